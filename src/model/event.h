@@ -1,0 +1,109 @@
+// What extraction makes of one article: places, actors, claims and event mentions.
+#ifndef SITREP_MODEL_EVENT_H_
+#define SITREP_MODEL_EVENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/article.h"
+#include "model/doc.h"
+
+namespace sitrep {
+
+// ACLED geo_precision: 1 place, 2 district, 3 province; 4 is used internally for country-only.
+enum class GeoLevel : uint8_t { kPlace = 1, kDistrict = 2, kProvince = 3, kCountry = 4 };
+
+// A resolved location from the gazetteer.
+struct Place {
+  uint32_t gazetteer_id = 0;  // 0 when none
+  std::string name;           // as the gazetteer spells it
+  std::string country;        // ISO 3166-1 alpha-2
+  std::string admin1;         // province / state name
+  std::string admin2;         // district name, may be empty
+  double lat = 0, lon = 0;
+  bool has_coords = false;
+  GeoLevel level = GeoLevel::kCountry;
+  int64_t population = 0;
+};
+
+struct PlaceMention {
+  Span span;
+  Place place;
+  float confidence = 0;
+};
+
+enum class ActorRole : uint8_t { kUnknown, kPerpetrator, kTarget };
+enum class ActorClass : uint8_t {
+  kArmedGroup,   // named organisation ("Baloch Liberation Army")
+  kStateForce,   // police, army, security forces
+  kMilitants,    // generic: militants, gunmen, insurgents, separatists, attackers
+  kCivilians,    // civilians, passengers, workers, tourists
+  kOther,
+};
+
+struct ActorMention {
+  Span span;
+  std::string canonical;  // canonical name from the actor lexicon
+  ActorClass actor_class = ActorClass::kOther;
+  // Responsibility as the sentence reports it.
+  enum class Responsibility : uint8_t { kNone, kClaimed, kAccused, kDenied } responsibility =
+      Responsibility::kNone;
+};
+
+enum class Field : uint8_t { kKilled, kInjured, kAbducted, kArrested, kFreed, kVehiclesDestroyed };
+const char* FieldName(Field f);  // "killed", "injured", "abducted", "arrested", "freed", "vehicles"
+
+enum class Category : uint8_t { kUnknown, kCivilians, kSecurityForces, kMilitants };
+const char* CategoryName(Category c);  // "unknown", "civilians", "security_forces", "militants"
+
+// Whether a figure counts this incident, the whole wave, or only a part of it.
+enum class Scope : uint8_t { kIncident, kWave, kPart };
+
+// One reported figure, with the words that said it.
+struct Claim {
+  std::string doc_id;
+  std::string source;  // outlet of the article
+  std::string quote;   // text[span]: kept so incidents are self-contained
+  Span span;           // the quoted sentence or clause (verbatim in the article)
+  Span figure_span;  // the number itself
+  Field field = Field::kKilled;
+  Category category = Category::kUnknown;
+  double value = 0, low = 0, high = 0;
+  Qualifier qualifier = Qualifier::kExact;
+  std::string attributed_to;  // "officials", "the military", "AFP", "" when unattributed
+  Scope scope = Scope::kIncident;
+  bool independent = true;    // false for wire copies
+  CivilDate published;        // of the article, for "latest figure" policies
+};
+
+// One reported event in one article.
+struct EventMention {
+  std::string doc_id;
+  Span span;  // the trigger's sentence
+  Span trigger;
+  std::string event_type;      // ACLED: "Battles", "Explosions/Remote violence", ...
+  std::string sub_event_type;  // ACLED: "Suicide bomb", "Armed clash", "Attack", ...
+  Timex date;
+  std::vector<PlaceMention> places;  // best first
+  std::vector<ActorMention> actors;
+  std::vector<Claim> claims;
+  bool background = false;   // recalled, not reported as news
+  bool wave = false;         // describes a coordinated wave ("a string of attacks")
+};
+
+// Everything extraction found in one article.
+struct DocAnalysis {
+  std::string doc_id;
+  CivilDate published;
+  std::vector<EventMention> mentions;
+  std::vector<PlaceMention> places;  // all place mentions in the article
+  std::vector<ActorMention> actors;  // all actor mentions
+  std::vector<Claim> claims;         // all claims (also attached to mentions)
+  std::vector<Timex> timexes;
+  std::string copy_of;               // wire copy of another doc
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_MODEL_EVENT_H_
