@@ -1,0 +1,62 @@
+// Engine: the whole pipeline, article in, incidents out. Owns the read-only resources every stage
+// needs (lexicons, rule tables, the gazetteer), loaded once by Create().
+//
+// Thread safety: after Create(), every const method may be called from many threads at once.
+// Determinism: the same articles give the same incidents whatever their order or the thread count.
+#ifndef SITREP_PIPELINE_PIPELINE_H_
+#define SITREP_PIPELINE_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/article.h"
+#include "model/doc.h"
+#include "model/event.h"
+#include "model/incident.h"
+
+namespace sitrep {
+
+struct EngineOptions {
+  std::string data_dir;        // "" = default (see base/data_dir.h)
+  std::string gazetteer_path;  // "" = <data_dir>/gazetteer/gazetteer.bin
+  int threads = 0;             // 0 = hardware concurrency
+  std::string best_policy = "default";  // see resolve/reconcile.h
+};
+
+// Called with (done, total) from one thread at a time.
+using ProgressFn = std::function<void(size_t done, size_t total)>;
+
+struct StageTimes {
+  double text_s = 0, geo_s = 0, extract_s = 0, resolve_s = 0;
+};
+
+class Engine {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+  ~Engine();
+
+  // Text analysis alone (sentences, tokens, numbers, dates).
+  Doc AnalyzeText(const Article& article) const;
+  // Everything up to extraction for one article. Never fails: a document with nothing
+  // recognisable gives an empty analysis.
+  DocAnalysis Analyze(const Article& article) const;
+  // Analyze() over many articles on `threads` threads; result[i] belongs to articles[i].
+  std::vector<DocAnalysis> AnalyzeAll(const std::vector<Article>& articles,
+                                      const ProgressFn& progress = nullptr) const;
+  // Resolution and reconciliation over all analyses.
+  IncidentSet Resolve(const std::vector<DocAnalysis>& analyses) const;
+
+  const StageTimes& times() const;
+
+ private:
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_PIPELINE_PIPELINE_H_
