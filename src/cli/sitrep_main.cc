@@ -1,6 +1,170 @@
-// Placeholder; the CLI lands with the foundation work.
+// sitrep: command-line parsing and dispatch only; the commands live in cli/commands.h.
 #include <cstdio>
-int main() {
-  std::puts("sitrep");
-  return 0;
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/gazetteer_cmd.h"
+#if __has_include("server/serve_cmd.h")
+#include "server/serve_cmd.h"
+#define SITREP_HAVE_SERVE 1
+#endif
+#if __has_include("cli/bench_cmd.h")
+#include "cli/bench_cmd.h"
+#define SITREP_HAVE_BENCH 1
+#endif
+
+namespace {
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;  // --name VALUE
+  std::set<std::string> switches;             // --name
+};
+
+int Usage(const std::string& problem) {
+  std::fprintf(stderr, "sitrep: %s\n(run 'sitrep help' for usage)\n", problem.c_str());
+  return 2;
+}
+
+// Parses argv[first..] accepting the listed options; false (and a message) on anything else.
+bool Parse(int argc, char** argv, int first, const std::set<std::string>& with_value,
+           const std::set<std::string>& switches, Args* out, std::string* problem) {
+  for (int i = first; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.size() < 2 || a[0] != '-' || a == "-") {
+      out->positional.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      for (++i; i < argc; ++i) out->positional.emplace_back(argv[i]);
+      break;
+    }
+    std::string value;
+    bool has_inline = false;
+    if (size_t eq = a.find('='); eq != std::string::npos) {
+      value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+      has_inline = true;
+    }
+    if (with_value.count(a) > 0) {
+      if (!has_inline) {
+        if (i + 1 >= argc) {
+          *problem = "option " + a + " needs a value";
+          return false;
+        }
+        value = argv[++i];
+      }
+      out->values[a] = value;
+    } else if (switches.count(a) > 0 && !has_inline) {
+      out->switches.insert(a);
+    } else {
+      *problem = "unknown option '" + a + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* problem) {
+  auto get = [&](const char* k) {
+    auto it = args.values.find(k);
+    return it == args.values.end() ? std::string() : it->second;
+  };
+  f->data_dir = get("--data");
+  f->gazetteer = get("--gazetteer");
+  f->quiet = args.switches.count("--quiet") > 0;
+  if (std::string t = get("--threads"); !t.empty()) {
+    char* end = nullptr;
+    long n = std::strtol(t.c_str(), &end, 10);
+    if (end == t.c_str() || *end != '\0' || n < 0 || n > 1024) {
+      *problem = "--threads: expected a number from 0 to 1024, got '" + t + "'";
+      return false;
+    }
+    f->threads = static_cast<int>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(sitrep::UsageText().c_str(), stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::fputs(sitrep::UsageText().c_str(), stdout);
+    return 0;
+  }
+  if (command == "version" || command == "--version") {
+    std::printf("sitrep %s\n", sitrep::kSitrepVersion);
+    return 0;
+  }
+  if (command == "gazetteer") return sitrep::RunGazetteerCommand(argc - 1, argv + 1);
+#ifdef SITREP_HAVE_SERVE
+  if (command == "serve") return sitrep::RunServeCommand(argc - 1, argv + 1);
+#endif
+#ifdef SITREP_HAVE_BENCH
+  if (command == "bench") return sitrep::RunBenchCommand(argc - 1, argv + 1);
+#endif
+
+  const std::set<std::string> engine_values = {"--threads", "--data", "--gazetteer"};
+  Args args;
+  std::string problem;
+  auto wants_help = [&] { return args.switches.count("--help") > 0; };
+  if (command == "analyze" || command == "analyse") {
+    std::set<std::string> values = engine_values;
+    values.insert({"--out", "--db"});
+    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem)) return Usage(problem);
+    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    sitrep::AnalyzeCommand cmd;
+    cmd.inputs = args.positional;
+    cmd.out = args.values["--out"];
+    cmd.db = args.values["--db"];
+    if (cmd.inputs.empty()) return Usage("analyze: no INPUT given");
+    if (!ParseEngineFlags(args, &cmd.engine, &problem)) return Usage(problem);
+    return sitrep::RunAnalyze(cmd);
+  }
+  if (command == "ingest") {
+    std::set<std::string> values = engine_values;
+    values.insert("--db");
+    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem)) return Usage(problem);
+    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    sitrep::IngestCommand cmd;
+    cmd.inputs = args.positional;
+    cmd.db = args.values["--db"];
+    if (cmd.inputs.empty()) return Usage("ingest: no INPUT given");
+    if (cmd.db.empty()) return Usage("ingest: --db FILE is required");
+    if (!ParseEngineFlags(args, &cmd.engine, &problem)) return Usage(problem);
+    return sitrep::RunIngest(cmd);
+  }
+  if (command == "export") {
+    if (!Parse(argc, argv, 2, {"--db", "--format", "--out"}, {"--help"}, &args, &problem)) {
+      return Usage(problem);
+    }
+    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    sitrep::ExportCommand cmd;
+    cmd.db = args.values["--db"];
+    if (args.values.count("--format") > 0) cmd.format = args.values["--format"];
+    cmd.out = args.values["--out"];
+    if (cmd.db.empty()) return Usage("export: --db FILE is required");
+    if (!args.positional.empty()) return Usage("export: unexpected '" + args.positional[0] + "'");
+    return sitrep::RunExport(cmd);
+  }
+  if (command == "explain") {
+    if (!Parse(argc, argv, 2, {"--db"}, {"--help"}, &args, &problem)) return Usage(problem);
+    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    sitrep::ExplainCommand cmd;
+    cmd.db = args.values["--db"];
+    if (args.positional.size() != 1) return Usage("explain: give exactly one INCIDENT_ID");
+    if (cmd.db.empty()) return Usage("explain: --db FILE is required");
+    cmd.incident_id = args.positional[0];
+    return sitrep::RunExplain(cmd);
+  }
+  return Usage("unknown command '" + command + "'");
 }

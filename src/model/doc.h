@@ -43,6 +43,8 @@ struct Quantity {
   double low = 0;
   double high = 0;
   Qualifier qualifier = Qualifier::kExact;
+  // "one" that may be a pronoun ("one of the attacks", "the one who"): a weak count.
+  bool maybe_pronoun = false;
 };
 
 enum class DatePrecision : uint8_t { kDay, kMonth, kYear, kUnresolved };

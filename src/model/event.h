@@ -46,6 +46,7 @@ struct ActorMention {
   Span span;
   std::string canonical;  // canonical name from the actor lexicon
   ActorClass actor_class = ActorClass::kOther;
+  ActorRole role = ActorRole::kUnknown;  // set on EventMention::actors (perpetrator first)
   // Responsibility as the sentence reports it.
   enum class Responsibility : uint8_t { kNone, kClaimed, kAccused, kDenied } responsibility =
       Responsibility::kNone;

@@ -1,0 +1,430 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <unordered_map>
+
+#include "base/data_dir.h"
+#include "export/export.h"
+#include "ingest/dedup.h"
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace sitrep {
+namespace {
+
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "sitrep: %s\n", message.c_str());
+}
+
+void PrintErrors(const std::vector<Status>& errors) {
+  for (const Status& e : errors) PrintError(e.message());
+}
+
+// Redraws one line on stderr, at most ~100 times per run.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO) == 1) {}
+  ProgressFn Fn() {
+    if (!enabled_) return nullptr;
+    return [this](size_t done, size_t total) {
+      const size_t step = total / 100 + 1;
+      if (done != total && done % step != 0) return;
+      std::fprintf(stderr, "\ranalysing %zu/%zu articles", done, total);
+      if (done == total) std::fputc('\n', stderr);
+      std::fflush(stderr);
+    };
+  }
+
+ private:
+  bool enabled_;
+};
+
+Result<std::unique_ptr<Engine>> MakeEngine(const EngineFlags& flags) {
+  if (!flags.data_dir.empty()) SetDataDir(flags.data_dir);
+  EngineOptions options;
+  options.data_dir = flags.data_dir;
+  options.gazetteer_path = flags.gazetteer;
+  options.threads = flags.threads;
+  return Engine::Create(options);
+}
+
+struct RunCounts {
+  size_t read = 0, skipped = 0, files = 0, repeated = 0;
+  DedupStats dedup;
+};
+
+void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
+  std::set<std::string> parents, places;
+  for (const Incident& inc : set.incidents) {
+    if (!inc.parent.empty()) parents.insert(inc.parent);
+  }
+  std::optional<CivilDate> first, last;
+  double killed = 0;
+  size_t leaves = 0;
+  for (const Incident& inc : set.incidents) {
+    const bool is_story = parents.count(inc.id) > 0;
+    if (!is_story) {
+      ++leaves;
+      const std::string& where = !inc.place.empty() ? inc.place
+                                 : !inc.admin2.empty() ? inc.admin2 : inc.admin1;
+      if (!where.empty()) places.insert(inc.country + "/" + where);
+    }
+    if (inc.parent.empty() && inc.killed) killed += inc.killed->best;  // stories hold the total
+    if (inc.date && inc.date->valid()) {
+      if (!first || *inc.date < *first) first = inc.date;
+      if (!last || *inc.date > *last) last = inc.date;
+    }
+  }
+  std::fprintf(stderr,
+               "sitrep: %zu article(s) read from %zu file(s), %zu input problem(s), "
+               "%zu duplicate(s) (%zu exact, %zu near)\n",
+               c.read, c.files, c.skipped, c.dedup.exact + c.dedup.near + c.repeated,
+               c.dedup.exact + c.repeated, c.dedup.near);
+  std::string range = first ? first->ToIso() + " .. " + last->ToIso() : "no dates";
+  char killed_text[32];
+  std::snprintf(killed_text, sizeof killed_text, "%.0f", killed);
+  std::fprintf(stderr,
+               "sitrep: %zu incident(s), %zu story(ies), %zu place(s), %s, %s killed (best, "
+               "top level), %.2f s\n",
+               leaves, parents.size(), places.size(), range.c_str(), killed_text, seconds);
+}
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const std::string& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+std::string FigureText(const Figure& f) {
+  return Num(f.best) + " (low " + Num(f.low) + ", high " + Num(f.high) + ")";
+}
+
+}  // namespace
+
+Status WriteOutput(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::cout.flush();
+    return std::cout ? Status::Ok() : IoError("stdout: write failed");
+  }
+  const std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return IoError(path + ": cannot write: " + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return IoError(path + ": write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return IoError(path + ": cannot write: " + ec.message());
+  }
+  return Status::Ok();
+}
+
+int RunAnalyze(const AnalyzeCommand& cmd) {
+  const double start = Now();
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
+  PrintErrors(in.errors);
+  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
+  if (in.articles.empty()) {
+    PrintError("no article could be read; nothing to analyse");
+    return 1;
+  }
+  counts.dedup = MarkDuplicates(&in.articles);
+  Progress progress(!cmd.engine.quiet);
+  std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(in.articles, progress.Fn());
+  IncidentSet set = (*engine)->Resolve(analyses);
+
+  if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
+    PrintError(st.message());
+    return 1;
+  }
+  if (!cmd.db.empty()) {
+    Result<std::unique_ptr<Store>> store = Store::Open(cmd.db);
+    if (!store.ok()) {
+      PrintError(store.status().message());
+      return 1;
+    }
+    std::vector<Status> conflicts;
+    Status st = (*store)->PutArticles(in.articles, nullptr, &conflicts);
+    PrintErrors(conflicts);
+    if (st.ok()) st = (*store)->PutAnalyses(analyses);
+    if (st.ok()) st = (*store)->ReplaceIncidents(set);
+    if (!st.ok()) {
+      PrintError(st.message());
+      return 1;
+    }
+  }
+  if (!cmd.engine.quiet) PrintSummary(counts, set, Now() - start);
+  return 0;
+}
+
+int RunIngest(const IngestCommand& cmd) {
+  const double start = Now();
+  Result<std::unique_ptr<Store>> store_or = Store::Open(cmd.db);
+  if (!store_or.ok()) {
+    PrintError(store_or.status().message());
+    return 1;
+  }
+  Store& store = **store_or;
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
+  PrintErrors(in.errors);
+  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
+  if (in.articles.empty()) {
+    PrintError("no article could be read; the database is unchanged");
+    return 1;
+  }
+
+  Result<std::vector<Article>> stored = store.LoadArticles();
+  Result<std::vector<DocAnalysis>> old_analyses = store.LoadAnalyses();
+  if (!stored.ok() || !old_analyses.ok()) {
+    PrintError(!stored.ok() ? stored.status().message() : old_analyses.status().message());
+    return 1;
+  }
+  // Dedup runs over everything, so a new article can become the canonical of stored ones.
+  std::vector<Article> all = std::move(stored).value();
+  const size_t n_stored = all.size();
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < all.size(); ++i) index.emplace(all[i].doc_id, i);
+  std::vector<Status> conflicts;
+  for (Article& a : in.articles) {
+    auto it = index.find(a.doc_id);
+    if (it == index.end()) {
+      index.emplace(a.doc_id, all.size());
+      all.push_back(std::move(a));
+    } else if (all[it->second].text != a.text) {
+      conflicts.push_back(AlreadyExists(a.origin + ": field 'doc_id': '" + a.doc_id +
+                                        "' is already stored with different text; kept the "
+                                        "stored one"));
+    }
+  }
+  PrintErrors(conflicts);
+  std::vector<std::pair<std::string, bool>> before;
+  for (size_t i = 0; i < n_stored; ++i) before.emplace_back(all[i].copy_of, all[i].exact_duplicate);
+  counts.dedup = MarkDuplicates(&all);
+
+  std::set<std::string> analysed;
+  for (const DocAnalysis& a : *old_analyses) analysed.insert(a.doc_id);
+  std::vector<Article> fresh(all.begin() + static_cast<std::ptrdiff_t>(n_stored), all.end());
+  std::vector<Article> changed_marks, to_analyse = fresh;
+  for (size_t i = 0; i < n_stored; ++i) {
+    const bool changed = before[i] != std::make_pair(all[i].copy_of, all[i].exact_duplicate);
+    if (changed) changed_marks.push_back(all[i]);
+    if (changed || analysed.count(all[i].doc_id) == 0) to_analyse.push_back(all[i]);
+  }
+  Status st = store.PutArticles(fresh, nullptr);
+  if (st.ok()) st = store.UpdateDuplicateMarks(changed_marks);
+  Progress progress(!cmd.engine.quiet);
+  if (st.ok()) st = store.PutAnalyses((*engine)->AnalyzeAll(to_analyse, progress.Fn()));
+  Result<std::vector<DocAnalysis>> analyses = st.ok() ? store.LoadAnalyses()
+                                                      : Result<std::vector<DocAnalysis>>(st);
+  if (!analyses.ok()) {
+    PrintError(analyses.status().message());
+    return 1;
+  }
+  IncidentSet set = (*engine)->Resolve(*analyses);
+  if (Status rs = store.ReplaceIncidents(set); !rs.ok()) {
+    PrintError(rs.message());
+    return 1;
+  }
+  counts.read = fresh.size();
+  if (!cmd.engine.quiet) {
+    std::fprintf(stderr, "sitrep: %zu new article(s) stored, %zu analysed, %zu in the database\n",
+                 fresh.size(), to_analyse.size(), all.size());
+    PrintSummary(counts, set, Now() - start);
+  }
+  return 0;
+}
+
+int RunExport(const ExportCommand& cmd) {
+  Result<std::unique_ptr<Store>> store = Store::Open(cmd.db, /*read_only=*/true);
+  if (!store.ok()) {
+    PrintError(store.status().message());
+    return 1;
+  }
+  Result<IncidentSet> set = (*store)->LoadIncidents();
+  if (!set.ok()) {
+    PrintError(set.status().message());
+    return 1;
+  }
+  std::string text;
+  if (cmd.format == "json") text = IncidentsToJson(*set);
+  else if (cmd.format == "csv") text = IncidentsToCsv(*set);
+  else if (cmd.format == "geojson") text = IncidentsToGeoJson(*set);
+  else {
+    PrintError("--format: expected json, csv or geojson, got '" + cmd.format + "'");
+    return 2;
+  }
+  if (Status st = WriteOutput(cmd.out, text); !st.ok()) {
+    PrintError(st.message());
+    return 1;
+  }
+  return 0;
+}
+
+std::string ExplainText(const Incident& inc, const std::vector<Incident>& children,
+                        const std::map<std::string, Article>& articles) {
+  std::string o;
+  auto line = [&](const std::string& label, const std::string& value) {
+    if (!value.empty()) o += "  " + label + ": " + value + "\n";
+  };
+  o += "incident " + inc.id + (inc.parent.empty() ? "" : " (part of " + inc.parent + ")") + "\n";
+  std::string when = inc.date ? inc.date->ToIso() : "unknown";
+  if (inc.date_end && inc.date_end != inc.date) when += " .. " + inc.date_end->ToIso();
+  line("date", when);
+  std::vector<std::string> where;
+  for (const std::string* s : {&inc.place, &inc.admin2, &inc.admin1, &inc.country}) {
+    if (!s->empty()) where.push_back(*s);
+  }
+  std::string where_text = Join(where, ", ");
+  if (inc.lat && inc.lon) where_text += " (" + Num(*inc.lat) + ", " + Num(*inc.lon) + ")";
+  line("where", where_text + " [geo_precision " + std::to_string(inc.geo_precision) + "]");
+  line("type", inc.event_type + (inc.sub_event_type.empty() ? "" : " / " + inc.sub_event_type));
+  line("perpetrator", inc.perpetrator);
+  line("killed", inc.killed ? FigureText(*inc.killed) : "unknown");
+  if (inc.injured) line("injured", FigureText(*inc.injured));
+  for (const auto& [cat, f] : inc.killed_by_category) line("killed " + cat, FigureText(f));
+  for (const auto& [name, f] : inc.other_figures) line(name, FigureText(f));
+  if (!children.empty()) {
+    o += "parts (" + std::to_string(children.size()) + "):\n";
+    for (const Incident& c : children) {
+      o += "  " + c.id + "  " + (c.date ? c.date->ToIso() : "no date") + "  " +
+           (!c.place.empty() ? c.place : !c.admin2.empty() ? c.admin2 : c.admin1) +
+           (c.killed ? "  killed " + Num(c.killed->best) : "") + "\n";
+    }
+  }
+  auto doc_line = [&](const std::string& id) {
+    std::string s = "  " + id;
+    if (auto it = articles.find(id); it != articles.end()) {
+      const Article& a = it->second;
+      s += "  " + a.source + "  " + (a.published ? a.published->ToIso() : "no date");
+      if (!a.url.empty()) s += "  " + a.url;
+      if (!a.copy_of.empty()) s += "  (copy of " + a.copy_of + ")";
+    }
+    return s + "\n";
+  };
+  o += "documents (" + std::to_string(inc.documents.size()) + "):\n";
+  for (const std::string& d : inc.documents) o += doc_line(d);
+  if (!inc.mentions.empty()) {
+    o += "background mentions (" + std::to_string(inc.mentions.size()) + "):\n";
+    for (const std::string& d : inc.mentions) o += doc_line(d);
+  }
+  o += "claims (" + std::to_string(inc.claims.size()) + "):\n";
+  for (const Claim& c : inc.claims) {
+    o += "  [" + c.doc_id + "] " + FieldName(c.field) + " " + Num(c.value) + " (" +
+         QualifierName(c.qualifier) + ", " + CategoryName(c.category);
+    if (c.low != c.value || c.high != c.value) o += ", " + Num(c.low) + "-" + Num(c.high);
+    if (!c.attributed_to.empty()) o += ", according to " + c.attributed_to;
+    if (!c.independent) o += ", wire copy";
+    o += ")\n      \"" + c.quote + "\" [" + std::to_string(c.span.begin) + "," +
+         std::to_string(c.span.end) + ")\n";
+  }
+  if (!inc.contradictions.empty()) {
+    o += "contradictions:\n";
+    for (const Contradiction& c : inc.contradictions) o += "  " + c.field + ": " + c.description + "\n";
+  }
+  o += "why (" + std::to_string(inc.why.size()) + "):\n";
+  for (const Reason& r : inc.why) {
+    o += "  [" + r.doc_id + "] " + r.decision + " (score " + Num(r.score) + ")" +
+         (r.detail.empty() ? "" : ": " + r.detail) + "\n";
+  }
+  return o;
+}
+
+int RunExplain(const ExplainCommand& cmd) {
+  Result<std::unique_ptr<Store>> store = Store::Open(cmd.db, /*read_only=*/true);
+  if (!store.ok()) {
+    PrintError(store.status().message());
+    return 1;
+  }
+  Result<Incident> inc = (*store)->GetIncident(cmd.incident_id);
+  if (!inc.ok()) {
+    PrintError(inc.status().message());
+    return 1;
+  }
+  std::vector<Incident> children;
+  Result<IncidentSet> all = (*store)->LoadIncidents();
+  if (all.ok()) {
+    for (Incident& c : all->incidents) {
+      if (c.parent == inc->id) children.push_back(std::move(c));
+    }
+  }
+  std::map<std::string, Article> articles;
+  for (const auto* list : {&inc->documents, &inc->mentions}) {
+    for (const std::string& d : *list) {
+      if (Result<Article> a = (*store)->GetArticle(d); a.ok()) articles.emplace(d, std::move(a).value());
+    }
+  }
+  if (Status st = WriteOutput("", ExplainText(*inc, children, articles)); !st.ok()) {
+    PrintError(st.message());
+    return 1;
+  }
+  return 0;
+}
+
+std::string UsageText() {
+  return R"(sitrep — news reports of political violence in, incident database out.
+
+usage:
+  sitrep analyze INPUT... [--out FILE.json] [--db FILE] [--threads N] [--data DIR]
+                 [--gazetteer FILE] [--quiet]
+      Reads articles, finds incidents, writes a sitrep-incidents/1 JSON document (stdout
+      without --out). With --db, also stores the articles, analyses and these incidents.
+  sitrep ingest INPUT... --db FILE [--threads N] [--data DIR] [--gazetteer FILE] [--quiet]
+      Adds new articles to the database, analyses them and re-resolves all stored incidents.
+  sitrep export --db FILE [--format json|csv|geojson] [--out FILE]
+  sitrep explain INCIDENT_ID --db FILE
+      Prints an incident, its documents, its claims with their quotes and why it was formed.
+  sitrep gazetteer ...     build and query the gazetteer (sitrep gazetteer --help)
+  sitrep serve --db FILE   HTTP API and web page (sitrep serve --help)
+  sitrep version | help
+
+INPUT is a .jsonl file (doc_id, source, url, published, lang, text per line), a .json file,
+a .txt or .html file, a folder of them (recursively), or - for standard input.
+
+exit codes: 0 done (skipped inputs are reported on stderr), 1 nothing could be processed or a
+fatal error (engine, database, output file), 2 usage error.
+)";
+}
+
+}  // namespace sitrep

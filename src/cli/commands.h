@@ -1,0 +1,80 @@
+// The `sitrep` commands as library functions: sitrep_main.cc parses the command line into these
+// option structs and calls one Run* function, which returns the process exit code.
+//
+// Exit codes (also in README.md):
+//   0  the command did its work; some inputs may have been skipped (each reported on stderr)
+//   1  nothing could be processed (no readable article), or a fatal error: the engine, the
+//      database or the output file could not be opened or written
+//   2  usage error (unknown command or option, missing argument)
+//
+// Messages go to stderr, one line each, "sitrep: FILE:LINE: field 'x': message". Results go to
+// the --out file (written whole, then renamed into place) or stdout. A progress line is drawn on
+// stderr only when stderr is a terminal and --quiet is not given.
+#ifndef SITREP_CLI_COMMANDS_H_
+#define SITREP_CLI_COMMANDS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/article.h"
+#include "model/incident.h"
+
+namespace sitrep {
+
+inline constexpr char kSitrepVersion[] = "0.1.0";
+
+struct EngineFlags {
+  std::string data_dir;   // --data
+  std::string gazetteer;  // --gazetteer
+  int threads = 0;        // --threads (0 = all cores)
+  bool quiet = false;     // --quiet: no progress, no summary (errors are still printed)
+};
+
+struct AnalyzeCommand {
+  std::vector<std::string> inputs;
+  std::string out;  // "" or "-" = stdout
+  std::string db;   // also store articles, analyses and this run's incidents
+  EngineFlags engine;
+};
+
+struct IngestCommand {
+  std::vector<std::string> inputs;
+  std::string db;
+  EngineFlags engine;
+};
+
+struct ExportCommand {
+  std::string db;
+  std::string format = "json";  // json | csv | geojson
+  std::string out;
+};
+
+struct ExplainCommand {
+  std::string incident_id;
+  std::string db;
+};
+
+// analyze: read → dedup → analyse → resolve → write sitrep-incidents/1.
+int RunAnalyze(const AnalyzeCommand& cmd);
+// ingest: add new articles to the database, analyse them (and stored articles whose duplicate
+// status changed or that lack an analysis), re-resolve every stored analysis, replace incidents.
+int RunIngest(const IngestCommand& cmd);
+int RunExport(const ExportCommand& cmd);
+int RunExplain(const ExplainCommand& cmd);
+
+// The human-readable `explain` text of one incident: its fields, children, documents (with the
+// outlet and date from `articles` when known), claims with their quotes, and the why[] reasons.
+std::string ExplainText(const Incident& inc, const std::vector<Incident>& children,
+                        const std::map<std::string, Article>& articles);
+
+// Writes `content` to `path` ("" or "-" = stdout) via a temporary file and a rename, so a
+// failed run never leaves half a file.
+Status WriteOutput(const std::string& path, const std::string& content);
+
+std::string UsageText();
+
+}  // namespace sitrep
+
+#endif  // SITREP_CLI_COMMANDS_H_

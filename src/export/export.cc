@@ -1,0 +1,161 @@
+#include "export/export.h"
+
+#include <set>
+
+#include "export/json_codec.h"
+
+namespace sitrep {
+namespace {
+
+std::string Dump(const OrderedJson& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string NumberText(double v) { return Dump(JsonNumber(v), -1); }
+
+// RFC 4180: quote when the field holds a separator, quote or line break; double the quotes.
+void AppendCsvField(std::string_view s, std::string* out) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+// ACLED time_precision: 1 day, 2 a span of days (or week), 3 month or coarser.
+std::string TimePrecision(const Incident& inc) {
+  if (!inc.date || !inc.date->valid()) return "";
+  if (inc.date->day == 0) return "3";
+  if (inc.date_end && inc.date_end->valid() && *inc.date_end != *inc.date) return "2";
+  return "1";
+}
+
+}  // namespace
+
+std::string IncidentsToJson(const IncidentSet& set) {
+  OrderedJson doc;
+  doc["schema"] = kIncidentsSchema;
+  doc["incidents"] = OrderedJson::array();
+  for (const Incident& inc : set.incidents) doc["incidents"].push_back(IncidentToJson(inc));
+  return Dump(doc, 2) + "\n";
+}
+
+Result<IncidentSet> IncidentsFromJson(std::string_view text) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return InvalidArgument("incidents document: not valid JSON");
+  if (!doc.is_object()) return InvalidArgument("incidents document: expected a JSON object");
+  auto schema = doc.find("schema");
+  if (schema == doc.end() || !schema->is_string() || *schema != kIncidentsSchema) {
+    return InvalidArgument(std::string("incidents document: field 'schema': expected \"") +
+                           kIncidentsSchema + "\"");
+  }
+  auto list = doc.find("incidents");
+  if (list == doc.end() || !list->is_array()) {
+    return InvalidArgument("incidents document: field 'incidents': expected a list");
+  }
+  IncidentSet set;
+  set.incidents.reserve(list->size());
+  for (size_t i = 0; i < list->size(); ++i) {
+    Result<Incident> inc = IncidentFromJson((*list)[i]);
+    if (!inc.ok()) {
+      return InvalidArgument("incidents[" + std::to_string(i) + "]: " + inc.status().message());
+    }
+    set.incidents.push_back(std::move(inc).value());
+  }
+  return set;
+}
+
+std::string IncidentsToCsv(const IncidentSet& set) {
+  static constexpr const char* kColumns[] = {
+      "event_id_cnty", "event_date",   "year",        "time_precision", "event_type",
+      "sub_event_type", "actor1",      "country",     "admin1",         "admin2",
+      "location",      "latitude",     "longitude",   "geo_precision",  "source",
+      "notes",         "fatalities",   "fatalities_low", "fatalities_high", "injured_best",
+      "parent_id"};
+  std::string out;
+  bool first = true;
+  for (const char* c : kColumns) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.append(c);
+  }
+  out.append("\r\n");
+  for (const Incident& inc : set.incidents) {
+    std::set<std::string> sources;
+    std::string notes;
+    for (const Claim& c : inc.claims) {
+      if (!c.source.empty()) sources.insert(c.source);
+      if (notes.empty() && c.field == Field::kKilled) notes = c.quote;
+    }
+    std::string source_list;
+    for (const std::string& s : sources) {
+      if (!source_list.empty()) source_list.append("; ");
+      source_list.append(s);
+    }
+    const bool has_coords = inc.lat && inc.lon;
+    const bool has_date = inc.date && inc.date->valid();
+    const std::string cells[] = {
+        inc.id,
+        has_date ? inc.date->ToIso() : "",
+        has_date ? std::to_string(inc.date->year) : "",
+        TimePrecision(inc),
+        inc.event_type,
+        inc.sub_event_type,
+        inc.perpetrator,
+        inc.country,
+        inc.admin1,
+        inc.admin2,
+        inc.place,
+        has_coords ? NumberText(*inc.lat) : "",
+        has_coords ? NumberText(*inc.lon) : "",
+        std::to_string(inc.geo_precision),
+        source_list,
+        notes,
+        inc.killed ? NumberText(inc.killed->best) : "",
+        inc.killed ? NumberText(inc.killed->low) : "",
+        inc.killed ? NumberText(inc.killed->high) : "",
+        inc.injured ? NumberText(inc.injured->best) : "",
+        inc.parent,
+    };
+    static_assert(std::size(cells) == std::size(kColumns));
+    for (size_t i = 0; i < std::size(cells); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendCsvField(cells[i], &out);
+    }
+    out.append("\r\n");
+  }
+  return out;
+}
+
+std::string IncidentsToGeoJson(const IncidentSet& set) {
+  OrderedJson fc;
+  fc["type"] = "FeatureCollection";
+  fc["features"] = OrderedJson::array();
+  for (const Incident& inc : set.incidents) {
+    if (!inc.lat || !inc.lon) continue;
+    OrderedJson full = IncidentToJson(inc);
+    OrderedJson props;
+    for (const char* k : {"id", "parent", "date", "date_end", "country", "admin1", "admin2",
+                          "place", "geo_precision", "event_type", "sub_event_type",
+                          "perpetrator", "killed", "injured", "documents"}) {
+      props[k] = full[k];
+    }
+    OrderedJson f;
+    f["type"] = "Feature";
+    f["id"] = inc.id;
+    // GeoJSON positions are [longitude, latitude].
+    f["geometry"] = {{"type", "Point"},
+                     {"coordinates", OrderedJson::array({JsonNumber(*inc.lon),
+                                                         JsonNumber(*inc.lat)})}};
+    f["properties"] = std::move(props);
+    fc["features"].push_back(std::move(f));
+  }
+  return Dump(fc, 2) + "\n";
+}
+
+}  // namespace sitrep

@@ -1,0 +1,40 @@
+// Writers (and one reader) for the run's outputs: the `sitrep-incidents/1` JSON document
+// (/shared/eval/README.md), an ACLED-style CSV and GeoJSON.
+//
+// Every writer is a pure function of the IncidentSet: same set, same bytes (fixed key and column
+// order, integers for whole numbers, no exponents). Invalid UTF-8 in strings is replaced with
+// U+FFFD rather than failing. Thread-safe.
+#ifndef SITREP_EXPORT_EXPORT_H_
+#define SITREP_EXPORT_EXPORT_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "model/incident.h"
+
+namespace sitrep {
+
+inline constexpr char kIncidentsSchema[] = "sitrep-incidents/1";
+
+// {"schema": "sitrep-incidents/1", "incidents": [...]}, indented, ending in a newline.
+std::string IncidentsToJson(const IncidentSet& set);
+// Reads what IncidentsToJson writes. Errors: not JSON, wrong schema, a field of the wrong type
+// (the message names the incident and field).
+Result<IncidentSet> IncidentsFromJson(std::string_view json);
+
+// One row per incident, ACLED column names where ACLED has one (event_id_cnty, event_date, year,
+// time_precision, event_type, sub_event_type, actor1, country, admin1, admin2, location,
+// latitude, longitude, geo_precision, source, notes, fatalities) then fatalities_low,
+// fatalities_high, injured_best, parent_id. RFC 4180: CRLF line ends, fields quoted when they
+// hold a comma, quote or line break. Unknown numbers are empty cells; `country` is ISO 3166-1
+// alpha-2; `source` lists the claims' outlets; `notes` is the first killed claim's quote.
+std::string IncidentsToCsv(const IncidentSet& set);
+
+// A FeatureCollection with one Point feature per incident that has coordinates (the others are
+// left out: GeoJSON has no useful form for them). Properties mirror the JSON's scalar fields.
+std::string IncidentsToGeoJson(const IncidentSet& set);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXPORT_EXPORT_H_

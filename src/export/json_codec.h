@@ -1,0 +1,49 @@
+// JSON encoding of the model values (src/model/), shared by the exporters and the store.
+//
+// Writers produce nlohmann::ordered_json so keys come out in a fixed, documented order; numbers
+// that hold whole values are written as integers and coordinates are rounded to 1e-6 degrees, so
+// the text is deterministic and free of "23.000000001"-style noise. Readers accept what the
+// writers produce (and tolerate missing optional keys); a wrong type gives an InvalidArgument
+// naming the field. All functions are pure and thread-safe.
+#ifndef SITREP_EXPORT_JSON_CODEC_H_
+#define SITREP_EXPORT_JSON_CODEC_H_
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "model/event.h"
+#include "model/incident.h"
+
+namespace sitrep {
+
+using OrderedJson = nlohmann::ordered_json;
+
+// A number as JSON: integral values as integers, others rounded to 6 decimals.
+OrderedJson JsonNumber(double v);
+
+OrderedJson ClaimToJson(const Claim& c);
+Result<Claim> ClaimFromJson(const nlohmann::json& j);
+
+// The `sitrep-incidents/1` form of one incident (see /shared/eval/README.md), plus
+// `other_figures` and `why`.
+OrderedJson IncidentToJson(const Incident& inc);
+Result<Incident> IncidentFromJson(const nlohmann::json& j);
+
+// Complete, lossless encoding of an analysis (used by the store so incidents can be re-resolved
+// without re-reading the text).
+OrderedJson DocAnalysisToJson(const DocAnalysis& a);
+Result<DocAnalysis> DocAnalysisFromJson(const nlohmann::json& j);
+
+// Name <-> enum for the values exported by name; false when the name is unknown.
+bool ParseFieldName(std::string_view s, Field* out);
+bool ParseCategoryName(std::string_view s, Category* out);
+bool ParseQualifierName(std::string_view s, Qualifier* out);
+const char* ScopeName(Scope s);  // "incident", "wave", "part"
+bool ParseScopeName(std::string_view s, Scope* out);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXPORT_JSON_CODEC_H_

@@ -1,0 +1,59 @@
+// Actor lexicon: named armed groups, state forces and generic actor classes (militants,
+// civilians...), matched in a WordStream, with the responsibility each sentence reports
+// ("claimed responsibility", "did not take responsibility", "accused X of backing").
+//
+// Data (in the extract data dir): actors.tsv, responsibility.tsv, negators.txt. Load() compiles
+// them into tries once; Find() is const and thread-safe.
+#ifndef SITREP_EXTRACT_ACTORS_H_
+#define SITREP_EXTRACT_ACTORS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/lexicon.h"
+#include "model/event.h"
+
+namespace sitrep {
+
+class ActorLexicon {
+ public:
+  // `dir` holds the extract data files. Errors name the file and line.
+  static Result<std::unique_ptr<ActorLexicon>> Load(const std::string& dir);
+
+  // Every actor mention in text order. "the group" resolves to the last named armed group of the
+  // preceding sentences (dropped when there is none). Responsibility is set on the mention the
+  // cue points to; a state accused by name ("accused India of backing") is added as kOther.
+  std::vector<ActorMention> Find(const WordStream& ws) const;
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string canonical;
+    ActorClass actor_class = ActorClass::kOther;
+    bool anaphor = false;
+  };
+  struct Alias {
+    uint32_t entry = 0;
+    std::string exact;  // alnum-only spelling when matching is case-sensitive (acronyms)
+  };
+  struct Cue {
+    ActorMention::Responsibility kind = ActorMention::Responsibility::kNone;
+    int side = 0;  // -1 actor before, +1 after, 0 either
+  };
+
+  ActorLexicon() = default;
+
+  std::vector<Entry> entries_;
+  std::vector<Alias> aliases_;
+  PhraseTrie alias_trie_;
+  std::vector<Cue> cues_;
+  PhraseTrie cue_trie_;
+  WordSet negators_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_ACTORS_H_

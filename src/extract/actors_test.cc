@@ -1,0 +1,106 @@
+#include "extract/actors.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+#include "extract/test_doc.h"
+
+namespace sitrep {
+namespace {
+
+using Responsibility = ActorMention::Responsibility;
+
+class ActorsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = ActorLexicon::Load(DataPath("extract"));
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    lex_ = std::move(x).value().release();
+  }
+  static void TearDownTestSuite() { delete lex_; }
+
+  std::vector<ActorMention> Run(const std::string& text) {
+    text_ = text;
+    Doc doc = testing_doc::MakeDoc(text_);
+    WordStream ws(text_, doc);
+    return lex_->Find(ws);
+  }
+  const ActorMention* Named(const std::vector<ActorMention>& v, const std::string& canonical) {
+    for (const ActorMention& a : v) {
+      if (a.canonical == canonical) return &a;
+    }
+    return nullptr;
+  }
+
+  static ActorLexicon* lex_;
+  std::string text_;
+};
+ActorLexicon* ActorsTest::lex_ = nullptr;
+
+TEST_F(ActorsTest, LexiconIsAWorldList) { EXPECT_GT(lex_->size(), 80u); }
+
+TEST_F(ActorsTest, AliasesAndAcronymsShareOneCanonicalName) {
+  auto v = Run("The Baloch Liberation Army (BLA) and the TTP were blamed. Al-Shabab fighters fled.");
+  ASSERT_NE(Named(v, "Balochistan Liberation Army"), nullptr);
+  ASSERT_NE(Named(v, "Tehrik-i-Taliban Pakistan"), nullptr);
+  ASSERT_NE(Named(v, "Al-Shabaab"), nullptr);
+  int bla = 0;
+  for (const auto& a : v) bla += a.canonical == "Balochistan Liberation Army";
+  EXPECT_EQ(bla, 2);
+  const ActorMention* s = Named(v, "Al-Shabaab");
+  EXPECT_EQ(text_.substr(s->span.begin, s->span.size()), "Al-Shabab");
+  EXPECT_EQ(s->actor_class, ActorClass::kArmedGroup);
+}
+
+TEST_F(ActorsTest, AcronymsMatchOnlyInCapitals) {
+  auto v = Run("This is the place where IS fighters attacked.");
+  int is = 0;
+  for (const auto& a : v) is += a.canonical == "Islamic State";
+  EXPECT_EQ(is, 1);
+}
+
+TEST_F(ActorsTest, GenericClasses) {
+  auto v = Run("Gunmen attacked soldiers and passengers.");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].actor_class, ActorClass::kMilitants);
+  EXPECT_EQ(v[1].actor_class, ActorClass::kStateForce);
+  EXPECT_EQ(v[2].actor_class, ActorClass::kCivilians);
+}
+
+TEST_F(ActorsTest, ClaimedResponsibility) {
+  auto v = Run("The Islamic State group claimed responsibility for the blast.");
+  const ActorMention* a = Named(v, "Islamic State");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->responsibility, Responsibility::kClaimed);
+  auto w = Run("The bombing was claimed by Jaish-e-Mohammed.");
+  ASSERT_NE(Named(w, "Jaish-e-Mohammed"), nullptr);
+  EXPECT_EQ(Named(w, "Jaish-e-Mohammed")->responsibility, Responsibility::kClaimed);
+}
+
+TEST_F(ActorsTest, NegatedClaimThroughAnaphor) {
+  auto v = Run("The Balochistan Liberation Front had warned drivers.\n"
+               "The group did not officially take responsibility for the attack.");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].responsibility, Responsibility::kNone);
+  EXPECT_EQ(v[1].canonical, "Balochistan Liberation Front");
+  EXPECT_EQ(v[1].responsibility, Responsibility::kDenied);
+  auto w = Run("No group has claimed the attack so far.");
+  for (const auto& a : w) EXPECT_NE(a.responsibility, Responsibility::kClaimed);
+  auto x = Run("Hamas denied any role in the shooting.");
+  ASSERT_NE(Named(x, "Hamas"), nullptr);
+  EXPECT_EQ(Named(x, "Hamas")->responsibility, Responsibility::kDenied);
+}
+
+TEST_F(ActorsTest, AccusedOfBacking) {
+  auto v = Run("The minister accused Ruritania of backing the insurgents.");
+  const ActorMention* a = Named(v, "Ruritania");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->responsibility, Responsibility::kAccused);
+  EXPECT_EQ(a->actor_class, ActorClass::kOther);
+  auto w = Run("Officials blamed the Haqqani Network for the raid.");
+  ASSERT_NE(Named(w, "Haqqani Network"), nullptr);
+  EXPECT_EQ(Named(w, "Haqqani Network")->responsibility, Responsibility::kAccused);
+}
+
+}  // namespace
+}  // namespace sitrep

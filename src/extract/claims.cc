@@ -1,0 +1,499 @@
+#include "extract/claims.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+namespace sitrep {
+
+struct ClaimExtractor::Figure {
+  size_t num = 0;  // word index of the number
+  Field field = Field::kKilled;
+  Category category = Category::kUnknown;
+  bool part = false;
+};
+
+namespace {
+
+bool ParseField(std::string_view s, Field* f) {
+  static const std::pair<std::string_view, Field> kFields[] = {
+      {"killed", Field::kKilled},     {"injured", Field::kInjured},
+      {"abducted", Field::kAbducted}, {"arrested", Field::kArrested},
+      {"freed", Field::kFreed},       {"vehicles", Field::kVehiclesDestroyed}};
+  for (const auto& [name, field] : kFields) {
+    if (s == name) {
+      *f = field;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseCategory(std::string_view s, Category* c) {
+  if (s == "unknown") *c = Category::kUnknown;
+  else if (s == "civilians") *c = Category::kCivilians;
+  else if (s == "security_forces") *c = Category::kSecurityForces;
+  else if (s == "militants") *c = Category::kMilitants;
+  else return false;
+  return true;
+}
+
+bool IsPunct(const Word& w, std::string_view p) { return w.kind == WordKind::kPunct && w.lower == p; }
+
+// A mark that ends a clause for the claim grammar ("." ";" ":" quotes...). Commas do not.
+bool EndsClause(const Word& w) {
+  return w.kind == WordKind::kPunct && w.lower != "," && w.lower != "(" && w.lower != ")";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& dir) {
+  std::unique_ptr<ClaimExtractor> x(new ClaimExtractor());
+  std::unordered_map<std::string, uint32_t> cue_ids;
+  Status st = ForEachTsvRow(dir + "/claim_cues.tsv", 4, [&](const auto& cols, int) -> Status {
+    CueInfo info;
+    if (!ParseField(cols[1], &info.field)) return InvalidArgument("unknown field");
+    if (cols[2] == "pre") info.positions = kPre;
+    else if (cols[2] == "post") info.positions = kPost;
+    else if (cols[2] == "both") info.positions = kPre | kPost;
+    else if (cols[2] == "toll") info.positions = kToll;
+    else return InvalidArgument("unknown position '" + std::string(cols[2]) + "'");
+    if (cols[3] == "any") info.needs = Requires::kAny;
+    else if (cols[3] == "person") info.needs = Requires::kPerson;
+    else if (cols[3] == "vehicle") info.needs = Requires::kVehicle;
+    else if (cols[3] == "bodies") info.needs = Requires::kBodies;
+    else if (cols[3] == "lives") info.needs = Requires::kLives;
+    else return InvalidArgument("unknown requirement '" + std::string(cols[3]) + "'");
+    for (std::string_view p : SplitBar(cols[0])) {
+      std::string key;
+      for (const std::string& w : NormalizePhrase(p)) key += w + " ";
+      if (key.empty()) continue;
+      auto [it, fresh] = cue_ids.emplace(key, static_cast<uint32_t>(x->cues_.size()));
+      if (fresh) {
+        x->cues_.emplace_back();
+        x->cue_trie_.Add(p, it->second);
+      }
+      x->cues_[it->second].push_back(info);
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/nouns.tsv", 3, [&](const auto& cols, int) -> Status {
+    NounInfo info;
+    if (cols[1] == "person") info.group = NounGroup::kPerson;
+    else if (cols[1] == "vehicle") info.group = NounGroup::kVehicle;
+    else if (cols[1] == "bodies") info.group = NounGroup::kBodies;
+    else if (cols[1] == "lives") info.group = NounGroup::kLives;
+    else if (cols[1] == "other") info.group = NounGroup::kOther;
+    else if (cols[1] == "event") info.group = NounGroup::kEvent;
+    else return InvalidArgument("unknown noun group '" + std::string(cols[1]) + "'");
+    if (!ParseCategory(cols[2], &info.category)) return InvalidArgument("unknown category");
+    uint32_t id = static_cast<uint32_t>(x->nouns_.size());
+    x->nouns_.push_back(info);
+    for (std::string_view p : SplitBar(cols[0])) x->noun_trie_.Add(p, id);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  std::unordered_map<std::string, uint32_t> role_ids;
+  st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
+    uint16_t role;
+    if (cols[1] == "np_stop") role = kNpStop;
+    else if (cols[1] == "post_skip") role = kPostSkip;
+    else if (cols[1] == "pre_filler") role = kPreFiller;
+    else if (cols[1] == "part") role = kPart;
+    else if (cols[1] == "coord") role = kCoord;
+    else if (cols[1] == "majority") role = kMajority;
+    else if (cols[1] == "age") role = kAge;
+    else return InvalidArgument("unknown role '" + std::string(cols[1]) + "'");
+    for (std::string_view p : SplitBar(cols[0])) {
+      std::string key;
+      for (const std::string& w : NormalizePhrase(p)) key += w + " ";
+      if (key.empty()) continue;
+      auto [it, fresh] = role_ids.emplace(key, static_cast<uint32_t>(x->roles_.size()));
+      if (fresh) {
+        x->roles_.push_back(0);
+        x->role_trie_.Add(p, it->second);
+      }
+      x->roles_[it->second] |= role;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/sources.tsv", 3, [&](const auto& cols, int) -> Status {
+    SourceInfo info;
+    info.canonical = std::string(cols[1]);
+    if (cols[2] == "cue") info.kind = 0;
+    else if (cols[2] == "source") info.kind = 1;
+    else if (cols[2] == "outlet") info.kind = 2;
+    else return InvalidArgument("unknown source kind '" + std::string(cols[2]) + "'");
+    uint32_t id = static_cast<uint32_t>(x->sources_.size());
+    x->sources_.push_back(std::move(info));
+    for (std::string_view p : SplitBar(cols[0])) x->source_trie_.Add(p, id);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  Result<WordSet> neg = WordSet::Load(dir + "/negators.txt");
+  if (!neg.ok()) return neg.status();
+  x->negators_ = std::move(neg).value();
+  return x;
+}
+
+uint16_t ClaimExtractor::RolesAt(const std::vector<Word>& w, size_t i, size_t e,
+                                 size_t* len) const {
+  uint32_t id = 0;
+  *len = role_trie_.Match(w, i, e, &id);
+  return *len == 0 ? 0 : roles_[id];
+}
+
+const std::vector<ClaimExtractor::CueInfo>* ClaimExtractor::CueAt(const std::vector<Word>& w,
+                                                                  size_t i, size_t e,
+                                                                  size_t* len) const {
+  uint32_t id = 0;
+  *len = cue_trie_.Match(w, i, e, &id);
+  return *len == 0 ? nullptr : &cues_[id];
+}
+
+bool ClaimExtractor::Accepts(const CueInfo& c, const NounPhrase& np) {
+  switch (c.needs) {
+    case Requires::kAny:
+      return np.group == NounGroup::kNone || np.group == NounGroup::kPerson;
+    case Requires::kPerson: return np.group == NounGroup::kPerson;
+    case Requires::kVehicle: return np.group == NounGroup::kVehicle;
+    case Requires::kBodies: return np.group == NounGroup::kBodies;
+    case Requires::kLives: return np.group == NounGroup::kLives;
+  }
+  return false;
+}
+
+ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const std::vector<Word>& w, size_t n,
+                                                     size_t e) const {
+  NounPhrase np;
+  np.end = n + 1;
+  for (size_t k = n + 1; k < e && k <= n + 5; ++k) {
+    if (w[k].kind != WordKind::kWord) break;
+    uint32_t id = 0;
+    size_t len = noun_trie_.Match(w, k, e, &id);
+    if (len > 0) {
+      np.group = nouns_[id].group;
+      np.category = nouns_[id].category;
+      np.end = k + len;
+      return np;
+    }
+    if (k == n + 1 && w[k].lower == "of") continue;  // "dozens of militants"
+    size_t rl = 0;
+    if (RolesAt(w, k, e, &rl) & kNpStop) break;
+    size_t cl = 0;
+    if (CueAt(w, k, e, &cl) != nullptr) break;  // "25 dead": the cue is no modifier
+  }
+  return np;
+}
+
+void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
+                                  std::vector<Figure>* figs) const {
+  const std::vector<Word>& w = ws.words();
+  const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+  struct Seen {
+    size_t num;
+    NounPhrase np;
+    bool claimed;
+    Field field;
+    bool part;
+  };
+  std::vector<Seen> seen;
+  auto negated_in = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      if (w[k].kind == WordKind::kWord && negators_.contains(w[k].lower)) return true;
+    }
+    return false;
+  };
+  for (size_t n = b; n < e; ++n) {
+    if (w[n].kind != WordKind::kNumber) continue;
+    NounPhrase np = NounAfter(w, n, e);
+    size_t rl = 0;
+    bool skip = np.group == NounGroup::kOther || np.group == NounGroup::kEvent;
+    if (n > b && (RolesAt(w, n - 1, e, &rl) & kAge) && rl == 1) skip = true;
+    if (np.end < e && (RolesAt(w, np.end, e, &rl) & kAge)) skip = true;
+    Seen me{n, np, false, Field::kKilled, false};
+    if (skip) {
+      seen.push_back(me);
+      continue;
+    }
+    // What stands right before the number: a part marker or a coordination with a figure.
+    const Seen* partner = nullptr;  // coordinated figure sharing this one's cue
+    const Seen* whole = nullptr;    // the figure this one is a part of
+    if (n > b) {
+      size_t j = n - 1;
+      bool coord = IsPunct(w[j], ",");
+      if (!coord) {
+        for (size_t k = j >= b + 2 ? j - 2 : b; k <= j; ++k) {
+          uint16_t r = RolesAt(w, k, e, &rl);
+          if (k + rl != j + 1) continue;
+          if (r & kPart) {
+            for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+              if (it->num < k && it->claimed) {
+                whole = &*it;
+                break;
+              }
+            }
+            me.part = true;
+          } else if (r & kCoord) {
+            coord = true;
+            j = k;
+          }
+          break;
+        }
+      }
+      if (coord && !seen.empty() && j > b) {
+        const Seen& prev = seen.back();
+        size_t pe = prev.np.end;
+        if (pe == j || (pe + 1 == j && IsPunct(w[pe], ","))) {
+          partner = &prev;
+          me.part = prev.part;
+        }
+      }
+    }
+
+    std::optional<Field> field;
+    bool negated = false;
+    // 1. A cue before the number, over a few fillers.
+    {
+      size_t j = n;
+      int fillers = 0;
+      while (j > b && fillers < 3) {
+        size_t fl = 0;
+        uint16_t r = RolesAt(w, j - 1, e, &fl);
+        if ((r & kPreFiller) && fl == 1) {
+          --j;
+          ++fillers;
+        } else {
+          break;
+        }
+      }
+      // The cue ends somewhere among the fillers ("bodies of" ends on a filler).
+      for (size_t ce = n; ce >= j && ce > b && !field; --ce) {
+        for (size_t k = ce >= b + 4 ? ce - 4 : b; k < ce && !field; ++k) {
+          size_t len = 0;
+          const std::vector<CueInfo>* infos = CueAt(w, k, ce, &len);
+          if (infos == nullptr || k + len != ce) continue;
+          for (const CueInfo& c : *infos) {
+            if ((c.positions & kPre) && Accepts(c, np)) {
+              field = c.field;
+              negated = negated_in(k >= b + 3 ? k - 3 : b, k);
+              break;
+            }
+          }
+        }
+      }
+    }
+    // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
+    if (!field) {
+      size_t pos = np.end;
+      for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
+        const Word& x = w[pos];
+        if (x.kind == WordKind::kPunct) {
+          // Commas and dashes set off appositions: "28 people—mostly tourists—were killed".
+          if (x.lower == "," || x.lower == "\xE2\x80\x94" || x.lower == "\xE2\x80\x93") {
+            ++pos;
+            continue;
+          }
+          if (x.lower == "(") {
+            while (pos < e && !IsPunct(w[pos], ")")) ++pos;
+            ++pos;
+            continue;
+          }
+          break;
+        }
+        if (x.kind == WordKind::kNumber) break;
+        size_t len = 0;
+        const std::vector<CueInfo>* infos = CueAt(w, pos, e, &len);
+        if (infos != nullptr) {
+          for (const CueInfo& c : *infos) {
+            if ((c.positions & kPost) && Accepts(c, np)) {
+              field = c.field;
+              break;
+            }
+          }
+          if (field) break;
+        }
+        if (negators_.contains(x.lower)) {
+          negated = true;
+          break;
+        }
+        uint16_t r = RolesAt(w, pos, e, &len);
+        if (r & kPart) {  // ", including five police officers," is skipped
+          size_t k = pos + len;
+          while (k < e && !IsPunct(w[k], ",") && !EndsClause(w[k]) && k < pos + 14) ++k;
+          if (k >= e || !IsPunct(w[k], ",")) break;
+          pos = k + 1;
+          continue;
+        }
+        if (r & kCoord) {  // "... and 21 militants", "soldiers and police"
+          size_t k = pos + len;
+          if (k < e && w[k].kind == WordKind::kNumber) {
+            pos = NounAfter(w, k, e).end;
+            continue;
+          }
+          uint32_t id = 0;
+          size_t nl = noun_trie_.Match(w, k, e, &id);
+          if (nl > 0 && nouns_[id].group == NounGroup::kPerson) {
+            pos = k + nl;
+            continue;
+          }
+          break;
+        }
+        if (r & kPostSkip) {
+          pos += len;
+          continue;
+        }
+        break;
+      }
+    }
+    // 3. A toll phrase before the number: "the death toll has risen to 60".
+    if (!field && !negated) {
+      for (size_t k = n; k-- > b && k + 10 > n;) {
+        if (EndsClause(w[k]) || w[k].kind == WordKind::kNumber) break;
+        size_t len = 0;
+        const std::vector<CueInfo>* infos = CueAt(w, k, n, &len);
+        if (infos == nullptr) continue;
+        for (const CueInfo& c : *infos) {
+          if ((c.positions & kToll) && Accepts(c, np)) field = c.field;
+        }
+        if (field) break;
+      }
+    }
+    // 4. Bodies are deaths; coordinated figures and parts share their head's cue.
+    if (!field && !negated && np.group == NounGroup::kBodies) field = Field::kKilled;
+    if (!field && !negated && partner != nullptr && partner->claimed) field = partner->field;
+    if (!field && !negated && whole != nullptr) field = whole->field;
+    if (field && !negated) {
+      bool vehicle = np.group == NounGroup::kVehicle;
+      if (vehicle == (*field == Field::kVehiclesDestroyed)) {
+        me.claimed = true;
+        me.field = *field;
+        Figure f;
+        f.num = n;
+        f.field = *field;
+        f.category = np.category;
+        f.part = me.part;
+        // "38 people in three assaults": the figure covers only some of the attacks.
+        for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
+          if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
+              NounAfter(w, k + 1, e).group == NounGroup::kEvent) {
+            f.part = true;
+          }
+        }
+        // "26 people, mostly tourists": the majority names the category.
+        if (f.category == Category::kUnknown && np.end + 1 < e && IsPunct(w[np.end], ",")) {
+          size_t ml = 0;
+          if (RolesAt(w, np.end + 1, e, &ml) & kMajority) {
+            uint32_t id = 0;
+            if (noun_trie_.Match(w, np.end + 1 + ml, e, &id) > 0 &&
+                nouns_[id].group == NounGroup::kPerson) {
+              f.category = nouns_[id].category;
+            }
+          }
+        }
+        figs->push_back(f);
+      }
+    }
+    seen.push_back(me);
+  }
+}
+
+std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
+  const std::vector<Word>& w = ws.words();
+  const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+  std::vector<size_t> cue_pos;
+  struct Hit {
+    size_t pos;
+    const SourceInfo* info;
+  };
+  std::vector<Hit> hits;
+  for (size_t i = b; i < e;) {
+    uint32_t id = 0;
+    size_t len = source_trie_.Match(w, i, e, &id);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    const SourceInfo& info = sources_[id];
+    if (info.kind == 0) {
+      cue_pos.push_back(i);
+    } else {
+      // All-capital outlets ("AP", "APP") must be written so: "ap" is no word, but be safe.
+      hits.push_back({i, &info});
+    }
+    i += len;
+  }
+  if (cue_pos.empty()) return "";
+  const Hit* best = nullptr;
+  long best_score = 1 << 30;
+  for (const Hit& h : hits) {
+    long d = 1 << 20;
+    for (size_t c : cue_pos) {
+      long dist = h.pos > c ? static_cast<long>(h.pos - c) : static_cast<long>(c - h.pos);
+      d = std::min(d, dist);
+    }
+    long score = d + (h.info->kind == 2 ? 1000 : 0);  // an outlet only relays
+    if (score < best_score) {
+      best_score = score;
+      best = &h;
+    }
+  }
+  if (best != nullptr) return best->info->canonical;
+  // "he said": the speaker was named in the sentence before, in the same paragraph.
+  if (s > 0 && ws.paragraph(s - 1) == ws.paragraph(s)) return Attribution(ws, s - 1);
+  return "";
+}
+
+std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& doc,
+                                           const WordStream& ws,
+                                           std::vector<uint32_t>* sentences) const {
+  std::vector<Claim> out;
+  std::vector<Figure> figs;
+  const std::vector<Word>& w = ws.words();
+  for (size_t s = 0; s < ws.num_sentences(); ++s) {
+    figs.clear();
+    // Sentences without a number have no figure.
+    bool any = false;
+    for (size_t i = ws.sentence_begin(s); i < ws.sentence_end(s) && !any; ++i) {
+      any = w[i].kind == WordKind::kNumber;
+    }
+    if (!any) continue;
+    ReadSentence(ws, s, &figs);
+    if (figs.empty()) continue;
+    std::string attributed = Attribution(ws, s);
+    Span sspan = ws.sentence_span(s);
+    for (const Figure& f : figs) {
+      const Quantity& q = doc.quantities[w[f.num].quantity];
+      bool in_timex = false;
+      for (const Timex& t : doc.timexes) {
+        if (t.span.begin < q.span.end && q.span.begin < t.span.end) in_timex = true;
+      }
+      // "thousands of people" over years of conflict is no incident's toll.
+      bool sweeping = q.qualifier == Qualifier::kVague && q.low >= 1000;
+      if (in_timex || sweeping || q.value <= 0 || q.value > 1e6) continue;
+      Claim c;
+      c.doc_id = article.doc_id;
+      c.source = article.source;
+      c.span = sspan;
+      c.quote = article.text.substr(sspan.begin, sspan.size());
+      c.figure_span = q.number_span.empty() ? q.span : q.number_span;
+      c.field = f.field;
+      c.category = f.category;
+      c.value = q.value;
+      c.low = q.low;
+      c.high = q.high;
+      c.qualifier = q.qualifier;
+      c.attributed_to = attributed;
+      c.scope = f.part ? Scope::kPart : Scope::kIncident;
+      c.independent = article.copy_of.empty();
+      if (article.published) c.published = *article.published;
+      out.push_back(std::move(c));
+      if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

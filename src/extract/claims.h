@@ -1,0 +1,94 @@
+// Casualty claims: every reported figure of killed, injured, abducted, arrested, freed and
+// vehicles destroyed, read from the Doc's quantities with a small local grammar:
+//   cue before the number   "killing at least 23 passengers", "the bodies of six people"
+//   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
+//   toll phrases            "the death toll rose to 60"
+//   coordination and parts  "four police and five civilians were killed" (two claims),
+//                           "10 people, including five police" (the 5 is Scope::kPart)
+// The noun after the number gives the victim category; ages, times, distances and counts of
+// attacks are never figures; a negated or hypothetical cue ("could kill", "no one was") gives
+// nothing. Each number yields at most one claim. Attribution comes from the sentence's reporting
+// cue and the nearest named source ("police said", "according to officials", "told AFP").
+//
+// Scope here is kIncident or kPart; the Extractor upgrades figures of wave sentences to kWave.
+// Data files: claim_cues.tsv, nouns.tsv, function_words.tsv, sources.tsv, negators.txt.
+// Load() compiles them once; Extract() is const and thread-safe.
+#ifndef SITREP_EXTRACT_CLAIMS_H_
+#define SITREP_EXTRACT_CLAIMS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/lexicon.h"
+#include "model/article.h"
+#include "model/doc.h"
+#include "model/event.h"
+
+namespace sitrep {
+
+class ClaimExtractor {
+ public:
+  // `dir` holds the extract data files. Errors name the file and line.
+  static Result<std::unique_ptr<ClaimExtractor>> Load(const std::string& dir);
+
+  // All claims of the article in text order. `sentences` (optional) receives the WordStream
+  // sentence of each claim. Claim::span is the sentence and Claim::quote its exact bytes.
+  std::vector<Claim> Extract(const Article& article, const Doc& doc, const WordStream& ws,
+                             std::vector<uint32_t>* sentences) const;
+
+  // Who sentence `s` says reports its figures: a canonical short name ("police", "officials",
+  // "the military", "AFP"), or "" when the sentence is not attributed.
+  std::string Attribution(const WordStream& ws, size_t s) const;
+
+ private:
+  enum Position : uint8_t { kPre = 1, kPost = 2, kToll = 4 };
+  enum class NounGroup : uint8_t { kNone, kPerson, kVehicle, kBodies, kLives, kOther, kEvent };
+  enum class Requires : uint8_t { kAny, kPerson, kVehicle, kBodies, kLives };
+  enum Role : uint16_t {
+    kNpStop = 1, kPostSkip = 2, kPreFiller = 4, kPart = 8, kCoord = 16, kMajority = 32, kAge = 64
+  };
+  struct CueInfo {
+    Field field = Field::kKilled;
+    uint8_t positions = 0;
+    Requires needs = Requires::kAny;
+  };
+  struct NounInfo {
+    NounGroup group = NounGroup::kNone;
+    Category category = Category::kUnknown;
+  };
+  struct SourceInfo {
+    std::string canonical;
+    int kind = 0;  // 0 cue, 1 source, 2 outlet
+  };
+  struct NounPhrase {
+    NounGroup group = NounGroup::kNone;
+    Category category = Category::kUnknown;
+    size_t end = 0;  // one past the last word of the noun phrase (the number itself when none)
+  };
+  struct Figure;
+
+  ClaimExtractor() = default;
+
+  NounPhrase NounAfter(const std::vector<Word>& w, size_t n, size_t e) const;
+  uint16_t RolesAt(const std::vector<Word>& w, size_t i, size_t e, size_t* len) const;
+  const std::vector<CueInfo>* CueAt(const std::vector<Word>& w, size_t i, size_t e,
+                                    size_t* len) const;
+  static bool Accepts(const CueInfo& c, const NounPhrase& np);
+  void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
+
+  std::vector<std::vector<CueInfo>> cues_;
+  PhraseTrie cue_trie_;
+  std::vector<NounInfo> nouns_;
+  PhraseTrie noun_trie_;
+  std::vector<uint16_t> roles_;
+  PhraseTrie role_trie_;
+  std::vector<SourceInfo> sources_;
+  PhraseTrie source_trie_;
+  WordSet negators_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_CLAIMS_H_

@@ -1,0 +1,224 @@
+#include "extract/claims.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+#include "extract/test_doc.h"
+
+namespace sitrep {
+namespace {
+
+class ClaimsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = ClaimExtractor::Load(DataPath("extract"));
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    extractor_ = std::move(x).value().release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  std::vector<Claim> Run(const std::string& text) {
+    article_.doc_id = "t1";
+    article_.source = "test";
+    article_.text = text;
+    Doc doc = testing_doc::MakeDoc(article_.text);
+    WordStream ws(article_.text, doc);
+    std::vector<Claim> claims = extractor_->Extract(article_, doc, ws, nullptr);
+    for (const Claim& c : claims) {
+      EXPECT_EQ(c.quote, article_.text.substr(c.span.begin, c.span.size()));
+      EXPECT_LE(c.span.begin, c.figure_span.begin);
+      EXPECT_GE(c.span.end, c.figure_span.end);
+    }
+    return claims;
+  }
+
+  static ClaimExtractor* extractor_;
+  Article article_;
+};
+ClaimExtractor* ClaimsTest::extractor_ = nullptr;
+
+TEST_F(ClaimsTest, ActiveVerbBeforeNumber) {
+  auto c = Run("Gunmen killed 12 people at the market on Tuesday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 12);
+  EXPECT_EQ(c[0].category, Category::kUnknown);
+  EXPECT_EQ(c[0].doc_id, "t1");
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()), "12");
+}
+
+TEST_F(ClaimsTest, PassiveWithQualifierAndCategory) {
+  auto c = Run("At least 23 passengers were killed when the bus was stopped.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+}
+
+TEST_F(ClaimsTest, LeftDozensDeadWithAttribution) {
+  auto c = Run("The raids on the villages left dozens dead, police said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kVague);
+  EXPECT_EQ(c[0].attributed_to, "police");
+}
+
+TEST_F(ClaimsTest, CoordinatedFiguresGiveTwoClaims) {
+  auto c = Run("Three soldiers and seven civilians were killed in the ambush.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 3);
+  EXPECT_EQ(c[0].category, Category::kSecurityForces);
+  EXPECT_EQ(c[1].value, 7);
+  EXPECT_EQ(c[1].category, Category::kCivilians);
+  EXPECT_EQ(c[1].field, Field::kKilled);
+  auto d = Run("The gunmen killed two policemen and nine villagers near the border.");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].value, 9);
+  EXPECT_EQ(d[1].field, Field::kKilled);
+  EXPECT_EQ(d[1].category, Category::kCivilians);
+}
+
+TEST_F(ClaimsTest, IncludingMarksAPart) {
+  auto c = Run("The attackers opened fire, killing 15 people, including four police officers.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 15);
+  EXPECT_EQ(c[0].scope, Scope::kIncident);
+  EXPECT_EQ(c[1].value, 4);
+  EXPECT_EQ(c[1].scope, Scope::kPart);
+  EXPECT_EQ(c[1].field, Field::kKilled);
+  EXPECT_EQ(c[1].category, Category::kSecurityForces);
+  auto d = Run("Nine people, including two women and three children, were shot dead.");
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].scope, Scope::kIncident);
+  EXPECT_EQ(d[1].scope, Scope::kPart);
+  EXPECT_EQ(d[2].scope, Scope::kPart);
+  EXPECT_EQ(d[2].field, Field::kKilled);
+}
+
+TEST_F(ClaimsTest, TollsAndLives) {
+  auto c = Run("The death toll rose to 41 on Friday, the health ministry said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 41);
+  EXPECT_EQ(c[0].attributed_to, "health officials");
+  auto d = Run("The bombing claimed 19 lives.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].field, Field::kKilled);
+  auto e = Run("Two more victims succumbed to their injuries in hospital.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, Field::kKilled);
+  auto f = Run("Police found the bodies of five men near the river.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, Field::kKilled);
+  EXPECT_EQ(f[0].value, 5);
+}
+
+TEST_F(ClaimsTest, InjuredAndKilledInOneSentence) {
+  auto c = Run("At least 30 were wounded and 8 died.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[1].field, Field::kKilled);
+  auto d = Run("The blast killed 12 people and injured 46 others.");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].field, Field::kInjured);
+  EXPECT_EQ(d[1].value, 46);
+  auto e = Run("Six policemen were martyred and 11 others injured, according to the ISPR.");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].category, Category::kSecurityForces);
+  EXPECT_EQ(e[1].field, Field::kInjured);
+  EXPECT_EQ(e[0].attributed_to, "ISPR");
+}
+
+TEST_F(ClaimsTest, OtherFields) {
+  auto a = Run("Rebels abducted 14 students from a school.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].field, Field::kAbducted);
+  EXPECT_EQ(a[0].category, Category::kCivilians);
+  auto b = Run("Police arrested six suspects after the raid.");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].field, Field::kArrested);
+  auto f = Run("The militants freed 25 inmates from the prison.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, Field::kFreed);
+  auto v = Run("Eight trucks were set on fire on the highway.");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].field, Field::kVehiclesDestroyed);
+  auto w = Run("The gunmen set 10 vehicles ablaze before fleeing.");
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].field, Field::kVehiclesDestroyed);
+}
+
+TEST_F(ClaimsTest, NumbersThatAreNotFigures) {
+  EXPECT_TRUE(Run("The 45-year-old driver survived the attack.").empty());
+  EXPECT_TRUE(Run("The attack took place 30 km from the city.").empty());
+  EXPECT_TRUE(Run("Two suicide bombers stormed the gate.").empty());
+  EXPECT_TRUE(Run("The group has carried out 3 attacks this month.").empty());
+  EXPECT_TRUE(Run("The attackers arrived in 4 cars at 9 in the morning.").empty());
+}
+
+TEST_F(ClaimsTest, NegatedAndHypotheticalFiguresAreSkipped) {
+  EXPECT_TRUE(Run("The militants threatened to kill 50 hostages.").empty());
+  EXPECT_TRUE(Run("Officials said 20 people were not injured in the fire.").empty());
+}
+
+TEST_F(ClaimsTest, CountOfAssaultsMakesAPart) {
+  auto c = Run("Armed men killed 38 people in three separate assaults.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 38);
+  EXPECT_EQ(c[0].scope, Scope::kPart);
+}
+
+TEST_F(ClaimsTest, MajorityNamesTheCategory) {
+  auto c = Run("Militants opened fire on a meadow, killing 26 people, mostly tourists.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+}
+
+TEST_F(ClaimsTest, DashesSetOffAppositions) {
+  auto c = Run("At least 19 people\xE2\x80\x94mostly pilgrims\xE2\x80\x94were killed on the road.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 19);
+}
+
+TEST_F(ClaimsTest, SweepingTollsOfAConflictAreNoClaims) {
+  std::string text = "The insurgency has killed thousands of people.";
+  article_.text = text;
+  Doc doc = testing_doc::MakeDoc(text);
+  Quantity q;  // what the text stage makes of "thousands"
+  q.span = q.number_span = {uint32_t(text.find("thousands")), uint32_t(text.find("thousands") + 9)};
+  q.value = 5000;
+  q.low = 1000;
+  q.high = 9999;
+  q.qualifier = Qualifier::kVague;
+  doc.quantities = {q};
+  WordStream ws(article_.text, doc);
+  EXPECT_TRUE(extractor_->Extract(article_, doc, ws, nullptr).empty());
+}
+
+TEST_F(ClaimsTest, AttributionPrefersTheSpeakerOverTheOutlet) {
+  auto c = Run("Four civilians died in the shelling, a local official told Reuters.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].attributed_to, "officials");
+  auto d = Run("The explosion killed 9 people, Reuters reported.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].attributed_to, "Reuters");
+  auto e = Run("Seven soldiers were killed in the clash.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].attributed_to, "");
+  auto f = Run("The military said in a statement that 17 insurgents were killed.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].attributed_to, "the military");
+  EXPECT_EQ(f[0].category, Category::kMilitants);
+}
+
+TEST_F(ClaimsTest, QuoteIsTheSentenceVerbatim) {
+  std::string text = "A bomb exploded at the bus stand.\nIt killed 7 people, officials said. Rescue work went on.";
+  auto c = Run(text);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].quote, "It killed 7 people, officials said.");
+  EXPECT_EQ(c[0].attributed_to, "officials");
+}
+
+}  // namespace
+}  // namespace sitrep

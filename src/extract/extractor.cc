@@ -1,0 +1,432 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+using Responsibility = ActorMention::Responsibility;
+
+// Days since 1970-01-01 (Howard Hinnant's algorithm); missing month/day count as the first.
+long DaysFromCivil(CivilDate d) {
+  int y = d.year, m = d.month > 0 ? d.month : 1, dd = d.day > 0 ? d.day : 1;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+// A timex that names a time well before publication: the sentence recalls, it does not report.
+bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
+  if (t.past_reference) return true;
+  if (!t.date.valid() || !published || !published->valid()) return false;
+  // Measure from the end of the timex's period: "in August 2024" lasts until the end of August.
+  long slack = t.precision == DatePrecision::kYear    ? 366
+               : t.precision == DatePrecision::kMonth ? 31
+                                                      : 0;
+  return DaysFromCivil(*published) - DaysFromCivil(t.date) - slack > 45;
+}
+
+std::string PlaceKey(const Place& p) {
+  if (p.gazetteer_id != 0) return "g" + std::to_string(p.gazetteer_id);
+  return p.country + "|" + p.admin1 + "|" + p.admin2 + "|" + p.name;
+}
+
+int Level(const Place& p) { return static_cast<int>(p.level); }
+
+bool Contains(const Place& outer, const Place& inner) {
+  if (Level(outer) <= Level(inner)) return false;
+  if (outer.country != inner.country) return false;
+  if (outer.level == GeoLevel::kCountry) return true;
+  if (outer.level == GeoLevel::kProvince) return outer.admin1 == inner.admin1;
+  return outer.admin1 == inner.admin1 && outer.admin2 == inner.admin2;
+}
+
+uint32_t Distance(Span a, Span b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) {
+  std::string dir = (data_dir.empty() ? DataDir() : data_dir) + "/extract";
+  std::unique_ptr<Extractor> x(new Extractor());
+  auto actors = ActorLexicon::Load(dir);
+  if (!actors.ok()) return actors.status();
+  x->actors_ = std::move(actors).value();
+  auto triggers = TriggerLexicon::Load(dir);
+  if (!triggers.ok()) return triggers.status();
+  x->triggers_ = std::move(triggers).value();
+  auto claims = ClaimExtractor::Load(dir);
+  if (!claims.ok()) return claims.status();
+  x->claims_ = std::move(claims).value();
+  Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
+    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none") {
+      return InvalidArgument("strength must be strong, weak or none");
+    }
+    x->background_.Add(cols[0], cols[1] == "strong" ? 2 : cols[1] == "weak" ? 1 : 0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/wave_cues.tsv", 1, [&](const auto& cols, int) {
+    x->wave_.Add(cols[0], 1);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return x;
+}
+
+DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
+                               std::vector<PlaceMention> places) const {
+  DocAnalysis out;
+  out.doc_id = article.doc_id;
+  if (article.published) out.published = *article.published;
+  out.copy_of = article.copy_of;
+  out.timexes = doc.timexes;
+  std::sort(places.begin(), places.end(), [](const PlaceMention& a, const PlaceMention& b) {
+    return a.span.begin < b.span.begin;
+  });
+  out.places = places;
+  if (article.text.empty()) return out;
+
+  WordStream ws(article.text, doc);
+  const std::vector<Word>& w = ws.words();
+  const size_t ns = ws.num_sentences();
+  out.actors = actors_->Find(ws);
+  std::vector<TriggerHit> trig = triggers_->Find(ws);
+  std::vector<uint32_t> claim_sent;
+  std::vector<Claim> claims = claims_->Extract(article, doc, ws, &claim_sent);
+
+  // Per-sentence features.
+  struct Sent {
+    bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
+    bool news_timex = false, has_claim = false, has_trigger = false, background = false;
+    std::vector<uint32_t> places;   // indices into `places`, finest first
+    std::vector<uint32_t> timexes;  // indices into doc.timexes
+  };
+  std::vector<Sent> sent(ns);
+  for (size_t s = 0; s < ns; ++s) {
+    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    for (size_t i = b; i < e;) {
+      uint32_t payload = 0;
+      size_t len = background_.Match(w, i, e, &payload);
+      if (len > 0 && payload == 2) sent[s].strong_bg = true;
+      if (len > 0 && payload == 1) sent[s].weak_bg = true;
+      size_t wl = wave_.Match(w, i, e, &payload);
+      if (wl > 0) sent[s].wave = true;
+      i += std::max<size_t>(1, std::max(len, wl));
+    }
+  }
+  for (size_t t = 0; t < doc.timexes.size(); ++t) {
+    const Timex& tx = doc.timexes[t];
+    if (tx.span.end > article.text.size()) continue;
+    size_t s = ws.SentenceAt(tx.span.begin);
+    sent[s].timexes.push_back(static_cast<uint32_t>(t));
+    if (RecallsPast(tx, article.published)) sent[s].past_timex = true;
+    else if (tx.date.valid()) sent[s].news_timex = true;
+  }
+  for (uint32_t s : claim_sent) sent[s].has_claim = true;
+  for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
+  for (size_t p = 0; p < places.size(); ++p) {
+    if (places[p].span.end > article.text.size()) continue;
+    sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
+  }
+  for (size_t s = 0; s < ns; ++s) {
+    Sent& st = sent[s];
+    st.background = st.strong_bg || (st.past_timex && !st.news_timex) ||
+                    (st.weak_bg && !st.has_claim && !st.news_timex);
+    // Keep the finest places: a province named beside one of its districts adds nothing.
+    std::vector<uint32_t> keep;
+    for (uint32_t p : st.places) {
+      bool covered = false;
+      for (uint32_t q : st.places) {
+        if (q != p && Contains(places[p].place, places[q].place)) covered = true;
+      }
+      if (!covered) keep.push_back(p);
+    }
+    st.places = std::move(keep);
+  }
+
+  // Doc-level: is this a wave; the main place and date.
+  bool doc_wave = false;
+  for (size_t s = 0; s < ns; ++s) doc_wave |= sent[s].wave && !sent[s].background;
+  std::optional<uint32_t> main_place;
+  {
+    // The finest place of the first two sentences (headline, dateline), else the most named.
+    for (size_t s = 0; s < std::min<size_t>(ns, 2); ++s) {
+      for (uint32_t p : sent[s].places) {
+        if (!main_place || Level(places[p].place) < Level(places[*main_place].place)) {
+          main_place = p;
+        }
+      }
+    }
+    if (!main_place && !places.empty()) {
+      std::map<std::string, int> count;
+      int best = 0;
+      for (size_t p = 0; p < places.size(); ++p) {
+        if (sent[ws.SentenceAt(places[p].span.begin)].background) continue;
+        int c = ++count[PlaceKey(places[p].place)];
+        if (c > best) {
+          best = c;
+          main_place = static_cast<uint32_t>(p);
+        }
+      }
+    }
+  }
+  std::optional<Timex> main_date;
+  for (size_t s = 0; s < ns && !main_date; ++s) {
+    if (sent[s].background) continue;
+    for (uint32_t t : sent[s].timexes) {
+      const Timex& tx = doc.timexes[t];
+      if (tx.date.valid() && !RecallsPast(tx, article.published)) {
+        main_date = tx;
+        break;
+      }
+    }
+  }
+
+  // Claim scopes: figures of wave sentences count the whole wave.
+  for (size_t c = 0; c < claims.size(); ++c) {
+    if (claims[c].scope == Scope::kIncident && sent[claim_sent[c]].wave) {
+      claims[c].scope = Scope::kWave;
+    }
+  }
+
+  // Event sentences and the place each of their parts belongs to.
+  struct Group {
+    bool background = false;
+    std::optional<uint32_t> place;
+    std::vector<uint32_t> sentences;
+    std::vector<uint32_t> triggers;
+    std::vector<uint32_t> claims;
+    bool wave = false;
+  };
+  std::vector<Group> groups;
+  std::map<std::string, size_t> group_of;
+  std::vector<std::vector<uint32_t>> sent_triggers(ns), sent_claims(ns);
+  for (size_t t = 0; t < trig.size(); ++t) sent_triggers[trig[t].sentence].push_back(static_cast<uint32_t>(t));
+  for (size_t c = 0; c < claims.size(); ++c) sent_claims[claim_sent[c]].push_back(static_cast<uint32_t>(c));
+  std::vector<uint32_t> prev_places;  // places of the previous event sentence
+  size_t prev_event = ns;
+  for (size_t s = 0; s < ns; ++s) {
+    const Sent& st = sent[s];
+    if (!st.has_trigger && !st.has_claim) continue;
+    std::vector<uint32_t> here;
+    for (uint32_t p : st.places) {
+      if (places[p].place.level != GeoLevel::kCountry) here.push_back(p);
+    }
+    bool carried = false;
+    if (here.empty() && !st.wave && prev_event + 1 == s && !prev_places.empty() &&
+        sent[prev_event].background == st.background) {
+      here = prev_places;  // "They targeted vehicles ..." continues the last place named
+      carried = true;
+    }
+    if (here.empty() && main_place) here.push_back(*main_place);
+    std::string date_key;
+    if (st.background) {
+      for (uint32_t t : st.timexes) date_key = doc.timexes[t].date.ToIso();
+    }
+    auto group_for = [&](std::optional<uint32_t> p) -> size_t {
+      std::string key = (st.background ? "b" + date_key + "|" : "n|") +
+                        (p ? PlaceKey(places[*p].place) : std::string("-"));
+      auto it = group_of.find(key);
+      if (it != group_of.end()) return it->second;
+      Group g;
+      g.background = st.background;
+      g.place = p;
+      groups.push_back(std::move(g));
+      group_of.emplace(key, groups.size() - 1);
+      return groups.size() - 1;
+    };
+    if (here.size() <= 1 || carried) {
+      size_t g = group_for(here.empty() ? std::nullopt : std::optional<uint32_t>(here[0]));
+      groups[g].sentences.push_back(static_cast<uint32_t>(s));
+      for (uint32_t t : sent_triggers[s]) groups[g].triggers.push_back(t);
+      for (uint32_t c : sent_claims[s]) groups[g].claims.push_back(c);
+      groups[g].wave |= st.wave;
+    } else {
+      // Several places in one sentence: each trigger and figure goes to the nearest place.
+      std::vector<size_t> gs;
+      for (uint32_t p : here) {
+        gs.push_back(group_for(p));
+        groups[gs.back()].sentences.push_back(static_cast<uint32_t>(s));
+        groups[gs.back()].wave |= st.wave;
+      }
+      auto nearest = [&](Span sp) {
+        size_t best = 0;
+        uint32_t best_d = UINT32_MAX;
+        for (size_t k = 0; k < here.size(); ++k) {
+          uint32_t d = Distance(sp, places[here[k]].span);
+          if (d < best_d) {
+            best_d = d;
+            best = k;
+          }
+        }
+        return gs[best];
+      };
+      for (uint32_t t : sent_triggers[s]) groups[nearest(trig[t].span)].triggers.push_back(t);
+      for (uint32_t c : sent_claims[s]) groups[nearest(claims[c].figure_span)].claims.push_back(c);
+    }
+    prev_event = s;
+    prev_places.clear();
+    for (uint32_t p : here) {
+      if (Level(places[p].place) < static_cast<int>(GeoLevel::kProvince)) prev_places.push_back(p);
+    }
+    if (prev_places.size() > 1) prev_places.resize(1);
+  }
+
+  // The article's perpetrator: a group claiming, else one accused or named, else generic.
+  auto rank = [](const ActorMention& a) {
+    if (a.actor_class == ActorClass::kArmedGroup) {
+      switch (a.responsibility) {
+        case Responsibility::kClaimed: return 4;
+        case Responsibility::kAccused: return 3;
+        default: return 2;
+      }
+    }
+    if (a.actor_class == ActorClass::kMilitants) return 1;
+    return 0;
+  };
+  const ActorMention* doc_perp = nullptr;
+  for (const ActorMention& a : out.actors) {
+    if (sent[ws.SentenceAt(a.span.begin)].background) continue;
+    if (rank(a) >= 2 && (doc_perp == nullptr || rank(a) > rank(*doc_perp))) doc_perp = &a;
+  }
+
+  for (Group& g : groups) {
+    if (g.triggers.empty() && g.claims.empty()) continue;
+    EventMention m;
+    m.doc_id = article.doc_id;
+    m.background = g.background;
+    m.wave = g.wave;
+    // The trigger: highest priority, first in text on ties.
+    const TriggerHit* best = nullptr;
+    for (uint32_t t : g.triggers) {
+      if (best == nullptr || trig[t].priority > best->priority) best = &trig[t];
+    }
+    uint32_t anchor_sentence = g.sentences.front();
+    if (best != nullptr) {
+      const auto& type = triggers_->type(best->type);
+      m.trigger = best->span;
+      m.event_type = type.event_type;
+      m.sub_event_type = type.sub_event_type;
+      anchor_sentence = best->sentence;
+    } else {
+      Field f = claims[g.claims.front()].field;
+      m.event_type = f == Field::kArrested ? "Strategic developments" : "Violence against civilians";
+      m.sub_event_type = f == Field::kArrested   ? "Arrests"
+                         : f == Field::kAbducted ? "Abduction/forced disappearance"
+                                                 : "Attack";
+    }
+    m.span = ws.sentence_span(anchor_sentence);
+    // An "attack" whose victims are all fighters is a battle.
+    if (m.sub_event_type == "Attack") {
+      bool civ = false, armed = false;
+      for (uint32_t c : g.claims) {
+        if (claims[c].field != Field::kKilled && claims[c].field != Field::kInjured) continue;
+        if (claims[c].category == Category::kCivilians) civ = true;
+        if (claims[c].category == Category::kSecurityForces ||
+            claims[c].category == Category::kMilitants) {
+          armed = true;
+        }
+      }
+      if (armed && !civ) {
+        m.event_type = "Battles";
+        m.sub_event_type = "Armed clash";
+      }
+    }
+    // Date: nearest timex in the trigger's sentence, then the group's sentences, then the
+    // paragraph, then (news only) the article's main date.
+    auto usable = [&](const Timex& t) {
+      return t.date.valid() && (g.background || !RecallsPast(t, article.published));
+    };
+    std::optional<Timex> date;
+    {
+      uint32_t best_d = UINT32_MAX;
+      for (uint32_t t : sent[anchor_sentence].timexes) {
+        const Timex& tx = doc.timexes[t];
+        uint32_t d = Distance(tx.span, m.trigger.empty() ? m.span : m.trigger);
+        if (usable(tx) && d < best_d) {
+          best_d = d;
+          date = tx;
+        }
+      }
+      for (uint32_t s : g.sentences) {
+        for (uint32_t t : sent[s].timexes) {
+          if (!date && usable(doc.timexes[t])) date = doc.timexes[t];
+        }
+      }
+      if (!date) {
+        for (size_t s = 0; s < ns; ++s) {
+          if (ws.paragraph(s) != ws.paragraph(anchor_sentence) || sent[s].background != g.background) continue;
+          for (uint32_t t : sent[s].timexes) {
+            if (!date && usable(doc.timexes[t])) date = doc.timexes[t];
+          }
+        }
+      }
+      if (!date && !g.background && main_date) date = main_date;
+    }
+    if (date) m.date = *date;
+    if (g.place) m.places.push_back(places[*g.place]);
+    // Actors of the group's sentences; the perpetrator first.
+    const ActorMention* perp = g.background ? nullptr : doc_perp;
+    for (uint32_t s : g.sentences) {
+      Span sp = ws.sentence_span(s);
+      for (const ActorMention& a : out.actors) {
+        if (a.span.begin < sp.begin || a.span.end > sp.end) continue;
+        if (perp == nullptr ? rank(a) >= 1 : rank(a) > rank(*perp)) perp = &a;
+      }
+    }
+    if (perp != nullptr) {
+      ActorMention p = *perp;
+      p.role = ActorRole::kPerpetrator;
+      m.actors.push_back(std::move(p));
+    }
+    for (uint32_t s : g.sentences) {
+      Span sp = ws.sentence_span(s);
+      for (const ActorMention& a : out.actors) {
+        if (a.span.begin < sp.begin || a.span.end > sp.end || &a == perp) continue;
+        if (perp != nullptr && a.canonical == perp->canonical) continue;
+        ActorMention x = a;
+        if (a.actor_class == ActorClass::kCivilians) x.role = ActorRole::kTarget;
+        m.actors.push_back(std::move(x));
+      }
+    }
+    // A figure the article repeats (headline and lead) is one claim, not two: keep the first
+    // attributed one. Equal figures of one sentence are distinct ("three women and three children").
+    for (uint32_t c : g.claims) {
+      const Claim& x = claims[c];
+      bool dup = false;
+      for (Claim& y : m.claims) {
+        if (y.span == x.span || y.field != x.field || y.value != x.value ||
+            y.qualifier != x.qualifier || y.category != x.category || y.scope != x.scope) {
+          continue;
+        }
+        dup = true;
+        if (y.attributed_to.empty() && !x.attributed_to.empty()) y = x;
+      }
+      if (!dup) m.claims.push_back(x);
+    }
+    out.mentions.push_back(std::move(m));
+  }
+  std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                   [](const EventMention& a, const EventMention& b) { return a.span.begin < b.span.begin; });
+  // The article's claims are those of its mentions: repeated figures are dropped there.
+  for (const EventMention& m : out.mentions) {
+    out.claims.insert(out.claims.end(), m.claims.begin(), m.claims.end());
+  }
+  std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& a, const Claim& b) {
+    return a.figure_span.begin < b.figure_span.begin;
+  });
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,50 @@
+// Extractor: what a conflict-data coder reads in one article. From the article, its Doc (text
+// stage) and its place mentions (geo stage) it makes a DocAnalysis: actors with responsibility,
+// casualty claims with qualifiers, categories, attribution and scope, and event mentions — one
+// per place the article reports violence at, each with its ACLED type, date, places, actors
+// (perpetrator first) and claims, flagged `background` when the article only recalls it and
+// `wave` when it describes a coordinated series of attacks.
+//
+// Load() reads every word list from <data_dir>/extract/ (see the header comment of each file)
+// once; Extract() is const and thread-safe, and never fails: an article in a language the lexicons
+// do not cover gives its places and whatever figures they match, possibly none.
+#ifndef SITREP_EXTRACT_EXTRACTOR_H_
+#define SITREP_EXTRACT_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/actors.h"
+#include "extract/claims.h"
+#include "extract/events.h"
+#include "extract/lexicon.h"
+#include "model/article.h"
+#include "model/doc.h"
+#include "model/event.h"
+
+namespace sitrep {
+
+class Extractor {
+ public:
+  // `data_dir` "" = DataDir(). Errors name the data file and line at fault.
+  static Result<std::unique_ptr<Extractor>> Load(const std::string& data_dir);
+
+  // Thread-safe. places: all place mentions in the article, in text order.
+  DocAnalysis Extract(const Article& article, const Doc& doc,
+                      std::vector<PlaceMention> places) const;
+
+ private:
+  Extractor() = default;
+
+  std::unique_ptr<ActorLexicon> actors_;
+  std::unique_ptr<TriggerLexicon> triggers_;
+  std::unique_ptr<ClaimExtractor> claims_;
+  PhraseTrie background_;  // payload 2 strong, 1 weak, 0 cancels
+  PhraseTrie wave_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,194 @@
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/test_doc.h"
+
+namespace sitrep {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = Extractor::Load("");
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    ex_ = std::move(x).value().release();
+  }
+  static void TearDownTestSuite() { delete ex_; }
+
+  void SetText(const std::string& text) {
+    article_ = Article();
+    article_.doc_id = "d1";
+    article_.source = "example.org";
+    article_.published = CivilDate{2031, 5, 12};
+    article_.text = text;
+    doc_ = testing_doc::MakeDoc(article_.text);
+    places_.clear();
+  }
+  // A place mention over the first occurrence of `name` at or after `from`.
+  void AddPlace(const std::string& name, GeoLevel level, const std::string& admin1,
+                uint32_t id, size_t from = 0) {
+    size_t at = article_.text.find(name, from);
+    ASSERT_NE(at, std::string::npos);
+    PlaceMention pm;
+    pm.span = {uint32_t(at), uint32_t(at + name.size())};
+    pm.place.gazetteer_id = id;
+    pm.place.name = name;
+    pm.place.country = "XX";
+    pm.place.admin1 = admin1;
+    pm.place.admin2 = level == GeoLevel::kProvince ? "" : name;
+    pm.place.level = level;
+    places_.push_back(pm);
+  }
+  DocAnalysis Run() {
+    DocAnalysis a = ex_->Extract(article_, doc_, places_);
+    for (const Claim& c : a.claims) {
+      EXPECT_EQ(c.quote, article_.text.substr(c.span.begin, c.span.size()));
+      EXPECT_EQ(c.source, "example.org");
+    }
+    return a;
+  }
+  static const EventMention* At(const DocAnalysis& a, const std::string& place) {
+    for (const auto& m : a.mentions) {
+      if (!m.places.empty() && m.places[0].place.name == place) return &m;
+    }
+    return nullptr;
+  }
+
+  static Extractor* ex_;
+  Article article_;
+  Doc doc_;
+  std::vector<PlaceMention> places_;
+};
+Extractor* ExtractorTest::ex_ = nullptr;
+
+TEST_F(ExtractorTest, SuicideBombBeatsExplosion) {
+  SetText("An explosion tore through the market in Zorath. A suicide bomber killed 14 people there.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].event_type, "Explosions/Remote violence");
+  EXPECT_EQ(a.mentions[0].sub_event_type, "Suicide bomb");
+  ASSERT_EQ(a.mentions[0].claims.size(), 1u);
+  EXPECT_EQ(a.mentions[0].claims[0].value, 14);
+  EXPECT_FALSE(a.mentions[0].background);
+}
+
+TEST_F(ExtractorTest, OneMentionPerPlaceWithItsOwnFigures) {
+  SetText("Militants attacked two towns in Vellmar province on Sunday.\n"
+          "In Arden, gunmen killed five police officers.\n"
+          "Separately, a roadside bomb killed three civilians in Brisk.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  const EventMention* arden = At(a, "Arden");
+  const EventMention* brisk = At(a, "Brisk");
+  ASSERT_NE(arden, nullptr);
+  ASSERT_NE(brisk, nullptr);
+  ASSERT_EQ(arden->claims.size(), 1u);
+  EXPECT_EQ(arden->claims[0].value, 5);
+  EXPECT_EQ(arden->claims[0].category, Category::kSecurityForces);
+  EXPECT_EQ(arden->sub_event_type, "Armed clash");  // all victims are security forces
+  ASSERT_EQ(brisk->claims.size(), 1u);
+  EXPECT_EQ(brisk->claims[0].value, 3);
+  EXPECT_EQ(brisk->sub_event_type, "Remote explosive/landmine/IED");
+  // No date in their sentences: the article's main date, not the publication date.
+  EXPECT_EQ(arden->date.date, (CivilDate{2031, 5, 11}));
+  EXPECT_EQ(a.claims.size(), 2u);
+}
+
+TEST_F(ExtractorTest, SeveralPlacesInOneSentence) {
+  SetText("Gunmen killed four guards in Arden and a blast killed two shoppers in Brisk.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 4);
+  ASSERT_EQ(At(a, "Brisk")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Brisk")->claims[0].value, 2);
+}
+
+TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
+  SetText("Gunmen killed six workers at a quarry in Arden on Monday, officials said.\n"
+          "Last year, militants killed 20 people in a similar attack in Brisk.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear, true);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  EXPECT_EQ(At(a, "Brisk")->date.date.year, 2030);
+  EXPECT_EQ(At(a, "Arden")->claims[0].attributed_to, "officials");
+  EXPECT_EQ(At(a, "Arden")->claims[0].category, Category::kCivilians);
+}
+
+TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
+  SetText("A series of coordinated attacks across Vellmar province killed at least 40 people.\n"
+          "In Arden, militants stormed a police station and killed seven officers.\n"
+          "The Kashmir Tigers claimed responsibility for the attacks.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  DocAnalysis a = Run();
+  const EventMention* wave = At(a, "Vellmar");
+  const EventMention* arden = At(a, "Arden");
+  ASSERT_NE(wave, nullptr);
+  ASSERT_NE(arden, nullptr);
+  EXPECT_TRUE(wave->wave);
+  ASSERT_EQ(wave->claims.size(), 1u);
+  EXPECT_EQ(wave->claims[0].scope, Scope::kWave);
+  EXPECT_EQ(arden->claims[0].scope, Scope::kIncident);
+  ASSERT_FALSE(arden->actors.empty());
+  EXPECT_EQ(arden->actors[0].canonical, "Kashmir Tigers");
+  EXPECT_EQ(arden->actors[0].role, ActorRole::kPerpetrator);
+  EXPECT_EQ(arden->actors[0].responsibility, ActorMention::Responsibility::kClaimed);
+}
+
+TEST_F(ExtractorTest, PlaceCarriesToTheNextSentence) {
+  SetText("The first attack took place in Arden overnight.\n"
+          "They stopped a bus, killing 11 passengers.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  ASSERT_EQ(a.mentions[0].claims.size(), 1u);
+  EXPECT_EQ(a.mentions[0].places[0].place.name, "Arden");
+}
+
+TEST_F(ExtractorTest, NoDateMeansNoDate) {
+  SetText("Gunmen killed three farmers.");
+  article_.published.reset();
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_FALSE(a.mentions[0].date.date.valid());
+  EXPECT_TRUE(a.mentions[0].places.empty());
+}
+
+TEST_F(ExtractorTest, OtherLanguagesDoNotCrash) {
+  SetText("کوئٹہ میں دھماکے کے نتیجے میں 22 افراد جاں بحق اور 40 زخمی ہوگئے۔\n"
+          "Взрыв: погибли 12 человек.\n"
+          "हमले में 26 लोगों की मौत हो गई।");
+  AddPlace("کوئٹہ", GeoLevel::kDistrict, "Vellmar", 9);
+  DocAnalysis a = Run();
+  EXPECT_EQ(a.places.size(), 1u);
+  int killed = 0, injured = 0;
+  for (const Claim& c : a.claims) {
+    killed += c.field == Field::kKilled;
+    injured += c.field == Field::kInjured;
+  }
+  EXPECT_GE(killed, 2);
+  EXPECT_GE(injured, 1);
+  SetText(std::string("\xff\xfe garbage \x80 12 \xe2\x80"));
+  DocAnalysis b = Run();
+  EXPECT_TRUE(b.claims.empty());
+  SetText("");
+  EXPECT_TRUE(Run().mentions.empty());
+}
+
+}  // namespace
+}  // namespace sitrep

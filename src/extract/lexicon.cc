@@ -1,0 +1,307 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+enum class CharClass : uint8_t { kWord, kSpace, kJoiner, kPunct };
+
+// Decodes one UTF-8 sequence at s[i]; invalid bytes decode as themselves, length 1.
+uint32_t Decode(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) {
+    *len = 1;
+    return c;
+  }
+  uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) {
+    unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) {
+      *len = 1;
+      return c;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  *len = static_cast<size_t>(n);
+  return cp;
+}
+
+CharClass Classify(uint32_t cp) {
+  if (cp < 0x80) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
+      return CharClass::kWord;
+    }
+    if (cp <= ' ' || cp == 0x7F) return CharClass::kSpace;
+    if (cp == '-' || cp == '\'' || cp == '_') return CharClass::kJoiner;
+    return CharClass::kPunct;
+  }
+  if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+      cp == 0x3000 || cp == 0xFEFF) {
+    return CharClass::kSpace;
+  }
+  if (cp == 0x2010 || cp == 0x2011 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {
+    return CharClass::kJoiner;
+  }
+  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C ||
+      cp == 0x061B || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
+      (cp >= 0x3001 && cp <= 0x3011) || cp == 0xBF || cp == 0xA1) {
+    return CharClass::kPunct;
+  }
+  return CharClass::kWord;
+}
+
+// Calls emit(begin, end, is_punct) for each word or punctuation mark of s[from, to).
+template <typename Emit>
+void Split(std::string_view s, size_t from, size_t to, Emit emit) {
+  size_t i = from;
+  size_t word_begin = std::string_view::npos;
+  while (i < to) {
+    size_t len = 1;
+    CharClass cc = Classify(Decode(s, i, &len));
+    if (cc == CharClass::kWord) {
+      if (word_begin == std::string_view::npos) word_begin = i;
+    } else {
+      if (word_begin != std::string_view::npos) {
+        emit(word_begin, i, false);
+        word_begin = std::string_view::npos;
+      }
+      if (cc == CharClass::kPunct) emit(i, i + len, true);
+    }
+    i += len;
+  }
+  if (word_begin != std::string_view::npos) emit(word_begin, to, false);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), lower_(text) {
+  for (char& c : lower_) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // Sentences: the text stage's, or lines when it gave none.
+  for (const Sentence& s : doc.sentences) {
+    if (s.span.end <= text.size() && !s.span.empty()) sent_spans_.push_back(s.span);
+  }
+  std::sort(sent_spans_.begin(), sent_spans_.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  if (sent_spans_.empty()) {
+    size_t b = 0;
+    while (b < text.size()) {
+      size_t e = text.find('\n', b);
+      if (e == std::string_view::npos) e = text.size();
+      size_t tb = b, te = e;
+      while (tb < te && static_cast<unsigned char>(text[tb]) <= ' ') ++tb;
+      while (te > tb && static_cast<unsigned char>(text[te - 1]) <= ' ') --te;
+      if (te > tb) sent_spans_.push_back({static_cast<uint32_t>(tb), static_cast<uint32_t>(te)});
+      b = e + 1;
+    }
+  }
+  if (sent_spans_.empty()) sent_spans_.push_back({0, static_cast<uint32_t>(text.size())});
+
+  // Words, with one number word per quantity.
+  words_.reserve(text.size() / 5 + 8);
+  size_t qi = 0;
+  size_t pos = 0;
+  const auto& qs = doc.quantities;
+  auto emit_range = [&](size_t from, size_t to) {
+    Split(text, from, to, [&](size_t b, size_t e, bool punct) {
+      Word w;
+      w.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      w.lower = std::string_view(lower_).substr(b, e - b);
+      w.kind = punct ? WordKind::kPunct : WordKind::kWord;
+      words_.push_back(w);
+    });
+  };
+  while (pos < text.size()) {
+    while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
+                              qs[qi].span.empty())) {
+      ++qi;
+    }
+    size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
+    emit_range(pos, next);
+    if (qi < qs.size()) {
+      Word w;
+      w.span = qs[qi].span;
+      w.lower = std::string_view(lower_).substr(w.span.begin, w.span.size());
+      w.kind = WordKind::kNumber;
+      w.quantity = static_cast<int32_t>(qi);
+      words_.push_back(w);
+      pos = qs[qi].span.end;
+      ++qi;
+    } else {
+      pos = text.size();
+    }
+  }
+
+  // Sentence of each word and the first word of each sentence.
+  sent_first_.assign(sent_spans_.size() + 1, static_cast<uint32_t>(words_.size()));
+  size_t s = 0;
+  for (size_t i = 0; i < words_.size(); ++i) {
+    while (s + 1 < sent_spans_.size() && words_[i].span.begin >= sent_spans_[s + 1].begin) ++s;
+    words_[i].sentence = static_cast<uint32_t>(s);
+  }
+  for (size_t i = words_.size(); i-- > 0;) sent_first_[words_[i].sentence] = static_cast<uint32_t>(i);
+  for (size_t k = sent_spans_.size(); k-- > 0;) {
+    if (sent_first_[k] > sent_first_[k + 1]) sent_first_[k] = sent_first_[k + 1];
+  }
+  // Paragraphs: a line break between two sentences starts a new one.
+  sent_para_.resize(sent_spans_.size());
+  uint32_t para = 0;
+  for (size_t k = 0; k < sent_spans_.size(); ++k) {
+    if (k > 0) {
+      size_t b = sent_spans_[k - 1].end, e = sent_spans_[k].begin;
+      if (b < e && text.substr(b, e - b).find('\n') != std::string_view::npos) ++para;
+    }
+    sent_para_[k] = para;
+  }
+}
+
+size_t WordStream::SentenceAt(uint32_t pos) const {
+  auto it = std::upper_bound(sent_spans_.begin(), sent_spans_.end(), pos,
+                             [](uint32_t p, const Span& sp) { return p < sp.begin; });
+  return it == sent_spans_.begin() ? 0 : static_cast<size_t>(it - sent_spans_.begin()) - 1;
+}
+
+std::vector<std::string> NormalizePhrase(std::string_view phrase) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < phrase.size()) {
+    size_t e = phrase.find(' ', b);
+    if (e == std::string_view::npos) e = phrase.size();
+    std::string_view piece = phrase.substr(b, e - b);
+    b = e + 1;
+    if (piece == "<n>") {
+      out.emplace_back(kNumberKey);
+      continue;
+    }
+    Split(piece, 0, piece.size(), [&](size_t wb, size_t we, bool punct) {
+      if (punct) return;
+      std::string w(piece.substr(wb, we - wb));
+      for (char& c : w) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      out.push_back(std::move(w));
+    });
+  }
+  return out;
+}
+
+bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
+  std::vector<std::string> words = NormalizePhrase(phrase);
+  if (words.empty()) return false;
+  uint32_t node = 0;
+  for (std::string& w : words) {
+    auto it = nodes_[node].next.find(std::string_view(w));
+    if (it == nodes_[node].next.end()) {
+      uint32_t child = static_cast<uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      nodes_[node].next.emplace(std::move(w), child);
+      node = child;
+    } else {
+      node = it->second;
+    }
+  }
+  if (nodes_[node].payload < 0) ++count_;
+  nodes_[node].payload = payload;
+  return true;
+}
+
+size_t PhraseTrie::Match(const std::vector<Word>& words, size_t i, size_t end,
+                         uint32_t* payload) const {
+  uint32_t node = 0;
+  size_t best = 0;
+  for (size_t k = i; k < end && k < words.size(); ++k) {
+    if (words[k].kind == WordKind::kPunct) break;
+    std::string_view key = words[k].kind == WordKind::kNumber ? kNumberKey : words[k].lower;
+    auto it = nodes_[node].next.find(key);
+    if (it == nodes_[node].next.end()) break;
+    node = it->second;
+    if (nodes_[node].payload >= 0) {
+      best = k - i + 1;
+      *payload = static_cast<uint32_t>(nodes_[node].payload);
+    }
+  }
+  return best;
+}
+
+Status ForEachTsvRow(
+    const std::string& path, size_t min_cols,
+    const std::function<Status(const std::vector<std::string_view>& cols, int line)>& fn) {
+  Result<std::string> content = ReadFile(path);
+  if (!content.ok()) return content.status();
+  std::string_view all = *content;
+  int line_no = 0;
+  std::vector<std::string_view> cols;
+  size_t b = 0;
+  while (b <= all.size()) {
+    size_t e = all.find('\n', b);
+    if (e == std::string_view::npos) e = all.size();
+    ++line_no;
+    std::string_view line = all.substr(b, e - b);
+    b = e + 1;
+    if (Trim(line).empty() || Trim(line).front() == '#') {
+      if (e == all.size()) break;
+      continue;
+    }
+    cols.clear();
+    size_t cb = 0;
+    while (true) {
+      size_t ce = line.find('\t', cb);
+      if (ce == std::string_view::npos) {
+        cols.push_back(Trim(line.substr(cb)));
+        break;
+      }
+      cols.push_back(Trim(line.substr(cb, ce - cb)));
+      cb = ce + 1;
+    }
+    if (cols.size() < min_cols) {
+      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected " +
+                             std::to_string(min_cols) + " tab-separated columns");
+    }
+    Status st = fn(cols, line_no);
+    if (!st.ok()) {
+      return Status(st.code(), path + ":" + std::to_string(line_no) + ": " + st.message());
+    }
+    if (e == all.size()) break;
+  }
+  return Status::Ok();
+}
+
+Result<WordSet> WordSet::Load(const std::string& path) {
+  WordSet set;
+  Status st = ForEachTsvRow(path, 1, [&](const std::vector<std::string_view>& cols, int) {
+    for (const std::string& w : NormalizePhrase(cols[0])) set.Add(w);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return set;
+}
+
+std::vector<std::string_view> SplitBar(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  while (b <= s.size()) {
+    size_t e = s.find('|', b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view part = Trim(s.substr(b, e - b));
+    if (!part.empty()) out.push_back(part);
+    b = e + 1;
+  }
+  return out;
+}
+
+}  // namespace sitrep

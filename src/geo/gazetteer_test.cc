@@ -1,0 +1,273 @@
+#include "geo/gazetteer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+
+#include "base/data_dir.h"
+#include "geo/gazetteer_builder.h"
+#include "geo/geo_test_util.h"
+#include "geo/match_key.h"
+
+namespace sitrep {
+namespace geo_test {
+namespace {
+
+// GeoNames columns: id, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1,
+// admin2, admin3, admin4, population, elevation, dem, timezone, modified. Values written for tests.
+std::string Row(const std::string& id, const std::string& name, const std::string& ascii,
+                const std::string& alts, const std::string& lat, const std::string& lon,
+                const std::string& code, const std::string& cc, const std::string& a1,
+                const std::string& a2, const std::string& pop) {
+  return id + "\t" + name + "\t" + ascii + "\t" + alts + "\t" + lat + "\t" + lon + "\tP\t" + code +
+         "\t" + cc + "\t\t" + a1 + "\t" + a2 + "\t\t\t" + pop + "\t\t100\tX/Y\t2020-01-01\n";
+}
+
+void WriteText(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+}  // namespace
+
+std::string WriteFixture() {
+  char tmpl[] = "/tmp/sitrep_geo_fixture_XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  std::string rows;
+  rows += Row("101", "Kalat", "Kalat", "Kelat,Khelat", "29.026", "66.593", "PPLA2", "PK", "02",
+              "201", "26000");
+  rows += Row("102", "Qalāt", "Qalat", "Kalat,Qalat", "32.105", "66.908", "PPLA", "AF", "27",
+              "301", "12000");
+  rows += Row("103", "Musa Khel Bazar", "Musa Khel Bazar", "Musakhel", "30.859", "69.822", "PPLA2",
+              "PK", "02", "202", "0");
+  rows += Row("104", "Gwadar", "Gwadar", "Gwadur", "25.121", "62.325", "PPLA2", "PK", "02", "203",
+              "52000");
+  rows += Row("105", "Quetta", "Quetta", "Kveta,Кветта", "30.184", "67.001", "PPLA", "PK", "02",
+              "204", "730000");
+  rows += Row("106", "Hyderabad", "Hyderabad", "", "25.392", "68.373", "PPLA2", "PK", "05", "205",
+              "1380000");
+  rows += Row("107", "Hyderābād", "Hyderabad", "", "17.384", "78.456", "PPLA", "IN", "40", "401",
+              "6800000");
+  rows += Row("108", "Springfield", "Springfield", "", "39.801", "-89.643", "PPLA", "US", "IL",
+              "167", "116000");
+  rows += Row("109", "Springfield", "Springfield", "", "37.215", "-93.298", "PPLA2", "US", "MO",
+              "077", "166000");
+  rows += Row("110", "Springfield", "Springfield", "", "42.101", "-72.589", "PPL", "US", "MA", "013",
+              "154000");
+  rows += Row("111", "Reading", "Reading", "", "51.456", "-0.969", "PPLA2", "GB", "ENG", "P9",
+              "318000");
+  rows += Row("112", "Mobile", "Mobile", "", "30.694", "-88.043", "PPLA2", "US", "AL", "097",
+              "195000");
+  rows += Row("113", "Karachi", "Karachi", "", "24.860", "67.010", "PPLA", "PK", "05", "206",
+              "11600000");
+  rows += Row("114", "Mastung", "Mastung", "", "29.799", "66.845", "PPLA2", "PK", "02", "207",
+              "29000");
+  WriteText(dir + "/places.txt", rows);
+  WriteText(dir + "/admin1.txt",
+            "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
+            "IN.40\tTelangana\tTelangana\t3\nUS.IL\tIllinois\tIllinois\t4\n"
+            "US.MO\tMissouri\tMissouri\t5\nUS.MA\tMassachusetts\tMassachusetts\t6\n"
+            "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n");
+  WriteText(dir + "/admin2.txt",
+            "PK.02.201\tKalat District\tKalat District\t11\n"
+            "PK.02.202\tMūsa Khel District\tMusa Khel District\t12\n"
+            "PK.02.203\tGwadar District\tGwadar District\t13\n"
+            "PK.02.204\tQuetta District\tQuetta District\t14\n"
+            "PK.02.207\tMastung District\tMastung District\t15\n"
+            "US.IL.167\tSangamon County\tSangamon County\t16\n");
+  WriteText(dir + "/countries.tsv",
+            "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
+            "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
+            "GB\tUnited Kingdom\tUK|Britain\tBritish\n");
+  return dir;
+}
+
+std::string FixturePath() {
+  static const std::string path = [] {
+    std::string dir = WriteFixture();
+    GazetteerBuildOptions o;
+    o.geonames = dir + "/places.txt";
+    o.admin1 = dir + "/admin1.txt";
+    o.admin2 = dir + "/admin2.txt";
+    o.countries = dir + "/countries.tsv";
+    o.out = dir + "/fixture.bin";
+    Result<GazetteerBuildStats> st = BuildGazetteer(o);
+    EXPECT_TRUE(st.ok()) << st.status().ToString();
+    return o.out;
+  }();
+  return path;
+}
+
+const Gazetteer& FixtureGazetteer() {
+  static const Gazetteer* g = [] {
+    Result<std::unique_ptr<Gazetteer>> r = Gazetteer::Open(FixturePath());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? std::move(r).value().release() : nullptr;
+  }();
+  return *g;
+}
+
+namespace {
+
+std::vector<GazEntry> Entries(const Gazetteer& g, std::string_view name) {
+  std::vector<GazEntry> out;
+  for (GazPosting p : g.Lookup(name)) out.push_back(g.entry(p.entry()));
+  return out;
+}
+
+bool HasPlace(const std::vector<GazEntry>& es, std::string_view country, std::string_view admin1,
+              GeoLevel level) {
+  for (const GazEntry& e : es) {
+    if (e.country == country && e.admin1 == admin1 && e.level == level) return true;
+  }
+  return false;
+}
+
+TEST(GazetteerTest, FixtureBuildsAndLooksUpSpellingVariants) {
+  const Gazetteer& g = FixtureGazetteer();
+  EXPECT_GT(g.size(), 20u);
+  for (const char* name : {"Kalat", "Qalat", "Khelat", "Kelat"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kPlace)) << name;
+  }
+  for (const char* name : {"Musakhail", "Musakhel", "Musa Khel", "Mūsa Khel"}) {
+    auto es = Entries(g, name);
+    EXPECT_TRUE(HasPlace(es, "PK", "Balochistan", GeoLevel::kDistrict)) << name;
+  }
+  for (const char* name : {"Gwadar", "Gawadar"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kPlace)) << name;
+  }
+  EXPECT_TRUE(HasPlace(Entries(g, "Кветта"), "PK", "Balochistan", GeoLevel::kPlace));
+  EXPECT_TRUE(Entries(g, "Lahore").empty());
+}
+
+TEST(GazetteerTest, AdminNamesComeFromCodeFiles) {
+  const Gazetteer& g = FixtureGazetteer();
+  bool found = false;
+  for (const GazEntry& e : Entries(g, "Kalat")) {
+    if (e.country == "PK" && e.level == GeoLevel::kPlace) {
+      EXPECT_EQ(e.admin2, "Kalat");  // " District" stripped
+      EXPECT_NEAR(e.lat, 29.026, 1e-3);
+      EXPECT_EQ(e.feature_code, "PPLA2");
+      EXPECT_EQ(e.population, 26000);
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  auto es = Entries(g, "Sindh");
+  EXPECT_TRUE(HasPlace(es, "PK", "Sindh", GeoLevel::kProvince));
+  auto us = Entries(g, "U.S.");
+  ASSERT_FALSE(us.empty());
+  EXPECT_EQ(us[0].level, GeoLevel::kCountry);
+  EXPECT_EQ(us[0].country, "US");
+  bool demonym = false;
+  for (GazPosting p : g.Lookup("Pakistani")) demonym |= p.demonym();
+  EXPECT_TRUE(demonym);
+}
+
+TEST(GazetteerTest, MissingFileIsNotFound) {
+  auto r = Gazetteer::Open("/nonexistent/gazetteer.bin");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+}
+
+TEST(GazetteerTest, CorruptOrTruncatedFileIsCorruption) {
+  Result<std::string> bytes = ReadFile(FixturePath());
+  ASSERT_TRUE(bytes.ok());
+  ASSERT_TRUE(Gazetteer::FromBytes(*bytes).ok());
+  // Every truncation fails cleanly.
+  for (size_t len : {size_t{0}, size_t{10}, size_t{63}, size_t{64}, bytes->size() / 2,
+                     bytes->size() - 1}) {
+    auto r = Gazetteer::FromBytes(bytes->substr(0, len));
+    ASSERT_FALSE(r.ok()) << len;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorruption) << len;
+  }
+  // Bad magic.
+  std::string bad = *bytes;
+  bad[0] = 'X';
+  EXPECT_EQ(Gazetteer::FromBytes(bad).status().code(), StatusCode::kCorruption);
+  // Flipping bytes anywhere never crashes: either rejected or still answers lookups.
+  for (size_t pos = 64; pos < bytes->size(); pos += 97) {
+    std::string b = *bytes;
+    b[pos] = static_cast<char>(b[pos] ^ 0xFF);
+    auto r = Gazetteer::FromBytes(b);
+    if (!r.ok()) continue;
+    for (uint32_t i = 0; i < (*r)->size(); ++i) (void)(*r)->entry(i).name.size();
+    for (GazPosting p : (*r)->Lookup("Quetta")) (void)(*r)->entry(p.entry());
+  }
+}
+
+TEST(GazetteerTest, RejectsMalformedGeoNamesRow) {
+  std::string dir = WriteFixture();
+  WriteText(dir + "/bad.txt", "1\tOnly\tthree\n");
+  GazetteerBuildOptions o;
+  o.geonames = dir + "/bad.txt";
+  o.countries = dir + "/countries.tsv";
+  o.out = dir + "/bad.bin";
+  auto st = BuildGazetteer(o);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.status().message().find("bad.txt:1"), std::string::npos);
+}
+
+TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
+  std::string dir = WriteFixture();
+  WriteText(dir + "/country.json",
+            R"([{"name":"Pakistan","isoCode":"PK","latitude":"30","longitude":"70"}])");
+  WriteText(dir + "/state.json",
+            R"([{"name":"Balochistan","isoCode":"BA","countryCode":"PK","latitude":"28.49","longitude":"65.09"},
+                {"name":"Sindh","isoCode":"SD","countryCode":"PK","latitude":"25.89","longitude":"68.52"}])");
+  WriteText(dir + "/city.json",
+            R"([["Kalat","PK","BA","29.02663","66.59361"],["Quetta","PK","BA","30.18414","67.00141"],
+                ["Mūsa Khel District","PK","BA","30.84","69.90"],["Karachi","PK","SD","24.86","67.01"],
+                ["Tiny Hamlet","PK","SD","25.0","68.0"]])");
+  GazetteerBuildOptions o;
+  o.geonames = dir + "/places.txt";
+  o.csc_dir = dir;
+  o.countries = dir + "/countries.tsv";
+  o.out = dir + "/csc.bin";
+  auto st = BuildGazetteer(o);
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->csc_added, 1u);  // Tiny Hamlet
+  auto g = Gazetteer::Open(o.out);
+  ASSERT_TRUE(g.ok());
+  bool kalat = false, musa = false, hamlet = false;
+  for (GazPosting p : (*g)->Lookup("Kalat")) {
+    GazEntry e = (*g)->entry(p.entry());
+    if (e.country == "PK" && e.level == GeoLevel::kPlace) {
+      kalat = e.admin1 == "Balochistan" && e.admin2 == "Kalat";  // seat names the district
+    }
+  }
+  for (GazPosting p : (*g)->Lookup("Musakhail")) {
+    GazEntry e = (*g)->entry(p.entry());
+    if (e.level == GeoLevel::kPlace) musa = e.admin2 == "Mūsa Khel";  // csc "X District"
+  }
+  for (GazPosting p : (*g)->Lookup("Tiny Hamlet")) hamlet = (*g)->entry(p.entry()).admin1 == "Sindh";
+  EXPECT_TRUE(kalat);
+  EXPECT_TRUE(musa);
+  EXPECT_TRUE(hamlet);
+}
+
+// Against the real compiled gazetteer, when scripts/fetch_data.sh has been run.
+TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
+  std::string path = DataPath("gazetteer/gazetteer.bin");
+  if (access(path.c_str(), R_OK) != 0) GTEST_SKIP() << "no " << path;
+  auto t0 = std::chrono::steady_clock::now();
+  auto g = Gazetteer::Open(path);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_LT(ms, 1000);
+  EXPECT_GT((*g)->size(), 100000u);
+  for (const char* name : {"Quetta", "Kalat", "Mastung", "Gwadar", "Musakhail", "Karachi"}) {
+    bool found = false;
+    for (GazPosting p : (*g)->Lookup(name)) {
+      GazEntry e = (*g)->entry(p.entry());
+      if (e.country == "PK" && (e.admin1 == "Balochistan" || e.admin1 == "Sindh")) found = true;
+    }
+    EXPECT_TRUE(found) << name;
+  }
+}
+
+}  // namespace
+}  // namespace geo_test
+}  // namespace sitrep

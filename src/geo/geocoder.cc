@@ -1,0 +1,454 @@
+#include "geo/geocoder.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/data_dir.h"
+#include "geo/match_key.h"
+
+namespace sitrep {
+
+struct Geocoder::Words {
+  std::unordered_set<std::string> stop, firstname, connector, cue;
+  std::unordered_map<std::string, GeoLevel> unit;  // "district" -> kDistrict
+};
+
+namespace {
+
+constexpr int kMaxWords = 4;
+
+struct Word {
+  Span span;
+  bool upper_initial = false;  // first letter upper-case
+  bool all_caps = false;
+  bool uncased = false;        // script without case (Arabic, Devanagari, CJK...)
+  bool sentence_start = false;
+  bool break_after = false;    // punctuation (other than a space run) before the next word
+  bool comma_after = false;
+  bool colon_after = false;    // ":" or a dash: a dateline ends here
+  std::string lower;           // FoldName of the word
+};
+
+bool IsWordChar(UChar32 c) {
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
+         u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+std::vector<Word> ScanWords(std::string_view text) {
+  std::vector<Word> words;
+  const char* s = text.data();
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool sentence_start = true;
+  std::string gap;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !IsWordChar(c)) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+      if (!words.empty() && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
+        words.back().break_after = true;
+        if (c == ',') words.back().comma_after = true;
+        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') words.back().colon_after = true;
+      }
+      continue;
+    }
+    Word w;
+    w.span.begin = static_cast<uint32_t>(start);
+    w.sentence_start = sentence_start;
+    sentence_start = false;
+    w.upper_initial = u_isupper(c) || u_istitle(c);
+    w.uncased = !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c);
+    bool all_caps = w.upper_initial;
+    int32_t end = i;
+    while (i < n) {
+      int32_t j = i;
+      UChar32 d;
+      U8_NEXT(s, j, n, d);
+      if (d >= 0 && IsWordChar(d)) {
+        if (u_islower(d)) all_caps = false;
+        i = j;
+        end = j;
+        continue;
+      }
+      // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word.
+      if (d == '\'' || d == 0x2019 || d == 0x2018 || d == '-' || d == 0x02BC) {
+        int32_t k = j;
+        if (k < n) {
+          UChar32 e;
+          U8_NEXT(s, k, n, e);
+          if (e >= 0 && u_isalpha(e)) {
+            i = j;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    w.span.end = static_cast<uint32_t>(end);
+    w.all_caps = all_caps && w.span.size() > 1;
+    w.lower = FoldName(text.substr(w.span.begin, w.span.size()));
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+double KmBetween(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double p1 = lat1 * kRad, p2 = lat2 * kRad;
+  double dp = p2 - p1, dl = (lon2 - lon1) * kRad;
+  double h = std::sin(dp / 2) * std::sin(dp / 2) +
+             std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 6371.0 * 2 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+struct Candidate {
+  GazEntry e;
+  bool alternate = false;
+  bool demonym = false;
+  bool exact = false;  // the text spells the entry's official name
+  double score = 0;
+};
+
+struct Mention {
+  Span span;            // the name, plus a unit word when there is one
+  size_t first_word = 0, end_word = 0;
+  std::string folded;   // FoldName of the name words
+  GeoLevel hint = GeoLevel::kPlace;
+  bool has_hint = false;
+  bool cue = false;          // preceded by "in", "near", ...
+  bool dateline = false;
+  bool weak = false;         // stop word, first name, sentence-initial single word
+  bool embedded = false;     // inside a longer capitalised name
+  bool multiword = false;
+  std::vector<Candidate> cands;
+  int best = -1;
+};
+
+bool SameName(std::string_view a, std::string_view b) { return FoldName(a) == FoldName(b); }
+
+}  // namespace
+
+Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
+  auto words = std::make_shared<Words>();
+  std::string path = dir + "/geo/geocoder_words.tsv";
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  std::string_view all = *text;
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < all.size()) {
+    size_t eol = all.find('\n', pos);
+    if (eol == std::string_view::npos) eol = all.size();
+    std::string_view line = all.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected WORD<TAB>TYPE");
+    }
+    std::string w = FoldName(line.substr(0, tab));
+    std::string_view type = line.substr(tab + 1);
+    if (type == "stop") {
+      words->stop.insert(w);
+    } else if (type == "firstname") {
+      words->firstname.insert(w);
+    } else if (type == "connector") {
+      words->connector.insert(w);
+    } else if (type == "cue") {
+      words->cue.insert(w);
+    } else {
+      return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
+    }
+  }
+  std::string upath = dir + "/geo/admin_suffixes.tsv";
+  Result<std::string> units = ReadFile(upath);
+  if (!units.ok()) return units.status();
+  all = *units;
+  pos = 0;
+  line_no = 0;
+  while (pos < all.size()) {
+    size_t eol = all.find('\n', pos);
+    if (eol == std::string_view::npos) eol = all.size();
+    std::string_view line = all.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return InvalidArgument(upath + ":" + std::to_string(line_no) + ": expected WORD<TAB>LEVEL");
+    }
+    std::string_view lvl = line.substr(tab + 1);
+    GeoLevel level = lvl == "district"   ? GeoLevel::kDistrict
+                     : lvl == "province" ? GeoLevel::kProvince
+                                         : GeoLevel::kPlace;
+    words->unit[FoldName(line.substr(0, tab))] = level;
+  }
+  return std::shared_ptr<const Words>(std::move(words));
+}
+
+Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz) {
+  Result<std::shared_ptr<const Words>> w = LoadWords(DataDir());
+  words_ = w.ok() ? *w : std::make_shared<const Words>();
+}
+
+Geocoder::Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words)
+    : gaz_(gaz), words_(std::move(words)) {}
+
+Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
+                                                   const std::string& data_dir) {
+  if (gaz == nullptr) return InvalidArgument("geocoder: no gazetteer");
+  Result<std::shared_ptr<const Words>> w = LoadWords(data_dir.empty() ? DataDir() : data_dir);
+  if (!w.ok()) return w.status();
+  return std::unique_ptr<Geocoder>(new Geocoder(gaz, *w));
+}
+
+std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc*/,
+                                         std::string_view /*lang*/) const {
+  std::vector<PlaceMention> out;
+  if (gaz_ == nullptr || text.empty()) return out;
+  const Words& W = *words_;
+  std::vector<Word> words = ScanWords(text);
+  const MatchRules& rules = gaz_->rules();
+
+  // Words that also occur in lower case in this text are common words here ("Mobile" phone).
+  std::unordered_set<std::string_view> lowercase_seen;
+  for (const Word& w : words) {
+    if (!w.upper_initial && !w.uncased) lowercase_seen.insert(w.lower);
+  }
+
+  // 1. Candidate mentions: longest n-gram with gazetteer entries.
+  std::vector<Mention> mentions;
+  std::string folded, key;
+  for (size_t i = 0; i < words.size();) {
+    const Word& w0 = words[i];
+    bool startable = (w0.upper_initial || w0.uncased) && !W.connector.count(w0.lower);
+    if (!startable) {
+      ++i;
+      continue;
+    }
+    int matched_n = 0;
+    std::span<const GazPosting> posts;
+    for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
+      const Word& last = words[i + n - 1];
+      bool ok = last.upper_initial || last.uncased;
+      for (int k = 0; ok && k < n - 1; ++k) {
+        const Word& wk = words[i + k];
+        if (wk.break_after) ok = false;
+        if (k > 0 && !(wk.upper_initial || wk.uncased) && !W.connector.count(wk.lower)) ok = false;
+      }
+      if (!ok) continue;
+      folded.clear();
+      FoldNameInto(text.substr(w0.span.begin, last.span.end - w0.span.begin), &folded);
+      key.clear();
+      rules.KeyFromFolded(folded, &key);
+      if (key.size() < 2) continue;
+      if (w0.uncased && key.size() < 4) continue;
+      posts = gaz_->LookupKey(key);
+      if (!posts.empty()) {
+        matched_n = n;
+        break;
+      }
+    }
+    if (matched_n == 0) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.first_word = i;
+    m.end_word = i + matched_n;
+    m.span = {w0.span.begin, words[i + matched_n - 1].span.end};
+    m.folded = folded;
+    m.multiword = matched_n > 1;
+    const Word& last = words[m.end_word - 1];
+    // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
+    if (!last.break_after && m.end_word < words.size()) {
+      auto u = W.unit.find(words[m.end_word].lower);
+      if (u != W.unit.end()) {
+        m.hint = u->second;
+        m.has_hint = true;
+        m.span.end = words[m.end_word].span.end;
+        ++m.end_word;
+      }
+    }
+    if (i > 0 && !words[i - 1].break_after && W.cue.count(words[i - 1].lower)) m.cue = true;
+    // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
+    bool line_start = i == 0 || text.substr(words[i - 1].span.end,
+                                            w0.span.begin - words[i - 1].span.end)
+                                        .find('\n') != std::string_view::npos;
+    if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
+    const bool single = matched_n == 1;
+    if (single && (W.stop.count(w0.lower) || lowercase_seen.count(w0.lower))) m.weak = true;
+    if (single && w0.sentence_start && !m.dateline) m.weak = true;
+    // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
+    // only for well-known places, handled in acceptance below.
+    bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
+                    !words[i - 1].sentence_start;
+    bool prev_first = i > 0 && !words[i - 1].break_after && W.firstname.count(words[i - 1].lower);
+    bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
+                    words[m.end_word].upper_initial && !words[m.end_word].all_caps;
+    if (prev_cap || prev_first || next_cap) m.embedded = true;
+    if (single && W.firstname.count(w0.lower) && next_cap) m.weak = true;
+    for (GazPosting p : posts) {
+      Candidate c;
+      c.e = gaz_->entry(p.entry());
+      c.alternate = p.alternate();
+      c.demonym = p.demonym();
+      m.cands.push_back(c);
+    }
+    mentions.push_back(std::move(m));
+    i += matched_n;
+  }
+  if (mentions.empty()) return out;
+
+  // 2. Context: countries and provinces the article names unambiguously enough.
+  std::unordered_map<std::string, double> ctx_country;
+  std::unordered_map<std::string, double> ctx_province;  // "CC|folded admin1"
+  for (Mention& m : mentions) {
+    if (m.weak && !m.has_hint && !m.dateline) continue;
+    double n_country = 0, n_prov = 0;
+    for (Candidate& c : m.cands) {
+      c.exact = FoldName(c.e.name) == m.folded;
+      if (c.e.level == GeoLevel::kCountry) ++n_country;
+      if (c.e.level == GeoLevel::kProvince) ++n_prov;
+    }
+    for (const Candidate& c : m.cands) {
+      if (c.e.level == GeoLevel::kCountry) ctx_country[std::string(c.e.country)] += 1.0 / n_country;
+      if (c.e.level == GeoLevel::kProvince) {
+        ctx_province[std::string(c.e.country) + "|" + FoldName(c.e.admin1)] += 1.0 / n_prov;
+        ctx_country[std::string(c.e.country)] += 0.5 / n_prov;
+      }
+    }
+  }
+  for (Mention& m : mentions) {
+    for (Candidate& c : m.cands) c.exact = FoldName(c.e.name) == m.folded;
+  }
+
+  // 3. Score candidates; two rounds so places near the article's other places gain.
+  for (int round = 0; round < 2; ++round) {
+    std::vector<GazEntry> resolved;
+    if (round == 1) {
+      for (const Mention& m : mentions) {
+        if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak) {
+          resolved.push_back(m.cands[m.best].e);
+        }
+      }
+    }
+    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+      Mention& m = mentions[mi];
+      // "Town, Province" / "Town, Country": the next mention right after a comma.
+      const Mention* next = nullptr;
+      if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after &&
+          mentions[mi + 1].first_word == m.end_word) {
+        next = &mentions[mi + 1];
+      }
+      double best_score = -1e9;
+      m.best = -1;
+      for (size_t ci = 0; ci < m.cands.size(); ++ci) {
+        Candidate& c = m.cands[ci];
+        if (c.demonym) {
+          c.score = -1e9;
+          continue;
+        }
+        const GazEntry& e = c.e;
+        double s = std::log10(static_cast<double>(e.population) + 10.0);
+        std::string_view fc = e.feature_code;
+        if (e.level == GeoLevel::kCountry) s += 6;
+        else if (e.level == GeoLevel::kProvince) s += 4;
+        else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
+        else if (fc == "PPLC") s += 3;
+        else if (fc == "PPLA") s += 2;
+        else if (fc == "PPLA2") s += 1.5;
+        else if (fc == "PPLA3" || fc == "PPLA4") s += 0.5;
+        if (c.exact) s += 2;
+        if (!c.alternate) s += 1;
+        std::string cc(e.country);
+        if (auto it = ctx_country.find(cc); it != ctx_country.end()) {
+          s += 4 + std::min(2.0, it->second);
+        }
+        if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
+          if (ctx_province.count(cc + "|" + FoldName(e.admin1))) s += 4;
+        }
+        if (next != nullptr) {
+          for (const Candidate& nc : next->cands) {
+            if (nc.e.country != e.country) continue;
+            if (nc.e.level == GeoLevel::kCountry ||
+                (nc.e.level == GeoLevel::kProvince && SameName(nc.e.admin1, e.admin1)) ||
+                (nc.e.level == GeoLevel::kDistrict && SameName(nc.e.admin2, e.admin2))) {
+              s += 8;
+              break;
+            }
+          }
+        }
+        if (m.has_hint) {
+          if (m.hint == e.level) s += 5;
+          if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
+              FoldName(e.admin2) == m.folded) {
+            s += 3;
+          }
+          if (m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace) s += 2;
+        }
+        for (const GazEntry& r : resolved) {
+          if (r.index == e.index) continue;
+          if (KmBetween(r.lat, r.lon, e.lat, e.lon) < 150) {
+            s += 2;
+            break;
+          }
+        }
+        c.score = s;
+        if (s > best_score) {
+          best_score = s;
+          m.best = static_cast<int>(ci);
+        }
+      }
+    }
+  }
+
+  // 4. Accept and emit.
+  for (Mention& m : mentions) {
+    if (m.best < 0) continue;
+    const Candidate& b = m.cands[m.best];
+    const GazEntry& e = b.e;
+    double second = -1e9;
+    for (size_t ci = 0; ci < m.cands.size(); ++ci) {
+      if (static_cast<int>(ci) != m.best) second = std::max(second, m.cands[ci].score);
+    }
+    const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
+                     e.level == GeoLevel::kProvince;
+    const bool in_context = ctx_country.count(std::string(e.country)) > 0;
+    const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
+    bool accept;
+    if (m.weak) {
+      accept = m.has_hint || m.dateline || (m.cue && in_context && b.exact && big);
+    } else if (m.embedded) {
+      accept = big || (in_context && (b.exact || strong) && e.population >= 10000) || m.has_hint;
+    } else {
+      accept = strong || big || in_context || e.population >= 20000;
+    }
+    if (words[m.first_word].uncased) {
+      accept = accept && (in_context || big) && (b.exact || !b.alternate || e.population >= 10000);
+    }
+    if (!accept) continue;
+    PlaceMention pm;
+    pm.span = m.span;
+    pm.place = e.ToPlace();
+    if (m.has_hint && m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
+        !e.admin2.empty() && FoldName(e.admin2) == m.folded) {
+      pm.place.name = std::string(e.admin2);
+      pm.place.level = GeoLevel::kDistrict;
+    }
+    double margin = second < -1e8 ? 6 : b.score - second;
+    double base = m.weak || m.embedded ? 0.3 : (strong || in_context ? 0.55 : 0.45);
+    pm.confidence = static_cast<float>(
+        std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
+    out.push_back(std::move(pm));
+  }
+  return out;
+}
+
+}  // namespace sitrep

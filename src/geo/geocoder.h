@@ -1,0 +1,60 @@
+// Geocoder: finds place names in an article and resolves each to one gazetteer entry.
+//
+// Candidates are capitalised word n-grams (1-4 words, lower-case connectors such as "de", "al"
+// allowed inside) for cased scripts, and any n-gram for scripts without case (Arabic, Devanagari,
+// ...), looked up by match key (geo/match_key.h). A following or preceding unit word ("Mastung
+// district", "Sindh province") says which level is meant. Each mention is then resolved by context:
+// countries and provinces named in the article (demonyms count too), "Town, Province" pairs,
+// the dateline ("QUETTA:"), nearness to the article's other places, population, feature type
+// (capital, seat, populated place) and how exactly the text spells the entry's name. Common words
+// that are also places ("Police", "Reading", month names, first names...) come from
+// data/geo/geocoder_words.tsv and need strong context to count.
+//
+// Output: PlaceMention in text order, countries and provinces included (level kCountry /
+// kProvince); a district-level reading (level kDistrict) when the text says "X district" or names
+// a district entry. confidence is in (0, 1].
+//
+// Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
+// The Gazetteer must outlive the Geocoder.
+#ifndef SITREP_GEO_GEOCODER_H_
+#define SITREP_GEO_GEOCODER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/status.h"
+#include "geo/gazetteer.h"
+#include "model/doc.h"
+#include "model/event.h"
+
+namespace sitrep {
+
+class Geocoder {
+ public:
+  // Loads the word lists from <data dir>/geo/; a missing list is treated as empty (the geocoder
+  // then only has capitalisation and population to avoid false positives).
+  explicit Geocoder(const Gazetteer* gaz);
+  // Same, reporting a missing or malformed word list as an error. data_dir "" = DataDir().
+  [[nodiscard]] static Result<std::unique_ptr<Geocoder>> Create(const Gazetteer* gaz,
+                                                                const std::string& data_dir = "");
+
+  // `doc` may be empty (the geocoder scans the text itself); `lang` is ISO 639-1 or "".
+  std::vector<PlaceMention> Find(std::string_view text, const Doc& doc,
+                                 std::string_view lang) const;
+
+ private:
+  struct Words;
+  Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words);
+  static Result<std::shared_ptr<const Words>> LoadWords(const std::string& dir);
+
+  const Gazetteer* gaz_;
+  std::shared_ptr<const Words> words_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_GEO_GEOCODER_H_

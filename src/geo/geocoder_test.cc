@@ -1,0 +1,182 @@
+#include "geo/geocoder.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "base/data_dir.h"
+#include "geo/geo_test_util.h"
+
+namespace sitrep {
+namespace {
+
+class GeocoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto g = Geocoder::Create(&geo_test::FixtureGazetteer());
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    geo_ = std::move(g).value();
+  }
+  std::vector<PlaceMention> Find(const std::string& text) {
+    text_ = text;
+    return geo_->Find(text_, Doc(), "en");
+  }
+  // The mention covering `surface`, or nullptr.
+  const PlaceMention* At(const std::vector<PlaceMention>& ms, std::string_view surface) {
+    size_t pos = text_.find(surface);
+    for (const PlaceMention& m : ms) {
+      if (pos != std::string::npos && m.span.begin == pos) return &m;
+    }
+    return nullptr;
+  }
+  std::unique_ptr<Geocoder> geo_;
+  std::string text_;
+};
+
+TEST_F(GeocoderTest, KalatSpellingsResolveToPakistaniTown) {
+  for (const char* spelling : {"Kalat", "Qalat", "Khelat"}) {
+    auto ms = Find(std::string("Gunmen opened fire on a bus near ") + spelling +
+                   " in Balochistan on Monday.");
+    const PlaceMention* m = At(ms, spelling);
+    ASSERT_NE(m, nullptr) << spelling;
+    EXPECT_EQ(m->place.country, "PK") << spelling;
+    EXPECT_EQ(m->place.admin1, "Balochistan");
+    EXPECT_EQ(m->place.admin2, "Kalat");
+    EXPECT_NEAR(m->place.lat, 29.03, 0.01);
+    const PlaceMention* prov = At(ms, "Balochistan");
+    ASSERT_NE(prov, nullptr);
+    EXPECT_EQ(prov->place.level, GeoLevel::kProvince);
+  }
+}
+
+TEST_F(GeocoderTest, QalatInAfghanContextIsAfghan) {
+  auto ms = Find("Afghan officials said the convoy was hit outside Qalat, the Zabul capital.");
+  const PlaceMention* m = At(ms, "Qalat");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "AF");
+}
+
+TEST_F(GeocoderTest, DistrictSuffixGivesDistrictLevel) {
+  for (const char* spelling : {"Musakhail", "Musakhel", "Musa Khel"}) {
+    auto ms = Find(std::string("Trucks were stopped on a highway in ") + spelling +
+                   " district of Balochistan.");
+    const PlaceMention* m = At(ms, spelling);
+    ASSERT_NE(m, nullptr) << spelling;
+    EXPECT_EQ(m->place.level, GeoLevel::kDistrict) << spelling;
+    EXPECT_EQ(m->place.admin2, "Mūsa Khel") << spelling;
+    EXPECT_EQ(m->place.country, "PK");
+    EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), std::string(spelling) + " district");
+  }
+}
+
+TEST_F(GeocoderTest, GawadarIsGwadar) {
+  auto ms = Find("A blast hit the port city of Gawadar late on Tuesday.");
+  const PlaceMention* m = At(ms, "Gawadar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Gwadar");
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+  EXPECT_EQ(m->place.admin1, "Balochistan");
+}
+
+TEST_F(GeocoderTest, HyderabadFollowsProvinceContext) {
+  auto sindh = Find("Police in Hyderabad said two men were arrested. Sindh officials confirmed.");
+  const PlaceMention* m = At(sindh, "Hyderabad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "PK");
+  EXPECT_EQ(m->place.admin1, "Sindh");
+  auto tel = Find("Police in Hyderabad said two men were arrested. Telangana officials confirmed.");
+  m = At(tel, "Hyderabad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "IN");
+}
+
+TEST_F(GeocoderTest, CityCommaStatePicksTheState) {
+  auto ms = Find("The rally in Springfield, Illinois drew a large crowd.");
+  const PlaceMention* m = At(ms, "Springfield");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Illinois");
+  EXPECT_NEAR(m->place.lon, -89.64, 0.01);
+  ASSERT_NE(At(ms, "Illinois"), nullptr);
+  ms = Find("The rally in Springfield, Missouri drew a large crowd.");
+  m = At(ms, "Springfield");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Missouri");
+}
+
+TEST_F(GeocoderTest, DatelineIsAPlace) {
+  auto ms = Find("QUETTA: At least five people were hurt in Pakistan on Sunday.");
+  const PlaceMention* m = At(ms, "QUETTA");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Quetta");
+  EXPECT_GT(m->confidence, 0.5f);
+  const PlaceMention* c = At(ms, "Pakistan");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->place.level, GeoLevel::kCountry);
+  EXPECT_EQ(c->place.country, "PK");
+}
+
+TEST_F(GeocoderTest, CommonWordsAreNotPlaces) {
+  auto ms = Find("Reading the statement, he said Mobile phone service was cut. Most shops shut.");
+  EXPECT_EQ(At(ms, "Reading"), nullptr);
+  EXPECT_EQ(At(ms, "Mobile"), nullptr);
+  ms = Find("Officials said Karachi and Mastung were calm, and a mobile team was sent.");
+  EXPECT_NE(At(ms, "Karachi"), nullptr);
+  EXPECT_NE(At(ms, "Mastung"), nullptr);
+}
+
+TEST_F(GeocoderTest, DemonymsAreContextNotMentions) {
+  auto ms = Find("Pakistani troops were deployed in Hyderabad.");
+  EXPECT_EQ(At(ms, "Pakistani"), nullptr);
+  const PlaceMention* m = At(ms, "Hyderabad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "PK");
+}
+
+TEST_F(GeocoderTest, SpansAreInTextOrderAndThreadSafe) {
+  std::string text = "QUETTA: Blasts hit Kalat and Gwadar, Balochistan, and Karachi in Sindh.";
+  auto base = Find(text);
+  ASSERT_GE(base.size(), 5u);
+  for (size_t i = 1; i < base.size(); ++i) EXPECT_LT(base[i - 1].span.begin, base[i].span.begin);
+  std::vector<std::thread> ts;
+  std::vector<size_t> sizes(4);
+  for (int t = 0; t < 4; ++t) {
+    ts.emplace_back([&, t] {
+      for (int r = 0; r < 50; ++r) sizes[t] = geo_->Find(text, Doc(), "en").size();
+    });
+  }
+  for (auto& t : ts) t.join();
+  for (size_t s : sizes) EXPECT_EQ(s, base.size());
+}
+
+TEST_F(GeocoderTest, CyrillicTextMatchesByTransliteration) {
+  auto ms = geo_->Find("Взрыв в Кветте: в Пакистане", Doc(), "ru");
+  // "Кветте" is an inflected form; the nominative must match.
+  auto ms2 = geo_->Find("Взрыв произошёл в городе Кветта.", Doc(), "ru");
+  bool found = false;
+  for (const auto& m : ms2) found |= m.place.name == "Quetta";
+  EXPECT_TRUE(found);
+  (void)ms;
+}
+
+TEST(GeocoderRealTest, RealGazetteerResolvesBalochistanPlaces) {
+  std::string path = DataPath("gazetteer/gazetteer.bin");
+  if (access(path.c_str(), R_OK) != 0) GTEST_SKIP() << "no " << path;
+  auto g = Gazetteer::Open(path);
+  ASSERT_TRUE(g.ok());
+  auto geo = Geocoder::Create(g->get());
+  ASSERT_TRUE(geo.ok());
+  std::string text =
+      "QUETTA: Attacks were reported in Kalat, Mastung and Gwadar, and on a highway in "
+      "Musakhail district of Balochistan, Pakistan.";
+  auto ms = (*geo)->Find(text, Doc(), "en");
+  int pk = 0;
+  for (const auto& m : ms) {
+    EXPECT_EQ(m.place.country, "PK") << text.substr(m.span.begin, m.span.size());
+    if (m.place.country == "PK") ++pk;
+  }
+  EXPECT_GE(pk, 7);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,177 @@
+#include "geo/match_key.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+// Appends ASCII bytes folded: letters/digits lower-cased, apostrophes dropped (they sit inside
+// names: Qal'ah), anything else a single word break.
+void AppendAsciiFolded(std::string_view s, std::string* out) {
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out->push_back(static_cast<char>(c));
+    } else if (c == '\'' || c == '`' || c >= 0x80) {
+      // dropped: apostrophes, and whatever transliteration could not turn into ASCII
+    } else if (!out->empty() && out->back() != ' ') {
+      out->push_back(' ');
+    }
+  }
+}
+
+icu::Transliterator* ThreadTransliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+        "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) tr.reset();
+    return tr;
+  }();
+  return t.get();
+}
+
+}  // namespace
+
+void FoldNameInto(std::string_view name, std::string* out) {
+  const size_t start = out->size();
+  bool ascii = true;
+  for (unsigned char c : name) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    AppendAsciiFolded(name, out);
+  } else {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    if (icu::Transliterator* t = ThreadTransliterator()) t->transliterate(u);
+    std::string latin;
+    u.toUTF8String(latin);
+    AppendAsciiFolded(latin, out);
+  }
+  while (out->size() > start && out->back() == ' ') out->pop_back();
+  if (out->size() > start && (*out)[start] == ' ') out->erase(start, 1);
+}
+
+std::string FoldName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  FoldNameInto(name, &out);
+  return out;
+}
+
+Result<MatchRules> MatchRules::Parse(std::string_view text) {
+  MatchRules r;
+  r.text_ = std::string(text);
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    Rule rule;
+    if (line == "!collapse") {
+      rule.collapse = true;
+      r.rules_.push_back(rule);
+      continue;
+    }
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return InvalidArgument("match rules:" + std::to_string(line_no) + ": expected FROM<TAB>TO");
+    }
+    std::string_view from = line.substr(0, tab), to = line.substr(tab + 1);
+    if (!from.empty() && from.front() == '^') {
+      rule.at_start = true;
+      from.remove_prefix(1);
+    }
+    if (!from.empty() && from.back() == '$') {
+      rule.at_end = true;
+      from.remove_suffix(1);
+    }
+    if (from.empty()) {
+      return InvalidArgument("match rules:" + std::to_string(line_no) + ": empty pattern");
+    }
+    for (char c : std::string(from) + std::string(to)) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return InvalidArgument("match rules:" + std::to_string(line_no) +
+                               ": patterns use only a-z and 0-9");
+      }
+    }
+    rule.from = std::string(from);
+    rule.to = std::string(to);
+    r.rules_.push_back(std::move(rule));
+  }
+  return r;
+}
+
+const MatchRules& MatchRules::Default() {
+  static const MatchRules* rules = [] {
+    Result<std::string> text = ReadFile(DataPath("geo/match_rules.tsv"));
+    if (text.ok()) {
+      Result<MatchRules> parsed = Parse(*text);
+      if (parsed.ok()) return new MatchRules(std::move(parsed).value());
+    }
+    return new MatchRules();
+  }();
+  return *rules;
+}
+
+void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const {
+  std::string cur;
+  cur.reserve(folded.size() + 4);
+  for (char c : folded) {
+    if (c != ' ') cur.push_back(c);
+  }
+  std::string next;
+  next.reserve(cur.size() + 4);
+  for (const Rule& rule : rules_) {
+    next.clear();
+    if (rule.collapse) {
+      for (char c : cur) {
+        if (next.empty() || next.back() != c || (c >= '0' && c <= '9')) next.push_back(c);
+      }
+    } else {
+      const std::string& f = rule.from;
+      size_t i = 0;
+      bool changed = false;
+      while (i < cur.size()) {
+        bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
+                  (!rule.at_end || i + f.size() == cur.size());
+        if (ok) {
+          next += rule.to;
+          i += f.size();
+          changed = true;
+        } else {
+          next.push_back(cur[i++]);
+        }
+      }
+      if (!changed) continue;
+    }
+    cur.swap(next);
+  }
+  out->append(cur);
+}
+
+std::string MatchRules::Key(std::string_view name) const {
+  std::string folded = FoldName(name);
+  std::string key;
+  KeyFromFolded(folded, &key);
+  return key;
+}
+
+std::string MatchKey(std::string_view name) { return MatchRules::Default().Key(name); }
+
+}  // namespace sitrep

@@ -1,0 +1,62 @@
+// Match keys: the spelling-insensitive form under which place names are indexed and looked up.
+//
+// A key is made in two steps. FoldName() turns any name into lower-case ASCII words: non-Latin
+// scripts are transliterated (ICU Any-Latin), diacritics and apostrophes dropped, other punctuation
+// becomes a word break ("Mūsá Qal‘ah" -> "musa qalah"). MatchRules then joins the words and applies
+// ordered substitutions read from data/geo/match_rules.tsv (q->k, kh->k, w->v, ai->e, vowel classes,
+// doubled letters squeezed), so that Kalat/Qalat/Khelat, Musakhail/Musakhel/Musa Khel and
+// Gwadar/Gawadar share one key. Keys are deliberately coarse; callers rank the candidates a key
+// returns by how closely each one's own spelling matches (FoldName equality).
+//
+// Thread safety: all functions are safe to call from many threads; a MatchRules is immutable once
+// parsed. FoldName keeps one ICU transliterator per thread, created on first non-ASCII input.
+#ifndef SITREP_GEO_MATCH_KEY_H_
+#define SITREP_GEO_MATCH_KEY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace sitrep {
+
+// Lower-case ASCII words separated by single spaces; "" when nothing letter-like remains.
+std::string FoldName(std::string_view name);
+// Appends FoldName(name) to *out (no allocation when *out has capacity and the input is ASCII).
+void FoldNameInto(std::string_view name, std::string* out);
+
+class MatchRules {
+ public:
+  MatchRules() = default;  // no substitutions: a key is the folded name without spaces
+
+  // Parses the rules format (see data/geo/match_rules.tsv). Errors name the line.
+  [[nodiscard]] static Result<MatchRules> Parse(std::string_view text);
+  // Rules from <data dir>/geo/match_rules.tsv, loaded once; the identity rules when the file is
+  // missing or malformed (so lookups still work, only less forgiving).
+  static const MatchRules& Default();
+
+  // The match key of a raw name.
+  std::string Key(std::string_view name) const;
+  // The key of an already folded name (output of FoldName); spaces are ignored.
+  void KeyFromFolded(std::string_view folded, std::string* out) const;
+
+  // The source text, stored in compiled gazetteers so keys are always made with the rules the
+  // index was built with.
+  const std::string& text() const { return text_; }
+
+ private:
+  struct Rule {
+    std::string from, to;
+    bool at_start = false, at_end = false, collapse = false;
+  };
+  std::vector<Rule> rules_;
+  std::string text_;
+};
+
+// MatchRules::Default().Key(name).
+std::string MatchKey(std::string_view name);
+
+}  // namespace sitrep
+
+#endif  // SITREP_GEO_MATCH_KEY_H_

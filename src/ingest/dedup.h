@@ -1,0 +1,50 @@
+// Duplicate detection over a batch of articles.
+//
+// Exact duplicates: the same text (hash, then byte comparison) → exact_duplicate = true and
+// copy_of = the canonical article. Near duplicates (wire copies lightly edited by each outlet):
+// MinHash signatures over word shingles, bucketed with LSH banding so only likely pairs are
+// compared (near-linear in the number of articles); a candidate pair whose exact shingle Jaccard
+// reaches `near_threshold` is linked, and linked articles form one group → copy_of = canonical.
+//
+// The canonical article of a group is the earliest published (articles without a date come
+// last), then the smallest doc_id: the result does not depend on input order. Previous
+// copy_of / exact_duplicate marks are cleared first, so the function can be re-run over a grown
+// collection. Words are compared ASCII-case-insensitively; punctuation is ignored.
+//
+// Pure functions of their arguments; thread-safe.
+#ifndef SITREP_INGEST_DEDUP_H_
+#define SITREP_INGEST_DEDUP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/article.h"
+
+namespace sitrep {
+
+struct DedupOptions {
+  double near_threshold = 0.8;  // shingle Jaccard for a near duplicate
+  int shingle_words = 3;
+  int bands = 20;               // bands * rows MinHash values; P(candidate | J=0.8) > 0.999
+  int rows = 5;
+  size_t min_shingles = 8;      // shorter texts are only matched exactly
+};
+
+struct DedupStats {
+  size_t exact = 0;  // articles marked exact_duplicate
+  size_t near = 0;   // articles given copy_of without being exact duplicates
+};
+
+DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& options = {});
+
+// 64-bit hash of a text (FNV-1a with a final mix); stable across runs and platforms.
+uint64_t TextHash(std::string_view text);
+
+// Exact Jaccard similarity of the word-shingle sets of two texts (for tests and diagnostics).
+double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words = 3);
+
+}  // namespace sitrep
+
+#endif  // SITREP_INGEST_DEDUP_H_

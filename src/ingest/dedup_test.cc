@@ -1,0 +1,123 @@
+#include "ingest/dedup.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace sitrep {
+namespace {
+
+// A wire story written for this test, and outlet rewrites of it.
+constexpr const char* kWire =
+    "Security forces in the northern hills said on Tuesday that armed men attacked a checkpoint "
+    "near the river crossing before dawn, killing four guards and wounding six others. A "
+    "spokesman for the provincial government said reinforcements had been sent to the area and "
+    "that a search operation was under way in the surrounding villages. No group has so far said "
+    "it carried out the attack, the third on a checkpoint in the district this month. Residents "
+    "said the gunfire lasted for nearly an hour and that roads leading to the crossing remained "
+    "closed on Tuesday afternoon.";
+
+constexpr const char* kUnrelated =
+    "The city council approved a new budget for public libraries on Wednesday after a long debate "
+    "about opening hours, staff numbers and the cost of repairing the old reading room roof, which "
+    "has leaked for several winters. Council members also agreed to review parking fees next year.";
+
+Article Make(std::string id, std::string text, std::optional<CivilDate> published = std::nullopt) {
+  Article a;
+  a.doc_id = std::move(id);
+  a.text = std::move(text);
+  a.published = published;
+  return a;
+}
+
+std::string Edited() {
+  // Dateline added, one word changed, the last clause trimmed: still a wire copy.
+  std::string t = std::string("HILLTOWN (Wire) - ") + kWire;
+  t.replace(t.find("wounding six"), 12, "injuring six");
+  t.erase(t.find(" on Tuesday afternoon."));
+  return t;
+}
+
+TEST(DedupTest, ExactDuplicatesPointToCanonical) {
+  std::vector<Article> v = {Make("b", kWire), Make("a", kWire), Make("c", kUnrelated)};
+  DedupStats s = MarkDuplicates(&v);
+  EXPECT_EQ(s.exact, 1u);
+  EXPECT_EQ(s.near, 0u);
+  EXPECT_TRUE(v[0].exact_duplicate);
+  EXPECT_EQ(v[0].copy_of, "a");  // smallest doc_id wins when none is dated
+  EXPECT_FALSE(v[1].exact_duplicate);
+  EXPECT_EQ(v[1].copy_of, "");
+  EXPECT_EQ(v[2].copy_of, "");
+}
+
+TEST(DedupTest, NearDuplicateWireCopy) {
+  EXPECT_GE(ShingleJaccard(kWire, Edited()), 0.8);
+  EXPECT_LT(ShingleJaccard(kWire, kUnrelated), 0.1);
+  std::vector<Article> v = {Make("outlet-2", Edited(), CivilDate{2024, 5, 8}),
+                            Make("outlet-1", kWire, CivilDate{2024, 5, 7}),
+                            Make("other", kUnrelated, CivilDate{2024, 5, 6})};
+  DedupStats s = MarkDuplicates(&v);
+  EXPECT_EQ(s.exact, 0u);
+  EXPECT_EQ(s.near, 1u);
+  EXPECT_EQ(v[0].copy_of, "outlet-1");  // earliest published is canonical
+  EXPECT_FALSE(v[0].exact_duplicate);
+  EXPECT_EQ(v[1].copy_of, "");
+  EXPECT_EQ(v[2].copy_of, "");
+}
+
+TEST(DedupTest, RewrittenStoryIsNotACopy) {
+  const std::string rewrite =
+      "Four guards died when gunmen stormed a river checkpoint in the northern hills early on "
+      "Tuesday, officials said, adding that six more were hurt and troops were combing nearby "
+      "villages for the attackers, who have not been identified.";
+  std::vector<Article> v = {Make("x", kWire), Make("y", rewrite)};
+  MarkDuplicates(&v);
+  EXPECT_EQ(v[0].copy_of, "");
+  EXPECT_EQ(v[1].copy_of, "");
+}
+
+TEST(DedupTest, ResultDoesNotDependOnInputOrder) {
+  std::vector<Article> base = {
+      Make("d3", Edited(), CivilDate{2024, 5, 9}), Make("d1", kWire),
+      Make("d2", kWire, CivilDate{2024, 5, 9}), Make("d4", kUnrelated),
+      Make("d5", Edited(), CivilDate{2024, 5, 8})};
+  auto run = [](std::vector<Article> v) {
+    MarkDuplicates(&v);
+    std::sort(v.begin(), v.end(),
+              [](const Article& a, const Article& b) { return a.doc_id < b.doc_id; });
+    std::vector<std::pair<std::string, bool>> out;
+    for (const Article& a : v) out.emplace_back(a.copy_of, a.exact_duplicate);
+    return out;
+  };
+  const auto expected = run(base);
+  // d5 is the earliest dated member of the wire group; undated d1 comes after dated ones.
+  EXPECT_EQ(expected[0], std::make_pair(std::string("d5"), true));   // d1 == d2's text
+  EXPECT_EQ(expected[1], std::make_pair(std::string("d5"), false));  // d2
+  EXPECT_EQ(expected[2], std::make_pair(std::string("d5"), true));   // d3 == d5's text
+  EXPECT_EQ(expected[3], std::make_pair(std::string(""), false));    // d4
+  EXPECT_EQ(expected[4], std::make_pair(std::string(""), false));    // d5
+  std::vector<Article> perm = base;
+  std::sort(perm.begin(), perm.end(),
+            [](const Article& a, const Article& b) { return a.doc_id > b.doc_id; });
+  EXPECT_EQ(run(perm), expected);
+  std::rotate(perm.begin(), perm.begin() + 2, perm.end());
+  EXPECT_EQ(run(perm), expected);
+}
+
+TEST(DedupTest, ClearsOldMarksAndIgnoresTinyTexts) {
+  std::vector<Article> v = {Make("a", "Two dead."), Make("b", "Two dead!")};
+  v[1].copy_of = "stale";
+  v[1].exact_duplicate = true;
+  MarkDuplicates(&v);
+  EXPECT_EQ(v[1].copy_of, "");  // too short for near matching, and not byte-identical
+  EXPECT_FALSE(v[1].exact_duplicate);
+}
+
+TEST(DedupTest, TextHashIsStable) {
+  EXPECT_EQ(TextHash("abc"), TextHash(std::string("abc")));
+  EXPECT_NE(TextHash("abc"), TextHash("abd"));
+  EXPECT_NE(TextHash(""), TextHash(std::string_view("\0", 1)));
+}
+
+}  // namespace
+}  // namespace sitrep

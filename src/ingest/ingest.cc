@@ -1,0 +1,414 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <system_error>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "base/data_dir.h"
+#include "ingest/html.h"
+#include "text/lang.h"
+#include "text/utf8.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+enum class Kind { kJsonLines, kJson, kText, kHtml, kOther };
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Kind KindOfExtension(const std::string& ext) {
+  const std::string e = Lower(ext);
+  if (e == ".jsonl" || e == ".ndjson") return Kind::kJsonLines;
+  if (e == ".json") return Kind::kJson;
+  if (e == ".txt" || e == ".text" || e == ".md") return Kind::kText;
+  if (e == ".html" || e == ".htm" || e == ".xhtml") return Kind::kHtml;
+  return Kind::kOther;
+}
+
+std::string_view StripBom(std::string_view s) {
+  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  return s;
+}
+
+// What unknown input looks like from its first bytes.
+Kind Sniff(std::string_view data) {
+  data = StripBom(data);
+  size_t i = data.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return Kind::kText;
+  if (data[i] == '{') return Kind::kJsonLines;
+  if (data[i] == '[') return Kind::kJson;
+  if (data[i] == '<') {
+    std::string head = Lower(std::string(data.substr(i, 2048)));
+    if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+        head.find("<body") != std::string::npos || head.find("<p") != std::string::npos) {
+      return Kind::kHtml;
+    }
+  }
+  return Kind::kText;
+}
+
+// NULs or many control bytes in the first 64 KiB: an image, an archive, UTF-16...
+bool LooksBinary(std::string_view data) {
+  const size_t n = std::min<size_t>(data.size(), 64 << 10);
+  size_t nul = 0, control = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) {
+      ++control;
+    }
+  }
+  return nul > 0 || control * 10 > n;
+}
+
+std::string FileName(std::string_view path) {
+  return fs::path(std::string(path)).filename().string();
+}
+
+std::string Stem(std::string_view path) { return fs::path(std::string(path)).stem().string(); }
+
+std::string Where(std::string_view name, size_t line) {
+  return std::string(name) + ":" + std::to_string(line);
+}
+
+void Report(IngestResult* out, std::string message) {
+  out->errors.push_back(InvalidArgument(std::move(message)));
+}
+
+// Repairs invalid UTF-8 in place (reporting it once), fills in the language, and adds the article
+// unless its text is empty or too big.
+void AddArticle(Article a, std::string_view where, const IngestOptions& options,
+                IngestResult* out) {
+  if (a.text.size() > options.max_article_bytes) {
+    Report(out, std::string(where) + ": field 'text': " + std::to_string(a.text.size()) +
+                    " bytes, over the limit of " + std::to_string(options.max_article_bytes) +
+                    "; skipped");
+    return;
+  }
+  size_t bad = 0;
+  if (!IsValidUtf8(a.text) || a.text.find('\0') != std::string::npos) {
+    a.text = RepairUtf8(a.text, &bad);
+    if (bad > 0) {
+      Report(out, std::string(where) + ": field 'text': invalid UTF-8 or NUL bytes, " +
+                      std::to_string(bad) + " sequence(s) replaced");
+    }
+  }
+  if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Report(out, std::string(where) + ": field 'text': empty; skipped");
+    return;
+  }
+  if (a.lang.empty()) a.lang = DetectLanguage(a.text);
+  a.origin = std::string(where);
+  out->articles.push_back(std::move(a));
+}
+
+// One JSON object → Article. Reports each bad field; false when the record must be skipped.
+bool ArticleFromJson(const Json& j, const std::string& where, std::string_view default_source,
+                     IngestResult* out, Article* a) {
+  if (!j.is_object()) {
+    Report(out, where + ": expected a JSON object with doc_id and text");
+    return false;
+  }
+  auto field = [&](const char* key) -> const Json* {
+    auto it = j.find(key);
+    return it == j.end() || it->is_null() ? nullptr : &*it;
+  };
+  bool keep = true;
+  const Json* id = field("doc_id");
+  if (id == nullptr) {
+    Report(out, where + ": field 'doc_id': missing; skipped");
+    keep = false;
+  } else if (!id->is_string()) {
+    Report(out, where + ": field 'doc_id': expected a string; skipped");
+    keep = false;
+  } else if (id->get_ref<const std::string&>().empty()) {
+    Report(out, where + ": field 'doc_id': empty; skipped");
+    keep = false;
+  } else {
+    a->doc_id = id->get<std::string>();
+  }
+  const Json* text = field("text");
+  if (text == nullptr) {
+    Report(out, where + ": field 'text': missing; skipped");
+    keep = false;
+  } else if (!text->is_string()) {
+    Report(out, where + ": field 'text': expected a string; skipped");
+    keep = false;
+  } else {
+    a->text = text->get<std::string>();
+  }
+  if (!keep) return false;
+  // Optional fields: a bad one is reported and ignored, the article is kept.
+  auto optional_string = [&](const char* key, std::string* dst) {
+    const Json* v = field(key);
+    if (v == nullptr) return;
+    if (!v->is_string()) {
+      Report(out, where + ": field '" + key + "': expected a string or null; ignored");
+      return;
+    }
+    *dst = v->get<std::string>();
+  };
+  optional_string("source", &a->source);
+  if (a->source.empty()) a->source = std::string(default_source);
+  optional_string("url", &a->url);
+  optional_string("lang", &a->lang);
+  a->lang = Lower(a->lang);
+  if (const Json* p = field("published")) {
+    std::optional<CivilDate> d;
+    if (p->is_string()) {
+      const std::string& s = p->get_ref<const std::string&>();
+      // Accept full timestamps ("2024-08-26T10:00:00Z") by their date part.
+      d = CivilDate::FromIso(s.substr(0, std::min<size_t>(s.size(), 10)));
+      if (d && s.size() > 10 && s[10] != 'T' && s[10] != ' ') d.reset();
+    }
+    if (d) {
+      a->published = d;
+    } else {
+      Report(out, where + ": field 'published': expected \"YYYY-MM-DD\" or null; ignored");
+    }
+  }
+  return true;
+}
+
+void ReadOneJson(std::string_view name, std::string_view data, const IngestOptions& options,
+                 IngestResult* out) {
+  Json doc = Json::parse(data, nullptr, false);
+  if (doc.is_discarded()) {
+    // Not one JSON value: maybe JSON lines saved as .json.
+    ReadJsonLines(name, data, options, out);
+    return;
+  }
+  std::vector<const Json*> items;
+  if (doc.is_array()) {
+    for (const Json& e : doc) items.push_back(&e);
+  } else if (doc.is_object() && doc.contains("articles") && doc["articles"].is_array()) {
+    for (const Json& e : doc["articles"]) items.push_back(&e);
+  } else {
+    items.push_back(&doc);
+  }
+  const std::string source = FileName(name);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string where =
+        items.size() == 1 && !doc.is_array() ? std::string(name)
+                                             : std::string(name) + "[" + std::to_string(i) + "]";
+    Article a;
+    if (ArticleFromJson(*items[i], where, source, out, &a)) {
+      AddArticle(std::move(a), where, options, out);
+    }
+  }
+}
+
+void ReadData(std::string_view name, std::string_view data, Kind kind, const IngestOptions& options,
+              IngestResult* out) {
+  if (data.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    Report(out, std::string(name) + ": empty file; skipped");
+    return;
+  }
+  if (kind == Kind::kOther) kind = Sniff(data);
+  // JSON lines may legitimately hold NUL-free control bytes inside strings only as escapes, so
+  // the binary check applies to every kind.
+  if (LooksBinary(data)) {
+    Report(out, std::string(name) + ": looks like a binary file (NUL or control bytes); skipped");
+    return;
+  }
+  switch (kind) {
+    case Kind::kJsonLines: ReadJsonLines(name, data, options, out); break;
+    case Kind::kJson: ReadOneJson(name, data, options, out); break;
+    case Kind::kHtml: ReadHtml(name, data, options, out); break;
+    case Kind::kText:
+    case Kind::kOther: ReadPlainText(name, data, options, out); break;
+  }
+}
+
+void ReadPath(const std::string& path, Kind kind, const IngestOptions& options, IngestResult* out) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > options.max_article_bytes && kind != Kind::kJsonLines && kind != Kind::kJson) {
+    Report(out, path + ": " + std::to_string(size) + " bytes, over the limit of " +
+                    std::to_string(options.max_article_bytes) + "; skipped");
+    return;
+  }
+  Result<std::string> data = ReadFile(path);
+  ++out->files;
+  if (!data.ok()) {
+    out->errors.push_back(IoError(data.status().message()));
+    return;
+  }
+  ReadData(path, *data, kind, options, out);
+}
+
+void ReadFolder(const std::string& dir, const IngestOptions& options, IngestResult* out) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  auto opts = fs::directory_options::skip_permission_denied;
+  auto collect = [&](const fs::directory_entry& e) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name[0] == '.') return;
+    std::error_code fec;
+    if (!e.is_regular_file(fec)) return;
+    if (KindOfExtension(e.path().extension().string()) == Kind::kOther) return;
+    files.push_back(e.path().string());
+  };
+  if (options.recurse) {
+    fs::recursive_directory_iterator it(dir, opts, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.' && it->is_directory()) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      collect(*it);
+    }
+  } else {
+    fs::directory_iterator it(dir, opts, ec), end;
+    for (; !ec && it != end; it.increment(ec)) collect(*it);
+  }
+  if (ec) Report(out, dir + ": cannot list folder: " + ec.message());
+  std::sort(files.begin(), files.end());
+  if (files.empty() && !ec) Report(out, dir + ": no .jsonl, .json, .txt or .html files in folder");
+  for (const std::string& f : files) {
+    ReadPath(f, KindOfExtension(fs::path(f).extension().string()), options, out);
+  }
+}
+
+// Same doc_id twice: identical text is dropped quietly, different text is reported; the first
+// occurrence is kept either way.
+void DropRepeatedDocIds(IngestResult* out) {
+  std::unordered_map<std::string, size_t> first;
+  std::vector<Article> kept;
+  kept.reserve(out->articles.size());
+  for (Article& a : out->articles) {
+    auto [it, fresh] = first.emplace(a.doc_id, kept.size());
+    if (fresh) {
+      kept.push_back(std::move(a));
+      continue;
+    }
+    const Article& prev = kept[it->second];
+    if (prev.text == a.text) {
+      ++out->repeated;
+    } else {
+      out->errors.push_back(AlreadyExists(a.origin + ": field 'doc_id': '" + a.doc_id +
+                                          "' already read from " + prev.origin +
+                                          " with different text; kept the first"));
+    }
+  }
+  out->articles = std::move(kept);
+}
+
+}  // namespace
+
+void ReadJsonLines(std::string_view name, std::string_view data, const IngestOptions& options,
+                   IngestResult* out) {
+  data = StripBom(data);
+  const std::string source = FileName(name);
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    const std::string where = Where(name, line_no);
+    // The JSON parser rejects invalid UTF-8, so repair the line first and say so.
+    std::string repaired;
+    if (!IsValidUtf8(line)) {
+      size_t bad = 0;
+      repaired = RepairUtf8(line, &bad);
+      Report(out, where + ": invalid UTF-8, " + std::to_string(bad) +
+                      " sequence(s) replaced with U+FFFD");
+      line = repaired;
+    }
+    Json j = Json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      Report(out, where + ": not valid JSON (truncated or malformed line); skipped");
+      continue;
+    }
+    Article a;
+    if (ArticleFromJson(j, where, source, out, &a)) AddArticle(std::move(a), where, options, out);
+  }
+}
+
+void ReadPlainText(std::string_view name, std::string_view data, const IngestOptions& options,
+                   IngestResult* out) {
+  Article a;
+  a.doc_id = Stem(name);
+  a.source = FileName(name);
+  a.text = std::string(StripBom(data));
+  AddArticle(std::move(a), name, options, out);
+}
+
+void ReadHtml(std::string_view name, std::string_view data, const IngestOptions& options,
+              IngestResult* out) {
+  std::string repaired;
+  if (!IsValidUtf8(data)) {
+    size_t bad = 0;
+    repaired = RepairUtf8(data, &bad);
+    Report(out, std::string(name) + ": invalid UTF-8, " + std::to_string(bad) +
+                    " sequence(s) replaced with U+FFFD");
+    data = repaired;
+  }
+  Result<HtmlDocument> doc = ExtractHtml(StripBom(data));
+  if (!doc.ok()) {
+    out->errors.push_back(doc.status());
+    return;
+  }
+  Article a;
+  a.doc_id = Stem(name);
+  a.source = FileName(name);
+  a.url = doc->url;
+  a.published = doc->published;
+  a.lang = doc->lang;
+  a.text = std::move(doc->text);
+  AddArticle(std::move(a), name, options, out);
+}
+
+IngestResult ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options) {
+  IngestResult out;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      ++out.files;
+      Kind kind = Sniff(data);
+      if (kind == Kind::kText) {
+        // A bare text on stdin: call it "stdin" in messages and as its doc_id.
+        if (data.find_first_not_of(" \t\r\n") == std::string::npos) {
+          Report(&out, "stdin: empty input; skipped");
+        } else if (LooksBinary(data)) {
+          Report(&out, "stdin: looks like binary data; skipped");
+        } else {
+          ReadPlainText("stdin", data, options, &out);
+        }
+      } else {
+        ReadData("stdin", data, kind, options, &out);
+      }
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      out.errors.push_back(NotFound(path + ": no such file or folder"));
+    } else if (fs::is_directory(st)) {
+      ReadFolder(path, options, &out);
+    } else {
+      ReadPath(path, KindOfExtension(fs::path(path).extension().string()), options, &out);
+    }
+  }
+  DropRepeatedDocIds(&out);
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,212 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/html.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_ingest_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& rel, const std::string& content) {
+    fs::path p = dir_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+std::string Messages(const IngestResult& r) {
+  std::string s;
+  for (const Status& e : r.errors) s += e.message() + "\n";
+  return s;
+}
+
+TEST_F(IngestTest, JsonLinesGoodAndBadLines) {
+  const std::string path = Write(
+      "in.jsonl",
+      "{\"doc_id\": \"a1\", \"source\": \"Daily Example\", \"url\": \"http://x.test/a\","
+      " \"published\": \"2024-03-05\", \"lang\": \"en\", \"text\": \"Gunmen attacked a bus.\"}\n"
+      "\n"
+      "{\"doc_id\": \"a2\", \"text\": \"A second report about the bus.\", \"published\": null}\n"
+      "{\"doc_id\": \"a3\", \"text\": \"truncated li\n"
+      "{\"doc_id\": \"a4\", \"text\": 42}\n"
+      "{\"text\": \"no identifier here\"}\n"
+      "{\"doc_id\": \"a5\", \"text\": \"A fine text.\", \"published\": \"last week\"}\n"
+      "[1, 2, 3]\n");
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 3u) << Messages(r);
+  EXPECT_EQ(r.files, 1u);
+  EXPECT_EQ(r.articles[0].doc_id, "a1");
+  EXPECT_EQ(r.articles[0].source, "Daily Example");
+  EXPECT_EQ(r.articles[0].url, "http://x.test/a");
+  ASSERT_TRUE(r.articles[0].published.has_value());
+  EXPECT_EQ(r.articles[0].published->ToIso(), "2024-03-05");
+  EXPECT_EQ(r.articles[0].lang, "en");
+  EXPECT_EQ(r.articles[0].origin, path + ":1");
+  EXPECT_EQ(r.articles[1].doc_id, "a2");
+  EXPECT_FALSE(r.articles[1].published.has_value());
+  EXPECT_EQ(r.articles[1].source, "in.jsonl");  // defaults to the file name
+  EXPECT_EQ(r.articles[2].doc_id, "a5");        // kept: only its date was bad
+  EXPECT_FALSE(r.articles[2].published.has_value());
+
+  ASSERT_EQ(r.errors.size(), 5u) << Messages(r);
+  EXPECT_EQ(r.errors[0].message(), path + ":4: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[1].message(), path + ":5: field 'text': expected a string; skipped");
+  EXPECT_EQ(r.errors[2].message(), path + ":6: field 'doc_id': missing; skipped");
+  EXPECT_NE(r.errors[3].message().find(":7: field 'published'"), std::string::npos);
+  EXPECT_NE(r.errors[4].message().find(":8: expected a JSON object"), std::string::npos);
+}
+
+TEST_F(IngestTest, InvalidUtf8IsRepairedAndReported) {
+  const std::string path =
+      Write("bad.jsonl", "{\"doc_id\": \"u1\", \"text\": \"Caf\xC3 bomb \xFF blast\"}\n");
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 1u) << Messages(r);
+  EXPECT_NE(r.articles[0].text.find("\xEF\xBF\xBD"), std::string::npos);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message().find("bad.jsonl:1: invalid UTF-8"), std::string::npos);
+}
+
+TEST_F(IngestTest, DuplicateDocIdKeepsFirst) {
+  const std::string path = Write("d.jsonl",
+                                 "{\"doc_id\": \"x\", \"text\": \"first version\"}\n"
+                                 "{\"doc_id\": \"x\", \"text\": \"first version\"}\n"
+                                 "{\"doc_id\": \"x\", \"text\": \"second version\"}\n");
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].text, "first version");
+  EXPECT_EQ(r.repeated, 1u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code(), StatusCode::kAlreadyExists);
+  EXPECT_NE(r.errors[0].message().find("d.jsonl:3: field 'doc_id': 'x' already read from"),
+            std::string::npos);
+}
+
+TEST_F(IngestTest, TextFolderRecursiveSortedAndSkipsJunk) {
+  Write("folder/b.txt", "Second story text.");
+  Write("folder/sub/a.txt", "First story text.");
+  Write("folder/empty.txt", "  \n");
+  Write("folder/blob.txt", std::string("PK\x03\x04\0\0\0\0binary", 14));
+  Write("folder/picture.jpg", "not read at all");
+  Write("folder/.hidden.txt", "hidden");
+  IngestResult r = ReadInputs({(dir_ / "folder").string()}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "b");  // sorted by path: folder/b.txt < folder/sub/a.txt
+  EXPECT_EQ(r.articles[0].source, "b.txt");
+  EXPECT_FALSE(r.articles[0].published.has_value());
+  EXPECT_EQ(r.articles[1].doc_id, "a");
+  EXPECT_EQ(r.articles[1].text, "First story text.");
+  ASSERT_EQ(r.errors.size(), 2u) << Messages(r);
+  EXPECT_NE(Messages(r).find("blob.txt: looks like a binary file"), std::string::npos);
+  EXPECT_NE(Messages(r).find("empty.txt: empty file"), std::string::npos);
+}
+
+TEST_F(IngestTest, MissingPathAndOversizeArticle) {
+  IngestOptions small;
+  small.max_article_bytes = 10;
+  const std::string big = Write("big.txt", "This text is longer than ten bytes.");
+  const std::string jl = Write("big.jsonl", "{\"doc_id\": \"b\", \"text\": \"also far too long\"}\n");
+  IngestResult r = ReadInputs({(dir_ / "nope.txt").string(), big, jl}, small);
+  EXPECT_TRUE(r.articles.empty());
+  ASSERT_EQ(r.errors.size(), 3u) << Messages(r);
+  EXPECT_EQ(r.errors[0].code(), StatusCode::kNotFound);
+  EXPECT_NE(r.errors[1].message().find("over the limit of 10"), std::string::npos);
+  EXPECT_NE(r.errors[2].message().find("big.jsonl:1: field 'text':"), std::string::npos);
+}
+
+TEST_F(IngestTest, SingleJsonObjectAndList) {
+  const std::string one = Write("one.json", "{\"doc_id\": \"j1\", \"text\": \"One article.\"}");
+  const std::string many = Write(
+      "many.json", "[{\"doc_id\": \"j2\", \"text\": \"Two.\"}, {\"doc_id\": 3, \"text\": \"x\"}]");
+  IngestResult r = ReadInputs({one, many}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "j1");
+  EXPECT_EQ(r.articles[1].doc_id, "j2");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message().find("many.json[1]: field 'doc_id': expected a string"),
+            std::string::npos);
+}
+
+TEST_F(IngestTest, HtmlDropsBoilerplateKeepsTitleAndDate) {
+  const std::string html = R"(<!DOCTYPE html>
+<html lang="en-GB"><head>
+<title>Blast hits market - The Example Times</title>
+<meta property="og:title" content="Blast hits market">
+<meta property="article:published_time" content="2023-11-02T08:15:00Z">
+<link rel="canonical" href="https://example.test/news/blast">
+<style>p { color: red }</style>
+<script>var tracking = "do not keep";</script>
+</head><body>
+<header><a href="/">Home</a> | <a href="/world">World</a></header>
+<nav><ul><li>Politics</li><li>Sport</li></ul></nav>
+<div class="content">
+<p>A bomb exploded in a crowded market on Thursday,&nbsp;police said.</p>
+<p>At least seven people were <b>wounded</b> in the blast.</p>
+<div class="social-share">Share on Facebook</div>
+</div>
+<aside>Most read: something else entirely</aside>
+<footer>Copyright 2023</footer>
+</body></html>)";
+  Result<HtmlDocument> doc = ExtractHtml(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text,
+            "Blast hits market\n"
+            "A bomb exploded in a crowded market on Thursday,\xC2\xA0police said.\n"
+            "At least seven people were wounded in the blast.");
+  ASSERT_TRUE(doc->published.has_value());
+  EXPECT_EQ(doc->published->ToIso(), "2023-11-02");
+  EXPECT_EQ(doc->url, "https://example.test/news/blast");
+  EXPECT_EQ(doc->lang, "en");
+  EXPECT_EQ(doc->title, "Blast hits market");
+
+  const std::string path = Write("story.html", html);
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 1u) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "story");
+  EXPECT_EQ(r.articles[0].source, "story.html");
+  EXPECT_EQ(r.articles[0].text, doc->text);
+}
+
+TEST_F(IngestTest, HtmlPrefersSingleArticleAndItsHeadline) {
+  const std::string html = R"(<html><body>
+<div class="sidebar"><p>Weather: sunny</p></div>
+<article><h1>Clashes in the north</h1><time datetime="2022-06-30">June 30</time>
+<p>Fighting broke out near the border.</p></article>
+<div>Unrelated teaser text</div>
+</body></html>)";
+  Result<HtmlDocument> doc = ExtractHtml(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "Clashes in the north\nJune 30\nFighting broke out near the border.");
+  ASSERT_TRUE(doc->published.has_value());
+  EXPECT_EQ(doc->published->ToIso(), "2022-06-30");
+}
+
+TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {
+  IngestResult r;
+  ReadJsonLines("mem", "{\"doc_id\":\"m1\",\"text\":\"One.\"}\r\n{\"doc_id\":\"m2\",\"text\":\"Two.\"}",
+                IngestOptions(), &r);
+  ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+  EXPECT_EQ(r.articles[1].origin, "mem:2");
+  EXPECT_TRUE(r.errors.empty());
+}
+
+}  // namespace
+}  // namespace sitrep

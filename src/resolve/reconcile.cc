@@ -1,0 +1,353 @@
+#include "resolve/reconcile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <set>
+#include <tuple>
+
+namespace sitrep {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr size_t kMaxContradictions = 16;
+
+// Precision tiers, most precise first.
+enum Tier { kSpecific = 0, kApprox = 1, kRanged = 2, kCeiling = 3, kVagueTier = 4 };
+
+struct View {
+  const Claim* claim;
+  Tier tier;
+  double point;  // the number this claim proposes as best
+  double lb;     // its lower bound (0 when it gives none)
+  double ub;     // its upper bound (inf when open)
+  double top;    // its contribution to `high`: the largest number it states
+};
+
+std::string Num(double v) {
+  char buf[32];
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", v);
+  }
+  return buf;
+}
+
+View MakeView(const Claim& c) {
+  const double v = c.value;
+  View w{&c, kSpecific, v, v, v, v};
+  switch (c.qualifier) {
+    case Qualifier::kExact:
+      break;
+    case Qualifier::kAtLeast:
+      w.ub = kInf;
+      break;
+    case Qualifier::kMoreThan:
+      w.point = w.lb = std::floor(v) + 1;
+      w.ub = kInf;
+      w.top = w.point;
+      break;
+    case Qualifier::kAbout:
+      w.tier = kApprox;
+      w.lb = (c.low > 0 && c.low <= v) ? c.low : std::floor(v * 0.8);
+      w.ub = (c.high >= v && c.high > 0) ? c.high : std::ceil(v * 1.25);
+      break;
+    case Qualifier::kRange:
+      w.tier = kRanged;
+      w.lb = c.low;
+      w.ub = c.high >= c.low ? c.high : c.low;
+      w.point = (v >= w.lb && v <= w.ub && v > 0) ? v : (w.lb + w.ub) / 2;
+      w.top = w.ub;
+      break;
+    case Qualifier::kUpTo:
+      w.tier = kCeiling;
+      w.lb = 0;
+      w.ub = v;
+      break;
+    case Qualifier::kVague:
+      w.tier = kVagueTier;
+      w.lb = c.low;
+      w.ub = c.high > 0 ? c.high : kInf;
+      w.point = c.low > 0 ? c.low : v;
+      w.top = w.point;
+      break;
+  }
+  return w;
+}
+
+double LowerMedian(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[(v.size() - 1) / 2];
+}
+
+// True when a (earlier or same day) and b cannot both hold and time does not explain it.
+bool Contradicts(const View& a, const View& b) {
+  if (a.tier == kVagueTier || b.tier == kVagueTier) return false;
+  const bool disjoint = a.ub < b.lb || b.ub < a.lb;
+  if (!disjoint) return false;
+  const CivilDate& pa = a.claim->published;
+  const CivilDate& pb = b.claim->published;
+  if (pa.valid() && pb.valid() && pa != pb) {
+    const View& early = pa < pb ? a : b;
+    const View& late = pa < pb ? b : a;
+    if (early.ub < late.lb) return false;  // the toll rose: an update
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Policy> ParsePolicy(std::string_view name) {
+  if (name == "default" || name == "latest") return Policy::kLatest;
+  if (name == "conservative") return Policy::kConservative;
+  if (name == "likely") return Policy::kLikely;
+  return InvalidArgument("unknown best policy '" + std::string(name) +
+                         "' (expected default, latest, conservative or likely)");
+}
+
+const char* PolicyName(Policy policy) {
+  switch (policy) {
+    case Policy::kLatest: return "latest";
+    case Policy::kConservative: return "conservative";
+    case Policy::kLikely: return "likely";
+  }
+  return "latest";
+}
+
+std::string DescribeClaimFigure(const Claim& c) {
+  switch (c.qualifier) {
+    case Qualifier::kExact: return Num(c.value);
+    case Qualifier::kAtLeast: return "at least " + Num(c.value);
+    case Qualifier::kMoreThan: return "more than " + Num(c.value);
+    case Qualifier::kAbout: return "about " + Num(c.value);
+    case Qualifier::kRange: return Num(c.low) + "-" + Num(c.high);
+    case Qualifier::kUpTo: return "up to " + Num(c.value);
+    case Qualifier::kVague: return "vague " + Num(c.low) + "-" + Num(c.high);
+  }
+  return Num(c.value);
+}
+
+ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
+                                std::string_view field_name, const ResolveRules& rules) {
+  ReconcileResult out;
+  std::vector<View> whole, parts;
+  for (const Claim& c : claims) {
+    if (!(c.value >= 0) || !std::isfinite(c.value)) continue;  // NaN or garbage: ignore
+    (c.scope == Scope::kPart ? parts : whole).push_back(MakeView(c));
+  }
+  if (whole.empty() && parts.empty()) return out;
+
+  Figure f;
+  std::string why;
+  if (!whole.empty()) {
+    // Wire copies take part only when nothing independent exists.
+    std::vector<const View*> pool;
+    for (const View& w : whole) {
+      if (w.claim->independent) pool.push_back(&w);
+    }
+    if (pool.empty()) {
+      for (const View& w : whole) pool.push_back(&w);
+      why += "only wire copies; ";
+    }
+    Tier tier = kVagueTier;
+    for (const View* w : pool) tier = std::min(tier, w->tier);
+    std::vector<const View*> cands;
+    for (const View* w : pool) {
+      if (w->tier == tier) cands.push_back(w);
+    }
+    const View* chosen = nullptr;
+    switch (policy) {
+      case Policy::kLatest: {
+        auto key = [&](const View* w) {
+          return std::make_tuple(w->claim->published, rules.IsOfficial(w->claim->attributed_to),
+                                 w->point);
+        };
+        chosen = cands.front();
+        for (const View* w : cands) {
+          if (key(w) > key(chosen)) chosen = w;
+        }
+        f.best = chosen->point;
+        break;
+      }
+      case Policy::kConservative: {
+        chosen = cands.front();
+        for (const View* w : cands) {
+          if (w->point < chosen->point) chosen = w;
+        }
+        f.best = chosen->point;
+        break;
+      }
+      case Policy::kLikely: {
+        std::map<std::string, double> per_doc;  // a document's largest figure
+        for (const View* w : cands) {
+          auto [it, fresh] = per_doc.emplace(w->claim->doc_id, w->point);
+          if (!fresh) it->second = std::max(it->second, w->point);
+        }
+        std::vector<double> values;
+        for (const auto& [doc, v] : per_doc) values.push_back(v);
+        f.best = LowerMedian(std::move(values));
+        for (const View* w : cands) {
+          if (w->point == f.best) {
+            chosen = w;
+            break;
+          }
+        }
+        break;
+      }
+    }
+    why += std::string(PolicyName(policy)) + " best " + Num(f.best);
+    if (chosen != nullptr) {
+      why += " (" + DescribeClaimFigure(*chosen->claim) + " from " + chosen->claim->doc_id;
+      if (!chosen->claim->attributed_to.empty()) why += ", " + chosen->claim->attributed_to;
+      if (chosen->claim->published.valid()) why += ", " + chosen->claim->published.ToIso();
+      why += ")";
+    }
+    if (pool.size() < whole.size()) {
+      why += "; " + std::to_string(whole.size() - pool.size()) + " wire-copy claim(s) not voting";
+    }
+
+    // low: the smallest lower bound stated; high: the largest number stated. Vague claims only
+    // count when they are all there is.
+    double low = kInf, high = 0;
+    for (const View& w : whole) {
+      if (w.tier == kVagueTier && tier != kVagueTier) continue;
+      if (w.tier != kCeiling) low = std::min(low, w.lb);
+      high = std::max(high, w.top);
+    }
+    if (!std::isfinite(low)) low = f.best;
+    f.low = std::min(low, f.best);
+    f.high = std::max(high, f.best);
+
+    // Contradictions between independent sources.
+    std::set<std::string> seen;
+    for (size_t i = 0; i < whole.size(); ++i) {
+      for (size_t j = i + 1; j < whole.size(); ++j) {
+        const View& a = whole[i];
+        const View& b = whole[j];
+        if (!a.claim->independent || !b.claim->independent) continue;
+        if (a.claim->doc_id == b.claim->doc_id) continue;  // an article updating itself
+        if (!Contradicts(a, b)) continue;
+        const View& x = a.claim->doc_id < b.claim->doc_id ? b : a;
+        const View& y = a.claim->doc_id < b.claim->doc_id ? a : b;
+        std::string desc = x.claim->doc_id + " says " + DescribeClaimFigure(*x.claim) + ", " +
+                           y.claim->doc_id + " says " + DescribeClaimFigure(*y.claim);
+        if (x.claim->category != Category::kUnknown) {
+          desc += " (" + std::string(CategoryName(x.claim->category)) + ")";
+        }
+        if (!seen.insert(desc).second) continue;
+        if (out.contradictions.size() >= kMaxContradictions) break;
+        out.contradictions.push_back({std::string(field_name), std::move(desc)});
+      }
+    }
+  }
+
+  if (!parts.empty()) {
+    double part_max = 0;
+    const Claim* part_claim = nullptr;
+    for (const View& w : parts) {
+      if (part_claim == nullptr || w.point > part_max) {
+        part_max = w.point;
+        part_claim = w.claim;
+      }
+    }
+    if (whole.empty()) {
+      f.low = f.best = f.high = part_max;
+      why = "only partial counts: best = largest part " + Num(part_max) + " (" +
+            part_claim->doc_id + ")";
+    } else if (part_max > f.best) {
+      f.best = part_max;
+      f.high = std::max(f.high, part_max);
+      why += "; raised to partial count " + Num(part_max) + " (" + part_claim->doc_id + ")";
+    }
+    if (!whole.empty()) {
+      why += "; " + std::to_string(parts.size()) + " partial count(s) read as lower bounds";
+    }
+  }
+  why += "; low " + Num(f.low) + " high " + Num(f.high);
+  out.figure = f;
+  out.rationale = std::move(why);
+  return out;
+}
+
+std::optional<Figure> Reconcile(const std::vector<Claim>& claims, Policy policy,
+                                std::vector<Contradiction>* out) {
+  if (claims.empty()) return std::nullopt;
+  ReconcileResult r = ReconcileClaims(claims, policy, FieldName(claims.front().field));
+  if (out != nullptr) {
+    out->insert(out->end(), r.contradictions.begin(), r.contradictions.end());
+  }
+  return r.figure;
+}
+
+FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Policy policy,
+                            const ResolveRules& rules) {
+  FieldFigures out;
+  const std::string name = FieldName(field);
+  std::vector<Claim> totals;
+  std::map<Category, std::vector<Claim>> by_cat;
+  for (const Claim& c : claims) {
+    if (c.field != field) continue;
+    if (c.category == Category::kUnknown) {
+      totals.push_back(c);
+    } else {
+      by_cat[c.category].push_back(c);
+    }
+  }
+  auto take = [&](ReconcileResult r, const std::string& label) {
+    for (Contradiction& c : r.contradictions) out.contradictions.push_back(std::move(c));
+    if (r.figure) out.notes.push_back(label + ": " + r.rationale);
+    return r.figure;
+  };
+  Figure cat_sum;
+  for (const auto& [cat, cs] : by_cat) {
+    std::optional<Figure> f = take(ReconcileClaims(cs, policy, name, rules),
+                                   name + "/" + CategoryName(cat));
+    if (!f) continue;
+    out.by_category[CategoryName(cat)] = *f;
+    cat_sum.low += f->low;
+    cat_sum.best += f->best;
+    cat_sum.high += f->high;
+  }
+  out.total = take(ReconcileClaims(totals, policy, name, rules), name);
+  if (by_cat.empty()) return out;
+
+  if (!out.total) {
+    out.total = cat_sum;
+    out.notes.push_back(name + ": no total given; sum of categories " +
+                        Num(cat_sum.best));
+    return out;
+  }
+  // The largest split one document gives is a floor for the total (no death counted twice: the
+  // categories of one document are disjoint by construction, across documents they may not be).
+  std::map<std::string, std::map<Category, double>> doc_cat;
+  for (const auto& [cat, cs] : by_cat) {
+    for (const Claim& c : cs) {
+      if (c.scope == Scope::kPart) continue;
+      View w = MakeView(c);
+      if (w.tier > kApprox) continue;
+      double& slot = doc_cat[c.doc_id][cat];
+      slot = std::max(slot, w.point);
+    }
+  }
+  double floor_sum = 0;
+  std::string floor_doc;
+  for (const auto& [doc, cats] : doc_cat) {
+    double s = 0;
+    for (const auto& [cat, v] : cats) s += v;
+    if (s > floor_sum) {
+      floor_sum = s;
+      floor_doc = doc;
+    }
+  }
+  if (floor_sum > out.total->best) {
+    out.total->best = floor_sum;
+    out.total->high = std::max(out.total->high, floor_sum);
+    out.notes.push_back(name + ": raised to " + Num(floor_sum) + ", the sum of categories in " +
+                        floor_doc);
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,90 @@
+// Reconciliation: many reported figures for one quantity -> one {low, best, high}.
+//
+// Input claims are the figures sources gave for one incident (or story). Reconcile() treats all
+// claims it is given as estimates of ONE quantity (the caller groups them by field and category);
+// ReconcileField() does the grouping for one field and combines the total with its categories.
+//
+// Semantics (each claim reads as an interval):
+//   exact 23 -> [23,23]; at_least 23 -> [23,inf); more_than 60 -> [61,inf); about 20 -> ~[16,25];
+//   range 10-12 -> [10,12]; up_to 30 -> [0,30]; vague ("dozens") -> its [low,high], used only when
+//   nothing more precise exists. So "at least 23" and "23" agree, and "more than 60" and "74" agree.
+//   Claims are ranked in tiers: specific (exact, at_least, more_than) > about > range > up_to >
+//   vague; `best` is chosen from the most precise tier present.
+//   Claims with Scope::kPart ("38 in three of the assaults") are lower bounds: they never
+//   contradict, they raise `best`/`low` to at least their value, and they stand alone only when
+//   nothing else is known.
+//   Claims with independent == false (wire copies) take part only when no independent claim
+//   exists, so a copied figure never outvotes.
+//
+// Policies (`best`):
+//   latest (alias "default"): the most recently published specific figure; on the same day an
+//     official attribution (data/resolve/official_sources.txt) wins, then the larger figure. Death
+//     tolls rise as bodies are counted, so a later figure supersedes an earlier one.
+//   conservative: the lowest credible specific figure (ACLED-style).
+//   likely: the median of the independent specific figures, one per document (its largest), the
+//     lower median for an even count (UCDP-style "best").
+// For every policy: low = the smallest lower bound among the claims (the lowest credible count),
+// high = the largest value any claim gives (at_least/more_than count as their number), and
+// low <= best <= high.
+//
+// Contradictions: two independent claims from different documents whose intervals are disjoint
+// (exact 10 vs exact 35), unless time explains them: a later, higher figure is an update, not a
+// contradiction. Parts and vague claims never contradict.
+//
+// Thread safety: pure functions; safe from any thread.
+#ifndef SITREP_RESOLVE_RECONCILE_H_
+#define SITREP_RESOLVE_RECONCILE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/event.h"
+#include "model/incident.h"
+#include "resolve/rules.h"
+
+namespace sitrep {
+
+enum class Policy { kLatest, kConservative, kLikely };
+
+// "default" and "latest" -> kLatest; "conservative"; "likely". Anything else is InvalidArgument.
+[[nodiscard]] Result<Policy> ParsePolicy(std::string_view name);
+const char* PolicyName(Policy policy);
+
+struct ReconcileResult {
+  std::optional<Figure> figure;  // nullopt when there are no claims
+  std::vector<Contradiction> contradictions;
+  std::string rationale;  // one line: which claim gave best, where low/high came from
+};
+
+// Reconciles claims that all measure the same quantity. `field_name` labels contradictions.
+ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
+                                std::string_view field_name,
+                                const ResolveRules& rules = DefaultResolveRules());
+
+// The short form: the figure (nullopt when no claims); contradictions appended to *out if given.
+std::optional<Figure> Reconcile(const std::vector<Claim>& claims, Policy policy,
+                                std::vector<Contradiction>* out);
+
+// One field of one incident: its total and, per category, its parts.
+//   total = reconciled from uncategorised claims; it is raised to at least the largest sum of
+//   categories given by any single document ("4 police and 5 civilians" -> at least 9). When no
+//   source gives a total, it is the sum of the reconciled categories.
+struct FieldFigures {
+  std::optional<Figure> total;
+  std::map<std::string, Figure> by_category;  // CategoryName() -> figure
+  std::vector<Contradiction> contradictions;
+  std::vector<std::string> notes;  // rationale lines for Incident::why
+};
+FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Policy policy,
+                            const ResolveRules& rules = DefaultResolveRules());
+
+// "at least 23", "more than 60", "23", "about 20", "10-12", "up to 30", "dozens (24)".
+std::string DescribeClaimFigure(const Claim& claim);
+
+}  // namespace sitrep
+
+#endif  // SITREP_RESOLVE_RECONCILE_H_

@@ -1,0 +1,229 @@
+#include "resolve/reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+Claim C(const std::string& doc, double v, Qualifier q = Qualifier::kExact,
+        const std::string& published = "2024-05-01", const std::string& by = "") {
+  Claim c;
+  c.doc_id = doc;
+  c.field = Field::kKilled;
+  c.value = c.low = c.high = v;
+  c.qualifier = q;
+  c.published = *CivilDate::FromIso(published);
+  c.attributed_to = by;
+  return c;
+}
+
+ResolveRules Rules() {
+  ResolveRules r;
+  r.official_terms = {"police", "ministry"};
+  return r;
+}
+
+TEST(ReconcileTest, NoClaimsIsNull) {
+  std::vector<Contradiction> out;
+  EXPECT_FALSE(Reconcile({}, Policy::kLatest, &out).has_value());
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(ReconcileTest, AtLeastAndExactAgree) {
+  ReconcileResult r = ReconcileClaims({C("a", 23, Qualifier::kAtLeast), C("b", 23)},
+                                      Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 23);
+  EXPECT_EQ(r.figure->low, 23);
+  EXPECT_EQ(r.figure->high, 23);
+  EXPECT_TRUE(r.contradictions.empty());
+}
+
+TEST(ReconcileTest, MoreThanAndLargerExactAgree) {
+  ReconcileResult r = ReconcileClaims({C("a", 60, Qualifier::kMoreThan), C("b", 74)},
+                                      Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_TRUE(r.contradictions.empty());
+  EXPECT_EQ(r.figure->low, 61);  // "more than 60" is at least 61
+  EXPECT_EQ(r.figure->best, 74);  // same day: the larger figure
+  EXPECT_EQ(r.figure->high, 74);
+}
+
+TEST(ReconcileTest, MoreThanAloneGivesItsLowerBound) {
+  std::optional<Figure> f = Reconcile({C("a", 60, Qualifier::kMoreThan)}, Policy::kLatest, nullptr);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->best, 61);
+}
+
+TEST(ReconcileTest, PartIsALowerBoundNotAContradiction) {
+  Claim part = C("d", 38);
+  part.scope = Scope::kPart;
+  ReconcileResult r = ReconcileClaims({C("a", 74, Qualifier::kAtLeast), part, C("b", 60, Qualifier::kMoreThan)},
+                                      Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_TRUE(r.contradictions.empty());
+  EXPECT_EQ(r.figure->best, 74);
+  EXPECT_EQ(r.figure->low, 61);
+
+  // A part larger than the reported total raises best: the total includes the part.
+  Claim big = C("d", 80);
+  big.scope = Scope::kPart;
+  r = ReconcileClaims({C("a", 50), big}, Policy::kLatest, "killed", Rules());
+  EXPECT_TRUE(r.contradictions.empty());
+  EXPECT_EQ(r.figure->best, 80);
+  EXPECT_EQ(r.figure->high, 80);
+
+  // Only parts: the largest part.
+  r = ReconcileClaims({big}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 80);
+}
+
+TEST(ReconcileTest, ExactDisagreementSameDayIsAContradiction) {
+  ReconcileResult r = ReconcileClaims({C("seed-000", 10), C("seed-002", 35)}, Policy::kLatest,
+                                      "vehicles", Rules());
+  ASSERT_EQ(r.contradictions.size(), 1u);
+  EXPECT_EQ(r.contradictions[0].field, "vehicles");
+  EXPECT_EQ(r.contradictions[0].description, "seed-002 says 35, seed-000 says 10");
+  EXPECT_EQ(r.figure->low, 10);
+  EXPECT_EQ(r.figure->high, 35);
+}
+
+TEST(ReconcileTest, LaterHigherTollIsAnUpdate) {
+  ReconcileResult r = ReconcileClaims({C("a", 10, Qualifier::kExact, "2024-05-01"),
+                                       C("b", 35, Qualifier::kExact, "2024-05-03")},
+                                      Policy::kLatest, "killed", Rules());
+  EXPECT_TRUE(r.contradictions.empty());
+  EXPECT_EQ(r.figure->best, 35);
+  // A later LOWER figure cannot be explained by counting: a contradiction.
+  r = ReconcileClaims({C("a", 35, Qualifier::kExact, "2024-05-01"),
+                       C("b", 10, Qualifier::kExact, "2024-05-03")},
+                      Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.contradictions.size(), 1u);
+  EXPECT_EQ(r.figure->best, 10);  // latest still wins under this policy
+}
+
+TEST(ReconcileTest, SameArticleUpdatingItselfIsNoContradiction) {
+  ReconcileResult r = ReconcileClaims({C("a", 10), C("a", 14)}, Policy::kLatest, "killed", Rules());
+  EXPECT_TRUE(r.contradictions.empty());
+  EXPECT_EQ(r.figure->best, 14);
+}
+
+TEST(ReconcileTest, PoliciesGiveDifferentBests) {
+  std::vector<Claim> cs = {C("a", 22, Qualifier::kExact, "2024-11-09"),
+                           C("b", 22, Qualifier::kExact, "2024-11-09"),
+                           C("c", 24, Qualifier::kExact, "2024-11-09", "police"),
+                           C("d", 25, Qualifier::kExact, "2024-11-10"),
+                           C("e", 26, Qualifier::kExact, "2024-11-11")};
+  EXPECT_EQ(ReconcileClaims(cs, Policy::kLatest, "killed", Rules()).figure->best, 26);
+  EXPECT_EQ(ReconcileClaims(cs, Policy::kConservative, "killed", Rules()).figure->best, 22);
+  EXPECT_EQ(ReconcileClaims(cs, Policy::kLikely, "killed", Rules()).figure->best, 24);
+  for (Policy p : {Policy::kLatest, Policy::kConservative, Policy::kLikely}) {
+    Figure f = *ReconcileClaims(cs, p, "killed", Rules()).figure;
+    EXPECT_EQ(f.low, 22);
+    EXPECT_EQ(f.high, 26);
+  }
+}
+
+TEST(ReconcileTest, LatestPrefersOfficialOnTheSameDay) {
+  std::vector<Claim> cs = {C("a", 30, Qualifier::kExact, "2024-11-09", "a witness"),
+                           C("b", 24, Qualifier::kExact, "2024-11-09", "the police")};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 24);
+  EXPECT_NE(r.rationale.find("the police"), std::string::npos);
+}
+
+TEST(ReconcileTest, WireCopiesDoNotOutvote) {
+  Claim copy1 = C("copy1", 50, Qualifier::kExact, "2024-05-02");
+  Claim copy2 = C("copy2", 50, Qualifier::kExact, "2024-05-02");
+  copy1.independent = copy2.independent = false;
+  std::vector<Claim> cs = {C("a", 20), C("b", 20), copy1, copy2};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 20);
+  EXPECT_TRUE(r.contradictions.empty());  // copies never contradict
+  EXPECT_EQ(ReconcileClaims(cs, Policy::kLikely, "killed", Rules()).figure->best, 20);
+  // Only copies: they are used.
+  EXPECT_EQ(ReconcileClaims({copy1}, Policy::kLatest, "killed", Rules()).figure->best, 50);
+}
+
+TEST(ReconcileTest, SpecificBeatsVague) {
+  Claim dozens = C("a", 36, Qualifier::kVague);
+  dozens.low = 24;
+  dozens.high = 99;
+  ReconcileResult r = ReconcileClaims({dozens, C("b", 31)}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 31);
+  EXPECT_EQ(r.figure->high, 31);
+  r = ReconcileClaims({dozens}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 24);
+}
+
+TEST(ReconcileFieldTest, CategoriesRaiseTheTotalWithoutDoubleCounting) {
+  auto cat = [](const std::string& doc, double v, Category c) {
+    Claim x = C(doc, v);
+    x.category = c;
+    return x;
+  };
+  // Doc a: 4 security + 5 civilians (total 9); doc b: 10 total, 6 security + 3 civilians.
+  std::vector<Claim> cs = {cat("a", 4, Category::kSecurityForces), cat("a", 5, Category::kCivilians),
+                           C("b", 10), cat("b", 6, Category::kSecurityForces),
+                           cat("b", 3, Category::kCivilians)};
+  FieldFigures ff = ReconcileField(cs, Field::kKilled, Policy::kLatest, Rules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.total->best, 10);  // not 6 + 5 = 11 summed across documents
+  EXPECT_EQ(ff.by_category.at("security_forces").best, 6);
+  EXPECT_EQ(ff.by_category.at("civilians").best, 5);
+
+  // No total given: the sum of the categories.
+  ff = ReconcileField({cat("a", 3, Category::kCivilians), cat("b", 2, Category::kSecurityForces)},
+                      Field::kKilled, Policy::kLatest, Rules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.total->best, 5);
+
+  // A total smaller than one document's split is raised to the split.
+  ff = ReconcileField({C("a", 5), cat("a", 4, Category::kCivilians), cat("a", 3, Category::kMilitants)},
+                      Field::kKilled, Policy::kLatest, Rules());
+  EXPECT_EQ(ff.total->best, 7);
+}
+
+TEST(ReconcileFieldTest, OtherFieldsAreIgnored) {
+  Claim injured = C("a", 40);
+  injured.field = Field::kInjured;
+  FieldFigures ff = ReconcileField({injured}, Field::kKilled, Policy::kLatest, Rules());
+  EXPECT_FALSE(ff.total);
+  ff = ReconcileField({injured}, Field::kInjured, Policy::kLatest, Rules());
+  EXPECT_EQ(ff.total->best, 40);
+}
+
+TEST(PolicyTest, Parse) {
+  EXPECT_EQ(*ParsePolicy("default"), Policy::kLatest);
+  EXPECT_EQ(*ParsePolicy("latest"), Policy::kLatest);
+  EXPECT_EQ(*ParsePolicy("conservative"), Policy::kConservative);
+  EXPECT_EQ(*ParsePolicy("likely"), Policy::kLikely);
+  Result<Policy> bad = ParsePolicy("median");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_STREQ(PolicyName(Policy::kLikely), "likely");
+}
+
+TEST(ResolveRulesTest, LoadsTheShippedFiles) {
+  Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->IsOfficial("Quetta police"));
+  EXPECT_TRUE(r->IsOfficial("the Interior Ministry"));
+  EXPECT_FALSE(r->IsOfficial("a witness"));
+  EXPECT_LT(r->TypeRank("Explosions/Remote violence"), r->TypeRank("Strategic developments"));
+  EXPECT_LT(r->TypeRank("Explosions/Remote violence", "Suicide bomb"),
+            r->TypeRank("Explosions/Remote violence", "Grenade"));
+  Result<ResolveRules> missing = LoadResolveRules("/nonexistent-dir");
+  EXPECT_FALSE(missing.ok());
+}
+
+TEST(ResolveRulesTest, WholeWordsOnly) {
+  ResolveRules r = Rules();
+  EXPECT_TRUE(r.IsOfficial("police said"));
+  EXPECT_FALSE(r.IsOfficial("policemen"));  // not the term "police" as a word
+}
+
+}  // namespace
+}  // namespace sitrep

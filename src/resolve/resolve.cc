@@ -1,0 +1,1456 @@
+#include "resolve/resolve.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace sitrep {
+namespace {
+
+constexpr size_t kMaxCandidates = 512;  // bounds pathological blocking buckets
+constexpr double kGridDegrees = 0.5;    // blocking cell (~55 km), neighbours are searched too
+
+// ---------------------------------------------------------------------------------------------
+// Dates as day numbers (days since 1970-01-01), H. Hinnant's civil calendar algorithms.
+
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(y + (m <= 2)), m, d};
+}
+
+std::optional<int64_t> DayOf(const CivilDate& d) {
+  if (!d.valid() || d.month < 1 || d.day < 1) return std::nullopt;
+  return DaysFromCivil(d.year, d.month, d.day);
+}
+
+std::optional<int64_t> DayOf(const Timex& t) {
+  if (t.precision != DatePrecision::kDay) return std::nullopt;
+  return DayOf(t.date);
+}
+
+int64_t Gap(int64_t a, int64_t b) { return a > b ? a - b : b - a; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string HexId(std::string_view prefix, std::string_view content) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%012llx",
+                static_cast<unsigned long long>(Fnv1a(content) & 0xffffffffffffull));
+  return std::string(prefix) + buf;
+}
+
+double Km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double p1 = lat1 * kRad, p2 = lat2 * kRad;
+  const double dp = p2 - p1, dl = (lon2 - lon1) * kRad;
+  const double h = std::sin(dp / 2) * std::sin(dp / 2) +
+                   std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 6371.0 * 2 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places.
+
+struct Loc {
+  bool known = false;
+  Place place;
+  std::string key;         // identity of the place
+  std::string admin1_key;  // country|admin1 ("" admin1 allowed)
+  std::string admin2_key;  // "" when no district
+};
+
+GeoLevel LevelOf(const Place& p) {
+  GeoLevel l = p.level;
+  if (l == GeoLevel::kCountry && !p.admin1.empty() && p.name == p.admin1) l = GeoLevel::kProvince;
+  return l;
+}
+
+Loc MakeLoc(const Place& p) {
+  Loc loc;
+  loc.known = !p.country.empty() || !p.admin1.empty() || !p.name.empty();
+  loc.place = p;
+  loc.place.level = LevelOf(p);
+  loc.admin1_key = Lower(p.country + "|" + p.admin1);
+  if (!p.admin2.empty()) loc.admin2_key = loc.admin1_key + "|" + Lower(p.admin2);
+  switch (loc.place.level) {
+    case GeoLevel::kCountry: loc.key = "c|" + Lower(p.country); break;
+    case GeoLevel::kProvince: loc.key = "a1|" + loc.admin1_key; break;
+    case GeoLevel::kDistrict:
+      loc.key = "a2|" + (loc.admin2_key.empty() ? loc.admin1_key + "|" + Lower(p.name)
+                                                : loc.admin2_key);
+      break;
+    case GeoLevel::kPlace:
+      loc.key = p.gazetteer_id != 0 ? "g|" + std::to_string(p.gazetteer_id)
+                                    : "p|" + loc.admin1_key + "|" + Lower(p.name);
+      break;
+  }
+  return loc;
+}
+
+int Level(const Loc& l) { return static_cast<int>(l.place.level); }
+bool Fine(const Loc& l) { return l.place.level <= GeoLevel::kDistrict; }
+
+enum class PlaceMatch { kNone, kSame, kNear, kSameAdmin2, kFar, kContains, kCountry };
+
+const char* PlaceMatchName(PlaceMatch m) {
+  switch (m) {
+    case PlaceMatch::kNone: return "none";
+    case PlaceMatch::kSame: return "same-place";
+    case PlaceMatch::kNear: return "near";
+    case PlaceMatch::kSameAdmin2: return "same-district";
+    case PlaceMatch::kFar: return "within-far-km";
+    case PlaceMatch::kContains: return "province-contains";
+    case PlaceMatch::kCountry: return "country-contains";
+  }
+  return "none";
+}
+
+double PlaceScore(PlaceMatch m) {
+  switch (m) {
+    case PlaceMatch::kNone: return 0;
+    case PlaceMatch::kSame: return 1.0;
+    case PlaceMatch::kNear: return 0.9;
+    case PlaceMatch::kSameAdmin2: return 0.75;
+    case PlaceMatch::kFar: return 0.55;
+    case PlaceMatch::kContains: return 0.45;
+    case PlaceMatch::kCountry: return 0.25;
+  }
+  return 0;
+}
+
+bool Coarse(PlaceMatch m) { return m == PlaceMatch::kContains || m == PlaceMatch::kCountry; }
+
+PlaceMatch MatchPlaces(const Loc& a, const Loc& b, const ResolveOptions& o) {
+  if (!a.known || !b.known) return PlaceMatch::kNone;
+  if (!a.place.country.empty() && !b.place.country.empty() &&
+      Lower(a.place.country) != Lower(b.place.country)) {
+    return PlaceMatch::kNone;
+  }
+  if (a.key == b.key) return PlaceMatch::kSame;
+  if (Fine(a) && Fine(b)) {
+    std::optional<double> d;
+    if (a.place.has_coords && b.place.has_coords) {
+      d = Km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+    }
+    const bool both_admin2 = !a.admin2_key.empty() && !b.admin2_key.empty();
+    const bool other_admin2 = both_admin2 && a.admin2_key != b.admin2_key;
+    if (d && *d <= o.near_km && (!other_admin2 || *d <= 0.6 * o.near_km)) return PlaceMatch::kNear;
+    if (both_admin2 && !other_admin2) return PlaceMatch::kSameAdmin2;
+    if (other_admin2) return PlaceMatch::kNone;
+    const bool other_admin1 = !a.place.admin1.empty() && !b.place.admin1.empty() &&
+                              a.admin1_key != b.admin1_key;
+    if (d && *d <= o.far_km && !other_admin1) return PlaceMatch::kFar;
+    return PlaceMatch::kNone;
+  }
+  const Loc& coarse = Level(a) >= Level(b) ? a : b;
+  const Loc& other = Level(a) >= Level(b) ? b : a;
+  if (coarse.place.level == GeoLevel::kProvince) {
+    if (coarse.admin1_key != other.admin1_key) return PlaceMatch::kNone;
+    return other.place.level == GeoLevel::kProvince ? PlaceMatch::kSame : PlaceMatch::kContains;
+  }
+  // Country level: countries already agree.
+  return other.place.level == GeoLevel::kCountry ? PlaceMatch::kSame : PlaceMatch::kCountry;
+}
+
+// The place of a mention: its best place, refined by a finer one it lists inside the same area.
+Loc MentionLoc(const EventMention& m) {
+  if (m.places.empty()) return Loc();
+  const Place* best = &m.places.front().place;
+  for (const PlaceMention& pm : m.places) {
+    const Place& p = pm.place;
+    if (LevelOf(p) >= LevelOf(*best)) continue;
+    if (p.country != best->country) continue;
+    if (!best->admin1.empty() && p.admin1 != best->admin1) continue;
+    if (!best->admin2.empty() && p.admin2 != best->admin2) continue;
+    best = &p;
+  }
+  return MakeLoc(*best);
+}
+
+// The article's own dominant place, for events that name none: the most frequent place, finer
+// levels winning ties, then the earliest.
+Loc DocLoc(const DocAnalysis& da) {
+  std::map<std::string, std::tuple<int, int, uint32_t, const Place*>> votes;
+  for (const PlaceMention& pm : da.places) {
+    Loc l = MakeLoc(pm.place);
+    if (!l.known) continue;
+    auto [it, fresh] = votes.emplace(l.key, std::make_tuple(0, -Level(l), pm.span.begin, &pm.place));
+    ++std::get<0>(it->second);
+    if (!fresh) std::get<2>(it->second) = std::min(std::get<2>(it->second), pm.span.begin);
+  }
+  const Place* best = nullptr;
+  std::tuple<int, int, int64_t> best_key{-1, 0, 0};
+  for (const auto& [key, v] : votes) {
+    std::tuple<int, int, int64_t> k{std::get<0>(v), std::get<1>(v),
+                                    -static_cast<int64_t>(std::get<2>(v))};
+    if (best == nullptr || k > best_key) {
+      best = std::get<3>(v);
+      best_key = k;
+    }
+  }
+  return best != nullptr ? MakeLoc(*best) : Loc();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-article units.
+
+struct Event {
+  int doc = 0;  // index into the sorted docs
+  std::vector<const EventMention*> mentions;
+  Loc loc;
+  std::optional<int64_t> day;
+  std::optional<int64_t> pub;
+  uint32_t first_begin = 0;
+  std::string type;
+  std::vector<std::string> groups;  // named armed groups, sorted unique
+  std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
+  double killed_max = -1;           // largest specific killed figure, for compatibility
+  int cluster = -1;
+  Reason why;  // how it joined its incident
+  std::vector<std::string> notes;
+};
+
+struct Wave {
+  int doc = 0;
+  Loc loc;
+  std::optional<int64_t> day;
+  bool explicit_wave = false;  // a mention said "wave"; else only wave/part-scoped claims
+  std::vector<Claim> claims;
+  std::vector<const EventMention*> mentions;
+  std::vector<int> events;  // the article's events (indices into all events)
+};
+
+struct Recall {
+  int doc = 0;
+  Loc loc;
+  std::optional<int64_t> day;
+  std::optional<std::pair<int64_t, int64_t>> month;  // [first, last] day of a recalled month
+};
+
+struct DocUnits {
+  std::vector<Event> events;
+  std::optional<Wave> wave;
+  std::vector<Recall> recalls;
+  std::vector<Reason> dropped;
+};
+
+bool DatesFit(const std::optional<int64_t>& a, const std::optional<int64_t>& b, int window) {
+  return !a || !b || Gap(*a, *b) <= window;
+}
+
+double KilledMax(const std::vector<Claim>& claims) {
+  double m = -1;
+  for (const Claim& c : claims) {
+    if (c.field != Field::kKilled || c.category != Category::kUnknown) continue;
+    if (c.qualifier == Qualifier::kVague || c.qualifier == Qualifier::kUpTo) continue;
+    m = std::max(m, c.value);
+  }
+  return m;
+}
+
+void FinishEvent(Event* e) {
+  std::map<std::string, int> types;
+  std::set<std::string> groups;
+  e->first_begin = UINT32_MAX;
+  std::map<int64_t, int> days;
+  for (const EventMention* m : e->mentions) {
+    e->first_begin = std::min(e->first_begin, m->span.begin);
+    if (!m->event_type.empty()) ++types[m->event_type];
+    if (auto d = DayOf(m->date)) ++days[*d];
+    for (const ActorMention& a : m->actors) {
+      if (a.actor_class == ActorClass::kArmedGroup &&
+          a.responsibility != ActorMention::Responsibility::kDenied && !a.canonical.empty()) {
+        groups.insert(a.canonical);
+      }
+    }
+  }
+  int best = 0;
+  for (const auto& [t, n] : types) {
+    if (n > best) {
+      best = n;
+      e->type = t;
+    }
+  }
+  int best_days = 0;
+  for (const auto& [d, n] : days) {  // mode, earliest on ties (map order)
+    if (n > best_days) {
+      best_days = n;
+      e->day = d;
+    }
+  }
+  e->groups.assign(groups.begin(), groups.end());
+  e->killed_max = KilledMax(e->claims);
+}
+
+// Splits one article into events, its wave record and its recalls.
+DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOptions& o) {
+  DocUnits u;
+  const std::optional<int64_t> pub = DayOf(da.published);
+  const bool copy = !da.copy_of.empty();
+  auto fix = [&](Claim c) {
+    if (c.doc_id.empty()) c.doc_id = da.doc_id;
+    if (!c.published.valid()) c.published = da.published;
+    if (copy) c.independent = false;
+    return c;
+  };
+  // A date after publication (beyond a day of time-zone slack) is an extraction error.
+  auto mention_day = [&](const EventMention& m) -> std::optional<int64_t> {
+    std::optional<int64_t> d = DayOf(m.date);
+    if (d && pub && *d > *pub + 1) return std::nullopt;
+    return d;
+  };
+  auto wave = [&]() -> Wave& {
+    if (!u.wave) {
+      u.wave.emplace();
+      u.wave->doc = doc_index;
+    }
+    return *u.wave;
+  };
+
+  std::vector<const EventMention*> news;
+  for (const EventMention& m : da.mentions) {
+    if (m.background) {
+      Recall r;
+      r.doc = doc_index;
+      r.loc = MentionLoc(m);
+      r.day = DayOf(m.date);
+      if (!r.day && m.date.precision == DatePrecision::kMonth && m.date.date.month > 0) {
+        const int64_t first = DaysFromCivil(m.date.date.year, m.date.date.month, 1);
+        const CivilDate next = m.date.date.month == 12 ? CivilDate{m.date.date.year + 1, 1, 1}
+                                                        : CivilDate{m.date.date.year,
+                                                                    m.date.date.month + 1, 1};
+        r.month = std::make_pair(first, DaysFromCivil(next.year, next.month, 1) - 1);
+      }
+      if (r.loc.known || r.day || r.month) u.recalls.push_back(std::move(r));
+      continue;
+    }
+    if (m.wave) {
+      Wave& w = wave();
+      w.explicit_wave = true;
+      w.mentions.push_back(&m);
+      if (!w.loc.known) w.loc = MentionLoc(m);
+      if (!w.day) w.day = mention_day(m);
+      for (const Claim& c : m.claims) {
+        Claim f = fix(c);
+        if (f.scope == Scope::kIncident) f.scope = Scope::kWave;
+        w.claims.push_back(std::move(f));
+      }
+      continue;
+    }
+    news.push_back(&m);
+  }
+
+  // Local events: finest places first so coarser mentions find what they contain.
+  std::vector<const EventMention*> placed, placeless;
+  for (const EventMention* m : news) (m->places.empty() ? placeless : placed).push_back(m);
+  std::vector<Loc> locs;
+  std::stable_sort(placed.begin(), placed.end(), [](const EventMention* a, const EventMention* b) {
+    const int la = static_cast<int>(MentionLoc(*a).place.level);
+    const int lb = static_cast<int>(MentionLoc(*b).place.level);
+    return std::tie(la, a->span.begin) < std::tie(lb, b->span.begin);
+  });
+  struct Local {
+    Event e;
+    std::vector<std::optional<int64_t>> days;
+  };
+  std::vector<Local> locals;
+  auto fits_dates = [&](const Local& l, const std::optional<int64_t>& d) {
+    for (const auto& x : l.days) {
+      if (!DatesFit(x, d, o.date_window_days)) return false;
+    }
+    return true;
+  };
+  for (const EventMention* m : placed) {
+    Loc loc = MentionLoc(*m);
+    std::optional<int64_t> d = mention_day(*m);
+    int best = -1;
+    double best_score = 0;
+    std::vector<int> coarse;
+    for (size_t i = 0; i < locals.size(); ++i) {
+      if (!fits_dates(locals[i], d)) continue;
+      PlaceMatch pm = MatchPlaces(locals[i].e.loc, loc, o);
+      if (pm == PlaceMatch::kNone) continue;
+      if (Coarse(pm)) {
+        coarse.push_back(static_cast<int>(i));
+      } else if (PlaceScore(pm) > best_score) {
+        best_score = PlaceScore(pm);
+        best = static_cast<int>(i);
+      }
+    }
+    if (best < 0 && coarse.size() == 1) best = coarse.front();
+    if (best < 0) {
+      locals.emplace_back();
+      locals.back().e.doc = doc_index;
+      locals.back().e.loc = loc;
+      locals.back().e.pub = pub;
+      best = static_cast<int>(locals.size()) - 1;
+    }
+    locals[best].e.mentions.push_back(m);
+    locals[best].days.push_back(d);
+  }
+  // Mentions without a place join the article's main event (its first), if their date fits.
+  if (locals.empty() && !placeless.empty()) {
+    Loc loc = DocLoc(da);
+    if (loc.known) {
+      locals.emplace_back();
+      locals.back().e.doc = doc_index;
+      locals.back().e.loc = loc;
+      locals.back().e.pub = pub;
+      locals.back().e.notes.push_back("no mention names a place: the article's main place " +
+                                      loc.place.name);
+    }
+  }
+  if (!locals.empty()) {
+    std::vector<size_t> order(locals.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto first_begin = [&](size_t i) {
+      uint32_t b = UINT32_MAX;
+      for (const EventMention* m : locals[i].e.mentions) b = std::min(b, m->span.begin);
+      return b;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return first_begin(a) < first_begin(b); });
+    for (const EventMention* m : placeless) {
+      std::optional<int64_t> d = mention_day(*m);
+      bool placed_it = false;
+      for (size_t i : order) {
+        if (!fits_dates(locals[i], d)) continue;
+        locals[i].e.mentions.push_back(m);
+        locals[i].days.push_back(d);
+        placed_it = true;
+        break;
+      }
+      if (!placed_it) {
+        u.dropped.push_back({da.doc_id, "dropped mention",
+                             "no place and its date fits none of the article's events", 0});
+      }
+    }
+  } else if (!placeless.empty()) {
+    u.dropped.push_back({da.doc_id, "dropped mention", "no place in the whole article", 0});
+  }
+
+  // Claims: incident-scoped ones stay with their event, wave/part ones go to the wave record.
+  for (Local& l : locals) {
+    for (const EventMention* m : l.e.mentions) {
+      for (const Claim& c : m->claims) {
+        Claim f = fix(c);
+        if (f.scope == Scope::kWave || (f.scope == Scope::kPart && locals.size() > 1)) {
+          wave().claims.push_back(std::move(f));
+        } else {
+          l.e.claims.push_back(std::move(f));
+        }
+      }
+    }
+  }
+  // Claims the extractor attached to no mention.
+  std::set<std::tuple<uint32_t, uint32_t, int>> attached;
+  for (const EventMention& m : da.mentions) {
+    for (const Claim& c : m.claims) {
+      attached.emplace(c.span.begin, c.figure_span.begin, static_cast<int>(c.field));
+    }
+  }
+  for (const Claim& c : da.claims) {
+    if (attached.count({c.span.begin, c.figure_span.begin, static_cast<int>(c.field)})) continue;
+    if (c.scope != Scope::kIncident && (locals.size() != 1 || u.wave)) {
+      wave().claims.push_back(fix(c));
+    } else if (locals.size() == 1) {
+      locals.front().e.claims.push_back(fix(c));
+    } else {
+      u.dropped.push_back({da.doc_id, "dropped claim",
+                           std::string(FieldName(c.field)) + " " + DescribeClaimFigure(c) +
+                               ": attached to no mention and the article reports " +
+                               std::to_string(locals.size()) + " events",
+                           0});
+    }
+  }
+  for (Local& l : locals) {
+    FinishEvent(&l.e);
+    if (l.e.mentions.size() > 1) {
+      l.e.notes.push_back(std::to_string(l.e.mentions.size()) +
+                          " mentions merged within the article");
+    }
+    u.events.push_back(std::move(l.e));
+  }
+  if (u.wave) {
+    Wave& w = *u.wave;
+    if (!w.day) {
+      std::map<int64_t, int> days;
+      for (const Event& e : u.events) {
+        if (e.day) ++days[*e.day];
+      }
+      int n = 0;
+      for (const auto& [d, c] : days) {
+        if (c > n) {
+          n = c;
+          w.day = d;
+        }
+      }
+    }
+    if (!w.loc.known) {
+      // The wave's region: the province all its events share, if they share one.
+      std::set<std::string> a1;
+      const Event* any = nullptr;
+      for (const Event& e : u.events) {
+        if (!e.loc.known) continue;
+        a1.insert(e.loc.admin1_key);
+        any = &e;
+      }
+      if (a1.size() == 1) {
+        Place p;
+        p.country = any->loc.place.country;
+        p.admin1 = any->loc.place.admin1;
+        p.name = p.admin1;
+        p.level = p.admin1.empty() ? GeoLevel::kCountry : GeoLevel::kProvince;
+        w.loc = MakeLoc(p);
+      } else if (u.events.empty()) {
+        w.loc = DocLoc(da);
+      }
+    }
+  }
+  return u;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering across articles.
+
+struct Cluster {
+  std::vector<int> events;
+  std::vector<Loc> locs;  // distinct
+  std::vector<int64_t> days;
+  std::vector<int64_t> pubs;
+  std::map<std::string, int> types;
+  std::set<std::string> groups;
+  std::set<int> docs;
+  double killed_max = -1;
+};
+
+class Index {
+ public:
+  void Add(const std::string& key, int cluster) {
+    std::vector<int>& v = map_[key];
+    if (v.empty() || v.back() != cluster) v.push_back(cluster);
+  }
+  void Collect(const std::string& key, std::vector<int>* out) const {
+    auto it = map_.find(key);
+    if (it == map_.end()) return;
+    for (int c : it->second) {
+      if (out->size() >= kMaxCandidates) return;
+      out->push_back(c);
+    }
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<int>> map_;
+};
+
+std::string DayKey(std::string_view tag, std::string_view key, int64_t day) {
+  return std::string(tag) + "#" + std::string(key) + "#" + std::to_string(day);
+}
+
+std::string CellKey(double lat, double lon, int dx, int dy, int64_t day) {
+  const long x = static_cast<long>(std::floor(lon / kGridDegrees)) + dx;
+  const long y = static_cast<long>(std::floor(lat / kGridDegrees)) + dy;
+  return "g#" + std::to_string(x) + "," + std::to_string(y) + "#" + std::to_string(day);
+}
+
+void IndexEvent(const Event& e, int cluster, Index* idx) {
+  const std::string country = Lower(e.loc.place.country);
+  idx->Add("p#" + e.loc.key, cluster);
+  if (!e.loc.admin2_key.empty()) idx->Add("a2#" + e.loc.admin2_key, cluster);
+  idx->Add("a1all#" + e.loc.admin1_key, cluster);
+  idx->Add("call#" + country, cluster);
+  if (e.day) {
+    idx->Add(DayKey("d", e.loc.admin1_key, *e.day), cluster);
+    idx->Add(DayKey("c", country, *e.day), cluster);
+    idx->Add(DayKey("day", "", *e.day), cluster);
+    if (e.loc.place.has_coords) {
+      idx->Add(CellKey(e.loc.place.lat, e.loc.place.lon, 0, 0, *e.day), cluster);
+    }
+  } else {
+    idx->Add("a1u#" + e.loc.admin1_key, cluster);
+    idx->Add("cu#" + country, cluster);
+  }
+}
+
+// Candidate clusters for something at `loc` on `day`.
+std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day, int window,
+                            const Index& idx) {
+  std::vector<int> out;
+  const std::string country = Lower(loc.place.country);
+  if (day) {
+    for (int64_t d = *day - window; d <= *day + window; ++d) {
+      if (loc.place.level == GeoLevel::kCountry) {
+        idx.Collect(DayKey("c", country, d), &out);
+      } else {
+        idx.Collect(DayKey("d", loc.admin1_key, d), &out);
+      }
+      if (loc.place.has_coords && Fine(loc)) {
+        for (int dx = -1; dx <= 1; ++dx) {
+          for (int dy = -1; dy <= 1; ++dy) {
+            idx.Collect(CellKey(loc.place.lat, loc.place.lon, dx, dy, d), &out);
+          }
+        }
+      }
+    }
+    idx.Collect(loc.place.level == GeoLevel::kCountry ? "cu#" + country : "a1u#" + loc.admin1_key,
+                &out);
+  } else {
+    idx.Collect("p#" + loc.key, &out);
+    if (!loc.admin2_key.empty()) idx.Collect("a2#" + loc.admin2_key, &out);
+    if (loc.place.level == GeoLevel::kProvince) idx.Collect("a1all#" + loc.admin1_key, &out);
+    if (loc.place.level == GeoLevel::kCountry) idx.Collect("call#" + country, &out);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+struct PairScore {
+  bool ok = false;
+  PlaceMatch place = PlaceMatch::kNone;
+  double total = 0;
+  std::string detail;
+};
+
+// Dates: an unknown event date is compatible with a known one only when the article's
+// publication could follow it (same day up to undated_publish_gap_days later).
+bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& days,
+                 int pub_gap) {
+  if (!pub || days.empty()) return true;
+  for (int64_t d : days) {
+    if (*pub >= d - 1 && *pub - d <= pub_gap) return true;
+  }
+  return false;
+}
+
+PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
+  PairScore s;
+  if (c.docs.count(e.doc)) return s;  // the article keeps its events apart
+  PlaceMatch best = PlaceMatch::kNone;
+  for (const Loc& l : c.locs) {
+    PlaceMatch m = MatchPlaces(e.loc, l, o);
+    if (PlaceScore(m) > PlaceScore(best)) best = m;
+  }
+  if (best == PlaceMatch::kNone) return s;
+  double date = 0.5;
+  std::string date_desc = "unknown";
+  if (e.day && !c.days.empty()) {
+    int64_t gap = INT64_MAX;
+    for (int64_t d : c.days) gap = std::min(gap, Gap(d, *e.day));
+    if (gap > o.date_window_days) return s;
+    date = gap == 0 ? 1.0 : 0.6;
+    date_desc = std::to_string(gap);
+  } else if (e.day) {
+    bool fits = c.pubs.empty();
+    for (int64_t p : c.pubs) fits = fits || UndatedFits(p, {*e.day}, o.undated_publish_gap_days);
+    if (!fits) return s;
+  } else if (!c.days.empty()) {
+    if (!UndatedFits(e.pub, c.days, o.undated_publish_gap_days)) return s;
+  } else {
+    bool fits = !e.pub || c.pubs.empty();
+    for (int64_t p : c.pubs) fits = fits || Gap(p, *e.pub) <= o.undated_publish_gap_days;
+    if (!fits) return s;
+  }
+  double type = 0.5;
+  if (!e.type.empty() && !c.types.empty()) type = c.types.count(e.type) ? 1.0 : 0.0;
+  double actors = 0.5;
+  if (!e.groups.empty() && !c.groups.empty()) {
+    actors = 0;
+    for (const std::string& g : e.groups) {
+      if (c.groups.count(g)) actors = 1.0;
+    }
+  }
+  double figures = 0.5;
+  if (e.killed_max >= 0 && c.killed_max >= 0) {
+    const double lo = std::min(e.killed_max, c.killed_max);
+    const double hi = std::max(e.killed_max, c.killed_max);
+    figures = hi <= 2.5 * lo + 3 ? 1.0 : 0.0;
+  }
+  s.place = best;
+  s.total = 2 * PlaceScore(best) + 1.5 * date + 0.5 * (type + actors + figures);
+  s.ok = s.total >= o.attach_threshold;
+  s.detail = std::string("place=") + PlaceMatchName(best) + " date_gap=" + date_desc +
+             " type=" + Fmt(type) + " actors=" + Fmt(actors) + " figures=" + Fmt(figures) +
+             " score=" + Fmt(s.total);
+  return s;
+}
+
+void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
+  c->events.push_back(ei);
+  bool have = false;
+  for (const Loc& l : c->locs) have = have || l.key == e->loc.key;
+  if (!have) c->locs.push_back(e->loc);
+  if (e->day) c->days.push_back(*e->day);
+  if (e->pub) c->pubs.push_back(*e->pub);
+  if (!e->type.empty()) ++c->types[e->type];
+  c->groups.insert(e->groups.begin(), e->groups.end());
+  c->docs.insert(e->doc);
+  c->killed_max = std::max(c->killed_max, e->killed_max);
+  e->cluster = ci;
+  IndexEvent(*e, ci, idx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Union-find for stories.
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Building incidents.
+
+std::string Perpetrator(const std::vector<const EventMention*>& mentions) {
+  std::map<std::string, int> claimed, named, generic;
+  for (const EventMention* m : mentions) {
+    for (const ActorMention& a : m->actors) {
+      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
+        continue;
+      }
+      if (a.actor_class == ActorClass::kArmedGroup) {
+        ++named[a.canonical];
+        if (a.responsibility == ActorMention::Responsibility::kClaimed) ++claimed[a.canonical];
+      } else if (a.actor_class == ActorClass::kMilitants) {
+        ++generic[a.canonical];
+      }
+    }
+  }
+  for (const auto* votes : {&claimed, &named, &generic}) {
+    std::string best;
+    int n = 0;
+    for (const auto& [name, c] : *votes) {
+      if (c > n) {
+        n = c;
+        best = name;
+      }
+    }
+    if (!best.empty()) return best;
+  }
+  return "";
+}
+
+// Majority type and sub-type, ties broken by the rule table's priority, then by name.
+std::pair<std::string, std::string> Types(const std::vector<const EventMention*>& mentions,
+                                          const ResolveRules& rules) {
+  std::map<std::string, int> types;
+  for (const EventMention* m : mentions) {
+    if (!m->event_type.empty()) ++types[m->event_type];
+  }
+  std::string type;
+  std::tuple<int, int> best{0, 0};
+  for (const auto& [t, n] : types) {
+    std::tuple<int, int> k{n, -rules.TypeRank(t)};
+    if (type.empty() || k > best) {
+      best = k;
+      type = t;
+    }
+  }
+  std::map<std::string, int> subs;
+  for (const EventMention* m : mentions) {
+    if (m->event_type == type && !m->sub_event_type.empty()) ++subs[m->sub_event_type];
+  }
+  std::string sub;
+  for (const auto& [t, n] : subs) {
+    std::tuple<int, int> k{n, -rules.TypeRank(type, t)};
+    if (sub.empty() || k > best) {
+      best = k;
+      sub = t;
+    }
+  }
+  return {type, sub};
+}
+
+void SortClaims(std::vector<Claim>* claims) {
+  std::sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {
+    return std::make_tuple(a.doc_id, a.span.begin, a.figure_span.begin,
+                           static_cast<int>(a.field)) <
+           std::make_tuple(b.doc_id, b.span.begin, b.figure_span.begin,
+                           static_cast<int>(b.field));
+  });
+  claims->erase(std::unique(claims->begin(), claims->end(),
+                            [](const Claim& a, const Claim& b) {
+                              return a.doc_id == b.doc_id && a.span == b.span &&
+                                     a.figure_span == b.figure_span && a.field == b.field &&
+                                     a.category == b.category;
+                            }),
+                claims->end());
+}
+
+constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
+                             Field::kArrested, Field::kFreed,   Field::kVehiclesDestroyed};
+
+// Fills killed / injured / killed_by_category / other_figures / contradictions from inc->claims.
+void ReconcileIncident(Incident* inc, Policy policy, const ResolveOptions& o,
+                       const ResolveRules& rules) {
+  for (Field f : kFields) {
+    FieldFigures ff = ReconcileField(inc->claims, f, policy, rules);
+    for (Contradiction& c : ff.contradictions) inc->contradictions.push_back(std::move(c));
+    for (std::string& n : ff.notes) inc->why.push_back({"", "figure", std::move(n), 0});
+    if (!ff.total) continue;
+    switch (f) {
+      case Field::kKilled:
+        inc->killed = ff.total;
+        inc->killed_by_category = std::move(ff.by_category);
+        break;
+      case Field::kInjured: inc->injured = ff.total; break;
+      default: inc->other_figures[FieldName(f)] = *ff.total; break;
+    }
+  }
+  if (o.zero_killed_if_only_injured && !inc->killed && inc->injured) {
+    inc->killed = Figure{0, 0, 0};
+    inc->why.push_back({"", "figure",
+                        "killed: 0 (sources count injured and report no deaths)", 0});
+  }
+}
+
+void SortUnique(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+Figure Add(const Figure& a, const Figure& b) {
+  return {a.low + b.low, a.best + b.best, a.high + b.high};
+}
+
+// Story figure from its own reconciled figure and its children's sum (see resolve.h, step 5).
+std::optional<Figure> Combine(const std::optional<Figure>& story,
+                              const std::optional<Figure>& children) {
+  if (!story) return children;
+  if (!children) return story;
+  Figure f;
+  f.best = std::max(story->best, children->best);
+  f.low = std::min(story->low, f.best);
+  f.high = std::max({story->high, children->high, f.best});
+  return f;
+}
+
+std::string PlaceDesc(const Loc& l) {
+  if (!l.known) return "(no place)";
+  std::string s = l.place.name;
+  if (!l.place.admin2.empty() && l.place.admin2 != s) s += ", " + l.place.admin2;
+  if (!l.place.admin1.empty() && l.place.admin1 != s) s += ", " + l.place.admin1;
+  if (!l.place.country.empty()) s += ", " + l.place.country;
+  return s;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions& o) {
+  const ResolveRules& rules = o.rules != nullptr ? *o.rules : DefaultResolveRules();
+  Result<Policy> parsed = ParsePolicy(o.best_policy);
+  const Policy policy = parsed.ok() ? *parsed : Policy::kLatest;
+
+  // Content order: documents by id (duplicates of an id are analysed once).
+  std::vector<const DocAnalysis*> docs;
+  docs.reserve(input.size());
+  for (const DocAnalysis& d : input) docs.push_back(&d);
+  std::stable_sort(docs.begin(), docs.end(),
+                   [](const DocAnalysis* a, const DocAnalysis* b) { return a->doc_id < b->doc_id; });
+  docs.erase(std::unique(docs.begin(), docs.end(),
+                         [](const DocAnalysis* a, const DocAnalysis* b) {
+                           return a->doc_id == b->doc_id;
+                         }),
+             docs.end());
+
+  std::vector<Event> events;
+  std::vector<Wave> waves;
+  std::vector<Recall> recalls;
+  std::vector<std::vector<int>> doc_events(docs.size());
+  std::vector<std::vector<Reason>> doc_dropped(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    DocUnits u = BuildDocUnits(*docs[i], static_cast<int>(i), o);
+    doc_dropped[i] = std::move(u.dropped);
+    for (Event& e : u.events) {
+      doc_events[i].push_back(static_cast<int>(events.size()));
+      events.push_back(std::move(e));
+    }
+    if (u.wave) {
+      u.wave->events = doc_events[i];
+      waves.push_back(std::move(*u.wave));
+    }
+    for (Recall& r : u.recalls) recalls.push_back(std::move(r));
+  }
+
+  // 2. Clustering, in content order.
+  std::vector<int> order(events.size());
+  std::iota(order.begin(), order.end(), 0);
+  auto order_key = [&](int i) {
+    const Event& e = events[i];
+    return std::make_tuple(Level(e.loc), e.day ? 0 : 1, e.day.value_or(0), e.loc.key,
+                           docs[e.doc]->doc_id, e.first_begin);
+  };
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return order_key(a) < order_key(b); });
+  std::vector<Cluster> clusters;
+  Index idx;
+  for (int ei : order) {
+    Event& e = events[ei];
+    const std::string& doc_id = docs[e.doc]->doc_id;
+    std::vector<int> cands = Candidates(e.loc, e.day, o.date_window_days, idx);
+    int best = -1;
+    PairScore best_s;
+    std::vector<std::pair<double, int>> coarse;
+    PairScore best_coarse;
+    for (int ci : cands) {
+      PairScore s = ScorePair(e, clusters[ci], o);
+      if (!s.ok) continue;
+      if (Coarse(s.place)) {
+        coarse.emplace_back(s.total, ci);
+        if (coarse.size() == 1 || s.total > best_coarse.total) best_coarse = s;
+      } else if (best < 0 || s.total > best_s.total) {
+        best = ci;
+        best_s = std::move(s);
+      }
+    }
+    std::string how;
+    if (best < 0 && !coarse.empty()) {
+      std::sort(coarse.begin(), coarse.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      if (coarse.size() == 1 || coarse[0].first - coarse[1].first >= 0.5) {
+        best = coarse[0].second;
+        best_s = best_coarse;
+        how = coarse.size() == 1 ? "; the only incident it can contain"
+                                 : "; clearly the best of " + std::to_string(coarse.size());
+      } else {
+        how = "; coarse place ambiguous between " + std::to_string(coarse.size()) + " incidents";
+      }
+    }
+    std::string detail = "at " + PlaceDesc(e.loc) +
+                         (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";
+    for (const std::string& n : e.notes) detail += n + "; ";
+    if (best >= 0) {
+      e.why = {doc_id, "attached", detail + best_s.detail + how, best_s.total};
+    } else {
+      best = static_cast<int>(clusters.size());
+      clusters.emplace_back();
+      e.why = {doc_id, "new incident",
+               detail + "no candidate scored >= " + Fmt(o.attach_threshold) + " among " +
+                   std::to_string(cands.size()) + how,
+               0};
+    }
+    AddToCluster(ei, &e, best, &clusters[best], &idx);
+  }
+
+  // 3. Stories.
+  UnionFind uf(clusters.size());
+  std::vector<std::vector<Reason>> link_why(clusters.size());
+  auto same_region = [](const Loc& a, const Loc& b) {
+    if (Lower(a.place.country) != Lower(b.place.country)) return false;
+    return a.place.admin1.empty() || b.place.admin1.empty() || a.admin1_key == b.admin1_key;
+  };
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::vector<int>& evs = doc_events[d];
+    for (size_t i = 0; i < evs.size(); ++i) {
+      for (size_t j = i + 1; j < evs.size(); ++j) {
+        const Event& a = events[evs[i]];
+        const Event& b = events[evs[j]];
+        if (a.cluster == b.cluster || !same_region(a.loc, b.loc)) continue;
+        if (!DatesFit(a.day, b.day, 1)) continue;
+        uf.Union(a.cluster, b.cluster);
+        link_why[a.cluster].push_back({docs[d]->doc_id, "story",
+                                       "reported together with " + PlaceDesc(b.loc) +
+                                           " (same province, within a day)",
+                                       0});
+      }
+    }
+  }
+  // Waves: link what each wave record covers; remember which wave belongs to which group.
+  std::vector<int> wave_root(waves.size(), -1);
+  for (size_t w = 0; w < waves.size(); ++w) {
+    Wave& wv = waves[w];
+    std::vector<int> members;
+    for (int ei : wv.events) {
+      const Event& e = events[ei];
+      if (wv.loc.known && !same_region(wv.loc, e.loc)) continue;
+      if (!DatesFit(wv.day, e.day, 1)) continue;
+      members.push_back(e.cluster);
+    }
+    if (o.link_wave_by_region && wv.explicit_wave && wv.loc.known && wv.day &&
+        wv.loc.place.level <= GeoLevel::kProvince && !wv.loc.place.admin1.empty()) {
+      for (int64_t d = *wv.day - 1; d <= *wv.day + 1; ++d) {
+        std::vector<int> found;
+        idx.Collect(DayKey("d", wv.loc.admin1_key, d), &found);
+        members.insert(members.end(), found.begin(), found.end());
+      }
+    }
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    for (int c : members) {
+      uf.Union(members.front(), c);
+      link_why[c].push_back({docs[wv.doc]->doc_id, "story",
+                             std::string("covered by a wave report") +
+                                 (wv.loc.known ? " in " + PlaceDesc(wv.loc) : "") +
+                                 (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
+                             0});
+    }
+    if (!members.empty()) wave_root[w] = members.front();
+  }
+
+  // Leaf incidents.
+  std::vector<Incident> leaves(clusters.size());
+  for (size_t d = 0; d < docs.size(); ++d) {  // what an article lost is told where it went
+    if (doc_events[d].empty()) continue;
+    Incident& inc = leaves[events[doc_events[d].front()].cluster];
+    for (Reason& r : doc_dropped[d]) inc.why.push_back(std::move(r));
+  }
+  std::vector<std::vector<const EventMention*>> leaf_mentions(clusters.size());
+  std::vector<std::tuple<std::string, uint32_t>> leaf_first(clusters.size());
+  for (size_t ci = 0; ci < clusters.size(); ++ci) {
+    const Cluster& c = clusters[ci];
+    Incident& inc = leaves[ci];
+    std::map<std::string, std::tuple<int, int>> loc_votes;  // key -> (-level, count)
+    std::map<int64_t, int> day_votes;
+    std::vector<int> evs = c.events;
+    std::sort(evs.begin(), evs.end(), [&](int a, int b) {
+      return std::make_tuple(docs[events[a].doc]->doc_id, events[a].first_begin) <
+             std::make_tuple(docs[events[b].doc]->doc_id, events[b].first_begin);
+    });
+    leaf_first[ci] = {docs[events[evs.front()].doc]->doc_id, events[evs.front()].first_begin};
+    for (int ei : evs) {
+      const Event& e = events[ei];
+      inc.documents.push_back(docs[e.doc]->doc_id);
+      inc.why.push_back(e.why);
+      for (const EventMention* m : e.mentions) leaf_mentions[ci].push_back(m);
+      for (const Claim& cl : e.claims) inc.claims.push_back(cl);
+      auto& v = loc_votes[e.loc.key];
+      std::get<0>(v) = -Level(e.loc);
+      ++std::get<1>(v);
+      if (e.day) ++day_votes[*e.day];
+      if (!e.claims.empty()) {
+        std::map<std::string, int> per_field;
+        for (const Claim& cl : e.claims) ++per_field[FieldName(cl.field)];
+        std::string d;
+        for (const auto& [f, n] : per_field) d += (d.empty() ? "" : ", ") + std::to_string(n) + " " + f;
+        inc.why.push_back({docs[e.doc]->doc_id, "claims attached", d, 0});
+      }
+    }
+    // Place: the finest, most reported.
+    const Loc* loc = nullptr;
+    std::tuple<int, int, std::string> best_loc;
+    for (const Loc& l : c.locs) {
+      const auto& v = loc_votes[l.key];
+      std::tuple<int, int, std::string> k{std::get<0>(v), std::get<1>(v), l.key};
+      if (loc == nullptr || std::get<0>(k) > std::get<0>(best_loc) ||
+          (std::get<0>(k) == std::get<0>(best_loc) &&
+           (std::get<1>(k) > std::get<1>(best_loc) ||
+            (std::get<1>(k) == std::get<1>(best_loc) && std::get<2>(k) < std::get<2>(best_loc))))) {
+        loc = &l;
+        best_loc = k;
+      }
+    }
+    const Place& p = loc->place;
+    inc.country = p.country;
+    inc.admin1 = p.admin1;
+    inc.admin2 = p.admin2;
+    if (p.level <= GeoLevel::kDistrict) {
+      inc.place = p.name;
+      if (inc.admin2.empty() && p.level == GeoLevel::kDistrict) inc.admin2 = p.name;
+    }
+    if (p.has_coords) {
+      inc.lat = p.lat;
+      inc.lon = p.lon;
+    }
+    inc.geo_precision = std::min(3, static_cast<int>(p.level));
+    int n = 0;
+    for (const auto& [d, count] : day_votes) {
+      if (count > n) {
+        n = count;
+        inc.date = CivilFromDays(d);
+      }
+    }
+    std::tie(inc.event_type, inc.sub_event_type) = Types(leaf_mentions[ci], rules);
+    inc.perpetrator = Perpetrator(leaf_mentions[ci]);
+    SortUnique(&inc.documents);
+  }
+
+  // Groups -> stories, wave claims to the story or to the lone incident.
+  std::map<int, std::vector<int>> groups;  // root -> clusters
+  for (size_t ci = 0; ci < clusters.size(); ++ci) groups[uf.Find(static_cast<int>(ci))].push_back(ci);
+  std::map<int, std::vector<int>> group_waves;  // root -> waves
+  std::vector<int> lone_waves;
+  for (size_t w = 0; w < waves.size(); ++w) {
+    if (wave_root[w] >= 0) {
+      group_waves[uf.Find(wave_root[w])].push_back(static_cast<int>(w));
+    } else if (waves[w].loc.known && (!waves[w].claims.empty() || waves[w].explicit_wave)) {
+      lone_waves.push_back(static_cast<int>(w));
+    } else {
+      // Wave-scoped claims of an article whose events all fell elsewhere: fold into its events.
+      for (int ei : waves[w].events) {
+        Incident& inc = leaves[events[ei].cluster];
+        for (const Claim& c : waves[w].claims) inc.claims.push_back(c);
+        break;
+      }
+    }
+  }
+  struct Story {
+    Incident inc;
+    std::vector<int> children;
+    std::vector<const EventMention*> mentions;
+  };
+  std::vector<Story> stories;
+  for (auto& [root, members] : groups) {
+    const std::vector<int>& ws = group_waves[root];
+    if (members.size() == 1) {
+      Incident& inc = leaves[members.front()];
+      for (int w : ws) {
+        for (const Claim& c : waves[w].claims) inc.claims.push_back(c);
+        inc.documents.push_back(docs[waves[w].doc]->doc_id);
+        if (!waves[w].claims.empty()) {
+          inc.why.push_back({docs[waves[w].doc]->doc_id, "claims attached",
+                             "wave-scoped figures of a wave with one known incident", 0});
+        }
+      }
+      SortUnique(&inc.documents);
+      continue;
+    }
+    Story s;
+    s.children = members;
+    for (int ci : members) {
+      for (Reason& r : link_why[ci]) s.inc.why.push_back(std::move(r));
+      s.mentions.insert(s.mentions.end(), leaf_mentions[ci].begin(), leaf_mentions[ci].end());
+    }
+    for (int w : ws) {
+      const Wave& wv = waves[w];
+      for (const Claim& c : wv.claims) s.inc.claims.push_back(c);
+      s.inc.documents.push_back(docs[wv.doc]->doc_id);
+      s.mentions.insert(s.mentions.end(), wv.mentions.begin(), wv.mentions.end());
+      if (!wv.claims.empty()) {
+        s.inc.why.push_back({docs[wv.doc]->doc_id, "claims attached",
+                             std::to_string(wv.claims.size()) + " wave/part figure(s) to the story",
+                             0});
+      }
+    }
+    stories.push_back(std::move(s));
+  }
+  // Wave reports that match no incident: province-level incidents of their own, merged when
+  // they report the same region within the window.
+  std::vector<std::vector<int>> wave_only;
+  for (int w : lone_waves) {
+    bool joined = false;
+    for (std::vector<int>& g : wave_only) {
+      const Wave& a = waves[g.front()];
+      if (MatchPlaces(a.loc, waves[w].loc, o) == PlaceMatch::kSame &&
+          DatesFit(a.day, waves[w].day, o.date_window_days)) {
+        g.push_back(w);
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) wave_only.push_back({w});
+  }
+  for (const std::vector<int>& g : wave_only) {
+    Story s;
+    for (int w : g) {
+      const Wave& wv = waves[w];
+      for (const Claim& c : wv.claims) s.inc.claims.push_back(c);
+      s.inc.documents.push_back(docs[wv.doc]->doc_id);
+      s.mentions.insert(s.mentions.end(), wv.mentions.begin(), wv.mentions.end());
+      s.inc.why.push_back({docs[wv.doc]->doc_id, "new incident",
+                           "a wave report matching no incident: at " + PlaceDesc(wv.loc) +
+                               (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
+                           0});
+    }
+    const Wave& first = waves[g.front()];
+    s.inc.country = first.loc.place.country;
+    s.inc.admin1 = first.loc.place.admin1;
+    if (first.loc.place.has_coords && first.loc.place.level >= GeoLevel::kProvince) {
+      s.inc.lat = first.loc.place.lat;
+      s.inc.lon = first.loc.place.lon;
+    }
+    if (first.day) s.inc.date = CivilFromDays(*first.day);
+    stories.push_back(std::move(s));
+  }
+
+  // Story attributes and figures.
+  for (Story& s : stories) {
+    Incident& inc = s.inc;
+    inc.geo_precision = 3;
+    if (!s.children.empty()) {
+      std::map<std::string, int> regions;
+      std::optional<CivilDate> first, last;
+      for (int ci : s.children) {
+        const Incident& ch = leaves[ci];
+        ++regions[ch.country + "\t" + ch.admin1];
+        if (ch.date) {
+          if (!first || *ch.date < *first) first = ch.date;
+          if (!last || *ch.date > *last) last = ch.date;
+        }
+        inc.documents.insert(inc.documents.end(), ch.documents.begin(), ch.documents.end());
+      }
+      int n = 0;
+      for (const auto& [r, count] : regions) {
+        if (count > n || (count == n && inc.admin1.empty())) {
+          n = count;
+          const size_t tab = r.find('\t');
+          inc.country = r.substr(0, tab);
+          inc.admin1 = r.substr(tab + 1);
+        }
+      }
+      inc.date = first;
+      if (last && first && *last != *first) inc.date_end = last;
+    }
+    std::tie(inc.event_type, inc.sub_event_type) = Types(s.mentions, rules);
+    if (inc.event_type.empty()) {
+      std::vector<const EventMention*> all = s.mentions;
+      for (int ci : s.children) {
+        all.insert(all.end(), leaf_mentions[ci].begin(), leaf_mentions[ci].end());
+      }
+      std::tie(inc.event_type, inc.sub_event_type) = Types(all, rules);
+    }
+    inc.perpetrator = Perpetrator(s.mentions);
+    SortUnique(&inc.documents);
+  }
+
+  // Reconcile leaves, then stories (which need their children's figures).
+  for (Incident& inc : leaves) {
+    SortClaims(&inc.claims);
+    ReconcileIncident(&inc, policy, o, rules);
+  }
+  for (Story& s : stories) {
+    Incident& inc = s.inc;
+    SortClaims(&inc.claims);
+    Incident own;
+    own.claims = inc.claims;
+    ResolveOptions no_zero = o;
+    no_zero.zero_killed_if_only_injured = false;
+    ReconcileIncident(&own, policy, no_zero, rules);
+    std::optional<Figure> kids_killed, kids_injured;
+    std::map<std::string, Figure> kids_cat;
+    for (int ci : s.children) {
+      const Incident& ch = leaves[ci];
+      if (ch.killed) kids_killed = Add(kids_killed.value_or(Figure{}), *ch.killed);
+      if (ch.injured) kids_injured = Add(kids_injured.value_or(Figure{}), *ch.injured);
+      for (const auto& [cat, f] : ch.killed_by_category) kids_cat[cat] = Add(kids_cat[cat], f);
+    }
+    inc.killed = Combine(own.killed, kids_killed);
+    inc.injured = Combine(own.injured, kids_injured);
+    inc.killed_by_category = own.killed_by_category;
+    for (const auto& [cat, f] : kids_cat) {
+      auto it = inc.killed_by_category.find(cat);
+      inc.killed_by_category[cat] =
+          *Combine(it == inc.killed_by_category.end() ? std::nullopt : std::optional<Figure>(it->second),
+                   f);
+    }
+    inc.other_figures = own.other_figures;
+    inc.contradictions = own.contradictions;
+    for (Reason& r : own.why) inc.why.push_back(std::move(r));
+    if (kids_killed) {
+      inc.why.push_back({"", "figure",
+                         "story killed = max(story-level " +
+                             (own.killed ? Fmt(own.killed->best) : std::string("none")) +
+                             ", children's sum " + Fmt(kids_killed->best) + ")",
+                         0});
+    }
+    if (o.zero_killed_if_only_injured && !inc.killed && inc.injured) {
+      inc.killed = Figure{0, 0, 0};
+      inc.why.push_back({"", "figure", "killed: 0 (sources count injured and report no deaths)", 0});
+    }
+  }
+
+  // 6. Ids.
+  auto date_str = [](const Incident& i) { return i.date ? i.date->ToIso() : std::string(); };
+  std::map<std::string, std::vector<std::pair<std::tuple<std::string, uint32_t>, size_t>>> leaf_ids;
+  for (size_t ci = 0; ci < leaves.size(); ++ci) {
+    const Incident& inc = leaves[ci];
+    const std::string base =
+        HexId("i", Lower(inc.country + "|" + inc.admin1 + "|" + inc.admin2 + "|" + inc.place +
+                         "|" + std::to_string(inc.geo_precision) + "|" + date_str(inc)));
+    leaf_ids[base].push_back({leaf_first[ci], ci});
+  }
+  for (auto& [base, v] : leaf_ids) {
+    std::sort(v.begin(), v.end());
+    for (size_t k = 0; k < v.size(); ++k) {
+      leaves[v[k].second].id = k == 0 ? base : base + "-" + std::to_string(k + 1);
+    }
+  }
+  std::map<std::string, std::vector<std::pair<std::string, size_t>>> story_ids;
+  for (size_t si = 0; si < stories.size(); ++si) {
+    const Incident& inc = stories[si].inc;
+    const std::string base =
+        HexId("s", Lower(inc.country + "|" + inc.admin1 + "|" + date_str(inc)));
+    std::string tie = inc.documents.empty() ? "" : inc.documents.front();
+    for (int ci : stories[si].children) tie = std::min(tie, leaves[ci].id);
+    story_ids[base].push_back({tie, si});
+  }
+  for (auto& [base, v] : story_ids) {
+    std::sort(v.begin(), v.end());
+    for (size_t k = 0; k < v.size(); ++k) {
+      stories[v[k].second].inc.id = k == 0 ? base : base + "-" + std::to_string(k + 1);
+    }
+  }
+  std::vector<int> story_of(leaves.size(), -1);
+  for (size_t si = 0; si < stories.size(); ++si) {
+    for (int ci : stories[si].children) {
+      story_of[ci] = static_cast<int>(si);
+      leaves[ci].parent = stories[si].inc.id;
+    }
+  }
+
+  // 4. Background recalls -> mentions.
+  for (const Recall& r : recalls) {
+    const std::string& doc_id = docs[r.doc]->doc_id;
+    std::vector<int> cands;
+    if (r.loc.known) {
+      if (r.day) {
+        cands = Candidates(r.loc, r.day, o.date_window_days, idx);
+      } else {
+        cands = Candidates(r.loc, std::nullopt, 0, idx);
+        if (r.month) {
+          for (int64_t d = r.month->first; d <= r.month->second; ++d) {
+            idx.Collect(DayKey("d", r.loc.admin1_key, d), &cands);
+          }
+          std::sort(cands.begin(), cands.end());
+          cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+        }
+      }
+    } else if (r.day) {
+      idx.Collect(DayKey("day", "", *r.day), &cands);
+    }
+    bool linked = false;
+    for (int ci : cands) {
+      const Cluster& c = clusters[ci];
+      PlaceMatch pm = PlaceMatch::kCountry;
+      if (r.loc.known) {
+        pm = PlaceMatch::kNone;
+        for (const Loc& l : c.locs) {
+          PlaceMatch m = MatchPlaces(r.loc, l, o);
+          if (PlaceScore(m) > PlaceScore(pm)) pm = m;
+        }
+        if (pm == PlaceMatch::kNone) continue;
+      }
+      bool date_ok = false;
+      if (r.day) {
+        for (int64_t d : c.days) date_ok = date_ok || Gap(d, *r.day) <= o.date_window_days;
+      } else if (r.month) {
+        for (int64_t d : c.days) date_ok = date_ok || (d >= r.month->first && d <= r.month->second);
+      } else {
+        date_ok = !Coarse(pm);  // an undated recall needs a specific place
+      }
+      if (!date_ok) continue;
+      Incident& leaf = leaves[ci];
+      const bool reports = std::binary_search(leaf.documents.begin(), leaf.documents.end(), doc_id);
+      Incident* target = story_of[ci] >= 0 ? &stories[story_of[ci]].inc : &leaf;
+      const bool reports_story =
+          std::binary_search(target->documents.begin(), target->documents.end(), doc_id);
+      if (reports || reports_story) continue;
+      const std::string detail = std::string("recalls ") + PlaceDesc(r.loc) +
+                                 (r.day ? " on " + CivilFromDays(*r.day).ToIso()
+                                        : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
+                                                  : "") +
+                                 ": place=" + PlaceMatchName(pm);
+      if (!Coarse(pm)) {
+        leaf.mentions.push_back(doc_id);
+        leaf.why.push_back({doc_id, "background", detail, 0});
+      }
+      if (target != &leaf) {
+        target->mentions.push_back(doc_id);
+        target->why.push_back({doc_id, "background", detail, 0});
+      }
+      linked = true;
+    }
+    (void)linked;  // an unmatched recall is dropped: it never creates an incident
+  }
+
+  // Output: top level by (date, country, admin1, id), each story followed by its children.
+  IncidentSet out;
+  struct Top {
+    bool story;
+    size_t index;
+  };
+  std::vector<Top> tops;
+  for (size_t si = 0; si < stories.size(); ++si) tops.push_back({true, si});
+  for (size_t ci = 0; ci < leaves.size(); ++ci) {
+    if (story_of[ci] < 0) tops.push_back({false, ci});
+  }
+  auto top_inc = [&](const Top& t) -> Incident& {
+    return t.story ? stories[t.index].inc : leaves[t.index];
+  };
+  auto sort_key = [](const Incident& i) {
+    return std::make_tuple(i.date.value_or(CivilDate{9999, 12, 31}), i.country, i.admin1, i.id);
+  };
+  std::sort(tops.begin(), tops.end(),
+            [&](const Top& a, const Top& b) { return sort_key(top_inc(a)) < sort_key(top_inc(b)); });
+  for (const Top& t : tops) {
+    Incident& inc = top_inc(t);
+    SortUnique(&inc.mentions);
+    out.incidents.push_back(std::move(inc));
+    if (!t.story) continue;
+    std::vector<int> kids = stories[t.index].children;
+    std::sort(kids.begin(), kids.end(), [&](int a, int b) {
+      const Incident& x = leaves[a];
+      const Incident& y = leaves[b];
+      return std::make_tuple(x.date.value_or(CivilDate{9999, 12, 31}), x.admin2, x.place, x.id) <
+             std::make_tuple(y.date.value_or(CivilDate{9999, 12, 31}), y.admin2, y.place, y.id);
+    });
+    for (int ci : kids) {
+      SortUnique(&leaves[ci].mentions);
+      out.incidents.push_back(std::move(leaves[ci]));
+    }
+  }
+  return out;
+}
+
+IncidentSet ResolveIncremental(const IncidentSet& /*previous*/,
+                               const std::vector<DocAnalysis>& all_docs,
+                               const std::vector<std::string>& /*new_doc_ids*/,
+                               const ResolveOptions& options) {
+  return Resolve(all_docs, options);
+}
+
+}  // namespace sitrep

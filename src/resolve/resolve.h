@@ -1,0 +1,86 @@
+// Resolution: the EventMentions of many articles -> incidents (one attack, one place, one day)
+// grouped into stories (coordinated waves), with reconciled figures (see reconcile.h).
+//
+// Algorithm (every decision is recorded in Incident::why):
+//  1. Per article, news mentions are grouped into local events: same or nearby place (same
+//     gazetteer place, <= near_km, same district) and compatible dates; a coarser mention (province
+//     or country only) joins the single finer local event it contains; a mention with no place
+//     joins the article's main (first) event. Background mentions never make events; `wave`
+//     mentions and claims scoped to the wave or to a part of it form the article's wave record.
+//     Claims of a wire copy (copy_of set) are marked independent = false.
+//  2. Local events are clustered across articles greedily, in an order derived from content only
+//     (finest place first, then date, place key, doc id), against candidate incidents found by
+//     blocking keys — (admin1, day), (country, day), (0.5-degree cell, day), place key, district,
+//     admin1 — never all pairs, so cost is about linear. A pair is scored
+//       2*place + 1.5*date + 0.5*(type + actors + figures)
+//     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45,
+//     country .25} and date {same day 1, within window .6, unknown .5}. A different district, a
+//     different province or a date gap beyond the window vetoes; so does a second local event of
+//     an article already in the incident (the article said they were different). A coarse match
+//     (contains / country) must also be unambiguous. Score >= attach_threshold attaches.
+//     Undated events only meet incidents whose dates fit their publication date.
+//  3. Stories: incidents reported by one article, in the same province (or country) within one
+//     day, are linked; so are the incidents a wave record covers (its article's, and with
+//     link_wave_by_region, every incident of the wave's province within one day). A linked group
+//     of two or more incidents becomes a story: a parent incident (province level, geo_precision
+//     3, date..date_end) whose documents are the union of its children's plus articles that report
+//     only the wave. Wave/part claims belong to the story; when a group has one incident they
+//     belong to that incident. A wave record that matches no incident becomes a province-level
+//     incident of its own.
+//  4. Background mentions link to the incident (and its story) they recall, by place and date (or
+//     month), via Incident::mentions, never documents; if nothing matches they are dropped.
+//  5. Figures per incident: ReconcileField() per field with the chosen policy. A story's figure:
+//       best = max(story-level best, sum of its children's bests), low = the story-level low when
+//       there is one (else the children's summed lows), high = max(story high, children's summed
+//       highs, best) — each child's deaths are counted once, and a wave total that already covers
+//       them is not added to them. The same rule applies per killed category.
+//     With zero_killed_if_only_injured, an incident whose sources count injured but no dead gets
+//     killed {0,0,0}: reports lead with deaths, so a casualty report without any says none died
+//     (recorded in why[]).
+//  6. Ids are hashes of content (country, admin1, admin2, place, date; stories: country, admin1,
+//     date), with a suffix ordered by the smallest (doc id, span) on collision — the same whatever
+//     the input order, and unchanged for incidents an added unrelated article does not touch.
+//     Output: top-level incidents sorted by (date, country, admin1, id), each story followed by
+//     its children sorted by (date, admin2, place, id).
+//
+// Thread safety: Resolve() is pure (no shared mutable state) and deterministic: the same set of
+// analyses gives the identical IncidentSet whatever their order.
+#ifndef SITREP_RESOLVE_RESOLVE_H_
+#define SITREP_RESOLVE_RESOLVE_H_
+
+#include <string>
+#include <vector>
+
+#include "model/event.h"
+#include "model/incident.h"
+#include "resolve/reconcile.h"
+#include "resolve/rules.h"
+
+namespace sitrep {
+
+struct ResolveOptions {
+  // See reconcile.h; an unknown name falls back to "default" (validate with ParsePolicy()).
+  std::string best_policy = "default";
+  int date_window_days = 1;         // mentions this many days apart may be one incident
+  double near_km = 25;              // same place when closer (different district: 15 km)
+  double far_km = 50;               // possibly the same place when no district says otherwise
+  int undated_publish_gap_days = 3; // undated mentions: how far publication may trail the event
+  double attach_threshold = 2.5;    // minimum pair score to merge
+  bool zero_killed_if_only_injured = true;
+  bool link_wave_by_region = true;
+  const ResolveRules* rules = nullptr;  // nullptr = DefaultResolveRules()
+};
+
+IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& options = {});
+
+// Re-resolves after articles were added. Resolution is deterministic with content-derived ids,
+// so this is Resolve(all_docs): incidents the new articles do not touch keep their ids and
+// figures. `previous` and `new_doc_ids` are accepted for callers that track changes; the result
+// does not depend on them.
+IncidentSet ResolveIncremental(const IncidentSet& previous, const std::vector<DocAnalysis>& all_docs,
+                               const std::vector<std::string>& new_doc_ids,
+                               const ResolveOptions& options = {});
+
+}  // namespace sitrep
+
+#endif  // SITREP_RESOLVE_RESOLVE_H_

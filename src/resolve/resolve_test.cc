@@ -1,0 +1,522 @@
+#include "resolve/resolve.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+#include <set>
+
+namespace sitrep {
+namespace {
+
+// A small invented geography (coordinates are only roughly plausible).
+Place P(const std::string& name, const std::string& admin2, const std::string& admin1,
+        double lat, double lon, GeoLevel level = GeoLevel::kPlace, const std::string& country = "PK") {
+  Place p;
+  p.name = name;
+  p.admin2 = admin2;
+  p.admin1 = admin1;
+  p.country = country;
+  p.lat = lat;
+  p.lon = lon;
+  p.has_coords = true;
+  p.level = level;
+  p.gazetteer_id = static_cast<uint32_t>(std::hash<std::string>()(name + admin2) & 0xffffff) + 1;
+  return p;
+}
+Place Province(const std::string& admin1, const std::string& country = "PK") {
+  Place p;
+  p.name = admin1;
+  p.admin1 = admin1;
+  p.country = country;
+  p.level = GeoLevel::kProvince;
+  return p;
+}
+
+const Place kNorthTown = P("Northtown", "North District", "Highland", 30.0, 69.0);
+const Place kNorthVillage = P("Hillside", "North District", "Highland", 30.05, 69.05);
+const Place kSouthTown = P("Southtown", "South District", "Highland", 28.0, 66.0);
+const Place kEastTown = P("Easttown", "East District", "Highland", 29.5, 67.5);
+const Place kCoast = P("Portcity", "Coast District", "Lowland", 25.0, 62.0);
+
+Timex Day(const std::string& iso) {
+  Timex t;
+  if (iso.empty()) return t;
+  t.date = *CivilDate::FromIso(iso);
+  t.precision = DatePrecision::kDay;
+  return t;
+}
+
+Claim K(double v, Qualifier q = Qualifier::kExact, Field f = Field::kKilled,
+        Category cat = Category::kUnknown, Scope scope = Scope::kIncident) {
+  Claim c;
+  c.field = f;
+  c.value = c.low = c.high = v;
+  c.qualifier = q;
+  c.category = cat;
+  c.scope = scope;
+  return c;
+}
+
+class DocBuilder {
+ public:
+  DocBuilder(const std::string& id, const std::string& published) {
+    d_.doc_id = id;
+    d_.published = *CivilDate::FromIso(published);
+  }
+  DocBuilder& Mention(const std::string& type, const std::string& date, std::vector<Place> places,
+                      std::vector<Claim> claims = {}, bool background = false, bool wave = false,
+                      std::vector<ActorMention> actors = {}) {
+    EventMention m;
+    m.doc_id = d_.doc_id;
+    m.span = {next_, next_ + 50};
+    m.trigger = {next_ + 5, next_ + 10};
+    m.event_type = type;
+    m.sub_event_type = type == "Explosions/Remote violence" ? "Suicide bomb" : "Attack";
+    m.date = Day(date);
+    for (const Place& p : places) m.places.push_back({{next_ + 20, next_ + 25}, p, 0.9f});
+    for (Claim& c : claims) {
+      c.doc_id = d_.doc_id;
+      c.span = m.span;
+      c.figure_span = {next_ + 30, next_ + 32};
+      c.quote = "an invented sentence number " + std::to_string(next_);
+      c.published = d_.published;
+      next_ += 1;  // distinct figure spans within a mention
+    }
+    m.claims = claims;
+    m.background = background;
+    m.wave = wave;
+    m.actors = actors;
+    for (const Claim& c : claims) d_.claims.push_back(c);
+    for (const PlaceMention& pm : m.places) d_.places.push_back(pm);
+    d_.mentions.push_back(std::move(m));
+    next_ += 100;
+    return *this;
+  }
+  DocBuilder& CopyOf(const std::string& id) {
+    d_.copy_of = id;
+    return *this;
+  }
+  DocAnalysis Build() const { return d_; }
+
+ private:
+  DocAnalysis d_;
+  uint32_t next_ = 0;
+};
+
+const char* kVac = "Violence against civilians";
+const char* kBomb = "Explosions/Remote violence";
+
+std::vector<const Incident*> Leaves(const IncidentSet& s) {
+  std::set<std::string> parents;
+  for (const Incident& i : s.incidents) {
+    if (!i.parent.empty()) parents.insert(i.parent);
+  }
+  std::vector<const Incident*> out;
+  for (const Incident& i : s.incidents) {
+    if (!parents.count(i.id)) out.push_back(&i);
+  }
+  return out;
+}
+
+const Incident* Find(const IncidentSet& s, const std::string& place) {
+  for (const Incident& i : s.incidents) {
+    if (i.place == place) return &i;
+  }
+  return nullptr;
+}
+
+ActorMention Group(const std::string& name, bool claimed = false) {
+  ActorMention a;
+  a.canonical = name;
+  a.actor_class = ActorClass::kArmedGroup;
+  if (claimed) a.responsibility = ActorMention::Responsibility::kClaimed;
+  return a;
+}
+
+TEST(ResolveTest, MergesAcrossOutlets) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(22, Qualifier::kAtLeast)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthVillage}, {K(22)}).Build(),
+      DocBuilder("c", "2024-05-03").Mention(kBomb, "", {kNorthTown}, {K(26)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  const Incident& inc = s.incidents[0];
+  EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(inc.date->ToIso(), "2024-05-01");
+  EXPECT_EQ(inc.place, "Northtown");
+  EXPECT_EQ(inc.admin2, "North District");
+  EXPECT_EQ(inc.geo_precision, 1);
+  EXPECT_EQ(inc.event_type, kBomb);
+  ASSERT_TRUE(inc.killed);
+  EXPECT_EQ(inc.killed->best, 26);  // the latest figure
+  EXPECT_EQ(inc.killed->low, 22);
+  EXPECT_EQ(inc.claims.size(), 3u);
+  EXPECT_TRUE(inc.parent.empty());
+  // why[] tells how each article joined.
+  int attached = 0;
+  for (const Reason& r : inc.why) attached += r.decision == "attached";
+  EXPECT_EQ(attached, 2);
+}
+
+TEST(ResolveTest, DifferentDistrictIsADifferentIncident) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kSouthTown}, {K(5)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(Leaves(s).size(), 2u);
+}
+
+TEST(ResolveTest, DatesDaysApartAreDifferentIncidents) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)}).Build(),
+      DocBuilder("b", "2024-05-07").Mention(kVac, "2024-05-06", {kNorthTown}, {K(3)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 2u);
+  EXPECT_NE(s.incidents[0].id, s.incidents[1].id);
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-05-01");
+  EXPECT_EQ(s.incidents[1].date->ToIso(), "2024-05-06");
+}
+
+TEST(ResolveTest, UndatedFollowUpPublishedMuchLaterStaysApart) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "", {kNorthTown}, {K(3)}).Build(),
+      DocBuilder("b", "2024-06-20").Mention(kVac, "", {kNorthTown}, {K(4)}).Build(),
+  };
+  EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
+}
+
+TEST(ResolveTest, BackgroundOnlyLinksAsMention) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),
+      // Reports a new attack elsewhere and recalls the one in Northtown.
+      DocBuilder("b", "2024-09-10")
+          .Mention(kVac, "2024-09-09", {kCoast}, {K(2)})
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(99)}, /*background=*/true)
+          .Build(),
+      // Recalls something that matches nothing: no incident is created for it.
+      DocBuilder("c", "2024-09-10")
+          .Mention(kBomb, "2023-01-15", {kSouthTown}, {K(40)}, /*background=*/true)
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 2u);
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  EXPECT_EQ(north->documents, std::vector<std::string>{"a"});
+  EXPECT_EQ(north->mentions, std::vector<std::string>{"b"});
+  EXPECT_EQ(north->killed->best, 10);  // the recalled 99 is not a figure
+  for (const Incident& i : s.incidents) {
+    EXPECT_EQ(std::count(i.documents.begin(), i.documents.end(), "c"), 0);
+  }
+}
+
+TEST(ResolveTest, ProvinceOnlyMentionAttachesToTheSingleIncidentThere) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {Province("Highland")}, {K(11)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(s.incidents[0].geo_precision, 1);
+}
+
+TEST(ResolveTest, ProvinceOnlyArticleStillMakesAnIncident) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {Province("Lowland")}, {K(4)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].geo_precision, 3);
+  EXPECT_EQ(s.incidents[0].admin1, "Lowland");
+  EXPECT_TRUE(s.incidents[0].place.empty());
+  EXPECT_EQ(s.incidents[0].killed->best, 4);
+}
+
+TEST(ResolveTest, PlacelessMentionJoinsTheMainEvent) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
+          .Mention(kVac, "", {}, {K(7, Qualifier::kExact, Field::kInjured)})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].injured->best, 7);
+  EXPECT_EQ(s.incidents[0].killed->best, 3);
+}
+
+TEST(ResolveTest, WaveBecomesStoryWithChildren) {
+  ActorMention bla = Group("Northern Liberation Front", true);
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true, {bla})
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23, Qualifier::kExact, Field::kKilled, Category::kCivilians)})
+          .Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)})
+          .Build(),
+      DocBuilder("b", "2024-08-27")
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10, Qualifier::kAtLeast)})
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(74, Qualifier::kAtLeast)}, false, true)
+          .Build(),
+      // Reports only one of the attacks, not the wave: still a child of the story.
+      DocBuilder("c", "2024-08-26").Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 4u);
+  const Incident& story = s.incidents[0];
+  EXPECT_TRUE(story.parent.empty());
+  EXPECT_EQ(story.geo_precision, 3);
+  EXPECT_EQ(story.admin1, "Highland");
+  EXPECT_EQ(story.documents, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(story.perpetrator, "Northern Liberation Front");
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(s.incidents[i].parent, story.id);
+  // Wave claims belong to the story, not to a child.
+  EXPECT_EQ(story.claims.size(), 2u);
+  ASSERT_TRUE(story.killed);
+  EXPECT_EQ(story.killed->best, 74);
+  EXPECT_EQ(story.killed->low, 61);
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  EXPECT_EQ(north->killed->best, 23);
+  EXPECT_EQ(north->killed_by_category.at("civilians").best, 23);
+  EXPECT_EQ(Find(s, "Southtown")->killed->best, 10);
+  EXPECT_EQ(Find(s, "Easttown")->documents, (std::vector<std::string>{"a", "c"}));
+  bool story_reason = false;
+  for (const Reason& r : story.why) story_reason = story_reason || r.decision == "story";
+  EXPECT_TRUE(story_reason);
+}
+
+TEST(ResolveTest, StoryTotalsAreNotDoubleCounted) {
+  // Two attacks reported together, no wave total: the story is the sum of its children.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)})
+          .Build(),
+      DocBuilder("b", "2024-08-26").Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 3u);
+  EXPECT_EQ(s.incidents[0].killed->best, 33);  // 23 + 10, the second report of 23 not added
+  // A wave total that covers the children is not added to them.
+  docs[1] = DocBuilder("b", "2024-08-26")
+                .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(40)}, false, true)
+                .Build();
+  s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 3u);
+  EXPECT_EQ(s.incidents[0].killed->best, 40);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(ResolveTest, PartClaimIsALowerBoundForTheStory) {
+  Claim part = K(38, Qualifier::kExact, Field::kKilled, Category::kUnknown, Scope::kPart);
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10), part})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 3u);
+  EXPECT_EQ(s.incidents[0].killed->best, 38);
+  EXPECT_TRUE(s.incidents[0].contradictions.empty());
+  EXPECT_EQ(Find(s, "Southtown")->killed->best, 10);
+}
+
+TEST(ResolveTest, ContradictionIsRecorded) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(10, Qualifier::kExact, Field::kVehiclesDestroyed)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(35, Qualifier::kExact, Field::kVehiclesDestroyed)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  ASSERT_EQ(s.incidents[0].contradictions.size(), 1u);
+  EXPECT_EQ(s.incidents[0].contradictions[0].field, "vehicles");
+  EXPECT_EQ(s.incidents[0].other_figures.at("vehicles").low, 10);
+  EXPECT_EQ(s.incidents[0].other_figures.at("vehicles").high, 35);
+}
+
+TEST(ResolveTest, WireCopyCountsAsDocumentButDoesNotVote) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(12)}).Build(),
+      DocBuilder("b", "2024-05-03").Mention(kVac, "2024-05-01", {kNorthTown}, {K(30)}).CopyOf("x").Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(s.incidents[0].killed->best, 12);
+  EXPECT_FALSE(s.incidents[0].claims[1].independent);
+}
+
+TEST(ResolveTest, InjuriesWithoutDeathsMeanZeroKilled) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2014-02-13").Mention("Battles", "2014-02-12", {P("Steeltown", "Lake County", "Lakeland", 41.6, -87.3, GeoLevel::kPlace, "US")},
+                                            {K(5, Qualifier::kExact, Field::kInjured)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  ASSERT_TRUE(s.incidents[0].killed);
+  EXPECT_EQ(s.incidents[0].killed->best, 0);
+  ResolveOptions o;
+  o.zero_killed_if_only_injured = false;
+  EXPECT_FALSE(Resolve(docs, o).incidents[0].killed);
+  // No figures at all: null.
+  docs[0] = DocBuilder("a", "2014-02-13").Mention("Battles", "2014-02-12", {kNorthTown}).Build();
+  EXPECT_FALSE(Resolve(docs).incidents[0].killed);
+}
+
+TEST(ResolveTest, PoliciesChangeTheBest) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(22)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(24)}).Build(),
+      DocBuilder("c", "2024-05-04").Mention(kVac, "2024-05-01", {kNorthTown}, {K(30)}).Build(),
+  };
+  ResolveOptions o;
+  EXPECT_EQ(Resolve(docs, o).incidents[0].killed->best, 30);
+  o.best_policy = "conservative";
+  EXPECT_EQ(Resolve(docs, o).incidents[0].killed->best, 22);
+  o.best_policy = "likely";
+  EXPECT_EQ(Resolve(docs, o).incidents[0].killed->best, 24);
+}
+
+TEST(ResolveTest, PerpetratorPrefersTheClaimingGroup) {
+  ActorMention generic;
+  generic.canonical = "gunmen";
+  generic.actor_class = ActorClass::kMilitants;
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false, {generic}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false,
+                                            {Group("Group B"), Group("Group A", true)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].perpetrator, "Group A");
+  docs.pop_back();
+  EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "gunmen");
+}
+
+std::vector<DocAnalysis> Mixed() {
+  return {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true)
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)})
+          .Build(),
+      DocBuilder("b", "2024-08-27").Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)}).Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)}).Build(),
+      DocBuilder("c", "2024-05-02").Mention(kBomb, "2024-05-01", {kCoast}, {K(8)}).Build(),
+      DocBuilder("d", "2024-05-03").Mention(kBomb, "", {kCoast}, {K(9)}).Build(),
+      DocBuilder("e", "2024-09-01").Mention(kBomb, "2024-05-01", {kCoast}, {}, true).Build(),
+      DocBuilder("f", "2024-06-01").Mention(kVac, "2024-06-01", {kNorthVillage}, {K(1)}).Build(),
+      DocBuilder("g", "2024-06-01").Mention(kVac, "2024-06-01", {kNorthTown}, {K(2)}).Build(),
+  };
+}
+
+TEST(ResolveTest, SameResultWhateverTheOrder) {
+  std::vector<DocAnalysis> docs = Mixed();
+  const IncidentSet ref = Resolve(docs);
+  ASSERT_GE(ref.incidents.size(), 5u);
+  std::mt19937 rng(42);
+  for (int round = 0; round < 10; ++round) {
+    std::shuffle(docs.begin(), docs.end(), rng);
+    const IncidentSet got = Resolve(docs);
+    ASSERT_EQ(got.incidents.size(), ref.incidents.size());
+    for (size_t i = 0; i < ref.incidents.size(); ++i) {
+      const Incident& x = ref.incidents[i];
+      const Incident& y = got.incidents[i];
+      EXPECT_EQ(x.id, y.id);
+      EXPECT_EQ(x.parent, y.parent);
+      EXPECT_EQ(x.documents, y.documents);
+      EXPECT_EQ(x.mentions, y.mentions);
+      EXPECT_EQ(x.date, y.date);
+      EXPECT_EQ(x.place, y.place);
+      EXPECT_EQ(x.killed.has_value(), y.killed.has_value());
+      if (x.killed && y.killed) {
+        EXPECT_EQ(x.killed->best, y.killed->best);
+      }
+      EXPECT_EQ(x.claims.size(), y.claims.size());
+      ASSERT_EQ(x.why.size(), y.why.size());
+      for (size_t k = 0; k < x.why.size(); ++k) EXPECT_EQ(x.why[k].detail, y.why[k].detail);
+    }
+  }
+}
+
+TEST(ResolveTest, IdsStableWhenAnUnrelatedArticleIsAdded) {
+  std::vector<DocAnalysis> docs = Mixed();
+  const IncidentSet before = Resolve(docs);
+  std::vector<DocAnalysis> more = docs;
+  more.push_back(DocBuilder("zz", "2024-07-01")
+                     .Mention(kVac, "2024-07-01", {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")}, {K(3)})
+                     .Build());
+  const IncidentSet after = ResolveIncremental(before, more, {"zz"});
+  ASSERT_EQ(after.incidents.size(), before.incidents.size() + 1);
+  for (const Incident& x : before.incidents) {
+    auto it = std::find_if(after.incidents.begin(), after.incidents.end(),
+                           [&](const Incident& y) { return y.id == x.id; });
+    ASSERT_NE(it, after.incidents.end()) << x.id;
+    EXPECT_EQ(it->documents, x.documents);
+    EXPECT_EQ(it->parent, x.parent);
+    if (x.killed) {
+      EXPECT_EQ(it->killed->best, x.killed->best);
+    }
+  }
+  // Ids are unique.
+  std::set<std::string> ids;
+  for (const Incident& y : after.incidents) EXPECT_TRUE(ids.insert(y.id).second) << y.id;
+}
+
+TEST(ResolveTest, SamePlaceSameDayTwoArticlesOfOneDocStayApart) {
+  // One article reports two separate attacks in the same district the same day; another
+  // article reports one of them. The article's own split is kept.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
+          .Mention(kBomb, "2024-05-01", {P("Farhill", "North District", "Highland", 30.6, 69.6)}, {K(9)})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(Leaves(s).size(), 1u);  // same district within one article: one event
+  // Far apart in different districts: two.
+  docs[0] = DocBuilder("a", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
+                .Mention(kBomb, "2024-05-01", {kSouthTown}, {K(9)})
+                .Build();
+  s = Resolve(docs);
+  EXPECT_EQ(Leaves(s).size(), 2u);
+}
+
+TEST(ResolveTest, BlockingScalesToManyDocuments) {
+  // 20k articles over 400 places and a year: must finish quickly (not a timed assertion).
+  std::vector<DocAnalysis> docs;
+  docs.reserve(20000);
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    const int place = static_cast<int>(rng() % 400);
+    const int day = 1 + static_cast<int>(rng() % 28);
+    const int month = 1 + static_cast<int>(rng() % 12);
+    char date[16];
+    std::snprintf(date, sizeof date, "2023-%02d-%02d", month, day);
+    Place p = P("Town" + std::to_string(place), "District" + std::to_string(place),
+                "Province" + std::to_string(place % 20), 20 + place * 0.1, 60 + place * 0.1);
+    docs.push_back(DocBuilder("doc" + std::to_string(i), date)
+                       .Mention(kVac, date, {p}, {K(static_cast<double>(1 + rng() % 9))})
+                       .Build());
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  IncidentSet s = Resolve(docs);
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_GT(s.incidents.size(), 1000u);
+  size_t total_docs = 0;
+  for (const Incident* i : Leaves(s)) total_docs += i->documents.size();
+  EXPECT_EQ(total_docs, 20000u);
+  std::printf("resolved 20000 docs into %zu incidents in %.2f s\n", s.incidents.size(), secs);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,108 @@
+#include "resolve/rules.h"
+
+#include <cctype>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Calls fn(line_number, line) for each non-blank, non-comment line.
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  int number = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || Trim(line).front() == '#') continue;
+    fn(number, line);
+  }
+}
+
+}  // namespace
+
+bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
+  if (attributed_to.empty()) return false;
+  const std::string a = Lower(attributed_to);
+  for (const std::string& term : official_terms) {
+    for (size_t pos = a.find(term); pos != std::string::npos; pos = a.find(term, pos + 1)) {
+      const size_t end = pos + term.size();
+      const bool left_ok = pos == 0 || !IsWordChar(a[pos - 1]);
+      const bool right_ok = end == a.size() || !IsWordChar(a[end]);
+      if (left_ok && right_ok) return true;
+    }
+  }
+  return false;
+}
+
+int ResolveRules::TypeRank(std::string_view type, std::string_view sub_type) const {
+  std::string key(type);
+  if (!sub_type.empty()) {
+    key += '\t';
+    key += sub_type;
+  }
+  auto it = type_rank.find(key);
+  return it == type_rank.end() ? 1 << 20 : it->second;
+}
+
+Result<ResolveRules> LoadResolveRules(const std::string& dir) {
+  ResolveRules rules;
+  const std::string official_path = dir + "/official_sources.txt";
+  Result<std::string> official = ReadFile(official_path);
+  if (!official.ok()) return official.status();
+  ForEachLine(*official, [&](int, std::string_view line) {
+    rules.official_terms.push_back(Lower(Trim(line)));
+  });
+
+  const std::string types_path = dir + "/event_types.tsv";
+  Result<std::string> types = ReadFile(types_path);
+  if (!types.ok()) return types.status();
+  Status bad;
+  int rank = 0;
+  ForEachLine(*types, [&](int number, std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      if (bad.ok()) {
+        bad = InvalidArgument(types_path + ":" + std::to_string(number) + ": expected a tab");
+      }
+      return;
+    }
+    std::string_view type = Trim(line.substr(0, tab));
+    std::string_view sub = Trim(line.substr(tab + 1));
+    std::string key(type);
+    if (!sub.empty()) {
+      key += '\t';
+      key += sub;
+    }
+    rules.type_rank.emplace(std::move(key), rank++);
+  });
+  if (!bad.ok()) return bad;
+  return rules;
+}
+
+const ResolveRules& DefaultResolveRules() {
+  static const ResolveRules* rules = [] {
+    Result<ResolveRules> loaded = LoadResolveRules(DataPath("resolve"));
+    return new ResolveRules(loaded.ok() ? std::move(loaded).value() : ResolveRules());
+  }();
+  return *rules;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,430 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "export/json_codec.h"
+#include "ingest/dedup.h"
+
+namespace sitrep {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT NOT NULL, published TEXT,
+  lang TEXT NOT NULL, text TEXT NOT NULL, text_hash TEXT NOT NULL, copy_of TEXT,
+  exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  event_type TEXT, sub_event_type TEXT, date TEXT, background INTEGER NOT NULL,
+  wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx));
+CREATE TABLE IF NOT EXISTS claims (
+  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  field TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT,
+  attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx));
+CREATE TABLE IF NOT EXISTS incidents (
+  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, parent TEXT, date TEXT, date_end TEXT,
+  country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
+  geo_precision INTEGER, event_type TEXT, sub_event_type TEXT, perpetrator TEXT,
+  killed_low REAL, killed_best REAL, killed_high REAL, injured_best REAL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+CREATE TABLE IF NOT EXISTS incident_documents (
+  incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
+  PRIMARY KEY (incident_id, doc_id, role));
+CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);
+)sql";
+
+// A prepared statement that finalises itself. Bind indexes are 1-based, columns 0-based.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool prepared() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& BindOrNull(int i, std::string_view s) {
+    if (s.empty()) sqlite3_bind_null(stmt_, i);
+    else Bind(i, s);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::optional<double>& v) {
+    if (v) sqlite3_bind_double(stmt_, i, *v);
+    else sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return rc_ = sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p == nullptr ? std::string()
+                        : std::string(reinterpret_cast<const char*>(p),
+                                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+std::string HashHex(std::string_view text) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(TextHash(text)));
+  return buf;
+}
+
+std::string Dump(const OrderedJson& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Status Store::Error(const std::string& what) const {
+  const int code = sqlite3_errcode(db_);
+  std::string msg = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
+  switch (code) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Corruption(path_ + ": not a sitrep database (or damaged): " + sqlite3_errmsg(db_));
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return IoError(path_ + ": " + what + ": cannot write (read-only file or folder?): " +
+                     sqlite3_errmsg(db_));
+    default:
+      return IoError(msg);
+  }
+}
+
+Status Store::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    sqlite3_free(err);
+    return Error("query failed");
+  }
+  return Status::Ok();
+}
+
+Status Store::InTransaction(const std::function<Status()>& body) {
+  SITREP_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Status st = body();
+  if (st.ok()) st = Exec("COMMIT");
+  if (!st.ok()) {
+    char* err = nullptr;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &err);
+    sqlite3_free(err);
+  }
+  return st;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  std::error_code ec;
+  if (read_only && !std::filesystem::exists(path, ec)) {
+    return NotFound(path + ": no such database");
+  }
+  sqlite3* db = nullptr;
+  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return IoError(path + ": cannot open database: " + msg);
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, 10000);
+  if (!read_only && sqlite3_db_readonly(db, "main") == 1) {
+    return IoError(path + ": cannot write the database (read-only file?)");
+  }
+  // Touch the file so a non-database file is reported now rather than at the first write.
+  {
+    Stmt probe(db, "SELECT count(*) FROM sqlite_master");
+    if (!probe.prepared() || probe.Step() != SQLITE_ROW) return store->Error("cannot read");
+  }
+  if (!read_only) {
+    // WAL needs the folder to be writable (it creates -wal and -shm files beside the database).
+    SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
+    SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
+    SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
+      SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
+      Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
+      put.Bind(1, std::to_string(kStoreSchemaVersion));
+      if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
+      return Status::Ok();
+    }));
+  }
+  Stmt version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.prepared() || version.Step() != SQLITE_ROW) {
+    return Corruption(path + ": not a sitrep database (no schema version)");
+  }
+  if (version.Text(0) != std::to_string(kStoreSchemaVersion)) {
+    return Corruption(path + ": schema version " + version.Text(0) + ", this sitrep reads " +
+                      std::to_string(kStoreSchemaVersion));
+  }
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool>* inserted,
+                          std::vector<Status>* conflicts) {
+  if (inserted != nullptr) inserted->assign(articles.size(), false);
+  return InTransaction([&]() -> Status {
+    Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
+    Stmt put(db_,
+             "INSERT INTO documents(doc_id, source, url, published, lang, text, text_hash, copy_of,"
+             " exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    if (!find.prepared() || !put.prepared()) return Error("cannot prepare");
+    for (size_t i = 0; i < articles.size(); ++i) {
+      const Article& a = articles[i];
+      const std::string hash = HashHex(a.text);
+      find.Reset();
+      find.Bind(1, a.doc_id);
+      const int rc = find.Step();
+      if (rc == SQLITE_ROW) {
+        if (find.Text(0) != hash || find.Text(1) != a.text) {
+          if (conflicts != nullptr) {
+            conflicts->push_back(AlreadyExists(
+                (a.origin.empty() ? a.doc_id : a.origin) + ": field 'doc_id': '" + a.doc_id +
+                "' is already stored with different text; kept the stored one"));
+          }
+        }
+        continue;
+      }
+      if (rc != SQLITE_DONE) return Error("cannot read documents");
+      put.Reset();
+      put.Bind(1, a.doc_id).Bind(2, a.source).Bind(3, a.url);
+      put.BindOrNull(4, a.published ? a.published->ToIso() : "");
+      put.Bind(5, a.lang).Bind(6, a.text).Bind(7, hash).BindOrNull(8, a.copy_of);
+      put.Bind(9, static_cast<int64_t>(a.exact_duplicate)).Bind(10, a.origin);
+      if (put.Step() != SQLITE_DONE) return Error("cannot store article '" + a.doc_id + "'");
+      if (inserted != nullptr) (*inserted)[i] = true;
+    }
+    return Status::Ok();
+  });
+}
+
+Status Store::UpdateDuplicateMarks(const std::vector<Article>& articles) {
+  return InTransaction([&]() -> Status {
+    Stmt upd(db_, "UPDATE documents SET copy_of = ?, exact_duplicate = ? WHERE doc_id = ?");
+    if (!upd.prepared()) return Error("cannot prepare");
+    for (const Article& a : articles) {
+      upd.Reset();
+      upd.BindOrNull(1, a.copy_of).Bind(2, static_cast<int64_t>(a.exact_duplicate)).Bind(3, a.doc_id);
+      if (upd.Step() != SQLITE_DONE) return Error("cannot update article '" + a.doc_id + "'");
+    }
+    return Status::Ok();
+  });
+}
+
+namespace {
+
+constexpr const char* kArticleColumns =
+    "SELECT doc_id, source, url, published, lang, text, copy_of, exact_duplicate, origin "
+    "FROM documents";
+
+Article ArticleFromRow(const Stmt& s) {
+  Article a;
+  a.doc_id = s.Text(0);
+  a.source = s.Text(1);
+  a.url = s.Text(2);
+  a.published = CivilDate::FromIso(s.Text(3));
+  a.lang = s.Text(4);
+  a.text = s.Text(5);
+  a.copy_of = s.Text(6);
+  a.exact_duplicate = s.Int(7) != 0;
+  a.origin = s.Text(8);
+  return a;
+}
+
+}  // namespace
+
+Result<std::vector<Article>> Store::LoadArticles() {
+  Stmt s(db_, (std::string(kArticleColumns) + " ORDER BY doc_id").c_str());
+  if (!s.prepared()) return Error("cannot prepare");
+  std::vector<Article> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(ArticleFromRow(s));
+  if (rc != SQLITE_DONE) return Error("cannot read documents");
+  return out;
+}
+
+Result<Article> Store::GetArticle(const std::string& doc_id) {
+  Stmt s(db_, (std::string(kArticleColumns) + " WHERE doc_id = ?").c_str());
+  if (!s.prepared()) return Error("cannot prepare");
+  s.Bind(1, doc_id);
+  const int rc = s.Step();
+  if (rc == SQLITE_ROW) return ArticleFromRow(s);
+  if (rc == SQLITE_DONE) return NotFound(path_ + ": no article '" + doc_id + "'");
+  return Error("cannot read documents");
+}
+
+Result<size_t> Store::CountArticles() {
+  Stmt s(db_, "SELECT count(*) FROM documents");
+  if (!s.prepared() || s.Step() != SQLITE_ROW) return Error("cannot count documents");
+  return static_cast<size_t>(s.Int(0));
+}
+
+Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
+  return InTransaction([&]() -> Status {
+    Stmt put(db_, "INSERT OR REPLACE INTO analyses(doc_id, json) VALUES (?, ?)");
+    Stmt del_m(db_, "DELETE FROM mentions WHERE doc_id = ?");
+    Stmt del_c(db_, "DELETE FROM claims WHERE doc_id = ?");
+    Stmt put_m(db_,
+               "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type, date,"
+               " background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
+    Stmt put_c(db_,
+               "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high, qualifier,"
+               " category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!put.prepared() || !del_m.prepared() || !del_c.prepared() || !put_m.prepared() ||
+        !put_c.prepared()) {
+      return Error("cannot prepare");
+    }
+    for (const DocAnalysis& a : analyses) {
+      put.Reset();
+      put.Bind(1, a.doc_id).Bind(2, Dump(DocAnalysisToJson(a)));
+      if (put.Step() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
+      for (Stmt* del : {&del_m, &del_c}) {
+        del->Reset();
+        del->Bind(1, a.doc_id);
+        if (del->Step() != SQLITE_DONE) return Error("cannot replace analysis rows");
+      }
+      for (size_t i = 0; i < a.mentions.size(); ++i) {
+        const EventMention& m = a.mentions[i];
+        put_m.Reset();
+        put_m.Bind(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
+        put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
+        put_m.BindOrNull(7, m.date.date.ToIso());
+        put_m.Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
+        if (put_m.Step() != SQLITE_DONE) return Error("cannot store mention");
+      }
+      for (size_t i = 0; i < a.claims.size(); ++i) {
+        const Claim& c = a.claims[i];
+        put_c.Reset();
+        put_c.Bind(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_c.Bind(3, static_cast<int64_t>(c.span.begin)).Bind(4, static_cast<int64_t>(c.span.end));
+        put_c.Bind(5, std::string_view(FieldName(c.field)));
+        put_c.Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
+        put_c.Bind(9, std::string_view(QualifierName(c.qualifier)));
+        put_c.Bind(10, std::string_view(CategoryName(c.category)));
+        put_c.BindOrNull(11, c.attributed_to).Bind(12, c.quote);
+        if (put_c.Step() != SQLITE_DONE) return Error("cannot store claim");
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<DocAnalysis>> Store::LoadAnalyses() {
+  Stmt s(db_, "SELECT doc_id, json FROM analyses ORDER BY doc_id");
+  if (!s.prepared()) return Error("cannot prepare");
+  std::vector<DocAnalysis> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    nlohmann::json j = nlohmann::json::parse(s.Text(1), nullptr, false);
+    if (j.is_discarded()) return Corruption(path_ + ": analysis of '" + s.Text(0) + "': bad JSON");
+    Result<DocAnalysis> a = DocAnalysisFromJson(j);
+    if (!a.ok()) return Corruption(path_ + ": " + a.status().message());
+    out.push_back(std::move(a).value());
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read analyses");
+  return out;
+}
+
+Status Store::ReplaceIncidents(const IncidentSet& set) {
+  return InTransaction([&]() -> Status {
+    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
+    Stmt put(db_,
+             "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
+             " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
+             " killed_best, killed_high, injured_best, json)"
+             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt put_d(db_,
+               "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role) VALUES (?,?,?)");
+    if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
+    for (size_t i = 0; i < set.incidents.size(); ++i) {
+      const Incident& inc = set.incidents[i];
+      auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
+        return f ? std::optional<double>((*f).*m) : std::nullopt;
+      };
+      put.Reset();
+      put.Bind(1, inc.id).Bind(2, static_cast<int64_t>(i)).BindOrNull(3, inc.parent);
+      put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
+      put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
+      put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
+      put.BindOrNull(9, inc.place).Bind(10, inc.lat).Bind(11, inc.lon);
+      put.Bind(12, static_cast<int64_t>(inc.geo_precision));
+      put.BindOrNull(13, inc.event_type).BindOrNull(14, inc.sub_event_type);
+      put.BindOrNull(15, inc.perpetrator);
+      put.Bind(16, opt(inc.killed, &Figure::low)).Bind(17, opt(inc.killed, &Figure::best));
+      put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
+      put.Bind(20, Dump(IncidentToJson(inc)));
+      if (put.Step() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
+      for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
+                                       std::pair{&inc.mentions, "mention"}}) {
+        for (const std::string& d : *list) {
+          put_d.Reset();
+          put_d.Bind(1, inc.id).Bind(2, d).Bind(3, std::string_view(role));
+          if (put_d.Step() != SQLITE_DONE) return Error("cannot store incident documents");
+        }
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Result<IncidentSet> Store::LoadIncidents() {
+  Stmt s(db_, "SELECT id, json FROM incidents ORDER BY ord");
+  if (!s.prepared()) return Error("cannot prepare");
+  IncidentSet set;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    nlohmann::json j = nlohmann::json::parse(s.Text(1), nullptr, false);
+    if (j.is_discarded()) return Corruption(path_ + ": incident '" + s.Text(0) + "': bad JSON");
+    Result<Incident> inc = IncidentFromJson(j);
+    if (!inc.ok()) return Corruption(path_ + ": " + inc.status().message());
+    set.incidents.push_back(std::move(inc).value());
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read incidents");
+  return set;
+}
+
+Result<Incident> Store::GetIncident(const std::string& id) {
+  Stmt s(db_, "SELECT json FROM incidents WHERE id = ?");
+  if (!s.prepared()) return Error("cannot prepare");
+  s.Bind(1, id);
+  const int rc = s.Step();
+  if (rc == SQLITE_DONE) return NotFound(path_ + ": no incident '" + id + "'");
+  if (rc != SQLITE_ROW) return Error("cannot read incidents");
+  nlohmann::json j = nlohmann::json::parse(s.Text(0), nullptr, false);
+  if (j.is_discarded()) return Corruption(path_ + ": incident '" + id + "': bad JSON");
+  Result<Incident> inc = IncidentFromJson(j);
+  if (!inc.ok()) return Corruption(path_ + ": " + inc.status().message());
+  return inc;
+}
+
+}  // namespace sitrep

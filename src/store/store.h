@@ -1,0 +1,89 @@
+// Store: the SQLite database that keeps articles, their analyses and the resolved incidents.
+//
+// Schema (version in meta.schema_version, see store.cc for the DDL):
+//   documents(doc_id PK, source, url, published, lang, text, text_hash, copy_of, exact_duplicate,
+//             origin)
+//   analyses(doc_id PK, json)                  the full DocAnalysis, so incidents can be
+//                                              re-resolved without re-reading any text
+//   mentions(doc_id, idx, begin, end, event_type, sub_event_type, date, background, wave)
+//   claims(doc_id, idx, begin, end, field, value, low, high, qualifier, category,
+//          attributed_to, quote)               queryable copies of what the analyses hold
+//   incidents(id PK, ord, parent, date, date_end, country, admin1, admin2, place, lat, lon,
+//             geo_precision, event_type, sub_event_type, perpetrator, killed_low, killed_best,
+//             killed_high, injured_best, json)  json = the sitrep-incidents/1 form, lossless
+//   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention'
+//   meta(key PK, value)
+//
+// The database runs in WAL mode with a busy timeout, so readers (the server, `export`) are not
+// blocked by a writer. Every write method is one transaction: it lands completely or not at all.
+//
+// Errors: IoError when the file cannot be opened or written (read-only file or folder, disk
+// full), Corruption when the file is not a sitrep database or has another schema version,
+// NotFound for a missing id, AlreadyExists for a doc_id stored with different text.
+//
+// Thread safety: a Store is one connection; use it from one thread at a time (open one Store
+// per thread to share a database file).
+#ifndef SITREP_STORE_STORE_H_
+#define SITREP_STORE_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/article.h"
+#include "model/event.h"
+#include "model/incident.h"
+
+struct sqlite3;
+
+namespace sitrep {
+
+inline constexpr int kStoreSchemaVersion = 1;
+
+class Store {
+ public:
+  // Creates the file and schema unless read_only. A read-only open of a missing file is NotFound.
+  [[nodiscard]] static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                                           bool read_only = false);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Adds articles not stored yet. (*inserted)[i] tells whether articles[i] was new. An article
+  // whose doc_id is stored with the same text changes nothing; with different text it is not
+  // stored and an AlreadyExists status is appended to *conflicts (if given). Exact-duplicate
+  // marks and copy_of are written as given.
+  Status PutArticles(const std::vector<Article>& articles, std::vector<bool>* inserted,
+                     std::vector<Status>* conflicts = nullptr);
+  // Rewrites copy_of / exact_duplicate of stored articles (after dedup over the grown set).
+  Status UpdateDuplicateMarks(const std::vector<Article>& articles);
+  Result<std::vector<Article>> LoadArticles();  // ordered by doc_id
+  Result<Article> GetArticle(const std::string& doc_id);
+  Result<size_t> CountArticles();
+
+  // Inserts or replaces the analyses (and their mention and claim rows) by doc_id.
+  Status PutAnalyses(const std::vector<DocAnalysis>& analyses);
+  Result<std::vector<DocAnalysis>> LoadAnalyses();  // ordered by doc_id
+
+  // Replaces every stored incident with `set` (order kept).
+  Status ReplaceIncidents(const IncidentSet& set);
+  Result<IncidentSet> LoadIncidents();
+  Result<Incident> GetIncident(const std::string& id);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Exec(const char* sql);
+  Status Error(const std::string& what) const;
+  Status InTransaction(const std::function<Status()>& body);
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_STORE_H_

@@ -1,0 +1,189 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("sitrep_store_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "db.sqlite").string();
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(dir_, ec);
+  }
+  std::unique_ptr<Store> OpenOrDie(bool read_only = false) {
+    Result<std::unique_ptr<Store>> s = Store::Open(path_, read_only);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+Article MakeArticle(std::string id, std::string text) {
+  Article a;
+  a.doc_id = std::move(id);
+  a.source = "Example Post";
+  a.url = "https://example.test/" + a.doc_id;
+  a.published = CivilDate{2024, 1, 15};
+  a.lang = "en";
+  a.text = std::move(text);
+  a.origin = "in.jsonl:1";
+  return a;
+}
+
+TEST_F(StoreTest, ArticlesRoundTripAndReingestIsIdempotent) {
+  auto store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  std::vector<Article> in = {MakeArticle("b", "Second text."), MakeArticle("a", "First text.")};
+  in[0].copy_of = "a";
+  in[0].published.reset();
+  std::vector<bool> inserted;
+  ASSERT_TRUE(store->PutArticles(in, &inserted).ok());
+  EXPECT_EQ(inserted, (std::vector<bool>{true, true}));
+
+  // Same articles again, plus one conflicting text and one new article.
+  std::vector<Article> again = in;
+  again.push_back(MakeArticle("a", "Changed text."));
+  again.push_back(MakeArticle("c", "Third text."));
+  std::vector<Status> conflicts;
+  ASSERT_TRUE(store->PutArticles(again, &inserted, &conflicts).ok());
+  EXPECT_EQ(inserted, (std::vector<bool>{false, false, false, true}));
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(conflicts[0].code(), StatusCode::kAlreadyExists);
+  EXPECT_NE(conflicts[0].message().find("'a' is already stored with different text"),
+            std::string::npos);
+
+  Result<std::vector<Article>> all = store->LoadArticles();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].doc_id, "a");
+  EXPECT_EQ((*all)[0].text, "First text.");
+  EXPECT_EQ((*all)[0].published, (std::optional<CivilDate>(CivilDate{2024, 1, 15})));
+  EXPECT_EQ((*all)[1].copy_of, "a");
+  EXPECT_FALSE((*all)[1].published.has_value());
+  EXPECT_EQ((*all)[1].url, "https://example.test/b");
+  EXPECT_EQ(*store->CountArticles(), 3u);
+
+  Result<Article> one = store->GetArticle("c");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->text, "Third text.");
+  EXPECT_EQ(store->GetArticle("zz").status().code(), StatusCode::kNotFound);
+
+  (*all)[1].copy_of.clear();
+  (*all)[2].exact_duplicate = true;
+  (*all)[2].copy_of = "a";
+  ASSERT_TRUE(store->UpdateDuplicateMarks(*all).ok());
+  EXPECT_EQ(store->GetArticle("b")->copy_of, "");
+  EXPECT_TRUE(store->GetArticle("c")->exact_duplicate);
+}
+
+TEST_F(StoreTest, DataSurvivesReopen) {
+  {
+    auto store = OpenOrDie();
+    ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Kept.")}, nullptr).ok());
+  }
+  auto store = OpenOrDie(/*read_only=*/true);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetArticle("a")->text, "Kept.");
+  // Writes through a read-only handle fail cleanly.
+  Status st = store->PutArticles({MakeArticle("b", "x")}, nullptr);
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+}
+
+TEST_F(StoreTest, AnalysesAndIncidentsRoundTrip) {
+  auto store = OpenOrDie();
+  DocAnalysis a;
+  a.doc_id = "a";
+  a.published = CivilDate{2024, 1, 15};
+  Claim c;
+  c.doc_id = "a";
+  c.quote = "Three people were killed.";
+  c.span = {0, 25};
+  c.value = c.low = c.high = 3;
+  a.claims = {c};
+  EventMention m;
+  m.doc_id = "a";
+  m.event_type = "Battles";
+  m.claims = {c};
+  a.mentions = {m};
+  ASSERT_TRUE(store->PutAnalyses({a}).ok());
+  a.claims.push_back(c);
+  ASSERT_TRUE(store->PutAnalyses({a}).ok());  // replaces, does not duplicate
+  Result<std::vector<DocAnalysis>> loaded = store->LoadAnalyses();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 1u);
+  EXPECT_EQ((*loaded)[0].claims.size(), 2u);
+  EXPECT_EQ((*loaded)[0].mentions[0].claims[0].quote, "Three people were killed.");
+
+  IncidentSet set;
+  Incident parent;
+  parent.id = "s1";
+  parent.documents = {"a"};
+  Incident child;
+  child.id = "i1";
+  child.parent = "s1";
+  child.date = CivilDate{2024, 1, 14};
+  child.place = "Exampletown";
+  child.lat = 10.5;
+  child.lon = 20.25;
+  child.killed = Figure{3, 3, 4};
+  child.documents = {"a"};
+  child.mentions = {"b"};
+  child.claims = {c};
+  set.incidents = {parent, child};
+  ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  Result<IncidentSet> back = store->LoadIncidents();
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->incidents.size(), 2u);
+  EXPECT_EQ(back->incidents[0].id, "s1");
+  EXPECT_EQ(back->incidents[1].parent, "s1");
+  EXPECT_DOUBLE_EQ(back->incidents[1].killed->high, 4);
+  Result<Incident> one = store->GetIncident("i1");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->mentions, std::vector<std::string>{"b"});
+  EXPECT_EQ(one->claims[0].quote, "Three people were killed.");
+  EXPECT_EQ(store->GetIncident("nope").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(StoreTest, ClearErrorsForBadFiles) {
+  EXPECT_EQ(Store::Open((dir_ / "missing.db").string(), true).status().code(),
+            StatusCode::kNotFound);
+  const std::string text_file = (dir_ / "notes.txt").string();
+  std::ofstream(text_file) << "this is not a database, just some words in a file\n";
+  Result<std::unique_ptr<Store>> r = Store::Open(text_file);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(r.status().message().find("not a sitrep database"), std::string::npos);
+}
+
+TEST_F(StoreTest, ReadOnlyFileIsAClearError) {
+  { ASSERT_NE(OpenOrDie(), nullptr); }
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
+  fs::permissions(path_, fs::perms::owner_read | fs::perms::group_read);
+  Result<std::unique_ptr<Store>> r = Store::Open(path_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kIoError);
+  EXPECT_NE(r.status().message().find(path_), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep

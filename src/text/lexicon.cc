@@ -1,0 +1,167 @@
+#include "text/lexicon.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<TsvRow>> ReadTsv(const std::string& path) {
+  Result<std::string> content = ReadFile(path);
+  if (!content.ok()) return content.status();
+  std::vector<TsvRow> rows;
+  std::string_view rest = *content;
+  int line_no = 0;
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    ++line_no;
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    TsvRow row;
+    row.line = line_no;
+    size_t start = 0;
+    while (true) {
+      size_t tab = trimmed.find('\t', start);
+      row.fields.emplace_back(Trim(trimmed.substr(start, tab - start)));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void LowerBuf::Set(std::string_view s) {
+  n_ = 0;
+  overflow_ = false;
+  const size_t cap = sizeof(buf_);
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (n_ >= cap) { overflow_ = true; return; }
+      buf_[n_++] = (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32) : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+    if (c < 0) c = 0xFFFD;
+    c = u_tolower(c);
+    if (n_ + U8_LENGTH(c) > cap) { overflow_ = true; return; }
+    int32_t out = static_cast<int32_t>(n_);
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf_), out, c);
+    n_ = static_cast<size_t>(out);
+    i = static_cast<size_t>(pos);
+  }
+}
+
+std::string LowerString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back((b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+    if (c < 0) c = 0xFFFD;
+    c = u_tolower(c);
+    char tmp[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(tmp), n, c);
+    out.append(tmp, static_cast<size_t>(n));
+    i = static_cast<size_t>(pos);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(std::string_view phrase) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) words.push_back(LowerString(phrase.substr(i, j - i)));
+    i = j;
+  }
+  return words;
+}
+
+void PhraseTable::Add(std::string_view phrase, int payload) {
+  std::vector<std::string> words = SplitWords(phrase);
+  if (words.empty()) return;
+  auto longest_first = [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); };
+  auto& f = by_first_[words.front()];
+  f.push_back(Entry{words, payload});
+  std::stable_sort(f.begin(), f.end(), longest_first);
+  auto& l = by_last_[words.back()];
+  l.push_back(Entry{std::move(words), payload});
+  std::stable_sort(l.begin(), l.end(), longest_first);
+}
+
+int PhraseTable::MatchForward(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                              size_t* end_token) const {
+  if (i >= tokens.size()) return -1;
+  LowerBuf lb(TokenText(text, tokens[i]));
+  auto it = by_first_.find(lb.view());
+  if (it == by_first_.end()) return -1;
+  for (const Entry& e : it->second) {
+    if (i + e.words.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) {
+      LowerBuf w(TokenText(text, tokens[i + k]));
+      ok = w.view() == e.words[k];
+    }
+    if (ok) {
+      *end_token = i + e.words.size();
+      return e.payload;
+    }
+  }
+  return -1;
+}
+
+int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& tokens,
+                               size_t last, size_t* begin_token) const {
+  if (last >= tokens.size()) return -1;
+  LowerBuf lb(TokenText(text, tokens[last]));
+  auto it = by_last_.find(lb.view());
+  if (it == by_last_.end()) return -1;
+  for (const Entry& e : it->second) {
+    size_t n = e.words.size();
+    if (n > last + 1) continue;
+    bool ok = true;
+    for (size_t k = 0; k + 1 < n && ok; ++k) {
+      LowerBuf w(TokenText(text, tokens[last + 1 - n + k]));
+      ok = w.view() == e.words[k];
+    }
+    if (ok) {
+      *begin_token = last + 1 - n;
+      return e.payload;
+    }
+  }
+  return -1;
+}
+
+}  // namespace sitrep

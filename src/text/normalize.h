@@ -1,0 +1,29 @@
+// Unicode normalisation for matching names and words across spellings, built on ICU.
+//
+//   NormalizeNfc("Cafe\u0301")  -> "Café" (composed)
+//   FoldForMatch("Śrī NAGAR")   -> "sri nagar": NFKD, drop combining marks of the Inherited
+//                                   script (Latin accents, Arabic harakat), case-fold, curly
+//                                   quotes to ASCII. Letters of other scripts are kept as they
+//                                   are (Devanagari vowel signs are NOT stripped).
+//   Transliterate("کوئٹہ")       -> "kw'yth"-like ASCII via ICU "Any-Latin; Latin-ASCII".
+//
+// Thread safety: all three are safe to call from any thread at once. The ICU normalisers are
+// immutable singletons; the transliterator is built once (the first call pays ~10-50 ms) and each
+// thread uses its own clone, because ICU Transliterator objects are not thread-safe.
+// Input that is not valid UTF-8 is read as if repaired (ill-formed bytes become U+FFFD).
+// On an ICU failure (should not happen) the input is returned unchanged.
+#ifndef SITREP_TEXT_NORMALIZE_H_
+#define SITREP_TEXT_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+
+namespace sitrep {
+
+std::string NormalizeNfc(std::string_view s);
+std::string FoldForMatch(std::string_view s);
+std::string Transliterate(std::string_view s);
+
+}  // namespace sitrep
+
+#endif  // SITREP_TEXT_NORMALIZE_H_

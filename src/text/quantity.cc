@@ -1,0 +1,563 @@
+#include "text/quantity.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace sitrep {
+
+struct QuantityParser::Num {
+  size_t begin = 0, end = 0;  // tokens [begin, end)
+  double value = 0, low = 0, high = 0;
+  double scale = 1;           // multiplier applied by trailing scale words ("2.5 million")
+  bool vague = false;
+  bool digits = false;        // written with digits
+  bool year_like = false;
+  bool word_one = false;      // the single word "one"
+};
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string Where(const std::string& path, int line) {
+  return path + ":" + std::to_string(line) + ": ";
+}
+
+bool ParseDouble(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end != nullptr && *end == '\0';
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
+  return t[a].span.end == t[b].span.begin;
+}
+
+bool IsText(std::string_view text, const Token& t, std::string_view s) {
+  return TokenText(text, t) == s;
+}
+
+// Interval for a qualified point value; see the table in quantity.h.
+void Bounds(Qualifier q, double v, bool below, bool strict, double* lo, double* hi) {
+  double d = std::max(1.0, std::round(v / 10));
+  switch (q) {
+    case Qualifier::kAtLeast: *lo = v; *hi = kInf; return;
+    case Qualifier::kMoreThan: *lo = std::floor(v) + 1; *hi = kInf; return;
+    case Qualifier::kAbout: *lo = std::max(0.0, v - d); *hi = below ? v : v + d; return;
+    case Qualifier::kUpTo: *lo = 0; *hi = strict ? std::max(0.0, std::ceil(v) - 1) : v; return;
+    default: *lo = v; *hi = v; return;
+  }
+}
+
+bool ParseQualifier(const std::string& s, Qualifier* q) {
+  if (s == "exact") *q = Qualifier::kExact;
+  else if (s == "at_least") *q = Qualifier::kAtLeast;
+  else if (s == "more_than") *q = Qualifier::kMoreThan;
+  else if (s == "about") *q = Qualifier::kAbout;
+  else if (s == "up_to") *q = Qualifier::kUpTo;
+  else if (s == "range") *q = Qualifier::kRange;
+  else if (s == "vague") *q = Qualifier::kVague;
+  else return false;
+  return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& data_dir) {
+  auto qp = std::unique_ptr<QuantityParser>(new QuantityParser());
+  // numbers.tsv
+  {
+    std::string path = data_dir + "/text/numbers.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      double v = 0;
+      if (f.size() < 3 || !ParseDouble(f[2], &v)) {
+        return InvalidArgument(Where(path, r.line) + "expected <phrase> <kind> <value>");
+      }
+      const std::string& kind = f[1];
+      if (kind == "fixed" || kind == "vague") {
+        Phrase p{kind == "vague", v, v, v, 0, false};
+        if (p.vague) {
+          if (f.size() < 5 || !ParseDouble(f[3], &p.low) || !ParseDouble(f[4], &p.high)) {
+            return InvalidArgument(Where(path, r.line) + "vague needs <low> <high>");
+          }
+          if (f.size() >= 6 && !ParseDouble(f[5], &p.plural_scale)) {
+            return InvalidArgument(Where(path, r.line) + "bad plural scale");
+          }
+          p.needs_of = f.size() >= 7 && f[6] == "needs_of";
+        }
+        qp->phrase_table_.Add(f[0], static_cast<int>(qp->phrases_.size()));
+        qp->phrases_.push_back(p);
+        continue;
+      }
+      WordKind wk;
+      if (kind == "unit") wk = WordKind::kUnit;
+      else if (kind == "tens") wk = WordKind::kTens;
+      else if (kind == "hundred") wk = WordKind::kHundred;
+      else if (kind == "scale") wk = WordKind::kScale;
+      else if (kind == "dozen") wk = WordKind::kDozen;
+      else if (kind == "article") wk = WordKind::kArticle;
+      else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
+      qp->words_[LowerString(f[0])] = {wk, v};
+    }
+  }
+  // qualifiers.tsv
+  {
+    std::string path = data_dir + "/text/qualifiers.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      Qual q;
+      if (f.size() < 3 || !ParseQualifier(f[2], &q.q)) {
+        return InvalidArgument(Where(path, r.line) + "expected <phrase> <position> <qualifier>");
+      }
+      if (f.size() >= 4) {
+        q.below = f[3] == "below";
+        q.strict = f[3] == "strict";
+      }
+      const std::string& pos = f[1];
+      int id = static_cast<int>(qp->quals_.size());
+      if (pos == "pre") qp->pre_.Add(f[0], id);
+      else if (pos == "post") qp->post_.Add(f[0], id);
+      else if (pos == "between") qp->between_.Add(f[0], id);
+      else if (pos == "sep") qp->seps_[LowerString(f[0])] = true;
+      else if (pos == "sep_between") qp->between_seps_[LowerString(f[0])] = true;
+      else return InvalidArgument(Where(path, r.line) + "unknown position '" + pos + "'");
+      qp->quals_.push_back(q);
+    }
+  }
+  // quantity_context.tsv
+  {
+    std::string path = data_dir + "/text/quantity_context.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      if (f.size() < 2) return InvalidArgument(Where(path, r.line) + "expected <side> <phrase>");
+      std::string phrase = LowerString(f[1]);
+      if (f[0] == "before") qp->before_ctx_.push_back(phrase);
+      else if (f[0] == "after") qp->after_ctx_.push_back(phrase);
+      else if (f[0] == "pronoun_before") qp->pronoun_before_[phrase] = true;
+      else if (f[0] == "pronoun_after") qp->pronoun_after_[phrase] = true;
+      else return InvalidArgument(Where(path, r.line) + "unknown side '" + f[0] + "'");
+    }
+  }
+  // months.tsv: "Jan 31" and "31 January" are dates, not counts.
+  {
+    std::string path = data_dir + "/text/months.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      if (r.fields.size() < 2) return InvalidArgument(Where(path, r.line) + "expected 2 fields");
+      qp->months_[LowerString(r.fields[0])] = true;
+    }
+  }
+  return qp;
+}
+
+std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
+  double int_part = 0, frac = 0, frac_scale = 1;
+  bool decimal = false, any = false;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(token.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(token.data(), i, n, c);
+    if (c == ',' || c == 0x066C) continue;
+    if (c == '.' || c == 0x066B) {
+      if (decimal) return std::nullopt;
+      decimal = true;
+      continue;
+    }
+    int d = (c >= '0' && c <= '9') ? c - '0' : (c > 0x7F ? u_charDigitValue(c) : -1);
+    if (d < 0) return std::nullopt;
+    any = true;
+    if (decimal) {
+      frac_scale /= 10;
+      frac += d * frac_scale;
+    } else {
+      int_part = int_part * 10 + d;
+    }
+  }
+  if (!any) return std::nullopt;
+  return int_part + frac;
+}
+
+bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                Num* out) const {
+  const size_t n = tokens.size();
+  auto kind_at = [&](size_t j, WordKind* k, double* v) {
+    if (j >= n || tokens[j].kind != TokenKind::kWord) return false;
+    LowerBuf lb(TokenText(text, tokens[j]));
+    auto it = words_.find(lb.view());
+    if (it == words_.end()) return false;
+    *k = it->second.first;
+    *v = it->second.second;
+    return true;
+  };
+  auto is_multiplier = [&](size_t j, double* m) {
+    WordKind k;
+    double v;
+    if (!kind_at(j, &k, &v)) return false;
+    if (k != WordKind::kScale && k != WordKind::kHundred && k != WordKind::kDozen) return false;
+    *m = v;
+    return true;
+  };
+
+  // Fixed and vague phrases first ("a few" starts like "a hundred").
+  size_t e = 0;
+  int pid = phrase_table_.MatchForward(text, tokens, i, &e);
+  if (pid >= 0) {
+    const Phrase& p = phrases_[static_cast<size_t>(pid)];
+    bool of_next = e < n && LowerBuf(TokenText(text, tokens[e])).view() == "of";
+    if (!p.needs_of || of_next) {
+      *out = Num{};
+      out->begin = i;
+      out->value = p.value;
+      out->low = p.low;
+      out->high = p.high;
+      out->vague = p.vague;
+      double m;
+      if (p.vague && is_multiplier(e, &m)) {  // "several hundred", "a few dozen"
+        out->value *= m; out->low *= m; out->high *= m; out->scale = m;
+        ++e;
+      } else if (p.vague && p.plural_scale > 0 && of_next && e + 1 < n) {  // "tens of thousands"
+        size_t e2 = 0;
+        int q = phrase_table_.MatchForward(text, tokens, e + 1, &e2);
+        if (q >= 0 && phrases_[static_cast<size_t>(q)].plural_scale > 0) {
+          double s = phrases_[static_cast<size_t>(q)].plural_scale;
+          out->value *= s; out->low *= s; out->high *= s; out->scale = s;
+          e = e2;
+        }
+      }
+      out->end = e;
+      return true;
+    }
+  }
+
+  enum class Last { kNone, kUnit, kTeen, kTens, kHundred, kScale, kAnd };
+  Last last = Last::kNone;
+  double total = 0, current = 0;
+  size_t j = i;
+  bool any = false;
+  WordKind k;
+  double v;
+  if (kind_at(j, &k, &v) && k == WordKind::kArticle) {
+    double m;
+    if (!is_multiplier(j + 1, &m)) return false;
+    current = 1;
+    last = Last::kUnit;
+    ++j;
+  }
+  while (j < n && tokens[j].kind == TokenKind::kWord) {
+    std::string_view w = TokenText(text, tokens[j]);
+    size_t hy = w.find('-');
+    if (hy != std::string_view::npos) {
+      // "twenty-three": tens-unit in one token.
+      LowerBuf a(w.substr(0, hy)), b(w.substr(hy + 1));
+      auto ia = words_.find(a.view()), ib = words_.find(b.view());
+      if (ia == words_.end() || ib == words_.end() || ia->second.first != WordKind::kTens ||
+          ib->second.first != WordKind::kUnit || ib->second.second < 1 || ib->second.second > 9 ||
+          last == Last::kUnit || last == Last::kTeen || last == Last::kTens) {
+        break;
+      }
+      current += ia->second.second + ib->second.second;
+      last = Last::kUnit;
+      any = true;
+      ++j;
+      continue;
+    }
+    LowerBuf lb(w);
+    if (lb.view() == "and") {
+      WordKind k2;
+      double v2;
+      if ((last == Last::kHundred || last == Last::kScale) && kind_at(j + 1, &k2, &v2) &&
+          (k2 == WordKind::kUnit || k2 == WordKind::kTens)) {
+        last = Last::kAnd;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    auto it = words_.find(lb.view());
+    if (it == words_.end()) break;
+    k = it->second.first;
+    v = it->second.second;
+    bool has = last == Last::kUnit || last == Last::kTeen || last == Last::kTens;
+    if (k == WordKind::kUnit) {
+      if (last == Last::kUnit || last == Last::kTeen || (last == Last::kTens && v >= 10)) break;
+      current += v;
+      last = v >= 10 ? Last::kTeen : Last::kUnit;
+    } else if (k == WordKind::kTens) {
+      if (has) break;
+      current += v;
+      last = Last::kTens;
+    } else if (k == WordKind::kHundred) {
+      if (last != Last::kUnit && last != Last::kTeen) break;
+      current *= v;
+      last = Last::kHundred;
+    } else if (k == WordKind::kScale) {
+      if (!has && last != Last::kHundred) break;
+      total += current * v;
+      current = 0;
+      last = Last::kScale;
+    } else if (k == WordKind::kDozen) {
+      if (!has) break;
+      current *= v;
+      last = Last::kHundred;
+    } else {
+      break;
+    }
+    any = true;
+    ++j;
+  }
+  if (!any) return false;
+  if (last == Last::kAnd) --j;
+  *out = Num{};
+  out->begin = i;
+  out->end = j;
+  out->value = out->low = out->high = total + current;
+  out->word_one = j == i + 1 && out->value == 1;
+  return true;
+}
+
+bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                                 Num* out) const {
+  const Token& t = tokens[i];
+  if (t.kind == TokenKind::kWord) return ParseWords(text, tokens, i, out);
+  if (t.kind != TokenKind::kNumber) return false;
+  std::string_view raw = TokenText(text, t);
+  std::optional<double> v = ParseDigits(raw);
+  if (!v) return false;
+  // Leading zeros ("08", "0300") are codes, dates and phone numbers.
+  int digits = 0, int_digits = 0;
+  bool sep = false, decimal = false, leading_zero = false;
+  int32_t p = 0;
+  const int32_t n = static_cast<int32_t>(raw.size());
+  while (p < n) {
+    UChar32 c;
+    U8_NEXT(raw.data(), p, n, c);
+    if (c == ',' || c == 0x066C) { sep = true; continue; }
+    if (c == '.' || c == 0x066B) { decimal = true; continue; }
+    if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
+    ++digits;
+    if (!decimal) ++int_digits;
+  }
+  if (leading_zero && int_digits > 1) return false;
+  if (!sep && !decimal && digits >= 7) return false;
+  *out = Num{};
+  out->begin = i;
+  out->end = i + 1;
+  out->digits = true;
+  out->value = *v;
+  out->year_like = !sep && !decimal && int_digits == 4 && *v >= 1800 && *v <= 2100;
+  // Scale words: "2.5 million", "3 dozen", "5 lakh".
+  const size_t nt = tokens.size();
+  while (out->end < nt && tokens[out->end].kind == TokenKind::kWord) {
+    LowerBuf lb(TokenText(text, tokens[out->end]));
+    auto it = words_.find(lb.view());
+    if (it == words_.end()) break;
+    WordKind k = it->second.first;
+    if (k != WordKind::kScale && k != WordKind::kHundred && k != WordKind::kDozen) break;
+    out->scale *= it->second.second;
+    ++out->end;
+  }
+  if (out->scale != 1) {
+    out->value *= out->scale;
+    out->year_like = false;
+  }
+  out->low = out->high = out->value;
+  return true;
+}
+
+bool QuantityParser::IsMonthToken(std::string_view text, const Token& t) const {
+  if (t.kind != TokenKind::kWord) return false;
+  LowerBuf lb(TokenText(text, t));
+  return months_.find(lb.view()) != months_.end();
+}
+
+bool QuantityParser::IsSep(std::string_view text, const Token& t, bool between) const {
+  LowerBuf lb(TokenText(text, t));
+  const auto& m = between ? between_seps_ : seps_;
+  return m.find(lb.view()) != m.end();
+}
+
+bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& tokens,
+                              const Num& num) const {
+  if (num.year_like) return true;
+  const size_t n = tokens.size();
+  const size_t b = num.begin;
+  const size_t last = num.end - 1;
+  if (num.digits) {
+    // Glued to the left: "F-16", "G20", "10:30", "26/08", the tail of "2024-08-26".
+    if (b > 0 && Adjacent(tokens, b - 1, b)) {
+      const Token& l = tokens[b - 1];
+      std::string_view lt = TokenText(text, l);
+      if (l.kind == TokenKind::kWord || lt == "/" || lt == ":") return true;
+      if ((lt == "-" || lt == "." ) && b > 1 && Adjacent(tokens, b - 2, b - 1)) return true;
+    }
+    // Glued to the right (only when no scale word follows): "3rd", "5km", "10:30", "10/12".
+    if (num.scale == 1 && num.end < n && Adjacent(tokens, last, num.end)) {
+      const Token& r = tokens[num.end];
+      std::string_view rt = TokenText(text, r);
+      if (r.kind == TokenKind::kWord) return true;
+      bool glued_next = num.end + 1 < n && Adjacent(tokens, num.end, num.end + 1) &&
+                        tokens[num.end + 1].kind == TokenKind::kNumber;
+      if ((rt == "/" || rt == ":") && glued_next) return true;
+      // "0300-1234-567", "2024-08-26": a second glued hyphen group.
+      if (rt == "-" && glued_next && num.end + 3 < n && Adjacent(tokens, num.end + 1, num.end + 2) &&
+          IsText(text, tokens[num.end + 2], "-") && Adjacent(tokens, num.end + 2, num.end + 3) &&
+          tokens[num.end + 3].kind == TokenKind::kNumber) {
+        return true;
+      }
+    }
+  }
+  // Dates: "Jan 31", "Jan. 31", "31 January", "31 of January".
+  if (num.value >= 1 && num.value <= 31 && num.scale == 1 && !num.vague) {
+    if (b > 0 && IsMonthToken(text, tokens[b - 1])) return true;
+    if (b > 1 && IsText(text, tokens[b - 1], ".") && IsMonthToken(text, tokens[b - 2])) return true;
+    if (num.end < n && IsMonthToken(text, tokens[num.end])) return true;
+  }
+  // Text context before the number.
+  std::string_view before = text.substr(0, tokens[b].span.begin);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+  for (const std::string& p : before_ctx_) {
+    if (before.size() < p.size()) continue;
+    size_t off = before.size() - p.size();
+    bool match = true;
+    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(before[off + k]) == p[k];
+    if (!match) continue;
+    if (IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(before[off - 1])) continue;
+    return true;
+  }
+  // Text context after the number.
+  std::string_view after = text.substr(tokens[last].span.end);
+  while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
+  for (const std::string& p : after_ctx_) {
+    if (after.size() < p.size()) continue;
+    bool match = true;
+    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
+    if (!match) continue;
+    if (IsAsciiLetter(p.back()) && after.size() > p.size() && IsAsciiLetter(after[p.size()])) continue;
+    return true;
+  }
+  return false;
+}
+
+bool QuantityParser::MaybePronoun(std::string_view text, const std::vector<Token>& tokens,
+                                  const Num& num) const {
+  if (!num.word_one) return false;
+  if (num.begin > 0) {
+    LowerBuf lb(TokenText(text, tokens[num.begin - 1]));
+    if (pronoun_before_.find(lb.view()) != pronoun_before_.end()) return true;
+  }
+  if (num.end < tokens.size()) {
+    if (tokens[num.end].kind != TokenKind::kWord) return true;  // "only one.", "one, who"
+    LowerBuf lb(TokenText(text, tokens[num.end]));
+    if (pronoun_after_.find(lb.view()) != pronoun_after_.end()) return true;
+  } else {
+    return true;
+  }
+  return false;
+}
+
+std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc) const {
+  std::vector<Quantity> out;
+  const std::vector<Token>& tokens = doc.tokens;
+  const size_t n = tokens.size();
+  size_t tx = 0;  // next timex that may cover a token
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kWord) continue;
+    while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
+    if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
+    Num a;
+    if (!ParseNumber(text, tokens, i, &a)) continue;
+    // Ranges: "10 to 12", "10-12", "between 10 and 12", "two or three".
+    size_t qb = 0;
+    int between = a.vague ? -1 : between_.MatchBackward(text, tokens, i - (i > 0 ? 1 : 0), &qb);
+    if (i == 0) between = -1;
+    Num b;
+    bool range = false;
+    if (!a.vague && a.end + 1 < n && IsSep(text, tokens[a.end], between >= 0) &&
+        ParseNumber(text, tokens, a.end + 1, &b) && !b.vague && b.digits == a.digits) {
+      if (a.scale == 1 && b.scale > 1) {
+        a.value *= b.scale;
+        a.scale = b.scale;
+      }
+      if (a.year_like && b.value > 0 && b.value < 100) {
+        // "2023-24" (a season), not a range: skip both.
+        i = b.end - 1;
+        continue;
+      }
+      range = b.value > a.value && !b.year_like;
+    }
+    if (Excluded(text, tokens, a)) {
+      if (range) i = b.end - 1;  // "aged 18 to 25": the whole range is an age
+      continue;
+    }
+    Quantity q;
+    q.number_span = Span{tokens[a.begin].span.begin, tokens[a.end - 1].span.end};
+    q.span = q.number_span;
+    size_t end = a.end;
+    if (range && !Excluded(text, tokens, b)) {
+      q.qualifier = Qualifier::kRange;
+      q.number_span.end = tokens[b.end - 1].span.end;
+      q.span = q.number_span;
+      q.low = a.value;
+      q.high = b.value;
+      q.value = (a.value + b.value) / 2;
+      if (between >= 0) q.span.begin = tokens[qb].span.begin;
+      end = b.end;
+    } else if (a.vague) {
+      q.qualifier = Qualifier::kVague;
+      q.value = a.value;
+      q.low = a.low;
+      q.high = a.high;
+      size_t pb = 0;
+      if (i > 0 && pre_.MatchBackward(text, tokens, i - 1, &pb) >= 0) {
+        q.span.begin = tokens[pb].span.begin;  // "more than dozens": keep the vague range
+      }
+    } else {
+      q.value = a.value;
+      size_t pb = 0, pe = 0;
+      int pre = i > 0 ? pre_.MatchBackward(text, tokens, i - 1, &pb) : -1;
+      int post = -1;
+      if (pre < 0 && end < n) {
+        size_t s = end;
+        if (IsText(text, tokens[s], "-") && Adjacent(tokens, s - 1, s)) ++s;  // "40-odd"
+        post = post_.MatchForward(text, tokens, s, &pe);
+      }
+      const Qual* qual = nullptr;
+      if (pre >= 0) {
+        qual = &quals_[static_cast<size_t>(pre)];
+        q.span.begin = tokens[pb].span.begin;
+      } else if (post >= 0) {
+        qual = &quals_[static_cast<size_t>(post)];
+        q.span.end = tokens[pe - 1].span.end;
+        end = pe;
+      }
+      q.qualifier = qual != nullptr ? qual->q : Qualifier::kExact;
+      Bounds(q.qualifier, a.value, qual != nullptr && qual->below, qual != nullptr && qual->strict,
+             &q.low, &q.high);
+      q.maybe_pronoun = pre < 0 && MaybePronoun(text, tokens, a);
+    }
+    out.push_back(q);
+    i = end - 1;
+  }
+  return out;
+}
+
+}  // namespace sitrep

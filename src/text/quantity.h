@@ -1,0 +1,97 @@
+// Cardinal numbers and their qualifiers in article text ("at least 23", "dozens", "10 to 12",
+// "twenty-three", "more than a dozen", "۲۳", "२३") as Quantity values (model/doc.h).
+//
+// Interval semantics: [low, high] is the plausible range of the true figure given the wording,
+// so that "more than 60" and "74" are compatible (74 lies in [61, +inf)):
+//   exact N          "23", "a dozen"           value N  [N, N]
+//   at_least N       "at least 23", "23 or more" value N [N, +inf)
+//   more_than N      "more than 60", "over 60"   value N [N + 1, +inf)
+//   about N          "about 40", "some 40"       value N [N - d, N + d], d = max(1, round(N/10))
+//   about N (below)  "nearly 40", "almost 40"    value N [N - d, N]
+//   up_to N          "up to 40", "as many as 40" value N [0, N]   ("fewer than 40": [0, N - 1])
+//   range A..B       "10 to 12", "10-12", "between 10 and 12"  value (A+B)/2  [A, B]
+//   vague            "dozens" [24, 99] value 36, "several" [3, 9] value 5, "hundreds" [200, 999]...
+//                    (data/text/numbers.tsv); "tens of thousands" and "several hundred" multiply.
+// The open upper bound is std::numeric_limits<double>::infinity(): test with std::isinf();
+// exporters must write it as null. `value` is always finite.
+//
+// Not counts, so not returned: years (4-digit 1800-2100 without a thousands comma: "2024"; the
+// cost is that "2000 people" is missed, write-ups use "2,000"), times ("10:30", "5 pm"), dates
+// ("Jan 31", "31 January", "2024-08-26", "26/08/2024"), ages ("aged 21", "21-year-old"),
+// ordinals ("3rd"), percentages, money ("$5", "Rs 500"), labels ("No. 3"), units and durations
+// ("5 km", "24 hours"), designations ("F-16", "G20"), numbers with a leading zero or 7+ digits
+// without separators (phone-like), and anything inside doc.timexes.
+// Rules and words are in data/text/{numbers,qualifiers,quantity_context,months}.tsv.
+// "one" is kept but flagged maybe_pronoun when its neighbours suggest a pronoun ("one of the").
+//
+// Thread safety: a loaded QuantityParser is immutable; Find() may run on many threads at once.
+#ifndef SITREP_TEXT_QUANTITY_H_
+#define SITREP_TEXT_QUANTITY_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/doc.h"
+#include "text/lexicon.h"
+
+namespace sitrep {
+
+class QuantityParser {
+ public:
+  // Reads the data files under <data_dir>/text/. Errors name the file and line.
+  [[nodiscard]] static Result<std::unique_ptr<QuantityParser>> Load(const std::string& data_dir);
+
+  // Quantities in text order. `doc` must hold the tokens of `text` (see segment.h); numbers that
+  // lie inside doc.timexes are skipped.
+  std::vector<Quantity> Find(std::string_view text, const Doc& doc) const;
+
+  // The value of a number token ("1,200", "3.5", "۲۳"), or nullopt if it is not one.
+  static std::optional<double> ParseDigits(std::string_view token);
+
+ private:
+  enum class WordKind : uint8_t { kUnit, kTens, kHundred, kScale, kDozen, kArticle };
+  struct Phrase {  // fixed and vague entries of numbers.tsv
+    bool vague;
+    double value, low, high;
+    double plural_scale;  // > 0 when usable as a multiplier after "of" ("thousands")
+    bool needs_of;        // only a number when "of" follows ("scores of")
+  };
+  struct Qual {
+    Qualifier q;
+    bool below = false, strict = false;
+  };
+  struct Context {
+    std::string phrase;  // lower case
+  };
+  struct Num;  // a parsed number before qualification (quantity.cc)
+
+  bool ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                   Num* out) const;
+  bool ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                  Num* out) const;
+  bool Excluded(std::string_view text, const std::vector<Token>& tokens, const Num& num) const;
+  bool MaybePronoun(std::string_view text, const std::vector<Token>& tokens, const Num& num) const;
+  bool IsMonthToken(std::string_view text, const Token& t) const;
+  bool IsSep(std::string_view text, const Token& t, bool between) const;
+
+  StringMap<std::pair<WordKind, double>> words_;
+  std::vector<Phrase> phrases_;
+  PhraseTable phrase_table_;  // payload: index into phrases_
+  std::vector<Qual> quals_;
+  PhraseTable pre_;           // payload: index into quals_
+  PhraseTable post_;          // payload: index into quals_
+  PhraseTable between_;
+  StringMap<bool> seps_;          // "to", "-", "or"...
+  StringMap<bool> between_seps_;  // "and"
+  std::vector<std::string> before_ctx_, after_ctx_;
+  StringMap<bool> pronoun_before_, pronoun_after_;
+  StringMap<bool> months_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_TEXT_QUANTITY_H_

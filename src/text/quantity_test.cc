@@ -1,0 +1,224 @@
+#include "text/quantity.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "base/data_dir.h"
+#include "text/segment.h"
+
+namespace sitrep {
+namespace {
+
+class QuantityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto s = Segmenter::Load(DataDir());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    seg_ = std::move(s).value().release();
+    auto q = QuantityParser::Load(DataDir());
+    ASSERT_TRUE(q.ok()) << q.status().ToString();
+    qp_ = std::move(q).value().release();
+  }
+  std::vector<Quantity> Find(const std::string& text) {
+    text_ = text;
+    Doc doc;
+    seg_->Segment(text_, &doc);
+    return qp_->Find(text_, doc);
+  }
+  // The only quantity in `text`; fails the test if there is not exactly one.
+  Quantity One(const std::string& text) {
+    std::vector<Quantity> qs = Find(text);
+    EXPECT_EQ(qs.size(), 1u) << text;
+    return qs.empty() ? Quantity{} : qs[0];
+  }
+  std::string SpanText(Span s) const { return text_.substr(s.begin, s.size()); }
+
+  static Segmenter* seg_;
+  static QuantityParser* qp_;
+  std::string text_;
+};
+Segmenter* QuantityTest::seg_ = nullptr;
+QuantityParser* QuantityTest::qp_ = nullptr;
+
+TEST_F(QuantityTest, PlainDigits) {
+  Quantity q = One("Police said 23 passengers were killed.");
+  EXPECT_EQ(q.value, 23);
+  EXPECT_EQ(q.low, 23);
+  EXPECT_EQ(q.high, 23);
+  EXPECT_EQ(q.qualifier, Qualifier::kExact);
+  EXPECT_EQ(SpanText(q.span), "23");
+  q = One("The toll reached 1,200 by evening.");
+  EXPECT_EQ(q.value, 1200);
+  q = One("Some 2.5 million people fled.");
+  EXPECT_EQ(q.value, 2500000);
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+}
+
+TEST_F(QuantityTest, AtLeastAndMoreThan) {
+  Quantity q = One("They killed at least 23 passengers.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(q.value, 23);
+  EXPECT_EQ(q.low, 23);
+  EXPECT_TRUE(std::isinf(q.high));
+  EXPECT_EQ(SpanText(q.span), "at least 23");
+  EXPECT_EQ(SpanText(q.number_span), "23");
+  q = One("Officials said more than 60 people died.");
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(q.value, 60);
+  EXPECT_EQ(q.low, 61);
+  EXPECT_TRUE(74 >= q.low && 74 <= q.high);  // compatible with a later exact 74
+  q = One("Over 100 homes burned.");
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  q = One("More than a dozen were hurt.");
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(q.value, 12);
+  q = One("Thirty or more were detained.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(q.value, 30);
+  EXPECT_EQ(SpanText(q.span), "Thirty or more");
+}
+
+TEST_F(QuantityTest, AboutNearlyUpTo) {
+  Quantity q = One("Nearly 40 people were wounded.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+  EXPECT_EQ(q.value, 40);
+  EXPECT_EQ(q.high, 40);
+  EXPECT_EQ(q.low, 36);
+  q = One("Around 50 shops were closed.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+  EXPECT_EQ(q.low, 45);
+  EXPECT_EQ(q.high, 55);
+  q = One("As many as 15 may have died.");
+  EXPECT_EQ(q.qualifier, Qualifier::kUpTo);
+  EXPECT_EQ(q.low, 0);
+  EXPECT_EQ(q.high, 15);
+  q = One("Fewer than 10 escaped.");
+  EXPECT_EQ(q.qualifier, Qualifier::kUpTo);
+  EXPECT_EQ(q.high, 9);
+  q = One("A 40-odd strong mob gathered.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+  EXPECT_EQ(q.value, 40);
+}
+
+TEST_F(QuantityTest, Ranges) {
+  Quantity q = One("Between 10 and 12 soldiers died.");
+  EXPECT_EQ(q.qualifier, Qualifier::kRange);
+  EXPECT_EQ(q.low, 10);
+  EXPECT_EQ(q.high, 12);
+  EXPECT_EQ(q.value, 11);
+  EXPECT_EQ(SpanText(q.span), "Between 10 and 12");
+  EXPECT_EQ(SpanText(q.number_span), "10 and 12");
+  q = One("It killed 10 to 12 soldiers.");
+  EXPECT_EQ(q.qualifier, Qualifier::kRange);
+  EXPECT_EQ(SpanText(q.span), "10 to 12");
+  q = One("It killed 10-12 soldiers.");
+  EXPECT_EQ(q.qualifier, Qualifier::kRange);
+  EXPECT_EQ(q.low, 10);
+  EXPECT_EQ(q.high, 12);
+  q = One("Two or three guards fled.");
+  EXPECT_EQ(q.qualifier, Qualifier::kRange);
+  EXPECT_EQ(q.low, 2);
+  EXPECT_EQ(q.high, 3);
+}
+
+TEST_F(QuantityTest, NumberWords) {
+  EXPECT_EQ(One("It left twenty-three dead.").value, 23);
+  EXPECT_EQ(One("It left twenty three dead.").value, 23);
+  EXPECT_EQ(One("It left one hundred and five dead.").value, 105);
+  EXPECT_EQ(One("It left six dead.").value, 6);
+  EXPECT_EQ(One("It left two thousand five hundred homeless.").value, 2500);
+  Quantity q = One("A dozen were injured.");
+  EXPECT_EQ(q.value, 12);
+  EXPECT_EQ(q.qualifier, Qualifier::kExact);
+  EXPECT_EQ(SpanText(q.span), "A dozen");
+  EXPECT_EQ(One("Two dozen were injured.").value, 24);
+  EXPECT_EQ(One("Half a dozen were injured.").value, 6);
+  EXPECT_EQ(One("A hundred were injured.").value, 100);
+}
+
+TEST_F(QuantityTest, VagueAmountsAreRanges) {
+  Quantity q = One("The attacks left dozens dead.");
+  EXPECT_EQ(q.qualifier, Qualifier::kVague);
+  EXPECT_EQ(q.low, 24);
+  EXPECT_EQ(q.high, 99);
+  EXPECT_NE(q.value, 24);
+  EXPECT_GT(q.value, q.low);
+  q = One("Scores of people were hurt.");
+  EXPECT_EQ(q.qualifier, Qualifier::kVague);
+  EXPECT_EQ(q.low, 40);
+  q = One("Hundreds fled.");
+  EXPECT_EQ(q.low, 200);
+  EXPECT_EQ(q.high, 999);
+  q = One("Several were hurt.");
+  EXPECT_EQ(q.low, 3);
+  EXPECT_EQ(q.high, 9);
+  q = One("Tens of thousands marched.");
+  EXPECT_EQ(q.low, 20000);
+  EXPECT_EQ(q.high, 99000);
+  q = One("Several hundred marched.");
+  EXPECT_EQ(q.low, 300);
+  EXPECT_EQ(q.high, 900);
+  q = One("A few were arrested.");
+  EXPECT_EQ(q.qualifier, Qualifier::kVague);
+  // "scores" without "of" is a verb.
+  EXPECT_TRUE(Find("The striker scores again.").empty());
+}
+
+TEST_F(QuantityTest, OtherScriptsDigits) {
+  Quantity q = One("\xDB\xB2\xDB\xB3 \xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF");  // ۲۳ افراد
+  EXPECT_EQ(q.value, 23);
+  q = One("\xD9\xA1\xD9\xA2 killed");  // ١٢ (Arabic-Indic)
+  EXPECT_EQ(q.value, 12);
+  q = One("\xE0\xA5\xA8\xE0\xA5\xAA \xE0\xA4\xB2\xE0\xA5\x8B\xE0\xA4\x97");  // २४ लोग
+  EXPECT_EQ(q.value, 24);
+}
+
+TEST_F(QuantityTest, NotCounts) {
+  EXPECT_TRUE(Find("The attack in 2024 shocked the region.").empty());
+  EXPECT_TRUE(Find("It happened at 10:30 on Jan 31.").empty());
+  EXPECT_TRUE(Find("The blast struck on 31 January near the bridge.").empty());
+  EXPECT_TRUE(Find("A man aged 21 was held.").empty());
+  EXPECT_TRUE(Find("A 21-year-old was held.").empty());
+  EXPECT_TRUE(Find("He was 21 years old.").empty());
+  EXPECT_TRUE(Find("It was the 3rd attack.").empty());
+  EXPECT_TRUE(Find("Prices rose 15% and 20 percent.").empty());
+  EXPECT_TRUE(Find("He paid $500 and Rs 2,000 in fines.").empty());
+  EXPECT_TRUE(Find("The blast hit Gate No. 3 of the compound.").empty());
+  EXPECT_TRUE(Find("Call 0300-1234567 for help.").empty());
+  EXPECT_TRUE(Find("The F-16 flew 200 km in 3 hours.").empty());
+  EXPECT_TRUE(Find("The report dated 2024-08-26 was leaked.").empty());
+  EXPECT_TRUE(Find("The meeting was at 5 pm.").empty());
+  EXPECT_TRUE(Find("A man aged 18 to 25 was seen.").empty());
+}
+
+TEST_F(QuantityTest, PronounOneIsMarked) {
+  Quantity q = One("One of the attackers escaped.");
+  EXPECT_EQ(q.value, 1);
+  EXPECT_TRUE(q.maybe_pronoun);
+  q = One("One soldier was killed.");
+  EXPECT_FALSE(q.maybe_pronoun);
+  q = One("At least one soldier was killed.");
+  EXPECT_FALSE(q.maybe_pronoun);
+}
+
+TEST_F(QuantityTest, SeveralInOneSentenceInOrder) {
+  std::vector<Quantity> qs =
+      Find("Gunmen killed four police officers and five civilians, while at least 10 vehicles burned.");
+  ASSERT_EQ(qs.size(), 3u);
+  EXPECT_EQ(qs[0].value, 4);
+  EXPECT_EQ(qs[1].value, 5);
+  EXPECT_EQ(qs[2].value, 10);
+  EXPECT_EQ(qs[2].qualifier, Qualifier::kAtLeast);
+  EXPECT_LT(qs[0].span.begin, qs[1].span.begin);
+}
+
+TEST(QuantityParseDigitsTest, Values) {
+  EXPECT_EQ(*QuantityParser::ParseDigits("1,200"), 1200);
+  EXPECT_DOUBLE_EQ(*QuantityParser::ParseDigits("3.5"), 3.5);
+  EXPECT_EQ(*QuantityParser::ParseDigits("\xE0\xA5\xA7\xE0\xA5\xA6"), 10);  // १०
+  EXPECT_FALSE(QuantityParser::ParseDigits("12a").has_value());
+}
+
+}  // namespace
+}  // namespace sitrep

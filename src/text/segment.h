@@ -1,0 +1,50 @@
+// Sentence splitting and tokenisation into byte spans (model/doc.h).
+//
+// Tokens: words (letters of any script with their combining marks; internal hyphens and
+// apostrophes kept: "twenty-three", "O'Brien"; the possessive "'s" is its own token:
+// "Pakistan's" -> "Pakistan" "'s"), numbers (digits of any script, with thousands groups
+// "1,200" and one decimal part "3.5"), and single punctuation/symbol characters.
+//
+// Sentences end at . ! ? … ۔ ؟ । ॥ (plus any closing quotes/brackets right after them:
+// `fight."` ends after the quote) when whitespace follows and the next word is not lower case,
+// and always at a line break (news headlines have no final period). A period does not end a
+// sentence after an abbreviation from <data_dir>/text/abbreviations.txt ("Mr.", "Gen.",
+// "No. 3", "Jan. 31"), after a single initial ("J. Smith"), or after a dotted acronym
+// ("U.S.") unless a typical sentence starter follows. Sentence spans are trimmed of whitespace.
+//
+// Thread safety: a loaded Segmenter is immutable; Segment() may run on many threads at once.
+// The free function Segment() uses a Segmenter loaded once from DataDir() (without the
+// abbreviation list if it cannot be read).
+#ifndef SITREP_TEXT_SEGMENT_H_
+#define SITREP_TEXT_SEGMENT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "model/doc.h"
+#include "text/lexicon.h"
+
+namespace sitrep {
+
+class Segmenter {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<Segmenter>> Load(const std::string& data_dir);
+  // Replaces doc->sentences and doc->tokens; leaves the other fields alone.
+  void Segment(std::string_view text, Doc* doc) const;
+
+  enum class AbbrevType : uint8_t { kTitle, kNumber, kMonth, kGeneral };
+
+ private:
+  bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
+                  size_t next) const;
+  StringMap<AbbrevType> abbrevs_;
+  StringMap<bool> starters_;
+};
+
+void Segment(std::string_view text, Doc* doc);
+
+}  // namespace sitrep
+
+#endif  // SITREP_TEXT_SEGMENT_H_

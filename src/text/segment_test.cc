@@ -1,0 +1,135 @@
+#include "text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+
+namespace sitrep {
+namespace {
+
+class SegmentTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = Segmenter::Load(DataDir());
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    seg_ = std::move(r).value();
+  }
+  std::vector<std::string> Sentences(std::string_view text) {
+    Doc doc;
+    seg_->Segment(text, &doc);
+    std::vector<std::string> out;
+    for (const Sentence& s : doc.sentences) {
+      out.emplace_back(text.substr(s.span.begin, s.span.size()));
+    }
+    return out;
+  }
+  std::vector<std::string> Tokens(std::string_view text, std::vector<TokenKind>* kinds = nullptr) {
+    Doc doc;
+    seg_->Segment(text, &doc);
+    std::vector<std::string> out;
+    for (const Token& t : doc.tokens) {
+      out.emplace_back(text.substr(t.span.begin, t.span.size()));
+      if (kinds) kinds->push_back(t.kind);
+    }
+    return out;
+  }
+  std::unique_ptr<Segmenter> seg_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(SegmentTest, Abbreviations) {
+  EXPECT_EQ(Sentences("Gen. Smith visited the base on Jan. 31 with Dr. Khan. The visit was short."),
+            (V{"Gen. Smith visited the base on Jan. 31 with Dr. Khan.", "The visit was short."}));
+  EXPECT_EQ(Sentences("Mr. Ali lives on St. Mark Road. He was not hurt."),
+            (V{"Mr. Ali lives on St. Mark Road.", "He was not hurt."}));
+  EXPECT_EQ(Sentences("The blast hit Gate No. 3 of the compound. Nobody was inside."),
+            (V{"The blast hit Gate No. 3 of the compound.", "Nobody was inside."}));
+}
+
+TEST_F(SegmentTest, InitialsAndAcronyms) {
+  EXPECT_EQ(Sentences("The report by J. Smith was released. It named nobody."),
+            (V{"The report by J. Smith was released.", "It named nobody."}));
+  EXPECT_EQ(Sentences("The U.S. embassy issued a warning. It urged caution."),
+            (V{"The U.S. embassy issued a warning.", "It urged caution."}));
+  EXPECT_EQ(Sentences("Aid came from the U.S. The rest came later."),
+            (V{"Aid came from the U.S.", "The rest came later."}));
+}
+
+TEST_F(SegmentTest, DecimalsAreNotBoundaries) {
+  EXPECT_EQ(Sentences("A 3.5 magnitude tremor was felt. Nobody was hurt."),
+            (V{"A 3.5 magnitude tremor was felt.", "Nobody was hurt."}));
+}
+
+TEST_F(SegmentTest, ClosingQuotes) {
+  EXPECT_EQ(Sentences("He said: \"We will rebuild.\" The crowd cheered."),
+            (V{"He said: \"We will rebuild.\"", "The crowd cheered."}));
+  EXPECT_EQ(Sentences("\xE2\x80\x9CWho did this?\xE2\x80\x9D she asked. Nobody answered."),
+            (V{"\xE2\x80\x9CWho did this?\xE2\x80\x9D she asked.", "Nobody answered."}));
+}
+
+TEST_F(SegmentTest, NewlinesEndSentences) {
+  EXPECT_EQ(Sentences("Blast rocks market town\nSeven people were hurt on Friday.\n\n  Police sealed the area.  "),
+            (V{"Blast rocks market town", "Seven people were hurt on Friday.", "Police sealed the area."}));
+  EXPECT_EQ(Sentences("Line one\r\nLine two"), (V{"Line one", "Line two"}));
+}
+
+TEST_F(SegmentTest, NonLatinPunctuation) {
+  // Urdu full stop U+06D4 and question mark U+061F; Devanagari danda U+0964.
+  std::string ur = "\xD8\xAF\xDA\xBE\xD9\x85\xD8\xA7\xDA\xA9\xDB\x81 \xDB\x81\xD9\x88\xD8\xA7\xDB\x94 "
+                   "\xDA\xA9\xDB\x8C\xD9\x88\xDA\xBA\xD8\x9F \xD9\xBE\xD8\xAA\xDB\x81 \xD9\x86\xDB\x81\xDB\x8C\xDA\xBA";
+  EXPECT_EQ(Sentences(ur).size(), 3u);
+  std::string hi = "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE \xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4 "
+                   "\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 \xE0\xA4\x86\xE0\xA4\x88\xE0\xA5\xA4";
+  V s = Sentences(hi);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE \xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4");
+}
+
+TEST_F(SegmentTest, SpansAreTrimmedAndTokensIndexed) {
+  std::string text = "  First one.   Second one!  ";
+  Doc doc;
+  seg_->Segment(text, &doc);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(doc.sentences[0].span.begin, 2u);
+  EXPECT_EQ(doc.sentences[0].first_token, 0u);
+  EXPECT_EQ(doc.sentences[0].end_token, 3u);
+  EXPECT_EQ(doc.sentences[1].first_token, 3u);
+  EXPECT_EQ(doc.sentences[1].end_token, doc.tokens.size());
+  EXPECT_EQ(text.substr(doc.sentences[1].span.begin, doc.sentences[1].span.size()), "Second one!");
+}
+
+TEST_F(SegmentTest, WordTokens) {
+  std::vector<TokenKind> kinds;
+  EXPECT_EQ(Tokens("Pakistan's twenty-three O'Brien don't", &kinds),
+            (V{"Pakistan", "'s", "twenty-three", "O'Brien", "don't"}));
+  EXPECT_EQ(kinds[1], TokenKind::kWord);
+  EXPECT_EQ(Tokens("Pakistan\xE2\x80\x99s army"), (V{"Pakistan", "\xE2\x80\x99s", "army"}));
+  // Non-Latin words with combining marks stay whole.
+  EXPECT_EQ(Tokens("\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 \xD9\xBE\xD9\x88\xD9\x84\xDB\x8C\xD8\xB3").size(), 2u);
+}
+
+TEST_F(SegmentTest, NumberTokens) {
+  std::vector<TokenKind> kinds;
+  EXPECT_EQ(Tokens("1,200 3.5 24, 10-12 $5 50%", &kinds),
+            (V{"1,200", "3.5", "24", ",", "10", "-", "12", "$", "5", "50", "%"}));
+  EXPECT_EQ(kinds[0], TokenKind::kNumber);
+  EXPECT_EQ(kinds[3], TokenKind::kPunct);
+  EXPECT_EQ(kinds[7], TokenKind::kSymbol);
+  // Arabic-Indic and Devanagari digits are numbers.
+  kinds.clear();
+  EXPECT_EQ(Tokens("\xDB\xB2\xDB\xB3 \xE0\xA5\xA8\xE0\xA5\xAA", &kinds).size(), 2u);
+  EXPECT_EQ(kinds[0], TokenKind::kNumber);
+  EXPECT_EQ(kinds[1], TokenKind::kNumber);
+  // "3rd": number then glued word.
+  EXPECT_EQ(Tokens("3rd"), (V{"3", "rd"}));
+}
+
+TEST(SegmentFreeTest, DefaultSegmenter) {
+  Doc doc;
+  Segment("Dr. Aziz arrived. He spoke.", &doc);
+  EXPECT_EQ(doc.sentences.size(), 2u);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,42 @@
+// TextAnalyzer: the text stage in one call. Tokens and sentences (segment.h), then temporal
+// expressions (timex.h), then quantities (quantity.h; numbers inside timexes are not quantities).
+//
+// Load() reads every data file of the stage once from <data_dir>/text/ and fails with the first
+// file error. Thread safety: immutable after Load(); Analyze() may run on many threads at once.
+// The Doc it returns owns its data; its spans point into the `text` passed in.
+#ifndef SITREP_TEXT_TEXT_ANALYZER_H_
+#define SITREP_TEXT_TEXT_ANALYZER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "model/article.h"
+#include "model/doc.h"
+#include "text/quantity.h"
+#include "text/segment.h"
+#include "text/timex.h"
+
+namespace sitrep {
+
+class TextAnalyzer {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<TextAnalyzer>> Load(const std::string& data_dir);
+
+  Doc Analyze(std::string_view text, std::optional<CivilDate> published) const;
+
+  const Segmenter& segmenter() const { return *segmenter_; }
+  const QuantityParser& quantities() const { return *quantities_; }
+  const TimexParser& timexes() const { return *timexes_; }
+
+ private:
+  std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<QuantityParser> quantities_;
+  std::unique_ptr<TimexParser> timexes_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_TEXT_TEXT_ANALYZER_H_

@@ -1,0 +1,594 @@
+#include "text/timex.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <chrono>
+#include <cstdlib>
+
+namespace sitrep {
+
+struct TimexParser::Ctx {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  std::optional<CivilDate> pub;
+  int64_t pub_days = 0;
+};
+
+struct TimexParser::DatePart {
+  size_t begin = 0, end = 0;  // tokens [begin, end)
+  int y = 0, m = 0, d = 0;
+  bool month_alone = false;   // "in May"
+  int prefix_n = 0;           // -1 for "last May"
+};
+
+namespace {
+
+std::string Where(const std::string& path, int line) {
+  return path + ":" + std::to_string(line) + ": ";
+}
+
+bool ParseInt(const std::string& s, int* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (end == nullptr || *end != '\0') return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
+  return t[a].span.end == t[b].span.begin;
+}
+
+// Value of a token made only of digits (any script), with its digit count; -1 otherwise.
+int DigitsValue(std::string_view s, int* ndigits) {
+  int v = 0, n = 0;
+  int32_t i = 0;
+  const int32_t len = static_cast<int32_t>(s.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, len, c);
+    int d = (c >= '0' && c <= '9') ? c - '0' : (c > 0x7F ? u_charDigitValue(c) : -1);
+    if (d < 0 || n >= 9) return -1;
+    v = v * 10 + d;
+    ++n;
+  }
+  if (n == 0) return -1;
+  *ndigits = n;
+  return v;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return u_isupper(c);
+}
+
+}  // namespace
+
+int64_t TimexParser::DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 +
+                       static_cast<unsigned>(d) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+CivilDate TimexParser::CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int TimexParser::IsoWeekday(int64_t days) {
+  // 1970-01-01 was a Thursday (4).
+  int64_t w = (days + 3) % 7;
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+int TimexParser::DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
+  if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  if (m == 2 && y == 0) return 29;  // year unknown: allow Feb 29
+  return kDays[m - 1];
+}
+
+Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_dir,
+                                                       std::optional<CivilDate> today) {
+  auto tp = std::unique_ptr<TimexParser>(new TimexParser());
+  if (today) {
+    tp->today_ = *today;
+  } else {
+    auto now = std::chrono::system_clock::now();
+    int64_t days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+    tp->today_ = CivilFromDays(days);
+  }
+  {
+    std::string path = data_dir + "/text/months.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      int m = 0;
+      if (r.fields.size() < 2 || !ParseInt(r.fields[1], &m) || m < 1 || m > 12) {
+        return InvalidArgument(Where(path, r.line) + "expected <name> <month 1-12>");
+      }
+      tp->months_[LowerString(r.fields[0])] = {m, r.fields.size() >= 3 && r.fields[2] == "cap"};
+    }
+  }
+  {
+    std::string path = data_dir + "/text/weekdays.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      int w = 0;
+      if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
+        return InvalidArgument(Where(path, r.line) + "expected <name> <weekday 1-7>");
+      }
+      tp->weekdays_[LowerString(r.fields[0])] = w;
+    }
+  }
+  {
+    std::string path = data_dir + "/text/relative.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      int n = 0;
+      if (f.size() < 3 || !ParseInt(f[2], &n)) {
+        return InvalidArgument(Where(path, r.line) + "expected <phrase> <rule> <n>");
+      }
+      bool past = f.size() >= 4 && f[3] == "past";
+      const std::string& rule = f[1];
+      RelRule rr{Rule::kDay, n, past};
+      if (rule == "day") rr.rule = Rule::kDay;
+      else if (rule == "window") rr.rule = Rule::kWindow;
+      else if (rule == "week") rr.rule = Rule::kWeek;
+      else if (rule == "month") rr.rule = Rule::kMonth;
+      else if (rule == "year") rr.rule = Rule::kYear;
+      else if (rule == "ago_unit") { tp->ago_units_[LowerString(f[0])] = {n, past}; continue; }
+      else if (rule == "wd_prefix") { tp->wd_prefix_.Add(f[0], n + 1); continue; }
+      else if (rule == "wd_suffix") { tp->wd_suffix_[LowerString(f[0])] = true; continue; }
+      else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue; }
+      else return InvalidArgument(Where(path, r.line) + "unknown rule '" + rule + "'");
+      tp->relative_.Add(f[0], static_cast<int>(tp->rules_.size()));
+      tp->rules_.push_back(rr);
+    }
+  }
+  {
+    std::string path = data_dir + "/text/numbers.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      int v = 0;
+      if (f.size() < 3) return InvalidArgument(Where(path, r.line) + "expected 3 fields");
+      if ((f[1] == "unit" || f[1] == "tens" || f[1] == "article") && ParseInt(f[2], &v)) {
+        tp->counts_[LowerString(f[0])] = v;
+      }
+    }
+  }
+  return tp;
+}
+
+int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
+  if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::kWord) return 0;
+  std::string_view w = TokenText(c.text, c.tokens[i]);
+  // "mid-August", "early-May"
+  size_t hy = w.find('-');
+  if (hy != std::string_view::npos) {
+    LowerBuf pre(w.substr(0, hy));
+    if (month_prefix_.find(pre.view()) == month_prefix_.end()) return 0;
+    w = w.substr(hy + 1);
+  }
+  LowerBuf lb(w);
+  auto it = months_.find(lb.view());
+  if (it == months_.end()) return 0;
+  if (it->second.second && !StartsUpper(w)) return 0;
+  *next = i + 1;
+  // "Aug. 26": skip the abbreviation's period when a number follows.
+  if (*next + 1 < c.tokens.size() && TokenText(c.text, c.tokens[*next]) == "." &&
+      Adjacent(c.tokens, i, *next) && c.tokens[*next + 1].kind == TokenKind::kNumber) {
+    ++*next;
+  }
+  return it->second.first;
+}
+
+int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
+  if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::kWord) return 0;
+  std::string_view w = TokenText(c.text, c.tokens[i]);
+  LowerBuf lb(w);
+  auto it = weekdays_.find(lb.view());
+  if (it == weekdays_.end()) return 0;
+  if (w.size() <= 4 && !StartsUpper(w)) return 0;  // "sat", "wed", "sun" are words too
+  return it->second;
+}
+
+bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
+  const auto& t = c.tokens;
+  const size_t n = t.size();
+  if (i >= n) return false;
+  auto number = [&](size_t j, int* nd) -> int {
+    if (j >= n || t[j].kind != TokenKind::kNumber) return -1;
+    return DigitsValue(TokenText(c.text, t[j]), nd);
+  };
+  auto is = [&](size_t j, std::string_view s) {
+    return j < n && TokenText(c.text, t[j]) == s;
+  };
+  // A day number, with an optional glued ordinal suffix ("26th"); returns the next token.
+  auto day_at = [&](size_t j, int* day) -> size_t {
+    int nd = 0;
+    int v = number(j, &nd);
+    if (v < 1 || v > 31 || nd > 2) return 0;
+    if (j > 0 && Adjacent(t, j - 1, j) && t[j - 1].kind != TokenKind::kPunct) return 0;
+    size_t k = j + 1;
+    if (k < n && Adjacent(t, j, k)) {
+      if (t[k].kind != TokenKind::kWord) {
+        std::string_view s = TokenText(c.text, t[k]);
+        if (s == ":" || s == "/" || s == "-" || s == ".") {
+          if (k + 1 < n && Adjacent(t, k, k + 1) && t[k + 1].kind == TokenKind::kNumber) return 0;
+        }
+      } else {
+        LowerBuf lb(TokenText(c.text, t[k]));
+        auto s = lb.view();
+        if (s != "st" && s != "nd" && s != "rd" && s != "th") return 0;
+        ++k;
+      }
+    }
+    *day = v;
+    return k;
+  };
+  auto year_at = [&](size_t j) -> int {
+    int nd = 0;
+    int v = number(j, &nd);
+    if (nd != 4 || v < 1900 || v > 2100) return 0;
+    if (j + 1 < n && Adjacent(t, j, j + 1) && t[j + 1].kind != TokenKind::kPunct) return 0;
+    return v;
+  };
+  *dp = DatePart{};
+  dp->begin = i;
+  size_t j = 0;
+  // Month first: "Jan 31", "Aug. 26, 2024", "August 2024", "in May".
+  int m = MonthAt(c, i, &j);
+  if (m > 0) {
+    dp->m = m;
+    int day = 0;
+    size_t k = day_at(j, &day);
+    if (k > 0) {
+      dp->d = day;
+      dp->end = k;
+      size_t y = is(k, ",") ? k + 1 : k;
+      if (int yr = year_at(y); yr > 0) {
+        dp->y = yr;
+        dp->end = y + 1;
+      }
+    } else if (int yr = year_at(is(j, ",") ? j + 1 : j); yr > 0) {
+      dp->y = yr;
+      dp->end = (is(j, ",") ? j + 1 : j) + 1;
+    } else {
+      std::string_view w = TokenText(c.text, t[i]);
+      bool glued_prefix = w.find('-') != std::string_view::npos;
+      int pn = 0;
+      bool prefixed = glued_prefix;
+      if (!prefixed && i > 0) {
+        LowerBuf lb(TokenText(c.text, t[i - 1]));
+        auto it = month_prefix_.find(lb.view());
+        if (it != month_prefix_.end()) {
+          prefixed = true;
+          pn = it->second;
+        }
+      }
+      if (!prefixed) return false;
+      dp->month_alone = true;
+      dp->prefix_n = pn;
+      dp->end = i + 1;
+    }
+    if (dp->d > DaysInMonth(dp->y, dp->m)) return false;
+    return true;
+  }
+  if (t[i].kind != TokenKind::kNumber) return false;
+  // ISO "2024-08-26" / "2024/08/26".
+  int nd = 0;
+  int v = number(i, &nd);
+  if (nd == 4 && i + 4 < n && (is(i + 1, "-") || is(i + 1, "/")) &&
+      TokenText(c.text, t[i + 1]) == TokenText(c.text, t[i + 3]) && Adjacent(t, i, i + 1) &&
+      Adjacent(t, i + 1, i + 2) && Adjacent(t, i + 2, i + 3) && Adjacent(t, i + 3, i + 4)) {
+    int n1 = 0, n2 = 0;
+    int mm = number(i + 2, &n1), dd = number(i + 4, &n2);
+    if (mm >= 1 && mm <= 12 && dd >= 1 && n1 <= 2 && n2 <= 2 && dd <= DaysInMonth(v, mm) &&
+        v >= 1900 && v <= 2100) {
+      dp->y = v; dp->m = mm; dp->d = dd; dp->end = i + 5;
+      return true;
+    }
+    return false;
+  }
+  // Numeric "26/08/2024": only when the day is unambiguous (> 12).
+  if (nd <= 2 && i + 4 < n && is(i + 1, "/") && is(i + 3, "/") && Adjacent(t, i, i + 1) &&
+      Adjacent(t, i + 1, i + 2) && Adjacent(t, i + 2, i + 3) && Adjacent(t, i + 3, i + 4)) {
+    int n1 = 0, n2 = 0;
+    int b = number(i + 2, &n1), y = number(i + 4, &n2);
+    if (n2 == 2) y += 2000;
+    if (b < 1 || y < 1900 || y > 2100 || (n2 != 2 && n2 != 4)) return false;
+    int day = 0, mon = 0;
+    if (v > 12 && b <= 12) { day = v; mon = b; }
+    else if (b > 12 && v <= 12 && v >= 1) { day = b; mon = v; }
+    else return false;
+    if (day > DaysInMonth(y, mon)) return false;
+    dp->y = y; dp->m = mon; dp->d = day; dp->end = i + 5;
+    return true;
+  }
+  // Day first: "31 January 2026", "26th of August".
+  int day = 0;
+  size_t k = day_at(i, &day);
+  if (k > 0) {
+    size_t mk = is(k, "of") ? k + 1 : k;
+    size_t after = 0;
+    int mon = MonthAt(c, mk, &after);
+    if (mon > 0 && TokenText(c.text, t[mk]).find('-') == std::string_view::npos) {
+      if (day > DaysInMonth(0, mon)) return false;
+      dp->d = day; dp->m = mon; dp->end = after;
+      size_t y = is(after, ",") ? after + 1 : after;
+      if (int yr = year_at(y); yr > 0) {
+        dp->y = yr;
+        dp->end = y + 1;
+      }
+      if (dp->d > DaysInMonth(dp->y, dp->m)) return false;
+      return true;
+    }
+  }
+  // A year after "in"/"since"/"during": "in 2024".
+  if (int yr = year_at(i); yr > 0 && i > 0 && !(i > 0 && Adjacent(t, i - 1, i))) {
+    LowerBuf lb(TokenText(c.text, t[i - 1]));
+    auto it = month_prefix_.find(lb.view());
+    if (it != month_prefix_.end() && it->second == 0) {
+      dp->y = yr;
+      dp->end = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+void TimexParser::Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const {
+  out->date = CivilDate{dp.y, dp.m, dp.d};
+  out->precision = DatePrecision::kUnresolved;
+  if (dp.y > 0) {
+    out->precision = dp.d > 0 ? DatePrecision::kDay : dp.m > 0 ? DatePrecision::kMonth
+                                                              : DatePrecision::kYear;
+    return;
+  }
+  if (dp.month_alone) {
+    if (!c.pub) return;
+    int y = c.pub->year;
+    if (dp.m > c.pub->month || (dp.prefix_n < 0 && dp.m >= c.pub->month)) --y;
+    out->date = CivilDate{y, dp.m, 0};
+    out->precision = DatePrecision::kMonth;
+    return;
+  }
+  // Day and month without a year.
+  if (c.pub) {
+    int best_y = 0;
+    int64_t best_cost = 0;
+    bool best_wd = false;
+    for (int y = c.pub->year - 1; y <= c.pub->year + 1; ++y) {
+      if (dp.d > DaysInMonth(y, dp.m)) continue;
+      int64_t days = DaysFromCivil(y, dp.m, dp.d);
+      int64_t diff = days - c.pub_days;
+      int64_t cost = diff < 0 ? -diff : 2 * diff;
+      bool wd = weekday > 0 && IsoWeekday(days) == weekday;
+      if (best_y == 0 || (wd && !best_wd) || (wd == best_wd && cost < best_cost)) {
+        best_y = y;
+        best_cost = cost;
+        best_wd = wd;
+      }
+    }
+    if (best_y > 0) {
+      out->date.year = best_y;
+      out->precision = DatePrecision::kDay;
+    }
+    return;
+  }
+  if (weekday > 0) {
+    // The most recent year, not after today, whose date falls on that weekday.
+    int64_t today = DaysFromCivil(today_.year, today_.month, today_.day);
+    for (int y = today_.year; y >= 1990; --y) {
+      if (dp.d > DaysInMonth(y, dp.m)) continue;
+      int64_t days = DaysFromCivil(y, dp.m, dp.d);
+      if (days > today || IsoWeekday(days) != weekday) continue;
+      out->date.year = y;
+      out->precision = DatePrecision::kDay;
+      return;
+    }
+  }
+}
+
+bool TimexParser::TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const {
+  DatePart dp;
+  if (!TryDate(c, i, &dp)) return false;
+  *out = Timex{};
+  out->span = Span{c.tokens[dp.begin].span.begin, c.tokens[dp.end - 1].span.end};
+  Resolve(c, dp, 0, out);
+  *end = dp.end;
+  return true;
+}
+
+bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
+  const auto& t = c.tokens;
+  const size_t n = t.size();
+  size_t j = i;
+  int strict = 0;
+  int wd = WeekdayAt(c, i);
+  if (wd == 0) {
+    size_t pe = 0;
+    int pn = wd_prefix_.MatchForward(c.text, t, i, &pe);  // payload: n + 1
+    if (pn < 0) return false;
+    wd = WeekdayAt(c, pe);
+    if (wd == 0) return false;  // a prefix needs a weekday right after it
+    strict = pn - 1;
+    j = pe;
+  }
+  size_t k = j + 1;
+  if (k < n) {
+    LowerBuf lb(TokenText(c.text, t[k]));
+    if (wd_suffix_.find(lb.view()) != wd_suffix_.end()) ++k;
+  }
+  *out = Timex{};
+  // "Saturday (Jan 31)", "Saturday, January 31, 2026": an absolute date checked by the weekday.
+  size_t s = k;
+  bool paren = false;
+  if (s < n && TokenText(c.text, t[s]) == ",") ++s;
+  else if (s < n && TokenText(c.text, t[s]) == "(") { ++s; paren = true; }
+  DatePart dp;
+  if (s < n && TryDate(c, s, &dp) && dp.d > 0) {
+    size_t e = dp.end;
+    if (paren && e < n && TokenText(c.text, t[e]) == ")") ++e;
+    out->span = Span{t[i].span.begin, t[e - 1].span.end};
+    Resolve(c, dp, wd, out);
+    *end = e;
+    return true;
+  }
+  out->span = Span{t[i].span.begin, t[k - 1].span.end};
+  out->relative = true;
+  if (c.pub) {
+    int pw = IsoWeekday(c.pub_days);
+    int back = (pw - wd + 7) % 7;
+    if (strict < 0 && back == 0) back = 7;
+    out->date = CivilFromDays(c.pub_days - back);
+    out->precision = DatePrecision::kDay;
+  }
+  *end = k;
+  return true;
+}
+
+bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
+  size_t e = 0;
+  int id = relative_.MatchForward(c.text, c.tokens, i, &e);
+  if (id < 0) return false;
+  const RelRule& r = rules_[static_cast<size_t>(id)];
+  *out = Timex{};
+  out->span = Span{c.tokens[i].span.begin, c.tokens[e - 1].span.end};
+  out->relative = true;
+  out->past_reference = r.past;
+  *end = e;
+  if (!c.pub) return true;
+  const CivilDate& p = *c.pub;
+  switch (r.rule) {
+    case Rule::kDay:
+      out->date = CivilFromDays(c.pub_days + r.n);
+      out->precision = DatePrecision::kDay;
+      break;
+    case Rule::kWindow:
+      out->date = CivilFromDays(c.pub_days - r.n);
+      out->date_end = p;
+      out->precision = DatePrecision::kDay;
+      break;
+    case Rule::kWeek: {
+      int64_t monday = c.pub_days - (IsoWeekday(c.pub_days) - 1) + 7 * r.n;
+      int64_t sunday = monday + 6;
+      if (sunday > c.pub_days) sunday = c.pub_days;
+      out->date = CivilFromDays(monday);
+      out->date_end = CivilFromDays(sunday);
+      out->precision = DatePrecision::kDay;
+      break;
+    }
+    case Rule::kMonth: {
+      int months = p.year * 12 + (p.month - 1) + r.n;
+      out->date = CivilDate{months / 12, months % 12 + 1, 0};
+      out->precision = DatePrecision::kMonth;
+      break;
+    }
+    case Rule::kYear:
+      out->date = CivilDate{p.year + r.n, 0, 0};
+      out->precision = DatePrecision::kYear;
+      break;
+  }
+  return true;
+}
+
+bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
+  const auto& t = c.tokens;
+  if (i + 2 >= t.size()) return false;
+  int count = -1;
+  if (t[i].kind == TokenKind::kNumber) {
+    int nd = 0;
+    count = DigitsValue(TokenText(c.text, t[i]), &nd);
+  } else if (t[i].kind == TokenKind::kWord) {
+    LowerBuf lb(TokenText(c.text, t[i]));
+    auto it = counts_.find(lb.view());
+    if (it != counts_.end()) count = it->second;
+  }
+  if (count < 0 || count > 1000) return false;
+  LowerBuf unit(TokenText(c.text, t[i + 1]));
+  auto it = ago_units_.find(unit.view());
+  if (it == ago_units_.end()) return false;
+  LowerBuf ago(TokenText(c.text, t[i + 2]));
+  if (ago.view() != "ago") return false;
+  *out = Timex{};
+  out->span = Span{t[i].span.begin, t[i + 2].span.end};
+  out->relative = true;
+  out->past_reference = it->second.second;
+  *end = i + 3;
+  if (!c.pub) return true;
+  int per = it->second.first;
+  CivilDate d = CivilFromDays(c.pub_days - static_cast<int64_t>(count) * per);
+  if (per >= 365) {
+    out->date = CivilDate{c.pub->year - count, 0, 0};
+    out->precision = DatePrecision::kYear;
+  } else if (per >= 28) {
+    int months = c.pub->year * 12 + (c.pub->month - 1) - count;
+    out->date = CivilDate{months / 12, months % 12 + 1, 0};
+    out->precision = DatePrecision::kMonth;
+  } else {
+    out->date = d;
+    out->precision = DatePrecision::kDay;
+  }
+  return true;
+}
+
+std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
+                                     std::optional<CivilDate> published) const {
+  std::vector<Timex> out;
+  if (published && !published->valid()) published.reset();
+  Ctx c{text, doc.tokens, published, 0};
+  if (published) {
+    int m = published->month > 0 ? published->month : 1;
+    int d = published->day > 0 ? published->day : 1;
+    c.pub = CivilDate{published->year, m, d};
+    c.pub_days = DaysFromCivil(published->year, m, d);
+  }
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const TokenKind k = doc.tokens[i].kind;
+    if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
+    Timex tx;
+    size_t end = 0;
+    if (TryWeekday(c, i, &tx, &end) || TryAbsolute(c, i, &tx, &end) ||
+        TryAgo(c, i, &tx, &end) || TryRelative(c, i, &tx, &end)) {
+      if (c.pub && tx.precision != DatePrecision::kUnresolved) {
+        // The last day of the referenced period.
+        CivilDate last = tx.date_end.valid() ? tx.date_end : tx.date;
+        int lm = last.month > 0 ? last.month : 12;
+        int ld = last.day > 0 ? last.day : DaysInMonth(last.year, lm);
+        if (DaysFromCivil(last.year, lm, ld) < c.pub_days - 14) tx.past_reference = true;
+      }
+      out.push_back(tx);
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,94 @@
+// Temporal expressions ("Jan 31", "31 January 2026", "Saturday (Jan 31)", "2024-08-26",
+// "Aug. 26, 2024", "on Monday", "overnight on Sunday", "yesterday", "a day earlier",
+// "the past 24 hours", "last week", "last year", "in May", "in August 2024", "three days ago")
+// found in a Doc's tokens and resolved to civil dates (model/doc.h Timex).
+//
+// Resolution, given the publication date P:
+//   weekday ("on Monday", "Sunday night", "early on Monday"): the most recent such day on or
+//       before P (P itself when P is that weekday); "last Monday": strictly before P.
+//   "today"/"yesterday"/"a day earlier"/"the previous day": P + n days. "A day earlier" is
+//       anchored on P, an approximation when the story's own anchor is another date.
+//   "the past 24 hours": date = P - 1, date_end = P. "last week": Monday..Sunday of the week
+//       before P's week; "this week": Monday of P's week .. P. (day precision with date_end)
+//   "last month"/"last year": month/year precision. "in May": the most recent May not after P
+//       (month precision); "last May": strictly before P's month.
+//   day and month without a year ("Jan 31"): the year that puts the date nearest to P, with
+//       future dates counted twice as far (news reports the past); a weekday in the expression
+//       picks the matching year among P's year +-1 when one matches.
+// Without P: absolute dates with a year resolve as written; day+month with a weekday
+// ("Saturday (Jan 31)") take the most recent year, not after `today` (Load()) and not before
+// 1990, in which that date falls on that weekday; everything else is kUnresolved (date.year 0,
+// with month/day kept when the text gave them) rather than invented. `relative` is set for
+// expressions that need P. `past_reference` is set when P is known and the referenced period
+// ends more than 14 days before P, and always for "last year"/"years ago".
+// Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned.
+//
+// Words are data: <data_dir>/text/{months,weekdays,relative,numbers}.tsv.
+// Thread safety: a loaded TimexParser is immutable; Find() may run on many threads at once.
+#ifndef SITREP_TEXT_TIMEX_H_
+#define SITREP_TEXT_TIMEX_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/article.h"
+#include "model/doc.h"
+#include "text/lexicon.h"
+
+namespace sitrep {
+
+class TimexParser {
+ public:
+  // `today` bounds the year search for weekday dates without a publication date; default: the
+  // UTC system date at load time.
+  [[nodiscard]] static Result<std::unique_ptr<TimexParser>> Load(
+      const std::string& data_dir, std::optional<CivilDate> today = std::nullopt);
+
+  // Timexes in text order, not overlapping. `doc` must hold the tokens of `text`.
+  std::vector<Timex> Find(std::string_view text, const Doc& doc,
+                          std::optional<CivilDate> published) const;
+
+  // Calendar helpers (proleptic Gregorian), exposed for tests and other stages.
+  static int64_t DaysFromCivil(int y, int m, int d);
+  static CivilDate CivilFromDays(int64_t days);
+  static int IsoWeekday(int64_t days);  // 1 = Monday .. 7 = Sunday
+  static int DaysInMonth(int y, int m);
+
+ private:
+  enum class Rule : uint8_t { kDay, kWindow, kWeek, kMonth, kYear };
+  struct RelRule {
+    Rule rule;
+    int n;
+    bool past;
+  };
+  struct Ctx;         // per-call state (timex.cc)
+  struct DatePart;    // a parsed day/month/year expression (timex.cc)
+
+  bool TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  bool TryDate(Ctx& c, size_t i, DatePart* dp) const;
+  bool TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  bool TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  int MonthAt(Ctx& c, size_t i, size_t* next) const;   // 0 if none
+  int WeekdayAt(Ctx& c, size_t i) const;               // 0 if none
+  void Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const;
+
+  StringMap<std::pair<int, bool>> months_;  // name -> (month, needs capital)
+  StringMap<int> weekdays_;
+  std::vector<RelRule> rules_;
+  PhraseTable relative_;     // payload: index into rules_
+  PhraseTable wd_prefix_;    // payload: n (0 or -1)
+  StringMap<bool> wd_suffix_;
+  StringMap<int> month_prefix_;
+  StringMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
+  StringMap<int> counts_;                       // "two" -> 2, "a" -> 1
+  CivilDate today_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_TEXT_TIMEX_H_

@@ -1,0 +1,188 @@
+#include "text/timex.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+#include "text/segment.h"
+
+namespace sitrep {
+namespace {
+
+class TimexTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto s = Segmenter::Load(DataDir());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    seg_ = std::move(s).value().release();
+    // A fixed "today" keeps the year search deterministic.
+    auto t = TimexParser::Load(DataDir(), CivilDate{2026, 11, 21});
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tp_ = std::move(t).value().release();
+  }
+  std::vector<Timex> Find(const std::string& text, std::optional<CivilDate> pub) {
+    text_ = text;
+    Doc doc;
+    seg_->Segment(text_, &doc);
+    return tp_->Find(text_, doc, pub);
+  }
+  Timex One(const std::string& text, std::optional<CivilDate> pub) {
+    std::vector<Timex> ts = Find(text, pub);
+    EXPECT_EQ(ts.size(), 1u) << text;
+    return ts.empty() ? Timex{} : ts[0];
+  }
+  std::string SpanText(Span s) const { return text_.substr(s.begin, s.size()); }
+
+  static Segmenter* seg_;
+  static TimexParser* tp_;
+  std::string text_;
+};
+Segmenter* TimexTest::seg_ = nullptr;
+TimexParser* TimexTest::tp_ = nullptr;
+
+const CivilDate kMon26Aug2024{2024, 8, 26};  // a Monday
+
+TEST_F(TimexTest, CalendarHelpers) {
+  EXPECT_EQ(TimexParser::IsoWeekday(TimexParser::DaysFromCivil(2024, 8, 26)), 1);
+  EXPECT_EQ(TimexParser::IsoWeekday(TimexParser::DaysFromCivil(2026, 1, 31)), 6);
+  EXPECT_EQ(TimexParser::CivilFromDays(TimexParser::DaysFromCivil(2024, 2, 29) + 1),
+            (CivilDate{2024, 3, 1}));
+  EXPECT_EQ(TimexParser::DaysInMonth(2023, 2), 28);
+}
+
+TEST_F(TimexTest, WeekdayAgainstPublication) {
+  Timex t = One("Officials said on Monday that the roads were closed.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));  // published that Monday: same day
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  EXPECT_TRUE(t.relative);
+  EXPECT_FALSE(t.past_reference);
+  EXPECT_EQ(SpanText(t.span), "on Monday");
+
+  t = One("The first attack took place overnight on Sunday in the hills.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "overnight on Sunday");
+
+  t = One("Then early on Monday a second attack followed.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  EXPECT_EQ(SpanText(t.span), "early on Monday");
+
+  t = One("Shots were heard late Friday near the camp.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+
+  t = One("The raid came on Sunday night.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "on Sunday night");
+
+  t = One("The office reopened last Monday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));  // "last": strictly before
+}
+
+TEST_F(TimexTest, WeekdayWithoutAnchorIsUnresolved) {
+  Timex t = One("The attack happened on Monday.", std::nullopt);
+  EXPECT_EQ(t.precision, DatePrecision::kUnresolved);
+  EXPECT_FALSE(t.date.valid());
+  EXPECT_TRUE(t.relative);
+  t = One("It happened yesterday.", std::nullopt);
+  EXPECT_EQ(t.precision, DatePrecision::kUnresolved);
+}
+
+TEST_F(TimexTest, WeekdayWithDateFixesYearWithoutPublication) {
+  Timex t = One("The bombing on Saturday (Jan 31) killed many.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2026, 1, 31}));
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  EXPECT_EQ(SpanText(t.span), "Saturday (Jan 31)");
+  t = One("It began on Sunday, August 25.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+}
+
+TEST_F(TimexTest, AbsoluteDates) {
+  Timex t = One("The ceasefire of 2024-08-26 held.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  EXPECT_FALSE(t.relative);
+  t = One("It was signed on Aug. 26, 2024 in the capital.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  EXPECT_EQ(SpanText(t.span), "Aug. 26, 2024");
+  t = One("Voting ends on 31 January 2026.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2026, 1, 31}));
+  t = One("The form was dated 26/08/2024.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  EXPECT_TRUE(Find("The form was dated 05/08/2024.", std::nullopt).empty());  // ambiguous
+  t = One("Le 31 janvier 2026, rien.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2026, 1, 31}));
+}
+
+TEST_F(TimexTest, DayMonthWithoutYear) {
+  Timex t = One("The attack on Jan 31 was condemned.", CivilDate{2026, 2, 2});
+  EXPECT_EQ(t.date, (CivilDate{2026, 1, 31}));
+  t = One("The attack on December 30 was condemned.", CivilDate{2026, 1, 2});
+  EXPECT_EQ(t.date, (CivilDate{2025, 12, 30}));
+  t = One("The attack on Jan 31 was condemned.", std::nullopt);
+  EXPECT_EQ(t.precision, DatePrecision::kUnresolved);
+  EXPECT_EQ(t.date.month, 1);
+  EXPECT_EQ(t.date.day, 31);
+  EXPECT_FALSE(t.date.valid());
+}
+
+TEST_F(TimexTest, MonthsAndYears) {
+  Timex t = One("A similar attack took place in May.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 5, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+  EXPECT_TRUE(t.past_reference);
+  t = One("A similar attack took place in October.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2023, 10, 0}));
+  t = One("A similar attack took place in August 2024.", CivilDate{2026, 1, 3});
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+  EXPECT_TRUE(t.past_reference);
+  t = One("A similar attack took place in 2024.", CivilDate{2026, 1, 3});
+  EXPECT_EQ(t.date, (CivilDate{2024, 0, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kYear);
+  EXPECT_TRUE(t.past_reference);
+  // "may" the verb is not a month.
+  EXPECT_TRUE(Find("The toll may rise.", kMon26Aug2024).empty());
+}
+
+TEST_F(TimexTest, RelativePhrases) {
+  Timex t = One("A similar blast hit the town last year.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2023, 0, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kYear);
+  EXPECT_TRUE(t.past_reference);
+  EXPECT_TRUE(t.relative);
+
+  t = One("A day earlier, troops had moved in.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+
+  t = One("Eleven people died in the past 24 hours.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 26}));
+  EXPECT_EQ(SpanText(t.span), "the past 24 hours");
+
+  t = One("Police said yesterday that two were held.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+
+  t = One("Clashes erupted last week.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 25}));
+
+  t = One("Clashes erupted last month.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 7, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+
+  t = One("The camp was raided three days ago.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+}
+
+TEST_F(TimexTest, SeveralInOrderWithoutOverlap) {
+  std::vector<Timex> ts = Find(
+      "Gunmen struck on Sunday. On Jan 3, 2024 a similar attack was reported; last year was worse.",
+      kMon26Aug2024);
+  ASSERT_EQ(ts.size(), 3u);
+  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(ts[1].date, (CivilDate{2024, 1, 3}));
+  EXPECT_TRUE(ts[1].past_reference);
+  EXPECT_EQ(ts[2].date, (CivilDate{2023, 0, 0}));
+  EXPECT_LT(ts[0].span.end, ts[1].span.begin);
+}
+
+}  // namespace
+}  // namespace sitrep
