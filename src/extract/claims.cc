@@ -341,6 +341,13 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
           }
           break;
         }
+        if (r & kMajority) {  // "—mostly tourists—"
+          size_t k = pos + len;
+          uint32_t id = 0;
+          size_t nl = noun_trie_.Match(w, k, e, &id);
+          pos = k + nl;
+          continue;
+        }
         if (r & kPostSkip) {
           pos += len;
           continue;

@@ -88,10 +88,12 @@ void Report(IngestResult* out, std::string message) {
 
 // Repairs invalid UTF-8 in place (reporting it once), fills in the language, and adds the article
 // unless its text is empty or too big.
-void AddArticle(Article a, std::string_view where, const IngestOptions& options,
+// `json_record` says whether messages should name the 'text' field (JSON inputs) or not.
+void AddArticle(Article a, std::string_view where, bool json_record, const IngestOptions& options,
                 IngestResult* out) {
+  const std::string field = json_record ? ": field 'text': " : ": ";
   if (a.text.size() > options.max_article_bytes) {
-    Report(out, std::string(where) + ": field 'text': " + std::to_string(a.text.size()) +
+    Report(out, std::string(where) + field + std::to_string(a.text.size()) +
                     " bytes, over the limit of " + std::to_string(options.max_article_bytes) +
                     "; skipped");
     return;
@@ -100,12 +102,12 @@ void AddArticle(Article a, std::string_view where, const IngestOptions& options,
   if (!IsValidUtf8(a.text) || a.text.find('\0') != std::string::npos) {
     a.text = RepairUtf8(a.text, &bad);
     if (bad > 0) {
-      Report(out, std::string(where) + ": field 'text': invalid UTF-8 or NUL bytes, " +
+      Report(out, std::string(where) + field + "invalid UTF-8 or NUL bytes, " +
                       std::to_string(bad) + " sequence(s) replaced");
     }
   }
   if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    Report(out, std::string(where) + ": field 'text': empty; skipped");
+    Report(out, std::string(where) + field + "empty text; skipped");
     return;
   }
   if (a.lang.empty()) a.lang = DetectLanguage(a.text);
@@ -204,7 +206,7 @@ void ReadOneJson(std::string_view name, std::string_view data, const IngestOptio
                                              : std::string(name) + "[" + std::to_string(i) + "]";
     Article a;
     if (ArticleFromJson(*items[i], where, source, out, &a)) {
-      AddArticle(std::move(a), where, options, out);
+      AddArticle(std::move(a), where, /*json_record=*/true, options, out);
     }
   }
 }
@@ -338,7 +340,9 @@ void ReadJsonLines(std::string_view name, std::string_view data, const IngestOpt
       continue;
     }
     Article a;
-    if (ArticleFromJson(j, where, source, out, &a)) AddArticle(std::move(a), where, options, out);
+    if (ArticleFromJson(j, where, source, out, &a)) {
+      AddArticle(std::move(a), where, /*json_record=*/true, options, out);
+    }
   }
 }
 
@@ -348,7 +352,7 @@ void ReadPlainText(std::string_view name, std::string_view data, const IngestOpt
   a.doc_id = Stem(name);
   a.source = FileName(name);
   a.text = std::string(StripBom(data));
-  AddArticle(std::move(a), name, options, out);
+  AddArticle(std::move(a), name, /*json_record=*/false, options, out);
 }
 
 void ReadHtml(std::string_view name, std::string_view data, const IngestOptions& options,
@@ -373,7 +377,7 @@ void ReadHtml(std::string_view name, std::string_view data, const IngestOptions&
   a.published = doc->published;
   a.lang = doc->lang;
   a.text = std::move(doc->text);
-  AddArticle(std::move(a), name, options, out);
+  AddArticle(std::move(a), name, /*json_record=*/false, options, out);
 }
 
 IngestResult ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options) {

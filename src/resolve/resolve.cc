@@ -101,6 +101,7 @@ struct Loc {
   std::string key;         // identity of the place
   std::string admin1_key;  // country|admin1 ("" admin1 allowed)
   std::string admin2_key;  // "" when no district
+  std::string country_key;  // lower-cased ISO code
 };
 
 GeoLevel LevelOf(const Place& p) {
@@ -114,7 +115,8 @@ Loc MakeLoc(const Place& p) {
   loc.known = !p.country.empty() || !p.admin1.empty() || !p.name.empty();
   loc.place = p;
   loc.place.level = LevelOf(p);
-  loc.admin1_key = Lower(p.country + "|" + p.admin1);
+  loc.country_key = Lower(p.country);
+  loc.admin1_key = loc.country_key + "|" + Lower(p.admin1);
   if (!p.admin2.empty()) loc.admin2_key = loc.admin1_key + "|" + Lower(p.admin2);
   switch (loc.place.level) {
     case GeoLevel::kCountry: loc.key = "c|" + Lower(p.country); break;
@@ -166,8 +168,7 @@ bool Coarse(PlaceMatch m) { return m == PlaceMatch::kContains || m == PlaceMatch
 
 PlaceMatch MatchPlaces(const Loc& a, const Loc& b, const ResolveOptions& o) {
   if (!a.known || !b.known) return PlaceMatch::kNone;
-  if (!a.place.country.empty() && !b.place.country.empty() &&
-      Lower(a.place.country) != Lower(b.place.country)) {
+  if (!a.country_key.empty() && !b.country_key.empty() && a.country_key != b.country_key) {
     return PlaceMatch::kNone;
   }
   if (a.key == b.key) return PlaceMatch::kSame;
@@ -233,6 +234,15 @@ Loc DocLoc(const DocAnalysis& da) {
     }
   }
   return best != nullptr ? MakeLoc(*best) : Loc();
+}
+
+std::string PlaceDesc(const Loc& l) {
+  if (!l.known) return "(no place)";
+  std::string s = l.place.name;
+  if (!l.place.admin2.empty() && l.place.admin2 != s) s += ", " + l.place.admin2;
+  if (!l.place.admin1.empty() && l.place.admin1 != s) s += ", " + l.place.admin1;
+  if (!l.place.country.empty()) s += ", " + l.place.country;
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +496,64 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       }
     }
   }
+  // An article that reports no wave tells one story: its secondary events are usually the same
+  // attack seen from another place (a hospital city, a train's destination, a mis-resolved
+  // name). They fold into the main event unless they carry their own figures in the same country
+  // but another province; abroad or dated elsewhere, they are dropped.
+  if (o.one_story_per_article && locals.size() > 1 && !(u.wave && u.wave->explicit_wave)) {
+    size_t main = 0;
+    auto weight = [&](const Local& l) {
+      int claims = 0;
+      for (const Claim& c : l.e.claims) {
+        claims += c.field == Field::kKilled || c.field == Field::kInjured;
+      }
+      return 2 * claims + static_cast<int>(l.e.mentions.size());
+    };
+    auto first = [](const Local& l) {
+      uint32_t b = UINT32_MAX;
+      for (const EventMention* m : l.e.mentions) b = std::min(b, m->span.begin);
+      return b;
+    };
+    for (size_t i = 1; i < locals.size(); ++i) {
+      const int wi = weight(locals[i]), wm = weight(locals[main]);
+      if (wi > wm || (wi == wm && first(locals[i]) < first(locals[main]))) main = i;
+    }
+    std::vector<Local> kept;
+    Local& m = locals[main];
+    std::string folded, dropped;
+    for (size_t i = 0; i < locals.size(); ++i) {
+      if (i == main) continue;
+      Local& l = locals[i];
+      const bool same_country = l.e.loc.country_key == m.e.loc.country_key;
+      const bool own_figures = !l.e.claims.empty();
+      const bool same_a1 = l.e.loc.admin1_key == m.e.loc.admin1_key;
+      bool dates_fit = true;
+      for (const auto& d : l.days) dates_fit = dates_fit && fits_dates(m, d);
+      if (same_country && own_figures && !same_a1) {
+        kept.push_back(std::move(l));
+      } else if (dates_fit) {
+        folded += (folded.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
+        m.e.mentions.insert(m.e.mentions.end(), l.e.mentions.begin(), l.e.mentions.end());
+        m.days.insert(m.days.end(), l.days.begin(), l.days.end());
+        for (Claim& c : l.e.claims) m.e.claims.push_back(std::move(c));
+      } else {
+        dropped += (dropped.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
+      }
+    }
+    if (!folded.empty()) {
+      m.e.notes.push_back("no wave reported: secondary places folded into the main event (" +
+                          folded + ")");
+    }
+    if (!dropped.empty()) {
+      u.dropped.push_back({da.doc_id, "dropped mention",
+                           "no wave reported; secondary events dated apart from the main one: " +
+                               dropped,
+                           0});
+    }
+    kept.insert(kept.begin(), std::move(m));
+    locals = std::move(kept);
+  }
+
   // Claims the extractor attached to no mention.
   std::set<std::tuple<uint32_t, uint32_t, int>> attached;
   for (const EventMention& m : da.mentions) {
@@ -539,7 +607,23 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         a1.insert(e.loc.admin1_key);
         any = &e;
       }
-      if (a1.size() == 1) {
+      if (a1.size() > 1) {
+        // Several provinces: the wave is where most of the article's events are.
+        std::map<std::string, int> votes;
+        for (const Event& e : u.events) {
+          if (e.loc.known) ++votes[e.loc.admin1_key];
+        }
+        int n = 0;
+        for (const auto& [k, c] : votes) {
+          if (c > n) {
+            n = c;
+            for (const Event& e : u.events) {
+              if (e.loc.known && e.loc.admin1_key == k) any = &e;
+            }
+          }
+        }
+      }
+      if (any != nullptr) {
         Place p;
         p.country = any->loc.place.country;
         p.admin1 = any->loc.place.admin1;
@@ -568,13 +652,15 @@ struct Cluster {
   double killed_max = -1;
 };
 
+// Blocking index: 64-bit hashed keys -> clusters. A hash collision only adds a candidate, which
+// scoring then rejects, so it cannot change a decision.
 class Index {
  public:
-  void Add(const std::string& key, int cluster) {
+  void Add(uint64_t key, int cluster) {
     std::vector<int>& v = map_[key];
     if (v.empty() || v.back() != cluster) v.push_back(cluster);
   }
-  void Collect(const std::string& key, std::vector<int>* out) const {
+  void Collect(uint64_t key, std::vector<int>* out) const {
     auto it = map_.find(key);
     if (it == map_.end()) return;
     for (int c : it->second) {
@@ -584,35 +670,55 @@ class Index {
   }
 
  private:
-  std::unordered_map<std::string, std::vector<int>> map_;
+  std::unordered_map<uint64_t, std::vector<int>> map_;
 };
 
-std::string DayKey(std::string_view tag, std::string_view key, int64_t day) {
-  return std::string(tag) + "#" + std::string(key) + "#" + std::to_string(day);
+uint64_t Mix(uint64_t h, uint64_t v) {
+  for (int i = 0; i < 8; ++i) {
+    h ^= (v >> (8 * i)) & 0xff;
+    h *= 1099511628211ull;
+  }
+  return h;
 }
 
-std::string CellKey(double lat, double lon, int dx, int dy, int64_t day) {
-  const long x = static_cast<long>(std::floor(lon / kGridDegrees)) + dx;
-  const long y = static_cast<long>(std::floor(lat / kGridDegrees)) + dy;
-  return "g#" + std::to_string(x) + "," + std::to_string(y) + "#" + std::to_string(day);
+uint64_t Key(std::string_view tag, std::string_view key, int64_t n = 0, int64_t m = 0) {
+  uint64_t h = Fnv1a(tag);
+  h = Mix(h, Fnv1a(key));
+  h = Mix(h, static_cast<uint64_t>(n));
+  return Mix(h, static_cast<uint64_t>(m));
+}
+
+uint64_t DayKey(std::string_view tag, std::string_view key, int64_t day) {
+  return Key(tag, key, day);
+}
+
+uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
+  const int64_t x = static_cast<int64_t>(std::floor(lon / kGridDegrees)) + dx;
+  const int64_t y = static_cast<int64_t>(std::floor(lat / kGridDegrees)) + dy;
+  return Key("g", "", day, x * 100003 + y);
 }
 
 void IndexEvent(const Event& e, int cluster, Index* idx) {
-  const std::string country = Lower(e.loc.place.country);
-  idx->Add("p#" + e.loc.key, cluster);
-  if (!e.loc.admin2_key.empty()) idx->Add("a2#" + e.loc.admin2_key, cluster);
-  idx->Add("a1all#" + e.loc.admin1_key, cluster);
-  idx->Add("call#" + country, cluster);
+  const std::string& country = e.loc.country_key;
+  idx->Add(Key("p", e.loc.key), cluster);
+  if (!e.loc.admin2_key.empty()) idx->Add(Key("a2", e.loc.admin2_key), cluster);
+  idx->Add(Key("a1all", e.loc.admin1_key), cluster);
+  idx->Add(Key("call", country), cluster);
   if (e.day) {
     idx->Add(DayKey("d", e.loc.admin1_key, *e.day), cluster);
     idx->Add(DayKey("c", country, *e.day), cluster);
     idx->Add(DayKey("day", "", *e.day), cluster);
-    if (e.loc.place.has_coords) {
-      idx->Add(CellKey(e.loc.place.lat, e.loc.place.lon, 0, 0, *e.day), cluster);
+    if (e.loc.place.has_coords && Fine(e.loc)) {
+      // Registered in the neighbouring cells too, so a lookup reads one cell per day.
+      for (int dx = -1; dx <= 1; ++dx) {
+        for (int dy = -1; dy <= 1; ++dy) {
+          idx->Add(CellKey(e.loc.place.lat, e.loc.place.lon, dx, dy, *e.day), cluster);
+        }
+      }
     }
   } else {
-    idx->Add("a1u#" + e.loc.admin1_key, cluster);
-    idx->Add("cu#" + country, cluster);
+    idx->Add(Key("a1u", e.loc.admin1_key), cluster);
+    idx->Add(Key("cu", country), cluster);
   }
 }
 
@@ -620,7 +726,7 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
 std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day, int window,
                             const Index& idx) {
   std::vector<int> out;
-  const std::string country = Lower(loc.place.country);
+  const std::string& country = loc.country_key;
   if (day) {
     for (int64_t d = *day - window; d <= *day + window; ++d) {
       if (loc.place.level == GeoLevel::kCountry) {
@@ -629,20 +735,16 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day, i
         idx.Collect(DayKey("d", loc.admin1_key, d), &out);
       }
       if (loc.place.has_coords && Fine(loc)) {
-        for (int dx = -1; dx <= 1; ++dx) {
-          for (int dy = -1; dy <= 1; ++dy) {
-            idx.Collect(CellKey(loc.place.lat, loc.place.lon, dx, dy, d), &out);
-          }
-        }
+        idx.Collect(CellKey(loc.place.lat, loc.place.lon, 0, 0, d), &out);
       }
     }
-    idx.Collect(loc.place.level == GeoLevel::kCountry ? "cu#" + country : "a1u#" + loc.admin1_key,
+    idx.Collect(loc.place.level == GeoLevel::kCountry ? Key("cu", country) : Key("a1u", loc.admin1_key),
                 &out);
   } else {
-    idx.Collect("p#" + loc.key, &out);
-    if (!loc.admin2_key.empty()) idx.Collect("a2#" + loc.admin2_key, &out);
-    if (loc.place.level == GeoLevel::kProvince) idx.Collect("a1all#" + loc.admin1_key, &out);
-    if (loc.place.level == GeoLevel::kCountry) idx.Collect("call#" + country, &out);
+    idx.Collect(Key("p", loc.key), &out);
+    if (!loc.admin2_key.empty()) idx.Collect(Key("a2", loc.admin2_key), &out);
+    if (loc.place.level == GeoLevel::kProvince) idx.Collect(Key("a1all", loc.admin1_key), &out);
+    if (loc.place.level == GeoLevel::kCountry) idx.Collect(Key("call", country), &out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -878,14 +980,6 @@ std::optional<Figure> Combine(const std::optional<Figure>& story,
   return f;
 }
 
-std::string PlaceDesc(const Loc& l) {
-  if (!l.known) return "(no place)";
-  std::string s = l.place.name;
-  if (!l.place.admin2.empty() && l.place.admin2 != s) s += ", " + l.place.admin2;
-  if (!l.place.admin1.empty() && l.place.admin1 != s) s += ", " + l.place.admin1;
-  if (!l.place.country.empty()) s += ", " + l.place.country;
-  return s;
-}
 
 }  // namespace
 
@@ -930,12 +1024,17 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   // 2. Clustering, in content order.
   std::vector<int> order(events.size());
   std::iota(order.begin(), order.end(), 0);
-  auto order_key = [&](int i) {
-    const Event& e = events[i];
-    return std::make_tuple(Level(e.loc), e.day ? 0 : 1, e.day.value_or(0), e.loc.key,
-                           docs[e.doc]->doc_id, e.first_begin);
+  auto order_less = [&](int a, int b) {
+    const Event& x = events[a];
+    const Event& y = events[b];
+    if (Level(x.loc) != Level(y.loc)) return Level(x.loc) < Level(y.loc);
+    if (x.day.has_value() != y.day.has_value()) return x.day.has_value();
+    if (x.day != y.day) return *x.day < *y.day;
+    if (int c = x.loc.key.compare(y.loc.key); c != 0) return c < 0;
+    if (x.doc != y.doc) return x.doc < y.doc;  // docs are sorted by id
+    return x.first_begin < y.first_begin;
   };
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return order_key(a) < order_key(b); });
+  std::sort(order.begin(), order.end(), order_less);
   std::vector<Cluster> clusters;
   Index idx;
   for (int ei : order) {
@@ -991,7 +1090,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   UnionFind uf(clusters.size());
   std::vector<std::vector<Reason>> link_why(clusters.size());
   auto same_region = [](const Loc& a, const Loc& b) {
-    if (Lower(a.place.country) != Lower(b.place.country)) return false;
+    if (a.country_key != b.country_key) return false;
     return a.place.admin1.empty() || b.place.admin1.empty() || a.admin1_key == b.admin1_key;
   };
   for (size_t d = 0; d < docs.size(); ++d) {

@@ -7,6 +7,10 @@
 //     or country only) joins the single finer local event it contains; a mention with no place
 //     joins the article's main (first) event. Background mentions never make events; `wave`
 //     mentions and claims scoped to the wave or to a part of it form the article's wave record.
+//     With one_story_per_article, an article without a wave mention keeps its main event (most
+//     casualty claims, then mentions, then first) and folds the others into it, except events
+//     with their own figures in another province of the same country; secondary events abroad or
+//     dated apart are dropped (gazetteer misreadings and context, far more often than news).
 //     Claims of a wire copy (copy_of set) are marked independent = false.
 //  2. Local events are clustered across articles greedily, in an order derived from content only
 //     (finest place first, then date, place key, doc id), against candidate incidents found by
@@ -68,6 +72,9 @@ struct ResolveOptions {
   double attach_threshold = 2.5;    // minimum pair score to merge
   bool zero_killed_if_only_injured = true;
   bool link_wave_by_region = true;
+  // An article with no wave mention reports one incident plus, at most, others with their own
+  // figures in other provinces: its secondary places fold into its main event (see step 1).
+  bool one_story_per_article = true;
   const ResolveRules* rules = nullptr;  // nullptr = DefaultResolveRules()
 };
 

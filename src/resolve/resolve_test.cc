@@ -293,9 +293,10 @@ TEST(ResolveTest, WaveBecomesStoryWithChildren) {
 }
 
 TEST(ResolveTest, StoryTotalsAreNotDoubleCounted) {
-  // Two attacks reported together, no wave total: the story is the sum of its children.
+  // Two attacks of one wave, no wave total: the story is the sum of its children.
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {}, false, /*wave=*/true)
           .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
           .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)})
           .Build(),
@@ -318,6 +319,7 @@ TEST(ResolveTest, PartClaimIsALowerBoundForTheStory) {
   Claim part = K(38, Qualifier::kExact, Field::kKilled, Category::kUnknown, Scope::kPart);
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {}, false, /*wave=*/true)
           .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
           .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10), part})
           .Build(),
@@ -470,24 +472,43 @@ TEST(ResolveTest, IdsStableWhenAnUnrelatedArticleIsAdded) {
   for (const Incident& y : after.incidents) EXPECT_TRUE(ids.insert(y.id).second) << y.id;
 }
 
-TEST(ResolveTest, SamePlaceSameDayTwoArticlesOfOneDocStayApart) {
-  // One article reports two separate attacks in the same district the same day; another
-  // article reports one of them. The article's own split is kept.
+TEST(ResolveTest, OneArticleWithoutAWaveTellsOneStory) {
+  // The hospital city and a mis-resolved name abroad are the same attack seen from elsewhere.
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02")
-          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
-          .Mention(kBomb, "2024-05-01", {P("Farhill", "North District", "Highland", 30.6, 69.6)}, {K(9)})
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(12)})
+          .Mention(kBomb, "2024-05-01", {kSouthTown})
+          .Mention(kBomb, "2024-05-01", {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")})
           .Build(),
   };
   IncidentSet s = Resolve(docs);
-  EXPECT_EQ(Leaves(s).size(), 1u);  // same district within one article: one event
-  // Far apart in different districts: two.
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Northtown");
+  EXPECT_EQ(s.incidents[0].killed->best, 12);
+  // Another province with its own figures: a separate incident (and no story without a wave).
+  docs[0] = DocBuilder("a", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
+                .Mention(kBomb, "2024-05-01", {kCoast}, {K(9)})
+                .Build();
+  s = Resolve(docs);
+  EXPECT_EQ(Leaves(s).size(), 2u);
+  EXPECT_EQ(s.incidents.size(), 2u);
+  // Same district within one article: one event even without folding.
+  ResolveOptions o;
+  o.one_story_per_article = false;
+  docs[0] = DocBuilder("a", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
+                .Mention(kBomb, "2024-05-01", {P("Farhill", "North District", "Highland", 30.6, 69.6)}, {K(9)})
+                .Build();
+  EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 1u);
+  // Different districts, folding off: two incidents, one story.
   docs[0] = DocBuilder("a", "2024-05-02")
                 .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
                 .Mention(kBomb, "2024-05-01", {kSouthTown}, {K(9)})
                 .Build();
-  s = Resolve(docs);
+  s = Resolve(docs, o);
   EXPECT_EQ(Leaves(s).size(), 2u);
+  EXPECT_EQ(s.incidents.size(), 3u);
 }
 
 TEST(ResolveTest, BlockingScalesToManyDocuments) {

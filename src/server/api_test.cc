@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/query.h"
 #include "server/static_files.h"
 #include "store/store.h"
 

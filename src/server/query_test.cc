@@ -49,7 +49,7 @@ std::vector<std::string> Ids(const IncidentIndex& index, const std::vector<size_
   return out;
 }
 
-std::vector<std::string> Run(const IncidentIndex& index, const QueryParams& params) {
+std::vector<std::string> Select(const IncidentIndex& index, const QueryParams& params) {
   auto q = ParseIncidentQuery(params);
   EXPECT_TRUE(q.ok()) << q.status().message();
   if (!q.ok()) return {};
@@ -58,56 +58,56 @@ std::vector<std::string> Run(const IncidentIndex& index, const QueryParams& para
 
 TEST(ServerQueryTest, DefaultSortIsNewestFirstWithUndatedLastAndTiesById) {
   IncidentIndex index(Sample());
-  EXPECT_EQ(Run(index, {}), (std::vector<std::string>{"b", "a", "story-1", "c", "d"}));
-  EXPECT_EQ(Run(index, {{"sort", "date"}}),
+  EXPECT_EQ(Select(index, {}), (std::vector<std::string>{"b", "a", "story-1", "c", "d"}));
+  EXPECT_EQ(Select(index, {{"sort", "date"}}),
             (std::vector<std::string>{"c", "a", "story-1", "b", "d"}));
 }
 
 TEST(ServerQueryTest, SortByKilledPutsUnknownLast) {
   IncidentIndex index(Sample());
-  EXPECT_EQ(Run(index, {{"sort", "-killed"}}),
+  EXPECT_EQ(Select(index, {{"sort", "-killed"}}),
             (std::vector<std::string>{"story-1", "b", "a", "d", "c"}));
-  EXPECT_EQ(Run(index, {{"sort", "killed"}}),
+  EXPECT_EQ(Select(index, {{"sort", "killed"}}),
             (std::vector<std::string>{"d", "a", "b", "story-1", "c"}));
 }
 
 TEST(ServerQueryTest, DateRangeOverlapsIncidentSpanAndDropsUndated) {
   IncidentIndex index(Sample());
   // story-1 spans 03-02..03-04, so a range starting on 03-03 still catches it.
-  EXPECT_EQ(Run(index, {{"date_from", "2024-03-03"}, {"sort", "date"}}),
+  EXPECT_EQ(Select(index, {{"date_from", "2024-03-03"}, {"sort", "date"}}),
             (std::vector<std::string>{"story-1", "b"}));
-  EXPECT_EQ(Run(index, {{"date_to", "2024-02"}}), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Select(index, {{"date_to", "2024-02"}}), (std::vector<std::string>{"c"}));
   // A month-precision bound covers the whole month.
-  EXPECT_EQ(Run(index, {{"date_from", "2024-03"}, {"date_to", "2024-03"}, {"sort", "date"}}),
+  EXPECT_EQ(Select(index, {{"date_from", "2024-03"}, {"date_to", "2024-03"}, {"sort", "date"}}),
             (std::vector<std::string>{"a", "story-1", "b"}));
 }
 
 TEST(ServerQueryTest, CountryAdminEventActorFilters) {
   IncidentIndex index(Sample());
-  EXPECT_EQ(Run(index, {{"country", "af,in"}, {"sort", "date"}}),
+  EXPECT_EQ(Select(index, {{"country", "af,in"}, {"sort", "date"}}),
             (std::vector<std::string>{"c", "d"}));
-  EXPECT_EQ(Run(index, {{"admin1", "BALOCHISTAN"}}), (std::vector<std::string>{"b"}));
-  EXPECT_EQ(Run(index, {{"event_type", "battles"}}), (std::vector<std::string>{"c"}));
-  EXPECT_EQ(Run(index, {{"event_type", "Suicide bomb"}, {"country", "IN"}}),
+  EXPECT_EQ(Select(index, {{"admin1", "BALOCHISTAN"}}), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(Select(index, {{"event_type", "battles"}}), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Select(index, {{"event_type", "Suicide bomb"}, {"country", "IN"}}),
             (std::vector<std::string>{"d"}));
-  EXPECT_EQ(Run(index, {{"actor", "northern"}}), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(Select(index, {{"actor", "northern"}}), (std::vector<std::string>{"a"}));
 }
 
 TEST(ServerQueryTest, MinKilledBboxAndFreeText) {
   IncidentIndex index(Sample());
-  EXPECT_EQ(Run(index, {{"min_killed", "13"}}), (std::vector<std::string>{"b", "story-1"}));
-  EXPECT_EQ(Run(index, {{"bbox", "60,24,66,31"}}), (std::vector<std::string>{"b"}));
-  EXPECT_EQ(Run(index, {{"q", "RIVER FERRY"}}), (std::vector<std::string>{"c"}));
-  EXPECT_EQ(Run(index, {{"q", "courier"}}), (std::vector<std::string>{"c"}));
-  EXPECT_EQ(Run(index, {{"q", "quetta"}}), (std::vector<std::string>{"a"}));
-  EXPECT_TRUE(Run(index, {{"q", "nowhere at all"}}).empty());
+  EXPECT_EQ(Select(index, {{"min_killed", "13"}}), (std::vector<std::string>{"b", "story-1"}));
+  EXPECT_EQ(Select(index, {{"bbox", "60,24,66,31"}}), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(Select(index, {{"q", "RIVER FERRY"}}), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Select(index, {{"q", "courier"}}), (std::vector<std::string>{"c"}));
+  EXPECT_EQ(Select(index, {{"q", "quetta"}}), (std::vector<std::string>{"a"}));
+  EXPECT_TRUE(Select(index, {{"q", "nowhere at all"}}).empty());
 }
 
 TEST(ServerQueryTest, ParentSelectsChildrenOrTopLevel) {
   IncidentIndex index(Sample());
-  EXPECT_EQ(Run(index, {{"parent", "story-1"}, {"sort", "date"}}),
+  EXPECT_EQ(Select(index, {{"parent", "story-1"}, {"sort", "date"}}),
             (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(Run(index, {{"parent", "none"}, {"sort", "date"}}),
+  EXPECT_EQ(Select(index, {{"parent", "none"}, {"sort", "date"}}),
             (std::vector<std::string>{"c", "story-1", "d"}));
   EXPECT_EQ(index.Children("story-1").size(), 2u);
   EXPECT_TRUE(index.Children("a").empty());
@@ -158,7 +158,9 @@ TEST(ServerQueryTest, RejectsBadParameters) {
   for (const QueryParams& p : bad) {
     auto q = ParseIncidentQuery(p);
     EXPECT_FALSE(q.ok()) << p.front().first << "=" << p.front().second;
-    if (!q.ok()) EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
+    if (!q.ok()) {
+      EXPECT_EQ(q.status().code(), StatusCode::kInvalidArgument);
+    }
   }
   // Names the offending parameter.
   EXPECT_NE(ParseIncidentQuery({{"sort", "x"}}).status().message().find("sort"),

@@ -50,7 +50,9 @@ TEST(ServerStaticTest, ResolveRejectsUnsafePaths) {
                           "/sub/.", "relative", "", "/c:/x", "/sub\\a.js"}) {
     auto r = ResolveStaticPath(root, bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+    }
   }
   EXPECT_FALSE(ResolveStaticPath(root, std::string_view("/index.html\0.js", 15)).ok());
   EXPECT_EQ(ResolveStaticPath(root, "/nope.js").status().code(), StatusCode::kNotFound);

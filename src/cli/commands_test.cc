@@ -1,0 +1,70 @@
+#include "cli/commands.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CommandsTest, ExplainShowsFiguresDocumentsQuotesAndReasons) {
+  Incident inc;
+  inc.id = "i-7";
+  inc.parent = "s-1";
+  inc.date = CivilDate{2022, 3, 4};
+  inc.place = "Exampleville";
+  inc.admin1 = "North Province";
+  inc.country = "XX";
+  inc.killed = Figure{4, 5, 6};
+  inc.documents = {"d1"};
+  inc.mentions = {"d9"};
+  Claim c;
+  c.doc_id = "d1";
+  c.field = Field::kKilled;
+  c.value = c.low = c.high = 5;
+  c.attributed_to = "police";
+  c.quote = "Five people were killed, police said.";
+  c.span = {12, 49};
+  inc.claims = {c};
+  inc.why = {{"d1", "new incident", "first report of this place and day", 1.0}};
+  Article a;
+  a.doc_id = "d1";
+  a.source = "Example Herald";
+  a.published = CivilDate{2022, 3, 5};
+  std::map<std::string, Article> articles = {{"d1", a}};
+  const std::string text = ExplainText(inc, {}, articles);
+  EXPECT_EQ(text.rfind("incident i-7 (part of s-1)\n", 0), 0u) << text;
+  EXPECT_NE(text.find("date: 2022-03-04"), std::string::npos);
+  EXPECT_NE(text.find("where: Exampleville, North Province, XX"), std::string::npos);
+  EXPECT_NE(text.find("killed: 5 (low 4, high 6)"), std::string::npos);
+  EXPECT_NE(text.find("d1  Example Herald  2022-03-05"), std::string::npos);
+  EXPECT_NE(text.find("background mentions (1):\n  d9\n"), std::string::npos);
+  EXPECT_NE(text.find("[d1] killed 5 (exact, unknown, according to police)"), std::string::npos);
+  EXPECT_NE(text.find("\"Five people were killed, police said.\" [12,49)"), std::string::npos);
+  EXPECT_NE(text.find("[d1] new incident (score 1): first report of this place and day"),
+            std::string::npos);
+}
+
+TEST(CommandsTest, WriteOutputReplacesWholeFileAndReportsFailures) {
+  const fs::path dir = fs::temp_directory_path() / ("sitrep_cmd_test_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "out.json").string();
+  ASSERT_TRUE(WriteOutput(path, "first version, longer").ok());
+  ASSERT_TRUE(WriteOutput(path, "second").ok());
+  std::stringstream ss;
+  ss << std::ifstream(path).rdbuf();
+  EXPECT_EQ(ss.str(), "second");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);  // no temp
+  Status st = WriteOutput((dir / "missing" / "out.json").string(), "x");
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_NE(st.message().find("missing/out.json: cannot write"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sitrep
