@@ -29,7 +29,7 @@ FORCE=0
 installed_version() {
   local pj="$NM/$1/package.json"
   [[ -f "$pj" ]] || return 0
-  sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pj" | head -1
+  grep -o '"version": *"[^"]*"' "$pj" | head -1 | sed 's/.*"\([^"]*\)"$/\1/'
 }
 
 mkdir -p "$TP" "$ROOT/data/gazetteer"

@@ -18,10 +18,16 @@ PACKAGES=(build-essential cmake ninja-build ccache pkg-config libsqlite3-dev lib
           libgumbo-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libbenchmark-dev
           python3 nodejs npm sqlite3)
 
+# Tools often installed outside Debian's packages (e.g. nodejs from NodeSource bundles npm, and
+# then Debian's npm conflicts with it): the command on PATH is enough.
+declare -A COMMAND_OF=([nodejs]=node [npm]=npm [cmake]=cmake [python3]=python3 [sqlite3]=sqlite3)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+  [[ "$status" == "install ok installed" ]] && continue
+  [[ -n "${COMMAND_OF[$p]:-}" ]] && command -v "${COMMAND_OF[$p]}" >/dev/null && continue
+  missing+=("$p")
 done
 if (( ${#missing[@]} > 0 )); then
   echo "setup: installing ${missing[*]}" >&2

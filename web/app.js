@@ -197,6 +197,7 @@ function initMap() {
         style: { color: '#8d9aa6', weight: 0.7, fillColor: '#f6f4ee', fillOpacity: 1 },
       }).addTo(map);
       if (markerLayer) markerLayer.bringToFront();
+      document.body.dataset.basemap = '1';
     })
     .catch(() => showError('Base map missing: run scripts/fetch_web_assets.sh'));
   markerLayer = L.featureGroup().addTo(map);
@@ -270,7 +271,8 @@ function drawTimeline() {
   const ticks = Math.min(8, Math.max(2, Math.floor((W - TL.left) / 90)));
   for (let k = 0; k <= ticks; k++) {
     const d = Math.round(lo + ((hi - lo) * k) / ticks);
-    const t = svg('text', { x: x(d), y: H - 4, 'text-anchor': 'middle' });
+    const anchor = k === 0 ? 'start' : k === ticks ? 'end' : 'middle';
+    const t = svg('text', { x: x(d), y: H - 4, 'text-anchor': anchor });
     t.textContent = isoOfDay(d);
     axis.append(t);
   }
@@ -394,8 +396,10 @@ function rangeBar(label, f, scaleMax) {
   s.append(svg('rect', { class: 'track', x: pad, y: 8, width: W - 2 * pad, height: 10, rx: 3 }));
   s.append(svg('rect', { class: 'span', x: X(f.low), y: 8, width: Math.max(2, X(f.high) - X(f.low)), height: 10, rx: 3 }));
   s.append(svg('rect', { class: 'best', x: X(f.best) - 1.5, y: 4, width: 3, height: 18 }));
-  for (const [v, anchor] of [[f.low, 'end'], [f.high, 'start']]) {
-    const t = svg('text', { x: X(v) + (anchor === 'end' ? -3 : 3), y: 31, 'text-anchor': anchor === 'end' ? 'middle' : 'middle' });
+  // Label low and high under their ends; one label when they (nearly) coincide.
+  const labels = X(f.high) - X(f.low) < 24 ? [[f.high, 'middle']] : [[f.low, 'end'], [f.high, 'start']];
+  for (const [v, anchor] of labels) {
+    const t = svg('text', { x: X(v), y: 31, 'text-anchor': anchor });
     t.textContent = fmtNum(v);
     s.append(t);
   }
@@ -434,21 +438,24 @@ async function showQuote(viewer, claim) {
 
 function claimsTable(inc, viewer) {
   const t = el('table', { class: 'claims' });
-  t.append(el('thead', null, el('tr', null, ...['Outlet', 'Figure', 'Qualifier', 'Field', 'Category', 'Who said it', 'Published', ''].map((h) => el('th', { text: h })))));
+  t.append(el('thead', null, el('tr', null, ...['Outlet', 'Figure', 'Field', 'Category', 'Who said it', 'Published'].map((h) => el('th', { text: h })))));
   const tb = el('tbody');
   const claims = [...(inc.claims || [])];
   claims.sort((a, b) => (a.field || '').localeCompare(b.field || '') || (a.source || '').localeCompare(b.source || '') || (a.doc_id || '').localeCompare(b.doc_id || ''));
   for (const c of claims) {
-    const range = c.low !== undefined && c.high !== undefined && c.low !== c.high ? ` (${fmtNum(c.low)}–${fmtNum(c.high)})` : '';
+    // An open upper bound ("at least 23") is stored with high < low: the qualifier says it.
+    const range = typeof c.low === 'number' && typeof c.high === 'number' && c.high > c.low
+      ? ` (${fmtNum(c.low)}–${fmtNum(c.high)})` : '';
+    const qual = c.qualifier && c.qualifier !== 'exact' ? c.qualifier.replace(/_/g, ' ') : '';
     const tr = el('tr', { class: c.contradicted ? 'contradicted' : null, 'data-doc': c.doc_id },
-      el('td', { text: c.source || c.doc_id }),
-      el('td', { class: 'figure', text: fmtNum(c.value) + range }),
-      el('td', { text: (c.qualifier || '').replace(/_/g, ' ') }),
+      el('td', { class: 'outlet', text: c.source || c.doc_id, title: c.doc_id }),
+      el('td', { class: 'figure' }, fmtNum(c.value) + range,
+        qual ? el('div', { class: 'qual', text: qual }) : null,
+        c.contradicted ? el('div', { class: 'flag', title: 'contradicted by another report', text: '⚠ contradicted' }) : null),
       el('td', { text: c.field || '' }),
       el('td', { text: (c.category || '').replace(/_/g, ' ') }),
       el('td', { text: c.attributed_to || '—' }),
-      el('td', { text: c.published || '' }),
-      el('td', null, c.contradicted ? el('span', { class: 'flag', title: 'contradicted by another report', text: '⚠ contradicts' }) : null));
+      el('td', { class: 'date', text: c.published || '' }));
     tr.addEventListener('click', () => {
       for (const r of tb.querySelectorAll('tr.selected')) r.classList.remove('selected');
       tr.classList.add('selected');
@@ -507,7 +514,8 @@ async function showIncident(id) {
   }
   parts.push(el('h3', { text: `Claims (${(inc.claims || []).length})` }));
   const viewer = el('div', { class: 'quote-view' }, el('div', { class: 'qhead', text: 'Click a claim to read it in its article.' }));
-  parts.push((inc.claims || []).length ? claimsTable(inc, viewer) : el('p', { class: 'empty', text: 'No figures reported.' }));
+  parts.push((inc.claims || []).length ? el('div', { class: 'claims-wrap' }, claimsTable(inc, viewer))
+    : el('p', { class: 'empty', text: 'No figures reported.' }));
   parts.push(viewer);
   if (inc.children && inc.children.length) {
     parts.push(el('h3', { text: `Incidents in this story (${inc.children.length})` }));

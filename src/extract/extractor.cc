@@ -40,14 +40,6 @@ std::string PlaceKey(const Place& p) {
 
 int Level(const Place& p) { return static_cast<int>(p.level); }
 
-bool Contains(const Place& outer, const Place& inner) {
-  if (Level(outer) <= Level(inner)) return false;
-  if (outer.country != inner.country) return false;
-  if (outer.level == GeoLevel::kCountry) return true;
-  if (outer.level == GeoLevel::kProvince) return outer.admin1 == inner.admin1;
-  return outer.admin1 == inner.admin1 && outer.admin2 == inner.admin2;
-}
-
 uint32_t Distance(Span a, Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -94,13 +86,34 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   std::sort(places.begin(), places.end(), [](const PlaceMention& a, const PlaceMention& b) {
     return a.span.begin < b.span.begin;
   });
-  out.places = places;
-  if (article.text.empty()) return out;
+  if (article.text.empty()) {
+    out.places = std::move(places);
+    return out;
+  }
 
   WordStream ws(article.text, doc);
   const std::vector<Word>& w = ws.words();
   const size_t ns = ws.num_sentences();
   out.actors = actors_->Find(ws);
+  // A span the actor lexicon knows ("BLA", "the Haqqani Network") is not a place.
+  {
+    std::vector<PlaceMention> kept;
+    size_t a = 0;
+    for (PlaceMention& p : places) {
+      while (a < out.actors.size() && out.actors[a].span.end <= p.span.begin) ++a;
+      bool overlaps = false;
+      for (size_t k = a; k < out.actors.size() && out.actors[k].span.begin < p.span.end; ++k) {
+        const ActorMention& am = out.actors[k];
+        if (am.actor_class == ActorClass::kArmedGroup && am.span.begin < p.span.end &&
+            p.span.begin < am.span.end) {
+          overlaps = true;
+        }
+      }
+      if (!overlaps) kept.push_back(std::move(p));
+    }
+    places = std::move(kept);
+  }
+  out.places = places;
   std::vector<TriggerHit> trig = triggers_->Find(ws);
   std::vector<uint32_t> claim_sent;
   std::vector<Claim> claims = claims_->Extract(article, doc, ws, &claim_sent);
@@ -139,18 +152,37 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     if (places[p].span.end > article.text.size()) continue;
     sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
   }
+  // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
+  auto dateline = [&](uint32_t p) {
+    Span sp = places[p].span;
+    if (sp.end >= article.text.size() || ws.SentenceAt(sp.begin) > 2) return false;
+    for (size_t k = sp.begin; k > 0 && article.text[k - 1] != '\n'; --k) {
+      if (article.text[k - 1] != ' ' && article.text[k - 1] != '\t') return false;
+    }
+    size_t k = sp.end;
+    while (k < article.text.size() && article.text[k] == ' ') ++k;
+    return k < article.text.size() &&
+           (article.text[k] == ':' || article.text[k] == '(' || article.text[k] == '-' ||
+            article.text.compare(k, 3, "\xE2\x80\x94") == 0);
+  };
+  for (uint32_t p = 0; p < places.size() && places[p].span.end < article.text.size(); ++p) {
+    if (!dateline(p)) continue;
+    auto& in = sent[ws.SentenceAt(places[p].span.begin)].places;
+    if (in.size() > 1) in.erase(std::remove(in.begin(), in.end(), p), in.end());
+  }
   for (size_t s = 0; s < ns; ++s) {
     Sent& st = sent[s];
     st.background = st.strong_bg || (st.past_timex && !st.news_timex) ||
                     (st.weak_bg && !st.has_claim && !st.news_timex);
-    // Keep the finest places: a province named beside one of its districts adds nothing.
+    // Keep the finest places: a province named beside a district ("in Musakhel, near the
+    // Punjab border") is context, not a second scene.
+    int finest = static_cast<int>(GeoLevel::kCountry);
+    for (uint32_t p : st.places) finest = std::min(finest, Level(places[p].place));
+    int cut = finest <= static_cast<int>(GeoLevel::kDistrict) ? static_cast<int>(GeoLevel::kDistrict)
+                                                              : finest;
     std::vector<uint32_t> keep;
     for (uint32_t p : st.places) {
-      bool covered = false;
-      for (uint32_t q : st.places) {
-        if (q != p && Contains(places[p].place, places[q].place)) covered = true;
-      }
-      if (!covered) keep.push_back(p);
+      if (Level(places[p].place) <= cut) keep.push_back(p);
     }
     st.places = std::move(keep);
   }
@@ -160,14 +192,16 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   for (size_t s = 0; s < ns; ++s) doc_wave |= sent[s].wave && !sent[s].background;
   std::optional<uint32_t> main_place;
   {
-    // The finest place of the first two sentences (headline, dateline), else the most named.
+    // The finest place of the first two sentences (headline, lead), else the most named.
     for (size_t s = 0; s < std::min<size_t>(ns, 2); ++s) {
       for (uint32_t p : sent[s].places) {
+        if (dateline(p)) continue;
         if (!main_place || Level(places[p].place) < Level(places[*main_place].place)) {
           main_place = p;
         }
       }
     }
+    if (!main_place && !sent.empty() && !sent[0].places.empty()) main_place = sent[0].places[0];
     if (!main_place && !places.empty()) {
       std::map<std::string, int> count;
       int best = 0;
@@ -253,7 +287,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       for (uint32_t c : sent_claims[s]) groups[g].claims.push_back(c);
       groups[g].wave |= st.wave;
     } else {
-      // Several places in one sentence: each trigger and figure goes to the nearest place.
+      // Several places in one sentence: each trigger and figure goes to the place that follows
+      // it in the same clause ("killed four guards in Arden"), else to the nearest one.
       std::vector<size_t> gs;
       for (uint32_t p : here) {
         gs.push_back(group_for(p));
@@ -261,6 +296,13 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         groups[gs.back()].wave |= st.wave;
       }
       auto nearest = [&](Span sp) {
+        for (size_t k = 0; k < here.size(); ++k) {
+          Span pl = places[here[k]].span;
+          if (pl.begin < sp.end) continue;
+          std::string_view between(article.text.data() + sp.end, pl.begin - sp.end);
+          if (between.find_first_of(",;:") == std::string_view::npos) return gs[k];
+          break;
+        }
         size_t best = 0;
         uint32_t best_d = UINT32_MAX;
         for (size_t k = 0; k < here.size(); ++k) {

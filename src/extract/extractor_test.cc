@@ -160,6 +160,17 @@ TEST_F(ExtractorTest, PlaceCarriesToTheNextSentence) {
   EXPECT_EQ(a.mentions[0].places[0].place.name, "Arden");
 }
 
+TEST_F(ExtractorTest, DatelineAndActorNamesAreNoScenes) {
+  SetText("ARDEN: A bomb killed four people in Brisk, where the TRF is active.");
+  AddPlace("ARDEN", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  AddPlace("TRF", GeoLevel::kPlace, "Elsewhere", 4);  // a gazetteer false match
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].places[0].place.name, "Brisk");
+  EXPECT_EQ(a.places.size(), 2u);  // the place overlapping the armed group is dropped
+}
+
 TEST_F(ExtractorTest, NoDateMeansNoDate) {
   SetText("Gunmen killed three farmers.");
   article_.published.reset();

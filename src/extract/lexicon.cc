@@ -226,7 +226,10 @@ size_t PhraseTrie::Match(const std::vector<Word>& words, size_t i, size_t end,
   size_t best = 0;
   for (size_t k = i; k < end && k < words.size(); ++k) {
     if (words[k].kind == WordKind::kPunct) break;
-    std::string_view key = words[k].kind == WordKind::kNumber ? kNumberKey : words[k].lower;
+    // Digits the text stage did not take as a quantity ("the past 24 hours") are numbers too.
+    bool number = words[k].kind == WordKind::kNumber ||
+                  (!words[k].lower.empty() && words[k].lower[0] >= '0' && words[k].lower[0] <= '9');
+    std::string_view key = number ? kNumberKey : words[k].lower;
     auto it = nodes_[node].next.find(key);
     if (it == nodes_[node].next.end()) break;
     node = it->second;

@@ -122,7 +122,8 @@ struct Mention {
   bool has_hint = false;
   bool cue = false;          // preceded by "in", "near", ...
   bool dateline = false;
-  bool weak = false;         // stop word, first name, sentence-initial single word
+  bool weak = false;         // stop word, first name, word seen in lower case
+  bool sentence_start = false;  // single word opening a sentence: capitalised anyway
   bool embedded = false;     // inside a longer capitalised name
   bool multiword = false;
   std::vector<Candidate> cands;
@@ -284,7 +285,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (W.stop.count(w0.lower) || lowercase_seen.count(w0.lower))) m.weak = true;
-    if (single && w0.sentence_start && !m.dateline) m.weak = true;
+    if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
@@ -325,9 +326,26 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
     }
   }
+  // Places spelled exactly as official names that all lie in one country (Quetta, Gwadar) hint
+  // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
     for (Candidate& c : m.cands) c.exact = FoldName(c.e.name) == m.folded;
   }
+  std::unordered_map<std::string, double> place_votes;
+  for (Mention& m : mentions) {
+    if (m.weak) continue;
+    std::string_view only;
+    bool one_country = true, any = false;
+    for (const Candidate& c : m.cands) {
+      if (!c.exact || c.alternate || c.e.level == GeoLevel::kCountry) continue;
+      if (c.e.population < 10000 && !m.dateline && !m.has_hint) continue;
+      if (any && c.e.country != only) one_country = false;
+      only = c.e.country;
+      any = true;
+    }
+    if (any && one_country) place_votes[std::string(only)] += 0.5;
+  }
+  for (const auto& [cc, v] : place_votes) ctx_country[cc] += std::min(v, 1.0);
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
   for (int round = 0; round < 2; ++round) {
@@ -425,10 +443,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     bool accept;
     if (m.weak) {
       accept = m.has_hint || m.dateline || (m.cue && in_context && b.exact && big);
+    } else if (m.sentence_start) {
+      accept = big || m.has_hint || (in_context && e.population >= 1000 && !m.embedded);
     } else if (m.embedded) {
       accept = big || (in_context && (b.exact || strong) && e.population >= 10000) || m.has_hint;
     } else {
-      accept = strong || big || in_context || e.population >= 20000;
+      accept = big || in_context || (ctx_country.empty() && (strong || e.population >= 20000));
+    }
+    // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
+    // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
+    // or a namesake: the article's own countries win.
+    if (!in_context && !ctx_country.empty() && e.population < 100000 && !m.dateline) {
+      accept = false;
     }
     if (words[m.first_word].uncased) {
       accept = accept && (in_context || big) && (b.exact || !b.alternate || e.population >= 10000);
@@ -443,7 +469,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       pm.place.level = GeoLevel::kDistrict;
     }
     double margin = second < -1e8 ? 6 : b.score - second;
-    double base = m.weak || m.embedded ? 0.3 : (strong || in_context ? 0.55 : 0.45);
+    double base = m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
     pm.confidence = static_cast<float>(
         std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
     out.push_back(std::move(pm));

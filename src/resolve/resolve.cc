@@ -554,6 +554,64 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     locals = std::move(kept);
   }
 
+  // A wave article's events abroad are misread names (a wave is national by nature): their
+  // figures count towards the wave as parts, their places are dropped.
+  if (o.one_story_per_article && locals.size() > 1 && u.wave && u.wave->explicit_wave) {
+    std::map<std::string, int> votes;
+    for (const Local& l : locals) votes[l.e.loc.country_key] += static_cast<int>(l.e.mentions.size());
+    if (u.wave->loc.known) votes[u.wave->loc.country_key] += 1000;  // the wave says where it is
+    std::string country;
+    int n = 0;
+    for (const auto& [c, v] : votes) {
+      if (v > n) {
+        n = v;
+        country = c;
+      }
+    }
+    std::vector<Local> kept;
+    std::string dropped;
+    for (Local& l : locals) {
+      if (l.e.loc.country_key == country) {
+        kept.push_back(std::move(l));
+        continue;
+      }
+      dropped += (dropped.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
+      for (Claim& c : l.e.claims) {
+        c.scope = Scope::kPart;
+        wave().claims.push_back(std::move(c));
+      }
+    }
+    if (!dropped.empty()) {
+      u.dropped.push_back({da.doc_id, "dropped mention",
+                           "wave article: places outside its country (" + dropped +
+                               "); their figures count as parts of the wave",
+                           0});
+    }
+    locals = std::move(kept);
+  }
+  // In a wave article, an event placed only at province or country level is the wave itself.
+  if (u.wave && u.wave->explicit_wave) {
+    Wave& w = *u.wave;
+    std::vector<Local> kept;
+    for (Local& l : locals) {
+      const bool coarse = !Fine(l.e.loc);
+      const bool region_ok = !w.loc.known || Fine(w.loc) ||
+                             w.loc.place.level == GeoLevel::kCountry ||
+                             l.e.loc.admin1_key == w.loc.admin1_key;
+      if (!coarse || !region_ok || locals.size() == 1) {
+        kept.push_back(std::move(l));
+        continue;
+      }
+      if (!w.loc.known || Fine(w.loc)) w.loc = l.e.loc;  // a dateline city is not the wave's place
+      w.mentions.insert(w.mentions.end(), l.e.mentions.begin(), l.e.mentions.end());
+      for (Claim& c : l.e.claims) {
+        if (c.scope == Scope::kIncident) c.scope = Scope::kWave;
+        w.claims.push_back(std::move(c));
+      }
+    }
+    locals = std::move(kept);
+  }
+
   // Claims the extractor attached to no mention.
   std::set<std::tuple<uint32_t, uint32_t, int>> attached;
   for (const EventMention& m : da.mentions) {
@@ -1114,11 +1172,45 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   for (size_t w = 0; w < waves.size(); ++w) {
     Wave& wv = waves[w];
     std::vector<int> members;
-    for (int ei : wv.events) {
-      const Event& e = events[ei];
-      if (wv.loc.known && !same_region(wv.loc, e.loc)) continue;
-      if (!DatesFit(wv.day, e.day, 1)) continue;
-      members.push_back(e.cluster);
+    for (int pass = 0; pass < 2 && members.empty(); ++pass) {
+      // Second pass: the wave's own place (often the dateline, where the reporter sits) holds
+      // none of the article's events, so the events say where the wave is.
+      for (int ei : wv.events) {
+        const Event& e = events[ei];
+        if (pass == 0 && wv.loc.known && !same_region(wv.loc, e.loc)) continue;
+        if (!DatesFit(wv.day, e.day, 1)) continue;
+        members.push_back(e.cluster);
+      }
+      if (pass == 1 && !members.empty()) {
+        std::map<std::string, std::pair<int, const Loc*>> votes;
+        for (int ei : wv.events) {
+          auto& v = votes[events[ei].loc.admin1_key];
+          ++v.first;
+          v.second = &events[ei].loc;
+        }
+        int n = 0;
+        for (const auto& [k, v] : votes) {
+          if (v.first > n) {
+            n = v.first;
+            Place p;
+            p.country = v.second->place.country;
+            p.admin1 = v.second->place.admin1;
+            p.name = p.admin1;
+            p.level = p.admin1.empty() ? GeoLevel::kCountry : GeoLevel::kProvince;
+            wv.loc = MakeLoc(p);
+          }
+        }
+        members.erase(std::remove_if(members.begin(), members.end(),
+                                     [&](int c) {
+                                       for (int ei : wv.events) {
+                                         if (events[ei].cluster == c) {
+                                           return !same_region(wv.loc, events[ei].loc);
+                                         }
+                                       }
+                                       return true;
+                                     }),
+                      members.end());
+      }
     }
     if (o.link_wave_by_region && wv.explicit_wave && wv.loc.known && wv.day &&
         wv.loc.place.level <= GeoLevel::kProvince && !wv.loc.place.admin1.empty()) {
@@ -1479,7 +1571,12 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
       } else if (r.month) {
         for (int64_t d : c.days) date_ok = date_ok || (d >= r.month->first && d <= r.month->second);
       } else {
-        date_ok = !Coarse(pm);  // an undated recall needs a specific place
+        date_ok = Fine(r.loc) && !Coarse(pm);  // an undated recall needs a specific place
+      }
+      // Nobody recalls what had not happened yet.
+      const std::optional<int64_t> pub = DayOf(docs[r.doc]->published);
+      if (pub) {
+        for (int64_t d : c.days) date_ok = date_ok && d <= *pub;
       }
       if (!date_ok) continue;
       Incident& leaf = leaves[ci];

@@ -85,38 +85,86 @@ OrderedJson Summary(const Incident& inc, size_t n_children) {
   return j;
 }
 
-bool Vague(Qualifier q) { return q == Qualifier::kVague; }
+std::string FormatNumber(double v) { return JsonNumber(v).dump(); }
 
-// Whether a claim takes part in one of the incident's recorded contradictions. The resolver
-// records contradictions per field; a claim is marked when the description names its document,
-// or when its interval is disjoint from that of another comparable claim (same field and
-// category, independent, whole-incident scope, not vague) from another document — the
-// resolver's own definition of a contradiction.
+// Whether `word` stands in `text` as a whole token (not inside a longer number or name).
+bool HasToken(std::string_view text, std::string_view word) {
+  auto is_word = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '.' || c == '_' || c == '-';
+  };
+  for (size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    const bool left = at == 0 || !is_word(text[at - 1]);
+    // A trailing '.' ends a sentence, not a number.
+    const bool right = end == text.size() || !is_word(text[end]) ||
+                       (text[end] == '.' && (end + 1 == text.size() || !is_word(text[end + 1])));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// Which claims take part in the incident's recorded contradictions. The resolver describes
+// each one as text naming the documents and their figures ("doc-b says 35, doc-a says 10",
+// optionally "(category)"); a claim is marked when a description of its field names its
+// document and its value (and its category, when one is named). When no description names
+// any document, the resolver's own rule is applied instead: comparable claims (independent,
+// whole-incident, not vague, same field and category) from different documents whose
+// intervals are disjoint.
 std::vector<bool> ContradictedClaims(const Incident& inc) {
   std::vector<bool> out(inc.claims.size(), false);
   if (inc.contradictions.empty()) return out;
-  auto comparable = [](const Claim& c) {
-    return c.independent && c.scope == Scope::kIncident && !Vague(c.qualifier);
-  };
   for (size_t i = 0; i < inc.claims.size(); ++i) {
     const Claim& a = inc.claims[i];
     const std::string field = FieldName(a.field);
+    const std::string category = CategoryName(a.category);
     for (const Contradiction& con : inc.contradictions) {
-      if (con.field != field) continue;
-      if (!a.doc_id.empty() && con.description.find(a.doc_id) != std::string::npos) {
+      if (con.field != field || a.doc_id.empty() || !HasToken(con.description, a.doc_id)) {
+        continue;
+      }
+      bool names_category = false, same_category = false;
+      for (const char* cat : {"unknown", "civilians", "security_forces", "militants"}) {
+        if (con.description.find(std::string("(") + cat + ")") != std::string::npos) {
+          names_category = true;
+          same_category = same_category || category == cat;
+        }
+      }
+      if (names_category && !same_category) continue;
+      if (HasToken(con.description, FormatNumber(a.value))) {
         out[i] = true;
         break;
       }
-      if (!comparable(a)) continue;
-      for (size_t k = 0; k < inc.claims.size() && !out[i]; ++k) {
-        const Claim& b = inc.claims[k];
-        if (k == i || b.doc_id == a.doc_id || b.field != a.field || b.category != a.category ||
-            !comparable(b)) {
-          continue;
-        }
-        if (a.high < b.low || b.high < a.low) out[i] = true;
+    }
+  }
+  bool any_named = false;
+  for (const Contradiction& con : inc.contradictions) {
+    for (const Claim& c : inc.claims) {
+      any_named = any_named || (!c.doc_id.empty() && HasToken(con.description, c.doc_id));
+    }
+  }
+  if (any_named) return out;
+  auto comparable = [](const Claim& c) {
+    return c.independent && c.scope == Scope::kIncident && c.qualifier != Qualifier::kVague;
+  };
+  auto field_contradicted = [&inc](Field f) {
+    for (const Contradiction& con : inc.contradictions) {
+      if (con.field == FieldName(f)) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < inc.claims.size(); ++i) {
+    const Claim& a = inc.claims[i];
+    if (!comparable(a) || !field_contradicted(a.field)) continue;
+    for (size_t k = 0; k < inc.claims.size() && !out[i]; ++k) {
+      const Claim& b = inc.claims[k];
+      if (k == i || b.doc_id == a.doc_id || b.field != a.field || b.category != a.category ||
+          !comparable(b)) {
+        continue;
       }
-      if (out[i]) break;
+      // An open upper bound (high < low, "at least 20") reaches to infinity.
+      const double ah = a.high < a.low ? 1e300 : a.high, bh = b.high < b.low ? 1e300 : b.high;
+      if (ah < b.low || bh < a.low) out[i] = true;
     }
   }
   return out;
@@ -151,8 +199,6 @@ const char* ActorClassName(ActorClass c) {
   }
   return "other";
 }
-
-std::string FormatNumber(double v) { return JsonNumber(v).dump(); }
 
 // Every extraction of an analysis as highlightable spans, clamped to the text; spans that do
 // not fit the text (a stale analysis) are dropped rather than sent.

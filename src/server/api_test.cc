@@ -103,6 +103,9 @@ IncidentSet MakeIncidents() {
                                "At least 20 people died when gunmen stormed a depot in Northtown",
                                "At least 20", 20, Qualifier::kAtLeast, "a hospital official",
                                "2024-03-06"));
+  // Same document, another figure: not part of the contradiction.
+  a.claims.push_back(MakeClaim("doc-a", "Daily Courier", kTextA, "The Ridge Brigade claimed",
+                               "Ridge", 7, Qualifier::kExact, "", "2024-03-05"));
   a.contradictions.push_back({"killed", "doc-b says at least 20, doc-a says 12"});
   a.why.push_back({"doc-b", "attached", "same place, 1 day apart", 0.91});
   set.incidents.push_back(a);
@@ -274,7 +277,7 @@ TEST_F(ServerApiTest, ListIncidentsWithSummariesAndPaging) {
   EXPECT_EQ(north["killed"]["best"], 20);
   EXPECT_EQ(north["lat"], 42.5);
   EXPECT_EQ(north["n_documents"], 2);
-  EXPECT_EQ(north["n_claims"], 2);
+  EXPECT_EQ(north["n_claims"], 3);
   EXPECT_FALSE(north.contains("claims"));
 
   json page = Body(Get("/api/incidents", {{"limit", "2"}, {"offset", "1"}, {"sort", "date"}}));
@@ -346,13 +349,14 @@ TEST_F(ServerApiTest, IncidentDetailHasChildrenDocumentsAndMarkedContradictions)
   EXPECT_EQ(j["documents"][0]["published"], "2024-03-05");
   ASSERT_EQ(j["mentions"].size(), 1u);
   EXPECT_EQ(j["mentions"][0]["source"], "Weekly Review");
-  ASSERT_EQ(j["claims"].size(), 2u);
+  ASSERT_EQ(j["claims"].size(), 3u);
   EXPECT_EQ(j["claims"][0]["source"], "Daily Courier");
   EXPECT_EQ(j["claims"][0]["value"], 12);
   EXPECT_EQ(j["claims"][0]["attributed_to"], "police");
   EXPECT_EQ(j["claims"][0]["contradicted"], true);
   EXPECT_EQ(j["claims"][1]["qualifier"], "at_least");
   EXPECT_EQ(j["claims"][1]["contradicted"], true);
+  EXPECT_EQ(j["claims"][2]["contradicted"], false);
   ASSERT_EQ(j["contradictions"].size(), 1u);
   EXPECT_EQ(j["why"][0]["decision"], "attached");
   EXPECT_TRUE(j["children"].empty());
@@ -361,6 +365,25 @@ TEST_F(ServerApiTest, IncidentDetailHasChildrenDocumentsAndMarkedContradictions)
   ASSERT_EQ(story["children"].size(), 2u);
   EXPECT_EQ(story["children"][0]["id"], "inc-north");
   EXPECT_EQ(story["children"][1]["place"], "Southport");
+}
+
+TEST_F(ServerApiTest, ContradictionsWithoutDocumentNamesUseDisjointIntervals) {
+  {
+    auto store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    IncidentSet set = MakeIncidents();
+    set.incidents[1].contradictions = {{"killed", "two reports disagree"}};
+    set.incidents[1].claims[1].qualifier = Qualifier::kExact;  // 20..20 vs 12..12 vs 7..7
+    ASSERT_TRUE((*store)->ReplaceIncidents(set).ok());
+  }
+  MakeApi();
+  json j = Body(Get("/api/incidents/inc-north"));
+  ASSERT_EQ(j["claims"].size(), 3u);
+  EXPECT_EQ(j["claims"][0]["contradicted"], true);
+  EXPECT_EQ(j["claims"][1]["contradicted"], true);
+  EXPECT_EQ(j["claims"][2]["contradicted"], true);  // 7 from doc-a vs 20 from doc-b
+  json south = Body(Get("/api/incidents/inc-south"));
+  EXPECT_TRUE(south["claims"].empty());
 }
 
 TEST_F(ServerApiTest, UnknownIncidentAndDocumentAre404) {

@@ -49,6 +49,35 @@ std::vector<std::string> SplitList(std::string_view s, bool upper) {
   return out;
 }
 
+// Strict YYYY[-MM[-DD]] with a real calendar day (CivilDate::FromIso is more lenient).
+std::optional<CivilDate> ParseIsoDate(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return std::nullopt;
+  }
+  auto num = [&s](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  CivilDate d;
+  d.year = num(0, 4);
+  if (d.year == 0) return std::nullopt;
+  if (s.size() >= 7) {
+    d.month = num(5, 2);
+    if (d.month < 1 || d.month > 12) return std::nullopt;
+  }
+  if (s.size() == 10) {
+    d.day = num(8, 2);
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    const int max = d.month == 2 && !leap ? 28 : kDays[d.month - 1];
+    if (d.day < 1 || d.day > max) return std::nullopt;
+  }
+  return d;
+}
+
 Status Bad(std::string_view name, std::string_view why) {
   return InvalidArgument("parameter '" + std::string(name) + "': " + std::string(why));
 }
@@ -88,8 +117,8 @@ Result<IncidentQuery> ParseIncidentQuery(const QueryParams& params,
     if (!seen.insert(key).second) return Bad(key, "given more than once");
     if (value.size() > kMaxParamBytes) return Bad(key, "value too long");
     if (key == "date_from" || key == "date_to") {
-      auto d = CivilDate::FromIso(value);
-      if (!d || !d->valid()) return Bad(key, "expected YYYY[-MM[-DD]]");
+      auto d = ParseIsoDate(value);
+      if (!d) return Bad(key, "expected YYYY[-MM[-DD]]");
       (key == "date_from" ? q.date_from : q.date_to) = *d;
     } else if (key == "country") {
       q.countries = SplitList(value, /*upper=*/true);
@@ -179,6 +208,7 @@ IncidentIndex::IncidentIndex(IncidentSet set) : set_(std::move(set)) {
     for (const Claim& c : inc.claims) {
       AppendLower(&h, c.quote);
       AppendLower(&h, c.source);
+      AppendLower(&h, c.attributed_to);
     }
   }
 }

@@ -137,6 +137,9 @@ TEST(ServerQueryTest, RejectsBadParameters) {
   const QueryParams bad[] = {
       {{"date_from", "yesterday"}},
       {{"date_from", "2024-13-01"}},
+      {{"date_from", "2023-02-29"}},
+      {{"date_to", "2024-03-01T00:00"}},
+      {{"date_to", "24-03-01"}},
       {{"date_from", "2024-05-01"}, {"date_to", "2024-04-01"}},
       {{"min_killed", "-1"}},
       {{"min_killed", "ten"}},

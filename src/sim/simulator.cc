@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/data_dir.h"
+#include "geo/gazetteer.h"
 #include "sim/templates.h"
 
 namespace sitrep {
@@ -226,6 +227,7 @@ Status Simulator::Impl::Load() {
   const std::string places_path = dir + "/places.tsv";
   Result<std::string> ptext = ReadFile(places_path);
   if (!ptext.ok()) return ptext.status();
+  if (!options.gazetteer_path.empty()) ptext = std::string();  // places come from the gazetteer
   SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ptext, [&](int line, const auto& f) -> Status {
     if (f.size() != 7) {
       return InvalidArgument(places_path + ":" + std::to_string(line) + ": expected 7 fields");
@@ -265,6 +267,27 @@ Status Simulator::Impl::Load() {
     countries[std::string(f[0])] = Country{std::string(f[1]), std::string(f[2])};
     return Status::Ok();
   }));
+  if (!options.gazetteer_path.empty()) {
+    Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Open(options.gazetteer_path);
+    if (!gaz.ok()) return gaz.status();
+    for (uint32_t i = 0; i < (*gaz)->size(); ++i) {
+      const GazEntry e = (*gaz)->entry(i);
+      if (e.level != GeoLevel::kPlace || e.feature_class != 'P' || e.admin1.empty() ||
+          e.population < options.gazetteer_min_population || !countries.count(std::string(e.country))) {
+        continue;
+      }
+      SimPlace p;
+      p.name = std::string(e.name);
+      p.variants.push_back(p.name);
+      p.country = std::string(e.country);
+      p.admin1 = std::string(e.admin1);
+      p.admin2 = std::string(e.admin2);
+      p.lat = e.lat;
+      p.lon = e.lon;
+      by_admin1[p.country + "/" + p.admin1].push_back(static_cast<uint32_t>(places.size()));
+      places.push_back(std::move(p));
+    }
+  }
   for (const SimPlace& p : places) {
     if (!countries.count(p.country)) {
       return InvalidArgument(countries_path + ": no country " + p.country + " (used by " + p.name + ")");

@@ -1,7 +1,7 @@
 // Simulator: a synthetic news wire for benchmarks and end-to-end checks.
 //
 // Generates N English articles (2-5 KB each) about invented incidents at real places
-// (data/sim/places.tsv), written from the templates in data/sim/templates.txt with the variation
+// (data/sim/places.tsv, or the towns of the compiled gazetteer), written from the templates in data/sim/templates.txt with the variation
 // real coverage has: 2-6 outlets per incident, different figures and qualifiers ("at least 23",
 // "more than 20", "dozens of"), early lower tolls, spelling variants of place names, relative
 // dates ("on Monday") against a publication date 0-2 days after the event, background mentions
@@ -48,6 +48,11 @@ struct SimOptions {
   int days = 365;                     // events are spread over [start, start + days)
   std::string data_dir;               // holds places.tsv, countries.tsv, templates.txt;
                                       // "" = DataPath("sim")
+  // When set, incidents happen at towns of this compiled gazetteer (populated places of at least
+  // `gazetteer_min_population` in the countries of countries.tsv) instead of places.tsv. Such
+  // places have no spelling variants: the gold's aliases are the official name only.
+  std::string gazetteer_path;
+  int64_t gazetteer_min_population = 20000;
 };
 
 // The names of the template variables the simulator sets (the list in the header comment).

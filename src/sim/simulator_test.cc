@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/gazetteer.h"
 #include "ingest/ingest.h"
 
 namespace sitrep {
@@ -180,6 +182,45 @@ TEST(SimulatorTest, OutletsDisagreeAndCopyEachOther) {
     if (!fresh && it->second != a.source) ++copies;
   }
   EXPECT_GT(copies, 5u);
+}
+
+TEST(SimulatorTest, DrawsTownsFromAGazetteer) {
+  GazetteerWriter w(MatchRules::Default());
+  auto add = [&](const char* name, const char* cc, const char* admin1, int64_t pop) {
+    GazetteerWriter::Entry e;
+    e.name = name;
+    e.country = cc;
+    e.admin1 = admin1;
+    e.admin2 = "Testdistrict";
+    e.lat = 10;
+    e.lon = 20;
+    e.population = pop;
+    e.feature_class = 'P';
+    e.feature_code = "PPL";
+    e.level = GeoLevel::kPlace;
+    w.AddName(w.AddEntry(e), name, 0);
+  };
+  add("Alphaville", "NG", "Northprov", 50000);
+  add("Betatown", "NG", "Northprov", 40000);
+  add("Tinyhamlet", "NG", "Northprov", 300);        // below the population floor
+  add("Elsewhere", "ZZ", "Nowhere", 90000);         // a country the templates cannot name
+  const std::string path = ::testing::TempDir() + "/sim_gazetteer.bin";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string bytes = w.Serialize();
+    ASSERT_EQ(std::fwrite(bytes.data(), 1, bytes.size(), f), bytes.size());
+    std::fclose(f);
+  }
+  SimOptions o = Options(150, 4);
+  o.gazetteer_path = path;
+  o.gazetteer_min_population = 10000;
+  Corpus c = Generate(o);
+  json gold = json::parse(c.gold, nullptr, false);
+  ASSERT_FALSE(gold.is_discarded());
+  std::set<std::string> places;
+  for (const json& inc : gold["incidents"]) places.insert(inc["place"].get<std::string>());
+  EXPECT_EQ(places, (std::set<std::string>{"Alphaville", "Betatown"}));
 }
 
 TEST(SimulatorTest, RejectsBadOptions) {

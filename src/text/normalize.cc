@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "base/data_dir.h"
+
 namespace sitrep {
 namespace {
 
@@ -28,15 +30,25 @@ icu::UnicodeString FromUtf8(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
-// The prototype transliterator, built once; nullptr if ICU cannot build it.
+// The prototype transliterator, built once: the rules of <data dir>/text/translit.txt, or ICU's
+// "Any-Latin; Latin-ASCII" when that file cannot be read or parsed; nullptr if neither builds.
 const icu::Transliterator* Prototype() {
-  static const icu::Transliterator* proto = [] {
+  static const icu::Transliterator* proto = []() -> icu::Transliterator* {
     UErrorCode status = U_ZERO_ERROR;
+    Result<std::string> rules = ReadFile(DataPath("text/translit.txt"));
+    if (rules.ok()) {
+      UParseError perr;
+      icu::Transliterator* t = icu::Transliterator::createFromRules(
+          "sitrep-ascii", FromUtf8(*rules), UTRANS_FORWARD, perr, status);
+      if (U_SUCCESS(status) && t != nullptr) return t;
+      delete t;
+      status = U_ZERO_ERROR;
+    }
     icu::Transliterator* t = icu::Transliterator::createInstance(
         "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
       delete t;
-      return static_cast<icu::Transliterator*>(nullptr);
+      return nullptr;
     }
     return t;
   }();
@@ -77,8 +89,9 @@ std::string FoldForMatch(std::string_view s) {
     if (u_charType(c) == U_NON_SPACING_MARK) {
       UErrorCode sc = U_ZERO_ERROR;
       // Marks of the Inherited script are diacritics on another script's letters; marks that
-      // belong to a script (Devanagari vowel signs) are part of the spelling and stay.
-      if (uscript_getScript(c, &sc) == USCRIPT_INHERITED) continue;
+      // belong to a script (Devanagari vowel signs) are part of the spelling and stay, and so
+      // do the Arabic hamza and madda (U+0653..0655), which make letters of their own (ئ, آ).
+      if (uscript_getScript(c, &sc) == USCRIPT_INHERITED && (c < 0x0653 || c > 0x0655)) continue;
     }
     switch (c) {
       case 0x2018: case 0x2019: case 0x02BC: c = '\''; break;
@@ -88,8 +101,11 @@ std::string FoldForMatch(std::string_view s) {
     kept.append(c);
   }
   kept.foldCase();
-  // Case folding can produce new decomposable sequences; recompose nothing (matching key only).
-  return ToUtf8(kept);
+  // Recompose what is left (ئ = ي + hamza) so keys compare equal to NFC text of other scripts.
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return ToUtf8(kept);
+  icu::UnicodeString composed = nfc->normalize(kept, status);
+  return ToUtf8(U_SUCCESS(status) ? composed : kept);
 }
 
 std::string Transliterate(std::string_view s) {

@@ -2,10 +2,13 @@
 //
 //   NormalizeNfc("Cafe\u0301")  -> "Café" (composed)
 //   FoldForMatch("Śrī NAGAR")   -> "sri nagar": NFKD, drop combining marks of the Inherited
-//                                   script (Latin accents, Arabic harakat), case-fold, curly
-//                                   quotes to ASCII. Letters of other scripts are kept as they
-//                                   are (Devanagari vowel signs are NOT stripped).
-//   Transliterate("کوئٹہ")       -> "kw'yth"-like ASCII via ICU "Any-Latin; Latin-ASCII".
+//                                   script (Latin accents, Arabic harakat but not hamza/madda),
+//                                   case-fold, curly quotes to ASCII, NFC. Letters of other
+//                                   scripts are kept (Devanagari vowel signs are NOT stripped).
+//   Transliterate("Москва")      -> "Moskva": ASCII via the ICU rules in
+//                                   <DataDir()>/text/translit.txt (Urdu letters, then
+//                                   "Any-Latin; Latin-ASCII", then any leftover non-ASCII dropped);
+//                                   plain "Any-Latin; Latin-ASCII" if that file is unreadable.
 //
 // Thread safety: all three are safe to call from any thread at once. The ICU normalisers are
 // immutable singletons; the transliterator is built once (the first call pays ~10-50 ms) and each

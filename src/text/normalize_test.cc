@@ -45,7 +45,8 @@ TEST(NormalizeTest, TransliterateToAscii) {
   EXPECT_FALSE(hi.empty());
   for (char c : hi) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << hi;
   std::string ur = Transliterate("\xDA\xA9\xD9\x88\xD8\xA6\xD9\xB9\xDB\x81");
-  for (char c : ur) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << ur;
+  EXPECT_EQ(ur, "kwyth");  // Urdu letters (ٹ ہ) are covered by data/text/translit.txt
+  EXPECT_EQ(Transliterate("\xD9\xBE\xD8\xB4\xD8\xA7\xD9\x88\xD8\xB1"), "pshawr");  // پشاور
   EXPECT_EQ(Transliterate("Z\xC3\xBCrich"), "Zurich");
 }
 

@@ -161,7 +161,7 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
     if (!rows.ok()) return rows.status();
     for (const TsvRow& r : *rows) {
       if (r.fields.size() < 2) return InvalidArgument(Where(path, r.line) + "expected 2 fields");
-      qp->months_[LowerString(r.fields[0])] = true;
+      qp->months_[LowerString(r.fields[0])] = r.fields.size() >= 3 && r.fields[2] == "cap";
     }
   }
   return qp;
@@ -384,8 +384,11 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
 
 bool QuantityParser::IsMonthToken(std::string_view text, const Token& t) const {
   if (t.kind != TokenKind::kWord) return false;
-  LowerBuf lb(TokenText(text, t));
-  return months_.find(lb.view()) != months_.end();
+  std::string_view w = TokenText(text, t);
+  LowerBuf lb(w);
+  auto it = months_.find(lb.view());
+  if (it == months_.end()) return false;
+  return !it->second || (w[0] >= 'A' && w[0] <= 'Z');
 }
 
 bool QuantityParser::IsSep(std::string_view text, const Token& t, bool between) const {
@@ -395,14 +398,14 @@ bool QuantityParser::IsSep(std::string_view text, const Token& t, bool between) 
 }
 
 bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& tokens,
-                              const Num& num) const {
+                              const Num& num, bool range_end) const {
   if (num.year_like) return true;
   const size_t n = tokens.size();
   const size_t b = num.begin;
   const size_t last = num.end - 1;
   if (num.digits) {
     // Glued to the left: "F-16", "G20", "10:30", "26/08", the tail of "2024-08-26".
-    if (b > 0 && Adjacent(tokens, b - 1, b)) {
+    if (b > 0 && Adjacent(tokens, b - 1, b) && !range_end) {
       const Token& l = tokens[b - 1];
       std::string_view lt = TokenText(text, l);
       if (l.kind == TokenKind::kWord || lt == "/" || lt == ":") return true;
@@ -416,6 +419,13 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
       bool glued_next = num.end + 1 < n && Adjacent(tokens, num.end, num.end + 1) &&
                         tokens[num.end + 1].kind == TokenKind::kNumber;
       if ((rt == "/" || rt == ":") && glued_next) return true;
+      // "15-year insurgency", "6,200-seat hall": a compound adjective, unless "40-odd".
+      size_t pe = 0;
+      if (rt == "-" && num.end + 1 < n && Adjacent(tokens, num.end, num.end + 1) &&
+          tokens[num.end + 1].kind == TokenKind::kWord &&
+          post_.MatchForward(text, tokens, num.end + 1, &pe) < 0) {
+        return true;
+      }
       // "0300-1234-567", "2024-08-26": a second glued hyphen group.
       if (rt == "-" && glued_next && num.end + 3 < n && Adjacent(tokens, num.end + 1, num.end + 2) &&
           IsText(text, tokens[num.end + 2], "-") && Adjacent(tokens, num.end + 2, num.end + 3) &&
@@ -512,7 +522,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
     q.number_span = Span{tokens[a.begin].span.begin, tokens[a.end - 1].span.end};
     q.span = q.number_span;
     size_t end = a.end;
-    if (range && !Excluded(text, tokens, b)) {
+    if (range && !Excluded(text, tokens, b, /*range_end=*/true)) {
       q.qualifier = Qualifier::kRange;
       q.number_span.end = tokens[b.end - 1].span.end;
       q.span = q.number_span;

@@ -73,7 +73,9 @@ class QuantityParser {
                    Num* out) const;
   bool ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
                   Num* out) const;
-  bool Excluded(std::string_view text, const std::vector<Token>& tokens, const Num& num) const;
+  // `range_end`: num is the B of "A-B", so a glued hyphen on its left is expected.
+  bool Excluded(std::string_view text, const std::vector<Token>& tokens, const Num& num,
+                bool range_end = false) const;
   bool MaybePronoun(std::string_view text, const std::vector<Token>& tokens, const Num& num) const;
   bool IsMonthToken(std::string_view text, const Token& t) const;
   bool IsSep(std::string_view text, const Token& t, bool between) const;
@@ -89,7 +91,7 @@ class QuantityParser {
   StringMap<bool> between_seps_;  // "and"
   std::vector<std::string> before_ctx_, after_ctx_;
   StringMap<bool> pronoun_before_, pronoun_after_;
-  StringMap<bool> months_;
+  StringMap<bool> months_;  // name -> only a month when capitalised ("May")
 };
 
 }  // namespace sitrep

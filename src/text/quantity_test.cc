@@ -192,6 +192,20 @@ TEST_F(QuantityTest, NotCounts) {
   EXPECT_TRUE(Find("A man aged 18 to 25 was seen.").empty());
 }
 
+TEST_F(QuantityTest, CompoundAdjectivesAreNotCounts) {
+  EXPECT_TRUE(Find("The 15-year insurgency went on.").empty());
+  EXPECT_TRUE(Find("The 6,200-seat hall was full.").empty());
+}
+
+TEST_F(QuantityTest, QualifiersInOtherLanguages) {
+  Quantity q = One("Au moins 40 personnes sont mortes.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
+  // Urdu "40 سے زائد" = more than 40.
+  q = One("40 \xD8\xB3\xDB\x92 \xD8\xB2\xD8\xA7\xD8\xA6\xD8\xAF \xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF");
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(q.low, 41);
+}
+
 TEST_F(QuantityTest, PronounOneIsMarked) {
   Quantity q = One("One of the attackers escaped.");
   EXPECT_EQ(q.value, 1);

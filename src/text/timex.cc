@@ -13,6 +13,11 @@ struct TimexParser::Ctx {
   const std::vector<Token>& tokens;
   std::optional<CivilDate> pub;
   int64_t pub_days = 0;
+  // What the last successful Try*() saw, for the document-anchor pass in Find().
+  int weekday = 0;          // weekday named in the expression
+  bool explicit_year = false;
+  bool day_month = false;   // day and month without a year
+  int month = 0, day = 0;
 };
 
 struct TimexParser::DatePart {
@@ -363,6 +368,11 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
 }
 
 void TimexParser::Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const {
+  c.weekday = weekday;
+  c.explicit_year = dp.y > 0;
+  c.day_month = dp.y == 0 && dp.m > 0 && dp.d > 0;
+  c.month = dp.m;
+  c.day = dp.d;
   out->date = CivilDate{dp.y, dp.m, dp.d};
   out->precision = DatePrecision::kUnresolved;
   if (dp.y > 0) {
@@ -462,6 +472,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   }
   out->span = Span{t[i].span.begin, t[k - 1].span.end};
   out->relative = true;
+  c.weekday = wd;
   if (c.pub) {
     int pw = IsoWeekday(c.pub_days);
     int back = (pw - wd + 7) % 7;
@@ -558,6 +569,59 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   return true;
 }
 
+// Without a publication date, a fully written date in the same article ("August 2, 2024") is
+// the best anchor there is: an unresolved weekday takes the closest (in the text) such date that
+// falls on that weekday, and a day+month without a year takes the year that puts it nearest to
+// the closest fully written date. Nothing else is inferred.
+template <typename SeenT>
+static void AnchorPass(std::vector<Timex>& out, const std::vector<SeenT>& seen) {
+  std::vector<size_t> anchors;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (seen[k].explicit_year && out[k].precision == DatePrecision::kDay) anchors.push_back(k);
+  }
+  if (anchors.empty()) return;
+  auto distance = [&](size_t a, size_t b) {
+    int64_t d = static_cast<int64_t>(out[a].span.begin) - static_cast<int64_t>(out[b].span.begin);
+    return d < 0 ? -d : d;
+  };
+  for (size_t k = 0; k < out.size(); ++k) {
+    Timex& t = out[k];
+    if (t.precision != DatePrecision::kUnresolved) continue;
+    size_t best = out.size();
+    for (size_t a : anchors) {
+      const CivilDate& ad = out[a].date;
+      int64_t days = TimexParser::DaysFromCivil(ad.year, ad.month, ad.day);
+      if (seen[k].day_month) {
+        // Any anchor will do; the closest one in the text wins.
+      } else if (seen[k].weekday == 0 || TimexParser::IsoWeekday(days) != seen[k].weekday) {
+        continue;
+      }
+      if (best == out.size() || distance(a, k) < distance(best, k)) best = a;
+    }
+    if (best == out.size()) continue;
+    const CivilDate& ad = out[best].date;
+    if (seen[k].day_month) {
+      int64_t anchor_days = TimexParser::DaysFromCivil(ad.year, ad.month, ad.day);
+      int best_y = 0;
+      int64_t best_cost = 0;
+      for (int y = ad.year - 1; y <= ad.year + 1; ++y) {
+        if (seen[k].day > TimexParser::DaysInMonth(y, seen[k].month)) continue;
+        int64_t diff = TimexParser::DaysFromCivil(y, seen[k].month, seen[k].day) - anchor_days;
+        int64_t cost = diff < 0 ? -diff : diff;
+        if (best_y == 0 || cost < best_cost) {
+          best_y = y;
+          best_cost = cost;
+        }
+      }
+      if (best_y == 0) continue;
+      t.date = CivilDate{best_y, seen[k].month, seen[k].day};
+    } else {
+      t.date = ad;
+    }
+    t.precision = DatePrecision::kDay;
+  }
+}
+
 std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
                                      std::optional<CivilDate> published) const {
   std::vector<Timex> out;
@@ -570,11 +634,19 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
     c.pub_days = DaysFromCivil(published->year, m, d);
   }
   const size_t n = doc.tokens.size();
+  struct Seen {
+    int weekday;
+    bool explicit_year, day_month;
+    int month, day;
+  };
+  std::vector<Seen> seen;
   for (size_t i = 0; i < n; ++i) {
     const TokenKind k = doc.tokens[i].kind;
     if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
     Timex tx;
     size_t end = 0;
+    c.weekday = 0;
+    c.explicit_year = c.day_month = false;
     if (TryWeekday(c, i, &tx, &end) || TryAbsolute(c, i, &tx, &end) ||
         TryAgo(c, i, &tx, &end) || TryRelative(c, i, &tx, &end)) {
       if (c.pub && tx.precision != DatePrecision::kUnresolved) {
@@ -585,9 +657,11 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
         if (DaysFromCivil(last.year, lm, ld) < c.pub_days - 14) tx.past_reference = true;
       }
       out.push_back(tx);
+      seen.push_back(Seen{c.weekday, c.explicit_year, c.day_month, c.month, c.day});
       i = end - 1;
     }
   }
+  if (!c.pub) AnchorPass(out, seen);
   return out;
 }
 

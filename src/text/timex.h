@@ -17,8 +17,10 @@
 //       picks the matching year among P's year +-1 when one matches.
 // Without P: absolute dates with a year resolve as written; day+month with a weekday
 // ("Saturday (Jan 31)") take the most recent year, not after `today` (Load()) and not before
-// 1990, in which that date falls on that weekday; everything else is kUnresolved (date.year 0,
-// with month/day kept when the text gave them) rather than invented. `relative` is set for
+// 1990, in which that date falls on that weekday. Then a fully written date elsewhere in the
+// article ("August 2, 2024") anchors what is left: a weekday takes the closest such date that
+// falls on that weekday, a day+month without year takes the year nearest that date. Everything
+// else is kUnresolved (date.year 0, with month/day kept when the text gave them), not invented. `relative` is set for
 // expressions that need P. `past_reference` is set when P is known and the referenced period
 // ends more than 14 days before P, and always for "last year"/"years ago".
 // Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned.

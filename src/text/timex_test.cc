@@ -89,9 +89,24 @@ TEST_F(TimexTest, WeekdayWithDateFixesYearWithoutPublication) {
   Timex t = One("The bombing on Saturday (Jan 31) killed many.", std::nullopt);
   EXPECT_EQ(t.date, (CivilDate{2026, 1, 31}));
   EXPECT_EQ(t.precision, DatePrecision::kDay);
-  EXPECT_EQ(SpanText(t.span), "Saturday (Jan 31)");
+  EXPECT_EQ(SpanText(t.span), "on Saturday (Jan 31)");
   t = One("It began on Sunday, August 25.", std::nullopt);
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+}
+
+TEST_F(TimexTest, DocumentDateAnchorsWhenNoPublication) {
+  // 2 August 2024 was a Friday: "on Friday" takes it; "3 August" takes its year.
+  std::vector<Timex> ts = Find("Gunmen struck on Friday. The statement was dated August 2, 2024. "
+                               "Funerals were held on 3 August.",
+                               std::nullopt);
+  ASSERT_EQ(ts.size(), 3u);
+  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 2}));
+  EXPECT_EQ(ts[0].precision, DatePrecision::kDay);
+  EXPECT_EQ(ts[2].date, (CivilDate{2024, 8, 3}));
+  // A weekday that matches no written date stays unresolved.
+  ts = Find("Gunmen struck on Monday. The statement was dated August 2, 2024.", std::nullopt);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[0].precision, DatePrecision::kUnresolved);
 }
 
 TEST_F(TimexTest, AbsoluteDates) {
