@@ -181,9 +181,17 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
       return 1;
     }
     std::vector<Status> conflicts;
-    Status st = (*store)->PutArticles(in.articles, nullptr, &conflicts);
+    std::vector<bool> inserted;
+    Status st = (*store)->PutArticles(in.articles, &inserted, &conflicts);
     PrintErrors(conflicts);
-    if (st.ok()) st = (*store)->PutAnalyses(analyses);
+    // An analysis is stored only beside its own text: not for a doc_id kept with other text.
+    std::vector<DocAnalysis> keep;
+    for (size_t i = 0; st.ok() && i < analyses.size(); ++i) {
+      Result<Article> stored = inserted[i] ? Result<Article>(in.articles[i])
+                                           : (*store)->GetArticle(in.articles[i].doc_id);
+      if (stored.ok() && stored->text == in.articles[i].text) keep.push_back(analyses[i]);
+    }
+    if (st.ok()) st = (*store)->PutAnalyses(keep);
     if (st.ok()) st = (*store)->ReplaceIncidents(set);
     if (!st.ok()) {
       PrintError(st.message());

@@ -4,6 +4,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -16,7 +19,7 @@ namespace sitrep {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'G', 'A', 'Z', '\0'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr uint32_t kEndianMarker = 0x01020304;
 constexpr size_t kHeaderSize = 64;
 
@@ -255,6 +258,19 @@ uint32_t GazetteerWriter::AddEntry(const Entry& e) {
 }
 
 void GazetteerWriter::AddName(uint32_t index, std::string_view name, uint32_t flags) {
+  const char* p = name.data();
+  const int32_t n = static_cast<int32_t>(name.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0x250 || !u_isalpha(c)) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &err);
+    if (U_SUCCESS(err) && sc != USCRIPT_LATIN && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) {
+      flags |= GazPosting::kNative;
+      break;
+    }
+  }
   AddKey(index, rules_.Key(name), flags);
 }
 
@@ -303,7 +319,9 @@ std::string GazetteerWriter::Serialize() const {
     if (a.hash != b.hash) return a.hash < b.hash;
     uint32_t ea = a.posting & GazPosting::kEntryMask, eb = b.posting & GazPosting::kEntryMask;
     if (ea != eb) return ea < eb;
-    return a.posting < b.posting;  // fewer flags first: official before alternate
+    // Official before alternate before demonym (kNative does not order).
+    uint32_t fa = a.posting & ~GazPosting::kNative, fb = b.posting & ~GazPosting::kNative;
+    return fa < fb;
   });
   std::vector<KeyRec> keys;
   std::vector<uint32_t> postings;
@@ -313,7 +331,10 @@ std::string GazetteerWriter::Serialize() const {
     uint32_t last_entry = UINT32_MAX;
     for (; j < posts.size() && posts[j].hash == posts[i].hash; ++j) {
       uint32_t e = posts[j].posting & GazPosting::kEntryMask;
-      if (e == last_entry) continue;
+      if (e == last_entry) {
+        postings.back() |= posts[j].posting & GazPosting::kNative;
+        continue;
+      }
       last_entry = e;
       postings.push_back(posts[j].posting);
     }

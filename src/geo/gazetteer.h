@@ -53,8 +53,10 @@ struct GazPosting {
   uint32_t raw = 0;
   static constexpr uint32_t kAlternate = 1u << 31;  // an alternate name, not the official one
   static constexpr uint32_t kDemonym = 1u << 30;    // a demonym ("Pakistani"): context only
-  static constexpr uint32_t kEntryMask = (1u << 30) - 1;
+  static constexpr uint32_t kNative = 1u << 29;     // some name under this key is non-Latin
+  static constexpr uint32_t kEntryMask = (1u << 29) - 1;
   uint32_t entry() const { return raw & kEntryMask; }
+  bool native() const { return (raw & kNative) != 0; }
   bool alternate() const { return (raw & kAlternate) != 0; }
   bool demonym() const { return (raw & kDemonym) != 0; }
 };
@@ -124,13 +126,15 @@ class GazetteerWriter {
   uint32_t AddEntry(const Entry& e);
   Entry& mutable_entry(uint32_t index) { return entries_[index]; }
   size_t size() const { return entries_.size(); }
-  // Indexes `name` (any spelling, any script) for the entry. flags: GazPosting::kAlternate etc.
+  // Indexes `name` (any spelling, any script) for the entry. flags: GazPosting::kAlternate etc.;
+  // kNative is added when the name is not in Latin script.
   void AddName(uint32_t index, std::string_view name, uint32_t flags);
   // Indexes an already computed key.
   void AddKey(uint32_t index, std::string_view key, uint32_t flags);
   const MatchRules& rules() const { return rules_; }
 
-  // The file bytes. Duplicate (key, entry) postings are merged (official name wins).
+  // The file bytes. Duplicate (key, entry) postings are merged: official beats alternate beats
+  // demonym, and kNative is kept if any merged name had it.
   std::string Serialize() const;
 
  private:

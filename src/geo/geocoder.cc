@@ -111,6 +111,7 @@ struct Candidate {
   bool alternate = false;
   bool demonym = false;
   bool exact = false;  // the text spells the entry's official name
+  bool native = false;  // indexed from a name written in a non-Latin script
   double score = 0;
 };
 
@@ -124,6 +125,7 @@ struct Mention {
   bool dateline = false;
   bool weak = false;         // stop word, first name, word seen in lower case
   bool sentence_start = false;  // single word opening a sentence: capitalised anyway
+  bool acronym = false;
   bool embedded = false;     // inside a longer capitalised name
   bool multiword = false;
   std::vector<Candidate> cands;
@@ -248,7 +250,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       FoldNameInto(text.substr(w0.span.begin, last.span.end - w0.span.begin), &folded);
       key.clear();
       rules.KeyFromFolded(folded, &key);
-      if (key.size() < 2) continue;
+      if (key.size() < 3) continue;
       if (w0.uncased && key.size() < 4) continue;
       posts = gaz_->LookupKey(key);
       if (!posts.empty()) {
@@ -285,6 +287,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (W.stop.count(w0.lower) || lowercase_seen.count(w0.lower))) m.weak = true;
+    // Short all-capital words are acronyms (BLA, TV) unless they open a dateline.
+    if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
@@ -300,6 +304,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       c.e = gaz_->entry(p.entry());
       c.alternate = p.alternate();
       c.demonym = p.demonym();
+      c.native = p.native();
       m.cands.push_back(c);
     }
     mentions.push_back(std::move(m));
@@ -312,6 +317,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::unordered_map<std::string, double> ctx_province;  // "CC|folded admin1"
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
+    const bool uncased = words[m.first_word].uncased;
+    if (uncased) {
+      // Only a name the gazetteer knows in this script is evidence.
+      m.cands.erase(std::remove_if(m.cands.begin(), m.cands.end(),
+                                   [](const Candidate& c) { return !c.native; }),
+                    m.cands.end());
+    }
     double n_country = 0, n_prov = 0;
     for (Candidate& c : m.cands) {
       c.exact = FoldName(c.e.name) == m.folded;
@@ -333,19 +345,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   }
   std::unordered_map<std::string, double> place_votes;
   for (Mention& m : mentions) {
-    if (m.weak) continue;
+    if (m.weak || m.sentence_start || m.embedded || words[m.first_word].uncased) continue;
     std::string_view only;
     bool one_country = true, any = false;
     for (const Candidate& c : m.cands) {
       if (!c.exact || c.alternate || c.e.level == GeoLevel::kCountry) continue;
-      if (c.e.population < 10000 && !m.dateline && !m.has_hint) continue;
+      if (c.e.population < 50000 && !m.dateline && !m.has_hint) continue;
       if (any && c.e.country != only) one_country = false;
       only = c.e.country;
       any = true;
     }
-    if (any && one_country) place_votes[std::string(only)] += 0.5;
+    if (any && one_country) place_votes[std::string(only)] += m.dateline ? 1.0 : 0.5;
   }
-  for (const auto& [cc, v] : place_votes) ctx_country[cc] += std::min(v, 1.0);
+  // One passing mention is not enough: "We" is also a town somewhere.
+  for (const auto& [cc, v] : place_votes) {
+    if (v >= 1.0) ctx_country[cc] += 1.0;
+  }
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
   for (int round = 0; round < 2; ++round) {
@@ -430,6 +445,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // 4. Accept and emit.
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
+    bool demonym = false;
+    for (const Candidate& c : m.cands) demonym |= c.demonym;
+    if (demonym) continue;  // "Somali" is the people, not the Somali Region
     const Candidate& b = m.cands[m.best];
     const GazEntry& e = b.e;
     double second = -1e9;
@@ -441,12 +459,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     const bool in_context = ctx_country.count(std::string(e.country)) > 0;
     const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
     bool accept;
-    if (m.weak) {
-      accept = m.has_hint || m.dateline || (m.cue && in_context && b.exact && big);
+    if (m.acronym) {
+      accept = e.level == GeoLevel::kCountry;  // US, UK, UAE, DRC
+    } else if (m.weak) {
+      accept = m.dateline || ((m.has_hint || m.cue) && in_context && b.exact && big);
     } else if (m.sentence_start) {
       accept = big || m.has_hint || (in_context && e.population >= 1000 && !m.embedded);
     } else if (m.embedded) {
-      accept = big || (in_context && (b.exact || strong) && e.population >= 10000) || m.has_hint;
+      // Inside a longer capitalised name (a person, a group): only context or fame.
+      accept = (in_context && (b.exact || strong) && e.population >= 10000) || m.has_hint ||
+               (b.exact && (e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince ||
+                            e.population >= 1000000));
     } else {
       accept = big || in_context || (ctx_country.empty() && (strong || e.population >= 20000));
     }
@@ -456,8 +479,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (!in_context && !ctx_country.empty() && e.population < 100000 && !m.dateline) {
       accept = false;
     }
+    // A single word spelled differently from the official name, abroad: a coarse-key accident
+    // ("Among" ~ an alternate of Xiamen) unless the place is very large.
+    if (!m.multiword && !b.exact && !in_context && !m.has_hint) {
+      size_t seen = 0;
+      for (const Mention& o : mentions) seen += o.folded == m.folded;
+      if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2) accept = false;
+    }
+    // Scripts without case: only names the gazetteer knows in a non-Latin script count, and
+    // only well-known or in-context places (any word could be a coarse-key accident).
     if (words[m.first_word].uncased) {
-      accept = accept && (in_context || big) && (b.exact || !b.alternate || e.population >= 10000);
+      accept = accept && b.native && in_context;
     }
     if (!accept) continue;
     PlaceMention pm;

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr size_t kMaxContradictions = 16;
+constexpr double kOutlierFactor = 10;
 
 // Precision tiers, most precise first.
 enum Tier { kSpecific = 0, kApprox = 1, kRanged = 2, kCeiling = 3, kVagueTier = 4 };
@@ -135,12 +136,31 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
   std::vector<View> whole, parts;
   for (const Claim& c : claims) {
     if (!(c.value >= 0) || !std::isfinite(c.value)) continue;  // NaN or garbage: ignore
+    if (c.value > rules.max_plausible_figure) {
+      out.rationale = "left out " + Num(c.value) + " from " + c.doc_id + " (implausible); ";
+      continue;
+    }
     (c.scope == Scope::kPart ? parts : whole).push_back(MakeView(c));
   }
   if (whole.empty() && parts.empty()) return out;
 
   Figure f;
-  std::string why;
+  std::string why = std::move(out.rationale);
+  // A figure ten times the median of at least three others is a misread number (a year, a
+  // count of something else), not a toll: it is left out.
+  if (whole.size() >= 3) {
+    std::vector<double> points;
+    for (const View& w : whole) points.push_back(w.point);
+    const double limit = kOutlierFactor * std::max(1.0, LowerMedian(points));
+    size_t before = whole.size();
+    whole.erase(std::remove_if(whole.begin(), whole.end(),
+                               [&](const View& w) { return w.point > limit; }),
+                whole.end());
+    if (whole.size() < before) {
+      why += std::to_string(before - whole.size()) + " outlier(s) above " + Num(limit) +
+             " left out; ";
+    }
+  }
   if (!whole.empty()) {
     // Wire copies take part only when nothing independent exists.
     std::vector<const View*> pool;
@@ -160,9 +180,12 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
     const View* chosen = nullptr;
     switch (policy) {
       case Policy::kLatest: {
+        // Same day: official first, then the figure most documents give, then the larger.
+        std::map<double, std::set<std::string>> support;
+        for (const View* w : cands) support[w->point].insert(w->claim->doc_id);
         auto key = [&](const View* w) {
           return std::make_tuple(w->claim->published, rules.IsOfficial(w->claim->attributed_to),
-                                 w->point);
+                                 support[w->point].size(), w->point);
         };
         chosen = cands.front();
         for (const View* w : cands) {

@@ -18,14 +18,19 @@
 //
 // Policies (`best`):
 //   latest (alias "default"): the most recently published specific figure; on the same day an
-//     official attribution (data/resolve/official_sources.txt) wins, then the larger figure. Death
-//     tolls rise as bodies are counted, so a later figure supersedes an earlier one.
+//     official attribution (data/resolve/official_sources.txt) wins, then the figure given by the
+//     most documents, then the larger one. Death tolls rise as bodies are counted, so a later
+//     figure supersedes an earlier one.
 //   conservative: the lowest credible specific figure (ACLED-style).
 //   likely: the median of the independent specific figures, one per document (its largest), the
 //     lower median for an even count (UCDP-style "best").
 // For every policy: low = the smallest lower bound among the claims (the lowest credible count),
 // high = the largest value any claim gives (at_least/more_than count as their number), and
 // low <= best <= high.
+//
+// Figures above rules.max_plausible_figure (data/resolve/limits.tsv) are left out as misreadings.
+// Outliers: with three or more claims, a figure above ten times their (lower) median is left out
+// as a misread number (a year, a count of something else), and the rationale says so.
 //
 // Contradictions: two independent claims from different documents whose intervals are disjoint
 // (exact 10 vs exact 35), unless time explains them: a later, higher figure is an update, not a

@@ -227,3 +227,53 @@ TEST(ResolveRulesTest, WholeWordsOnly) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(ReconcileTest, OutlierIsLeftOut) {
+  ReconcileResult r = ReconcileClaims({C("a", 18), C("b", 30), C("c", 32), C("d", 4000)},
+                                      Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 32);
+  EXPECT_EQ(r.figure->high, 32);
+  EXPECT_NE(r.rationale.find("outlier"), std::string::npos);
+  // Two claims: no basis to call either an outlier.
+  r = ReconcileClaims({C("a", 18), C("b", 400)}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 400);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(ReconcileTest, LatestOnTheSameDayPrefersTheFigureMostSourcesGive) {
+  std::vector<Claim> cs = {C("a", 18, Qualifier::kAtLeast), C("b", 18, Qualifier::kAtLeast),
+                           C("c", 30), C("d", 6, Qualifier::kAtLeast)};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", Rules());
+  // "30" is the larger specific figure but only one source gives it.
+  EXPECT_EQ(r.figure->best, 18);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(ReconcileTest, ImplausibleFigureIsLeftOut) {
+  ReconcileResult r = ReconcileClaims({C("a", 18, Qualifier::kAtLeast),
+                                       C("a", 40000, Qualifier::kMoreThan)},
+                                      Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->best, 18);
+  EXPECT_EQ(r.figure->high, 18);
+  EXPECT_NE(r.rationale.find("implausible"), std::string::npos);
+  Result<ResolveRules> shipped = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(shipped.ok());
+  EXPECT_EQ(shipped->max_plausible_figure, 5000);
+}
+
+}  // namespace
+}  // namespace sitrep

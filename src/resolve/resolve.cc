@@ -1212,6 +1212,24 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
                       members.end());
       }
     }
+    if (members.empty() && wv.loc.known) {
+      // A wave report that names none of its attacks joins the one incident it can contain.
+      std::set<int> found;
+      for (int ci : Candidates(wv.loc, wv.day, o.date_window_days, idx)) {
+        const Cluster& c = clusters[ci];
+        bool place_ok = false;
+        for (const Loc& l : c.locs) place_ok = place_ok || MatchPlaces(wv.loc, l, o) != PlaceMatch::kNone;
+        bool date_ok = true;
+        if (wv.day && !c.days.empty()) {
+          date_ok = false;
+          for (int64_t d : c.days) date_ok = date_ok || Gap(d, *wv.day) <= o.date_window_days;
+        } else if (!wv.day) {
+          date_ok = UndatedFits(DayOf(docs[wv.doc]->published), c.days, o.undated_publish_gap_days);
+        }
+        if (place_ok && date_ok) found.insert(ci);
+      }
+      if (found.size() == 1) members.push_back(*found.begin());
+    }
     if (o.link_wave_by_region && wv.explicit_wave && wv.loc.known && wv.day &&
         wv.loc.place.level <= GeoLevel::kProvince && !wv.loc.place.admin1.empty()) {
       for (int64_t d = *wv.day - 1; d <= *wv.day + 1; ++d) {

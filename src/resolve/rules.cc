@@ -1,6 +1,7 @@
 #include "resolve/rules.h"
 
 #include <cctype>
+#include <cstdlib>
 
 #include "base/data_dir.h"
 
@@ -94,6 +95,26 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
     rules.type_rank.emplace(std::move(key), rank++);
   });
   if (!bad.ok()) return bad;
+
+  const std::string limits_path = dir + "/limits.tsv";
+  Result<std::string> limits = ReadFile(limits_path);
+  if (limits.ok()) {
+    ForEachLine(*limits, [&](int number, std::string_view line) {
+      size_t tab = line.find('\t');
+      std::string_view name = Trim(line.substr(0, tab));
+      std::string value(tab == std::string_view::npos ? "" : Trim(line.substr(tab + 1)));
+      char* end = nullptr;
+      const double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || end == nullptr || *end != '\0' || !(v > 0)) {
+        if (bad.ok()) {
+          bad = InvalidArgument(limits_path + ":" + std::to_string(number) + ": expected name<TAB>number");
+        }
+        return;
+      }
+      if (name == "max_plausible_figure") rules.max_plausible_figure = v;
+    });
+    if (!bad.ok()) return bad;
+  }
   return rules;
 }
 

@@ -44,7 +44,7 @@ struct ServerOptions {
   std::string token;               // "" = POST /api/articles disabled (403)
   size_t max_body_bytes = 8 << 20;
   std::string web_root;            // "" = DefaultWebRoot()
-  int threads = 8;                 // request worker threads (bounded)
+  int threads = 16;                // request worker threads (bounded)
   int read_timeout_s = 10;         // per socket read/write
   EngineOptions engine;            // for ingest through the API
 };

@@ -20,7 +20,7 @@ constexpr char kUsage[] =
     "  --token T        enables POST /api/articles with `Authorization: Bearer T`\n"
     "                   (or set SITREP_TOKEN)\n"
     "  --web DIR        web page folder (default: the checkout's web/)\n"
-    "  --threads N      request worker threads (default 8)\n"
+    "  --threads N      request worker threads (default 16)\n"
     "  --max-body BYTES largest accepted request body (default 8 MiB)\n"
     "  --data DIR       data folder for ingest (default: see SITREP_DATA)\n"
     "  --gazetteer FILE compiled gazetteer for ingest\n";

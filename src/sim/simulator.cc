@@ -210,7 +210,7 @@ struct Simulator::Impl {
   std::string Phrase(const Report& r);
   Report ChooseReport(int k, bool last, int offset_days);
   void FillContext(std::string_view section, std::string_view suffix, size_t target,
-                   std::string_view sep, std::string* text);
+                   std::string_view sep, std::string* text, double filler_share);
   void SetDateVars(int64_t event_day, int offset_days, bool undated);
   void SetPlaceVars(const SimPlace& p);
   int SetBackground(int64_t event_day, uint32_t story);
@@ -376,8 +376,12 @@ Report Simulator::Impl::ChooseReport(int k, bool last, int offset_days) {
   return r;
 }
 
+// Pads *text to `target` bytes with paragraphs of 2-4 sentences: stock sentences of `section`
+// and, with probability `filler_share` each, combinatorial @filler frames.
 void Simulator::Impl::FillContext(std::string_view section, std::string_view suffix,
-                                  size_t target, std::string_view sep, std::string* text) {
+                                  size_t target, std::string_view sep, std::string* text,
+                                  double filler_share) {
+  const std::vector<std::string>& filler = templates.Get("filler");
   const std::vector<std::string>* alts = nullptr;
   std::string key(section);
   if (!suffix.empty() && templates.Has(key + "." + std::string(suffix))) {
@@ -398,6 +402,10 @@ void Simulator::Impl::FillContext(std::string_view section, std::string_view suf
         next = 0;
       }
       if (s > 0) text->push_back(' ');
+      if (!filler.empty() && rng.Chance(filler_share)) {
+        templates.Expand(Pick1(filler), vars, suffix, rng, text);
+        continue;
+      }
       templates.Expand((*alts)[order[next++]], vars, suffix, rng, text);
     }
   }
@@ -484,7 +492,7 @@ void Simulator::Impl::MakeNoise(int64_t day) {
   const std::string sep = rng.Chance(0.5) ? "\n\n" : "\n";
   text.append(sep);
   templates.Expand(Pick1(templates.Get(std::string("noise.") + topic)), vars, topic, rng, &text);
-  FillContext("noise", topic, static_cast<size_t>(rng.Range(2000, 5000)), sep, &text);
+  FillContext("noise", topic, static_cast<size_t>(rng.Range(2000, 5000)), sep, &text, 0.5);
   std::optional<CivilDate> published;
   if (!rng.Chance(options.undated_fraction)) published = CivilFromDays(day + rng.Range(0, 2));
   pending.push_back(MakeArticle(NextDocIndex(), Pick1(outlets), std::move(text), published));
@@ -697,7 +705,7 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
       stories[incidents[static_cast<size_t>(piece.bg_incident)].story].background_docs.push_back(doc);
     }
     const size_t target = static_cast<size_t>(rng.Range(2000, 5000));
-    FillContext("context", "", target - std::min(target, headline.size()), sep, &body);
+    FillContext("context", "", target - std::min(target, headline.size()), sep, &body, 0.75);
     piece.body = sep + body;
     if (const std::string* kn = vars.Find("killed_num")) piece.killed_num = *kn;
     pending.push_back(MakeArticle(doc, source, headline + piece.body, piece.published));

@@ -99,7 +99,7 @@ TEST(SimTemplatesTest, ShippedTemplatesFillCompletely) {
   for (const std::string& v : SimTemplateVariables()) vars.Set(v, "VALUE");
   Rng rng(3);
   for (const char* section : {"lead", "headline", "wave_lead", "wave_part", "background",
-                              "injured", "militants", "quote", "context"}) {
+                              "injured", "militants", "quote", "context", "filler"}) {
     for (const char* kind : {"bombing", "roadside", "raid", "ambush", "airstrike", "shelling"}) {
       for (const std::string& line : set->Get(section)) {
         int unknown = 0;

@@ -76,6 +76,11 @@ class PhraseTable {
   int MatchBackward(std::string_view text, const std::vector<Token>& tokens, size_t last,
                     size_t* begin_token) const;
   bool empty() const { return by_first_.empty(); }
+  // Calls fn(word) for the first word of every phrase (to build quick-reject sets).
+  template <typename Fn>
+  void ForEachFirstWord(Fn fn) const {
+    for (const auto& [w, entries] : by_first_) fn(w);
+  }
 
  private:
   struct Entry {

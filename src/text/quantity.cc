@@ -154,6 +154,8 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       else return InvalidArgument(Where(path, r.line) + "unknown side '" + f[0] + "'");
     }
   }
+  for (const auto& [w, v] : qp->words_) qp->triggers_[w] = true;
+  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[std::string(w)] = true; });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
     std::string path = data_dir + "/text/months.tsv";
@@ -198,6 +200,13 @@ std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
 bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
                                 Num* out) const {
   const size_t n = tokens.size();
+  {
+    std::string_view w = TokenText(text, tokens[i]);
+    LowerBuf lb(w);
+    if (triggers_.find(lb.view()) == triggers_.end() && w.find('-') == std::string_view::npos) {
+      return false;
+    }
+  }
   auto kind_at = [&](size_t j, WordKind* k, double* v) {
     if (j >= n || tokens[j].kind != TokenKind::kWord) return false;
     LowerBuf lb(TokenText(text, tokens[j]));
@@ -434,6 +443,20 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
       }
     }
   }
+  // Apposed ages: "John Smith, 16, was shot" / "Smith (16)"; phone area codes "(419) 255-1111".
+  if (num.digits && num.scale == 1 && b >= 2 && num.end < n) {
+    std::string_view lt = TokenText(text, tokens[b - 1]);
+    std::string_view rt = TokenText(text, tokens[num.end]);
+    const Token& name = tokens[b - 2];
+    bool capitalised = name.kind == TokenKind::kWord && TokenText(text, name)[0] >= 'A' &&
+                       TokenText(text, name)[0] <= 'Z';
+    if (capitalised && num.value <= 120 && ((lt == "," && rt == ",") || (lt == "(" && rt == ")"))) {
+      return true;
+    }
+    if (lt == "(" && rt == ")" && num.end + 1 < n && tokens[num.end + 1].kind == TokenKind::kNumber) {
+      return true;
+    }
+  }
   // Dates: "Jan 31", "Jan. 31", "31 January", "31 of January".
   if (num.value >= 1 && num.value <= 31 && num.scale == 1 && !num.vague) {
     if (b > 0 && IsMonthToken(text, tokens[b - 1])) return true;
@@ -513,6 +536,15 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
         continue;
       }
       range = b.value > a.value && !b.year_like;
+      // "389-4869", "255-1111": phone numbers, not ranges (real ranges have similar magnitudes).
+      if (range && a.digits && Adjacent(tokens, a.end - 1, a.end) &&
+          Adjacent(tokens, a.end, a.end + 1) &&
+          (b.value > 10 * a.value ||
+           (a.value >= 100 && a.value < 1000 && b.value >= 1000 && b.value < 10000 &&
+            TokenText(text, tokens[b.begin]).find(',') == std::string_view::npos))) {
+        i = b.end - 1;
+        continue;
+      }
     }
     if (Excluded(text, tokens, a)) {
       if (range) i = b.end - 1;  // "aged 18 to 25": the whole range is an age

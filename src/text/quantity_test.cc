@@ -190,6 +190,9 @@ TEST_F(QuantityTest, NotCounts) {
   EXPECT_TRUE(Find("The report dated 2024-08-26 was leaked.").empty());
   EXPECT_TRUE(Find("The meeting was at 5 pm.").empty());
   EXPECT_TRUE(Find("A man aged 18 to 25 was seen.").empty());
+  EXPECT_TRUE(Find("Call (555) 389-4869 with tips.").empty());
+  EXPECT_TRUE(Find("Jane Roe, 16, was shot near the 800 block of Elm Street.").empty());
+  EXPECT_EQ(Find("In Lahore, 12 people died, and 3, including a child, were hurt.").size(), 2u);
 }
 
 TEST_F(QuantityTest, CompoundAdjectivesAreNotCounts) {

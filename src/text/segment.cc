@@ -38,27 +38,29 @@ CharClass ClassifyNonAscii(UChar32 c) {
   }
 }
 
+constexpr CharClass AsciiClass(int c) {
+  if (c == '\n') return CharClass::kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c < 0x20 || c == 0x7F)
+    return CharClass::kSpace;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if (c == '-') return CharClass::kHyphen;
+  if (c == '\'') return CharClass::kApostrophe;
+  if (c == '.') return CharClass::kDecimalSep;
+  if (c == ',') return CharClass::kGroupSep;
+  if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+      c == '|' || c == '~')
+    return CharClass::kSymbol;
+  return CharClass::kPunct;
+}
+
 struct AsciiTable {
   CharClass cls[128];
-  AsciiTable() {
-    for (int c = 0; c < 128; ++c) {
-      CharClass k = CharClass::kPunct;
-      if (c == '\n') k = CharClass::kNewline;
-      else if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c < 0x20 || c == 0x7F)
-        k = CharClass::kSpace;
-      else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = CharClass::kLetter;
-      else if (c >= '0' && c <= '9') k = CharClass::kDigit;
-      else if (c == '-') k = CharClass::kHyphen;
-      else if (c == '\'') k = CharClass::kApostrophe;
-      else if (c == '.') k = CharClass::kDecimalSep;
-      else if (c == ',') k = CharClass::kGroupSep;
-      else if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
-               c == '|' || c == '~')
-        k = CharClass::kSymbol;
-      cls[c] = k;
-    }
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = AsciiClass(c);
   }
 };
+constexpr AsciiTable kAscii;
 
 struct Cp {
   UChar32 c;
@@ -67,9 +69,8 @@ struct Cp {
 };
 
 inline Cp Decode(std::string_view s, int32_t i) {
-  static const AsciiTable kTable;
   unsigned char b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
-  if (b < 0x80) return Cp{b, i + 1, kTable.cls[b]};
+  if (b < 0x80) [[likely]] return Cp{b, i + 1, kAscii.cls[b]};
   UChar32 c;
   int32_t pos = i;
   U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);

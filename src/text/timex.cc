@@ -186,6 +186,13 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       }
     }
   }
+  // Every word that can start an expression, so Find() rejects other words with one lookup.
+  auto add = [&](std::string_view w) { tp->triggers_[std::string(w)] = true; };
+  for (const auto& [w, v] : tp->months_) add(w);
+  for (const auto& [w, v] : tp->weekdays_) add(w);
+  for (const auto& [w, v] : tp->counts_) add(w);
+  tp->relative_.ForEachFirstWord(add);
+  tp->wd_prefix_.ForEachFirstWord(add);
   return tp;
 }
 
@@ -643,6 +650,13 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
   for (size_t i = 0; i < n; ++i) {
     const TokenKind k = doc.tokens[i].kind;
     if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
+    if (k == TokenKind::kWord) {
+      std::string_view w = TokenText(text, doc.tokens[i]);
+      LowerBuf lb(w);
+      if (triggers_.find(lb.view()) == triggers_.end() && w.find('-') == std::string_view::npos) {
+        continue;
+      }
+    }
     Timex tx;
     size_t end = 0;
     c.weekday = 0;

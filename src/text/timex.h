@@ -88,6 +88,7 @@ class TimexParser {
   StringMap<int> month_prefix_;
   StringMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
   StringMap<int> counts_;                       // "two" -> 2, "a" -> 1
+  StringMap<bool> triggers_;  // lower-cased words that can start an expression (quick reject)
   CivilDate today_;
 };
 
