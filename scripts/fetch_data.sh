@@ -61,8 +61,9 @@ fi
 
 BIN="${SITREP:-}"
 if [[ -z "$BIN" ]]; then
+  # The first built sitrep whose CLI knows the gazetteer command (it prints its usage).
   for b in "$ROOT/build/sitrep" "$ROOT"/build-*/sitrep; do
-    if [[ -x "$b" ]] && "$b" gazetteer stats --gazetteer /dev/null >/dev/null 2>&1 <&-; [[ $? -ne 2 && -x "$b" ]]; then
+    if [[ -x "$b" ]] && "$b" gazetteer 2>&1 </dev/null | grep -q "sitrep gazetteer build"; then
       BIN="$b"
       break
     fi

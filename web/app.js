@@ -348,7 +348,7 @@ function incidentRow(inc, isChild) {
     inc.n_children ? el('span', { class: 'story-tag', text: `story · ${inc.n_children} incidents` }) : null);
   const sub = el('div', { class: 'sub' },
     `${dateLabel(inc)} · ${inc.sub_event_type || inc.event_type || 'event'}` +
-    (inc.perpetrator ? ` · ${inc.perpetrator}` : '') + ` · ${inc.n_documents} reports`);
+    (inc.perpetrator ? ` · ${inc.perpetrator}` : '') + ` · ${inc.n_documents} report${inc.n_documents === 1 ? "" : "s"}`);
   const li = el('li', {
     class: isChild ? 'child' : null, 'data-id': inc.id,
     onclick: () => { location.hash = '#/incident/' + encodeURIComponent(inc.id); },

@@ -158,6 +158,16 @@ std::string SimOptionsFromFlags(const std::map<std::string, std::string>& f, Sim
   return "";
 }
 
+// Resident set now (Linux /proc/self/statm), to see what stays in memory between chunks.
+double CurrentRssMb() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  long pages = 0, resident = 0;
+  const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
+  std::fclose(f);
+  return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
+}
+
 double PeakRssMb() {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
@@ -403,11 +413,14 @@ int RunRun(int argc, char** argv) {
     }
     stats.store.Stop();
     for (DocAnalysis& a : chunk_analyses) analyses.push_back(std::move(a));
+    std::fprintf(stderr, "chunk %zu: %zu articles so far, rss %.0f MB, peak %.0f MB\n",
+                 stats.chunks, stats.articles, CurrentRssMb(), PeakRssMb());
   }
 
   stats.resolve.Start();
   IncidentSet set = (*engine)->Resolve(analyses);
   stats.resolve.Stop();
+  std::fprintf(stderr, "resolved: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(), PeakRssMb());
   stats.store.Start();
   if (Status st = (*store)->ReplaceIncidents(set); !st.ok()) {
     std::fprintf(stderr, "sitrep bench run: store: %s\n", st.ToString().c_str());

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "base/data_dir.h"
 #include "geo/gazetteer.h"
 #include "geo/gazetteer_builder.h"
@@ -32,7 +34,8 @@ int Usage() {
                "                              [--min-population N] --out FILE\n"
                "       sitrep gazetteer lookup [--gazetteer FILE] NAME...\n"
                "       sitrep gazetteer stats [--gazetteer FILE]\n"
-               "       sitrep gazetteer geocode [--gazetteer FILE] [--lang XX] TEXT...\n");
+               "       sitrep gazetteer geocode [--gazetteer FILE] [--lang XX] TEXT...\n"
+               "       sitrep gazetteer bench [--gazetteer FILE] ARTICLES.jsonl\n");
   return 2;
 }
 
@@ -178,6 +181,45 @@ int Geocode(std::vector<std::string> args) {
   return 0;
 }
 
+// Geocodes every article of a JSONL file (field "text") and reports articles/s on one thread.
+int Bench(std::vector<std::string> args) {
+  Result<std::unique_ptr<Gazetteer>> g = OpenFrom(&args);
+  if (!g.ok()) {
+    std::fprintf(stderr, "sitrep gazetteer: %s\n", g.status().ToString().c_str());
+    return 1;
+  }
+  if (args.size() != 1) return Usage();
+  Result<std::string> data = ReadFile(args[0]);
+  if (!data.ok()) {
+    std::fprintf(stderr, "sitrep gazetteer: %s\n", data.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<std::string> texts;
+  size_t pos = 0, bytes = 0;
+  while (pos < data->size()) {
+    size_t eol = data->find('\n', pos);
+    if (eol == std::string::npos) eol = data->size();
+    nlohmann::json j = nlohmann::json::parse(data->substr(pos, eol - pos), nullptr, false);
+    pos = eol + 1;
+    if (j.is_object() && j.contains("text") && j["text"].is_string()) {
+      texts.push_back(j["text"].get<std::string>());
+      bytes += texts.back().size();
+    }
+  }
+  Result<std::unique_ptr<Geocoder>> geo = Geocoder::Create(g->get());
+  if (!geo.ok()) {
+    std::fprintf(stderr, "sitrep gazetteer: %s\n", geo.status().ToString().c_str());
+    return 1;
+  }
+  size_t mentions = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const std::string& t : texts) mentions += (*geo)->Find(t, Doc(), "").size();
+  double secs = Seconds(t0, std::chrono::steady_clock::now());
+  std::printf("%zu articles (%.1f MB) in %.3f s: %.0f articles/s, %.1f MB/s, %zu mentions\n",
+              texts.size(), bytes / 1e6, secs, texts.size() / secs, bytes / 1e6 / secs, mentions);
+  return 0;
+}
+
 }  // namespace
 
 int RunGazetteerCommand(int argc, char** argv) {
@@ -188,6 +230,7 @@ int RunGazetteerCommand(int argc, char** argv) {
   if (sub == "lookup") return Lookup(std::move(args));
   if (sub == "stats") return Stats(std::move(args));
   if (sub == "geocode") return Geocode(std::move(args));
+  if (sub == "bench") return Bench(std::move(args));
   return Usage();
 }
 

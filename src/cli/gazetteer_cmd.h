@@ -5,6 +5,7 @@
 //   sitrep gazetteer lookup [--gazetteer FILE] NAME...
 //   sitrep gazetteer stats  [--gazetteer FILE]
 //   sitrep gazetteer geocode [--gazetteer FILE] [--lang XX] TEXT...
+//   sitrep gazetteer bench [--gazetteer FILE] ARTICLES.jsonl   (geocoder articles/s, one thread)
 //
 // argv[0] is "gazetteer". Prints to stdout, errors to stderr; returns the process exit code
 // (0 ok, 1 failure, 2 usage).

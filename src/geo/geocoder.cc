@@ -1,6 +1,7 @@
 #include "geo/geocoder.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -75,13 +76,21 @@ std::vector<Word> ScanWords(std::string_view text) {
         end = j;
         continue;
       }
-      // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word.
+      // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word, but a
+      // possessive "'s" does not belong to the name (Pakistan's).
       if (d == '\'' || d == 0x2019 || d == 0x2018 || d == '-' || d == 0x02BC) {
         int32_t k = j;
         if (k < n) {
           UChar32 e;
           U8_NEXT(s, k, n, e);
-          if (e >= 0 && u_isalpha(e)) {
+          bool possessive = false;
+          if ((e == 's' || e == 'S') && d != '-') {
+            int32_t q = k;
+            UChar32 f = ' ';
+            if (q < n) U8_NEXT(s, q, n, f);
+            possessive = q > n || k >= n || !(f >= 0 && IsWordChar(f));
+          }
+          if (e >= 0 && u_isalpha(e) && !possessive) {
             i = j;
             continue;
           }
@@ -95,6 +104,15 @@ std::vector<Word> ScanWords(std::string_view text) {
     words.push_back(std::move(w));
   }
   return words;
+}
+
+bool IsLatinStart(std::string_view text, const Word& w) {
+  const char* s = text.data();
+  int32_t i = static_cast<int32_t>(w.span.begin);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
+  UErrorCode err = U_ZERO_ERROR;
+  return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
 }
 
 double KmBetween(double lat1, double lon1, double lat2, double lon2) {
@@ -132,7 +150,32 @@ struct Mention {
   int best = -1;
 };
 
-bool SameName(std::string_view a, std::string_view b) { return FoldName(a) == FoldName(b); }
+// Whether a gazetteer name folds to `folded`. ASCII names (most) are compared without
+// allocating; others go through FoldName.
+bool FoldsTo(std::string_view name, std::string_view folded) {
+  size_t j = 0;
+  bool pending_space = false;
+  for (unsigned char c : name) {
+    if (c >= 0x80) return FoldName(name) == folded;
+    char f;
+    if (c >= 'A' && c <= 'Z') {
+      f = static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      f = static_cast<char>(c);
+    } else {
+      if (c != '\'' && c != '`' && j > 0) pending_space = true;
+      continue;
+    }
+    if (pending_space) {
+      if (j >= folded.size() || folded[j] != ' ') return false;
+      ++j;
+      pending_space = false;
+    }
+    if (j >= folded.size() || folded[j] != f) return false;
+    ++j;
+  }
+  return j == folded.size();
+}
 
 }  // namespace
 
@@ -326,14 +369,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     double n_country = 0, n_prov = 0;
     for (Candidate& c : m.cands) {
-      c.exact = FoldName(c.e.name) == m.folded;
+      c.exact = FoldsTo(c.e.name, m.folded);
       if (c.e.level == GeoLevel::kCountry) ++n_country;
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
     for (const Candidate& c : m.cands) {
       if (c.e.level == GeoLevel::kCountry) ctx_country[std::string(c.e.country)] += 1.0 / n_country;
       if (c.e.level == GeoLevel::kProvince) {
-        ctx_province[std::string(c.e.country) + "|" + FoldName(c.e.admin1)] += 1.0 / n_prov;
+        ctx_province[std::string(c.e.country) + "|" + std::string(c.e.admin1)] += 1.0 / n_prov;
         ctx_country[std::string(c.e.country)] += 0.5 / n_prov;
       }
     }
@@ -341,7 +384,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // Places spelled exactly as official names that all lie in one country (Quetta, Gwadar) hint
   // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
-    for (Candidate& c : m.cands) c.exact = FoldName(c.e.name) == m.folded;
+    for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded);
   }
   std::unordered_map<std::string, double> place_votes;
   for (Mention& m : mentions) {
@@ -368,7 +411,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (round == 1) {
       for (const Mention& m : mentions) {
         if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak) {
-          resolved.push_back(m.cands[m.best].e);
+          const GazEntry& e = m.cands[m.best].e;
+          bool dup = false;
+          for (const GazEntry& r : resolved) dup |= r.index == e.index;
+          if (!dup) resolved.push_back(e);
         }
       }
     }
@@ -405,14 +451,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           s += 4 + std::min(2.0, it->second);
         }
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
-          if (ctx_province.count(cc + "|" + FoldName(e.admin1))) s += 4;
+          if (ctx_province.count(cc + "|" + std::string(e.admin1))) s += 4;
         }
         if (next != nullptr) {
           for (const Candidate& nc : next->cands) {
             if (nc.e.country != e.country) continue;
             if (nc.e.level == GeoLevel::kCountry ||
-                (nc.e.level == GeoLevel::kProvince && SameName(nc.e.admin1, e.admin1)) ||
-                (nc.e.level == GeoLevel::kDistrict && SameName(nc.e.admin2, e.admin2))) {
+                (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
+                (nc.e.level == GeoLevel::kDistrict && nc.e.admin2 == e.admin2)) {
               s += 8;
               break;
             }
@@ -421,13 +467,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if (m.has_hint) {
           if (m.hint == e.level) s += 5;
           if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
-              FoldName(e.admin2) == m.folded) {
+              FoldsTo(e.admin2, m.folded)) {
             s += 3;
           }
           if (m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace) s += 2;
         }
         for (const GazEntry& r : resolved) {
           if (r.index == e.index) continue;
+          // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
+          if (std::fabs(r.lat - e.lat) > 1.4) continue;
           if (KmBetween(r.lat, r.lon, e.lat, e.lon) < 150) {
             s += 2;
             break;
@@ -481,7 +529,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     // A single word spelled differently from the official name, abroad: a coarse-key accident
     // ("Among" ~ an alternate of Xiamen) unless the place is very large.
-    if (!m.multiword && !b.exact && !in_context && !m.has_hint) {
+    // In a non-Latin script, a name indexed from that script counts as spelled exactly.
+    const bool exactish = b.exact || (b.native && !IsLatinStart(text, words[m.first_word]));
+    if (!m.multiword && !exactish && !in_context && !m.has_hint) {
       size_t seen = 0;
       for (const Mention& o : mentions) seen += o.folded == m.folded;
       if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2) accept = false;
@@ -496,7 +546,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     pm.span = m.span;
     pm.place = e.ToPlace();
     if (m.has_hint && m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
-        !e.admin2.empty() && FoldName(e.admin2) == m.folded) {
+        !e.admin2.empty() && FoldsTo(e.admin2, m.folded)) {
       pm.place.name = std::string(e.admin2);
       pm.place.level = GeoLevel::kDistrict;
     }

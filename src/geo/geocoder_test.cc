@@ -71,7 +71,7 @@ TEST_F(GeocoderTest, DistrictSuffixGivesDistrictLevel) {
 }
 
 TEST_F(GeocoderTest, GawadarIsGwadar) {
-  auto ms = Find("A blast hit the port city of Gawadar late on Tuesday.");
+  auto ms = Find("A blast hit Pakistan's port city of Gawadar late on Tuesday.");
   const PlaceMention* m = At(ms, "Gawadar");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.name, "Gwadar");

@@ -1,6 +1,8 @@
 #include "geo/match_key.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -37,6 +39,39 @@ icu::Transliterator* ThreadTransliterator() {
   return t.get();
 }
 
+// Latin letters with diacritics (most non-ASCII names in the gazetteer) without the
+// transliterator: the first code point of the canonical decomposition, when it is ASCII.
+// Returns false, leaving *out unchanged, when some character needs full transliteration.
+bool FoldLatinFast(std::string_view name, std::string* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return false;
+  std::string ascii;
+  ascii.reserve(name.size());
+  const char* s = name.data();
+  const int32_t n = static_cast<int32_t>(name.size());
+  icu::UnicodeString dec;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    if (c < 0x80) {
+      ascii.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02BB || c == 0x02BF || c == 0x02BE) {
+      continue;  // apostrophe-like marks (Qal‘ah, Hawai‘i)
+    }
+    if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks
+    if (!nfd->getDecomposition(c, dec) || dec.length() == 0 || dec.charAt(0) >= 0x80) {
+      return false;
+    }
+    ascii.push_back(static_cast<char>(dec.charAt(0)));
+  }
+  AppendAsciiFolded(ascii, out);
+  return true;
+}
+
 }  // namespace
 
 void FoldNameInto(std::string_view name, std::string* out) {
@@ -50,7 +85,7 @@ void FoldNameInto(std::string_view name, std::string* out) {
   }
   if (ascii) {
     AppendAsciiFolded(name, out);
-  } else {
+  } else if (!FoldLatinFast(name, out)) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
     if (icu::Transliterator* t = ThreadTransliterator()) t->transliterate(u);
@@ -130,35 +165,35 @@ const MatchRules& MatchRules::Default() {
 }
 
 void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const {
-  std::string cur;
-  cur.reserve(folded.size() + 4);
+  // Two reusable buffers per thread: keys are made for every candidate n-gram of every article.
+  thread_local std::string cur, next;
+  cur.clear();
   for (char c : folded) {
     if (c != ' ') cur.push_back(c);
   }
-  std::string next;
-  next.reserve(cur.size() + 4);
   for (const Rule& rule : rules_) {
-    next.clear();
     if (rule.collapse) {
+      next.clear();
       for (char c : cur) {
         if (next.empty() || next.back() != c || (c >= '0' && c <= '9')) next.push_back(c);
       }
-    } else {
-      const std::string& f = rule.from;
-      size_t i = 0;
-      bool changed = false;
-      while (i < cur.size()) {
-        bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
-                  (!rule.at_end || i + f.size() == cur.size());
-        if (ok) {
-          next += rule.to;
-          i += f.size();
-          changed = true;
-        } else {
-          next.push_back(cur[i++]);
-        }
+      cur.swap(next);
+      continue;
+    }
+    const std::string& f = rule.from;
+    size_t hit = cur.find(f);
+    if (hit == std::string::npos) continue;  // the common case: nothing to rewrite
+    next.clear();
+    size_t i = 0;
+    while (i < cur.size()) {
+      bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
+                (!rule.at_end || i + f.size() == cur.size());
+      if (ok) {
+        next += rule.to;
+        i += f.size();
+      } else {
+        next.push_back(cur[i++]);
       }
-      if (!changed) continue;
     }
     cur.swap(next);
   }

@@ -70,13 +70,16 @@ std::string_view Attr(const GumboNode* n, const char* name) {
   return a == nullptr ? std::string_view() : std::string_view(a->value);
 }
 
+// Pathologically deep markup is cut off here rather than overflowing the stack.
+constexpr int kMaxDepth = 512;
+
 // Depth-first search for elements with `tag`.
-void FindAll(const GumboNode* n, GumboTag tag, std::vector<const GumboNode*>* out) {
-  if (!IsElement(n)) return;
+void FindAll(const GumboNode* n, GumboTag tag, std::vector<const GumboNode*>* out, int depth = 0) {
+  if (!IsElement(n) || depth > kMaxDepth) return;
   if (n->v.element.tag == tag) out->push_back(n);
   const GumboVector& kids = n->v.element.children;
   for (unsigned i = 0; i < kids.length; ++i) {
-    FindAll(static_cast<const GumboNode*>(kids.data[i]), tag, out);
+    FindAll(static_cast<const GumboNode*>(kids.data[i]), tag, out, depth + 1);
   }
 }
 
@@ -87,8 +90,8 @@ bool Contains(const GumboNode* n, const GumboNode* target) {
   return false;
 }
 
-bool HasDescendant(const GumboNode* n, std::initializer_list<GumboTag> tags) {
-  if (!IsElement(n)) return false;
+bool HasDescendant(const GumboNode* n, std::initializer_list<GumboTag> tags, int depth = 0) {
+  if (!IsElement(n) || depth > kMaxDepth) return false;
   const GumboVector& kids = n->v.element.children;
   for (unsigned i = 0; i < kids.length; ++i) {
     const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
@@ -96,7 +99,7 @@ bool HasDescendant(const GumboNode* n, std::initializer_list<GumboTag> tags) {
     for (GumboTag t : tags) {
       if (k->v.element.tag == t) return true;
     }
-    if (HasDescendant(k, tags)) return true;
+    if (HasDescendant(k, tags, depth + 1)) return true;
   }
   return false;
 }
@@ -153,7 +156,8 @@ struct Walker {
   TextBuilder text;
   bool saw_h1 = false;
 
-  void Walk(const GumboNode* n) {
+  void Walk(const GumboNode* n, int depth = 0) {
+    if (depth > kMaxDepth) return;
     switch (n->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
@@ -173,7 +177,9 @@ struct Walker {
     if (block) text.Break();
     const size_t before = text.size();
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<const GumboNode*>(kids.data[i]));
+    for (unsigned i = 0; i < kids.length; ++i) {
+      Walk(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
+    }
     if (tag == GUMBO_TAG_H1 && text.size() > before) saw_h1 = true;
     if (block) text.Break();
   }

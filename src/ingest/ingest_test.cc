@@ -199,6 +199,15 @@ TEST_F(IngestTest, HtmlPrefersSingleArticleAndItsHeadline) {
   EXPECT_EQ(doc->published->ToIso(), "2022-06-30");
 }
 
+TEST_F(IngestTest, HtmlDeepNestingDoesNotCrash) {
+  std::string html = "<html><body><p>Kept at the top.</p>";
+  for (int i = 0; i < 100000; ++i) html += "<span>";
+  html += "lost in the depths";
+  Result<HtmlDocument> doc = ExtractHtml(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.rfind("Kept at the top.", 0), 0u);
+}
+
 TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {
   IngestResult r;
   ReadJsonLines("mem", "{\"doc_id\":\"m1\",\"text\":\"One.\"}\r\n{\"doc_id\":\"m2\",\"text\":\"Two.\"}",

@@ -6,7 +6,7 @@ namespace sitrep {
 
 std::string CivilDate::ToIso() const {
   if (!valid()) return "";
-  char buf[16];
+  char buf[48];
   if (month == 0) {
     std::snprintf(buf, sizeof buf, "%04d", year);
   } else if (day == 0) {
