@@ -64,7 +64,7 @@ for t in "${TARGETS[@]}"; do
   execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
   execs="${execs:-0}"
   n_corpus=$(find "$corpus" -type f | wc -l)
-  rate=$(awk -v e="$execs" -v s="$secs" 'BEGIN { printf "%.0f", s > 0 ? e / s : 0 }')
+  rate=$(awk -v e="$execs" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? e / s : 0) }')
   if [[ $rc -eq 0 ]]; then
     result=ok
   else

@@ -132,6 +132,42 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  std::unordered_map<std::string, uint32_t> singular_ids;
+  st = ForEachTsvRow(dir + "/singular.tsv", 4, [&](const auto& cols, int) -> Status {
+    Category cat = Category::kUnknown;
+    if (cols[3] != "-" && !ParseCategory(cols[3], &cat)) return InvalidArgument("unknown category");
+    if (cols[1] == "noun") {
+      uint32_t id = static_cast<uint32_t>(x->singular_nouns_.size());
+      x->singular_nouns_.push_back(cat);
+      for (std::string_view p : SplitBar(cols[0])) x->singular_noun_trie_.Add(p, id);
+      return Status::Ok();
+    }
+    SingularCue cue;
+    cue.category = cat;
+    if (cols[1] == "post") cue.kind = SingularKind::kPost;
+    else if (cols[1] == "pre") cue.kind = SingularKind::kPre;
+    else if (cols[1] == "reflexive") cue.kind = SingularKind::kReflexive;
+    else if (cols[1] == "zero") cue.kind = SingularKind::kZero;
+    else return InvalidArgument("unknown kind '" + std::string(cols[1]) + "'");
+    if (!ParseField(cols[2], &cue.field) ||
+        (cue.field != Field::kKilled && cue.field != Field::kInjured)) {
+      return InvalidArgument("field must be killed or injured");
+    }
+    for (std::string_view p : SplitBar(cols[0])) {
+      std::string key;
+      for (const std::string& w : NormalizePhrase(p)) key += w + " ";
+      if (key.empty()) continue;
+      auto [it, fresh] =
+          singular_ids.emplace(key, static_cast<uint32_t>(x->singular_cues_.size()));
+      if (fresh) {
+        x->singular_cues_.emplace_back();
+        x->singular_trie_.Add(p, it->second);
+      }
+      x->singular_cues_[it->second].push_back(cue);
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   Result<WordSet> neg = WordSet::Load(dir + "/negators.txt");
   if (!neg.ok()) return neg.status();
   x->negators_ = std::move(neg).value();
@@ -213,6 +249,16 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     bool skip = np.group == NounGroup::kOther || np.group == NounGroup::kEvent;
     if (n > b && (RolesAt(w, n - 1, e, &rl) & kAge) && rl == 1) skip = true;
     if (np.end < e && (RolesAt(w, np.end, e, &rl) & kAge)) skip = true;
+    // "Jordan Pell, 44, died": an age set off by commas after a name.
+    if (n >= b + 2 && n + 1 < e && IsPunct(w[n - 1], ",") && IsPunct(w[n + 1], ",") &&
+        w[n - 2].kind == WordKind::kWord) {
+      std::string_view name = ws.Original(n - 2);
+      if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z') skip = true;
+    }
+    // "no one was hurt", "not one": a zero, which the implicit reading gives.
+    if (n > b && w[n - 1].kind == WordKind::kWord && negators_.contains(w[n - 1].lower)) {
+      skip = true;
+    }
     Seen me{n, np, false, Field::kKilled, false};
     if (skip) {
       seen.push_back(me);
@@ -407,6 +453,195 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
   }
 }
 
+bool ClaimExtractor::SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j,
+                                         Category* cat, size_t* first) const {
+  for (size_t k = j >= b + 2 ? j - 2 : b; k <= j; ++k) {
+    uint32_t id = 0;
+    size_t len = singular_noun_trie_.Match(w, k, j + 1, &id);
+    if (len > 0 && k + len == j + 1) {
+      *cat = singular_nouns_[id];
+      *first = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
+                                  std::vector<Implicit>* out) const {
+  const std::vector<Word>& w = ws.words();
+  const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+  const size_t first_out = out->size();
+  auto is_word = [&](size_t k, std::string_view x) {
+    return w[k].kind == WordKind::kWord && w[k].lower == x;
+  };
+  auto capitalized = [&](size_t k) {
+    if (w[k].kind != WordKind::kWord) return false;
+    std::string_view o = ws.Original(k);
+    return !o.empty() && o[0] >= 'A' && o[0] <= 'Z';
+  };
+  // An age, not a count: "Smith, 23, died", "a 17-year-old".
+  auto is_age = [&](size_t k) {
+    if (k + 1 < e && (is_word(k + 1, "year") || is_word(k + 1, "years") ||
+                      is_word(k + 1, "month") || is_word(k + 1, "months"))) {
+      return true;
+    }
+    size_t rl = 0;
+    if (k > b && (RolesAt(w, k - 1, e, &rl) & kAge) && rl == 1) return true;
+    return k > b && k + 1 < e && IsPunct(w[k - 1], ",") && IsPunct(w[k + 1], ",");
+  };
+  auto negated_before = [&](size_t k) {
+    for (size_t j = k >= b + 3 ? k - 3 : b; j < k; ++j) {
+      if (w[j].kind == WordKind::kWord && negators_.contains(w[j].lower)) return true;
+    }
+    return false;
+  };
+  // 1 singular, 0 none (plural, or no subject in reach). Sets *cat.
+  auto subject_before = [&](size_t i, Category* cat) -> int {
+    for (size_t j = i, steps = 0; j > b && steps < 12; ++steps) {
+      --j;
+      const Word& x = w[j];
+      if (x.kind == WordKind::kPunct) {
+        if (EndsClause(x)) return 0;
+        continue;
+      }
+      if (x.kind == WordKind::kNumber) {
+        if (is_age(j)) continue;
+        return 0;  // "two men ... died", "one died": the numeric grammar's
+      }
+      size_t first = 0;
+      if (SingularNounEndingAt(w, b, j, cat, &first)) {
+        // "one man", "three year old": a number right before is a count or an age.
+        if (first > b && w[first - 1].kind == WordKind::kNumber && !is_age(first - 1)) return 0;
+        return 1;
+      }
+      if (x.lower == "he" || x.lower == "she") {
+        *cat = Category::kUnknown;
+        return 1;
+      }
+      if (x.lower == "they" || x.lower == "both" || x.lower == "we" || x.lower == "it" ||
+          x.lower == "i" || x.lower == "you") {
+        return 0;
+      }
+      uint32_t id = 0;
+      if (noun_trie_.Match(w, j, e, &id) > 0 && nouns_[id].group != NounGroup::kOther) {
+        return 0;  // a plural noun: "residents ... died"
+      }
+      // A name ("Smith died"); a capitalized first word may be a function word ("The").
+      size_t rl = 0;
+      if (capitalized(j) && (j > b || RolesAt(w, j, e, &rl) == 0)) {
+        *cat = Category::kUnknown;
+        return 1;
+      }
+    }
+    return 0;
+  };
+  auto object_after = [&](size_t k, Category* cat) -> int {
+    if (k >= e || w[k].kind != WordKind::kWord) return 0;
+    if (w[k].lower == "him" || w[k].lower == "her") {
+      // "her" may be a possessive: "killed her husband".
+      Category c2 = Category::kUnknown;
+      size_t first = 0;
+      for (size_t j = k + 1; j < e && j <= k + 3 && w[j].kind == WordKind::kWord; ++j) {
+        if (SingularNounEndingAt(w, k + 1, j, &c2, &first)) {
+          *cat = c2;
+          return 1;
+        }
+      }
+      *cat = Category::kUnknown;
+      return 1;
+    }
+    static constexpr std::string_view kDet[] = {"a", "an", "the", "his", "her", "their", "its",
+                                                "another", "one"};
+    bool det = false;
+    for (std::string_view d : kDet) det |= w[k].lower == d;
+    if (!det && !capitalized(k)) return 0;
+    for (size_t j = k; j < e && j <= k + 5; ++j) {
+      if (w[j].kind == WordKind::kPunct) {
+        if (IsPunct(w[j], ",") && j > k && capitalized(j - 1)) break;
+        return 0;
+      }
+      if (w[j].kind == WordKind::kNumber) {
+        if (is_age(j)) continue;
+        return 0;
+      }
+      uint32_t id = 0;
+      size_t sl = singular_noun_trie_.Match(w, j, e, &id);
+      if (sl > 0) {
+        *cat = singular_nouns_[id];
+        // "a 52-year-old homeowner": the noun after the age names the category.
+        if (j + sl < e && singular_noun_trie_.Match(w, j + sl, e, &id) > 0) {
+          *cat = singular_nouns_[id];
+        }
+        return 1;
+      }
+      if (noun_trie_.Match(w, j, e, &id) > 0) return 0;  // a plural or a thing
+      size_t rl = 0;
+      if ((RolesAt(w, j, e, &rl) & kNpStop) && j > k) break;
+    }
+    // A name: "killed John Smith".
+    if (capitalized(k) && !det) {
+      *cat = Category::kUnknown;
+      return 1;
+    }
+    return 0;
+  };
+  for (size_t i = b; i < e;) {
+    uint32_t id = 0;
+    size_t len = singular_trie_.Match(w, i, e, &id);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    Span cue{w[i].span.begin, w[i + len - 1].span.end};
+    for (const SingularCue& c : singular_cues_[id]) {
+      Implicit im;
+      im.cue = cue;
+      im.field = c.field;
+      im.category = c.category;
+      bool ok = false;
+      switch (c.kind) {
+        case SingularKind::kZero:
+          im.value = 0;
+          // "no one else was hurt" does not match; "it is not true that no one died" is rare.
+          ok = !negated_before(i);
+          break;
+        case SingularKind::kReflexive:
+          ok = !negated_before(i);
+          break;
+        case SingularKind::kPost:
+          ok = !negated_before(i) && subject_before(i, &im.category) == 1;
+          break;
+        case SingularKind::kPre:
+          ok = !negated_before(i) && object_after(i + len, &im.category) == 1;
+          break;
+      }
+      if (!ok) continue;
+      bool dup = false;
+      for (size_t k = first_out; k < out->size(); ++k) {
+        const Implicit& y = (*out)[k];
+        if (y.field == im.field && y.category == im.category && y.value == im.value) dup = true;
+      }
+      if (!dup) out->push_back(im);
+    }
+    i += len;
+  }
+  // One victim "critically wounded and later died": the death only.
+  for (size_t k = first_out; k < out->size();) {
+    const Implicit& x = (*out)[k];
+    bool died = false;
+    for (size_t m = first_out; m < out->size(); ++m) {
+      const Implicit& y = (*out)[m];
+      died |= y.field == Field::kKilled && y.value > 0 && y.category == x.category;
+    }
+    if (x.field == Field::kInjured && x.value > 0 && died) {
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+    } else {
+      ++k;
+    }
+  }
+}
+
 std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
   const std::vector<Word>& w = ws.words();
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
@@ -455,22 +690,44 @@ std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
 
 std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& doc,
                                            const WordStream& ws,
-                                           std::vector<uint32_t>* sentences) const {
+                                           std::vector<uint32_t>* sentences,
+                                           std::vector<bool>* implicit) const {
   std::vector<Claim> out;
   std::vector<Figure> figs;
+  std::vector<Implicit> singles;
   const std::vector<Word>& w = ws.words();
   for (size_t s = 0; s < ws.num_sentences(); ++s) {
     figs.clear();
-    // Sentences without a number have no figure.
+    singles.clear();
+    // Sentences without a number have no numeric figure.
     bool any = false;
     for (size_t i = ws.sentence_begin(s); i < ws.sentence_end(s) && !any; ++i) {
       any = w[i].kind == WordKind::kNumber;
     }
-    if (!any) continue;
-    ReadSentence(ws, s, &figs);
-    if (figs.empty()) continue;
+    if (any) ReadSentence(ws, s, &figs);
+    ReadSingular(ws, s, &singles);
+    if (figs.empty() && singles.empty()) continue;
     std::string attributed = Attribution(ws, s);
     Span sspan = ws.sentence_span(s);
+    for (const Implicit& im : singles) {
+      Claim c;
+      c.doc_id = article.doc_id;
+      c.source = article.source;
+      c.span = sspan;
+      c.quote = article.text.substr(sspan.begin, sspan.size());
+      c.figure_span = im.cue;
+      c.field = im.field;
+      c.category = im.category;
+      c.value = c.low = c.high = im.value;
+      c.qualifier = Qualifier::kExact;
+      c.attributed_to = attributed;
+      c.scope = Scope::kIncident;
+      c.independent = article.copy_of.empty();
+      if (article.published) c.published = *article.published;
+      out.push_back(std::move(c));
+      if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
+      if (implicit != nullptr) implicit->push_back(true);
+    }
     for (const Figure& f : figs) {
       const Quantity& q = doc.quantities[w[f.num].quantity];
       bool in_timex = false;
@@ -498,6 +755,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (article.published) c.published = *article.published;
       out.push_back(std::move(c));
       if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
+      if (implicit != nullptr) implicit->push_back(false);
     }
   }
   return out;

@@ -10,8 +10,17 @@
 // nothing. Each number yields at most one claim. Attribution comes from the sentence's reporting
 // cue and the nearest named source ("police said", "according to officials", "told AFP").
 //
+// Figures without a number (data file singular.tsv) are "implicit" claims: one victim named by a
+// singular noun, pronoun or name ("a man was shot and killed", "he died at the scene", "killing a
+// 23-year-old woman") gives value 1; the shooter's own death ("killed himself") gives 1 with
+// category militants; an explicit zero ("no one was injured") gives 0. A plural subject or object
+// gives none (the numeric grammar reads it). Per sentence at most one implicit claim per field
+// and category, and an implicit injury beside an implicit death of the same category is dropped
+// (one victim, "critically wounded and later died"). Their figure_span is the cue's words.
+//
 // Scope here is kIncident or kPart; the Extractor upgrades figures of wave sentences to kWave.
-// Data files: claim_cues.tsv, nouns.tsv, function_words.tsv, sources.tsv, negators.txt.
+// Data files: claim_cues.tsv, nouns.tsv, function_words.tsv, sources.tsv, negators.txt,
+// singular.tsv.
 // Load() compiles them once; Extract() is const and thread-safe.
 #ifndef SITREP_EXTRACT_CLAIMS_H_
 #define SITREP_EXTRACT_CLAIMS_H_
@@ -33,10 +42,12 @@ class ClaimExtractor {
   // `dir` holds the extract data files. Errors name the file and line.
   static Result<std::unique_ptr<ClaimExtractor>> Load(const std::string& dir);
 
-  // All claims of the article in text order. `sentences` (optional) receives the WordStream
-  // sentence of each claim. Claim::span is the sentence and Claim::quote its exact bytes.
+  // All claims of the article, sentence by sentence. `sentences` (optional) receives the
+  // WordStream sentence of each claim, `implicit` (optional) whether it is an implicit claim (no
+  // number in the text; see above). Claim::span is the sentence and Claim::quote its exact bytes.
   std::vector<Claim> Extract(const Article& article, const Doc& doc, const WordStream& ws,
-                             std::vector<uint32_t>* sentences) const;
+                             std::vector<uint32_t>* sentences,
+                             std::vector<bool>* implicit = nullptr) const;
 
   // Who sentence `s` says reports its figures: a canonical short name ("police", "officials",
   // "the military", "AFP"), or "" when the sentence is not attributed.
@@ -68,6 +79,18 @@ class ClaimExtractor {
     size_t end = 0;  // one past the last word of the noun phrase (the number itself when none)
   };
   struct Figure;
+  enum class SingularKind : uint8_t { kPost, kPre, kReflexive, kZero };
+  struct SingularCue {
+    SingularKind kind = SingularKind::kPost;
+    Field field = Field::kKilled;
+    Category category = Category::kUnknown;
+  };
+  struct Implicit {
+    Span cue;
+    Field field = Field::kKilled;
+    Category category = Category::kUnknown;
+    double value = 1;
+  };
 
   ClaimExtractor() = default;
 
@@ -77,6 +100,11 @@ class ClaimExtractor {
                                     size_t* len) const;
   static bool Accepts(const CueInfo& c, const NounPhrase& np);
   void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
+  // Implicit claims of sentence s (see the header comment).
+  void ReadSingular(const WordStream& ws, size_t s, std::vector<Implicit>* out) const;
+  // The singular noun ending at word j (within [b, j]): its category and first word, or false.
+  bool SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j, Category* cat,
+                            size_t* first) const;
 
   std::vector<std::vector<CueInfo>> cues_;
   PhraseTrie cue_trie_;
@@ -87,6 +115,10 @@ class ClaimExtractor {
   std::vector<SourceInfo> sources_;
   PhraseTrie source_trie_;
   WordSet negators_;
+  std::vector<std::vector<SingularCue>> singular_cues_;
+  PhraseTrie singular_trie_;
+  std::vector<Category> singular_nouns_;
+  PhraseTrie singular_noun_trie_;
 };
 
 }  // namespace sitrep

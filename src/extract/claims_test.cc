@@ -220,5 +220,89 @@ TEST_F(ClaimsTest, QuoteIsTheSentenceVerbatim) {
   EXPECT_EQ(c[0].attributed_to, "officials");
 }
 
+// --- Implicit figures: one victim without a number, the shooter's own death, explicit zeros.
+
+TEST_F(ClaimsTest, SingularVictimPassive) {
+  auto c = Run("A delivery driver was shot and killed outside the depot on Friday night.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()),
+            "was shot and killed");
+}
+
+TEST_F(ClaimsTest, SingularVictimWithAgeAndRelativeClause) {
+  auto c = Run("Investigators said a 31-year-old man who was found near the river died later.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+}
+
+TEST_F(ClaimsTest, PronounAndNameSubjects) {
+  auto c = Run("He was taken to Mercy Hospital, where he was pronounced dead.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1);
+  c = Run("Jordan Pell, 44, died at the scene.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+}
+
+TEST_F(ClaimsTest, SingularObjectOfActiveVerb) {
+  auto c = Run("Deputies say the intruder fatally shot a 52-year-old homeowner.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  c = Run("The robber wounded a teacher and fled on foot.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+}
+
+TEST_F(ClaimsTest, PluralSubjectIsLeftToNumbers) {
+  auto c = Run("They died before help arrived.");
+  EXPECT_TRUE(c.empty());
+  c = Run("Residents of the block died in the blaze.");
+  EXPECT_TRUE(c.empty());
+  // "two" is read by the numeric grammar only, once.
+  c = Run("Two teenagers were killed near the park.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 2);
+}
+
+TEST_F(ClaimsTest, OneSingularVictimPerSentence) {
+  auto c = Run("A woman was critically wounded and later died at the hospital.");
+  ASSERT_EQ(c.size(), 1u);  // one victim: the death only, no injury
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+}
+
+TEST_F(ClaimsTest, ShooterKilledHimself) {
+  auto c = Run("The gunman shot his wife and then killed himself, police said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].category, Category::kMilitants);
+  EXPECT_EQ(c[0].attributed_to, "police");
+}
+
+TEST_F(ClaimsTest, ExplicitZeros) {
+  auto c = Run("Shots hit two parked cars but no one was injured.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].value, 0);
+  c = Run("Nobody was killed in the exchange.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 0);
+  // "no one else" says nothing about the total.
+  EXPECT_TRUE(Run("A clerk was hurt, but no one else was injured.").size() == 1u);
+}
+
+TEST_F(ClaimsTest, NegatedSingularGivesNothing) {
+  EXPECT_TRUE(Run("Officials said the guard was not injured.").empty());
+  EXPECT_TRUE(Run("The blast could have killed a passerby.").empty());
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -116,7 +116,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   out.places = places;
   std::vector<TriggerHit> trig = triggers_->Find(ws);
   std::vector<uint32_t> claim_sent;
-  std::vector<Claim> claims = claims_->Extract(article, doc, ws, &claim_sent);
+  std::vector<bool> claim_implicit;
+  std::vector<Claim> claims = claims_->Extract(article, doc, ws, &claim_sent, &claim_implicit);
 
   // Per-sentence features.
   struct Sent {
@@ -444,8 +445,15 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     }
     // A figure the article repeats (headline and lead) is one claim, not two: keep the first
     // attributed one. Equal figures of one sentence are distinct ("three women and three children").
+    // A figure stated as a number outranks implicit ones of its field ("two men were shot ...
+    // one died" over "he died").
+    bool numeric[8] = {};
+    for (uint32_t c : g.claims) {
+      if (!claim_implicit[c]) numeric[static_cast<int>(claims[c].field) & 7] = true;
+    }
     for (uint32_t c : g.claims) {
       const Claim& x = claims[c];
+      if (claim_implicit[c] && numeric[static_cast<int>(x.field) & 7]) continue;
       bool dup = false;
       for (Claim& y : m.claims) {
         if (y.span == x.span || y.field != x.field || y.value != x.value ||

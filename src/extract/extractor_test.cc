@@ -201,5 +201,28 @@ TEST_F(ExtractorTest, OtherLanguagesDoNotCrash) {
   EXPECT_TRUE(Run().mentions.empty());
 }
 
+TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
+  SetText("A man was shot dead in Corvale on Sunday.\n"
+          "The victim died at the scene, police said.\n"
+          "He was not armed.");
+  AddPlace("Corvale", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  int killed = 0;
+  for (const Claim& c : a.claims) killed += c.field == Field::kKilled;
+  EXPECT_EQ(killed, 1);
+
+  SetText("Two men were shot in Corvale on Sunday, one fatally.\n"
+          "The man died at the scene, police said.");
+  AddPlace("Corvale", GeoLevel::kPlace, "North", 7);
+  a = Run();
+  ASSERT_FALSE(a.claims.empty());
+  for (const Claim& c : a.claims) {
+    if (c.field == Field::kKilled) {
+      EXPECT_EQ(c.value, 1);
+      EXPECT_EQ(article_.text.substr(c.figure_span.begin, c.figure_span.size()), "one");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

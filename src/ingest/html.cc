@@ -2,7 +2,9 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -72,6 +74,8 @@ std::string_view Attr(const GumboNode* n, const char* name) {
 
 // Pathologically deep markup is cut off here rather than overflowing the stack.
 constexpr int kMaxDepth = 512;
+// Input nested deeper than this (by EstimateDepth) is refused.
+constexpr int kMaxInputDepth = 2000;
 
 // Depth-first search for elements with `tag`.
 void FindAll(const GumboNode* n, GumboTag tag, std::vector<const GumboNode*>* out, int depth = 0) {
@@ -226,12 +230,45 @@ std::optional<CivilDate> DateFrom(std::string_view s) {
   return d;
 }
 
+// A rough nesting depth from the tags alone: gumbo's tree building is quadratic in the depth,
+// so absurdly deep input is refused before parsing. Void elements and those whose end tag is
+// usually left out (p, li, td...) do not count, so real pages stay far below the limit.
+int EstimateDepth(std::string_view html) {
+  static const std::unordered_set<std::string> kNoDepth = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+      "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "param", "!--",
+      "!doctype", "tbody", "thead", "colgroup", "rb", "rt", "rp", "optgroup"};
+  int depth = 0, max_depth = 0;
+  std::string name;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    size_t j = i + 1;
+    const bool closing = j < html.size() && html[j] == '/';
+    if (closing) ++j;
+    name.clear();
+    while (j < html.size() && name.size() < 16 &&
+           (std::isalnum(static_cast<unsigned char>(html[j])) || html[j] == '!' || html[j] == '-')) {
+      name.push_back(AsciiLower(html[j++]));
+    }
+    if (name.empty() || kNoDepth.count(name) > 0) continue;
+    const size_t gt = html.find('>', j);
+    if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;  // <x/>
+    depth += closing ? -1 : 1;
+    if (depth < 0) depth = 0;
+    max_depth = std::max(max_depth, depth);
+  }
+  return max_depth;
+}
+
 }  // namespace
 
 Result<HtmlDocument> ExtractHtml(std::string_view html) {
   const Result<HtmlRules>& rules_or = Rules();
   if (!rules_or.ok()) return rules_or.status();
   const HtmlRules& rules = *rules_or;
+  if (EstimateDepth(html) > kMaxInputDepth) {
+    return InvalidArgument("HTML nested more than " + std::to_string(kMaxInputDepth) +
+                           " elements deep; skipped");
+  }
 
   GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   HtmlDocument doc;

@@ -28,7 +28,8 @@ struct HtmlDocument {
   std::string lang;   // from <html lang>, two letters, "" when absent
 };
 
-// Fails only when the rules file cannot be loaded (the message names it).
+// Fails when the rules file cannot be loaded (the message names it) or when the markup is
+// nested absurdly deep (thousands of levels; the parser would take quadratic time).
 Result<HtmlDocument> ExtractHtml(std::string_view html);
 
 }  // namespace sitrep

@@ -367,7 +367,7 @@ void ReadHtml(std::string_view name, std::string_view data, const IngestOptions&
   }
   Result<HtmlDocument> doc = ExtractHtml(StripBom(data));
   if (!doc.ok()) {
-    out->errors.push_back(doc.status());
+    out->errors.push_back(InvalidArgument(std::string(name) + ": " + doc.status().message()));
     return;
   }
   Article a;

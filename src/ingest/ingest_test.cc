@@ -199,13 +199,26 @@ TEST_F(IngestTest, HtmlPrefersSingleArticleAndItsHeadline) {
   EXPECT_EQ(doc->published->ToIso(), "2022-06-30");
 }
 
-TEST_F(IngestTest, HtmlDeepNestingDoesNotCrash) {
+TEST_F(IngestTest, HtmlDeepNesting) {
+  // Deep but allowed: text below the walk's depth cut is dropped, nothing crashes.
   std::string html = "<html><body><p>Kept at the top.</p>";
-  for (int i = 0; i < 100000; ++i) html += "<span>";
+  for (int i = 0; i < 1500; ++i) html += "<span>";
   html += "lost in the depths";
   Result<HtmlDocument> doc = ExtractHtml(html);
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->text.rfind("Kept at the top.", 0), 0u);
+  EXPECT_EQ(doc->text, "Kept at the top.");
+  // Absurdly deep: refused before parsing, with a message naming the file.
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  EXPECT_FALSE(ExtractHtml(html).ok());
+  const std::string path = Write("deep.html", html);
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  EXPECT_TRUE(r.articles.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message().find("deep.html: HTML nested more than"), std::string::npos);
+  // Many unclosed paragraphs are normal HTML, not depth.
+  std::string flat = "<html><body>";
+  for (int i = 0; i < 5000; ++i) flat += "<p>line";
+  EXPECT_TRUE(ExtractHtml(flat).ok());
 }
 
 TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {

@@ -124,8 +124,8 @@ yes 'Militants fired rockets at an army camp on Tuesday, killing four soldiers, 
   printf '"}\n'
   good_line long-ok 8
 } >long-line.jsonl
-# one "sentence" of 256 KiB (no full stop, no line break): must take about as long as normal text
-yes 'Unidentified attackers torched two trucks on the highway and one guard died' | head -c $((256 << 10)) | tr '\n' ' ' >long-sentence.txt
+# one "sentence" of 512 KiB (no full stop, no line break): must take about as long as normal text
+yes 'Unidentified attackers torched two trucks on the highway and one guard died' | head -c $((512 << 10)) | tr '\n' ' ' >long-sentence.txt
 
 # deeply nested JSON: a bare nest (not an article) and an article carrying a deep extra field
 python3 - <<'EOF'
@@ -263,20 +263,27 @@ S2="$(stored "$DB")"
 check lost "second run: store unchanged" test "$S" == "$S2"
 
 # ---------------------------------------------------------------- one endless sentence
-echo "bad_input: one 256 KiB sentence (bounded: 60 s, 4 GiB)"
+echo "bad_input: one 512 KiB sentence (bounded: 60 s, 2 GiB)"
 TRIED=$((TRIED + 1))
-start=$SECONDS
-RUN_TIMEOUT_SAVED=$RUN_TIMEOUT
-RUN_TIMEOUT=60
-MEM_KB=$((4 << 20))
-# ASan reserves terabytes of address space: no address-space limit for sanitizer builds.
-grep -q -a -m1 AddressSanitizer "$SITREP" && MEM_KB=unlimited
-( ulimit -v "$MEM_KB"; run_sitrep analyze long-sentence.txt --out "$TMP/long.json" --threads 1
-  exit $RC )
-RC=$?
-RUN_TIMEOUT=$RUN_TIMEOUT_SAVED
-echo "  (analyze took $((SECONDS - start)) s, exit $RC)"
-check long-sentence "long sentence analysed within the limits (exit $RC)" test "$RC" -eq 0
+if grep -q -a -m1 AddressSanitizer "$SITREP"; then
+  # ASan cannot take an address-space limit, and a known blow-up would then eat the machine.
+  if [[ " $KNOWN_BUGS " == *" long-sentence "* ]]; then
+    echo "  skip  sanitizer build and long-sentence is a known bug"
+  else
+    run_sitrep analyze long-sentence.txt --out "$TMP/long.json" --threads 1
+    check long-sentence "long sentence analysed (exit $RC)" test "$RC" -eq 0
+  fi
+else
+  start=$SECONDS
+  RUN_TIMEOUT_SAVED=$RUN_TIMEOUT
+  RUN_TIMEOUT=60
+  ( ulimit -v $((2 << 20)); run_sitrep analyze long-sentence.txt --out "$TMP/long.json" --threads 1
+    exit $RC )
+  RC=$?
+  RUN_TIMEOUT=$RUN_TIMEOUT_SAVED
+  echo "  (analyze took $((SECONDS - start)) s, exit $RC)"
+  check long-sentence "long sentence analysed within 60 s and 2 GiB (exit $RC)" test "$RC" -eq 0
+fi
 
 # ---------------------------------------------------------------- nothing readable: exit 1
 echo "bad_input: only bad inputs"
