@@ -428,6 +428,7 @@ int RunRun(int argc, char** argv) {
   }
   stats.store.Stop();
   stats.total.Stop();
+  std::fprintf(stderr, "stored incidents: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(), PeakRssMb());
   stats.stage = (*engine)->times();
   stats.incidents = set.incidents.size();
   for (const Incident& inc : set.incidents) stats.top_level += inc.parent.empty();
@@ -441,6 +442,8 @@ int RunRun(int argc, char** argv) {
       std::fprintf(stderr, "sitrep bench run: %s: write failed\n", f["out"].c_str());
       return 1;
     }
+    std::fprintf(stderr, "wrote %s: rss %.0f MB, peak %.0f MB\n", f["out"].c_str(), CurrentRssMb(),
+                 PeakRssMb());
   }
 
   // The floor: read and tokenise the same bytes on the same threads, nothing else.

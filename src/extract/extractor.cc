@@ -259,6 +259,18 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       if (places[p].place.level != GeoLevel::kCountry) here.push_back(p);
     }
     bool carried = false;
+    // A sentence whose only figures are implicit ("He died at Mercy Hospital") names no scene
+    // of its own: it continues the last event sentence, else the article's main place.
+    bool implicit_only = !st.has_trigger;
+    for (uint32_t c : sent_claims[s]) implicit_only &= static_cast<bool>(claim_implicit[c]);
+    if (implicit_only) {
+      here.clear();
+      if (prev_event < ns && !prev_places.empty() &&
+          sent[prev_event].background == st.background) {
+        here = prev_places;
+        carried = true;
+      }
+    }
     if (here.empty() && !st.wave && prev_event + 1 == s && !prev_places.empty() &&
         sent[prev_event].background == st.background) {
       here = prev_places;  // "They targeted vehicles ..." continues the last place named

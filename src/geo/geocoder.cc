@@ -13,13 +13,27 @@
 namespace sitrep {
 
 struct Geocoder::Words {
-  std::unordered_set<std::string> stop, firstname, connector, cue;
+  std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
   std::unordered_map<std::string, GeoLevel> unit;  // "district" -> kDistrict
+  // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
+  struct Abbrev {
+    std::string country, region;
+    bool after_comma = false;
+  };
+  std::unordered_map<std::string, Abbrev> abbrev;
+  // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
+  std::unordered_map<std::string, std::pair<std::string, double>> phrase;
+  size_t max_phrase_words = 0;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> lang;
+  // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
+  // all-capital tokens that may be places.
+  std::unordered_set<std::string> acronym;
 };
 
 namespace {
 
 constexpr int kMaxWords = 4;
+constexpr float kAttributiveConfidence = 0.2f;
 
 struct Word {
   Span span;
@@ -146,6 +160,9 @@ struct Mention {
   bool acronym = false;
   bool embedded = false;     // inside a longer capitalised name
   bool multiword = false;
+  bool person = false;       // a person's name here (Mr. X, X said, X, 23,)
+  bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
+  bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   std::vector<Candidate> cands;
   int best = -1;
 };
@@ -175,6 +192,60 @@ bool FoldsTo(std::string_view name, std::string_view folded) {
     ++j;
   }
   return j == folded.size();
+}
+
+// Reads a tab-separated table whose rows have at least `min_fields` fields, skipping blank and
+// '#' lines. A missing file is an empty table (these lists only refine the geocoder); a short row
+// is an error naming the line.
+template <typename Fn>
+Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return Status::Ok();
+  std::string_view all = *text;
+  size_t pos = 0;
+  int line_no = 0;
+  std::vector<std::string_view> f;
+  while (pos < all.size()) {
+    size_t eol = all.find('\n', pos);
+    if (eol == std::string_view::npos) eol = all.size();
+    std::string_view line = all.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    f.clear();
+    size_t p = 0;
+    while (true) {
+      size_t t = line.find('\t', p);
+      f.push_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
+      if (t == std::string_view::npos) break;
+      p = t + 1;
+    }
+    if (f.size() < min_fields) {
+      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected " +
+                             std::to_string(min_fields) + " tab-separated fields");
+    }
+    fn(f);
+  }
+  return Status::Ok();
+}
+
+// Whether `gap` (the text between two words) is only spaces, optionally after one '.'.
+bool PlainGap(std::string_view gap) {
+  size_t i = 0;
+  if (i < gap.size() && gap[i] == '.') ++i;
+  for (; i < gap.size(); ++i) {
+    if (gap[i] != ' ') return false;
+  }
+  return true;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty() || s.size() > 3) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -208,6 +279,12 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->connector.insert(w);
     } else if (type == "cue") {
       words->cue.insert(w);
+    } else if (type == "title") {
+      words->title.insert(w);
+    } else if (type == "speech") {
+      words->speech.insert(w);
+    } else if (type == "attributive") {
+      words->attributive.insert(w);
     } else {
       return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
     }
@@ -235,6 +312,42 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
                                          : GeoLevel::kPlace;
     words->unit[FoldName(line.substr(0, tab))] = level;
   }
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/region_abbrevs.tsv", 4, [&](const std::vector<std::string_view>& f) {
+        Words::Abbrev a;
+        a.country = std::string(f[1]);
+        a.region = std::string(f[2]);
+        a.after_comma = f[3] == "comma";
+        words->abbrev[std::string(f[0])] = std::move(a);
+      }));
+  std::unordered_set<std::string> phrase_first;
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/context_cues.tsv", 4, [&](const std::vector<std::string_view>& f) {
+        double weight = std::atof(std::string(f[3]).c_str());
+        if (f[0] == "lang") {
+          words->lang[std::string(f[1])].emplace_back(std::string(f[2]), weight);
+        } else {
+          std::string key = FoldName(f[1]);
+          size_t n = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+          words->max_phrase_words = std::max(words->max_phrase_words, n);
+          words->phrase[key] = {std::string(f[2]), weight};
+        }
+      }));
+  // Short all-capital aliases of countries ("UAE", "DRC") from the countries table.
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
+        if (f.size() < 3) return;
+        std::string_view aliases = f[2];
+        size_t p = 0;
+        while (p <= aliases.size()) {
+          size_t bar = std::min(aliases.find('|', p), aliases.size());
+          std::string_view a = aliases.substr(p, bar - p);
+          p = bar + 1;
+          bool caps = !a.empty() && a.size() <= 4;
+          for (char c : a) caps = caps && c >= 'A' && c <= 'Z';
+          if (caps) words->acronym.insert(std::string(a));
+        }
+      }));
   return std::shared_ptr<const Words>(std::move(words));
 }
 
@@ -255,7 +368,7 @@ Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
 }
 
 std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc*/,
-                                         std::string_view /*lang*/) const {
+                                         std::string_view lang) const {
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
@@ -266,6 +379,46 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::unordered_set<std::string_view> lowercase_seen;
   for (const Word& w : words) {
     if (!w.upper_initial && !w.uncased) lowercase_seen.insert(w.lower);
+  }
+  auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
+    return text.substr(words[i].span.end, words[i + 1].span.begin - words[i].span.end);
+  };
+
+  // Names used for people in this text: after a title ("Sgt. Lee") or a first name ("Kyle
+  // Carney"), before a speech verb ("Lang said"), or followed by an age ("Roupe, 17,"). Such a
+  // word alone is that person throughout the article, not a namesake town.
+  std::unordered_set<std::string_view> person;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (!w.upper_initial || w.all_caps) continue;
+    bool is_person = false;
+    if (i > 0 && PlainGap(gap(i - 1)) &&
+        (W.title.count(words[i - 1].lower) ||
+         (W.firstname.count(words[i - 1].lower) && words[i - 1].upper_initial))) {
+      is_person = true;
+    }
+    if (i + 1 < words.size() && !w.break_after && W.speech.count(words[i + 1].lower) &&
+        !(i > 0 && (W.cue.count(words[i - 1].lower) || words[i - 1].lower == "of"))) {
+      is_person = true;
+    }
+    if (i + 1 < words.size() && w.comma_after && AllDigits(words[i + 1].lower) &&
+        words[i + 1].comma_after && gap(i) == ", ") {
+      is_person = true;
+    }
+    if (is_person && !W.title.count(w.lower) && !W.firstname.count(w.lower)) {
+      person.insert(w.lower);
+    }
+  }
+
+  // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
+  std::vector<uint32_t> attr_end(words.size(), 0);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view raw = text.substr(words[i].span.begin, words[i].span.size());
+    size_t h = raw.rfind('-');
+    if (h == std::string_view::npos || h == 0) continue;
+    if (W.attributive.count(FoldName(raw.substr(h + 1)))) {
+      attr_end[i] = words[i].span.begin + static_cast<uint32_t>(h);
+    }
   }
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
@@ -278,8 +431,48 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       ++i;
       continue;
     }
+    // A region abbreviation as written: "Ga.", "N.C.", "W. Va.", "TX" (after "Town, ").
+    if (!W.abbrev.empty() && w0.upper_initial && w0.span.size() <= 5) {
+      int abbrev_n = 0;
+      uint32_t abbrev_end = 0;
+      const Words::Abbrev* ab = nullptr;
+      for (int n = std::min<int>(3, static_cast<int>(words.size() - i)); n >= 1 && !ab; --n) {
+        uint32_t end = words[i + n - 1].span.end;
+        if (end < text.size() && text[end] == '.') ++end;
+        auto it = W.abbrev.find(std::string(text.substr(w0.span.begin, end - w0.span.begin)));
+        if (it == W.abbrev.end()) continue;
+        bool after_comma = i > 0 && words[i - 1].comma_after && words[i - 1].upper_initial;
+        if (it->second.after_comma && !after_comma) continue;
+        ab = &it->second;
+        abbrev_n = n;
+        abbrev_end = end;
+      }
+      if (ab != nullptr) {
+        Mention m;
+        m.first_word = i;
+        m.end_word = i + abbrev_n;
+        m.span = {w0.span.begin, abbrev_end};
+        m.folded = FoldName(ab->region);
+        m.multiword = true;
+        m.abbrev = true;
+        for (GazPosting p : gaz_->Lookup(ab->region)) {
+          GazEntry e = gaz_->entry(p.entry());
+          if (e.level != GeoLevel::kProvince || e.country != ab->country) continue;
+          Candidate c;
+          c.e = e;
+          c.alternate = p.alternate();
+          m.cands.push_back(c);
+        }
+        if (!m.cands.empty()) {
+          mentions.push_back(std::move(m));
+          i += abbrev_n;
+          continue;
+        }
+      }
+    }
     int matched_n = 0;
     std::span<const GazPosting> posts;
+    uint32_t name_end = 0;
     for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
       const Word& last = words[i + n - 1];
       bool ok = last.upper_initial || last.uncased;
@@ -289,8 +482,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if (k > 0 && !(wk.upper_initial || wk.uncased) && !W.connector.count(wk.lower)) ok = false;
       }
       if (!ok) continue;
+      name_end = attr_end[i + n - 1] != 0 ? attr_end[i + n - 1] : last.span.end;
       folded.clear();
-      FoldNameInto(text.substr(w0.span.begin, last.span.end - w0.span.begin), &folded);
+      FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
       key.clear();
       rules.KeyFromFolded(folded, &key);
       if (key.size() < 3) continue;
@@ -308,12 +502,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     Mention m;
     m.first_word = i;
     m.end_word = i + matched_n;
-    m.span = {w0.span.begin, words[i + matched_n - 1].span.end};
+    m.span = {w0.span.begin, name_end};
     m.folded = folded;
     m.multiword = matched_n > 1;
+    m.attributive = attr_end[i + matched_n - 1] != 0;
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
-    if (!last.break_after && m.end_word < words.size()) {
+    if (!m.attributive && !last.break_after && m.end_word < words.size()) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
         m.hint = u->second;
@@ -330,8 +525,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (W.stop.count(w0.lower) || lowercase_seen.count(w0.lower))) m.weak = true;
-    // Short all-capital words are acronyms (BLA, TV) unless they open a dateline.
+    // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
+    // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
+    if (single && w0.all_caps && w0.span.size() <= 3) m.acronym = true;
+    if (single && !m.has_hint && person.count(w0.lower)) m.person = true;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
@@ -358,8 +556,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // 2. Context: countries and provinces the article names unambiguously enough.
   std::unordered_map<std::string, double> ctx_country;
   std::unordered_map<std::string, double> ctx_province;  // "CC|folded admin1"
+  // What each name contributed, so a name is not its own context ("Georgia" the country must
+  // not win only because "Georgia" was named).
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> self_ctx;
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
+    if (m.person) continue;
     const bool uncased = words[m.first_word].uncased;
     if (uncased) {
       // Only a name the gazetteer knows in this script is evidence.
@@ -374,10 +576,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
     for (const Candidate& c : m.cands) {
-      if (c.e.level == GeoLevel::kCountry) ctx_country[std::string(c.e.country)] += 1.0 / n_country;
+      std::string cc(c.e.country);
+      if (c.e.level == GeoLevel::kCountry) {
+        ctx_country[cc] += 1.0 / n_country;
+        self_ctx[m.folded][cc] += 1.0 / n_country;
+      }
       if (c.e.level == GeoLevel::kProvince) {
-        ctx_province[std::string(c.e.country) + "|" + std::string(c.e.admin1)] += 1.0 / n_prov;
-        ctx_country[std::string(c.e.country)] += 0.5 / n_prov;
+        ctx_province[cc + "|" + std::string(c.e.admin1)] += 1.0 / n_prov;
+        ctx_country[cc] += 0.5 / n_prov;
+        self_ctx[m.folded][cc] += 0.5 / n_prov;
       }
     }
   }
@@ -388,7 +595,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   }
   std::unordered_map<std::string, double> place_votes;
   for (Mention& m : mentions) {
-    if (m.weak || m.sentence_start || m.embedded || words[m.first_word].uncased) continue;
+    if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive ||
+        words[m.first_word].uncased) {
+      continue;
+    }
     std::string_view only;
     bool one_country = true, any = false;
     for (const Candidate& c : m.cands) {
@@ -404,13 +614,44 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   for (const auto& [cc, v] : place_votes) {
     if (v >= 1.0) ctx_country[cc] += 1.0;
   }
+  // Evidence that is not a place name: institutions typical of one country ("county sheriff",
+  // "U.S."), and the article's language. Weaker than naming the country.
+  std::unordered_map<std::string, double> ctx_cue;
+  if (!W.phrase.empty()) {
+    std::string buf;
+    for (size_t i = 0; i < words.size(); ++i) {
+      buf.clear();
+      for (size_t n = 0; n < W.max_phrase_words && i + n < words.size(); ++n) {
+        if (n > 0) buf += ' ';
+        buf += words[i + n].lower;
+        auto it = W.phrase.find(buf);
+        if (it != W.phrase.end()) ctx_cue[it->second.first] += it->second.second;
+      }
+    }
+  }
+  if (!lang.empty()) {
+    if (auto it = W.lang.find(std::string(lang)); it != W.lang.end()) {
+      for (const auto& [cc, wt] : it->second) ctx_cue[cc] += wt;
+    }
+  }
+  bool any_cue = false;
+  for (auto& [cc, v] : ctx_cue) {
+    v = std::min(v, 1.0);
+    any_cue |= v >= 0.5;
+  }
+  auto cue_of = [&](std::string_view cc) {
+    if (ctx_cue.empty()) return 0.0;
+    auto it = ctx_cue.find(std::string(cc));
+    return it == ctx_cue.end() ? 0.0 : it->second;
+  };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
   for (int round = 0; round < 2; ++round) {
     std::vector<GazEntry> resolved;
     if (round == 1) {
       for (const Mention& m : mentions) {
-        if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak) {
+        if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak &&
+            !m.person && !m.attributive) {
           const GazEntry& e = m.cands[m.best].e;
           bool dup = false;
           for (const GazEntry& r : resolved) dup |= r.index == e.index;
@@ -448,8 +689,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if (!c.alternate) s += 1;
         std::string cc(e.country);
         if (auto it = ctx_country.find(cc); it != ctx_country.end()) {
-          s += 4 + std::min(2.0, it->second);
+          double v = it->second;
+          if (auto self = self_ctx.find(m.folded); self != self_ctx.end()) {
+            if (auto sc = self->second.find(cc); sc != self->second.end()) v -= sc->second;
+          }
+          if (v > 1e-9) s += 4 + std::min(2.0, v);
         }
+        s += 3 * cue_of(cc);
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
           if (ctx_province.count(cc + "|" + std::string(e.admin1))) s += 4;
         }
@@ -504,11 +750,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
                      e.level == GeoLevel::kProvince;
-    const bool in_context = ctx_country.count(std::string(e.country)) > 0;
+    const bool in_context =
+        ctx_country.count(std::string(e.country)) > 0 || cue_of(e.country) >= 0.5;
+    const bool no_context = ctx_country.empty() && !any_cue;
     const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
+    const bool admin = e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     bool accept;
-    if (m.acronym) {
-      accept = e.level == GeoLevel::kCountry;  // US, UK, UAE, DRC
+    if (m.abbrev) {
+      accept = true;
+    } else if (m.person && !admin) {
+      accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
+    } else if (m.acronym) {
+      // US, UAE, DRC; a 2-3 letter token only as a known country acronym, never a town (BLA).
+      const Word& w0 = words[m.first_word];
+      accept = e.level == GeoLevel::kCountry &&
+               (w0.span.size() > 3 ||
+                W.acronym.count(std::string(text.substr(w0.span.begin, w0.span.size()))));
     } else if (m.weak) {
       accept = m.dateline || ((m.has_hint || m.cue) && in_context && b.exact && big);
     } else if (m.sentence_start) {
@@ -519,19 +776,25 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                (b.exact && (e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince ||
                             e.population >= 1000000));
     } else {
-      accept = big || in_context || (ctx_country.empty() && (strong || e.population >= 20000));
+      accept = big || in_context || (no_context && (strong || e.population >= 20000));
     }
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
-    if (!in_context && !ctx_country.empty() && e.population < 100000 && !m.dateline) {
+    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev) {
+      accept = false;
+    }
+    // Without named countries, the article's well-known towns still say where it is: a small
+    // namesake elsewhere ("Lido Beach" in a story about Mogadishu) is not meant.
+    if (no_context && !place_votes.empty() && !place_votes.count(std::string(e.country)) &&
+        e.population < 100000 && !m.dateline && e.level == GeoLevel::kPlace) {
       accept = false;
     }
     // A single word spelled differently from the official name, abroad: a coarse-key accident
     // ("Among" ~ an alternate of Xiamen) unless the place is very large.
     // In a non-Latin script, a name indexed from that script counts as spelled exactly.
     const bool exactish = b.exact || (b.native && !IsLatinStart(text, words[m.first_word]));
-    if (!m.multiword && !exactish && !in_context && !m.has_hint) {
+    if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev) {
       size_t seen = 0;
       for (const Mention& o : mentions) seen += o.folded == m.folded;
       if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2) accept = false;
@@ -554,6 +817,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     double base = m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
     pm.confidence = static_cast<float>(
         std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
+    // "Peshawar-bound": the place is named, but nothing happened there.
+    if (m.attributive) pm.confidence = std::min(pm.confidence, kAttributiveConfidence);
     out.push_back(std::move(pm));
   }
   return out;

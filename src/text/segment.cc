@@ -289,6 +289,7 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc) const {
+  constexpr size_t kMaxSentenceTokens = 300;
   std::vector<Token>& tokens = doc->tokens;
   tokens.clear();
   doc->sentences.clear();
@@ -306,6 +307,9 @@ void Segmenter::Segment(std::string_view text, Doc* doc) const {
   };
   for (size_t t = 0; t < n; ++t) {
     if (nl[t]) close(t);
+    // Text without sentence ends (crawler junk, tables) is cut into bounded pieces so later
+    // stages, which quote whole sentences, stay linear in the input size.
+    if (t - start >= kMaxSentenceTokens) close(t);
     if (tokens[t].kind != TokenKind::kPunct || !IsTerminator(TokenText(text, tokens[t]))) continue;
     size_t k = t + 1;
     while (k < n && Adjacent(tokens, k - 1, k) && IsTerminator(TokenText(text, tokens[k]))) ++k;

@@ -11,6 +11,8 @@
 // sentence after an abbreviation from <data_dir>/text/abbreviations.txt ("Mr.", "Gen.",
 // "No. 3", "Jan. 31"), after a single initial ("J. Smith"), or after a dotted acronym
 // ("U.S.") unless a typical sentence starter follows. Sentence spans are trimmed of whitespace.
+// A run of 300 tokens without any boundary is cut there, so junk input without sentence ends
+// cannot make quoting stages quadratic.
 //
 // Thread safety: a loaded Segmenter is immutable; Segment() may run on many threads at once.
 // The free function Segment() uses a Segmenter loaded once from DataDir() (without the

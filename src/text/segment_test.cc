@@ -131,5 +131,15 @@ TEST(SegmentFreeTest, DefaultSegmenter) {
   EXPECT_EQ(doc.sentences.size(), 2u);
 }
 
+TEST(SegmentFreeTest, EndlessTextIsCutIntoBoundedSentences) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "word ";
+  Doc doc;
+  Segment(text, &doc);
+  ASSERT_GT(doc.sentences.size(), 5u);
+  for (const Sentence& s : doc.sentences) EXPECT_LE(s.end_token - s.first_token, 300u);
+  EXPECT_EQ(doc.sentences.back().end_token, doc.tokens.size());
+}
+
 }  // namespace
 }  // namespace sitrep
