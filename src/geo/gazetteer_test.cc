@@ -44,7 +44,7 @@ std::string WriteFixture() {
               "PK", "02", "202", "0");
   rows += Row("104", "Gwadar", "Gwadar", "Gwadur", "25.121", "62.325", "PPLA2", "PK", "02", "203",
               "52000");
-  rows += Row("105", "Quetta", "Quetta", "Kveta,Кветта", "30.184", "67.001", "PPLA", "PK", "02",
+  rows += Row("105", "Quetta", "Quetta", "Kveta,Кветта,کوئٹہ", "30.184", "67.001", "PPLA", "PK", "02",
               "204", "730000");
   rows += Row("106", "Hyderabad", "Hyderabad", "", "25.392", "68.373", "PPLA2", "PK", "05", "205",
               "1380000");
@@ -64,23 +64,48 @@ std::string WriteFixture() {
               "11600000");
   rows += Row("114", "Mastung", "Mastung", "", "29.799", "66.845", "PPLA2", "PK", "02", "207",
               "29000");
+  rows += Row("115", "Cartersville", "Cartersville", "", "34.165", "-84.802", "PPLA2", "US", "GA",
+              "015", "20000");
+  rows += Row("116", "Cartersville", "Cartersville", "", "30.100", "-82.300", "PPL", "US", "FL",
+              "023", "3000");
+  rows += Row("117", "Peshawar", "Peshawar", "", "34.008", "71.578", "PPLA", "PK", "03", "209",
+              "1900000");
+  rows += Row("118", "Carney", "Carney", "", "39.394", "-76.523", "PPL", "US", "MD", "005",
+              "29000");
+  rows += Row("119", "Bla", "Bla", "", "12.950", "-5.760", "PPLA2", "ML", "04", "501", "60000");
+  rows += Row("120", "Dadhar", "Dadhar", "Dhadar", "29.475", "67.651", "PPL", "PK", "02", "208",
+              "15000");
+  rows += Row("121", "Batumi", "Batumi", "", "41.641", "41.636", "PPLA", "GE", "04", "601",
+              "150000");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
             "IN.40\tTelangana\tTelangana\t3\nUS.IL\tIllinois\tIllinois\t4\n"
             "US.MO\tMissouri\tMissouri\t5\nUS.MA\tMassachusetts\tMassachusetts\t6\n"
-            "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n");
+            "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n"
+            "US.GA\tGeorgia\tGeorgia\t21\nUS.FL\tFlorida\tFlorida\t22\n"
+            "PK.03\tKhyber Pakhtunkhwa\tKhyber Pakhtunkhwa\t23\nUS.MD\tMaryland\tMaryland\t24\n"
+            "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKalat District\tKalat District\t11\n"
             "PK.02.202\tMūsa Khel District\tMusa Khel District\t12\n"
             "PK.02.203\tGwadar District\tGwadar District\t13\n"
             "PK.02.204\tQuetta District\tQuetta District\t14\n"
             "PK.02.207\tMastung District\tMastung District\t15\n"
-            "US.IL.167\tSangamon County\tSangamon County\t16\n");
+            "US.IL.167\tSangamon County\tSangamon County\t16\n"
+            "US.GA.015\tBartow County\tBartow County\t17\n");
+  // The user supplement: a district the code files leave unnamed, with its former name, and a
+  // place of its own.
+  WriteText(dir + "/extra.tsv",
+            "# test supplement\n"
+            "Kachhi\tBolan,Bolan District\tPK\tBalochistan\tKachhi\t29.45\t67.55\tdistrict\t0"
+            "\tPK.02.208\n"
+            "Testabad Camp\t\tPK\tBalochistan\t\t29.1\t66.9\tplace\t500\n");
   WriteText(dir + "/countries.tsv",
             "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
             "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
-            "GB\tUnited Kingdom\tUK|Britain\tBritish\n");
+            "GB\tUnited Kingdom\tUK|Britain\tBritish\n"
+            "GE\tGeorgia\t\tGeorgian\nML\tMali\t\tMalian\n");
   return dir;
 }
 
@@ -92,6 +117,7 @@ std::string FixturePath() {
     o.admin1 = dir + "/admin1.txt";
     o.admin2 = dir + "/admin2.txt";
     o.countries = dir + "/countries.tsv";
+    o.extra = dir + "/extra.tsv";
     o.out = dir + "/fixture.bin";
     Result<GazetteerBuildStats> st = BuildGazetteer(o);
     EXPECT_TRUE(st.ok()) << st.status().ToString();
@@ -269,5 +295,48 @@ TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
 }
 
 }  // namespace
+TEST(GazetteerTest, SupplementNamesAnUnnamedDistrictAndKeepsItsFormerName) {
+  const Gazetteer& g = FixtureGazetteer();
+  for (const char* name : {"Kachhi", "Bolan", "Bolan District"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kDistrict)) << name;
+  }
+  bool town = false;
+  for (const GazEntry& e : Entries(g, "Dadhar")) {
+    if (e.level == GeoLevel::kPlace) {
+      EXPECT_EQ(e.admin2, "Kachhi");  // the towns of the unit carry the supplement's name
+      town = true;
+    }
+  }
+  EXPECT_TRUE(town);
+  EXPECT_TRUE(HasPlace(Entries(g, "Testabad Camp"), "PK", "Balochistan", GeoLevel::kPlace));
+}
+
+TEST(GazetteerTest, UsCountyNamesFromAdminCodesReachTowns) {
+  const Gazetteer& g = FixtureGazetteer();
+  EXPECT_TRUE(HasPlace(Entries(g, "Bartow County"), "US", "Georgia", GeoLevel::kDistrict));
+  EXPECT_TRUE(HasPlace(Entries(g, "Bartow"), "US", "Georgia", GeoLevel::kDistrict));
+  bool found = false;
+  for (const GazEntry& e : Entries(g, "Cartersville")) {
+    if (e.admin1 == "Georgia") {
+      EXPECT_EQ(e.admin2, "Bartow");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(GazetteerTest, MalformedSupplementIsAnError) {
+  std::string dir = WriteFixture();
+  WriteText(dir + "/bad_extra.tsv", "Nowhere\t\tPK\tBalochistan\t\tnorth\t66\tplace\t0\n");
+  GazetteerBuildOptions o;
+  o.geonames = dir + "/places.txt";
+  o.countries = dir + "/countries.tsv";
+  o.extra = dir + "/bad_extra.tsv";
+  o.out = dir + "/bad.bin";
+  Result<GazetteerBuildStats> st = BuildGazetteer(o);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.status().message().find("bad_extra.tsv:1"), std::string::npos);
+}
+
 }  // namespace geo_test
 }  // namespace sitrep

@@ -488,7 +488,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       key.clear();
       rules.KeyFromFolded(folded, &key);
       if (key.size() < 3) continue;
-      if (w0.uncased && key.size() < 4) continue;
+      if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
       posts = gaz_->LookupKey(key);
       if (!posts.empty()) {
         matched_n = n;
@@ -801,8 +801,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     // Scripts without case: only names the gazetteer knows in a non-Latin script count, and
     // only well-known or in-context places (any word could be a coarse-key accident).
+    // Transliterated keys are short and coarse ("kvi" for Quetta in Urdu), so a caseless word
+    // must also be a well-known place (a large town or an administrative seat) and no common
+    // word of that language (data/geo/geocoder_words.tsv "stop").
     if (words[m.first_word].uncased) {
-      accept = accept && b.native && in_context;
+      std::string_view fc = e.feature_code;
+      const bool known = e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || admin;
+      // One passing caseless mention is too weak a signal against that collision risk: the name
+      // must recur or open a line (a dateline).
+      size_t seen = 0;
+      for (const Mention& o : mentions) seen += o.folded == m.folded;
+      const size_t fw = m.first_word;
+      const bool line_start =
+          fw == 0 || text.substr(words[fw - 1].span.end,
+                                 words[fw].span.begin - words[fw - 1].span.end)
+                             .find('\n') != std::string_view::npos;
+      accept = accept && b.native && in_context && known && !m.weak && (seen >= 2 || line_start);
     }
     if (!accept) continue;
     PlaceMention pm;

@@ -10,9 +10,19 @@
 // that are also places ("Police", "Reading", month names, first names...) come from
 // data/geo/geocoder_words.tsv and need strong context to count.
 //
+// Further evidence, all from data/geo/: region abbreviations ("Cartersville, Ga.", "Austin, TX";
+// region_abbrevs.tsv) act like a named province; institution phrases ("county sheriff", "U.S.")
+// and the article language (ur -> PK, hi -> IN) add weaker country context (context_cues.tsv);
+// a name's own mentions are not its context (so "Georgia" in a sheriff's story is the US state).
+// Not places: words used as a person's name in the article (after a title or first name, before
+// "said", before an age: geocoder_words.tsv title/speech), 2-3 letter all-capital tokens other
+// than country acronyms from countries.tsv ("BLA"). In caseless scripts only recurring or
+// line-opening names of large or administrative places in the article's countries count.
+//
 // Output: PlaceMention in text order, countries and provinces included (level kCountry /
 // kProvince); a district-level reading (level kDistrict) when the text says "X district" or names
-// a district entry. confidence is in (0, 1].
+// a district entry. confidence is in (0, 1]; a place used attributively ("Peshawar-bound",
+// "Texas-based") is returned with confidence <= 0.2: named, but not where anything happened.
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
 // The Gazetteer must outlive the Geocoder.

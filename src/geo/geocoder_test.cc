@@ -178,5 +178,100 @@ TEST(GeocoderRealTest, RealGazetteerResolvesBalochistanPlaces) {
   EXPECT_GE(pk, 7);
 }
 
+TEST_F(GeocoderTest, StateAbbreviationPicksTheTownInThatState) {
+  auto ms = Find("A deputy was shot in Cartersville, Ga., early on Sunday.");
+  const PlaceMention* m = At(ms, "Cartersville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Georgia");
+  EXPECT_EQ(m->place.admin2, "Bartow");
+  const PlaceMention* st = At(ms, "Ga.");
+  ASSERT_NE(st, nullptr);
+  EXPECT_EQ(st->place.level, GeoLevel::kProvince);
+  EXPECT_EQ(st->place.country, "US");
+  ms = Find("Two men were hurt in Cartersville, Fla., after a dispute.");
+  m = At(ms, "Cartersville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Florida");
+  ms = Find("Police in Cartersville, FL said the suspect fled.");
+  m = At(ms, "Cartersville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Florida");
+}
+
+TEST_F(GeocoderTest, PostalCodeNeedsTheTownCommaForm) {
+  // "IN" and "OR" are English words: alone they name no state.
+  auto ms = Find("IN other news, the council met in Quetta.");
+  EXPECT_EQ(At(ms, "IN"), nullptr);
+}
+
+TEST_F(GeocoderTest, AmericanInstitutionsMakeGeorgiaTheState) {
+  auto ms = Find("The county sheriff's office said the shooting in Georgia left two dead.");
+  const PlaceMention* m = At(ms, "Georgia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  EXPECT_EQ(m->place.level, GeoLevel::kProvince);
+  ms = Find("Officials in Batumi said Georgia would send more police to the coast.");
+  m = At(ms, "Georgia");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "GE");
+}
+
+TEST_F(GeocoderTest, AttributivePlaceIsFlaggedWithLowConfidence) {
+  auto ms = Find("Gunmen stopped the Peshawar-bound express near Mastung.");
+  const PlaceMention* m = At(ms, "Peshawar");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "PK");
+  EXPECT_EQ(m->span.size(), std::string_view("Peshawar").size());  // the suffix is not the name
+  EXPECT_LT(m->confidence, 0.3f);
+  const PlaceMention* where = At(ms, "Mastung");
+  ASSERT_NE(where, nullptr);
+  EXPECT_GT(where->confidence, 0.5f);
+}
+
+TEST_F(GeocoderTest, ShortAcronymIsNotATown) {
+  auto ms = Find("The BLA said its fighters attacked a checkpoint in Balochistan.");
+  EXPECT_EQ(At(ms, "BLA"), nullptr);
+  ms = Find("BLA: fighters attacked a checkpoint in Balochistan.");
+  EXPECT_EQ(At(ms, "BLA"), nullptr);  // not even where a dateline would stand
+}
+
+TEST_F(GeocoderTest, PersonNamesAreNotPlaces) {
+  auto ms = Find("Deputies said Brian Carney, 34, fired first in Cartersville, Ga. "
+                 "Carney was taken to a hospital.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("Sgt. Carney told reporters the scene in Cartersville, Ga. was secure.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("Carney said nobody else was hurt near Cartersville, Ga.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  // A real place before "said" keeps its reading when a preposition introduces it.
+  ms = Find("Officials in Quetta said the road was reopened.");
+  EXPECT_NE(At(ms, "Quetta"), nullptr);
+}
+
+TEST_F(GeocoderTest, UrduPlacesNeedTheLanguagePrior) {
+  text_ = "کوئٹہ میں دھماکہ ہوا۔ کوئٹہ پولیس نے بتایا";
+  auto ms = geo_->Find(text_, Doc(), "ur");
+  const PlaceMention* m = At(ms, "کوئٹہ");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Quetta");
+  // Without the language (and no country named) a coarse transliterated key is not trusted.
+  ms = geo_->Find(text_, Doc(), "");
+  EXPECT_EQ(At(ms, "کوئٹہ"), nullptr);
+}
+
+TEST_F(GeocoderTest, BolanDistrictFromTheSupplement) {
+  auto ms = Find("The train was attacked in Bolan district of Balochistan.");
+  const PlaceMention* m = At(ms, "Bolan");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kDistrict);
+  EXPECT_EQ(m->place.name, "Kachhi");
+  EXPECT_EQ(m->place.country, "PK");
+}
+
+TEST_F(GeocoderTest, SmallNamesakeAbroadLosesToTheStoryTowns) {
+  auto ms = Find("Gunmen attacked Carney Beach in Karachi, then fled towards Quetta.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.country, "US");
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -525,7 +525,17 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       if (i == main) continue;
       Local& l = locals[i];
       const bool same_country = l.e.loc.country_key == m.e.loc.country_key;
-      const bool own_figures = !l.e.claims.empty();
+      // Figures that only repeat the main event's (same field, category and number) are the
+      // main event retold from another place, not evidence of a second attack.
+      bool own_figures = false;
+      for (const Claim& c : l.e.claims) {
+        bool repeated = false;
+        for (const Claim& mc : m.e.claims) {
+          repeated = repeated || (mc.field == c.field && mc.category == c.category &&
+                                  mc.value == c.value);
+        }
+        own_figures = own_figures || !repeated;
+      }
       const bool same_a1 = l.e.loc.admin1_key == m.e.loc.admin1_key;
       bool dates_fit = true;
       for (const auto& d : l.days) dates_fit = dates_fit && fits_dates(m, d);

@@ -9,7 +9,8 @@
 //     mentions and claims scoped to the wave or to a part of it form the article's wave record.
 //     With one_story_per_article, an article without a wave mention keeps its main event (most
 //     casualty claims, then mentions, then first) and folds the others into it, except events
-//     with their own figures in another province of the same country; secondary events abroad or
+//     with their own figures (not merely the main event's numbers repeated) in another province
+//     of the same country; secondary events abroad or
 //     dated apart are dropped (gazetteer misreadings and context, far more often than news).
 //     Claims of a wire copy (copy_of set) are marked independent = false.
 //  2. Local events are clustered across articles greedily, in an order derived from content only
