@@ -54,6 +54,7 @@ Result<std::unique_ptr<Engine>> MakeEngine(const EngineFlags& flags) {
   EngineOptions options;
   options.data_dir = flags.data_dir;
   options.gazetteer_path = flags.gazetteer;
+  if (!flags.policy.empty()) options.best_policy = flags.policy;
   options.threads = flags.threads;
   return Engine::Create(options);
 }
@@ -415,10 +416,10 @@ std::string UsageText() {
 
 usage:
   sitrep analyze INPUT... [--out FILE.json] [--db FILE] [--threads N] [--data DIR]
-                 [--gazetteer FILE] [--quiet]
+                 [--gazetteer FILE] [--policy latest|conservative|likely] [--quiet]
       Reads articles, finds incidents, writes a sitrep-incidents/1 JSON document (stdout
       without --out). With --db, also stores the articles, analyses and these incidents.
-  sitrep ingest INPUT... --db FILE [--threads N] [--data DIR] [--gazetteer FILE] [--quiet]
+  sitrep ingest INPUT... --db FILE [--threads N] [--data DIR] [--gazetteer FILE] [--policy latest|conservative|likely] [--quiet]
       Adds new articles to the database, analyses them and re-resolves all stored incidents.
   sitrep export --db FILE [--format json|csv|geojson] [--out FILE]
   sitrep explain INCIDENT_ID --db FILE

@@ -28,6 +28,7 @@ inline constexpr char kSitrepVersion[] = "0.1.0";
 struct EngineFlags {
   std::string data_dir;   // --data
   std::string gazetteer;  // --gazetteer
+  std::string policy;     // --policy: how `best` is chosen (resolve/reconcile.h)
   int threads = 0;        // --threads (0 = all cores)
   bool quiet = false;     // --quiet: no progress, no summary (errors are still printed)
 };

@@ -76,6 +76,7 @@ bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* pro
   };
   f->data_dir = get("--data");
   f->gazetteer = get("--gazetteer");
+  f->policy = get("--policy");
   f->quiet = args.switches.count("--quiet") > 0;
   if (std::string t = get("--threads"); !t.empty()) {
     char* end = nullptr;
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return sitrep::RunBenchCommand(argc - 1, argv + 1);
 #endif
 
-  const std::set<std::string> engine_values = {"--threads", "--data", "--gazetteer"};
+  const std::set<std::string> engine_values = {"--threads", "--data", "--gazetteer", "--policy"};
   Args args;
   std::string problem;
   auto wants_help = [&] { return args.switches.count("--help") > 0; };

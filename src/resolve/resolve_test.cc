@@ -511,6 +511,32 @@ TEST(ResolveTest, OneArticleWithoutAWaveTellsOneStory) {
   EXPECT_EQ(s.incidents.size(), 3u);
 }
 
+TEST(ResolveTest, RepeatedFiguresInAnotherProvinceAreTheSameAttack) {
+  // The second place only repeats the main event's toll: the attack retold from elsewhere.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(4), K(2, Qualifier::kExact, Field::kInjured)})
+          .Mention(kVac, "2024-05-01", {kCoast}, {K(4)})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Northtown");
+  EXPECT_EQ(s.incidents[0].killed->best, 4);
+  // A different number there is a figure of its own: two incidents.
+  docs[0] = DocBuilder("a", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthTown}, {K(4)})
+                .Mention(kVac, "2024-05-01", {kCoast}, {K(7)})
+                .Build();
+  EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
+  // The same number of a different field is also its own figure.
+  docs[0] = DocBuilder("a", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthTown}, {K(4)})
+                .Mention(kVac, "2024-05-01", {kCoast}, {K(4, Qualifier::kExact, Field::kInjured)})
+                .Build();
+  EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
+}
+
 TEST(ResolveTest, BlockingScalesToManyDocuments) {
   // 20k articles over 400 places and a year: must finish quickly (not a timed assertion).
   std::vector<DocAnalysis> docs;
