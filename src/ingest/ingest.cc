@@ -58,7 +58,9 @@ Kind Sniff(std::string_view data) {
   return Kind::kText;
 }
 
-// NULs or many control bytes in the first 64 KiB: an image, an archive, UTF-16...
+// Many NULs or control bytes in the first 64 KiB: an image, an archive, UTF-16... A stray NUL
+// in a text or a JSON line is not enough: that line is reported (or repaired) on its own, and the
+// rest of the file is still read.
 bool LooksBinary(std::string_view data) {
   const size_t n = std::min<size_t>(data.size(), 64 << 10);
   size_t nul = 0, control = 0;
@@ -69,7 +71,7 @@ bool LooksBinary(std::string_view data) {
       ++control;
     }
   }
-  return nul > 0 || control * 10 > n;
+  return nul * 100 > n || control * 10 > n;
 }
 
 std::string FileName(std::string_view path) {
