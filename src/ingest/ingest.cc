@@ -71,7 +71,7 @@ bool LooksBinary(std::string_view data) {
       ++control;
     }
   }
-  return nul * 100 > n || control * 10 > n;
+  return nul * 100 > n || (nul + control) * 20 > n;
 }
 
 std::string FileName(std::string_view path) {
