@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <cmath>
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -362,7 +364,11 @@ std::string ExplainText(const Incident& inc, const std::vector<Incident>& childr
   for (const Claim& c : inc.claims) {
     o += "  [" + c.doc_id + "] " + FieldName(c.field) + " " + Num(c.value) + " (" +
          QualifierName(c.qualifier) + ", " + CategoryName(c.category);
-    if (c.low != c.value || c.high != c.value) o += ", " + Num(c.low) + "-" + Num(c.high);
+    // An open upper bound ("at least 23") is stored as infinity, or as 0 after a JSON round trip.
+    const bool open_high = std::isinf(c.high) || c.high < c.low;
+    if (c.low != c.value || c.high != c.value) {
+      o += ", " + Num(c.low) + "-" + (open_high ? std::string() : Num(c.high));
+    }
     if (!c.attributed_to.empty()) o += ", according to " + c.attributed_to;
     if (!c.independent) o += ", wire copy";
     o += ")\n      \"" + c.quote + "\" [" + std::to_string(c.span.begin) + "," +
