@@ -402,7 +402,11 @@ Result<Claim> ClaimFromJson(const Json& j) {
   return c;
 }
 
-OrderedJson IncidentToJson(const Incident& inc) {
+OrderedJson JsonStringOrNull(const std::string& s) { return StrOrNull(s); }
+OrderedJson JsonDateOrNull(const std::optional<CivilDate>& d) { return DateOrNull(d); }
+OrderedJson JsonFigureOrNull(const std::optional<Figure>& f) { return OptFigure(f); }
+
+OrderedJson IncidentScalarsToJson(const Incident& inc) {
   OrderedJson j;
   j["id"] = inc.id;
   j["parent"] = StrOrNull(inc.parent);
@@ -420,6 +424,11 @@ OrderedJson IncidentToJson(const Incident& inc) {
   j["perpetrator"] = StrOrNull(inc.perpetrator);
   j["killed"] = OptFigure(inc.killed);
   j["injured"] = OptFigure(inc.injured);
+  return j;
+}
+
+OrderedJson IncidentToJson(const Incident& inc) {
+  OrderedJson j = IncidentScalarsToJson(inc);
   // The three documented categories are always present (null when unknown), others follow.
   OrderedJson by_cat = OrderedJson::object();
   for (const char* cat : {"civilians", "security_forces", "militants"}) {

@@ -8,6 +8,7 @@
 #ifndef SITREP_EXPORT_JSON_CODEC_H_
 #define SITREP_EXPORT_JSON_CODEC_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,15 @@ using OrderedJson = nlohmann::ordered_json;
 
 // A number as JSON: integral values as integers, others rounded to 6 decimals.
 OrderedJson JsonNumber(double v);
+
+// Strings, dates and figures as the output document writes them: empty/unknown → null.
+OrderedJson JsonStringOrNull(const std::string& s);
+OrderedJson JsonDateOrNull(const std::optional<CivilDate>& d);
+OrderedJson JsonFigureOrNull(const std::optional<Figure>& f);
+
+// The scalar fields of an incident (id .. injured), in output order; IncidentToJson() adds the
+// lists. The server's list view uses this alone.
+OrderedJson IncidentScalarsToJson(const Incident& inc);
 
 OrderedJson ClaimToJson(const Claim& c);
 Result<Claim> ClaimFromJson(const nlohmann::json& j);

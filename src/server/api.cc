@@ -43,41 +43,11 @@ HttpResponse JsonOk(const OrderedJson& j) {
   return r;
 }
 
-OrderedJson StrOrNull(const std::string& s) { return s.empty() ? OrderedJson() : OrderedJson(s); }
-
-OrderedJson DateOrNull(const std::optional<CivilDate>& d) {
-  return d && d->valid() ? OrderedJson(d->ToIso()) : OrderedJson();
-}
-
-OrderedJson FigureJson(const std::optional<Figure>& f) {
-  if (!f) return OrderedJson();
-  OrderedJson j;
-  j["low"] = JsonNumber(f->low);
-  j["best"] = JsonNumber(f->best);
-  j["high"] = JsonNumber(f->high);
-  return j;
-}
+OrderedJson StrOrNull(const std::string& s) { return JsonStringOrNull(s); }
 
 // The list form of an incident: scalars and counts, no claims.
 OrderedJson Summary(const Incident& inc, size_t n_children) {
-  OrderedJson j;
-  j["id"] = inc.id;
-  j["parent"] = StrOrNull(inc.parent);
-  j["date"] = DateOrNull(inc.date);
-  j["date_end"] = DateOrNull(inc.date_end);
-  j["country"] = inc.country;
-  j["admin1"] = StrOrNull(inc.admin1);
-  j["admin2"] = StrOrNull(inc.admin2);
-  j["place"] = StrOrNull(inc.place);
-  const bool coords = inc.lat && inc.lon;
-  j["lat"] = coords ? JsonNumber(*inc.lat) : OrderedJson();
-  j["lon"] = coords ? JsonNumber(*inc.lon) : OrderedJson();
-  j["geo_precision"] = inc.geo_precision;
-  j["event_type"] = inc.event_type;
-  j["sub_event_type"] = inc.sub_event_type;
-  j["perpetrator"] = StrOrNull(inc.perpetrator);
-  j["killed"] = FigureJson(inc.killed);
-  j["injured"] = FigureJson(inc.injured);
+  OrderedJson j = IncidentScalarsToJson(inc);
   j["n_documents"] = inc.documents.size();
   j["n_mentions"] = inc.mentions.size();
   j["n_claims"] = inc.claims.size();
@@ -629,8 +599,8 @@ HttpResponse Api::Impl::Stats() const {
   j["documents"] = docs.size();
   j["articles"] = (*snapshot)->articles;
   j["killed_best_total"] = JsonNumber(killed);
-  j["date_min"] = DateOrNull(lo);
-  j["date_max"] = DateOrNull(hi);
+  j["date_min"] = JsonDateOrNull(lo);
+  j["date_max"] = JsonDateOrNull(hi);
   j["by_event_type"] = by_type;
   j["by_country"] = by_country;
   j["ingest_enabled"] = !options.token.empty();
