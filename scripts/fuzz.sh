@@ -5,7 +5,8 @@
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target, default 20
 # Environment: FUZZ_BUILD (build dir, default build-fuzz), FUZZ_JOBS (build jobs, default 2),
-#   FUZZ_MAX_LEN (largest input, default 8192), FUZZ_NICE (default 10).
+#   FUZZ_MAX_LEN (largest input, default 8192), FUZZ_NICE (default 10), FUZZ_SEED (libFuzzer's
+#   random seed, default 1 so that a CI run is repeatable; 0 draws a new one for exploration).
 #
 # Seeds come from tests/hardening/fuzz_seeds/<target>/ (read-only); the growing corpus is kept in
 # <build>/corpus/<target>/ so later runs start from what earlier runs found. A failing input is
@@ -23,6 +24,7 @@ BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
 JOBS="${FUZZ_JOBS:-2}"
 MAX_LEN="${FUZZ_MAX_LEN:-8192}"
 NICE="${FUZZ_NICE:-10}"
+SEED="${FUZZ_SEED:-1}"
 SEEDS="$ROOT/tests/hardening/fuzz_seeds"
 
 if ! command -v clang++ >/dev/null; then
@@ -56,7 +58,7 @@ for t in "${TARGETS[@]}"; do
   log="$BUILD/fuzz-$t.log"
   start=$(date +%s.%N)
   # -timeout: one input taking longer is a hang. -rss_limit_mb bounds a runaway allocation.
-  nice -n "$NICE" "$BUILD/$t" -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=30 \
+  nice -n "$NICE" "$BUILD/$t" -max_total_time="$SECS" -max_len="$MAX_LEN" -seed="$SEED" -timeout=30 \
     -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/$t-" \
     "$corpus" "${seed_dir[@]}" >"$log" 2>&1
   rc=$?

@@ -4,6 +4,9 @@
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
+#include <atomic>
+#include <limits>
+#include <thread>
 
 namespace sitrep {
 namespace {
@@ -86,6 +89,24 @@ struct UnionFind {
   }
 };
 
+// Runs fn(i) for i in [0, n) on `threads` threads; fn must only touch slot i.
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
+  };
+  if (threads <= 1 || n < 64) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+}
+
+constexpr int kDfBits = 22;  // 4M document-frequency counters (8 MB)
+
 }  // namespace
 
 uint64_t TextHash(std::string_view text) {
@@ -130,18 +151,60 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   }
 
   // 2. Near duplicates among distinct texts: MinHash + LSH banding, verified by exact Jaccard.
+  // One-permutation MinHash (one hash per shingle, binned) keeps the signature O(shingles)
+  // instead of O(shingles x hash functions); empty bins borrow from the next filled bin.
   const int bands = std::max(1, options.bands), rows = std::max(1, options.rows);
+  const size_t bins = static_cast<size_t>(bands * rows);
   const size_t m = uniques.size();
   std::vector<std::vector<uint64_t>> shingles(m);
-  std::vector<std::vector<uint64_t>> band_keys(m);
-  for (size_t u = 0; u < m; ++u) {
+  const int threads = std::max(1, options.threads);
+  ParallelFor(m, threads, [&](size_t u) {
     shingles[u] = Shingles(arts[uniques[u]].text, options.shingle_words);
-    if (shingles[u].size() < options.min_shingles) continue;
-    std::vector<uint64_t> sig(static_cast<size_t>(bands * rows), ~0ULL);
-    for (uint64_t s : shingles[u]) {
-      for (size_t f = 0; f < sig.size(); ++f) {
-        sig[f] = std::min(sig[f], Mix(s ^ (0x9e3779b97f4a7c15ULL * (f + 1))));
+  });
+
+  // Shingles found in very many documents (boilerplate: bylines, agency footers, standard
+  // paragraphs) are left out of the signatures so they do not put unrelated articles into the
+  // same buckets. Document frequencies are counted in a fixed table of saturating counters;
+  // a collision can only make a shingle look more common, never rarer.
+  std::vector<uint16_t> df;
+  size_t max_df = std::numeric_limits<size_t>::max();
+  if (options.max_doc_fraction < 1.0 && m > 0) {
+    max_df = std::max(options.min_boilerplate_docs,
+                      static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
+    df.assign(size_t{1} << kDfBits, 0);
+    for (const auto& sh : shingles) {
+      for (uint64_t s : sh) {
+        uint16_t& c = df[s >> (64 - kDfBits)];
+        if (c != 0xffff) ++c;
       }
+    }
+  }
+  auto common = [&](uint64_t s) { return !df.empty() && df[s >> (64 - kDfBits)] > max_df; };
+
+  std::vector<std::vector<uint64_t>> band_keys(m);
+  ParallelFor(m, threads, [&](size_t u) {
+    if (shingles[u].size() < options.min_shingles) return;
+    std::vector<uint64_t> sig(bins, ~0ULL);
+    std::vector<bool> filled(bins, false);
+    size_t kept = 0;
+    for (int pass = 0; pass < 2 && kept == 0; ++pass) {
+      // Second pass only when every shingle is boilerplate: then the boilerplate is the text.
+      for (uint64_t s : shingles[u]) {
+        if (pass == 0 && common(s)) continue;
+        const uint64_t h = Mix(s ^ 0x9e3779b97f4a7c15ULL);
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        if (h < sig[bin]) sig[bin] = h;
+        filled[bin] = true;
+        ++kept;
+      }
+    }
+    // Densification: an empty bin takes the value of the next filled bin (cyclically), mixed
+    // with the distance, so two similar documents fill it the same way.
+    for (size_t f = 0; f < bins; ++f) {
+      if (filled[f]) continue;
+      size_t d = 1;
+      while (!filled[(f + d) % bins]) ++d;
+      sig[f] = Mix(sig[(f + d) % bins] + d);
     }
     band_keys[u].resize(static_cast<size_t>(bands));
     for (int b = 0; b < bands; ++b) {
@@ -149,25 +212,35 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
       for (int r = 0; r < rows; ++r) key = Mix(key ^ sig[static_cast<size_t>(b * rows + r)]);
       band_keys[u][static_cast<size_t>(b)] = key;
     }
-  }
+  });
   UnionFind uf(m);
   std::unordered_set<uint64_t> tried;
+  const size_t window = std::max<size_t>(1, options.max_bucket_pairs_per_doc);
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  keyed.reserve(m);
   for (int b = 0; b < bands; ++b) {
-    std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+    keyed.clear();
     for (size_t u = 0; u < m; ++u) {
       if (!band_keys[u].empty()) {
-        buckets[band_keys[u][static_cast<size_t>(b)]].push_back(static_cast<uint32_t>(u));
+        keyed.emplace_back(band_keys[u][static_cast<size_t>(b)], static_cast<uint32_t>(u));
       }
     }
-    for (const auto& [key, members] : buckets) {
-      for (size_t x = 0; x < members.size(); ++x) {
-        for (size_t y = x + 1; y < members.size(); ++y) {
-          const uint32_t p = members[x], q = members[y];
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t lo = 0; lo < keyed.size();) {
+      size_t hi = lo + 1;
+      while (hi < keyed.size() && keyed[hi].first == keyed[lo].first) ++hi;
+      // A bucket's members are in canonical order. Each is compared with the next `window`
+      // members only, so a huge bucket costs O(size x window) rather than O(size^2); copies
+      // of one story still chain together through their neighbours.
+      for (size_t x = lo; x < hi; ++x) {
+        for (size_t y = x + 1; y < hi && y <= x + window; ++y) {
+          const uint32_t p = keyed[x].second, q = keyed[y].second;
           if (uf.Find(p) == uf.Find(q)) continue;
           if (!tried.insert((static_cast<uint64_t>(p) << 32) | q).second) continue;
           if (Jaccard(shingles[p], shingles[q]) >= options.near_threshold) uf.Union(p, q);
         }
       }
+      lo = hi;
     }
   }
 

@@ -113,6 +113,51 @@ TEST(DedupTest, ClearsOldMarksAndIgnoresTinyTexts) {
   EXPECT_FALSE(v[1].exact_duplicate);
 }
 
+// A long standard paragraph (a footer every outlet appends) shared by many different stories:
+// they must not become copies of each other, real copies among them still must, and the bucket
+// the footer creates must not make the work quadratic.
+TEST(DedupTest, SharedBoilerplateDoesNotMakeCopies) {
+  const std::string footer =
+      " This report was compiled by the regional desk from statements by local officials, "
+      "hospital staff and residents reached by telephone; figures may change as more information "
+      "becomes available and the desk will update the story when it does.";
+  std::vector<Article> v;
+  auto story = [](int i) {
+    // Distinct wording per story: numbered words make every shingle of the body unique.
+    std::string t = "Story " + std::to_string(i) + ":";
+    for (int w = 0; w < 12; ++w) t += " w" + std::to_string(i * 100 + w);
+    return t;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    v.push_back(Make("s" + std::to_string(10000 + i), story(i) + footer));
+  }
+  // One real wire copy among them: same body and footer under another outlet's dateline.
+  v.push_back(Make("t0", "CITY (Agency) - " + story(7) + footer));
+  DedupOptions o;
+  o.threads = 2;
+  DedupStats s = MarkDuplicates(&v, o);
+  EXPECT_EQ(s.exact, 0u);
+  EXPECT_EQ(s.near, 1u);
+  EXPECT_EQ(v.back().copy_of, "s10007");
+  for (size_t i = 0; i + 1 < v.size(); ++i) EXPECT_EQ(v[i].copy_of, "") << v[i].doc_id;
+}
+
+// Many copies of one story fall into one big bucket; with bounded comparisons per member they
+// must still all join the same group through their neighbours.
+TEST(DedupTest, BigGroupOfCopiesChainsIntoOneGroup) {
+  std::vector<Article> v;
+  for (int i = 0; i < 60; ++i) {
+    std::string t = Edited();
+    t += " Outlet note " + std::to_string(i) + ".";
+    v.push_back(Make("c" + std::to_string(100 + i), t, CivilDate{2024, 5, 8}));
+  }
+  DedupOptions o;
+  o.max_bucket_pairs_per_doc = 2;
+  DedupStats s = MarkDuplicates(&v, o);
+  EXPECT_EQ(s.near, 59u);
+  for (size_t i = 1; i < v.size(); ++i) EXPECT_EQ(v[i].copy_of, "c100");
+}
+
 TEST(DedupTest, TextHashIsStable) {
   EXPECT_EQ(TextHash("abc"), TextHash(std::string("abc")));
   EXPECT_NE(TextHash("abc"), TextHash("abd"));

@@ -11,6 +11,7 @@
 
 #include "base/data_dir.h"
 #include "text/lexicon.h"
+#include "text/utf8.h"
 
 namespace sitrep {
 namespace {
@@ -344,6 +345,11 @@ Result<HtmlDocument> ExtractHtml(std::string_view html) {
     doc.text = std::move(body);
   }
   gumbo_destroy_output(&kGumboDefaultOptions, out);
+  // gumbo can emit invalid UTF-8 from valid input (a numeric character reference too long for
+  // its code point arithmetic wraps around), so what it hands back is repaired like any input.
+  for (std::string* s : {&doc.text, &doc.title, &doc.url}) {
+    if (!IsValidUtf8(*s)) *s = RepairUtf8(*s, nullptr);
+  }
   return doc;
 }
 

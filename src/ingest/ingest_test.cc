@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "ingest/html.h"
+#include "text/utf8.h"
 
 namespace sitrep {
 namespace {
@@ -219,6 +220,22 @@ TEST_F(IngestTest, HtmlDeepNesting) {
   std::string flat = "<html><body>";
   for (int i = 0; i < 5000; ++i) flat += "<p>line";
   EXPECT_TRUE(ExtractHtml(flat).ok());
+}
+
+TEST_F(IngestTest, HtmlHugeCharacterReferenceStaysValidUtf8) {
+  // gumbo's code point arithmetic overflows on references this long (found by html_fuzz); the
+  // text handed on must still be valid UTF-8 and keep the words around the reference.
+  for (const char* html : {"<p>Before &#x1F4ACCCCCCCCCCCCCCCCCCCCCCCCCCCC5; after</p>",
+                           "<title>T &#99999999999999999999999; x</title><p>Body</p>"}) {
+    Result<HtmlDocument> doc = ExtractHtml(html);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_TRUE(IsValidUtf8(doc->text)) << html;
+    EXPECT_TRUE(IsValidUtf8(doc->title)) << html;
+  }
+  Result<HtmlDocument> doc = ExtractHtml("<p>Before &#x1F4ACCCCCCCCCCCCCCCCCCCCCC; after</p>");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text.rfind("Before ", 0), 0u);
+  EXPECT_NE(doc->text.find(" after"), std::string::npos);
 }
 
 TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {
