@@ -17,13 +17,17 @@ std::string AlnumOnly(std::string_view s) {
 }
 
 // Acronyms ("IS", "BLA", "TRF") must be matched in capitals: "is" is a verb.
+// A short alias matched case-sensitively: all capitals ("TTP", "IS") or mixed case with two
+// capitals or more ("LeT", "JuD"), so the words "is" and "let" are not groups.
 bool IsAcronym(std::string_view alias) {
-  int letters = 0;
+  int letters = 0, upper = 0, lower = 0;
   for (char c : alias) {
-    if (c >= 'a' && c <= 'z') return false;
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++letters;
+    if (c >= 'a' && c <= 'z') ++lower;
+    if (c >= 'A' && c <= 'Z') ++upper;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ++letters;
     if (c == ' ') return false;
   }
+  if (lower > 0 && upper < 2) return false;
   return letters > 0 && letters <= 6;
 }
 
@@ -37,6 +41,16 @@ bool ParseClass(std::string_view s, ActorClass* out, bool* anaphor) {
   else if (s == "anaphor") { *out = ActorClass::kArmedGroup; *anaphor = true; }
   else return false;
   return true;
+}
+
+// A word of two or more letters, all capitals ("THE", "GRAPHIC").
+bool AllCapsWord(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
 }
 
 bool IsCapitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
@@ -107,6 +121,14 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
     Span span{w[i].span.begin, w[i + len - 1].span.end};
     if (!alias.exact.empty() &&
         AlnumOnly(ws.text().substr(span.begin, span.size())) != alias.exact) {
+      ++i;
+      continue;
+    }
+    // In a line set in capitals ("THE FOLLOWING IS GRAPHIC", "LET US PRAY") an acronym is just
+    // a word: a neighbour in capitals too gives it away.
+    if (!alias.exact.empty() && ((i > 0 && w[i - 1].sentence == w[i].sentence &&
+                                  AllCapsWord(ws.Original(i - 1))) ||
+                                 (i + len < end && AllCapsWord(ws.Original(i + len))))) {
       ++i;
       continue;
     }

@@ -102,5 +102,14 @@ TEST_F(ActorsTest, AccusedOfBacking) {
   EXPECT_EQ(Named(w, "Haqqani Network")->responsibility, Responsibility::kAccused);
 }
 
+TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
+  EXPECT_EQ(Named(Run("[PLEASE NOTE THE FOLLOWING IS VERY GRAPHIC] Two men were shot."),
+                  "Islamic State"),
+            nullptr);
+  EXPECT_EQ(Named(Run("LET US PRAY FOR THE VICTIMS."), "Lashkar-e-Taiba"), nullptr);
+  // An acronym in ordinary text still counts.
+  EXPECT_NE(Named(Run("IS claimed the attack on Monday."), "Islamic State"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -60,6 +60,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   auto claims = ClaimExtractor::Load(dir);
   if (!claims.ok()) return claims.status();
   x->claims_ = std::move(claims).value();
+  auto suspects = SuspectFinder::Load(dir);
+  if (!suspects.ok()) return suspects.status();
+  x->suspects_ = std::move(suspects).value();
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
     if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none") {
       return InvalidArgument("strength must be strong, weak or none");
@@ -336,6 +339,27 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       if (Level(places[p].place) < static_cast<int>(GeoLevel::kProvince)) prev_places.push_back(p);
     }
     if (prev_places.size() > 1) prev_places.resize(1);
+  }
+
+  // A named person suspected of the violence ("police identified the gunman as ...") is the
+  // perpetrator when the article names no armed group: a named group outranks any one person.
+  {
+    bool group = false;
+    std::vector<bool> skip(ns);
+    for (size_t s = 0; s < ns; ++s) skip[s] = sent[s].background;
+    for (const ActorMention& a : out.actors) {
+      group |= a.actor_class == ActorClass::kArmedGroup && !skip[ws.SentenceAt(a.span.begin)];
+    }
+    if (!group) {
+      std::vector<Span> place_spans;
+      for (const PlaceMention& pm : places) place_spans.push_back(pm.span);
+      if (std::optional<ActorMention> p = suspects_->Find(ws, &skip, &place_spans)) {
+        p->role = ActorRole::kUnknown;  // roles are set on the event mentions
+        auto at = std::upper_bound(out.actors.begin(), out.actors.end(), p->span.begin,
+                                   [](uint32_t b, const ActorMention& a) { return b < a.span.begin; });
+        out.actors.insert(at, std::move(*p));
+      }
+    }
   }
 
   // The article's perpetrator: a group claiming, else one accused or named, else generic.

@@ -20,6 +20,7 @@
 #include "extract/claims.h"
 #include "extract/events.h"
 #include "extract/lexicon.h"
+#include "extract/suspects.h"
 #include "model/article.h"
 #include "model/doc.h"
 #include "model/event.h"
@@ -41,6 +42,7 @@ class Extractor {
   std::unique_ptr<ActorLexicon> actors_;
   std::unique_ptr<TriggerLexicon> triggers_;
   std::unique_ptr<ClaimExtractor> claims_;
+  std::unique_ptr<SuspectFinder> suspects_;
   PhraseTrie background_;  // payload 2 strong, 1 weak, 0 cancels
   PhraseTrie wave_;
 };

@@ -62,6 +62,28 @@ class ExtractorTest : public ::testing::Test {
 };
 Extractor* ExtractorTest::ex_ = nullptr;
 
+TEST_F(ExtractorTest, NamedSuspectIsThePerpetratorWhenNoGroupIsNamed) {
+  SetText("A gunman killed two people at a diner in Zorath on Sunday. Police identified the "
+          "gunman as Harlan Voss. Voss, 41, was charged with murder.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  ASSERT_FALSE(a.mentions[0].actors.empty());
+  EXPECT_EQ(a.mentions[0].actors[0].canonical, "Harlan Voss");
+  EXPECT_EQ(a.mentions[0].actors[0].role, ActorRole::kPerpetrator);
+}
+
+TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
+  SetText("The Baloch Liberation Army claimed the attack in Zorath that killed five soldiers. "
+          "Police arrested Karim Dost, 30, near the scene.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  ASSERT_FALSE(a.mentions[0].actors.empty());
+  EXPECT_EQ(a.mentions[0].actors[0].canonical, "Balochistan Liberation Army");
+  for (const ActorMention& m : a.actors) EXPECT_NE(m.canonical, "Karim Dost");
+}
+
 TEST_F(ExtractorTest, SuicideBombBeatsExplosion) {
   SetText("An explosion tore through the market in Zorath. A suicide bomber killed 14 people there.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);

@@ -1,0 +1,322 @@
+#include "extract/suspects.h"
+
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+namespace sitrep {
+namespace {
+
+constexpr size_t kMaxAsGap = 6;      // words between "identified" and "as"
+constexpr size_t kMaxOfWords = 14;    // words of an ", of <residence>," apposition
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// First letter upper case: ASCII, or a Latin-1 capital (U+00C0..U+00DE but U+00D7) so "Élodie"
+// and "Ñúñez" count.
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  if (IsAsciiUpper(s[0])) return true;
+  if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC3) {
+    unsigned char d = static_cast<unsigned char>(s[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool IsPunct(const Word& w, char c) {
+  return w.kind == WordKind::kPunct && w.lower.size() == 1 && w.lower[0] == c;
+}
+
+bool IsNumberish(const Word& w) {
+  return w.kind == WordKind::kNumber ||
+         (w.kind == WordKind::kWord && !w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
+}
+
+bool IsSuffix(std::string_view lower) {
+  return lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
+}
+
+// Words i and i+1 are one token joined by a hyphen or apostrophe ("O'Brien", "Smith-Jones").
+bool Joined(std::string_view text, const Word& a, const Word& b) {
+  if (b.span.begin <= a.span.end || b.span.begin - a.span.end > 3) return false;
+  for (uint32_t k = a.span.end; k < b.span.begin; ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c <= ' ') return false;
+  }
+  return a.kind == WordKind::kWord && b.kind == WordKind::kWord;
+}
+
+struct Run {
+  uint32_t begin = 0;  // first word
+  uint32_t end = 0;    // one past the last word (initials, suffix and their dots included)
+  uint32_t first = 0;  // first name word
+  uint32_t last = 0;   // last name word (the surname)
+  int name_words = 0;
+  uint32_t initials[2] = {0, 0};  // words of middle initials ("J" of "J."), left out of names
+  int num_initials = 0;
+};
+
+struct Tally {
+  std::string canonical;
+  Span span;         // at the first perpetrator cue
+  uint32_t order = 0;  // first mention
+  int perp = 0, victim = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& dir) {
+  std::unique_ptr<SuspectFinder> f(new SuspectFinder());
+  std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
+  Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
+    Kind kind;
+    if (cols[1] == "before") kind = kBefore;
+    else if (cols[1] == "after") kind = kAfter;
+    else if (cols[1] == "as") kind = kAs;
+    else if (cols[1] == "noun") kind = kNoun;
+    else return InvalidArgument("kind must be before, after, as or noun");
+    Role role;
+    if (cols[2] == "perpetrator") role = kPerp;
+    else if (cols[2] == "victim") role = kVictim;
+    else return InvalidArgument("role must be perpetrator or victim");
+    for (std::string_view p : SplitBar(cols[0])) {
+      std::vector<std::string> words = NormalizePhrase(p);
+      if (words.empty()) return InvalidArgument("empty phrase");
+      std::string key;
+      for (const std::string& w : words) key += w + " ";
+      auto& slot = bits[key];
+      slot.first = std::string(p);
+      slot.second |= Bit(kind, role);
+      f->max_cue_words_ = std::max(f->max_cue_words_, words.size());
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  for (const auto& [key, v] : bits) f->cues_.Add(v.first, v.second);
+  Result<WordSet> stop = WordSet::Load(dir + "/name_stopwords.txt");
+  if (!stop.ok()) return stop.status();
+  f->stop_ = std::move(stop).value();
+  return f;
+}
+
+std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
+                                                const std::vector<bool>* skip_sentence,
+                                                const std::vector<Span>* places) const {
+  const std::vector<Word>& w = ws.words();
+  const std::string_view text = ws.text();
+  auto skip = [&](size_t s) {
+    return skip_sentence != nullptr && s < skip_sentence->size() && (*skip_sentence)[s];
+  };
+  // A capitalised word that may belong to a name.
+  auto name_word = [&](size_t i) {
+    return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 &&
+           StartsUpper(ws.Original(i)) && !stop_.contains(w[i].lower) && !IsSuffix(w[i].lower);
+  };
+  // The run of name words starting at i within [i, e), or a run with name_words == 0.
+  auto run_at = [&](size_t i, size_t e) {
+    Run r;
+    r.begin = r.end = static_cast<uint32_t>(i);
+    size_t k = i;
+    while (k < e) {
+      if (name_word(k)) {
+        size_t t = k + 1;
+        // Joined pieces ("O'Brien"); a possessive "'s" ends the name.
+        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") ++t;
+        if (r.name_words == 0) r.first = static_cast<uint32_t>(k);
+        r.last = static_cast<uint32_t>(k);
+        ++r.name_words;
+        k = t;
+        r.end = static_cast<uint32_t>(k);
+        if (r.name_words == 4) break;
+        continue;
+      }
+      // A middle initial "J." between name words.
+      if (r.name_words > 0 && w[k].kind == WordKind::kWord && w[k].lower.size() == 1 &&
+          IsAsciiUpper(ws.Original(k)[0]) && k + 2 < e && IsPunct(w[k + 1], '.') &&
+          name_word(k + 2)) {
+        if (r.num_initials < 2) r.initials[r.num_initials++] = static_cast<uint32_t>(k);
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    // A suffix: "Jr.", ", Jr.", "III".
+    if (r.name_words >= 2) {
+      size_t k2 = r.end;
+      if (k2 < e && IsPunct(w[k2], ',') && k2 + 1 < e && IsSuffix(w[k2 + 1].lower)) ++k2;
+      if (k2 < e && IsSuffix(w[k2].lower) && StartsUpper(ws.Original(k2))) {
+        ++k2;
+        if (k2 < e && IsPunct(w[k2], '.')) ++k2;
+        r.end = static_cast<uint32_t>(k2);
+      }
+    }
+    return r;
+  };
+  auto is_place = [&](const Run& r) {
+    if (places == nullptr) return false;
+    const uint32_t b = w[r.begin].span.begin, e = w[r.end - 1].span.end;
+    for (const Span& p : *places) {
+      if (p.begin <= b && e <= p.end) return true;
+    }
+    return false;
+  };
+  auto key_of = [&](const Run& r) {
+    return std::string(w[r.first].lower) + " " + std::string(w[r.last].lower);
+  };
+
+  // Pass 1: full names and their surnames (a surname shared by two people is ambiguous).
+  std::unordered_map<std::string, std::string> surname_key;  // surname -> key, "" if ambiguous
+  const size_t ns = ws.num_sentences();
+  for (size_t s = 0; s < ns; ++s) {
+    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    for (size_t i = b; i < e;) {
+      Run r = run_at(i, e);
+      if (r.name_words == 0) {
+        ++i;
+        continue;
+      }
+      if (r.name_words >= 2 && !is_place(r)) {
+        std::string key = key_of(r);
+        auto [it, fresh] = surname_key.emplace(std::string(w[r.last].lower), key);
+        if (!fresh && it->second != key) it->second.clear();
+      }
+      i = r.end;
+    }
+  }
+  if (surname_key.empty()) return std::nullopt;
+
+  // The bits of every cue phrase ending exactly at word `end` ("the gunman" and "gunman"); 0
+  // when none.
+  auto cue_ending_at = [&](size_t b, size_t end) -> uint32_t {
+    uint32_t found = 0;
+    for (size_t k = 1; k <= max_cue_words_ && k <= end - b; ++k) {
+      uint32_t payload = 0;
+      if (cues_.Match(w, end - k, end, &payload) == k) found |= payload;
+    }
+    return found;
+  };
+
+  // Pass 2: cues around every mention.
+  std::unordered_map<std::string, Tally> tally;
+  uint32_t order = 0;
+  for (size_t s = 0; s < ns; ++s) {
+    if (skip(s)) continue;
+    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    for (size_t i = b; i < e;) {
+      Run r = run_at(i, e);
+      if (r.name_words == 0) {
+        ++i;
+        continue;
+      }
+      i = r.end;
+      if (is_place(r)) continue;
+      std::string key;
+      if (r.name_words >= 2) {
+        key = key_of(r);
+      } else {
+        auto it = surname_key.find(std::string(w[r.last].lower));
+        if (it == surname_key.end() || it->second.empty()) continue;
+        key = it->second;
+      }
+      auto [slot, fresh] = tally.try_emplace(key);
+      Tally& t = slot->second;
+      if (fresh) t.order = order++;
+      Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
+      if (r.name_words >= 2) {
+        // As written, without middle initials: sources differ on them, not on the name.
+        std::string canonical;
+        uint32_t from = name.begin;
+        for (int n = 0; n < r.num_initials; ++n) {
+          canonical.append(text.substr(from, w[r.initials[n]].span.begin - from));
+          from = w[r.initials[n] + 2].span.begin;
+        }
+        canonical.append(text.substr(from, name.end - from));
+        if (canonical.size() > t.canonical.size()) t.canonical = std::move(canonical);
+      }
+      // Before the name: "[cue] [,] [22-year-old] [,] NAME".
+      size_t k = r.begin;
+      auto skip_age = [&] {
+        if (k >= b + 3 && IsNumberish(w[k - 3]) && w[k - 2].lower == "year" &&
+            w[k - 1].lower == "old") {
+          k -= 3;
+        }
+      };
+      skip_age();
+      if (k > b && IsPunct(w[k - 1], ',')) --k;
+      skip_age();
+      uint32_t before = cue_ending_at(b, k);
+      // "identified the gunman as NAME": the role noun nearest before "as" decides.
+      if (k > b && w[k - 1].lower == "as") {
+        size_t as = k - 1;
+        bool licensed = false;
+        for (size_t j = as; j > b && as - j < kMaxAsGap && !licensed; --j) {
+          licensed = (cue_ending_at(b, j) & Bit(kAs, kPerp)) != 0;
+        }
+        if (licensed) {
+          for (size_t j = as; j > b; --j) {
+            uint32_t p = cue_ending_at(b, j);
+            if (p & Bit(kNoun, kPerp)) {
+              before |= Bit(kBefore, kPerp);
+              break;
+            }
+            if (p & Bit(kNoun, kVictim)) {
+              before |= Bit(kBefore, kVictim);
+              break;
+            }
+          }
+        }
+      }
+      // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
+      size_t a = r.end;
+      if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
+          IsPunct(w[a + 2], ')')) {
+        a += 3;
+      }
+      // The apposition: commas, an age, "of" and a capitalised place, in any order.
+      if (a < e && IsPunct(w[a], ',')) {
+        while (a < e) {
+          if (IsPunct(w[a], ',') || IsNumberish(w[a])) {
+            ++a;
+          } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
+            // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
+            size_t c = a + 1;
+            while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
+            if (c >= e || !IsPunct(w[c], ',')) break;
+            a = c;
+          } else {
+            break;
+          }
+        }
+      }
+      if (a < e && w[a].lower == "who") ++a;
+      uint32_t after = 0;
+      if (a < e) cues_.Match(w, a, e, &after);
+      bool perp = (before & Bit(kBefore, kPerp)) || (after & Bit(kAfter, kPerp));
+      bool victim = (before & Bit(kBefore, kVictim)) || (after & Bit(kAfter, kVictim));
+      if (perp) {
+        if (t.perp == 0) t.span = name;
+        ++t.perp;
+      }
+      if (victim) ++t.victim;
+    }
+  }
+
+  const Tally* best = nullptr;
+  for (const auto& [key, t] : tally) {
+    if (t.perp <= t.victim || t.canonical.empty()) continue;
+    if (best == nullptr || t.perp > best->perp || (t.perp == best->perp && t.order < best->order)) {
+      best = &t;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  ActorMention m;
+  m.span = best->span;
+  m.canonical = best->canonical;
+  m.actor_class = ActorClass::kArmedGroup;
+  m.role = ActorRole::kPerpetrator;
+  m.responsibility = ActorMention::Responsibility::kAccused;
+  return m;
+}
+
+}  // namespace sitrep

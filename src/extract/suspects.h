@@ -1,0 +1,65 @@
+// Named suspects: the person an article says did the shooting or attack ("police identified the
+// gunman as John Smith", "John Smith, 23, was charged with murder", "the suspect, Jane Doe,"), as
+// opposed to the people it names as victims ("John Doe, 19, was killed", "the victim, Jane Roe").
+//
+// Names are recognised generally, never listed: a run of two to four capitalised words (a middle
+// initial "J." and a suffix "Jr.", "Sr.", "II", "III", "IV" allowed) that contains no word of
+// name_stopwords.txt (titles, institutions, calendar words: "Officer John Smith" gives
+// "John Smith"). A single capitalised word counts as a later mention ("Smith was arrested") when
+// it is the surname of exactly one full name of the article. The cues (suspect_cues.tsv) look
+// at the words right before the name (an age "22-year-old" and a comma may stand between), right
+// after it (an apposition ", 23, of Dayton," or ", who" may stand between), or decide an
+// "identified ... as NAME" by the nearest role noun before it.
+//
+// A name is the suspect when its perpetrator cues outnumber its victim cues; the one with the
+// most such cues wins, the first named on ties.
+//
+// Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
+// once; Find() is const and thread-safe.
+#ifndef SITREP_EXTRACT_SUSPECTS_H_
+#define SITREP_EXTRACT_SUSPECTS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/lexicon.h"
+#include "model/event.h"
+
+namespace sitrep {
+
+class SuspectFinder {
+ public:
+  // `dir` holds the extract data files. Errors name the file and line.
+  static Result<std::unique_ptr<SuspectFinder>> Load(const std::string& dir);
+
+  // The article's named suspect, or nullopt. `skip_sentence` (optional, one flag per WordStream
+  // sentence) marks sentences not to read (background); `places` (optional) are spans known to
+  // be places: a capitalised run lying inside one ("Sun Valley") is not a name. The mention's span is the name at its
+  // first perpetrator cue, `canonical` its fullest spelling as written ("John A. Smith Jr."),
+  // actor_class kArmedGroup (a named perpetrator), responsibility kAccused, role kPerpetrator.
+  std::optional<ActorMention> Find(const WordStream& ws,
+                                   const std::vector<bool>* skip_sentence = nullptr,
+                                   const std::vector<Span>* places = nullptr) const;
+
+ private:
+  enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8 };
+  enum Role : uint8_t { kPerp = 1, kVictim = 2 };
+  // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
+  static uint32_t Bit(Kind k, Role r) {
+    int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : 3;
+    return 1u << (ki * 4 + r);
+  }
+
+  SuspectFinder() = default;
+
+  PhraseTrie cues_;
+  size_t max_cue_words_ = 0;
+  WordSet stop_;
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_SUSPECTS_H_

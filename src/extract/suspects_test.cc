@@ -1,0 +1,152 @@
+#include "extract/suspects.h"
+
+#include <gtest/gtest.h>
+
+#include "base/data_dir.h"
+#include "extract/test_doc.h"
+
+namespace sitrep {
+namespace {
+
+class SuspectsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = SuspectFinder::Load(DataPath("extract"));
+    ASSERT_TRUE(x.ok()) << x.status().ToString();
+    finder_ = std::move(x).value().release();
+  }
+  static void TearDownTestSuite() { delete finder_; }
+
+  // The suspect's canonical name, "" when none. `one_sentence` keeps the text one sentence (the
+  // test doc would split at the dot of a middle initial).
+  std::string Suspect(const std::string& text, bool one_sentence = false,
+                      const std::string& place = "") {
+    text_ = text;
+    Doc doc = testing_doc::MakeDoc(text_);
+    if (one_sentence) doc.sentences = {{{0, uint32_t(text_.size())}, 0, 0}};
+    WordStream ws(text_, doc);
+    std::vector<Span> places;
+    for (size_t at = place.empty() ? std::string::npos : text_.find(place);
+         at != std::string::npos; at = text_.find(place, at + 1)) {
+      places.push_back({uint32_t(at), uint32_t(at + place.size())});
+    }
+    std::optional<ActorMention> m = finder_->Find(ws, nullptr, &places);
+    if (!m) return "";
+    EXPECT_EQ(m->actor_class, ActorClass::kArmedGroup);
+    EXPECT_EQ(m->role, ActorRole::kPerpetrator);
+    EXPECT_EQ(m->responsibility, ActorMention::Responsibility::kAccused);
+    // The span points at the name as written.
+    std::string at = text_.substr(m->span.begin, m->span.size());
+    EXPECT_NE(m->canonical.find(at.substr(at.rfind(' ') + 1)), std::string::npos) << at;
+    return m->canonical;
+  }
+
+  static SuspectFinder* finder_;
+  std::string text_;
+};
+SuspectFinder* SuspectsTest::finder_ = nullptr;
+
+TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
+  EXPECT_EQ(Suspect("Two men were wounded at a bar on Elm Street. Police identified the gunman "
+                    "as Darrel Fenwick and said he fled on foot."),
+            "Darrel Fenwick");
+}
+
+TEST_F(SuspectsTest, IdentifiedTheVictimAsIsNotASuspect) {
+  EXPECT_EQ(Suspect("A woman was killed on Sunday night. Police identified the victim as "
+                    "Rosalind Achebe, a nurse."),
+            "");
+}
+
+TEST_F(SuspectsTest, AgeAppositionThenCharged) {
+  EXPECT_EQ(Suspect("Marcus Delane Whitby, 23, of Fairview, was charged with murder on "
+                    "Tuesday."),
+            "Marcus Delane Whitby");
+}
+
+TEST_F(SuspectsTest, ResidenceApposition) {
+  EXPECT_EQ(Suspect("Omar Trelawny, 20, of the 400 block of Birch Road in Glenmoor Township, was "
+                    "charged with aggravated assault."),
+            "Omar Trelawny");
+}
+
+TEST_F(SuspectsTest, TheSuspectComma) {
+  EXPECT_EQ(Suspect("The suspect, Corinne Vasquez, fled in a gray sedan."), "Corinne Vasquez");
+}
+
+TEST_F(SuspectsTest, AccusedAndCustodyAndTurnedHimselfIn) {
+  EXPECT_EQ(Suspect("Elias Brandvold is accused of shooting his neighbor."), "Elias Brandvold");
+  EXPECT_EQ(Suspect("Tobias Merriweather was taken into custody late Friday."),
+            "Tobias Merriweather");
+  EXPECT_EQ(Suspect("On Monday Quentin Ashby turned himself in at the county jail."),
+            "Quentin Ashby");
+}
+
+TEST_F(SuspectsTest, AgeBeforeNameAndShotAndKilled) {
+  // The shooter comes before "shot and killed", the victim after it.
+  EXPECT_EQ(Suspect("Police said 19-year-old Darnell Okafor shot and killed Peter Lindqvist "
+                    "outside a store."),
+            "Darnell Okafor");
+}
+
+TEST_F(SuspectsTest, VictimsAreNeverSuspects) {
+  EXPECT_EQ(Suspect("Jasmine Albright, 19, was killed in the shooting. The victim, Harold "
+                    "Pemberton, died at the hospital."),
+            "");
+  EXPECT_EQ(Suspect("Friends gathered for a vigil for Leona Fairweather on Saturday."), "");
+}
+
+TEST_F(SuspectsTest, VictimAndSuspectInOneStory) {
+  EXPECT_EQ(Suspect("Anton Greer, 31, was shot in the chest and died at the scene. Hours later "
+                    "deputies arrested Wesley Carmody. Carmody was booked into the county jail "
+                    "on a murder charge."),
+            "Wesley Carmody");
+}
+
+TEST_F(SuspectsTest, SurnameMentionsCountForTheFullName) {
+  // Hollis Vane has one perpetrator cue; Ray Dunmore one by full name, then two by surname.
+  EXPECT_EQ(Suspect("Ray Dunmore was arrested on Friday. Dunmore is charged with manslaughter. "
+                    "Hollis Vane was taken into custody for questioning. Vane was released. "
+                    "Dunmore faces a hearing next week."),
+            "Ray Dunmore");
+}
+
+TEST_F(SuspectsTest, MiddleInitialAndSuffix) {
+  EXPECT_EQ(Suspect("Authorities said Lamont J. Whitaker Jr. was arrested without incident.",
+                    /*one_sentence=*/true),
+            "Lamont Whitaker Jr.");
+}
+
+TEST_F(SuspectsTest, TitlesAndOfficialsAreNotNames) {
+  // The sheriff is a source, not a suspect; the title word stays out of the name.
+  EXPECT_EQ(Suspect("Sheriff Dana Holloway said the investigation continues."), "");
+  EXPECT_EQ(Suspect("Detective Owen Marsh arrested Felix Durand at his home."), "Felix Durand");
+}
+
+TEST_F(SuspectsTest, SharedSurnameIsNotCounted) {
+  // Two Howards: the lone surname cannot be given to either.
+  EXPECT_EQ(Suspect("Braden Howard, 3, died. Police said Lucas Howard, 8, is accused of firing the shot. Howard "
+                    "was taken into custody."),
+            "Lucas Howard");
+}
+
+TEST_F(SuspectsTest, HeadlinePassivesAreVictims) {
+  EXPECT_EQ(Suspect("Toddler Mireya Castellanos Accidentally Shot Dead by Cousin"), "");
+  EXPECT_EQ(Suspect("Kelvin Orris fatally shot in parking lot"), "");
+  EXPECT_EQ(Suspect("Kelvin Orris fatally shot his brother, police say."), "Kelvin Orris");
+}
+
+TEST_F(SuspectsTest, PlacesAreNotNames) {
+  EXPECT_EQ(Suspect("A hiker from Maple Hollow was charged after the shooting.", false,
+                    "Maple Hollow"),
+            "");
+  EXPECT_EQ(Suspect("Maple Hollow was charged after the shooting."), "Maple Hollow");
+}
+
+TEST_F(SuspectsTest, NoNameNoSuspect) {
+  EXPECT_EQ(Suspect("A gunman opened fire at a mall, killing three people. He was arrested."),
+            "");
+}
+
+}  // namespace
+}  // namespace sitrep
