@@ -77,6 +77,11 @@ std::string WriteFixture() {
               "15000");
   rows += Row("121", "Batumi", "Batumi", "", "41.641", "41.636", "PPLA", "GE", "04", "601",
               "150000");
+  rows += Row("122", "Aleppo", "Aleppo", "Halab", "36.202", "37.158", "PPLA", "SY", "09", "",
+              "1600000");
+  rows += Row("123", "Madrid", "Madrid", "", "40.417", "-3.704", "PPLC", "ES", "29", "", "3200000");
+  rows += Row("124", "Danbury", "Danbury", "", "36.409", "-80.206", "PPLA2", "US", "NC", "169",
+              "190");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
@@ -85,7 +90,10 @@ std::string WriteFixture() {
             "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n"
             "US.GA\tGeorgia\tGeorgia\t21\nUS.FL\tFlorida\tFlorida\t22\n"
             "PK.03\tKhyber Pakhtunkhwa\tKhyber Pakhtunkhwa\t23\nUS.MD\tMaryland\tMaryland\t24\n"
-            "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n");
+            "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n"
+            "US.NC\tNorth Carolina\tNorth Carolina\t27\n"
+            "SY.09\tAleppo Governorate\tAleppo Governorate\t28\n"
+            "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKalat District\tKalat District\t11\n"
             "PK.02.202\tMūsa Khel District\tMusa Khel District\t12\n"
@@ -93,7 +101,8 @@ std::string WriteFixture() {
             "PK.02.204\tQuetta District\tQuetta District\t14\n"
             "PK.02.207\tMastung District\tMastung District\t15\n"
             "US.IL.167\tSangamon County\tSangamon County\t16\n"
-            "US.GA.015\tBartow County\tBartow County\t17\n");
+            "US.GA.015\tBartow County\tBartow County\t17\n"
+            "US.NC.169\tStokes County\tStokes County\t18\n");
   // The user supplement: a district the code files leave unnamed, with its former name, and a
   // place of its own.
   WriteText(dir + "/extra.tsv",
@@ -105,7 +114,8 @@ std::string WriteFixture() {
             "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
             "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
             "GB\tUnited Kingdom\tUK|Britain\tBritish\n"
-            "GE\tGeorgia\t\tGeorgian\nML\tMali\t\tMalian\n");
+            "GE\tGeorgia\t\tGeorgian\nML\tMali\t\tMalian\nSY\tSyria\t\tSyrian\n"
+            "ES\tSpain\t\tSpanish\n");
   return dir;
 }
 

@@ -14,6 +14,9 @@ namespace sitrep {
 
 struct Geocoder::Words {
   std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
+  // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
+  std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
+      institution, direction;
   std::unordered_map<std::string, GeoLevel> unit;  // "district" -> kDistrict
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
   struct Abbrev {
@@ -144,6 +147,7 @@ struct Candidate {
   bool demonym = false;
   bool exact = false;  // the text spells the entry's official name
   bool native = false;  // indexed from a name written in a non-Latin script
+  bool paired = false;  // "Town, Province": the next mention names this entry's region
   double score = 0;
 };
 
@@ -161,6 +165,10 @@ struct Mention {
   bool embedded = false;     // inside a longer capitalised name
   bool multiword = false;
   bool person = false;       // a person's name here (Mr. X, X said, X, 23,)
+  bool person_strong = false;  // ... even over a country or province ("Kenya Lang, 38,")
+  bool street = false;       // a street or venue ("Madrid Drive", "the 300 block of Page")
+  bool title_line = false;   // inside a headline written in title case
+  bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   std::vector<Candidate> cands;
@@ -285,6 +293,22 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->speech.insert(w);
     } else if (type == "attributive") {
       words->attributive.insert(w);
+    } else if (type == "kin") {
+      words->kin.insert(w);
+    } else if (type == "street") {
+      words->street.insert(w);
+    } else if (type == "street_of") {
+      words->street_of.insert(w);
+    } else if (type == "objverb") {
+      words->objverb.insert(w);
+    } else if (type == "passive") {
+      words->passive.insert(w);
+    } else if (type == "personnoun") {
+      words->personnoun.insert(w);
+    } else if (type == "institution") {
+      words->institution.insert(w);
+    } else if (type == "direction") {
+      words->direction.insert(w);
     } else {
       return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
     }
@@ -385,28 +409,105 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
 
   // Names used for people in this text: after a title ("Sgt. Lee") or a first name ("Kyle
-  // Carney"), before a speech verb ("Lang said"), or followed by an age ("Roupe, 17,"). Such a
-  // word alone is that person throughout the article, not a namesake town.
-  std::unordered_set<std::string_view> person;
+  // Carney"), before a speech verb ("Lang said") or a person's passive ("Lang was charged"), as
+  // the object of a verb of violence ("killed Lang"). Such a word alone is that person throughout
+  // the article, not a namesake town. Stronger evidence also outranks a country or province
+  // reading ("Kenya Lang, 38," / "a 15-year-old Devon Lang" / "Devon's mother"): an age, an
+  // "N-year-old" before a full name, a possessive before a kinship noun; the given name before
+  // such a surname is a person too.
+  std::unordered_set<std::string_view> person, person_strong;
+  auto is_name_word = [&](size_t k) {
+    return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
+  };
+  auto add_person = [&](size_t k, bool strong) {
+    const std::string& l = words[k].lower;
+    if (W.title.count(l) || W.unit.count(l) || W.stop.count(l) || W.institution.count(l)) return;
+    if (!W.firstname.count(l) || strong) person.insert(l);
+    if (strong) person_strong.insert(l);
+  };
+  // The given name right before a surname (plain space between, not opening a sentence unless
+  // it is a known first name).
+  auto add_given = [&](size_t k) {
+    if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
+    if (words[k - 1].sentence_start && !W.firstname.count(words[k - 1].lower)) return;
+    add_person(k - 1, true);
+  };
+  auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
+    std::string_view l = words[k].lower;
+    if (l.size() < 3 || l.substr(l.size() - 3) != "old") return false;
+    if (l.find("year") != std::string_view::npos) return true;
+    return k > 0 && words[k - 1].lower.size() >= 4 &&
+           words[k - 1].lower.find("year") != std::string::npos;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (!w.upper_initial || w.all_caps) continue;
-    bool is_person = false;
+    if (!is_name_word(i)) continue;
+    const bool has_next = i + 1 < words.size();
+    bool is_person = false, strong = false;
     if (i > 0 && PlainGap(gap(i - 1)) &&
         (W.title.count(words[i - 1].lower) ||
          (W.firstname.count(words[i - 1].lower) && words[i - 1].upper_initial))) {
       is_person = true;
     }
-    if (i + 1 < words.size() && !w.break_after && W.speech.count(words[i + 1].lower) &&
-        !(i > 0 && (W.cue.count(words[i - 1].lower) || words[i - 1].lower == "of"))) {
+    const bool after_cue =
+        i > 0 && (W.cue.count(words[i - 1].lower) || words[i - 1].lower == "of");
+    if (has_next && !w.break_after && W.speech.count(words[i + 1].lower) && !after_cue) {
       is_person = true;
     }
-    if (i + 1 < words.size() && w.comma_after && AllDigits(words[i + 1].lower) &&
+    // "Lang was charged", "Lang has been arrested".
+    if (has_next && !w.break_after && !after_cue && i + 2 < words.size()) {
+      std::string_view aux = words[i + 1].lower;
+      if (aux == "was" || aux == "is" || aux == "has" || aux == "had") {
+        size_t k = i + 2;
+        if (words[k].lower == "been" && k + 1 < words.size()) ++k;
+        if (W.passive.count(words[k].lower)) is_person = true;
+      }
+    }
+    // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
+    if (i > 0 && !words[i - 1].break_after && PlainGap(gap(i - 1)) &&
+        W.objverb.count(words[i - 1].lower) &&
+        (w.break_after || !has_next || !is_name_word(i + 1))) {
+      is_person = true;
+    }
+    // "Roupe, 17,": an age in apposition.
+    if (has_next && w.comma_after && AllDigits(words[i + 1].lower) &&
         words[i + 1].comma_after && gap(i) == ", ") {
-      is_person = true;
+      is_person = strong = true;
     }
-    if (is_person && !W.title.count(w.lower) && !W.firstname.count(w.lower)) {
-      person.insert(w.lower);
+    // "Lang's mother", "Lang' family".
+    // The scanner leaves the "s" of "Lang's" as a word of its own.
+    if (has_next) {
+      const std::string_view apostrophe = gap(i);
+      const bool apos = apostrophe == "'" || apostrophe == "\xE2\x80\x99";
+      size_t k = i + 1;
+      if (apos && words[k].lower == "s" && k + 1 < words.size() && gap(k) == " ") {
+        ++k;
+      } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
+        k = 0;
+      }
+      if (k != 0 && !words[k].upper_initial && W.kin.count(words[k].lower)) {
+        is_person = strong = true;
+      }
+    }
+    if (is_person) {
+      add_person(i, strong);
+      if (strong) add_given(i);
+    }
+    // "a 15-year-old Given Surname" (two or three name words) that is not followed by a person
+    // noun ("a 9-year-old Cedar Rapids boy" names where the boy is from).
+    if (i > 0 && is_age_word(i - 1) && PlainGap(gap(i - 1))) {
+      size_t e = i;
+      while (e + 1 < words.size() && e - i < 2 && !words[e].break_after && is_name_word(e + 1)) {
+        ++e;
+      }
+      const bool origin = !words[e].break_after && e + 1 < words.size() &&
+                          (W.personnoun.count(words[e + 1].lower) ||
+                           W.unit.count(words[e + 1].lower));
+      bool unit_inside = false;
+      for (size_t k = i; k <= e; ++k) unit_inside |= W.unit.count(words[k].lower) > 0;
+      if (e > i && !origin && !unit_inside) {
+        for (size_t k = i; k <= e; ++k) add_person(k, true);
+      }
     }
   }
 
@@ -419,6 +520,29 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (W.attributive.count(FoldName(raw.substr(h + 1)))) {
       attr_end[i] = words[i].span.begin + static_cast<uint32_t>(h);
     }
+  }
+
+  // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line whose
+  // longer words are nearly all capitalised gives a single word no place evidence by its case.
+  std::vector<char> title_line(words.size(), 0);
+  for (size_t a = 0; a < words.size();) {
+    size_t b = a + 1;
+    while (b < words.size() &&
+           text.substr(words[b - 1].span.end, words[b].span.begin - words[b - 1].span.end)
+                   .find('\n') == std::string_view::npos) {
+      ++b;
+    }
+    int longer = 0, capital = 0;
+    for (size_t k = a; k < b; ++k) {
+      if (words[k].uncased || words[k].span.size() < 3 || words[k].all_caps) continue;
+      ++longer;
+      capital += words[k].upper_initial;
+    }
+    // Headlines are short; a sentence listing places keeps its "and", "hit", "in" lower-case.
+    if (b - a <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
+      std::fill(title_line.begin() + a, title_line.begin() + b, 1);
+    }
+    a = b;
   }
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
@@ -530,14 +654,29 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
     if (single && w0.all_caps && w0.span.size() <= 3) m.acronym = true;
     if (single && !m.has_hint && person.count(w0.lower)) m.person = true;
+    if (single && !m.has_hint && person_strong.count(w0.lower)) m.person_strong = true;
+    // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
+    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
+        words[m.end_word].upper_initial && W.street.count(words[m.end_word].lower)) {
+      m.street = true;
+    }
+    if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
+        W.street_of.count(words[i - 2].lower)) {
+      m.street = true;
+    }
+    m.title_line = title_line[i];
+    m.of_before = i > 0 && !words[i - 1].break_after && words[i - 1].lower == "of";
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start;
+                    !words[i - 1].sentence_start && !W.direction.count(words[i - 1].lower);
     bool prev_first = i > 0 && !words[i - 1].break_after && W.firstname.count(words[i - 1].lower);
     bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
-                    words[m.end_word].upper_initial && !words[m.end_word].all_caps;
+                    words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
+                    !W.institution.count(words[m.end_word].lower) &&
+                    !W.title.count(words[m.end_word].lower) &&
+                    !W.stop.count(words[m.end_word].lower);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
     if (single && W.firstname.count(w0.lower) && next_cap) m.weak = true;
     for (GazPosting p : posts) {
@@ -561,7 +700,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::unordered_map<std::string, std::unordered_map<std::string, double>> self_ctx;
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
-    if (m.person) continue;
+    if (m.person || m.street) continue;
     const bool uncased = words[m.first_word].uncased;
     if (uncased) {
       // Only a name the gazetteer knows in this script is evidence.
@@ -595,7 +734,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   }
   std::unordered_map<std::string, double> place_votes;
   for (Mention& m : mentions) {
-    if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive ||
+    if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive || m.street ||
         words[m.first_word].uncased) {
       continue;
     }
@@ -699,6 +838,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
           if (ctx_province.count(cc + "|" + std::string(e.admin1))) s += 4;
         }
+        c.paired = false;
         if (next != nullptr) {
           for (const Candidate& nc : next->cands) {
             if (nc.e.country != e.country) continue;
@@ -706,6 +846,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                 (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
                 (nc.e.level == GeoLevel::kDistrict && nc.e.admin2 == e.admin2)) {
               s += 8;
+              c.paired = true;
               break;
             }
           }
@@ -736,6 +877,40 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
   }
 
+  // The article's own country, apart from what `folded` itself contributes: named (or hinted at by
+  // its places and institutions) clearly more than any other. A small place elsewhere is then a
+  // far-away mention or a namesake.
+  auto dominant_apart = [&](const std::string& folded) -> std::string_view {
+    const std::unordered_map<std::string, double>* self = nullptr;
+    if (auto it = self_ctx.find(folded); it != self_ctx.end()) self = &it->second;
+    double top = 0, runner = 0;
+    std::string_view best;
+    for (const auto& [cc, v0] : ctx_country) {
+      double v = v0 + cue_of(cc);
+      if (self != nullptr) {
+        if (auto sc = self->find(cc); sc != self->end()) v -= sc->second;
+      }
+      if (v > top) {
+        runner = top;
+        top = v;
+        best = cc;
+      } else {
+        runner = std::max(runner, v);
+      }
+    }
+    if (top < 2.0 || runner * 2 > top) return {};
+    return best;
+  };
+  // Countries the article names itself (a country or province mention), apart from `folded`.
+  auto named_apart = [&](std::string_view cc, const std::string& folded) {
+    double v = 0;
+    for (const auto& [name, by] : self_ctx) {
+      if (name == folded) continue;
+      if (auto it = by.find(std::string(cc)); it != by.end()) v += it->second;
+    }
+    return v >= 0.5;
+  };
+
   // 4. Accept and emit.
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
@@ -758,6 +933,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     bool accept;
     if (m.abbrev) {
       accept = true;
+    } else if (m.street || (m.person_strong && !m.has_hint)) {
+      accept = false;  // "Madrid Drive"; "Devon's mother", "Kenya Lang, 38,"
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.acronym) {
@@ -772,11 +949,39 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       accept = big || m.has_hint || (in_context && e.population >= 1000 && !m.embedded);
     } else if (m.embedded) {
       // Inside a longer capitalised name (a person, a group): only context or fame.
-      accept = (in_context && (b.exact || strong) && e.population >= 10000) || m.has_hint ||
+      // A county or small town inside a longer name is a surname or a venue ("Cateria Stokes",
+      // "Gravois Park").
+      accept = (in_context && (b.exact || strong) && e.level == GeoLevel::kPlace &&
+                (e.population >= 100000 || (m.cue && e.population >= 10000))) ||
+               m.has_hint ||
                (b.exact && (e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince ||
                             e.population >= 1000000));
     } else {
       accept = big || in_context || (no_context && (strong || e.population >= 20000));
+    }
+    // A county named by a bare word: American usage says "Rusk County"; without the unit word a
+    // county name is a surname ("Stokes", "Harris") unless a preposition, a dateline or a
+    // following region ("Navarro, Texas") marks a place.
+    if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword &&
+        !m.cue && !m.of_before && !m.dateline && !b.paired) {
+      accept = false;
+    }
+    // A title-case headline capitalises every word: a lone small place there needs a cue.
+    if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline &&
+        !m.abbrev && !m.of_before) {
+      accept = false;
+    }
+    // Far from the article's own country: a single-word place needs its country named in the
+    // article, its exact spelling, and a preposition or unit word ("Aleppo" in a US story about a
+    // refugee family is background, "Kaleb" is not Aleppo).
+    const std::string_view dominant = dominant_apart(m.folded);
+    if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
+        !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
+        e.feature_code != "PPLC") {
+      if (!b.exact || !named_apart(e.country, m.folded) ||
+          !(m.cue || m.has_hint || e.population >= 1000000)) {
+        accept = false;
+      }
     }
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
@@ -797,7 +1002,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev) {
       size_t seen = 0;
       for (const Mention& o : mentions) seen += o.folded == m.folded;
-      if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2) accept = false;
+      if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2 || !no_context) {
+        accept = false;
+      }
     }
     // Scripts without case: only names the gazetteer knows in a non-Latin script count, and
     // only well-known or in-context places (any word could be a coarse-key accident).

@@ -273,5 +273,104 @@ TEST_F(GeocoderTest, SmallNamesakeAbroadLosesToTheStoryTowns) {
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.country, "US");
 }
 
+// Whether any mention starts at byte `pos` of the last text.
+bool MentionAt(const std::vector<PlaceMention>& ms, size_t pos) {
+  for (const PlaceMention& m : ms) {
+    if (m.span.begin == pos) return true;
+  }
+  return false;
+}
+
+TEST_F(GeocoderTest, AgeBeforeAFullNameMakesTheSurnameAPerson) {
+  auto ms = Find("Police said 15-year-old Marla Carney was shot at her home in Springfield, "
+                 "Illinois. Carney was a sophomore.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  const PlaceMention* s = At(ms, "Springfield");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->place.admin1, "Illinois");
+}
+
+TEST_F(GeocoderTest, AgeBeforeATownAndAPersonNounIsWhereSomeoneIsFrom) {
+  auto ms = Find("A 22-year-old Springfield man was charged, police in Illinois said.");
+  const PlaceMention* s = At(ms, "Springfield");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->place.admin1, "Illinois");
+}
+
+TEST_F(GeocoderTest, PossessiveBeforeKinshipNounIsAPerson) {
+  auto ms = Find("Carney's mother said the boy found the gun in Springfield, Illinois.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("Investigators said Carney' family was not home in Cartersville, Ga.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+}
+
+TEST_F(GeocoderTest, GivenNameOfAPersonWithAnAgeIsNotAProvince) {
+  auto ms = Find("Deputies said Georgia Carney, 41, was hurt in Springfield, Illinois.");
+  EXPECT_FALSE(MentionAt(ms, text_.find("Georgia")));
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+}
+
+TEST_F(GeocoderTest, BareCountyNameNeedsAUnitWordOrACue) {
+  auto ms = Find("Deputies said Stokes had been hunting with friends in Stokes County, North "
+                 "Carolina, when the rifle fired.");
+  EXPECT_FALSE(MentionAt(ms, text_.find("Stokes had")));
+  size_t county = text_.find("Stokes County");
+  bool found = false;
+  for (const PlaceMention& m : ms) {
+    if (m.span.begin != county) continue;
+    found = true;
+    EXPECT_EQ(m.place.level, GeoLevel::kDistrict);
+    EXPECT_EQ(m.place.admin1, "North Carolina");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(GeocoderTest, StreetsAndVenuesAreNotTowns) {
+  auto ms = Find("The shooting happened in the 300 block of Carney in Springfield, Illinois, "
+                 "and a second one on Madrid Drive.");
+  for (const PlaceMention& m : ms) {
+    EXPECT_NE(m.place.name, "Carney");
+    EXPECT_NE(m.place.name, "Madrid");
+  }
+  EXPECT_NE(At(ms, "Springfield"), nullptr);
+}
+
+TEST_F(GeocoderTest, TitleCaseHeadlineWordNeedsACue) {
+  auto ms = Find("Gunman Surrenders To Carney Deputies After Standoff\n\nDeputies in "
+                 "Cartersville, Ga., said nobody was hurt.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("Shooting In Carney Leaves Two Hurt\n\nDeputies in Cartersville, Ga., said two men "
+            "were hurt.");
+  const PlaceMention* c = At(ms, "Carney");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->place.country, "US");
+}
+
+TEST_F(GeocoderTest, FarAwayPlaceNeedsItsCountryNamed) {
+  const std::string us =
+      "Police in Springfield, Illinois, and in Cartersville, Ga., said the shooting was the "
+      "third in the United States this month. The United States Attorney in Illinois said ";
+  auto ms = Find(us + "the family once lived near Aleppo.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.country, "SY");
+  ms = Find(us + "the family once lived near Aleppo in Syria.");
+  const PlaceMention* a = At(ms, "Aleppo");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->place.country, "SY");
+}
+
+TEST_F(GeocoderTest, VictimAndSuspectVerbsMakeAPerson) {
+  auto ms = Find("A neighbor said the gunman killed Carney in a driveway in Springfield, Illinois.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("Carney was charged with murder, police in Springfield, Illinois, said.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+}
+
+TEST_F(GeocoderTest, TownBeforeItsInstitutionStaysATown) {
+  auto ms = Find("Carney Police said two men were hurt in the shooting in Maryland.");
+  const PlaceMention* c = At(ms, "Carney");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->place.admin1, "Maryland");
+}
+
 }  // namespace
 }  // namespace sitrep
