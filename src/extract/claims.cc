@@ -254,6 +254,10 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         w[n - 2].kind == WordKind::kWord) {
       std::string_view name = ws.Original(n - 2);
       if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z') skip = true;
+      // "a Little Rock boy, 6, was shot": the same age after a singular person noun.
+      Category cat = Category::kUnknown;
+      size_t first = 0;
+      if (SingularNounEndingAt(w, b, n - 2, &cat, &first)) skip = true;
     }
     // "no one was hurt", "not one": a zero, which the implicit reading gives.
     if (n > b && w[n - 1].kind == WordKind::kWord && negators_.contains(w[n - 1].lower)) {

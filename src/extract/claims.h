@@ -6,7 +6,8 @@
 //   coordination and parts  "four police and five civilians were killed" (two claims),
 //                           "10 people, including five police" (the 5 is Scope::kPart)
 // The noun after the number gives the victim category; ages, times, distances and counts of
-// attacks are never figures; a negated or hypothetical cue ("could kill", "no one was") gives
+// attacks are never figures (an age set off by commas after a name or a singular person noun,
+// "Smith, 23," "a boy, 6,", is an age); a negated or hypothetical cue ("could kill", "no one was") gives
 // nothing. Each number yields at most one claim. Attribution comes from the sentence's reporting
 // cue and the nearest named source ("police said", "according to officials", "told AFP").
 //

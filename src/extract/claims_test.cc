@@ -304,5 +304,15 @@ TEST_F(ClaimsTest, NegatedSingularGivesNothing) {
   EXPECT_TRUE(Run("The blast could have killed a passerby.").empty());
 }
 
+TEST_F(ClaimsTest, AgeAfterASingularPersonNounIsNoCount) {
+  // "boy, 6," is an age; the count is the implicit one victim.
+  std::vector<Claim> claims = Run("A Riverside boy, 6, was fatally shot on Sunday.");
+  for (const Claim& c : claims) EXPECT_NE(c.value, 6);
+  // A count after commas in a list still counts.
+  std::vector<Claim> more = Run("In the attack, 6 people were killed.");
+  ASSERT_FALSE(more.empty());
+  EXPECT_EQ(more[0].value, 6);
+}
+
 }  // namespace
 }  // namespace sitrep

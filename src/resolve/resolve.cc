@@ -260,6 +260,9 @@ struct Event {
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
   double killed_max = -1;           // largest specific killed figure, for compatibility
   int cluster = -1;
+  // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
+  // (an earlier event the article recalls) only ever cluster with their own kind.
+  std::string kind;
   Reason why;  // how it joined its incident
   std::vector<std::string> notes;
 };
@@ -336,8 +339,80 @@ void FinishEvent(Event* e) {
   e->killed_max = KilledMax(e->claims);
 }
 
+// Where a figure goes when its sentence says it is not its place incident's.
+struct ContextRoute {
+  enum To { kStay, kOperations, kWave, kEarlier } to = kStay;
+  int days = 0;  // kEarlier
+};
+
+// True when [a, b) of the sentence holds no clause boundary: the cue and the figure are one clause.
+bool OneClause(std::string_view q, size_t a, size_t b) {
+  if (a > b) std::swap(a, b);
+  if (b > q.size()) return false;
+  return q.substr(a, b - a).find_first_of(",;:\"") == std::string_view::npos;
+}
+
+// The figure `c` of mention `m` (see claim_context.tsv): an earlier event named before it in its
+// sentence ("a day after the army said it killed 41") is that event's; militants killed by the
+// forces in the figure's clause are the operations'; a province-wide count in its clause is the
+// wave's; in a wave article, militants killed in a sentence that names no place of `m` are the
+// wave's too (a headline "Some 12 insurgents killed" is no one attack's).
+ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bool wave_article,
+                          const ResolveRules& rules) {
+  ContextRoute r;
+  using K = ResolveRules::ContextKind;
+  const std::string_view q = c.quote;
+  if (c.figure_span.begin < c.span.begin || c.figure_span.end > c.span.begin + q.size()) return r;
+  const size_t fb = c.figure_span.begin - c.span.begin, fe = c.figure_span.end - c.span.begin;
+  const ResolveRules::ContextCue* cue = nullptr;
+  // The recalled clause must hold the figure: "a day after being shot, he died" is one event.
+  if (const size_t end = rules.FindContext(q, K::kEarlier, fb, &cue);
+      end != std::string_view::npos && cue != nullptr && OneClause(q, end, fb)) {
+    r.to = ContextRoute::kEarlier;
+    r.days = cue->days;
+    return r;
+  }
+  std::string lower(q);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto near = [&](K kind) {
+    // Scan every cue of the kind; one in the figure's clause and within 80 bytes counts.
+    for (const ResolveRules::ContextCue& x : rules.context_cues) {
+      if (x.kind != kind) continue;
+      for (size_t pos = lower.find(x.phrase); pos != std::string::npos;
+           pos = lower.find(x.phrase, pos + 1)) {
+        const size_t end = pos + x.phrase.size();
+        const bool words = (pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]))) &&
+                           (end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end])));
+        if (!words) continue;
+        const bool before = end <= fb;
+        const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
+        if (gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos)) return true;
+      }
+    }
+    return false;
+  };
+  const bool militants_killed = c.field == Field::kKilled && c.category == Category::kMilitants;
+  if (militants_killed && near(K::kOperation)) {
+    r.to = ContextRoute::kOperations;
+    return r;
+  }
+  if (c.scope != Scope::kWave && near(K::kRegion)) {
+    r.to = ContextRoute::kWave;
+    return r;
+  }
+  if (placed && wave_article && militants_killed && c.scope != Scope::kWave) {
+    bool own_place = false;
+    for (const PlaceMention& p : m.places) {
+      own_place = own_place || (p.span.begin >= c.span.begin && p.span.end <= c.span.end);
+    }
+    if (!own_place) r.to = ContextRoute::kWave;
+  }
+  return r;
+}
+
 // Splits one article into events, its wave record and its recalls.
-DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOptions& o) {
+DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOptions& o,
+                       const ResolveRules& rules) {
   DocUnits u;
   const std::optional<int64_t> pub = DayOf(da.published);
   const bool copy = !da.copy_of.empty();
@@ -483,11 +558,73 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     u.dropped.push_back({da.doc_id, "dropped mention", "no place in the whole article", 0});
   }
 
+  // Figures that belong to no place incident of their sentence (see ClaimContext): the forces'
+  // operations, region-wide counts, and earlier events recalled relative to this one.
+  std::vector<Claim> operations;
+  std::map<int, std::vector<std::pair<Claim, std::optional<int64_t>>>> earlier;  // days before
+  auto route = [&](const Claim& f, const EventMention& m, bool placed) {
+    const ContextRoute r = ClaimContext(f, m, placed, u.wave && u.wave->explicit_wave, rules);
+    switch (r.to) {
+      case ContextRoute::kStay:
+        return false;
+      case ContextRoute::kOperations:
+        if (o.separate_context_incidents) {
+          operations.push_back(f);
+        } else {
+          u.dropped.push_back({da.doc_id, "figure to wave",
+                               std::string(FieldName(f.field)) + " " + DescribeClaimFigure(f) +
+                                   ": militants killed by the security forces, the forces' "
+                                   "operations, counted for the wave, not one attack",
+                               0});
+          Claim w = f;
+          w.scope = Scope::kWave;
+          wave().claims.push_back(std::move(w));
+        }
+        return true;
+      case ContextRoute::kWave: {
+        u.dropped.push_back({da.doc_id, "figure to wave",
+                             std::string(FieldName(f.field)) + " " + DescribeClaimFigure(f) +
+                                 ": a region-wide count or militants named at no place of this "
+                                 "event, so the wave's, not one attack's",
+                             0});
+        Claim w = f;
+        w.scope = Scope::kWave;
+        wave().claims.push_back(std::move(w));
+        return true;
+      }
+      case ContextRoute::kEarlier:
+        if (o.separate_context_incidents) {
+          earlier[r.days].emplace_back(f, mention_day(m));
+        } else {
+          u.dropped.push_back({da.doc_id, "dropped claim",
+                               std::string(FieldName(f.field)) + " " + DescribeClaimFigure(f) +
+                                   ": an earlier event recalled " + std::to_string(r.days) +
+                                   " day(s) before the article's, not part of its total",
+                               0});
+        }
+        return true;
+    }
+    return false;
+  };
+  if (u.wave) {
+    // route() may append to the wave's claims: read them from a moved-out copy.
+    std::vector<Claim> wave_claims = std::move(u.wave->claims);
+    u.wave->claims.clear();
+    for (Claim& c : wave_claims) {
+      const EventMention* from = nullptr;
+      for (const EventMention* m : u.wave->mentions) {
+        if (c.span.begin >= m->span.begin || from == nullptr) from = m;
+      }
+      if (from == nullptr || !route(c, *from, true)) u.wave->claims.push_back(std::move(c));
+    }
+  }
+
   // Claims: incident-scoped ones stay with their event, wave/part ones go to the wave record.
   for (Local& l : locals) {
     for (const EventMention* m : l.e.mentions) {
       for (const Claim& c : m->claims) {
         Claim f = fix(c);
+        if (route(f, *m, true)) continue;
         if (f.scope == Scope::kWave || (f.scope == Scope::kPart && locals.size() > 1)) {
           wave().claims.push_back(std::move(f));
         } else {
@@ -651,6 +788,77 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     }
     u.events.push_back(std::move(l.e));
   }
+  if (!operations.empty() || !earlier.empty()) {
+    // Their region: the wave's province, else the province of the article's first event.
+    Place p;
+    // A wave placed at a city is usually the dateline, so the article's events vote first.
+    const Loc* from = nullptr;
+    if (u.wave && u.wave->loc.known && !Fine(u.wave->loc)) from = &u.wave->loc;
+    if (from == nullptr) {
+      std::map<std::string, std::pair<int, const Loc*>> votes;
+      for (const Event& e : u.events) {
+        if (!e.loc.known) continue;
+        auto& v = votes[e.loc.admin1_key];
+        if (v.first++ == 0) v.second = &e.loc;
+      }
+      int n = 0;
+      for (const auto& [k, v] : votes) {
+        if (v.first > n) {
+          n = v.first;
+          from = v.second;
+        }
+      }
+    }
+    if (from == nullptr && u.wave && u.wave->loc.known) from = &u.wave->loc;
+    if (from == nullptr) {
+      Loc d = DocLoc(da);
+      if (d.known) p = d.place;
+    } else {
+      p = from->place;
+    }
+    Place region;
+    region.country = p.country;
+    region.admin1 = p.admin1;
+    region.name = p.admin1.empty() ? p.country : p.admin1;
+    region.level = p.admin1.empty() ? GeoLevel::kCountry : GeoLevel::kProvince;
+    std::optional<int64_t> base = u.wave ? u.wave->day : std::nullopt;
+    for (const Event& e : u.events) {
+      if (!base && e.day) base = e.day;
+    }
+    if (!base) base = pub;
+    auto add = [&](std::vector<Claim> claims, const std::string& kind,
+                   std::optional<int64_t> day, const std::string& note) {
+      if (p.country.empty()) {
+        u.dropped.push_back({da.doc_id, "dropped claim", note + ": the article names no place", 0});
+        return;
+      }
+      Event e;
+      e.doc = doc_index;
+      e.loc = MakeLoc(region);
+      e.pub = pub;
+      e.kind = kind;
+      e.claims = std::move(claims);
+      e.day = day;
+      e.type = "Battles";
+      e.first_begin = e.claims.front().span.begin;
+      e.killed_max = KilledMax(e.claims);
+      e.notes.push_back(note);
+      u.events.push_back(std::move(e));
+    };
+    if (!operations.empty()) {
+      add(std::move(operations), "operations", base,
+          "militants killed by the security forces: the forces' operations, a separate incident");
+    }
+    for (auto& [days, list] : earlier) {
+      std::optional<int64_t> d = list.front().second ? list.front().second : base;
+      if (d) *d -= days;
+      std::vector<Claim> claims;
+      for (auto& pr : list) claims.push_back(std::move(pr.first));
+      add(std::move(claims), "earlier", d,
+          "an earlier event recalled " + std::to_string(days) +
+              " day(s) before the article's: a separate incident, not part of its total");
+    }
+  }
   if (u.wave) {
     Wave& w = *u.wave;
     if (!w.day) {
@@ -718,6 +926,7 @@ struct Cluster {
   std::set<std::string> groups;
   std::set<int> docs;
   double killed_max = -1;
+  std::string kind;  // Event::kind of its events
 };
 
 // Blocking index: 64-bit hashed keys -> clusters. A hash collision only adds a candidate, which
@@ -840,6 +1049,7 @@ bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& 
 PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
   PairScore s;
   if (c.docs.count(e.doc)) return s;  // the article keeps its events apart
+  if (c.kind != e.kind) return s;      // operations and recalled events stay apart
   PlaceMatch best = PlaceMatch::kNone;
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
@@ -899,6 +1109,7 @@ void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   if (!e->type.empty()) ++c->types[e->type];
   c->groups.insert(e->groups.begin(), e->groups.end());
   c->docs.insert(e->doc);
+  c->kind = e->kind;
   c->killed_max = std::max(c->killed_max, e->killed_max);
   e->cluster = ci;
   IndexEvent(*e, ci, idx);
@@ -1076,7 +1287,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   std::vector<std::vector<int>> doc_events(docs.size());
   std::vector<std::vector<Reason>> doc_dropped(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
-    DocUnits u = BuildDocUnits(*docs[i], static_cast<int>(i), o);
+    DocUnits u = BuildDocUnits(*docs[i], static_cast<int>(i), o, rules);
     doc_dropped[i] = std::move(u.dropped);
     for (Event& e : u.events) {
       doc_events[i].push_back(static_cast<int>(events.size()));
@@ -1169,6 +1380,8 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
         const Event& b = events[evs[j]];
         if (a.cluster == b.cluster || !same_region(a.loc, b.loc)) continue;
         if (!DatesFit(a.day, b.day, 1)) continue;
+        // An earlier event the article recalls is its own story, not part of the one reported.
+        if (a.kind == "earlier" || b.kind == "earlier") continue;
         uf.Union(a.cluster, b.cluster);
         link_why[a.cluster].push_back({docs[d]->doc_id, "story",
                                        "reported together with " + PlaceDesc(b.loc) +
@@ -1187,6 +1400,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
       // none of the article's events, so the events say where the wave is.
       for (int ei : wv.events) {
         const Event& e = events[ei];
+        if (e.kind == "earlier") continue;  // recalled, not part of this wave
         if (pass == 0 && wv.loc.known && !same_region(wv.loc, e.loc)) continue;
         if (!DatesFit(wv.day, e.day, 1)) continue;
         members.push_back(e.cluster);
@@ -1248,6 +1462,9 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
         members.insert(members.end(), found.begin(), found.end());
       }
     }
+    members.erase(std::remove_if(members.begin(), members.end(),
+                                 [&](int c) { return clusters[c].kind == "earlier"; }),
+                  members.end());
     std::sort(members.begin(), members.end());
     members.erase(std::unique(members.begin(), members.end()), members.end());
     for (int c : members) {
@@ -1335,6 +1552,10 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     }
     std::tie(inc.event_type, inc.sub_event_type) = Types(leaf_mentions[ci], rules);
     inc.perpetrator = Perpetrator(leaf_mentions[ci]);
+    if (!c.kind.empty() && inc.event_type.empty()) {
+      inc.event_type = "Battles";  // the forces against militants (ACLED codes it apart)
+      inc.sub_event_type = "Armed clash";
+    }
     SortUnique(&inc.documents);
   }
 

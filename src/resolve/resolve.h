@@ -13,6 +13,14 @@
 //     of the same country; secondary events abroad or
 //     dated apart are dropped (gazetteer misreadings and context, far more often than news).
 //     Claims of a wire copy (copy_of set) are marked independent = false.
+//     Figures whose sentence says they are not their place incident's (data/resolve/
+//     claim_context.tsv, cue and figure in one clause) leave it: militants killed by the forces
+//     ("security forces killed 12 insurgents", "responded by killing 21") and region-wide counts
+//     ("throughout the province") go to the wave record; an earlier event recalled before the
+//     figure ("a day after the army said it killed 41") is left out of the article's totals;
+//     in a wave article, militants killed in a sentence naming none of the event's places (a
+//     headline "Some 12 insurgents killed") are the wave's. With separate_context_incidents the
+//     first and third form their own province-level Battles incidents instead.
 //  2. Local events are clustered across articles greedily, in an order derived from content only
 //     (finest place first, then date, place key, doc id), against candidate incidents found by
 //     blocking keys — (admin1, day), (country, day), (0.5-degree cell, day), place key, district,
@@ -76,6 +84,12 @@ struct ResolveOptions {
   // An article with no wave mention reports one incident plus, at most, others with their own
   // figures in other provinces: its secondary places fold into its main event (see step 1).
   bool one_story_per_article = true;
+  // Figures claim_context.tsv takes from their place incident: militants killed by the forces
+  // and earlier events recalled relative to the article's. When true they form incidents of
+  // their own (province level, Battles; the earlier one dated before, never part of the wave's
+  // story); when false the operations' figures count at the wave/story level and recalled
+  // earlier figures are left out (recorded in why[]). Either way no place incident gets them.
+  bool separate_context_incidents = false;
   const ResolveRules* rules = nullptr;  // nullptr = DefaultResolveRules()
 };
 

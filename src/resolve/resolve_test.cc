@@ -567,3 +567,160 @@ TEST(ResolveTest, BlockingScalesToManyDocuments) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Gives the claims of mention `m` of `d` the sentence `quote`, each figure at the given word.
+void SetQuote(DocAnalysis* d, size_t m, const std::string& quote,
+              const std::vector<std::string>& figures) {
+  EventMention& em = d->mentions[m];
+  for (size_t i = 0; i < em.claims.size() && i < figures.size(); ++i) {
+    Claim& c = em.claims[i];
+    c.quote = quote;
+    c.span = {em.span.begin, em.span.begin + static_cast<uint32_t>(quote.size())};
+    const size_t at = quote.find(figures[i]);
+    c.figure_span = {c.span.begin + static_cast<uint32_t>(at),
+                     c.span.begin + static_cast<uint32_t>(at + figures[i].size())};
+  }
+  // The article's claims mirror its mentions'.
+  d->claims.clear();
+  for (const EventMention& x : d->mentions) d->claims.insert(d->claims.end(), x.claims.begin(), x.claims.end());
+}
+
+bool HasWhy(const Incident& inc, const std::string& words) {
+  for (const Reason& r : inc.why) {
+    if (r.detail.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const Claim kMilitants12 = K(12, Qualifier::kExact, Field::kKilled, Category::kMilitants);
+
+// A wave article: a wave sentence, an attack in Northtown (9 killed), a second sentence of
+// the Northtown mention carrying `extra` with the given quote, and an attack in Southtown (4).
+DocAnalysis WaveArticle(const std::string& id, Claim extra, const std::string& quote,
+                        const std::string& figure) {
+  DocAnalysis d = DocBuilder(id, "2024-08-26")
+                      .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(30, Qualifier::kAtLeast)},
+                               false, /*wave=*/true)
+                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(9)})
+                      .Mention(kVac, "2024-08-26", {kNorthTown}, {extra})
+                      .Mention(kVac, "2024-08-26", {kSouthTown}, {K(4)})
+                      .Build();
+  SetQuote(&d, 2, quote, {figure});
+  return d;
+}
+
+TEST(ResolveContextTest, ForcesKillingMilitantsIsNotThePlaceIncidents) {
+  IncidentSet s = Resolve({WaveArticle("a", kMilitants12,
+                                       "Troops responded by killing 12 insurgents near the town.", "12")});
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  ASSERT_TRUE(north->killed);
+  EXPECT_EQ(north->killed->best, 9);
+  EXPECT_TRUE(HasWhy(*north, "killed by the security forces"));
+  for (const Claim& c : north->claims) EXPECT_NE(c.value, 12);
+}
+
+TEST(ResolveContextTest, OperationsCueInAnotherClauseDoesNotCount) {
+  // The cue sits in a clause of its own: the figure is still the attack's.
+  IncidentSet s = Resolve({WaveArticle(
+      "a", kMilitants12, "Four attackers and 12 militants died in the raid, and troops responded by killing others.",
+      "12")});
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  // The sentence names the event's place (the mention's place span lies inside it), so the
+  // militants' figure stays with the attack.
+  EXPECT_FALSE(HasWhy(*north, "killed by the security forces"));
+  bool has12 = false;
+  for (const Claim& c : north->claims) has12 = has12 || c.value == 12;
+  EXPECT_TRUE(has12);
+}
+
+TEST(ResolveContextTest, RegionWideCountGoesToTheWave) {
+  IncidentSet s = Resolve({WaveArticle("a", K(40),
+                                       "Overall 40 people were killed throughout the province on Monday.",
+                                       "40")});
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  EXPECT_EQ(north->killed->best, 9);
+  const Incident& story = s.incidents[0];
+  EXPECT_TRUE(story.parent.empty());
+  bool forty = false;
+  for (const Claim& c : story.claims) forty = forty || c.value == 40;
+  EXPECT_TRUE(forty);
+  EXPECT_GE(story.killed->best, 40);
+}
+
+TEST(ResolveContextTest, EarlierEventIsNotPartOfTheTotal) {
+  const std::string q = "The raids came a day after the army said it had killed 41 rebels.";
+  IncidentSet s = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")});
+  for (const Incident& i : s.incidents) {
+    for (const Claim& c : i.claims) EXPECT_NE(c.value, 41) << i.id;
+    if (i.killed) {
+      EXPECT_LT(i.killed->best, 41);
+    }
+  }
+  bool told = false;
+  for (const Incident& i : s.incidents) told = told || HasWhy(i, "earlier event recalled 1 day");
+  EXPECT_TRUE(told);
+
+  // With separate incidents: a province-level Battles incident a day earlier, in no story.
+  ResolveOptions o;
+  o.separate_context_incidents = true;
+  IncidentSet t = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")}, o);
+  const Incident* earlier = nullptr;
+  for (const Incident& i : t.incidents) {
+    if (i.date && i.date->ToIso() == "2024-08-25") earlier = &i;
+  }
+  ASSERT_NE(earlier, nullptr);
+  EXPECT_TRUE(earlier->parent.empty());
+  EXPECT_EQ(earlier->geo_precision, 3);
+  EXPECT_EQ(earlier->event_type, "Battles");
+  ASSERT_TRUE(earlier->killed);
+  EXPECT_EQ(earlier->killed->best, 41);
+}
+
+TEST(ResolveContextTest, DyingADayAfterIsTheSameEvent) {
+  // Figure before the cue, and a cue in another clause: both stay with the attack.
+  DocAnalysis d = DocBuilder("a", "2024-08-26")
+                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(2)})
+                      .Build();
+  SetQuote(&d, 0, "Two men died a day after the shooting in the market.", {"Two"});
+  IncidentSet s = Resolve({d});
+  ASSERT_EQ(s.incidents.size(), 1u);
+  ASSERT_TRUE(s.incidents[0].killed);
+  EXPECT_EQ(s.incidents[0].killed->best, 2);
+
+  DocAnalysis e = DocBuilder("b", "2024-08-26")
+                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(3)})
+                      .Build();
+  SetQuote(&e, 0, "A day after the blast, three people died in hospital.", {"three"});
+  IncidentSet t = Resolve({e});
+  ASSERT_EQ(t.incidents.size(), 1u);
+  ASSERT_TRUE(t.incidents[0].killed);
+  EXPECT_EQ(t.incidents[0].killed->best, 3);
+}
+
+TEST(ResolveContextTest, ContextRoutingIsOrderIndependent) {
+  std::vector<DocAnalysis> docs = {
+      WaveArticle("a", kMilitants12, "Security forces killed 12 insurgents in operations.", "12"),
+      WaveArticle("b", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants),
+                  "It came a day after troops said they had killed 41 rebels.", "41"),
+      DocBuilder("c", "2024-08-26").Mention(kVac, "2024-08-26", {kSouthTown}, {K(4)}).Build(),
+  };
+  ResolveOptions o;
+  o.separate_context_incidents = true;
+  IncidentSet a = Resolve(docs, o);
+  std::reverse(docs.begin(), docs.end());
+  IncidentSet b = Resolve(docs, o);
+  ASSERT_EQ(a.incidents.size(), b.incidents.size());
+  for (size_t i = 0; i < a.incidents.size(); ++i) {
+    EXPECT_EQ(a.incidents[i].id, b.incidents[i].id);
+    EXPECT_EQ(a.incidents[i].claims.size(), b.incidents[i].claims.size());
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

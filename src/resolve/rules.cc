@@ -63,6 +63,28 @@ int ResolveRules::TypeRank(std::string_view type, std::string_view sub_type) con
   return it == type_rank.end() ? 1 << 20 : it->second;
 }
 
+size_t ResolveRules::FindContext(std::string_view text, ContextKind kind, size_t before,
+                                 const ContextCue** cue) const {
+  const std::string t = Lower(text);
+  size_t best = std::string::npos;
+  for (const ContextCue& c : context_cues) {
+    if (c.kind != kind || c.phrase.empty()) continue;
+    for (size_t pos = t.find(c.phrase); pos != std::string::npos; pos = t.find(c.phrase, pos + 1)) {
+      const size_t end = pos + c.phrase.size();
+      if (before != std::string_view::npos && end > before) break;
+      const bool left_ok = pos == 0 || !IsWordChar(t[pos - 1]);
+      const bool right_ok = end == t.size() || !IsWordChar(t[end]);
+      if (!left_ok || !right_ok) continue;
+      if (best == std::string::npos || end < best) {
+        best = end;
+        if (cue != nullptr) *cue = &c;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
 Result<ResolveRules> LoadResolveRules(const std::string& dir) {
   ResolveRules rules;
   const std::string official_path = dir + "/official_sources.txt";
@@ -112,6 +134,47 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
         return;
       }
       if (name == "max_plausible_figure") rules.max_plausible_figure = v;
+    });
+    if (!bad.ok()) return bad;
+  }
+
+  const std::string context_path = dir + "/claim_context.tsv";
+  Result<std::string> context = ReadFile(context_path);
+  if (context.ok()) {
+    ForEachLine(*context, [&](int number, std::string_view line) {
+      std::vector<std::string_view> cols;
+      while (true) {
+        size_t tab = line.find('\t');
+        cols.push_back(Trim(line.substr(0, tab)));
+        if (tab == std::string_view::npos) break;
+        line.remove_prefix(tab + 1);
+      }
+      ResolveRules::ContextCue c;
+      const std::string where = context_path + ":" + std::to_string(number);
+      if (cols.size() < 2 || cols[1].empty()) {
+        if (bad.ok()) bad = InvalidArgument(where + ": expected kind<TAB>phrase[<TAB>days]");
+        return;
+      }
+      if (cols[0] == "operation") {
+        c.kind = ResolveRules::ContextKind::kOperation;
+      } else if (cols[0] == "region") {
+        c.kind = ResolveRules::ContextKind::kRegion;
+      } else if (cols[0] == "earlier") {
+        c.kind = ResolveRules::ContextKind::kEarlier;
+        const std::string days(cols.size() > 2 ? cols[2] : "");
+        char* end = nullptr;
+        const long v = std::strtol(days.c_str(), &end, 10);
+        if (days.empty() || *end != '\0' || v <= 0 || v > 366) {
+          if (bad.ok()) bad = InvalidArgument(where + ": earlier needs a day count 1..366");
+          return;
+        }
+        c.days = static_cast<int>(v);
+      } else {
+        if (bad.ok()) bad = InvalidArgument(where + ": unknown kind " + std::string(cols[0]));
+        return;
+      }
+      c.phrase = Lower(cols[1]);
+      rules.context_cues.push_back(std::move(c));
     });
     if (!bad.ok()) return bad;
   }

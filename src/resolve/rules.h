@@ -2,10 +2,12 @@
 // official, how ACLED event types rank when votes tie). Loaded from data/resolve/ once and then
 // read-only, so one instance may be shared by any number of threads.
 //
-// Files (see their header comments): official_sources.txt, event_types.tsv, limits.tsv.
+// Files (see their header comments): official_sources.txt, event_types.tsv, limits.tsv,
+// claim_context.tsv (optional).
 #ifndef SITREP_RESOLVE_RULES_H_
 #define SITREP_RESOLVE_RULES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +24,25 @@ struct ResolveRules {
   std::unordered_map<std::string, int> type_rank;
   // Figures above this are misread numbers (cumulative totals, years), never one incident's.
   double max_plausible_figure = 5000;
+
+  // Sentence cues that take a figure away from the place incident its sentence sits in
+  // (claim_context.tsv). kOperation: militants killed by the forces ("security forces had
+  // killed"), a separate security-operations incident. kRegion: a province- or country-wide
+  // count ("throughout the province"), the wave's. kEarlier: an earlier event recalled relative
+  // to the article's ("a day after the military said ..."), `days` before it; only figures after
+  // the cue are recalled.
+  enum class ContextKind : uint8_t { kOperation, kRegion, kEarlier };
+  struct ContextCue {
+    ContextKind kind = ContextKind::kOperation;
+    std::string phrase;  // lower-case, matched as whole words
+    int days = 0;        // kEarlier: how many days before the article's event
+  };
+  std::vector<ContextCue> context_cues;
+
+  // The first cue of `kind` in `text` (whole words, case-insensitive) ending at or before
+  // `before` (npos = anywhere): its byte offset just past the phrase, or npos.
+  size_t FindContext(std::string_view text, ContextKind kind, size_t before = std::string_view::npos,
+                     const ContextCue** cue = nullptr) const;
 
   bool IsOfficial(std::string_view attributed_to) const;
   // Rank of a type or (type, sub-type); a large number when unknown.
