@@ -391,7 +391,9 @@ int RunRun(int argc, char** argv) {
     IngestResult ingested;
     ReadJsonLines(input, data, IngestOptions(), &ingested);
     stats.dedup.Start();
-    DedupStats dedup = MarkDuplicates(&ingested.articles);
+    DedupOptions dedup_options;
+    dedup_options.threads = static_cast<int>(threads);
+    DedupStats dedup = MarkDuplicates(&ingested.articles, dedup_options);
     stats.dedup.Stop();
     stats.ingest.Stop();
     stats.ingest_errors += ingested.errors.size();
@@ -412,7 +414,22 @@ int RunRun(int argc, char** argv) {
       return 1;
     }
     stats.store.Stop();
-    for (DocAnalysis& a : chunk_analyses) analyses.push_back(std::move(a));
+    // Only what resolution reads is kept across chunks (the store has the full analyses).
+    if (stats.chunks == 1 && stats.bytes > 0) {
+      // Reserve for the whole input once, so the vector does not double (and briefly hold two
+      // copies of its table) near the end of a large run.
+      std::error_code size_ec;
+      const auto total = std::filesystem::file_size(input, size_ec);
+      if (!size_ec && total > stats.bytes) {
+        analyses.reserve(static_cast<size_t>(static_cast<double>(stats.articles) *
+                                             static_cast<double>(total) /
+                                             static_cast<double>(stats.bytes) * 1.02) + 16);
+      }
+    }
+    for (DocAnalysis& a : chunk_analyses) {
+      Engine::CompactForResolve(&a);
+      analyses.push_back(std::move(a));
+    }
     std::fprintf(stderr, "chunk %zu: %zu articles so far, rss %.0f MB, peak %.0f MB\n",
                  stats.chunks, stats.articles, CurrentRssMb(), PeakRssMb());
   }
@@ -437,8 +454,7 @@ int RunRun(int argc, char** argv) {
 
   if (f.count("out")) {
     std::ofstream out(f["out"], std::ios::binary);
-    out << IncidentsToJson(set);
-    if (!out) {
+    if (!out || !WriteIncidentsJson(set, out).ok()) {
       std::fprintf(stderr, "sitrep bench run: %s: write failed\n", f["out"].c_str());
       return 1;
     }

@@ -1,5 +1,6 @@
 #include "export/export.h"
 
+#include <ostream>
 #include <set>
 
 #include "export/json_codec.h"
@@ -37,12 +38,52 @@ std::string TimePrecision(const Incident& inc) {
 
 }  // namespace
 
+namespace {
+
+// Writes the document one incident at a time: the bytes are those of dumping the whole
+// {"schema", "incidents"} object with indent 2, but only one incident's JSON exists at a time.
+template <typename Sink>
+void WriteIncidentsJsonTo(const IncidentSet& set, Sink&& sink) {
+  sink("{\n  \"schema\": \"");
+  sink(kIncidentsSchema);
+  sink("\",\n  \"incidents\": ");
+  if (set.incidents.empty()) {
+    sink("[]\n}\n");
+    return;
+  }
+  sink("[\n");
+  std::string text, indented;
+  for (size_t i = 0; i < set.incidents.size(); ++i) {
+    text = Dump(IncidentToJson(set.incidents[i]), 2);
+    // Nested two levels deep: every line gains four spaces of indent.
+    indented.clear();
+    indented.reserve(text.size() + text.size() / 8);
+    indented.append("    ");
+    for (char c : text) {
+      indented.push_back(c);
+      if (c == '\n') indented.append("    ");
+    }
+    if (i + 1 < set.incidents.size()) indented.append(",\n");
+    sink(std::string_view(indented));
+  }
+  sink("\n  ]\n}\n");
+}
+
+}  // namespace
+
 std::string IncidentsToJson(const IncidentSet& set) {
-  OrderedJson doc;
-  doc["schema"] = kIncidentsSchema;
-  doc["incidents"] = OrderedJson::array();
-  for (const Incident& inc : set.incidents) doc["incidents"].push_back(IncidentToJson(inc));
-  return Dump(doc, 2) + "\n";
+  std::string out;
+  WriteIncidentsJsonTo(set, [&](std::string_view s) { out.append(s); });
+  return out;
+}
+
+Status WriteIncidentsJson(const IncidentSet& set, std::ostream& out) {
+  WriteIncidentsJsonTo(set, [&](std::string_view s) {
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+  });
+  out.flush();
+  if (!out) return IoError("cannot write the incidents document");
+  return Status::Ok();
 }
 
 Result<IncidentSet> IncidentsFromJson(std::string_view text) {

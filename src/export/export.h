@@ -7,6 +7,7 @@
 #ifndef SITREP_EXPORT_EXPORT_H_
 #define SITREP_EXPORT_EXPORT_H_
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,11 @@ namespace sitrep {
 inline constexpr char kIncidentsSchema[] = "sitrep-incidents/1";
 
 // {"schema": "sitrep-incidents/1", "incidents": [...]}, indented, ending in a newline.
+// Built one incident at a time (no document-sized JSON tree): memory is the output string.
 std::string IncidentsToJson(const IncidentSet& set);
+// The same bytes written to `out` as they are made, so memory stays at one incident. IoError
+// when the stream fails.
+[[nodiscard]] Status WriteIncidentsJson(const IncidentSet& set, std::ostream& out);
 // Reads what IncidentsToJson writes. Errors: not JSON, wrong schema, a field of the wrong type
 // (the message names the incident and field).
 Result<IncidentSet> IncidentsFromJson(std::string_view json);

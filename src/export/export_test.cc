@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "export/json_codec.h"
 
 namespace sitrep {
@@ -122,6 +124,41 @@ TEST(ExportTest, JsonMatchesTheDocumentedShape) {
   EXPECT_EQ(story.begin().key(), "id");
 }
 
+// The streamed document must be byte for byte what dumping one whole JSON tree gives.
+std::string WholeTreeDump(const IncidentSet& set) {
+  OrderedJson doc;
+  doc["schema"] = kIncidentsSchema;
+  doc["incidents"] = OrderedJson::array();
+  for (const Incident& inc : set.incidents) doc["incidents"].push_back(IncidentToJson(inc));
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+TEST(ExportTest, StreamedJsonEqualsWholeTreeDump) {
+  IncidentSet set = MakeSet();
+  set.incidents[1].place = "Bad \xff byte and a\nline break";  // replaced, escaped alike
+  EXPECT_EQ(IncidentsToJson(set), WholeTreeDump(set));
+  std::ostringstream out;
+  ASSERT_TRUE(WriteIncidentsJson(set, out).ok());
+  EXPECT_EQ(out.str(), WholeTreeDump(set));
+  IncidentSet one;
+  one.incidents.push_back(set.incidents[0]);
+  EXPECT_EQ(IncidentsToJson(one), WholeTreeDump(one));
+}
+
+TEST(ExportTest, StreamedJsonOfNoIncidents) {
+  IncidentSet empty;
+  EXPECT_EQ(IncidentsToJson(empty), WholeTreeDump(empty));
+  auto back = IncidentsFromJson(IncidentsToJson(empty));
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->incidents.empty());
+}
+
+TEST(ExportTest, StreamedJsonReportsAFailedStream) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  EXPECT_FALSE(WriteIncidentsJson(MakeSet(), out).ok());
+}
+
 TEST(ExportTest, JsonReaderRejectsBadDocuments) {
   EXPECT_FALSE(IncidentsFromJson("{").ok());
   EXPECT_FALSE(IncidentsFromJson("{\"schema\": \"other/1\", \"incidents\": []}").ok());
@@ -221,6 +258,102 @@ TEST(ExportTest, DocAnalysisRoundTrip) {
   EXPECT_EQ(bm.actors[0].responsibility, ActorMention::Responsibility::kClaimed);
   EXPECT_TRUE(bm.wave);
   EXPECT_EQ(back->copy_of, "doc-0");
+  ASSERT_EQ(bm.claims.size(), 1u);
+  EXPECT_EQ(ClaimToJson(bm.claims[0]).dump(), ClaimToJson(MakeClaim()).dump());
+}
+
+TEST(ExportTest, DocAnalysisTextEqualsTreeDump) {
+  DocAnalysis a;
+  a.doc_id = "doc-\"7\"";
+  a.published = CivilDate{2024, 2, 3};
+  EventMention m;
+  m.doc_id = a.doc_id;
+  m.span = {0, 40};
+  m.event_type = "Battles";
+  m.date.date = CivilDate{2024, 2, 1};
+  m.date.precision = DatePrecision::kDay;
+  PlaceMention pm;
+  pm.place.name = "S\xc3\xa3o Tom\xc3\xa9\ttab";
+  pm.place.lat = -12.3456789;
+  pm.place.lon = 0.00051;
+  pm.place.has_coords = true;
+  pm.confidence = 0.7f;
+  PlaceMention no_coords = pm;
+  no_coords.place.has_coords = false;
+  m.places = {pm, no_coords};
+  ActorMention am;
+  am.canonical = "Front \\ back\x01";
+  m.actors = {am};
+  Claim c = MakeClaim();
+  c.value = 2.5;
+  c.high = 1e6;
+  c.quote = "Quote with \"marks\", a newline\n and \xe2\x80\x9csmart\xe2\x80\x9d ones.";
+  m.claims = {c};
+  EventMention loose = m;
+  loose.claims = {MakeClaim()};  // not among the document's claims
+  a.mentions = {m, loose};
+  a.places = {pm};
+  a.actors = {am};
+  a.claims = {c};
+  a.timexes = {m.date};
+  const std::string text = DocAnalysisToJsonText(a);
+  EXPECT_EQ(text, DocAnalysisToJson(a).dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace));
+  DocAnalysis empty;
+  empty.doc_id = "x";
+  EXPECT_EQ(DocAnalysisToJsonText(empty), DocAnalysisToJson(empty).dump());
+}
+
+TEST(ExportTest, DocAnalysisTextReplacesInvalidUtf8) {
+  DocAnalysis a;
+  a.doc_id = "bad";
+  Claim c = MakeClaim();
+  c.quote = "cut \xe2\x80 here \xff and \xed\xa0\x80 surrogate";
+  a.claims = {c};
+  const std::string text = DocAnalysisToJsonText(a);
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  const std::string quote = j["claims"][0]["quote"];
+  EXPECT_EQ(quote.rfind("cut ", 0), 0u);
+  EXPECT_NE(quote.find("\xef\xbf\xbd here \xef\xbf\xbd and "), std::string::npos);
+}
+
+TEST(ExportTest, DocAnalysisStoresSharedClaimsOnce) {
+  DocAnalysis a;
+  a.doc_id = "doc-1";
+  Claim first = MakeClaim();
+  Claim second = MakeClaim();
+  second.span = {200, 240};
+  second.quote = "Five more were wounded.";
+  second.field = Field::kInjured;
+  Claim own = MakeClaim();  // only on the mention: differs from every document claim
+  own.value = 99;
+  EventMention shared, mixed;
+  shared.claims = {second, first};
+  mixed.claims = {first, own};
+  a.mentions = {shared, mixed};
+  a.claims = {first, second};
+
+  const OrderedJson j = DocAnalysisToJson(a);
+  EXPECT_EQ(j["mentions"][0]["claim_refs"], OrderedJson::array({1, 0}));
+  EXPECT_FALSE(j["mentions"][0].contains("claims"));
+  EXPECT_EQ(j["mentions"][1]["claims"].size(), 2u);  // not all shared: written out in full
+  EXPECT_EQ(j.dump().find("Five more were wounded."), j.dump().rfind("Five more were wounded."));
+
+  Result<DocAnalysis> back = DocAnalysisFromJson(nlohmann::json::parse(j.dump()));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->mentions[0].claims.size(), 2u);
+  EXPECT_EQ(back->mentions[0].claims[0].quote, "Five more were wounded.");
+  EXPECT_EQ(back->mentions[0].claims[1].field, Field::kKilled);
+  ASSERT_EQ(back->mentions[1].claims.size(), 2u);
+  EXPECT_EQ(back->mentions[1].claims[1].value, 99);
+  EXPECT_EQ(DocAnalysisToJson(*back).dump(), j.dump());
+
+  EXPECT_EQ(DocAnalysisToJsonText(a), j.dump());
+
+  nlohmann::json bad = nlohmann::json::parse(j.dump());
+  bad["mentions"][0]["claim_refs"] = {7};
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
 }
 
 }  // namespace

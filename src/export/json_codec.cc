@@ -1,7 +1,9 @@
 #include "export/json_codec.h"
 
 #include <cmath>
+#include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 
 namespace sitrep {
@@ -515,13 +517,273 @@ Result<Incident> IncidentFromJson(const Json& j) {
   return inc;
 }
 
+namespace {
+
+// Appends JSON text directly (no tree): the compact form nlohmann's dump(-1) gives for the same
+// values, used for the store's per-article analyses where building a tree per article costs more
+// than everything else the store does.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(out) {}
+
+  void Raw(std::string_view s) { out_->append(s); }
+  void Key(const char* k) {
+    Sep();
+    out_->push_back('"');
+    out_->append(k);
+    out_->append("\":");
+    fresh_ = true;
+  }
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Null() { Value("null"); }
+  void Bool(bool b) { Value(b ? "true" : "false"); }
+  void Int(int64_t v) {
+    Sep();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_->append(buf, r.ptr);
+  }
+  // JsonNumber()'s rules: whole values as integers, others rounded to 6 decimals.
+  void Number(double v) {
+    if (!std::isfinite(v)) return Null();
+    if (v == std::trunc(v) && std::fabs(v) < 9e15) return Int(static_cast<int64_t>(v));
+    const double r = std::round(v * 1e6) / 1e6;
+    if (r == std::trunc(r)) return Int(static_cast<int64_t>(r));
+    if (std::fabs(r) < 1e-4) return Int(0);
+    Sep();
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed);
+    out_->append(buf, res.ptr);
+  }
+  void String(std::string_view s) {
+    Sep();
+    out_->push_back('"');
+    size_t i = 0;
+    while (i < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        size_t j = i + 1;
+        while (j < s.size()) {
+          const unsigned char d = static_cast<unsigned char>(s[j]);
+          if (d < 0x20 || d == '"' || d == '\\' || d >= 0x80) break;
+          ++j;
+        }
+        out_->append(s.data() + i, j - i);
+        i = j;
+        continue;
+      }
+      if (c < 0x80) {
+        Escape(c);
+        ++i;
+        continue;
+      }
+      const size_t len = Utf8Length(s, i);
+      if (len == 0) {
+        out_->append("\xEF\xBF\xBD");  // U+FFFD for a byte that starts no valid sequence
+        ++i;
+      } else {
+        out_->append(s.data() + i, len);
+        i += len;
+      }
+    }
+    out_->push_back('"');
+  }
+  void StringOrNull(std::string_view s) {
+    if (s.empty()) Null();
+    else String(s);
+  }
+  void Span(sitrep::Span sp) {
+    BeginArray();
+    Int(sp.begin);
+    Int(sp.end);
+    EndArray();
+  }
+
+ private:
+  void Sep() {
+    if (!fresh_) out_->push_back(',');
+    fresh_ = false;
+  }
+  void Value(const char* v) {
+    Sep();
+    out_->append(v);
+  }
+  void Open(char c) {
+    Sep();
+    out_->push_back(c);
+    fresh_ = true;
+  }
+  void Close(char c) {
+    out_->push_back(c);
+    fresh_ = false;
+  }
+  void Escape(unsigned char c) {
+    switch (c) {
+      case '"': out_->append("\\\""); return;
+      case '\\': out_->append("\\\\"); return;
+      case '\b': out_->append("\\b"); return;
+      case '\f': out_->append("\\f"); return;
+      case '\n': out_->append("\\n"); return;
+      case '\r': out_->append("\\r"); return;
+      case '\t': out_->append("\\t"); return;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_->append(buf);
+      }
+    }
+  }
+  // Length of the valid UTF-8 sequence starting at s[i], 0 when there is none.
+  static size_t Utf8Length(std::string_view s, size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; }
+    else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; }
+    else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xc0) != 0x80) return 0;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) {
+      return 0;
+    }
+    return len;
+  }
+
+  std::string* out_;
+  bool fresh_ = true;
+};
+
+void WriteTimex(JsonWriter& w, const Timex& t) {
+  w.BeginObject();
+  w.Key("span"); w.Span(t.span);
+  w.Key("date"); w.StringOrNull(t.date.ToIso());
+  w.Key("date_end"); w.StringOrNull(t.date_end.ToIso());
+  w.Key("precision"); w.Int(EnumInt(t.precision));
+  w.Key("relative"); w.Bool(t.relative);
+  w.Key("past_reference"); w.Bool(t.past_reference);
+  w.EndObject();
+}
+
+void WritePlaceMention(JsonWriter& w, const PlaceMention& m) {
+  const Place& p = m.place;
+  w.BeginObject();
+  w.Key("span"); w.Span(m.span);
+  w.Key("gazetteer_id"); w.Int(p.gazetteer_id);
+  w.Key("name"); w.String(p.name);
+  w.Key("country"); w.String(p.country);
+  w.Key("admin1"); w.String(p.admin1);
+  w.Key("admin2"); w.String(p.admin2);
+  w.Key("lat"); if (p.has_coords) w.Number(p.lat); else w.Null();
+  w.Key("lon"); if (p.has_coords) w.Number(p.lon); else w.Null();
+  w.Key("level"); w.Int(EnumInt(p.level));
+  w.Key("population"); w.Int(p.population);
+  w.Key("confidence"); w.Number(m.confidence);
+  w.EndObject();
+}
+
+void WriteActorMention(JsonWriter& w, const ActorMention& a) {
+  w.BeginObject();
+  w.Key("span"); w.Span(a.span);
+  w.Key("canonical"); w.String(a.canonical);
+  w.Key("class"); w.Int(EnumInt(a.actor_class));
+  w.Key("role"); w.Int(EnumInt(a.role));
+  w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
+  w.EndObject();
+}
+
+void WriteClaim(JsonWriter& w, const Claim& c) {
+  w.BeginObject();
+  w.Key("doc_id"); w.String(c.doc_id);
+  w.Key("source"); w.String(c.source);
+  w.Key("field"); w.String(FieldName(c.field));
+  w.Key("value"); w.Number(c.value);
+  w.Key("low"); w.Number(c.low);
+  w.Key("high"); w.Number(c.high);
+  w.Key("qualifier"); w.String(QualifierName(c.qualifier));
+  w.Key("category"); w.String(CategoryName(c.category));
+  w.Key("attributed_to"); w.StringOrNull(c.attributed_to);
+  w.Key("quote"); w.String(c.quote);
+  w.Key("span"); w.Span(c.span);
+  w.Key("figure_span"); w.Span(c.figure_span);
+  w.Key("independent"); w.Bool(c.independent);
+  w.Key("scope"); w.String(ScopeName(c.scope));
+  w.Key("published"); w.StringOrNull(c.published.ToIso());
+  w.EndObject();
+}
+
+}  // namespace
+
+namespace {
+
+bool SameClaim(const Claim& a, const Claim& b) {
+  return a.span == b.span && a.figure_span == b.figure_span && a.field == b.field &&
+         a.category == b.category && a.value == b.value && a.low == b.low && a.high == b.high &&
+         a.qualifier == b.qualifier && a.scope == b.scope && a.independent == b.independent &&
+         a.published == b.published && a.doc_id == b.doc_id && a.source == b.source &&
+         a.attributed_to == b.attributed_to && a.quote == b.quote;
+}
+
+// Indexes into `all` of the mention's claims, or nullopt when one of them is not in `all`.
+std::optional<std::vector<size_t>> ClaimRefs(const std::vector<Claim>& mention,
+                                             const std::vector<Claim>& all) {
+  std::vector<size_t> refs;
+  refs.reserve(mention.size());
+  for (const Claim& c : mention) {
+    size_t i = 0;
+    while (i < all.size() && !SameClaim(c, all[i])) ++i;
+    if (i == all.size()) return std::nullopt;
+    refs.push_back(i);
+  }
+  return refs;
+}
+
+}  // namespace
+
 OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
   OrderedJson j;
   j["doc_id"] = a.doc_id;
   j["published"] = StrOrNull(a.published.ToIso());
   j["copy_of"] = StrOrNull(a.copy_of);
   j["mentions"] = OrderedJson::array();
-  for (const auto& m : a.mentions) j["mentions"].push_back(EventMentionToJson(m));
+  for (const auto& m : a.mentions) {
+    // A mention's claims are normally also the document's claims: store them once, as indexes
+    // ("claim_refs") into the document's list.
+    std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
+    if (!refs || refs->empty()) {
+      j["mentions"].push_back(EventMentionToJson(m));
+      continue;
+    }
+    EventMention shallow;
+    shallow.doc_id = m.doc_id;
+    shallow.span = m.span;
+    shallow.trigger = m.trigger;
+    shallow.event_type = m.event_type;
+    shallow.sub_event_type = m.sub_event_type;
+    shallow.date = m.date;
+    shallow.places = m.places;
+    shallow.actors = m.actors;
+    shallow.background = m.background;
+    shallow.wave = m.wave;
+    OrderedJson mj = EventMentionToJson(shallow);
+    OrderedJson ordered;
+    for (auto it = mj.begin(); it != mj.end(); ++it) {
+      if (it.key() == "claims") {
+        ordered["claim_refs"] = *refs;
+      } else {
+        ordered[it.key()] = std::move(it.value());
+      }
+    }
+    j["mentions"].push_back(std::move(ordered));
+  }
   j["places"] = OrderedJson::array();
   for (const auto& p : a.places) j["places"].push_back(PlaceMentionToJson(p));
   j["actors"] = OrderedJson::array();
@@ -531,6 +793,70 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
   j["timexes"] = OrderedJson::array();
   for (const auto& t : a.timexes) j["timexes"].push_back(TimexToJson(t));
   return j;
+}
+
+std::string DocAnalysisToJsonText(const DocAnalysis& a) {
+  std::string out;
+  out.reserve(4096);
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("doc_id"); w.String(a.doc_id);
+  w.Key("published"); w.StringOrNull(a.published.ToIso());
+  w.Key("copy_of"); w.StringOrNull(a.copy_of);
+  w.Key("mentions");
+  w.BeginArray();
+  for (const EventMention& m : a.mentions) {
+    std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
+    if (refs && refs->empty()) refs.reset();
+    w.BeginObject();
+    w.Key("doc_id"); w.String(m.doc_id);
+    w.Key("span"); w.Span(m.span);
+    w.Key("trigger"); w.Span(m.trigger);
+    w.Key("event_type"); w.String(m.event_type);
+    w.Key("sub_event_type"); w.String(m.sub_event_type);
+    w.Key("date"); WriteTimex(w, m.date);
+    w.Key("places");
+    w.BeginArray();
+    for (const PlaceMention& p : m.places) WritePlaceMention(w, p);
+    w.EndArray();
+    w.Key("actors");
+    w.BeginArray();
+    for (const ActorMention& x : m.actors) WriteActorMention(w, x);
+    w.EndArray();
+    if (refs) {
+      w.Key("claim_refs");
+      w.BeginArray();
+      for (size_t r : *refs) w.Int(static_cast<int64_t>(r));
+      w.EndArray();
+    } else {
+      w.Key("claims");
+      w.BeginArray();
+      for (const Claim& c : m.claims) WriteClaim(w, c);
+      w.EndArray();
+    }
+    w.Key("background"); w.Bool(m.background);
+    w.Key("wave"); w.Bool(m.wave);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("places");
+  w.BeginArray();
+  for (const PlaceMention& p : a.places) WritePlaceMention(w, p);
+  w.EndArray();
+  w.Key("actors");
+  w.BeginArray();
+  for (const ActorMention& x : a.actors) WriteActorMention(w, x);
+  w.EndArray();
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : a.claims) WriteClaim(w, c);
+  w.EndArray();
+  w.Key("timexes");
+  w.BeginArray();
+  for (const Timex& t : a.timexes) WriteTimex(w, t);
+  w.EndArray();
+  w.EndObject();
+  return out;
 }
 
 Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
@@ -547,6 +873,24 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
   r.List(j, "claims", &a.claims, [](const Json& e) { return ClaimFromJson(e); });
   r.List(j, "timexes", &a.timexes, TimexFromJson);
   if (!r.ok()) return r.status();
+  // Mentions whose claims were stored as indexes into the document's claims.
+  auto mentions_it = j.find("mentions");
+  const size_t listed = mentions_it != j.end() && mentions_it->is_array() ? mentions_it->size() : 0;
+  for (size_t i = 0; i < a.mentions.size() && i < listed; ++i) {
+    const Json& mention = (*mentions_it)[i];
+    auto refs = mention.find("claim_refs");
+    if (refs == mention.end()) continue;
+    if (!refs->is_array()) {
+      return InvalidArgument("analysis of '" + a.doc_id + "': field 'claim_refs': expected a list");
+    }
+    for (const Json& ref : *refs) {
+      if (!ref.is_number_unsigned() || ref.get<size_t>() >= a.claims.size()) {
+        return InvalidArgument("analysis of '" + a.doc_id +
+                               "': field 'claim_refs': index out of range");
+      }
+      a.mentions[i].claims.push_back(a.claims[ref.get<size_t>()]);
+    }
+  }
   return a;
 }
 

@@ -141,6 +141,44 @@ Status Store::InTransaction(const std::function<Status()>& body) {
   return st;
 }
 
+namespace {
+
+// "file:" URI of a path, percent-encoding what a URI path cannot hold as is.
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    } else {
+      uri.push_back(static_cast<char>(c));
+    }
+  }
+  return uri + "?" + query;
+}
+
+// Opens and reads the schema table; SQLITE_OK or the (primary) error code, message in *msg.
+int OpenAndProbe(const std::string& name, int flags, sqlite3** db, std::string* msg) {
+  *db = nullptr;
+  int rc = sqlite3_open_v2(name.c_str(), db, flags, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(*db, 10000);
+    sqlite3_stmt* probe = nullptr;
+    rc = sqlite3_prepare_v2(*db, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_step(probe);
+      if (rc == SQLITE_ROW) rc = SQLITE_OK;
+    }
+    sqlite3_finalize(probe);
+    if (rc != SQLITE_OK) rc = sqlite3_extended_errcode(*db);
+  }
+  if (rc != SQLITE_OK) *msg = *db != nullptr ? sqlite3_errmsg(*db) : "out of memory";
+  return rc;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
   std::error_code ec;
   if (read_only && !std::filesystem::exists(path, ec)) {
@@ -149,25 +187,41 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
   sqlite3* db = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+  std::string msg;
+  int rc = OpenAndProbe(path, flags, &db, &msg);
+  if (read_only && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
+    // A WAL database in a folder we cannot write: reading needs the -shm file, which cannot be
+    // created there. Open it as immutable instead (no locks, no -shm; the WAL is not read, and a
+    // writer closing cleanly has checkpointed it into the database).
     sqlite3_close(db);
-    return IoError(path + ": cannot open database: " + msg);
+    rc = OpenAndProbe(FileUri(path, "immutable=1"), flags | SQLITE_OPEN_URI, &db, &msg);
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_close(db);
+    switch (rc & 0xff) {
+      case SQLITE_NOTADB:
+      case SQLITE_CORRUPT:  // a non-database file is reported now, not at the first write
+        return Corruption(path + ": not a sitrep database (or damaged): " + msg);
+      case SQLITE_READONLY:
+      case SQLITE_CANTOPEN:
+      case SQLITE_PERM:
+        return IoError(path + ": cannot open database (read-only file or folder?): " + msg);
+      default:
+        return IoError(path + ": cannot open database: " + msg);
+    }
   }
   std::unique_ptr<Store> store(new Store(db, path));
-  sqlite3_busy_timeout(db, 10000);
   if (!read_only && sqlite3_db_readonly(db, "main") == 1) {
     return IoError(path + ": cannot write the database (read-only file?)");
-  }
-  // Touch the file so a non-database file is reported now rather than at the first write.
-  {
-    Stmt probe(db, "SELECT count(*) FROM sqlite_master");
-    if (!probe.prepared() || probe.Step() != SQLITE_ROW) return store->Error("cannot read");
   }
   if (!read_only) {
     // WAL needs the folder to be writable (it creates -wal and -shm files beside the database).
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
+    // A batch of tens of thousands of articles touches many index pages; with SQLite's 2 MB
+    // default cache they spill into the WAL mid-transaction and are re-read, so a batch's cost
+    // grew with the database. 64 MB keeps a batch's working set in memory.
+    SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA cache_size=-65536"));
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
       Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
@@ -305,7 +359,7 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     }
     for (const DocAnalysis& a : analyses) {
       put.Reset();
-      put.Bind(1, a.doc_id).Bind(2, Dump(DocAnalysisToJson(a)));
+      put.Bind(1, a.doc_id).Bind(2, DocAnalysisToJsonText(a));
       if (put.Step() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
       for (Stmt* del : {&del_m, &del_c}) {
         del->Reset();

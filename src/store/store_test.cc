@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -183,6 +185,40 @@ TEST_F(StoreTest, ReadOnlyFileIsAClearError) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kIoError);
   EXPECT_NE(r.status().message().find(path_), std::string::npos);
+}
+
+// A WAL database in a folder the reader cannot write (the -shm file cannot be created there)
+// must still open for reading. Root ignores permissions, so as root the reading happens in a
+// child process that has become "nobody".
+TEST_F(StoreTest, ReadOnlyFolderStillReads) {
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    std::vector<bool> inserted;
+    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "Text one."), MakeArticle("a2", "Text two.")},
+                               &inserted)
+                    .ok());
+  }
+  ASSERT_FALSE(fs::exists(path_ + "-shm"));  // closed cleanly: WAL checkpointed and removed
+  fs::permissions(path_, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                            fs::perms::group_exec | fs::perms::others_read |
+                            fs::perms::others_exec);
+  const std::string path = path_;
+  auto read = [path]() -> int {
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) return 3;
+    Result<std::unique_ptr<Store>> s = Store::Open(path, /*read_only=*/true);
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
+      return 1;
+    }
+    Result<std::vector<Article>> all = (*s)->LoadArticles();
+    if (!all.ok() || all->size() != 2 || (*all)[1].text != "Text two.") return 2;
+    // Writing is still refused.
+    return Store::Open(path).ok() ? 4 : 0;
+  };
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(std::exit(read()), ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
