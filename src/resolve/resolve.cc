@@ -562,13 +562,45 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   // operations, region-wide counts, and earlier events recalled relative to this one.
   std::vector<Claim> operations;
   std::map<int, std::vector<std::pair<Claim, std::optional<int64_t>>>> earlier;  // days before
+  const bool wave_article = u.wave && u.wave->explicit_wave;
+  // Sentences whose militants killed are the forces' operations: the security forces killed in
+  // the same sentence ("N soldiers and M militants were killed in the fighting") fell in that
+  // fight too, so the operations incident carries both sides.
+  std::set<std::pair<size_t, size_t>> operation_sentences;
+  if (o.separate_context_incidents) {
+    auto mark = [&](const Claim& c, const EventMention& m) {
+      if (ClaimContext(c, m, true, wave_article, rules).to == ContextRoute::kOperations) {
+        operation_sentences.insert({c.span.begin, c.span.end});
+      }
+    };
+    if (u.wave) {
+      for (const Claim& c : u.wave->claims) {
+        for (const EventMention* m : u.wave->mentions) mark(c, *m);
+      }
+    }
+    for (const Local& l : locals) {
+      for (const EventMention* m : l.e.mentions) {
+        for (const Claim& c : m->claims) mark(c, *m);
+      }
+    }
+  }
   auto route = [&](const Claim& f, const EventMention& m, bool placed) {
-    const ContextRoute r = ClaimContext(f, m, placed, u.wave && u.wave->explicit_wave, rules);
+    ContextRoute r = ClaimContext(f, m, placed, wave_article, rules);
+    if (r.to != ContextRoute::kEarlier && f.field == Field::kKilled &&
+        f.category == Category::kSecurityForces &&
+        operation_sentences.count({f.span.begin, f.span.end}) > 0) {
+      r.to = ContextRoute::kOperations;
+    }
     switch (r.to) {
       case ContextRoute::kStay:
         return false;
       case ContextRoute::kOperations:
         if (o.separate_context_incidents) {
+          u.dropped.push_back({da.doc_id, "figure to operations",
+                               std::string(FieldName(f.field)) + " " + DescribeClaimFigure(f) +
+                                   ": killed in the fighting with the security forces, the "
+                                   "forces' operations, a separate incident",
+                               0});
           operations.push_back(f);
         } else {
           u.dropped.push_back({da.doc_id, "figure to wave",
@@ -594,6 +626,11 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       }
       case ContextRoute::kEarlier:
         if (o.separate_context_incidents) {
+          u.dropped.push_back({da.doc_id, "figure to earlier incident",
+                               std::string(FieldName(f.field)) + " " + DescribeClaimFigure(f) +
+                                   ": an earlier event recalled " + std::to_string(r.days) +
+                                   " day(s) before the article's, a separate incident",
+                               0});
           earlier[r.days].emplace_back(f, mention_day(m));
         } else {
           u.dropped.push_back({da.doc_id, "dropped claim",
@@ -1852,7 +1889,8 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     (void)linked;  // an unmatched recall is dropped: it never creates an incident
   }
 
-  // Output: top level by (date, country, admin1, id), each story followed by its children.
+  // Output: top level newest first, then by (country, admin1, id), each story followed by its
+  // children, most precisely located first.
   IncidentSet out;
   struct Top {
     bool story;
@@ -1869,8 +1907,14 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   auto sort_key = [](const Incident& i) {
     return std::make_tuple(i.date.value_or(CivilDate{9999, 12, 31}), i.country, i.admin1, i.id);
   };
-  std::sort(tops.begin(), tops.end(),
-            [&](const Top& a, const Top& b) { return sort_key(top_inc(a)) < sort_key(top_inc(b)); });
+  // Newest first, as a news desk reads a feed; undated ones last.
+  std::sort(tops.begin(), tops.end(), [&](const Top& a, const Top& b) {
+    const Incident& x = top_inc(a);
+    const Incident& y = top_inc(b);
+    if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
+    if (x.date != y.date) return y.date < x.date;
+    return sort_key(x) < sort_key(y);
+  });
   for (const Top& t : tops) {
     Incident& inc = top_inc(t);
     SortUnique(&inc.mentions);
@@ -1880,8 +1924,11 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     std::sort(kids.begin(), kids.end(), [&](int a, int b) {
       const Incident& x = leaves[a];
       const Incident& y = leaves[b];
-      return std::make_tuple(x.date.value_or(CivilDate{9999, 12, 31}), x.admin2, x.place, x.id) <
-             std::make_tuple(y.date.value_or(CivilDate{9999, 12, 31}), y.admin2, y.place, y.id);
+      // Most specific first: place incidents before the story's province-wide ones.
+      return std::make_tuple(x.geo_precision, x.date.value_or(CivilDate{9999, 12, 31}), x.admin2,
+                             x.place, x.id) <
+             std::make_tuple(y.geo_precision, y.date.value_or(CivilDate{9999, 12, 31}), y.admin2,
+                             y.place, y.id);
     });
     for (int ci : kids) {
       SortUnique(&leaves[ci].mentions);

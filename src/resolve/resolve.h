@@ -89,7 +89,7 @@ struct ResolveOptions {
   // their own (province level, Battles; the earlier one dated before, never part of the wave's
   // story); when false the operations' figures count at the wave/story level and recalled
   // earlier figures are left out (recorded in why[]). Either way no place incident gets them.
-  bool separate_context_incidents = false;
+  bool separate_context_incidents = true;
   const ResolveRules* rules = nullptr;  // nullptr = DefaultResolveRules()
 };
 

@@ -178,8 +178,9 @@ TEST(ResolveTest, DatesDaysApartAreDifferentIncidents) {
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 2u);
   EXPECT_NE(s.incidents[0].id, s.incidents[1].id);
-  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-05-01");
-  EXPECT_EQ(s.incidents[1].date->ToIso(), "2024-05-06");
+  // Newest first.
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-05-06");
+  EXPECT_EQ(s.incidents[1].date->ToIso(), "2024-05-01");
 }
 
 TEST(ResolveTest, UndatedFollowUpPublishedMuchLaterStaysApart) {
@@ -612,9 +613,16 @@ DocAnalysis WaveArticle(const std::string& id, Claim extra, const std::string& q
   return d;
 }
 
+ResolveOptions NoContextIncidents() {
+  ResolveOptions o;
+  o.separate_context_incidents = false;
+  return o;
+}
+
 TEST(ResolveContextTest, ForcesKillingMilitantsIsNotThePlaceIncidents) {
   IncidentSet s = Resolve({WaveArticle("a", kMilitants12,
-                                       "Troops responded by killing 12 insurgents near the town.", "12")});
+                                       "Troops responded by killing 12 insurgents near the town.", "12")},
+                          NoContextIncidents());
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
   ASSERT_TRUE(north->killed);
@@ -655,7 +663,8 @@ TEST(ResolveContextTest, RegionWideCountGoesToTheWave) {
 
 TEST(ResolveContextTest, EarlierEventIsNotPartOfTheTotal) {
   const std::string q = "The raids came a day after the army said it had killed 41 rebels.";
-  IncidentSet s = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")});
+  IncidentSet s = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")},
+                          NoContextIncidents());
   for (const Incident& i : s.incidents) {
     for (const Claim& c : i.claims) EXPECT_NE(c.value, 41) << i.id;
     if (i.killed) {
@@ -680,6 +689,35 @@ TEST(ResolveContextTest, EarlierEventIsNotPartOfTheTotal) {
   EXPECT_EQ(earlier->event_type, "Battles");
   ASSERT_TRUE(earlier->killed);
   EXPECT_EQ(earlier->killed->best, 41);
+}
+
+TEST(ResolveContextTest, OperationsIncidentCarriesBothSidesOfTheFight) {
+  // Default options: the forces' fight is its own province-level Battles incident in the wave's
+  // story, with the soldiers killed in the same sentence as the militants.
+  DocAnalysis d = DocBuilder("a", "2024-08-26")
+                      .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(30, Qualifier::kAtLeast)},
+                               false, /*wave=*/true)
+                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(9)})
+                      .Mention(kVac, "2024-08-26", {kNorthTown},
+                               {K(5, Qualifier::kExact, Field::kKilled, Category::kSecurityForces),
+                                K(12, Qualifier::kExact, Field::kKilled, Category::kMilitants)})
+                      .Mention(kVac, "2024-08-26", {kSouthTown}, {K(4)})
+                      .Build();
+  SetQuote(&d, 2, "Five soldiers and 12 insurgents were killed as troops responded by killing the attackers.",
+           {"Five", "12"});
+  IncidentSet s = Resolve({d});
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  ASSERT_TRUE(north->killed);
+  EXPECT_EQ(north->killed->best, 9);
+  EXPECT_TRUE(HasWhy(*north, "forces' operations"));
+  const Incident* ops = nullptr;
+  for (const Incident& i : s.incidents) {
+    if (i.event_type == "Battles" && i.geo_precision == 3 && !i.parent.empty()) ops = &i;
+  }
+  ASSERT_NE(ops, nullptr);
+  ASSERT_TRUE(ops->killed);
+  EXPECT_EQ(ops->killed->best, 17);
 }
 
 TEST(ResolveContextTest, DyingADayAfterIsTheSameEvent) {
