@@ -80,6 +80,33 @@ Result<std::unique_ptr<LanguageDetector>> LanguageDetector::Load(const std::stri
   return det;
 }
 
+std::string LanguageDetector::DetectLatin(std::string_view text, const std::vector<Token>& tokens,
+                                          size_t max_words) const {
+  std::vector<size_t> profile(langs_.size(), 0);
+  size_t words = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    if (++words > max_words) break;
+    if (t.span.size() > 8) continue;  // stop words are short
+    LowerBuf lb(TokenText(text, t));
+    auto it = stop_.find(lb.view());
+    if (it == stop_.end()) continue;
+    for (uint8_t id : it->second) ++profile[id];
+  }
+  size_t top = 0, second = 0, top_id = 0;
+  for (size_t k = 0; k < profile.size(); ++k) {
+    if (profile[k] > top) {
+      second = top;
+      top = profile[k];
+      top_id = k;
+    } else if (profile[k] > second) {
+      second = profile[k];
+    }
+  }
+  if (top < 2 || top == second) return "und";
+  return langs_[top_id];
+}
+
 std::string LanguageDetector::Detect(std::string_view text) const {
   if (text.size() > kMaxScan) text = text.substr(0, kMaxScan);
   std::array<size_t, kNumScripts> counts{};

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/doc.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -25,6 +26,11 @@ class LanguageDetector {
  public:
   [[nodiscard]] static Result<std::unique_ptr<LanguageDetector>> Load(const std::string& data_dir);
   std::string Detect(std::string_view text) const;
+  // The stop-word profile vote of Detect() alone, over the first `max_words` word tokens of an
+  // already tokenised text: the language of Latin-script text at a fraction of the cost (no
+  // script pass). "und" as in Detect(). `tokens` must be tokens of `text`.
+  std::string DetectLatin(std::string_view text, const std::vector<Token>& tokens,
+                          size_t max_words = 200) const;
 
  private:
   struct Marker {

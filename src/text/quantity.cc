@@ -19,6 +19,16 @@ struct QuantityParser::Num {
   bool word_one = false;      // the single word "one"
 };
 
+// The article's language as a bit of lang_bits_, looked up once per Find() and only when a
+// language-bound word is met.
+struct QuantityParser::Gate {
+  std::string_view text;
+  std::string_view lang;
+  const std::vector<Token>* tokens = nullptr;
+  bool resolved = false;
+  uint32_t bit = 0;
+};
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -74,43 +84,12 @@ bool ParseQualifier(const std::string& s, Qualifier* q) {
 
 Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& data_dir) {
   auto qp = std::unique_ptr<QuantityParser>(new QuantityParser());
-  // numbers.tsv
+  if (Status st = qp->LoadNumbers(data_dir + "/text/numbers.tsv", false); !st.ok()) return st;
+  if (Status st = qp->LoadNumbers(data_dir + "/text/numbers_lang.tsv", true); !st.ok()) return st;
   {
-    std::string path = data_dir + "/text/numbers.tsv";
-    Result<std::vector<TsvRow>> rows = ReadTsv(path);
-    if (!rows.ok()) return rows.status();
-    for (const TsvRow& r : *rows) {
-      const auto& f = r.fields;
-      double v = 0;
-      if (f.size() < 3 || !ParseDouble(f[2], &v)) {
-        return InvalidArgument(Where(path, r.line) + "expected <phrase> <kind> <value>");
-      }
-      const std::string& kind = f[1];
-      if (kind == "fixed" || kind == "vague") {
-        Phrase p{kind == "vague", v, v, v, 0, false};
-        if (p.vague) {
-          if (f.size() < 5 || !ParseDouble(f[3], &p.low) || !ParseDouble(f[4], &p.high)) {
-            return InvalidArgument(Where(path, r.line) + "vague needs <low> <high>");
-          }
-          if (f.size() >= 6 && !ParseDouble(f[5], &p.plural_scale)) {
-            return InvalidArgument(Where(path, r.line) + "bad plural scale");
-          }
-          p.needs_of = f.size() >= 7 && f[6] == "needs_of";
-        }
-        qp->phrase_table_.Add(f[0], static_cast<int>(qp->phrases_.size()));
-        qp->phrases_.push_back(p);
-        continue;
-      }
-      WordKind wk;
-      if (kind == "unit") wk = WordKind::kUnit;
-      else if (kind == "tens") wk = WordKind::kTens;
-      else if (kind == "hundred") wk = WordKind::kHundred;
-      else if (kind == "scale") wk = WordKind::kScale;
-      else if (kind == "dozen") wk = WordKind::kDozen;
-      else if (kind == "article") wk = WordKind::kArticle;
-      else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
-      qp->words_[LowerString(f[0])] = {wk, v};
-    }
+    Result<std::unique_ptr<LanguageDetector>> det = LanguageDetector::Load(data_dir);
+    if (!det.ok()) return det.status();
+    qp->detector_ = std::move(det).value();
   }
   // qualifiers.tsv
   {
@@ -169,6 +148,97 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   return qp;
 }
 
+Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& r : *rows) {
+    std::vector<std::string> f = r.fields;
+    uint32_t langs = 0;
+    if (with_lang) {
+      if (f.empty()) return InvalidArgument(Where(path, r.line) + "expected <languages>");
+      std::string_view codes = f[0];
+      while (!codes.empty()) {
+        size_t comma = codes.find(',');
+        std::string code(codes.substr(0, comma));
+        codes = comma == std::string_view::npos ? std::string_view() : codes.substr(comma + 1);
+        if (code.empty()) continue;
+        auto it = lang_bits_.find(code);
+        if (it == lang_bits_.end()) {
+          if (lang_bits_.size() >= 32) return InvalidArgument(Where(path, r.line) + "too many languages");
+          it = lang_bits_.emplace(code, uint32_t{1} << lang_bits_.size()).first;
+        }
+        langs |= it->second;
+      }
+      f.erase(f.begin());
+      // Words in a script of their own (Devanagari, Arabic, Cyrillic...) are numbers wherever
+      // they occur: the script is the language test, and text is mixed within a script only
+      // rarely. Latin-script words ("once", "sept", "elf") need the article's language.
+      if (!f.empty() && !f[0].empty() && static_cast<unsigned char>(f[0][0]) >= 0xC9) langs = 0;
+    }
+    double v = 0;
+    if (f.size() < 3 || !ParseDouble(f[2], &v)) {
+      return InvalidArgument(Where(path, r.line) + "expected <phrase> <kind> <value>");
+    }
+    const std::string& kind = f[1];
+    if (kind == "fixed" || kind == "vague") {
+      Phrase p{kind == "vague", v, v, v, 0, false, langs};
+      if (p.vague) {
+        if (f.size() < 5 || !ParseDouble(f[3], &p.low) || !ParseDouble(f[4], &p.high)) {
+          return InvalidArgument(Where(path, r.line) + "vague needs <low> <high>");
+        }
+        if (f.size() >= 6 && !ParseDouble(f[5], &p.plural_scale)) {
+          return InvalidArgument(Where(path, r.line) + "bad plural scale");
+        }
+        p.needs_of = f.size() >= 7 && f[6] == "needs_of";
+      }
+      phrase_table_.Add(f[0], static_cast<int>(phrases_.size()));
+      phrases_.push_back(p);
+      continue;
+    }
+    WordKind wk;
+    if (kind == "unit") wk = WordKind::kUnit;
+    else if (kind == "tens") wk = WordKind::kTens;
+    else if (kind == "hundred") wk = WordKind::kHundred;
+    else if (kind == "scale") wk = WordKind::kScale;
+    else if (kind == "dozen") wk = WordKind::kDozen;
+    else if (kind == "article") wk = WordKind::kArticle;
+    else if (kind == "conj") wk = WordKind::kConj;
+    else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
+    std::string key = LowerString(f[0]);
+    if (words_.count(key) != 0) {
+      // The same spelling in two rows: one entry for all of their languages, when they agree.
+      Word& w = words_[key];
+      if (w.kind != wk || w.value != v) {
+        return InvalidArgument(Where(path, r.line) + "'" + f[0] + "' listed twice with different values");
+      }
+      w.langs = (w.langs == 0 || langs == 0) ? 0 : (w.langs | langs);
+      continue;
+    }
+    words_[key] = Word{wk, v, langs};
+  }
+  return Status::Ok();
+}
+
+bool QuantityParser::Allowed(uint32_t langs, Gate& gate) const {
+  if (langs == 0) return true;
+  if (!gate.resolved) {
+    gate.resolved = true;
+    // Only Latin-script words are bound to a language (see LoadNumbers), so the stop-word vote
+    // over the first words is enough.
+    std::string lang = gate.lang.empty() ? detector_->DetectLatin(gate.text, *gate.tokens)
+                                         : std::string(gate.lang);
+    auto it = lang_bits_.find(lang);
+    gate.bit = it == lang_bits_.end() ? 0 : it->second;
+  }
+  return (langs & gate.bit) != 0;
+}
+
+const QuantityParser::Word* QuantityParser::LookupWord(std::string_view lower, Gate& gate) const {
+  auto it = words_.find(lower);
+  if (it == words_.end() || !Allowed(it->second.langs, gate)) return nullptr;
+  return &it->second;
+}
+
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
   double int_part = 0, frac = 0, frac_scale = 1;
   bool decimal = false, any = false;
@@ -198,22 +268,37 @@ std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
 }
 
 bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                                Num* out) const {
+                                Gate& gate, Num* out) const {
   const size_t n = tokens.size();
+  size_t n_unused = 0;
   {
     std::string_view w = TokenText(text, tokens[i]);
     LowerBuf lb(w);
     if (triggers_.find(lb.view()) == triggers_.end() && w.find('-') == std::string_view::npos) {
       return false;
     }
+    // Cheap rejects before the language is resolved: a conjunction never starts a number, and
+    // an article ("un", "UN") only counts before a multiplier of some language.
+    auto it = words_.find(lb.view());
+    if (it != words_.end() && it->second.kind == WordKind::kConj) return false;
+    if (it != words_.end() && it->second.kind == WordKind::kArticle && it->second.langs != 0) {
+      if (i + 1 >= n || tokens[i + 1].kind != TokenKind::kWord) return false;
+      LowerBuf nb(TokenText(text, tokens[i + 1]));
+      auto nx = words_.find(nb.view());
+      if (nx == words_.end() || (nx->second.kind != WordKind::kScale &&
+                                 nx->second.kind != WordKind::kHundred &&
+                                 nx->second.kind != WordKind::kDozen)) {
+        if (phrase_table_.MatchForward(text, tokens, i, &n_unused) < 0) return false;
+      }
+    }
   }
   auto kind_at = [&](size_t j, WordKind* k, double* v) {
     if (j >= n || tokens[j].kind != TokenKind::kWord) return false;
     LowerBuf lb(TokenText(text, tokens[j]));
-    auto it = words_.find(lb.view());
-    if (it == words_.end()) return false;
-    *k = it->second.first;
-    *v = it->second.second;
+    const Word* wd = LookupWord(lb.view(), gate);
+    if (wd == nullptr) return false;
+    *k = wd->kind;
+    *v = wd->value;
     return true;
   };
   auto is_multiplier = [&](size_t j, double* m) {
@@ -228,6 +313,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
   // Fixed and vague phrases first ("a few" starts like "a hundred").
   size_t e = 0;
   int pid = phrase_table_.MatchForward(text, tokens, i, &e);
+  if (pid >= 0 && !Allowed(phrases_[static_cast<size_t>(pid)].langs, gate)) pid = -1;
   if (pid >= 0) {
     const Phrase& p = phrases_[static_cast<size_t>(pid)];
     bool of_next = e < n && LowerBuf(TokenText(text, tokens[e])).view() == "of";
@@ -245,7 +331,8 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       } else if (p.vague && p.plural_scale > 0 && of_next && e + 1 < n) {  // "tens of thousands"
         size_t e2 = 0;
         int q = phrase_table_.MatchForward(text, tokens, e + 1, &e2);
-        if (q >= 0 && phrases_[static_cast<size_t>(q)].plural_scale > 0) {
+        if (q >= 0 && phrases_[static_cast<size_t>(q)].plural_scale > 0 &&
+            Allowed(phrases_[static_cast<size_t>(q)].langs, gate)) {
           double s = phrases_[static_cast<size_t>(q)].plural_scale;
           out->value *= s; out->low *= s; out->high *= s; out->scale = s;
           e = e2;
@@ -273,23 +360,26 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
   while (j < n && tokens[j].kind == TokenKind::kWord) {
     std::string_view w = TokenText(text, tokens[j]);
     size_t hy = w.find('-');
-    if (hy != std::string_view::npos) {
-      // "twenty-three": tens-unit in one token.
+    LowerBuf lb(w);
+    if (hy != std::string_view::npos && LookupWord(lb.view(), gate) == nullptr) {
+      // "twenty-three": tens-unit in one token ("dix-sept" is listed whole).
       LowerBuf a(w.substr(0, hy)), b(w.substr(hy + 1));
-      auto ia = words_.find(a.view()), ib = words_.find(b.view());
-      if (ia == words_.end() || ib == words_.end() || ia->second.first != WordKind::kTens ||
-          ib->second.first != WordKind::kUnit || ib->second.second < 1 || ib->second.second > 9 ||
+      const Word* wa = LookupWord(a.view(), gate);
+      const Word* wb = LookupWord(b.view(), gate);
+      if (wa == nullptr || wb == nullptr || wa->kind != WordKind::kTens ||
+          wb->kind != WordKind::kUnit || wb->value < 1 || wb->value > 9 ||
           last == Last::kUnit || last == Last::kTeen || last == Last::kTens) {
         break;
       }
-      current += ia->second.second + ib->second.second;
+      current += wa->value + wb->value;
       last = Last::kUnit;
       any = true;
       ++j;
       continue;
     }
-    LowerBuf lb(w);
-    if (lb.view() == "and") {
+    const Word* wd = LookupWord(lb.view(), gate);
+    if (lb.view() == "and" || (wd != nullptr && wd->kind == WordKind::kConj)) {
+      // "one hundred and five"; "treinta y dos", "vinte e três" (tens, then a unit).
       WordKind k2;
       double v2;
       if ((last == Last::kHundred || last == Last::kScale) && kind_at(j + 1, &k2, &v2) &&
@@ -298,12 +388,17 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
         ++j;
         continue;
       }
+      if (wd != nullptr && last == Last::kTens && kind_at(j + 1, &k2, &v2) &&
+          k2 == WordKind::kUnit && v2 >= 1 && v2 <= 9) {
+        last = Last::kAnd;
+        ++j;
+        continue;
+      }
       break;
     }
-    auto it = words_.find(lb.view());
-    if (it == words_.end()) break;
-    k = it->second.first;
-    v = it->second.second;
+    if (wd == nullptr) break;
+    k = wd->kind;
+    v = wd->value;
     bool has = last == Last::kUnit || last == Last::kTeen || last == Last::kTens;
     if (k == WordKind::kUnit) {
       if (last == Last::kUnit || last == Last::kTeen || (last == Last::kTens && v >= 10)) break;
@@ -343,9 +438,9 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
 }
 
 bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                                 Num* out) const {
+                                 Gate& gate, Num* out) const {
   const Token& t = tokens[i];
-  if (t.kind == TokenKind::kWord) return ParseWords(text, tokens, i, out);
+  if (t.kind == TokenKind::kWord) return ParseWords(text, tokens, i, gate, out);
   if (t.kind != TokenKind::kNumber) return false;
   std::string_view raw = TokenText(text, t);
   std::optional<double> v = ParseDigits(raw);
@@ -376,11 +471,11 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
   const size_t nt = tokens.size();
   while (out->end < nt && tokens[out->end].kind == TokenKind::kWord) {
     LowerBuf lb(TokenText(text, tokens[out->end]));
-    auto it = words_.find(lb.view());
-    if (it == words_.end()) break;
-    WordKind k = it->second.first;
+    const Word* wd = LookupWord(lb.view(), gate);
+    if (wd == nullptr) break;
+    WordKind k = wd->kind;
     if (k != WordKind::kScale && k != WordKind::kHundred && k != WordKind::kDozen) break;
-    out->scale *= it->second.second;
+    out->scale *= wd->value;
     ++out->end;
   }
   if (out->scale != 1) {
@@ -506,8 +601,10 @@ bool QuantityParser::MaybePronoun(std::string_view text, const std::vector<Token
   return false;
 }
 
-std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc) const {
+std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc,
+                                           std::string_view lang) const {
   std::vector<Quantity> out;
+  Gate gate{text, lang, &doc.tokens};
   const std::vector<Token>& tokens = doc.tokens;
   const size_t n = tokens.size();
   size_t tx = 0;  // next timex that may cover a token
@@ -517,7 +614,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
     if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
     Num a;
-    if (!ParseNumber(text, tokens, i, &a)) continue;
+    if (!ParseNumber(text, tokens, i, gate, &a)) continue;
     // Ranges: "10 to 12", "10-12", "between 10 and 12", "two or three".
     size_t qb = 0;
     int between = a.vague ? -1 : between_.MatchBackward(text, tokens, i - (i > 0 ? 1 : 0), &qb);
@@ -525,7 +622,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
     Num b;
     bool range = false;
     if (!a.vague && a.end + 1 < n && IsSep(text, tokens[a.end], between >= 0) &&
-        ParseNumber(text, tokens, a.end + 1, &b) && !b.vague && b.digits == a.digits) {
+        ParseNumber(text, tokens, a.end + 1, gate, &b) && !b.vague && b.digits == a.digits) {
       if (a.scale == 1 && b.scale > 1) {
         a.value *= b.scale;
         a.scale = b.scale;

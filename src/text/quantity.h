@@ -21,7 +21,8 @@
 // ordinals ("3rd"), percentages, money ("$5", "Rs 500"), labels ("No. 3"), units and durations
 // ("5 km", "24 hours"), designations ("F-16", "G20"), numbers with a leading zero or 7+ digits
 // without separators (phone-like), and anything inside doc.timexes.
-// Rules and words are in data/text/{numbers,qualifiers,quantity_context,months}.tsv.
+// Rules and words are in data/text/{numbers,numbers_lang,qualifiers,quantity_context,months}.tsv;
+// numbers_lang.tsv holds other languages' number words, each active only in its languages.
 // "one" is kept but flagged maybe_pronoun when its neighbours suggest a pronoun ("one of the").
 //
 // Thread safety: a loaded QuantityParser is immutable; Find() may run on many threads at once.
@@ -36,6 +37,7 @@
 
 #include "base/status.h"
 #include "model/doc.h"
+#include "text/lang.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -46,19 +48,31 @@ class QuantityParser {
   [[nodiscard]] static Result<std::unique_ptr<QuantityParser>> Load(const std::string& data_dir);
 
   // Quantities in text order. `doc` must hold the tokens of `text` (see segment.h); numbers that
-  // lie inside doc.timexes are skipped.
-  std::vector<Quantity> Find(std::string_view text, const Doc& doc) const;
+  // lie inside doc.timexes are skipped. `lang` (ISO 639-1) enables the Latin-script number
+  // words of that language from numbers_lang.tsv ("trois", "zwei"); when empty, the language is
+  // guessed from the first words of `doc` (LanguageDetector::DetectLatin) the first time such a
+  // word is met, so "once" and "sept" stay words in English text. Number words in other
+  // scripts ("एक", "двое") need no language.
+  std::vector<Quantity> Find(std::string_view text, const Doc& doc,
+                             std::string_view lang = {}) const;
 
   // The value of a number token ("1,200", "3.5", "۲۳"), or nullopt if it is not one.
   static std::optional<double> ParseDigits(std::string_view token);
 
  private:
-  enum class WordKind : uint8_t { kUnit, kTens, kHundred, kScale, kDozen, kArticle };
+  enum class WordKind : uint8_t { kUnit, kTens, kHundred, kScale, kDozen, kArticle, kConj };
+  struct Word {
+    WordKind kind;
+    double value;
+    uint32_t langs;  // bit set of languages (lang_bits_); 0 = every language
+  };
+  struct Gate;     // the article's language, resolved lazily (quantity.cc)
   struct Phrase {  // fixed and vague entries of numbers.tsv
     bool vague;
     double value, low, high;
     double plural_scale;  // > 0 when usable as a multiplier after "of" ("thousands")
     bool needs_of;        // only a number when "of" follows ("scores of")
+    uint32_t langs = 0;   // as Word::langs
   };
   struct Qual {
     Qualifier q;
@@ -70,9 +84,13 @@ class QuantityParser {
   struct Num;  // a parsed number before qualification (quantity.cc)
 
   bool ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                   Num* out) const;
+                   Gate& gate, Num* out) const;
   bool ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                  Num* out) const;
+                  Gate& gate, Num* out) const;
+  // The entry for a lower-cased word if it is a number word in the article's language.
+  const Word* LookupWord(std::string_view lower, Gate& gate) const;
+  bool Allowed(uint32_t langs, Gate& gate) const;
+  Status LoadNumbers(const std::string& path, bool with_lang);
   // `range_end`: num is the B of "A-B", so a glued hyphen on its left is expected.
   bool Excluded(std::string_view text, const std::vector<Token>& tokens, const Num& num,
                 bool range_end = false) const;
@@ -80,7 +98,9 @@ class QuantityParser {
   bool IsMonthToken(std::string_view text, const Token& t) const;
   bool IsSep(std::string_view text, const Token& t, bool between) const;
 
-  StringMap<std::pair<WordKind, double>> words_;
+  StringMap<Word> words_;
+  StringMap<uint32_t> lang_bits_;                // "fr" -> 1 << k
+  std::unique_ptr<LanguageDetector> detector_;  // for articles whose language is not given
   std::vector<Phrase> phrases_;
   PhraseTable phrase_table_;  // payload: index into phrases_
   std::vector<Qual> quals_;

@@ -237,5 +237,72 @@ TEST(QuantityParseDigitsTest, Values) {
   EXPECT_FALSE(QuantityParser::ParseDigits("12a").has_value());
 }
 
+
+// Number words of other languages (data/text/numbers_lang.tsv), with exact byte spans.
+TEST_F(QuantityTest, HindiNumberWords) {
+  Quantity q = One("एक टूरिस्ट की मौत हो गई");
+  EXPECT_EQ(q.value, 1);
+  EXPECT_FALSE(q.maybe_pronoun);
+  EXPECT_EQ(SpanText(q.number_span), "एक");
+  Quantity p = One("हमले में तीन सौ लोग घायल हुए");
+  EXPECT_EQ(p.value, 300);
+  EXPECT_EQ(SpanText(p.number_span), "तीन सौ");
+}
+
+TEST_F(QuantityTest, UrduNumberWords) {
+  Quantity q = One("دھماکے میں پانچ افراد ہلاک ہو گئے");
+  EXPECT_EQ(q.value, 5);
+  EXPECT_EQ(SpanText(q.number_span), "پانچ");
+  Quantity p = One("ان میں سے ایک پولیس اہلکار تھا");
+  EXPECT_EQ(p.value, 1);
+  EXPECT_TRUE(p.maybe_pronoun);
+}
+
+TEST_F(QuantityTest, RussianCollectiveAndCases) {
+  Quantity q = One("В результате обстрела двое погибших и много раненых.");
+  EXPECT_EQ(q.value, 2);
+  EXPECT_EQ(SpanText(q.number_span), "двое");
+  Quantity t = One("Погибли двадцать три человека.");
+  EXPECT_EQ(t.value, 23);
+  EXPECT_EQ(SpanText(t.number_span), "двадцать три");
+  Quantity o = One("Один из нападавших был задержан.");
+  EXPECT_TRUE(o.maybe_pronoun);
+}
+
+TEST_F(QuantityTest, FrenchNumberWordsAndArticles) {
+  Quantity q = One("L'explosion a fait trois morts dans la ville et les environs.");
+  EXPECT_EQ(q.value, 3);
+  EXPECT_EQ(SpanText(q.number_span), "trois");
+  // "un"/"une" are articles: no figure of their own.
+  EXPECT_TRUE(Find("Un homme a été tué et une femme a été blessée dans la nuit.").empty());
+  Quantity d = One("Le bilan est de dix-sept morts selon la police.");
+  EXPECT_EQ(d.value, 17);
+  Quantity v = One("Les combats ont fait quatre-vingts morts dans la région.");
+  EXPECT_EQ(v.value, 80);
+}
+
+TEST_F(QuantityTest, GermanAndSpanishNumberWords) {
+  Quantity q = One("Bei dem Angriff gab es zwei Tote und einen Verletzten in der Stadt.");
+  EXPECT_EQ(q.value, 2);
+  EXPECT_EQ(SpanText(q.number_span), "zwei");
+  Quantity s = One("El ataque dejó treinta y dos muertos, según los datos de las autoridades del país.");
+  EXPECT_EQ(s.value, 32);
+  EXPECT_EQ(SpanText(s.number_span), "treinta y dos");
+  Quantity a = One("وقتل ثلاثة عشر شخصا في الهجوم");
+  EXPECT_EQ(a.value, 13);
+}
+
+TEST_F(QuantityTest, ForeignWordsStayOutOfEnglish) {
+  // "once" is Spanish 11, "sept" French 7, "elf" German 11: not numbers in English text.
+  EXPECT_TRUE(Find("The town was once attacked, and the police said the elf costume "
+                   "was found in the house.").empty());
+  // With the language given, the same word is a number.
+  text_ = "murieron once personas";
+  Doc doc;
+  seg_->Segment(text_, &doc);
+  std::vector<Quantity> qs = qp_->Find(text_, doc, "es");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].value, 11);
+}
 }  // namespace
 }  // namespace sitrep

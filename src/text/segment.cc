@@ -249,6 +249,13 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
     else return InvalidArgument(path + ":" + std::to_string(r.line) + ": unknown type '" + b + "'");
     seg->abbrevs_[LowerString(a)] = type;
   }
+  // Month names: "22. März" (a German ordinal day) does not end a sentence.
+  std::string mpath = data_dir + "/text/months.tsv";
+  Result<std::vector<TsvRow>> mrows = ReadTsv(mpath);
+  if (!mrows.ok()) return mrows.status();
+  for (const TsvRow& r : *mrows) {
+    if (!r.fields.empty()) seg->months_[LowerString(r.fields[0])] = true;
+  }
   return seg;
 }
 
@@ -263,6 +270,10 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
     return true;
   }
   const Token& pt = tokens[term - 1];
+  if (pt.kind == TokenKind::kNumber && pt.span.size() <= 2 && nt.kind == TokenKind::kWord) {
+    LowerBuf mb(next_text);
+    if (months_.find(mb.view()) != months_.end()) return false;  // "22. März"
+  }
   if (pt.kind != TokenKind::kWord) return true;
   std::string_view prev = TokenText(text, pt);
   bool next_is_number = nt.kind == TokenKind::kNumber;

@@ -10,7 +10,8 @@
 // and always at a line break (news headlines have no final period). A period does not end a
 // sentence after an abbreviation from <data_dir>/text/abbreviations.txt ("Mr.", "Gen.",
 // "No. 3", "Jan. 31"), after a single initial ("J. Smith"), or after a dotted acronym
-// ("U.S.") unless a typical sentence starter follows. Sentence spans are trimmed of whitespace.
+// ("U.S.") unless a typical sentence starter follows, nor between a day number and a month
+// name from <data_dir>/text/months.tsv ("22. März"). Sentence spans are trimmed of whitespace.
 // A run of 300 tokens without any boundary is cut there, so junk input without sentence ends
 // cannot make quoting stages quadratic.
 //
@@ -43,6 +44,7 @@ class Segmenter {
                   size_t next) const;
   StringMap<AbbrevType> abbrevs_;
   StringMap<bool> starters_;
+  StringMap<bool> months_;  // from months.tsv: "22. März" is a date, not a sentence end
 };
 
 void Segment(std::string_view text, Doc* doc);

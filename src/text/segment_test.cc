@@ -141,5 +141,13 @@ TEST(SegmentFreeTest, EndlessTextIsCutIntoBoundedSentences) {
   EXPECT_EQ(doc.sentences.back().end_token, doc.tokens.size());
 }
 
+
+TEST_F(SegmentTest, GermanOrdinalDayBeforeMonth) {
+  auto s = Sentences("Am 22. März 2024 wurde das Dorf angegriffen. Zwei Menschen starben.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Am 22. März 2024 wurde das Dorf angegriffen.");
+  // A number and a period before another capitalised word still end the sentence.
+  EXPECT_EQ(Sentences("Die Zahl der Toten stieg auf 22. Berlin reagierte.").size(), 2u);
+}
 }  // namespace
 }  // namespace sitrep

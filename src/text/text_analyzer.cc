@@ -16,11 +16,12 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Load(const std::string& data
   return ta;
 }
 
-Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> published) const {
+Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> published,
+                          std::string_view lang) const {
   Doc doc;
   segmenter_->Segment(text, &doc);
   doc.timexes = timexes_->Find(text, doc, published);
-  doc.quantities = quantities_->Find(text, doc);
+  doc.quantities = quantities_->Find(text, doc, lang);
   return doc;
 }
 

@@ -25,7 +25,10 @@ class TextAnalyzer {
  public:
   [[nodiscard]] static Result<std::unique_ptr<TextAnalyzer>> Load(const std::string& data_dir);
 
-  Doc Analyze(std::string_view text, std::optional<CivilDate> published) const;
+  // `lang` (ISO 639-1, Article::lang) selects other languages' number words; when empty it is
+  // detected from the text if one is needed (quantity.h).
+  Doc Analyze(std::string_view text, std::optional<CivilDate> published,
+              std::string_view lang = {}) const;
 
   const Segmenter& segmenter() const { return *segmenter_; }
   const QuantityParser& quantities() const { return *quantities_; }

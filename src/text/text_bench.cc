@@ -52,5 +52,35 @@ void BM_TextAnalyze(benchmark::State& state) {
 }
 BENCHMARK(BM_TextAnalyze);
 
+// The same text with a word that is a number only in another language ("once" is Spanish 11),
+// so the article's language is detected once per Analyze() (quantity.h), and the cost of the
+// other languages' dates and number words on a Hindi text of the same size.
+void BM_TextAnalyzeLanguage(benchmark::State& state) {
+  auto r = TextAnalyzer::Load(DataDir());
+  if (!r.ok()) {
+    state.SkipWithError(r.status().ToString().c_str());
+    return;
+  }
+  const TextAnalyzer& ta = **r;
+  std::string text;
+  if (state.range(0) == 0) {
+    text = "The UN said the town had once been calm. " + SyntheticArticle();
+  } else {
+    while (text.size() < 3000) {
+      text += "पुलिस के अनुसार 22 मार्च 2024 को हुए हमले में तीन लोगों की मौत हो गई और बारह घायल हुए। ";
+      text += "शुक्रवार को एक और धमाका हुआ।\n";
+    }
+  }
+  size_t items = 0;
+  for (auto _ : state) {
+    Doc doc = ta.Analyze(text, CivilDate{2024, 8, 26});
+    items += doc.quantities.size();
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["quantities"] = static_cast<double>(items) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_TextAnalyzeLanguage)->Arg(0)->Arg(1);
+
 }  // namespace
 }  // namespace sitrep

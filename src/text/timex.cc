@@ -143,7 +143,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
         return InvalidArgument(Where(path, r.line) + "expected <name> <weekday 1-7>");
       }
-      tp->weekdays_[LowerString(r.fields[0])] = w;
+      tp->weekdays_[LowerString(r.fields[0])] = {w, r.fields.size() >= 3 && r.fields[2] == "postpos"};
     }
   }
   {
@@ -174,15 +174,36 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     }
   }
   {
-    std::string path = data_dir + "/text/numbers.tsv";
+    std::string path = data_dir + "/text/date_words.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      if (f.size() < 2) return InvalidArgument(Where(path, r.line) + "expected <phrase> <role>");
+      const std::string& role = f[1];
+      std::string w = LowerString(f[0]);
+      if (role == "wd_postpos") tp->wd_postpos_[w] = true;
+      else if (role == "ago_post") tp->ago_post_[w] = true;
+      else if (role == "ago_pre") tp->ago_pre_.Add(f[0], 0);
+      else if (role == "date_link") tp->date_link_[w] = true;
+      else if (role == "year_suffix") tp->year_suffix_[w] = true;
+      else return InvalidArgument(Where(path, r.line) + "unknown role '" + role + "'");
+    }
+  }
+  // Counts for "three days ago": numbers.tsv, and numbers_lang.tsv whose rows have a leading
+  // language column (not checked here: the ago pattern around the count is specific enough).
+  for (const char* file : {"numbers.tsv", "numbers_lang.tsv"}) {
+    const size_t skip = file[7] == '_' ? 1 : 0;
+    std::string path = data_dir + "/text/" + file;
     Result<std::vector<TsvRow>> rows = ReadTsv(path);
     if (!rows.ok()) return rows.status();
     for (const TsvRow& r : *rows) {
       const auto& f = r.fields;
       int v = 0;
-      if (f.size() < 3) return InvalidArgument(Where(path, r.line) + "expected 3 fields");
-      if ((f[1] == "unit" || f[1] == "tens" || f[1] == "article") && ParseInt(f[2], &v)) {
-        tp->counts_[LowerString(f[0])] = v;
+      if (f.size() < 3 + skip) return InvalidArgument(Where(path, r.line) + "expected 3 fields");
+      const std::string& kind = f[1 + skip];
+      if ((kind == "unit" || kind == "tens" || kind == "article") && ParseInt(f[2 + skip], &v)) {
+        tp->counts_[LowerString(f[skip])] = v;
       }
     }
   }
@@ -193,6 +214,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
   for (const auto& [w, v] : tp->counts_) add(w);
   tp->relative_.ForEachFirstWord(add);
   tp->wd_prefix_.ForEachFirstWord(add);
+  tp->ago_pre_.ForEachFirstWord(add);
   return tp;
 }
 
@@ -211,6 +233,13 @@ int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
   if (it == months_.end()) return 0;
   if (it->second.second && !StartsUpper(w)) return 0;
   *next = i + 1;
+  // "مارس/آذار", "März/Maerz": two names of the same month joined by a slash.
+  if (i + 2 < c.tokens.size() && TokenText(c.text, c.tokens[i + 1]) == "/" &&
+      c.tokens[i + 2].kind == TokenKind::kWord) {
+    LowerBuf alt(TokenText(c.text, c.tokens[i + 2]));
+    auto at = months_.find(alt.view());
+    if (at != months_.end() && at->second.first == it->second.first) *next = i + 3;
+  }
   // "Aug. 26": skip the abbreviation's period when a number follows.
   if (*next + 1 < c.tokens.size() && TokenText(c.text, c.tokens[*next]) == "." &&
       Adjacent(c.tokens, i, *next) && c.tokens[*next + 1].kind == TokenKind::kNumber) {
@@ -226,7 +255,12 @@ int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
   auto it = weekdays_.find(lb.view());
   if (it == weekdays_.end()) return 0;
   if (w.size() <= 4 && !StartsUpper(w)) return 0;  // "sat", "wed", "sun" are words too
-  return it->second;
+  if (it->second.second) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
+    if (i + 1 >= c.tokens.size()) return 0;
+    LowerBuf nb(TokenText(c.text, c.tokens[i + 1]));
+    if (wd_postpos_.find(nb.view()) == wd_postpos_.end()) return 0;
+  }
+  return it->second.first;
 }
 
 bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
@@ -270,6 +304,12 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
     if (j + 1 < n && Adjacent(t, j, j + 1) && t[j + 1].kind != TokenKind::kPunct) return 0;
     return v;
   };
+  // "of", "de": joins the parts of a date.
+  auto link = [&](size_t j) {
+    if (j >= n || t[j].kind != TokenKind::kWord) return false;
+    LowerBuf lb(TokenText(c.text, t[j]));
+    return date_link_.find(lb.view()) != date_link_.end();
+  };
   *dp = DatePart{};
   dp->begin = i;
   size_t j = 0;
@@ -287,9 +327,9 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
         dp->y = yr;
         dp->end = y + 1;
       }
-    } else if (int yr = year_at(is(j, ",") ? j + 1 : j); yr > 0) {
+    } else if (int yr = year_at(is(j, ",") || link(j) ? j + 1 : j); yr > 0) {
       dp->y = yr;
-      dp->end = (is(j, ",") ? j + 1 : j) + 1;
+      dp->end = (is(j, ",") || link(j) ? j + 1 : j) + 1;
     } else {
       std::string_view w = TokenText(c.text, t[i]);
       bool glued_prefix = w.find('-') != std::string_view::npos;
@@ -346,16 +386,22 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   int day = 0;
   size_t k = day_at(i, &day);
   if (k > 0) {
-    size_t mk = is(k, "of") ? k + 1 : k;
+    // "22. März": the German ordinal period, glued to the day.
+    if (k == i + 1 && is(k, ".") && Adjacent(t, i, k)) ++k;
+    size_t mk = link(k) ? k + 1 : k;
     size_t after = 0;
     int mon = MonthAt(c, mk, &after);
     if (mon > 0 && TokenText(c.text, t[mk]).find('-') == std::string_view::npos) {
       if (day > DaysInMonth(0, mon)) return false;
       dp->d = day; dp->m = mon; dp->end = after;
-      size_t y = is(after, ",") ? after + 1 : after;
+      size_t y = is(after, ",") || link(after) ? after + 1 : after;
       if (int yr = year_at(y); yr > 0) {
         dp->y = yr;
         dp->end = y + 1;
+        if (dp->end < n && t[dp->end].kind == TokenKind::kWord) {
+          LowerBuf lb(TokenText(c.text, t[dp->end]));
+          if (year_suffix_.find(lb.view()) != year_suffix_.end()) ++dp->end;
+        }
       }
       if (dp->d > DaysInMonth(dp->y, dp->m)) return false;
       return true;
@@ -419,17 +465,22 @@ void TimexParser::Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) c
     return;
   }
   if (weekday > 0) {
-    // The most recent year, not after today, whose date falls on that weekday.
-    int64_t today = DaysFromCivil(today_.year, today_.month, today_.day);
-    for (int y = today_.year; y >= 1990; --y) {
-      if (dp.d > DaysInMonth(y, dp.m)) continue;
-      int64_t days = DaysFromCivil(y, dp.m, dp.d);
-      if (days > today || IsoWeekday(days) != weekday) continue;
+    if (int y = YearForWeekday(dp.m, dp.d, weekday); y > 0) {
       out->date.year = y;
       out->precision = DatePrecision::kDay;
-      return;
     }
   }
+}
+
+int TimexParser::YearForWeekday(int month, int day, int weekday) const {
+  int64_t today = DaysFromCivil(today_.year, today_.month, today_.day);
+  for (int y = today_.year; y >= 1990; --y) {
+    if (day > DaysInMonth(y, month)) continue;
+    int64_t days = DaysFromCivil(y, month, day);
+    if (days > today || IsoWeekday(days) != weekday) continue;
+    return y;
+  }
+  return 0;
 }
 
 bool TimexParser::TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const {
@@ -538,27 +589,36 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
 
 bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   const auto& t = c.tokens;
-  if (i + 2 >= t.size()) return false;
+  // "il y a trois jours" / "three days ago": the ago word before the count or after the unit.
+  size_t j = i;
+  size_t pe = 0;
+  const bool pre = ago_pre_.MatchForward(c.text, t, i, &pe) >= 0;
+  if (pre) j = pe;
+  if (j + (pre ? 1 : 2) >= t.size()) return false;
   int count = -1;
-  if (t[i].kind == TokenKind::kNumber) {
+  if (t[j].kind == TokenKind::kNumber) {
     int nd = 0;
-    count = DigitsValue(TokenText(c.text, t[i]), &nd);
-  } else if (t[i].kind == TokenKind::kWord) {
-    LowerBuf lb(TokenText(c.text, t[i]));
+    count = DigitsValue(TokenText(c.text, t[j]), &nd);
+  } else if (t[j].kind == TokenKind::kWord) {
+    LowerBuf lb(TokenText(c.text, t[j]));
     auto it = counts_.find(lb.view());
     if (it != counts_.end()) count = it->second;
   }
   if (count < 0 || count > 1000) return false;
-  LowerBuf unit(TokenText(c.text, t[i + 1]));
+  LowerBuf unit(TokenText(c.text, t[j + 1]));
   auto it = ago_units_.find(unit.view());
   if (it == ago_units_.end()) return false;
-  LowerBuf ago(TokenText(c.text, t[i + 2]));
-  if (ago.view() != "ago") return false;
+  size_t last = j + 1;
+  if (!pre) {
+    LowerBuf ago(TokenText(c.text, t[j + 2]));
+    if (ago_post_.find(ago.view()) == ago_post_.end()) return false;
+    last = j + 2;
+  }
   *out = Timex{};
-  out->span = Span{t[i].span.begin, t[i + 2].span.end};
+  out->span = Span{t[i].span.begin, t[last].span.end};
   out->relative = true;
   out->past_reference = it->second.second;
-  *end = i + 3;
+  *end = last + 1;
   if (!c.pub) return true;
   int per = it->second.first;
   CivilDate d = CivilFromDays(c.pub_days - static_cast<int64_t>(count) * per);
@@ -675,7 +735,33 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
       i = end - 1;
     }
   }
-  if (!c.pub) AnchorPass(out, seen);
+  if (!c.pub) {
+    AnchorPass(out, seen);
+    // Still no year for a day+month: the nearest weekday named in the article (within a few
+    // paragraphs) is taken as the same day, as in "Saturday (Jan 31)".
+    constexpr int64_t kNear = 1500;  // bytes
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (out[k].precision != DatePrecision::kUnresolved || !seen[k].day_month) continue;
+      size_t best = out.size();
+      int64_t best_d = 0;
+      for (size_t m = 0; m < out.size(); ++m) {
+        if (seen[m].weekday == 0 || out[m].precision != DatePrecision::kUnresolved) continue;
+        int64_t d = static_cast<int64_t>(out[m].span.begin) - static_cast<int64_t>(out[k].span.begin);
+        if (d < 0) d = -d;
+        if (d <= kNear && (best == out.size() || d < best_d)) {
+          best = m;
+          best_d = d;
+        }
+      }
+      if (best == out.size()) continue;
+      int y = YearForWeekday(seen[k].month, seen[k].day, seen[best].weekday);
+      if (y == 0) continue;
+      out[k].date = CivilDate{y, seen[k].month, seen[k].day};
+      out[k].precision = DatePrecision::kDay;
+      out[best].date = out[k].date;
+      out[best].precision = DatePrecision::kDay;
+    }
+  }
   return out;
 }
 

@@ -18,14 +18,22 @@
 // Without P: absolute dates with a year resolve as written; day+month with a weekday
 // ("Saturday (Jan 31)") take the most recent year, not after `today` (Load()) and not before
 // 1990, in which that date falls on that weekday. Then a fully written date elsewhere in the
-// article ("August 2, 2024") anchors what is left: a weekday takes the closest such date that
+// article ("August 2, 2024") anchors what is left (without one, a dateline "09 نومبر" and the
+// nearest weekday named in the article, "ہفتہ کی صبح", are taken as the same day and give the
+// year as above): a weekday takes the closest such date that
 // falls on that weekday, a day+month without year takes the year nearest that date. Everything
 // else is kUnresolved (date.year 0, with month/day kept when the text gave them), not invented. `relative` is set for
 // expressions that need P. `past_reference` is set when P is known and the referenced period
 // ends more than 14 days before P, and always for "last year"/"years ago".
 // Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned.
 //
-// Words are data: <data_dir>/text/{months,weekdays,relative,numbers}.tsv.
+// Other languages follow the same patterns with their own words: day-month-year with link
+// words ("el 22 de marzo de 2024"), a period after the day ("22. März 2024"), a year suffix
+// ("22 марта 2024 года"), paired month names ("22 مارس/آذار 2024"), and "ago" before or
+// after the count ("il y a trois jours", "три дня назад"). Right-to-left text is in logical
+// order, so "9 نومبر 2024" is day-first in the byte stream too.
+//
+// Words are data: <data_dir>/text/{months,weekdays,relative,date_words,numbers,numbers_lang}.tsv.
 // Thread safety: a loaded TimexParser is immutable; Find() may run on many threads at once.
 #ifndef SITREP_TEXT_TIMEX_H_
 #define SITREP_TEXT_TIMEX_H_
@@ -78,9 +86,13 @@ class TimexParser {
   int MonthAt(Ctx& c, size_t i, size_t* next) const;   // 0 if none
   int WeekdayAt(Ctx& c, size_t i) const;               // 0 if none
   void Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const;
+  // The most recent year (not after today_, not before 1990) in which month/day falls on
+  // `weekday`; 0 if none.
+  int YearForWeekday(int month, int day, int weekday) const;
 
   StringMap<std::pair<int, bool>> months_;  // name -> (month, needs capital)
-  StringMap<int> weekdays_;
+  StringMap<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
+  StringMap<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
@@ -88,6 +100,10 @@ class TimexParser {
   StringMap<int> month_prefix_;
   StringMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
   StringMap<int> counts_;                       // "two" -> 2, "a" -> 1
+  StringMap<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
+  PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
+  StringMap<bool> date_link_;  // "of", "de": between day, month and year
+  StringMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
   StringMap<bool> triggers_;  // lower-cased words that can start an expression (quick reject)
   CivilDate today_;
 };

@@ -199,5 +199,123 @@ TEST_F(TimexTest, SeveralInOrderWithoutOverlap) {
   EXPECT_LT(ts[0].span.end, ts[1].span.begin);
 }
 
+
+// Dates written in other languages, without a publication date: the text alone gives the day.
+TEST_F(TimexTest, UrduDayMonthYear) {
+  Timex t = One("پولیس کے مطابق 9 نومبر 2024 کو دھماکہ ہوا۔", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 11, 9}));
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  EXPECT_EQ(SpanText(t.span), "9 نومبر 2024");
+}
+
+TEST_F(TimexTest, UrduExtendedDigitsAndSpellingVariant) {
+  Timex t = One("حملہ ۲۲ مئ ۲۰۲۴ کو ہوا", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 5, 22}));
+  EXPECT_EQ(SpanText(t.span), "۲۲ مئ ۲۰۲۴");
+}
+
+TEST_F(TimexTest, RussianGenitiveMonthWithYearWord) {
+  Timex t = One("Взрыв произошёл 22 марта 2024 года в Москве.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(t.span), "22 марта 2024 года");
+}
+
+TEST_F(TimexTest, RussianPrepositionalMonthAndWeekday) {
+  Timex m = One("Теракт случился в марте.", CivilDate{2024, 6, 1});
+  EXPECT_EQ(m.date, (CivilDate{2024, 3, 0}));
+  EXPECT_EQ(m.precision, DatePrecision::kMonth);
+  Timex w = One("Нападение произошло в пятницу.", kMon26Aug2024);
+  EXPECT_EQ(w.date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(SpanText(w.span), "в пятницу");
+}
+
+TEST_F(TimexTest, HindiDayMonthYear) {
+  Timex t = One("यह हमला 22 मार्च 2024 को हुआ।", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(t.span), "22 मार्च 2024");
+  // Nukta spelled precomposed or decomposed.
+  EXPECT_EQ(One("3 फ़रवरी 2023", std::nullopt).date, (CivilDate{2023, 2, 3}));
+  EXPECT_EQ(One("3 फ\u093Cरवरी 2023", std::nullopt).date, (CivilDate{2023, 2, 3}));
+}
+
+TEST_F(TimexTest, ArabicPairedMonthNames) {
+  Timex t = One("وقع الهجوم في 22 مارس/آذار 2024 قرب الحدود", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(t.span), "22 مارس/آذار 2024");
+  EXPECT_EQ(One("١٥ أيلول ٢٠٢٣", std::nullopt).date, (CivilDate{2023, 9, 15}));
+}
+
+TEST_F(TimexTest, GermanOrdinalPeriod) {
+  Timex t = One("Am 22. März 2024 wurde das Dorf angegriffen.", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(t.span), "22. März 2024");
+  EXPECT_EQ(One("seit dem 3. Maerz 2022", std::nullopt).date, (CivilDate{2022, 3, 3}));
+}
+
+TEST_F(TimexTest, FrenchAndSpanishDates) {
+  Timex f = One("L'attaque a eu lieu le 22 mars 2024 au soir.", std::nullopt);
+  EXPECT_EQ(f.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(f.span), "22 mars 2024");
+  Timex e = One("Ocurrió el 22 de marzo de 2024 en la capital.", std::nullopt);
+  EXPECT_EQ(e.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(e.span), "22 de marzo de 2024");
+  Timex p = One("O ataque foi em 5 de abril de 2023.", std::nullopt);
+  EXPECT_EQ(p.date, (CivilDate{2023, 4, 5}));
+}
+
+TEST_F(TimexTest, WeekdayWithForeignDate) {
+  Timex t = One("Freitag, 22. März 2024", std::nullopt);
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 22}));
+  EXPECT_EQ(SpanText(t.span), "Freitag, 22. März 2024");
+}
+
+TEST_F(TimexTest, ForeignRelativeWords) {
+  const CivilDate pub = kMon26Aug2024;
+  EXPECT_EQ(One("Gestern wurden zwei Menschen getötet.", pub).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Вчера погибли люди.", pub).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("ayer por la tarde", pub).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("hier soir", pub).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("گزشتہ روز فائرنگ ہوئی", pub).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("आज सुबह", pub).date, pub);
+  EXPECT_EQ(One("قتل أمس ثلاثة", pub).date, (CivilDate{2024, 8, 25}));
+  Timex w = One("am Freitag", pub);
+  EXPECT_EQ(w.date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(One("शुक्रवार को", pub).date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(One("يوم الجمعة", pub).date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(One("na sexta-feira", pub).date, (CivilDate{2024, 8, 23}));
+}
+
+TEST_F(TimexTest, ForeignAgoBeforeAndAfter) {
+  const CivilDate pub = kMon26Aug2024;
+  Timex fr = One("il y a trois jours", pub);
+  EXPECT_EQ(fr.date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(SpanText(fr.span), "il y a trois jours");
+  EXPECT_EQ(One("hace dos semanas", pub).date, (CivilDate{2024, 8, 12}));
+  EXPECT_EQ(One("vor drei Tagen", pub).date, (CivilDate{2024, 8, 23}));
+  Timex ru = One("два дня назад", pub);
+  EXPECT_EQ(ru.date, (CivilDate{2024, 8, 24}));
+  EXPECT_EQ(SpanText(ru.span), "два дня назад");
+  EXPECT_EQ(One("दो दिन पहले", pub).date, (CivilDate{2024, 8, 24}));
+}
+
+TEST_F(TimexTest, DeLinkNeedsADate) {
+  // "de" joins date parts only; alone it is not a date.
+  EXPECT_TRUE(Find("el jefe de la policía de la ciudad", kMon26Aug2024).empty());
+}
+
+TEST_F(TimexTest, UrduDatelineWithWeekdayGivesYear) {
+  // No publication date and no year: the dateline's day+month and the weekday named in the
+  // report are the same day, in the most recent year where they coincide (2024 here).
+  std::vector<Timex> ts =
+      Find("لاہور، 14 دسمبر: پولیس کے مطابق فائرنگ کا واقعہ ہفتہ کو پیش آیا۔", std::nullopt);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(SpanText(ts[0].span), "14 دسمبر");
+  EXPECT_EQ(ts[0].date, (CivilDate{2024, 12, 14}));
+  EXPECT_EQ(ts[0].precision, DatePrecision::kDay);
+  EXPECT_EQ(SpanText(ts[1].span), "ہفتہ");
+  // "ہفتہ" without a postposition is "week", not Saturday.
+  EXPECT_TRUE(Find("ایک ہفتہ پہلے", kMon26Aug2024).size() <= 1u);
+  EXPECT_TRUE(Find("اس پورے ہفتہ میں", kMon26Aug2024).empty());
+}
 }  // namespace
 }  // namespace sitrep
