@@ -5,7 +5,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <functional>
+#include <span>
 
 #include "base/data_dir.h"
 #include "geo/match_key.h"
@@ -31,9 +34,35 @@ struct Geocoder::Words {
   // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
   // all-capital tokens that may be places.
   std::unordered_set<std::string> acronym;
+
+  // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
+  // classifies each word of an article with a single hash lookup.
+  std::unordered_map<std::string, uint32_t> word_class;
+  void BuildWordClass();
 };
 
 namespace {
+
+// Word-list bits of Geocoder::Words::word_class.
+enum WordClass : uint32_t {
+  kStop = 1u << 0,
+  kFirstname = 1u << 1,
+  kConnector = 1u << 2,
+  kCue = 1u << 3,
+  kTitle = 1u << 4,
+  kSpeech = 1u << 5,
+  kAttributive = 1u << 6,
+  kKin = 1u << 7,
+  kStreet = 1u << 8,
+  kStreetOf = 1u << 9,
+  kObjverb = 1u << 10,
+  kPassive = 1u << 11,
+  kPersonnoun = 1u << 12,
+  kInstitution = 1u << 13,
+  kDirection = 1u << 14,
+  kUnit = 1u << 15,
+  kPhrasePrefix = 1u << 16,  // a context_cues phrase starts with this word (up to a space)
+};
 
 constexpr int kMaxWords = 4;
 constexpr float kAttributiveConfidence = 0.2f;
@@ -47,10 +76,16 @@ struct Word {
   bool break_after = false;    // punctuation (other than a space run) before the next word
   bool comma_after = false;
   bool colon_after = false;    // ":" or a dash: a dateline ends here
+  bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
   std::string lower;           // FoldName of the word
+  uint32_t cls = 0;            // WordClass bits of `lower`
 };
 
+// ASCII first: most text is ASCII, and these are called for every character.
+inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return AsciiAlpha(c) || (c >= '0' && c <= '9');
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
          u_charType(c) == U_COMBINING_SPACING_MARK;
 }
@@ -79,8 +114,13 @@ std::vector<Word> ScanWords(std::string_view text) {
     w.span.begin = static_cast<uint32_t>(start);
     w.sentence_start = sentence_start;
     sentence_start = false;
-    w.upper_initial = u_isupper(c) || u_istitle(c);
-    w.uncased = !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c);
+    if (c < 0x80) {
+      w.upper_initial = c >= 'A' && c <= 'Z';
+      w.uncased = false;  // ASCII letters are cased; digits are not letters
+    } else {
+      w.upper_initial = u_isupper(c) || u_istitle(c);
+      w.uncased = !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c);
+    }
     bool all_caps = w.upper_initial;
     int32_t end = i;
     while (i < n) {
@@ -88,7 +128,7 @@ std::vector<Word> ScanWords(std::string_view text) {
       UChar32 d;
       U8_NEXT(s, j, n, d);
       if (d >= 0 && IsWordChar(d)) {
-        if (u_islower(d)) all_caps = false;
+        if (d < 0x80 ? (d >= 'a' && d <= 'z') : u_islower(d)) all_caps = false;
         i = j;
         end = j;
         continue;
@@ -107,7 +147,8 @@ std::vector<Word> ScanWords(std::string_view text) {
             if (q < n) U8_NEXT(s, q, n, f);
             possessive = q > n || k >= n || !(f >= 0 && IsWordChar(f));
           }
-          if (e >= 0 && u_isalpha(e) && !possessive) {
+          if (e >= 0 && (e < 0x80 ? AsciiAlpha(e) : u_isalpha(e)) && !possessive) {
+            w.hyphen |= d == '-';
             i = j;
             continue;
           }
@@ -248,6 +289,40 @@ bool PlainGap(std::string_view gap) {
   return true;
 }
 
+// A set of string views without per-element allocation (open addressing); reused per thread.
+class ViewSet {
+ public:
+  void Reset(size_t n) {
+    size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    slots_.assign(cap, Slot());
+    mask_ = cap - 1;
+  }
+  void Insert(std::string_view v) {
+    for (size_t h = std::hash<std::string_view>()(v) & mask_;; h = (h + 1) & mask_) {
+      if (!slots_[h].used) {
+        slots_[h] = Slot{v, true};
+        return;
+      }
+      if (slots_[h].view == v) return;
+    }
+  }
+  bool Contains(std::string_view v) const {
+    for (size_t h = std::hash<std::string_view>()(v) & mask_;; h = (h + 1) & mask_) {
+      if (!slots_[h].used) return false;
+      if (slots_[h].view == v) return true;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view view;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
 bool AllDigits(std::string_view s) {
   if (s.empty() || s.size() > 3) return false;
   for (char c : s) {
@@ -372,16 +447,63 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           if (caps) words->acronym.insert(std::string(a));
         }
       }));
+  words->BuildWordClass();
   return std::shared_ptr<const Words>(std::move(words));
 }
 
-Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz) {
+void Geocoder::Words::BuildWordClass() {
+  auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
+    for (const std::string& w : set) word_class[w] |= bit;
+  };
+  add(stop, kStop);
+  add(firstname, kFirstname);
+  add(connector, kConnector);
+  add(cue, kCue);
+  add(title, kTitle);
+  add(speech, kSpeech);
+  add(attributive, kAttributive);
+  add(kin, kKin);
+  add(street, kStreet);
+  add(street_of, kStreetOf);
+  add(objverb, kObjverb);
+  add(passive, kPassive);
+  add(personnoun, kPersonnoun);
+  add(institution, kInstitution);
+  add(direction, kDirection);
+  for (const auto& [w, level] : unit) word_class[w] |= kUnit;
+  // A phrase can match from a word only if the word's folded form is the phrase up to one of its
+  // spaces, or all of it.
+  for (const auto& [p, cue] : phrase) {
+    for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
+      word_class[p.substr(0, sp)] |= kPhrasePrefix;
+    }
+    word_class[p] |= kPhrasePrefix;
+  }
+}
+
+namespace {
+uint64_t NextGeocoderId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Folded n-gram -> its gazetteer postings (empty when the key is too short to look up). Key making
+// and the key-table search are most of the candidate search, and the same capitalised words recur
+// within and across articles. One cache per thread, owned by one Geocoder at a time; bounded.
+struct KeyCache {
+  uint64_t owner = 0;
+  std::unordered_map<std::string, std::span<const GazPosting>> map;
+};
+constexpr size_t kKeyCacheMax = 1 << 16;
+}  // namespace
+
+Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz), id_(NextGeocoderId()) {
   Result<std::shared_ptr<const Words>> w = LoadWords(DataDir());
   words_ = w.ok() ? *w : std::make_shared<const Words>();
 }
 
 Geocoder::Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words)
-    : gaz_(gaz), words_(std::move(words)) {}
+    : gaz_(gaz), words_(std::move(words)), id_(NextGeocoderId()) {}
 
 Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
                                                    const std::string& data_dir) {
@@ -398,11 +520,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   const Words& W = *words_;
   std::vector<Word> words = ScanWords(text);
   const MatchRules& rules = gaz_->rules();
+  if (!W.word_class.empty()) {
+    for (Word& w : words) {
+      auto it = W.word_class.find(w.lower);
+      if (it != W.word_class.end()) w.cls = it->second;
+    }
+  }
 
   // Words that also occur in lower case in this text are common words here ("Mobile" phone).
-  std::unordered_set<std::string_view> lowercase_seen;
+  thread_local ViewSet lowercase_seen;
+  lowercase_seen.Reset(words.size());
   for (const Word& w : words) {
-    if (!w.upper_initial && !w.uncased) lowercase_seen.insert(w.lower);
+    if (!w.upper_initial && !w.uncased) lowercase_seen.Insert(w.lower);
   }
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
     return text.substr(words[i].span.end, words[i + 1].span.begin - words[i].span.end);
@@ -421,15 +550,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
   auto add_person = [&](size_t k, bool strong) {
     const std::string& l = words[k].lower;
-    if (W.title.count(l) || W.unit.count(l) || W.stop.count(l) || W.institution.count(l)) return;
-    if (!W.firstname.count(l) || strong) person.insert(l);
+    if ((words[k].cls & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
+    if ((words[k].cls & kFirstname) == 0 || strong) person.insert(l);
     if (strong) person_strong.insert(l);
   };
   // The given name right before a surname (plain space between, not opening a sentence unless
   // it is a known first name).
   auto add_given = [&](size_t k) {
     if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
-    if (words[k - 1].sentence_start && !W.firstname.count(words[k - 1].lower)) return;
+    if (words[k - 1].sentence_start && !((words[k - 1].cls & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
@@ -445,13 +574,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     const bool has_next = i + 1 < words.size();
     bool is_person = false, strong = false;
     if (i > 0 && PlainGap(gap(i - 1)) &&
-        (W.title.count(words[i - 1].lower) ||
-         (W.firstname.count(words[i - 1].lower) && words[i - 1].upper_initial))) {
+        (((words[i - 1].cls & kTitle) != 0) ||
+         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial))) {
       is_person = true;
     }
     const bool after_cue =
-        i > 0 && (W.cue.count(words[i - 1].lower) || words[i - 1].lower == "of");
-    if (has_next && !w.break_after && W.speech.count(words[i + 1].lower) && !after_cue) {
+        i > 0 && (((words[i - 1].cls & kCue) != 0) || words[i - 1].lower == "of");
+    if (has_next && !w.break_after && ((words[i + 1].cls & kSpeech) != 0) && !after_cue) {
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
@@ -460,12 +589,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (aux == "was" || aux == "is" || aux == "has" || aux == "had") {
         size_t k = i + 2;
         if (words[k].lower == "been" && k + 1 < words.size()) ++k;
-        if (W.passive.count(words[k].lower)) is_person = true;
+        if (((words[k].cls & kPassive) != 0)) is_person = true;
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
     if (i > 0 && !words[i - 1].break_after && PlainGap(gap(i - 1)) &&
-        W.objverb.count(words[i - 1].lower) &&
+        ((words[i - 1].cls & kObjverb) != 0) &&
         (w.break_after || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
@@ -485,7 +614,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
         k = 0;
       }
-      if (k != 0 && !words[k].upper_initial && W.kin.count(words[k].lower)) {
+      if (k != 0 && !words[k].upper_initial && ((words[k].cls & kKin) != 0)) {
         is_person = strong = true;
       }
     }
@@ -501,10 +630,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         ++e;
       }
       const bool origin = !words[e].break_after && e + 1 < words.size() &&
-                          (W.personnoun.count(words[e + 1].lower) ||
-                           W.unit.count(words[e + 1].lower));
+                          (((words[e + 1].cls & kPersonnoun) != 0) ||
+                           ((words[e + 1].cls & kUnit) != 0));
       bool unit_inside = false;
-      for (size_t k = i; k <= e; ++k) unit_inside |= W.unit.count(words[k].lower) > 0;
+      for (size_t k = i; k <= e; ++k) unit_inside |= ((words[k].cls & kUnit) != 0);
       if (e > i && !origin && !unit_inside) {
         for (size_t k = i; k <= e; ++k) add_person(k, true);
       }
@@ -514,6 +643,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
   std::vector<uint32_t> attr_end(words.size(), 0);
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].hyphen) continue;  // the only '-' a word span can hold
     std::string_view raw = text.substr(words[i].span.begin, words[i].span.size());
     size_t h = raw.rfind('-');
     if (h == std::string_view::npos || h == 0) continue;
@@ -548,9 +678,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
   std::vector<Mention> mentions;
   std::string folded, key;
+  thread_local KeyCache cache;
+  if (cache.owner != id_) {
+    cache.map.clear();
+    cache.owner = id_;
+  }
   for (size_t i = 0; i < words.size();) {
     const Word& w0 = words[i];
-    bool startable = (w0.upper_initial || w0.uncased) && !W.connector.count(w0.lower);
+    bool startable = (w0.upper_initial || w0.uncased) && !((w0.cls & kConnector) != 0);
     if (!startable) {
       ++i;
       continue;
@@ -603,17 +738,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       for (int k = 0; ok && k < n - 1; ++k) {
         const Word& wk = words[i + k];
         if (wk.break_after) ok = false;
-        if (k > 0 && !(wk.upper_initial || wk.uncased) && !W.connector.count(wk.lower)) ok = false;
+        if (k > 0 && !(wk.upper_initial || wk.uncased) && !((wk.cls & kConnector) != 0)) ok = false;
       }
       if (!ok) continue;
+      if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = attr_end[i + n - 1] != 0 ? attr_end[i + n - 1] : last.span.end;
       folded.clear();
       FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
-      key.clear();
-      rules.KeyFromFolded(folded, &key);
-      if (key.size() < 3) continue;
-      if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
-      posts = gaz_->LookupKey(key);
+      if (auto hit = cache.map.find(folded); hit != cache.map.end()) {
+        posts = hit->second;
+      } else {
+        key.clear();
+        rules.KeyFromFolded(folded, &key);
+        posts = key.size() < 3 ? std::span<const GazPosting>() : gaz_->LookupKey(key);
+        if (cache.map.size() >= kKeyCacheMax) cache.map.clear();
+        cache.map.emplace(folded, posts);
+      }
       if (!posts.empty()) {
         matched_n = n;
         break;
@@ -632,7 +772,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     m.attributive = attr_end[i + matched_n - 1] != 0;
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
-    if (!m.attributive && !last.break_after && m.end_word < words.size()) {
+    if (!m.attributive && !last.break_after && m.end_word < words.size() &&
+        (words[m.end_word].cls & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
         m.hint = u->second;
@@ -641,14 +782,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         ++m.end_word;
       }
     }
-    if (i > 0 && !words[i - 1].break_after && W.cue.count(words[i - 1].lower)) m.cue = true;
+    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kCue) != 0)) m.cue = true;
     // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
     bool line_start = i == 0 || text.substr(words[i - 1].span.end,
                                             w0.span.begin - words[i - 1].span.end)
                                         .find('\n') != std::string_view::npos;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
-    if (single && (W.stop.count(w0.lower) || lowercase_seen.count(w0.lower))) m.weak = true;
+    if (single && (((w0.cls & kStop) != 0) || lowercase_seen.Contains(w0.lower))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
@@ -657,11 +798,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (single && !m.has_hint && person_strong.count(w0.lower)) m.person_strong = true;
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        words[m.end_word].upper_initial && W.street.count(words[m.end_word].lower)) {
+        words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
       m.street = true;
     }
     if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
-        W.street_of.count(words[i - 2].lower)) {
+        ((words[i - 2].cls & kStreetOf) != 0)) {
       m.street = true;
     }
     m.title_line = title_line[i];
@@ -670,15 +811,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start && !W.direction.count(words[i - 1].lower);
-    bool prev_first = i > 0 && !words[i - 1].break_after && W.firstname.count(words[i - 1].lower);
+                    !words[i - 1].sentence_start && !((words[i - 1].cls & kDirection) != 0);
+    bool prev_first = i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kFirstname) != 0);
     bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
                     words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
-                    !W.institution.count(words[m.end_word].lower) &&
-                    !W.title.count(words[m.end_word].lower) &&
-                    !W.stop.count(words[m.end_word].lower);
+                    !((words[m.end_word].cls & kInstitution) != 0) &&
+                    !((words[m.end_word].cls & kTitle) != 0) &&
+                    !((words[m.end_word].cls & kStop) != 0);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
-    if (single && W.firstname.count(w0.lower) && next_cap) m.weak = true;
+    if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
+    m.cands.reserve(posts.size());
     for (GazPosting p : posts) {
       Candidate c;
       c.e = gaz_->entry(p.entry());
@@ -759,6 +901,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   if (!W.phrase.empty()) {
     std::string buf;
     for (size_t i = 0; i < words.size(); ++i) {
+      if ((words[i].cls & kPhrasePrefix) == 0) continue;
       buf.clear();
       for (size_t n = 0; n < W.max_phrase_words && i + n < words.size(); ++n) {
         if (n > 0) buf += ' ';
@@ -785,6 +928,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
+  std::string prov_key;
   for (int round = 0; round < 2; ++round) {
     std::vector<GazEntry> resolved;
     if (round == 1) {
@@ -836,7 +980,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         }
         s += 3 * cue_of(cc);
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
-          if (ctx_province.count(cc + "|" + std::string(e.admin1))) s += 4;
+          prov_key.assign(cc).append("|").append(e.admin1);
+          if (ctx_province.count(prov_key)) s += 4;
         }
         c.paired = false;
         if (next != nullptr) {

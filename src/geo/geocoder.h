@@ -29,6 +29,7 @@
 #ifndef SITREP_GEO_GEOCODER_H_
 #define SITREP_GEO_GEOCODER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ class Geocoder {
 
   const Gazetteer* gaz_;
   std::shared_ptr<const Words> words_;
+  // Distinct for every Geocoder ever made: names the owner of a thread's key-lookup cache.
+  uint64_t id_;
 };
 
 }  // namespace sitrep

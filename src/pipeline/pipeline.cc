@@ -79,7 +79,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
 }
 
 Doc Engine::AnalyzeText(const Article& article) const {
-  return impl_->text->Analyze(article.text, article.published);
+  return impl_->text->Analyze(article.text, article.published, article.lang);
 }
 
 DocAnalysis Engine::Analyze(const Article& article) const {
