@@ -305,7 +305,18 @@ double KilledMax(const std::vector<Claim>& claims) {
   return m;
 }
 
-void FinishEvent(Event* e) {
+// The day of a mention in an article published on `pub` (nullopt = unknown).
+std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub) {
+  std::optional<int64_t> d = DayOf(m.date);
+  // A date after publication (beyond a day of time-zone slack) is an extraction error.
+  if (d && pub && *d > *pub + 1) return std::nullopt;
+  // "On Monday" in an article without a publication date was resolved against some other clock
+  // (crawl or run time): the day is unknown, not that one.
+  if (d && !pub && m.date.relative) return std::nullopt;
+  return d;
+}
+
+void FinishEvent(Event* e, const std::optional<int64_t>& pub) {
   std::map<std::string, int> types;
   std::set<std::string> groups;
   e->first_begin = UINT32_MAX;
@@ -313,7 +324,7 @@ void FinishEvent(Event* e) {
   for (const EventMention* m : e->mentions) {
     e->first_begin = std::min(e->first_begin, m->span.begin);
     if (!m->event_type.empty()) ++types[m->event_type];
-    if (auto d = DayOf(m->date)) ++days[*d];
+    if (auto d = MentionDay(*m, pub)) ++days[*d];
     for (const ActorMention& a : m->actors) {
       if (a.actor_class == ActorClass::kArmedGroup &&
           a.responsibility != ActorMention::Responsibility::kDenied && !a.canonical.empty()) {
@@ -422,12 +433,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     if (copy) c.independent = false;
     return c;
   };
-  // A date after publication (beyond a day of time-zone slack) is an extraction error.
-  auto mention_day = [&](const EventMention& m) -> std::optional<int64_t> {
-    std::optional<int64_t> d = DayOf(m.date);
-    if (d && pub && *d > *pub + 1) return std::nullopt;
-    return d;
-  };
+  auto mention_day = [&](const EventMention& m) { return MentionDay(m, pub); };
   auto wave = [&]() -> Wave& {
     if (!u.wave) {
       u.wave.emplace();
@@ -818,7 +824,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     }
   }
   for (Local& l : locals) {
-    FinishEvent(&l.e);
+    FinishEvent(&l.e, pub);
     if (l.e.mentions.size() > 1) {
       l.e.notes.push_back(std::to_string(l.e.mentions.size()) +
                           " mentions merged within the article");

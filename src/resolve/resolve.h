@@ -32,6 +32,9 @@
 //     an article already in the incident (the article said they were different). A coarse match
 //     (contains / country) must also be unambiguous. Score >= attach_threshold attaches.
 //     Undated events only meet incidents whose dates fit their publication date.
+//     A mention's date resolved relative to publication ("on Monday") in an article without a
+//     publication date is unknown (it was resolved against another clock); so is a date after
+//     publication.
 //  3. Stories: incidents reported by one article, in the same province (or country) within one
 //     day, are linked; so are the incidents a wave record covers (its article's, and with
 //     link_wave_by_region, every incident of the wave's province within one day). A linked group

@@ -191,6 +191,58 @@ TEST(ResolveTest, UndatedFollowUpPublishedMuchLaterStaysApart) {
   EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
 }
 
+// An article with no publication date: its mention's date, tagged `relative` ("on Monday"), was
+// resolved against another clock.
+DocAnalysis Undated(DocBuilder b, bool relative) {
+  DocAnalysis d = b.Build();
+  d.published = CivilDate{};
+  for (EventMention& m : d.mentions) {
+    m.date.relative = relative;
+    for (Claim& c : m.claims) c.published = CivilDate{};
+  }
+  for (Claim& c : d.claims) c.published = CivilDate{};
+  return d;
+}
+
+TEST(ResolveTest, RelativeDateWithoutPublicationIsUnknown) {
+  // "Police said on Monday that 21 people died" in an undated report of the same bombing.
+  DocAnalysis undated =
+      Undated(DocBuilder("b", "2024-05-02").Mention(kBomb, "2026-11-16", {kNorthTown}, {K(21)}), true);
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(20)}).Build(),
+      undated,
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  const Incident& inc = s.incidents[0];
+  EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b"}));
+  ASSERT_TRUE(inc.date);
+  EXPECT_EQ(inc.date->ToIso(), "2024-05-01");
+  bool told = false;
+  for (const Reason& r : inc.why) {
+    told = told || (r.doc_id == "b" && r.decision == "attached" &&
+                    r.detail.find("(undated)") != std::string::npos);
+  }
+  EXPECT_TRUE(told);
+  // The same whatever the order.
+  std::vector<DocAnalysis> reversed(docs.rbegin(), docs.rend());
+  IncidentSet r = Resolve(reversed);
+  ASSERT_EQ(r.incidents.size(), 1u);
+  EXPECT_EQ(r.incidents[0].id, inc.id);
+}
+
+TEST(ResolveTest, AbsoluteDateWithoutPublicationIsKept) {
+  // "On 3 March 2023 a bomb killed 21" names its day whatever the publication date: a report of
+  // an older attack at the same place stays apart.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(20)}).Build(),
+      Undated(DocBuilder("b", "2024-05-02").Mention(kBomb, "2023-03-03", {kNorthTown}, {K(21)}), false),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 2u);
+  EXPECT_EQ(s.incidents[1].date->ToIso(), "2023-03-03");
+}
+
 TEST(ResolveTest, BackgroundOnlyLinksAsMention) {
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),
