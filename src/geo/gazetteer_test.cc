@@ -82,6 +82,14 @@ std::string WriteFixture() {
   rows += Row("123", "Madrid", "Madrid", "", "40.417", "-3.704", "PPLC", "ES", "29", "", "3200000");
   rows += Row("124", "Danbury", "Danbury", "", "36.409", "-80.206", "PPLA2", "US", "NC", "169",
               "190");
+  // Invented namesakes: a small Oakhaven beside the larger Greyport (NC) and a bigger Oakhaven in
+  // Missouri, for the article's implied state.
+  rows += Row("125", "Greyport", "Greyport", "", "35.900", "-79.000", "PPL", "US", "NC", "169",
+              "150000");
+  rows += Row("126", "Oakhaven", "Oakhaven", "", "35.800", "-79.300", "PPL", "US", "NC", "169",
+              "8000");
+  rows += Row("127", "Oakhaven", "Oakhaven", "", "38.500", "-92.300", "PPLA2", "US", "MO", "077",
+              "40000");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"

@@ -931,6 +931,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::string prov_key;
   for (int round = 0; round < 2; ++round) {
     std::vector<GazEntry> resolved;
+    // Provinces implied by the article's other resolved places ("CC|admin1", folded name): a
+    // namesake in the state the article is about beats one elsewhere, as a named state does.
+    std::vector<std::pair<std::string, std::string_view>> implied_prov;
     if (round == 1) {
       for (const Mention& m : mentions) {
         if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak &&
@@ -939,6 +942,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           bool dup = false;
           for (const GazEntry& r : resolved) dup |= r.index == e.index;
           if (!dup) resolved.push_back(e);
+          // Only places resolved with their own evidence imply a province: a bare small name
+          // could itself be the wrong namesake.
+          const Candidate& b = m.cands[m.best];
+          if (!e.admin1.empty() && !m.embedded && !m.sentence_start &&
+              (b.paired || m.dateline || m.multiword || e.population >= 100000)) {
+            implied_prov.emplace_back(std::string(e.country) + "|" + std::string(e.admin1),
+                                      m.folded);
+          }
         }
       }
     }
@@ -981,7 +992,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         s += 3 * cue_of(cc);
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
           prov_key.assign(cc).append("|").append(e.admin1);
-          if (ctx_province.count(prov_key)) s += 4;
+          if (ctx_province.count(prov_key)) {
+            s += 4;
+          } else {
+            for (const auto& [pk, name] : implied_prov) {
+              if (pk == prov_key && name != m.folded) {
+                s += 3;
+                break;
+              }
+            }
+          }
         }
         c.paired = false;
         if (next != nullptr) {

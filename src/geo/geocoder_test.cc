@@ -372,5 +372,30 @@ TEST_F(GeocoderTest, TownBeforeItsInstitutionStaysATown) {
   EXPECT_EQ(c->place.admin1, "Maryland");
 }
 
+// The state the article is about, implied by its other places (no state named): a small
+// namesake there beats a larger one in another state.
+TEST_F(GeocoderTest, NamesakeInImpliedStateWins) {
+  auto ms = Find("Police in Greyport said the man fled after the shooting. He was arrested "
+                 "hours later in Oakhaven.");
+  const PlaceMention* m = At(ms, "Oakhaven");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  EXPECT_EQ(m->place.admin1, "North Carolina");
+  // Alone, the larger namesake wins: the state comes only from the other place.
+  ms = Find("He was arrested hours later in Oakhaven.");
+  m = At(ms, "Oakhaven");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Missouri");
+}
+
+// A named state still wins over the one the other places imply.
+TEST_F(GeocoderTest, NamedStateBeatsImpliedState) {
+  auto ms = Find("Police in Greyport said the man fled to Oakhaven, Missouri, where he was "
+                 "arrested.");
+  const PlaceMention* m = At(ms, "Oakhaven");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Missouri");
+}
+
 }  // namespace
 }  // namespace sitrep
