@@ -136,7 +136,9 @@ Loc MakeLoc(const Place& p) {
 int Level(const Loc& l) { return static_cast<int>(l.place.level); }
 bool Fine(const Loc& l) { return l.place.level <= GeoLevel::kDistrict; }
 
-enum class PlaceMatch { kNone, kSame, kNear, kSameAdmin2, kFar, kContains, kCountry };
+// kFolded: one side's main place is a place the other side's article named for the same attack
+// (a secondary place folded into its main event, e.g. the town hit vs the hospital city).
+enum class PlaceMatch { kNone, kSame, kNear, kSameAdmin2, kFar, kContains, kCountry, kFolded };
 
 const char* PlaceMatchName(PlaceMatch m) {
   switch (m) {
@@ -147,6 +149,7 @@ const char* PlaceMatchName(PlaceMatch m) {
     case PlaceMatch::kFar: return "within-far-km";
     case PlaceMatch::kContains: return "province-contains";
     case PlaceMatch::kCountry: return "country-contains";
+    case PlaceMatch::kFolded: return "folded-place";
   }
   return "none";
 }
@@ -160,6 +163,7 @@ double PlaceScore(PlaceMatch m) {
     case PlaceMatch::kFar: return 0.55;
     case PlaceMatch::kContains: return 0.45;
     case PlaceMatch::kCountry: return 0.25;
+    case PlaceMatch::kFolded: return 0.75;
   }
   return 0;
 }
@@ -252,6 +256,8 @@ struct Event {
   int doc = 0;  // index into the sorted docs
   std::vector<const EventMention*> mentions;
   Loc loc;
+  // Fine places of secondary events folded into this one (the article tells one attack).
+  std::vector<Loc> folded_locs;
   std::optional<int64_t> day;
   std::optional<int64_t> pub;
   uint32_t first_begin = 0;
@@ -724,6 +730,9 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       } else if (dates_fit) {
         folded += (folded.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
         m.e.mentions.insert(m.e.mentions.end(), l.e.mentions.begin(), l.e.mentions.end());
+        if (l.e.loc.known && Fine(l.e.loc) && l.e.loc.key != m.e.loc.key) {
+          m.e.folded_locs.push_back(l.e.loc);
+        }
         m.days.insert(m.days.end(), l.days.begin(), l.days.end());
         for (Claim& c : l.e.claims) m.e.claims.push_back(std::move(c));
       } else {
@@ -963,6 +972,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
 struct Cluster {
   std::vector<int> events;
   std::vector<Loc> locs;  // distinct
+  std::vector<Loc> folded_locs;  // its events' folded secondary places (Event::folded_locs)
   std::vector<int64_t> days;
   std::vector<int64_t> pubs;
   std::map<std::string, int> types;
@@ -1021,6 +1031,7 @@ uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
 void IndexEvent(const Event& e, int cluster, Index* idx) {
   const std::string& country = e.loc.country_key;
   idx->Add(Key("p", e.loc.key), cluster);
+  for (const Loc& f : e.folded_locs) idx->Add(Key("p", f.key), cluster);
   if (!e.loc.admin2_key.empty()) idx->Add(Key("a2", e.loc.admin2_key), cluster);
   idx->Add(Key("a1all", e.loc.admin1_key), cluster);
   idx->Add(Key("call", country), cluster);
@@ -1098,6 +1109,17 @@ PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
     if (PlaceScore(m) > PlaceScore(best)) best = m;
   }
+  if (best == PlaceMatch::kNone && !e.day && c.days.empty()) {
+    // Only between undated reports (dates would otherwise tell attacks apart), and only the same
+    // gazetteer place: a folded place is a name the article gave the attack, not a location to
+    // measure distances from.
+    bool folded = false;
+    for (const Loc& f : e.folded_locs) {
+      for (const Loc& l : c.locs) folded = folded || f.key == l.key;
+    }
+    for (const Loc& f : c.folded_locs) folded = folded || f.key == e.loc.key;
+    if (folded) best = PlaceMatch::kFolded;
+  }
   if (best == PlaceMatch::kNone) return s;
   double date = 0.5;
   std::string date_desc = "unknown";
@@ -1151,6 +1173,11 @@ void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   if (e->pub) c->pubs.push_back(*e->pub);
   if (!e->type.empty()) ++c->types[e->type];
   c->groups.insert(e->groups.begin(), e->groups.end());
+  for (const Loc& f : e->folded_locs) {
+    bool dup = false;
+    for (const Loc& l : c->folded_locs) dup = dup || l.key == f.key;
+    if (!dup) c->folded_locs.push_back(f);
+  }
   c->docs.insert(e->doc);
   c->kind = e->kind;
   c->killed_max = std::max(c->killed_max, e->killed_max);
@@ -1363,6 +1390,13 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     Event& e = events[ei];
     const std::string& doc_id = docs[e.doc]->doc_id;
     std::vector<int> cands = Candidates(e.loc, e.day, o.date_window_days, idx);
+    for (const Loc& f : e.folded_locs) {
+      idx.Collect(Key("p", f.key), &cands);
+    }
+    // Clusters holding this place among their folded places.
+    idx.Collect(Key("p", e.loc.key), &cands);
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     int best = -1;
     PairScore best_s;
     std::vector<std::pair<double, int>> coarse;

@@ -27,11 +27,13 @@
 //     admin1 — never all pairs, so cost is about linear. A pair is scored
 //       2*place + 1.5*date + 0.5*(type + actors + figures)
 //     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45,
-//     country .25} and date {same day 1, within window .6, unknown .5}. A different district, a
-//     different province or a date gap beyond the window vetoes; so does a second local event of
-//     an article already in the incident (the article said they were different). A coarse match
-//     (contains / country) must also be unambiguous. Score >= attach_threshold attaches.
-//     Undated events only meet incidents whose dates fit their publication date.
+//     country .25, folded .75} and date {same day 1, within window .6, unknown .5}; "folded":
+//     between undated reports only, one's main place is the other's folded secondary place.
+//     A different district, a different province or a date gap beyond the window vetoes; so
+//     does a second local event of an article already in the incident (the article said they
+//     were different). A coarse match (contains / country) must also be unambiguous.
+//     Score >= attach_threshold attaches. Undated events only meet incidents whose dates fit
+//     their publication date.
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
 //     publication.

@@ -618,6 +618,33 @@ TEST(ResolveTest, BlockingScalesToManyDocuments) {
   std::printf("resolved 20000 docs into %zu incidents in %.2f s\n", s.incidents.size(), secs);
 }
 
+// An undated report placed in the city it names first (say, where the wounded were taken) that
+// also names the attacked town joins the undated report placed in that town; the same with dates
+// stays a district veto (dates tell attacks apart there).
+TEST(ResolveTest, UndatedReportJoinsByItsFoldedPlace) {
+  auto build = [](const std::string& date) {
+    return std::vector<DocAnalysis>{
+        DocBuilder("a", "2024-05-02")
+            .Mention(kBomb, date, {kSouthTown}, {K(9), K(20, Qualifier::kExact, Field::kInjured)})
+            .Mention(kBomb, date, {kNorthTown})
+            .Build(),
+        DocBuilder("b", "2024-05-02").Mention(kBomb, date, {kNorthTown}, {K(9)}).Build(),
+    };
+  };
+  for (bool reverse : {false, true}) {
+    std::vector<DocAnalysis> docs = build("");
+    if (reverse) std::reverse(docs.begin(), docs.end());
+    IncidentSet s = Resolve(docs);
+    ASSERT_EQ(Leaves(s).size(), 1u) << "reverse=" << reverse;
+    bool why = false;
+    for (const Reason& r : Leaves(s)[0]->why) {
+      why = why || r.detail.find("place=folded-place") != std::string::npos;
+    }
+    EXPECT_TRUE(why);
+  }
+  EXPECT_EQ(Leaves(Resolve(build("2024-05-01"))).size(), 2u);
+}
+
 }  // namespace
 }  // namespace sitrep
 
