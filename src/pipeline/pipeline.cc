@@ -139,14 +139,25 @@ std::vector<DocAnalysis> Engine::AnalyzeAll(const std::vector<Article>& articles
     for (int t = 0; t < threads; ++t) pool.emplace_back(work);
     for (auto& t : pool) t.join();
   }
-  // An exact copy reports what its original reports: give it the original's analysis under its
-  // own id, with every claim marked as not independent.
-  std::unordered_map<std::string, size_t> by_id;
-  for (size_t i = 0; i < articles.size(); ++i) by_id.emplace(articles[i].doc_id, i);
+  // An exact copy reports what its identical twin reports: give it the twin's analysis under its
+  // own id, with every claim marked as not independent. The twin is found by text, not by
+  // copy_of: copy_of names the copy group's root, which may be a near copy with other words (a
+  // different headline), and its quotes would not stand in this article.
+  std::unordered_map<std::string_view, size_t> analysed;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i].exact_duplicate) {
+      if (analysed.empty()) {
+        for (size_t j = 0; j < articles.size(); ++j) {
+          if (!articles[j].exact_duplicate) analysed.emplace(articles[j].text, j);
+        }
+      }
+      break;
+    }
+  }
   for (size_t i = 0; i < articles.size(); ++i) {
     if (!articles[i].exact_duplicate) continue;
-    auto it = by_id.find(articles[i].copy_of);
-    if (it == by_id.end() || articles[it->second].exact_duplicate) continue;
+    auto it = analysed.find(articles[i].text);
+    if (it == analysed.end()) continue;
     DocAnalysis copy = out[it->second];
     copy.doc_id = articles[i].doc_id;
     copy.copy_of = articles[i].copy_of;

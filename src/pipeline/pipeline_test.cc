@@ -51,6 +51,36 @@ TEST(PipelineTest, CompactedAnalysesResolveTheSame) {
   EXPECT_EQ(IncidentsToJson(from_compact), IncidentsToJson(from_full));
 }
 
+// An exact copy of a near copy takes the analysis of its identical twin, not of the copy group's
+// root (whose headline differs): every quote it carries stands in its own text.
+TEST(PipelineTest, ExactCopyOfANearCopyQuotesItsOwnText) {
+  auto engine = Engine::Create(EngineOptions());
+  if (!engine.ok()) GTEST_SKIP() << "no engine data: " << engine.status().ToString();  // NOLINT
+  const std::string body =
+      "Gunmen attacked a checkpoint in the town of Larkspur on Monday, killing at least seven "
+      "police officers, a district official said. Nine other people were wounded in the attack.";
+  Article root, near, exact;
+  root.doc_id = "root";
+  root.text = "Seven police killed at Larkspur checkpoint\n\n" + body;
+  near.doc_id = "near";
+  near.text = "Checkpoint attack leaves seven officers dead\n\n" + body;
+  exact.doc_id = "exact";
+  exact.text = near.text;
+  near.copy_of = "root";
+  exact.copy_of = "root";  // the group's root, as dedup records it
+  exact.exact_duplicate = true;
+  const std::vector<DocAnalysis> out = (*engine)->AnalyzeAll({root, near, exact});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[2].doc_id, "exact");
+  EXPECT_EQ(out[2].claims.size(), out[1].claims.size());
+  ASSERT_FALSE(out[2].claims.empty());
+  for (const Claim& c : out[2].claims) {
+    EXPECT_NE(exact.text.find(c.quote), std::string::npos) << c.quote;
+    EXPECT_EQ(c.doc_id, "exact");
+    EXPECT_FALSE(c.independent);
+  }
+}
+
 TEST(PipelineTest, CompactKeepsUnattachedClaims) {
   DocAnalysis a;
   a.doc_id = "d";
