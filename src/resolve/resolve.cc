@@ -392,21 +392,15 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
   std::string lower(q);
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   auto near = [&](K kind) {
-    // Scan every cue of the kind; one in the figure's clause and within 80 bytes counts.
-    for (const ResolveRules::ContextCue& x : rules.context_cues) {
-      if (x.kind != kind) continue;
-      for (size_t pos = lower.find(x.phrase); pos != std::string::npos;
-           pos = lower.find(x.phrase, pos + 1)) {
-        const size_t end = pos + x.phrase.size();
-        const bool words = (pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]))) &&
-                           (end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end])));
-        if (!words) continue;
-        const bool before = end <= fb;
-        const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
-        if (gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos)) return true;
-      }
-    }
-    return false;
+    // One cue in the figure's clause and within 80 bytes of it counts.
+    bool found = false;
+    rules.ForEachContext(lower, kind, [&](const ResolveRules::ContextCue&, size_t pos, size_t end) {
+      const bool before = end <= fb;
+      const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
+      found = found || (gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos));
+      return !found;
+    });
+    return found;
   };
   const bool militants_killed = c.field == Field::kKilled && c.category == Category::kMilitants;
   if (militants_killed && near(K::kOperation)) {

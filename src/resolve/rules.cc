@@ -65,24 +65,32 @@ int ResolveRules::TypeRank(std::string_view type, std::string_view sub_type) con
 
 size_t ResolveRules::FindContext(std::string_view text, ContextKind kind, size_t before,
                                  const ContextCue** cue) const {
-  const std::string t = Lower(text);
   size_t best = std::string::npos;
+  ForEachContext(Lower(text), kind, [&](const ContextCue& c, size_t, size_t end) {
+    if (before != std::string_view::npos && end > before) return false;
+    if (best == std::string::npos || end < best) {
+      best = end;
+      if (cue != nullptr) *cue = &c;
+    }
+    return false;  // the first occurrence of each cue is the one that can be earliest
+  });
+  return best;
+}
+
+void ResolveRules::ForEachContext(
+    std::string_view lower, ContextKind kind,
+    const std::function<bool(const ContextCue&, size_t, size_t)>& f) const {
   for (const ContextCue& c : context_cues) {
     if (c.kind != kind || c.phrase.empty()) continue;
-    for (size_t pos = t.find(c.phrase); pos != std::string::npos; pos = t.find(c.phrase, pos + 1)) {
+    for (size_t pos = lower.find(c.phrase); pos != std::string_view::npos;
+         pos = lower.find(c.phrase, pos + 1)) {
       const size_t end = pos + c.phrase.size();
-      if (before != std::string_view::npos && end > before) break;
-      const bool left_ok = pos == 0 || !IsWordChar(t[pos - 1]);
-      const bool right_ok = end == t.size() || !IsWordChar(t[end]);
+      const bool left_ok = pos == 0 || !IsWordChar(lower[pos - 1]);
+      const bool right_ok = end == lower.size() || !IsWordChar(lower[end]);
       if (!left_ok || !right_ok) continue;
-      if (best == std::string::npos || end < best) {
-        best = end;
-        if (cue != nullptr) *cue = &c;
-      }
-      break;
+      if (!f(c, pos, end)) break;
     }
   }
-  return best;
 }
 
 Result<ResolveRules> LoadResolveRules(const std::string& dir) {

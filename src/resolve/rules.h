@@ -8,6 +8,7 @@
 #define SITREP_RESOLVE_RULES_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,10 @@ struct ResolveRules {
   // `before` (npos = anywhere): its byte offset just past the phrase, or npos.
   size_t FindContext(std::string_view text, ContextKind kind, size_t before = std::string_view::npos,
                      const ContextCue** cue = nullptr) const;
+  // Calls f(cue, begin, end) for each whole-word occurrence in `lower` (already lower-case) of
+  // each cue of `kind`, cue by cue, in text order; f returns false to go on to the next cue.
+  void ForEachContext(std::string_view lower, ContextKind kind,
+                      const std::function<bool(const ContextCue&, size_t, size_t)>& f) const;
 
   bool IsOfficial(std::string_view attributed_to) const;
   // Rank of a type or (type, sub-type); a large number when unknown.

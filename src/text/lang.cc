@@ -93,6 +93,10 @@ std::string LanguageDetector::DetectLatin(std::string_view text, const std::vect
     if (it == stop_.end()) continue;
     for (uint8_t id : it->second) ++profile[id];
   }
+  return PickByStopWords(profile);
+}
+
+std::string LanguageDetector::PickByStopWords(const std::vector<size_t>& profile) const {
   size_t top = 0, second = 0, top_id = 0;
   for (size_t k = 0; k < profile.size(); ++k) {
     if (profile[k] > top) {
@@ -103,6 +107,7 @@ std::string LanguageDetector::DetectLatin(std::string_view text, const std::vect
       second = profile[k];
     }
   }
+  // Two hits at least, and no tie: too little evidence is "und", not a guess.
   if (top < 2 || top == second) return "und";
   return langs_[top_id];
 }
@@ -149,18 +154,7 @@ std::string LanguageDetector::Detect(std::string_view text) const {
   if (counts[best] == 0) return "und";
   const char* script = kScripts[best].name;
   if (best == 0) {
-    size_t top = 0, second = 0, top_id = 0;
-    for (size_t k = 0; k < profile.size(); ++k) {
-      if (profile[k] > top) {
-        second = top;
-        top = profile[k];
-        top_id = k;
-      } else if (profile[k] > second) {
-        second = profile[k];
-      }
-    }
-    if (top < 2 || top == second) return "und";
-    return langs_[top_id];
+    return PickByStopWords(profile);
   }
   // Marker letters: scan again only for the chosen script (rare path).
   for (const Marker& m : markers_) {

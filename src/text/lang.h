@@ -33,6 +33,8 @@ class LanguageDetector {
                           size_t max_words = 200) const;
 
  private:
+  // The language whose stop words the profile counts most, or "und".
+  std::string PickByStopWords(const std::vector<size_t>& profile) const;
   struct Marker {
     std::string script;
     std::string lang;
