@@ -1,5 +1,6 @@
 #include "cli/bench_cmd.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -166,6 +167,16 @@ double CurrentRssMb() {
   const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
   std::fclose(f);
   return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
+}
+
+// Bytes the allocator hands out now (glibc): with RSS it tells live data from fragmentation.
+double HeapLiveMb() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  const struct mallinfo2 mi = mallinfo2();
+  return static_cast<double>(mi.uordblks + mi.hblkhd) / 1048576.0;
+#else
+  return 0;
+#endif
 }
 
 double PeakRssMb() {
@@ -376,8 +387,9 @@ int RunRun(int argc, char** argv) {
     std::fprintf(stderr, "sitrep bench run: %s: cannot open\n", input.c_str());
     return 1;
   }
-  // Chunks bound the memory of texts; analyses are kept for Resolve(), which needs them all.
-  std::vector<DocAnalysis> analyses;
+  // Chunks bound the memory of texts and analyses: each analysis is stored, then reduced to the
+  // compact record resolution keeps (ResolveBatch) and freed.
+  ResolveBatch batch = (*engine)->StartResolve();
   std::string data;
   size_t lines = 0;
   stats.total.Start();
@@ -414,30 +426,26 @@ int RunRun(int argc, char** argv) {
       return 1;
     }
     stats.store.Stop();
-    // Only what resolution reads is kept across chunks (the store has the full analyses).
-    if (stats.chunks == 1 && stats.bytes > 0) {
-      // Reserve for the whole input once, so the vector does not double (and briefly hold two
-      // copies of its table) near the end of a large run.
-      std::error_code size_ec;
-      const auto total = std::filesystem::file_size(input, size_ec);
-      if (!size_ec && total > stats.bytes) {
-        analyses.reserve(static_cast<size_t>(static_cast<double>(stats.articles) *
-                                             static_cast<double>(total) /
-                                             static_cast<double>(stats.bytes) * 1.02) + 16);
-      }
-    }
+    stats.resolve.Start();
     for (DocAnalysis& a : chunk_analyses) {
-      Engine::CompactForResolve(&a);
-      analyses.push_back(std::move(a));
+      batch.Add(a);
+      a = DocAnalysis();  // free it now: the store has the full analysis
     }
-    std::fprintf(stderr, "chunk %zu: %zu articles so far, rss %.0f MB, peak %.0f MB\n",
-                 stats.chunks, stats.articles, CurrentRssMb(), PeakRssMb());
+    chunk_analyses = {};
+    stats.resolve.Stop();
+    const ResolveBatch::Stats kept = batch.stats();
+    std::fprintf(stderr,
+                 "chunk %zu: %zu articles so far, rss %.0f MB, heap %.0f MB, peak %.0f MB; kept for "
+                 "resolution: %zu events, %zu waves, %zu recalls, %.1f MB of claims\n",
+                 stats.chunks, stats.articles, CurrentRssMb(), HeapLiveMb(), PeakRssMb(),
+                 kept.events, kept.waves, kept.recalls, static_cast<double>(kept.claim_bytes) / 1e6);
   }
 
   stats.resolve.Start();
-  IncidentSet set = (*engine)->Resolve(analyses);
+  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
   stats.resolve.Stop();
-  std::fprintf(stderr, "resolved: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(), PeakRssMb());
+  std::fprintf(stderr, "resolved: rss %.0f MB, heap %.0f MB, peak %.0f MB\n", CurrentRssMb(),
+               HeapLiveMb(), PeakRssMb());
   stats.store.Start();
   if (Status st = (*store)->ReplaceIncidents(set); !st.ok()) {
     std::fprintf(stderr, "sitrep bench run: store: %s\n", st.ToString().c_str());
@@ -449,8 +457,6 @@ int RunRun(int argc, char** argv) {
   stats.stage = (*engine)->times();
   stats.incidents = set.incidents.size();
   for (const Incident& inc : set.incidents) stats.top_level += inc.parent.empty();
-  analyses.clear();
-  analyses.shrink_to_fit();
 
   if (f.count("out")) {
     std::ofstream out(f["out"], std::ios::binary);

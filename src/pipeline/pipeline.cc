@@ -197,6 +197,17 @@ IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
   return set;
 }
 
+ResolveBatch Engine::StartResolve() const { return ResolveBatch(impl_->resolve_options); }
+
+IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
+  auto t0 = std::chrono::steady_clock::now();
+  IncidentSet set = std::move(batch).Finish();
+  auto t1 = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(impl_->times_mu);
+  impl_->times.resolve_s += Seconds(t0, t1);
+  return set;
+}
+
 void Engine::CompactForResolve(DocAnalysis* a) {
   a->actors.clear();
   a->actors.shrink_to_fit();

@@ -16,6 +16,7 @@
 #include "model/doc.h"
 #include "model/event.h"
 #include "model/incident.h"
+#include "resolve/resolve.h"
 
 namespace sitrep {
 
@@ -48,6 +49,12 @@ class Engine {
                                       const ProgressFn& progress = nullptr) const;
   // Resolution and reconciliation over all analyses.
   IncidentSet Resolve(const std::vector<DocAnalysis>& analyses) const;
+
+  // Resolve() for corpora whose analyses do not fit in memory at once: Add() every analysis to
+  // the batch this returns (the analysis may be freed right after; see resolve.h), then
+  // FinishResolve(). The incidents are those of Resolve() over the same analyses.
+  ResolveBatch StartResolve() const;
+  IncidentSet FinishResolve(ResolveBatch batch) const;
 
   const StageTimes& times() const;
 

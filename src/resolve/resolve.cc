@@ -4,12 +4,14 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace sitrep {
@@ -252,9 +254,23 @@ std::string PlaceDesc(const Loc& l) {
 // ---------------------------------------------------------------------------------------------
 // Per-article units.
 
+// What resolution still reads of a mention once its article's units are built (step 1): the
+// event types and the actors that can name a perpetrator. Interned and shared by every mention
+// with the same content (ResolveBatch::Impl owns them), so a kept mention costs a pointer.
+struct ActorLite {
+  std::string_view canonical;
+  ActorClass actor_class = ActorClass::kOther;
+  ActorMention::Responsibility responsibility = ActorMention::Responsibility::kNone;
+};
+struct MentionLite {
+  std::string_view event_type, sub_event_type;
+  std::vector<ActorLite> actors;  // armed groups and militants with a name, not denied
+};
+
 struct Event {
   int doc = 0;  // index into the sorted docs
-  std::vector<const EventMention*> mentions;
+  std::vector<const EventMention*> mentions;  // step 1 only (cleared once the units are kept)
+  std::vector<const MentionLite*> lite;       // what steps 2-6 read of `mentions`
   Loc loc;
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
@@ -264,6 +280,7 @@ struct Event {
   std::string type;
   std::vector<std::string> groups;  // named armed groups, sorted unique
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
+  std::string claim_blob;           // `claims` encoded (EncodeClaims) while the batch keeps it
   double killed_max = -1;           // largest specific killed figure, for compatibility
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
@@ -279,7 +296,8 @@ struct Wave {
   std::optional<int64_t> day;
   bool explicit_wave = false;  // a mention said "wave"; else only wave/part-scoped claims
   std::vector<Claim> claims;
-  std::vector<const EventMention*> mentions;
+  std::vector<const EventMention*> mentions;  // step 1 only
+  std::vector<const MentionLite*> lite;
   std::vector<int> events;  // the article's events (indices into all events)
 };
 
@@ -1199,18 +1217,20 @@ struct UnionFind {
 // ---------------------------------------------------------------------------------------------
 // Building incidents.
 
-std::string Perpetrator(const std::vector<const EventMention*>& mentions) {
+std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
   std::map<std::string, int> claimed, named, generic;
-  for (const EventMention* m : mentions) {
-    for (const ActorMention& a : m->actors) {
+  for (const MentionLite* m : mentions) {
+    for (const ActorLite& a : m->actors) {
       if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
         continue;
       }
       if (a.actor_class == ActorClass::kArmedGroup) {
-        ++named[a.canonical];
-        if (a.responsibility == ActorMention::Responsibility::kClaimed) ++claimed[a.canonical];
+        ++named[std::string(a.canonical)];
+        if (a.responsibility == ActorMention::Responsibility::kClaimed) {
+          ++claimed[std::string(a.canonical)];
+        }
       } else if (a.actor_class == ActorClass::kMilitants) {
-        ++generic[a.canonical];
+        ++generic[std::string(a.canonical)];
       }
     }
   }
@@ -1229,11 +1249,11 @@ std::string Perpetrator(const std::vector<const EventMention*>& mentions) {
 }
 
 // Majority type and sub-type, ties broken by the rule table's priority, then by name.
-std::pair<std::string, std::string> Types(const std::vector<const EventMention*>& mentions,
+std::pair<std::string, std::string> Types(const std::vector<const MentionLite*>& mentions,
                                           const ResolveRules& rules) {
   std::map<std::string, int> types;
-  for (const EventMention* m : mentions) {
-    if (!m->event_type.empty()) ++types[m->event_type];
+  for (const MentionLite* m : mentions) {
+    if (!m->event_type.empty()) ++types[std::string(m->event_type)];
   }
   std::string type;
   std::tuple<int, int> best{0, 0};
@@ -1245,8 +1265,8 @@ std::pair<std::string, std::string> Types(const std::vector<const EventMention*>
     }
   }
   std::map<std::string, int> subs;
-  for (const EventMention* m : mentions) {
-    if (m->event_type == type && !m->sub_event_type.empty()) ++subs[m->sub_event_type];
+  for (const MentionLite* m : mentions) {
+    if (m->event_type == type && !m->sub_event_type.empty()) ++subs[std::string(m->sub_event_type)];
   }
   std::string sub;
   for (const auto& [t, n] : subs) {
@@ -1307,7 +1327,7 @@ void SortUnique(std::vector<std::string>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-Figure Add(const Figure& a, const Figure& b) {
+Figure AddFigures(const Figure& a, const Figure& b) {
   return {a.low + b.low, a.best + b.best, a.high + b.high};
 }
 
@@ -1323,46 +1343,284 @@ std::optional<Figure> Combine(const std::optional<Figure>& story,
   return f;
 }
 
+// Claims as a batch keeps them until their incident is built: one byte string per event
+// (varint lengths and numbers, raw doubles) instead of 200-byte structs with four strings each.
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+void PutString(std::string_view v, std::string* out) {
+  PutVarint(v.size(), out);
+  out->append(v);
+}
+void PutDouble(double v, std::string* out) {
+  char b[sizeof v];
+  std::memcpy(b, &v, sizeof v);
+  out->append(b, sizeof v);
+}
+
+struct BlobReader {
+  std::string_view in;
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; !in.empty() && shift < 64; shift += 7) {
+      const auto byte = static_cast<unsigned char>(in.front());
+      in.remove_prefix(1);
+      v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    return v;
+  }
+  uint32_t U32() { return static_cast<uint32_t>(Varint()); }
+  std::string String() {
+    const size_t n = std::min<size_t>(Varint(), in.size());
+    std::string v(in.substr(0, n));
+    in.remove_prefix(n);
+    return v;
+  }
+  double Double() {
+    double v = 0;
+    if (in.size() >= sizeof v) {
+      std::memcpy(&v, in.data(), sizeof v);
+      in.remove_prefix(sizeof v);
+    }
+    return v;
+  }
+};
+
+std::string EncodeClaims(const std::vector<Claim>& claims) {
+  std::string out;
+  PutVarint(claims.size(), &out);
+  for (const Claim& c : claims) {
+    PutString(c.doc_id, &out);
+    PutString(c.source, &out);
+    PutString(c.quote, &out);
+    PutString(c.attributed_to, &out);
+    for (uint32_t v : {c.span.begin, c.span.end, c.figure_span.begin, c.figure_span.end}) {
+      PutVarint(v, &out);
+    }
+    for (int v : {static_cast<int>(c.field), static_cast<int>(c.category),
+                  static_cast<int>(c.qualifier), static_cast<int>(c.scope),
+                  static_cast<int>(c.independent)}) {
+      PutVarint(static_cast<uint64_t>(v), &out);
+    }
+    PutDouble(c.value, &out);
+    PutDouble(c.low, &out);
+    PutDouble(c.high, &out);
+    // Dates are small non-negative numbers (0 = unknown).
+    for (int v : {c.published.year, c.published.month, c.published.day}) {
+      PutVarint(static_cast<uint64_t>(std::max(0, v)), &out);
+    }
+  }
+  out.shrink_to_fit();
+  return out;
+}
+
+std::vector<Claim> DecodeClaims(std::string_view blob) {
+  BlobReader r{blob};
+  std::vector<Claim> claims(std::min<uint64_t>(r.Varint(), blob.size()));
+  for (Claim& c : claims) {
+    c.doc_id = r.String();
+    c.source = r.String();
+    c.quote = r.String();
+    c.attributed_to = r.String();
+    c.span.begin = r.U32();
+    c.span.end = r.U32();
+    c.figure_span.begin = r.U32();
+    c.figure_span.end = r.U32();
+    c.field = static_cast<Field>(r.Varint());
+    c.category = static_cast<Category>(r.Varint());
+    c.qualifier = static_cast<Qualifier>(r.Varint());
+    c.scope = static_cast<Scope>(r.Varint());
+    c.independent = r.Varint() != 0;
+    c.value = r.Double();
+    c.low = r.Double();
+    c.high = r.Double();
+    c.published.year = static_cast<int>(r.Varint());
+    c.published.month = static_cast<int>(r.Varint());
+    c.published.day = static_cast<int>(r.Varint());
+  }
+  return claims;
+}
+
+// One article as resolution keeps it: its id, publication date and units (step 1).
+struct DocRef {
+  std::string doc_id;
+  CivilDate published;
+};
 
 }  // namespace
 
-// ---------------------------------------------------------------------------------------------
+struct ResolveBatch::Impl {
+  ResolveOptions options;
+  const ResolveRules* rules = nullptr;
+  std::vector<DocRef> docs;     // in Add() order
+  // What step 1 made of docs[i]. DocUnits holds its optional wave inline (~450 bytes even when
+  // there is none); kept, it is held by pointer.
+  struct Kept {
+    std::vector<Event> events;
+    std::unique_ptr<Wave> wave;
+    std::vector<Recall> recalls;
+    std::vector<Reason> dropped;
+  };
+  std::vector<Kept> units;  // units[i] belongs to docs[i]
+  ResolveBatch::Stats stats;
+  // Interned strings and mentions: node-based containers, so the views and pointers the units
+  // hold stay valid as they grow.
+  std::unordered_set<std::string> strings;
+  std::unordered_map<std::string, MentionLite> lites;
+
+  std::string_view Intern(const std::string& v) { return *strings.insert(v).first; }
+
+  const MentionLite* Lite(const EventMention& m) {
+    std::string key = m.event_type;
+    key += '\x1f';
+    key += m.sub_event_type;
+    std::vector<ActorLite> actors;
+    for (const ActorMention& a : m.actors) {
+      // Only what Perpetrator() counts.
+      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) continue;
+      if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
+        continue;
+      }
+      key += '\x1f';
+      key += a.canonical;
+      key += static_cast<char>('0' + static_cast<int>(a.actor_class));
+      key += static_cast<char>('0' + static_cast<int>(a.responsibility));
+      actors.push_back({{}, a.actor_class, a.responsibility});
+    }
+    auto [it, fresh] = lites.try_emplace(std::move(key));
+    if (fresh) {
+      MentionLite& l = it->second;
+      l.event_type = Intern(m.event_type);
+      l.sub_event_type = Intern(m.sub_event_type);
+      size_t k = 0;
+      for (const ActorMention& a : m.actors) {
+        if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) continue;
+        if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
+          continue;
+        }
+        actors[k++].canonical = Intern(a.canonical);
+      }
+      l.actors = std::move(actors);
+    }
+    return &it->second;
+  }
+};
+
+ResolveBatch::ResolveBatch(const ResolveOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->rules = options.rules != nullptr ? options.rules : &DefaultResolveRules();
+}
+ResolveBatch::~ResolveBatch() = default;
+ResolveBatch::ResolveBatch(ResolveBatch&&) noexcept = default;
+ResolveBatch& ResolveBatch::operator=(ResolveBatch&&) noexcept = default;
+
+size_t ResolveBatch::size() const { return impl_->docs.size(); }
+size_t ResolveBatch::distinct_mentions() const { return impl_->lites.size(); }
+ResolveBatch::Stats ResolveBatch::stats() const { return impl_->stats; }
+
+void ResolveBatch::Add(const DocAnalysis& doc) {
+  Impl& b = *impl_;
+  // The index is provisional: Finish() renumbers the units in doc-id order.
+  const int index = static_cast<int>(b.docs.size());
+  DocUnits u = BuildDocUnits(doc, index, b.options, *b.rules);
+  std::unordered_map<const EventMention*, const MentionLite*> seen;
+  auto freeze = [&](std::vector<const EventMention*>* mentions, std::vector<const MentionLite*>* lite) {
+    lite->reserve(mentions->size());
+    for (const EventMention* m : *mentions) {
+      auto [it, fresh] = seen.emplace(m, nullptr);
+      if (fresh) it->second = b.Lite(*m);
+      lite->push_back(it->second);
+    }
+    *mentions = {};  // they point into `doc`, which the caller may free
+  };
+  for (Event& e : u.events) {
+    freeze(&e.mentions, &e.lite);
+    if (!e.claims.empty()) e.claim_blob = EncodeClaims(e.claims);
+    e.claims = {};
+    e.folded_locs.shrink_to_fit();
+    e.notes.shrink_to_fit();
+  }
+  if (u.wave) {
+    freeze(&u.wave->mentions, &u.wave->lite);
+    u.wave->claims.shrink_to_fit();
+  }
+  u.events.shrink_to_fit();
+  u.recalls.shrink_to_fit();
+  u.dropped.shrink_to_fit();
+  b.docs.push_back({doc.doc_id, doc.published});
+  Impl::Kept k;
+  b.stats.events += u.events.size();
+  b.stats.recalls += u.recalls.size();
+  for (const Event& e : u.events) b.stats.claim_bytes += e.claim_blob.size();
+  k.events = std::move(u.events);
+  if (u.wave) {
+    ++b.stats.waves;
+    k.wave = std::make_unique<Wave>(std::move(*u.wave));
+  }
+  k.recalls = std::move(u.recalls);
+  k.dropped = std::move(u.dropped);
+  b.units.push_back(std::move(k));
+}
 
 IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions& o) {
-  const ResolveRules& rules = o.rules != nullptr ? *o.rules : DefaultResolveRules();
+  ResolveBatch batch(o);
+  for (const DocAnalysis& d : input) batch.Add(d);
+  return std::move(batch).Finish();
+}
+
+IncidentSet ResolveBatch::Finish() && {
+  Impl& b = *impl_;
+  const ResolveOptions& o = b.options;
+  const ResolveRules& rules = *b.rules;
   Result<Policy> parsed = ParsePolicy(o.best_policy);
   const Policy policy = parsed.ok() ? *parsed : Policy::kLatest;
 
-  // Content order: documents by id (duplicates of an id are analysed once).
-  std::vector<const DocAnalysis*> docs;
-  docs.reserve(input.size());
-  for (const DocAnalysis& d : input) docs.push_back(&d);
-  std::stable_sort(docs.begin(), docs.end(),
-                   [](const DocAnalysis* a, const DocAnalysis* b) { return a->doc_id < b->doc_id; });
-  docs.erase(std::unique(docs.begin(), docs.end(),
-                         [](const DocAnalysis* a, const DocAnalysis* b) {
-                           return a->doc_id == b->doc_id;
-                         }),
-             docs.end());
+  // Content order: documents by id (a repeated id counts once, as first added).
+  std::vector<int> perm(b.docs.size());
+  std::iota(perm.begin(), perm.end(), 0);
+  std::stable_sort(perm.begin(), perm.end(),
+                   [&](int x, int y) { return b.docs[x].doc_id < b.docs[y].doc_id; });
+  perm.erase(std::unique(perm.begin(), perm.end(),
+                         [&](int x, int y) { return b.docs[x].doc_id == b.docs[y].doc_id; }),
+             perm.end());
+  std::vector<DocRef> docs;
+  docs.reserve(perm.size());
+  for (int k : perm) docs.push_back(std::move(b.docs[k]));
 
   std::vector<Event> events;
   std::vector<Wave> waves;
   std::vector<Recall> recalls;
+  size_t n_events = 0;  // reserved: a growing vector would briefly hold its table twice
+  for (int k : perm) n_events += b.units[k].events.size();
+  events.reserve(n_events);
   std::vector<std::vector<int>> doc_events(docs.size());
   std::vector<std::vector<Reason>> doc_dropped(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
-    DocUnits u = BuildDocUnits(*docs[i], static_cast<int>(i), o, rules);
+    Impl::Kept u = std::move(b.units[perm[i]]);
+    const int doc = static_cast<int>(i);
     doc_dropped[i] = std::move(u.dropped);
     for (Event& e : u.events) {
+      e.doc = doc;
       doc_events[i].push_back(static_cast<int>(events.size()));
       events.push_back(std::move(e));
     }
     if (u.wave) {
+      u.wave->doc = doc;
       u.wave->events = doc_events[i];
       waves.push_back(std::move(*u.wave));
     }
-    for (Recall& r : u.recalls) recalls.push_back(std::move(r));
+    for (Recall& r : u.recalls) {
+      r.doc = doc;
+      recalls.push_back(std::move(r));
+    }
   }
+  b.docs = {};
+  std::vector<Impl::Kept>().swap(b.units);
 
   // 2. Clustering, in content order.
   std::vector<int> order(events.size());
@@ -1382,7 +1640,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   Index idx;
   for (int ei : order) {
     Event& e = events[ei];
-    const std::string& doc_id = docs[e.doc]->doc_id;
+    const std::string& doc_id = docs[e.doc].doc_id;
     std::vector<int> cands = Candidates(e.loc, e.day, o.date_window_days, idx);
     for (const Loc& f : e.folded_locs) {
       idx.Collect(Key("p", f.key), &cands);
@@ -1454,7 +1712,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
         // An earlier event the article recalls is its own story, not part of the one reported.
         if (a.kind == "earlier" || b.kind == "earlier") continue;
         uf.Union(a.cluster, b.cluster);
-        link_why[a.cluster].push_back({docs[d]->doc_id, "story",
+        link_why[a.cluster].push_back({docs[d].doc_id, "story",
                                        "reported together with " + PlaceDesc(b.loc) +
                                            " (same province, within a day)",
                                        0});
@@ -1519,7 +1777,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
           date_ok = false;
           for (int64_t d : c.days) date_ok = date_ok || Gap(d, *wv.day) <= o.date_window_days;
         } else if (!wv.day) {
-          date_ok = UndatedFits(DayOf(docs[wv.doc]->published), c.days, o.undated_publish_gap_days);
+          date_ok = UndatedFits(DayOf(docs[wv.doc].published), c.days, o.undated_publish_gap_days);
         }
         if (place_ok && date_ok) found.insert(ci);
       }
@@ -1540,7 +1798,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     members.erase(std::unique(members.begin(), members.end()), members.end());
     for (int c : members) {
       uf.Union(members.front(), c);
-      link_why[c].push_back({docs[wv.doc]->doc_id, "story",
+      link_why[c].push_back({docs[wv.doc].doc_id, "story",
                              std::string("covered by a wave report") +
                                  (wv.loc.known ? " in " + PlaceDesc(wv.loc) : "") +
                                  (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
@@ -1556,7 +1814,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     Incident& inc = leaves[events[doc_events[d].front()].cluster];
     for (Reason& r : doc_dropped[d]) inc.why.push_back(std::move(r));
   }
-  std::vector<std::vector<const EventMention*>> leaf_mentions(clusters.size());
+  std::vector<std::vector<const MentionLite*>> leaf_mentions(clusters.size());
   std::vector<std::tuple<std::string, uint32_t>> leaf_first(clusters.size());
   for (size_t ci = 0; ci < clusters.size(); ++ci) {
     const Cluster& c = clusters[ci];
@@ -1565,16 +1823,20 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     std::map<int64_t, int> day_votes;
     std::vector<int> evs = c.events;
     std::sort(evs.begin(), evs.end(), [&](int a, int b) {
-      return std::make_tuple(docs[events[a].doc]->doc_id, events[a].first_begin) <
-             std::make_tuple(docs[events[b].doc]->doc_id, events[b].first_begin);
+      return std::make_tuple(docs[events[a].doc].doc_id, events[a].first_begin) <
+             std::make_tuple(docs[events[b].doc].doc_id, events[b].first_begin);
     });
-    leaf_first[ci] = {docs[events[evs.front()].doc]->doc_id, events[evs.front()].first_begin};
+    leaf_first[ci] = {docs[events[evs.front()].doc].doc_id, events[evs.front()].first_begin};
     for (int ei : evs) {
-      const Event& e = events[ei];
-      inc.documents.push_back(docs[e.doc]->doc_id);
-      inc.why.push_back(e.why);
-      for (const EventMention* m : e.mentions) leaf_mentions[ci].push_back(m);
-      for (const Claim& cl : e.claims) inc.claims.push_back(cl);
+      // The event's claims and reason move to the incident: nothing reads them after this.
+      Event& e = events[ei];
+      if (!e.claim_blob.empty()) {
+        e.claims = DecodeClaims(e.claim_blob);
+        e.claim_blob = {};
+      }
+      inc.documents.push_back(docs[e.doc].doc_id);
+      inc.why.push_back(std::move(e.why));
+      for (const MentionLite* m : e.lite) leaf_mentions[ci].push_back(m);
       auto& v = loc_votes[e.loc.key];
       std::get<0>(v) = -Level(e.loc);
       ++std::get<1>(v);
@@ -1584,8 +1846,10 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
         for (const Claim& cl : e.claims) ++per_field[FieldName(cl.field)];
         std::string d;
         for (const auto& [f, n] : per_field) d += (d.empty() ? "" : ", ") + std::to_string(n) + " " + f;
-        inc.why.push_back({docs[e.doc]->doc_id, "claims attached", d, 0});
+        inc.why.push_back({docs[e.doc].doc_id, "claims attached", d, 0});
       }
+      for (Claim& cl : e.claims) inc.claims.push_back(std::move(cl));
+      e.claims = {};
     }
     // Place: the finest, most reported.
     const Loc* loc = nullptr;
@@ -1652,7 +1916,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   struct Story {
     Incident inc;
     std::vector<int> children;
-    std::vector<const EventMention*> mentions;
+    std::vector<const MentionLite*> mentions;
   };
   std::vector<Story> stories;
   for (auto& [root, members] : groups) {
@@ -1661,9 +1925,9 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
       Incident& inc = leaves[members.front()];
       for (int w : ws) {
         for (const Claim& c : waves[w].claims) inc.claims.push_back(c);
-        inc.documents.push_back(docs[waves[w].doc]->doc_id);
+        inc.documents.push_back(docs[waves[w].doc].doc_id);
         if (!waves[w].claims.empty()) {
-          inc.why.push_back({docs[waves[w].doc]->doc_id, "claims attached",
+          inc.why.push_back({docs[waves[w].doc].doc_id, "claims attached",
                              "wave-scoped figures of a wave with one known incident", 0});
         }
       }
@@ -1679,10 +1943,10 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     for (int w : ws) {
       const Wave& wv = waves[w];
       for (const Claim& c : wv.claims) s.inc.claims.push_back(c);
-      s.inc.documents.push_back(docs[wv.doc]->doc_id);
-      s.mentions.insert(s.mentions.end(), wv.mentions.begin(), wv.mentions.end());
+      s.inc.documents.push_back(docs[wv.doc].doc_id);
+      s.mentions.insert(s.mentions.end(), wv.lite.begin(), wv.lite.end());
       if (!wv.claims.empty()) {
-        s.inc.why.push_back({docs[wv.doc]->doc_id, "claims attached",
+        s.inc.why.push_back({docs[wv.doc].doc_id, "claims attached",
                              std::to_string(wv.claims.size()) + " wave/part figure(s) to the story",
                              0});
       }
@@ -1710,9 +1974,9 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     for (int w : g) {
       const Wave& wv = waves[w];
       for (const Claim& c : wv.claims) s.inc.claims.push_back(c);
-      s.inc.documents.push_back(docs[wv.doc]->doc_id);
-      s.mentions.insert(s.mentions.end(), wv.mentions.begin(), wv.mentions.end());
-      s.inc.why.push_back({docs[wv.doc]->doc_id, "new incident",
+      s.inc.documents.push_back(docs[wv.doc].doc_id);
+      s.mentions.insert(s.mentions.end(), wv.lite.begin(), wv.lite.end());
+      s.inc.why.push_back({docs[wv.doc].doc_id, "new incident",
                            "a wave report matching no incident: at " + PlaceDesc(wv.loc) +
                                (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
                            0});
@@ -1758,7 +2022,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     }
     std::tie(inc.event_type, inc.sub_event_type) = Types(s.mentions, rules);
     if (inc.event_type.empty()) {
-      std::vector<const EventMention*> all = s.mentions;
+      std::vector<const MentionLite*> all = s.mentions;
       for (int ci : s.children) {
         all.insert(all.end(), leaf_mentions[ci].begin(), leaf_mentions[ci].end());
       }
@@ -1785,9 +2049,9 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
     std::map<std::string, Figure> kids_cat;
     for (int ci : s.children) {
       const Incident& ch = leaves[ci];
-      if (ch.killed) kids_killed = Add(kids_killed.value_or(Figure{}), *ch.killed);
-      if (ch.injured) kids_injured = Add(kids_injured.value_or(Figure{}), *ch.injured);
-      for (const auto& [cat, f] : ch.killed_by_category) kids_cat[cat] = Add(kids_cat[cat], f);
+      if (ch.killed) kids_killed = AddFigures(kids_killed.value_or(Figure{}), *ch.killed);
+      if (ch.injured) kids_injured = AddFigures(kids_injured.value_or(Figure{}), *ch.injured);
+      for (const auto& [cat, f] : ch.killed_by_category) kids_cat[cat] = AddFigures(kids_cat[cat], f);
     }
     inc.killed = Combine(own.killed, kids_killed);
     inc.injured = Combine(own.injured, kids_injured);
@@ -1855,7 +2119,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
 
   // 4. Background recalls -> mentions.
   for (const Recall& r : recalls) {
-    const std::string& doc_id = docs[r.doc]->doc_id;
+    const std::string& doc_id = docs[r.doc].doc_id;
     std::vector<int> cands;
     if (r.loc.known) {
       if (r.day) {
@@ -1894,7 +2158,7 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
         date_ok = Fine(r.loc) && !Coarse(pm);  // an undated recall needs a specific place
       }
       // Nobody recalls what had not happened yet.
-      const std::optional<int64_t> pub = DayOf(docs[r.doc]->published);
+      const std::optional<int64_t> pub = DayOf(docs[r.doc].published);
       if (pub) {
         for (int64_t d : c.days) date_ok = date_ok && d <= *pub;
       }

@@ -66,6 +66,7 @@
 #ifndef SITREP_RESOLVE_RESOLVE_H_
 #define SITREP_RESOLVE_RESOLVE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,38 @@ struct ResolveOptions {
 };
 
 IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& options = {});
+
+// Resolve() in two steps, for corpora whose analyses do not fit in memory at once. Add() does
+// step 1 for one article and keeps only what steps 2-6 read, in a compact form: the article's
+// local events, wave record and recalls (places, days, figures), with each mention reduced to an
+// interned (event type, sub-type, perpetrator candidates) record shared by every mention alike;
+// nothing points into the analysis, which the caller may free right after. Finish() resolves
+// everything added: the incidents are Resolve() of the same analyses, whatever the Add() order
+// (a repeated doc_id counts once, as first added).
+//
+// Thread safety: one thread at a time. Finish() consumes the batch.
+class ResolveBatch {
+ public:
+  explicit ResolveBatch(const ResolveOptions& options = {});
+  ~ResolveBatch();
+  ResolveBatch(ResolveBatch&&) noexcept;
+  ResolveBatch& operator=(ResolveBatch&&) noexcept;
+
+  void Add(const DocAnalysis& doc);
+  size_t size() const;  // articles added
+  // Distinct mention records kept (mentions alike share one), for tests and benchmarks.
+  size_t distinct_mentions() const;
+  // What the batch keeps so far: local events, wave records, recalls, bytes of encoded claims.
+  struct Stats {
+    size_t events = 0, waves = 0, recalls = 0, claim_bytes = 0;
+  };
+  Stats stats() const;
+  [[nodiscard]] IncidentSet Finish() &&;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Re-resolves after articles were added. Resolution is deterministic with content-derived ids,
 // so this is Resolve(all_docs): incidents the new articles do not touch keep their ids and

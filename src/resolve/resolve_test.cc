@@ -1,5 +1,7 @@
 #include "resolve/resolve.h"
 
+#include "export/export.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -837,6 +839,164 @@ TEST(ResolveContextTest, ContextRoutingIsOrderIndependent) {
     EXPECT_EQ(a.incidents[i].id, b.incidents[i].id);
     EXPECT_EQ(a.incidents[i].claims.size(), b.incidents[i].claims.size());
   }
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// ResolveBatch: the compact per-article form resolution keeps.
+
+ActorMention Generic(const std::string& name, bool denied = false) {
+  ActorMention a;
+  a.canonical = name;
+  a.actor_class = ActorClass::kMilitants;
+  if (denied) a.responsibility = ActorMention::Responsibility::kDenied;
+  return a;
+}
+
+// A corpus with every kind of unit: merges across outlets, a wave with its story, a background
+// recall, perpetrators (claimed, named, generic, denied), a wire copy, a repeated doc id.
+std::vector<DocAnalysis> BatchCorpus() {
+  return {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(22, Qualifier::kAtLeast)}, false, false,
+                   {Group("Northern Liberation Front", true), Generic("militants")})
+          .Build(),
+      DocBuilder("b", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthVillage}, {K(24)}, false, false,
+                   {Group("Southern Front", false), Group("Northern Liberation Front")})
+          .Build(),
+      DocBuilder("c", "2024-05-03").Mention(kVac, "", {kNorthTown}, {K(26)}).CopyOf("a").Build(),
+      DocBuilder("d", "2024-08-27")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false,
+                   true, {Group("Northern Liberation Front", true)})
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(12)})
+          .Mention(kVac, "2024-08-26", {kEastTown}, {K(9)}, false, false, {Generic("gunmen", true)})
+          .Build(),
+      DocBuilder("e", "2024-08-27").Mention(kVac, "2024-08-26", {kSouthTown}, {K(14)}).Build(),
+      DocBuilder("f", "2024-09-10")
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(99)}, /*background=*/true)
+          .Mention(kVac, "2024-09-09", {kCoast}, {K(3), K(5, Qualifier::kExact, Field::kInjured)})
+          .Build(),
+      // A repeated id: only the first one added counts, as in Resolve().
+      DocBuilder("e", "2024-08-27").Mention(kBomb, "2024-08-26", {kCoast}, {K(77)}).Build(),
+  };
+}
+
+TEST(ResolveBatchTest, SameIncidentsAsResolveWhateverTheAddOrder) {
+  const std::vector<DocAnalysis> docs = BatchCorpus();
+  const std::string expected = IncidentsToJson(Resolve(docs));
+  ASSERT_NE(expected.find("Northern Liberation Front"), std::string::npos);
+  ASSERT_NE(expected.find("\"parent\": \"s"), std::string::npos) << "the corpus has a story";
+  ASSERT_NE(expected.find("\"mentions\": [\n        \"f\""), std::string::npos)
+      << "the corpus has a background recall";
+
+  ResolveBatch forward;
+  for (const DocAnalysis& d : docs) forward.Add(d);
+  EXPECT_EQ(forward.size(), docs.size());
+  EXPECT_EQ(IncidentsToJson(std::move(forward).Finish()), expected);
+
+  // Another order gives the same bytes when the repeated id keeps its first-added analysis.
+  std::vector<size_t> order = {5, 3, 0, 4, 2, 1, 6};
+  ResolveBatch shuffled;
+  for (size_t i : order) shuffled.Add(docs[i]);
+  EXPECT_EQ(IncidentsToJson(std::move(shuffled).Finish()), expected);
+}
+
+TEST(ResolveBatchTest, AnalysesMayBeFreedRightAfterAdd) {
+  const std::string expected = IncidentsToJson(Resolve(BatchCorpus()));
+  ResolveBatch batch;
+  {
+    std::vector<DocAnalysis> docs = BatchCorpus();
+    for (DocAnalysis& d : docs) {
+      batch.Add(d);
+      // Overwrite what the mentions held before freeing, so a dangling view would show.
+      for (EventMention& m : d.mentions) {
+        m.event_type.assign(40, 'x');
+        m.sub_event_type.assign(40, 'y');
+        for (ActorMention& a : m.actors) a.canonical.assign(40, 'z');
+        for (Claim& c : m.claims) c.quote.assign(60, 'q');
+      }
+      d = DocAnalysis();
+    }
+  }
+  const IncidentSet set = std::move(batch).Finish();
+  EXPECT_EQ(IncidentsToJson(set), expected);
+  const Incident* north = Find(set, "Northtown");
+  ASSERT_NE(north, nullptr);
+  // Claimed beats named beats generic; the denial of "gunmen" is respected.
+  EXPECT_EQ(north->perpetrator, "Northern Liberation Front");
+  EXPECT_EQ(north->event_type, kBomb);
+  EXPECT_EQ(north->sub_event_type, "Suicide bomb");
+  for (const Incident& inc : set.incidents) EXPECT_NE(inc.perpetrator, "gunmen");
+}
+
+TEST(ResolveBatchTest, MentionsAlikeShareOneRecord) {
+  ResolveBatch batch;
+  for (int i = 0; i < 200; ++i) {
+    const std::string day = i % 2 == 0 ? "2024-05-01" : "2024-05-02";
+    batch.Add(DocBuilder("n" + std::to_string(1000 + i), "2024-05-03")
+                  .Mention(kBomb, day, {i % 3 == 0 ? kNorthTown : kCoast}, {K(i % 7 + 1)}, false,
+                           false, {Group("Northern Liberation Front", i % 2 == 0)})
+                  .Build());
+  }
+  EXPECT_EQ(batch.size(), 200u);
+  // Two records: claimed and merely named; the place, date and figures live in the units.
+  EXPECT_EQ(batch.distinct_mentions(), 2u);
+  const ResolveBatch::Stats kept = batch.stats();
+  EXPECT_EQ(kept.events, 200u);  // one local event per article
+  EXPECT_EQ(kept.waves, 0u);
+  EXPECT_EQ(kept.recalls, 0u);
+  EXPECT_GT(kept.claim_bytes, 200u * 30);  // each event's claim, quote included
+  const IncidentSet set = std::move(batch).Finish();
+  size_t claims = 0;
+  for (const Incident* inc : Leaves(set)) claims += inc->claims.size();
+  EXPECT_EQ(claims, 200u);  // every figure reaches its incident, each once
+}
+
+TEST(ResolveBatchTest, EmptyBatchGivesNoIncidents) {
+  ResolveBatch batch;
+  EXPECT_EQ(batch.size(), 0u);
+  EXPECT_TRUE(std::move(batch).Finish().incidents.empty());
+}
+
+TEST(ResolveBatchTest, ClaimsReachTheirIncidentUnchanged) {
+  // Every field of a claim, with values a lossy form would change: fractions, a non-ASCII
+  // quote, an attribution, a wire copy's dependence, spans past 2^16.
+  Claim c = K(12.5, Qualifier::kRange);
+  c.low = 10.25;
+  c.high = 15.75;
+  c.category = Category::kSecurityForces;
+  c.attributed_to = "the provincial police";
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("w1", "2024-03-04").Mention(kVac, "2024-03-03", {kCoast}, {c}).Build()};
+  Claim& in = docs[0].mentions[0].claims[0];
+  in.quote = "Zw\xC3\xB6lf Polizisten \xE2\x80\x94 \"mindestens\" zehn \xE2\x80\x94 starben.";
+  in.source = "a-very-long-outlet-name.example";
+  in.span = {70000, 70090};
+  in.figure_span = {70010, 70012};
+  in.independent = false;
+  docs[0].claims[0] = in;
+  ResolveBatch batch;
+  batch.Add(docs[0]);
+  const IncidentSet set = std::move(batch).Finish();
+  ASSERT_EQ(set.incidents.size(), 1u);
+  ASSERT_EQ(set.incidents[0].claims.size(), 1u);
+  const Claim& out = set.incidents[0].claims[0];
+  EXPECT_EQ(out.doc_id, "w1");
+  EXPECT_EQ(out.source, in.source);
+  EXPECT_EQ(out.quote, in.quote);
+  EXPECT_EQ(out.attributed_to, "the provincial police");
+  EXPECT_EQ(out.span, in.span);
+  EXPECT_EQ(out.figure_span, in.figure_span);
+  EXPECT_EQ(out.field, Field::kKilled);
+  EXPECT_EQ(out.category, Category::kSecurityForces);
+  EXPECT_EQ(out.qualifier, Qualifier::kRange);
+  EXPECT_EQ(out.scope, Scope::kIncident);
+  EXPECT_FALSE(out.independent);
+  EXPECT_EQ(out.value, 12.5);
+  EXPECT_EQ(out.low, 10.25);
+  EXPECT_EQ(out.high, 15.75);
+  EXPECT_EQ(out.published.ToIso(), "2024-03-04");
 }
 
 }  // namespace
