@@ -48,6 +48,18 @@ uint32_t Distance(Span a, Span b) {
 
 }  // namespace
 
+bool Extractor::CueBefore(const PhraseTrie& cues, const std::vector<Word>& w,
+                          size_t sentence_begin, size_t place_word, size_t reach) {
+  // The cue ends at most `reach` words before the place, with no punctuation in between.
+  size_t lo = place_word > sentence_begin + reach ? place_word - reach : sentence_begin;
+  for (size_t j = place_word; j-- > lo;) {
+    if (w[j].kind == WordKind::kPunct) return false;
+    uint32_t payload = 0;
+    if (cues.Match(w, j, place_word, &payload) > 0) return true;
+  }
+  return false;
+}
+
 Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) {
   std::string dir = (data_dir.empty() ? DataDir() : data_dir) + "/extract";
   std::unique_ptr<Extractor> x(new Extractor());
@@ -68,6 +80,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
       return InvalidArgument("strength must be strong, weak or none");
     }
     x->background_.Add(cols[0], cols[1] == "strong" ? 2 : cols[1] == "weak" ? 1 : 0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
+    if (cols[0] != "destination" && cols[0] != "spread") {
+      return InvalidArgument("kind must be destination or spread");
+    }
+    (cols[0] == "spread" ? x->spread_ : x->destination_).Add(cols[1], 1);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -156,6 +176,24 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     if (places[p].span.end > article.text.size()) continue;
     sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
   }
+  // Word index of each place's first word, for the cues before it.
+  std::vector<size_t> place_word(places.size(), w.size());
+  for (size_t p = 0, i = 0; p < places.size(); ++p) {
+    if (i > 0 && w[i - 1].span.begin >= places[p].span.begin) i = 0;
+    while (i < w.size() && w[i].span.begin < places[p].span.begin) ++i;
+    place_word[p] = i;
+  }
+  auto cue_before = [&](const PhraseTrie& cues, size_t reach, uint32_t p) {
+    if (place_word[p] >= w.size()) return false;
+    return CueBefore(cues, w, ws.sentence_begin(w[place_word[p]].sentence), place_word[p], reach);
+  };
+  // A place the victims were taken to ("were rushed to a hospital in X") is not a scene.
+  for (size_t s = 0; s < ns; ++s) {
+    auto& in = sent[s].places;
+    in.erase(std::remove_if(in.begin(), in.end(),
+                            [&](uint32_t p) { return cue_before(destination_, 6, p); }),
+             in.end());
+  }
   // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
   auto dateline = [&](uint32_t p) {
     Span sp = places[p].span;
@@ -189,6 +227,35 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       if (Level(places[p].place) <= cut) keep.push_back(p);
     }
     st.places = std::move(keep);
+  }
+
+  // A province named as the scene ("18 killed in Borno state") stands for the one finer place
+  // inside it that the article reports from ("the blasts hit Gwoza"): a coder codes the most
+  // precise location the report gives. Two or more finer places there leave it coarse (a wave).
+  {
+    std::optional<uint32_t> finer;
+    bool several = false;
+    for (size_t s = 0; s < ns && !several; ++s) {
+      if (sent[s].background) continue;
+      for (uint32_t p : sent[s].places) {
+        if (Level(places[p].place) >= static_cast<int>(GeoLevel::kProvince) || dateline(p)) continue;
+        if (!finer) finer = p;
+        else if (PlaceKey(places[p].place) != PlaceKey(places[*finer].place)) several = true;
+      }
+    }
+    if (finer && !several) {
+      const Place& f = places[*finer].place;
+      for (size_t s = 0; s < ns; ++s) {
+        if (sent[s].background) continue;
+        bool all_coarse = !sent[s].places.empty();
+        for (uint32_t p : sent[s].places) {
+          const Place& c = places[p].place;
+          all_coarse &= c.level == GeoLevel::kProvince && c.country == f.country &&
+                        !c.admin1.empty() && c.admin1 == f.admin1 && !cue_before(spread_, 3, p);
+        }
+        if (all_coarse) sent[s].places.assign(1, *finer);
+      }
+    }
   }
 
   // Doc-level: is this a wave; the main place and date.

@@ -45,6 +45,13 @@ class Extractor {
   std::unique_ptr<SuspectFinder> suspects_;
   PhraseTrie background_;  // payload 2 strong, 1 weak, 0 cancels
   PhraseTrie wave_;
+  PhraseTrie destination_;  // "rushed to": the place after it is where victims went
+  PhraseTrie spread_;       // "across": the area after it is not one scene
+
+  // True when a phrase of `cues` ends within `reach` words before words[place_word], with no
+  // punctuation between them, inside the sentence starting at word `sentence_begin`.
+  static bool CueBefore(const PhraseTrie& cues, const std::vector<Word>& w, size_t sentence_begin,
+                        size_t place_word, size_t reach);
 };
 
 }  // namespace sitrep

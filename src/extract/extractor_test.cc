@@ -151,6 +151,70 @@ TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
   EXPECT_EQ(At(a, "Arden")->claims[0].category, Category::kCivilians);
 }
 
+TEST_F(ExtractorTest, RecalledAttackWithoutADistantDateIsBackground) {
+  // No timex far enough back: the cue alone says these figures belong to an earlier attack.
+  SetText("A bomb killed seven traders in Arden on Monday, police said.\n"
+          "The bombing came weeks after eleven guards were killed in Brisk.\n"
+          "Tolsby was hit in the spring, when nine people died in a similar raid.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  AddPlace("Tolsby", GeoLevel::kDistrict, "Vellmar", 4);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 7);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  ASSERT_NE(At(a, "Tolsby"), nullptr);
+  EXPECT_TRUE(At(a, "Tolsby")->background);
+}
+
+TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
+  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+          "The blasts hit a wedding and a market in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Vellmar"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 12);
+}
+
+TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
+  // The only town named lies in another province: the province's figure stays its own.
+  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+          "Separately, a blast killed two people in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Oskov", 2);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+  EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
+
+  // Two towns in the province: a wave across it, the province keeps the total.
+  SetText("Bombers killed twelve people across Vellmar province on Sunday.\n"
+          "Blasts hit markets in Arden and in Brisk.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+  EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
+}
+
+TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
+  SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
+          "Nine wounded people were rushed to a hospital in Brisk, officials said.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Brisk"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 2u);  // the six killed and the nine injured
+  EXPECT_EQ(a.places.size(), 2u);                // Brisk is still a place mention
+}
+
 TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
   SetText("A series of coordinated attacks across Vellmar province killed at least 40 people.\n"
           "In Arden, militants stormed a police station and killed seven officers.\n"
