@@ -255,6 +255,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         }
         if (all_coarse) sent[s].places.assign(1, *finer);
       }
+      // "A series of blasts" at the one place the article reports from is one incident there,
+      // not a wave over several places; a wave sentence naming an area keeps its wave.
+      const std::string key = PlaceKey(f);
+      for (size_t s = 0; s < ns; ++s) {
+        bool only_finer = true;
+        for (uint32_t p : sent[s].places) only_finer &= PlaceKey(places[p].place) == key;
+        if (only_finer) sent[s].wave = false;
+      }
     }
   }
 

@@ -203,6 +203,18 @@ TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
   EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
 }
 
+TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
+  SetText("A series of blasts tore through a market in Arden on Sunday, killing nine people.\n"
+          "The string of attacks has alarmed residents of Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, 80);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_FALSE(a.mentions[0].wave);
+  ASSERT_EQ(a.mentions[0].claims.size(), 1u);
+  EXPECT_EQ(a.mentions[0].claims[0].scope, Scope::kIncident);
+}
+
 TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
   SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
           "Nine wounded people were rushed to a hospital in Brisk, officials said.");
