@@ -513,9 +513,23 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
           date = tx;
         }
       }
+      // Else the first of the group's sentences with a date, taking the date nearest to one of
+      // the group's triggers there: "charged on Tuesday over last week's shooting" dates the
+      // shooting by "last week", not by the charge.
       for (uint32_t s : g.sentences) {
+        if (date) break;
+        uint32_t best = UINT32_MAX;
         for (uint32_t t : sent[s].timexes) {
-          if (!date && usable(doc.timexes[t])) date = doc.timexes[t];
+          const Timex& tx = doc.timexes[t];
+          if (!usable(tx)) continue;
+          uint32_t d = UINT32_MAX - 1;
+          for (uint32_t h : g.triggers) {
+            if (trig[h].sentence == s) d = std::min(d, Distance(tx.span, trig[h].span));
+          }
+          if (d < best) {
+            best = d;
+            date = tx;
+          }
         }
       }
       if (!date) {
@@ -527,6 +541,34 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         }
       }
       if (!date && !g.background && main_date) date = main_date;
+      // A span ("last week") narrows to a day the article names inside it ("on Dec. 13").
+      if (date && date->date_end.valid() && date->precision == DatePrecision::kDay) {
+        for (size_t s = 0; s < ns; ++s) {
+          if (sent[s].background != g.background) continue;
+          bool found = false;
+          for (uint32_t t : sent[s].timexes) {
+            const Timex& tx = doc.timexes[t];
+            if (usable(tx) && !tx.date_end.valid() && tx.precision == DatePrecision::kDay &&
+                date->date <= tx.date && tx.date <= date->date_end) {
+              date = tx;
+              found = true;
+              break;
+            }
+          }
+          if (found) break;
+        }
+      }
+      // A weekday ("on Saturday") gives way to the absolute date naming the same day: it needs
+      // no publication date to stand.
+      if (date && date->relative) {
+        for (const Timex& tx : doc.timexes) {
+          if (!tx.relative && usable(tx) && tx.date == date->date && tx.precision == date->precision &&
+              !tx.date_end.valid()) {
+            date = tx;
+            break;
+          }
+        }
+      }
     }
     if (date) m.date = *date;
     if (g.place) m.places.push_back(places[*g.place]);

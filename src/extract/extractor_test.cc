@@ -215,6 +215,21 @@ TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
   EXPECT_EQ(a.mentions[0].claims[0].scope, Scope::kIncident);
 }
 
+TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
+  SetText("Teen charged in fatal shooting\n"
+          "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
+          "Police said the victim was shot on May 4 outside his home.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "last week's", {2031, 4, 28}, DatePrecision::kDay);
+  doc_.timexes.back().date_end = {2031, 5, 4};
+  testing_doc::AddTimex(article_.text, &doc_, "on May 4", {2031, 5, 4}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  // "last week" is nearest the shooting; the day named inside that week makes it exact.
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 4}));
+}
+
 TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
   SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
           "Nine wounded people were rushed to a hospital in Brisk, officials said.");
