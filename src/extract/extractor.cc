@@ -91,6 +91,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/recall_frames.tsv", 2, [&](const auto& cols, int) {
+    x->recall_frames_.emplace(LowerString(cols[0]), LowerString(cols[1]));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/wave_cues.tsv", 1, [&](const auto& cols, int) {
     x->wave_.Add(cols[0], 1);
     return Status::Ok();
@@ -171,6 +176,40 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     else if (tx.date.valid()) sent[s].news_timex = true;
   }
   for (uint32_t s : claim_sent) sent[s].has_claim = true;
+  // "... the deadliest since January, when 13 soldiers died in X": every figure of the sentence
+  // after the frame is the recalled event's, so the sentence is background.
+  if (!recall_frames_.empty() && !claims.empty()) {
+    auto word_at = [&](uint32_t pos) {
+      return static_cast<size_t>(
+          std::lower_bound(w.begin(), w.end(), pos,
+                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
+          w.begin());
+    };
+    for (const Timex& tx : doc.timexes) {
+      if (tx.span.end > article.text.size()) continue;
+      size_t first = word_at(tx.span.begin), after = word_at(tx.span.end);
+      if (first >= w.size()) continue;
+      const size_t s = w[first].sentence;
+      auto frame = [&](size_t k) -> const std::string* {  // the frame whose opening word is k
+        if (k >= w.size() || w[k].sentence != s) return nullptr;
+        auto it = recall_frames_.find(w[k].lower);
+        return it == recall_frames_.end() ? nullptr : &it->second;
+      };
+      const std::string* close = frame(first);
+      if (close == nullptr && first > 0) close = frame(first - 1);
+      if (close == nullptr) continue;
+      size_t k = after;
+      while (k < w.size() && w[k].sentence == s && w[k].kind == WordKind::kPunct) ++k;
+      if (k >= w.size() || w[k].sentence != s || w[k].lower != *close) continue;
+      bool all_after = true, any = false;
+      for (size_t c = 0; c < claims.size(); ++c) {
+        if (claim_sent[c] != s) continue;
+        any = true;
+        all_after &= claims[c].figure_span.begin >= w[k].span.end;
+      }
+      if (any && all_after) sent[s].strong_bg = true;
+    }
+  }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
   for (size_t p = 0; p < places.size(); ++p) {
     if (places[p].span.end > article.text.size()) continue;

@@ -170,6 +170,33 @@ TEST_F(ExtractorTest, RecalledAttackWithoutADistantDateIsBackground) {
   EXPECT_TRUE(At(a, "Tolsby")->background);
 }
 
+TEST_F(ExtractorTest, DeadliestSinceWhenRecallsAnEarlierAttack) {
+  SetText("Gunmen killed four farmers in Arden on Monday, officials said.\n"
+          "It was the worst attack in the valley since March, when 30 people died in Brisk.\n"
+          "The raid, which killed four, was the worst since March, when 30 died.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "since March", {2031, 3, 0}, DatePrecision::kMonth);
+  size_t third = article_.text.find("The raid");
+  size_t at = article_.text.find("March", third);
+  Timex t;
+  t.span = {uint32_t(at), uint32_t(at + 5)};
+  t.date = {2031, 3, 0};
+  t.precision = DatePrecision::kMonth;
+  doc_.timexes.push_back(t);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  // The third sentence also reports the news ("killed four"): it is not background, so the
+  // news mention keeps its figures.
+  bool news_four = false;
+  for (const Claim& c : At(a, "Arden")->claims) news_four |= c.value == 4;
+  EXPECT_TRUE(news_four);
+}
+
 TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
   SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
           "The blasts hit a wedding and a market in Arden.");
