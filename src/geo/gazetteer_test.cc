@@ -90,6 +90,30 @@ std::string WriteFixture() {
               "8000");
   rows += Row("127", "Oakhaven", "Oakhaven", "", "38.500", "-92.300", "PPLA2", "US", "MO", "077",
               "40000");
+  // Invented towns for the locative-frame rules of the geocoder: a town known by an alternate
+  // spelling, a city sharing its province's name, a town named like a preposition, a name with a
+  // hyphenated article, and an exactly spelled town beside a larger coarse-key neighbour.
+  rows += Row("128", "Al Zubayrah", "Al Zubayrah", "Zubayra,Az Zubayrah", "33.350", "43.790",
+              "PPLA2", "IQ", "01", "", "190000");
+  rows += Row("129", "Kandara", "Kandara", "", "10.520", "7.440", "PPLA", "NG", "23", "",
+              "1500000");
+  rows += Row("130", "Along", "Along", "", "28.170", "94.800", "PPLA2", "IN", "40", "", "18000");
+  rows += Row("131", "Bi’r al ‘Abd", "Bir al `Abd", "", "31.019", "33.010", "PPLA2", "EG", "27",
+              "", "0");
+  rows += Row("132", "Tamarra", "Tamarra", "", "34.200", "43.890", "PPL", "IQ", "01", "",
+              "150000");
+  rows += Row("133", "Tamara", "Tamara", "", "53.200", "50.150", "PPLA", "RU", "65", "",
+              "1100000");
+  // A large English town and a small American namesake in a county the article names; a county
+  // with a possessive name; a small foreign town named like a city quarter.
+  rows += Row("134", "Ashwick", "Ashwick", "", "52.630", "1.300", "PPLA2", "GB", "ENG", "",
+              "200000");
+  rows += Row("135", "Ashwick", "Ashwick", "", "42.530", "-75.520", "PPL", "US", "NY", "017",
+              "7000");
+  rows += Row("136", "Dunmore", "Dunmore", "", "38.940", "-76.930", "PPL", "US", "MD", "033",
+              "9000");
+  rows += Row("137", "Bellmead", "Bellmead", "", "26.690", "-78.980", "PPL", "BS", "01", "",
+              "25000");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
@@ -101,7 +125,10 @@ std::string WriteFixture() {
             "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n"
             "US.NC\tNorth Carolina\tNorth Carolina\t27\n"
             "SY.09\tAleppo Governorate\tAleppo Governorate\t28\n"
-            "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n");
+            "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n"
+            "US.NY\tNew York\tNew York\t34\nBS.01\tGrand Bahama\tGrand Bahama\t35\n"
+            "IQ.01\tAnbar\tAnbar\t30\nNG.23\tKandara\tKandara\t31\n"
+            "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKalat District\tKalat District\t11\n"
             "PK.02.202\tMūsa Khel District\tMusa Khel District\t12\n"
@@ -110,7 +137,9 @@ std::string WriteFixture() {
             "PK.02.207\tMastung District\tMastung District\t15\n"
             "US.IL.167\tSangamon County\tSangamon County\t16\n"
             "US.GA.015\tBartow County\tBartow County\t17\n"
-            "US.NC.169\tStokes County\tStokes County\t18\n");
+            "US.NC.169\tStokes County\tStokes County\t18\n"
+            "US.NY.017\tTenango County\tTenango County\t19\n"
+            "US.MD.033\tPrince Arthur's County\tPrince Arthur's County\t20\n");
   // The user supplement: a district the code files leave unnamed, with its former name, and a
   // place of its own.
   WriteText(dir + "/extra.tsv",

@@ -17,6 +17,10 @@ namespace sitrep {
 
 struct Geocoder::Words {
   std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
+  // Function words ("Along", "Despite"): capitalised only by position, never a place alone.
+  std::unordered_set<std::string> function;
+  // Nouns naming a part of a town ("the West End neighborhood").
+  std::unordered_set<std::string> quarter;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
       institution, direction;
@@ -62,6 +66,8 @@ enum WordClass : uint32_t {
   kDirection = 1u << 14,
   kUnit = 1u << 15,
   kPhrasePrefix = 1u << 16,  // a context_cues phrase starts with this word (up to a space)
+  kFunction = 1u << 17,
+  kQuarter = 1u << 18,
 };
 
 constexpr int kMaxWords = 4;
@@ -77,6 +83,7 @@ struct Word {
   bool comma_after = false;
   bool colon_after = false;    // ":" or a dash: a dateline ends here
   bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
+  bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
   std::string lower;           // FoldName of the word
   uint32_t cls = 0;            // WordClass bits of `lower`
 };
@@ -189,6 +196,7 @@ struct Candidate {
   bool exact = false;  // the text spells the entry's official name
   bool native = false;  // indexed from a name written in a non-Latin script
   bool paired = false;  // "Town, Province": the next mention names this entry's region
+  bool in_province = false;  // lies in a province the article names or its other places imply
   double score = 0;
 };
 
@@ -208,6 +216,7 @@ struct Mention {
   bool person = false;       // a person's name here (Mr. X, X said, X, 23,)
   bool person_strong = false;  // ... even over a country or province ("Kenya Lang, 38,")
   bool street = false;       // a street or venue ("Madrid Drive", "the 300 block of Page")
+  bool quarter = false;      // "the West End neighborhood": a part of some town, not a namesake
   bool title_line = false;   // inside a headline written in title case
   bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
@@ -323,6 +332,35 @@ class ViewSet {
   size_t mask_ = 0;
 };
 
+// A population for ranking an administrative seat that the gazetteer lists without one: a seat
+// is a town of some size, not a hamlet.
+int64_t SeatPopulation(std::string_view fc) {
+  if (fc == "PPLC" || fc == "PPLA") return 50000;
+  if (fc == "PPLA2") return 10000;
+  return 0;
+}
+
+// A place a news reader knows without help: a large town, a capital or a province or district
+// seat.
+bool WellKnown(const GazEntry& e) {
+  std::string_view fc = e.feature_code;
+  return e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || fc == "PPLA2";
+}
+
+// Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
+// candidates) also holds under the same name: "Kaduna" the city and "Kaduna" the state. The town
+// must be spelled at least as exactly as the province.
+bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c) {
+  if (c.e.level != GeoLevel::kPlace || !WellKnown(c.e)) return false;
+  for (const Candidate& o : cands) {
+    if (o.e.level == GeoLevel::kProvince && o.e.country == c.e.country &&
+        o.e.admin1 == c.e.admin1 && (o.exact || o.alternate) && (c.exact || !o.exact)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty() || s.size() > 3) return false;
   for (char c : s) {
@@ -384,6 +422,10 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->institution.insert(w);
     } else if (type == "direction") {
       words->direction.insert(w);
+    } else if (type == "function") {
+      words->function.insert(w);
+    } else if (type == "quarter") {
+      words->quarter.insert(w);
     } else {
       return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
     }
@@ -470,6 +512,8 @@ void Geocoder::Words::BuildWordClass() {
   add(personnoun, kPersonnoun);
   add(institution, kInstitution);
   add(direction, kDirection);
+  add(function, kFunction);
+  add(quarter, kQuarter);
   for (const auto& [w, level] : unit) word_class[w] |= kUnit;
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -527,6 +571,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
   }
 
+  // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised word
+  // continues a name (but does not start one: "al-Qaeda" is no place).
+  for (Word& w : words) {
+    if (!w.hyphen || w.upper_initial || w.uncased) continue;
+    std::string_view raw = text.substr(w.span.begin, w.span.size());
+    size_t h = raw.find('-');
+    if (h == std::string_view::npos || h + 1 >= raw.size()) continue;
+    const char* s = raw.data();
+    int32_t j = static_cast<int32_t>(h + 1);
+    UChar32 c;
+    U8_NEXT(s, j, static_cast<int32_t>(raw.size()), c);
+    if (c < 0 || !(u_isupper(c) || u_istitle(c))) continue;
+    auto it = W.word_class.find(FoldName(raw.substr(0, h)));
+    w.cap_tail = it != W.word_class.end() && (it->second & kConnector) != 0;
+  }
+
   // Words that also occur in lower case in this text are common words here ("Mobile" phone).
   thread_local ViewSet lowercase_seen;
   lowercase_seen.Reset(words.size());
@@ -572,11 +632,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     const Word& w = words[i];
     if (!is_name_word(i)) continue;
     const bool has_next = i + 1 < words.size();
-    bool is_person = false, strong = false;
+    bool is_person = false, strong = false, surname = false;
     if (i > 0 && PlainGap(gap(i - 1)) &&
         (((words[i - 1].cls & kTitle) != 0) ||
          (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial))) {
       is_person = true;
+      // "Jerry Jordan": a known given name right before a single name word makes a full
+      // personal name, even over a country reading (a unit word after it keeps the place).
+      // The given name itself keeps its own reading ("Gary Methodist Hospital").
+      surname = ((words[i - 1].cls & kFirstname) != 0) && !words[i - 1].all_caps &&
+               (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
+               (i + 1 >= words.size() || (words[i + 1].cls & kUnit) == 0);
     }
     const bool after_cue =
         i > 0 && (((words[i - 1].cls & kCue) != 0) || words[i - 1].lower == "of");
@@ -619,7 +685,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
     }
     if (is_person) {
-      add_person(i, strong);
+      add_person(i, strong || surname);
       if (strong) add_given(i);
     }
     // "a 15-year-old Given Surname" (two or three name words) that is not followed by a person
@@ -674,6 +740,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     a = b;
   }
+
+  // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
+  auto possessive_s = [&](size_t k) {
+    if (k == 0 || words[k].lower != "s" || words[k].upper_initial) return false;
+    std::string_view g = gap(k - 1);
+    return g == "'" || g == "\xE2\x80\x99";
+  };
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
   std::vector<Mention> mentions;
@@ -734,11 +807,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     uint32_t name_end = 0;
     for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
       const Word& last = words[i + n - 1];
-      bool ok = last.upper_initial || last.uncased;
+      bool ok = last.upper_initial || last.uncased || (n > 1 && last.cap_tail);
       for (int k = 0; ok && k < n - 1; ++k) {
         const Word& wk = words[i + k];
-        if (wk.break_after) ok = false;
-        if (k > 0 && !(wk.upper_initial || wk.uncased) && !((wk.cls & kConnector) != 0)) ok = false;
+        // A possessive inside a name ("Prince George's County", "Martha's Vineyard").
+        const bool poss_next = k + 1 < n - 1 && possessive_s(i + k + 1);
+        if (wk.break_after && !poss_next) ok = false;
+        if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
+            !((wk.cls & kConnector) != 0) && !possessive_s(i + k)) {
+          ok = false;
+        }
       }
       if (!ok) continue;
       if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
@@ -759,7 +837,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         break;
       }
     }
-    if (matched_n == 0) {
+    // "Along the road ...", "Despite the curfew ...": a function word is capitalised only by its
+    // position; alone it is never the place meant (it may still open a longer name).
+    if (matched_n == 0 || (matched_n == 1 && (w0.cls & kFunction) != 0)) {
       ++i;
       continue;
     }
@@ -780,6 +860,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         m.has_hint = true;
         m.span.end = words[m.end_word].span.end;
         ++m.end_word;
+      }
+    }
+    // The gazetteer knows the name with its unit ("Chenango County"): the text says the level.
+    if (!m.has_hint && matched_n > 1 && (last.cls & kUnit) != 0) {
+      if (auto u = W.unit.find(last.lower); u != W.unit.end()) {
+        m.hint = u->second;
+        m.has_hint = true;
       }
     }
     if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kCue) != 0)) m.cue = true;
@@ -804,6 +891,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
         ((words[i - 2].cls & kStreetOf) != 0)) {
       m.street = true;
+    }
+    // "in the West End neighborhood" names a quarter; "the Chicago neighborhood of Englewood" and
+    // "a Chicago neighborhood" name the town it is in.
+    if (!m.has_hint && i > 0 && words[i - 1].lower == "the" && !last.break_after &&
+        m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
+        !(m.end_word + 1 < words.size() && words[m.end_word + 1].lower == "of" &&
+          !words[m.end_word].break_after)) {
+      m.quarter = true;
     }
     m.title_line = title_line[i];
     m.of_before = i > 0 && !words[i - 1].break_after && words[i - 1].lower == "of";
@@ -840,6 +935,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // What each name contributed, so a name is not its own context ("Georgia" the country must
   // not win only because "Georgia" was named).
   std::unordered_map<std::string, std::unordered_map<std::string, double>> self_ctx;
+  // The same for provinces ("Kaduna" the state is no context for "Kaduna" the city).
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> self_prov;
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
     if (m.person || m.street) continue;
@@ -863,7 +960,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         self_ctx[m.folded][cc] += 1.0 / n_country;
       }
       if (c.e.level == GeoLevel::kProvince) {
-        ctx_province[cc + "|" + std::string(c.e.admin1)] += 1.0 / n_prov;
+        std::string pk = cc + "|" + std::string(c.e.admin1);
+        ctx_province[pk] += 1.0 / n_prov;
+        self_prov[m.folded][pk] += 1.0 / n_prov;
         ctx_country[cc] += 0.5 / n_prov;
         self_ctx[m.folded][cc] += 0.5 / n_prov;
       }
@@ -875,6 +974,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded);
   }
   std::unordered_map<std::string, double> place_votes;
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> name_votes, self_vote;
   for (Mention& m : mentions) {
     if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive || m.street ||
         words[m.first_word].uncased) {
@@ -889,12 +989,36 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       only = c.e.country;
       any = true;
     }
-    if (any && one_country) place_votes[std::string(only)] += m.dateline ? 1.0 : 0.5;
+    if (any && one_country) {
+      const double v = m.dateline ? 1.0 : 0.5;
+      place_votes[std::string(only)] += v;
+      name_votes[m.folded][std::string(only)] += v;
+    }
   }
-  // One passing mention is not enough: "We" is also a town somewhere.
+  // One passing mention is not enough: "We" is also a town somewhere. Each name's share is kept
+  // (self_vote) so that its own votes do not rank its own readings.
   for (const auto& [cc, v] : place_votes) {
-    if (v >= 1.0) ctx_country[cc] += 1.0;
+    if (v < 1.0) continue;
+    ctx_country[cc] += 1.0;
+    for (const auto& [name, by] : name_votes) {
+      if (auto it = by.find(cc); it != by.end()) self_vote[name][cc] += it->second / v;
+    }
   }
+  // What `folded` itself contributed to ctx_country[cc]: its own country or province readings and,
+  // with `votes`, its own place votes. Its votes do not rank its own readings ("Norwich" named five
+  // times does not outrank Norwich, NY in the county the article names), but a town named again
+  // and again still counts as the article's setting when deciding whether to accept it.
+  auto self_part = [&](const std::string& folded, const std::string& cc, bool votes = false) {
+    double v = 0;
+    if (auto it = self_ctx.find(folded); it != self_ctx.end()) {
+      if (auto sc = it->second.find(cc); sc != it->second.end()) v += sc->second;
+    }
+    if (!votes || self_vote.empty()) return v;
+    if (auto it = self_vote.find(folded); it != self_vote.end()) {
+      if (auto sc = it->second.find(cc); sc != it->second.end()) v += sc->second;
+    }
+    return v;
+  };
   // Evidence that is not a place name: institutions typical of one country ("county sheriff",
   // "U.S."), and the article's language. Weaker than naming the country.
   std::unordered_map<std::string, double> ctx_cue;
@@ -931,22 +1055,33 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::string prov_key;
   for (int round = 0; round < 2; ++round) {
     std::vector<GazEntry> resolved;
+    std::vector<size_t> resolved_by;  // the mention each resolved entry came from
     // Provinces implied by the article's other resolved places ("CC|admin1", folded name): a
     // namesake in the state the article is about beats one elsewhere, as a named state does.
     std::vector<std::pair<std::string, std::string_view>> implied_prov;
     if (round == 1) {
-      for (const Mention& m : mentions) {
-        if (m.best >= 0 && m.cands[m.best].e.level == GeoLevel::kPlace && !m.weak &&
-            !m.person && !m.attributive) {
+      for (size_t mi = 0; mi < mentions.size(); ++mi) {
+        const Mention& m = mentions[mi];
+        // A place, or a district the text names with its unit ("Chenango County"): it implies
+        // its province for the article's other names.
+        const bool district = m.best >= 0 && m.has_hint && m.hint == GeoLevel::kDistrict &&
+                              m.cands[m.best].e.level == GeoLevel::kDistrict;
+        if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) &&
+            !m.weak && !m.person && !m.attributive) {
           const GazEntry& e = m.cands[m.best].e;
-          bool dup = false;
-          for (const GazEntry& r : resolved) dup |= r.index == e.index;
-          if (!dup) resolved.push_back(e);
+          bool dup = false;  // the same reading of the same name adds nothing
+          for (size_t ri = 0; ri < resolved.size() && !dup; ++ri) {
+            dup = resolved[ri].index == e.index && mentions[resolved_by[ri]].folded == m.folded;
+          }
+          if (!dup) {
+            resolved.push_back(e);
+            resolved_by.push_back(mi);
+          }
           // Only places resolved with their own evidence imply a province: a bare small name
           // could itself be the wrong namesake.
           const Candidate& b = m.cands[m.best];
           if (!e.admin1.empty() && !m.embedded && !m.sentence_start &&
-              (b.paired || m.dateline || m.multiword || e.population >= 100000)) {
+              (b.paired || m.dateline || m.multiword || district || e.population >= 100000)) {
             implied_prov.emplace_back(std::string(e.country) + "|" + std::string(e.admin1),
                                       m.folded);
           }
@@ -970,8 +1105,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           continue;
         }
         const GazEntry& e = c.e;
-        double s = std::log10(static_cast<double>(e.population) + 10.0);
         std::string_view fc = e.feature_code;
+        const int64_t pop = std::max(e.population, SeatPopulation(fc));
+        double s = std::log10(static_cast<double>(pop) + 10.0);
         if (e.level == GeoLevel::kCountry) s += 6;
         else if (e.level == GeoLevel::kProvince) s += 4;
         else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
@@ -981,23 +1117,37 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         else if (fc == "PPLA3" || fc == "PPLA4") s += 0.5;
         if (c.exact) s += 2;
         if (!c.alternate) s += 1;
+        // Matched only because the key is coarse: the entry's official name is spelled otherwise
+        // and no recorded name of it was the key's source ("Samarra" is not "Samara").
+        if (!c.exact && !c.alternate && !words[m.first_word].uncased) s -= 1.5;
+        // A city in a locative frame or a dateline ("in Kaduna", "KADUNA, Nigeria:") rather than
+        // its same-named province: news names the town where a thing happened; "Kaduna State" or
+        // "Kaduna province" would name the province. The province reading's level bonus is undone.
+        if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
         std::string cc(e.country);
         if (auto it = ctx_country.find(cc); it != ctx_country.end()) {
-          double v = it->second;
-          if (auto self = self_ctx.find(m.folded); self != self_ctx.end()) {
-            if (auto sc = self->second.find(cc); sc != self->second.end()) v -= sc->second;
-          }
+          double v = it->second - self_part(m.folded, cc, /*votes=*/true);
           if (v > 1e-9) s += 4 + std::min(2.0, v);
         }
         s += 3 * cue_of(cc);
         if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
           prov_key.assign(cc).append("|").append(e.admin1);
-          if (ctx_province.count(prov_key)) {
+          double pv = 0;
+          if (auto it = ctx_province.find(prov_key); it != ctx_province.end()) pv = it->second;
+          if (pv > 1e-9) {
+            if (auto self = self_prov.find(m.folded); self != self_prov.end()) {
+              if (auto sp = self->second.find(prov_key); sp != self->second.end()) pv -= sp->second;
+            }
+          }
+          c.in_province = false;
+          if (pv > 1e-9) {
             s += 4;
+            c.in_province = true;
           } else {
             for (const auto& [pk, name] : implied_prov) {
               if (pk == prov_key && name != m.folded) {
                 s += 3;
+                c.in_province = true;
                 break;
               }
             }
@@ -1024,8 +1174,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           }
           if (m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace) s += 2;
         }
-        for (const GazEntry& r : resolved) {
-          if (r.index == e.index) continue;
+        for (size_t ri = 0; ri < resolved.size(); ++ri) {
+          const GazEntry& r = resolved[ri];
+          // Neither the entry itself nor a reading of this same name is evidence for it.
+          if (r.index == e.index || mentions[resolved_by[ri]].folded == m.folded) continue;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
           if (std::fabs(r.lat - e.lat) > 1.4) continue;
           if (KmBetween(r.lat, r.lon, e.lat, e.lon) < 150) {
@@ -1046,15 +1198,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // its places and institutions) clearly more than any other. A small place elsewhere is then a
   // far-away mention or a namesake.
   auto dominant_apart = [&](const std::string& folded) -> std::string_view {
-    const std::unordered_map<std::string, double>* self = nullptr;
-    if (auto it = self_ctx.find(folded); it != self_ctx.end()) self = &it->second;
     double top = 0, runner = 0;
     std::string_view best;
     for (const auto& [cc, v0] : ctx_country) {
-      double v = v0 + cue_of(cc);
-      if (self != nullptr) {
-        if (auto sc = self->find(cc); sc != self->end()) v -= sc->second;
-      }
+      double v = v0 + cue_of(cc) - self_part(folded, cc);
       if (v > top) {
         runner = top;
         top = v;
@@ -1090,9 +1237,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
                      e.level == GeoLevel::kProvince;
-    const bool in_context =
-        ctx_country.count(std::string(e.country)) > 0 || cue_of(e.country) >= 0.5;
-    const bool no_context = ctx_country.empty() && !any_cue;
+    // Context apart from this name itself: "Kaduna" the state does not place "Kaduna" the city.
+    auto ctx_apart = [&](const std::string& cc, double v) {
+      return v - self_part(m.folded, cc) > 1e-9;
+    };
+    const std::string ecc(e.country);
+    bool in_context = cue_of(ecc) >= 0.5 || b.in_province;
+    if (!in_context) {
+      if (auto it = ctx_country.find(ecc); it != ctx_country.end()) {
+        in_context = ctx_apart(ecc, it->second);
+      }
+    }
+    bool no_context = !any_cue;
+    for (auto it = ctx_country.begin(); no_context && it != ctx_country.end(); ++it) {
+      no_context = !ctx_apart(it->first, it->second);
+    }
     const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
     const bool admin = e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     bool accept;
@@ -1100,6 +1259,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       accept = true;
     } else if (m.street || (m.person_strong && !m.has_hint)) {
       accept = false;  // "Madrid Drive"; "Devon's mother", "Kenya Lang, 38,"
+    } else if (m.quarter && !big) {
+      accept = false;  // "the West End neighborhood": a quarter of the article's town
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.acronym) {
@@ -1122,7 +1283,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                (b.exact && (e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince ||
                             e.population >= 1000000));
     } else {
-      accept = big || in_context || (no_context && (strong || e.population >= 20000));
+      // A unit word that names this entry's level ("Chenango County", "Mastung district") is
+      // evidence enough on its own.
+      accept = big || in_context || (no_context && (strong || e.population >= 20000)) ||
+               (m.has_hint && m.hint == e.level);
     }
     // A county named by a bare word: American usage says "Rusk County"; without the unit word a
     // county name is a surname ("Stokes", "Harris") unless a preposition, a dateline or a
@@ -1151,20 +1315,56 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
-    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev) {
+    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev &&
+        !admin && !(m.has_hint && m.hint == e.level)) {
       accept = false;
     }
     // Without named countries, the article's well-known towns still say where it is: a small
     // namesake elsewhere ("Lido Beach" in a story about Mogadishu) is not meant.
-    if (no_context && !place_votes.empty() && !place_votes.count(std::string(e.country)) &&
-        e.population < 100000 && !m.dateline && e.level == GeoLevel::kPlace) {
-      accept = false;
+    // Votes of this same name do not count ("Norwich" does not outvote itself).
+    if (no_context && !place_votes.empty() && e.population < 100000 && !m.dateline &&
+        e.level == GeoLevel::kPlace && !b.in_province) {
+      const std::unordered_map<std::string, double>* own = nullptr;
+      if (auto it = name_votes.find(m.folded); it != name_votes.end()) own = &it->second;
+      auto votes_apart = [&](const std::string& cc, double v) {
+        if (own != nullptr) {
+          if (auto o = own->find(cc); o != own->end()) v -= o->second;
+        }
+        return v > 1e-9;
+      };
+      bool other = false, mine = false;
+      for (const auto& [cc, v] : place_votes) {
+        if (!votes_apart(cc, v)) continue;
+        other = true;
+        mine |= cc == ecc;
+      }
+      if (other && !mine) accept = false;
     }
     // A single word spelled differently from the official name, abroad: a coarse-key accident
     // ("Among" ~ an alternate of Xiamen) unless the place is very large.
     // In a non-Latin script, a name indexed from that script counts as spelled exactly.
     const bool exactish = b.exact || (b.native && !IsLatinStart(text, words[m.first_word]));
-    if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev) {
+    // ... but "in Fallujah" is a recorded name (an alternate, not a coarse-key neighbour) of a
+    // well-known town, said in a locative frame, and no other well-known or exactly spelled
+    // namesake competes for it: a news reader takes the town.
+    bool locative_known = false;
+    if (m.cue && !m.weak && !m.embedded && !m.person && SeatOfNamedProvince(m.cands, b)) {
+      locative_known = true;  // "in Daraa": the town of the province known by that name
+    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(e) &&
+               e.level == GeoLevel::kPlace) {
+      locative_known = true;
+      for (const Candidate& o : m.cands) {
+        if (&o == &b || o.demonym) continue;
+        if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
+        if (o.exact || o.e.level == GeoLevel::kCountry || o.e.level == GeoLevel::kProvince ||
+            WellKnown(o.e)) {
+          locative_known = false;
+          break;
+        }
+      }
+    }
+    if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev && !locative_known &&
+        !admin) {
       size_t seen = 0;
       for (const Mention& o : mentions) seen += o.folded == m.folded;
       if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2 || !no_context) {

@@ -397,5 +397,106 @@ TEST_F(GeocoderTest, NamedStateBeatsImpliedState) {
   EXPECT_EQ(m->place.admin1, "Missouri");
 }
 
+// A well-known town named by a recorded alternate spelling, in a locative frame, with no
+// competing namesake: taken even though the article names no country.
+TEST_F(GeocoderTest, LocativeFrameAcceptsKnownTownByAlternateName) {
+  auto ms = Find("A bomb in Zubayra killed five people on Monday, police said.");
+  const PlaceMention* m = At(ms, "Zubayra");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "IQ");
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+  // Without the locative frame the spelling alone is not enough.
+  ms = Find("Officials said Zubayra was calm.");
+  EXPECT_EQ(At(ms, "Zubayra"), nullptr);
+}
+
+// "in Kandara": the city, not its same-named state; "Kandara State" is the state.
+TEST_F(GeocoderTest, CityBeatsSameNamedProvinceInLocativeFrame) {
+  auto ms = Find("An attack in Kandara killed five soldiers on Sunday.");
+  const PlaceMention* m = At(ms, "Kandara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+  EXPECT_EQ(m->place.admin1, "Kandara");
+  ms = Find("Gunmen roam the villages of Kandara State, officials said.");
+  m = At(ms, "Kandara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kProvince);
+}
+
+// A sentence-initial preposition is never a town, even one in the article's country.
+TEST_F(GeocoderTest, FunctionWordOpeningSentenceIsNoPlace) {
+  auto ms = Find("Along the highway to Hyderabad, India, rebels ambushed a convoy.");
+  EXPECT_EQ(At(ms, "Along"), nullptr);
+  EXPECT_NE(At(ms, "India"), nullptr);
+}
+
+// "Bir al-Abd": a hyphenated lower-case article inside a name continues it.
+TEST_F(GeocoderTest, HyphenatedArticleContinuesName) {
+  auto ms = Find("A roadside bomb in Bir al-Abd killed two soldiers.");
+  const PlaceMention* m = At(ms, "Bir al-Abd");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "EG");
+  EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), "Bir al-Abd");
+}
+
+// The exactly spelled town beats a larger one that matches only through the coarse key.
+TEST_F(GeocoderTest, ExactSpellingBeatsCoarseKeyNeighbour) {
+  auto ms = Find("A car bomb in Tamarra wounded twelve people.");
+  const PlaceMention* m = At(ms, "Tamarra");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "IQ");
+}
+
+// A name's own mentions are not its context: five mentions of "Ashwick" do not make it the
+// English town when the article names the American town's county.
+TEST_F(GeocoderTest, NamedCountyPlacesTownOverLargerForeignNamesake) {
+  auto ms = Find("Ashwick Police confirm death after shooting\n\n"
+                 "ASHWICK  One man died on Thursday. According to the Ashwick Police, a call "
+                 "from the Tenango County 911 center reached the Ashwick Police at 6 p.m. from a "
+                 "home in the City of Ashwick.");
+  const PlaceMention* county = At(ms, "Tenango County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->place.level, GeoLevel::kDistrict);
+  int found = 0;
+  for (const PlaceMention& m : ms) {
+    if (m.place.name != "Ashwick") continue;
+    ++found;
+    EXPECT_EQ(m.place.country, "US");
+    EXPECT_EQ(m.place.admin1, "New York");
+  }
+  EXPECT_GE(found, 3);
+}
+
+// "Prince Arthur's County": the possessive belongs to the name; the unit word says the level.
+TEST_F(GeocoderTest, PossessiveInsideCountyName) {
+  for (const char* apostrophe : {"'", "\xE2\x80\x99"}) {
+    std::string name = std::string("Prince Arthur") + apostrophe + "s County";
+    auto ms = Find("The case is handled by " + name + " police detectives.");
+    const PlaceMention* m = At(ms, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->place.level, GeoLevel::kDistrict);
+    EXPECT_EQ(m->place.admin1, "Maryland");
+    EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), name);
+  }
+}
+
+// "the Bellmead neighborhood" is a quarter of the article's town, not a namesake abroad; "the
+// Bellmead neighborhood of ..." would name the town itself.
+TEST_F(GeocoderTest, NeighborhoodNameIsNoNamesakeTown) {
+  auto ms = Find("The man was shot in the Bellmead neighborhood late on Friday.");
+  EXPECT_EQ(At(ms, "Bellmead"), nullptr);
+  ms = Find("The man was shot in the Bellmead neighborhood of Fairview late on Friday.");
+  EXPECT_NE(At(ms, "Bellmead"), nullptr);
+}
+
+// "Jerry Mali": a known given name before a single name word makes a person, even over a
+// country reading, for the rest of the article.
+TEST_F(GeocoderTest, GivenNameBeforeCountryNameMakesPerson) {
+  auto ms = Find("Officers spoke with Jerry Mali outside the store. Mali said he heard shots.");
+  EXPECT_TRUE(ms.empty());
+  ms = Find("Officers said the suspect fled to Mali.");
+  EXPECT_NE(At(ms, "Mali"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep
