@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -39,6 +40,20 @@ std::string PlaceKey(const Place& p) {
 }
 
 int Level(const Place& p) { return static_cast<int>(p.level); }
+
+// True when province `c` holds place `f`: the same admin1, or — where the gazetteer's sources
+// disagree on the hierarchy (a province listed as a state, its towns under a region) — the town
+// lies within kProvinceReachKm of the province's point.
+bool Contains(const Place& c, const Place& f) {
+  if (!c.admin1.empty() && c.admin1 == f.admin1) return true;
+  if (!c.has_coords || !f.has_coords) return false;
+  constexpr double kProvinceReachKm = 75;
+  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371;
+  const double dlat = (f.lat - c.lat) * kRad, dlon = (f.lon - c.lon) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(c.lat * kRad) * std::cos(f.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a))) <= kProvinceReachKm;
+}
 
 uint32_t Distance(Span a, Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
@@ -290,7 +305,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         for (uint32_t p : sent[s].places) {
           const Place& c = places[p].place;
           all_coarse &= c.level == GeoLevel::kProvince && c.country == f.country &&
-                        !c.admin1.empty() && c.admin1 == f.admin1 && !cue_before(spread_, 3, p);
+                        Contains(c, f) && !cue_before(spread_, 3, p);
         }
         if (all_coarse) sent[s].places.assign(1, *finer);
       }

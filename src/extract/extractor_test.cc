@@ -209,6 +209,26 @@ TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
   EXPECT_EQ(At(a, "Arden")->claims[0].value, 12);
 }
 
+TEST_F(ExtractorTest, ProvinceHoldsANearbyTownWhenSourcesDisagreeOnTheHierarchy) {
+  // The gazetteer lists the province as a state but files its town under a region: the town,
+  // 20 km from the province's point, is still the one place inside it.
+  SetText("Gunmen killed eight people in Vellmar province on Sunday.\n"
+          "The attack hit a market in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Northern Region", 2);
+  places_[0].place.has_coords = places_[1].place.has_coords = true;
+  places_[0].place.lat = 10.0, places_[0].place.lon = 20.0;
+  places_[1].place.lat = 10.15, places_[1].place.lon = 20.1;
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Vellmar"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 8);
+  // 300 km away it is another province's town.
+  places_[1].place.lat = 12.7;
+  a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+}
+
 TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
   // The only town named lies in another province: the province's figure stays its own.
   SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
