@@ -30,6 +30,23 @@ uint32_t Decode(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
+constexpr CharClass AsciiClass(uint32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
+    return CharClass::kWord;
+  }
+  if (cp <= ' ' || cp == 0x7F) return CharClass::kSpace;
+  if (cp == '-' || cp == '\'' || cp == '_') return CharClass::kJoiner;
+  return CharClass::kPunct;
+}
+
+struct AsciiTable {
+  CharClass cls[128];
+  constexpr AsciiTable() : cls() {
+    for (uint32_t c = 0; c < 128; ++c) cls[c] = AsciiClass(c);
+  }
+};
+constexpr AsciiTable kAscii;
+
 CharClass Classify(uint32_t cp) {
   if (cp < 0x80) {
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
@@ -61,7 +78,8 @@ void Split(std::string_view s, size_t from, size_t to, Emit emit) {
   size_t word_begin = std::string_view::npos;
   while (i < to) {
     size_t len = 1;
-    CharClass cc = Classify(Decode(s, i, &len));
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    CharClass cc = b < 0x80 ? kAscii.cls[b] : Classify(Decode(s, i, &len));
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
     } else {
@@ -117,12 +135,14 @@ WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), low
   size_t qi = 0;
   size_t pos = 0;
   const auto& qs = doc.quantities;
+  const uint32_t number_hash = WordKeyHash(kNumberKey);
   auto emit_range = [&](size_t from, size_t to) {
     Split(text, from, to, [&](size_t b, size_t e, bool punct) {
       Word w;
       w.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
       w.lower = std::string_view(lower_).substr(b, e - b);
       w.kind = punct ? WordKind::kPunct : WordKind::kWord;
+      if (!punct) w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
       words_.push_back(w);
     });
   };
@@ -139,6 +159,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), low
       w.lower = std::string_view(lower_).substr(w.span.begin, w.span.size());
       w.kind = WordKind::kNumber;
       w.quantity = static_cast<int32_t>(qi);
+      w.key_hash = number_hash;
       words_.push_back(w);
       pos = qs[qi].span.end;
       ++qi;
@@ -200,42 +221,62 @@ std::vector<std::string> NormalizePhrase(std::string_view phrase) {
   return out;
 }
 
+void PhraseTrie::Insert(const Edge& edge) {
+  if ((num_edges_ + 1) * 4 > edges_.size()) {
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.empty() ? 64 : old.size() * 2, Edge());
+    mask_ = edges_.size() - 1;
+    num_edges_ = 0;
+    for (const Edge& e : old) {
+      if (e.child != 0) Insert(e);
+    }
+  }
+  size_t s = Slot(edge.parent, edge.hash) & mask_;
+  while (edges_[s].child != 0) s = (s + 1) & mask_;
+  edges_[s] = edge;
+  ++num_edges_;
+}
+
 bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
   std::vector<std::string> words = NormalizePhrase(phrase);
   if (words.empty()) return false;
   uint32_t node = 0;
-  for (std::string& w : words) {
-    auto it = nodes_[node].next.find(std::string_view(w));
-    if (it == nodes_[node].next.end()) {
-      uint32_t child = static_cast<uint32_t>(nodes_.size());
-      nodes_.emplace_back();
-      nodes_[node].next.emplace(std::move(w), child);
-      node = child;
-    } else {
-      node = it->second;
+  for (const std::string& w : words) {
+    uint32_t h = WordKeyHash(w);
+    uint32_t child = Child(node, w, h);
+    if (child == 0) {
+      child = static_cast<uint32_t>(payload_.size());
+      payload_.push_back(-1);
+      Edge e;
+      e.parent = node;
+      e.child = child;
+      e.hash = h;
+      e.key_off = static_cast<uint32_t>(keys_.size());
+      e.key_len = static_cast<uint32_t>(w.size());
+      keys_.append(w);
+      Insert(e);
+      if (node == 0) first_bits_[(h >> 6) & kFirstMask] |= uint64_t{1} << (h & 63);
     }
+    node = child;
   }
-  if (nodes_[node].payload < 0) ++count_;
-  nodes_[node].payload = payload;
+  if (payload_[node] < 0) ++count_;
+  payload_[node] = payload;
   return true;
 }
 
-size_t PhraseTrie::Match(const std::vector<Word>& words, size_t i, size_t end,
-                         uint32_t* payload) const {
+size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
+                             uint32_t* payload) const {
   uint32_t node = 0;
   size_t best = 0;
-  for (size_t k = i; k < end && k < words.size(); ++k) {
-    if (words[k].kind == WordKind::kPunct) break;
-    // Digits the text stage did not take as a quantity ("the past 24 hours") are numbers too.
-    bool number = words[k].kind == WordKind::kNumber ||
-                  (!words[k].lower.empty() && words[k].lower[0] >= '0' && words[k].lower[0] <= '9');
-    std::string_view key = number ? kNumberKey : words[k].lower;
-    auto it = nodes_[node].next.find(key);
-    if (it == nodes_[node].next.end()) break;
-    node = it->second;
-    if (nodes_[node].payload >= 0) {
+  const size_t stop = std::min(end, words.size());
+  for (size_t k = i; k < stop; ++k) {
+    const Word& w = words[k];
+    if (w.kind == WordKind::kPunct) break;
+    node = Child(node, IsTrieNumber(w) ? kNumberKey : w.lower, w.key_hash);
+    if (node == 0) break;
+    if (payload_[node] >= 0) {
       best = k - i + 1;
-      *payload = static_cast<uint32_t>(nodes_[node].payload);
+      *payload = static_cast<uint32_t>(payload_[node]);
     }
   }
   return best;

@@ -33,7 +33,27 @@ struct Word {
   WordKind kind = WordKind::kWord;
   int32_t quantity = -1;   // index into Doc::quantities for kNumber
   uint32_t sentence = 0;   // index into WordStream sentences
+  // WordKeyHash of the word's PhraseTrie key (kNumberKey for number words, else `lower`),
+  // computed once by WordStream so tries do not rehash the word at every match attempt.
+  uint32_t key_hash = 0;
 };
+
+// The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. FNV-1a folded to 32
+// bits: words are short, and it runs once per word of a document.
+inline uint32_t WordKeyHash(std::string_view key) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001B3ULL;
+  }
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+// True when PhraseTrie treats the word as a number: a Doc quantity, or digits the text stage did
+// not take as one ("the past 24 hours").
+inline bool IsTrieNumber(const Word& w) {
+  return w.kind == WordKind::kNumber || (!w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
+}
 
 class WordStream {
  public:
@@ -78,19 +98,58 @@ class PhraseTrie {
   bool Add(std::string_view phrase, uint32_t payload);
   // Longest phrase starting at words[i] and ending before `end`; returns its length in words
   // (0 when none) and sets *payload. Punctuation never matches; numbers match only "<n>".
-  size_t Match(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
+  // The words must come from a WordStream (it sets Word::key_hash).
+  size_t Match(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const {
+    // Inline quick reject: most positions start no phrase of a given lexicon.
+    if (i >= end || i >= words.size() || words[i].kind == WordKind::kPunct ||
+        !MayStart(words[i].key_hash)) {
+      return 0;
+    }
+    return MatchFrom(words, i, end, payload);
+  }
   size_t size() const { return count_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // All edges of the trie in one open-addressing table keyed by (parent node, word): a lookup
+  // is one probe on the word's precomputed hash, no per-node map and no rehashing of the word.
+  struct Edge {
+    uint32_t parent = 0;
+    uint32_t child = 0;  // 0: empty slot (the root is nobody's child)
+    uint32_t hash = 0;   // WordKeyHash of the word
+    uint32_t key_off = 0;
+    uint32_t key_len = 0;
   };
-  struct Node {
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> next;
-    int64_t payload = -1;
-  };
-  std::vector<Node> nodes_ = std::vector<Node>(1);
+  static size_t Slot(uint32_t parent, uint32_t hash) {
+    uint64_t x = (static_cast<uint64_t>(parent) << 32 | hash) * 0x9E3779B97F4A7C15ULL;
+    return static_cast<size_t>(x >> 32);
+  }
+  // False when no phrase starts with a word of this hash (a bitmap of first-word hashes).
+  bool MayStart(uint32_t hash) const {
+    return (first_bits_[(hash >> 6) & kFirstMask] & (uint64_t{1} << (hash & 63))) != 0;
+  }
+  size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
+  // Child of `node` by `key`, or 0.
+  uint32_t Child(uint32_t node, std::string_view key, uint32_t hash) const {
+    if (node == 0 && !MayStart(hash)) return 0;
+    for (size_t s = Slot(node, hash) & mask_;; s = (s + 1) & mask_) {
+      const Edge& e = edges_[s];
+      if (e.child == 0) return 0;
+      if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
+          keys_.compare(e.key_off, e.key_len, key) == 0) {
+        return e.child;
+      }
+    }
+  }
+  void Insert(const Edge& edge);
+
+  static constexpr size_t kFirstWords = 256;  // 64-bit words of first_bits_
+  static constexpr uint32_t kFirstMask = kFirstWords - 1;
+  uint64_t first_bits_[kFirstWords] = {};  // bit (hash & 16383) set for each first word
+  std::vector<int64_t> payload_ = std::vector<int64_t>(1, -1);  // per node, -1: none
+  std::vector<Edge> edges_;  // size a power of two, at most a quarter full
+  size_t mask_ = 0;
+  size_t num_edges_ = 0;
+  std::string keys_;  // the words of all edges, back to back
   size_t count_ = 0;
 };
 
@@ -105,7 +164,7 @@ class WordSet {
  private:
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const { return WordKeyHash(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };

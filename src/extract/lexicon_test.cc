@@ -60,5 +60,48 @@ TEST(WordStreamTest, NonLatinScriptsAreWords) {
   EXPECT_EQ(ws.words().back().kind, WordKind::kPunct);  // the Urdu full stop
 }
 
+
+TEST(PhraseTrieTest, ManyPhrasesSharedPrefixesAndReplacedPayloads) {
+  // Enough phrases to grow the edge table several times; prefixes shared between phrases.
+  PhraseTrie trie;
+  for (uint32_t k = 0; k < 500; ++k) {
+    std::string a = "w" + std::to_string(k);
+    EXPECT_TRUE(trie.Add(a + " common tail", k));
+    EXPECT_TRUE(trie.Add("common " + a, 1000 + k));
+  }
+  EXPECT_FALSE(trie.Add(" , ", 7));  // no words
+  EXPECT_TRUE(trie.Add("W17 Common Tail", 77));  // same phrase, other spelling: replaced
+  EXPECT_EQ(trie.size(), 1000u);
+  PhraseTrie copy = trie;  // lexicons are moved and copied around at load time
+  std::string text = "then w17 common tail and common w499 but common w500 or w3 common";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  const std::vector<Word>& w = ws.words();
+  uint32_t p = 0;
+  EXPECT_EQ(copy.Match(w, 1, w.size(), &p), 3u);
+  EXPECT_EQ(p, 77u);
+  EXPECT_EQ(copy.Match(w, 5, w.size(), &p), 2u);
+  EXPECT_EQ(p, 1499u);
+  EXPECT_EQ(copy.Match(w, 8, w.size(), &p), 0u);   // "common w500": never added
+  EXPECT_EQ(copy.Match(w, 11, w.size(), &p), 0u);  // "w3 common" without its tail
+  EXPECT_EQ(copy.Match(w, 1, 3, &p), 0u);           // the end bound cuts the phrase
+  EXPECT_EQ(copy.Match(w, 0, w.size(), &p), 0u);    // "then": no phrase starts there
+}
+
+TEST(PhraseTrieTest, PunctuationBreaksAndDigitsAreNumbers) {
+  PhraseTrie trie;
+  trie.Add("the past <n> hours", 4);
+  trie.Add("al shabaab", 5);
+  std::string text = "In the past 24 hours, al-Shabaab; al. Shabaab";
+  WordStream ws(text, Doc());  // no quantities: "24" is a plain word that still matches <n>
+  const std::vector<Word>& w = ws.words();
+  uint32_t p = 0;
+  EXPECT_EQ(trie.Match(w, 1, w.size(), &p), 4u);
+  EXPECT_EQ(p, 4u);
+  EXPECT_EQ(trie.Match(w, 6, w.size(), &p), 2u);  // the hyphen joins, it is not punctuation
+  EXPECT_EQ(p, 5u);
+  EXPECT_EQ(trie.Match(w, 9, w.size(), &p), 0u);  // "al . shabaab": the period breaks it
+}
+
 }  // namespace
 }  // namespace sitrep

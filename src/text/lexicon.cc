@@ -45,7 +45,7 @@ Result<std::vector<TsvRow>> ReadTsv(const std::string& path) {
   return rows;
 }
 
-void LowerBuf::Set(std::string_view s) {
+void LowerBuf::SetSlow(std::string_view s) {
   n_ = 0;
   overflow_ = false;
   const size_t cap = sizeof(buf_);

@@ -20,12 +20,41 @@
 
 namespace sitrep {
 
+// FNV-1a, inline: lexicon keys are short words, where it beats a call to the library's hash.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 0xCBF29CE484222325ULL;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001B3ULL;
+    }
+    return static_cast<size_t>(h);
+  }
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// A set of words with a bitmap in front: most tokens are not in it, and the bitmap (one bit
+// per hash value, 16K bits) rejects them without touching the hash table.
+class QuickSet {
+ public:
+  void Add(std::string_view w) {
+    size_t h = StringHash{}(w);
+    bits_[(h >> 6) & (kWords - 1)] |= uint64_t{1} << (h & 63);
+    set_[std::string(w)] = true;
+  }
+  bool contains(std::string_view w) const {
+    size_t h = StringHash{}(w);
+    if ((bits_[(h >> 6) & (kWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
+    return set_.find(w) != set_.end();
+  }
+
+ private:
+  static constexpr size_t kWords = 256;
+  uint64_t bits_[kWords] = {};
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> set_;
+};
 
 // One non-comment line of a TSV data file, split on tabs.
 struct TsvRow {
@@ -43,11 +72,28 @@ class LowerBuf {
  public:
   LowerBuf() = default;
   explicit LowerBuf(std::string_view s) { Set(s); }
-  void Set(std::string_view s);
+  // Inline ASCII path (most tokens); the rest goes through SetSlow.
+  void Set(std::string_view s) {
+    overflow_ = false;
+    if (s.size() <= sizeof(buf_)) {
+      size_t i = 0;
+      for (; i < s.size(); ++i) {
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b >= 0x80) break;
+        buf_[i] = (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32) : static_cast<char>(b);
+      }
+      if (i == s.size()) {
+        n_ = i;
+        return;
+      }
+    }
+    SetSlow(s);
+  }
   std::string_view view() const { return std::string_view(buf_, n_); }
   bool overflow() const { return overflow_; }
 
  private:
+  void SetSlow(std::string_view s);
   char buf_[96];
   size_t n_ = 0;
   bool overflow_ = false;

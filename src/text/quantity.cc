@@ -133,8 +133,8 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       else return InvalidArgument(Where(path, r.line) + "unknown side '" + f[0] + "'");
     }
   }
-  for (const auto& [w, v] : qp->words_) qp->triggers_[w] = true;
-  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[std::string(w)] = true; });
+  for (const auto& [w, v] : qp->words_) qp->triggers_.Add(w);
+  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_.Add(w); });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
     std::string path = data_dir + "/text/months.tsv";
@@ -274,7 +274,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
   {
     std::string_view w = TokenText(text, tokens[i]);
     LowerBuf lb(w);
-    if (triggers_.find(lb.view()) == triggers_.end() && w.find('-') == std::string_view::npos) {
+    if (!triggers_.contains(lb.view()) && w.find('-') == std::string_view::npos) {
       return false;
     }
     // Cheap rejects before the language is resolved: a conjunction never starts a number, and

@@ -111,7 +111,7 @@ class QuantityParser {
   StringMap<bool> between_seps_;  // "and"
   std::vector<std::string> before_ctx_, after_ctx_;
   StringMap<bool> pronoun_before_, pronoun_after_;
-  StringMap<bool> triggers_;  // words that can start a number (quick reject)
+  QuickSet triggers_;  // words that can start a number (quick reject)
   StringMap<bool> months_;  // name -> only a month when capitalised ("May")
 };
 

@@ -68,14 +68,19 @@ struct Cp {
   CharClass cls;
 };
 
-inline Cp Decode(std::string_view s, int32_t i) {
-  unsigned char b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
-  if (b < 0x80) [[likely]] return Cp{b, i + 1, kAscii.cls[b]};
+// The non-ASCII path, kept out of line so the ASCII path of Decode inlines into the loops.
+[[gnu::noinline]] Cp DecodeMultibyte(std::string_view s, int32_t i) {
   UChar32 c;
   int32_t pos = i;
   U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
   if (c < 0) return Cp{0xFFFD, pos, CharClass::kSymbol};
   return Cp{c, pos, ClassifyNonAscii(c)};
+}
+
+[[gnu::always_inline]] inline Cp Decode(std::string_view s, int32_t i) {
+  unsigned char b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
+  if (b < 0x80) [[likely]] return Cp{b, i + 1, kAscii.cls[b]};
+  return DecodeMultibyte(s, i);
 }
 
 inline bool IsWordChar(CharClass k) {

@@ -208,7 +208,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     }
   }
   // Every word that can start an expression, so Find() rejects other words with one lookup.
-  auto add = [&](std::string_view w) { tp->triggers_[std::string(w)] = true; };
+  auto add = [&](std::string_view w) { tp->triggers_.Add(w); };
   for (const auto& [w, v] : tp->months_) add(w);
   for (const auto& [w, v] : tp->weekdays_) add(w);
   for (const auto& [w, v] : tp->counts_) add(w);
@@ -713,7 +713,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
     if (k == TokenKind::kWord) {
       std::string_view w = TokenText(text, doc.tokens[i]);
       LowerBuf lb(w);
-      if (triggers_.find(lb.view()) == triggers_.end() && w.find('-') == std::string_view::npos) {
+      if (!triggers_.contains(lb.view()) && w.find('-') == std::string_view::npos) {
         continue;
       }
     }

@@ -104,7 +104,7 @@ class TimexParser {
   PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
   StringMap<bool> date_link_;  // "of", "de": between day, month and year
   StringMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
-  StringMap<bool> triggers_;  // lower-cased words that can start an expression (quick reject)
+  QuickSet triggers_;  // lower-cased words that can start an expression (quick reject)
   CivilDate today_;
 };
 
