@@ -286,6 +286,18 @@ TEST_F(ClaimsTest, ShooterKilledHimself) {
   EXPECT_EQ(c[0].attributed_to, "police");
 }
 
+TEST_F(ClaimsTest, AccidentalSelfShootingAndGunshotDeath) {
+  auto c = Run("A boy of six accidentally shot himself in the leg at his home on Friday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_NE(c[0].category, Category::kMilitants);  // a victim, not an attacker
+  c = Run("Detectives are looking into the gunshot death of a retired teacher.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+}
+
 TEST_F(ClaimsTest, ExplicitZeros) {
   auto c = Run("Shots hit two parked cars but no one was injured.");
   ASSERT_EQ(c.size(), 1u);

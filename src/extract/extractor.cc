@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -40,6 +41,20 @@ std::string PlaceKey(const Place& p) {
 
 int Level(const Place& p) { return static_cast<int>(p.level); }
 
+// True when province `c` holds place `f`: the same admin1, or — where the gazetteer's sources
+// disagree on the hierarchy (a province listed as a state, its towns under a region) — the town
+// lies within kProvinceReachKm of the province's point.
+bool Contains(const Place& c, const Place& f) {
+  if (!c.admin1.empty() && c.admin1 == f.admin1) return true;
+  if (!c.has_coords || !f.has_coords) return false;
+  constexpr double kProvinceReachKm = 75;
+  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371;
+  const double dlat = (f.lat - c.lat) * kRad, dlon = (f.lon - c.lon) * kRad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(c.lat * kRad) * std::cos(f.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a))) <= kProvinceReachKm;
+}
+
 uint32_t Distance(Span a, Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -47,6 +62,18 @@ uint32_t Distance(Span a, Span b) {
 }
 
 }  // namespace
+
+bool Extractor::CueBefore(const PhraseTrie& cues, const std::vector<Word>& w,
+                          size_t sentence_begin, size_t place_word, size_t reach) {
+  // The cue ends at most `reach` words before the place, with no punctuation in between.
+  size_t lo = place_word > sentence_begin + reach ? place_word - reach : sentence_begin;
+  for (size_t j = place_word; j-- > lo;) {
+    if (w[j].kind == WordKind::kPunct) return false;
+    uint32_t payload = 0;
+    if (cues.Match(w, j, place_word, &payload) > 0) return true;
+  }
+  return false;
+}
 
 Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) {
   std::string dir = (data_dir.empty() ? DataDir() : data_dir) + "/extract";
@@ -68,6 +95,19 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
       return InvalidArgument("strength must be strong, weak or none");
     }
     x->background_.Add(cols[0], cols[1] == "strong" ? 2 : cols[1] == "weak" ? 1 : 0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
+    if (cols[0] != "destination" && cols[0] != "spread") {
+      return InvalidArgument("kind must be destination or spread");
+    }
+    (cols[0] == "spread" ? x->spread_ : x->destination_).Add(cols[1], 1);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = ForEachTsvRow(dir + "/recall_frames.tsv", 2, [&](const auto& cols, int) {
+    x->recall_frames_.emplace(LowerString(cols[0]), LowerString(cols[1]));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -151,10 +191,62 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     else if (tx.date.valid()) sent[s].news_timex = true;
   }
   for (uint32_t s : claim_sent) sent[s].has_claim = true;
+  // "... the deadliest since January, when 13 soldiers died in X": every figure of the sentence
+  // after the frame is the recalled event's, so the sentence is background.
+  if (!recall_frames_.empty() && !claims.empty()) {
+    auto word_at = [&](uint32_t pos) {
+      return static_cast<size_t>(
+          std::lower_bound(w.begin(), w.end(), pos,
+                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
+          w.begin());
+    };
+    for (const Timex& tx : doc.timexes) {
+      if (tx.span.end > article.text.size()) continue;
+      size_t first = word_at(tx.span.begin), after = word_at(tx.span.end);
+      if (first >= w.size()) continue;
+      const size_t s = w[first].sentence;
+      auto frame = [&](size_t k) -> const std::string* {  // the frame whose opening word is k
+        if (k >= w.size() || w[k].sentence != s) return nullptr;
+        auto it = recall_frames_.find(w[k].lower);
+        return it == recall_frames_.end() ? nullptr : &it->second;
+      };
+      const std::string* close = frame(first);
+      if (close == nullptr && first > 0) close = frame(first - 1);
+      if (close == nullptr) continue;
+      size_t k = after;
+      while (k < w.size() && w[k].sentence == s && w[k].kind == WordKind::kPunct) ++k;
+      if (k >= w.size() || w[k].sentence != s || w[k].lower != *close) continue;
+      bool all_after = true, any = false;
+      for (size_t c = 0; c < claims.size(); ++c) {
+        if (claim_sent[c] != s) continue;
+        any = true;
+        all_after &= claims[c].figure_span.begin >= w[k].span.end;
+      }
+      if (any && all_after) sent[s].strong_bg = true;
+    }
+  }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
   for (size_t p = 0; p < places.size(); ++p) {
     if (places[p].span.end > article.text.size()) continue;
     sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
+  }
+  // Word index of each place's first word, for the cues before it.
+  std::vector<size_t> place_word(places.size(), w.size());
+  for (size_t p = 0, i = 0; p < places.size(); ++p) {
+    if (i > 0 && w[i - 1].span.begin >= places[p].span.begin) i = 0;
+    while (i < w.size() && w[i].span.begin < places[p].span.begin) ++i;
+    place_word[p] = i;
+  }
+  auto cue_before = [&](const PhraseTrie& cues, size_t reach, uint32_t p) {
+    if (place_word[p] >= w.size()) return false;
+    return CueBefore(cues, w, ws.sentence_begin(w[place_word[p]].sentence), place_word[p], reach);
+  };
+  // A place the victims were taken to ("were rushed to a hospital in X") is not a scene.
+  for (size_t s = 0; s < ns; ++s) {
+    auto& in = sent[s].places;
+    in.erase(std::remove_if(in.begin(), in.end(),
+                            [&](uint32_t p) { return cue_before(destination_, 6, p); }),
+             in.end());
   }
   // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
   auto dateline = [&](uint32_t p) {
@@ -189,6 +281,43 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       if (Level(places[p].place) <= cut) keep.push_back(p);
     }
     st.places = std::move(keep);
+  }
+
+  // A province named as the scene ("18 killed in Borno state") stands for the one finer place
+  // inside it that the article reports from ("the blasts hit Gwoza"): a coder codes the most
+  // precise location the report gives. Two or more finer places there leave it coarse (a wave).
+  {
+    std::optional<uint32_t> finer;
+    bool several = false;
+    for (size_t s = 0; s < ns && !several; ++s) {
+      if (sent[s].background) continue;
+      for (uint32_t p : sent[s].places) {
+        if (Level(places[p].place) >= static_cast<int>(GeoLevel::kProvince) || dateline(p)) continue;
+        if (!finer) finer = p;
+        else if (PlaceKey(places[p].place) != PlaceKey(places[*finer].place)) several = true;
+      }
+    }
+    if (finer && !several) {
+      const Place& f = places[*finer].place;
+      for (size_t s = 0; s < ns; ++s) {
+        if (sent[s].background) continue;
+        bool all_coarse = !sent[s].places.empty();
+        for (uint32_t p : sent[s].places) {
+          const Place& c = places[p].place;
+          all_coarse &= c.level == GeoLevel::kProvince && c.country == f.country &&
+                        Contains(c, f) && !cue_before(spread_, 3, p);
+        }
+        if (all_coarse) sent[s].places.assign(1, *finer);
+      }
+      // "A series of blasts" at the one place the article reports from is one incident there,
+      // not a wave over several places; a wave sentence naming an area keeps its wave.
+      const std::string key = PlaceKey(f);
+      for (size_t s = 0; s < ns; ++s) {
+        bool only_finer = true;
+        for (uint32_t p : sent[s].places) only_finer &= PlaceKey(places[p].place) == key;
+        if (only_finer) sent[s].wave = false;
+      }
+    }
   }
 
   // Doc-level: is this a wave; the main place and date.
@@ -438,9 +567,23 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
           date = tx;
         }
       }
+      // Else the first of the group's sentences with a date, taking the date nearest to one of
+      // the group's triggers there: "charged on Tuesday over last week's shooting" dates the
+      // shooting by "last week", not by the charge.
       for (uint32_t s : g.sentences) {
+        if (date) break;
+        uint32_t best = UINT32_MAX;
         for (uint32_t t : sent[s].timexes) {
-          if (!date && usable(doc.timexes[t])) date = doc.timexes[t];
+          const Timex& tx = doc.timexes[t];
+          if (!usable(tx)) continue;
+          uint32_t d = UINT32_MAX - 1;
+          for (uint32_t h : g.triggers) {
+            if (trig[h].sentence == s) d = std::min(d, Distance(tx.span, trig[h].span));
+          }
+          if (d < best) {
+            best = d;
+            date = tx;
+          }
         }
       }
       if (!date) {
@@ -452,6 +595,34 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         }
       }
       if (!date && !g.background && main_date) date = main_date;
+      // A span ("last week") narrows to a day the article names inside it ("on Dec. 13").
+      if (date && date->date_end.valid() && date->precision == DatePrecision::kDay) {
+        for (size_t s = 0; s < ns; ++s) {
+          if (sent[s].background != g.background) continue;
+          bool found = false;
+          for (uint32_t t : sent[s].timexes) {
+            const Timex& tx = doc.timexes[t];
+            if (usable(tx) && !tx.date_end.valid() && tx.precision == DatePrecision::kDay &&
+                date->date <= tx.date && tx.date <= date->date_end) {
+              date = tx;
+              found = true;
+              break;
+            }
+          }
+          if (found) break;
+        }
+      }
+      // A weekday ("on Saturday") gives way to the absolute date naming the same day: it needs
+      // no publication date to stand.
+      if (date && date->relative) {
+        for (const Timex& tx : doc.timexes) {
+          if (!tx.relative && usable(tx) && tx.date == date->date && tx.precision == date->precision &&
+              !tx.date_end.valid()) {
+            date = tx;
+            break;
+          }
+        }
+      }
     }
     if (date) m.date = *date;
     if (g.place) m.places.push_back(places[*g.place]);

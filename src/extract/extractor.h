@@ -12,6 +12,7 @@
 #define SITREP_EXTRACT_EXTRACTOR_H_
 
 #include <memory>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 #include "model/article.h"
 #include "model/doc.h"
 #include "model/event.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 
@@ -45,6 +47,15 @@ class Extractor {
   std::unique_ptr<SuspectFinder> suspects_;
   PhraseTrie background_;  // payload 2 strong, 1 weak, 0 cancels
   PhraseTrie wave_;
+  PhraseTrie destination_;  // "rushed to": the place after it is where victims went
+  PhraseTrie spread_;       // "across": the area after it is not one scene
+  // Recall frames around a date, opening word -> closing word ("since" -> "when").
+  StringMap<std::string> recall_frames_;
+
+  // True when a phrase of `cues` ends within `reach` words before words[place_word], with no
+  // punctuation between them, inside the sentence starting at word `sentence_begin`.
+  static bool CueBefore(const PhraseTrie& cues, const std::vector<Word>& w, size_t sentence_begin,
+                        size_t place_word, size_t reach);
 };
 
 }  // namespace sitrep

@@ -151,6 +151,144 @@ TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
   EXPECT_EQ(At(a, "Arden")->claims[0].category, Category::kCivilians);
 }
 
+TEST_F(ExtractorTest, RecalledAttackWithoutADistantDateIsBackground) {
+  // No timex far enough back: the cue alone says these figures belong to an earlier attack.
+  SetText("A bomb killed seven traders in Arden on Monday, police said.\n"
+          "The bombing came weeks after eleven guards were killed in Brisk.\n"
+          "Tolsby was hit in the spring, when nine people died in a similar raid.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  AddPlace("Tolsby", GeoLevel::kDistrict, "Vellmar", 4);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 7);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  ASSERT_NE(At(a, "Tolsby"), nullptr);
+  EXPECT_TRUE(At(a, "Tolsby")->background);
+}
+
+TEST_F(ExtractorTest, DeadliestSinceWhenRecallsAnEarlierAttack) {
+  SetText("Gunmen killed four farmers in Arden on Monday, officials said.\n"
+          "It was the worst attack in the valley since March, when 30 people died in Brisk.\n"
+          "The raid, which killed four, was the worst since March, when 30 died.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "since March", {2031, 3, 0}, DatePrecision::kMonth);
+  size_t third = article_.text.find("The raid");
+  size_t at = article_.text.find("March", third);
+  Timex t;
+  t.span = {uint32_t(at), uint32_t(at + 5)};
+  t.date = {2031, 3, 0};
+  t.precision = DatePrecision::kMonth;
+  doc_.timexes.push_back(t);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  // The third sentence also reports the news ("killed four"): it is not background, so the
+  // news mention keeps its figures.
+  bool news_four = false;
+  for (const Claim& c : At(a, "Arden")->claims) news_four |= c.value == 4;
+  EXPECT_TRUE(news_four);
+}
+
+TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
+  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+          "The blasts hit a wedding and a market in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Vellmar"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 12);
+}
+
+TEST_F(ExtractorTest, ProvinceHoldsANearbyTownWhenSourcesDisagreeOnTheHierarchy) {
+  // The gazetteer lists the province as a state but files its town under a region: the town,
+  // 20 km from the province's point, is still the one place inside it.
+  SetText("Gunmen killed eight people in Vellmar province on Sunday.\n"
+          "The attack hit a market in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Northern Region", 2);
+  places_[0].place.has_coords = places_[1].place.has_coords = true;
+  places_[0].place.lat = 10.0, places_[0].place.lon = 20.0;
+  places_[1].place.lat = 10.15, places_[1].place.lon = 20.1;
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Vellmar"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 8);
+  // 300 km away it is another province's town.
+  places_[1].place.lat = 12.7;
+  a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+}
+
+TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
+  // The only town named lies in another province: the province's figure stays its own.
+  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+          "Separately, a blast killed two people in Arden.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Oskov", 2);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+  EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
+
+  // Two towns in the province: a wave across it, the province keeps the total.
+  SetText("Bombers killed twelve people across Vellmar province on Sunday.\n"
+          "Blasts hit markets in Arden and in Brisk.");
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  a = Run();
+  ASSERT_NE(At(a, "Vellmar"), nullptr);
+  EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
+}
+
+TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
+  SetText("A series of blasts tore through a market in Arden on Sunday, killing nine people.\n"
+          "The string of attacks has alarmed residents of Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, 80);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_FALSE(a.mentions[0].wave);
+  ASSERT_EQ(a.mentions[0].claims.size(), 1u);
+  EXPECT_EQ(a.mentions[0].claims[0].scope, Scope::kIncident);
+}
+
+TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
+  SetText("Teen charged in fatal shooting\n"
+          "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
+          "Police said the victim was shot on May 4 outside his home.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "last week's", {2031, 4, 28}, DatePrecision::kDay);
+  doc_.timexes.back().date_end = {2031, 5, 4};
+  testing_doc::AddTimex(article_.text, &doc_, "on May 4", {2031, 5, 4}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  // "last week" is nearest the shooting; the day named inside that week makes it exact.
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 4}));
+}
+
+TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
+  SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
+          "Nine wounded people were rushed to a hospital in Brisk, officials said.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Brisk"), nullptr);
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 2u);  // the six killed and the nine injured
+  EXPECT_EQ(a.places.size(), 2u);                // Brisk is still a place mention
+}
+
 TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
   SetText("A series of coordinated attacks across Vellmar province killed at least 40 people.\n"
           "In Arden, militants stormed a police station and killed seven officers.\n"

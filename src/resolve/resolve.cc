@@ -421,7 +421,11 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
     return found;
   };
   const bool militants_killed = c.field == Field::kKilled && c.category == Category::kMilitants;
-  if (militants_killed && near(K::kOperation)) {
+  // The forces' response ("troops killed three of the attackers") is an event of its own after
+  // a wave of attacks or when spread over the region ("throughout the province"); after one
+  // attack it is the same fight, and its dead are that attack's.
+  if (militants_killed &&
+      (near(K::kOperation) || (near(K::kResponse) && (wave_article || near(K::kRegion))))) {
     r.to = ContextRoute::kOperations;
     return r;
   }

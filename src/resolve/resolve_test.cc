@@ -712,6 +712,32 @@ TEST(ResolveContextTest, ForcesKillingMilitantsIsNotThePlaceIncidents) {
   for (const Claim& c : north->claims) EXPECT_NE(c.value, 12);
 }
 
+TEST(ResolveContextTest, ForcesRespondingToOneAttackAreTheSameFight) {
+  // One attack, no wave: the attackers the forces killed on the spot died in that attack.
+  auto single = [](const std::string& quote) {
+    DocAnalysis d = DocBuilder("a", "2024-08-26")
+                        .Mention(kVac, "2024-08-26", {kNorthTown}, {K(9)})
+                        .Mention(kVac, "2024-08-26", {kNorthTown}, {kMilitants12})
+                        .Build();
+    SetQuote(&d, 1, quote, {"12"});
+    return d;
+  };
+  IncidentSet s = Resolve({single("Security forces killed 12 of the attackers in an exchange of fire.")});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  const Incident* north = Find(s, "Northtown");
+  ASSERT_NE(north, nullptr);
+  EXPECT_FALSE(HasWhy(*north, "forces' operations"));
+  bool has12 = false;
+  for (const Claim& c : north->claims) has12 = has12 || c.value == 12;
+  EXPECT_TRUE(has12);
+  // Named operations are the forces' own event even after one attack.
+  IncidentSet t = Resolve({single("Troops later killed 12 militants in a clearance operation nearby.")});
+  north = Find(t, "Northtown");
+  ASSERT_NE(north, nullptr);
+  EXPECT_EQ(north->killed->best, 9);
+  EXPECT_TRUE(HasWhy(*north, "forces' operations"));
+}
+
 TEST(ResolveContextTest, OperationsCueInAnotherClauseDoesNotCount) {
   // The cue sits in a clause of its own: the figure is still the attack's.
   IncidentSet s = Resolve({WaveArticle(

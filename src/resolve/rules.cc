@@ -165,6 +165,8 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
       }
       if (cols[0] == "operation") {
         c.kind = ResolveRules::ContextKind::kOperation;
+      } else if (cols[0] == "response") {
+        c.kind = ResolveRules::ContextKind::kResponse;
       } else if (cols[0] == "region") {
         c.kind = ResolveRules::ContextKind::kRegion;
       } else if (cols[0] == "earlier") {

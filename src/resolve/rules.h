@@ -27,12 +27,14 @@ struct ResolveRules {
   double max_plausible_figure = 5000;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
-  // (claim_context.tsv). kOperation: militants killed by the forces ("security forces had
-  // killed"), a separate security-operations incident. kRegion: a province- or country-wide
+  // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate
+  // security-operations incident. kResponse: militants killed by the forces responding ("security
+  // forces had killed"): the operations incident after a wave, the attack's own after one attack.
+  // kRegion: a province- or country-wide
   // count ("throughout the province"), the wave's. kEarlier: an earlier event recalled relative
   // to the article's ("a day after the military said ..."), `days` before it; only figures after
   // the cue are recalled.
-  enum class ContextKind : uint8_t { kOperation, kRegion, kEarlier };
+  enum class ContextKind : uint8_t { kOperation, kResponse, kRegion, kEarlier };
   struct ContextCue {
     ContextKind kind = ContextKind::kOperation;
     std::string phrase;  // lower-case, matched as whole words

@@ -737,18 +737,22 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
   }
   if (!c.pub) {
     AnchorPass(out, seen);
-    // Still no year for a day+month: the nearest weekday named in the article (within a few
-    // paragraphs) is taken as the same day, as in "Saturday (Jan 31)".
-    constexpr int64_t kNear = 1500;  // bytes
+    // Still no year for a day+month: a weekday named with it ("Saturday (Jan 31)") is the same
+    // day; so is the weekday the report names for a dateline's day+month ("LAHORE, Dec 14: ...
+    // on Saturday"). Elsewhere a weekday paragraphs away is another day ("polls on July 25").
+    constexpr int64_t kNear = 80;        // bytes: the same phrase
+    constexpr int64_t kDateline = 300;   // bytes from the top: the dateline's reach
+    constexpr int64_t kFromDateline = 1500;
     for (size_t k = 0; k < out.size(); ++k) {
       if (out[k].precision != DatePrecision::kUnresolved || !seen[k].day_month) continue;
+      const int64_t reach = out[k].span.begin < kDateline ? kFromDateline : kNear;
       size_t best = out.size();
       int64_t best_d = 0;
       for (size_t m = 0; m < out.size(); ++m) {
         if (seen[m].weekday == 0 || out[m].precision != DatePrecision::kUnresolved) continue;
         int64_t d = static_cast<int64_t>(out[m].span.begin) - static_cast<int64_t>(out[k].span.begin);
         if (d < 0) d = -d;
-        if (d <= kNear && (best == out.size() || d < best_d)) {
+        if (d <= reach && (best == out.size() || d < best_d)) {
           best = m;
           best_d = d;
         }

@@ -317,5 +317,18 @@ TEST_F(TimexTest, UrduDatelineWithWeekdayGivesYear) {
   EXPECT_TRUE(Find("ایک ہفتہ پہلے", kMon26Aug2024).size() <= 1u);
   EXPECT_TRUE(Find("اس پورے ہفتہ میں", kMon26Aug2024).empty());
 }
+TEST_F(TimexTest, WeekdayFarFromADayMonthIsAnotherDay) {
+  // No publication date: "on Friday" reports the attack, "on July 25" the coming vote; the
+  // weekday paragraphs away from a day+month that is not a dateline gives it no year.
+  std::string text =
+      "The bombing on Friday killed dozens at a rally in the hills.\n" + std::string(400, 'x') +
+      "\nIt came ahead of the elections on July 25.";
+  std::vector<Timex> ts = Find(text, std::nullopt);
+  for (const Timex& t : ts) {
+    if (SpanText(t.span).find("July") != std::string_view::npos) {
+      EXPECT_FALSE(t.date.valid()) << t.date.ToIso();
+    }
+  }
+}
 }  // namespace
 }  // namespace sitrep
