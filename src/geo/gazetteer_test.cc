@@ -114,6 +114,19 @@ std::string WriteFixture() {
               "9000");
   rows += Row("137", "Bellmead", "Bellmead", "", "26.690", "-78.980", "PPL", "BS", "01", "",
               "25000");
+  // Invented for the abbreviation and part/whole rules: a town the gazetteer knows only by its
+  // spelled-out "Saint" name, and a section (PPLX) of Springfield, Illinois.
+  rows += Row("138", "Saint Aldric", "Saint Aldric", "", "38.200", "-90.900", "PPL", "US", "MO",
+              "077", "60000");
+  rows += Row("142", "Birch Flats", "Birch Flats", "", "37.230", "-93.280", "PPLX", "US", "MO",
+              "077", "15000");
+  rows += Row("139", "Elm Hollow", "Elm Hollow", "", "39.780", "-89.620", "PPLX", "US", "IL",
+              "167", "20000");
+  // Invented towns spelled like a contraction ("She'll") and near a given name ("Brian").
+  rows += Row("140", "Shell", "Shell", "", "39.700", "-89.500", "PPL", "US", "IL", "167",
+              "20000");
+  rows += Row("141", "Brien", "Brien", "", "39.900", "-89.400", "PPL", "US", "IL", "167",
+              "30000");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
@@ -139,7 +152,8 @@ std::string WriteFixture() {
             "US.GA.015\tBartow County\tBartow County\t17\n"
             "US.NC.169\tStokes County\tStokes County\t18\n"
             "US.NY.017\tTenango County\tTenango County\t19\n"
-            "US.MD.033\tPrince Arthur's County\tPrince Arthur's County\t20\n");
+            "US.MD.033\tPrince Arthur's County\tPrince Arthur's County\t20\n"
+            "US.MO.077\tGreene County\tGreene County\t36\n");
   // The user supplement: a district the code files leave unnamed, with its former name, and a
   // place of its own.
   WriteText(dir + "/extra.tsv",

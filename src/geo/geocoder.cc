@@ -21,6 +21,8 @@ struct Geocoder::Words {
   std::unordered_set<std::string> function;
   // Nouns naming a part of a town ("the West End neighborhood").
   std::unordered_set<std::string> quarter;
+  // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
+  std::unordered_set<std::string> contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
       institution, direction;
@@ -31,6 +33,12 @@ struct Geocoder::Words {
     bool after_comma = false;
   };
   std::unordered_map<std::string, Abbrev> abbrev;
+  // Abbreviated first words of names ("st" -> "saint", "ft" -> "fort"): "St. Louis" is also
+  // looked up as "Saint Louis", the spelling the gazetteer gives the city.
+  std::unordered_map<std::string, std::string> name_abbrev;
+  // Countries whose counties stand for their seat town when no town in them is named
+  // (data/geo/district_seat_countries.tsv).
+  std::unordered_set<std::string> seat_countries;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -72,6 +80,8 @@ enum WordClass : uint32_t {
 
 constexpr int kMaxWords = 4;
 constexpr float kAttributiveConfidence = 0.2f;
+// A town section (PPLX) lies within this distance of the town's point.
+constexpr double kSectionKm = 25;
 
 struct Word {
   Span span;
@@ -203,7 +213,8 @@ struct Candidate {
 struct Mention {
   Span span;            // the name, plus a unit word when there is one
   size_t first_word = 0, end_word = 0;
-  std::string folded;   // FoldName of the name words
+  std::string folded;   // FoldName of the name words (abbreviation spelled out: "saint louis")
+  std::string folded_abbr;  // as written when `folded` spells out an abbreviation ("st louis")
   GeoLevel hint = GeoLevel::kPlace;
   bool has_hint = false;
   bool cue = false;          // preceded by "in", "near", ...
@@ -426,6 +437,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->function.insert(w);
     } else if (type == "quarter") {
       words->quarter.insert(w);
+    } else if (type == "contraction") {
+      words->contraction.insert(w);
     } else {
       return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
     }
@@ -474,6 +487,13 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->phrase[key] = {std::string(f[2]), weight};
         }
       }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/name_abbrevs.tsv", 2, [&](const std::vector<std::string_view>& f) {
+        words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
+      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/district_seat_countries.tsv", 1,
+      [&](const std::vector<std::string_view>& f) { words->seat_countries.emplace(f[0]); }));
   // Short all-capital aliases of countries ("UAE", "DRC") from the countries table.
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
@@ -544,10 +564,34 @@ constexpr size_t kKeyCacheMax = 1 << 16;
 Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz), id_(NextGeocoderId()) {
   Result<std::shared_ptr<const Words>> w = LoadWords(DataDir());
   words_ = w.ok() ? *w : std::make_shared<const Words>();
+  BuildSeats();
 }
 
 Geocoder::Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words)
-    : gaz_(gaz), words_(std::move(words)), id_(NextGeocoderId()) {}
+    : gaz_(gaz), words_(std::move(words)), id_(NextGeocoderId()) {
+  BuildSeats();
+}
+
+std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
+                              std::string_view admin2) {
+  std::string k;
+  k.reserve(cc.size() + admin1.size() + admin2.size() + 2);
+  k.append(cc).push_back('|');
+  k.append(admin1).push_back('|');
+  k.append(admin2);
+  return k;
+}
+
+void Geocoder::BuildSeats() {
+  if (gaz_ == nullptr || words_->seat_countries.empty()) return;
+  for (uint32_t i = 0; i < gaz_->size(); ++i) {
+    GazEntry e = gaz_->entry(i);
+    if (e.feature_code != "PPLA2" || e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
+    if (!words_->seat_countries.count(std::string(e.country))) continue;
+    auto [it, fresh] = seats_.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
+    if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
+  }
+}
 
 Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
                                                    const std::string& data_dir) {
@@ -750,12 +794,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
   std::vector<Mention> mentions;
-  std::string folded, key;
+  std::string folded, key, expanded;
   thread_local KeyCache cache;
   if (cache.owner != id_) {
     cache.map.clear();
     cache.owner = id_;
   }
+  auto lookup_folded = [&](const std::string& f) -> std::span<const GazPosting> {
+    if (auto hit = cache.map.find(f); hit != cache.map.end()) return hit->second;
+    key.clear();
+    rules.KeyFromFolded(f, &key);
+    std::span<const GazPosting> p =
+        key.size() < 3 ? std::span<const GazPosting>() : gaz_->LookupKey(key);
+    if (cache.map.size() >= kKeyCacheMax) cache.map.clear();
+    cache.map.emplace(f, p);
+    return p;
+  };
   for (size_t i = 0; i < words.size();) {
     const Word& w0 = words[i];
     bool startable = (w0.upper_initial || w0.uncased) && !((w0.cls & kConnector) != 0);
@@ -803,7 +857,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
     }
     int matched_n = 0;
-    std::span<const GazPosting> posts;
+    std::span<const GazPosting> posts, alt_posts;
     uint32_t name_end = 0;
     for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
       const Word& last = words[i + n - 1];
@@ -812,7 +866,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         const Word& wk = words[i + k];
         // A possessive inside a name ("Prince George's County", "Martha's Vineyard").
         const bool poss_next = k + 1 < n - 1 && possessive_s(i + k + 1);
-        if (wk.break_after && !poss_next) ok = false;
+        // "St. Louis": the period of an abbreviated first word does not end the name.
+        const bool abbr_dot = k == 0 && wk.lower.size() <= 4 && wk.upper_initial &&
+                              W.name_abbrev.count(wk.lower) != 0 &&
+                              PlainGap(text.substr(wk.span.end,
+                                                   words[i + 1].span.begin - wk.span.end));
+        if (wk.break_after && !poss_next && !abbr_dot) ok = false;
         if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
             !((wk.cls & kConnector) != 0) && !possessive_s(i + k)) {
           ok = false;
@@ -823,16 +882,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       name_end = attr_end[i + n - 1] != 0 ? attr_end[i + n - 1] : last.span.end;
       folded.clear();
       FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
-      if (auto hit = cache.map.find(folded); hit != cache.map.end()) {
-        posts = hit->second;
-      } else {
-        key.clear();
-        rules.KeyFromFolded(folded, &key);
-        posts = key.size() < 3 ? std::span<const GazPosting>() : gaz_->LookupKey(key);
-        if (cache.map.size() >= kKeyCacheMax) cache.map.clear();
-        cache.map.emplace(folded, posts);
+      posts = lookup_folded(folded);
+      // "St. Louis", "Ft. Worth": the abbreviated first word spelled out is how the gazetteer
+      // usually names the town; both spellings' entries are candidates, the full one ranks.
+      alt_posts = {};
+      if (n > 1 && !W.name_abbrev.empty()) {
+        size_t sp = folded.find(' ');
+        if (sp != std::string::npos && sp <= 4) {  // abbreviations are short
+          auto ab = W.name_abbrev.find(folded.substr(0, sp));
+          if (ab != W.name_abbrev.end()) {
+            expanded.assign(ab->second);
+            expanded.append(folded, sp, std::string::npos);
+            alt_posts = lookup_folded(expanded);
+          }
+        }
       }
-      if (!posts.empty()) {
+      if (!posts.empty() || !alt_posts.empty()) {
         matched_n = n;
         break;
       }
@@ -843,11 +908,29 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       ++i;
       continue;
     }
+    // "I've", "They're": a contraction is a pronoun or verb, never a name ("'s" is a possessive
+    // and not in the list).
+    if (matched_n == 1 && !W.contraction.empty()) {
+      std::string_view raw = text.substr(w0.span.begin, w0.span.size());
+      size_t ap = raw.rfind('\'');
+      size_t skip = 1;
+      if (size_t curly = raw.rfind("\xE2\x80\x99");
+          curly != std::string_view::npos && (ap == std::string_view::npos || curly > ap)) {
+        ap = curly;
+        skip = 3;
+      }
+      if (ap != std::string_view::npos && ap + skip < raw.size() &&
+          W.contraction.count(FoldName(raw.substr(ap + skip)))) {
+        ++i;
+        continue;
+      }
+    }
     Mention m;
     m.first_word = i;
     m.end_word = i + matched_n;
     m.span = {w0.span.begin, name_end};
-    m.folded = folded;
+    m.folded = alt_posts.empty() ? folded : expanded;
+    if (!alt_posts.empty()) m.folded_abbr = folded;
     m.multiword = matched_n > 1;
     m.attributive = attr_end[i + matched_n - 1] != 0;
     const Word& last = words[m.end_word - 1];
@@ -892,9 +975,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         ((words[i - 2].cls & kStreetOf) != 0)) {
       m.street = true;
     }
-    // "in the West End neighborhood" names a quarter; "the Chicago neighborhood of Englewood" and
-    // "a Chicago neighborhood" name the town it is in.
-    if (!m.has_hint && i > 0 && words[i - 1].lower == "the" && !last.break_after &&
+    // "the 6700 block of South Aberdeen": a direction word may open the street's name.
+    if (i >= 3 && (words[i - 1].cls & kDirection) != 0 && !words[i - 1].break_after &&
+        words[i - 2].lower == "of" && !words[i - 2].break_after && !words[i - 3].break_after &&
+        ((words[i - 3].cls & kStreetOf) != 0)) {
+      m.street = true;
+    }
+    // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
+    // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
+    if (!m.has_hint && i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) &&
+        !last.break_after &&
         m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
         !(m.end_word + 1 < words.size() && words[m.end_word + 1].lower == "of" &&
           !words[m.end_word].break_after)) {
@@ -915,8 +1005,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                     !((words[m.end_word].cls & kStop) != 0);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
-    m.cands.reserve(posts.size());
+    m.cands.reserve(posts.size() + alt_posts.size());
+    for (GazPosting p : alt_posts) {
+      Candidate c;
+      c.e = gaz_->entry(p.entry());
+      c.alternate = p.alternate();
+      c.demonym = p.demonym();
+      c.native = p.native();
+      m.cands.push_back(c);
+    }
     for (GazPosting p : posts) {
+      if (!alt_posts.empty() &&
+          std::any_of(alt_posts.begin(), alt_posts.end(),
+                      [&](GazPosting q) { return q.entry() == p.entry(); })) {
+        continue;
+      }
       Candidate c;
       c.e = gaz_->entry(p.entry());
       c.alternate = p.alternate();
@@ -928,6 +1031,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     i += matched_n;
   }
   if (mentions.empty()) return out;
+  // A name once called a quarter ("the Garfield neighborhood") is that quarter throughout the
+  // article ("Shot in Garfield" in its headline), as a person's name is.
+  for (const Mention& q : mentions) {
+    if (!q.quarter) continue;
+    for (Mention& m : mentions) {
+      if (!m.has_hint && m.folded == q.folded) m.quarter = true;
+    }
+  }
 
   // 2. Context: countries and provinces the article names unambiguously enough.
   std::unordered_map<std::string, double> ctx_country;
@@ -949,7 +1060,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     double n_country = 0, n_prov = 0;
     for (Candidate& c : m.cands) {
-      c.exact = FoldsTo(c.e.name, m.folded);
+      c.exact = FoldsTo(c.e.name, m.folded) ||
+                (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
       if (c.e.level == GeoLevel::kCountry) ++n_country;
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
@@ -971,7 +1083,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // Places spelled exactly as official names that all lie in one country (Quetta, Gwadar) hint
   // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
-    for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded);
+    for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded) ||
+                (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
   }
   std::unordered_map<std::string, double> place_votes;
   std::unordered_map<std::string, std::unordered_map<std::string, double>> name_votes, self_vote;
@@ -1224,6 +1337,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
 
   // 4. Accept and emit.
+  std::vector<GazEntry> out_entry;  // the entry of each out[i]
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
     bool demonym = false;
@@ -1263,6 +1377,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       accept = false;  // "the West End neighborhood": a quarter of the article's town
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
+    } else if (!m.multiword && !m.has_hint && !b.exact &&
+               (words[m.first_word].cls & kFirstname) != 0) {
+      accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
     } else if (m.acronym) {
       // US, UAE, DRC; a 2-3 letter token only as a known country acronym, never a town (BLA).
       const Word& w0 = words[m.first_word];
@@ -1406,6 +1523,71 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // "Peshawar-bound": the place is named, but nothing happened there.
     if (m.attributive) pm.confidence = std::min(pm.confidence, kAttributiveConfidence);
     out.push_back(std::move(pm));
+    out_entry.push_back(e);
+  }
+
+  // 5. Parts and wholes. A section of a town (GeoNames PPLX: "North Lawndale") in an article that
+  // names the town it lies in stands for that town (or, in the seat countries, for the county
+  // seat it lies beside): the section's point is approximate and news records the event under
+  // the town.
+  for (size_t i = 0; i < out.size(); ++i) {
+    const GazEntry& e = out_entry[i];
+    if (e.feature_code != "PPLX") continue;
+    int whole = -1;
+    for (size_t j = 0; j < out.size(); ++j) {
+      const GazEntry& c = out_entry[j];
+      if (c.level != GeoLevel::kPlace || c.feature_code == "PPLX" || c.country != e.country ||
+          c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
+          KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
+        continue;
+      }
+      if (whole < 0 || c.population > out_entry[whole].population) whole = static_cast<int>(j);
+    }
+    GazEntry to;
+    if (whole >= 0) {
+      to = out_entry[whole];
+    } else if (auto it = seats_.find(SeatKey(e.country, e.admin1, e.admin2)); it != seats_.end()) {
+      // The town unnamed: the county seat it lies beside ("Bridgeport" by Chicago).
+      to = gaz_->entry(it->second);
+      if (to.population < std::max<int64_t>(2 * e.population, 50000) ||
+          KmBetween(e.lat, e.lon, to.lat, to.lon) > kSectionKm) {
+        continue;
+      }
+    } else {
+      continue;
+    }
+    out[i].place = to.ToPlace();
+    out_entry[i] = to;
+  }
+  // A county named alone (where county names are not places: data/geo/
+  // district_seat_countries.tsv) stands for the town in it that the article names, or else for
+  // its seat: "the Boyle County sheriff" reports from Danville.
+  if (!seats_.empty()) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      const GazEntry& e = out_entry[i];
+      if (e.level != GeoLevel::kDistrict || !W.seat_countries.count(std::string(e.country))) {
+        continue;
+      }
+      int town = -1;
+      for (size_t j = 0; j < out.size() && town < 0; ++j) {
+        const GazEntry& c = out_entry[j];
+        if (c.level == GeoLevel::kPlace && c.country == e.country && c.admin1 == e.admin1 &&
+            c.admin2 == e.admin2 && out[j].confidence > kAttributiveConfidence) {
+          town = static_cast<int>(j);
+        }
+      }
+      GazEntry to;
+      if (town >= 0) {
+        to = out_entry[town];
+      } else if (auto it = seats_.find(SeatKey(e.country, e.admin1, e.admin2));
+                 it != seats_.end()) {
+        to = gaz_->entry(it->second);
+      } else {
+        continue;
+      }
+      out[i].place = to.ToPlace();
+      out_entry[i] = to;
+    }
   }
   return out;
 }

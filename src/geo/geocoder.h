@@ -19,9 +19,15 @@
 // than country acronyms from countries.tsv ("BLA"). In caseless scripts only recurring or
 // line-opening names of large or administrative places in the article's countries count.
 //
+// Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
+// names the town stands for the town; in countries listed in data/geo/district_seat_countries.tsv
+// (US) a county mention carries the town in it that the article names, or else the county seat
+// (its span stays the county's words, its admin2 the county). "St. Louis", "Ft. Worth" are also
+// looked up spelled out (data/geo/name_abbrevs.tsv).
+//
 // Output: PlaceMention in text order, countries and provinces included (level kCountry /
 // kProvince); a district-level reading (level kDistrict) when the text says "X district" or names
-// a district entry. confidence is in (0, 1]; a place used attributively ("Peshawar-bound",
+// a district entry (outside the seat countries above). confidence is in (0, 1]; a place used attributively ("Peshawar-bound",
 // "Texas-based") is returned with confidence <= 0.2: named, but not where anything happened.
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
@@ -62,8 +68,15 @@ class Geocoder {
   Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words);
   static Result<std::shared_ptr<const Words>> LoadWords(const std::string& dir);
 
+  // Indexes the seat town (PPLA2) of each county in Words::seat_countries.
+  void BuildSeats();
+  static std::string SeatKey(std::string_view cc, std::string_view admin1,
+                             std::string_view admin2);
+
   const Gazetteer* gaz_;
   std::shared_ptr<const Words> words_;
+  // "CC|admin1|admin2" -> gazetteer index of the county's seat town.
+  std::unordered_map<std::string, uint32_t> seats_;
   // Distinct for every Geocoder ever made: names the owner of a thread's key-lookup cache.
   uint64_t id_;
 };

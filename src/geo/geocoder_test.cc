@@ -319,7 +319,9 @@ TEST_F(GeocoderTest, BareCountyNameNeedsAUnitWordOrACue) {
   for (const PlaceMention& m : ms) {
     if (m.span.begin != county) continue;
     found = true;
-    EXPECT_EQ(m.place.level, GeoLevel::kDistrict);
+    // A US county named alone stands for its seat (data/geo/district_seat_countries.tsv).
+    EXPECT_EQ(m.place.admin2, "Stokes");
+    EXPECT_EQ(m.place.name, "Danbury");
     EXPECT_EQ(m.place.admin1, "North Carolina");
   }
   EXPECT_TRUE(found);
@@ -456,7 +458,9 @@ TEST_F(GeocoderTest, NamedCountyPlacesTownOverLargerForeignNamesake) {
                  "home in the City of Ashwick.");
   const PlaceMention* county = At(ms, "Tenango County");
   ASSERT_NE(county, nullptr);
-  EXPECT_EQ(county->place.level, GeoLevel::kDistrict);
+  // The county stands for the town in it that the article names.
+  EXPECT_EQ(county->place.admin2, "Tenango");
+  EXPECT_EQ(county->place.name, "Ashwick");
   int found = 0;
   for (const PlaceMention& m : ms) {
     if (m.place.name != "Ashwick") continue;
@@ -496,6 +500,94 @@ TEST_F(GeocoderTest, GivenNameBeforeCountryNameMakesPerson) {
   EXPECT_TRUE(ms.empty());
   ms = Find("Officers said the suspect fled to Mali.");
   EXPECT_NE(At(ms, "Mali"), nullptr);
+}
+
+// "St. Aldric": the abbreviated first word and its period belong to the name, which the
+// gazetteer spells out ("Saint Aldric"); "Ft." and "Mt." work the same way (name_abbrevs.tsv).
+TEST_F(GeocoderTest, AbbreviatedSaintIsLookedUpSpelledOut) {
+  for (const char* spelling : {"St. Aldric", "St Aldric", "ST. ALDRIC"}) {
+    auto ms = Find(std::string("A man was shot in ") + spelling + " on Friday, police said.");
+    const PlaceMention* m = At(ms, spelling);
+    ASSERT_NE(m, nullptr) << spelling;
+    EXPECT_EQ(m->place.name, "Saint Aldric") << spelling;
+    EXPECT_EQ(m->place.admin1, "Missouri");
+    EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), spelling);
+  }
+  // A sentence that ends with an abbreviation-like word does not join the next sentence.
+  auto ms = Find("He lives on Oak St. Aldric police said nothing.");
+  EXPECT_EQ(At(ms, "St. Aldric"), nullptr);
+}
+
+// A section of a town (PPLX) stands for the town the article names; alone it stays itself.
+TEST_F(GeocoderTest, TownSectionStandsForNamedTown) {
+  auto ms = Find("Two men were shot in Elm Hollow on the east side of Springfield, Illinois.");
+  const PlaceMention* m = At(ms, "Elm Hollow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Springfield");
+  EXPECT_EQ(m->place.admin1, "Illinois");
+  EXPECT_NEAR(m->place.lat, 39.801, 0.01);
+  EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), "Elm Hollow");
+  // Springfield, Illinois is no county seat (PPLA): alone the section stays itself.
+  ms = Find("Two men were shot in Elm Hollow, Illinois, on Friday.");
+  m = At(ms, "Elm Hollow");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Elm Hollow");
+  // A section beside its county's seat stands for the seat even when the town is not named.
+  ms = Find("Two men were shot in Birch Flats, Missouri, on Friday.");
+  m = At(ms, "Birch Flats");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Springfield");
+  EXPECT_EQ(m->place.admin1, "Missouri");
+}
+
+// A US county named alone stands for the town in it that the article names, else its seat.
+TEST_F(GeocoderTest, CountyStandsForNamedTownOrSeat) {
+  auto ms = Find("Bartow County deputies said the woman was shot at her home on Sunday.");
+  const PlaceMention* m = At(ms, "Bartow County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Cartersville");
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+  EXPECT_EQ(m->place.admin2, "Bartow");
+  ms = Find("Stokes County deputies said the man was shot outside a store in Greyport.");
+  m = At(ms, "Stokes County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Greyport");
+  // Elsewhere a district named alone stays the district.
+  ms = Find("Gunmen attacked a checkpoint in Mastung district on Monday.");
+  m = At(ms, "Mastung district");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kDistrict);
+}
+
+// Contractions are pronouns and verbs; a given name matched only by a coarse key is a person.
+TEST_F(GeocoderTest, ContractionsAndCoarseGivenNamesAreNoPlaces) {
+  for (const char* she : {"She'll", "She\xE2\x80\x99ll"}) {
+    auto ms = Find(std::string(she) + " be fine, Springfield, Illinois, police said.");
+    EXPECT_EQ(At(ms, she), nullptr) << she;
+    EXPECT_NE(At(ms, "Springfield"), nullptr);
+  }
+  auto ms = Find("A man was shot in Shell, Illinois, on Friday.");
+  const PlaceMention* m = At(ms, "Shell");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Shell");
+  // "Brian" shares only a coarse key with the town of Brien; as a given name it is a person.
+  ms = Find("Officers spoke with Brian outside a store in Springfield, Illinois.");
+  EXPECT_EQ(At(ms, "Brian"), nullptr);
+  ms = Find("Officers were called to a store in Brien, Illinois.");
+  EXPECT_NE(At(ms, "Brien"), nullptr);
+}
+
+// "the city's Carney neighborhood" names a quarter, and the name stays that quarter elsewhere in
+// the article (its headline); "the 300 block of North Carney" is a street.
+TEST_F(GeocoderTest, QuarterAfterPossessiveAndStreetAfterDirection) {
+  auto ms = Find("Man Shot In Carney\n\nA man was killed in the city's Carney neighborhood, "
+                 "Springfield, Illinois, police said.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  EXPECT_NE(At(ms, "Springfield"), nullptr);
+  ms = Find("A man was shot in the 300 block of North Carney in Springfield, Illinois.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ms = Find("A man was shot in Carney, Maryland, on Friday.");
+  EXPECT_NE(At(ms, "Carney"), nullptr);
 }
 
 }  // namespace
