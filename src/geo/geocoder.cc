@@ -1006,26 +1006,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (prev_cap || prev_first || next_cap) m.embedded = true;
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
     m.cands.reserve(posts.size() + alt_posts.size());
-    for (GazPosting p : alt_posts) {
+    auto add_candidate = [&](GazPosting p) {
       Candidate c;
       c.e = gaz_->entry(p.entry());
       c.alternate = p.alternate();
       c.demonym = p.demonym();
       c.native = p.native();
       m.cands.push_back(c);
-    }
+    };
+    for (GazPosting p : alt_posts) add_candidate(p);
     for (GazPosting p : posts) {
-      if (!alt_posts.empty() &&
-          std::any_of(alt_posts.begin(), alt_posts.end(),
-                      [&](GazPosting q) { return q.entry() == p.entry(); })) {
-        continue;
-      }
-      Candidate c;
-      c.e = gaz_->entry(p.entry());
-      c.alternate = p.alternate();
-      c.demonym = p.demonym();
-      c.native = p.native();
-      m.cands.push_back(c);
+      const bool seen = std::any_of(alt_posts.begin(), alt_posts.end(),
+                                    [&](GazPosting q) { return q.entry() == p.entry(); });
+      if (!seen) add_candidate(p);
     }
     mentions.push_back(std::move(m));
     i += matched_n;
