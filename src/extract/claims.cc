@@ -142,6 +142,10 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       for (std::string_view p : SplitBar(cols[0])) x->singular_noun_trie_.Add(p, id);
       return Status::Ok();
     }
+    if (cols[1] == "accident") {
+      for (std::string_view p : SplitBar(cols[0])) x->accident_trie_.Add(p, 0);
+      return Status::Ok();
+    }
     SingularCue cue;
     cue.category = cat;
     if (cols[1] == "post") cue.kind = SingularKind::kPost;
@@ -541,7 +545,9 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     return 0;
   };
   auto object_after = [&](size_t k, Category* cat) -> int {
-    if (k >= e || w[k].kind != WordKind::kWord) return 0;
+    if (k >= e || (w[k].kind != WordKind::kWord && !(w[k].kind == WordKind::kNumber && is_age(k)))) {
+      return 0;
+    }
     if (w[k].lower == "him" || w[k].lower == "her") {
       // "her" may be a possessive: "killed her husband".
       Category c2 = Category::kUnknown;
@@ -559,6 +565,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
                                                 "another", "one"};
     bool det = false;
     for (std::string_view d : kDet) det |= w[k].lower == d;
+    // A headline drops the article: "shot that killed 7-year-old boy".
+    det |= w[k].kind == WordKind::kNumber && is_age(k);
     if (!det && !capitalized(k)) return 0;
     for (size_t j = k; j < e && j <= k + 5; ++j) {
       if (w[j].kind == WordKind::kPunct) {
@@ -573,9 +581,32 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       size_t sl = singular_noun_trie_.Match(w, j, e, &id);
       if (sl > 0) {
         *cat = singular_nouns_[id];
+        size_t p = j + sl;
         // "a 52-year-old homeowner": the noun after the age names the category.
-        if (j + sl < e && singular_noun_trie_.Match(w, j + sl, e, &id) > 0) {
+        if (size_t sl2 = p < e ? singular_noun_trie_.Match(w, p, e, &id) : 0; sl2 > 0) {
           *cat = singular_nouns_[id];
+          p += sl2;
+        }
+        // Two singular victims: "killed a woman and her 5-year-old son". Between "and" and the
+        // noun only a determiner, an age and one more word ("young"), so that "killed a man and
+        // wounded a woman" stays one.
+        if (p + 1 < e && is_word(p, "and")) {
+          size_t q = p + 1;
+          bool d2 = false;
+          for (std::string_view d : kDet) d2 |= w[q].lower == d;
+          if (d2 && w[q].lower != "one") ++q;
+          for (size_t r = q, other = 0; r < e && r <= q + 4 && other <= 1; ++r) {
+            if (w[r].kind == WordKind::kPunct) break;
+            if (w[r].kind == WordKind::kNumber) {
+              if (is_age(r)) continue;
+              break;
+            }
+            if (singular_noun_trie_.Match(w, r, e, &id) > 0) {
+              if (singular_nouns_[id] != *cat) *cat = Category::kUnknown;
+              return 2;
+            }
+            ++other;
+          }
         }
         return 1;
       }
@@ -590,6 +621,12 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return 0;
   };
+  // An accidental self-shooting kills a victim, not an attacker.
+  bool accident = false;
+  for (size_t i = b; i < e && !accident; ++i) {
+    uint32_t id = 0;
+    accident = accident_trie_.Match(w, i, e, &id) > 0;
+  }
   for (size_t i = b; i < e;) {
     uint32_t id = 0;
     size_t len = singular_trie_.Match(w, i, e, &id);
@@ -612,12 +649,28 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           break;
         case SingularKind::kReflexive:
           ok = !negated_before(i);
+          if (im.category == Category::kMilitants) {
+            Category sc = Category::kUnknown;
+            size_t first = 0;
+            if (accident) {
+              im.category = Category::kUnknown;
+            } else if (i > b && SingularNounEndingAt(w, b, i - 1, &sc, &first) &&
+                       sc != Category::kUnknown) {
+              // "a 15-year-old girl took her own life": the noun right before names who died
+              // (a victim, as later sentences call her), not an attacker.
+              im.category = sc;
+            }
+          }
           break;
         case SingularKind::kPost:
           ok = !negated_before(i) && subject_before(i, &im.category) == 1;
           break;
         case SingularKind::kPre:
-          ok = !negated_before(i) && object_after(i + len, &im.category) == 1;
+          if (!negated_before(i)) {
+            int n = object_after(i + len, &im.category);
+            ok = n >= 1;
+            im.value = n;
+          }
           break;
       }
       if (!ok) continue;

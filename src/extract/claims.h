@@ -14,8 +14,12 @@
 // Figures without a number (data file singular.tsv) are "implicit" claims: one victim named by a
 // singular noun, pronoun or name ("a man was shot and killed", "he died at the scene", "killing a
 // 23-year-old woman") gives value 1; the shooter's own death ("killed himself") gives 1 with
-// category militants; an explicit zero ("no one was injured") gives 0. A plural subject or object
-// gives none (the numeric grammar reads it). Per sentence at most one implicit claim per field
+// category militants, unless the sentence calls the shooting accidental (data kind "accident":
+// category unknown) or a victim noun stands right before the cue ("a 15-year-old girl took her
+// own life": that noun's category); an explicit zero ("no one was injured") gives 0. A plural subject or
+// object gives none (the numeric grammar reads it); two coordinated singular objects give 2
+// ("killed a woman and her 5-year-old son"), a headline may drop the article ("killed 7-year-old
+// boy"). Per sentence at most one implicit claim per field
 // and category, and an implicit injury beside an implicit death of the same category is dropped
 // (one victim, "critically wounded and later died"). Their figure_span is the cue's words.
 //
@@ -120,6 +124,7 @@ class ClaimExtractor {
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;
   PhraseTrie singular_noun_trie_;
+  PhraseTrie accident_trie_;  // "accidentally": a reflexive death is no attacker's
 };
 
 }  // namespace sitrep

@@ -328,3 +328,100 @@ TEST_F(ClaimsTest, AgeAfterASingularPersonNounIsNoCount) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, HeadlineVictimDeadAfter) {
+  auto c = Run("Teen dead after shooting near Elm Street park");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  // A plural subject is the numeric grammar's (or nobody's) business.
+  EXPECT_TRUE(Run("They were dead after the storm passed.").empty());
+}
+
+TEST_F(ClaimsTest, HeadlineObjectWithoutArticle) {
+  auto c = Run("Stray bullet that killed 9-year-old girl was fired from a passing car");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+  // A count is not an age: the numeric grammar reads it, once.
+  c = Run("The gunman killed 4 people at the mall.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 4);
+}
+
+TEST_F(ClaimsTest, LaterPronouncedDeadAndDeathOf) {
+  auto c = Run("She was rushed to the clinic, where she was later pronounced dead.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  c = Run("Deputies are investigating the death of a 40-year-old hunter's son.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+}
+
+TEST_F(ClaimsTest, ShooterKillingHerselfAfterOthers) {
+  auto c = Run("Police said the woman shot her husband before killing herself.");
+  bool self = false;
+  for (const Claim& x : c) {
+    self |= x.field == Field::kKilled && x.category == Category::kMilitants && x.value == 1;
+  }
+  EXPECT_TRUE(self);
+}
+
+TEST_F(ClaimsTest, AccidentalSelfKillingIsNoAttacker) {
+  auto c = Run("Boy, 5, accidentally shoots and kills himself with a relative's pistol");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_NE(c[0].category, Category::kMilitants);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, SuicideOfANamedVictimKeepsItsCategory) {
+  auto c = Run("On Monday a 15-year-old girl took her own life at her home.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].category, Category::kCivilians);
+  // The noun right before is the object of another verb: the shooter's own death.
+  c = Run("The man fatally shot his wife, then killed himself.");
+  bool self = false;
+  for (const Claim& x : c) self |= x.category == Category::kMilitants;
+  EXPECT_TRUE(self);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, TwoCoordinatedSingularVictims) {
+  auto c = Run("Police say he fatally shot a neighbor and her 9-year-old daughter on Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 2);
+  c = Run("The intruder killed a man and woman inside the store.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 2);
+  // A second verb after "and" starts another clause: one death (the injury of the same
+  // category is folded into it by the one-victim rule).
+  c = Run("The robber killed a clerk and wounded a customer before fleeing.");
+  ASSERT_FALSE(c.empty());
+  for (const Claim& x : c) EXPECT_EQ(x.value, 1);
+  // "and himself" is the shooter, no second victim here.
+  c = Run("He killed the boy and himself.");
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].value, 1);
+}
+
+}  // namespace
+}  // namespace sitrep
