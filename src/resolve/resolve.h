@@ -90,8 +90,10 @@ struct ResolveOptions {
   // An article with no wave mention reports one incident plus, at most, others with their own
   // figures in other provinces: its secondary places fold into its main event (see step 1).
   bool one_story_per_article = true;
-  // Figures claim_context.tsv takes from their place incident: militants killed by the forces
-  // and earlier events recalled relative to the article's. When true they form incidents of
+  // Figures claim_context.tsv takes from their place incident: militants killed in the forces'
+  // operations (or in their response to a wave, or across a region: after a single attack the
+  // response is that attack's fight and its dead stay with it) and earlier events recalled
+  // relative to the article's. When true they form incidents of
   // their own (province level, Battles; the earlier one dated before, never part of the wave's
   // story); when false the operations' figures count at the wave/story level and recalled
   // earlier figures are left out (recorded in why[]). Either way no place incident gets them.
