@@ -1,7 +1,6 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <optional>
 
@@ -48,11 +47,7 @@ bool Contains(const Place& c, const Place& f) {
   if (!c.admin1.empty() && c.admin1 == f.admin1) return true;
   if (!c.has_coords || !f.has_coords) return false;
   constexpr double kProvinceReachKm = 75;
-  constexpr double kRad = 3.14159265358979323846 / 180, kEarthKm = 6371;
-  const double dlat = (f.lat - c.lat) * kRad, dlon = (f.lon - c.lon) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(c.lat * kRad) * std::cos(f.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a))) <= kProvinceReachKm;
+  return KmBetween(c.lat, c.lon, f.lat, f.lon) <= kProvinceReachKm;
 }
 
 uint32_t Distance(Span a, Span b) {

@@ -190,15 +190,6 @@ bool IsLatinStart(std::string_view text, const Word& w) {
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
 }
 
-double KmBetween(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180.0;
-  double p1 = lat1 * kRad, p2 = lat2 * kRad;
-  double dp = p2 - p1, dl = (lon2 - lon1) * kRad;
-  double h = std::sin(dp / 2) * std::sin(dp / 2) +
-             std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 6371.0 * 2 * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 struct Candidate {
   GazEntry e;
   bool alternate = false;

@@ -27,6 +27,10 @@ struct Place {
   int64_t population = 0;
 };
 
+// Great-circle distance in km between two points given in degrees (haversine, mean Earth
+// radius). Pure; used wherever places are compared by distance.
+double KmBetween(double lat1, double lon1, double lat2, double lon2);
+
 struct PlaceMention {
   Span span;
   Place place;

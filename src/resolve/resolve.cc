@@ -85,15 +85,6 @@ std::string HexId(std::string_view prefix, std::string_view content) {
   return std::string(prefix) + buf;
 }
 
-double Km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = 3.14159265358979323846 / 180.0;
-  const double p1 = lat1 * kRad, p2 = lat2 * kRad;
-  const double dp = p2 - p1, dl = (lon2 - lon1) * kRad;
-  const double h = std::sin(dp / 2) * std::sin(dp / 2) +
-                   std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 6371.0 * 2 * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Places.
 
@@ -181,7 +172,7 @@ PlaceMatch MatchPlaces(const Loc& a, const Loc& b, const ResolveOptions& o) {
   if (Fine(a) && Fine(b)) {
     std::optional<double> d;
     if (a.place.has_coords && b.place.has_coords) {
-      d = Km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+      d = KmBetween(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
     }
     const bool both_admin2 = !a.admin2_key.empty() && !b.admin2_key.empty();
     const bool other_admin2 = both_admin2 && a.admin2_key != b.admin2_key;
