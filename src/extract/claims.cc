@@ -504,7 +504,32 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return false;
   };
-  // 1 singular, 0 none (plural, or no subject in reach). Sets *cat.
+  // Two singular nouns joined by "and" before word `first` ("a woman and her 8-year-old son"):
+  // between "and" and the noun only a determiner, a possessive or an age.
+  auto pair_before = [&](size_t first, Category* cat) {
+    static constexpr std::string_view kLink[] = {"a",     "an",   "the",   "her",   "his",
+                                                 "their", "its",  "young", "year",  "years",
+                                                 "old",   "month", "months", "teenage"};
+    for (size_t k = first, steps = 0; k > b + 1 && steps < 6; ++steps) {
+      --k;
+      const Word& y = w[k];
+      if (y.lower == "and" || y.lower == "&") {
+        Category c2 = Category::kUnknown;
+        size_t f2 = 0;
+        if (!SingularNounEndingAt(w, b, k - 1, &c2, &f2)) return false;
+        if (c2 != *cat) *cat = Category::kUnknown;
+        return true;
+      }
+      if (y.kind == WordKind::kNumber || IsPunct(y, "-")) continue;
+      if (y.kind != WordKind::kWord) return false;
+      bool link = false;
+      for (std::string_view l : kLink) link |= y.lower == l;
+      if (!link) return false;
+    }
+    return false;
+  };
+  // 1 singular, 2 two coordinated singular nouns, 0 none (plural, or no subject in reach).
+  // Sets *cat.
   auto subject_before = [&](size_t i, Category* cat) -> int {
     for (size_t j = i, steps = 0; j > b && steps < 12; ++steps) {
       --j;
@@ -521,7 +546,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       if (SingularNounEndingAt(w, b, j, cat, &first)) {
         // "one man", "three year old": a number right before is a count or an age.
         if (first > b && w[first - 1].kind == WordKind::kNumber && !is_age(first - 1)) return 0;
-        return 1;
+        return pair_before(first, cat) ? 2 : 1;
       }
       if (x.lower == "he" || x.lower == "she") {
         *cat = Category::kUnknown;
@@ -662,9 +687,16 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
             }
           }
           break;
-        case SingularKind::kPost:
-          ok = !negated_before(i) && subject_before(i, &im.category) == 1;
+        case SingularKind::kPost: {
+          // The verb's number settles a coordinated subject: "a woman and her son were killed"
+          // is two, "the father of a boy and a girl was killed" one.
+          int n = negated_before(i) ? 0 : subject_before(i, &im.category);
+          if (n == 2 && (is_word(i, "was") || is_word(i, "is") || is_word(i, "has"))) n = 1;
+          if (n == 1 && (is_word(i, "were") || is_word(i, "are") || is_word(i, "have"))) n = 0;
+          ok = n >= 1;
+          im.value = n;
           break;
+        }
         case SingularKind::kPre:
           if (!negated_before(i)) {
             int n = object_after(i + len, &im.category);

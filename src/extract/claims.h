@@ -18,8 +18,10 @@
 // category unknown) or a victim noun stands right before the cue ("a 15-year-old girl took her
 // own life": that noun's category); an explicit zero ("no one was injured") gives 0. A plural subject or
 // object gives none (the numeric grammar reads it); two coordinated singular objects give 2
-// ("killed a woman and her 5-year-old son"), a headline may drop the article ("killed 7-year-old
-// boy"). Per sentence at most one implicit claim per field
+// ("killed a woman and her 5-year-old son"), and so do two coordinated singular subjects of a
+// plural or bare predicate ("a woman and her son were shot and killed"; a "was ..." predicate
+// keeps one, a "were ..." one without such a pair gives none); a headline may drop the article
+// ("killed 7-year-old boy"). Per sentence at most one implicit claim per field
 // and category, and an implicit injury beside an implicit death of the same category is dropped
 // (one victim, "critically wounded and later died"). Their figure_span is the cue's words.
 //

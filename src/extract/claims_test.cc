@@ -425,3 +425,71 @@ TEST_F(ClaimsTest, TwoCoordinatedSingularVictims) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, ASingularVictimShotIsOneWounded) {
+  auto c = Run("A 9-year-old girl was accidentally shot while playing in the yard.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].value, 1);
+  c = Run("Deputies found that the boy had been shot by his uncle.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  // Shot and then killed is a death only.
+  c = Run("A cab driver was shot and killed near the station.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  // A plural subject is left to the numbers.
+  c = Run("Two men were shot outside the bar.");
+  for (const Claim& x : c) EXPECT_NE(x.value, 1);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, TwoCoordinatedSingularSubjects) {
+  auto c = Run("A woman and her 8-year-old son were shot and killed inside their home.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 2);
+  c = Run("Police identified the girl and her mother who were shot and killed on Friday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 2);
+  // A singular verb keeps one victim: the pair is inside the subject's modifier.
+  c = Run("The father of a boy and a girl was shot and killed.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1);
+  // "were" without a pair is the numeric grammar's (or nobody's).
+  c = Run("The victims were shot and killed.");
+  EXPECT_TRUE(c.empty());
+  c = Run("Detectives are investigating the deaths of a man and his wife.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 2);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST_F(ClaimsTest, AnAddressIsNoFigure) {
+  auto c = Run("The teen was killed by a gunshot wound at 2208 County Road 11.");
+  for (const Claim& x : c) EXPECT_NE(x.value, 2208);
+  c = Run("Officers found two men wounded in the 2700 block of Elm Street.");
+  for (const Claim& x : c) EXPECT_NE(x.value, 2700);
+}
+
+TEST_F(ClaimsTest, ShotDeadAfterAPerfectIsADeath) {
+  auto c = Run("A young man has been shot dead near the ridge trail.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -94,13 +95,41 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
-    if (cols[0] != "destination" && cols[0] != "spread") {
-      return InvalidArgument("kind must be destination or spread");
+    PhraseTrie* trie = cols[0] == "destination" ? &x->destination_
+                       : cols[0] == "spread"    ? &x->spread_
+                       : cols[0] == "origin"    ? &x->origin_
+                       : cols[0] == "resident"  ? &x->after_
+                       : cols[0] == "facility"  ? &x->after_
+                       : cols[0] == "institution" ? &x->institution_
+                                                : nullptr;
+    if (trie == nullptr) {
+      return InvalidArgument(
+          "kind must be destination, spread, origin, resident, facility or institution");
     }
-    (cols[0] == "spread" ? x->spread_ : x->destination_).Add(cols[1], 1);
+    trie->Add(cols[1], 1);
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  {
+    const std::string path = dir + "/procedure_cues.tsv";
+    if (std::FILE* f = std::fopen(path.c_str(), "r")) {
+      std::fclose(f);
+      st = ForEachTsvRow(path, 1, [&](const auto& cols, int) {
+        // kind: step (default) or statement.
+        uint32_t kind = 1;
+        if (cols.size() > 1 && !cols[1].empty()) {
+          if (cols[1] == "statement") {
+            kind = 2;
+          } else if (cols[1] != "step") {
+            return InvalidArgument("kind must be step or statement");
+          }
+        }
+        for (std::string_view ph : SplitBar(cols[0])) x->procedure_.Add(ph, kind);
+        return Status::Ok();
+      });
+      if (!st.ok()) return st;
+    }
+  }
   st = ForEachTsvRow(dir + "/recall_frames.tsv", 2, [&](const auto& cols, int) {
     x->recall_frames_.emplace(LowerString(cols[0]), LowerString(cols[1]));
     return Status::Ok();
@@ -236,11 +265,54 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     if (place_word[p] >= w.size()) return false;
     return CueBefore(cues, w, ws.sentence_begin(w[place_word[p]].sentence), place_word[p], reach);
   };
-  // A place the victims were taken to ("were rushed to a hospital in X") is not a scene.
+  // Word index one past each place's last word, for the words after it.
+  std::vector<size_t> place_end_word(places.size(), w.size());
+  for (size_t p = 0; p < places.size(); ++p) {
+    size_t i = place_word[p];
+    while (i < w.size() && w[i].span.begin < places[p].span.end) ++i;
+    place_end_word[p] = i;
+  }
+  // A place that names someone's home or an institution ("a Brookfield man", "Smith, 23, of Elmira",
+  // "a resident of Reno", "St. Agnes Hospital") says little about where the violence was.
+  auto home_or_facility = [&](uint32_t p) {
+    const size_t i = place_word[p];
+    if (i >= w.size()) return false;
+    const size_t sb = ws.sentence_begin(w[i].sentence), se = ws.sentence_end(w[i].sentence);
+    if (CueBefore(origin_, w, sb, i, 3)) return true;
+    // ", of X" after a name, "23 of X" after an age, "Dana Reyes of X": where the person lives.
+    if (i >= sb + 2 && w[i - 1].lower == "of") {
+      const Word& y = w[i - 2];
+      if (IsTrieNumber(y) || (y.kind == WordKind::kPunct && y.lower == ",")) return true;
+      auto capital = [&](size_t k) {
+        return w[k].kind == WordKind::kWord && article.text[w[k].span.begin] >= 'A' &&
+               article.text[w[k].span.begin] <= 'Z';
+      };
+      // A two-word name (not "Police Department of X", "the University of X").
+      uint32_t payload = 0;
+      if (i >= sb + 3 && capital(i - 2) && capital(i - 3) && institution_.Match(w, i - 2, i - 1, &payload) == 0 &&
+          institution_.Match(w, i - 3, i - 2, &payload) == 0 && (i == sb + 3 || !capital(i - 4))) {
+        return true;
+      }
+    }
+    uint32_t payload = 0;
+    const size_t e = place_end_word[p];
+    return e < se && after_.Match(w, e, se, &payload) > 0;
+  };
+  // A place the victims were taken to ("were rushed to a hospital in X") is not a scene; nor is
+  // the town of the facility they were taken to ("taken to St. Agnes Medical Center in X").
+  std::vector<bool> destination(places.size(), false);
+  for (uint32_t p = 0; p < places.size(); ++p) {
+    destination[p] = cue_before(destination_, 6, p);
+    if (destination[p] || p == 0 || !destination[p - 1] || place_word[p] >= w.size()) continue;
+    const size_t from = place_end_word[p - 1], to = place_word[p];
+    bool joined = from <= to && to - from <= 6 && w[to].sentence == w[from].sentence;
+    for (size_t k = from; joined && k < to; ++k) joined = w[k].kind != WordKind::kPunct;
+    destination[p] = joined;
+  }
   for (size_t s = 0; s < ns; ++s) {
     auto& in = sent[s].places;
     in.erase(std::remove_if(in.begin(), in.end(),
-                            [&](uint32_t p) { return cue_before(destination_, 6, p); }),
+                            [&](uint32_t p) { return destination[p]; }),
              in.end());
   }
   // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
@@ -265,6 +337,59 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     Sent& st = sent[s];
     st.background = st.strong_bg || (st.past_timex && !st.news_timex) ||
                     (st.weak_bg && !st.has_claim && !st.news_timex);
+  }
+  // Homes and institutions give way to the places the article reports from, when it names one
+  // as fine: "a Brookfield man was shot in Elmira" happened in Elmira.
+  std::vector<bool> non_scene(places.size(), false);
+  {
+    std::vector<bool> weak(places.size(), false);
+    int strong_level = static_cast<int>(GeoLevel::kCountry);
+    // A headline's tail after " - " or " | " that reports no violence names the outlet ("...
+    // shooting - WXYZ News Elmira"), not a scene.
+    if (ns > 0) {
+      const Span h = ws.sentence_span(0);
+      const std::string_view head(article.text.data() + h.begin, h.size());
+      size_t cut = std::string_view::npos;
+      for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        const size_t at = head.rfind(sep);
+        if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) cut = at;
+      }
+      if (cut != std::string_view::npos && cut > 0) {
+        const uint32_t tail = h.begin + static_cast<uint32_t>(cut);
+        bool violent = false;
+        for (const TriggerHit& t : trig) violent |= t.sentence == 0 && t.span.begin >= tail;
+        for (uint32_t p = 0; p < places.size() && !violent; ++p) {
+          if (places[p].span.begin >= tail && places[p].span.end <= h.end) non_scene[p] = true;
+        }
+      }
+    }
+    for (uint32_t p = 0; p < places.size(); ++p) {
+      if (places[p].span.end > article.text.size()) continue;
+      weak[p] = home_or_facility(p);
+      if (destination[p]) non_scene[p] = true;
+      // A doubtful reading ("Sheriff Ann Marsh" read as a town) outranks no home.
+      constexpr float kSureScene = 0.5f;
+      if (weak[p] || non_scene[p] || dateline(p) || places[p].place.level == GeoLevel::kCountry ||
+          places[p].confidence < kSureScene ||
+          sent[ws.SentenceAt(places[p].span.begin)].background) {
+        continue;
+      }
+      strong_level = std::min(strong_level, Level(places[p].place));
+    }
+    for (uint32_t p = 0; p < places.size(); ++p) {
+      if (weak[p] && strong_level <= Level(places[p].place) &&
+          places[p].place.level != GeoLevel::kCountry) {
+        non_scene[p] = true;
+      }
+    }
+    for (size_t s = 0; s < ns; ++s) {
+      auto& in = sent[s].places;
+      in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return non_scene[p]; }),
+               in.end());
+    }
+  }
+  for (size_t s = 0; s < ns; ++s) {
+    Sent& st = sent[s];
     // Keep the finest places: a province named beside a district ("in Musakhel, near the
     // Punjab border") is context, not a second scene.
     int finest = static_cast<int>(GeoLevel::kCountry);
@@ -330,11 +455,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       }
     }
     if (!main_place && !sent.empty() && !sent[0].places.empty()) main_place = sent[0].places[0];
-    if (!main_place && !places.empty()) {
+    // Else the most named place, a scene before a home, an institution or a destination.
+    for (int pass = 0; pass < 2 && !main_place && !places.empty(); ++pass) {
       std::map<std::string, int> count;
       int best = 0;
       for (size_t p = 0; p < places.size(); ++p) {
+        if (places[p].span.end > article.text.size()) continue;
         if (sent[ws.SentenceAt(places[p].span.begin)].background) continue;
+        if (pass == 0 && non_scene[p]) continue;
         int c = ++count[PlaceKey(places[p].place)];
         if (c > best) {
           best = c;
@@ -343,12 +471,54 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       }
     }
   }
+  // A date next to a later procedural step ("was arraigned Monday", "charged on Tuesday"): a
+  // procedure cue stands nearer to it than any trigger of violence in its sentence. In a report
+  // on such a step, a statement's date ("police said Thursday") is the statement's too.
+  std::vector<bool> procedural(doc.timexes.size(), false);
+  if (procedure_.size() > 0 && !doc.timexes.empty()) {
+    std::vector<std::vector<Span>> cues(ns), statements(ns), hits(ns);
+    bool step = false;
+    for (size_t i = 0; i < w.size();) {
+      uint32_t payload = 0;
+      const size_t len = procedure_.Match(w, i, ws.sentence_end(w[i].sentence), &payload);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      step |= payload == 1 && !sent[w[i].sentence].background;
+      (payload == 1 ? cues : statements)[w[i].sentence].push_back(
+          Span{w[i].span.begin, w[i + len - 1].span.end});
+      i += len;
+    }
+    if (step) {
+      for (size_t s = 0; s < ns; ++s) cues[s].insert(cues[s].end(), statements[s].begin(), statements[s].end());
+    }
+    for (const TriggerHit& h : trig) hits[h.sentence].push_back(h.span);
+    constexpr uint32_t kReachBytes = 32;  // "was arraigned in court on Monday"
+    for (size_t t = 0; t < doc.timexes.size(); ++t) {
+      const Timex& tx = doc.timexes[t];
+      if (tx.span.end > article.text.size()) continue;
+      const size_t s = ws.SentenceAt(tx.span.begin);
+      uint32_t to_cue = UINT32_MAX, to_trigger = UINT32_MAX;
+      for (Span c : cues[s]) {
+        // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
+        const uint32_t lo = std::min(c.end, tx.span.end), hi = std::max(c.begin, tx.span.begin);
+        if (lo < hi && std::string_view(article.text).substr(lo, hi - lo).find_first_of(",;:()") !=
+                           std::string_view::npos) {
+          continue;
+        }
+        to_cue = std::min(to_cue, Distance(c, tx.span));
+      }
+      for (Span h : hits[s]) to_trigger = std::min(to_trigger, Distance(h, tx.span));
+      procedural[t] = to_cue <= kReachBytes && to_cue < to_trigger;
+    }
+  }
   std::optional<Timex> main_date;
   for (size_t s = 0; s < ns && !main_date; ++s) {
     if (sent[s].background) continue;
     for (uint32_t t : sent[s].timexes) {
       const Timex& tx = doc.timexes[t];
-      if (tx.date.valid() && !RecallsPast(tx, article.published)) {
+      if (tx.date.valid() && !RecallsPast(tx, article.published) && !procedural[t]) {
         main_date = tx;
         break;
       }
@@ -548,8 +718,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     }
     // Date: nearest timex in the trigger's sentence, then the group's sentences, then the
     // paragraph, then (news only) the article's main date.
-    auto usable = [&](const Timex& t) {
-      return t.date.valid() && (g.background || !RecallsPast(t, article.published));
+    auto usable = [&](uint32_t i) {
+      const Timex& t = doc.timexes[i];
+      return t.date.valid() &&
+             (g.background || (!RecallsPast(t, article.published) && !procedural[i]));
     };
     std::optional<Timex> date;
     {
@@ -557,7 +729,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       for (uint32_t t : sent[anchor_sentence].timexes) {
         const Timex& tx = doc.timexes[t];
         uint32_t d = Distance(tx.span, m.trigger.empty() ? m.span : m.trigger);
-        if (usable(tx) && d < best_d) {
+        if (usable(t) && d < best_d) {
           best_d = d;
           date = tx;
         }
@@ -570,7 +742,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         uint32_t best = UINT32_MAX;
         for (uint32_t t : sent[s].timexes) {
           const Timex& tx = doc.timexes[t];
-          if (!usable(tx)) continue;
+          if (!usable(t)) continue;
           uint32_t d = UINT32_MAX - 1;
           for (uint32_t h : g.triggers) {
             if (trig[h].sentence == s) d = std::min(d, Distance(tx.span, trig[h].span));
@@ -585,7 +757,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         for (size_t s = 0; s < ns; ++s) {
           if (ws.paragraph(s) != ws.paragraph(anchor_sentence) || sent[s].background != g.background) continue;
           for (uint32_t t : sent[s].timexes) {
-            if (!date && usable(doc.timexes[t])) date = doc.timexes[t];
+            if (!date && usable(t)) date = doc.timexes[t];
           }
         }
       }
@@ -597,7 +769,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
           bool found = false;
           for (uint32_t t : sent[s].timexes) {
             const Timex& tx = doc.timexes[t];
-            if (usable(tx) && !tx.date_end.valid() && tx.precision == DatePrecision::kDay &&
+            if (usable(t) && !tx.date_end.valid() && tx.precision == DatePrecision::kDay &&
                 date->date <= tx.date && tx.date <= date->date_end) {
               date = tx;
               found = true;
@@ -610,8 +782,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       // A weekday ("on Saturday") gives way to the absolute date naming the same day: it needs
       // no publication date to stand.
       if (date && date->relative) {
-        for (const Timex& tx : doc.timexes) {
-          if (!tx.relative && usable(tx) && tx.date == date->date && tx.precision == date->precision &&
+        for (uint32_t t = 0; t < doc.timexes.size(); ++t) {
+          const Timex& tx = doc.timexes[t];
+          if (!tx.relative && usable(t) && tx.date == date->date && tx.precision == date->precision &&
               !tx.date_end.valid()) {
             date = tx;
             break;

@@ -5,9 +5,17 @@
 // (perpetrator first) and claims, flagged `background` when the article only recalls it and
 // `wave` when it describes a coordinated series of attacks.
 //
+// Scenes: a place named as someone's home ("a Brookfield man", "Smith, 23, of Elmira", "a resident
+// of Reno") or inside an institution's name ("St. Agnes Hospital", "the Elmira Daily News") is a scene
+// only when the article names no other place as fine; a headline's tail naming the outlet ("... -
+// WXYZ News Elmira") is none. Dates: a date beside a later procedural step ("was arraigned
+// Monday", "the funeral on Saturday") never dates the violence; without another date the mention
+// stays undated.
+//
 // Load() reads every word list from <data_dir>/extract/ (see the header comment of each file)
-// once; Extract() is const and thread-safe, and never fails: an article in a language the lexicons
-// do not cover gives its places and whatever figures they match, possibly none.
+// once (procedure_cues.tsv is optional: without it no date is set aside); Extract() is const and
+// thread-safe, and never fails: an article in a language the lexicons do not cover gives its
+// places and whatever figures they match, possibly none.
 #ifndef SITREP_EXTRACT_EXTRACTOR_H_
 #define SITREP_EXTRACT_EXTRACTOR_H_
 
@@ -49,6 +57,11 @@ class Extractor {
   PhraseTrie wave_;
   PhraseTrie destination_;  // "rushed to": the place after it is where victims went
   PhraseTrie spread_;       // "across": the area after it is not one scene
+  PhraseTrie origin_;       // "a resident of": the place after it is someone's home
+  PhraseTrie after_;        // "man", "hospital": the place before it names a home or facility
+  PhraseTrie institution_;  // "Department": "X Department of Y" is no person living in Y
+  // "arraigned", "funeral": a date next to one of these dates a later step, not the violence.
+  PhraseTrie procedure_;
   // Recall frames around a date, opening word -> closing word ("since" -> "when").
   StringMap<std::string> recall_frames_;
 

@@ -27,7 +27,7 @@ class ExtractorTest : public ::testing::Test {
   }
   // A place mention over the first occurrence of `name` at or after `from`.
   void AddPlace(const std::string& name, GeoLevel level, const std::string& admin1,
-                uint32_t id, size_t from = 0) {
+                uint32_t id, size_t from = 0, float confidence = 0.9f) {
     size_t at = article_.text.find(name, from);
     ASSERT_NE(at, std::string::npos);
     PlaceMention pm;
@@ -38,6 +38,7 @@ class ExtractorTest : public ::testing::Test {
     pm.place.admin1 = admin1;
     pm.place.admin2 = level == GeoLevel::kProvince ? "" : name;
     pm.place.level = level;
+    pm.confidence = confidence;
     places_.push_back(pm);
   }
   DocAnalysis Run() {
@@ -275,6 +276,163 @@ TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
   ASSERT_NE(At(a, "Arden"), nullptr);
   // "last week" is nearest the shooting; the day named inside that week makes it exact.
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 4}));
+}
+
+TEST_F(ExtractorTest, AHomeTownGivesWayToTheScene) {
+  SetText("A Varlow man was shot dead in Zorath on Sunday.\n"
+          "Tomas Reed, 23, of Kestrel was charged with murder after the shooting.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Varlow"), nullptr);
+  EXPECT_EQ(At(a, "Kestrel"), nullptr);
+  EXPECT_EQ(a.places.size(), 3u);  // still place mentions, only no scene
+}
+
+TEST_F(ExtractorTest, AResidentOfSomewhereGivesWayToTheScene) {
+  SetText("Police said a resident of Varlow was fatally shot in Zorath.\n"
+          "A woman from Kestrel was wounded in the shooting.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+}
+
+TEST_F(ExtractorTest, AHomeTownAloneStaysTheScene) {
+  // Nothing else is named: the home is the best place the report gives.
+  SetText("A Varlow man was shot and killed on Sunday, police said.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Varlow"), nullptr);
+}
+
+TEST_F(ExtractorTest, AHomeTownStaysWhenTheOnlyOtherPlaceIsCoarser) {
+  SetText("A Varlow man was shot and killed in North province on Sunday.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("North", GeoLevel::kProvince, "North", 1);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Varlow"), nullptr);
+}
+
+TEST_F(ExtractorTest, ADoubtfulPlaceDoesNotOutrankAHomeTown) {
+  // "Zorath" is a surname the gazetteer read as a town, with low confidence.
+  SetText("A Varlow man was shot dead on Sunday, Sheriff Tom Zorath said.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7, 0, 0.3f);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Varlow"), nullptr);
+}
+
+TEST_F(ExtractorTest, TheTownOfTheHospitalVictimsWereTakenToIsNoScene) {
+  SetText("A man was shot in Zorath on Friday.\n"
+          "He was taken to Varlow Regional Medical Center in Kestrel after the shooting.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Kestrel"), nullptr);
+}
+
+TEST_F(ExtractorTest, ANamedPersonOfATownLivesThere) {
+  SetText("Police said Dana Reyes of Varlow was shot and killed in Zorath.\n"
+          "The Police Department of Kestrel said the shooting was the third this year.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Varlow"), nullptr);
+  // "Department of Kestrel" is an institution's name, not a home: Kestrel stays a scene.
+  EXPECT_NE(At(a, "Kestrel"), nullptr);
+}
+
+TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
+  SetText("A boy was shot in Zorath on Friday.\n"
+          "Staff at Varlow Children's Hospital treated the boy after the shooting.\n"
+          "The Kestrel Daily News first reported the shooting.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Varlow"), nullptr);
+  EXPECT_EQ(At(a, "Kestrel"), nullptr);
+}
+
+TEST_F(ExtractorTest, AnOutletInTheHeadlineTailIsNoScene) {
+  SetText("Teen shot dead outside a store in Zorath - KXYZ News Varlow, Weather\n"
+          "A teen was shot dead outside a store on Sunday, police said.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+}
+
+TEST_F(ExtractorTest, AHeadlineTailThatReportsViolenceKeepsItsPlace) {
+  SetText("Two dead in Zorath - gunman kills guard in Varlow\n"
+          "Police gave no details.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Varlow"), nullptr);
+}
+
+TEST_F(ExtractorTest, ADateBesideAProceduralStepDoesNotDateTheViolence) {
+  SetText("Man arraigned in Zorath killing\n"
+          "A man accused of shooting a neighbor dead in Zorath was arraigned on Monday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_FALSE(a.mentions[0].date.date.valid());  // undated, not the arraignment's day
+}
+
+TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) {
+  SetText("A man was shot dead in Zorath, police said on Monday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 12}));
+
+  SetText("Teen indicted in Zorath killing\n"
+          "Police said on Monday that the teen shot a neighbor dead in Zorath.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_FALSE(a.mentions[0].date.date.valid());
+}
+
+TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
+  SetText("A man was charged on Tuesday in connection with the April 30 shooting in Zorath "
+          "that killed a neighbor.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "April 30", {2031, 4, 30}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 4, 30}));
+}
+
+TEST_F(ExtractorTest, ADateNearerTheViolenceThanTheProcedureStands) {
+  // The trial is another clause's: "on Sunday" dates the killing.
+  SetText("Gunmen killed two guards in Zorath on Sunday, a day before the trial of their leader.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
 }
 
 TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
