@@ -1,9 +1,11 @@
 #include "export/json_codec.h"
 
+#include <algorithm>
 #include <cmath>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 namespace sitrep {
@@ -534,6 +536,12 @@ class JsonWriter {
     out_->append("\":");
     fresh_ = true;
   }
+  // A key that may need escaping (a map's key).
+  void StringKey(std::string_view k) {
+    String(k);
+    out_->push_back(':');
+    fresh_ = true;
+  }
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
@@ -746,6 +754,38 @@ std::optional<std::vector<size_t>> ClaimRefs(const std::vector<Claim>& mention,
   return refs;
 }
 
+bool SamePlace(const Place& a, const Place& b) {
+  return a.gazetteer_id == b.gazetteer_id && a.has_coords == b.has_coords && a.lat == b.lat &&
+         a.lon == b.lon && a.level == b.level && a.population == b.population &&
+         a.name == b.name && a.country == b.country && a.admin1 == b.admin1 &&
+         a.admin2 == b.admin2;
+}
+
+// Index of the first of the document's places (before `limit`) naming the same place as `p`,
+// or `limit` when there is none. A text names the same few places many times: the repeats are
+// written as {"span", "place_of": index, "confidence"} instead of the full gazetteer entry.
+size_t PlaceOf(const Place& p, const std::vector<PlaceMention>& all, size_t limit) {
+  size_t k = 0;
+  while (k < limit && !SamePlace(p, all[k].place)) ++k;
+  return k;
+}
+
+OrderedJson PlaceRefToJson(const PlaceMention& m, size_t k) {
+  OrderedJson j;
+  j["span"] = SpanToJson(m.span);
+  j["place_of"] = k;
+  j["confidence"] = JsonNumber(m.confidence);
+  return j;
+}
+
+void WritePlaceRef(JsonWriter& w, const PlaceMention& m, size_t k) {
+  w.BeginObject();
+  w.Key("span"); w.Span(m.span);
+  w.Key("place_of"); w.Int(static_cast<int64_t>(k));
+  w.Key("confidence"); w.Number(m.confidence);
+  w.EndObject();
+}
+
 }  // namespace
 
 OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
@@ -758,34 +798,41 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
     // A mention's claims are normally also the document's claims: store them once, as indexes
     // ("claim_refs") into the document's list.
     std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
+    OrderedJson mention;
     if (!refs || refs->empty()) {
-      j["mentions"].push_back(EventMentionToJson(m));
-      continue;
-    }
-    EventMention shallow;
-    shallow.doc_id = m.doc_id;
-    shallow.span = m.span;
-    shallow.trigger = m.trigger;
-    shallow.event_type = m.event_type;
-    shallow.sub_event_type = m.sub_event_type;
-    shallow.date = m.date;
-    shallow.places = m.places;
-    shallow.actors = m.actors;
-    shallow.background = m.background;
-    shallow.wave = m.wave;
-    OrderedJson mj = EventMentionToJson(shallow);
-    OrderedJson ordered;
-    for (auto it = mj.begin(); it != mj.end(); ++it) {
-      if (it.key() == "claims") {
-        ordered["claim_refs"] = *refs;
-      } else {
-        ordered[it.key()] = std::move(it.value());
+      mention = EventMentionToJson(m);
+    } else {
+      EventMention shallow;
+      shallow.doc_id = m.doc_id;
+      shallow.span = m.span;
+      shallow.trigger = m.trigger;
+      shallow.event_type = m.event_type;
+      shallow.sub_event_type = m.sub_event_type;
+      shallow.date = m.date;
+      shallow.places = m.places;
+      shallow.actors = m.actors;
+      shallow.background = m.background;
+      shallow.wave = m.wave;
+      OrderedJson mj = EventMentionToJson(shallow);
+      for (auto it = mj.begin(); it != mj.end(); ++it) {
+        if (it.key() == "claims") {
+          mention["claim_refs"] = *refs;
+        } else {
+          mention[it.key()] = std::move(it.value());
+        }
       }
     }
-    j["mentions"].push_back(std::move(ordered));
+    for (size_t q = 0; q < m.places.size(); ++q) {
+      const size_t k = PlaceOf(m.places[q].place, a.places, a.places.size());
+      if (k < a.places.size()) mention["places"][q] = PlaceRefToJson(m.places[q], k);
+    }
+    j["mentions"].push_back(std::move(mention));
   }
   j["places"] = OrderedJson::array();
-  for (const auto& p : a.places) j["places"].push_back(PlaceMentionToJson(p));
+  for (size_t i = 0; i < a.places.size(); ++i) {
+    const size_t k = PlaceOf(a.places[i].place, a.places, i);
+    j["places"].push_back(k < i ? PlaceRefToJson(a.places[i], k) : PlaceMentionToJson(a.places[i]));
+  }
   j["actors"] = OrderedJson::array();
   for (const auto& x : a.actors) j["actors"].push_back(ActorMentionToJson(x));
   j["claims"] = OrderedJson::array();
@@ -817,7 +864,11 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
     w.Key("date"); WriteTimex(w, m.date);
     w.Key("places");
     w.BeginArray();
-    for (const PlaceMention& p : m.places) WritePlaceMention(w, p);
+    for (const PlaceMention& p : m.places) {
+      const size_t k = PlaceOf(p.place, a.places, a.places.size());
+      if (k < a.places.size()) WritePlaceRef(w, p, k);
+      else WritePlaceMention(w, p);
+    }
     w.EndArray();
     w.Key("actors");
     w.BeginArray();
@@ -841,7 +892,11 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   w.EndArray();
   w.Key("places");
   w.BeginArray();
-  for (const PlaceMention& p : a.places) WritePlaceMention(w, p);
+  for (size_t i = 0; i < a.places.size(); ++i) {
+    const size_t k = PlaceOf(a.places[i].place, a.places, i);
+    if (k < i) WritePlaceRef(w, a.places[i], k);
+    else WritePlaceMention(w, a.places[i]);
+  }
   w.EndArray();
   w.Key("actors");
   w.BeginArray();
@@ -854,6 +909,112 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   w.Key("timexes");
   w.BeginArray();
   for (const Timex& t : a.timexes) WriteTimex(w, t);
+  w.EndArray();
+  w.EndObject();
+  return out;
+}
+
+namespace {
+
+void WriteDateOrNull(JsonWriter& w, const std::optional<CivilDate>& d) {
+  if (d && d->valid()) w.String(d->ToIso());
+  else w.Null();
+}
+
+void WriteFigure(JsonWriter& w, const Figure& f) {
+  w.BeginObject();
+  w.Key("low"); w.Number(f.low);
+  w.Key("best"); w.Number(f.best);
+  w.Key("high"); w.Number(f.high);
+  w.EndObject();
+}
+
+void WriteOptFigure(JsonWriter& w, const std::optional<Figure>& f) {
+  if (f) WriteFigure(w, *f);
+  else w.Null();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& v) {
+  w.BeginArray();
+  for (const std::string& s : v) w.String(s);
+  w.EndArray();
+}
+
+}  // namespace
+
+std::string IncidentToJsonText(const Incident& inc) {
+  std::string out;
+  out.reserve(2048 + 512 * inc.claims.size());
+  JsonWriter w(&out);
+  w.BeginObject();
+  // IncidentScalarsToJson's keys and values.
+  w.Key("id"); w.String(inc.id);
+  w.Key("parent"); w.StringOrNull(inc.parent);
+  w.Key("date"); WriteDateOrNull(w, inc.date);
+  w.Key("date_end"); WriteDateOrNull(w, inc.date_end);
+  w.Key("country"); w.String(inc.country);
+  w.Key("admin1"); w.StringOrNull(inc.admin1);
+  w.Key("admin2"); w.StringOrNull(inc.admin2);
+  w.Key("place"); w.StringOrNull(inc.place);
+  const bool coords = inc.lat && inc.lon;
+  w.Key("lat"); if (coords) w.Number(*inc.lat); else w.Null();
+  w.Key("lon"); if (coords) w.Number(*inc.lon); else w.Null();
+  w.Key("geo_precision"); w.Int(inc.geo_precision);
+  w.Key("event_type"); w.String(inc.event_type);
+  w.Key("sub_event_type"); w.String(inc.sub_event_type);
+  w.Key("perpetrator"); w.StringOrNull(inc.perpetrator);
+  w.Key("killed"); WriteOptFigure(w, inc.killed);
+  w.Key("injured"); WriteOptFigure(w, inc.injured);
+  // IncidentToJson's lists.
+  w.Key("killed_by_category");
+  w.BeginObject();
+  static constexpr const char* kDocumented[] = {"civilians", "security_forces", "militants"};
+  for (const char* cat : kDocumented) {
+    w.Key(cat);
+    auto it = inc.killed_by_category.find(cat);
+    if (it == inc.killed_by_category.end()) w.Null();
+    else WriteFigure(w, it->second);
+  }
+  for (const auto& [cat, f] : inc.killed_by_category) {
+    if (std::find(std::begin(kDocumented), std::end(kDocumented), cat) != std::end(kDocumented)) {
+      continue;
+    }
+    w.StringKey(cat);
+    WriteFigure(w, f);
+  }
+  w.EndObject();
+  w.Key("other_figures");
+  w.BeginObject();
+  for (const auto& [k, f] : inc.other_figures) {
+    w.StringKey(k);
+    WriteFigure(w, f);
+  }
+  w.EndObject();
+  w.Key("documents"); WriteStrings(w, inc.documents);
+  w.Key("mentions"); WriteStrings(w, inc.mentions);
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : inc.claims) WriteClaim(w, c);
+  w.EndArray();
+  w.Key("contradictions");
+  w.BeginArray();
+  for (const Contradiction& c : inc.contradictions) {
+    w.BeginObject();
+    w.Key("field"); w.String(c.field);
+    w.Key("description"); w.String(c.description);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("why");
+  w.BeginArray();
+  for (const Reason& r : inc.why) {
+    w.BeginObject();
+    w.Key("doc_id"); w.String(r.doc_id);
+    w.Key("decision"); w.String(r.decision);
+    w.Key("detail"); w.String(r.detail);
+    w.Key("score"); w.Number(r.score);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
   return out;
@@ -889,6 +1050,32 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
                                "': field 'claim_refs': index out of range");
       }
       a.mentions[i].claims.push_back(a.claims[ref.get<size_t>()]);
+    }
+  }
+  // Places written as "place_of": an index into the document's places (an earlier one for the
+  // document's own list), whose gazetteer entry they share.
+  auto place_of = [&](const Json& e, size_t limit, Place* out) -> Status {
+    if (!e.is_object()) return Status::Ok();
+    auto it = e.find("place_of");
+    if (it == e.end()) return Status::Ok();
+    if (!it->is_number_unsigned() || it->get<size_t>() >= limit) {
+      return InvalidArgument("analysis of '" + a.doc_id +
+                             "': field 'place_of': index out of range");
+    }
+    *out = a.places[it->get<size_t>()].place;
+    return Status::Ok();
+  };
+  if (auto places_it = j.find("places"); places_it != j.end() && places_it->is_array()) {
+    for (size_t i = 0; i < a.places.size() && i < places_it->size(); ++i) {
+      SITREP_RETURN_IF_ERROR(place_of((*places_it)[i], i, &a.places[i].place));
+    }
+  }
+  for (size_t i = 0; i < a.mentions.size() && i < listed; ++i) {
+    auto places_it = (*mentions_it)[i].find("places");
+    if (places_it == (*mentions_it)[i].end() || !places_it->is_array()) continue;
+    std::vector<PlaceMention>& places = a.mentions[i].places;
+    for (size_t q = 0; q < places.size() && q < places_it->size(); ++q) {
+      SITREP_RETURN_IF_ERROR(place_of((*places_it)[q], a.places.size(), &places[q].place));
     }
   }
   return a;

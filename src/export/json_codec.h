@@ -41,11 +41,17 @@ Result<Claim> ClaimFromJson(const nlohmann::json& j);
 // `other_figures` and `why`.
 OrderedJson IncidentToJson(const Incident& inc);
 Result<Incident> IncidentFromJson(const nlohmann::json& j);
+// The same document as compact text (what IncidentToJson(inc).dump() gives), written directly
+// without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
+std::string IncidentToJsonText(const Incident& inc);
 
 // Complete, lossless encoding of an analysis (used by the store so incidents can be re-resolved
 // without re-reading the text).
 // A mention's claims that are also the document's claims are written once, as indexes
-// ("claim_refs") into the document's "claims"; the reader restores them.
+// ("claim_refs") into the document's "claims"; the reader restores them. Likewise a place
+// mention whose gazetteer entry an earlier document place already has (or, in a mention, any
+// document place) is written as {"span", "place_of": index, "confidence"}. Analyses written
+// before place_of existed (full entries everywhere) read the same.
 OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 // The same document as compact text (what DocAnalysisToJson(a).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.

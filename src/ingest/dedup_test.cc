@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace sitrep {
 namespace {
@@ -162,6 +166,59 @@ TEST(DedupTest, TextHashIsStable) {
   EXPECT_EQ(TextHash("abc"), TextHash(std::string("abc")));
   EXPECT_NE(TextHash("abc"), TextHash("abd"));
   EXPECT_NE(TextHash(""), TextHash(std::string_view("\0", 1)));
+}
+
+// Reference: Jaccard of the sets of k-word tuples, words lower-cased ASCII letters and digits
+// (and bytes >= 0x80), built from strings the slow way.
+double ReferenceJaccard(const std::string& a, const std::string& b, int k) {
+  auto tuples = [k](const std::string& t) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char ch : t) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (std::isalnum(c) || c >= 0x80) {
+        w.push_back(static_cast<char>(std::tolower(c)));
+      } else if (!w.empty()) {
+        words.push_back(w);
+        w.clear();
+      }
+    }
+    if (!w.empty()) words.push_back(w);
+    std::set<std::string> out;
+    for (size_t i = 0; i + static_cast<size_t>(k) <= words.size(); ++i) {
+      std::string key;
+      for (int j = 0; j < k; ++j) key += words[i + static_cast<size_t>(j)] + " ";
+      out.insert(key);
+    }
+    return out;
+  };
+  const std::set<std::string> x = tuples(a), y = tuples(b);
+  if (x.empty() && y.empty()) return 1.0;
+  size_t both = 0;
+  for (const std::string& s : x) both += y.count(s);
+  return static_cast<double>(both) / static_cast<double>(x.size() + y.size() - both);
+}
+
+TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
+  // Long texts (hundreds of shingles) take the radix sort; repeated phrases test the unique step.
+  std::string long_a, long_b;
+  for (int i = 0; i < 40; ++i) {
+    long_a += kWire;
+    long_a += " Paragraph " + std::to_string(i) + " of the same report. ";
+    long_b += kWire;
+    long_b += " Section " + std::to_string(i * 7 % 13) + " of a similar report. ";
+  }
+  const std::string edited = Edited();
+  for (int k : {1, 2, 3, 5, 16, 17, 24}) {
+    SCOPED_TRACE(k);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(kWire, edited, k), ReferenceJaccard(kWire, edited, k));
+    EXPECT_DOUBLE_EQ(ShingleJaccard(kWire, kUnrelated, k), ReferenceJaccard(kWire, kUnrelated, k));
+    EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_b, k), ReferenceJaccard(long_a, long_b, k));
+    EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_a, k), 1.0);
+  }
+  // Fewer words than the shingle length: no shingles at all on either side.
+  EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
+  EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);
 }
 
 }  // namespace

@@ -117,6 +117,229 @@ void AddArticle(Article a, std::string_view where, bool json_record, const Inges
   out->articles.push_back(std::move(a));
 }
 
+// "2024-08-26" or a full timestamp ("2024-08-26T10:00:00Z", by its date part); nullopt otherwise.
+std::optional<CivilDate> PublishedDate(std::string_view s) {
+  std::optional<CivilDate> d = CivilDate::FromIso(s.substr(0, std::min<size_t>(s.size(), 10)));
+  if (d && s.size() > 10 && s[10] != 'T' && s[10] != ' ') d.reset();
+  return d;
+}
+
+// A direct scanner for the common JSON-lines record: one flat object whose known fields
+// (doc_id, source, url, published, lang, text) are strings or null and whose other fields are
+// scalars. It builds each string once, without a JSON tree, which makes reading several times
+// cheaper than nlohmann's parser. It accepts only what is valid JSON and what ArticleFromJson
+// would take without a report; anything else (a nested value, a duplicate or escaped key, a
+// lone surrogate, a missing or empty doc_id, a bad date, ...) returns false and the caller takes
+// the general path, which gives the same result or the usual message.
+class FastRecordScanner {
+ public:
+  explicit FastRecordScanner(std::string_view line)
+      : p_(line.data()), end_(line.data() + line.size()) {}
+
+  bool Scan(std::string_view default_source, Article* a) {
+    enum { kDocId, kSource, kUrl, kPublished, kLang, kText, kKnown };
+    std::string values[kKnown];
+    bool seen[kKnown] = {};   // the key appeared
+    bool present[kKnown] = {};  // ... with a string value (not null)
+    SkipSpace();
+    if (!Eat('{')) return false;
+    SkipSpace();
+    if (p_ < end_ && *p_ == '}') return false;  // no doc_id: the general path reports it
+    while (true) {
+      SkipSpace();
+      std::string_view key;
+      if (!PlainKey(&key)) return false;
+      SkipSpace();
+      if (!Eat(':')) return false;
+      SkipSpace();
+      int k = kKnown;
+      if (key == "doc_id") k = kDocId;
+      else if (key == "source") k = kSource;
+      else if (key == "url") k = kUrl;
+      else if (key == "published") k = kPublished;
+      else if (key == "lang") k = kLang;
+      else if (key == "text") k = kText;
+      if (k != kKnown) {
+        if (seen[k]) return false;  // JSON's last-one-wins: leave it to the general path
+        seen[k] = true;
+        if (p_ < end_ && *p_ == '"') {
+          ++p_;
+          if (!String(&values[k])) return false;
+          present[k] = true;
+        } else if (!Literal("null")) {
+          return false;  // a number, list, ... where a string belongs: reported by the general path
+        }
+      } else if (!SkipScalar()) {
+        return false;
+      }
+      SkipSpace();
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        continue;
+      }
+      if (!Eat('}')) return false;
+      break;
+    }
+    SkipSpace();
+    if (p_ != end_) return false;
+    if (!present[kDocId] || values[kDocId].empty() || !present[kText]) return false;
+    std::optional<CivilDate> published;
+    if (present[kPublished]) {
+      published = PublishedDate(values[kPublished]);
+      if (!published) return false;
+    }
+    a->doc_id = std::move(values[kDocId]);
+    a->text = std::move(values[kText]);
+    // Grown by appends, the text may hold up to twice its size; articles live for the whole
+    // batch, so give back the slack (one copy, cheaper than the memory).
+    if (a->text.capacity() > a->text.size() + a->text.size() / 16) a->text.shrink_to_fit();
+    a->source = values[kSource].empty() ? std::string(default_source) : std::move(values[kSource]);
+    a->url = std::move(values[kUrl]);
+    a->lang = std::move(values[kLang]);
+    for (char& c : a->lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    a->published = published;
+    return true;
+  }
+
+ private:
+  void SkipSpace() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
+  }
+  bool Eat(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  bool Literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) {
+      return false;
+    }
+    p_ += word.size();
+    return true;
+  }
+  // A key without escapes.
+  bool PlainKey(std::string_view* key) {
+    if (!Eat('"')) return false;
+    const char* b = p_;
+    while (p_ < end_ && *p_ != '"') {
+      if (*p_ == '\\' || static_cast<unsigned char>(*p_) < 0x20) return false;
+      ++p_;
+    }
+    if (p_ == end_) return false;
+    *key = std::string_view(b, static_cast<size_t>(p_ - b));
+    ++p_;
+    return true;
+  }
+  static int Hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  bool Hex4(uint32_t* v) {
+    if (end_ - p_ < 4) return false;
+    uint32_t x = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int h = Hex(p_[i]);
+      if (h < 0) return false;
+      x = x << 4 | static_cast<uint32_t>(h);
+    }
+    p_ += 4;
+    *v = x;
+    return true;
+  }
+  static void AppendUtf8(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xc0 | cp >> 6));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xe0 | cp >> 12));
+      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else {
+      out->push_back(static_cast<char>(0xf0 | cp >> 18));
+      out->push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    }
+  }
+  // The rest of a string after its opening quote, unescaped into *out (which may be null to only
+  // check it). The line is valid UTF-8 (the caller repaired it), so bytes are copied as they are.
+  bool String(std::string* out) {
+    while (true) {
+      const char* b = p_;
+      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) {
+        ++p_;
+      }
+      if (out != nullptr) out->append(b, static_cast<size_t>(p_ - b));
+      if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
+      if (*p_++ == '"') return true;
+      if (p_ == end_) return false;
+      char c = *p_++;
+      switch (c) {
+        case '"': case '\\': case '/': break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u': {
+          uint32_t cp;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xdc00 && cp <= 0xdfff) return false;  // a lone low surrogate
+          if (cp >= 0xd800 && cp <= 0xdbff) {
+            uint32_t lo;
+            if (!Literal("\\u") || !Hex4(&lo) || lo < 0xdc00 || lo > 0xdfff) return false;
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          }
+          if (out != nullptr) AppendUtf8(cp, out);
+          continue;
+        }
+        default: return false;
+      }
+      if (out != nullptr) out->push_back(c);
+    }
+  }
+  // A string, number, true, false or null (the value of a field the article does not use).
+  bool SkipScalar() {
+    if (p_ == end_) return false;
+    switch (*p_) {
+      case '"': ++p_; return String(nullptr);
+      case 't': return Literal("true");
+      case 'f': return Literal("false");
+      case 'n': return Literal("null");
+      default: return Number();
+    }
+  }
+  // JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  bool Number() {
+    auto digit = [&] { return p_ < end_ && *p_ >= '0' && *p_ <= '9'; };
+    auto digits = [&] {
+      if (!digit()) return false;
+      while (digit()) ++p_;
+      return true;
+    };
+    if (p_ < end_ && *p_ == '-') ++p_;
+    if (p_ < end_ && *p_ == '0') ++p_;
+    else if (!digits()) return false;
+    if (p_ < end_ && *p_ == '.') {
+      ++p_;
+      if (!digits()) return false;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return false;
+    }
+    return true;
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
 // One JSON object → Article. Reports each bad field; false when the record must be skipped.
 bool ArticleFromJson(const Json& j, const std::string& where, std::string_view default_source,
                      IngestResult* out, Article* a) {
@@ -171,10 +394,7 @@ bool ArticleFromJson(const Json& j, const std::string& where, std::string_view d
   if (const Json* p = field("published")) {
     std::optional<CivilDate> d;
     if (p->is_string()) {
-      const std::string& s = p->get_ref<const std::string&>();
-      // Accept full timestamps ("2024-08-26T10:00:00Z") by their date part.
-      d = CivilDate::FromIso(s.substr(0, std::min<size_t>(s.size(), 10)));
-      if (d && s.size() > 10 && s[10] != 'T' && s[10] != ' ') d.reset();
+      d = PublishedDate(p->get_ref<const std::string&>());
     }
     if (d) {
       a->published = d;
@@ -335,6 +555,10 @@ void ReadJsonLines(std::string_view name, std::string_view data, const IngestOpt
       Report(out, where + ": invalid UTF-8, " + std::to_string(bad) +
                       " sequence(s) replaced with U+FFFD");
       line = repaired;
+    }
+    if (Article a; FastRecordScanner(line).Scan(source, &a)) {
+      AddArticle(std::move(a), where, /*json_record=*/true, options, out);
+      continue;
     }
     Json j = Json::parse(line, nullptr, false);
     if (j.is_discarded()) {

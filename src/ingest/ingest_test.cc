@@ -247,5 +247,59 @@ TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {
   EXPECT_TRUE(r.errors.empty());
 }
 
+// The direct scanner for plain records and the general JSON parser must read every record the
+// same way; these lines mix what the scanner takes with what it hands over.
+TEST_F(IngestTest, JsonLinesEscapesAndUnusualRecords) {
+  IngestResult r;
+  ReadJsonLines(
+      "mem",
+      // 1: every escape, a surrogate pair, spaces around tokens, unused scalar fields
+      " { \"doc_id\" : \"e1\" , \"extra\": -12.5e+3, \"flag\": true, \"none\": null,"
+      " \"text\": \"Q\\\"b\\\\s\\/l\\b\\f\\n\\r\\t \\u00e9\\u20AC \\ud83d\\ude00 end\","
+      " \"lang\": \"EN\", \"source\": null, \"published\": \"2024-05-06T07:08:09Z\" } \n"
+      // 2: a nested field: the general path, same result
+      "{\"doc_id\":\"e2\",\"meta\":{\"a\":[1,2]},\"text\":\"Nested meta.\",\"url\":\"u\"}\n"
+      // 3: a repeated key: JSON's last one wins
+      "{\"doc_id\":\"x\",\"doc_id\":\"e3\",\"text\":\"Repeated key.\"}\n"
+      // 4: a lone surrogate is not valid JSON
+      "{\"doc_id\":\"e4\",\"text\":\"bad \\ud800 surrogate\"}\n"
+      // 5: a raw control byte inside a string is not valid JSON
+      "{\"doc_id\":\"e5\",\"text\":\"tab\there\"}\n"
+      // 6: an escaped NUL becomes a space (repaired and reported)
+      "{\"doc_id\":\"e6\",\"text\":\"nul\\u0000byte\"}\n"
+      // 7: trailing garbage after the object
+      "{\"doc_id\":\"e7\",\"text\":\"Fine.\"} x\n"
+      // 8: a bad number in an unused field
+      "{\"doc_id\":\"e8\",\"n\":01,\"text\":\"Fine.\"}\n"
+      // 9: empty doc_id
+      "{\"doc_id\":\"\",\"text\":\"Fine.\"}\n"
+      // 10: an escaped key
+      "{\"doc_\\u0069d\":\"e10\",\"text\":\"Escaped key.\"}\n",
+      IngestOptions(), &r);
+  ASSERT_EQ(r.articles.size(), 5u) << Messages(r);
+  const Article& a = r.articles[0];
+  EXPECT_EQ(a.doc_id, "e1");
+  EXPECT_EQ(a.text, "Q\"b\\s/l\b\f\n\r\t \xc3\xa9\xe2\x82\xac \xf0\x9f\x98\x80 end");
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.source, "mem");
+  ASSERT_TRUE(a.published.has_value());
+  EXPECT_EQ(a.published->ToIso(), "2024-05-06");
+  EXPECT_EQ(a.origin, "mem:1");
+  EXPECT_EQ(r.articles[1].doc_id, "e2");
+  EXPECT_EQ(r.articles[1].url, "u");
+  EXPECT_EQ(r.articles[2].doc_id, "e3");
+  EXPECT_EQ(r.articles[3].doc_id, "e6");
+  EXPECT_EQ(r.articles[3].text, "nul byte");
+  EXPECT_EQ(r.articles[4].doc_id, "e10");
+  ASSERT_EQ(r.errors.size(), 6u) << Messages(r);
+  EXPECT_EQ(r.errors[0].message(), "mem:4: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[1].message(), "mem:5: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[2].message(),
+            "mem:6: field 'text': invalid UTF-8 or NUL bytes, 1 sequence(s) replaced");
+  EXPECT_EQ(r.errors[3].message(), "mem:7: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[4].message(), "mem:8: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[5].message(), "mem:9: field 'doc_id': empty; skipped");
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -54,6 +54,11 @@ class Stmt {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Binds without a copy: `s` must stay alive and unchanged until the next Reset().
+  Stmt& BindStatic(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+    return *this;
+  }
   Stmt& BindOrNull(int i, std::string_view s) {
     if (s.empty()) sqlite3_bind_null(stmt_, i);
     else Bind(i, s);
@@ -74,6 +79,13 @@ class Stmt {
   }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return rc_ = sqlite3_step(stmt_); }
+  // Step() for a statement that returns no rows, then Reset(): the bindings are released, so
+  // values bound with BindStatic need only live until Run() returns.
+  int Run() {
+    const int rc = Step();
+    Reset();
+    return rc;
+  }
   void Reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -95,10 +107,6 @@ std::string HashHex(std::string_view text) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(TextHash(text)));
   return buf;
-}
-
-std::string Dump(const OrderedJson& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -215,6 +223,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     return IoError(path + ": cannot write the database (read-only file?)");
   }
   if (!read_only) {
+    // A new database gets 16 KB pages: an article's text and its analysis (a few KB each) then
+    // fit in one page instead of a chain of overflow pages. No effect on an existing file.
+    SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA page_size=16384"));
     // WAL needs the folder to be writable (it creates -wal and -shm files beside the database).
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
@@ -247,35 +258,41 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
                           std::vector<Status>* conflicts) {
   if (inserted != nullptr) inserted->assign(articles.size(), false);
   return InTransaction([&]() -> Status {
-    Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
+    // New articles are the common case: insert first and look at the stored row only when the
+    // doc_id was there already (one B-tree descent per new article instead of two).
     Stmt put(db_,
-             "INSERT INTO documents(doc_id, source, url, published, lang, text, text_hash, copy_of,"
-             " exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
+             "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text, text_hash,"
+             " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
     if (!find.prepared() || !put.prepared()) return Error("cannot prepare");
     for (size_t i = 0; i < articles.size(); ++i) {
       const Article& a = articles[i];
       const std::string hash = HashHex(a.text);
-      find.Reset();
-      find.Bind(1, a.doc_id);
-      const int rc = find.Step();
-      if (rc == SQLITE_ROW) {
-        if (find.Text(0) != hash || find.Text(1) != a.text) {
-          if (conflicts != nullptr) {
-            conflicts->push_back(AlreadyExists(
-                (a.origin.empty() ? a.doc_id : a.origin) + ": field 'doc_id': '" + a.doc_id +
-                "' is already stored with different text; kept the stored one"));
-          }
-        }
+      const std::string published = a.published ? a.published->ToIso() : std::string();
+      put.BindStatic(1, a.doc_id).BindStatic(2, a.source).BindStatic(3, a.url);
+      if (published.empty()) put.BindOrNull(4, published);
+      else put.BindStatic(4, published);
+      put.BindStatic(5, a.lang).BindStatic(6, a.text).BindStatic(7, hash);
+      if (a.copy_of.empty()) put.BindOrNull(8, a.copy_of);
+      else put.BindStatic(8, a.copy_of);
+      put.Bind(9, static_cast<int64_t>(a.exact_duplicate)).BindStatic(10, a.origin);
+      if (put.Run() != SQLITE_DONE) return Error("cannot store article '" + a.doc_id + "'");
+      if (sqlite3_changes(db_) > 0) {
+        if (inserted != nullptr) (*inserted)[i] = true;
         continue;
       }
-      if (rc != SQLITE_DONE) return Error("cannot read documents");
-      put.Reset();
-      put.Bind(1, a.doc_id).Bind(2, a.source).Bind(3, a.url);
-      put.BindOrNull(4, a.published ? a.published->ToIso() : "");
-      put.Bind(5, a.lang).Bind(6, a.text).Bind(7, hash).BindOrNull(8, a.copy_of);
-      put.Bind(9, static_cast<int64_t>(a.exact_duplicate)).Bind(10, a.origin);
-      if (put.Step() != SQLITE_DONE) return Error("cannot store article '" + a.doc_id + "'");
-      if (inserted != nullptr) (*inserted)[i] = true;
+      find.BindStatic(1, a.doc_id);
+      const int rc = find.Step();
+      const bool same = rc == SQLITE_ROW && find.Text(0) == hash && find.Text(1) == a.text;
+      find.Reset();
+      if (rc != SQLITE_ROW) return Error("cannot read documents");
+      if (!same) {
+        if (conflicts != nullptr) {
+          conflicts->push_back(AlreadyExists(
+              (a.origin.empty() ? a.doc_id : a.origin) + ": field 'doc_id': '" + a.doc_id +
+              "' is already stored with different text; kept the stored one"));
+        }
+      }
     }
     return Status::Ok();
   });
@@ -344,7 +361,10 @@ Result<size_t> Store::CountArticles() {
 
 Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
   return InTransaction([&]() -> Status {
-    Stmt put(db_, "INSERT OR REPLACE INTO analyses(doc_id, json) VALUES (?, ?)");
+    // A new analysis (the common case) has no mention or claim rows to delete: insert, and only
+    // when the doc_id was there already update the JSON and delete the old rows.
+    Stmt put(db_, "INSERT OR IGNORE INTO analyses(doc_id, json) VALUES (?, ?)");
+    Stmt update(db_, "UPDATE analyses SET json = ? WHERE doc_id = ?");
     Stmt del_m(db_, "DELETE FROM mentions WHERE doc_id = ?");
     Stmt del_c(db_, "DELETE FROM claims WHERE doc_id = ?");
     Stmt put_m(db_,
@@ -353,40 +373,45 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     Stmt put_c(db_,
                "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high, qualifier,"
                " category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!put.prepared() || !del_m.prepared() || !del_c.prepared() || !put_m.prepared() ||
-        !put_c.prepared()) {
+    if (!put.prepared() || !update.prepared() || !del_m.prepared() || !del_c.prepared() ||
+        !put_m.prepared() || !put_c.prepared()) {
       return Error("cannot prepare");
     }
+    std::string json;
     for (const DocAnalysis& a : analyses) {
-      put.Reset();
-      put.Bind(1, a.doc_id).Bind(2, DocAnalysisToJsonText(a));
-      if (put.Step() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
-      for (Stmt* del : {&del_m, &del_c}) {
-        del->Reset();
-        del->Bind(1, a.doc_id);
-        if (del->Step() != SQLITE_DONE) return Error("cannot replace analysis rows");
+      json = DocAnalysisToJsonText(a);
+      put.BindStatic(1, a.doc_id).BindStatic(2, json);
+      if (put.Run() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
+      if (sqlite3_changes(db_) == 0) {
+        update.BindStatic(1, json).BindStatic(2, a.doc_id);
+        if (update.Run() != SQLITE_DONE) {
+          return Error("cannot store analysis of '" + a.doc_id + "'");
+        }
+        for (Stmt* del : {&del_m, &del_c}) {
+          del->BindStatic(1, a.doc_id);
+          if (del->Run() != SQLITE_DONE) return Error("cannot replace analysis rows");
+        }
       }
       for (size_t i = 0; i < a.mentions.size(); ++i) {
         const EventMention& m = a.mentions[i];
-        put_m.Reset();
-        put_m.Bind(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        const std::string date = m.date.date.ToIso();
+        put_m.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
         put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
         put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
-        put_m.BindOrNull(7, m.date.date.ToIso());
+        put_m.BindOrNull(7, date);
         put_m.Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
-        if (put_m.Step() != SQLITE_DONE) return Error("cannot store mention");
+        if (put_m.Run() != SQLITE_DONE) return Error("cannot store mention");
       }
       for (size_t i = 0; i < a.claims.size(); ++i) {
         const Claim& c = a.claims[i];
-        put_c.Reset();
-        put_c.Bind(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_c.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
         put_c.Bind(3, static_cast<int64_t>(c.span.begin)).Bind(4, static_cast<int64_t>(c.span.end));
-        put_c.Bind(5, std::string_view(FieldName(c.field)));
+        put_c.BindStatic(5, FieldName(c.field));
         put_c.Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
-        put_c.Bind(9, std::string_view(QualifierName(c.qualifier)));
-        put_c.Bind(10, std::string_view(CategoryName(c.category)));
-        put_c.BindOrNull(11, c.attributed_to).Bind(12, c.quote);
-        if (put_c.Step() != SQLITE_DONE) return Error("cannot store claim");
+        put_c.BindStatic(9, QualifierName(c.qualifier));
+        put_c.BindStatic(10, CategoryName(c.category));
+        put_c.BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
+        if (put_c.Run() != SQLITE_DONE) return Error("cannot store claim");
       }
     }
     return Status::Ok();
@@ -436,7 +461,7 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
       put.BindOrNull(15, inc.perpetrator);
       put.Bind(16, opt(inc.killed, &Figure::low)).Bind(17, opt(inc.killed, &Figure::best));
       put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
-      put.Bind(20, Dump(IncidentToJson(inc)));
+      put.Bind(20, IncidentToJsonText(inc));
       if (put.Step() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
       for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
                                        std::pair{&inc.mentions, "mention"}}) {
