@@ -82,13 +82,20 @@ void Split(std::string_view s, size_t from, size_t to, Emit emit) {
     CharClass cc = b < 0x80 ? kAscii.cls[b] : Classify(Decode(s, i, &len));
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
-    } else {
-      if (word_begin != std::string_view::npos) {
-        emit(word_begin, i, false);
-        word_begin = std::string_view::npos;
+      // The rest of an ASCII run of word characters, without the general step.
+      i += len;
+      while (i < to) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80 || kAscii.cls[c] != CharClass::kWord) break;
+        ++i;
       }
-      if (cc == CharClass::kPunct) emit(i, i + len, true);
+      continue;
     }
+    if (word_begin != std::string_view::npos) {
+      emit(word_begin, i, false);
+      word_begin = std::string_view::npos;
+    }
+    if (cc == CharClass::kPunct) emit(i, i + len, true);
     i += len;
   }
   if (word_begin != std::string_view::npos) emit(word_begin, to, false);

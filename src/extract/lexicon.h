@@ -13,6 +13,7 @@
 #define SITREP_EXTRACT_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -38,14 +39,36 @@ struct Word {
   uint32_t key_hash = 0;
 };
 
-// The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. FNV-1a folded to 32
-// bits: words are short, and it runs once per word of a document.
+// The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. It runs once per word
+// of a document, so it reads the word 8 bytes at a time (short words with two overlapping
+// loads, which for a given length still see every byte), then mixes the bits down to 32.
 inline uint32_t WordKeyHash(std::string_view key) {
-  uint64_t h = 0xCBF29CE484222325ULL;
-  for (char c : key) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001B3ULL;
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  const char* p = key.data();
+  size_t n = key.size();
+  uint64_t h = 0xCBF29CE484222325ULL ^ n;
+  auto mix = [&](uint64_t v) {
+    h = (h ^ v) * kMul;
+    h ^= h >> 29;
+  };
+  while (n >= 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    mix(v);
+    p += 8;
+    n -= 8;
   }
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    mix(a | static_cast<uint64_t>(b) << 32);
+  } else if (n > 0) {
+    mix(static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  }
+  h *= kMul;
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
@@ -135,7 +158,7 @@ class PhraseTrie {
       const Edge& e = edges_[s];
       if (e.child == 0) return 0;
       if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-          keys_.compare(e.key_off, e.key_len, key) == 0) {
+          std::memcmp(keys_.data() + e.key_off, key.data(), key.size()) == 0) {
         return e.child;
       }
     }
@@ -158,13 +181,36 @@ class WordSet {
  public:
   // One word per line; '#' lines and blank lines are skipped.
   static Result<WordSet> Load(const std::string& path);
-  void Add(std::string_view w) { words_.emplace(w); }
-  bool contains(std::string_view w) const { return words_.find(w) != words_.end(); }
+  void Add(std::string_view w) {
+    uint32_t h = WordKeyHash(w);
+    bits_[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
+    words_.emplace(w);
+  }
+  bool contains(std::string_view w) const { return Contains(w, WordKeyHash(w)); }
+  // Whether w.lower is in the set, reusing the hash WordStream computed for the word.
+  bool contains(const Word& w) const {
+    if (w.kind != WordKind::kWord || IsTrieNumber(w)) return contains(w.lower);
+    return Contains(w.lower, w.key_hash);
+  }
 
  private:
+  // A bitmap of the words' hashes in front of the table: most words looked up are not in it.
+  static constexpr size_t kBitWords = 64;
+  bool Contains(std::string_view w, uint32_t h) const {
+    if ((bits_[(h >> 6) & (kBitWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
+    return words_.find(Keyed{w, h}) != words_.end();
+  }
+  uint64_t bits_[kBitWords] = {};
+  // A word with its WordKeyHash already known.
+  struct Keyed {
+    std::string_view s;
+    uint32_t hash;
+    friend bool operator==(const Keyed& a, const std::string& b) { return a.s == b; }
+  };
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return WordKeyHash(s); }
+    size_t operator()(const Keyed& k) const { return k.hash; }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };

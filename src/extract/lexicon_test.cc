@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "extract/test_doc.h"
 
 namespace sitrep {
@@ -101,6 +105,55 @@ TEST(PhraseTrieTest, PunctuationBreaksAndDigitsAreNumbers) {
   EXPECT_EQ(trie.Match(w, 6, w.size(), &p), 2u);  // the hyphen joins, it is not punctuation
   EXPECT_EQ(p, 5u);
   EXPECT_EQ(trie.Match(w, 9, w.size(), &p), 0u);  // "al . shabaab": the period breaks it
+}
+
+TEST(WordSetTest, ContainsWordUsesTheStreamsHashConsistently) {
+  WordSet set;
+  set.Add("not");
+  set.Add("never");
+  set.Add("12");
+  std::string text = "They did NOT claim it, never 12 times; Notably, not-yet.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  int hits = 0;
+  for (const Word& w : ws.words()) {
+    // The Word overload agrees with the string one on every kind of word (numbers and
+    // punctuation carry no word hash).
+    EXPECT_EQ(set.contains(w), set.contains(w.lower)) << w.lower;
+    if (w.kind == WordKind::kWord && set.contains(w)) ++hits;
+  }
+  EXPECT_EQ(hits, 3);  // "NOT", "never", the "not" of "not-yet"
+}
+
+TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
+  // Equal words from different buffers hash alike, whatever the length (tails of 0..7 bytes).
+  std::string a = "xxinternationalxx", b = "international";
+  for (size_t n = 0; n <= b.size(); ++n) {
+    EXPECT_EQ(WordKeyHash(std::string_view(a).substr(2, n)), WordKeyHash(std::string_view(b).substr(0, n)));
+  }
+  // Every string of up to 4 letters from a small alphabet, and their lengths' prefixes of a
+  // long word: no two collide in 32 bits, and the low bits the tries' bitmaps use spread.
+  std::set<uint32_t> seen;
+  std::set<uint32_t> low;
+  size_t count = 0;
+  const std::string alphabet = "aeinst-";
+  std::vector<std::string> words = {""};
+  for (int len = 1; len <= 4; ++len) {
+    std::vector<std::string> next;
+    for (const std::string& w : words) {
+      if (static_cast<int>(w.size()) != len - 1) continue;
+      for (char c : alphabet) next.push_back(w + c);
+    }
+    words.insert(words.end(), next.begin(), next.end());
+  }
+  for (size_t n = 5; n <= 40; ++n) words.push_back(std::string(n, 'a'));
+  for (const std::string& w : words) {
+    seen.insert(WordKeyHash(w));
+    low.insert(WordKeyHash(w) & 16383);
+    ++count;
+  }
+  EXPECT_EQ(seen.size(), count);
+  EXPECT_GT(low.size(), count * 8 / 10);
 }
 
 }  // namespace

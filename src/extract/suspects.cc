@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace sitrep {
 namespace {
@@ -55,6 +56,21 @@ struct Run {
   int name_words = 0;
   uint32_t initials[2] = {0, 0};  // words of middle initials ("J" of "J."), left out of names
   int num_initials = 0;
+};
+
+// A full name by its first and last name words (lower case, views into the WordStream); a
+// word has no spaces, so this is the "first last" string without building it.
+struct NameKey {
+  std::string_view first, last;
+  bool operator==(const NameKey&) const = default;
+};
+struct NameKeyHash {
+  size_t operator()(const NameKey& k) const {
+    return WordKeyHash(k.first) * size_t{0x9E3779B1} ^ WordKeyHash(k.last);
+  }
+};
+struct ViewHash {
+  size_t operator()(std::string_view s) const { return WordKeyHash(s); }
 };
 
 struct Tally {
@@ -111,7 +127,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // A capitalised word that may belong to a name.
   auto name_word = [&](size_t i) {
     return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 &&
-           StartsUpper(ws.Original(i)) && !stop_.contains(w[i].lower) && !IsSuffix(w[i].lower);
+           StartsUpper(ws.Original(i)) && !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
   };
   // The run of name words starting at i within [i, e), or a run with name_words == 0.
   auto run_at = [&](size_t i, size_t e) {
@@ -161,12 +177,18 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     }
     return false;
   };
-  auto key_of = [&](const Run& r) {
-    return std::string(w[r.first].lower) + " " + std::string(w[r.last].lower);
-  };
+  auto key_of = [&](const Run& r) { return NameKey{w[r.first].lower, w[r.last].lower}; };
 
-  // Pass 1: full names and their surnames (a surname shared by two people is ambiguous).
-  std::unordered_map<std::string, std::string> surname_key;  // surname -> key, "" if ambiguous
+  // Pass 1: the runs of every sentence (pass 2 reads them again), full names and their surnames
+  // (a surname shared by two people is ambiguous).
+  struct Found {
+    Run run;
+    uint32_t sentence;
+    bool place;
+  };
+  std::vector<Found> runs;
+  // surname -> (key, ambiguous)
+  std::unordered_map<std::string_view, std::pair<NameKey, bool>, ViewHash> surname_key;
   const size_t ns = ws.num_sentences();
   for (size_t s = 0; s < ns; ++s) {
     size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
@@ -176,11 +198,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         ++i;
         continue;
       }
-      if (r.name_words >= 2 && !is_place(r)) {
-        std::string key = key_of(r);
-        auto [it, fresh] = surname_key.emplace(std::string(w[r.last].lower), key);
-        if (!fresh && it->second != key) it->second.clear();
+      const bool place = is_place(r);
+      if (r.name_words >= 2 && !place) {
+        NameKey key = key_of(r);
+        auto [it, fresh] = surname_key.try_emplace(w[r.last].lower, key, false);
+        if (!fresh && !(it->second.first == key)) it->second.second = true;
       }
+      runs.push_back(Found{r, static_cast<uint32_t>(s), place});
       i = r.end;
     }
   }
@@ -198,108 +222,108 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   };
 
   // Pass 2: cues around every mention.
-  std::unordered_map<std::string, Tally> tally;
+  std::unordered_map<NameKey, Tally, NameKeyHash> tally;
   uint32_t order = 0;
-  for (size_t s = 0; s < ns; ++s) {
-    if (skip(s)) continue;
-    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
-    for (size_t i = b; i < e;) {
-      Run r = run_at(i, e);
-      if (r.name_words == 0) {
-        ++i;
-        continue;
+  for (const Found& f : runs) {
+    const size_t s = f.sentence;
+    if (skip(s) || f.place) continue;
+    const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    const Run& r = f.run;
+    NameKey key;
+    if (r.name_words >= 2) {
+      key = key_of(r);
+    } else {
+      auto it = surname_key.find(w[r.last].lower);
+      if (it == surname_key.end() || it->second.second) continue;
+      key = it->second.first;
+    }
+    auto [slot, fresh] = tally.try_emplace(key);
+    Tally& t = slot->second;
+    if (fresh) t.order = order++;
+    Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
+    if (r.name_words >= 2) {
+      // As written, without middle initials: sources differ on them, not on the name.
+      size_t size = name.size();
+      for (int n = 0; n < r.num_initials; ++n) {
+        size -= w[r.initials[n] + 2].span.begin - w[r.initials[n]].span.begin;
       }
-      i = r.end;
-      if (is_place(r)) continue;
-      std::string key;
-      if (r.name_words >= 2) {
-        key = key_of(r);
-      } else {
-        auto it = surname_key.find(std::string(w[r.last].lower));
-        if (it == surname_key.end() || it->second.empty()) continue;
-        key = it->second;
-      }
-      auto [slot, fresh] = tally.try_emplace(key);
-      Tally& t = slot->second;
-      if (fresh) t.order = order++;
-      Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
-      if (r.name_words >= 2) {
-        // As written, without middle initials: sources differ on them, not on the name.
+      if (size > t.canonical.size()) {
         std::string canonical;
+        canonical.reserve(size);
         uint32_t from = name.begin;
         for (int n = 0; n < r.num_initials; ++n) {
           canonical.append(text.substr(from, w[r.initials[n]].span.begin - from));
           from = w[r.initials[n] + 2].span.begin;
         }
         canonical.append(text.substr(from, name.end - from));
-        if (canonical.size() > t.canonical.size()) t.canonical = std::move(canonical);
+        t.canonical = std::move(canonical);
       }
-      // Before the name: "[cue] [,] [22-year-old] [,] NAME".
-      size_t k = r.begin;
-      auto skip_age = [&] {
-        if (k >= b + 3 && IsNumberish(w[k - 3]) && w[k - 2].lower == "year" &&
-            w[k - 1].lower == "old") {
-          k -= 3;
-        }
-      };
-      skip_age();
-      if (k > b && IsPunct(w[k - 1], ',')) --k;
-      skip_age();
-      uint32_t before = cue_ending_at(b, k);
-      // "identified the gunman as NAME": the role noun nearest before "as" decides.
-      if (k > b && w[k - 1].lower == "as") {
-        size_t as = k - 1;
-        bool licensed = false;
-        for (size_t j = as; j > b && as - j < kMaxAsGap && !licensed; --j) {
-          licensed = (cue_ending_at(b, j) & Bit(kAs, kPerp)) != 0;
-        }
-        if (licensed) {
-          for (size_t j = as; j > b; --j) {
-            uint32_t p = cue_ending_at(b, j);
-            if (p & Bit(kNoun, kPerp)) {
-              before |= Bit(kBefore, kPerp);
-              break;
-            }
-            if (p & Bit(kNoun, kVictim)) {
-              before |= Bit(kBefore, kVictim);
-              break;
-            }
+    }
+    // Before the name: "[cue] [,] [22-year-old] [,] NAME".
+    size_t k = r.begin;
+    auto skip_age = [&] {
+      if (k >= b + 3 && IsNumberish(w[k - 3]) && w[k - 2].lower == "year" &&
+          w[k - 1].lower == "old") {
+        k -= 3;
+      }
+    };
+    skip_age();
+    if (k > b && IsPunct(w[k - 1], ',')) --k;
+    skip_age();
+    uint32_t before = cue_ending_at(b, k);
+    // "identified the gunman as NAME": the role noun nearest before "as" decides.
+    if (k > b && w[k - 1].lower == "as") {
+      size_t as = k - 1;
+      bool licensed = false;
+      for (size_t j = as; j > b && as - j < kMaxAsGap && !licensed; --j) {
+        licensed = (cue_ending_at(b, j) & Bit(kAs, kPerp)) != 0;
+      }
+      if (licensed) {
+        for (size_t j = as; j > b; --j) {
+          uint32_t p = cue_ending_at(b, j);
+          if (p & Bit(kNoun, kPerp)) {
+            before |= Bit(kBefore, kPerp);
+            break;
           }
-        }
-      }
-      // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
-      size_t a = r.end;
-      if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
-          IsPunct(w[a + 2], ')')) {
-        a += 3;
-      }
-      // The apposition: commas, an age, "of" and a capitalised place, in any order.
-      if (a < e && IsPunct(w[a], ',')) {
-        while (a < e) {
-          if (IsPunct(w[a], ',') || IsNumberish(w[a])) {
-            ++a;
-          } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
-            // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
-            size_t c = a + 1;
-            while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
-            if (c >= e || !IsPunct(w[c], ',')) break;
-            a = c;
-          } else {
+          if (p & Bit(kNoun, kVictim)) {
+            before |= Bit(kBefore, kVictim);
             break;
           }
         }
       }
-      if (a < e && w[a].lower == "who") ++a;
-      uint32_t after = 0;
-      if (a < e) cues_.Match(w, a, e, &after);
-      bool perp = (before & Bit(kBefore, kPerp)) || (after & Bit(kAfter, kPerp));
-      bool victim = (before & Bit(kBefore, kVictim)) || (after & Bit(kAfter, kVictim));
-      if (perp) {
-        if (t.perp == 0) t.span = name;
-        ++t.perp;
-      }
-      if (victim) ++t.victim;
     }
+    // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
+    size_t a = r.end;
+    if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
+        IsPunct(w[a + 2], ')')) {
+      a += 3;
+    }
+    // The apposition: commas, an age, "of" and a capitalised place, in any order.
+    if (a < e && IsPunct(w[a], ',')) {
+      while (a < e) {
+        if (IsPunct(w[a], ',') || IsNumberish(w[a])) {
+          ++a;
+        } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
+          // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
+          size_t c = a + 1;
+          while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
+          if (c >= e || !IsPunct(w[c], ',')) break;
+          a = c;
+        } else {
+          break;
+        }
+      }
+    }
+    if (a < e && w[a].lower == "who") ++a;
+    uint32_t after = 0;
+    if (a < e) cues_.Match(w, a, e, &after);
+    bool perp = (before & Bit(kBefore, kPerp)) || (after & Bit(kAfter, kPerp));
+    bool victim = (before & Bit(kBefore, kVictim)) || (after & Bit(kAfter, kVictim));
+    if (perp) {
+      if (t.perp == 0) t.span = name;
+      ++t.perp;
+    }
+    if (victim) ++t.victim;
   }
 
   const Tally* best = nullptr;

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/data_dir.h"
 
@@ -109,9 +110,57 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
   return words;
 }
 
+void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
+  keys_.resize(tokens.size());
+  // Tokens do not overlap, and ASCII lower-casing keeps lengths: the text's size is nearly
+  // always enough (a non-ASCII capital whose small letter is longer grows the buffer).
+  lower_.resize(text.size() + 16);
+  size_t used = 0;
+  LowerBuf lb;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view t = TokenText(text, tokens[i]);
+    Key& k = keys_[i];
+    k.off = static_cast<uint32_t>(used);
+    if (t.size() <= kFastLen && used + t.size() <= lower_.size()) {
+      // ASCII: lower-case and hash (StringHash) in one pass; the first other byte falls back.
+      char* out = lower_.data() + used;
+      uint64_t h = 0xCBF29CE484222325ULL;
+      size_t j = 0;
+      bool hyphen = false;
+      for (; j < t.size(); ++j) {
+        unsigned char b = static_cast<unsigned char>(t[j]);
+        if (b >= 0x80) break;
+        hyphen |= b == '-';
+        if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b + 32);
+        out[j] = static_cast<char>(b);
+        h ^= b;
+        h *= 0x100000001B3ULL;
+      }
+      if (j == t.size()) {
+        k.len = static_cast<uint16_t>(j);
+        k.hyphen = hyphen;
+        k.hash = static_cast<size_t>(h);
+        used += j;
+        continue;
+      }
+    }
+    lb.Set(t);
+    std::string_view v = lb.view();
+    if (used + v.size() > lower_.size()) lower_.resize(2 * lower_.size() + v.size());
+    std::memcpy(lower_.data() + used, v.data(), v.size());
+    k.len = static_cast<uint16_t>(v.size());
+    k.hyphen = t.find('-') != std::string_view::npos;
+    k.hash = StringHash{}(v);
+    used += v.size();
+  }
+}
+
 void PhraseTable::Add(std::string_view phrase, int payload) {
   std::vector<std::string> words = SplitWords(phrase);
   if (words.empty()) return;
+  size_t hf = StringHash{}(words.front()), hl = StringHash{}(words.back());
+  first_bits_[(hf >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hf & 63);
+  last_bits_[(hl >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hl & 63);
   auto longest_first = [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); };
   auto& f = by_first_[words.front()];
   f.push_back(Entry{words, payload});
@@ -125,7 +174,9 @@ int PhraseTable::MatchForward(std::string_view text, const std::vector<Token>& t
                               size_t* end_token) const {
   if (i >= tokens.size()) return -1;
   LowerBuf lb(TokenText(text, tokens[i]));
-  auto it = by_first_.find(lb.view());
+  HashedWord first{lb.view(), StringHash{}(lb.view())};
+  if (!TestBit(first_bits_, first.hash)) return -1;
+  auto it = by_first_.find(first);
   if (it == by_first_.end()) return -1;
   for (const Entry& e : it->second) {
     if (i + e.words.size() > tokens.size()) continue;
@@ -146,7 +197,9 @@ int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& 
                                size_t last, size_t* begin_token) const {
   if (last >= tokens.size()) return -1;
   LowerBuf lb(TokenText(text, tokens[last]));
-  auto it = by_last_.find(lb.view());
+  HashedWord lw{lb.view(), StringHash{}(lb.view())};
+  if (!TestBit(last_bits_, lw.hash)) return -1;
+  auto it = by_last_.find(lw);
   if (it == by_last_.end()) return -1;
   for (const Entry& e : it->second) {
     size_t n = e.words.size();
@@ -156,6 +209,43 @@ int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& 
       LowerBuf w(TokenText(text, tokens[last + 1 - n + k]));
       ok = w.view() == e.words[k];
     }
+    if (ok) {
+      *begin_token = last + 1 - n;
+      return e.payload;
+    }
+  }
+  return -1;
+}
+
+int PhraseTable::MatchForward(const TokenKeys& keys, size_t i, size_t* end_token) const {
+  if (i >= keys.size()) return -1;
+  HashedWord first = keys[i];
+  if (!TestBit(first_bits_, first.hash)) return -1;
+  auto it = by_first_.find(first);
+  if (it == by_first_.end()) return -1;
+  for (const Entry& e : it->second) {
+    if (i + e.words.size() > keys.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = keys.lower(i + k) == e.words[k];
+    if (ok) {
+      *end_token = i + e.words.size();
+      return e.payload;
+    }
+  }
+  return -1;
+}
+
+int PhraseTable::MatchBackward(const TokenKeys& keys, size_t last, size_t* begin_token) const {
+  if (last >= keys.size()) return -1;
+  HashedWord lw = keys[last];
+  if (!TestBit(last_bits_, lw.hash)) return -1;
+  auto it = by_last_.find(lw);
+  if (it == by_last_.end()) return -1;
+  for (const Entry& e : it->second) {
+    size_t n = e.words.size();
+    if (n > last + 1) continue;
+    bool ok = true;
+    for (size_t k = 0; k + 1 < n && ok; ++k) ok = keys.lower(last + 1 - n + k) == e.words[k];
     if (ok) {
       *begin_token = last + 1 - n;
       return e.payload;

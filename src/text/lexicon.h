@@ -1,10 +1,12 @@
 // Lexicon helpers shared by the text stage: reading the simple TSV data files under data/text/,
 // lower-casing a token into a stack buffer, string-keyed hash maps that accept string_view
-// lookups, and a phrase table that matches multi-word entries ("more than", "a day earlier")
-// against a Doc's tokens.
+// lookups, the lower-cased and hashed keys of a Doc's tokens (TokenKeys, built once per
+// document and shared by the finders), and a phrase table that matches multi-word entries
+// ("more than", "a day earlier") against a Doc's tokens.
 //
 // Thread safety: everything here is immutable after loading; const methods may be called from
 // many threads at once. Nothing allocates per lookup (lower-casing writes into a caller buffer).
+// A TokenKeys is per document: build and read it on one thread (or share it read-only).
 #ifndef SITREP_TEXT_LEXICON_H_
 #define SITREP_TEXT_LEXICON_H_
 
@@ -20,7 +22,18 @@
 
 namespace sitrep {
 
+
+// A lower-cased word with its StringHash, computed once per token (TokenKeys) so the many
+// lexicon lookups of one token do not lower-case and hash it again. StringMap and QuickSet
+// accept it as a lookup key.
+struct HashedWord {
+  std::string_view s;
+  size_t hash = 0;
+  friend bool operator==(const HashedWord& a, const std::string& b) { return a.s == b; }
+};
+
 // FNV-1a, inline: lexicon keys are short words, where it beats a call to the library's hash.
+// A HashedWord brings its hash along.
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const {
@@ -31,6 +44,7 @@ struct StringHash {
     }
     return static_cast<size_t>(h);
   }
+  size_t operator()(const HashedWord& w) const { return w.hash; }
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
@@ -49,11 +63,44 @@ class QuickSet {
     if ((bits_[(h >> 6) & (kWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
     return set_.find(w) != set_.end();
   }
+  bool contains(const HashedWord& w) const {
+    if ((bits_[(w.hash >> 6) & (kWords - 1)] & (uint64_t{1} << (w.hash & 63))) == 0) return false;
+    return set_.find(w) != set_.end();
+  }
 
  private:
   static constexpr size_t kWords = 256;
   uint64_t bits_[kWords] = {};
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> set_;
+};
+
+// A StringMap with QuickSet's bitmap in front, for lexicons looked up at many tokens that are
+// mostly in none of them: a HashedWord whose bit is clear is rejected without probing the table.
+// Filled with operator[] at load time only.
+template <typename V>
+class QuickMap {
+ public:
+  using const_iterator = typename StringMap<V>::const_iterator;
+  V& operator[](std::string_view key) {
+    size_t h = StringHash{}(key);
+    bits_[(h >> 6) & (kWords - 1)] |= uint64_t{1} << (h & 63);
+    return map_[std::string(key)];
+  }
+  const_iterator find(const HashedWord& w) const {
+    if ((bits_[(w.hash >> 6) & (kWords - 1)] & (uint64_t{1} << (w.hash & 63))) == 0) {
+      return map_.end();
+    }
+    return map_.find(w);
+  }
+  const_iterator find(std::string_view key) const { return find(HashedWord{key, StringHash{}(key)}); }
+  const_iterator begin() const { return map_.begin(); }
+  const_iterator end() const { return map_.end(); }
+  size_t size() const { return map_.size(); }
+
+ private:
+  static constexpr size_t kWords = 64;
+  uint64_t bits_[kWords] = {};
+  StringMap<V> map_;
 };
 
 // One non-comment line of a TSV data file, split on tabs.
@@ -109,6 +156,41 @@ inline std::string_view TokenText(std::string_view text, const Token& t) {
   return text.substr(t.span.begin, t.span.size());
 }
 
+// The lower-cased text (LowerBuf's, truncation included) and StringHash of every token of a
+// Doc, computed in one pass so that the text stage's finders share them. Build() replaces the
+// contents; the keys own their bytes and stay valid until the next Build() or destruction.
+class TokenKeys {
+ public:
+  TokenKeys() = default;
+  TokenKeys(std::string_view text, const std::vector<Token>& tokens) { Build(text, tokens); }
+  TokenKeys(const TokenKeys&) = delete;
+  TokenKeys& operator=(const TokenKeys&) = delete;
+
+  void Build(std::string_view text, const std::vector<Token>& tokens);
+  size_t size() const { return keys_.size(); }
+  HashedWord operator[](size_t i) const {
+    const Key& k = keys_[i];
+    return HashedWord{std::string_view(lower_.data() + k.off, k.len), k.hash};
+  }
+  std::string_view lower(size_t i) const {
+    return std::string_view(lower_.data() + keys_[i].off, keys_[i].len);
+  }
+  // Whether token i's text (all of it, also when the key is truncated) contains '-'.
+  bool hyphen(size_t i) const { return keys_[i].hyphen; }
+
+ private:
+  struct Key {
+    uint32_t off = 0;
+    uint16_t len = 0;  // at most LowerBuf's 96 bytes
+    bool hyphen = false;
+    size_t hash = 0;
+  };
+  // Longest token lower-cased inline; LowerBuf (which truncates longer ones) does the rest.
+  static constexpr size_t kFastLen = 96;
+  std::string lower_;  // every token's lower-cased text, back to back (and unused bytes)
+  std::vector<Key> keys_;
+};
+
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries
 // an int payload chosen by the caller (an index into its own table).
 class PhraseTable {
@@ -121,6 +203,9 @@ class PhraseTable {
   // Longest phrase whose last token is `last` (inclusive); sets *begin_token to its first token.
   int MatchBackward(std::string_view text, const std::vector<Token>& tokens, size_t last,
                     size_t* begin_token) const;
+  // The same on precomputed keys (TokenKeys of the Doc's tokens): no lower-casing or hashing.
+  int MatchForward(const TokenKeys& keys, size_t i, size_t* end_token) const;
+  int MatchBackward(const TokenKeys& keys, size_t last, size_t* begin_token) const;
   bool empty() const { return by_first_.empty(); }
   // Calls fn(word) for the first word of every phrase (to build quick-reject sets).
   template <typename Fn>
@@ -133,6 +218,14 @@ class PhraseTable {
     std::vector<std::string> words;
     int payload;
   };
+  // One bit per hash value of the first (last) words: most tokens start (end) no phrase, and
+  // the bitmap rejects them before the hash table is probed.
+  static constexpr size_t kBitWords = 64;
+  static bool TestBit(const uint64_t* bits, size_t h) {
+    return (bits[(h >> 6) & (kBitWords - 1)] & (uint64_t{1} << (h & 63))) != 0;
+  }
+  uint64_t first_bits_[kBitWords] = {};
+  uint64_t last_bits_[kBitWords] = {};
   StringMap<std::vector<Entry>> by_first_;  // sorted longest first
   StringMap<std::vector<Entry>> by_last_;   // sorted longest first
 };

@@ -53,5 +53,119 @@ TEST(LexiconTest, PhraseTableLongestMatch) {
   EXPECT_EQ(begin, 5u);
 }
 
+TEST(LexiconTest, TokenKeysLowerAndHashEveryToken) {
+  // Mixed case, a non-ASCII capital, punctuation and a token longer than LowerBuf's buffer.
+  std::string text = "Killed MORE than 60 in F\xC3\x89VRIER, " + std::string(120, 'Q') +
+                     "-x ok. Twenty-THREE mid-F\xC3\x89VRIER";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  ASSERT_EQ(keys.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    LowerBuf lb(TokenText(text, doc.tokens[i]));
+    EXPECT_EQ(keys.lower(i), lb.view()) << i;  // truncation included
+    EXPECT_EQ(keys[i].s, lb.view());
+    EXPECT_EQ(keys[i].hash, StringHash{}(lb.view()));
+    EXPECT_EQ(keys.hyphen(i), TokenText(text, doc.tokens[i]).find('-') != std::string::npos);
+  }
+  EXPECT_EQ(keys.lower(1), "more");
+  EXPECT_EQ(keys.lower(5), "f\xC3\xA9vrier");
+  EXPECT_TRUE(keys.hyphen(7));  // the hyphen lies past the truncated key
+  EXPECT_EQ(keys.lower(7).size(), 96u);
+  EXPECT_EQ(keys.lower(10), "twenty-three");
+  EXPECT_TRUE(keys.hyphen(10));
+  EXPECT_EQ(keys.lower(11), "mid-f\xC3\xA9vrier");
+  EXPECT_TRUE(keys.hyphen(11));
+  EXPECT_FALSE(keys.hyphen(1));
+  // Rebuilding on other tokens replaces everything.
+  std::string other = "Two";
+  Doc doc2;
+  Segment(other, &doc2);
+  keys.Build(other, doc2.tokens);
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys.lower(0), "two");
+  Doc empty;
+  keys.Build("", empty.tokens);
+  EXPECT_EQ(keys.size(), 0u);
+}
+
+TEST(LexiconTest, HashedWordLooksUpMapsAndQuickSets) {
+  StringMap<int> m;
+  m["march"] = 3;
+  QuickSet q;
+  q.Add("ago");
+  std::string text = "March ago Marching";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  auto it = m.find(keys[0]);
+  ASSERT_NE(it, m.end());
+  EXPECT_EQ(it->second, 3);
+  EXPECT_EQ(m.find(keys[2]), m.end());
+  EXPECT_TRUE(q.contains(keys[1]));
+  EXPECT_FALSE(q.contains(keys[0]));
+  EXPECT_FALSE(q.contains(keys[2]));
+}
+
+TEST(LexiconTest, PhraseTableOnKeysMatchesTheTextOverloads) {
+  PhraseTable t;
+  t.Add("more than", 1);
+  t.Add("more", 2);
+  t.Add("at least", 3);
+  t.Add("a day earlier", 4);
+  std::string text = "killed More than 60, MORE said, at least 5 a day earlier at";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  for (size_t i = 0; i <= doc.tokens.size(); ++i) {
+    size_t e1 = 99, e2 = 99, b1 = 99, b2 = 99;
+    EXPECT_EQ(t.MatchForward(keys, i, &e1), t.MatchForward(text, doc.tokens, i, &e2)) << i;
+    EXPECT_EQ(e1, e2) << i;
+    EXPECT_EQ(t.MatchBackward(keys, i, &b1), t.MatchBackward(text, doc.tokens, i, &b2)) << i;
+    EXPECT_EQ(b1, b2) << i;
+  }
+  size_t end = 0, begin = 0;
+  EXPECT_EQ(t.MatchForward(keys, 1, &end), 1);
+  EXPECT_EQ(end, 3u);
+  EXPECT_EQ(t.MatchForward(keys, 5, &end), 2);  // "MORE" alone
+  EXPECT_EQ(t.MatchBackward(keys, 13, &begin), 4);
+  EXPECT_EQ(begin, 11u);
+  // A phrase cut off by the end of the text does not match; its first word alone might.
+  EXPECT_EQ(t.MatchForward(keys, 14, &end), -1);  // "at" without "least"
+}
+
+TEST(LexiconTest, QuickMapFindsWhatWasAddedOnly) {
+  QuickMap<int> m;
+  m["march"] = 3;
+  m["mai"] = 5;
+  m["march"] = 4;  // replaces
+  EXPECT_EQ(m.size(), 2u);
+  std::string text = "MARCH Mai marching mar";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  auto it = m.find(keys[0]);
+  ASSERT_NE(it, m.end());
+  EXPECT_EQ(it->second, 4);
+  ASSERT_NE(m.find(keys[1]), m.end());
+  EXPECT_EQ(m.find(keys[1])->second, 5);
+  EXPECT_EQ(m.find(keys[2]), m.end());
+  EXPECT_EQ(m.find(keys[3]), m.end());
+  EXPECT_EQ(m.find(std::string_view("mai"))->second, 5);
+  EXPECT_EQ(m.find(std::string_view("")), m.end());
+  // Many words: every one added is found, and no other.
+  QuickMap<int> big;
+  for (int i = 0; i < 2000; ++i) big["w" + std::to_string(i)] = i;
+  for (int i = 0; i < 4000; ++i) {
+    auto f = big.find(std::string_view("w" + std::to_string(i)));
+    if (i < 2000) {
+      ASSERT_NE(f, big.end());
+      EXPECT_EQ(f->second, i);
+    } else {
+      EXPECT_EQ(f, big.end());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -25,6 +25,7 @@ struct QuantityParser::Gate {
   std::string_view text;
   std::string_view lang;
   const std::vector<Token>* tokens = nullptr;
+  const TokenKeys* keys = nullptr;  // of *tokens
   bool resolved = false;
   uint32_t bit = 0;
 };
@@ -133,6 +134,19 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       else return InvalidArgument(Where(path, r.line) + "unknown side '" + f[0] + "'");
     }
   }
+  for (size_t k = 0; k < qp->before_ctx_.size(); ++k) {
+    const std::string& p = qp->before_ctx_[k];
+    if (p.empty()) qp->empty_ctx_ = true;
+    else qp->before_by_last_[static_cast<unsigned char>(p.back())].push_back(static_cast<uint16_t>(k));
+  }
+  for (size_t k = 0; k < qp->after_ctx_.size(); ++k) {
+    const std::string& p = qp->after_ctx_[k];
+    if (p.empty()) qp->empty_ctx_ = true;
+    else qp->after_by_first_[static_cast<unsigned char>(p.front())].push_back(static_cast<uint16_t>(k));
+  }
+  if (qp->before_ctx_.size() > 65535 || qp->after_ctx_.size() > 65535) {
+    return InvalidArgument(data_dir + "/text/quantity_context.tsv: too many phrases");
+  }
   for (const auto& [w, v] : qp->words_) qp->triggers_.Add(w);
   qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_.Add(w); });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
@@ -239,6 +253,12 @@ const QuantityParser::Word* QuantityParser::LookupWord(std::string_view lower, G
   return &it->second;
 }
 
+const QuantityParser::Word* QuantityParser::LookupWord(const HashedWord& lower, Gate& gate) const {
+  auto it = words_.find(lower);
+  if (it == words_.end() || !Allowed(it->second.langs, gate)) return nullptr;
+  return &it->second;
+}
+
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
   double int_part = 0, frac = 0, frac_scale = 1;
   bool decimal = false, any = false;
@@ -271,31 +291,29 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
                                 Gate& gate, Num* out) const {
   const size_t n = tokens.size();
   size_t n_unused = 0;
+  const TokenKeys& keys = *gate.keys;
   {
-    std::string_view w = TokenText(text, tokens[i]);
-    LowerBuf lb(w);
-    if (!triggers_.contains(lb.view()) && w.find('-') == std::string_view::npos) {
+    const HashedWord lw = keys[i];
+    if (!triggers_.contains(lw) && !keys.hyphen(i)) {
       return false;
     }
     // Cheap rejects before the language is resolved: a conjunction never starts a number, and
     // an article ("un", "UN") only counts before a multiplier of some language.
-    auto it = words_.find(lb.view());
+    auto it = words_.find(lw);
     if (it != words_.end() && it->second.kind == WordKind::kConj) return false;
     if (it != words_.end() && it->second.kind == WordKind::kArticle && it->second.langs != 0) {
       if (i + 1 >= n || tokens[i + 1].kind != TokenKind::kWord) return false;
-      LowerBuf nb(TokenText(text, tokens[i + 1]));
-      auto nx = words_.find(nb.view());
+      auto nx = words_.find(keys[i + 1]);
       if (nx == words_.end() || (nx->second.kind != WordKind::kScale &&
                                  nx->second.kind != WordKind::kHundred &&
                                  nx->second.kind != WordKind::kDozen)) {
-        if (phrase_table_.MatchForward(text, tokens, i, &n_unused) < 0) return false;
+        if (phrase_table_.MatchForward(keys, i, &n_unused) < 0) return false;
       }
     }
   }
   auto kind_at = [&](size_t j, WordKind* k, double* v) {
     if (j >= n || tokens[j].kind != TokenKind::kWord) return false;
-    LowerBuf lb(TokenText(text, tokens[j]));
-    const Word* wd = LookupWord(lb.view(), gate);
+    const Word* wd = LookupWord(keys[j], gate);
     if (wd == nullptr) return false;
     *k = wd->kind;
     *v = wd->value;
@@ -312,11 +330,11 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
 
   // Fixed and vague phrases first ("a few" starts like "a hundred").
   size_t e = 0;
-  int pid = phrase_table_.MatchForward(text, tokens, i, &e);
+  int pid = phrase_table_.MatchForward(keys, i, &e);
   if (pid >= 0 && !Allowed(phrases_[static_cast<size_t>(pid)].langs, gate)) pid = -1;
   if (pid >= 0) {
     const Phrase& p = phrases_[static_cast<size_t>(pid)];
-    bool of_next = e < n && LowerBuf(TokenText(text, tokens[e])).view() == "of";
+    bool of_next = e < n && keys.lower(e) == "of";
     if (!p.needs_of || of_next) {
       *out = Num{};
       out->begin = i;
@@ -330,7 +348,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
         ++e;
       } else if (p.vague && p.plural_scale > 0 && of_next && e + 1 < n) {  // "tens of thousands"
         size_t e2 = 0;
-        int q = phrase_table_.MatchForward(text, tokens, e + 1, &e2);
+        int q = phrase_table_.MatchForward(keys, e + 1, &e2);
         if (q >= 0 && phrases_[static_cast<size_t>(q)].plural_scale > 0 &&
             Allowed(phrases_[static_cast<size_t>(q)].langs, gate)) {
           double s = phrases_[static_cast<size_t>(q)].plural_scale;
@@ -360,8 +378,8 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
   while (j < n && tokens[j].kind == TokenKind::kWord) {
     std::string_view w = TokenText(text, tokens[j]);
     size_t hy = w.find('-');
-    LowerBuf lb(w);
-    if (hy != std::string_view::npos && LookupWord(lb.view(), gate) == nullptr) {
+    const HashedWord lw = keys[j];
+    if (hy != std::string_view::npos && LookupWord(lw, gate) == nullptr) {
       // "twenty-three": tens-unit in one token ("dix-sept" is listed whole).
       LowerBuf a(w.substr(0, hy)), b(w.substr(hy + 1));
       const Word* wa = LookupWord(a.view(), gate);
@@ -377,8 +395,8 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       ++j;
       continue;
     }
-    const Word* wd = LookupWord(lb.view(), gate);
-    if (lb.view() == "and" || (wd != nullptr && wd->kind == WordKind::kConj)) {
+    const Word* wd = LookupWord(lw, gate);
+    if (lw.s == "and" || (wd != nullptr && wd->kind == WordKind::kConj)) {
       // "one hundred and five"; "treinta y dos", "vinte e três" (tens, then a unit).
       WordKind k2;
       double v2;
@@ -470,8 +488,7 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
   // Scale words: "2.5 million", "3 dozen", "5 lakh".
   const size_t nt = tokens.size();
   while (out->end < nt && tokens[out->end].kind == TokenKind::kWord) {
-    LowerBuf lb(TokenText(text, tokens[out->end]));
-    const Word* wd = LookupWord(lb.view(), gate);
+    const Word* wd = LookupWord((*gate.keys)[out->end], gate);
     if (wd == nullptr) break;
     WordKind k = wd->kind;
     if (k != WordKind::kScale && k != WordKind::kHundred && k != WordKind::kDozen) break;
@@ -486,23 +503,23 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
   return true;
 }
 
-bool QuantityParser::IsMonthToken(std::string_view text, const Token& t) const {
+bool QuantityParser::IsMonthToken(std::string_view text, const std::vector<Token>& tokens,
+                                  const TokenKeys& keys, size_t i) const {
+  const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return false;
   std::string_view w = TokenText(text, t);
-  LowerBuf lb(w);
-  auto it = months_.find(lb.view());
+  auto it = months_.find(keys[i]);
   if (it == months_.end()) return false;
   return !it->second || (w[0] >= 'A' && w[0] <= 'Z');
 }
 
-bool QuantityParser::IsSep(std::string_view text, const Token& t, bool between) const {
-  LowerBuf lb(TokenText(text, t));
+bool QuantityParser::IsSep(const TokenKeys& keys, size_t i, bool between) const {
   const auto& m = between ? between_seps_ : seps_;
-  return m.find(lb.view()) != m.end();
+  return m.find(keys[i]) != m.end();
 }
 
 bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& tokens,
-                              const Num& num, bool range_end) const {
+                              const TokenKeys& keys, const Num& num, bool range_end) const {
   if (num.year_like) return true;
   const size_t n = tokens.size();
   const size_t b = num.begin;
@@ -527,7 +544,7 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
       size_t pe = 0;
       if (rt == "-" && num.end + 1 < n && Adjacent(tokens, num.end, num.end + 1) &&
           tokens[num.end + 1].kind == TokenKind::kWord &&
-          post_.MatchForward(text, tokens, num.end + 1, &pe) < 0) {
+          post_.MatchForward(keys, num.end + 1, &pe) < 0) {
         return true;
       }
       // "0300-1234-567", "2024-08-26": a second glued hyphen group.
@@ -554,14 +571,21 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   }
   // Dates: "Jan 31", "Jan. 31", "31 January", "31 of January".
   if (num.value >= 1 && num.value <= 31 && num.scale == 1 && !num.vague) {
-    if (b > 0 && IsMonthToken(text, tokens[b - 1])) return true;
-    if (b > 1 && IsText(text, tokens[b - 1], ".") && IsMonthToken(text, tokens[b - 2])) return true;
-    if (num.end < n && IsMonthToken(text, tokens[num.end])) return true;
+    if (b > 0 && IsMonthToken(text, tokens, keys, b - 1)) return true;
+    if (b > 1 && IsText(text, tokens[b - 1], ".") && IsMonthToken(text, tokens, keys, b - 2)) {
+      return true;
+    }
+    if (num.end < n && IsMonthToken(text, tokens, keys, num.end)) return true;
   }
   // Text context before the number.
   std::string_view before = text.substr(0, tokens[b].span.begin);
   while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
-  for (const std::string& p : before_ctx_) {
+  if (empty_ctx_) return true;
+  const std::vector<uint16_t> none;
+  const std::vector<uint16_t>& before_cands =
+      before.empty() ? none : before_by_last_[static_cast<unsigned char>(Lower(before.back()))];
+  for (uint16_t pi : before_cands) {
+    const std::string& p = before_ctx_[pi];
     if (before.size() < p.size()) continue;
     size_t off = before.size() - p.size();
     bool match = true;
@@ -573,7 +597,10 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   // Text context after the number.
   std::string_view after = text.substr(tokens[last].span.end);
   while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-  for (const std::string& p : after_ctx_) {
+  const std::vector<uint16_t>& after_cands =
+      after.empty() ? none : after_by_first_[static_cast<unsigned char>(Lower(after.front()))];
+  for (uint16_t pi : after_cands) {
+    const std::string& p = after_ctx_[pi];
     if (after.size() < p.size()) continue;
     bool match = true;
     for (size_t k = 0; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
@@ -584,17 +611,15 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   return false;
 }
 
-bool QuantityParser::MaybePronoun(std::string_view text, const std::vector<Token>& tokens,
+bool QuantityParser::MaybePronoun(const std::vector<Token>& tokens, const TokenKeys& keys,
                                   const Num& num) const {
   if (!num.word_one) return false;
   if (num.begin > 0) {
-    LowerBuf lb(TokenText(text, tokens[num.begin - 1]));
-    if (pronoun_before_.find(lb.view()) != pronoun_before_.end()) return true;
+    if (pronoun_before_.find(keys[num.begin - 1]) != pronoun_before_.end()) return true;
   }
   if (num.end < tokens.size()) {
     if (tokens[num.end].kind != TokenKind::kWord) return true;  // "only one.", "one, who"
-    LowerBuf lb(TokenText(text, tokens[num.end]));
-    if (pronoun_after_.find(lb.view()) != pronoun_after_.end()) return true;
+    if (pronoun_after_.find(keys[num.end]) != pronoun_after_.end()) return true;
   } else {
     return true;
   }
@@ -603,8 +628,14 @@ bool QuantityParser::MaybePronoun(std::string_view text, const std::vector<Token
 
 std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc,
                                            std::string_view lang) const {
+  TokenKeys keys(text, doc.tokens);
+  return Find(text, doc, keys, lang);
+}
+
+std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc,
+                                           const TokenKeys& keys, std::string_view lang) const {
   std::vector<Quantity> out;
-  Gate gate{text, lang, &doc.tokens};
+  Gate gate{text, lang, &doc.tokens, &keys};
   const std::vector<Token>& tokens = doc.tokens;
   const size_t n = tokens.size();
   size_t tx = 0;  // next timex that may cover a token
@@ -617,11 +648,11 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
     if (!ParseNumber(text, tokens, i, gate, &a)) continue;
     // Ranges: "10 to 12", "10-12", "between 10 and 12", "two or three".
     size_t qb = 0;
-    int between = a.vague ? -1 : between_.MatchBackward(text, tokens, i - (i > 0 ? 1 : 0), &qb);
+    int between = a.vague ? -1 : between_.MatchBackward(keys, i - (i > 0 ? 1 : 0), &qb);
     if (i == 0) between = -1;
     Num b;
     bool range = false;
-    if (!a.vague && a.end + 1 < n && IsSep(text, tokens[a.end], between >= 0) &&
+    if (!a.vague && a.end + 1 < n && IsSep(keys, a.end, between >= 0) &&
         ParseNumber(text, tokens, a.end + 1, gate, &b) && !b.vague && b.digits == a.digits) {
       if (a.scale == 1 && b.scale > 1) {
         a.value *= b.scale;
@@ -643,7 +674,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
         continue;
       }
     }
-    if (Excluded(text, tokens, a)) {
+    if (Excluded(text, tokens, keys, a)) {
       if (range) i = b.end - 1;  // "aged 18 to 25": the whole range is an age
       continue;
     }
@@ -651,7 +682,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
     q.number_span = Span{tokens[a.begin].span.begin, tokens[a.end - 1].span.end};
     q.span = q.number_span;
     size_t end = a.end;
-    if (range && !Excluded(text, tokens, b, /*range_end=*/true)) {
+    if (range && !Excluded(text, tokens, keys, b, /*range_end=*/true)) {
       q.qualifier = Qualifier::kRange;
       q.number_span.end = tokens[b.end - 1].span.end;
       q.span = q.number_span;
@@ -666,18 +697,18 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
       q.low = a.low;
       q.high = a.high;
       size_t pb = 0;
-      if (i > 0 && pre_.MatchBackward(text, tokens, i - 1, &pb) >= 0) {
+      if (i > 0 && pre_.MatchBackward(keys, i - 1, &pb) >= 0) {
         q.span.begin = tokens[pb].span.begin;  // "more than dozens": keep the vague range
       }
     } else {
       q.value = a.value;
       size_t pb = 0, pe = 0;
-      int pre = i > 0 ? pre_.MatchBackward(text, tokens, i - 1, &pb) : -1;
+      int pre = i > 0 ? pre_.MatchBackward(keys, i - 1, &pb) : -1;
       int post = -1;
       if (pre < 0 && end < n) {
         size_t s = end;
         if (IsText(text, tokens[s], "-") && Adjacent(tokens, s - 1, s)) ++s;  // "40-odd"
-        post = post_.MatchForward(text, tokens, s, &pe);
+        post = post_.MatchForward(keys, s, &pe);
       }
       const Qual* qual = nullptr;
       if (pre >= 0) {
@@ -691,7 +722,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
       q.qualifier = qual != nullptr ? qual->q : Qualifier::kExact;
       Bounds(q.qualifier, a.value, qual != nullptr && qual->below, qual != nullptr && qual->strict,
              &q.low, &q.high);
-      q.maybe_pronoun = pre < 0 && MaybePronoun(text, tokens, a);
+      q.maybe_pronoun = pre < 0 && MaybePronoun(tokens, keys, a);
     }
     out.push_back(q);
     i = end - 1;

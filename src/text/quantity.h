@@ -55,6 +55,10 @@ class QuantityParser {
   // scripts ("एक", "двое") need no language.
   std::vector<Quantity> Find(std::string_view text, const Doc& doc,
                              std::string_view lang = {}) const;
+  // The same with the tokens' keys already built (TokenKeys of doc.tokens), as TextAnalyzer
+  // shares them between the finders.
+  std::vector<Quantity> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                             std::string_view lang = {}) const;
 
   // The value of a number token ("1,200", "3.5", "۲۳"), or nullopt if it is not one.
   static std::optional<double> ParseDigits(std::string_view token);
@@ -89,14 +93,16 @@ class QuantityParser {
                   Gate& gate, Num* out) const;
   // The entry for a lower-cased word if it is a number word in the article's language.
   const Word* LookupWord(std::string_view lower, Gate& gate) const;
+  const Word* LookupWord(const HashedWord& lower, Gate& gate) const;
   bool Allowed(uint32_t langs, Gate& gate) const;
   Status LoadNumbers(const std::string& path, bool with_lang);
   // `range_end`: num is the B of "A-B", so a glued hyphen on its left is expected.
-  bool Excluded(std::string_view text, const std::vector<Token>& tokens, const Num& num,
-                bool range_end = false) const;
-  bool MaybePronoun(std::string_view text, const std::vector<Token>& tokens, const Num& num) const;
-  bool IsMonthToken(std::string_view text, const Token& t) const;
-  bool IsSep(std::string_view text, const Token& t, bool between) const;
+  bool Excluded(std::string_view text, const std::vector<Token>& tokens, const TokenKeys& keys,
+                const Num& num, bool range_end = false) const;
+  bool MaybePronoun(const std::vector<Token>& tokens, const TokenKeys& keys, const Num& num) const;
+  bool IsMonthToken(std::string_view text, const std::vector<Token>& tokens,
+                    const TokenKeys& keys, size_t i) const;
+  bool IsSep(const TokenKeys& keys, size_t i, bool between) const;
 
   StringMap<Word> words_;
   StringMap<uint32_t> lang_bits_;                // "fr" -> 1 << k
@@ -110,6 +116,10 @@ class QuantityParser {
   StringMap<bool> seps_;          // "to", "-", "or"...
   StringMap<bool> between_seps_;  // "and"
   std::vector<std::string> before_ctx_, after_ctx_;
+  // Indexes into before_ctx_ by the phrase's last byte and into after_ctx_ by its first: the
+  // byte next to the number picks the few phrases worth comparing. Empty phrases match always.
+  std::vector<uint16_t> before_by_last_[256], after_by_first_[256];
+  bool empty_ctx_ = false;
   StringMap<bool> pronoun_before_, pronoun_after_;
   QuickSet triggers_;  // words that can start a number (quick reject)
   StringMap<bool> months_;  // name -> only a month when capitalised ("May")

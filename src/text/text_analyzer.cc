@@ -20,8 +20,10 @@ Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> publis
                           std::string_view lang) const {
   Doc doc;
   segmenter_->Segment(text, &doc);
-  doc.timexes = timexes_->Find(text, doc, published);
-  doc.quantities = quantities_->Find(text, doc, lang);
+  // Lower-cased once, looked up by both finders.
+  TokenKeys keys(text, doc.tokens);
+  doc.timexes = timexes_->Find(text, doc, keys, published);
+  doc.quantities = quantities_->Find(text, doc, keys, lang);
   return doc;
 }
 

@@ -11,6 +11,7 @@ namespace sitrep {
 struct TimexParser::Ctx {
   std::string_view text;
   const std::vector<Token>& tokens;
+  const TokenKeys& keys;  // lower-cased tokens, shared with the other finders
   std::optional<CivilDate> pub;
   int64_t pub_days = 0;
   // What the last successful Try*() saw, for the document-anchor pass in Find().
@@ -228,16 +229,20 @@ int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
     if (month_prefix_.find(pre.view()) == month_prefix_.end()) return 0;
     w = w.substr(hy + 1);
   }
-  LowerBuf lb(w);
-  auto it = months_.find(lb.view());
+  auto it = months_.end();
+  if (hy != std::string_view::npos) {
+    LowerBuf lb(w);
+    it = months_.find(lb.view());
+  } else {
+    it = months_.find(c.keys[i]);
+  }
   if (it == months_.end()) return 0;
   if (it->second.second && !StartsUpper(w)) return 0;
   *next = i + 1;
   // "مارس/آذار", "März/Maerz": two names of the same month joined by a slash.
   if (i + 2 < c.tokens.size() && TokenText(c.text, c.tokens[i + 1]) == "/" &&
       c.tokens[i + 2].kind == TokenKind::kWord) {
-    LowerBuf alt(TokenText(c.text, c.tokens[i + 2]));
-    auto at = months_.find(alt.view());
+    auto at = months_.find(c.keys[i + 2]);
     if (at != months_.end() && at->second.first == it->second.first) *next = i + 3;
   }
   // "Aug. 26": skip the abbreviation's period when a number follows.
@@ -251,14 +256,12 @@ int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
 int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
   if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::kWord) return 0;
   std::string_view w = TokenText(c.text, c.tokens[i]);
-  LowerBuf lb(w);
-  auto it = weekdays_.find(lb.view());
+  auto it = weekdays_.find(c.keys[i]);
   if (it == weekdays_.end()) return 0;
   if (w.size() <= 4 && !StartsUpper(w)) return 0;  // "sat", "wed", "sun" are words too
   if (it->second.second) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
     if (i + 1 >= c.tokens.size()) return 0;
-    LowerBuf nb(TokenText(c.text, c.tokens[i + 1]));
-    if (wd_postpos_.find(nb.view()) == wd_postpos_.end()) return 0;
+    if (wd_postpos_.find(c.keys[i + 1]) == wd_postpos_.end()) return 0;
   }
   return it->second.first;
 }
@@ -288,8 +291,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
           if (k + 1 < n && Adjacent(t, k, k + 1) && t[k + 1].kind == TokenKind::kNumber) return 0;
         }
       } else {
-        LowerBuf lb(TokenText(c.text, t[k]));
-        auto s = lb.view();
+        std::string_view s = c.keys.lower(k);
         if (s != "st" && s != "nd" && s != "rd" && s != "th") return 0;
         ++k;
       }
@@ -307,8 +309,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   // "of", "de": joins the parts of a date.
   auto link = [&](size_t j) {
     if (j >= n || t[j].kind != TokenKind::kWord) return false;
-    LowerBuf lb(TokenText(c.text, t[j]));
-    return date_link_.find(lb.view()) != date_link_.end();
+    return date_link_.find(c.keys[j]) != date_link_.end();
   };
   *dp = DatePart{};
   dp->begin = i;
@@ -336,8 +337,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
       int pn = 0;
       bool prefixed = glued_prefix;
       if (!prefixed && i > 0) {
-        LowerBuf lb(TokenText(c.text, t[i - 1]));
-        auto it = month_prefix_.find(lb.view());
+        auto it = month_prefix_.find(c.keys[i - 1]);
         if (it != month_prefix_.end()) {
           prefixed = true;
           pn = it->second;
@@ -399,8 +399,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
         dp->y = yr;
         dp->end = y + 1;
         if (dp->end < n && t[dp->end].kind == TokenKind::kWord) {
-          LowerBuf lb(TokenText(c.text, t[dp->end]));
-          if (year_suffix_.find(lb.view()) != year_suffix_.end()) ++dp->end;
+          if (year_suffix_.find(c.keys[dp->end]) != year_suffix_.end()) ++dp->end;
         }
       }
       if (dp->d > DaysInMonth(dp->y, dp->m)) return false;
@@ -409,8 +408,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   }
   // A year after "in"/"since"/"during": "in 2024".
   if (int yr = year_at(i); yr > 0 && i > 0 && !(i > 0 && Adjacent(t, i - 1, i))) {
-    LowerBuf lb(TokenText(c.text, t[i - 1]));
-    auto it = month_prefix_.find(lb.view());
+    auto it = month_prefix_.find(c.keys[i - 1]);
     if (it != month_prefix_.end() && it->second == 0) {
       dp->y = yr;
       dp->end = i + 1;
@@ -501,7 +499,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   int wd = WeekdayAt(c, i);
   if (wd == 0) {
     size_t pe = 0;
-    int pn = wd_prefix_.MatchForward(c.text, t, i, &pe);  // payload: n + 1
+    int pn = wd_prefix_.MatchForward(c.keys, i, &pe);  // payload: n + 1
     if (pn < 0) return false;
     wd = WeekdayAt(c, pe);
     if (wd == 0) return false;  // a prefix needs a weekday right after it
@@ -510,8 +508,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   }
   size_t k = j + 1;
   if (k < n) {
-    LowerBuf lb(TokenText(c.text, t[k]));
-    if (wd_suffix_.find(lb.view()) != wd_suffix_.end()) ++k;
+    if (wd_suffix_.find(c.keys[k]) != wd_suffix_.end()) ++k;
   }
   *out = Timex{};
   // "Saturday (Jan 31)", "Saturday, January 31, 2026": an absolute date checked by the weekday.
@@ -544,7 +541,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
 
 bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
   size_t e = 0;
-  int id = relative_.MatchForward(c.text, c.tokens, i, &e);
+  int id = relative_.MatchForward(c.keys, i, &e);
   if (id < 0) return false;
   const RelRule& r = rules_[static_cast<size_t>(id)];
   *out = Timex{};
@@ -592,7 +589,7 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   // "il y a trois jours" / "three days ago": the ago word before the count or after the unit.
   size_t j = i;
   size_t pe = 0;
-  const bool pre = ago_pre_.MatchForward(c.text, t, i, &pe) >= 0;
+  const bool pre = ago_pre_.MatchForward(c.keys, i, &pe) >= 0;
   if (pre) j = pe;
   if (j + (pre ? 1 : 2) >= t.size()) return false;
   int count = -1;
@@ -600,18 +597,15 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
     int nd = 0;
     count = DigitsValue(TokenText(c.text, t[j]), &nd);
   } else if (t[j].kind == TokenKind::kWord) {
-    LowerBuf lb(TokenText(c.text, t[j]));
-    auto it = counts_.find(lb.view());
+    auto it = counts_.find(c.keys[j]);
     if (it != counts_.end()) count = it->second;
   }
   if (count < 0 || count > 1000) return false;
-  LowerBuf unit(TokenText(c.text, t[j + 1]));
-  auto it = ago_units_.find(unit.view());
+  auto it = ago_units_.find(c.keys[j + 1]);
   if (it == ago_units_.end()) return false;
   size_t last = j + 1;
   if (!pre) {
-    LowerBuf ago(TokenText(c.text, t[j + 2]));
-    if (ago_post_.find(ago.view()) == ago_post_.end()) return false;
+    if (ago_post_.find(c.keys[j + 2]) == ago_post_.end()) return false;
     last = j + 2;
   }
   *out = Timex{};
@@ -691,9 +685,15 @@ static void AnchorPass(std::vector<Timex>& out, const std::vector<SeenT>& seen) 
 
 std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
                                      std::optional<CivilDate> published) const {
+  TokenKeys keys(text, doc.tokens);
+  return Find(text, doc, keys, published);
+}
+
+std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                                     std::optional<CivilDate> published) const {
   std::vector<Timex> out;
   if (published && !published->valid()) published.reset();
-  Ctx c{text, doc.tokens, published, 0};
+  Ctx c{text, doc.tokens, keys, published, 0};
   if (published) {
     int m = published->month > 0 ? published->month : 1;
     int d = published->day > 0 ? published->day : 1;
@@ -711,9 +711,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
     const TokenKind k = doc.tokens[i].kind;
     if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
     if (k == TokenKind::kWord) {
-      std::string_view w = TokenText(text, doc.tokens[i]);
-      LowerBuf lb(w);
-      if (!triggers_.contains(lb.view()) && w.find('-') == std::string_view::npos) {
+      if (!triggers_.contains(keys[i]) && !keys.hyphen(i)) {
         continue;
       }
     }

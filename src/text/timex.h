@@ -61,6 +61,10 @@ class TimexParser {
   // Timexes in text order, not overlapping. `doc` must hold the tokens of `text`.
   std::vector<Timex> Find(std::string_view text, const Doc& doc,
                           std::optional<CivilDate> published) const;
+  // The same with the tokens' keys already built (TokenKeys of doc.tokens), as TextAnalyzer
+  // shares them between the finders.
+  std::vector<Timex> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                          std::optional<CivilDate> published) const;
 
   // Calendar helpers (proleptic Gregorian), exposed for tests and other stages.
   static int64_t DaysFromCivil(int y, int m, int d);
@@ -90,20 +94,20 @@ class TimexParser {
   // `weekday`; 0 if none.
   int YearForWeekday(int month, int day, int weekday) const;
 
-  StringMap<std::pair<int, bool>> months_;  // name -> (month, needs capital)
-  StringMap<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
-  StringMap<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
+  QuickMap<std::pair<int, bool>> months_;  // name -> (month, needs capital)
+  QuickMap<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
+  QuickMap<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
-  StringMap<bool> wd_suffix_;
-  StringMap<int> month_prefix_;
-  StringMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
-  StringMap<int> counts_;                       // "two" -> 2, "a" -> 1
-  StringMap<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
+  QuickMap<bool> wd_suffix_;
+  QuickMap<int> month_prefix_;
+  QuickMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
+  QuickMap<int> counts_;                       // "two" -> 2, "a" -> 1
+  QuickMap<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
   PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
-  StringMap<bool> date_link_;  // "of", "de": between day, month and year
-  StringMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
+  QuickMap<bool> date_link_;  // "of", "de": between day, month and year
+  QuickMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
   QuickSet triggers_;  // lower-cased words that can start an expression (quick reject)
   CivilDate today_;
 };
