@@ -188,6 +188,10 @@ Status Gazetteer::Init() {
     return Corruption("gazetteer string pool not terminated");
   }
   const EntryRec* er = reinterpret_cast<const EntryRec*>(entries_);
+  lens_.resize(size_t{3} * n_entries_);
+  auto measure = [&](uint32_t offset) {
+    return static_cast<uint16_t>(std::min<size_t>(std::strlen(pool_ + offset), kLongString));
+  };
   for (uint32_t i = 0; i < n_entries_; ++i) {
     const EntryRec& e = er[i];
     if (e.name >= pool_size_ || e.admin1 >= pool_size_ || e.admin2 >= pool_size_) {
@@ -196,6 +200,9 @@ Status Gazetteer::Init() {
     if (e.level < 1 || e.level > 4) {
       return Corruption("gazetteer entry " + std::to_string(i) + ": bad level");
     }
+    lens_[3 * size_t{i}] = measure(e.name);
+    lens_[3 * size_t{i} + 1] = measure(e.admin1);
+    lens_[3 * size_t{i} + 2] = measure(e.admin2);
   }
   const KeyRec* kr = reinterpret_cast<const KeyRec*>(keys_);
   for (uint32_t i = 0; i < n_keys_; ++i) {
@@ -218,13 +225,18 @@ Status Gazetteer::Init() {
 
 GazEntry Gazetteer::entry(uint32_t index) const {
   const EntryRec& e = reinterpret_cast<const EntryRec*>(entries_)[index];
+  const uint16_t* lens = &lens_[3 * size_t{index}];
+  auto str = [&](uint32_t offset, uint16_t len) {
+    return len == kLongString ? std::string_view(pool_ + offset)
+                              : std::string_view(pool_ + offset, len);
+  };
   GazEntry g;
   g.index = index;
   g.id = e.id;
-  g.name = std::string_view(pool_ + e.name);
+  g.name = str(e.name, lens[0]);
   g.country = CodeView(e.country, 2);
-  g.admin1 = std::string_view(pool_ + e.admin1);
-  g.admin2 = std::string_view(pool_ + e.admin2);
+  g.admin1 = str(e.admin1, lens[1]);
+  g.admin2 = str(e.admin2, lens[2]);
   g.lat = e.lat;
   g.lon = e.lon;
   g.population = e.population;

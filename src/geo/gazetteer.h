@@ -103,6 +103,10 @@ class Gazetteer {
   const char* pool_ = nullptr;
   uint32_t n_entries_ = 0, n_keys_ = 0, n_postings_ = 0, pool_size_ = 0;
   MatchRules rules_;
+  // Byte lengths of each entry's name, admin1 and admin2, measured once at Init so entry() does
+  // not scan the pool (kLongString: longer, measure at use).
+  static constexpr uint16_t kLongString = 0xFFFF;
+  std::vector<uint16_t> lens_;
 };
 
 // 64-bit hash used for the key table (FNV-1a); exposed for the writer.

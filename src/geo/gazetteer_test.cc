@@ -401,3 +401,35 @@ TEST(GazetteerTest, MalformedSupplementIsAnError) {
 
 }  // namespace geo_test
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// entry() takes string lengths from a table made at load; a name too long for it (64 KiB and
+// more) is measured at use. Both must give the stored strings exactly.
+TEST(GazetteerTest, EntryStringsKeepTheirLengthsIncludingVeryLongOnes) {
+  GazetteerWriter w{MatchRules()};
+  GazetteerWriter::Entry a;
+  a.name = "Alpha Town";
+  a.country = "PK";
+  a.admin1 = "Somewhere";
+  a.level = GeoLevel::kPlace;
+  GazetteerWriter::Entry b = a;
+  b.name = std::string(70000, 'x');
+  b.admin1 = "";
+  b.admin2 = std::string(65535, 'y');  // exactly the "measure at use" marker length
+  const uint32_t ia = w.AddEntry(a);
+  const uint32_t ib = w.AddEntry(b);
+  w.AddName(ia, a.name, 0);
+  auto g = Gazetteer::FromBytes(w.Serialize());
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ((*g)->entry(ia).name, "Alpha Town");
+  EXPECT_EQ((*g)->entry(ia).admin1, "Somewhere");
+  EXPECT_EQ((*g)->entry(ia).admin2, "");
+  EXPECT_EQ((*g)->entry(ib).name, b.name);
+  EXPECT_EQ((*g)->entry(ib).admin1, "");
+  EXPECT_EQ((*g)->entry(ib).admin2, b.admin2);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -5,13 +5,16 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <span>
 
 #include "base/data_dir.h"
 #include "geo/match_key.h"
+#include "geo/str_map.h"
 
 namespace sitrep {
 
@@ -26,16 +29,21 @@ struct Geocoder::Words {
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
       institution, direction;
-  std::unordered_map<std::string, GeoLevel> unit;  // "district" -> kDistrict
+  // "district" -> kDistrict (looked up by string_view: a transparent hash).
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
   struct Abbrev {
     std::string country, region;
     bool after_comma = false;
   };
-  std::unordered_map<std::string, Abbrev> abbrev;
+  StrMap<Abbrev> abbrev;
   // Abbreviated first words of names ("st" -> "saint", "ft" -> "fort"): "St. Louis" is also
   // looked up as "Saint Louis", the spelling the gazetteer gives the city.
-  std::unordered_map<std::string, std::string> name_abbrev;
+  StrMap<std::string> name_abbrev;
   // Countries whose counties stand for their seat town when no town in them is named
   // (data/geo/district_seat_countries.tsv).
   std::unordered_set<std::string> seat_countries;
@@ -49,7 +57,7 @@ struct Geocoder::Words {
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single hash lookup.
-  std::unordered_map<std::string, uint32_t> word_class;
+  StrMap<uint32_t> word_class;
   void BuildWordClass();
 };
 
@@ -94,40 +102,75 @@ struct Word {
   bool colon_after = false;    // ":" or a dash: a dateline ends here
   bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
   bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
-  std::string lower;           // FoldName of the word
+  std::string_view lower;      // FoldName of the word (in the scan's arena)
+  uint64_t lower_hash = 0;     // StrMapHash(lower)
   uint32_t cls = 0;            // WordClass bits of `lower`
 };
 
 // ASCII first: most text is ASCII, and these are called for every character.
 inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool IsWordChar(UChar32 c) {
-  if (c < 0x80) return AsciiAlpha(c) || (c >= '0' && c <= '9');
+// ASCII letters and digits, as a table: the scanner asks for every byte of every text.
+constexpr auto kAsciiWordChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return t;
+}();
+
+inline bool AsciiWordChar(unsigned char c) { return kAsciiWordChar[c]; }
+
+bool NonAsciiWordChar(UChar32 c) {
   return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
          u_charType(c) == U_COMBINING_SPACING_MARK;
 }
 
-std::vector<Word> ScanWords(std::string_view text) {
-  std::vector<Word> words;
+inline bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return AsciiWordChar(static_cast<unsigned char>(c));
+  return NonAsciiWordChar(c);
+}
+
+// Fills *out with the words of `text`; their folded forms (Word::lower) are kept in *arena. Both
+// are reused from call to call, so a scan allocates only when a text is larger than any before.
+void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena) {
+  std::vector<Word>& words = *out;
+  size_t count = 0;
+  // ASCII words are folded straight into the arena. Invariant at the start of each word: the
+  // arena has room for as many bytes as the text has left (an ASCII fold is never longer than
+  // the word); a non-ASCII word's fold, which may be longer, re-establishes it.
+  size_t used = 0;
+  if (arena->size() < text.size() + 16) arena->resize(text.size() + 16);
+  thread_local std::string slow_fold;
+  // Each Word::lower is recorded as an offset and length, and made a view once the arena has
+  // stopped growing.
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;
+  spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   bool sentence_start = true;
-  std::string gap;
   while (i < n) {
     int32_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, n, c);
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      c = static_cast<unsigned char>(s[i++]);  // what U8_NEXT does for ASCII, inline
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     if (c < 0 || !IsWordChar(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
-      if (!words.empty() && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
-        words.back().break_after = true;
-        if (c == ',') words.back().comma_after = true;
-        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') words.back().colon_after = true;
+      if (count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
+        Word& back = words[count - 1];
+        back.break_after = true;
+        if (c == ',') back.comma_after = true;
+        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.colon_after = true;
       }
       continue;
     }
-    Word w;
+    if (count == words.size()) words.emplace_back();
+    Word& w = words[count++];
+    w = Word();
     w.span.begin = static_cast<uint32_t>(start);
     w.sentence_start = sentence_start;
     sentence_start = false;
@@ -140,12 +183,28 @@ std::vector<Word> ScanWords(std::string_view text) {
     }
     bool all_caps = w.upper_initial;
     int32_t end = i;
+    // FoldName of an ASCII word, made while scanning it: letters lower-cased ('A'..'Z' and the
+    // digits all become themselves with bit 0x20 set), apostrophes dropped, a hyphen a space.
+    // Words with other characters are folded by FoldNameInto.
+    char* fold = arena->data() + used;
+    size_t nfold = 0;
+    bool ascii = c < 0x80;
+    if (ascii) fold[nfold++] = static_cast<char>(c | 0x20);
     while (i < n) {
+      // Runs of ASCII letters and digits, the bulk of most text, without decoding.
+      const unsigned char b = static_cast<unsigned char>(s[i]);
+      if (AsciiWordChar(b)) {
+        if (b >= 'a' && b <= 'z') all_caps = false;
+        fold[nfold++] = static_cast<char>(b | 0x20);
+        end = ++i;
+        continue;
+      }
       int32_t j = i;
       UChar32 d;
       U8_NEXT(s, j, n, d);
       if (d >= 0 && IsWordChar(d)) {
         if (d < 0x80 ? (d >= 'a' && d <= 'z') : u_islower(d)) all_caps = false;
+        ascii = false;  // only non-ASCII word characters get here
         i = j;
         end = j;
         continue;
@@ -166,6 +225,8 @@ std::vector<Word> ScanWords(std::string_view text) {
           }
           if (e >= 0 && (e < 0x80 ? AsciiAlpha(e) : u_isalpha(e)) && !possessive) {
             w.hyphen |= d == '-';
+            if (d >= 0x80) ascii = false;
+            if (d == '-' && nfold > 0 && fold[nfold - 1] != ' ') fold[nfold++] = ' ';
             i = j;
             continue;
           }
@@ -175,10 +236,24 @@ std::vector<Word> ScanWords(std::string_view text) {
     }
     w.span.end = static_cast<uint32_t>(end);
     w.all_caps = all_caps && w.span.size() > 1;
-    w.lower = FoldName(text.substr(w.span.begin, w.span.size()));
-    words.push_back(std::move(w));
+    if (ascii) {
+      while (nfold > 0 && fold[nfold - 1] == ' ') --nfold;
+    } else {
+      slow_fold.clear();
+      FoldNameInto(text.substr(w.span.begin, w.span.size()), &slow_fold);
+      nfold = slow_fold.size();
+      const size_t need = used + nfold + (text.size() - static_cast<size_t>(i)) + 16;
+      if (arena->size() < need) arena->resize(need);
+      std::memcpy(arena->data() + used, slow_fold.data(), nfold);
+    }
+    spans.emplace_back(static_cast<uint32_t>(used), static_cast<uint32_t>(nfold));
+    used += nfold;
   }
-  return words;
+  words.resize(count);
+  for (size_t k = 0; k < count; ++k) {
+    words[k].lower = std::string_view(arena->data() + spans[k].first, spans[k].second);
+    words[k].lower_hash = StrMapHash(words[k].lower);
+  }
 }
 
 bool IsLatinStart(std::string_view text, const Word& w) {
@@ -199,7 +274,14 @@ struct Candidate {
   bool paired = false;  // "Town, Province": the next mention names this entry's region
   bool in_province = false;  // lies in a province the article names or its other places imply
   double score = 0;
+  // Scoring round 0 keeps what does not depend on the article's other resolved places, so
+  // round 1 replays it (the same additions in the same order) instead of recomputing it.
+  double static_score = 0;    // the score up to the province evidence
+  bool check_province = false;  // has an admin1 and is no province: province evidence applies
+  bool province_named = false;  // the article names its province (apart from this name)
+  uint8_t hint_bonus = 0;       // kHint* bits: the unit-word additions made
 };
+constexpr uint8_t kHintLevel = 1, kHintDistrictSeat = 2, kHintPlace = 4;
 
 struct Mention {
   Span span;            // the name, plus a unit word when there is one
@@ -223,9 +305,23 @@ struct Mention {
   bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
+  bool exact_done = false;   // Candidate::exact is set
+  uint32_t name_id = 0;      // equal for mentions with equal `folded`
   std::vector<Candidate> cands;
   int best = -1;
 };
+
+// FoldName(name), remembered per thread: the non-ASCII gazetteer names FoldsTo meets recur, and
+// folding them takes ICU. The reference is valid until the next call on this thread.
+const std::string& CachedFoldName(std::string_view name) {
+  constexpr size_t kMaxEntries = 1 << 14;
+  thread_local StrMap<std::string> cache;
+  if (const std::string* hit = cache.Find(name)) return *hit;
+  if (cache.size() >= kMaxEntries) cache.Clear();
+  std::string& folded = cache[name];
+  folded = FoldName(name);
+  return folded;
+}
 
 // Whether a gazetteer name folds to `folded`. ASCII names (most) are compared without
 // allocating; others go through FoldName.
@@ -233,7 +329,7 @@ bool FoldsTo(std::string_view name, std::string_view folded) {
   size_t j = 0;
   bool pending_space = false;
   for (unsigned char c : name) {
-    if (c >= 0x80) return FoldName(name) == folded;
+    if (c >= 0x80) return CachedFoldName(name) == folded;
     char f;
     if (c >= 'A' && c <= 'Z') {
       f = static_cast<char>(c - 'A' + 'a');
@@ -301,26 +397,31 @@ bool PlainGap(std::string_view gap) {
 }
 
 // A set of string views without per-element allocation (open addressing); reused per thread.
+// Reset() empties the set by starting a new generation, without touching the slots.
 class ViewSet {
  public:
   void Reset(size_t n) {
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    slots_.assign(cap, Slot());
-    mask_ = cap - 1;
+    if (cap > slots_.size() || ++gen_ == 0) {
+      slots_.assign(std::max(cap, slots_.size()), Slot());
+      gen_ = 1;
+    }
+    mask_ = std::min(cap, slots_.size()) - 1;
   }
-  void Insert(std::string_view v) {
-    for (size_t h = std::hash<std::string_view>()(v) & mask_;; h = (h + 1) & mask_) {
-      if (!slots_[h].used) {
-        slots_[h] = Slot{v, true};
+  // `hash` is StrMapHash(v).
+  void Insert(std::string_view v, uint64_t hash) {
+    for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
+      if (slots_[h].gen != gen_) {
+        slots_[h] = Slot{v, gen_};
         return;
       }
       if (slots_[h].view == v) return;
     }
   }
-  bool Contains(std::string_view v) const {
-    for (size_t h = std::hash<std::string_view>()(v) & mask_;; h = (h + 1) & mask_) {
-      if (!slots_[h].used) return false;
+  bool Contains(std::string_view v, uint64_t hash) const {
+    for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
+      if (slots_[h].gen != gen_) return false;
       if (slots_[h].view == v) return true;
     }
   }
@@ -328,11 +429,29 @@ class ViewSet {
  private:
   struct Slot {
     std::string_view view;
-    bool used = false;
+    uint32_t gen = 0;  // in the set when equal to gen_
   };
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  uint32_t gen_ = 0;
 };
+
+// The country terms of one candidate score (see Geocoder::Find, step 3), memoized per mention.
+struct CountryTerms {
+  uint32_t gen = 0;    // the mention they were made for
+  bool named = false;  // the article's context names the country apart from the mention itself
+  double v = 0;        // that context's weight
+  double cue = 0;      // cue_of(country)
+};
+
+// Whether `key` is the province key "CC|admin1" (as step 2 of Find makes it) of country and admin1.
+inline bool IsProvinceKey(std::string_view key, std::string_view country, std::string_view admin1) {
+  return key.size() == country.size() + 1 + admin1.size() && key[country.size()] == '|' &&
+         key.substr(0, country.size()) == country && key.substr(country.size() + 1) == admin1;
+}
+
+// Feature code ranks (Geocoder::EntryFacts::fc_kind).
+enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, kFcLowerSeat };
 
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
@@ -547,7 +666,7 @@ uint64_t NextGeocoderId() {
 // within and across articles. One cache per thread, owned by one Geocoder at a time; bounded.
 struct KeyCache {
   uint64_t owner = 0;
-  std::unordered_map<std::string, std::span<const GazPosting>> map;
+  StrMap<std::span<const GazPosting>> map;
 };
 constexpr size_t kKeyCacheMax = 1 << 16;
 }  // namespace
@@ -556,11 +675,29 @@ Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz), id_(NextGeocoderId()) {
   Result<std::shared_ptr<const Words>> w = LoadWords(DataDir());
   words_ = w.ok() ? *w : std::make_shared<const Words>();
   BuildSeats();
+  BuildEntryTables();
 }
 
 Geocoder::Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words)
     : gaz_(gaz), words_(std::move(words)), id_(NextGeocoderId()) {
   BuildSeats();
+  BuildEntryTables();
+}
+
+void Geocoder::BuildEntryTables() {
+  if (gaz_ == nullptr) return;
+  entry_facts_.resize(gaz_->size());
+  for (uint32_t i = 0; i < gaz_->size(); ++i) {
+    const GazEntry e = gaz_->entry(i);
+    std::string_view fc = e.feature_code;
+    const int64_t pop = std::max(e.population, SeatPopulation(fc));
+    entry_facts_[i].log_pop = std::log10(static_cast<double>(pop) + 10.0);
+    entry_facts_[i].fc_kind = fc == "PPLC"                     ? kFcCapital
+                  : fc == "PPLA"                   ? kFcProvinceSeat
+                  : fc == "PPLA2"                  ? kFcDistrictSeat
+                  : fc == "PPLA3" || fc == "PPLA4" ? kFcLowerSeat
+                                                   : kFcOther;
+  }
 }
 
 std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
@@ -597,12 +734,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
-  std::vector<Word> words = ScanWords(text);
+  thread_local std::vector<Word> words;
+  thread_local std::string lower_arena;
+  ScanWords(text, &words, &lower_arena);
   const MatchRules& rules = gaz_->rules();
   if (!W.word_class.empty()) {
     for (Word& w : words) {
-      auto it = W.word_class.find(w.lower);
-      if (it != W.word_class.end()) w.cls = it->second;
+      if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
     }
   }
 
@@ -618,15 +756,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     UChar32 c;
     U8_NEXT(s, j, static_cast<int32_t>(raw.size()), c);
     if (c < 0 || !(u_isupper(c) || u_istitle(c))) continue;
-    auto it = W.word_class.find(FoldName(raw.substr(0, h)));
-    w.cap_tail = it != W.word_class.end() && (it->second & kConnector) != 0;
+    const uint32_t* cls = W.word_class.Find(FoldName(raw.substr(0, h)));
+    w.cap_tail = cls != nullptr && (*cls & kConnector) != 0;
   }
 
   // Words that also occur in lower case in this text are common words here ("Mobile" phone).
   thread_local ViewSet lowercase_seen;
   lowercase_seen.Reset(words.size());
   for (const Word& w : words) {
-    if (!w.upper_initial && !w.uncased) lowercase_seen.Insert(w.lower);
+    if (!w.upper_initial && !w.uncased) lowercase_seen.Insert(w.lower, w.lower_hash);
   }
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
     return text.substr(words[i].span.end, words[i + 1].span.begin - words[i].span.end);
@@ -644,7 +782,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
   };
   auto add_person = [&](size_t k, bool strong) {
-    const std::string& l = words[k].lower;
+    const std::string_view l = words[k].lower;
     if ((words[k].cls & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
     if ((words[k].cls & kFirstname) == 0 || strong) person.insert(l);
     if (strong) person_strong.insert(l);
@@ -788,17 +926,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::string folded, key, expanded;
   thread_local KeyCache cache;
   if (cache.owner != id_) {
-    cache.map.clear();
+    cache.map.Clear();
     cache.owner = id_;
   }
   auto lookup_folded = [&](const std::string& f) -> std::span<const GazPosting> {
-    if (auto hit = cache.map.find(f); hit != cache.map.end()) return hit->second;
+    const uint64_t hash = StrMapHash(f);
+    if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
     rules.KeyFromFolded(f, &key);
     std::span<const GazPosting> p =
         key.size() < 3 ? std::span<const GazPosting>() : gaz_->LookupKey(key);
-    if (cache.map.size() >= kKeyCacheMax) cache.map.clear();
-    cache.map.emplace(f, p);
+    if (cache.map.size() >= kKeyCacheMax) cache.map.Clear();
+    cache.map.Get(f, hash) = p;
     return p;
   };
   for (size_t i = 0; i < words.size();) {
@@ -816,11 +955,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       for (int n = std::min<int>(3, static_cast<int>(words.size() - i)); n >= 1 && !ab; --n) {
         uint32_t end = words[i + n - 1].span.end;
         if (end < text.size() && text[end] == '.') ++end;
-        auto it = W.abbrev.find(std::string(text.substr(w0.span.begin, end - w0.span.begin)));
-        if (it == W.abbrev.end()) continue;
+        const Words::Abbrev* it = W.abbrev.Find(text.substr(w0.span.begin, end - w0.span.begin));
+        if (it == nullptr) continue;
         bool after_comma = i > 0 && words[i - 1].comma_after && words[i - 1].upper_initial;
-        if (it->second.after_comma && !after_comma) continue;
-        ab = &it->second;
+        if (it->after_comma && !after_comma) continue;
+        ab = it;
         abbrev_n = n;
         abbrev_end = end;
       }
@@ -859,7 +998,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         const bool poss_next = k + 1 < n - 1 && possessive_s(i + k + 1);
         // "St. Louis": the period of an abbreviated first word does not end the name.
         const bool abbr_dot = k == 0 && wk.lower.size() <= 4 && wk.upper_initial &&
-                              W.name_abbrev.count(wk.lower) != 0 &&
+                              W.name_abbrev.Contains(wk.lower) &&
                               PlainGap(text.substr(wk.span.end,
                                                    words[i + 1].span.begin - wk.span.end));
         if (wk.break_after && !poss_next && !abbr_dot) ok = false;
@@ -880,9 +1019,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (n > 1 && !W.name_abbrev.empty()) {
         size_t sp = folded.find(' ');
         if (sp != std::string::npos && sp <= 4) {  // abbreviations are short
-          auto ab = W.name_abbrev.find(folded.substr(0, sp));
-          if (ab != W.name_abbrev.end()) {
-            expanded.assign(ab->second);
+          if (const std::string* ab = W.name_abbrev.Find(std::string_view(folded).substr(0, sp))) {
+            expanded.assign(*ab);
             expanded.append(folded, sp, std::string::npos);
             alt_posts = lookup_folded(expanded);
           }
@@ -950,7 +1088,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                                         .find('\n') != std::string_view::npos;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
-    if (single && (((w0.cls & kStop) != 0) || lowercase_seen.Contains(w0.lower))) m.weak = true;
+    if (single && (((w0.cls & kStop) != 0) || lowercase_seen.Contains(w0.lower, w0.lower_hash))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
@@ -998,12 +1136,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
     m.cands.reserve(posts.size() + alt_posts.size());
     auto add_candidate = [&](GazPosting p) {
-      Candidate c;
+      Candidate& c = m.cands.emplace_back();
       c.e = gaz_->entry(p.entry());
       c.alternate = p.alternate();
       c.demonym = p.demonym();
       c.native = p.native();
-      m.cands.push_back(c);
     };
     for (GazPosting p : alt_posts) add_candidate(p);
     for (GazPosting p : posts) {
@@ -1015,6 +1152,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     i += matched_n;
   }
   if (mentions.empty()) return out;
+  {
+    thread_local StrMap<uint32_t> ids;
+    ids.Clear();
+    for (Mention& m : mentions) {
+      uint32_t& id = ids[m.folded];
+      if (id == 0) id = static_cast<uint32_t>(ids.size());
+      m.name_id = id;
+    }
+  }
   // A name once called a quarter ("the Garfield neighborhood") is that quarter throughout the
   // article ("Shot in Garfield" in its headline), as a person's name is.
   for (const Mention& q : mentions) {
@@ -1043,6 +1189,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                     m.cands.end());
     }
     double n_country = 0, n_prov = 0;
+    m.exact_done = true;
     for (Candidate& c : m.cands) {
       c.exact = FoldsTo(c.e.name, m.folded) ||
                 (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
@@ -1067,6 +1214,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // Places spelled exactly as official names that all lie in one country (Quetta, Gwadar) hint
   // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
+    if (m.exact_done) continue;  // computed above, for the same candidates
     for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded) ||
                 (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
   }
@@ -1149,13 +1297,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
-  std::string prov_key;
+  std::string prov_key, cc_key;
+  thread_local std::vector<CountryTerms> country_memo(1 + 26 * 26);
+  thread_local uint32_t country_memo_gen = 0;
   for (int round = 0; round < 2; ++round) {
-    std::vector<GazEntry> resolved;
-    std::vector<size_t> resolved_by;  // the mention each resolved entry came from
+    // The places resolved in round 0, with the name_id of the mention each came from.
+    struct Resolved {
+      double lat, lon;
+      uint32_t index, name_id;
+    };
+    std::vector<Resolved> resolved;
     // Provinces implied by the article's other resolved places ("CC|admin1", folded name): a
     // namesake in the state the article is about beats one elsewhere, as a named state does.
-    std::vector<std::pair<std::string, std::string_view>> implied_prov;
+    std::vector<std::pair<std::string, uint32_t>> implied_prov;  // name_id for the name
     if (round == 1) {
       for (size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
@@ -1168,19 +1322,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           const GazEntry& e = m.cands[m.best].e;
           bool dup = false;  // the same reading of the same name adds nothing
           for (size_t ri = 0; ri < resolved.size() && !dup; ++ri) {
-            dup = resolved[ri].index == e.index && mentions[resolved_by[ri]].folded == m.folded;
+            dup = resolved[ri].index == e.index && resolved[ri].name_id == m.name_id;
           }
-          if (!dup) {
-            resolved.push_back(e);
-            resolved_by.push_back(mi);
-          }
+          if (!dup) resolved.push_back(Resolved{e.lat, e.lon, e.index, m.name_id});
           // Only places resolved with their own evidence imply a province: a bare small name
           // could itself be the wrong namesake.
           const Candidate& b = m.cands[m.best];
           if (!e.admin1.empty() && !m.embedded && !m.sentence_start &&
               (b.paired || m.dateline || m.multiword || district || e.population >= 100000)) {
             implied_prov.emplace_back(std::string(e.country) + "|" + std::string(e.admin1),
-                                      m.folded);
+                                      m.name_id);
           }
         }
       }
@@ -1195,6 +1346,60 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
       double best_score = -1e9;
       m.best = -1;
+      // What this name itself contributed to the context (see self_part), found once per mention.
+      using CcMap = std::unordered_map<std::string, double>;
+      const CcMap* own_ctx = nullptr;
+      const CcMap* own_vote = nullptr;
+      const CcMap* own_prov = nullptr;
+      if (round == 0) {
+        if (auto it = self_ctx.find(m.folded); it != self_ctx.end()) own_ctx = &it->second;
+        if (auto it = self_vote.find(m.folded); it != self_vote.end()) own_vote = &it->second;
+        if (auto it = self_prov.find(m.folded); it != self_prov.end()) own_prov = &it->second;
+        if (++country_memo_gen == 0) {  // wrapped: forget every stamp
+          std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
+          country_memo_gen = 1;
+        }
+      }
+      // The country terms of a candidate's score for this mention: the article's context for
+      // the country apart from this name's own share (ctx_country minus self_part(m.folded, cc,
+      // votes)), and its cue weight. The same for every candidate in one country, so they are
+      // made once per country code and mention.
+      auto compute_terms = [&](std::string_view country, CountryTerms* t) {
+        cc_key.assign(country);
+        t->named = false;
+        t->v = 0;
+        if (auto it = ctx_country.find(cc_key); it != ctx_country.end()) {
+          double own = 0;
+          if (own_ctx != nullptr) {
+            if (auto sc = own_ctx->find(cc_key); sc != own_ctx->end()) own += sc->second;
+          }
+          if (own_vote != nullptr) {
+            if (auto sc = own_vote->find(cc_key); sc != own_vote->end()) own += sc->second;
+          }
+          t->v = it->second - own;
+          t->named = t->v > 1e-9;
+        }
+        t->cue = cue_of(cc_key);
+      };
+      CountryTerms odd_terms;  // for a country code outside A-Z (none in the gazetteer)
+      auto country_terms = [&](std::string_view country) -> const CountryTerms& {
+        size_t slot;
+        if (country.empty()) {
+          slot = 0;
+        } else if (country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' &&
+                   country[1] >= 'A' && country[1] <= 'Z') {
+          slot = 1 + static_cast<size_t>(country[0] - 'A') * 26 + (country[1] - 'A');
+        } else {
+          compute_terms(country, &odd_terms);
+          return odd_terms;
+        }
+        CountryTerms& t = country_memo[slot];
+        if (t.gen != country_memo_gen) {
+          compute_terms(country, &t);
+          t.gen = country_memo_gen;
+        }
+        return t;
+      };
       for (size_t ci = 0; ci < m.cands.size(); ++ci) {
         Candidate& c = m.cands[ci];
         if (c.demonym) {
@@ -1202,47 +1407,88 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           continue;
         }
         const GazEntry& e = c.e;
-        std::string_view fc = e.feature_code;
-        const int64_t pop = std::max(e.population, SeatPopulation(fc));
-        double s = std::log10(static_cast<double>(pop) + 10.0);
-        if (e.level == GeoLevel::kCountry) s += 6;
-        else if (e.level == GeoLevel::kProvince) s += 4;
-        else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
-        else if (fc == "PPLC") s += 3;
-        else if (fc == "PPLA") s += 2;
-        else if (fc == "PPLA2") s += 1.5;
-        else if (fc == "PPLA3" || fc == "PPLA4") s += 0.5;
-        if (c.exact) s += 2;
-        if (!c.alternate) s += 1;
-        // Matched only because the key is coarse: the entry's official name is spelled otherwise
-        // and no recorded name of it was the key's source ("Samarra" is not "Samara").
-        if (!c.exact && !c.alternate && !words[m.first_word].uncased) s -= 1.5;
-        // A city in a locative frame or a dateline ("in Kaduna", "KADUNA, Nigeria:") rather than
-        // its same-named province: news names the town where a thing happened; "Kaduna State" or
-        // "Kaduna province" would name the province. The province reading's level bonus is undone.
-        if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
-        std::string cc(e.country);
-        if (auto it = ctx_country.find(cc); it != ctx_country.end()) {
-          double v = it->second - self_part(m.folded, cc, /*votes=*/true);
-          if (v > 1e-9) s += 4 + std::min(2.0, v);
-        }
-        s += 3 * cue_of(cc);
-        if (!e.admin1.empty() && e.level != GeoLevel::kProvince) {
-          prov_key.assign(cc).append("|").append(e.admin1);
-          double pv = 0;
-          if (auto it = ctx_province.find(prov_key); it != ctx_province.end()) pv = it->second;
-          if (pv > 1e-9) {
-            if (auto self = self_prov.find(m.folded); self != self_prov.end()) {
-              if (auto sp = self->second.find(prov_key); sp != self->second.end()) pv -= sp->second;
+        if (round == 0) {
+          // log10(max(population, SeatPopulation(fc)) + 10), computed at construction.
+          const EntryFacts& facts = entry_facts_[e.index];
+          double s = facts.log_pop;
+          const uint8_t fc = facts.fc_kind;
+          if (e.level == GeoLevel::kCountry) s += 6;
+          else if (e.level == GeoLevel::kProvince) s += 4;
+          else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
+          else if (fc == kFcCapital) s += 3;
+          else if (fc == kFcProvinceSeat) s += 2;
+          else if (fc == kFcDistrictSeat) s += 1.5;
+          else if (fc == kFcLowerSeat) s += 0.5;
+          if (c.exact) s += 2;
+          if (!c.alternate) s += 1;
+          // Matched only because the key is coarse: the entry's official name is spelled
+          // otherwise and no recorded name of it was the key's source ("Samarra" is not
+          // "Samara").
+          if (!c.exact && !c.alternate && !words[m.first_word].uncased) s -= 1.5;
+          // A city in a locative frame or a dateline ("in Kaduna", "KADUNA, Nigeria:") rather
+          // than its same-named province: news names the town where a thing happened; "Kaduna
+          // State" or "Kaduna province" would name the province. The province reading's level
+          // bonus is undone.
+          if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
+          const CountryTerms& ct = country_terms(e.country);
+          if (ct.named) s += 4 + std::min(2.0, ct.v);
+          s += 3 * ct.cue;
+          c.static_score = s;
+          c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
+          c.province_named = false;
+          if (c.check_province && !ctx_province.empty()) {
+            double pv = 0;
+            if (ctx_province.size() <= 8) {
+              // A few named provinces: comparing the key's parts beats making it and hashing.
+              for (const auto& [pk, v] : ctx_province) {
+                if (IsProvinceKey(pk, e.country, e.admin1)) {
+                  pv = v;
+                  break;
+                }
+              }
+            } else {
+              prov_key.assign(e.country).append("|").append(e.admin1);
+              if (auto it = ctx_province.find(prov_key); it != ctx_province.end()) pv = it->second;
+            }
+            if (pv > 1e-9 && own_prov != nullptr) {
+              prov_key.assign(e.country).append("|").append(e.admin1);
+              if (auto sp = own_prov->find(prov_key); sp != own_prov->end()) pv -= sp->second;
+            }
+            c.province_named = pv > 1e-9;
+          }
+          c.paired = false;
+          if (next != nullptr) {
+            for (const Candidate& nc : next->cands) {
+              if (nc.e.country != e.country) continue;
+              if (nc.e.level == GeoLevel::kCountry ||
+                  (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
+                  (nc.e.level == GeoLevel::kDistrict && nc.e.admin2 == e.admin2)) {
+                c.paired = true;
+                break;
+              }
             }
           }
+          c.hint_bonus = 0;
+          if (m.has_hint) {
+            if (m.hint == e.level) c.hint_bonus |= kHintLevel;
+            if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
+                FoldsTo(e.admin2, m.folded)) {
+              c.hint_bonus |= kHintDistrictSeat;
+            }
+            if (m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace) {
+              c.hint_bonus |= kHintPlace;
+            }
+          }
+        }
+        double s = c.static_score;
+        if (c.check_province) {
           c.in_province = false;
-          if (pv > 1e-9) {
+          if (c.province_named) {
             s += 4;
             c.in_province = true;
-          } else {
+          } else if (!implied_prov.empty()) {
             for (const auto& [pk, name] : implied_prov) {
-              if (pk == prov_key && name != m.folded) {
+              if (name != m.name_id && IsProvinceKey(pk, e.country, e.admin1)) {
                 s += 3;
                 c.in_province = true;
                 break;
@@ -1250,33 +1496,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
             }
           }
         }
-        c.paired = false;
-        if (next != nullptr) {
-          for (const Candidate& nc : next->cands) {
-            if (nc.e.country != e.country) continue;
-            if (nc.e.level == GeoLevel::kCountry ||
-                (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
-                (nc.e.level == GeoLevel::kDistrict && nc.e.admin2 == e.admin2)) {
-              s += 8;
-              c.paired = true;
-              break;
-            }
-          }
-        }
-        if (m.has_hint) {
-          if (m.hint == e.level) s += 5;
-          if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
-              FoldsTo(e.admin2, m.folded)) {
-            s += 3;
-          }
-          if (m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace) s += 2;
-        }
-        for (size_t ri = 0; ri < resolved.size(); ++ri) {
-          const GazEntry& r = resolved[ri];
-          // Neither the entry itself nor a reading of this same name is evidence for it.
-          if (r.index == e.index || mentions[resolved_by[ri]].folded == m.folded) continue;
+        if (c.paired) s += 8;
+        if ((c.hint_bonus & kHintLevel) != 0) s += 5;
+        if ((c.hint_bonus & kHintDistrictSeat) != 0) s += 3;
+        if ((c.hint_bonus & kHintPlace) != 0) s += 2;
+        for (const Resolved& r : resolved) {
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
           if (std::fabs(r.lat - e.lat) > 1.4) continue;
+          // Neither the entry itself nor a reading of this same name is evidence for it.
+          if (r.index == e.index || r.name_id == m.name_id) continue;
+          // Below 60 degrees of latitude 3 degrees of longitude are over 160 km (cos 60 = 0.5):
+          // such pairs are certainly not within 150 km.
+          if (std::fabs(r.lat) < 60 && std::fabs(e.lat) < 60) {
+            const double dlon = std::fabs(r.lon - e.lon);
+            if (std::min(dlon, 360 - dlon) > 3.0) continue;
+          }
           if (KmBetween(r.lat, r.lon, e.lat, e.lon) < 150) {
             s += 2;
             break;
@@ -1467,7 +1701,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev && !locative_known &&
         !admin) {
       size_t seen = 0;
-      for (const Mention& o : mentions) seen += o.folded == m.folded;
+      for (const Mention& o : mentions) seen += o.name_id == m.name_id;
       if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2 || !no_context) {
         accept = false;
       }
@@ -1483,7 +1717,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       size_t seen = 0;
-      for (const Mention& o : mentions) seen += o.folded == m.folded;
+      for (const Mention& o : mentions) seen += o.name_id == m.name_id;
       const size_t fw = m.first_word;
       const bool line_start =
           fw == 0 || text.substr(words[fw - 1].span.end,

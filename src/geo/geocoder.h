@@ -31,6 +31,8 @@
 // "Texas-based") is returned with confidence <= 0.2: named, but not where anything happened.
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
+// Find() reuses per-thread scratch (the article's words and their folded forms, a bounded cache
+// of n-gram lookups per Geocoder), which grows to the largest article a thread has seen.
 // The Gazetteer must outlive the Geocoder.
 #ifndef SITREP_GEO_GEOCODER_H_
 #define SITREP_GEO_GEOCODER_H_
@@ -70,6 +72,8 @@ class Geocoder {
 
   // Indexes the seat town (PPLA2) of each county in Words::seat_countries.
   void BuildSeats();
+  // Fills entry_facts_.
+  void BuildEntryTables();
   static std::string SeatKey(std::string_view cc, std::string_view admin1,
                              std::string_view admin2);
 
@@ -79,6 +83,15 @@ class Geocoder {
   std::unordered_map<std::string, uint32_t> seats_;
   // Distinct for every Geocoder ever made: names the owner of a thread's key-lookup cache.
   uint64_t id_;
+  // Per gazetteer entry, computed once rather than for every candidate of every article: the
+  // population term of the candidate score (log10 of the population, or of a seat's assumed
+  // population, plus 10) and the feature code's rank (capital, province seat, ...). One record
+  // per entry, so a candidate costs one memory access here.
+  struct EntryFacts {
+    double log_pop = 0;
+    uint8_t fc_kind = 0;
+  };
+  std::vector<EntryFacts> entry_facts_;
 };
 
 }  // namespace sitrep

@@ -590,5 +590,39 @@ TEST_F(GeocoderTest, QuarterAfterPossessiveAndStreetAfterDirection) {
   EXPECT_NE(At(ms, "Carney"), nullptr);
 }
 
+// Find keeps per-thread buffers (the word scan, its folded words, the n-gram cache): a call must
+// not see anything of the one before. Words whose fold is longer than their bytes (CJK
+// transliterated), a word longer than any name, hyphens and apostrophes exercise the scanner's
+// folding paths.
+TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
+  const std::string long_word(300, 'q');
+  const std::string a = "QUETTA: Gunmen from Kalat attacked a Quetta-bound bus; " + long_word +
+                        " police in Gwadar's port said Karachi's traders fled. 中华人民共和国";
+  const std::string b = "中华人民共和国中华人民共和国 Ein Anschlag in Peshawar, sagte Müller.";
+  auto key = [](const std::vector<PlaceMention>& ms) {
+    std::string k;
+    for (const PlaceMention& m : ms) {
+      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" + m.place.name +
+           "/" + m.place.country + "@" + std::to_string(m.confidence) + ";";
+    }
+    return k;
+  };
+  const std::string first_a = key(geo_->Find(a, Doc(), "en"));
+  const std::string first_b = key(geo_->Find(b, Doc(), "de"));
+  EXPECT_NE(first_a.find(":Quetta/PK"), std::string::npos) << first_a;
+  EXPECT_NE(first_a.find(":Gwadar/PK"), std::string::npos) << first_a;
+  EXPECT_NE(first_b.find(":Peshawar/PK"), std::string::npos) << first_b;
+  for (int r = 0; r < 3; ++r) {
+    EXPECT_EQ(key(geo_->Find(b, Doc(), "de")), first_b);
+    EXPECT_EQ(key(geo_->Find(a, Doc(), "en")), first_a);
+    EXPECT_TRUE(geo_->Find("", Doc(), "en").empty());
+  }
+  // A second geocoder on the same thread has its own cache and the same answers.
+  auto other = Geocoder::Create(&geo_test::FixtureGazetteer());
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(key((*other)->Find(a, Doc(), "en")), first_a);
+  EXPECT_EQ(key(geo_->Find(a, Doc(), "en")), first_a);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -15,17 +15,22 @@ namespace {
 // Appends ASCII bytes folded: letters/digits lower-cased, apostrophes dropped (they sit inside
 // names: Qal'ah), anything else a single word break.
 void AppendAsciiFolded(std::string_view s, std::string* out) {
+  // Each input byte gives at most one output byte: write into the grown buffer, then trim.
+  size_t n = out->size();
+  out->resize(n + s.size());
+  char* p = out->data();
   for (unsigned char c : s) {
     if (c >= 'A' && c <= 'Z') {
-      out->push_back(static_cast<char>(c - 'A' + 'a'));
+      p[n++] = static_cast<char>(c - 'A' + 'a');
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out->push_back(static_cast<char>(c));
+      p[n++] = static_cast<char>(c);
     } else if (c == '\'' || c == '`' || c >= 0x80) {
       // dropped: apostrophes, and whatever transliteration could not turn into ASCII
-    } else if (!out->empty() && out->back() != ' ') {
-      out->push_back(' ');
+    } else if (n > 0 && p[n - 1] != ' ') {
+      p[n++] = ' ';
     }
   }
+  out->resize(n);
 }
 
 icu::Transliterator* ThreadTransliterator() {
