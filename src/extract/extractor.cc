@@ -34,6 +34,9 @@ bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
   return DaysFromCivil(*published) - DaysFromCivil(t.date) - slack > 45;
 }
 
+// Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
+constexpr uint32_t kOutletCue = 2;
+
 std::string PlaceKey(const Place& p) {
   if (p.gazetteer_id != 0) return "g" + std::to_string(p.gazetteer_id);
   return p.country + "|" + p.admin1 + "|" + p.admin2 + "|" + p.name;
@@ -100,13 +103,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
                        : cols[0] == "origin"    ? &x->origin_
                        : cols[0] == "resident"  ? &x->after_
                        : cols[0] == "facility"  ? &x->after_
+                       : cols[0] == "outlet"    ? &x->after_
                        : cols[0] == "institution" ? &x->institution_
                                                 : nullptr;
     if (trie == nullptr) {
       return InvalidArgument(
-          "kind must be destination, spread, origin, resident, facility or institution");
+          "kind must be destination, spread, origin, resident, facility, outlet or institution");
     }
-    trie->Add(cols[1], 1);
+    trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : 1);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -333,6 +337,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     auto& in = sent[ws.SentenceAt(places[p].span.begin)].places;
     if (in.size() > 1) in.erase(std::remove(in.begin(), in.end(), p), in.end());
   }
+  // A place that names a media outlet ("the X channel", "X TV") is never a scene.
+  auto outlet = [&](uint32_t p) {
+    const size_t e = place_end_word[p];
+    if (place_word[p] >= w.size() || e >= w.size()) return false;
+    const size_t se = ws.sentence_end(w[place_word[p]].sentence);
+    uint32_t payload = 0;
+    return e < se && after_.Match(w, e, se, &payload) > 0 && payload == kOutletCue;
+  };
   for (size_t s = 0; s < ns; ++s) {
     Sent& st = sent[s];
     st.background = st.strong_bg || (st.past_timex && !st.news_timex) ||
@@ -341,6 +353,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   // Homes and institutions give way to the places the article reports from, when it names one
   // as fine: "a Brookfield man was shot in Elmira" happened in Elmira.
   std::vector<bool> non_scene(places.size(), false);
+  std::vector<bool> is_outlet(places.size(), false);  // not even a fallback scene
   {
     std::vector<bool> weak(places.size(), false);
     int strong_level = static_cast<int>(GeoLevel::kCountry);
@@ -366,7 +379,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     for (uint32_t p = 0; p < places.size(); ++p) {
       if (places[p].span.end > article.text.size()) continue;
       weak[p] = home_or_facility(p);
-      if (destination[p]) non_scene[p] = true;
+      is_outlet[p] = outlet(p);
+      if (destination[p] || is_outlet[p]) non_scene[p] = true;
       // A doubtful reading ("Sheriff Ann Marsh" read as a town) outranks no home.
       constexpr float kSureScene = 0.5f;
       if (weak[p] || non_scene[p] || dateline(p) || places[p].place.level == GeoLevel::kCountry ||
@@ -376,10 +390,24 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       }
       strong_level = std::min(strong_level, Level(places[p].place));
     }
+    // A country named as where people come from ("gunmen from X", "citizens of X") gives way to
+    // any other place the article reports from, a country included: the attackers' origin is
+    // never the scene when the article names one.
+    std::vector<bool> sure(places.size(), false);
     for (uint32_t p = 0; p < places.size(); ++p) {
-      if (weak[p] && strong_level <= Level(places[p].place) &&
-          places[p].place.level != GeoLevel::kCountry) {
-        non_scene[p] = true;
+      sure[p] = !weak[p] && !non_scene[p] && places[p].confidence >= 0.5f &&
+                places[p].span.end <= article.text.size() &&
+                !sent[ws.SentenceAt(places[p].span.begin)].background;
+    }
+    for (uint32_t p = 0; p < places.size(); ++p) {
+      if (!weak[p]) continue;
+      if (places[p].place.level != GeoLevel::kCountry) {
+        if (strong_level <= Level(places[p].place)) non_scene[p] = true;
+        continue;
+      }
+      const std::string key = PlaceKey(places[p].place);
+      for (uint32_t q = 0; q < places.size() && !non_scene[p]; ++q) {
+        if (sure[q] && PlaceKey(places[q].place) != key) non_scene[p] = true;
       }
     }
     for (size_t s = 0; s < ns; ++s) {
@@ -462,7 +490,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       for (size_t p = 0; p < places.size(); ++p) {
         if (places[p].span.end > article.text.size()) continue;
         if (sent[ws.SentenceAt(places[p].span.begin)].background) continue;
-        if (pass == 0 && non_scene[p]) continue;
+        if ((pass == 0 && non_scene[p]) || is_outlet[p]) continue;
         int c = ++count[PlaceKey(places[p].place)];
         if (c > best) {
           best = c;

@@ -8,7 +8,10 @@
 // Scenes: a place named as someone's home ("a Brookfield man", "Smith, 23, of Elmira", "a resident
 // of Reno") or inside an institution's name ("St. Agnes Hospital", "the Elmira Daily News") is a scene
 // only when the article names no other place as fine; a headline's tail naming the outlet ("... -
-// WXYZ News Elmira") is none. Dates: a date beside a later procedural step ("was arraigned
+// WXYZ News Elmira") is none, nor is a place naming a media outlet ("the X channel"), not even as
+// a last resort (it stays in DocAnalysis::places, which lists every place mention). A country
+// named as where people come from ("gunmen from X", "the attackers are from X") gives way to any
+// other place the article names. Dates: a date beside a later procedural step ("was arraigned
 // Monday", "the funeral on Saturday") never dates the violence; without another date the mention
 // stays undated.
 //
@@ -58,7 +61,9 @@ class Extractor {
   PhraseTrie destination_;  // "rushed to": the place after it is where victims went
   PhraseTrie spread_;       // "across": the area after it is not one scene
   PhraseTrie origin_;       // "a resident of": the place after it is someone's home
-  PhraseTrie after_;        // "man", "hospital": the place before it names a home or facility
+  // "man", "hospital": the place before it names a home or facility (payload 1); "channel",
+  // "TV": it names a media outlet (payload 2), never a scene.
+  PhraseTrie after_;
   PhraseTrie institution_;  // "Department": "X Department of Y" is no person living in Y
   // "arraigned", "funeral": a date next to one of these dates a later step, not the violence.
   PhraseTrie procedure_;

@@ -303,6 +303,57 @@ TEST_F(ExtractorTest, AResidentOfSomewhereGivesWayToTheScene) {
   EXPECT_NE(At(a, "Zorath"), nullptr);
 }
 
+TEST_F(ExtractorTest, AnAttackersCountryOfOriginGivesWayToTheScene) {
+  // The scene is named in another sentence, and only as a country: the origin still gives way.
+  SetText("Four gunmen from Veloria stormed a theatre on Friday, killing 30 people.\n"
+          "The attack in Castavia was the deadliest in a decade.");
+  AddPlace("Veloria", GeoLevel::kCountry, "", 2);
+  AddPlace("Castavia", GeoLevel::kCountry, "", 3);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  EXPECT_EQ(At(a, "Veloria"), nullptr);
+  EXPECT_NE(At(a, "Castavia"), nullptr);
+}
+
+TEST_F(ExtractorTest, CitizensOfACountryAreNoSceneBesideATown) {
+  SetText("The suspects, citizens of Veloria, opened fire in Zorath, killing 12 people.");
+  AddPlace("Veloria", GeoLevel::kCountry, "", 2);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+}
+
+TEST_F(ExtractorTest, ACountryOfOriginAloneStaysTheScene) {
+  // Nothing else is named: the country is the best place the report gives.
+  SetText("Gunmen from Veloria opened fire on Friday, killing 12 people.");
+  AddPlace("Veloria", GeoLevel::kCountry, "", 2);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Veloria"), nullptr);
+}
+
+TEST_F(ExtractorTest, AMediaOutletIsNeverTheScene) {
+  // The only place named is part of a channel's name: the mention stays without a place.
+  SetText("Gunmen opened fire at a theatre on Friday, killing 30 people, the Zorath channel "
+          "reported.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_TRUE(a.mentions[0].places.empty());
+  EXPECT_EQ(a.places.size(), 1u);  // still a place mention
+}
+
+TEST_F(ExtractorTest, TheAttackersAreFromACountryElsewhere) {
+  SetText("Gunmen killed 30 people at a theatre in Castavia on Friday.\n"
+          "Most of the attackers are from Veloria, officials said.");
+  AddPlace("Castavia", GeoLevel::kCountry, "", 3);
+  AddPlace("Veloria", GeoLevel::kCountry, "", 2);
+  DocAnalysis a = Run();
+  EXPECT_EQ(At(a, "Veloria"), nullptr);
+  EXPECT_NE(At(a, "Castavia"), nullptr);
+}
+
 TEST_F(ExtractorTest, AHomeTownAloneStaysTheScene) {
   // Nothing else is named: the home is the best place the report gives.
   SetText("A Varlow man was shot and killed on Sunday, police said.");

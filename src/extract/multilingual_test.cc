@@ -1,4 +1,4 @@
-// Extraction from articles in other languages (fr, es, de, ru, hi, ur), through the real text
+// Extraction from articles in other languages (fr, es, de, ru, ar, hi, ur), through the real text
 // stage so that their numerals (Devanagari and Arabic-Indic digits included) are read as it reads
 // them. The sentences are written for these tests.
 #include <gtest/gtest.h>
@@ -50,6 +50,27 @@ class MultilingualTest : public ::testing::Test {
   static bool HasType(const DocAnalysis& a, const std::string& type) {
     for (const EventMention& m : a.mentions) {
       if (m.event_type == type) return true;
+    }
+    return false;
+  }
+
+  // The first claim of `field`, or nullptr.
+  static const Claim* FirstClaim(const DocAnalysis& a, Field field) {
+    for (const Claim& c : a.claims) {
+      if (c.field == field) return &c;
+    }
+    return nullptr;
+  }
+  // The date of the first mention that is not background.
+  static CivilDate MentionDate(const DocAnalysis& a) {
+    for (const EventMention& m : a.mentions) {
+      if (!m.background) return m.date.date;
+    }
+    return CivilDate{};
+  }
+  static bool HasSubType(const DocAnalysis& a, const std::string& sub) {
+    for (const EventMention& m : a.mentions) {
+      if (m.sub_event_type == sub) return true;
     }
     return false;
   }
@@ -114,6 +135,134 @@ TEST_F(MultilingualTest, SpanishAndGermanTriggers) {
                       "Explosions/Remote violence"));
   EXPECT_TRUE(HasType(Run("Bei einem Anschlag auf einen Markt gab es viele Verletzte.", "de"),
                       "Violence against civilians"));
+}
+
+
+// Publication is Monday 2031-05-12 in every test: "yesterday" is 2031-05-11.
+constexpr CivilDate kYesterday{2031, 5, 11};
+
+TEST_F(MultilingualTest, RussianQualifiedToll) {
+  DocAnalysis a = Run("Вчера не менее 23 человек погибли при взрыве на вокзале.", "ru");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 23);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_TRUE(HasType(a, "Explosions/Remote violence"));
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, RussianInflectedTriggersAndWounded) {
+  // "обстреле" (prepositional case) is shelling; "получили ранения" are the wounded; the
+  // qualifier follows the cue ("погибли как минимум 6").
+  DocAnalysis a =
+      Run("При обстреле посёлка погибли как минимум 6 человек, ещё 17 получили ранения.", "ru");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 6);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(First(a, Field::kInjured), 17);
+  EXPECT_TRUE(HasSubType(a, "Shelling/artillery/missile attack"));
+}
+
+TEST_F(MultilingualTest, RussianAttackInGenitive) {
+  DocAnalysis a = Run("В результате нападения на автобус по меньшей мере 4 человека убиты.", "ru");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 4);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_TRUE(HasType(a, "Violence against civilians"));
+}
+
+TEST_F(MultilingualTest, FrenchVerbBeforeFigureAndYesterday) {
+  DocAnalysis a =
+      Run("Hier soir, une explosion a tué au moins 9 personnes et blessé 14 autres.", "fr");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 9);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_TRUE(HasType(a, "Explosions/Remote violence"));
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, FrenchNounFigure) {
+  DocAnalysis a = Run("L'embuscade a fait au moins 5 morts selon l'armée.", "fr");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 5);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+}
+
+TEST_F(MultilingualTest, SpanishVerbsAndQualifiers) {
+  DocAnalysis a = Run(
+      "Ayer por lo menos 11 personas murieron y 30 resultaron heridas en un atentado.", "es");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 11);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(First(a, Field::kInjured), 30);
+  EXPECT_TRUE(HasType(a, "Violence against civilians"));
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, SpanishAbduction) {
+  DocAnalysis a = Run("Hombres armados secuestraron a 6 trabajadores cerca de la mina.", "es");
+  EXPECT_TRUE(HasSubType(a, "Abduction/forced disappearance"));
+}
+
+TEST_F(MultilingualTest, ArabicVerbBeforeFigure) {
+  // "قتل 18 شخصا على الأقل": the verb comes first, the qualifier after the noun.
+  DocAnalysis a = Run("قتل 18 شخصا على الأقل وأصيب 27 آخرون في انفجار أمس.", "ar");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 18);
+  EXPECT_EQ(First(a, Field::kInjured), 27);
+  EXPECT_TRUE(HasType(a, "Explosions/Remote violence"));
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, HindiAtLeastAndYesterday) {
+  DocAnalysis a =
+      Run("कल बाजार में धमाके में कम से कम 8 लोगों की मौत हो गई और 19 लोग घायल हुए।", "hi");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 8);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(First(a, Field::kInjured), 19);
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, HindiOneTouristDied) {
+  // "एक" (one) with a loanword noun: one death.
+  DocAnalysis a = Run("गोलीबारी में एक टूरिस्ट की मौत हो गई, जबकि 4 लोग घायल हैं।", "hi");
+  EXPECT_EQ(First(a, Field::kKilled), 1);
+  EXPECT_EQ(First(a, Field::kInjured), 4);
+}
+
+TEST_F(MultilingualTest, UrduAtLeastAndYesterday) {
+  DocAnalysis a = Run("کل مارکیٹ میں دھماکے سے کم از کم 16 افراد جاں بحق اور 25 زخمی ہوگئے۔", "ur");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 16);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(First(a, Field::kInjured), 25);
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, UrduMoreThanAfterTheNumber) {
+  // "40 سے زائد": the qualifier follows the number.
+  DocAnalysis a = Run("فائرنگ کے واقعے میں 12 سے زائد افراد زخمی ہو گئے۔", "ur");
+  const Claim* c = FirstClaim(a, Field::kInjured);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->value, 12);
+  EXPECT_EQ(c->qualifier, Qualifier::kMoreThan);
+}
+
+TEST_F(MultilingualTest, TheDayBeforeInFrenchAndRussian) {
+  EXPECT_EQ(MentionDate(Run("L'embuscade survenue la veille a fait 6 morts.", "fr")), kYesterday);
+  EXPECT_EQ(MentionDate(Run("Накануне при взрыве на складе погибли 3 человека.", "ru")),
+            kYesterday);
+  EXPECT_EQ(MentionDate(Run("گزشتہ شب فائرنگ سے 2 افراد جاں بحق ہوگئے۔", "ur")), kYesterday);
+  EXPECT_EQ(MentionDate(Run("बीती रात गोलीबारी में 2 लोगों की मौत हो गई।", "hi")), kYesterday);
 }
 
 }  // namespace
