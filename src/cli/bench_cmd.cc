@@ -431,8 +431,13 @@ int RunRun(int argc, char** argv) {
       batch.Add(a);
       a = DocAnalysis();  // free it now: the store has the full analysis
     }
-    chunk_analyses = {};
+    std::vector<DocAnalysis>().swap(chunk_analyses);
     stats.resolve.Stop();
+    // The chunk's texts and analyses were spread over the worker threads' arenas; hand the freed
+    // pages back so the resident set follows what is live (the kept units) between chunks.
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
     const ResolveBatch::Stats kept = batch.stats();
     std::fprintf(stderr,
                  "chunk %zu: %zu articles so far, rss %.0f MB, heap %.0f MB, peak %.0f MB; kept for "
@@ -441,31 +446,50 @@ int RunRun(int argc, char** argv) {
                  kept.events, kept.waves, kept.recalls, static_cast<double>(kept.claim_bytes) / 1e6);
   }
 
+  std::string().swap(data);  // the last chunk's bytes: the bare pass below reads them again
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
   stats.resolve.Start();
-  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
+  IncidentStream incidents = (*engine)->FinishResolveStream(std::move(batch));
   stats.resolve.Stop();
   std::fprintf(stderr, "resolved: rss %.0f MB, heap %.0f MB, peak %.0f MB\n", CurrentRssMb(),
                HeapLiveMb(), PeakRssMb());
+  // Incidents go to the store (and --out) one at a time: the whole set, with every claim and
+  // quote, never exists in memory at once.
+  std::ofstream out;
+  std::unique_ptr<IncidentsJsonWriter> json;
+  if (f.count("out")) {
+    out.open(f["out"], std::ios::binary);
+    if (!out) {
+      std::fprintf(stderr, "sitrep bench run: %s: cannot write\n", f["out"].c_str());
+      return 1;
+    }
+    json = std::make_unique<IncidentsJsonWriter>(out);
+  }
   stats.store.Start();
-  if (Status st = (*store)->ReplaceIncidents(set); !st.ok()) {
-    std::fprintf(stderr, "sitrep bench run: store: %s\n", st.ToString().c_str());
+  Status stored = (*store)->ReplaceIncidentsFrom([&](Incident* inc) {
+    if (!incidents.Next(inc)) return false;
+    ++stats.incidents;
+    stats.top_level += inc->parent.empty();
+    if (json) json->Add(*inc);
+    return true;
+  });
+  if (!stored.ok()) {
+    std::fprintf(stderr, "sitrep bench run: store: %s\n", stored.ToString().c_str());
     return 1;
   }
   stats.store.Stop();
   stats.total.Stop();
   std::fprintf(stderr, "stored incidents: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(), PeakRssMb());
   stats.stage = (*engine)->times();
-  stats.incidents = set.incidents.size();
-  for (const Incident& inc : set.incidents) stats.top_level += inc.parent.empty();
-
-  if (f.count("out")) {
-    std::ofstream out(f["out"], std::ios::binary);
-    if (!out || !WriteIncidentsJson(set, out).ok()) {
+  if (json) {
+    if (!json->Finish().ok()) {
       std::fprintf(stderr, "sitrep bench run: %s: write failed\n", f["out"].c_str());
       return 1;
     }
-    std::fprintf(stderr, "wrote %s: rss %.0f MB, peak %.0f MB\n", f["out"].c_str(), CurrentRssMb(),
-                 PeakRssMb());
+    std::fprintf(stderr, "wrote %s (with the store pass): rss %.0f MB, peak %.0f MB\n",
+                 f["out"].c_str(), CurrentRssMb(), PeakRssMb());
   }
 
   // The floor: read and tokenise the same bytes on the same threads, nothing else.

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -154,6 +155,9 @@ Status WriteOutput(const std::string& path, const std::string& content) {
   return Status::Ok();
 }
 
+// Articles analysed at once by `analyze` before their analyses are reduced for resolution.
+constexpr size_t kAnalyzeChunk = 5000;
+
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
   Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
@@ -170,8 +174,25 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   }
   counts.dedup = MarkDuplicates(&in.articles);
   Progress progress(!cmd.engine.quiet);
-  std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(in.articles, progress.Fn());
-  IncidentSet set = (*engine)->Resolve(analyses);
+  // Analysed in chunks, each analysis reduced to what resolution keeps (ResolveBatch) and freed:
+  // only --db needs every full analysis (it stores them).
+  const ProgressFn progress_fn = progress.Fn();
+  const size_t total = in.articles.size();
+  std::vector<DocAnalysis> analyses;
+  ResolveBatch batch = (*engine)->StartResolve();
+  for (size_t begin = 0; begin < total; begin += kAnalyzeChunk) {
+    const size_t end = std::min(total, begin + kAnalyzeChunk);
+    std::vector<Article> slice(in.articles.begin() + static_cast<std::ptrdiff_t>(begin),
+                               in.articles.begin() + static_cast<std::ptrdiff_t>(end));
+    ProgressFn fn;
+    if (progress_fn) fn = [&](size_t done, size_t) { progress_fn(begin + done, total); };
+    std::vector<DocAnalysis> part = (*engine)->AnalyzeAll(slice, fn);
+    for (DocAnalysis& a : part) {
+      batch.Add(a);
+      if (!cmd.db.empty()) analyses.push_back(std::move(a));
+    }
+  }
+  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
 
   if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
     PrintError(st.message());

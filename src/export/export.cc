@@ -40,13 +40,29 @@ std::string TimePrecision(const Incident& inc) {
 
 namespace {
 
+constexpr char kJsonHead[] = "{\n  \"schema\": \"";
+constexpr char kJsonIncidents[] = "\",\n  \"incidents\": ";
+
+// One element of the "incidents" list as the whole document's indent-2 dump writes it: nested
+// two levels deep, so every line gains four spaces of indent. Replaces *out.
+void IndentedIncident(const Incident& inc, std::string* text, std::string* out) {
+  *text = Dump(IncidentToJson(inc), 2);
+  out->clear();
+  out->reserve(text->size() + text->size() / 8);
+  out->append("    ");
+  for (char c : *text) {
+    out->push_back(c);
+    if (c == '\n') out->append("    ");
+  }
+}
+
 // Writes the document one incident at a time: the bytes are those of dumping the whole
 // {"schema", "incidents"} object with indent 2, but only one incident's JSON exists at a time.
 template <typename Sink>
 void WriteIncidentsJsonTo(const IncidentSet& set, Sink&& sink) {
-  sink("{\n  \"schema\": \"");
+  sink(kJsonHead);
   sink(kIncidentsSchema);
-  sink("\",\n  \"incidents\": ");
+  sink(kJsonIncidents);
   if (set.incidents.empty()) {
     sink("[]\n}\n");
     return;
@@ -54,15 +70,7 @@ void WriteIncidentsJsonTo(const IncidentSet& set, Sink&& sink) {
   sink("[\n");
   std::string text, indented;
   for (size_t i = 0; i < set.incidents.size(); ++i) {
-    text = Dump(IncidentToJson(set.incidents[i]), 2);
-    // Nested two levels deep: every line gains four spaces of indent.
-    indented.clear();
-    indented.reserve(text.size() + text.size() / 8);
-    indented.append("    ");
-    for (char c : text) {
-      indented.push_back(c);
-      if (c == '\n') indented.append("    ");
-    }
+    IndentedIncident(set.incidents[i], &text, &indented);
     if (i + 1 < set.incidents.size()) indented.append(",\n");
     sink(std::string_view(indented));
   }
@@ -83,6 +91,31 @@ Status WriteIncidentsJson(const IncidentSet& set, std::ostream& out) {
   });
   out.flush();
   if (!out) return IoError("cannot write the incidents document");
+  return Status::Ok();
+}
+
+IncidentsJsonWriter::IncidentsJsonWriter(std::ostream& out) : out_(out) {
+  Put(kJsonHead);
+  Put(kIncidentsSchema);
+  Put(kJsonIncidents);
+}
+
+void IncidentsJsonWriter::Put(std::string_view s) {
+  out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+
+void IncidentsJsonWriter::Add(const Incident& inc) {
+  // The separator goes before every element but the first: the last one is not known here.
+  Put(count_ == 0 ? "[\n" : ",\n");
+  IndentedIncident(inc, &text_, &indented_);
+  Put(indented_);
+  ++count_;
+}
+
+Status IncidentsJsonWriter::Finish() {
+  Put(count_ == 0 ? "[]\n}\n" : "\n  ]\n}\n");
+  out_.flush();
+  if (!out_) return IoError("cannot write the incidents document");
   return Status::Ok();
 }
 

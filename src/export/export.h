@@ -24,6 +24,26 @@ std::string IncidentsToJson(const IncidentSet& set);
 // The same bytes written to `out` as they are made, so memory stays at one incident. IoError
 // when the stream fails.
 [[nodiscard]] Status WriteIncidentsJson(const IncidentSet& set, std::ostream& out);
+// WriteIncidentsJson() for incidents that come one at a time (resolve.h IncidentStream): the
+// constructor writes the head, Add() one incident, Finish() the end. The bytes are those
+// WriteIncidentsJson() writes for the same incidents in the same order. Not thread-safe; `out`
+// must outlive the writer.
+class IncidentsJsonWriter {
+ public:
+  explicit IncidentsJsonWriter(std::ostream& out);
+  void Add(const Incident& inc);
+  size_t count() const { return count_; }  // incidents added
+  // Writes the end of the document and flushes. IoError when the stream failed at any point.
+  [[nodiscard]] Status Finish();
+
+ private:
+  void Put(std::string_view s);
+
+  std::ostream& out_;
+  size_t count_ = 0;
+  std::string text_, indented_;  // reused between incidents
+};
+
 // Reads what IncidentsToJson writes. Errors: not JSON, wrong schema, a field of the wrong type
 // (the message names the incident and field).
 Result<IncidentSet> IncidentsFromJson(std::string_view json);

@@ -159,6 +159,28 @@ TEST(ExportTest, StreamedJsonReportsAFailedStream) {
   EXPECT_FALSE(WriteIncidentsJson(MakeSet(), out).ok());
 }
 
+TEST(ExportTest, IncidentWriterEqualsWholeTreeDump) {
+  // One incident at a time (the separator before each but the first, the end in Finish()) must
+  // give the bytes of the whole document, for none, one and several incidents.
+  IncidentSet set = MakeSet();
+  set.incidents[1].place = "Bad \xff byte and a\nline break";
+  for (size_t n = 0; n <= set.incidents.size(); ++n) {
+    IncidentSet part;
+    part.incidents.assign(set.incidents.begin(), set.incidents.begin() + n);
+    std::ostringstream out;
+    IncidentsJsonWriter writer(out);
+    for (const Incident& inc : part.incidents) writer.Add(inc);
+    EXPECT_EQ(writer.count(), n);
+    ASSERT_TRUE(writer.Finish().ok());
+    EXPECT_EQ(out.str(), WholeTreeDump(part)) << n << " incidents";
+  }
+  std::ostringstream bad;
+  bad.setstate(std::ios::badbit);
+  IncidentsJsonWriter writer(bad);
+  writer.Add(set.incidents[0]);
+  EXPECT_FALSE(writer.Finish().ok());
+}
+
 TEST(ExportTest, JsonReaderRejectsBadDocuments) {
   EXPECT_FALSE(IncidentsFromJson("{").ok());
   EXPECT_FALSE(IncidentsFromJson("{\"schema\": \"other/1\", \"incidents\": []}").ok());

@@ -208,6 +208,15 @@ IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
   return set;
 }
 
+IncidentStream Engine::FinishResolveStream(ResolveBatch batch) const {
+  auto t0 = std::chrono::steady_clock::now();
+  IncidentStream stream = std::move(batch).FinishStream();
+  auto t1 = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(impl_->times_mu);
+  impl_->times.resolve_s += Seconds(t0, t1);
+  return stream;
+}
+
 void Engine::CompactForResolve(DocAnalysis* a) {
   a->actors.clear();
   a->actors.shrink_to_fit();

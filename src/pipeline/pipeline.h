@@ -55,6 +55,10 @@ class Engine {
   // FinishResolve(). The incidents are those of Resolve() over the same analyses.
   ResolveBatch StartResolve() const;
   IncidentSet FinishResolve(ResolveBatch batch) const;
+  // FinishResolve() one incident at a time (resolve.h IncidentStream): the same incidents in the
+  // same order, for runs too large to hold every incident's claims and reasons at once. The
+  // resolve time counted in times() is that of building the stream.
+  IncidentStream FinishResolveStream(ResolveBatch batch) const;
 
   const StageTimes& times() const;
 

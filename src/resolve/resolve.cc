@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -13,6 +15,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+
+#include "resolve/spill.h"
 
 namespace sitrep {
 namespace {
@@ -95,6 +99,27 @@ struct Loc {
   std::string admin1_key;  // country|admin1 ("" admin1 allowed)
   std::string admin2_key;  // "" when no district
   std::string country_key;  // lower-cased ISO code
+};
+
+// A Loc shared by every unit that names the same place: the units of a large batch hold one
+// pointer each (ResolveBatch::Impl interns them) instead of a copy with its place strings. Reads
+// like a `const Loc*`; converts to `const Loc&`; assigning a Loc makes a fresh shared copy.
+class LocRef {
+ public:
+  LocRef() : p_(Empty()) {}
+  LocRef(Loc loc) : p_(std::make_shared<const Loc>(std::move(loc))) {}  // NOLINT: implicit
+  explicit LocRef(std::shared_ptr<const Loc> p) : p_(std::move(p)) {}
+  const Loc* operator->() const { return p_.get(); }
+  const Loc& operator*() const { return *p_; }
+  operator const Loc&() const { return *p_; }  // NOLINT: implicit, for functions of a Loc
+  const std::shared_ptr<const Loc>& shared() const { return p_; }
+
+ private:
+  static const std::shared_ptr<const Loc>& Empty() {
+    static const auto* empty = new std::shared_ptr<const Loc>(std::make_shared<const Loc>());
+    return *empty;
+  }
+  std::shared_ptr<const Loc> p_;
 };
 
 GeoLevel LevelOf(const Place& p) {
@@ -262,7 +287,7 @@ struct Event {
   int doc = 0;  // index into the sorted docs
   std::vector<const EventMention*> mentions;  // step 1 only (cleared once the units are kept)
   std::vector<const MentionLite*> lite;       // what steps 2-6 read of `mentions`
-  Loc loc;
+  LocRef loc;  // shared (interned once the batch keeps the unit)
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
   std::optional<int64_t> day;
@@ -271,19 +296,20 @@ struct Event {
   std::string type;
   std::vector<std::string> groups;  // named armed groups, sorted unique
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
-  std::string claim_blob;           // `claims` encoded (EncodeClaims) while the batch keeps it
+  SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
   double killed_max = -1;           // largest specific killed figure, for compatibility
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
   // (an earlier event the article recalls) only ever cluster with their own kind.
   std::string kind;
-  Reason why;  // how it joined its incident
-  std::vector<std::string> notes;
+  SpillFile::Ref why_ref;  // how it joined its incident (EncodeReasons), from step 2 on
+  std::vector<std::string> notes;  // step 1 only
+  SpillFile::Ref notes_ref;         // the notes joined ("a; b; "), once the batch keeps the unit
 };
 
 struct Wave {
   int doc = 0;
-  Loc loc;
+  LocRef loc;
   std::optional<int64_t> day;
   bool explicit_wave = false;  // a mention said "wave"; else only wave/part-scoped claims
   std::vector<Claim> claims;
@@ -294,7 +320,7 @@ struct Wave {
 
 struct Recall {
   int doc = 0;
-  Loc loc;
+  LocRef loc;
   std::optional<int64_t> day;
   std::optional<std::pair<int64_t, int64_t>> month;  // [first, last] day of a recalled month
 };
@@ -305,6 +331,12 @@ struct DocUnits {
   std::vector<Recall> recalls;
   std::vector<Reason> dropped;
 };
+
+// Frees a vector's storage (`v = {}` keeps the capacity: it assigns an empty initializer list).
+template <typename T>
+void Release(std::vector<T>* v) {
+  std::vector<T>().swap(*v);
+}
 
 bool DatesFit(const std::optional<int64_t>& a, const std::optional<int64_t>& b, int window) {
   return !a || !b || Gap(*a, *b) <= window;
@@ -469,14 +501,14 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
                                                                     m.date.date.month + 1, 1};
         r.month = std::make_pair(first, DaysFromCivil(next.year, next.month, 1) - 1);
       }
-      if (r.loc.known || r.day || r.month) u.recalls.push_back(std::move(r));
+      if (r.loc->known || r.day || r.month) u.recalls.push_back(std::move(r));
       continue;
     }
     if (m.wave) {
       Wave& w = wave();
       w.explicit_wave = true;
       w.mentions.push_back(&m);
-      if (!w.loc.known) w.loc = MentionLoc(m);
+      if (!w.loc->known) w.loc = MentionLoc(m);
       if (!w.day) w.day = mention_day(m);
       for (const Claim& c : m.claims) {
         Claim f = fix(c);
@@ -717,7 +749,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (size_t i = 0; i < locals.size(); ++i) {
       if (i == main) continue;
       Local& l = locals[i];
-      const bool same_country = l.e.loc.country_key == m.e.loc.country_key;
+      const bool same_country = l.e.loc->country_key == m.e.loc->country_key;
       // Figures that only repeat the main event's (same field, category and number) are the
       // main event retold from another place, not evidence of a second attack.
       bool own_figures = false;
@@ -729,7 +761,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         }
         own_figures = own_figures || !repeated;
       }
-      const bool same_a1 = l.e.loc.admin1_key == m.e.loc.admin1_key;
+      const bool same_a1 = l.e.loc->admin1_key == m.e.loc->admin1_key;
       bool dates_fit = true;
       for (const auto& d : l.days) dates_fit = dates_fit && fits_dates(m, d);
       if (same_country && own_figures && !same_a1) {
@@ -737,7 +769,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       } else if (dates_fit) {
         folded += (folded.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
         m.e.mentions.insert(m.e.mentions.end(), l.e.mentions.begin(), l.e.mentions.end());
-        if (l.e.loc.known && Fine(l.e.loc) && l.e.loc.key != m.e.loc.key) {
+        if (l.e.loc->known && Fine(l.e.loc) && l.e.loc->key != m.e.loc->key) {
           m.e.folded_locs.push_back(l.e.loc);
         }
         m.days.insert(m.days.end(), l.days.begin(), l.days.end());
@@ -764,8 +796,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   // figures count towards the wave as parts, their places are dropped.
   if (o.one_story_per_article && locals.size() > 1 && u.wave && u.wave->explicit_wave) {
     std::map<std::string, int> votes;
-    for (const Local& l : locals) votes[l.e.loc.country_key] += static_cast<int>(l.e.mentions.size());
-    if (u.wave->loc.known) votes[u.wave->loc.country_key] += 1000;  // the wave says where it is
+    for (const Local& l : locals) votes[l.e.loc->country_key] += static_cast<int>(l.e.mentions.size());
+    if (u.wave->loc->known) votes[u.wave->loc->country_key] += 1000;  // the wave says where it is
     std::string country;
     int n = 0;
     for (const auto& [c, v] : votes) {
@@ -777,7 +809,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     std::vector<Local> kept;
     std::string dropped;
     for (Local& l : locals) {
-      if (l.e.loc.country_key == country) {
+      if (l.e.loc->country_key == country) {
         kept.push_back(std::move(l));
         continue;
       }
@@ -801,14 +833,14 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     std::vector<Local> kept;
     for (Local& l : locals) {
       const bool coarse = !Fine(l.e.loc);
-      const bool region_ok = !w.loc.known || Fine(w.loc) ||
-                             w.loc.place.level == GeoLevel::kCountry ||
-                             l.e.loc.admin1_key == w.loc.admin1_key;
+      const bool region_ok = !w.loc->known || Fine(w.loc) ||
+                             w.loc->place.level == GeoLevel::kCountry ||
+                             l.e.loc->admin1_key == w.loc->admin1_key;
       if (!coarse || !region_ok || locals.size() == 1) {
         kept.push_back(std::move(l));
         continue;
       }
-      if (!w.loc.known || Fine(w.loc)) w.loc = l.e.loc;  // a dateline city is not the wave's place
+      if (!w.loc->known || Fine(w.loc)) w.loc = l.e.loc;  // a dateline city is not the wave's place
       w.mentions.insert(w.mentions.end(), l.e.mentions.begin(), l.e.mentions.end());
       for (Claim& c : l.e.claims) {
         if (c.scope == Scope::kIncident) c.scope = Scope::kWave;
@@ -852,13 +884,13 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     Place p;
     // A wave placed at a city is usually the dateline, so the article's events vote first.
     const Loc* from = nullptr;
-    if (u.wave && u.wave->loc.known && !Fine(u.wave->loc)) from = &u.wave->loc;
+    if (u.wave && u.wave->loc->known && !Fine(u.wave->loc)) from = &*u.wave->loc;
     if (from == nullptr) {
       std::map<std::string, std::pair<int, const Loc*>> votes;
       for (const Event& e : u.events) {
-        if (!e.loc.known) continue;
-        auto& v = votes[e.loc.admin1_key];
-        if (v.first++ == 0) v.second = &e.loc;
+        if (!e.loc->known) continue;
+        auto& v = votes[e.loc->admin1_key];
+        if (v.first++ == 0) v.second = &*e.loc;
       }
       int n = 0;
       for (const auto& [k, v] : votes) {
@@ -868,7 +900,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         }
       }
     }
-    if (from == nullptr && u.wave && u.wave->loc.known) from = &u.wave->loc;
+    if (from == nullptr && u.wave && u.wave->loc->known) from = &*u.wave->loc;
     if (from == nullptr) {
       Loc d = DocLoc(da);
       if (d.known) p = d.place;
@@ -933,35 +965,35 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         }
       }
     }
-    if (!w.loc.known) {
+    if (!w.loc->known) {
       // The wave's region: the province all its events share, if they share one.
       std::set<std::string> a1;
       const Event* any = nullptr;
       for (const Event& e : u.events) {
-        if (!e.loc.known) continue;
-        a1.insert(e.loc.admin1_key);
+        if (!e.loc->known) continue;
+        a1.insert(e.loc->admin1_key);
         any = &e;
       }
       if (a1.size() > 1) {
         // Several provinces: the wave is where most of the article's events are.
         std::map<std::string, int> votes;
         for (const Event& e : u.events) {
-          if (e.loc.known) ++votes[e.loc.admin1_key];
+          if (e.loc->known) ++votes[e.loc->admin1_key];
         }
         int n = 0;
         for (const auto& [k, c] : votes) {
           if (c > n) {
             n = c;
             for (const Event& e : u.events) {
-              if (e.loc.known && e.loc.admin1_key == k) any = &e;
+              if (e.loc->known && e.loc->admin1_key == k) any = &e;
             }
           }
         }
       }
       if (any != nullptr) {
         Place p;
-        p.country = any->loc.place.country;
-        p.admin1 = any->loc.place.admin1;
+        p.country = any->loc->place.country;
+        p.admin1 = any->loc->place.admin1;
         p.name = p.admin1;
         p.level = p.admin1.empty() ? GeoLevel::kCountry : GeoLevel::kProvince;
         w.loc = MakeLoc(p);
@@ -978,7 +1010,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
 
 struct Cluster {
   std::vector<int> events;
-  std::vector<Loc> locs;  // distinct
+  std::vector<LocRef> locs;  // distinct
   std::vector<Loc> folded_locs;  // its events' folded secondary places (Event::folded_locs)
   std::vector<int64_t> days;
   std::vector<int64_t> pubs;
@@ -1036,26 +1068,26 @@ uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
 }
 
 void IndexEvent(const Event& e, int cluster, Index* idx) {
-  const std::string& country = e.loc.country_key;
-  idx->Add(Key("p", e.loc.key), cluster);
+  const std::string& country = e.loc->country_key;
+  idx->Add(Key("p", e.loc->key), cluster);
   for (const Loc& f : e.folded_locs) idx->Add(Key("p", f.key), cluster);
-  if (!e.loc.admin2_key.empty()) idx->Add(Key("a2", e.loc.admin2_key), cluster);
-  idx->Add(Key("a1all", e.loc.admin1_key), cluster);
+  if (!e.loc->admin2_key.empty()) idx->Add(Key("a2", e.loc->admin2_key), cluster);
+  idx->Add(Key("a1all", e.loc->admin1_key), cluster);
   idx->Add(Key("call", country), cluster);
   if (e.day) {
-    idx->Add(DayKey("d", e.loc.admin1_key, *e.day), cluster);
+    idx->Add(DayKey("d", e.loc->admin1_key, *e.day), cluster);
     idx->Add(DayKey("c", country, *e.day), cluster);
     idx->Add(DayKey("day", "", *e.day), cluster);
-    if (e.loc.place.has_coords && Fine(e.loc)) {
+    if (e.loc->place.has_coords && Fine(e.loc)) {
       // Registered in the neighbouring cells too, so a lookup reads one cell per day.
       for (int dx = -1; dx <= 1; ++dx) {
         for (int dy = -1; dy <= 1; ++dy) {
-          idx->Add(CellKey(e.loc.place.lat, e.loc.place.lon, dx, dy, *e.day), cluster);
+          idx->Add(CellKey(e.loc->place.lat, e.loc->place.lon, dx, dy, *e.day), cluster);
         }
       }
     }
   } else {
-    idx->Add(Key("a1u", e.loc.admin1_key), cluster);
+    idx->Add(Key("a1u", e.loc->admin1_key), cluster);
     idx->Add(Key("cu", country), cluster);
   }
 }
@@ -1124,7 +1156,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
     for (const Loc& f : e.folded_locs) {
       for (const Loc& l : c.locs) folded = folded || f.key == l.key;
     }
-    for (const Loc& f : c.folded_locs) folded = folded || f.key == e.loc.key;
+    for (const Loc& f : c.folded_locs) folded = folded || f.key == e.loc->key;
     if (folded) best = PlaceMatch::kFolded;
   }
   if (best == PlaceMatch::kNone) return s;
@@ -1174,7 +1206,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
 void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   c->events.push_back(ei);
   bool have = false;
-  for (const Loc& l : c->locs) have = have || l.key == e->loc.key;
+  for (const Loc& l : c->locs) have = have || l.key == e->loc->key;
   if (!have) c->locs.push_back(e->loc);
   if (e->day) c->days.push_back(*e->day);
   if (e->pub) c->pubs.push_back(*e->pub);
@@ -1441,6 +1473,81 @@ std::vector<Claim> DecodeClaims(std::string_view blob) {
   return claims;
 }
 
+std::string EncodeReasons(const std::vector<Reason>& reasons) {
+  std::string out;
+  PutVarint(reasons.size(), &out);
+  for (const Reason& r : reasons) {
+    PutString(r.doc_id, &out);
+    PutString(r.decision, &out);
+    PutString(r.detail, &out);
+    PutDouble(r.score, &out);
+  }
+  return out;
+}
+
+std::vector<Reason> DecodeReasons(std::string_view blob) {
+  if (blob.empty()) return {};
+  BlobReader r{blob};
+  std::vector<Reason> reasons(std::min<uint64_t>(r.Varint(), blob.size()));
+  for (Reason& x : reasons) {
+    x.doc_id = r.String();
+    x.decision = r.String();
+    x.detail = r.String();
+    x.score = r.Double();
+  }
+  return reasons;
+}
+
+// What an incident under construction has moved to the spill file: its claims and reasons so
+// far, in segments (each EncodeClaims / EncodeReasons), oldest first. Unparking puts them back
+// in front of what the incident gained since, so the order is the one never parked.
+struct Background {
+  uint32_t recall = 0;  // index into the recalls
+  PlaceMatch pm = PlaceMatch::kNone;
+};
+struct Parked {
+  std::vector<SpillFile::Ref> claims, why;
+  std::vector<Background> background;  // step 4's links, after `why` (it comes last)
+};
+
+// The reason step 4 records when a recall links to an incident.
+std::string RecallDetail(const Recall& r, PlaceMatch pm) {
+  return std::string("recalls ") + PlaceDesc(r.loc) +
+         (r.day     ? " on " + CivilFromDays(*r.day).ToIso()
+          : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
+                    : "") +
+         ": place=" + PlaceMatchName(pm);
+}
+
+void Park(Incident* inc, Parked* p, SpillFile* spill) {
+  if (!inc->claims.empty()) p->claims.push_back(spill->Append(EncodeClaims(inc->claims)));
+  if (!inc->why.empty()) p->why.push_back(spill->Append(EncodeReasons(inc->why)));
+  Release(&inc->claims);
+  Release(&inc->why);
+}
+
+void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill) {
+  if (p->claims.empty()) return;
+  std::vector<Claim> all;
+  for (SpillFile::Ref ref : p->claims) {
+    for (Claim& c : DecodeClaims(spill->Read(ref))) all.push_back(std::move(c));
+  }
+  for (Claim& c : inc->claims) all.push_back(std::move(c));
+  inc->claims = std::move(all);
+  Release(&p->claims);
+}
+
+void UnparkWhy(Incident* inc, Parked* p, SpillFile* spill) {
+  if (p->why.empty()) return;
+  std::vector<Reason> all;
+  for (SpillFile::Ref ref : p->why) {
+    for (Reason& r : DecodeReasons(spill->Read(ref))) all.push_back(std::move(r));
+  }
+  for (Reason& r : inc->why) all.push_back(std::move(r));
+  inc->why = std::move(all);
+  Release(&p->why);
+}
+
 // One article as resolution keeps it: its id, publication date and units (step 1).
 struct DocRef {
   std::string doc_id;
@@ -1459,7 +1566,7 @@ struct ResolveBatch::Impl {
     std::vector<Event> events;
     std::unique_ptr<Wave> wave;
     std::vector<Recall> recalls;
-    std::vector<Reason> dropped;
+    SpillFile::Ref dropped;  // EncodeReasons of DocUnits::dropped
   };
   std::vector<Kept> units;  // units[i] belongs to docs[i]
   ResolveBatch::Stats stats;
@@ -1467,8 +1574,40 @@ struct ResolveBatch::Impl {
   // hold stay valid as they grow.
   std::unordered_set<std::string> strings;
   std::unordered_map<std::string, MentionLite> lites;
+  // Encoded claims and, in Finish(), reasons and parked incidents: read back only when their
+  // incident is built or emitted.
+  SpillFile spill;
 
   std::string_view Intern(const std::string& v) { return *strings.insert(v).first; }
+
+  // One shared Loc per distinct place record (every field equal), for all units alike.
+  std::unordered_map<std::string, std::shared_ptr<const Loc>> locs;
+  LocRef InternLoc(const LocRef& ref) {
+    const Loc& l = *ref;
+    const Place& p = l.place;
+    std::string key;
+    auto str = [&](std::string_view v) {
+      key += v;
+      key += '\x1f';
+    };
+    auto raw = [&](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    raw(l.known);
+    raw(p.gazetteer_id);
+    raw(p.lat);
+    raw(p.lon);
+    raw(p.has_coords);
+    raw(p.level);
+    raw(p.population);
+    for (std::string_view v : {std::string_view(p.name), std::string_view(p.country),
+                               std::string_view(p.admin1), std::string_view(p.admin2),
+                               std::string_view(l.key), std::string_view(l.admin1_key),
+                               std::string_view(l.admin2_key), std::string_view(l.country_key)}) {
+      str(v);
+    }
+    auto [it, fresh] = locs.try_emplace(std::move(key));
+    if (fresh) it->second = ref.shared();
+    return LocRef(it->second);
+  }
 
   const MentionLite* Lite(const EventMention& m) {
     std::string key = m.event_type;
@@ -1516,6 +1655,7 @@ ResolveBatch& ResolveBatch::operator=(ResolveBatch&&) noexcept = default;
 
 size_t ResolveBatch::size() const { return impl_->docs.size(); }
 size_t ResolveBatch::distinct_mentions() const { return impl_->lites.size(); }
+size_t ResolveBatch::distinct_places() const { return impl_->locs.size(); }
 ResolveBatch::Stats ResolveBatch::stats() const { return impl_->stats; }
 
 void ResolveBatch::Add(const DocAnalysis& doc) {
@@ -1531,19 +1671,26 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
       if (fresh) it->second = b.Lite(*m);
       lite->push_back(it->second);
     }
-    *mentions = {};  // they point into `doc`, which the caller may free
+    Release(mentions);  // they point into `doc`, which the caller may free
   };
   for (Event& e : u.events) {
     freeze(&e.mentions, &e.lite);
-    if (!e.claims.empty()) e.claim_blob = EncodeClaims(e.claims);
-    e.claims = {};
+    if (!e.claims.empty()) e.claim_ref = b.spill.Append(EncodeClaims(e.claims));
+    Release(&e.claims);
     e.folded_locs.shrink_to_fit();
-    e.notes.shrink_to_fit();
+    // The notes are only read into the event's reason: joined as Finish() joins them.
+    std::string notes;
+    for (const std::string& n : e.notes) notes += n + "; ";
+    e.notes_ref = b.spill.Append(notes);
+    Release(&e.notes);
+    e.loc = b.InternLoc(e.loc);
   }
   if (u.wave) {
     freeze(&u.wave->mentions, &u.wave->lite);
     u.wave->claims.shrink_to_fit();
+    u.wave->loc = b.InternLoc(u.wave->loc);
   }
+  for (Recall& r : u.recalls) r.loc = b.InternLoc(r.loc);
   u.events.shrink_to_fit();
   u.recalls.shrink_to_fit();
   u.dropped.shrink_to_fit();
@@ -1551,14 +1698,14 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
   Impl::Kept k;
   b.stats.events += u.events.size();
   b.stats.recalls += u.recalls.size();
-  for (const Event& e : u.events) b.stats.claim_bytes += e.claim_blob.size();
+  for (const Event& e : u.events) b.stats.claim_bytes += e.claim_ref.size;
   k.events = std::move(u.events);
   if (u.wave) {
     ++b.stats.waves;
     k.wave = std::make_unique<Wave>(std::move(*u.wave));
   }
   k.recalls = std::move(u.recalls);
-  k.dropped = std::move(u.dropped);
+  if (!u.dropped.empty()) k.dropped = b.spill.Append(EncodeReasons(u.dropped));
   b.units.push_back(std::move(k));
 }
 
@@ -1568,7 +1715,58 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
   return std::move(batch).Finish();
 }
 
+struct IncidentStream::Impl {
+  SpillFile spill;
+  std::vector<std::string> doc_ids;  // sorted, unique: index order is id order
+  std::vector<Recall> recalls;       // what Parked::background points into
+  std::vector<Incident> incidents;  // in output order, claims and reasons parked
+  std::vector<Parked> parked;       // parked[i] belongs to incidents[i]
+  size_t next = 0;
+};
+
+IncidentStream::IncidentStream() : impl_(std::make_unique<Impl>()) {}
+IncidentStream::~IncidentStream() = default;
+IncidentStream::IncidentStream(IncidentStream&&) noexcept = default;
+IncidentStream& IncidentStream::operator=(IncidentStream&&) noexcept = default;
+
+size_t IncidentStream::size() const { return impl_->incidents.size(); }
+
+bool IncidentStream::Next(Incident* out) {
+  Impl& s = *impl_;
+  if (s.next >= s.incidents.size()) return false;
+  const size_t i = s.next++;
+  Incident inc = std::move(s.incidents[i]);
+  s.incidents[i] = Incident();  // release the moved-from shell's capacity too
+  UnparkWhy(&inc, &s.parked[i], &s.spill);
+  UnparkClaims(&inc, &s.parked[i], &s.spill);
+  if (!s.parked[i].background.empty()) {
+    std::vector<int> docs;
+    for (const Background& b : s.parked[i].background) {
+      const Recall& r = s.recalls[b.recall];
+      docs.push_back(r.doc);
+      inc.why.push_back({s.doc_ids[r.doc], "background", RecallDetail(r, b.pm), 0});
+    }
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    for (int d : docs) inc.mentions.push_back(s.doc_ids[d]);
+    std::sort(inc.mentions.begin(), inc.mentions.end());
+    inc.mentions.erase(std::unique(inc.mentions.begin(), inc.mentions.end()), inc.mentions.end());
+  }
+  s.parked[i] = {};
+  *out = std::move(inc);
+  return true;
+}
+
 IncidentSet ResolveBatch::Finish() && {
+  IncidentStream stream = std::move(*this).FinishStream();
+  IncidentSet out;
+  out.incidents.reserve(stream.size());
+  Incident inc;
+  while (stream.Next(&inc)) out.incidents.push_back(std::move(inc));
+  return out;
+}
+
+IncidentStream ResolveBatch::FinishStream() && {
   Impl& b = *impl_;
   const ResolveOptions& o = b.options;
   const ResolveRules& rules = *b.rules;
@@ -1587,18 +1785,18 @@ IncidentSet ResolveBatch::Finish() && {
   docs.reserve(perm.size());
   for (int k : perm) docs.push_back(std::move(b.docs[k]));
 
-  std::vector<Event> events;
+  // A deque, not a vector: it grows without copying its table, and the blocks it allocates are
+  // the size of the per-article unit vectors freed as they are moved in, so it reuses them
+  // instead of needing a second copy of every event at once.
+  std::deque<Event> events;
   std::vector<Wave> waves;
   std::vector<Recall> recalls;
-  size_t n_events = 0;  // reserved: a growing vector would briefly hold its table twice
-  for (int k : perm) n_events += b.units[k].events.size();
-  events.reserve(n_events);
   std::vector<std::vector<int>> doc_events(docs.size());
-  std::vector<std::vector<Reason>> doc_dropped(docs.size());
+  std::vector<SpillFile::Ref> doc_dropped(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
     Impl::Kept u = std::move(b.units[perm[i]]);
     const int doc = static_cast<int>(i);
-    doc_dropped[i] = std::move(u.dropped);
+    doc_dropped[i] = u.dropped;
     for (Event& e : u.events) {
       e.doc = doc;
       doc_events[i].push_back(static_cast<int>(events.size()));
@@ -1614,7 +1812,7 @@ IncidentSet ResolveBatch::Finish() && {
       recalls.push_back(std::move(r));
     }
   }
-  b.docs = {};
+  Release(&b.docs);
   std::vector<Impl::Kept>().swap(b.units);
 
   // 2. Clustering, in content order.
@@ -1626,7 +1824,7 @@ IncidentSet ResolveBatch::Finish() && {
     if (Level(x.loc) != Level(y.loc)) return Level(x.loc) < Level(y.loc);
     if (x.day.has_value() != y.day.has_value()) return x.day.has_value();
     if (x.day != y.day) return *x.day < *y.day;
-    if (int c = x.loc.key.compare(y.loc.key); c != 0) return c < 0;
+    if (int c = x.loc->key.compare(y.loc->key); c != 0) return c < 0;
     if (x.doc != y.doc) return x.doc < y.doc;  // docs are sorted by id
     return x.first_begin < y.first_begin;
   };
@@ -1641,7 +1839,7 @@ IncidentSet ResolveBatch::Finish() && {
       idx.Collect(Key("p", f.key), &cands);
     }
     // Clusters holding this place among their folded places.
-    idx.Collect(Key("p", e.loc.key), &cands);
+    idx.Collect(Key("p", e.loc->key), &cands);
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     int best = -1;
@@ -1675,16 +1873,18 @@ IncidentSet ResolveBatch::Finish() && {
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";
-    for (const std::string& n : e.notes) detail += n + "; ";
+    detail += b.spill.Read(e.notes_ref);
     if (best >= 0) {
-      e.why = {doc_id, "attached", detail + best_s.detail + how, best_s.total};
+      e.why_ref = b.spill.Append(
+          EncodeReasons({{doc_id, "attached", detail + best_s.detail + how, best_s.total}}));
     } else {
       best = static_cast<int>(clusters.size());
       clusters.emplace_back();
-      e.why = {doc_id, "new incident",
-               detail + "no candidate scored >= " + Fmt(o.attach_threshold) + " among " +
-                   std::to_string(cands.size()) + how,
-               0};
+      e.why_ref = b.spill.Append(EncodeReasons({{doc_id, "new incident",
+                                                  detail + "no candidate scored >= " +
+                                                      Fmt(o.attach_threshold) + " among " +
+                                                      std::to_string(cands.size()) + how,
+                                                  0}}));
     }
     AddToCluster(ei, &e, best, &clusters[best], &idx);
   }
@@ -1725,16 +1925,16 @@ IncidentSet ResolveBatch::Finish() && {
       for (int ei : wv.events) {
         const Event& e = events[ei];
         if (e.kind == "earlier") continue;  // recalled, not part of this wave
-        if (pass == 0 && wv.loc.known && !same_region(wv.loc, e.loc)) continue;
+        if (pass == 0 && wv.loc->known && !same_region(wv.loc, e.loc)) continue;
         if (!DatesFit(wv.day, e.day, 1)) continue;
         members.push_back(e.cluster);
       }
       if (pass == 1 && !members.empty()) {
         std::map<std::string, std::pair<int, const Loc*>> votes;
         for (int ei : wv.events) {
-          auto& v = votes[events[ei].loc.admin1_key];
+          auto& v = votes[events[ei].loc->admin1_key];
           ++v.first;
-          v.second = &events[ei].loc;
+          v.second = &*events[ei].loc;
         }
         int n = 0;
         for (const auto& [k, v] : votes) {
@@ -1760,7 +1960,7 @@ IncidentSet ResolveBatch::Finish() && {
                       members.end());
       }
     }
-    if (members.empty() && wv.loc.known) {
+    if (members.empty() && wv.loc->known) {
       // A wave report that names none of its attacks joins the one incident it can contain.
       std::set<int> found;
       for (int ci : Candidates(wv.loc, wv.day, o.date_window_days, idx)) {
@@ -1778,11 +1978,11 @@ IncidentSet ResolveBatch::Finish() && {
       }
       if (found.size() == 1) members.push_back(*found.begin());
     }
-    if (o.link_wave_by_region && wv.explicit_wave && wv.loc.known && wv.day &&
-        wv.loc.place.level <= GeoLevel::kProvince && !wv.loc.place.admin1.empty()) {
+    if (o.link_wave_by_region && wv.explicit_wave && wv.loc->known && wv.day &&
+        wv.loc->place.level <= GeoLevel::kProvince && !wv.loc->place.admin1.empty()) {
       for (int64_t d = *wv.day - 1; d <= *wv.day + 1; ++d) {
         std::vector<int> found;
-        idx.Collect(DayKey("d", wv.loc.admin1_key, d), &found);
+        idx.Collect(DayKey("d", wv.loc->admin1_key, d), &found);
         members.insert(members.end(), found.begin(), found.end());
       }
     }
@@ -1795,7 +1995,7 @@ IncidentSet ResolveBatch::Finish() && {
       uf.Union(members.front(), c);
       link_why[c].push_back({docs[wv.doc].doc_id, "story",
                              std::string("covered by a wave report") +
-                                 (wv.loc.known ? " in " + PlaceDesc(wv.loc) : "") +
+                                 (wv.loc->known ? " in " + PlaceDesc(wv.loc) : "") +
                                  (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
                              0});
     }
@@ -1807,8 +2007,9 @@ IncidentSet ResolveBatch::Finish() && {
   for (size_t d = 0; d < docs.size(); ++d) {  // what an article lost is told where it went
     if (doc_events[d].empty()) continue;
     Incident& inc = leaves[events[doc_events[d].front()].cluster];
-    for (Reason& r : doc_dropped[d]) inc.why.push_back(std::move(r));
+    for (Reason& r : DecodeReasons(b.spill.Read(doc_dropped[d]))) inc.why.push_back(std::move(r));
   }
+  std::vector<Parked> leaf_parked(clusters.size());
   std::vector<std::vector<const MentionLite*>> leaf_mentions(clusters.size());
   std::vector<std::tuple<std::string, uint32_t>> leaf_first(clusters.size());
   for (size_t ci = 0; ci < clusters.size(); ++ci) {
@@ -1825,14 +2026,15 @@ IncidentSet ResolveBatch::Finish() && {
     for (int ei : evs) {
       // The event's claims and reason move to the incident: nothing reads them after this.
       Event& e = events[ei];
-      if (!e.claim_blob.empty()) {
-        e.claims = DecodeClaims(e.claim_blob);
-        e.claim_blob = {};
+      if (!e.claim_ref.empty()) {
+        e.claims = DecodeClaims(b.spill.Read(e.claim_ref));
+        e.claim_ref = {};
       }
       inc.documents.push_back(docs[e.doc].doc_id);
-      inc.why.push_back(std::move(e.why));
+      for (Reason& r : DecodeReasons(b.spill.Read(e.why_ref))) inc.why.push_back(std::move(r));
+      e.why_ref = {};
       for (const MentionLite* m : e.lite) leaf_mentions[ci].push_back(m);
-      auto& v = loc_votes[e.loc.key];
+      auto& v = loc_votes[e.loc->key];
       std::get<0>(v) = -Level(e.loc);
       ++std::get<1>(v);
       if (e.day) ++day_votes[*e.day];
@@ -1844,7 +2046,7 @@ IncidentSet ResolveBatch::Finish() && {
         inc.why.push_back({docs[e.doc].doc_id, "claims attached", d, 0});
       }
       for (Claim& cl : e.claims) inc.claims.push_back(std::move(cl));
-      e.claims = {};
+      Release(&e.claims);
     }
     // Place: the finest, most reported.
     const Loc* loc = nullptr;
@@ -1887,6 +2089,8 @@ IncidentSet ResolveBatch::Finish() && {
       inc.sub_event_type = "Armed clash";
     }
     SortUnique(&inc.documents);
+    // Until its figures are reconciled nothing reads the leaf's claims or reasons.
+    Park(&inc, &leaf_parked[ci], &b.spill);
   }
 
   // Groups -> stories, wave claims to the story or to the lone incident.
@@ -1897,7 +2101,7 @@ IncidentSet ResolveBatch::Finish() && {
   for (size_t w = 0; w < waves.size(); ++w) {
     if (wave_root[w] >= 0) {
       group_waves[uf.Find(wave_root[w])].push_back(static_cast<int>(w));
-    } else if (waves[w].loc.known && (!waves[w].claims.empty() || waves[w].explicit_wave)) {
+    } else if (waves[w].loc->known && (!waves[w].claims.empty() || waves[w].explicit_wave)) {
       lone_waves.push_back(static_cast<int>(w));
     } else {
       // Wave-scoped claims of an article whose events all fell elsewhere: fold into its events.
@@ -1912,6 +2116,7 @@ IncidentSet ResolveBatch::Finish() && {
     Incident inc;
     std::vector<int> children;
     std::vector<const MentionLite*> mentions;
+    Parked parked;
   };
   std::vector<Story> stories;
   for (auto& [root, members] : groups) {
@@ -1977,11 +2182,11 @@ IncidentSet ResolveBatch::Finish() && {
                            0});
     }
     const Wave& first = waves[g.front()];
-    s.inc.country = first.loc.place.country;
-    s.inc.admin1 = first.loc.place.admin1;
-    if (first.loc.place.has_coords && first.loc.place.level >= GeoLevel::kProvince) {
-      s.inc.lat = first.loc.place.lat;
-      s.inc.lon = first.loc.place.lon;
+    s.inc.country = first.loc->place.country;
+    s.inc.admin1 = first.loc->place.admin1;
+    if (first.loc->place.has_coords && first.loc->place.level >= GeoLevel::kProvince) {
+      s.inc.lat = first.loc->place.lat;
+      s.inc.lon = first.loc->place.lon;
     }
     if (first.day) s.inc.date = CivilFromDays(*first.day);
     stories.push_back(std::move(s));
@@ -2028,9 +2233,12 @@ IncidentSet ResolveBatch::Finish() && {
   }
 
   // Reconcile leaves, then stories (which need their children's figures).
-  for (Incident& inc : leaves) {
+  for (size_t ci = 0; ci < leaves.size(); ++ci) {
+    Incident& inc = leaves[ci];
+    UnparkClaims(&inc, &leaf_parked[ci], &b.spill);
     SortClaims(&inc.claims);
     ReconcileIncident(&inc, policy, o, rules);
+    Park(&inc, &leaf_parked[ci], &b.spill);  // read again only when emitted
   }
   for (Story& s : stories) {
     Incident& inc = s.inc;
@@ -2071,6 +2279,7 @@ IncidentSet ResolveBatch::Finish() && {
       inc.killed = Figure{0, 0, 0};
       inc.why.push_back({"", "figure", "killed: 0 (sources count injured and report no deaths)", 0});
     }
+    Park(&inc, &s.parked, &b.spill);
   }
 
   // 6. Ids.
@@ -2113,17 +2322,18 @@ IncidentSet ResolveBatch::Finish() && {
   }
 
   // 4. Background recalls -> mentions.
-  for (const Recall& r : recalls) {
+  for (size_t ri = 0; ri < recalls.size(); ++ri) {
+    const Recall& r = recalls[ri];
     const std::string& doc_id = docs[r.doc].doc_id;
     std::vector<int> cands;
-    if (r.loc.known) {
+    if (r.loc->known) {
       if (r.day) {
         cands = Candidates(r.loc, r.day, o.date_window_days, idx);
       } else {
         cands = Candidates(r.loc, std::nullopt, 0, idx);
         if (r.month) {
           for (int64_t d = r.month->first; d <= r.month->second; ++d) {
-            idx.Collect(DayKey("d", r.loc.admin1_key, d), &cands);
+            idx.Collect(DayKey("d", r.loc->admin1_key, d), &cands);
           }
           std::sort(cands.begin(), cands.end());
           cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
@@ -2136,7 +2346,7 @@ IncidentSet ResolveBatch::Finish() && {
     for (int ci : cands) {
       const Cluster& c = clusters[ci];
       PlaceMatch pm = PlaceMatch::kCountry;
-      if (r.loc.known) {
+      if (r.loc->known) {
         pm = PlaceMatch::kNone;
         for (const Loc& l : c.locs) {
           PlaceMatch m = MatchPlaces(r.loc, l, o);
@@ -2164,19 +2374,11 @@ IncidentSet ResolveBatch::Finish() && {
       const bool reports_story =
           std::binary_search(target->documents.begin(), target->documents.end(), doc_id);
       if (reports || reports_story) continue;
-      const std::string detail = std::string("recalls ") + PlaceDesc(r.loc) +
-                                 (r.day ? " on " + CivilFromDays(*r.day).ToIso()
-                                        : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
-                                                  : "") +
-                                 ": place=" + PlaceMatchName(pm);
-      if (!Coarse(pm)) {
-        leaf.mentions.push_back(doc_id);
-        leaf.why.push_back({doc_id, "background", detail, 0});
-      }
-      if (target != &leaf) {
-        target->mentions.push_back(doc_id);
-        target->why.push_back({doc_id, "background", detail, 0});
-      }
+      // Recorded as (recall, place match): the mention and its reason are made when the
+      // incident is emitted (a recall can link to many incidents).
+      const Background link{static_cast<uint32_t>(ri), pm};
+      if (!Coarse(pm)) leaf_parked[ci].background.push_back(link);
+      if (target != &leaf) stories[story_of[ci]].parked.background.push_back(link);
       linked = true;
     }
     (void)linked;  // an unmatched recall is dropped: it never creates an incident
@@ -2184,7 +2386,10 @@ IncidentSet ResolveBatch::Finish() && {
 
   // Output: top level newest first, then by (country, admin1, id), each story followed by its
   // children, most precisely located first.
-  IncidentSet out;
+  IncidentStream stream;
+  IncidentStream::Impl& out = *stream.impl_;
+  out.incidents.reserve(leaves.size() + stories.size());
+  out.parked.reserve(leaves.size() + stories.size());
   struct Top {
     bool story;
     size_t index;
@@ -2212,6 +2417,7 @@ IncidentSet ResolveBatch::Finish() && {
     Incident& inc = top_inc(t);
     SortUnique(&inc.mentions);
     out.incidents.push_back(std::move(inc));
+    out.parked.push_back(std::move(t.story ? stories[t.index].parked : leaf_parked[t.index]));
     if (!t.story) continue;
     std::vector<int> kids = stories[t.index].children;
     std::sort(kids.begin(), kids.end(), [&](int a, int b) {
@@ -2226,9 +2432,14 @@ IncidentSet ResolveBatch::Finish() && {
     for (int ci : kids) {
       SortUnique(&leaves[ci].mentions);
       out.incidents.push_back(std::move(leaves[ci]));
+      out.parked.push_back(std::move(leaf_parked[ci]));
     }
   }
-  return out;
+  out.spill = std::move(b.spill);
+  out.recalls = std::move(recalls);
+  out.doc_ids.reserve(docs.size());
+  for (DocRef& d : docs) out.doc_ids.push_back(std::move(d.doc_id));
+  return stream;
 }
 
 IncidentSet ResolveIncremental(const IncidentSet& /*previous*/,

@@ -103,6 +103,30 @@ struct ResolveOptions {
 
 IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& options = {});
 
+// Incidents one at a time, in ResolveBatch::Finish()'s order: what ResolveBatch::FinishStream()
+// returns. It keeps every incident's scalar fields and document lists in memory but their claims
+// and why[] reasons in a temporary file (resolve/spill.h) until Next() hands the incident out, so a caller
+// that stores or writes each incident and drops it never holds every claim and quote at once.
+// Next() moves the incident out: each is returned once.
+//
+// Thread safety: one thread at a time.
+class IncidentStream {
+ public:
+  IncidentStream();
+  ~IncidentStream();
+  IncidentStream(IncidentStream&&) noexcept;
+  IncidentStream& operator=(IncidentStream&&) noexcept;
+
+  // Sets *out to the next incident (all fields overwritten); false at the end (*out untouched).
+  bool Next(Incident* out);
+  size_t size() const;  // incidents in all, handed out or not
+
+ private:
+  friend class ResolveBatch;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Resolve() in two steps, for corpora whose analyses do not fit in memory at once. Add() does
 // step 1 for one article and keeps only what steps 2-6 read, in a compact form: the article's
 // local events, wave record and recalls (places, days, figures), with each mention reduced to an
@@ -123,12 +147,17 @@ class ResolveBatch {
   size_t size() const;  // articles added
   // Distinct mention records kept (mentions alike share one), for tests and benchmarks.
   size_t distinct_mentions() const;
+  // Distinct place records kept (units naming the same place share one), for tests and benchmarks.
+  size_t distinct_places() const;
   // What the batch keeps so far: local events, wave records, recalls, bytes of encoded claims.
   struct Stats {
     size_t events = 0, waves = 0, recalls = 0, claim_bytes = 0;
   };
   Stats stats() const;
   [[nodiscard]] IncidentSet Finish() &&;
+  // Finish() as a stream: the same incidents in the same order, without holding all their claims
+  // and reasons in memory at once (see IncidentStream).
+  [[nodiscard]] IncidentStream FinishStream() &&;
 
  private:
   struct Impl;

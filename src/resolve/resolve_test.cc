@@ -968,6 +968,8 @@ TEST(ResolveBatchTest, MentionsAlikeShareOneRecord) {
   EXPECT_EQ(batch.size(), 200u);
   // Two records: claimed and merely named; the place, date and figures live in the units.
   EXPECT_EQ(batch.distinct_mentions(), 2u);
+  // Two places for 200 events: each unit holds a pointer to one shared record.
+  EXPECT_EQ(batch.distinct_places(), 2u);
   const ResolveBatch::Stats kept = batch.stats();
   EXPECT_EQ(kept.events, 200u);  // one local event per article
   EXPECT_EQ(kept.waves, 0u);
@@ -1023,6 +1025,76 @@ TEST(ResolveBatchTest, ClaimsReachTheirIncidentUnchanged) {
   EXPECT_EQ(out.low, 10.25);
   EXPECT_EQ(out.high, 15.75);
   EXPECT_EQ(out.published.ToIso(), "2024-03-04");
+}
+
+TEST(ResolveBatchTest, StreamGivesFinishIncidentsInOrder) {
+  // FinishStream() parks claims and reasons in a temporary file until each incident is handed
+  // out: the incidents must be Finish()'s, field for field, in the same order.
+  const std::vector<DocAnalysis> docs = BatchCorpus();
+  ResolveBatch whole;
+  ResolveBatch streamed;
+  for (const DocAnalysis& d : docs) whole.Add(d);
+  // Another order (the repeated id "e" keeps its first-added analysis in both).
+  for (size_t i : {5, 3, 0, 4, 2, 1, 6}) streamed.Add(docs[i]);
+  const IncidentSet expected = std::move(whole).Finish();
+  IncidentStream stream = std::move(streamed).FinishStream();
+  EXPECT_EQ(stream.size(), expected.incidents.size());
+  IncidentSet got;
+  Incident inc;
+  inc.claims.resize(3);  // stale content must not leak into the next incident
+  inc.why.resize(2);
+  while (stream.Next(&inc)) got.incidents.push_back(inc);
+  EXPECT_FALSE(stream.Next(&inc));  // stays at the end
+  ASSERT_EQ(got.incidents.size(), expected.incidents.size());
+  EXPECT_EQ(IncidentsToJson(got), IncidentsToJson(expected));
+  size_t claims = 0, reasons = 0;
+  for (size_t i = 0; i < got.incidents.size(); ++i) {
+    const Incident& a = got.incidents[i];
+    const Incident& b = expected.incidents[i];
+    EXPECT_EQ(a.id, b.id);
+    ASSERT_EQ(a.why.size(), b.why.size()) << a.id;
+    for (size_t k = 0; k < a.why.size(); ++k) {
+      EXPECT_EQ(a.why[k].doc_id, b.why[k].doc_id);
+      EXPECT_EQ(a.why[k].decision, b.why[k].decision);
+      EXPECT_EQ(a.why[k].detail, b.why[k].detail);
+      EXPECT_EQ(a.why[k].score, b.why[k].score);
+    }
+    ASSERT_EQ(a.claims.size(), b.claims.size()) << a.id;
+    for (size_t k = 0; k < a.claims.size(); ++k) {
+      EXPECT_EQ(a.claims[k].quote, b.claims[k].quote);
+      EXPECT_EQ(a.claims[k].doc_id, b.claims[k].doc_id);
+      EXPECT_EQ(a.claims[k].value, b.claims[k].value);
+    }
+    claims += a.claims.size();
+    reasons += a.why.size();
+  }
+  EXPECT_GT(claims, 8u);  // the corpus has figures on leaves and on the story
+  EXPECT_GT(reasons, 10u);
+  // Parking keeps the reasons' order: what a leaf got when it was built (its decisions, claims
+  // attached) comes before what reconciliation added after the first park (figures).
+  size_t checked = 0;
+  for (const Incident& i : got.incidents) {
+    size_t last_built = 0, first_figure = i.why.size();
+    for (size_t k = 0; k < i.why.size(); ++k) {
+      const std::string& d = i.why[k].decision;
+      if (d == "attached" || d == "new incident" || d == "claims attached") last_built = k;
+      if (d == "figure" && first_figure == i.why.size()) first_figure = k;
+    }
+    if (first_figure == i.why.size() || i.claims.empty()) continue;
+    EXPECT_LT(last_built, first_figure) << i.id;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0u);
+}
+
+TEST(ResolveBatchTest, EmptyStream) {
+  ResolveBatch batch;
+  IncidentStream stream = std::move(batch).FinishStream();
+  Incident inc;
+  inc.id = "untouched";
+  EXPECT_EQ(stream.size(), 0u);
+  EXPECT_FALSE(stream.Next(&inc));
+  EXPECT_EQ(inc.id, "untouched");
 }
 
 }  // namespace

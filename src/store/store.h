@@ -82,6 +82,12 @@ class Store {
 
   sqlite3* db_;
   std::string path_;
+ public:
+  // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
+  // `next` fills *inc and returns true, or returns false when there are no more. Every stored
+  // incident is replaced by those given, in the order given, in one transaction (nothing changes
+  // on error); memory stays at one incident. Errors: as ReplaceIncidents().
+  Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next);
 };
 
 }  // namespace sitrep

@@ -221,5 +221,54 @@ TEST_F(StoreTest, ReadOnlyFolderStillReads) {
   EXPECT_EXIT(std::exit(read()), ::testing::ExitedWithCode(0), "");
 }
 
+TEST_F(StoreTest, ReplaceIncidentsFromStoresWhatReplaceIncidentsStores) {
+  std::unique_ptr<Store> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  Claim c;
+  c.doc_id = "a";
+  c.quote = "Four people died in the blast.";
+  c.value = c.low = c.high = 4;
+  std::vector<Incident> incidents(3);
+  for (size_t i = 0; i < incidents.size(); ++i) {
+    incidents[i].id = "i" + std::to_string(i);
+    incidents[i].documents = {"a"};
+  }
+  incidents[1].parent = "i0";
+  incidents[1].mentions = {"b"};
+  incidents[1].claims = {c};
+  incidents[1].killed = Figure{4, 4, 4};
+  IncidentSet whole;
+  whole.incidents = {incidents[2]};
+  ASSERT_TRUE(store->ReplaceIncidents(whole).ok());  // replaced below
+  size_t next = 0;
+  ASSERT_TRUE(store
+                  ->ReplaceIncidentsFrom([&](Incident* inc) {
+                    if (next == incidents.size()) return false;
+                    *inc = incidents[next++];
+                    return true;
+                  })
+                  .ok());
+  Result<IncidentSet> streamed = store->LoadIncidents();
+  ASSERT_TRUE(streamed.ok());
+  whole.incidents = incidents;
+  ASSERT_TRUE(store->ReplaceIncidents(whole).ok());
+  Result<IncidentSet> at_once = store->LoadIncidents();
+  ASSERT_TRUE(at_once.ok());
+  ASSERT_EQ(streamed->incidents.size(), 3u);
+  ASSERT_EQ(at_once->incidents.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(streamed->incidents[i].id, at_once->incidents[i].id);
+    EXPECT_EQ(streamed->incidents[i].parent, at_once->incidents[i].parent);
+    EXPECT_EQ(streamed->incidents[i].mentions, at_once->incidents[i].mentions);
+    EXPECT_EQ(streamed->incidents[i].claims.size(), at_once->incidents[i].claims.size());
+  }
+  EXPECT_EQ(streamed->incidents[1].claims[0].quote, "Four people died in the blast.");
+  // An empty stream leaves no incident.
+  ASSERT_TRUE(store->ReplaceIncidentsFrom([](Incident*) { return false; }).ok());
+  Result<IncidentSet> none = store->LoadIncidents();
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->incidents.empty());
+}
+
 }  // namespace
 }  // namespace sitrep

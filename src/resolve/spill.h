@@ -1,0 +1,53 @@
+// SpillFile: an append-only scratch store of byte strings, kept in an anonymous temporary file
+// (tmpfile(3), gone when closed), so that what a long resolution only needs again at the end
+// (encoded claims, why[] reasons) does not stay in memory. Append() returns a small reference;
+// Read() gives the bytes back. If no temporary file can be made the bytes are kept in memory
+// instead: same results, only the memory bound is lost.
+//
+// Thread safety: one thread at a time (the file offset and buffer are shared state). Movable,
+// not copyable; the file is closed (and removed by the system) on destruction.
+#ifndef SITREP_RESOLVE_SPILL_H_
+#define SITREP_RESOLVE_SPILL_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace sitrep {
+
+class SpillFile {
+ public:
+  // Where Append() put a string: `size` bytes at `offset`. size 0 = the empty string.
+  struct Ref {
+    uint64_t offset = 0;
+    uint32_t size = 0;
+    bool empty() const { return size == 0; }
+  };
+
+  SpillFile();
+  ~SpillFile();
+  SpillFile(SpillFile&& other) noexcept;
+  SpillFile& operator=(SpillFile&& other) noexcept;
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  // Stores `bytes` (at most 4 GiB - 1 per string); the empty string costs nothing.
+  Ref Append(std::string_view bytes);
+  // The bytes of `ref` ("" for an empty or unknown reference).
+  std::string Read(Ref ref);
+  uint64_t bytes() const { return size_; }  // appended so far
+  bool on_disk() const { return file_ != nullptr; }
+
+ private:
+  void Flush();
+
+  std::FILE* file_ = nullptr;
+  std::string buffer_;   // not yet written (or everything, without a file)
+  uint64_t flushed_ = 0;  // bytes in the file
+  uint64_t size_ = 0;     // flushed_ + buffer_.size()
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_RESOLVE_SPILL_H_
