@@ -435,6 +435,15 @@ Result<std::vector<DocAnalysis>> Store::LoadAnalyses() {
 }
 
 Status Store::ReplaceIncidents(const IncidentSet& set) {
+  size_t i = 0;
+  return ReplaceIncidentsFrom([&](Incident* out) {
+    if (i == set.incidents.size()) return false;
+    *out = set.incidents[i++];
+    return true;
+  });
+}
+
+Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
   return InTransaction([&]() -> Status {
     SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
     Stmt put(db_,
@@ -445,13 +454,13 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
     Stmt put_d(db_,
                "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role) VALUES (?,?,?)");
     if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
-    for (size_t i = 0; i < set.incidents.size(); ++i) {
-      const Incident& inc = set.incidents[i];
+    Incident inc;
+    for (int64_t i = 0; next(&inc); ++i) {
       auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
       };
       put.Reset();
-      put.Bind(1, inc.id).Bind(2, static_cast<int64_t>(i)).BindOrNull(3, inc.parent);
+      put.Bind(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
       put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
       put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
       put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
@@ -504,48 +513,6 @@ Result<Incident> Store::GetIncident(const std::string& id) {
   Result<Incident> inc = IncidentFromJson(j);
   if (!inc.ok()) return Corruption(path_ + ": " + inc.status().message());
   return inc;
-}
-
-Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
-  return InTransaction([&]() -> Status {
-    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
-    Stmt put(db_,
-             "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
-             " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
-             " killed_best, killed_high, injured_best, json)"
-             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt put_d(db_,
-               "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role) VALUES (?,?,?)");
-    if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
-    Incident inc;
-    for (int64_t i = 0; next(&inc); ++i) {
-      auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
-        return f ? std::optional<double>((*f).*m) : std::nullopt;
-      };
-      put.Reset();
-      put.Bind(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
-      put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
-      put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
-      put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
-      put.BindOrNull(9, inc.place).Bind(10, inc.lat).Bind(11, inc.lon);
-      put.Bind(12, static_cast<int64_t>(inc.geo_precision));
-      put.BindOrNull(13, inc.event_type).BindOrNull(14, inc.sub_event_type);
-      put.BindOrNull(15, inc.perpetrator);
-      put.Bind(16, opt(inc.killed, &Figure::low)).Bind(17, opt(inc.killed, &Figure::best));
-      put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
-      put.Bind(20, Dump(IncidentToJson(inc)));
-      if (put.Step() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
-      for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
-                                       std::pair{&inc.mentions, "mention"}}) {
-        for (const std::string& d : *list) {
-          put_d.Reset();
-          put_d.Bind(1, inc.id).Bind(2, d).Bind(3, std::string_view(role));
-          if (put_d.Step() != SQLITE_DONE) return Error("cannot store incident documents");
-        }
-      }
-    }
-    return Status::Ok();
-  });
 }
 
 }  // namespace sitrep
