@@ -1,6 +1,7 @@
 #include "resolve/reconcile.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -24,7 +25,59 @@ struct View {
   double lb;     // its lower bound (0 when it gives none)
   double ub;     // its upper bound (inf when open)
   double top;    // its contribution to `high`: the largest number it states
+  // What its words say about it (figure_cues.tsv): the perpetrators' own count, a risen toll,
+  // an earlier toll recalled.
+  bool partisan = false;
+  bool update = false;
+  bool superseded = false;
 };
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Sets the cue flags of `w` from the words beside its figure in the quote. The figure must lie
+// inside the quoted span; a cue counts only on its side, within its window, with no other number
+// in between (so "killed 20; the group claimed to have killed 50" marks only the 50).
+void ReadCues(const ResolveRules& rules, View* w) {
+  const Claim& c = *w->claim;
+  if (rules.figure_cues.empty() || c.figure_span.empty()) return;
+  if (c.figure_span.begin < c.span.begin || c.figure_span.end > c.span.end ||
+      c.quote.size() != c.span.size()) {
+    return;
+  }
+  std::string lower(c.quote);
+  for (char& ch : lower) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  const std::string_view text(lower);
+  const size_t fb = c.figure_span.begin - c.span.begin;
+  const size_t fe = c.figure_span.end - c.span.begin;
+  for (const ResolveRules::FigureCue& cue : rules.figure_cues) {
+    bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
+                 : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
+                                                                    : &w->superseded;
+    if (*flag || cue.phrase.empty()) continue;
+    for (size_t pos = text.find(cue.phrase); pos != std::string_view::npos;
+         pos = text.find(cue.phrase, pos + 1)) {
+      const size_t end = pos + cue.phrase.size();
+      if ((pos > 0 && IsWordByte(text[pos - 1])) || (end < text.size() && IsWordByte(text[end]))) {
+        continue;
+      }
+      const size_t window = static_cast<size_t>(cue.window);
+      if (cue.before) {
+        if (end > fb) break;  // later occurrences stand even further right
+        if (fb - end <= window && !HasDigit(text.substr(end, fb - end))) *flag = true;
+      } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
+        *flag = true;
+      }
+      if (*flag) break;
+    }
+  }
+}
 
 std::string Num(double v) {
   char buf[32];
@@ -38,7 +91,7 @@ std::string Num(double v) {
 
 View MakeView(const Claim& c) {
   const double v = c.value;
-  View w{&c, kSpecific, v, v, v, v};
+  View w{&c, kSpecific, v, v, v, v, false, false, false};
   switch (c.qualifier) {
     case Qualifier::kExact:
       break;
@@ -98,6 +151,14 @@ bool Contradicts(const View& a, const View& b) {
   return true;
 }
 
+// A document's total below the sum of its own categories counts one victim or an earlier toll,
+// not the toll: doc_id -> that sum (see ReconcileField).
+using DocFloors = std::map<std::string, double>;
+
+ReconcileResult ReconcileImpl(const std::vector<Claim>& claims, Policy policy,
+                              std::string_view field_name, const ResolveRules& rules,
+                              const DocFloors* doc_floors);
+
 }  // namespace
 
 Result<Policy> ParsePolicy(std::string_view name) {
@@ -132,6 +193,14 @@ std::string DescribeClaimFigure(const Claim& c) {
 
 ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
                                 std::string_view field_name, const ResolveRules& rules) {
+  return ReconcileImpl(claims, policy, field_name, rules, nullptr);
+}
+
+namespace {
+
+ReconcileResult ReconcileImpl(const std::vector<Claim>& claims, Policy policy,
+                              std::string_view field_name, const ResolveRules& rules,
+                              const DocFloors* doc_floors) {
   ReconcileResult out;
   std::vector<View> whole, parts;
   for (const Claim& c : claims) {
@@ -140,12 +209,15 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
       out.rationale = "left out " + Num(c.value) + " from " + c.doc_id + " (implausible); ";
       continue;
     }
-    (c.scope == Scope::kPart ? parts : whole).push_back(MakeView(c));
+    View w = MakeView(c);
+    ReadCues(rules, &w);
+    (c.scope == Scope::kPart ? parts : whole).push_back(w);
   }
   if (whole.empty() && parts.empty()) return out;
 
   Figure f;
   std::string why = std::move(out.rationale);
+
   // A figure ten times the median of at least three others is a misread number (a year, a
   // count of something else), not a toll: it is left out.
   if (whole.size() >= 3) {
@@ -162,15 +234,41 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
     }
   }
   if (!whole.empty()) {
-    // Wire copies take part only when nothing independent exists.
+    // Wire copies take part only when nothing independent exists. The perpetrators' own count,
+    // an earlier toll recalled and a document's total below its own categories do not vote
+    // either (they still set low/high), unless nothing else is left.
+    auto below_floor = [&](const View& w) {
+      if (doc_floors == nullptr) return false;
+      auto it = doc_floors->find(w.claim->doc_id);
+      return it != doc_floors->end() && w.tier <= kApprox && w.point < it->second;
+    };
     std::vector<const View*> pool;
+    size_t partisan = 0, superseded = 0, under = 0;
     for (const View& w : whole) {
-      if (w.claim->independent) pool.push_back(&w);
+      if (!w.claim->independent) continue;
+      if (w.partisan) {
+        ++partisan;
+      } else if (w.superseded) {
+        ++superseded;
+      } else if (below_floor(w)) {
+        ++under;
+      } else {
+        pool.push_back(&w);
+      }
+    }
+    if (pool.empty()) {
+      for (const View& w : whole) {
+        if (!w.partisan && !w.superseded && !below_floor(w)) pool.push_back(&w);
+      }
+      if (!pool.empty()) why += "only wire copies; ";
     }
     if (pool.empty()) {
       for (const View& w : whole) pool.push_back(&w);
-      why += "only wire copies; ";
+      partisan = superseded = under = 0;
     }
+    if (partisan > 0) why += std::to_string(partisan) + " perpetrators' claim(s) only for high; ";
+    if (superseded > 0) why += std::to_string(superseded) + " earlier toll(s) only for low; ";
+    if (under > 0) why += std::to_string(under) + " total(s) below their own categories; ";
     Tier tier = kVagueTier;
     for (const View* w : pool) tier = std::min(tier, w->tier);
     std::vector<const View*> cands;
@@ -190,6 +288,41 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
         chosen = cands.front();
         for (const View* w : cands) {
           if (key(w) > key(chosen)) chosen = w;
+        }
+        // "The toll climbed to N": newer than any smaller figure unless dated before it.
+        // Of several, the latest, then the largest (ties by document, for a stable rationale).
+        const View* risen = nullptr;
+        auto risen_key = [](const View* w) {
+          return std::make_tuple(w->claim->published, w->point, std::string_view(w->claim->doc_id));
+        };
+        for (const View* w : cands) {
+          if (!w->update || w->point <= chosen->point) continue;
+          if (w->claim->published.valid() && chosen->claim->published.valid() &&
+              w->claim->published < chosen->claim->published) {
+            continue;
+          }
+          if (risen == nullptr || risen_key(w) > risen_key(risen)) risen = w;
+        }
+        if (risen != nullptr) {
+          chosen = risen;
+          why += "risen toll; ";
+        }
+        // An open-ended latest figure ("more than 30", "at least 128") is rounded or provisional:
+        // a larger specific figure it admits, within a quarter above its floor, is the count.
+        if (chosen->claim->qualifier == Qualifier::kAtLeast ||
+            chosen->claim->qualifier == Qualifier::kMoreThan) {
+          const View* refined = nullptr;
+          for (const View* w : cands) {
+            if (w->point <= chosen->point || w->point > std::ceil(chosen->lb * 1.25)) continue;
+            if (refined == nullptr || w->point > refined->point ||
+                (w->point == refined->point && w->claim->doc_id < refined->claim->doc_id)) {
+              refined = w;
+            }
+          }
+          if (refined != nullptr) {
+            why += "refines " + DescribeClaimFigure(*chosen->claim) + "; ";
+            chosen = refined;
+          }
         }
         f.best = chosen->point;
         break;
@@ -294,6 +427,8 @@ ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
   return out;
 }
 
+}  // namespace
+
 std::optional<Figure> Reconcile(const std::vector<Claim>& claims, Policy policy,
                                 std::vector<Contradiction>* out) {
   if (claims.empty()) return std::nullopt;
@@ -323,6 +458,26 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
     if (r.figure) out.notes.push_back(label + ": " + r.rationale);
     return r.figure;
   };
+  // The split each document gives: per document and category its largest specific figure
+  // (the perpetrators' count and earlier tolls left out).
+  std::map<std::string, std::map<Category, double>> doc_cat;
+  for (const auto& [cat, cs] : by_cat) {
+    for (const Claim& c : cs) {
+      if (c.scope == Scope::kPart) continue;
+      View w = MakeView(c);
+      if (w.tier > kApprox) continue;
+      ReadCues(rules, &w);
+      if (w.partisan || w.superseded) continue;
+      double& slot = doc_cat[c.doc_id][cat];
+      slot = std::max(slot, w.point);
+    }
+  }
+  DocFloors doc_floors;
+  for (const auto& [doc, cats] : doc_cat) {
+    double s = 0;
+    for (const auto& [cat, v] : cats) s += v;
+    doc_floors[doc] = s;
+  }
   Figure cat_sum;
   for (const auto& [cat, cs] : by_cat) {
     std::optional<Figure> f = take(ReconcileClaims(cs, policy, name, rules),
@@ -333,7 +488,7 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
     cat_sum.best += f->best;
     cat_sum.high += f->high;
   }
-  out.total = take(ReconcileClaims(totals, policy, name, rules), name);
+  out.total = take(ReconcileImpl(totals, policy, name, rules, &doc_floors), name);
   if (by_cat.empty()) return out;
 
   if (!out.total) {
@@ -344,21 +499,9 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
   }
   // The largest split one document gives is a floor for the total (no death counted twice: the
   // categories of one document are disjoint by construction, across documents they may not be).
-  std::map<std::string, std::map<Category, double>> doc_cat;
-  for (const auto& [cat, cs] : by_cat) {
-    for (const Claim& c : cs) {
-      if (c.scope == Scope::kPart) continue;
-      View w = MakeView(c);
-      if (w.tier > kApprox) continue;
-      double& slot = doc_cat[c.doc_id][cat];
-      slot = std::max(slot, w.point);
-    }
-  }
   double floor_sum = 0;
   std::string floor_doc;
-  for (const auto& [doc, cats] : doc_cat) {
-    double s = 0;
-    for (const auto& [cat, v] : cats) s += v;
+  for (const auto& [doc, s] : doc_floors) {
     if (s > floor_sum) {
       floor_sum = s;
       floor_doc = doc;

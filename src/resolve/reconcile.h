@@ -16,11 +16,22 @@
 //   Claims with independent == false (wire copies) take part only when no independent claim
 //   exists, so a copied figure never outvotes.
 //
+// What the words beside a figure say (data/resolve/figure_cues.tsv, read from the claim's quote):
+//   partisan ("the attackers claimed to have killed 98"): the perpetrators' own count; it raises
+//     `high` but never gives `best`, nor a category floor for the total.
+//   superseded ("up from 40", "an earlier toll of 40"): an earlier toll recalled; only `low`.
+//   update ("the toll climbed to 149"): newer than any smaller figure not dated after it, so
+//     under `latest` it wins even over dated figures when its own article is undated.
+// These, and (in ReconcileField) a document's total below the sum of its own categories, vote
+// for `best` only when nothing else is left.
+//
 // Policies (`best`):
 //   latest (alias "default"): the most recently published specific figure; on the same day an
 //     official attribution (data/resolve/official_sources.txt) wins, then the figure given by the
 //     most documents, then the larger one. Death tolls rise as bodies are counted, so a later
-//     figure supersedes an earlier one.
+//     figure supersedes an earlier one. An open-ended latest figure ("more than 30", "at least
+//     128") is rounded or provisional: the largest specific figure within a quarter above its
+//     floor ("32", "149") is taken instead.
 //   conservative: the lowest credible specific figure (ACLED-style).
 //   likely: the median of the independent specific figures, one per document (its largest), the
 //     lower median for an even count (UCDP-style "best").

@@ -1,5 +1,7 @@
 #include "resolve/reconcile.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "base/data_dir.h"
@@ -273,6 +275,173 @@ TEST(ReconcileTest, ImplausibleFigureIsLeftOut) {
   Result<ResolveRules> shipped = LoadResolveRules(DataPath("resolve"));
   ASSERT_TRUE(shipped.ok());
   EXPECT_EQ(shipped->max_plausible_figure, 5000);
+}
+
+// Figure-cue tests: claims with invented quotes; `figure` is the number's text inside `quote`.
+Claim Q(const std::string& doc, double v, const std::string& quote, const std::string& figure,
+        Qualifier q = Qualifier::kExact, const std::string& published = "2024-05-01",
+        const std::string& by = "") {
+  Claim c = C(doc, v, q, published, by);
+  if (published.empty()) c.published = CivilDate();
+  c.quote = quote;
+  c.span = {100, static_cast<uint32_t>(100 + quote.size())};
+  const size_t at = quote.find(figure);
+  EXPECT_NE(at, std::string::npos) << figure;
+  c.figure_span = {static_cast<uint32_t>(100 + at), static_cast<uint32_t>(100 + at + figure.size())};
+  return c;
+}
+
+ResolveRules CueRules() {
+  ResolveRules r = Rules();
+  using K = ResolveRules::FigureCueKind;
+  r.figure_cues = {{K::kPartisan, true, 40, "claimed to have killed"},
+                   {K::kPartisan, false, 60, "a figure that could not be verified"},
+                   {K::kUpdate, true, 30, "climbed to"},
+                   {K::kSuperseded, true, 30, "up from"}};
+  return r;
+}
+
+TEST(ReconcileCueTest, PerpetratorsCountOnlyRaisesHigh) {
+  std::vector<Claim> cs = {
+      Q("a", 12, "Officials said 12 guards died in the raid on the depot.", "12"),
+      Q("b", 40, "The rebels claimed to have killed 40 guards in the raid.", "40", Qualifier::kExact,
+        "2024-05-02"),
+      Q("c", 35, "The group put the toll at 35, a figure that could not be verified.", "35",
+        Qualifier::kExact, "2024-05-02")};
+  for (Policy p : {Policy::kLatest, Policy::kConservative, Policy::kLikely}) {
+    ReconcileResult r = ReconcileClaims(cs, p, "killed", CueRules());
+    ASSERT_TRUE(r.figure);
+    EXPECT_EQ(r.figure->best, 12) << PolicyName(p);
+    EXPECT_EQ(r.figure->high, 40);
+    EXPECT_NE(r.rationale.find("perpetrators"), std::string::npos);
+  }
+}
+
+TEST(ReconcileCueTest, CueBesideAnotherNumberDoesNotCount) {
+  // The official 9 stands before the cue; only the 30 after it is the rebels' count.
+  Claim official = Q("a", 9, "Nine died, police said; the rebels claimed to have killed 30.", "Nine",
+                     Qualifier::kExact, "2024-05-01");
+  Claim rebels = Q("a", 30, "Nine died, police said; the rebels claimed to have killed 30.", "30",
+                   Qualifier::kExact, "2024-05-01");
+  ReconcileResult r = ReconcileClaims({official, rebels}, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 9);
+  EXPECT_EQ(r.figure->high, 30);
+}
+
+TEST(ReconcileCueTest, OnlyPerpetratorsCountStillGivesAFigure) {
+  ReconcileResult r = ReconcileClaims(
+      {Q("a", 40, "The rebels claimed to have killed 40 guards.", "40")}, Policy::kLatest, "killed",
+      CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 40);
+}
+
+TEST(ReconcileCueTest, RisenTollBeatsAnEarlierDatedFigure) {
+  // The undated report says the toll climbed: it is newer than the dated, smaller figure.
+  std::vector<Claim> cs = {
+      Q("a", 80, "The market bombing killed 80 people.", "80", Qualifier::kExact, "2024-05-01",
+        "police"),
+      Q("b", 97, "The toll from the market bombing has climbed to 97.", "97", Qualifier::kExact, "")};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 97);
+  EXPECT_EQ(r.figure->low, 80);
+  // A risen toll dated before the latest figure does not override it.
+  cs[1].published = *CivilDate::FromIso("2024-04-30");
+  r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  EXPECT_EQ(r.figure->best, 80);
+}
+
+TEST(ReconcileCueTest, EarlierTollRecalledIsOnlyALowerBound) {
+  // One article, one day: "rose to 31, up from 19". Without the cue 19 (two documents) would win.
+  std::vector<Claim> cs = {
+      Q("a", 31, "The toll rose to 31, up from 19 on Monday.", "31"),
+      Q("a", 19, "The toll rose to 31, up from 19 on Monday.", "19"),
+      Q("b", 19, "Nineteen villagers were killed, a local chief said.", "Nineteen")};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 31);
+  EXPECT_EQ(r.figure->low, 19);
+  EXPECT_NE(r.rationale.find("earlier toll"), std::string::npos);
+}
+
+TEST(ReconcileCueTest, OpenEndedLatestFigureIsRefinedByAPreciseOne) {
+  // "more than 30" two days later is rounded: the earlier precise 33 fits it and is the count.
+  std::vector<Claim> cs = {C("a", 33, Qualifier::kExact, "2024-05-01"),
+                           C("b", 30, Qualifier::kMoreThan, "2024-05-03")};
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 33);
+  // Far above the floor (more than a quarter) it is another count, not a refinement.
+  cs[0].value = cs[0].low = cs[0].high = 60;
+  r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  EXPECT_EQ(r.figure->best, 31);
+  // An exact latest figure is never "refined" upwards.
+  cs = {C("a", 33, Qualifier::kExact, "2024-05-01"), C("b", 30, Qualifier::kExact, "2024-05-03")};
+  r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  EXPECT_EQ(r.figure->best, 30);
+}
+
+TEST(ReconcileCueTest, TotalBelowItsOwnCategoriesDoesNotVote) {
+  // Document a: "one man" (1, official) beside "his two children" (2 civilians) - a victim, not
+  // the toll. Document b, same day: 3 in all.
+  auto cat = [](const std::string& doc, double v, Category k) {
+    Claim c = C(doc, v);
+    c.category = k;
+    return c;
+  };
+  std::vector<Claim> cs = {C("a", 1, Qualifier::kExact, "2024-05-01", "police"),
+                           cat("a", 2, Category::kCivilians), C("b", 3),
+                           cat("b", 2, Category::kCivilians)};
+  FieldFigures ff = ReconcileField(cs, Field::kKilled, Policy::kLatest, CueRules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.total->best, 3);
+}
+
+TEST(ReconcileCueTest, PerpetratorsCategoryCountDoesNotRaiseTheTotal) {
+  Claim rebels = Q("b", 50, "The rebels claimed to have killed 50 soldiers.", "50");
+  rebels.category = Category::kSecurityForces;
+  Claim soldiers = Q("a", 8, "Eight soldiers were killed, the army said.", "Eight");
+  soldiers.category = Category::kSecurityForces;
+  std::vector<Claim> cs = {C("a", 8), soldiers, C("b", 8), rebels};
+  FieldFigures ff = ReconcileField(cs, Field::kKilled, Policy::kLatest, CueRules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.total->best, 8);
+  EXPECT_EQ(ff.by_category.at("security_forces").best, 8);
+  EXPECT_EQ(ff.by_category.at("security_forces").high, 50);
+}
+
+TEST(ReconcileCueTest, ResultDoesNotDependOnClaimOrder) {
+  std::vector<Claim> cs = {
+      Q("a", 80, "The market bombing killed 80 people.", "80", Qualifier::kExact, "2024-05-01"),
+      Q("b", 97, "The toll has climbed to 97.", "97", Qualifier::kExact, ""),
+      Q("c", 99, "The death toll climbed to 99.", "99", Qualifier::kExact, ""),
+      Q("d", 300, "The rebels claimed to have killed 300.", "300"),
+      C("e", 90, Qualifier::kMoreThan, "2024-05-02"), C("f", 92, Qualifier::kExact, "2024-05-01")};
+  ReconcileResult first = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  std::sort(cs.begin(), cs.end(), [](const Claim& x, const Claim& y) { return x.doc_id > y.doc_id; });
+  ReconcileResult second = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(first.figure && second.figure);
+  EXPECT_EQ(first.figure->best, second.figure->best);
+  EXPECT_EQ(first.figure->low, second.figure->low);
+  EXPECT_EQ(first.figure->high, second.figure->high);
+  EXPECT_EQ(first.rationale, second.rationale);
+  EXPECT_EQ(first.figure->best, 99);
+}
+
+TEST(ResolveRulesTest, LoadsFigureCues) {
+  Result<ResolveRules> shipped = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  bool partisan = false, update = false, superseded = false;
+  for (const ResolveRules::FigureCue& c : shipped->figure_cues) {
+    partisan |= c.kind == ResolveRules::FigureCueKind::kPartisan;
+    update |= c.kind == ResolveRules::FigureCueKind::kUpdate;
+    superseded |= c.kind == ResolveRules::FigureCueKind::kSuperseded;
+    EXPECT_GT(c.window, 0);
+    EXPECT_FALSE(c.phrase.empty());
+  }
+  EXPECT_TRUE(partisan && update && superseded);
 }
 
 }  // namespace

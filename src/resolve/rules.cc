@@ -188,6 +188,47 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
     });
     if (!bad.ok()) return bad;
   }
+
+  const std::string cues_path = dir + "/figure_cues.tsv";
+  Result<std::string> cues = ReadFile(cues_path);
+  if (cues.ok()) {
+    ForEachLine(*cues, [&](int number, std::string_view line) {
+      std::vector<std::string_view> cols;
+      while (true) {
+        size_t tab = line.find('\t');
+        cols.push_back(Trim(line.substr(0, tab)));
+        if (tab == std::string_view::npos) break;
+        line.remove_prefix(tab + 1);
+      }
+      const std::string where = cues_path + ":" + std::to_string(number);
+      ResolveRules::FigureCue c;
+      const std::string window(cols.size() == 4 ? cols[2] : "");
+      char* end = nullptr;
+      const long w = std::strtol(window.c_str(), &end, 10);
+      if (cols.size() != 4 || cols[3].empty() || window.empty() || *end != '\0' || w <= 0 ||
+          w > 1000 || (cols[1] != "before" && cols[1] != "after")) {
+        if (bad.ok()) {
+          bad = InvalidArgument(where + ": expected kind<TAB>before|after<TAB>bytes<TAB>phrase");
+        }
+        return;
+      }
+      if (cols[0] == "partisan") {
+        c.kind = ResolveRules::FigureCueKind::kPartisan;
+      } else if (cols[0] == "update") {
+        c.kind = ResolveRules::FigureCueKind::kUpdate;
+      } else if (cols[0] == "superseded") {
+        c.kind = ResolveRules::FigureCueKind::kSuperseded;
+      } else {
+        if (bad.ok()) bad = InvalidArgument(where + ": unknown kind " + std::string(cols[0]));
+        return;
+      }
+      c.before = cols[1] == "before";
+      c.window = static_cast<int>(w);
+      c.phrase = Lower(cols[3]);
+      rules.figure_cues.push_back(std::move(c));
+    });
+    if (!bad.ok()) return bad;
+  }
   return rules;
 }
 

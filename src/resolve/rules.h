@@ -3,7 +3,7 @@
 // read-only, so one instance may be shared by any number of threads.
 //
 // Files (see their header comments): official_sources.txt, event_types.tsv, limits.tsv,
-// claim_context.tsv (optional).
+// claim_context.tsv (optional), figure_cues.tsv (optional).
 #ifndef SITREP_RESOLVE_RULES_H_
 #define SITREP_RESOLVE_RULES_H_
 
@@ -50,6 +50,20 @@ struct ResolveRules {
   // each cue of `kind`, cue by cue, in text order; f returns false to go on to the next cue.
   void ForEachContext(std::string_view lower, ContextKind kind,
                       const std::function<bool(const ContextCue&, size_t, size_t)>& f) const;
+
+  // Words beside a figure that say what kind of statement it is (figure_cues.tsv), read by
+  // reconciliation. kPartisan: the perpetrators' own claim ("the attackers claimed to have
+  // killed"), the high end, never the best. kUpdate: a risen toll ("climbed to"), newer than any
+  // smaller figure. kSuperseded: an earlier toll recalled ("up from", "an earlier toll of"),
+  // a lower bound, never the best.
+  enum class FigureCueKind : uint8_t { kPartisan, kUpdate, kSuperseded };
+  struct FigureCue {
+    FigureCueKind kind = FigureCueKind::kPartisan;
+    bool before = true;  // the phrase stands before the figure (else after it)
+    int window = 60;     // at most this many bytes between phrase and figure
+    std::string phrase;  // lower-case, matched as whole words
+  };
+  std::vector<FigureCue> figure_cues;
 
   bool IsOfficial(std::string_view attributed_to) const;
   // Rank of a type or (type, sub-type); a large number when unknown.
