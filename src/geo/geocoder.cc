@@ -54,6 +54,16 @@ struct Geocoder::Words {
   // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
   // all-capital tokens that may be places.
   std::unordered_set<std::string> acronym;
+  // Caseless scripts: locative words that, right beside a name, make it a place mention on its
+  // own (folded, a phrase may hold a space): postpositions after it (Urdu "میں", Hindi "में"),
+  // prepositions before it (Arabic "في"). A proclitic listed as a preposition ("ب") counts too.
+  std::unordered_set<std::string> postposition, preposition;
+  // Letters that attach to the next word (Arabic "و", "ب", "ل", "ف"): a word unknown as a whole
+  // is also looked up without one of them.
+  std::vector<std::string> proclitic;
+  // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first: a word unknown
+  // as a whole is also looked up without one.
+  std::vector<std::string> ending;
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single hash lookup.
@@ -265,6 +275,43 @@ bool IsLatinStart(std::string_view text, const Word& w) {
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
 }
 
+// Whether the caseless-script word `i` stands beside a locative word of its language: a
+// postposition after it (one or two words: "میں", "کے قریب"), a preposition before it ("في",
+// "في مدينة"), or an attached proclitic that is a preposition ("ب"). `clitic` is the byte length
+// of that proclitic (0 if none).
+bool CaselessLocative(const std::unordered_set<std::string>& postposition,
+                      const std::unordered_set<std::string>& preposition,
+                      const std::vector<Word>& words, size_t i, size_t clitic,
+                      std::string_view text) {
+  if (clitic > 0 &&
+      preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
+    return true;
+  }
+  // Two words joined by one space, in a reused buffer (a phrase key of the lists).
+  thread_local std::string pair;
+  auto joined = [&](size_t a) -> const std::string& {
+    pair.assign(words[a].lower);
+    pair.push_back(' ');
+    pair.append(words[a + 1].lower);
+    return pair;
+  };
+  const Word& w = words[i];
+  if (!w.break_after && i + 1 < words.size()) {
+    if (postposition.count(std::string(words[i + 1].lower)) != 0) return true;
+    if (!words[i + 1].break_after && i + 2 < words.size() &&
+        postposition.count(joined(i + 1)) != 0) {
+      return true;
+    }
+  }
+  if (i >= 1 && !words[i - 1].break_after) {
+    if (preposition.count(std::string(words[i - 1].lower)) != 0) return true;
+    if (i >= 2 && !words[i - 2].break_after && preposition.count(joined(i - 2)) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Candidate {
   GazEntry e;
   bool alternate = false;
@@ -291,6 +338,8 @@ struct Mention {
   GeoLevel hint = GeoLevel::kPlace;
   bool has_hint = false;
   bool cue = false;          // preceded by "in", "near", ...
+  bool locative = false;     // caseless script: a locative word beside it ("في", "میں")
+  size_t clitic_bytes = 0;   // bytes of an attached proclitic left out of the name ("ب")
   bool dateline = false;
   bool weak = false;         // stop word, first name, word seen in lower case
   bool sentence_start = false;  // single word opening a sentence: capitalised anyway
@@ -549,10 +598,20 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->quarter.insert(w);
     } else if (type == "contraction") {
       words->contraction.insert(w);
+    } else if (type == "postposition") {
+      words->postposition.insert(w);
+    } else if (type == "preposition") {
+      words->preposition.insert(w);
+    } else if (type == "proclitic") {
+      words->proclitic.emplace_back(line.substr(0, tab));  // as written: matched on raw text
+    } else if (type == "ending") {
+      words->ending.emplace_back(line.substr(0, tab));
     } else {
       return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
     }
   }
+  std::sort(words->ending.begin(), words->ending.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string upath = dir + "/geo/admin_suffixes.tsv";
   Result<std::string> units = ReadFile(upath);
   if (!units.ok()) return units.status();
@@ -923,7 +982,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
   std::vector<Mention> mentions;
-  std::string folded, key, expanded;
+  std::string folded, key, expanded, variant;
   thread_local KeyCache cache;
   if (cache.owner != id_) {
     cache.map.Clear();
@@ -1031,6 +1090,59 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         break;
       }
     }
+    // A single non-Latin word may carry an attached proclitic (Arabic "وبغداد" = "and Baghdad")
+    // or a case ending (Russian "Багдаде"): the bare form is looked up when the whole word
+    // matched nothing or only by coarse key (no name of its own script under that key). Arabic
+    // writes a doubled consonant once (with shadda), so a word opening with a proclitic letter
+    // twice ("ببغداد" = "in Baghdad") is that proclitic before a word even when the whole word
+    // matched a native name. A cased word whose whole form matched native names takes the bare
+    // form only when that names a larger place ("Киеве": Kyiv, not a small namesake).
+    size_t clitic_bytes = 0;
+    bool whole_native = false;
+    if (matched_n == 1) {
+      for (const GazPosting& p : posts) whole_native |= p.native();
+    }
+    auto native_pop = [&](std::span<const GazPosting> ps) {
+      double best = -1;
+      for (const GazPosting& p : ps) {
+        if (p.native()) best = std::max(best, entry_facts_[p.entry()].log_pop);
+      }
+      return best;
+    };
+    if (matched_n <= 1 && (w0.uncased || w0.upper_initial) && !IsLatinStart(text, w0)) {
+      const std::string_view raw = text.substr(w0.span.begin, w0.span.size());
+      std::span<const GazPosting> bare;
+      if (w0.uncased) {
+        for (const std::string& p : W.proclitic) {
+          // The bare form keeps at least three letters of two bytes or more.
+          if (raw.size() < p.size() + 6 || raw.substr(0, p.size()) != p) continue;
+          if (whole_native && raw.substr(p.size(), p.size()) != p) continue;
+          variant.clear();
+          FoldNameInto(raw.substr(p.size()), &variant);
+          bare = lookup_folded(variant);
+          if (!bare.empty()) {
+            clitic_bytes = p.size();
+            break;
+          }
+        }
+      } else {
+        for (const std::string& e : W.ending) {
+          if (raw.size() < e.size() + 8 || raw.substr(raw.size() - e.size()) != e) continue;
+          variant.clear();
+          FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
+          bare = lookup_folded(variant);
+          if (whole_native && native_pop(bare) <= native_pop(posts)) bare = {};
+          if (!bare.empty()) break;
+        }
+      }
+      if (!bare.empty()) {
+        posts = bare;
+        matched_n = 1;
+        name_end = w0.span.end;
+        folded.swap(variant);
+        alt_posts = {};
+      }
+    }
     // "Along the road ...", "Despite the curfew ...": a function word is capitalised only by its
     // position; alone it is never the place meant (it may still open a longer name).
     if (matched_n == 0 || (matched_n == 1 && (w0.cls & kFunction) != 0)) {
@@ -1057,7 +1169,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     Mention m;
     m.first_word = i;
     m.end_word = i + matched_n;
-    m.span = {w0.span.begin, name_end};
+    m.span = {static_cast<uint32_t>(w0.span.begin + clitic_bytes), name_end};
+    m.clitic_bytes = clitic_bytes;
     m.folded = alt_posts.empty() ? folded : expanded;
     if (!alt_posts.empty()) m.folded_abbr = folded;
     m.multiword = matched_n > 1;
@@ -1082,6 +1195,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
     }
     if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kCue) != 0)) m.cue = true;
+    if (w0.uncased && matched_n == 1) {
+      m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
+    }
     // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
     bool line_start = i == 0 || text.substr(words[i - 1].span.end,
                                             w0.span.begin - words[i - 1].span.end)
@@ -1423,8 +1539,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           if (!c.alternate) s += 1;
           // Matched only because the key is coarse: the entry's official name is spelled
           // otherwise and no recorded name of it was the key's source ("Samarra" is not
-          // "Samara").
-          if (!c.exact && !c.alternate && !words[m.first_word].uncased) s -= 1.5;
+          // "Samara"). Text in another script (Cyrillic "Багдад") never spells the official
+          // Latin name exactly: there a native posting is no accident.
+          if (!c.exact && !c.alternate && !words[m.first_word].uncased &&
+              !(c.native && !IsLatinStart(text, words[m.first_word]))) {
+            s -= 1.5;
+          }
           // A city in a locative frame or a dateline ("in Kaduna", "KADUNA, Nigeria:") rather
           // than its same-named province: news names the town where a thing happened; "Kaduna
           // State" or "Kaduna province" would name the province. The province reading's level
@@ -1723,7 +1843,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           fw == 0 || text.substr(words[fw - 1].span.end,
                                  words[fw].span.begin - words[fw - 1].span.end)
                              .find('\n') != std::string_view::npos;
-      accept = accept && b.native && in_context && known && !m.weak && (seen >= 2 || line_start);
+      // With no other country in view (a language without a prior, such as Arabic), a capital
+      // or a city of a million stands on its own: few common words collide with those.
+      const bool landmark = no_context && (fc == "PPLC" || e.population >= 1000000 ||
+                                           e.level == GeoLevel::kCountry);
+      accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
+               (seen >= 2 || line_start || m.locative);
     }
     if (!accept) continue;
     PlaceMention pm;

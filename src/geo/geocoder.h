@@ -16,8 +16,12 @@
 // a name's own mentions are not its context (so "Georgia" in a sheriff's story is the US state).
 // Not places: words used as a person's name in the article (after a title or first name, before
 // "said", before an age: geocoder_words.tsv title/speech), 2-3 letter all-capital tokens other
-// than country acronyms from countries.tsv ("BLA"). In caseless scripts only recurring or
-// line-opening names of large or administrative places in the article's countries count.
+// than country acronyms from countries.tsv ("BLA"). In caseless scripts only names of large or
+// administrative places in the article's countries (or, with no country in view, capitals and
+// cities of a million) count, and only when they recur, open a line or stand beside a locative
+// word of their language (geocoder_words.tsv postposition/preposition: "لاہور میں", "في بغداد").
+// A non-Latin word unknown as written is also looked up without an attached proclitic (Arabic
+// "ببغداد") or a case ending (Russian "Багдаде"), from geocoder_words.tsv proclitic/ending.
 //
 // Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
 // names the town stands for the town; in countries listed in data/geo/district_seat_countries.tsv

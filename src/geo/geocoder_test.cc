@@ -259,6 +259,80 @@ TEST_F(GeocoderTest, UrduPlacesNeedTheLanguagePrior) {
   EXPECT_EQ(At(ms, "کوئٹہ"), nullptr);
 }
 
+TEST_F(GeocoderTest, CaselessNameBesideALocativeWordCounts) {
+  // Mid-line and mentioned once: only the postposition after it makes the name a place.
+  text_ = "کل لاہور میں دھماکا ہوا";
+  auto ms = geo_->Find(text_, Doc(), "ur");
+  const PlaceMention* m = At(ms, "لاہور");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Lahore");
+  text_ = "کل لاہور کے قریب دھماکا ہوا";  // a two-word postposition
+  ms = geo_->Find(text_, Doc(), "ur");
+  EXPECT_NE(At(ms, "لاہور"), nullptr);
+  text_ = "कल श्रीनगर में धमाका हुआ";
+  ms = geo_->Find(text_, Doc(), "hi");
+  m = At(ms, "श्रीनगर");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Srinagar");
+  text_ = "कल श्रीनगर के पास धमाका हुआ";
+  ms = geo_->Find(text_, Doc(), "hi");
+  EXPECT_NE(At(ms, "श्रीनगर"), nullptr);
+  // Without a locative word, a single mid-line mention is still too weak.
+  text_ = "کل لاہور دھماکا ہوا";
+  ms = geo_->Find(text_, Doc(), "ur");
+  EXPECT_EQ(At(ms, "لاہور"), nullptr);
+  // A postposition after a punctuation mark does not belong to the name.
+  text_ = "کل لاہور، میں نے سنا";
+  ms = geo_->Find(text_, Doc(), "ur");
+  EXPECT_EQ(At(ms, "لاہور"), nullptr);
+}
+
+TEST_F(GeocoderTest, ArabicCapitalAloneAndWithProclitics) {
+  // No language prior for Arabic: a capital stands on its own at a line start...
+  text_ = "بغداد";
+  auto ms = geo_->Find(text_, Doc(), "ar");
+  const PlaceMention* m = At(ms, "بغداد");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Baghdad");
+  // ... and after a separate preposition mid-line.
+  text_ = "انفجار في بغداد أمس";
+  ms = geo_->Find(text_, Doc(), "ar");
+  EXPECT_NE(At(ms, "بغداد"), nullptr);
+  // Attached "ب" (in): the span leaves the proclitic out, and it counts as the preposition.
+  text_ = "انفجار ببغداد أمس";
+  ms = geo_->Find(text_, Doc(), "ar");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].place.name, "Baghdad");
+  EXPECT_EQ(text_.substr(ms[0].span.begin, ms[0].span.size()), "بغداد");
+  // Attached "و" (and) at a line start.
+  text_ = "وبغداد";
+  ms = geo_->Find(text_, Doc(), "ar");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].place.name, "Baghdad");
+  EXPECT_EQ(ms[0].span.begin, 2u);
+  // "و" is not a preposition: mid-line and once, the name is not enough.
+  text_ = "انفجار وبغداد أمس";
+  ms = geo_->Find(text_, Doc(), "ar");
+  EXPECT_TRUE(ms.empty());
+}
+
+TEST_F(GeocoderTest, RussianCaseEndingsFindTheName) {
+  text_ = "Взрыв в Багдаде";
+  auto ms = geo_->Find(text_, Doc(), "ru");
+  const PlaceMention* m = At(ms, "Багдаде");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Baghdad");
+  EXPECT_EQ(m->span.size(), std::string_view("Багдаде").size());  // the whole inflected word
+  // Two namesakes: the larger one, in the country of the language's prior.
+  for (const char* t : {"Взрыв в Красногорске", "Красногорск"}) {
+    text_ = t;
+    ms = geo_->Find(text_, Doc(), "ru");
+    ASSERT_EQ(ms.size(), 1u) << t;
+    EXPECT_EQ(ms[0].place.name, "Krasnogorsk");
+    EXPECT_NEAR(ms[0].place.lat, 55.82, 0.01);
+  }
+}
+
 TEST_F(GeocoderTest, BolanDistrictFromTheSupplement) {
   auto ms = Find("The train was attacked in Bolan district of Balochistan.");
   const PlaceMention* m = At(ms, "Bolan");
