@@ -11,6 +11,7 @@
 
 #include "base/data_dir.h"
 #include "ingest/html.h"
+#include "ingest/url_date.h"
 #include "text/lang.h"
 #include "text/utf8.h"
 
@@ -113,6 +114,8 @@ void AddArticle(Article a, std::string_view where, bool json_record, const Inges
     return;
   }
   if (a.lang.empty()) a.lang = DetectLanguage(a.text);
+  // Without a publication date relative dates cannot resolve; many sites date the address.
+  if (!a.published && !a.url.empty()) a.published = DateFromUrl(a.url);
   a.origin = std::string(where);
   out->articles.push_back(std::move(a));
 }

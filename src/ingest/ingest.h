@@ -16,7 +16,8 @@
 // reported and ignored. Invalid UTF-8 is repaired (U+FFFD) and reported; binary, empty,
 // unreadable and over-size inputs are skipped and reported. When the same doc_id comes again
 // with different text the first is kept and the repeat reported; an identical repeat is dropped
-// silently. Missing `lang` is detected from the text.
+// silently. Missing `lang` is detected from the text; a missing `published` is taken from a date
+// in the URL's path when it has one (url_date.h).
 //
 // Thread safety: ReadInputs is reentrant; it reads stdin when given "-".
 #ifndef SITREP_INGEST_INGEST_H_
