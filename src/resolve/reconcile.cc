@@ -281,8 +281,15 @@ ReconcileResult ReconcileImpl(const std::vector<Claim>& claims, Policy policy,
         // Same day: official first, then the figure most documents give, then the larger.
         std::map<double, std::set<std::string>> support;
         for (const View* w : cands) support[w->point].insert(w->claim->doc_id);
+        // An undated report has no place in time: it counts as being as recent as the latest
+        // dated one (it was clustered with it), so that a date alone does not win.
+        CivilDate newest;
+        for (const View* w : cands) newest = std::max(newest, w->claim->published);
+        auto when = [&](const View* w) {
+          return w->claim->published.valid() ? w->claim->published : newest;
+        };
         auto key = [&](const View* w) {
-          return std::make_tuple(w->claim->published, rules.IsOfficial(w->claim->attributed_to),
+          return std::make_tuple(when(w), rules.IsOfficial(w->claim->attributed_to),
                                  support[w->point].size(), w->point);
         };
         chosen = cands.front();

@@ -136,6 +136,24 @@ TEST(ReconcileTest, LatestPrefersOfficialOnTheSameDay) {
   EXPECT_NE(r.rationale.find("the police"), std::string::npos);
 }
 
+TEST(ReconcileTest, UndatedReportsAreNotOlderThanADatedOne) {
+  // One outlet with a date gives an early 6; two undated outlets give 18. Nothing says the
+  // undated reports came first, so the date alone must not decide: the figure most give wins.
+  Claim early = C("a", 6);
+  Claim b = C("b", 18), c = C("c", 18);
+  b.published = CivilDate{};
+  c.published = CivilDate{};
+  ReconcileResult r = ReconcileClaims({early, b, c}, Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 18);
+  // A later dated report still counts as later than the earlier dated one.
+  ReconcileResult r2 = ReconcileClaims({C("a", 6, Qualifier::kExact, "2024-05-01"),
+                                        C("b", 9, Qualifier::kExact, "2024-05-03")},
+                                       Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r2.figure);
+  EXPECT_EQ(r2.figure->best, 9);
+}
+
 TEST(ReconcileTest, WireCopiesDoNotOutvote) {
   Claim copy1 = C("copy1", 50, Qualifier::kExact, "2024-05-02");
   Claim copy2 = C("copy2", 50, Qualifier::kExact, "2024-05-02");
