@@ -37,6 +37,18 @@ void ForEachLine(std::string_view text, Fn fn) {
   }
 }
 
+// The tab-separated columns of a line, each trimmed.
+std::vector<std::string_view> Columns(std::string_view line) {
+  std::vector<std::string_view> cols;
+  while (true) {
+    size_t tab = line.find('\t');
+    cols.push_back(Trim(line.substr(0, tab)));
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  return cols;
+}
+
 }  // namespace
 
 bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
@@ -150,13 +162,7 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
   Result<std::string> context = ReadFile(context_path);
   if (context.ok()) {
     ForEachLine(*context, [&](int number, std::string_view line) {
-      std::vector<std::string_view> cols;
-      while (true) {
-        size_t tab = line.find('\t');
-        cols.push_back(Trim(line.substr(0, tab)));
-        if (tab == std::string_view::npos) break;
-        line.remove_prefix(tab + 1);
-      }
+      const std::vector<std::string_view> cols = Columns(line);
       ResolveRules::ContextCue c;
       const std::string where = context_path + ":" + std::to_string(number);
       if (cols.size() < 2 || cols[1].empty()) {
@@ -193,13 +199,7 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
   Result<std::string> cues = ReadFile(cues_path);
   if (cues.ok()) {
     ForEachLine(*cues, [&](int number, std::string_view line) {
-      std::vector<std::string_view> cols;
-      while (true) {
-        size_t tab = line.find('\t');
-        cols.push_back(Trim(line.substr(0, tab)));
-        if (tab == std::string_view::npos) break;
-        line.remove_prefix(tab + 1);
-      }
+      const std::vector<std::string_view> cols = Columns(line);
       const std::string where = cues_path + ":" + std::to_string(number);
       ResolveRules::FigureCue c;
       const std::string window(cols.size() == 4 ? cols[2] : "");
