@@ -1,6 +1,7 @@
 #include "ingest/dedup.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -68,9 +69,12 @@ struct WordBytes {
 };
 constexpr WordBytes kWordBytes;
 
-// Sorted, unique hashes of the text's k-word shingles. Two tight passes: word hashes into a
-// per-thread buffer, then one shingle hash per window (unrolled for the usual k = 3, so the
-// windows' independent hash chains overlap in the CPU).
+// Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
+// document frequencies do not need an order; Jaccard sorts the few candidates it compares, see
+// SortedShingles). Two tight passes: word hashes into a per-thread buffer, then one shingle hash
+// per window (unrolled for the usual k = 3, so the windows' independent hash chains overlap in
+// the CPU), each dropped when a per-thread open-addressing set has seen it (cheaper than
+// sorting every document's shingles).
 std::vector<uint64_t> Shingles(std::string_view text, int k) {
   const size_t kk = static_cast<size_t>(std::max(1, k));
   thread_local std::vector<uint64_t> words;
@@ -91,27 +95,64 @@ std::vector<uint64_t> Shingles(std::string_view text, int k) {
   std::vector<uint64_t> out;
   const size_t n = words.size();
   if (n < kk) return out;
-  out.resize(n - kk + 1);
+  const size_t windows = n - kk + 1;
+  // The set: a power of two at least twice the windows; 0 marks an empty slot (a shingle hash
+  // of 0 is tracked on the side).
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * windows) ++bits;
+  const int shift = 64 - bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  thread_local std::vector<uint64_t> table;
+  table.assign(size_t{1} << bits, 0);
+  thread_local std::vector<uint64_t> uniq;
+  uniq.clear();
+  uniq.reserve(windows);
+  bool zero_seen = false;
+  auto add = [&](uint64_t s) {
+    if (s == 0) {
+      if (!zero_seen) uniq.push_back(0);
+      zero_seen = true;
+      return;
+    }
+    size_t slot = static_cast<size_t>(s >> shift);
+    while (true) {
+      const uint64_t t = table[slot];
+      if (t == s) return;
+      if (t == 0) {
+        table[slot] = s;
+        uniq.push_back(s);
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+  };
   constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
   if (kk == 3) {
     for (size_t i = 0; i + 3 <= n; ++i) {
-      out[i] = Mix((Mix(Mix(kSeed ^ words[i]) ^ words[i + 1]) + 1) ^ words[i + 2]) + 2;
+      add(Mix((Mix(Mix(kSeed ^ words[i]) ^ words[i + 1]) + 1) ^ words[i + 2]) + 2);
     }
   } else {
     for (size_t i = 0; i + kk <= n; ++i) {
       uint64_t s = kSeed;
       for (size_t j = 0; j < kk; ++j) s = Mix(s ^ words[i + j]) + j;
-      out[i] = s;
+      add(s);
     }
   }
+  out.assign(uniq.begin(), uniq.end());
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
-  thread_local std::vector<uint64_t> scratch;
-  HashSort(&out, &scratch);
-  if (scratch.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(scratch);
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (table.capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(table);
+  if (uniq.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(uniq);
   return out;
 }
 
+// Sorts a document's unique shingles (for Jaccard's merge).
+void SortShingles(std::vector<uint64_t>* v) {
+  thread_local std::vector<uint64_t> scratch;
+  HashSort(v, &scratch);
+  if (scratch.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(scratch);
+}
+
+// Jaccard of two sorted sets.
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
   size_t i = 0, j = 0, both = 0;
@@ -160,6 +201,30 @@ void ParallelFor(size_t n, int threads, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
+// A hash of a whole text for grouping exact copies (confirmed by comparing bytes): eight bytes
+// a step in four independent lanes, several times faster than TextHash's byte-serial FNV.
+uint64_t GroupHash(std::string_view text) {
+  const char* p = text.data();
+  size_t n = text.size();
+  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+  uint64_t h[4] = {0x243f6a8885a308d3ULL, 0x13198a2e03707344ULL, 0xa4093822299f31d0ULL,
+                   0x082efa98ec4e6c89ULL};
+  for (; n >= 32; n -= 32, p += 32) {
+    for (int l = 0; l < 4; ++l) {
+      uint64_t w;
+      std::memcpy(&w, p + 8 * l, 8);
+      h[l] = (h[l] ^ w) * kMul;
+      h[l] ^= h[l] >> 29;
+    }
+  }
+  uint64_t t = 0;
+  for (int shift = 0; n > 0; --n, ++p, shift = (shift + 8) & 63) {
+    t ^= static_cast<uint64_t>(static_cast<unsigned char>(*p)) << shift;
+    if (shift == 56) t = Mix(t);
+  }
+  return Mix(Mix(h[0] ^ Mix(h[1] ^ Mix(h[2] ^ Mix(h[3] ^ t)))) ^ text.size());
+}
+
 constexpr int kDfBits = 20;  // 1M document-frequency counters (2 MB: stays in cache)
 
 }  // namespace
@@ -171,7 +236,10 @@ uint64_t TextHash(std::string_view text) {
 }
 
 double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words) {
-  return Jaccard(Shingles(a, shingle_words), Shingles(b, shingle_words));
+  std::vector<uint64_t> sa = Shingles(a, shingle_words), sb = Shingles(b, shingle_words);
+  SortShingles(&sa);
+  SortShingles(&sb);
+  return Jaccard(sa, sb);
 }
 
 DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& options) {
@@ -192,7 +260,7 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::vector<int64_t> exact_of(n, -1);  // index of the identical canonical, -1 when canonical
   std::vector<uint32_t> uniques;         // one per distinct text, in canonical order
   for (uint32_t i : order) {
-    std::vector<uint32_t>& same = by_hash[TextHash(arts[i].text)];
+    std::vector<uint32_t>& same = by_hash[GroupHash(arts[i].text)];
     for (uint32_t c : same) {
       if (arts[c].text == arts[i].text) {
         exact_of[i] = c;
@@ -227,9 +295,15 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
     max_df = std::max(options.min_boilerplate_docs,
                       static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
     df.assign(size_t{1} << kDfBits, 0);
+    // The counters are touched at random: fetch a few shingles ahead so the cache misses
+    // overlap instead of stalling one after another.
+    constexpr size_t kAhead = 16;
+    uint16_t* counts = df.data();
     for (const auto& sh : shingles) {
-      for (uint64_t s : sh) {
-        uint16_t& c = df[s >> (64 - kDfBits)];
+      const size_t k = sh.size();
+      for (size_t i = 0; i < k; ++i) {
+        if (i + kAhead < k) __builtin_prefetch(counts + (sh[i + kAhead] >> (64 - kDfBits)), 1);
+        uint16_t& c = counts[sh[i] >> (64 - kDfBits)];
         if (c != 0xffff) ++c;
       }
     }
@@ -239,17 +313,24 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::vector<std::vector<uint64_t>> band_keys(m);
   ParallelFor(m, threads, [&](size_t u) {
     if (shingles[u].size() < options.min_shingles) return;
-    std::vector<uint64_t> sig(bins, ~0ULL);
-    std::vector<bool> filled(bins, false);
+    thread_local std::vector<uint64_t> sig;
+    thread_local std::vector<uint8_t> filled;
+    sig.assign(bins, ~0ULL);
+    filled.assign(bins, 0);
     size_t kept = 0;
     for (int pass = 0; pass < 2 && kept == 0; ++pass) {
       // Second pass only when every shingle is boilerplate: then the boilerplate is the text.
-      for (uint64_t s : shingles[u]) {
-        if (pass == 0 && common(s)) continue;
+      const std::vector<uint64_t>& sh = shingles[u];
+      for (size_t i = 0; i < sh.size(); ++i) {
+        const uint64_t s = sh[i];
+        if (pass == 0 && !df.empty()) {
+          if (i + 16 < sh.size()) __builtin_prefetch(df.data() + (sh[i + 16] >> (64 - kDfBits)));
+          if (common(s)) continue;
+        }
         const uint64_t h = Mix(s ^ 0x9e3779b97f4a7c15ULL);
         const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
         if (h < sig[bin]) sig[bin] = h;
-        filled[bin] = true;
+        filled[bin] = 1;
         ++kept;
       }
     }
@@ -270,6 +351,7 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   });
   UnionFind uf(m);
   std::unordered_set<uint64_t> tried;
+  std::vector<uint8_t> sorted(m, 0);  // shingles[u] sorted yet (only candidates need it)
   const size_t window = std::max<size_t>(1, options.max_bucket_pairs_per_doc);
   std::vector<std::pair<uint64_t, uint32_t>> keyed;
   keyed.reserve(m);
@@ -292,6 +374,10 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
           const uint32_t p = keyed[x].second, q = keyed[y].second;
           if (uf.Find(p) == uf.Find(q)) continue;
           if (!tried.insert((static_cast<uint64_t>(p) << 32) | q).second) continue;
+          for (uint32_t d : {p, q}) {
+            if (!sorted[d]) SortShingles(&shingles[d]);
+            sorted[d] = 1;
+          }
           if (Jaccard(shingles[p], shingles[q]) >= options.near_threshold) uf.Union(p, q);
         }
       }

@@ -162,6 +162,34 @@ TEST(DedupTest, BigGroupOfCopiesChainsIntoOneGroup) {
   for (size_t i = 1; i < v.size(); ++i) EXPECT_EQ(v[i].copy_of, "c100");
 }
 
+// Exact copies are grouped by a fast hash and confirmed byte by byte: texts of one length that
+// differ in a single byte (anywhere, also past the last whole 32-byte block) are not copies.
+TEST(DedupTest, OneByteDifferenceIsNotAnExactCopy) {
+  const std::string base = std::string(kWire) + " tail";  // not a multiple of 32 bytes long
+  std::vector<Article> v;
+  v.push_back(Make("a", base));
+  for (size_t pos : {size_t{0}, size_t{31}, size_t{32}, base.size() / 2, base.size() - 1}) {
+    std::string t = base;
+    t[pos] = t[pos] == 'x' ? 'y' : 'x';
+    v.push_back(Make("p" + std::to_string(pos), t));
+  }
+  v.push_back(Make("z", base));
+  MarkDuplicates(&v);
+  for (size_t i = 1; i + 1 < v.size(); ++i) EXPECT_FALSE(v[i].exact_duplicate) << v[i].doc_id;
+  EXPECT_TRUE(v.back().exact_duplicate);
+  EXPECT_EQ(v.back().copy_of, "a");
+}
+
+// Shingles repeated inside one text count once (set semantics), whatever their order.
+TEST(DedupTest, ShingleJaccardIsASetMeasure) {
+  const std::string once = "alpha beta gamma delta epsilon";
+  const std::string twice = once + " " + once;
+  // twice adds "delta epsilon alpha" and "epsilon alpha beta" to the three shingles of once.
+  EXPECT_DOUBLE_EQ(ShingleJaccard(once, twice), 3.0 / 5.0);
+  EXPECT_DOUBLE_EQ(ShingleJaccard(twice, twice + " " + once), 1.0);
+  EXPECT_DOUBLE_EQ(ShingleJaccard(once, twice), ShingleJaccard(twice, once));
+}
+
 TEST(DedupTest, TextHashIsStable) {
   EXPECT_EQ(TextHash("abc"), TextHash(std::string("abc")));
   EXPECT_NE(TextHash("abc"), TextHash("abd"));

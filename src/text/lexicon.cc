@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "base/data_dir.h"
@@ -113,40 +114,54 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
 void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
   keys_.resize(tokens.size());
   // Tokens do not overlap, and ASCII lower-casing keeps lengths: the text's size is nearly
-  // always enough (a non-ASCII capital whose small letter is longer grows the buffer).
+  // always enough (a non-ASCII capital whose small letter is longer grows the buffer). The
+  // slack lets the fast path store whole 8-byte chunks.
   lower_.resize(text.size() + 16);
   size_t used = 0;
   LowerBuf lb;
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view t = TokenText(text, tokens[i]);
+    const Span span = tokens[i].span;
+    const size_t len = span.size();
     Key& k = keys_[i];
     k.off = static_cast<uint32_t>(used);
-    if (t.size() <= kFastLen && used + t.size() <= lower_.size()) {
-      // ASCII: lower-case and hash (StringHash) in one pass; the first other byte falls back.
-      char* out = lower_.data() + used;
-      uint64_t h = 0xCBF29CE484222325ULL;
-      size_t j = 0;
-      bool hyphen = false;
-      for (; j < t.size(); ++j) {
-        unsigned char b = static_cast<unsigned char>(t[j]);
-        if (b >= 0x80) break;
-        hyphen |= b == '-';
-        if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b + 32);
-        out[j] = static_cast<char>(b);
-        h ^= b;
-        h *= 0x100000001B3ULL;
-      }
-      if (j == t.size()) {
-        k.len = static_cast<uint16_t>(j);
-        k.hyphen = hyphen;
-        k.hash = static_cast<size_t>(h);
-        used += j;
-        continue;
+    // ASCII, eight bytes at a time (SWAR): lower-case, look for '-', hash (StringHash's value).
+    // Whole chunks are read from the text and written to the buffer, so both need the room.
+    if constexpr (std::endian::native == std::endian::little) {
+      const size_t padded = (len + 7) & ~size_t{7};
+      if (len <= kFastLen && span.begin + padded <= text.size() &&
+          used + padded <= lower_.size()) {
+        const char* src = text.data() + span.begin;
+        char* out = lower_.data() + used;
+        uint64_t h = KeyHashSeed(len);
+        uint64_t hyphen = 0, high = 0;
+        for (size_t off = 0; off < len; off += 8) {
+          uint64_t c;
+          std::memcpy(&c, src + off, 8);
+          if (len - off < 8) c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+          high |= c;
+          // Bytes 'A'..'Z' (the additions cannot carry: every byte is below 0x80 when it counts).
+          const uint64_t upper = (c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh;
+          c |= upper >> 2;
+          const uint64_t x = c ^ (uint64_t{'-'} * kOnes);
+          hyphen |= (x - kOnes) & ~x & kHigh;
+          std::memcpy(out + off, &c, 8);
+          h = KeyHashChunk(h, c);
+        }
+        if ((high & kHigh) == 0) {
+          k.len = static_cast<uint16_t>(len);
+          k.hyphen = hyphen != 0;
+          k.hash = static_cast<size_t>(KeyHashFinish(h));
+          used += len;
+          continue;
+        }
       }
     }
+    std::string_view t = text.substr(span.begin, len);
     lb.Set(t);
     std::string_view v = lb.view();
-    if (used + v.size() > lower_.size()) lower_.resize(2 * lower_.size() + v.size());
+    if (used + v.size() + 8 > lower_.size()) lower_.resize(2 * lower_.size() + v.size() + 8);
     std::memcpy(lower_.data() + used, v.data(), v.size());
     k.len = static_cast<uint16_t>(v.size());
     k.hyphen = t.find('-') != std::string_view::npos;
@@ -162,11 +177,13 @@ void PhraseTable::Add(std::string_view phrase, int payload) {
   first_bits_[(hf >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hf & 63);
   last_bits_[(hl >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hl & 63);
   auto longest_first = [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); };
+  std::vector<size_t> hashes;
+  for (const std::string& w : words) hashes.push_back(StringHash{}(w));
   auto& f = by_first_[words.front()];
-  f.push_back(Entry{words, payload});
+  f.push_back(Entry{words, hashes, payload});
   std::stable_sort(f.begin(), f.end(), longest_first);
   auto& l = by_last_[words.back()];
-  l.push_back(Entry{std::move(words), payload});
+  l.push_back(Entry{std::move(words), std::move(hashes), payload});
   std::stable_sort(l.begin(), l.end(), longest_first);
 }
 
@@ -226,7 +243,9 @@ int PhraseTable::MatchForward(const TokenKeys& keys, size_t i, size_t* end_token
   for (const Entry& e : it->second) {
     if (i + e.words.size() > keys.size()) continue;
     bool ok = true;
-    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = keys.lower(i + k) == e.words[k];
+    for (size_t k = 1; k < e.words.size() && ok; ++k) {
+      ok = keys[i + k].hash == e.hashes[k] && keys.lower(i + k) == e.words[k];
+    }
     if (ok) {
       *end_token = i + e.words.size();
       return e.payload;
@@ -245,7 +264,9 @@ int PhraseTable::MatchBackward(const TokenKeys& keys, size_t last, size_t* begin
     size_t n = e.words.size();
     if (n > last + 1) continue;
     bool ok = true;
-    for (size_t k = 0; k + 1 < n && ok; ++k) ok = keys.lower(last + 1 - n + k) == e.words[k];
+    for (size_t k = 0; k + 1 < n && ok; ++k) {
+      ok = keys[last + 1 - n + k].hash == e.hashes[k] && keys.lower(last + 1 - n + k) == e.words[k];
+    }
     if (ok) {
       *begin_token = last + 1 - n;
       return e.payload;

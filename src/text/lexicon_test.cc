@@ -89,6 +89,38 @@ TEST(LexiconTest, TokenKeysLowerAndHashEveryToken) {
   EXPECT_EQ(keys.size(), 0u);
 }
 
+// TokenKeys hashes eight bytes at a time from the text (and falls back near the end of the
+// text, where a whole chunk cannot be read): every length, case mix and position must give
+// StringHash's value on the lower-cased key.
+TEST(LexiconTest, TokenKeysChunkedHashMatchesStringHashAtEveryLength) {
+  std::string text;
+  for (size_t len = 1; len <= 40; ++len) {
+    for (size_t j = 0; j < len; ++j) {
+      text.push_back(static_cast<char>((j % 3 == 0 ? 'A' : 'a') + (j * 7 + len) % 26));
+    }
+    text += len % 5 == 0 ? "-Z " : " ";
+  }
+  text += "Z@[` end-OF-TEXT";  // '@', '[', '`' sit next to 'A', 'Z', 'a': not letters
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  ASSERT_EQ(keys.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    std::string_view t = TokenText(text, doc.tokens[i]);
+    EXPECT_EQ(keys.lower(i), LowerString(t)) << i;
+    EXPECT_EQ(keys[i].hash, StringHash{}(LowerString(t))) << i;
+    EXPECT_EQ(keys.hyphen(i), t.find('-') != std::string_view::npos) << i;
+  }
+  EXPECT_EQ(keys.lower(keys.size() - 1), "end-of-text");
+  // The symbols are their own keys, unchanged by lower-casing.
+  bool saw_at = false;
+  for (size_t i = 0; i < keys.size(); ++i) saw_at |= keys.lower(i) == "@" || keys.lower(i) == "[";
+  EXPECT_TRUE(saw_at);
+  // Distinct words get distinct hashes (a sanity check on the mixing, not a guarantee).
+  EXPECT_NE(StringHash{}("killed"), StringHash{}("killes"));
+  EXPECT_NE(StringHash{}(std::string_view("a\0", 2)), StringHash{}("a"));
+}
+
 TEST(LexiconTest, HashedWordLooksUpMapsAndQuickSets) {
   StringMap<int> m;
   m["march"] = 3;

@@ -642,6 +642,8 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kWord) continue;
+    // Most words start no number: ParseWords' own first test, made here without the call.
+    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) && !keys.hyphen(i)) continue;
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
     if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
     Num a;

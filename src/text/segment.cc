@@ -56,8 +56,17 @@ constexpr CharClass AsciiClass(int c) {
 
 struct AsciiTable {
   CharClass cls[128];
-  constexpr AsciiTable() : cls() {
-    for (int c = 0; c < 128; ++c) cls[c] = AsciiClass(c);
+  // For every byte value: an ASCII letter or digit (word[]), an ASCII digit (digit[]). The
+  // tokeniser's inner loops run over such bytes with one load and test each; any other byte
+  // (punctuation, space, the lead byte of a multi-byte character) goes the general way.
+  bool word[256];
+  bool digit[256];
+  constexpr AsciiTable() : cls(), word(), digit() {
+    for (int c = 0; c < 128; ++c) {
+      cls[c] = AsciiClass(c);
+      word[c] = cls[c] == CharClass::kLetter || cls[c] == CharClass::kDigit;
+      digit[c] = cls[c] == CharClass::kDigit;
+    }
   }
 };
 constexpr AsciiTable kAscii;
@@ -90,9 +99,10 @@ inline bool IsWordChar(CharClass k) {
 // Tokenises `text`; nl[i] is set when a line break lies between token i-1 and token i.
 void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* nl) {
   const int32_t n = static_cast<int32_t>(text.size());
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int32_t i = 0;
   bool newline = false;
-  auto emit = [&](int32_t b, int32_t e, TokenKind kind) {
+  auto emit = [&](int32_t b, int32_t e, TokenKind kind) __attribute__((always_inline)) {
     tokens->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, kind});
     nl->push_back(newline ? 1 : 0);
     newline = false;
@@ -111,6 +121,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
       case CharClass::kLetter: {
         int32_t j = cp.next;
         while (j < n) {
+          while (j < n && kAscii.word[bytes[j]]) ++j;  // the ASCII run, fast
+          if (j >= n) break;
           Cp d = Decode(text, j);
           if (IsWordChar(d.cls)) {
             j = d.next;
@@ -138,6 +150,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         int32_t j = cp.next;
         bool decimal = false;
         while (j < n) {
+          while (j < n && kAscii.digit[bytes[j]]) ++j;  // the ASCII run, fast
+          if (j >= n) break;
           Cp d = Decode(text, j);
           if (d.cls == CharClass::kDigit) {
             j = d.next;

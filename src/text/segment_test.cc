@@ -109,6 +109,22 @@ TEST_F(SegmentTest, WordTokens) {
   EXPECT_EQ(Tokens("\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 \xD9\xBE\xD9\x88\xD9\x84\xDB\x8C\xD8\xB3").size(), 2u);
 }
 
+// The ASCII runs are scanned fast; a run that ends in a non-ASCII letter, a combining mark, a
+// joiner or a separator must still be joined or split as one character at a time would.
+TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {
+  EXPECT_EQ(Tokens("Zu\xCC\x88rich Ko\xCC\x88ln na\xC3\xAFve"),
+            (V{"Zu\xCC\x88rich", "Ko\xCC\x88ln", "na\xC3\xAFve"}));
+  EXPECT_EQ(Tokens("abc\xE2\x80\x91" "def x\xE2\x80\x94y"),  // non-breaking hyphen joins, dash not
+            (V{"abc\xE2\x80\x91" "def", "x", "\xE2\x80\x94", "y"}));
+  EXPECT_EQ(Tokens("police\xE2\x80\x99s"), (V{"police", "\xE2\x80\x99s"}));
+  EXPECT_EQ(Tokens("ab12cd 12\xD9\xA3" "34"), (V{"ab12cd", "12\xD9\xA3" "34"}));  // Arabic-Indic 3
+  EXPECT_EQ(Tokens("1,234,567.89,5 12,34"), (V{"1,234,567.89", ",", "5", "12", ",", "34"}));
+  EXPECT_EQ(Tokens("end-"), (V{"end", "-"}));
+  EXPECT_EQ(Tokens("O'"), (V{"O", "'"}));
+  EXPECT_EQ(Tokens("word"), (V{"word"}));
+  EXPECT_EQ(Tokens("2024"), (V{"2024"}));
+}
+
 TEST_F(SegmentTest, NumberTokens) {
   std::vector<TokenKind> kinds;
   EXPECT_EQ(Tokens("1,200 3.5 24, 10-12 $5 50%", &kinds),
