@@ -102,6 +102,10 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
   return lex;
 }
 
+bool ActorLexicon::RegisterTries(StartIndex* index) {
+  return index->Register(&alias_trie_) && index->Register(&cue_trie_);
+}
+
 std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
   const std::vector<Word>& w = ws.words();
   std::vector<ActorMention> out;

@@ -29,6 +29,10 @@ class ActorLexicon {
 
   size_t size() const { return entries_.size(); }
 
+  // Registers every trie of this lexicon with `index` (StartIndex); false when the index is
+  // full. Call once, after Load.
+  [[nodiscard]] bool RegisterTries(StartIndex* index);
+
  private:
   struct Entry {
     std::string canonical;

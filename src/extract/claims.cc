@@ -178,6 +178,14 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   return x;
 }
 
+bool ClaimExtractor::RegisterTries(StartIndex* index) {
+  for (PhraseTrie* t : {&cue_trie_, &noun_trie_, &role_trie_, &source_trie_, &singular_trie_,
+                        &singular_noun_trie_, &accident_trie_}) {
+    if (!index->Register(t)) return false;
+  }
+  return true;
+}
+
 uint16_t ClaimExtractor::RolesAt(const std::vector<Word>& w, size_t i, size_t e,
                                  size_t* len) const {
   uint32_t id = 0;
@@ -646,12 +654,19 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return 0;
   };
-  // An accidental self-shooting kills a victim, not an attacker.
-  bool accident = false;
-  for (size_t i = b; i < e && !accident; ++i) {
-    uint32_t id = 0;
-    accident = accident_trie_.Match(w, i, e, &id) > 0;
-  }
+  // An accidental self-shooting kills a victim, not an attacker. Read only when a reflexive cue
+  // asks (few sentences have one): 0 unknown, 1 no, 2 yes.
+  int accident_state = 0;
+  auto accident = [&] {
+    if (accident_state == 0) {
+      accident_state = 1;
+      for (size_t i = b; i < e && accident_state == 1; ++i) {
+        uint32_t id = 0;
+        if (accident_trie_.Match(w, i, e, &id) > 0) accident_state = 2;
+      }
+    }
+    return accident_state == 2;
+  };
   for (size_t i = b; i < e;) {
     uint32_t id = 0;
     size_t len = singular_trie_.Match(w, i, e, &id);
@@ -677,7 +692,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           if (im.category == Category::kMilitants) {
             Category sc = Category::kUnknown;
             size_t first = 0;
-            if (accident) {
+            if (accident()) {
               im.category = Category::kUnknown;
             } else if (i > b && SingularNounEndingAt(w, b, i - 1, &sc, &first) &&
                        sc != Category::kUnknown) {

@@ -60,6 +60,10 @@ class ClaimExtractor {
   // "the military", "AFP"), or "" when the sentence is not attributed.
   std::string Attribution(const WordStream& ws, size_t s) const;
 
+  // Registers every trie of this lexicon with `index` (StartIndex); false when the index is
+  // full. Call once, after Load.
+  [[nodiscard]] bool RegisterTries(StartIndex* index);
+
  private:
   enum Position : uint8_t { kPre = 1, kPost = 2, kToll = 4 };
   enum class NounGroup : uint8_t { kNone, kPerson, kVehicle, kBodies, kLives, kOther, kEvent };

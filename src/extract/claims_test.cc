@@ -491,5 +491,18 @@ TEST_F(ClaimsTest, ShotDeadAfterAPerfectIsADeath) {
   EXPECT_EQ(c[0].field, Field::kKilled);
 }
 
+TEST_F(ClaimsTest, AccidentWordAfterTheReflexiveCueStillCounts) {
+  // The accident words are read over the whole sentence, also after the cue; without one the
+  // same death stays the shooter's own.
+  auto c = Run("A man killed himself at a range in what deputies called an accidental discharge.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_EQ(c[0].category, Category::kUnknown);
+  auto d = Run("A man killed himself at a range in what deputies called a standoff.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].category, Category::kMilitants);
+}
+
 }  // namespace
 }  // namespace sitrep

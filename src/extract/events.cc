@@ -23,6 +23,8 @@ Result<std::unique_ptr<TriggerLexicon>> TriggerLexicon::Load(const std::string& 
   return lex;
 }
 
+bool TriggerLexicon::RegisterTries(StartIndex* index) { return index->Register(&trie_); }
+
 std::vector<TriggerHit> TriggerLexicon::Find(const WordStream& ws) const {
   const std::vector<Word>& w = ws.words();
   std::vector<TriggerHit> out;

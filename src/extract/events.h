@@ -36,6 +36,10 @@ class TriggerLexicon {
   std::vector<TriggerHit> Find(const WordStream& ws) const;
   const Type& type(uint32_t i) const { return types_[i]; }
 
+  // Registers every trie of this lexicon with `index` (StartIndex); false when the index is
+  // full. Call once, after Load.
+  [[nodiscard]] bool RegisterTries(StartIndex* index);
+
  private:
   TriggerLexicon() = default;
   std::vector<Type> types_;

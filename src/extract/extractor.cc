@@ -60,6 +60,35 @@ uint32_t Distance(Span a, Span b) {
   return 0;
 }
 
+// Items grouped by sentence in one flat array: per-sentence lists without a vector (and an
+// allocation) per sentence. Add() every item first, then Build() once; items keep the order they
+// were added in within their sentence.
+class SentenceLists {
+ public:
+  explicit SentenceLists(size_t num_sentences) : off_(num_sentences + 2, 0) {}
+  void Add(uint32_t sentence, uint32_t item) {
+    pending_.push_back({sentence, item});
+    ++off_[sentence + 2];
+  }
+  void Build() {
+    for (size_t k = 2; k < off_.size(); ++k) off_[k] += off_[k - 1];
+    items_.resize(pending_.size());
+    for (const auto& [sentence, item] : pending_) items_[off_[sentence + 1]++] = item;
+  }
+  struct Range {
+    const uint32_t* b;
+    const uint32_t* e;
+    const uint32_t* begin() const { return b; }
+    const uint32_t* end() const { return e; }
+  };
+  Range operator[](size_t s) const { return {items_.data() + off_[s], items_.data() + off_[s + 1]}; }
+
+ private:
+  std::vector<uint32_t> off_;  // after Build(): sentence s holds items_[off_[s], off_[s + 1])
+  std::vector<std::pair<uint32_t, uint32_t>> pending_;
+  std::vector<uint32_t> items_;
+};
+
 }  // namespace
 
 bool Extractor::CueBefore(const PhraseTrie& cues, const std::vector<Word>& w,
@@ -144,6 +173,17 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  // Last, once every trie is complete. Every trie matched against the article's stream must be
+  // registered, or a stream made with the index would hide its phrases.
+  bool all = x->actors_->RegisterTries(&x->start_index_) &&
+             x->triggers_->RegisterTries(&x->start_index_) &&
+             x->claims_->RegisterTries(&x->start_index_) &&
+             x->suspects_->RegisterTries(&x->start_index_);
+  for (PhraseTrie* t : {&x->background_, &x->wave_, &x->destination_, &x->spread_, &x->origin_,
+                        &x->after_, &x->institution_, &x->procedure_}) {
+    all = all && x->start_index_.Register(t);
+  }
+  x->indexed_ = all;
   return x;
 }
 
@@ -154,23 +194,35 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   if (article.published) out.published = *article.published;
   out.copy_of = article.copy_of;
   out.timexes = doc.timexes;
-  std::sort(places.begin(), places.end(), [](const PlaceMention& a, const PlaceMention& b) {
-    return a.span.begin < b.span.begin;
-  });
+  // Usually already in order: sorting would still move every mention (and its strings). Ties
+  // are left to std::sort so that their order stays what it makes of them.
+  {
+    bool ascending = true;
+    for (size_t p = 1; p < places.size() && ascending; ++p) {
+      ascending = places[p - 1].span.begin < places[p].span.begin;
+    }
+    if (!ascending) {
+      std::sort(places.begin(), places.end(), [](const PlaceMention& a, const PlaceMention& b) {
+        return a.span.begin < b.span.begin;
+      });
+    }
+  }
   if (article.text.empty()) {
     out.places = std::move(places);
     return out;
   }
 
-  WordStream ws(article.text, doc);
+  WordStream ws(article.text, doc, indexed_ ? &start_index_ : nullptr);
   const std::vector<Word>& w = ws.words();
   const size_t ns = ws.num_sentences();
   out.actors = actors_->Find(ws);
   // A span the actor lexicon knows ("BLA", "the Haqqani Network") is not a place.
+  // Compacted in place: most articles drop none, and then nothing moves.
   {
-    std::vector<PlaceMention> kept;
+    size_t kept = 0;
     size_t a = 0;
-    for (PlaceMention& p : places) {
+    for (size_t i = 0; i < places.size(); ++i) {
+      const PlaceMention& p = places[i];
       while (a < out.actors.size() && out.actors[a].span.end <= p.span.begin) ++a;
       bool overlaps = false;
       for (size_t k = a; k < out.actors.size() && out.actors[k].span.begin < p.span.end; ++k) {
@@ -180,11 +232,15 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
           overlaps = true;
         }
       }
-      if (!overlaps) kept.push_back(std::move(p));
+      if (overlaps) continue;
+      if (kept != i) places[kept] = std::move(places[i]);
+      ++kept;
     }
-    places = std::move(kept);
+    places.erase(places.begin() + static_cast<std::ptrdiff_t>(kept), places.end());
   }
-  out.places = places;
+  // Each place's key, made once (the rules below compare places by it many times).
+  std::vector<std::string> place_key(places.size());
+  for (size_t p = 0; p < places.size(); ++p) place_key[p] = PlaceKey(places[p].place);
   std::vector<TriggerHit> trig = triggers_->Find(ws);
   std::vector<uint32_t> claim_sent;
   std::vector<bool> claim_implicit;
@@ -195,9 +251,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
     std::vector<uint32_t> places;   // indices into `places`, finest first
-    std::vector<uint32_t> timexes;  // indices into doc.timexes
   };
   std::vector<Sent> sent(ns);
+  SentenceLists sent_timexes(ns);  // indices into doc.timexes
   for (size_t s = 0; s < ns; ++s) {
     size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
     for (size_t i = b; i < e;) {
@@ -214,10 +270,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     const Timex& tx = doc.timexes[t];
     if (tx.span.end > article.text.size()) continue;
     size_t s = ws.SentenceAt(tx.span.begin);
-    sent[s].timexes.push_back(static_cast<uint32_t>(t));
+    sent_timexes.Add(static_cast<uint32_t>(s), static_cast<uint32_t>(t));
     if (RecallsPast(tx, article.published)) sent[s].past_timex = true;
     else if (tx.date.valid()) sent[s].news_timex = true;
   }
+  sent_timexes.Build();
   for (uint32_t s : claim_sent) sent[s].has_claim = true;
   // "... the deadliest since January, when 13 soldiers died in X": every figure of the sentence
   // after the frame is the recalled event's, so the sentence is background.
@@ -405,9 +462,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         if (strong_level <= Level(places[p].place)) non_scene[p] = true;
         continue;
       }
-      const std::string key = PlaceKey(places[p].place);
+      const std::string& key = place_key[p];
       for (uint32_t q = 0; q < places.size() && !non_scene[p]; ++q) {
-        if (sure[q] && PlaceKey(places[q].place) != key) non_scene[p] = true;
+        if (sure[q] && place_key[q] != key) non_scene[p] = true;
       }
     }
     for (size_t s = 0; s < ns; ++s) {
@@ -442,7 +499,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       for (uint32_t p : sent[s].places) {
         if (Level(places[p].place) >= static_cast<int>(GeoLevel::kProvince) || dateline(p)) continue;
         if (!finer) finer = p;
-        else if (PlaceKey(places[p].place) != PlaceKey(places[*finer].place)) several = true;
+        else if (place_key[p] != place_key[*finer]) several = true;
       }
     }
     if (finer && !several) {
@@ -459,10 +516,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       }
       // "A series of blasts" at the one place the article reports from is one incident there,
       // not a wave over several places; a wave sentence naming an area keeps its wave.
-      const std::string key = PlaceKey(f);
+      const std::string& key = place_key[*finer];
       for (size_t s = 0; s < ns; ++s) {
         bool only_finer = true;
-        for (uint32_t p : sent[s].places) only_finer &= PlaceKey(places[p].place) == key;
+        for (uint32_t p : sent[s].places) only_finer &= place_key[p] == key;
         if (only_finer) sent[s].wave = false;
       }
     }
@@ -491,7 +548,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         if (places[p].span.end > article.text.size()) continue;
         if (sent[ws.SentenceAt(places[p].span.begin)].background) continue;
         if ((pass == 0 && non_scene[p]) || is_outlet[p]) continue;
-        int c = ++count[PlaceKey(places[p].place)];
+        int c = ++count[place_key[p]];
         if (c > best) {
           best = c;
           main_place = static_cast<uint32_t>(p);
@@ -504,7 +561,13 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   // on such a step, a statement's date ("police said Thursday") is the statement's too.
   std::vector<bool> procedural(doc.timexes.size(), false);
   if (procedure_.size() > 0 && !doc.timexes.empty()) {
-    std::vector<std::vector<Span>> cues(ns), statements(ns), hits(ns);
+    // The cues in text order, flat: few per article, so each timex scans them all.
+    struct ProcCue {
+      uint32_t sentence;
+      Span span;
+      bool step;  // a step ("arraigned"); else a statement ("said")
+    };
+    std::vector<ProcCue> pcues;
     bool step = false;
     for (size_t i = 0; i < w.size();) {
       uint32_t payload = 0;
@@ -514,21 +577,19 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         continue;
       }
       step |= payload == 1 && !sent[w[i].sentence].background;
-      (payload == 1 ? cues : statements)[w[i].sentence].push_back(
-          Span{w[i].span.begin, w[i + len - 1].span.end});
+      pcues.push_back({w[i].sentence, Span{w[i].span.begin, w[i + len - 1].span.end}, payload == 1});
       i += len;
     }
-    if (step) {
-      for (size_t s = 0; s < ns; ++s) cues[s].insert(cues[s].end(), statements[s].begin(), statements[s].end());
-    }
-    for (const TriggerHit& h : trig) hits[h.sentence].push_back(h.span);
     constexpr uint32_t kReachBytes = 32;  // "was arraigned in court on Monday"
-    for (size_t t = 0; t < doc.timexes.size(); ++t) {
+    for (size_t t = 0; !pcues.empty() && t < doc.timexes.size(); ++t) {
       const Timex& tx = doc.timexes[t];
       if (tx.span.end > article.text.size()) continue;
       const size_t s = ws.SentenceAt(tx.span.begin);
       uint32_t to_cue = UINT32_MAX, to_trigger = UINT32_MAX;
-      for (Span c : cues[s]) {
+      for (const ProcCue& pc : pcues) {
+        // Statements count only in a report on a step.
+        if (pc.sentence != s || !(pc.step || step)) continue;
+        const Span c = pc.span;
         // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
         const uint32_t lo = std::min(c.end, tx.span.end), hi = std::max(c.begin, tx.span.begin);
         if (lo < hi && std::string_view(article.text).substr(lo, hi - lo).find_first_of(",;:()") !=
@@ -537,14 +598,16 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         }
         to_cue = std::min(to_cue, Distance(c, tx.span));
       }
-      for (Span h : hits[s]) to_trigger = std::min(to_trigger, Distance(h, tx.span));
+      for (const TriggerHit& h : trig) {
+        if (h.sentence == s) to_trigger = std::min(to_trigger, Distance(h.span, tx.span));
+      }
       procedural[t] = to_cue <= kReachBytes && to_cue < to_trigger;
     }
   }
   std::optional<Timex> main_date;
   for (size_t s = 0; s < ns && !main_date; ++s) {
     if (sent[s].background) continue;
-    for (uint32_t t : sent[s].timexes) {
+    for (uint32_t t : sent_timexes[s]) {
       const Timex& tx = doc.timexes[t];
       if (tx.date.valid() && !RecallsPast(tx, article.published) && !procedural[t]) {
         main_date = tx;
@@ -571,9 +634,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   };
   std::vector<Group> groups;
   std::map<std::string, size_t> group_of;
-  std::vector<std::vector<uint32_t>> sent_triggers(ns), sent_claims(ns);
-  for (size_t t = 0; t < trig.size(); ++t) sent_triggers[trig[t].sentence].push_back(static_cast<uint32_t>(t));
-  for (size_t c = 0; c < claims.size(); ++c) sent_claims[claim_sent[c]].push_back(static_cast<uint32_t>(c));
+  SentenceLists sent_triggers(ns), sent_claims(ns);
+  for (size_t t = 0; t < trig.size(); ++t) sent_triggers.Add(trig[t].sentence, static_cast<uint32_t>(t));
+  for (size_t c = 0; c < claims.size(); ++c) sent_claims.Add(claim_sent[c], static_cast<uint32_t>(c));
+  sent_triggers.Build();
+  sent_claims.Build();
   std::vector<uint32_t> prev_places;  // places of the previous event sentence
   size_t prev_event = ns;
   for (size_t s = 0; s < ns; ++s) {
@@ -604,11 +669,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     if (here.empty() && main_place) here.push_back(*main_place);
     std::string date_key;
     if (st.background) {
-      for (uint32_t t : st.timexes) date_key = doc.timexes[t].date.ToIso();
+      for (uint32_t t : sent_timexes[s]) date_key = doc.timexes[t].date.ToIso();
     }
     auto group_for = [&](std::optional<uint32_t> p) -> size_t {
       std::string key = (st.background ? "b" + date_key + "|" : "n|") +
-                        (p ? PlaceKey(places[*p].place) : std::string("-"));
+                        (p ? place_key[*p] : std::string("-"));
       auto it = group_of.find(key);
       if (it != group_of.end()) return it->second;
       Group g;
@@ -754,7 +819,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     std::optional<Timex> date;
     {
       uint32_t best_d = UINT32_MAX;
-      for (uint32_t t : sent[anchor_sentence].timexes) {
+      for (uint32_t t : sent_timexes[anchor_sentence]) {
         const Timex& tx = doc.timexes[t];
         uint32_t d = Distance(tx.span, m.trigger.empty() ? m.span : m.trigger);
         if (usable(t) && d < best_d) {
@@ -768,7 +833,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       for (uint32_t s : g.sentences) {
         if (date) break;
         uint32_t best = UINT32_MAX;
-        for (uint32_t t : sent[s].timexes) {
+        for (uint32_t t : sent_timexes[s]) {
           const Timex& tx = doc.timexes[t];
           if (!usable(t)) continue;
           uint32_t d = UINT32_MAX - 1;
@@ -784,7 +849,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       if (!date) {
         for (size_t s = 0; s < ns; ++s) {
           if (ws.paragraph(s) != ws.paragraph(anchor_sentence) || sent[s].background != g.background) continue;
-          for (uint32_t t : sent[s].timexes) {
+          for (uint32_t t : sent_timexes[s]) {
             if (!date && usable(t)) date = doc.timexes[t];
           }
         }
@@ -795,7 +860,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         for (size_t s = 0; s < ns; ++s) {
           if (sent[s].background != g.background) continue;
           bool found = false;
-          for (uint32_t t : sent[s].timexes) {
+          for (uint32_t t : sent_timexes[s]) {
             const Timex& tx = doc.timexes[t];
             if (usable(t) && !tx.date_end.valid() && tx.precision == DatePrecision::kDay &&
                 date->date <= tx.date && tx.date <= date->date_end) {
@@ -879,6 +944,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& a, const Claim& b) {
     return a.figure_span.begin < b.figure_span.begin;
   });
+  out.places = std::move(places);  // unchanged since the actor filter; moved, not copied
   return out;
 }
 

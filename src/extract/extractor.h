@@ -69,6 +69,11 @@ class Extractor {
   PhraseTrie procedure_;
   // Recall frames around a date, opening word -> closing word ("since" -> "when").
   StringMap<std::string> recall_frames_;
+  // Every trie above and in the lexicons, registered once at load: a WordStream made with it
+  // answers "may a phrase of lexicon X start here" for all of them with one lookup per word.
+  // Unused (streams made without it) if registration failed.
+  StartIndex start_index_;
+  bool indexed_ = false;
 
   // True when a phrase of `cues` ends within `reach` words before words[place_word], with no
   // punctuation between them, inside the sentence starting at word `sentence_begin`.

@@ -540,6 +540,22 @@ TEST_F(ExtractorTest, DatelineAndActorNamesAreNoScenes) {
   EXPECT_EQ(a.places.size(), 2u);  // the place overlapping the armed group is dropped
 }
 
+TEST_F(ExtractorTest, PlacesGivenOutOfOrderComeBackSortedWithoutTheActorOne) {
+  // The geo stage's order is not guaranteed: the places are sorted, the one overlapping an
+  // armed group is dropped from the middle, and the rest keep their order and contents.
+  SetText("A bomb killed four people in Brisk, where the TRF is active, and two in Arden.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("TRF", GeoLevel::kPlace, "Elsewhere", 4);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.places.size(), 2u);
+  EXPECT_EQ(a.places[0].place.name, "Brisk");
+  EXPECT_EQ(a.places[0].place.gazetteer_id, 3u);
+  EXPECT_EQ(a.places[1].place.name, "Arden");
+  EXPECT_LT(a.places[0].span.begin, a.places[1].span.begin);
+  EXPECT_NE(At(a, "Brisk"), nullptr);
+}
+
 TEST_F(ExtractorTest, NoDateMeansNoDate) {
   SetText("Gunmen killed three farmers.");
   article_.published.reset();

@@ -71,9 +71,26 @@ CharClass Classify(uint32_t cp) {
   return CharClass::kWord;
 }
 
-// Calls emit(begin, end, is_punct) for each word or punctuation mark of s[from, to).
+// ASCII lower-casing by table: one load per byte, no branch.
+struct LowerTable {
+  char to[256];
+  // The lower-case form of an ASCII word character, 0 for every other byte: one load both
+  // classifies and lower-cases a byte of the common run.
+  char word[256];
+  constexpr LowerTable() : to(), word() {
+    for (int c = 0; c < 256; ++c) {
+      to[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      word[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kWord ? to[c] : 0;
+    }
+  }
+};
+constexpr LowerTable kLower;
+
+// Calls emit(begin, end, is_punct) for each word or punctuation mark of s[from, to). When
+// `lower` is not null, the bytes of every word are written there ASCII-lowercased at the same
+// offsets (the scan reads them anyway), so the caller needs no second pass over the text.
 template <typename Emit>
-void Split(std::string_view s, size_t from, size_t to, Emit emit) {
+void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
   size_t i = from;
   size_t word_begin = std::string_view::npos;
   while (i < to) {
@@ -82,12 +99,23 @@ void Split(std::string_view s, size_t from, size_t to, Emit emit) {
     CharClass cc = b < 0x80 ? kAscii.cls[b] : Classify(Decode(s, i, &len));
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
+      if (lower != nullptr) {
+        for (size_t k = 0; k < len; ++k) lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
+      }
       // The rest of an ASCII run of word characters, without the general step.
       i += len;
-      while (i < to) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80 || kAscii.cls[c] != CharClass::kWord) break;
-        ++i;
+      if (lower != nullptr) {
+        while (i < to) {
+          const char l = kLower.word[static_cast<unsigned char>(s[i])];
+          if (l == 0) break;
+          lower[i++] = l;
+        }
+      } else {
+        while (i < to) {
+          unsigned char c = static_cast<unsigned char>(s[i]);
+          if (c >= 0x80 || kAscii.cls[c] != CharClass::kWord) break;
+          ++i;
+        }
       }
       continue;
     }
@@ -113,11 +141,10 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), lower_(text) {
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* starts)
+    : text_(text), lower_(new char[text.size() + 1]) {
   // Sentences: the text stage's, or lines when it gave none.
+  sent_spans_.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) {
     if (s.span.end <= text.size() && !s.span.empty()) sent_spans_.push_back(s.span);
   }
@@ -136,22 +163,49 @@ WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), low
     }
   }
   if (sent_spans_.empty()) sent_spans_.push_back({0, static_cast<uint32_t>(text.size())});
+  const size_t ns = sent_spans_.size();
 
-  // Words, with one number word per quantity.
-  words_.reserve(text.size() / 5 + 8);
+  // Words, with one number word per quantity, in one pass: each word's sentence and each
+  // sentence's first word are set as the words are made (words come in text order).
+  sent_first_.assign(ns + 1, 0);
+  size_t cur = 0;        // sentence of the last word
+  size_t filled = 0;     // sent_first_[0, filled) are set
+  char* const lower = lower_.get();
+  // Grown by doubling and trimmed at the end: Word slots are written in place, without a
+  // (not inlined) emplace_back per word.
+  words_.resize(text.size() / 5 + 8);
+  size_t nw = 0;
+  // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
+  uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
+  auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
+    if (span.begin >= next_begin) {
+      while (cur + 1 < ns && span.begin >= sent_spans_[cur + 1].begin) ++cur;
+      next_begin = cur + 1 < ns ? sent_spans_[cur + 1].begin : UINT32_MAX;
+    }
+    const uint32_t index = static_cast<uint32_t>(nw);
+    while (filled <= cur) sent_first_[filled++] = index;
+    if (nw == words_.size()) words_.resize(2 * nw);
+    Word& w = words_[nw++];
+    w.span = span;
+    w.sentence = static_cast<uint32_t>(cur);
+    return w;
+  };
   size_t qi = 0;
   size_t pos = 0;
   const auto& qs = doc.quantities;
   const uint32_t number_hash = WordKeyHash(kNumberKey);
-  auto emit_range = [&](size_t from, size_t to) {
-    Split(text, from, to, [&](size_t b, size_t e, bool punct) {
-      Word w;
-      w.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-      w.lower = std::string_view(lower_).substr(b, e - b);
-      w.kind = punct ? WordKind::kPunct : WordKind::kWord;
-      if (!punct) w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
-      words_.push_back(w);
-    });
+  auto emit = [&](size_t b, size_t e, bool punct) __attribute__((always_inline)) {
+    Word& w = add({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (punct) {
+      // Punctuation has no case: the text's own bytes. It starts no phrase.
+      w.lower = text.substr(b, e - b);
+      w.kind = WordKind::kPunct;
+      if (starts != nullptr) w.starts = 0;
+    } else {
+      w.lower = std::string_view(lower + b, e - b);
+      w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
+      if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
+    }
   };
   while (pos < text.size()) {
     while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
@@ -159,37 +213,32 @@ WordStream::WordStream(std::string_view text, const Doc& doc) : text_(text), low
       ++qi;
     }
     size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
-    emit_range(pos, next);
+    Split(text, pos, next, lower, emit);
     if (qi < qs.size()) {
-      Word w;
-      w.span = qs[qi].span;
-      w.lower = std::string_view(lower_).substr(w.span.begin, w.span.size());
+      const Span sp = qs[qi].span;
+      for (uint32_t k = sp.begin; k < sp.end; ++k) {
+        lower[k] = kLower.to[static_cast<unsigned char>(text[k])];
+      }
+      Word& w = add(sp);
+      w.lower = std::string_view(lower + sp.begin, sp.size());
       w.kind = WordKind::kNumber;
       w.quantity = static_cast<int32_t>(qi);
       w.key_hash = number_hash;
-      words_.push_back(w);
-      pos = qs[qi].span.end;
+      if (starts != nullptr) w.starts = starts->Lookup(number_hash);
+      pos = sp.end;
       ++qi;
     } else {
       pos = text.size();
     }
   }
+  words_.resize(nw);
+  // Sentences after the last word (or all, without words) begin and end at the end.
+  while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
 
-  // Sentence of each word and the first word of each sentence.
-  sent_first_.assign(sent_spans_.size() + 1, static_cast<uint32_t>(words_.size()));
-  size_t s = 0;
-  for (size_t i = 0; i < words_.size(); ++i) {
-    while (s + 1 < sent_spans_.size() && words_[i].span.begin >= sent_spans_[s + 1].begin) ++s;
-    words_[i].sentence = static_cast<uint32_t>(s);
-  }
-  for (size_t i = words_.size(); i-- > 0;) sent_first_[words_[i].sentence] = static_cast<uint32_t>(i);
-  for (size_t k = sent_spans_.size(); k-- > 0;) {
-    if (sent_first_[k] > sent_first_[k + 1]) sent_first_[k] = sent_first_[k + 1];
-  }
   // Paragraphs: a line break between two sentences starts a new one.
-  sent_para_.resize(sent_spans_.size());
+  sent_para_.resize(ns);
   uint32_t para = 0;
-  for (size_t k = 0; k < sent_spans_.size(); ++k) {
+  for (size_t k = 0; k < ns; ++k) {
     if (k > 0) {
       size_t b = sent_spans_[k - 1].end, e = sent_spans_[k].begin;
       if (b < e && text.substr(b, e - b).find('\n') != std::string_view::npos) ++para;
@@ -216,7 +265,7 @@ std::vector<std::string> NormalizePhrase(std::string_view phrase) {
       out.emplace_back(kNumberKey);
       continue;
     }
-    Split(piece, 0, piece.size(), [&](size_t wb, size_t we, bool punct) {
+    Split(piece, 0, piece.size(), nullptr, [&](size_t wb, size_t we, bool punct) {
       if (punct) return;
       std::string w(piece.substr(wb, we - wb));
       for (char& c : w) {
@@ -247,6 +296,12 @@ void PhraseTrie::Insert(const Edge& edge) {
 bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
   std::vector<std::string> words = NormalizePhrase(phrase);
   if (words.empty()) return false;
+  const uint32_t h0 = WordKeyHash(words[0]);
+  if (words.size() == 1) {
+    SetBit(single_bits_, h0);
+  } else {
+    SetBit(pair_bits_, PairHash(h0, WordKeyHash(words[1])));
+  }
   uint32_t node = 0;
   for (const std::string& w : words) {
     uint32_t h = WordKeyHash(w);
@@ -262,7 +317,7 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
       e.key_len = static_cast<uint32_t>(w.size());
       keys_.append(w);
       Insert(e);
-      if (node == 0) first_bits_[(h >> 6) & kFirstMask] |= uint64_t{1} << (h & 63);
+      if (node == 0) SetBit(first_bits_, h);
     }
     node = child;
   }
@@ -271,11 +326,29 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
   return true;
 }
 
+bool StartIndex::Register(PhraseTrie* trie) {
+  if (next_bit_ >= 31) return false;
+  const uint32_t bit = uint32_t{1} << next_bit_++;
+  trie->start_bit_ = bit | kStartsUnfiltered;
+  for (size_t k = 0; k < kSlots; ++k) {
+    if (trie->first_bits_[k >> 6] & (uint64_t{1} << (k & 63))) masks_[k] |= bit;
+  }
+  return true;
+}
+
 size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
                              uint32_t* payload) const {
+  const size_t stop = std::min(end, words.size());
+  // Match() checked the first word; no one-word phrase and no phrase starting with this pair of
+  // words means no match, without walking the trie.
+  const uint32_t h0 = words[i].key_hash;
+  if (!TestBit(single_bits_, h0)) {
+    if (i + 1 >= stop) return 0;
+    const Word& next = words[i + 1];
+    if (next.kind == WordKind::kPunct || !TestBit(pair_bits_, PairHash(h0, next.key_hash))) return 0;
+  }
   uint32_t node = 0;
   size_t best = 0;
-  const size_t stop = std::min(end, words.size());
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;

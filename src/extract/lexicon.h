@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,10 @@ namespace sitrep {
 
 enum class WordKind : uint8_t { kWord, kNumber, kPunct };
 
+// Word::starts of a word from a WordStream made without a StartIndex: every trie falls back to
+// its own first-word bitmap. No trie is given this bit by a StartIndex.
+inline constexpr uint32_t kStartsUnfiltered = 1u << 31;
+
 struct Word {
   Span span;
   std::string_view lower;  // lowercased word, the quantity's text, or the punctuation mark
@@ -37,6 +42,9 @@ struct Word {
   // WordKeyHash of the word's PhraseTrie key (kNumberKey for number words, else `lower`),
   // computed once by WordStream so tries do not rehash the word at every match attempt.
   uint32_t key_hash = 0;
+  // Which registered lexicons may start a phrase here (StartIndex), one bit per PhraseTrie, or
+  // kStartsUnfiltered; 0 for punctuation in an indexed stream.
+  uint32_t starts = kStartsUnfiltered;
 };
 
 // The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. It runs once per word
@@ -78,10 +86,14 @@ inline bool IsTrieNumber(const Word& w) {
   return w.kind == WordKind::kNumber || (!w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
 }
 
+class StartIndex;
+
 class WordStream {
  public:
-  // `text` must outlive the stream. When `doc` has no sentences, lines are used instead.
-  WordStream(std::string_view text, const Doc& doc);
+  // `text` must outlive the stream. When `doc` has no sentences, lines are used instead. With
+  // `starts` (optional, must outlive the stream's use) every word gets its Word::starts, and
+  // only tries registered with that index may then be matched against the stream.
+  WordStream(std::string_view text, const Doc& doc, const StartIndex* starts = nullptr);
   WordStream(const WordStream&) = delete;
   WordStream& operator=(const WordStream&) = delete;
 
@@ -102,7 +114,8 @@ class WordStream {
 
  private:
   std::string_view text_;
-  std::string lower_;  // ASCII-lowercased copy of text_, same byte offsets
+  // ASCII-lowercased bytes of the words of text_, at the same offsets (other bytes unset).
+  std::unique_ptr<char[]> lower_;
   std::vector<Word> words_;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
@@ -122,17 +135,25 @@ class PhraseTrie {
   // Longest phrase starting at words[i] and ending before `end`; returns its length in words
   // (0 when none) and sets *payload. Punctuation never matches; numbers match only "<n>".
   // The words must come from a WordStream (it sets Word::key_hash).
-  size_t Match(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const {
-    // Inline quick reject: most positions start no phrase of a given lexicon.
-    if (i >= end || i >= words.size() || words[i].kind == WordKind::kPunct ||
-        !MayStart(words[i].key_hash)) {
-      return 0;
+  // The quick reject is forced inline: it runs for every word under every lexicon, and most
+  // positions start no phrase of a given lexicon.
+  // With a StartIndex the word carries the answer for every registered trie (one load);
+  // without, the trie's own bitmap is read.
+  [[gnu::always_inline]] size_t Match(const std::vector<Word>& words, size_t i, size_t end,
+                                      uint32_t* payload) const {
+    if (i >= end || i >= words.size()) return 0;
+    const Word& w = words[i];
+    const uint32_t m = w.starts & start_bit_;
+    if (m == 0) return 0;
+    if (m & kStartsUnfiltered) {
+      if (w.kind == WordKind::kPunct || !MayStart(w.key_hash)) return 0;
     }
     return MatchFrom(words, i, end, payload);
   }
   size_t size() const { return count_; }
 
  private:
+  friend class StartIndex;
   // All edges of the trie in one open-addressing table keyed by (parent node, word): a lookup
   // is one probe on the word's precomputed hash, no per-node map and no rehashing of the word.
   struct Edge {
@@ -147,8 +168,37 @@ class PhraseTrie {
     return static_cast<size_t>(x >> 32);
   }
   // False when no phrase starts with a word of this hash (a bitmap of first-word hashes).
-  bool MayStart(uint32_t hash) const {
-    return (first_bits_[(hash >> 6) & kFirstMask] & (uint64_t{1} << (hash & 63))) != 0;
+  bool MayStart(uint32_t hash) const { return TestBit(first_bits_, hash); }
+  static bool TestBit(const uint64_t* bits, uint32_t hash) {
+    return (bits[(hash >> 6) & kFirstMask] & (uint64_t{1} << (hash & 63))) != 0;
+  }
+  static void SetBit(uint64_t* bits, uint32_t hash) {
+    bits[(hash >> 6) & kFirstMask] |= uint64_t{1} << (hash & 63);
+  }
+  // The bitmap key of a phrase's first two words.
+  static uint32_t PairHash(uint32_t first, uint32_t second) {
+    uint32_t x = first * 0x9E3779B1u + second;
+    x ^= x >> 15;
+    x *= 0x85EBCA6Bu;
+    return x ^ (x >> 13);
+  }
+  // Equal key bytes; short keys (most words) without a call to memcmp.
+  static bool SameKey(const char* a, const char* b, size_t n) {
+    if (n >= 4 && n <= 8) {
+      uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a, 4);
+      std::memcpy(&b0, b, 4);
+      std::memcpy(&a1, a + n - 4, 4);
+      std::memcpy(&b1, b + n - 4, 4);
+      return a0 == b0 && a1 == b1;
+    }
+    if (n < 4) {
+      for (size_t k = 0; k < n; ++k) {
+        if (a[k] != b[k]) return false;
+      }
+      return true;
+    }
+    return std::memcmp(a, b, n) == 0;
   }
   size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
   // Child of `node` by `key`, or 0.
@@ -158,7 +208,7 @@ class PhraseTrie {
       const Edge& e = edges_[s];
       if (e.child == 0) return 0;
       if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-          std::memcmp(keys_.data() + e.key_off, key.data(), key.size()) == 0) {
+          SameKey(keys_.data() + e.key_off, key.data(), key.size())) {
         return e.child;
       }
     }
@@ -168,12 +218,37 @@ class PhraseTrie {
   static constexpr size_t kFirstWords = 256;  // 64-bit words of first_bits_
   static constexpr uint32_t kFirstMask = kFirstWords - 1;
   uint64_t first_bits_[kFirstWords] = {};  // bit (hash & 16383) set for each first word
+  // Second filter, for common first words ("in", "the") that start phrases but rarely one here:
+  // the hashes of the one-word phrases, and the PairHash of the first two words of the others.
+  // A position whose word is no one-word phrase and whose pair is not in pair_bits_ starts none.
+  uint64_t single_bits_[kFirstWords] = {};
+  uint64_t pair_bits_[kFirstWords] = {};
+  // This trie's bit in Word::starts (StartIndex::Register), always with kStartsUnfiltered.
+  uint32_t start_bit_ = kStartsUnfiltered;
   std::vector<int64_t> payload_ = std::vector<int64_t>(1, -1);  // per node, -1: none
   std::vector<Edge> edges_;  // size a power of two, at most a quarter full
   size_t mask_ = 0;
   size_t num_edges_ = 0;
   std::string keys_;  // the words of all edges, back to back
   size_t count_ = 0;
+};
+
+// Which tries may start a phrase at a word, for all registered tries with one lookup per word
+// (WordStream sets Word::starts) instead of one bitmap probe per trie and word. Each registered
+// trie gets a bit; a word's mask has the bit of every trie whose first-word bitmap has the
+// word's hash, so the answer is exactly the trie's own MayStart. Register every trie that will
+// be matched against streams made with this index, after the trie is complete, at load time;
+// then read-only. At most 31 tries; the index must not be copied after tries register.
+class StartIndex {
+ public:
+  // False when 31 tries are registered already (the trie keeps its own bitmap then).
+  bool Register(PhraseTrie* trie);
+  uint32_t Lookup(uint32_t hash) const { return masks_[hash & (kSlots - 1)]; }
+
+ private:
+  static constexpr size_t kSlots = PhraseTrie::kFirstWords * 64;  // one per first-bitmap bit
+  std::vector<uint32_t> masks_ = std::vector<uint32_t>(kSlots, 0);
+  int next_bit_ = 0;
 };
 
 // A set of single lowercase words, e.g. negators. Read-only after Load.

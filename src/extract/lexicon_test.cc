@@ -38,6 +38,66 @@ TEST(WordStreamTest, SentencesAndParagraphs) {
   EXPECT_EQ(lines.num_sentences(), 2u);
 }
 
+TEST(WordStreamTest, LowersWordsAndNumbersButNotOtherBytes) {
+  // Capitals in words, in a quantity's qualifier and next to non-ASCII letters; punctuation
+  // keeps its bytes. The views must match the text at the same offsets.
+  std::string text = "GUNMEN Killed ABOUT 12 in S\xC3\xA3o Paulo \xE2\x80\x94 \xC3\x89LODIE said.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  std::vector<std::string> got;
+  for (const Word& w : ws.words()) got.emplace_back(w.lower);
+  std::vector<std::string> want = {"gunmen", "killed", "about 12", "in", "s\xC3\xA3o", "paulo",
+                                   "\xE2\x80\x94", "\xC3\x89lodie", "said", "."};
+  EXPECT_EQ(got, want);
+  for (size_t i = 0; i < ws.words().size(); ++i) {
+    const Word& w = ws.words()[i];
+    EXPECT_EQ(w.lower.size(), w.span.size()) << i;
+    EXPECT_EQ(testing_doc::Lower(ws.Original(i)), testing_doc::Lower(std::string(w.lower))) << i;
+  }
+  // Keys: a word's own hash, the number slot's for numbers, none for punctuation.
+  EXPECT_EQ(ws.words()[0].key_hash, WordKeyHash("gunmen"));
+  EXPECT_EQ(ws.words()[2].key_hash, WordKeyHash(kNumberKey));
+  EXPECT_EQ(ws.words()[6].kind, WordKind::kPunct);
+}
+
+TEST(WordStreamTest, SentenceRangesCoverEveryWordOnceAndEmptySentencesAreEmpty) {
+  // The text stage may give sentences out of order and sentences without words ("..."), and
+  // text before its first sentence; every word belongs to the last sentence starting at or
+  // before it, and each sentence's range [begin, end) holds exactly its words.
+  std::string text = "  x. Five men died. ... Then 3 more.";
+  Doc doc = testing_doc::MakeDoc(text);
+  doc.sentences.clear();
+  auto span_of = [&](std::string_view piece) {
+    uint32_t b = static_cast<uint32_t>(text.find(piece));
+    return Span{b, b + static_cast<uint32_t>(piece.size())};
+  };
+  doc.sentences.push_back({span_of("Then 3 more."), 0, 0});
+  doc.sentences.push_back({span_of("Five men died."), 0, 0});
+  doc.sentences.push_back({span_of("..."), 0, 0});
+  WordStream ws(text, doc);
+  ASSERT_EQ(ws.num_sentences(), 3u);
+  EXPECT_EQ(ws.sentence_span(0).begin, span_of("Five").begin);
+  EXPECT_EQ(ws.sentence_begin(0), 0u);  // "x" and "." before the first sentence belong to it
+  size_t covered = 0;
+  for (size_t s = 0; s < ws.num_sentences(); ++s) {
+    EXPECT_LE(ws.sentence_begin(s), ws.sentence_end(s));
+    for (uint32_t i = ws.sentence_begin(s); i < ws.sentence_end(s); ++i) {
+      EXPECT_EQ(ws.words()[i].sentence, s);
+      ++covered;
+    }
+  }
+  EXPECT_EQ(covered, ws.words().size());
+  // "..." is three marks: a sentence of its own with its three words.
+  EXPECT_EQ(ws.sentence_end(1) - ws.sentence_begin(1), 3u);
+  EXPECT_EQ(ws.words()[ws.sentence_begin(2)].lower, "then");
+  // Without words at all, every sentence is empty and ends at 0.
+  std::string blank = "   ";
+  WordStream none(blank, Doc());
+  ASSERT_EQ(none.num_sentences(), 1u);
+  EXPECT_EQ(none.sentence_begin(0), 0u);
+  EXPECT_EQ(none.sentence_end(0), 0u);
+}
+
 TEST(PhraseTrieTest, LongestMatchAndNumberSlot) {
   PhraseTrie trie;
   trie.Add("suicide", 1);
@@ -54,6 +114,88 @@ TEST(PhraseTrieTest, LongestMatchAndNumberSlot) {
   WordStream w2(t2, d2);
   EXPECT_EQ(trie.Match(w2.words(), 1, w2.words().size(), &p), 3u);
   EXPECT_EQ(p, 3u);
+}
+
+TEST(PhraseTrieTest, FirstTwoWordsFilterKeepsEveryMatch) {
+  // The pair filter rejects a position whose first two words start no phrase; it must not lose
+  // one-word phrases sharing a first word with longer ones, number slots in second place, or
+  // matches cut short by `end`.
+  PhraseTrie trie;
+  trie.Add("opened fire", 1);
+  trie.Add("fire", 2);
+  trie.Add("at <n>", 3);
+  trie.Add("opened fire on", 5);
+  std::string text = "Gunmen opened fire, then fire at 12 opened. Opened fire on it";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  const std::vector<Word>& w = ws.words();
+  auto at = [&](std::string_view word, size_t from = 0) {
+    for (size_t i = from; i < w.size(); ++i) {
+      if (w[i].lower == word) return i;
+    }
+    return w.size();
+  };
+  uint32_t p = 0;
+  const size_t opened = at("opened");
+  EXPECT_EQ(trie.Match(w, opened, w.size(), &p), 2u);
+  EXPECT_EQ(p, 1u);
+  // Cut by `end` after the first word: "opened" alone is no phrase, "fire" alone is one.
+  EXPECT_EQ(trie.Match(w, opened, opened + 1, &p), 0u);
+  const size_t fire2 = at("fire", opened + 2);
+  EXPECT_EQ(trie.Match(w, fire2, fire2 + 1, &p), 1u);
+  EXPECT_EQ(p, 2u);
+  // A number in second place.
+  const size_t at_n = at("at");
+  EXPECT_EQ(trie.Match(w, at_n, w.size(), &p), 2u);
+  EXPECT_EQ(p, 3u);
+  // "opened" before punctuation starts nothing; the longest phrase wins further on.
+  const size_t opened2 = at("opened", at_n);
+  EXPECT_EQ(trie.Match(w, opened2, w.size(), &p), 0u);
+  const size_t opened3 = at("opened", opened2 + 1);
+  EXPECT_EQ(trie.Match(w, opened3, w.size(), &p), 3u);
+  EXPECT_EQ(p, 5u);
+  // Punctuation and the word "then" start nothing.
+  EXPECT_EQ(trie.Match(w, at("then"), w.size(), &p), 0u);
+  EXPECT_EQ(trie.Match(w, opened + 2, w.size(), &p), 0u);  // the comma
+}
+
+TEST(StartIndexTest, IndexedStreamMatchesExactlyLikeAnUnindexedOne) {
+  // With an index each word carries one bit per registered trie instead of each trie probing
+  // its own bitmap: every match (and every non-match) must be the same either way, for numbers,
+  // punctuation and words that start phrases of one trie only.
+  PhraseTrie a, b;
+  a.Add("opened fire", 1);
+  a.Add("fire", 2);
+  a.Add("at <n>", 3);
+  b.Add("the group", 4);
+  b.Add("killed", 5);
+  b.Add("<n> people", 6);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&a));
+  ASSERT_TRUE(index.Register(&b));
+  std::string text = "The group opened fire at 12 sites, killed 5 people; fire, the, group.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream plain(text, doc);
+  WordStream indexed(text, doc, &index);
+  ASSERT_EQ(plain.words().size(), indexed.words().size());
+  int matches = 0;
+  for (const PhraseTrie* t : {&a, &b}) {
+    for (size_t i = 0; i < plain.words().size(); ++i) {
+      uint32_t p1 = 0, p2 = 0;
+      size_t l1 = t->Match(plain.words(), i, plain.words().size(), &p1);
+      size_t l2 = t->Match(indexed.words(), i, indexed.words().size(), &p2);
+      EXPECT_EQ(l1, l2) << i;
+      if (l1 > 0) {
+        EXPECT_EQ(p1, p2) << i;
+        ++matches;
+      }
+    }
+  }
+  EXPECT_EQ(matches, 7);  // the group, opened fire, fire x2, at 12, killed, 5 people
+  // A trie made without the index still works on unindexed streams only; the index is full at 31.
+  StartIndex full;
+  std::vector<PhraseTrie> many(32);
+  for (size_t k = 0; k < many.size(); ++k) EXPECT_EQ(full.Register(&many[k]), k < 31) << k;
 }
 
 TEST(WordStreamTest, NonLatinScriptsAreWords) {

@@ -2,8 +2,8 @@
 
 #include <map>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace sitrep {
 namespace {
@@ -64,14 +64,6 @@ struct NameKey {
   std::string_view first, last;
   bool operator==(const NameKey&) const = default;
 };
-struct NameKeyHash {
-  size_t operator()(const NameKey& k) const {
-    return WordKeyHash(k.first) * size_t{0x9E3779B1} ^ WordKeyHash(k.last);
-  }
-};
-struct ViewHash {
-  size_t operator()(std::string_view s) const { return WordKeyHash(s); }
-};
 
 struct Tally {
   std::string canonical;
@@ -115,6 +107,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   f->stop_ = std::move(stop).value();
   return f;
 }
+
+bool SuspectFinder::RegisterTries(StartIndex* index) { return index->Register(&cues_); }
 
 std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
                                                 const std::vector<bool>* skip_sentence,
@@ -187,12 +181,32 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     bool place;
   };
   std::vector<Found> runs;
-  // surname -> (key, ambiguous)
-  std::unordered_map<std::string_view, std::pair<NameKey, bool>, ViewHash> surname_key;
+  // surname -> (key, ambiguous). An article names a few people: flat vectors searched linearly
+  // cost less than hash tables that allocate a node per name.
+  struct Surname {
+    std::string_view surname;
+    NameKey key;
+    bool ambiguous;
+  };
+  std::vector<Surname> surname_key;
+  auto find_surname = [&](std::string_view surname) -> Surname* {
+    for (Surname& x : surname_key) {
+      if (x.surname == surname) return &x;
+    }
+    return nullptr;
+  };
   const size_t ns = ws.num_sentences();
   for (size_t s = 0; s < ns; ++s) {
     size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
     for (size_t i = b; i < e;) {
+      // Most words start no name: a word of two letters or more whose first byte may begin a
+      // capital (what StartsUpper accepts) is the cheap test before the run is read.
+      const Word& x = w[i];
+      const unsigned char c0 = static_cast<unsigned char>(text[x.span.begin]);
+      if (x.kind != WordKind::kWord || x.lower.size() < 2 || !(IsAsciiUpper(c0) || c0 == 0xC3)) {
+        ++i;
+        continue;
+      }
       Run r = run_at(i, e);
       if (r.name_words == 0) {
         ++i;
@@ -201,8 +215,11 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       const bool place = is_place(r);
       if (r.name_words >= 2 && !place) {
         NameKey key = key_of(r);
-        auto [it, fresh] = surname_key.try_emplace(w[r.last].lower, key, false);
-        if (!fresh && !(it->second.first == key)) it->second.second = true;
+        if (Surname* x = find_surname(w[r.last].lower)) {
+          if (!(x->key == key)) x->ambiguous = true;
+        } else {
+          surname_key.push_back({w[r.last].lower, key, false});
+        }
       }
       runs.push_back(Found{r, static_cast<uint32_t>(s), place});
       i = r.end;
@@ -222,7 +239,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   };
 
   // Pass 2: cues around every mention.
-  std::unordered_map<NameKey, Tally, NameKeyHash> tally;
+  std::vector<std::pair<NameKey, Tally>> tally;
   uint32_t order = 0;
   for (const Found& f : runs) {
     const size_t s = f.sentence;
@@ -233,13 +250,22 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     if (r.name_words >= 2) {
       key = key_of(r);
     } else {
-      auto it = surname_key.find(w[r.last].lower);
-      if (it == surname_key.end() || it->second.second) continue;
-      key = it->second.first;
+      const Surname* x = find_surname(w[r.last].lower);
+      if (x == nullptr || x->ambiguous) continue;
+      key = x->key;
     }
-    auto [slot, fresh] = tally.try_emplace(key);
-    Tally& t = slot->second;
-    if (fresh) t.order = order++;
+    Tally* slot = nullptr;
+    for (auto& [k, v] : tally) {
+      if (k == key) {
+        slot = &v;
+        break;
+      }
+    }
+    if (slot == nullptr) {
+      slot = &tally.emplace_back(key, Tally()).second;
+      slot->order = order++;
+    }
+    Tally& t = *slot;
     Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
     if (r.name_words >= 2) {
       // As written, without middle initials: sources differ on them, not on the name.

@@ -44,6 +44,10 @@ class SuspectFinder {
                                    const std::vector<bool>* skip_sentence = nullptr,
                                    const std::vector<Span>* places = nullptr) const;
 
+  // Registers every trie of this lexicon with `index` (StartIndex); false when the index is
+  // full. Call once, after Load.
+  [[nodiscard]] bool RegisterTries(StartIndex* index);
+
  private:
   enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8 };
   enum Role : uint8_t { kPerp = 1, kVictim = 2 };
