@@ -5,12 +5,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -293,15 +293,18 @@ struct Event {
   std::optional<int64_t> day;
   std::optional<int64_t> pub;
   uint32_t first_begin = 0;
-  std::string type;
-  std::vector<std::string> groups;  // named armed groups, sorted unique
+  // Views: into the analysis during step 1, then into the batch's interned strings (Add()), so
+  // a kept event holds no string of its own.
+  std::string_view type;
+  std::vector<std::string_view> groups;  // named armed groups, sorted unique
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
   SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
   double killed_max = -1;           // largest specific killed figure, for compatibility
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
-  // (an earlier event the article recalls) only ever cluster with their own kind.
-  std::string kind;
+  // (an earlier event the article recalls) only ever cluster with their own kind. Views of
+  // string literals (static storage), not a string per event.
+  std::string_view kind;
   SpillFile::Ref why_ref;  // how it joined its incident (EncodeReasons), from step 2 on
   std::vector<std::string> notes;  // step 1 only
   SpillFile::Ref notes_ref;         // the notes joined ("a; b; "), once the batch keeps the unit
@@ -364,8 +367,8 @@ std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int
 }
 
 void FinishEvent(Event* e, const std::optional<int64_t>& pub) {
-  std::map<std::string, int> types;
-  std::set<std::string> groups;
+  std::map<std::string_view, int> types;
+  std::set<std::string_view> groups;
   e->first_begin = UINT32_MAX;
   std::map<int64_t, int> days;
   for (const EventMention* m : e->mentions) {
@@ -917,7 +920,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       if (!base && e.day) base = e.day;
     }
     if (!base) base = pub;
-    auto add = [&](std::vector<Claim> claims, const std::string& kind,
+    auto add = [&](std::vector<Claim> claims, std::string_view kind,  // a literal
                    std::optional<int64_t> day, const std::string& note) {
       if (p.country.empty()) {
         u.dropped.push_back({da.doc_id, "dropped claim", note + ": the article names no place", 0});
@@ -1008,38 +1011,100 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
 // ---------------------------------------------------------------------------------------------
 // Clustering across articles.
 
+// FinishStream's events in content order: pointers to the events where the batch keeps them.
+class EventTable {
+ public:
+  Event& operator[](size_t i) const { return *p_[i]; }
+  size_t size() const { return p_.size(); }
+  void push_back(Event* e) { p_.push_back(e); }
+  void Clear() { std::vector<Event*>().swap(p_); }
+
+ private:
+  std::vector<Event*> p_;
+};
+
+// What scoring reads of a cluster's events beyond its places and days (their articles, types,
+// groups, publication days, folded places) is read from the events themselves: a cluster holds
+// one or a few events, and a copy of each fact per cluster was most of clustering's memory.
 struct Cluster {
   std::vector<int> events;
   std::vector<LocRef> locs;  // distinct
-  std::vector<Loc> folded_locs;  // its events' folded secondary places (Event::folded_locs)
   std::vector<int64_t> days;
-  std::vector<int64_t> pubs;
-  std::map<std::string, int> types;
-  std::set<std::string> groups;
-  std::set<int> docs;
   double killed_max = -1;
-  std::string kind;  // Event::kind of its events
+  std::string_view kind;  // Event::kind of its events
 };
 
 // Blocking index: 64-bit hashed keys -> clusters. A hash collision only adds a candidate, which
-// scoring then rejects, so it cannot change a decision.
+// scoring then rejects, so it cannot change a decision. Flat: one open-addressing table of
+// (key, first, last) slots and one array of (cluster, next) entries chaining each key's clusters
+// in insertion order — no node or vector per key (a cluster registers ~15 keys, most of them
+// its own, so per-key containers were most of clustering's memory).
 class Index {
  public:
   void Add(uint64_t key, int cluster) {
-    std::vector<int>& v = map_[key];
-    if (v.empty() || v.back() != cluster) v.push_back(cluster);
+    if ((used_ + 1) * 4 > slots_.size() * 3) Grow();  // load factor <= 0.75
+    Slot& s = slots_[Probe(key)];
+    if (s.first < 0) {
+      s.key = key;
+      s.first = s.last = Push(cluster);
+      ++used_;
+    } else if (entries_[s.last].cluster != cluster) {
+      const int32_t e = Push(cluster);
+      entries_[s.last].next = e;
+      s.last = e;
+    }
   }
   void Collect(uint64_t key, std::vector<int>* out) const {
-    auto it = map_.find(key);
-    if (it == map_.end()) return;
-    for (int c : it->second) {
+    if (slots_.empty()) return;
+    for (int32_t e = slots_[Probe(key)].first; e >= 0; e = entries_[e].next) {
       if (out->size() >= kMaxCandidates) return;
-      out->push_back(c);
+      out->push_back(entries_[e].cluster);
     }
+  }
+  // Frees the storage (the index is not used after).
+  void Clear() {
+    std::vector<Slot>().swap(slots_);
+    std::vector<Entry>().swap(entries_);
+    used_ = 0;
   }
 
  private:
-  std::unordered_map<uint64_t, std::vector<int>> map_;
+  struct Slot {
+    uint64_t key = 0;
+    int32_t first = -1;  // -1: empty slot
+    int32_t last = -1;
+  };
+  struct Entry {
+    int32_t cluster;
+    int32_t next;  // -1 at the end of a key's chain
+  };
+
+  // The slot holding `key`, or the empty slot where it goes (linear probing).
+  size_t Probe(uint64_t key) const {
+    const size_t mask = slots_.size() - 1;
+    uint64_t h = key ^ (key >> 29);  // the keys are FNV products: mix the high bits down
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i].first < 0 || slots_[i].key == key) return i;
+    }
+  }
+  int32_t Push(int cluster) {
+    entries_.push_back({cluster, -1});
+    return static_cast<int32_t>(entries_.size() - 1);
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot());
+    for (const Slot& s : old) {
+      if (s.first >= 0) slots_[Probe(s.key)] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // size 0 or a power of two
+  std::vector<Entry> entries_;
+  size_t used_ = 0;
 };
 
 uint64_t Mix(uint64_t h, uint64_t v) {
@@ -1139,9 +1204,12 @@ bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& 
   return false;
 }
 
-PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
+PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
+                    const ResolveOptions& o) {
   PairScore s;
-  if (c.docs.count(e.doc)) return s;  // the article keeps its events apart
+  for (int ei : c.events) {
+    if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
+  }
   if (c.kind != e.kind) return s;      // operations and recalled events stay apart
   PlaceMatch best = PlaceMatch::kNone;
   for (const Loc& l : c.locs) {
@@ -1156,7 +1224,9 @@ PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
     for (const Loc& f : e.folded_locs) {
       for (const Loc& l : c.locs) folded = folded || f.key == l.key;
     }
-    for (const Loc& f : c.folded_locs) folded = folded || f.key == e.loc->key;
+    for (int ei : c.events) {
+      for (const Loc& f : events[ei].folded_locs) folded = folded || f.key == e.loc->key;
+    }
     if (folded) best = PlaceMatch::kFolded;
   }
   if (best == PlaceMatch::kNone) return s;
@@ -1169,24 +1239,48 @@ PairScore ScorePair(const Event& e, const Cluster& c, const ResolveOptions& o) {
     date = gap == 0 ? 1.0 : 0.6;
     date_desc = std::to_string(gap);
   } else if (e.day) {
-    bool fits = c.pubs.empty();
-    for (int64_t p : c.pubs) fits = fits || UndatedFits(p, {*e.day}, o.undated_publish_gap_days);
-    if (!fits) return s;
+    bool fits = false, any = false;
+    for (int ei : c.events) {
+      const std::optional<int64_t>& p = events[ei].pub;
+      if (!p) continue;
+      any = true;
+      fits = fits || UndatedFits(p, {*e.day}, o.undated_publish_gap_days);
+    }
+    if (any && !fits) return s;
   } else if (!c.days.empty()) {
     if (!UndatedFits(e.pub, c.days, o.undated_publish_gap_days)) return s;
   } else {
-    bool fits = !e.pub || c.pubs.empty();
-    for (int64_t p : c.pubs) fits = fits || Gap(p, *e.pub) <= o.undated_publish_gap_days;
-    if (!fits) return s;
+    bool fits = !e.pub;
+    bool any = false;
+    for (int ei : c.events) {
+      const std::optional<int64_t>& p = events[ei].pub;
+      if (!p) continue;
+      any = true;
+      fits = fits || Gap(*p, *e.pub) <= o.undated_publish_gap_days;
+    }
+    if (any && !fits) return s;
   }
   double type = 0.5;
-  if (!e.type.empty() && !c.types.empty()) type = c.types.count(e.type) ? 1.0 : 0.0;
-  double actors = 0.5;
-  if (!e.groups.empty() && !c.groups.empty()) {
-    actors = 0;
-    for (const std::string& g : e.groups) {
-      if (c.groups.count(g)) actors = 1.0;
+  if (!e.type.empty()) {
+    bool any = false, same = false;
+    for (int ei : c.events) {
+      const std::string_view t = events[ei].type;
+      any = any || !t.empty();
+      same = same || t == e.type;
     }
+    if (any) type = same ? 1.0 : 0.0;
+  }
+  double actors = 0.5;
+  if (!e.groups.empty()) {
+    bool any = false, shared = false;
+    for (int ei : c.events) {
+      const std::vector<std::string_view>& gs = events[ei].groups;
+      any = any || !gs.empty();
+      for (std::string_view g : e.groups) {
+        shared = shared || std::find(gs.begin(), gs.end(), g) != gs.end();
+      }
+    }
+    if (any) actors = shared ? 1.0 : 0.0;
   }
   double figures = 0.5;
   if (e.killed_max >= 0 && c.killed_max >= 0) {
@@ -1209,15 +1303,6 @@ void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   for (const Loc& l : c->locs) have = have || l.key == e->loc->key;
   if (!have) c->locs.push_back(e->loc);
   if (e->day) c->days.push_back(*e->day);
-  if (e->pub) c->pubs.push_back(*e->pub);
-  if (!e->type.empty()) ++c->types[e->type];
-  c->groups.insert(e->groups.begin(), e->groups.end());
-  for (const Loc& f : e->folded_locs) {
-    bool dup = false;
-    for (const Loc& l : c->folded_locs) dup = dup || l.key == f.key;
-    if (!dup) c->folded_locs.push_back(f);
-  }
-  c->docs.insert(e->doc);
   c->kind = e->kind;
   c->killed_max = std::max(c->killed_max, e->killed_max);
   e->cluster = ci;
@@ -1578,7 +1663,7 @@ struct ResolveBatch::Impl {
   // incident is built or emitted.
   SpillFile spill;
 
-  std::string_view Intern(const std::string& v) { return *strings.insert(v).first; }
+  std::string_view Intern(std::string_view v) { return *strings.emplace(v).first; }
 
   // One shared Loc per distinct place record (every field equal), for all units alike.
   std::unordered_map<std::string, std::shared_ptr<const Loc>> locs;
@@ -1684,6 +1769,10 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     e.notes_ref = b.spill.Append(notes);
     Release(&e.notes);
     e.loc = b.InternLoc(e.loc);
+    // Until now the views point into `doc`.
+    e.type = b.Intern(e.type);
+    for (std::string_view& g : e.groups) g = b.Intern(g);
+    e.groups.shrink_to_fit();
   }
   if (u.wave) {
     freeze(&u.wave->mentions, &u.wave->lite);
@@ -1719,8 +1808,16 @@ struct IncidentStream::Impl {
   SpillFile spill;
   std::vector<std::string> doc_ids;  // sorted, unique: index order is id order
   std::vector<Recall> recalls;       // what Parked::background points into
-  std::vector<Incident> incidents;  // in output order, claims and reasons parked
-  std::vector<Parked> parked;       // parked[i] belongs to incidents[i]
+  // The incidents where FinishStream() built them (leaf incidents, stories), claims and reasons
+  // parked, handed out in `order`: not moved into a second array first, which would hold two
+  // shells per incident at the peak.
+  std::vector<Incident> leaves, stories;
+  std::vector<Parked> leaf_parked, story_parked;  // [i] belongs to leaves[i] / stories[i]
+  struct Item {
+    bool story;
+    uint32_t index;
+  };
+  std::vector<Item> order;  // output order
   size_t next = 0;
 };
 
@@ -1729,19 +1826,22 @@ IncidentStream::~IncidentStream() = default;
 IncidentStream::IncidentStream(IncidentStream&&) noexcept = default;
 IncidentStream& IncidentStream::operator=(IncidentStream&&) noexcept = default;
 
-size_t IncidentStream::size() const { return impl_->incidents.size(); }
+size_t IncidentStream::size() const { return impl_->order.size(); }
 
 bool IncidentStream::Next(Incident* out) {
   Impl& s = *impl_;
-  if (s.next >= s.incidents.size()) return false;
-  const size_t i = s.next++;
-  Incident inc = std::move(s.incidents[i]);
-  s.incidents[i] = Incident();  // release the moved-from shell's capacity too
-  UnparkWhy(&inc, &s.parked[i], &s.spill);
-  UnparkClaims(&inc, &s.parked[i], &s.spill);
-  if (!s.parked[i].background.empty()) {
+  if (s.next >= s.order.size()) return false;
+  const Impl::Item item = s.order[s.next++];
+  Incident& slot = item.story ? s.stories[item.index] : s.leaves[item.index];
+  Parked& parked = item.story ? s.story_parked[item.index] : s.leaf_parked[item.index];
+  Incident inc = std::move(slot);
+  slot = Incident();  // release the moved-from shell's capacity too
+  SortUnique(&inc.mentions);
+  UnparkWhy(&inc, &parked, &s.spill);
+  UnparkClaims(&inc, &parked, &s.spill);
+  if (!parked.background.empty()) {
     std::vector<int> docs;
-    for (const Background& b : s.parked[i].background) {
+    for (const Background& b : parked.background) {
       const Recall& r = s.recalls[b.recall];
       docs.push_back(r.doc);
       inc.why.push_back({s.doc_ids[r.doc], "background", RecallDetail(r, b.pm), 0});
@@ -1752,7 +1852,7 @@ bool IncidentStream::Next(Incident* out) {
     std::sort(inc.mentions.begin(), inc.mentions.end());
     inc.mentions.erase(std::unique(inc.mentions.begin(), inc.mentions.end()), inc.mentions.end());
   }
-  s.parked[i] = {};
+  parked = {};
   *out = std::move(inc);
   return true;
 }
@@ -1785,35 +1885,48 @@ IncidentStream ResolveBatch::FinishStream() && {
   docs.reserve(perm.size());
   for (int k : perm) docs.push_back(std::move(b.docs[k]));
 
-  // A deque, not a vector: it grows without copying its table, and the blocks it allocates are
-  // the size of the per-article unit vectors freed as they are moved in, so it reuses them
-  // instead of needing a second copy of every event at once.
-  std::deque<Event> events;
+  // The events stay where Add() kept them (each article's vector) and are numbered in content
+  // order through a table of pointers: moving them into one container would need a second copy
+  // of every event at the peak. An article's events are numbered consecutively:
+  // doc_events(d) = [doc_first[d], doc_first[d + 1]).
+  EventTable events;
   std::vector<Wave> waves;
   std::vector<Recall> recalls;
-  std::vector<std::vector<int>> doc_events(docs.size());
+  std::vector<int> doc_first(docs.size() + 1, 0);
+  auto doc_events = [&](size_t d) {
+    std::vector<int> v(doc_first[d + 1] - doc_first[d]);
+    std::iota(v.begin(), v.end(), doc_first[d]);
+    return v;
+  };
   std::vector<SpillFile::Ref> doc_dropped(docs.size());
+  std::vector<bool> used(b.units.size(), false);
   for (size_t i = 0; i < docs.size(); ++i) {
-    Impl::Kept u = std::move(b.units[perm[i]]);
+    Impl::Kept& u = b.units[perm[i]];
+    used[perm[i]] = true;
     const int doc = static_cast<int>(i);
     doc_dropped[i] = u.dropped;
+    doc_first[i] = static_cast<int>(events.size());
     for (Event& e : u.events) {
       e.doc = doc;
-      doc_events[i].push_back(static_cast<int>(events.size()));
-      events.push_back(std::move(e));
+      events.push_back(&e);
     }
+    doc_first[i + 1] = static_cast<int>(events.size());
     if (u.wave) {
       u.wave->doc = doc;
-      u.wave->events = doc_events[i];
+      u.wave->events = doc_events(i);
       waves.push_back(std::move(*u.wave));
+      u.wave.reset();
     }
     for (Recall& r : u.recalls) {
       r.doc = doc;
       recalls.push_back(std::move(r));
     }
+    Release(&u.recalls);
+  }
+  for (size_t k = 0; k < b.units.size(); ++k) {
+    if (!used[k]) b.units[k] = Impl::Kept();  // a repeated doc_id: only its first Add() counts
   }
   Release(&b.docs);
-  std::vector<Impl::Kept>().swap(b.units);
 
   // 2. Clustering, in content order.
   std::vector<int> order(events.size());
@@ -1847,7 +1960,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     std::vector<std::pair<double, int>> coarse;
     PairScore best_coarse;
     for (int ci : cands) {
-      PairScore s = ScorePair(e, clusters[ci], o);
+      PairScore s = ScorePair(e, clusters[ci], events, o);
       if (!s.ok) continue;
       if (Coarse(s.place)) {
         coarse.emplace_back(s.total, ci);
@@ -1897,11 +2010,10 @@ IncidentStream ResolveBatch::FinishStream() && {
     return a.place.admin1.empty() || b.place.admin1.empty() || a.admin1_key == b.admin1_key;
   };
   for (size_t d = 0; d < docs.size(); ++d) {
-    const std::vector<int>& evs = doc_events[d];
-    for (size_t i = 0; i < evs.size(); ++i) {
-      for (size_t j = i + 1; j < evs.size(); ++j) {
-        const Event& a = events[evs[i]];
-        const Event& b = events[evs[j]];
+    for (int i = doc_first[d]; i < doc_first[d + 1]; ++i) {
+      for (int j = i + 1; j < doc_first[d + 1]; ++j) {
+        const Event& a = events[i];
+        const Event& b = events[j];
         if (a.cluster == b.cluster || !same_region(a.loc, b.loc)) continue;
         if (!DatesFit(a.day, b.day, 1)) continue;
         // An earlier event the article recalls is its own story, not part of the one reported.
@@ -2005,8 +2117,8 @@ IncidentStream ResolveBatch::FinishStream() && {
   // Leaf incidents.
   std::vector<Incident> leaves(clusters.size());
   for (size_t d = 0; d < docs.size(); ++d) {  // what an article lost is told where it went
-    if (doc_events[d].empty()) continue;
-    Incident& inc = leaves[events[doc_events[d].front()].cluster];
+    if (doc_first[d] == doc_first[d + 1]) continue;
+    Incident& inc = leaves[events[doc_first[d]].cluster];
     for (Reason& r : DecodeReasons(b.spill.Read(doc_dropped[d]))) inc.why.push_back(std::move(r));
   }
   std::vector<Parked> leaf_parked(clusters.size());
@@ -2191,6 +2303,14 @@ IncidentStream ResolveBatch::FinishStream() && {
     if (first.day) s.inc.date = CivilFromDays(*first.day);
     stories.push_back(std::move(s));
   }
+
+  // The events (with the units that hold them), wave records and link reasons are not read
+  // after this: freed before reconciliation, the peak of the incidents' own memory.
+  events.Clear();
+  std::vector<Impl::Kept>().swap(b.units);
+  std::vector<Wave>().swap(waves);
+  Release(&doc_first);
+  std::vector<std::vector<Reason>>().swap(link_why);
 
   // Story attributes and figures.
   for (Story& s : stories) {
@@ -2384,40 +2504,42 @@ IncidentStream ResolveBatch::FinishStream() && {
     (void)linked;  // an unmatched recall is dropped: it never creates an incident
   }
 
+  // What only clustering and linking read: freed before the output order is built, so the peak
+  // is not their sum with the incidents.
+  idx.Clear();
+  std::vector<Cluster>().swap(clusters);
+  std::vector<SpillFile::Ref>().swap(doc_dropped);
+  std::vector<std::vector<const MentionLite*>>().swap(leaf_mentions);
+  std::vector<std::tuple<std::string, uint32_t>>().swap(leaf_first);
+  for (Story& st : stories) Release(&st.mentions);
+
   // Output: top level newest first, then by (country, admin1, id), each story followed by its
   // children, most precisely located first.
   IncidentStream stream;
   IncidentStream::Impl& out = *stream.impl_;
-  out.incidents.reserve(leaves.size() + stories.size());
-  out.parked.reserve(leaves.size() + stories.size());
-  struct Top {
-    bool story;
-    size_t index;
-  };
-  std::vector<Top> tops;
-  for (size_t si = 0; si < stories.size(); ++si) tops.push_back({true, si});
+  using Item = IncidentStream::Impl::Item;
+  std::vector<Item> tops;
+  for (size_t si = 0; si < stories.size(); ++si) tops.push_back({true, static_cast<uint32_t>(si)});
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
-    if (story_of[ci] < 0) tops.push_back({false, ci});
+    if (story_of[ci] < 0) tops.push_back({false, static_cast<uint32_t>(ci)});
   }
-  auto top_inc = [&](const Top& t) -> Incident& {
+  auto top_inc = [&](const Item& t) -> const Incident& {
     return t.story ? stories[t.index].inc : leaves[t.index];
   };
   auto sort_key = [](const Incident& i) {
     return std::make_tuple(i.date.value_or(CivilDate{9999, 12, 31}), i.country, i.admin1, i.id);
   };
   // Newest first, as a news desk reads a feed; undated ones last.
-  std::sort(tops.begin(), tops.end(), [&](const Top& a, const Top& b) {
+  std::sort(tops.begin(), tops.end(), [&](const Item& a, const Item& b) {
     const Incident& x = top_inc(a);
     const Incident& y = top_inc(b);
     if (x.date.has_value() != y.date.has_value()) return x.date.has_value();
     if (x.date != y.date) return y.date < x.date;
     return sort_key(x) < sort_key(y);
   });
-  for (const Top& t : tops) {
-    Incident& inc = top_inc(t);
-    SortUnique(&inc.mentions);
-    out.incidents.push_back(std::move(inc));
-    out.parked.push_back(std::move(t.story ? stories[t.index].parked : leaf_parked[t.index]));
+  out.order.reserve(leaves.size() + stories.size());
+  for (const Item& t : tops) {
+    out.order.push_back(t);
     if (!t.story) continue;
     std::vector<int> kids = stories[t.index].children;
     std::sort(kids.begin(), kids.end(), [&](int a, int b) {
@@ -2429,12 +2551,17 @@ IncidentStream ResolveBatch::FinishStream() && {
              std::make_tuple(y.geo_precision, y.date.value_or(CivilDate{9999, 12, 31}), y.admin2,
                              y.place, y.id);
     });
-    for (int ci : kids) {
-      SortUnique(&leaves[ci].mentions);
-      out.incidents.push_back(std::move(leaves[ci]));
-      out.parked.push_back(std::move(leaf_parked[ci]));
-    }
+    for (int ci : kids) out.order.push_back({false, static_cast<uint32_t>(ci)});
   }
+  out.stories.reserve(stories.size());
+  out.story_parked.reserve(stories.size());
+  for (Story& st : stories) {
+    out.stories.push_back(std::move(st.inc));
+    out.story_parked.push_back(std::move(st.parked));
+  }
+  std::vector<Story>().swap(stories);
+  out.leaves = std::move(leaves);
+  out.leaf_parked = std::move(leaf_parked);
   out.spill = std::move(b.spill);
   out.recalls = std::move(recalls);
   out.doc_ids.reserve(docs.size());

@@ -620,6 +620,44 @@ TEST(ResolveTest, BlockingScalesToManyDocuments) {
   std::printf("resolved 20000 docs into %zu incidents in %.2f s\n", s.incidents.size(), secs);
 }
 
+// Every report of an attack must find the incident the first report made, however many incidents
+// the blocking index holds (it grows and rehashes many times here), and reports of different
+// attacks must not merge: 300 towns x 12 days, 3 reports each, three types of report (the same
+// town, a village 5 km away, the province only) in a shuffled order.
+TEST(ResolveTest, BlockingFindsEveryMatchAtScale) {
+  std::vector<DocAnalysis> docs;
+  std::mt19937 rng(11);
+  const int kTowns = 300, kDays = 12;
+  for (int t = 0; t < kTowns; ++t) {
+    // Towns 1 degree apart: no two of them are near; each in its own district.
+    const double lat = 10 + (t / 20), lon = 40 + (t % 20);
+    const std::string province = "Province" + std::to_string(t / 20);
+    const Place town = P("Town" + std::to_string(t), "District" + std::to_string(t), province, lat, lon);
+    const Place village = P("Village" + std::to_string(t), "District" + std::to_string(t), province,
+                            lat + 0.03, lon + 0.03);
+    for (int d = 0; d < kDays; ++d) {
+      char date[16];
+      std::snprintf(date, sizeof date, "2023-05-%02d", 1 + 2 * d);  // two days apart: never merge
+      const std::string id = "t" + std::to_string(t) + "d" + std::to_string(d);
+      const double killed = 1 + (t + d) % 7;
+      docs.push_back(DocBuilder(id + "a", date).Mention(kVac, date, {town}, {K(killed)}).Build());
+      docs.push_back(DocBuilder(id + "b", date).Mention(kVac, date, {village}, {K(killed)}).Build());
+      docs.push_back(DocBuilder(id + "c", date).Mention(kVac, date, {town}, {K(killed + 1)}).Build());
+    }
+  }
+  std::shuffle(docs.begin(), docs.end(), rng);
+  const IncidentSet s = Resolve(docs);
+  const std::vector<const Incident*> leaves = Leaves(s);
+  ASSERT_EQ(leaves.size(), static_cast<size_t>(kTowns * kDays));
+  for (const Incident* i : leaves) {
+    ASSERT_EQ(i->documents.size(), 3u) << i->id;
+    const std::string prefix = i->documents[0].substr(0, i->documents[0].size() - 1);
+    EXPECT_EQ(i->documents[1], prefix + "b");
+    EXPECT_EQ(i->documents[2], prefix + "c");
+    EXPECT_EQ(i->place.substr(0, 4), "Town");  // the finest, most reported place
+  }
+}
+
 // An undated report placed in the city it names first (say, where the wounded were taken) that
 // also names the attacked town joins the undated report placed in that town; the same with dates
 // stays a district veto (dates tell attacks apart there).

@@ -11,6 +11,9 @@
 namespace sitrep {
 namespace {
 
+// Tables keyed by a composite primary key (rows of a document or an incident) are WITHOUT ROWID:
+// the key's B-tree holds the row, so an insert writes one tree instead of a rowid table plus
+// the key's index (a database made before keeps its rowid tables; both read the same).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -21,11 +24,11 @@ CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, json TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   event_type TEXT, sub_event_type TEXT, date TEXT, background INTEGER NOT NULL,
-  wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx));
+  wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS claims (
   doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   field TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT,
-  attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx));
+  attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS incidents (
   id TEXT PRIMARY KEY, ord INTEGER NOT NULL, parent TEXT, date TEXT, date_end TEXT,
   country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
@@ -35,7 +38,7 @@ CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 CREATE TABLE IF NOT EXISTS incident_documents (
   incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
-  PRIMARY KEY (incident_id, doc_id, role));
+  PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);
 )sql";
 

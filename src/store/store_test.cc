@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -268,6 +269,99 @@ TEST_F(StoreTest, ReplaceIncidentsFromStoresWhatReplaceIncidentsStores) {
   Result<IncidentSet> none = store->LoadIncidents();
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->incidents.empty());
+}
+
+// Runs `sql` on the database file directly; returns the first column of the first row ("" if none).
+std::string Query(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != nullptr) {
+      out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+DocAnalysis TwoClaimAnalysis(const std::string& id) {
+  DocAnalysis a;
+  a.doc_id = id;
+  Claim c;
+  c.doc_id = id;
+  c.quote = "Five villagers were killed and two were hurt.";
+  c.value = c.low = c.high = 5;
+  Claim h = c;
+  h.field = Field::kInjured;
+  h.value = h.low = h.high = 2;
+  a.claims = {c, h};
+  EventMention m;
+  m.doc_id = id;
+  m.event_type = "Violence against civilians";
+  a.mentions = {m};
+  return a;
+}
+
+// A document's mention and claim rows (WITHOUT ROWID tables in a new database) are replaced,
+// not duplicated, when its analysis is stored again, and incident documents likewise.
+TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->PutAnalyses({TwoClaimAnalysis("a"), TwoClaimAnalysis("b")}).ok());
+    DocAnalysis again = TwoClaimAnalysis("a");
+    again.claims.pop_back();
+    ASSERT_TRUE(store->PutAnalyses({again}).ok());
+    Incident inc;
+    inc.id = "i1";
+    inc.documents = {"a", "b"};
+    inc.mentions = {"b"};
+    IncidentSet set;
+    set.incidents = {inc};
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  }
+  for (const char* table : {"mentions", "claims", "incident_documents"}) {
+    EXPECT_NE(Query(path_, std::string("SELECT sql FROM sqlite_master WHERE name = '") + table + "'")
+                  .find("WITHOUT ROWID"),
+              std::string::npos)
+        << table;
+  }
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'a'"), "1");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'b'"), "2");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "2");
+  EXPECT_EQ(Query(path_, "SELECT group_concat(doc_id || ':' || role, ' ') FROM "
+                         "(SELECT * FROM incident_documents ORDER BY doc_id, role)"),
+            "a:document b:document b:mention");
+}
+
+// A database made before the row tables were WITHOUT ROWID (plain tables with the same columns)
+// opens and takes new analyses as before.
+TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
+  Query(path_,
+        "CREATE TABLE mentions (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, event_type TEXT, sub_event_type TEXT, date TEXT,"
+        " background INTEGER NOT NULL, wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))");
+  Query(path_,
+        "CREATE TABLE claims (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, field TEXT NOT NULL, value REAL, low REAL, high REAL,"
+        " qualifier TEXT, category TEXT, attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx))");
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->PutAnalyses({TwoClaimAnalysis("a")}).ok());
+    ASSERT_TRUE(store->PutAnalyses({TwoClaimAnalysis("a")}).ok());
+    Result<std::vector<DocAnalysis>> back = store->LoadAnalyses();
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->size(), 1u);
+    EXPECT_EQ((*back)[0].claims.size(), 2u);
+  }
+  EXPECT_EQ(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
+            std::string::npos);
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
 }
 
 }  // namespace
