@@ -51,7 +51,7 @@ struct EntryRec {
   char feature_class;
   char feature_code[8];  // NUL-padded
 };
-static_assert(sizeof(EntryRec) == 40);
+static_assert(sizeof(EntryRec) == Gazetteer::kEntryRecordBytes);
 
 struct KeyRec {
   uint64_t hash;
@@ -211,6 +211,15 @@ Status Gazetteer::Init() {
     }
     if (i > 0 && kr[i - 1].hash > kr[i].hash) return Corruption("gazetteer keys not sorted");
   }
+  int bits = 1;
+  while (bits < 24 && (size_t{1} << bits) < n_keys_ / 2) ++bits;
+  radix_shift_ = 64 - bits;
+  key_radix_.assign((size_t{1} << bits) + 1, n_keys_);
+  for (uint32_t i = n_keys_; i-- > 0;) key_radix_[kr[i].hash >> radix_shift_] = i;
+  // Empty buckets start where the next non-empty one does.
+  for (size_t b = size_t{1} << bits; b-- > 0;) {
+    key_radix_[b] = std::min(key_radix_[b], key_radix_[b + 1]);
+  }
   for (uint32_t i = 0; i < n_postings_; ++i) {
     if (postings_[i].entry() >= n_entries_) {
       return Corruption("gazetteer posting " + std::to_string(i) + ": entry out of range");
@@ -249,10 +258,11 @@ GazEntry Gazetteer::entry(uint32_t index) const {
 std::span<const GazPosting> Gazetteer::LookupKey(std::string_view key) const {
   if (key.empty() || n_keys_ == 0) return {};
   const uint64_t h = GazKeyHash(key);
-  const KeyRec* begin = reinterpret_cast<const KeyRec*>(keys_);
-  const KeyRec* end = begin + n_keys_;
-  const KeyRec* it =
-      std::lower_bound(begin, end, h, [](const KeyRec& r, uint64_t v) { return r.hash < v; });
+  const size_t bucket = h >> radix_shift_;
+  const KeyRec* keys = reinterpret_cast<const KeyRec*>(keys_);
+  const KeyRec* it = keys + key_radix_[bucket];
+  const KeyRec* end = keys + key_radix_[bucket + 1];
+  while (it != end && it->hash < h) ++it;
   if (it == end || it->hash != h) return {};
   return std::span<const GazPosting>(postings_ + it->post_begin, it->post_count);
 }

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <span>
+#include <string>
 
 #include "base/data_dir.h"
 #include "geo/gazetteer_builder.h"
@@ -441,6 +443,62 @@ TEST(GazetteerTest, EntryStringsKeepTheirLengthsIncludingVeryLongOnes) {
   EXPECT_EQ((*g)->entry(ib).name, b.name);
   EXPECT_EQ((*g)->entry(ib).admin1, "");
   EXPECT_EQ((*g)->entry(ib).admin2, b.admin2);
+}
+
+// LookupKey goes through a radix index over the sorted key hashes: every key of a table large
+// enough to fill many buckets (some with several keys, some empty) must still be found, with
+// exactly its own postings, and keys never indexed must find nothing.
+TEST(GazetteerTest, EveryKeyOfALargeTableIsFoundAndOthersAreNot) {
+  GazetteerWriter w{MatchRules()};
+  constexpr int kEntries = 5000;
+  auto name_of = [](int i) { return "Place" + std::to_string(i) + "town"; };
+  for (int i = 0; i < kEntries; ++i) {
+    GazetteerWriter::Entry e;
+    e.name = name_of(i);
+    e.country = "PK";
+    e.level = GeoLevel::kPlace;
+    const uint32_t idx = w.AddEntry(e);
+    w.AddName(idx, e.name, 0);
+    if (i % 7 == 0) w.AddName(idx, "Shared Name", GazPosting::kAlternate);
+  }
+  auto g = Gazetteer::FromBytes(w.Serialize());
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ((*g)->num_keys(), size_t{kEntries} + 1);
+  for (int i = 0; i < kEntries; ++i) {
+    std::span<const GazPosting> p = (*g)->Lookup(name_of(i));
+    ASSERT_EQ(p.size(), 1u) << name_of(i);
+    EXPECT_EQ(p[0].entry(), static_cast<uint32_t>(i));
+    EXPECT_FALSE(p[0].alternate());
+  }
+  std::span<const GazPosting> shared = (*g)->Lookup("shared name");
+  ASSERT_EQ(shared.size(), size_t{(kEntries + 6) / 7});
+  for (const GazPosting& p : shared) {
+    EXPECT_EQ(p.entry() % 7, 0u);
+    EXPECT_TRUE(p.alternate());
+  }
+  for (int i = kEntries; i < kEntries + 2000; ++i) {
+    EXPECT_TRUE((*g)->Lookup(name_of(i)).empty()) << name_of(i);
+  }
+  EXPECT_TRUE((*g)->LookupKey("").empty());
+}
+
+TEST(GazetteerTest, LookupInTablesWithOneKeyOrNone) {
+  GazetteerWriter one{MatchRules()};
+  GazetteerWriter::Entry e;
+  e.name = "Lonely";
+  e.country = "PK";
+  e.level = GeoLevel::kPlace;
+  one.AddName(one.AddEntry(e), e.name, 0);
+  auto g = Gazetteer::FromBytes(one.Serialize());
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  ASSERT_EQ((*g)->Lookup("Lonely").size(), 1u);
+  EXPECT_TRUE((*g)->Lookup("Crowded").empty());
+  GazetteerWriter none{MatchRules()};
+  none.AddEntry(e);  // an entry without any indexed name
+  auto h = Gazetteer::FromBytes(none.Serialize());
+  ASSERT_TRUE(h.ok()) << h.status().ToString();
+  EXPECT_EQ((*h)->num_keys(), 0u);
+  EXPECT_TRUE((*h)->Lookup("Lonely").empty());
 }
 
 }  // namespace

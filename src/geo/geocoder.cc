@@ -41,6 +41,7 @@ struct Geocoder::Words {
     bool after_comma = false;
   };
   StrMap<Abbrev> abbrev;
+  size_t max_abbrev_bytes = 0;  // the longest key of `abbrev`
   // Abbreviated first words of names ("st" -> "saint", "ft" -> "fort"): "St. Louis" is also
   // looked up as "Saint Louis", the spelling the gazetteer gives the city.
   StrMap<std::string> name_abbrev;
@@ -68,6 +69,16 @@ struct Geocoder::Words {
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single hash lookup.
   StrMap<uint32_t> word_class;
+  // One bit per value of bits 40..55 of a word's StrMapHash, set for every word_class key: most
+  // words of a text are in no list, and this 8 KB table, unlike word_class, stays in the
+  // first-level cache, so they are turned away without a probe.
+  std::vector<uint64_t> class_filter = std::vector<uint64_t>(kClassFilterWords, 0);
+  static constexpr size_t kClassFilterWords = (size_t{1} << 16) / 64;
+  static size_t ClassFilterBit(uint64_t hash) { return (hash >> 40) & 0xFFFF; }
+  bool MaybeClassed(uint64_t hash) const {
+    const size_t b = ClassFilterBit(hash);
+    return (class_filter[b >> 6] >> (b & 63)) & 1;
+  }
   void BuildWordClass();
 };
 
@@ -112,6 +123,7 @@ struct Word {
   bool colon_after = false;    // ":" or a dash: a dateline ends here
   bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
   bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
+  bool newline_before = false;  // a line break between the previous word and this one
   std::string_view lower;      // FoldName of the word (in the scan's arena)
   uint64_t lower_hash = 0;     // StrMapHash(lower)
   uint32_t cls = 0;            // WordClass bits of `lower`
@@ -160,6 +172,7 @@ void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   bool sentence_start = true;
+  bool newline = false;  // since the last word
   while (i < n) {
     int32_t start = i;
     UChar32 c;
@@ -170,6 +183,7 @@ void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena
     }
     if (c < 0 || !IsWordChar(c)) {
       if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+      if (c == '\n') newline = true;
       if (count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
         Word& back = words[count - 1];
         back.break_after = true;
@@ -184,6 +198,8 @@ void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena
     w.span.begin = static_cast<uint32_t>(start);
     w.sentence_start = sentence_start;
     sentence_start = false;
+    w.newline_before = newline;
+    newline = false;
     if (c < 0x80) {
       w.upper_initial = c >= 'A' && c <= 'Z';
       w.uncased = false;  // ASCII letters are cased; digits are not letters
@@ -356,6 +372,9 @@ struct Mention {
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   bool exact_done = false;   // Candidate::exact is set
   uint32_t name_id = 0;      // equal for mentions with equal `folded`
+  // The postings the name matched (spelled-out abbreviation first); `cands` is made from them
+  // once every mention is known, and only for mentions whose readings can matter.
+  std::span<const GazPosting> posts, alt_posts;
   std::vector<Candidate> cands;
   int best = -1;
 };
@@ -445,11 +464,15 @@ bool PlainGap(std::string_view gap) {
   return true;
 }
 
-// A set of string views without per-element allocation (open addressing); reused per thread.
-// Reset() empties the set by starting a new generation, without touching the slots.
-class ViewSet {
+// A set of an article's words by folded form (Word::lower), without per-element allocation
+// (open addressing over word indices); reused per thread. A slot is 8 bytes, so the table of a
+// long article stays in the first-level cache. Reset() empties the set by starting a new
+// generation, without touching the slots.
+class WordSet {
  public:
-  void Reset(size_t n) {
+  // Makes room for n words of `words`, which must outlive the calls until the next Reset.
+  void Reset(const std::vector<Word>* words, size_t n) {
+    words_ = words;
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
     if (cap > slots_.size() || ++gen_ == 0) {
@@ -458,28 +481,33 @@ class ViewSet {
     }
     mask_ = std::min(cap, slots_.size()) - 1;
   }
-  // `hash` is StrMapHash(v).
-  void Insert(std::string_view v, uint64_t hash) {
-    for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
+  void Insert(uint32_t k) {
+    const Word& w = (*words_)[k];
+    for (size_t h = w.lower_hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) {
-        slots_[h] = Slot{v, gen_};
+        slots_[h] = Slot{gen_, k};
         return;
       }
-      if (slots_[h].view == v) return;
+      if (Same((*words_)[slots_[h].word], w.lower, w.lower_hash)) return;
     }
   }
+  // `hash` is StrMapHash(v).
   bool Contains(std::string_view v, uint64_t hash) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) return false;
-      if (slots_[h].view == v) return true;
+      if (Same((*words_)[slots_[h].word], v, hash)) return true;
     }
   }
 
  private:
+  static bool Same(const Word& w, std::string_view v, uint64_t hash) {
+    return w.lower_hash == hash && w.lower == v;
+  }
   struct Slot {
-    std::string_view view;
     uint32_t gen = 0;  // in the set when equal to gen_
+    uint32_t word = 0;
   };
+  const std::vector<Word>* words_ = nullptr;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   uint32_t gen_ = 0;
@@ -642,6 +670,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         a.region = std::string(f[2]);
         a.after_comma = f[3] == "comma";
         words->abbrev[std::string(f[0])] = std::move(a);
+        words->max_abbrev_bytes = std::max(words->max_abbrev_bytes, f[0].size());
       }));
   std::unordered_set<std::string> phrase_first;
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -683,8 +712,13 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 }
 
 void Geocoder::Words::BuildWordClass() {
+  auto mark = [&](std::string_view w) -> uint32_t& {
+    const size_t b = ClassFilterBit(StrMapHash(w));
+    class_filter[b >> 6] |= uint64_t{1} << (b & 63);
+    return word_class[w];
+  };
   auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
-    for (const std::string& w : set) word_class[w] |= bit;
+    for (const std::string& w : set) mark(w) |= bit;
   };
   add(stop, kStop);
   add(firstname, kFirstname);
@@ -703,14 +737,14 @@ void Geocoder::Words::BuildWordClass() {
   add(direction, kDirection);
   add(function, kFunction);
   add(quarter, kQuarter);
-  for (const auto& [w, level] : unit) word_class[w] |= kUnit;
+  for (const auto& [w, level] : unit) mark(w) |= kUnit;
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
   for (const auto& [p, cue] : phrase) {
     for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
-      word_class[p.substr(0, sp)] |= kPhrasePrefix;
+      mark(std::string_view(p).substr(0, sp)) |= kPhrasePrefix;
     }
-    word_class[p] |= kPhrasePrefix;
+    mark(p) |= kPhrasePrefix;
   }
 }
 
@@ -799,6 +833,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   const MatchRules& rules = gaz_->rules();
   if (!W.word_class.empty()) {
     for (Word& w : words) {
+      if (!W.MaybeClassed(w.lower_hash)) continue;
       if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
     }
   }
@@ -820,10 +855,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   }
 
   // Words that also occur in lower case in this text are common words here ("Mobile" phone).
-  thread_local ViewSet lowercase_seen;
-  lowercase_seen.Reset(words.size());
-  for (const Word& w : words) {
-    if (!w.upper_initial && !w.uncased) lowercase_seen.Insert(w.lower, w.lower_hash);
+  thread_local WordSet lowercase_seen;
+  lowercase_seen.Reset(&words, words.size());
+  // Stop words are weak anyway (and a word's classes follow from its folded form), so only the
+  // others need to be remembered.
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!words[k].upper_initial && !words[k].uncased && (words[k].cls & kStop) == 0) {
+      lowercase_seen.Insert(static_cast<uint32_t>(k));
+    }
   }
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
     return text.substr(words[i].span.end, words[i + 1].span.begin - words[i].span.end);
@@ -836,15 +875,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // reading ("Kenya Lang, 38," / "a 15-year-old Devon Lang" / "Devon's mother"): an age, an
   // "N-year-old" before a full name, a possessive before a kinship noun; the given name before
   // such a surname is a person too.
-  std::unordered_set<std::string_view> person, person_strong;
+  thread_local WordSet person, person_strong;
+  person.Reset(&words, words.size());
+  person_strong.Reset(&words, words.size());
   auto is_name_word = [&](size_t k) {
     return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
   };
   auto add_person = [&](size_t k, bool strong) {
-    const std::string_view l = words[k].lower;
     if ((words[k].cls & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
-    if ((words[k].cls & kFirstname) == 0 || strong) person.insert(l);
-    if (strong) person_strong.insert(l);
+    if ((words[k].cls & kFirstname) == 0 || strong) person.Insert(static_cast<uint32_t>(k));
+    if (strong) person_strong.Insert(static_cast<uint32_t>(k));
   };
   // The given name right before a surname (plain space between, not opening a sentence unless
   // it is a known first name).
@@ -955,11 +995,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   std::vector<char> title_line(words.size(), 0);
   for (size_t a = 0; a < words.size();) {
     size_t b = a + 1;
-    while (b < words.size() &&
-           text.substr(words[b - 1].span.end, words[b].span.begin - words[b - 1].span.end)
-                   .find('\n') == std::string_view::npos) {
-      ++b;
-    }
+    while (b < words.size() && !words[b].newline_before) ++b;
     int longer = 0, capital = 0;
     for (size_t k = a; k < b; ++k) {
       if (words[k].uncased || words[k].span.size() < 3 || words[k].all_caps) continue;
@@ -982,6 +1018,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
   std::vector<Mention> mentions;
+  mentions.reserve(words.size() / 8 + 8);  // a guess that spares most regrowth (moves)
   std::string folded, key, expanded, variant;
   thread_local KeyCache cache;
   if (cache.owner != id_) {
@@ -1014,6 +1051,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       for (int n = std::min<int>(3, static_cast<int>(words.size() - i)); n >= 1 && !ab; --n) {
         uint32_t end = words[i + n - 1].span.end;
         if (end < text.size() && text[end] == '.') ++end;
+        if (end - w0.span.begin > W.max_abbrev_bytes) continue;  // longer than any listed
         const Words::Abbrev* it = W.abbrev.Find(text.substr(w0.span.begin, end - w0.span.begin));
         if (it == nullptr) continue;
         bool after_comma = i > 0 && words[i - 1].comma_after && words[i - 1].upper_initial;
@@ -1069,8 +1107,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (!ok) continue;
       if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = attr_end[i + n - 1] != 0 ? attr_end[i + n - 1] : last.span.end;
-      folded.clear();
-      FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+      if (n == 1 && name_end == w0.span.end) {
+        folded.assign(w0.lower);  // the scan folded the word already (Word::lower)
+      } else {
+        folded.clear();
+        FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+      }
       posts = lookup_folded(folded);
       // "St. Louis", "Ft. Worth": the abbreviated first word spelled out is how the gazetteer
       // usually names the town; both spellings' entries are candidates, the full one ranks.
@@ -1098,10 +1140,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // matched a native name. A cased word whose whole form matched native names takes the bare
     // form only when that names a larger place ("Киеве": Kyiv, not a small namesake).
     size_t clitic_bytes = 0;
-    bool whole_native = false;
-    if (matched_n == 1) {
-      for (const GazPosting& p : posts) whole_native |= p.native();
-    }
     auto native_pop = [&](std::span<const GazPosting> ps) {
       double best = -1;
       for (const GazPosting& p : ps) {
@@ -1110,6 +1148,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       return best;
     };
     if (matched_n <= 1 && (w0.uncased || w0.upper_initial) && !IsLatinStart(text, w0)) {
+      bool whole_native = false;
+      if (matched_n == 1) {
+        for (const GazPosting& p : posts) whole_native |= p.native();
+      }
       const std::string_view raw = text.substr(w0.span.begin, w0.span.size());
       std::span<const GazPosting> bare;
       if (w0.uncased) {
@@ -1199,9 +1241,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
     }
     // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
-    bool line_start = i == 0 || text.substr(words[i - 1].span.end,
-                                            w0.span.begin - words[i - 1].span.end)
-                                        .find('\n') != std::string_view::npos;
+    const bool line_start = i == 0 || w0.newline_before;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (((w0.cls & kStop) != 0) || lowercase_seen.Contains(w0.lower, w0.lower_hash))) m.weak = true;
@@ -1209,8 +1249,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
     if (single && w0.all_caps && w0.span.size() <= 3) m.acronym = true;
-    if (single && !m.has_hint && person.count(w0.lower)) m.person = true;
-    if (single && !m.has_hint && person_strong.count(w0.lower)) m.person_strong = true;
+    if (single && !m.has_hint && person.Contains(w0.lower, w0.lower_hash)) m.person = true;
+    if (single && !m.has_hint && person_strong.Contains(w0.lower, w0.lower_hash)) {
+      m.person_strong = true;
+    }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
         words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
@@ -1250,24 +1292,50 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
                     !((words[m.end_word].cls & kStop) != 0);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
-    m.cands.reserve(posts.size() + alt_posts.size());
+    m.posts = posts;
+    m.alt_posts = alt_posts;
+    mentions.push_back(std::move(m));
+    i += matched_n;
+  }
+  // Readings. A weak name (a stop word, a word also seen in lower case) with no unit word,
+  // dateline, cue or acronym reading can never be accepted, is no context and resolves nothing
+  // for the other names; its readings matter only as the region of a "Town, Region" pair, so
+  // they are looked at only when it directly follows a name and its comma.
+  for (size_t mi = 0; mi < mentions.size(); ++mi) {
+    Mention& m = mentions[mi];
+    if (m.posts.empty() && m.alt_posts.empty()) continue;  // region abbreviations: made above
+    if (m.weak && !m.has_hint && !m.dateline && !m.cue && !m.acronym) {
+      const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after &&
+                               m.first_word == mentions[mi - 1].end_word;
+      if (!pair_region) continue;
+    }
+    // The entries lie scattered over the gazetteer: start all their loads before reading any.
+    for (GazPosting p : m.alt_posts) {
+      gaz_->Prefetch(p.entry());
+      __builtin_prefetch(&entry_facts_[p.entry()]);
+    }
+    for (GazPosting p : m.posts) {
+      gaz_->Prefetch(p.entry());
+      __builtin_prefetch(&entry_facts_[p.entry()]);
+    }
+    m.cands.reserve(m.posts.size() + m.alt_posts.size());
     auto add_candidate = [&](GazPosting p) {
       Candidate& c = m.cands.emplace_back();
       c.e = gaz_->entry(p.entry());
+      __builtin_prefetch(c.e.name.data());  // read by FoldsTo in step 2
       c.alternate = p.alternate();
       c.demonym = p.demonym();
       c.native = p.native();
     };
-    for (GazPosting p : alt_posts) add_candidate(p);
-    for (GazPosting p : posts) {
-      const bool seen = std::any_of(alt_posts.begin(), alt_posts.end(),
+    for (GazPosting p : m.alt_posts) add_candidate(p);
+    for (GazPosting p : m.posts) {
+      const bool seen = std::any_of(m.alt_posts.begin(), m.alt_posts.end(),
                                     [&](GazPosting q) { return q.entry() == p.entry(); });
       if (!seen) add_candidate(p);
     }
-    mentions.push_back(std::move(m));
-    i += matched_n;
   }
   if (mentions.empty()) return out;
+  size_t n_names = 0;
   {
     thread_local StrMap<uint32_t> ids;
     ids.Clear();
@@ -1276,6 +1344,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (id == 0) id = static_cast<uint32_t>(ids.size());
       m.name_id = id;
     }
+    n_names = ids.size();
   }
   // A name once called a quarter ("the Garfield neighborhood") is that quarter throughout the
   // article ("Shot in Garfield" in its headline), as a person's name is.
@@ -1446,11 +1515,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           const Candidate& b = m.cands[m.best];
           if (!e.admin1.empty() && !m.embedded && !m.sentence_start &&
               (b.paired || m.dateline || m.multiword || district || e.population >= 100000)) {
-            implied_prov.emplace_back(std::string(e.country) + "|" + std::string(e.admin1),
-                                      m.name_id);
+            std::string pk = std::string(e.country) + "|" + std::string(e.admin1);
+            // Only whether some other name implies the province counts: no duplicates.
+            bool seen = false;
+            for (const auto& [k, name] : implied_prov) seen |= name == m.name_id && k == pk;
+            if (!seen) implied_prov.emplace_back(std::move(pk), m.name_id);
           }
         }
       }
+      // By latitude, so a candidate visits only the places in its latitude band (whether any
+      // resolved place is near is all that counts, so the order does not matter otherwise).
+      std::sort(resolved.begin(), resolved.end(),
+                [](const Resolved& a, const Resolved& b) { return a.lat < b.lat; });
     }
     for (size_t mi = 0; mi < mentions.size(); ++mi) {
       Mention& m = mentions[mi];
@@ -1620,7 +1696,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if ((c.hint_bonus & kHintLevel) != 0) s += 5;
         if ((c.hint_bonus & kHintDistrictSeat) != 0) s += 3;
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
-        for (const Resolved& r : resolved) {
+        // The band is a little wider than the 1.4 degrees tested below, so rounding at its
+        // edge cannot leave a place out that the test would keep.
+        auto band = std::lower_bound(
+            resolved.begin(), resolved.end(), e.lat - 1.5,
+            [](const Resolved& r, double lat) { return r.lat < lat; });
+        for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
+          const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
           if (std::fabs(r.lat - e.lat) > 1.4) continue;
           // Neither the entry itself nor a reading of this same name is evidence for it.
@@ -1676,6 +1758,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
 
   // 4. Accept and emit.
   std::vector<GazEntry> out_entry;  // the entry of each out[i]
+  // Per name_id: whether the article has context apart from the name (-1: not yet known), and
+  // its dominant country apart from the name.
+  std::vector<int8_t> no_context_of(n_names + 1, -1);
+  std::vector<std::string_view> dominant_of(n_names + 1);
+  std::vector<char> dominant_done(n_names + 1, 0);
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
     bool demonym = false;
@@ -1700,10 +1787,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         in_context = ctx_apart(ecc, it->second);
       }
     }
-    bool no_context = !any_cue;
-    for (auto it = ctx_country.begin(); no_context && it != ctx_country.end(); ++it) {
-      no_context = !ctx_apart(it->first, it->second);
+    // The same for every mention of one name: found once per name.
+    int8_t& no_context_memo = no_context_of[m.name_id];
+    if (no_context_memo < 0) {
+      bool none = !any_cue;
+      for (auto it = ctx_country.begin(); none && it != ctx_country.end(); ++it) {
+        none = !ctx_apart(it->first, it->second);
+      }
+      no_context_memo = none ? 1 : 0;
     }
+    const bool no_context = no_context_memo == 1;
     const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
     const bool admin = e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     bool accept;
@@ -1758,7 +1851,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // Far from the article's own country: a single-word place needs its country named in the
     // article, its exact spelling, and a preposition or unit word ("Aleppo" in a US story about a
     // refugee family is background, "Kaleb" is not Aleppo).
-    const std::string_view dominant = dominant_apart(m.folded);
+    if (!dominant_done[m.name_id]) {
+      dominant_of[m.name_id] = dominant_apart(m.folded);
+      dominant_done[m.name_id] = 1;
+    }
+    const std::string_view dominant = dominant_of[m.name_id];
     if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
         !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
         e.feature_code != "PPLC") {
@@ -1839,10 +1936,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       size_t seen = 0;
       for (const Mention& o : mentions) seen += o.name_id == m.name_id;
       const size_t fw = m.first_word;
-      const bool line_start =
-          fw == 0 || text.substr(words[fw - 1].span.end,
-                                 words[fw].span.begin - words[fw - 1].span.end)
-                             .find('\n') != std::string_view::npos;
+      const bool line_start = fw == 0 || words[fw].newline_before;
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
       const bool landmark = no_context && (fc == "PPLC" || e.population >= 1000000 ||

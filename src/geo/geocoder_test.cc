@@ -104,6 +104,19 @@ TEST_F(GeocoderTest, CityCommaStatePicksTheState) {
   EXPECT_EQ(m->place.admin1, "Missouri");
 }
 
+// A word also written in lower case elsewhere is weak and alone never a place, so the geocoder
+// skips its readings, except as the region of "Town, Region": there it still picks the town.
+TEST_F(GeocoderTest, WeakWordStillNamesTheRegionOfATownCommaPair) {
+  auto ms = Find("The rally in Springfield, Missouri drew a large crowd. The missouri "
+                 "delegation left early.");
+  const PlaceMention* m = At(ms, "Springfield");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Missouri");
+  ms = Find("The rally in Springfield drew a large crowd, Missouri officials said. The "
+            "missouri delegation left early.");
+  EXPECT_EQ(At(ms, "Missouri"), nullptr);  // weak, and no town's region
+}
+
 TEST_F(GeocoderTest, DatelineIsAPlace) {
   auto ms = Find("QUETTA: At least five people were hurt in Pakistan on Sunday.");
   const PlaceMention* m = At(ms, "QUETTA");
