@@ -91,8 +91,8 @@ class StartIndex;
 class WordStream {
  public:
   // `text` must outlive the stream. When `doc` has no sentences, lines are used instead. With
-  // `starts` (optional, must outlive the stream's use) every word gets its Word::starts, and
-  // only tries registered with that index may then be matched against the stream.
+  // `starts` (optional, must outlive the stream's use) every word gets its Word::starts: tries
+  // registered with that index answer from it with one load, others read their own bitmap.
   WordStream(std::string_view text, const Doc& doc, const StartIndex* starts = nullptr);
   WordStream(const WordStream&) = delete;
   WordStream& operator=(const WordStream&) = delete;
@@ -143,7 +143,9 @@ class PhraseTrie {
                                       uint32_t* payload) const {
     if (i >= end || i >= words.size()) return 0;
     const Word& w = words[i];
-    const uint32_t m = w.starts & start_bit_;
+    // A trie no StartIndex registered reads its own bitmap on any stream, so a lexicon added
+    // later without registering still matches (only more slowly).
+    const uint32_t m = start_bit_ == kStartsUnfiltered ? kStartsUnfiltered : w.starts & start_bit_;
     if (m == 0) return 0;
     if (m & kStartsUnfiltered) {
       if (w.kind == WordKind::kPunct || !MayStart(w.key_hash)) return 0;

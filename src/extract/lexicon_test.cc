@@ -192,7 +192,21 @@ TEST(StartIndexTest, IndexedStreamMatchesExactlyLikeAnUnindexedOne) {
     }
   }
   EXPECT_EQ(matches, 7);  // the group, opened fire, fire x2, at 12, killed, 5 people
-  // A trie made without the index still works on unindexed streams only; the index is full at 31.
+  // A trie the index never registered (a lexicon added later) still matches on an indexed
+  // stream, from its own bitmap, and still rejects punctuation.
+  PhraseTrie late;
+  late.Add("killed", 9);
+  late.Add("5 people", 10);
+  int late_matches = 0;
+  for (size_t i = 0; i < indexed.words().size(); ++i) {
+    uint32_t p1 = 0, p2 = 0;
+    size_t l1 = late.Match(plain.words(), i, plain.words().size(), &p1);
+    size_t l2 = late.Match(indexed.words(), i, indexed.words().size(), &p2);
+    EXPECT_EQ(l1, l2) << i;
+    if (l2 > 0) ++late_matches;
+  }
+  EXPECT_EQ(late_matches, 1);  // "killed"; the number word is "<n>", not "5"
+  // The index is full at 31 tries.
   StartIndex full;
   std::vector<PhraseTrie> many(32);
   for (size_t k = 0; k < many.size(); ++k) EXPECT_EQ(full.Register(&many[k]), k < 31) << k;
