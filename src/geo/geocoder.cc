@@ -1038,7 +1038,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   };
   for (size_t i = 0; i < words.size();) {
     const Word& w0 = words[i];
-    bool startable = (w0.upper_initial || w0.uncased) && !((w0.cls & kConnector) != 0);
+    // A capitalised connector starts a name of two words or more ("El Fasher", "Des Moines");
+    // alone it is a sentence-initial function word ("On", "Of").
+    const bool lead_connector = (w0.cls & kConnector) != 0;
+    if (lead_connector && (i + 1 >= words.size() || (words[i + 1].cls & kConnector) != 0)) {
+      ++i;  // "Ad Ad", "De La": two function words in a row are no name's start
+      continue;
+    }
+    bool startable = w0.upper_initial || (w0.uncased && !lead_connector);
     if (!startable) {
       ++i;
       continue;
@@ -1088,6 +1095,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     uint32_t name_end = 0;
     for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
       const Word& last = words[i + n - 1];
+      if (lead_connector && n == 1) continue;
       bool ok = last.upper_initial || last.uncased || (n > 1 && last.cap_tail);
       for (int k = 0; ok && k < n - 1; ++k) {
         const Word& wk = words[i + k];

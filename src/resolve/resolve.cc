@@ -742,9 +742,25 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       for (const EventMention* m : l.e.mentions) b = std::min(b, m->span.begin);
       return b;
     };
+    // A town bearing its province's name ("attack in Mopti") beside a finer place of that
+    // province that reports figures ("in Djenne, in Mali's Mopti region") most likely names the
+    // province: the finer place is the main event.
+    auto yields_to = [&](const Local& a, const Local& b) {
+      const Loc& la = a.e.loc;
+      const Loc& lb = b.e.loc;
+      const bool b_has_figures = weight(b) >= 2 + static_cast<int>(b.e.mentions.size());
+      return la.known && lb.known && Fine(la) && Fine(lb) && la.key != lb.key &&
+             la.admin1_key == lb.admin1_key && b_has_figures && NamesItsProvince(la.place) &&
+             !NamesItsProvince(lb.place);
+    };
     for (size_t i = 1; i < locals.size(); ++i) {
       const int wi = weight(locals[i]), wm = weight(locals[main]);
-      if (wi > wm || (wi == wm && first(locals[i]) < first(locals[main]))) main = i;
+      if (yields_to(locals[main], locals[i])) {
+        main = i;
+      } else if (!yields_to(locals[i], locals[main]) &&
+                 (wi > wm || (wi == wm && first(locals[i]) < first(locals[main])))) {
+        main = i;
+      }
     }
     std::vector<Local> kept;
     Local& m = locals[main];

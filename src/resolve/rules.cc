@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/data_dir.h"
+#include "geo/match_key.h"
 
 namespace sitrep {
 namespace {
@@ -238,6 +239,16 @@ const ResolveRules& DefaultResolveRules() {
     return new ResolveRules(loaded.ok() ? std::move(loaded).value() : ResolveRules());
   }();
   return *rules;
+}
+
+bool NamesItsProvince(const Place& place) {
+  if (place.admin1.empty() || place.level > GeoLevel::kDistrict) return false;
+  const std::string name = FoldName(place.name);
+  const std::string province = FoldName(place.admin1);
+  if (name.size() < 3 || province.compare(0, name.size(), name) != 0) return false;
+  size_t end = name.size();
+  while (end < province.size() && province[end] != ' ') ++end;
+  return end - name.size() <= 3;
 }
 
 }  // namespace sitrep

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/event.h"
 
 namespace sitrep {
 
@@ -73,6 +74,12 @@ struct ResolveRules {
 // Reads <dir>/official_sources.txt, <dir>/event_types.tsv and (optional) <dir>/limits.tsv.
 // Errors name the file and line.
 [[nodiscard]] Result<ResolveRules> LoadResolveRules(const std::string& dir);
+
+// True when a town or district bears its own province's name ("Mopti" in Mopti Region, "Donetsk"
+// in Donetska oblast, "Balkh" in Balkh): a bare mention of that name may mean the province, as
+// headlines and follow-up sentences often use it. The province's name may add an adjectival
+// ending of up to three letters before its unit word ("Donetsk" / "Donetska oblast"). Pure.
+bool NamesItsProvince(const Place& place);
 
 // The rules under DataPath("resolve"), loaded on first use (thread-safe). When the files cannot be
 // read the rules are empty: resolution still works, without official preference or type ranks.
