@@ -13,6 +13,7 @@
 #include <span>
 
 #include "base/data_dir.h"
+#include "geo/id_pair_map.h"
 #include "geo/match_key.h"
 #include "geo/str_map.h"
 
@@ -518,14 +519,100 @@ struct CountryTerms {
   uint32_t gen = 0;    // the mention they were made for
   bool named = false;  // the article's context names the country apart from the mention itself
   double v = 0;        // that context's weight
-  double cue = 0;      // cue_of(country)
+  double cue = 0;      // the country's cue weight (ContextTables::cue)
 };
 
-// Whether `key` is the province key "CC|admin1" (as step 2 of Find makes it) of country and admin1.
-inline bool IsProvinceKey(std::string_view key, std::string_view country, std::string_view admin1) {
-  return key.size() == country.size() + 1 + admin1.size() && key[country.size()] == '|' &&
-         key.substr(0, country.size()) == country && key.substr(country.size() + 1) == admin1;
-}
+// A province the article names or implies: views into the gazetteer, which outlives Find.
+struct ProvinceRef {
+  std::string_view country, admin1;
+  bool Is(std::string_view c, std::string_view a) const { return country == c && admin1 == a; }
+};
+
+// Per-article context (Geocoder::Find, step 2): countries and provinces by a dense id each,
+// interned in first-seen order, and what each name (Mention::name_id) contributed to them. One
+// per thread, cleared per article and keeping its memory, so an article allocates nothing here
+// once the tables have grown to its size. Every value is summed in the same order as before
+// (mention order, then text order for cues), so the sums are bit-for-bit the same.
+struct ContextTables {
+  // Country codes: `cc_ids` maps a code to its id (1-based); `cc[id]` is the code, a view into
+  // the gazetteer or the word lists (both outlive Find).
+  StrMap<uint32_t> cc_ids;
+  std::vector<std::string_view> cc;
+  // By country id: the article's context for it (ctx_country), its non-name cues (ctx_cue) and
+  // its place votes, each with whether the article has an entry at all (iterations visit only
+  // those, as they visited only the keys of the maps these replace).
+  std::vector<double> country, cue, votes;
+  std::vector<uint8_t> has_country, has_cue, has_votes;
+  // Provinces: `prov_ids` maps "CC|admin1" to its id (1-based), `prov[id]` is the province and
+  // `province[id]` its context (ctx_province).
+  StrMap<uint32_t> prov_ids;
+  std::vector<ProvinceRef> prov;
+  std::vector<double> province;
+  // (name_id, country id) -> what that name contributed: its country and province readings
+  // (self_ctx), its place votes (name_votes) and their share of a country's vote (self_vote);
+  // (name_id, province id) -> its province readings (self_prov).
+  IdPairMap<double> self_ctx, name_votes, self_vote, self_prov;
+  std::string key;  // scratch for a province key
+
+  void Clear() {
+    cc_ids.Clear();
+    prov_ids.Clear();
+    self_ctx.Clear();
+    name_votes.Clear();
+    self_vote.Clear();
+    self_prov.Clear();
+    cc.assign(1, std::string_view());
+    for (std::vector<double>* v : {&country, &cue, &votes, &province}) v->assign(1, 0.0);
+    for (std::vector<uint8_t>* v : {&has_country, &has_cue, &has_votes}) v->assign(1, 0);
+    prov.assign(1, ProvinceRef());
+  }
+  size_t num_countries() const { return cc.size() - 1; }
+  size_t num_provinces() const { return prov.size() - 1; }
+  // The id of a country code, 0 if the article has no entry for it.
+  uint32_t FindCountry(std::string_view code) const {
+    const uint32_t* id = cc_ids.Find(code);
+    return id == nullptr ? 0 : *id;
+  }
+  // The id of a country code, made when new; `code` must outlive the article's Find.
+  uint32_t CountryId(std::string_view code) {
+    uint32_t& id = cc_ids[code];
+    if (id == 0) {
+      id = static_cast<uint32_t>(cc.size());
+      cc.push_back(code);
+      country.push_back(0);
+      cue.push_back(0);
+      votes.push_back(0);
+      has_country.push_back(0);
+      has_cue.push_back(0);
+      has_votes.push_back(0);
+    }
+    return id;
+  }
+  // The id of a province, made when new; the views must outlive the article's Find.
+  uint32_t ProvinceId(std::string_view country_code, std::string_view admin1) {
+    key.assign(country_code).append("|").append(admin1);
+    uint32_t& id = prov_ids[key];
+    if (id == 0) {
+      id = static_cast<uint32_t>(prov.size());
+      prov.push_back(ProvinceRef{country_code, admin1});
+      province.push_back(0);
+    }
+    return id;
+  }
+  // The id of a province, 0 if the article has none for it.
+  uint32_t FindProvince(std::string_view country_code, std::string_view admin1) {
+    if (num_provinces() <= 8) {
+      // A few named provinces: comparing the parts beats making a key and hashing it.
+      for (size_t i = 1; i < prov.size(); ++i) {
+        if (prov[i].Is(country_code, admin1)) return static_cast<uint32_t>(i);
+      }
+      return 0;
+    }
+    key.assign(country_code).append("|").append(admin1);
+    const uint32_t* id = prov_ids.Find(key);
+    return id == nullptr ? 0 : *id;
+  }
+};
 
 // Feature code ranks (Geocoder::EntryFacts::fc_kind).
 enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, kFcLowerSeat };
@@ -1364,13 +1451,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   }
 
   // 2. Context: countries and provinces the article names unambiguously enough.
-  std::unordered_map<std::string, double> ctx_country;
-  std::unordered_map<std::string, double> ctx_province;  // "CC|folded admin1"
-  // What each name contributed, so a name is not its own context ("Georgia" the country must
-  // not win only because "Georgia" was named).
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> self_ctx;
-  // The same for provinces ("Kaduna" the state is no context for "Kaduna" the city).
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> self_prov;
+  thread_local ContextTables ctx;
+  ctx.Clear();
+  // ctx.self_ctx: what each name contributed, so a name is not its own context ("Georgia" the
+  // country must not win only because "Georgia" was named); ctx.self_prov: the same for
+  // provinces ("Kaduna" the state is no context for "Kaduna" the city).
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
     if (m.person || m.street) continue;
@@ -1390,17 +1475,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
     for (const Candidate& c : m.cands) {
-      std::string cc(c.e.country);
       if (c.e.level == GeoLevel::kCountry) {
-        ctx_country[cc] += 1.0 / n_country;
-        self_ctx[m.folded][cc] += 1.0 / n_country;
+        const uint32_t id = ctx.CountryId(c.e.country);
+        ctx.country[id] += 1.0 / n_country;
+        ctx.has_country[id] = 1;
+        ctx.self_ctx.Get(m.name_id, id) += 1.0 / n_country;
       }
       if (c.e.level == GeoLevel::kProvince) {
-        std::string pk = cc + "|" + std::string(c.e.admin1);
-        ctx_province[pk] += 1.0 / n_prov;
-        self_prov[m.folded][pk] += 1.0 / n_prov;
-        ctx_country[cc] += 0.5 / n_prov;
-        self_ctx[m.folded][cc] += 0.5 / n_prov;
+        const uint32_t pid = ctx.ProvinceId(c.e.country, c.e.admin1);
+        ctx.province[pid] += 1.0 / n_prov;
+        ctx.self_prov.Get(m.name_id, pid) += 1.0 / n_prov;
+        const uint32_t id = ctx.CountryId(c.e.country);
+        ctx.country[id] += 0.5 / n_prov;
+        ctx.has_country[id] = 1;
+        ctx.self_ctx.Get(m.name_id, id) += 0.5 / n_prov;
       }
     }
   }
@@ -1411,8 +1499,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded) ||
                 (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
   }
-  std::unordered_map<std::string, double> place_votes;
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> name_votes, self_vote;
+  bool any_votes = false;  // ctx.votes has an entry (the place_votes map was not empty)
   for (Mention& m : mentions) {
     if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive || m.street ||
         words[m.first_word].uncased) {
@@ -1429,39 +1516,45 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     }
     if (any && one_country) {
       const double v = m.dateline ? 1.0 : 0.5;
-      place_votes[std::string(only)] += v;
-      name_votes[m.folded][std::string(only)] += v;
+      const uint32_t id = ctx.CountryId(only);
+      ctx.votes[id] += v;
+      ctx.has_votes[id] = 1;
+      any_votes = true;
+      ctx.name_votes.Get(m.name_id, id) += v;
     }
   }
   // One passing mention is not enough: "We" is also a town somewhere. Each name's share is kept
-  // (self_vote) so that its own votes do not rank its own readings.
-  for (const auto& [cc, v] : place_votes) {
+  // (self_vote) so that its own votes do not rank its own readings. Each country and name pair
+  // is visited once, so the order of the visits does not change a sum.
+  for (uint32_t id = 1; id <= ctx.num_countries(); ++id) {
+    if (!ctx.has_votes[id]) continue;
+    const double v = ctx.votes[id];
     if (v < 1.0) continue;
-    ctx_country[cc] += 1.0;
-    for (const auto& [name, by] : name_votes) {
-      if (auto it = by.find(cc); it != by.end()) self_vote[name][cc] += it->second / v;
+    ctx.country[id] += 1.0;
+    ctx.has_country[id] = 1;
+    for (uint32_t name = 1; name <= n_names; ++name) {
+      if (const double* by = ctx.name_votes.Find(name, id)) {
+        ctx.self_vote.Get(name, id) += *by / v;
+      }
     }
   }
-  // What `folded` itself contributed to ctx_country[cc]: its own country or province readings and,
-  // with `votes`, its own place votes. Its votes do not rank its own readings ("Norwich" named five
-  // times does not outrank Norwich, NY in the county the article names), but a town named again
-  // and again still counts as the article's setting when deciding whether to accept it.
-  auto self_part = [&](const std::string& folded, const std::string& cc, bool votes = false) {
+  // What the name `name_id` itself contributed to ctx.country[id]: its own country or province
+  // readings and, with `votes`, its own place votes. Its votes do not rank its own readings
+  // ("Norwich" named five times does not outrank Norwich, NY in the county the article names),
+  // but a town named again and again still counts as the article's setting when deciding whether
+  // to accept it.
+  auto self_part = [&](uint32_t name_id, uint32_t id, bool votes = false) {
     double v = 0;
-    if (auto it = self_ctx.find(folded); it != self_ctx.end()) {
-      if (auto sc = it->second.find(cc); sc != it->second.end()) v += sc->second;
-    }
-    if (!votes || self_vote.empty()) return v;
-    if (auto it = self_vote.find(folded); it != self_vote.end()) {
-      if (auto sc = it->second.find(cc); sc != it->second.end()) v += sc->second;
-    }
+    if (const double* sc = ctx.self_ctx.Find(name_id, id)) v += *sc;
+    if (!votes || ctx.self_vote.empty()) return v;
+    if (const double* sc = ctx.self_vote.Find(name_id, id)) v += *sc;
     return v;
   };
   // Evidence that is not a place name: institutions typical of one country ("county sheriff",
   // "U.S."), and the article's language. Weaker than naming the country.
-  std::unordered_map<std::string, double> ctx_cue;
+  bool any_cue_entry = false;  // ctx.cue has an entry (the ctx_cue map was not empty)
   if (!W.phrase.empty()) {
-    std::string buf;
+    thread_local std::string buf;
     for (size_t i = 0; i < words.size(); ++i) {
       if ((words[i].cls & kPhrasePrefix) == 0) continue;
       buf.clear();
@@ -1469,40 +1562,50 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
         if (n > 0) buf += ' ';
         buf += words[i + n].lower;
         auto it = W.phrase.find(buf);
-        if (it != W.phrase.end()) ctx_cue[it->second.first] += it->second.second;
+        if (it != W.phrase.end()) {
+          const uint32_t id = ctx.CountryId(it->second.first);
+          ctx.cue[id] += it->second.second;
+          ctx.has_cue[id] = 1;
+          any_cue_entry = true;
+        }
       }
     }
   }
   if (!lang.empty()) {
     if (auto it = W.lang.find(std::string(lang)); it != W.lang.end()) {
-      for (const auto& [cc, wt] : it->second) ctx_cue[cc] += wt;
+      for (const auto& [cc, wt] : it->second) {
+        const uint32_t id = ctx.CountryId(cc);
+        ctx.cue[id] += wt;
+        ctx.has_cue[id] = 1;
+        any_cue_entry = true;
+      }
     }
   }
   bool any_cue = false;
-  for (auto& [cc, v] : ctx_cue) {
+  for (uint32_t id = 1; id <= ctx.num_countries(); ++id) {
+    if (!ctx.has_cue[id]) continue;
+    double& v = ctx.cue[id];
     v = std::min(v, 1.0);
     any_cue |= v >= 0.5;
   }
-  auto cue_of = [&](std::string_view cc) {
-    if (ctx_cue.empty()) return 0.0;
-    auto it = ctx_cue.find(std::string(cc));
-    return it == ctx_cue.end() ? 0.0 : it->second;
-  };
+  // The cue weight of a country id (0 for none).
+  auto cue_of_id = [&](uint32_t id) { return any_cue_entry ? ctx.cue[id] : 0.0; };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
-  std::string prov_key, cc_key;
   thread_local std::vector<CountryTerms> country_memo(1 + 26 * 26);
   thread_local uint32_t country_memo_gen = 0;
+  // The places resolved in round 0, with the name_id of the mention each came from.
+  struct Resolved {
+    double lat, lon;
+    uint32_t index, name_id;
+  };
+  thread_local std::vector<Resolved> resolved;
+  // Provinces implied by the article's other resolved places, with the name_id of the name: a
+  // namesake in the state the article is about beats one elsewhere, as a named state does.
+  thread_local std::vector<std::pair<ProvinceRef, uint32_t>> implied_prov;
+  resolved.clear();
+  implied_prov.clear();
   for (int round = 0; round < 2; ++round) {
-    // The places resolved in round 0, with the name_id of the mention each came from.
-    struct Resolved {
-      double lat, lon;
-      uint32_t index, name_id;
-    };
-    std::vector<Resolved> resolved;
-    // Provinces implied by the article's other resolved places ("CC|admin1", folded name): a
-    // namesake in the state the article is about beats one elsewhere, as a named state does.
-    std::vector<std::pair<std::string, uint32_t>> implied_prov;  // name_id for the name
     if (round == 1) {
       for (size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
@@ -1523,11 +1626,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           const Candidate& b = m.cands[m.best];
           if (!e.admin1.empty() && !m.embedded && !m.sentence_start &&
               (b.paired || m.dateline || m.multiword || district || e.population >= 100000)) {
-            std::string pk = std::string(e.country) + "|" + std::string(e.admin1);
             // Only whether some other name implies the province counts: no duplicates.
             bool seen = false;
-            for (const auto& [k, name] : implied_prov) seen |= name == m.name_id && k == pk;
-            if (!seen) implied_prov.emplace_back(std::move(pk), m.name_id);
+            for (const auto& [k, name] : implied_prov) {
+              seen |= name == m.name_id && k.Is(e.country, e.admin1);
+            }
+            if (!seen) implied_prov.emplace_back(ProvinceRef{e.country, e.admin1}, m.name_id);
           }
         }
       }
@@ -1546,40 +1650,28 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
       }
       double best_score = -1e9;
       m.best = -1;
-      // What this name itself contributed to the context (see self_part), found once per mention.
-      using CcMap = std::unordered_map<std::string, double>;
-      const CcMap* own_ctx = nullptr;
-      const CcMap* own_vote = nullptr;
-      const CcMap* own_prov = nullptr;
       if (round == 0) {
-        if (auto it = self_ctx.find(m.folded); it != self_ctx.end()) own_ctx = &it->second;
-        if (auto it = self_vote.find(m.folded); it != self_vote.end()) own_vote = &it->second;
-        if (auto it = self_prov.find(m.folded); it != self_prov.end()) own_prov = &it->second;
         if (++country_memo_gen == 0) {  // wrapped: forget every stamp
           std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
           country_memo_gen = 1;
         }
       }
       // The country terms of a candidate's score for this mention: the article's context for
-      // the country apart from this name's own share (ctx_country minus self_part(m.folded, cc,
+      // the country apart from this name's own share (ctx.country minus self_part(m.name_id, id,
       // votes)), and its cue weight. The same for every candidate in one country, so they are
       // made once per country code and mention.
       auto compute_terms = [&](std::string_view country, CountryTerms* t) {
-        cc_key.assign(country);
+        const uint32_t id = ctx.FindCountry(country);
         t->named = false;
         t->v = 0;
-        if (auto it = ctx_country.find(cc_key); it != ctx_country.end()) {
+        if (ctx.has_country[id]) {
           double own = 0;
-          if (own_ctx != nullptr) {
-            if (auto sc = own_ctx->find(cc_key); sc != own_ctx->end()) own += sc->second;
-          }
-          if (own_vote != nullptr) {
-            if (auto sc = own_vote->find(cc_key); sc != own_vote->end()) own += sc->second;
-          }
-          t->v = it->second - own;
+          if (const double* sc = ctx.self_ctx.Find(m.name_id, id)) own += *sc;
+          if (const double* sc = ctx.self_vote.Find(m.name_id, id)) own += *sc;
+          t->v = ctx.country[id] - own;
           t->named = t->v > 1e-9;
         }
-        t->cue = cue_of(cc_key);
+        t->cue = cue_of_id(id);
       };
       CountryTerms odd_terms;  // for a country code outside A-Z (none in the gazetteer)
       auto country_terms = [&](std::string_view country) -> const CountryTerms& {
@@ -1640,23 +1732,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
           c.static_score = s;
           c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
           c.province_named = false;
-          if (c.check_province && !ctx_province.empty()) {
-            double pv = 0;
-            if (ctx_province.size() <= 8) {
-              // A few named provinces: comparing the key's parts beats making it and hashing.
-              for (const auto& [pk, v] : ctx_province) {
-                if (IsProvinceKey(pk, e.country, e.admin1)) {
-                  pv = v;
-                  break;
-                }
-              }
-            } else {
-              prov_key.assign(e.country).append("|").append(e.admin1);
-              if (auto it = ctx_province.find(prov_key); it != ctx_province.end()) pv = it->second;
-            }
-            if (pv > 1e-9 && own_prov != nullptr) {
-              prov_key.assign(e.country).append("|").append(e.admin1);
-              if (auto sp = own_prov->find(prov_key); sp != own_prov->end()) pv -= sp->second;
+          if (c.check_province && ctx.num_provinces() > 0) {
+            const uint32_t pid = ctx.FindProvince(e.country, e.admin1);
+            double pv = ctx.province[pid];
+            if (pv > 1e-9) {
+              if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
             }
             c.province_named = pv > 1e-9;
           }
@@ -1692,7 +1772,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
             c.in_province = true;
           } else if (!implied_prov.empty()) {
             for (const auto& [pk, name] : implied_prov) {
-              if (name != m.name_id && IsProvinceKey(pk, e.country, e.admin1)) {
+              if (name != m.name_id && pk.Is(e.country, e.admin1)) {
                 s += 3;
                 c.in_province = true;
                 break;
@@ -1738,15 +1818,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
   // The article's own country, apart from what `folded` itself contributes: named (or hinted at by
   // its places and institutions) clearly more than any other. A small place elsewhere is then a
   // far-away mention or a namesake.
-  auto dominant_apart = [&](const std::string& folded) -> std::string_view {
+  // Each country's value is made on its own and a tie for the top returns {}, so the order of
+  // the countries does not matter.
+  auto dominant_apart = [&](uint32_t name_id) -> std::string_view {
     double top = 0, runner = 0;
     std::string_view best;
-    for (const auto& [cc, v0] : ctx_country) {
-      double v = v0 + cue_of(cc) - self_part(folded, cc);
+    for (uint32_t id = 1; id <= ctx.num_countries(); ++id) {
+      if (!ctx.has_country[id]) continue;
+      double v = ctx.country[id] + cue_of_id(id) - self_part(name_id, id);
       if (v > top) {
         runner = top;
         top = v;
-        best = cc;
+        best = ctx.cc[id];
       } else {
         runner = std::max(runner, v);
       }
@@ -1754,12 +1837,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     if (top < 2.0 || runner * 2 > top) return {};
     return best;
   };
-  // Countries the article names itself (a country or province mention), apart from `folded`.
-  auto named_apart = [&](std::string_view cc, const std::string& folded) {
+  // Countries the article names itself (a country or province mention), apart from the name
+  // `name_id`. Summed in the order the names first occur.
+  auto named_apart = [&](std::string_view cc, uint32_t name_id) {
+    const uint32_t id = ctx.FindCountry(cc);
+    if (id == 0) return false;
     double v = 0;
-    for (const auto& [name, by] : self_ctx) {
-      if (name == folded) continue;
-      if (auto it = by.find(std::string(cc)); it != by.end()) v += it->second;
+    for (uint32_t name = 1; name <= n_names; ++name) {
+      if (name == name_id) continue;
+      if (const double* sc = ctx.self_ctx.Find(name, id)) v += *sc;
     }
     return v >= 0.5;
   };
@@ -1785,22 +1871,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
                      e.level == GeoLevel::kProvince;
     // Context apart from this name itself: "Kaduna" the state does not place "Kaduna" the city.
-    auto ctx_apart = [&](const std::string& cc, double v) {
-      return v - self_part(m.folded, cc) > 1e-9;
+    auto ctx_apart = [&](uint32_t id) {
+      return ctx.country[id] - self_part(m.name_id, id) > 1e-9;
     };
-    const std::string ecc(e.country);
-    bool in_context = cue_of(ecc) >= 0.5 || b.in_province;
-    if (!in_context) {
-      if (auto it = ctx_country.find(ecc); it != ctx_country.end()) {
-        in_context = ctx_apart(ecc, it->second);
-      }
-    }
+    const uint32_t eid = ctx.FindCountry(e.country);
+    bool in_context = cue_of_id(eid) >= 0.5 || b.in_province;
+    if (!in_context && ctx.has_country[eid]) in_context = ctx_apart(eid);
     // The same for every mention of one name: found once per name.
     int8_t& no_context_memo = no_context_of[m.name_id];
     if (no_context_memo < 0) {
       bool none = !any_cue;
-      for (auto it = ctx_country.begin(); none && it != ctx_country.end(); ++it) {
-        none = !ctx_apart(it->first, it->second);
+      for (uint32_t id = 1; none && id <= ctx.num_countries(); ++id) {
+        if (ctx.has_country[id]) none = !ctx_apart(id);
       }
       no_context_memo = none ? 1 : 0;
     }
@@ -1860,14 +1942,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // article, its exact spelling, and a preposition or unit word ("Aleppo" in a US story about a
     // refugee family is background, "Kaleb" is not Aleppo).
     if (!dominant_done[m.name_id]) {
-      dominant_of[m.name_id] = dominant_apart(m.folded);
+      dominant_of[m.name_id] = dominant_apart(m.name_id);
       dominant_done[m.name_id] = 1;
     }
     const std::string_view dominant = dominant_of[m.name_id];
     if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
         !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
         e.feature_code != "PPLC") {
-      if (!b.exact || !named_apart(e.country, m.folded) ||
+      if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
         accept = false;
       }
@@ -1882,21 +1964,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc
     // Without named countries, the article's well-known towns still say where it is: a small
     // namesake elsewhere ("Lido Beach" in a story about Mogadishu) is not meant.
     // Votes of this same name do not count ("Norwich" does not outvote itself).
-    if (no_context && !place_votes.empty() && e.population < 100000 && !m.dateline &&
+    if (no_context && any_votes && e.population < 100000 && !m.dateline &&
         e.level == GeoLevel::kPlace && !b.in_province) {
-      const std::unordered_map<std::string, double>* own = nullptr;
-      if (auto it = name_votes.find(m.folded); it != name_votes.end()) own = &it->second;
-      auto votes_apart = [&](const std::string& cc, double v) {
-        if (own != nullptr) {
-          if (auto o = own->find(cc); o != own->end()) v -= o->second;
-        }
-        return v > 1e-9;
-      };
       bool other = false, mine = false;
-      for (const auto& [cc, v] : place_votes) {
-        if (!votes_apart(cc, v)) continue;
+      for (uint32_t id = 1; id <= ctx.num_countries(); ++id) {
+        if (!ctx.has_votes[id]) continue;
+        double v = ctx.votes[id];
+        if (const double* o = ctx.name_votes.Find(m.name_id, id)) v -= *o;
+        if (v <= 1e-9) continue;
         other = true;
-        mine |= cc == ecc;
+        mine |= id == eid;
       }
       if (other && !mine) accept = false;
     }
