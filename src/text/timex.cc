@@ -43,6 +43,21 @@ bool ParseInt(const std::string& s, int* out) {
   return true;
 }
 
+// What a word can start (TimexParser::starts_). A phrase bit (kWdPrefix, kAgoPre, kRelative) with
+// its k*One bit clear means every phrase of that table starting with the word has a second
+// word, so the next token must pass second_bits_.
+enum StartBit : uint16_t {
+  kWdName = 1 << 0,    // weekdays_: TryWeekday
+  kWdPrefix = 1 << 1,  // wd_prefix_: TryWeekday
+  kMonth = 1 << 2,     // months_: TryAbsolute (TryDate, month first)
+  kCount = 1 << 3,     // counts_: TryAgo
+  kAgoPre = 1 << 4,    // ago_pre_: TryAgo
+  kRelative = 1 << 5,  // relative_: TryRelative
+  kWdPrefixOne = 1 << 6,
+  kAgoPreOne = 1 << 7,
+  kRelativeOne = 1 << 8,
+};
+
 bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
   return t[a].span.end == t[b].span.begin;
 }
@@ -147,6 +162,17 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       tp->weekdays_[LowerString(r.fields[0])] = {w, r.fields.size() >= 3 && r.fields[2] == "postpos"};
     }
   }
+  // Start bits of a phrase's first word, and its second word's hash into second_bits_ (the
+  // words split as PhraseTable::Add splits them).
+  auto add_phrase = [&](std::string_view phrase, uint16_t bit, uint16_t one_bit) {
+    std::vector<std::string> words = SplitWords(phrase);
+    if (words.empty()) return;
+    tp->starts_[words[0]] |= static_cast<uint16_t>(words.size() == 1 ? bit | one_bit : bit);
+    if (words.size() >= 2) {
+      size_t h = StringHash{}(words[1]);
+      tp->second_bits_[(h >> 6) & (kSecondWords - 1)] |= uint64_t{1} << (h & 63);
+    }
+  };
   {
     std::string path = data_dir + "/text/relative.tsv";
     Result<std::vector<TsvRow>> rows = ReadTsv(path);
@@ -166,11 +192,16 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       else if (rule == "month") rr.rule = Rule::kMonth;
       else if (rule == "year") rr.rule = Rule::kYear;
       else if (rule == "ago_unit") { tp->ago_units_[LowerString(f[0])] = {n, past}; continue; }
-      else if (rule == "wd_prefix") { tp->wd_prefix_.Add(f[0], n + 1); continue; }
+      else if (rule == "wd_prefix") {
+        tp->wd_prefix_.Add(f[0], n + 1);
+        add_phrase(f[0], kWdPrefix, kWdPrefixOne);
+        continue;
+      }
       else if (rule == "wd_suffix") { tp->wd_suffix_[LowerString(f[0])] = true; continue; }
       else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue; }
       else return InvalidArgument(Where(path, r.line) + "unknown rule '" + rule + "'");
       tp->relative_.Add(f[0], static_cast<int>(tp->rules_.size()));
+      add_phrase(f[0], kRelative, kRelativeOne);
       tp->rules_.push_back(rr);
     }
   }
@@ -185,7 +216,10 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       std::string w = LowerString(f[0]);
       if (role == "wd_postpos") tp->wd_postpos_[w] = true;
       else if (role == "ago_post") tp->ago_post_[w] = true;
-      else if (role == "ago_pre") tp->ago_pre_.Add(f[0], 0);
+      else if (role == "ago_pre") {
+        tp->ago_pre_.Add(f[0], 0);
+        add_phrase(f[0], kAgoPre, kAgoPreOne);
+      }
       else if (role == "date_link") tp->date_link_[w] = true;
       else if (role == "year_suffix") tp->year_suffix_[w] = true;
       else return InvalidArgument(Where(path, r.line) + "unknown role '" + role + "'");
@@ -208,14 +242,10 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       }
     }
   }
-  // Every word that can start an expression, so Find() rejects other words with one lookup.
-  auto add = [&](std::string_view w) { tp->triggers_.Add(w); };
-  for (const auto& [w, v] : tp->months_) add(w);
-  for (const auto& [w, v] : tp->weekdays_) add(w);
-  for (const auto& [w, v] : tp->counts_) add(w);
-  tp->relative_.ForEachFirstWord(add);
-  tp->wd_prefix_.ForEachFirstWord(add);
-  tp->ago_pre_.ForEachFirstWord(add);
+  // The single words that can start an expression (the phrase tables' first words are in).
+  for (const auto& [w, v] : tp->months_) tp->starts_[w] |= kMonth;
+  for (const auto& [w, v] : tp->weekdays_) tp->starts_[w] |= kWdName;
+  for (const auto& [w, v] : tp->counts_) tp->starts_[w] |= kCount;
   return tp;
 }
 
@@ -710,17 +740,35 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
   for (size_t i = 0; i < n; ++i) {
     const TokenKind k = doc.tokens[i].kind;
     if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
-    if (k == TokenKind::kWord) {
-      if (!triggers_.contains(keys[i]) && !keys.hyphen(i)) {
-        continue;
+    // Run only the Try* functions that can match here (a skipped one would return false): a
+    // number can start a numeric date or a count; "mid-August" a month; the rest needs a word
+    // of starts_, and a phrase of two or more words also the next token's second_bits_.
+    uint16_t m = 0;
+    if (auto it = starts_.find(keys[i]); it != starts_.end()) m = it->second;
+    if (m & (kWdPrefix | kAgoPre | kRelative)) {
+      bool second = false;
+      if (i + 1 < n) {
+        const size_t h = keys[i + 1].hash;
+        second = (second_bits_[(h >> 6) & (kSecondWords - 1)] & (uint64_t{1} << (h & 63))) != 0;
+      }
+      if (!second) {
+        if (!(m & kWdPrefixOne)) m &= static_cast<uint16_t>(~kWdPrefix);
+        if (!(m & kAgoPreOne)) m &= static_cast<uint16_t>(~kAgoPre);
+        if (!(m & kRelativeOne)) m &= static_cast<uint16_t>(~kRelative);
       }
     }
+    const bool number = k == TokenKind::kNumber;
+    const bool weekday = (m & (kWdName | kWdPrefix)) != 0;
+    const bool absolute = number || (m & kMonth) != 0 || keys.hyphen(i);
+    const bool ago = number || (m & (kCount | kAgoPre)) != 0;
+    const bool relative = (m & kRelative) != 0;
+    if (!weekday && !absolute && !ago && !relative) continue;
     Timex tx;
     size_t end = 0;
     c.weekday = 0;
     c.explicit_year = c.day_month = false;
-    if (TryWeekday(c, i, &tx, &end) || TryAbsolute(c, i, &tx, &end) ||
-        TryAgo(c, i, &tx, &end) || TryRelative(c, i, &tx, &end)) {
+    if ((weekday && TryWeekday(c, i, &tx, &end)) || (absolute && TryAbsolute(c, i, &tx, &end)) ||
+        (ago && TryAgo(c, i, &tx, &end)) || (relative && TryRelative(c, i, &tx, &end))) {
       if (c.pub && tx.precision != DatePrecision::kUnresolved) {
         // The last day of the referenced period.
         CivilDate last = tx.date_end.valid() ? tx.date_end : tx.date;

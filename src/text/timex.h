@@ -38,6 +38,7 @@
 #ifndef SITREP_TEXT_TIMEX_H_
 #define SITREP_TEXT_TIMEX_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -108,7 +109,13 @@ class TimexParser {
   PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
   QuickMap<bool> date_link_;  // "of", "de": between day, month and year
   QuickMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
-  QuickSet triggers_;  // lower-cased words that can start an expression (quick reject)
+  // Which Try* can start at a lower-cased word (StartBit in timex.cc), from the first words of
+  // every table: Find() skips words not in it and runs only the Try* functions that can match.
+  QuickMap<uint16_t> starts_;
+  // One bit per StringHash value of the second word of every multi-word phrase: a word that
+  // starts only multi-word phrases of a table cannot start one when the next token's bit is clear.
+  static constexpr size_t kSecondWords = 64;
+  uint64_t second_bits_[kSecondWords] = {};
   CivilDate today_;
 };
 

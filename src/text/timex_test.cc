@@ -330,5 +330,66 @@ TEST_F(TimexTest, WeekdayFarFromADayMonthIsAnotherDay) {
     }
   }
 }
+
+// Find() runs only the Try* functions a word can start (starts_), and skips a phrase-only start
+// whose next token is no phrase's second word: the cases where a word starts several kinds of
+// expression, one-word and longer phrases at once, or sits at the end of the text.
+TEST_F(TimexTest, StartFilterKeepsOneWordPhraseAtTextEnd) {
+  // "yesterday" starts a one-word and longer phrases; nothing follows it here.
+  Timex t = One("Troops withdrew yesterday", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "yesterday");
+  // The longer phrase still wins when its second word follows.
+  t = One("Troops withdrew yesterday morning.", kMon26Aug2024);
+  EXPECT_EQ(SpanText(t.span), "yesterday morning");
+  // A multi-word-only start with no next token, or a next token that is no second word.
+  EXPECT_TRUE(Find("They stayed until the", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("The last convoy left the day after.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("Officials met last, week by week.", kMon26Aug2024).empty());
+}
+
+TEST_F(TimexTest, StartFilterWordsWithSeveralRoles) {
+  // "last": a weekday prefix (one word) and the start of relative phrases.
+  Timex t = One("Gunmen struck last Monday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));  // strictly before the Monday of publication
+  EXPECT_EQ(SpanText(t.span), "last Monday");
+  t = One("Gunmen struck LAST WEEK.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 25}));
+  // "overnight": a one-word relative phrase and a weekday prefix.
+  t = One("Shelling continued overnight on Sunday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "overnight on Sunday");
+  t = One("Shelling continued overnight near the border.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "overnight");
+  // A count that starts a relative phrase ("two days earlier") or an ago expression.
+  t = One("The convoy had left two days earlier.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  EXPECT_EQ(SpanText(t.span), "two days earlier");
+  t = One("The convoy had left two days ago.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  EXPECT_EQ(SpanText(t.span), "two days ago");
+  t = One("A week ago the market reopened.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));
+  EXPECT_EQ(SpanText(t.span), "A week ago");
+  // An ago word before the count, in another language.
+  t = One("Les combats ont repris il y a trois jours.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(SpanText(t.span), "il y a trois jours");
+}
+
+TEST_F(TimexTest, StartFilterNumbersAndHyphenatedMonths) {
+  // Numbers start numeric dates and counts without being in any word list.
+  Timex t = One("The camp was raided 3 days ago.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  t = One("The report is dated 2024-08-20 in the archive.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 20}));
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  // A hyphenated word is not a list word but can carry a month.
+  t = One("Fighting resumed in mid-August.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+}
 }  // namespace
 }  // namespace sitrep
