@@ -1,10 +1,12 @@
 #include "export/json_codec.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <optional>
 
@@ -521,25 +523,70 @@ Result<Incident> IncidentFromJson(const Json& j) {
 
 namespace {
 
+// How JsonWriter::String() treats each byte: copied as is, escaped, or the start of a UTF-8
+// sequence to validate.
+enum ByteClass : unsigned char { kPlain, kEscaped, kMultibyte };
+constexpr std::array<unsigned char, 256> MakeByteClass() {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c < 0x20 || c == '"' || c == '\\' ? kEscaped : c >= 0x80 ? kMultibyte : kPlain;
+  }
+  return t;
+}
+constexpr std::array<unsigned char, 256> kByteClass = MakeByteClass();
+
 // Appends JSON text directly (no tree): the compact form nlohmann's dump(-1) gives for the same
 // values, used for the store's per-article analyses where building a tree per article costs more
 // than everything else the store does.
+//
+// Writes through a raw cursor into `out`, which is grown (doubling) only when a write would not
+// fit: the store writes ~150 keys and values per article, and std::string::append / push_back
+// per piece (a strlen, a capacity check and an out-of-line call each) cost more than the text.
+// Finish() must be called before `out` is read: until then it holds unused tail bytes.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string* out) : out_(out) {}
+  JsonWriter(std::string* out, size_t size_hint) : out_(out) {
+    const size_t used = out_->size();
+    out_->resize(used + std::max<size_t>(size_hint, 64));
+    begin_ = out_->data();
+    p_ = begin_ + used;
+    end_ = begin_ + out_->size();
+  }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void Raw(std::string_view s) { out_->append(s); }
-  void Key(const char* k) {
-    Sep();
-    out_->push_back('"');
-    out_->append(k);
-    out_->append("\":");
+  // Trims `out` to the text written.
+  void Finish() { out_->resize(static_cast<size_t>(p_ - begin_)); }
+
+  // A key known at compile time (a literal needing no escaping): its length is a constant, so
+  // the copy is a few moves.
+  template <size_t N>
+  void Key(const char (&k)[N]) {
+    Ensure(N + 3);
+    if (!fresh_) *p_++ = ',';
+    *p_++ = '"';
+    std::memcpy(p_, k, N - 1);  // constant length: a few moves, no call
+    p_ += N - 1;
+    *p_++ = '"';
+    *p_++ = ':';
+    fresh_ = true;
+  }
+  // A key needing no escaping, given at run time.
+  void KeyText(std::string_view k) {
+    Ensure(k.size() + 4);
+    if (!fresh_) *p_++ = ',';
+    *p_++ = '"';
+    std::memcpy(p_, k.data(), k.size());
+    p_ += k.size();
+    *p_++ = '"';
+    *p_++ = ':';
     fresh_ = true;
   }
   // A key that may need escaping (a map's key).
   void StringKey(std::string_view k) {
     String(k);
-    out_->push_back(':');
+    Ensure(1);
+    *p_++ = ':';
     fresh_ = true;
   }
   void BeginObject() { Open('{'); }
@@ -547,12 +594,15 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Null() { Value("null"); }
-  void Bool(bool b) { Value(b ? "true" : "false"); }
+  void Bool(bool b) {
+    if (b) Value("true");
+    else Value("false");
+  }
   void Int(int64_t v) {
-    Sep();
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_->append(buf, r.ptr);
+    Ensure(1 + 20);  // separator, "-9223372036854775808"
+    if (!fresh_) *p_++ = ',';
+    fresh_ = false;
+    p_ = std::to_chars(p_, end_, v).ptr;
   }
   // JsonNumber()'s rules: whole values as integers, others rounded to 6 decimals.
   void Number(double v) {
@@ -562,46 +612,96 @@ class JsonWriter {
     if (r == std::trunc(r)) return Int(static_cast<int64_t>(r));
     if (std::fabs(r) < 1e-4) return Int(0);
     Sep();
-    char buf[64];
+    if (std::fabs(v) < 1e9) {
+      // r is the double nearest to n / 10^6. Below 1e9 doubles are closer together than
+      // 10^-6 / 2, so that 6-decimal value is the only decimal of <= 6 places rounding to r,
+      // and it is the shortest round-trip form std::to_chars would give (without its cost).
+      const int64_t n = static_cast<int64_t>(std::round(v * 1e6));
+      uint64_t m = n < 0 ? static_cast<uint64_t>(-n) : static_cast<uint64_t>(n);
+      Ensure(1 + 10 + 1 + 6);
+      if (n < 0) *p_++ = '-';
+      p_ = std::to_chars(p_, end_, m / 1000000).ptr;
+      uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
+      int digits = 6;
+      while (digits > 1 && frac % 10 == 0) {
+        frac /= 10;
+        --digits;
+      }
+      *p_++ = '.';
+      for (int k = digits - 1; k >= 0; --k) {
+        p_[k] = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+      }
+      p_ += digits;
+      return;
+    }
+    char buf[400];  // fixed notation of any finite double fits
     auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed);
-    out_->append(buf, res.ptr);
+    Append(buf, static_cast<size_t>(res.ptr - buf));
   }
   void String(std::string_view s) {
-    Sep();
-    out_->push_back('"');
+    // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
+    Ensure(1 + 2 + 6 * s.size());
+    if (!fresh_) *p_++ = ',';
+    fresh_ = false;
+    *p_++ = '"';
+    const char* data = s.data();
+    const size_t n = s.size();
     size_t i = 0;
-    while (i < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-        size_t j = i + 1;
-        while (j < s.size()) {
-          const unsigned char d = static_cast<unsigned char>(s[j]);
-          if (d < 0x20 || d == '"' || d == '\\' || d >= 0x80) break;
-          ++j;
-        }
-        out_->append(s.data() + i, j - i);
+    while (i < n) {
+      // The run of bytes copied as they are.
+      size_t j = i;
+      while (j < n && kByteClass[static_cast<unsigned char>(data[j])] == kPlain) ++j;
+      if (j > i) {
+        std::memcpy(p_, data + i, j - i);
+        p_ += j - i;
         i = j;
-        continue;
+        if (i == n) break;
       }
-      if (c < 0x80) {
+      const unsigned char c = static_cast<unsigned char>(data[i]);
+      if (kByteClass[c] == kEscaped) {
         Escape(c);
         ++i;
         continue;
       }
       const size_t len = Utf8Length(s, i);
       if (len == 0) {
-        out_->append("\xEF\xBF\xBD");  // U+FFFD for a byte that starts no valid sequence
+        std::memcpy(p_, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that starts no valid sequence
+        p_ += 3;
         ++i;
       } else {
-        out_->append(s.data() + i, len);
+        std::memcpy(p_, data + i, len);
+        p_ += len;
         i += len;
       }
     }
-    out_->push_back('"');
+    *p_++ = '"';
   }
   void StringOrNull(std::string_view s) {
     if (s.empty()) Null();
     else String(s);
+  }
+  // A date as CivilDate::ToIso() writes it ("YYYY-MM-DD", "YYYY-MM", "YYYY"), null when invalid,
+  // without the temporary string.
+  void DateOrNull(const CivilDate& d) {
+    if (!d.valid()) return Null();
+    if (d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
+      return String(d.ToIso());  // outside the fixed-width form: the general path
+    }
+    Ensure(1 + 12);
+    if (!fresh_) *p_++ = ',';
+    fresh_ = false;
+    *p_++ = '"';
+    Digits(d.year, 4);
+    if (d.month != 0) {
+      *p_++ = '-';
+      Digits(d.month, 2);
+      if (d.day != 0) {
+        *p_++ = '-';
+        Digits(d.day, 2);
+      }
+    }
+    *p_++ = '"';
   }
   void Span(sitrep::Span sp) {
     BeginArray();
@@ -611,38 +711,79 @@ class JsonWriter {
   }
 
  private:
+  void Ensure(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) Grow(n);
+  }
+  void Grow(size_t n) {
+    const size_t used = static_cast<size_t>(p_ - begin_);
+    out_->resize(std::max(used + n, 2 * out_->size()));
+    begin_ = out_->data();
+    p_ = begin_ + used;
+    end_ = begin_ + out_->size();
+  }
+  void Append(const char* s, size_t n) {
+    Ensure(n);
+    std::memcpy(p_, s, n);
+    p_ += n;
+  }
+  // `v` (0 <= v < 10^width) zero-padded to `width` digits; the caller ensured the room.
+  void Digits(int v, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+      p_[k] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+    p_ += width;
+  }
   void Sep() {
-    if (!fresh_) out_->push_back(',');
+    if (!fresh_) {
+      Ensure(1);
+      *p_++ = ',';
+    }
     fresh_ = false;
   }
-  void Value(const char* v) {
-    Sep();
-    out_->append(v);
+  template <size_t N>
+  void Value(const char (&v)[N]) {
+    Ensure(1 + N - 1);
+    if (!fresh_) *p_++ = ',';
+    fresh_ = false;
+    std::memcpy(p_, v, N - 1);
+    p_ += N - 1;
   }
   void Open(char c) {
-    Sep();
-    out_->push_back(c);
+    Ensure(2);
+    if (!fresh_) *p_++ = ',';
+    *p_++ = c;
     fresh_ = true;
   }
   void Close(char c) {
-    out_->push_back(c);
+    Ensure(1);
+    *p_++ = c;
     fresh_ = false;
   }
+  // One ASCII byte that JSON escapes; the caller ensured 6 bytes of room.
   void Escape(unsigned char c) {
+    char e = 0;
     switch (c) {
-      case '"': out_->append("\\\""); return;
-      case '\\': out_->append("\\\\"); return;
-      case '\b': out_->append("\\b"); return;
-      case '\f': out_->append("\\f"); return;
-      case '\n': out_->append("\\n"); return;
-      case '\r': out_->append("\\r"); return;
-      case '\t': out_->append("\\t"); return;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out_->append(buf);
-      }
+      case '"': e = '"'; break;
+      case '\\': e = '\\'; break;
+      case '\b': e = 'b'; break;
+      case '\f': e = 'f'; break;
+      case '\n': e = 'n'; break;
+      case '\r': e = 'r'; break;
+      case '\t': e = 't'; break;
+      default: break;
     }
+    *p_++ = '\\';
+    if (e != 0) {
+      *p_++ = e;
+      return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    *p_++ = 'u';
+    *p_++ = '0';
+    *p_++ = '0';
+    *p_++ = kHex[c >> 4];
+    *p_++ = kHex[c & 0xf];
   }
   // Length of the valid UTF-8 sequence starting at s[i], 0 when there is none.
   static size_t Utf8Length(std::string_view s, size_t i) {
@@ -667,14 +808,17 @@ class JsonWriter {
   }
 
   std::string* out_;
+  char* begin_;
+  char* p_;
+  char* end_;
   bool fresh_ = true;
 };
 
 void WriteTimex(JsonWriter& w, const Timex& t) {
   w.BeginObject();
   w.Key("span"); w.Span(t.span);
-  w.Key("date"); w.StringOrNull(t.date.ToIso());
-  w.Key("date_end"); w.StringOrNull(t.date_end.ToIso());
+  w.Key("date"); w.DateOrNull(t.date);
+  w.Key("date_end"); w.DateOrNull(t.date_end);
   w.Key("precision"); w.Int(EnumInt(t.precision));
   w.Key("relative"); w.Bool(t.relative);
   w.Key("past_reference"); w.Bool(t.past_reference);
@@ -724,7 +868,7 @@ void WriteClaim(JsonWriter& w, const Claim& c) {
   w.Key("figure_span"); w.Span(c.figure_span);
   w.Key("independent"); w.Bool(c.independent);
   w.Key("scope"); w.String(ScopeName(c.scope));
-  w.Key("published"); w.StringOrNull(c.published.ToIso());
+  w.Key("published"); w.DateOrNull(c.published);
   w.EndObject();
 }
 
@@ -842,13 +986,26 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
   return j;
 }
 
+namespace {
+
+// Bytes of text an analysis usually takes (measured means plus margin), so the writer's buffer
+// is allocated once; a larger document only costs a regrowth.
+size_t EstimateSize(const DocAnalysis& a) {
+  size_t n = 128 + 260 * a.mentions.size() + 300 * a.places.size() + 100 * a.actors.size() +
+             120 * a.timexes.size();
+  for (const Claim& c : a.claims) n += 330 + c.quote.size() + c.attributed_to.size();
+  for (const EventMention& m : a.mentions) n += 8 * m.claims.size();
+  return n;
+}
+
+}  // namespace
+
 std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   std::string out;
-  out.reserve(4096);
-  JsonWriter w(&out);
+  JsonWriter w(&out, EstimateSize(a));
   w.BeginObject();
   w.Key("doc_id"); w.String(a.doc_id);
-  w.Key("published"); w.StringOrNull(a.published.ToIso());
+  w.Key("published"); w.DateOrNull(a.published);
   w.Key("copy_of"); w.StringOrNull(a.copy_of);
   w.Key("mentions");
   w.BeginArray();
@@ -911,13 +1068,14 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   for (const Timex& t : a.timexes) WriteTimex(w, t);
   w.EndArray();
   w.EndObject();
+  w.Finish();
   return out;
 }
 
 namespace {
 
 void WriteDateOrNull(JsonWriter& w, const std::optional<CivilDate>& d) {
-  if (d && d->valid()) w.String(d->ToIso());
+  if (d) w.DateOrNull(*d);
   else w.Null();
 }
 
@@ -944,8 +1102,7 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& v) {
 
 std::string IncidentToJsonText(const Incident& inc) {
   std::string out;
-  out.reserve(2048 + 512 * inc.claims.size());
-  JsonWriter w(&out);
+  JsonWriter w(&out, 2048 + 512 * inc.claims.size());
   w.BeginObject();
   // IncidentScalarsToJson's keys and values.
   w.Key("id"); w.String(inc.id);
@@ -970,7 +1127,7 @@ std::string IncidentToJsonText(const Incident& inc) {
   w.BeginObject();
   static constexpr const char* kDocumented[] = {"civilians", "security_forces", "militants"};
   for (const char* cat : kDocumented) {
-    w.Key(cat);
+    w.KeyText(cat);
     auto it = inc.killed_by_category.find(cat);
     if (it == inc.killed_by_category.end()) w.Null();
     else WriteFigure(w, it->second);
@@ -1017,6 +1174,7 @@ std::string IncidentToJsonText(const Incident& inc) {
   }
   w.EndArray();
   w.EndObject();
+  w.Finish();
   return out;
 }
 

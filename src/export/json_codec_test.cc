@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 namespace sitrep {
@@ -58,6 +62,125 @@ TEST(JsonCodecTest, IncidentTextEqualsTreeDump) {
   Incident no_lon = RichIncident();
   no_lon.lon.reset();  // coordinates come in pairs: both null
   EXPECT_EQ(IncidentToJsonText(no_lon), TreeDump(no_lon));
+}
+
+// The direct writer against the tree dump on the inputs where a raw-buffer writer goes wrong:
+// text far beyond the size estimate (the buffer regrows mid-string), every escaped byte, dates
+// of each precision (and outside the fixed-width form), numbers of every formatting branch.
+TEST(JsonCodecTest, AnalysisTextEqualsTreeDumpOnHardInputs) {
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls.push_back(static_cast<char>(c));
+  controls += "\"\\/\x7f";
+  DocAnalysis a;
+  a.doc_id = controls;  // escapes right at the start of the document
+  a.published = CivilDate{2021, 0, 0};
+  a.copy_of = std::string(5000, 'x') + "\"";  // one run far longer than the initial buffer
+  const double numbers[] = {0.0,  -3.0,  2.5,        -0.125,  1e-5,     -1e-5, 0.0000004,
+                            9e15, 1e15,  123456.789, 1.0 / 3, -2.0 / 3, 7e-4,  12.0000001};
+  for (int i = 0; i < 40; ++i) {  // enough claims and places to regrow the buffer many times
+    Claim c;
+    c.doc_id = "d" + std::to_string(i);
+    c.source = i % 2 ? "" : "Some \xe2\x80\x9cpaper\xe2\x80\x9d";
+    c.value = numbers[i % std::size(numbers)];
+    c.low = -c.value;
+    c.high = c.value * 1000;
+    c.quote = std::string(static_cast<size_t>(i) * 37, 'q') + controls + "\xff\xc3";
+    c.attributed_to = i % 3 ? "" : "a spokesman";
+    const uint32_t u = static_cast<uint32_t>(i);
+    c.span = {u, u + 100000};
+    c.figure_span = {4000000000u, 4294967295u};
+    c.published = i % 4 == 0   ? CivilDate{}
+                  : i % 4 == 1 ? CivilDate{1999, 12, 31}
+                  : i % 4 == 2 ? CivilDate{812, 3, 0}
+                               : CivilDate{12345, 1, 2};  // wider than %04d
+    a.claims.push_back(c);
+    PlaceMention pm;
+    pm.span = {u, u + 3};
+    pm.place.gazetteer_id = i % 5;  // repeats become place_of references
+    pm.place.name = "Place " + std::to_string(i % 5);
+    pm.place.has_coords = i % 2 == 0;
+    pm.place.lat = numbers[(i + 3) % std::size(numbers)];
+    pm.place.lon = -numbers[(i + 5) % std::size(numbers)];
+    pm.place.population = int64_t{1} << 40;
+    pm.confidence = 0.1f * static_cast<float>(i % 10);
+    a.places.push_back(pm);
+    Timex t;
+    t.span = {u, u + 1};
+    t.date = CivilDate{2020 + i, i % 13, i % 29};
+    t.date_end = CivilDate{-1, 0, 0};
+    a.timexes.push_back(t);
+  }
+  EventMention m;
+  m.doc_id = a.doc_id;
+  m.claims = {a.claims[3], a.claims[0]};
+  m.places = {a.places[7]};
+  a.mentions = {m, m};
+  const std::string text = DocAnalysisToJsonText(a);
+  EXPECT_EQ(text, DocAnalysisToJson(a).dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace));
+  EXPECT_NE(text.find("\"published\":\"2021\""), std::string::npos);
+  EXPECT_NE(text.find("\"published\":\"0812-03\""), std::string::npos);
+  EXPECT_NE(text.find("\"published\":\"12345-01-02\""), std::string::npos);
+  EXPECT_NE(text.find("\\u001f"), std::string::npos);
+}
+
+// JsonNumber()'s rules with the general shortest fixed-notation formatting: what the text writer
+// printed before its fast path for fractional values below 1e9.
+std::string GeneralNumberText(double v) {
+  if (v == std::trunc(v) && std::fabs(v) < 9e15) return std::to_string(static_cast<int64_t>(v));
+  const double r = std::round(v * 1e6) / 1e6;
+  if (r == std::trunc(r)) return std::to_string(static_cast<int64_t>(r));
+  if (std::fabs(r) < 1e-4) return "0";
+  char buf[400];
+  auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed);
+  return std::string(buf, res.ptr);
+}
+
+// Fractional numbers take a fast path below 1e9 that must print what the general shortest
+// formatting prints, over values of every magnitude and next to 6-decimal rounding boundaries.
+TEST(JsonCodecTest, AnalysisTextNumbersEqualGeneralFormatting) {
+  uint64_t state = 88172645463325252u;  // xorshift: deterministic, no <random> distribution drift
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const double scale[] = {1e-4, 1e-3, 0.1, 1, 90, 1e4, 1e6, 9.99e8, 1e9, 3e12};
+  int mismatches = 0;
+  for (int i = 0; i < 200000 && mismatches < 5; ++i) {
+    DocAnalysis a;
+    a.doc_id = "n";
+    PlaceMention pm;
+    pm.place.has_coords = true;
+    const double unit = static_cast<double>(next() >> 11) / 9007199254740992.0;  // [0, 1)
+    pm.place.lat = (i % 2 ? -1 : 1) * unit * scale[i % std::size(scale)];
+    pm.place.lon = static_cast<double>(static_cast<int64_t>(next() % 2000000000) - 1000000000) /
+                       1e6 +
+                   (i % 3 == 0 ? 5e-7 : i % 3 == 1 ? 4.9999e-7 : 0);
+    pm.confidence = static_cast<float>(unit);
+    a.places.push_back(pm);
+    const std::string text = DocAnalysisToJsonText(a);
+    const std::string want = "\"lat\":" + GeneralNumberText(pm.place.lat) + ",\"lon\":" +
+                             GeneralNumberText(pm.place.lon) + ",";
+    const std::string want_conf = "\"confidence\":" + GeneralNumberText(pm.confidence) + "}";
+    if (text.find(want) == std::string::npos || text.find(want_conf) == std::string::npos) {
+      ++mismatches;
+      ADD_FAILURE() << want << " " << want_conf << "\n" << text;
+    }
+  }
+}
+
+TEST(JsonCodecTest, IncidentTextEqualsTreeDumpWithManyClaims) {
+  Incident inc = RichIncident();
+  inc.date = CivilDate{2023, 0, 0};
+  inc.date_end = CivilDate{};  // invalid: null
+  for (int i = 0; i < 60; ++i) {
+    inc.claims.push_back(inc.claims[0]);
+    inc.claims.back().quote += std::string(static_cast<size_t>(i) * 50, '\n');
+    inc.killed_by_category["category \"" + std::to_string(i) + "\""] = Figure{0, 0.5, 1};
+  }
+  EXPECT_EQ(IncidentToJsonText(inc), TreeDump(inc));
 }
 
 TEST(JsonCodecTest, IncidentTextReadsBack) {
