@@ -2106,7 +2106,10 @@ IncidentStream ResolveBatch::FinishStream() && {
       }
       if (found.size() == 1) members.push_back(*found.begin());
     }
-    if (o.link_wave_by_region && wv.explicit_wave && wv.loc->known && wv.day &&
+    // By region only for a wave report that names none of its attacks: one that names them is
+    // linked to those, and pulling in every incident of its province that day would join
+    // unrelated attacks wherever a province sees several a day.
+    if (o.link_wave_by_region && members.empty() && wv.explicit_wave && wv.loc->known && wv.day &&
         wv.loc->place.level <= GeoLevel::kProvince && !wv.loc->place.admin1.empty()) {
       for (int64_t d = *wv.day - 1; d <= *wv.day + 1; ++d) {
         std::vector<int> found;

@@ -39,7 +39,8 @@
 //     publication.
 //  3. Stories: incidents reported by one article, in the same province (or country) within one
 //     day, are linked; so are the incidents a wave record covers (its article's, and with
-//     link_wave_by_region, every incident of the wave's province within one day). A linked group
+//     link_wave_by_region, when the wave names none of its attacks, every incident of the wave's
+//     province within one day). A linked group
 //     of two or more incidents becomes a story: a parent incident (province level, geo_precision
 //     3, date..date_end) whose documents are the union of its children's plus articles that report
 //     only the wave. Wave/part claims belong to the story; when a group has one incident they

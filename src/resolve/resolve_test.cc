@@ -370,6 +370,33 @@ TEST(ResolveTest, StoryTotalsAreNotDoubleCounted) {
   EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(ResolveTest, WaveThatNamesItsAttacksDoesNotTakeInOthersOfItsProvince) {
+  // A wave report naming its two attacks makes their story; a third attack in the same province
+  // that day, reported only elsewhere, is another event and stays apart. A wave report naming
+  // none of its attacks is still linked to the province's incidents of that day.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {}, false, /*wave=*/true)
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)})
+          .Build(),
+      DocBuilder("c", "2024-08-26").Mention(kBomb, "2024-08-26", {kEastTown}, {K(4)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  const Incident* east = Find(s, "Easttown");
+  ASSERT_NE(east, nullptr);
+  EXPECT_TRUE(east->parent.empty());
+  ASSERT_NE(Find(s, "Northtown"), nullptr);
+  EXPECT_FALSE(Find(s, "Northtown")->parent.empty());
+  EXPECT_EQ(Find(s, "Northtown")->parent, Find(s, "Southtown")->parent);
+  docs.push_back(DocBuilder("d", "2024-08-26")
+                     .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(37)}, false, true)
+                     .Build());
+  s = Resolve(docs);
+  ASSERT_NE(Find(s, "Easttown"), nullptr);
+  EXPECT_FALSE(Find(s, "Easttown")->parent.empty());  // the unnamed wave covers the province
+}
+
 TEST(ResolveTest, PartClaimIsALowerBoundForTheStory) {
   Claim part = K(38, Qualifier::kExact, Field::kKilled, Category::kUnknown, Scope::kPart);
   std::vector<DocAnalysis> docs = {
