@@ -80,6 +80,14 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
   });
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/responsibility.tsv", 3, [&](const auto& cols, int) -> Status {
+    if (cols[1] == "affiliation") {
+      uint32_t side;
+      if (cols[2] == "before") side = kAffiliateBefore;
+      else if (cols[2] == "after") side = kAffiliateAfter;
+      else return InvalidArgument("an affiliation cue stands before or after its group");
+      for (std::string_view p : SplitBar(cols[0])) lex->affiliation_trie_.Add(p, side);
+      return Status::Ok();
+    }
     Cue cue;
     if (cols[1] == "claimed") cue.kind = Responsibility::kClaimed;
     else if (cols[1] == "denied") cue.kind = Responsibility::kDenied;
@@ -103,7 +111,48 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
 }
 
 bool ActorLexicon::RegisterTries(StartIndex* index) {
-  return index->Register(&alias_trie_) && index->Register(&cue_trie_);
+  return index->Register(&alias_trie_) && index->Register(&cue_trie_) &&
+         index->Register(&affiliation_trie_);
+}
+
+bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len,
+                                      const std::vector<ActorMention>& before,
+                                      const std::vector<uint32_t>& sent) const {
+  const std::vector<Word>& w = ws.words();
+  const uint32_t s = w[i].sentence;
+  const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+  constexpr size_t kMaxCueWords = 5;
+  // "Al-Shabaab, which has ties to al-Qaeda": a cue ends right before the group (an article may
+  // stand between) and another armed group is named earlier in the sentence.
+  bool other_before = false;
+  for (size_t m = 0; m < before.size(); ++m) {
+    other_before |= sent[m] == s && before[m].actor_class == ActorClass::kArmedGroup;
+  }
+  if (other_before) {
+    size_t end = i;
+    if (end > b && (w[end - 1].lower == "the" || w[end - 1].lower == "an" ||
+                    w[end - 1].lower == "a")) {
+      --end;
+    }
+    for (size_t k = end > b + kMaxCueWords ? end - kMaxCueWords : b; k < end; ++k) {
+      uint32_t side = 0;
+      if (affiliation_trie_.Match(w, k, end, &side) == end - k && side == kAffiliateAfter) {
+        return true;
+      }
+    }
+  }
+  // "the al-Qaeda-linked al-Shabaab": a cue right after the group, then another armed group.
+  size_t k = i + len;
+  if (k < e && w[k].kind == WordKind::kPunct && w[k].lower == "-") ++k;
+  uint32_t side = 0;
+  const size_t cl = k < e ? affiliation_trie_.Match(w, k, e, &side) : 0;
+  if (cl == 0 || side != kAffiliateBefore) return false;
+  k += cl;
+  if (k < e && w[k].lower == "the") ++k;
+  uint32_t payload = 0;
+  if (k >= e || alias_trie_.Match(w, k, e, &payload) == 0) return false;
+  const Entry& next = entries_[aliases_[payload].entry];
+  return next.actor_class == ActorClass::kArmedGroup && !next.anaphor;
 }
 
 std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
@@ -150,7 +199,13 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
       m.actor_class = entry.actor_class;
     }
     if (m.actor_class == ActorClass::kArmedGroup && !entry.anaphor) {
-      last_group = static_cast<int>(out.size());
+      if (NamedAsAffiliation(ws, i, len, out, sent)) {
+        // Named, but as another group's parent or ally: no actor of the event, and no
+        // antecedent of "the group".
+        m.actor_class = ActorClass::kOther;
+      } else {
+        last_group = static_cast<int>(out.size());
+      }
     }
     out.push_back(std::move(m));
     at.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(i + len));

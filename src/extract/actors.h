@@ -1,6 +1,9 @@
 // Actor lexicon: named armed groups, state forces and generic actor classes (militants,
 // civilians...), matched in a WordStream, with the responsibility each sentence reports
-// ("claimed responsibility", "did not take responsibility", "accused X of backing").
+// ("claimed responsibility", "did not take responsibility", "accused X of backing"). A group
+// named only as another group's parent or ally in the same sentence ("Al-Shabaab, which has ties
+// to al-Qaeda", "the al-Qaeda-linked al-Shabaab") is kept as kOther: it is no actor of the
+// event and never the antecedent of "the group".
 //
 // Data (in the extract data dir): actors.tsv, responsibility.tsv, negators.txt. Load() compiles
 // them into tries once; Find() is const and thread-safe.
@@ -50,11 +53,22 @@ class ActorLexicon {
 
   ActorLexicon() = default;
 
+  // Payloads of affiliation_trie_: on which side of its cue the affiliated group stands.
+  static constexpr uint32_t kAffiliateBefore = 1;  // "the al-Qaeda-linked al-Shabaab"
+  static constexpr uint32_t kAffiliateAfter = 2;   // "al-Shabaab, which has ties to al-Qaeda"
+  // True when the armed group at words [i, i+len) is named as the parent or ally of another
+  // armed group of its sentence, not as an actor. `before`/`sent`: the mentions found so far and
+  // their sentences.
+  bool NamedAsAffiliation(const WordStream& ws, size_t i, size_t len,
+                          const std::vector<ActorMention>& before,
+                          const std::vector<uint32_t>& sent) const;
+
   std::vector<Entry> entries_;
   std::vector<Alias> aliases_;
   PhraseTrie alias_trie_;
   std::vector<Cue> cues_;
   PhraseTrie cue_trie_;
+  PhraseTrie affiliation_trie_;  // "ties to", "-linked": see responsibility.tsv
   WordSet negators_;
 };
 

@@ -113,3 +113,48 @@ TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A group named as another's parent or ally is no actor: "the group" and the claim go to the
+// group the sentence is about.
+TEST(ActorAffiliationTest, AParentGroupIsNoActorNorAntecedent) {
+  auto lex = ActorLexicon::Load(DataPath("extract"));
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  auto find = [&](const std::string& text) {
+    Doc doc = testing_doc::MakeDoc(text);
+    WordStream ws(text, doc);
+    return (*lex)->Find(ws);
+  };
+  auto ms = find("The raid was blamed on al-Shabaab, which has ties to al-Qaeda. "
+                 "The group claimed responsibility on its radio station.");
+  int claimed_shabaab = 0;
+  for (const ActorMention& m : ms) {
+    if (m.canonical == "Al-Qaeda") {
+      EXPECT_EQ(m.actor_class, ActorClass::kOther);
+    }
+    if (m.canonical == "Al-Shabaab" && m.responsibility == ActorMention::Responsibility::kClaimed) {
+      ++claimed_shabaab;
+    }
+  }
+  EXPECT_EQ(claimed_shabaab, 1);
+  ms = find("No claim came from the al-Qaeda-linked al-Shabaab after the raid.");
+  for (const ActorMention& m : ms) {
+    if (m.canonical == "Al-Qaeda") {
+      EXPECT_EQ(m.actor_class, ActorClass::kOther);
+    } else if (m.canonical == "Al-Shabaab") {
+      EXPECT_EQ(m.actor_class, ActorClass::kArmedGroup);
+    }
+  }
+  // Alone in its sentence, a group "linked to" militants stays an actor.
+  ms = find("Gunmen linked to al-Qaeda stormed the hotel.");
+  bool qaeda = false;
+  for (const ActorMention& m : ms) {
+    qaeda |= m.canonical == "Al-Qaeda" && m.actor_class == ActorClass::kArmedGroup;
+  }
+  EXPECT_TRUE(qaeda);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -701,6 +701,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
               im.category = sc;
             }
           }
+          im.shooter = im.category == Category::kMilitants;
           break;
         case SingularKind::kPost: {
           // The verb's number settles a coordinated subject: "a woman and her son were killed"
@@ -811,6 +812,27 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     if (any) ReadSentence(ws, s, &figs);
     ReadSingular(ws, s, &singles);
     if (figs.empty() && singles.empty()) continue;
+    // A killer's own death after his killings ("shot his wife and son, then killed himself"):
+    // whoever he killed before it is a victim, never the attacker counted again, so a death of
+    // no stated category before the cue is a civilian's. Totals then add the shooter's death.
+    uint32_t shooter_at = UINT32_MAX;
+    for (const Implicit& im : singles) {
+      if (im.shooter && im.field == Field::kKilled) shooter_at = std::min(shooter_at, im.cue.begin);
+    }
+    if (shooter_at != UINT32_MAX) {
+      for (Implicit& im : singles) {
+        if (!im.shooter && im.field == Field::kKilled && im.category == Category::kUnknown &&
+            im.value > 0 && im.cue.end <= shooter_at) {
+          im.category = Category::kCivilians;
+        }
+      }
+      for (Figure& f : figs) {
+        if (f.field == Field::kKilled && f.category == Category::kUnknown &&
+            w[f.num].span.end <= shooter_at) {
+          f.category = Category::kCivilians;
+        }
+      }
+    }
     std::string attributed = Attribution(ws, s);
     Span sspan = ws.sentence_span(s);
     for (const Implicit& im : singles) {

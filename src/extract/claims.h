@@ -16,7 +16,10 @@
 // 23-year-old woman") gives value 1; the shooter's own death ("killed himself") gives 1 with
 // category militants, unless the sentence calls the shooting accidental (data kind "accident":
 // category unknown) or a victim noun stands right before the cue ("a 15-year-old girl took her
-// own life": that noun's category); an explicit zero ("no one was injured") gives 0. A plural subject or
+// own life": that noun's category). Beside a shooter's own death, a death of no stated category
+// counted before it in the sentence is a civilian's ("shot and killed his son before killing
+// himself", "killing 3, then killed himself"): his victims, so totals add his death to theirs.
+// An explicit zero ("no one was injured") gives 0. A plural subject or
 // object gives none (the numeric grammar reads it); two coordinated singular objects give 2
 // ("killed a woman and her 5-year-old son"), and so do two coordinated singular subjects of a
 // plural or bare predicate ("a woman and her son were shot and killed"; a "was ..." predicate
@@ -101,6 +104,7 @@ class ClaimExtractor {
     Field field = Field::kKilled;
     Category category = Category::kUnknown;
     double value = 1;
+    bool shooter = false;  // a reflexive cue read as the attacker's own death
   };
 
   ClaimExtractor() = default;

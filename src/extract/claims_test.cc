@@ -506,3 +506,53 @@ TEST_F(ClaimsTest, AccidentWordAfterTheReflexiveCueStillCounts) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A murder-suicide: the people the shooter killed before his own death are his victims, so a
+// death of no stated category becomes a civilian's and the total adds the shooter's.
+TEST_F(ClaimsTest, MurderSuicideVictimsAreNotTheShooter) {
+  auto c = Run("Deputies said a farmer shot and killed his 9-year-old son before killing himself.");
+  bool victim = false, shooter = false;
+  for (const Claim& x : c) {
+    if (x.field != Field::kKilled) continue;
+    victim |= x.category == Category::kCivilians && x.value == 1;
+    shooter |= x.category == Category::kMilitants && x.value == 1;
+    EXPECT_NE(x.category, Category::kUnknown);
+  }
+  EXPECT_TRUE(victim);
+  EXPECT_TRUE(shooter);
+  c = Run("Officials said the gunman shot his relatives, killing 4, then turned the gun on "
+          "himself.");
+  bool four = false;
+  for (const Claim& x : c) four |= x.value == 4 && x.category == Category::kCivilians;
+  EXPECT_TRUE(four);
+  // Without the shooter's own death the count keeps no category.
+  c = Run("Officials said the gunman shot his relatives, killing 4, and fled.");
+  ASSERT_FALSE(c.empty());
+  for (const Claim& x : c) EXPECT_EQ(x.category, Category::kUnknown);
+  // An accidental self-shooting is the victim's: nothing is re-read.
+  c = Run("A boy accidentally shot and killed himself after 2 friends were killed nearby.");
+  for (const Claim& x : c) EXPECT_NE(x.category, Category::kMilitants);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// "N found shot dead" counts the dead like "N found dead".
+TEST_F(ClaimsTest, FoundShotDeadCountsTheDead) {
+  auto c = Run("3 Found Shot Dead In Lakeside Home");
+  bool three = false;
+  for (const Claim& x : c) three |= x.field == Field::kKilled && x.value == 3;
+  EXPECT_TRUE(three);
+  c = Run("Deputies said 5 people were found shot to death inside the house.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 5);
+}
+
+}  // namespace
+}  // namespace sitrep

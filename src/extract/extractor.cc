@@ -148,13 +148,17 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     if (std::FILE* f = std::fopen(path.c_str(), "r")) {
       std::fclose(f);
       st = ForEachTsvRow(path, 1, [&](const auto& cols, int) {
-        // kind: step (default) or statement.
+        // kind: step (default), statement, stamp or followup.
         uint32_t kind = 1;
         if (cols.size() > 1 && !cols[1].empty()) {
           if (cols[1] == "statement") {
             kind = 2;
+          } else if (cols[1] == "stamp") {
+            kind = 3;
+          } else if (cols[1] == "followup") {
+            kind = 4;
           } else if (cols[1] != "step") {
-            return InvalidArgument("kind must be step or statement");
+            return InvalidArgument("kind must be step, statement, stamp or followup");
           }
         }
         for (std::string_view ph : SplitBar(cols[0])) x->procedure_.Add(ph, kind);
@@ -419,16 +423,22 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     if (ns > 0) {
       const Span h = ws.sentence_span(0);
       const std::string_view head(article.text.data() + h.begin, h.size());
+      // The tail starts at the first separator after the headline's last trigger: an outlet's
+      // name may itself hold separators ("... - News9.com - Oklahoma City, OK - News, Weather").
+      size_t from = 0;
+      for (const TriggerHit& t : trig) {
+        if (t.sentence == 0 && t.span.end > h.begin) {
+          from = std::max<size_t>(from, t.span.end - h.begin);
+        }
+      }
       size_t cut = std::string_view::npos;
       for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-        const size_t at = head.rfind(sep);
-        if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) cut = at;
+        const size_t at = head.find(sep, from);
+        if (at != std::string_view::npos && (cut == std::string_view::npos || at < cut)) cut = at;
       }
       if (cut != std::string_view::npos && cut > 0) {
         const uint32_t tail = h.begin + static_cast<uint32_t>(cut);
-        bool violent = false;
-        for (const TriggerHit& t : trig) violent |= t.sentence == 0 && t.span.begin >= tail;
-        for (uint32_t p = 0; p < places.size() && !violent; ++p) {
+        for (uint32_t p = 0; p < places.size(); ++p) {
           if (places[p].span.begin >= tail && places[p].span.end <= h.end) non_scene[p] = true;
         }
       }
@@ -560,12 +570,16 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
   // procedure cue stands nearer to it than any trigger of violence in its sentence. In a report
   // on such a step, a statement's date ("police said Thursday") is the statement's too.
   std::vector<bool> procedural(doc.timexes.size(), false);
+  std::vector<bool> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
   if (procedure_.size() > 0 && !doc.timexes.empty()) {
     // The cues in text order, flat: few per article, so each timex scans them all.
     struct ProcCue {
       uint32_t sentence;
       Span span;
-      bool step;  // a step ("arraigned"); else a statement ("said")
+      bool step;    // a step ("arraigned"); else a statement ("said"), a stamp or an arrest
+      bool stamp;   // the page's own time stamp ("Updated:")
+      bool arrest;  // a follow-up (an arrest, a death from wounds): often the day of the violence,
+                    // so only set aside for another date
     };
     std::vector<ProcCue> pcues;
     bool step = false;
@@ -577,7 +591,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
         continue;
       }
       step |= payload == 1 && !sent[w[i].sentence].background;
-      pcues.push_back({w[i].sentence, Span{w[i].span.begin, w[i + len - 1].span.end}, payload == 1});
+      pcues.push_back({w[i].sentence, Span{w[i].span.begin, w[i + len - 1].span.end}, payload == 1,
+                       payload == 3, payload == 4});
       i += len;
     }
     constexpr uint32_t kReachBytes = 32;  // "was arraigned in court on Monday"
@@ -585,23 +600,43 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
       const Timex& tx = doc.timexes[t];
       if (tx.span.end > article.text.size()) continue;
       const size_t s = ws.SentenceAt(tx.span.begin);
-      uint32_t to_cue = UINT32_MAX, to_trigger = UINT32_MAX;
+      uint32_t to_cue = UINT32_MAX, to_arrest = UINT32_MAX, to_trigger = UINT32_MAX;
+      bool stamped = false;
       for (const ProcCue& pc : pcues) {
-        // Statements count only in a report on a step.
-        if (pc.sentence != s || !(pc.step || step)) continue;
+        if (pc.sentence != s) continue;
         const Span c = pc.span;
+        if (pc.stamp) {
+          // "Updated: Mar 21, 2016": the date right after the stamp, a colon between at most.
+          bool adjacent = c.end <= tx.span.begin && tx.span.begin - c.end <= 3;
+          for (uint32_t k = c.end; adjacent && k < tx.span.begin; ++k) {
+            adjacent = article.text[k] == ':' || article.text[k] == ' ';
+          }
+          stamped |= adjacent;
+          continue;
+        }
+        // Statements count only in a report on a step.
+        if (!(pc.step || pc.arrest || step)) continue;
         // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
         const uint32_t lo = std::min(c.end, tx.span.end), hi = std::max(c.begin, tx.span.begin);
         if (lo < hi && std::string_view(article.text).substr(lo, hi - lo).find_first_of(",;:()") !=
                            std::string_view::npos) {
           continue;
         }
-        to_cue = std::min(to_cue, Distance(c, tx.span));
+        uint32_t& to = pc.arrest ? to_arrest : to_cue;
+        to = std::min(to, Distance(c, tx.span));
       }
       for (const TriggerHit& h : trig) {
-        if (h.sentence == s) to_trigger = std::min(to_trigger, Distance(h.span, tx.span));
+        if (h.sentence != s) continue;
+        // A word that is both a trigger and a step ("arrested Tuesday") is the step.
+        bool is_step = false;
+        for (const ProcCue& pc : pcues) {
+          is_step |= pc.sentence == s && pc.span.begin <= h.span.begin && h.span.end <= pc.span.end;
+        }
+        if (!is_step) to_trigger = std::min(to_trigger, Distance(h.span, tx.span));
       }
-      procedural[t] = to_cue <= kReachBytes && to_cue < to_trigger;
+      procedural[t] = stamped || (to_cue <= kReachBytes && to_cue < to_trigger);
+      arrest_day[t] = !stamped && to_arrest <= kReachBytes && to_arrest < to_trigger;
+      procedural[t] = procedural[t] || arrest_day[t];
     }
   }
   std::optional<Timex> main_date;
@@ -610,6 +645,17 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     for (uint32_t t : sent_timexes[s]) {
       const Timex& tx = doc.timexes[t];
       if (tx.date.valid() && !RecallsPast(tx, article.published) && !procedural[t]) {
+        main_date = tx;
+        break;
+      }
+    }
+  }
+  // No other date: a follow-up's day ("was arrested Saturday night") is the likeliest one.
+  for (size_t s = 0; s < ns && !main_date; ++s) {
+    if (sent[s].background) continue;
+    for (uint32_t t : sent_timexes[s]) {
+      const Timex& tx = doc.timexes[t];
+      if (arrest_day[t] && tx.date.valid() && !RecallsPast(tx, article.published)) {
         main_date = tx;
         break;
       }

@@ -611,3 +611,143 @@ TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// "arrested" is both a trigger and a later step: the step's date does not date the shooting.
+TEST_F(ExtractorTest, AnArrestDateGivesWayToTheShootingsDate) {
+  SetText("Two men were arrested on Wednesday over a party shooting in Zorath.\n"
+          "Around 10 p.m. Saturday, guests were dancing when a car pulled up and fired at them.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 10}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 6}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 6}));
+  // With no other date the arrest's day is the likeliest: arrests often follow at once.
+  SetText("A teen was arrested Saturday night after he shot a friend dead in Zorath.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Saturday night", {2031, 5, 10}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 10}));
+}
+
+// A death from wounds days later dates the death, not the shooting.
+TEST_F(ExtractorTest, ALaterDeathFromWoundsGivesWayToTheShootingsDate) {
+  SetText("A Zorath man died from his injuries on Sunday, days after a shooting.\n"
+          "He was shot on Thursday outside a bar.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 8}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 8}));
+}
+
+// A page's own time stamp dates the page, not the violence.
+TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
+  SetText("Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"
+          "A girl was shot dead in Zorath. The shooting happened at about 1:30 p.m. Saturday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 10}));
+  // A date after "updated" in running text, a word between, is no stamp.
+  SetText("Police updated the count on Sunday after a man was shot dead in Zorath.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// "The blast comes hours after ..." recalls an earlier attack, however recent: its figures and
+// place are background, not a second attack of the article's own news.
+TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
+  SetText("A bomb killed nine traders in Arden on Friday, police said.\n"
+          "The blast comes hours after 4 people were killed when a bomb hit a convoy in Brisk.");
+  AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Where the wounded are treated or the dead are mourned is no scene, with or without a verb of
+// taking them there.
+TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
+  SetText("Relatives mourn a blast victim at a hospital in Kestrel.\n"
+          "A suicide bomber killed 12 people at a rally in Zorath on Friday.\n"
+          "One of the wounded, a boy, is under treatment at the Central Hospital in Tolsby.\n"
+          "A girl wounded in the shooting was air lifted to Brenton.");
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Tolsby", GeoLevel::kPlace, "North", 5);
+  AddPlace("Brenton", GeoLevel::kPlace, "North", 11);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Kestrel"), nullptr);
+  EXPECT_EQ(At(a, "Tolsby"), nullptr);
+  EXPECT_EQ(At(a, "Brenton"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A university or college named after a town or region is an institution, no scene, when the
+// article names the scene as finely.
+TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
+  SetText("A student was shot dead on Friday in Zorath.\n"
+          "Two students of Varlow University were wounded in the shooting, police said.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Varlow"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// An outlet's name in the headline's tail may hold separators of its own: the tail starts at the
+// first separator after the headline's last trigger.
+TEST_F(ExtractorTest, AnOutletTailWithSeveralSeparatorsIsNoScene) {
+  SetText("Boy shot dead outside store - WXYZ.com - Kestrel, ST - News, Weather and Sports\n"
+          "The boy was shot in Zorath on Friday, police said.");
+  AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Kestrel"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep

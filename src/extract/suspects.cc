@@ -297,6 +297,23 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     if (k > b && IsPunct(w[k - 1], ',')) --k;
     skip_age();
     uint32_t before = cue_ending_at(b, k);
+    // The agent of a passive shooting verb: "was shot by NAME", "accidentally shot by his
+    // grandfather, NAME". A victim cue ending in "by" ("shot by") names the victim before it and
+    // the shooter after it.
+    auto passive_by = [&](size_t end) {
+      return end > b && w[end - 1].lower == "by" && (cue_ending_at(b, end) & Bit(kAfter, kVictim));
+    };
+    if ((before & Bit(kBefore, kPerp)) == 0) {
+      bool comma = false;
+      for (size_t j = k; j < r.begin; ++j) comma |= IsPunct(w[j], ',');
+      // "by his grandfather, NAME": a determiner and a lower-case noun, then the comma.
+      const bool apposition =
+          comma && k >= b + 3 && w[k - 1].kind == WordKind::kWord &&
+          !StartsUpper(ws.Original(k - 1)) &&
+          (w[k - 2].lower == "his" || w[k - 2].lower == "her" || w[k - 2].lower == "their" ||
+           w[k - 2].lower == "a" || w[k - 2].lower == "the");
+      if (passive_by(k) || (apposition && passive_by(k - 2))) before |= Bit(kBefore, kPerp);
+    }
     // "identified the gunman as NAME": the role noun nearest before "as" decides.
     if (k > b && w[k - 1].lower == "as") {
       size_t as = k - 1;
@@ -329,6 +346,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       while (a < e) {
         if (IsPunct(w[a], ',') || IsNumberish(w[a])) {
           ++a;
+        } else if ((w[a].lower == "a" || w[a].lower == "an") && a > r.end &&
+                   IsPunct(w[a - 1], ',')) {
+          // ", a 10th grader at Lincoln High," / ", an ex-con on parole,": up to the comma.
+          size_t c = a + 1;
+          while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
+          if (c >= e || !IsPunct(w[c], ',')) break;
+          a = c;
         } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
           // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
           size_t c = a + 1;
@@ -340,7 +364,14 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         }
       }
     }
-    if (a < e && w[a].lower == "who") ++a;
+    if (a < e && w[a].lower == "who") {
+      ++a;
+      // "NAME, who police say shot ...": a reporting clause between "who" and its verb.
+      if (a + 1 < e && w[a].kind == WordKind::kWord &&
+          (w[a + 1].lower == "say" || w[a + 1].lower == "said" || w[a + 1].lower == "says")) {
+        a += 2;
+      }
+    }
     uint32_t after = 0;
     if (a < e) cues_.Match(w, a, e, &after);
     bool perp = (before & Bit(kBefore, kPerp)) || (after & Bit(kAfter, kPerp));

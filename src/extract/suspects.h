@@ -11,7 +11,10 @@
 // after it (an apposition ", 23, of Dayton," or ", who" may stand between), or decide an
 // "identified ... as NAME" by the nearest role noun before it.
 //
-// A name is the suspect when its perpetrator cues outnumber its victim cues; the one with the
+// A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
+// himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
+// role ("NAME was a suspect in"). A name is the suspect when its perpetrator cues outnumber its
+// victim cues; the one with the
 // most such cues wins, the first named on ties.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them

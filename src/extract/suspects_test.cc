@@ -150,3 +150,63 @@ TEST_F(SuspectsTest, NoNameNoSuspect) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A murder-suicide's shooter is the perpetrator, though he is also among the dead.
+TEST_F(SuspectsTest, TheShooterWhoKilledHimself) {
+  EXPECT_EQ(Suspect("Two boys were found dead in a house on Elm Street. Darren Holt also shot "
+                    "himself and died later in hospital."),
+            "Darren Holt");
+  EXPECT_EQ(Suspect("Marta Vinsky, 41, turned the gun on herself after shooting her husband."),
+            "Marta Vinsky");
+}
+
+// "NAME ... was a suspect" names the role with a copula.
+TEST_F(SuspectsTest, ACopulaNamesTheSuspect) {
+  EXPECT_EQ(Suspect("Officers say Lonnie Vance was a suspect in an armed robbery before the "
+                    "shooting."),
+            "Lonnie Vance");
+  EXPECT_EQ(Suspect("The uncle, Pete Marlow, faced charges of culpable negligence on Monday."),
+            "Pete Marlow");
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// The agent of a passive shooting verb is the shooter, named right after "by" or in an
+// apposition to a kin noun.
+TEST_F(SuspectsTest, TheAgentOfAPassiveShooting) {
+  EXPECT_EQ(Suspect("A boy of 12 was accidentally shot by his uncle, 51-year-old Dwayne Kettler, "
+                    "at a cabin on Sunday."),
+            "Dwayne Kettler");
+  EXPECT_EQ(Suspect("Investigators say the clerk was shot by Rolf Adamczyk during a robbery."),
+            "Rolf Adamczyk");
+  // The victim before "shot by" stays a victim.
+  EXPECT_EQ(Suspect("Tanya Brill was shot by a stray bullet on Sunday."), "");
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A reporting clause after "who" and a descriptive apposition stand between a name and its cue.
+TEST_F(SuspectsTest, ReportingClauseAndDescriptiveApposition) {
+  EXPECT_EQ(Suspect("Deputies found Arlo Pettigrew, who witnesses said is the alleged gunman, "
+                    "at a neighbor's house."),
+            "Arlo Pettigrew");
+  EXPECT_EQ(Suspect("Officers say Lonnie Vance, a ninth grader at a city school, was a suspect in "
+                    "an armed robbery."),
+            "Lonnie Vance");
+  // The same shapes carry a victim's cue.
+  EXPECT_EQ(Suspect("Marla Quist, a mother of two, was killed in the crossfire."), "");
+}
+
+}  // namespace
+}  // namespace sitrep
