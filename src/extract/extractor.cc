@@ -193,6 +193,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
 
 DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
                                std::vector<PlaceMention> places) const {
+  return Extract(article, doc, nullptr, std::move(places));
+}
+
+DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const TokenKeys* keys,
+                               std::vector<PlaceMention> places) const {
   DocAnalysis out;
   out.doc_id = article.doc_id;
   if (article.published) out.published = *article.published;
@@ -216,7 +221,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc,
     return out;
   }
 
-  WordStream ws(article.text, doc, indexed_ ? &start_index_ : nullptr);
+  WordStream ws(article.text, doc, indexed_ ? &start_index_ : nullptr, keys);
   const std::vector<Word>& w = ws.words();
   const size_t ns = ws.num_sentences();
   out.actors = actors_->Find(ws);

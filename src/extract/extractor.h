@@ -52,6 +52,10 @@ class Extractor {
   // Thread-safe. places: all place mentions in the article, in text order.
   DocAnalysis Extract(const Article& article, const Doc& doc,
                       std::vector<PlaceMention> places) const;
+  // The same, given the text stage's TokenKeys of doc.tokens (TextAnalyzer::Analyze; may be
+  // null): the WordStream reuses their plain ASCII words instead of scanning them again.
+  DocAnalysis Extract(const Article& article, const Doc& doc, const TokenKeys* keys,
+                      std::vector<PlaceMention> places) const;
 
  private:
   Extractor() = default;

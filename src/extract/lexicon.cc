@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/data_dir.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 namespace {
@@ -141,7 +142,8 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* starts)
+WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* starts,
+                       const TokenKeys* keys)
     : text_(text), lower_(new char[text.size() + 1]) {
   // Sentences: the text stage's, or lines when it gave none.
   sent_spans_.reserve(doc.sentences.size());
@@ -207,13 +209,51 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
     }
   };
+  // Split() of [from, to), taking the text stage's plain ASCII tokens as they are: one is a word
+  // of Split's when the characters just outside it are not word characters (or are cut off by
+  // the range), and then Split() of the text between such tokens makes the rest.
+  const std::vector<Token>& toks = doc.tokens;
+  const bool use_keys = keys != nullptr && keys->size() == toks.size();
+  size_t ti = 0;  // tokens before ti end before the current range
+  auto is_word_at = [&](size_t p) {
+    const unsigned char b = static_cast<unsigned char>(text[p]);
+    if (b < 0x80) return kAscii.cls[b] == CharClass::kWord;
+    size_t len = 1;
+    return Classify(Decode(text, p, &len)) == CharClass::kWord;
+  };
+  auto split = [&](size_t from, size_t to) {
+    if (use_keys) {
+      while (ti < toks.size() && toks[ti].span.begin < from) ++ti;
+      for (; ti < toks.size() && toks[ti].span.end <= to; ++ti) {
+        const Span sp = toks[ti].span;
+        if (!keys->ascii_word(ti)) continue;
+        // Before: only an ASCII byte is looked at (a multi-byte character ends there).
+        if (sp.begin > from && (static_cast<unsigned char>(text[sp.begin - 1]) >= 0x80 ||
+                                kAscii.cls[static_cast<unsigned char>(text[sp.begin - 1])] ==
+                                    CharClass::kWord)) {
+          continue;
+        }
+        if (sp.end < to && is_word_at(sp.end)) continue;
+        // Most gaps are one space, which makes no word.
+        if (sp.begin > from && !(sp.begin == from + 1 && text[from] == ' ')) {
+          Split(text, from, sp.begin, lower, emit);
+        }
+        Word& w = add(sp);
+        w.lower = keys->lower(ti);
+        w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
+        if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
+        from = sp.end;
+      }
+    }
+    if (from < to) Split(text, from, to, lower, emit);
+  };
   while (pos < text.size()) {
     while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
                               qs[qi].span.empty())) {
       ++qi;
     }
     size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
-    Split(text, pos, next, lower, emit);
+    split(pos, next);
     if (qi < qs.size()) {
       const Span sp = qs[qi].span;
       for (uint32_t k = sp.begin; k < sp.end; ++k) {

@@ -4,8 +4,9 @@
 // A WordStream is extraction's own view of an article: words (ASCII-lowercased, split at hyphens
 // and apostrophes so "al-Shabaab" and "Pakistan’s" match "al shabaab" / "pakistan s"),
 // punctuation marks, and one kNumber word per Doc quantity ("at least 23" is one word). Every
-// word carries its [begin,end) byte span into the article text. It does not depend on how the
-// text stage tokenizes, only on its sentences and quantities.
+// word carries its [begin,end) byte span into the article text. Its words do not depend on how
+// the text stage tokenizes, only on its sentences and quantities (given the text stage's
+// TokenKeys it reuses the plain ASCII tokens that are words of its own, to save a scan).
 //
 // A PhraseTrie maps word sequences to payloads and finds the longest match at a position.
 // Built once at load, then read-only: safe to share between threads.
@@ -87,13 +88,19 @@ inline bool IsTrieNumber(const Word& w) {
 }
 
 class StartIndex;
+class TokenKeys;
 
 class WordStream {
  public:
   // `text` must outlive the stream. When `doc` has no sentences, lines are used instead. With
   // `starts` (optional, must outlive the stream's use) every word gets its Word::starts: tries
   // registered with that index answer from it with one load, others read their own bitmap.
-  WordStream(std::string_view text, const Doc& doc, const StartIndex* starts = nullptr);
+  // With `keys` (optional: the text stage's TokenKeys of doc.tokens, which must then outlive the
+  // stream), a plain ASCII token (TokenKeys::ascii_word) with no word character of this stream's
+  // right beside it is taken as a word with the key's lower-cased bytes instead of being scanned
+  // again; the words are the same as without. Keys of other tokens are ignored.
+  WordStream(std::string_view text, const Doc& doc, const StartIndex* starts = nullptr,
+             const TokenKeys* keys = nullptr);
   WordStream(const WordStream&) = delete;
   WordStream& operator=(const WordStream&) = delete;
 

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "extract/test_doc.h"
+#include "text/lexicon.h"
+#include "text/segment.h"
 
 namespace sitrep {
 namespace {
@@ -310,6 +312,75 @@ TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
   }
   EXPECT_EQ(seen.size(), count);
   EXPECT_GT(low.size(), count * 8 / 10);
+}
+
+// The words of a stream made with the text stage's TokenKeys are exactly those of one made
+// without: same spans, lower-cased forms, kinds, quantities, sentences and hashes.
+void ExpectSameWords(const std::string& text) {
+  Doc doc = testing_doc::MakeDoc(text);
+  Doc seg;
+  Segment(text, &seg);
+  doc.tokens = seg.tokens;
+  TokenKeys keys(text, doc.tokens);
+  WordStream plain(text, doc);
+  WordStream shared(text, doc, nullptr, &keys);
+  ASSERT_EQ(shared.words().size(), plain.words().size()) << text;
+  for (size_t i = 0; i < plain.words().size(); ++i) {
+    const Word& a = shared.words()[i];
+    const Word& b = plain.words()[i];
+    EXPECT_EQ(a.span.begin, b.span.begin) << text << " word " << i;
+    EXPECT_EQ(a.span.end, b.span.end) << text << " word " << i;
+    EXPECT_EQ(a.lower, b.lower) << text << " word " << i;
+    EXPECT_EQ(a.kind, b.kind) << text << " word " << i;
+    EXPECT_EQ(a.quantity, b.quantity) << text << " word " << i;
+    EXPECT_EQ(a.sentence, b.sentence) << text << " word " << i;
+    EXPECT_EQ(a.key_hash, b.key_hash) << text << " word " << i;
+  }
+  ASSERT_EQ(shared.num_sentences(), plain.num_sentences());
+  for (size_t s = 0; s < plain.num_sentences(); ++s) {
+    EXPECT_EQ(shared.sentence_begin(s), plain.sentence_begin(s));
+    EXPECT_EQ(shared.sentence_end(s), plain.sentence_end(s));
+  }
+}
+
+TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
+  // Hyphens, apostrophes (straight, curly, possessive), accented and non-Latin words, symbols
+  // that are word characters here but not to the text stage, numbers, line breaks.
+  ExpectSameWords("Gunmen killed at least 12 people in al-Hamra's market, police said.");
+  ExpectSameWords("O'Neil and Ma\xE2\x80\x99sum met twenty-three elders in "
+                  "Caf\xC3\xA9 Z\xC3\xBCrich.");
+  ExpectSameWords("\xE2\x80\x9CWe fled,\xE2\x80\x9D said Ali\xE2\x80\x99s son. 5km away, 3rd day.");
+  ExpectSameWords("Price 50\xE2\x82\xAC or \xE2\x82\xAC" "50, temp 40\xC2\xB0" "C; "
+                  "1,200 troops; 3.5 tonnes.");
+  ExpectSameWords("\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 Kabul\n"
+                  "\xD8\xA7\xD9\x86\xD9\x81\xD8\xAC\xD8\xA7\xD8\xB1 "
+                  "in Lahore \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 blast");
+  ExpectSameWords("HEADLINE: Two dead\n\nSecond paragraph_with_underscores and x2 COVID19 cases.");
+  ExpectSameWords("Ends without a stop at Quetta");
+  ExpectSameWords("a\xCA\xBC" "b c\xE2\x80\x91" "d e\xE2\x80\x98" "f 15-year-old about 40 men");
+  ExpectSameWords("\xFF\xFE" "broken bytes\x80" "after and before\xC3");
+}
+
+// Texts put together at random from pieces that sit on every side of the tokenisers'
+// differences: each must give the same words with and without the keys.
+TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
+  const char* kPieces[] = {
+      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", " ",
+      "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC", "\xC3\xA9",
+      "\xE2\x82\xAC", "\xC2\xB0", "\xD0\x9A\xD0\xB8", "\xD8\xA8", "\xE2\x80\x8D", "_", "at least ",
+      "dozens", "\xE2\x80\x94", "(", ")", "\xC2\xA0", "\xE2\x80\x90", "9", "s"};
+  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t len = 1 + next() % 30;
+    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    ExpectSameWords(text);
+  }
 }
 
 }  // namespace

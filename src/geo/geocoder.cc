@@ -16,6 +16,7 @@
 #include "geo/id_pair_map.h"
 #include "geo/match_key.h"
 #include "geo/str_map.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 
@@ -154,9 +155,39 @@ inline bool IsWordChar(UChar32 c) {
   return NonAsciiWordChar(c);
 }
 
+// Whether ScanWords would make exactly the token `t` (a TokenKeys::ascii_word token of the text
+// stage's) one word, so that it can take the token as it is. The text stage's tokeniser joins
+// letters across hyphens and apostrophes as the scan does, but numbers not at all, and a few
+// characters differently (segment.cc): the token qualifies only when the characters around it
+// cannot extend it here. Before it: a non-word ASCII character other than a joiner (a word or a
+// joiner there may belong to a word that runs into it; anything non-ASCII is left to the scan).
+// After a word token: anything but U+2018, which only the scan takes as an apostrophe (the
+// tokeniser stopped at the character, and whatever it does not join the scan does not join
+// either). After a number token: a non-word ASCII character other than a joiner ("15-year-old",
+// "3rd" are one word here).
+bool TakesToken(std::string_view text, const Token& t) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const uint32_t b = t.span.begin, e = t.span.end;
+  if (b > 0) {
+    const unsigned char p = s[b - 1];
+    if (p >= 0x80 || AsciiWordChar(p) || p == '-' || p == '\'') return false;
+  }
+  if (e >= n) return true;
+  const unsigned char a = s[e];
+  if (t.kind == TokenKind::kWord) {
+    return !(a == 0xE2 && e + 2 < n && s[e + 1] == 0x80 && s[e + 2] == 0x98);
+  }
+  return a < 0x80 && !AsciiWordChar(a) && a != '-' && a != '\'';
+}
+
 // Fills *out with the words of `text`; their folded forms (Word::lower) are kept in *arena. Both
 // are reused from call to call, so a scan allocates only when a text is larger than any before.
-void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena) {
+// With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
+// plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
+// form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
+void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
+               std::vector<Word>* out, std::string* arena) {
   std::vector<Word>& words = *out;
   size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
@@ -174,7 +205,47 @@ void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena
   int32_t i = 0;
   bool sentence_start = true;
   bool newline = false;  // since the last word
+  // Tokens taken as words: their spans entry is kFromKeys and Word::lower is set already.
+  constexpr uint32_t kFromKeys = UINT32_MAX;
+  const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
+  size_t next_token = 0;  // the first token that does not begin before i
   while (i < n) {
+    // A space changes nothing (it is no break, no sentence end, no line break).
+    if (s[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (next_token < num_tokens) {
+      const std::vector<Token>& toks = *tokens;
+      const uint32_t pos = static_cast<uint32_t>(i);
+      while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
+      if (next_token < num_tokens && toks[next_token].span.begin == pos &&
+          keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
+        const Token& t = toks[next_token];
+        if (count == words.size()) words.emplace_back();
+        Word& w = words[count++];
+        w = Word();
+        w.span = t.span;
+        w.sentence_start = sentence_start;
+        sentence_start = false;
+        w.newline_before = newline;
+        newline = false;
+        const unsigned char c0 = static_cast<unsigned char>(s[i]);
+        w.upper_initial = c0 >= 'A' && c0 <= 'Z';
+        if (w.upper_initial && t.span.size() > 1) {
+          bool caps = true;
+          for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
+            caps = !(s[k] >= 'a' && s[k] <= 'z');
+          }
+          w.all_caps = caps;
+        }
+        w.lower = keys->lower(next_token);
+        spans.emplace_back(kFromKeys, 0);
+        i = static_cast<int32_t>(t.span.end);
+        ++next_token;
+        continue;
+      }
+    }
     int32_t start = i;
     UChar32 c;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -278,7 +349,9 @@ void ScanWords(std::string_view text, std::vector<Word>* out, std::string* arena
   }
   words.resize(count);
   for (size_t k = 0; k < count; ++k) {
-    words[k].lower = std::string_view(arena->data() + spans[k].first, spans[k].second);
+    if (spans[k].first != kFromKeys) {
+      words[k].lower = std::string_view(arena->data() + spans[k].first, spans[k].second);
+    }
     words[k].lower_hash = StrMapHash(words[k].lower);
   }
 }
@@ -909,14 +982,20 @@ Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
   return std::unique_ptr<Geocoder>(new Geocoder(gaz, *w));
 }
 
-std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& /*doc*/,
+std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                          std::string_view lang) const {
+  return Find(text, doc, nullptr, lang);
+}
+
+std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
+                                         const TokenKeys* keys, std::string_view lang) const {
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
   thread_local std::vector<Word> words;
   thread_local std::string lower_arena;
-  ScanWords(text, &words, &lower_arena);
+  if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
+  ScanWords(text, keys, &doc.tokens, &words, &lower_arena);
   const MatchRules& rules = gaz_->rules();
   if (!W.word_class.empty()) {
     for (Word& w : words) {

@@ -56,6 +56,8 @@
 
 namespace sitrep {
 
+class TokenKeys;
+
 class Geocoder {
  public:
   // Loads the word lists from <data dir>/geo/; a missing list is treated as empty (the geocoder
@@ -67,6 +69,12 @@ class Geocoder {
 
   // `doc` may be empty (the geocoder scans the text itself); `lang` is ISO 639-1 or "".
   std::vector<PlaceMention> Find(std::string_view text, const Doc& doc,
+                                 std::string_view lang) const;
+  // The same, given the text stage's TokenKeys of doc.tokens (TextAnalyzer::Analyze): words
+  // that are plain ASCII tokens (TokenKeys::ascii_word) with nothing around them that would join
+  // them to more are taken with their lower-cased form from `keys` instead of being scanned
+  // again; the result is the same as without. Null keys, or keys of other tokens, are ignored.
+  std::vector<PlaceMention> Find(std::string_view text, const Doc& doc, const TokenKeys* keys,
                                  std::string_view lang) const;
 
  private:

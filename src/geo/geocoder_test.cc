@@ -7,6 +7,8 @@
 
 #include "base/data_dir.h"
 #include "geo/geo_test_util.h"
+#include "text/lexicon.h"
+#include "text/segment.h"
 
 namespace sitrep {
 namespace {
@@ -709,6 +711,65 @@ TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
   ASSERT_TRUE(other.ok());
   EXPECT_EQ(key((*other)->Find(a, Doc(), "en")), first_a);
   EXPECT_EQ(key(geo_->Find(a, Doc(), "en")), first_a);
+}
+
+// Find with the text stage's TokenKeys takes plain ASCII tokens as words instead of scanning
+// them: every mention must come out exactly as without the keys.
+class GeocoderSharedKeysTest : public GeocoderTest {
+ protected:
+  void ExpectSame(const std::string& text, std::string_view lang = "en") {
+    Doc doc;
+    Segment(text, &doc);
+    TokenKeys keys(text, doc.tokens);
+    std::vector<PlaceMention> plain = geo_->Find(text, doc, lang);
+    std::vector<PlaceMention> shared = geo_->Find(text, doc, &keys, lang);
+    ASSERT_EQ(shared.size(), plain.size()) << text;
+    for (size_t i = 0; i < plain.size(); ++i) {
+      EXPECT_EQ(shared[i].span.begin, plain[i].span.begin) << text;
+      EXPECT_EQ(shared[i].span.end, plain[i].span.end) << text;
+      EXPECT_EQ(shared[i].place.gazetteer_id, plain[i].place.gazetteer_id) << text;
+      EXPECT_EQ(shared[i].place.level, plain[i].place.level) << text;
+      EXPECT_EQ(shared[i].place.admin2, plain[i].place.admin2) << text;
+      EXPECT_EQ(shared[i].confidence, plain[i].confidence) << text;
+    }
+  }
+};
+
+TEST_F(GeocoderSharedKeysTest, SameMentionsWithTheTextStagesKeys) {
+  ExpectSame("QUETTA: Blasts hit Kalat and Gwadar, Balochistan, and Karachi in Sindh.");
+  // Hyphens, apostrophes and possessives around names, numbers glued to words.
+  ExpectSame("Peshawar-bound buses left Quetta's station; Kalat\xE2\x80\x99s elders and "
+             "Mastung-based police met 15-year-old Ali in Hyderabad, Sindh, on the 3rd day.");
+  ExpectSame("\xE2\x80\x9CKarachi\xE2\x80\x9D, \xE2\x80\x98Gwadar\xE2\x80\x99 and "
+             "Kalat\xE2\x80\x98s "
+             "people.\nMASTUNG DISTRICT: two killed in GWADAR\n\nLahore 12 Kalat-Mastung road.");
+  ExpectSame("Cartersville, Ga. police said a Georgia man, 38, was held in Hyderabad.");
+  ExpectSame("\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 "
+             "\xD0\x9A\xD0\xB2\xD0\xB5\xD1\x82\xD1\x82\xD0\xB5: "
+             "Quetta", "ru");
+  ExpectSame("Caf\xC3\xA9 in Quetta\xC3\xA9 and Karachi\xE2\x82\xAC 40\xC2\xB0" "C Gwadar");
+  ExpectSame("Ends at Gwadar");
+}
+
+TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
+  const char* kPieces[] = {
+      "Quetta", "Kalat", "Gwadar", "Karachi", "Sindh", "Balochistan", "Mastung", "district",
+      "police", "said", "in", "near", "MASTUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
+      " ", "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC",
+      "\xC3\xA9", "\xE2\x82\xAC", "\xD0\x9A\xD0\xB2", "\xE2\x80\x8D", "\xE2\x80\x94", "al", "x2",
+      "s", "rd", "A", "QUETTA", "Q1", "GWADAR9"};
+  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t seed = 777;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const size_t len = 1 + next() % 40;
+    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    ExpectSame(text);
+  }
 }
 
 }  // namespace

@@ -85,11 +85,14 @@ Doc Engine::AnalyzeText(const Article& article) const {
 DocAnalysis Engine::Analyze(const Article& article) const {
   using Clock = std::chrono::steady_clock;
   auto t0 = Clock::now();
-  Doc doc = AnalyzeText(article);
+  // The text stage's lower-cased token keys go on to the geocoder and the extractor, whose
+  // word scans take the plain words from them. Per thread: reused from article to article.
+  thread_local TokenKeys keys;
+  Doc doc = impl_->text->Analyze(article.text, article.published, article.lang, &keys);
   auto t1 = Clock::now();
-  std::vector<PlaceMention> places = impl_->geocoder->Find(article.text, doc, article.lang);
+  std::vector<PlaceMention> places = impl_->geocoder->Find(article.text, doc, &keys, article.lang);
   auto t2 = Clock::now();
-  DocAnalysis analysis = impl_->extractor->Extract(article, doc, std::move(places));
+  DocAnalysis analysis = impl_->extractor->Extract(article, doc, &keys, std::move(places));
   auto t3 = Clock::now();
   analysis.doc_id = article.doc_id;
   if (article.published) analysis.published = *article.published;

@@ -112,6 +112,21 @@ std::vector<std::string> SplitWords(std::string_view phrase) {
 }
 
 void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
+  BuildKeys<false>(text, tokens, nullptr);
+}
+
+void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& plain) {
+  if (plain.size() == tokens.size()) {
+    BuildKeys<true>(text, tokens, plain.data());
+  } else {
+    BuildKeys<false>(text, tokens, nullptr);
+  }
+}
+
+template <bool kGivenPlain>
+void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& tokens,
+                          const uint8_t* plain) {
   keys_.resize(tokens.size());
   // Tokens do not overlap, and ASCII lower-casing keeps lengths: the text's size is nearly
   // always enough (a non-ASCII capital whose small letter is longer grows the buffer). The
@@ -135,15 +150,25 @@ void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
         const char* src = text.data() + span.begin;
         char* out = lower_.data() + used;
         uint64_t h = KeyHashSeed(len);
-        uint64_t hyphen = 0, high = 0;
+        uint64_t hyphen = 0, high = 0, other = 0;
         for (size_t off = 0; off < len; off += 8) {
           uint64_t c;
           std::memcpy(&c, src + off, 8);
-          if (len - off < 8) c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+          uint64_t valid = kHigh;  // the high bit of every byte of the token in this chunk
+          if (len - off < 8) {
+            c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+            if constexpr (!kGivenPlain) valid &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+          }
           high |= c;
           // Bytes 'A'..'Z' (the additions cannot carry: every byte is below 0x80 when it counts).
           const uint64_t upper = (c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh;
           c |= upper >> 2;
+          if constexpr (!kGivenPlain) {
+            // Bytes 'a'..'z' and '0'..'9' after lower-casing (the same range test).
+            const uint64_t alpha = (c + 0x1F * kOnes) & ~(c + 0x05 * kOnes) & kHigh;
+            const uint64_t digit = (c + 0x50 * kOnes) & ~(c + 0x46 * kOnes) & kHigh;
+            other |= valid & ~(alpha | digit);
+          }
           const uint64_t x = c ^ (uint64_t{'-'} * kOnes);
           hyphen |= (x - kOnes) & ~x & kHigh;
           std::memcpy(out + off, &c, 8);
@@ -152,6 +177,11 @@ void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
         if ((high & kHigh) == 0) {
           k.len = static_cast<uint16_t>(len);
           k.hyphen = hyphen != 0;
+          if constexpr (kGivenPlain) {
+            k.flags = plain[i] != 0 && len > 0 ? kAsciiWord : 0;
+          } else {
+            k.flags = other == 0 && len > 0 ? kAsciiWord : 0;
+          }
           k.hash = static_cast<size_t>(KeyHashFinish(h));
           used += len;
           continue;
@@ -166,6 +196,20 @@ void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens) {
     k.len = static_cast<uint16_t>(v.size());
     k.hyphen = t.find('-') != std::string_view::npos;
     k.hash = StringHash{}(v);
+    k.flags = 0;
+    if constexpr (kGivenPlain) {
+      if (plain[i] != 0 && !t.empty() && t.size() <= kFastLen) k.flags = kAsciiWord;
+    } else if (!t.empty() && t.size() <= kFastLen) {
+      uint8_t flags = kAsciiWord;
+      for (char ch : t) {
+        const unsigned char b = static_cast<unsigned char>(ch);
+        if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))) {
+          flags = 0;
+          break;
+        }
+      }
+      k.flags = flags;
+    }
     used += v.size();
   }
 }

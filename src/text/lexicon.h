@@ -180,8 +180,11 @@ inline std::string_view TokenText(std::string_view text, const Token& t) {
 }
 
 // The lower-cased text (LowerBuf's, truncation included) and StringHash of every token of a
-// Doc, computed in one pass so that the text stage's finders share them. Build() replaces the
-// contents; the keys own their bytes and stay valid until the next Build() or destruction.
+// Doc, computed in one pass so that the text stage's finders share them; the pipeline hands the
+// same keys on to the geocoder and the extractor, whose word scanners reuse the spans and
+// lower-cased forms of plain ASCII words (ascii_word) rather than re-scanning the text.
+// Build() replaces the contents; the keys own their bytes and stay valid until the next Build()
+// or destruction.
 class TokenKeys {
  public:
   TokenKeys() = default;
@@ -190,6 +193,11 @@ class TokenKeys {
   TokenKeys& operator=(const TokenKeys&) = delete;
 
   void Build(std::string_view text, const std::vector<Token>& tokens);
+  // The same, given the Segmenter's plain flags of the tokens (Segmenter::Segment: 1 for a
+  // token of ASCII letters and digits only), which spare Build testing every byte for
+  // ascii_word. Flags of another size are ignored.
+  void Build(std::string_view text, const std::vector<Token>& tokens,
+             const std::vector<uint8_t>& plain);
   size_t size() const { return keys_.size(); }
   HashedWord operator[](size_t i) const {
     const Key& k = keys_[i];
@@ -200,12 +208,22 @@ class TokenKeys {
   }
   // Whether token i's text (all of it, also when the key is truncated) contains '-'.
   bool hyphen(size_t i) const { return keys_[i].hyphen; }
+  // Whether token i is 1 to 96 bytes of ASCII letters and digits only, so that lower(i) is its
+  // whole text lower-cased byte for byte. The geocoder and the extraction WordStream take such
+  // tokens as their own words as they are (when the characters around them allow it) instead of
+  // scanning and lower-casing their bytes again.
+  bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
 
  private:
+  static constexpr uint8_t kAsciiWord = 1;
+  // Build(), with the ascii_word flags from `plain` (kGivenPlain) or from the bytes.
+  template <bool kGivenPlain>
+  void BuildKeys(std::string_view text, const std::vector<Token>& tokens, const uint8_t* plain);
   struct Key {
     uint32_t off = 0;
     uint16_t len = 0;  // at most LowerBuf's 96 bytes
     bool hyphen = false;
+    uint8_t flags = 0;  // kAsciiWord
     size_t hash = 0;
   };
   // Longest token lower-cased inline; LowerBuf (which truncates longer ones) does the rest.

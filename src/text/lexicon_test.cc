@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
+#include "base/data_dir.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -196,6 +198,117 @@ TEST(LexiconTest, QuickMapFindsWhatWasAddedOnly) {
     } else {
       EXPECT_EQ(f, big.end());
     }
+  }
+}
+
+// ascii_word: what the geocoder and the extraction WordStream rely on to take a token
+// as a word of their own. Checked against a byte-by-byte reading of every token, on every byte
+// value at every position of the 8-byte chunks (and near the end of the text, where the keys
+// are made by the slow path).
+TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
+  std::string text =
+      "Gunmen shot 3 POLICE officers in al-Hamra's market on Tuesday, O'Neil said. "
+      "Caf\xC3\xA9 Z\xC3\xBCrich \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2 "
+      "\xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF "
+      "1,200 3.5 x2 2x COVID19\nNEXT line \xE2\x80\x9CQuoted\xE2\x80\x9D " +
+      std::string(97, 'k') + " " + std::string(96, 'K') + " Ab";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  ASSERT_EQ(keys.size(), doc.tokens.size());
+  auto find = [&](std::string_view t) {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (TokenText(text, doc.tokens[i]) == t) return i;
+    }
+    ADD_FAILURE() << "no token " << t;
+    return size_t{0};
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    std::string_view t = TokenText(text, doc.tokens[i]);
+    bool plain = !t.empty() && t.size() <= 96;
+    for (char c : t) {
+      plain &= std::isalnum(static_cast<unsigned char>(c)) != 0 &&
+               static_cast<unsigned char>(c) < 0x80;
+    }
+    EXPECT_EQ(keys.ascii_word(i), plain) << t;
+    if (plain) {
+      EXPECT_EQ(keys.lower(i), LowerString(t));
+    }
+  }
+  EXPECT_TRUE(keys.ascii_word(find("Gunmen")));
+  EXPECT_TRUE(keys.ascii_word(find("3")));
+  EXPECT_TRUE(keys.ascii_word(find("POLICE")));
+  EXPECT_FALSE(keys.ascii_word(find("al-Hamra")));          // hyphen inside
+  EXPECT_FALSE(keys.ascii_word(find("'s")));                // possessive
+  EXPECT_FALSE(keys.ascii_word(find("O'Neil")));            // apostrophe inside
+  EXPECT_FALSE(keys.ascii_word(find("Caf\xC3\xA9")));       // accented
+  EXPECT_FALSE(keys.ascii_word(find("\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2")));  // Cyrillic
+  EXPECT_FALSE(keys.ascii_word(find("1,200")));             // a number with a group
+  EXPECT_FALSE(keys.ascii_word(find("3.5")));
+  EXPECT_TRUE(keys.ascii_word(find("x2")));
+  EXPECT_TRUE(keys.ascii_word(find("COVID19")));
+  EXPECT_TRUE(keys.ascii_word(find("Quoted")));
+  EXPECT_FALSE(keys.ascii_word(find(",")));
+  EXPECT_FALSE(keys.ascii_word(find(std::string(97, 'k'))));  // longer than a key
+  EXPECT_TRUE(keys.ascii_word(find(std::string(96, 'K'))));
+  EXPECT_TRUE(keys.ascii_word(doc.tokens.size() - 1));       // the last token ("Ab", slow path)
+
+  // Every byte value beside letters at every chunk position: only ASCII letters and digits keep
+  // a token plain.
+  for (int b = 1; b < 256; ++b) {
+    for (size_t pos = 0; pos < 9; ++pos) {
+      std::string word(10, 'a');
+      word[pos] = static_cast<char>(b);
+      std::string t2 = "Xy " + word + "QQQQQQQQQQQQQQQQ";
+      std::vector<Token> one = {Token{Span{3, 13}, TokenKind::kWord}};
+      TokenKeys k2(t2, one);
+      const bool want = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+      EXPECT_EQ(k2.ascii_word(0), want) << b << " at " << pos;
+    }
+  }
+}
+
+// The Segmenter's plain flags (known from how each token was scanned) give TokenKeys the same
+// ascii_word marks, keys and hashes as testing the bytes, on texts put together at random from
+// pieces around the tokeniser's cases: joiners, possessives, number groups and decimals,
+// accented, non-Latin and format characters, line breaks, the end of the text.
+TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
+  auto seg = Segmenter::Load(DataDir());
+  ASSERT_TRUE(seg.ok()) << seg.status().ToString();
+  const char* kPieces[] = {
+      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "1,20", "3.5", "3.", "-", "'", "'s",
+      " ", " ", "\n", ".", ",", "\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xC3\xA9", "\xC3\x89",
+      "\xE2\x82\xAC", "\xD0\x9A\xD0\xB8", "\xD9\xA3", "\xE2\x80\x8D", "\xE2\x80\x91", "_", "s",
+      "Ma", "rd", "\xFF"};
+  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t seed = 99;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    const size_t len = 1 + next() % 30;
+    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    if (round == 0) text += std::string(100, 'w');  // longer than a key: not plain
+    Doc doc;
+    std::vector<uint8_t> plain;
+    (*seg)->Segment(text, &doc, &plain);
+    ASSERT_EQ(plain.size(), doc.tokens.size());
+    TokenKeys tested(text, doc.tokens);
+    TokenKeys given;
+    given.Build(text, doc.tokens, plain);
+    ASSERT_EQ(given.size(), tested.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      EXPECT_EQ(given.ascii_word(i), tested.ascii_word(i)) << text << " token " << i;
+      EXPECT_EQ(given.lower(i), tested.lower(i));
+      EXPECT_EQ(given[i].hash, tested[i].hash);
+      EXPECT_EQ(given.hyphen(i), tested.hyphen(i));
+    }
+    // The same sentences as without the flags.
+    Doc again;
+    (*seg)->Segment(text, &again);
+    ASSERT_EQ(again.sentences.size(), doc.sentences.size()) << text;
   }
 }
 

@@ -96,15 +96,20 @@ inline bool IsWordChar(CharClass k) {
   return k == CharClass::kLetter || k == CharClass::kDigit || k == CharClass::kFormat;
 }
 
-// Tokenises `text`; nl[i] is set when a line break lies between token i-1 and token i.
+// Tokenises `text`. nl[i] has bit kNewlineBefore when a line break lies between token i-1 and
+// token i, and bit kPlainToken when token i is ASCII letters and digits only (a word or number
+// that the ASCII run loops made alone, which the scan knows without looking at it again).
+constexpr uint8_t kNewlineBefore = 1;
+constexpr uint8_t kPlainToken = 2;
 void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* nl) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int32_t i = 0;
   bool newline = false;
-  auto emit = [&](int32_t b, int32_t e, TokenKind kind) __attribute__((always_inline)) {
+  auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain = false)
+                  __attribute__((always_inline)) {
     tokens->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, kind});
-    nl->push_back(newline ? 1 : 0);
+    nl->push_back(static_cast<uint8_t>((newline ? kNewlineBefore : 0) | (plain ? kPlainToken : 0)));
     newline = false;
   };
   while (i < n) {
@@ -120,11 +125,13 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         continue;
       case CharClass::kLetter: {
         int32_t j = cp.next;
+        bool plain = cp.c < 0x80;  // until a character other than an ASCII letter or digit
         while (j < n) {
           while (j < n && kAscii.word[bytes[j]]) ++j;  // the ASCII run, fast
           if (j >= n) break;
           Cp d = Decode(text, j);
           if (IsWordChar(d.cls)) {
+            plain = false;
             j = d.next;
             continue;
           }
@@ -136,24 +143,27 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
               if (e.next >= n || !IsWordChar(Decode(text, e.next).cls)) joins = false;
             }
             if (joins) {
+              plain = false;
               j = e.next;
               continue;
             }
           }
           break;
         }
-        emit(i, j, TokenKind::kWord);
+        emit(i, j, TokenKind::kWord, plain);
         i = j;
         continue;
       }
       case CharClass::kDigit: {
         int32_t j = cp.next;
         bool decimal = false;
+        bool plain = cp.c < 0x80;
         while (j < n) {
           while (j < n && kAscii.digit[bytes[j]]) ++j;  // the ASCII run, fast
           if (j >= n) break;
           Cp d = Decode(text, j);
           if (d.cls == CharClass::kDigit) {
+            plain = false;
             j = d.next;
             continue;
           }
@@ -168,6 +178,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
               k = e.next;
             }
             if (digits == 3) {
+              plain = false;
               j = k;
               continue;
             }
@@ -176,12 +187,13 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
           if (!decimal && d.cls == CharClass::kDecimalSep && d.next < n &&
               Decode(text, d.next).cls == CharClass::kDigit) {
             decimal = true;
+            plain = false;
             j = d.next;
             continue;
           }
           break;
         }
-        emit(i, j, TokenKind::kNumber);
+        emit(i, j, TokenKind::kNumber, plain);
         i = j;
         continue;
       }
@@ -318,7 +330,9 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   return true;
 }
 
-void Segmenter::Segment(std::string_view text, Doc* doc) const {
+void Segmenter::Segment(std::string_view text, Doc* doc) const { Segment(text, doc, nullptr); }
+
+void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* plain) const {
   constexpr size_t kMaxSentenceTokens = 300;
   std::vector<Token>& tokens = doc->tokens;
   tokens.clear();
@@ -328,6 +342,10 @@ void Segmenter::Segment(std::string_view text, Doc* doc) const {
   nl.reserve(text.size() / 5 + 8);
   Tokenize(text, &tokens, &nl);
   const size_t n = tokens.size();
+  if (plain != nullptr) {
+    plain->resize(n);
+    for (size_t t = 0; t < n; ++t) (*plain)[t] = (nl[t] & kPlainToken) != 0 ? 1 : 0;
+  }
   size_t start = 0;
   auto close = [&](size_t end) {
     if (end <= start) return;
@@ -336,7 +354,7 @@ void Segmenter::Segment(std::string_view text, Doc* doc) const {
     start = end;
   };
   for (size_t t = 0; t < n; ++t) {
-    if (nl[t]) close(t);
+    if (nl[t] & kNewlineBefore) close(t);
     // Text without sentence ends (crawler junk, tables) is cut into bounded pieces so later
     // stages, which quote whole sentences, stay linear in the input size.
     if (t - start >= kMaxSentenceTokens) close(t);
@@ -344,7 +362,7 @@ void Segmenter::Segment(std::string_view text, Doc* doc) const {
     size_t k = t + 1;
     while (k < n && Adjacent(tokens, k - 1, k) && IsTerminator(TokenText(text, tokens[k]))) ++k;
     while (k < n && Adjacent(tokens, k - 1, k) && IsCloser(TokenText(text, tokens[k]))) ++k;
-    if (k < n && !nl[k] && IsBoundary(text, tokens, t, k)) close(k);
+    if (k < n && !(nl[k] & kNewlineBefore) && IsBoundary(text, tokens, t, k)) close(k);
     t = k - 1;
   }
   close(n);

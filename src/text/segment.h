@@ -21,9 +21,11 @@
 #ifndef SITREP_TEXT_SEGMENT_H_
 #define SITREP_TEXT_SEGMENT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "model/doc.h"
@@ -36,6 +38,9 @@ class Segmenter {
   [[nodiscard]] static Result<std::unique_ptr<Segmenter>> Load(const std::string& data_dir);
   // Replaces doc->sentences and doc->tokens; leaves the other fields alone.
   void Segment(std::string_view text, Doc* doc) const;
+  // The same, also replacing *plain with one byte per token: 1 when the token is ASCII letters
+  // and digits only (known from how it was scanned; TokenKeys::Build takes it).
+  void Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* plain) const;
 
   enum class AbbrevType : uint8_t { kTitle, kNumber, kMonth, kGeneral };
 

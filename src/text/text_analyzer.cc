@@ -18,12 +18,20 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Load(const std::string& data
 
 Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> published,
                           std::string_view lang) const {
+  TokenKeys keys;
+  return Analyze(text, published, lang, &keys);
+}
+
+Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> published,
+                          std::string_view lang, TokenKeys* keys) const {
   Doc doc;
-  segmenter_->Segment(text, &doc);
-  // Lower-cased once, looked up by both finders.
-  TokenKeys keys(text, doc.tokens);
-  doc.timexes = timexes_->Find(text, doc, keys, published);
-  doc.quantities = quantities_->Find(text, doc, keys, lang);
+  // Which tokens are plain ASCII words, as the tokeniser saw them; reused per thread.
+  thread_local std::vector<uint8_t> plain;
+  segmenter_->Segment(text, &doc, &plain);
+  // Lower-cased once, looked up by both finders (and handed on by the caller).
+  keys->Build(text, doc.tokens, plain);
+  doc.timexes = timexes_->Find(text, doc, *keys, published);
+  doc.quantities = quantities_->Find(text, doc, *keys, lang);
   return doc;
 }
 

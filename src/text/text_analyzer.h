@@ -15,6 +15,7 @@
 #include "base/status.h"
 #include "model/article.h"
 #include "model/doc.h"
+#include "text/lexicon.h"
 #include "text/quantity.h"
 #include "text/segment.h"
 #include "text/timex.h"
@@ -29,6 +30,11 @@ class TextAnalyzer {
   // detected from the text if one is needed (quantity.h).
   Doc Analyze(std::string_view text, std::optional<CivilDate> published,
               std::string_view lang = {}) const;
+  // The same, leaving in *keys the TokenKeys of the Doc's tokens (built here anyway) for the
+  // later stages: Geocoder::Find and Extractor::Extract take them to skip their own scans of the
+  // text's plain words. *keys refers to `text`'s tokens until the next Build.
+  Doc Analyze(std::string_view text, std::optional<CivilDate> published, std::string_view lang,
+              TokenKeys* keys) const;
 
   const Segmenter& segmenter() const { return *segmenter_; }
   const QuantityParser& quantities() const { return *quantities_; }

@@ -60,5 +60,26 @@ TEST(TextAnalyzerTest, MissingDataDirIsAnError) {
   EXPECT_NE(r.status().message().find("/nonexistent-dir"), std::string::npos);
 }
 
+// The overload that hands the TokenKeys on: the same Doc, and keys of exactly its tokens.
+TEST(TextAnalyzerTest, AnalyzeHandsOnTheTokenKeys) {
+  auto r = TextAnalyzer::Load(DataDir());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const TextAnalyzer& ta = **r;
+  std::string text = "Gunmen killed at least 14 in Kalat-e-Nadir\xE2\x80\x99s bazaar on Monday.";
+  Doc a = ta.Analyze(text, CivilDate{2024, 8, 26}, "en");
+  TokenKeys keys;
+  Doc b = ta.Analyze(text, CivilDate{2024, 8, 26}, "en", &keys);
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  ASSERT_EQ(keys.size(), b.tokens.size());
+  ASSERT_EQ(a.quantities.size(), b.quantities.size());
+  ASSERT_EQ(a.timexes.size(), b.timexes.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(keys.lower(i), LowerString(TokenText(text, b.tokens[i])));
+  }
+  EXPECT_TRUE(keys.ascii_word(0));    // "Gunmen"
+  EXPECT_EQ(TokenText(text, b.tokens[6]), "Kalat-e-Nadir");
+  EXPECT_FALSE(keys.ascii_word(6));
+}
+
 }  // namespace
 }  // namespace sitrep
