@@ -75,23 +75,78 @@ constexpr WordBytes kWordBytes;
 // per window (unrolled for the usual k = 3, so the windows' independent hash chains overlap in
 // the CPU), each dropped when a per-thread open-addressing set has seen it (cheaper than
 // sorting every document's shingles).
+//
+// Word hashes are FNV-1a over the lower-cased bytes: one multiply chain per word, and a branch
+// per word end that natural text makes unpredictable. WordHashes() steps without branches (a
+// mask restarts the hash at a separator; a word's hash is stored at every byte and kept by
+// advancing the count only where a word ends) and runs the text's two halves, split at a
+// separator, side by side so their chains overlap. Same values as a word-by-word loop.
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
+
+// One stream of WordHashes: the raw FNV values of the words ended so far are in out[0, n).
+struct WordStreamState {
+  uint64_t h = kFnvBasis;
+  uint64_t in_word = 0;  // 1 when the previous byte was a word byte
+  size_t n = 0;
+  uint64_t* out;
+  // Steps over one byte. Masks, not a conditional: compilers turn `c ? next : basis` back into
+  // a branch.
+  inline void Step(unsigned char byte) {
+    const uint64_t c = kWordBytes.lower[byte];
+    const uint64_t word = (c + 0xff) >> 8;  // 1 for a word byte (c in 1..255), else 0
+    const uint64_t mask = 0 - word;
+    const uint64_t next = (h ^ c) * kFnvPrime;
+    out[n] = h;
+    n += in_word & (word ^ 1);
+    h = (next & mask) | (kFnvBasis & ~mask);
+    in_word = word;
+  }
+  // Ends the stream: a word running to the end is complete.
+  void Flush() {
+    out[n] = h;
+    n += in_word;
+    in_word = 0;
+  }
+};
+
+// Appends Mix(FNV-1a of each word) to *words, in text order.
+void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t len = text.size();
+  // The halves meet at a separator (or the end), so no word is cut in two.
+  size_t mid = len / 2;
+  while (mid < len && kWordBytes.lower[p[mid]] != 0) ++mid;
+  const size_t len_a = mid, len_b = len - mid;
+  // A stream of m bytes ends at most (m + 1) / 2 words and writes one slot past its count.
+  thread_local std::vector<uint64_t> second;
+  const size_t base = words->size();
+  words->resize(base + len_a / 2 + 2);
+  second.resize(len_b / 2 + 2);
+  WordStreamState a, b;
+  a.out = words->data() + base;
+  b.out = second.data();
+  const unsigned char* pa = p;
+  const unsigned char* pb = p + mid;
+  const size_t both = std::min(len_a, len_b);
+  for (size_t i = 0; i < both; ++i) {
+    a.Step(pa[i]);
+    b.Step(pb[i]);
+  }
+  for (size_t i = both; i < len_a; ++i) a.Step(pa[i]);
+  for (size_t i = both; i < len_b; ++i) b.Step(pb[i]);
+  a.Flush();
+  b.Flush();
+  words->resize(base + a.n);
+  words->insert(words->end(), second.begin(), second.begin() + static_cast<long>(b.n));
+  for (size_t i = base; i < words->size(); ++i) (*words)[i] = Mix((*words)[i]);
+  if (second.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(second);
+}
+
 std::vector<uint64_t> Shingles(std::string_view text, int k) {
   const size_t kk = static_cast<size_t>(std::max(1, k));
   thread_local std::vector<uint64_t> words;
   words.clear();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* end = p + text.size();
-  while (p < end) {
-    while (p < end && kWordBytes.lower[*p] == 0) ++p;
-    if (p == end) break;
-    uint64_t h = 0xcbf29ce484222325ULL;
-    unsigned char c;
-    while (p < end && (c = kWordBytes.lower[*p]) != 0) {
-      h = (h ^ c) * 0x100000001b3ULL;
-      ++p;
-    }
-    words.push_back(Mix(h));
-  }
+  WordHashes(text, &words);
   std::vector<uint64_t> out;
   const size_t n = words.size();
   if (n < kk) return out;
@@ -233,6 +288,80 @@ uint64_t TextHash(std::string_view text) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
   return Mix(h ^ text.size());
+}
+
+void TextHashes(const std::string_view* texts, size_t n, uint64_t* out) {
+  constexpr uint64_t kBasis = kFnvBasis, kPrime = kFnvPrime;
+  constexpr int kLanes = 4;
+  // Each lane hashes one text; when its text ends the lane stores the hash and takes the next
+  // text, so lanes stay busy whatever the lengths. Between refills every lane steps the same
+  // number of bytes (the shortest remaining), so the inner loop has no per-byte branch.
+  struct Lane {
+    const unsigned char* p = nullptr;
+    size_t left = 0;
+    uint64_t h = kBasis;
+    size_t index = 0;
+    bool active = false;
+  };
+  Lane lane[kLanes];
+  size_t next = 0;
+  auto refill = [&](Lane& l) {
+    while (next < n) {
+      const size_t i = next++;
+      if (texts[i].empty()) {  // nothing to step over: finish it here
+        out[i] = Mix(kBasis ^ 0);
+        continue;
+      }
+      l.p = reinterpret_cast<const unsigned char*>(texts[i].data());
+      l.left = texts[i].size();
+      l.h = kBasis;
+      l.index = i;
+      l.active = true;
+      return;
+    }
+    l.active = false;
+  };
+  for (Lane& l : lane) refill(l);
+  while (true) {
+    int active = 0;
+    size_t step = std::numeric_limits<size_t>::max();
+    for (const Lane& l : lane) {
+      if (!l.active) continue;
+      ++active;
+      step = std::min(step, l.left);
+    }
+    if (active == 0) break;
+    if (active == kLanes) {
+      uint64_t h0 = lane[0].h, h1 = lane[1].h, h2 = lane[2].h, h3 = lane[3].h;
+      const unsigned char *p0 = lane[0].p, *p1 = lane[1].p, *p2 = lane[2].p, *p3 = lane[3].p;
+      for (size_t k = 0; k < step; ++k) {
+        h0 = (h0 ^ p0[k]) * kPrime;
+        h1 = (h1 ^ p1[k]) * kPrime;
+        h2 = (h2 ^ p2[k]) * kPrime;
+        h3 = (h3 ^ p3[k]) * kPrime;
+      }
+      lane[0].h = h0, lane[1].h = h1, lane[2].h = h2, lane[3].h = h3;
+      for (Lane& l : lane) {
+        l.p += step;
+        l.left -= step;
+      }
+    } else {
+      for (Lane& l : lane) {  // the last few texts: one at a time
+        if (!l.active) continue;
+        uint64_t h = l.h;
+        for (size_t k = 0; k < l.left; ++k) h = (h ^ l.p[k]) * kPrime;
+        l.h = h;
+        l.p += l.left;
+        l.left = 0;
+      }
+    }
+    for (Lane& l : lane) {
+      if (l.active && l.left == 0) {
+        out[l.index] = Mix(l.h ^ texts[l.index].size());
+        refill(l);
+      }
+    }
+  }
 }
 
 double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words) {

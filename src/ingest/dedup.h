@@ -51,6 +51,10 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
 
 // 64-bit hash of a text (FNV-1a with a final mix); stable across runs and platforms.
 uint64_t TextHash(std::string_view text);
+// out[i] = TextHash(texts[i]) for i in [0, n). FNV is one serial chain per text (a multiply's
+// latency per byte); this runs four texts' chains side by side so they overlap in the CPU, about
+// three times faster per byte than calling TextHash() on each. `out` holds n values.
+void TextHashes(const std::string_view* texts, size_t n, uint64_t* out);
 
 // Exact Jaccard similarity of the word-shingle sets of two texts (for tests and diagnostics).
 double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words = 3);

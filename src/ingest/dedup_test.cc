@@ -196,6 +196,40 @@ TEST(DedupTest, TextHashIsStable) {
   EXPECT_NE(TextHash(""), TextHash(std::string_view("\0", 1)));
 }
 
+// FNV-1a byte by byte, then the final mix: what TextHash() is specified to be.
+uint64_t ReferenceTextHash(std::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  h ^= text.size();
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 31;
+  return h;
+}
+
+TEST(DedupTest, TextHashesMatchTextHashForAnyMixOfLengths) {
+  // Lanes run out at different times and take the next text: empty texts, equal lengths, one
+  // long text among short ones, fewer texts than lanes, and texts with every byte value.
+  std::vector<std::string> owned = {"", "a", "", "abc", std::string(5000, 'x'), "abd", "",
+                                    std::string("\0\xff\x80 z", 5), "abc"};
+  std::string all_bytes;
+  for (int c = 0; c < 256; ++c) all_bytes.push_back(static_cast<char>(c));
+  owned.push_back(all_bytes);
+  for (int i = 0; i < 37; ++i) owned.push_back(std::string(static_cast<size_t>(i * 13 % 97), 'a' + i % 26));
+  for (size_t count = 0; count <= owned.size(); ++count) {
+    SCOPED_TRACE(count);
+    std::vector<std::string_view> texts(owned.begin(), owned.begin() + static_cast<long>(count));
+    std::vector<uint64_t> hashes(count, 0);
+    TextHashes(texts.data(), count, hashes.data());
+    for (size_t i = 0; i < count; ++i) {
+      EXPECT_EQ(hashes[i], TextHash(texts[i])) << i;
+      EXPECT_EQ(hashes[i], ReferenceTextHash(texts[i])) << i;
+    }
+  }
+}
+
 // Reference: Jaccard of the sets of k-word tuples, words lower-cased ASCII letters and digits
 // (and bytes >= 0x80), built from strings the slow way.
 double ReferenceJaccard(const std::string& a, const std::string& b, int k) {
@@ -243,6 +277,21 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
     EXPECT_DOUBLE_EQ(ShingleJaccard(kWire, kUnrelated, k), ReferenceJaccard(kWire, kUnrelated, k));
     EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_b, k), ReferenceJaccard(long_a, long_b, k));
     EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_a, k), 1.0);
+  }
+  // The word scan runs a text's two halves side by side, split at a separator: cut texts at
+  // every length so the split and the ends fall inside words, on separators, in a multi-byte
+  // character and at runs of punctuation; words must come out the same as the slow way.
+  const std::string mixed =
+      "Ab  cd,e-f... G\xc3\xa9rard 12 345!!  xyz\tq\xe2\x80\x94r s\n\nTT tt uU  ";
+  const std::string other = "ab cd e f gerard 12 345 xyz q r s tt uu vv";
+  for (size_t cut = 0; cut <= mixed.size(); ++cut) {
+    SCOPED_TRACE(cut);
+    const std::string t = mixed.substr(0, cut), u = mixed.substr(cut);
+    for (int k : {1, 2, 3}) {
+      EXPECT_DOUBLE_EQ(ShingleJaccard(t, other, k), ReferenceJaccard(t, other, k));
+      EXPECT_DOUBLE_EQ(ShingleJaccard(u, other, k), ReferenceJaccard(u, other, k));
+      EXPECT_DOUBLE_EQ(ShingleJaccard(t, u, k), ReferenceJaccard(t, u, k));
+    }
   }
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);

@@ -43,5 +43,40 @@ void BM_MarkDuplicates(benchmark::State& state) {
 }
 BENCHMARK(BM_MarkDuplicates)->Unit(benchmark::kMillisecond);
 
+// The documents' text_hash: one text at a time against four side by side (same values).
+void BM_TextHash(benchmark::State& state) {
+  if (Corpus().empty()) return state.SkipWithError("corpus not found");
+  IngestResult r;
+  ReadJsonLines("gvc-dev.jsonl", Corpus(), IngestOptions(), &r);
+  size_t bytes = 0;
+  for (const Article& a : r.articles) bytes += a.text.size();
+  for (auto _ : state) {
+    uint64_t x = 0;
+    for (const Article& a : r.articles) x ^= TextHash(a.text);
+    benchmark::DoNotOptimize(x);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_TextHash)->Unit(benchmark::kMillisecond);
+
+void BM_TextHashes(benchmark::State& state) {
+  if (Corpus().empty()) return state.SkipWithError("corpus not found");
+  IngestResult r;
+  ReadJsonLines("gvc-dev.jsonl", Corpus(), IngestOptions(), &r);
+  std::vector<std::string_view> texts;
+  size_t bytes = 0;
+  for (const Article& a : r.articles) {
+    texts.push_back(a.text);
+    bytes += a.text.size();
+  }
+  std::vector<uint64_t> out(texts.size());
+  for (auto _ : state) {
+    TextHashes(texts.data(), texts.size(), out.data());
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_TextHashes)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace sitrep

@@ -301,5 +301,32 @@ TEST_F(IngestTest, JsonLinesEscapesAndUnusualRecords) {
   EXPECT_EQ(r.errors[5].message(), "mem:9: field 'doc_id': empty; skipped");
 }
 
+// The scanner steps over plain string bytes eight at a time: escapes, the closing quote and raw
+// control bytes must be found at every offset within a step, after plain bytes of every kind
+// (ASCII, space, DEL, bytes of multi-byte characters, bytes just above the special ones).
+TEST_F(IngestTest, JsonLinesStringsFindSpecialBytesAtEveryOffset) {
+  const std::string plain_kinds[] = {"a", " ", "\x7f", "\xc3\xa9", "!", "#", "]", "~"};
+  for (const std::string& kind : plain_kinds) {
+    for (size_t offset = 0; offset < 20; ++offset) {
+      SCOPED_TRACE(kind + " x " + std::to_string(offset));
+      std::string run;
+      while (run.size() < offset) run += kind;
+      IngestResult r;
+      ReadJsonLines("mem",
+                    "{\"doc_id\":\"a\",\"text\":\"" + run + "\\\"q\\\\" + run + "\\n" + run + "\"}\n" +
+                        "{\"doc_id\":\"b\",\"text\":\"" + run + ".\"}\n" +
+                        "{\"doc_id\":\"c\",\"text\":\"" + run + "\x01" + run + "\"}\n" +
+                        "{\"doc_id\":\"d\",\"text\":\"" + run + "\x1f\"}\n",
+                    IngestOptions(), &r);
+      ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+      EXPECT_EQ(r.articles[0].text, run + "\"q\\" + run + "\n" + run);
+      EXPECT_EQ(r.articles[1].text, run + ".");
+      ASSERT_EQ(r.errors.size(), 2u) << Messages(r);
+      EXPECT_EQ(r.errors[0].message(), "mem:3: not valid JSON (truncated or malformed line); skipped");
+      EXPECT_EQ(r.errors[1].message(), "mem:4: not valid JSON (truncated or malformed line); skipped");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

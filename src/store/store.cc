@@ -34,12 +34,23 @@ CREATE TABLE IF NOT EXISTS incidents (
   country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
   geo_precision INTEGER, event_type TEXT, sub_event_type TEXT, perpetrator TEXT,
   killed_low REAL, killed_best REAL, killed_high REAL, injured_best REAL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
-CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 CREATE TABLE IF NOT EXISTS incident_documents (
   incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
   PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
+)sql";
+
+// The secondary indexes of the incident tables. ReplaceIncidentsFrom() drops them and builds
+// them again after the rows are in (one sort per index instead of a B-tree descent per row at a
+// random key), inside its transaction.
+constexpr const char* kIncidentIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);
+)sql";
+constexpr const char* kDropIncidentIndexes = R"sql(
+DROP INDEX IF EXISTS incidents_parent;
+DROP INDEX IF EXISTS incidents_date;
+DROP INDEX IF EXISTS incident_documents_doc;
 )sql";
 
 // A prepared statement that finalises itself. Bind indexes are 1-based, columns 0-based.
@@ -106,10 +117,11 @@ class Stmt {
   int rc_;
 };
 
-std::string HashHex(std::string_view text) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(TextHash(text)));
-  return buf;
+// The text_hash column: TextHash() as 16 lower-case hex digits.
+void HashHex(uint64_t h, char (&buf)[17]) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; --i, h >>= 4) buf[i] = kHex[h & 0xf];
+  buf[16] = '\0';
 }
 
 }  // namespace
@@ -238,6 +250,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA cache_size=-65536"));
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
+      SITREP_RETURN_IF_ERROR(store->Exec(kIncidentIndexes));
       Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
       put.Bind(1, std::to_string(kStoreSchemaVersion));
       if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
@@ -268,9 +281,16 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
              " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
     Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
     if (!find.prepared() || !put.prepared()) return Error("cannot prepare");
+    // The texts' hashes in one batch (TextHashes overlaps four texts' hash chains).
+    std::vector<std::string_view> texts(articles.size());
+    for (size_t i = 0; i < articles.size(); ++i) texts[i] = articles[i].text;
+    std::vector<uint64_t> hashes(articles.size());
+    TextHashes(texts.data(), texts.size(), hashes.data());
+    char hash_buf[17];
     for (size_t i = 0; i < articles.size(); ++i) {
       const Article& a = articles[i];
-      const std::string hash = HashHex(a.text);
+      HashHex(hashes[i], hash_buf);
+      const std::string_view hash(hash_buf, 16);
       const std::string published = a.published ? a.published->ToIso() : std::string();
       put.BindStatic(1, a.doc_id).BindStatic(2, a.source).BindStatic(3, a.url);
       if (published.empty()) put.BindOrNull(4, published);
@@ -448,6 +468,7 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
 
 Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
   return InTransaction([&]() -> Status {
+    SITREP_RETURN_IF_ERROR(Exec(kDropIncidentIndexes));
     SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
     Stmt put(db_,
              "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
@@ -458,12 +479,14 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
                "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role) VALUES (?,?,?)");
     if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
     Incident inc;
+    std::string json;
     for (int64_t i = 0; next(&inc); ++i) {
       auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
       };
-      put.Reset();
-      put.Bind(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
+      // `inc` and `json` outlive each Run(), so their text is bound without a copy.
+      json = IncidentToJsonText(inc);
+      put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
       put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
       put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
       put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
@@ -473,18 +496,17 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       put.BindOrNull(15, inc.perpetrator);
       put.Bind(16, opt(inc.killed, &Figure::low)).Bind(17, opt(inc.killed, &Figure::best));
       put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
-      put.Bind(20, IncidentToJsonText(inc));
-      if (put.Step() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
+      put.BindStatic(20, json);
+      if (put.Run() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
       for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
                                        std::pair{&inc.mentions, "mention"}}) {
         for (const std::string& d : *list) {
-          put_d.Reset();
-          put_d.Bind(1, inc.id).Bind(2, d).Bind(3, std::string_view(role));
-          if (put_d.Step() != SQLITE_DONE) return Error("cannot store incident documents");
+          put_d.BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
+          if (put_d.Run() != SQLITE_DONE) return Error("cannot store incident documents");
         }
       }
     }
-    return Status::Ok();
+    return Exec(kIncidentIndexes);
   });
 }
 

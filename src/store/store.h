@@ -67,7 +67,10 @@ class Store {
   Status PutAnalyses(const std::vector<DocAnalysis>& analyses);
   Result<std::vector<DocAnalysis>> LoadAnalyses();  // ordered by doc_id
 
-  // Replaces every stored incident with `set` (order kept).
+  // Replaces every stored incident with `set` (order kept). The incident tables' secondary
+  // indexes are dropped and built again after the rows, inside the same transaction (a sort per
+  // index instead of a descent per row): a failed or interrupted call leaves rows and indexes as
+  // they were; readers see the old incidents until it commits.
   Status ReplaceIncidents(const IncidentSet& set);
   Result<IncidentSet> LoadIncidents();
   Result<Incident> GetIncident(const std::string& id);

@@ -338,6 +338,51 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
             "a:document b:document b:mention");
 }
 
+// ReplaceIncidentsFrom() drops the incident tables' secondary indexes and builds them again
+// after the rows: they exist afterwards, hold every row, and the query planner uses them; a
+// replacement that fails half-way (a repeated incident id) leaves rows and indexes as they were.
+TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
+  auto incident = [](std::string id, std::string parent, std::vector<std::string> docs) {
+    Incident inc;
+    inc.id = std::move(id);
+    inc.parent = std::move(parent);
+    inc.date = CivilDate{2024, 3, 9};
+    inc.documents = std::move(docs);
+    return inc;
+  };
+  IncidentSet set;
+  set.incidents = {incident("s1", "", {"a", "b"}), incident("s1-1", "s1", {"a"}),
+                   incident("s1-2", "s1", {"b", "c"})};
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());  // a second replace drops and rebuilds again
+    // Fails at the third incident: nothing of this replacement may land.
+    IncidentSet bad;
+    bad.incidents = {incident("x1", "", {"d"}), incident("x2", "", {"d"}),
+                     incident("x1", "", {"e"})};
+    EXPECT_FALSE(store->ReplaceIncidents(bad).ok());
+    Result<IncidentSet> back = store->LoadIncidents();
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->incidents.size(), 3u);
+    EXPECT_EQ(back->incidents[2].id, "s1-2");
+  }
+  EXPECT_EQ(Query(path_, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                         "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
+            "incident_documents_doc incidents_date incidents_parent");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents INDEXED BY incident_documents_doc"
+                         " WHERE doc_id = 'b'"),
+            "2");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_parent"
+                         " WHERE parent = 's1'"),
+            "2");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_date"
+                         " WHERE date = '2024-03-09'"),
+            "3");
+  EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
+}
+
 // A database made before the row tables were WITHOUT ROWID (plain tables with the same columns)
 // opens and takes new analyses as before.
 TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
