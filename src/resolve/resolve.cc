@@ -1148,13 +1148,65 @@ uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
   return Key("g", "", day, x * 100003 + y);
 }
 
+// Keys are of two kinds. Whole-history keys (a place, district, province or country over all
+// time) are read only by lookups no date bounds: an undated report without a publication date,
+// a recalled month. Every other lookup reads time-bucketed keys, (tag, key, kind, t): kind 1 a
+// dated event on day t, 2 an undated one published on day t, 3 an undated one without a
+// publication date. A busy place's incidents over a year are thus never read by a report from
+// one week: the candidates of a lookup are those its dates can fit, so their number depends on
+// how dense the news is, not on how long the corpus runs.
+enum TimeKind : int64_t { kDatedKey = 1, kPublishedKey = 2, kTimelessKey = 3 };
+
+void AddTimed(std::string_view tag, std::string_view key, const Event& e, int cluster,
+              Index* idx) {
+  if (e.day) {
+    idx->Add(Key(tag, key, kDatedKey, *e.day), cluster);
+  } else if (e.pub) {
+    idx->Add(Key(tag, key, kPublishedKey, *e.pub), cluster);
+  } else {
+    idx->Add(Key(tag, key, kTimelessKey), cluster);
+  }
+}
+
+// Clusters under (tag, key) whose dates can fit something on `day` or, undated, published on
+// `pub` (one of them set): ScorePair's date rules read backwards. A dated cluster fits a day
+// within the window and an undated report published 1 day before to undated_publish_gap_days
+// after it; an undated cluster fits when one of its reports was published within that gap (or
+// none has a publication date).
+void CollectTimed(std::string_view tag, std::string_view key, const std::optional<int64_t>& day,
+                  const std::optional<int64_t>& pub, const ResolveOptions& o, const Index& idx,
+                  std::vector<int>* out) {
+  const int64_t gap = o.undated_publish_gap_days;
+  if (day) {
+    for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
+      idx.Collect(Key(tag, key, kDatedKey, d), out);
+    }
+    for (int64_t p = *day - 1; p <= *day + gap; ++p) idx.Collect(Key(tag, key, kPublishedKey, p), out);
+  } else {
+    for (int64_t d = *pub - gap; d <= *pub + 1; ++d) idx.Collect(Key(tag, key, kDatedKey, d), out);
+    for (int64_t p = *pub - gap; p <= *pub + gap; ++p) {
+      idx.Collect(Key(tag, key, kPublishedKey, p), out);
+    }
+  }
+  idx.Collect(Key(tag, key, kTimelessKey), out);
+}
+
 void IndexEvent(const Event& e, int cluster, Index* idx) {
   const std::string& country = e.loc->country_key;
   idx->Add(Key("p", e.loc->key), cluster);
-  for (const Loc& f : e.folded_locs) idx->Add(Key("p", f.key), cluster);
-  if (!e.loc->admin2_key.empty()) idx->Add(Key("a2", e.loc->admin2_key), cluster);
+  AddTimed("p", e.loc->key, e, cluster, idx);
+  for (const Loc& f : e.folded_locs) {
+    idx->Add(Key("p", f.key), cluster);
+    AddTimed("p", f.key, e, cluster, idx);
+  }
+  if (!e.loc->admin2_key.empty()) {
+    idx->Add(Key("a2", e.loc->admin2_key), cluster);
+    AddTimed("a2", e.loc->admin2_key, e, cluster, idx);
+  }
   idx->Add(Key("a1all", e.loc->admin1_key), cluster);
   idx->Add(Key("call", country), cluster);
+  AddTimed("a1", e.loc->admin1_key, e, cluster, idx);
+  AddTimed("c", country, e, cluster, idx);
   if (e.day) {
     idx->Add(DayKey("d", e.loc->admin1_key, *e.day), cluster);
     idx->Add(DayKey("c", country, *e.day), cluster);
@@ -1167,35 +1219,38 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
         }
       }
     }
-  } else {
-    idx->Add(Key("a1u", e.loc->admin1_key), cluster);
-    idx->Add(Key("cu", country), cluster);
   }
 }
 
-// Candidate clusters for something at `loc` on `day`.
-std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day, int window,
+// Candidate clusters for something at `loc` on `day`; undated, published on `pub`. With neither,
+// every cluster of the place (district, province, country) ever indexed, up to kMaxCandidates.
+std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
+                            const std::optional<int64_t>& pub, const ResolveOptions& o,
                             const Index& idx) {
   std::vector<int> out;
   const std::string& country = loc.country_key;
+  const bool country_level = loc.place.level == GeoLevel::kCountry;
   if (day) {
-    for (int64_t d = *day - window; d <= *day + window; ++d) {
-      if (loc.place.level == GeoLevel::kCountry) {
-        idx.Collect(DayKey("c", country, d), &out);
-      } else {
-        idx.Collect(DayKey("d", loc.admin1_key, d), &out);
-      }
-      if (loc.place.has_coords && Fine(loc)) {
+    // Dated: the province's (country's) clusters on the days that fit, and the fine grid cells.
+    CollectTimed(country_level ? "c" : "a1", country_level ? country : loc.admin1_key, day,
+                 std::nullopt, o, idx, &out);
+    if (loc.place.has_coords && Fine(loc)) {
+      for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
         idx.Collect(CellKey(loc.place.lat, loc.place.lon, 0, 0, d), &out);
       }
     }
-    idx.Collect(loc.place.level == GeoLevel::kCountry ? Key("cu", country) : Key("a1u", loc.admin1_key),
-                &out);
+  } else if (pub) {
+    CollectTimed("p", loc.key, day, pub, o, idx, &out);
+    if (!loc.admin2_key.empty()) CollectTimed("a2", loc.admin2_key, day, pub, o, idx, &out);
+    if (loc.place.level == GeoLevel::kProvince) {
+      CollectTimed("a1", loc.admin1_key, day, pub, o, idx, &out);
+    }
+    if (country_level) CollectTimed("c", country, day, pub, o, idx, &out);
   } else {
     idx.Collect(Key("p", loc.key), &out);
     if (!loc.admin2_key.empty()) idx.Collect(Key("a2", loc.admin2_key), &out);
     if (loc.place.level == GeoLevel::kProvince) idx.Collect(Key("a1all", loc.admin1_key), &out);
-    if (loc.place.level == GeoLevel::kCountry) idx.Collect(Key("call", country), &out);
+    if (country_level) idx.Collect(Key("call", country), &out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -1246,14 +1301,28 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     if (folded) best = PlaceMatch::kFolded;
   }
   if (best == PlaceMatch::kNone) return s;
+  // An incident is one place and one day, so a report must fit every report already in it, not
+  // merely one of them: otherwise reports chain an incident from town to town and day to day
+  // wherever attacks are frequent (a busy town, a province at war).
+  // (A folded place is a name the article itself gave the attack: no distance to check.)
+  if (Fine(e.loc) && best != PlaceMatch::kFolded) {
+    for (const Loc& l : c.locs) {
+      if (Fine(l) && MatchPlaces(e.loc, l, o) == PlaceMatch::kNone) return s;
+    }
+  }
   double date = 0.5;
   std::string date_desc = "unknown";
+  int64_t gap_days = 0;  // 0 also when a date is unknown (no tolerance was used)
   if (e.day && !c.days.empty()) {
-    int64_t gap = INT64_MAX;
-    for (int64_t d : c.days) gap = std::min(gap, Gap(d, *e.day));
-    if (gap > o.date_window_days) return s;
+    int64_t gap = INT64_MAX, far = 0;
+    for (int64_t d : c.days) {
+      gap = std::min(gap, Gap(d, *e.day));
+      far = std::max(far, Gap(d, *e.day));
+    }
+    if (far > 2 * o.date_window_days) return s;
     date = gap == 0 ? 1.0 : 0.6;
     date_desc = std::to_string(gap);
+    gap_days = gap;
   } else if (e.day) {
     bool fits = false, any = false;
     for (int ei : c.events) {
@@ -1307,6 +1376,11 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   s.place = best;
   s.total = 2 * PlaceScore(best) + 1.5 * date + 0.5 * (type + actors + figures);
   s.ok = s.total >= o.attach_threshold;
+  // Place and date within tolerance (a nearby place, the next day) are not enough against two
+  // independent disagreements: reports that differ on both the kind of attack and the toll are
+  // of another attack, as at a busy town where attacks a day apart are common.
+  const bool nearby = best != PlaceMatch::kSame && !Coarse(best);
+  if ((nearby || gap_days > 0) && type == 0 && figures == 0) s.ok = false;
   s.detail = std::string("place=") + PlaceMatchName(best) + " date_gap=" + date_desc +
              " type=" + Fmt(type) + " actors=" + Fmt(actors) + " figures=" + Fmt(figures) +
              " score=" + Fmt(s.total);
@@ -1963,12 +2037,17 @@ IncidentStream ResolveBatch::FinishStream() && {
   for (int ei : order) {
     Event& e = events[ei];
     const std::string& doc_id = docs[e.doc].doc_id;
-    std::vector<int> cands = Candidates(e.loc, e.day, o.date_window_days, idx);
-    for (const Loc& f : e.folded_locs) {
-      idx.Collect(Key("p", f.key), &cands);
-    }
-    // Clusters holding this place among their folded places.
-    idx.Collect(Key("p", e.loc->key), &cands);
+    std::vector<int> cands = Candidates(e.loc, e.day, e.pub, o, idx);
+    // Clusters at the article's folded places, and clusters holding this place among theirs.
+    auto place_key = [&](const std::string& key) {
+      if (e.day || e.pub) {
+        CollectTimed("p", key, e.day, e.pub, o, idx, &cands);
+      } else {
+        idx.Collect(Key("p", key), &cands);
+      }
+    };
+    for (const Loc& f : e.folded_locs) place_key(f.key);
+    place_key(e.loc->key);
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     int best = -1;
@@ -2091,7 +2170,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     if (members.empty() && wv.loc->known) {
       // A wave report that names none of its attacks joins the one incident it can contain.
       std::set<int> found;
-      for (int ci : Candidates(wv.loc, wv.day, o.date_window_days, idx)) {
+      for (int ci : Candidates(wv.loc, wv.day, std::nullopt, o, idx)) {
         const Cluster& c = clusters[ci];
         bool place_ok = false;
         for (const Loc& l : c.locs) place_ok = place_ok || MatchPlaces(wv.loc, l, o) != PlaceMatch::kNone;
@@ -2467,9 +2546,9 @@ IncidentStream ResolveBatch::FinishStream() && {
     std::vector<int> cands;
     if (r.loc->known) {
       if (r.day) {
-        cands = Candidates(r.loc, r.day, o.date_window_days, idx);
+        cands = Candidates(r.loc, r.day, std::nullopt, o, idx);
       } else {
-        cands = Candidates(r.loc, std::nullopt, 0, idx);
+        cands = Candidates(r.loc, std::nullopt, std::nullopt, o, idx);
         if (r.month) {
           for (int64_t d = r.month->first; d <= r.month->second; ++d) {
             idx.Collect(DayKey("d", r.loc->admin1_key, d), &cands);

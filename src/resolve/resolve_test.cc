@@ -1164,3 +1164,84 @@ TEST(ResolveBatchTest, EmptyStream) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+std::string Day(int d) {  // 2024-03-01 + d, d < 60
+  static const int kLen[] = {31, 30};
+  int m = 3;
+  for (int i = 0; d >= kLen[i] && i < 2; ++i) {
+    d -= kLen[i];
+    ++m;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "2024-%02d-%02d", m, d + 1);
+  return buf;
+}
+
+// A busy town with an attack every day for two months: each attack is reported by two dated
+// articles and one undated article published the same day. Each day stays its own incident (no
+// chaining from day to day through the window or the undated reports), and the candidates a
+// report is scored against stay few however long the town's history grows (blocking by time).
+TEST(ResolveTest, BusyTownAtDensityKeepsDaysApartAndCandidatesBounded) {
+  std::vector<DocAnalysis> docs;
+  constexpr int kDays = 60;
+  for (int d = 0; d < kDays; ++d) {
+    const std::string id = "d" + std::to_string(100 + d);
+    const double killed = d % 3 == 0 ? 3 : d % 3 == 1 ? 20 : 60;  // neighbours disagree
+    const char* type = d % 2 == 0 ? kVac : kBomb;
+    docs.push_back(DocBuilder(id + "a", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
+    docs.push_back(DocBuilder(id + "b", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
+    docs.push_back(DocBuilder(id + "c", Day(d)).Mention(type, "", {kNorthTown}, {K(killed)}).Build());
+  }
+  const IncidentSet s = Resolve(docs);
+  const std::vector<const Incident*> leaves = Leaves(s);
+  ASSERT_EQ(leaves.size(), static_cast<size_t>(kDays));
+  size_t most = 0;
+  for (const Incident* i : leaves) {
+    ASSERT_EQ(i->documents.size(), 3u) << i->id;
+    const std::string prefix = i->documents[0].substr(0, i->documents[0].size() - 1);
+    EXPECT_EQ(i->documents[1], prefix + "b");
+    EXPECT_EQ(i->documents[2], prefix + "c");
+    for (const Reason& r : i->why) {
+      const size_t at = r.detail.find(" among ");
+      if (at != std::string::npos) most = std::max<size_t>(most, std::stoul(r.detail.substr(at + 7)));
+    }
+  }
+  EXPECT_LE(most, 8u);  // the clusters of a few days, not of the whole two months
+}
+
+// Reports of a nearby town the next day that disagree on both the kind of attack and the toll
+// are another attack; agreeing on either keeps them one.
+TEST(ResolveTest, NearbyNextDayWithOtherTypeAndTollIsAnotherAttack) {
+  std::vector<DocAnalysis> apart = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(3)}).Build(),
+      DocBuilder("b", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthVillage}, {K(30)}).Build(),
+  };
+  EXPECT_EQ(Leaves(Resolve(apart)).size(), 2u);
+  std::vector<DocAnalysis> same_toll = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(3)}).Build(),
+      DocBuilder("b", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthVillage}, {K(4)}).Build(),
+  };
+  EXPECT_EQ(Leaves(Resolve(same_toll)).size(), 1u);
+}
+
+// A report fits every place of an incident, not one of them: a town two steps from the first
+// does not join by being near the second.
+TEST(ResolveTest, IncidentDoesNotChainFromTownToTown) {
+  const Place a = P("Alpha", "", "Highland", 30.0, 69.0);
+  const Place b = P("Beta", "", "Highland", 30.0, 69.2);   // ~19 km east of Alpha
+  const Place c = P("Gamma", "", "Highland", 30.0, 69.55);  // ~34 km east of Beta, 53 of Alpha
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {a}, {K(5)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {b}, {K(5)}).Build(),
+      DocBuilder("c", "2024-05-02").Mention(kBomb, "2024-05-01", {c}, {K(5)}).Build(),
+  };
+  const std::vector<const Incident*> leaves = Leaves(Resolve(docs));
+  ASSERT_EQ(leaves.size(), 2u);
+  EXPECT_NE(leaves[0]->documents.size(), 3u);
+}
+
+}  // namespace
+}  // namespace sitrep
