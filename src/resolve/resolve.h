@@ -23,15 +23,23 @@
 //     first and third form their own province-level Battles incidents instead.
 //  2. Local events are clustered across articles greedily, in an order derived from content only
 //     (finest place first, then date, place key, doc id), against candidate incidents found by
-//     blocking keys — (admin1, day), (country, day), (0.5-degree cell, day), place key, district,
-//     admin1 — never all pairs, so cost is about linear. A pair is scored
+//     blocking keys — (admin1, day), (country, day), (0.5-degree cell, day), and place key,
+//     district, admin1 and country each bucketed by day (the event's day, or for an undated
+//     event its publication day) — never all pairs. A lookup reads only the days the date rules
+//     below can accept, so the candidates of a report do not grow with the corpus or with how
+//     busy a place is; whole-history keys are read only by undated reports without a
+//     publication date. A pair is scored
 //       2*place + 1.5*date + 0.5*(type + actors + figures)
 //     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45,
 //     country .25, folded .75} and date {same day 1, within window .6, unknown .5}; "folded":
 //     between undated reports only, one's main place is the other's folded secondary place.
 //     A different district, a different province or a date gap beyond the window vetoes; so
 //     does a second local event of an article already in the incident (the article said they
-//     were different). A coarse match (contains / country) must also be unambiguous.
+//     were different). A fine report must fit every fine place the incident holds (not only
+//     its best one), and lie within twice the window of every day it holds, so an incident
+//     cannot chain town to town or day to day. A match that rests on a tolerance (a nearby
+//     place or a one-day gap) is vetoed when the reports disagree on both event type and toll:
+//     at a busy place, place and date alone do not make two attacks one. A coarse match (contains / country) must also be unambiguous.
 //     Score >= attach_threshold attaches. Undated events only meet incidents whose dates fit
 //     their publication date.
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
