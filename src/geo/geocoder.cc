@@ -13,9 +13,8 @@
 #include <span>
 
 #include "base/data_dir.h"
-#include "geo/id_pair_map.h"
+#include "base/flat_map.h"
 #include "geo/match_key.h"
-#include "geo/str_map.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -42,11 +41,11 @@ struct Geocoder::Words {
     std::string country, region;
     bool after_comma = false;
   };
-  StrMap<Abbrev> abbrev;
+  StrFlatMap<Abbrev> abbrev;
   size_t max_abbrev_bytes = 0;  // the longest key of `abbrev`
   // Abbreviated first words of names ("st" -> "saint", "ft" -> "fort"): "St. Louis" is also
   // looked up as "Saint Louis", the spelling the gazetteer gives the city.
-  StrMap<std::string> name_abbrev;
+  StrFlatMap<std::string> name_abbrev;
   // Countries whose counties stand for their seat town when no town in them is named
   // (data/geo/district_seat_countries.tsv).
   std::unordered_set<std::string> seat_countries;
@@ -70,8 +69,8 @@ struct Geocoder::Words {
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single hash lookup.
-  StrMap<uint32_t> word_class;
-  // One bit per value of bits 40..55 of a word's StrMapHash, set for every word_class key: most
+  StrFlatMap<uint32_t> word_class;
+  // One bit per value of bits 40..55 of a word's FlatMapHash, set for every word_class key: most
   // words of a text are in no list, and this 8 KB table, unlike word_class, stays in the
   // first-level cache, so they are turned away without a probe.
   std::vector<uint64_t> class_filter = std::vector<uint64_t>(kClassFilterWords, 0);
@@ -127,7 +126,7 @@ struct Word {
   bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
   bool newline_before = false;  // a line break between the previous word and this one
   std::string_view lower;      // FoldName of the word (in the scan's arena)
-  uint64_t lower_hash = 0;     // StrMapHash(lower)
+  uint64_t lower_hash = 0;     // FlatMapHash(lower)
   uint32_t cls = 0;            // WordClass bits of `lower`
 };
 
@@ -352,7 +351,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     if (spans[k].first != kFromKeys) {
       words[k].lower = std::string_view(arena->data() + spans[k].first, spans[k].second);
     }
-    words[k].lower_hash = StrMapHash(words[k].lower);
+    words[k].lower_hash = FlatMapHash(words[k].lower);
   }
 }
 
@@ -457,7 +456,7 @@ struct Mention {
 // folding them takes ICU. The reference is valid until the next call on this thread.
 const std::string& CachedFoldName(std::string_view name) {
   constexpr size_t kMaxEntries = 1 << 14;
-  thread_local StrMap<std::string> cache;
+  thread_local StrFlatMap<std::string> cache;
   if (const std::string* hit = cache.Find(name)) return *hit;
   if (cache.size() >= kMaxEntries) cache.Clear();
   std::string& folded = cache[name];
@@ -565,7 +564,7 @@ class WordSet {
       if (Same((*words_)[slots_[h].word], w.lower, w.lower_hash)) return;
     }
   }
-  // `hash` is StrMapHash(v).
+  // `hash` is FlatMapHash(v).
   bool Contains(std::string_view v, uint64_t hash) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) return false;
@@ -609,7 +608,7 @@ struct ProvinceRef {
 struct ContextTables {
   // Country codes: `cc_ids` maps a code to its id (1-based); `cc[id]` is the code, a view into
   // the gazetteer or the word lists (both outlive Find).
-  StrMap<uint32_t> cc_ids;
+  StrFlatMap<uint32_t> cc_ids;
   std::vector<std::string_view> cc;
   // By country id: the article's context for it (ctx_country), its non-name cues (ctx_cue) and
   // its place votes, each with whether the article has an entry at all (iterations visit only
@@ -618,13 +617,13 @@ struct ContextTables {
   std::vector<uint8_t> has_country, has_cue, has_votes;
   // Provinces: `prov_ids` maps "CC|admin1" to its id (1-based), `prov[id]` is the province and
   // `province[id]` its context (ctx_province).
-  StrMap<uint32_t> prov_ids;
+  StrFlatMap<uint32_t> prov_ids;
   std::vector<ProvinceRef> prov;
   std::vector<double> province;
   // (name_id, country id) -> what that name contributed: its country and province readings
   // (self_ctx), its place votes (name_votes) and their share of a country's vote (self_vote);
   // (name_id, province id) -> its province readings (self_prov).
-  IdPairMap<double> self_ctx, name_votes, self_vote, self_prov;
+  IdPairFlatMap<double> self_ctx, name_votes, self_vote, self_prov;
   std::string key;  // scratch for a province key
 
   void Clear() {
@@ -873,7 +872,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 
 void Geocoder::Words::BuildWordClass() {
   auto mark = [&](std::string_view w) -> uint32_t& {
-    const size_t b = ClassFilterBit(StrMapHash(w));
+    const size_t b = ClassFilterBit(FlatMapHash(w));
     class_filter[b >> 6] |= uint64_t{1} << (b & 63);
     return word_class[w];
   };
@@ -919,7 +918,7 @@ uint64_t NextGeocoderId() {
 // within and across articles. One cache per thread, owned by one Geocoder at a time; bounded.
 struct KeyCache {
   uint64_t owner = 0;
-  StrMap<std::span<const GazPosting>> map;
+  StrFlatMap<std::span<const GazPosting>> map;
 };
 constexpr size_t kKeyCacheMax = 1 << 16;
 }  // namespace
@@ -1192,7 +1191,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     cache.owner = id_;
   }
   auto lookup_folded = [&](const std::string& f) -> std::span<const GazPosting> {
-    const uint64_t hash = StrMapHash(f);
+    const uint64_t hash = FlatMapHash(f);
     if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
     rules.KeyFromFolded(f, &key);
@@ -1511,7 +1510,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   if (mentions.empty()) return out;
   size_t n_names = 0;
   {
-    thread_local StrMap<uint32_t> ids;
+    thread_local StrFlatMap<uint32_t> ids;
     ids.Clear();
     for (Mention& m : mentions) {
       uint32_t& id = ids[m.folded];
