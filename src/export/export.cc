@@ -215,7 +215,7 @@ std::string IncidentsToGeoJson(const IncidentSet& set) {
     OrderedJson full = IncidentToJson(inc);
     OrderedJson props;
     for (const char* k : {"id", "parent", "date", "date_end", "country", "admin1", "admin2",
-                          "place", "geo_precision", "event_type", "sub_event_type",
+                          "place", "place_aliases", "geo_precision", "event_type", "sub_event_type",
                           "perpetrator", "killed", "injured", "documents"}) {
       props[k] = full[k];
     }

@@ -444,6 +444,7 @@ OrderedJson IncidentToJson(const Incident& inc) {
   for (const auto& [cat, f] : inc.killed_by_category) {
     if (!by_cat.contains(cat)) by_cat[cat] = FigureToJson(f);
   }
+  j["place_aliases"] = inc.place_aliases;
   j["killed_by_category"] = std::move(by_cat);
   OrderedJson other = OrderedJson::object();
   for (const auto& [k, f] : inc.other_figures) other[k] = FigureToJson(f);
@@ -491,6 +492,7 @@ Result<Incident> IncidentFromJson(const Json& j) {
   r.Str(j, "perpetrator", &inc.perpetrator);
   OptFigureFrom(&r, j, "killed", &inc.killed);
   OptFigureFrom(&r, j, "injured", &inc.injured);
+  r.Strings(j, "place_aliases", &inc.place_aliases);
   FigureMapFrom(&r, j, "killed_by_category", &inc.killed_by_category);
   FigureMapFrom(&r, j, "other_figures", &inc.other_figures);
   r.Strings(j, "documents", &inc.documents);
@@ -1123,6 +1125,7 @@ std::string IncidentToJsonText(const Incident& inc) {
   w.Key("killed"); WriteOptFigure(w, inc.killed);
   w.Key("injured"); WriteOptFigure(w, inc.injured);
   // IncidentToJson's lists.
+  w.Key("place_aliases"); WriteStrings(w, inc.place_aliases);
   w.Key("killed_by_category");
   w.BeginObject();
   static constexpr const char* kDocumented[] = {"civilians", "security_forces", "militants"};

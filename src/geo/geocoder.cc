@@ -30,6 +30,9 @@ struct Geocoder::Words {
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
       institution, direction;
+  // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
+  // join two streets ("and"); a name joined so to a numbered street is the other street.
+  std::unordered_set<std::string> ordinal_suffix, joiner;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   struct ViewHash {
     using is_transparent = void;
@@ -439,6 +442,12 @@ struct Mention {
   bool person_strong = false;  // ... even over a country or province ("Kenya Lang, 38,")
   bool street = false;       // a street or venue ("Madrid Drive", "the 300 block of Page")
   bool quarter = false;      // "the West End neighborhood": a part of some town, not a namesake
+  // A capitalised compass word before ("East Elm"), or a possessive after ("Elm's"): a street,
+  // a quarter, a person or a business unless the place is a large one ("East Boston").
+  bool minor_form = false;
+  // A possessive that stands alone ("walking toward Elm's on Main"): a shop or a person's home,
+  // whatever preposition comes before it.
+  bool bare_possessive = false;
   bool title_line = false;   // inside a headline written in title case
   bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
@@ -726,6 +735,52 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// "61st", "2nd": digits, then an ordinal ending of the table.
+bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::string_view w) {
+  size_t d = 0;
+  while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+  return d > 0 && d < w.size() && ordinal_suffix.count(std::string(w.substr(d))) != 0;
+}
+
+// Street cues around the name of words [i, end) (see Mention::street, Mention::minor_form):
+// "Pembroke & Elm" and "61st and Elm" name an intersection; "East Elm" after a capitalised
+// compass word and "Elm's" with a possessive are names of something smaller than a town unless
+// the town is large (decided at acceptance).
+void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
+                    const std::unordered_set<std::string>& joiner, const std::vector<Word>& words,
+                    std::string_view text, size_t i, size_t end, Mention* m) {
+  if (i > 0) {
+    std::string_view gap = text.substr(words[i - 1].span.end,
+                                       words[i].span.begin - words[i - 1].span.end);
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    if (gap == "&") m->street = true;
+    if (i >= 2 && gap.empty() && !words[i - 2].break_after &&
+        NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
+        joiner.count(std::string(words[i - 1].lower)) != 0) {
+      m->street = true;
+    }
+    if (!words[i - 1].break_after && words[i - 1].upper_initial && !words[i - 1].all_caps &&
+        (words[i - 1].cls & kDirection) != 0) {
+      m->minor_form = true;
+    }
+  }
+  // The scanner leaves the "s" of "Elm's" as a word of its own after an apostrophe.
+  if (end < words.size() && end > 0 && words[end].lower == "s" && !words[end].upper_initial) {
+    std::string_view g = text.substr(words[end - 1].span.end,
+                                     words[end].span.begin - words[end - 1].span.end);
+    if (g == "'" || g == "\xE2\x80\x99") {
+      m->minor_form = true;
+      // "Elm's port" owns a noun; "toward Elm's on Main", "at Elm's." own nothing.
+      const size_t k = end + 1;
+      const bool owns_noun = !words[end].break_after && k < words.size() &&
+                             !words[k].upper_initial &&
+                             (words[k].cls & (kCue | kFunction | kConnector)) == 0;
+      if (!owns_noun) m->bare_possessive = true;
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
@@ -779,6 +834,10 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       words->institution.insert(w);
     } else if (type == "direction") {
       words->direction.insert(w);
+    } else if (type == "ordinal_suffix") {
+      words->ordinal_suffix.insert(w);
+    } else if (type == "joiner") {
+      words->joiner.insert(w);
     } else if (type == "function") {
       words->function.insert(w);
     } else if (type == "quarter") {
@@ -1441,6 +1500,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         ((words[i - 3].cls & kStreetOf) != 0)) {
       m.street = true;
     }
+    MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
     if (!m.has_hint && i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) &&
@@ -1974,6 +2034,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       accept = false;  // "Madrid Drive"; "Devon's mother", "Kenya Lang, 38,"
     } else if (m.quarter && !big) {
       accept = false;  // "the West End neighborhood": a quarter of the article's town
+    } else if (m.minor_form && (!m.cue || m.bare_possessive) && !big && !m.has_hint) {
+      accept = false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (!m.multiword && !m.has_hint && !b.exact &&

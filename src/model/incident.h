@@ -33,6 +33,9 @@ struct Incident {
   std::string parent;  // story id, "" for top level
   std::optional<CivilDate> date, date_end;
   std::string country, admin1, admin2, place;
+  // Other names of `place`: its other spellings in the incident's articles and the abbreviated /
+  // spelled-out forms of its name ("Saint Louis" for "St. Louis"); never `place` itself.
+  std::vector<std::string> place_aliases;
   std::optional<double> lat, lon;
   int geo_precision = 3;
   std::string event_type, sub_event_type;

@@ -12,6 +12,7 @@
 #include "extract/extractor.h"
 #include "geo/gazetteer.h"
 #include "geo/geocoder.h"
+#include "resolve/place_names.h"
 #include "resolve/resolve.h"
 #include "text/text_analyzer.h"
 
@@ -37,6 +38,11 @@ struct Engine::Impl {
   std::unique_ptr<Geocoder> geocoder;
   std::unique_ptr<Extractor> extractor;
   ResolveOptions resolve_options;
+  std::unique_ptr<PlaceNames> place_names;
+  // How each analysed article spelled its places (only spellings other than the gazetteer's),
+  // by doc_id: the text is gone by resolution, the incidents' place_aliases come from here.
+  mutable std::unordered_map<std::string, DocSpellings> spellings;
+  mutable std::mutex spellings_mu;
   mutable AtomicTimes atimes;
   mutable StageTimes times;
   mutable std::mutex times_mu;
@@ -75,6 +81,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto policy = ParsePolicy(options.best_policy);
   if (!policy.ok()) return policy.status();
   impl->resolve_options.best_policy = options.best_policy;
+  auto place_names = PlaceNames::Load(data_dir);
+  if (!place_names.ok()) return place_names.status();
+  impl->place_names = std::move(place_names).value();
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -97,6 +106,10 @@ DocAnalysis Engine::Analyze(const Article& article) const {
   analysis.doc_id = article.doc_id;
   if (article.published) analysis.published = *article.published;
   analysis.copy_of = article.copy_of;
+  if (DocSpellings sp = CollectSpellings(article, analysis); !sp.spellings.empty()) {
+    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
+    impl_->spellings[article.doc_id] = std::move(sp);
+  }
   auto ns = [](auto a, auto b) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(b - a).count();
   };
@@ -194,6 +207,10 @@ std::vector<DocAnalysis> Engine::AnalyzeAll(const std::vector<Article>& articles
 IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
+  {
+    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
+    impl_->place_names->Fill(&impl_->spellings, &set);  // resolve/place_names.h
+  }
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
@@ -205,6 +222,10 @@ ResolveBatch Engine::StartResolve() const { return ResolveBatch(impl_->resolve_o
 IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = std::move(batch).Finish();
+  {
+    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
+    impl_->place_names->Fill(&impl_->spellings, &set);  // resolve/place_names.h
+  }
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);

@@ -1,0 +1,165 @@
+#include "resolve/place_names.h"
+
+#include <gtest/gtest.h>
+
+#include "export/export.h"
+
+namespace sitrep {
+namespace {
+
+constexpr char kAbbrevs[] =
+    "# test table\n"
+    "st\tsaint\n"
+    "ft\tfort\n"
+    "mt\tmount\n";
+constexpr char kSuffixes[] =
+    "# test table\n"
+    "county\tdistrict\n"
+    "district\tdistrict\n"
+    "province\tprovince\n"
+    "town\tplace\n"
+    "city\tplace\n";
+
+std::unique_ptr<PlaceNames> Names() { return PlaceNames::FromTables(kAbbrevs, kSuffixes); }
+
+using Strings = std::vector<std::string>;
+
+TEST(PlaceNamesTest, VariantsSpellOutAndAbbreviate) {
+  auto names = Names();
+  EXPECT_EQ(names->Variants("St. Louis"), Strings({"Saint Louis"}));
+  EXPECT_EQ(names->Variants("St Louis"), Strings({"Saint Louis"}));
+  EXPECT_EQ(names->Variants("Saint Louis"), Strings({"St. Louis"}));
+  EXPECT_EQ(names->Variants("Fort Worth"), Strings({"Ft. Worth"}));
+  // A word inside the name counts too; each word switches on its own.
+  EXPECT_EQ(names->Variants("Port St. Lucie"), Strings({"Port Saint Lucie"}));
+  EXPECT_EQ(names->Variants("Mount Saint Joseph"), Strings({"Mt. St. Joseph"}));
+  EXPECT_EQ(names->Variants("Ft. Saint Ives"), Strings({"Fort Saint Ives", "Ft. St. Ives"}));
+  // No table word: no variant. A word that merely starts like one is no match.
+  EXPECT_TRUE(names->Variants("Stockton").empty());
+  EXPECT_TRUE(names->Variants("Fortuna").empty());
+  EXPECT_TRUE(names->Variants("").empty());
+}
+
+TEST(PlaceNamesTest, AliasesFoldCaseAndSpaceAndSkipTheCanonical) {
+  auto names = Names();
+  EXPECT_EQ(names->Aliases("Brookhaven", {"BROOKHAVEN", "brookhaven", " Brook  haven "}),
+            Strings({"Brook haven"}));
+  // The mixed-case spelling is shown rather than the headline capitals, whatever the order.
+  EXPECT_EQ(names->Aliases("Qalat", {"KALAT", "Kalat"}), Strings({"Kalat"}));
+  EXPECT_EQ(names->Aliases("Qalat", {"Kalat", "KALAT"}), Strings({"Kalat"}));
+  // Surfaces first (by folded form), then the canonical name's variants, without repeats.
+  EXPECT_EQ(names->Aliases("Saint Louis", {"St. Louis", "Saint Louis", "St Louis"}),
+            Strings({"St Louis", "St. Louis"}));
+  EXPECT_EQ(names->Aliases("St. Louis", {"Saint Louis"}), Strings({"Saint Louis"}));
+  EXPECT_EQ(names->Aliases("St. Louis", {}), Strings({"Saint Louis"}));
+}
+
+TEST(PlaceNamesTest, AliasesLeaveOutUnitsAndOtherNames) {
+  auto names = Names();
+  // The county the town was found under names the county, not the town.
+  EXPECT_TRUE(names->Aliases("Greenfield", {"Harlan County"}).empty());
+  EXPECT_TRUE(names->Aliases("Greenfield", {"Greenfield district"}).empty());
+  // A settlement word is no part of the name.
+  EXPECT_EQ(names->Aliases("Pahalgam", {"Pahalgaam town"}), Strings({"Pahalgaam"}));
+  EXPECT_TRUE(names->Aliases("Pahalgam", {"Pahalgam town"}).empty());
+  // Another place taken for this one (a neighbourhood read as its city, a misread word) is no
+  // spelling of it.
+  EXPECT_TRUE(names->Aliases("Riverton", {"Oak Hollow"}).empty());
+  EXPECT_TRUE(names->Aliases("Eastby", {"ANYBODY"}).empty());
+  // Spellings: a changed letter, an added word, a shared start, another script.
+  EXPECT_EQ(names->Aliases("Lisbon", {"Lisbonne"}), Strings({"Lisbonne"}));
+  EXPECT_EQ(names->Aliases("The Hollows", {"Hollows"}), Strings({"Hollows"}));
+  EXPECT_EQ(names->Aliases("Karimabad Bazar", {"Karimabaad"}), Strings({"Karimabaad"}));
+  EXPECT_EQ(names->Aliases("Kyiv", {"Київ"}), Strings({"Київ"}));
+}
+
+TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
+  Article article;
+  article.doc_id = "d1";
+  article.text = "Gunmen attacked a market in KALAT on Monday. Kalat  Town was calm.";
+  DocAnalysis a;
+  a.doc_id = "d1";
+  EventMention m;
+  Place p;
+  p.name = "Qalat";
+  p.country = "AF";
+  p.admin1 = "Zabul";
+  p.level = GeoLevel::kPlace;
+  const uint32_t first = static_cast<uint32_t>(article.text.find("KALAT"));
+  const uint32_t second = static_cast<uint32_t>(article.text.find("Kalat  Town"));
+  m.places.push_back(PlaceMention{Span{first, first + 5}, p, 1.0f});
+  m.places.push_back(PlaceMention{Span{second, second + 11}, p, 1.0f});
+  m.places.push_back(PlaceMention{Span{second, 9999}, p, 1.0f});  // out of the text: skipped
+  Place same = p;
+  same.name = "Qalat";
+  const uint32_t q = static_cast<uint32_t>(article.text.find("on Monday"));
+  m.places.push_back(PlaceMention{Span{q, q + 2}, same, 1.0f});
+  a.mentions.push_back(m);
+  // The gazetteer's own spelling is not kept: it is the canonical name already.
+  Article same_text = article;
+  same_text.text = "Qalat";
+  DocAnalysis b = a;
+  b.mentions[0].places = {PlaceMention{Span{0, 5}, p, 1.0f}};
+  EXPECT_TRUE(CollectSpellings(same_text, b).spellings.empty());
+
+  DocSpellings sp = CollectSpellings(article, a);
+  const std::string key = PlaceKey("AF", "Zabul", "Qalat");
+  ASSERT_EQ(sp.spellings.size(), 3u);
+  EXPECT_EQ(sp.spellings[0], std::make_pair(key, std::string("KALAT")));
+  EXPECT_EQ(sp.spellings[1], std::make_pair(key, std::string("Kalat Town")));
+  EXPECT_EQ(sp.spellings[2], std::make_pair(key, std::string("on")));
+
+  // Fill() gives the incident the spellings of its own documents only, of its own place only.
+  auto names = Names();
+  std::unordered_map<std::string, DocSpellings> spelling_of;
+  spelling_of["d1"] = sp;
+  DocSpellings other;
+  other.spellings.emplace_back(PlaceKey("AF", "Kandahar", "Qalat"), "Qallat");  // sorted
+  other.spellings.emplace_back(key, "Qalaat");
+  spelling_of["d2"] = other;
+  spelling_of["d3"] = DocSpellings{{{key, "Qalatt"}}};
+  IncidentSet set;
+  Incident inc;
+  inc.place = "Qalat";
+  inc.country = "AF";
+  inc.admin1 = "Zabul";
+  inc.documents = {"d1", "d2"};
+  set.incidents.push_back(inc);
+  Incident no_place = inc;
+  no_place.place.clear();
+  set.incidents.push_back(no_place);
+  names->Fill(&spelling_of, &set);
+  EXPECT_EQ(set.incidents[0].place_aliases, Strings({"Kalat", "Qalaat"}));
+  EXPECT_TRUE(set.incidents[1].place_aliases.empty());
+  names->Fill(nullptr, &set);
+  EXPECT_TRUE(set.incidents[0].place_aliases.empty());
+}
+
+TEST(PlaceNamesTest, AliasesSurviveTheJsonRoundTripAndReachGeoJson) {
+  IncidentSet set;
+  Incident inc;
+  inc.id = "i1";
+  inc.country = "US";
+  inc.place = "St. Louis";
+  inc.place_aliases = {"Saint Louis"};
+  inc.lat = 38.6;
+  inc.lon = -90.2;
+  set.incidents.push_back(inc);
+  const std::string json = IncidentsToJson(set);
+  EXPECT_NE(json.find("\"place_aliases\": [\n        \"Saint Louis\"\n      ]"), std::string::npos)
+      << json;
+  Result<IncidentSet> back = IncidentsFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->incidents[0].place_aliases, Strings({"Saint Louis"}));
+  EXPECT_NE(IncidentsToGeoJson(set).find("\"place_aliases\""), std::string::npos);
+  // A document written before the field existed reads with no aliases.
+  std::string old = json;
+  old.erase(old.find("\"place_aliases\""), old.find("\"killed_by_category\"") -
+                                               old.find("\"place_aliases\""));
+  Result<IncidentSet> old_back = IncidentsFromJson(old);
+  ASSERT_TRUE(old_back.ok()) << old_back.status().message();
+  EXPECT_TRUE(old_back->incidents[0].place_aliases.empty());
+}
+
+}  // namespace
+}  // namespace sitrep
