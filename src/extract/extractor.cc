@@ -275,12 +275,71 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       i += std::max<size_t>(1, std::max(len, wl));
     }
   }
+  for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
+  // recalls[t]: timex t names a time well before publication, so its sentence recalls. A
+  // follow-up report (a trial, an arrest, a funeral weeks later) dates its own violence that
+  // way too: when no violence sentence carries a recent date, an absolute day within
+  // kFollowUpDays in a violence sentence is the article's event, not background.
+  std::vector<bool> recalls(doc.timexes.size(), false);
+  {
+    // The page's own stamp ("Posted: May 4, 2031", often inside the headline's sentence) dates
+    // no violence: the stamp cue ends at most 3 bytes of ": " before the timex.
+    auto stamped = [&](const Timex& tx) {
+      const size_t k = static_cast<size_t>(
+          std::lower_bound(w.begin(), w.end(), tx.span.begin,
+                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
+          w.begin());
+      constexpr size_t kStampWords = 4;
+      for (size_t back = 1; back <= kStampWords + 1 && back <= k; ++back) {
+        const size_t i = k - back;
+        if (i >= w.size() || w[i].sentence != w[k - 1].sentence) break;
+        uint32_t payload = 0;
+        const size_t len = procedure_.Match(w, i, k, &payload);
+        if (len == 0 || payload != 3) continue;
+        const uint32_t end = w[i + len - 1].span.end;
+        if (end > tx.span.begin || tx.span.begin - end > 3) continue;
+        bool gap_ok = true;
+        for (uint32_t b = end; b < tx.span.begin; ++b) {
+          gap_ok &= article.text[b] == ':' || article.text[b] == ' ';
+        }
+        if (gap_ok) return true;
+      }
+      return false;
+    };
+    constexpr long kFollowUpDays = 183;
+    // A named day or month ("on August 25", "in March") within kFollowUpDays: a relative phrase
+    // ("last year", "a month ago") recalls by its words, not by its age alone.
+    auto may_be_topic = [&](size_t t) {
+      const Timex& tx = doc.timexes[t];
+      if (!recalls[t] || tx.relative || tx.date_end.valid() ||
+          (tx.precision != DatePrecision::kDay && tx.precision != DatePrecision::kMonth) ||
+          tx.span.end > article.text.size() || !sent[ws.SentenceAt(tx.span.begin)].has_trigger) {
+        return false;
+      }
+      const long age = DaysFromCivil(*article.published) - DaysFromCivil(tx.date);
+      return age >= 0 && age <= kFollowUpDays;
+    };
+    bool candidate = false;
+    for (size_t t = 0; t < doc.timexes.size(); ++t) {
+      recalls[t] = RecallsPast(doc.timexes[t], article.published);
+      candidate |= may_be_topic(t);
+    }
+    bool recent_violence = !candidate;
+    for (size_t t = 0; !recent_violence && t < doc.timexes.size(); ++t) {
+      const Timex& tx = doc.timexes[t];
+      if (recalls[t] || !tx.date.valid() || tx.span.end > article.text.size()) continue;
+      recent_violence = sent[ws.SentenceAt(tx.span.begin)].has_trigger && !stamped(tx);
+    }
+    for (size_t t = 0; !recent_violence && t < doc.timexes.size(); ++t) {
+      if (may_be_topic(t)) recalls[t] = false;
+    }
+  }
   for (size_t t = 0; t < doc.timexes.size(); ++t) {
     const Timex& tx = doc.timexes[t];
     if (tx.span.end > article.text.size()) continue;
     size_t s = ws.SentenceAt(tx.span.begin);
     sent_timexes.Add(static_cast<uint32_t>(s), static_cast<uint32_t>(t));
-    if (RecallsPast(tx, article.published)) sent[s].past_timex = true;
+    if (recalls[t]) sent[s].past_timex = true;
     else if (tx.date.valid()) sent[s].news_timex = true;
   }
   sent_timexes.Build();
@@ -319,7 +378,6 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (any && all_after) sent[s].strong_bg = true;
     }
   }
-  for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
   for (size_t p = 0; p < places.size(); ++p) {
     if (places[p].span.end > article.text.size()) continue;
     sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
@@ -649,7 +707,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     if (sent[s].background) continue;
     for (uint32_t t : sent_timexes[s]) {
       const Timex& tx = doc.timexes[t];
-      if (tx.date.valid() && !RecallsPast(tx, article.published) && !procedural[t]) {
+      if (tx.date.valid() && !recalls[t] && !procedural[t]) {
         main_date = tx;
         break;
       }
@@ -660,7 +718,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     if (sent[s].background) continue;
     for (uint32_t t : sent_timexes[s]) {
       const Timex& tx = doc.timexes[t];
-      if (arrest_day[t] && tx.date.valid() && !RecallsPast(tx, article.published)) {
+      if (arrest_day[t] && tx.date.valid() && !recalls[t]) {
         main_date = tx;
         break;
       }
@@ -865,7 +923,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     auto usable = [&](uint32_t i) {
       const Timex& t = doc.timexes[i];
       return t.date.valid() &&
-             (g.background || (!RecallsPast(t, article.published) && !procedural[i]));
+             (g.background || (!recalls[i] && !procedural[i]));
     };
     std::optional<Timex> date;
     {

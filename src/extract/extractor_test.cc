@@ -278,6 +278,82 @@ TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 4}));
 }
 
+TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
+  // Published 2031-05-12: the shooting is seven weeks old, yet it is the article's topic; no
+  // newer violence is reported, so its named day is the event's, not a recalled one.
+  SetText("Woman charged in death of Arden man\n"
+          "A woman was charged with murder on Friday in the death of a man in Arden.\n"
+          "The man was shot on March 23 outside his home and died at the scene.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
+  // A month named alone ("in March") dates it too, if coarsely.
+  SetText("Hunter charged in death of Arden man\n"
+          "A hunter was charged in the death of a man who was shot in March near Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "in March", {2031, 3, 0}, DatePrecision::kMonth,
+                        true);
+  a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 0}));
+}
+
+TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
+  // The stamp sits in the headline's sentence beside "shooting"; it is the page's date, not a
+  // newer shooting, so the seven-week-old day still dates the article's event.
+  SetText("Man charged in fatal shooting of woman Posted: May 11, 2031\n"
+          "The woman was shot on March 23 outside her home in Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, article_.text.find("home"));
+  testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
+}
+
+TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
+  // New violence dated near publication: the older shooting is recalled.
+  SetText("A man was shot dead in Arden on Monday, police said.\n"
+          "On March 23, another man was shot dead in Brisk.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "On March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  // A relative phrase ("last year") recalls by its words even with no newer violence; so does
+  // a named day more than half a year back (an anniversary report).
+  SetText("A vigil was held in Arden on Sunday.\n"
+          "Last year, a gunman killed five people in Brisk.\n"
+          "On June 2, 2030, a man was shot dead in Tolsby.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  AddPlace("Tolsby", GeoLevel::kPlace, "Vellmar", 4);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear,
+                        true);
+  doc_.timexes.back().relative = true;
+  testing_doc::AddTimex(article_.text, &doc_, "On June 2, 2030", {2030, 6, 2}, DatePrecision::kDay,
+                        true);
+  a = Run();
+  ASSERT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_TRUE(At(a, "Brisk")->background);
+  ASSERT_NE(At(a, "Tolsby"), nullptr);
+  EXPECT_TRUE(At(a, "Tolsby")->background);
+}
+
 TEST_F(ExtractorTest, AHomeTownGivesWayToTheScene) {
   SetText("A Varlow man was shot dead in Zorath on Sunday.\n"
           "Tomas Reed, 23, of Kestrel was charged with murder after the shooting.");
