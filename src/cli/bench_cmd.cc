@@ -462,7 +462,7 @@ int RunRun(int argc, char** argv) {
   malloc_trim(0);
 #endif
   stats.resolve.Start();
-  IncidentStream incidents = (*engine)->FinishResolveStream(std::move(batch));
+  Engine::Stream incidents = (*engine)->FinishResolveStream(std::move(batch));
   stats.resolve.Stop();
   std::fprintf(stderr, "resolved: rss %.0f MB, heap %.0f MB, peak %.0f MB\n", CurrentRssMb(),
                HeapLiveMb(), PeakRssMb());

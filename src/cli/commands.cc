@@ -294,7 +294,7 @@ int RunIngest(const IngestCommand& cmd) {
     PrintError(analyses.status().message());
     return 1;
   }
-  IncidentSet set = (*engine)->Resolve(*analyses);
+  IncidentSet set = (*engine)->Resolve(*analyses, all);  // texts: aliases of earlier batches
   if (Status rs = store.ReplaceIncidents(set); !rs.ok()) {
     PrintError(rs.message());
     return 1;

@@ -232,13 +232,56 @@ IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
   return set;
 }
 
-IncidentStream Engine::FinishResolveStream(ResolveBatch batch) const {
+Engine::Stream Engine::FinishResolveStream(ResolveBatch batch) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentStream stream = std::move(batch).FinishStream();
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
-  return stream;
+  return Stream(this, std::move(stream));
+}
+
+bool Engine::Stream::Next(Incident* out) {
+  if (!incidents_.Next(out)) return false;
+  std::lock_guard<std::mutex> lock(engine_->impl_->spellings_mu);
+  engine_->impl_->place_names->FillOne(&engine_->impl_->spellings, out);  // resolve/place_names.h
+  return true;
+}
+
+IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses,
+                            const std::vector<Article>& articles) const {
+  auto t0 = std::chrono::steady_clock::now();
+  IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
+  std::unordered_map<std::string_view, const Article*> text_of;
+  text_of.reserve(articles.size());
+  for (const Article& a : articles) text_of.emplace(a.doc_id, &a);
+  // Spellings read again from the texts: only articles that spell a place another way have an
+  // entry, so this stays small next to the analyses themselves.
+  std::unordered_map<std::string, DocSpellings> spellings;
+  std::vector<const DocAnalysis*> textless;
+  for (const DocAnalysis& a : analyses) {
+    auto it = text_of.find(a.doc_id);
+    if (it == text_of.end()) {
+      textless.push_back(&a);
+    } else if (DocSpellings sp = CollectSpellings(*it->second, a); !sp.spellings.empty()) {
+      spellings.emplace(a.doc_id, std::move(sp));
+    }
+  }
+  {
+    // Locked apart from the text scan above, so Analyze() on other threads is not held up.
+    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
+    for (const DocAnalysis* a : textless) {
+      if (auto rec = impl_->spellings.find(a->doc_id); rec != impl_->spellings.end()) {
+        spellings.emplace(a->doc_id, rec->second);
+      }
+    }
+    for (const Article& a : articles) impl_->spellings.erase(a.doc_id);
+  }
+  impl_->place_names->Fill(&spellings, &set);  // resolve/place_names.h
+  auto t1 = std::chrono::steady_clock::now();
+  std::lock_guard<std::mutex> lock(impl_->times_mu);
+  impl_->times.resolve_s += Seconds(t0, t1);
+  return set;
 }
 
 void Engine::CompactForResolve(DocAnalysis* a) {

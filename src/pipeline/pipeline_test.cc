@@ -2,9 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
 #include "export/export.h"
 #include "ingest/dedup.h"
 #include "sim/simulator.h"
+#include "store/store.h"
 
 namespace sitrep {
 namespace {
@@ -106,6 +113,139 @@ TEST(PipelineTest, CompactKeepsUnattachedClaims) {
   ASSERT_EQ(a.mentions[0].claims.size(), 1u);
   EXPECT_TRUE(a.actors.empty());
   EXPECT_TRUE(a.timexes.empty());
+}
+
+// Place-alias tests: an article that writes a place the way another language does ("Moscou"),
+// which the gazetteer knows under its own name, and one elsewhere.
+Article AliasArticle(const std::string& id, const std::string& text) {
+  Article a;
+  a.doc_id = id;
+  a.source = "Test Wire";
+  a.lang = "en";
+  a.text = text;
+  a.published = CivilDate{2024, 3, 5};
+  return a;
+}
+
+const Incident* IncidentAt(const IncidentSet& set, const std::string& place) {
+  for (const Incident& inc : set.incidents) {
+    if (inc.place == place) return &inc;
+  }
+  return nullptr;
+}
+
+bool HasAlias(const Incident* inc, const std::string& alias) {
+  return inc != nullptr && std::count(inc->place_aliases.begin(), inc->place_aliases.end(),
+                                      alias) != 0;
+}
+
+// A second `ingest` batch, or a restarted server, re-resolves analyses an earlier run stored:
+// a new engine never saw the first batch's text, so the spellings are read again from the
+// stored text under the stored analysis's spans.
+TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("sitrep_pipeline_alias_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string db = (dir / "store.db").string();
+  EngineOptions eo;
+  eo.threads = 1;
+  {
+    auto first = Engine::Create(eo);
+    if (!first.ok()) GTEST_SKIP() << "no engine data: " << first.status().ToString();  // NOLINT
+    std::vector<Article> batch = {AliasArticle(
+        "one", "A bomb killed three soldiers in Moscou on Sunday, the police said.")};
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    std::vector<bool> inserted;
+    ASSERT_TRUE((*store)->PutArticles(batch, &inserted).ok());
+    const std::vector<DocAnalysis> analyses = (*first)->AnalyzeAll(batch);
+    ASSERT_TRUE((*store)->PutAnalyses(analyses).ok());
+    // The engine that analysed the text knows the spelling.
+    const IncidentSet set = (*first)->Resolve(analyses);
+    ASSERT_TRUE(HasAlias(IncidentAt(set, "Moscow"), "Moscou"));
+  }
+
+  // Second batch in a new engine (a new process): the first article is only in the store.
+  auto second = Engine::Create(eo);
+  ASSERT_TRUE(second.ok());
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<Article> batch = {AliasArticle(
+      "two", "Gunmen killed two guards in Saint Louis, Missouri on Saturday, the police said.")};
+  std::vector<bool> inserted;
+  ASSERT_TRUE((*store)->PutArticles(batch, &inserted).ok());
+  ASSERT_TRUE((*store)->PutAnalyses((*second)->AnalyzeAll(batch)).ok());
+  auto articles = (*store)->LoadArticles();
+  auto analyses = (*store)->LoadAnalyses();
+  ASSERT_TRUE(articles.ok() && analyses.ok());
+  ASSERT_EQ(analyses->size(), 2u);
+
+  // Without the texts the earlier batch's spelling is lost (what the engine alone can know)...
+  const IncidentSet blind = (*second)->Resolve(*analyses);
+  const Incident* moscow_blind = IncidentAt(blind, "Moscow");
+  ASSERT_NE(moscow_blind, nullptr);
+  EXPECT_FALSE(HasAlias(moscow_blind, "Moscou"));
+
+  // ...with them it is read again, and the incidents are otherwise the same.
+  const IncidentSet set = (*second)->Resolve(*analyses, *articles);
+  const Incident* moscow = IncidentAt(set, "Moscow");
+  EXPECT_TRUE(HasAlias(moscow, "Moscou"));
+  const Incident* louis = IncidentAt(set, "St. Louis");
+  EXPECT_TRUE(HasAlias(louis, "Saint Louis"));
+  IncidentSet same = set;
+  for (Incident& inc : same.incidents) inc.place_aliases.clear();
+  IncidentSet blind_same = blind;
+  for (Incident& inc : blind_same.incidents) inc.place_aliases.clear();
+  EXPECT_EQ(IncidentsToJson(same), IncidentsToJson(blind_same));
+
+  // The engine forgot what it recorded for persisted articles (memory stays bounded in a
+  // server): the second batch's own spelling now comes from the text only.
+  const IncidentSet after = (*second)->Resolve(*analyses);
+  EXPECT_FALSE(HasAlias(IncidentAt(after, "Moscow"), "Moscou"));
+
+  // A stored analysis whose span no longer fits the text (another text under the id) adds
+  // nothing and does not crash.
+  std::vector<Article> short_texts = *articles;
+  for (Article& a : short_texts) a.text = "short";
+  const IncidentSet shortened = (*second)->Resolve(*analyses, short_texts);
+  EXPECT_FALSE(HasAlias(IncidentAt(shortened, "Moscow"), "Moscou"));
+  store->reset();
+  fs::remove_all(dir);
+}
+
+// `bench run --out` streams incidents one at a time: each comes with its place_aliases, the same
+// as FinishResolve() gives.
+TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
+  EngineOptions eo;
+  eo.threads = 1;
+  auto engine = Engine::Create(eo);
+  if (!engine.ok()) GTEST_SKIP() << "no engine data: " << engine.status().ToString();  // NOLINT
+  std::vector<Article> articles = {
+      AliasArticle("one", "A bomb killed three soldiers in Moscou on Sunday, the police said."),
+      AliasArticle("two",
+                   "Gunmen killed two guards in Saint Louis, Missouri on Saturday, the police "
+                   "said."),
+      AliasArticle("three", "A car bomb killed six people in Kabul on Monday, officials said.")};
+  const std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(articles);
+  ResolveBatch whole = (*engine)->StartResolve();
+  ResolveBatch streamed = (*engine)->StartResolve();
+  for (const DocAnalysis& a : analyses) {
+    whole.Add(a);
+    streamed.Add(a);
+  }
+  const IncidentSet expected = (*engine)->FinishResolve(std::move(whole));
+  ASSERT_TRUE(HasAlias(IncidentAt(expected, "Moscow"), "Moscou"));
+  Engine::Stream stream = (*engine)->FinishResolveStream(std::move(streamed));
+  EXPECT_EQ(stream.size(), expected.incidents.size());
+  IncidentSet got;
+  Incident inc;
+  inc.place_aliases = {"stale"};  // every incident's aliases are overwritten
+  while (stream.Next(&inc)) got.incidents.push_back(inc);
+  EXPECT_FALSE(stream.Next(&inc));
+  EXPECT_TRUE(HasAlias(IncidentAt(got, "Moscow"), "Moscou"));
+  EXPECT_TRUE(HasAlias(IncidentAt(got, "St. Louis"), "Saint Louis"));
+  EXPECT_EQ(IncidentsToJson(got), IncidentsToJson(expected));
 }
 
 }  // namespace

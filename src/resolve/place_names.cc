@@ -274,24 +274,26 @@ std::vector<std::string> PlaceNames::Aliases(std::string_view canonical,
 
 void PlaceNames::Fill(const std::unordered_map<std::string, DocSpellings>* spelling_of,
                       IncidentSet* set) const {
+  for (Incident& inc : set->incidents) FillOne(spelling_of, &inc);
+}
+
+void PlaceNames::FillOne(const std::unordered_map<std::string, DocSpellings>* spelling_of,
+                         Incident* inc) const {
+  inc->place_aliases.clear();
+  if (inc->place.empty()) return;
   std::vector<std::string> surfaces;
-  for (Incident& inc : set->incidents) {
-    inc.place_aliases.clear();
-    if (inc.place.empty()) continue;
-    surfaces.clear();
-    if (spelling_of != nullptr && !spelling_of->empty()) {
-      const std::string key = PlaceKey(inc.country, inc.admin1, inc.place);
-      for (const std::string& doc : inc.documents) {
-        auto it = spelling_of->find(doc);
-        if (it == spelling_of->end()) continue;
-        const auto& sp = it->second.spellings;
-        auto lo = std::lower_bound(sp.begin(), sp.end(), key,
-                                   [](const auto& e, const std::string& k) { return e.first < k; });
-        for (; lo != sp.end() && lo->first == key; ++lo) surfaces.push_back(lo->second);
-      }
+  if (spelling_of != nullptr && !spelling_of->empty()) {
+    const std::string key = PlaceKey(inc->country, inc->admin1, inc->place);
+    for (const std::string& doc : inc->documents) {
+      auto it = spelling_of->find(doc);
+      if (it == spelling_of->end()) continue;
+      const auto& sp = it->second.spellings;
+      auto lo = std::lower_bound(sp.begin(), sp.end(), key,
+                                 [](const auto& e, const std::string& k) { return e.first < k; });
+      for (; lo != sp.end() && lo->first == key; ++lo) surfaces.push_back(lo->second);
     }
-    inc.place_aliases = Aliases(inc.place, surfaces);
   }
+  inc->place_aliases = Aliases(inc->place, surfaces);
 }
 
 }  // namespace sitrep

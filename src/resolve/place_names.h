@@ -70,6 +70,10 @@ class PlaceNames {
   // and the variants of its place name.
   void Fill(const std::unordered_map<std::string, DocSpellings>* spelling_of,
             IncidentSet* set) const;
+  // Fill() for one incident: for incidents handed out one at a time (IncidentStream), so the
+  // set never has to exist at once.
+  void FillOne(const std::unordered_map<std::string, DocSpellings>* spelling_of,
+               Incident* inc) const;
 
  private:
   PlaceNames() = default;
