@@ -1238,7 +1238,8 @@ TEST(ResolveTest, IncidentDoesNotChainFromTownToTown) {
       DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {b}, {K(5)}).Build(),
       DocBuilder("c", "2024-05-02").Mention(kBomb, "2024-05-01", {c}, {K(5)}).Build(),
   };
-  const std::vector<const Incident*> leaves = Leaves(Resolve(docs));
+  const IncidentSet set = Resolve(docs);  // kept alive: Leaves() points into it
+  const std::vector<const Incident*> leaves = Leaves(set);
   ASSERT_EQ(leaves.size(), 2u);
   EXPECT_NE(leaves[0]->documents.size(), 3u);
 }
