@@ -3,10 +3,16 @@
 #ifndef SITREP_GEO_GEO_TEST_UTIL_H_
 #define SITREP_GEO_GEO_TEST_UTIL_H_
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "geo/gazetteer.h"
+#include "geo/geocoder.h"
+#include "model/doc.h"
 
 namespace sitrep {
 namespace geo_test {
@@ -17,6 +23,31 @@ std::string WriteFixture();
 const Gazetteer& FixtureGazetteer();
 // Path of the compiled fixture file.
 std::string FixturePath();
+
+// A Geocoder over the fixture gazetteer, for TEST_F suites (derive a suite-named class from it).
+class GeocoderFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto g = Geocoder::Create(&FixtureGazetteer());
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    geo_ = std::move(g).value();
+  }
+  // Mentions in `text` (kept in text_, so spans index it), with no Doc and English cues.
+  std::vector<PlaceMention> Find(const std::string& text) {
+    text_ = text;
+    return geo_->Find(text_, Doc(), "en");
+  }
+  // The mention starting where `surface` first occurs in text_, or nullptr.
+  const PlaceMention* At(const std::vector<PlaceMention>& ms, std::string_view surface) {
+    size_t pos = text_.find(surface);
+    for (const PlaceMention& m : ms) {
+      if (pos != std::string::npos && m.span.begin == pos) return &m;
+    }
+    return nullptr;
+  }
+  std::unique_ptr<Geocoder> geo_;
+  std::string text_;
+};
 
 }  // namespace geo_test
 }  // namespace sitrep

@@ -13,28 +13,7 @@
 namespace sitrep {
 namespace {
 
-class GeocoderTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto g = Geocoder::Create(&geo_test::FixtureGazetteer());
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    geo_ = std::move(g).value();
-  }
-  std::vector<PlaceMention> Find(const std::string& text) {
-    text_ = text;
-    return geo_->Find(text_, Doc(), "en");
-  }
-  // The mention covering `surface`, or nullptr.
-  const PlaceMention* At(const std::vector<PlaceMention>& ms, std::string_view surface) {
-    size_t pos = text_.find(surface);
-    for (const PlaceMention& m : ms) {
-      if (pos != std::string::npos && m.span.begin == pos) return &m;
-    }
-    return nullptr;
-  }
-  std::unique_ptr<Geocoder> geo_;
-  std::string text_;
-};
+class GeocoderTest : public geo_test::GeocoderFixture {};
 
 TEST_F(GeocoderTest, KalatSpellingsResolveToPakistaniTown) {
   for (const char* spelling : {"Kalat", "Qalat", "Khelat"}) {

@@ -9,28 +9,7 @@
 namespace sitrep {
 namespace {
 
-class StreetCueTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto g = Geocoder::Create(&geo_test::FixtureGazetteer());
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    geo_ = std::move(g).value();
-  }
-  std::vector<PlaceMention> Find(const std::string& text) {
-    text_ = text;
-    return geo_->Find(text_, Doc(), "en");
-  }
-  // The mention starting where `surface` first occurs, or nullptr.
-  const PlaceMention* At(const std::vector<PlaceMention>& ms, std::string_view surface) {
-    size_t pos = text_.find(surface);
-    for (const PlaceMention& m : ms) {
-      if (pos != std::string::npos && m.span.begin == pos) return &m;
-    }
-    return nullptr;
-  }
-  std::unique_ptr<Geocoder> geo_;
-  std::string text_;
-};
+class StreetCueTest : public geo_test::GeocoderFixture {};
 
 // A small town's name in a street's place: the other street of an intersection (after "&" or
 // after "<numbered street> and"), after a capitalised compass word, or in the possessive (a

@@ -2047,7 +2047,9 @@ IncidentStream ResolveBatch::FinishStream() && {
       }
     };
     for (const Loc& f : e.folded_locs) place_key(f.key);
-    place_key(e.loc->key);
+    // An undated event's Candidates() already read its own place key; a dated one's read the
+    // province and grid cells only.
+    if (e.day) place_key(e.loc->key);
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     int best = -1;
