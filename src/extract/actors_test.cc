@@ -111,12 +111,6 @@ TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
   EXPECT_NE(Named(Run("IS claimed the attack on Monday."), "Islamic State"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // A group named as another's parent or ally is no actor: "the group" and the claim go to the
 // group the sentence is about.
 TEST(ActorAffiliationTest, AParentGroupIsNoActorNorAntecedent) {

@@ -326,12 +326,6 @@ TEST_F(ClaimsTest, AgeAfterASingularPersonNounIsNoCount) {
   EXPECT_EQ(more[0].value, 6);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 TEST_F(ClaimsTest, HeadlineVictimDeadAfter) {
   auto c = Run("Teen dead after shooting near Elm Street park");
   ASSERT_EQ(c.size(), 1u);
@@ -380,12 +374,6 @@ TEST_F(ClaimsTest, AccidentalSelfKillingIsNoAttacker) {
   EXPECT_NE(c[0].category, Category::kMilitants);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 TEST_F(ClaimsTest, SuicideOfANamedVictimKeepsItsCategory) {
   auto c = Run("On Monday a 15-year-old girl took her own life at her home.");
   ASSERT_EQ(c.size(), 1u);
@@ -397,12 +385,6 @@ TEST_F(ClaimsTest, SuicideOfANamedVictimKeepsItsCategory) {
   for (const Claim& x : c) self |= x.category == Category::kMilitants;
   EXPECT_TRUE(self);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 TEST_F(ClaimsTest, TwoCoordinatedSingularVictims) {
   auto c = Run("Police say he fatally shot a neighbor and her 9-year-old daughter on Sunday.");
@@ -423,12 +405,6 @@ TEST_F(ClaimsTest, TwoCoordinatedSingularVictims) {
   EXPECT_EQ(c[0].value, 1);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 TEST_F(ClaimsTest, ASingularVictimShotIsOneWounded) {
   auto c = Run("A 9-year-old girl was accidentally shot while playing in the yard.");
   ASSERT_EQ(c.size(), 1u);
@@ -445,12 +421,6 @@ TEST_F(ClaimsTest, ASingularVictimShotIsOneWounded) {
   c = Run("Two men were shot outside the bar.");
   for (const Claim& x : c) EXPECT_NE(x.value, 1);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 TEST_F(ClaimsTest, TwoCoordinatedSingularSubjects) {
   auto c = Run("A woman and her 8-year-old son were shot and killed inside their home.");
@@ -471,12 +441,6 @@ TEST_F(ClaimsTest, TwoCoordinatedSingularSubjects) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].value, 2);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 TEST_F(ClaimsTest, AnAddressIsNoFigure) {
   auto c = Run("The teen was killed by a gunshot wound at 2208 County Road 11.");
@@ -504,12 +468,6 @@ TEST_F(ClaimsTest, AccidentWordAfterTheReflexiveCueStillCounts) {
   EXPECT_EQ(d[0].category, Category::kMilitants);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // A murder-suicide: the people the shooter killed before his own death are his victims, so a
 // death of no stated category becomes a civilian's and the total adds the shooter's.
 TEST_F(ClaimsTest, MurderSuicideVictimsAreNotTheShooter) {
@@ -536,12 +494,6 @@ TEST_F(ClaimsTest, MurderSuicideVictimsAreNotTheShooter) {
   c = Run("A boy accidentally shot and killed himself after 2 friends were killed nearby.");
   for (const Claim& x : c) EXPECT_NE(x.category, Category::kMilitants);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 // "N found shot dead" counts the dead like "N found dead".
 TEST_F(ClaimsTest, FoundShotDeadCountsTheDead) {

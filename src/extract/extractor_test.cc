@@ -685,12 +685,6 @@ TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
   }
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // "arrested" is both a trigger and a later step: the step's date does not date the shooting.
 TEST_F(ExtractorTest, AnArrestDateGivesWayToTheShootingsDate) {
   SetText("Two men were arrested on Wednesday over a party shooting in Zorath.\n"
@@ -741,12 +735,6 @@ TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // "The blast comes hours after ..." recalls an earlier attack, however recent: its figures and
 // place are background, not a second attack of the article's own news.
 TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
@@ -761,12 +749,6 @@ TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
   ASSERT_NE(At(a, "Brisk"), nullptr);
   EXPECT_TRUE(At(a, "Brisk")->background);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 // Where the wounded are treated or the dead are mourned is no scene, with or without a verb of
 // taking them there.
@@ -787,12 +769,6 @@ TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
   EXPECT_EQ(At(a, "Brenton"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // A university or college named after a town or region is an institution, no scene, when the
 // article names the scene as finely.
 TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
@@ -805,12 +781,6 @@ TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
   EXPECT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Varlow"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 // An outlet's name in the headline's tail may hold separators of its own: the tail starts at the
 // first separator after the headline's last trigger.

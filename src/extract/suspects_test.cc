@@ -148,12 +148,6 @@ TEST_F(SuspectsTest, NoNameNoSuspect) {
             "");
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // A murder-suicide's shooter is the perpetrator, though he is also among the dead.
 TEST_F(SuspectsTest, TheShooterWhoKilledHimself) {
   EXPECT_EQ(Suspect("Two boys were found dead in a house on Elm Street. Darren Holt also shot "
@@ -172,12 +166,6 @@ TEST_F(SuspectsTest, ACopulaNamesTheSuspect) {
             "Pete Marlow");
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // The agent of a passive shooting verb is the shooter, named right after "by" or in an
 // apposition to a kin noun.
 TEST_F(SuspectsTest, TheAgentOfAPassiveShooting) {
@@ -189,12 +177,6 @@ TEST_F(SuspectsTest, TheAgentOfAPassiveShooting) {
   // The victim before "shot by" stays a victim.
   EXPECT_EQ(Suspect("Tanya Brill was shot by a stray bullet on Sunday."), "");
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 // A reporting clause after "who" and a descriptive apposition stand between a name and its cue.
 TEST_F(SuspectsTest, ReportingClauseAndDescriptiveApposition) {

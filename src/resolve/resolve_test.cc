@@ -712,12 +712,6 @@ TEST(ResolveTest, UndatedReportJoinsByItsFoldedPlace) {
   EXPECT_EQ(Leaves(Resolve(build("2024-05-01"))).size(), 2u);
 }
 
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
-
 // Gives the claims of mention `m` of `d` the sentence `quote`, each figure at the given word.
 void SetQuote(DocAnalysis* d, size_t m, const std::string& quote,
               const std::vector<std::string>& figures) {
@@ -931,7 +925,6 @@ TEST(ResolveContextTest, ContextRoutingIsOrderIndependent) {
     EXPECT_EQ(a.incidents[i].claims.size(), b.incidents[i].claims.size());
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // ResolveBatch: the compact per-article form resolution keeps.
@@ -1161,12 +1154,6 @@ TEST(ResolveBatchTest, EmptyStream) {
   EXPECT_FALSE(stream.Next(&inc));
   EXPECT_EQ(inc.id, "untouched");
 }
-
-}  // namespace
-}  // namespace sitrep
-
-namespace sitrep {
-namespace {
 
 std::string Day(int d) {  // 2024-03-01 + d, d < 60
   static const int kLen[] = {31, 30};
