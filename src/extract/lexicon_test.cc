@@ -8,6 +8,7 @@
 
 #include "extract/test_doc.h"
 #include "text/lexicon.h"
+#include "text/piece_text_test_util.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -364,21 +365,13 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
 // Texts put together at random from pieces that sit on every side of the tokenisers'
 // differences: each must give the same words with and without the keys.
 TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
-  const char* kPieces[] = {
+  testing_text::PieceTexts texts({
       "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", " ",
       "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC", "\xC3\xA9",
       "\xE2\x82\xAC", "\xC2\xB0", "\xD0\x9A\xD0\xB8", "\xD8\xA8", "\xE2\x80\x8D", "_", "at least ",
-      "dozens", "\xE2\x80\x94", "(", ")", "\xC2\xA0", "\xE2\x80\x90", "9", "s"};
-  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
-  uint64_t seed = 12345;
-  auto next = [&] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+      "dozens", "\xE2\x80\x94", "(", ")", "\xC2\xA0", "\xE2\x80\x90", "9", "s"}, 12345, 30);
   for (int round = 0; round < 400; ++round) {
-    std::string text;
-    const size_t len = 1 + next() % 30;
-    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    std::string text = texts.Next();
     ExpectSameWords(text);
   }
 }

@@ -8,6 +8,7 @@
 #include "base/data_dir.h"
 #include "geo/geo_test_util.h"
 #include "text/lexicon.h"
+#include "text/piece_text_test_util.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -731,22 +732,14 @@ TEST_F(GeocoderSharedKeysTest, SameMentionsWithTheTextStagesKeys) {
 }
 
 TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
-  const char* kPieces[] = {
+  testing_text::PieceTexts texts({
       "Quetta", "Kalat", "Gwadar", "Karachi", "Sindh", "Balochistan", "Mastung", "district",
       "police", "said", "in", "near", "MASTUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
       " ", "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC",
       "\xC3\xA9", "\xE2\x82\xAC", "\xD0\x9A\xD0\xB2", "\xE2\x80\x8D", "\xE2\x80\x94", "al", "x2",
-      "s", "rd", "A", "QUETTA", "Q1", "GWADAR9"};
-  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
-  uint64_t seed = 777;
-  auto next = [&] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+      "s", "rd", "A", "QUETTA", "Q1", "GWADAR9"}, 777, 40);
   for (int round = 0; round < 300; ++round) {
-    std::string text;
-    const size_t len = 1 + next() % 40;
-    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    std::string text = texts.Next();
     ExpectSame(text);
   }
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "base/data_dir.h"
+#include "text/piece_text_test_util.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -275,21 +276,13 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
 TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
   auto seg = Segmenter::Load(DataDir());
   ASSERT_TRUE(seg.ok()) << seg.status().ToString();
-  const char* kPieces[] = {
+  testing_text::PieceTexts texts({
       "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "1,20", "3.5", "3.", "-", "'", "'s",
       " ", " ", "\n", ".", ",", "\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xC3\xA9", "\xC3\x89",
       "\xE2\x82\xAC", "\xD0\x9A\xD0\xB8", "\xD9\xA3", "\xE2\x80\x8D", "\xE2\x80\x91", "_", "s",
-      "Ma", "rd", "\xFF"};
-  const size_t kNum = sizeof(kPieces) / sizeof(kPieces[0]);
-  uint64_t seed = 99;
-  auto next = [&] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<size_t>(seed >> 33);
-  };
+      "Ma", "rd", "\xFF"}, 99, 30);
   for (int round = 0; round < 500; ++round) {
-    std::string text;
-    const size_t len = 1 + next() % 30;
-    for (size_t k = 0; k < len; ++k) text += kPieces[next() % kNum];
+    std::string text = texts.Next();
     if (round == 0) text += std::string(100, 'w');  // longer than a key: not plain
     Doc doc;
     std::vector<uint8_t> plain;
