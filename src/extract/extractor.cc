@@ -173,7 +173,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/wave_cues.tsv", 1, [&](const auto& cols, int) {
-    x->wave_.Add(cols[0], 1);
+    // kind: wave (the default) or tally (payload 2).
+    if (cols.size() > 1 && cols[1] != "wave" && cols[1] != "tally") {
+      return InvalidArgument("wave_cues.tsv: kind must be wave or tally");
+    }
+    x->wave_.Add(cols[0], cols.size() > 1 && cols[1] == "tally" ? 2 : 1);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -259,6 +263,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   struct Sent {
     bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
+    bool tally = false;  // counts many incidents over a period: no incident, no figure of one
     std::vector<uint32_t> places;   // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -271,7 +276,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (len > 0 && payload == 2) sent[s].strong_bg = true;
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
       size_t wl = wave_.Match(w, i, e, &payload);
-      if (wl > 0) sent[s].wave = true;
+      if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
     }
   }
@@ -324,11 +329,46 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       recalls[t] = RecallsPast(doc.timexes[t], article.published);
       candidate |= may_be_topic(t);
     }
+    // A recent date that a later step governs ("was arrested Monday", "charged the teen on
+    // Tuesday", "police said Thursday"): the cue stands a few words before it in its clause with
+    // no trigger of violence between. It dates that step, so it is no recent violence either.
+    auto step_dated = [&](const Timex& tx) {
+      const size_t k = static_cast<size_t>(
+          std::lower_bound(w.begin(), w.end(), tx.span.begin,
+                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
+          w.begin());
+      constexpr size_t kStepWords = 4;
+      for (size_t back = 1; back <= kStepWords + 1 && back <= k; ++back) {
+        const size_t i = k - back;
+        if (i >= w.size() || w[i].sentence != w[k - 1].sentence) break;
+        if (w[i].kind == WordKind::kPunct && w[i].lower != "'" &&
+            w[i].lower != "\xE2\x80\x99") {
+          break;
+        }
+        uint32_t payload = 0;
+        const size_t len = procedure_.Match(w, i, k, &payload);
+        if (len == 0 || payload == 3) continue;
+        const uint32_t end = w[i + len - 1].span.end;
+        bool trigger_between = false;
+        for (const TriggerHit& h : trig) {
+          trigger_between |= h.span.begin >= end && h.span.end <= tx.span.begin;
+        }
+        if (!trigger_between) return true;
+      }
+      return false;
+    };
     bool recent_violence = !candidate;
     for (size_t t = 0; !recent_violence && t < doc.timexes.size(); ++t) {
       const Timex& tx = doc.timexes[t];
       if (recalls[t] || !tx.date.valid() || tx.span.end > article.text.size()) continue;
-      recent_violence = sent[ws.SentenceAt(tx.span.begin)].has_trigger && !stamped(tx);
+      // "shot last month" is no newer violence than "on April 20" inside that month.
+      bool holds_candidate = false;
+      for (size_t u = 0; u < doc.timexes.size() && tx.precision == DatePrecision::kMonth; ++u) {
+        holds_candidate |= may_be_topic(u) && doc.timexes[u].date.year == tx.date.year &&
+                           doc.timexes[u].date.month == tx.date.month;
+      }
+      recent_violence = sent[ws.SentenceAt(tx.span.begin)].has_trigger && !stamped(tx) &&
+                        !step_dated(tx) && !holds_candidate;
     }
     for (size_t t = 0; !recent_violence && t < doc.timexes.size(); ++t) {
       if (may_be_topic(t)) recalls[t] = false;
@@ -752,7 +792,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   size_t prev_event = ns;
   for (size_t s = 0; s < ns; ++s) {
     const Sent& st = sent[s];
-    if (!st.has_trigger && !st.has_claim) continue;
+    // A tally counts many incidents: it is none of them, and its figures are none's.
+    if ((!st.has_trigger && !st.has_claim) || st.tally) continue;
     std::vector<uint32_t> here;
     for (uint32_t p : st.places) {
       if (places[p].place.level != GeoLevel::kCountry) here.push_back(p);

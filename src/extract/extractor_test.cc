@@ -263,6 +263,36 @@ TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
   EXPECT_EQ(a.mentions[0].claims[0].scope, Scope::kIncident);
 }
 
+// A tally of many unrelated shootings over a period is no incident: its figures go to none, and
+// its place makes no event of its own.
+TEST_F(ExtractorTest, APeriodTallyOfShootingsIsNoIncident) {
+  SetText("A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
+          "Across Brill, nine people were killed and 30 wounded in 21 separate shootings over the "
+          "weekend.\n"
+          "Police said 212 people have been shot in Brill so far this year.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3, article_.text.find("212"));
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Brill"), nullptr);
+  for (const Claim& c : a.claims) {
+    EXPECT_NE(c.value, 9) << c.quote;
+    EXPECT_NE(c.value, 30) << c.quote;
+    EXPECT_NE(c.value, 212) << c.quote;
+  }
+  // Without the tally words the same figures are an incident's.
+  SetText("A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
+          "In Brill, nine people were killed and 30 wounded in a shooting at a party.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
+  a = Run();
+  ASSERT_NE(At(a, "Brill"), nullptr);
+  bool nine = false;
+  for (const Claim& c : At(a, "Brill")->claims) nine |= c.value == 9;
+  EXPECT_TRUE(nine);
+}
+
 TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
   SetText("Teen charged in fatal shooting\n"
           "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
@@ -317,6 +347,66 @@ TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
   ASSERT_NE(At(a, "Arden"), nullptr);
   EXPECT_FALSE(At(a, "Arden")->background);
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
+}
+
+// A recent day that an arrest or a charge governs ("was arrested Monday in the shooting") is the
+// step's day, not newer violence: the weeks-old day of the shooting still dates the event.
+TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
+  SetText("Teen held in Arden killing\n"
+          "A teen was arrested Monday in the shooting death of a man outside a store in Arden on "
+          "March 23.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_FALSE(At(a, "Arden")->background);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
+  // The same with a charge and words between the step and its day.
+  SetText("Police charged the teen Tuesday with murder over the shooting of a man in Arden on "
+          "March 23.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
+  // A trigger between the step and the day: the day is the new violence's, and the old day
+  // stays a recalled one.
+  SetText("A man was arrested after a shooting Monday in Arden that echoed one on March 23.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
+                        true);
+  a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 12}));
+}
+
+// "Shot last month" names the month the weeks-old day lies in: it is no newer violence, so the
+// day ("on March 23") still dates the follow-up's event.
+TEST_F(ExtractorTest, TheMonthOfTheShootingIsNoNewerViolence) {
+  SetText("Arden mother in court after son's death\n"
+          "An Arden mother made her first court appearance on Friday.\n"
+          "She was charged with neglect after her son fatally shot himself last month.\n"
+          "The shooting happened on April 9 at their home.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "last month", {2031, 4, 0}, DatePrecision::kMonth);
+  testing_doc::AddTimex(article_.text, &doc_, "on April 9", {2031, 4, 9}, DatePrecision::kDay,
+                        true);
+  DocAnalysis a = Run();
+  // "last month" itself recalls (a background mention); the news is the day inside it.
+  const EventMention* news = nullptr;
+  for (const EventMention& m : a.mentions) {
+    if (!m.background && news == nullptr) news = &m;
+  }
+  ASSERT_NE(news, nullptr);
+  ASSERT_FALSE(news->places.empty());
+  EXPECT_EQ(news->places[0].place.name, "Arden");
+  EXPECT_EQ(news->date.date, (CivilDate{2031, 4, 9}));
 }
 
 TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
