@@ -19,6 +19,17 @@
 
 namespace sitrep {
 
+namespace {
+// The hash of a folded word throughout the geocoder (word lists, the article's word sets, the
+// n-gram cache): StringHash (text/lexicon.h), the value the text stage's TokenKeys carries for
+// each token already, so that the words taken from the keys are not hashed again.
+struct WordHash {
+  uint64_t operator()(std::string_view s) const { return StringHash{}(s); }
+};
+template <typename V>
+using WordMap = FlatMap<std::string, V, WordHash>;
+}  // namespace
+
 struct Geocoder::Words {
   std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
   // Function words ("Along", "Despite"): capitalised only by position, never a place alone.
@@ -46,6 +57,19 @@ struct Geocoder::Words {
   };
   StrFlatMap<Abbrev> abbrev;
   size_t max_abbrev_bytes = 0;  // the longest key of `abbrev`
+  // One bit per pair of first bytes of the keys of `abbrev`, so that the many short capitalised
+  // words that begin no abbreviation ("He", "The") are not looked up three times each; with a
+  // key shorter than two bytes (abbrev_short) every word is looked up.
+  std::vector<uint64_t> abbrev_prefix = std::vector<uint64_t>(65536 / 64, 0);
+  bool abbrev_short = false;
+  static size_t PrefixBit(unsigned char a, unsigned char b) { return (size_t{a} << 8) | b; }
+  bool MaybeAbbrev(std::string_view text, size_t begin) const {
+    if (abbrev_short) return true;
+    if (begin + 1 >= text.size()) return false;  // a one-byte name is shorter than every key
+    const size_t bit = PrefixBit(static_cast<unsigned char>(text[begin]),
+                                 static_cast<unsigned char>(text[begin + 1]));
+    return ((abbrev_prefix[bit >> 6] >> (bit & 63)) & 1) != 0;
+  }
   // Abbreviated first words of names ("st" -> "saint", "ft" -> "fort"): "St. Louis" is also
   // looked up as "Saint Louis", the spelling the gazetteer gives the city.
   StrFlatMap<std::string> name_abbrev;
@@ -72,8 +96,8 @@ struct Geocoder::Words {
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single hash lookup.
-  StrFlatMap<uint32_t> word_class;
-  // One bit per value of bits 40..55 of a word's FlatMapHash, set for every word_class key: most
+  WordMap<uint32_t> word_class;
+  // One bit per value of bits 40..55 of a word's WordHash, set for every word_class key: most
   // words of a text are in no list, and this 8 KB table, unlike word_class, stays in the
   // first-level cache, so they are turned away without a probe.
   std::vector<uint64_t> class_filter = std::vector<uint64_t>(kClassFilterWords, 0);
@@ -112,6 +136,12 @@ enum WordClass : uint32_t {
 };
 
 constexpr int kMaxWords = 4;
+// The per-article filter of lower-case words (Geocoder::Find): 16K bits, so that an article's
+// few hundred distinct words leave most bits clear.
+constexpr size_t kLowerFilterWords = 256;
+inline size_t LowerFilterBit(uint64_t hash) {
+  return (hash >> 24) & (kLowerFilterWords * 64 - 1);
+}
 constexpr float kAttributiveConfidence = 0.2f;
 // A town section (PPLX) lies within this distance of the town's point.
 constexpr double kSectionKm = 25;
@@ -128,8 +158,11 @@ struct Word {
   bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
   bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
   bool newline_before = false;  // a line break between the previous word and this one
+  bool title_line = false;     // in a line written in title case (a headline)
+  // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
+  uint32_t attr_end = 0;
   std::string_view lower;      // FoldName of the word (in the scan's arena)
-  uint64_t lower_hash = 0;     // FlatMapHash(lower)
+  uint64_t lower_hash = 0;     // WordHash(lower)
   uint32_t cls = 0;            // WordClass bits of `lower`
 };
 
@@ -198,17 +231,19 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   size_t used = 0;
   if (arena->size() < text.size() + 16) arena->resize(text.size() + 16);
   thread_local std::string slow_fold;
-  // Each Word::lower is recorded as an offset and length, and made a view once the arena has
-  // stopped growing.
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> spans;
+  // The Word::lower of each scanned word (not taken from the keys) is recorded as the word's
+  // index, offset and length, and made a view once the arena has stopped growing.
+  struct Folded {
+    uint32_t word, begin, size;
+  };
+  thread_local std::vector<Folded> spans;
   spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   bool sentence_start = true;
   bool newline = false;  // since the last word
-  // Tokens taken as words: their spans entry is kFromKeys and Word::lower is set already.
-  constexpr uint32_t kFromKeys = UINT32_MAX;
+  // Tokens taken as words have Word::lower and lower_hash set at once, and no spans entry.
   const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
   size_t next_token = 0;  // the first token that does not begin before i
   while (i < n) {
@@ -241,8 +276,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
           }
           w.all_caps = caps;
         }
-        w.lower = keys->lower(next_token);
-        spans.emplace_back(kFromKeys, 0);
+        const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
+        w.lower = key.s;
+        w.lower_hash = key.hash;
         i = static_cast<int32_t>(t.span.end);
         ++next_token;
         continue;
@@ -346,15 +382,15 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (arena->size() < need) arena->resize(need);
       std::memcpy(arena->data() + used, slow_fold.data(), nfold);
     }
-    spans.emplace_back(static_cast<uint32_t>(used), static_cast<uint32_t>(nfold));
+    spans.push_back(Folded{static_cast<uint32_t>(count - 1), static_cast<uint32_t>(used),
+                           static_cast<uint32_t>(nfold)});
     used += nfold;
   }
   words.resize(count);
-  for (size_t k = 0; k < count; ++k) {
-    if (spans[k].first != kFromKeys) {
-      words[k].lower = std::string_view(arena->data() + spans[k].first, spans[k].second);
-    }
-    words[k].lower_hash = FlatMapHash(words[k].lower);
+  for (const Folded& f : spans) {
+    Word& w = words[f.word];
+    w.lower = std::string_view(arena->data() + f.begin, f.size);
+    w.lower_hash = WordHash{}(w.lower);
   }
 }
 
@@ -419,7 +455,27 @@ struct Candidate {
   bool check_province = false;  // has an admin1 and is no province: province evidence applies
   bool province_named = false;  // the article names its province (apart from this name)
   uint8_t hint_bonus = 0;       // kHint* bits: the unit-word additions made
+  // Copied when the candidate is made (fill_facts in Find), so that scoring reads the candidate
+  // alone and not the scattered gazetteer tables: Geocoder::EntryFacts of the entry, and the
+  // slot of its country code in the memo of country terms (CountrySlot).
+  double log_pop = 0;
+  uint8_t fc_kind = 0;
+  uint16_t country_slot = 0;
 };
+
+// The slot of a country code in the memo of country terms (Geocoder::Find, step 3): 0 for none,
+// 1 + 26 * (first - 'A') + (second - 'A') for two capitals, kOddCountrySlot for anything else (no
+// code of the gazetteer).
+constexpr uint16_t kOddCountrySlot = 0xFFFF;
+constexpr size_t kCountrySlots = 1 + 26 * 26;
+inline uint16_t CountrySlot(std::string_view country) {
+  if (country.empty()) return 0;
+  if (country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' && country[1] >= 'A' &&
+      country[1] <= 'Z') {
+    return static_cast<uint16_t>(1 + (country[0] - 'A') * 26 + (country[1] - 'A'));
+  }
+  return kOddCountrySlot;
+}
 constexpr uint8_t kHintLevel = 1, kHintDistrictSeat = 2, kHintPlace = 4;
 
 struct Mention {
@@ -537,7 +593,8 @@ Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
 }
 
 // Whether `gap` (the text between two words) is only spaces, optionally after one '.'.
-bool PlainGap(std::string_view gap) {
+inline bool PlainGap(std::string_view gap) {
+  if (gap.size() == 1) return gap[0] == ' ' || gap[0] == '.';  // most gaps: one byte
   size_t i = 0;
   if (i < gap.size() && gap[i] == '.') ++i;
   for (; i < gap.size(); ++i) {
@@ -573,7 +630,7 @@ class WordSet {
       if (Same((*words_)[slots_[h].word], w.lower, w.lower_hash)) return;
     }
   }
-  // `hash` is FlatMapHash(v).
+  // `hash` is WordHash(v).
   bool Contains(std::string_view v, uint64_t hash) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) return false;
@@ -595,9 +652,10 @@ class WordSet {
   uint32_t gen_ = 0;
 };
 
-// The country terms of one candidate score (see Geocoder::Find, step 3), memoized per mention.
+// The country terms of one candidate score (see Geocoder::Find, step 3), memoized per name.
 struct CountryTerms {
-  uint32_t gen = 0;    // the mention they were made for
+  uint32_t gen = 0;    // the article they were made for
+  uint32_t name = 0;   // the Mention::name_id they were made for (they depend on nothing else)
   bool named = false;  // the article's context names the country apart from the mention itself
   double v = 0;        // that context's weight
   double cue = 0;      // the country's cue weight (ContextTables::cue)
@@ -781,6 +839,18 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
   }
 }
 
+// Whether the text has a word that is `w` in lower case: the same folded form, written neither
+// capitalised nor in a caseless script, and no stop word.
+bool HasLowerCaseTwin(const std::vector<Word>& words, const Word& w) {
+  for (const Word& o : words) {
+    if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
+        (o.cls & kStop) == 0 && o.lower == w.lower) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
@@ -889,6 +959,13 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         a.after_comma = f[3] == "comma";
         words->abbrev[std::string(f[0])] = std::move(a);
         words->max_abbrev_bytes = std::max(words->max_abbrev_bytes, f[0].size());
+        if (f[0].size() < 2) {
+          words->abbrev_short = true;
+        } else {
+          const size_t bit = Words::PrefixBit(static_cast<unsigned char>(f[0][0]),
+                                              static_cast<unsigned char>(f[0][1]));
+          words->abbrev_prefix[bit >> 6] |= uint64_t{1} << (bit & 63);
+        }
       }));
   std::unordered_set<std::string> phrase_first;
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -931,7 +1008,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 
 void Geocoder::Words::BuildWordClass() {
   auto mark = [&](std::string_view w) -> uint32_t& {
-    const size_t b = ClassFilterBit(FlatMapHash(w));
+    const size_t b = ClassFilterBit(WordHash{}(w));
     class_filter[b >> 6] |= uint64_t{1} << (b & 63);
     return word_class[w];
   };
@@ -977,9 +1054,42 @@ uint64_t NextGeocoderId() {
 // within and across articles. One cache per thread, owned by one Geocoder at a time; bounded.
 struct KeyCache {
   uint64_t owner = 0;
-  StrFlatMap<std::span<const GazPosting>> map;
+  WordMap<std::span<const GazPosting>> map;
 };
 constexpr size_t kKeyCacheMax = 1 << 16;
+
+// A mention's readings (Candidate::e and the posting flags) follow from its posting lists
+// alone, and the same few names recur within and across articles; decoding each entry again
+// reads several scattered cache lines of the gazetteer. So the readings made for a pair of
+// posting lists (identified by where they start: the gazetteer is immutable) are kept per
+// thread, owned by one Geocoder at a time and bounded, and later mentions copy them.
+struct PostsKey {
+  uintptr_t posts = 0, alt = 0;  // data() of Mention::posts and alt_posts (0 when empty)
+  friend bool operator==(const PostsKey&, const PostsKey&) = default;
+};
+struct PostsKeyHash {
+  uint64_t operator()(const PostsKey& k) const {
+    uint64_t h = (k.posts ^ (k.alt * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+  }
+};
+struct CandidateCache {
+  uint64_t owner = 0;
+  struct Range {
+    uint32_t begin = 0, count = 0;
+    // The spelling the stored readings' Candidate::exact was found for (Mention::folded and
+    // folded_abbr): a mention spelled otherwise under the same key finds its own.
+    std::string folded, folded_abbr;
+  };
+  FlatMap<PostsKey, Range, PostsKeyHash> index;
+  std::vector<Candidate> store;  // the readings of every cached pair, back to back
+  void Reset(uint64_t id) {
+    index.Clear();
+    store.clear();
+    owner = id;
+  }
+};
+constexpr size_t kCandidateCacheMax = 1 << 14;  // candidates kept per thread (~3 MB)
 }  // namespace
 
 Geocoder::Geocoder(const Gazetteer* gaz) : gaz_(gaz), id_(NextGeocoderId()) {
@@ -1055,39 +1165,74 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
   ScanWords(text, keys, &doc.tokens, &words, &lower_arena);
   const MatchRules& rules = gaz_->rules();
-  if (!W.word_class.empty()) {
-    for (Word& w : words) {
-      if (!W.MaybeClassed(w.lower_hash)) continue;
+  // One pass over the words for what each word's own text and line say: its word classes, the
+  // lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
+  // Words that also occur in lower case in this text are common words here ("Mobile" phone): the
+  // filter holds a bit per lower-case word other than a stop word (stop words are weak anyway,
+  // and a word's classes follow from its folded form), so a name with no lower-case twin is
+  // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
+  std::array<uint64_t, kLowerFilterWords> lower_filter{};
+  const bool any_class = !W.word_class.empty();
+  // The current line, for headlines: its first word, its longer words and their capitals.
+  size_t line_first = 0;
+  int longer = 0, capital = 0;
+  auto end_line = [&](size_t end) {
+    // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line
+    // whose longer words are nearly all capitalised gives a single word no place evidence by its
+    // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
+    // lower-case.
+    if (end - line_first <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
+      for (size_t k = line_first; k < end; ++k) words[k].title_line = true;
+    }
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    Word& w = words[k];
+    if (any_class && W.MaybeClassed(w.lower_hash)) {
       if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
     }
-  }
-
-  // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised word
-  // continues a name (but does not start one: "al-Qaeda" is no place).
-  for (Word& w : words) {
-    if (!w.hyphen || w.upper_initial || w.uncased) continue;
-    std::string_view raw = text.substr(w.span.begin, w.span.size());
-    size_t h = raw.find('-');
-    if (h == std::string_view::npos || h + 1 >= raw.size()) continue;
-    const char* s = raw.data();
-    int32_t j = static_cast<int32_t>(h + 1);
-    UChar32 c;
-    U8_NEXT(s, j, static_cast<int32_t>(raw.size()), c);
-    if (c < 0 || !(u_isupper(c) || u_istitle(c))) continue;
-    const uint32_t* cls = W.word_class.Find(FoldName(raw.substr(0, h)));
-    w.cap_tail = cls != nullptr && (*cls & kConnector) != 0;
-  }
-
-  // Words that also occur in lower case in this text are common words here ("Mobile" phone).
-  thread_local WordSet lowercase_seen;
-  lowercase_seen.Reset(&words, words.size());
-  // Stop words are weak anyway (and a word's classes follow from its folded form), so only the
-  // others need to be remembered.
-  for (size_t k = 0; k < words.size(); ++k) {
-    if (!words[k].upper_initial && !words[k].uncased && (words[k].cls & kStop) == 0) {
-      lowercase_seen.Insert(static_cast<uint32_t>(k));
+    if (!w.upper_initial && !w.uncased && (w.cls & kStop) == 0) {
+      const size_t b = LowerFilterBit(w.lower_hash);
+      lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
+    }
+    if (k > 0 && w.newline_before) {
+      end_line(k);
+      line_first = k;
+      longer = capital = 0;
+    }
+    if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
+      ++longer;
+      capital += w.upper_initial;
+    }
+    if (!w.hyphen) continue;  // the only '-' a word span can hold
+    const std::string_view raw = text.substr(w.span.begin, w.span.size());
+    // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
+    // word continues a name (but does not start one: "al-Qaeda" is no place).
+    if (!w.upper_initial && !w.uncased) {
+      size_t h = raw.find('-');
+      if (h != std::string_view::npos && h + 1 < raw.size()) {
+        const char* p = raw.data();
+        int32_t j = static_cast<int32_t>(h + 1);
+        UChar32 c;
+        U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
+        if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
+          const uint32_t* cls = W.word_class.Find(FoldName(raw.substr(0, h)));
+          w.cap_tail = cls != nullptr && (*cls & kConnector) != 0;
+        }
+      }
+    }
+    // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
+    size_t h = raw.rfind('-');
+    if (h != std::string_view::npos && h != 0 &&
+        W.attributive.count(FoldName(raw.substr(h + 1)))) {
+      w.attr_end = w.span.begin + static_cast<uint32_t>(h);
     }
   }
+  if (!words.empty()) end_line(words.size());
+  auto lower_twin = [&](const Word& w) {
+    const size_t b = LowerFilterBit(w.lower_hash);
+    return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 && HasLowerCaseTwin(words, w);
+  };
+
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
     return text.substr(words[i].span.end, words[i + 1].span.begin - words[i].span.end);
   };
@@ -1148,7 +1293,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // "Lang was charged", "Lang has been arrested".
     if (has_next && !w.break_after && !after_cue && i + 2 < words.size()) {
       std::string_view aux = words[i + 1].lower;
-      if (aux == "was" || aux == "is" || aux == "has" || aux == "had") {
+      if ((aux.size() == 2 || aux.size() == 3) &&
+          (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
         size_t k = i + 2;
         if (words[k].lower == "been" && k + 1 < words.size()) ++k;
         if (((words[k].cls & kPassive) != 0)) is_person = true;
@@ -1166,8 +1312,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       is_person = strong = true;
     }
     // "Lang's mother", "Lang' family".
-    // The scanner leaves the "s" of "Lang's" as a word of its own.
-    if (has_next) {
+    // The scanner leaves the "s" of "Lang's" as a word of its own. An apostrophe after the
+    // word is a break (ScanWords), so a word without one is followed by spaces only.
+    if (has_next && w.break_after) {
       const std::string_view apostrophe = gap(i);
       const bool apos = apostrophe == "'" || apostrophe == "\xE2\x80\x99";
       size_t k = i + 1;
@@ -1202,37 +1349,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
   }
 
-  // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
-  std::vector<uint32_t> attr_end(words.size(), 0);
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!words[i].hyphen) continue;  // the only '-' a word span can hold
-    std::string_view raw = text.substr(words[i].span.begin, words[i].span.size());
-    size_t h = raw.rfind('-');
-    if (h == std::string_view::npos || h == 0) continue;
-    if (W.attributive.count(FoldName(raw.substr(h + 1)))) {
-      attr_end[i] = words[i].span.begin + static_cast<uint32_t>(h);
-    }
-  }
-
-  // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line whose
-  // longer words are nearly all capitalised gives a single word no place evidence by its case.
-  std::vector<char> title_line(words.size(), 0);
-  for (size_t a = 0; a < words.size();) {
-    size_t b = a + 1;
-    while (b < words.size() && !words[b].newline_before) ++b;
-    int longer = 0, capital = 0;
-    for (size_t k = a; k < b; ++k) {
-      if (words[k].uncased || words[k].span.size() < 3 || words[k].all_caps) continue;
-      ++longer;
-      capital += words[k].upper_initial;
-    }
-    // Headlines are short; a sentence listing places keeps its "and", "hit", "in" lower-case.
-    if (b - a <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
-      std::fill(title_line.begin() + a, title_line.begin() + b, 1);
-    }
-    a = b;
-  }
-
   // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
   auto possessive_s = [&](size_t k) {
     if (k == 0 || words[k].lower != "s" || words[k].upper_initial) return false;
@@ -1249,8 +1365,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     cache.map.Clear();
     cache.owner = id_;
   }
-  auto lookup_folded = [&](const std::string& f) -> std::span<const GazPosting> {
-    const uint64_t hash = FlatMapHash(f);
+  auto fill_facts = [&](Candidate& c) {
+    const EntryFacts& facts = entry_facts_[c.e.index];
+    c.log_pop = facts.log_pop;
+    c.fc_kind = facts.fc_kind;
+    c.country_slot = CountrySlot(c.e.country);
+  };
+  // `hash` is WordHash(f).
+  auto lookup_folded_hashed = [&](const std::string& f,
+                                  uint64_t hash) -> std::span<const GazPosting> {
     if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
     rules.KeyFromFolded(f, &key);
@@ -1259,6 +1382,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (cache.map.size() >= kKeyCacheMax) cache.map.Clear();
     cache.map.Get(f, hash) = p;
     return p;
+  };
+  auto lookup_folded = [&](const std::string& f) {
+    return lookup_folded_hashed(f, WordHash{}(f));
   };
   for (size_t i = 0; i < words.size();) {
     const Word& w0 = words[i];
@@ -1275,7 +1401,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       continue;
     }
     // A region abbreviation as written: "Ga.", "N.C.", "W. Va.", "TX" (after "Town, ").
-    if (!W.abbrev.empty() && w0.upper_initial && w0.span.size() <= 5) {
+    if (!W.abbrev.empty() && w0.upper_initial && w0.span.size() <= 5 &&
+        W.MaybeAbbrev(text, w0.span.begin)) {
       int abbrev_n = 0;
       uint32_t abbrev_end = 0;
       const Words::Abbrev* ab = nullptr;
@@ -1305,6 +1432,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           Candidate c;
           c.e = e;
           c.alternate = p.alternate();
+          fill_facts(c);
           m.cands.push_back(c);
         }
         if (!m.cands.empty()) {
@@ -1338,14 +1466,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       if (!ok) continue;
       if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
-      name_end = attr_end[i + n - 1] != 0 ? attr_end[i + n - 1] : last.span.end;
+      name_end = last.attr_end != 0 ? last.attr_end : last.span.end;
       if (n == 1 && name_end == w0.span.end) {
         folded.assign(w0.lower);  // the scan folded the word already (Word::lower)
+        posts = lookup_folded_hashed(folded, w0.lower_hash);
       } else {
         folded.clear();
         FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+        posts = lookup_folded(folded);
       }
-      posts = lookup_folded(folded);
       // "St. Louis", "Ft. Worth": the abbreviated first word spelled out is how the gazetteer
       // usually names the town; both spellings' entries are candidates, the full one ranks.
       alt_posts = {};
@@ -1448,7 +1577,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     m.folded = alt_posts.empty() ? folded : expanded;
     if (!alt_posts.empty()) m.folded_abbr = folded;
     m.multiword = matched_n > 1;
-    m.attributive = attr_end[i + matched_n - 1] != 0;
+    m.attributive = words[i + matched_n - 1].attr_end != 0;
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
     if (!m.attributive && !last.break_after && m.end_word < words.size() &&
@@ -1476,7 +1605,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const bool line_start = i == 0 || w0.newline_before;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
-    if (single && (((w0.cls & kStop) != 0) || lowercase_seen.Contains(w0.lower, w0.lower_hash))) m.weak = true;
+    if (single && (((w0.cls & kStop) != 0) || lower_twin(w0))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
@@ -1510,7 +1639,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           !words[m.end_word].break_after)) {
       m.quarter = true;
     }
-    m.title_line = title_line[i];
+    m.title_line = w0.title_line;
     m.of_before = i > 0 && !words[i - 1].break_after && words[i - 1].lower == "of";
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
@@ -1530,6 +1659,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     mentions.push_back(std::move(m));
     i += matched_n;
   }
+  thread_local CandidateCache cand_cache;
+  if (cand_cache.owner != id_) cand_cache.Reset(id_);
+  // Whether the text spells the candidate's official name (Candidate::exact).
+  auto set_exact = [](const Mention& m, Candidate& c) {
+    c.exact = FoldsTo(c.e.name, m.folded) ||
+              (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
+  };
   // Readings. A weak name (a stop word, a word also seen in lower case) with no unit word,
   // dateline, cue or acronym reading can never be accepted, is no context and resolves nothing
   // for the other names; its readings matter only as the region of a "Town, Region" pair, so
@@ -1541,6 +1677,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after &&
                                m.first_word == mentions[mi - 1].end_word;
       if (!pair_region) continue;
+    }
+    const PostsKey pk{m.posts.empty() ? 0 : reinterpret_cast<uintptr_t>(m.posts.data()),
+                      m.alt_posts.empty() ? 0 : reinterpret_cast<uintptr_t>(m.alt_posts.data())};
+    const uint64_t pk_hash = PostsKeyHash{}(pk);
+    m.exact_done = true;
+    if (const auto* hit = cand_cache.index.Find(pk, pk_hash)) {
+      m.cands.assign(cand_cache.store.begin() + hit->begin,
+                     cand_cache.store.begin() + hit->begin + hit->count);
+      if (hit->folded != m.folded || hit->folded_abbr != m.folded_abbr) {
+        for (Candidate& c : m.cands) set_exact(m, c);
+      }
+      continue;
     }
     // The entries lie scattered over the gazetteer: start all their loads before reading any.
     for (GazPosting p : m.alt_posts) {
@@ -1559,12 +1707,25 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       c.alternate = p.alternate();
       c.demonym = p.demonym();
       c.native = p.native();
+      fill_facts(c);
     };
     for (GazPosting p : m.alt_posts) add_candidate(p);
     for (GazPosting p : m.posts) {
       const bool seen = std::any_of(m.alt_posts.begin(), m.alt_posts.end(),
                                     [&](GazPosting q) { return q.entry() == p.entry(); });
       if (!seen) add_candidate(p);
+    }
+    for (Candidate& c : m.cands) set_exact(m, c);
+    if (cand_cache.store.size() + m.cands.size() > kCandidateCacheMax) {
+      cand_cache.Reset(id_);
+    }
+    if (m.cands.size() <= kCandidateCacheMax) {
+      CandidateCache::Range& r = cand_cache.index.Get(pk, pk_hash);
+      r.begin = static_cast<uint32_t>(cand_cache.store.size());
+      r.count = static_cast<uint32_t>(m.cands.size());
+      r.folded = m.folded;
+      r.folded_abbr = m.folded_abbr;
+      cand_cache.store.insert(cand_cache.store.end(), m.cands.begin(), m.cands.end());
     }
   }
   if (mentions.empty()) return out;
@@ -1605,10 +1766,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                     m.cands.end());
     }
     double n_country = 0, n_prov = 0;
+    const bool exact_done = m.exact_done;
     m.exact_done = true;
     for (Candidate& c : m.cands) {
-      c.exact = FoldsTo(c.e.name, m.folded) ||
-                (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
+      if (!exact_done) set_exact(m, c);
       if (c.e.level == GeoLevel::kCountry) ++n_country;
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
@@ -1634,8 +1795,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
     if (m.exact_done) continue;  // computed above, for the same candidates
-    for (Candidate& c : m.cands) c.exact = FoldsTo(c.e.name, m.folded) ||
-                (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
+    for (Candidate& c : m.cands) set_exact(m, c);
   }
   bool any_votes = false;  // ctx.votes has an entry (the place_votes map was not empty)
   for (Mention& m : mentions) {
@@ -1730,7 +1890,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   auto cue_of_id = [&](uint32_t id) { return any_cue_entry ? ctx.cue[id] : 0.0; };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
-  thread_local std::vector<CountryTerms> country_memo(1 + 26 * 26);
+  thread_local std::vector<CountryTerms> country_memo(kCountrySlots);
   thread_local uint32_t country_memo_gen = 0;
   // The places resolved in round 0, with the name_id of the mention each came from.
   struct Resolved {
@@ -1743,6 +1903,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> implied_prov;
   resolved.clear();
   implied_prov.clear();
+  if (++country_memo_gen == 0) {  // wrapped: forget every stamp
+    std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
+    country_memo_gen = 1;
+  }
   for (int round = 0; round < 2; ++round) {
     if (round == 1) {
       for (size_t mi = 0; mi < mentions.size(); ++mi) {
@@ -1788,16 +1952,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       double best_score = -1e9;
       m.best = -1;
-      if (round == 0) {
-        if (++country_memo_gen == 0) {  // wrapped: forget every stamp
-          std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
-          country_memo_gen = 1;
-        }
-      }
       // The country terms of a candidate's score for this mention: the article's context for
       // the country apart from this name's own share (ctx.country minus self_part(m.name_id, id,
-      // votes)), and its cue weight. The same for every candidate in one country, so they are
-      // made once per country code and mention.
+      // votes)), and its cue weight. The same for every candidate in one country and every
+      // mention of one name, so they are made once per country code and name in a row (the memo
+      // keeps the last name's terms per country).
       auto compute_terms = [&](std::string_view country, CountryTerms* t) {
         const uint32_t id = ctx.FindCountry(country);
         t->named = false;
@@ -1812,21 +1971,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         t->cue = cue_of_id(id);
       };
       CountryTerms odd_terms;  // for a country code outside A-Z (none in the gazetteer)
-      auto country_terms = [&](std::string_view country) -> const CountryTerms& {
-        size_t slot;
-        if (country.empty()) {
-          slot = 0;
-        } else if (country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' &&
-                   country[1] >= 'A' && country[1] <= 'Z') {
-          slot = 1 + static_cast<size_t>(country[0] - 'A') * 26 + (country[1] - 'A');
-        } else {
+      // `slot` is CountrySlot(country), made with the candidate.
+      auto country_terms = [&](std::string_view country, uint16_t slot) -> const CountryTerms& {
+        if (slot == kOddCountrySlot) {
           compute_terms(country, &odd_terms);
           return odd_terms;
         }
         CountryTerms& t = country_memo[slot];
-        if (t.gen != country_memo_gen) {
+        if (t.gen != country_memo_gen || t.name != m.name_id) {
           compute_terms(country, &t);
           t.gen = country_memo_gen;
+          t.name = m.name_id;
         }
         return t;
       };
@@ -1838,10 +1993,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
         const GazEntry& e = c.e;
         if (round == 0) {
-          // log10(max(population, SeatPopulation(fc)) + 10), computed at construction.
-          const EntryFacts& facts = entry_facts_[e.index];
-          double s = facts.log_pop;
-          const uint8_t fc = facts.fc_kind;
+          // log10(max(population, SeatPopulation(fc)) + 10), from EntryFacts (fill_facts).
+          double s = c.log_pop;
+          const uint8_t fc = c.fc_kind;
           if (e.level == GeoLevel::kCountry) s += 6;
           else if (e.level == GeoLevel::kProvince) s += 4;
           else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
@@ -1864,7 +2018,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // State" or "Kaduna province" would name the province. The province reading's level
           // bonus is undone.
           if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
-          const CountryTerms& ct = country_terms(e.country);
+          const CountryTerms& ct = country_terms(e.country, c.country_slot);
           if (ct.named) s += 4 + std::min(2.0, ct.v);
           s += 3 * ct.cue;
           c.static_score = s;

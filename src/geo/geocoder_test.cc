@@ -693,6 +693,71 @@ TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
   EXPECT_EQ(key(geo_->Find(a, Doc(), "en")), first_a);
 }
 
+// A single capitalised word that the article also writes in lower case is a common word there,
+// wherever the lower-case one stands (before or after it) and however many such names the
+// article has; the same names with no lower-case twin are places.
+TEST_F(GeocoderTest, NameAlsoWrittenInLowerCaseIsWeakWhereverItStands) {
+  auto ms = Find("Officials said Mastung and Gwadar in Balochistan were calm.");
+  EXPECT_NE(At(ms, "Mastung"), nullptr);
+  EXPECT_NE(At(ms, "Gwadar"), nullptr);
+  ms = Find("A gwadar unit came. Officials said Mastung and Gwadar in Balochistan were calm; "
+            "mastung on.");
+  EXPECT_EQ(At(ms, "Mastung"), nullptr);
+  EXPECT_EQ(At(ms, "Gwadar"), nullptr);
+  ms = Find("Officials said Mastung and Gwadar in Balochistan were calm; a gwadar unit came.");
+  EXPECT_NE(At(ms, "Mastung"), nullptr);
+  EXPECT_EQ(At(ms, "Gwadar"), nullptr);
+  // A capitalised or all-capital twin is no lower-case use.
+  ms = Find("Officials said Mastung and Gwadar in Balochistan were calm. GWADAR units came.");
+  EXPECT_NE(At(ms, "Mastung"), nullptr);
+  EXPECT_NE(At(ms, "Gwadar"), nullptr);
+}
+
+// Find keeps the readings made for a name's postings per thread, for the name's later mentions
+// in the article and in later articles: answers must not depend on what was read before, also
+// for a name spelled otherwise under the same key (Kalat, Qalat, Khelat: whether the text spells
+// an entry's official name differs) and for the region abbreviations, made apart.
+TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
+  const std::vector<std::string> texts = {
+      "Gunmen attacked a bus near Kalat in Balochistan. Kalat police said Kalat was calm.",
+      "Gunmen attacked a bus near Qalat in Balochistan on Monday; Qalat elders met.",
+      "Officials in Khelat and Quetta said the road to Kalat had reopened.",
+      "QUETTA: Blasts hit Kalat, Gwadar and Karachi in Sindh. Gwadur and Gwadar were shut.",
+      "Cartersville, Ga. police said a man was held in Cartersville and in Mastung district.",
+      "Police in Springfield, Missouri, and Springfield said Hyderabad, Sindh, was calm.",
+  };
+  auto key = [](const std::vector<PlaceMention>& ms) {
+    std::string k;
+    for (const PlaceMention& m : ms) {
+      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
+           m.place.name + "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 +
+           "#" + std::to_string(m.place.gazetteer_id) + "L" +
+           std::to_string(static_cast<int>(m.place.level)) + "@" +
+           std::to_string(m.confidence) + ";";
+    }
+    return k;
+  };
+  // Each text on a geocoder of its own: nothing cached before it.
+  std::vector<std::string> expected;
+  for (const std::string& t : texts) {
+    auto fresh = Geocoder::Create(&geo_test::FixtureGazetteer());
+    ASSERT_TRUE(fresh.ok());
+    expected.push_back(key((*fresh)->Find(t, Doc(), "en")));
+  }
+  EXPECT_NE(expected[0].find(":Kalat/PK"), std::string::npos) << expected[0];
+  EXPECT_NE(expected[1].find(":Kalat/PK"), std::string::npos) << expected[1];
+  EXPECT_NE(expected[3].find(":Gwadar/PK"), std::string::npos) << expected[3];
+  EXPECT_NE(expected[4].find(":Cartersville/US/Georgia"), std::string::npos) << expected[4];
+  // One geocoder over the texts forwards, backwards and forwards again.
+  const size_t n = texts.size();
+  for (int pass = 0; pass < 3; ++pass) {
+    for (size_t j = 0; j < n; ++j) {
+      const size_t i = pass == 1 ? n - 1 - j : j;
+      EXPECT_EQ(key(geo_->Find(texts[i], Doc(), "en")), expected[i]) << texts[i];
+    }
+  }
+}
+
 // Find with the text stage's TokenKeys takes plain ASCII tokens as words instead of scanning
 // them: every mention must come out exactly as without the keys.
 class GeocoderSharedKeysTest : public GeocoderTest {
