@@ -161,7 +161,9 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
   std::vector<std::pair<uint32_t, uint32_t>> at;  // word range of each mention
   std::vector<uint32_t> sent;
   int last_group = -1;  // index in `out` of the last named armed group
-  for (size_t i = 0; i < w.size();) {
+  // Only words where an alias may start are looked at: Match finds nothing at the others.
+  for (size_t i = alias_trie_.Next(ws, 0, w.size()); i < w.size();
+       i = alias_trie_.Next(ws, i, w.size())) {
     uint32_t payload = 0;
     size_t end = ws.sentence_end(w[i].sentence);
     size_t len = alias_trie_.Match(w, i, end, &payload);
@@ -217,7 +219,7 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
   std::vector<ActorMention> extra;
   for (size_t s = 0; s < ws.num_sentences(); ++s) {
     size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
-    for (size_t c = b; c < e;) {
+    for (size_t c = cue_trie_.Next(ws, b, e); c < e; c = cue_trie_.Next(ws, c, e)) {
       uint32_t payload = 0;
       size_t len = cue_trie_.Match(w, c, e, &payload);
       if (len == 0) {

@@ -660,14 +660,16 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
   auto accident = [&] {
     if (accident_state == 0) {
       accident_state = 1;
-      for (size_t i = b; i < e && accident_state == 1; ++i) {
+      for (size_t i = accident_trie_.Next(ws, b, e); i < e && accident_state == 1;
+           i = accident_trie_.Next(ws, i + 1, e)) {
         uint32_t id = 0;
         if (accident_trie_.Match(w, i, e, &id) > 0) accident_state = 2;
       }
     }
     return accident_state == 2;
   };
-  for (size_t i = b; i < e;) {
+  // Only words where a cue may start: Match finds nothing at the others.
+  for (size_t i = singular_trie_.Next(ws, b, e); i < e; i = singular_trie_.Next(ws, i, e)) {
     uint32_t id = 0;
     size_t len = singular_trie_.Match(w, i, e, &id);
     if (len == 0) {
@@ -756,7 +758,7 @@ std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
     const SourceInfo* info;
   };
   std::vector<Hit> hits;
-  for (size_t i = b; i < e;) {
+  for (size_t i = source_trie_.Next(ws, b, e); i < e; i = source_trie_.Next(ws, i, e)) {
     uint32_t id = 0;
     size_t len = source_trie_.Match(w, i, e, &id);
     if (len == 0) {
@@ -805,11 +807,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     figs.clear();
     singles.clear();
     // Sentences without a number have no numeric figure.
-    bool any = false;
-    for (size_t i = ws.sentence_begin(s); i < ws.sentence_end(s) && !any; ++i) {
-      any = w[i].kind == WordKind::kNumber;
-    }
-    if (any) ReadSentence(ws, s, &figs);
+    if (ws.has_number(s)) ReadSentence(ws, s, &figs);
     ReadSingular(ws, s, &singles);
     if (figs.empty() && singles.empty()) continue;
     // A killer's own death after his killings ("shot his wife and son, then killed himself"):

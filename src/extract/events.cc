@@ -28,7 +28,8 @@ bool TriggerLexicon::RegisterTries(StartIndex* index) { return index->Register(&
 std::vector<TriggerHit> TriggerLexicon::Find(const WordStream& ws) const {
   const std::vector<Word>& w = ws.words();
   std::vector<TriggerHit> out;
-  for (size_t i = 0; i < w.size();) {
+  // Only words where a trigger may start are looked at: Match finds nothing at the others.
+  for (size_t i = trie_.Next(ws, 0, w.size()); i < w.size(); i = trie_.Next(ws, i, w.size())) {
     uint32_t payload = 0;
     size_t len = trie_.Match(w, i, ws.sentence_end(w[i].sentence), &payload);
     if (len == 0) {

@@ -270,7 +270,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   SentenceLists sent_timexes(ns);  // indices into doc.timexes
   for (size_t s = 0; s < ns; ++s) {
     size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
-    for (size_t i = b; i < e;) {
+    // Only words where a cue of either kind may start: the next candidate of each is kept
+    // until the scan passes it.
+    size_t next_bg = background_.Next(ws, b, e), next_wave = wave_.Next(ws, b, e);
+    for (size_t i = std::min(next_bg, next_wave); i < e;) {
       uint32_t payload = 0;
       size_t len = background_.Match(w, i, e, &payload);
       if (len > 0 && payload == 2) sent[s].strong_bg = true;
@@ -278,6 +281,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
+      if (next_bg < i) next_bg = background_.Next(ws, i, e);
+      if (next_wave < i) next_wave = wave_.Next(ws, i, e);
+      i = std::min(next_bg, next_wave);
     }
   }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
@@ -686,7 +692,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     };
     std::vector<ProcCue> pcues;
     bool step = false;
-    for (size_t i = 0; i < w.size();) {
+    for (size_t i = procedure_.Next(ws, 0, w.size()); i < w.size();
+         i = procedure_.Next(ws, i, w.size())) {
       uint32_t payload = 0;
       const size_t len = procedure_.Match(w, i, ws.sentence_end(w[i].sentence), &payload);
       if (len == 0) {

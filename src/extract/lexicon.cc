@@ -170,6 +170,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // Words, with one number word per quantity, in one pass: each word's sentence and each
   // sentence's first word are set as the words are made (words come in text order).
   sent_first_.assign(ns + 1, 0);
+  sent_number_.assign(ns, 0);
   size_t cur = 0;        // sentence of the last word
   size_t filled = 0;     // sent_first_[0, filled) are set
   char* const lower = lower_.get();
@@ -239,8 +240,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
           Split(text, from, sp.begin, lower, emit);
         }
         Word& w = add(sp);
-        w.lower = keys->lower(ti);
-        w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
+        const HashedWord key = (*keys)[ti];
+        w.lower = key.s;
+        // The key's StringHash is WordKeyHash's value (its low 32 bits).
+        w.key_hash = IsTrieNumber(w) ? number_hash : static_cast<uint32_t>(key.hash);
         if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
         from = sp.end;
       }
@@ -263,6 +266,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       w.lower = std::string_view(lower + sp.begin, sp.size());
       w.kind = WordKind::kNumber;
       w.quantity = static_cast<int32_t>(qi);
+      sent_number_[w.sentence] = 1;
       w.key_hash = number_hash;
       if (starts != nullptr) w.starts = starts->Lookup(number_hash);
       pos = sp.end;
@@ -272,6 +276,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     }
   }
   words_.resize(nw);
+  starts_.resize(nw);
+  for (size_t i = 0; i < nw; ++i) starts_[i] = words_[i].starts;
   // Sentences after the last word (or all, without words) begin and end at the end.
   while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
 

@@ -13,6 +13,7 @@
 #ifndef SITREP_EXTRACT_LEXICON_H_
 #define SITREP_EXTRACT_LEXICON_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -25,6 +26,7 @@
 
 #include "base/status.h"
 #include "model/doc.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 
@@ -48,37 +50,40 @@ struct Word {
   uint32_t starts = kStartsUnfiltered;
 };
 
-// The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. It runs once per word
-// of a document, so it reads the word 8 bytes at a time (short words with two overlapping
-// loads, which for a given length still see every byte), then mixes the bits down to 32.
+// The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. It is the low 32 bits of
+// the text stage's StringHash (text/lexicon.h), so a word WordStream takes from TokenKeys
+// brings its hash along and is not hashed again. Computed the same way (eight-byte
+// little-endian chunks, the last zero-padded), but with whole loads instead of a loop per byte:
+// a short tail with two overlapping loads, which put equal bytes at equal places.
 inline uint32_t WordKeyHash(std::string_view key) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
   const char* p = key.data();
-  size_t n = key.size();
-  uint64_t h = 0xCBF29CE484222325ULL ^ n;
-  auto mix = [&](uint64_t v) {
-    h = (h ^ v) * kMul;
-    h ^= h >> 29;
-  };
-  while (n >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    mix(v);
-    p += 8;
-    n -= 8;
+  const size_t n = key.size();
+  uint64_t h = KeyHashSeed(n);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t c;
+    std::memcpy(&c, p + i, 8);
+    h = KeyHashChunk(h, c);
   }
-  if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    mix(a | static_cast<uint64_t>(b) << 32);
-  } else if (n > 0) {
-    mix(static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  const size_t t = n - i;  // 0..7 bytes left
+  if (t > 0) {
+    uint64_t c;
+    if (n >= 8) {
+      std::memcpy(&c, p + n - 8, 8);  // the last eight bytes, the tail at the top
+      c >>= 8 * (8 - t);
+    } else if (t >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + t - 4, 4);
+      c = a | static_cast<uint64_t>(b) << (8 * (t - 4));
+    } else {
+      c = static_cast<unsigned char>(p[0]);
+      if (t > 1) c |= uint64_t{static_cast<unsigned char>(p[1])} << 8;
+      if (t > 2) c |= uint64_t{static_cast<unsigned char>(p[2])} << 16;
+    }
+    h = KeyHashChunk(h, c);
   }
-  h *= kMul;
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  return static_cast<uint32_t>(KeyHashFinish(h));
 }
 
 // True when PhraseTrie treats the word as a number: a Doc quantity, or digits the text stage did
@@ -110,6 +115,8 @@ class WordStream {
   Span sentence_span(size_t s) const { return sent_spans_[s]; }
   uint32_t sentence_begin(size_t s) const { return sent_first_[s]; }  // word index
   uint32_t sentence_end(size_t s) const { return sent_first_[s + 1]; }
+  // Whether the sentence has a number word (a Doc quantity), known without scanning it.
+  bool has_number(size_t s) const { return sent_number_[s] != 0; }
   // Index of the paragraph (blocks separated by a line break) the sentence is in.
   uint32_t paragraph(size_t s) const { return sent_para_[s]; }
   // Original text of word i.
@@ -118,15 +125,20 @@ class WordStream {
   }
   // Sentence index containing byte offset `pos` (the last sentence starting at or before it).
   size_t SentenceAt(uint32_t pos) const;
+  // Word::starts of every word, back to back: PhraseTrie::Next scans these 4-byte masks for the
+  // next candidate instead of striding over whole words.
+  const uint32_t* starts() const { return starts_.data(); }
 
  private:
   std::string_view text_;
   // ASCII-lowercased bytes of the words of text_, at the same offsets (other bytes unset).
   std::unique_ptr<char[]> lower_;
   std::vector<Word> words_;
+  std::vector<uint32_t> starts_;  // starts_[i] == words_[i].starts
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
   std::vector<uint32_t> sent_para_;
+  std::vector<uint8_t> sent_number_;  // 1: the sentence has a kNumber word
 };
 
 // Splits a lexicon phrase the way WordStream splits text: lowercased words, no punctuation.
@@ -159,6 +171,26 @@ class PhraseTrie {
     }
     return MatchFrom(words, i, end, payload);
   }
+  // The first word index j in [i, min(end, words)) at which Match may find a phrase (its quick
+  // reject passes), else that bound (or i, when i is past it already). Match returns 0 at every
+  // word skipped, so a loop that only steps past words where Match finds nothing may jump
+  // straight to the next candidate. One 4-byte load per word skipped (WordStream::starts).
+  size_t Next(const WordStream& ws, size_t i, size_t end) const {
+    const size_t stop = std::min(end, ws.words().size());
+    if (start_bit_ != kStartsUnfiltered) {
+      // Registered: a word's mask has kStartsUnfiltered only in a stream made without an index.
+      const uint32_t* st = ws.starts();
+      const uint32_t bit = start_bit_;
+      while (i < stop) {
+        const uint32_t m = st[i] & bit;
+        if (m != 0 && ((m & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i]))) return i;
+        ++i;
+      }
+      return i;
+    }
+    while (i < stop && !MayStartAt(ws.words()[i])) ++i;
+    return i;
+  }
   size_t size() const { return count_; }
 
  private:
@@ -178,6 +210,10 @@ class PhraseTrie {
   }
   // False when no phrase starts with a word of this hash (a bitmap of first-word hashes).
   bool MayStart(uint32_t hash) const { return TestBit(first_bits_, hash); }
+  // Match's quick reject for a word whose mask says nothing about this trie.
+  bool MayStartAt(const Word& w) const {
+    return w.kind != WordKind::kPunct && MayStart(w.key_hash);
+  }
   static bool TestBit(const uint64_t* bits, uint32_t hash) {
     return (bits[(hash >> 6) & kFirstMask] & (uint64_t{1} << (hash & 63))) != 0;
   }

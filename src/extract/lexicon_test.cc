@@ -215,6 +215,29 @@ TEST(StartIndexTest, IndexedStreamMatchesExactlyLikeAnUnindexedOne) {
   for (size_t k = 0; k < many.size(); ++k) EXPECT_EQ(full.Register(&many[k]), k < 31) << k;
 }
 
+TEST(WordStreamTest, HasNumberIsWhetherTheSentenceHasANumberWord) {
+  // Digits the text stage took as no quantity ("the past 24 hours" here has one) do not count:
+  // only kNumber words do, in the sentence whose range holds them.
+  std::string text = "Two men died. Nobody else was hurt.\nAt least 12 were hurt. Then calm.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  ASSERT_EQ(ws.num_sentences(), 4u);
+  for (size_t s = 0; s < ws.num_sentences(); ++s) {
+    bool scanned = false;
+    for (size_t i = ws.sentence_begin(s); i < ws.sentence_end(s); ++i) {
+      scanned |= ws.words()[i].kind == WordKind::kNumber;
+    }
+    EXPECT_EQ(ws.has_number(s), scanned) << s;
+  }
+  EXPECT_TRUE(ws.has_number(0));
+  EXPECT_FALSE(ws.has_number(1));
+  EXPECT_TRUE(ws.has_number(2));
+  EXPECT_FALSE(ws.has_number(3));
+  std::string plain = "In the past 24 hours";
+  WordStream none(plain, Doc());  // no quantities: "24" is a plain word
+  EXPECT_FALSE(none.has_number(0));
+}
+
 TEST(WordStreamTest, NonLatinScriptsAreWords) {
   std::string text = "دھماکے 22 افراد۔";
   Doc doc = testing_doc::MakeDoc(text);
@@ -315,6 +338,32 @@ TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
   EXPECT_GT(low.size(), count * 8 / 10);
 }
 
+// WordKeyHash is the low half of the text stage's StringHash, so a word taken from TokenKeys
+// keeps its key's hash: the same value for every length (whole chunks, tails of 1..7 bytes, the
+// overlapping loads of short words) and for any bytes, read from inside a larger buffer.
+TEST(WordKeyHashTest, IsTheLowHalfOfTheTextStagesStringHash) {
+  std::string buf = "xx";
+  for (int k = 0; k < 48; ++k) {
+    buf += static_cast<char>(k % 3 == 0 ? 'A' + k : k % 3 == 1 ? 0xC3 : '-');
+  }
+  buf += "yy";
+  for (size_t from = 0; from < 4; ++from) {
+    for (size_t n = 0; from + n <= buf.size(); ++n) {
+      const std::string_view key = std::string_view(buf).substr(from, n);
+      EXPECT_EQ(WordKeyHash(key), static_cast<uint32_t>(StringHash{}(key))) << from << " " << n;
+    }
+  }
+  std::string text = "Gunmen OPENED fire on a checkpoint in al-Hamra, killing 12 people.";
+  Doc doc = testing_doc::MakeDoc(text);
+  Doc seg;
+  Segment(text, &seg);
+  doc.tokens = seg.tokens;
+  TokenKeys keys(text, doc.tokens);
+  for (size_t t = 0; t < keys.size(); ++t) {
+    EXPECT_EQ(WordKeyHash(keys.lower(t)), static_cast<uint32_t>(keys[t].hash)) << t;
+  }
+}
+
 // The words of a stream made with the text stage's TokenKeys are exactly those of one made
 // without: same spans, lower-cased forms, kinds, quantities, sentences and hashes.
 void ExpectSameWords(const std::string& text) {
@@ -374,6 +423,78 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
     std::string text = texts.Next();
     ExpectSameWords(text);
   }
+}
+
+// The words a loop finds by jumping from candidate to candidate (PhraseTrie::Next) must be
+// exactly those it finds by trying Match at every word: Next may only skip words where Match
+// finds nothing. Checked for a registered trie on indexed and unindexed streams and for a trie
+// no index knows, on random texts with numbers, punctuation, shared first words and sentence
+// ends, and with sentence-bounded scans as the extractors run them.
+TEST(PhraseTrieTest, NextSkipsOnlyWordsWhereMatchFindsNothing) {
+  PhraseTrie a, b, late;
+  a.Add("opened fire", 1);
+  a.Add("fire", 2);
+  a.Add("at <n>", 3);
+  a.Add("the group", 4);
+  b.Add("the", 5);
+  b.Add("<n> people", 6);
+  b.Add("security forces", 7);
+  late.Add("killed", 8);
+  late.Add("the group", 9);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&a));
+  ASSERT_TRUE(index.Register(&b));
+  testing_text::PieceTexts texts({"the ", "The ", "group ", "opened ", "fire", "at ", "12 ",
+                                  "five ", "people", "security ", "forces", "killed ", ", ",
+                                  ". ", "; ", "\n", "fire-", "x ", "Group "},
+                                 777, 40);
+  size_t found = 0, skipped = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::string text = texts.Next();
+    const Doc doc = testing_doc::MakeDoc(text);
+    const WordStream plain(text, doc);
+    const WordStream indexed(text, doc, &index);
+    for (const WordStream* ws : {&plain, &indexed}) {
+      const std::vector<Word>& w = ws->words();
+      for (const PhraseTrie* t : {&a, &b, &late}) {
+        for (size_t s = 0; s < ws->num_sentences(); ++s) {
+          const size_t e = ws->sentence_end(s);
+          for (size_t i = ws->sentence_begin(s); i <= e; ++i) {
+            const size_t next = t->Next(*ws, i, e);
+            ASSERT_GE(next, i) << text;
+            ASSERT_LE(next, e) << text;
+            uint32_t p = 0;
+            for (size_t j = i; j < next; ++j) {
+              ASSERT_EQ(t->Match(w, j, e, &p), 0u) << text << " word " << j;
+            }
+            skipped += next - i;
+            if (next < e && t->Match(w, next, e, &p) > 0) ++found;
+          }
+        }
+        // Unbounded by sentences, as the trigger and actor scans run.
+        std::vector<size_t> every, jumped;
+        for (size_t i = 0; i < w.size(); ++i) {
+          uint32_t p = 0;
+          if (t->Match(w, i, ws->sentence_end(w[i].sentence), &p) > 0) every.push_back(i);
+        }
+        for (size_t i = t->Next(*ws, 0, w.size()); i < w.size();
+             i = t->Next(*ws, i + 1, w.size())) {
+          uint32_t p = 0;
+          if (t->Match(w, i, ws->sentence_end(w[i].sentence), &p) > 0) jumped.push_back(i);
+        }
+        EXPECT_EQ(jumped, every) << text;
+      }
+    }
+  }
+  EXPECT_GT(found, 1000u);    // the texts do hold phrases
+  EXPECT_GT(skipped, 1000u);  // and Next does skip
+  // With an end beyond the stream, Next stops at the stream's end; from past it, where it is.
+  std::string text = "x x x";
+  WordStream ws(text, testing_doc::MakeDoc(text), &index);
+  EXPECT_EQ(a.Next(ws, 0, 100), ws.words().size());
+  EXPECT_EQ(late.Next(ws, 0, 100), ws.words().size());
+  EXPECT_EQ(a.Next(ws, 5, 100), 5u);
+  EXPECT_EQ(late.Next(ws, 5, 100), 5u);
 }
 
 }  // namespace
