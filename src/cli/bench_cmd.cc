@@ -397,6 +397,7 @@ int RunRun(int argc, char** argv) {
   // Chunks bound the memory of texts and analyses: each analysis is stored, then reduced to the
   // compact record resolution keeps (ResolveBatch) and freed.
   ResolveBatch batch = (*engine)->StartResolve();
+  PlaceSpellingIndex spellings;  // for the incidents' place_aliases, as they are streamed out
   std::string data;
   size_t lines = 0;
   stats.total.Start();
@@ -440,6 +441,7 @@ int RunRun(int argc, char** argv) {
     stats.resolve.Start();
     for (DocAnalysis& a : chunk_analyses) {
       batch.Add(a);
+      spellings.Add(a);
       a = DocAnalysis();  // free it now: the store has the full analysis
     }
     std::vector<DocAnalysis>().swap(chunk_analyses);
@@ -462,7 +464,7 @@ int RunRun(int argc, char** argv) {
   malloc_trim(0);
 #endif
   stats.resolve.Start();
-  Engine::Stream incidents = (*engine)->FinishResolveStream(std::move(batch));
+  IncidentStream incidents = (*engine)->FinishResolveStream(std::move(batch));
   stats.resolve.Stop();
   std::fprintf(stderr, "resolved: rss %.0f MB, heap %.0f MB, peak %.0f MB\n", CurrentRssMb(),
                HeapLiveMb(), PeakRssMb());
@@ -485,6 +487,7 @@ int RunRun(int argc, char** argv) {
     // store to resolve below.
     stats.stream.Start();
     const bool more = incidents.Next(inc);
+    if (more) (*engine)->place_names().FillOne(spellings, inc);
     stats.stream.Stop();
     if (!more) return false;
     ++stats.incidents;

@@ -180,6 +180,7 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   const size_t total = in.articles.size();
   std::vector<DocAnalysis> analyses;
   ResolveBatch batch = (*engine)->StartResolve();
+  PlaceSpellingIndex spellings;  // the aliases' half of what the batch keeps
   for (size_t begin = 0; begin < total; begin += kAnalyzeChunk) {
     const size_t end = std::min(total, begin + kAnalyzeChunk);
     std::vector<Article> slice(in.articles.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -189,10 +190,11 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     std::vector<DocAnalysis> part = (*engine)->AnalyzeAll(slice, fn);
     for (DocAnalysis& a : part) {
       batch.Add(a);
+      spellings.Add(a);
       if (!cmd.db.empty()) analyses.push_back(std::move(a));
     }
   }
-  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
+  IncidentSet set = (*engine)->FinishResolve(std::move(batch), spellings);
 
   if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
     PrintError(st.message());
@@ -294,7 +296,7 @@ int RunIngest(const IngestCommand& cmd) {
     PrintError(analyses.status().message());
     return 1;
   }
-  IncidentSet set = (*engine)->Resolve(*analyses, all);  // texts: aliases of earlier batches
+  IncidentSet set = (*engine)->Resolve(*analyses);
   if (Status rs = store.ReplaceIncidents(set); !rs.ok()) {
     PrintError(rs.message());
     return 1;

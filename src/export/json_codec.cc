@@ -985,6 +985,10 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a) {
   for (const auto& c : a.claims) j["claims"].push_back(ClaimToJson(c));
   j["timexes"] = OrderedJson::array();
   for (const auto& t : a.timexes) j["timexes"].push_back(TimexToJson(t));
+  j["place_spellings"] = OrderedJson::array();
+  for (const PlaceSpelling& p : a.place_spellings) {
+    j["place_spellings"].push_back(OrderedJson::array({p.place_key, p.surface}));
+  }
   return j;
 }
 
@@ -997,6 +1001,7 @@ size_t EstimateSize(const DocAnalysis& a) {
              120 * a.timexes.size();
   for (const Claim& c : a.claims) n += 330 + c.quote.size() + c.attributed_to.size();
   for (const EventMention& m : a.mentions) n += 8 * m.claims.size();
+  for (const PlaceSpelling& p : a.place_spellings) n += 8 + p.place_key.size() + p.surface.size();
   return n;
 }
 
@@ -1068,6 +1073,15 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   w.Key("timexes");
   w.BeginArray();
   for (const Timex& t : a.timexes) WriteTimex(w, t);
+  w.EndArray();
+  w.Key("place_spellings");
+  w.BeginArray();
+  for (const PlaceSpelling& p : a.place_spellings) {
+    w.BeginArray();
+    w.String(p.place_key);
+    w.String(p.surface);
+    w.EndArray();
+  }
   w.EndArray();
   w.EndObject();
   w.Finish();
@@ -1194,6 +1208,12 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
   r.List(j, "actors", &a.actors, ActorMentionFromJson);
   r.List(j, "claims", &a.claims, [](const Json& e) { return ClaimFromJson(e); });
   r.List(j, "timexes", &a.timexes, TimexFromJson);
+  r.List(j, "place_spellings", &a.place_spellings, [](const Json& e) -> Result<PlaceSpelling> {
+    if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_string()) {
+      return InvalidArgument("expected [place key, spelling]");
+    }
+    return PlaceSpelling{e[0].get<std::string>(), e[1].get<std::string>()};
+  });
   if (!r.ok()) return r.status();
   // Mentions whose claims were stored as indexes into the document's claims.
   auto mentions_it = j.find("mentions");

@@ -51,7 +51,10 @@ std::string IncidentToJsonText(const Incident& inc);
 // ("claim_refs") into the document's "claims"; the reader restores them. Likewise a place
 // mention whose gazetteer entry an earlier document place already has (or, in a mention, any
 // document place) is written as {"span", "place_of": index, "confidence"}. Analyses written
-// before place_of existed (full entries everywhere) read the same.
+// before place_of existed (full entries everywhere) read the same. "place_spellings" (a list of
+// [place key, spelling]) is always written, empty or not, so a reader can tell an analysis
+// written before it existed (no key: read as no spellings; the store reads them again from the
+// article text, see store.h).
 OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 // The same document as compact text (what DocAnalysisToJson(a).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.

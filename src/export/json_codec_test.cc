@@ -283,5 +283,39 @@ TEST(JsonCodecTest, RepeatedPlacesAreWrittenOnceAndReadBack) {
   EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
 }
 
+TEST(JsonCodecTest, PlaceSpellingsAreWrittenAlwaysAndReadBack) {
+  DocAnalysis a;
+  a.doc_id = "d";
+  a.place_spellings = {PlaceSpelling{"XA|North Province|Newtown", "NEWTOWN"},
+                       PlaceSpelling{"XA|North Province|Newtown", "New \"Town\" \xC3\xA9"}};
+  const std::string text = DocAnalysisToJsonText(a);
+  EXPECT_EQ(text, DocAnalysisToJson(a).dump());
+  EXPECT_NE(text.find(R"("place_spellings":[["XA|North Province|Newtown","NEWTOWN"],)"),
+            std::string::npos);
+  Result<DocAnalysis> back = DocAnalysisFromJson(nlohmann::json::parse(text));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->place_spellings, a.place_spellings);
+
+  // An analysis without spellings still writes the key (empty), so that a reader can tell it
+  // from one written before the key existed; both read as no spellings.
+  DocAnalysis plain;
+  plain.doc_id = "p";
+  const std::string plain_text = DocAnalysisToJsonText(plain);
+  EXPECT_NE(plain_text.find(R"("place_spellings":[])"), std::string::npos);
+  EXPECT_EQ(plain_text, DocAnalysisToJson(plain).dump());
+  nlohmann::json older = nlohmann::json::parse(text);
+  older.erase("place_spellings");
+  Result<DocAnalysis> old = DocAnalysisFromJson(older);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_TRUE(old->place_spellings.empty());
+
+  for (const char* wrong : {R"(["XA|North Province|Newtown"])", R"([["a", 3]])", R"("x")",
+                            R"([["a", "b", "c"]])"}) {
+    nlohmann::json bad = nlohmann::json::parse(text);
+    bad["place_spellings"] = nlohmann::json::parse(wrong);
+    EXPECT_FALSE(DocAnalysisFromJson(bad).ok()) << wrong;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 #ifndef SITREP_MODEL_EVENT_H_
 #define SITREP_MODEL_EVENT_H_
 
+#include <compare>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -97,6 +98,15 @@ struct EventMention {
   bool wave = false;         // describes a coordinated wave ("a string of attacks")
 };
 
+// How an article spelled one of its event places where that differs from the gazetteer's name
+// ("Qalat" written "KALAT" or "Kalat"): the text is gone by resolution, and the incidents'
+// place_aliases (resolve/place_names.h) are made from these.
+struct PlaceSpelling {
+  std::string place_key;  // PlaceKey() of the gazetteer entry: "country|admin1|name"
+  std::string surface;    // the text under the mention's span, whitespace runs folded to one space
+  friend auto operator<=>(const PlaceSpelling&, const PlaceSpelling&) = default;
+};
+
 // Everything extraction found in one article.
 struct DocAnalysis {
   std::string doc_id;
@@ -107,6 +117,10 @@ struct DocAnalysis {
   std::vector<Claim> claims;         // all claims (also attached to mentions)
   std::vector<Timex> timexes;
   std::string copy_of;               // wire copy of another doc
+  // The spellings of the places of `mentions` other than the gazetteer's own names, sorted and
+  // distinct (resolve/place_names.h CollectSpellings()); empty for most articles. Kept with the
+  // analysis so that resolution needs nothing but the analyses.
+  std::vector<PlaceSpelling> place_spellings;
 };
 
 }  // namespace sitrep

@@ -39,10 +39,6 @@ struct Engine::Impl {
   std::unique_ptr<Extractor> extractor;
   ResolveOptions resolve_options;
   std::unique_ptr<PlaceNames> place_names;
-  // How each analysed article spelled its places (only spellings other than the gazetteer's),
-  // by doc_id: the text is gone by resolution, the incidents' place_aliases come from here.
-  mutable std::unordered_map<std::string, DocSpellings> spellings;
-  mutable std::mutex spellings_mu;
   mutable AtomicTimes atimes;
   mutable StageTimes times;
   mutable std::mutex times_mu;
@@ -106,10 +102,8 @@ DocAnalysis Engine::Analyze(const Article& article) const {
   analysis.doc_id = article.doc_id;
   if (article.published) analysis.published = *article.published;
   analysis.copy_of = article.copy_of;
-  if (DocSpellings sp = CollectSpellings(article, analysis); !sp.spellings.empty()) {
-    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
-    impl_->spellings[article.doc_id] = std::move(sp);
-  }
+  // The text is gone by resolution: the incidents' place_aliases are made from these.
+  analysis.place_spellings = CollectSpellings(article.text, analysis);
   auto ns = [](auto a, auto b) {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(b - a).count();
   };
@@ -207,10 +201,7 @@ std::vector<DocAnalysis> Engine::AnalyzeAll(const std::vector<Article>& articles
 IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
-  {
-    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
-    impl_->place_names->Fill(&impl_->spellings, &set);  // resolve/place_names.h
-  }
+  impl_->place_names->Fill(analyses, &set);  // resolve/place_names.h
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
@@ -219,70 +210,26 @@ IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
 
 ResolveBatch Engine::StartResolve() const { return ResolveBatch(impl_->resolve_options); }
 
-IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
+IncidentSet Engine::FinishResolve(ResolveBatch batch, const PlaceSpellingIndex& spellings) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = std::move(batch).Finish();
-  {
-    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
-    impl_->place_names->Fill(&impl_->spellings, &set);  // resolve/place_names.h
-  }
+  impl_->place_names->Fill(spellings, &set);  // resolve/place_names.h
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
   return set;
 }
 
-Engine::Stream Engine::FinishResolveStream(ResolveBatch batch) const {
+IncidentStream Engine::FinishResolveStream(ResolveBatch batch) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentStream stream = std::move(batch).FinishStream();
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
-  return Stream(this, std::move(stream));
+  return stream;
 }
 
-bool Engine::Stream::Next(Incident* out) {
-  if (!incidents_.Next(out)) return false;
-  std::lock_guard<std::mutex> lock(engine_->impl_->spellings_mu);
-  engine_->impl_->place_names->FillOne(&engine_->impl_->spellings, out);  // resolve/place_names.h
-  return true;
-}
-
-IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses,
-                            const std::vector<Article>& articles) const {
-  auto t0 = std::chrono::steady_clock::now();
-  IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
-  std::unordered_map<std::string_view, const Article*> text_of;
-  text_of.reserve(articles.size());
-  for (const Article& a : articles) text_of.emplace(a.doc_id, &a);
-  // Spellings read again from the texts: only articles that spell a place another way have an
-  // entry, so this stays small next to the analyses themselves.
-  std::unordered_map<std::string, DocSpellings> spellings;
-  std::vector<const DocAnalysis*> textless;
-  for (const DocAnalysis& a : analyses) {
-    auto it = text_of.find(a.doc_id);
-    if (it == text_of.end()) {
-      textless.push_back(&a);
-    } else if (DocSpellings sp = CollectSpellings(*it->second, a); !sp.spellings.empty()) {
-      spellings.emplace(a.doc_id, std::move(sp));
-    }
-  }
-  {
-    // Locked apart from the text scan above, so Analyze() on other threads is not held up.
-    std::lock_guard<std::mutex> lock(impl_->spellings_mu);
-    for (const DocAnalysis* a : textless) {
-      if (auto rec = impl_->spellings.find(a->doc_id); rec != impl_->spellings.end()) {
-        spellings.emplace(a->doc_id, rec->second);
-      }
-    }
-    for (const Article& a : articles) impl_->spellings.erase(a.doc_id);
-  }
-  impl_->place_names->Fill(&spellings, &set);  // resolve/place_names.h
-  auto t1 = std::chrono::steady_clock::now();
-  std::lock_guard<std::mutex> lock(impl_->times_mu);
-  impl_->times.resolve_s += Seconds(t0, t1);
-  return set;
-}
+const PlaceNames& Engine::place_names() const { return *impl_->place_names; }
 
 void Engine::CompactForResolve(DocAnalysis* a) {
   a->actors.clear();
@@ -310,6 +257,7 @@ void Engine::CompactForResolve(DocAnalysis* a) {
   }
   a->mentions.shrink_to_fit();
   a->places.shrink_to_fit();
+  a->place_spellings.shrink_to_fit();
 }
 
 const StageTimes& Engine::times() const { return impl_->times; }

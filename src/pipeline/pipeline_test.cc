@@ -140,8 +140,8 @@ bool HasAlias(const Incident* inc, const std::string& alias) {
 }
 
 // A second `ingest` batch, or a restarted server, re-resolves analyses an earlier run stored:
-// a new engine never saw the first batch's text, so the spellings are read again from the
-// stored text under the stored analysis's spans.
+// the spellings travel with the analysis, so a new engine that never saw the first batch's
+// text gives the same aliases, and resolution reads nothing but the analyses.
 TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(::testing::TempDir()) / ("sitrep_pipeline_alias_test_" + std::to_string(::getpid()));
@@ -150,18 +150,24 @@ TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
   const std::string db = (dir / "store.db").string();
   EngineOptions eo;
   eo.threads = 1;
+  const Article moscou =
+      AliasArticle("one", "A bomb killed three soldiers in Moscou on Sunday, the police said.");
   {
     auto first = Engine::Create(eo);
     if (!first.ok()) GTEST_SKIP() << "no engine data: " << first.status().ToString();  // NOLINT
-    std::vector<Article> batch = {AliasArticle(
-        "one", "A bomb killed three soldiers in Moscou on Sunday, the police said.")};
+    std::vector<Article> batch = {moscou};
     auto store = Store::Open(db);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     std::vector<bool> inserted;
     ASSERT_TRUE((*store)->PutArticles(batch, &inserted).ok());
     const std::vector<DocAnalysis> analyses = (*first)->AnalyzeAll(batch);
+    // The analysis carries the spelling, read from the text under the place's span.
+    ASSERT_EQ(analyses.size(), 1u);
+    ASSERT_EQ(analyses[0].place_spellings.size(), 1u);
+    EXPECT_EQ(analyses[0].place_spellings[0].surface, "Moscou");
+    const Span span = analyses[0].mentions.at(0).places.at(0).span;
+    EXPECT_EQ(moscou.text.substr(span.begin, span.end - span.begin), "Moscou");
     ASSERT_TRUE((*store)->PutAnalyses(analyses).ok());
-    // The engine that analysed the text knows the spelling.
     const IncidentSet set = (*first)->Resolve(analyses);
     ASSERT_TRUE(HasAlias(IncidentAt(set, "Moscow"), "Moscou"));
   }
@@ -176,46 +182,42 @@ TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
   std::vector<bool> inserted;
   ASSERT_TRUE((*store)->PutArticles(batch, &inserted).ok());
   ASSERT_TRUE((*store)->PutAnalyses((*second)->AnalyzeAll(batch)).ok());
-  auto articles = (*store)->LoadArticles();
   auto analyses = (*store)->LoadAnalyses();
-  ASSERT_TRUE(articles.ok() && analyses.ok());
+  ASSERT_TRUE(analyses.ok());
   ASSERT_EQ(analyses->size(), 2u);
 
-  // Without the texts the earlier batch's spelling is lost (what the engine alone can know)...
-  const IncidentSet blind = (*second)->Resolve(*analyses);
-  const Incident* moscow_blind = IncidentAt(blind, "Moscow");
-  ASSERT_NE(moscow_blind, nullptr);
-  EXPECT_FALSE(HasAlias(moscow_blind, "Moscou"));
+  const IncidentSet set = (*second)->Resolve(*analyses);
+  EXPECT_TRUE(HasAlias(IncidentAt(set, "Moscow"), "Moscou"));
+  EXPECT_TRUE(HasAlias(IncidentAt(set, "St. Louis"), "Saint Louis"));
+  // Pure: resolving again, or in yet another engine, gives the same incidents.
+  auto third = Engine::Create(eo);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(IncidentsToJson((*second)->Resolve(*analyses)), IncidentsToJson(set));
+  EXPECT_EQ(IncidentsToJson((*third)->Resolve(*analyses)), IncidentsToJson(set));
 
-  // ...with them it is read again, and the incidents are otherwise the same.
-  const IncidentSet set = (*second)->Resolve(*analyses, *articles);
-  const Incident* moscow = IncidentAt(set, "Moscow");
-  EXPECT_TRUE(HasAlias(moscow, "Moscou"));
-  const Incident* louis = IncidentAt(set, "St. Louis");
-  EXPECT_TRUE(HasAlias(louis, "Saint Louis"));
+  // The spellings give the aliases and nothing else: without them the incidents are the same
+  // apart from the text's own spellings (the canonical name's variants stay).
+  std::vector<DocAnalysis> bare = *analyses;
+  for (DocAnalysis& a : bare) a.place_spellings.clear();
+  const IncidentSet blind = (*second)->Resolve(bare);
+  EXPECT_FALSE(HasAlias(IncidentAt(blind, "Moscow"), "Moscou"));
+  EXPECT_TRUE(HasAlias(IncidentAt(blind, "St. Louis"), "Saint Louis"));
   IncidentSet same = set;
   for (Incident& inc : same.incidents) inc.place_aliases.clear();
   IncidentSet blind_same = blind;
   for (Incident& inc : blind_same.incidents) inc.place_aliases.clear();
   EXPECT_EQ(IncidentsToJson(same), IncidentsToJson(blind_same));
 
-  // The engine forgot what it recorded for persisted articles (memory stays bounded in a
-  // server): the second batch's own spelling now comes from the text only.
-  const IncidentSet after = (*second)->Resolve(*analyses);
-  EXPECT_FALSE(HasAlias(IncidentAt(after, "Moscow"), "Moscou"));
-
-  // A stored analysis whose span no longer fits the text (another text under the id) adds
-  // nothing and does not crash.
-  std::vector<Article> short_texts = *articles;
-  for (Article& a : short_texts) a.text = "short";
-  const IncidentSet shortened = (*second)->Resolve(*analyses, short_texts);
-  EXPECT_FALSE(HasAlias(IncidentAt(shortened, "Moscow"), "Moscou"));
+  // Compacting for resolution keeps the spellings.
+  std::vector<DocAnalysis> compact = *analyses;
+  for (DocAnalysis& a : compact) Engine::CompactForResolve(&a);
+  EXPECT_EQ(IncidentsToJson((*second)->Resolve(compact)), IncidentsToJson(set));
   store->reset();
   fs::remove_all(dir);
 }
 
-// `bench run --out` streams incidents one at a time: each comes with its place_aliases, the same
-// as FinishResolve() gives.
+// `bench run --out` streams incidents one at a time: each, filled by place_names() from the
+// batch's spellings, has the place_aliases FinishResolve() gives, and Resolve() gives the same.
 TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
   EngineOptions eo;
   eo.threads = 1;
@@ -227,21 +229,31 @@ TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
                    "Gunmen killed two guards in Saint Louis, Missouri on Saturday, the police "
                    "said."),
       AliasArticle("three", "A car bomb killed six people in Kabul on Monday, officials said.")};
-  const std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(articles);
+  std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(articles);
+  const IncidentSet direct = (*engine)->Resolve(analyses);
   ResolveBatch whole = (*engine)->StartResolve();
   ResolveBatch streamed = (*engine)->StartResolve();
-  for (const DocAnalysis& a : analyses) {
+  PlaceSpellingIndex spellings;
+  for (DocAnalysis& a : analyses) {
     whole.Add(a);
     streamed.Add(a);
+    spellings.Add(a);
+    a = DocAnalysis();  // the index keeps its own copy
   }
-  const IncidentSet expected = (*engine)->FinishResolve(std::move(whole));
+  EXPECT_FALSE(spellings.Find("one").empty());   // "Moscou"
+  EXPECT_TRUE(spellings.Find("three").empty());  // the gazetteer's own spelling
+  const IncidentSet expected = (*engine)->FinishResolve(std::move(whole), spellings);
   ASSERT_TRUE(HasAlias(IncidentAt(expected, "Moscow"), "Moscou"));
-  Engine::Stream stream = (*engine)->FinishResolveStream(std::move(streamed));
+  EXPECT_EQ(IncidentsToJson(expected), IncidentsToJson(direct));
+  IncidentStream stream = (*engine)->FinishResolveStream(std::move(streamed));
   EXPECT_EQ(stream.size(), expected.incidents.size());
   IncidentSet got;
   Incident inc;
   inc.place_aliases = {"stale"};  // every incident's aliases are overwritten
-  while (stream.Next(&inc)) got.incidents.push_back(inc);
+  while (stream.Next(&inc)) {
+    (*engine)->place_names().FillOne(spellings, &inc);
+    got.incidents.push_back(inc);
+  }
   EXPECT_FALSE(stream.Next(&inc));
   EXPECT_TRUE(HasAlias(IncidentAt(got, "Moscow"), "Moscou"));
   EXPECT_TRUE(HasAlias(IncidentAt(got, "St. Louis"), "Saint Louis"));

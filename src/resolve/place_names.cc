@@ -143,9 +143,8 @@ std::string PlaceKey(std::string_view country, std::string_view admin1, std::str
   return key;
 }
 
-DocSpellings CollectSpellings(const Article& article, const DocAnalysis& analysis) {
-  DocSpellings out;
-  const std::string_view text = article.text;
+std::vector<PlaceSpelling> CollectSpellings(std::string_view text, const DocAnalysis& analysis) {
+  std::vector<PlaceSpelling> out;
   for (const EventMention& m : analysis.mentions) {
     for (const PlaceMention& pm : m.places) {
       const Place& p = pm.place;
@@ -154,13 +153,27 @@ DocSpellings CollectSpellings(const Article& article, const DocAnalysis& analysi
       std::string surface = FoldSpace(text.substr(pm.span.begin, pm.span.end - pm.span.begin));
       // Only another spelling is worth keeping: the gazetteer's own name is the canonical one.
       if (surface.empty() || FoldName(surface) == FoldName(p.name)) continue;
-      out.spellings.emplace_back(PlaceKey(p.country, p.admin1, p.name), std::move(surface));
+      out.push_back(PlaceSpelling{PlaceKey(p.country, p.admin1, p.name), std::move(surface)});
     }
   }
-  std::sort(out.spellings.begin(), out.spellings.end());
-  out.spellings.erase(std::unique(out.spellings.begin(), out.spellings.end()),
-                      out.spellings.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+PlaceSpellingIndex::PlaceSpellingIndex(const std::vector<DocAnalysis>& analyses) {
+  for (const DocAnalysis& a : analyses) Add(a);
+}
+
+void PlaceSpellingIndex::Add(const DocAnalysis& analysis) {
+  if (analysis.place_spellings.empty()) return;
+  by_doc_.try_emplace(analysis.doc_id, analysis.place_spellings);
+}
+
+const std::vector<PlaceSpelling>& PlaceSpellingIndex::Find(const std::string& doc_id) const {
+  static const std::vector<PlaceSpelling> kNone;
+  auto it = by_doc_.find(doc_id);
+  return it == by_doc_.end() ? kNone : it->second;
 }
 
 std::unique_ptr<PlaceNames> PlaceNames::FromTables(std::string_view abbrevs_tsv,
@@ -272,25 +285,26 @@ std::vector<std::string> PlaceNames::Aliases(std::string_view canonical,
   return out;
 }
 
-void PlaceNames::Fill(const std::unordered_map<std::string, DocSpellings>* spelling_of,
-                      IncidentSet* set) const {
-  for (Incident& inc : set->incidents) FillOne(spelling_of, &inc);
+void PlaceNames::Fill(const PlaceSpellingIndex& spellings, IncidentSet* set) const {
+  for (Incident& inc : set->incidents) FillOne(spellings, &inc);
 }
 
-void PlaceNames::FillOne(const std::unordered_map<std::string, DocSpellings>* spelling_of,
-                         Incident* inc) const {
+void PlaceNames::Fill(const std::vector<DocAnalysis>& analyses, IncidentSet* set) const {
+  Fill(PlaceSpellingIndex(analyses), set);
+}
+
+void PlaceNames::FillOne(const PlaceSpellingIndex& spellings, Incident* inc) const {
   inc->place_aliases.clear();
   if (inc->place.empty()) return;
   std::vector<std::string> surfaces;
-  if (spelling_of != nullptr && !spelling_of->empty()) {
+  if (spellings.size() != 0) {
     const std::string key = PlaceKey(inc->country, inc->admin1, inc->place);
     for (const std::string& doc : inc->documents) {
-      auto it = spelling_of->find(doc);
-      if (it == spelling_of->end()) continue;
-      const auto& sp = it->second.spellings;
-      auto lo = std::lower_bound(sp.begin(), sp.end(), key,
-                                 [](const auto& e, const std::string& k) { return e.first < k; });
-      for (; lo != sp.end() && lo->first == key; ++lo) surfaces.push_back(lo->second);
+      const std::vector<PlaceSpelling>& sp = spellings.Find(doc);
+      auto lo = std::lower_bound(
+          sp.begin(), sp.end(), key,
+          [](const PlaceSpelling& e, const std::string& k) { return e.place_key < k; });
+      for (; lo != sp.end() && lo->place_key == key; ++lo) surfaces.push_back(lo->surface);
     }
   }
   inc->place_aliases = Aliases(inc->place, surfaces);

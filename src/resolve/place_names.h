@@ -2,12 +2,15 @@
 // `place_aliases` field of the output.
 //
 // Two sources: (a) the spellings the incident's own articles wrote for the place (the text under
-// a place mention's span), collected per article while its text is at hand (CollectSpellings),
-// and (b) the spelled-out and abbreviated forms of the canonical name from
-// data/geo/name_abbrevs.tsv ("St. Louis" <-> "Saint Louis", "Ft." <-> "Fort").
+// a place mention's span), collected per article by Engine::Analyze() while its text is at hand
+// (CollectSpellings) and kept on the analysis (DocAnalysis::place_spellings), and (b) the
+// spelled-out and abbreviated forms of the canonical name from data/geo/name_abbrevs.tsv
+// ("St. Louis" <-> "Saint Louis", "Ft." <-> "Fort"). Filling reads nothing but the analyses (or a
+// PlaceSpellingIndex of them): the same analyses give the same aliases in any process.
 //
 // Thread safety: a loaded PlaceNames is read-only; every const method may be called from many
-// threads at once. Errors: Load() fails only when the table exists but cannot be read.
+// threads at once. A PlaceSpellingIndex is a plain value: const methods from many threads,
+// Add() from one. Errors: Load() fails only when the table exists but cannot be read.
 #ifndef SITREP_RESOLVE_PLACE_NAMES_H_
 #define SITREP_RESOLVE_PLACE_NAMES_H_
 
@@ -19,27 +22,41 @@
 #include <vector>
 
 #include "base/status.h"
-#include "model/article.h"
 #include "model/event.h"
 #include "model/incident.h"
 
 namespace sitrep {
-
-// How one article spelled the places it names: (place key, surface) pairs, sorted and distinct.
-// The key is PlaceKey() of the gazetteer entry; the surface is the text under the mention's span
-// with whitespace runs folded to one space. Only surfaces other than the gazetteer's own name
-// (compared without case) are kept, so most articles hold none.
-struct DocSpellings {
-  std::vector<std::pair<std::string, std::string>> spellings;
-};
 
 // The key an incident and a place mention share when they name the same place:
 // "country|admin1|name".
 std::string PlaceKey(std::string_view country, std::string_view admin1, std::string_view name);
 
 // The spellings of the places of `analysis`'s event mentions (the places incidents are made
-// from) as written in `article.text`. Spans outside the text are skipped.
-DocSpellings CollectSpellings(const Article& article, const DocAnalysis& analysis);
+// from) as written in `text`, the article the analysis was made from: what
+// DocAnalysis::place_spellings holds. Only surfaces other than the gazetteer's own name (compared
+// without case) are kept, sorted and distinct. Spans outside the text are skipped, so a text that
+// is not the analysis's own gives fewer or wrong spellings but never fails.
+std::vector<PlaceSpelling> CollectSpellings(std::string_view text, const DocAnalysis& analysis);
+
+// The place spellings of many analyses by doc_id, for filling aliases after the analyses
+// themselves are gone (ResolveBatch keeps only what resolution reads; add every analysis here
+// too). Only analyses with spellings take room, a few short strings each. A repeated doc_id
+// counts once, as first added (as in ResolveBatch).
+class PlaceSpellingIndex {
+ public:
+  PlaceSpellingIndex() = default;
+  // The index of `analyses` (copies of their place_spellings).
+  explicit PlaceSpellingIndex(const std::vector<DocAnalysis>& analyses);
+
+  void Add(const DocAnalysis& analysis);
+  // The spellings of `doc_id`, sorted by place key; empty when it has none or was not added.
+  const std::vector<PlaceSpelling>& Find(const std::string& doc_id) const;
+  // Documents with at least one spelling.
+  size_t size() const { return by_doc_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<PlaceSpelling>> by_doc_;
+};
 
 class PlaceNames {
  public:
@@ -65,15 +82,15 @@ class PlaceNames {
   // Empty when no word of `name` is in the table.
   std::vector<std::string> Variants(std::string_view name) const;
 
-  // Sets inc->place_aliases for every incident of `set` with a place, from the spellings of its
-  // documents (looked up by doc_id in `spelling_of`, which may be null or lack some documents)
-  // and the variants of its place name.
-  void Fill(const std::unordered_map<std::string, DocSpellings>* spelling_of,
-            IncidentSet* set) const;
-  // Fill() for one incident: for incidents handed out one at a time (IncidentStream), so the
-  // set never has to exist at once.
-  void FillOne(const std::unordered_map<std::string, DocSpellings>* spelling_of,
-               Incident* inc) const;
+  // Sets inc->place_aliases for every incident of `set` (overwriting what was there): for an
+  // incident with a place, Aliases() of the place over the spellings its documents (looked up
+  // by doc_id in `spellings`, which may lack some) wrote for that place key; empty otherwise.
+  void Fill(const PlaceSpellingIndex& spellings, IncidentSet* set) const;
+  // Fill() over the analyses the set was resolved from.
+  void Fill(const std::vector<DocAnalysis>& analyses, IncidentSet* set) const;
+  // Fill() for one incident: for incidents handed out one at a time (resolve.h IncidentStream),
+  // so the set never has to exist at once.
+  void FillOne(const PlaceSpellingIndex& spellings, Incident* inc) const;
 
  private:
   PlaceNames() = default;

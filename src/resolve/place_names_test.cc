@@ -96,28 +96,33 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   m.places.push_back(PlaceMention{Span{q, q + 2}, same, 1.0f});
   a.mentions.push_back(m);
   // The gazetteer's own spelling is not kept: it is the canonical name already.
-  Article same_text = article;
-  same_text.text = "Qalat";
   DocAnalysis b = a;
   b.mentions[0].places = {PlaceMention{Span{0, 5}, p, 1.0f}};
-  EXPECT_TRUE(CollectSpellings(same_text, b).spellings.empty());
+  EXPECT_TRUE(CollectSpellings("Qalat", b).empty());
 
-  DocSpellings sp = CollectSpellings(article, a);
+  const std::vector<PlaceSpelling> sp = CollectSpellings(article.text, a);
   const std::string key = PlaceKey("AF", "Zabul", "Qalat");
-  ASSERT_EQ(sp.spellings.size(), 3u);
-  EXPECT_EQ(sp.spellings[0], std::make_pair(key, std::string("KALAT")));
-  EXPECT_EQ(sp.spellings[1], std::make_pair(key, std::string("Kalat Town")));
-  EXPECT_EQ(sp.spellings[2], std::make_pair(key, std::string("on")));
+  ASSERT_EQ(sp.size(), 3u);
+  EXPECT_EQ(sp[0], (PlaceSpelling{key, "KALAT"}));
+  EXPECT_EQ(sp[1], (PlaceSpelling{key, "Kalat Town"}));
+  EXPECT_EQ(sp[2], (PlaceSpelling{key, "on"}));
 
   // Fill() gives the incident the spellings of its own documents only, of its own place only.
   auto names = Names();
-  std::unordered_map<std::string, DocSpellings> spelling_of;
-  spelling_of["d1"] = sp;
-  DocSpellings other;
-  other.spellings.emplace_back(PlaceKey("AF", "Kandahar", "Qalat"), "Qallat");  // sorted
-  other.spellings.emplace_back(key, "Qalaat");
-  spelling_of["d2"] = other;
-  spelling_of["d3"] = DocSpellings{{{key, "Qalatt"}}};
+  std::vector<DocAnalysis> docs(4);
+  docs[0].doc_id = "d1";
+  docs[0].place_spellings = sp;
+  docs[1].doc_id = "d2";
+  docs[1].place_spellings = {PlaceSpelling{PlaceKey("AF", "Kandahar", "Qalat"), "Qallat"},
+                             PlaceSpelling{key, "Qalaat"}};  // sorted
+  docs[2].doc_id = "d3";
+  docs[2].place_spellings = {PlaceSpelling{key, "Qalatt"}};
+  docs[3].doc_id = "d1";  // a repeated doc_id counts once, as first added
+  docs[3].place_spellings = {PlaceSpelling{key, "Qelat"}};
+  const PlaceSpellingIndex index(docs);
+  EXPECT_EQ(index.size(), 3u);
+  EXPECT_EQ(index.Find("d1"), sp);
+  EXPECT_TRUE(index.Find("d9").empty());
   IncidentSet set;
   Incident inc;
   inc.place = "Qalat";
@@ -128,10 +133,13 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   Incident no_place = inc;
   no_place.place.clear();
   set.incidents.push_back(no_place);
-  names->Fill(&spelling_of, &set);
+  names->Fill(index, &set);
   EXPECT_EQ(set.incidents[0].place_aliases, Strings({"Kalat", "Qalaat"}));
   EXPECT_TRUE(set.incidents[1].place_aliases.empty());
-  names->Fill(nullptr, &set);
+  IncidentSet from_analyses = set;
+  names->Fill(docs, &from_analyses);
+  EXPECT_EQ(from_analyses.incidents[0].place_aliases, Strings({"Kalat", "Qalaat"}));
+  names->Fill(PlaceSpellingIndex(), &set);
   EXPECT_TRUE(set.incidents[0].place_aliases.empty());
 }
 

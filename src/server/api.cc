@@ -668,7 +668,7 @@ HttpResponse Api::Impl::PostArticles(const HttpRequest& req) const {
     if (!st.ok()) return JsonError(500, st.message());
     auto every = store.LoadAnalyses();
     if (!every.ok()) return JsonError(500, every.status().message());
-    IncidentSet set = engine->Resolve(*every, *all);  // texts: aliases of stored articles
+    IncidentSet set = engine->Resolve(*every);
     st = store.ReplaceIncidents(set);
     if (!st.ok()) return JsonError(500, st.message());
   }

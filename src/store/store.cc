@@ -7,6 +7,7 @@
 
 #include "export/json_codec.h"
 #include "ingest/dedup.h"
+#include "resolve/place_names.h"
 
 namespace sitrep {
 namespace {
@@ -445,15 +446,35 @@ Result<std::vector<DocAnalysis>> Store::LoadAnalyses() {
   Stmt s(db_, "SELECT doc_id, json FROM analyses ORDER BY doc_id");
   if (!s.prepared()) return Error("cannot prepare");
   std::vector<DocAnalysis> out;
+  std::vector<size_t> without_spellings;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     nlohmann::json j = nlohmann::json::parse(s.Text(1), nullptr, false);
     if (j.is_discarded()) return Corruption(path_ + ": analysis of '" + s.Text(0) + "': bad JSON");
     Result<DocAnalysis> a = DocAnalysisFromJson(j);
     if (!a.ok()) return Corruption(path_ + ": " + a.status().message());
+    if (!j.contains("place_spellings")) without_spellings.push_back(out.size());
     out.push_back(std::move(a).value());
   }
   if (rc != SQLITE_DONE) return Error("cannot read analyses");
+  if (!without_spellings.empty()) {
+    // Written by a build that did not keep the place spellings on the analysis: read them again
+    // from the stored text under the analysis's place spans (the text it was made from). An
+    // analysis whose article is not stored keeps none.
+    Stmt text(db_, "SELECT text FROM documents WHERE doc_id = ?");
+    if (!text.prepared()) return Error("cannot prepare");
+    for (size_t i : without_spellings) {
+      DocAnalysis& a = out[i];
+      text.BindStatic(1, a.doc_id);
+      const int found = text.Step();
+      if (found == SQLITE_ROW) {
+        a.place_spellings = CollectSpellings(text.Text(0), a);  // resolve/place_names.h
+      } else if (found != SQLITE_DONE) {
+        return Error("cannot read documents");
+      }
+      text.Reset();
+    }
+  }
   return out;
 }
 
@@ -470,13 +491,21 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
   return InTransaction([&]() -> Status {
     SITREP_RETURN_IF_ERROR(Exec(kDropIncidentIndexes));
     SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
+    // The document rows are keyed by incident id, a hash: inserted as the incidents come, each
+    // lands at a random place in a B-tree that outgrows the page cache on large runs. They are
+    // appended to a temporary table instead and moved over sorted by key (one sort, then
+    // appends at the tree's right edge).
+    SITREP_RETURN_IF_ERROR(Exec(
+        "DROP TABLE IF EXISTS temp.incident_documents_new;"
+        " CREATE TEMP TABLE incident_documents_new(incident_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
+        " role TEXT NOT NULL);"));
     Stmt put(db_,
              "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
              " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
              " killed_best, killed_high, injured_best, json)"
              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     Stmt put_d(db_,
-               "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role) VALUES (?,?,?)");
+               "INSERT INTO temp.incident_documents_new(incident_id, doc_id, role) VALUES (?,?,?)");
     if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
     Incident inc;
     std::string json;
@@ -506,6 +535,11 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
         }
       }
     }
+    SITREP_RETURN_IF_ERROR(Exec(
+        "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"
+        " SELECT incident_id, doc_id, role FROM temp.incident_documents_new"
+        " ORDER BY incident_id, doc_id, role;"
+        " DROP TABLE temp.incident_documents_new;"));
     return Exec(kIncidentIndexes);
   });
 }

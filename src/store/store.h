@@ -65,7 +65,11 @@ class Store {
 
   // Inserts or replaces the analyses (and their mention and claim rows) by doc_id.
   Status PutAnalyses(const std::vector<DocAnalysis>& analyses);
-  Result<std::vector<DocAnalysis>> LoadAnalyses();  // ordered by doc_id
+  // Ordered by doc_id. An analysis stored by a build that did not keep place_spellings on the
+  // analysis gets them read again from its stored article's text (resolve/place_names.h
+  // CollectSpellings), so re-resolution gives the aliases an earlier batch wrote; without its
+  // article it has none.
+  Result<std::vector<DocAnalysis>> LoadAnalyses();
 
   // Replaces every stored incident with `set` (order kept). The incident tables' secondary
   // indexes are dropped and built again after the rows, inside the same transaction (a sort per
@@ -89,7 +93,9 @@ class Store {
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored
   // incident is replaced by those given, in the order given, in one transaction (nothing changes
-  // on error); memory stays at one incident. Errors: as ReplaceIncidents().
+  // on error); memory stays at one incident (the incident-document rows are staged in a
+  // temporary table and moved over sorted by key, so large runs do not insert them at random
+  // places). Errors: as ReplaceIncidents().
   Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next);
 };
 

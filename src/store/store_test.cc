@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+
+#include "resolve/place_names.h"
 
 namespace sitrep {
 namespace {
@@ -407,6 +410,102 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
   EXPECT_EQ(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
             std::string::npos);
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
+}
+
+// An analysis carries its place spellings through the store. One stored by a build that kept
+// them elsewhere (no "place_spellings" key) gets them read again from its stored article's
+// text under the place spans; an analysis written with the key is taken as it is.
+TEST_F(StoreTest, PlaceSpellingsRoundTripAndOldAnalysesReadThemFromTheText) {
+  auto store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  const std::string text = "Gunmen raided a checkpoint near KALAT late on Friday.";
+  Place p;
+  p.name = "Qalat";
+  p.country = "AF";
+  p.admin1 = "Zabul";
+  p.level = GeoLevel::kPlace;
+  const uint32_t at = static_cast<uint32_t>(text.find("KALAT"));
+  auto analysis = [&](const std::string& id, Span span) {
+    DocAnalysis a;
+    a.doc_id = id;
+    EventMention m;
+    m.doc_id = id;
+    m.places.push_back(PlaceMention{span, p, 1.0f});
+    a.mentions.push_back(m);
+    a.places = m.places;
+    return a;
+  };
+  const PlaceSpelling kalat{PlaceKey("AF", "Zabul", "Qalat"), "KALAT"};
+  DocAnalysis fresh = analysis("fresh", Span{at, at + 5});
+  fresh.place_spellings = {kalat};
+  DocAnalysis old = analysis("old", Span{at, at + 5});  // spellings filled on load
+  DocAnalysis none = analysis("none", Span{at, at + 5});  // new, and truly without spellings
+  DocAnalysis textless = analysis("textless", Span{at, at + 5});  // old, article not stored
+  DocAnalysis past_end = analysis("past_end", Span{at, 9999});  // old, span beyond the text
+  std::vector<bool> inserted;
+  ASSERT_TRUE(store
+                  ->PutArticles({MakeArticle("fresh", text), MakeArticle("old", text),
+                                 MakeArticle("none", text), MakeArticle("past_end", text)},
+                                &inserted)
+                  .ok());
+  ASSERT_TRUE(store->PutAnalyses({fresh, old, none, textless, past_end}).ok());
+  // What an older build wrote: the same analyses without the key.
+  Query(path_,
+        "UPDATE analyses SET json = json_remove(json, '$.place_spellings')"
+        " WHERE doc_id IN ('old', 'textless', 'past_end')");
+  ASSERT_EQ(Query(path_, "SELECT count(*) FROM analyses WHERE json LIKE '%place_spellings%'"),
+            "2");
+
+  Result<std::vector<DocAnalysis>> back = store->LoadAnalyses();
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->size(), 5u);
+  std::map<std::string, std::vector<PlaceSpelling>> got;
+  for (const DocAnalysis& a : *back) got[a.doc_id] = a.place_spellings;
+  EXPECT_EQ(got["fresh"], std::vector<PlaceSpelling>{kalat});
+  EXPECT_EQ(got["old"], std::vector<PlaceSpelling>{kalat});
+  EXPECT_TRUE(got["none"].empty());
+  EXPECT_TRUE(got["textless"].empty());
+  EXPECT_TRUE(got["past_end"].empty());
+}
+
+// Incident documents are staged and moved over sorted by key: every (incident, document, role)
+// lands once whatever the incident order, a repeat is stored once, and a second replacement on
+// the same connection leaves only its own rows.
+TEST_F(StoreTest, IncidentDocumentsAreStoredOnceInAnyIncidentOrder) {
+  auto store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  auto incident = [](std::string id, std::vector<std::string> docs,
+                     std::vector<std::string> mentions) {
+    Incident inc;
+    inc.id = std::move(id);
+    inc.documents = std::move(docs);
+    inc.mentions = std::move(mentions);
+    return inc;
+  };
+  IncidentSet set;
+  set.incidents = {incident("z9", {"d3", "d1", "d3"}, {"d2"}), incident("a1", {"d2"}, {}),
+                   incident("m5", {"d1"}, {"d1"})};
+  ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  const char* kRows =
+      "SELECT group_concat(incident_id || ':' || doc_id || ':' || role, ' ') FROM "
+      "(SELECT * FROM incident_documents ORDER BY incident_id, doc_id, role)";
+  EXPECT_EQ(Query(path_, kRows),
+            "a1:d2:document m5:d1:document m5:d1:mention z9:d1:document z9:d2:mention "
+            "z9:d3:document");
+  EXPECT_EQ(Query(path_, "SELECT group_concat(id, ' ') FROM (SELECT id FROM incidents ORDER BY ord)"),
+            "z9 a1 m5");
+  Result<Incident> z9 = store->GetIncident("z9");
+  ASSERT_TRUE(z9.ok());
+  EXPECT_EQ(z9->documents, (std::vector<std::string>{"d3", "d1", "d3"}));  // the JSON as given
+
+  set.incidents = {incident("b2", {"d4"}, {})};
+  ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  EXPECT_EQ(Query(path_, kRows), "b2:d4:document");
+  auto back = store->LoadIncidents();
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->incidents.size(), 1u);
+  ASSERT_TRUE(store->ReplaceIncidents(set).ok());  // again on the same connection
+  EXPECT_EQ(Query(path_, kRows), "b2:d4:document");
 }
 
 }  // namespace
