@@ -806,6 +806,26 @@ TEST_F(ExtractorTest, ALaterDeathFromWoundsGivesWayToTheShootingsDate) {
   for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 8}));
 }
 
+// "Taken to a hospital, where she died Sunday": a death after the transport dates the death,
+// not the shooting the article dates elsewhere; with no other date it stands.
+TEST_F(ExtractorTest, ADeathAtTheHospitalGivesWayToTheShootingsDate) {
+  SetText("A Zorath woman has died after a shooting at her farm.\n"
+          "Deputies went to the farm at about 4 p.m. Friday.\n"
+          "She was flown to Zorath General, where she died Saturday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 9}));
+  SetText("A Zorath man was shot and taken to a clinic, where he died Saturday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 10}));
+}
+
 // A page's own time stamp dates the page, not the violence.
 TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
   SetText("Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"

@@ -19,6 +19,7 @@ struct TimexParser::Ctx {
   bool explicit_year = false;
   bool day_month = false;   // day and month without a year
   int month = 0, day = 0;
+  int small_hours = -1;     // whether the text gives a small-hours clock time; -1 not yet known
 };
 
 struct TimexParser::DatePart {
@@ -185,7 +186,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       }
       bool past = f.size() >= 4 && f[3] == "past";
       const std::string& rule = f[1];
-      RelRule rr{Rule::kDay, n, past};
+      RelRule rr{Rule::kDay, n, past, f.size() >= 4 && f[3] == "night"};
       if (rule == "day") rr.rule = Rule::kDay;
       else if (rule == "window") rr.rule = Rule::kWindow;
       else if (rule == "week") rr.rule = Rule::kWeek;
@@ -198,6 +199,10 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         continue;
       }
       else if (rule == "wd_suffix") { tp->wd_suffix_[LowerString(f[0])] = true; continue; }
+      else if (rule == "small_hours") {
+        tp->small_hours_.emplace_back(LowerString(f[0]), n);
+        continue;
+      }
       else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue; }
       else return InvalidArgument(Where(path, r.line) + "unknown rule '" + rule + "'");
       tp->relative_.Add(f[0], static_cast<int>(tp->rules_.size()));
@@ -582,10 +587,39 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
   if (!c.pub) return true;
   const CivilDate& p = *c.pub;
   switch (r.rule) {
-    case Rule::kDay:
-      out->date = CivilFromDays(c.pub_days + r.n);
+    case Rule::kDay: {
+      // A night before P reaches into P's small hours: a report that gives a clock time there
+      // ("at 2:05 a.m.") dates "overnight" by P's calendar day, as coders do.
+      if (r.night && c.small_hours < 0) {
+        c.small_hours = 0;
+        const std::string_view x = c.text;
+        auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+        auto lower = [](char ch) {
+          return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
+        };
+        for (size_t k = 0; k < c.tokens.size() && c.small_hours == 0; ++k) {
+          size_t q = c.tokens[k].span.begin;
+          const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
+          if (c.tokens[k].kind != TokenKind::kNumber || minutes) continue;
+          int hour = 0;
+          for (; q < x.size() && digit(x[q]) && hour < 100; ++q) hour = hour * 10 + (x[q] - '0');
+          while (q < x.size() && (digit(x[q]) || x[q] == ':')) ++q;  // the minutes
+          while (q < x.size() && x[q] == ' ') ++q;
+          if (hour == 12) hour = 0;
+          for (const auto& [word, limit] : small_hours_) {
+            const size_t e = q + word.size();
+            if (hour >= limit || e > x.size()) continue;
+            if (e < x.size() && lower(x[e]) >= 'a' && lower(x[e]) <= 'z') continue;  // "3 amid"
+            size_t j = 0;
+            while (j < word.size() && lower(x[q + j]) == word[j]) ++j;
+            if (j == word.size()) c.small_hours = 1;
+          }
+        }
+      }
+      out->date = CivilFromDays(c.pub_days + r.n + (r.night && c.small_hours == 1 ? 1 : 0));
       out->precision = DatePrecision::kDay;
       break;
+    }
     case Rule::kWindow:
       out->date = CivilFromDays(c.pub_days - r.n);
       out->date_end = p;

@@ -8,6 +8,7 @@
 //       before P (P itself when P is that weekday); "last Monday": strictly before P.
 //   "today"/"yesterday"/"a day earlier"/"the previous day": P + n days. "A day earlier" is
 //       anchored on P, an approximation when the story's own anchor is another date.
+//   "overnight": P - 1, or P when the text gives a small-hours clock time ("at 2:05 a.m.").
 //   "the past 24 hours": date = P - 1, date_end = P. "last week": Monday..Sunday of the week
 //       before P's week; "this week": Monday of P's week .. P. (day precision with date_end)
 //   "last month"/"last year": month/year precision. "in May": the most recent May not after P
@@ -43,6 +44,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -79,6 +81,7 @@ class TimexParser {
     Rule rule;
     int n;
     bool past;
+    bool night = false;  // "overnight": P itself when the text gives a small-hours clock time
   };
   struct Ctx;         // per-call state (timex.cc)
   struct DatePart;    // a parsed day/month/year expression (timex.cc)
@@ -102,6 +105,8 @@ class TimexParser {
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
   QuickMap<bool> wd_suffix_;
+  // ("a.m", hour): a clock time before the hour is in the small hours; lower-case.
+  std::vector<std::pair<std::string, int>> small_hours_;
   QuickMap<int> month_prefix_;
   QuickMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
   QuickMap<int> counts_;                       // "two" -> 2, "a" -> 1
