@@ -178,6 +178,16 @@ const char* PolicyName(Policy policy) {
   return "latest";
 }
 
+FigureCues ReadFigureCues(const Claim& claim, const ResolveRules& rules) {
+  View w{&claim, kSpecific, 0, 0, 0, 0};
+  ReadCues(rules, &w);
+  FigureCues out;
+  out.partisan = w.partisan;
+  out.update = w.update;
+  out.superseded = w.superseded;
+  return out;
+}
+
 std::string DescribeClaimFigure(const Claim& c) {
   switch (c.qualifier) {
     case Qualifier::kExact: return Num(c.value);

@@ -101,6 +101,16 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
 // "at least 23", "more than 60", "23", "about 20", "10-12", "up to 30", "dozens (24)".
 std::string DescribeClaimFigure(const Claim& claim);
 
+// What the words beside a claim's figure say about it (figure_cues.tsv; see above): the
+// perpetrators' own count, a risen toll, an earlier toll recalled. All false when the claim's
+// figure span does not lie in its quote or the rules have no cues.
+struct FigureCues {
+  bool partisan = false;
+  bool update = false;
+  bool superseded = false;
+};
+FigureCues ReadFigureCues(const Claim& claim, const ResolveRules& rules = DefaultResolveRules());
+
 }  // namespace sitrep
 
 #endif  // SITREP_RESOLVE_RECONCILE_H_

@@ -462,5 +462,23 @@ TEST(ResolveRulesTest, LoadsFigureCues) {
   EXPECT_TRUE(partisan && update && superseded);
 }
 
+TEST(ReconcileCueTest, ReadFigureCuesSaysWhatTheWordsBesideAFigureSay) {
+  const FigureCues rebels = ReadFigureCues(
+      Q("a", 40, "The rebels claimed to have killed 40 guards in the raid.", "40"), CueRules());
+  EXPECT_TRUE(rebels.partisan);
+  EXPECT_FALSE(rebels.update || rebels.superseded);
+  const FigureCues earlier =
+      ReadFigureCues(Q("a", 30, "The toll reached 52, up from 30 at noon.", "30"), CueRules());
+  EXPECT_TRUE(earlier.superseded);
+  EXPECT_FALSE(earlier.partisan);
+  const FigureCues plain =
+      ReadFigureCues(Q("a", 12, "Officials said 12 guards died in the raid.", "12"), CueRules());
+  EXPECT_FALSE(plain.partisan || plain.update || plain.superseded);
+  // A figure span outside its quote reads no cue.
+  Claim outside = Q("a", 40, "The rebels claimed to have killed 40 guards.", "40");
+  outside.figure_span = {0, 2};
+  EXPECT_FALSE(ReadFigureCues(outside, CueRules()).partisan);
+}
+
 }  // namespace
 }  // namespace sitrep

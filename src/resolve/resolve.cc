@@ -22,6 +22,9 @@ namespace sitrep {
 namespace {
 
 constexpr size_t kMaxCandidates = 512;  // bounds pathological blocking buckets
+// Articles that must name the same fine place and day before a report there stands as its own
+// incident, never joining a neighbouring place's or day's (ScorePair).
+constexpr int kAttestedReports = 2;
 constexpr double kGridDegrees = 0.5;    // blocking cell (~55 km), neighbours are searched too
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +303,13 @@ struct Event {
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
   SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
   double killed_max = -1;           // largest specific killed figure, for compatibility
+  uint16_t methods = 0;             // attack methods its mentions name (ResolveRules::MethodOf)
+  // Its exact, unqualified death tolls (ExactTolls), [lo, hi]; -1 when it states none.
+  double exact_lo = -1, exact_hi = -1;
+  // Articles of their own (not wire copies; its own included) reporting an event at its fine
+  // place on its day: set in step 2.
+  int attested = 0;
+  bool copy = false;  // its article is a wire copy of another
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
   // (an earlier event the article recalls) only ever cluster with their own kind. Views of
@@ -353,6 +363,25 @@ double KilledMax(const std::vector<Claim>& claims) {
     m = std::max(m, c.value);
   }
   return m;
+}
+
+// The range [*lo, *hi] of the exact death tolls among `claims` (left -1 when there are none): a
+// plain number of dead for the whole incident ("killed 12", not "at least 12" nor "dozens"), in
+// an article of its own (not a wire copy), that is not the perpetrators' claim or an earlier
+// toll recalled. Two such tolls far apart are the strongest sign that two reports count
+// different attacks.
+void ExactTolls(const std::vector<Claim>& claims, const ResolveRules& rules, double* lo,
+                double* hi) {
+  for (const Claim& c : claims) {
+    if (c.field != Field::kKilled || c.category != Category::kUnknown ||
+        c.qualifier != Qualifier::kExact || c.scope != Scope::kIncident || !c.independent) {
+      continue;
+    }
+    const FigureCues cues = ReadFigureCues(c, rules);
+    if (cues.partisan || cues.superseded) continue;
+    *lo = *lo < 0 ? c.value : std::min(*lo, c.value);
+    *hi = std::max(*hi, c.value);
+  }
 }
 
 // The day of a mention in an article published on `pub` (nullopt = unknown).
@@ -892,6 +921,9 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   }
   for (Local& l : locals) {
     FinishEvent(&l.e, pub);
+    for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
+    l.e.copy = copy;
+    ExactTolls(l.e.claims, rules, &l.e.exact_lo, &l.e.exact_hi);
     if (l.e.mentions.size() > 1) {
       l.e.notes.push_back(std::to_string(l.e.mentions.size()) +
                           " mentions merged within the article");
@@ -1047,6 +1079,13 @@ struct Cluster {
   std::vector<LocRef> locs;  // distinct
   std::vector<int64_t> days;
   double killed_max = -1;
+  uint16_t methods = 0;   // union of its events' methods
+  // Exact tolls of its events (Event::exact_lo/hi) and the publication days of the events that
+  // state them; exact_undated when one of those has no publication day.
+  double exact_lo = -1, exact_hi = -1;
+  int64_t exact_pub_min = INT64_MAX, exact_pub_max = INT64_MIN;
+  bool exact_undated = false;
+  int attested = 0;       // the most Event::attested of its events
   std::string_view kind;  // Event::kind of its events
 };
 
@@ -1275,13 +1314,38 @@ bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& 
   return false;
 }
 
+// Tolls are compatible when the larger is at most 2.5 times the smaller plus 3: early and late
+// counts of one attack differ, but rarely by more.
+bool TollsFit(double a, double b) {
+  const double lo = std::min(a, b), hi = std::max(a, b);
+  return hi <= 2.5 * lo + 3;
+}
+
+// True when `e` and cluster `c` both state exact tolls and none of e's fits any of c's, and
+// time does not explain the gap: a higher toll published after the lower one is an update
+// ("killed 3" in the morning, "killed 12" the next day), never a conflict; so are tolls whose
+// publication day is unknown.
+bool ExactTollsConflict(const Event& e, const Cluster& c) {
+  if (e.exact_lo < 0 || c.exact_lo < 0 || !e.pub || c.exact_undated) return false;
+  if (e.exact_lo > c.exact_hi) {  // e reports more
+    return !TollsFit(e.exact_lo, c.exact_hi) && *e.pub <= c.exact_pub_min;
+  }
+  if (e.exact_hi < c.exact_lo) {  // e reports fewer
+    return !TollsFit(e.exact_hi, c.exact_lo) && *e.pub >= c.exact_pub_max;
+  }
+  return false;  // the ranges overlap
+}
+
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
-                    const ResolveOptions& o) {
+                    const ResolveOptions& o, const ResolveRules& rules) {
   PairScore s;
   for (int ei : c.events) {
     if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
   }
   if (c.kind != e.kind) return s;      // operations and recalled events stay apart
+  // A bombing and an air strike are two attacks wherever and whenever they fall: when both
+  // sides say how the attack was carried out, the ways must be able to describe one attack.
+  if (rules.MethodsConflict(e.methods, c.methods)) return s;
   PlaceMatch best = PlaceMatch::kNone;
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
@@ -1369,9 +1433,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   }
   double figures = 0.5;
   if (e.killed_max >= 0 && c.killed_max >= 0) {
-    const double lo = std::min(e.killed_max, c.killed_max);
-    const double hi = std::max(e.killed_max, c.killed_max);
-    figures = hi <= 2.5 * lo + 3 ? 1.0 : 0.0;
+    figures = TollsFit(e.killed_max, c.killed_max) ? 1.0 : 0.0;
   }
   s.place = best;
   s.total = 2 * PlaceScore(best) + 1.5 * date + 0.5 * (type + actors + figures);
@@ -1380,7 +1442,18 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // independent disagreements: reports that differ on both the kind of attack and the toll are
   // of another attack, as at a busy town where attacks a day apart are common.
   const bool nearby = best != PlaceMatch::kSame && !Coarse(best);
-  if ((nearby || gap_days > 0) && type == 0 && figures == 0) s.ok = false;
+  const bool tolerance = nearby || gap_days > 0;
+  if (tolerance && type == 0 && figures == 0) s.ok = false;
+  // Outlets stating exact tolls that cannot be one count (12 and 40 dead, the same day) are
+  // not describing one attack; at the very same place and day the tolerance is kept, as
+  // outlets do misreport.
+  if (tolerance && ExactTollsConflict(e, c)) s.ok = false;
+  // A place and day that several outlets state is no slip of a place name or a date: when the
+  // report's and the incident's are both so attested, they are two attacks (a lone report at a
+  // nearby place may still be either's).
+  if (tolerance && e.attested >= kAttestedReports && c.attested >= kAttestedReports) {
+    s.ok = false;
+  }
   s.detail = std::string("place=") + PlaceMatchName(best) + " date_gap=" + date_desc +
              " type=" + Fmt(type) + " actors=" + Fmt(actors) + " figures=" + Fmt(figures) +
              " score=" + Fmt(s.total);
@@ -1395,6 +1468,18 @@ void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   if (e->day) c->days.push_back(*e->day);
   c->kind = e->kind;
   c->killed_max = std::max(c->killed_max, e->killed_max);
+  c->methods |= e->methods;
+  c->attested = std::max(c->attested, e->attested);
+  if (e->exact_lo >= 0) {
+    c->exact_lo = c->exact_lo < 0 ? e->exact_lo : std::min(c->exact_lo, e->exact_lo);
+    c->exact_hi = std::max(c->exact_hi, e->exact_hi);
+    if (e->pub) {
+      c->exact_pub_min = std::min(c->exact_pub_min, *e->pub);
+      c->exact_pub_max = std::max(c->exact_pub_max, *e->pub);
+    } else {
+      c->exact_undated = true;
+    }
+  }
   e->cluster = ci;
   IndexEvent(*e, ci, idx);
 }
@@ -2019,6 +2104,26 @@ IncidentStream ResolveBatch::FinishStream() && {
   Release(&b.docs);
 
   // 2. Clustering, in content order.
+  {
+    // How many articles report an event at each fine place on each day (Event::attested). A
+    // wire copy repeats its original's place and day: it attests nothing of its own.
+    std::unordered_map<uint64_t, std::pair<int, int>> seen;  // key -> (last doc, articles)
+    auto attest_key = [](const Event& e) { return DayKey("a", e.loc->key, *e.day); };
+    auto attestable = [](const Event& e) { return e.day && Fine(e.loc) && e.kind.empty(); };
+    for (size_t i = 0; i < events.size(); ++i) {
+      const Event& e = events[i];
+      if (!attestable(e)) continue;
+      auto it = seen.try_emplace(attest_key(e), -1, 0).first;
+      if (!e.copy && it->second.first != e.doc) {  // an article's events are consecutive
+        it->second.first = e.doc;
+        ++it->second.second;
+      }
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+      Event& e = events[i];
+      if (attestable(e)) e.attested = seen.find(attest_key(e))->second.second;
+    }
+  }
   std::vector<int> order(events.size());
   std::iota(order.begin(), order.end(), 0);
   auto order_less = [&](int a, int b) {
@@ -2057,7 +2162,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     std::vector<std::pair<double, int>> coarse;
     PairScore best_coarse;
     for (int ci : cands) {
-      PairScore s = ScorePair(e, clusters[ci], events, o);
+      PairScore s = ScorePair(e, clusters[ci], events, o, rules);
       if (!s.ok) continue;
       if (Coarse(s.place)) {
         coarse.emplace_back(s.total, ci);

@@ -37,9 +37,18 @@
 //     does a second local event of an article already in the incident (the article said they
 //     were different). A fine report must fit every fine place the incident holds (not only
 //     its best one), and lie within twice the window of every day it holds, so an incident
-//     cannot chain town to town or day to day. A match that rests on a tolerance (a nearby
-//     place or a one-day gap) is vetoed when the reports disagree on both event type and toll:
-//     at a busy place, place and date alone do not make two attacks one. A coarse match (contains / country) must also be unambiguous.
+//     cannot chain town to town or day to day. Reports that both say how the attack was carried
+//     out, in ways that cannot describe one attack (data/resolve/attack_methods.tsv: a bombing
+//     and an air strike; not a bombing and a clash, nor shelling and an air strike), are vetoed
+//     at any place and date. A match that rests on a tolerance (a nearby place or a one-day gap)
+//     is vetoed when the reports disagree on both event type and toll; when both state exact
+//     tolls (not qualified, not the perpetrators' claim nor an earlier toll recalled, not a wire
+//     copy) too far apart for one count (larger > 2.5 x smaller + 3) unless the higher was
+//     published later (an update); and when the report's own fine place and day and one of the
+//     incident's are each stated by at least two articles (a lone report at a neighbouring place
+//     or date may still be a misreading, several agreeing are another attack). At a busy place,
+//     place and date alone do not make two attacks one. A coarse match (contains / country) must
+//     also be unambiguous.
 //     Score >= attach_threshold attaches. Undated events only meet incidents whose dates fit
 //     their publication date.
 //     A mention's date resolved relative to publication ("on Monday") in an article without a

@@ -96,6 +96,11 @@ class DocBuilder {
     next_ += 100;
     return *this;
   }
+  // Sets the sub-event type of the last mention.
+  DocBuilder& Sub(const std::string& sub_event_type) {
+    d_.mentions.back().sub_event_type = sub_event_type;
+    return *this;
+  }
   DocBuilder& CopyOf(const std::string& id) {
     d_.copy_of = id;
     return *this;
@@ -1229,6 +1234,99 @@ TEST(ResolveTest, IncidentDoesNotChainFromTownToTown) {
   const std::vector<const Incident*> leaves = Leaves(set);
   ASSERT_EQ(leaves.size(), 2u);
   EXPECT_NE(leaves[0]->documents.size(), 3u);
+}
+
+// Reports that say how the attack was carried out, in ways that cannot describe one attack (a
+// suicide bombing, an air strike), are two attacks even in one town on one day; ways outlets do
+// use for one attack (a suicide bomber's blast as an IED, an ambush opened with a bomb as a
+// clash, a missile strike as shelling or an air strike) keep them one.
+TEST(ResolveTest, BombingAndAirStrikeInOneTownOnOneDayAreTwoAttacks) {
+  auto leaves = [](const std::string& sub_a, const std::string& sub_b) {
+    std::vector<DocAnalysis> docs = {
+        DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub(sub_a).Build(),
+        DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub(sub_b).Build(),
+    };
+    return Leaves(Resolve(docs)).size();
+  };
+  EXPECT_EQ(leaves("Suicide bomb", "Air/drone strike"), 2u);
+  EXPECT_EQ(leaves("Remote explosive/landmine/IED", "Shelling/artillery/missile attack"), 2u);
+  EXPECT_EQ(leaves("Suicide bomb", "Remote explosive/landmine/IED"), 1u);
+  EXPECT_EQ(leaves("Remote explosive/landmine/IED", "Armed clash"), 1u);
+  EXPECT_EQ(leaves("Air/drone strike", "Shelling/artillery/missile attack"), 1u);
+  EXPECT_EQ(leaves("Suicide bomb", "Attack"), 1u);  // a generic attack names no method
+  // A third report naming both ways joins the one it shares a way with, not the other.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub("Suicide bomb").Build(),
+      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub("Air/drone strike").Build(),
+  };
+  const IncidentSet set = Resolve(docs);
+  ASSERT_EQ(Leaves(set).size(), 2u);
+  for (const Incident* i : Leaves(set)) EXPECT_EQ(i->documents.size(), 1u);
+}
+
+// Exact tolls far apart from outlets at neighbouring places on one day count different attacks;
+// the same disagreement at the very same place and day is outlets misreporting one attack (kept
+// one), and so is a higher toll published later (an update) or a toll given as a floor.
+TEST(ResolveTest, ExactTollsFarApartAtANearbyPlaceAreTwoAttacks) {
+  auto leaves = [](const Place& second, const std::string& published, Qualifier q) {
+    std::vector<DocAnalysis> docs = {
+        DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)}).Build(),
+        DocBuilder("b", published).Mention(kVac, "2024-05-01", {second}, {K(40, q)}).Build(),
+    };
+    return Leaves(Resolve(docs)).size();
+  };
+  EXPECT_EQ(leaves(kNorthVillage, "2024-05-02", Qualifier::kExact), 2u);
+  EXPECT_EQ(leaves(kNorthTown, "2024-05-02", Qualifier::kExact), 1u);
+  EXPECT_EQ(leaves(kNorthVillage, "2024-05-03", Qualifier::kExact), 1u);   // a later update
+  EXPECT_EQ(leaves(kNorthVillage, "2024-05-02", Qualifier::kAtLeast), 1u);
+  // Tolls that can be one count (5 and 8) do not tell attacks apart.
+  std::vector<DocAnalysis> close = {
+      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(8)}).Build(),
+  };
+  EXPECT_EQ(Leaves(Resolve(close)).size(), 1u);
+}
+
+// Several outlets placing an attack in one town and several others placing one in the next
+// village on the same day report two attacks, though they agree on kind and toll; a lone report
+// at the village is the town's attack under another name.
+TEST(ResolveTest, TwoAttestedNearbyPlacesOnOneDayAreTwoAttacks) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("a2", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build(),
+      DocBuilder("b2", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build(),
+  };
+  {
+    const IncidentSet set = Resolve(docs);
+    const std::vector<const Incident*> leaves = Leaves(set);
+    ASSERT_EQ(leaves.size(), 2u);
+    for (const Incident* i : leaves) {
+      ASSERT_EQ(i->documents.size(), 2u);
+      EXPECT_EQ(i->documents[0][0], i->documents[1][0]) << i->id;
+    }
+  }
+  // Two outlets in the town on one day and two there the next day: as above.
+  docs[2] = DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  docs[3] = DocBuilder("b2", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  EXPECT_EQ(Leaves(Resolve(docs)).size(), 2u);
+  // A wire copy of the village's report attests nothing of its own: one attack.
+  docs[2] = DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
+  docs[3] = DocBuilder("b2", "2024-05-02")
+                .Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)})
+                .CopyOf("b1")
+                .Build();
+  EXPECT_EQ(Leaves(Resolve(docs)).size(), 1u);
+  docs.pop_back();
+  // One report alone at the village (or on the next day) joins the attested attack.
+  docs[2] = DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
+  {
+    const IncidentSet set = Resolve(docs);
+    ASSERT_EQ(Leaves(set).size(), 1u);
+    EXPECT_EQ(Leaves(set)[0]->documents.size(), 3u);
+  }
+  docs[2] = DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  EXPECT_EQ(Leaves(Resolve(docs)).size(), 1u);
 }
 
 }  // namespace

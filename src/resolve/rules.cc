@@ -230,7 +230,60 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
     });
     if (!bad.ok()) return bad;
   }
+
+  const std::string methods_path = dir + "/attack_methods.tsv";
+  Result<std::string> methods = ReadFile(methods_path);
+  if (methods.ok()) {
+    std::vector<std::string> names;
+    auto index = [&](std::string_view name) -> int {
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) return static_cast<int>(i);
+      }
+      if (names.size() >= 16) return -1;
+      names.emplace_back(name);
+      rules.method_compatible.push_back(static_cast<uint16_t>(1u << (names.size() - 1)));
+      return static_cast<int>(names.size() - 1);
+    };
+    ForEachLine(*methods, [&](int number, std::string_view line) {
+      const std::vector<std::string_view> cols = Columns(line);
+      const std::string where = methods_path + ":" + std::to_string(number);
+      if (cols.size() != 3 || cols[1].empty() || cols[2].empty() ||
+          (cols[0] != "method" && cols[0] != "compatible")) {
+        if (bad.ok()) {
+          bad = InvalidArgument(where + ": expected method|compatible<TAB>name<TAB>name");
+        }
+        return;
+      }
+      const int a = index(cols[1]);
+      const int b = cols[0] == "compatible" ? index(cols[2]) : a;
+      if (a < 0 || b < 0) {
+        if (bad.ok()) bad = InvalidArgument(where + ": more than 16 methods");
+        return;
+      }
+      if (cols[0] == "method") {
+        rules.method_of[std::string(cols[2])] = static_cast<uint16_t>(1u << a);
+      } else {
+        rules.method_compatible[a] |= static_cast<uint16_t>(1u << b);
+        rules.method_compatible[b] |= static_cast<uint16_t>(1u << a);
+      }
+    });
+    if (!bad.ok()) return bad;
+  }
   return rules;
+}
+
+uint16_t ResolveRules::MethodOf(std::string_view sub_type) const {
+  if (method_of.empty() || sub_type.empty()) return 0;
+  auto it = method_of.find(std::string(sub_type));
+  return it == method_of.end() ? 0 : it->second;
+}
+
+bool ResolveRules::MethodsConflict(uint16_t a, uint16_t b) const {
+  if (a == 0 || b == 0 || method_compatible.empty()) return false;
+  for (size_t i = 0; i < method_compatible.size(); ++i) {
+    if ((a >> i & 1u) != 0 && (method_compatible[i] & b) != 0) return false;
+  }
+  return true;
 }
 
 const ResolveRules& DefaultResolveRules() {

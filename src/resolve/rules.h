@@ -3,7 +3,7 @@
 // read-only, so one instance may be shared by any number of threads.
 //
 // Files (see their header comments): official_sources.txt, event_types.tsv, limits.tsv,
-// claim_context.tsv (optional), figure_cues.tsv (optional).
+// claim_context.tsv (optional), figure_cues.tsv (optional), attack_methods.tsv (optional).
 #ifndef SITREP_RESOLVE_RULES_H_
 #define SITREP_RESOLVE_RULES_H_
 
@@ -66,7 +66,18 @@ struct ResolveRules {
   };
   std::vector<FigureCue> figure_cues;
 
+  // How attacks are carried out (attack_methods.tsv): each listed sub-event type names one method
+  // (bit `1 << index`); compatible[i] is the mask of methods one attack may also be reported as
+  // (always including i itself).
+  std::unordered_map<std::string, uint16_t> method_of;  // sub-event type -> method bit
+  std::vector<uint16_t> method_compatible;               // by method index
+
   bool IsOfficial(std::string_view attributed_to) const;
+  // The method bit of a sub-event type; 0 when it names no method.
+  uint16_t MethodOf(std::string_view sub_type) const;
+  // True when reports naming the methods in `a` and those in `b` (masks of MethodOf bits) cannot
+  // be of one attack: both name one, and no method of `a` is compatible with any of `b`.
+  bool MethodsConflict(uint16_t a, uint16_t b) const;
   // Rank of a type or (type, sub-type); a large number when unknown.
   int TypeRank(std::string_view type, std::string_view sub_type = {}) const;
 };

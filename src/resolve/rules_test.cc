@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/data_dir.h"
+
 namespace sitrep {
 namespace {
 
@@ -35,6 +37,37 @@ TEST(NamesItsProvinceTest, OtherTownsAndUnitsDoNot) {
   EXPECT_FALSE(NamesItsProvince(Town("Mopti Region", "Mopti Region", GeoLevel::kProvince)));
   EXPECT_FALSE(NamesItsProvince(Town("Juba", "")));
   EXPECT_FALSE(NamesItsProvince(Town("Al", "Al Anbar Governorate")));
+}
+
+TEST(AttackMethodTest, ShippedMethodsTellBombsFromAirStrikes) {
+  Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const uint16_t suicide = r->MethodOf("Suicide bomb");
+  const uint16_t ied = r->MethodOf("Remote explosive/landmine/IED");
+  const uint16_t air = r->MethodOf("Air/drone strike");
+  const uint16_t shelling = r->MethodOf("Shelling/artillery/missile attack");
+  const uint16_t clash = r->MethodOf("Armed clash");
+  ASSERT_NE(suicide, 0);
+  ASSERT_NE(air, 0);
+  EXPECT_EQ(suicide, ied);  // one method: explosives
+  EXPECT_TRUE(r->MethodsConflict(suicide, air));
+  EXPECT_TRUE(r->MethodsConflict(air, ied));
+  EXPECT_TRUE(r->MethodsConflict(clash, shelling));
+  // One attack told two ways: an ambush opened with a bomb; a missile strike.
+  EXPECT_FALSE(r->MethodsConflict(ied, clash));
+  EXPECT_FALSE(r->MethodsConflict(air, shelling));
+  // A generic "Attack" names no method; a side naming none never conflicts.
+  EXPECT_EQ(r->MethodOf("Attack"), 0);
+  EXPECT_EQ(r->MethodOf(""), 0);
+  EXPECT_FALSE(r->MethodsConflict(0, air));
+  // One method in common is enough, whatever else either side names.
+  EXPECT_FALSE(r->MethodsConflict(static_cast<uint16_t>(air | suicide), suicide));
+}
+
+TEST(AttackMethodTest, WithoutTheFileNothingConflicts) {
+  ResolveRules r;
+  EXPECT_EQ(r.MethodOf("Suicide bomb"), 0);
+  EXPECT_FALSE(r.MethodsConflict(1, 2));
 }
 
 }  // namespace
