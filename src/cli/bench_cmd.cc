@@ -397,7 +397,6 @@ int RunRun(int argc, char** argv) {
   // Chunks bound the memory of texts and analyses: each analysis is stored, then reduced to the
   // compact record resolution keeps (ResolveBatch) and freed.
   ResolveBatch batch = (*engine)->StartResolve();
-  PlaceSpellingIndex spellings;  // for the incidents' place_aliases, as they are streamed out
   std::string data;
   size_t lines = 0;
   stats.total.Start();
@@ -441,7 +440,6 @@ int RunRun(int argc, char** argv) {
     stats.resolve.Start();
     for (DocAnalysis& a : chunk_analyses) {
       batch.Add(a);
-      spellings.Add(a);
       a = DocAnalysis();  // free it now: the store has the full analysis
     }
     std::vector<DocAnalysis>().swap(chunk_analyses);
@@ -487,7 +485,6 @@ int RunRun(int argc, char** argv) {
     // store to resolve below.
     stats.stream.Start();
     const bool more = incidents.Next(inc);
-    if (more) (*engine)->place_names().FillOne(spellings, inc);
     stats.stream.Stop();
     if (!more) return false;
     ++stats.incidents;

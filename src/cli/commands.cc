@@ -180,7 +180,6 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   const size_t total = in.articles.size();
   std::vector<DocAnalysis> analyses;
   ResolveBatch batch = (*engine)->StartResolve();
-  PlaceSpellingIndex spellings;  // the aliases' half of what the batch keeps
   for (size_t begin = 0; begin < total; begin += kAnalyzeChunk) {
     const size_t end = std::min(total, begin + kAnalyzeChunk);
     std::vector<Article> slice(in.articles.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -190,11 +189,10 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     std::vector<DocAnalysis> part = (*engine)->AnalyzeAll(slice, fn);
     for (DocAnalysis& a : part) {
       batch.Add(a);
-      spellings.Add(a);
       if (!cmd.db.empty()) analyses.push_back(std::move(a));
     }
   }
-  IncidentSet set = (*engine)->FinishResolve(std::move(batch), spellings);
+  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
 
   if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
     PrintError(st.message());

@@ -80,6 +80,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto place_names = PlaceNames::Load(data_dir);
   if (!place_names.ok()) return place_names.status();
   impl->place_names = std::move(place_names).value();
+  impl->resolve_options.place_names = impl->place_names.get();  // aliases made in resolution
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -201,7 +202,6 @@ std::vector<DocAnalysis> Engine::AnalyzeAll(const std::vector<Article>& articles
 IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
-  impl_->place_names->Fill(analyses, &set);  // resolve/place_names.h
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
@@ -210,10 +210,9 @@ IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
 
 ResolveBatch Engine::StartResolve() const { return ResolveBatch(impl_->resolve_options); }
 
-IncidentSet Engine::FinishResolve(ResolveBatch batch, const PlaceSpellingIndex& spellings) const {
+IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
   auto t0 = std::chrono::steady_clock::now();
   IncidentSet set = std::move(batch).Finish();
-  impl_->place_names->Fill(spellings, &set);  // resolve/place_names.h
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
@@ -228,8 +227,6 @@ IncidentStream Engine::FinishResolveStream(ResolveBatch batch) const {
   impl_->times.resolve_s += Seconds(t0, t1);
   return stream;
 }
-
-const PlaceNames& Engine::place_names() const { return *impl_->place_names; }
 
 void Engine::CompactForResolve(DocAnalysis* a) {
   a->actors.clear();

@@ -19,7 +19,6 @@
 #include "model/doc.h"
 #include "model/event.h"
 #include "model/incident.h"
-#include "resolve/place_names.h"
 #include "resolve/resolve.h"
 
 namespace sitrep {
@@ -58,19 +57,16 @@ class Engine {
   IncidentSet Resolve(const std::vector<DocAnalysis>& analyses) const;
 
   // Resolve() for corpora whose analyses do not fit in memory at once: Add() every analysis to
-  // the batch this returns (the analysis may be freed right after; see resolve.h) and to a
-  // PlaceSpellingIndex (resolve/place_names.h), then FinishResolve(). The incidents are those of
-  // Resolve() over the same analyses.
+  // the batch this returns (the analysis may be freed right after: the batch keeps what it
+  // needs, place spellings included; see resolve.h), then FinishResolve(). The incidents are
+  // those of Resolve() over the same analyses.
   ResolveBatch StartResolve() const;
-  IncidentSet FinishResolve(ResolveBatch batch, const PlaceSpellingIndex& spellings) const;
-  // FinishResolve() one incident at a time, for runs too large to hold every incident's claims
-  // and reasons at once: resolve.h's IncidentStream, whose incidents come without place_aliases;
-  // pass each to place_names().FillOne() with the batch's PlaceSpellingIndex to get the
-  // incidents of FinishResolve() in the same order. The resolve time counted in times() is that
-  // of building the stream.
+  IncidentSet FinishResolve(ResolveBatch batch) const;
+  // FinishResolve() one incident at a time (resolve.h IncidentStream), for runs too large to hold
+  // every incident's claims and reasons at once: the same incidents, place_aliases included, in
+  // the same order. The stream reads the engine's alias tables: use it while the engine lives.
+  // The resolve time counted in times() is that of building the stream.
   [[nodiscard]] IncidentStream FinishResolveStream(ResolveBatch batch) const;
-  // The alias tables incidents' place_aliases are made with (read-only; lives with the engine).
-  const PlaceNames& place_names() const;
 
   const StageTimes& times() const;
 

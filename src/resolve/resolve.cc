@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "resolve/place_names.h"
 #include "resolve/spill.h"
 
 namespace sitrep {
@@ -1820,6 +1821,7 @@ struct ResolveBatch::Impl {
   ResolveOptions options;
   const ResolveRules* rules = nullptr;
   std::vector<DocRef> docs;     // in Add() order
+  PlaceSpellingIndex spellings;  // kept only when options.place_names is set
   // What step 1 made of docs[i]. DocUnits holds its optional wave inline (~450 bytes even when
   // there is none); kept, it is held by pointer.
   struct Kept {
@@ -1920,6 +1922,7 @@ ResolveBatch::Stats ResolveBatch::stats() const { return impl_->stats; }
 
 void ResolveBatch::Add(const DocAnalysis& doc) {
   Impl& b = *impl_;
+  if (b.options.place_names != nullptr) b.spellings.Add(doc);
   // The index is provisional: Finish() renumbers the units in doc-id order.
   const int index = static_cast<int>(b.docs.size());
   DocUnits u = BuildDocUnits(doc, index, b.options, *b.rules);
@@ -1983,6 +1986,8 @@ struct IncidentStream::Impl {
   SpillFile spill;
   std::vector<std::string> doc_ids;  // sorted, unique: index order is id order
   std::vector<Recall> recalls;       // what Parked::background points into
+  const PlaceNames* place_names = nullptr;  // ResolveOptions::place_names
+  PlaceSpellingIndex spellings;             // the batch's, for place_aliases
   // The incidents where FinishStream() built them (leaf incidents, stories), claims and reasons
   // parked, handed out in `order`: not moved into a second array first, which would hold two
   // shells per incident at the peak.
@@ -2028,6 +2033,7 @@ bool IncidentStream::Next(Incident* out) {
     inc.mentions.erase(std::unique(inc.mentions.begin(), inc.mentions.end()), inc.mentions.end());
   }
   parked = {};
+  if (s.place_names != nullptr) s.place_names->FillOne(s.spellings, &inc);
   *out = std::move(inc);
   return true;
 }
@@ -2722,6 +2728,8 @@ IncidentStream ResolveBatch::FinishStream() && {
   // children, most precisely located first.
   IncidentStream stream;
   IncidentStream::Impl& out = *stream.impl_;
+  out.place_names = o.place_names;
+  out.spellings = std::move(b.spellings);
   using Item = IncidentStream::Impl::Item;
   std::vector<Item> tops;
   for (size_t si = 0; si < stories.size(); ++si) tops.push_back({true, static_cast<uint32_t>(si)});

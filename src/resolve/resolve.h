@@ -95,6 +95,8 @@
 
 namespace sitrep {
 
+class PlaceNames;
+
 struct ResolveOptions {
   // See reconcile.h; an unknown name falls back to "default" (validate with ParsePolicy()).
   std::string best_policy = "default";
@@ -117,6 +119,10 @@ struct ResolveOptions {
   // earlier figures are left out (recorded in why[]). Either way no place incident gets them.
   bool separate_context_incidents = true;
   const ResolveRules* rules = nullptr;  // nullptr = DefaultResolveRules()
+  // When set, every incident's place_aliases are made from its documents' place_spellings
+  // (resolve/place_names.h) as it is handed out; nullptr leaves place_aliases empty. Not owned:
+  // it must outlive the batch and any stream made from it.
+  const PlaceNames* place_names = nullptr;
 };
 
 IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& options = {});
@@ -148,8 +154,8 @@ class IncidentStream {
 // Resolve() in two steps, for corpora whose analyses do not fit in memory at once. Add() does
 // step 1 for one article and keeps only what steps 2-6 read, in a compact form: the article's
 // local events, wave record and recalls (places, days, figures), with each mention reduced to an
-// interned (event type, sub-type, perpetrator candidates) record shared by every mention alike;
-// nothing points into the analysis, which the caller may free right after. Finish() resolves
+// interned (event type, sub-type, perpetrator candidates) record shared by every mention alike,
+// and, when options.place_names is set, its place_spellings; nothing points into the analysis, which the caller may free right after. Finish() resolves
 // everything added: the incidents are Resolve() of the same analyses, whatever the Add() order
 // (a repeated doc_id counts once, as first added).
 //
