@@ -37,7 +37,7 @@ IncidentSet MakeSet() {
   story.date = CivilDate{2024, 2, 1};
   story.date_end = CivilDate{2024, 2, 2};
   story.country = "PK";
-  story.admin1 = "Balochistan";
+  story.admin1 = "Varistan";
   story.geo_precision = 3;
   story.event_type = "Explosions/Remote violence";
   story.killed = Figure{12, 14, 20};
@@ -47,7 +47,7 @@ IncidentSet MakeSet() {
   child.parent = "inc-story";
   child.date = CivilDate{2024, 2, 1};
   child.country = "PK";
-  child.admin1 = "Balochistan";
+  child.admin1 = "Varistan";
   child.admin2 = "Example, District";
   child.place = "Town \"North\"";
   child.lat = 29.123456789;
@@ -199,10 +199,10 @@ TEST(ExportTest, CsvQuotingAndColumns) {
       "fatalities_low,fatalities_high,injured_best,parent_id\r\n";
   ASSERT_EQ(csv.substr(0, header.size()), header);
   const std::string story_row =
-      "inc-story,2024-02-01,2024,2,Explosions/Remote violence,,,PK,Balochistan,,,,,3,,,14,12,20,,"
+      "inc-story,2024-02-01,2024,2,Explosions/Remote violence,,,PK,Varistan,,,,,3,,,14,12,20,,"
       "\r\n";
   const std::string child_row =
-      "inc-child,2024-02-01,2024,1,Battles,Armed clash,Example Front,PK,Balochistan,"
+      "inc-child,2024-02-01,2024,1,Battles,Armed clash,Example Front,PK,Varistan,"
       "\"Example, District\",\"Town \"\"North\"\"\",29.123457,66.5,1,Example Post,"
       "\"At least 12 people were killed, officials said.\",3.5,3,4,10,inc-story\r\n";
   EXPECT_EQ(csv, header + story_row + child_row);

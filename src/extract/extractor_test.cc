@@ -75,13 +75,13 @@ TEST_F(ExtractorTest, NamedSuspectIsThePerpetratorWhenNoGroupIsNamed) {
 }
 
 TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
-  SetText("The Baloch Liberation Army claimed the attack in Zorath that killed five soldiers. "
+  SetText("The Tamil Tigers claimed the attack in Zorath that killed five soldiers. "
           "Police arrested Karim Dost, 30, near the scene.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   ASSERT_FALSE(a.mentions[0].actors.empty());
-  EXPECT_EQ(a.mentions[0].actors[0].canonical, "Balochistan Liberation Army");
+  EXPECT_EQ(a.mentions[0].actors[0].canonical, "Liberation Tigers of Tamil Eelam");
   for (const ActorMention& m : a.actors) EXPECT_NE(m.canonical, "Karim Dost");
 }
 
@@ -732,10 +732,10 @@ TEST_F(ExtractorTest, NoDateMeansNoDate) {
 }
 
 TEST_F(ExtractorTest, OtherLanguagesDoNotCrash) {
-  SetText("کوئٹہ میں دھماکے کے نتیجے میں 22 افراد جاں بحق اور 40 زخمی ہوگئے۔\n"
+  SetText("کوئنزہ میں دھماکے کے نتیجے میں 22 افراد جاں بحق اور 40 زخمی ہوگئے۔\n"
           "Взрыв: погибли 12 человек.\n"
           "हमले में 26 लोगों की मौत हो गई।");
-  AddPlace("کوئٹہ", GeoLevel::kDistrict, "Vellmar", 9);
+  AddPlace("کوئنزہ", GeoLevel::kDistrict, "Vellmar", 9);
   DocAnalysis a = Run();
   EXPECT_EQ(a.places.size(), 1u);
   int killed = 0, injured = 0;

@@ -38,15 +38,15 @@ std::string WriteFixture() {
   char tmpl[] = "/tmp/sitrep_geo_fixture_XXXXXX";
   std::string dir = mkdtemp(tmpl);
   std::string rows;
-  rows += Row("101", "Kalat", "Kalat", "Kelat,Khelat", "29.026", "66.593", "PPLA2", "PK", "02",
+  rows += Row("101", "Kavat", "Kavat", "Kevat,Khevat", "30.326", "66.593", "PPLA2", "PK", "02",
               "201", "26000");
-  rows += Row("102", "Qalāt", "Qalat", "Kalat,Qalat", "32.105", "66.908", "PPLA", "AF", "27",
+  rows += Row("102", "Qavāt", "Qavat", "Kavat,Qavat", "33.405", "66.908", "PPLA", "AF", "27",
               "301", "12000");
-  rows += Row("103", "Musa Khel Bazar", "Musa Khel Bazar", "Musakhel", "30.859", "69.822", "PPLA2",
+  rows += Row("103", "Nura Khel Bazar", "Nura Khel Bazar", "Nurakhel", "32.159", "69.822", "PPLA2",
               "PK", "02", "202", "0");
-  rows += Row("104", "Gwadar", "Gwadar", "Gwadur", "25.121", "62.325", "PPLA2", "PK", "02", "203",
+  rows += Row("104", "Gwamar", "Gwamar", "Gwamur", "26.421", "62.325", "PPLA2", "PK", "02", "203",
               "52000");
-  rows += Row("105", "Quetta", "Quetta", "Kveta,Кветта,کوئٹہ", "30.184", "67.001", "PPLA", "PK", "02",
+  rows += Row("105", "Quenza", "Quenza", "Kvenza,Квенза,کوئنزہ", "31.484", "67.001", "PPLA", "PK", "02",
               "204", "730000");
   rows += Row("106", "Hyderabad", "Hyderabad", "", "25.392", "68.373", "PPLA2", "PK", "05", "205",
               "1380000");
@@ -64,7 +64,7 @@ std::string WriteFixture() {
               "195000");
   rows += Row("113", "Karachi", "Karachi", "", "24.860", "67.010", "PPLA", "PK", "05", "206",
               "11600000");
-  rows += Row("114", "Mastung", "Mastung", "", "29.799", "66.845", "PPLA2", "PK", "02", "207",
+  rows += Row("114", "Tarsung", "Tarsung", "", "31.099", "66.845", "PPLA2", "PK", "02", "207",
               "29000");
   rows += Row("115", "Cartersville", "Cartersville", "", "34.165", "-84.802", "PPLA2", "US", "GA",
               "015", "20000");
@@ -74,8 +74,8 @@ std::string WriteFixture() {
               "1900000");
   rows += Row("118", "Carney", "Carney", "", "39.394", "-76.523", "PPL", "US", "MD", "005",
               "29000");
-  rows += Row("119", "Bla", "Bla", "", "12.950", "-5.760", "PPLA2", "ML", "04", "501", "60000");
-  rows += Row("120", "Dadhar", "Dadhar", "Dhadar", "29.475", "67.651", "PPL", "PK", "02", "208",
+  rows += Row("119", "Dla", "Dla", "", "12.950", "-5.760", "PPLA2", "ML", "04", "501", "60000");
+  rows += Row("120", "Dodhar", "Dodhar", "Dhodar", "30.775", "67.651", "PPL", "PK", "02", "208",
               "15000");
   rows += Row("121", "Batumi", "Batumi", "", "41.641", "41.636", "PPLA", "GE", "04", "601",
               "150000");
@@ -143,7 +143,7 @@ std::string WriteFixture() {
               "RU", "64", "", "3304");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
-            "PK.02\tBalochistan\tBalochistan\t1\nPK.05\tSindh\tSindh\t2\n"
+            "PK.02\tVaristan\tVaristan\t1\nPK.05\tSindh\tSindh\t2\n"
             "IN.40\tTelangana\tTelangana\t3\nUS.IL\tIllinois\tIllinois\t4\n"
             "US.MO\tMissouri\tMissouri\t5\nUS.MA\tMassachusetts\tMassachusetts\t6\n"
             "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n"
@@ -157,11 +157,11 @@ std::string WriteFixture() {
             "IQ.01\tAnbar\tAnbar\t30\nNG.23\tKandara\tKandara\t31\n"
             "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n");
   WriteText(dir + "/admin2.txt",
-            "PK.02.201\tKalat District\tKalat District\t11\n"
-            "PK.02.202\tMūsa Khel District\tMusa Khel District\t12\n"
-            "PK.02.203\tGwadar District\tGwadar District\t13\n"
-            "PK.02.204\tQuetta District\tQuetta District\t14\n"
-            "PK.02.207\tMastung District\tMastung District\t15\n"
+            "PK.02.201\tKavat District\tKavat District\t11\n"
+            "PK.02.202\tNūra Khel District\tNura Khel District\t12\n"
+            "PK.02.203\tGwamar District\tGwamar District\t13\n"
+            "PK.02.204\tQuenza District\tQuenza District\t14\n"
+            "PK.02.207\tTarsung District\tTarsung District\t15\n"
             "US.IL.167\tSangamon County\tSangamon County\t16\n"
             "US.GA.015\tBartow County\tBartow County\t17\n"
             "US.NC.169\tStokes County\tStokes County\t18\n"
@@ -172,9 +172,9 @@ std::string WriteFixture() {
   // place of its own.
   WriteText(dir + "/extra.tsv",
             "# test supplement\n"
-            "Kachhi\tBolan,Bolan District\tPK\tBalochistan\tKachhi\t29.45\t67.55\tdistrict\t0"
+            "Sarhi\tZelan,Zelan District\tPK\tVaristan\tSarhi\t30.75\t67.55\tdistrict\t0"
             "\tPK.02.208\n"
-            "Testabad Camp\t\tPK\tBalochistan\t\t29.1\t66.9\tplace\t500\n");
+            "Testabad Camp\t\tPK\tVaristan\t\t30.4\t66.9\tplace\t500\n");
   WriteText(dir + "/countries.tsv",
             "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
             "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
@@ -229,27 +229,27 @@ bool HasPlace(const std::vector<GazEntry>& es, std::string_view country, std::st
 TEST(GazetteerTest, FixtureBuildsAndLooksUpSpellingVariants) {
   const Gazetteer& g = FixtureGazetteer();
   EXPECT_GT(g.size(), 20u);
-  for (const char* name : {"Kalat", "Qalat", "Khelat", "Kelat"}) {
-    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kPlace)) << name;
+  for (const char* name : {"Kavat", "Qavat", "Khevat", "Kevat"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Varistan", GeoLevel::kPlace)) << name;
   }
-  for (const char* name : {"Musakhail", "Musakhel", "Musa Khel", "Mūsa Khel"}) {
+  for (const char* name : {"Nurakhail", "Nurakhel", "Nura Khel", "Nūra Khel"}) {
     auto es = Entries(g, name);
-    EXPECT_TRUE(HasPlace(es, "PK", "Balochistan", GeoLevel::kDistrict)) << name;
+    EXPECT_TRUE(HasPlace(es, "PK", "Varistan", GeoLevel::kDistrict)) << name;
   }
-  for (const char* name : {"Gwadar", "Gawadar"}) {
-    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kPlace)) << name;
+  for (const char* name : {"Gwamar", "Gawamar"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Varistan", GeoLevel::kPlace)) << name;
   }
-  EXPECT_TRUE(HasPlace(Entries(g, "Кветта"), "PK", "Balochistan", GeoLevel::kPlace));
+  EXPECT_TRUE(HasPlace(Entries(g, "Квенза"), "PK", "Varistan", GeoLevel::kPlace));
   EXPECT_TRUE(Entries(g, "Islamabad").empty());
 }
 
 TEST(GazetteerTest, AdminNamesComeFromCodeFiles) {
   const Gazetteer& g = FixtureGazetteer();
   bool found = false;
-  for (const GazEntry& e : Entries(g, "Kalat")) {
+  for (const GazEntry& e : Entries(g, "Kavat")) {
     if (e.country == "PK" && e.level == GeoLevel::kPlace) {
-      EXPECT_EQ(e.admin2, "Kalat");  // " District" stripped
-      EXPECT_NEAR(e.lat, 29.026, 1e-3);
+      EXPECT_EQ(e.admin2, "Kavat");  // " District" stripped
+      EXPECT_NEAR(e.lat, 30.326, 1e-3);
       EXPECT_EQ(e.feature_code, "PPLA2");
       EXPECT_EQ(e.population, 26000);
       found = true;
@@ -295,7 +295,7 @@ TEST(GazetteerTest, CorruptOrTruncatedFileIsCorruption) {
     auto r = Gazetteer::FromBytes(b);
     if (!r.ok()) continue;
     for (uint32_t i = 0; i < (*r)->size(); ++i) (void)(*r)->entry(i).name.size();
-    for (GazPosting p : (*r)->Lookup("Quetta")) (void)(*r)->entry(p.entry());
+    for (GazPosting p : (*r)->Lookup("Quenza")) (void)(*r)->entry(p.entry());
   }
 }
 
@@ -316,11 +316,11 @@ TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
   WriteText(dir + "/country.json",
             R"([{"name":"Pakistan","isoCode":"PK","latitude":"30","longitude":"70"}])");
   WriteText(dir + "/state.json",
-            R"([{"name":"Balochistan","isoCode":"BA","countryCode":"PK","latitude":"28.49","longitude":"65.09"},
+            R"([{"name":"Varistan","isoCode":"VA","countryCode":"PK","latitude":"29.79","longitude":"65.09"},
                 {"name":"Sindh","isoCode":"SD","countryCode":"PK","latitude":"25.89","longitude":"68.52"}])");
   WriteText(dir + "/city.json",
-            R"([["Kalat","PK","BA","29.02663","66.59361"],["Quetta","PK","BA","30.18414","67.00141"],
-                ["Mūsa Khel District","PK","BA","30.84","69.90"],["Karachi","PK","SD","24.86","67.01"],
+            R"([["Kavat","PK","VA","30.32663","66.59361"],["Quenza","PK","VA","31.48414","67.00141"],
+                ["Nūra Khel District","PK","VA","32.14","69.90"],["Karachi","PK","SD","24.86","67.01"],
                 ["Tiny Hamlet","PK","SD","25.0","68.0"]])");
   GazetteerBuildOptions o;
   o.geonames = dir + "/places.txt";
@@ -332,20 +332,20 @@ TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
   EXPECT_EQ(st->csc_added, 1u);  // Tiny Hamlet
   auto g = Gazetteer::Open(o.out);
   ASSERT_TRUE(g.ok());
-  bool kalat = false, musa = false, hamlet = false;
-  for (GazPosting p : (*g)->Lookup("Kalat")) {
+  bool kavat = false, nura = false, hamlet = false;
+  for (GazPosting p : (*g)->Lookup("Kavat")) {
     GazEntry e = (*g)->entry(p.entry());
     if (e.country == "PK" && e.level == GeoLevel::kPlace) {
-      kalat = e.admin1 == "Balochistan" && e.admin2 == "Kalat";  // seat names the district
+      kavat = e.admin1 == "Varistan" && e.admin2 == "Kavat";  // seat names the district
     }
   }
-  for (GazPosting p : (*g)->Lookup("Musakhail")) {
+  for (GazPosting p : (*g)->Lookup("Nurakhail")) {
     GazEntry e = (*g)->entry(p.entry());
-    if (e.level == GeoLevel::kPlace) musa = e.admin2 == "Mūsa Khel";  // csc "X District"
+    if (e.level == GeoLevel::kPlace) nura = e.admin2 == "Nūra Khel";  // csc "X District"
   }
   for (GazPosting p : (*g)->Lookup("Tiny Hamlet")) hamlet = (*g)->entry(p.entry()).admin1 == "Sindh";
-  EXPECT_TRUE(kalat);
-  EXPECT_TRUE(musa);
+  EXPECT_TRUE(kavat);
+  EXPECT_TRUE(nura);
   EXPECT_TRUE(hamlet);
 }
 
@@ -359,11 +359,11 @@ TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   EXPECT_LT(ms, 1000);
   EXPECT_GT((*g)->size(), 100000u);
-  for (const char* name : {"Quetta", "Kalat", "Mastung", "Gwadar", "Musakhail", "Karachi"}) {
+  for (const char* name : {"Huancayo", "Jauja", "Tarma", "Satipo", "Concepcion", "Lima"}) {
     bool found = false;
     for (GazPosting p : (*g)->Lookup(name)) {
       GazEntry e = (*g)->entry(p.entry());
-      if (e.country == "PK" && (e.admin1 == "Balochistan" || e.admin1 == "Sindh")) found = true;
+      if (e.country == "PE" && (e.admin1 == "Junín" || e.admin1 == "Lima")) found = true;
     }
     EXPECT_TRUE(found) << name;
   }
@@ -372,18 +372,18 @@ TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
 }  // namespace
 TEST(GazetteerTest, SupplementNamesAnUnnamedDistrictAndKeepsItsFormerName) {
   const Gazetteer& g = FixtureGazetteer();
-  for (const char* name : {"Kachhi", "Bolan", "Bolan District"}) {
-    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Balochistan", GeoLevel::kDistrict)) << name;
+  for (const char* name : {"Sarhi", "Zelan", "Zelan District"}) {
+    EXPECT_TRUE(HasPlace(Entries(g, name), "PK", "Varistan", GeoLevel::kDistrict)) << name;
   }
   bool town = false;
-  for (const GazEntry& e : Entries(g, "Dadhar")) {
+  for (const GazEntry& e : Entries(g, "Dodhar")) {
     if (e.level == GeoLevel::kPlace) {
-      EXPECT_EQ(e.admin2, "Kachhi");  // the towns of the unit carry the supplement's name
+      EXPECT_EQ(e.admin2, "Sarhi");  // the towns of the unit carry the supplement's name
       town = true;
     }
   }
   EXPECT_TRUE(town);
-  EXPECT_TRUE(HasPlace(Entries(g, "Testabad Camp"), "PK", "Balochistan", GeoLevel::kPlace));
+  EXPECT_TRUE(HasPlace(Entries(g, "Testabad Camp"), "PK", "Varistan", GeoLevel::kPlace));
 }
 
 TEST(GazetteerTest, UsCountyNamesFromAdminCodesReachTowns) {
@@ -402,7 +402,7 @@ TEST(GazetteerTest, UsCountyNamesFromAdminCodesReachTowns) {
 
 TEST(GazetteerTest, MalformedSupplementIsAnError) {
   std::string dir = WriteFixture();
-  WriteText(dir + "/bad_extra.tsv", "Nowhere\t\tPK\tBalochistan\t\tnorth\t66\tplace\t0\n");
+  WriteText(dir + "/bad_extra.tsv", "Nowhere\t\tPK\tVaristan\t\tnorth\t66\tplace\t0\n");
   GazetteerBuildOptions o;
   o.geonames = dir + "/places.txt";
   o.countries = dir + "/countries.tsv";

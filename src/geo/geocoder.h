@@ -2,10 +2,10 @@
 //
 // Candidates are capitalised word n-grams (1-4 words, lower-case connectors such as "de", "al"
 // allowed inside) for cased scripts, and any n-gram for scripts without case (Arabic, Devanagari,
-// ...), looked up by match key (geo/match_key.h). A following or preceding unit word ("Mastung
+// ...), looked up by match key (geo/match_key.h). A following or preceding unit word ("Oakhaven
 // district", "Sindh province") says which level is meant. Each mention is then resolved by context:
 // countries and provinces named in the article (demonyms count too), "Town, Province" pairs,
-// the dateline ("QUETTA:"), nearness to the article's other places, population, feature type
+// the dateline ("SPRINGFIELD:"), nearness to the article's other places, population, feature type
 // (capital, seat, populated place) and how exactly the text spells the entry's name. Common words
 // that are also places ("Police", "Reading", month names, first names...) come from
 // data/geo/geocoder_words.tsv and need strong context to count.

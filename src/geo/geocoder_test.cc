@@ -16,49 +16,49 @@ namespace {
 
 class GeocoderTest : public geo_test::GeocoderFixture {};
 
-TEST_F(GeocoderTest, KalatSpellingsResolveToPakistaniTown) {
-  for (const char* spelling : {"Kalat", "Qalat", "Khelat"}) {
+TEST_F(GeocoderTest, KavatSpellingsResolveToPakistaniTown) {
+  for (const char* spelling : {"Kavat", "Qavat", "Khevat"}) {
     auto ms = Find(std::string("Gunmen opened fire on a bus near ") + spelling +
-                   " in Balochistan on Monday.");
+                   " in Varistan on Monday.");
     const PlaceMention* m = At(ms, spelling);
     ASSERT_NE(m, nullptr) << spelling;
     EXPECT_EQ(m->place.country, "PK") << spelling;
-    EXPECT_EQ(m->place.admin1, "Balochistan");
-    EXPECT_EQ(m->place.admin2, "Kalat");
-    EXPECT_NEAR(m->place.lat, 29.03, 0.01);
-    const PlaceMention* prov = At(ms, "Balochistan");
+    EXPECT_EQ(m->place.admin1, "Varistan");
+    EXPECT_EQ(m->place.admin2, "Kavat");
+    EXPECT_NEAR(m->place.lat, 30.33, 0.01);
+    const PlaceMention* prov = At(ms, "Varistan");
     ASSERT_NE(prov, nullptr);
     EXPECT_EQ(prov->place.level, GeoLevel::kProvince);
   }
 }
 
-TEST_F(GeocoderTest, QalatInAfghanContextIsAfghan) {
-  auto ms = Find("Afghan officials said the convoy was hit outside Qalat, the Zabul capital.");
-  const PlaceMention* m = At(ms, "Qalat");
+TEST_F(GeocoderTest, QavatInAfghanContextIsAfghan) {
+  auto ms = Find("Afghan officials said the convoy was hit outside Qavat, the Zabul capital.");
+  const PlaceMention* m = At(ms, "Qavat");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.country, "AF");
 }
 
 TEST_F(GeocoderTest, DistrictSuffixGivesDistrictLevel) {
-  for (const char* spelling : {"Musakhail", "Musakhel", "Musa Khel"}) {
+  for (const char* spelling : {"Nurakhail", "Nurakhel", "Nura Khel"}) {
     auto ms = Find(std::string("Trucks were stopped on a highway in ") + spelling +
-                   " district of Balochistan.");
+                   " district of Varistan.");
     const PlaceMention* m = At(ms, spelling);
     ASSERT_NE(m, nullptr) << spelling;
     EXPECT_EQ(m->place.level, GeoLevel::kDistrict) << spelling;
-    EXPECT_EQ(m->place.admin2, "Mūsa Khel") << spelling;
+    EXPECT_EQ(m->place.admin2, "Nūra Khel") << spelling;
     EXPECT_EQ(m->place.country, "PK");
     EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), std::string(spelling) + " district");
   }
 }
 
-TEST_F(GeocoderTest, GawadarIsGwadar) {
-  auto ms = Find("A blast hit Pakistan's port city of Gawadar late on Tuesday.");
-  const PlaceMention* m = At(ms, "Gawadar");
+TEST_F(GeocoderTest, GawamarIsGwamar) {
+  auto ms = Find("A blast hit Pakistan's port city of Gawamar late on Tuesday.");
+  const PlaceMention* m = At(ms, "Gawamar");
   ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->place.name, "Gwadar");
+  EXPECT_EQ(m->place.name, "Gwamar");
   EXPECT_EQ(m->place.level, GeoLevel::kPlace);
-  EXPECT_EQ(m->place.admin1, "Balochistan");
+  EXPECT_EQ(m->place.admin1, "Varistan");
 }
 
 TEST_F(GeocoderTest, HyderabadFollowsProvinceContext) {
@@ -100,10 +100,10 @@ TEST_F(GeocoderTest, WeakWordStillNamesTheRegionOfATownCommaPair) {
 }
 
 TEST_F(GeocoderTest, DatelineIsAPlace) {
-  auto ms = Find("QUETTA: At least five people were hurt in Pakistan on Sunday.");
-  const PlaceMention* m = At(ms, "QUETTA");
+  auto ms = Find("QUENZA: At least five people were hurt in Pakistan on Sunday.");
+  const PlaceMention* m = At(ms, "QUENZA");
   ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->place.name, "Quetta");
+  EXPECT_EQ(m->place.name, "Quenza");
   EXPECT_GT(m->confidence, 0.5f);
   const PlaceMention* c = At(ms, "Pakistan");
   ASSERT_NE(c, nullptr);
@@ -115,9 +115,9 @@ TEST_F(GeocoderTest, CommonWordsAreNotPlaces) {
   auto ms = Find("Reading the statement, he said Mobile phone service was cut. Most shops shut.");
   EXPECT_EQ(At(ms, "Reading"), nullptr);
   EXPECT_EQ(At(ms, "Mobile"), nullptr);
-  ms = Find("Officials said Karachi and Mastung were calm, and a mobile team was sent.");
+  ms = Find("Officials said Karachi and Tarsung were calm, and a mobile team was sent.");
   EXPECT_NE(At(ms, "Karachi"), nullptr);
-  EXPECT_NE(At(ms, "Mastung"), nullptr);
+  EXPECT_NE(At(ms, "Tarsung"), nullptr);
 }
 
 TEST_F(GeocoderTest, DemonymsAreContextNotMentions) {
@@ -129,7 +129,7 @@ TEST_F(GeocoderTest, DemonymsAreContextNotMentions) {
 }
 
 TEST_F(GeocoderTest, SpansAreInTextOrderAndThreadSafe) {
-  std::string text = "QUETTA: Blasts hit Kalat and Gwadar, Balochistan, and Karachi in Sindh.";
+  std::string text = "QUENZA: Blasts hit Kavat and Gwamar, Varistan, and Karachi in Sindh.";
   auto base = Find(text);
   ASSERT_GE(base.size(), 5u);
   for (size_t i = 1; i < base.size(); ++i) EXPECT_LT(base[i - 1].span.begin, base[i].span.begin);
@@ -145,16 +145,16 @@ TEST_F(GeocoderTest, SpansAreInTextOrderAndThreadSafe) {
 }
 
 TEST_F(GeocoderTest, CyrillicTextMatchesByTransliteration) {
-  auto ms = geo_->Find("Взрыв в Кветте: в Пакистане", Doc(), "ru");
-  // "Кветте" is an inflected form; the nominative must match.
-  auto ms2 = geo_->Find("Взрыв произошёл в городе Кветта.", Doc(), "ru");
+  auto ms = geo_->Find("Взрыв в Квензе: в Пакистане", Doc(), "ru");
+  // "Квензе" is an inflected form; the nominative must match.
+  auto ms2 = geo_->Find("Взрыв произошёл в городе Квенза.", Doc(), "ru");
   bool found = false;
-  for (const auto& m : ms2) found |= m.place.name == "Quetta";
+  for (const auto& m : ms2) found |= m.place.name == "Quenza";
   EXPECT_TRUE(found);
   (void)ms;
 }
 
-TEST(GeocoderRealTest, RealGazetteerResolvesBalochistanPlaces) {
+TEST(GeocoderRealTest, RealGazetteerResolvesJuninPlaces) {
   std::string path = DataPath("gazetteer/gazetteer.bin");
   if (access(path.c_str(), R_OK) != 0) GTEST_SKIP() << "no " << path;
   auto g = Gazetteer::Open(path);
@@ -162,15 +162,15 @@ TEST(GeocoderRealTest, RealGazetteerResolvesBalochistanPlaces) {
   auto geo = Geocoder::Create(g->get());
   ASSERT_TRUE(geo.ok());
   std::string text =
-      "QUETTA: Attacks were reported in Kalat, Mastung and Gwadar, and on a highway in "
-      "Musakhail district of Balochistan, Pakistan.";
+      "HUANCAYO: Attacks were reported in Jauja, Tarma and Concepcion, and on a highway in "
+      "Satipo district of Junin, Peru.";
   auto ms = (*geo)->Find(text, Doc(), "en");
-  int pk = 0;
+  int pe = 0;
   for (const auto& m : ms) {
-    EXPECT_EQ(m.place.country, "PK") << text.substr(m.span.begin, m.span.size());
-    if (m.place.country == "PK") ++pk;
+    EXPECT_EQ(m.place.country, "PE") << text.substr(m.span.begin, m.span.size());
+    if (m.place.country == "PE") ++pe;
   }
-  EXPECT_GE(pk, 7);
+  EXPECT_GE(pe, 7);
 }
 
 TEST_F(GeocoderTest, StateAbbreviationPicksTheTownInThatState) {
@@ -195,7 +195,7 @@ TEST_F(GeocoderTest, StateAbbreviationPicksTheTownInThatState) {
 
 TEST_F(GeocoderTest, PostalCodeNeedsTheTownCommaForm) {
   // "IN" and "OR" are English words: alone they name no state.
-  auto ms = Find("IN other news, the council met in Quetta.");
+  auto ms = Find("IN other news, the council met in Quenza.");
   EXPECT_EQ(At(ms, "IN"), nullptr);
 }
 
@@ -212,22 +212,22 @@ TEST_F(GeocoderTest, AmericanInstitutionsMakeGeorgiaTheState) {
 }
 
 TEST_F(GeocoderTest, AttributivePlaceIsFlaggedWithLowConfidence) {
-  auto ms = Find("Gunmen stopped the Peshawar-bound express near Mastung.");
+  auto ms = Find("Gunmen stopped the Peshawar-bound express near Tarsung.");
   const PlaceMention* m = At(ms, "Peshawar");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.country, "PK");
   EXPECT_EQ(m->span.size(), std::string_view("Peshawar").size());  // the suffix is not the name
   EXPECT_LT(m->confidence, 0.3f);
-  const PlaceMention* where = At(ms, "Mastung");
+  const PlaceMention* where = At(ms, "Tarsung");
   ASSERT_NE(where, nullptr);
   EXPECT_GT(where->confidence, 0.5f);
 }
 
 TEST_F(GeocoderTest, ShortAcronymIsNotATown) {
-  auto ms = Find("The BLA said its fighters attacked a checkpoint in Balochistan.");
-  EXPECT_EQ(At(ms, "BLA"), nullptr);
-  ms = Find("BLA: fighters attacked a checkpoint in Balochistan.");
-  EXPECT_EQ(At(ms, "BLA"), nullptr);  // not even where a dateline would stand
+  auto ms = Find("The DLA said its fighters attacked a checkpoint in Varistan.");
+  EXPECT_EQ(At(ms, "DLA"), nullptr);
+  ms = Find("DLA: fighters attacked a checkpoint in Varistan.");
+  EXPECT_EQ(At(ms, "DLA"), nullptr);  // not even where a dateline would stand
 }
 
 TEST_F(GeocoderTest, PersonNamesAreNotPlaces) {
@@ -239,19 +239,19 @@ TEST_F(GeocoderTest, PersonNamesAreNotPlaces) {
   ms = Find("Carney said nobody else was hurt near Cartersville, Ga.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
   // A real place before "said" keeps its reading when a preposition introduces it.
-  ms = Find("Officials in Quetta said the road was reopened.");
-  EXPECT_NE(At(ms, "Quetta"), nullptr);
+  ms = Find("Officials in Quenza said the road was reopened.");
+  EXPECT_NE(At(ms, "Quenza"), nullptr);
 }
 
 TEST_F(GeocoderTest, UrduPlacesNeedTheLanguagePrior) {
-  text_ = "کوئٹہ میں دھماکہ ہوا۔ کوئٹہ پولیس نے بتایا";
+  text_ = "کوئنزہ میں دھماکہ ہوا۔ کوئنزہ پولیس نے بتایا";
   auto ms = geo_->Find(text_, Doc(), "ur");
-  const PlaceMention* m = At(ms, "کوئٹہ");
+  const PlaceMention* m = At(ms, "کوئنزہ");
   ASSERT_NE(m, nullptr);
-  EXPECT_EQ(m->place.name, "Quetta");
+  EXPECT_EQ(m->place.name, "Quenza");
   // Without the language (and no country named) a coarse transliterated key is not trusted.
   ms = geo_->Find(text_, Doc(), "");
-  EXPECT_EQ(At(ms, "کوئٹہ"), nullptr);
+  EXPECT_EQ(At(ms, "کوئنزہ"), nullptr);
 }
 
 TEST_F(GeocoderTest, CaselessNameBesideALocativeWordCounts) {
@@ -328,17 +328,17 @@ TEST_F(GeocoderTest, RussianCaseEndingsFindTheName) {
   }
 }
 
-TEST_F(GeocoderTest, BolanDistrictFromTheSupplement) {
-  auto ms = Find("The train was attacked in Bolan district of Balochistan.");
-  const PlaceMention* m = At(ms, "Bolan");
+TEST_F(GeocoderTest, ZelanDistrictFromTheSupplement) {
+  auto ms = Find("The train was attacked in Zelan district of Varistan.");
+  const PlaceMention* m = At(ms, "Zelan");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.level, GeoLevel::kDistrict);
-  EXPECT_EQ(m->place.name, "Kachhi");
+  EXPECT_EQ(m->place.name, "Sarhi");
   EXPECT_EQ(m->place.country, "PK");
 }
 
 TEST_F(GeocoderTest, SmallNamesakeAbroadLosesToTheStoryTowns) {
-  auto ms = Find("Gunmen attacked Carney Beach in Karachi, then fled towards Quetta.");
+  auto ms = Find("Gunmen attacked Carney Beach in Karachi, then fled towards Quenza.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.country, "US");
 }
 
@@ -622,8 +622,8 @@ TEST_F(GeocoderTest, CountyStandsForNamedTownOrSeat) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.name, "Greyport");
   // Elsewhere a district named alone stays the district.
-  ms = Find("Gunmen attacked a checkpoint in Mastung district on Monday.");
-  m = At(ms, "Mastung district");
+  ms = Find("Gunmen attacked a checkpoint in Tarsung district on Monday.");
+  m = At(ms, "Tarsung district");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.level, GeoLevel::kDistrict);
 }
@@ -665,8 +665,8 @@ TEST_F(GeocoderTest, QuarterAfterPossessiveAndStreetAfterDirection) {
 // folding paths.
 TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
   const std::string long_word(300, 'q');
-  const std::string a = "QUETTA: Gunmen from Kalat attacked a Quetta-bound bus; " + long_word +
-                        " police in Gwadar's port said Karachi's traders fled. 中华人民共和国";
+  const std::string a = "QUENZA: Gunmen from Kavat attacked a Quenza-bound bus; " + long_word +
+                        " police in Gwamar's port said Karachi's traders fled. 中华人民共和国";
   const std::string b = "中华人民共和国中华人民共和国 Ein Anschlag in Peshawar, sagte Müller.";
   auto key = [](const std::vector<PlaceMention>& ms) {
     std::string k;
@@ -678,8 +678,8 @@ TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
   };
   const std::string first_a = key(geo_->Find(a, Doc(), "en"));
   const std::string first_b = key(geo_->Find(b, Doc(), "de"));
-  EXPECT_NE(first_a.find(":Quetta/PK"), std::string::npos) << first_a;
-  EXPECT_NE(first_a.find(":Gwadar/PK"), std::string::npos) << first_a;
+  EXPECT_NE(first_a.find(":Quenza/PK"), std::string::npos) << first_a;
+  EXPECT_NE(first_a.find(":Gwamar/PK"), std::string::npos) << first_a;
   EXPECT_NE(first_b.find(":Peshawar/PK"), std::string::npos) << first_b;
   for (int r = 0; r < 3; ++r) {
     EXPECT_EQ(key(geo_->Find(b, Doc(), "de")), first_b);
@@ -697,33 +697,33 @@ TEST_F(GeocoderTest, RepeatedAndInterleavedCallsGiveTheSameResult) {
 // wherever the lower-case one stands (before or after it) and however many such names the
 // article has; the same names with no lower-case twin are places.
 TEST_F(GeocoderTest, NameAlsoWrittenInLowerCaseIsWeakWhereverItStands) {
-  auto ms = Find("Officials said Mastung and Gwadar in Balochistan were calm.");
-  EXPECT_NE(At(ms, "Mastung"), nullptr);
-  EXPECT_NE(At(ms, "Gwadar"), nullptr);
-  ms = Find("A gwadar unit came. Officials said Mastung and Gwadar in Balochistan were calm; "
-            "mastung on.");
-  EXPECT_EQ(At(ms, "Mastung"), nullptr);
-  EXPECT_EQ(At(ms, "Gwadar"), nullptr);
-  ms = Find("Officials said Mastung and Gwadar in Balochistan were calm; a gwadar unit came.");
-  EXPECT_NE(At(ms, "Mastung"), nullptr);
-  EXPECT_EQ(At(ms, "Gwadar"), nullptr);
+  auto ms = Find("Officials said Tarsung and Gwamar in Varistan were calm.");
+  EXPECT_NE(At(ms, "Tarsung"), nullptr);
+  EXPECT_NE(At(ms, "Gwamar"), nullptr);
+  ms = Find("A gwamar unit came. Officials said Tarsung and Gwamar in Varistan were calm; "
+            "tarsung on.");
+  EXPECT_EQ(At(ms, "Tarsung"), nullptr);
+  EXPECT_EQ(At(ms, "Gwamar"), nullptr);
+  ms = Find("Officials said Tarsung and Gwamar in Varistan were calm; a gwamar unit came.");
+  EXPECT_NE(At(ms, "Tarsung"), nullptr);
+  EXPECT_EQ(At(ms, "Gwamar"), nullptr);
   // A capitalised or all-capital twin is no lower-case use.
-  ms = Find("Officials said Mastung and Gwadar in Balochistan were calm. GWADAR units came.");
-  EXPECT_NE(At(ms, "Mastung"), nullptr);
-  EXPECT_NE(At(ms, "Gwadar"), nullptr);
+  ms = Find("Officials said Tarsung and Gwamar in Varistan were calm. GWAMAR units came.");
+  EXPECT_NE(At(ms, "Tarsung"), nullptr);
+  EXPECT_NE(At(ms, "Gwamar"), nullptr);
 }
 
 // Find keeps the readings made for a name's postings per thread, for the name's later mentions
 // in the article and in later articles: answers must not depend on what was read before, also
-// for a name spelled otherwise under the same key (Kalat, Qalat, Khelat: whether the text spells
+// for a name spelled otherwise under the same key (Kavat, Qavat, Khevat: whether the text spells
 // an entry's official name differs) and for the region abbreviations, made apart.
 TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
   const std::vector<std::string> texts = {
-      "Gunmen attacked a bus near Kalat in Balochistan. Kalat police said Kalat was calm.",
-      "Gunmen attacked a bus near Qalat in Balochistan on Monday; Qalat elders met.",
-      "Officials in Khelat and Quetta said the road to Kalat had reopened.",
-      "QUETTA: Blasts hit Kalat, Gwadar and Karachi in Sindh. Gwadur and Gwadar were shut.",
-      "Cartersville, Ga. police said a man was held in Cartersville and in Mastung district.",
+      "Gunmen attacked a bus near Kavat in Varistan. Kavat police said Kavat was calm.",
+      "Gunmen attacked a bus near Qavat in Varistan on Monday; Qavat elders met.",
+      "Officials in Khevat and Quenza said the road to Kavat had reopened.",
+      "QUENZA: Blasts hit Kavat, Gwamar and Karachi in Sindh. Gwamur and Gwamar were shut.",
+      "Cartersville, Ga. police said a man was held in Cartersville and in Tarsung district.",
       "Police in Springfield, Missouri, and Springfield said Hyderabad, Sindh, was calm.",
   };
   auto key = [](const std::vector<PlaceMention>& ms) {
@@ -744,9 +744,9 @@ TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
     ASSERT_TRUE(fresh.ok());
     expected.push_back(key((*fresh)->Find(t, Doc(), "en")));
   }
-  EXPECT_NE(expected[0].find(":Kalat/PK"), std::string::npos) << expected[0];
-  EXPECT_NE(expected[1].find(":Kalat/PK"), std::string::npos) << expected[1];
-  EXPECT_NE(expected[3].find(":Gwadar/PK"), std::string::npos) << expected[3];
+  EXPECT_NE(expected[0].find(":Kavat/PK"), std::string::npos) << expected[0];
+  EXPECT_NE(expected[1].find(":Kavat/PK"), std::string::npos) << expected[1];
+  EXPECT_NE(expected[3].find(":Gwamar/PK"), std::string::npos) << expected[3];
   EXPECT_NE(expected[4].find(":Cartersville/US/Georgia"), std::string::npos) << expected[4];
   // One geocoder over the texts forwards, backwards and forwards again.
   const size_t n = texts.size();
@@ -781,28 +781,28 @@ class GeocoderSharedKeysTest : public GeocoderTest {
 };
 
 TEST_F(GeocoderSharedKeysTest, SameMentionsWithTheTextStagesKeys) {
-  ExpectSame("QUETTA: Blasts hit Kalat and Gwadar, Balochistan, and Karachi in Sindh.");
+  ExpectSame("QUENZA: Blasts hit Kavat and Gwamar, Varistan, and Karachi in Sindh.");
   // Hyphens, apostrophes and possessives around names, numbers glued to words.
-  ExpectSame("Peshawar-bound buses left Quetta's station; Kalat\xE2\x80\x99s elders and "
-             "Mastung-based police met 15-year-old Ali in Hyderabad, Sindh, on the 3rd day.");
-  ExpectSame("\xE2\x80\x9CKarachi\xE2\x80\x9D, \xE2\x80\x98Gwadar\xE2\x80\x99 and "
-             "Kalat\xE2\x80\x98s "
-             "people.\nMASTUNG DISTRICT: two killed in GWADAR\n\nLahore 12 Kalat-Mastung road.");
+  ExpectSame("Peshawar-bound buses left Quenza's station; Kavat\xE2\x80\x99s elders and "
+             "Tarsung-based police met 15-year-old Ali in Hyderabad, Sindh, on the 3rd day.");
+  ExpectSame("\xE2\x80\x9CKarachi\xE2\x80\x9D, \xE2\x80\x98Gwamar\xE2\x80\x99 and "
+             "Kavat\xE2\x80\x98s "
+             "people.\nTARSUNG DISTRICT: two killed in GWAMAR\n\nLahore 12 Kavat-Tarsung road.");
   ExpectSame("Cartersville, Ga. police said a Georgia man, 38, was held in Hyderabad.");
   ExpectSame("\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 "
-             "\xD0\x9A\xD0\xB2\xD0\xB5\xD1\x82\xD1\x82\xD0\xB5: "
-             "Quetta", "ru");
-  ExpectSame("Caf\xC3\xA9 in Quetta\xC3\xA9 and Karachi\xE2\x82\xAC 40\xC2\xB0" "C Gwadar");
-  ExpectSame("Ends at Gwadar");
+             "\xD0\x9A\xD0\xB2\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB5: "
+             "Quenza", "ru");
+  ExpectSame("Caf\xC3\xA9 in Quenza\xC3\xA9 and Karachi\xE2\x82\xAC 40\xC2\xB0" "C Gwamar");
+  ExpectSame("Ends at Gwamar");
 }
 
 TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
   testing_text::PieceTexts texts({
-      "Quetta", "Kalat", "Gwadar", "Karachi", "Sindh", "Balochistan", "Mastung", "district",
-      "police", "said", "in", "near", "MASTUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
+      "Quenza", "Kavat", "Gwamar", "Karachi", "Sindh", "Varistan", "Tarsung", "district",
+      "police", "said", "in", "near", "TARSUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
       " ", "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC",
       "\xC3\xA9", "\xE2\x82\xAC", "\xD0\x9A\xD0\xB2", "\xE2\x80\x8D", "\xE2\x80\x94", "al", "x2",
-      "s", "rd", "A", "QUETTA", "Q1", "GWADAR9"}, 777, 40);
+      "s", "rd", "A", "QUENZA", "Q1", "GWAMAR9"}, 777, 40);
   for (int round = 0; round < 300; ++round) {
     std::string text = texts.Next();
     ExpectSame(text);

@@ -2,10 +2,10 @@
 //
 // A key is made in two steps. FoldName() turns any name into lower-case ASCII words: non-Latin
 // scripts are transliterated (ICU Any-Latin), diacritics and apostrophes dropped, other punctuation
-// becomes a word break ("Mūsá Qal‘ah" -> "musa qalah"). MatchRules then joins the words and applies
+// becomes a word break ("Nūrá Qal‘ah" -> "nura qalah"). MatchRules then joins the words and applies
 // ordered substitutions read from data/geo/match_rules.tsv (q->k, kh->k, w->v, ai->e, vowel classes,
-// doubled letters squeezed), so that Kalat/Qalat/Khelat, Musakhail/Musakhel/Musa Khel and
-// Gwadar/Gawadar share one key. Keys are deliberately coarse; callers rank the candidates a key
+// doubled letters squeezed), so that Kavat/Qavat/Khevat, Nurakhail/Nurakhel/Nura Khel and
+// Gwamar/Gawamar share one key. Keys are deliberately coarse; callers rank the candidates a key
 // returns by how closely each one's own spelling matches (FoldName equality).
 //
 // Thread safety: all functions are safe to call from many threads; a MatchRules is immutable once

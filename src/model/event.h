@@ -40,7 +40,7 @@ struct PlaceMention {
 
 enum class ActorRole : uint8_t { kUnknown, kPerpetrator, kTarget };
 enum class ActorClass : uint8_t {
-  kArmedGroup,   // named organisation ("Baloch Liberation Army")
+  kArmedGroup,   // named organisation ("Northern Liberation Front")
   kStateForce,   // police, army, security forces
   kMilitants,    // generic: militants, gunmen, insurgents, separatists, attackers
   kCivilians,    // civilians, passengers, workers, tourists
@@ -99,7 +99,7 @@ struct EventMention {
 };
 
 // How an article spelled one of its event places where that differs from the gazetteer's name
-// ("Qalat" written "KALAT" or "Kalat"): the text is gone by resolution, and the incidents'
+// ("Kyiv" written "KIEV" or "Kiev"): the text is gone by resolution, and the incidents'
 // place_aliases (resolve/place_names.h) are made from these.
 struct PlaceSpelling {
   std::string place_key;  // PlaceKey() of the gazetteer entry: "country|admin1|name"

@@ -1,4 +1,4 @@
-// Place names: every name an incident's place went by ("Kalat, also spelled Qalat"), for the
+// Place names: every name an incident's place went by ("Kyiv, also spelled Kiev"), for the
 // `place_aliases` field of the output.
 //
 // Two sources: (a) the spellings the incident's own articles wrote for the place (the text under

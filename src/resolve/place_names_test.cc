@@ -45,8 +45,8 @@ TEST(PlaceNamesTest, AliasesFoldCaseAndSpaceAndSkipTheCanonical) {
   EXPECT_EQ(names->Aliases("Brookhaven", {"BROOKHAVEN", "brookhaven", " Brook  haven "}),
             Strings({"Brook haven"}));
   // The mixed-case spelling is shown rather than the headline capitals, whatever the order.
-  EXPECT_EQ(names->Aliases("Qalat", {"KALAT", "Kalat"}), Strings({"Kalat"}));
-  EXPECT_EQ(names->Aliases("Qalat", {"Kalat", "KALAT"}), Strings({"Kalat"}));
+  EXPECT_EQ(names->Aliases("Qavat", {"KAVAT", "Kavat"}), Strings({"Kavat"}));
+  EXPECT_EQ(names->Aliases("Qavat", {"Kavat", "KAVAT"}), Strings({"Kavat"}));
   // Surfaces first (by folded form), then the canonical name's variants, without repeats.
   EXPECT_EQ(names->Aliases("Saint Louis", {"St. Louis", "Saint Louis", "St Louis"}),
             Strings({"St Louis", "St. Louis"}));
@@ -76,35 +76,35 @@ TEST(PlaceNamesTest, AliasesLeaveOutUnitsAndOtherNames) {
 TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   Article article;
   article.doc_id = "d1";
-  article.text = "Gunmen attacked a market in KALAT on Monday. Kalat  Town was calm.";
+  article.text = "Gunmen attacked a market in KAVAT on Monday. Kavat  Town was calm.";
   DocAnalysis a;
   a.doc_id = "d1";
   EventMention m;
   Place p;
-  p.name = "Qalat";
+  p.name = "Qavat";
   p.country = "AF";
   p.admin1 = "Zabul";
   p.level = GeoLevel::kPlace;
-  const uint32_t first = static_cast<uint32_t>(article.text.find("KALAT"));
-  const uint32_t second = static_cast<uint32_t>(article.text.find("Kalat  Town"));
+  const uint32_t first = static_cast<uint32_t>(article.text.find("KAVAT"));
+  const uint32_t second = static_cast<uint32_t>(article.text.find("Kavat  Town"));
   m.places.push_back(PlaceMention{Span{first, first + 5}, p, 1.0f});
   m.places.push_back(PlaceMention{Span{second, second + 11}, p, 1.0f});
   m.places.push_back(PlaceMention{Span{second, 9999}, p, 1.0f});  // out of the text: skipped
   Place same = p;
-  same.name = "Qalat";
+  same.name = "Qavat";
   const uint32_t q = static_cast<uint32_t>(article.text.find("on Monday"));
   m.places.push_back(PlaceMention{Span{q, q + 2}, same, 1.0f});
   a.mentions.push_back(m);
   // The gazetteer's own spelling is not kept: it is the canonical name already.
   DocAnalysis b = a;
   b.mentions[0].places = {PlaceMention{Span{0, 5}, p, 1.0f}};
-  EXPECT_TRUE(CollectSpellings("Qalat", b).empty());
+  EXPECT_TRUE(CollectSpellings("Qavat", b).empty());
 
   const std::vector<PlaceSpelling> sp = CollectSpellings(article.text, a);
-  const std::string key = PlaceKey("AF", "Zabul", "Qalat");
+  const std::string key = PlaceKey("AF", "Zabul", "Qavat");
   ASSERT_EQ(sp.size(), 3u);
-  EXPECT_EQ(sp[0], (PlaceSpelling{key, "KALAT"}));
-  EXPECT_EQ(sp[1], (PlaceSpelling{key, "Kalat Town"}));
+  EXPECT_EQ(sp[0], (PlaceSpelling{key, "KAVAT"}));
+  EXPECT_EQ(sp[1], (PlaceSpelling{key, "Kavat Town"}));
   EXPECT_EQ(sp[2], (PlaceSpelling{key, "on"}));
 
   // Fill() gives the incident the spellings of its own documents only, of its own place only.
@@ -113,19 +113,19 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   docs[0].doc_id = "d1";
   docs[0].place_spellings = sp;
   docs[1].doc_id = "d2";
-  docs[1].place_spellings = {PlaceSpelling{PlaceKey("AF", "Kandahar", "Qalat"), "Qallat"},
-                             PlaceSpelling{key, "Qalaat"}};  // sorted
+  docs[1].place_spellings = {PlaceSpelling{PlaceKey("AF", "Kandahar", "Qavat"), "Qavvat"},
+                             PlaceSpelling{key, "Qavaat"}};  // sorted
   docs[2].doc_id = "d3";
-  docs[2].place_spellings = {PlaceSpelling{key, "Qalatt"}};
+  docs[2].place_spellings = {PlaceSpelling{key, "Qavatt"}};
   docs[3].doc_id = "d1";  // a repeated doc_id counts once, as first added
-  docs[3].place_spellings = {PlaceSpelling{key, "Qelat"}};
+  docs[3].place_spellings = {PlaceSpelling{key, "Qevat"}};
   const PlaceSpellingIndex index(docs);
   EXPECT_EQ(index.size(), 3u);
   EXPECT_EQ(index.Find("d1"), sp);
   EXPECT_TRUE(index.Find("d9").empty());
   IncidentSet set;
   Incident inc;
-  inc.place = "Qalat";
+  inc.place = "Qavat";
   inc.country = "AF";
   inc.admin1 = "Zabul";
   inc.documents = {"d1", "d2"};
@@ -134,11 +134,11 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   no_place.place.clear();
   set.incidents.push_back(no_place);
   names->Fill(index, &set);
-  EXPECT_EQ(set.incidents[0].place_aliases, Strings({"Kalat", "Qalaat"}));
+  EXPECT_EQ(set.incidents[0].place_aliases, Strings({"Kavat", "Qavaat"}));
   EXPECT_TRUE(set.incidents[1].place_aliases.empty());
   IncidentSet from_analyses = set;
   names->Fill(docs, &from_analyses);
-  EXPECT_EQ(from_analyses.incidents[0].place_aliases, Strings({"Kalat", "Qalaat"}));
+  EXPECT_EQ(from_analyses.incidents[0].place_aliases, Strings({"Kavat", "Qavaat"}));
   names->Fill(PlaceSpellingIndex(), &set);
   EXPECT_TRUE(set.incidents[0].place_aliases.empty());
 }

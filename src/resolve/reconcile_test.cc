@@ -229,7 +229,7 @@ TEST(PolicyTest, Parse) {
 TEST(ResolveRulesTest, LoadsTheShippedFiles) {
   Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_TRUE(r->IsOfficial("Quetta police"));
+  EXPECT_TRUE(r->IsOfficial("Huancayo police"));
   EXPECT_TRUE(r->IsOfficial("the Interior Ministry"));
   EXPECT_FALSE(r->IsOfficial("a witness"));
   EXPECT_LT(r->TypeRank("Explosions/Remote violence"), r->TypeRank("Strategic developments"));

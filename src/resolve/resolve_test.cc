@@ -312,10 +312,10 @@ TEST(ResolveTest, PlacelessMentionJoinsTheMainEvent) {
 }
 
 TEST(ResolveTest, WaveBecomesStoryWithChildren) {
-  ActorMention bla = Group("Northern Liberation Front", true);
+  ActorMention nlf = Group("Northern Liberation Front", true);
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-08-26")
-          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true, {bla})
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true, {nlf})
           .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23, Qualifier::kExact, Field::kKilled, Category::kCivilians)})
           .Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)})
           .Build(),

@@ -26,12 +26,12 @@ IncidentSet Sample() {
   IncidentSet s;
   s.incidents.push_back(Make("story-1", "2024-03-02", "PK", "", 30));
   s.incidents.back().date_end = CivilDate::FromIso("2024-03-04");
-  s.incidents.push_back(Make("a", "2024-03-02", "PK", "Quetta", 12, {{30.18, 67.0}}));
+  s.incidents.push_back(Make("a", "2024-03-02", "PK", "Quenza", 12, {{31.48, 67.0}}));
   s.incidents.back().parent = "story-1";
   s.incidents.back().perpetrator = "Northern Front";
-  s.incidents.push_back(Make("b", "2024-03-04", "PK", "Gwadar", 18, {{25.12, 62.32}}));
+  s.incidents.push_back(Make("b", "2024-03-04", "PK", "Gwamar", 18, {{26.42, 62.32}}));
   s.incidents.back().parent = "story-1";
-  s.incidents.back().admin1 = "Balochistan";
+  s.incidents.back().admin1 = "Varistan";
   s.incidents.push_back(Make("c", "2024-01-15", "AF", "Kandahar", -1, {{31.6, 65.7}}));
   s.incidents.back().event_type = "Battles";
   s.incidents.back().sub_event_type = "Armed clash";
@@ -86,7 +86,7 @@ TEST(ServerQueryTest, CountryAdminEventActorFilters) {
   IncidentIndex index(Sample());
   EXPECT_EQ(Select(index, {{"country", "af,in"}, {"sort", "date"}}),
             (std::vector<std::string>{"c", "d"}));
-  EXPECT_EQ(Select(index, {{"admin1", "BALOCHISTAN"}}), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(Select(index, {{"admin1", "VARISTAN"}}), (std::vector<std::string>{"b"}));
   EXPECT_EQ(Select(index, {{"event_type", "battles"}}), (std::vector<std::string>{"c"}));
   EXPECT_EQ(Select(index, {{"event_type", "Suicide bomb"}, {"country", "IN"}}),
             (std::vector<std::string>{"d"}));
@@ -99,7 +99,7 @@ TEST(ServerQueryTest, MinKilledBboxAndFreeText) {
   EXPECT_EQ(Select(index, {{"bbox", "60,24,66,31"}}), (std::vector<std::string>{"b"}));
   EXPECT_EQ(Select(index, {{"q", "RIVER FERRY"}}), (std::vector<std::string>{"c"}));
   EXPECT_EQ(Select(index, {{"q", "courier"}}), (std::vector<std::string>{"c"}));
-  EXPECT_EQ(Select(index, {{"q", "quetta"}}), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(Select(index, {{"q", "quenza"}}), (std::vector<std::string>{"a"}));
   EXPECT_TRUE(Select(index, {{"q", "nowhere at all"}}).empty());
 }
 
