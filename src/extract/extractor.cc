@@ -175,7 +175,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   st = ForEachTsvRow(dir + "/wave_cues.tsv", 1, [&](const auto& cols, int) {
     // kind: wave (the default) or tally (payload 2).
     if (cols.size() > 1 && cols[1] != "wave" && cols[1] != "tally") {
-      return InvalidArgument("wave_cues.tsv: kind must be wave or tally");
+      return InvalidArgument("kind must be wave or tally");
     }
     x->wave_.Add(cols[0], cols.size() > 1 && cols[1] == "tally" ? 2 : 1);
     return Status::Ok();

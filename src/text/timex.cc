@@ -574,6 +574,34 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   return true;
 }
 
+// Whether the text gives a clock time in the small hours ("2:05 a.m.", "12:30 AM", "3 am"):
+// an hour token, its minutes, then a small_hours word (relative.tsv) whose limit the hour is
+// under. "3 amid" is no time; "12" a.m. is hour 0.
+bool TimexParser::GivesSmallHoursTime(const Ctx& c) const {
+  const std::string_view x = c.text;
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
+  for (const Token& t : c.tokens) {
+    size_t q = t.span.begin;
+    const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
+    if (t.kind != TokenKind::kNumber || minutes) continue;
+    int hour = 0;
+    for (; q < x.size() && digit(x[q]) && hour < 100; ++q) hour = hour * 10 + (x[q] - '0');
+    while (q < x.size() && (digit(x[q]) || x[q] == ':')) ++q;  // the minutes
+    while (q < x.size() && x[q] == ' ') ++q;
+    if (hour == 12) hour = 0;
+    for (const auto& [word, limit] : small_hours_) {
+      const size_t e = q + word.size();
+      if (hour >= limit || e > x.size()) continue;
+      if (e < x.size() && lower(x[e]) >= 'a' && lower(x[e]) <= 'z') continue;  // "3 amid"
+      size_t j = 0;
+      while (j < word.size() && lower(x[q + j]) == word[j]) ++j;
+      if (j == word.size()) return true;
+    }
+  }
+  return false;
+}
+
 bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
   size_t e = 0;
   int id = relative_.MatchForward(c.keys, i, &e);
@@ -590,32 +618,7 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
     case Rule::kDay: {
       // A night before P reaches into P's small hours: a report that gives a clock time there
       // ("at 2:05 a.m.") dates "overnight" by P's calendar day, as coders do.
-      if (r.night && c.small_hours < 0) {
-        c.small_hours = 0;
-        const std::string_view x = c.text;
-        auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
-        auto lower = [](char ch) {
-          return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch;
-        };
-        for (size_t k = 0; k < c.tokens.size() && c.small_hours == 0; ++k) {
-          size_t q = c.tokens[k].span.begin;
-          const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
-          if (c.tokens[k].kind != TokenKind::kNumber || minutes) continue;
-          int hour = 0;
-          for (; q < x.size() && digit(x[q]) && hour < 100; ++q) hour = hour * 10 + (x[q] - '0');
-          while (q < x.size() && (digit(x[q]) || x[q] == ':')) ++q;  // the minutes
-          while (q < x.size() && x[q] == ' ') ++q;
-          if (hour == 12) hour = 0;
-          for (const auto& [word, limit] : small_hours_) {
-            const size_t e = q + word.size();
-            if (hour >= limit || e > x.size()) continue;
-            if (e < x.size() && lower(x[e]) >= 'a' && lower(x[e]) <= 'z') continue;  // "3 amid"
-            size_t j = 0;
-            while (j < word.size() && lower(x[q + j]) == word[j]) ++j;
-            if (j == word.size()) c.small_hours = 1;
-          }
-        }
-      }
+      if (r.night && c.small_hours < 0) c.small_hours = GivesSmallHoursTime(c) ? 1 : 0;
       out->date = CivilFromDays(c.pub_days + r.n + (r.night && c.small_hours == 1 ? 1 : 0));
       out->precision = DatePrecision::kDay;
       break;

@@ -90,6 +90,7 @@ class TimexParser {
   bool TryDate(Ctx& c, size_t i, DatePart* dp) const;
   bool TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  bool GivesSmallHoursTime(const Ctx& c) const;
   bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
   int MonthAt(Ctx& c, size_t i, size_t* next) const;   // 0 if none
   int WeekdayAt(Ctx& c, size_t i) const;               // 0 if none
