@@ -287,35 +287,48 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
   }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
+  // The first word that begins at or after byte `pos`.
+  auto word_at = [&](uint32_t pos) {
+    return static_cast<size_t>(
+        std::lower_bound(w.begin(), w.end(), pos,
+                         [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
+        w.begin());
+  };
   // recalls[t]: timex t names a time well before publication, so its sentence recalls. A
   // follow-up report (a trial, an arrest, a funeral weeks later) dates its own violence that
   // way too: when no violence sentence carries a recent date, an absolute day within
   // kFollowUpDays in a violence sentence is the article's event, not background.
   std::vector<bool> recalls(doc.timexes.size(), false);
   {
+    // Calls accept(end of the cue, its payload) for each procedure cue that starts at most
+    // kCueWords + 1 words before `tx` in its sentence, nearest first, until accept says yes.
+    // In a `clause`, the look-back stops at punctuation (an apostrophe is none).
+    auto cue_before = [&](const Timex& tx, bool clause, auto&& accept) {
+      const size_t k = word_at(tx.span.begin);
+      constexpr size_t kCueWords = 4;
+      for (size_t back = 1; back <= kCueWords + 1 && back <= k; ++back) {
+        const size_t i = k - back;
+        if (i >= w.size() || w[i].sentence != w[k - 1].sentence) break;
+        if (clause && w[i].kind == WordKind::kPunct && w[i].lower != "'" &&
+            w[i].lower != "\xE2\x80\x99") {
+          break;
+        }
+        uint32_t payload = 0;
+        const size_t len = procedure_.Match(w, i, k, &payload);
+        if (len > 0 && accept(w[i + len - 1].span.end, payload)) return true;
+      }
+      return false;
+    };
     // The page's own stamp ("Posted: May 4, 2031", often inside the headline's sentence) dates
     // no violence: the stamp cue ends at most 3 bytes of ": " before the timex.
     auto stamped = [&](const Timex& tx) {
-      const size_t k = static_cast<size_t>(
-          std::lower_bound(w.begin(), w.end(), tx.span.begin,
-                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
-          w.begin());
-      constexpr size_t kStampWords = 4;
-      for (size_t back = 1; back <= kStampWords + 1 && back <= k; ++back) {
-        const size_t i = k - back;
-        if (i >= w.size() || w[i].sentence != w[k - 1].sentence) break;
-        uint32_t payload = 0;
-        const size_t len = procedure_.Match(w, i, k, &payload);
-        if (len == 0 || payload != 3) continue;
-        const uint32_t end = w[i + len - 1].span.end;
-        if (end > tx.span.begin || tx.span.begin - end > 3) continue;
-        bool gap_ok = true;
+      return cue_before(tx, false, [&](uint32_t end, uint32_t payload) {
+        if (payload != 3 || end > tx.span.begin || tx.span.begin - end > 3) return false;
         for (uint32_t b = end; b < tx.span.begin; ++b) {
-          gap_ok &= article.text[b] == ':' || article.text[b] == ' ';
+          if (article.text[b] != ':' && article.text[b] != ' ') return false;
         }
-        if (gap_ok) return true;
-      }
-      return false;
+        return true;
+      });
     };
     constexpr long kFollowUpDays = 183;
     // A named day or month ("on August 25", "in March") within kFollowUpDays: a relative phrase
@@ -339,29 +352,13 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // Tuesday", "police said Thursday"): the cue stands a few words before it in its clause with
     // no trigger of violence between. It dates that step, so it is no recent violence either.
     auto step_dated = [&](const Timex& tx) {
-      const size_t k = static_cast<size_t>(
-          std::lower_bound(w.begin(), w.end(), tx.span.begin,
-                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
-          w.begin());
-      constexpr size_t kStepWords = 4;
-      for (size_t back = 1; back <= kStepWords + 1 && back <= k; ++back) {
-        const size_t i = k - back;
-        if (i >= w.size() || w[i].sentence != w[k - 1].sentence) break;
-        if (w[i].kind == WordKind::kPunct && w[i].lower != "'" &&
-            w[i].lower != "\xE2\x80\x99") {
-          break;
-        }
-        uint32_t payload = 0;
-        const size_t len = procedure_.Match(w, i, k, &payload);
-        if (len == 0 || payload == 3) continue;
-        const uint32_t end = w[i + len - 1].span.end;
-        bool trigger_between = false;
+      return cue_before(tx, true, [&](uint32_t end, uint32_t payload) {
+        if (payload == 3) return false;  // a stamp is no step
         for (const TriggerHit& h : trig) {
-          trigger_between |= h.span.begin >= end && h.span.end <= tx.span.begin;
+          if (h.span.begin >= end && h.span.end <= tx.span.begin) return false;
         }
-        if (!trigger_between) return true;
-      }
-      return false;
+        return true;
+      });
     };
     bool recent_violence = !candidate;
     for (size_t t = 0; !recent_violence && t < doc.timexes.size(); ++t) {
@@ -393,12 +390,6 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // "... the deadliest since January, when 13 soldiers died in X": every figure of the sentence
   // after the frame is the recalled event's, so the sentence is background.
   if (!recall_frames_.empty() && !claims.empty()) {
-    auto word_at = [&](uint32_t pos) {
-      return static_cast<size_t>(
-          std::lower_bound(w.begin(), w.end(), pos,
-                           [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
-          w.begin());
-    };
     for (const Timex& tx : doc.timexes) {
       if (tx.span.end > article.text.size()) continue;
       size_t first = word_at(tx.span.begin), after = word_at(tx.span.end);
