@@ -391,42 +391,42 @@ TEST_F(TimexTest, StartFilterNumbersAndHyphenatedMonths) {
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 0}));
   EXPECT_EQ(t.precision, DatePrecision::kMonth);
 }
+
 TEST_F(TimexTest, OvernightReachesThePublicationDayAtSmallHours) {
-  const CivilDate pub{2024, 8, 26};
-  // No clock time: the night before publication.
-  std::vector<Timex> ts = Find("A man was shot overnight in the market district.", pub);
-  ASSERT_EQ(ts.size(), 1u);
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
-  // A small-hours clock time: the shooting fell on the publication day itself.
-  ts = Find("A man was shot overnight in the market district. Officers came at 2:05 a.m. to "
-            "the corner.", pub);
+  const CivilDate pub{2024, 8, 26}, night_before{2024, 8, 25};
+  struct Case {
+    const char* text;
+    CivilDate date;  // of the first timex
+  };
+  const Case cases[] = {
+      // No clock time: the night before publication.
+      {"A man was shot overnight in the market district.", night_before},
+      // A small-hours clock time: the shooting fell on the publication day itself.
+      {"A man was shot overnight in the market district. Officers came at 2:05 a.m. to the "
+       "corner.",
+       pub},
+      {"Shots rang out overnight. The call came just after 12:30 a.m.", pub},
+      {"Shots rang out overnight; the call came at 3 a.m. on a quiet block.", pub},
+      {"Shots rang out overnight, about 4 AM, neighbours said.", pub},
+      // A number that is no clock time ("3 amid"), an evening clock time, or a morning one
+      // after the small hours: still the night before.
+      {"A man was shot overnight, 3 amid a crowd were hurt.", night_before},
+      {"A man was shot overnight. Police were called at 11:40 p.m. to the bar.", night_before},
+      {"A man was shot overnight. He was found at 8:15 a.m. by a neighbour.", night_before},
+      // "yesterday" is no night: a small-hours time does not move it.
+      {"A man was shot yesterday at 2 a.m. near the station.", night_before},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::vector<Timex> ts = Find(c.text, pub);
+    ASSERT_FALSE(ts.empty());
+    EXPECT_EQ(ts[0].date, c.date);
+  }
+  // The date is the phrase's own: the first timex is "overnight", not the clock time.
+  const std::vector<Timex> ts = Find(cases[1].text, pub);
   ASSERT_FALSE(ts.empty());
   EXPECT_EQ(SpanText(ts[0].span), "overnight");
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 26}));
-  ts = Find("Shots rang out overnight. The call came just after 12:30 a.m.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 26}));
-  ts = Find("Shots rang out overnight; the call came at 3 a.m. on a quiet block.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 26}));
-  ts = Find("Shots rang out overnight, about 4 AM, neighbours said.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 26}));
-  // A number that is no clock time ("3 amid"), an evening clock time, or a morning one after
-  // the small hours: still the night before.
-  ts = Find("A man was shot overnight, 3 amid a crowd were hurt.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
-  ts = Find("A man was shot overnight. Police were called at 11:40 p.m. to the bar.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
-  ts = Find("A man was shot overnight. He was found at 8:15 a.m. by a neighbour.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
-  // "yesterday" is no night: a small-hours time does not move it.
-  ts = Find("A man was shot yesterday at 2 a.m. near the station.", pub);
-  ASSERT_FALSE(ts.empty());
-  EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(Find(cases[0].text, pub).size(), 1u);
 }
 }  // namespace
 }  // namespace sitrep
