@@ -285,14 +285,6 @@ std::vector<std::string> PlaceNames::Aliases(std::string_view canonical,
   return out;
 }
 
-void PlaceNames::Fill(const PlaceSpellingIndex& spellings, IncidentSet* set) const {
-  for (Incident& inc : set->incidents) FillOne(spellings, &inc);
-}
-
-void PlaceNames::Fill(const std::vector<DocAnalysis>& analyses, IncidentSet* set) const {
-  Fill(PlaceSpellingIndex(analyses), set);
-}
-
 void PlaceNames::FillOne(const PlaceSpellingIndex& spellings, Incident* inc) const {
   inc->place_aliases.clear();
   if (inc->place.empty()) return;

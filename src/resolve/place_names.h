@@ -82,14 +82,10 @@ class PlaceNames {
   // Empty when no word of `name` is in the table.
   std::vector<std::string> Variants(std::string_view name) const;
 
-  // Sets inc->place_aliases for every incident of `set` (overwriting what was there): for an
-  // incident with a place, Aliases() of the place over the spellings its documents (looked up
-  // by doc_id in `spellings`, which may lack some) wrote for that place key; empty otherwise.
-  void Fill(const PlaceSpellingIndex& spellings, IncidentSet* set) const;
-  // Fill() over the analyses the set was resolved from.
-  void Fill(const std::vector<DocAnalysis>& analyses, IncidentSet* set) const;
-  // Fill() for one incident: for incidents handed out one at a time (resolve.h IncidentStream),
-  // so the set never has to exist at once.
+  // Sets inc->place_aliases (overwriting what was there): for an incident with a place,
+  // Aliases() of the place over the spellings its documents (looked up by doc_id in
+  // `spellings`, which may lack some) wrote for that place key; empty otherwise. Resolution calls
+  // it for each incident as it is handed out (resolve.h ResolveOptions::place_names).
   void FillOne(const PlaceSpellingIndex& spellings, Incident* inc) const;
 
  private:

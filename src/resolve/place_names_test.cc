@@ -107,7 +107,8 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   EXPECT_EQ(sp[1], (PlaceSpelling{key, "Kavat Town"}));
   EXPECT_EQ(sp[2], (PlaceSpelling{key, "on"}));
 
-  // Fill() gives the incident the spellings of its own documents only, of its own place only.
+  // FillOne() gives the incident the spellings of its own documents only, of its own place
+  // only.
   auto names = Names();
   std::vector<DocAnalysis> docs(4);
   docs[0].doc_id = "d1";
@@ -133,13 +134,13 @@ TEST(PlaceNamesTest, CollectSpellingsReadsTheTextUnderTheSpan) {
   Incident no_place = inc;
   no_place.place.clear();
   set.incidents.push_back(no_place);
-  names->Fill(index, &set);
+  for (Incident& i : set.incidents) names->FillOne(index, &i);
   EXPECT_EQ(set.incidents[0].place_aliases, Strings({"Kavat", "Qavaat"}));
   EXPECT_TRUE(set.incidents[1].place_aliases.empty());
   IncidentSet from_analyses = set;
-  names->Fill(docs, &from_analyses);
+  for (Incident& i : from_analyses.incidents) names->FillOne(PlaceSpellingIndex(docs), &i);
   EXPECT_EQ(from_analyses.incidents[0].place_aliases, Strings({"Kavat", "Qavaat"}));
-  names->Fill(PlaceSpellingIndex(), &set);
+  names->FillOne(PlaceSpellingIndex(), &set.incidents[0]);
   EXPECT_TRUE(set.incidents[0].place_aliases.empty());
 }
 
