@@ -146,25 +146,28 @@ constexpr float kAttributiveConfidence = 0.2f;
 // A town section (PPLX) lies within this distance of the town's point.
 constexpr double kSectionKm = 25;
 
+// An article's words are written by the scan and then read by several passes: the flags are
+// bits and the fields ordered without padding, so that a Word takes 48 bytes, not 56.
 struct Word {
   Span span;
-  bool upper_initial = false;  // first letter upper-case
-  bool all_caps = false;
-  bool uncased = false;        // script without case (Arabic, Devanagari, CJK...)
-  bool sentence_start = false;
-  bool break_after = false;    // punctuation (other than a space run) before the next word
-  bool comma_after = false;
-  bool colon_after = false;    // ":" or a dash: a dateline ends here
-  bool hyphen = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
-  bool cap_tail = false;       // connector, hyphen, capital ("al-Abd"): a name word inside a name
-  bool newline_before = false;  // a line break between the previous word and this one
-  bool title_line = false;     // in a line written in title case (a headline)
   // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
   uint32_t attr_end = 0;
+  uint32_t cls = 0;            // WordClass bits of `lower`
   std::string_view lower;      // FoldName of the word (in the scan's arena)
   uint64_t lower_hash = 0;     // WordHash(lower)
-  uint32_t cls = 0;            // WordClass bits of `lower`
+  bool upper_initial : 1 = false;  // first letter upper-case
+  bool all_caps : 1 = false;
+  bool uncased : 1 = false;        // script without case (Arabic, Devanagari, CJK...)
+  bool sentence_start : 1 = false;
+  bool break_after : 1 = false;    // punctuation (other than a space run) before the next word
+  bool comma_after : 1 = false;
+  bool colon_after : 1 = false;    // ":" or a dash: a dateline ends here
+  bool hyphen : 1 = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
+  bool cap_tail : 1 = false;  // connector, hyphen, capital ("al-Abd"): a name word inside a name
+  bool newline_before : 1 = false;  // a line break between the previous word and this one
+  bool title_line : 1 = false;      // in a line written in title case (a headline)
 };
+static_assert(sizeof(Word) <= 48);
 
 // ASCII first: most text is ASCII, and these are called for every character.
 inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -409,7 +412,7 @@ bool IsLatinStart(std::string_view text, const Word& w) {
 // of that proclitic (0 if none).
 bool CaselessLocative(const std::unordered_set<std::string>& postposition,
                       const std::unordered_set<std::string>& preposition,
-                      const std::vector<Word>& words, size_t i, size_t clitic,
+                      std::span<const Word> words, size_t i, size_t clitic,
                       std::string_view text) {
   if (clitic > 0 &&
       preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
@@ -610,7 +613,7 @@ inline bool PlainGap(std::string_view gap) {
 class WordSet {
  public:
   // Makes room for n words of `words`, which must outlive the calls until the next Reset.
-  void Reset(const std::vector<Word>* words, size_t n) {
+  void Reset(std::span<const Word> words, size_t n) {
     words_ = words;
     size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
@@ -621,20 +624,20 @@ class WordSet {
     mask_ = std::min(cap, slots_.size()) - 1;
   }
   void Insert(uint32_t k) {
-    const Word& w = (*words_)[k];
+    const Word& w = words_[k];
     for (size_t h = w.lower_hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) {
         slots_[h] = Slot{gen_, k};
         return;
       }
-      if (Same((*words_)[slots_[h].word], w.lower, w.lower_hash)) return;
+      if (Same(words_[slots_[h].word], w.lower, w.lower_hash)) return;
     }
   }
   // `hash` is WordHash(v).
   bool Contains(std::string_view v, uint64_t hash) const {
     for (size_t h = hash & mask_;; h = (h + 1) & mask_) {
       if (slots_[h].gen != gen_) return false;
-      if (Same((*words_)[slots_[h].word], v, hash)) return true;
+      if (Same(words_[slots_[h].word], v, hash)) return true;
     }
   }
 
@@ -646,7 +649,7 @@ class WordSet {
     uint32_t gen = 0;  // in the set when equal to gen_
     uint32_t word = 0;
   };
-  const std::vector<Word>* words_ = nullptr;
+  std::span<const Word> words_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   uint32_t gen_ = 0;
@@ -805,7 +808,7 @@ bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::
 // compass word and "Elm's" with a possessive are names of something smaller than a town unless
 // the town is large (decided at acceptance).
 void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
-                    const std::unordered_set<std::string>& joiner, const std::vector<Word>& words,
+                    const std::unordered_set<std::string>& joiner, std::span<const Word> words,
                     std::string_view text, size_t i, size_t end, Mention* m) {
   if (i > 0) {
     std::string_view gap = text.substr(words[i - 1].span.end,
@@ -841,7 +844,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
 
 // Whether the text has a word that is `w` in lower case: the same folded form, written neither
 // capitalised nor in a caseless script, and no stop word.
-bool HasLowerCaseTwin(const std::vector<Word>& words, const Word& w) {
+bool HasLowerCaseTwin(std::span<const Word> words, const Word& w) {
   for (const Word& o : words) {
     if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
         (o.cls & kStop) == 0 && o.lower == w.lower) {
@@ -1160,10 +1163,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
-  thread_local std::vector<Word> words;
+  thread_local std::vector<Word> word_store;
   thread_local std::string lower_arena;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
-  ScanWords(text, keys, &doc.tokens, &words, &lower_arena);
+  ScanWords(text, keys, &doc.tokens, &word_store, &lower_arena);
+  // The words through a local view: a thread_local vector's bounds would be reloaded after
+  // every store to a Word (its flags are chars, which may alias anything).
+  const std::span<Word> words(word_store);
   const MatchRules& rules = gaz_->rules();
   // One pass over the words for what each word's own text and line say: its word classes, the
   // lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
@@ -1185,11 +1191,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       for (size_t k = line_first; k < end; ++k) words[k].title_line = true;
     }
   };
+  // The few words the later passes start from, noted here so that those passes need not read
+  // every word again: name words (the person pass) and context-cue phrase starts.
+  thread_local std::vector<uint32_t> name_words, phrase_starts;
+  name_words.clear();
+  phrase_starts.clear();
   for (size_t k = 0; k < words.size(); ++k) {
     Word& w = words[k];
     if (any_class && W.MaybeClassed(w.lower_hash)) {
       if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
     }
+    if (w.upper_initial && !w.all_caps && !w.uncased) {
+      name_words.push_back(static_cast<uint32_t>(k));
+    }
+    if ((w.cls & kPhrasePrefix) != 0) phrase_starts.push_back(static_cast<uint32_t>(k));
     if (!w.upper_initial && !w.uncased && (w.cls & kStop) == 0) {
       const size_t b = LowerFilterBit(w.lower_hash);
       lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
@@ -1245,8 +1260,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // "N-year-old" before a full name, a possessive before a kinship noun; the given name before
   // such a surname is a person too.
   thread_local WordSet person, person_strong;
-  person.Reset(&words, words.size());
-  person_strong.Reset(&words, words.size());
+  person.Reset(words, words.size());
+  person_strong.Reset(words, words.size());
+  // The test by which the word pass collected name_words.
   auto is_name_word = [&](size_t k) {
     return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
   };
@@ -1269,9 +1285,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     return k > 0 && words[k - 1].lower.size() >= 4 &&
            words[k - 1].lower.find("year") != std::string::npos;
   };
-  for (size_t i = 0; i < words.size(); ++i) {
+  for (const uint32_t i : name_words) {  // is_name_word(i)
     const Word& w = words[i];
-    if (!is_name_word(i)) continue;
     const bool has_next = i + 1 < words.size();
     bool is_person = false, strong = false, surname = false;
     if (i > 0 && PlainGap(gap(i - 1)) &&
@@ -1357,8 +1372,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   };
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
-  std::vector<Mention> mentions;
-  mentions.reserve(words.size() / 8 + 8);  // a guess that spares most regrowth (moves)
+  // Per thread, so most articles allocate nothing for it; read through the view `mentions`
+  // once made (as `words`).
+  thread_local std::vector<Mention> mention_store;
+  mention_store.clear();
+  mention_store.reserve(words.size() / 8 + 8);  // a guess that spares most regrowth (moves)
   std::string folded, key, expanded, variant;
   thread_local KeyCache cache;
   if (cache.owner != id_) {
@@ -1436,7 +1454,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           m.cands.push_back(c);
         }
         if (!m.cands.empty()) {
-          mentions.push_back(std::move(m));
+          mention_store.push_back(std::move(m));
           i += abbrev_n;
           continue;
         }
@@ -1656,9 +1674,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
-    mentions.push_back(std::move(m));
+    mention_store.push_back(std::move(m));
     i += matched_n;
   }
+  const std::span<Mention> mentions(mention_store);
   thread_local CandidateCache cand_cache;
   if (cand_cache.owner != id_) cand_cache.Reset(id_);
   // Whether the text spells the candidate's official name (Candidate::exact).
@@ -1853,8 +1872,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   bool any_cue_entry = false;  // ctx.cue has an entry (the ctx_cue map was not empty)
   if (!W.phrase.empty()) {
     thread_local std::string buf;
-    for (size_t i = 0; i < words.size(); ++i) {
-      if ((words[i].cls & kPhrasePrefix) == 0) continue;
+    for (const uint32_t i : phrase_starts) {  // words[i].cls has kPhrasePrefix
       buf.clear();
       for (size_t n = 0; n < W.max_phrase_words && i + n < words.size(); ++n) {
         if (n > 0) buf += ' ';

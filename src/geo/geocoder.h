@@ -35,9 +35,9 @@
 // "Texas-based") is returned with confidence <= 0.2: named, but not where anything happened.
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
-// Find() reuses per-thread scratch (the article's words and their folded forms, bounded caches of
-// n-gram lookups and of the readings made from their postings, per Geocoder), which grows to the
-// largest article a thread has seen.
+// Find() reuses per-thread scratch (the article's words and their folded forms, its mentions,
+// bounded caches of n-gram lookups and of the readings made from their postings, per Geocoder),
+// which grows to the largest article a thread has seen.
 // The Gazetteer must outlive the Geocoder.
 #ifndef SITREP_GEO_GEOCODER_H_
 #define SITREP_GEO_GEOCODER_H_

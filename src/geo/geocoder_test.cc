@@ -144,6 +144,53 @@ TEST_F(GeocoderTest, SpansAreInTextOrderAndThreadSafe) {
   for (size_t s : sizes) EXPECT_EQ(s, base.size());
 }
 
+// Find() keeps per-thread scratch between calls (the article's words, its mentions, the name
+// words and cue-phrase starts its passes visit): a long article, then a short one, then the long
+// one again on one thread must each give what a fresh thread gives for that text.
+TEST_F(GeocoderTest, PerThreadScratchCarriesNothingBetweenArticles) {
+  const std::string long_text =
+      "QUENZA: The county sheriff said Brian Carney, 34, fired first near Cartersville, Ga. "
+      "Carney was taken to a hospital. Blasts also hit Kavat and Gwamar, Varistan, and "
+      "Karachi in Sindh, where the Peshawar-bound express stopped near Tarsung. Along the road "
+      "Sgt. Lang told reporters the county sheriff had closed Nura Khel district.";
+  const std::string short_text = "Georgia said Lang met officials in Batumi.";
+  auto fresh = [&](const std::string& text) {
+    std::vector<PlaceMention> r;
+    std::thread t([&] { r = geo_->Find(text, Doc(), "en"); });
+    t.join();
+    return r;
+  };
+  auto same = [](const std::vector<PlaceMention>& a, const std::vector<PlaceMention>& b) {
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].span.begin, b[i].span.begin);
+      EXPECT_EQ(a[i].span.end, b[i].span.end);
+      EXPECT_EQ(a[i].place.name, b[i].place.name);
+      EXPECT_EQ(a[i].place.country, b[i].place.country);
+      EXPECT_EQ(a[i].place.level, b[i].place.level);
+      EXPECT_EQ(a[i].confidence, b[i].confidence);
+    }
+  };
+  const std::vector<PlaceMention> long_fresh = fresh(long_text);
+  const std::vector<PlaceMention> short_fresh = fresh(short_text);
+  // The long article: its towns are found, its persons are no places.
+  ASSERT_GE(long_fresh.size(), 5u);
+  for (const PlaceMention& m : long_fresh) {
+    EXPECT_NE(m.place.name, "Carney");
+    EXPECT_NE(m.place.name, "Lang");
+  }
+  // The short one: "Georgia" beside Batumi is the country, not the American state that the
+  // long article's "county sheriff" would suggest if its context were carried over.
+  text_ = short_text;
+  const PlaceMention* georgia = At(short_fresh, "Georgia");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->place.country, "GE");
+  for (int round = 0; round < 2; ++round) {
+    same(geo_->Find(long_text, Doc(), "en"), long_fresh);
+    same(geo_->Find(short_text, Doc(), "en"), short_fresh);
+  }
+}
+
 TEST_F(GeocoderTest, CyrillicTextMatchesByTransliteration) {
   auto ms = geo_->Find("Взрыв в Квензе: в Пакистане", Doc(), "ru");
   // "Квензе" is an inflected form; the nominative must match.
