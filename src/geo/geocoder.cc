@@ -76,6 +76,11 @@ struct Geocoder::Words {
   // Countries whose counties stand for their seat town when no town in them is named
   // (data/geo/district_seat_countries.tsv).
   std::unordered_set<std::string> seat_countries;
+  // By CountrySlot: 1 for a country whose place names are native Latin spellings
+  // (data/geo/latin_name_countries.tsv), where a coarse-key match is another word.
+  std::vector<char> latin_names;
+  // Countries whose news names an out-of-state town's state (state_named_countries.tsv).
+  std::unordered_set<std::string> state_named;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -480,6 +485,8 @@ inline uint16_t CountrySlot(std::string_view country) {
   return kOddCountrySlot;
 }
 constexpr uint8_t kHintLevel = 1, kHintDistrictSeat = 2, kHintPlace = 4;
+// Taken off a coarse-key namesake's score (Find, latin_namesake): more than any evidence adds.
+constexpr double kLatinNamesakePenalty = 100;
 
 struct Mention {
   Span span;            // the name, plus a unit word when there is one
@@ -557,6 +564,18 @@ bool FoldsTo(std::string_view name, std::string_view folded) {
     ++j;
   }
   return j == folded.size();
+}
+
+// Whether a gazetteer name folds to `folded` once spaces are ignored ("De Kalb" is "DeKalb").
+bool FoldsToJoined(std::string_view name, std::string_view folded) {
+  const std::string& f = CachedFoldName(name);
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < f.size() && f[i] == ' ') ++i;
+    while (j < folded.size() && folded[j] == ' ') ++j;
+    if (i == f.size() || j == folded.size()) return i == f.size() && j == folded.size();
+    if (f[i++] != folded[j++]) return false;
+  }
 }
 
 // Reads a tab-separated table whose rows have at least `min_fields` fields, skipping blank and
@@ -990,6 +1009,15 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->seat_countries.emplace(f[0]); }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/state_named_countries.tsv", 1,
+      [&](const std::vector<std::string_view>& f) { words->state_named.emplace(f[0]); }));
+  words->latin_names.assign(kCountrySlots, 0);
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/latin_name_countries.tsv", 1, [&](const std::vector<std::string_view>& f) {
+        const uint16_t slot = CountrySlot(f[0]);
+        if (slot != kOddCountrySlot) words->latin_names[slot] = 1;
+      }));
   // Short all-capital aliases of countries ("UAE", "DRC") from the countries table.
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
@@ -1907,6 +1935,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // The cue weight of a country id (0 for none).
   auto cue_of_id = [&](uint32_t id) { return any_cue_entry ? ctx.cue[id] : 0.0; };
 
+  // A reading matched only by the coarse key, of a country whose names are Latin spellings
+  // (Words::latin_names), from a Latin-script word: a different word that shares the key
+  // ("Micheal" ~ Mitchell, "Pitt St" ~ Pitesti). Alternate names and spellings that differ only
+  // in spaces ("De Kalb") are the place.
+  auto latin_namesake = [&](const Mention& m, const Candidate& c) {
+    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+        c.country_slot == kOddCountrySlot ||
+        c.country_slot >= W.latin_names.size() || !W.latin_names[c.country_slot]) {
+      return false;
+    }
+    const Word& w0 = words[m.first_word];
+    if (w0.uncased || !IsLatinStart(text, w0)) return false;
+    // A district or province is also indexed with its unit word ("Lancaster County" for
+    // Lancaster): the name without that word is its spelling.
+    auto spells = [&](std::string_view folded) {
+      if (folded.empty()) return false;
+      if (FoldsToJoined(c.e.name, folded)) return true;
+      if (c.e.level == GeoLevel::kPlace) return false;
+      const size_t sp = folded.rfind(' ');
+      return sp != std::string_view::npos && W.unit.count(folded.substr(sp + 1)) != 0 &&
+             FoldsToJoined(c.e.name, folded.substr(0, sp));
+    };
+    if (spells(m.folded) || spells(m.folded_abbr)) return false;
+    return true;
+  };
+
   // 3. Score candidates; two rounds so places near the article's other places gain.
   thread_local std::vector<CountryTerms> country_memo(kCountrySlots);
   thread_local uint32_t country_memo_gen = 0;
@@ -2031,6 +2085,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
               !(c.native && !IsLatinStart(text, words[m.first_word]))) {
             s -= 1.5;
           }
+          // ... and where names are Latin spellings, not transliterations, no place at all: any
+          // reading spelled as the text spells it ranks first.
+          if (latin_namesake(m, c)) s -= kLatinNamesakePenalty;
           // A city in a locative frame or a dateline ("in Kaduna", "KADUNA, Nigeria:") rather
           // than its same-named province: news names the town where a thing happened; "Kaduna
           // State" or "Kaduna province" would name the province. The province reading's level
@@ -2165,6 +2222,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
   std::vector<int8_t> no_context_of(n_names + 1, -1);
+  // The provinces the article's names imply as finally resolved (the rule of implied_prov, over
+  // the last round's readings, so that a county read otherwise in round 0 does not count).
+  thread_local std::vector<std::pair<ProvinceRef, uint32_t>> final_prov;
+  final_prov.clear();
+  for (const Mention& m : mentions) {
+    if (m.best < 0 || m.weak || m.person || m.attributive || m.embedded || m.sentence_start) {
+      continue;
+    }
+    const Candidate& b = m.cands[m.best];
+    const GazEntry& e = b.e;
+    const bool district = m.has_hint && m.hint == GeoLevel::kDistrict &&
+                          e.level == GeoLevel::kDistrict;
+    if (e.admin1.empty() || !(e.level == GeoLevel::kPlace || district)) continue;
+    if (b.paired || m.dateline || m.multiword || district || e.population >= 100000) {
+      final_prov.emplace_back(ProvinceRef{e.country, e.admin1}, m.name_id);
+    }
+  }
   std::vector<std::string_view> dominant_of(n_names + 1);
   std::vector<char> dominant_done(n_names + 1, 0);
   for (Mention& m : mentions) {
@@ -2213,6 +2287,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (!m.multiword && !m.has_hint && !b.exact &&
                (words[m.first_word].cls & kFirstname) != 0) {
       accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
+    } else if (!m.multiword && !m.has_hint && !m.cue && !m.dateline && !in_context &&
+               e.level == GeoLevel::kPlace && (words[m.first_word].cls & kFirstname) != 0) {
+      accept = false;  // "Mary said" in a Californian story: the person, not a town abroad
+    } else if (latin_namesake(m, b)) {
+      accept = false;  // "Krystal" is not "Crystal": US names are not transliterated
     } else if (m.acronym) {
       // US, UAE, DRC; a 2-3 letter token only as a known country acronym, never a town (BLA).
       const Word& w0 = words[m.first_word];
@@ -2244,6 +2323,41 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword &&
         !m.cue && !m.of_before && !m.dateline && !b.paired) {
       accept = false;
+    }
+    // A bare small town in a state the article neither names nor implies, where it names or
+    // implies another state of that country and its news would name an out-of-state town's
+    // state (Words::state_named): a namesake of some local place, not the town elsewhere.
+    // A headline's place is what the story is about, whatever else it names. A town section
+    // (PPLX) is known only with its town, and a town reached by an alternate name ("West Side"
+    // for one city) is no surer than that name, whatever their population.
+    if (accept && e.level == GeoLevel::kPlace &&
+        (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
+        !m.dateline && !m.abbrev && !m.title_line && !W.state_named.empty() &&
+        W.state_named.count(std::string(e.country)) != 0) {
+      // In the state by either round's readings: the two rounds may disagree on a name.
+      bool in_state = b.province_named || b.in_province, other_state = false;
+      for (const auto& [pk, name] : final_prov) {
+        if (name == m.name_id || pk.country != e.country) continue;
+        if (pk.admin1 == e.admin1) {
+          in_state = true;
+        } else {
+          other_state = true;
+        }
+      }
+      for (uint32_t pid = 1; !other_state && pid <= ctx.num_provinces(); ++pid) {
+        if (ctx.prov[pid].country != e.country || ctx.prov[pid].admin1 == e.admin1) continue;
+        double pv = ctx.province[pid];
+        if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
+        other_state = pv > 1e-9;
+      }
+      if (other_state && !in_state) accept = false;
+    }
+    // Text in capitals carries no case evidence ("WE HAVE", "AGAIN" in a shouted caption are
+    // no names): there only an entry's own spelling counts, an alternate or coarse key does not.
+    if (!b.exact && !m.dateline && !m.abbrev) {
+      bool caps = true;
+      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps;
+      if (caps) accept = false;
     }
     // A title-case headline capitalises every word: a lone small place there needs a cue.
     if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline &&

@@ -807,6 +807,90 @@ TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
 
 // Find with the text stage's TokenKeys takes plain ASCII tokens as words instead of scanning
 // them: every mention must come out exactly as without the keys.
+// Where place names are Latin spellings (data/geo/latin_name_countries.tsv) a word that only
+// shares the coarse key with a town is another word: "Carnay" is not Carney, Maryland, even in a
+// Maryland story with a cue; the town's own spelling still resolves.
+TEST_F(GeocoderTest, CoarseKeyNamesakeInLatinCountryIsNoPlace) {
+  auto ms = Find("Maryland police said the van was found near Carnay on Tuesday.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
+  ASSERT_NE(At(ms, "Maryland"), nullptr);
+  ms = Find("Maryland police said the van was found near Carney on Tuesday.");
+  const PlaceMention* m = At(ms, "Carney");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Maryland");
+  // Transliterated names keep their spelling variants (Pakistan is not in the list).
+  ms = Find("Gunmen opened fire near Khevat in Varistan on Monday.");
+  m = At(ms, "Khevat");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "PK");
+}
+
+// A bare small town whose state the article neither names nor implies, in a story that names
+// another state, is a local namesake: "Cartersville" in a North Carolina story is neither the
+// Georgia nor the Florida town. Named with its state, or a large town, it stays.
+TEST_F(GeocoderTest, SmallTownOutsideTheArticlesStateIsDropped) {
+  auto ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
+                 "Cartersville.");
+  ASSERT_NE(At(ms, "Greyport"), nullptr);
+  EXPECT_EQ(At(ms, "Cartersville"), nullptr);
+  ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
+            "Cartersville, Georgia.");
+  const PlaceMention* m = At(ms, "Cartersville");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Georgia");
+  ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
+            "Springfield.");
+  EXPECT_NE(At(ms, "Springfield"), nullptr);
+  // With no state in view the town is still read.
+  ms = Find("Police said the truck was later found in Cartersville on Sunday.");
+  EXPECT_NE(At(ms, "Cartersville"), nullptr);
+}
+
+// Capitals carry no case evidence: in a shouted caption only an entry's own spelling counts, not
+// an alternate name or a coarse-key neighbour; a dateline still does.
+TEST_F(GeocoderTest, AllCapsWordsNeedTheOfficialSpelling) {
+  auto ms = Find("THE CROWD KEPT SHOUTING GWAMUR AGAIN AND AGAIN.");
+  EXPECT_EQ(At(ms, "GWAMUR"), nullptr);
+  ms = Find("A blast hit the port of Gwamur in Varistan late on Tuesday.");
+  const PlaceMention* m = At(ms, "Gwamur");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Gwamar");
+  ms = Find("GWAMUR: A blast hit the port in Varistan late on Tuesday.");
+  m = At(ms, "GWAMUR");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Gwamar");
+}
+
+// A name followed by a venue's head noun names the venue ("Springfield Hospital"), and a name
+// with a passive such as "was taken" or a possessive before "friends" is a person.
+TEST_F(GeocoderTest, VenueHeadsAndPersonCuesAreNoTowns) {
+  auto ms = Find("The two victims were taken to Springfield Hospital in stable condition.");
+  EXPECT_EQ(At(ms, "Springfield"), nullptr);
+  ms = Find("Mourners gathered at Springfield Park on Friday night.");
+  EXPECT_EQ(At(ms, "Springfield"), nullptr);
+  ms = Find("The two victims were taken to a hospital in Springfield, Illinois.");
+  EXPECT_NE(At(ms, "Springfield"), nullptr);
+  ms = Find("Officers found the girl on the porch in Cartersville, Ga. Carney was taken to a "
+            "hospital, where she died.");
+  for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Carney");
+  ms = Find("Carney's friends lit candles outside the house in Cartersville, Ga.");
+  for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Carney");
+}
+
+// A known given name standing alone, with no locative word, that would be a town outside the
+// article's countries is the person: "Tamara said" in an Illinois story is not the Russian city.
+// With a preposition, or in a story about its country, the town stays.
+TEST_F(GeocoderTest, LoneGivenNameAbroadIsThePerson) {
+  auto ms = Find("The shop was closed on Friday, Tamara said. Police in Springfield, Illinois, "
+                 "said nobody was hurt.");
+  EXPECT_EQ(At(ms, "Tamara"), nullptr);
+  ASSERT_NE(At(ms, "Springfield"), nullptr);
+  ms = Find("The convoy was stopped near Tamara on Friday, officials in Russia said.");
+  const PlaceMention* m = At(ms, "Tamara");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "RU");
+}
+
 class GeocoderSharedKeysTest : public GeocoderTest {
  protected:
   void ExpectSame(const std::string& text, std::string_view lang = "en") {
