@@ -142,9 +142,69 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The buffers of the last finished WordStream of this thread, for the next one to reuse.
+struct SpareBuffers {
+  bool full = false;
+  std::unique_ptr<char[]> lower;
+  size_t lower_capacity = 0;
+  std::vector<Word> words;
+  std::vector<uint32_t> starts;
+  std::vector<uint32_t> caps;
+  std::vector<Span> sent_spans;
+  std::vector<uint32_t> sent_first;
+  std::vector<uint32_t> sent_para;
+  std::vector<uint8_t> sent_number;
+};
+thread_local SpareBuffers t_spare;
+
+// A stream with more words than this gives its buffers back to the heap rather than keep them
+// for the thread's next article (most articles have a few thousand words at most).
+constexpr size_t kMaxSpareWords = size_t{1} << 16;
+
+}  // namespace
+
+void WordStream::TakeSpareBuffers() {
+  SpareBuffers& sp = t_spare;
+  if (!sp.full) return;
+  sp.full = false;
+  lower_ = std::move(sp.lower);
+  lower_capacity_ = sp.lower_capacity;
+  words_ = std::move(sp.words);
+  starts_ = std::move(sp.starts);
+  caps_ = std::move(sp.caps);
+  caps_.clear();
+  sent_spans_ = std::move(sp.sent_spans);
+  sent_first_ = std::move(sp.sent_first);
+  sent_para_ = std::move(sp.sent_para);
+  sent_number_ = std::move(sp.sent_number);
+  sent_spans_.clear();
+}
+
+WordStream::~WordStream() {
+  SpareBuffers& sp = t_spare;
+  if (sp.full || words_.capacity() > kMaxSpareWords) return;
+  sp.full = true;
+  sp.lower = std::move(lower_);
+  sp.lower_capacity = lower_capacity_;
+  sp.words = std::move(words_);
+  sp.starts = std::move(starts_);
+  sp.caps = std::move(caps_);
+  sp.sent_spans = std::move(sent_spans_);
+  sp.sent_first = std::move(sent_first_);
+  sp.sent_para = std::move(sent_para_);
+  sp.sent_number = std::move(sent_number_);
+}
+
 WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* starts,
                        const TokenKeys* keys)
-    : text_(text), lower_(new char[text.size() + 1]) {
+    : text_(text) {
+  TakeSpareBuffers();
+  if (lower_capacity_ < text.size() + 1) {
+    lower_capacity_ = std::max(text.size() + 1, 2 * lower_capacity_);
+    lower_.reset(new char[lower_capacity_]);
+  }
   // Sentences: the text stage's, or lines when it gave none.
   sent_spans_.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) {
@@ -175,8 +235,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   size_t filled = 0;     // sent_first_[0, filled) are set
   char* const lower = lower_.get();
   // Grown by doubling and trimmed at the end: Word slots are written in place, without a
-  // (not inlined) emplace_back per word.
-  words_.resize(text.size() / 5 + 8);
+  // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
+  // written overwrites whole (all fields), so only its growth is value-initialized.
+  if (words_.size() < text.size() / 5 + 8) words_.resize(text.size() / 5 + 8);
+  if (starts_.size() < words_.size()) starts_.resize(words_.size());
   size_t nw = 0;
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
@@ -187,11 +249,28 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     }
     const uint32_t index = static_cast<uint32_t>(nw);
     while (filled <= cur) sent_first_[filled++] = index;
-    if (nw == words_.size()) words_.resize(2 * nw);
+    if (nw == words_.size()) {
+      words_.resize(2 * nw);
+      starts_.resize(2 * nw);
+    }
     Word& w = words_[nw++];
     w.span = span;
+    w.kind = WordKind::kWord;
+    w.quantity = -1;
     w.sentence = static_cast<uint32_t>(cur);
     return w;
+  };
+  // Word::starts of word `w` (the one add() just made), mirrored into starts_.
+  auto set_starts = [&](Word& w, uint32_t mask) __attribute__((always_inline)) {
+    w.starts = mask;
+    starts_[nw - 1] = mask;
+  };
+  // Records word `w` (the one add() just made, a kWord) in caps_ when it may start a name.
+  auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
+    const unsigned char c0 = static_cast<unsigned char>(text[w.span.begin]);
+    if (((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3) && w.lower.size() >= 2) {
+      caps_.push_back(static_cast<uint32_t>(nw - 1));
+    }
   };
   size_t qi = 0;
   size_t pos = 0;
@@ -203,11 +282,13 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       // Punctuation has no case: the text's own bytes. It starts no phrase.
       w.lower = text.substr(b, e - b);
       w.kind = WordKind::kPunct;
-      if (starts != nullptr) w.starts = 0;
+      w.key_hash = 0;
+      set_starts(w, starts != nullptr ? 0 : kStartsUnfiltered);
     } else {
       w.lower = std::string_view(lower + b, e - b);
       w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
-      if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
+      set_starts(w, starts != nullptr ? starts->Lookup(w.key_hash) : kStartsUnfiltered);
+      note_capital(w);
     }
   };
   // Split() of [from, to), taking the text stage's plain ASCII tokens as they are: one is a word
@@ -244,7 +325,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
         w.lower = key.s;
         // The key's StringHash is WordKeyHash's value (its low 32 bits).
         w.key_hash = IsTrieNumber(w) ? number_hash : static_cast<uint32_t>(key.hash);
-        if (starts != nullptr) w.starts = starts->Lookup(w.key_hash);
+        set_starts(w, starts != nullptr ? starts->Lookup(w.key_hash) : kStartsUnfiltered);
+        note_capital(w);
         from = sp.end;
       }
     }
@@ -268,7 +350,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       w.quantity = static_cast<int32_t>(qi);
       sent_number_[w.sentence] = 1;
       w.key_hash = number_hash;
-      if (starts != nullptr) w.starts = starts->Lookup(number_hash);
+      set_starts(w, starts != nullptr ? starts->Lookup(number_hash) : kStartsUnfiltered);
       pos = sp.end;
       ++qi;
     } else {
@@ -277,7 +359,6 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   }
   words_.resize(nw);
   starts_.resize(nw);
-  for (size_t i = 0; i < nw; ++i) starts_[i] = words_[i].starts;
   // Sentences after the last word (or all, without words) begin and end at the end.
   while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
 

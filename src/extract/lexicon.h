@@ -108,6 +108,9 @@ class WordStream {
              const TokenKeys* keys = nullptr);
   WordStream(const WordStream&) = delete;
   WordStream& operator=(const WordStream&) = delete;
+  // Hands the stream's buffers to the next stream made on this thread (one spare set per
+  // thread), so streams after the first allocate nothing and write into warm memory.
+  ~WordStream();
 
   std::string_view text() const { return text_; }
   const std::vector<Word>& words() const { return words_; }
@@ -128,13 +131,22 @@ class WordStream {
   // Word::starts of every word, back to back: PhraseTrie::Next scans these 4-byte masks for the
   // next candidate instead of striding over whole words.
   const uint32_t* starts() const { return starts_.data(); }
+  // Ascending indices of the kWord words of two bytes or more whose first byte in the text is
+  // an ASCII capital or 0xC3 (the lead byte of the Latin-1 letters, capitals among them): the
+  // words a name may start at, recorded while the stream is built so a name finder need not
+  // visit every word.
+  const std::vector<uint32_t>& capitalized() const { return caps_; }
 
  private:
   std::string_view text_;
+  // Moves in this thread's spare buffers (contents unspecified), if any.
+  void TakeSpareBuffers();
   // ASCII-lowercased bytes of the words of text_, at the same offsets (other bytes unset).
   std::unique_ptr<char[]> lower_;
+  size_t lower_capacity_ = 0;
   std::vector<Word> words_;
   std::vector<uint32_t> starts_;  // starts_[i] == words_[i].starts
+  std::vector<uint32_t> caps_;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
   std::vector<uint32_t> sent_para_;
@@ -181,6 +193,12 @@ class PhraseTrie {
       // Registered: a word's mask has kStartsUnfiltered only in a stream made without an index.
       const uint32_t* st = ws.starts();
       const uint32_t bit = start_bit_;
+      // Most words start no phrase of this trie: skip eight masks at a time while none of
+      // them has the bit (or kStartsUnfiltered, which the bit includes).
+      while (i + 8 <= stop && ((st[i] | st[i + 1] | st[i + 2] | st[i + 3] | st[i + 4] |
+                                st[i + 5] | st[i + 6] | st[i + 7]) & bit) == 0) {
+        i += 8;
+      }
       while (i < stop) {
         const uint32_t m = st[i] & bit;
         if (m != 0 && ((m & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i]))) return i;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -391,6 +392,7 @@ void ExpectSameWords(const std::string& text) {
     EXPECT_EQ(shared.sentence_begin(s), plain.sentence_begin(s));
     EXPECT_EQ(shared.sentence_end(s), plain.sentence_end(s));
   }
+  EXPECT_EQ(shared.capitalized(), plain.capitalized()) << text;
 }
 
 TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
@@ -409,6 +411,110 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
   ExpectSameWords("Ends without a stop at Huancayo");
   ExpectSameWords("a\xCA\xBC" "b c\xE2\x80\x91" "d e\xE2\x80\x98" "f 15-year-old about 40 men");
   ExpectSameWords("\xFF\xFE" "broken bytes\x80" "after and before\xC3");
+}
+
+// capitalized(): exactly the kWord words of two bytes or more whose first byte is an ASCII
+// capital or 0xC3, in order: not one-letter words ("A."), numbers, punctuation or lower-case
+// words; Latin-1 capitals count, other scripts do not. Checked against every word on fixed and
+// random texts, with and without the text stage's keys.
+TEST(WordStreamTest, CapitalizedListsTheWordsANameMayStartAt) {
+  auto expect_caps = [](const std::string& text, const WordStream& ws) {
+    std::vector<uint32_t> want;
+    for (size_t i = 0; i < ws.words().size(); ++i) {
+      const Word& w = ws.words()[i];
+      const unsigned char c0 = static_cast<unsigned char>(text[w.span.begin]);
+      if (w.kind == WordKind::kWord && w.lower.size() >= 2 &&
+          ((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3)) {
+        want.push_back(static_cast<uint32_t>(i));
+      }
+    }
+    EXPECT_EQ(ws.capitalized(), want) << text;
+  };
+  const std::string text =
+      "Police said \xC3\x89lodie Roe, 23, and A. Smith met O'Brien in Twelve Oaks; "
+      "\xD0\x9A\xD0\xB8" "ev and x2 UN staff. At least 12 Died.";
+  const Doc doc = testing_doc::MakeDoc(text);
+  const WordStream ws(text, doc);
+  std::vector<std::string> got;
+  for (uint32_t i : ws.capitalized()) got.emplace_back(ws.Original(i));
+  const std::vector<std::string> want = {"Police", "\xC3\x89lodie", "Roe", "Smith", "Brien",
+                                         "Oaks", "UN", "Died"};
+  // "O" and "A" are one letter; "Twelve" and "At least 12" are number words.
+  EXPECT_EQ(got, want);
+  expect_caps(text, ws);
+  testing_text::PieceTexts texts({"Kabul", "police", "UN", "A", "x2", "12", "at least ", "O'",
+                                  "\xC3\x89", "\xC3\xA9", "\xD0\x9A", " ", " ", ".", ",", "-",
+                                  "\n", "Ma\xE2\x80\x99", "sum"},
+                                 4242, 30);
+  for (int round = 0; round < 300; ++round) {
+    const std::string t = texts.Next();
+    const Doc d = testing_doc::MakeDoc(t);
+    const WordStream plain(t, d);
+    expect_caps(t, plain);
+    Doc with_tokens = d;
+    Doc seg;
+    Segment(t, &seg);
+    with_tokens.tokens = seg.tokens;
+    const TokenKeys keys(t, with_tokens.tokens);
+    const WordStream keyed(t, with_tokens, nullptr, &keys);
+    expect_caps(t, keyed);
+  }
+}
+
+// A stream made after another on the same thread reuses that stream's buffers, which still
+// hold its words: the new stream must be exactly what fresh buffers give, every field of every
+// word (a number word's quantity, punctuation's empty hash and mask, the start masks), its
+// sentences, number flags, paragraphs and capitalized list, whether the text before was longer
+// or shorter, indexed or not.
+TEST(WordStreamTest, ReusedBuffersGiveTheSameStreamAsFreshOnes) {
+  PhraseTrie trie;
+  trie.Add("opened fire", 1);
+  trie.Add("<n> people", 2);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&trie));
+  testing_text::PieceTexts texts({"The ", "gunmen ", "opened ", "fire", "at least 12 ", "five ",
+                                  "people", ", ", ". ", "\n", "Kabul ", "O'Neil ", "x ",
+                                  "\xC3\x89lodie ", "dozens "},
+                                 99, 60);
+  auto same = [](const WordStream& a, const WordStream& b, const std::string& text) {
+    ASSERT_EQ(a.words().size(), b.words().size()) << text;
+    for (size_t i = 0; i < a.words().size(); ++i) {
+      const Word& x = a.words()[i];
+      const Word& y = b.words()[i];
+      EXPECT_EQ(x.span.begin, y.span.begin) << text << " word " << i;
+      EXPECT_EQ(x.span.end, y.span.end) << text << " word " << i;
+      EXPECT_EQ(x.lower, y.lower) << text << " word " << i;
+      EXPECT_EQ(x.kind, y.kind) << text << " word " << i;
+      EXPECT_EQ(x.quantity, y.quantity) << text << " word " << i;
+      EXPECT_EQ(x.sentence, y.sentence) << text << " word " << i;
+      EXPECT_EQ(x.key_hash, y.key_hash) << text << " word " << i;
+      EXPECT_EQ(x.starts, y.starts) << text << " word " << i;
+      EXPECT_EQ(a.starts()[i], x.starts) << text << " word " << i;
+      EXPECT_EQ(b.starts()[i], y.starts) << text << " word " << i;
+    }
+    ASSERT_EQ(a.num_sentences(), b.num_sentences()) << text;
+    for (size_t s = 0; s < a.num_sentences(); ++s) {
+      EXPECT_EQ(a.sentence_begin(s), b.sentence_begin(s)) << text;
+      EXPECT_EQ(a.sentence_end(s), b.sentence_end(s)) << text;
+      EXPECT_EQ(a.has_number(s), b.has_number(s)) << text;
+      EXPECT_EQ(a.paragraph(s), b.paragraph(s)) << text;
+    }
+    EXPECT_EQ(a.capitalized(), b.capitalized()) << text;
+  };
+  std::string before = texts.Next() + texts.Next();  // long: many words, numbers in places
+  for (int round = 0; round < 200; ++round) {
+    const std::string text = round % 3 == 0 ? texts.Next() + texts.Next() : texts.Next();
+    const Doc doc = testing_doc::MakeDoc(text);
+    const StartIndex* idx = round % 2 == 0 ? &index : nullptr;
+    const Doc before_doc = testing_doc::MakeDoc(before);
+    // While `held` lives the thread has no spare buffers: `fresh` allocates its own.
+    auto held = std::make_unique<WordStream>(before, before_doc, idx);
+    auto fresh = std::make_unique<WordStream>(text, doc, idx);
+    held.reset();  // its buffers, full of the other text's words, become the spare
+    const WordStream reused(text, doc, idx);
+    same(*fresh, reused, text);
+    before = text;
+  }
 }
 
 // Texts put together at random from pieces that sit on every side of the tokenisers'

@@ -1,5 +1,6 @@
 #include "extract/suspects.h"
 
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -163,9 +164,24 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     }
     return r;
   };
+  // Runs are read in text order: with places sorted by begin, the places beginning at or
+  // before a run are a growing prefix, and one of them holds the run exactly when the largest
+  // end in that prefix reaches the run's end.
+  const bool places_sorted =
+      places != nullptr &&
+      std::is_sorted(places->begin(), places->end(),
+                     [](const Span& x, const Span& y) { return x.begin < y.begin; });
+  size_t place_prefix = 0;    // places[0, place_prefix) begin at or before the last run
+  uint32_t prefix_end = 0;    // the largest end among them
   auto is_place = [&](const Run& r) {
     if (places == nullptr) return false;
     const uint32_t b = w[r.begin].span.begin, e = w[r.end - 1].span.end;
+    if (places_sorted) {
+      while (place_prefix < places->size() && (*places)[place_prefix].begin <= b) {
+        prefix_end = std::max(prefix_end, (*places)[place_prefix++].end);
+      }
+      return place_prefix > 0 && e <= prefix_end;
+    }
     for (const Span& p : *places) {
       if (p.begin <= b && e <= p.end) return true;
     }
@@ -195,35 +211,26 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     }
     return nullptr;
   };
-  const size_t ns = ws.num_sentences();
-  for (size_t s = 0; s < ns; ++s) {
-    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
-    for (size_t i = b; i < e;) {
-      // Most words start no name: a word of two letters or more whose first byte may begin a
-      // capital (what StartsUpper accepts) is the cheap test before the run is read.
-      const Word& x = w[i];
-      const unsigned char c0 = static_cast<unsigned char>(text[x.span.begin]);
-      if (x.kind != WordKind::kWord || x.lower.size() < 2 || !(IsAsciiUpper(c0) || c0 == 0xC3)) {
-        ++i;
-        continue;
+  // Most words start no name: only the words WordStream found may begin with a capital (what
+  // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
+  // the candidates inside it. A run never leaves its sentence.
+  size_t covered = 0;  // words before it belong to a run read already
+  for (const uint32_t i : ws.capitalized()) {
+    if (i < covered) continue;
+    const size_t s = w[i].sentence;
+    Run r = run_at(i, ws.sentence_end(s));
+    if (r.name_words == 0) continue;
+    const bool place = is_place(r);
+    if (r.name_words >= 2 && !place) {
+      NameKey key = key_of(r);
+      if (Surname* x = find_surname(w[r.last].lower)) {
+        if (!(x->key == key)) x->ambiguous = true;
+      } else {
+        surname_key.push_back({w[r.last].lower, key, false});
       }
-      Run r = run_at(i, e);
-      if (r.name_words == 0) {
-        ++i;
-        continue;
-      }
-      const bool place = is_place(r);
-      if (r.name_words >= 2 && !place) {
-        NameKey key = key_of(r);
-        if (Surname* x = find_surname(w[r.last].lower)) {
-          if (!(x->key == key)) x->ambiguous = true;
-        } else {
-          surname_key.push_back({w[r.last].lower, key, false});
-        }
-      }
-      runs.push_back(Found{r, static_cast<uint32_t>(s), place});
-      i = r.end;
     }
+    runs.push_back(Found{r, static_cast<uint32_t>(s), place});
+    covered = r.end;
   }
   if (surname_key.empty()) return std::nullopt;
 

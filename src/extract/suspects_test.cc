@@ -143,6 +143,32 @@ TEST_F(SuspectsTest, PlacesAreNotNames) {
   EXPECT_EQ(Suspect("Maple Hollow was charged after the shooting."), "Maple Hollow");
 }
 
+// A run lies in a place when any place holds it, however the places are ordered and however
+// they nest: a wide place beginning early covers a name even when a narrower one begins after
+// it (and still before the name).
+TEST_F(SuspectsTest, APlaceHoldingTheNameInAnyOrder) {
+  const std::string text = "Police identified the gunman as Darrel Fenwick and said he fled.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  const uint32_t wide_b = uint32_t(text.find("identified")),
+                 name_e = uint32_t(text.find(" and said"));
+  const uint32_t narrow_b = uint32_t(text.find("gunman"));
+  const Span wide{wide_b, name_e}, narrow{narrow_b, narrow_b + 6};
+  const Span exact{uint32_t(text.find("Darrel")), name_e};
+  const Span short_of{uint32_t(text.find("Darrel")), name_e - 1};
+  auto find = [&](std::vector<Span> places) {
+    std::optional<ActorMention> m = finder_->Find(ws, nullptr, &places);
+    return m ? m->canonical : std::string();
+  };
+  EXPECT_EQ(find({}), "Darrel Fenwick");
+  EXPECT_EQ(find({narrow}), "Darrel Fenwick");
+  EXPECT_EQ(find({wide, narrow}), "");
+  EXPECT_EQ(find({narrow, wide}), "");
+  EXPECT_EQ(find({exact}), "");
+  EXPECT_EQ(find({narrow, short_of}), "Darrel Fenwick");
+  EXPECT_EQ(find({short_of, narrow}), "Darrel Fenwick");
+}
+
 TEST_F(SuspectsTest, NoNameNoSuspect) {
   EXPECT_EQ(Suspect("A gunman opened fire at a mall, killing three people. He was arrested."),
             "");
