@@ -1009,6 +1009,13 @@ size_t EstimateSize(const DocAnalysis& a) {
 
 std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   std::string out;
+  DocAnalysisToJsonText(a, &out);
+  return out;
+}
+
+void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
+  text->clear();  // keeps the capacity: a caller writing many analyses allocates once
+  std::string& out = *text;
   JsonWriter w(&out, EstimateSize(a));
   w.BeginObject();
   w.Key("doc_id"); w.String(a.doc_id);
@@ -1085,7 +1092,6 @@ std::string DocAnalysisToJsonText(const DocAnalysis& a) {
   w.EndArray();
   w.EndObject();
   w.Finish();
-  return out;
 }
 
 namespace {
@@ -1118,6 +1124,13 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& v) {
 
 std::string IncidentToJsonText(const Incident& inc) {
   std::string out;
+  IncidentToJsonText(inc, &out);
+  return out;
+}
+
+void IncidentToJsonText(const Incident& inc, std::string* text) {
+  text->clear();  // keeps the capacity
+  std::string& out = *text;
   JsonWriter w(&out, 2048 + 512 * inc.claims.size());
   w.BeginObject();
   // IncidentScalarsToJson's keys and values.
@@ -1192,7 +1205,6 @@ std::string IncidentToJsonText(const Incident& inc) {
   w.EndArray();
   w.EndObject();
   w.Finish();
-  return out;
 }
 
 Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {

@@ -44,6 +44,9 @@ Result<Incident> IncidentFromJson(const nlohmann::json& j);
 // The same document as compact text (what IncidentToJson(inc).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
 std::string IncidentToJsonText(const Incident& inc);
+// The same into *text (replacing its contents, keeping its capacity): a caller writing many
+// incidents reuses one buffer.
+void IncidentToJsonText(const Incident& inc, std::string* text);
 
 // Complete, lossless encoding of an analysis (used by the store so incidents can be re-resolved
 // without re-reading the text).
@@ -59,6 +62,8 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 // The same document as compact text (what DocAnalysisToJson(a).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
 std::string DocAnalysisToJsonText(const DocAnalysis& a);
+// The same into *text (replacing its contents, keeping its capacity), for the store's loop.
+void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text);
 Result<DocAnalysis> DocAnalysisFromJson(const nlohmann::json& j);
 
 // Name <-> enum for the values exported by name; false when the name is unknown.

@@ -54,6 +54,31 @@ Incident RichIncident() {
   return inc;
 }
 
+// The buffer overloads replace the buffer's contents: a short document written after a long one
+// into the same string gives exactly what the returning form gives, with no tail left over.
+TEST(JsonCodecTest, TextIntoAReusedBufferEqualsTheReturnedText) {
+  std::string buf = "stale bytes that must not survive";
+  Incident bare;
+  bare.id = "x";
+  const Incident rich = RichIncident();
+  for (const Incident* inc : std::vector<const Incident*>{&bare, &rich, &bare}) {
+    IncidentToJsonText(*inc, &buf);
+    EXPECT_EQ(buf, IncidentToJsonText(*inc));
+  }
+  DocAnalysis big;
+  big.doc_id = "big";
+  Claim c;
+  c.doc_id = "big";
+  c.quote = "Seven people were wounded, a hospital official said.";
+  big.claims.assign(40, c);
+  DocAnalysis small;
+  small.doc_id = "s";
+  for (const DocAnalysis* a : std::vector<const DocAnalysis*>{&big, &small, &big}) {
+    DocAnalysisToJsonText(*a, &buf);
+    EXPECT_EQ(buf, DocAnalysisToJsonText(*a));
+  }
+}
+
 TEST(JsonCodecTest, IncidentTextEqualsTreeDump) {
   EXPECT_EQ(IncidentToJsonText(RichIncident()), TreeDump(RichIncident()));
   Incident bare;

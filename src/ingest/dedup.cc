@@ -1,6 +1,7 @@
 #include "ingest/dedup.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <numeric>
 #include <unordered_map>
@@ -8,6 +9,10 @@
 #include <atomic>
 #include <limits>
 #include <thread>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sitrep {
 namespace {
@@ -55,6 +60,39 @@ void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
   std::copy(out, out + n, v->data());  // not a swap: *v keeps its own, right-sized buffer
 }
 
+// Sorts (band key, document) pairs as std::sort would (by key, then document), by HashSort's
+// method: the keys are uniform hashes, so a counting pass on their top bits and an insertion
+// sort inside the (tiny) buckets is linear. The pairs arrive in document order and the counting
+// pass is stable, so equal keys need no second look at the document. *tmp is scratch.
+void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
+               std::vector<std::pair<uint64_t, uint32_t>>* tmp) {
+  const size_t n = v->size();
+  if (n < 32 || n > (size_t{1} << 24)) {
+    std::sort(v->begin(), v->end());
+    return;
+  }
+  int bits = 1;
+  while ((size_t{1} << bits) < n) ++bits;
+  const int shift = 64 - bits;
+  thread_local std::vector<uint32_t> start;
+  start.assign((size_t{1} << bits) + 1, 0);
+  for (const auto& x : *v) ++start[(x.first >> shift) + 1];
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  tmp->resize(n);
+  auto* out = tmp->data();
+  for (const auto& x : *v) out[start[x.first >> shift]++] = x;
+  for (size_t i = 1; i < n; ++i) {
+    const auto x = out[i];
+    size_t j = i;
+    while (j > 0 && x < out[j - 1]) {
+      out[j] = out[j - 1];
+      --j;
+    }
+    out[j] = x;
+  }
+  v->swap(*tmp);
+}
+
 // Word bytes (ASCII letters and digits, every byte of a multi-byte character) mapped to their
 // ASCII-lower-case form; 0 for separators.
 struct WordBytes {
@@ -69,79 +107,106 @@ struct WordBytes {
 };
 constexpr WordBytes kWordBytes;
 
-// Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
-// document frequencies do not need an order; Jaccard sorts the few candidates it compares, see
-// SortedShingles). Two tight passes: word hashes into a per-thread buffer, then one shingle hash
-// per window (unrolled for the usual k = 3, so the windows' independent hash chains overlap in
-// the CPU), each dropped when a per-thread open-addressing set has seen it (cheaper than
-// sorting every document's shingles).
-//
-// Word hashes are FNV-1a over the lower-cased bytes: one multiply chain per word, and a branch
-// per word end that natural text makes unpredictable. WordHashes() steps without branches (a
-// mask restarts the hash at a separator; a word's hash is stored at every byte and kept by
-// advancing the count only where a word ends) and runs the text's two halves, split at a
-// separator, side by side so their chains overlap. Same values as a word-by-word loop.
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
-
-// One stream of WordHashes: the raw FNV values of the words ended so far are in out[0, n).
-struct WordStreamState {
-  uint64_t h = kFnvBasis;
-  uint64_t in_word = 0;  // 1 when the previous byte was a word byte
-  size_t n = 0;
-  uint64_t* out;
-  // Steps over one byte. Masks, not a conditional: compilers turn `c ? next : basis` back into
-  // a branch.
-  inline void Step(unsigned char byte) {
-    const uint64_t c = kWordBytes.lower[byte];
-    const uint64_t word = (c + 0xff) >> 8;  // 1 for a word byte (c in 1..255), else 0
-    const uint64_t mask = 0 - word;
-    const uint64_t next = (h ^ c) * kFnvPrime;
-    out[n] = h;
-    n += in_word & (word ^ 1);
-    h = (next & mask) | (kFnvBasis & ~mask);
-    in_word = word;
+// Bit i set when p[i] is a word byte, for the 64 bytes at p. With SSE2 four 16-byte compares
+// replace 64 table lookups: digits and (bytes | 0x20) in 'a'..'z' by signed range compares (bytes
+// >= 0x80 are negative, so in neither range), and bytes >= 0x80 are the sign bits.
+inline uint64_t WordMask64(const unsigned char* p) {
+#if defined(__SSE2__)
+  const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+  const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  uint64_t mask = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+    const __m128i l = _mm_or_si128(v, case_bit);
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, above_z));
+    const uint32_t bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digit, letter))) |
+                          static_cast<uint32_t>(_mm_movemask_epi8(v));
+    mask |= static_cast<uint64_t>(bits) << (16 * k);
   }
-  // Ends the stream: a word running to the end is complete.
-  void Flush() {
-    out[n] = h;
-    n += in_word;
-    in_word = 0;
-  }
-};
-
-// Appends Mix(FNV-1a of each word) to *words, in text order.
-void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t len = text.size();
-  // The halves meet at a separator (or the end), so no word is cut in two.
-  size_t mid = len / 2;
-  while (mid < len && kWordBytes.lower[p[mid]] != 0) ++mid;
-  const size_t len_a = mid, len_b = len - mid;
-  // A stream of m bytes ends at most (m + 1) / 2 words and writes one slot past its count.
-  thread_local std::vector<uint64_t> second;
-  const size_t base = words->size();
-  words->resize(base + len_a / 2 + 2);
-  second.resize(len_b / 2 + 2);
-  WordStreamState a, b;
-  a.out = words->data() + base;
-  b.out = second.data();
-  const unsigned char* pa = p;
-  const unsigned char* pb = p + mid;
-  const size_t both = std::min(len_a, len_b);
-  for (size_t i = 0; i < both; ++i) {
-    a.Step(pa[i]);
-    b.Step(pb[i]);
-  }
-  for (size_t i = both; i < len_a; ++i) a.Step(pa[i]);
-  for (size_t i = both; i < len_b; ++i) b.Step(pb[i]);
-  a.Flush();
-  b.Flush();
-  words->resize(base + a.n);
-  words->insert(words->end(), second.begin(), second.begin() + static_cast<long>(b.n));
-  for (size_t i = base; i < words->size(); ++i) (*words)[i] = Mix((*words)[i]);
-  if (second.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(second);
+  return mask;
+#else
+  uint64_t mask = 0;
+  for (int i = 0; i < 64; ++i) mask |= static_cast<uint64_t>(kWordBytes.lower[p[i]] != 0) << i;
+  return mask;
+#endif
 }
 
+// Eight bytes as a little-endian number (the same value on any platform).
+inline uint64_t Load64(const unsigned char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
+// ASCII-lower-cases the bytes of x, which are word bytes or 0: inside a word a byte below 0x80
+// with bit 6 set is a letter, and setting bit 5 lower-cases it; digits, 0 and bytes >= 0x80 stay.
+inline uint64_t LowerWordBytes(uint64_t x) {
+  const uint64_t letter = ((~x & 0x8080808080808080ULL) >> 1) & x & 0x4040404040404040ULL;
+  return x | (letter >> 1);
+}
+
+// Hash of the lower-cased word p[0, len): eight bytes a step (a word's characters are not
+// visited one by one), then the final mix. `end` is the end of the text: the last chunk is read
+// with one 8-byte load when the text goes on that far.
+inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char* end) {
+  constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;
+  uint64_t h = len * 0x9e3779b97f4a7c15ULL;
+  size_t left = len;
+  for (; left > 8; left -= 8, p += 8) h = std::rotl((h ^ LowerWordBytes(Load64(p))) * kMul, 29);
+  uint64_t x;
+  if (end - p >= 8) {
+    x = Load64(p) & (~0ULL >> (64 - 8 * left));  // 1 <= left <= 8
+  } else {
+    unsigned char tail[8] = {};
+    std::memcpy(tail, p, left);
+    x = Load64(tail);
+  }
+  // One multiply and a fold: a bijection of the last chunk for a given prefix, so distinct short
+  // words keep distinct values; the shingle hash mixes fully.
+  h = (h ^ LowerWordBytes(x)) * kMul;
+  return h ^ (h >> 32);
+}
+
+// Appends the hash of each word of the text to *words, in text order. A word is a maximal run of
+// word bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes, whose
+// transitions (word starts and ends) are visited with count-trailing-zeros, so the cost is per
+// block and per word rather than per byte, with no branch on each byte.
+void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const end = p + text.size();
+  const size_t len = text.size();
+  bool in_word = false;
+  size_t start = 0;
+  for (size_t base = 0; base < len; base += 64) {
+    uint64_t mask;
+    if (len - base >= 64) {
+      mask = WordMask64(p + base);
+    } else {
+      unsigned char block[64] = {};  // zero bytes are separators
+      std::memcpy(block, p + base, len - base);
+      mask = WordMask64(block);
+    }
+    // Bit i of `changes`: byte base+i differs in kind from the byte before it.
+    uint64_t changes = mask ^ ((mask << 1) | static_cast<uint64_t>(in_word));
+    while (changes != 0) {
+      const size_t at = base + static_cast<size_t>(std::countr_zero(changes));
+      changes &= changes - 1;
+      if (in_word) words->push_back(WordHash(p + start, at - start, end));
+      else start = at;
+      in_word = !in_word;
+    }
+  }
+  if (in_word) words->push_back(WordHash(p + start, len - start, end));
+}
+
+// Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
+// document frequencies do not need an order; Jaccard sorts the few candidates it compares, see
+// SortShingles). A shingle's hash combines its words' hashes (already mixed) by multiplying
+// each with its own odd constant, then one mix; repeats are dropped by a per-thread
+// open-addressing set (cheaper than sorting every document's shingles).
 std::vector<uint64_t> Shingles(std::string_view text, int k) {
   const size_t kk = static_cast<size_t>(std::max(1, k));
   thread_local std::vector<uint64_t> words;
@@ -154,49 +219,51 @@ std::vector<uint64_t> Shingles(std::string_view text, int k) {
   // The set: a power of two at least twice the windows; 0 marks an empty slot (a shingle hash
   // of 0 is tracked on the side).
   int bits = 4;
-  while ((size_t{1} << bits) < 2 * windows) ++bits;
+  while ((size_t{1} << bits) < 4 * windows) ++bits;
   const int shift = 64 - bits;
   const size_t mask = (size_t{1} << bits) - 1;
+  // The table stays zeroed between texts: only the slots a text filled are cleared after it
+  // (a few hundred stores instead of zeroing tens of KB per text).
   thread_local std::vector<uint64_t> table;
-  table.assign(size_t{1} << bits, 0);
-  thread_local std::vector<uint64_t> uniq;
-  uniq.clear();
-  uniq.reserve(windows);
+  thread_local std::vector<uint32_t> used;
+  if (table.size() < (size_t{1} << bits)) table.assign(size_t{1} << bits, 0);
+  used.resize(windows);
+  thread_local std::vector<uint64_t> found;
+  found.resize(windows);
+  uint64_t* const uniq = found.data();
+  size_t count = 0;
   bool zero_seen = false;
-  auto add = [&](uint64_t s) {
-    if (s == 0) {
-      if (!zero_seen) uniq.push_back(0);
+  uint64_t* const slots = table.data();
+  const uint64_t* const w = words.data();
+  for (size_t i = 0; i < windows; ++i) {
+    uint64_t s;
+    if (kk == 3) {
+      s = Mix(w[i] * 0xd6e8feb86659fd93ULL + w[i + 1] * 0xa0761d6478bd642fULL + w[i + 2]);
+    } else {
+      s = 0x9e3779b97f4a7c15ULL;
+      for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
+      s = Mix(s);
+    }
+    if (s == 0) [[unlikely]] {
+      if (!zero_seen) used[count] = 0, uniq[count++] = 0;  // slot 0: clearing it is harmless
       zero_seen = true;
-      return;
+      continue;
     }
     size_t slot = static_cast<size_t>(s >> shift);
-    while (true) {
-      const uint64_t t = table[slot];
-      if (t == s) return;
-      if (t == 0) {
-        table[slot] = s;
-        uniq.push_back(s);
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-  };
-  constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
-  if (kk == 3) {
-    for (size_t i = 0; i + 3 <= n; ++i) {
-      add(Mix((Mix(Mix(kSeed ^ words[i]) ^ words[i + 1]) + 1) ^ words[i + 2]) + 2);
-    }
-  } else {
-    for (size_t i = 0; i + kk <= n; ++i) {
-      uint64_t s = kSeed;
-      for (size_t j = 0; j < kk; ++j) s = Mix(s ^ words[i + j]) + j;
-      add(s);
+    uint64_t t;
+    while ((t = slots[slot]) != 0 && t != s) slot = (slot + 1) & mask;
+    if (t == 0) {
+      slots[slot] = s;
+      used[count] = static_cast<uint32_t>(slot);
+      uniq[count++] = s;
     }
   }
-  out.assign(uniq.begin(), uniq.end());
+  out.assign(uniq, uniq + count);
+  for (size_t i = 0; i < count; ++i) slots[used[i]] = 0;
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
   if (table.capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(table);
-  if (uniq.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(uniq);
+  if (used.capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(used);
+  if (found.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(found);
   return out;
 }
 
@@ -291,7 +358,7 @@ uint64_t TextHash(std::string_view text) {
 }
 
 void TextHashes(const std::string_view* texts, size_t n, uint64_t* out) {
-  constexpr uint64_t kBasis = kFnvBasis, kPrime = kFnvPrime;
+  constexpr uint64_t kBasis = 0xcbf29ce484222325ULL, kPrime = 0x100000001b3ULL;  // FNV-1a
   constexpr int kLanes = 4;
   // Each lane hashes one text; when its text ends the lane stores the hash and takes the next
   // text, so lanes stay busy whatever the lengths. Between refills every lane steps the same
@@ -433,34 +500,60 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
       for (size_t i = 0; i < k; ++i) {
         if (i + kAhead < k) __builtin_prefetch(counts + (sh[i + kAhead] >> (64 - kDfBits)), 1);
         uint16_t& c = counts[sh[i] >> (64 - kDfBits)];
-        if (c != 0xffff) ++c;
+        c = static_cast<uint16_t>(c + (c != 0xffff));
       }
     }
   }
-  auto common = [&](uint64_t s) { return !df.empty() && df[s >> (64 - kDfBits)] > max_df; };
+  // What the signatures need of the counts is one bit per counter (over max_df or not): 128 KB,
+  // which stays in cache where the 2 MB of counters would not.
+  std::vector<uint64_t> common_bits;
+  if (!df.empty()) {
+    common_bits.assign((size_t{1} << kDfBits) / 64, 0);
+    for (size_t b = 0; b < df.size(); ++b) {
+      common_bits[b >> 6] |= static_cast<uint64_t>(df[b] > max_df) << (b & 63);
+    }
+    std::vector<uint16_t>().swap(df);
+  }
 
-  std::vector<std::vector<uint64_t>> band_keys(m);
+  // Band keys of document u at [u * bands, (u + 1) * bands), valid when has_keys[u] (texts with
+  // too few shingles have none).
+  const size_t nb = static_cast<size_t>(bands);
+  std::vector<uint64_t> band_keys(m * nb);
+  std::vector<uint8_t> has_keys(m, 0);
   ParallelFor(m, threads, [&](size_t u) {
     if (shingles[u].size() < options.min_shingles) return;
-    thread_local std::vector<uint64_t> sig;
-    thread_local std::vector<uint8_t> filled;
-    sig.assign(bins, ~0ULL);
-    filled.assign(bins, 0);
-    size_t kept = 0;
-    for (int pass = 0; pass < 2 && kept == 0; ++pass) {
-      // Second pass only when every shingle is boilerplate: then the boilerplate is the text.
-      const std::vector<uint64_t>& sh = shingles[u];
-      for (size_t i = 0; i < sh.size(); ++i) {
-        const uint64_t s = sh[i];
-        if (pass == 0 && !df.empty()) {
-          if (i + 16 < sh.size()) __builtin_prefetch(df.data() + (sh[i + 16] >> (64 - kDfBits)));
-          if (common(s)) continue;
-        }
-        const uint64_t h = Mix(s ^ 0x9e3779b97f4a7c15ULL);
-        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
-        if (h < sig[bin]) sig[bin] = h;
-        filled[bin] = 1;
-        ++kept;
+    thread_local std::vector<uint64_t> sig_buf, all_buf;
+    thread_local std::vector<uint8_t> filled_buf;
+    sig_buf.assign(bins, ~0ULL);
+    all_buf.assign(bins, ~0ULL);
+    filled_buf.assign(bins, 0);
+    uint64_t* const sig = sig_buf.data();
+    uint64_t* const all = all_buf.data();
+    uint8_t* const filled = filled_buf.data();
+    // The shingle hash is already well mixed: it is its own MinHash value, and its top bits pick
+    // the bin. One pass keeps two minima per bin, over the shingles that are not boilerplate
+    // (`sig`) and over all of them (`all`, used when the whole text is boilerplate). Whether a
+    // shingle is boilerplate varies from text to text, so it goes through masks, not a branch
+    // that would mispredict.
+    const uint64_t* const sh = shingles[u].data();
+    const size_t count = shingles[u].size();
+    const uint64_t* const bits = common_bits.empty() ? nullptr : common_bits.data();
+    uint64_t kept = 0;
+    for (size_t i = 0; i < count; ++i) {
+      const uint64_t h = sh[i];
+      const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+      const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
+      const uint64_t keep = bits == nullptr ? 1 : ~(bits[b >> 6] >> (b & 63)) & 1;
+      sig[bin] = std::min(sig[bin], h | (keep - 1));  // ~0 (no change) unless kept
+      filled[bin] = static_cast<uint8_t>(filled[bin] | keep);
+      all[bin] = std::min(all[bin], h);
+      kept |= keep;
+    }
+    if (kept == 0) {
+      // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts.
+      std::copy(all, all + bins, sig);
+      for (size_t i = 0; i < count; ++i) {
+        filled[static_cast<size_t>((sh[i] >> 32) * bins >> 32)] = 1;
       }
     }
     // Densification: an empty bin takes the value of the next filled bin (cyclically), mixed
@@ -471,27 +564,27 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
       while (!filled[(f + d) % bins]) ++d;
       sig[f] = Mix(sig[(f + d) % bins] + d);
     }
-    band_keys[u].resize(static_cast<size_t>(bands));
+    has_keys[u] = 1;
     for (int b = 0; b < bands; ++b) {
       uint64_t key = Mix(static_cast<uint64_t>(b) + 1);
       for (int r = 0; r < rows; ++r) key = Mix(key ^ sig[static_cast<size_t>(b * rows + r)]);
-      band_keys[u][static_cast<size_t>(b)] = key;
+      band_keys[u * nb + static_cast<size_t>(b)] = key;
     }
   });
   UnionFind uf(m);
   std::unordered_set<uint64_t> tried;
   std::vector<uint8_t> sorted(m, 0);  // shingles[u] sorted yet (only candidates need it)
   const size_t window = std::max<size_t>(1, options.max_bucket_pairs_per_doc);
-  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  std::vector<std::pair<uint64_t, uint32_t>> keyed, keyed_tmp;
   keyed.reserve(m);
   for (int b = 0; b < bands; ++b) {
     keyed.clear();
     for (size_t u = 0; u < m; ++u) {
-      if (!band_keys[u].empty()) {
-        keyed.emplace_back(band_keys[u][static_cast<size_t>(b)], static_cast<uint32_t>(u));
+      if (has_keys[u]) {
+        keyed.emplace_back(band_keys[u * nb + static_cast<size_t>(b)], static_cast<uint32_t>(u));
       }
     }
-    std::sort(keyed.begin(), keyed.end());
+    SortKeyed(&keyed, &keyed_tmp);
     for (size_t lo = 0; lo < keyed.size();) {
       size_t hi = lo + 1;
       while (hi < keyed.size() && keyed[hi].first == keyed[lo].first) ++hi;

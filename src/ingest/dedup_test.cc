@@ -278,8 +278,7 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
     EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_b, k), ReferenceJaccard(long_a, long_b, k));
     EXPECT_DOUBLE_EQ(ShingleJaccard(long_a, long_a, k), 1.0);
   }
-  // The word scan runs a text's two halves side by side, split at a separator: cut texts at
-  // every length so the split and the ends fall inside words, on separators, in a multi-byte
+  // Cut texts at every length so the ends fall inside words, on separators, in a multi-byte
   // character and at runs of punctuation; words must come out the same as the slow way.
   const std::string mixed =
       "Ab  cd,e-f... G\xc3\xa9rard 12 345!!  xyz\tq\xe2\x80\x94r s\n\nTT tt uU  ";
@@ -292,6 +291,36 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
       EXPECT_DOUBLE_EQ(ShingleJaccard(u, other, k), ReferenceJaccard(u, other, k));
       EXPECT_DOUBLE_EQ(ShingleJaccard(t, u, k), ReferenceJaccard(t, u, k));
     }
+  }
+  // The scan takes 64 bytes at a time: words that cross a block boundary, end exactly on one,
+  // or run to the end of a text whose length is a multiple of 64; words longer than 8 bytes
+  // (hashed 8 bytes a step) and of 16 or more bytes; mixed case across the 8-byte steps.
+  std::string blocks;
+  const char* const kPieces[] = {"Internationally", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "x", "9",
+                                 "\xc3\xa9t\xc3\xa9", "MiXeD-CaSe", "word", "eightchr",
+                                 "ninechars", "sixteencharacter"};
+  for (int i = 0; i < 120; ++i) {
+    blocks += kPieces[(i * 7) % 10];
+    blocks += (i % 3 == 0) ? ",  " : " ";
+  }
+  const std::string lowered_other = "internationally abcdefghijklmnopqrstuvwxyz x 9 eightchr word";
+  for (size_t cut = 50; cut <= blocks.size(); cut += 7) {
+    SCOPED_TRACE(cut);
+    const std::string t = blocks.substr(0, cut);
+    const std::string u = blocks.substr(blocks.size() - cut);
+    for (int k : {1, 3}) {
+      EXPECT_DOUBLE_EQ(ShingleJaccard(t, u, k), ReferenceJaccard(t, u, k));
+      EXPECT_DOUBLE_EQ(ShingleJaccard(t, lowered_other, k), ReferenceJaccard(t, lowered_other, k));
+    }
+  }
+  for (size_t len : {63, 64, 65, 127, 128, 129}) {
+    SCOPED_TRACE(len);
+    const std::string t = blocks.substr(0, len);
+    std::string upper = t;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EXPECT_DOUBLE_EQ(ShingleJaccard(t, upper, 1), 1.0);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(t, t + "!", 2), 1.0);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(t, upper, 2), ReferenceJaccard(t, upper, 2));
   }
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);

@@ -118,6 +118,29 @@ class Stmt {
   int rc_;
 };
 
+// CivilDate::ToIso() into `buf` without snprintf or a heap string ("" when invalid); a date
+// outside the fixed-width form is ToIso() itself, kept in *spill.
+std::string_view IsoDate(const CivilDate& d, char (&buf)[16], std::string* spill) {
+  if (!d.valid()) return {};
+  if (d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
+    *spill = d.ToIso();
+    return *spill;
+  }
+  auto put = [&](size_t at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) {
+      buf[at + static_cast<size_t>(k)] = static_cast<char>('0' + v % 10);
+    }
+  };
+  put(0, d.year, 4);
+  if (d.month == 0) return std::string_view(buf, 4);
+  buf[4] = '-';
+  put(5, d.month, 2);
+  if (d.day == 0) return std::string_view(buf, 7);
+  buf[7] = '-';
+  put(8, d.day, 2);
+  return std::string_view(buf, 10);
+}
+
 // The text_hash column: TextHash() as 16 lower-case hex digits.
 void HashHex(uint64_t h, char (&buf)[17]) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -401,9 +424,10 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
         !put_m.prepared() || !put_c.prepared()) {
       return Error("cannot prepare");
     }
-    std::string json;
+    std::string json, date_spill;
+    char date_buf[16];
     for (const DocAnalysis& a : analyses) {
-      json = DocAnalysisToJsonText(a);
+      DocAnalysisToJsonText(a, &json);
       put.BindStatic(1, a.doc_id).BindStatic(2, json);
       if (put.Run() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
       if (sqlite3_changes(db_) == 0) {
@@ -418,7 +442,7 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
       }
       for (size_t i = 0; i < a.mentions.size(); ++i) {
         const EventMention& m = a.mentions[i];
-        const std::string date = m.date.date.ToIso();
+        const std::string_view date = IsoDate(m.date.date, date_buf, &date_spill);
         put_m.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
         put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
         put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
@@ -514,7 +538,7 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
       };
       // `inc` and `json` outlive each Run(), so their text is bound without a copy.
-      json = IncidentToJsonText(inc);
+      IncidentToJsonText(inc, &json);
       put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
       put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
       put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");

@@ -341,6 +341,33 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
             "a:document b:document b:mention");
 }
 
+// The mentions.date column is CivilDate::ToIso() of the mention's date (written without
+// snprintf): day, month and year precision, a year past 9999, and NULL for no date.
+TEST_F(StoreTest, MentionDateColumnIsTheIsoDate) {
+  const std::vector<CivilDate> dates = {CivilDate{2024, 3, 9}, CivilDate{2024, 11, 0},
+                                        CivilDate{987, 0, 0}, CivilDate{12345, 1, 2},
+                                        CivilDate{0, 0, 0}, CivilDate{2024, 12, 31}};
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    DocAnalysis a;
+    a.doc_id = "d";
+    for (const CivilDate& d : dates) {
+      EventMention m;
+      m.doc_id = "d";
+      m.date.date = d;
+      a.mentions.push_back(m);
+    }
+    ASSERT_TRUE(store->PutAnalyses({a}).ok());
+  }
+  for (size_t i = 0; i < dates.size(); ++i) {
+    SCOPED_TRACE(i);
+    const std::string where = " FROM mentions WHERE doc_id = 'd' AND idx = " + std::to_string(i);
+    EXPECT_EQ(Query(path_, "SELECT coalesce(date, 'NULL')" + where),
+              dates[i].valid() ? dates[i].ToIso() : "NULL");
+  }
+}
+
 // ReplaceIncidentsFrom() drops the incident tables' secondary indexes and builds them again
 // after the rows: they exist afterwards, hold every row, and the query planner uses them; a
 // replacement that fails half-way (a repeated incident id) leaves rows and indexes as they were.
