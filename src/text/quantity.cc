@@ -147,8 +147,8 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   if (qp->before_ctx_.size() > 65535 || qp->after_ctx_.size() > 65535) {
     return InvalidArgument(data_dir + "/text/quantity_context.tsv: too many phrases");
   }
-  for (const auto& [w, v] : qp->words_) qp->triggers_.Add(w);
-  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_.Add(w); });
+  qp->words_.ForEach([&](std::string_view w, const Word&) { qp->triggers_[w] = true; });
+  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[w] = true; });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
     std::string path = data_dir + "/text/months.tsv";
@@ -219,7 +219,7 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     else if (kind == "conj") wk = WordKind::kConj;
     else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
     std::string key = LowerString(f[0]);
-    if (words_.count(key) != 0) {
+    if (words_.contains(key)) {
       // The same spelling in two rows: one entry for all of their languages, when they agree.
       Word& w = words_[key];
       if (w.kind != wk || w.value != v) {
@@ -248,15 +248,15 @@ bool QuantityParser::Allowed(uint32_t langs, Gate& gate) const {
 }
 
 const QuantityParser::Word* QuantityParser::LookupWord(std::string_view lower, Gate& gate) const {
-  auto it = words_.find(lower);
-  if (it == words_.end() || !Allowed(it->second.langs, gate)) return nullptr;
-  return &it->second;
+  const Word* w = words_.Find(lower);
+  if (w == nullptr || !Allowed(w->langs, gate)) return nullptr;
+  return w;
 }
 
 const QuantityParser::Word* QuantityParser::LookupWord(const HashedWord& lower, Gate& gate) const {
-  auto it = words_.find(lower);
-  if (it == words_.end() || !Allowed(it->second.langs, gate)) return nullptr;
-  return &it->second;
+  const Word* w = words_.Find(lower);
+  if (w == nullptr || !Allowed(w->langs, gate)) return nullptr;
+  return w;
 }
 
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
@@ -299,14 +299,13 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
     }
     // Cheap rejects before the language is resolved: a conjunction never starts a number, and
     // an article ("un", "UN") only counts before a multiplier of some language.
-    auto it = words_.find(lw);
-    if (it != words_.end() && it->second.kind == WordKind::kConj) return false;
-    if (it != words_.end() && it->second.kind == WordKind::kArticle && it->second.langs != 0) {
+    const Word* it = words_.Find(lw);
+    if (it != nullptr && it->kind == WordKind::kConj) return false;
+    if (it != nullptr && it->kind == WordKind::kArticle && it->langs != 0) {
       if (i + 1 >= n || tokens[i + 1].kind != TokenKind::kWord) return false;
-      auto nx = words_.find(keys[i + 1]);
-      if (nx == words_.end() || (nx->second.kind != WordKind::kScale &&
-                                 nx->second.kind != WordKind::kHundred &&
-                                 nx->second.kind != WordKind::kDozen)) {
+      const Word* nx = words_.Find(keys[i + 1]);
+      if (nx == nullptr || (nx->kind != WordKind::kScale && nx->kind != WordKind::kHundred &&
+                            nx->kind != WordKind::kDozen)) {
         if (phrase_table_.MatchForward(keys, i, &n_unused) < 0) return false;
       }
     }
@@ -508,14 +507,14 @@ bool QuantityParser::IsMonthToken(std::string_view text, const std::vector<Token
   const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return false;
   std::string_view w = TokenText(text, t);
-  auto it = months_.find(keys[i]);
-  if (it == months_.end()) return false;
-  return !it->second || (w[0] >= 'A' && w[0] <= 'Z');
+  const bool* cap = months_.Find(keys[i]);
+  if (cap == nullptr) return false;
+  return !*cap || (w[0] >= 'A' && w[0] <= 'Z');
 }
 
 bool QuantityParser::IsSep(const TokenKeys& keys, size_t i, bool between) const {
   const auto& m = between ? between_seps_ : seps_;
-  return m.find(keys[i]) != m.end();
+  return m.contains(keys[i]);
 }
 
 bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& tokens,
@@ -615,11 +614,11 @@ bool QuantityParser::MaybePronoun(const std::vector<Token>& tokens, const TokenK
                                   const Num& num) const {
   if (!num.word_one) return false;
   if (num.begin > 0) {
-    if (pronoun_before_.find(keys[num.begin - 1]) != pronoun_before_.end()) return true;
+    if (pronoun_before_.contains(keys[num.begin - 1])) return true;
   }
   if (num.end < tokens.size()) {
     if (tokens[num.end].kind != TokenKind::kWord) return true;  // "only one.", "one, who"
-    if (pronoun_after_.find(keys[num.end]) != pronoun_after_.end()) return true;
+    if (pronoun_after_.contains(keys[num.end])) return true;
   } else {
     return true;
   }
@@ -639,9 +638,25 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
   const std::vector<Token>& tokens = doc.tokens;
   const size_t n = tokens.size();
   size_t tx = 0;  // next timex that may cover a token
-  for (size_t i = 0; i < n; ++i) {
+  // The tokens that can start a number: number tokens, and words that are hyphenated or whose
+  // hash is in triggers_' bitmap; collected without a branch per token (which mispredicts at
+  // random on running text), then tested one by one below. Reused per thread.
+  thread_local std::vector<uint32_t> cand;
+  if (cand.size() < n) cand.resize(n);
+  size_t nc = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const TokenKind kind = tokens[k].kind;
+    cand[nc] = static_cast<uint32_t>(k);
+    nc += static_cast<size_t>((kind == TokenKind::kNumber) |
+                              ((kind == TokenKind::kWord) &
+                               (keys.hyphen(k) | triggers_.MayContain(keys[k].hash))));
+  }
+  size_t next = 0;  // the tokens before it were taken by an earlier number or range
+  for (size_t ci = 0; ci < nc; ++ci) {
+    const size_t i = cand[ci];
+    if (i < next) continue;
+    next = i + 1;
     const Token& t = tokens[i];
-    if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kWord) continue;
     // Most words start no number: ParseWords' own first test, made here without the call.
     if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) && !keys.hyphen(i)) continue;
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
@@ -662,7 +677,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
       }
       if (a.year_like && b.value > 0 && b.value < 100) {
         // "2023-24" (a season), not a range: skip both.
-        i = b.end - 1;
+        next = b.end;
         continue;
       }
       range = b.value > a.value && !b.year_like;
@@ -672,12 +687,12 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
           (b.value > 10 * a.value ||
            (a.value >= 100 && a.value < 1000 && b.value >= 1000 && b.value < 10000 &&
             TokenText(text, tokens[b.begin]).find(',') == std::string_view::npos))) {
-        i = b.end - 1;
+        next = b.end;
         continue;
       }
     }
     if (Excluded(text, tokens, keys, a)) {
-      if (range) i = b.end - 1;  // "aged 18 to 25": the whole range is an age
+      if (range) next = b.end;  // "aged 18 to 25": the whole range is an age
       continue;
     }
     Quantity q;
@@ -727,7 +742,7 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
       q.maybe_pronoun = pre < 0 && MaybePronoun(tokens, keys, a);
     }
     out.push_back(q);
-    i = end - 1;
+    next = end;
   }
   return out;
 }

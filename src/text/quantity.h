@@ -37,6 +37,7 @@
 
 #include "base/status.h"
 #include "model/doc.h"
+#include "text/key_table.h"
 #include "text/lang.h"
 #include "text/lexicon.h"
 
@@ -104,7 +105,7 @@ class QuantityParser {
                     const TokenKeys& keys, size_t i) const;
   bool IsSep(const TokenKeys& keys, size_t i, bool between) const;
 
-  StringMap<Word> words_;
+  KeyTable<Word> words_;
   StringMap<uint32_t> lang_bits_;                // "fr" -> 1 << k
   std::unique_ptr<LanguageDetector> detector_;  // for articles whose language is not given
   std::vector<Phrase> phrases_;
@@ -113,16 +114,16 @@ class QuantityParser {
   PhraseTable pre_;           // payload: index into quals_
   PhraseTable post_;          // payload: index into quals_
   PhraseTable between_;
-  StringMap<bool> seps_;          // "to", "-", "or"...
-  StringMap<bool> between_seps_;  // "and"
+  KeyTable<bool> seps_;          // "to", "-", "or"...
+  KeyTable<bool> between_seps_;  // "and"
   std::vector<std::string> before_ctx_, after_ctx_;
   // Indexes into before_ctx_ by the phrase's last byte and into after_ctx_ by its first: the
   // byte next to the number picks the few phrases worth comparing. Empty phrases match always.
   std::vector<uint16_t> before_by_last_[256], after_by_first_[256];
   bool empty_ctx_ = false;
-  StringMap<bool> pronoun_before_, pronoun_after_;
-  QuickSet triggers_;  // words that can start a number (quick reject)
-  StringMap<bool> months_;  // name -> only a month when capitalised ("May")
+  KeyTable<bool> pronoun_before_, pronoun_after_;
+  KeyTable<bool> triggers_;  // words that can start a number (quick reject)
+  KeyTable<bool> months_;  // name -> only a month when capitalised ("May")
 };
 
 }  // namespace sitrep

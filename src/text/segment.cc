@@ -1,5 +1,9 @@
 #include "text/segment.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -56,14 +60,17 @@ constexpr CharClass AsciiClass(int c) {
 
 struct AsciiTable {
   CharClass cls[128];
-  // For every byte value: an ASCII letter or digit (word[]), an ASCII digit (digit[]). The
-  // tokeniser's inner loops run over such bytes with one load and test each; any other byte
-  // (punctuation, space, the lead byte of a multi-byte character) goes the general way.
+  // For every byte value: an ASCII letter or digit (word[]), an ASCII digit (digit[]), an ASCII
+  // letter (alpha[]). The tokeniser's inner loops run over such bytes with one load and test
+  // each; any other byte (punctuation, space, the lead byte of a multi-byte character) goes the
+  // general way.
   bool word[256];
   bool digit[256];
-  constexpr AsciiTable() : cls(), word(), digit() {
+  bool alpha[256];
+  constexpr AsciiTable() : cls(), word(), digit(), alpha() {
     for (int c = 0; c < 128; ++c) {
       cls[c] = AsciiClass(c);
+      alpha[c] = cls[c] == CharClass::kLetter;
       word[c] = cls[c] == CharClass::kLetter || cls[c] == CharClass::kDigit;
       digit[c] = cls[c] == CharClass::kDigit;
     }
@@ -92,25 +99,99 @@ struct Cp {
   return DecodeMultibyte(s, i);
 }
 
+// Index of the first byte at or after j that is not an ASCII letter or digit (n when none).
+// Eight bytes per step (SWAR) on little-endian machines: a word's end is found with one
+// count-trailing-zeros instead of a branch per byte, which mispredicts at every word's end.
+inline int32_t SkipAsciiWord(const unsigned char* bytes, int32_t j, int32_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    while (j + 8 <= n) {
+      uint64_t c;
+      std::memcpy(&c, bytes + j, 8);
+      // On the low seven bits of every byte the range tests below cannot carry; a byte with
+      // the high bit set (part of a multi-byte character) stops the run whatever they say.
+      const uint64_t x = c & ~kHigh;
+      const uint64_t l = x | (0x20 * kOnes);  // ASCII capitals to small letters
+      const uint64_t alpha = (l + 0x1F * kOnes) & ~(l + 0x05 * kOnes);  // 'a'..'z'
+      const uint64_t digit = (x + 0x50 * kOnes) & ~(x + 0x46 * kOnes);  // '0'..'9'
+      const uint64_t stop = ((~(alpha | digit)) | c) & kHigh;
+      if (stop != 0) return j + (std::countr_zero(stop) >> 3);
+      j += 8;
+    }
+  }
+  while (j < n && kAscii.word[bytes[j]]) ++j;
+  return j;
+}
+
 inline bool IsWordChar(CharClass k) {
   return k == CharClass::kLetter || k == CharClass::kDigit || k == CharClass::kFormat;
 }
 
-// Tokenises `text`. nl[i] has bit kNewlineBefore when a line break lies between token i-1 and
-// token i, and bit kPlainToken when token i is ASCII letters and digits only (a word or number
-// that the ASCII run loops made alone, which the scan knows without looking at it again).
-constexpr uint8_t kNewlineBefore = 1;
-constexpr uint8_t kPlainToken = 2;
-void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* nl) {
+bool IsTerminator(std::string_view t) {
+  if (t.size() == 1) return t[0] == '.' || t[0] == '!' || t[0] == '?';
+  return t == "\u2026" || t == "\u06D4" || t == "\u061F" || t == "\u0964" || t == "\u0965" ||
+         t == "\u3002" || t == "\uFF01" || t == "\uFF1F";
+}
+
+// Tokenises `text`. (*plain)[i] is 1 when token i is ASCII letters and digits only (a word or
+// number that the ASCII run loops made alone, which the scan knows without looking at it
+// again), else 0. *events gets, in ascending token order, the tokens that the sentence pass
+// must look at, as 2 * index + 1 for a token with a line break before it (first) and
+// 2 * index for a terminator; every other token can only be cut at (Segment).
+void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
+              std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int32_t i = 0;
   bool newline = false;
-  auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain = false)
+  auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain_token = false)
                   __attribute__((always_inline)) {
+    if (newline) events->push_back(2 * static_cast<uint32_t>(tokens->size()) + 1);
     tokens->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, kind});
-    nl->push_back(static_cast<uint8_t>((newline ? kNewlineBefore : 0) | (plain ? kPlainToken : 0)));
+    plain->push_back(plain_token ? 1 : 0);
     newline = false;
+  };
+  // Scans and emits the word whose first character (a letter) is cp at i; returns its end.
+  auto word = [&](int32_t i, Cp cp) __attribute__((always_inline)) {
+    int32_t j = cp.next;
+    bool plain = cp.c < 0x80;  // until a character other than an ASCII letter or digit
+    while (j < n) {
+      j = SkipAsciiWord(bytes, j, n);  // the ASCII run, fast
+      if (j >= n) break;
+      Cp d = Decode(text, j);
+      if (IsWordChar(d.cls)) {
+        plain = false;
+        j = d.next;
+        continue;
+      }
+      if ((d.cls == CharClass::kHyphen || d.cls == CharClass::kApostrophe) && d.next < n) {
+        Cp e = Decode(text, d.next);
+        bool joins = d.cls == CharClass::kHyphen ? IsWordChar(e.cls) : e.cls == CharClass::kLetter;
+        if (joins && d.cls == CharClass::kApostrophe && (e.c == 's' || e.c == 'S')) {
+          // Possessive "'s" is split off unless more letters follow ("Ma'sum").
+          if (e.next >= n || !IsWordChar(Decode(text, e.next).cls)) joins = false;
+        }
+        if (joins) {
+          plain = false;
+          j = e.next;
+          continue;
+        }
+      }
+      break;
+    }
+    emit(i, j, TokenKind::kWord, plain);
+    return j;
+  };
+  // The word at i, then every word that follows it after a single space: most of a text is
+  // "word word word", and taking the next word here spares the dispatch below (a hard to
+  // predict indirect jump) on the space and again on the letter. Returns where the run ends.
+  auto words_from = [&](int32_t i, Cp cp) {
+    int32_t j = word(i, cp);
+    while (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
+      j = word(j + 1, Cp{bytes[j + 1], j + 2, CharClass::kLetter});
+    }
+    return j;
   };
   while (i < n) {
     Cp cp = Decode(text, i);
@@ -123,37 +204,9 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         newline = true;
         i = cp.next;
         continue;
-      case CharClass::kLetter: {
-        int32_t j = cp.next;
-        bool plain = cp.c < 0x80;  // until a character other than an ASCII letter or digit
-        while (j < n) {
-          while (j < n && kAscii.word[bytes[j]]) ++j;  // the ASCII run, fast
-          if (j >= n) break;
-          Cp d = Decode(text, j);
-          if (IsWordChar(d.cls)) {
-            plain = false;
-            j = d.next;
-            continue;
-          }
-          if ((d.cls == CharClass::kHyphen || d.cls == CharClass::kApostrophe) && d.next < n) {
-            Cp e = Decode(text, d.next);
-            bool joins = d.cls == CharClass::kHyphen ? IsWordChar(e.cls) : e.cls == CharClass::kLetter;
-            if (joins && d.cls == CharClass::kApostrophe && (e.c == 's' || e.c == 'S')) {
-              // Possessive "'s" is split off unless more letters follow ("Ma'sum").
-              if (e.next >= n || !IsWordChar(Decode(text, e.next).cls)) joins = false;
-            }
-            if (joins) {
-              plain = false;
-              j = e.next;
-              continue;
-            }
-          }
-          break;
-        }
-        emit(i, j, TokenKind::kWord, plain);
-        i = j;
+      case CharClass::kLetter:
+        i = words_from(i, cp);
         continue;
-      }
       case CharClass::kDigit: {
         int32_t j = cp.next;
         bool decimal = false;
@@ -218,16 +271,17 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         continue;
       default:
         emit(i, cp.next, TokenKind::kPunct);
+        if (IsTerminator(text.substr(static_cast<size_t>(i), static_cast<size_t>(cp.next - i)))) {
+          events->push_back(2 * static_cast<uint32_t>(tokens->size() - 1));
+        }
         i = cp.next;
+        // ", word": the words after a comma or a period, as after a word (words_from).
+        if (i + 1 < n && bytes[i] == ' ' && kAscii.alpha[bytes[i + 1]]) {
+          i = words_from(i + 1, Cp{bytes[i + 1], i + 2, CharClass::kLetter});
+        }
         continue;
     }
   }
-}
-
-bool IsTerminator(std::string_view t) {
-  if (t.size() == 1) return t[0] == '.' || t[0] == '!' || t[0] == '?';
-  return t == "\u2026" || t == "\u06D4" || t == "\u061F" || t == "\u0964" || t == "\u0965" ||
-         t == "\u3002" || t == "\uFF01" || t == "\uFF1F";
 }
 
 bool IsCloser(std::string_view t) {
@@ -295,23 +349,24 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   if (Adjacent(tokens, next - 1, next)) return false;  // "example.com", "U.S.-led"
   const Token& nt = tokens[next];
   std::string_view next_text = TokenText(text, nt);
-  UChar32 first = FirstCp(next_text);
-  if (u_islower(first)) return false;  // '"Why?" he asked', "approx. five"
+  const unsigned char b0 = next_text.empty() ? 0 : static_cast<unsigned char>(next_text[0]);
+  // ASCII: only 'a'..'z' are lower case letters (what u_islower says for them).
+  const bool lower = b0 < 0x80 ? (b0 >= 'a' && b0 <= 'z') : u_islower(FirstCp(next_text));
+  if (lower) return false;  // '"Why?" he asked', "approx. five"
   if (TokenText(text, tokens[term]) != "." || term == 0 || !Adjacent(tokens, term - 1, term)) {
     return true;
   }
   const Token& pt = tokens[term - 1];
   if (pt.kind == TokenKind::kNumber && pt.span.size() <= 2 && nt.kind == TokenKind::kWord) {
     LowerBuf mb(next_text);
-    if (months_.find(mb.view()) != months_.end()) return false;  // "22. März"
+    if (months_.contains(mb.view())) return false;  // "22. März"
   }
   if (pt.kind != TokenKind::kWord) return true;
   std::string_view prev = TokenText(text, pt);
   bool next_is_number = nt.kind == TokenKind::kNumber;
   LowerBuf lb(prev);
-  auto it = abbrevs_.find(lb.view());
-  if (it != abbrevs_.end()) {
-    switch (it->second) {
+  if (const AbbrevType* type = abbrevs_.Find(lb.view())) {
+    switch (*type) {
       case AbbrevType::kTitle: return false;
       case AbbrevType::kNumber:
       case AbbrevType::kMonth: return !next_is_number;
@@ -325,7 +380,7 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
                    Adjacent(tokens, term - 2, term - 1) && Adjacent(tokens, term - 3, term - 2) &&
                    IsSingleUpper(TokenText(text, tokens[term - 3]));
     if (!acronym) return false;
-    return starters_.find(next_text) != starters_.end();
+    return starters_.contains(next_text);
   }
   return true;
 }
@@ -338,14 +393,15 @@ void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* p
   tokens.clear();
   doc->sentences.clear();
   tokens.reserve(text.size() / 5 + 8);
-  std::vector<uint8_t> nl;
-  nl.reserve(text.size() / 5 + 8);
-  Tokenize(text, &tokens, &nl);
+  // Per thread, reused from text to text.
+  thread_local std::vector<uint8_t> scratch;
+  thread_local std::vector<uint32_t> events;
+  std::vector<uint8_t>& flags = plain != nullptr ? *plain : scratch;
+  flags.clear();
+  flags.reserve(text.size() / 5 + 8);
+  events.clear();
+  Tokenize(text, &tokens, &flags, &events);
   const size_t n = tokens.size();
-  if (plain != nullptr) {
-    plain->resize(n);
-    for (size_t t = 0; t < n; ++t) (*plain)[t] = (nl[t] & kPlainToken) != 0 ? 1 : 0;
-  }
   size_t start = 0;
   auto close = [&](size_t end) {
     if (end <= start) return;
@@ -353,18 +409,40 @@ void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* p
                                       static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
     start = end;
   };
-  for (size_t t = 0; t < n; ++t) {
-    if (nl[t] & kNewlineBefore) close(t);
-    // Text without sentence ends (crawler junk, tables) is cut into bounded pieces so later
-    // stages, which quote whole sentences, stay linear in the input size.
+  // Text without sentence ends (crawler junk, tables) is cut into bounded pieces so later
+  // stages, which quote whole sentences, stay linear in the input size: a sentence is cut at
+  // the first token looked at that is kMaxSentenceTokens or more past its start. Between
+  // events (Tokenize) every token is looked at; that rule is all that can happen there.
+  auto cut_before = [&](size_t from, size_t to) {
+    for (size_t c = std::max(from, start + kMaxSentenceTokens); c < to;
+         c = start + kMaxSentenceTokens) {
+      close(c);
+    }
+  };
+  size_t t = 0;  // the next token to look at
+  for (size_t p = 0; p < events.size(); ++p) {
+    const size_t e = events[p] >> 1;
+    if (e < t) continue;  // taken with a terminator before it, or listed twice
+    cut_before(t, e);
+    t = e;
+    if (events[p] & 1) close(t);  // a line break before it
     if (t - start >= kMaxSentenceTokens) close(t);
-    if (tokens[t].kind != TokenKind::kPunct || !IsTerminator(TokenText(text, tokens[t]))) continue;
+    if (tokens[t].kind != TokenKind::kPunct || !IsTerminator(TokenText(text, tokens[t]))) {
+      ++t;
+      continue;
+    }
     size_t k = t + 1;
     while (k < n && Adjacent(tokens, k - 1, k) && IsTerminator(TokenText(text, tokens[k]))) ++k;
     while (k < n && Adjacent(tokens, k - 1, k) && IsCloser(TokenText(text, tokens[k]))) ++k;
-    if (k < n && !(nl[k] & kNewlineBefore) && IsBoundary(text, tokens, t, k)) close(k);
-    t = k - 1;
+    // Whether a line break comes before token k: its event, if any, is among the next few
+    // (the tokens from t to k are glued terminators and closers).
+    size_t q = p + 1;
+    while (q < events.size() && (events[q] >> 1) < k) ++q;
+    const bool line_before_k = q < events.size() && events[q] == 2 * k + 1;
+    if (k < n && !line_before_k && IsBoundary(text, tokens, t, k)) close(k);
+    t = k;
   }
+  cut_before(t, n);
   close(n);
 }
 

@@ -29,6 +29,7 @@
 
 #include "base/status.h"
 #include "model/doc.h"
+#include "text/key_table.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -47,9 +48,9 @@ class Segmenter {
  private:
   bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
                   size_t next) const;
-  StringMap<AbbrevType> abbrevs_;
-  StringMap<bool> starters_;
-  StringMap<bool> months_;  // from months.tsv: "22. März" is a date, not a sentence end
+  KeyTable<AbbrevType> abbrevs_;
+  KeyTable<bool> starters_;
+  KeyTable<bool> months_;  // from months.tsv: "22. März" is a date, not a sentence end
 };
 
 void Segment(std::string_view text, Doc* doc);

@@ -125,6 +125,77 @@ TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {
   EXPECT_EQ(Tokens("2024"), (V{"2024"}));
 }
 
+// Words are scanned eight bytes at a time: ends before, at and after a chunk boundary, at the
+// end of the text (no whole chunk left), and the ASCII bytes around the letter and digit
+// ranges ('@' '[' '`' '{' '/' ':') must all stop a word exactly where one byte at a time would.
+TEST_F(SegmentTest, WordEndsAtEveryOffsetOfAnEightByteChunk) {
+  for (size_t len = 1; len <= 20; ++len) {
+    const std::string w = std::string(len, 'k') + "Z9";
+    for (const char* stop : {" ", ",", "@", "[", "`", "{", "/", ":", "\xC3\xA9!", ""}) {
+      const std::string text = w + stop + "tail";
+      const std::vector<std::string> got = Tokens(text);
+      ASSERT_FALSE(got.empty());
+      if (std::string_view(stop).empty()) {
+        EXPECT_EQ(got, (V{w + "tail"})) << text;
+      } else if (std::string_view(stop) == " ") {
+        EXPECT_EQ(got, (V{w, "tail"})) << text;
+      } else if (std::string_view(stop) == "\xC3\xA9!") {
+        EXPECT_EQ(got, (V{w + "\xC3\xA9", "!", "tail"})) << text;  // a non-ASCII letter joins
+      } else {
+        EXPECT_EQ(got, (V{w, stop, "tail"})) << text;
+      }
+    }
+    EXPECT_EQ(Tokens(w), (V{w}));  // the text ends inside the word's last chunk
+  }
+  EXPECT_EQ(Tokens("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789."),
+            (V{"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "."}));
+}
+
+// The plain flags (TokenKeys::Build takes them): 1 only for tokens of ASCII letters and digits.
+TEST_F(SegmentTest, PlainFlagsMarkAsciiOnlyTokens) {
+  const std::string text = "internationally recognised na\xC3\xAFve twenty-three 1,200 42, ok";
+  Doc doc;
+  std::vector<uint8_t> plain;
+  seg_->Segment(text, &doc, &plain);
+  ASSERT_EQ(doc.tokens.size(), 8u);
+  EXPECT_EQ(plain, (std::vector<uint8_t>{1, 1, 0, 0, 0, 1, 0, 1}));
+}
+
+// Words after a single space, a comma or a period are taken without the general dispatch;
+// the tokens must be those of the general path, including a quote or a possessive after a
+// space and runs of other white space.
+TEST_F(SegmentTest, WordRunsAfterSpacesAndPunctuation) {
+  EXPECT_EQ(Tokens("one two, three. Four;five  six\tseven 's 'x"),
+            (V{"one", "two", ",", "three", ".", "Four", ";", "five", "six", "seven", "'", "s", "'",
+               "x"}));
+  EXPECT_EQ(Sentences("It rained. Then it stopped.\nA new line, a new sentence"),
+            (V{"It rained.", "Then it stopped.", "A new line, a new sentence"}));
+}
+
+// The 300-token cut interleaved with line breaks and terminators: a line break closes first,
+// the cut counts from there, and a terminator found at the cut ends a one-token sentence.
+TEST_F(SegmentTest, LongRunsAreCutAroundLineBreaksAndTerminators) {
+  auto sizes = [&](const std::string& text) {
+    Doc doc;
+    seg_->Segment(text, &doc);
+    std::vector<uint32_t> out;
+    for (const Sentence& s : doc.sentences) out.push_back(s.end_token - s.first_token);
+    return out;
+  };
+  auto words = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "word ";
+    return s;
+  };
+  EXPECT_EQ(sizes(words(299) + "\n" + words(649) + "word. Next " + words(9)),
+            (std::vector<uint32_t>{299, 300, 300, 51, 10}));
+  EXPECT_EQ(sizes(words(298) + "word. Next " + words(9)), (std::vector<uint32_t>{300, 10}));
+  EXPECT_EQ(sizes(words(299) + "word. Next " + words(9)), (std::vector<uint32_t>{300, 1, 10}));
+  EXPECT_EQ(sizes(words(300) + ". Next " + words(9)), (std::vector<uint32_t>{300, 1, 10}));
+  EXPECT_EQ(sizes(words(600)), (std::vector<uint32_t>{300, 300}));
+  EXPECT_EQ(sizes(words(601)), (std::vector<uint32_t>{300, 300, 1}));
+}
+
 TEST_F(SegmentTest, NumberTokens) {
   std::vector<TokenKind> kinds;
   EXPECT_EQ(Tokens("1,200 3.5 24, 10-12 $5 50%", &kinds),

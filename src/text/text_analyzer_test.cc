@@ -29,6 +29,37 @@ TEST(TextAnalyzerTest, EndToEnd) {
   EXPECT_EQ(doc.timexes[2].date, (CivilDate{2023, 0, 0}));
 }
 
+// The finders collect the tokens that can start a date or a number first and skip those that
+// an earlier match took: numbers inside a date or a range are not counted again, and the
+// tokens right after a match still start their own. The same text twice in one Analyze call
+// sequence (per-thread buffers reused, a shorter text after a longer one) gives the same Doc.
+TEST(TextAnalyzerTest, CandidatesAfterAMatchAreNotSkipped) {
+  auto r = TextAnalyzer::Load(DataDir());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const TextAnalyzer& ta = **r;
+  const std::string text =
+      "Between 10 and 12 guards, 5 police and twenty-three soldiers died on 3 March 2024 "
+      "7 km away; 2 days ago 4 more died, and 8-9 were hurt.";
+  auto spans = [&](const Doc& doc) {
+    std::vector<std::string> q, t;
+    for (const Quantity& x : doc.quantities) q.push_back(text.substr(x.span.begin, x.span.size()));
+    for (const Timex& x : doc.timexes) t.push_back(text.substr(x.span.begin, x.span.size()));
+    return std::make_pair(q, t);
+  };
+  Doc doc = ta.Analyze(text, CivilDate{2024, 3, 10});
+  auto [q, t] = spans(doc);
+  EXPECT_EQ(t, (std::vector<std::string>{"3 March 2024", "2 days ago"}));
+  EXPECT_EQ(q, (std::vector<std::string>{"Between 10 and 12", "5", "twenty-three", "4", "8-9"}));
+  ASSERT_EQ(doc.quantities.size(), 5u);
+  EXPECT_EQ(doc.quantities[0].qualifier, Qualifier::kRange);
+  EXPECT_EQ(doc.quantities[2].value, 23);
+  EXPECT_EQ(doc.quantities[4].low, 8);
+  EXPECT_EQ(doc.quantities[4].high, 9);
+  ta.Analyze("Ten died.", CivilDate{2024, 3, 10});  // reuse of the per-thread buffers
+  Doc again = ta.Analyze(text, CivilDate{2024, 3, 10});
+  EXPECT_EQ(spans(again), spans(doc));
+}
+
 TEST(TextAnalyzerTest, SameResultFromManyThreads) {
   auto r = TextAnalyzer::Load(DataDir());
   ASSERT_TRUE(r.ok());

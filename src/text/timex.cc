@@ -582,9 +582,10 @@ bool TimexParser::GivesSmallHoursTime(const Ctx& c) const {
   auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
   auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
   for (const Token& t : c.tokens) {
+    if (t.kind != TokenKind::kNumber) continue;  // before touching the text's bytes
     size_t q = t.span.begin;
     const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
-    if (t.kind != TokenKind::kNumber || minutes) continue;
+    if (minutes) continue;
     int hour = 0;
     for (; q < x.size() && digit(x[q]) && hour < 100; ++q) hour = hour * 10 + (x[q] - '0');
     while (q < x.size() && (digit(x[q]) || x[q] == ':')) ++q;  // the minutes
@@ -774,14 +775,29 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
     int month, day;
   };
   std::vector<Seen> seen;
+  // The tokens that can start an expression at all: numbers, hyphenated words, and words whose
+  // hash is in starts_' bitmap; collected without a branch per token (which mispredicts at
+  // random on running text), then looked up one by one below. Reused per thread.
+  thread_local std::vector<uint32_t> cand;
+  if (cand.size() < n) cand.resize(n);
+  size_t nc = 0;
   for (size_t i = 0; i < n; ++i) {
     const TokenKind k = doc.tokens[i].kind;
-    if (k != TokenKind::kWord && k != TokenKind::kNumber) continue;
+    const bool word_or_number = k == TokenKind::kWord || k == TokenKind::kNumber;
+    cand[nc] = static_cast<uint32_t>(i);
+    nc += static_cast<size_t>(word_or_number & ((k == TokenKind::kNumber) | keys.hyphen(i) |
+                                                starts_.MayContain(keys[i].hash)));
+  }
+  size_t next = 0;  // the tokens before it are inside a timex found
+  for (size_t ci = 0; ci < nc; ++ci) {
+    const size_t i = cand[ci];
+    if (i < next) continue;
+    const TokenKind k = doc.tokens[i].kind;
     // Run only the Try* functions that can match here (a skipped one would return false): a
     // number can start a numeric date or a count; "mid-August" a month; the rest needs a word
     // of starts_, and a phrase of two or more words also the next token's second_bits_.
     uint16_t m = 0;
-    if (auto it = starts_.find(keys[i]); it != starts_.end()) m = it->second;
+    if (const uint16_t* bits = starts_.Find(keys[i])) m = *bits;
     if (m & (kWdPrefix | kAgoPre | kRelative)) {
       bool second = false;
       if (i + 1 < n) {
@@ -815,7 +831,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
       }
       out.push_back(tx);
       seen.push_back(Seen{c.weekday, c.explicit_year, c.day_month, c.month, c.day});
-      i = end - 1;
+      next = end;
     }
   }
   if (!c.pub) {

@@ -50,6 +50,7 @@
 #include "base/status.h"
 #include "model/article.h"
 #include "model/doc.h"
+#include "text/key_table.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -117,7 +118,7 @@ class TimexParser {
   QuickMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
   // Which Try* can start at a lower-cased word (StartBit in timex.cc), from the first words of
   // every table: Find() skips words not in it and runs only the Try* functions that can match.
-  QuickMap<uint16_t> starts_;
+  KeyTable<uint16_t> starts_;
   // One bit per StringHash value of the second word of every multi-word phrase: a word that
   // starts only multi-word phrases of a table cannot start one when the next token's bit is clear.
   static constexpr size_t kSecondWords = 64;
