@@ -1,7 +1,6 @@
 #include "resolve/reconcile.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -32,8 +31,6 @@ struct View {
   bool superseded = false;
 };
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return c >= '0' && c <= '9'; });
@@ -49,34 +46,33 @@ void ReadCues(const ResolveRules& rules, View* w) {
       c.quote.size() != c.span.size()) {
     return;
   }
-  std::string lower(c.quote);
-  for (char& ch : lower) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  PhraseSet built;  // only when the rules were changed by hand without re-indexing
+  const PhraseSet* index = &rules.figure_index;
+  if (index->size() != rules.figure_cues.size()) {
+    std::vector<std::string_view> phrases;
+    for (const ResolveRules::FigureCue& cue : rules.figure_cues) phrases.push_back(cue.phrase);
+    built = PhraseSet(phrases);
+    index = &built;
   }
-  const std::string_view text(lower);
+  const AsciiLower lower(c.quote);
+  const std::string_view text = lower.view();
   const size_t fb = c.figure_span.begin - c.span.begin;
   const size_t fe = c.figure_span.end - c.span.begin;
-  for (const ResolveRules::FigureCue& cue : rules.figure_cues) {
+  // Each flag is set when any occurrence of a cue of its kind stands on the cue's side of the
+  // figure, within its window, with no digit in between.
+  index->ForEach(text, [&](uint32_t i, size_t pos, size_t end) {
+    const ResolveRules::FigureCue& cue = rules.figure_cues[i];
     bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
                  : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
                                                                     : &w->superseded;
-    if (*flag || cue.phrase.empty()) continue;
-    for (size_t pos = text.find(cue.phrase); pos != std::string_view::npos;
-         pos = text.find(cue.phrase, pos + 1)) {
-      const size_t end = pos + cue.phrase.size();
-      if ((pos > 0 && IsWordByte(text[pos - 1])) || (end < text.size() && IsWordByte(text[end]))) {
-        continue;
-      }
-      const size_t window = static_cast<size_t>(cue.window);
-      if (cue.before) {
-        if (end > fb) break;  // later occurrences stand even further right
-        if (fb - end <= window && !HasDigit(text.substr(end, fb - end))) *flag = true;
-      } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
-        *flag = true;
-      }
-      if (*flag) break;
+    if (*flag) return;
+    const size_t window = static_cast<size_t>(cue.window);
+    if (cue.before) {
+      if (end <= fb && fb - end <= window && !HasDigit(text.substr(end, fb - end))) *flag = true;
+    } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
+      *flag = true;
     }
-  }
+  });
 }
 
 std::string Num(double v) {
@@ -155,7 +151,21 @@ bool Contradicts(const View& a, const View& b) {
 // not the toll: doc_id -> that sum (see ReconcileField).
 using DocFloors = std::map<std::string, double>;
 
-ReconcileResult ReconcileImpl(const std::vector<Claim>& claims, Policy policy,
+// The view of each claim (of `field` only, when given), its cues read: reconciling a field reads
+// each claim several times, and its cues once. Pointers into `claims`.
+std::vector<View> ReadViews(const std::vector<Claim>& claims, const ResolveRules& rules,
+                            std::optional<Field> field = std::nullopt) {
+  std::vector<View> views;
+  views.reserve(claims.size());
+  for (const Claim& c : claims) {
+    if (field && c.field != *field) continue;
+    views.push_back(MakeView(c));
+    ReadCues(rules, &views.back());
+  }
+  return views;
+}
+
+ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy policy,
                               std::string_view field_name, const ResolveRules& rules,
                               const DocFloors* doc_floors);
 
@@ -203,25 +213,28 @@ std::string DescribeClaimFigure(const Claim& c) {
 
 ReconcileResult ReconcileClaims(const std::vector<Claim>& claims, Policy policy,
                                 std::string_view field_name, const ResolveRules& rules) {
-  return ReconcileImpl(claims, policy, field_name, rules, nullptr);
+  const std::vector<View> views = ReadViews(claims, rules);
+  std::vector<const View*> ptrs;
+  ptrs.reserve(views.size());
+  for (const View& v : views) ptrs.push_back(&v);
+  return ReconcileImpl(ptrs, policy, field_name, rules, nullptr);
 }
 
 namespace {
 
-ReconcileResult ReconcileImpl(const std::vector<Claim>& claims, Policy policy,
+ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy policy,
                               std::string_view field_name, const ResolveRules& rules,
                               const DocFloors* doc_floors) {
   ReconcileResult out;
   std::vector<View> whole, parts;
-  for (const Claim& c : claims) {
+  for (const View* v : views) {
+    const Claim& c = *v->claim;
     if (!(c.value >= 0) || !std::isfinite(c.value)) continue;  // NaN or garbage: ignore
     if (c.value > rules.max_plausible_figure) {
       out.rationale = "left out " + Num(c.value) + " from " + c.doc_id + " (implausible); ";
       continue;
     }
-    View w = MakeView(c);
-    ReadCues(rules, &w);
-    (c.scope == Scope::kPart ? parts : whole).push_back(w);
+    (c.scope == Scope::kPart ? parts : whole).push_back(*v);
   }
   if (whole.empty() && parts.empty()) return out;
 
@@ -460,14 +473,15 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
                             const ResolveRules& rules) {
   FieldFigures out;
   const std::string name = FieldName(field);
-  std::vector<Claim> totals;
-  std::map<Category, std::vector<Claim>> by_cat;
-  for (const Claim& c : claims) {
-    if (c.field != field) continue;
-    if (c.category == Category::kUnknown) {
-      totals.push_back(c);
+  // Every claim of the field is viewed once; the passes below share the views.
+  const std::vector<View> views = ReadViews(claims, rules, field);
+  std::vector<const View*> totals;
+  std::map<Category, std::vector<const View*>> by_cat;
+  for (const View& v : views) {
+    if (v.claim->category == Category::kUnknown) {
+      totals.push_back(&v);
     } else {
-      by_cat[c.category].push_back(c);
+      by_cat[v.claim->category].push_back(&v);
     }
   }
   auto take = [&](ReconcileResult r, const std::string& label) {
@@ -478,15 +492,14 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
   // The split each document gives: per document and category its largest specific figure
   // (the perpetrators' count and earlier tolls left out).
   std::map<std::string, std::map<Category, double>> doc_cat;
-  for (const auto& [cat, cs] : by_cat) {
-    for (const Claim& c : cs) {
+  for (const auto& [cat, vs] : by_cat) {
+    for (const View* w : vs) {
+      const Claim& c = *w->claim;
       if (c.scope == Scope::kPart) continue;
-      View w = MakeView(c);
-      if (w.tier > kApprox) continue;
-      ReadCues(rules, &w);
-      if (w.partisan || w.superseded) continue;
+      if (w->tier > kApprox) continue;
+      if (w->partisan || w->superseded) continue;
       double& slot = doc_cat[c.doc_id][cat];
-      slot = std::max(slot, w.point);
+      slot = std::max(slot, w->point);
     }
   }
   DocFloors doc_floors;
@@ -497,7 +510,7 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Polic
   }
   Figure cat_sum;
   for (const auto& [cat, cs] : by_cat) {
-    std::optional<Figure> f = take(ReconcileClaims(cs, policy, name, rules),
+    std::optional<Figure> f = take(ReconcileImpl(cs, policy, name, rules, nullptr),
                                    name + "/" + CategoryName(cat));
     if (!f) continue;
     out.by_category[CategoryName(cat)] = *f;

@@ -347,6 +347,39 @@ TEST(ReconcileCueTest, CueBesideAnotherNumberDoesNotCount) {
   EXPECT_EQ(r.figure->high, 30);
 }
 
+TEST(ReconcileCueTest, IndexedAndUnindexedRulesReadTheSameCues) {
+  // CueRules() sets the cues by hand without an index: each read builds one. Indexed rules
+  // must read the same flags, whatever the side, window or case of the words.
+  ResolveRules plain = CueRules();
+  ResolveRules indexed = CueRules();
+  indexed.BuildCueIndexes();
+  ASSERT_EQ(plain.figure_index.size(), 0u);
+  ASSERT_EQ(indexed.figure_index.size(), indexed.figure_cues.size());
+  const std::vector<Claim> cs = {
+      Q("a", 30, "The Rebels CLAIMED TO HAVE KILLED 30 guards.", "30"),
+      Q("a", 30, "They claimed to have killed many in a long and winding campaign that ended 30.",
+        "30"),  // the cue is beyond its window
+      Q("a", 25, "The toll climbed to 25 on Sunday, up from 12.", "25"),
+      Q("a", 12, "The toll climbed to 25 on Sunday, up from 12.", "12"),
+      Q("a", 7, "Seven died, a figure that could not be verified.", "Seven"),
+      Q("a", 7, "Seven died; officials disputed a figure that could not be verified.", "Seven"),
+      Q("a", 3, "It was reclaimed to have killed 3.", "3")};  // not a whole word
+  const bool expected[][3] = {{true, false, false}, {false, false, false}, {false, true, false},
+                              {false, false, true}, {true, false, false}, {true, false, false},
+                              {false, false, false}};
+  for (size_t i = 0; i < cs.size(); ++i) {
+    SCOPED_TRACE(cs[i].quote + " / " + std::to_string(cs[i].value));
+    const FigureCues a = ReadFigureCues(cs[i], plain);
+    const FigureCues b = ReadFigureCues(cs[i], indexed);
+    EXPECT_EQ(a.partisan, b.partisan);
+    EXPECT_EQ(a.update, b.update);
+    EXPECT_EQ(a.superseded, b.superseded);
+    EXPECT_EQ(b.partisan, expected[i][0]);
+    EXPECT_EQ(b.update, expected[i][1]);
+    EXPECT_EQ(b.superseded, expected[i][2]);
+  }
+}
+
 TEST(ReconcileCueTest, OnlyPerpetratorsCountStillGivesAFigure) {
   ReconcileResult r = ReconcileClaims(
       {Q("a", 40, "The rebels claimed to have killed 40 guards.", "40")}, Policy::kLatest, "killed",

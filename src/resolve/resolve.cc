@@ -455,37 +455,55 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
   const std::string_view q = c.quote;
   if (c.figure_span.begin < c.span.begin || c.figure_span.end > c.span.begin + q.size()) return r;
   const size_t fb = c.figure_span.begin - c.span.begin, fe = c.figure_span.end - c.span.begin;
+  // One pass over the cues: the recalled-event cue that ends first before the figure (earliest
+  // in the file on a tie), and for each other kind whether one of its cues sits in the figure's
+  // clause within 80 bytes of it.
+  PhraseSet built;  // only when the rules were changed by hand without re-indexing
+  const PhraseSet* index = &rules.context_index;
+  if (index->size() != rules.context_cues.size()) {
+    std::vector<std::string_view> phrases;
+    for (const ResolveRules::ContextCue& cue : rules.context_cues) phrases.push_back(cue.phrase);
+    built = PhraseSet(phrases);
+    index = &built;
+  }
+  const AsciiLower lower(q);
+  size_t earlier_end = std::string_view::npos;
   const ResolveRules::ContextCue* cue = nullptr;
+  bool near[4] = {false, false, false, false};
+  index->ForEach(lower.view(), [&](uint32_t i, size_t pos, size_t end) {
+    const ResolveRules::ContextCue& hit = rules.context_cues[i];
+    if (hit.kind == K::kEarlier) {
+      if (end <= fb && (cue == nullptr || end < earlier_end ||
+                        (end == earlier_end && &hit < cue))) {
+        earlier_end = end;
+        cue = &hit;
+      }
+      return;
+    }
+    bool& found = near[static_cast<int>(hit.kind)];
+    if (found) return;
+    const bool before = end <= fb;
+    const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
+    found = gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos);
+  });
   // The recalled clause must hold the figure: "a day after being shot, he died" is one event.
-  if (const size_t end = rules.FindContext(q, K::kEarlier, fb, &cue);
-      end != std::string_view::npos && cue != nullptr && OneClause(q, end, fb)) {
+  if (cue != nullptr && OneClause(q, earlier_end, fb)) {
     r.to = ContextRoute::kEarlier;
     r.days = cue->days;
     return r;
   }
-  std::string lower(q);
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  auto near = [&](K kind) {
-    // One cue in the figure's clause and within 80 bytes of it counts.
-    bool found = false;
-    rules.ForEachContext(lower, kind, [&](const ResolveRules::ContextCue&, size_t pos, size_t end) {
-      const bool before = end <= fb;
-      const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
-      found = found || (gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos));
-      return !found;
-    });
-    return found;
-  };
+  auto near_kind = [&](K kind) { return near[static_cast<int>(kind)]; };
   const bool militants_killed = c.field == Field::kKilled && c.category == Category::kMilitants;
   // The forces' response ("troops killed three of the attackers") is an event of its own after
   // a wave of attacks or when spread over the region ("throughout the province"); after one
   // attack it is the same fight, and its dead are that attack's.
   if (militants_killed &&
-      (near(K::kOperation) || (near(K::kResponse) && (wave_article || near(K::kRegion))))) {
+      (near_kind(K::kOperation) ||
+       (near_kind(K::kResponse) && (wave_article || near_kind(K::kRegion))))) {
     r.to = ContextRoute::kOperations;
     return r;
   }
-  if (c.scope != Scope::kWave && near(K::kRegion)) {
+  if (c.scope != Scope::kWave && near_kind(K::kRegion)) {
     r.to = ContextRoute::kWave;
     return r;
   }
@@ -653,6 +671,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   std::set<std::pair<size_t, size_t>> operation_sentences;
   if (o.separate_context_incidents) {
     auto mark = [&](const Claim& c, const EventMention& m) {
+      // Only militants killed go to the operations (ClaimContext): the others need no reading.
+      if (c.field != Field::kKilled || c.category != Category::kMilitants) return;
       if (ClaimContext(c, m, true, wave_article, rules).to == ContextRoute::kOperations) {
         operation_sentences.insert({c.span.begin, c.span.end});
       }

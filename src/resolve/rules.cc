@@ -52,6 +52,44 @@ std::vector<std::string_view> Columns(std::string_view line) {
 
 }  // namespace
 
+AsciiLower::AsciiLower(std::string_view text) : size_(text.size()) {
+  char* out = small_;
+  if (text.size() > sizeof small_) {
+    large_.resize(text.size());
+    out = large_.data();
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  data_ = out;
+}
+
+PhraseSet::PhraseSet(const std::vector<std::string_view>& phrases) {
+  phrases_.assign(phrases.begin(), phrases.end());
+  for (size_t i = 0; i < phrases_.size(); ++i) {
+    const std::string& p = phrases_[i];
+    if (p.size() == 1) {
+      one_byte_.push_back(static_cast<uint32_t>(i));
+    } else if (p.size() >= 2) {
+      const uint32_t bigram = static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 8 |
+                              static_cast<unsigned char>(p[1]);
+      bigrams_[bigram >> 6] |= uint64_t{1} << (bigram & 63);
+      by_bigram_.push_back(static_cast<uint64_t>(bigram) << 32 | i);
+    }
+  }
+  std::sort(by_bigram_.begin(), by_bigram_.end());
+}
+
+void ResolveRules::BuildCueIndexes() {
+  std::vector<std::string_view> phrases;
+  for (const ContextCue& c : context_cues) phrases.push_back(c.phrase);
+  context_index = PhraseSet(phrases);
+  phrases.clear();
+  for (const FigureCue& c : figure_cues) phrases.push_back(c.phrase);
+  figure_index = PhraseSet(phrases);
+}
+
 bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
   if (attributed_to.empty()) return false;
   const std::string a = Lower(attributed_to);
@@ -269,6 +307,7 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
     });
     if (!bad.ok()) return bad;
   }
+  rules.BuildCueIndexes();
   return rules;
 }
 

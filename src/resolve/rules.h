@@ -4,10 +4,13 @@
 //
 // Files (see their header comments): official_sources.txt, event_types.tsv, limits.tsv,
 // claim_context.tsv (optional), figure_cues.tsv (optional), attack_methods.tsv (optional).
+// The cue phrases are also indexed (PhraseSet) so that a quote is read once against all of them.
 #ifndef SITREP_RESOLVE_RULES_H_
 #define SITREP_RESOLVE_RULES_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -18,6 +21,79 @@
 #include "model/event.h"
 
 namespace sitrep {
+
+// True for the bytes that make words in cue matching: ASCII letters and digits (std::isalnum in
+// the "C" locale, which sitrep never changes). Pure.
+inline bool IsCueWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return static_cast<unsigned char>(u - '0') < 10 || static_cast<unsigned char>((u | 0x20) - 'a') < 26;
+}
+
+// The ASCII lower-case of a text (other bytes unchanged), on the stack when it is short: cue
+// matching lower-cases every quote it reads, and most are a sentence.
+class AsciiLower {
+ public:
+  explicit AsciiLower(std::string_view text);
+  AsciiLower(const AsciiLower&) = delete;
+  AsciiLower& operator=(const AsciiLower&) = delete;
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  char small_[320];
+  std::string large_;
+  const char* data_;
+  size_t size_;
+};
+
+// A fixed set of lower-case phrases found as whole words in one pass over a text: a position
+// where a phrase may start (the text's first byte or one after a non-word byte) is looked up by
+// its first two bytes, so a text is read once whatever the number of phrases. Immutable once
+// built; one instance may be shared by any number of threads.
+class PhraseSet {
+ public:
+  PhraseSet() = default;
+  // Indexes are positions in `phrases`; empty phrases never match.
+  explicit PhraseSet(const std::vector<std::string_view>& phrases);
+  size_t size() const { return phrases_.size(); }  // phrases given, empty ones included
+
+  // Calls f(index, begin, end) for every whole-word occurrence [begin, end) of every phrase in
+  // `lower` (already lower-case, as the phrases are), overlapping ones included, by begin.
+  template <typename F>
+  void ForEach(std::string_view lower, F&& f) const {
+    const size_t n = lower.size();
+    for (size_t pos = 0; pos < n; ++pos) {
+      // The first two bytes rule out most positions before the boundary is looked at.
+      if (!one_byte_.empty() && (pos == 0 || !IsCueWordByte(lower[pos - 1]))) {
+        for (uint32_t i : one_byte_) Try(lower, pos, i, f);
+      }
+      if (pos + 1 == n) break;
+      const uint32_t bigram = static_cast<uint32_t>(static_cast<unsigned char>(lower[pos])) << 8 |
+                              static_cast<unsigned char>(lower[pos + 1]);
+      if ((bigrams_[bigram >> 6] >> (bigram & 63) & 1) == 0) continue;
+      if (pos > 0 && IsCueWordByte(lower[pos - 1])) continue;
+      for (auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
+                                      static_cast<uint64_t>(bigram) << 32);
+           it != by_bigram_.end() && (*it >> 32) == bigram; ++it) {
+        Try(lower, pos, static_cast<uint32_t>(*it), f);
+      }
+    }
+  }
+
+ private:
+  template <typename F>
+  void Try(std::string_view lower, size_t pos, uint32_t i, F& f) const {
+    const std::string& p = phrases_[i];
+    const size_t end = pos + p.size();
+    if (end > lower.size() || std::memcmp(lower.data() + pos, p.data(), p.size()) != 0) return;
+    if (end < lower.size() && IsCueWordByte(lower[end])) return;
+    f(i, pos, end);
+  }
+
+  std::vector<std::string> phrases_;
+  std::vector<uint64_t> bigrams_ = std::vector<uint64_t>(1024);  // bit per first two bytes
+  std::vector<uint64_t> by_bigram_;  // (first two bytes << 32 | index), sorted
+  std::vector<uint32_t> one_byte_;   // indexes of one-byte phrases
+};
 
 struct ResolveRules {
   // Lower-cased terms; an attribution is official when it contains one as a whole word sequence.
@@ -65,6 +141,14 @@ struct ResolveRules {
     std::string phrase;  // lower-case, matched as whole words
   };
   std::vector<FigureCue> figure_cues;
+
+  // The phrases of context_cues and figure_cues (same indexes), for reading a quote once
+  // against all of them. LoadResolveRules() builds them; whoever changes the cue lists by hand
+  // calls BuildCueIndexes(). Readers treat an index whose size differs from its list as missing
+  // (and build one for the call).
+  PhraseSet context_index;
+  PhraseSet figure_index;
+  void BuildCueIndexes();
 
   // How attacks are carried out (attack_methods.tsv): each listed sub-event type names one method
   // (bit `1 << index`); compatible[i] is the mask of methods one attack may also be reported as

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "base/data_dir.h"
 
 namespace sitrep {
@@ -68,6 +73,97 @@ TEST(AttackMethodTest, WithoutTheFileNothingConflicts) {
   ResolveRules r;
   EXPECT_EQ(r.MethodOf("Suicide bomb"), 0);
   EXPECT_FALSE(r.MethodsConflict(1, 2));
+}
+
+// Every (index, begin, end) PhraseSet::ForEach reports, sorted.
+std::vector<std::tuple<uint32_t, size_t, size_t>> Hits(const PhraseSet& set, std::string_view text) {
+  std::vector<std::tuple<uint32_t, size_t, size_t>> hits;
+  set.ForEach(text, [&](uint32_t i, size_t b, size_t e) { hits.emplace_back(i, b, e); });
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+// The plain search PhraseSet replaces: each phrase found with find(), whole words only.
+std::vector<std::tuple<uint32_t, size_t, size_t>> NaiveHits(const std::vector<std::string_view>& ps,
+                                                            std::string_view text) {
+  std::vector<std::tuple<uint32_t, size_t, size_t>> hits;
+  for (uint32_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].empty()) continue;
+    for (size_t pos = text.find(ps[i]); pos != std::string_view::npos;
+         pos = text.find(ps[i], pos + 1)) {
+      const size_t end = pos + ps[i].size();
+      if ((pos > 0 && IsCueWordByte(text[pos - 1])) ||
+          (end < text.size() && IsCueWordByte(text[end]))) {
+        continue;
+      }
+      hits.emplace_back(i, pos, end);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+TEST(PhraseSetTest, FindsWholeWordsOnly) {
+  const PhraseSet set({"forces killed", "killed", "up from"});
+  using H = std::tuple<uint32_t, size_t, size_t>;
+  // "forces killed" and the "killed" inside it both count; "killedx" and "unkilled" do not.
+  EXPECT_EQ(Hits(set, "the forces killed three"), (std::vector<H>{{0, 4, 17}, {1, 11, 17}}));
+  EXPECT_TRUE(Hits(set, "unkilled killedx upfrom").empty());
+  // At the very start and end of the text, and after punctuation.
+  EXPECT_EQ(Hits(set, "killed,up from"), (std::vector<H>{{1, 0, 6}, {2, 7, 14}}));
+  EXPECT_TRUE(Hits(set, "").empty());
+  EXPECT_TRUE(Hits(PhraseSet(), "killed").empty());
+}
+
+TEST(PhraseSetTest, OverlapsOneBytePhrasesAndSharedPrefixes) {
+  // Phrases sharing their first two bytes, a one-byte phrase, an empty one (never matches), a
+  // phrase starting with punctuation and one with a non-ASCII byte.
+  const std::vector<std::string_view> phrases = {"ki", "kil", "killed by", "x", "", "(a",
+                                                 "caf\xC3\xA9 ki", "a a"};
+  const PhraseSet set(phrases);
+  EXPECT_EQ(set.size(), phrases.size());
+  for (std::string_view text :
+       {"ki kil killed by x kil", "x(a a a a) caf\xC3\xA9 ki", "xx ki-kil killed byx",
+        "a a a a a", "((a a", "killed by killed by"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Hits(set, text), NaiveHits(phrases, text));
+  }
+}
+
+TEST(PhraseSetTest, WordBytesAreAsciiLettersAndDigits) {
+  EXPECT_TRUE(IsCueWordByte('a'));
+  EXPECT_TRUE(IsCueWordByte('Z'));
+  EXPECT_TRUE(IsCueWordByte('7'));
+  for (char c : std::string_view(" -'.,@[`{/:\x80\xC3\xFF")) {
+    EXPECT_FALSE(IsCueWordByte(c)) << static_cast<int>(static_cast<unsigned char>(c));
+  }
+}
+
+TEST(AsciiLowerTest, LowersAsciiOnlyShortAndLong) {
+  EXPECT_EQ(AsciiLower("Security Forces KILLED 12").view(), "security forces killed 12");
+  // Non-ASCII bytes (UTF-8 of an accented capital) stay as they are.
+  EXPECT_EQ(AsciiLower("\xC3\x89TAT").view(), "\xC3\x89tat");
+  const std::string long_text(1000, 'Q');
+  EXPECT_EQ(AsciiLower(long_text).view(), std::string(1000, 'q'));
+  EXPECT_TRUE(AsciiLower("").view().empty());
+}
+
+TEST(CueIndexTest, LoadedRulesIndexEveryCue) {
+  Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_FALSE(r->context_cues.empty());
+  ASSERT_FALSE(r->figure_cues.empty());
+  EXPECT_EQ(r->context_index.size(), r->context_cues.size());
+  EXPECT_EQ(r->figure_index.size(), r->figure_cues.size());
+  // Each cue is found by its index at its own position in a sentence of its own.
+  for (size_t i = 0; i < r->context_cues.size(); ++i) {
+    const std::string text = "then " + r->context_cues[i].phrase + " 5";
+    bool found = false;
+    r->context_index.ForEach(text, [&](uint32_t k, size_t b, size_t e) {
+      found = found || (k == i && b == 5 && e == 5 + r->context_cues[i].phrase.size());
+    });
+    EXPECT_TRUE(found) << r->context_cues[i].phrase;
+  }
 }
 
 }  // namespace
