@@ -130,16 +130,6 @@ void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
   if (word_begin != std::string_view::npos) emit(word_begin, to, false);
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 }  // namespace
 
 namespace {
@@ -489,49 +479,6 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   return best;
 }
 
-Status ForEachTsvRow(
-    const std::string& path, size_t min_cols,
-    const std::function<Status(const std::vector<std::string_view>& cols, int line)>& fn) {
-  Result<std::string> content = ReadFile(path);
-  if (!content.ok()) return content.status();
-  std::string_view all = *content;
-  int line_no = 0;
-  std::vector<std::string_view> cols;
-  size_t b = 0;
-  while (b <= all.size()) {
-    size_t e = all.find('\n', b);
-    if (e == std::string_view::npos) e = all.size();
-    ++line_no;
-    std::string_view line = all.substr(b, e - b);
-    b = e + 1;
-    if (Trim(line).empty() || Trim(line).front() == '#') {
-      if (e == all.size()) break;
-      continue;
-    }
-    cols.clear();
-    size_t cb = 0;
-    while (true) {
-      size_t ce = line.find('\t', cb);
-      if (ce == std::string_view::npos) {
-        cols.push_back(Trim(line.substr(cb)));
-        break;
-      }
-      cols.push_back(Trim(line.substr(cb, ce - cb)));
-      cb = ce + 1;
-    }
-    if (cols.size() < min_cols) {
-      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected " +
-                             std::to_string(min_cols) + " tab-separated columns");
-    }
-    Status st = fn(cols, line_no);
-    if (!st.ok()) {
-      return Status(st.code(), path + ":" + std::to_string(line_no) + ": " + st.message());
-    }
-    if (e == all.size()) break;
-  }
-  return Status::Ok();
-}
-
 Result<WordSet> WordSet::Load(const std::string& path) {
   WordSet set;
   Status st = ForEachTsvRow(path, 1, [&](const std::vector<std::string_view>& cols, int) {
@@ -548,7 +495,7 @@ std::vector<std::string_view> SplitBar(std::string_view s) {
   while (b <= s.size()) {
     size_t e = s.find('|', b);
     if (e == std::string_view::npos) e = s.size();
-    std::string_view part = Trim(s.substr(b, e - b));
+    std::string_view part = TrimBlanks(s.substr(b, e - b));
     if (!part.empty()) out.push_back(part);
     b = e + 1;
   }

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/tsv.h"
 #include "model/doc.h"
 #include "text/lexicon.h"
 
@@ -352,13 +353,6 @@ class WordSet {
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
-
-// Reads a data file of tab-separated lines; '#' lines and blank lines are skipped. Calls `fn`
-// with the columns (trimmed) and the 1-based line number; a row with fewer than `min_cols`
-// columns, or an error from `fn`, fails with "path:line: message".
-Status ForEachTsvRow(
-    const std::string& path, size_t min_cols,
-    const std::function<Status(const std::vector<std::string_view>& cols, int line)>& fn);
 
 // Parses "a|b|c" into its non-empty parts.
 std::vector<std::string_view> SplitBar(std::string_view s);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 #include "geo/gazetteer.h"
 #include "geo/match_key.h"
 
@@ -36,7 +37,8 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
-// Calls fn(line_number, line) for every non-empty, non-comment line.
+// Calls fn(line_number, line) for every non-empty, non-comment line. Streams the file: GeoNames
+// dumps run to gigabytes, so unlike base/tsv.h's readers the whole text is never held.
 template <typename Fn>
 Status ForEachLine(const std::string& path, Fn fn) {
   std::ifstream in(path, std::ios::binary);
@@ -125,12 +127,10 @@ struct ExtraPlace {
 };
 
 Status LoadExtraPlaces(const std::string& path, std::vector<ExtraPlace>* out) {
-  return ForEachLine(path, [&](size_t n, std::string_view line) -> Status {
-    auto f = SplitTabs(line);
-    auto bad = [&](const std::string& why) {
-      return InvalidArgument(path + ":" + std::to_string(n) + ": " + why);
-    };
-    if (f.size() < 9) return bad("expected 9 tab-separated columns");
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return NotFound(text.status().message());
+  return ForEachTsvLine(*text, path, 9, [&](const std::vector<std::string_view>& f, int) -> Status {
+    auto bad = [](const std::string& why) { return InvalidArgument(why); };
     ExtraPlace x;
     x.name = std::string(f[0]);
     size_t pos = 0;
@@ -192,18 +192,15 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
                                               "ilcesi", "kommune", "province", "region", "oblast",
                                               "governorate", "state", "prefecture", "krai"};
   {
-    Result<std::string> t = ReadFile(DataPath("geo/admin_suffixes.tsv"));
+    // Optional: without the table the built-in words above stand.
+    const std::string path = DataPath("geo/admin_suffixes.tsv");
+    Result<std::string> t = ReadFile(path);
     if (t.ok()) {
-      std::string_view all = *t;
-      size_t pos = 0;
-      while (pos < all.size()) {
-        size_t eol = all.find('\n', pos);
-        if (eol == std::string_view::npos) eol = all.size();
-        std::string_view line = all.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line.empty() || line[0] == '#') continue;
-        suffixes.insert(FoldName(line.substr(0, line.find('\t'))));
-      }
+      SITREP_RETURN_IF_ERROR(
+          ForEachTsvLine(*t, path, 1, [&](const std::vector<std::string_view>& cols, int) {
+            suffixes.insert(FoldName(cols[0]));
+            return Status::Ok();
+          }));
     }
   }
   suffixes.erase("city");

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 
 namespace sitrep {
 namespace {
@@ -112,48 +113,38 @@ std::string FoldName(std::string_view name) {
 Result<MatchRules> MatchRules::Parse(std::string_view text) {
   MatchRules r;
   r.text_ = std::string(text);
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    Rule rule;
-    if (line == "!collapse") {
-      rule.collapse = true;
-      r.rules_.push_back(rule);
-      continue;
-    }
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      return InvalidArgument("match rules:" + std::to_string(line_no) + ": expected FROM<TAB>TO");
-    }
-    std::string_view from = line.substr(0, tab), to = line.substr(tab + 1);
-    if (!from.empty() && from.front() == '^') {
-      rule.at_start = true;
-      from.remove_prefix(1);
-    }
-    if (!from.empty() && from.back() == '$') {
-      rule.at_end = true;
-      from.remove_suffix(1);
-    }
-    if (from.empty()) {
-      return InvalidArgument("match rules:" + std::to_string(line_no) + ": empty pattern");
-    }
-    for (char c : std::string(from) + std::string(to)) {
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-        return InvalidArgument("match rules:" + std::to_string(line_no) +
-                               ": patterns use only a-z and 0-9");
-      }
-    }
-    rule.from = std::string(from);
-    rule.to = std::string(to);
-    r.rules_.push_back(std::move(rule));
-  }
+  Status st = ForEachTsvLine(
+      text, "match rules", 1, [&](const std::vector<std::string_view>& cols, int) -> Status {
+        Rule rule;
+        if (cols.size() == 1 && cols[0] == "!collapse") {
+          rule.collapse = true;
+          r.rules_.push_back(rule);
+          return Status::Ok();
+        }
+        if (cols.size() < 2) return InvalidArgument("expected FROM<TAB>TO");
+        std::string_view from = cols[0], to = cols[1];
+        if (!from.empty() && from.front() == '^') {
+          rule.at_start = true;
+          from.remove_prefix(1);
+        }
+        if (!from.empty() && from.back() == '$') {
+          rule.at_end = true;
+          from.remove_suffix(1);
+        }
+        if (from.empty()) return InvalidArgument("empty pattern");
+        for (std::string_view part : {from, to}) {
+          for (char c : part) {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+              return InvalidArgument("patterns use only a-z and 0-9");
+            }
+          }
+        }
+        rule.from = std::string(from);
+        rule.to = std::string(to);
+        r.rules_.push_back(std::move(rule));
+        return Status::Ok();
+      });
+  if (!st.ok()) return st;
   return r;
 }
 

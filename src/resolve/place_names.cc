@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "base/tsv.h"
+
 namespace sitrep {
 namespace {
 
@@ -57,24 +59,17 @@ const std::string* Lookup(const std::vector<std::pair<std::string, std::string>>
   return it != sorted.end() && it->first == key ? &it->second : nullptr;
 }
 
-// Calls row(first field, second field) for each line of a two-column TSV table that is neither
-// blank nor a '#' comment.
+// Calls row(first field, second field) for each row of a two-column table. A row without a
+// second field is skipped, not an error: these tables only add spellings, and a bad row should
+// cost one spelling, not the run.
 template <typename Fn>
 void ForEachRow(std::string_view tsv, Fn&& row) {
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t eol = tsv.find('\n', pos);
-    if (eol == std::string_view::npos) eol = tsv.size();
-    std::string_view line = tsv.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    std::string_view second = line.substr(tab + 1);
-    second = second.substr(0, second.find('\t'));
-    row(line.substr(0, tab), second);
-  }
+  const Status st = ForEachTsvLine(tsv, "place names", 1,
+                                   [&](const std::vector<std::string_view>& cols, int) {
+                                     if (cols.size() >= 2) row(cols[0], cols[1]);
+                                     return Status::Ok();
+                                   });
+  (void)st;  // The callback never fails.
 }
 
 Result<std::string> ReadOptional(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 #include "geo/match_key.h"
 
 namespace sitrep {
@@ -15,40 +16,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// Calls fn(line_number, line) for each non-blank, non-comment line.
-template <typename Fn>
-void ForEachLine(std::string_view text, Fn fn) {
-  int number = 0;
-  while (!text.empty()) {
-    size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || Trim(line).front() == '#') continue;
-    fn(number, line);
-  }
-}
-
-// The tab-separated columns of a line, each trimmed.
-std::vector<std::string_view> Columns(std::string_view line) {
-  std::vector<std::string_view> cols;
-  while (true) {
-    size_t tab = line.find('\t');
-    cols.push_back(Trim(line.substr(0, tab)));
-    if (tab == std::string_view::npos) break;
-    line.remove_prefix(tab + 1);
-  }
-  return cols;
-}
 
 }  // namespace
 
@@ -144,169 +112,138 @@ void ResolveRules::ForEachContext(
   }
 }
 
+namespace {
+
+// Reads an optional table: a missing file is no rule, a malformed row is an error.
+Status ForEachOptionalRow(
+    const std::string& path, size_t min_cols,
+    const std::function<Status(const std::vector<std::string_view>& cols, int number)>& fn) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return Status::Ok();
+  return ForEachTsvLine(*text, path, min_cols, fn);
+}
+
+}  // namespace
+
 Result<ResolveRules> LoadResolveRules(const std::string& dir) {
   ResolveRules rules;
   const std::string official_path = dir + "/official_sources.txt";
   Result<std::string> official = ReadFile(official_path);
   if (!official.ok()) return official.status();
-  ForEachLine(*official, [&](int, std::string_view line) {
-    rules.official_terms.push_back(Lower(Trim(line)));
-  });
+  SITREP_RETURN_IF_ERROR(
+      ForEachDataLine(*official, official_path, [&](std::string_view line, int) -> Status {
+        rules.official_terms.push_back(Lower(TrimBlanks(line)));
+        return Status::Ok();
+      }));
 
-  const std::string types_path = dir + "/event_types.tsv";
-  Result<std::string> types = ReadFile(types_path);
-  if (!types.ok()) return types.status();
-  Status bad;
   int rank = 0;
-  ForEachLine(*types, [&](int number, std::string_view line) {
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      if (bad.ok()) {
-        bad = InvalidArgument(types_path + ":" + std::to_string(number) + ": expected a tab");
-      }
-      return;
-    }
-    std::string_view type = Trim(line.substr(0, tab));
-    std::string_view sub = Trim(line.substr(tab + 1));
-    std::string key(type);
-    if (!sub.empty()) {
-      key += '\t';
-      key += sub;
-    }
-    rules.type_rank.emplace(std::move(key), rank++);
-  });
-  if (!bad.ok()) return bad;
-
-  const std::string limits_path = dir + "/limits.tsv";
-  Result<std::string> limits = ReadFile(limits_path);
-  if (limits.ok()) {
-    ForEachLine(*limits, [&](int number, std::string_view line) {
-      size_t tab = line.find('\t');
-      std::string_view name = Trim(line.substr(0, tab));
-      std::string value(tab == std::string_view::npos ? "" : Trim(line.substr(tab + 1)));
-      char* end = nullptr;
-      const double v = std::strtod(value.c_str(), &end);
-      if (value.empty() || end == nullptr || *end != '\0' || !(v > 0)) {
-        if (bad.ok()) {
-          bad = InvalidArgument(limits_path + ":" + std::to_string(number) + ": expected name<TAB>number");
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
+      dir + "/event_types.tsv", 2, [&](const std::vector<std::string_view>& cols, int) -> Status {
+        std::string key(cols[0]);
+        if (!cols[1].empty()) {
+          key += '\t';
+          key += cols[1];
         }
-        return;
-      }
-      if (name == "max_plausible_figure") rules.max_plausible_figure = v;
-    });
-    if (!bad.ok()) return bad;
-  }
+        rules.type_rank.emplace(std::move(key), rank++);
+        return Status::Ok();
+      }));
 
-  const std::string context_path = dir + "/claim_context.tsv";
-  Result<std::string> context = ReadFile(context_path);
-  if (context.ok()) {
-    ForEachLine(*context, [&](int number, std::string_view line) {
-      const std::vector<std::string_view> cols = Columns(line);
-      ResolveRules::ContextCue c;
-      const std::string where = context_path + ":" + std::to_string(number);
-      if (cols.size() < 2 || cols[1].empty()) {
-        if (bad.ok()) bad = InvalidArgument(where + ": expected kind<TAB>phrase[<TAB>days]");
-        return;
-      }
-      if (cols[0] == "operation") {
-        c.kind = ResolveRules::ContextKind::kOperation;
-      } else if (cols[0] == "response") {
-        c.kind = ResolveRules::ContextKind::kResponse;
-      } else if (cols[0] == "region") {
-        c.kind = ResolveRules::ContextKind::kRegion;
-      } else if (cols[0] == "earlier") {
-        c.kind = ResolveRules::ContextKind::kEarlier;
-        const std::string days(cols.size() > 2 ? cols[2] : "");
+  SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
+      dir + "/limits.tsv", 1, [&](const std::vector<std::string_view>& cols, int) -> Status {
+        const std::string value(cols.size() > 1 ? cols[1] : "");
         char* end = nullptr;
-        const long v = std::strtol(days.c_str(), &end, 10);
-        if (days.empty() || *end != '\0' || v <= 0 || v > 366) {
-          if (bad.ok()) bad = InvalidArgument(where + ": earlier needs a day count 1..366");
-          return;
+        const double v = std::strtod(value.c_str(), &end);
+        if (value.empty() || end == nullptr || *end != '\0' || !(v > 0)) {
+          return InvalidArgument("expected name<TAB>number");
         }
-        c.days = static_cast<int>(v);
-      } else {
-        if (bad.ok()) bad = InvalidArgument(where + ": unknown kind " + std::string(cols[0]));
-        return;
-      }
-      c.phrase = Lower(cols[1]);
-      rules.context_cues.push_back(std::move(c));
-    });
-    if (!bad.ok()) return bad;
-  }
+        if (cols[0] == "max_plausible_figure") rules.max_plausible_figure = v;
+        return Status::Ok();
+      }));
 
-  const std::string cues_path = dir + "/figure_cues.tsv";
-  Result<std::string> cues = ReadFile(cues_path);
-  if (cues.ok()) {
-    ForEachLine(*cues, [&](int number, std::string_view line) {
-      const std::vector<std::string_view> cols = Columns(line);
-      const std::string where = cues_path + ":" + std::to_string(number);
-      ResolveRules::FigureCue c;
-      const std::string window(cols.size() == 4 ? cols[2] : "");
-      char* end = nullptr;
-      const long w = std::strtol(window.c_str(), &end, 10);
-      if (cols.size() != 4 || cols[3].empty() || window.empty() || *end != '\0' || w <= 0 ||
-          w > 1000 || (cols[1] != "before" && cols[1] != "after")) {
-        if (bad.ok()) {
-          bad = InvalidArgument(where + ": expected kind<TAB>before|after<TAB>bytes<TAB>phrase");
+  SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
+      dir + "/claim_context.tsv", 1,
+      [&](const std::vector<std::string_view>& cols, int) -> Status {
+        ResolveRules::ContextCue c;
+        if (cols.size() < 2 || cols[1].empty()) {
+          return InvalidArgument("expected kind<TAB>phrase[<TAB>days]");
         }
-        return;
-      }
-      if (cols[0] == "partisan") {
-        c.kind = ResolveRules::FigureCueKind::kPartisan;
-      } else if (cols[0] == "update") {
-        c.kind = ResolveRules::FigureCueKind::kUpdate;
-      } else if (cols[0] == "superseded") {
-        c.kind = ResolveRules::FigureCueKind::kSuperseded;
-      } else {
-        if (bad.ok()) bad = InvalidArgument(where + ": unknown kind " + std::string(cols[0]));
-        return;
-      }
-      c.before = cols[1] == "before";
-      c.window = static_cast<int>(w);
-      c.phrase = Lower(cols[3]);
-      rules.figure_cues.push_back(std::move(c));
-    });
-    if (!bad.ok()) return bad;
-  }
+        if (cols[0] == "operation") {
+          c.kind = ResolveRules::ContextKind::kOperation;
+        } else if (cols[0] == "response") {
+          c.kind = ResolveRules::ContextKind::kResponse;
+        } else if (cols[0] == "region") {
+          c.kind = ResolveRules::ContextKind::kRegion;
+        } else if (cols[0] == "earlier") {
+          c.kind = ResolveRules::ContextKind::kEarlier;
+          const std::string days(cols.size() > 2 ? cols[2] : "");
+          char* end = nullptr;
+          const long v = std::strtol(days.c_str(), &end, 10);
+          if (days.empty() || *end != '\0' || v <= 0 || v > 366) {
+            return InvalidArgument("earlier needs a day count 1..366");
+          }
+          c.days = static_cast<int>(v);
+        } else {
+          return InvalidArgument("unknown kind " + std::string(cols[0]));
+        }
+        c.phrase = Lower(cols[1]);
+        rules.context_cues.push_back(std::move(c));
+        return Status::Ok();
+      }));
 
-  const std::string methods_path = dir + "/attack_methods.tsv";
-  Result<std::string> methods = ReadFile(methods_path);
-  if (methods.ok()) {
-    std::vector<std::string> names;
-    auto index = [&](std::string_view name) -> int {
-      for (size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == name) return static_cast<int>(i);
-      }
-      if (names.size() >= 16) return -1;
-      names.emplace_back(name);
-      rules.method_compatible.push_back(static_cast<uint16_t>(1u << (names.size() - 1)));
-      return static_cast<int>(names.size() - 1);
-    };
-    ForEachLine(*methods, [&](int number, std::string_view line) {
-      const std::vector<std::string_view> cols = Columns(line);
-      const std::string where = methods_path + ":" + std::to_string(number);
-      if (cols.size() != 3 || cols[1].empty() || cols[2].empty() ||
-          (cols[0] != "method" && cols[0] != "compatible")) {
-        if (bad.ok()) {
-          bad = InvalidArgument(where + ": expected method|compatible<TAB>name<TAB>name");
+  SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
+      dir + "/figure_cues.tsv", 1, [&](const std::vector<std::string_view>& cols, int) -> Status {
+        ResolveRules::FigureCue c;
+        const std::string window(cols.size() == 4 ? cols[2] : "");
+        char* end = nullptr;
+        const long w = std::strtol(window.c_str(), &end, 10);
+        if (cols.size() != 4 || cols[3].empty() || window.empty() || *end != '\0' || w <= 0 ||
+            w > 1000 || (cols[1] != "before" && cols[1] != "after")) {
+          return InvalidArgument("expected kind<TAB>before|after<TAB>bytes<TAB>phrase");
         }
-        return;
-      }
-      const int a = index(cols[1]);
-      const int b = cols[0] == "compatible" ? index(cols[2]) : a;
-      if (a < 0 || b < 0) {
-        if (bad.ok()) bad = InvalidArgument(where + ": more than 16 methods");
-        return;
-      }
-      if (cols[0] == "method") {
-        rules.method_of[std::string(cols[2])] = static_cast<uint16_t>(1u << a);
-      } else {
-        rules.method_compatible[a] |= static_cast<uint16_t>(1u << b);
-        rules.method_compatible[b] |= static_cast<uint16_t>(1u << a);
-      }
-    });
-    if (!bad.ok()) return bad;
-  }
+        if (cols[0] == "partisan") {
+          c.kind = ResolveRules::FigureCueKind::kPartisan;
+        } else if (cols[0] == "update") {
+          c.kind = ResolveRules::FigureCueKind::kUpdate;
+        } else if (cols[0] == "superseded") {
+          c.kind = ResolveRules::FigureCueKind::kSuperseded;
+        } else {
+          return InvalidArgument("unknown kind " + std::string(cols[0]));
+        }
+        c.before = cols[1] == "before";
+        c.window = static_cast<int>(w);
+        c.phrase = Lower(cols[3]);
+        rules.figure_cues.push_back(std::move(c));
+        return Status::Ok();
+      }));
+
+  std::vector<std::string> names;
+  auto index = [&](std::string_view name) -> int {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) return static_cast<int>(i);
+    }
+    if (names.size() >= 16) return -1;
+    names.emplace_back(name);
+    rules.method_compatible.push_back(static_cast<uint16_t>(1u << (names.size() - 1)));
+    return static_cast<int>(names.size() - 1);
+  };
+  SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
+      dir + "/attack_methods.tsv", 1,
+      [&](const std::vector<std::string_view>& cols, int) -> Status {
+        if (cols.size() != 3 || cols[1].empty() || cols[2].empty() ||
+            (cols[0] != "method" && cols[0] != "compatible")) {
+          return InvalidArgument("expected method|compatible<TAB>name<TAB>name");
+        }
+        const int a = index(cols[1]);
+        const int b = cols[0] == "compatible" ? index(cols[2]) : a;
+        if (a < 0 || b < 0) return InvalidArgument("more than 16 methods");
+        if (cols[0] == "method") {
+          rules.method_of[std::string(cols[2])] = static_cast<uint16_t>(1u << a);
+        } else {
+          rules.method_compatible[a] |= static_cast<uint16_t>(1u << b);
+          rules.method_compatible[b] |= static_cast<uint16_t>(1u << a);
+        }
+        return Status::Ok();
+      }));
   rules.BuildCueIndexes();
   return rules;
 }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 #include "geo/gazetteer.h"
 #include "sim/templates.h"
 
@@ -75,23 +76,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
     start = tab + 1;
   }
   return out;
-}
-
-// Calls fn(line_no, fields) for each data line of a TSV file ('#' comments, blank lines skipped).
-template <typename Fn>
-Status ForEachTsvLine(const std::string& text, Fn fn) {
-  std::string_view rest(text);
-  int line_no = 0;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    SITREP_RETURN_IF_ERROR(fn(line_no, SplitTabs(line)));
-  }
-  return Status::Ok();
 }
 
 // How one outlet states one figure.
@@ -228,10 +212,8 @@ Status Simulator::Impl::Load() {
   Result<std::string> ptext = ReadFile(places_path);
   if (!ptext.ok()) return ptext.status();
   if (!options.gazetteer_path.empty()) ptext = std::string();  // places come from the gazetteer
-  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ptext, [&](int line, const auto& f) -> Status {
-    if (f.size() != 7) {
-      return InvalidArgument(places_path + ":" + std::to_string(line) + ": expected 7 fields");
-    }
+  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ptext, places_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
+    if (f.size() != 7) return InvalidArgument("expected 7 fields");
     SimPlace p;
     p.name = std::string(f[0]);
     p.variants.push_back(p.name);
@@ -249,9 +231,9 @@ Status Simulator::Impl::Load() {
     char* end = nullptr;
     std::string lat(f[5]), lon(f[6]);
     p.lat = std::strtod(lat.c_str(), &end);
-    if (end == lat.c_str()) return InvalidArgument(places_path + ":" + std::to_string(line) + ": bad lat");
+    if (end == lat.c_str()) return InvalidArgument("bad lat");
     p.lon = std::strtod(lon.c_str(), &end);
-    if (end == lon.c_str()) return InvalidArgument(places_path + ":" + std::to_string(line) + ": bad lon");
+    if (end == lon.c_str()) return InvalidArgument("bad lon");
     by_admin1[p.country + "/" + p.admin1].push_back(static_cast<uint32_t>(places.size()));
     places.push_back(std::move(p));
     return Status::Ok();
@@ -260,10 +242,8 @@ Status Simulator::Impl::Load() {
   const std::string countries_path = dir + "/countries.tsv";
   Result<std::string> ctext = ReadFile(countries_path);
   if (!ctext.ok()) return ctext.status();
-  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ctext, [&](int line, const auto& f) -> Status {
-    if (f.size() != 3) {
-      return InvalidArgument(countries_path + ":" + std::to_string(line) + ": expected 3 fields");
-    }
+  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ctext, countries_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
+    if (f.size() != 3) return InvalidArgument("expected 3 fields");
     countries[std::string(f[0])] = Country{std::string(f[1]), std::string(f[2])};
     return Status::Ok();
   }));
