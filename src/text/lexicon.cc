@@ -124,14 +124,26 @@ void TokenKeys::Build(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+void TokenKeys::GrowLower(size_t need, size_t used) {
+  const size_t cap = std::max(need, 2 * lower_cap_);
+  std::unique_ptr<char[]> grown(new char[cap]);  // uninitialised: only written bytes are read
+  if (used > 0) std::memcpy(grown.get(), lower_.get(), used);
+  lower_ = std::move(grown);
+  lower_cap_ = cap;
+}
+
 template <bool kGivenPlain>
 void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& tokens,
                           const uint8_t* plain) {
-  keys_.resize(tokens.size());
+  if (tokens.size() > keys_cap_) {
+    keys_cap_ = std::max(tokens.size(), 2 * keys_cap_);
+    keys_.reset(new Key[keys_cap_]);  // uninitialised: every key below is written
+  }
+  size_ = tokens.size();
   // Tokens do not overlap, and ASCII lower-casing keeps lengths: the text's size is nearly
   // always enough (a non-ASCII capital whose small letter is longer grows the buffer). The
   // slack lets the fast path store whole 8-byte chunks.
-  lower_.resize(text.size() + 16);
+  if (text.size() + 16 > lower_cap_) GrowLower(text.size() + 16, 0);
   size_t used = 0;
   LowerBuf lb;
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
@@ -146,9 +158,9 @@ void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& token
     if constexpr (std::endian::native == std::endian::little) {
       const size_t padded = (len + 7) & ~size_t{7};
       if (len <= kFastLen && span.begin + padded <= text.size() &&
-          used + padded <= lower_.size()) {
+          used + padded <= lower_cap_) {
         const char* src = text.data() + span.begin;
-        char* out = lower_.data() + used;
+        char* out = lower_.get() + used;
         uint64_t h = KeyHashSeed(len);
         uint64_t hyphen = 0, high = 0, other = 0;
         for (size_t off = 0; off < len; off += 8) {
@@ -191,8 +203,8 @@ void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& token
     std::string_view t = text.substr(span.begin, len);
     lb.Set(t);
     std::string_view v = lb.view();
-    if (used + v.size() + 8 > lower_.size()) lower_.resize(2 * lower_.size() + v.size() + 8);
-    std::memcpy(lower_.data() + used, v.data(), v.size());
+    if (used + v.size() + 8 > lower_cap_) GrowLower(2 * lower_cap_ + v.size() + 8, used);
+    std::memcpy(lower_.get() + used, v.data(), v.size());
     k.len = static_cast<uint16_t>(v.size());
     k.hyphen = t.find('-') != std::string_view::npos;
     k.hash = StringHash{}(v);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -198,13 +199,13 @@ class TokenKeys {
   // ascii_word. Flags of another size are ignored.
   void Build(std::string_view text, const std::vector<Token>& tokens,
              const std::vector<uint8_t>& plain);
-  size_t size() const { return keys_.size(); }
+  size_t size() const { return size_; }
   HashedWord operator[](size_t i) const {
     const Key& k = keys_[i];
-    return HashedWord{std::string_view(lower_.data() + k.off, k.len), k.hash};
+    return HashedWord{std::string_view(lower_.get() + k.off, k.len), k.hash};
   }
   std::string_view lower(size_t i) const {
-    return std::string_view(lower_.data() + keys_[i].off, keys_[i].len);
+    return std::string_view(lower_.get() + keys_[i].off, keys_[i].len);
   }
   // Whether token i's text (all of it, also when the key is truncated) contains '-'.
   bool hyphen(size_t i) const { return keys_[i].hyphen; }
@@ -219,17 +220,27 @@ class TokenKeys {
   // Build(), with the ascii_word flags from `plain` (kGivenPlain) or from the bytes.
   template <bool kGivenPlain>
   void BuildKeys(std::string_view text, const std::vector<Token>& tokens, const uint8_t* plain);
+  // Trivial (no member initialisers), so that growing the array leaves it uninitialised: Build
+  // writes every key it reads.
   struct Key {
-    uint32_t off = 0;
-    uint16_t len = 0;  // at most LowerBuf's 96 bytes
-    bool hyphen = false;
-    uint8_t flags = 0;  // kAsciiWord
-    size_t hash = 0;
+    uint32_t off;
+    uint16_t len;  // at most LowerBuf's 96 bytes
+    bool hyphen;
+    uint8_t flags;  // kAsciiWord
+    size_t hash;
   };
   // Longest token lower-cased inline; LowerBuf (which truncates longer ones) does the rest.
   static constexpr size_t kFastLen = 96;
-  std::string lower_;  // every token's lower-cased text, back to back (and unused bytes)
-  std::vector<Key> keys_;
+  // Grows lower_ to at least `need` bytes, keeping its first `used`.
+  void GrowLower(size_t need, size_t used);
+  // Plain arrays rather than std::string/std::vector: those zero every byte they grow by, for
+  // every document (the keys are reused per thread, but each text is a new size), and Build
+  // overwrites what it uses anyway.
+  std::unique_ptr<char[]> lower_;  // every token's lower-cased text, back to back (and slack)
+  size_t lower_cap_ = 0;
+  std::unique_ptr<Key[]> keys_;
+  size_t keys_cap_ = 0;
+  size_t size_ = 0;  // keys in use
 };
 
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries

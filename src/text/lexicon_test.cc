@@ -92,6 +92,39 @@ TEST(LexiconTest, TokenKeysLowerAndHashEveryToken) {
   EXPECT_EQ(keys.size(), 0u);
 }
 
+// One TokenKeys reused for documents of growing and shrinking size (as the pipeline's per-thread
+// keys are): its buffers are not cleared between documents, so every key must come from the
+// current text only. The last text lower-cases longer than itself (U+023A, two bytes, has a
+// three-byte small letter), which grows the buffer midway and must keep the keys already made.
+TEST(LexiconTest, TokenKeysReusedAcrossDocumentsOfAnySize) {
+  std::string big;
+  for (int i = 0; i < 300; ++i) big += (i % 3 == 0 ? "Alpha " : i % 3 == 1 ? "BRAVO-9 " : "x ");
+  std::string grows;
+  for (int i = 0; i < 60; ++i) grows += "\xC8\xBA\xC8\xBA" "ab" "\xC8\xBA ";
+  const std::vector<std::string> texts = {big, "Short one.", big + "Tail WORDS", "", grows,
+                                          "Zulu"};
+  TokenKeys keys;
+  for (const std::string& text : texts) {
+    Doc doc;
+    Segment(text, &doc);
+    keys.Build(text, doc.tokens);
+    ASSERT_EQ(keys.size(), doc.tokens.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      LowerBuf lb(TokenText(text, doc.tokens[i]));
+      ASSERT_EQ(keys.lower(i), lb.view()) << i;
+      EXPECT_EQ(keys[i].hash, StringHash{}(lb.view())) << i;
+      EXPECT_EQ(keys.hyphen(i), TokenText(text, doc.tokens[i]).find('-') != std::string::npos);
+    }
+  }
+  // The growing text's keys are longer than its tokens: the buffer did grow.
+  Doc doc;
+  Segment(grows, &doc);
+  keys.Build(grows, doc.tokens);
+  ASSERT_EQ(keys.size(), 60u);
+  EXPECT_EQ(keys.lower(0), "\xE2\xB1\xA5\xE2\xB1\xA5" "ab" "\xE2\xB1\xA5");
+  EXPECT_EQ(keys.lower(59), keys.lower(0));
+}
+
 // TokenKeys hashes eight bytes at a time from the text (and falls back near the end of the
 // text, where a whole chunk cannot be read): every length, case mix and position must give
 // StringHash's value on the lower-cased key.
