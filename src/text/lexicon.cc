@@ -8,42 +8,20 @@
 #include <cstring>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 
 namespace sitrep {
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 Result<std::vector<TsvRow>> ReadTsv(const std::string& path) {
-  Result<std::string> content = ReadFile(path);
-  if (!content.ok()) return content.status();
   std::vector<TsvRow> rows;
-  std::string_view rest = *content;
-  int line_no = 0;
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    ++line_no;
-    std::string_view trimmed = Trim(line);
-    if (trimmed.empty() || trimmed.front() == '#') continue;
+  Status st = ForEachTsvRow(path, 1, [&](const std::vector<std::string_view>& cols, int line) {
     TsvRow row;
-    row.line = line_no;
-    size_t start = 0;
-    while (true) {
-      size_t tab = trimmed.find('\t', start);
-      row.fields.emplace_back(Trim(trimmed.substr(start, tab - start)));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    row.line = line;
+    row.fields.assign(cols.begin(), cols.end());
     rows.push_back(std::move(row));
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return rows;
 }
 
