@@ -141,6 +141,29 @@ std::string WriteFixture() {
               "47", "", "92932");
   rows += Row("147", "Krasnogorsk", "Krasnogorsk", "Красногорск", "48.417", "142.087", "PPL",
               "RU", "64", "", "3304");
+  // Invented for the abbreviation-as-written and call-sign rules: a US city officially spelled
+  // with "St.", a foreign province seat spelled out with "Saint", and a foreign capital known
+  // by an old name that a small US town bears.
+  rows += Row("148", "St. Corwin", "St. Corwin", "Saint Corwin", "38.600", "-90.200", "PPLA2",
+              "US", "MO", "510", "310000");
+  rows += Row("149", "Saint-Corwin", "Saint-Corwin", "St. Corwin,Saint Corwin", "16.000",
+              "-16.500", "PPLA", "SN", "15", "", "260000");
+  rows += Row("150", "Novagrad", "Novagrad", "Oldbury", "-17.800", "31.000", "PPLC", "ZW", "10",
+              "", "1500000");
+  rows += Row("151", "Oldbury", "Oldbury", "", "35.670", "-80.470", "PPLA2", "US", "NC", "159",
+              "34000");
+  // Invented coarse-key neighbours of "The Los" and of "Varn St" (a Romanian town recorded
+  // under the alternate "Varnst"), and a county of a same-named state.
+  rows += Row("152", "Thélos", "Thelos", "", "50.350", "2.800", "PPL", "FR", "32", "", "1000");
+  rows += Row("153", "Varnesti", "Varnesti", "Varnst", "44.850", "24.870", "PPLA", "RO", "03", "",
+              "160000");
+  rows += Row("154", "Verdeville", "Verdeville", "", "34.100", "-118.200", "PPLA2", "US", "CA",
+              "037", "50000");
+  // A Georgian town also recorded under an old name.
+  rows += Row("155", "Tallbridge", "Tallbridge", "Harmon Glen", "34.200", "-83.460", "PPL", "US",
+              "GA", "", "6700");
+  // An American town named like a country.
+  rows += Row("156", "Mali", "Mali", "", "36.400", "-80.200", "PPL", "US", "NC", "169", "3000");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tVaristan\tVaristan\t1\nPK.05\tSindh\tSindh\t2\n"
@@ -155,7 +178,9 @@ std::string WriteFixture() {
             "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n"
             "US.NY\tNew York\tNew York\t34\nBS.01\tGrand Bahama\tGrand Bahama\t35\n"
             "IQ.01\tAnbar\tAnbar\t30\nNG.23\tKandara\tKandara\t31\n"
-            "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n");
+            "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n"
+            "US.CA\tCalifornia\tCalifornia\t39\n"
+            "SN.15\tSaint-Corwin\tSaint-Corwin\t37\nZW.10\tNovagrad Province\tNovagrad Province\t38\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKavat District\tKavat District\t11\n"
             "PK.02.202\tNūra Khel District\tNura Khel District\t12\n"
@@ -167,7 +192,8 @@ std::string WriteFixture() {
             "US.NC.169\tStokes County\tStokes County\t18\n"
             "US.NY.017\tTenango County\tTenango County\t19\n"
             "US.MD.033\tPrince Arthur's County\tPrince Arthur's County\t20\n"
-            "US.MO.077\tGreene County\tGreene County\t36\n");
+            "US.MO.077\tGreene County\tGreene County\t36\n"
+            "US.CA.037\tLos Verdes County\tLos Verdes County\t40\n");
   // The user supplement: a district the code files leave unnamed, with its former name, and a
   // place of its own.
   WriteText(dir + "/extra.tsv",

@@ -85,6 +85,12 @@ struct Geocoder::Words {
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
   std::unordered_map<std::string, std::vector<std::pair<std::string, double>>> lang;
+  // By the initial letter 'A'..'Z': the country whose broadcast stations take call signs with it
+  // ("KTVI", "WSOC" are American), and the cue weight (context_cues.tsv callsign); all-capital
+  // words of that shape that are no station ("WWII") are in not_callsign.
+  std::array<std::pair<std::string, double>, 26> callsign;
+  bool any_callsign = false;
+  std::unordered_set<std::string> not_callsign;
   // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
   // all-capital tokens that may be places.
   std::unordered_set<std::string> acronym;
@@ -148,6 +154,8 @@ inline size_t LowerFilterBit(uint64_t hash) {
   return (hash >> 24) & (kLowerFilterWords * 64 - 1);
 }
 constexpr float kAttributiveConfidence = 0.2f;
+// Broadcast call signs are looked for among an article's first this many words.
+constexpr size_t kCallSignWords = 120;
 // A town section (PPLX) lies within this distance of the town's point.
 constexpr double kSectionKm = 25;
 
@@ -807,6 +815,30 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
   return false;
 }
 
+// Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
+// in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
+// neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
+bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
+                const std::unordered_set<std::string>& not_callsign) {
+  const Word& w = words[k];
+  const std::string_view t = text.substr(w.span.begin, w.span.size());
+  for (char c : t) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  const bool open = w.span.begin > 0 && text[w.span.begin - 1] == '(';
+  const bool close = w.span.end < text.size() &&
+                     (text[w.span.end] == ')' || text[w.span.end] == '/' ||
+                      text[w.span.end] == '-');
+  if (!(open && close)) {
+    if (t.size() != 4) return false;
+    if (k > 0 && words[k - 1].all_caps && !w.newline_before) return false;
+    if (k + 1 < words.size() && words[k + 1].all_caps && !words[k + 1].newline_before) {
+      return false;
+    }
+  }
+  return not_callsign.count(std::string(t)) == 0;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty() || s.size() > 3) return false;
   for (char c : s) {
@@ -995,6 +1027,13 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         double weight = std::atof(std::string(f[3]).c_str());
         if (f[0] == "lang") {
           words->lang[std::string(f[1])].emplace_back(std::string(f[2]), weight);
+        } else if (f[0] == "callsign") {
+          if (f[1].size() == 1 && f[1][0] >= 'A' && f[1][0] <= 'Z') {
+            words->callsign[f[1][0] - 'A'] = {std::string(f[2]), weight};
+            words->any_callsign = true;
+          }
+        } else if (f[0] == "notcallsign") {
+          words->not_callsign.emplace(f[1]);
         } else {
           std::string key = FoldName(f[1]);
           size_t n = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
@@ -1534,6 +1573,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           }
         }
       }
+      // "The Los Angeles County": a phrase opened by a determiner or function word that some
+      // entry matches only by coarse key ("The Los" ~ Thelus) is no name; the name starts after
+      // that word. An entry spelled so ("The Dalles") or recorded so (an alternate) stays.
+      if (n > 1 && alt_posts.empty() && !posts.empty() &&
+          (w0.cls & (kStop | kFunction)) != 0 &&
+          std::none_of(posts.begin(), posts.end(), [&](GazPosting p) {
+            return p.alternate() || FoldsTo(gaz_->entry(p.entry()).name, folded);
+          })) {
+        continue;
+      }
       if (!posts.empty() || !alt_posts.empty()) {
         matched_n = n;
         break;
@@ -1709,9 +1758,25 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   thread_local CandidateCache cand_cache;
   if (cand_cache.owner != id_) cand_cache.Reset(id_);
   // Whether the text spells the candidate's official name (Candidate::exact).
-  auto set_exact = [](const Mention& m, Candidate& c) {
-    c.exact = FoldsTo(c.e.name, m.folded) ||
-              (!m.folded_abbr.empty() && FoldsTo(c.e.name, m.folded_abbr));
+  // An abbreviation spelled out ("St. Louis" as "saint louis") makes a name exact only when no
+  // entry is officially spelled as the text writes it: "St. Louis" is that city's own spelling,
+  // and Saint-Louis (Senegal) one the reader has to make.
+  auto set_exact_all = [](const Mention& m, std::span<Candidate> cands) {
+    bool as_written = false;
+    if (!m.folded_abbr.empty()) {
+      for (Candidate& c : cands) {
+        c.exact = FoldsTo(c.e.name, m.folded_abbr);
+        as_written |= c.exact;
+      }
+      if (as_written) {
+        // Found under the spelled-out key as another name of the entry, but the text spells
+        // the official name itself. (Cached candidates keep this: a cache hit has the same
+        // keys, so the same spelling as written.)
+        for (Candidate& c : cands) c.alternate &= !c.exact;
+        return;
+      }
+    }
+    for (Candidate& c : cands) c.exact = FoldsTo(c.e.name, m.folded);
   };
   // Readings. A weak name (a stop word, a word also seen in lower case) with no unit word,
   // dateline, cue or acronym reading can never be accepted, is no context and resolves nothing
@@ -1733,7 +1798,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       m.cands.assign(cand_cache.store.begin() + hit->begin,
                      cand_cache.store.begin() + hit->begin + hit->count);
       if (hit->folded != m.folded || hit->folded_abbr != m.folded_abbr) {
-        for (Candidate& c : m.cands) set_exact(m, c);
+        set_exact_all(m, m.cands);
       }
       continue;
     }
@@ -1762,7 +1827,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                     [&](GazPosting q) { return q.entry() == p.entry(); });
       if (!seen) add_candidate(p);
     }
-    for (Candidate& c : m.cands) set_exact(m, c);
+    set_exact_all(m, m.cands);
     if (cand_cache.store.size() + m.cands.size() > kCandidateCacheMax) {
       cand_cache.Reset(id_);
     }
@@ -1815,8 +1880,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     double n_country = 0, n_prov = 0;
     const bool exact_done = m.exact_done;
     m.exact_done = true;
+    if (!exact_done) set_exact_all(m, m.cands);
     for (Candidate& c : m.cands) {
-      if (!exact_done) set_exact(m, c);
       if (c.e.level == GeoLevel::kCountry) ++n_country;
       if (c.e.level == GeoLevel::kProvince) ++n_prov;
     }
@@ -1842,7 +1907,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // at that country too, more weakly than naming it.
   for (Mention& m : mentions) {
     if (m.exact_done) continue;  // computed above, for the same candidates
-    for (Candidate& c : m.cands) set_exact(m, c);
+    set_exact_all(m, m.cands);
   }
   bool any_votes = false;  // ctx.votes has an entry (the place_votes map was not empty)
   for (Mention& m : mentions) {
@@ -1914,6 +1979,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
       }
     }
+  }
+  // A broadcast call sign names the station's country ("ST. LOUIS (KTVI) -", "WSOC reports"):
+  // once per article, however often it recurs. Stations credit themselves in the headline,
+  // dateline or first sentences, so only the opening words are read.
+  const size_t callsign_end = W.any_callsign ? std::min(words.size(), kCallSignWords) : 0;
+  for (size_t k = 0; k < callsign_end; ++k) {
+    const Word& w = words[k];
+    if (!w.all_caps || w.span.size() < 3 || w.span.size() > 4) continue;
+    if (!IsCallSign(text, words, k, W.not_callsign)) continue;
+    const auto& [cc, wt] = W.callsign[static_cast<unsigned char>(text[words[k].span.begin]) - 'A'];
+    if (cc.empty()) continue;
+    const uint32_t id = ctx.CountryId(cc);
+    ctx.cue[id] += wt;
+    ctx.has_cue[id] = 1;
+    any_cue_entry = true;
+    break;
   }
   if (!lang.empty()) {
     if (auto it = W.lang.find(std::string(lang)); it != W.lang.end()) {
@@ -2239,6 +2320,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       final_prov.emplace_back(ProvinceRef{e.country, e.admin1}, m.name_id);
     }
   }
+  // The headline: the words of the text's first line.
+  size_t headline_end = 1;
+  while (headline_end < words.size() && !words[headline_end].newline_before) ++headline_end;
   std::vector<std::string_view> dominant_of(n_names + 1);
   std::vector<char> dominant_done(n_names + 1, 0);
   for (Mention& m : mentions) {
@@ -2246,6 +2330,24 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool demonym = false;
     for (const Candidate& c : m.cands) demonym |= c.demonym;
     if (demonym) continue;  // "Somali" is the people, not the Somali Region
+    // A country's name in a story set in a state of another country that has a town so named
+    // ("the Denmark man" in a South Carolina story): local news names local towns. The country
+    // has no context apart from its own name, and the town, spelled exactly, lies in a state
+    // that the article's other names name or imply.
+    if (const GazEntry& be = m.cands[m.best].e; be.level == GeoLevel::kCountry && !m.has_hint &&
+        ctx.country[ctx.FindCountry(be.country)] -
+                self_part(m.name_id, ctx.FindCountry(be.country)) <= 1e-9 &&
+        cue_of_id(ctx.FindCountry(be.country)) <= 0) {
+      int town = -1;
+      for (size_t ci = 0; ci < m.cands.size(); ++ci) {
+        const Candidate& c = m.cands[ci];
+        if (c.e.level == GeoLevel::kPlace && c.exact && c.in_province &&
+            (town < 0 || c.score > m.cands[town].score)) {
+          town = static_cast<int>(ci);
+        }
+      }
+      if (town >= 0) m.best = town;
+    }
     const Candidate& b = m.cands[m.best];
     const GazEntry& e = b.e;
     double second = -1e9;
@@ -2284,6 +2386,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       accept = false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
+    } else if (m.multiword && !m.has_hint && !b.exact &&
+               (words[m.end_word - 1].cls & kStreet) != 0) {
+      accept = false;  // "Pitt St" ~ Pitesti: a name ending in a street word not spelled so
     } else if (!m.multiword && !m.has_hint && !b.exact &&
                (words[m.first_word].cls & kFirstname) != 0) {
       accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
@@ -2327,12 +2432,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A bare small town in a state the article neither names nor implies, where it names or
     // implies another state of that country and its news would name an out-of-state town's
     // state (Words::state_named): a namesake of some local place, not the town elsewhere.
-    // A headline's place is what the story is about, whatever else it names. A town section
-    // (PPLX) is known only with its town, and a town reached by an alternate name ("West Side"
-    // for one city) is no surer than that name, whatever their population.
+    // A headline's place is what the story is about, whatever else it names, if the headline
+    // (the first line; later title-case lines are captions and update lines) spells the
+    // official name (an old or other name is no surer there than elsewhere). A town
+    // section (PPLX) is known only with its town, and a town reached by an alternate name ("West
+    // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
         (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
-        !m.dateline && !m.abbrev && !m.title_line && !W.state_named.empty() &&
+        !m.dateline && !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
+        !W.state_named.empty() &&
         W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
       bool in_state = b.province_named || b.in_province, other_state = false;

@@ -891,6 +891,118 @@ TEST_F(GeocoderTest, LoneGivenNameAbroadIsThePerson) {
   EXPECT_EQ(m->place.country, "RU");
 }
 
+// "St. Corwin" as written is the official spelling of the American city; the Senegalese seat
+// (and its province) match only once the reader spells the abbreviation out, and so lose the
+// exact-spelling evidence. Spelled out, the foreign one stays.
+TEST_F(GeocoderTest, AbbreviationAsWrittenBeatsTheSpelledOutName) {
+  auto ms = Find("Two men were shot overnight in St. Corwin. Police have no suspect.");
+  const PlaceMention* m = At(ms, "St. Corwin");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  EXPECT_EQ(m->place.admin1, "Missouri");
+  ms = Find("Fishermen protested in Saint-Corwin on Monday.");
+  m = At(ms, "Saint-Corwin");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "SN");
+}
+
+// A broadcast call sign ("WKRX reports", "(KWTX/AP)") is weak evidence that the story is
+// American: enough to prefer the American town over a foreign capital known by its old name,
+// not in a shouted line, not for words of that shape listed as no station (WWII).
+TEST_F(GeocoderTest, BroadcastCallSignIsAmericanContext) {
+  auto ms = Find("A girl was killed after a home in Oldbury was hit by gunfire, WKRX reports.");
+  const PlaceMention* m = At(ms, "Oldbury");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  ms = Find("A girl was killed after a home in Oldbury was hit by gunfire (KWTX).");
+  m = At(ms, "Oldbury");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  // Without a call sign the American town has no evidence over the capital's old name (which
+  // alone is no place either); a shouted line and a listed non-station are no call sign.
+  for (const char* text :
+       {"A girl was killed after a home in Oldbury was hit by gunfire, the paper reports.",
+        "A girl was killed after a home in Oldbury was hit by gunfire. WE WANT KWTX OUT NOW.",
+        "A memorial in Oldbury honours soldiers who died in WWII, the paper reports."}) {
+    ms = Find(text);
+    m = At(ms, "Oldbury");
+    EXPECT_TRUE(m == nullptr || m->place.country != "US") << text;
+  }
+}
+
+// A capitalised determiner does not open a name that only a coarse key matches: "The Los" is
+// not Thelos, and the county after it is read whole.
+TEST_F(GeocoderTest, DeterminerDoesNotOpenACoarseKeyName) {
+  auto ms = Find("Officials said. The Los Verdes County coroner said the man died there.");
+  for (const PlaceMention& p : ms) EXPECT_NE(p.place.country, "FR");
+  const PlaceMention* m = At(ms, "Los Verdes County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "California");
+  EXPECT_EQ(m->place.admin2, "Los Verdes");
+}
+
+// A name ending in a street word ("Varn St") that no entry spells so is a street, not the
+// foreign town recorded under a similar alternate.
+TEST_F(GeocoderTest, NameEndingInStreetWordIsAStreet) {
+  auto ms = Find("Police in Springfield, Illinois, said the man was shot outside a shop on "
+                 "Varn St late on Friday.");
+  EXPECT_EQ(At(ms, "Varn St"), nullptr);
+  for (const PlaceMention& p : ms) EXPECT_NE(p.place.country, "RO");
+  EXPECT_NE(At(ms, "Springfield"), nullptr);
+}
+
+// An AP state abbreviation written without its period counts right after "Town, " only.
+TEST_F(GeocoderTest, UndottedStateAbbreviationAfterComma) {
+  auto ms = Find("Greyport, Ala (WIBX) - A teen died on Sunday, deputies said.");
+  const PlaceMention* m = At(ms, "Ala");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kProvince);
+  EXPECT_EQ(m->place.admin1, "Alabama");
+  ms = Find("The Ala team won again on Sunday.");
+  EXPECT_EQ(At(ms, "Ala"), nullptr);
+}
+
+// "Springfield Children's Hospital" is a venue, not the town.
+TEST_F(GeocoderTest, ChildrensHospitalIsAVenue) {
+  auto ms = Find("The boy was taken to Springfield Children's Hospital on Friday night.");
+  EXPECT_EQ(At(ms, "Springfield"), nullptr);
+}
+
+// A town out of the story's state reached only by an old name is dropped even in a title-case
+// line; the headline's official spelling of a place keeps it.
+TEST_F(GeocoderTest, OldNameInTitleLineOutOfStateIsDropped) {
+  auto ms = Find("Jane Doe, Harmon Glen School District\n\nSPRINGFIELD, Ill. - A teen was killed "
+                 "by an officer on Sunday, police said.");
+  for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Tallbridge");
+  EXPECT_NE(At(ms, "SPRINGFIELD"), nullptr);
+}
+
+// A country's name in a story set in a state of another country that has a town so named is
+// the town ("the Mali man" in a North Carolina county story); elsewhere it is the country.
+TEST_F(GeocoderTest, CountryNamedTownInTheStorysState) {
+  auto ms = Find("The Mali man was charged on Friday, deputies in Stokes County said.");
+  const PlaceMention* m = At(ms, "Mali");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "US");
+  EXPECT_EQ(m->place.admin1, "North Carolina");
+  ms = Find("Troops were deployed in Mali on Friday, officials said.");
+  m = At(ms, "Mali");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.country, "ML");
+  EXPECT_EQ(m->place.level, GeoLevel::kCountry);
+}
+
+// Only the first line is the headline whose small town stands whatever state the story names;
+// a later title-case line (an update line, a caption) is read like the body.
+TEST_F(GeocoderTest, OnlyTheFirstLineIsTheHeadline) {
+  auto ms = Find("Teen Killed After Gun Goes Off\n\nUpdate: Man Charged In Cartersville Death\n\n"
+                 "Police in Springfield, Illinois, said a man was charged on Friday.");
+  EXPECT_EQ(At(ms, "Cartersville"), nullptr);
+  ms = Find("Teen Shot Dead In Cartersville\n\n"
+            "Police in Springfield, Illinois, said a man was charged on Friday.");
+  EXPECT_NE(At(ms, "Cartersville"), nullptr);
+}
+
 class GeocoderSharedKeysTest : public GeocoderTest {
  protected:
   void ExpectSame(const std::string& text, std::string_view lang = "en") {
