@@ -740,6 +740,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       procedural[t] = procedural[t] || arrest_day[t];
     }
   }
+  // A relative day after publication ("will be arraigned Wednesday") is a step still to come.
+  for (size_t t = 0; t < doc.timexes.size() && article.published; ++t) {
+    const Timex& tx = doc.timexes[t];
+    if (tx.relative && tx.date.valid() && *article.published < tx.date) procedural[t] = true;
+  }
   std::optional<Timex> main_date;
   for (size_t s = 0; s < ns && !main_date; ++s) {
     if (sent[s].background) continue;

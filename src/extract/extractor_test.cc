@@ -826,6 +826,51 @@ TEST_F(ExtractorTest, ADeathAtTheHospitalGivesWayToTheShootingsDate) {
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 10}));
 }
 
+// A patient's condition is reported on its own, often later, day ("was still in critical
+// condition on Sunday"): the shooting's day stands when the article gives it, else the
+// condition's day; a trigger nearer to the date than "condition" keeps the date its own.
+TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
+  SetText("A boy shot in a Zorath park was still in critical condition on Sunday, police said.\n"
+          "The shooting happened at about 6 p.m. Friday near the swings.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 9}));
+  // The condition's day is the only one: it stands.
+  SetText("A woman shot in Zorath was listed in stable condition Tuesday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 13}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 13}));
+  // The shot comes nearer to the date than the condition: the date is the shooting's.
+  SetText("A man in critical condition after he was shot Tuesday in Zorath has died.\n"
+          "His family spoke on Thursday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 13}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 15}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 13}));
+}
+
+// A relative day after publication ("will gather Wednesday", resolved forward by the timex
+// finder) is still to come: it dates no violence.
+TEST_F(ExtractorTest, AFutureDayIsNoDateOfTheViolence) {
+  SetText("Relatives will gather Wednesday for a man shot dead in Zorath.\n"
+          "The man was shot on Sunday outside his home.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "Wednesday", {2031, 5, 14}, DatePrecision::kDay);
+  doc_.timexes.back().relative = true;
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  doc_.timexes.back().relative = true;
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 11}));
+}
+
 // A page's own time stamp dates the page, not the violence.
 TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
   SetText("Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"

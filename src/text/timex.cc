@@ -226,6 +226,9 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         add_phrase(f[0], kAgoPre, kAgoPreOne);
       }
       else if (role == "date_link") tp->date_link_[w] = true;
+      else if (role == "wd_generic") tp->wd_generic_[w] = true;
+      else if (role == "wd_indefinite") tp->wd_indefinite_[w] = true;
+      else if (role == "future") tp->future_[w] = true;
       else if (role == "year_suffix") tp->year_suffix_[w] = true;
       else return InvalidArgument(Where(path, r.line) + "unknown role '" + role + "'");
     }
@@ -560,6 +563,17 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
     *end = e;
     return true;
   }
+  // "every Friday", "on a rainy Friday": no particular day, so no date to resolve against P.
+  if (j == i && j > 0) {
+    if (wd_generic_.find(c.keys[j - 1]) != wd_generic_.end()) return false;
+    for (size_t a = j - 1, back = 0; back < 2 && a > 0; --a, ++back) {
+      if (t[a].kind != TokenKind::kWord) break;
+      if (wd_indefinite_.find(c.keys[a]) == wd_indefinite_.end()) continue;
+      size_t pe = 0;
+      if (wd_prefix_.MatchForward(c.keys, a - 1, &pe) == 1 && pe == a) return false;
+      break;
+    }
+  }
   out->span = Span{t[i].span.begin, t[k - 1].span.end};
   out->relative = true;
   c.weekday = wd;
@@ -567,6 +581,23 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
     int pw = IsoWeekday(c.pub_days);
     int back = (pw - wd + 7) % 7;
     if (strict < 0 && back == 0) back = 7;
+    // "is expected to appear in court Tuesday": a future marker earlier in the clause (a few
+    // words, no clause punctuation between) points forward.
+    if (strict == 0) {
+      constexpr size_t kFutureReach = 12;  // tokens
+      for (size_t b = i; b > 0 && i - b < kFutureReach; --b) {
+        const Token& p = t[b - 1];
+        if (p.kind == TokenKind::kPunct) {
+          const std::string_view pt = TokenText(c.text, p);
+          if (pt == "." || pt == "," || pt == ";" || pt == ":" || pt == "!" || pt == "?") break;
+          continue;
+        }
+        if (future_.find(c.keys[b - 1]) != future_.end()) {
+          back = -((wd - pw + 7) % 7);
+          break;
+        }
+      }
+    }
     out->date = CivilFromDays(c.pub_days - back);
     out->precision = DatePrecision::kDay;
   }
@@ -632,6 +663,10 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
     case Rule::kWeek: {
       int64_t monday = c.pub_days - (IsoWeekday(c.pub_days) - 1) + 7 * r.n;
       int64_t sunday = monday + 6;
+      // On a Sunday, where weeks start on Sunday (the US, much of the Americas and Asia) "last
+      // week" is the week that ended yesterday: the span reaches to Saturday so a day named in
+      // either reading ("shot Friday") narrows it.
+      if (r.n < 0 && IsoWeekday(c.pub_days) == 7) sunday += 6;
       if (sunday > c.pub_days) sunday = c.pub_days;
       out->date = CivilFromDays(monday);
       out->date_end = CivilFromDays(sunday);

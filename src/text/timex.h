@@ -5,12 +5,16 @@
 //
 // Resolution, given the publication date P:
 //   weekday ("on Monday", "Sunday night", "early on Monday"): the most recent such day on or
-//       before P (P itself when P is that weekday); "last Monday": strictly before P.
+//       before P (P itself when P is that weekday); "last Monday": strictly before P; after a
+//       future marker in its clause ("will be arraigned Wednesday"): the next such day on or
+//       after P.
 //   "today"/"yesterday"/"a day earlier"/"the previous day": P + n days. "A day earlier" is
 //       anchored on P, an approximation when the story's own anchor is another date.
 //   "overnight": P - 1, or P when the text gives a small-hours clock time ("at 2:05 a.m.").
 //   "the past 24 hours": date = P - 1, date_end = P. "last week": Monday..Sunday of the week
-//       before P's week; "this week": Monday of P's week .. P. (day precision with date_end)
+//       before P's week, on a Sunday P Monday..Saturday P - 1 (either week start: the week
+//       that ended yesterday when weeks start on Sunday); "this week": Monday of P's week .. P.
+//       (day precision with date_end)
 //   "last month"/"last year": month/year precision. "in May": the most recent May not after P
 //       (month precision); "last May": strictly before P's month.
 //   day and month without a year ("Jan 31"): the year that puts the date nearest to P, with
@@ -26,7 +30,8 @@
 // else is kUnresolved (date.year 0, with month/day kept when the text gave them), not invented. `relative` is set for
 // expressions that need P. `past_reference` is set when P is known and the referenced period
 // ends more than 14 days before P, and always for "last year"/"years ago".
-// Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned.
+// Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned, nor is a weekday
+// that names no particular day ("every Friday", "on a rainy Friday") unless a date follows it.
 //
 // Other languages follow the same patterns with their own words: day-month-year with link
 // words ("el 22 de marzo de 2024"), a period after the day ("22. März 2024"), a year suffix
@@ -107,6 +112,12 @@ class TimexParser {
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
   QuickMap<bool> wd_suffix_;
+  // No particular day: "every Friday" (wd_generic, right before the weekday); "on a rainy
+  // Friday" (wd_indefinite, after an "on"-like prefix, at most one word before the weekday).
+  QuickMap<bool> wd_generic_;
+  QuickMap<bool> wd_indefinite_;
+  // "will", "expected": a weekday later in the clause is the next such day, not the last.
+  QuickMap<bool> future_;
   // ("a.m", hour): a clock time before the hour is in the small hours; lower-case.
   std::vector<std::pair<std::string, int>> small_hours_;
   QuickMap<int> month_prefix_;

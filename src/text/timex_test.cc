@@ -76,6 +76,40 @@ TEST_F(TimexTest, WeekdayAgainstPublication) {
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));  // "last": strictly before
 }
 
+// A weekday that names no particular day is no date; an article or a count that is no
+// indefinite "on a ..." keeps the day.
+TEST_F(TimexTest, GenericAndIndefiniteWeekdaysAreNoDate) {
+  EXPECT_TRUE(Find("The market opens every Friday in summer.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("It happened on a Saturday long ago.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("They met on a rainy Tuesday afternoon.", kMon26Aug2024).empty());
+  // No "on" before the article: "a man" is the object, Friday the day it happened.
+  Timex t = One("Police shot a man Friday near the depot.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  // "a Saturday shooting" names a particular recent day.
+  t = One("Police are investigating a Saturday shooting.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  t = One("Gunmen left one dead on Sunday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));
+  // A date after the weekday still makes it a particular day.
+  t = One("It happened on a Friday, August 16, 2024.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 16}));
+  EXPECT_TRUE(Find("Le marché ouvre chaque vendredi.", kMon26Aug2024).empty());
+}
+
+// A future marker earlier in the clause points a weekday forward; punctuation ends its reach.
+TEST_F(TimexTest, FutureMarkerPointsAWeekdayForward) {
+  Timex t = One("The suspect will be arraigned in the county court Wednesday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 28}));
+  t = One("She is expected to appear before a judge on Friday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 30}));
+  t = One("He will be charged Monday.", kMon26Aug2024);  // P's own weekday: P
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  t = One("Police say it will take time, after the shooting Friday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  t = One("The car will be towed; gunmen struck Friday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+}
+
 TEST_F(TimexTest, WeekdayWithoutAnchorIsUnresolved) {
   Timex t = One("The attack happened on Monday.", std::nullopt);
   EXPECT_EQ(t.precision, DatePrecision::kUnresolved);
@@ -178,6 +212,14 @@ TEST_F(TimexTest, RelativePhrases) {
   t = One("Clashes erupted last week.", kMon26Aug2024);
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 19}));
   EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 25}));
+  // Published on a Sunday: the week before by either start day, Monday Aug 12 .. Saturday Aug 24.
+  t = One("Clashes erupted last week.", CivilDate{2024, 8, 25});
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 12}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 24}));
+  // On a Saturday the ISO week before stands.
+  t = One("Clashes erupted last week.", CivilDate{2024, 8, 24});
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 12}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 18}));
 
   t = One("Clashes erupted last month.", kMon26Aug2024);
   EXPECT_EQ(t.date, (CivilDate{2024, 7, 0}));
