@@ -218,6 +218,19 @@ OrderedJson PlaceMentionToJson(const PlaceMention& m) {
 }
 
 Result<PlaceMention> PlaceMentionFromJson(const Json& j) {
+  if (j.is_array()) {
+    // The store form's reference [begin, end, place_of(, confidence)]: the place itself and a
+    // missing confidence are filled in once the document's places are read.
+    if (j.size() < 3 || j.size() > 4 || !j[0].is_number_unsigned() ||
+        !j[1].is_number_unsigned() || !j[2].is_number_unsigned() ||
+        (j.size() == 4 && !j[3].is_number())) {
+      return InvalidArgument("place: expected [begin, end, place_of, confidence]");
+    }
+    PlaceMention m;
+    m.span = Span{j[0].get<uint32_t>(), j[1].get<uint32_t>()};
+    if (j.size() == 4) m.confidence = static_cast<float>(j[3].get<double>());
+    return m;
+  }
   if (!j.is_object()) return InvalidArgument("place: expected an object");
   FieldReader r("place");
   PlaceMention m;
@@ -255,20 +268,42 @@ OrderedJson ActorMentionToJson(const ActorMention& a) {
   return j;
 }
 
-Result<ActorMention> ActorMentionFromJson(const Json& j) {
+// Reads the fields `j` has over *a (missing ones keep *a's values).
+Status ReadActorInto(const Json& j, ActorMention* a) {
   if (!j.is_object()) return InvalidArgument("actor: expected an object");
   FieldReader r("actor");
-  ActorMention a;
-  int cls = EnumInt(a.actor_class), role = EnumInt(a.role), resp = EnumInt(a.responsibility);
-  r.SpanField(j, "span", &a.span);
-  r.Str(j, "canonical", &a.canonical);
+  int cls = EnumInt(a->actor_class), role = EnumInt(a->role), resp = EnumInt(a->responsibility);
+  r.SpanField(j, "span", &a->span);
+  r.Str(j, "canonical", &a->canonical);
   r.Int(j, "class", &cls);
   r.Int(j, "role", &role);
   r.Int(j, "responsibility", &resp);
   if (!r.ok()) return r.status();
-  a.actor_class = static_cast<ActorClass>(cls);
-  a.role = static_cast<ActorRole>(role);
-  a.responsibility = static_cast<ActorMention::Responsibility>(resp);
+  a->actor_class = static_cast<ActorClass>(cls);
+  a->role = static_cast<ActorRole>(role);
+  a->responsibility = static_cast<ActorMention::Responsibility>(resp);
+  return Status::Ok();
+}
+
+Result<ActorMention> ActorMentionFromJson(const Json& j) {
+  ActorMention a;
+  if (j.is_array()) {  // the store form's [begin, end, canonical, class, role, responsibility]
+    const size_t n = j.size();
+    if (n < 3 || n > 6 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned() ||
+        !j[2].is_string()) {
+      return InvalidArgument("actor: expected [begin, end, canonical, ...]");
+    }
+    for (size_t i = 3; i < n; ++i) {
+      if (!j[i].is_number_unsigned()) return InvalidArgument("actor: expected a small integer");
+    }
+    a.span = Span{j[0].get<uint32_t>(), j[1].get<uint32_t>()};
+    a.canonical = j[2].get<std::string>();
+    if (n > 3) a.actor_class = static_cast<ActorClass>(j[3].get<int>());
+    if (n > 4) a.role = static_cast<ActorRole>(j[4].get<int>());
+    if (n > 5) a.responsibility = static_cast<ActorMention::Responsibility>(j[5].get<int>());
+    return a;
+  }
+  SITREP_RETURN_IF_ERROR(ReadActorInto(j, &a));
   return a;
 }
 
@@ -1096,6 +1131,254 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
 
 namespace {
 
+// --- The store form (DocAnalysisToStoreText): the full form minus what a reader can restore.
+// Keys whose value reads back as the field's default are left out, and so are values the
+// document already holds (see json_codec.h). Each Compact* writer leaves out exactly what the
+// matching reader (the FieldReader defaults, or FillStoreForm below) restores.
+
+bool ZeroSpan(Span s) { return s.begin == 0 && s.end == 0; }
+
+void WriteCompactTimex(JsonWriter& w, const Timex& t) {
+  const Timex d;
+  w.BeginObject();
+  if (!ZeroSpan(t.span)) { w.Key("span"); w.Span(t.span); }
+  // An invalid date is written as null by the full form, which reads as the default.
+  if (t.date.valid()) { w.Key("date"); w.DateOrNull(t.date); }
+  if (t.date_end.valid()) { w.Key("date_end"); w.DateOrNull(t.date_end); }
+  if (t.precision != d.precision) { w.Key("precision"); w.Int(EnumInt(t.precision)); }
+  if (t.relative != d.relative) { w.Key("relative"); w.Bool(t.relative); }
+  if (t.past_reference != d.past_reference) { w.Key("past_reference"); w.Bool(t.past_reference); }
+  w.EndObject();
+}
+
+void WriteCompactPlaceMention(JsonWriter& w, const PlaceMention& m) {
+  const Place& p = m.place;
+  const Place d;
+  w.BeginObject();
+  if (!ZeroSpan(m.span)) { w.Key("span"); w.Span(m.span); }
+  if (p.gazetteer_id != d.gazetteer_id) { w.Key("gazetteer_id"); w.Int(p.gazetteer_id); }
+  if (!p.name.empty()) { w.Key("name"); w.String(p.name); }
+  if (!p.country.empty()) { w.Key("country"); w.String(p.country); }
+  if (!p.admin1.empty()) { w.Key("admin1"); w.String(p.admin1); }
+  if (!p.admin2.empty()) { w.Key("admin2"); w.String(p.admin2); }
+  if (p.has_coords) {
+    w.Key("lat"); w.Number(p.lat);
+    w.Key("lon"); w.Number(p.lon);
+  }
+  if (p.level != d.level) { w.Key("level"); w.Int(EnumInt(p.level)); }
+  if (p.population != d.population) { w.Key("population"); w.Int(p.population); }
+  if (m.confidence != 0) { w.Key("confidence"); w.Number(m.confidence); }
+  w.EndObject();
+}
+
+// A place whose gazetteer entry is places[k]'s; its confidence is left out when it is that
+// place's too.
+// Written as the array [begin, end, place_of] or [begin, end, place_of, confidence]: an
+// article names its few places many times, and the keys would be most of the bytes.
+void WriteCompactPlaceRef(JsonWriter& w, const PlaceMention& m, size_t k,
+                          const std::vector<PlaceMention>& places) {
+  w.BeginArray();
+  w.Int(m.span.begin);
+  w.Int(m.span.end);
+  w.Int(static_cast<int64_t>(k));
+  if (m.confidence != places[k].confidence) w.Number(m.confidence);
+  w.EndArray();
+}
+
+void WriteCompactPlaces(JsonWriter& w, const std::vector<PlaceMention>& list,
+                        const std::vector<PlaceMention>& doc_places, bool own_list) {
+  w.Key("places");
+  w.BeginArray();
+  for (size_t i = 0; i < list.size(); ++i) {
+    const size_t limit = own_list ? i : doc_places.size();
+    const size_t k = PlaceOf(list[i].place, doc_places, limit);
+    if (k < limit) WriteCompactPlaceRef(w, list[i], k, doc_places);
+    else WriteCompactPlaceMention(w, list[i]);
+  }
+  w.EndArray();
+}
+
+// The fields of `a` that differ from `base` (a default actor, or the document's actor a
+// mention's actor refers to).
+void WriteActorFields(JsonWriter& w, const ActorMention& a, const ActorMention& base) {
+  if (!(a.span == base.span)) { w.Key("span"); w.Span(a.span); }
+  if (a.canonical != base.canonical) { w.Key("canonical"); w.String(a.canonical); }
+  if (a.actor_class != base.actor_class) { w.Key("class"); w.Int(EnumInt(a.actor_class)); }
+  if (a.role != base.role) { w.Key("role"); w.Int(EnumInt(a.role)); }
+  if (a.responsibility != base.responsibility) {
+    w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
+  }
+}
+
+// A mention's actors: one that the document's actors list has (same span, name and class) is
+// written as {"actor_of": index} plus the fields that differ (its role, usually).
+void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
+                        const std::vector<ActorMention>* doc_actors) {
+  static const ActorMention kDefault;
+  w.Key("actors");
+  w.BeginArray();
+  for (const ActorMention& x : list) {
+    size_t k = 0;
+    const size_t n = doc_actors ? doc_actors->size() : 0;
+    while (k < n && !((*doc_actors)[k].span == x.span && (*doc_actors)[k].canonical == x.canonical &&
+                      (*doc_actors)[k].actor_class == x.actor_class)) {
+      ++k;
+    }
+    if (doc_actors == nullptr) {
+      // The document's own actors, as arrays [begin, end, canonical, class, role,
+      // responsibility] without the trailing values that are the defaults.
+      int fields = 6;
+      if (x.responsibility == kDefault.responsibility) {
+        fields = 5;
+        if (x.role == kDefault.role) {
+          fields = 4;
+          if (x.actor_class == kDefault.actor_class) fields = 3;
+        }
+      }
+      w.BeginArray();
+      w.Int(x.span.begin);
+      w.Int(x.span.end);
+      w.String(x.canonical);
+      if (fields > 3) w.Int(EnumInt(x.actor_class));
+      if (fields > 4) w.Int(EnumInt(x.role));
+      if (fields > 5) w.Int(EnumInt(x.responsibility));
+      w.EndArray();
+      continue;
+    }
+    w.BeginObject();
+    if (k < n) {
+      w.Key("actor_of"); w.Int(static_cast<int64_t>(k));
+      WriteActorFields(w, x, (*doc_actors)[k]);
+    } else {
+      WriteActorFields(w, x, kDefault);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// A claim of document `a`; `prev_source` is the source of the claim before it in the same
+// list ("" for the first), which the reader takes when "source" is missing.
+void WriteCompactClaim(JsonWriter& w, const Claim& c, const DocAnalysis& a,
+                       const std::string& prev_source) {
+  const Claim d;
+  w.BeginObject();
+  if (c.doc_id != a.doc_id) { w.Key("doc_id"); w.String(c.doc_id); }
+  if (c.source != prev_source) { w.Key("source"); w.String(c.source); }
+  if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
+  w.Key("value"); w.Number(c.value);
+  // Missing low/high read as the value.
+  if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }
+  if (!(c.high == c.value)) { w.Key("high"); w.Number(c.high); }
+  if (c.qualifier != d.qualifier) { w.Key("qualifier"); w.String(QualifierName(c.qualifier)); }
+  if (c.category != d.category) { w.Key("category"); w.String(CategoryName(c.category)); }
+  if (!c.attributed_to.empty()) { w.Key("attributed_to"); w.String(c.attributed_to); }
+  if (!c.quote.empty()) { w.Key("quote"); w.String(c.quote); }
+  if (!ZeroSpan(c.span)) { w.Key("span"); w.Span(c.span); }
+  if (!ZeroSpan(c.figure_span)) { w.Key("figure_span"); w.Span(c.figure_span); }
+  if (c.independent != d.independent) { w.Key("independent"); w.Bool(c.independent); }
+  if (c.scope != d.scope) { w.Key("scope"); w.String(ScopeName(c.scope)); }
+  // Missing reads as the document's date; two invalid dates both read as the default.
+  if (!(c.published == a.published || (!c.published.valid() && !a.published.valid()))) {
+    w.Key("published"); w.DateOrNull(c.published);
+  }
+  w.EndObject();
+}
+
+void WriteCompactClaims(JsonWriter& w, const std::vector<Claim>& list, const DocAnalysis& a) {
+  w.Key("claims");
+  w.BeginArray();
+  static const std::string kNone;
+  const std::string* prev = &kNone;
+  for (const Claim& c : list) {
+    WriteCompactClaim(w, c, a, *prev);
+    prev = &c.source;
+  }
+  w.EndArray();
+}
+
+bool SameTimex(const Timex& a, const Timex& b) {
+  return a.span == b.span && a.date == b.date && a.date_end == b.date_end &&
+         a.precision == b.precision && a.relative == b.relative &&
+         a.past_reference == b.past_reference;
+}
+
+}  // namespace
+
+std::string DocAnalysisToStoreText(const DocAnalysis& a) {
+  std::string out;
+  DocAnalysisToStoreText(a, &out);
+  return out;
+}
+
+void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text) {
+  text->clear();
+  JsonWriter w(text, EstimateSize(a) / 2);
+  w.BeginObject();
+  w.Key("form"); w.Int(kStoreForm);
+  w.Key("doc_id"); w.String(a.doc_id);
+  if (a.published.valid()) { w.Key("published"); w.DateOrNull(a.published); }
+  if (!a.copy_of.empty()) { w.Key("copy_of"); w.String(a.copy_of); }
+  if (!a.mentions.empty()) {
+    w.Key("mentions");
+    w.BeginArray();
+    for (const EventMention& m : a.mentions) {
+      std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
+      w.BeginObject();
+      if (m.doc_id != a.doc_id) { w.Key("doc_id"); w.String(m.doc_id); }
+      if (!ZeroSpan(m.span)) { w.Key("span"); w.Span(m.span); }
+      if (!ZeroSpan(m.trigger)) { w.Key("trigger"); w.Span(m.trigger); }
+      if (!m.event_type.empty()) { w.Key("event_type"); w.String(m.event_type); }
+      if (!m.sub_event_type.empty()) { w.Key("sub_event_type"); w.String(m.sub_event_type); }
+      if (!SameTimex(m.date, Timex{})) {
+        size_t t = 0;
+        while (t < a.timexes.size() && !SameTimex(m.date, a.timexes[t])) ++t;
+        if (t < a.timexes.size()) {
+          w.Key("date_of"); w.Int(static_cast<int64_t>(t));
+        } else {
+          w.Key("date"); WriteCompactTimex(w, m.date);
+        }
+      }
+      if (!m.places.empty()) WriteCompactPlaces(w, m.places, a.places, /*own_list=*/false);
+      if (!m.actors.empty()) WriteCompactActors(w, m.actors, &a.actors);
+      if (refs && !refs->empty()) {
+        w.Key("claim_refs");
+        w.BeginArray();
+        for (size_t r : *refs) w.Int(static_cast<int64_t>(r));
+        w.EndArray();
+      } else if (!m.claims.empty()) {
+        WriteCompactClaims(w, m.claims, a);
+      }
+      if (m.background) { w.Key("background"); w.Bool(true); }
+      if (m.wave) { w.Key("wave"); w.Bool(true); }
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (!a.places.empty()) WriteCompactPlaces(w, a.places, a.places, /*own_list=*/true);
+  if (!a.actors.empty()) WriteCompactActors(w, a.actors, nullptr);
+  if (!a.claims.empty()) WriteCompactClaims(w, a.claims, a);
+  if (!a.timexes.empty()) {
+    w.Key("timexes");
+    w.BeginArray();
+    for (const Timex& t : a.timexes) WriteCompactTimex(w, t);
+    w.EndArray();
+  }
+  w.Key("place_spellings");  // always: its absence marks an analysis written before it existed
+  w.BeginArray();
+  for (const PlaceSpelling& p : a.place_spellings) {
+    w.BeginArray();
+    w.String(p.place_key);
+    w.String(p.surface);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.Finish();
+}
+
+namespace {
+
 void WriteDateOrNull(JsonWriter& w, const std::optional<CivilDate>& d) {
   if (d) w.DateOrNull(*d);
   else w.Null();
@@ -1207,6 +1490,63 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
   w.Finish();
 }
 
+namespace {
+
+// Restores what the store form leaves out of claims (see DocAnalysisToStoreText): a missing
+// doc_id or published is the document's, a missing source the previous claim's, a missing
+// low/high the value.
+void FillStoreClaims(const Json& list, const DocAnalysis& a, std::vector<Claim>* claims) {
+  if (!list.is_array()) return;
+  static const std::string kNone;
+  const std::string* prev = &kNone;
+  for (size_t i = 0; i < claims->size() && i < list.size(); ++i) {
+    const Json& e = list[i];
+    Claim& c = (*claims)[i];
+    if (!e.contains("doc_id")) c.doc_id = a.doc_id;
+    if (!e.contains("source")) c.source = *prev;
+    prev = &c.source;
+    if (!e.contains("low")) c.low = c.value;
+    if (!e.contains("high")) c.high = c.value;
+    if (!e.contains("published")) c.published = a.published;
+  }
+}
+
+// The rest of the store form's references: a mention's missing doc_id, "date_of" (an index
+// into the document's timexes) and "actor_of" (an index into its actors, with the fields that
+// differ). The document's own lists are read already.
+Status FillStoreForm(const Json& j, Json::const_iterator mentions_it, size_t listed,
+                     DocAnalysis* a) {
+  const std::string what = "analysis of '" + a->doc_id + "': ";
+  if (auto it = j.find("claims"); it != j.end()) FillStoreClaims(*it, *a, &a->claims);
+  for (size_t i = 0; i < a->mentions.size() && i < listed; ++i) {
+    const Json& mj = (*mentions_it)[i];
+    EventMention& m = a->mentions[i];
+    if (!mj.contains("doc_id")) m.doc_id = a->doc_id;
+    if (auto it = mj.find("date_of"); it != mj.end()) {
+      if (!it->is_number_unsigned() || it->get<size_t>() >= a->timexes.size()) {
+        return InvalidArgument(what + "field 'date_of': index out of range");
+      }
+      m.date = a->timexes[it->get<size_t>()];
+    }
+    if (auto it = mj.find("claims"); it != mj.end()) FillStoreClaims(*it, *a, &m.claims);
+    auto actors = mj.find("actors");
+    if (actors == mj.end() || !actors->is_array()) continue;
+    for (size_t q = 0; q < m.actors.size() && q < actors->size(); ++q) {
+      const Json& e = (*actors)[q];
+      auto it = e.find("actor_of");
+      if (it == e.end()) continue;
+      if (!it->is_number_unsigned() || it->get<size_t>() >= a->actors.size()) {
+        return InvalidArgument(what + "field 'actor_of': index out of range");
+      }
+      m.actors[q] = a->actors[it->get<size_t>()];
+      SITREP_RETURN_IF_ERROR(ReadActorInto(e, &m.actors[q]));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
   if (!j.is_object()) return InvalidArgument("analysis: expected an object");
   DocAnalysis a;
@@ -1227,9 +1567,16 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
     return PlaceSpelling{e[0].get<std::string>(), e[1].get<std::string>()};
   });
   if (!r.ok()) return r.status();
-  // Mentions whose claims were stored as indexes into the document's claims.
   auto mentions_it = j.find("mentions");
   const size_t listed = mentions_it != j.end() && mentions_it->is_array() ? mentions_it->size() : 0;
+  if (auto form = j.find("form"); form != j.end()) {
+    if (!form->is_number_unsigned() || form->get<int64_t>() != kStoreForm) {
+      return InvalidArgument("analysis of '" + a.doc_id + "': field 'form': expected " +
+                             std::to_string(kStoreForm));
+    }
+    SITREP_RETURN_IF_ERROR(FillStoreForm(j, mentions_it, listed, &a));
+  }
+  // Mentions whose claims were stored as indexes into the document's claims.
   for (size_t i = 0; i < a.mentions.size() && i < listed; ++i) {
     const Json& mention = (*mentions_it)[i];
     auto refs = mention.find("claim_refs");
@@ -1247,20 +1594,34 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
   }
   // Places written as "place_of": an index into the document's places (an earlier one for the
   // document's own list), whose gazetteer entry they share.
-  auto place_of = [&](const Json& e, size_t limit, Place* out) -> Status {
-    if (!e.is_object()) return Status::Ok();
-    auto it = e.find("place_of");
-    if (it == e.end()) return Status::Ok();
-    if (!it->is_number_unsigned() || it->get<size_t>() >= limit) {
+  // In the store form a reference without "confidence" has its place's.
+  const bool store_form = j.contains("form");
+  auto place_of = [&](const Json& e, size_t limit, PlaceMention* out) -> Status {
+    const Json* index = nullptr;
+    bool has_confidence = true;
+    if (e.is_array()) {  // [begin, end, place_of(, confidence)], checked when read
+      index = &e[2];
+      has_confidence = e.size() == 4;
+    } else if (e.is_object()) {
+      auto it = e.find("place_of");
+      if (it == e.end()) return Status::Ok();
+      index = &*it;
+      has_confidence = !store_form || e.contains("confidence");
+    } else {
+      return Status::Ok();
+    }
+    if (!index->is_number_unsigned() || index->get<size_t>() >= limit) {
       return InvalidArgument("analysis of '" + a.doc_id +
                              "': field 'place_of': index out of range");
     }
-    *out = a.places[it->get<size_t>()].place;
+    const PlaceMention& base = a.places[index->get<size_t>()];
+    out->place = base.place;
+    if (!has_confidence) out->confidence = base.confidence;
     return Status::Ok();
   };
   if (auto places_it = j.find("places"); places_it != j.end() && places_it->is_array()) {
     for (size_t i = 0; i < a.places.size() && i < places_it->size(); ++i) {
-      SITREP_RETURN_IF_ERROR(place_of((*places_it)[i], i, &a.places[i].place));
+      SITREP_RETURN_IF_ERROR(place_of((*places_it)[i], i, &a.places[i]));
     }
   }
   for (size_t i = 0; i < a.mentions.size() && i < listed; ++i) {
@@ -1268,7 +1629,7 @@ Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
     if (places_it == (*mentions_it)[i].end() || !places_it->is_array()) continue;
     std::vector<PlaceMention>& places = a.mentions[i].places;
     for (size_t q = 0; q < places.size() && q < places_it->size(); ++q) {
-      SITREP_RETURN_IF_ERROR(place_of((*places_it)[q], a.places.size(), &places[q].place));
+      SITREP_RETURN_IF_ERROR(place_of((*places_it)[q], a.places.size(), &places[q]));
     }
   }
   return a;

@@ -64,6 +64,25 @@ OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 std::string DocAnalysisToJsonText(const DocAnalysis& a);
 // The same into *text (replacing its contents, keeping its capacity), for the store's loop.
 void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text);
+// The store's form of an analysis: the same JSON document minus what a reader restores, about
+// half the bytes. It begins with "form": kStoreForm, under which a reader also restores:
+//  - keys left out because their value reads back as the default (false, 0, "", null, empty
+//    lists, the first enum value a reader assumes), as in any analysis;
+//  - a mention's or claim's missing "doc_id" and a claim's missing "published": the document's;
+//  - a claim's missing "source": the previous claim's in the same list ("" for the first);
+//    a missing "low" or "high": its "value";
+//  - a place reference is the array [begin, end, place_of] (its confidence the place's) or
+//    [begin, end, place_of, confidence]; the document's actors are arrays [begin, end,
+//    canonical, class, role, responsibility] without trailing default values;
+//  - a mention's "date_of": k (its date is the document's timexes[k]) and a mention's actor
+//    {"actor_of": k, ...}: the document's actors[k] with the fields given replacing its own.
+// "place_spellings" is always written. DocAnalysisFromJson() reads both forms to the same
+// DocAnalysis (the store form of `a` and DocAnalysisToJson(a) decode equal).
+inline constexpr int kStoreForm = 2;
+std::string DocAnalysisToStoreText(const DocAnalysis& a);
+// The same into *text (replacing its contents, keeping its capacity), for the store's loop.
+void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text);
+// Reads the full form (DocAnalysisToJson) and the store form (DocAnalysisToStoreText).
 Result<DocAnalysis> DocAnalysisFromJson(const nlohmann::json& j);
 
 // Name <-> enum for the values exported by name; false when the name is unknown.

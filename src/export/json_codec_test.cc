@@ -79,6 +79,196 @@ TEST(JsonCodecTest, TextIntoAReusedBufferEqualsTheReturnedText) {
   }
 }
 
+// Decodes `text` and writes the result in the full form: two texts that decode to the same
+// DocAnalysis give the same string here (the full form keeps every field).
+std::string Redecoded(const std::string& text) {
+  Result<DocAnalysis> a = DocAnalysisFromJson(nlohmann::json::parse(text));
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  return a.ok() ? DocAnalysisToJsonText(*a) : "";
+}
+
+// An analysis exercising every rule of the store form: values equal to a default, to the
+// document's, to the previous claim's, and values that differ from all of those.
+DocAnalysis StoreFormHardCase() {
+  DocAnalysis a;
+  a.doc_id = "doc-1";
+  a.published = CivilDate{2024, 3, 9};
+  a.copy_of = "doc-0";
+  Place town;
+  town.gazetteer_id = 77;
+  town.name = "Invented Town";
+  town.country = "XX";
+  town.admin1 = "North";
+  town.lat = 1.5;
+  town.lon = -2.25;
+  town.has_coords = true;
+  town.level = GeoLevel::kPlace;
+  town.population = 1234;
+  Place country;  // all defaults: no coordinates, country level
+  country.country = "XX";
+  a.places = {PlaceMention{{3, 8}, town, 0.75f}, PlaceMention{{20, 25}, town, 0.75f},
+              PlaceMention{{30, 35}, town, 0.5f}, PlaceMention{{40, 42}, country, 0},
+              PlaceMention{{}, town, 0.75f}};
+  ActorMention gunmen;
+  gunmen.span = {50, 56};
+  gunmen.canonical = "gunmen";
+  gunmen.actor_class = ActorClass::kMilitants;
+  ActorMention bare;  // every field the default
+  a.actors = {gunmen, bare};
+  Timex day;
+  day.span = {60, 66};
+  day.date = CivilDate{2024, 3, 8};
+  day.precision = DatePrecision::kDay;
+  day.relative = true;
+  Timex range;
+  range.span = {70, 80};
+  range.date = CivilDate{2024, 3, 1};
+  range.date_end = CivilDate{2024, 3, 7};
+  range.precision = DatePrecision::kMonth;
+  range.past_reference = true;
+  a.timexes = {day, range, Timex{}};
+  Claim c1;
+  c1.doc_id = a.doc_id;
+  c1.source = "Example Wire";
+  c1.quote = "Four people died, \"officials\" said.";
+  c1.span = {90, 125};
+  c1.figure_span = {90, 94};
+  c1.value = c1.low = c1.high = 4;
+  c1.attributed_to = "officials";
+  c1.published = a.published;
+  Claim c2 = c1;  // same source: left out; other doc_id, date, bounds and enums written
+  c2.doc_id = "";
+  c2.field = Field::kInjured;
+  c2.category = Category::kCivilians;
+  c2.qualifier = Qualifier::kAtLeast;
+  c2.scope = Scope::kWave;
+  c2.independent = false;
+  c2.low = 2;
+  c2.high = std::nan("");
+  c2.published = CivilDate{};
+  c2.attributed_to = "";
+  Claim c3 = c1;  // a source after a different one, and an empty one after it
+  c3.source = "Other Paper";
+  c3.value = 0.333333333;
+  c3.low = 0;
+  c3.high = 1e7;
+  Claim c4;  // all defaults, even the quote
+  a.claims = {c1, c2, c3, c4};
+  EventMention m1;
+  m1.doc_id = a.doc_id;
+  m1.span = {0, 125};
+  m1.trigger = {10, 16};
+  m1.event_type = "Violence against civilians";
+  m1.sub_event_type = "Attack";
+  m1.date = day;  // one of the timexes: a reference
+  m1.places = {PlaceMention{{3, 8}, town, 0.75f}, PlaceMention{{3, 8}, town, 0.25f}};
+  ActorMention perpetrator = gunmen;
+  perpetrator.role = ActorRole::kPerpetrator;
+  perpetrator.responsibility = ActorMention::Responsibility::kClaimed;
+  ActorMention stranger;  // not among the document's actors
+  stranger.span = {100, 104};
+  stranger.canonical = "police";
+  stranger.actor_class = ActorClass::kStateForce;
+  stranger.role = ActorRole::kTarget;
+  m1.actors = {perpetrator, stranger, bare};
+  m1.claims = {c1, c3};
+  EventMention m2;  // other doc_id, a date of its own, claims not in the document's list
+  m2.doc_id = "elsewhere";
+  m2.date = range;
+  m2.date.span = {1, 2};
+  Place nowhere;
+  nowhere.name = "Unlisted";
+  m2.places = {PlaceMention{{5, 6}, nowhere, 0.1f}};
+  Claim own = c2;
+  own.source = "Only Here";
+  m2.claims = {own, c4};
+  m2.background = true;
+  m2.wave = true;
+  EventMention m3;  // all defaults
+  a.mentions = {m1, m2, m3};
+  a.place_spellings = {{"XX|North|Invented Town", "INVENTED TOWN"}};
+  return a;
+}
+
+TEST(JsonCodecTest, StoreFormDecodesToWhatTheFullFormDecodesTo) {
+  DocAnalysis empty;
+  empty.doc_id = "e";
+  DocAnalysis bare = empty;
+  bare.published = CivilDate{2020, 0, 0};
+  for (const DocAnalysis& a : {StoreFormHardCase(), empty, bare}) {
+    const std::string full = DocAnalysisToJsonText(a);
+    const std::string store = DocAnalysisToStoreText(a);
+    EXPECT_LT(store.size(), full.size());
+    EXPECT_EQ(Redecoded(store), Redecoded(full)) << store;
+    std::string buf = "stale";
+    DocAnalysisToStoreText(a, &buf);
+    EXPECT_EQ(buf, store);
+  }
+}
+
+TEST(JsonCodecTest, StoreFormLeavesOutDefaultsAndUsesReferences) {
+  const DocAnalysis a = StoreFormHardCase();
+  const nlohmann::json j = nlohmann::json::parse(DocAnalysisToStoreText(a));
+  EXPECT_EQ(j["form"], kStoreForm);
+  EXPECT_TRUE(j.contains("place_spellings"));
+  const nlohmann::json& m1 = j["mentions"][0];
+  EXPECT_FALSE(m1.contains("doc_id"));
+  EXPECT_FALSE(m1.contains("background"));
+  EXPECT_EQ(m1["date_of"], 0);
+  EXPECT_EQ(m1["places"][0], nlohmann::json::parse("[3,8,0]"));
+  EXPECT_EQ(m1["places"][1], nlohmann::json::parse("[3,8,0,0.25]"));
+  EXPECT_EQ(j["places"][2], nlohmann::json::parse("[30,35,0,0.5]"));
+  EXPECT_EQ(j["places"][4], nlohmann::json::parse("[0,0,0]"));
+  EXPECT_EQ(j["actors"], nlohmann::json::parse(R"([[50,56,"gunmen",2],[0,0,""]])"));
+  EXPECT_EQ(m1["actors"][0], nlohmann::json::parse(R"({"actor_of":0,"role":1,"responsibility":1})"));
+  EXPECT_FALSE(m1["actors"][1].contains("actor_of"));
+  EXPECT_EQ(m1["claim_refs"], nlohmann::json::parse("[0,2]"));
+  EXPECT_EQ(j["mentions"][1]["doc_id"], "elsewhere");
+  EXPECT_TRUE(j["mentions"][1].contains("date"));
+  EXPECT_EQ(j["mentions"][2], nlohmann::json::parse(R"({"doc_id":""})"));
+  const nlohmann::json& c1 = j["claims"][0];
+  EXPECT_FALSE(c1.contains("doc_id") || c1.contains("published") || c1.contains("low") ||
+               c1.contains("high") || c1.contains("qualifier") || c1.contains("scope"));
+  EXPECT_FALSE(j["claims"][1].contains("source"));  // the previous claim's
+  EXPECT_EQ(j["claims"][1]["doc_id"], "");
+  EXPECT_TRUE(j["claims"][1]["published"].is_null());
+  EXPECT_EQ(j["claims"][3]["source"], "");
+  EXPECT_EQ(j["timexes"][2], nlohmann::json::object());
+}
+
+// Rows of the store form keep their meaning only under "form": without it the same keys read
+// with the plain defaults, and an unknown form or a dangling reference is an error.
+TEST(JsonCodecTest, StoreFormReferencesAreChecked) {
+  nlohmann::json j = nlohmann::json::parse(DocAnalysisToStoreText(StoreFormHardCase()));
+  nlohmann::json bad = j;
+  bad["form"] = 3;
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["mentions"][0]["date_of"] = 9;
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["mentions"][0]["actors"][0]["actor_of"] = 2;
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["mentions"][0]["actors"][0]["actor_of"] = -1;
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["places"][1] = nlohmann::json::parse("[20,25,1]");  // refers to itself
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["places"][1] = nlohmann::json::parse("[20,25]");
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  bad = j;
+  bad["actors"][0] = nlohmann::json::parse(R"([50,56])");
+  EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
+  nlohmann::json plain = j;
+  plain.erase("form");
+  Result<DocAnalysis> a = DocAnalysisFromJson(plain);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->claims[0].doc_id, "");  // no form: a missing key is the default
+  EXPECT_EQ(a->claims[1].source, "");
+}
+
 TEST(JsonCodecTest, IncidentTextEqualsTreeDump) {
   EXPECT_EQ(IncidentToJsonText(RichIncident()), TreeDump(RichIncident()));
   Incident bare;

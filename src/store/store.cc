@@ -427,7 +427,7 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     std::string json, date_spill;
     char date_buf[16];
     for (const DocAnalysis& a : analyses) {
-      DocAnalysisToJsonText(a, &json);
+      DocAnalysisToStoreText(a, &json);
       put.BindStatic(1, a.doc_id).BindStatic(2, json);
       if (put.Run() != SQLITE_DONE) return Error("cannot store analysis of '" + a.doc_id + "'");
       if (sqlite3_changes(db_) == 0) {
