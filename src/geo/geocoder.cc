@@ -13,6 +13,7 @@
 #include <span>
 
 #include "base/data_dir.h"
+#include "base/tsv.h"
 #include "base/flat_map.h"
 #include "geo/match_key.h"
 #include "text/lexicon.h"
@@ -586,40 +587,18 @@ bool FoldsToJoined(std::string_view name, std::string_view folded) {
   }
 }
 
-// Reads a tab-separated table whose rows have at least `min_fields` fields, skipping blank and
-// '#' lines. A missing file is an empty table (these lists only refine the geocoder); a short row
-// is an error naming the line.
+// Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h). A missing
+// file is an empty table (these lists only refine the geocoder); a short row is an error naming
+// the line.
 template <typename Fn>
 Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Status::Ok();
-  std::string_view all = *text;
-  size_t pos = 0;
-  int line_no = 0;
-  std::vector<std::string_view> f;
-  while (pos < all.size()) {
-    size_t eol = all.find('\n', pos);
-    if (eol == std::string_view::npos) eol = all.size();
-    std::string_view line = all.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    f.clear();
-    size_t p = 0;
-    while (true) {
-      size_t t = line.find('\t', p);
-      f.push_back(line.substr(p, t == std::string_view::npos ? std::string_view::npos : t - p));
-      if (t == std::string_view::npos) break;
-      p = t + 1;
-    }
-    if (f.size() < min_fields) {
-      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected " +
-                             std::to_string(min_fields) + " tab-separated fields");
-    }
-    fn(f);
-  }
-  return Status::Ok();
+  return ForEachTsvLine(*text, path, min_fields,
+                        [&](const std::vector<std::string_view>& f, int) {
+                          fn(f);
+                          return Status::Ok();
+                        });
 }
 
 // Whether `gap` (the text between two words) is only spaces, optionally after one '.'.
@@ -909,102 +888,65 @@ bool HasLowerCaseTwin(std::span<const Word> words, const Word& w) {
 
 Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
   auto words = std::make_shared<Words>();
-  std::string path = dir + "/geo/geocoder_words.tsv";
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  std::string_view all = *text;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < all.size()) {
-    size_t eol = all.find('\n', pos);
-    if (eol == std::string_view::npos) eol = all.size();
-    std::string_view line = all.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      return InvalidArgument(path + ":" + std::to_string(line_no) + ": expected WORD<TAB>TYPE");
-    }
-    std::string w = FoldName(line.substr(0, tab));
-    std::string_view type = line.substr(tab + 1);
-    if (type == "stop") {
-      words->stop.insert(w);
-    } else if (type == "firstname") {
-      words->firstname.insert(w);
-    } else if (type == "connector") {
-      words->connector.insert(w);
-    } else if (type == "cue") {
-      words->cue.insert(w);
-    } else if (type == "title") {
-      words->title.insert(w);
-    } else if (type == "speech") {
-      words->speech.insert(w);
-    } else if (type == "attributive") {
-      words->attributive.insert(w);
-    } else if (type == "kin") {
-      words->kin.insert(w);
-    } else if (type == "street") {
-      words->street.insert(w);
-    } else if (type == "street_of") {
-      words->street_of.insert(w);
-    } else if (type == "objverb") {
-      words->objverb.insert(w);
-    } else if (type == "passive") {
-      words->passive.insert(w);
-    } else if (type == "personnoun") {
-      words->personnoun.insert(w);
-    } else if (type == "institution") {
-      words->institution.insert(w);
-    } else if (type == "direction") {
-      words->direction.insert(w);
-    } else if (type == "ordinal_suffix") {
-      words->ordinal_suffix.insert(w);
-    } else if (type == "joiner") {
-      words->joiner.insert(w);
-    } else if (type == "function") {
-      words->function.insert(w);
-    } else if (type == "quarter") {
-      words->quarter.insert(w);
-    } else if (type == "contraction") {
-      words->contraction.insert(w);
-    } else if (type == "postposition") {
-      words->postposition.insert(w);
-    } else if (type == "preposition") {
-      words->preposition.insert(w);
-    } else if (type == "proclitic") {
-      words->proclitic.emplace_back(line.substr(0, tab));  // as written: matched on raw text
-    } else if (type == "ending") {
-      words->ending.emplace_back(line.substr(0, tab));
-    } else {
-      return InvalidArgument(path + ":" + std::to_string(line_no) + ": unknown type");
-    }
-  }
+  // The word classes of geocoder_words.tsv's TYPE column.
+  using WordSet = std::unordered_set<std::string>;
+  static const std::pair<std::string_view, WordSet Words::*> kSets[] = {
+      {"stop", &Words::stop},
+      {"firstname", &Words::firstname},
+      {"connector", &Words::connector},
+      {"cue", &Words::cue},
+      {"title", &Words::title},
+      {"speech", &Words::speech},
+      {"attributive", &Words::attributive},
+      {"kin", &Words::kin},
+      {"street", &Words::street},
+      {"street_of", &Words::street_of},
+      {"objverb", &Words::objverb},
+      {"passive", &Words::passive},
+      {"personnoun", &Words::personnoun},
+      {"institution", &Words::institution},
+      {"direction", &Words::direction},
+      {"ordinal_suffix", &Words::ordinal_suffix},
+      {"joiner", &Words::joiner},
+      {"function", &Words::function},
+      {"quarter", &Words::quarter},
+      {"contraction", &Words::contraction},
+      {"postposition", &Words::postposition},
+      {"preposition", &Words::preposition},
+  };
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
+      dir + "/geo/geocoder_words.tsv", 2,
+      [&](const std::vector<std::string_view>& f, int) -> Status {
+        const std::string_view word = f[0], type = f[1];
+        // Matched on raw text, so kept as written.
+        if (type == "proclitic") {
+          words->proclitic.emplace_back(word);
+          return Status::Ok();
+        }
+        if (type == "ending") {
+          words->ending.emplace_back(word);
+          return Status::Ok();
+        }
+        for (const auto& [name, set] : kSets) {
+          if (type == name) {
+            ((*words).*set).insert(FoldName(word));
+            return Status::Ok();
+          }
+        }
+        return InvalidArgument("unknown type " + std::string(type));
+      }));
   std::sort(words->ending.begin(), words->ending.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string upath = dir + "/geo/admin_suffixes.tsv";
-  Result<std::string> units = ReadFile(upath);
-  if (!units.ok()) return units.status();
-  all = *units;
-  pos = 0;
-  line_no = 0;
-  while (pos < all.size()) {
-    size_t eol = all.find('\n', pos);
-    if (eol == std::string_view::npos) eol = all.size();
-    std::string_view line = all.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      return InvalidArgument(upath + ":" + std::to_string(line_no) + ": expected WORD<TAB>LEVEL");
-    }
-    std::string_view lvl = line.substr(tab + 1);
-    GeoLevel level = lvl == "district"   ? GeoLevel::kDistrict
-                     : lvl == "province" ? GeoLevel::kProvince
-                                         : GeoLevel::kPlace;
-    words->unit[FoldName(line.substr(0, tab))] = level;
-  }
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
+      dir + "/geo/admin_suffixes.tsv", 2,
+      [&](const std::vector<std::string_view>& f, int) -> Status {
+        const std::string_view lvl = f[1];
+        const GeoLevel level = lvl == "district"   ? GeoLevel::kDistrict
+                               : lvl == "province" ? GeoLevel::kProvince
+                                                   : GeoLevel::kPlace;
+        words->unit[FoldName(f[0])] = level;
+        return Status::Ok();
+      }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/region_abbrevs.tsv", 4, [&](const std::vector<std::string_view>& f) {
         Words::Abbrev a;
