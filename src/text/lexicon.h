@@ -23,9 +23,8 @@
 
 namespace sitrep {
 
-
 // A lower-cased word with its StringHash, computed once per token (TokenKeys) so the many
-// lexicon lookups of one token do not lower-case and hash it again. StringMap and QuickSet
+// lexicon lookups of one token do not lower-case and hash it again. StringMap and KeyTable
 // accept it as a lookup key.
 struct HashedWord {
   std::string_view s;
@@ -35,7 +34,7 @@ struct HashedWord {
 
 // Word-at-a-time hashing of lexicon keys: eight bytes (little-endian, the last chunk
 // zero-padded) per multiply, seeded with the length, then a final mix so that the low bits
-// (which the QuickSet/QuickMap/PhraseTable bitmaps use) are well spread. Much cheaper than a
+// (which the KeyTable and PhraseTable bitmaps use) are well spread. Much cheaper than a
 // byte-serial hash on the millions of tokens a batch has; TokenKeys computes the same value
 // from its own lower-cased chunks. The values are only used in memory (never stored).
 inline uint64_t KeyHashSeed(size_t n) { return 0xCBF29CE484222325ULL ^ (n * 0x100000001B3ULL); }
@@ -72,60 +71,6 @@ struct StringHash {
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-
-// A set of words with a bitmap in front: most tokens are not in it, and the bitmap (one bit
-// per hash value, 16K bits) rejects them without touching the hash table.
-class QuickSet {
- public:
-  void Add(std::string_view w) {
-    size_t h = StringHash{}(w);
-    bits_[(h >> 6) & (kWords - 1)] |= uint64_t{1} << (h & 63);
-    set_[std::string(w)] = true;
-  }
-  bool contains(std::string_view w) const {
-    size_t h = StringHash{}(w);
-    if ((bits_[(h >> 6) & (kWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
-    return set_.find(w) != set_.end();
-  }
-  bool contains(const HashedWord& w) const {
-    if ((bits_[(w.hash >> 6) & (kWords - 1)] & (uint64_t{1} << (w.hash & 63))) == 0) return false;
-    return set_.find(w) != set_.end();
-  }
-
- private:
-  static constexpr size_t kWords = 256;
-  uint64_t bits_[kWords] = {};
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> set_;
-};
-
-// A StringMap with QuickSet's bitmap in front, for lexicons looked up at many tokens that are
-// mostly in none of them: a HashedWord whose bit is clear is rejected without probing the table.
-// Filled with operator[] at load time only.
-template <typename V>
-class QuickMap {
- public:
-  using const_iterator = typename StringMap<V>::const_iterator;
-  V& operator[](std::string_view key) {
-    size_t h = StringHash{}(key);
-    bits_[(h >> 6) & (kWords - 1)] |= uint64_t{1} << (h & 63);
-    return map_[std::string(key)];
-  }
-  const_iterator find(const HashedWord& w) const {
-    if ((bits_[(w.hash >> 6) & (kWords - 1)] & (uint64_t{1} << (w.hash & 63))) == 0) {
-      return map_.end();
-    }
-    return map_.find(w);
-  }
-  const_iterator find(std::string_view key) const { return find(HashedWord{key, StringHash{}(key)}); }
-  const_iterator begin() const { return map_.begin(); }
-  const_iterator end() const { return map_.end(); }
-  size_t size() const { return map_.size(); }
-
- private:
-  static constexpr size_t kWords = 64;
-  uint64_t bits_[kWords] = {};
-  StringMap<V> map_;
-};
 
 // One non-comment line of a TSV data file, split on tabs.
 struct TsvRow {

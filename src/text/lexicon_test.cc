@@ -1,4 +1,5 @@
 #include "text/lexicon.h"
+#include "text/key_table.h"
 
 #include <gtest/gtest.h>
 
@@ -157,11 +158,11 @@ TEST(LexiconTest, TokenKeysChunkedHashMatchesStringHashAtEveryLength) {
   EXPECT_NE(StringHash{}(std::string_view("a\0", 2)), StringHash{}("a"));
 }
 
-TEST(LexiconTest, HashedWordLooksUpMapsAndQuickSets) {
+TEST(LexiconTest, HashedWordLooksUpMapsAndKeyTables) {
   StringMap<int> m;
   m["march"] = 3;
-  QuickSet q;
-  q.Add("ago");
+  KeyTable<bool> q;
+  q["ago"] = true;
   std::string text = "March ago Marching";
   Doc doc;
   Segment(text, &doc);
@@ -202,8 +203,9 @@ TEST(LexiconTest, PhraseTableOnKeysMatchesTheTextOverloads) {
   EXPECT_EQ(t.MatchForward(keys, 14, &end), -1);  // "at" without "least"
 }
 
-TEST(LexiconTest, QuickMapFindsWhatWasAddedOnly) {
-  QuickMap<int> m;
+// A KeyTable looked up with the token keys finds a word in any case, and nothing else.
+TEST(LexiconTest, KeyTableFindsTokenKeysOfAnyCase) {
+  KeyTable<int> m;
   m["march"] = 3;
   m["mai"] = 5;
   m["march"] = 4;  // replaces
@@ -212,27 +214,14 @@ TEST(LexiconTest, QuickMapFindsWhatWasAddedOnly) {
   Doc doc;
   Segment(text, &doc);
   TokenKeys keys(text, doc.tokens);
-  auto it = m.find(keys[0]);
-  ASSERT_NE(it, m.end());
-  EXPECT_EQ(it->second, 4);
-  ASSERT_NE(m.find(keys[1]), m.end());
-  EXPECT_EQ(m.find(keys[1])->second, 5);
-  EXPECT_EQ(m.find(keys[2]), m.end());
-  EXPECT_EQ(m.find(keys[3]), m.end());
-  EXPECT_EQ(m.find(std::string_view("mai"))->second, 5);
-  EXPECT_EQ(m.find(std::string_view("")), m.end());
-  // Many words: every one added is found, and no other.
-  QuickMap<int> big;
-  for (int i = 0; i < 2000; ++i) big["w" + std::to_string(i)] = i;
-  for (int i = 0; i < 4000; ++i) {
-    auto f = big.find(std::string_view("w" + std::to_string(i)));
-    if (i < 2000) {
-      ASSERT_NE(f, big.end());
-      EXPECT_EQ(f->second, i);
-    } else {
-      EXPECT_EQ(f, big.end());
-    }
-  }
+  ASSERT_NE(m.Find(keys[0]), nullptr);
+  EXPECT_EQ(*m.Find(keys[0]), 4);
+  ASSERT_NE(m.Find(keys[1]), nullptr);
+  EXPECT_EQ(*m.Find(keys[1]), 5);
+  EXPECT_EQ(m.Find(keys[2]), nullptr);
+  EXPECT_EQ(m.Find(keys[3]), nullptr);
+  EXPECT_EQ(*m.Find(std::string_view("mai")), 5);
+  EXPECT_EQ(m.Find(std::string_view("")), nullptr);
 }
 
 // ascii_word: what the geocoder and the extraction WordStream rely on to take a token

@@ -251,9 +251,9 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     }
   }
   // The single words that can start an expression (the phrase tables' first words are in).
-  for (const auto& [w, v] : tp->months_) tp->starts_[w] |= kMonth;
-  for (const auto& [w, v] : tp->weekdays_) tp->starts_[w] |= kWdName;
-  for (const auto& [w, v] : tp->counts_) tp->starts_[w] |= kCount;
+  tp->months_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kMonth; });
+  tp->weekdays_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kWdName; });
+  tp->counts_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kCount; });
   return tp;
 }
 
@@ -264,44 +264,44 @@ int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
   size_t hy = w.find('-');
   if (hy != std::string_view::npos) {
     LowerBuf pre(w.substr(0, hy));
-    if (month_prefix_.find(pre.view()) == month_prefix_.end()) return 0;
+    if (!month_prefix_.contains(pre.view())) return 0;
     w = w.substr(hy + 1);
   }
-  auto it = months_.end();
+  const std::pair<int, bool>* month = nullptr;
   if (hy != std::string_view::npos) {
     LowerBuf lb(w);
-    it = months_.find(lb.view());
+    month = months_.Find(lb.view());
   } else {
-    it = months_.find(c.keys[i]);
+    month = months_.Find(c.keys[i]);
   }
-  if (it == months_.end()) return 0;
-  if (it->second.second && !StartsUpper(w)) return 0;
+  if (month == nullptr) return 0;
+  if (month->second && !StartsUpper(w)) return 0;
   *next = i + 1;
   // "مارس/آذار", "März/Maerz": two names of the same month joined by a slash.
   if (i + 2 < c.tokens.size() && TokenText(c.text, c.tokens[i + 1]) == "/" &&
       c.tokens[i + 2].kind == TokenKind::kWord) {
-    auto at = months_.find(c.keys[i + 2]);
-    if (at != months_.end() && at->second.first == it->second.first) *next = i + 3;
+    const std::pair<int, bool>* other = months_.Find(c.keys[i + 2]);
+    if (other != nullptr && other->first == month->first) *next = i + 3;
   }
   // "Aug. 26": skip the abbreviation's period when a number follows.
   if (*next + 1 < c.tokens.size() && TokenText(c.text, c.tokens[*next]) == "." &&
       Adjacent(c.tokens, i, *next) && c.tokens[*next + 1].kind == TokenKind::kNumber) {
     ++*next;
   }
-  return it->second.first;
+  return month->first;
 }
 
 int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
   if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::kWord) return 0;
   std::string_view w = TokenText(c.text, c.tokens[i]);
-  auto it = weekdays_.find(c.keys[i]);
-  if (it == weekdays_.end()) return 0;
+  const std::pair<int, bool>* weekday = weekdays_.Find(c.keys[i]);
+  if (weekday == nullptr) return 0;
   if (w.size() <= 4 && !StartsUpper(w)) return 0;  // "sat", "wed", "sun" are words too
-  if (it->second.second) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
+  if (weekday->second) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
     if (i + 1 >= c.tokens.size()) return 0;
-    if (wd_postpos_.find(c.keys[i + 1]) == wd_postpos_.end()) return 0;
+    if (!wd_postpos_.contains(c.keys[i + 1])) return 0;
   }
-  return it->second.first;
+  return weekday->first;
 }
 
 bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
@@ -347,7 +347,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   // "of", "de": joins the parts of a date.
   auto link = [&](size_t j) {
     if (j >= n || t[j].kind != TokenKind::kWord) return false;
-    return date_link_.find(c.keys[j]) != date_link_.end();
+    return date_link_.contains(c.keys[j]);
   };
   *dp = DatePart{};
   dp->begin = i;
@@ -375,10 +375,9 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
       int pn = 0;
       bool prefixed = glued_prefix;
       if (!prefixed && i > 0) {
-        auto it = month_prefix_.find(c.keys[i - 1]);
-        if (it != month_prefix_.end()) {
+        if (const int* prefix = month_prefix_.Find(c.keys[i - 1])) {
           prefixed = true;
-          pn = it->second;
+          pn = *prefix;
         }
       }
       if (!prefixed) return false;
@@ -437,7 +436,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
         dp->y = yr;
         dp->end = y + 1;
         if (dp->end < n && t[dp->end].kind == TokenKind::kWord) {
-          if (year_suffix_.find(c.keys[dp->end]) != year_suffix_.end()) ++dp->end;
+          if (year_suffix_.contains(c.keys[dp->end])) ++dp->end;
         }
       }
       if (dp->d > DaysInMonth(dp->y, dp->m)) return false;
@@ -446,8 +445,8 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   }
   // A year after "in"/"since"/"during": "in 2024".
   if (int yr = year_at(i); yr > 0 && i > 0 && !(i > 0 && Adjacent(t, i - 1, i))) {
-    auto it = month_prefix_.find(c.keys[i - 1]);
-    if (it != month_prefix_.end() && it->second == 0) {
+    const int* prefix = month_prefix_.Find(c.keys[i - 1]);
+    if (prefix != nullptr && *prefix == 0) {
       dp->y = yr;
       dp->end = i + 1;
       return true;
@@ -546,7 +545,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   }
   size_t k = j + 1;
   if (k < n) {
-    if (wd_suffix_.find(c.keys[k]) != wd_suffix_.end()) ++k;
+    if (wd_suffix_.contains(c.keys[k])) ++k;
   }
   *out = Timex{};
   // "Saturday (Jan 31)", "Saturday, January 31, 2026": an absolute date checked by the weekday.
@@ -565,10 +564,10 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   }
   // "every Friday", "on a rainy Friday": no particular day, so no date to resolve against P.
   if (j == i && j > 0) {
-    if (wd_generic_.find(c.keys[j - 1]) != wd_generic_.end()) return false;
+    if (wd_generic_.contains(c.keys[j - 1])) return false;
     for (size_t a = j - 1, back = 0; back < 2 && a > 0; --a, ++back) {
       if (t[a].kind != TokenKind::kWord) break;
-      if (wd_indefinite_.find(c.keys[a]) == wd_indefinite_.end()) continue;
+      if (!wd_indefinite_.contains(c.keys[a])) continue;
       size_t pe = 0;
       if (wd_prefix_.MatchForward(c.keys, a - 1, &pe) == 1 && pe == a) return false;
       break;
@@ -592,7 +591,7 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
           if (pt == "." || pt == "," || pt == ";" || pt == ":" || pt == "!" || pt == "?") break;
           continue;
         }
-        if (future_.find(c.keys[b - 1]) != future_.end()) {
+        if (future_.contains(c.keys[b - 1])) {
           back = -((wd - pw + 7) % 7);
           break;
         }
@@ -700,24 +699,23 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
     int nd = 0;
     count = DigitsValue(TokenText(c.text, t[j]), &nd);
   } else if (t[j].kind == TokenKind::kWord) {
-    auto it = counts_.find(c.keys[j]);
-    if (it != counts_.end()) count = it->second;
+    if (const int* n = counts_.Find(c.keys[j])) count = *n;
   }
   if (count < 0 || count > 1000) return false;
-  auto it = ago_units_.find(c.keys[j + 1]);
-  if (it == ago_units_.end()) return false;
+  const std::pair<int, bool>* unit = ago_units_.Find(c.keys[j + 1]);
+  if (unit == nullptr) return false;
   size_t last = j + 1;
   if (!pre) {
-    if (ago_post_.find(c.keys[j + 2]) == ago_post_.end()) return false;
+    if (!ago_post_.contains(c.keys[j + 2])) return false;
     last = j + 2;
   }
   *out = Timex{};
   out->span = Span{t[i].span.begin, t[last].span.end};
   out->relative = true;
-  out->past_reference = it->second.second;
+  out->past_reference = unit->second;
   *end = last + 1;
   if (!c.pub) return true;
-  int per = it->second.first;
+  int per = unit->first;
   CivilDate d = CivilFromDays(c.pub_days - static_cast<int64_t>(count) * per);
   if (per >= 365) {
     out->date = CivilDate{c.pub->year - count, 0, 0};

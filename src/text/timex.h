@@ -105,28 +105,28 @@ class TimexParser {
   // `weekday`; 0 if none.
   int YearForWeekday(int month, int day, int weekday) const;
 
-  QuickMap<std::pair<int, bool>> months_;  // name -> (month, needs capital)
-  QuickMap<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
-  QuickMap<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
+  KeyTable<std::pair<int, bool>> months_;  // name -> (month, needs capital)
+  KeyTable<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
+  KeyTable<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
-  QuickMap<bool> wd_suffix_;
+  KeyTable<bool> wd_suffix_;
   // No particular day: "every Friday" (wd_generic, right before the weekday); "on a rainy
   // Friday" (wd_indefinite, after an "on"-like prefix, at most one word before the weekday).
-  QuickMap<bool> wd_generic_;
-  QuickMap<bool> wd_indefinite_;
+  KeyTable<bool> wd_generic_;
+  KeyTable<bool> wd_indefinite_;
   // "will", "expected": a weekday later in the clause is the next such day, not the last.
-  QuickMap<bool> future_;
+  KeyTable<bool> future_;
   // ("a.m", hour): a clock time before the hour is in the small hours; lower-case.
   std::vector<std::pair<std::string, int>> small_hours_;
-  QuickMap<int> month_prefix_;
-  QuickMap<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
-  QuickMap<int> counts_;                       // "two" -> 2, "a" -> 1
-  QuickMap<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
+  KeyTable<int> month_prefix_;
+  KeyTable<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
+  KeyTable<int> counts_;                       // "two" -> 2, "a" -> 1
+  KeyTable<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
   PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
-  QuickMap<bool> date_link_;  // "of", "de": between day, month and year
-  QuickMap<bool> year_suffix_;  // "года", "г.": after the year, part of the date
+  KeyTable<bool> date_link_;  // "of", "de": between day, month and year
+  KeyTable<bool> year_suffix_;  // "года", "г.": after the year, part of the date
   // Which Try* can start at a lower-cased word (StartBit in timex.cc), from the first words of
   // every table: Find() skips words not in it and runs only the Try* functions that can match.
   KeyTable<uint16_t> starts_;
