@@ -851,6 +851,18 @@ class JsonWriter {
   bool fresh_ = true;
 };
 
+// [[place_key, surface], ...]: the same in the full and the store form.
+void WritePlaceSpellings(JsonWriter& w, const std::vector<PlaceSpelling>& spellings) {
+  w.BeginArray();
+  for (const PlaceSpelling& p : spellings) {
+    w.BeginArray();
+    w.String(p.place_key);
+    w.String(p.surface);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
 void WriteTimex(JsonWriter& w, const Timex& t) {
   w.BeginObject();
   w.Key("span"); w.Span(t.span);
@@ -1117,14 +1129,7 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
   for (const Timex& t : a.timexes) WriteTimex(w, t);
   w.EndArray();
   w.Key("place_spellings");
-  w.BeginArray();
-  for (const PlaceSpelling& p : a.place_spellings) {
-    w.BeginArray();
-    w.String(p.place_key);
-    w.String(p.surface);
-    w.EndArray();
-  }
-  w.EndArray();
+  WritePlaceSpellings(w, a.place_spellings);
   w.EndObject();
   w.Finish();
 }
@@ -1365,14 +1370,7 @@ void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text) {
     w.EndArray();
   }
   w.Key("place_spellings");  // always: its absence marks an analysis written before it existed
-  w.BeginArray();
-  for (const PlaceSpelling& p : a.place_spellings) {
-    w.BeginArray();
-    w.String(p.place_key);
-    w.String(p.surface);
-    w.EndArray();
-  }
-  w.EndArray();
+  WritePlaceSpellings(w, a.place_spellings);
   w.EndObject();
   w.Finish();
 }

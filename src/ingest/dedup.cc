@@ -27,14 +27,15 @@ inline uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// Sorts 64-bit hash values, which are uniformly spread: one counting pass on the top bits puts
-// each value into its bucket (about one value per bucket), and an insertion sort fixes the order
-// inside buckets. Linear on such keys, several times faster than a comparison sort (whose
-// branches on random keys mispredict half the time); still correct, only slower, on any input.
-// *tmp is scratch.
-void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
+// Sorts values whose key (`key_of`, a 64-bit hash) is uniformly spread, into std::sort's order:
+// one counting pass on the key's top bits puts each value into its bucket (about one value per
+// bucket), and an insertion sort fixes the order inside buckets. Linear on such keys, several
+// times faster than a comparison sort (whose branches on random keys mispredict half the time);
+// still correct, only slower, on any input. *tmp is scratch; *v keeps its own buffer.
+template <typename T, typename KeyOf>
+void HashBucketSort(std::vector<T>* v, std::vector<T>* tmp, KeyOf key_of) {
   const size_t n = v->size();
-  if (n < 32 || n > (size_t{1} << 20)) {  // tiny, or so big that std::sort is fine
+  if (n < 32 || n > (size_t{1} << 24)) {  // tiny, or so big that std::sort is fine
     std::sort(v->begin(), v->end());
     return;
   }
@@ -43,46 +44,13 @@ void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
   const int shift = 64 - bits;
   thread_local std::vector<uint32_t> start;
   start.assign((size_t{1} << bits) + 1, 0);
-  for (uint64_t x : *v) ++start[(x >> shift) + 1];
+  for (const T& x : *v) ++start[(key_of(x) >> shift) + 1];
   for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   tmp->resize(n);
-  uint64_t* out = tmp->data();
-  for (uint64_t x : *v) out[start[x >> shift]++] = x;
+  T* out = tmp->data();
+  for (const T& x : *v) out[start[key_of(x) >> shift]++] = x;
   for (size_t i = 1; i < n; ++i) {
-    const uint64_t x = out[i];
-    size_t j = i;
-    while (j > 0 && out[j - 1] > x) {
-      out[j] = out[j - 1];
-      --j;
-    }
-    out[j] = x;
-  }
-  std::copy(out, out + n, v->data());  // not a swap: *v keeps its own, right-sized buffer
-}
-
-// Sorts (band key, document) pairs as std::sort would (by key, then document), by HashSort's
-// method: the keys are uniform hashes, so a counting pass on their top bits and an insertion
-// sort inside the (tiny) buckets is linear. The pairs arrive in document order and the counting
-// pass is stable, so equal keys need no second look at the document. *tmp is scratch.
-void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
-               std::vector<std::pair<uint64_t, uint32_t>>* tmp) {
-  const size_t n = v->size();
-  if (n < 32 || n > (size_t{1} << 24)) {
-    std::sort(v->begin(), v->end());
-    return;
-  }
-  int bits = 1;
-  while ((size_t{1} << bits) < n) ++bits;
-  const int shift = 64 - bits;
-  thread_local std::vector<uint32_t> start;
-  start.assign((size_t{1} << bits) + 1, 0);
-  for (const auto& x : *v) ++start[(x.first >> shift) + 1];
-  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  tmp->resize(n);
-  auto* out = tmp->data();
-  for (const auto& x : *v) out[start[x.first >> shift]++] = x;
-  for (size_t i = 1; i < n; ++i) {
-    const auto x = out[i];
+    const T x = out[i];
     size_t j = i;
     while (j > 0 && x < out[j - 1]) {
       out[j] = out[j - 1];
@@ -90,7 +58,17 @@ void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
     }
     out[j] = x;
   }
-  v->swap(*tmp);
+  std::copy(out, out + n, v->data());
+}
+
+void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
+  HashBucketSort(v, tmp, [](uint64_t x) { return x; });
+}
+
+// (band key, document) pairs by key, then document.
+void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
+               std::vector<std::pair<uint64_t, uint32_t>>* tmp) {
+  HashBucketSort(v, tmp, [](const std::pair<uint64_t, uint32_t>& x) { return x.first; });
 }
 
 // Word bytes (ASCII letters and digits, every byte of a multi-byte character) mapped to their

@@ -46,14 +46,8 @@ void ReadCues(const ResolveRules& rules, View* w) {
       c.quote.size() != c.span.size()) {
     return;
   }
-  PhraseSet built;  // only when the rules were changed by hand without re-indexing
-  const PhraseSet* index = &rules.figure_index;
-  if (index->size() != rules.figure_cues.size()) {
-    std::vector<std::string_view> phrases;
-    for (const ResolveRules::FigureCue& cue : rules.figure_cues) phrases.push_back(cue.phrase);
-    built = PhraseSet(phrases);
-    index = &built;
-  }
+  PhraseSet built;
+  const PhraseSet* index = &CueIndexOf(rules.figure_index, rules.figure_cues, &built);
   const AsciiLower lower(c.quote);
   const std::string_view text = lower.view();
   const size_t fb = c.figure_span.begin - c.span.begin;

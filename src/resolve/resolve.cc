@@ -458,14 +458,8 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
   // One pass over the cues: the recalled-event cue that ends first before the figure (earliest
   // in the file on a tie), and for each other kind whether one of its cues sits in the figure's
   // clause within 80 bytes of it.
-  PhraseSet built;  // only when the rules were changed by hand without re-indexing
-  const PhraseSet* index = &rules.context_index;
-  if (index->size() != rules.context_cues.size()) {
-    std::vector<std::string_view> phrases;
-    for (const ResolveRules::ContextCue& cue : rules.context_cues) phrases.push_back(cue.phrase);
-    built = PhraseSet(phrases);
-    index = &built;
-  }
+  PhraseSet built;
+  const PhraseSet* index = &CueIndexOf(rules.context_index, rules.context_cues, &built);
   const AsciiLower lower(q);
   size_t earlier_end = std::string_view::npos;
   const ResolveRules::ContextCue* cue = nullptr;

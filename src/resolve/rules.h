@@ -95,6 +95,18 @@ class PhraseSet {
   std::vector<uint32_t> one_byte_;   // indexes of one-byte phrases
 };
 
+// `index` when it covers `cues` (BuildCueIndexes ran), else an index of their phrases built into
+// *scratch: rules edited by hand without re-indexing still read every cue.
+template <typename Cue>
+const PhraseSet& CueIndexOf(const PhraseSet& index, const std::vector<Cue>& cues,
+                            PhraseSet* scratch) {
+  if (index.size() == cues.size()) return index;
+  std::vector<std::string_view> phrases;
+  for (const Cue& cue : cues) phrases.push_back(cue.phrase);
+  *scratch = PhraseSet(phrases);
+  return *scratch;
+}
+
 struct ResolveRules {
   // Lower-cased terms; an attribution is official when it contains one as a whole word sequence.
   std::vector<std::string> official_terms;
