@@ -78,10 +78,14 @@ struct LowerTable {
   // The lower-case form of an ASCII word character, 0 for every other byte: one load both
   // classifies and lower-cases a byte of the common run.
   char word[256];
-  constexpr LowerTable() : to(), word() {
+  // 1 for a byte before a token that may continue a word into it: an ASCII word character or
+  // any byte of a multi-byte character (not decoded there). One load instead of two tests.
+  uint8_t joins[256];
+  constexpr LowerTable() : to(), word(), joins() {
     for (int c = 0; c < 256; ++c) {
       to[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       word[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kWord ? to[c] : 0;
+      joins[c] = c >= 0x80 || word[c] != 0;
     }
   }
 };
@@ -222,7 +226,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   sent_first_.assign(ns + 1, 0);
   sent_number_.assign(ns, 0);
   size_t cur = 0;        // sentence of the last word
-  size_t filled = 0;     // sent_first_[0, filled) are set
+  // sent_first_[0, filled) are set; sent_first_[0] is 0 (the first word, or none at all).
+  size_t filled = 1;
   char* const lower = lower_.get();
   // Grown by doubling and trimmed at the end: Word slots are written in place, without a
   // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
@@ -233,12 +238,13 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
+    const uint32_t index = static_cast<uint32_t>(nw);
     if (span.begin >= next_begin) {
       while (cur + 1 < ns && span.begin >= sent_spans_[cur + 1].begin) ++cur;
       next_begin = cur + 1 < ns ? sent_spans_[cur + 1].begin : UINT32_MAX;
+      // The sentences up to this word's (those without words of their own too) begin here.
+      while (filled <= cur) sent_first_[filled++] = index;
     }
-    const uint32_t index = static_cast<uint32_t>(nw);
-    while (filled <= cur) sent_first_[filled++] = index;
     if (nw == words_.size()) {
       words_.resize(2 * nw);
       starts_.resize(2 * nw);
@@ -298,11 +304,21 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       while (ti < toks.size() && toks[ti].span.begin < from) ++ti;
       for (; ti < toks.size() && toks[ti].span.end <= to; ++ti) {
         const Span sp = toks[ti].span;
-        if (!keys->ascii_word(ti)) continue;
+        if (!keys->ascii_word(ti)) {
+          // A one-byte ASCII mark Split() takes as punctuation is that word whatever stands
+          // beside it (it ends any word run): made here, it spares a Split() of the gap with it.
+          const unsigned char c = static_cast<unsigned char>(text[sp.begin]);
+          if (sp.size() == 1 && c < 0x80 && kAscii.cls[c] == CharClass::kPunct) {
+            if (sp.begin > from && !(sp.begin == from + 1 && text[from] == ' ')) {
+              Split(text, from, sp.begin, lower, emit);
+            }
+            emit(sp.begin, sp.end, true);
+            from = sp.end;
+          }
+          continue;
+        }
         // Before: only an ASCII byte is looked at (a multi-byte character ends there).
-        if (sp.begin > from && (static_cast<unsigned char>(text[sp.begin - 1]) >= 0x80 ||
-                                kAscii.cls[static_cast<unsigned char>(text[sp.begin - 1])] ==
-                                    CharClass::kWord)) {
+        if (sp.begin > from && kLower.joins[static_cast<unsigned char>(text[sp.begin - 1])]) {
           continue;
         }
         if (sp.end < to && is_word_at(sp.end)) continue;
@@ -349,6 +365,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   }
   words_.resize(nw);
   starts_.resize(nw);
+  starts_.resize(nw + kStartsPadding, 0);
   // Sentences after the last word (or all, without words) begin and end at the end.
   while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
 
@@ -365,9 +382,17 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
 }
 
 size_t WordStream::SentenceAt(uint32_t pos) const {
-  auto it = std::upper_bound(sent_spans_.begin(), sent_spans_.end(), pos,
-                             [](uint32_t p, const Span& sp) { return p < sp.begin; });
-  return it == sent_spans_.begin() ? 0 : static_cast<size_t>(it - sent_spans_.begin()) - 1;
+  // Branch-free halving (a conditional move per step): the sentence a position falls in is
+  // unpredictable, and the mispredicted branches of a plain binary search cost more than the
+  // search. Ends at the last sentence beginning at or before pos, or at 0 when none does.
+  const Span* base = sent_spans_.data();
+  size_t n = sent_spans_.size();
+  while (n > 1) {
+    const size_t half = n / 2;
+    base = base[half].begin <= pos ? base + half : base;
+    n -= half;
+  }
+  return static_cast<size_t>(base - sent_spans_.data());
 }
 
 std::vector<std::string> NormalizePhrase(std::string_view phrase) {
@@ -394,7 +419,7 @@ std::vector<std::string> NormalizePhrase(std::string_view phrase) {
   return out;
 }
 
-void PhraseTrie::Insert(const Edge& edge) {
+const PhraseTrie::Edge* PhraseTrie::Insert(const Edge& edge) {
   if ((num_edges_ + 1) * 4 > edges_.size()) {
     std::vector<Edge> old = std::move(edges_);
     edges_.assign(old.empty() ? 64 : old.size() * 2, Edge());
@@ -408,6 +433,7 @@ void PhraseTrie::Insert(const Edge& edge) {
   while (edges_[s].child != 0) s = (s + 1) & mask_;
   edges_[s] = edge;
   ++num_edges_;
+  return &edges_[s];
 }
 
 bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
@@ -420,26 +446,32 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
     SetBit(pair_bits_, PairHash(h0, WordKeyHash(words[1])));
   }
   uint32_t node = 0;
+  const Edge* last = nullptr;
   for (const std::string& w : words) {
     uint32_t h = WordKeyHash(w);
-    uint32_t child = Child(node, w, h);
-    if (child == 0) {
-      child = static_cast<uint32_t>(payload_.size());
-      payload_.push_back(-1);
+    last = FindEdge(node, w, h);
+    if (last == nullptr) {
       Edge e;
       e.parent = node;
-      e.child = child;
+      e.child = num_nodes_++;
       e.hash = h;
-      e.key_off = static_cast<uint32_t>(keys_.size());
-      e.key_len = static_cast<uint32_t>(w.size());
-      keys_.append(w);
-      Insert(e);
+      e.key_len = static_cast<uint16_t>(w.size());
+      if (w.size() <= kInlineKey) {
+        std::memcpy(e.key, w.data(), w.size());
+      } else {
+        e.key_off = static_cast<uint32_t>(keys_.size());
+        keys_.append(w);
+      }
+      last = Insert(e);
       if (node == 0) SetBit(first_bits_, h);
     }
-    node = child;
+    node = last->child;
   }
-  if (payload_[node] < 0) ++count_;
-  payload_[node] = payload;
+  // The table is only written here, at load time; FindEdge hands out read-only slots.
+  Edge& end = edges_[static_cast<size_t>(last - edges_.data())];
+  if (!end.has_payload) ++count_;
+  end.has_payload = 1;
+  end.payload = payload;
   return true;
 }
 
@@ -456,24 +488,18 @@ bool StartIndex::Register(PhraseTrie* trie) {
 size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
                              uint32_t* payload) const {
   const size_t stop = std::min(end, words.size());
-  // Match() checked the first word; no one-word phrase and no phrase starting with this pair of
-  // words means no match, without walking the trie.
-  const uint32_t h0 = words[i].key_hash;
-  if (!TestBit(single_bits_, h0)) {
-    if (i + 1 >= stop) return 0;
-    const Word& next = words[i + 1];
-    if (next.kind == WordKind::kPunct || !TestBit(pair_bits_, PairHash(h0, next.key_hash))) return 0;
-  }
+  // Match() checked the first word and the first two against the filters.
   uint32_t node = 0;
   size_t best = 0;
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;
-    node = Child(node, IsTrieNumber(w) ? kNumberKey : w.lower, w.key_hash);
-    if (node == 0) break;
-    if (payload_[node] >= 0) {
+    const Edge* e = FindEdge(node, IsTrieNumber(w) ? kNumberKey : w.lower, w.key_hash);
+    if (e == nullptr) break;
+    node = e->child;
+    if (e->has_payload) {
       best = k - i + 1;
-      *payload = static_cast<uint32_t>(payload_[node]);
+      *payload = e->payload;
     }
   }
   return best;

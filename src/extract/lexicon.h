@@ -24,6 +24,10 @@
 #include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/status.h"
 #include "base/tsv.h"
 #include "model/doc.h"
@@ -129,9 +133,11 @@ class WordStream {
   }
   // Sentence index containing byte offset `pos` (the last sentence starting at or before it).
   size_t SentenceAt(uint32_t pos) const;
-  // Word::starts of every word, back to back: PhraseTrie::Next scans these 4-byte masks for the
-  // next candidate instead of striding over whole words.
+  // Word::starts of every word, back to back, then kStartsPadding zero masks: PhraseTrie::Next
+  // scans these 4-byte masks a group at a time for the next candidate instead of striding over
+  // whole words (the padding lets a group run past the last word).
   const uint32_t* starts() const { return starts_.data(); }
+  static constexpr size_t kStartsPadding = 8;
   // Ascending indices of the kWord words of two bytes or more whose first byte in the text is
   // an ASCII capital or 0xC3 (the lead byte of the Latin-1 letters, capitals among them): the
   // words a name may start at, recorded while the stream is built so a name finder need not
@@ -146,7 +152,7 @@ class WordStream {
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
   std::vector<Word> words_;
-  std::vector<uint32_t> starts_;  // starts_[i] == words_[i].starts
+  std::vector<uint32_t> starts_;  // starts_[i] == words_[i].starts, then the zero padding
   std::vector<uint32_t> caps_;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
@@ -182,30 +188,45 @@ class PhraseTrie {
     if (m & kStartsUnfiltered) {
       if (w.kind == WordKind::kPunct || !MayStart(w.key_hash)) return 0;
     }
+    // No one-word phrase and no phrase starting with this pair of words: no match, and no
+    // call to walk the trie (most words that pass the first test fail this one).
+    if (!TestBit(single_bits_, w.key_hash)) {
+      if (i + 1 >= end || i + 1 >= words.size()) return 0;
+      const Word& next = words[i + 1];
+      if (next.kind == WordKind::kPunct ||
+          !TestBit(pair_bits_, PairHash(w.key_hash, next.key_hash))) {
+        return 0;
+      }
+    }
     return MatchFrom(words, i, end, payload);
   }
   // The first word index j in [i, min(end, words)) at which Match may find a phrase (its quick
   // reject passes), else that bound (or i, when i is past it already). Match returns 0 at every
   // word skipped, so a loop that only steps past words where Match finds nothing may jump
-  // straight to the next candidate. One 4-byte load per word skipped (WordStream::starts).
-  size_t Next(const WordStream& ws, size_t i, size_t end) const {
+  // straight to the next candidate. Eight 4-byte masks per step (WordStream::starts). Forced
+  // inline like Match: the extractors call it a few times per sentence and lexicon, and the
+  // call itself cost about as much as the scan.
+  [[gnu::always_inline]] size_t Next(const WordStream& ws, size_t i, size_t end) const {
     const size_t stop = std::min(end, ws.words().size());
     if (start_bit_ != kStartsUnfiltered) {
+      if (i >= stop) return i;
       // Registered: a word's mask has kStartsUnfiltered only in a stream made without an index.
+      // Eight masks at a time (the stream pads them, so a group may run past `stop`): the
+      // group's hits as bits, the first one by counting zeros, no branch per word.
       const uint32_t* st = ws.starts();
       const uint32_t bit = start_bit_;
-      // Most words start no phrase of this trie: skip eight masks at a time while none of
-      // them has the bit (or kStartsUnfiltered, which the bit includes).
-      while (i + 8 <= stop && ((st[i] | st[i + 1] | st[i + 2] | st[i + 3] | st[i + 4] |
-                                st[i + 5] | st[i + 6] | st[i + 7]) & bit) == 0) {
-        i += 8;
-      }
       while (i < stop) {
-        const uint32_t m = st[i] & bit;
-        if (m != 0 && ((m & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i]))) return i;
+        uint32_t hits = StartHits8(st + i, bit);
+        if (stop - i < 8) hits &= (1u << (stop - i)) - 1;
+        if (hits == 0) {
+          i += 8;
+          continue;
+        }
+        i += static_cast<size_t>(__builtin_ctz(hits));
+        if ((st[i] & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i])) return i;
         ++i;
       }
-      return i;
+      return stop;
     }
     while (i < stop && !MayStartAt(ws.words()[i])) ++i;
     return i;
@@ -216,16 +237,41 @@ class PhraseTrie {
   friend class StartIndex;
   // All edges of the trie in one open-addressing table keyed by (parent node, word): a lookup
   // is one probe on the word's precomputed hash, no per-node map and no rehashing of the word.
-  struct Edge {
+  // One 32-byte slot, aligned so that a probe touches one cache line: the payload of the child
+  // node and a short word (most are) live in the edge itself, so a step down the trie reads no
+  // other array (a per-node payload array and a shared key string cost a cache miss each).
+  struct alignas(32) Edge {
     uint32_t parent = 0;
-    uint32_t child = 0;  // 0: empty slot (the root is nobody's child)
-    uint32_t hash = 0;   // WordKeyHash of the word
-    uint32_t key_off = 0;
-    uint32_t key_len = 0;
+    uint32_t child = 0;    // 0: empty slot (the root is nobody's child)
+    uint32_t hash = 0;     // WordKeyHash of the word
+    uint32_t payload = 0;  // the child's payload, when has_payload
+    uint16_t key_len = 0;
+    uint8_t has_payload = 0;  // 1: a phrase ends at the child
+    uint8_t unused = 0;
+    uint32_t key_off = 0;  // the word in keys_, when longer than kInlineKey
+    char key[8] = {};      // the word itself, when at most kInlineKey bytes
   };
+  static constexpr size_t kInlineKey = sizeof(Edge::key);
+  static_assert(sizeof(Edge) == 32);
   static size_t Slot(uint32_t parent, uint32_t hash) {
     uint64_t x = (static_cast<uint64_t>(parent) << 32 | hash) * 0x9E3779B97F4A7C15ULL;
     return static_cast<size_t>(x >> 32);
+  }
+  // Bit k set when masks p[k] & bit != 0, for k < 8.
+  static uint32_t StartHits8(const uint32_t* p, uint32_t bit) {
+#if defined(__SSE2__)
+    const __m128i b = _mm_set1_epi32(static_cast<int>(bit));
+    const __m128i z = _mm_setzero_si128();
+    const __m128i lo = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), b);
+    const __m128i hi = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 4)), b);
+    const int zero = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, z))) |
+                     _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, z))) << 4;
+    return ~static_cast<uint32_t>(zero) & 0xFFu;
+#else
+    uint32_t hits = 0;
+    for (int k = 0; k < 8; ++k) hits |= static_cast<uint32_t>((p[k] & bit) != 0) << k;
+    return hits;
+#endif
   }
   // False when no phrase starts with a word of this hash (a bitmap of first-word hashes).
   bool MayStart(uint32_t hash) const { return TestBit(first_bits_, hash); }
@@ -264,20 +310,23 @@ class PhraseTrie {
     }
     return std::memcmp(a, b, n) == 0;
   }
+  // Match past its quick rejects: the trie walk.
   size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
-  // Child of `node` by `key`, or 0.
-  uint32_t Child(uint32_t node, std::string_view key, uint32_t hash) const {
-    if (node == 0 && !MayStart(hash)) return 0;
+  // The edge from `node` by `key`, or null.
+  const Edge* FindEdge(uint32_t node, std::string_view key, uint32_t hash) const {
+    if (node == 0 && !MayStart(hash)) return nullptr;
     for (size_t s = Slot(node, hash) & mask_;; s = (s + 1) & mask_) {
       const Edge& e = edges_[s];
-      if (e.child == 0) return 0;
+      if (e.child == 0) return nullptr;
       if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-          SameKey(keys_.data() + e.key_off, key.data(), key.size())) {
-        return e.child;
+          SameKey(key.size() <= kInlineKey ? e.key : keys_.data() + e.key_off, key.data(),
+                  key.size())) {
+        return &e;
       }
     }
   }
-  void Insert(const Edge& edge);
+  // Puts `edge` in the table (growing it first when needed); returns its slot.
+  const Edge* Insert(const Edge& edge);
 
   static constexpr size_t kFirstWords = 256;  // 64-bit words of first_bits_
   static constexpr uint32_t kFirstMask = kFirstWords - 1;
@@ -289,11 +338,11 @@ class PhraseTrie {
   uint64_t pair_bits_[kFirstWords] = {};
   // This trie's bit in Word::starts (StartIndex::Register), always with kStartsUnfiltered.
   uint32_t start_bit_ = kStartsUnfiltered;
-  std::vector<int64_t> payload_ = std::vector<int64_t>(1, -1);  // per node, -1: none
+  uint32_t num_nodes_ = 1;  // the root
   std::vector<Edge> edges_;  // size a power of two, at most a quarter full
   size_t mask_ = 0;
   size_t num_edges_ = 0;
-  std::string keys_;  // the words of all edges, back to back
+  std::string keys_;  // the words longer than kInlineKey, back to back
   size_t count_ = 0;
 };
 

@@ -531,6 +531,81 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
   }
 }
 
+// Edges keep words of up to eight bytes inside themselves and longer ones in the shared key
+// string: words on both sides of that length, words equal in their first eight bytes, one-word
+// and longer phrases ending at the same node, and payloads that are replaced or look negative.
+TEST(PhraseTrieTest, ShortAndLongWordsAndPayloadsInTheEdges) {
+  PhraseTrie trie;
+  EXPECT_TRUE(trie.Add("abcdefgh", 1));            // eight bytes: inside the edge
+  EXPECT_TRUE(trie.Add("abcdefghi", 2));           // nine: in the key string
+  EXPECT_TRUE(trie.Add("abcdefghij abcdefgh", 3));  // shares eight bytes with both
+  EXPECT_TRUE(trie.Add("a", 4));
+  EXPECT_TRUE(trie.Add("a b", 0xFFFFFFFFu));       // the largest payload is a payload
+  EXPECT_TRUE(trie.Add("a b c", 0));               // and so is zero
+  EXPECT_TRUE(trie.Add("ABCDEFGHI", 22));          // the same phrase again: replaced
+  EXPECT_EQ(trie.size(), 6u);
+  const std::string text = "abcdefgh abcdefghi abcdefghij abcdefgh abcdefghik a b c a b x abcdefg";
+  WordStream ws(text, Doc());
+  const std::vector<Word>& w = ws.words();
+  ASSERT_EQ(w.size(), 12u);
+  uint32_t p = 7;
+  EXPECT_EQ(trie.Match(w, 0, w.size(), &p), 1u);
+  EXPECT_EQ(p, 1u);
+  EXPECT_EQ(trie.Match(w, 1, w.size(), &p), 1u);
+  EXPECT_EQ(p, 22u);
+  EXPECT_EQ(trie.Match(w, 2, w.size(), &p), 2u);
+  EXPECT_EQ(p, 3u);
+  EXPECT_EQ(trie.Match(w, 4, w.size(), &p), 0u);  // "abcdefghik": no such word
+  EXPECT_EQ(trie.Match(w, 5, w.size(), &p), 3u);
+  EXPECT_EQ(p, 0u);
+  EXPECT_EQ(trie.Match(w, 8, w.size(), &p), 2u);  // "a b x": the longest phrase is "a b"
+  EXPECT_EQ(p, 0xFFFFFFFFu);
+  EXPECT_EQ(trie.Match(w, 8, 9, &p), 1u);         // cut by the end: "a" alone
+  EXPECT_EQ(p, 4u);
+  EXPECT_EQ(trie.Match(w, 11, w.size(), &p), 0u);  // "abcdefg": a prefix of a word is none
+}
+
+// SentenceAt is the last sentence beginning at or before the position (the first sentence
+// for positions before it), for every byte of random texts and for sentences that begin at
+// the same byte, checked against a plain scan.
+TEST(WordStreamTest, SentenceAtIsTheLastSentenceBeginningAtOrBefore) {
+  auto expect_scan = [](const WordStream& ws, size_t limit, const std::string& what) {
+    for (uint32_t pos = 0; pos <= limit; ++pos) {
+      size_t want = 0;
+      for (size_t s = 0; s < ws.num_sentences(); ++s) {
+        if (ws.sentence_span(s).begin <= pos) want = s;
+      }
+      ASSERT_EQ(ws.SentenceAt(pos), want) << what << " at " << pos;
+    }
+  };
+  testing_text::PieceTexts texts({"One ", "blast", ". ", "\n", "  ", "Two men died", "! ", "x"},
+                                 4242, 40);
+  for (int round = 0; round < 200; ++round) {
+    const std::string text = texts.Next();
+    const WordStream ws(text, testing_doc::MakeDoc(text));
+    expect_scan(ws, static_cast<uint32_t>(text.size() + 2), text);
+  }
+  // Sentences sharing a first byte (and given out of order), and text before the first one.
+  const std::string text = "  aa bb cc dd ee ff";
+  Doc doc;
+  for (uint32_t b : {8u, 2u, 5u, 5u, 11u, 5u, 14u}) doc.sentences.push_back({{b, b + 2}, 0, 0});
+  const WordStream ws(text, doc);
+  ASSERT_EQ(ws.num_sentences(), 7u);
+  expect_scan(ws, static_cast<uint32_t>(text.size()), "shared begins");
+  EXPECT_EQ(ws.SentenceAt(0), 0u);
+  EXPECT_EQ(ws.sentence_span(ws.SentenceAt(6)).begin, 5u);
+}
+
+// One-byte punctuation tokens are taken from the text stage's tokens as they are: the words
+// (and their sentences) must be those of a scan of the text, with marks between, beside and
+// inside words, runs of marks, and marks at the ends of the text and of a quantity.
+TEST(WordStreamTest, SharedTokenKeysKeepPunctuationWords) {
+  ExpectSameWords("a,b.c;d:e!f?g (h) [i] {j} k/l m|n o&p q*r s+t u=v w<x y>z");
+  ExpectSameWords("...,,;;!!?\?--'' x,,y ..z \"quoted,\" (paren). 12, 13. at least 4,");
+  ExpectSameWords(",start and end.");
+  ExpectSameWords("5. 6, seven.\nEight; 9:30 #tag @name $5 %x ^y ~z `w`");
+}
+
 // The words a loop finds by jumping from candidate to candidate (PhraseTrie::Next) must be
 // exactly those it finds by trying Match at every word: Next may only skip words where Match
 // finds nothing. Checked for a registered trie on indexed and unindexed streams and for a trie
