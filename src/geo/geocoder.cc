@@ -42,6 +42,8 @@ struct Geocoder::Words {
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
       institution, direction;
+  // Lower-case nouns after a name that make it a media outlet ("the Baza channel").
+  std::unordered_set<std::string> outlet;
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
   // join two streets ("and"); a name joined so to a numbered street is the other street.
   std::unordered_set<std::string> ordinal_suffix, joiner;
@@ -145,6 +147,7 @@ enum WordClass : uint32_t {
   kPhrasePrefix = 1u << 16,  // a context_cues phrase starts with this word (up to a space)
   kFunction = 1u << 17,
   kQuarter = 1u << 18,
+  kOutlet = 1u << 19,
 };
 
 constexpr int kMaxWords = 4;
@@ -900,6 +903,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"attributive", &Words::attributive},
       {"kin", &Words::kin},
       {"street", &Words::street},
+      {"outlet", &Words::outlet},
       {"street_of", &Words::street_of},
       {"objverb", &Words::objverb},
       {"passive", &Words::passive},
@@ -1044,6 +1048,7 @@ void Geocoder::Words::BuildWordClass() {
   add(direction, kDirection);
   add(function, kFunction);
   add(quarter, kQuarter);
+  add(outlet, kOutlet);
   for (const auto& [w, level] : unit) mark(w) |= kUnit;
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -1651,6 +1656,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (single && !m.has_hint && person_strong.Contains(w0.lower, w0.lower_hash)) {
       m.person_strong = true;
     }
+    // "Booker T. Washington", "John F. Kennedy": after a name word and a middle initial comes a
+    // surname, even one spelled as a state; the initial's period does not open a sentence.
+    if (single && !m.has_hint && i >= 2 && words[i - 1].span.size() == 1 &&
+        words[i - 1].upper_initial && words[i - 1].span.end < text.size() &&
+        text[words[i - 1].span.end] == '.' && !words[i - 2].break_after &&
+        words[i - 2].upper_initial && !words[i - 2].uncased) {
+      m.person_strong = true;
+    }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
         words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
@@ -1658,6 +1671,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
         ((words[i - 2].cls & kStreetOf) != 0)) {
+      m.street = true;
+    }
+    // "the Baza channel", "a Tolo newspaper report": the name of a media outlet, not a town.
+    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
+        (words[m.end_word].cls & kOutlet) != 0) {
       m.street = true;
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
@@ -2250,13 +2268,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> final_prov;
   final_prov.clear();
   for (const Mention& m : mentions) {
-    if (m.best < 0 || m.weak || m.person || m.attributive || m.embedded || m.sentence_start) {
-      continue;
-    }
+    if (m.best < 0 || m.weak || m.person || m.attributive || m.embedded) continue;
     const Candidate& b = m.cands[m.best];
     const GazEntry& e = b.e;
-    const bool district = m.has_hint && m.hint == GeoLevel::kDistrict &&
-                          e.level == GeoLevel::kDistrict;
+    // Capitalised by position, only a large town spelled exactly is surely meant ("Cincinnati
+    // police said ..."): its state is the story's as much as anywhere else in the text.
+    if (m.sentence_start && !(b.exact && e.population >= 100000)) continue;
+    // A county named in a locative frame ("in Pinellas") says the state as a unit word would.
+    const bool district = e.level == GeoLevel::kDistrict &&
+                          ((m.has_hint && m.hint == GeoLevel::kDistrict) ||
+                           (!m.has_hint && m.cue && b.exact));
     if (e.admin1.empty() || !(e.level == GeoLevel::kPlace || district)) continue;
     if (b.paired || m.dateline || m.multiword || district || e.population >= 100000) {
       final_prov.emplace_back(ProvinceRef{e.country, e.admin1}, m.name_id);
@@ -2348,7 +2369,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.weak) {
       accept = m.dateline || ((m.has_hint || m.cue) && in_context && b.exact && big);
     } else if (m.sentence_start) {
-      accept = big || m.has_hint || (in_context && e.population >= 1000 && !m.embedded);
+      // Capitalised only by position: a word that matches the place only by coarse key, not as
+      // its name or a recorded other name ("His" ~ Heath), is a common word there.
+      accept = big || m.has_hint ||
+               (in_context && e.population >= 1000 && !m.embedded && (b.exact || b.alternate));
     } else if (m.embedded) {
       // Inside a longer capitalised name (a person, a group): only context or fame.
       // A county or small town inside a longer name is a surname or a venue ("Cateria Stokes",
@@ -2373,7 +2397,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // A bare small town in a state the article neither names nor implies, where it names or
     // implies another state of that country and its news would name an out-of-state town's
-    // state (Words::state_named): a namesake of some local place, not the town elsewhere.
+    // state (Words::state_named): a namesake of some local place, not the town elsewhere. A
+    // dateline without its state ("SHELBY –") is no exception: such news datelines a town of
+    // another state with the state.
     // A headline's place is what the story is about, whatever else it names, if the headline
     // (the first line; later title-case lines are captions and update lines) spells the
     // official name (an old or other name is no surer there than elsewhere). A town
@@ -2381,7 +2407,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
         (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
-        !m.dateline && !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
+        !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
         !W.state_named.empty() &&
         W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
@@ -2401,6 +2427,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         other_state = pv > 1e-9;
       }
       if (other_state && !in_state) accept = false;
+    }
+    // A longer name not spelled as the entry's official name, with a pronoun, auxiliary or other
+    // function word in it, or a lone capital letter ("She Was" ~ Sivas, "Side A" ~ Sidon): a
+    // sentence opening or a label, not a place. Connectors ("de", "al") stand inside real names;
+    // "Saint", "Port" (stop words) do too.
+    if (accept && m.multiword && !b.exact && !m.abbrev && m.folded_abbr.empty()) {
+      for (size_t k = m.first_word; k < m.end_word; ++k) {
+        const Word& w = words[k];
+        if ((w.cls & kConnector) != 0) continue;
+        if ((w.cls & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
+          accept = false;
+          break;
+        }
+      }
     }
     // Text in capitals carries no case evidence ("WE HAVE", "AGAIN" in a shouted caption are
     // no names): there only an entry's own spelling counts, an alternate or coarse key does not.
@@ -2430,6 +2470,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         accept = false;
       }
     }
+    // A longer name is no proof either: a small namesake abroad ("Lido Beach" in a Somali story
+    // that names the United States in passing) is a local site of the article's own country that
+    // the gazetteer does not know, unless the text ties it to its region.
+    if (!dominant.empty() && e.country != dominant && m.multiword && !m.abbrev && !m.dateline &&
+        e.level == GeoLevel::kPlace && e.population < 100000 && !b.paired && !b.in_province &&
+        !(m.has_hint && m.hint == e.level)) {
+      accept = false;
+    }
+    // A town section (PPLX: "East Side") is known only with its town: in an article without its
+    // country in view it is a common description of some other town's part ("the Lower East
+    // Side"), not a quarter abroad.
+    if (e.feature_code == "PPLX" && !in_context && !b.paired && !m.abbrev) accept = false;
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
