@@ -1,5 +1,6 @@
 #include "export/export.h"
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 
@@ -43,17 +44,84 @@ namespace {
 constexpr char kJsonHead[] = "{\n  \"schema\": \"";
 constexpr char kJsonIncidents[] = "\",\n  \"incidents\": ";
 
-// One element of the "incidents" list as the whole document's indent-2 dump writes it: nested
-// two levels deep, so every line gains four spaces of indent. Replaces *out.
-void IndentedIncident(const Incident& inc, std::string* text, std::string* out) {
-  *text = Dump(IncidentToJson(inc), 2);
-  out->clear();
-  out->reserve(text->size() + text->size() / 8);
-  out->append("    ");
-  for (char c : *text) {
-    out->push_back(c);
-    if (c == '\n') out->append("    ");
+// Re-indents compact JSON text (what IncidentToJsonText writes) the way nlohmann's dump(2)
+// writes the same value, every line `base` spaces further in: "{\n", one member per line,
+// "key": value, empty containers as "{}" / "[]". Strings are copied as they are (the compact
+// writer already escaped them as dump() does), so the bytes equal those of dumping the tree,
+// without building it. Appends to *out.
+void IndentCompactJson(std::string_view in, size_t base, std::string* out) {
+  // One append per line's indent; an indent wider than this (no incident nests that deep)
+  // takes several.
+  static const std::string kSpaces(256, ' ');
+  size_t indent = base;
+  auto newline = [&](size_t n) {
+    out->push_back('\n');
+    while (n > kSpaces.size()) {
+      out->append(kSpaces);
+      n -= kSpaces.size();
+    }
+    out->append(kSpaces, 0, n);
+  };
+  const char* p = in.data();
+  const char* end = p + in.size();
+  while (p < end) {
+    const char c = *p;
+    switch (c) {
+      case '"': {
+        // A string: up to the closing quote that no backslash escapes.
+        const char* q = p + 1;
+        while (q < end && *q != '"') q += *q == '\\' ? 2 : 1;
+        q = std::min(q + 1, end);
+        out->append(p, static_cast<size_t>(q - p));
+        p = q;
+        continue;
+      }
+      case '{':
+      case '[':
+        if (p + 1 < end && p[1] == (c == '{' ? '}' : ']')) {
+          out->push_back(c);
+          out->push_back(p[1]);
+          p += 2;
+          continue;
+        }
+        out->push_back(c);
+        indent += 2;
+        newline(indent);
+        break;
+      case '}':
+      case ']':
+        indent -= 2;
+        newline(indent);
+        out->push_back(c);
+        break;
+      case ',':
+        out->push_back(',');
+        newline(indent);
+        break;
+      case ':':
+        out->append(": ");
+        break;
+      default: {
+        // A number or literal: up to the next structural byte.
+        const char* q = p + 1;
+        while (q < end && *q != ',' && *q != '}' && *q != ']') ++q;
+        out->append(p, static_cast<size_t>(q - p));
+        p = q;
+        continue;
+      }
+    }
+    ++p;
   }
+}
+
+// One element of the "incidents" list as the whole document's indent-2 dump writes it: nested
+// two levels deep, so every line gains four spaces of indent. Replaces *out; *text is scratch.
+void IndentedIncident(const Incident& inc, std::string* text, std::string* out) {
+  IncidentToJsonText(inc, text);
+  out->clear();
+  out->reserve(text->size() * 2);
+  out->append("    ");
+  IndentCompactJson(*text, 4, out);
 }
 
 // Writes the document one incident at a time: the bytes are those of dumping the whole

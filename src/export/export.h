@@ -19,7 +19,8 @@ namespace sitrep {
 inline constexpr char kIncidentsSchema[] = "sitrep-incidents/1";
 
 // {"schema": "sitrep-incidents/1", "incidents": [...]}, indented, ending in a newline.
-// Built one incident at a time (no document-sized JSON tree): memory is the output string.
+// Built one incident at a time (no document-sized JSON tree): memory is the output string. Each
+// incident is IncidentToJsonText() re-indented, the bytes of dumping the whole tree.
 std::string IncidentsToJson(const IncidentSet& set);
 // The same bytes written to `out` as they are made, so memory stays at one incident. IoError
 // when the stream fails.

@@ -145,6 +145,37 @@ TEST(ExportTest, StreamedJsonEqualsWholeTreeDump) {
   EXPECT_EQ(IncidentsToJson(one), WholeTreeDump(one));
 }
 
+// The document is the compact text re-indented: strings holding the structural bytes ({ } [ ] ,
+// : and escaped quotes), empty and nested containers, map keys needing escapes, and fractions
+// whose Grisu2 form is not the shortest must all come out as the tree's dump writes them.
+TEST(ExportTest, IndentedJsonEqualsWholeTreeDumpOnHardCases) {
+  IncidentSet set = MakeSet();
+  Incident& c = set.incidents[1];
+  c.place = "{\"a\": [1, 2]}, \\ back\\slash \"quoted\" \\\"";
+  c.perpetrator = "tab\there, colon: here ]";
+  c.lat = 26.001221;
+  c.lon = 63.048489;  // dump() writes 63.048488999999996
+  c.killed = Figure{0.5, 1.0 / 3.0, 1e12 + 0.25};
+  c.killed_by_category["a \"quoted\" category"] = Figure{-2.5, 0.00001, 7};
+  c.place_aliases = {"", "[", "}", ","};
+  c.why.push_back({"doc-2", "", "", -0.123456789});
+  c.claims.push_back(MakeClaim());
+  c.claims.back().quote = "ends in a backslash \\";
+  c.claims.back().attributed_to = "\x01 control and \xc3\x28 bad UTF-8";
+  EXPECT_EQ(IncidentsToJson(set), WholeTreeDump(set));
+  for (const Incident& inc : set.incidents) {
+    EXPECT_EQ(IncidentToJsonText(inc), IncidentToJson(inc).dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  std::ostringstream out;
+  {
+    IncidentsJsonWriter writer(out);
+    for (const Incident& inc : set.incidents) writer.Add(inc);
+    ASSERT_TRUE(writer.Finish().ok());
+  }
+  EXPECT_EQ(out.str(), WholeTreeDump(set));
+}
+
 TEST(ExportTest, StreamedJsonOfNoIncidents) {
   IncidentSet empty;
   EXPECT_EQ(IncidentsToJson(empty), WholeTreeDump(empty));

@@ -504,6 +504,28 @@ OrderedJson IncidentToJson(const Incident& inc) {
   return j;
 }
 
+namespace {
+
+// Restores what IncidentToStoreText leaves out of claims: a missing doc_id, source or published
+// is the previous claim's ("", "" and no date for the first), a missing low/high the value.
+void FillIncidentStoreClaims(const Json& j, std::vector<Claim>* claims) {
+  auto list = j.find("claims");
+  if (list == j.end() || !list->is_array()) return;
+  const Claim* prev = nullptr;
+  for (size_t i = 0; i < claims->size() && i < list->size(); ++i) {
+    const Json& e = (*list)[i];
+    Claim& c = (*claims)[i];
+    if (!e.contains("doc_id")) c.doc_id = prev != nullptr ? prev->doc_id : std::string();
+    if (!e.contains("source")) c.source = prev != nullptr ? prev->source : std::string();
+    if (!e.contains("published")) c.published = prev != nullptr ? prev->published : CivilDate();
+    if (!e.contains("low")) c.low = c.value;
+    if (!e.contains("high")) c.high = c.value;
+    prev = &c;
+  }
+}
+
+}  // namespace
+
 Result<Incident> IncidentFromJson(const Json& j) {
   if (!j.is_object()) return InvalidArgument("incident: expected an object");
   Incident inc;
@@ -543,6 +565,18 @@ Result<Incident> IncidentFromJson(const Json& j) {
     return c;
   });
   r.List(j, "why", &inc.why, [](const Json& e) -> Result<Reason> {
+    if (e.is_array()) {  // the store form: [doc_id, decision, detail, score]
+      if (e.size() != 4 || !e[0].is_string() || !e[1].is_string() || !e[2].is_string() ||
+          !(e[3].is_number() || e[3].is_null())) {
+        return InvalidArgument("expected [doc_id, decision, detail, score]");
+      }
+      Reason w;
+      w.doc_id = e[0].get<std::string>();
+      w.decision = e[1].get<std::string>();
+      w.detail = e[2].get<std::string>();
+      if (e[3].is_number()) w.score = e[3].get<double>();
+      return w;
+    }
     if (!e.is_object()) return InvalidArgument("expected {doc_id, decision, detail, score}");
     FieldReader wr("reason");
     Reason w;
@@ -554,6 +588,13 @@ Result<Incident> IncidentFromJson(const Json& j) {
     return w;
   });
   if (!r.ok()) return r.status();
+  if (auto form = j.find("form"); form != j.end()) {
+    if (!form->is_number_unsigned() || form->get<int64_t>() != kStoreForm) {
+      return InvalidArgument("incident '" + id + "': field 'form': expected " +
+                             std::to_string(kStoreForm));
+    }
+    FillIncidentStoreClaims(j, &inc.claims);
+  }
   if (!inc.lat || !inc.lon) inc.lat = inc.lon = std::nullopt;
   return inc;
 }
@@ -582,7 +623,10 @@ constexpr std::array<unsigned char, 256> kByteClass = MakeByteClass();
 // Finish() must be called before `out` is read: until then it holds unused tail bytes.
 class JsonWriter {
  public:
-  JsonWriter(std::string* out, size_t size_hint) : out_(out) {
+  // dump_numbers: fractions exactly as nlohmann's dump() writes them (the output document);
+  // otherwise as the shortest round-trip form (the store's analyses: lossless, and cheaper).
+  JsonWriter(std::string* out, size_t size_hint, bool dump_numbers = false)
+      : out_(out), dump_numbers_(dump_numbers) {
     const size_t used = out_->size();
     out_->resize(used + std::max<size_t>(size_hint, 64));
     begin_ = out_->data();
@@ -648,6 +692,15 @@ class JsonWriter {
     const double r = std::round(v * 1e6) / 1e6;
     if (r == std::trunc(r)) return Int(static_cast<int64_t>(r));
     if (std::fabs(r) < 1e-4) return Int(0);
+    if (dump_numbers_) {
+      // nlohmann's own float formatter (Grisu2, what dump() uses): Grisu2 does not always give
+      // the shortest form ("63.048488999999996" for the double nearest 63.048489), so only it
+      // gives dump()'s bytes.
+      Sep();
+      Ensure(64);
+      p_ = nlohmann::detail::to_chars(p_, p_ + 64, r);
+      return;
+    }
     Sep();
     if (std::fabs(v) < 1e9) {
       // r is the double nearest to n / 10^6. Below 1e9 doubles are closer together than
@@ -845,6 +898,7 @@ class JsonWriter {
   }
 
   std::string* out_;
+  bool dump_numbers_;
   char* begin_;
   char* p_;
   char* end_;
@@ -1412,7 +1466,7 @@ std::string IncidentToJsonText(const Incident& inc) {
 void IncidentToJsonText(const Incident& inc, std::string* text) {
   text->clear();  // keeps the capacity
   std::string& out = *text;
-  JsonWriter w(&out, 2048 + 512 * inc.claims.size());
+  JsonWriter w(&out, 2048 + 512 * inc.claims.size(), /*dump_numbers=*/true);
   w.BeginObject();
   // IncidentScalarsToJson's keys and values.
   w.Key("id"); w.String(inc.id);
@@ -1484,6 +1538,133 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
     w.EndObject();
   }
   w.EndArray();
+  w.EndObject();
+  w.Finish();
+}
+
+namespace {
+
+// A claim's published date as the full form reads it back: an invalid date is written as null,
+// which reads as the default.
+CivilDate ReadBackDate(const CivilDate& d) { return d.valid() ? d : CivilDate(); }
+
+// A claim of an incident in the store form: "doc_id", "source" and "published" are left out when
+// they equal the previous claim's (`prev`, nullptr for the first: "", "" and no date), the rest
+// as WriteCompactClaim leaves them out.
+void WriteIncidentStoreClaim(JsonWriter& w, const Claim& c, const Claim* prev) {
+  static const Claim kFirst;  // "", "", no date
+  const Claim& p = prev != nullptr ? *prev : kFirst;
+  const Claim d;
+  w.BeginObject();
+  if (c.doc_id != p.doc_id) { w.Key("doc_id"); w.String(c.doc_id); }
+  if (c.source != p.source) { w.Key("source"); w.String(c.source); }
+  if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
+  w.Key("value"); w.Number(c.value);
+  // Missing low/high read as the value.
+  if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }
+  if (!(c.high == c.value)) { w.Key("high"); w.Number(c.high); }
+  if (c.qualifier != d.qualifier) { w.Key("qualifier"); w.String(QualifierName(c.qualifier)); }
+  if (c.category != d.category) { w.Key("category"); w.String(CategoryName(c.category)); }
+  if (!c.attributed_to.empty()) { w.Key("attributed_to"); w.String(c.attributed_to); }
+  if (!c.quote.empty()) { w.Key("quote"); w.String(c.quote); }
+  if (!ZeroSpan(c.span)) { w.Key("span"); w.Span(c.span); }
+  if (!ZeroSpan(c.figure_span)) { w.Key("figure_span"); w.Span(c.figure_span); }
+  if (c.independent != d.independent) { w.Key("independent"); w.Bool(c.independent); }
+  if (c.scope != d.scope) { w.Key("scope"); w.String(ScopeName(c.scope)); }
+  if (!(ReadBackDate(c.published) == ReadBackDate(p.published))) {
+    w.Key("published"); w.DateOrNull(c.published);
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string IncidentToStoreText(const Incident& inc) {
+  std::string out;
+  IncidentToStoreText(inc, &out);
+  return out;
+}
+
+void IncidentToStoreText(const Incident& inc, std::string* text) {
+  text->clear();  // keeps the capacity
+  JsonWriter w(text, 1024 + 256 * inc.claims.size());
+  w.BeginObject();
+  w.Key("form"); w.Int(kStoreForm);
+  w.Key("id"); w.String(inc.id);
+  if (!inc.parent.empty()) { w.Key("parent"); w.String(inc.parent); }
+  if (inc.date && inc.date->valid()) { w.Key("date"); w.DateOrNull(*inc.date); }
+  if (inc.date_end && inc.date_end->valid()) { w.Key("date_end"); w.DateOrNull(*inc.date_end); }
+  if (!inc.country.empty()) { w.Key("country"); w.String(inc.country); }
+  if (!inc.admin1.empty()) { w.Key("admin1"); w.String(inc.admin1); }
+  if (!inc.admin2.empty()) { w.Key("admin2"); w.String(inc.admin2); }
+  if (!inc.place.empty()) { w.Key("place"); w.String(inc.place); }
+  if (inc.lat && inc.lon) {
+    w.Key("lat"); w.Number(*inc.lat);
+    w.Key("lon"); w.Number(*inc.lon);
+  }
+  if (inc.geo_precision != Incident().geo_precision) {
+    w.Key("geo_precision"); w.Int(inc.geo_precision);
+  }
+  if (!inc.event_type.empty()) { w.Key("event_type"); w.String(inc.event_type); }
+  if (!inc.sub_event_type.empty()) { w.Key("sub_event_type"); w.String(inc.sub_event_type); }
+  if (!inc.perpetrator.empty()) { w.Key("perpetrator"); w.String(inc.perpetrator); }
+  if (inc.killed) { w.Key("killed"); WriteFigure(w, *inc.killed); }
+  if (inc.injured) { w.Key("injured"); WriteFigure(w, *inc.injured); }
+  if (!inc.place_aliases.empty()) { w.Key("place_aliases"); WriteStrings(w, inc.place_aliases); }
+  if (!inc.killed_by_category.empty()) {
+    w.Key("killed_by_category");
+    w.BeginObject();
+    for (const auto& [cat, f] : inc.killed_by_category) {
+      w.StringKey(cat);
+      WriteFigure(w, f);
+    }
+    w.EndObject();
+  }
+  if (!inc.other_figures.empty()) {
+    w.Key("other_figures");
+    w.BeginObject();
+    for (const auto& [k, f] : inc.other_figures) {
+      w.StringKey(k);
+      WriteFigure(w, f);
+    }
+    w.EndObject();
+  }
+  if (!inc.documents.empty()) { w.Key("documents"); WriteStrings(w, inc.documents); }
+  if (!inc.mentions.empty()) { w.Key("mentions"); WriteStrings(w, inc.mentions); }
+  if (!inc.claims.empty()) {
+    w.Key("claims");
+    w.BeginArray();
+    const Claim* prev = nullptr;
+    for (const Claim& c : inc.claims) {
+      WriteIncidentStoreClaim(w, c, prev);
+      prev = &c;
+    }
+    w.EndArray();
+  }
+  if (!inc.contradictions.empty()) {
+    w.Key("contradictions");
+    w.BeginArray();
+    for (const Contradiction& c : inc.contradictions) {
+      w.BeginObject();
+      w.Key("field"); w.String(c.field);
+      w.Key("description"); w.String(c.description);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  if (!inc.why.empty()) {
+    w.Key("why");
+    w.BeginArray();
+    for (const Reason& r : inc.why) {
+      w.BeginArray();
+      w.String(r.doc_id);
+      w.String(r.decision);
+      w.String(r.detail);
+      w.Number(r.score);
+      w.EndArray();
+    }
+    w.EndArray();
+  }
   w.EndObject();
   w.Finish();
 }

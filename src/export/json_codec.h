@@ -41,12 +41,25 @@ Result<Claim> ClaimFromJson(const nlohmann::json& j);
 // `other_figures` and `why`.
 OrderedJson IncidentToJson(const Incident& inc);
 Result<Incident> IncidentFromJson(const nlohmann::json& j);
-// The same document as compact text (what IncidentToJson(inc).dump() gives), written directly
-// without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
+// IncidentFromJson reads this form and the store form (IncidentToStoreText, with "form").
+// The same document as compact text: byte for byte what IncidentToJson(inc).dump() gives
+// (fractions through nlohmann's own formatter), written directly without building a JSON tree;
+// the output document (export.h) is this text re-indented. Invalid UTF-8 becomes U+FFFD.
 std::string IncidentToJsonText(const Incident& inc);
 // The same into *text (replacing its contents, keeping its capacity): a caller writing many
 // incidents reuses one buffer.
 void IncidentToJsonText(const Incident& inc, std::string* text);
+
+// The store's form of an incident: what IncidentFromJson() reads back to the same Incident as
+// the full form, in about a third of the bytes (the incident rows are the store's largest cost
+// at scale). It begins with "form": kStoreForm; keys whose value reads back as the default
+// (null, "", 3 for geo_precision, empty lists and maps) are left out; a claim's "doc_id",
+// "source" and "published" are left out when they equal the previous claim's in the list, and
+// its defaults as in DocAnalysisToStoreText; a reason in "why" is the array
+// [doc_id, decision, detail, score]. IncidentFromJson() reads both forms.
+std::string IncidentToStoreText(const Incident& inc);
+// The same into *text (replacing its contents, keeping its capacity), for the store's loop.
+void IncidentToStoreText(const Incident& inc, std::string* text);
 
 // Complete, lossless encoding of an analysis (used by the store so incidents can be re-resolved
 // without re-reading the text).

@@ -443,6 +443,89 @@ size_t Count(const std::string& text, const std::string& what) {
   return n;
 }
 
+// The full form decoded, written again: what a stored incident must read back as.
+std::string FullRoundTrip(const Incident& inc) {
+  Result<Incident> back = IncidentFromJson(nlohmann::json::parse(IncidentToJsonText(inc)));
+  EXPECT_TRUE(back.ok()) << back.status().ToString();
+  return back.ok() ? IncidentToJsonText(*back) : "";
+}
+
+std::string StoreRoundTrip(const Incident& inc) {
+  Result<Incident> back = IncidentFromJson(nlohmann::json::parse(IncidentToStoreText(inc)));
+  EXPECT_TRUE(back.ok()) << back.status().ToString();
+  return back.ok() ? IncidentToJsonText(*back) : "";
+}
+
+// The store form leaves out what reads back as the default or as the previous claim's value;
+// every left-out case must read back as the full form does: claims of documents interleaved
+// (A, B, A), an empty doc_id and source on the first claim, a date that only the previous claim
+// of another document shares, invalid dates (written null by the full form), NaN numbers,
+// low/high equal to the value or not, documented and other categories, a bare incident.
+TEST(JsonCodecTest, IncidentStoreFormReadsBackAsTheFullForm) {
+  Incident inc = RichIncident();
+  Claim first;  // no doc_id, no source, no date: the defaults the reader starts from
+  first.value = 3;
+  first.low = 2;
+  first.high = std::nan("");
+  Claim a = inc.claims[0];
+  Claim b = a;
+  b.doc_id = "d2";
+  b.source = "Another Invented Daily";
+  b.qualifier = Qualifier::kAtLeast;
+  b.category = Category::kCivilians;
+  b.scope = Scope::kPart;
+  b.independent = false;
+  b.field = Field::kInjured;
+  b.attributed_to.clear();
+  b.quote.clear();
+  b.span = {0, 0};
+  Claim a2 = a;  // back to d1, published on another day than d1's claim before
+  a2.published = CivilDate{2023, 11, 7};
+  a2.value = std::nan("");
+  Claim same_day = b;  // same document, outlet and date as the claim before: left out
+  same_day.value = 0.1234567;
+  Claim invalid = same_day;
+  invalid.published = CivilDate{0, 5, 1};  // invalid, yet not the default
+  Claim after_invalid = same_day;  // d2's date again after an invalid one
+  inc.claims = {first, a, b, same_day, invalid, after_invalid, a2, a};
+  inc.killed_by_category["civilians"] = Figure{1, 2, 3};
+  inc.why.push_back({"d4", "new incident", "scores: \"x\" 0.5", std::nan("")});
+  const std::string full = FullRoundTrip(inc);
+  EXPECT_EQ(StoreRoundTrip(inc), full);
+  const std::string text = IncidentToStoreText(inc);
+  EXPECT_EQ(text.rfind("{\"form\":2,", 0), 0u) << text;
+  EXPECT_LT(text.size(), IncidentToJsonText(inc).size());
+  // The claims after the first of a run do not repeat its document, outlet or date.
+  EXPECT_EQ(Count(text, "\"doc_id\":\"d2\""), 1u) << text;
+  EXPECT_EQ(Count(text, "\"source\":\"Another Invented Daily\""), 1u) << text;
+
+  Incident bare;
+  bare.id = "bare";
+  bare.date = CivilDate{2023, 0, 0};  // a year alone
+  bare.lat = 1.5;                      // no lon: neither is written
+  EXPECT_EQ(StoreRoundTrip(bare), FullRoundTrip(bare));
+  EXPECT_EQ(IncidentToStoreText(bare).find("lat"), std::string::npos);
+  Incident no_date = bare;
+  no_date.date = CivilDate{2023, 2, 31};
+  no_date.geo_precision = 1;
+  EXPECT_EQ(StoreRoundTrip(no_date), FullRoundTrip(no_date));
+
+  // The buffer form replaces what the buffer held.
+  std::string buf = IncidentToStoreText(inc);
+  IncidentToStoreText(bare, &buf);
+  EXPECT_EQ(buf, IncidentToStoreText(bare));
+
+  // A form this build does not know, and a malformed reason, are errors naming the field.
+  nlohmann::json other = nlohmann::json::parse(IncidentToStoreText(bare));
+  other["form"] = 9;
+  EXPECT_FALSE(IncidentFromJson(other).ok());
+  nlohmann::json bad_why = nlohmann::json::parse(IncidentToStoreText(inc));
+  bad_why["why"][0] = nlohmann::json::array({"d1", "merged"});
+  Result<Incident> r = IncidentFromJson(bad_why);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("why"), std::string::npos) << r.status().ToString();
+}
+
 TEST(JsonCodecTest, RepeatedPlacesAreWrittenOnceAndReadBack) {
   DocAnalysis a;
   a.doc_id = "d";

@@ -538,7 +538,7 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
       };
       // `inc` and `json` outlive each Run(), so their text is bound without a copy.
-      IncidentToJsonText(inc, &json);
+      IncidentToStoreText(inc, &json);
       put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
       put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
       put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");

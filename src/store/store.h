@@ -10,7 +10,11 @@
 //          attributed_to, quote)               queryable copies of what the analyses hold
 //   incidents(id PK, ord, parent, date, date_end, country, admin1, admin2, place, lat, lon,
 //             geo_precision, event_type, sub_event_type, perpetrator, killed_low, killed_best,
-//             killed_high, injured_best, json)  json = the sitrep-incidents/1 form, lossless
+//             killed_high, injured_best, json)  json = the incident's store form
+//                                              (json_codec.h IncidentToStoreText: claims do not
+//                                              repeat the previous claim's document, outlet and
+//                                              date); rows of earlier builds hold the full
+//                                              sitrep-incidents/1 form, and both read the same
 //   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention'
 //   meta(key PK, value)
 //
