@@ -97,17 +97,22 @@ uint64_t GazKeyHash(std::string_view key) {
 
 Place GazEntry::ToPlace() const {
   Place p;
+  FillPlace(&p);
+  return p;
+}
+
+void GazEntry::FillPlace(Place* place) const {
+  Place& p = *place;
   p.gazetteer_id = id;
-  p.name = std::string(name);
-  p.country = std::string(country);
-  p.admin1 = std::string(admin1);
-  p.admin2 = std::string(admin2);
+  p.name.assign(name);
+  p.country.assign(country);
+  p.admin1.assign(admin1);
+  p.admin2.assign(admin2);
   p.lat = lat;
   p.lon = lon;
   p.has_coords = !(lat == 0 && lon == 0);
   p.level = level;
   p.population = population;
-  return p;
 }
 
 Gazetteer::~Gazetteer() {

@@ -46,6 +46,8 @@ struct GazEntry {
 
   // The model value (what PlaceMention carries).
   Place ToPlace() const;
+  // Sets every field of *place to ToPlace()'s, in place (no temporary Place to move).
+  void FillPlace(Place* place) const;
 };
 
 // One posting of a key: an entry and how the name that made the key relates to it.

@@ -269,6 +269,50 @@ TEST(GazetteerTest, FixtureBuildsAndLooksUpSpellingVariants) {
   EXPECT_TRUE(Entries(g, "Islamabad").empty());
 }
 
+// FillPlace writes every field ToPlace makes, over whatever the Place held before (longer
+// strings, other coordinates, another level), and an entry at (0, 0) has no coordinates.
+TEST(GazetteerTest, FillPlaceOverwritesEveryFieldAsToPlaceMakesIt) {
+  auto same = [](const Place& a, const Place& b) {
+    return a.gazetteer_id == b.gazetteer_id && a.name == b.name && a.country == b.country &&
+           a.admin1 == b.admin1 && a.admin2 == b.admin2 && a.lat == b.lat && a.lon == b.lon &&
+           a.has_coords == b.has_coords && a.level == b.level && a.population == b.population;
+  };
+  const Gazetteer& g = FixtureGazetteer();
+  ASSERT_GT(g.size(), 2u);
+  Place p;
+  p.gazetteer_id = 77;
+  p.name = std::string(200, 'n');
+  p.country = "a country code far longer than two letters";
+  p.admin1 = std::string(40, '1');
+  p.admin2 = std::string(40, '2');
+  p.lat = -12.5;
+  p.lon = 99;
+  p.has_coords = true;
+  p.level = GeoLevel::kCountry;
+  p.population = 123456789;
+  for (uint32_t i = 0; i < g.size(); ++i) {
+    const GazEntry e = g.entry(i);
+    e.FillPlace(&p);  // over the previous entry's place (or the values above)
+    const Place want = e.ToPlace();
+    EXPECT_TRUE(same(p, want)) << e.name;
+    EXPECT_EQ(p.name, e.name);
+    EXPECT_EQ(p.admin2, e.admin2);
+  }
+  GazEntry origin;
+  origin.id = 5;
+  origin.name = "Nullpunkt";
+  origin.country = "ZZ";
+  origin.level = GeoLevel::kPlace;
+  origin.population = 3;
+  origin.FillPlace(&p);
+  EXPECT_FALSE(p.has_coords);
+  EXPECT_EQ(p.admin1, "");
+  EXPECT_EQ(p.admin2, "");
+  EXPECT_EQ(p.gazetteer_id, 5u);
+  EXPECT_EQ(p.level, GeoLevel::kPlace);
+  EXPECT_TRUE(same(p, origin.ToPlace()));
+}
+
 TEST(GazetteerTest, AdminNamesComeFromCodeFiles) {
   const Gazetteer& g = FixtureGazetteer();
   bool found = false;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <functional>
 #include <span>
+#include <type_traits>
 
 #include "base/data_dir.h"
 #include "base/tsv.h"
@@ -185,6 +186,7 @@ struct Word {
   bool title_line : 1 = false;      // in a line written in title case (a headline)
 };
 static_assert(sizeof(Word) <= 48);
+static_assert(std::is_trivially_copyable_v<Word>);
 
 // ASCII first: most text is ASCII, and these are called for every character.
 inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -279,9 +281,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
         const Token& t = toks[next_token];
-        if (count == words.size()) words.emplace_back();
-        Word& w = words[count++];
-        w = Word();
+        // Made in a local and stored whole: the flags are bit-fields, which stored one by one
+        // into the vector's element would each be a read-modify-write of memory.
+        Word w;
         w.span = t.span;
         w.sentence_start = sentence_start;
         sentence_start = false;
@@ -299,6 +301,8 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
         const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
         w.lower = key.s;
         w.lower_hash = key.hash;
+        if (count == words.size()) words.emplace_back();
+        std::memcpy(&words[count++], &w, sizeof(Word));
         i = static_cast<int32_t>(t.span.end);
         ++next_token;
         continue;
@@ -1206,17 +1210,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
   };
   // The few words the later passes start from, noted here so that those passes need not read
-  // every word again: name words (the person pass) and context-cue phrase starts.
-  thread_local std::vector<uint32_t> name_words, phrase_starts;
+  // every word again: name words (the person pass), context-cue phrase starts, and the words a
+  // name can start from (capitalised or caseless: the candidate search).
+  thread_local std::vector<uint32_t> name_words, phrase_starts, start_words;
   name_words.clear();
   phrase_starts.clear();
+  start_words.clear();
   for (size_t k = 0; k < words.size(); ++k) {
     Word& w = words[k];
     if (any_class && W.MaybeClassed(w.lower_hash)) {
       if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
     }
-    if (w.upper_initial && !w.all_caps && !w.uncased) {
-      name_words.push_back(static_cast<uint32_t>(k));
+    if (w.upper_initial || w.uncased) {
+      start_words.push_back(static_cast<uint32_t>(k));
+      if (!w.all_caps && !w.uncased) name_words.push_back(static_cast<uint32_t>(k));
     }
     if ((w.cls & kPhrasePrefix) != 0) phrase_starts.push_back(static_cast<uint32_t>(k));
     if (!w.upper_initial && !w.uncased && (w.cls & kStop) == 0) {
@@ -1389,7 +1396,25 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // Per thread, so most articles allocate nothing for it; read through the view `mentions`
   // once made (as `words`).
   thread_local std::vector<Mention> mention_store;
+  // The previous articles' readings buffers, kept for this one's mentions (take_cands), so that
+  // a mention's readings are copied into memory already allocated rather than allocated and
+  // freed per mention. Small buffers only and a bounded number (at most ~2.5 MB per thread), so
+  // a rare article with huge posting lists pins nothing.
+  thread_local std::vector<std::vector<Candidate>> cand_pool;
+  constexpr size_t kPooledCands = 64, kPoolMax = 256;
+  for (Mention& m : mention_store) {
+    if (m.cands.capacity() == 0 || m.cands.capacity() > kPooledCands) continue;
+    if (cand_pool.size() >= kPoolMax) break;
+    m.cands.clear();
+    cand_pool.push_back(std::move(m.cands));
+  }
   mention_store.clear();
+  // Gives m.cands a pooled buffer (m.cands is empty: each mention's readings are made once).
+  auto take_cands = [&](Mention& m) {
+    if (m.cands.capacity() != 0 || cand_pool.empty()) return;
+    m.cands = std::move(cand_pool.back());
+    cand_pool.pop_back();
+  };
   mention_store.reserve(words.size() / 8 + 8);  // a guess that spares most regrowth (moves)
   std::string folded, key, expanded, variant;
   thread_local KeyCache cache;
@@ -1418,7 +1443,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   auto lookup_folded = [&](const std::string& f) {
     return lookup_folded_hashed(f, WordHash{}(f));
   };
+  size_t next_start = 0;  // the first of start_words not before i
   for (size_t i = 0; i < words.size();) {
+    // A word neither capitalised nor caseless starts no name: on to the next that may.
+    while (next_start < start_words.size() && start_words[next_start] < i) ++next_start;
+    if (next_start == start_words.size()) break;
+    i = start_words[next_start];
     const Word& w0 = words[i];
     // A capitalised connector starts a name of two words or more ("El Fasher", "Des Moines");
     // alone it is a sentence-initial function word ("On", "Of").
@@ -1754,6 +1784,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                       m.alt_posts.empty() ? 0 : reinterpret_cast<uintptr_t>(m.alt_posts.data())};
     const uint64_t pk_hash = PostsKeyHash{}(pk);
     m.exact_done = true;
+    take_cands(m);
     if (const auto* hit = cand_cache.index.Find(pk, pk_hash)) {
       m.cands.assign(cand_cache.store.begin() + hit->begin,
                      cand_cache.store.begin() + hit->begin + hit->count);
@@ -1812,6 +1843,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     n_names = ids.size();
   }
+  // How many mentions each name has (by name_id), counted once for the acceptance rules.
+  thread_local std::vector<uint32_t> name_mentions;
+  name_mentions.assign(n_names + 1, 0);
+  for (const Mention& m : mentions) ++name_mentions[m.name_id];
   // A name once called a quarter ("the Garfield neighborhood") is that quarter throughout the
   // article ("Shot in Garfield" in its headline), as a person's name is.
   for (const Mention& q : mentions) {
@@ -2259,7 +2294,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   };
 
   // 4. Accept and emit.
-  std::vector<GazEntry> out_entry;  // the entry of each out[i]
+  thread_local std::vector<GazEntry> out_entry;  // the entry of each out[i]
+  out_entry.clear();
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
   std::vector<int8_t> no_context_of(n_names + 1, -1);
@@ -2530,8 +2566,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     if (!m.multiword && !exactish && !in_context && !m.has_hint && !m.abbrev && !locative_known &&
         !admin) {
-      size_t seen = 0;
-      for (const Mention& o : mentions) seen += o.name_id == m.name_id;
+      const size_t seen = name_mentions[m.name_id];
       if (e.level != GeoLevel::kPlace || e.population < 1000000 || seen < 2 || !no_context) {
         accept = false;
       }
@@ -2546,8 +2581,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool known = e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
-      size_t seen = 0;
-      for (const Mention& o : mentions) seen += o.name_id == m.name_id;
+      const size_t seen = name_mentions[m.name_id];
       const size_t fw = m.first_word;
       const bool line_start = fw == 0 || words[fw].newline_before;
       // With no other country in view (a language without a prior, such as Arabic), a capital
@@ -2558,9 +2592,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                (seen >= 2 || line_start || m.locative);
     }
     if (!accept) continue;
-    PlaceMention pm;
+    PlaceMention& pm = out.emplace_back();
     pm.span = m.span;
-    pm.place = e.ToPlace();
+    e.FillPlace(&pm.place);
     if (m.has_hint && m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
         !e.admin2.empty() && FoldsTo(e.admin2, m.folded)) {
       pm.place.name = std::string(e.admin2);
@@ -2572,7 +2606,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
     // "Peshawar-bound": the place is named, but nothing happened there.
     if (m.attributive) pm.confidence = std::min(pm.confidence, kAttributiveConfidence);
-    out.push_back(std::move(pm));
     out_entry.push_back(e);
   }
 
@@ -2606,7 +2639,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else {
       continue;
     }
-    out[i].place = to.ToPlace();
+    to.FillPlace(&out[i].place);
     out_entry[i] = to;
   }
   // A county named alone (where county names are not places: data/geo/
@@ -2635,7 +2668,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       } else {
         continue;
       }
-      out[i].place = to.ToPlace();
+      to.FillPlace(&out[i].place);
       out_entry[i] = to;
     }
   }

@@ -36,8 +36,9 @@
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
 // Find() reuses per-thread scratch (the article's words and their folded forms, its mentions,
-// bounded caches of n-gram lookups and of the readings made from their postings, per Geocoder),
-// which grows to the largest article a thread has seen.
+// bounded caches of n-gram lookups and of the readings made from their postings, per Geocoder,
+// and a bounded pool of small readings buffers), which grows to the largest article a thread has
+// seen.
 // The Gazetteer must outlive the Geocoder.
 #ifndef SITREP_GEO_GEOCODER_H_
 #define SITREP_GEO_GEOCODER_H_

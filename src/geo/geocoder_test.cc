@@ -805,6 +805,78 @@ TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
   }
 }
 
+// A name can start only at a capitalised or caseless word, and the candidate search goes from
+// one such word to the next: a name after a long run of lower-case words, at the very end of the
+// text, right after a lower-case connector or a lone capitalised word, and names in a caseless
+// script are all found; a text without one finds nothing.
+TEST_F(GeocoderTest, NamesAreFoundWhereverTheNextCapitalisedWordStands) {
+  std::string filler;
+  for (int i = 0; i < 200; ++i) filler += "the men said that it was over and went ";
+  auto ms = Find("After the talks " + filler + "home to Gwamar in Varistan");
+  EXPECT_NE(At(ms, "Gwamar"), nullptr);
+  const PlaceMention* prov = At(ms, "Varistan");
+  ASSERT_NE(prov, nullptr);
+  EXPECT_EQ(prov->span.end, text_.size());
+  EXPECT_EQ(prov->place.level, GeoLevel::kProvince);
+  ms = Find("A bus was stopped near Nura Khel district in Varistan");
+  const PlaceMention* district = At(ms, "Nura Khel");
+  ASSERT_NE(district, nullptr);
+  EXPECT_EQ(district->place.level, GeoLevel::kDistrict);
+  EXPECT_TRUE(Find("the quiet lane led past the old mill and on to the river").empty());
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("   ...   ").empty());
+  // Caseless words start names too: a capital after a locative preposition, past a run of
+  // caseless words that start none.
+  text_ = "وقع انفجار كبير صباح اليوم في بغداد";
+  ms = geo_->Find(text_, Doc(), "ar");
+  const PlaceMention* capital = At(ms, "بغداد");
+  ASSERT_NE(capital, nullptr);
+  EXPECT_EQ(capital->place.name, "Baghdad");
+  EXPECT_EQ(capital->span.end, text_.size());
+}
+
+// Find keeps the buffers of one article's readings for the next article's mentions (per thread):
+// what a buffer held before must not leak into the readings made in it. A thread of its own gives
+// each text's answer with nothing pooled; one thread over all texts in several orders must agree.
+TEST_F(GeocoderTest, PooledReadingBuffersGiveTheSameAnswersAsAFreshThread) {
+  const std::vector<std::string> texts = {
+      "QUENZA: Blasts hit Kavat, Gwamar and Karachi in Sindh. Gwamur and Gwamar were shut; "
+      "Peshawar, Hyderabad, Tarsung district and Springfield, Illinois were calm.",
+      "Police in Hyderabad said two men were arrested. Telangana officials confirmed.",
+      "Gunmen attacked a bus near Qavat in Varistan on Monday; Qavat elders met.",
+      "The rally in Springfield, Illinois drew a large crowd.",
+      "Officials in Khevat and Quenza said the road to Kavat had reopened.",
+  };
+  auto key = [](const std::vector<PlaceMention>& ms) {
+    std::string k;
+    for (const PlaceMention& m : ms) {
+      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
+           m.place.name + "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 +
+           "#" + std::to_string(m.place.gazetteer_id) + "@" + std::to_string(m.confidence) +
+           ";";
+    }
+    return k;
+  };
+  std::vector<std::string> expected(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::thread([&, i] {
+      auto fresh = Geocoder::Create(&geo_test::FixtureGazetteer());
+      ASSERT_TRUE(fresh.ok());
+      expected[i] = key((*fresh)->Find(texts[i], Doc(), "en"));
+    }).join();
+  }
+  EXPECT_NE(expected[0].find(":Gwamar/PK"), std::string::npos) << expected[0];
+  EXPECT_NE(expected[1].find("/IN/Telangana/"), std::string::npos) << expected[1];
+  EXPECT_NE(expected[3].find(":Springfield/US/Illinois"), std::string::npos) << expected[3];
+  const size_t n = texts.size();
+  for (int pass = 0; pass < 4; ++pass) {
+    for (size_t j = 0; j < n; ++j) {
+      const size_t i = pass % 2 == 1 ? n - 1 - j : (j + pass) % n;
+      EXPECT_EQ(key(geo_->Find(texts[i], Doc(), "en")), expected[i]) << pass << ": " << texts[i];
+    }
+  }
+}
+
 // Find with the text stage's TokenKeys takes plain ASCII tokens as words instead of scanning
 // them: every mention must come out exactly as without the keys.
 // Where place names are Latin spellings (data/geo/latin_name_countries.tsv) a word that only
