@@ -1,6 +1,7 @@
 #include "extract/claims.h"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <unordered_map>
 
@@ -483,6 +484,58 @@ bool ClaimExtractor::SingularNounEndingAt(const std::vector<Word>& w, size_t b, 
   return false;
 }
 
+bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) {
+  const std::vector<Word>& w = ws.words();
+  auto is_unit = [&](size_t k) {
+    const std::string_view u = w[k].lower;
+    return w[k].kind == WordKind::kWord &&
+           (u == "year" || u == "years" || u == "month" || u == "months");
+  };
+  // The age noun itself ("a 3-year-old") or one before a person noun ("a 3-year-old boy").
+  size_t unit = first;
+  if (!is_unit(unit)) {
+    if (first < b + 2 || w[first - 1].lower != "old" || !is_unit(first - 2)) return false;
+    unit = first - 2;
+  }
+  if (unit <= b) return false;
+  // The text stage makes no quantity of an age, so "3" in "3-year-old" may be a plain word.
+  const std::string_view n = w[unit - 1].lower;
+  int age = 0;
+  auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), age);
+  const bool digits = ec == std::errc() && end == n.data() + n.size();
+  if (!digits && w[unit - 1].kind != WordKind::kNumber) return false;
+  if (w[unit].lower[0] == 'm') return true;  // months old
+  // Below the age of criminal responsibility almost everywhere: a child's own shooting is an
+  // accident, never an attack.
+  constexpr int kChildAge = 12;
+  return digits && age <= kChildAge;
+}
+
+bool ClaimExtractor::ReflexiveSubject(const WordStream& ws, size_t b, size_t cue, Category* cat,
+                                      size_t* first) const {
+  const std::vector<Word>& w = ws.words();
+  size_t j = cue;
+  if (j > b && w[j - 1].kind == WordKind::kWord &&
+      (w[j - 1].lower == "who" || w[j - 1].lower == "that")) {
+    --j;
+  }
+  // A name after the noun ("a 2-year-old boy, Sam Lee, shot himself"; "21-month-old Sam Lee
+  // shot himself"): up to three capitalised words and the commas around them.
+  size_t k = j;
+  for (int names = 0; k > b && names < 3; --k) {
+    const std::string_view o = ws.Original(k - 1);
+    if (w[k - 1].kind == WordKind::kPunct && o == ",") continue;
+    if (w[k - 1].kind != WordKind::kWord || o.empty() || o[0] < 'A' || o[0] > 'Z') break;
+    ++names;
+  }
+  for (size_t end : {j, k}) {
+    if (end <= b || !SingularNounEndingAt(w, b, end - 1, cat, first)) continue;
+    if (*cat == Category::kUnknown && ReadsAsChild(ws, b, *first)) *cat = Category::kCivilians;
+    return true;
+  }
+  return false;
+}
+
 void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
                                   std::vector<Implicit>* out) const {
   const std::vector<Word>& w = ws.words();
@@ -696,8 +749,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
             size_t first = 0;
             if (accident()) {
               im.category = Category::kUnknown;
-            } else if (i > b && SingularNounEndingAt(w, b, i - 1, &sc, &first) &&
-                       sc != Category::kUnknown) {
+            } else if (ReflexiveSubject(ws, b, i, &sc, &first) && sc != Category::kUnknown) {
               // "a 15-year-old girl took her own life": the noun right before names who died
               // (a victim, as later sentences call her), not an attacker.
               im.category = sc;

@@ -117,6 +117,15 @@ class ClaimExtractor {
   void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
   // Implicit claims of sentence s (see the header comment).
   void ReadSingular(const WordStream& ws, size_t s, std::vector<Implicit>* out) const;
+  // The subject of a reflexive death whose cue starts at word `cue` (sentence from word b): the
+  // singular noun right before it, over a relative pronoun ("a girl who shot herself") or a name
+  // ("a 3-year-old, Sam Lee, shot himself"). A noun of unknown category naming a young child by
+  // age ("a 4-year-old boy", "an 18-month-old") is a civilian: no such child is an attacker.
+  bool ReflexiveSubject(const WordStream& ws, size_t b, size_t cue, Category* cat,
+                        size_t* first) const;
+  // True when the age noun starting at word `first` ("year old", "months old"), or one before
+  // the person noun there ("3-year-old boy"), follows a number of years up to 12, or of months.
+  static bool ReadsAsChild(const WordStream& ws, size_t b, size_t first);
   // The singular noun ending at word j (within [b, j]): its category and first word, or false.
   bool SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j, Category* cat,
                             size_t* first) const;

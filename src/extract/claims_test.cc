@@ -468,6 +468,33 @@ TEST_F(ClaimsTest, AccidentWordAfterTheReflexiveCueStillCounts) {
   EXPECT_EQ(d[0].category, Category::kMilitants);
 }
 
+// A young child's own shooting: the child is the victim, never the attacker, whether the noun
+// stands right before the cue, before a relative pronoun or before the child's name.
+TEST_F(ClaimsTest, YoungChildShootingItselfIsAVictim) {
+  const char* kTexts[] = {
+      "Police said a 3-year-old boy fatally shot himself at a relative's house.",
+      "The father of a 6-year-old boy who fatally shot himself was charged on Monday.",
+      "Deputies said 20-month-old Tom Reyes fatally shot himself in the kitchen.",
+      "A girl who shot and killed herself with her mother's pistol was 4, police said.",
+      "A week after 19-month-old Ada Brun fatally shot herself, the county opened an inquiry.",
+  };
+  for (const char* text : kTexts) {
+    auto c = Run(text);
+    ASSERT_EQ(c.size(), 1u) << text;
+    EXPECT_EQ(c[0].field, Field::kKilled) << text;
+    EXPECT_EQ(c[0].value, 1) << text;
+    EXPECT_EQ(c[0].category, Category::kCivilians) << text;
+  }
+  // An older subject or one of no stated age keeps the shooter's own death.
+  for (const char* text : {"A 35-year-old man fatally shot himself after the standoff.",
+                           "The man who shot the clerk later killed himself."}) {
+    auto c = Run(text);
+    bool shooter = false;
+    for (const Claim& x : c) shooter |= x.field == Field::kKilled && x.category == Category::kMilitants;
+    EXPECT_TRUE(shooter) << text;
+  }
+}
+
 // A murder-suicide: the people the shooter killed before his own death are his victims, so a
 // death of no stated category becomes a civilian's and the total adds the shooter's.
 TEST_F(ClaimsTest, MurderSuicideVictimsAreNotTheShooter) {

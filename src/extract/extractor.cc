@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -58,6 +59,37 @@ uint32_t Distance(Span a, Span b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
   return 0;
+}
+
+// True when clause punctuation stands between spans a and b: they belong to different clauses
+// ("charged Tuesday, a day after the shooting").
+bool InOtherClause(std::string_view text, Span a, Span b) {
+  const uint32_t lo = std::min(a.end, b.end), hi = std::max(a.begin, b.begin);
+  return lo < hi && hi <= text.size() &&
+         text.substr(lo, hi - lo).find_first_of(",;:()") != std::string_view::npos;
+}
+
+// The span a date reaches for the clause tests: its own, or up to the comma after it when it
+// opens its sentence (at most one word, "On", before it): "On Thursday, the jury declined".
+Span FrontedReach(std::string_view text, Span sentence, Span tx) {
+  if (tx.begin < sentence.begin || tx.end >= text.size()) return tx;
+  int words = 0;
+  bool in_word = false;
+  for (uint32_t k = sentence.begin; k < tx.begin; ++k) {
+    const unsigned char ch = static_cast<unsigned char>(text[k]);
+    if (ch == ' ' || ch == '\t' || ch == '\n') {
+      in_word = false;
+    } else if (std::isalpha(ch) == 0) {
+      return tx;  // punctuation or a number before the date: not the sentence's opening
+    } else if (!in_word) {
+      in_word = true;
+      if (++words > 1) return tx;
+    }
+  }
+  uint32_t k = tx.end;
+  while (k < text.size() && text[k] == ' ') ++k;
+  if (k < text.size() && text[k] == ',') return Span{tx.begin, k + 1};
+  return tx;
 }
 
 // Items grouped by sentence in one flat array: per-sentence lists without a vector (and an
@@ -703,6 +735,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       const size_t s = ws.SentenceAt(tx.span.begin);
       uint32_t to_cue = UINT32_MAX, to_arrest = UINT32_MAX, to_trigger = UINT32_MAX;
       bool stamped = false;
+      // A fronted date ("On Thursday, a grand jury declined to indict him") sets off its comma
+      // but dates the clause after it: the comma is part of the date's reach.
+      const Span reach = FrontedReach(article.text, ws.sentence_span(s), tx.span);
       for (const ProcCue& pc : pcues) {
         if (pc.sentence != s) continue;
         const Span c = pc.span;
@@ -718,13 +753,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         // Statements count only in a report on a step.
         if (!(pc.step || pc.arrest || step)) continue;
         // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
-        const uint32_t lo = std::min(c.end, tx.span.end), hi = std::max(c.begin, tx.span.begin);
-        if (lo < hi && std::string_view(article.text).substr(lo, hi - lo).find_first_of(",;:()") !=
-                           std::string_view::npos) {
-          continue;
-        }
+        // Beyond the reach a cue decides nothing: no clause scan over the gap.
+        const uint32_t d = Distance(c, reach);
+        if (d > kReachBytes || InOtherClause(article.text, c, reach)) continue;
         uint32_t& to = pc.arrest ? to_arrest : to_cue;
-        to = std::min(to, Distance(c, tx.span));
+        to = std::min(to, d);
       }
       for (const TriggerHit& h : trig) {
         if (h.sentence != s) continue;
@@ -733,7 +766,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         for (const ProcCue& pc : pcues) {
           is_step |= pc.sentence == s && pc.span.begin <= h.span.begin && h.span.end <= pc.span.end;
         }
-        if (!is_step) to_trigger = std::min(to_trigger, Distance(h.span, tx.span));
+        // Only a trigger in the timex's clause, as for the cues ("charges ... on Wednesday, in
+        // the shootings" dates the charges), and within the reach: one farther is farther than
+        // any cue that counts.
+        const uint32_t d = Distance(h.span, reach);
+        if (is_step || d > kReachBytes || InOtherClause(article.text, h.span, reach)) continue;
+        to_trigger = std::min(to_trigger, d);
       }
       procedural[t] = stamped || (to_cue <= kReachBytes && to_cue < to_trigger);
       arrest_day[t] = !stamped && to_arrest <= kReachBytes && to_arrest < to_trigger;

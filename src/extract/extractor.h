@@ -15,7 +15,8 @@
 // named as where people come from ("gunmen from X", "the attackers are from X") gives way to any
 // other place the article names. Dates: a date beside a later procedural step ("was arraigned
 // Monday", "the funeral on Saturday") never dates the violence; without another date the mention
-// stays undated. An arrest is such a step even though "arrested" also reports an event, but as
+// stays undated. Cue and trigger count only in the date's clause (no comma between them; a date
+// opening its sentence reaches over its own comma: "On Monday, a grand jury declined to indict"). An arrest is such a step even though "arrested" also reports an event, but as
 // arrests often follow at once, its date stands when the article gives no other. A page's own
 // time stamp ("Updated: Mar 21, 2016") never dates anything.
 //

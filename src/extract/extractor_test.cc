@@ -652,6 +652,89 @@ TEST_F(ExtractorTest, ADateNearerTheViolenceThanTheProcedureStands) {
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
 }
 
+// A trigger beyond a comma is another clause's: it does not keep a step's date for the violence.
+TEST_F(ExtractorTest, ATriggerInAnotherClauseDoesNotKeepTheStepsDate) {
+  SetText("The prosecutor announced charges at a news conference in Zorath on Wednesday, in two "
+          "shootings.\n"
+          "A neighbor was shot dead in Zorath on May 2.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find("neighbor"));
+  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 7}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on May 2", {2031, 5, 2}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 2}));
+  // In the same clause the trigger stands nearer and keeps the date.
+  SetText("Police said a neighbor was charged and shot dead in Zorath on Wednesday.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 7}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 7}));
+}
+
+// A date opening its sentence reaches over its comma: "On Monday, a grand jury declined to
+// indict" dates the jury's step, not the shooting.
+TEST_F(ExtractorTest, AFrontedDateDatesTheStepAfterItsComma) {
+  SetText("A clerk was shot dead in Zorath.\n"
+          "On Monday, a grand jury declined to indict the guard.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "On Monday", {2031, 5, 12}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_FALSE(At(a, "Zorath")->date.date.valid());
+  // A date inside its sentence keeps the comma as a clause boundary.
+  SetText("A clerk was shot dead in Zorath.\n"
+          "A neighbor saw the guard there on Monday, before the grand jury met.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 12}));
+}
+
+// "shots rang out" reports the violence: its sentence's date dates the event, not a later step's.
+TEST_F(ExtractorTest, ShotsRangOutDatesTheShooting) {
+  SetText("Man charged in Zorath shooting\n"
+          "A man has been charged in the Zorath shooting, police said.\n"
+          "The girl was on her porch on Sunday when shots rang out.\n"
+          "In the days after the shooting Tuesday, the mayor met residents.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
+  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 6}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 11}));
+}
+
+// Plural and noun forms of court steps ("hearings", "testimony", "took the stand") date the step.
+TEST_F(ExtractorTest, PluralCourtStepsDateTheStep) {
+  for (const char* step : {"Preliminary hearings ended on Monday in the Zorath killing.",
+                           "Witnesses took the stand on Monday in the Zorath killing.",
+                           "Testimony ended on Monday in the Zorath killing."}) {
+    SetText(std::string("Two men shot a clerk dead in Zorath.\n") + step);
+    AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+    AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
+    testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+    DocAnalysis a = Run();
+    ASSERT_NE(At(a, "Zorath"), nullptr) << step;
+    EXPECT_FALSE(At(a, "Zorath")->date.date.valid()) << step;
+  }
+}
+
+// A count over months or years of many shootings is a tally: no figure of the incident.
+TEST_F(ExtractorTest, ACountOverMonthsIsATally) {
+  SetText("A boy was shot dead in Zorath on Sunday.\n"
+          "In the last 17 months, eleven children have been killed by guns in Zorath, the mayor "
+          "said.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Zorath"), nullptr);
+  for (const Claim& c : a.claims) EXPECT_NE(c.value, 11) << c.quote;
+}
+
 TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
   SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
           "Nine wounded people were rushed to a hospital in Brisk, officials said.");
