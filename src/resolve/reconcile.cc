@@ -52,9 +52,20 @@ void ReadCues(const ResolveRules& rules, View* w) {
   const std::string_view text = lower.view();
   const size_t fb = c.figure_span.begin - c.span.begin;
   const size_t fe = c.figure_span.end - c.span.begin;
+  // Only cues within the widest window of the figure can count: the rest of the sentence is
+  // not read.
+  size_t reach = 0;
+  for (const ResolveRules::FigureCue& cue : rules.figure_cues) {
+    if (cue.window < 0) {  // rules made by hand: a negative window reaches any distance
+      reach = text.size();
+      break;
+    }
+    reach = std::max(reach, static_cast<size_t>(cue.window) + cue.phrase.size());
+  }
   // Each flag is set when any occurrence of a cue of its kind stands on the cue's side of the
   // figure, within its window, with no digit in between.
-  index->ForEach(text, [&](uint32_t i, size_t pos, size_t end) {
+  index->ForEachStartingIn(text, fb > reach ? fb - reach : 0, fe + reach + 1,
+                           [&](uint32_t i, size_t pos, size_t end) {
     const ResolveRules::FigureCue& cue = rules.figure_cues[i];
     bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
                  : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
@@ -72,6 +83,8 @@ void ReadCues(const ResolveRules& rules, View* w) {
 std::string Num(double v) {
   char buf[32];
   if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+    // A whole number below 1e15 is an exact int64: "%.0f" prints its digits (and "-0" for -0).
+    if (v != 0 || !std::signbit(v)) return std::to_string(static_cast<int64_t>(v));
     std::snprintf(buf, sizeof buf, "%.0f", v);
   } else {
     std::snprintf(buf, sizeof buf, "%g", v);

@@ -1,6 +1,9 @@
 #include "resolve/reconcile.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -237,6 +240,35 @@ TEST(ResolveRulesTest, LoadsTheShippedFiles) {
             r->TypeRank("Explosions/Remote violence", "Grenade"));
   Result<ResolveRules> missing = LoadResolveRules("/nonexistent-dir");
   EXPECT_FALSE(missing.ok());
+  EXPECT_EQ(r->attested_reports, 2);  // limits.tsv
+}
+
+// limits.tsv's attested_reports is a whole number of articles; absent, it stays 2.
+TEST(ResolveRulesTest, AttestedReportsComesFromLimits) {
+  const std::string dir = ::testing::TempDir() + "/resolve_rules_limits";
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name, std::ios::binary) << text;
+  };
+  write("official_sources.txt", "# terms\npolice\n");
+  write("event_types.tsv", "# types\nBattles\t\n");
+  std::filesystem::remove(dir + "/limits.tsv");
+  Result<ResolveRules> absent = LoadResolveRules(dir);
+  ASSERT_TRUE(absent.ok()) << absent.status().ToString();
+  EXPECT_EQ(absent->attested_reports, 2);
+  write("limits.tsv", "# limits\nattested_reports\t3\nmax_plausible_figure\t900\n");
+  Result<ResolveRules> three = LoadResolveRules(dir);
+  ASSERT_TRUE(three.ok()) << three.status().ToString();
+  EXPECT_EQ(three->attested_reports, 3);
+  EXPECT_EQ(three->max_plausible_figure, 900);
+  for (const char* bad : {"2.5", "0", "-1", "two"}) {
+    write("limits.tsv", std::string("attested_reports\t") + bad + "\n");
+    Result<ResolveRules> r = LoadResolveRules(dir);
+    EXPECT_FALSE(r.ok()) << bad;
+    if (!r.ok()) {
+      EXPECT_NE(r.status().ToString().find("limits.tsv"), std::string::npos) << bad;
+    }
+  }
 }
 
 TEST(ResolveRulesTest, WholeWordsOnly) {

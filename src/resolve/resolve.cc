@@ -23,9 +23,6 @@ namespace sitrep {
 namespace {
 
 constexpr size_t kMaxCandidates = 512;  // bounds pathological blocking buckets
-// Articles that must name the same fine place and day before a report there stands as its own
-// incident, never joining a neighbouring place's or day's (ScorePair).
-constexpr int kAttestedReports = 2;
 constexpr double kGridDegrees = 0.5;    // blocking cell (~55 km), neighbours are searched too
 
 // ---------------------------------------------------------------------------------------------
@@ -71,14 +68,24 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// "%.2f". Most values formatted (pair scores, their parts) are quarters, exact in binary and
+// in two decimals: written directly, as printf would, without its cost.
 std::string Fmt(double v) {
   char buf[32];
+  const double q = v * 4;
+  if (v >= 0 && v < 1e9 && q == std::floor(q) && !std::signbit(v)) {
+    static constexpr const char* kCents[] = {"00", "25", "50", "75"};
+    const auto quarters = static_cast<uint64_t>(q);
+    return std::to_string(quarters / 4) + "." + kCents[quarters % 4];
+  }
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
 }
 
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;  // Fnv1a("")
+
 uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = kFnvBasis;
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -103,6 +110,10 @@ struct Loc {
   std::string admin1_key;  // country|admin1 ("" admin1 allowed)
   std::string admin2_key;  // "" when no district
   std::string country_key;  // lower-cased ISO code
+  // Fnv1a of the four keys, hashed once per place: the blocking index keys every lookup and
+  // registration by them (Key), and rehashing the strings there was most of its cost.
+  uint64_t key_hash = kFnvBasis, admin1_hash = kFnvBasis, admin2_hash = kFnvBasis,
+           country_hash = kFnvBasis;
 };
 
 // A Loc shared by every unit that names the same place: the units of a large batch hold one
@@ -152,6 +163,10 @@ Loc MakeLoc(const Place& p) {
                                     : "p|" + loc.admin1_key + "|" + Lower(p.name);
       break;
   }
+  loc.key_hash = Fnv1a(loc.key);
+  loc.admin1_hash = Fnv1a(loc.admin1_key);
+  loc.admin2_hash = Fnv1a(loc.admin2_key);
+  loc.country_hash = Fnv1a(loc.country_key);
   return loc;
 }
 
@@ -1185,21 +1200,24 @@ uint64_t Mix(uint64_t h, uint64_t v) {
   return h;
 }
 
-uint64_t Key(std::string_view tag, std::string_view key, int64_t n = 0, int64_t m = 0) {
-  uint64_t h = Fnv1a(tag);
-  h = Mix(h, Fnv1a(key));
-  h = Mix(h, static_cast<uint64_t>(n));
-  return Mix(h, static_cast<uint64_t>(m));
+// A blocking key is (tag, key string, n, m) hashed: Mix(Mix(Mix(Fnv1a(tag), Fnv1a(key)), n), m).
+// KeyPrefix() is its first two parts, computed once per lookup from the Loc's cached string
+// hashes; Key() and the loops over days only mix the numbers in.
+uint64_t KeyPrefix(std::string_view tag, uint64_t key_hash) { return Mix(Fnv1a(tag), key_hash); }
+
+uint64_t Key(uint64_t prefix, int64_t n = 0, int64_t m = 0) {
+  return Mix(Mix(prefix, static_cast<uint64_t>(n)), static_cast<uint64_t>(m));
 }
 
-uint64_t DayKey(std::string_view tag, std::string_view key, int64_t day) {
-  return Key(tag, key, day);
+uint64_t DayKey(std::string_view tag, uint64_t key_hash, int64_t day) {
+  return Key(KeyPrefix(tag, key_hash), day);
 }
 
 uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
   const int64_t x = static_cast<int64_t>(std::floor(lon / kGridDegrees)) + dx;
   const int64_t y = static_cast<int64_t>(std::floor(lat / kGridDegrees)) + dy;
-  return Key("g", "", day, x * 100003 + y);
+  static const uint64_t prefix = KeyPrefix("g", kFnvBasis);
+  return Key(prefix, day, x * 100003 + y);
 }
 
 // Keys are of two kinds. Whole-history keys (a place, district, province or country over all
@@ -1211,14 +1229,13 @@ uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
 // how dense the news is, not on how long the corpus runs.
 enum TimeKind : int64_t { kDatedKey = 1, kPublishedKey = 2, kTimelessKey = 3 };
 
-void AddTimed(std::string_view tag, std::string_view key, const Event& e, int cluster,
-              Index* idx) {
+void AddTimed(uint64_t prefix, const Event& e, int cluster, Index* idx) {
   if (e.day) {
-    idx->Add(Key(tag, key, kDatedKey, *e.day), cluster);
+    idx->Add(Key(prefix, kDatedKey, *e.day), cluster);
   } else if (e.pub) {
-    idx->Add(Key(tag, key, kPublishedKey, *e.pub), cluster);
+    idx->Add(Key(prefix, kPublishedKey, *e.pub), cluster);
   } else {
-    idx->Add(Key(tag, key, kTimelessKey), cluster);
+    idx->Add(Key(prefix, kTimelessKey), cluster);
   }
 }
 
@@ -1227,44 +1244,54 @@ void AddTimed(std::string_view tag, std::string_view key, const Event& e, int cl
 // within the window and an undated report published 1 day before to undated_publish_gap_days
 // after it; an undated cluster fits when one of its reports was published within that gap (or
 // none has a publication date).
-void CollectTimed(std::string_view tag, std::string_view key, const std::optional<int64_t>& day,
+void CollectTimed(uint64_t prefix, const std::optional<int64_t>& day,
                   const std::optional<int64_t>& pub, const ResolveOptions& o, const Index& idx,
                   std::vector<int>* out) {
   const int64_t gap = o.undated_publish_gap_days;
+  // Key(prefix, kind, t) = Mix(Mix(prefix, kind), t): the kind is mixed in once per call.
+  const uint64_t dated = Mix(prefix, kDatedKey);
+  const uint64_t published = Mix(prefix, kPublishedKey);
   if (day) {
     for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
-      idx.Collect(Key(tag, key, kDatedKey, d), out);
+      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), out);
     }
-    for (int64_t p = *day - 1; p <= *day + gap; ++p) idx.Collect(Key(tag, key, kPublishedKey, p), out);
+    for (int64_t p = *day - 1; p <= *day + gap; ++p) {
+      idx.Collect(Mix(published, static_cast<uint64_t>(p)), out);
+    }
   } else {
-    for (int64_t d = *pub - gap; d <= *pub + 1; ++d) idx.Collect(Key(tag, key, kDatedKey, d), out);
+    for (int64_t d = *pub - gap; d <= *pub + 1; ++d) {
+      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), out);
+    }
     for (int64_t p = *pub - gap; p <= *pub + gap; ++p) {
-      idx.Collect(Key(tag, key, kPublishedKey, p), out);
+      idx.Collect(Mix(published, static_cast<uint64_t>(p)), out);
     }
   }
-  idx.Collect(Key(tag, key, kTimelessKey), out);
+  idx.Collect(Key(prefix, kTimelessKey), out);
 }
 
 void IndexEvent(const Event& e, int cluster, Index* idx) {
-  const std::string& country = e.loc->country_key;
-  idx->Add(Key("p", e.loc->key), cluster);
-  AddTimed("p", e.loc->key, e, cluster, idx);
+  const uint64_t country = e.loc->country_hash;
+  const uint64_t place = KeyPrefix("p", e.loc->key_hash);
+  idx->Add(Key(place), cluster);
+  AddTimed(place, e, cluster, idx);
   for (const Loc& f : e.folded_locs) {
-    idx->Add(Key("p", f.key), cluster);
-    AddTimed("p", f.key, e, cluster, idx);
+    const uint64_t folded = KeyPrefix("p", f.key_hash);
+    idx->Add(Key(folded), cluster);
+    AddTimed(folded, e, cluster, idx);
   }
   if (!e.loc->admin2_key.empty()) {
-    idx->Add(Key("a2", e.loc->admin2_key), cluster);
-    AddTimed("a2", e.loc->admin2_key, e, cluster, idx);
+    const uint64_t admin2 = KeyPrefix("a2", e.loc->admin2_hash);
+    idx->Add(Key(admin2), cluster);
+    AddTimed(admin2, e, cluster, idx);
   }
-  idx->Add(Key("a1all", e.loc->admin1_key), cluster);
-  idx->Add(Key("call", country), cluster);
-  AddTimed("a1", e.loc->admin1_key, e, cluster, idx);
-  AddTimed("c", country, e, cluster, idx);
+  idx->Add(Key(KeyPrefix("a1all", e.loc->admin1_hash)), cluster);
+  idx->Add(Key(KeyPrefix("call", country)), cluster);
+  AddTimed(KeyPrefix("a1", e.loc->admin1_hash), e, cluster, idx);
+  AddTimed(KeyPrefix("c", country), e, cluster, idx);
   if (e.day) {
-    idx->Add(DayKey("d", e.loc->admin1_key, *e.day), cluster);
+    idx->Add(DayKey("d", e.loc->admin1_hash, *e.day), cluster);
     idx->Add(DayKey("c", country, *e.day), cluster);
-    idx->Add(DayKey("day", "", *e.day), cluster);
+    idx->Add(DayKey("day", kFnvBasis, *e.day), cluster);
     if (e.loc->place.has_coords && Fine(e.loc)) {
       // Registered in the neighbouring cells too, so a lookup reads one cell per day.
       for (int dx = -1; dx <= 1; ++dx) {
@@ -1282,11 +1309,11 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
                             const std::optional<int64_t>& pub, const ResolveOptions& o,
                             const Index& idx) {
   std::vector<int> out;
-  const std::string& country = loc.country_key;
+  const uint64_t country = loc.country_hash;
   const bool country_level = loc.place.level == GeoLevel::kCountry;
   if (day) {
     // Dated: the province's (country's) clusters on the days that fit, and the fine grid cells.
-    CollectTimed(country_level ? "c" : "a1", country_level ? country : loc.admin1_key, day,
+    CollectTimed(country_level ? KeyPrefix("c", country) : KeyPrefix("a1", loc.admin1_hash), day,
                  std::nullopt, o, idx, &out);
     if (loc.place.has_coords && Fine(loc)) {
       for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
@@ -1294,29 +1321,43 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
       }
     }
   } else if (pub) {
-    CollectTimed("p", loc.key, day, pub, o, idx, &out);
-    if (!loc.admin2_key.empty()) CollectTimed("a2", loc.admin2_key, day, pub, o, idx, &out);
-    if (loc.place.level == GeoLevel::kProvince) {
-      CollectTimed("a1", loc.admin1_key, day, pub, o, idx, &out);
+    CollectTimed(KeyPrefix("p", loc.key_hash), day, pub, o, idx, &out);
+    if (!loc.admin2_key.empty()) {
+      CollectTimed(KeyPrefix("a2", loc.admin2_hash), day, pub, o, idx, &out);
     }
-    if (country_level) CollectTimed("c", country, day, pub, o, idx, &out);
+    if (loc.place.level == GeoLevel::kProvince) {
+      CollectTimed(KeyPrefix("a1", loc.admin1_hash), day, pub, o, idx, &out);
+    }
+    if (country_level) CollectTimed(KeyPrefix("c", country), day, pub, o, idx, &out);
   } else {
-    idx.Collect(Key("p", loc.key), &out);
-    if (!loc.admin2_key.empty()) idx.Collect(Key("a2", loc.admin2_key), &out);
-    if (loc.place.level == GeoLevel::kProvince) idx.Collect(Key("a1all", loc.admin1_key), &out);
-    if (country_level) idx.Collect(Key("call", country), &out);
+    idx.Collect(Key(KeyPrefix("p", loc.key_hash)), &out);
+    if (!loc.admin2_key.empty()) idx.Collect(Key(KeyPrefix("a2", loc.admin2_hash)), &out);
+    if (loc.place.level == GeoLevel::kProvince) {
+      idx.Collect(Key(KeyPrefix("a1all", loc.admin1_hash)), &out);
+    }
+    if (country_level) idx.Collect(Key(KeyPrefix("call", country)), &out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
+// A pair's score and its parts. The parts are formatted (Detail) only for the pair that
+// attaches: most pairs scored are rejected, and formatting each was a third of scoring.
 struct PairScore {
   bool ok = false;
   PlaceMatch place = PlaceMatch::kNone;
   double total = 0;
-  std::string detail;
+  int64_t date_gap = -1;  // days; -1 when a date is unknown
+  double type = 0, actors = 0, figures = 0;
 };
+
+std::string Detail(const PairScore& s) {
+  return std::string("place=") + PlaceMatchName(s.place) + " date_gap=" +
+         (s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap)) +
+         " type=" + Fmt(s.type) + " actors=" + Fmt(s.actors) + " figures=" + Fmt(s.figures) +
+         " score=" + Fmt(s.total);
+}
 
 // Dates: an unknown event date is compatible with a known one only when the article's
 // publication could follow it (same day up to undated_publish_gap_days later).
@@ -1390,7 +1431,6 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     }
   }
   double date = 0.5;
-  std::string date_desc = "unknown";
   int64_t gap_days = 0;  // 0 also when a date is unknown (no tolerance was used)
   if (e.day && !c.days.empty()) {
     int64_t gap = INT64_MAX, far = 0;
@@ -1400,7 +1440,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     }
     if (far > 2 * o.date_window_days) return s;
     date = gap == 0 ? 1.0 : 0.6;
-    date_desc = std::to_string(gap);
+    s.date_gap = gap;
     gap_days = gap;
   } else if (e.day) {
     bool fits = false, any = false;
@@ -1451,6 +1491,9 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     figures = TollsFit(e.killed_max, c.killed_max) ? 1.0 : 0.0;
   }
   s.place = best;
+  s.type = type;
+  s.actors = actors;
+  s.figures = figures;
   s.total = 2 * PlaceScore(best) + 1.5 * date + 0.5 * (type + actors + figures);
   s.ok = s.total >= o.attach_threshold;
   // Place and date within tolerance (a nearby place, the next day) are not enough against two
@@ -1466,12 +1509,10 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // A place and day that several outlets state is no slip of a place name or a date: when the
   // report's and the incident's are both so attested, they are two attacks (a lone report at a
   // nearby place may still be either's).
-  if (tolerance && e.attested >= kAttestedReports && c.attested >= kAttestedReports) {
+  if (tolerance && e.attested >= rules.attested_reports &&
+      c.attested >= rules.attested_reports) {
     s.ok = false;
   }
-  s.detail = std::string("place=") + PlaceMatchName(best) + " date_gap=" + date_desc +
-             " type=" + Fmt(type) + " actors=" + Fmt(actors) + " figures=" + Fmt(figures) +
-             " score=" + Fmt(s.total);
   return s;
 }
 
@@ -1677,6 +1718,8 @@ struct BlobReader {
     return v;
   }
   uint32_t U32() { return static_cast<uint32_t>(Varint()); }
+  void Skip(size_t n) { in.remove_prefix(std::min(n, in.size())); }
+  void SkipString() { Skip(static_cast<size_t>(std::min<uint64_t>(Varint(), in.size()))); }
   std::string String() {
     const size_t n = std::min<size_t>(Varint(), in.size());
     std::string v(in.substr(0, n));
@@ -1748,6 +1791,25 @@ std::vector<Claim> DecodeClaims(std::string_view blob) {
   return claims;
 }
 
+// How many claims of each field an EncodeClaims blob holds ("2 injured, 3 killed": by field
+// name), read without decoding its strings: the reason a leaf records when an event's claims
+// join it, while the claims themselves stay encoded until reconciliation.
+std::string ClaimFieldCounts(std::string_view blob) {
+  BlobReader r{blob};
+  std::map<std::string, int> per_field;
+  for (uint64_t n = std::min<uint64_t>(r.Varint(), blob.size()); n > 0 && !r.in.empty(); --n) {
+    for (int i = 0; i < 4; ++i) r.SkipString();  // doc_id, source, quote, attributed_to
+    for (int i = 0; i < 4; ++i) r.Varint();      // span, figure_span
+    ++per_field[FieldName(static_cast<Field>(r.Varint()))];
+    for (int i = 0; i < 4; ++i) r.Varint();  // category, qualifier, scope, independent
+    r.Skip(3 * sizeof(double));              // value, low, high
+    for (int i = 0; i < 3; ++i) r.Varint();  // published
+  }
+  std::string d;
+  for (const auto& [f, n] : per_field) d += (d.empty() ? "" : ", ") + std::to_string(n) + " " + f;
+  return d;
+}
+
 std::string EncodeReasons(const std::vector<Reason>& reasons) {
   std::string out;
   PutVarint(reasons.size(), &out);
@@ -1783,6 +1845,10 @@ struct Background {
 struct Parked {
   std::vector<SpillFile::Ref> claims, why;
   std::vector<Background> background;  // step 4's links, after `why` (it comes last)
+  // The claims were parked as they were gathered, not as reconciled: SortClaims() makes the
+  // reconciled list again (the same input gives the same order), which costs less than a second
+  // encoded copy of every claim.
+  bool sort_claims = false;
 };
 
 // The reason step 4 records when a recall links to an incident.
@@ -2033,6 +2099,7 @@ bool IncidentStream::Next(Incident* out) {
   SortUnique(&inc.mentions);
   UnparkWhy(&inc, &parked, &s.spill);
   UnparkClaims(&inc, &parked, &s.spill);
+  if (parked.sort_claims) SortClaims(&inc.claims);
   if (!parked.background.empty()) {
     std::vector<int> docs;
     for (const Background& b : parked.background) {
@@ -2128,7 +2195,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     // How many articles report an event at each fine place on each day (Event::attested). A
     // wire copy repeats its original's place and day: it attests nothing of its own.
     std::unordered_map<uint64_t, std::pair<int, int>> seen;  // key -> (last doc, articles)
-    auto attest_key = [](const Event& e) { return DayKey("a", e.loc->key, *e.day); };
+    auto attest_key = [](const Event& e) { return DayKey("a", e.loc->key_hash, *e.day); };
     auto attestable = [](const Event& e) { return e.day && Fine(e.loc) && e.kind.empty(); };
     for (size_t i = 0; i < events.size(); ++i) {
       const Event& e = events[i];
@@ -2164,17 +2231,18 @@ IncidentStream ResolveBatch::FinishStream() && {
     const std::string& doc_id = docs[e.doc].doc_id;
     std::vector<int> cands = Candidates(e.loc, e.day, e.pub, o, idx);
     // Clusters at the article's folded places, and clusters holding this place among theirs.
-    auto place_key = [&](const std::string& key) {
+    auto place_key = [&](uint64_t key_hash) {
+      const uint64_t prefix = KeyPrefix("p", key_hash);
       if (e.day || e.pub) {
-        CollectTimed("p", key, e.day, e.pub, o, idx, &cands);
+        CollectTimed(prefix, e.day, e.pub, o, idx, &cands);
       } else {
-        idx.Collect(Key("p", key), &cands);
+        idx.Collect(Key(prefix), &cands);
       }
     };
-    for (const Loc& f : e.folded_locs) place_key(f.key);
+    for (const Loc& f : e.folded_locs) place_key(f.key_hash);
     // An undated event's Candidates() already read its own place key; a dated one's read the
     // province and grid cells only.
-    if (e.day) place_key(e.loc->key);
+    if (e.day) place_key(e.loc->key_hash);
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     int best = -1;
@@ -2211,7 +2279,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     detail += b.spill.Read(e.notes_ref);
     if (best >= 0) {
       e.why_ref = b.spill.Append(
-          EncodeReasons({{doc_id, "attached", detail + best_s.detail + how, best_s.total}}));
+          EncodeReasons({{doc_id, "attached", detail + Detail(best_s) + how, best_s.total}}));
     } else {
       best = static_cast<int>(clusters.size());
       clusters.emplace_back();
@@ -2319,7 +2387,7 @@ IncidentStream ResolveBatch::FinishStream() && {
         wv.loc->place.level <= GeoLevel::kProvince && !wv.loc->place.admin1.empty()) {
       for (int64_t d = *wv.day - 1; d <= *wv.day + 1; ++d) {
         std::vector<int> found;
-        idx.Collect(DayKey("d", wv.loc->admin1_key, d), &found);
+        idx.Collect(DayKey("d", wv.loc->admin1_hash, d), &found);
         members.insert(members.end(), found.begin(), found.end());
       }
     }
@@ -2361,12 +2429,10 @@ IncidentStream ResolveBatch::FinishStream() && {
     });
     leaf_first[ci] = {docs[events[evs.front()].doc].doc_id, events[evs.front()].first_begin};
     for (int ei : evs) {
-      // The event's claims and reason move to the incident: nothing reads them after this.
+      // The event's claims and reason move to the incident: nothing reads them after this. The
+      // claims stay encoded where Add() put them, parked as the leaf's (UnparkClaims reads the
+      // segments in this order): decoded once, for reconciliation.
       Event& e = events[ei];
-      if (!e.claim_ref.empty()) {
-        e.claims = DecodeClaims(b.spill.Read(e.claim_ref));
-        e.claim_ref = {};
-      }
       inc.documents.push_back(docs[e.doc].doc_id);
       for (Reason& r : DecodeReasons(b.spill.Read(e.why_ref))) inc.why.push_back(std::move(r));
       e.why_ref = {};
@@ -2375,15 +2441,12 @@ IncidentStream ResolveBatch::FinishStream() && {
       std::get<0>(v) = -Level(e.loc);
       ++std::get<1>(v);
       if (e.day) ++day_votes[*e.day];
-      if (!e.claims.empty()) {
-        std::map<std::string, int> per_field;
-        for (const Claim& cl : e.claims) ++per_field[FieldName(cl.field)];
-        std::string d;
-        for (const auto& [f, n] : per_field) d += (d.empty() ? "" : ", ") + std::to_string(n) + " " + f;
-        inc.why.push_back({docs[e.doc].doc_id, "claims attached", d, 0});
+      if (!e.claim_ref.empty()) {
+        inc.why.push_back({docs[e.doc].doc_id, "claims attached",
+                           ClaimFieldCounts(b.spill.Read(e.claim_ref)), 0});
+        leaf_parked[ci].claims.push_back(e.claim_ref);
+        e.claim_ref = {};
       }
-      for (Claim& cl : e.claims) inc.claims.push_back(std::move(cl));
-      Release(&e.claims);
     }
     // Place: the finest, most reported.
     const Loc* loc = nullptr;
@@ -2580,10 +2643,21 @@ IncidentStream ResolveBatch::FinishStream() && {
   // Reconcile leaves, then stories (which need their children's figures).
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
     Incident& inc = leaves[ci];
-    UnparkClaims(&inc, &leaf_parked[ci], &b.spill);
+    Parked& parked = leaf_parked[ci];
+    // The claims gained since parking (a wave's) are parked too, so that the segments alone
+    // give the claims again when the leaf is emitted (Parked::sort_claims).
+    if (!inc.claims.empty()) {
+      parked.claims.push_back(b.spill.Append(EncodeClaims(inc.claims)));
+      Release(&inc.claims);
+    }
+    std::vector<SpillFile::Ref> segments = parked.claims;
+    UnparkClaims(&inc, &parked, &b.spill);
     SortClaims(&inc.claims);
     ReconcileIncident(&inc, policy, o, rules);
-    Park(&inc, &leaf_parked[ci], &b.spill);  // read again only when emitted
+    Release(&inc.claims);
+    parked.claims = std::move(segments);
+    parked.sort_claims = true;
+    Park(&inc, &parked, &b.spill);  // read again only when emitted
   }
   for (Story& s : stories) {
     Incident& inc = s.inc;
@@ -2678,14 +2752,14 @@ IncidentStream ResolveBatch::FinishStream() && {
         cands = Candidates(r.loc, std::nullopt, std::nullopt, o, idx);
         if (r.month) {
           for (int64_t d = r.month->first; d <= r.month->second; ++d) {
-            idx.Collect(DayKey("d", r.loc->admin1_key, d), &cands);
+            idx.Collect(DayKey("d", r.loc->admin1_hash, d), &cands);
           }
           std::sort(cands.begin(), cands.end());
           cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
         }
       }
     } else if (r.day) {
-      idx.Collect(DayKey("day", "", *r.day), &cands);
+      idx.Collect(DayKey("day", kFnvBasis, *r.day), &cands);
     }
     bool linked = false;
     for (int ci : cands) {

@@ -45,8 +45,9 @@
 //     tolls (not qualified, not the perpetrators' claim nor an earlier toll recalled, not a wire
 //     copy) too far apart for one count (larger > 2.5 x smaller + 3) unless the higher was
 //     published later (an update); and when the report's own fine place and day and one of the
-//     incident's are each stated by at least two articles (a lone report at a neighbouring place
-//     or date may still be a misreading, several agreeing are another attack). At a busy place,
+//     incident's are each stated by at least attested_reports articles (data/resolve/limits.tsv:
+//     2; a lone report at a neighbouring place or date may still be a misreading, several
+//     agreeing are another attack). At a busy place,
 //     place and date alone do not make two attacks one. A coarse match (contains / country) must
 //     also be unambiguous.
 //     Score >= attach_threshold attaches. Undated events only meet incidents whose dates fit

@@ -1329,5 +1329,28 @@ TEST(ResolveTest, TwoAttestedNearbyPlacesOnOneDayAreTwoAttacks) {
   EXPECT_EQ(Leaves(Resolve(docs)).size(), 1u);
 }
 
+// How many articles attest a place and day is a rule (limits.tsv attested_reports), not code:
+// with 3, two outlets in the town and two in the village are one attack; with 1, even a lone
+// report in the village stands apart from the town's.
+TEST(ResolveTest, AttestedReportsIsARule) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("a2", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build(),
+      DocBuilder("b2", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build(),
+  };
+  ResolveRules rules = DefaultResolveRules();
+  ASSERT_EQ(rules.attested_reports, 2);
+  ResolveOptions o;
+  o.rules = &rules;
+  EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 2u);
+  rules.attested_reports = 3;
+  EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 1u);
+  docs.pop_back();
+  EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 1u);
+  rules.attested_reports = 1;
+  EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 2u);
+}
+
 }  // namespace
 }  // namespace sitrep

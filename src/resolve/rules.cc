@@ -1,6 +1,7 @@
 #include "resolve/rules.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "base/data_dir.h"
@@ -33,7 +34,7 @@ AsciiLower::AsciiLower(std::string_view text) : size_(text.size()) {
   data_ = out;
 }
 
-PhraseSet::PhraseSet(const std::vector<std::string_view>& phrases) {
+PhraseSet::PhraseSet(const std::vector<std::string_view>& phrases) : bigrams_(1024) {
   phrases_.assign(phrases.begin(), phrases.end());
   for (size_t i = 0; i < phrases_.size(); ++i) {
     const std::string& p = phrases_[i];
@@ -157,6 +158,12 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
           return InvalidArgument("expected name<TAB>number");
         }
         if (cols[0] == "max_plausible_figure") rules.max_plausible_figure = v;
+        if (cols[0] == "attested_reports") {
+          if (v != std::floor(v) || v > 1e6) {
+            return InvalidArgument("attested_reports: expected an integer >= 1");
+          }
+          rules.attested_reports = static_cast<int>(v);
+        }
         return Status::Ok();
       }));
 

@@ -60,17 +60,24 @@ class PhraseSet {
   // `lower` (already lower-case, as the phrases are), overlapping ones included, by begin.
   template <typename F>
   void ForEach(std::string_view lower, F&& f) const {
+    ForEachStartingIn(lower, 0, lower.size(), f);
+  }
+  // ForEach() for the occurrences that begin in [from, to) of `lower` (whole words of all of
+  // `lower`: the byte before `from` counts): a caller that only reads phrases near a point need
+  // not scan the rest.
+  template <typename F>
+  void ForEachStartingIn(std::string_view lower, size_t from, size_t to, F&& f) const {
+    if (phrases_.empty()) return;  // default-constructed: no bitmap either
     const size_t n = lower.size();
-    for (size_t pos = 0; pos < n; ++pos) {
-      // The first two bytes rule out most positions before the boundary is looked at.
-      if (!one_byte_.empty() && (pos == 0 || !IsCueWordByte(lower[pos - 1]))) {
-        for (uint32_t i : one_byte_) Try(lower, pos, i, f);
-      }
+    to = std::min(to, n);
+    for (size_t pos = from; pos < to; ++pos) {
+      // Most bytes are inside a word: the boundary rules them out before the phrases are.
+      if (pos > 0 && IsCueWordByte(lower[pos - 1])) continue;
+      for (uint32_t i : one_byte_) Try(lower, pos, i, f);
       if (pos + 1 == n) break;
       const uint32_t bigram = static_cast<uint32_t>(static_cast<unsigned char>(lower[pos])) << 8 |
                               static_cast<unsigned char>(lower[pos + 1]);
       if ((bigrams_[bigram >> 6] >> (bigram & 63) & 1) == 0) continue;
-      if (pos > 0 && IsCueWordByte(lower[pos - 1])) continue;
       for (auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
                                       static_cast<uint64_t>(bigram) << 32);
            it != by_bigram_.end() && (*it >> 32) == bigram; ++it) {
@@ -90,7 +97,9 @@ class PhraseSet {
   }
 
   std::vector<std::string> phrases_;
-  std::vector<uint64_t> bigrams_ = std::vector<uint64_t>(1024);  // bit per first two bytes
+  // A bit per first two bytes: 1024 words once there are phrases, none in a default instance
+  // (callers keep one on the stack as scratch, CueIndexOf, and seldom fill it).
+  std::vector<uint64_t> bigrams_;
   std::vector<uint64_t> by_bigram_;  // (first two bytes << 32 | index), sorted
   std::vector<uint32_t> one_byte_;   // indexes of one-byte phrases
 };
@@ -114,6 +123,10 @@ struct ResolveRules {
   std::unordered_map<std::string, int> type_rank;
   // Figures above this are misread numbers (cumulative totals, years), never one incident's.
   double max_plausible_figure = 5000;
+  // Articles (wire copies not counted) that must report an event at one fine place on one day
+  // before it stands as its own incident there, never joining a neighbouring place's or day's
+  // incident that is as well attested (limits.tsv `attested_reports`, an integer >= 1).
+  int attested_reports = 2;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
   // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate

@@ -103,6 +103,39 @@ std::vector<std::tuple<uint32_t, size_t, size_t>> NaiveHits(const std::vector<st
   return hits;
 }
 
+// ForEachStartingIn reports exactly ForEach's occurrences that begin in the range, words judged
+// on the whole text: a range starting inside a word finds no phrase there, and one ending
+// before a phrase's last byte still reports it whole.
+TEST(PhraseSetTest, StartingInARangeIsForEachRestricted) {
+  const std::vector<std::string_view> phrases = {"killed", "up from", "a",
+                                                 "claimed to have killed"};
+  const PhraseSet set(phrases);
+  const std::string text = "a group claimed to have killed 30, up from unkilled a killed";
+  const auto all = NaiveHits(phrases, text);
+  for (size_t from = 0; from <= text.size(); ++from) {
+    for (size_t to = from; to <= text.size() + 2; to += 3) {
+      std::vector<std::tuple<uint32_t, size_t, size_t>> got, want;
+      set.ForEachStartingIn(text, from, to,
+                            [&](uint32_t i, size_t b, size_t e) { got.emplace_back(i, b, e); });
+      std::sort(got.begin(), got.end());
+      for (const auto& h : all) {
+        if (std::get<1>(h) >= from && std::get<1>(h) < to) want.push_back(h);
+      }
+      std::sort(want.begin(), want.end());
+      ASSERT_EQ(got, want) << from << " " << to;
+    }
+  }
+  // "killed" at 24 begins in [20, 25) though it ends past the range; "unkilled" at 43 is no word.
+  std::vector<size_t> begins;
+  set.ForEachStartingIn(text, 20, 25, [&](uint32_t, size_t b, size_t) { begins.push_back(b); });
+  EXPECT_EQ(begins, std::vector<size_t>{24});
+  begins.clear();
+  set.ForEachStartingIn(text, 45, 50, [&](uint32_t, size_t b, size_t) { begins.push_back(b); });
+  EXPECT_TRUE(begins.empty());
+  // A default set (scratch that was never filled) finds nothing and holds no table.
+  EXPECT_TRUE(Hits(PhraseSet(), text).empty());
+}
+
 TEST(PhraseSetTest, FindsWholeWordsOnly) {
   const PhraseSet set({"forces killed", "killed", "up from"});
   using H = std::tuple<uint32_t, size_t, size_t>;
