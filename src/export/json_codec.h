@@ -74,6 +74,9 @@ void IncidentToStoreText(const Incident& inc, std::string* text);
 OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 // The same document as compact text (what DocAnalysisToJson(a).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
+// One difference: a fraction is written in the fewest digits that read back to the same double,
+// where dump() sometimes writes more ("63.048489" for its "63.048488999999996"); both decode to
+// the same value. IncidentToJsonText, whose output is user-facing, matches dump() exactly.
 std::string DocAnalysisToJsonText(const DocAnalysis& a);
 // The same into *text (replacing its contents, keeping its capacity), for the store's loop.
 void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text);

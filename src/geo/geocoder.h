@@ -23,8 +23,17 @@
 // A non-Latin word unknown as written is also looked up without an attached proclitic (Arabic
 // "ببغداد") or a case ending (Russian "Багдаде"), from geocoder_words.tsv proclitic/ending.
 //
+// Real-news namesakes (each rule fixed a class of wrong readings on US local and world news):
+// a sentence's capitalised first word needs its official or a recorded spelling, not only the
+// coarse key; a multi-word name holding a pronoun or a lone capital letter ("She Was", "Side A")
+// is no place, nor is the word after a middle initial ("Booker T. Washington"), nor a name
+// before an outlet noun ("the X channel", geocoder_words.tsv outlet); a small multi-word place
+// outside the article's dominant country needs its region in the text; a dateline's small town
+// in a state the story neither names nor implies is dropped, as elsewhere in the text, and a
+// city spelled exactly at a sentence start or a county after a preposition implies its state.
+//
 // Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
-// names the town stands for the town; in countries listed in data/geo/district_seat_countries.tsv
+// names the town stands for the town, and counts at all only when its country is in context; in countries listed in data/geo/district_seat_countries.tsv
 // (US) a county mention carries the town in it that the article names, or else the county seat
 // (its span stays the county's words, its admin2 the county). "St. Louis", "Ft. Worth" are also
 // looked up spelled out (data/geo/name_abbrevs.tsv).
