@@ -141,18 +141,26 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
       }
     }
   }
-  // "the al-Qaeda-linked al-Shabaab": a cue right after the group, then another armed group.
+  // "the al-Qaeda-linked al-Shabaab": a cue right after the group. Joined to it by a hyphen
+  // ("al-Qaeda-linked", "IS-inspired") the cue makes a compound adjective, which always describes
+  // someone else ("Al-Shabaab, an al-Qaeda-linked armed group, claimed ..."): the group is the
+  // sponsor, never the actor. Unhyphenated, "linked" may be a verb ("the Taliban linked up"), so
+  // an armed group or a generic class (militants) must follow.
   size_t k = i + len;
   if (k < e && w[k].kind == WordKind::kPunct && w[k].lower == "-") ++k;
   uint32_t side = 0;
   const size_t cl = k < e ? affiliation_trie_.Match(w, k, e, &side) : 0;
   if (cl == 0 || side != kAffiliateBefore) return false;
+  const uint32_t gap_begin = w[i + len - 1].span.end, gap_end = w[k].span.begin;
+  if (gap_end == gap_begin + 1 && ws.text()[gap_begin] == '-') return true;
   k += cl;
   if (k < e && w[k].lower == "the") ++k;
   uint32_t payload = 0;
   if (k >= e || alias_trie_.Match(w, k, e, &payload) == 0) return false;
   const Entry& next = entries_[aliases_[payload].entry];
-  return next.actor_class == ActorClass::kArmedGroup && !next.anaphor;
+  return (next.actor_class == ActorClass::kArmedGroup ||
+          next.actor_class == ActorClass::kMilitants) &&
+         !next.anaphor;
 }
 
 std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {

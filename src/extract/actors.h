@@ -3,7 +3,8 @@
 // ("claimed responsibility", "did not take responsibility", "accused X of backing"). A group
 // named only as another group's parent or ally in the same sentence ("Al-Shabaab, which has ties
 // to al-Qaeda", "the al-Qaeda-linked al-Shabaab") is kept as kOther: it is no actor of the
-// event and never the antecedent of "the group".
+// event and never the antecedent of "the group". A group hyphen-joined to an affiliation
+// adjective ("an al-Qaeda-linked armed group", "IS-inspired gunmen") is kOther whatever follows.
 //
 // Data (in the extract data dir): actors.tsv, responsibility.tsv, negators.txt. Load() compiles
 // them into tries once; Find() is const and thread-safe.

@@ -111,6 +111,45 @@ TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
   EXPECT_NE(Named(Run("IS claimed the attack on Monday."), "Islamic State"), nullptr);
 }
 
+// "X-linked" joined by a hyphen is a compound adjective: X is the sponsor of whatever follows,
+// named group or not, and the claim goes to the group the apposition describes.
+TEST_F(ActorsTest, HyphenatedAffiliationNamesTheSponsor) {
+  auto ms = Run("Boko Haram, an IS-linked faction, claimed responsibility for the ambush.");
+  const ActorMention* is = Named(ms, "Islamic State");
+  const ActorMention* bh = Named(ms, "Boko Haram");
+  ASSERT_NE(is, nullptr);
+  ASSERT_NE(bh, nullptr);
+  EXPECT_EQ(is->actor_class, ActorClass::kOther);
+  EXPECT_EQ(is->responsibility, Responsibility::kNone);
+  EXPECT_EQ(bh->actor_class, ActorClass::kArmedGroup);
+  EXPECT_EQ(bh->responsibility, Responsibility::kClaimed);
+
+  // Generic described actors: the sponsor is still no actor.
+  for (const char* text : {"Al-Qaeda-inspired gunmen opened fire on the convoy.",
+                           "An al-Qaeda-backed militia shelled the town.",
+                           "The al Qaeda-affiliated fighters retreated after the raid."}) {
+    const ActorMention* aq = Named(Run(text), "Al-Qaeda");
+    ASSERT_NE(aq, nullptr) << text;
+    EXPECT_EQ(aq->actor_class, ActorClass::kOther) << text;
+  }
+  // Unhyphenated before a generic class: still an affiliation.
+  const ActorMention* aq = Named(Run("Al-Qaeda linked militants stormed the base."), "Al-Qaeda");
+  ASSERT_NE(aq, nullptr);
+  EXPECT_EQ(aq->actor_class, ActorClass::kOther);
+  // Unhyphenated "linked" as a verb: the group stays the actor.
+  aq = Named(Run("Al-Qaeda linked up with local fighters before the attack."), "Al-Qaeda");
+  ASSERT_NE(aq, nullptr);
+  EXPECT_EQ(aq->actor_class, ActorClass::kArmedGroup);
+  // "an affiliate of" / "loyal to" after the described group.
+  ms = Run("Al-Shabaab, an affiliate of al-Qaeda, claimed the bombing.");
+  ASSERT_NE(Named(ms, "Al-Qaeda"), nullptr);
+  EXPECT_EQ(Named(ms, "Al-Qaeda")->actor_class, ActorClass::kOther);
+  EXPECT_EQ(Named(ms, "Al-Shabaab")->responsibility, Responsibility::kClaimed);
+  ms = Run("Fighters of Boko Haram, loyal to IS, raided the village.");
+  ASSERT_NE(Named(ms, "Islamic State"), nullptr);
+  EXPECT_EQ(Named(ms, "Islamic State")->actor_class, ActorClass::kOther);
+}
+
 // A group named as another's parent or ally is no actor: "the group" and the claim go to the
 // group the sentence is about.
 TEST(ActorAffiliationTest, AParentGroupIsNoActorNorAntecedent) {
