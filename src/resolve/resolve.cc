@@ -1516,6 +1516,46 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   return s;
 }
 
+// An undated report that nothing took within undated_publish_gap_days may be a follow-up
+// (charges, a trial, a later death) of an incident weeks earlier. Place alone cannot tell two
+// incidents at one town apart, so it joins only when exactly one dated incident was indexed at
+// its very fine place from `followup.undated_publish_gap_days` days before its publication to
+// the day after, and that incident scores with it under the longer gap without disagreeing on
+// both the type of attack and the toll. `cands`
+// is scratch. Returns true with *best and *best_s set when it joins.
+bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
+              const ResolveOptions& followup, const ResolveRules& rules, const Index& idx,
+              std::vector<int>* cands, int* best, PairScore* best_s) {
+  if (e.day || !e.pub || !Fine(e.loc) || !e.kind.empty()) return false;
+  if (rules.undated_followup_days <= 0) return false;
+  cands->clear();
+  const uint64_t dated = Mix(KeyPrefix("p", e.loc->key_hash), kDatedKey);
+  for (int64_t d = *e.pub - followup.undated_publish_gap_days; d <= *e.pub + 1; ++d) {
+    idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);
+  }
+  std::sort(cands->begin(), cands->end());
+  cands->erase(std::unique(cands->begin(), cands->end()), cands->end());
+  int only = -1;
+  for (int ci : *cands) {
+    const Cluster& c = clusters[ci];
+    if (!c.kind.empty() || c.days.empty()) continue;
+    bool here = false;  // indexed under the place as its main place, not only a folded one
+    for (const LocRef& l : c.locs) here = here || l->key == e.loc->key;
+    if (!here) continue;
+    if (only >= 0) return false;  // two incidents there: nothing says which it follows
+    only = ci;
+  }
+  if (only < 0) return false;
+  PairScore s = ScorePair(e, clusters[only], events, followup, rules);
+  // Weeks apart, as with a nearby place or day, two independent disagreements (another kind of
+  // attack and a toll that cannot be the same) are another attack. (Rejecting on either alone
+  // lost half the follow-ups on gvc-dev: a later report often restates the toll as it grew.)
+  if (!s.ok || s.place != PlaceMatch::kSame || (s.type == 0 && s.figures == 0)) return false;
+  *best = only;
+  *best_s = std::move(s);
+  return true;
+}
+
 void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   c->events.push_back(ei);
   bool have = false;
@@ -2226,6 +2266,12 @@ IncidentStream ResolveBatch::FinishStream() && {
   std::sort(order.begin(), order.end(), order_less);
   std::vector<Cluster> clusters;
   Index idx;
+  // Scoring for an undated follow-up weeks after its incident (FollowUp()): the ordinary rules
+  // with the longer publication gap.
+  ResolveOptions followup = o;
+  followup.undated_publish_gap_days =
+      std::max(o.undated_publish_gap_days, rules.undated_followup_days);
+  std::vector<int> followup_cands;
   for (int ei : order) {
     Event& e = events[ei];
     const std::string& doc_id = docs[e.doc].doc_id;
@@ -2273,6 +2319,11 @@ IncidentStream ResolveBatch::FinishStream() && {
       } else {
         how = "; coarse place ambiguous between " + std::to_string(coarse.size()) + " incidents";
       }
+    }
+    if (best < 0 && coarse.empty() &&
+        FollowUp(e, clusters, events, followup, rules, idx, &followup_cands, &best, &best_s)) {
+      how = "; the only incident at its place in the " +
+            std::to_string(followup.undated_publish_gap_days) + " days before it";
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";

@@ -51,7 +51,10 @@
 //     place and date alone do not make two attacks one. A coarse match (contains / country) must
 //     also be unambiguous.
 //     Score >= attach_threshold attaches. Undated events only meet incidents whose dates fit
-//     their publication date.
+//     their publication date; one that meets none may still follow up (charges, a trial, a
+//     later death) the only dated incident at its very fine place in the undated_followup_days
+//     (limits.tsv: 90) before its publication, when it scores with it and does not disagree
+//     with it on both event type and toll.
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
 //     publication.

@@ -1354,3 +1354,79 @@ TEST(ResolveTest, AttestedReportsIsARule) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Undated follow-ups (charges filed, a victim dying in hospital) weeks after a dated attack.
+bool JoinedAsFollowUp(const Incident& inc, const std::string& doc) {
+  for (const Reason& r : inc.why) {
+    if (r.doc_id == doc && r.decision == "attached" &&
+        r.detail.find("the only incident at its place") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(ResolveFollowUpTest, UndatedReportWeeksLaterJoinsTheOnlyIncidentThere) {
+  // "A man was charged with murder in the Northtown shooting", published 40 days after it.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kNorthTown}, {K(2)}).Build(),
+      DocBuilder("b", "2024-04-10").Mention(kVac, "", {kNorthTown}, {K(2)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  ASSERT_TRUE(s.incidents[0].date);
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-03-01");
+  EXPECT_TRUE(JoinedAsFollowUp(s.incidents[0], "b"));
+  std::vector<DocAnalysis> reversed(docs.rbegin(), docs.rend());
+  EXPECT_EQ(Resolve(reversed).incidents.size(), 1u);
+}
+
+TEST(ResolveFollowUpTest, TwoIncidentsAtThePlaceLeaveTheFollowUpApart) {
+  // Two attacks in one town three weeks apart: a report weeks later names neither by date, and
+  // the place cannot say which it follows.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kNorthTown}, {K(2)}).Build(),
+      DocBuilder("b", "2024-03-23").Mention(kVac, "2024-03-22", {kNorthTown}, {K(1)}).Build(),
+      DocBuilder("c", "2024-04-30").Mention(kVac, "", {kNorthTown}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(s.incidents.size(), 3u);
+  for (const Incident& inc : s.incidents) EXPECT_FALSE(JoinedAsFollowUp(inc, "c"));
+}
+
+TEST(ResolveFollowUpTest, OnlyWithinTheSpanAtTheSamePlaceAndFittingIt) {
+  const std::string dated = "2024-03-01";
+  auto attack = [&] {
+    return DocBuilder("a", "2024-03-02").Mention(kVac, dated, {kNorthTown}, {K(2)}).Build();
+  };
+  // Beyond undated_followup_days (90): apart.
+  EXPECT_EQ(Resolve({attack(), DocBuilder("b", "2024-07-15").Mention(kVac, "", {kNorthTown}).Build()})
+                .incidents.size(),
+            2u);
+  // A neighbouring village of the same district weeks later: another attack, not a follow-up.
+  EXPECT_EQ(
+      Resolve({attack(), DocBuilder("b", "2024-04-10").Mention(kVac, "", {kNorthVillage}).Build()})
+          .incidents.size(),
+      2u);
+  // Another kind of attack with another toll: the ordinary scoring still rejects it.
+  EXPECT_EQ(Resolve({attack(),
+                     DocBuilder("b", "2024-04-10").Mention(kBomb, "", {kNorthTown}, {K(30)}).Build()})
+                .incidents.size(),
+            2u);
+  // Published before the attack: no follow-up of it.
+  EXPECT_EQ(Resolve({attack(), DocBuilder("b", "2024-02-01").Mention(kVac, "", {kNorthTown}).Build()})
+                .incidents.size(),
+            2u);
+  // Within the span the ordinary gap (3 days) still decides first, as before.
+  IncidentSet near =
+      Resolve({attack(), DocBuilder("b", "2024-03-03").Mention(kVac, "", {kNorthTown}).Build()});
+  ASSERT_EQ(near.incidents.size(), 1u);
+  EXPECT_FALSE(JoinedAsFollowUp(near.incidents[0], "b"));
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -164,6 +164,12 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
           }
           rules.attested_reports = static_cast<int>(v);
         }
+        if (cols[0] == "undated_followup_days") {
+          if (v != std::floor(v) || v > 3650) {
+            return InvalidArgument("undated_followup_days: expected an integer in [1, 3650]");
+          }
+          rules.undated_followup_days = static_cast<int>(v);
+        }
         return Status::Ok();
       }));
 

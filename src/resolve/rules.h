@@ -127,6 +127,12 @@ struct ResolveRules {
   // before it stands as its own incident there, never joining a neighbouring place's or day's
   // incident that is as well attested (limits.tsv `attested_reports`, an integer >= 1).
   int attested_reports = 2;
+  // How many days after a dated incident an undated follow-up report (charges, a trial, a later
+  // death) may still join it, when the incident is the only one at the report's fine place over
+  // that span (limits.tsv `undated_followup_days`, an integer >= 1). Within
+  // ResolveOptions::undated_publish_gap_days the ordinary rules apply; beyond it uniqueness is
+  // the evidence, since two incidents at one town weeks apart cannot be told apart by place.
+  int undated_followup_days = 90;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
   // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate

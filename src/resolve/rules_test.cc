@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -73,6 +75,25 @@ TEST(AttackMethodTest, WithoutTheFileNothingConflicts) {
   ResolveRules r;
   EXPECT_EQ(r.MethodOf("Suicide bomb"), 0);
   EXPECT_FALSE(r.MethodsConflict(1, 2));
+}
+
+TEST(LimitsTest, UndatedFollowUpDaysIsShippedAndValidated) {
+  Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->undated_followup_days, 90);
+  // A fraction is no number of days: the file is rejected, not rounded.
+  const std::string dir = ::testing::TempDir() + "/followup_limits";
+  std::filesystem::remove_all(dir);
+  // The shipped files with only limits.tsv replaced.
+  std::filesystem::copy(DataPath("resolve"), dir, std::filesystem::copy_options::recursive);
+  {
+    std::ofstream f(dir + "/limits.tsv");
+    f << "# name\tvalue\nundated_followup_days\t2.5\n";
+  }
+  Result<ResolveRules> bad = LoadResolveRules(dir);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("undated_followup_days"), std::string::npos)
+      << bad.status().ToString();
 }
 
 // Every (index, begin, end) PhraseSet::ForEach reports, sorted.
