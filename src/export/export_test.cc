@@ -164,8 +164,8 @@ TEST(ExportTest, IndentedJsonEqualsWholeTreeDumpOnHardCases) {
   c.claims.back().attributed_to = "\x01 control and \xc3\x28 bad UTF-8";
   EXPECT_EQ(IncidentsToJson(set), WholeTreeDump(set));
   for (const Incident& inc : set.incidents) {
-    EXPECT_EQ(IncidentToJsonText(inc), IncidentToJson(inc).dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_EQ(IncidentToJsonText(inc),
+              IncidentToJson(inc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   std::ostringstream out;
   {

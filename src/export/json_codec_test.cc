@@ -486,7 +486,7 @@ TEST(JsonCodecTest, IncidentStoreFormReadsBackAsTheFullForm) {
   same_day.value = 0.1234567;
   Claim invalid = same_day;
   invalid.published = CivilDate{0, 5, 1};  // invalid, yet not the default
-  Claim after_invalid = same_day;  // d2's date again after an invalid one
+  Claim after_invalid = same_day;          // d2's date again after an invalid one
   inc.claims = {first, a, b, same_day, invalid, after_invalid, a2, a};
   inc.killed_by_category["civilians"] = Figure{1, 2, 3};
   inc.why.push_back({"d4", "new incident", "scores: \"x\" 0.5", std::nan("")});
@@ -502,7 +502,7 @@ TEST(JsonCodecTest, IncidentStoreFormReadsBackAsTheFullForm) {
   Incident bare;
   bare.id = "bare";
   bare.date = CivilDate{2023, 0, 0};  // a year alone
-  bare.lat = 1.5;                      // no lon: neither is written
+  bare.lat = 1.5;                     // no lon: neither is written
   EXPECT_EQ(StoreRoundTrip(bare), FullRoundTrip(bare));
   EXPECT_EQ(IncidentToStoreText(bare).find("lat"), std::string::npos);
   Incident no_date = bare;

@@ -490,7 +490,8 @@ TEST_F(ClaimsTest, YoungChildShootingItselfIsAVictim) {
                            "The man who shot the clerk later killed himself."}) {
     auto c = Run(text);
     bool shooter = false;
-    for (const Claim& x : c) shooter |= x.field == Field::kKilled && x.category == Category::kMilitants;
+    for (const Claim& x : c)
+      shooter |= x.field == Field::kKilled && x.category == Category::kMilitants;
     EXPECT_TRUE(shooter) << text;
   }
 }

@@ -6,19 +6,20 @@
 // `wave` when it describes a coordinated series of attacks.
 //
 // Scenes: a place named as someone's home ("a Brookfield man", "Smith, 23, of Elmira", "a resident
-// of Reno") or inside an institution's name ("St. Agnes Hospital", "the Elmira Daily News") is a scene
-// only when the article names no other place as fine; a headline's tail naming the outlet ("... -
-// WXYZ News Elmira"; it starts at the first separator after the headline's last trigger, as an
-// outlet's name may hold separators of its own) is none, nor is a place naming a media outlet
+// of Reno") or inside an institution's name ("St. Agnes Hospital", "the Elmira Daily News") is a
+// scene only when the article names no other place as fine; a headline's tail naming the outlet
+// ("... - WXYZ News Elmira"; it starts at the first separator after the headline's last trigger, as
+// an outlet's name may hold separators of its own) is none, nor is a place naming a media outlet
 // ("the X channel"), not even as a last resort (it stays in DocAnalysis::places, which lists every
 // place mention). A country
 // named as where people come from ("gunmen from X", "the attackers are from X") gives way to any
 // other place the article names. Dates: a date beside a later procedural step ("was arraigned
 // Monday", "the funeral on Saturday") never dates the violence; without another date the mention
 // stays undated. Cue and trigger count only in the date's clause (no comma between them; a date
-// opening its sentence reaches over its own comma: "On Monday, a grand jury declined to indict"). An arrest is such a step even though "arrested" also reports an event, but as
-// arrests often follow at once, its date stands when the article gives no other. A page's own
-// time stamp ("Updated: Mar 21, 2016") never dates anything.
+// opening its sentence reaches over its own comma: "On Monday, a grand jury declined to indict").
+// An arrest is such a step even though "arrested" also reports an event, but as arrests often
+// follow at once, its date stands when the article gives no other. A page's own time stamp
+// ("Updated: Mar 21, 2016") never dates anything.
 //
 // Load() reads every word list from <data_dir>/extract/ (see the header comment of each file)
 // once (procedure_cues.tsv is optional: without it no date is set aside); Extract() is const and

@@ -654,9 +654,10 @@ TEST_F(ExtractorTest, ADateNearerTheViolenceThanTheProcedureStands) {
 
 // A trigger beyond a comma is another clause's: it does not keep a step's date for the violence.
 TEST_F(ExtractorTest, ATriggerInAnotherClauseDoesNotKeepTheStepsDate) {
-  SetText("The prosecutor announced charges at a news conference in Zorath on Wednesday, in two "
-          "shootings.\n"
-          "A neighbor was shot dead in Zorath on May 2.");
+  SetText(
+      "The prosecutor announced charges at a news conference in Zorath on Wednesday, in two "
+      "shootings.\n"
+      "A neighbor was shot dead in Zorath on May 2.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find("neighbor"));
   testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 7}, DatePrecision::kDay);
@@ -676,16 +677,18 @@ TEST_F(ExtractorTest, ATriggerInAnotherClauseDoesNotKeepTheStepsDate) {
 // A date opening its sentence reaches over its comma: "On Monday, a grand jury declined to
 // indict" dates the jury's step, not the shooting.
 TEST_F(ExtractorTest, AFrontedDateDatesTheStepAfterItsComma) {
-  SetText("A clerk was shot dead in Zorath.\n"
-          "On Monday, a grand jury declined to indict the guard.");
+  SetText(
+      "A clerk was shot dead in Zorath.\n"
+      "On Monday, a grand jury declined to indict the guard.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "On Monday", {2031, 5, 12}, DatePrecision::kDay);
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_FALSE(At(a, "Zorath")->date.date.valid());
   // A date inside its sentence keeps the comma as a clause boundary.
-  SetText("A clerk was shot dead in Zorath.\n"
-          "A neighbor saw the guard there on Monday, before the grand jury met.");
+  SetText(
+      "A clerk was shot dead in Zorath.\n"
+      "A neighbor saw the guard there on Monday, before the grand jury met.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
   a = Run();
@@ -695,10 +698,11 @@ TEST_F(ExtractorTest, AFrontedDateDatesTheStepAfterItsComma) {
 
 // "shots rang out" reports the violence: its sentence's date dates the event, not a later step's.
 TEST_F(ExtractorTest, ShotsRangOutDatesTheShooting) {
-  SetText("Man charged in Zorath shooting\n"
-          "A man has been charged in the Zorath shooting, police said.\n"
-          "The girl was on her porch on Sunday when shots rang out.\n"
-          "In the days after the shooting Tuesday, the mayor met residents.");
+  SetText(
+      "Man charged in Zorath shooting\n"
+      "A man has been charged in the Zorath shooting, police said.\n"
+      "The girl was on her porch on Sunday when shots rang out.\n"
+      "In the days after the shooting Tuesday, the mayor met residents.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
   testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
@@ -725,9 +729,10 @@ TEST_F(ExtractorTest, PluralCourtStepsDateTheStep) {
 
 // A count over months or years of many shootings is a tally: no figure of the incident.
 TEST_F(ExtractorTest, ACountOverMonthsIsATally) {
-  SetText("A boy was shot dead in Zorath on Sunday.\n"
-          "In the last 17 months, eleven children have been killed by guns in Zorath, the mayor "
-          "said.");
+  SetText(
+      "A boy was shot dead in Zorath on Sunday.\n"
+      "In the last 17 months, eleven children have been killed by guns in Zorath, the mayor "
+      "said.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
   DocAnalysis a = Run();

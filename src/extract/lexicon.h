@@ -338,7 +338,7 @@ class PhraseTrie {
   uint64_t pair_bits_[kFirstWords] = {};
   // This trie's bit in Word::starts (StartIndex::Register), always with kStartsUnfiltered.
   uint32_t start_bit_ = kStartsUnfiltered;
-  uint32_t num_nodes_ = 1;  // the root
+  uint32_t num_nodes_ = 1;   // the root
   std::vector<Edge> edges_;  // size a power of two, at most a quarter full
   size_t mask_ = 0;
   size_t num_edges_ = 0;

@@ -536,13 +536,13 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
 // and longer phrases ending at the same node, and payloads that are replaced or look negative.
 TEST(PhraseTrieTest, ShortAndLongWordsAndPayloadsInTheEdges) {
   PhraseTrie trie;
-  EXPECT_TRUE(trie.Add("abcdefgh", 1));            // eight bytes: inside the edge
-  EXPECT_TRUE(trie.Add("abcdefghi", 2));           // nine: in the key string
+  EXPECT_TRUE(trie.Add("abcdefgh", 1));             // eight bytes: inside the edge
+  EXPECT_TRUE(trie.Add("abcdefghi", 2));            // nine: in the key string
   EXPECT_TRUE(trie.Add("abcdefghij abcdefgh", 3));  // shares eight bytes with both
   EXPECT_TRUE(trie.Add("a", 4));
-  EXPECT_TRUE(trie.Add("a b", 0xFFFFFFFFu));       // the largest payload is a payload
-  EXPECT_TRUE(trie.Add("a b c", 0));               // and so is zero
-  EXPECT_TRUE(trie.Add("ABCDEFGHI", 22));          // the same phrase again: replaced
+  EXPECT_TRUE(trie.Add("a b", 0xFFFFFFFFu));  // the largest payload is a payload
+  EXPECT_TRUE(trie.Add("a b c", 0));          // and so is zero
+  EXPECT_TRUE(trie.Add("ABCDEFGHI", 22));     // the same phrase again: replaced
   EXPECT_EQ(trie.size(), 6u);
   const std::string text = "abcdefgh abcdefghi abcdefghij abcdefgh abcdefghik a b c a b x abcdefg";
   WordStream ws(text, Doc());
@@ -560,7 +560,7 @@ TEST(PhraseTrieTest, ShortAndLongWordsAndPayloadsInTheEdges) {
   EXPECT_EQ(p, 0u);
   EXPECT_EQ(trie.Match(w, 8, w.size(), &p), 2u);  // "a b x": the longest phrase is "a b"
   EXPECT_EQ(p, 0xFFFFFFFFu);
-  EXPECT_EQ(trie.Match(w, 8, 9, &p), 1u);         // cut by the end: "a" alone
+  EXPECT_EQ(trie.Match(w, 8, 9, &p), 1u);  // cut by the end: "a" alone
   EXPECT_EQ(p, 4u);
   EXPECT_EQ(trie.Match(w, 11, w.size(), &p), 0u);  // "abcdefg": a prefix of a word is none
 }

@@ -14,8 +14,8 @@
 #include <type_traits>
 
 #include "base/data_dir.h"
-#include "base/tsv.h"
 #include "base/flat_map.h"
+#include "base/tsv.h"
 #include "geo/match_key.h"
 #include "text/lexicon.h"
 
@@ -2311,9 +2311,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // police said ..."): its state is the story's as much as anywhere else in the text.
     if (m.sentence_start && !(b.exact && e.population >= 100000)) continue;
     // A county named in a locative frame ("in Pinellas") says the state as a unit word would.
-    const bool district = e.level == GeoLevel::kDistrict &&
-                          ((m.has_hint && m.hint == GeoLevel::kDistrict) ||
-                           (!m.has_hint && m.cue && b.exact));
+    const bool district =
+        e.level == GeoLevel::kDistrict &&
+        ((m.has_hint && m.hint == GeoLevel::kDistrict) || (!m.has_hint && m.cue && b.exact));
     if (e.admin1.empty() || !(e.level == GeoLevel::kPlace || district)) continue;
     if (b.paired || m.dateline || m.multiword || district || e.population >= 100000) {
       final_prov.emplace_back(ProvinceRef{e.country, e.admin1}, m.name_id);
@@ -2444,8 +2444,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (accept && e.level == GeoLevel::kPlace &&
         (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
-        !W.state_named.empty() &&
-        W.state_named.count(std::string(e.country)) != 0) {
+        !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
       bool in_state = b.province_named || b.in_province, other_state = false;
       for (const auto& [pk, name] : final_prov) {

@@ -33,15 +33,17 @@
 // city spelled exactly at a sentence start or a county after a preposition implies its state.
 //
 // Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
-// names the town stands for the town, and counts at all only when its country is in context; in countries listed in data/geo/district_seat_countries.tsv
-// (US) a county mention carries the town in it that the article names, or else the county seat
-// (its span stays the county's words, its admin2 the county). "St. Louis", "Ft. Worth" are also
-// looked up spelled out (data/geo/name_abbrevs.tsv).
+// names the town stands for the town, and counts at all only when its country is in context; in
+// countries listed in data/geo/district_seat_countries.tsv (US) a county mention carries the town
+// in it that the article names, or else the county seat (its span stays the county's words, its
+// admin2 the county). "St. Louis", "Ft. Worth" are also looked up spelled out
+// (data/geo/name_abbrevs.tsv).
 //
 // Output: PlaceMention in text order, countries and provinces included (level kCountry /
 // kProvince); a district-level reading (level kDistrict) when the text says "X district" or names
-// a district entry (outside the seat countries above). confidence is in (0, 1]; a place used attributively ("Peshawar-bound",
-// "Texas-based") is returned with confidence <= 0.2: named, but not where anything happened.
+// a district entry (outside the seat countries above). confidence is in (0, 1]; a place used
+// attributively ("Peshawar-bound", "Texas-based") is returned with confidence <= 0.2: named, but
+// not where anything happened.
 //
 // Thread safety: a Geocoder is immutable after construction; Find() may run on many threads.
 // Find() reuses per-thread scratch (the article's words and their folded forms, its mentions,

@@ -850,10 +850,9 @@ TEST_F(GeocoderTest, PooledReadingBuffersGiveTheSameAnswersAsAFreshThread) {
   auto key = [](const std::vector<PlaceMention>& ms) {
     std::string k;
     for (const PlaceMention& m : ms) {
-      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
-           m.place.name + "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 +
-           "#" + std::to_string(m.place.gazetteer_id) + "@" + std::to_string(m.confidence) +
-           ";";
+      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" + m.place.name +
+           "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 + "#" +
+           std::to_string(m.place.gazetteer_id) + "@" + std::to_string(m.confidence) + ";";
     }
     return k;
   };

@@ -152,15 +152,17 @@ TEST_F(NamesakeRulesTest, SurnameAfterAMiddleInitialIsNoPlace) {
 
 TEST_F(NamesakeRulesTest, InitialsOfARegionAreNoMiddleInitial) {
   // "U.S." and "St." are not a name word and an initial: the state after them stays a place.
-  auto ms = Find("Officials in the U.S. Virginia office said a man was shot in St. Louis on Friday.");
+  auto ms =
+      Find("Officials in the U.S. Virginia office said a man was shot in St. Louis on Friday.");
   EXPECT_NE(At(ms, "St. Louis"), nullptr);
 }
 
 TEST_F(NamesakeRulesTest, LargeCityOpeningASentenceSetsTheState) {
   // "Cincinnati" opens its sentence but, a large city spelled exactly, still sets the story in
   // Ohio: a small namesake of a city quarter in another state is not meant.
-  auto ms = Find("A woman was wounded in Hyde Park late Friday. Cincinnati police said the gunman "
-                 "fled on foot.");
+  auto ms = Find(
+      "A woman was wounded in Hyde Park late Friday. Cincinnati police said the gunman "
+      "fled on foot.");
   const PlaceMention* m = At(ms, "Hyde Park");
   if (m != nullptr) {
     EXPECT_EQ(m->place.admin1, "Ohio");
@@ -173,8 +175,9 @@ TEST_F(NamesakeRulesTest, LargeCityOpeningASentenceSetsTheState) {
 TEST_F(NamesakeRulesTest, CountyInALocativeFrameSetsTheState) {
   // "in Pinellas" names a Florida county without its unit word: a town of another state named
   // later is a namesake.
-  auto ms = Find("A man was shot outside a store in Pinellas on Monday, the county sheriff's "
-                 "office said. Witnesses saw the car drive toward Eastlake.");
+  auto ms = Find(
+      "A man was shot outside a store in Pinellas on Monday, the county sheriff's "
+      "office said. Witnesses saw the car drive toward Eastlake.");
   const PlaceMention* m = At(ms, "Eastlake");
   if (m != nullptr) {
     EXPECT_EQ(m->place.admin1, "Florida");
@@ -187,8 +190,9 @@ TEST_F(NamesakeRulesTest, CountyInALocativeFrameSetsTheState) {
 TEST_F(NamesakeRulesTest, NameBeforeAnOutletNounIsNoTown) {
   // "the Baza channel" is a broadcaster; the town of that name in Spain is not meant. The same
   // town in a locative frame still counts.
-  auto ms = Find("Citing the Baza channel, reporters said the toll had risen. Troops later moved "
-                 "into Quetta, Pakistan.");
+  auto ms = Find(
+      "Citing the Baza channel, reporters said the toll had risen. Troops later moved "
+      "into Quetta, Pakistan.");
   EXPECT_EQ(At(ms, "Baza"), nullptr);
   const PlaceMention* q = At(ms, "Quetta");
   ASSERT_NE(q, nullptr);

@@ -64,20 +64,21 @@ void ReadCues(const ResolveRules& rules, View* w) {
   }
   // Each flag is set when any occurrence of a cue of its kind stands on the cue's side of the
   // figure, within its window, with no digit in between.
-  index->ForEachStartingIn(text, fb > reach ? fb - reach : 0, fe + reach + 1,
-                           [&](uint32_t i, size_t pos, size_t end) {
-    const ResolveRules::FigureCue& cue = rules.figure_cues[i];
-    bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
-                 : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
-                                                                    : &w->superseded;
-    if (*flag) return;
-    const size_t window = static_cast<size_t>(cue.window);
-    if (cue.before) {
-      if (end <= fb && fb - end <= window && !HasDigit(text.substr(end, fb - end))) *flag = true;
-    } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
-      *flag = true;
-    }
-  });
+  index->ForEachStartingIn(
+      text, fb > reach ? fb - reach : 0, fe + reach + 1, [&](uint32_t i, size_t pos, size_t end) {
+        const ResolveRules::FigureCue& cue = rules.figure_cues[i];
+        bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
+                     : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
+                                                                        : &w->superseded;
+        if (*flag) return;
+        const size_t window = static_cast<size_t>(cue.window);
+        if (cue.before) {
+          if (end <= fb && fb - end <= window && !HasDigit(text.substr(end, fb - end)))
+            *flag = true;
+        } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
+          *flag = true;
+        }
+      });
 }
 
 std::string Num(double v) {

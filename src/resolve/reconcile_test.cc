@@ -1,11 +1,11 @@
 #include "resolve/reconcile.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "base/data_dir.h"
 

@@ -1353,8 +1353,8 @@ struct PairScore {
 };
 
 std::string Detail(const PairScore& s) {
-  return std::string("place=") + PlaceMatchName(s.place) + " date_gap=" +
-         (s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap)) +
+  return std::string("place=") + PlaceMatchName(s.place) +
+         " date_gap=" + (s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap)) +
          " type=" + Fmt(s.type) + " actors=" + Fmt(s.actors) + " figures=" + Fmt(s.figures) +
          " score=" + Fmt(s.total);
 }
@@ -1509,8 +1509,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // A place and day that several outlets state is no slip of a place name or a date: when the
   // report's and the incident's are both so attested, they are two attacks (a lone report at a
   // nearby place may still be either's).
-  if (tolerance && e.attested >= rules.attested_reports &&
-      c.attested >= rules.attested_reports) {
+  if (tolerance && e.attested >= rules.attested_reports && c.attested >= rules.attested_reports) {
     s.ok = false;
   }
   return s;

@@ -1404,23 +1404,26 @@ TEST(ResolveFollowUpTest, OnlyWithinTheSpanAtTheSamePlaceAndFittingIt) {
     return DocBuilder("a", "2024-03-02").Mention(kVac, dated, {kNorthTown}, {K(2)}).Build();
   };
   // Beyond undated_followup_days (90): apart.
-  EXPECT_EQ(Resolve({attack(), DocBuilder("b", "2024-07-15").Mention(kVac, "", {kNorthTown}).Build()})
-                .incidents.size(),
-            2u);
+  EXPECT_EQ(
+      Resolve({attack(), DocBuilder("b", "2024-07-15").Mention(kVac, "", {kNorthTown}).Build()})
+          .incidents.size(),
+      2u);
   // A neighbouring village of the same district weeks later: another attack, not a follow-up.
   EXPECT_EQ(
       Resolve({attack(), DocBuilder("b", "2024-04-10").Mention(kVac, "", {kNorthVillage}).Build()})
           .incidents.size(),
       2u);
   // Another kind of attack with another toll: the ordinary scoring still rejects it.
-  EXPECT_EQ(Resolve({attack(),
-                     DocBuilder("b", "2024-04-10").Mention(kBomb, "", {kNorthTown}, {K(30)}).Build()})
-                .incidents.size(),
-            2u);
+  EXPECT_EQ(
+      Resolve({attack(),
+               DocBuilder("b", "2024-04-10").Mention(kBomb, "", {kNorthTown}, {K(30)}).Build()})
+          .incidents.size(),
+      2u);
   // Published before the attack: no follow-up of it.
-  EXPECT_EQ(Resolve({attack(), DocBuilder("b", "2024-02-01").Mention(kVac, "", {kNorthTown}).Build()})
-                .incidents.size(),
-            2u);
+  EXPECT_EQ(
+      Resolve({attack(), DocBuilder("b", "2024-02-01").Mention(kVac, "", {kNorthTown}).Build()})
+          .incidents.size(),
+      2u);
   // Within the span the ordinary gap (3 days) still decides first, as before.
   IncidentSet near =
       Resolve({attack(), DocBuilder("b", "2024-03-03").Mention(kVac, "", {kNorthTown}).Build()});
