@@ -281,13 +281,28 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
       return Status::Ok();
     }));
   }
-  Stmt version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!version.prepared() || version.Step() != SQLITE_ROW) {
-    return Corruption(path + ": not a sitrep database (no schema version)");
+  std::string stored;
+  {
+    Stmt version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version.prepared() || version.Step() != SQLITE_ROW) {
+      return Corruption(path + ": not a sitrep database (no schema version)");
+    }
+    stored = version.Text(0);
   }
-  if (version.Text(0) != std::to_string(kStoreSchemaVersion)) {
-    return Corruption(path + ": schema version " + version.Text(0) + ", this sitrep reads " +
+  int v = 0;
+  for (int i = kOldestReadableSchemaVersion; i <= kStoreSchemaVersion; ++i) {
+    if (stored == std::to_string(i)) v = i;
+  }
+  if (v == 0) {
+    return Corruption(path + ": schema version " + stored + ", this sitrep reads " +
+                      std::to_string(kOldestReadableSchemaVersion) + " to " +
                       std::to_string(kStoreSchemaVersion));
+  }
+  if (!read_only && v < kStoreSchemaVersion) {
+    // The tables are the same; only the rows this build writes are newer (see store.h).
+    Stmt bump(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+    bump.Bind(1, std::to_string(kStoreSchemaVersion));
+    if (bump.Step() != SQLITE_DONE) return store->Error("cannot update the schema version");
   }
   return store;
 }

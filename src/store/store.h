@@ -44,7 +44,12 @@ struct sqlite3;
 
 namespace sitrep {
 
-inline constexpr int kStoreSchemaVersion = 1;
+// Version 2: analyses and incident rows may be in their compact store forms (json_codec.h),
+// which builds of version 1 cannot decode. This build reads versions 1 and 2; opening a version 1
+// database for writing marks it version 2 (rows written from then on may be compact), so an older
+// build then refuses it with a clear "schema version" error instead of failing on a row.
+inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kOldestReadableSchemaVersion = 1;
 
 class Store {
  public:

@@ -185,6 +185,67 @@ TEST_F(StoreTest, ClearErrorsForBadFiles) {
   EXPECT_NE(r.status().message().find("not a sitrep database"), std::string::npos);
 }
 
+// Sets meta.schema_version with plain SQLite, as an older or newer build would have left it.
+void SetSchemaVersion(const std::string& path, const std::string& version) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const std::string sql = "UPDATE meta SET value = '" + version + "' WHERE key = 'schema_version'";
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+std::string SchemaVersion(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string v;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
+                           nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+      v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return v;
+}
+
+TEST_F(StoreTest, OlderVersionsOpenAndAreMarkedNewerOnlyWhenWritten) {
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    ASSERT_TRUE(
+        s->PutArticles({MakeArticle("a1", "Two people were hurt in a fire.")}, nullptr).ok());
+  }
+  EXPECT_EQ(SchemaVersion(path_), std::to_string(kStoreSchemaVersion));
+  // A database left by a version-1 build: readable, and left as it is by a reader.
+  SetSchemaVersion(path_, "1");
+  {
+    std::unique_ptr<Store> r = OpenOrDie(/*read_only=*/true);
+    ASSERT_NE(r, nullptr);
+    Result<Article> a = r->GetArticle("a1");
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    EXPECT_EQ(a->text, "Two people were hurt in a fire.");
+  }
+  EXPECT_EQ(SchemaVersion(path_), "1");
+  // A writer marks it with this build's version, so older builds refuse it cleanly.
+  { ASSERT_NE(OpenOrDie(), nullptr); }
+  EXPECT_EQ(SchemaVersion(path_), std::to_string(kStoreSchemaVersion));
+  // A newer build's database, or a foreign value, is a clear error naming the version.
+  for (const std::string& bad :
+       std::vector<std::string>{std::to_string(kStoreSchemaVersion + 1), "0", "two"}) {
+    SetSchemaVersion(path_, bad);
+    for (bool read_only : {true, false}) {
+      Result<std::unique_ptr<Store>> r = Store::Open(path_, read_only);
+      ASSERT_FALSE(r.ok()) << bad;
+      EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+      EXPECT_NE(r.status().message().find("schema version " + bad), std::string::npos)
+          << r.status().message();
+    }
+    EXPECT_EQ(SchemaVersion(path_), bad);
+  }
+}
+
 TEST_F(StoreTest, ReadOnlyFileIsAClearError) {
   { ASSERT_NE(OpenOrDie(), nullptr); }
   if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
