@@ -128,16 +128,19 @@ TEST_F(ActorsTest, HyphenatedAffiliationNamesTheSponsor) {
   for (const char* text : {"Al-Qaeda-inspired gunmen opened fire on the convoy.",
                            "An al-Qaeda-backed militia shelled the town.",
                            "The al Qaeda-affiliated fighters retreated after the raid."}) {
-    const ActorMention* aq = Named(Run(text), "Al-Qaeda");
+    const auto described = Run(text);  // Named() points into it: keep it alive
+    const ActorMention* aq = Named(described, "Al-Qaeda");
     ASSERT_NE(aq, nullptr) << text;
     EXPECT_EQ(aq->actor_class, ActorClass::kOther) << text;
   }
   // Unhyphenated before a generic class: still an affiliation.
-  const ActorMention* aq = Named(Run("Al-Qaeda linked militants stormed the base."), "Al-Qaeda");
+  ms = Run("Al-Qaeda linked militants stormed the base.");
+  const ActorMention* aq = Named(ms, "Al-Qaeda");
   ASSERT_NE(aq, nullptr);
   EXPECT_EQ(aq->actor_class, ActorClass::kOther);
   // Unhyphenated "linked" as a verb: the group stays the actor.
-  aq = Named(Run("Al-Qaeda linked up with local fighters before the attack."), "Al-Qaeda");
+  ms = Run("Al-Qaeda linked up with local fighters before the attack.");
+  aq = Named(ms, "Al-Qaeda");
   ASSERT_NE(aq, nullptr);
   EXPECT_EQ(aq->actor_class, ActorClass::kArmedGroup);
   // "an affiliate of" / "loyal to" after the described group.
