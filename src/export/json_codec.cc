@@ -1316,17 +1316,22 @@ void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
   w.EndArray();
 }
 
-// A claim of document `a`; `prev_source` is the source of the claim before it in the same
-// list ("" for the first), which the reader takes when "source" is missing.
-void WriteCompactClaim(JsonWriter& w, const Claim& c, const DocAnalysis& a,
-                       const std::string& prev_source) {
+// A claim's published date as the full form reads it back: an invalid date is written as null,
+// which reads as the default.
+CivilDate ReadBackDate(const CivilDate& d) { return d.valid() ? d : CivilDate(); }
+
+// A claim in a store form. "doc_id", "source" and "published" are left out when they equal what
+// the reader restores in their place (`implied_doc`, `implied_source`, `implied_published`: the
+// document's or the previous claim's, per form); the other fields when they read back as the
+// default. Missing low/high read as the value.
+void WriteCompactClaim(JsonWriter& w, const Claim& c, std::string_view implied_doc,
+                       std::string_view implied_source, const CivilDate& implied_published) {
   const Claim d;
   w.BeginObject();
-  if (c.doc_id != a.doc_id) { w.Key("doc_id"); w.String(c.doc_id); }
-  if (c.source != prev_source) { w.Key("source"); w.String(c.source); }
+  if (c.doc_id != implied_doc) { w.Key("doc_id"); w.String(c.doc_id); }
+  if (c.source != implied_source) { w.Key("source"); w.String(c.source); }
   if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
   w.Key("value"); w.Number(c.value);
-  // Missing low/high read as the value.
   if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }
   if (!(c.high == c.value)) { w.Key("high"); w.Number(c.high); }
   if (c.qualifier != d.qualifier) { w.Key("qualifier"); w.String(QualifierName(c.qualifier)); }
@@ -1337,8 +1342,8 @@ void WriteCompactClaim(JsonWriter& w, const Claim& c, const DocAnalysis& a,
   if (!ZeroSpan(c.figure_span)) { w.Key("figure_span"); w.Span(c.figure_span); }
   if (c.independent != d.independent) { w.Key("independent"); w.Bool(c.independent); }
   if (c.scope != d.scope) { w.Key("scope"); w.String(ScopeName(c.scope)); }
-  // Missing reads as the document's date; two invalid dates both read as the default.
-  if (!(c.published == a.published || (!c.published.valid() && !a.published.valid()))) {
+  // Two invalid dates both read back as the default.
+  if (!(ReadBackDate(c.published) == ReadBackDate(implied_published))) {
     w.Key("published"); w.DateOrNull(c.published);
   }
   w.EndObject();
@@ -1350,7 +1355,7 @@ void WriteCompactClaims(JsonWriter& w, const std::vector<Claim>& list, const Doc
   static const std::string kNone;
   const std::string* prev = &kNone;
   for (const Claim& c : list) {
-    WriteCompactClaim(w, c, a, *prev);
+    WriteCompactClaim(w, c, a.doc_id, *prev, a.published);
     prev = &c.source;
   }
   w.EndArray();
@@ -1542,42 +1547,6 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
   w.Finish();
 }
 
-namespace {
-
-// A claim's published date as the full form reads it back: an invalid date is written as null,
-// which reads as the default.
-CivilDate ReadBackDate(const CivilDate& d) { return d.valid() ? d : CivilDate(); }
-
-// A claim of an incident in the store form: "doc_id", "source" and "published" are left out when
-// they equal the previous claim's (`prev`, nullptr for the first: "", "" and no date), the rest
-// as WriteCompactClaim leaves them out.
-void WriteIncidentStoreClaim(JsonWriter& w, const Claim& c, const Claim* prev) {
-  static const Claim kFirst;  // "", "", no date
-  const Claim& p = prev != nullptr ? *prev : kFirst;
-  const Claim d;
-  w.BeginObject();
-  if (c.doc_id != p.doc_id) { w.Key("doc_id"); w.String(c.doc_id); }
-  if (c.source != p.source) { w.Key("source"); w.String(c.source); }
-  if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
-  w.Key("value"); w.Number(c.value);
-  // Missing low/high read as the value.
-  if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }
-  if (!(c.high == c.value)) { w.Key("high"); w.Number(c.high); }
-  if (c.qualifier != d.qualifier) { w.Key("qualifier"); w.String(QualifierName(c.qualifier)); }
-  if (c.category != d.category) { w.Key("category"); w.String(CategoryName(c.category)); }
-  if (!c.attributed_to.empty()) { w.Key("attributed_to"); w.String(c.attributed_to); }
-  if (!c.quote.empty()) { w.Key("quote"); w.String(c.quote); }
-  if (!ZeroSpan(c.span)) { w.Key("span"); w.Span(c.span); }
-  if (!ZeroSpan(c.figure_span)) { w.Key("figure_span"); w.Span(c.figure_span); }
-  if (c.independent != d.independent) { w.Key("independent"); w.Bool(c.independent); }
-  if (c.scope != d.scope) { w.Key("scope"); w.String(ScopeName(c.scope)); }
-  if (!(ReadBackDate(c.published) == ReadBackDate(p.published))) {
-    w.Key("published"); w.DateOrNull(c.published);
-  }
-  w.EndObject();
-}
-
-}  // namespace
 
 std::string IncidentToStoreText(const Incident& inc) {
   std::string out;
@@ -1634,9 +1603,12 @@ void IncidentToStoreText(const Incident& inc, std::string* text) {
   if (!inc.claims.empty()) {
     w.Key("claims");
     w.BeginArray();
-    const Claim* prev = nullptr;
+    // doc_id, source and published are left out when equal to the previous claim's ("", "" and
+    // no date before the first).
+    static const Claim kFirst;
+    const Claim* prev = &kFirst;
     for (const Claim& c : inc.claims) {
-      WriteIncidentStoreClaim(w, c, prev);
+      WriteCompactClaim(w, c, prev->doc_id, prev->source, prev->published);
       prev = &c;
     }
     w.EndArray();
