@@ -504,6 +504,21 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
 }
 
+// 300 simulated articles (seed `seed`), duplicates marked, as a batch the store receives.
+std::vector<Article> SimulatedArticles(uint64_t seed) {
+  SimOptions so;
+  so.articles = 300;
+  so.seed = seed;
+  auto sim = Simulator::Create(so);
+  EXPECT_TRUE(sim.ok()) << sim.status().ToString();
+  std::vector<Article> articles;
+  if (!sim.ok()) return articles;
+  Article art;
+  while ((*sim)->Next(&art)) articles.push_back(art);
+  MarkDuplicates(&articles);
+  return articles;
+}
+
 // An analysis carries its place spellings through the store. One stored by a build that kept
 // them elsewhere (no "place_spellings" key) gets them read again from its stored article's
 // text under the place spans; an analysis written with the key is taken as it is.
@@ -515,15 +530,8 @@ TEST_F(StoreTest, StoredAnalysesLoadAsTheFullFormAndOldRowsStillLoad) {
   eo.threads = 2;
   auto engine = Engine::Create(eo);
   if (!engine.ok()) GTEST_SKIP() << "no engine data: " << engine.status().ToString();  // NOLINT
-  SimOptions so;
-  so.articles = 300;
-  so.seed = 11;
-  auto sim = Simulator::Create(so);
-  ASSERT_TRUE(sim.ok()) << sim.status().ToString();
-  std::vector<Article> articles;
-  Article art;
-  while ((*sim)->Next(&art)) articles.push_back(art);
-  MarkDuplicates(&articles);
+  const std::vector<Article> articles = SimulatedArticles(11);
+  ASSERT_EQ(articles.size(), 300u);
   const std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(articles);
   ASSERT_EQ(analyses.size(), 300u);
 
@@ -583,15 +591,8 @@ TEST_F(StoreTest, StoredIncidentsLoadAsTheFullFormAndOldRowsStillLoad) {
   eo.threads = 2;
   auto engine = Engine::Create(eo);
   if (!engine.ok()) GTEST_SKIP() << "no engine data: " << engine.status().ToString();  // NOLINT
-  SimOptions so;
-  so.articles = 300;
-  so.seed = 12;
-  auto sim = Simulator::Create(so);
-  ASSERT_TRUE(sim.ok()) << sim.status().ToString();
-  std::vector<Article> articles;
-  Article art;
-  while ((*sim)->Next(&art)) articles.push_back(art);
-  MarkDuplicates(&articles);
+  const std::vector<Article> articles = SimulatedArticles(12);
+  ASSERT_EQ(articles.size(), 300u);
   const IncidentSet set = (*engine)->Resolve((*engine)->AnalyzeAll(articles));
   ASSERT_GT(set.incidents.size(), 20u);
 
