@@ -34,6 +34,11 @@ with tempfile.TemporaryDirectory() as tmp:
     con.close()
     if doc is not None:
         check(n_inc == len(doc["incidents"]), "incidents table matches the export")
+    # What the store gives back is what analyze writes: every figure and claim survives the
+    # round trip (open range ends included, written null).
+    code, direct, err = run("analyze", seeds, "--quiet")
+    check(code == 0, f"analyze exits 0: {err[-2000:]}")
+    check(direct == first, "export from the store equals analyze's own output")
 
     code, text, err = run("export", "--db", db, "--format", "csv")
     check(code == 0, f"export csv exits 0: {err}")

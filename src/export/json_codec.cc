@@ -8,12 +8,15 @@
 #include <cstdio>
 #include <cstring>
 #include <iterator>
+#include <limits>
 #include <optional>
 
 namespace sitrep {
 namespace {
 
 using Json = nlohmann::json;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Reads typed fields out of JSON objects and remembers the first problem, so decoding code reads
 // straight through instead of checking after every field.
@@ -42,6 +45,18 @@ class FieldReader {
   void Num(const Json& j, const char* key, double* out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
+    if (!it->is_number()) return Fail(key, "a number");
+    *out = it->get<double>();
+  }
+  // A range bound: JSON has no infinity, so the writers write an unbounded end ("at least 5"
+  // has no high) as null; null reads back as `unbounded` (+inf for a high, -inf for a low).
+  void Bound(const Json& j, const char* key, double unbounded, double* out) {
+    auto it = j.find(key);
+    if (it == j.end()) return;
+    if (it->is_null()) {
+      *out = unbounded;
+      return;
+    }
     if (!it->is_number()) return Fail(key, "a number");
     *out = it->get<double>();
   }
@@ -138,9 +153,9 @@ Result<Figure> FigureFromJson(const Json& j) {
   FieldReader r("figure");
   if (!j.is_object()) return InvalidArgument("figure: expected {low, best, high}");
   Figure f;
-  r.Num(j, "low", &f.low);
+  r.Bound(j, "low", -kInfinity, &f.low);
   r.Num(j, "best", &f.best);
-  r.Num(j, "high", &f.high);
+  r.Bound(j, "high", kInfinity, &f.high);
   if (!r.ok()) return r.status();
   return f;
 }
@@ -424,8 +439,8 @@ Result<Claim> ClaimFromJson(const Json& j) {
   r.Str(j, "source", &c.source);
   r.Str(j, "field", &field);
   r.Num(j, "value", &c.value);
-  r.Num(j, "low", &c.low);
-  r.Num(j, "high", &c.high);
+  r.Bound(j, "low", -kInfinity, &c.low);
+  r.Bound(j, "high", kInfinity, &c.high);
   r.Str(j, "qualifier", &qualifier);
   r.Str(j, "category", &category);
   r.Str(j, "attributed_to", &c.attributed_to);

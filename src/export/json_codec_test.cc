@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -612,6 +613,50 @@ TEST(JsonCodecTest, PlaceSpellingsAreWrittenAlwaysAndReadBack) {
     nlohmann::json bad = nlohmann::json::parse(text);
     bad["place_spellings"] = nlohmann::json::parse(wrong);
     EXPECT_FALSE(DocAnalysisFromJson(bad).ok()) << wrong;
+  }
+}
+
+// JSON has no infinity: an open end ("at least 40": no high) is written null and must read back
+// open, not as 0, from every form that holds claims or figures.
+TEST(JsonCodecTest, OpenRangeEndsReadBackOpen) {
+  const double inf = std::numeric_limits<double>::infinity();
+  Claim at_least;
+  at_least.doc_id = "d1";
+  at_least.value = 40;
+  at_least.low = 40;
+  at_least.high = inf;
+  at_least.qualifier = Qualifier::kAtLeast;
+  Claim up_to = at_least;
+  up_to.value = 12;
+  up_to.low = -inf;
+  up_to.high = 12;
+  up_to.qualifier = Qualifier::kUpTo;
+
+  Incident inc;
+  inc.id = "open";
+  inc.killed = Figure{40, 40, inf};
+  inc.claims = {at_least, up_to};
+  for (const std::string& text : {IncidentToJsonText(inc), IncidentToStoreText(inc)}) {
+    Result<Incident> back = IncidentFromJson(nlohmann::json::parse(text));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ASSERT_EQ(back->claims.size(), 2u);
+    EXPECT_EQ(back->claims[0].high, inf) << text;
+    EXPECT_EQ(back->claims[0].low, 40) << text;
+    EXPECT_EQ(back->claims[1].low, -inf) << text;
+    EXPECT_EQ(back->claims[1].high, 12) << text;
+    ASSERT_TRUE(back->killed.has_value());
+    EXPECT_EQ(back->killed->high, inf) << text;
+  }
+
+  DocAnalysis a;
+  a.doc_id = "d1";
+  a.claims = {at_least, up_to};
+  for (const std::string& text : {DocAnalysisToJsonText(a), DocAnalysisToStoreText(a)}) {
+    Result<DocAnalysis> back = DocAnalysisFromJson(nlohmann::json::parse(text));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ASSERT_EQ(back->claims.size(), 2u);
+    EXPECT_EQ(back->claims[0].high, inf) << text;
+    EXPECT_EQ(back->claims[1].low, -inf) << text;
   }
 }
 
