@@ -260,6 +260,11 @@ GazEntry Gazetteer::entry(uint32_t index) const {
   return g;
 }
 
+std::string_view Gazetteer::feature_code(uint32_t index) const {
+  const EntryRec& e = reinterpret_cast<const EntryRec*>(entries_)[index];
+  return CodeView(e.feature_code, sizeof(e.feature_code));
+}
+
 std::span<const GazPosting> Gazetteer::LookupKey(std::string_view key) const {
   if (key.empty() || n_keys_ == 0) return {};
   const uint64_t h = GazKeyHash(key);

@@ -80,6 +80,9 @@ class Gazetteer {
 
   // Requires index < size().
   GazEntry entry(uint32_t index) const;
+  // entry(index).feature_code alone, without making the whole entry (a scan over all entries
+  // for one feature code). Requires index < size().
+  std::string_view feature_code(uint32_t index) const;
   // A hint that entry(index) will be read soon (requires index < size(); no other effect): a
   // caller about to read many scattered entries issues these first so the memory loads overlap.
   void Prefetch(uint32_t index) const {
