@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <unordered_map>
 
@@ -52,6 +53,8 @@ struct EntryRec {
   char feature_code[8];  // NUL-padded
 };
 static_assert(sizeof(EntryRec) == Gazetteer::kEntryRecordBytes);
+static_assert(offsetof(EntryRec, feature_code) == Gazetteer::kFeatureCodeOffset);
+static_assert(sizeof(EntryRec::feature_code) == Gazetteer::kFeatureCodeBytes);
 
 struct KeyRec {
   uint64_t hash;
@@ -258,11 +261,6 @@ GazEntry Gazetteer::entry(uint32_t index) const {
   g.feature_code = CodeView(e.feature_code, sizeof(e.feature_code));
   g.level = static_cast<GeoLevel>(e.level);
   return g;
-}
-
-std::string_view Gazetteer::feature_code(uint32_t index) const {
-  const EntryRec& e = reinterpret_cast<const EntryRec*>(entries_)[index];
-  return CodeView(e.feature_code, sizeof(e.feature_code));
 }
 
 std::span<const GazPosting> Gazetteer::LookupKey(std::string_view key) const {
