@@ -35,7 +35,9 @@ int Usage() {
                "       sitrep gazetteer lookup [--gazetteer FILE] NAME...\n"
                "       sitrep gazetteer stats [--gazetteer FILE]\n"
                "       sitrep gazetteer geocode [--gazetteer FILE] [--lang XX] TEXT...\n"
-               "       sitrep gazetteer bench [--gazetteer FILE] ARTICLES.jsonl\n");
+               "       sitrep gazetteer bench [--gazetteer FILE] ARTICLES.jsonl\n"
+               "       sitrep gazetteer folds [--data DIR] [--out FILE]\n"
+               "           (writes DIR/geo/folds.tsv, the precomputed transliterations)\n");
   return 2;
 }
 
@@ -222,6 +224,33 @@ int Bench(std::vector<std::string> args) {
   return 0;
 }
 
+// Regenerates <data dir>/geo/folds.tsv (geo/match_key.h) after a data file changed.
+int Folds(const std::vector<std::string>& args) {
+  std::string dir = DataDir(), out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--data" && i + 1 < args.size()) {
+      dir = args[++i];
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out = args[++i];
+    } else {
+      return Usage();
+    }
+  }
+  if (out.empty()) out = dir + "/geo/folds.tsv";
+  Result<std::string> text = FoldTableText(dir);
+  if (!text.ok()) {
+    std::fprintf(stderr, "sitrep gazetteer: %s\n", text.status().ToString().c_str());
+    return 1;
+  }
+  std::FILE* f = std::fopen(out.c_str(), "wb");
+  if (f == nullptr || std::fwrite(text->data(), 1, text->size(), f) != text->size() ||
+      std::fclose(f) != 0) {
+    std::fprintf(stderr, "sitrep gazetteer: cannot write %s\n", out.c_str());
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunGazetteerCommand(int argc, char** argv) {
@@ -233,6 +262,7 @@ int RunGazetteerCommand(int argc, char** argv) {
   if (sub == "stats") return Stats(std::move(args));
   if (sub == "geocode") return Geocode(std::move(args));
   if (sub == "bench") return Bench(std::move(args));
+  if (sub == "folds") return Folds(args);
   return Usage();
 }
 

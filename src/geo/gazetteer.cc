@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <unordered_map>
 
@@ -52,6 +53,8 @@ struct EntryRec {
   char feature_code[8];  // NUL-padded
 };
 static_assert(sizeof(EntryRec) == Gazetteer::kEntryRecordBytes);
+static_assert(offsetof(EntryRec, feature_code) == Gazetteer::kFeatureCodeOffset);
+static_assert(sizeof(EntryRec::feature_code) == Gazetteer::kFeatureCodeBytes);
 
 struct KeyRec {
   uint64_t hash;

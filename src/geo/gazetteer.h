@@ -80,6 +80,14 @@ class Gazetteer {
 
   // Requires index < size().
   GazEntry entry(uint32_t index) const;
+  // entry(index).feature_code alone, without making the whole entry (a scan over all entries
+  // for one feature code). Requires index < size().
+  std::string_view feature_code(uint32_t index) const {
+    const char* p = entries_ + size_t{index} * kEntryRecordBytes + kFeatureCodeOffset;
+    size_t n = 0;
+    while (n < kFeatureCodeBytes && p[n] != '\0') ++n;
+    return std::string_view(p, n);
+  }
   // A hint that entry(index) will be read soon (requires index < size(); no other effect): a
   // caller about to read many scattered entries issues these first so the memory loads overlap.
   void Prefetch(uint32_t index) const {
@@ -87,6 +95,8 @@ class Gazetteer {
     __builtin_prefetch(lens_.data() + 3 * size_t{index});
   }
   static constexpr size_t kEntryRecordBytes = 40;  // one entry's record in the file
+  // Where a record holds its NUL-padded feature code.
+  static constexpr size_t kFeatureCodeOffset = 32, kFeatureCodeBytes = 8;
 
   // Postings indexed under a match key (made with rules()); empty when none.
   std::span<const GazPosting> LookupKey(std::string_view key) const;

@@ -269,6 +269,17 @@ TEST(GazetteerTest, FixtureBuildsAndLooksUpSpellingVariants) {
   EXPECT_TRUE(Entries(g, "Islamabad").empty());
 }
 
+// feature_code(i) reads the record alone and agrees with the whole entry's.
+TEST(GazetteerTest, FeatureCodeAloneMatchesTheEntry) {
+  const Gazetteer& g = FixtureGazetteer();
+  size_t coded = 0;
+  for (uint32_t i = 0; i < g.size(); ++i) {
+    EXPECT_EQ(g.feature_code(i), g.entry(i).feature_code) << i;
+    coded += !g.feature_code(i).empty();
+  }
+  EXPECT_GT(coded, 10u);
+}
+
 // FillPlace writes every field ToPlace makes, over whatever the Place held before (longer
 // strings, other coordinates, another level), and an entry at (0, 0) has no coordinates.
 TEST(GazetteerTest, FillPlaceOverwritesEveryFieldAsToPlaceMakesIt) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -1128,18 +1129,30 @@ Geocoder::Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words)
 
 void Geocoder::BuildEntryTables() {
   if (gaz_ == nullptr) return;
-  entry_facts_.resize(gaz_->size());
-  for (uint32_t i = 0; i < gaz_->size(); ++i) {
-    const GazEntry e = gaz_->entry(i);
-    std::string_view fc = e.feature_code;
-    const int64_t pop = std::max(e.population, SeatPopulation(fc));
-    entry_facts_[i].log_pop = std::log10(static_cast<double>(pop) + 10.0);
-    entry_facts_[i].fc_kind = fc == "PPLC"                     ? kFcCapital
-                  : fc == "PPLA"                   ? kFcProvinceSeat
-                  : fc == "PPLA2"                  ? kFcDistrictSeat
-                  : fc == "PPLA3" || fc == "PPLA4" ? kFcLowerSeat
-                                                   : kFcOther;
+  entry_facts_ = std::make_unique<EntryFactsSlot[]>(gaz_->size());
+}
+
+Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
+  EntryFactsSlot& slot = entry_facts_[index];
+  EntryFacts f;
+  const uint64_t bits = slot.log_pop_bits.load(std::memory_order_acquire);
+  if (bits != 0) {
+    f.log_pop = std::bit_cast<double>(bits);
+    f.fc_kind = slot.fc_kind.load(std::memory_order_relaxed);
+    return f;
   }
+  const GazEntry e = gaz_->entry(index);
+  std::string_view fc = e.feature_code;
+  const int64_t pop = std::max(e.population, SeatPopulation(fc));
+  f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
+  f.fc_kind = fc == "PPLC"                     ? kFcCapital
+              : fc == "PPLA"                   ? kFcProvinceSeat
+              : fc == "PPLA2"                  ? kFcDistrictSeat
+              : fc == "PPLA3" || fc == "PPLA4" ? kFcLowerSeat
+                                               : kFcOther;
+  slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
+  slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
+  return f;
 }
 
 std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
@@ -1155,8 +1168,9 @@ std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
 void Geocoder::BuildSeats() {
   if (gaz_ == nullptr || words_->seat_countries.empty()) return;
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
+    if (gaz_->feature_code(i) != "PPLA2") continue;  // most entries: no entry to make
     GazEntry e = gaz_->entry(i);
-    if (e.feature_code != "PPLA2" || e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
+    if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
     auto [it, fresh] = seats_.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
@@ -1423,7 +1437,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     cache.owner = id_;
   }
   auto fill_facts = [&](Candidate& c) {
-    const EntryFacts& facts = entry_facts_[c.e.index];
+    const EntryFacts facts = Facts(c.e.index);
     c.log_pop = facts.log_pop;
     c.fc_kind = facts.fc_kind;
     c.country_slot = CountrySlot(c.e.country);
@@ -1576,7 +1590,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     auto native_pop = [&](std::span<const GazPosting> ps) {
       double best = -1;
       for (const GazPosting& p : ps) {
-        if (p.native()) best = std::max(best, entry_facts_[p.entry()].log_pop);
+        if (p.native()) best = std::max(best, Facts(p.entry()).log_pop);
       }
       return best;
     };

@@ -54,6 +54,7 @@
 #ifndef SITREP_GEO_GEOCODER_H_
 #define SITREP_GEO_GEOCODER_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -97,7 +98,7 @@ class Geocoder {
 
   // Indexes the seat town (PPLA2) of each county in Words::seat_countries.
   void BuildSeats();
-  // Fills entry_facts_.
+  // Allocates entry_facts_, every slot not yet made.
   void BuildEntryTables();
   static std::string SeatKey(std::string_view cc, std::string_view admin1,
                              std::string_view admin2);
@@ -116,7 +117,17 @@ class Geocoder {
     double log_pop = 0;
     uint8_t fc_kind = 0;
   };
-  std::vector<EntryFacts> entry_facts_;
+  // The facts of gazetteer entry `index` (< gaz_->size()), made on its first use: making them
+  // for every entry at start-up cost a log10 and an entry decode each (~50M instructions for a
+  // 250k-entry gazetteer), and an article reads a few hundred.
+  EntryFacts Facts(uint32_t index) const;
+  // A made slot has log_pop_bits != 0 (log_pop >= 1). Threads that race to make one store the
+  // same values; the release store of log_pop_bits publishes fc_kind.
+  struct EntryFactsSlot {
+    std::atomic<uint64_t> log_pop_bits{0};
+    std::atomic<uint8_t> fc_kind{0};
+  };
+  std::unique_ptr<EntryFactsSlot[]> entry_facts_;
 };
 
 }  // namespace sitrep

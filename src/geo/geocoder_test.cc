@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <thread>
 
 #include "base/data_dir.h"
@@ -142,6 +143,39 @@ TEST_F(GeocoderTest, SpansAreInTextOrderAndThreadSafe) {
   }
   for (auto& t : ts) t.join();
   for (size_t s : sizes) EXPECT_EQ(s, base.size());
+}
+
+// An entry's population and feature-code facts are made on first use and shared by threads: a
+// fresh geocoder first used by four threads at once ranks as a fresh one used by one thread.
+TEST_F(GeocoderTest, EntryFactsMadeOnFirstUseAgreeAcrossThreads) {
+  const std::string text =
+      "QUENZA: Blasts hit Kavat and Gwamar, Varistan, and Karachi in Sindh near Hyderabad.";
+  auto one = Geocoder::Create(&geo_test::FixtureGazetteer());
+  auto many = Geocoder::Create(&geo_test::FixtureGazetteer());
+  ASSERT_TRUE(one.ok() && many.ok());
+  const std::vector<PlaceMention> want = (*one)->Find(text, Doc(), "en");
+  ASSERT_GE(want.size(), 4u);
+  std::vector<std::vector<PlaceMention>> got(4);
+  std::atomic<int> ready{0};
+  std::vector<std::thread> ts;
+  for (int t = 0; t < 4; ++t) {
+    ts.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < 4) {
+      }
+      got[t] = (*many)->Find(text, Doc(), "en");
+    });
+  }
+  for (auto& t : ts) t.join();
+  for (const auto& ms : got) {
+    ASSERT_EQ(ms.size(), want.size());
+    for (size_t i = 0; i < ms.size(); ++i) {
+      EXPECT_EQ(ms[i].span.begin, want[i].span.begin);
+      EXPECT_EQ(ms[i].place.name, want[i].place.name);
+      EXPECT_EQ(ms[i].place.admin1, want[i].place.admin1);
+      EXPECT_EQ(ms[i].confidence, want[i].confidence);
+    }
+  }
 }
 
 // Find() keeps per-thread scratch between calls (the article's words, its mentions, the name

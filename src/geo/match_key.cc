@@ -2,10 +2,16 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
-#include <unicode/utf8.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+#include <unicode/uvernum.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
+#include <set>
+#include <unordered_map>
 
 #include "base/data_dir.h"
 #include "base/tsv.h"
@@ -34,8 +40,11 @@ void AppendAsciiFolded(std::string_view s, std::string* out) {
   out->resize(n);
 }
 
+thread_local bool built_transliterator = false;
+
 icu::Transliterator* ThreadTransliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    built_transliterator = true;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
         "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII", UTRANS_FORWARD, status));
@@ -45,10 +54,72 @@ icu::Transliterator* ThreadTransliterator() {
   return t.get();
 }
 
+// The transliterator's output for `name`, before ASCII folding (may hold non-ASCII leftovers).
+std::string IcuLatin(std::string_view name) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (icu::Transliterator* t = ThreadTransliterator()) t->transliterate(u);
+  std::string latin;
+  u.toUTF8String(latin);
+  return latin;
+}
+
+bool IsAsciiText(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+constexpr std::string_view kFoldTableVersionTag = "!icu";
+
+// The precomputed transliterations of <data dir>/geo/folds.tsv (see FoldTableText), loaded once
+// on the first fold that would otherwise need the transliterator. Empty when the file is missing,
+// malformed or made with another ICU version, so folds fall back to ICU and stay the same.
+struct FoldTable {
+  std::unordered_map<UChar32, std::string> chars;      // one character -> its ASCII output
+  std::unordered_map<std::string, std::string> names;  // a whole data-file string -> FoldName
+};
+
+const FoldTable& Folds() {
+  static const FoldTable* table = [] {
+    auto* t = new FoldTable();
+    Result<std::string> text = ReadFile(DataPath("geo/folds.tsv"));
+    if (!text.ok()) return t;
+    bool version_ok = false;
+    Status st = ForEachTsvLine(*text, "folds", 2,
+                               [&](const std::vector<std::string_view>& cols, int) -> Status {
+                                 if (cols[0] == kFoldTableVersionTag) {
+                                   version_ok = cols[1] == U_ICU_VERSION;
+                                   return Status::Ok();
+                                 }
+                                 if (!version_ok)
+                                   return InvalidArgument("made with another ICU version");
+                                 const std::string_view raw = cols[0];
+                                 const int32_t n = static_cast<int32_t>(raw.size());
+                                 int32_t i = 0;
+                                 UChar32 c;
+                                 U8_NEXT(raw.data(), i, n, c);
+                                 if (c >= 0 && i == n) {
+                                   t->chars[c] = std::string(cols[1]);
+                                 } else {
+                                   t->names.emplace(std::string(raw), std::string(cols[1]));
+                                 }
+                                 return Status::Ok();
+                               });
+    if (!st.ok()) *t = FoldTable();
+    return t;
+  }();
+  return *table;
+}
+
 // Latin letters with diacritics (most non-ASCII names in the gazetteer) without the
-// transliterator: the first code point of the canonical decomposition, when it is ASCII.
-// Returns false, leaving *out unchanged, when some character needs full transliteration.
-bool FoldLatinFast(std::string_view name, std::string* out) {
+// transliterator: the first code point of the canonical decomposition, when it is ASCII, or the
+// character's precomputed output from `chars` (letters such as ø, ł, ı, đ with no decomposition,
+// punctuation such as the en dash). Returns false, leaving *out unchanged, when some character
+// needs full transliteration.
+bool FoldLatinFast(std::string_view name, const std::unordered_map<UChar32, std::string>* chars,
+                   std::string* out) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return false;
@@ -69,13 +140,24 @@ bool FoldLatinFast(std::string_view name, std::string* out) {
       continue;  // apostrophe-like marks (Qal‘ah, Hawai‘i)
     }
     if (c >= 0x0300 && c <= 0x036F) continue;  // combining marks
-    if (!nfd->getDecomposition(c, dec) || dec.length() == 0 || dec.charAt(0) >= 0x80) {
-      return false;
+    if (nfd->getDecomposition(c, dec) && dec.length() > 0 && dec.charAt(0) < 0x80) {
+      ascii.push_back(static_cast<char>(dec.charAt(0)));
+      continue;
     }
-    ascii.push_back(static_cast<char>(dec.charAt(0)));
+    if (chars == nullptr) return false;
+    auto it = chars->find(c);
+    if (it == chars->end()) return false;
+    ascii += it->second;
   }
   AppendAsciiFolded(ascii, out);
   return true;
+}
+
+// Characters whose transliteration is looked up one by one (FoldLatinFast): Latin letters and
+// general punctuation, which ICU turns into ASCII without looking at their neighbours.
+bool PerCharacterRange(UChar32 c) {
+  return (c >= 0x00A0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+         (c >= 0x2010 && c <= 0x205E);
 }
 
 }  // namespace
@@ -91,13 +173,18 @@ void FoldNameInto(std::string_view name, std::string* out) {
   }
   if (ascii) {
     AppendAsciiFolded(name, out);
-  } else if (!FoldLatinFast(name, out)) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-    if (icu::Transliterator* t = ThreadTransliterator()) t->transliterate(u);
-    std::string latin;
-    u.toUTF8String(latin);
-    AppendAsciiFolded(latin, out);
+  } else if (!FoldLatinFast(name, nullptr, out)) {
+    // Building the transliterator costs ~170M instructions (ICU's registry), so the table of
+    // precomputed folds is tried first; start-up folds only data-file words found there.
+    const FoldTable& folds = Folds();
+    if (!FoldLatinFast(name, &folds.chars, out)) {
+      auto it = folds.names.find(std::string(name));
+      if (it != folds.names.end()) {
+        out->append(it->second);
+      } else {
+        AppendAsciiFolded(IcuLatin(name), out);
+      }
+    }
   }
   while (out->size() > start && out->back() == ' ') out->pop_back();
   if (out->size() > start && (*out)[start] == ' ') out->erase(start, 1);
@@ -204,5 +291,63 @@ std::string MatchRules::Key(std::string_view name) const {
 }
 
 std::string MatchKey(std::string_view name) { return MatchRules::Default().Key(name); }
+
+bool ThisThreadBuiltTransliterator() { return built_transliterator; }
+
+Result<std::string> FoldTableText(const std::string& data_dir) {
+  std::string out =
+      "# Precomputed ICU transliterations for FoldName (geo/match_key.h), so that loading the\n"
+      "# data files does not build ICU's transliterator. Made by `sitrep gazetteer folds`; rows\n"
+      "# are used only under the ICU version named on the first row.\n"
+      "# Rows: one character and its ASCII transliteration, or a data-file string and its\n"
+      "# FoldName (empty when nothing letter-like remains).\n";
+  out += std::string(kFoldTableVersionTag) + "\t" + U_ICU_VERSION + "\n";
+  std::unordered_map<UChar32, std::string> chars;
+  for (UChar32 c = 0x80; c <= 0x205E; ++c) {
+    if (!PerCharacterRange(c) || u_isspace(c) || u_charType(c) == U_NON_SPACING_MARK) continue;
+    std::string raw;
+    icu::UnicodeString(c).toUTF8String(raw);
+    std::string folded;
+    if (FoldLatinFast(raw, nullptr, &folded)) continue;
+    const std::string latin = IcuLatin(raw);
+    if (latin.empty() || !IsAsciiText(latin) || latin.find_first_of(" \t#") != std::string::npos) {
+      continue;
+    }
+    chars[c] = latin;
+    out += raw + "\t" + latin + "\n";
+  }
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(data_dir, ec)) {
+    if (f.is_regular_file() && f.path().extension() == ".tsv") files.push_back(f.path());
+  }
+  if (ec) return InvalidArgument("cannot list " + data_dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  std::set<std::string> names;
+  for (const auto& path : files) {
+    Result<std::string> text = ReadFile(path.string());
+    if (!text.ok()) return text.status();
+    Status st = ForEachTsvLine(*text, path.string(), 1,
+                               [&](const std::vector<std::string_view>& cols, int) -> Status {
+                                 for (std::string_view cell : cols) {
+                                   std::string folded;
+                                   if (IsAsciiText(cell) || FoldLatinFast(cell, &chars, &folded)) {
+                                     continue;
+                                   }
+                                   names.emplace(cell);
+                                 }
+                                 return Status::Ok();
+                               });
+    if (!st.ok()) return st;
+  }
+  for (const std::string& name : names) {
+    std::string folded;
+    AppendAsciiFolded(IcuLatin(name), &folded);
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    if (!folded.empty() && folded[0] == ' ') folded.erase(0, 1);
+    out += name + "\t" + folded + "\n";
+  }
+  return out;
+}
 
 }  // namespace sitrep

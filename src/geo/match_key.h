@@ -3,13 +3,18 @@
 // A key is made in two steps. FoldName() turns any name into lower-case ASCII words: non-Latin
 // scripts are transliterated (ICU Any-Latin), diacritics and apostrophes dropped, other punctuation
 // becomes a word break ("Nūrá Qal‘ah" -> "nura qalah"). MatchRules then joins the words and applies
-// ordered substitutions read from data/geo/match_rules.tsv (q->k, kh->k, w->v, ai->e, vowel classes,
-// doubled letters squeezed), so that Kavat/Qavat/Khevat, Nurakhail/Nurakhel/Nura Khel and
+// ordered substitutions read from data/geo/match_rules.tsv (q->k, kh->k, w->v, ai->e, vowel
+// classes, doubled letters squeezed), so that Kavat/Qavat/Khevat, Nurakhail/Nurakhel/Nura Khel and
 // Gwamar/Gawamar share one key. Keys are deliberately coarse; callers rank the candidates a key
 // returns by how closely each one's own spelling matches (FoldName equality).
 //
 // Thread safety: all functions are safe to call from many threads; a MatchRules is immutable once
-// parsed. FoldName keeps one ICU transliterator per thread, created on first non-ASCII input.
+// parsed. FoldName keeps one ICU transliterator per thread, created on the first input that needs
+// it: text in a non-Latin script that <data dir>/geo/folds.tsv does not list. That table
+// (FoldTableText) holds ICU's output for single Latin letters and punctuation without an ASCII
+// decomposition (ø, ł, ı, the en dash) and for the non-Latin strings of the data files, so
+// start-up and Latin-script articles never build the transliterator (~170M instructions); it is
+// used only under the ICU version that made it, so folds are the same with or without it.
 #ifndef SITREP_GEO_MATCH_KEY_H_
 #define SITREP_GEO_MATCH_KEY_H_
 
@@ -56,6 +61,16 @@ class MatchRules {
 
 // MatchRules::Default().Key(name).
 std::string MatchKey(std::string_view name);
+
+// True once a fold on the calling thread has built its ICU transliterator (for tests: loading
+// the data files and folding Latin-script names must not).
+bool ThisThreadBuiltTransliterator();
+
+// The text of geo/folds.tsv for the data files under data_dir (every *.tsv there, recursively),
+// made with the transliterator itself: a version row, one row per Latin letter or punctuation
+// character FoldName cannot decompose, one row per data-file cell in another script. Errors:
+// data_dir or a file in it cannot be read.
+[[nodiscard]] Result<std::string> FoldTableText(const std::string& data_dir);
 
 }  // namespace sitrep
 

@@ -1,6 +1,14 @@
 #include "geo/match_key.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uvernum.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/data_dir.h"
+#include "base/tsv.h"
 
 namespace sitrep {
 namespace {
@@ -36,6 +44,59 @@ TEST(MatchKeyTest, OtherScriptsAreTransliterated) {
   EXPECT_EQ(MatchKey("Квенза"), MatchKey("Kvenza"));
   EXPECT_EQ(MatchKey("Москва"), MatchKey("Moskva"));
   EXPECT_FALSE(MatchKey("کوئنزہ").empty());
+}
+
+// The committed geo/folds.tsv must be what `sitrep gazetteer folds` makes of the data files now,
+// or a data-file word added since would build the transliterator at every start-up.
+TEST(MatchKeyTest, FoldTableMatchesTheDataFiles) {
+  Result<std::string> committed = ReadFile(DataPath("geo/folds.tsv"));
+  ASSERT_TRUE(committed.ok()) << committed.status().ToString();
+  if (committed->find(std::string("!icu\t") + U_ICU_VERSION + "\n") == std::string::npos) {
+    GTEST_SKIP() << "geo/folds.tsv was made with another ICU version";
+  }
+  Result<std::string> made = FoldTableText(DataDir());
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  EXPECT_EQ(*made, *committed) << "run `sitrep gazetteer folds` to remake data/geo/folds.tsv";
+}
+
+// Latin letters without a decomposition, punctuation and the data files' words in other scripts
+// fold from the table, to what ICU gives; other text still builds the transliterator.
+TEST(MatchKeyTest, DataWordsAndLatinNamesFoldWithoutTheTransliterator) {
+  Result<std::string> committed = ReadFile(DataPath("geo/folds.tsv"));
+  ASSERT_TRUE(committed.ok());
+  if (committed->find(std::string("!icu\t") + U_ICU_VERSION + "\n") == std::string::npos) {
+    GTEST_SKIP() << "geo/folds.tsv was made with another ICU version";
+  }
+  Result<std::string> words = ReadFile(DataPath("geo/geocoder_words.tsv"));
+  ASSERT_TRUE(words.ok());
+  std::vector<std::string> latin, data_words;
+  bool built_after_latin = true, built_after_words = true, built_after_cyrillic = false;
+  std::string moskva;
+  // A fresh thread: the transliterator is per thread, and other tests may have built this one's.
+  std::thread([&] {
+    for (const char* name : {"Łódź Voivodeship", "Møre og Romsdal", "Diyarbakır",
+                             "Friuli–Venezia Giulia", "Gießen", "Đà Nẵng", "Ærøskøbing"}) {
+      latin.push_back(FoldName(name));
+    }
+    built_after_latin = ThisThreadBuiltTransliterator();
+    Status st = ForEachTsvLine(*words, "words", 1,
+                               [&](const std::vector<std::string_view>& cols, int) -> Status {
+                                 data_words.push_back(FoldName(cols[0]));
+                                 return Status::Ok();
+                               });
+    EXPECT_TRUE(st.ok());
+    built_after_words = ThisThreadBuiltTransliterator();
+    moskva = FoldName("Москва");
+    built_after_cyrillic = ThisThreadBuiltTransliterator();
+  }).join();
+  EXPECT_EQ(latin, (std::vector<std::string>{"lodz voivodeship", "more og romsdal", "diyarbakir",
+                                             "friuli venezia giulia", "giessen", "da nang",
+                                             "aeroskobing"}));
+  EXPECT_FALSE(built_after_latin);
+  EXPECT_FALSE(built_after_words);
+  EXPECT_FALSE(data_words.empty());
+  EXPECT_EQ(moskva, "moskva");
+  EXPECT_TRUE(built_after_cyrillic);
 }
 
 TEST(MatchKeyTest, RulesParseAnchorsAndErrors) {
