@@ -235,6 +235,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   if (words_.size() < text.size() / 5 + 8) words_.resize(text.size() / 5 + 8);
   if (starts_.size() < words_.size()) starts_.resize(words_.size());
   size_t nw = 0;
+  // The buffers' data, held here so that stores to words need not reload them.
+  Word* wbuf = words_.data();
+  uint32_t* sbuf = starts_.data();
+  size_t wcap = words_.size();
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
@@ -245,11 +249,14 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       // The sentences up to this word's (those without words of their own too) begin here.
       while (filled <= cur) sent_first_[filled++] = index;
     }
-    if (nw == words_.size()) {
+    if (nw == wcap) [[unlikely]] {
       words_.resize(2 * nw);
       starts_.resize(2 * nw);
+      wbuf = words_.data();
+      sbuf = starts_.data();
+      wcap = words_.size();
     }
-    Word& w = words_[nw++];
+    Word& w = wbuf[nw++];
     w.span = span;
     w.kind = WordKind::kWord;
     w.quantity = -1;
@@ -259,7 +266,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // Word::starts of word `w` (the one add() just made), mirrored into starts_.
   auto set_starts = [&](Word& w, uint32_t mask) __attribute__((always_inline)) {
     w.starts = mask;
-    starts_[nw - 1] = mask;
+    sbuf[nw - 1] = mask;
   };
   // Records word `w` (the one add() just made, a kWord) in caps_ when it may start a name.
   auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
@@ -299,17 +306,20 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     size_t len = 1;
     return Classify(Decode(text, p, &len)) == CharClass::kWord;
   };
+  const Token* const tk = toks.data();
+  const size_t nt = toks.size();
+  const unsigned char* const tb = reinterpret_cast<const unsigned char*>(text.data());
   auto split = [&](size_t from, size_t to) {
     if (use_keys) {
-      while (ti < toks.size() && toks[ti].span.begin < from) ++ti;
-      for (; ti < toks.size() && toks[ti].span.end <= to; ++ti) {
-        const Span sp = toks[ti].span;
+      while (ti < nt && tk[ti].span.begin < from) ++ti;
+      for (; ti < nt && tk[ti].span.end <= to; ++ti) {
+        const Span sp = tk[ti].span;
         if (!keys->ascii_word(ti)) {
           // A one-byte ASCII mark Split() takes as punctuation is that word whatever stands
           // beside it (it ends any word run): made here, it spares a Split() of the gap with it.
-          const unsigned char c = static_cast<unsigned char>(text[sp.begin]);
+          const unsigned char c = tb[sp.begin];
           if (sp.size() == 1 && c < 0x80 && kAscii.cls[c] == CharClass::kPunct) {
-            if (sp.begin > from && !(sp.begin == from + 1 && text[from] == ' ')) {
+            if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
               Split(text, from, sp.begin, lower, emit);
             }
             emit(sp.begin, sp.end, true);
@@ -318,21 +328,28 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
           continue;
         }
         // Before: only an ASCII byte is looked at (a multi-byte character ends there).
-        if (sp.begin > from && kLower.joins[static_cast<unsigned char>(text[sp.begin - 1])]) {
-          continue;
-        }
+        if (sp.begin > from && kLower.joins[tb[sp.begin - 1]]) continue;
         if (sp.end < to && is_word_at(sp.end)) continue;
         // Most gaps are one space, which makes no word.
-        if (sp.begin > from && !(sp.begin == from + 1 && text[from] == ' ')) {
+        if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
           Split(text, from, sp.begin, lower, emit);
         }
-        Word& w = add(sp);
         const HashedWord key = (*keys)[ti];
+        // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or
+        // more ASCII letters and digits: a number when it starts with a digit (IsTrieNumber).
+        const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
+        const uint32_t hash =
+            k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
+        const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
+        Word& w = add(sp);
         w.lower = key.s;
-        // The key's StringHash is WordKeyHash's value (its low 32 bits).
-        w.key_hash = IsTrieNumber(w) ? number_hash : static_cast<uint32_t>(key.hash);
-        set_starts(w, starts != nullptr ? starts->Lookup(w.key_hash) : kStartsUnfiltered);
-        note_capital(w);
+        w.key_hash = hash;
+        set_starts(w, mask);
+        // note_capital, from what is at hand.
+        const unsigned char c0 = tb[sp.begin];
+        if (((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3) && key.s.size() >= 2) {
+          caps_.push_back(static_cast<uint32_t>(nw - 1));
+        }
         from = sp.end;
       }
     }

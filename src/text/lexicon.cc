@@ -110,97 +110,116 @@ void TokenKeys::GrowLower(size_t need, size_t used) {
   lower_cap_ = cap;
 }
 
-template <bool kGivenPlain>
-void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& tokens,
-                          const uint8_t* plain) {
-  if (tokens.size() > keys_cap_) {
-    keys_cap_ = std::max(tokens.size(), 2 * keys_cap_);
-    keys_.reset(new Key[keys_cap_]);  // uninitialised: every key below is written
+void TokenKeys::GrowKeys(size_t need) {
+  const size_t cap = std::max(need, 2 * keys_cap_);
+  std::unique_ptr<Key[]> grown(new Key[cap]);  // uninitialised: only written keys are read
+  if (size_ > 0) std::memcpy(grown.get(), keys_.get(), size_ * sizeof(Key));
+  keys_ = std::move(grown);
+  keys_cap_ = cap;
+}
+
+void TokenKeys::Start(std::string_view text, size_t expected_tokens) {
+  if (expected_tokens > keys_cap_) {
+    keys_cap_ = std::max(expected_tokens, 2 * keys_cap_);
+    keys_.reset(new Key[keys_cap_]);  // uninitialised: every key is written before it is read
   }
-  size_ = tokens.size();
+  size_ = 0;
+  used_ = 0;
   // Tokens do not overlap, and ASCII lower-casing keeps lengths: the text's size is nearly
   // always enough (a non-ASCII capital whose small letter is longer grows the buffer). The
   // slack lets the fast path store whole 8-byte chunks.
   if (text.size() + 16 > lower_cap_) GrowLower(text.size() + 16, 0);
-  size_t used = 0;
-  LowerBuf lb;
+}
+
+void TokenKeys::AddGiven(std::string_view text, Span span, uint8_t plain) {
+  AddKey<true>(text, span, plain);
+}
+
+template <bool kGivenPlain>
+inline void TokenKeys::AddKey(std::string_view text, Span span, uint8_t plain) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const size_t len = span.size();
+  Key& k = keys_[size_++];
+  k.off = static_cast<uint32_t>(used_);
+  // ASCII, eight bytes at a time (SWAR): lower-case, look for '-', hash (StringHash's value).
+  // Whole chunks are read from the text and written to the buffer, so both need the room.
+  if constexpr (std::endian::native == std::endian::little) {
+    const size_t padded = (len + 7) & ~size_t{7};
+    if (len <= kFastLen && span.begin + padded <= text.size() && used_ + padded <= lower_cap_) {
+      const char* src = text.data() + span.begin;
+      char* out = lower_.get() + used_;
+      uint64_t h = KeyHashSeed(len);
+      uint64_t hyphen = 0, high = 0, other = 0;
+      for (size_t off = 0; off < len; off += 8) {
+        uint64_t c;
+        std::memcpy(&c, src + off, 8);
+        uint64_t valid = kHigh;  // the high bit of every byte of the token in this chunk
+        if (len - off < 8) {
+          c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+          if constexpr (!kGivenPlain) valid &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+        }
+        high |= c;
+        // Bytes 'A'..'Z' (the additions cannot carry: every byte is below 0x80 when it counts).
+        const uint64_t upper = (c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh;
+        c |= upper >> 2;
+        if constexpr (!kGivenPlain) {
+          // Bytes 'a'..'z' and '0'..'9' after lower-casing (the same range test).
+          const uint64_t alpha = (c + 0x1F * kOnes) & ~(c + 0x05 * kOnes) & kHigh;
+          const uint64_t digit = (c + 0x50 * kOnes) & ~(c + 0x46 * kOnes) & kHigh;
+          other |= valid & ~(alpha | digit);
+        }
+        const uint64_t x = c ^ (uint64_t{'-'} * kOnes);
+        hyphen |= (x - kOnes) & ~x & kHigh;
+        std::memcpy(out + off, &c, 8);
+        h = KeyHashChunk(h, c);
+      }
+      if ((high & kHigh) == 0) {
+        k.len = static_cast<uint16_t>(len);
+        k.hyphen = hyphen != 0;
+        if constexpr (kGivenPlain) {
+          k.flags = plain != 0 && len > 0 ? kAsciiWord : 0;
+        } else {
+          k.flags = other == 0 && len > 0 ? kAsciiWord : 0;
+        }
+        k.hash = static_cast<size_t>(KeyHashFinish(h));
+        used_ += len;
+        return;
+      }
+    }
+  }
+  std::string_view t = text.substr(span.begin, len);
+  LowerBuf lb;
+  lb.Set(t);
+  std::string_view v = lb.view();
+  if (used_ + v.size() + 8 > lower_cap_) GrowLower(2 * lower_cap_ + v.size() + 8, used_);
+  std::memcpy(lower_.get() + used_, v.data(), v.size());
+  k.len = static_cast<uint16_t>(v.size());
+  k.hyphen = t.find('-') != std::string_view::npos;
+  k.hash = StringHash{}(v);
+  k.flags = 0;
+  if constexpr (kGivenPlain) {
+    if (plain != 0 && !t.empty() && t.size() <= kFastLen) k.flags = kAsciiWord;
+  } else if (!t.empty() && t.size() <= kFastLen) {
+    uint8_t flags = kAsciiWord;
+    for (char ch : t) {
+      const unsigned char b = static_cast<unsigned char>(ch);
+      if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))) {
+        flags = 0;
+        break;
+      }
+    }
+    k.flags = flags;
+  }
+  used_ += v.size();
+}
+
+template <bool kGivenPlain>
+void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& tokens,
+                          const uint8_t* plain) {
+  Start(text, tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const Span span = tokens[i].span;
-    const size_t len = span.size();
-    Key& k = keys_[i];
-    k.off = static_cast<uint32_t>(used);
-    // ASCII, eight bytes at a time (SWAR): lower-case, look for '-', hash (StringHash's value).
-    // Whole chunks are read from the text and written to the buffer, so both need the room.
-    if constexpr (std::endian::native == std::endian::little) {
-      const size_t padded = (len + 7) & ~size_t{7};
-      if (len <= kFastLen && span.begin + padded <= text.size() &&
-          used + padded <= lower_cap_) {
-        const char* src = text.data() + span.begin;
-        char* out = lower_.get() + used;
-        uint64_t h = KeyHashSeed(len);
-        uint64_t hyphen = 0, high = 0, other = 0;
-        for (size_t off = 0; off < len; off += 8) {
-          uint64_t c;
-          std::memcpy(&c, src + off, 8);
-          uint64_t valid = kHigh;  // the high bit of every byte of the token in this chunk
-          if (len - off < 8) {
-            c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
-            if constexpr (!kGivenPlain) valid &= ~uint64_t{0} >> (8 * (8 - (len - off)));
-          }
-          high |= c;
-          // Bytes 'A'..'Z' (the additions cannot carry: every byte is below 0x80 when it counts).
-          const uint64_t upper = (c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh;
-          c |= upper >> 2;
-          if constexpr (!kGivenPlain) {
-            // Bytes 'a'..'z' and '0'..'9' after lower-casing (the same range test).
-            const uint64_t alpha = (c + 0x1F * kOnes) & ~(c + 0x05 * kOnes) & kHigh;
-            const uint64_t digit = (c + 0x50 * kOnes) & ~(c + 0x46 * kOnes) & kHigh;
-            other |= valid & ~(alpha | digit);
-          }
-          const uint64_t x = c ^ (uint64_t{'-'} * kOnes);
-          hyphen |= (x - kOnes) & ~x & kHigh;
-          std::memcpy(out + off, &c, 8);
-          h = KeyHashChunk(h, c);
-        }
-        if ((high & kHigh) == 0) {
-          k.len = static_cast<uint16_t>(len);
-          k.hyphen = hyphen != 0;
-          if constexpr (kGivenPlain) {
-            k.flags = plain[i] != 0 && len > 0 ? kAsciiWord : 0;
-          } else {
-            k.flags = other == 0 && len > 0 ? kAsciiWord : 0;
-          }
-          k.hash = static_cast<size_t>(KeyHashFinish(h));
-          used += len;
-          continue;
-        }
-      }
-    }
-    std::string_view t = text.substr(span.begin, len);
-    lb.Set(t);
-    std::string_view v = lb.view();
-    if (used + v.size() + 8 > lower_cap_) GrowLower(2 * lower_cap_ + v.size() + 8, used);
-    std::memcpy(lower_.get() + used, v.data(), v.size());
-    k.len = static_cast<uint16_t>(v.size());
-    k.hyphen = t.find('-') != std::string_view::npos;
-    k.hash = StringHash{}(v);
-    k.flags = 0;
-    if constexpr (kGivenPlain) {
-      if (plain[i] != 0 && !t.empty() && t.size() <= kFastLen) k.flags = kAsciiWord;
-    } else if (!t.empty() && t.size() <= kFastLen) {
-      uint8_t flags = kAsciiWord;
-      for (char ch : t) {
-        const unsigned char b = static_cast<unsigned char>(ch);
-        if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'))) {
-          flags = 0;
-          break;
-        }
-      }
-      k.flags = flags;
-    }
-    used += v.size();
+    AddKey<kGivenPlain>(text, tokens[i].span, kGivenPlain ? plain[i] : 0);
   }
 }
 

@@ -11,6 +11,7 @@
 #define SITREP_TEXT_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,16 +38,29 @@ struct HashedWord {
 // (which the KeyTable and PhraseTable bitmaps use) are well spread. Much cheaper than a
 // byte-serial hash on the millions of tokens a batch has; TokenKeys computes the same value
 // from its own lower-cased chunks. The values are only used in memory (never stored).
-inline uint64_t KeyHashSeed(size_t n) { return 0xCBF29CE484222325ULL ^ (n * 0x100000001B3ULL); }
-inline uint64_t KeyHashChunk(uint64_t h, uint64_t chunk) {
+constexpr uint64_t KeyHashSeed(size_t n) { return 0xCBF29CE484222325ULL ^ (n * 0x100000001B3ULL); }
+constexpr uint64_t KeyHashChunk(uint64_t h, uint64_t chunk) {
   h = (h ^ chunk) * 0x9E3779B97F4A7C15ULL;
   return h ^ (h >> 32);
 }
-inline uint64_t KeyHashFinish(uint64_t h) {
+constexpr uint64_t KeyHashFinish(uint64_t h) {
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ULL;
   return h ^ (h >> 32);
 }
+
+// StringHash of every one-byte ASCII key (lower-cased), computed at compile time: TokenKeys
+// looks up the commonest tokens' (punctuation) hashes instead of computing them.
+struct OneByteKeyHashes {
+  size_t hash[128];
+  constexpr OneByteKeyHashes() : hash() {
+    for (int b = 0; b < 128; ++b) {
+      const uint64_t c = static_cast<uint64_t>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      hash[b] = static_cast<size_t>(KeyHashFinish(KeyHashChunk(KeyHashSeed(1), c)));
+    }
+  }
+};
+inline constexpr OneByteKeyHashes kOneByteKeyHashes{};
 
 // A HashedWord brings its hash along.
 struct StringHash {
@@ -126,11 +140,12 @@ inline std::string_view TokenText(std::string_view text, const Token& t) {
 }
 
 // The lower-cased text (LowerBuf's, truncation included) and StringHash of every token of a
-// Doc, computed in one pass so that the text stage's finders share them; the pipeline hands the
-// same keys on to the geocoder and the extractor, whose word scanners reuse the spans and
-// lower-cased forms of plain ASCII words (ascii_word) rather than re-scanning the text.
-// Build() replaces the contents; the keys own their bytes and stay valid until the next Build()
-// or destruction.
+// Doc, computed once so that the text stage's finders share them (the text stage has the
+// tokeniser make them as it makes the tokens: Start/Add, Segmenter::Segment); the pipeline
+// hands the same keys on to the geocoder and the extractor, whose word scanners reuse the spans
+// and lower-cased forms of plain ASCII words (ascii_word) rather than re-scanning the text.
+// Build() and Start() replace the contents; the keys own their bytes and stay valid until the
+// next Build() or Start(), or destruction.
 class TokenKeys {
  public:
   TokenKeys() = default;
@@ -144,6 +159,25 @@ class TokenKeys {
   // ascii_word. Flags of another size are ignored.
   void Build(std::string_view text, const std::vector<Token>& tokens,
              const std::vector<uint8_t>& plain);
+  // Building token by token, for a tokeniser that makes the keys as it emits its tokens
+  // (Segmenter::Segment with keys) instead of a second pass over them: Start() clears the keys
+  // for `text`, then Add() appends the key of each token in order, with the same result as
+  // Build(text, tokens, plain) on the tokens and flags so added. `plain` is the Segmenter's
+  // flag (the token is ASCII letters and digits only). The text must stay the same until the
+  // last Add().
+  void Start(std::string_view text, size_t expected_tokens);
+  [[gnu::always_inline]] void Add(std::string_view text, Span span, bool plain) {
+    if (size_ == keys_cap_) GrowKeys(size_ + 1);
+    if (plain) {
+      if (AddPlainFast(text, span)) return;
+      AddGiven(text, span, 1);
+    } else if (span.size() == 1 && static_cast<unsigned char>(text[span.begin]) < 0x80 &&
+               used_ + 1 <= lower_cap_) {
+      AddAsciiMark(static_cast<unsigned char>(text[span.begin]));
+    } else {
+      AddGiven(text, span, 0);
+    }
+  }
   size_t size() const { return size_; }
   HashedWord operator[](size_t i) const {
     const Key& k = keys_[i];
@@ -165,6 +199,61 @@ class TokenKeys {
   // Build(), with the ascii_word flags from `plain` (kGivenPlain) or from the bytes.
   template <bool kGivenPlain>
   void BuildKeys(std::string_view text, const std::vector<Token>& tokens, const uint8_t* plain);
+  // Appends the key of the token at `span` (keys_ has room for it): BuildKeys' step, with
+  // `plain` its flag when kGivenPlain.
+  template <bool kGivenPlain>
+  void AddKey(std::string_view text, Span span, uint8_t plain);
+  // AddKey<true>, out of line (Add's path for the tokens AddPlainFast does not take).
+  void AddGiven(std::string_view text, Span span, uint8_t plain);
+  // AddKey<true>(text, span, 1) for a token the fast path can take (ASCII letters and digits
+  // only, so no byte is tested for a capital's or hyphen's sake beyond the lower-casing):
+  // false, with nothing written, when the token is too long or too near the end of the text
+  // or of the buffer for whole eight-byte chunks.
+  [[gnu::always_inline]] bool AddPlainFast(std::string_view text, Span span) {
+    const size_t len = span.size();
+    const size_t padded = (len + 7) & ~size_t{7};
+    if (len == 0 || len > kFastLen || span.begin + padded > text.size() ||
+        used_ + padded > lower_cap_) {
+      return false;
+    }
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    const char* src = text.data() + span.begin;
+    char* out = lower_.get() + used_;
+    uint64_t h = KeyHashSeed(len);
+    for (size_t off = 0; off < len; off += 8) {
+      uint64_t c;
+      std::memcpy(&c, src + off, 8);
+      if (len - off < 8) c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+      // Bytes 'A'..'Z' (all bytes are ASCII: the additions cannot carry).
+      c |= ((c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh) >> 2;
+      std::memcpy(out + off, &c, 8);
+      h = KeyHashChunk(h, c);
+    }
+    Key& k = keys_[size_++];
+    k.off = static_cast<uint32_t>(used_);
+    k.len = static_cast<uint16_t>(len);
+    k.hyphen = false;
+    k.flags = kAsciiWord;
+    k.hash = static_cast<size_t>(KeyHashFinish(h));
+    used_ += len;
+    return true;
+  }
+  // AddKey<true>(text, span, 0) for a one-byte ASCII token (a punctuation mark or symbol, the
+  // commonest token the tokeniser does not flag plain): its hash from a table.
+  [[gnu::always_inline]] void AddAsciiMark(unsigned char b) {
+    const char lower = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    lower_[used_] = lower;
+    Key& k = keys_[size_++];
+    k.off = static_cast<uint32_t>(used_);
+    k.len = 1;
+    k.hyphen = b == '-';
+    k.flags = 0;
+    k.hash = kOneByteKeyHashes.hash[b];
+    used_ += 1;
+  }
+  // Grows keys_ to at least `need` keys, keeping the first size_.
+  void GrowKeys(size_t need);
   // Trivial (no member initialisers), so that growing the array leaves it uninitialised: Build
   // writes every key it reads.
   struct Key {
@@ -186,6 +275,7 @@ class TokenKeys {
   std::unique_ptr<Key[]> keys_;
   size_t keys_cap_ = 0;
   size_t size_ = 0;  // keys in use
+  size_t used_ = 0;  // bytes of lower_ in use
 };
 
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries

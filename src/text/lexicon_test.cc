@@ -327,5 +327,50 @@ TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
   }
 }
 
+// Keys made by the tokeniser as it goes (Segment with TokenKeys) are the keys Build makes from
+// the finished tokens and flags: same marks, lower-cased bytes, hashes and hyphen flags, and the
+// same tokens and sentences, on the random piece texts (one-byte marks, words near the end of the
+// text, words longer than a key, non-ASCII capitals) and on keys reused from a longer text.
+TEST(LexiconTest, SegmenterBuildsTheKeysBuildWould) {
+  auto seg = Segmenter::Load(DataDir());
+  ASSERT_TRUE(seg.ok()) << seg.status().ToString();
+  testing_text::PieceTexts texts({
+      "Kabul", "POLICE", "x2", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", "\n", ".", ",",
+      "!", "A", "Z", "\"", "$", "\x7F", "\t", "\xE2\x80\x99", "\xC3\x89", "\xC3\xA9", "\xD0\x9A",
+      "\xE2\x80\x91", "_", "Ma", "\xFF"}, 99, 30);
+  TokenKeys made;  // reused from text to text, like the pipeline's
+  for (int round = 0; round < 500; ++round) {
+    std::string text = texts.Next();
+    if (round == 0) text += " " + std::string(100, 'W');   // longer than a key
+    if (round == 1) text = std::string(3000, 'a') + " B";  // grows the buffers
+    Doc doc;
+    std::vector<uint8_t> plain;
+    (*seg)->Segment(text, &doc, &plain);
+    TokenKeys built;
+    built.Build(text, doc.tokens, plain);
+    Doc fused;
+    (*seg)->Segment(text, &fused, &made);
+    ASSERT_EQ(fused.tokens.size(), doc.tokens.size()) << text;
+    ASSERT_EQ(fused.sentences.size(), doc.sentences.size()) << text;
+    ASSERT_EQ(made.size(), built.size());
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      EXPECT_EQ(fused.tokens[i].span.begin, doc.tokens[i].span.begin);
+      EXPECT_EQ(fused.tokens[i].span.end, doc.tokens[i].span.end);
+      EXPECT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+      EXPECT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
+      EXPECT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
+      EXPECT_EQ(made.hyphen(i), built.hyphen(i));
+    }
+  }
+}
+
+// The table of one-byte keys' hashes holds StringHash of each lower-cased byte.
+TEST(LexiconTest, OneByteKeyHashesAreStringHashes) {
+  for (int b = 0; b < 128; ++b) {
+    const char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    EXPECT_EQ(kOneByteKeyHashes.hash[b], StringHash{}(std::string_view(&c, 1))) << b;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -139,8 +139,11 @@ bool IsTerminator(std::string_view t) {
 // again), else 0. *events gets, in ascending token order, the tokens that the sentence pass
 // must look at, as 2 * index + 1 for a token with a line break before it (first) and
 // 2 * index for a terminator; every other token can only be cut at (Segment).
+// With kKeys, the flags are not stored: each token's key is added to *keys instead as the token
+// is made (TokenKeys::Add, which takes the flag), and `plain` is unused.
+template <bool kKeys>
 void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
-              std::vector<uint32_t>* events) {
+              TokenKeys* keys, std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   int32_t i = 0;
@@ -148,8 +151,13 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
   auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain_token = false)
                   __attribute__((always_inline)) {
     if (newline) events->push_back(2 * static_cast<uint32_t>(tokens->size()) + 1);
-    tokens->push_back(Token{Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, kind});
-    plain->push_back(plain_token ? 1 : 0);
+    const Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    tokens->push_back(Token{span, kind});
+    if constexpr (kKeys) {
+      keys->Add(text, span, plain_token);
+    } else {
+      plain->push_back(plain_token ? 1 : 0);
+    }
     newline = false;
   };
   // Scans and emits the word whose first character (a letter) is cp at i; returns its end.
@@ -186,7 +194,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
   // The word at i, then every word that follows it after a single space: most of a text is
   // "word word word", and taking the next word here spares the dispatch below (a hard to
   // predict indirect jump) on the space and again on the letter. Returns where the run ends.
-  auto words_from = [&](int32_t i, Cp cp) {
+  auto words_from = [&](int32_t i, Cp cp) __attribute__((always_inline)) {
     int32_t j = word(i, cp);
     while (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
       j = word(j + 1, Cp{bytes[j + 1], j + 2, CharClass::kLetter});
@@ -385,22 +393,43 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   return true;
 }
 
-void Segmenter::Segment(std::string_view text, Doc* doc) const { Segment(text, doc, nullptr); }
+void Segmenter::Segment(std::string_view text, Doc* doc) const {
+  Segment(text, doc, static_cast<std::vector<uint8_t>*>(nullptr));
+}
 
 void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* plain) const {
-  constexpr size_t kMaxSentenceTokens = 300;
-  std::vector<Token>& tokens = doc->tokens;
-  tokens.clear();
-  doc->sentences.clear();
-  tokens.reserve(text.size() / 5 + 8);
   // Per thread, reused from text to text.
   thread_local std::vector<uint8_t> scratch;
-  thread_local std::vector<uint32_t> events;
   std::vector<uint8_t>& flags = plain != nullptr ? *plain : scratch;
   flags.clear();
   flags.reserve(text.size() / 5 + 8);
+  doc->tokens.clear();
+  doc->tokens.reserve(text.size() / 5 + 8);
+  std::vector<uint32_t>& events = TokenEvents();
+  Tokenize<false>(text, &doc->tokens, &flags, nullptr, &events);
+  Sentences(text, doc, events);
+}
+
+void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const {
+  doc->tokens.clear();
+  doc->tokens.reserve(text.size() / 5 + 8);
+  keys->Start(text, text.size() / 5 + 8);
+  std::vector<uint32_t>& events = TokenEvents();
+  Tokenize<true>(text, &doc->tokens, nullptr, keys, &events);
+  Sentences(text, doc, events);
+}
+
+std::vector<uint32_t>& Segmenter::TokenEvents() {
+  thread_local std::vector<uint32_t> events;  // per thread, reused from text to text
   events.clear();
-  Tokenize(text, &tokens, &flags, &events);
+  return events;
+}
+
+void Segmenter::Sentences(std::string_view text, Doc* doc,
+                          const std::vector<uint32_t>& events) const {
+  constexpr size_t kMaxSentenceTokens = 300;
+  const std::vector<Token>& tokens = doc->tokens;
+  doc->sentences.clear();
   const size_t n = tokens.size();
   size_t start = 0;
   auto close = [&](size_t end) {

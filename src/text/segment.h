@@ -42,10 +42,18 @@ class Segmenter {
   // The same, also replacing *plain with one byte per token: 1 when the token is ASCII letters
   // and digits only (known from how it was scanned; TokenKeys::Build takes it).
   void Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* plain) const;
+  // The same, building *keys (TokenKeys of the tokens, as Build(text, tokens, plain) would)
+  // in the tokeniser's own loop, while each token's bytes are at hand, rather than in a second
+  // pass. *keys refers to `text` afterwards, like after Build.
+  void Segment(std::string_view text, Doc* doc, TokenKeys* keys) const;
 
   enum class AbbrevType : uint8_t { kTitle, kNumber, kMonth, kGeneral };
 
  private:
+  // This thread's tokeniser event list, emptied.
+  static std::vector<uint32_t>& TokenEvents();
+  // Sets doc->sentences from doc->tokens and the tokeniser's events.
+  void Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events) const;
   bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
                   size_t next) const;
   KeyTable<AbbrevType> abbrevs_;

@@ -25,11 +25,9 @@ Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> publis
 Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> published,
                           std::string_view lang, TokenKeys* keys) const {
   Doc doc;
-  // Which tokens are plain ASCII words, as the tokeniser saw them; reused per thread.
-  thread_local std::vector<uint8_t> plain;
-  segmenter_->Segment(text, &doc, &plain);
-  // Lower-cased once, looked up by both finders (and handed on by the caller).
-  keys->Build(text, doc.tokens, plain);
+  // The tokens' keys, lower-cased and hashed once as the tokeniser makes the tokens, are looked
+  // up by both finders (and handed on by the caller).
+  segmenter_->Segment(text, &doc, keys);
   doc.timexes = timexes_->Find(text, doc, *keys, published);
   doc.quantities = quantities_->Find(text, doc, *keys, lang);
   return doc;
