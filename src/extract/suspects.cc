@@ -71,6 +71,8 @@ struct Tally {
   Span span;         // at the first perpetrator cue
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
+  int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
+  int dead = 0;  // cues saying only that the person died
 };
 
 }  // namespace
@@ -84,11 +86,19 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
     else if (cols[1] == "after") kind = kAfter;
     else if (cols[1] == "as") kind = kAs;
     else if (cols[1] == "noun") kind = kNoun;
-    else return InvalidArgument("kind must be before, after, as or noun");
+    else if (cols[1] == "possessive")
+      kind = kPossessive;
+    else
+      return InvalidArgument("kind must be before, after, as, noun or possessive");
     Role role;
     if (cols[2] == "perpetrator") role = kPerp;
     else if (cols[2] == "victim") role = kVictim;
-    else return InvalidArgument("role must be perpetrator or victim");
+    else if (cols[2] == "self")
+      role = kSelf;
+    else if (cols[2] == "dead")
+      role = kDead;
+    else
+      return InvalidArgument("role must be perpetrator, victim, self or dead");
     for (std::string_view p : SplitBar(cols[0])) {
       std::vector<std::string> words = NormalizePhrase(p);
       if (words.empty()) return InvalidArgument("empty phrase");
@@ -133,7 +143,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (name_word(k)) {
         size_t t = k + 1;
         // Joined pieces ("O'Brien"); a possessive "'s" ends the name.
-        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") ++t;
+        bool age = false;
+        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") {
+          age |= w[t].lower == "year";
+          ++t;
+        }
+        // A spelled-out age ("Thirty-two-year-old") is no name word.
+        if (age) break;
         if (r.name_words == 0) r.first = static_cast<uint32_t>(k);
         r.last = static_cast<uint32_t>(k);
         ++r.name_words;
@@ -292,6 +308,17 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         t.canonical = std::move(canonical);
       }
     }
+    // A possessive ("Smith's fiance", "Smith's wife was killed") modifies the noun after it:
+    // the cues around it are that person's, not the named one's, but for a possessive cue
+    // ("Smith's rifle went off").
+    if (r.end < e && w[r.end].lower == "s" && Joined(text, w[r.end - 1], w[r.end])) {
+      uint32_t p = 0;
+      if (cues_.Match(w, r.end + 1, e, &p) > 0 && (p & Bit(kPossessive, kPerp))) {
+        if (t.perp == 0) t.span = name;
+        ++t.perp;
+      }
+      continue;
+    }
     // Before the name: "[cue] [,] [22-year-old] [,] NAME".
     size_t k = r.begin;
     auto skip_age = [&] {
@@ -371,6 +398,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         }
       }
     }
+    // A floating quantifier of a list of names: "Tom Roe and Ann Roe, both died".
+    if (a > r.end && a < e && (w[a].lower == "both" || w[a].lower == "all")) ++a;
     if (a < e && w[a].lower == "who") {
       ++a;
       // "NAME, who police say shot ...": a reporting clause between "who" and its verb.
@@ -388,11 +417,24 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       ++t.perp;
     }
     if (victim) ++t.victim;
+    if (!perp && !victim && (after & Bit(kAfter, kDead))) ++t.dead;
+    if (!perp && !victim && (after & Bit(kAfter, kSelf))) {
+      if (t.perp == 0 && t.self == 0) t.span = name;
+      ++t.self;
+    }
+  }
+  // Own-death cues name a murder-suicide's shooter when someone else was hurt.
+  for (auto& [key, t] : tally) {
+    if (t.self == 0) continue;
+    bool others = false;
+    for (const auto& [k2, t2] : tally) others |= !(k2 == key) && (t2.victim > 0 || t2.dead > 0);
+    if (others) t.perp += t.self;
   }
 
   const Tally* best = nullptr;
   for (const auto& [key, t] : tally) {
-    if (t.perp <= t.victim || t.canonical.empty()) continue;
+    // A death cue weighs half a victim cue: a murder-suicide's shooter is found dead too.
+    if (2 * t.perp <= 2 * t.victim + t.dead || t.canonical.empty()) continue;
     if (best == nullptr || t.perp > best->perp || (t.perp == best->perp && t.order < best->order)) {
       best = &t;
     }

@@ -216,5 +216,75 @@ TEST_F(SuspectsTest, ReportingClauseAndDescriptiveApposition) {
   EXPECT_EQ(Suspect("Marla Quist, a mother of two, was killed in the crossfire."), "");
 }
 
+TEST_F(SuspectsTest, AccusedOfKillingApposition) {
+  EXPECT_EQ(Suspect("Marcus Delane, accused of killing a cashier and wounding two customers, "
+                    "changed his plea on Monday."),
+            "Marcus Delane");
+}
+
+TEST_F(SuspectsTest, HedgedAgentiveVerb) {
+  EXPECT_EQ(Suspect("Detectives would not say in what order Wendell Oakes, 41, may have shot his "
+                    "wife and their son."),
+            "Wendell Oakes");
+}
+
+TEST_F(SuspectsTest, FiredAt) {
+  EXPECT_EQ(Suspect("Witnesses said Orrin Kessel fired at a passing car after an argument."),
+            "Orrin Kessel");
+}
+
+TEST_F(SuspectsTest, PossessiveTakesNoCues) {
+  // "by Salter's husband": the husband, not Salter, is the agent; the husband is named after.
+  EXPECT_EQ(Suspect("Pamela Salter, 40, was shot and killed by Salter's husband, Dorian Brisk, "
+                    "30, who was arrested later."),
+            "Dorian Brisk");
+  EXPECT_EQ(Suspect("Hollis Grange, 52, and his son were found at home. Police arrested "
+                    "Grange's neighbor on Tuesday."),
+            "");
+}
+
+TEST_F(SuspectsTest, SelfInflictedDeathInAMurderSuicide) {
+  EXPECT_EQ(Suspect("Two children, Ada Ferrow and Lee Ferrow, both died from gunshot wounds. "
+                    "Their father, 51-year-old Martin Ferrow, died from an apparent "
+                    "self-inflicted gunshot wound."),
+            "Martin Ferrow");
+}
+
+TEST_F(SuspectsTest, SelfInflictedAloneIsNoPerpetrator) {
+  // An accident or a suicide: nobody else was hurt.
+  EXPECT_EQ(Suspect("Tobin Marsh, 15, a member of the school band, died after an accident at "
+                    "home. Police said Marsh accidentally shot himself in the head."),
+            "");
+  // An institution's name is no person: "Lakeview Marching Band, died" names no other victim.
+  EXPECT_EQ(Suspect("Tobin Marsh, 15, a member of the Lakeview Marching Band, died after an "
+                    "accident at home. Police said Marsh accidentally shot himself in the head."),
+            "");
+  EXPECT_EQ(Suspect("Investigators say 14-year-old Kirby Lund died of a self-inflicted gunshot "
+                    "wound in the woods behind his home."),
+            "");
+}
+
+TEST_F(SuspectsTest, DeathWeighsLessThanAnAgentiveCue) {
+  // A murder-suicide's shooter is found dead as well.
+  EXPECT_EQ(Suspect("Officers said Gerald Pike shot his wife and his stepson at their home. When "
+                    "they arrived, Pike was found dead from a gunshot wound."),
+            "Gerald Pike");
+  // Two victim cues still outweigh one agentive cue.
+  EXPECT_EQ(Suspect("Gerald Pike shot his rifle at a target. A neighbor shot Pike, and Pike was "
+                    "killed."),
+            "");
+}
+
+TEST_F(SuspectsTest, SpelledOutAgeIsNoName) {
+  EXPECT_EQ(Suspect("Thirty-two-year-old Lyle Brannock was charged with murder on Friday."),
+            "Lyle Brannock");
+}
+
+TEST_F(SuspectsTest, PossessiveWeaponDischarged) {
+  EXPECT_EQ(Suspect("Police said Wade Corliss, 13, was hunting with his cousin Ray Emmet when "
+                    "Corliss's rifle accidentally discharged, striking Emmet in the leg."),
+            "Wade Corliss");
+}
+
 }  // namespace
 }  // namespace sitrep
