@@ -286,5 +286,19 @@ TEST_F(SuspectsTest, PossessiveWeaponDischarged) {
             "Wade Corliss");
 }
 
+TEST_F(SuspectsTest, RoleAppositionAfterTheName) {
+  EXPECT_EQ(Suspect("Neville Tarrant, the suspected gunman, left the store before officers came."),
+            "Neville Tarrant");
+  EXPECT_EQ(Suspect("Neville Tarrant, the victim, was a cashier at the store."), "");
+  EXPECT_EQ(Suspect("Neville Tarrant was identified as the shooter by two witnesses."),
+            "Neville Tarrant");
+}
+
+TEST_F(SuspectsTest, PossessiveArrest) {
+  EXPECT_EQ(Suspect("A man was wounded outside a bar. Officers made Ansel Broome's arrest on "
+                    "Friday, and Broome's bond was set at $50,000."),
+            "Ansel Broome");
+}
+
 }  // namespace
 }  // namespace sitrep
