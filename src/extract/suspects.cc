@@ -72,7 +72,7 @@ struct Tally {
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
   int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
-  int dead = 0;  // cues saying only that the person died
+  int weak = 0;  // victim cues that fit a shooter too ("died", "was taken to")
 };
 
 }  // namespace
@@ -82,23 +82,29 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
     Kind kind;
-    if (cols[1] == "before") kind = kBefore;
-    else if (cols[1] == "after") kind = kAfter;
-    else if (cols[1] == "as") kind = kAs;
-    else if (cols[1] == "noun") kind = kNoun;
+    if (cols[1] == "before")
+      kind = kBefore;
+    else if (cols[1] == "after")
+      kind = kAfter;
+    else if (cols[1] == "as")
+      kind = kAs;
+    else if (cols[1] == "noun")
+      kind = kNoun;
     else if (cols[1] == "possessive")
       kind = kPossessive;
     else
       return InvalidArgument("kind must be before, after, as, noun or possessive");
     Role role;
-    if (cols[2] == "perpetrator") role = kPerp;
-    else if (cols[2] == "victim") role = kVictim;
+    if (cols[2] == "perpetrator")
+      role = kPerp;
+    else if (cols[2] == "victim")
+      role = kVictim;
     else if (cols[2] == "self")
       role = kSelf;
-    else if (cols[2] == "dead")
-      role = kDead;
+    else if (cols[2] == "weak")
+      role = kWeak;
     else
-      return InvalidArgument("role must be perpetrator, victim, self or dead");
+      return InvalidArgument("role must be perpetrator, victim, self or weak");
     for (std::string_view p : SplitBar(cols[0])) {
       std::vector<std::string> words = NormalizePhrase(p);
       if (words.empty()) return InvalidArgument("empty phrase");
@@ -221,12 +227,16 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     bool ambiguous;
   };
   std::vector<Surname> surname_key;
-  auto find_surname = [&](std::string_view surname) -> Surname* {
-    for (Surname& x : surname_key) {
-      if (x.surname == surname) return &x;
+  // First name -> (key, ambiguous), the same way: family stories call their members by first
+  // names ("Tom shot his sister" after "Tom Roe, 12,").
+  std::vector<Surname> given_key;
+  auto find_in = [](std::vector<Surname>& v, std::string_view name) -> Surname* {
+    for (Surname& x : v) {
+      if (x.surname == name) return &x;
     }
     return nullptr;
   };
+  auto find_surname = [&](std::string_view surname) { return find_in(surname_key, surname); };
   // Most words start no name: only the words WordStream found may begin with a capital (what
   // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
   // the candidates inside it. A run never leaves its sentence.
@@ -243,6 +253,11 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         if (!(x->key == key)) x->ambiguous = true;
       } else {
         surname_key.push_back({w[r.last].lower, key, false});
+      }
+      if (Surname* x = find_in(given_key, w[r.first].lower)) {
+        if (!(x->key == key)) x->ambiguous = true;
+      } else {
+        given_key.push_back({w[r.first].lower, key, false});
       }
     }
     runs.push_back(Found{r, static_cast<uint32_t>(s), place});
@@ -273,7 +288,9 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     if (r.name_words >= 2) {
       key = key_of(r);
     } else {
+      // A surname first; else a first name that is nobody's surname.
       const Surname* x = find_surname(w[r.last].lower);
+      if (x == nullptr) x = find_in(given_key, w[r.last].lower);
       if (x == nullptr || x->ambiguous) continue;
       key = x->key;
     }
@@ -417,7 +434,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       ++t.perp;
     }
     if (victim) ++t.victim;
-    if (!perp && !victim && (after & Bit(kAfter, kDead))) ++t.dead;
+    if (!perp && !victim && (after & Bit(kAfter, kWeak))) ++t.weak;
     if (!perp && !victim && (after & Bit(kAfter, kSelf))) {
       if (t.perp == 0 && t.self == 0) t.span = name;
       ++t.self;
@@ -427,14 +444,15 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   for (auto& [key, t] : tally) {
     if (t.self == 0) continue;
     bool others = false;
-    for (const auto& [k2, t2] : tally) others |= !(k2 == key) && (t2.victim > 0 || t2.dead > 0);
+    for (const auto& [k2, t2] : tally) others |= !(k2 == key) && (t2.victim > 0 || t2.weak > 0);
     if (others) t.perp += t.self;
   }
 
   const Tally* best = nullptr;
   for (const auto& [key, t] : tally) {
-    // A death cue weighs half a victim cue: a murder-suicide's shooter is found dead too.
-    if (2 * t.perp <= 2 * t.victim + t.dead || t.canonical.empty()) continue;
+    // A weak victim cue weighs half: a murder-suicide's shooter is found dead too, an arrested
+    // one is taken to jail.
+    if (2 * t.perp <= 2 * t.victim + t.weak || t.canonical.empty()) continue;
     if (best == nullptr || t.perp > best->perp || (t.perp == best->perp && t.order < best->order)) {
       best = &t;
     }

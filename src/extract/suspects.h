@@ -19,9 +19,9 @@
 // ("Smith's fiance") takes no cues: they belong to the noun after it; only a possessive cue
 // ("Smith's gun went off") names the owner of the weapon that fired. A name is the suspect when
 // its perpetrator cues outnumber its victim cues; the one with the most such cues wins, the first
-// named on ties. A cue saying only that the person died ("NAME died", "NAME was found dead")
-// weighs half a victim cue: the shooter of a murder-suicide is found dead too, so "NAME shot his
-// wife" outweighs it, while a second victim cue does not.
+// named on ties. A weak victim cue, one that fits a shooter too ("NAME died", "NAME was found
+// dead", "NAME was taken to"), weighs half a victim cue: the shooter of a murder-suicide is found
+// dead too, so "NAME shot his wife" outweighs it, while a second victim cue does not.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
 // once; Find() is const and thread-safe.
@@ -59,7 +59,7 @@ class SuspectFinder {
 
  private:
   enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8, kPossessive = 16 };
-  enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kDead = 3 };
+  enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
   static uint32_t Bit(Kind k, Role r) {
     int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : k == kNoun ? 3 : 4;

@@ -300,5 +300,22 @@ TEST_F(SuspectsTest, PossessiveArrest) {
             "Ansel Broome");
 }
 
+TEST_F(SuspectsTest, FirstNameLaterMention) {
+  EXPECT_EQ(Suspect("Police named the dead as Ronda Quill, 50, and Tavish Quill, 23. Officers "
+                    "said Tavish shot the other victim and then killed himself."),
+            "Tavish Quill");
+  // A first name two people share names nobody.
+  EXPECT_EQ(Suspect("Tavish Quill and Tavish Morrow were at the party. Officers said Tavish shot "
+                    "the other man."),
+            "");
+}
+
+TEST_F(SuspectsTest, TakenToIsAWeakVictimCue) {
+  // The arrested boy is taken to the barracks: half a victim cue, less than his charge.
+  EXPECT_EQ(Suspect("Court papers say 15-year-old Emil Harrow is being charged in the shooting. "
+                    "Emil was taken to the state police barracks."),
+            "Emil Harrow");
+}
+
 }  // namespace
 }  // namespace sitrep
