@@ -6,7 +6,9 @@
 // initial "J." and a suffix "Jr.", "Sr.", "II", "III", "IV" allowed) that contains no word of
 // name_stopwords.txt (titles, institutions, calendar words: "Officer John Smith" gives
 // "John Smith"). A single capitalised word counts as a later mention ("Smith was arrested") when
-// it is the surname of exactly one full name of the article. The cues (suspect_cues.tsv) look
+// it is the surname of exactly one full name of the article, or, being nobody's surname, the first
+// name of exactly one ("Tom shot his sister" after "Tom Roe, 12,"); a spelled-out age
+// ("Thirty-two-year-old") is no name word. The cues (suspect_cues.tsv) look
 // at the words right before the name (an age "22-year-old" and a comma may stand between), right
 // after it (an apposition ", 23, of Dayton," or ", who" may stand between), or decide an
 // "identified ... as NAME" by the nearest role noun before it.
@@ -15,7 +17,8 @@
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
 // role ("NAME was a suspect in"). A death by one's own hand ("NAME died from an apparent
 // self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
-// another named person has a victim cue: alone it may be a suicide or an accident. A possessive
+// another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
+// suicide or an accident. A possessive
 // ("Smith's fiance") takes no cues: they belong to the noun after it; only a possessive cue
 // ("Smith's gun went off") names the owner of the weapon that fired. A name is the suspect when
 // its perpetrator cues outnumber its victim cues; the one with the most such cues wins, the first
