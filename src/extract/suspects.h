@@ -18,9 +18,9 @@
 // role ("NAME was a suspect in"). A death by one's own hand ("NAME died from an apparent
 // self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
 // another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
-// suicide or an accident. A possessive
-// ("Smith's fiance") takes no cues: they belong to the noun after it; only a possessive cue
-// ("Smith's gun went off") names the owner of the weapon that fired. A name is the suspect when
+// suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
+// after it; only a possessive cue ("Smith's gun went off") names the owner of the weapon that
+// fired. A name is the suspect when
 // its perpetrator cues outnumber its victim cues; the one with the most such cues wins, the first
 // named on ties. A weak victim cue, one that fits a shooter too ("NAME died", "NAME was found
 // dead", "NAME was taken to"), weighs half a victim cue: the shooter of a murder-suicide is found
