@@ -71,6 +71,8 @@ struct Tally {
   Span span;         // at the first perpetrator cue
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
+  int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
+  int weak = 0;  // victim cues that fit a shooter too ("died", "was taken to")
 };
 
 }  // namespace
@@ -80,15 +82,29 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
     Kind kind;
-    if (cols[1] == "before") kind = kBefore;
-    else if (cols[1] == "after") kind = kAfter;
-    else if (cols[1] == "as") kind = kAs;
-    else if (cols[1] == "noun") kind = kNoun;
-    else return InvalidArgument("kind must be before, after, as or noun");
+    if (cols[1] == "before")
+      kind = kBefore;
+    else if (cols[1] == "after")
+      kind = kAfter;
+    else if (cols[1] == "as")
+      kind = kAs;
+    else if (cols[1] == "noun")
+      kind = kNoun;
+    else if (cols[1] == "possessive")
+      kind = kPossessive;
+    else
+      return InvalidArgument("kind must be before, after, as, noun or possessive");
     Role role;
-    if (cols[2] == "perpetrator") role = kPerp;
-    else if (cols[2] == "victim") role = kVictim;
-    else return InvalidArgument("role must be perpetrator or victim");
+    if (cols[2] == "perpetrator")
+      role = kPerp;
+    else if (cols[2] == "victim")
+      role = kVictim;
+    else if (cols[2] == "self")
+      role = kSelf;
+    else if (cols[2] == "weak")
+      role = kWeak;
+    else
+      return InvalidArgument("role must be perpetrator, victim, self or weak");
     for (std::string_view p : SplitBar(cols[0])) {
       std::vector<std::string> words = NormalizePhrase(p);
       if (words.empty()) return InvalidArgument("empty phrase");
@@ -133,7 +149,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (name_word(k)) {
         size_t t = k + 1;
         // Joined pieces ("O'Brien"); a possessive "'s" ends the name.
-        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") ++t;
+        bool age = false;
+        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") {
+          age |= w[t].lower == "year";
+          ++t;
+        }
+        // A spelled-out age ("Thirty-two-year-old") is no name word.
+        if (age) break;
         if (r.name_words == 0) r.first = static_cast<uint32_t>(k);
         r.last = static_cast<uint32_t>(k);
         ++r.name_words;
@@ -205,12 +227,16 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     bool ambiguous;
   };
   std::vector<Surname> surname_key;
-  auto find_surname = [&](std::string_view surname) -> Surname* {
-    for (Surname& x : surname_key) {
-      if (x.surname == surname) return &x;
+  // First name -> (key, ambiguous), the same way: family stories call their members by first
+  // names ("Tom shot his sister" after "Tom Roe, 12,").
+  std::vector<Surname> given_key;
+  auto find_in = [](std::vector<Surname>& v, std::string_view name) -> Surname* {
+    for (Surname& x : v) {
+      if (x.surname == name) return &x;
     }
     return nullptr;
   };
+  auto find_surname = [&](std::string_view surname) { return find_in(surname_key, surname); };
   // Most words start no name: only the words WordStream found may begin with a capital (what
   // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
   // the candidates inside it. A run never leaves its sentence.
@@ -227,6 +253,11 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         if (!(x->key == key)) x->ambiguous = true;
       } else {
         surname_key.push_back({w[r.last].lower, key, false});
+      }
+      if (Surname* x = find_in(given_key, w[r.first].lower)) {
+        if (!(x->key == key)) x->ambiguous = true;
+      } else {
+        given_key.push_back({w[r.first].lower, key, false});
       }
     }
     runs.push_back(Found{r, static_cast<uint32_t>(s), place});
@@ -257,7 +288,9 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     if (r.name_words >= 2) {
       key = key_of(r);
     } else {
+      // A surname first; else a first name that is nobody's surname.
       const Surname* x = find_surname(w[r.last].lower);
+      if (x == nullptr) x = find_in(given_key, w[r.last].lower);
       if (x == nullptr || x->ambiguous) continue;
       key = x->key;
     }
@@ -291,6 +324,17 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         canonical.append(text.substr(from, name.end - from));
         t.canonical = std::move(canonical);
       }
+    }
+    // A possessive ("Smith's fiance", "Smith's wife was killed") modifies the noun after it:
+    // the cues around it are that person's, not the named one's, but for a possessive cue
+    // ("Smith's rifle went off").
+    if (r.end < e && w[r.end].lower == "s" && Joined(text, w[r.end - 1], w[r.end])) {
+      uint32_t p = 0;
+      if (cues_.Match(w, r.end + 1, e, &p) > 0 && (p & Bit(kPossessive, kPerp))) {
+        if (t.perp == 0) t.span = name;
+        ++t.perp;
+      }
+      continue;
     }
     // Before the name: "[cue] [,] [22-year-old] [,] NAME".
     size_t k = r.begin;
@@ -371,6 +415,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         }
       }
     }
+    // A floating quantifier of a list of names: "Tom Roe and Ann Roe, both died".
+    if (a > r.end && a < e && (w[a].lower == "both" || w[a].lower == "all")) ++a;
     if (a < e && w[a].lower == "who") {
       ++a;
       // "NAME, who police say shot ...": a reporting clause between "who" and its verb.
@@ -388,11 +434,25 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       ++t.perp;
     }
     if (victim) ++t.victim;
+    if (!perp && !victim && (after & Bit(kAfter, kWeak))) ++t.weak;
+    if (!perp && !victim && (after & Bit(kAfter, kSelf))) {
+      if (t.perp == 0 && t.self == 0) t.span = name;
+      ++t.self;
+    }
+  }
+  // Own-death cues name a murder-suicide's shooter when someone else was hurt.
+  for (auto& [key, t] : tally) {
+    if (t.self == 0) continue;
+    bool others = false;
+    for (const auto& [k2, t2] : tally) others |= !(k2 == key) && (t2.victim > 0 || t2.weak > 0);
+    if (others) t.perp += t.self;
   }
 
   const Tally* best = nullptr;
   for (const auto& [key, t] : tally) {
-    if (t.perp <= t.victim || t.canonical.empty()) continue;
+    // A weak victim cue weighs half: a murder-suicide's shooter is found dead too, an arrested
+    // one is taken to jail.
+    if (2 * t.perp <= 2 * t.victim + t.weak || t.canonical.empty()) continue;
     if (best == nullptr || t.perp > best->perp || (t.perp == best->perp && t.order < best->order)) {
       best = &t;
     }

@@ -6,16 +6,24 @@
 // initial "J." and a suffix "Jr.", "Sr.", "II", "III", "IV" allowed) that contains no word of
 // name_stopwords.txt (titles, institutions, calendar words: "Officer John Smith" gives
 // "John Smith"). A single capitalised word counts as a later mention ("Smith was arrested") when
-// it is the surname of exactly one full name of the article. The cues (suspect_cues.tsv) look
+// it is the surname of exactly one full name of the article, or, being nobody's surname, the first
+// name of exactly one ("Tom shot his sister" after "Tom Roe, 12,"); a spelled-out age
+// ("Thirty-two-year-old") is no name word. The cues (suspect_cues.tsv) look
 // at the words right before the name (an age "22-year-old" and a comma may stand between), right
 // after it (an apposition ", 23, of Dayton," or ", who" may stand between), or decide an
 // "identified ... as NAME" by the nearest role noun before it.
 //
 // A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
-// role ("NAME was a suspect in"). A name is the suspect when its perpetrator cues outnumber its
-// victim cues; the one with the
-// most such cues wins, the first named on ties.
+// role ("NAME was a suspect in"). A death by one's own hand ("NAME died from an apparent
+// self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
+// another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
+// suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
+// after it; only a possessive cue ("Smith's gun went off") names the owner of the weapon that
+// fired. A name is the suspect when its perpetrator cues outnumber its victim cues; the one with
+// the most such cues wins, the first named on ties. A weak victim cue, one that fits a shooter too ("NAME died", "NAME was found
+// dead", "NAME was taken to"), weighs half a victim cue: the shooter of a murder-suicide is found
+// dead too, so "NAME shot his wife" outweighs it, while a second victim cue does not.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
 // once; Find() is const and thread-safe.
@@ -52,12 +60,12 @@ class SuspectFinder {
   [[nodiscard]] bool RegisterTries(StartIndex* index);
 
  private:
-  enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8 };
-  enum Role : uint8_t { kPerp = 1, kVictim = 2 };
+  enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8, kPossessive = 16 };
+  enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
   static uint32_t Bit(Kind k, Role r) {
-    int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : 3;
-    return 1u << (ki * 4 + r);
+    int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : k == kNoun ? 3 : 4;
+    return 1u << (ki * 4 + r);  // 5 kinds x 4 roles: bits 0..19
   }
 
   SuspectFinder() = default;

@@ -216,5 +216,106 @@ TEST_F(SuspectsTest, ReportingClauseAndDescriptiveApposition) {
   EXPECT_EQ(Suspect("Marla Quist, a mother of two, was killed in the crossfire."), "");
 }
 
+TEST_F(SuspectsTest, AccusedOfKillingApposition) {
+  EXPECT_EQ(Suspect("Marcus Delane, accused of killing a cashier and wounding two customers, "
+                    "changed his plea on Monday."),
+            "Marcus Delane");
+}
+
+TEST_F(SuspectsTest, HedgedAgentiveVerb) {
+  EXPECT_EQ(Suspect("Detectives would not say in what order Wendell Oakes, 41, may have shot his "
+                    "wife and their son."),
+            "Wendell Oakes");
+}
+
+TEST_F(SuspectsTest, FiredAt) {
+  EXPECT_EQ(Suspect("Witnesses said Orrin Kessel fired at a passing car after an argument."),
+            "Orrin Kessel");
+}
+
+TEST_F(SuspectsTest, PossessiveTakesNoCues) {
+  // "by Salter's husband": the husband, not Salter, is the agent; the husband is named after.
+  EXPECT_EQ(Suspect("Pamela Salter, 40, was shot and killed by Salter's husband, Dorian Brisk, "
+                    "30, who was arrested later."),
+            "Dorian Brisk");
+  EXPECT_EQ(Suspect("Hollis Grange, 52, and his son were found at home. Police arrested "
+                    "Grange's neighbor on Tuesday."),
+            "");
+}
+
+TEST_F(SuspectsTest, SelfInflictedDeathInAMurderSuicide) {
+  EXPECT_EQ(Suspect("Two children, Ada Ferrow and Lee Ferrow, both died from gunshot wounds. "
+                    "Their father, 51-year-old Martin Ferrow, died from an apparent "
+                    "self-inflicted gunshot wound."),
+            "Martin Ferrow");
+}
+
+TEST_F(SuspectsTest, SelfInflictedAloneIsNoPerpetrator) {
+  // An accident or a suicide: nobody else was hurt.
+  EXPECT_EQ(Suspect("Tobin Marsh, 15, a member of the school band, died after an accident at "
+                    "home. Police said Marsh accidentally shot himself in the head."),
+            "");
+  // An institution's name is no person: "Lakeview Marching Band, died" names no other victim.
+  EXPECT_EQ(Suspect("Tobin Marsh, 15, a member of the Lakeview Marching Band, died after an "
+                    "accident at home. Police said Marsh accidentally shot himself in the head."),
+            "");
+  EXPECT_EQ(Suspect("Investigators say 14-year-old Kirby Lund died of a self-inflicted gunshot "
+                    "wound in the woods behind his home."),
+            "");
+}
+
+TEST_F(SuspectsTest, DeathWeighsLessThanAnAgentiveCue) {
+  // A murder-suicide's shooter is found dead as well.
+  EXPECT_EQ(Suspect("Officers said Gerald Pike shot his wife and his stepson at their home. When "
+                    "they arrived, Pike was found dead from a gunshot wound."),
+            "Gerald Pike");
+  // Two victim cues still outweigh one agentive cue.
+  EXPECT_EQ(Suspect("Gerald Pike shot his rifle at a target. A neighbor shot Pike, and Pike was "
+                    "killed."),
+            "");
+}
+
+TEST_F(SuspectsTest, SpelledOutAgeIsNoName) {
+  EXPECT_EQ(Suspect("Thirty-two-year-old Lyle Brannock was charged with murder on Friday."),
+            "Lyle Brannock");
+}
+
+TEST_F(SuspectsTest, PossessiveWeaponDischarged) {
+  EXPECT_EQ(Suspect("Police said Wade Corliss, 13, was hunting with his cousin Ray Emmet when "
+                    "Corliss's rifle accidentally discharged, striking Emmet in the leg."),
+            "Wade Corliss");
+}
+
+TEST_F(SuspectsTest, RoleAppositionAfterTheName) {
+  EXPECT_EQ(Suspect("Neville Tarrant, the suspected gunman, left the store before officers came."),
+            "Neville Tarrant");
+  EXPECT_EQ(Suspect("Neville Tarrant, the victim, was a cashier at the store."), "");
+  EXPECT_EQ(Suspect("Neville Tarrant was identified as the shooter by two witnesses."),
+            "Neville Tarrant");
+}
+
+TEST_F(SuspectsTest, PossessiveArrest) {
+  EXPECT_EQ(Suspect("A man was wounded outside a bar. Officers made Ansel Broome's arrest on "
+                    "Friday, and Broome's bond was set at $50,000."),
+            "Ansel Broome");
+}
+
+TEST_F(SuspectsTest, FirstNameLaterMention) {
+  EXPECT_EQ(Suspect("Police named the dead as Ronda Quill, 50, and Tavish Quill, 23. Officers "
+                    "said Tavish shot the other victim and then killed himself."),
+            "Tavish Quill");
+  // A first name two people share names nobody.
+  EXPECT_EQ(Suspect("Tavish Quill and Tavish Morrow were at the party. Officers said Tavish shot "
+                    "the other man."),
+            "");
+}
+
+TEST_F(SuspectsTest, TakenToIsAWeakVictimCue) {
+  // The arrested boy is taken to the barracks: half a victim cue, less than his charge.
+  EXPECT_EQ(Suspect("Court papers say 15-year-old Emil Harrow is being charged in the shooting. "
+                    "Emil was taken to the state police barracks."),
+            "Emil Harrow");
+}
+
 }  // namespace
 }  // namespace sitrep
