@@ -801,6 +801,20 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
   return false;
 }
 
+// For a town section (GeoNames PPLX) among one mention's candidates: the population term
+// (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
+// `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
+double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
+  if (c.e.level != GeoLevel::kPlace || c.e.feature_code != "PPLX") return 0;
+  double best = 0;
+  for (const Candidate& o : cands) {
+    if (o.e.level == GeoLevel::kPlace && o.e.feature_code != "PPLX" && (o.exact || !c.exact)) {
+      best = std::max(best, o.log_pop);
+    }
+  }
+  return best;
+}
+
 // Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
@@ -2169,6 +2183,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // State" or "Kaduna province" would name the province. The province reading's level
           // bonus is undone.
           if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
+          // A town section's population is its town's share, not a town's: against a namesake
+          // town spelled as exactly, it counts only as the town's ("UNIVERSAL CITY --" is the
+          // town, not the Los Angeles quarter). The article naming the quarter's town still
+          // wins it the nearness and province bonuses below.
+          if (const double town = SectionTownNamesakeLogPop(m.cands, c); town > 0) {
+            s -= std::max(0.0, c.log_pop - town);
+          }
           const CountryTerms& ct = country_terms(e.country, c.country_slot);
           if (ct.named) s += 4 + std::min(2.0, ct.v);
           s += 3 * ct.cue;

@@ -29,8 +29,10 @@
 // is no place, nor is the word after a middle initial ("Booker T. Washington"), nor a name
 // before an outlet noun ("the X channel", geocoder_words.tsv outlet); a small multi-word place
 // outside the article's dominant country needs its region in the text; a dateline's small town
-// in a state the story neither names nor implies is dropped, as elsewhere in the text, and a
-// city spelled exactly at a sentence start or a county after a preposition implies its state.
+// in a state the story neither names nor implies is dropped, as elsewhere in the text, a
+// city spelled exactly at a sentence start or a county after a preposition implies its state,
+// and a town section (PPLX) weighs no more population than a namesake town of its own
+// ("UNIVERSAL CITY --" is the Texas town, not the Los Angeles quarter).
 //
 // Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
 // names the town stands for the town, and counts at all only when its country is in context; in

@@ -3,7 +3,8 @@
 // article's dominant country, a dateline town whose every reading lies outside the state the
 // story is set in, a town section (PPLX) abroad with no context for its country, a surname after
 // a middle initial, a media outlet ("the X channel"), a pronoun or lone letter inside a longer
-// name, and the state set by a large city opening a sentence or by a county "in X".
+// name, the state set by a large city opening a sentence or by a county "in X", and a town
+// section (PPLX) outweighing a namesake town only by its recorded population.
 // The sentences are written for these tests.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -217,6 +218,24 @@ TEST_F(NamesakeRulesTest, PronounOrLetterInsideALongerNameIsNoPlace) {
   const PlaceMention* m = At(ms, "St. Paul");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "Minnesota");
+}
+
+TEST_F(NamesakeRulesTest, TownSectionDoesNotOutweighANamesakeTown) {
+  // "Universal City" is a town in Texas and a quarter of Los Angeles (PPLX) with a larger
+  // recorded population: a dateline with no other place names the town.
+  auto ms = Find(
+      "UNIVERSAL CITY -- A 17-year-old boy died early Thursday after a handgun went off at a "
+      "friend's home, the police department said.");
+  const PlaceMention* m = At(ms, "UNIVERSAL CITY");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Texas");
+  // An article set in Los Angeles still reads the quarter (standing for its city).
+  ms = Find(
+      "A man was shot near a studio lot in Universal City on Friday, Los Angeles police said. "
+      "The Los Angeles Police Department is investigating.");
+  m = At(ms, "Universal City");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "California");
 }
 
 }  // namespace
