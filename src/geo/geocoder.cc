@@ -1168,13 +1168,24 @@ std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
 
 void Geocoder::BuildSeats() {
   if (gaz_ == nullptr || words_->seat_countries.empty()) return;
+  // A state capital (PPLA, PPLC) is listed as the capital, not as its county's seat, though it
+  // nearly always is that too ("Leon County" is Tallahassee): a county named alone that lists no
+  // PPLA2 town stands for its capital (county_seats_). A town section stays with PPLA2 seats.
+  std::unordered_map<std::string, uint32_t> capitals;
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
     GazEntry e = gaz_->entry(i);
-    if (e.feature_code != "PPLA2" || e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
+    const std::string_view fc = e.feature_code;
+    if ((fc != "PPLA2" && fc != "PPLA" && fc != "PPLC") || e.admin2.empty() ||
+        e.level != GeoLevel::kPlace) {
+      continue;
+    }
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto [it, fresh] = seats_.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
+    auto& to = fc == "PPLA2" ? seats_ : capitals;
+    auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
+  county_seats_ = seats_;
+  for (const auto& [key, i] : capitals) county_seats_.emplace(key, i);
 }
 
 Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
@@ -2452,6 +2463,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         !m.cue && !m.of_before && !m.dateline && !b.paired) {
       accept = false;
     }
+    // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
+    // not a place: its words are capitalised like the rest of the line.
+    if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
+        m.end_word < words.size() && words[m.end_word].lower == "of") {
+      accept = false;
+    }
     // A bare small town in a state the article neither names nor implies, where it names or
     // implies another state of that country and its news would name an out-of-state town's
     // state (Words::state_named): a namesake of some local place, not the town elsewhere. A
@@ -2665,7 +2682,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // A county named alone (where county names are not places: data/geo/
   // district_seat_countries.tsv) stands for the town in it that the article names, or else for
   // its seat: "the Boyle County sheriff" reports from Danville.
-  if (!seats_.empty()) {
+  if (!county_seats_.empty()) {
     for (size_t i = 0; i < out.size(); ++i) {
       const GazEntry& e = out_entry[i];
       if (e.level != GeoLevel::kDistrict || !W.seat_countries.count(std::string(e.country))) {
@@ -2682,8 +2699,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       GazEntry to;
       if (town >= 0) {
         to = out_entry[town];
-      } else if (auto it = seats_.find(SeatKey(e.country, e.admin1, e.admin2));
-                 it != seats_.end()) {
+      } else if (auto it = county_seats_.find(SeatKey(e.country, e.admin1, e.admin2));
+                 it != county_seats_.end()) {
         to = gaz_->entry(it->second);
       } else {
         continue;

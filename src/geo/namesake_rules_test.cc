@@ -3,8 +3,9 @@
 // article's dominant country, a dateline town whose every reading lies outside the state the
 // story is set in, a town section (PPLX) abroad with no context for its country, a surname after
 // a middle initial, a media outlet ("the X channel"), a pronoun or lone letter inside a longer
-// name, the state set by a large city opening a sentence or by a county "in X", and a town
-// section (PPLX) outweighing a namesake town only by its recorded population.
+// name, the state set by a large city opening a sentence or by a county "in X", a town section
+// (PPLX) outweighing a namesake town only by its recorded population, a county whose seat is the
+// state capital, and a title-case headline's idiom "In X Of".
 // The sentences are written for these tests.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -236,6 +237,31 @@ TEST_F(NamesakeRulesTest, TownSectionDoesNotOutweighANamesakeTown) {
   m = At(ms, "Universal City");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "California");
+}
+
+TEST_F(NamesakeRulesTest, CountyWhoseSeatIsTheStateCapitalStandsForTheCapital) {
+  // Tallahassee is listed as Florida's capital (PPLA), not as Leon County's seat (PPLA2): it is
+  // still the town the county's sheriff reports from.
+  auto ms = Find(
+      "Deputies with the Leon County Sheriff's Office said a man was shot outside his home on "
+      "Sunday night.");
+  const PlaceMention* m = At(ms, "Leon County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Tallahassee");
+  EXPECT_EQ(m->place.admin2, "Leon");
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+}
+
+TEST_F(NamesakeRulesTest, TitleCaseInXOfIsAnIdiom) {
+  // "In Wake Of" in a title-case headline is no "in Wake" (Wake County): every word there is
+  // capitalised, and "In X Of" is an idiom.
+  auto ms = Find(
+      "Neighbors Rally In Wake Of Weekend Shootings\n\nResidents gathered on Monday after two "
+      "men were wounded, the police department said.");
+  EXPECT_EQ(At(ms, "Wake"), nullptr);
+  // Without the idiom a county after a preposition still counts.
+  ms = Find("Two Men Wounded In Wake County Shooting\n\nDeputies said both men will recover.");
+  EXPECT_NE(At(ms, "Wake County"), nullptr);
 }
 
 }  // namespace
