@@ -802,6 +802,20 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
   return false;
 }
 
+// For a town section (GeoNames PPLX) among one mention's candidates: the population term
+// (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
+// `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
+double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
+  if (c.e.level != GeoLevel::kPlace || c.e.feature_code != "PPLX") return 0;
+  double best = 0;
+  for (const Candidate& o : cands) {
+    if (o.e.level == GeoLevel::kPlace && o.e.feature_code != "PPLX" && (o.exact || !c.exact)) {
+      best = std::max(best, o.log_pop);
+    }
+  }
+  return best;
+}
+
 // Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
@@ -1167,14 +1181,23 @@ std::string Geocoder::SeatKey(std::string_view cc, std::string_view admin1,
 
 void Geocoder::BuildSeats() {
   if (gaz_ == nullptr || words_->seat_countries.empty()) return;
+  // A state capital (PPLA, PPLC) is listed as the capital, not as its county's seat, though it
+  // nearly always is that too ("Leon County" is Tallahassee): a county named alone that lists no
+  // PPLA2 town stands for its capital (county_seats_). A town section stays with PPLA2 seats.
+  std::unordered_map<std::string, uint32_t> capitals;
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
-    if (gaz_->feature_code(i) != "PPLA2") continue;  // most entries: no entry to make
+    // Most entries are no seat or capital: decided on the feature code before decoding one.
+    const std::string_view fc = gaz_->feature_code(i);
+    if (fc != "PPLA2" && fc != "PPLA" && fc != "PPLC") continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto [it, fresh] = seats_.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
+    auto& to = fc == "PPLA2" ? seats_ : capitals;
+    auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
+  county_seats_ = seats_;
+  for (const auto& [key, i] : capitals) county_seats_.emplace(key, i);
 }
 
 Result<std::unique_ptr<Geocoder>> Geocoder::Create(const Gazetteer* gaz,
@@ -2183,6 +2206,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // State" or "Kaduna province" would name the province. The province reading's level
           // bonus is undone.
           if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
+          // A town section's population is its town's share, not a town's: against a namesake
+          // town spelled as exactly, it counts only as the town's ("UNIVERSAL CITY --" is the
+          // town, not the Los Angeles quarter). The article naming the quarter's town still
+          // wins it the nearness and province bonuses below.
+          if (const double town = SectionTownNamesakeLogPop(m.cands, c); town > 0) {
+            s -= std::max(0.0, c.log_pop - town);
+          }
           const CountryTerms& ct = country_terms(e.country, c.country_slot);
           if (ct.named) s += 4 + std::min(2.0, ct.v);
           s += 3 * ct.cue;
@@ -2445,6 +2475,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         !m.cue && !m.of_before && !m.dateline && !b.paired) {
       accept = false;
     }
+    // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
+    // not a place: its words are capitalised like the rest of the line.
+    if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
+        m.end_word < words.size() && words[m.end_word].lower == "of") {
+      accept = false;
+    }
     // A bare small town in a state the article neither names nor implies, where it names or
     // implies another state of that country and its news would name an out-of-state town's
     // state (Words::state_named): a namesake of some local place, not the town elsewhere. A
@@ -2658,7 +2694,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // A county named alone (where county names are not places: data/geo/
   // district_seat_countries.tsv) stands for the town in it that the article names, or else for
   // its seat: "the Boyle County sheriff" reports from Danville.
-  if (!seats_.empty()) {
+  if (!county_seats_.empty()) {
     for (size_t i = 0; i < out.size(); ++i) {
       const GazEntry& e = out_entry[i];
       if (e.level != GeoLevel::kDistrict || !W.seat_countries.count(std::string(e.country))) {
@@ -2675,8 +2711,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       GazEntry to;
       if (town >= 0) {
         to = out_entry[town];
-      } else if (auto it = seats_.find(SeatKey(e.country, e.admin1, e.admin2));
-                 it != seats_.end()) {
+      } else if (auto it = county_seats_.find(SeatKey(e.country, e.admin1, e.admin2));
+                 it != county_seats_.end()) {
         to = gaz_->entry(it->second);
       } else {
         continue;

@@ -29,14 +29,18 @@
 // is no place, nor is the word after a middle initial ("Booker T. Washington"), nor a name
 // before an outlet noun ("the X channel", geocoder_words.tsv outlet); a small multi-word place
 // outside the article's dominant country needs its region in the text; a dateline's small town
-// in a state the story neither names nor implies is dropped, as elsewhere in the text, and a
-// city spelled exactly at a sentence start or a county after a preposition implies its state.
+// in a state the story neither names nor implies is dropped, as elsewhere in the text, a
+// city spelled exactly at a sentence start or a county after a preposition implies its state,
+// a town section (PPLX) weighs no more population than a namesake town of its own
+// ("UNIVERSAL CITY --" is the Texas town, not the Los Angeles quarter), and a title-case
+// headline's "In X Of" is an idiom ("In Wake Of Shootings"), not a place.
 //
 // Parts and wholes: a section of a town (GeoNames PPLX, "North Lawndale") in an article that
 // names the town stands for the town, and counts at all only when its country is in context; in
 // countries listed in data/geo/district_seat_countries.tsv (US) a county mention carries the town
 // in it that the article names, or else the county seat (its span stays the county's words, its
-// admin2 the county). "St. Louis", "Ft. Worth" are also looked up spelled out
+// admin2 the county); a state capital is the seat of a county that lists no other ("Leon
+// County" is Tallahassee). "St. Louis", "Ft. Worth" are also looked up spelled out
 // (data/geo/name_abbrevs.tsv).
 //
 // Output: PlaceMention in text order, countries and provinces included (level kCountry /
@@ -96,7 +100,8 @@ class Geocoder {
   Geocoder(const Gazetteer* gaz, std::shared_ptr<const Words> words);
   static Result<std::shared_ptr<const Words>> LoadWords(const std::string& dir);
 
-  // Indexes the seat town (PPLA2) of each county in Words::seat_countries.
+  // Indexes the seat town (PPLA2) of each county in Words::seat_countries, in seats_ and, with
+  // the state capital of a county that has none, in county_seats_.
   void BuildSeats();
   // Allocates entry_facts_, every slot not yet made.
   void BuildEntryTables();
@@ -107,6 +112,9 @@ class Geocoder {
   std::shared_ptr<const Words> words_;
   // "CC|admin1|admin2" -> gazetteer index of the county's seat town.
   std::unordered_map<std::string, uint32_t> seats_;
+  // The same with, for a county that lists no PPLA2 town, the state capital in it: what a county
+  // named alone stands for.
+  std::unordered_map<std::string, uint32_t> county_seats_;
   // Distinct for every Geocoder ever made: names the owner of a thread's key-lookup cache.
   uint64_t id_;
   // Per gazetteer entry, computed once rather than for every candidate of every article: the

@@ -3,7 +3,9 @@
 // article's dominant country, a dateline town whose every reading lies outside the state the
 // story is set in, a town section (PPLX) abroad with no context for its country, a surname after
 // a middle initial, a media outlet ("the X channel"), a pronoun or lone letter inside a longer
-// name, and the state set by a large city opening a sentence or by a county "in X".
+// name, the state set by a large city opening a sentence or by a county "in X", a town section
+// (PPLX) outweighing a namesake town only by its recorded population, a county whose seat is the
+// state capital, and a title-case headline's idiom "In X Of".
 // The sentences are written for these tests.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -217,6 +219,49 @@ TEST_F(NamesakeRulesTest, PronounOrLetterInsideALongerNameIsNoPlace) {
   const PlaceMention* m = At(ms, "St. Paul");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "Minnesota");
+}
+
+TEST_F(NamesakeRulesTest, TownSectionDoesNotOutweighANamesakeTown) {
+  // "Universal City" is a town in Texas and a quarter of Los Angeles (PPLX) with a larger
+  // recorded population: a dateline with no other place names the town.
+  auto ms = Find(
+      "UNIVERSAL CITY -- A 17-year-old boy died early Thursday after a handgun went off at a "
+      "friend's home, the police department said.");
+  const PlaceMention* m = At(ms, "UNIVERSAL CITY");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "Texas");
+  // An article set in Los Angeles still reads the quarter (standing for its city).
+  ms = Find(
+      "A man was shot near a studio lot in Universal City on Friday, Los Angeles police said. "
+      "The Los Angeles Police Department is investigating.");
+  m = At(ms, "Universal City");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.admin1, "California");
+}
+
+TEST_F(NamesakeRulesTest, CountyWhoseSeatIsTheStateCapitalStandsForTheCapital) {
+  // Tallahassee is listed as Florida's capital (PPLA), not as Leon County's seat (PPLA2): it is
+  // still the town the county's sheriff reports from.
+  auto ms = Find(
+      "Deputies with the Leon County Sheriff's Office said a man was shot outside his home on "
+      "Sunday night.");
+  const PlaceMention* m = At(ms, "Leon County");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Tallahassee");
+  EXPECT_EQ(m->place.admin2, "Leon");
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+}
+
+TEST_F(NamesakeRulesTest, TitleCaseInXOfIsAnIdiom) {
+  // "In Wake Of" in a title-case headline is no "in Wake" (Wake County): every word there is
+  // capitalised, and "In X Of" is an idiom.
+  auto ms = Find(
+      "Neighbors Rally In Wake Of Weekend Shootings\n\nResidents gathered on Monday after two "
+      "men were wounded, the police department said.");
+  EXPECT_EQ(At(ms, "Wake"), nullptr);
+  // Without the idiom a county after a preposition still counts.
+  ms = Find("Two Men Wounded In Wake County Shooting\n\nDeputies said both men will recover.");
+  EXPECT_NE(At(ms, "Wake County"), nullptr);
 }
 
 }  // namespace

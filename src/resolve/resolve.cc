@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -277,6 +278,38 @@ Loc DocLoc(const DocAnalysis& da) {
   return best != nullptr ? MakeLoc(*best) : Loc();
 }
 
+// Whether the article names the town `p` only through its county ("Fort Bend County" read as
+// the county seat, geo/geocoder.h): every mention of it is spelled as a surface that begins with
+// its admin2 and is no part of its own name. Such a town is the county's stand-in, as coarse as the
+// county itself: a town another report names inside that county is the finer place. The text is
+// gone by resolution, so a mention's spelling is told by its span's length.
+bool NamedOnlyByCounty(const DocAnalysis& da, const Place& p) {
+  if (p.level != GeoLevel::kPlace || p.admin2.empty() || da.place_spellings.empty()) return false;
+  const std::string key = PlaceKey(p.country, p.admin1, p.name);
+  const std::string admin2 = Lower(p.admin2);
+  const std::string name = Lower(p.name);
+  std::vector<size_t> county_lengths;
+  for (const PlaceSpelling& s : da.place_spellings) {
+    if (s.place_key != key) continue;
+    const std::string surface = Lower(s.surface);
+    // "Bronx" for "The Bronx" is the town's own name, not its county's.
+    if (surface.compare(0, admin2.size(), admin2) == 0 && name.find(surface) == std::string::npos) {
+      county_lengths.push_back(s.surface.size());
+    }
+  }
+  if (county_lengths.empty()) return false;
+  for (const PlaceMention& pm : da.places) {
+    if (pm.place.country != p.country || pm.place.admin1 != p.admin1 || pm.place.name != p.name) {
+      continue;
+    }
+    const size_t len = pm.span.end - pm.span.begin;
+    if (std::find(county_lengths.begin(), county_lengths.end(), len) == county_lengths.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string PlaceDesc(const Loc& l) {
   if (!l.known) return "(no place)";
   std::string s = l.place.name;
@@ -326,6 +359,9 @@ struct Event {
   // place on its day: set in step 2.
   int attested = 0;
   bool copy = false;  // its article is a wire copy of another
+  // Its article names its town only through the town's county (NamedOnlyByCounty): the
+  // incident's place prefers a town another report names.
+  bool county_stand_in = false;
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
   // (an earlier event the article recalls) only ever cluster with their own kind. Views of
@@ -953,6 +989,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     FinishEvent(&l.e, pub);
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
     l.e.copy = copy;
+    l.e.county_stand_in = NamedOnlyByCounty(da, l.e.loc->place);
     ExactTolls(l.e.claims, rules, &l.e.exact_lo, &l.e.exact_hi);
     if (l.e.mentions.size() > 1) {
       l.e.notes.push_back(std::to_string(l.e.mentions.size()) +
@@ -2487,8 +2524,10 @@ IncidentStream ResolveBatch::FinishStream() && {
       for (Reason& r : DecodeReasons(b.spill.Read(e.why_ref))) inc.why.push_back(std::move(r));
       e.why_ref = {};
       for (const MentionLite* m : e.lite) leaf_mentions[ci].push_back(m);
-      auto& v = loc_votes[e.loc->key];
-      std::get<0>(v) = -Level(e.loc);
+      // A county's stand-in town ranks as its county unless another report names it.
+      auto& v = loc_votes.try_emplace(e.loc->key, INT_MIN, 0).first->second;
+      const int level = e.county_stand_in ? static_cast<int>(GeoLevel::kDistrict) : Level(e.loc);
+      std::get<0>(v) = std::max(std::get<0>(v), -level);
       ++std::get<1>(v);
       if (e.day) ++day_votes[*e.day];
       if (!e.claim_ref.empty()) {

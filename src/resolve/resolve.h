@@ -80,6 +80,9 @@
 //  6. Ids are hashes of content (country, admin1, admin2, place, date; stories: country, admin1,
 //     date), with a suffix ordered by the smallest (doc id, span) on collision — the same whatever
 //     the input order, and unchanged for incidents an added unrelated article does not touch.
+//     An incident's place is the finest of its reports' places, then the most reported; a town an
+//     article names only through its county ("the Fort Bend County sheriff", read as the county
+//     seat) ranks as the county, so a town another report names in that county is its place.
 //     Output: top-level incidents sorted by (date, country, admin1, id), each story followed by
 //     its children sorted by (date, admin2, place, id).
 //

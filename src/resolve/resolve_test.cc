@@ -1,6 +1,7 @@
 #include "resolve/resolve.h"
 
 #include "export/export.h"
+#include "resolve/place_names.h"
 
 #include <gtest/gtest.h>
 
@@ -1429,6 +1430,79 @@ TEST(ResolveFollowUpTest, OnlyWithinTheSpanAtTheSamePlaceAndFittingIt) {
       Resolve({attack(), DocBuilder("b", "2024-03-03").Mention(kVac, "", {kNorthTown}).Build()});
   ASSERT_EQ(near.incidents.size(), 1u);
   EXPECT_FALSE(JoinedAsFollowUp(near.incidents[0], "b"));
+}
+
+// A US county named alone reads as its seat town (geo/geocoder.h). `surface` is how the article
+// spelled the place; the spans are as long as the surface, as the geocoder makes them.
+DocAnalysis NamedAs(DocAnalysis d, const Place& p, const std::string& surface) {
+  auto respan = [&](PlaceMention& pm) {
+    if (pm.place.name == p.name)
+      pm.span.end = pm.span.begin + static_cast<uint32_t>(surface.size());
+  };
+  for (EventMention& m : d.mentions) {
+    for (PlaceMention& pm : m.places) respan(pm);
+  }
+  for (PlaceMention& pm : d.places) respan(pm);
+  if (surface != p.name) {
+    d.place_spellings.push_back({PlaceKey(p.country, p.admin1, p.name), surface});
+  }
+  return d;
+}
+
+const Place kSeat = P("Millbrook", "Cedar", "Ohio", 40.00, -83.00, GeoLevel::kPlace, "US");
+const Place kVillage = P("Fernvale", "Cedar", "Ohio", 40.05, -83.08, GeoLevel::kPlace, "US");
+const Place kBorough = P("The Heights", "Heights", "Ohio", 40.20, -83.20, GeoLevel::kPlace, "US");
+
+TEST(ResolveTest, TownNamedOnlyThroughItsCountyYieldsToTheTownAReportNames) {
+  // Two reports say only "the Cedar County sheriff" (read as the seat, Millbrook); one names
+  // the village where it happened. The incident is at the village, though outvoted.
+  std::vector<DocAnalysis> docs = {
+      NamedAs(DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
+              kSeat, "Cedar County"),
+      NamedAs(DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
+              kSeat, "Cedar County"),
+      DocBuilder("c", "2024-03-02").Mention(kVac, "2024-03-01", {kVillage}, {K(1)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Fernvale");
+  EXPECT_EQ(s.incidents[0].admin2, "Cedar");
+}
+
+TEST(ResolveTest, SeatNamedByItsOwnNameStaysATown) {
+  // One of the county reports also names Millbrook itself (a span as long as "Millbrook"):
+  // then Millbrook is a town named twice and wins the vote as before.
+  DocAnalysis a =
+      DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build();
+  a.places.push_back({{400, 409}, kSeat, 0.9f});
+  std::vector<DocAnalysis> docs = {
+      NamedAs(a, kSeat, "Cedar County"),
+      DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
+      DocBuilder("c", "2024-03-02").Mention(kVac, "2024-03-01", {kVillage}, {K(1)}).Build(),
+  };
+  docs[0].places.back().span = {400, 409};  // NamedAs respans every Millbrook: undo for this one
+  docs[1] = NamedAs(docs[1], kSeat, "Millbrook");
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Millbrook");
+}
+
+TEST(ResolveTest, ShortFormOfATownsOwnNameIsNoCounty) {
+  // "Heights" for "The Heights" (whose county is Heights) is the town's own name shortened, not
+  // its county: the town keeps its two votes.
+  std::vector<DocAnalysis> docs = {
+      NamedAs(DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kBorough}, {K(1)}).Build(),
+              kBorough, "Heights"),
+      NamedAs(DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kBorough}, {K(1)}).Build(),
+              kBorough, "Heights"),
+      DocBuilder("c", "2024-03-02")
+          .Mention(kVac, "2024-03-01",
+                   {P("Elmwood", "Heights", "Ohio", 40.22, -83.21, GeoLevel::kPlace, "US")}, {K(1)})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "The Heights");
 }
 
 }  // namespace
