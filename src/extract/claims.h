@@ -72,7 +72,14 @@ class ClaimExtractor {
   enum class NounGroup : uint8_t { kNone, kPerson, kVehicle, kBodies, kLives, kOther, kEvent };
   enum class Requires : uint8_t { kAny, kPerson, kVehicle, kBodies, kLives };
   enum Role : uint16_t {
-    kNpStop = 1, kPostSkip = 2, kPreFiller = 4, kPart = 8, kCoord = 16, kMajority = 32, kAge = 64
+    kNpStop = 1,
+    kPostSkip = 2,
+    kPreFiller = 4,
+    kPart = 8,
+    kCoord = 16,
+    kMajority = 32,
+    kAge = 64,
+    kSequence = 128
   };
   struct CueInfo {
     Field field = Field::kKilled;
@@ -93,11 +100,12 @@ class ClaimExtractor {
     size_t end = 0;  // one past the last word of the noun phrase (the number itself when none)
   };
   struct Figure;
-  enum class SingularKind : uint8_t { kPost, kPre, kReflexive, kZero };
+  enum class SingularKind : uint8_t { kPost, kPre, kReflexive, kZero, kTail, kImplied };
   struct SingularCue {
     SingularKind kind = SingularKind::kPost;
     Field field = Field::kKilled;
     Category category = Category::kUnknown;
+    double value = 1;  // kImplied: the least number of deaths the event's name implies
   };
   struct Implicit {
     Span cue;
@@ -105,6 +113,8 @@ class ClaimExtractor {
     Category category = Category::kUnknown;
     double value = 1;
     bool shooter = false;  // a reflexive cue read as the attacker's own death
+    bool implied = false;  // a count implied by the event's name ("murder-suicide"): at least
+    bool part = false;     // a lower bound: implied, or several victims of one killer named
   };
 
   ClaimExtractor() = default;
@@ -123,6 +133,10 @@ class ClaimExtractor {
   // age ("a 4-year-old boy", "an 18-month-old") is a civilian: no such child is an attacker.
   bool ReflexiveSubject(const WordStream& ws, size_t b, size_t cue, Category* cat,
                         size_t* first) const;
+  // True when the first person named in the reflexive cue's clause (words [b, cue)) is a young
+  // child by age ("2-year-old boy took gun from mother's purse, fatally shot himself") and no
+  // other person but a possessive one ("mother's") stands before the cue: no attacker.
+  bool ChildSubject(const WordStream& ws, size_t b, size_t cue) const;
   // True when the age noun starting at word `first` ("year old", "months old"), or one before
   // the person noun there ("3-year-old boy"), follows a number of years up to 12, or of months.
   static bool ReadsAsChild(const WordStream& ws, size_t b, size_t first);
