@@ -13,6 +13,8 @@ struct ClaimExtractor::Figure {
   Field field = Field::kKilled;
   Category category = Category::kUnknown;
   bool part = false;
+  bool coord = false;  // shares its cue with the figure before it ("one man and two children")
+  double add = 0;      // the coordinated figures of other categories counted into this one
 };
 
 namespace {
@@ -466,6 +468,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         f.field = *field;
         f.category = np.category;
         f.part = me.part;
+        f.coord = partner != nullptr && partner->claimed && partner->field == *field;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
           if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
@@ -1035,6 +1038,27 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
       if (implicit != nullptr) implicit->push_back(true);
     }
+    // "one man and two children dead": the figure of no category beside figures of one counts
+    // the rest of one total, so it carries their sum ("the total is 3, 2 of them children").
+    for (size_t i = 0; i < figs.size();) {
+      size_t j = i + 1;
+      while (j < figs.size() && figs[j].coord && figs[j].field == figs[i].field) ++j;
+      size_t unknown = j, n_unknown = 0;
+      double others = 0;
+      bool exact = true;
+      for (size_t k = i; k < j; ++k) {
+        const Quantity& q = doc.quantities[w[figs[k].num].quantity];
+        exact &= q.qualifier == Qualifier::kExact && !figs[k].part;
+        if (figs[k].category == Category::kUnknown) {
+          unknown = k;
+          ++n_unknown;
+        } else {
+          others += q.value;
+        }
+      }
+      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add = others;
+      i = j;
+    }
     for (const Figure& f : figs) {
       const Quantity& q = doc.quantities[w[f.num].quantity];
       bool in_timex = false;
@@ -1052,9 +1076,9 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       c.figure_span = q.number_span.empty() ? q.span : q.number_span;
       c.field = f.field;
       c.category = f.category;
-      c.value = q.value;
-      c.low = q.low;
-      c.high = q.high;
+      c.value = q.value + f.add;
+      c.low = q.low + f.add;
+      c.high = q.high + f.add;
       c.qualifier = q.qualifier;
       c.attributed_to = attributed;
       c.scope = f.part ? Scope::kPart : Scope::kIncident;

@@ -4,12 +4,16 @@
 //   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
 //   toll phrases            "the death toll rose to 60"
 //   coordination and parts  "four police and five civilians were killed" (two claims),
-//                           "10 people, including five police" (the 5 is Scope::kPart)
+//                           "10 people, including five police" (the 5 is Scope::kPart);
+//                           coordinated exact figures with one of no category: that one carries
+//                           the total ("one man and two children dead": 3, and 2 civilians)
 // The noun after the number gives the victim category; ages, times, distances and counts of
 // attacks are never figures (an age set off by commas after a name or a singular person noun,
-// "Smith, 23," "a boy, 6,", is an age); a negated or hypothetical cue ("could kill", "no one was") gives
-// nothing. Each number yields at most one claim. Attribution comes from the sentence's reporting
-// cue and the nearest named source ("police said", "according to officials", "told AFP").
+// "Smith, 23," "a boy, 6,", is an age), nor is a count after an ordinal of a series ("the first
+// of two teenagers killed this weekend"); a negated or hypothetical cue ("could kill", "no one
+// was") gives nothing. Each number yields at most one claim. Attribution comes from the
+// sentence's reporting cue and the nearest named source ("police said", "according to
+// officials", "told AFP").
 //
 // Figures without a number (data file singular.tsv) are "implicit" claims: one victim named by a
 // singular noun, pronoun or name ("a man was shot and killed", "he died at the scene", "killing a
@@ -21,10 +25,18 @@
 // himself", "killing 3, then killed himself"): his victims, so totals add his death to theirs.
 // An explicit zero ("no one was injured") gives 0. A plural subject or
 // object gives none (the numeric grammar reads it); two coordinated singular objects give 2
-// ("killed a woman and her 5-year-old son"), and so do two coordinated singular subjects of a
-// plural or bare predicate ("a woman and her son were shot and killed"; a "was ..." predicate
-// keeps one, a "were ..." one without such a pair gives none); a headline may drop the article
-// ("killed 7-year-old boy"). Per sentence at most one implicit claim per field
+// ("killed a woman and her 5-year-old son", also after a possessive, a name or an apposition:
+// "killed her father and daughter", "killing 30-year-old Mia Lane and her son"), and coordinated
+// singular subjects (nouns or names) of a plural or bare predicate count each ("a woman and her
+// son were shot and killed", "the woman, the man and the child were pronounced dead"; a "was ..."
+// predicate keeps one, a "were ..." one without such a list gives none); a headline may drop the
+// article ("killed 7-year-old boy", "kills 5-year-old son"). Several victims of one killer are a
+// lower bound (Scope::kPart): he may have died too. The killer's own death joined to his victim
+// ("killed the boy and himself", "son, self") is read like a reflexive one. A young child who is
+// the first person of the reflexive's clause is no attacker ("2-year-old boy took gun from
+// mother's purse, fatally shot himself"). An event's name implies a least count of deaths, read
+// once per article as at_least, kPart ("a murder-suicide" 2, "a triple murder-suicide" 4).
+// Per sentence at most one implicit claim per field
 // and category, and an implicit injury beside an implicit death of the same category is dropped
 // (one victim, "critically wounded and later died"). Their figure_span is the cue's words.
 //

@@ -638,5 +638,20 @@ TEST_F(ClaimsTest, ChildSubjectOfAFarReflexive) {
   EXPECT_EQ(KilledOf(c, Category::kMilitants), 1);
 }
 
+// Coordinated figures of one cue are one total: the one of no category carries the others'.
+TEST_F(ClaimsTest, CoordinatedFigureOfNoCategoryCarriesTheTotal) {
+  auto c = Run("Police found one man and two children dead inside the house.");
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 3);
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 2);
+  // All categorised: each keeps its own figure (the total is their sum downstream).
+  c = Run("Four police and five civilians were killed.");
+  EXPECT_EQ(KilledOf(c, Category::kSecurityForces), 4);
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 5);
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 0);
+  // A part ("including") is no coordination.
+  c = Run("Ten people, including five police officers, were killed.");
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 10);
+}
+
 }  // namespace
 }  // namespace sitrep
