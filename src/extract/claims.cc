@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -12,6 +13,8 @@ struct ClaimExtractor::Figure {
   Field field = Field::kKilled;
   Category category = Category::kUnknown;
   bool part = false;
+  bool coord = false;  // shares its cue with the figure before it ("one man and two children")
+  double add = 0;      // the coordinated figures of other categories counted into this one
 };
 
 namespace {
@@ -40,6 +43,10 @@ bool ParseCategory(std::string_view s, Category* c) {
 }
 
 bool IsPunct(const Word& w, std::string_view p) { return w.kind == WordKind::kPunct && w.lower == p; }
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // A mark that ends a clause for the claim grammar ("." ";" ":" quotes...). Commas do not.
 bool EndsClause(const Word& w) {
@@ -105,6 +112,7 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[1] == "coord") role = kCoord;
     else if (cols[1] == "majority") role = kMajority;
     else if (cols[1] == "age") role = kAge;
+    else if (cols[1] == "sequence") role = kSequence;
     else return InvalidArgument("unknown role '" + std::string(cols[1]) + "'");
     for (std::string_view p : SplitBar(cols[0])) {
       std::string key;
@@ -153,7 +161,18 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[1] == "pre") cue.kind = SingularKind::kPre;
     else if (cols[1] == "reflexive") cue.kind = SingularKind::kReflexive;
     else if (cols[1] == "zero") cue.kind = SingularKind::kZero;
+    else if (cols[1] == "tail") cue.kind = SingularKind::kTail;
+    else if (cols[1] == "implied") cue.kind = SingularKind::kImplied;
     else return InvalidArgument("unknown kind '" + std::string(cols[1]) + "'");
+    if (cue.kind == SingularKind::kImplied) {
+      int v = 0;
+      const std::string_view c4 = cols.size() > 4 ? cols[4] : std::string_view();
+      auto [end, ec] = std::from_chars(c4.data(), c4.data() + c4.size(), v);
+      if (ec != std::errc() || end != c4.data() + c4.size() || v < 1) {
+        return InvalidArgument("an implied count needs a positive count in column 5");
+      }
+      cue.value = v;
+    }
     if (!ParseField(cols[2], &cue.field) ||
         (cue.field != Field::kKilled && cue.field != Field::kInjured)) {
       return InvalidArgument("field must be killed or injured");
@@ -262,6 +281,10 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     bool skip = np.group == NounGroup::kOther || np.group == NounGroup::kEvent;
     if (n > b && (RolesAt(w, n - 1, e, &rl) & kAge) && rl == 1) skip = true;
     if (np.end < e && (RolesAt(w, np.end, e, &rl) & kAge)) skip = true;
+    // "the first of two teenagers killed this weekend": a count of separate events.
+    for (size_t k = n >= b + 3 ? n - 3 : b; k < n && !skip; ++k) {
+      if ((RolesAt(w, k, e, &rl) & kSequence) && k + rl == n) skip = true;
+    }
     // "Jordan Pell, 44, died": an age set off by commas after a name.
     if (n >= b + 2 && n + 1 < e && IsPunct(w[n - 1], ",") && IsPunct(w[n + 1], ",") &&
         w[n - 2].kind == WordKind::kWord) {
@@ -445,6 +468,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         f.field = *field;
         f.category = np.category;
         f.part = me.part;
+        f.coord = partner != nullptr && partner->claimed && partner->field == *field;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
           if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
@@ -536,6 +560,43 @@ bool ClaimExtractor::ReflexiveSubject(const WordStream& ws, size_t b, size_t cue
   return false;
 }
 
+bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) const {
+  const std::vector<Word>& w = ws.words();
+  size_t from = b;  // the clause: after a headline's "Police:" or a dash
+  for (size_t k = b; k < cue; ++k) {
+    if (EndsClause(w[k])) from = k + 1;
+  }
+  auto possessive = [&](size_t last) {  // "mother's purse": the noun's last word is word `last`
+    const std::string_view rest = ws.text().substr(w[last].span.end, 4);
+    return rest.substr(0, 2) == "'s" || rest == "\xE2\x80\x99s";
+  };
+  bool child = false;
+  for (size_t k = from; k < cue; ++k) {
+    if (w[k].kind != WordKind::kWord) continue;
+    const std::string_view l = w[k].lower;
+    if (l == "he" || l == "she" || l == "him" || l == "her" || l == "who") return false;
+    uint32_t id = 0;
+    const size_t len = singular_noun_trie_.Match(w, k, cue, &id);
+    if (len == 0) continue;
+    if (possessive(k + len - 1)) {
+      k += len - 1;
+      continue;
+    }
+    // The first person named is the subject; any other one may be the shooter's victim.
+    if (child) return false;
+    size_t end = k + len;
+    if (end < cue && singular_noun_trie_.Match(w, end, cue, &id) > 0) {
+      end += singular_noun_trie_.Match(w, end, cue, &id);  // "2-year-old boy"
+    }
+    if (!ReadsAsChild(ws, b, k) && !(end > k + len && ReadsAsChild(ws, b, k + len))) {
+      return false;
+    }
+    child = true;
+    k = end - 1;
+  }
+  return child;
+}
+
 void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
                                   std::vector<Implicit>* out) const {
   const std::vector<Word>& w = ws.words();
@@ -565,29 +626,46 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return false;
   };
-  // Two singular nouns joined by "and" before word `first` ("a woman and her 8-year-old son"):
-  // between "and" and the noun only a determiner, a possessive or an age.
-  auto pair_before = [&](size_t first, Category* cat) {
+  // Singular nouns or names coordinated before word `first`, the one starting there not
+  // counted: "a woman and her 8-year-old son" 1, "the woman, the man and the child" 2,
+  // "Rachel Lee and her son" 1. Between a joint ("and", then commas further back) and the next
+  // noun only a determiner, a possessive or an age. Sets *cat to unknown when they differ.
+  auto coordinated_before = [&](size_t first, Category* cat) -> int {
     static constexpr std::string_view kLink[] = {"a",     "an",   "the",   "her",   "his",
                                                  "their", "its",  "young", "year",  "years",
                                                  "old",   "month", "months", "teenage"};
+    int more = 0;
     for (size_t k = first, steps = 0; k > b + 1 && steps < 6; ++steps) {
       --k;
       const Word& y = w[k];
-      if (y.lower == "and" || y.lower == "&") {
+      const bool joint = more == 0 ? (y.lower == "and" || y.lower == "&") : IsPunct(y, ",");
+      if (joint) {
+        size_t m = k;  // one past the member before the joint; "A, B, and C" has a comma too
+        if (more == 0 && m > b + 1 && IsPunct(w[m - 1], ",")) --m;
         Category c2 = Category::kUnknown;
         size_t f2 = 0;
-        if (!SingularNounEndingAt(w, b, k - 1, &c2, &f2)) return false;
+        if (!SingularNounEndingAt(w, b, m - 1, &c2, &f2)) {
+          // A name of up to three capitalised words ("Rachel Lee and her son").
+          if (!capitalized(m - 1)) break;
+          f2 = m - 1;
+          while (f2 > b && f2 + 3 > m && capitalized(f2 - 1)) --f2;
+          size_t rl = 0;
+          if (f2 == b && RolesAt(w, f2, e, &rl) != 0) break;  // "The and ..."
+          c2 = Category::kUnknown;
+        }
         if (c2 != *cat) *cat = Category::kUnknown;
-        return true;
+        ++more;
+        k = f2;
+        steps = 0;
+        continue;
       }
-      if (y.kind == WordKind::kNumber || IsPunct(y, "-")) continue;
-      if (y.kind != WordKind::kWord) return false;
+      if (y.kind == WordKind::kNumber || IsPunct(y, "-") || is_age(k)) continue;
+      if (y.kind != WordKind::kWord) break;
       bool link = false;
       for (std::string_view l : kLink) link |= y.lower == l;
-      if (!link) return false;
+      if (!link) break;
     }
-    return false;
+    return more;
   };
   // 1 singular, 2 two coordinated singular nouns, 0 none (plural, or no subject in reach).
   // Sets *cat.
@@ -607,7 +685,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       if (SingularNounEndingAt(w, b, j, cat, &first)) {
         // "one man", "three year old": a number right before is a count or an age.
         if (first > b && w[first - 1].kind == WordKind::kNumber && !is_age(first - 1)) return 0;
-        return pair_before(first, cat) ? 2 : 1;
+        return 1 + coordinated_before(first, cat);
       }
       if (x.lower == "he" || x.lower == "she") {
         *cat = Category::kUnknown;
@@ -630,29 +708,67 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return 0;
   };
+  static constexpr std::string_view kDet[] = {"a",     "an",  "the",     "his", "her",
+                                              "their", "its", "another", "one"};
+  // A second singular victim after the first one's noun, which ends before word p: joined by
+  // "and" ("a woman and her 5-year-old son"), also over the first one's name ("30-year-old
+  // Rachel Lee and her son") or an apposition ("her daughter, Mia Lee, and her father"). Between
+  // "and" and the noun only a determiner, an age and one more word ("young"), so that "killed a
+  // man and wounded a woman" stays one. Sets *cat to unknown when the two differ.
+  auto another_after = [&](size_t p, Category* cat) {
+    size_t names = 0;
+    while (p < e && names < 3 && capitalized(p)) ++p, ++names;
+    if (names == 0 && p + 2 < e && IsPunct(w[p], ",")) {
+      size_t q = p + 1;
+      while (q < e && q < p + 5 &&
+             (capitalized(q) || w[q].kind == WordKind::kNumber || IsPunct(w[q], ","))) {
+        ++q;
+      }
+      if (q > p + 2 && IsPunct(w[q - 1], ",")) p = q - 1;
+    }
+    if (p + 1 < e && IsPunct(w[p], ",") && is_word(p + 1, "and")) ++p;
+    if (p + 1 >= e || !is_word(p, "and")) return false;
+    size_t q = p + 1;
+    bool d2 = false;
+    for (std::string_view d : kDet) d2 |= w[q].lower == d;
+    if (d2 && w[q].lower != "one") ++q;
+    uint32_t id = 0;
+    for (size_t r = q, other = 0; r < e && r <= q + 4 && other <= 1; ++r) {
+      if (w[r].kind == WordKind::kPunct) break;
+      if (w[r].kind == WordKind::kNumber) {
+        if (is_age(r)) continue;
+        break;
+      }
+      if (singular_noun_trie_.Match(w, r, e, &id) > 0) {
+        if (singular_nouns_[id] != *cat) *cat = Category::kUnknown;
+        return true;
+      }
+      ++other;
+    }
+    return false;
+  };
   auto object_after = [&](size_t k, Category* cat) -> int {
     if (k >= e || (w[k].kind != WordKind::kWord && !(w[k].kind == WordKind::kNumber && is_age(k)))) {
       return 0;
     }
     if (w[k].lower == "him" || w[k].lower == "her") {
-      // "her" may be a possessive: "killed her husband".
+      // "her" may be a possessive: "killed her husband"; "killed her father and daughter".
       Category c2 = Category::kUnknown;
       size_t first = 0;
       for (size_t j = k + 1; j < e && j <= k + 3 && w[j].kind == WordKind::kWord; ++j) {
         if (SingularNounEndingAt(w, k + 1, j, &c2, &first)) {
           *cat = c2;
-          return 1;
+          return another_after(j + 1, cat) ? 2 : 1;
         }
       }
       *cat = Category::kUnknown;
       return 1;
     }
-    static constexpr std::string_view kDet[] = {"a", "an", "the", "his", "her", "their", "its",
-                                                "another", "one"};
     bool det = false;
     for (std::string_view d : kDet) det |= w[k].lower == d;
-    // A headline drops the article: "shot that killed 7-year-old boy".
-    det |= w[k].kind == WordKind::kNumber && is_age(k);
+    // A headline drops the article: "shot that killed 7-year-old boy" (the age's digits may be
+    // a plain word: the text stage makes no quantity of an age).
+    det |= is_age(k) && (w[k].kind == WordKind::kNumber || IsDigits(w[k].lower));
     if (!det && !capitalized(k)) return 0;
     for (size_t j = k; j < e && j <= k + 5; ++j) {
       if (w[j].kind == WordKind::kPunct) {
@@ -673,28 +789,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           *cat = singular_nouns_[id];
           p += sl2;
         }
-        // Two singular victims: "killed a woman and her 5-year-old son". Between "and" and the
-        // noun only a determiner, an age and one more word ("young"), so that "killed a man and
-        // wounded a woman" stays one.
-        if (p + 1 < e && is_word(p, "and")) {
-          size_t q = p + 1;
-          bool d2 = false;
-          for (std::string_view d : kDet) d2 |= w[q].lower == d;
-          if (d2 && w[q].lower != "one") ++q;
-          for (size_t r = q, other = 0; r < e && r <= q + 4 && other <= 1; ++r) {
-            if (w[r].kind == WordKind::kPunct) break;
-            if (w[r].kind == WordKind::kNumber) {
-              if (is_age(r)) continue;
-              break;
-            }
-            if (singular_noun_trie_.Match(w, r, e, &id) > 0) {
-              if (singular_nouns_[id] != *cat) *cat = Category::kUnknown;
-              return 2;
-            }
-            ++other;
-          }
-        }
-        return 1;
+        // Two singular victims: "killed a woman and her 5-year-old son".
+        return another_after(p, cat) ? 2 : 1;
       }
       if (noun_trie_.Match(w, j, e, &id) > 0) return 0;  // a plural or a thing
       size_t rl = 0;
@@ -703,7 +799,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     // A name: "killed John Smith".
     if (capitalized(k) && !det) {
       *cat = Category::kUnknown;
-      return 1;
+      return another_after(k, cat) ? 2 : 1;
     }
     return 0;
   };
@@ -753,6 +849,9 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
               // "a 15-year-old girl took her own life": the noun right before names who died
               // (a victim, as later sentences call her), not an attacker.
               im.category = sc;
+            } else if (ChildSubject(ws, b, i)) {
+              // "2-year-old boy took gun from mother's purse, fatally shot himself".
+              im.category = Category::kCivilians;
             }
           }
           im.shooter = im.category == Category::kMilitants;
@@ -761,7 +860,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           // The verb's number settles a coordinated subject: "a woman and her son were killed"
           // is two, "the father of a boy and a girl was killed" one.
           int n = negated_before(i) ? 0 : subject_before(i, &im.category);
-          if (n == 2 && (is_word(i, "was") || is_word(i, "is") || is_word(i, "has"))) n = 1;
+          if (n >= 2 && (is_word(i, "was") || is_word(i, "is") || is_word(i, "has"))) n = 1;
           if (n == 1 && (is_word(i, "were") || is_word(i, "are") || is_word(i, "have"))) n = 0;
           ok = n >= 1;
           im.value = n;
@@ -772,7 +871,31 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
             int n = object_after(i + len, &im.category);
             ok = n >= 1;
             im.value = n;
+            // "he killed his wife and son": his victims; he may have died too.
+            im.part = n >= 2;
           }
+          break;
+        case SingularKind::kTail: {
+          // "killed the boy and himself", "kills 5-year-old son, self": the killer's own death
+          // after a victim's, read earlier in the sentence. A lone "self" must be joined so.
+          bool victim = false;
+          for (size_t k = first_out; k < out->size(); ++k) {
+            const Implicit& y = (*out)[k];
+            victim |= y.field == Field::kKilled && y.value > 0 && !y.implied && !y.shooter &&
+                      y.cue.end <= cue.begin;
+          }
+          const bool joined =
+              len > 1 || (i > b && (IsPunct(w[i - 1], ",") || is_word(i - 1, "and")));
+          ok = victim && joined && !negated_before(i);
+          im.category = accident() ? Category::kUnknown : Category::kMilitants;
+          im.shooter = im.category == Category::kMilitants;
+          break;
+        }
+        case SingularKind::kImplied:
+          // "a murder-suicide", "a double homicide": at least the deaths the name implies.
+          ok = !negated_before(i);
+          im.value = c.value;
+          im.implied = im.part = true;
           break;
       }
       if (!ok) continue;
@@ -791,7 +914,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     bool died = false;
     for (size_t m = first_out; m < out->size(); ++m) {
       const Implicit& y = (*out)[m];
-      died |= y.field == Field::kKilled && y.value > 0 && y.category == x.category;
+      died |= y.field == Field::kKilled && y.value > 0 && y.category == x.category && !y.implied;
     }
     if (x.field == Field::kInjured && x.value > 0 && died) {
       out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
@@ -854,6 +977,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
   std::vector<Claim> out;
   std::vector<Figure> figs;
   std::vector<Implicit> singles;
+  bool implied_seen = false;
   const std::vector<Word>& w = ws.words();
   for (size_t s = 0; s < ws.num_sentences(); ++s) {
     figs.clear();
@@ -871,8 +995,8 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     }
     if (shooter_at != UINT32_MAX) {
       for (Implicit& im : singles) {
-        if (!im.shooter && im.field == Field::kKilled && im.category == Category::kUnknown &&
-            im.value > 0 && im.cue.end <= shooter_at) {
+        if (!im.shooter && !im.implied && im.field == Field::kKilled &&
+            im.category == Category::kUnknown && im.value > 0 && im.cue.end <= shooter_at) {
           im.category = Category::kCivilians;
         }
       }
@@ -886,6 +1010,10 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     std::string attributed = Attribution(ws, s);
     Span sspan = ws.sentence_span(s);
     for (const Implicit& im : singles) {
+      // An article names its event's kind once where it tells it; a later "the murder-suicide
+      // was the second this month" recalls it or counts others.
+      if (im.implied && implied_seen) continue;
+      implied_seen |= im.implied;
       Claim c;
       c.doc_id = article.doc_id;
       c.source = article.source;
@@ -896,13 +1024,40 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       c.category = im.category;
       c.value = c.low = c.high = im.value;
       c.qualifier = Qualifier::kExact;
+      if (im.implied) {
+        c.qualifier = Qualifier::kAtLeast;
+        c.high = std::numeric_limits<double>::infinity();
+      }
       c.attributed_to = attributed;
-      c.scope = Scope::kIncident;
+      // A killer's victims counted by name or noun ("killed his wife and son"), or the least
+      // count an event's name implies, are a lower bound: the killer may have died too.
+      c.scope = im.part ? Scope::kPart : Scope::kIncident;
       c.independent = article.copy_of.empty();
       if (article.published) c.published = *article.published;
       out.push_back(std::move(c));
       if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
       if (implicit != nullptr) implicit->push_back(true);
+    }
+    // "one man and two children dead": the figure of no category beside figures of one counts
+    // the rest of one total, so it carries their sum ("the total is 3, 2 of them children").
+    for (size_t i = 0; i < figs.size();) {
+      size_t j = i + 1;
+      while (j < figs.size() && figs[j].coord && figs[j].field == figs[i].field) ++j;
+      size_t unknown = j, n_unknown = 0;
+      double others = 0;
+      bool exact = true;
+      for (size_t k = i; k < j; ++k) {
+        const Quantity& q = doc.quantities[w[figs[k].num].quantity];
+        exact &= q.qualifier == Qualifier::kExact && !figs[k].part;
+        if (figs[k].category == Category::kUnknown) {
+          unknown = k;
+          ++n_unknown;
+        } else {
+          others += q.value;
+        }
+      }
+      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add = others;
+      i = j;
     }
     for (const Figure& f : figs) {
       const Quantity& q = doc.quantities[w[f.num].quantity];
@@ -921,9 +1076,9 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       c.figure_span = q.number_span.empty() ? q.span : q.number_span;
       c.field = f.field;
       c.category = f.category;
-      c.value = q.value;
-      c.low = q.low;
-      c.high = q.high;
+      c.value = q.value + f.add;
+      c.low = q.low + f.add;
+      c.high = q.high + f.add;
       c.qualifier = q.qualifier;
       c.attributed_to = attributed;
       c.scope = f.part ? Scope::kPart : Scope::kIncident;

@@ -4,12 +4,16 @@
 //   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
 //   toll phrases            "the death toll rose to 60"
 //   coordination and parts  "four police and five civilians were killed" (two claims),
-//                           "10 people, including five police" (the 5 is Scope::kPart)
+//                           "10 people, including five police" (the 5 is Scope::kPart);
+//                           coordinated exact figures with one of no category: that one carries
+//                           the total ("one man and two children dead": 3, and 2 civilians)
 // The noun after the number gives the victim category; ages, times, distances and counts of
 // attacks are never figures (an age set off by commas after a name or a singular person noun,
-// "Smith, 23," "a boy, 6,", is an age); a negated or hypothetical cue ("could kill", "no one was") gives
-// nothing. Each number yields at most one claim. Attribution comes from the sentence's reporting
-// cue and the nearest named source ("police said", "according to officials", "told AFP").
+// "Smith, 23," "a boy, 6,", is an age), nor is a count after an ordinal of a series ("the first
+// of two teenagers killed this weekend"); a negated or hypothetical cue ("could kill", "no one
+// was") gives nothing. Each number yields at most one claim. Attribution comes from the
+// sentence's reporting cue and the nearest named source ("police said", "according to
+// officials", "told AFP").
 //
 // Figures without a number (data file singular.tsv) are "implicit" claims: one victim named by a
 // singular noun, pronoun or name ("a man was shot and killed", "he died at the scene", "killing a
@@ -21,10 +25,18 @@
 // himself", "killing 3, then killed himself"): his victims, so totals add his death to theirs.
 // An explicit zero ("no one was injured") gives 0. A plural subject or
 // object gives none (the numeric grammar reads it); two coordinated singular objects give 2
-// ("killed a woman and her 5-year-old son"), and so do two coordinated singular subjects of a
-// plural or bare predicate ("a woman and her son were shot and killed"; a "was ..." predicate
-// keeps one, a "were ..." one without such a pair gives none); a headline may drop the article
-// ("killed 7-year-old boy"). Per sentence at most one implicit claim per field
+// ("killed a woman and her 5-year-old son", also after a possessive, a name or an apposition:
+// "killed her father and daughter", "killing 30-year-old Mia Lane and her son"), and coordinated
+// singular subjects (nouns or names) of a plural or bare predicate count each ("a woman and her
+// son were shot and killed", "the woman, the man and the child were pronounced dead"; a "was ..."
+// predicate keeps one, a "were ..." one without such a list gives none); a headline may drop the
+// article ("killed 7-year-old boy", "kills 5-year-old son"). Several victims of one killer are a
+// lower bound (Scope::kPart): he may have died too. The killer's own death joined to his victim
+// ("killed the boy and himself", "son, self") is read like a reflexive one. A young child who is
+// the first person of the reflexive's clause is no attacker ("2-year-old boy took gun from
+// mother's purse, fatally shot himself"). An event's name implies a least count of deaths, read
+// once per article as at_least, kPart ("a murder-suicide" 2, "a triple murder-suicide" 4).
+// Per sentence at most one implicit claim per field
 // and category, and an implicit injury beside an implicit death of the same category is dropped
 // (one victim, "critically wounded and later died"). Their figure_span is the cue's words.
 //
@@ -72,7 +84,14 @@ class ClaimExtractor {
   enum class NounGroup : uint8_t { kNone, kPerson, kVehicle, kBodies, kLives, kOther, kEvent };
   enum class Requires : uint8_t { kAny, kPerson, kVehicle, kBodies, kLives };
   enum Role : uint16_t {
-    kNpStop = 1, kPostSkip = 2, kPreFiller = 4, kPart = 8, kCoord = 16, kMajority = 32, kAge = 64
+    kNpStop = 1,
+    kPostSkip = 2,
+    kPreFiller = 4,
+    kPart = 8,
+    kCoord = 16,
+    kMajority = 32,
+    kAge = 64,
+    kSequence = 128
   };
   struct CueInfo {
     Field field = Field::kKilled;
@@ -93,11 +112,12 @@ class ClaimExtractor {
     size_t end = 0;  // one past the last word of the noun phrase (the number itself when none)
   };
   struct Figure;
-  enum class SingularKind : uint8_t { kPost, kPre, kReflexive, kZero };
+  enum class SingularKind : uint8_t { kPost, kPre, kReflexive, kZero, kTail, kImplied };
   struct SingularCue {
     SingularKind kind = SingularKind::kPost;
     Field field = Field::kKilled;
     Category category = Category::kUnknown;
+    double value = 1;  // kImplied: the least number of deaths the event's name implies
   };
   struct Implicit {
     Span cue;
@@ -105,6 +125,8 @@ class ClaimExtractor {
     Category category = Category::kUnknown;
     double value = 1;
     bool shooter = false;  // a reflexive cue read as the attacker's own death
+    bool implied = false;  // a count implied by the event's name ("murder-suicide"): at least
+    bool part = false;     // a lower bound: implied, or several victims of one killer named
   };
 
   ClaimExtractor() = default;
@@ -123,6 +145,10 @@ class ClaimExtractor {
   // age ("a 4-year-old boy", "an 18-month-old") is a civilian: no such child is an attacker.
   bool ReflexiveSubject(const WordStream& ws, size_t b, size_t cue, Category* cat,
                         size_t* first) const;
+  // True when the first person named in the reflexive cue's clause (words [b, cue)) is a young
+  // child by age ("2-year-old boy took gun from mother's purse, fatally shot himself") and no
+  // other person but a possessive one ("mother's") stands before the cue: no attacker.
+  bool ChildSubject(const WordStream& ws, size_t b, size_t cue) const;
   // True when the age noun starting at word `first` ("year old", "months old"), or one before
   // the person noun there ("3-year-old boy"), follows a number of years up to 12, or of months.
   static bool ReadsAsChild(const WordStream& ws, size_t b, size_t first);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/data_dir.h"
 #include "extract/test_doc.h"
 
@@ -532,6 +534,123 @@ TEST_F(ClaimsTest, FoundShotDeadCountsTheDead) {
   c = Run("Deputies said 5 people were found shot to death inside the house.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].value, 5);
+}
+
+// Helpers for the tests below: the killed claims of a text, by category.
+double KilledOf(const std::vector<Claim>& c, Category cat) {
+  double v = 0;
+  for (const Claim& x : c) {
+    if (x.field == Field::kKilled && x.category == cat) v = std::max(v, x.value);
+  }
+  return v;
+}
+double MaxKilled(const std::vector<Claim>& c) {
+  double v = 0;
+  for (const Claim& x : c) {
+    if (x.field == Field::kKilled) v = std::max(v, x.value);
+  }
+  return v;
+}
+
+// Two victims after a possessive, a name or an apposition are two; so is a headline's bare age.
+TEST_F(ClaimsTest, CoordinatedVictimsAfterPossessiveNameOrApposition) {
+  EXPECT_EQ(MaxKilled(Run("Deputies said she killed her uncle and niece at the farm.")), 2);
+  EXPECT_EQ(MaxKilled(Run("He is accused of killing 30-year-old Mia Lane and her four-year-old "
+                          "son in the flat.")),
+            2);
+  EXPECT_EQ(MaxKilled(Run("Officers said Roe killed his niece, Ava Roe, and her mother.")), 2);
+  EXPECT_EQ(MaxKilled(Run("Farmer kills 7-year-old grandson at ranch")), 1);
+  // The victims of one killer are a lower bound: he may have died as well.
+  for (const Claim& x : Run("She killed her uncle and niece at the farm.")) {
+    if (x.value == 2) {
+      EXPECT_EQ(x.scope, Scope::kPart);
+    }
+  }
+  // A second verb keeps one victim.
+  EXPECT_EQ(MaxKilled(Run("The gunman killed a clerk and wounded a guard.")), 1);
+}
+
+// A subject list with a name or more than two members counts them all, under a plural verb.
+TEST_F(ClaimsTest, SubjectListsOfNamesAndNouns) {
+  EXPECT_EQ(MaxKilled(Run("Police said Ann Cole and her 6-year-old son were found dead.")), 2);
+  EXPECT_EQ(MaxKilled(Run("The woman, the man and the baby were pronounced dead at the scene.")),
+            3);
+  EXPECT_EQ(MaxKilled(Run("The aunt of Ann Cole and her son was killed.")), 1);
+}
+
+// "killed the boy and himself": the killer's own death joins his victim's.
+TEST_F(ClaimsTest, KillerJoinedToHisVictim) {
+  for (const char* text : {"Troopers said a father killed the boy and himself.",
+                           "Sheriff: woman kills 4-year-old son, self"}) {
+    auto c = Run(text);
+    EXPECT_EQ(KilledOf(c, Category::kCivilians), 1) << text;
+    EXPECT_EQ(KilledOf(c, Category::kMilitants), 1) << text;
+  }
+  // No death before it, or another word than a joint: nothing.
+  EXPECT_EQ(KilledOf(Run("He wounded a clerk and himself."), Category::kMilitants), 0);
+  EXPECT_EQ(KilledOf(Run("She killed a clerk in self defense."), Category::kMilitants), 0);
+}
+
+// An event's name implies its least count of deaths, once per article.
+TEST_F(ClaimsTest, MurderSuicideImpliesAtLeastTwoDeaths) {
+  auto c = Run("Police are calling it a murder-suicide.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 2);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(c[0].scope, Scope::kPart);
+  EXPECT_EQ(MaxKilled(Run("Deputies found the family dead in a triple murder-suicide.")), 4);
+  EXPECT_EQ(MaxKilled(Run("Detectives are investigating a double homicide.")), 2);
+  EXPECT_TRUE(Run("He was charged with an attempted murder-suicide.").empty());
+  c = Run("Police are calling it a murder-suicide.\nThe murder-suicide was the second this month.");
+  EXPECT_EQ(c.size(), 1u);
+}
+
+// More predicates of a death or of a wound, after a singular subject.
+TEST_F(ClaimsTest, MorePredicatesOfDeathAndWounds) {
+  auto c = Run("The clerk had been shot to death.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  c = Run("The girl remains in critical condition.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+}
+
+// "the first of two teenagers killed this weekend" counts separate events.
+TEST_F(ClaimsTest, AnOrdinalOfASeriesIsNoFigure) {
+  EXPECT_EQ(MaxKilled(Run("Lee was the first of two teenagers killed over the weekend.")), 0);
+  EXPECT_EQ(MaxKilled(Run("Lee was one of two teenagers killed in the shooting.")), 2);
+}
+
+// Plural kin are victims: "shot his two young sons" before his own death is three deaths.
+TEST_F(ClaimsTest, PluralKinAreVictims) {
+  auto c = Run("Deputies said a man shot his two young sons before turning the gun on himself.");
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 2);
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 1);
+}
+
+// A young child who is the first person of the clause is no attacker even when the cue is far
+// from the noun; a possessive person between does not count, another person does.
+TEST_F(ClaimsTest, ChildSubjectOfAFarReflexive) {
+  auto c = Run("Police: 3-year-old girl found gun in father's truck, fatally shot herself");
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 1);
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 0);
+  c = Run("A 5-year-old boy was shot by his father, who then killed himself.");
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 1);
+}
+
+// Coordinated figures of one cue are one total: the one of no category carries the others'.
+TEST_F(ClaimsTest, CoordinatedFigureOfNoCategoryCarriesTheTotal) {
+  auto c = Run("Police found one man and two children dead inside the house.");
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 3);
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 2);
+  // All categorised: each keeps its own figure (the total is their sum downstream).
+  c = Run("Four police and five civilians were killed.");
+  EXPECT_EQ(KilledOf(c, Category::kSecurityForces), 4);
+  EXPECT_EQ(KilledOf(c, Category::kCivilians), 5);
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 0);
+  // A part ("including") is no coordination.
+  c = Run("Ten people, including five police officers, were killed.");
+  EXPECT_EQ(KilledOf(c, Category::kUnknown), 10);
 }
 
 }  // namespace

@@ -578,6 +578,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     for (uint32_t p = 0; p < places.size(); ++p) {
       if (places[p].span.end > article.text.size()) continue;
       weak[p] = home_or_facility(p);
+      // "of Miami, Florida": the province after a home, set off by a comma, is the same home.
+      if (!weak[p] && p > 0 && weak[p - 1] && places[p - 1].span.end < places[p].span.begin) {
+        const std::string_view gap(article.text.data() + places[p - 1].span.end,
+                                   places[p].span.begin - places[p - 1].span.end);
+        weak[p] = gap.find_first_not_of(", ") == std::string_view::npos && gap[0] == ',';
+      }
       is_outlet[p] = outlet(p);
       if (destination[p] || is_outlet[p]) non_scene[p] = true;
       // A doubtful reading ("Sheriff Ann Marsh" read as a town) outranks no home.
@@ -1105,14 +1111,35 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // A figure the article repeats (headline and lead) is one claim, not two: keep the first
     // attributed one. Equal figures of one sentence are distinct ("three women and three children").
     // A figure stated as a number outranks implicit ones of its field ("two men were shot ...
-    // one died" over "he died").
+    // one died" over "he died"), except an attacker's own death beside his victims' number in
+    // the same sentence when no number counts attackers: "killing 3, then killed himself" is
+    // four deaths.
     bool numeric[8] = {};
+    bool numeric_militants[8] = {};
     for (uint32_t c : g.claims) {
-      if (!claim_implicit[c]) numeric[static_cast<int>(claims[c].field) & 7] = true;
+      if (claim_implicit[c]) continue;
+      numeric[static_cast<int>(claims[c].field) & 7] = true;
+      if (claims[c].category == Category::kMilitants) {
+        numeric_militants[static_cast<int>(claims[c].field) & 7] = true;
+      }
     }
+    auto beside_victims = [&](uint32_t c) {
+      const Claim& x = claims[c];
+      if (x.category != Category::kMilitants || numeric_militants[static_cast<int>(x.field) & 7]) {
+        return false;
+      }
+      for (uint32_t d : g.claims) {
+        if (!claim_implicit[d] && claim_sent[d] == claim_sent[c] && claims[d].field == x.field) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (uint32_t c : g.claims) {
       const Claim& x = claims[c];
-      if (claim_implicit[c] && numeric[static_cast<int>(x.field) & 7]) continue;
+      if (claim_implicit[c] && numeric[static_cast<int>(x.field) & 7] && !beside_victims(c)) {
+        continue;
+      }
       bool dup = false;
       for (Claim& y : m.claims) {
         if (y.span == x.span || y.field != x.field || y.value != x.value ||

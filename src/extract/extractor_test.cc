@@ -293,6 +293,50 @@ TEST_F(ExtractorTest, APeriodTallyOfShootingsIsNoIncident) {
   EXPECT_TRUE(nine);
 }
 
+// A number of victims outranks implicit deaths of the mention, but not the killer's own death
+// in the same sentence: "killing 3, then killed himself" is four deaths.
+TEST_F(ExtractorTest, KillersOwnDeathBesideHisVictimsNumberIsKept) {
+  SetText("A man shot his family in Arden on Sunday, killing 3, then killed himself.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  DocAnalysis a = Run();
+  bool three = false, shooter = false;
+  for (const Claim& c : a.claims) {
+    three |= c.field == Field::kKilled && c.value == 3 && c.category == Category::kCivilians;
+    shooter |= c.field == Field::kKilled && c.value == 1 && c.category == Category::kMilitants;
+  }
+  EXPECT_TRUE(three);
+  EXPECT_TRUE(shooter);
+  // In another sentence the number still outranks it ("3 dead" ... "he killed himself").
+  SetText("3 dead in Arden shooting on Sunday.\nPolice said the gunman later killed himself.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  a = Run();
+  for (const Claim& c : a.claims) EXPECT_NE(c.category, Category::kMilitants) << c.quote;
+}
+
+// Tallies of a violent day or of several shootings are no incident's figures.
+TEST_F(ExtractorTest, ViolentHoursAndSeveralShootingsAreTallies) {
+  SetText(
+      "A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
+      "2 dead, 2 injured during violent 24 hours in Brill.\n"
+      "Police in Brill are investigating two shootings Monday that left five men dead.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3, article_.text.find("Police"));
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  for (const Claim& c : a.claims) {
+    EXPECT_NE(c.value, 2) << c.quote;
+    EXPECT_NE(c.value, 5) << c.quote;
+  }
+  // One shooting is an incident.
+  SetText("Police in Brill are investigating a shooting Monday that left five men dead.");
+  AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
+  a = Run();
+  bool five = false;
+  for (const Claim& c : a.claims) five |= c.value == 5;
+  EXPECT_TRUE(five);
+}
+
 TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
   SetText("Teen charged in fatal shooting\n"
           "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
@@ -456,6 +500,21 @@ TEST_F(ExtractorTest, AHomeTownGivesWayToTheScene) {
   EXPECT_EQ(At(a, "Varlow"), nullptr);
   EXPECT_EQ(At(a, "Kestrel"), nullptr);
   EXPECT_EQ(a.places.size(), 3u);  // still place mentions, only no scene
+}
+
+// "of Kestrel, Vellmar": the province after a home town is the same home, no scene.
+TEST_F(ExtractorTest, TheProvinceAfterAHomeTownIsTheSameHome) {
+  SetText(
+      "A man was shot dead in Zorath on Sunday.\n"
+      "Tomas Reed has been charged in the shooting death of 21-year-old Ian Cole, of Kestrel, "
+      "Vellmar.");
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  AddPlace("Kestrel", GeoLevel::kPlace, "Vellmar", 9);
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 11);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Vellmar"), nullptr);
 }
 
 TEST_F(ExtractorTest, AResidentOfSomewhereGivesWayToTheScene) {
