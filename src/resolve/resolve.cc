@@ -1859,14 +1859,24 @@ std::string EncodeClaims(const std::vector<Claim>& claims,
 }
 
 // The claims of an EncodeClaims blob; their cue bits (CueBits, 0 when not read) appended to
-// *cue_bits when given.
-std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue_bits = nullptr) {
+// *cue_bits when given. Without `texts` the claims are for reconciliation only: source and quote
+// are left empty, except the quote of a claim whose cues were not read (it is read from it).
+std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue_bits = nullptr,
+                                bool texts = true) {
   BlobReader r{blob};
   std::vector<Claim> claims(std::min<uint64_t>(r.Varint(), blob.size()));
   for (Claim& c : claims) {
     c.doc_id = r.String();
-    c.source = r.String();
-    c.quote = r.String();
+    std::string_view quote;
+    if (texts) {
+      c.source = r.String();
+      c.quote = r.String();
+    } else {
+      r.SkipString();
+      const size_t n = std::min<size_t>(r.Varint(), r.in.size());
+      quote = r.in.substr(0, n);
+      r.Skip(n);
+    }
     c.attributed_to = r.String();
     c.span.begin = r.U32();
     c.span.end = r.U32();
@@ -1879,6 +1889,7 @@ std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue
     const uint64_t flags = r.Varint();
     c.independent = (flags & kIndependentBit) != 0;
     if (cue_bits != nullptr) cue_bits->push_back(static_cast<uint8_t>(flags & ~kIndependentBit));
+    if (!texts && (flags & kCuesReadBit) == 0) c.quote = quote;
     c.value = r.Double();
     c.low = r.Double();
     c.high = r.Double();
@@ -1965,9 +1976,10 @@ void Park(Incident* inc, Parked* p, SpillFile* spill) {
   Release(&inc->why);
 }
 
-// With `cue_bits`, it is set to the cue bits of the claims (0 for those never encoded).
+// With `cue_bits`, it is set to the cue bits of the claims (0 for those never encoded). Without
+// `texts`, see DecodeClaims.
 void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
-                  std::vector<uint8_t>* cue_bits = nullptr) {
+                  std::vector<uint8_t>* cue_bits = nullptr, bool texts = true) {
   if (cue_bits != nullptr) cue_bits->clear();
   if (p->claims.empty()) {
     if (cue_bits != nullptr) cue_bits->assign(inc->claims.size(), 0);
@@ -1975,7 +1987,7 @@ void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
   }
   std::vector<Claim> all;
   for (SpillFile::Ref ref : p->claims) {
-    for (Claim& c : DecodeClaims(spill->Read(ref), cue_bits)) all.push_back(std::move(c));
+    for (Claim& c : DecodeClaims(spill->Read(ref), cue_bits, texts)) all.push_back(std::move(c));
   }
   for (Claim& c : inc->claims) all.push_back(std::move(c));
   if (cue_bits != nullptr) cue_bits->resize(all.size(), 0);
@@ -2771,8 +2783,10 @@ IncidentStream ResolveBatch::FinishStream() && {
       Release(&inc.claims);
     }
     std::vector<SpillFile::Ref> segments = parked.claims;
-    std::vector<uint8_t> cue_bits;  // read in Add(), except for the wave's claims
-    UnparkClaims(&inc, &parked, &b.spill, &cue_bits);
+    // The cues were read in Add() (except a wave's claims'): reconciliation needs neither the
+    // quotes nor the sources, which the emitted incident decodes again from the segments.
+    std::vector<uint8_t> cue_bits;
+    UnparkClaims(&inc, &parked, &b.spill, &cue_bits, /*texts=*/false);
     SortClaims(&inc.claims, &cue_bits);
     ReconcileIncident(&inc, policy, o, rules, &cue_bits);
     Release(&inc.claims);
