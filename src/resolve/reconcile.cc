@@ -36,10 +36,25 @@ bool HasDigit(std::string_view s) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// How far from a figure the cues of `rules` can stand (see ResolveRules::figure_reach_before):
+// as BuildCueIndexes() worked it out when the index covers the cues, else worked out here.
+struct CueReach {
+  size_t before = 0, after = 0, longest = 0;
+};
+CueReach ReachOf(const ResolveRules& rules) {
+  if (rules.figure_index.size() == rules.figure_cues.size()) {
+    return {rules.figure_reach_before, rules.figure_reach_after, rules.figure_longest};
+  }
+  ResolveRules indexed;
+  indexed.figure_cues = rules.figure_cues;
+  indexed.BuildCueIndexes();
+  return {indexed.figure_reach_before, indexed.figure_reach_after, indexed.figure_longest};
+}
+
 // Sets the cue flags of `w` from the words beside its figure in the quote. The figure must lie
 // inside the quoted span; a cue counts only on its side, within its window, with no other number
 // in between (so "killed 20; the group claimed to have killed 50" marks only the 50).
-void ReadCues(const ResolveRules& rules, View* w) {
+void ReadCues(const ResolveRules& rules, const CueReach& reach, View* w) {
   const Claim& c = *w->claim;
   if (rules.figure_cues.empty() || c.figure_span.empty()) return;
   if (c.figure_span.begin < c.span.begin || c.figure_span.end > c.span.end ||
@@ -48,37 +63,33 @@ void ReadCues(const ResolveRules& rules, View* w) {
   }
   PhraseSet built;
   const PhraseSet* index = &CueIndexOf(rules.figure_index, rules.figure_cues, &built);
-  const AsciiLower lower(c.quote);
-  const std::string_view text = lower.view();
   const size_t fb = c.figure_span.begin - c.span.begin;
   const size_t fe = c.figure_span.end - c.span.begin;
-  // Only cues within the widest window of the figure can count: the rest of the sentence is
-  // not read.
-  size_t reach = 0;
-  for (const ResolveRules::FigureCue& cue : rules.figure_cues) {
-    if (cue.window < 0) {  // rules made by hand: a negative window reaches any distance
-      reach = text.size();
-      break;
-    }
-    reach = std::max(reach, static_cast<size_t>(cue.window) + cue.phrase.size());
-  }
+  // Only cues within reach of the figure can count: the rest of the sentence is neither
+  // lower-cased nor read. The piece read keeps the byte before its first phrase start and the
+  // byte after its last phrase end, so whole words are judged as in the full quote.
+  const size_t from = fb > reach.before ? fb - reach.before : 0;
+  const size_t to = std::min(c.quote.size(), fe + std::min(reach.after, c.quote.size()) + 1);
+  const size_t lo = from > 0 ? from - 1 : 0;
+  const size_t hi = std::min(c.quote.size(), to + reach.longest + 1);
+  const AsciiLower lower(std::string_view(c.quote).substr(lo, hi - lo));
+  const std::string_view text = lower.view();
+  const size_t pb = fb - lo, pe = fe - lo;  // the figure in `text`
   // Each flag is set when any occurrence of a cue of its kind stands on the cue's side of the
   // figure, within its window, with no digit in between.
-  index->ForEachStartingIn(
-      text, fb > reach ? fb - reach : 0, fe + reach + 1, [&](uint32_t i, size_t pos, size_t end) {
-        const ResolveRules::FigureCue& cue = rules.figure_cues[i];
-        bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
-                     : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
-                                                                        : &w->superseded;
-        if (*flag) return;
-        const size_t window = static_cast<size_t>(cue.window);
-        if (cue.before) {
-          if (end <= fb && fb - end <= window && !HasDigit(text.substr(end, fb - end)))
-            *flag = true;
-        } else if (pos >= fe && pos - fe <= window && !HasDigit(text.substr(fe, pos - fe))) {
-          *flag = true;
-        }
-      });
+  index->ForEachStartingIn(text, from - lo, to - lo, [&](uint32_t i, size_t pos, size_t end) {
+    const ResolveRules::FigureCue& cue = rules.figure_cues[i];
+    bool* flag = cue.kind == ResolveRules::FigureCueKind::kPartisan ? &w->partisan
+                 : cue.kind == ResolveRules::FigureCueKind::kUpdate ? &w->update
+                                                                    : &w->superseded;
+    if (*flag) return;
+    const size_t window = static_cast<size_t>(cue.window);
+    if (cue.before) {
+      if (end <= pb && pb - end <= window && !HasDigit(text.substr(end, pb - end))) *flag = true;
+    } else if (pos >= pe && pos - pe <= window && !HasDigit(text.substr(pe, pos - pe))) {
+      *flag = true;
+    }
+  });
 }
 
 std::string Num(double v) {
@@ -161,14 +172,26 @@ using DocFloors = std::map<std::string, double>;
 
 // The view of each claim (of `field` only, when given), its cues read: reconciling a field reads
 // each claim several times, and its cues once. Pointers into `claims`.
+// With `cues` (one per claim, read before) the quotes are not read again.
 std::vector<View> ReadViews(const std::vector<Claim>& claims, const ResolveRules& rules,
-                            std::optional<Field> field = std::nullopt) {
+                            std::optional<Field> field = std::nullopt,
+                            const std::vector<FigureCues>* cues = nullptr) {
   std::vector<View> views;
   views.reserve(claims.size());
-  for (const Claim& c : claims) {
+  std::optional<CueReach> reach;  // worked out when a quote is read
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
     if (field && c.field != *field) continue;
     views.push_back(MakeView(c));
-    ReadCues(rules, &views.back());
+    View& w = views.back();
+    if (cues != nullptr) {
+      w.partisan = (*cues)[i].partisan;
+      w.update = (*cues)[i].update;
+      w.superseded = (*cues)[i].superseded;
+    } else {
+      if (!reach) reach = ReachOf(rules);
+      ReadCues(rules, *reach, &w);
+    }
   }
   return views;
 }
@@ -198,11 +221,21 @@ const char* PolicyName(Policy policy) {
 
 FigureCues ReadFigureCues(const Claim& claim, const ResolveRules& rules) {
   View w{&claim, kSpecific, 0, 0, 0, 0};
-  ReadCues(rules, &w);
-  FigureCues out;
-  out.partisan = w.partisan;
-  out.update = w.update;
-  out.superseded = w.superseded;
+  ReadCues(rules, ReachOf(rules), &w);
+  return {w.partisan, w.update, w.superseded};
+}
+
+std::vector<FigureCues> ReadFigureCues(const std::vector<Claim>& claims,
+                                       const ResolveRules& rules) {
+  std::vector<FigureCues> out;
+  out.reserve(claims.size());
+  if (claims.empty()) return out;
+  const CueReach reach = ReachOf(rules);
+  for (const Claim& c : claims) {
+    View w{&c, kSpecific, 0, 0, 0, 0};
+    ReadCues(rules, reach, &w);
+    out.push_back({w.partisan, w.update, w.superseded});
+  }
   return out;
 }
 
@@ -323,10 +356,16 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
           return std::make_tuple(when(w), rules.IsOfficial(w->claim->attributed_to),
                                  support[w->point].size(), w->point);
         };
-        chosen = cands.front();
-        for (const View* w : cands) {
-          if (key(w) > key(chosen)) chosen = w;
+        // Each candidate's key once (an attribution is matched against the official terms
+        // once, not at every comparison); the first largest wins.
+        std::vector<decltype(key(chosen))> keys;
+        keys.reserve(cands.size());
+        for (const View* w : cands) keys.push_back(key(w));
+        size_t top = 0;
+        for (size_t i = 1; i < cands.size(); ++i) {
+          if (keys[i] > keys[top]) top = i;
         }
+        chosen = cands[top];
         // "The toll climbed to N": newer than any smaller figure unless dated before it.
         // Of several, the latest, then the largest (ties by document, for a stable rationale).
         const View* risen = nullptr;
@@ -479,10 +518,16 @@ std::optional<Figure> Reconcile(const std::vector<Claim>& claims, Policy policy,
 
 FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Policy policy,
                             const ResolveRules& rules) {
+  return ReconcileField(claims, {}, field, policy, rules);
+}
+
+FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<FigureCues>& cues,
+                            Field field, Policy policy, const ResolveRules& rules) {
   FieldFigures out;
   const std::string name = FieldName(field);
   // Every claim of the field is viewed once; the passes below share the views.
-  const std::vector<View> views = ReadViews(claims, rules, field);
+  const std::vector<View> views =
+      ReadViews(claims, rules, field, cues.size() == claims.size() ? &cues : nullptr);
   std::vector<const View*> totals;
   std::map<Category, std::vector<const View*>> by_cat;
   for (const View& v : views) {

@@ -95,8 +95,6 @@ struct FieldFigures {
   std::vector<Contradiction> contradictions;
   std::vector<std::string> notes;  // rationale lines for Incident::why
 };
-FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Policy policy,
-                            const ResolveRules& rules = DefaultResolveRules());
 
 // "at least 23", "more than 60", "23", "about 20", "10-12", "up to 30", "dozens (24)".
 std::string DescribeClaimFigure(const Claim& claim);
@@ -110,6 +108,19 @@ struct FigureCues {
   bool superseded = false;
 };
 FigureCues ReadFigureCues(const Claim& claim, const ResolveRules& rules = DefaultResolveRules());
+// ReadFigureCues() of each claim, in order.
+std::vector<FigureCues> ReadFigureCues(const std::vector<Claim>& claims,
+                                       const ResolveRules& rules = DefaultResolveRules());
+
+// One field of one incident (see FieldFigures above).
+FieldFigures ReconcileField(const std::vector<Claim>& claims, Field field, Policy policy,
+                            const ResolveRules& rules = DefaultResolveRules());
+// The same, given each claim's cues read before (cues[i] = ReadFigureCues(claims[i], rules)), so
+// that a caller that read them when it first had the claim does not read every quote again. When
+// cues.size() != claims.size() they are read here, as above.
+FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<FigureCues>& cues,
+                            Field field, Policy policy,
+                            const ResolveRules& rules = DefaultResolveRules());
 
 }  // namespace sitrep
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -511,6 +512,99 @@ TEST(ReconcileCueTest, ResultDoesNotDependOnClaimOrder) {
   EXPECT_EQ(first.figure->high, second.figure->high);
   EXPECT_EQ(first.rationale, second.rationale);
   EXPECT_EQ(first.figure->best, 99);
+}
+
+// What ReadFigureCues must find, read the plain way: every whole-word occurrence of every cue in
+// the whole lower-cased quote, on its side of the figure, within its window, no digit between.
+FigureCues ReferenceCues(const Claim& c, const ResolveRules& rules) {
+  FigureCues out;
+  std::string text = c.quote;
+  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const size_t fb = c.figure_span.begin - c.span.begin, fe = c.figure_span.end - c.span.begin;
+  auto no_digit = [&](size_t a, size_t b) {
+    return std::none_of(text.begin() + a, text.begin() + b,
+                        [](char x) { return x >= '0' && x <= '9'; });
+  };
+  for (const ResolveRules::FigureCue& cue : rules.figure_cues) {
+    for (size_t pos = text.find(cue.phrase); pos != std::string::npos;
+         pos = text.find(cue.phrase, pos + 1)) {
+      const size_t end = pos + cue.phrase.size();
+      if ((pos > 0 && IsCueWordByte(text[pos - 1])) ||
+          (end < text.size() && IsCueWordByte(text[end]))) {
+        continue;
+      }
+      const size_t window = static_cast<size_t>(cue.window);
+      const bool hit = cue.before ? end <= fb && fb - end <= window && no_digit(end, fb)
+                                  : pos >= fe && pos - fe <= window && no_digit(fe, pos);
+      if (!hit) continue;
+      (cue.kind == ResolveRules::FigureCueKind::kPartisan ? out.partisan
+       : cue.kind == ResolveRules::FigureCueKind::kUpdate ? out.update
+                                                          : out.superseded) = true;
+    }
+  }
+  return out;
+}
+
+TEST(ReconcileCueTest, OnlyTheWordsWithinReachAreReadAndTheyReadAsTheWholeQuote) {
+  // ReadFigureCues lower-cases and scans only the piece of the quote its cues can reach: moving
+  // the figure away from each cue one byte at a time, across the edge of the window, must give
+  // the flags a plain reading of the whole quote gives.
+  ResolveRules rules = CueRules();
+  rules.BuildCueIndexes();
+  const std::vector<std::string> heads = {"The rebels Claimed To Have Killed",
+                                          "The toll climbed to", "Reclaimed to have killed",
+                                          "It went up from", ""};
+  const std::vector<std::string> tails = {" dead, a figure that could not be verified.",
+                                          " dead, a figure that could not be verifiedly.", " dead.",
+                                          " dead, a figure that could not be verified 2 times."};
+  size_t hits = 0;
+  for (const std::string& head : heads) {
+    for (const std::string& tail : tails) {
+      for (size_t gap = 0; gap < 70; gap += 3) {
+        for (size_t tail_gap : {size_t{0}, size_t{52}, size_t{53}, size_t{54}, size_t{55}}) {
+          const std::string quote = head + std::string(gap, ' ') + " 17" +
+                                    std::string(tail_gap, 'x').replace(0, tail_gap ? 1 : 0, " ") +
+                                    tail;
+          const Claim c = Q("a", 17, quote, "17");
+          SCOPED_TRACE(quote);
+          const FigureCues want = ReferenceCues(c, rules);
+          const FigureCues got = ReadFigureCues(c, rules);
+          EXPECT_EQ(got.partisan, want.partisan);
+          EXPECT_EQ(got.update, want.update);
+          EXPECT_EQ(got.superseded, want.superseded);
+          hits += want.partisan + want.update + want.superseded;
+          // The list form reads the same.
+          const std::vector<FigureCues> all = ReadFigureCues(std::vector<Claim>{c, c}, rules);
+          ASSERT_EQ(all.size(), 2u);
+          EXPECT_EQ(all[1].partisan, want.partisan);
+          EXPECT_EQ(all[1].update, want.update);
+          EXPECT_EQ(all[1].superseded, want.superseded);
+        }
+      }
+    }
+  }
+  EXPECT_GT(hits, 100u);  // the sample does cross the windows
+}
+
+TEST(ReconcileCueTest, ReconcileFieldTakesCuesReadBefore) {
+  // The quotes say nothing, but the cues read before (as resolution keeps them with the claims)
+  // say the 40 is the perpetrators' count: it only raises high.
+  const std::vector<Claim> cs = {
+      Q("a", 12, "Officials said 12 guards died.", "12"),
+      Q("b", 40, "A statement said 40 guards died.", "40", Qualifier::kExact, "2024-05-02")};
+  const std::vector<FigureCues> cues = {{}, {true, false, false}};
+  FieldFigures given = ReconcileField(cs, cues, Field::kKilled, Policy::kLatest, CueRules());
+  ASSERT_TRUE(given.total);
+  EXPECT_EQ(given.total->best, 12);
+  EXPECT_EQ(given.total->high, 40);
+  // Cues that do not match the claims one to one are read from the quotes instead.
+  FieldFigures read =
+      ReconcileField(cs, {{true, false, false}}, Field::kKilled, Policy::kLatest, CueRules());
+  ASSERT_TRUE(read.total);
+  EXPECT_EQ(read.total->best, 40);
+  FieldFigures plain = ReconcileField(cs, Field::kKilled, Policy::kLatest, CueRules());
+  ASSERT_TRUE(plain.total);
+  EXPECT_EQ(plain.total->best, 40);
 }
 
 TEST(ResolveRulesTest, LoadsFigureCues) {

@@ -350,6 +350,9 @@ struct Event {
   std::string_view type;
   std::vector<std::string_view> groups;  // named armed groups, sorted unique
   std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
+  // Step 1 only: cues[i] = ReadFigureCues(claims[i]), read once and encoded with the claims, so
+  // neither the exact tolls nor reconciliation read the quotes again.
+  std::vector<FigureCues> cues;
   SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
   double killed_max = -1;           // largest specific killed figure, for compatibility
   uint16_t methods = 0;             // attack methods its mentions name (ResolveRules::MethodOf)
@@ -420,17 +423,17 @@ double KilledMax(const std::vector<Claim>& claims) {
 // The range [*lo, *hi] of the exact death tolls among `claims` (left -1 when there are none): a
 // plain number of dead for the whole incident ("killed 12", not "at least 12" nor "dozens"), in
 // an article of its own (not a wire copy), that is not the perpetrators' claim or an earlier
-// toll recalled. Two such tolls far apart are the strongest sign that two reports count
-// different attacks.
-void ExactTolls(const std::vector<Claim>& claims, const ResolveRules& rules, double* lo,
+// toll recalled (cues[i]: the cues of claims[i]). Two such tolls far apart are the strongest
+// sign that two reports count different attacks.
+void ExactTolls(const std::vector<Claim>& claims, const std::vector<FigureCues>& cues, double* lo,
                 double* hi) {
-  for (const Claim& c : claims) {
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
     if (c.field != Field::kKilled || c.category != Category::kUnknown ||
         c.qualifier != Qualifier::kExact || c.scope != Scope::kIncident || !c.independent) {
       continue;
     }
-    const FigureCues cues = ReadFigureCues(c, rules);
-    if (cues.partisan || cues.superseded) continue;
+    if (cues[i].partisan || cues[i].superseded) continue;
     *lo = *lo < 0 ? c.value : std::min(*lo, c.value);
     *hi = std::max(*hi, c.value);
   }
@@ -990,7 +993,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
     l.e.copy = copy;
     l.e.county_stand_in = NamedOnlyByCounty(da, l.e.loc->place);
-    ExactTolls(l.e.claims, rules, &l.e.exact_lo, &l.e.exact_hi);
+    l.e.cues = ReadFigureCues(l.e.claims, rules);
+    ExactTolls(l.e.claims, l.e.cues, &l.e.exact_lo, &l.e.exact_hi);
     if (l.e.mentions.size() > 1) {
       l.e.notes.push_back(std::to_string(l.e.mentions.size()) +
                           " mentions merged within the article");
@@ -1144,7 +1148,7 @@ class EventTable {
 struct Cluster {
   std::vector<int> events;
   std::vector<LocRef> locs;  // distinct
-  std::vector<int64_t> days;
+  std::vector<int64_t> days;  // distinct, in the order first seen
   double killed_max = -1;
   uint16_t methods = 0;   // union of its events' methods
   // Exact tolls of its events (Event::exact_lo/hi) and the publication days of the events that
@@ -1597,7 +1601,11 @@ void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   bool have = false;
   for (const Loc& l : c->locs) have = have || l.key == e->loc->key;
   if (!have) c->locs.push_back(e->loc);
-  if (e->day) c->days.push_back(*e->day);
+  // Every reader of the days asks whether any (or every) day fits: each day once, so that
+  // scoring a report against a busy incident does not read one day per report it holds.
+  if (e->day && std::find(c->days.begin(), c->days.end(), *e->day) == c->days.end()) {
+    c->days.push_back(*e->day);
+  }
   c->kind = e->kind;
   c->killed_max = std::max(c->killed_max, e->killed_max);
   c->methods |= e->methods;
@@ -1698,30 +1706,71 @@ std::pair<std::string, std::string> Types(const std::vector<const MentionLite*>&
   return {type, sub};
 }
 
+bool ClaimBefore(const Claim& a, const Claim& b) {
+  return std::forward_as_tuple(a.doc_id, a.span.begin, a.figure_span.begin,
+                               static_cast<int>(a.field)) <
+         std::forward_as_tuple(b.doc_id, b.span.begin, b.figure_span.begin,
+                               static_cast<int>(b.field));
+}
+bool SameClaim(const Claim& a, const Claim& b) {
+  return a.doc_id == b.doc_id && a.span == b.span && a.figure_span == b.figure_span &&
+         a.field == b.field && a.category == b.category;
+}
+
 void SortClaims(std::vector<Claim>* claims) {
-  std::sort(claims->begin(), claims->end(), [](const Claim& a, const Claim& b) {
-    return std::make_tuple(a.doc_id, a.span.begin, a.figure_span.begin,
-                           static_cast<int>(a.field)) <
-           std::make_tuple(b.doc_id, b.span.begin, b.figure_span.begin,
-                           static_cast<int>(b.field));
-  });
-  claims->erase(std::unique(claims->begin(), claims->end(),
-                            [](const Claim& a, const Claim& b) {
-                              return a.doc_id == b.doc_id && a.span == b.span &&
-                                     a.figure_span == b.figure_span && a.field == b.field &&
-                                     a.category == b.category;
-                            }),
-                claims->end());
+  std::sort(claims->begin(), claims->end(), ClaimBefore);
+  claims->erase(std::unique(claims->begin(), claims->end(), SameClaim), claims->end());
+}
+
+// SortClaims() with (*bits)[i] kept beside (*claims)[i]. The index order is the one sorting the
+// claims themselves gives (std::sort makes the same comparisons and moves whatever it moves), so
+// the claims come out exactly as SortClaims() leaves them.
+void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
+  std::vector<uint32_t> order(claims->size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return ClaimBefore((*claims)[a], (*claims)[b]); });
+  std::vector<Claim> sorted;
+  std::vector<uint8_t> sorted_bits;
+  sorted.reserve(order.size());
+  sorted_bits.reserve(order.size());
+  for (uint32_t i : order) {
+    if (!sorted.empty() && SameClaim(sorted.back(), (*claims)[i])) continue;  // std::unique
+    sorted.push_back(std::move((*claims)[i]));
+    sorted_bits.push_back((*bits)[i]);
+  }
+  *claims = std::move(sorted);
+  *bits = std::move(sorted_bits);
 }
 
 constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
                              Field::kArrested, Field::kFreed,   Field::kVehiclesDestroyed};
 
+// A claim's cues as its encoding carries them (EncodeClaims): bit 0 is Claim::independent, bit
+// 1 says the cues were read, bits 2-4 are partisan, update and superseded. One byte as before.
+constexpr uint8_t kIndependentBit = 1, kCuesReadBit = 2;
+uint8_t CueBits(const FigureCues& c) {
+  return kCuesReadBit | (c.partisan ? 4 : 0) | (c.update ? 8 : 0) | (c.superseded ? 16 : 0);
+}
+
 // Fills killed / injured / killed_by_category / other_figures / contradictions from inc->claims.
+// `cue_bits` (when given, one per claim, as DecodeClaims gives them) carries the cues read when
+// the claims were added; a claim without them has its quote read.
 void ReconcileIncident(Incident* inc, Policy policy, const ResolveOptions& o,
-                       const ResolveRules& rules) {
+                       const ResolveRules& rules, const std::vector<uint8_t>* cue_bits = nullptr) {
+  std::vector<FigureCues> cues;
+  if (cue_bits == nullptr) cues = ReadFigureCues(inc->claims, rules);
+  cues.reserve(inc->claims.size());
+  for (size_t i = cues.size(); i < inc->claims.size(); ++i) {
+    const uint8_t bits = i < cue_bits->size() ? (*cue_bits)[i] : 0;
+    if ((bits & kCuesReadBit) == 0) {
+      cues.push_back(ReadFigureCues(inc->claims[i], rules));
+    } else {
+      cues.push_back({(bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0});
+    }
+  }
   for (Field f : kFields) {
-    FieldFigures ff = ReconcileField(inc->claims, f, policy, rules);
+    FieldFigures ff = ReconcileField(inc->claims, cues, f, policy, rules);
     for (Contradiction& c : ff.contradictions) inc->contradictions.push_back(std::move(c));
     for (std::string& n : ff.notes) inc->why.push_back({"", "figure", std::move(n), 0});
     if (!ff.total) continue;
@@ -1812,10 +1861,16 @@ struct BlobReader {
   }
 };
 
-std::string EncodeClaims(const std::vector<Claim>& claims) {
+// `cues` (one per claim, or nullptr when they were not read) ride in the byte of
+// Claim::independent (CueBits).
+std::string EncodeClaims(const std::vector<Claim>& claims,
+                         const std::vector<FigureCues>* cues = nullptr) {
   std::string out;
   PutVarint(claims.size(), &out);
-  for (const Claim& c : claims) {
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    const uint8_t flags = (c.independent ? kIndependentBit : 0) |
+                          (cues != nullptr && i < cues->size() ? CueBits((*cues)[i]) : 0);
     PutString(c.doc_id, &out);
     PutString(c.source, &out);
     PutString(c.quote, &out);
@@ -1823,9 +1878,9 @@ std::string EncodeClaims(const std::vector<Claim>& claims) {
     for (uint32_t v : {c.span.begin, c.span.end, c.figure_span.begin, c.figure_span.end}) {
       PutVarint(v, &out);
     }
-    for (int v : {static_cast<int>(c.field), static_cast<int>(c.category),
-                  static_cast<int>(c.qualifier), static_cast<int>(c.scope),
-                  static_cast<int>(c.independent)}) {
+    for (int v :
+         {static_cast<int>(c.field), static_cast<int>(c.category), static_cast<int>(c.qualifier),
+          static_cast<int>(c.scope), static_cast<int>(flags)}) {
       PutVarint(static_cast<uint64_t>(v), &out);
     }
     PutDouble(c.value, &out);
@@ -1840,13 +1895,25 @@ std::string EncodeClaims(const std::vector<Claim>& claims) {
   return out;
 }
 
-std::vector<Claim> DecodeClaims(std::string_view blob) {
+// The claims of an EncodeClaims blob; their cue bits (CueBits, 0 when not read) appended to
+// *cue_bits when given. Without `texts` the claims are for reconciliation only: source and quote
+// are left empty, except the quote of a claim whose cues were not read (it is read from it).
+std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue_bits = nullptr,
+                                bool texts = true) {
   BlobReader r{blob};
   std::vector<Claim> claims(std::min<uint64_t>(r.Varint(), blob.size()));
   for (Claim& c : claims) {
     c.doc_id = r.String();
-    c.source = r.String();
-    c.quote = r.String();
+    std::string_view quote;
+    if (texts) {
+      c.source = r.String();
+      c.quote = r.String();
+    } else {
+      r.SkipString();
+      const size_t n = std::min<size_t>(r.Varint(), r.in.size());
+      quote = r.in.substr(0, n);
+      r.Skip(n);
+    }
     c.attributed_to = r.String();
     c.span.begin = r.U32();
     c.span.end = r.U32();
@@ -1856,7 +1923,10 @@ std::vector<Claim> DecodeClaims(std::string_view blob) {
     c.category = static_cast<Category>(r.Varint());
     c.qualifier = static_cast<Qualifier>(r.Varint());
     c.scope = static_cast<Scope>(r.Varint());
-    c.independent = r.Varint() != 0;
+    const uint64_t flags = r.Varint();
+    c.independent = (flags & kIndependentBit) != 0;
+    if (cue_bits != nullptr) cue_bits->push_back(static_cast<uint8_t>(flags & ~kIndependentBit));
+    if (!texts && (flags & kCuesReadBit) == 0) c.quote = quote;
     c.value = r.Double();
     c.low = r.Double();
     c.high = r.Double();
@@ -1943,13 +2013,21 @@ void Park(Incident* inc, Parked* p, SpillFile* spill) {
   Release(&inc->why);
 }
 
-void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill) {
-  if (p->claims.empty()) return;
+// With `cue_bits`, it is set to the cue bits of the claims (0 for those never encoded). Without
+// `texts`, see DecodeClaims.
+void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
+                  std::vector<uint8_t>* cue_bits = nullptr, bool texts = true) {
+  if (cue_bits != nullptr) cue_bits->clear();
+  if (p->claims.empty()) {
+    if (cue_bits != nullptr) cue_bits->assign(inc->claims.size(), 0);
+    return;
+  }
   std::vector<Claim> all;
   for (SpillFile::Ref ref : p->claims) {
-    for (Claim& c : DecodeClaims(spill->Read(ref))) all.push_back(std::move(c));
+    for (Claim& c : DecodeClaims(spill->Read(ref), cue_bits, texts)) all.push_back(std::move(c));
   }
   for (Claim& c : inc->claims) all.push_back(std::move(c));
+  if (cue_bits != nullptr) cue_bits->resize(all.size(), 0);
   inc->claims = std::move(all);
   Release(&p->claims);
 }
@@ -2094,8 +2172,12 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
   };
   for (Event& e : u.events) {
     freeze(&e.mentions, &e.lite);
-    if (!e.claims.empty()) e.claim_ref = b.spill.Append(EncodeClaims(e.claims));
+    // Events made in step 1 without their cues read (the forces' operations, earlier events)
+    // have them read here: every claim is encoded with its cues.
+    if (e.cues.size() != e.claims.size()) e.cues = ReadFigureCues(e.claims, *b.rules);
+    if (!e.claims.empty()) e.claim_ref = b.spill.Append(EncodeClaims(e.claims, &e.cues));
     Release(&e.claims);
+    Release(&e.cues);
     e.folded_locs.shrink_to_fit();
     // The notes are only read into the event's reason: joined as Finish() joins them.
     std::string notes;
@@ -2740,9 +2822,12 @@ IncidentStream ResolveBatch::FinishStream() && {
       Release(&inc.claims);
     }
     std::vector<SpillFile::Ref> segments = parked.claims;
-    UnparkClaims(&inc, &parked, &b.spill);
-    SortClaims(&inc.claims);
-    ReconcileIncident(&inc, policy, o, rules);
+    // The cues were read in Add() (except a wave's claims'): reconciliation needs neither the
+    // quotes nor the sources, which the emitted incident decodes again from the segments.
+    std::vector<uint8_t> cue_bits;
+    UnparkClaims(&inc, &parked, &b.spill, &cue_bits, /*texts=*/false);
+    SortClaims(&inc.claims, &cue_bits);
+    ReconcileIncident(&inc, policy, o, rules, &cue_bits);
     Release(&inc.claims);
     parked.claims = std::move(segments);
     parked.sort_claims = true;

@@ -1091,6 +1091,58 @@ TEST(ResolveBatchTest, ClaimsReachTheirIncidentUnchanged) {
   EXPECT_EQ(out.published.ToIso(), "2024-03-04");
 }
 
+TEST(ResolveBatchTest, FigureCuesAreReadOnceWhenAClaimIsAdded) {
+  // The cues beside a figure are read when its article is added and travel with the encoded
+  // claim: reconciliation reads those, not the quote again. Rules changed after Add() (which no
+  // caller does) show which reading counted: the perpetrators' 40 stays the high end only.
+  ResolveRules rules;
+  rules.figure_cues = {
+      {ResolveRules::FigureCueKind::kPartisan, true, 40, "claimed to have killed"}};
+  rules.BuildCueIndexes();
+  ResolveOptions o;
+  o.rules = &rules;
+  auto with_quote = [](DocAnalysis d, const std::string& quote, const std::string& figure) {
+    for (Claim* c : {&d.mentions[0].claims[0], &d.claims[0]}) {
+      c->quote = quote;
+      c->figure_span.begin = c->span.begin + static_cast<uint32_t>(quote.find(figure));
+      c->figure_span.end = c->figure_span.begin + static_cast<uint32_t>(figure.size());
+      c->span.end = c->span.begin + static_cast<uint32_t>(quote.size());
+    }
+    return d;
+  };
+  const DocAnalysis official = with_quote(
+      DocBuilder("c1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(12)}).Build(),
+      "Officials said 12 guards died in the raid.", "12");
+  const DocAnalysis rebels = with_quote(
+      DocBuilder("c2", "2024-05-03").Mention(kVac, "2024-05-01", {kNorthTown}, {K(40)}).Build(),
+      "The rebels claimed to have killed 40 guards in the raid.", "40");
+  for (bool change_rules : {false, true}) {
+    SCOPED_TRACE(change_rules);
+    rules.figure_cues[0].phrase = "claimed to have killed";
+    rules.BuildCueIndexes();
+    ResolveBatch batch(o);
+    batch.Add(official);
+    batch.Add(rebels);
+    const size_t claim_bytes = batch.stats().claim_bytes;
+    if (change_rules) {
+      rules.figure_cues[0].phrase = "no such words";
+      rules.BuildCueIndexes();
+    }
+    const IncidentSet set = std::move(batch).Finish();
+    const Incident* inc = Find(set, "Northtown");
+    ASSERT_NE(inc, nullptr);
+    ASSERT_TRUE(inc->killed);
+    EXPECT_EQ(inc->killed->best, 12);  // the later 40 is the rebels' own count
+    EXPECT_EQ(inc->killed->high, 40);
+    ASSERT_EQ(inc->claims.size(), 2u);
+    EXPECT_TRUE(inc->claims[0].independent && inc->claims[1].independent);
+    // The cues ride in the byte the claim's independence already took.
+    size_t quotes = 0;
+    for (const DocAnalysis* d : {&official, &rebels}) quotes += d->claims[0].quote.size();
+    EXPECT_LT(claim_bytes, quotes + 2 * 60);
+  }
+}
+
 TEST(ResolveBatchTest, StreamGivesFinishIncidentsInOrder) {
   // FinishStream() parks claims and reasons in a temporary file until each incident is handed
   // out: the incidents must be Finish()'s, field for field, in the same order.

@@ -27,7 +27,22 @@ AsciiLower::AsciiLower(std::string_view text) : size_(text.size()) {
     large_.resize(text.size());
     out = large_.data();
   }
-  for (size_t i = 0; i < text.size(); ++i) {
+  // Eight bytes at a time: a byte is an upper-case letter when its low seven bits reach 'A' but
+  // not '[' and its top bit is clear; 0x20 is or-ed into exactly those. No carry crosses a byte
+  // (each low-seven-bit sum stays below 0x100).
+  constexpr uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL, kTop = 0x8080808080808080ULL;
+  constexpr uint64_t kToA = 0x3f3f3f3f3f3f3f3fULL;    // 0x80 - 'A' per byte
+  constexpr uint64_t kPastZ = 0x2525252525252525ULL;  // 0x80 - '[' per byte
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const uint64_t low = w & kLow7;
+    const uint64_t upper = (low + kToA) & ~(low + kPastZ) & ~w & kTop;
+    w |= upper >> 2;
+    std::memcpy(out + i, &w, 8);
+  }
+  for (; i < text.size(); ++i) {
     const char c = text[i];
     out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
@@ -57,6 +72,17 @@ void ResolveRules::BuildCueIndexes() {
   phrases.clear();
   for (const FigureCue& c : figure_cues) phrases.push_back(c.phrase);
   figure_index = PhraseSet(phrases);
+  constexpr size_t kAny = UINT32_MAX;  // beyond any quote
+  figure_reach_before = figure_reach_after = figure_longest = 0;
+  for (const FigureCue& c : figure_cues) {
+    const size_t window = c.window < 0 ? kAny : static_cast<size_t>(c.window);
+    if (c.before) {
+      figure_reach_before = std::max(figure_reach_before, window + c.phrase.size());
+    } else {
+      figure_reach_after = std::max(figure_reach_after, window);
+    }
+    figure_longest = std::max(figure_longest, c.phrase.size());
+  }
 }
 
 bool ResolveRules::IsOfficial(std::string_view attributed_to) const {

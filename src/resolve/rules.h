@@ -179,6 +179,11 @@ struct ResolveRules {
   // (and build one for the call).
   PhraseSet context_index;
   PhraseSet figure_index;
+  // How far from a figure its cues can stand, made with figure_index: a phrase before the figure
+  // starts at most figure_reach_before bytes ahead of it (window plus length), one after it at
+  // most figure_reach_after bytes past it; figure_longest is the longest phrase. A negative
+  // window (rules made by hand) reaches any distance.
+  size_t figure_reach_before = 0, figure_reach_after = 0, figure_longest = 0;
   void BuildCueIndexes();
 
   // How attacks are carried out (attack_methods.tsv): each listed sub-event type names one method

@@ -202,6 +202,24 @@ TEST(AsciiLowerTest, LowersAsciiOnlyShortAndLong) {
   EXPECT_TRUE(AsciiLower("").view().empty());
 }
 
+// The lowering works eight bytes at a time: every byte value, at every offset within a word
+// and in the tail, must come out as the one-byte rule says.
+TEST(AsciiLowerTest, EveryByteAtEveryOffsetAsOneByteAtATime) {
+  std::string all;
+  for (int round = 0; round < 9; ++round) {  // shifts each byte through every lane
+    all.push_back('x');
+    for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+  }
+  for (size_t n : {all.size(), size_t{7}, size_t{8}, size_t{15}, size_t{300}}) {
+    const std::string_view text = std::string_view(all).substr(0, n);
+    std::string expected(text);
+    for (char& c : expected) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    EXPECT_EQ(AsciiLower(text).view(), expected) << n;
+  }
+}
+
 TEST(CueIndexTest, LoadedRulesIndexEveryCue) {
   Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
