@@ -35,6 +35,10 @@ bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
   return DaysFromCivil(*published) - DaysFromCivil(t.date) - slack > 45;
 }
 
+// Payload of a "here" row of background_cues.tsv ("the same village"): a recall at the article's
+// own place.
+constexpr uint32_t kSamePlaceCue = 3;
+
 // Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
 constexpr uint32_t kOutletCue = 2;
 
@@ -151,10 +155,13 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   if (!suspects.ok()) return suspects.status();
   x->suspects_ = std::move(suspects).value();
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
-    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none") {
-      return InvalidArgument("strength must be strong, weak or none");
+    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none" && cols[1] != "here") {
+      return InvalidArgument("strength must be strong, weak, none or here");
     }
-    x->background_.Add(cols[0], cols[1] == "strong" ? 2 : cols[1] == "weak" ? 1 : 0);
+    x->background_.Add(cols[0], cols[1] == "strong" ? 2
+                                : cols[1] == "weak" ? 1
+                                : cols[1] == "here" ? kSamePlaceCue
+                                                    : 0);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -296,6 +303,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
     bool tally = false;  // counts many incidents over a period: no incident, no figure of one
+    bool same_place = false;        // says it happened at the article's own place ("the same town")
     std::vector<uint32_t> places;   // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -310,6 +318,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       size_t len = background_.Match(w, i, e, &payload);
       if (len > 0 && payload == 2) sent[s].strong_bg = true;
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
+      if (len > 0 && payload == kSamePlaceCue) sent[s].same_place = true;
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
@@ -863,7 +872,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       here = prev_places;  // "They targeted vehicles ..." continues the last place named
       carried = true;
     }
-    if (here.empty() && main_place) here.push_back(*main_place);
+    // A recall takes the article's place only when it says so ("in the same town"): one that
+    // names no place the gazetteer reads ("since May, when 75 died in <a town abroad>"), or
+    // none ("fighting in recent years"), recalls nothing at the article's place.
+    if (here.empty() && main_place && (!st.background || st.same_place)) {
+      here.push_back(*main_place);
+    }
     std::string date_key;
     if (st.background) {
       for (uint32_t t : sent_timexes[s]) date_key = doc.timexes[t].date.ToIso();

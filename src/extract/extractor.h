@@ -19,7 +19,10 @@
 // opening its sentence reaches over its own comma: "On Monday, a grand jury declined to indict").
 // An arrest is such a step even though "arrested" also reports an event, but as arrests often
 // follow at once, its date stands when the article gives no other. A page's own time stamp
-// ("Updated: Mar 21, 2016") never dates anything.
+// ("Updated: Mar 21, 2016") never dates anything. A background sentence's place is its own, or
+// the previous background sentence's; it takes the article's place only with a "here" cue of
+// background_cues.tsv ("in the same town"), else it has none (a town the gazetteer did not read,
+// or no specific event at all).
 //
 // Load() reads every word list from <data_dir>/extract/ (see the header comment of each file)
 // once (procedure_cues.tsv is optional: without it no date is set aside); Extract() is const and

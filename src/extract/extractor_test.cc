@@ -198,6 +198,43 @@ TEST_F(ExtractorTest, DeadliestSinceWhenRecallsAnEarlierAttack) {
   EXPECT_TRUE(news_four);
 }
 
+// A recall that names no place the gazetteer read (a town abroad, say) or none at all is not
+// at the article's place: it keeps no place, unless it says it was there ("the same town").
+TEST_F(ExtractorTest, ARecallTakesTheArticlesPlaceOnlyWhenItSaysSo) {
+  SetText(
+      "Gunmen killed four farmers in Arden on Monday, officials said.\n"
+      "In an earlier attack in March, 14 guards lost their lives in Qorvath.\n"
+      "Militants have carried out similar attacks for years, killing hundreds.\n"
+      "In January, nine people were killed in the same town.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "in March", {2031, 3, 0}, DatePrecision::kMonth,
+                        true);
+  testing_doc::AddTimex(article_.text, &doc_, "In January", {2031, 1, 0}, DatePrecision::kMonth,
+                        true);
+  DocAnalysis a = Run();
+  int placeless = 0, here = 0, news = 0;
+  for (const EventMention& m : a.mentions) {
+    if (!m.background) {
+      ++news;
+      continue;
+    }
+    if (m.places.empty()) {
+      ++placeless;
+    } else {
+      EXPECT_EQ(m.places[0].place.name, "Arden");
+      EXPECT_EQ(m.date.date.month, 1) << "only the recall that says \"the same town\"";
+      ++here;
+    }
+  }
+  EXPECT_EQ(news, 1);
+  EXPECT_EQ(here, 1);
+  EXPECT_EQ(placeless, 2);  // Qorvath (no gazetteer reading) and the years of attacks
+  const EventMention* arden = At(a, "Arden");
+  ASSERT_NE(arden, nullptr);
+  EXPECT_FALSE(arden->background);
+}
+
 TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
   SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
           "The blasts hit a wedding and a market in Arden.");

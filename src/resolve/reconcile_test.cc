@@ -242,6 +242,7 @@ TEST(ResolveRulesTest, LoadsTheShippedFiles) {
   Result<ResolveRules> missing = LoadResolveRules("/nonexistent-dir");
   EXPECT_FALSE(missing.ok());
   EXPECT_EQ(r->attested_reports, 2);  // limits.tsv
+  EXPECT_EQ(r->recall_lookback_days, 365);
 }
 
 // limits.tsv's attested_reports is a whole number of articles; absent, it stays 2.
@@ -257,9 +258,11 @@ TEST(ResolveRulesTest, AttestedReportsComesFromLimits) {
   Result<ResolveRules> absent = LoadResolveRules(dir);
   ASSERT_TRUE(absent.ok()) << absent.status().ToString();
   EXPECT_EQ(absent->attested_reports, 2);
-  write("limits.tsv", "# limits\nattested_reports\t3\nmax_plausible_figure\t900\n");
+  write("limits.tsv",
+        "# limits\nattested_reports\t3\nmax_plausible_figure\t900\nrecall_lookback_days\t30\n");
   Result<ResolveRules> three = LoadResolveRules(dir);
   ASSERT_TRUE(three.ok()) << three.status().ToString();
+  EXPECT_EQ(three->recall_lookback_days, 30);
   EXPECT_EQ(three->attested_reports, 3);
   EXPECT_EQ(three->max_plausible_figure, 900);
   for (const char* bad : {"2.5", "0", "-1", "two"}) {

@@ -386,11 +386,17 @@ struct Wave {
   std::vector<int> events;  // the article's events (indices into all events)
 };
 
+// An earlier event an article recalls as background (step 4). At most one of day, month, year.
 struct Recall {
   int doc = 0;
-  LocRef loc;
+  LocRef loc;  // always known: a recall that names no place recalls nothing findable
   std::optional<int64_t> day;
   std::optional<std::pair<int64_t, int64_t>> month;  // [first, last] day of a recalled month
+  std::optional<std::pair<int64_t, int64_t>> year;   // [first, last] day of a recalled year
+  // The last day the recalled event may fall on: the article's publication, else its latest
+  // reported day (nobody recalls what had not happened yet); unset when it has neither.
+  std::optional<int64_t> until;
+  double killed = -1;  // the largest specific death toll it states (any victims), -1 none
 };
 
 struct DocUnits {
@@ -600,7 +606,18 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
                                                                     m.date.date.month + 1, 1};
         r.month = std::make_pair(first, DaysFromCivil(next.year, next.month, 1) - 1);
       }
-      if (r.loc->known || r.day || r.month) u.recalls.push_back(std::move(r));
+      if (!r.day && !r.month && m.date.precision == DatePrecision::kYear && m.date.date.year > 0) {
+        r.year = std::make_pair(DaysFromCivil(m.date.date.year, 1, 1),
+                                DaysFromCivil(m.date.date.year + 1, 1, 1) - 1);
+      }
+      r.until = pub;
+      for (const Claim& c : m.claims) {
+        if (c.field == Field::kKilled && c.qualifier != Qualifier::kVague &&
+            c.qualifier != Qualifier::kUpTo) {
+          r.killed = std::max(r.killed, c.value);
+        }
+      }
+      if (r.loc->known) u.recalls.push_back(std::move(r));
       continue;
     }
     if (m.wave) {
@@ -1123,6 +1140,14 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         w.loc = DocLoc(da);
       }
     }
+  }
+  // Without a publication date, the article's own latest day bounds what it can recall.
+  if (!pub) {
+    std::optional<int64_t> latest;
+    for (const Event& e : u.events) {
+      if (e.day && (!latest || *e.day > *latest)) latest = e.day;
+    }
+    for (Recall& r : u.recalls) r.until = latest;
   }
   return u;
 }
@@ -2002,6 +2027,7 @@ std::string RecallDetail(const Recall& r, PlaceMatch pm) {
   return std::string("recalls ") + PlaceDesc(r.loc) +
          (r.day     ? " on " + CivilFromDays(*r.day).ToIso()
           : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
+          : r.year  ? " in " + CivilFromDays(r.year->first).ToIso().substr(0, 4)
                     : "") +
          ": place=" + PlaceMatchName(pm);
 }
@@ -2914,67 +2940,112 @@ IncidentStream ResolveBatch::FinishStream() && {
     }
   }
 
-  // 4. Background recalls -> mentions.
+  // 4. Background recalls -> mentions. A recall links to the incidents at its place (any place
+  // match; a province or country one reaches an incident it contains through its story, if it
+  // has one) that had all happened by the day it was made (Recall::until), by its date: a day,
+  // the incidents within date_window_days of it; a month, those in the month. A year, or no
+  // date at all, names one earlier attack, not the place's whole history: the most recent
+  // incident at the recall's fine place (all of them when tied on that day) within the year,
+  // or undated within recall_lookback_days (limits.tsv) before `until`; none when the place is
+  // coarse or `until` unknown. An article never recalls an incident it reports itself. Among
+  // the incidents that fit (on one day, for the most recent), a stated toll keeps those whose
+  // toll fits it when any does, then the best place match wins.
+  std::vector<std::pair<int, PlaceMatch>> fits;  // scratch: the candidates that fit a recall
   for (size_t ri = 0; ri < recalls.size(); ++ri) {
     const Recall& r = recalls[ri];
     const std::string& doc_id = docs[r.doc].doc_id;
-    std::vector<int> cands;
-    if (r.loc->known) {
-      if (r.day) {
-        cands = Candidates(r.loc, r.day, std::nullopt, o, idx);
-      } else {
-        cands = Candidates(r.loc, std::nullopt, std::nullopt, o, idx);
-        if (r.month) {
-          for (int64_t d = r.month->first; d <= r.month->second; ++d) {
-            idx.Collect(DayKey("d", r.loc->admin1_hash, d), &cands);
-          }
-          std::sort(cands.begin(), cands.end());
-          cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
-        }
-      }
-    } else if (r.day) {
-      idx.Collect(DayKey("day", kFnvBasis, *r.day), &cands);
-    }
-    bool linked = false;
-    for (int ci : cands) {
+    const bool latest_only = !r.day && !r.month;  // a year, or no date
+    if (latest_only && (!Fine(r.loc) || !r.until)) continue;
+    // How cluster `ci` fits the recall: its place match, kNone when it does not fit.
+    auto fit = [&](int ci) {
       const Cluster& c = clusters[ci];
-      PlaceMatch pm = PlaceMatch::kCountry;
-      if (r.loc->known) {
-        pm = PlaceMatch::kNone;
-        for (const Loc& l : c.locs) {
-          PlaceMatch m = MatchPlaces(r.loc, l, o);
-          if (PlaceScore(m) > PlaceScore(pm)) pm = m;
-        }
-        if (pm == PlaceMatch::kNone) continue;
+      PlaceMatch pm = PlaceMatch::kNone;
+      for (const Loc& l : c.locs) {
+        PlaceMatch m = MatchPlaces(r.loc, l, o);
+        if (PlaceScore(m) > PlaceScore(pm)) pm = m;
       }
+      if (pm == PlaceMatch::kNone || (latest_only && Coarse(pm))) return PlaceMatch::kNone;
       bool date_ok = false;
       if (r.day) {
         for (int64_t d : c.days) date_ok = date_ok || Gap(d, *r.day) <= o.date_window_days;
-      } else if (r.month) {
-        for (int64_t d : c.days) date_ok = date_ok || (d >= r.month->first && d <= r.month->second);
+      } else if (r.month || r.year) {
+        const std::pair<int64_t, int64_t>& span = r.month ? *r.month : *r.year;
+        for (int64_t d : c.days) date_ok = date_ok || (d >= span.first && d <= span.second);
       } else {
-        date_ok = Fine(r.loc) && !Coarse(pm);  // an undated recall needs a specific place
+        date_ok = !c.days.empty();  // the scan below found it on one of its days
       }
       // Nobody recalls what had not happened yet.
-      const std::optional<int64_t> pub = DayOf(docs[r.doc].published);
-      if (pub) {
-        for (int64_t d : c.days) date_ok = date_ok && d <= *pub;
+      if (r.until) {
+        for (int64_t d : c.days) date_ok = date_ok && d <= *r.until;
       }
-      if (!date_ok) continue;
-      Incident& leaf = leaves[ci];
-      const bool reports = std::binary_search(leaf.documents.begin(), leaf.documents.end(), doc_id);
-      Incident* target = story_of[ci] >= 0 ? &stories[story_of[ci]].inc : &leaf;
-      const bool reports_story =
-          std::binary_search(target->documents.begin(), target->documents.end(), doc_id);
-      if (reports || reports_story) continue;
-      // Recorded as (recall, place match): the mention and its reason are made when the
-      // incident is emitted (a recall can link to many incidents).
-      const Background link{static_cast<uint32_t>(ri), pm};
-      if (!Coarse(pm)) leaf_parked[ci].background.push_back(link);
-      if (target != &leaf) stories[story_of[ci]].parked.background.push_back(link);
-      linked = true;
+      if (!date_ok) return PlaceMatch::kNone;
+      const Incident& leaf = leaves[ci];
+      const Incident& target = story_of[ci] >= 0 ? stories[story_of[ci]].inc : leaf;
+      if (std::binary_search(leaf.documents.begin(), leaf.documents.end(), doc_id) ||
+          std::binary_search(target.documents.begin(), target.documents.end(), doc_id)) {
+        return PlaceMatch::kNone;
+      }
+      return pm;
+    };
+    // Links the candidates that fit with the best place match (the town named over its
+    // neighbour's: "hit in March" at a town recalls its own attack); returns whether any.
+    auto link = [&](const std::vector<int>& cands) {
+      fits.clear();
+      bool toll_fits = false;  // some candidate's toll agrees with the recalled one
+      for (int ci : cands) {
+        const PlaceMatch pm = fit(ci);
+        if (pm == PlaceMatch::kNone) continue;
+        fits.emplace_back(ci, pm);
+        toll_fits |= r.killed >= 0 && clusters[ci].killed_max >= 0 &&
+                     TollsFit(r.killed, clusters[ci].killed_max);
+      }
+      // "when 12 were killed" names that attack, not another one there with 40 dead.
+      auto contradicted = [&](int ci) {
+        return toll_fits && clusters[ci].killed_max >= 0 &&
+               !TollsFit(r.killed, clusters[ci].killed_max);
+      };
+      double best = 0;
+      for (const auto& [ci, pm] : fits) {
+        if (!contradicted(ci)) best = std::max(best, PlaceScore(pm));
+      }
+      for (const auto& [ci, pm] : fits) {
+        if (contradicted(ci) || PlaceScore(pm) < best) continue;
+        // Recorded as (recall, place match): the mention and its reason are made when the
+        // incident is emitted (a recall can link to several incidents).
+        const Background bg{static_cast<uint32_t>(ri), pm};
+        const bool in_story = story_of[ci] >= 0;
+        if (!Coarse(pm) || !in_story) leaf_parked[ci].background.push_back(bg);
+        if (in_story) stories[story_of[ci]].parked.background.push_back(bg);
+      }
+      return !fits.empty();
+    };
+    // Dated incidents of the recall's province (country) on day d.
+    auto day_key = [&](int64_t d) {
+      return r.loc->place.level == GeoLevel::kCountry ? DayKey("c", r.loc->country_hash, d)
+                                                      : DayKey("d", r.loc->admin1_hash, d);
+    };
+    std::vector<int> cands;
+    if (r.day) {
+      cands = Candidates(r.loc, r.day, std::nullopt, o, idx);
+    } else if (r.month) {
+      const int64_t last = r.until ? std::min(r.month->second, *r.until) : r.month->second;
+      for (int64_t d = r.month->first; d <= last; ++d) idx.Collect(day_key(d), &cands);
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    } else {
+      // Back from the latest day the recall may name; the first day that links ends the search.
+      const int64_t last = r.year ? std::min(r.year->second, *r.until) : *r.until;
+      const int64_t first = r.year ? r.year->first : *r.until - rules.recall_lookback_days;
+      for (int64_t d = last; d >= first; --d) {
+        cands.clear();
+        idx.Collect(day_key(d), &cands);
+        std::sort(cands.begin(), cands.end());
+        cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+        if (link(cands)) break;
+      }
+      continue;
     }
-    (void)linked;  // an unmatched recall is dropped: it never creates an incident
+    link(cands);  // an unmatched recall is dropped: it never creates an incident
   }
 
   // What only clustering and linking read: freed before the output order is built, so the peak

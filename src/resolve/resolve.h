@@ -67,8 +67,16 @@
 //     only the wave. Wave/part claims belong to the story; when a group has one incident they
 //     belong to that incident. A wave record that matches no incident becomes a province-level
 //     incident of its own.
-//  4. Background mentions link to the incident (and its story) they recall, by place and date (or
-//     month), via Incident::mentions, never documents; if nothing matches they are dropped.
+//  4. Background mentions link to the incident (and its story) they recall, via
+//     Incident::mentions, never documents; if nothing matches they are dropped, and one without a
+//     place links nothing. Only incidents at its place that had all happened by the article's
+//     publication (else its latest reported day) and that the article does not report itself:
+//     with a day, those within the date window; with a month, those in the month; with a year or
+//     no date, the most recent one at its fine place (all when tied on that day) within the year
+//     or recall_lookback_days (limits.tsv: 365), none for a province or country. Among those,
+//     a stated death toll keeps the incidents whose toll fits it (when any does), then the best
+//     place match wins (the town named over a neighbour). A province recall reaches an incident
+//     it contains through its story when it has one.
 //  5. Figures per incident: ReconcileField() per field with the chosen policy. A story's figure:
 //       best = max(story-level best, sum of its children's bests), low = the story-level low when
 //       there is one (else the children's summed lows), high = max(story high, children's summed

@@ -276,6 +276,131 @@ TEST(ResolveTest, BackgroundOnlyLinksAsMention) {
   }
 }
 
+// Dates the last background mention of `d` by its month or year only ("in March", "in 2023").
+DocAnalysis Coarsen(DocAnalysis d, DatePrecision precision) {
+  Timex& t = d.mentions.back().date;
+  t.precision = precision;
+  t.date.day = 0;
+  if (precision == DatePrecision::kYear) t.date.month = 0;
+  return d;
+}
+
+// The ids of the incidents (leaves and stories) that list `doc` as a background mention.
+std::vector<std::string> RecalledBy(const IncidentSet& s, const std::string& doc) {
+  std::vector<std::string> out;
+  for (const Incident& i : s.incidents) {
+    if (std::count(i.mentions.begin(), i.mentions.end(), doc)) {
+      out.push_back(i.date ? i.date->ToIso() : "undated");
+    }
+  }
+  return out;
+}
+
+// Three attacks in one town: an undated recall ("the town was attacked before") names the
+// latest one before the article, not the town's whole history nor one after it.
+TEST(ResolveTest, AnUndatedRecallLinksTheMostRecentEarlierIncidentOnly) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-01-11").Mention(kBomb, "2024-01-10", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b", "2024-03-06").Mention(kBomb, "2024-03-05", {kNorthTown}, {K(8)}).Build(),
+      DocBuilder("c", "2024-06-21").Mention(kBomb, "2024-06-20", {kNorthTown}, {K(3)}).Build(),
+      DocBuilder("r", "2024-05-01")
+          .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+          .Mention(kBomb, "", {kNorthTown}, {K(8)}, /*background=*/true)
+          .Build(),
+      // A province is too coarse to say which attack: no link.
+      DocBuilder("p", "2024-05-01")
+          .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+          .Mention(kBomb, "", {Province("Highland")}, {}, /*background=*/true)
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(RecalledBy(s, "r"), std::vector<std::string>{"2024-03-05"});
+  EXPECT_TRUE(RecalledBy(s, "p").empty());
+  bool told = false;
+  for (const Incident& i : s.incidents) {
+    for (const Reason& w : i.why) {
+      told |=
+          w.doc_id == "r" && w.decision == "background" && w.detail.find("recalls Northtown") == 0;
+    }
+  }
+  EXPECT_TRUE(told);
+}
+
+// How far back an undated recall looks is limits.tsv's recall_lookback_days: an attack older
+// than that is history, not the one recalled.
+TEST(ResolveTest, AnUndatedRecallLooksBackOnlyRecallLookbackDays) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-01-11").Mention(kBomb, "2024-01-10", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("r", "2024-05-01")
+          .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+          .Mention(kBomb, "", {kNorthTown}, {}, /*background=*/true)
+          .Build(),
+  };
+  EXPECT_EQ(DefaultResolveRules().recall_lookback_days, 365);  // data/resolve/limits.tsv
+  EXPECT_EQ(RecalledBy(Resolve(docs), "r"), std::vector<std::string>{"2024-01-10"});
+  ResolveRules rules = DefaultResolveRules();
+  rules.recall_lookback_days = 60;
+  ResolveOptions o;
+  o.rules = &rules;
+  EXPECT_TRUE(RecalledBy(Resolve(docs, o), "r").empty());
+}
+
+// A year-dated recall is the most recent attack there within that year.
+TEST(ResolveTest, AYearRecallLinksTheLatestIncidentOfThatYear) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2023-02-11").Mention(kBomb, "2023-02-10", {kNorthTown}, {K(5)}).Build(),
+      DocBuilder("b", "2023-09-06").Mention(kBomb, "2023-09-05", {kNorthTown}, {K(8)}).Build(),
+      DocBuilder("c", "2024-02-21").Mention(kBomb, "2024-02-20", {kNorthTown}, {K(3)}).Build(),
+      Coarsen(DocBuilder("r", "2024-05-01")
+                  .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+                  .Mention(kBomb, "2023-01-01", {kNorthTown}, {}, /*background=*/true)
+                  .Build(),
+              DatePrecision::kYear),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(RecalledBy(s, "r"), std::vector<std::string>{"2023-09-05"});
+}
+
+// A month-dated recall links within the month, preferring the attack whose toll it states and
+// the town it names over a neighbouring village.
+TEST(ResolveTest, AMonthRecallLinksTheIncidentItsTollAndTownFit) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-04").Mention(kBomb, "2024-03-03", {kNorthTown}, {K(40)}).Build(),
+      DocBuilder("b", "2024-03-21").Mention(kBomb, "2024-03-20", {kNorthTown}, {K(12)}).Build(),
+      DocBuilder("c", "2024-03-11").Mention(kVac, "2024-03-10", {kNorthVillage}, {K(11)}).Build(),
+      DocBuilder("d", "2024-04-11").Mention(kBomb, "2024-04-10", {kNorthTown}, {K(12)}).Build(),
+      Coarsen(DocBuilder("r", "2024-05-01")
+                  .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+                  .Mention(kBomb, "2024-03-01", {kNorthTown}, {K(12)}, /*background=*/true)
+                  .Build(),
+              DatePrecision::kMonth),
+      // No toll stated: every attack in the town that month.
+      Coarsen(DocBuilder("q", "2024-05-01")
+                  .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+                  .Mention(kBomb, "2024-03-01", {kNorthTown}, {}, /*background=*/true)
+                  .Build(),
+              DatePrecision::kMonth),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_EQ(RecalledBy(s, "r"), std::vector<std::string>{"2024-03-20"});
+  std::vector<std::string> q = RecalledBy(s, "q");
+  std::sort(q.begin(), q.end());
+  EXPECT_EQ(q, (std::vector<std::string>{"2024-03-03", "2024-03-20"}));
+}
+
+// A recall without a place recalls nothing findable, even on a day another attack happened.
+TEST(ResolveTest, ARecallWithoutAPlaceLinksNothing) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-04").Mention(kBomb, "2024-03-03", {kNorthTown}, {K(40)}).Build(),
+      DocBuilder("r", "2024-05-01")
+          .Mention(kVac, "2024-04-30", {kCoast}, {K(2)})
+          .Mention(kBomb, "2024-03-03", {}, {K(40)}, /*background=*/true)
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  EXPECT_TRUE(RecalledBy(s, "r").empty());
+}
+
 TEST(ResolveTest, ProvinceOnlyMentionAttachesToTheSingleIncidentThere) {
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),

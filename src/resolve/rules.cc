@@ -196,6 +196,12 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
           }
           rules.undated_followup_days = static_cast<int>(v);
         }
+        if (cols[0] == "recall_lookback_days") {
+          if (v != std::floor(v) || v > 3650) {
+            return InvalidArgument("recall_lookback_days: expected an integer in [1, 3650]");
+          }
+          rules.recall_lookback_days = static_cast<int>(v);
+        }
         return Status::Ok();
       }));
 

@@ -133,6 +133,10 @@ struct ResolveRules {
   // ResolveOptions::undated_publish_gap_days the ordinary rules apply; beyond it uniqueness is
   // the evidence, since two incidents at one town weeks apart cannot be told apart by place.
   int undated_followup_days = 90;
+  // How far back before an article (its publication, else its latest reported day) an undated
+  // background recall looks for the most recent incident at its place (limits.tsv
+  // `recall_lookback_days`, an integer >= 1): older attacks are history, not the one it recalls.
+  int recall_lookback_days = 365;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
   // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate
