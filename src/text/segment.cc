@@ -354,7 +354,7 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
 
 bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
                            size_t next) const {
-  if (Adjacent(tokens, next - 1, next)) return false;  // "example.com", "U.S.-led"
+  if (Adjacent(tokens, next - 1, next)) return GluedBoundary(text, tokens, term, next);
   const Token& nt = tokens[next];
   std::string_view next_text = TokenText(text, nt);
   const unsigned char b0 = next_text.empty() ? 0 : static_cast<unsigned char>(next_text[0]);
@@ -391,6 +391,43 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
     return starters_.contains(next_text);
   }
   return true;
+}
+
+// "was shot.Police said": sentences glued by scraping. The period must end a lower-case word
+// of two or more letters that is no abbreviation, with a capitalised word right after it; a
+// word glued before the first one or after the second ("www.Example.com", "a@b.Com", "x/y.Z")
+// makes it a URL, e-mail or domain. "3.5" is one number token; "St.Louis", "U.S.Army" have no
+// lower-case word before the period.
+bool Segmenter::GluedBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
+                              size_t next) const {
+  if (TokenText(text, tokens[term]) != "." || term == 0 || next != term + 1) return false;
+  const Token& pt = tokens[term - 1];
+  const Token& nt = tokens[next];
+  if (pt.kind != TokenKind::kWord || nt.kind != TokenKind::kWord) return false;
+  if (!Adjacent(tokens, term - 1, term)) return false;
+  if (term >= 2 && Adjacent(tokens, term - 2, term - 1)) return false;  // "a@b.Com", "x.y.Z"
+  if (next + 1 < tokens.size() && Adjacent(tokens, next, next + 1)) {
+    std::string_view after = TokenText(text, tokens[next + 1]);
+    if (after == "." || after == "@" || after == "/" || after == ":") {
+      if (next + 2 < tokens.size() && Adjacent(tokens, next + 1, next + 2) &&
+          tokens[next + 2].kind != TokenKind::kPunct) {
+        return false;  // "www.Example.com"
+      }
+    }
+  }
+  std::string_view prev = TokenText(text, pt);
+  if (!u_isupper(FirstCp(TokenText(text, nt)))) return false;
+  int32_t i = 0, letters = 0;
+  const int32_t len = static_cast<int32_t>(prev.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(prev.data(), i, len, c);
+    if (!u_islower(c)) return false;
+    ++letters;
+  }
+  if (letters < 2) return false;
+  LowerBuf lb(prev);
+  return !abbrevs_.contains(lb.view());
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc) const {

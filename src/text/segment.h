@@ -10,7 +10,10 @@
 // and always at a line break (news headlines have no final period). A period does not end a
 // sentence after an abbreviation from <data_dir>/text/abbreviations.txt ("Mr.", "Gen.",
 // "No. 3", "Jan. 31"), after a single initial ("J. Smith"), or after a dotted acronym
-// ("U.S.") unless a typical sentence starter follows, nor between a day number and a month
+// ("U.S.") unless a typical sentence starter follows. A period glued between a lower-case word of
+// two or more letters (not an abbreviation) and a capitalised word ends a sentence too ("was
+// shot.Police said", text run together in scraping), unless more glued words make it a URL,
+// e-mail or domain ("www.Example.com"), nor between a day number and a month
 // name from <data_dir>/text/months.tsv ("22. März"). Sentence spans are trimmed of whitespace.
 // A run of 300 tokens without any boundary is cut there, so junk input without sentence ends
 // cannot make quoting stages quadratic.
@@ -56,6 +59,9 @@ class Segmenter {
   void Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events) const;
   bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
                   size_t next) const;
+  // IsBoundary() for a next token glued to the terminator ("shot.Police").
+  bool GluedBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
+                     size_t next) const;
   KeyTable<AbbrevType> abbrevs_;
   KeyTable<bool> starters_;
   KeyTable<bool> months_;  // from months.tsv: "22. März" is a date, not a sentence end

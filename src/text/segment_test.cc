@@ -236,5 +236,27 @@ TEST_F(SegmentTest, GermanOrdinalDayBeforeMonth) {
   // A number and a period before another capitalised word still end the sentence.
   EXPECT_EQ(Sentences("Die Zahl der Toten stieg auf 22. Berlin reagierte.").size(), 2u);
 }
+TEST_F(SegmentTest, SentencesRunTogetherWithoutSpace) {
+  EXPECT_EQ(Sentences("A man was shot.Police said he died."),
+            (V{"A man was shot.", "Police said he died."}));
+  // Byte spans stay exact: the second sentence starts at the capital.
+  Doc doc;
+  const std::string_view text = "It burned.Crews came.";
+  seg_->Segment(text, &doc);
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(doc.sentences[0].span.end, 10u);
+  EXPECT_EQ(doc.sentences[1].span.begin, 10u);
+  // No split: an abbreviation, a capitalised word, an initial or acronym, a one-letter word,
+  // a URL or domain, an e-mail address, a decimal.
+  EXPECT_EQ(Sentences("He lived in St.Louis for years."), (V{"He lived in St.Louis for years."}));
+  EXPECT_EQ(Sentences("The U.S.Army base was closed."), (V{"The U.S.Army base was closed."}));
+  EXPECT_EQ(Sentences("See www.Example.com for more."), (V{"See www.Example.com for more."}));
+  EXPECT_EQ(Sentences("Write to tips@news.Example.org now."),
+            (V{"Write to tips@news.Example.org now."}));
+  EXPECT_EQ(Sentences("It rose 3.5 percent."), (V{"It rose 3.5 percent."}));
+  EXPECT_EQ(Sentences("Fruit, etc.Bread too."), (V{"Fruit, etc.Bread too."}));
+  EXPECT_EQ(Sentences("Plan a.Then b."), (V{"Plan a.Then b."}));
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -57,6 +58,8 @@ enum StartBit : uint16_t {
   kWdPrefixOne = 1 << 6,
   kAgoPreOne = 1 << 7,
   kRelativeOne = 1 << 8,
+  kHoliday = 1 << 9,  // holidays_: TryHoliday
+  kHolidayOne = 1 << 10,
 };
 
 bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
@@ -119,6 +122,37 @@ int TimexParser::IsoWeekday(int64_t days) {
   int64_t w = (days + 3) % 7;
   if (w < 0) w += 7;
   return static_cast<int>(w) + 1;
+}
+
+int64_t TimexParser::EasterDays(int y) {
+  // The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4;
+  const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return DaysFromCivil(y, month, day);
+}
+
+int64_t TimexParser::HolidayDays(const Holiday& h, int y) {
+  switch (h.kind) {
+    case Holiday::Kind::kDate:
+      return DaysFromCivil(y, h.month, std::min(h.day, DaysInMonth(y, h.month)));
+    case Holiday::Kind::kNth: {
+      if (h.n < 0) {
+        const int64_t last = DaysFromCivil(y, h.month, DaysInMonth(y, h.month));
+        return last - (IsoWeekday(last) - h.weekday + 7) % 7;
+      }
+      const int64_t first = DaysFromCivil(y, h.month, 1);
+      return first + (h.weekday - IsoWeekday(first) + 7) % 7 + 7 * (h.n - 1);
+    }
+    case Holiday::Kind::kEaster:
+      return EasterDays(y) + h.day;
+  }
+  return 0;
 }
 
 int TimexParser::DaysInMonth(int y, int m) {
@@ -219,6 +253,10 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       if (f.size() < 2) return InvalidArgument(Where(path, r.line) + "expected <phrase> <role>");
       const std::string& role = f[1];
       std::string w = LowerString(f[0]);
+      int n = 0;  // holiday_offset's <n>
+      if (role == "holiday_offset" && (f.size() < 3 || !ParseInt(f[2], &n))) {
+        return InvalidArgument(Where(path, r.line) + "expected <word> holiday_offset <n>");
+      }
       if (role == "wd_postpos") tp->wd_postpos_[w] = true;
       else if (role == "ago_post") tp->ago_post_[w] = true;
       else if (role == "ago_pre") {
@@ -230,7 +268,52 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       else if (role == "wd_indefinite") tp->wd_indefinite_[w] = true;
       else if (role == "future") tp->future_[w] = true;
       else if (role == "year_suffix") tp->year_suffix_[w] = true;
+      else if (role == "holiday_prefix") tp->holiday_prefix_[w] = true;
+      else if (role == "holiday_article") tp->holiday_article_[w] = true;
+      else if (role == "holiday_suffix") tp->holiday_suffix_[w] = true;
+      else if (role == "holiday_day") tp->holiday_day_[w] = true;
+      else if (role == "holiday_offset") tp->holiday_offset_[w] = n;
       else return InvalidArgument(Where(path, r.line) + "unknown role '" + role + "'");
+    }
+  }
+  {
+    // Holidays: <lang> <phrase> <rule> <args...> [cue] (holidays.tsv); every language's rows.
+    std::string path = data_dir + "/text/holidays.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      Holiday h{};
+      size_t nargs = 0;
+      bool ok = f.size() >= 4;
+      if (ok && f[2] == "date") {
+        h.kind = Holiday::Kind::kDate;
+        nargs = 2;
+        ok = f.size() >= 5 && ParseInt(f[3], &h.month) && ParseInt(f[4], &h.day) && h.month >= 1 &&
+             h.month <= 12 && h.day >= 1 && h.day <= DaysInMonth(0, h.month);
+      } else if (ok && f[2] == "nth") {
+        h.kind = Holiday::Kind::kNth;
+        nargs = 3;
+        ok = f.size() >= 6 && ParseInt(f[3], &h.month) && ParseInt(f[4], &h.weekday) &&
+             ParseInt(f[5], &h.n) && h.month >= 1 && h.month <= 12 && h.weekday >= 1 &&
+             h.weekday <= 7 && (h.n == -1 || (h.n >= 1 && h.n <= 4));
+      } else if (ok && f[2] == "easter") {
+        h.kind = Holiday::Kind::kEaster;
+        nargs = 1;
+        ok = ParseInt(f[3], &h.day) && h.day > -60 && h.day < 60;
+      } else {
+        ok = false;
+      }
+      if (ok && f.size() > 3 + nargs) ok = f.size() == 4 + nargs && f[3 + nargs] == "cue";
+      if (!ok) {
+        return InvalidArgument(Where(path, r.line) +
+                               "expected <lang> <phrase> date <month> <day> | nth <month> "
+                               "<weekday> <n> | easter <offset> [cue]");
+      }
+      h.cue = f.size() == 4 + nargs;
+      tp->holidays_.Add(f[1], static_cast<int>(tp->holiday_rules_.size()));
+      add_phrase(f[1], kHoliday, kHolidayOne);
+      tp->holiday_rules_.push_back(h);
     }
   }
   // Counts for "three days ago": numbers.tsv, and numbers_lang.tsv whose rows have a leading
@@ -686,6 +769,54 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
   return true;
 }
 
+bool TimexParser::TryHoliday(Ctx& c, size_t i, Timex* out, size_t* end) const {
+  const auto& t = c.tokens;
+  const size_t n = t.size();
+  size_t e = 0;
+  const int id = holidays_.MatchForward(c.keys, i, &e);
+  if (id < 0 || !StartsUpper(TokenText(c.text, t[i]))) return false;  // a proper noun
+  const Holiday& h = holiday_rules_[static_cast<size_t>(id)];
+  size_t k = e;
+  if (k < n && t[k].kind == TokenKind::kWord &&
+      (holiday_suffix_.contains(c.keys[k]) || wd_suffix_.contains(c.keys[k]))) {
+    ++k;
+  }
+  // "the day after Thanksgiving": a day counted from the holiday.
+  size_t b = i;
+  int offset = 0;
+  if (i >= 2 && holiday_day_.contains(c.keys[i - 2])) {
+    if (const int* o = holiday_offset_.Find(c.keys[i - 1])) {
+      offset = *o;
+      b = i - 2;
+    }
+  }
+  if (h.cue && k == e && b == i) {  // "Christmas tree": a date only after "on", "over the"
+    size_t p = i;
+    if (p > 0 && holiday_article_.contains(c.keys[p - 1])) --p;
+    if (p == 0 || !holiday_prefix_.contains(c.keys[p - 1])) return false;
+  }
+  *out = Timex{};
+  out->span = Span{t[b].span.begin, t[k - 1].span.end};
+  *end = k;
+  if (h.kind == Holiday::Kind::kDate && offset == 0) {
+    // Like "Dec 25" without a year, for the anchor passes of Find() when P is unknown.
+    c.day_month = true;
+    c.month = h.month;
+    c.day = h.day;
+  }
+  if (!c.pub) {
+    out->date = CivilDate{0, h.kind == Holiday::Kind::kEaster ? 0 : h.month,
+                          h.kind == Holiday::Kind::kDate && offset == 0 ? h.day : 0};
+    out->precision = DatePrecision::kUnresolved;
+    return true;
+  }
+  int64_t days = HolidayDays(h, c.pub->year) + offset;
+  if (days > c.pub_days) days = HolidayDays(h, c.pub->year - 1) + offset;
+  out->date = CivilFromDays(days);
+  out->precision = DatePrecision::kDay;
+  return true;
+}
+
 bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   const auto& t = c.tokens;
   // "il y a trois jours" / "three days ago": the ago word before the count or after the unit.
@@ -831,7 +962,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
     // of starts_, and a phrase of two or more words also the next token's second_bits_.
     uint16_t m = 0;
     if (const uint16_t* bits = starts_.Find(keys[i])) m = *bits;
-    if (m & (kWdPrefix | kAgoPre | kRelative)) {
+    if (m & (kWdPrefix | kAgoPre | kRelative | kHoliday)) {
       bool second = false;
       if (i + 1 < n) {
         const size_t h = keys[i + 1].hash;
@@ -841,6 +972,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
         if (!(m & kWdPrefixOne)) m &= static_cast<uint16_t>(~kWdPrefix);
         if (!(m & kAgoPreOne)) m &= static_cast<uint16_t>(~kAgoPre);
         if (!(m & kRelativeOne)) m &= static_cast<uint16_t>(~kRelative);
+        if (!(m & kHolidayOne)) m &= static_cast<uint16_t>(~kHoliday);
       }
     }
     const bool number = k == TokenKind::kNumber;
@@ -848,13 +980,15 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
     const bool absolute = number || (m & kMonth) != 0 || keys.hyphen(i);
     const bool ago = number || (m & (kCount | kAgoPre)) != 0;
     const bool relative = (m & kRelative) != 0;
-    if (!weekday && !absolute && !ago && !relative) continue;
+    const bool holiday = (m & kHoliday) != 0;
+    if (!weekday && !absolute && !ago && !relative && !holiday) continue;
     Timex tx;
     size_t end = 0;
     c.weekday = 0;
     c.explicit_year = c.day_month = false;
-    if ((weekday && TryWeekday(c, i, &tx, &end)) || (absolute && TryAbsolute(c, i, &tx, &end)) ||
-        (ago && TryAgo(c, i, &tx, &end)) || (relative && TryRelative(c, i, &tx, &end))) {
+    if ((holiday && TryHoliday(c, i, &tx, &end)) || (weekday && TryWeekday(c, i, &tx, &end)) ||
+        (absolute && TryAbsolute(c, i, &tx, &end)) || (ago && TryAgo(c, i, &tx, &end)) ||
+        (relative && TryRelative(c, i, &tx, &end))) {
       if (c.pub && tx.precision != DatePrecision::kUnresolved) {
         // The last day of the referenced period.
         CivilDate last = tx.date_end.valid() ? tx.date_end : tx.date;

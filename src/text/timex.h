@@ -27,9 +27,16 @@
 // nearest weekday named in the article, "ہفتہ کی صبح", are taken as the same day and give the
 // year as above): a weekday takes the closest such date that
 // falls on that weekday, a day+month without year takes the year nearest that date. Everything
-// else is kUnresolved (date.year 0, with month/day kept when the text gave them), not invented. `relative` is set for
-// expressions that need P. `past_reference` is set when P is known and the referenced period
-// ends more than 14 days before P, and always for "last year"/"years ago".
+// else is kUnresolved (date.year 0, with month/day kept when the text gave them), not invented.
+// `relative` is set for expressions that need P. `past_reference` is set when P is known and the
+// referenced period ends more than 14 days before P, and always for "last year"/"years ago".
+// Holidays ("on Christmas Eve", "New Year's Day", "over the Fourth of July weekend", "on
+// Thanksgiving"), from <data_dir>/text/holidays.tsv (rows for any language; fixed days, n-th
+// weekday of a month, Easter + offset): the most recent such day not after P, spanning the
+// holiday phrase and its suffix ("night", "weekend"). A holiday name that is also a plain noun
+// ("Christmas tree") is a date only after an "on"-like prefix or before such a suffix. "The day
+// after Thanksgiving" counts days from the holiday (date_words.tsv). Without P a fixed holiday
+// is a day+month without a year, a rule-based or counted one only its month.
 // Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned, nor is a weekday
 // that names no particular day ("every Friday", "on a rainy Friday") unless a date follows it.
 //
@@ -39,7 +46,8 @@
 // after the count ("il y a trois jours", "три дня назад"). Right-to-left text is in logical
 // order, so "9 نومبر 2024" is day-first in the byte stream too.
 //
-// Words are data: <data_dir>/text/{months,weekdays,relative,date_words,numbers,numbers_lang}.tsv.
+// Words are data: <data_dir>/text/{months,weekdays,relative,date_words,numbers,numbers_lang,
+// holidays}.tsv.
 // Thread safety: a loaded TimexParser is immutable; Find() may run on many threads at once.
 #ifndef SITREP_TEXT_TIMEX_H_
 #define SITREP_TEXT_TIMEX_H_
@@ -80,6 +88,8 @@ class TimexParser {
   static CivilDate CivilFromDays(int64_t days);
   static int IsoWeekday(int64_t days);  // 1 = Monday .. 7 = Sunday
   static int DaysInMonth(int y, int m);
+  // Days (DaysFromCivil) of Western Easter Sunday in year y (Gregorian computus).
+  static int64_t EasterDays(int y);
 
  private:
   enum class Rule : uint8_t { kDay, kWindow, kWeek, kMonth, kYear };
@@ -89,6 +99,16 @@ class TimexParser {
     bool past;
     bool night = false;  // "overnight": P itself when the text gives a small-hours clock time
   };
+  // A holidays.tsv row: kDate month/day; kNth the n-th (-1 last) `weekday` of `month`; kEaster
+  // Easter Sunday + `day` days.
+  struct Holiday {
+    enum class Kind : uint8_t { kDate, kNth, kEaster } kind;
+    int month = 0, day = 0, weekday = 0, n = 0;
+    bool cue = false;  // needs a holiday_prefix before or a suffix after to be a date
+  };
+  // Days (DaysFromCivil) of holiday h in year y.
+  static int64_t HolidayDays(const Holiday& h, int y);
+
   struct Ctx;         // per-call state (timex.cc)
   struct DatePart;    // a parsed day/month/year expression (timex.cc)
 
@@ -98,6 +118,7 @@ class TimexParser {
   bool TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool GivesSmallHoursTime(const Ctx& c) const;
   bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  bool TryHoliday(Ctx& c, size_t i, Timex* out, size_t* end) const;
   int MonthAt(Ctx& c, size_t i, size_t* next) const;   // 0 if none
   int WeekdayAt(Ctx& c, size_t i) const;               // 0 if none
   void Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const;
@@ -127,6 +148,13 @@ class TimexParser {
   PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
   KeyTable<bool> date_link_;  // "of", "de": between day, month and year
   KeyTable<bool> year_suffix_;  // "года", "г.": after the year, part of the date
+  std::vector<Holiday> holiday_rules_;
+  PhraseTable holidays_;            // payload: index into holiday_rules_
+  KeyTable<bool> holiday_prefix_;   // "on", "over": makes a "cue" holiday a date
+  KeyTable<bool> holiday_article_;  // "the": between the prefix and the holiday
+  KeyTable<bool> holiday_suffix_;   // "weekend": after a holiday, part of it
+  KeyTable<bool> holiday_day_;      // "day" in "the day after Christmas"
+  KeyTable<int> holiday_offset_;    // "after" -> 1, "before" -> -1
   // Which Try* can start at a lower-cased word (StartBit in timex.cc), from the first words of
   // every table: Find() skips words not in it and runs only the Try* functions that can match.
   KeyTable<uint16_t> starts_;

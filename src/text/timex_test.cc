@@ -470,5 +470,86 @@ TEST_F(TimexTest, OvernightReachesThePublicationDayAtSmallHours) {
   EXPECT_EQ(SpanText(ts[0].span), "overnight");
   EXPECT_EQ(Find(cases[0].text, pub).size(), 1u);
 }
+TEST_F(TimexTest, HolidayCalendar) {
+  auto civil = [](int64_t d) { return TimexParser::CivilFromDays(d); };
+  EXPECT_EQ(civil(TimexParser::EasterDays(2024)), (CivilDate{2024, 3, 31}));
+  EXPECT_EQ(civil(TimexParser::EasterDays(2025)), (CivilDate{2025, 4, 20}));
+  EXPECT_EQ(civil(TimexParser::EasterDays(2000)), (CivilDate{2000, 4, 23}));
+  EXPECT_EQ(civil(TimexParser::EasterDays(2019)), (CivilDate{2019, 4, 21}));
+}
+
+TEST_F(TimexTest, FixedHolidaysAreTheLastSuchDayNotAfterPublication) {
+  Timex t = One("Two men were hurt on Christmas Eve outside a bar.", CivilDate{2025, 12, 26});
+  EXPECT_EQ(t.date, (CivilDate{2025, 12, 24}));
+  EXPECT_EQ(t.precision, DatePrecision::kDay);
+  EXPECT_EQ(SpanText(t.span), "Christmas Eve");
+
+  t = One("The fire started on New Year's Eve near the pier.", CivilDate{2026, 1, 2});
+  EXPECT_EQ(t.date, (CivilDate{2025, 12, 31}));
+  EXPECT_EQ(SpanText(t.span), "New Year's Eve");
+
+  t = One("A New Year's Day crash left one dead.", CivilDate{2026, 1, 3});
+  EXPECT_EQ(t.date, (CivilDate{2026, 1, 1}));
+
+  t = One("Three people were shot over the Fourth of July weekend in the city.",
+          CivilDate{2025, 7, 7});
+  EXPECT_EQ(t.date, (CivilDate{2025, 7, 4}));
+  EXPECT_EQ(SpanText(t.span), "Fourth of July weekend");
+
+  t = One("A teenager was robbed Halloween night on Elm Street.", CivilDate{2025, 11, 1});
+  EXPECT_EQ(t.date, (CivilDate{2025, 10, 31}));
+  EXPECT_EQ(SpanText(t.span), "Halloween night");
+
+  // Published before this year's Christmas: last year's.
+  t = One("He was last seen on Christmas with his family.", CivilDate{2025, 12, 20});
+  EXPECT_EQ(t.date, (CivilDate{2024, 12, 25}));
+  EXPECT_TRUE(t.past_reference);
+}
+
+TEST_F(TimexTest, RuleBasedHolidays) {
+  // Thanksgiving: the 4th Thursday of November (2025-11-27, 2024-11-28).
+  Timex t = One("The shooting happened on Thanksgiving at a home.", CivilDate{2025, 11, 30});
+  EXPECT_EQ(t.date, (CivilDate{2025, 11, 27}));
+  EXPECT_EQ(SpanText(t.span), "Thanksgiving");
+  t = One("The shooting happened on Thanksgiving at a home.", CivilDate{2025, 11, 20});
+  EXPECT_EQ(t.date, (CivilDate{2024, 11, 28}));
+  // Memorial Day: the last Monday of May; Labor Day: the 1st Monday of September.
+  // A day counted from the holiday.
+  t = One("She was shot the day after Thanksgiving near her home.", CivilDate{2025, 12, 2});
+  EXPECT_EQ(t.date, (CivilDate{2025, 11, 28}));
+  EXPECT_EQ(SpanText(t.span), "day after Thanksgiving");
+  t = One("Police were called on Memorial Day to the park.", CivilDate{2025, 6, 1});
+  EXPECT_EQ(t.date, (CivilDate{2025, 5, 26}));
+  t = One("Police were called on Labor Day to the park.", CivilDate{2025, 9, 10});
+  EXPECT_EQ(t.date, (CivilDate{2025, 9, 1}));
+  // Easter and its offsets.
+  t = One("A church was attacked on Easter Sunday in the town.", CivilDate{2025, 4, 22});
+  EXPECT_EQ(t.date, (CivilDate{2025, 4, 20}));
+  t = One("The march on Good Friday was peaceful.", CivilDate{2024, 4, 1});
+  EXPECT_EQ(t.date, (CivilDate{2024, 3, 29}));
+}
+
+TEST_F(TimexTest, HolidayNamesThatAreNotDates) {
+  const CivilDate pub{2025, 12, 28};
+  // A plain noun or adjective without an "on"-like prefix or a suffix; lower case.
+  EXPECT_TRUE(Find("They sold a Christmas tree to the officer.", pub).empty());
+  EXPECT_TRUE(Find("She wore a Halloween costume to the party.", pub).empty());
+  EXPECT_TRUE(Find("Everyone had plans on christmas eve at home.", pub).empty());
+  EXPECT_TRUE(Find("He made a New Year's resolution.", pub).empty());
+  EXPECT_TRUE(Find("He was enjoying the Thanksgiving break with friends.", pub).empty());
+}
+
+TEST_F(TimexTest, HolidayWithoutPublicationDate) {
+  Timex t = One("Two men were hurt on Christmas Eve outside a bar.", std::nullopt);
+  EXPECT_EQ(t.precision, DatePrecision::kUnresolved);
+  EXPECT_EQ(t.date, (CivilDate{0, 12, 24}));
+  // A fully written date in the article gives the year, as for "Dec 24".
+  std::vector<Timex> ts =
+      Find("On Dec. 30, 2024, police said two men were hurt on Christmas Eve.", std::nullopt);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_EQ(ts[1].date, (CivilDate{2024, 12, 24}));
+  EXPECT_EQ(ts[1].precision, DatePrecision::kDay);
+}
+
 }  // namespace
 }  // namespace sitrep
