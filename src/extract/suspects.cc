@@ -69,6 +69,7 @@ struct NameKey {
 struct Tally {
   std::string canonical;
   Span span;         // at the first perpetrator cue
+  Span victim_span;  // at the first victim cue
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
   int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
@@ -129,7 +130,9 @@ bool SuspectFinder::RegisterTries(StartIndex* index) { return index->Register(&c
 
 std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
                                                 const std::vector<bool>* skip_sentence,
-                                                const std::vector<Span>* places) const {
+                                                const std::vector<Span>* places,
+                                                std::vector<ActorMention>* victims) const {
+  if (victims != nullptr) victims->clear();
   const std::vector<Word>& w = ws.words();
   const std::string_view text = ws.text();
   auto skip = [&](size_t s) {
@@ -433,7 +436,10 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (t.perp == 0) t.span = name;
       ++t.perp;
     }
-    if (victim) ++t.victim;
+    if (victim) {
+      if (t.victim == 0) t.victim_span = name;
+      ++t.victim;
+    }
     if (!perp && !victim && (after & Bit(kAfter, kWeak))) ++t.weak;
     if (!perp && !victim && (after & Bit(kAfter, kSelf))) {
       if (t.perp == 0 && t.self == 0) t.span = name;
@@ -457,6 +463,20 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       best = &t;
     }
   }
+  if (victims != nullptr) {
+    // Victims: full names whose victim cues outnumber their perpetrator and own-death cues, in
+    // the order first named (tally order).
+    for (const auto& [key, t] : tally) {
+      if (&t == best || t.canonical.empty() || t.victim <= t.perp + t.self) continue;
+      ActorMention v;
+      v.span = t.victim_span;
+      v.canonical = t.canonical;
+      v.actor_class = ActorClass::kCivilians;
+      v.role = ActorRole::kTarget;
+      v.person = true;
+      victims->push_back(std::move(v));
+    }
+  }
   if (best == nullptr) return std::nullopt;
   ActorMention m;
   m.span = best->span;
@@ -464,6 +484,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   m.actor_class = ActorClass::kArmedGroup;
   m.role = ActorRole::kPerpetrator;
   m.responsibility = ActorMention::Responsibility::kAccused;
+  m.person = true;
   return m;
 }
 

@@ -133,6 +133,10 @@ struct ResolveRules {
   // ResolveOptions::undated_publish_gap_days the ordinary rules apply; beyond it uniqueness is
   // the evidence, since two incidents at one town weeks apart cannot be told apart by place.
   int undated_followup_days = 90;
+  // How many days after an incident a report that names the same suspect (a full name) at the
+  // same town or county may still join it, whatever its own date (a hearing, an arrest) or none
+  // (limits.tsv `name_followup_days`, an integer >= 1): see NameFollowUp in resolve.cc.
+  int name_followup_days = 730;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
   // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate
