@@ -1,6 +1,7 @@
 #include "extract/suspects.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -282,6 +283,9 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
   uint32_t order = 0;
+  // The word after the last name a victim cue before it named, and its sentence: a name listed
+  // right after it ("the murders of NAME and NAME") is a victim too.
+  size_t list_end = SIZE_MAX, list_sentence = SIZE_MAX;
   for (const Found& f : runs) {
     const size_t s = f.sentence;
     if (skip(s) || f.place) continue;
@@ -388,6 +392,17 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
           }
         }
       }
+    }
+    // A list after a victim cue: "killed NAME, NAME and 4-year-old NAME".
+    // (`k` stands before the comma and age the name may follow.)
+    if ((before & (Bit(kBefore, kPerp) | Bit(kBefore, kVictim))) == 0 && s == list_sentence &&
+        ((k > b && k - 1 == list_end && (w[k - 1].lower == "and" || IsPunct(w[k - 1], ','))) ||
+         (k == list_end && IsPunct(w[k], ',')))) {
+      before |= Bit(kBefore, kVictim);
+    }
+    if (before & Bit(kBefore, kVictim)) {
+      list_end = r.end;
+      list_sentence = s;
     }
     // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
     size_t a = r.end;

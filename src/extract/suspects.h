@@ -52,8 +52,10 @@ class SuspectFinder {
   // is the name at its first perpetrator cue, `canonical` its fullest spelling as written ("John A.
   // Smith Jr."), actor_class kArmedGroup (a named perpetrator), responsibility kAccused, role
   // kPerpetrator. With `victims` set, it is filled with the people the article names as victims:
-  // full names whose victim cues outnumber their perpetrator and own-death cues, in the order first
-  // named, each actor_class kCivilians, role kTarget, person, span at its first victim cue.
+  // full names whose victim cues outnumber their perpetrator and own-death cues (a name listed
+  // right after one a victim cue before it named, "the murders of NAME and NAME", has that cue
+  // too), in the order first named, each actor_class kCivilians, role kTarget, person, span at its
+  // first victim cue.
   std::optional<ActorMention> Find(const WordStream& ws,
                                    const std::vector<bool>* skip_sentence = nullptr,
                                    const std::vector<Span>* places = nullptr,

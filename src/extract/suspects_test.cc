@@ -337,6 +337,18 @@ TEST_F(SuspectsTest, VictimsAreListedApartFromTheSuspect) {
     EXPECT_EQ(v.role, ActorRole::kTarget);
     EXPECT_EQ(text.substr(v.span.begin, v.span.size()), v.canonical);
   }
+  // A list after a victim cue: each name in it is a victim.
+  const std::string list =
+      "Police arrested Milo Brandt for the murders of Ava Lindqvist, Tomas Oduya and "
+      "4-year-old Rina Oduya.";
+  Doc doc3 = testing_doc::MakeDoc(list);
+  WordStream ws3(list, doc3);
+  std::optional<ActorMention> s3 = finder_->Find(ws3, nullptr, nullptr, &victims);
+  ASSERT_TRUE(s3);
+  EXPECT_EQ(s3->canonical, "Milo Brandt");
+  std::vector<std::string> names;
+  for (const ActorMention& v : victims) names.push_back(v.canonical);
+  EXPECT_EQ(names, (std::vector<std::string>{"Ava Lindqvist", "Tomas Oduya", "Rina Oduya"}));
   // Victims are listed when the article names no suspect too.
   const std::string alone = "The victim, Ava Lindqvist, was shot in the chest.";
   Doc doc2 = testing_doc::MakeDoc(alone);
