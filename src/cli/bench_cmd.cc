@@ -450,11 +450,13 @@ int RunRun(int argc, char** argv) {
     malloc_trim(0);
 #endif
     const ResolveBatch::Stats kept = batch.stats();
-    std::fprintf(stderr,
-                 "chunk %zu: %zu articles so far, rss %.0f MB, heap %.0f MB, peak %.0f MB; kept for "
-                 "resolution: %zu events, %zu waves, %zu recalls, %.1f MB of claims\n",
-                 stats.chunks, stats.articles, CurrentRssMb(), HeapLiveMb(), PeakRssMb(),
-                 kept.events, kept.waves, kept.recalls, static_cast<double>(kept.claim_bytes) / 1e6);
+    std::fprintf(
+        stderr,
+        "chunk %zu: %zu articles so far, rss %.0f MB, heap %.0f MB, peak %.0f MB; kept for "
+        "resolution: %zu events (%zu naming a person), %zu waves, %zu recalls, %.1f MB of "
+        "claims\n",
+        stats.chunks, stats.articles, CurrentRssMb(), HeapLiveMb(), PeakRssMb(), kept.events,
+        kept.named_events, kept.waves, kept.recalls, static_cast<double>(kept.claim_bytes) / 1e6);
   }
 
   std::string().swap(data);  // the last chunk's bytes: the bare pass below reads them again

@@ -280,6 +280,7 @@ OrderedJson ActorMentionToJson(const ActorMention& a) {
   j["class"] = EnumInt(a.actor_class);
   j["role"] = EnumInt(a.role);
   j["responsibility"] = EnumInt(a.responsibility);
+  if (a.person) j["person"] = true;  // written only when set: most actors are organisations
   return j;
 }
 
@@ -293,6 +294,7 @@ Status ReadActorInto(const Json& j, ActorMention* a) {
   r.Int(j, "class", &cls);
   r.Int(j, "role", &role);
   r.Int(j, "responsibility", &resp);
+  r.Bool(j, "person", &a->person);
   if (!r.ok()) return r.status();
   a->actor_class = static_cast<ActorClass>(cls);
   a->role = static_cast<ActorRole>(role);
@@ -302,9 +304,10 @@ Status ReadActorInto(const Json& j, ActorMention* a) {
 
 Result<ActorMention> ActorMentionFromJson(const Json& j) {
   ActorMention a;
-  if (j.is_array()) {  // the store form's [begin, end, canonical, class, role, responsibility]
+  // The store form's [begin, end, canonical, class, role, responsibility, person].
+  if (j.is_array()) {
     const size_t n = j.size();
-    if (n < 3 || n > 6 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned() ||
+    if (n < 3 || n > 7 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned() ||
         !j[2].is_string()) {
       return InvalidArgument("actor: expected [begin, end, canonical, ...]");
     }
@@ -316,6 +319,7 @@ Result<ActorMention> ActorMentionFromJson(const Json& j) {
     if (n > 3) a.actor_class = static_cast<ActorClass>(j[3].get<int>());
     if (n > 4) a.role = static_cast<ActorRole>(j[4].get<int>());
     if (n > 5) a.responsibility = static_cast<ActorMention::Responsibility>(j[5].get<int>());
+    if (n > 6) a.person = j[6].get<int>() != 0;
     return a;
   }
   SITREP_RETURN_IF_ERROR(ReadActorInto(j, &a));
@@ -967,6 +971,10 @@ void WriteActorMention(JsonWriter& w, const ActorMention& a) {
   w.Key("class"); w.Int(EnumInt(a.actor_class));
   w.Key("role"); w.Int(EnumInt(a.role));
   w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
+  if (a.person) {
+    w.Key("person");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 
@@ -1282,6 +1290,10 @@ void WriteActorFields(JsonWriter& w, const ActorMention& a, const ActorMention& 
   if (a.responsibility != base.responsibility) {
     w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
   }
+  if (a.person != base.person) {
+    w.Key("person");
+    w.Bool(a.person);
+  }
 }
 
 // A mention's actors: one that the document's actors list has (same span, name and class) is
@@ -1300,9 +1312,10 @@ void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
     }
     if (doc_actors == nullptr) {
       // The document's own actors, as arrays [begin, end, canonical, class, role,
-      // responsibility] without the trailing values that are the defaults.
-      int fields = 6;
-      if (x.responsibility == kDefault.responsibility) {
+      // responsibility, person] without the trailing values that are the defaults.
+      int fields = 7;
+      if (!x.person) fields = 6;
+      if (fields == 6 && x.responsibility == kDefault.responsibility) {
         fields = 5;
         if (x.role == kDefault.role) {
           fields = 4;
@@ -1316,6 +1329,7 @@ void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
       if (fields > 3) w.Int(EnumInt(x.actor_class));
       if (fields > 4) w.Int(EnumInt(x.role));
       if (fields > 5) w.Int(EnumInt(x.responsibility));
+      if (fields > 6) w.Int(1);
       w.EndArray();
       continue;
     }

@@ -660,5 +660,50 @@ TEST(JsonCodecTest, OpenRangeEndsReadBackOpen) {
   }
 }
 
+TEST(JsonCodecTest, NamedPersonsReadBackInBothForms) {
+  // A named suspect and victim (extract/suspects.h) stay people through the store: resolution
+  // joins follow-up reports by them.
+  DocAnalysis a;
+  a.doc_id = "d";
+  ActorMention suspect;
+  suspect.span = {10, 20};
+  suspect.canonical = "Dana Reyes";
+  suspect.responsibility = ActorMention::Responsibility::kAccused;
+  suspect.person = true;
+  ActorMention victim;
+  victim.span = {30, 42};
+  victim.canonical = "Ava Lindqvist";
+  victim.actor_class = ActorClass::kCivilians;
+  victim.person = true;
+  ActorMention group;
+  group.span = {50, 56};
+  group.canonical = "Invented Front";
+  a.actors = {suspect, victim, group};
+  EventMention m;
+  m.doc_id = "d";
+  ActorMention perp = suspect;
+  perp.role = ActorRole::kPerpetrator;
+  m.actors = {perp, victim};
+  a.mentions = {m};
+  for (const std::string& text : {DocAnalysisToJsonText(a), DocAnalysisToStoreText(a)}) {
+    Result<DocAnalysis> back = DocAnalysisFromJson(nlohmann::json::parse(text));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ASSERT_EQ(back->actors.size(), 3u);
+    EXPECT_TRUE(back->actors[0].person) << text;
+    EXPECT_TRUE(back->actors[1].person) << text;
+    EXPECT_FALSE(back->actors[2].person) << text;
+    ASSERT_EQ(back->mentions[0].actors.size(), 2u);
+    EXPECT_TRUE(back->mentions[0].actors[0].person) << text;
+    EXPECT_EQ(back->mentions[0].actors[0].role, ActorRole::kPerpetrator);
+    EXPECT_TRUE(back->mentions[0].actors[1].person) << text;
+  }
+  // Without people the texts are as before: no "person" key, no seventh array element.
+  for (ActorMention& x : a.actors) x.person = false;
+  for (ActorMention& x : a.mentions[0].actors) x.person = false;
+  EXPECT_EQ(DocAnalysisToJsonText(a).find("person"), std::string::npos);
+  EXPECT_EQ(DocAnalysisToStoreText(a).find("person"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(DocAnalysisToStoreText(a))["actors"][0].size(), 6u);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -951,11 +951,22 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     if (!group) {
       std::vector<Span> place_spans;
       for (const PlaceMention& pm : places) place_spans.push_back(pm.span);
-      if (std::optional<ActorMention> p = suspects_->Find(ws, &skip, &place_spans)) {
+      std::vector<ActorMention> victims;
+      auto insert = [&](ActorMention a) {
+        auto at =
+            std::upper_bound(out.actors.begin(), out.actors.end(), a.span.begin,
+                             [](uint32_t b, const ActorMention& x) { return b < x.span.begin; });
+        out.actors.insert(at, std::move(a));
+      };
+      if (std::optional<ActorMention> p = suspects_->Find(ws, &skip, &place_spans, &victims)) {
         p->role = ActorRole::kUnknown;  // roles are set on the event mentions
-        auto at = std::upper_bound(out.actors.begin(), out.actors.end(), p->span.begin,
-                                   [](uint32_t b, const ActorMention& a) { return b < a.span.begin; });
-        out.actors.insert(at, std::move(*p));
+        insert(std::move(*p));
+      }
+      // The named victims too: follow-up reports (a hearing, a funeral) join their incident by
+      // the people they name (resolve.h).
+      for (ActorMention& v : victims) {
+        v.role = ActorRole::kUnknown;
+        insert(std::move(v));
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "extract/suspects.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,7 @@ struct NameKey {
 struct Tally {
   std::string canonical;
   Span span;         // at the first perpetrator cue
+  Span victim_span;  // at the first victim cue
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
   int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
@@ -129,7 +131,9 @@ bool SuspectFinder::RegisterTries(StartIndex* index) { return index->Register(&c
 
 std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
                                                 const std::vector<bool>* skip_sentence,
-                                                const std::vector<Span>* places) const {
+                                                const std::vector<Span>* places,
+                                                std::vector<ActorMention>* victims) const {
+  if (victims != nullptr) victims->clear();
   const std::vector<Word>& w = ws.words();
   const std::string_view text = ws.text();
   auto skip = [&](size_t s) {
@@ -279,6 +283,9 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
   uint32_t order = 0;
+  // The word after the last name a victim cue before it named, and its sentence: a name listed
+  // right after it ("the murders of NAME and NAME") is a victim too.
+  size_t list_end = SIZE_MAX, list_sentence = SIZE_MAX;
   for (const Found& f : runs) {
     const size_t s = f.sentence;
     if (skip(s) || f.place) continue;
@@ -386,6 +393,17 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         }
       }
     }
+    // A list after a victim cue: "killed NAME, NAME and 4-year-old NAME".
+    // (`k` stands before the comma and age the name may follow.)
+    if ((before & (Bit(kBefore, kPerp) | Bit(kBefore, kVictim))) == 0 && s == list_sentence &&
+        ((k > b && k - 1 == list_end && (w[k - 1].lower == "and" || IsPunct(w[k - 1], ','))) ||
+         (k == list_end && IsPunct(w[k], ',')))) {
+      before |= Bit(kBefore, kVictim);
+    }
+    if (before & Bit(kBefore, kVictim)) {
+      list_end = r.end;
+      list_sentence = s;
+    }
     // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
     size_t a = r.end;
     if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
@@ -433,7 +451,10 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (t.perp == 0) t.span = name;
       ++t.perp;
     }
-    if (victim) ++t.victim;
+    if (victim) {
+      if (t.victim == 0) t.victim_span = name;
+      ++t.victim;
+    }
     if (!perp && !victim && (after & Bit(kAfter, kWeak))) ++t.weak;
     if (!perp && !victim && (after & Bit(kAfter, kSelf))) {
       if (t.perp == 0 && t.self == 0) t.span = name;
@@ -457,6 +478,20 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       best = &t;
     }
   }
+  if (victims != nullptr) {
+    // Victims: full names whose victim cues outnumber their perpetrator and own-death cues, in
+    // the order first named (tally order).
+    for (const auto& [key, t] : tally) {
+      if (&t == best || t.canonical.empty() || t.victim <= t.perp + t.self) continue;
+      ActorMention v;
+      v.span = t.victim_span;
+      v.canonical = t.canonical;
+      v.actor_class = ActorClass::kCivilians;
+      v.role = ActorRole::kTarget;
+      v.person = true;
+      victims->push_back(std::move(v));
+    }
+  }
   if (best == nullptr) return std::nullopt;
   ActorMention m;
   m.span = best->span;
@@ -464,6 +499,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   m.actor_class = ActorClass::kArmedGroup;
   m.role = ActorRole::kPerpetrator;
   m.responsibility = ActorMention::Responsibility::kAccused;
+  m.person = true;
   return m;
 }
 

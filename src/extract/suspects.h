@@ -48,12 +48,18 @@ class SuspectFinder {
 
   // The article's named suspect, or nullopt. `skip_sentence` (optional, one flag per WordStream
   // sentence) marks sentences not to read (background); `places` (optional) are spans known to
-  // be places: a capitalised run lying inside one ("Sun Valley") is not a name. The mention's span is the name at its
-  // first perpetrator cue, `canonical` its fullest spelling as written ("John A. Smith Jr."),
-  // actor_class kArmedGroup (a named perpetrator), responsibility kAccused, role kPerpetrator.
+  // be places: a capitalised run lying inside one ("Sun Valley") is not a name. The mention's span
+  // is the name at its first perpetrator cue, `canonical` its fullest spelling as written ("John A.
+  // Smith Jr."), actor_class kArmedGroup (a named perpetrator), responsibility kAccused, role
+  // kPerpetrator. With `victims` set, it is filled with the people the article names as victims:
+  // full names whose victim cues outnumber their perpetrator and own-death cues (a name listed
+  // right after one a victim cue before it named, "the murders of NAME and NAME", has that cue
+  // too), in the order first named, each actor_class kCivilians, role kTarget, person, span at its
+  // first victim cue.
   std::optional<ActorMention> Find(const WordStream& ws,
                                    const std::vector<bool>* skip_sentence = nullptr,
-                                   const std::vector<Span>* places = nullptr) const;
+                                   const std::vector<Span>* places = nullptr,
+                                   std::vector<ActorMention>* victims = nullptr) const;
 
   // Registers every trie of this lexicon with `index` (StartIndex); false when the index is
   // full. Call once, after Load.

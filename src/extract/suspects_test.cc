@@ -317,5 +317,46 @@ TEST_F(SuspectsTest, TakenToIsAWeakVictimCue) {
             "Emil Harrow");
 }
 
+TEST_F(SuspectsTest, VictimsAreListedApartFromTheSuspect) {
+  const std::string text =
+      "Police arrested Milo Brandt on Friday. The victim, Ava Lindqvist, was shot in the chest. "
+      "Tomas Oduya was wounded. Officer Jane Pike said the case is open.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  std::vector<ActorMention> victims;
+  std::optional<ActorMention> m = finder_->Find(ws, nullptr, nullptr, &victims);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->canonical, "Milo Brandt");
+  EXPECT_TRUE(m->person);
+  ASSERT_EQ(victims.size(), 2u);
+  EXPECT_EQ(victims[0].canonical, "Ava Lindqvist");
+  EXPECT_EQ(victims[1].canonical, "Tomas Oduya");
+  for (const ActorMention& v : victims) {
+    EXPECT_TRUE(v.person);
+    EXPECT_EQ(v.actor_class, ActorClass::kCivilians);
+    EXPECT_EQ(v.role, ActorRole::kTarget);
+    EXPECT_EQ(text.substr(v.span.begin, v.span.size()), v.canonical);
+  }
+  // A list after a victim cue: each name in it is a victim.
+  const std::string list =
+      "Police arrested Milo Brandt for the murders of Ava Lindqvist, Tomas Oduya and "
+      "4-year-old Rina Oduya.";
+  Doc doc3 = testing_doc::MakeDoc(list);
+  WordStream ws3(list, doc3);
+  std::optional<ActorMention> s3 = finder_->Find(ws3, nullptr, nullptr, &victims);
+  ASSERT_TRUE(s3);
+  EXPECT_EQ(s3->canonical, "Milo Brandt");
+  std::vector<std::string> names;
+  for (const ActorMention& v : victims) names.push_back(v.canonical);
+  EXPECT_EQ(names, (std::vector<std::string>{"Ava Lindqvist", "Tomas Oduya", "Rina Oduya"}));
+  // Victims are listed when the article names no suspect too.
+  const std::string alone = "The victim, Ava Lindqvist, was shot in the chest.";
+  Doc doc2 = testing_doc::MakeDoc(alone);
+  WordStream ws2(alone, doc2);
+  EXPECT_FALSE(finder_->Find(ws2, nullptr, nullptr, &victims));
+  ASSERT_EQ(victims.size(), 1u);
+  EXPECT_EQ(victims[0].canonical, "Ava Lindqvist");
+}
+
 }  // namespace
 }  // namespace sitrep

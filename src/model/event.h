@@ -55,6 +55,9 @@ struct ActorMention {
   // Responsibility as the sentence reports it.
   enum class Responsibility : uint8_t { kNone, kClaimed, kAccused, kDenied } responsibility =
       Responsibility::kNone;
+  // A named individual (extract/suspects.h: "John A. Smith Jr." as written), not an organisation
+  // from the actor lexicon: resolution joins follow-up reports by the people they name.
+  bool person = false;
 };
 
 enum class Field : uint8_t { kKilled, kInjured, kAbducted, kArrested, kFreed, kVehiclesDestroyed };

@@ -1,6 +1,7 @@
 #include "resolve/resolve.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -362,6 +363,13 @@ struct Event {
   // place on its day: set in step 2.
   int attested = 0;
   bool copy = false;  // its article is a wire copy of another
+  // In an incident a report joined by the person it names (NameFollowUp), its day is not the
+  // attack's (RedateNamedCluster): a hearing's or an arrest's, or a misread day recalled weeks
+  // later. Its day and figures are then not the incident's.
+  bool followup_day = false;
+  // The people its article's news mentions name by full name (PersonKey() of its suspect, then
+  // victims; 0 for none): what NameFollowUp() joins reports by. Inline: no allocation per event.
+  std::array<uint64_t, 3> people{};
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
@@ -454,6 +462,59 @@ std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int
   // (crawl or run time): the day is unknown, not that one.
   if (d && !pub && m.date.relative) return std::nullopt;
   return d;
+}
+
+// The key of a person's full name as written ("John A. Smith Jr.") in a role ('s' suspect, 'v'
+// victim): its first and last name words, lower-cased, hashed with the role; 0 when fewer than
+// two such words remain (a surname alone names no one for sure). Initials and abbreviations (a
+// word ending in '.': "A.", "Jr.") and generational numerals (a word of the letters i, v and x
+// only: "II", "IV") are no name words, so spellings with and without them share the key. Pure.
+uint64_t PersonKey(std::string_view name, char role) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    std::string_view w = name.substr(i, j - i);
+    i = j;
+    if (w.empty() || w.back() == '.') continue;
+    std::string lower;
+    for (char c : w) {
+      if (IsCueWordByte(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80) {
+        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+    }
+    if (lower.size() < 2) continue;
+    if (lower.find_first_not_of("ivx") == std::string::npos) continue;
+    words.push_back(std::move(lower));
+  }
+  if (words.size() < 2) return 0;
+  const uint64_t h = Fnv1a(std::string(1, role) + ':' + words.front() + ' ' + words.back());
+  return h == 0 ? 1 : h;
+}
+
+// The people the news (not background) mentions of `da` name by full name
+// (ActorMention::person): its suspects first, then its victims, at most people.size() in all,
+// distinct. A name recalled only in background says nothing of which incident the article is.
+std::array<uint64_t, 3> PeopleOf(const DocAnalysis& da) {
+  std::array<uint64_t, 3> out{};
+  size_t n = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const EventMention& m : da.mentions) {
+      if (m.background) continue;
+      for (const ActorMention& a : m.actors) {
+        if (!a.person || a.responsibility == ActorMention::Responsibility::kDenied) continue;
+        const bool suspect = a.actor_class != ActorClass::kCivilians;
+        if (suspect != (pass == 0)) continue;
+        const uint64_t k = PersonKey(a.canonical, suspect ? 's' : 'v');
+        if (k == 0 || std::find(out.begin(), out.begin() + n, k) != out.begin() + n) continue;
+        if (n == out.size()) return out;
+        out[n++] = k;
+      }
+    }
+  }
+  return out;
 }
 
 void FinishEvent(Event* e, const std::optional<int64_t>& pub) {
@@ -1149,6 +1210,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     }
     for (Recall& r : u.recalls) r.until = latest;
   }
+  const std::array<uint64_t, 3> people = PeopleOf(da);
+  for (Event& e : u.events) e.people = people;
   return u;
 }
 
@@ -1621,14 +1684,129 @@ bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventT
   return true;
 }
 
+// A report that names a person by full name (Event::people: its suspect or a victim) and that
+// nothing else took may follow up an earlier incident (an arrest, a hearing, a plea, weeks or
+// months later, dated by that day or undated): it joins the incident whose reports name the
+// same person in the same role when
+//  - the incident's reports lie at its town or in its county (same country, province and
+//    admin2, or the same place when there is no admin2): a common name elsewhere is someone else;
+//  - the incident began no later than the report's day (else its publication) plus
+//    date_window_days and at most rules.name_followup_days before it;
+//  - it is a place incident (not operations nor a recalled event), no article already in it is
+//    the report's, and the two do not name attack methods that cannot be one attack;
+//  - it is the only such incident (the same person at two incidents there: nothing says which).
+// A name read only in background mentions is none of Event::people. Returns true with *best and
+// *best_s set when it joins; *day_apart is then true when the report's day is not within
+// date_window_days of the incident's days (RedateNamedCluster then tells the attack's day).
+// Place and date of the pair are reported; its other parts are not scored (0).
+bool NameFollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
+                  const std::unordered_map<uint64_t, std::vector<int>>& by_person,
+                  const ResolveOptions& o, const ResolveRules& rules, int* best, PairScore* best_s,
+                  bool* day_apart) {
+  if (e.people[0] == 0 || !e.kind.empty() || !Fine(e.loc) || rules.name_followup_days <= 0) {
+    return false;
+  }
+  const std::optional<int64_t> t = e.day ? e.day : e.pub;
+  if (!t) return false;
+  std::vector<int> named;  // clusters naming one of its people in the same role
+  for (uint64_t k : e.people) {
+    if (k == 0) break;
+    auto it = by_person.find(k);
+    if (it != by_person.end()) named.insert(named.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  auto same_area = [&](const Loc& a, const Loc& b) {
+    if (a.country_key != b.country_key || a.admin1_key != b.admin1_key) return false;
+    if (a.key == b.key) return true;
+    return !a.place.admin2.empty() && a.admin2_key == b.admin2_key;
+  };
+  int only = -1;
+  PairScore s;
+  for (int ci : named) {
+    const Cluster& c = clusters[ci];
+    if (!c.kind.empty() || rules.MethodsConflict(e.methods, c.methods)) continue;
+    bool ok = true, fine = false;
+    for (const Loc& l : c.locs) {
+      if (!Fine(l)) continue;
+      fine = true;
+      ok = ok && same_area(e.loc, l);
+    }
+    if (!ok || !fine) continue;
+    std::optional<int64_t> start;
+    for (int64_t d : c.days) start = start ? std::min(*start, d) : d;
+    for (int ei : c.events) {
+      const Event& x = events[ei];
+      ok = ok && x.doc != e.doc;
+      if (c.days.empty() && x.pub) start = start ? std::min(*start, *x.pub) : *x.pub;
+    }
+    if (!ok || !start || *start > *t + o.date_window_days ||
+        *t - *start > rules.name_followup_days) {
+      continue;
+    }
+    if (only >= 0) return false;
+    only = ci;
+    s = PairScore();
+    s.ok = true;
+    s.place = PlaceMatch::kNone;
+    for (const Loc& l : c.locs) {
+      const PlaceMatch m = MatchPlaces(e.loc, l, o);
+      if (PlaceScore(m) > PlaceScore(s.place)) s.place = m;
+    }
+    s.date_gap = e.day ? *e.day - *start : -1;
+  }
+  if (only < 0) return false;
+  bool near = false;
+  for (int64_t d : clusters[only].days) {
+    near = near || (e.day && Gap(d, *e.day) <= o.date_window_days);
+  }
+  *day_apart = e.day.has_value() && !near;
+  *best = only;
+  *best_s = std::move(s);
+  return true;
+}
+
+// After a report joined cluster `c` by name on a day apart from its days, which days are the
+// attack's: news days (a report published within undated_publish_gap_days of its day) outrank
+// days recalled weeks later ("the Nov. 7 shooting", often misread), and the earliest news day
+// is the attack's, a later one beyond twice the window a hearing's or an arrest's. Without news
+// days the earliest day is the attack's. Sets Event::followup_day on the reports whose day is
+// not the attack's and rebuilds c->days from the others.
+void RedateNamedCluster(Cluster* c, const EventTable& events, const ResolveOptions& o) {
+  std::optional<int64_t> attack;
+  for (int ei : c->events) {
+    const Event& x = events[ei];
+    if (x.day && x.pub && *x.pub >= *x.day && *x.pub - *x.day <= o.undated_publish_gap_days) {
+      attack = attack ? std::min(*attack, *x.day) : *x.day;
+    }
+  }
+  if (!attack) {
+    for (int ei : c->events) {
+      const Event& x = events[ei];
+      if (x.day) attack = attack ? std::min(*attack, *x.day) : *x.day;
+    }
+  }
+  if (!attack) return;
+  c->days.clear();
+  for (int ei : c->events) {
+    Event& x = events[ei];
+    if (!x.day) continue;
+    x.followup_day = Gap(*x.day, *attack) > 2 * o.date_window_days;
+    if (!x.followup_day) c->days.push_back(*x.day);
+  }
+}
+
 void AddToCluster(int ei, Event* e, int ci, Cluster* c, Index* idx) {
   c->events.push_back(ei);
   bool have = false;
   for (const Loc& l : c->locs) have = have || l.key == e->loc->key;
   if (!have) c->locs.push_back(e->loc);
   // Every reader of the days asks whether any (or every) day fits: each day once, so that
-  // scoring a report against a busy incident does not read one day per report it holds.
-  if (e->day && std::find(c->days.begin(), c->days.end(), *e->day) == c->days.end()) {
+  // scoring a report against a busy incident does not read one day per report it holds. A
+  // follow-up's day (a hearing) is not the incident's: later reports of the attack must still
+  // fit the attack's day.
+  if (e->day && !e->followup_day &&
+      std::find(c->days.begin(), c->days.end(), *e->day) == c->days.end()) {
     c->days.push_back(*e->day);
   }
   c->kind = e->kind;
@@ -2229,7 +2407,10 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
   Impl::Kept k;
   b.stats.events += u.events.size();
   b.stats.recalls += u.recalls.size();
-  for (const Event& e : u.events) b.stats.claim_bytes += e.claim_ref.size;
+  for (const Event& e : u.events) {
+    b.stats.claim_bytes += e.claim_ref.size;
+    if (e.people[0] != 0) ++b.stats.named_events;
+  }
   k.events = std::move(u.events);
   if (u.wave) {
     ++b.stats.waves;
@@ -2416,6 +2597,8 @@ IncidentStream ResolveBatch::FinishStream() && {
   followup.undated_publish_gap_days =
       std::max(o.undated_publish_gap_days, rules.undated_followup_days);
   std::vector<int> followup_cands;
+  // Person key -> the clusters holding a report that names that person (NameFollowUp).
+  std::unordered_map<uint64_t, std::vector<int>> by_person;
   for (int ei : order) {
     Event& e = events[ei];
     const std::string& doc_id = docs[e.doc].doc_id;
@@ -2464,8 +2647,15 @@ IncidentStream ResolveBatch::FinishStream() && {
         how = "; coarse place ambiguous between " + std::to_string(coarse.size()) + " incidents";
       }
     }
-    if (best < 0 && coarse.empty() &&
-        FollowUp(e, clusters, events, followup, rules, idx, &followup_cands, &best, &best_s)) {
+    bool followup_day = false;
+    if (best < 0 &&
+        NameFollowUp(e, clusters, events, by_person, o, rules, &best, &best_s, &followup_day)) {
+      e.followup_day = followup_day;
+      how += "; names the same person as a report of it";
+      if (followup_day) how += " on another day";
+    } else if (best < 0 && coarse.empty() &&
+               FollowUp(e, clusters, events, followup, rules, idx, &followup_cands, &best,
+                        &best_s)) {
       how = "; the only incident at its place in the " +
             std::to_string(followup.undated_publish_gap_days) + " days before it";
     }
@@ -2485,6 +2675,12 @@ IncidentStream ResolveBatch::FinishStream() && {
                                                   0}}));
     }
     AddToCluster(ei, &e, best, &clusters[best], &idx);
+    if (followup_day) RedateNamedCluster(&clusters[best], events, o);
+    for (uint64_t k : e.people) {
+      if (k == 0) break;
+      std::vector<int>& v = by_person[k];
+      if (std::find(v.begin(), v.end(), best) == v.end()) v.push_back(best);
+    }
   }
 
   // 3. Stories.
@@ -2637,8 +2833,17 @@ IncidentStream ResolveBatch::FinishStream() && {
       const int level = e.county_stand_in ? static_cast<int>(GeoLevel::kDistrict) : Level(e.loc);
       std::get<0>(v) = std::max(std::get<0>(v), -level);
       ++std::get<1>(v);
-      if (e.day) ++day_votes[*e.day];
-      if (!e.claim_ref.empty()) {
+      if (e.day && !e.followup_day) ++day_votes[*e.day];  // a hearing's day is not the attack's
+      if (!e.claim_ref.empty() && e.followup_day) {
+        // A report whose day is not the attack's (RedateNamedCluster: a hearing, an arrest, or
+        // a day misread weeks later): its figures are the case's (other shootings, the
+        // charges) or as doubtful as its day, not a count of the attack.
+        inc.why.push_back({docs[e.doc].doc_id, "claims left out",
+                           "its day is not the attack's (a later hearing or arrest, or misread): " +
+                               ClaimFieldCounts(b.spill.Read(e.claim_ref)),
+                           0});
+        e.claim_ref = {};
+      } else if (!e.claim_ref.empty()) {
         inc.why.push_back({docs[e.doc].doc_id, "claims attached",
                            ClaimFieldCounts(b.spill.Read(e.claim_ref)), 0});
         leaf_parked[ci].claims.push_back(e.claim_ref);

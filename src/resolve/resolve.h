@@ -55,6 +55,17 @@
 //     later death) the only dated incident at its very fine place in the undated_followup_days
 //     (limits.tsv: 90) before its publication, when it scores with it and does not disagree
 //     with it on both event type and toll.
+//     A report that names a person by full name (first and last name: its suspect or a victim,
+//     extract/suspects.h; not a surname alone, not a name read only in background) and that
+//     still meets no incident joins an earlier one whose reports name the same person in the
+//     same role at the same town or in the same county (admin2) of the same province, begun at
+//     most name_followup_days (limits.tsv: 730) before its day or publication, whatever its own
+//     date (a hearing, an arrest) or none; when the same person is named at two incidents there
+//     it stays apart. Its date does not move the incident's: in such an incident the earliest
+//     day a report gives within undated_publish_gap_days of its publication (news of the attack;
+//     else the earliest day) is the attack's, and a report whose day lies beyond twice the
+//     window from it gives neither its day nor its figures (the case's: the charges, other
+//     shootings) to the incident (recorded in why[]).
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
 //     publication.
@@ -168,11 +179,13 @@ class IncidentStream {
 
 // Resolve() in two steps, for corpora whose analyses do not fit in memory at once. Add() does
 // step 1 for one article and keeps only what steps 2-6 read, in a compact form: the article's
-// local events, wave record and recalls (places, days, figures), with each mention reduced to an
-// interned (event type, sub-type, perpetrator candidates) record shared by every mention alike,
-// and, when options.place_names is set, its place_spellings; nothing points into the analysis, which the caller may free right after. Finish() resolves
-// everything added: the incidents are Resolve() of the same analyses, whatever the Add() order
-// (a repeated doc_id counts once, as first added).
+// local events, wave record and recalls (places, days, figures, the people it names as hashed
+// keys), with each mention reduced to an interned (event type, sub-type, perpetrator
+// candidates) record shared by every mention alike,
+// and, when options.place_names is set, its place_spellings; nothing points into the analysis,
+// which the caller may free right after. Finish() resolves everything added: the incidents are
+// Resolve() of the same analyses, whatever the Add() order (a repeated doc_id counts once, as first
+// added).
 //
 // Thread safety: one thread at a time. Finish() consumes the batch.
 class ResolveBatch {
@@ -191,6 +204,7 @@ class ResolveBatch {
   // What the batch keeps so far: local events, wave records, recalls, bytes of encoded claims.
   struct Stats {
     size_t events = 0, waves = 0, recalls = 0, claim_bytes = 0;
+    size_t named_events = 0;  // events whose article names a person (24 bytes of keys each)
   };
   Stats stats() const;
   [[nodiscard]] IncidentSet Finish() &&;

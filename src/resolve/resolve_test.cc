@@ -102,6 +102,20 @@ class DocBuilder {
     d_.mentions.back().sub_event_type = sub_event_type;
     return *this;
   }
+  // Names a person (extract/suspects.h) on the last mention and in the article's actors: its
+  // suspect, else a victim.
+  DocBuilder& Person(const std::string& name, bool suspect = true) {
+    ActorMention a;
+    a.span = {d_.mentions.back().span.begin + 1, d_.mentions.back().span.begin + 3};
+    a.canonical = name;
+    a.actor_class = suspect ? ActorClass::kArmedGroup : ActorClass::kCivilians;
+    a.responsibility =
+        suspect ? ActorMention::Responsibility::kAccused : ActorMention::Responsibility::kNone;
+    a.person = true;
+    d_.actors.push_back(a);
+    d_.mentions.back().actors.push_back(a);
+    return *this;
+  }
   DocBuilder& CopyOf(const std::string& id) {
     d_.copy_of = id;
     return *this;
@@ -1680,6 +1694,155 @@ TEST(ResolveTest, ShortFormOfATownsOwnNameIsNoCounty) {
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
   EXPECT_EQ(s.incidents[0].place, "The Heights");
+}
+
+// A report that joined by the person it names (NameFollowUp).
+bool JoinedByName(const Incident& inc, const std::string& doc) {
+  for (const Reason& r : inc.why) {
+    if (r.doc_id == doc && r.decision == "attached" &&
+        r.detail.find("names the same person") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The shooting in Northtown on 2024-03-01, its suspect named.
+DocAnalysis NamedAttack() {
+  return DocBuilder("a", "2024-03-02")
+      .Mention(kVac, "2024-03-01", {kNorthTown}, {K(2)})
+      .Person("Dana Q. Reyes")
+      .Build();
+}
+
+TEST(ResolveNameFollowUpTest, HearingMonthsLaterJoinsOnTheSameFullName) {
+  // "Dana Reyes Jr., accused of killing two, pleaded guilty Tuesday": dated by the hearing, with
+  // a figure of the case (other charges), months later.
+  std::vector<DocAnalysis> docs = {
+      NamedAttack(),
+      DocBuilder("b", "2024-09-11")
+          .Mention(kVac, "2024-09-10", {kNorthTown}, {K(7)})
+          .Person("Dana Reyes Jr.")
+          .Build(),
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    IncidentSet s = Resolve(docs);
+    ASSERT_EQ(s.incidents.size(), 1u);
+    const Incident& inc = s.incidents[0];
+    EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b"}));
+    EXPECT_TRUE(JoinedByName(inc, "b"));
+    // The hearing's day and figures do not move the attack's.
+    ASSERT_TRUE(inc.date);
+    EXPECT_EQ(inc.date->ToIso(), "2024-03-01");
+    ASSERT_TRUE(inc.killed);
+    EXPECT_EQ(inc.killed->best, 2);
+    std::reverse(docs.begin(), docs.end());  // the same whatever the input order
+  }
+}
+
+TEST(ResolveNameFollowUpTest, UndatedOrCountyLevelFollowUpsJoinAndLaterNewsOfTheAttackStill) {
+  // Undated, in the same county; and a second report of the attack itself the next day still
+  // finds the incident by its date.
+  const Place county =
+      P("North District", "North District", "Highland", 30.0, 69.0, GeoLevel::kDistrict);
+  std::vector<DocAnalysis> docs = {
+      NamedAttack(),
+      DocBuilder("b", "2024-06-01").Mention(kVac, "", {county}).Person("Dana Reyes").Build(),
+      DocBuilder("c", "2024-07-01")
+          .Mention(kVac, "2024-07-01", {kNorthVillage})
+          .Person("Dana Reyes")
+          .Build(),
+      DocBuilder("d", "2024-03-03").Mention(kVac, "2024-03-02", {kNorthTown}, {K(2)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b", "c", "d"}));
+  EXPECT_TRUE(JoinedByName(s.incidents[0], "b"));
+  EXPECT_TRUE(JoinedByName(s.incidents[0], "c"));
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-03-01");
+}
+
+TEST(ResolveNameFollowUpTest, BatchCountsTheEventsNamingAPerson) {
+  ResolveBatch batch;
+  batch.Add(NamedAttack());
+  batch.Add(DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kSouthTown}).Build());
+  batch.Add(DocBuilder("c", "2024-03-02")
+                .Mention(kVac, "2024-03-01", {kEastTown})
+                .Person("Reyes")  // a surname alone is no key
+                .Build());
+  EXPECT_EQ(batch.stats().events, 3u);
+  EXPECT_EQ(batch.stats().named_events, 1u);
+}
+
+TEST(ResolveNameFollowUpTest, VictimNamedByBothJoins) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-02")
+          .Mention(kVac, "2024-03-01", {kNorthTown}, {K(1)})
+          .Person("Ava Lindqvist", false)
+          .Build(),
+      DocBuilder("b", "2024-05-20")
+          .Mention(kVac, "2024-05-20", {kNorthTown})
+          .Person("Milo Brandt")
+          .Person("Ava Lindqvist", false)
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_TRUE(JoinedByName(s.incidents[0], "b"));
+}
+
+TEST(ResolveNameFollowUpTest, StaysApartWithoutTheSameFullNameInTheSameArea) {
+  auto hearing = [](const Place& place, const std::string& name, const std::string& published) {
+    return DocBuilder("b", published).Mention(kVac, published, {place}).Person(name).Build();
+  };
+  // Another name; a surname alone; the same name in another province (another state) and in
+  // another district; a suspect named as someone's victim; beyond name_followup_days (730).
+  const Place other_state = P("Northtown", "North District", "Lowland", 25.5, 62.5);
+  EXPECT_EQ(
+      Resolve({NamedAttack(), hearing(kNorthTown, "Dana Rivers", "2024-09-10")}).incidents.size(),
+      2u);
+  EXPECT_EQ(Resolve({NamedAttack(), hearing(kNorthTown, "Reyes", "2024-09-10")}).incidents.size(),
+            2u);
+  EXPECT_EQ(
+      Resolve({NamedAttack(), hearing(other_state, "Dana Reyes", "2024-09-10")}).incidents.size(),
+      2u);
+  EXPECT_EQ(
+      Resolve({NamedAttack(), hearing(kSouthTown, "Dana Reyes", "2024-09-10")}).incidents.size(),
+      2u);
+  EXPECT_EQ(
+      Resolve({NamedAttack(), hearing(kNorthTown, "Dana Reyes", "2026-09-10")}).incidents.size(),
+      2u);
+  EXPECT_EQ(Resolve({NamedAttack(), DocBuilder("b", "2024-09-10")
+                                        .Mention(kVac, "2024-09-10", {kNorthTown})
+                                        .Person("Dana Reyes", false)
+                                        .Build()})
+                .incidents.size(),
+            2u);
+  // Named only in a background mention (a recalled earlier case): no join.
+  EXPECT_EQ(Resolve({NamedAttack(), DocBuilder("b", "2024-09-10")
+                                        .Mention(kVac, "2024-09-10", {kNorthTown})
+                                        .Mention(kVac, "2024-03-01", {kNorthTown}, {}, true)
+                                        .Person("Dana Reyes")
+                                        .Build()})
+                .incidents.size(),
+            2u);
+  // The same person at two incidents there (a bombing and an air strike cannot be one attack):
+  // nothing says which the report follows.
+  std::vector<DocAnalysis> two = {
+      DocBuilder("a", "2024-03-02")
+          .Mention(kBomb, "2024-03-01", {kNorthTown}, {K(2)})
+          .Person("Dana Q. Reyes")
+          .Build(),
+      DocBuilder("c", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown})
+          .Sub("Air/drone strike")
+          .Person("Dana Reyes")
+          .Build(),
+      hearing(kNorthTown, "Dana Reyes", "2024-09-10"),
+  };
+  IncidentSet s = Resolve(two);
+  EXPECT_EQ(s.incidents.size(), 3u);
+  for (const Incident& inc : s.incidents) EXPECT_FALSE(JoinedByName(inc, "b"));
 }
 
 }  // namespace

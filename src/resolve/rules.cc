@@ -202,6 +202,12 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
           }
           rules.recall_lookback_days = static_cast<int>(v);
         }
+        if (cols[0] == "name_followup_days") {
+          if (v != std::floor(v) || v > 3650) {
+            return InvalidArgument("name_followup_days: expected an integer in [1, 3650]");
+          }
+          rules.name_followup_days = static_cast<int>(v);
+        }
         return Status::Ok();
       }));
 

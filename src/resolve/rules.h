@@ -137,6 +137,10 @@ struct ResolveRules {
   // background recall looks for the most recent incident at its place (limits.tsv
   // `recall_lookback_days`, an integer >= 1): older attacks are history, not the one it recalls.
   int recall_lookback_days = 365;
+  // How many days after an incident a report that names the same suspect (a full name) at the
+  // same town or county may still join it, whatever its own date (a hearing, an arrest) or none
+  // (limits.tsv `name_followup_days`, an integer >= 1): see NameFollowUp in resolve.cc.
+  int name_followup_days = 730;
 
   // Sentence cues that take a figure away from the place incident its sentence sits in
   // (claim_context.tsv). kOperation: militants killed in the forces' operations, a separate

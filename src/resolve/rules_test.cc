@@ -77,6 +77,29 @@ TEST(AttackMethodTest, WithoutTheFileNothingConflicts) {
   EXPECT_FALSE(r.MethodsConflict(1, 2));
 }
 
+TEST(LimitsTest, NameFollowUpDaysIsShippedAndValidated) {
+  Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->name_followup_days, 730);
+  const std::string dir = ::testing::TempDir() + "/name_followup_limits";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(DataPath("resolve"), dir, std::filesystem::copy_options::recursive);
+  for (const char* value : {"30", "0.5", "4000"}) {
+    {
+      std::ofstream f(dir + "/limits.tsv");
+      f << "# name\tvalue\nname_followup_days\t" << value << "\n";
+    }
+    Result<ResolveRules> got = LoadResolveRules(dir);
+    if (std::string(value) == "30") {
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      EXPECT_EQ(got->name_followup_days, 30);
+    } else {
+      ASSERT_FALSE(got.ok()) << value;
+      EXPECT_NE(got.status().ToString().find("name_followup_days"), std::string::npos);
+    }
+  }
+}
+
 TEST(LimitsTest, UndatedFollowUpDaysIsShippedAndValidated) {
   Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
