@@ -5,9 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace sitrep {
 namespace {

@@ -112,7 +112,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[1] == "coord") role = kCoord;
     else if (cols[1] == "majority") role = kMajority;
     else if (cols[1] == "age") role = kAge;
-    else if (cols[1] == "sequence") role = kSequence;
+    else if (cols[1] == "sequence")
+      role = kSequence;
     else return InvalidArgument("unknown role '" + std::string(cols[1]) + "'");
     for (std::string_view p : SplitBar(cols[0])) {
       std::string key;
@@ -161,8 +162,10 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[1] == "pre") cue.kind = SingularKind::kPre;
     else if (cols[1] == "reflexive") cue.kind = SingularKind::kReflexive;
     else if (cols[1] == "zero") cue.kind = SingularKind::kZero;
-    else if (cols[1] == "tail") cue.kind = SingularKind::kTail;
-    else if (cols[1] == "implied") cue.kind = SingularKind::kImplied;
+    else if (cols[1] == "tail")
+      cue.kind = SingularKind::kTail;
+    else if (cols[1] == "implied")
+      cue.kind = SingularKind::kImplied;
     else return InvalidArgument("unknown kind '" + std::string(cols[1]) + "'");
     if (cue.kind == SingularKind::kImplied) {
       int v = 0;

@@ -1134,10 +1134,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       }
     }
     // A figure the article repeats (headline and lead) is one claim, not two: keep the first
-    // attributed one. Equal figures of one sentence are distinct ("three women and three children").
-    // A figure stated as a number outranks implicit ones of its field ("two men were shot ...
-    // one died" over "he died"), except an attacker's own death beside his victims' number in
-    // the same sentence when no number counts attackers: "killing 3, then killed himself" is
+    // attributed one. Equal figures of one sentence are distinct ("three women and three
+    // children"). A figure stated as a number outranks implicit ones of its field ("two men were
+    // shot ... one died" over "he died"), except an attacker's own death beside his victims' number
+    // in the same sentence when no number counts attackers: "killing 3, then killed himself" is
     // four deaths.
     bool numeric[8] = {};
     bool numeric_militants[8] = {};

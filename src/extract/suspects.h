@@ -21,9 +21,10 @@
 // suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
 // after it; only a possessive cue ("Smith's gun went off") names the owner of the weapon that
 // fired. A name is the suspect when its perpetrator cues outnumber its victim cues; the one with
-// the most such cues wins, the first named on ties. A weak victim cue, one that fits a shooter too ("NAME died", "NAME was found
-// dead", "NAME was taken to"), weighs half a victim cue: the shooter of a murder-suicide is found
-// dead too, so "NAME shot his wife" outweighs it, while a second victim cue does not.
+// the most such cues wins, the first named on ties. A weak victim cue, one that fits a shooter too
+// ("NAME died", "NAME was found dead", "NAME was taken to"), weighs half a victim cue: the shooter
+// of a murder-suicide is found dead too, so "NAME shot his wife" outweighs it, while a second
+// victim cue does not.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
 // once; Find() is const and thread-safe.

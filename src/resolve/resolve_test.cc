@@ -1,14 +1,14 @@
 #include "resolve/resolve.h"
 
-#include "export/export.h"
-#include "resolve/place_names.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <random>
 #include <set>
+
+#include "export/export.h"
+#include "resolve/place_names.h"
 
 namespace sitrep {
 namespace {

@@ -334,10 +334,22 @@ TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
 TEST(LexiconTest, SegmenterBuildsTheKeysBuildWould) {
   auto seg = Segmenter::Load(DataDir());
   ASSERT_TRUE(seg.ok()) << seg.status().ToString();
-  testing_text::PieceTexts texts({
-      "Kabul", "POLICE", "x2", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", "\n", ".", ",",
-      "!", "A", "Z", "\"", "$", "\x7F", "\t", "\xE2\x80\x99", "\xC3\x89", "\xC3\xA9", "\xD0\x9A",
-      "\xE2\x80\x91", "_", "Ma", "\xFF"}, 99, 30);
+  testing_text::PieceTexts texts({"Kabul",    "POLICE",
+                                  "x2",       "12",
+                                  "1,200",    "3.5",
+                                  "-",        "'",
+                                  "'s",       " ",
+                                  " ",        "\n",
+                                  ".",        ",",
+                                  "!",        "A",
+                                  "Z",        "\"",
+                                  "$",        "\x7F",
+                                  "\t",       "\xE2\x80\x99",
+                                  "\xC3\x89", "\xC3\xA9",
+                                  "\xD0\x9A", "\xE2\x80\x91",
+                                  "_",        "Ma",
+                                  "\xFF"},
+                                 99, 30);
   TokenKeys made;  // reused from text to text, like the pipeline's
   for (int round = 0; round < 500; ++round) {
     std::string text = texts.Next();
