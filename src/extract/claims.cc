@@ -103,7 +103,24 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   });
   if (!st.ok()) return st;
   std::unordered_map<std::string, uint32_t> role_ids;
+  const std::pair<std::string_view, WordSet*> word_classes[] = {
+      {"year_unit", &x->year_units_}, {"month_unit", &x->month_units_},
+      {"relative", &x->relatives_},   {"pronoun", &x->pronouns_},
+      {"joint", &x->joints_},         {"link", &x->links_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
+    for (const auto& [name, set] : word_classes) {
+      if (cols[1] != name) continue;
+      for (std::string_view p : SplitBar(cols[0])) {
+        // A sign ("&") normalises to no word: it is kept as written, as Word::lower holds it.
+        const std::vector<std::string> words = NormalizePhrase(p);
+        if (words.size() > 1 || p.empty() || p.find(' ') != std::string_view::npos) {
+          return InvalidArgument("role '" + std::string(name) + "' takes single words, not '" +
+                                 std::string(p) + "'");
+        }
+        set->Add(words.empty() ? p : std::string_view(words[0]));
+      }
+      return Status::Ok();
+    }
     uint16_t role;
     if (cols[1] == "np_stop") role = kNpStop;
     else if (cols[1] == "post_skip") role = kPostSkip;
@@ -511,12 +528,11 @@ bool ClaimExtractor::SingularNounEndingAt(const std::vector<Word>& w, size_t b, 
   return false;
 }
 
-bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) {
+bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) const {
   const std::vector<Word>& w = ws.words();
   auto is_unit = [&](size_t k) {
-    const std::string_view u = w[k].lower;
     return w[k].kind == WordKind::kWord &&
-           (u == "year" || u == "years" || u == "month" || u == "months");
+           (year_units_.contains(w[k]) || month_units_.contains(w[k]));
   };
   // The age noun itself ("a 3-year-old") or one before a person noun ("a 3-year-old boy").
   size_t unit = first;
@@ -531,7 +547,7 @@ bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) 
   auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), age);
   const bool digits = ec == std::errc() && end == n.data() + n.size();
   if (!digits && w[unit - 1].kind != WordKind::kNumber) return false;
-  if (w[unit].lower[0] == 'm') return true;  // months old
+  if (month_units_.contains(w[unit])) return true;  // months old
   // Below the age of criminal responsibility almost everywhere: a child's own shooting is an
   // accident, never an attack.
   constexpr int kChildAge = 12;
@@ -542,10 +558,7 @@ bool ClaimExtractor::ReflexiveSubject(const WordStream& ws, size_t b, size_t cue
                                       size_t* first) const {
   const std::vector<Word>& w = ws.words();
   size_t j = cue;
-  if (j > b && w[j - 1].kind == WordKind::kWord &&
-      (w[j - 1].lower == "who" || w[j - 1].lower == "that")) {
-    --j;
-  }
+  if (j > b && w[j - 1].kind == WordKind::kWord && relatives_.contains(w[j - 1])) --j;
   // A name after the noun ("a 2-year-old boy, Sam Lee, shot himself"; "21-month-old Sam Lee
   // shot himself"): up to three capitalised words and the commas around them.
   size_t k = j;
@@ -576,8 +589,7 @@ bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) co
   bool child = false;
   for (size_t k = from; k < cue; ++k) {
     if (w[k].kind != WordKind::kWord) continue;
-    const std::string_view l = w[k].lower;
-    if (l == "he" || l == "she" || l == "him" || l == "her" || l == "who") return false;
+    if (pronouns_.contains(w[k])) return false;
     uint32_t id = 0;
     const size_t len = singular_noun_trie_.Match(w, k, cue, &id);
     if (len == 0) continue;
@@ -634,14 +646,11 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
   // "Rachel Lee and her son" 1. Between a joint ("and", then commas further back) and the next
   // noun only a determiner, a possessive or an age. Sets *cat to unknown when they differ.
   auto coordinated_before = [&](size_t first, Category* cat) -> int {
-    static constexpr std::string_view kLink[] = {"a",     "an",   "the",   "her",   "his",
-                                                 "their", "its",  "young", "year",  "years",
-                                                 "old",   "month", "months", "teenage"};
     int more = 0;
     for (size_t k = first, steps = 0; k > b + 1 && steps < 6; ++steps) {
       --k;
       const Word& y = w[k];
-      const bool joint = more == 0 ? (y.lower == "and" || y.lower == "&") : IsPunct(y, ",");
+      const bool joint = more == 0 ? joints_.contains(y) : IsPunct(y, ",");
       if (joint) {
         size_t m = k;  // one past the member before the joint; "A, B, and C" has a comma too
         if (more == 0 && m > b + 1 && IsPunct(w[m - 1], ",")) --m;
@@ -664,9 +673,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       }
       if (y.kind == WordKind::kNumber || IsPunct(y, "-") || is_age(k)) continue;
       if (y.kind != WordKind::kWord) break;
-      bool link = false;
-      for (std::string_view l : kLink) link |= y.lower == l;
-      if (!link) break;
+      if (!links_.contains(y)) break;
     }
     return more;
   };

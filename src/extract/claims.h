@@ -151,7 +151,7 @@ class ClaimExtractor {
   bool ChildSubject(const WordStream& ws, size_t b, size_t cue) const;
   // True when the age noun starting at word `first` ("year old", "months old"), or one before
   // the person noun there ("3-year-old boy"), follows a number of years up to 12, or of months.
-  static bool ReadsAsChild(const WordStream& ws, size_t b, size_t first);
+  bool ReadsAsChild(const WordStream& ws, size_t b, size_t first) const;
   // The singular noun ending at word j (within [b, j]): its category and first word, or false.
   bool SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j, Category* cat,
                             size_t* first) const;
@@ -165,6 +165,9 @@ class ClaimExtractor {
   std::vector<SourceInfo> sources_;
   PhraseTrie source_trie_;
   WordSet negators_;
+  // Single-word classes of function_words.tsv that the subject readings (ReflexiveSubject,
+  // ChildSubject) test word by word: year_unit, month_unit, relative, pronoun, joint, link.
+  WordSet year_units_, month_units_, relatives_, pronouns_, joints_, links_;
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

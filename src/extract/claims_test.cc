@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "base/data_dir.h"
 #include "extract/test_doc.h"
@@ -651,6 +653,21 @@ TEST_F(ClaimsTest, CoordinatedFigureOfNoCategoryCarriesTheTotal) {
   // A part ("including") is no coordination.
   c = Run("Ten people, including five police officers, were killed.");
   EXPECT_EQ(KilledOf(c, Category::kUnknown), 10);
+}
+
+// The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
+// are tested word by word: a phrase there is a load error naming the role and the phrase.
+TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "claims_single_word_class";
+  fs::remove_all(dir);
+  fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
+  std::ofstream(dir / "function_words.tsv", std::ios::app) << "year old\tyear_unit\n";
+  auto x = ClaimExtractor::Load(dir.string());
+  ASSERT_FALSE(x.ok());
+  EXPECT_NE(x.status().message().find("year_unit"), std::string::npos) << x.status().ToString();
+  EXPECT_NE(x.status().message().find("year old"), std::string::npos) << x.status().ToString();
+  fs::remove_all(dir);
 }
 
 }  // namespace
