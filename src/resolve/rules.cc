@@ -184,29 +184,22 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
           return InvalidArgument("expected name<TAB>number");
         }
         if (cols[0] == "max_plausible_figure") rules.max_plausible_figure = v;
-        if (cols[0] == "attested_reports") {
-          if (v != std::floor(v) || v > 1e6) {
-            return InvalidArgument("attested_reports: expected an integer >= 1");
+        // The integer limits: name, where it goes, its largest value (the smallest is 1).
+        const struct {
+          std::string_view name;
+          int* field;
+          double max;
+        } kIntegers[] = {{"attested_reports", &rules.attested_reports, 1e6},
+                         {"undated_followup_days", &rules.undated_followup_days, 3650},
+                         {"recall_lookback_days", &rules.recall_lookback_days, 3650},
+                         {"name_followup_days", &rules.name_followup_days, 3650}};
+        for (const auto& limit : kIntegers) {
+          if (cols[0] != limit.name) continue;
+          if (v != std::floor(v) || v > limit.max) {
+            return InvalidArgument(std::string(limit.name) + ": expected an integer in [1, " +
+                                   std::to_string(static_cast<int64_t>(limit.max)) + "]");
           }
-          rules.attested_reports = static_cast<int>(v);
-        }
-        if (cols[0] == "undated_followup_days") {
-          if (v != std::floor(v) || v > 3650) {
-            return InvalidArgument("undated_followup_days: expected an integer in [1, 3650]");
-          }
-          rules.undated_followup_days = static_cast<int>(v);
-        }
-        if (cols[0] == "recall_lookback_days") {
-          if (v != std::floor(v) || v > 3650) {
-            return InvalidArgument("recall_lookback_days: expected an integer in [1, 3650]");
-          }
-          rules.recall_lookback_days = static_cast<int>(v);
-        }
-        if (cols[0] == "name_followup_days") {
-          if (v != std::floor(v) || v > 3650) {
-            return InvalidArgument("name_followup_days: expected an integer in [1, 3650]");
-          }
-          rules.name_followup_days = static_cast<int>(v);
+          *limit.field = static_cast<int>(v);
         }
         return Status::Ok();
       }));
