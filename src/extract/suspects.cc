@@ -1,6 +1,7 @@
 #include "extract/suspects.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cstdint>
 #include <map>
 #include <string_view>
@@ -83,30 +84,21 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::unique_ptr<SuspectFinder> f(new SuspectFinder());
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
-    Kind kind;
-    if (cols[1] == "before")
-      kind = kBefore;
-    else if (cols[1] == "after")
-      kind = kAfter;
-    else if (cols[1] == "as")
-      kind = kAs;
-    else if (cols[1] == "noun")
-      kind = kNoun;
-    else if (cols[1] == "possessive")
-      kind = kPossessive;
-    else
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
+        {"before", kBefore}, {"after", kAfter}, {"as", kAs}, {"noun", kNoun},
+        {"possessive", kPossessive}};
+    static constexpr std::pair<std::string_view, Role> kRoles[] = {
+        {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
+    const auto* kind = std::find_if(std::begin(kKinds), std::end(kKinds),
+                                    [&](const auto& k) { return k.first == cols[1]; });
+    if (kind == std::end(kKinds)) {
       return InvalidArgument("kind must be before, after, as, noun or possessive");
-    Role role;
-    if (cols[2] == "perpetrator")
-      role = kPerp;
-    else if (cols[2] == "victim")
-      role = kVictim;
-    else if (cols[2] == "self")
-      role = kSelf;
-    else if (cols[2] == "weak")
-      role = kWeak;
-    else
+    }
+    const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
+                                    [&](const auto& r) { return r.first == cols[2]; });
+    if (role == std::end(kRoles)) {
       return InvalidArgument("role must be perpetrator, victim, self or weak");
+    }
     for (std::string_view p : SplitBar(cols[0])) {
       std::vector<std::string> words = NormalizePhrase(p);
       if (words.empty()) return InvalidArgument("empty phrase");
@@ -114,7 +106,7 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
       for (const std::string& w : words) key += w + " ";
       auto& slot = bits[key];
       slot.first = std::string(p);
-      slot.second |= Bit(kind, role);
+      slot.second |= Bit(kind->second, role->second);
       f->max_cue_words_ = std::max(f->max_cue_words_, words.size());
     }
     return Status::Ok();
