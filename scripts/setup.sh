@@ -17,7 +17,7 @@ BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}"
 JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 PACKAGES=(build-essential cmake ninja-build ccache pkg-config libsqlite3-dev libicu-dev
-          libgumbo-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libbenchmark-dev
+          libgumbo-dev nlohmann-json3-dev libcpp-httplib-dev libgtest-dev libbenchmark-dev libjemalloc-dev
           python3 nodejs npm sqlite3
           clang libclang-rt-14-dev chromium wrk curl)
 

@@ -1,11 +1,13 @@
 #include "cli/bench_cmd.h"
 
+#include <dlfcn.h>
 #include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -169,8 +171,38 @@ double CurrentRssMb() {
   return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
 }
 
-// Bytes the allocator hands out now (glibc): with RSS it tells live data from fragmentation.
+// jemalloc's control call when the process runs on jemalloc (linked or preloaded), else null.
+using MallctlFn = int (*)(const char*, void*, size_t*, void*, size_t);
+MallctlFn Mallctl() {
+  static const MallctlFn fn = reinterpret_cast<MallctlFn>(dlsym(RTLD_DEFAULT, "mallctl"));
+  return fn;
+}
+
+// Which allocator the numbers below were measured with.
+std::string AllocatorName() {
+  if (MallctlFn mallctl = Mallctl()) {
+    const char* version = nullptr;
+    size_t size = sizeof(version);
+    if (mallctl("version", &version, &size, nullptr, 0) == 0 && version != nullptr) {
+      const std::string v = version;  // "5.3.0-0-g<commit>": the release is enough
+      return "jemalloc " + v.substr(0, v.find('-'));
+    }
+    return "jemalloc";
+  }
+  return "C library malloc";
+}
+
+// Bytes the allocator hands out now: with RSS it tells live data from fragmentation.
 double HeapLiveMb() {
+  if (MallctlFn mallctl = Mallctl()) {
+    uint64_t epoch = 1;  // jemalloc's statistics are a snapshot refreshed by bumping the epoch
+    size_t size = sizeof(epoch);
+    mallctl("epoch", &epoch, &size, &epoch, size);
+    size_t allocated = 0;
+    size = sizeof(allocated);
+    if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) != 0) return 0;
+    return static_cast<double>(allocated) / 1048576.0;
+  }
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   const struct mallinfo2 mi = mallinfo2();
   return static_cast<double>(mi.uordblks + mi.hblkhd) / 1048576.0;
@@ -297,7 +329,7 @@ void PrintTable(const RunStats& s, const std::string& corpus) {
                                per(n, s.total.wall) / std::max(1, s.threads)));
   row("throughput (cpu)", fmt("%.0f articles per cpu-second, %.2f MB per cpu-second",
                               per(n, s.total.cpu), per(mb, s.total.cpu)));
-  row("peak RSS", fmt("%.0f MB", PeakRssMb()));
+  row("peak RSS", fmt("%.0f MB (%s)", PeakRssMb(), AllocatorName().c_str()));
   row("incidents", fmt("%zu (%zu top level)", s.incidents, s.top_level));
   row("bare pass (JSON parse + Segment)",
       fmt("%.2f s wall, %.2f s cpu, %.0f articles/s, %.2f MB/s, %zu tokens", s.bare.wall,
