@@ -85,10 +85,12 @@ struct WordBytes {
 };
 constexpr WordBytes kWordBytes;
 
-// Bit i set when p[i] is a word byte, for the 64 bytes at p. With SSE2 four 16-byte compares
-// replace 64 table lookups: digits and (bytes | 0x20) in 'a'..'z' by signed range compares (bytes
-// >= 0x80 are negative, so in neither range), and bytes >= 0x80 are the sign bits.
-inline uint64_t WordMask64(const unsigned char* p) {
+// For the 64 bytes at p: writes their ASCII-lower-cased form to out[0, 64) (what a separator
+// becomes does not matter: word hashes mask separators off) and returns the mask of word bytes
+// (bit i set when p[i] is one). With SSE2 four 16-byte compares replace 64 table lookups: digits
+// and (bytes | 0x20) in 'a'..'z' by signed range compares (bytes >= 0x80 are negative, so in
+// neither range), and bytes >= 0x80 are the sign bits; a letter gets its case bit set.
+inline uint64_t WordMaskLower64(const unsigned char* p, unsigned char* out) {
 #if defined(__SSE2__)
   const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
   const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
@@ -99,6 +101,8 @@ inline uint64_t WordMask64(const unsigned char* p) {
     const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
     const __m128i l = _mm_or_si128(v, case_bit);
     const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, above_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16 * k),
+                     _mm_or_si128(v, _mm_and_si128(letter, case_bit)));
     const uint32_t bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digit, letter))) |
                           static_cast<uint32_t>(_mm_movemask_epi8(v));
     mask |= static_cast<uint64_t>(bits) << (16 * k);
@@ -106,7 +110,10 @@ inline uint64_t WordMask64(const unsigned char* p) {
   return mask;
 #else
   uint64_t mask = 0;
-  for (int i = 0; i < 64; ++i) mask |= static_cast<uint64_t>(kWordBytes.lower[p[i]] != 0) << i;
+  for (int i = 0; i < 64; ++i) {
+    out[i] = kWordBytes.lower[p[i]];
+    mask |= static_cast<uint64_t>(out[i] != 0) << i;
+  }
   return mask;
 #endif
 }
@@ -119,65 +126,86 @@ inline uint64_t Load64(const unsigned char* p) {
   return x;
 }
 
-// ASCII-lower-cases the bytes of x, which are word bytes or 0: inside a word a byte below 0x80
-// with bit 6 set is a letter, and setting bit 5 lower-cases it; digits, 0 and bytes >= 0x80 stay.
-inline uint64_t LowerWordBytes(uint64_t x) {
-  const uint64_t letter = ((~x & 0x8080808080808080ULL) >> 1) & x & 0x4040404040404040ULL;
-  return x | (letter >> 1);
-}
+// kTailMask[n]: the low n bytes of a little-endian chunk (n in 1..8).
+constexpr uint64_t kTailMask[9] = {0,
+                                   0xffULL,
+                                   0xffffULL,
+                                   0xffffffULL,
+                                   0xffffffffULL,
+                                   0xffffffffffULL,
+                                   0xffffffffffffULL,
+                                   0xffffffffffffffULL,
+                                   ~0ULL};
 
-// Hash of the lower-cased word p[0, len): eight bytes a step (a word's characters are not
-// visited one by one), then the final mix. `end` is the end of the text: the last chunk is read
-// with one 8-byte load when the text goes on that far.
-inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char* end) {
+// Hash of a word of `len` bytes whose lower-cased bytes start at q (readable for 8 bytes past
+// the start of the word's last 8-byte chunk): eight bytes a step, the last chunk masked to the
+// word, then a final fold. The word's characters are not visited one by one.
+inline uint64_t WordHash(const unsigned char* q, size_t len) {
   constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;
   uint64_t h = len * 0x9e3779b97f4a7c15ULL;
-  size_t left = len;
-  for (; left > 8; left -= 8, p += 8) h = std::rotl((h ^ LowerWordBytes(Load64(p))) * kMul, 29);
-  uint64_t x;
-  if (end - p >= 8) {
-    x = Load64(p) & (~0ULL >> (64 - 8 * left));  // 1 <= left <= 8
-  } else {
-    unsigned char tail[8] = {};
-    std::memcpy(tail, p, left);
-    x = Load64(tail);
-  }
+  for (; len > 8; len -= 8, q += 8) h = std::rotl((h ^ Load64(q)) * kMul, 29);
   // One multiply and a fold: a bijection of the last chunk for a given prefix, so distinct short
   // words keep distinct values; the shingle hash mixes fully.
-  h = (h ^ LowerWordBytes(x)) * kMul;
+  h = (h ^ (Load64(q) & kTailMask[len])) * kMul;  // 1 <= len <= 8
   return h ^ (h >> 32);
 }
 
-// Appends the hash of each word of the text to *words, in text order. A word is a maximal run of
-// word bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes, whose
-// transitions (word starts and ends) are visited with count-trailing-zeros, so the cost is per
-// block and per word rather than per byte, with no branch on each byte.
-void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
+// Writes the hash of each word of the text to *words in text order and returns their number
+// (*words may be left longer; its first entries are the result). A word is a maximal run of
+// word bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes and a
+// lower-cased copy of the block; word starts and ends are bit masks of that mask's transitions,
+// visited with count-trailing-zeros, so the cost is per block and per word, with no branch on
+// each byte. The copy lets WordHash read whole lower-cased chunks past a block's end.
+size_t WordHashes(std::string_view text, std::vector<uint64_t>* words) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* const end = p + text.size();
   const size_t len = text.size();
-  bool in_word = false;
+  const size_t blocks = (len + 63) / 64;
+  thread_local std::vector<unsigned char> lowered;
+  if (lowered.size() < 64 * blocks + 8) lowered.resize(64 * blocks + 8);  // + 8: Load64 past
+  unsigned char* const lw = lowered.data();
+  size_t count = 0;
+  bool open = false;  // a word runs on from the previous block
   size_t start = 0;
   for (size_t base = 0; base < len; base += 64) {
+    if (words->size() < count + 33) words->resize(2 * words->size() + 64);  // <= 32 per block
+    uint64_t* const out = words->data();
     uint64_t mask;
     if (len - base >= 64) {
-      mask = WordMask64(p + base);
+      mask = WordMaskLower64(p + base, lw + base);
     } else {
       unsigned char block[64] = {};  // zero bytes are separators
       std::memcpy(block, p + base, len - base);
-      mask = WordMask64(block);
+      mask = WordMaskLower64(block, lw + base);
     }
-    // Bit i of `changes`: byte base+i differs in kind from the byte before it.
-    uint64_t changes = mask ^ ((mask << 1) | static_cast<uint64_t>(in_word));
-    while (changes != 0) {
-      const size_t at = base + static_cast<size_t>(std::countr_zero(changes));
-      changes &= changes - 1;
-      if (in_word) words->push_back(WordHash(p + start, at - start, end));
-      else start = at;
-      in_word = !in_word;
+    const uint64_t before = (mask << 1) | static_cast<uint64_t>(open);  // bit i: byte i-1 in a word
+    uint64_t starts = mask & ~before, ends = ~mask & before;
+    if (open) {
+      if (ends == 0) continue;  // the whole block is inside the word
+      const size_t at = base + static_cast<size_t>(std::countr_zero(ends));
+      out[count++] = WordHash(lw + start, at - start);
+      ends &= ends - 1;
+      open = false;
+    }
+    // Starts and ends now alternate, a start first; a start without an end runs on.
+    while (starts != 0) {
+      const size_t from = base + static_cast<size_t>(std::countr_zero(starts));
+      starts &= starts - 1;
+      if (ends == 0) {
+        start = from;
+        open = true;
+        break;
+      }
+      const size_t to = base + static_cast<size_t>(std::countr_zero(ends));
+      ends &= ends - 1;
+      out[count++] = WordHash(lw + from, to - from);
     }
   }
-  if (in_word) words->push_back(WordHash(p + start, len - start, end));
+  if (open) {
+    if (words->size() < count + 1) words->resize(count + 1);
+    (*words)[count++] = WordHash(lw + start, len - start);
+  }
+  if (lowered.capacity() > (size_t{1} << 22)) std::vector<unsigned char>().swap(lowered);
+  return count;
 }
 
 // Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
@@ -188,30 +216,28 @@ void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
 std::vector<uint64_t> Shingles(std::string_view text, int k) {
   const size_t kk = static_cast<size_t>(std::max(1, k));
   thread_local std::vector<uint64_t> words;
-  words.clear();
-  WordHashes(text, &words);
+  const size_t n = WordHashes(text, &words);
   std::vector<uint64_t> out;
-  const size_t n = words.size();
   if (n < kk) return out;
   const size_t windows = n - kk + 1;
-  // The set: a power of two at least twice the windows; 0 marks an empty slot (a shingle hash
-  // of 0 is tracked on the side).
+  // The set: a power of two at least four times the windows; 0 marks an empty slot (a shingle
+  // hash of 0 is tracked on the side). The table stays zeroed between texts: only the slots a
+  // text filled are cleared after it (a few hundred stores instead of zeroing tens of KB).
   int bits = 4;
   while ((size_t{1} << bits) < 4 * windows) ++bits;
   const int shift = 64 - bits;
   const size_t mask = (size_t{1} << bits) - 1;
-  // The table stays zeroed between texts: only the slots a text filled are cleared after it
-  // (a few hundred stores instead of zeroing tens of KB per text).
   thread_local std::vector<uint64_t> table;
   thread_local std::vector<uint32_t> used;
   if (table.size() < (size_t{1} << bits)) table.assign(size_t{1} << bits, 0);
-  used.resize(windows);
+  if (used.size() < windows) used.resize(windows);
+  uint64_t* const slots = table.data();
+  uint32_t* const filled = used.data();
   thread_local std::vector<uint64_t> found;
-  found.resize(windows);
+  if (found.size() < windows) found.resize(windows);
   uint64_t* const uniq = found.data();
   size_t count = 0;
   bool zero_seen = false;
-  uint64_t* const slots = table.data();
   const uint64_t* const w = words.data();
   for (size_t i = 0; i < windows; ++i) {
     uint64_t s;
@@ -223,7 +249,7 @@ std::vector<uint64_t> Shingles(std::string_view text, int k) {
       s = Mix(s);
     }
     if (s == 0) [[unlikely]] {
-      if (!zero_seen) used[count] = 0, uniq[count++] = 0;  // slot 0: clearing it is harmless
+      if (!zero_seen) filled[count] = 0, uniq[count++] = 0;  // slot 0: clearing it is harmless
       zero_seen = true;
       continue;
     }
@@ -232,12 +258,12 @@ std::vector<uint64_t> Shingles(std::string_view text, int k) {
     while ((t = slots[slot]) != 0 && t != s) slot = (slot + 1) & mask;
     if (t == 0) {
       slots[slot] = s;
-      used[count] = static_cast<uint32_t>(slot);
+      filled[count] = static_cast<uint32_t>(slot);
       uniq[count++] = s;
     }
   }
   out.assign(uniq, uniq + count);
-  for (size_t i = 0; i < count; ++i) slots[used[i]] = 0;
+  for (size_t i = 0; i < count; ++i) slots[filled[i]] = 0;
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
   if (table.capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(table);
   if (used.capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(used);
@@ -325,7 +351,48 @@ uint64_t GroupHash(std::string_view text) {
   return Mix(Mix(h[0] ^ Mix(h[1] ^ Mix(h[2] ^ Mix(h[3] ^ t)))) ^ text.size());
 }
 
-constexpr int kDfBits = 20;  // 1M document-frequency counters (2 MB: stays in cache)
+constexpr int kDfBits = 20;  // 1M document-frequency counters
+
+// Document frequencies, counted in a fixed table of counters indexed by a shingle's top bits (a
+// collision can only make a shingle look more common, never rarer): sets in *common (one bit per
+// counter) the counters that more than max_df of the documents' unique shingles fall in, and
+// says whether any is. The bit is set when its counter reaches max_df + 1, so the million
+// counters are never scanned afterwards; Counter only needs to hold max_df + 1 (past it, a
+// wrapped counter can only set the same bit again). The result is the same as 16-bit saturating
+// counters compared with max_df after counting.
+template <typename Counter>
+bool MarkCommon(const std::vector<std::vector<uint64_t>>& shingles, size_t max_df,
+                std::vector<uint64_t>* common) {
+  constexpr int kShift = 64 - kDfBits;
+  const Counter limit = static_cast<Counter>(max_df + 1);
+  std::vector<Counter> df(size_t{1} << kDfBits, 0);
+  common->assign((size_t{1} << kDfBits) / 64, 0);
+  uint64_t* const bits = common->data();
+  Counter* const counts = df.data();
+  uint64_t any = 0;
+  // The counters are touched at random: fetch a few shingles ahead so the cache misses overlap
+  // instead of stalling one after another.
+  constexpr size_t kAhead = 16;
+  auto count = [&](uint64_t h) {
+    const size_t b = static_cast<size_t>(h >> kShift);
+    const Counter c = static_cast<Counter>(counts[b] + 1);
+    counts[b] = c;
+    if (c == limit) [[unlikely]] {
+      bits[b >> 6] |= uint64_t{1} << (b & 63);
+      any = 1;
+    }
+  };
+  for (const auto& sh : shingles) {
+    const size_t k = sh.size();
+    size_t i = 0;
+    for (; i + kAhead < k; ++i) {
+      __builtin_prefetch(counts + (sh[i + kAhead] >> kShift), 1);
+      count(sh[i]);
+    }
+    for (; i < k; ++i) count(sh[i]);
+  }
+  return any != 0;
+}
 
 }  // namespace
 
@@ -461,36 +528,19 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
 
   // Shingles found in very many documents (boilerplate: bylines, agency footers, standard
   // paragraphs) are left out of the signatures so they do not put unrelated articles into the
-  // same buckets. Document frequencies are counted in a fixed table of saturating counters;
-  // a collision can only make a shingle look more common, never rarer.
-  std::vector<uint16_t> df;
-  size_t max_df = std::numeric_limits<size_t>::max();
-  if (options.max_doc_fraction < 1.0 && m > 0) {
-    max_df = std::max(options.min_boilerplate_docs,
-                      static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
-    df.assign(size_t{1} << kDfBits, 0);
-    // The counters are touched at random: fetch a few shingles ahead so the cache misses
-    // overlap instead of stalling one after another.
-    constexpr size_t kAhead = 16;
-    uint16_t* counts = df.data();
-    for (const auto& sh : shingles) {
-      const size_t k = sh.size();
-      for (size_t i = 0; i < k; ++i) {
-        if (i + kAhead < k) __builtin_prefetch(counts + (sh[i + kAhead] >> (64 - kDfBits)), 1);
-        uint16_t& c = counts[sh[i] >> (64 - kDfBits)];
-        c = static_cast<uint16_t>(c + (c != 0xffff));
-      }
-    }
-  }
-  // What the signatures need of the counts is one bit per counter (over max_df or not): 128 KB,
-  // which stays in cache where the 2 MB of counters would not.
+  // same buckets (see MarkCommon).
   std::vector<uint64_t> common_bits;
-  if (!df.empty()) {
-    common_bits.assign((size_t{1} << kDfBits) / 64, 0);
-    for (size_t b = 0; b < df.size(); ++b) {
-      common_bits[b >> 6] |= static_cast<uint64_t>(df[b] > max_df) << (b & 63);
-    }
-    std::vector<uint16_t>().swap(df);
+  if (options.max_doc_fraction < 1.0 && m > 0) {
+    const size_t max_df =
+        std::max(options.min_boilerplate_docs,
+                 static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
+    bool any = false;
+    if (max_df < 0xff) {
+      any = MarkCommon<uint8_t>(shingles, max_df, &common_bits);
+    } else if (max_df < 0xffff) {
+      any = MarkCommon<uint16_t>(shingles, max_df, &common_bits);
+    }  // else no 16-bit saturating counter could go over max_df: nothing is boilerplate
+    if (!any) std::vector<uint64_t>().swap(common_bits);  // the signatures' cheaper loop
   }
 
   // Band keys of document u at [u * bands, (u + 1) * bands), valid when has_keys[u] (texts with
@@ -500,40 +550,45 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::vector<uint8_t> has_keys(m, 0);
   ParallelFor(m, threads, [&](size_t u) {
     if (shingles[u].size() < options.min_shingles) return;
-    thread_local std::vector<uint64_t> sig_buf, all_buf;
+    thread_local std::vector<uint64_t> sig_buf;
     thread_local std::vector<uint8_t> filled_buf;
     sig_buf.assign(bins, ~0ULL);
-    all_buf.assign(bins, ~0ULL);
     filled_buf.assign(bins, 0);
     uint64_t* const sig = sig_buf.data();
-    uint64_t* const all = all_buf.data();
     uint8_t* const filled = filled_buf.data();
     // The shingle hash is already well mixed: it is its own MinHash value, and its top bits pick
-    // the bin. One pass keeps two minima per bin, over the shingles that are not boilerplate
-    // (`sig`) and over all of them (`all`, used when the whole text is boilerplate). Whether a
-    // shingle is boilerplate varies from text to text, so it goes through masks, not a branch
-    // that would mispredict.
+    // the bin. One pass keeps the minimum per bin over the shingles that are not boilerplate.
+    // Whether a shingle is boilerplate varies from text to text, so it goes through masks, not a
+    // branch that would mispredict; without any boilerplate the pass needs no mask at all.
     const uint64_t* const sh = shingles[u].data();
     const size_t count = shingles[u].size();
-    const uint64_t* const bits = common_bits.empty() ? nullptr : common_bits.data();
-    uint64_t kept = 0;
-    for (size_t i = 0; i < count; ++i) {
-      const uint64_t h = sh[i];
-      const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
-      const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
-      const uint64_t keep = bits == nullptr ? 1 : ~(bits[b >> 6] >> (b & 63)) & 1;
-      sig[bin] = std::min(sig[bin], h | (keep - 1));  // ~0 (no change) unless kept
-      filled[bin] = static_cast<uint8_t>(filled[bin] | keep);
-      all[bin] = std::min(all[bin], h);
-      kept |= keep;
-    }
-    if (kept == 0) {
-      // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts.
-      std::copy(all, all + bins, sig);
+    auto all_shingles = [&] {
       for (size_t i = 0; i < count; ++i) {
-        filled[static_cast<size_t>((sh[i] >> 32) * bins >> 32)] = 1;
+        const uint64_t h = sh[i];
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        sig[bin] = std::min(sig[bin], h);
+        filled[bin] = 1;
+      }
+    };
+    uint64_t kept = 0;
+    if (common_bits.empty()) {
+      all_shingles();
+      kept = count;
+    } else {
+      const uint64_t* const bits = common_bits.data();
+      for (size_t i = 0; i < count; ++i) {
+        const uint64_t h = sh[i];
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
+        const uint64_t keep = ~(bits[b >> 6] >> (b & 63)) & 1;
+        sig[bin] = std::min(sig[bin], h | (keep - 1));  // ~0 (no change) unless kept
+        filled[bin] = static_cast<uint8_t>(filled[bin] | keep);
+        kept |= keep;
       }
     }
+    // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts (sig
+    // is still all ~0 and nothing is filled).
+    if (kept == 0) all_shingles();
     // Densification: an empty bin takes the value of the next filled bin (cyclically), mixed
     // with the distance, so two similar documents fill it the same way.
     for (size_t f = 0; f < bins; ++f) {

@@ -146,6 +146,56 @@ TEST(DedupTest, SharedBoilerplateDoesNotMakeCopies) {
   for (size_t i = 0; i + 1 < v.size(); ++i) EXPECT_EQ(v[i].copy_of, "") << v[i].doc_id;
 }
 
+// The boilerplate threshold is found while counting, in counters just wide enough for it (8 bits
+// up to 254 documents, 16 bits above): both widths must leave the shared footer out and still
+// find the real copy, and so must turning the boilerplate rule off.
+TEST(DedupTest, BoilerplateRuleWorksForEveryCounterWidth) {
+  const std::string footer =
+      " Figures were given by the district office and may be revised once the count of those "
+      "treated at the two clinics in the valley is complete, officials said in a statement.";
+  for (size_t min_docs : {size_t{20}, size_t{300}, size_t{100000}}) {
+    SCOPED_TRACE(min_docs);
+    std::vector<Article> v;
+    for (int i = 0; i < 400; ++i) {
+      std::string t = "Report " + std::to_string(i) + ":";
+      for (int w = 0; w < 10; ++w) t += " v" + std::to_string(i * 100 + w);
+      v.push_back(Make("r" + std::to_string(1000 + i), t + footer));
+    }
+    v.push_back(Make("z-copy", "TOWN (Agency) - " + v[42].text));
+    DedupOptions o;
+    o.min_boilerplate_docs = min_docs;
+    o.max_doc_fraction = min_docs > 1000 ? 1.0 : 0.01;
+    DedupStats s = MarkDuplicates(&v, o);
+    EXPECT_EQ(s.exact, 0u);
+    EXPECT_EQ(s.near, 1u);
+    EXPECT_EQ(v.back().copy_of, "r1042");
+  }
+}
+
+// Words are runs of letters, digits and multi-byte characters, compared ASCII-case-insensitively:
+// the same words with other spacing, punctuation and case give the same shingles, also when the
+// words are long (hashed 8 bytes a step) and fall across the scan's 64-byte blocks.
+TEST(DedupTest, ShinglesIgnoreSpacingPunctuationAndCase) {
+  std::string a, b;
+  for (int i = 0; i < 50; ++i) {
+    const std::string w = "Word" + std::to_string(i * 37) + (i % 4 == 0 ? "Extraordinarily" : "");
+    a += w + " ";
+    std::string upper = w;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    b += (i % 3 == 0 ? ",\n  \"" : i % 3 == 1 ? " -- " : "\t") + upper;
+  }
+  a += "caf\xc3\xa9 end";
+  b += "...CAF\xc3\xa9!!end?";
+  for (int k : {1, 2, 3, 5}) {
+    SCOPED_TRACE(k);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(a, b, k), 1.0);
+    // A changed multi-byte character is another word.
+    std::string c = a;
+    c.replace(c.find("\xc3\xa9"), 2, "\xc3\xa8");
+    EXPECT_LT(ShingleJaccard(a, c, k), 1.0);
+  }
+}
+
 // Many copies of one story fall into one big bucket; with bounded comparisons per member they
 // must still all join the same group through their neighbours.
 TEST(DedupTest, BigGroupOfCopiesChainsIntoOneGroup) {
