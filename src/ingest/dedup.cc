@@ -351,6 +351,24 @@ uint64_t GroupHash(std::string_view text) {
   return Mix(Mix(h[0] ^ Mix(h[1] ^ Mix(h[2] ^ Mix(h[3] ^ t)))) ^ text.size());
 }
 
+// A key that identical texts share, from their length and up to 48 of their bytes (the first,
+// middle and last 16): enough to tell most different texts apart without reading them whole.
+uint64_t SampleKey(std::string_view text) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint64_t h = Mix(n ^ 0x243f6a8885a308d3ULL);
+  if (n < 16) {
+    unsigned char b[16] = {};
+    std::memcpy(b, p, n);
+    return Mix(Mix(h ^ Load64(b)) ^ Load64(b + 8));
+  }
+  for (size_t at : {size_t{0}, n / 2 - 8, n - 16}) {
+    h = Mix(h ^ Load64(p + at));
+    h = Mix(h ^ Load64(p + at + 8));
+  }
+  return h;
+}
+
 constexpr int kDfBits = 20;  // 1M document-frequency counters
 
 // Document frequencies, counted in a fixed table of counters indexed by a shingle's top bits (a
@@ -497,11 +515,29 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](uint32_t x, uint32_t y) { return CanonicalBefore(arts[x], arts[y]); });
+  // Most texts share their length and sampled bytes with no other text, so cannot have a copy:
+  // only texts whose sample key is shared are hashed whole (GroupHash reads every byte).
+  std::vector<uint64_t> group_key(n);
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed(n), tmp;
+    for (uint32_t i = 0; i < n; ++i) keyed[i] = {SampleKey(arts[i].text), i};
+    SortKeyed(&keyed, &tmp);
+    for (size_t lo = 0; lo < n;) {
+      size_t hi = lo + 1;
+      while (hi < n && keyed[hi].first == keyed[lo].first) ++hi;
+      for (size_t x = lo; x < hi; ++x) {
+        const uint32_t i = keyed[x].second;
+        group_key[i] =
+            hi - lo == 1 ? keyed[x].first : Mix(keyed[x].first ^ GroupHash(arts[i].text));
+      }
+      lo = hi;
+    }
+  }
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;  // canonical-first lists
   std::vector<int64_t> exact_of(n, -1);  // index of the identical canonical, -1 when canonical
   std::vector<uint32_t> uniques;         // one per distinct text, in canonical order
   for (uint32_t i : order) {
-    std::vector<uint32_t>& same = by_hash[GroupHash(arts[i].text)];
+    std::vector<uint32_t>& same = by_hash[group_key[i]];
     for (uint32_t c : same) {
       if (arts[c].text == arts[i].text) {
         exact_of[i] = c;
@@ -557,9 +593,8 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
     uint64_t* const sig = sig_buf.data();
     uint8_t* const filled = filled_buf.data();
     // The shingle hash is already well mixed: it is its own MinHash value, and its top bits pick
-    // the bin. One pass keeps the minimum per bin over the shingles that are not boilerplate.
-    // Whether a shingle is boilerplate varies from text to text, so it goes through masks, not a
-    // branch that would mispredict; without any boilerplate the pass needs no mask at all.
+    // the bin. One pass keeps the minimum per bin over the shingles that are not boilerplate;
+    // without any boilerplate the pass needs no test at all.
     const uint64_t* const sh = shingles[u].data();
     const size_t count = shingles[u].size();
     auto all_shingles = [&] {
@@ -578,12 +613,12 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
       const uint64_t* const bits = common_bits.data();
       for (size_t i = 0; i < count; ++i) {
         const uint64_t h = sh[i];
-        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
         const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
-        const uint64_t keep = ~(bits[b >> 6] >> (b & 63)) & 1;
-        sig[bin] = std::min(sig[bin], h | (keep - 1));  // ~0 (no change) unless kept
-        filled[bin] = static_cast<uint8_t>(filled[bin] | keep);
-        kept |= keep;
+        if ((bits[b >> 6] >> (b & 63)) & 1) continue;  // boilerplate: rare, so well predicted
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        sig[bin] = std::min(sig[bin], h);
+        filled[bin] = 1;
+        ++kept;
       }
     }
     // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts (sig

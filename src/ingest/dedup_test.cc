@@ -230,6 +230,31 @@ TEST(DedupTest, OneByteDifferenceIsNotAnExactCopy) {
   EXPECT_EQ(v.back().copy_of, "a");
 }
 
+// Texts are first told apart by their length and a few sampled bytes, and only texts that agree
+// on those are hashed whole: a difference at any position, in or out of the samples, of short
+// texts and long ones, still keeps texts apart, and identical texts are still found.
+TEST(DedupTest, ExactCopiesFoundWhateverTheLengthAndPlaceOfADifference) {
+  for (size_t len : {1, 7, 15, 16, 17, 31, 33, 48, 100}) {
+    SCOPED_TRACE(len);
+    std::string base;
+    for (size_t i = 0; i < len; ++i) base += static_cast<char>('a' + (i * 7) % 26);
+    std::vector<Article> v;
+    v.push_back(Make("a", base));
+    for (size_t pos = 0; pos < len; ++pos) {
+      std::string t = base;
+      t[pos] = '#';
+      v.push_back(Make("p" + std::to_string(1000 + pos), t));
+    }
+    v.push_back(Make("z1", base));
+    v.push_back(Make("z2", base + "."));
+    MarkDuplicates(&v);
+    for (size_t i = 1; i < v.size(); ++i) {
+      EXPECT_EQ(v[i].exact_duplicate, v[i].doc_id == "z1") << v[i].doc_id;
+    }
+    EXPECT_EQ(v[v.size() - 2].copy_of, "a");
+  }
+}
+
 // Shingles repeated inside one text count once (set semantics), whatever their order.
 TEST(DedupTest, ShingleJaccardIsASetMeasure) {
   const std::string once = "alpha beta gamma delta epsilon";
