@@ -61,10 +61,6 @@ void HashBucketSort(std::vector<T>* v, std::vector<T>* tmp, KeyOf key_of) {
   std::copy(out, out + n, v->data());
 }
 
-void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
-  HashBucketSort(v, tmp, [](uint64_t x) { return x; });
-}
-
 // (band key, document) pairs by key, then document.
 void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
                std::vector<std::pair<uint64_t, uint32_t>>* tmp) {
@@ -150,25 +146,22 @@ inline uint64_t WordHash(const unsigned char* q, size_t len) {
   return h ^ (h >> 32);
 }
 
-// Writes the hash of each word of the text to *words in text order and returns their number
-// (*words may be left longer; its first entries are the result). A word is a maximal run of
-// word bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes and a
+// Calls on_word(hash) for each word of the text, in text order. A word is a maximal run of word
+// bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes and a
 // lower-cased copy of the block; word starts and ends are bit masks of that mask's transitions,
 // visited with count-trailing-zeros, so the cost is per block and per word, with no branch on
 // each byte. The copy lets WordHash read whole lower-cased chunks past a block's end.
-size_t WordHashes(std::string_view text, std::vector<uint64_t>* words) {
+template <typename OnWord>
+void ForEachWord(std::string_view text, OnWord&& on_word) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t len = text.size();
   const size_t blocks = (len + 63) / 64;
   thread_local std::vector<unsigned char> lowered;
   if (lowered.size() < 64 * blocks + 8) lowered.resize(64 * blocks + 8);  // + 8: Load64 past
   unsigned char* const lw = lowered.data();
-  size_t count = 0;
   bool open = false;  // a word runs on from the previous block
   size_t start = 0;
   for (size_t base = 0; base < len; base += 64) {
-    if (words->size() < count + 33) words->resize(2 * words->size() + 64);  // <= 32 per block
-    uint64_t* const out = words->data();
     uint64_t mask;
     if (len - base >= 64) {
       mask = WordMaskLower64(p + base, lw + base);
@@ -182,7 +175,7 @@ size_t WordHashes(std::string_view text, std::vector<uint64_t>* words) {
     if (open) {
       if (ends == 0) continue;  // the whole block is inside the word
       const size_t at = base + static_cast<size_t>(std::countr_zero(ends));
-      out[count++] = WordHash(lw + start, at - start);
+      on_word(WordHash(lw + start, at - start));
       ends &= ends - 1;
       open = false;
     }
@@ -197,96 +190,161 @@ size_t WordHashes(std::string_view text, std::vector<uint64_t>* words) {
       }
       const size_t to = base + static_cast<size_t>(std::countr_zero(ends));
       ends &= ends - 1;
-      out[count++] = WordHash(lw + from, to - from);
+      on_word(WordHash(lw + from, to - from));
     }
   }
-  if (open) {
-    if (words->size() < count + 1) words->resize(count + 1);
-    (*words)[count++] = WordHash(lw + start, len - start);
-  }
+  if (open) on_word(WordHash(lw + start, len - start));
   if (lowered.capacity() > (size_t{1} << 22)) std::vector<unsigned char>().swap(lowered);
-  return count;
 }
 
-// Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
-// document frequencies do not need an order; Jaccard sorts the few candidates it compares, see
-// SortShingles). A shingle's hash combines its words' hashes (already mixed) by multiplying
-// each with its own odd constant, then one mix; repeats are dropped by a per-thread
-// open-addressing set (cheaper than sorting every document's shingles).
-std::vector<uint64_t> Shingles(std::string_view text, int k) {
-  const size_t kk = static_cast<size_t>(std::max(1, k));
-  thread_local std::vector<uint64_t> words;
-  const size_t n = WordHashes(text, &words);
-  std::vector<uint64_t> out;
-  if (n < kk) return out;
-  const size_t windows = n - kk + 1;
-  // The set: a power of two at least four times the windows; 0 marks an empty slot (a shingle
-  // hash of 0 is tracked on the side). The table stays zeroed between texts: only the slots a
-  // text filled are cleared after it (a few hundred stores instead of zeroing tens of KB).
-  int bits = 4;
-  while ((size_t{1} << bits) < 4 * windows) ++bits;
-  const int shift = 64 - bits;
-  const size_t mask = (size_t{1} << bits) - 1;
-  thread_local std::vector<uint64_t> table;
-  thread_local std::vector<uint32_t> used;
-  if (table.size() < (size_t{1} << bits)) table.assign(size_t{1} << bits, 0);
-  if (used.size() < windows) used.resize(windows);
-  uint64_t* const slots = table.data();
-  uint32_t* const filled = used.data();
-  thread_local std::vector<uint64_t> found;
-  if (found.size() < windows) found.resize(windows);
-  uint64_t* const uniq = found.data();
-  size_t count = 0;
-  bool zero_seen = false;
-  const uint64_t* const w = words.data();
-  for (size_t i = 0; i < windows; ++i) {
-    uint64_t s;
-    if (kk == 3) {
-      s = Mix(w[i] * 0xd6e8feb86659fd93ULL + w[i + 1] * 0xa0761d6478bd642fULL + w[i + 2]);
-    } else {
-      s = 0x9e3779b97f4a7c15ULL;
-      for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
-      s = Mix(s);
-    }
+// A set of shingle hashes that keeps the first-seen order: a per-thread open-addressing table
+// (cheaper than sorting every document's shingles). 0 marks an empty slot (a shingle hash of 0
+// is tracked on the side). The table stays zeroed between texts: only the slots a text filled
+// are cleared after it (a few hundred stores instead of zeroing tens of KB).
+class ShingleSet {
+ public:
+  // Room for `most` distinct hashes, in a table of at least `slots` (> most) slots.
+  ShingleSet(size_t most, size_t slots) {
+    int bits = 4;
+    while ((size_t{1} << bits) < slots) ++bits;
+    shift_ = 64 - bits;
+    mask_ = (size_t{1} << bits) - 1;
+    if (Table().size() < (size_t{1} << bits)) Table().assign(size_t{1} << bits, 0);
+    if (Used().size() < most) Used().resize(most);
+    if (Found().size() < most) Found().resize(most);
+    slots_ = Table().data();
+    used_ = Used().data();
+    uniq_ = Found().data();
+  }
+  void Add(uint64_t s) {
     if (s == 0) [[unlikely]] {
-      if (!zero_seen) filled[count] = 0, uniq[count++] = 0;  // slot 0: clearing it is harmless
-      zero_seen = true;
-      continue;
+      if (!zero_seen_) used_[count_] = 0, uniq_[count_++] = 0;  // slot 0: clearing it is harmless
+      zero_seen_ = true;
+      return;
     }
-    size_t slot = static_cast<size_t>(s >> shift);
+    size_t slot = static_cast<size_t>(s >> shift_);
     uint64_t t;
-    while ((t = slots[slot]) != 0 && t != s) slot = (slot + 1) & mask;
+    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
     if (t == 0) {
-      slots[slot] = s;
-      filled[count] = static_cast<uint32_t>(slot);
-      uniq[count++] = s;
+      slots_[slot] = s;
+      used_[count_] = static_cast<uint32_t>(slot);
+      uniq_[count_++] = s;
     }
   }
-  out.assign(uniq, uniq + count);
-  for (size_t i = 0; i < count; ++i) slots[filled[i]] = 0;
+  bool Contains(uint64_t s) const {
+    if (s == 0) [[unlikely]]
+      return zero_seen_;
+    size_t slot = static_cast<size_t>(s >> shift_);
+    uint64_t t;
+    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
+    return t != 0;
+  }
+  // The distinct hashes in first-seen order; empties the set.
+  std::vector<uint64_t> Take() {
+    std::vector<uint64_t> out(uniq_, uniq_ + count_);
+    Clear();
+    return out;
+  }
+  // Empties the set (every set must be emptied before the next one is made on its thread).
+  void Clear() {
+    for (size_t i = 0; i < count_; ++i) slots_[used_[i]] = 0;
+    count_ = 0;
+    zero_seen_ = false;
+    if (Table().capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(Table());
+    if (Used().capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(Used());
+    if (Found().capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(Found());
+  }
+
+ private:
+  static std::vector<uint64_t>& Table() {
+    thread_local std::vector<uint64_t> v;
+    return v;
+  }
+  static std::vector<uint32_t>& Used() {
+    thread_local std::vector<uint32_t> v;
+    return v;
+  }
+  static std::vector<uint64_t>& Found() {
+    thread_local std::vector<uint64_t> v;
+    return v;
+  }
+  int shift_;
+  size_t mask_;
+  uint64_t* slots_;
+  uint32_t* used_;  // the slot each distinct hash went to
+  uint64_t* uniq_;  // the distinct hashes, first seen first
+  size_t count_ = 0;
+  bool zero_seen_ = false;
+};
+
+// The hash of a 3-word shingle: its words' hashes (already mixed) each multiplied by its own odd
+// constant, then one mix.
+inline uint64_t Shingle3(uint64_t a, uint64_t b, uint64_t c) {
+  return Mix(a * 0xd6e8feb86659fd93ULL + b * 0xa0761d6478bd642fULL + c);
+}
+
+// Texts up to this size are shingled as their words are found (k = 3), in a set sized by the
+// text's length (at most one word per two bytes); longer ones collect their words first.
+constexpr size_t kStreamedShingleBytes = size_t{1} << 20;
+
+// Unique hashes of the text's k-word shingles, in first-seen order (nothing needs an order: the
+// signatures take minima, the document frequencies count, Jaccard looks up).
+std::vector<uint64_t> Shingles(std::string_view text, int k) {
+  const size_t kk = static_cast<size_t>(std::max(1, k));
+  if (kk == 3 && text.size() <= kStreamedShingleBytes) {
+    // At most one word per two bytes, so as many shingles; real text has about one per six, so
+    // a table of `most` slots stays under a third full (and never fills: a slot stays empty).
+    const size_t most = (text.size() + 1) / 2;
+    ShingleSet set(most, most + 1);
+    uint64_t w0 = 0, w1 = 0;
+    size_t seen = 0;
+    ForEachWord(text, [&](uint64_t w) {
+      if (seen >= 2) {
+        set.Add(Shingle3(w0, w1, w));
+      } else {
+        ++seen;
+      }
+      w0 = w1;
+      w1 = w;
+    });
+    return set.Take();
+  }
+  thread_local std::vector<uint64_t> words;
+  words.clear();
+  ForEachWord(text, [&](uint64_t w) { words.push_back(w); });
+  const size_t n = words.size();
+  std::vector<uint64_t> out;
+  if (n >= kk) {
+    const size_t windows = n - kk + 1;
+    ShingleSet set(windows, 4 * windows);
+    const uint64_t* const w = words.data();
+    for (size_t i = 0; i < windows; ++i) {
+      if (kk == 3) {
+        set.Add(Shingle3(w[i], w[i + 1], w[i + 2]));
+      } else {
+        uint64_t s = 0x9e3779b97f4a7c15ULL;
+        for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
+        set.Add(Mix(s));
+      }
+    }
+    out = set.Take();
+  }
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
-  if (table.capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(table);
-  if (used.capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(used);
-  if (found.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(found);
   return out;
 }
 
-// Sorts a document's unique shingles (for Jaccard's merge).
-void SortShingles(std::vector<uint64_t>* v) {
-  thread_local std::vector<uint64_t> scratch;
-  HashSort(v, &scratch);
-  if (scratch.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(scratch);
-}
-
-// Jaccard of two sorted sets.
+// Jaccard of two sets of distinct hashes: the smaller goes into a ShingleSet and the larger is
+// looked up in it, which costs less than sorting both for a merge (most documents are compared
+// once or twice).
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
-  size_t i = 0, j = 0, both = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else { ++both; ++i; ++j; }
-  }
+  const std::vector<uint64_t>& small = a.size() <= b.size() ? a : b;
+  const std::vector<uint64_t>& large = a.size() <= b.size() ? b : a;
+  ShingleSet set(small.size(), 2 * small.size() + 1);
+  for (uint64_t s : small) set.Add(s);
+  size_t both = 0;
+  for (uint64_t s : large) both += set.Contains(s);
+  set.Clear();
   return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
 }
 
@@ -495,10 +553,7 @@ void TextHashes(const std::string_view* texts, size_t n, uint64_t* out) {
 }
 
 double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words) {
-  std::vector<uint64_t> sa = Shingles(a, shingle_words), sb = Shingles(b, shingle_words);
-  SortShingles(&sa);
-  SortShingles(&sb);
-  return Jaccard(sa, sb);
+  return Jaccard(Shingles(a, shingle_words), Shingles(b, shingle_words));
 }
 
 DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& options) {
@@ -641,7 +696,6 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   });
   UnionFind uf(m);
   std::unordered_set<uint64_t> tried;
-  std::vector<uint8_t> sorted(m, 0);  // shingles[u] sorted yet (only candidates need it)
   const size_t window = std::max<size_t>(1, options.max_bucket_pairs_per_doc);
   std::vector<std::pair<uint64_t, uint32_t>> keyed, keyed_tmp;
   keyed.reserve(m);
@@ -664,10 +718,6 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
           const uint32_t p = keyed[x].second, q = keyed[y].second;
           if (uf.Find(p) == uf.Find(q)) continue;
           if (!tried.insert((static_cast<uint64_t>(p) << 32) | q).second) continue;
-          for (uint32_t d : {p, q}) {
-            if (!sorted[d]) SortShingles(&shingles[d]);
-            sorted[d] = 1;
-          }
           if (Jaccard(shingles[p], shingles[q]) >= options.near_threshold) uf.Union(p, q);
         }
       }
