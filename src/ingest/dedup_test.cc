@@ -397,6 +397,15 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, t + "!", 2), 1.0);
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, upper, 2), ReferenceJaccard(t, upper, 2));
   }
+  // Texts over 1 MB collect their words before shingling (smaller ones shingle as they go): the
+  // same sets either way, also between a text on each side of that size.
+  std::string big;
+  for (int i = 0; big.size() <= (size_t{1} << 20) + 100; ++i) {
+    big += "Word" + std::to_string(i * 7919 % 5003) + (i % 9 == 0 ? ", " : " ");
+  }
+  const std::string cut = big.substr(0, (size_t{1} << 20) - 1000);
+  EXPECT_DOUBLE_EQ(ShingleJaccard(big, cut, 3), ReferenceJaccard(big, cut, 3));
+  EXPECT_DOUBLE_EQ(ShingleJaccard(big, big.substr(500), 3), ReferenceJaccard(big, big.substr(500), 3));
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
   EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);
