@@ -122,27 +122,40 @@ inline uint64_t Load64(const unsigned char* p) {
   return x;
 }
 
-// kTailMask[n]: the low n bytes of a little-endian chunk (n in 1..8).
-constexpr uint64_t kTailMask[9] = {0,
-                                   0xffULL,
-                                   0xffffULL,
-                                   0xffffffULL,
-                                   0xffffffffULL,
-                                   0xffffffffffULL,
-                                   0xffffffffffffULL,
-                                   0xffffffffffffffULL,
-                                   ~0ULL};
+constexpr uint64_t kWordSeed = 0x9e3779b97f4a7c15ULL;  // times the word's length
+
+// For words of 1 to 8 bytes (most words), indexed by length: the seed, and the mask of the low
+// bytes of a little-endian chunk that are the word's.
+struct ShortWord {
+  uint64_t seed, mask;
+};
+constexpr ShortWord kShortWord[9] = {
+    {0, 0},
+    {1 * kWordSeed, 0xffULL},
+    {2 * kWordSeed, 0xffffULL},
+    {3 * kWordSeed, 0xffffffULL},
+    {4 * kWordSeed, 0xffffffffULL},
+    {5 * kWordSeed, 0xffffffffffULL},
+    {6 * kWordSeed, 0xffffffffffffULL},
+    {7 * kWordSeed, 0xffffffffffffffULL},
+    {8 * kWordSeed, ~0ULL},
+};
 
 // Hash of a word of `len` bytes whose lower-cased bytes start at q (readable for 8 bytes past
 // the start of the word's last 8-byte chunk): eight bytes a step, the last chunk masked to the
 // word, then a final fold. The word's characters are not visited one by one.
 inline uint64_t WordHash(const unsigned char* q, size_t len) {
   constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;
-  uint64_t h = len * 0x9e3779b97f4a7c15ULL;
-  for (; len > 8; len -= 8, q += 8) h = std::rotl((h ^ Load64(q)) * kMul, 29);
+  uint64_t h;
+  if (len <= 8) [[likely]] {
+    h = kShortWord[len].seed;
+  } else {
+    h = len * kWordSeed;
+    for (; len > 8; len -= 8, q += 8) h = std::rotl((h ^ Load64(q)) * kMul, 29);
+  }
   // One multiply and a fold: a bijection of the last chunk for a given prefix, so distinct short
   // words keep distinct values; the shingle hash mixes fully.
-  h = (h ^ (Load64(q) & kTailMask[len])) * kMul;  // 1 <= len <= 8
+  h = (h ^ (Load64(q) & kShortWord[len].mask)) * kMul;  // 1 <= len <= 8
   return h ^ (h >> 32);
 }
 
@@ -179,18 +192,18 @@ void ForEachWord(std::string_view text, OnWord&& on_word) {
       ends &= ends - 1;
       open = false;
     }
-    // Starts and ends now alternate, a start first; a start without an end runs on.
-    while (starts != 0) {
+    // Starts and ends now alternate, a start first: each end closes the start before it, and a
+    // start left over runs on into the next block.
+    while (ends != 0) {
       const size_t from = base + static_cast<size_t>(std::countr_zero(starts));
-      starts &= starts - 1;
-      if (ends == 0) {
-        start = from;
-        open = true;
-        break;
-      }
       const size_t to = base + static_cast<size_t>(std::countr_zero(ends));
+      starts &= starts - 1;
       ends &= ends - 1;
       on_word(WordHash(lw + from, to - from));
+    }
+    if (starts != 0) {
+      start = base + static_cast<size_t>(std::countr_zero(starts));
+      open = true;
     }
   }
   if (open) on_word(WordHash(lw + start, len - start));
