@@ -395,11 +395,13 @@ class FastRecordScanner {
   unsigned SkipPlain() {
     unsigned high = 0;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\');
-    const __m128i control = _mm_set1_epi8(0x1f);
+    // One range test finds control bytes and '"' together: x ^ 2 <= 0x20 exactly when x is
+    // below 0x20 (xor 2 keeps those below 0x20) or x is '"' (0x22 ^ 2 = 0x20).
+    const __m128i two = _mm_set1_epi8(2), space = _mm_set1_epi8(0x20);
+    const __m128i slash = _mm_set1_epi8('\\');
     auto special = [&](__m128i v) {
-      return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
-                          _mm_cmpeq_epi8(_mm_min_epu8(v, control), v));  // v <= 0x1f
+      const __m128i x = _mm_xor_si128(v, two);
+      return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, space), x), _mm_cmpeq_epi8(v, slash));
     };
     const char* p = p_;  // a local: the loop keeps it in a register
     __m128i any_high = _mm_setzero_si128();
