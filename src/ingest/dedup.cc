@@ -61,10 +61,6 @@ void HashBucketSort(std::vector<T>* v, std::vector<T>* tmp, KeyOf key_of) {
   std::copy(out, out + n, v->data());
 }
 
-void HashSort(std::vector<uint64_t>* v, std::vector<uint64_t>* tmp) {
-  HashBucketSort(v, tmp, [](uint64_t x) { return x; });
-}
-
 // (band key, document) pairs by key, then document.
 void SortKeyed(std::vector<std::pair<uint64_t, uint32_t>>* v,
                std::vector<std::pair<uint64_t, uint32_t>>* tmp) {
@@ -85,10 +81,12 @@ struct WordBytes {
 };
 constexpr WordBytes kWordBytes;
 
-// Bit i set when p[i] is a word byte, for the 64 bytes at p. With SSE2 four 16-byte compares
-// replace 64 table lookups: digits and (bytes | 0x20) in 'a'..'z' by signed range compares (bytes
-// >= 0x80 are negative, so in neither range), and bytes >= 0x80 are the sign bits.
-inline uint64_t WordMask64(const unsigned char* p) {
+// For the 64 bytes at p: writes their ASCII-lower-cased form to out[0, 64) (what a separator
+// becomes does not matter: word hashes mask separators off) and returns the mask of word bytes
+// (bit i set when p[i] is one). With SSE2 four 16-byte compares replace 64 table lookups: digits
+// and (bytes | 0x20) in 'a'..'z' by signed range compares (bytes >= 0x80 are negative, so in
+// neither range), and bytes >= 0x80 are the sign bits; a letter gets its case bit set.
+inline uint64_t WordMaskLower64(const unsigned char* p, unsigned char* out) {
 #if defined(__SSE2__)
   const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
   const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
@@ -99,6 +97,8 @@ inline uint64_t WordMask64(const unsigned char* p) {
     const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
     const __m128i l = _mm_or_si128(v, case_bit);
     const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, above_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16 * k),
+                     _mm_or_si128(v, _mm_and_si128(letter, case_bit)));
     const uint32_t bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(digit, letter))) |
                           static_cast<uint32_t>(_mm_movemask_epi8(v));
     mask |= static_cast<uint64_t>(bits) << (16 * k);
@@ -106,7 +106,10 @@ inline uint64_t WordMask64(const unsigned char* p) {
   return mask;
 #else
   uint64_t mask = 0;
-  for (int i = 0; i < 64; ++i) mask |= static_cast<uint64_t>(kWordBytes.lower[p[i]] != 0) << i;
+  for (int i = 0; i < 64; ++i) {
+    out[i] = kWordBytes.lower[p[i]];
+    mask |= static_cast<uint64_t>(out[i] != 0) << i;
+  }
   return mask;
 #endif
 }
@@ -119,148 +122,242 @@ inline uint64_t Load64(const unsigned char* p) {
   return x;
 }
 
-// ASCII-lower-cases the bytes of x, which are word bytes or 0: inside a word a byte below 0x80
-// with bit 6 set is a letter, and setting bit 5 lower-cases it; digits, 0 and bytes >= 0x80 stay.
-inline uint64_t LowerWordBytes(uint64_t x) {
-  const uint64_t letter = ((~x & 0x8080808080808080ULL) >> 1) & x & 0x4040404040404040ULL;
-  return x | (letter >> 1);
-}
+constexpr uint64_t kWordSeed = 0x9e3779b97f4a7c15ULL;  // times the word's length
 
-// Hash of the lower-cased word p[0, len): eight bytes a step (a word's characters are not
-// visited one by one), then the final mix. `end` is the end of the text: the last chunk is read
-// with one 8-byte load when the text goes on that far.
-inline uint64_t WordHash(const unsigned char* p, size_t len, const unsigned char* end) {
+// For words of 1 to 8 bytes (most words), indexed by length: the seed, and the mask of the low
+// bytes of a little-endian chunk that are the word's.
+struct ShortWord {
+  uint64_t seed, mask;
+};
+constexpr ShortWord kShortWord[9] = {
+    {0, 0},
+    {1 * kWordSeed, 0xffULL},
+    {2 * kWordSeed, 0xffffULL},
+    {3 * kWordSeed, 0xffffffULL},
+    {4 * kWordSeed, 0xffffffffULL},
+    {5 * kWordSeed, 0xffffffffffULL},
+    {6 * kWordSeed, 0xffffffffffffULL},
+    {7 * kWordSeed, 0xffffffffffffffULL},
+    {8 * kWordSeed, ~0ULL},
+};
+
+// Hash of a word of `len` bytes whose lower-cased bytes start at q (readable for 8 bytes past
+// the start of the word's last 8-byte chunk): eight bytes a step, the last chunk masked to the
+// word, then a final fold. The word's characters are not visited one by one.
+inline uint64_t WordHash(const unsigned char* q, size_t len) {
   constexpr uint64_t kMul = 0x9fb21c651e98df25ULL;
-  uint64_t h = len * 0x9e3779b97f4a7c15ULL;
-  size_t left = len;
-  for (; left > 8; left -= 8, p += 8) h = std::rotl((h ^ LowerWordBytes(Load64(p))) * kMul, 29);
-  uint64_t x;
-  if (end - p >= 8) {
-    x = Load64(p) & (~0ULL >> (64 - 8 * left));  // 1 <= left <= 8
+  uint64_t h;
+  if (len <= 8) [[likely]] {
+    h = kShortWord[len].seed;
   } else {
-    unsigned char tail[8] = {};
-    std::memcpy(tail, p, left);
-    x = Load64(tail);
+    h = len * kWordSeed;
+    for (; len > 8; len -= 8, q += 8) h = std::rotl((h ^ Load64(q)) * kMul, 29);
   }
   // One multiply and a fold: a bijection of the last chunk for a given prefix, so distinct short
   // words keep distinct values; the shingle hash mixes fully.
-  h = (h ^ LowerWordBytes(x)) * kMul;
+  h = (h ^ (Load64(q) & kShortWord[len].mask)) * kMul;  // 1 <= len <= 8
   return h ^ (h >> 32);
 }
 
-// Appends the hash of each word of the text to *words, in text order. A word is a maximal run of
-// word bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes, whose
-// transitions (word starts and ends) are visited with count-trailing-zeros, so the cost is per
-// block and per word rather than per byte, with no branch on each byte.
-void WordHashes(std::string_view text, std::vector<uint64_t>* words) {
+// Calls on_word(hash) for each word of the text, in text order. A word is a maximal run of word
+// bytes (see kWordBytes). The scan takes 64 bytes at a time: one mask of word bytes and a
+// lower-cased copy of the block; word starts and ends are bit masks of that mask's transitions,
+// visited with count-trailing-zeros, so the cost is per block and per word, with no branch on
+// each byte. The copy lets WordHash read whole lower-cased chunks past a block's end.
+template <typename OnWord>
+void ForEachWord(std::string_view text, OnWord&& on_word) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char* const end = p + text.size();
   const size_t len = text.size();
-  bool in_word = false;
+  const size_t blocks = (len + 63) / 64;
+  thread_local std::vector<unsigned char> lowered;
+  if (lowered.size() < 64 * blocks + 8) lowered.resize(64 * blocks + 8);  // + 8: Load64 past
+  unsigned char* const lw = lowered.data();
+  bool open = false;  // a word runs on from the previous block
   size_t start = 0;
   for (size_t base = 0; base < len; base += 64) {
     uint64_t mask;
     if (len - base >= 64) {
-      mask = WordMask64(p + base);
+      mask = WordMaskLower64(p + base, lw + base);
     } else {
       unsigned char block[64] = {};  // zero bytes are separators
       std::memcpy(block, p + base, len - base);
-      mask = WordMask64(block);
+      mask = WordMaskLower64(block, lw + base);
     }
-    // Bit i of `changes`: byte base+i differs in kind from the byte before it.
-    uint64_t changes = mask ^ ((mask << 1) | static_cast<uint64_t>(in_word));
-    while (changes != 0) {
-      const size_t at = base + static_cast<size_t>(std::countr_zero(changes));
-      changes &= changes - 1;
-      if (in_word) words->push_back(WordHash(p + start, at - start, end));
-      else start = at;
-      in_word = !in_word;
+    const uint64_t before = (mask << 1) | static_cast<uint64_t>(open);  // bit i: byte i-1 in a word
+    uint64_t starts = mask & ~before, ends = ~mask & before;
+    if (open) {
+      if (ends == 0) continue;  // the whole block is inside the word
+      const size_t at = base + static_cast<size_t>(std::countr_zero(ends));
+      on_word(WordHash(lw + start, at - start));
+      ends &= ends - 1;
+      open = false;
+    }
+    // Starts and ends now alternate, a start first: each end closes the start before it, and a
+    // start left over runs on into the next block.
+    while (ends != 0) {
+      const size_t from = base + static_cast<size_t>(std::countr_zero(starts));
+      const size_t to = base + static_cast<size_t>(std::countr_zero(ends));
+      starts &= starts - 1;
+      ends &= ends - 1;
+      on_word(WordHash(lw + from, to - from));
+    }
+    if (starts != 0) {
+      start = base + static_cast<size_t>(std::countr_zero(starts));
+      open = true;
     }
   }
-  if (in_word) words->push_back(WordHash(p + start, len - start, end));
+  if (open) on_word(WordHash(lw + start, len - start));
+  if (lowered.capacity() > (size_t{1} << 22)) std::vector<unsigned char>().swap(lowered);
 }
 
-// Unique hashes of the text's k-word shingles, in first-seen order (the signatures and the
-// document frequencies do not need an order; Jaccard sorts the few candidates it compares, see
-// SortShingles). A shingle's hash combines its words' hashes (already mixed) by multiplying
-// each with its own odd constant, then one mix; repeats are dropped by a per-thread
-// open-addressing set (cheaper than sorting every document's shingles).
-std::vector<uint64_t> Shingles(std::string_view text, int k) {
-  const size_t kk = static_cast<size_t>(std::max(1, k));
-  thread_local std::vector<uint64_t> words;
-  words.clear();
-  WordHashes(text, &words);
-  std::vector<uint64_t> out;
-  const size_t n = words.size();
-  if (n < kk) return out;
-  const size_t windows = n - kk + 1;
-  // The set: a power of two at least twice the windows; 0 marks an empty slot (a shingle hash
-  // of 0 is tracked on the side).
-  int bits = 4;
-  while ((size_t{1} << bits) < 4 * windows) ++bits;
-  const int shift = 64 - bits;
-  const size_t mask = (size_t{1} << bits) - 1;
-  // The table stays zeroed between texts: only the slots a text filled are cleared after it
-  // (a few hundred stores instead of zeroing tens of KB per text).
-  thread_local std::vector<uint64_t> table;
-  thread_local std::vector<uint32_t> used;
-  if (table.size() < (size_t{1} << bits)) table.assign(size_t{1} << bits, 0);
-  used.resize(windows);
-  thread_local std::vector<uint64_t> found;
-  found.resize(windows);
-  uint64_t* const uniq = found.data();
-  size_t count = 0;
-  bool zero_seen = false;
-  uint64_t* const slots = table.data();
-  const uint64_t* const w = words.data();
-  for (size_t i = 0; i < windows; ++i) {
-    uint64_t s;
-    if (kk == 3) {
-      s = Mix(w[i] * 0xd6e8feb86659fd93ULL + w[i + 1] * 0xa0761d6478bd642fULL + w[i + 2]);
-    } else {
-      s = 0x9e3779b97f4a7c15ULL;
-      for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
-      s = Mix(s);
-    }
+// A set of shingle hashes that keeps the first-seen order: a per-thread open-addressing table
+// (cheaper than sorting every document's shingles). 0 marks an empty slot (a shingle hash of 0
+// is tracked on the side). The table stays zeroed between texts: only the slots a text filled
+// are cleared after it (a few hundred stores instead of zeroing tens of KB).
+class ShingleSet {
+ public:
+  // Room for `most` distinct hashes, in a table of at least `slots` (> most) slots.
+  ShingleSet(size_t most, size_t slots) {
+    int bits = 4;
+    while ((size_t{1} << bits) < slots) ++bits;
+    shift_ = 64 - bits;
+    mask_ = (size_t{1} << bits) - 1;
+    if (Table().size() < (size_t{1} << bits)) Table().assign(size_t{1} << bits, 0);
+    if (Used().size() < most) Used().resize(most);
+    if (Found().size() < most) Found().resize(most);
+    slots_ = Table().data();
+    used_ = Used().data();
+    uniq_ = Found().data();
+  }
+  void Add(uint64_t s) {
     if (s == 0) [[unlikely]] {
-      if (!zero_seen) used[count] = 0, uniq[count++] = 0;  // slot 0: clearing it is harmless
-      zero_seen = true;
-      continue;
+      if (!zero_seen_) used_[count_] = 0, uniq_[count_++] = 0;  // slot 0: clearing it is harmless
+      zero_seen_ = true;
+      return;
     }
-    size_t slot = static_cast<size_t>(s >> shift);
+    size_t slot = static_cast<size_t>(s >> shift_);
     uint64_t t;
-    while ((t = slots[slot]) != 0 && t != s) slot = (slot + 1) & mask;
+    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
     if (t == 0) {
-      slots[slot] = s;
-      used[count] = static_cast<uint32_t>(slot);
-      uniq[count++] = s;
+      slots_[slot] = s;
+      used_[count_] = static_cast<uint32_t>(slot);
+      uniq_[count_++] = s;
     }
   }
-  out.assign(uniq, uniq + count);
-  for (size_t i = 0; i < count; ++i) slots[used[i]] = 0;
+  bool Contains(uint64_t s) const {
+    if (s == 0) [[unlikely]]
+      return zero_seen_;
+    size_t slot = static_cast<size_t>(s >> shift_);
+    uint64_t t;
+    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
+    return t != 0;
+  }
+  // The distinct hashes in first-seen order; empties the set.
+  std::vector<uint64_t> Take() {
+    std::vector<uint64_t> out(uniq_, uniq_ + count_);
+    Clear();
+    return out;
+  }
+  // Empties the set (every set must be emptied before the next one is made on its thread).
+  void Clear() {
+    for (size_t i = 0; i < count_; ++i) slots_[used_[i]] = 0;
+    count_ = 0;
+    zero_seen_ = false;
+    if (Table().capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(Table());
+    if (Used().capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(Used());
+    if (Found().capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(Found());
+  }
+
+ private:
+  static std::vector<uint64_t>& Table() {
+    thread_local std::vector<uint64_t> v;
+    return v;
+  }
+  static std::vector<uint32_t>& Used() {
+    thread_local std::vector<uint32_t> v;
+    return v;
+  }
+  static std::vector<uint64_t>& Found() {
+    thread_local std::vector<uint64_t> v;
+    return v;
+  }
+  int shift_;
+  size_t mask_;
+  uint64_t* slots_;
+  uint32_t* used_;  // the slot each distinct hash went to
+  uint64_t* uniq_;  // the distinct hashes, first seen first
+  size_t count_ = 0;
+  bool zero_seen_ = false;
+};
+
+// The hash of a 3-word shingle: its words' hashes (already mixed) each multiplied by its own odd
+// constant, then one mix.
+inline uint64_t Shingle3(uint64_t a, uint64_t b, uint64_t c) {
+  return Mix(a * 0xd6e8feb86659fd93ULL + b * 0xa0761d6478bd642fULL + c);
+}
+
+// Texts up to this size are shingled as their words are found (k = 3), in a set sized by the
+// text's length (at most one word per two bytes); longer ones collect their words first.
+constexpr size_t kStreamedShingleBytes = size_t{1} << 20;
+
+// Unique hashes of the text's k-word shingles, in first-seen order (nothing needs an order: the
+// signatures take minima, the document frequencies count, Jaccard looks up).
+std::vector<uint64_t> Shingles(std::string_view text, int k) {
+  const size_t kk = static_cast<size_t>(std::max(1, k));
+  if (kk == 3 && text.size() <= kStreamedShingleBytes) {
+    // At most one word per two bytes, so as many shingles; real text has about one per six, so
+    // a table of `most` slots stays under a third full (and never fills: a slot stays empty).
+    const size_t most = (text.size() + 1) / 2;
+    ShingleSet set(most, most + 1);
+    uint64_t w0 = 0, w1 = 0;
+    size_t seen = 0;
+    ForEachWord(text, [&](uint64_t w) {
+      if (seen >= 2) {
+        set.Add(Shingle3(w0, w1, w));
+      } else {
+        ++seen;
+      }
+      w0 = w1;
+      w1 = w;
+    });
+    return set.Take();
+  }
+  thread_local std::vector<uint64_t> words;
+  words.clear();
+  ForEachWord(text, [&](uint64_t w) { words.push_back(w); });
+  const size_t n = words.size();
+  std::vector<uint64_t> out;
+  if (n >= kk) {
+    const size_t windows = n - kk + 1;
+    ShingleSet set(windows, 4 * windows);
+    const uint64_t* const w = words.data();
+    for (size_t i = 0; i < windows; ++i) {
+      if (kk == 3) {
+        set.Add(Shingle3(w[i], w[i + 1], w[i + 2]));
+      } else {
+        uint64_t s = 0x9e3779b97f4a7c15ULL;
+        for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
+        set.Add(Mix(s));
+      }
+    }
+    out = set.Take();
+  }
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
-  if (table.capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(table);
-  if (used.capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(used);
-  if (found.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(found);
   return out;
 }
 
-// Sorts a document's unique shingles (for Jaccard's merge).
-void SortShingles(std::vector<uint64_t>* v) {
-  thread_local std::vector<uint64_t> scratch;
-  HashSort(v, &scratch);
-  if (scratch.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(scratch);
-}
-
-// Jaccard of two sorted sets.
+// Jaccard of two sets of distinct hashes: the smaller goes into a ShingleSet and the larger is
+// looked up in it, which costs less than sorting both for a merge (most documents are compared
+// once or twice).
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
-  size_t i = 0, j = 0, both = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else { ++both; ++i; ++j; }
-  }
+  const std::vector<uint64_t>& small = a.size() <= b.size() ? a : b;
+  const std::vector<uint64_t>& large = a.size() <= b.size() ? b : a;
+  ShingleSet set(small.size(), 2 * small.size() + 1);
+  for (uint64_t s : small) set.Add(s);
+  size_t both = 0;
+  for (uint64_t s : large) both += set.Contains(s);
+  set.Clear();
   return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
 }
 
@@ -325,7 +422,66 @@ uint64_t GroupHash(std::string_view text) {
   return Mix(Mix(h[0] ^ Mix(h[1] ^ Mix(h[2] ^ Mix(h[3] ^ t)))) ^ text.size());
 }
 
-constexpr int kDfBits = 20;  // 1M document-frequency counters (2 MB: stays in cache)
+// A key that identical texts share, from their length and up to 48 of their bytes (the first,
+// middle and last 16): enough to tell most different texts apart without reading them whole.
+uint64_t SampleKey(std::string_view text) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint64_t h = Mix(n ^ 0x243f6a8885a308d3ULL);
+  if (n < 16) {
+    unsigned char b[16] = {};
+    std::memcpy(b, p, n);
+    return Mix(Mix(h ^ Load64(b)) ^ Load64(b + 8));
+  }
+  for (size_t at : {size_t{0}, n / 2 - 8, n - 16}) {
+    h = Mix(h ^ Load64(p + at));
+    h = Mix(h ^ Load64(p + at + 8));
+  }
+  return h;
+}
+
+constexpr int kDfBits = 20;  // 1M document-frequency counters
+
+// Document frequencies, counted in a fixed table of counters indexed by a shingle's top bits (a
+// collision can only make a shingle look more common, never rarer): sets in *common (one bit per
+// counter) the counters that more than max_df of the documents' unique shingles fall in, and
+// says whether any is. The bit is set when its counter reaches max_df + 1, so the million
+// counters are never scanned afterwards; Counter only needs to hold max_df + 1 (past it, a
+// wrapped counter can only set the same bit again). The result is the same as 16-bit saturating
+// counters compared with max_df after counting.
+template <typename Counter>
+bool MarkCommon(const std::vector<std::vector<uint64_t>>& shingles, size_t max_df,
+                std::vector<uint64_t>* common) {
+  constexpr int kShift = 64 - kDfBits;
+  const Counter limit = static_cast<Counter>(max_df + 1);
+  std::vector<Counter> df(size_t{1} << kDfBits, 0);
+  common->assign((size_t{1} << kDfBits) / 64, 0);
+  uint64_t* const bits = common->data();
+  Counter* const counts = df.data();
+  uint64_t any = 0;
+  // The counters are touched at random: fetch a few shingles ahead so the cache misses overlap
+  // instead of stalling one after another.
+  constexpr size_t kAhead = 16;
+  auto count = [&](uint64_t h) {
+    const size_t b = static_cast<size_t>(h >> kShift);
+    const Counter c = static_cast<Counter>(counts[b] + 1);
+    counts[b] = c;
+    if (c == limit) [[unlikely]] {
+      bits[b >> 6] |= uint64_t{1} << (b & 63);
+      any = 1;
+    }
+  };
+  for (const auto& sh : shingles) {
+    const size_t k = sh.size();
+    size_t i = 0;
+    for (; i + kAhead < k; ++i) {
+      __builtin_prefetch(counts + (sh[i + kAhead] >> kShift), 1);
+      count(sh[i]);
+    }
+    for (; i < k; ++i) count(sh[i]);
+  }
+  return any != 0;
+}
 
 }  // namespace
 
@@ -410,10 +566,7 @@ void TextHashes(const std::string_view* texts, size_t n, uint64_t* out) {
 }
 
 double ShingleJaccard(std::string_view a, std::string_view b, int shingle_words) {
-  std::vector<uint64_t> sa = Shingles(a, shingle_words), sb = Shingles(b, shingle_words);
-  SortShingles(&sa);
-  SortShingles(&sb);
-  return Jaccard(sa, sb);
+  return Jaccard(Shingles(a, shingle_words), Shingles(b, shingle_words));
 }
 
 DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& options) {
@@ -430,11 +583,29 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
             [&](uint32_t x, uint32_t y) { return CanonicalBefore(arts[x], arts[y]); });
+  // Most texts share their length and sampled bytes with no other text, so cannot have a copy:
+  // only texts whose sample key is shared are hashed whole (GroupHash reads every byte).
+  std::vector<uint64_t> group_key(n);
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed(n), tmp;
+    for (uint32_t i = 0; i < n; ++i) keyed[i] = {SampleKey(arts[i].text), i};
+    SortKeyed(&keyed, &tmp);
+    for (size_t lo = 0; lo < n;) {
+      size_t hi = lo + 1;
+      while (hi < n && keyed[hi].first == keyed[lo].first) ++hi;
+      for (size_t x = lo; x < hi; ++x) {
+        const uint32_t i = keyed[x].second;
+        group_key[i] =
+            hi - lo == 1 ? keyed[x].first : Mix(keyed[x].first ^ GroupHash(arts[i].text));
+      }
+      lo = hi;
+    }
+  }
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_hash;  // canonical-first lists
   std::vector<int64_t> exact_of(n, -1);  // index of the identical canonical, -1 when canonical
   std::vector<uint32_t> uniques;         // one per distinct text, in canonical order
   for (uint32_t i : order) {
-    std::vector<uint32_t>& same = by_hash[GroupHash(arts[i].text)];
+    std::vector<uint32_t>& same = by_hash[group_key[i]];
     for (uint32_t c : same) {
       if (arts[c].text == arts[i].text) {
         exact_of[i] = c;
@@ -461,36 +632,19 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
 
   // Shingles found in very many documents (boilerplate: bylines, agency footers, standard
   // paragraphs) are left out of the signatures so they do not put unrelated articles into the
-  // same buckets. Document frequencies are counted in a fixed table of saturating counters;
-  // a collision can only make a shingle look more common, never rarer.
-  std::vector<uint16_t> df;
-  size_t max_df = std::numeric_limits<size_t>::max();
-  if (options.max_doc_fraction < 1.0 && m > 0) {
-    max_df = std::max(options.min_boilerplate_docs,
-                      static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
-    df.assign(size_t{1} << kDfBits, 0);
-    // The counters are touched at random: fetch a few shingles ahead so the cache misses
-    // overlap instead of stalling one after another.
-    constexpr size_t kAhead = 16;
-    uint16_t* counts = df.data();
-    for (const auto& sh : shingles) {
-      const size_t k = sh.size();
-      for (size_t i = 0; i < k; ++i) {
-        if (i + kAhead < k) __builtin_prefetch(counts + (sh[i + kAhead] >> (64 - kDfBits)), 1);
-        uint16_t& c = counts[sh[i] >> (64 - kDfBits)];
-        c = static_cast<uint16_t>(c + (c != 0xffff));
-      }
-    }
-  }
-  // What the signatures need of the counts is one bit per counter (over max_df or not): 128 KB,
-  // which stays in cache where the 2 MB of counters would not.
+  // same buckets (see MarkCommon).
   std::vector<uint64_t> common_bits;
-  if (!df.empty()) {
-    common_bits.assign((size_t{1} << kDfBits) / 64, 0);
-    for (size_t b = 0; b < df.size(); ++b) {
-      common_bits[b >> 6] |= static_cast<uint64_t>(df[b] > max_df) << (b & 63);
-    }
-    std::vector<uint16_t>().swap(df);
+  if (options.max_doc_fraction < 1.0 && m > 0) {
+    const size_t max_df =
+        std::max(options.min_boilerplate_docs,
+                 static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
+    bool any = false;
+    if (max_df < 0xff) {
+      any = MarkCommon<uint8_t>(shingles, max_df, &common_bits);
+    } else if (max_df < 0xffff) {
+      any = MarkCommon<uint16_t>(shingles, max_df, &common_bits);
+    }  // else no 16-bit saturating counter could go over max_df: nothing is boilerplate
+    if (!any) std::vector<uint64_t>().swap(common_bits);  // the signatures' cheaper loop
   }
 
   // Band keys of document u at [u * bands, (u + 1) * bands), valid when has_keys[u] (texts with
@@ -500,40 +654,44 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::vector<uint8_t> has_keys(m, 0);
   ParallelFor(m, threads, [&](size_t u) {
     if (shingles[u].size() < options.min_shingles) return;
-    thread_local std::vector<uint64_t> sig_buf, all_buf;
+    thread_local std::vector<uint64_t> sig_buf;
     thread_local std::vector<uint8_t> filled_buf;
     sig_buf.assign(bins, ~0ULL);
-    all_buf.assign(bins, ~0ULL);
     filled_buf.assign(bins, 0);
     uint64_t* const sig = sig_buf.data();
-    uint64_t* const all = all_buf.data();
     uint8_t* const filled = filled_buf.data();
     // The shingle hash is already well mixed: it is its own MinHash value, and its top bits pick
-    // the bin. One pass keeps two minima per bin, over the shingles that are not boilerplate
-    // (`sig`) and over all of them (`all`, used when the whole text is boilerplate). Whether a
-    // shingle is boilerplate varies from text to text, so it goes through masks, not a branch
-    // that would mispredict.
+    // the bin. One pass keeps the minimum per bin over the shingles that are not boilerplate;
+    // without any boilerplate the pass needs no test at all.
     const uint64_t* const sh = shingles[u].data();
     const size_t count = shingles[u].size();
-    const uint64_t* const bits = common_bits.empty() ? nullptr : common_bits.data();
-    uint64_t kept = 0;
-    for (size_t i = 0; i < count; ++i) {
-      const uint64_t h = sh[i];
-      const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
-      const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
-      const uint64_t keep = bits == nullptr ? 1 : ~(bits[b >> 6] >> (b & 63)) & 1;
-      sig[bin] = std::min(sig[bin], h | (keep - 1));  // ~0 (no change) unless kept
-      filled[bin] = static_cast<uint8_t>(filled[bin] | keep);
-      all[bin] = std::min(all[bin], h);
-      kept |= keep;
-    }
-    if (kept == 0) {
-      // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts.
-      std::copy(all, all + bins, sig);
+    auto all_shingles = [&] {
       for (size_t i = 0; i < count; ++i) {
-        filled[static_cast<size_t>((sh[i] >> 32) * bins >> 32)] = 1;
+        const uint64_t h = sh[i];
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        sig[bin] = std::min(sig[bin], h);
+        filled[bin] = 1;
+      }
+    };
+    uint64_t kept = 0;
+    if (common_bits.empty()) {
+      all_shingles();
+      kept = count;
+    } else {
+      const uint64_t* const bits = common_bits.data();
+      for (size_t i = 0; i < count; ++i) {
+        const uint64_t h = sh[i];
+        const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
+        if ((bits[b >> 6] >> (b & 63)) & 1) continue;  // boilerplate: rare, so well predicted
+        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+        sig[bin] = std::min(sig[bin], h);
+        filled[bin] = 1;
+        ++kept;
       }
     }
+    // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts (sig
+    // is still all ~0 and nothing is filled).
+    if (kept == 0) all_shingles();
     // Densification: an empty bin takes the value of the next filled bin (cyclically), mixed
     // with the distance, so two similar documents fill it the same way.
     for (size_t f = 0; f < bins; ++f) {
@@ -551,7 +709,6 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   });
   UnionFind uf(m);
   std::unordered_set<uint64_t> tried;
-  std::vector<uint8_t> sorted(m, 0);  // shingles[u] sorted yet (only candidates need it)
   const size_t window = std::max<size_t>(1, options.max_bucket_pairs_per_doc);
   std::vector<std::pair<uint64_t, uint32_t>> keyed, keyed_tmp;
   keyed.reserve(m);
@@ -574,10 +731,6 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
           const uint32_t p = keyed[x].second, q = keyed[y].second;
           if (uf.Find(p) == uf.Find(q)) continue;
           if (!tried.insert((static_cast<uint64_t>(p) << 32) | q).second) continue;
-          for (uint32_t d : {p, q}) {
-            if (!sorted[d]) SortShingles(&shingles[d]);
-            sorted[d] = 1;
-          }
           if (Jaccard(shingles[p], shingles[q]) >= options.near_threshold) uf.Union(p, q);
         }
       }

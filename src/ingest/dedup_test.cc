@@ -146,6 +146,56 @@ TEST(DedupTest, SharedBoilerplateDoesNotMakeCopies) {
   for (size_t i = 0; i + 1 < v.size(); ++i) EXPECT_EQ(v[i].copy_of, "") << v[i].doc_id;
 }
 
+// The boilerplate threshold is found while counting, in counters just wide enough for it (8 bits
+// up to 254 documents, 16 bits above): both widths must leave the shared footer out and still
+// find the real copy, and so must turning the boilerplate rule off.
+TEST(DedupTest, BoilerplateRuleWorksForEveryCounterWidth) {
+  const std::string footer =
+      " Figures were given by the district office and may be revised once the count of those "
+      "treated at the two clinics in the valley is complete, officials said in a statement.";
+  for (size_t min_docs : {size_t{20}, size_t{300}, size_t{100000}}) {
+    SCOPED_TRACE(min_docs);
+    std::vector<Article> v;
+    for (int i = 0; i < 400; ++i) {
+      std::string t = "Report " + std::to_string(i) + ":";
+      for (int w = 0; w < 10; ++w) t += " v" + std::to_string(i * 100 + w);
+      v.push_back(Make("r" + std::to_string(1000 + i), t + footer));
+    }
+    v.push_back(Make("z-copy", "TOWN (Agency) - " + v[42].text));
+    DedupOptions o;
+    o.min_boilerplate_docs = min_docs;
+    o.max_doc_fraction = min_docs > 1000 ? 1.0 : 0.01;
+    DedupStats s = MarkDuplicates(&v, o);
+    EXPECT_EQ(s.exact, 0u);
+    EXPECT_EQ(s.near, 1u);
+    EXPECT_EQ(v.back().copy_of, "r1042");
+  }
+}
+
+// Words are runs of letters, digits and multi-byte characters, compared ASCII-case-insensitively:
+// the same words with other spacing, punctuation and case give the same shingles, also when the
+// words are long (hashed 8 bytes a step) and fall across the scan's 64-byte blocks.
+TEST(DedupTest, ShinglesIgnoreSpacingPunctuationAndCase) {
+  std::string a, b;
+  for (int i = 0; i < 50; ++i) {
+    const std::string w = "Word" + std::to_string(i * 37) + (i % 4 == 0 ? "Extraordinarily" : "");
+    a += w + " ";
+    std::string upper = w;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    b += (i % 3 == 0 ? ",\n  \"" : i % 3 == 1 ? " -- " : "\t") + upper;
+  }
+  a += "caf\xc3\xa9 end";
+  b += "...CAF\xc3\xa9!!end?";
+  for (int k : {1, 2, 3, 5}) {
+    SCOPED_TRACE(k);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(a, b, k), 1.0);
+    // A changed multi-byte character is another word.
+    std::string c = a;
+    c.replace(c.find("\xc3\xa9"), 2, "\xc3\xa8");
+    EXPECT_LT(ShingleJaccard(a, c, k), 1.0);
+  }
+}
+
 // Many copies of one story fall into one big bucket; with bounded comparisons per member they
 // must still all join the same group through their neighbours.
 TEST(DedupTest, BigGroupOfCopiesChainsIntoOneGroup) {
@@ -178,6 +228,31 @@ TEST(DedupTest, OneByteDifferenceIsNotAnExactCopy) {
   for (size_t i = 1; i + 1 < v.size(); ++i) EXPECT_FALSE(v[i].exact_duplicate) << v[i].doc_id;
   EXPECT_TRUE(v.back().exact_duplicate);
   EXPECT_EQ(v.back().copy_of, "a");
+}
+
+// Texts are first told apart by their length and a few sampled bytes, and only texts that agree
+// on those are hashed whole: a difference at any position, in or out of the samples, of short
+// texts and long ones, still keeps texts apart, and identical texts are still found.
+TEST(DedupTest, ExactCopiesFoundWhateverTheLengthAndPlaceOfADifference) {
+  for (size_t len : {1, 7, 15, 16, 17, 31, 33, 48, 100}) {
+    SCOPED_TRACE(len);
+    std::string base;
+    for (size_t i = 0; i < len; ++i) base += static_cast<char>('a' + (i * 7) % 26);
+    std::vector<Article> v;
+    v.push_back(Make("a", base));
+    for (size_t pos = 0; pos < len; ++pos) {
+      std::string t = base;
+      t[pos] = '#';
+      v.push_back(Make("p" + std::to_string(1000 + pos), t));
+    }
+    v.push_back(Make("z1", base));
+    v.push_back(Make("z2", base + "."));
+    MarkDuplicates(&v);
+    for (size_t i = 1; i < v.size(); ++i) {
+      EXPECT_EQ(v[i].exact_duplicate, v[i].doc_id == "z1") << v[i].doc_id;
+    }
+    EXPECT_EQ(v[v.size() - 2].copy_of, "a");
+  }
 }
 
 // Shingles repeated inside one text count once (set semantics), whatever their order.
@@ -322,6 +397,15 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, t + "!", 2), 1.0);
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, upper, 2), ReferenceJaccard(t, upper, 2));
   }
+  // Texts over 1 MB collect their words before shingling (smaller ones shingle as they go): the
+  // same sets either way, also between a text on each side of that size.
+  std::string big;
+  for (int i = 0; big.size() <= (size_t{1} << 20) + 100; ++i) {
+    big += "Word" + std::to_string(i * 7919 % 5003) + (i % 9 == 0 ? ", " : " ");
+  }
+  const std::string cut = big.substr(0, (size_t{1} << 20) - 1000);
+  EXPECT_DOUBLE_EQ(ShingleJaccard(big, cut, 3), ReferenceJaccard(big, cut, 3));
+  EXPECT_DOUBLE_EQ(ShingleJaccard(big, big.substr(500), 3), ReferenceJaccard(big, big.substr(500), 3));
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
   EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);

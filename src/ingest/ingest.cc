@@ -6,10 +6,14 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <system_error>
 #include <unordered_map>
 
-#include <nlohmann/json.hpp>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/data_dir.h"
 #include "ingest/html.h"
@@ -67,7 +71,26 @@ Kind Sniff(std::string_view data) {
 bool LooksBinary(std::string_view data) {
   const size_t n = std::min<size_t>(data.size(), 64 << 10);
   size_t nul = 0, control = 0;
-  for (size_t i = 0; i < n; ++i) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes a step; text has few bytes below 0x20 besides the allowed ones, so only a step that
+  // holds one is counted.
+  const __m128i top = _mm_set1_epi8(0x1f), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+  const __m128i esc = _mm_set1_epi8(0x1b), zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data.data() + i));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, top), v);  // v <= 0x1f
+    const __m128i d = _mm_sub_epi8(v, nine);
+    const __m128i spacing = _mm_cmpeq_epi8(_mm_min_epu8(d, four), d);  // \t \n \v \f \r
+    const __m128i allowed = _mm_or_si128(spacing, _mm_cmpeq_epi8(v, esc));
+    const unsigned bad = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(allowed, low)));
+    if (bad == 0) continue;
+    const unsigned nuls = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+    nul += static_cast<size_t>(std::popcount(nuls));
+    control += static_cast<size_t>(std::popcount(bad & ~nuls));
+  }
+#endif
+  for (; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(data[i]);
     if (c == 0) ++nul;
     else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) {
@@ -93,9 +116,10 @@ void Report(IngestResult* out, std::string message) {
 
 // Repairs invalid UTF-8 in place (reporting it once), fills in the language, and adds the article
 // unless its text is empty or too big.
-// `json_record` says whether messages should name the 'text' field (JSON inputs) or not.
+// `json_record` says whether messages should name the 'text' field (JSON inputs) or not;
+// `valid_utf8` that the text is known to be valid UTF-8 already (NUL bytes are still looked for).
 void AddArticle(Article a, std::string_view where, bool json_record, const IngestOptions& options,
-                IngestResult* out) {
+                IngestResult* out, bool valid_utf8 = false) {
   const std::string field = json_record ? ": field 'text': " : ": ";
   if (a.text.size() > options.max_article_bytes) {
     Report(out, std::string(where) + field + std::to_string(a.text.size()) +
@@ -104,7 +128,7 @@ void AddArticle(Article a, std::string_view where, bool json_record, const Inges
     return;
   }
   size_t bad = 0;
-  if (!IsValidUtf8(a.text) || a.text.find('\0') != std::string::npos) {
+  if ((!valid_utf8 && !IsValidUtf8(a.text)) || a.text.find('\0') != std::string::npos) {
     a.text = RepairUtf8(a.text, &bad);
     if (bad > 0) {
       Report(out, std::string(where) + field + "invalid UTF-8 or NUL bytes, " +
@@ -132,10 +156,12 @@ std::optional<CivilDate> PublishedDate(std::string_view s) {
 // A direct scanner for the common JSON-lines record: one flat object whose known fields
 // (doc_id, source, url, published, lang, text) are strings or null and whose other fields are
 // scalars. It builds each string once, without a JSON tree, which makes reading several times
-// cheaper than nlohmann's parser. It accepts only what is valid JSON and what ArticleFromJson
-// would take without a report; anything else (a nested value, a duplicate or escaped key, a
-// lone surrogate, a missing or empty doc_id, a bad date, ...) returns false and the caller takes
-// the general path, which gives the same result or the usual message.
+// cheaper than nlohmann's parser. It accepts only what is valid JSON in valid UTF-8 and what
+// ArticleFromJson would take without a report; anything else (a nested value, a duplicate or
+// escaped key, a lone surrogate, ill-formed UTF-8, a missing or empty doc_id, a bad date, ...)
+// returns false and the caller takes the general path, which gives the same result or the usual
+// message. It checks the UTF-8 of the strings and keys it reads (every other byte it accepts is
+// ASCII), so a line it takes is valid UTF-8 as it stands, and so is the text it makes of it.
 class FastRecordScanner {
  public:
   explicit FastRecordScanner(std::string_view line)
@@ -222,18 +248,20 @@ class FastRecordScanner {
     p_ += word.size();
     return true;
   }
-  // A key without escapes.
+  // A key without escapes, in valid UTF-8.
   bool PlainKey(std::string_view* key) {
     if (!Eat('"')) return false;
     const char* b = p_;
+    unsigned high = 0;
     while (p_ < end_ && *p_ != '"') {
       if (*p_ == '\\' || static_cast<unsigned char>(*p_) < 0x20) return false;
+      high |= static_cast<unsigned char>(*p_) >> 7;
       ++p_;
     }
     if (p_ == end_) return false;
     *key = std::string_view(b, static_cast<size_t>(p_ - b));
     ++p_;
-    return true;
+    return high == 0 || IsValidUtf8(*key);
   }
   static int Hex(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -253,82 +281,181 @@ class FastRecordScanner {
     *v = x;
     return true;
   }
-  static void AppendUtf8(uint32_t cp, std::string* out) {
+  // The UTF-8 bytes of code point cp (a scalar value) at dst; returns their number.
+  static size_t EncodeUtf8(uint32_t cp, char* dst) {
     if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xc0 | cp >> 6));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xe0 | cp >> 12));
-      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else {
-      out->push_back(static_cast<char>(0xf0 | cp >> 18));
-      out->push_back(static_cast<char>(0x80 | (cp >> 12 & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | (cp >> 6 & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+      dst[0] = static_cast<char>(cp);
+      return 1;
     }
+    if (cp < 0x800) {
+      dst[0] = static_cast<char>(0xc0 | cp >> 6);
+      dst[1] = static_cast<char>(0x80 | (cp & 0x3f));
+      return 2;
+    }
+    if (cp < 0x10000) {
+      dst[0] = static_cast<char>(0xe0 | cp >> 12);
+      dst[1] = static_cast<char>(0x80 | (cp >> 6 & 0x3f));
+      dst[2] = static_cast<char>(0x80 | (cp & 0x3f));
+      return 3;
+    }
+    dst[0] = static_cast<char>(0xf0 | cp >> 18);
+    dst[1] = static_cast<char>(0x80 | (cp >> 12 & 0x3f));
+    dst[2] = static_cast<char>(0x80 | (cp >> 6 & 0x3f));
+    dst[3] = static_cast<char>(0x80 | (cp & 0x3f));
+    return 4;
+  }
+  // The escape after a backslash, at p_: advances past it and writes its UTF-8 bytes to dst (at
+  // most 4), returning their number; 0 when it is not a valid JSON escape (or a lone surrogate).
+  size_t Escape(char* dst) {
+    if (p_ == end_) return 0;
+    char c = *p_++;
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        break;
+      case 'b':
+        c = '\b';
+        break;
+      case 'f':
+        c = '\f';
+        break;
+      case 'n':
+        c = '\n';
+        break;
+      case 'r':
+        c = '\r';
+        break;
+      case 't':
+        c = '\t';
+        break;
+      case 'u': {
+        uint32_t cp;
+        if (!Hex4(&cp)) return 0;
+        if (cp >= 0xdc00 && cp <= 0xdfff) return 0;  // a lone low surrogate
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+          uint32_t lo;
+          if (!Literal("\\u") || !Hex4(&lo) || lo < 0xdc00 || lo > 0xdfff) return 0;
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        }
+        return EncodeUtf8(cp, dst);
+      }
+      default:
+        return 0;
+    }
+    dst[0] = c;
+    return 1;
   }
   // The rest of a string after its opening quote, unescaped into *out (which may be null to only
-  // check it). The line is valid UTF-8 (the caller repaired it), so bytes are copied as they are.
+  // check it). One pass: runs of plain bytes are skipped many at a time; the UTF-8 of the raw
+  // bytes is checked only when a byte >= 0x80 went by (the other bytes are ASCII). A string
+  // without escapes is then one copy of its raw bytes; in one with escapes the runs and the
+  // unescaped characters are gathered in a scratch buffer first, and copied once at their size.
   bool String(std::string* out) {
+    const char* const begin = p_;
+    unsigned high = 0;
+    char* dst = nullptr;  // the end of the unescaped bytes, after the first escape
     while (true) {
-      const char* b = p_;
-      SkipPlain8();
-      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) {
-        ++p_;
-      }
-      if (out != nullptr) out->append(b, static_cast<size_t>(p_ - b));
+      const char* const run = p_;
+      high |= SkipPlain();
       if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
-      if (*p_++ == '"') return true;
-      if (p_ == end_) return false;
-      char c = *p_++;
-      switch (c) {
-        case '"': case '\\': case '/': break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u': {
-          uint32_t cp;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xdc00 && cp <= 0xdfff) return false;  // a lone low surrogate
-          if (cp >= 0xd800 && cp <= 0xdbff) {
-            uint32_t lo;
-            if (!Literal("\\u") || !Hex4(&lo) || lo < 0xdc00 || lo > 0xdfff) return false;
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-          }
-          if (out != nullptr) AppendUtf8(cp, out);
-          continue;
-        }
-        default: return false;
-      }
-      if (out != nullptr) out->push_back(c);
+      const bool last = *p_ == '"';
+      if (last && dst == nullptr) break;
+      if (dst == nullptr) dst = Scratch(begin);  // the first escape: runs start being gathered
+      std::memcpy(dst, run, static_cast<size_t>(p_ - run));
+      dst += p_ - run;
+      if (last) break;
+      ++p_;
+      const size_t n = Escape(dst);  // at most as long as its escape: the scratch is big enough
+      if (n == 0) return false;
+      dst += n;
     }
+    const size_t raw = static_cast<size_t>(p_ - begin);
+    ++p_;
+    if (high != 0 && !IsValidUtf8(std::string_view(begin, raw))) return false;
+    if (out != nullptr) {
+      if (dst == nullptr) {
+        out->assign(begin, raw);
+      } else {
+        out->assign(scratch_.get(), static_cast<size_t>(dst - scratch_.get()));
+      }
+    }
+    return true;
   }
-  // Advances over plain string bytes (not '"', '\\' or a control character) eight at a time,
-  // stopping at the first special byte or fewer than eight bytes before the end: an article's
-  // text is long runs of plain bytes. Per 8-byte word, the standard bit trick flags bytes equal
-  // to '"', equal to '\\', or below 0x20; borrows can flag a byte above a true hit but never
-  // below one, so the lowest flag is exact.
-  void SkipPlain8() {
+  // A buffer for unescaping the string that starts at `begin`: the rest of the line bounds it,
+  // and every later string of the line, so a line allocates it at most once.
+  char* Scratch(const char* begin) {
+    if (scratch_ == nullptr) scratch_.reset(new char[static_cast<size_t>(end_ - begin)]);
+    return scratch_.get();
+  }
+  // Advances over plain string bytes (not '"', '\\' or a control character), 32 at a time with
+  // SSE2 (eight with a bit trick otherwise), stopping at the first special byte or the end: an
+  // article's text is long runs of plain bytes. Returns nonzero when a byte >= 0x80 may have
+  // gone by (so the caller checks the string's UTF-8); it may also flag a byte past the stop.
+  unsigned SkipPlain() {
+    unsigned high = 0;
+#if defined(__SSE2__)
+    // One range test finds control bytes and '"' together: x ^ 2 <= 0x20 exactly when x is
+    // below 0x20 (xor 2 keeps those below 0x20) or x is '"' (0x22 ^ 2 = 0x20).
+    const __m128i two = _mm_set1_epi8(2), space = _mm_set1_epi8(0x20);
+    const __m128i slash = _mm_set1_epi8('\\');
+    auto special = [&](__m128i v) {
+      const __m128i x = _mm_xor_si128(v, two);
+      return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, space), x), _mm_cmpeq_epi8(v, slash));
+    };
+    const char* p = p_;  // a local: the loop keeps it in a register
+    __m128i any_high = _mm_setzero_si128();
+    while (end_ - p >= 32) {
+      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+      const __m128i s0 = special(v0), s1 = special(v1);
+      any_high = _mm_or_si128(any_high, _mm_or_si128(v0, v1));
+      if (_mm_movemask_epi8(_mm_or_si128(s0, s1)) != 0) {
+        const unsigned hit = static_cast<unsigned>(_mm_movemask_epi8(s0)) |
+                             static_cast<unsigned>(_mm_movemask_epi8(s1)) << 16;
+        p_ = p + std::countr_zero(hit);
+        return static_cast<unsigned>(_mm_movemask_epi8(any_high));
+      }
+      p += 32;
+    }
+    high = static_cast<unsigned>(_mm_movemask_epi8(any_high));
+    if (end_ - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      high |= static_cast<unsigned>(_mm_movemask_epi8(v));
+      const unsigned hit = static_cast<unsigned>(_mm_movemask_epi8(special(v)));
+      if (hit != 0) {
+        p_ = p + std::countr_zero(hit);
+        return high;
+      }
+      p += 16;
+    }
+    p_ = p;
+#else
     if constexpr (std::endian::native == std::endian::little) {
+      // Per 8-byte word, the standard bit trick flags bytes equal to '"', equal to '\\', or below
+      // 0x20; borrows can flag a byte above a true hit but never below one, so the lowest flag is
+      // exact.
       constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
       while (end_ - p_ >= 8) {
         uint64_t v;
         std::memcpy(&v, p_, 8);
+        high |= (v & k80) != 0;
         const uint64_t quote = v ^ (k01 * '"'), slash = v ^ (k01 * '\\');
         const uint64_t hit = (((quote - k01) & ~quote) | ((slash - k01) & ~slash) |
                               ((v - k01 * 0x20) & ~v)) & k80;
         if (hit != 0) {
           p_ += std::countr_zero(hit) >> 3;
-          return;
+          return high;
         }
         p_ += 8;
       }
     }
+#endif
+    while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) {
+      high |= static_cast<unsigned char>(*p_) >> 7;
+      ++p_;
+    }
+    return high;
   }
   // A string, number, true, false or null (the value of a field the article does not use).
   bool SkipScalar() {
@@ -366,6 +493,7 @@ class FastRecordScanner {
 
   const char* p_;
   const char* end_;
+  std::unique_ptr<char[]> scratch_;  // see Scratch()
 };
 
 // One JSON object → Article. Reports each bad field; false when the record must be skipped.
@@ -575,6 +703,12 @@ void ReadJsonLines(std::string_view name, std::string_view data, const IngestOpt
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     const std::string where = Where(name, line_no);
+    // The common record first: the scanner takes only valid UTF-8 (checking it as it reads), so
+    // a line it takes is one the general path would not have repaired.
+    if (Article a; FastRecordScanner(line).Scan(source, &a)) {
+      AddArticle(std::move(a), where, /*json_record=*/true, options, out, /*valid_utf8=*/true);
+      continue;
+    }
     // The JSON parser rejects invalid UTF-8, so repair the line first and say so.
     std::string repaired;
     if (!IsValidUtf8(line)) {
@@ -583,10 +717,10 @@ void ReadJsonLines(std::string_view name, std::string_view data, const IngestOpt
       Report(out, where + ": invalid UTF-8, " + std::to_string(bad) +
                       " sequence(s) replaced with U+FFFD");
       line = repaired;
-    }
-    if (Article a; FastRecordScanner(line).Scan(source, &a)) {
-      AddArticle(std::move(a), where, /*json_record=*/true, options, out);
-      continue;
+      if (Article a; FastRecordScanner(line).Scan(source, &a)) {
+        AddArticle(std::move(a), where, /*json_record=*/true, options, out);
+        continue;
+      }
     }
     Json j = Json::parse(line, nullptr, false);
     if (j.is_discarded()) {

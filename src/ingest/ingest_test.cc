@@ -120,6 +120,40 @@ TEST_F(IngestTest, TextFolderRecursiveSortedAndSkipsJunk) {
   EXPECT_NE(Messages(r).find("empty.txt: empty file"), std::string::npos);
 }
 
+// A file is taken for binary when over 1% of its first 64 KiB are NUL bytes or over 5% are NUL
+// or control bytes; tab, line breaks, form feed, vertical tab and ESC are text. The limits are
+// exact wherever the bytes fall (in whole 16-byte steps or the tail after them).
+TEST_F(IngestTest, BinaryFilesAreToldByTheirShareOfControlBytes) {
+  auto text_with = [](size_t n, char c, size_t count, size_t stride) {
+    std::string t(n, 'a');
+    for (size_t i = 0; i < n; i += 7) t[i] = ' ';
+    for (size_t k = 0; k < count; ++k) t[(k * stride + 3) % n] = c;
+    return t;
+  };
+  auto binary = [&](const std::string& content) {
+    IngestResult r = ReadInputs({Write("f.txt", content)}, IngestOptions());
+    for (const Status& e : r.errors) {
+      if (e.message().find("looks like a binary file") != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (size_t stride : {1, 5, 17, 61}) {
+    SCOPED_TRACE(stride);
+    EXPECT_FALSE(binary(text_with(1000, '\x01', 50, stride)));  // 5%: still text
+    EXPECT_TRUE(binary(text_with(1000, '\x01', 51, stride)));
+    EXPECT_FALSE(binary(text_with(1000, '\0', 10, stride)));  // 1% of NULs: still text
+    EXPECT_TRUE(binary(text_with(1000, '\0', 11, stride)));
+    EXPECT_TRUE(binary(text_with(1003, '\x1f', 51, stride)));
+    for (char c : {'\t', '\n', '\v', '\f', '\r', '\x1b'}) {
+      EXPECT_FALSE(binary(text_with(1000, c, 300, stride))) << static_cast<int>(c);
+    }
+  }
+  // Only the first 64 KiB count.
+  std::string late(70000, 'a');
+  for (size_t i = 66000; i < 70000; ++i) late[i] = '\x02';
+  EXPECT_FALSE(binary(late));
+}
+
 TEST_F(IngestTest, MissingPathAndOversizeArticle) {
   IngestOptions small;
   small.max_article_bytes = 10;
@@ -301,13 +335,14 @@ TEST_F(IngestTest, JsonLinesEscapesAndUnusualRecords) {
   EXPECT_EQ(r.errors[5].message(), "mem:9: field 'doc_id': empty; skipped");
 }
 
-// The scanner steps over plain string bytes eight at a time: escapes, the closing quote and raw
-// control bytes must be found at every offset within a step, after plain bytes of every kind
-// (ASCII, space, DEL, bytes of multi-byte characters, bytes just above the special ones).
+// The scanner steps over plain string bytes 32 at a time (then 16, then one): escapes, the
+// closing quote and raw control bytes must be found at every offset within a step, after plain
+// bytes of every kind (ASCII, space, DEL, bytes of multi-byte characters, bytes just above the
+// special ones).
 TEST_F(IngestTest, JsonLinesStringsFindSpecialBytesAtEveryOffset) {
   const std::string plain_kinds[] = {"a", " ", "\x7f", "\xc3\xa9", "!", "#", "]", "~"};
   for (const std::string& kind : plain_kinds) {
-    for (size_t offset = 0; offset < 20; ++offset) {
+    for (size_t offset = 0; offset < 70; ++offset) {
       SCOPED_TRACE(kind + " x " + std::to_string(offset));
       std::string run;
       while (run.size() < offset) run += kind;
@@ -326,6 +361,44 @@ TEST_F(IngestTest, JsonLinesStringsFindSpecialBytesAtEveryOffset) {
       EXPECT_EQ(r.errors[1].message(), "mem:4: not valid JSON (truncated or malformed line); skipped");
     }
   }
+}
+
+// The scanner checks the UTF-8 of what it reads: an ill-formed sequence anywhere in a line (in
+// the text, another field, an unused field or a key; overlong, a surrogate, cut short at the
+// closing quote, a stray continuation byte) sends the line through the repair, reported once,
+// while well-formed multi-byte characters pass without a report.
+TEST_F(IngestTest, JsonLinesIllFormedUtf8IsRepairedWherever) {
+  const std::string bad[] = {"\xc0\xaf", "\xed\xa0\x80", "\xe2\x82", "\x80", "\xff"};
+  const std::string pad(40, 'p');  // puts the bad bytes past the first step too
+  for (const std::string& b : bad) {
+    for (const std::string& before : {std::string(), pad}) {
+      SCOPED_TRACE(before.size());
+      const std::string lines[] = {
+          "{\"doc_id\":\"a\",\"text\":\"" + before + "x" + b + "\"}",
+          "{\"doc_id\":\"a\",\"url\":\"" + before + b + "\",\"text\":\"Fine.\"}",
+          "{\"doc_id\":\"a\",\"note\":\"" + before + b + "\\n\",\"text\":\"Fine.\"}",
+          "{\"doc_id\":\"a\",\"k" + b + "\":1,\"text\":\"Fine.\"}",
+      };
+      for (const std::string& line : lines) {
+        IngestResult r;
+        ReadJsonLines("mem", line + "\n", IngestOptions(), &r);
+        ASSERT_EQ(r.articles.size(), 1u) << Messages(r);
+        EXPECT_TRUE(IsValidUtf8(r.articles[0].text));
+        EXPECT_TRUE(IsValidUtf8(r.articles[0].url));
+        ASSERT_EQ(r.errors.size(), 1u) << Messages(r);
+        EXPECT_NE(r.errors[0].message().find("mem:1: invalid UTF-8"), std::string::npos);
+      }
+    }
+  }
+  IngestResult r;
+  ReadJsonLines("mem",
+                "{\"doc_id\":\"\xc3\xa9\",\"k\xe2\x82\xac\":\"\xf0\x9f\x98\x80\",\"text\":\"" +
+                    pad + "Caf\xc3\xa9 \\u00e9\\n\xe2\x82\xac" + pad + "\"}\n",
+                IngestOptions(), &r);
+  ASSERT_EQ(r.articles.size(), 1u) << Messages(r);
+  EXPECT_TRUE(r.errors.empty()) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "\xc3\xa9");
+  EXPECT_EQ(r.articles[0].text, pad + "Caf\xc3\xa9 \xc3\xa9\n\xe2\x82\xac" + pad);
 }
 
 }  // namespace
