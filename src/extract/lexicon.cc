@@ -64,8 +64,8 @@ CharClass Classify(uint32_t cp) {
   if (cp == 0x2010 || cp == 0x2011 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {
     return CharClass::kJoiner;
   }
-  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C ||
-      cp == 0x061B || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
+  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C || cp == 0x061B ||
+      cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
       (cp >= 0x3001 && cp <= 0x3011) || cp == 0xBF || cp == 0xA1) {
     return CharClass::kPunct;
   }
@@ -81,11 +81,18 @@ struct LowerTable {
   // 1 for a byte before a token that may continue a word into it: an ASCII word character or
   // any byte of a multi-byte character (not decoded there). One load instead of two tests.
   uint8_t joins[256];
-  constexpr LowerTable() : to(), word(), joins() {
+  // 1 for a one-byte ASCII punctuation mark (CharClass::kPunct).
+  uint8_t mark[256];
+  // 1 for a byte a name may start with: an ASCII capital, or 0xC3 (the lead byte of the
+  // Latin-1 letters, capitals among them). See WordStream::capitalized().
+  uint8_t capital[256];
+  constexpr LowerTable() : to(), word(), joins(), mark(), capital() {
     for (int c = 0; c < 256; ++c) {
       to[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       word[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kWord ? to[c] : 0;
       joins[c] = c >= 0x80 || word[c] != 0;
+      mark[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kPunct;
+      capital[c] = (c >= 'A' && c <= 'Z') || c == 0xC3;
     }
   }
 };
@@ -105,7 +112,8 @@ void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
       if (lower != nullptr) {
-        for (size_t k = 0; k < len; ++k) lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
+        for (size_t k = 0; k < len; ++k)
+          lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
       }
       // The rest of an ASCII run of word characters, without the general step.
       i += len;
@@ -152,6 +160,100 @@ struct SpareBuffers {
   std::vector<uint8_t> sent_number;
 };
 thread_local SpareBuffers t_spare;
+
+// Whether the character at text[p] is one Split() puts in a word.
+bool IsWordAt(std::string_view text, size_t p) {
+  const unsigned char b = static_cast<unsigned char>(text[p]);
+  if (b < 0x80) return kAscii.cls[b] == CharClass::kWord;
+  size_t len = 1;
+  return Classify(Decode(text, p, &len)) == CharClass::kWord;
+}
+
+// What TakeTokens reads: the text stage's tokens and keys and where the words go.
+struct TokenSource {
+  std::string_view text;
+  const Token* tokens;
+  size_t num_tokens;
+  const TokenKeys* keys;
+  const StartIndex* starts;  // may be null
+  uint32_t number_hash;
+  std::vector<uint32_t>* caps;
+};
+
+// The state TakeTokens advances.
+struct TokenRun {
+  size_t token;  // the next token to look at
+  size_t from;   // the text before it is made into words already
+  size_t words;  // words made
+};
+
+// WordStream's common case in a loop of its own (the constructor is too large for its state
+// to stay in registers): from token run->token on, makes the words of the tokens Split() would
+// make the same words of, as long as each is a plain ASCII word or a one-byte ASCII mark right
+// after the last one or a single space after it, begins before `next_begin` (it is in sentence
+// `sentence`), ends by `to`, and `capacity` words have room. Skips the tokens the constructor
+// would skip. Stops at any other token, for the constructor's general path.
+[[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, uint32_t next_begin,
+                                  uint32_t sentence, Word* words, uint32_t* masks, size_t capacity,
+                                  TokenRun* run) {
+  const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
+  const Token* const tk = src.tokens;
+  const TokenKeys& keys = *src.keys;
+  const StartIndex* const starts = src.starts;
+  const uint32_t punct_mask = starts != nullptr ? 0 : kStartsUnfiltered;
+  size_t i = run->token, from = run->from, n = run->words;
+  Word* w = words + n;  // the next word's slot
+  for (; i < src.num_tokens; ++i) {
+    const Span sp = tk[i].span;
+    if (sp.end > to) break;
+    const unsigned char c0 = tb[sp.begin];
+    if (!keys.ascii_word(i)) {
+      // Any other token than a mark makes no word of its own (Split() makes its words from
+      // the gaps).
+      if (sp.size() != 1 || !kLower.mark[c0]) continue;
+      const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+      if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+      w->span = sp;
+      w->lower = src.text.substr(sp.begin, 1);
+      w->kind = WordKind::kPunct;
+      w->quantity = -1;
+      w->sentence = sentence;
+      w->key_hash = 0;
+      w->starts = punct_mask;
+      masks[n] = punct_mask;
+      ++n;
+      ++w;
+      from = sp.end;
+      continue;
+    }
+    const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+    if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+    // A word character right after it: Split() makes a longer word of the gap later.
+    if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    const HashedWord key = keys[i];
+    // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or more
+    // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
+    // (IsTrieNumber).
+    const uint32_t hash =
+        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
+    const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
+    w->span = sp;
+    w->lower = key.s;
+    w->kind = WordKind::kWord;
+    w->quantity = -1;
+    w->sentence = sentence;
+    w->key_hash = hash;
+    w->starts = mask;
+    masks[n] = mask;
+    if (kLower.capital[c0] && key.s.size() >= 2) src.caps->push_back(static_cast<uint32_t>(n));
+    ++n;
+    ++w;
+    from = sp.end;
+  }
+  run->token = i;
+  run->from = from;
+  run->words = n;
+}
 
 // A stream with more words than this gives its buffers back to the heap rather than keep them
 // for the thread's next article (most articles have a few thousand words at most).
@@ -225,7 +327,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // sentence's first word are set as the words are made (words come in text order).
   sent_first_.assign(ns + 1, 0);
   sent_number_.assign(ns, 0);
-  size_t cur = 0;        // sentence of the last word
+  size_t cur = 0;  // sentence of the last word
   // sent_first_[0, filled) are set; sent_first_[0] is 0 (the first word, or none at all).
   size_t filled = 1;
   char* const lower = lower_.get();
@@ -241,7 +343,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   size_t wcap = words_.size();
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
-  auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
+  auto add = [&](Span span) __attribute__((always_inline))->Word& {
     const uint32_t index = static_cast<uint32_t>(nw);
     if (span.begin >= next_begin) {
       while (cur + 1 < ns && span.begin >= sent_spans_[cur + 1].begin) ++cur;
@@ -264,7 +366,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     return w;
   };
   // Word::starts of word `w` (the one add() just made), mirrored into starts_.
-  auto set_starts = [&](Word& w, uint32_t mask) __attribute__((always_inline)) {
+  auto set_starts = [&](Word & w, uint32_t mask) __attribute__((always_inline)) {
     w.starts = mask;
     sbuf[nw - 1] = mask;
   };
@@ -300,64 +402,59 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   const std::vector<Token>& toks = doc.tokens;
   const bool use_keys = keys != nullptr && keys->size() == toks.size();
   size_t ti = 0;  // tokens before ti end before the current range
-  auto is_word_at = [&](size_t p) {
-    const unsigned char b = static_cast<unsigned char>(text[p]);
-    if (b < 0x80) return kAscii.cls[b] == CharClass::kWord;
-    size_t len = 1;
-    return Classify(Decode(text, p, &len)) == CharClass::kWord;
-  };
   const Token* const tk = toks.data();
   const size_t nt = toks.size();
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(text.data());
+  const TokenSource source{text, tk, nt, keys, starts, number_hash, &caps_};
   auto split = [&](size_t from, size_t to) {
     if (use_keys) {
       while (ti < nt && tk[ti].span.begin < from) ++ti;
-      for (; ti < nt && tk[ti].span.end <= to; ++ti) {
+      while (true) {
+        TokenRun run{ti, from, nw};
+        TakeTokens(source, to, next_begin, static_cast<uint32_t>(cur), wbuf, sbuf, wcap, &run);
+        ti = run.token;
+        from = run.from;
+        nw = run.words;
+        if (ti >= nt || tk[ti].span.end > to) break;
+        // The token TakeTokens stopped at, in general.
         const Span sp = tk[ti].span;
+        const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
         if (!keys->ascii_word(ti)) {
           // A one-byte ASCII mark Split() takes as punctuation is that word whatever stands
           // beside it (it ends any word run): made here, it spares a Split() of the gap with it.
-          const unsigned char c = tb[sp.begin];
-          if (sp.size() == 1 && c < 0x80 && kAscii.cls[c] == CharClass::kPunct) {
-            if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
-              Split(text, from, sp.begin, lower, emit);
-            }
+          if (sp.size() == 1 && kLower.mark[tb[sp.begin]]) {
+            if (!no_gap) Split(text, from, sp.begin, lower, emit);
             emit(sp.begin, sp.end, true);
             from = sp.end;
           }
-          continue;
+        } else if ((no_gap || !kLower.joins[tb[sp.begin - 1]]) &&
+                   !(sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(text, sp.end))) {
+          // A plain ASCII token with no word character of Split()'s right beside it (before
+          // it, only an ASCII byte is looked at: a multi-byte character ends there): the words
+          // of the gap before it, then the token's key as its word.
+          if (!no_gap) Split(text, from, sp.begin, lower, emit);
+          const HashedWord key = (*keys)[ti];
+          const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
+          const uint32_t hash =
+              k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
+          const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
+          Word& w = add(sp);
+          w.lower = key.s;
+          w.key_hash = hash;
+          set_starts(w, mask);
+          if (kLower.capital[tb[sp.begin]] && key.s.size() >= 2) {
+            caps_.push_back(static_cast<uint32_t>(nw - 1));
+          }
+          from = sp.end;
         }
-        // Before: only an ASCII byte is looked at (a multi-byte character ends there).
-        if (sp.begin > from && kLower.joins[tb[sp.begin - 1]]) continue;
-        if (sp.end < to && is_word_at(sp.end)) continue;
-        // Most gaps are one space, which makes no word.
-        if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
-          Split(text, from, sp.begin, lower, emit);
-        }
-        const HashedWord key = (*keys)[ti];
-        // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or
-        // more ASCII letters and digits: a number when it starts with a digit (IsTrieNumber).
-        const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
-        const uint32_t hash =
-            k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
-        const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
-        Word& w = add(sp);
-        w.lower = key.s;
-        w.key_hash = hash;
-        set_starts(w, mask);
-        // note_capital, from what is at hand.
-        const unsigned char c0 = tb[sp.begin];
-        if (((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3) && key.s.size() >= 2) {
-          caps_.push_back(static_cast<uint32_t>(nw - 1));
-        }
-        from = sp.end;
+        ++ti;
       }
     }
     if (from < to) Split(text, from, to, lower, emit);
   };
   while (pos < text.size()) {
-    while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
-                              qs[qi].span.empty())) {
+    while (qi < qs.size() &&
+           (qs[qi].span.begin < pos || qs[qi].span.end > text.size() || qs[qi].span.empty())) {
       ++qi;
     }
     size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
