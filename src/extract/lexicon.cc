@@ -619,6 +619,27 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   return best;
 }
 
+void WordSet::Add(std::string_view w) {
+  const uint32_t h = WordKeyHash(w);
+  if (contains(w)) return;
+  bits_[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
+  words_.emplace_back(w);
+  if (words_.size() * 2 > slots_.size()) {
+    slots_.assign(slots_.size() * 2, Slot());
+    mask_ = slots_.size() - 1;
+    for (size_t k = 0; k < words_.size(); ++k) {
+      const uint32_t hk = WordKeyHash(words_[k]);
+      size_t s = Home(hk) & mask_;
+      while (slots_[s].word != 0) s = (s + 1) & mask_;
+      slots_[s] = {hk, static_cast<uint32_t>(k + 1)};
+    }
+    return;
+  }
+  size_t s = Home(h) & mask_;
+  while (slots_[s].word != 0) s = (s + 1) & mask_;
+  slots_[s] = {h, static_cast<uint32_t>(words_.size())};
+}
+
 Result<WordSet> WordSet::Load(const std::string& path) {
   WordSet set;
   Status st = ForEachTsvRow(path, 1, [&](const std::vector<std::string_view>& cols, int) {

@@ -38,6 +38,8 @@ bool IsNumberish(const Word& w) {
 }
 
 bool IsSuffix(std::string_view lower) {
+  // Most words asked about are longer: one compare settles them.
+  if (lower.size() < 2 || lower.size() > 3) return false;
   return lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
 }
 
@@ -215,6 +217,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     bool place;
   };
   std::vector<Found> runs;
+  // At most one run per candidate word: one allocation, not one per doubling.
+  runs.reserve(ws.capitalized().size());
   // surname -> (key, ambiguous). An article names a few people: flat vectors searched linearly
   // cost less than hash tables that allocate a node per name.
   struct Surname {
