@@ -619,6 +619,14 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   return best;
 }
 
+bool WordSet::InTable(std::string_view w, uint32_t h) const {
+  for (size_t s = Home(h) & mask_;; s = (s + 1) & mask_) {
+    const Slot& slot = slots_[s];
+    if (slot.word == 0) return false;
+    if (slot.hash == h && words_[slot.word - 1] == w) return true;
+  }
+}
+
 void WordSet::Add(std::string_view w) {
   const uint32_t h = WordKeyHash(w);
   if (contains(w)) return;

@@ -390,14 +390,12 @@ class WordSet {
     uint32_t word = 0;
   };
   static size_t Home(uint32_t h) { return (h ^ (h >> 15)) * 0x9E3779B1u; }
+  // The bitmap inline, the table (rarely reached) out of line.
   bool Contains(std::string_view w, uint32_t h) const {
     if ((bits_[(h >> 6) & (kBitWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
-    for (size_t s = Home(h) & mask_;; s = (s + 1) & mask_) {
-      const Slot& slot = slots_[s];
-      if (slot.word == 0) return false;
-      if (slot.hash == h && words_[slot.word - 1] == w) return true;
-    }
+    return InTable(w, h);
   }
+  bool InTable(std::string_view w, uint32_t h) const;
   uint64_t bits_[kBitWords] = {};
   std::vector<Slot> slots_ = std::vector<Slot>(8);  // size a power of two
   size_t mask_ = 7;

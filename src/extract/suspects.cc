@@ -223,6 +223,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // cost less than hash tables that allocate a node per name.
   struct Surname {
     std::string_view surname;
+    uint32_t hash;  // the word's Word::key_hash: compared before the bytes
     NameKey key;
     bool ambiguous;
   };
@@ -230,13 +231,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // First name -> (key, ambiguous), the same way: family stories call their members by first
   // names ("Tom shot his sister" after "Tom Roe, 12,").
   std::vector<Surname> given_key;
-  auto find_in = [](std::vector<Surname>& v, std::string_view name) -> Surname* {
+  auto find_in = [](std::vector<Surname>& v, const Word& name) -> Surname* {
     for (Surname& x : v) {
-      if (x.surname == name) return &x;
+      if (x.hash == name.key_hash && x.surname == name.lower) return &x;
     }
     return nullptr;
   };
-  auto find_surname = [&](std::string_view surname) { return find_in(surname_key, surname); };
+  auto find_surname = [&](const Word& surname) { return find_in(surname_key, surname); };
   // Most words start no name: only the words WordStream found may begin with a capital (what
   // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
   // the candidates inside it. A run never leaves its sentence.
@@ -249,15 +250,15 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     const bool place = is_place(r);
     if (r.name_words >= 2 && !place) {
       NameKey key = key_of(r);
-      if (Surname* x = find_surname(w[r.last].lower)) {
+      if (Surname* x = find_surname(w[r.last])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        surname_key.push_back({w[r.last].lower, key, false});
+        surname_key.push_back({w[r.last].lower, w[r.last].key_hash, key, false});
       }
-      if (Surname* x = find_in(given_key, w[r.first].lower)) {
+      if (Surname* x = find_in(given_key, w[r.first])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        given_key.push_back({w[r.first].lower, key, false});
+        given_key.push_back({w[r.first].lower, w[r.first].key_hash, key, false});
       }
     }
     runs.push_back(Found{r, static_cast<uint32_t>(s), place});
@@ -292,8 +293,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       key = key_of(r);
     } else {
       // A surname first; else a first name that is nobody's surname.
-      const Surname* x = find_surname(w[r.last].lower);
-      if (x == nullptr) x = find_in(given_key, w[r.last].lower);
+      const Surname* x = find_surname(w[r.last]);
+      if (x == nullptr) x = find_in(given_key, w[r.last]);
       if (x == nullptr || x->ambiguous) continue;
       key = x->key;
     }
