@@ -193,6 +193,8 @@ struct TokenRun {
 // after the last one or a single space after it, begins before `next_begin` (it is in sentence
 // `sentence`), ends by `to`, and `capacity` words have room. Skips the tokens the constructor
 // would skip. Stops at any other token, for the constructor's general path.
+// kIndexed: src.starts is set (one loop for each case, for a test less per word).
+template <bool kIndexed>
 [[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, uint32_t next_begin,
                                   uint32_t sentence, Word* words, uint32_t* masks, size_t capacity,
                                   TokenRun* run) {
@@ -200,7 +202,7 @@ struct TokenRun {
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
   const StartIndex* const starts = src.starts;
-  const uint32_t punct_mask = starts != nullptr ? 0 : kStartsUnfiltered;
+  const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
   size_t i = run->token, from = run->from, n = run->words;
   Word* w = words + n;  // the next word's slot
   for (; i < src.num_tokens; ++i) {
@@ -236,7 +238,7 @@ struct TokenRun {
     // (IsTrieNumber).
     const uint32_t hash =
         c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
-    const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
+    const uint32_t mask = kIndexed ? starts->Lookup(hash) : kStartsUnfiltered;
     w->span = sp;
     w->lower = key.s;
     w->kind = WordKind::kWord;
@@ -411,7 +413,9 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       while (ti < nt && tk[ti].span.begin < from) ++ti;
       while (true) {
         TokenRun run{ti, from, nw};
-        TakeTokens(source, to, next_begin, static_cast<uint32_t>(cur), wbuf, sbuf, wcap, &run);
+        (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, next_begin,
+                                                                   static_cast<uint32_t>(cur), wbuf,
+                                                                   sbuf, wcap, &run);
         ti = run.token;
         from = run.from;
         nw = run.words;
