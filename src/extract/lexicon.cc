@@ -64,8 +64,8 @@ CharClass Classify(uint32_t cp) {
   if (cp == 0x2010 || cp == 0x2011 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {
     return CharClass::kJoiner;
   }
-  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C || cp == 0x061B ||
-      cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
+  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C ||
+      cp == 0x061B || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
       (cp >= 0x3001 && cp <= 0x3011) || cp == 0xBF || cp == 0xA1) {
     return CharClass::kPunct;
   }
@@ -112,8 +112,7 @@ void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
       if (lower != nullptr) {
-        for (size_t k = 0; k < len; ++k)
-          lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
+        for (size_t k = 0; k < len; ++k) lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
       }
       // The rest of an ASCII run of word characters, without the general step.
       i += len;
@@ -329,7 +328,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // sentence's first word are set as the words are made (words come in text order).
   sent_first_.assign(ns + 1, 0);
   sent_number_.assign(ns, 0);
-  size_t cur = 0;  // sentence of the last word
+  size_t cur = 0;        // sentence of the last word
   // sent_first_[0, filled) are set; sent_first_[0] is 0 (the first word, or none at all).
   size_t filled = 1;
   char* const lower = lower_.get();
@@ -345,7 +344,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   size_t wcap = words_.size();
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
-  auto add = [&](Span span) __attribute__((always_inline))->Word& {
+  auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
     const uint32_t index = static_cast<uint32_t>(nw);
     if (span.begin >= next_begin) {
       while (cur + 1 < ns && span.begin >= sent_spans_[cur + 1].begin) ++cur;
@@ -368,7 +367,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     return w;
   };
   // Word::starts of word `w` (the one add() just made), mirrored into starts_.
-  auto set_starts = [&](Word & w, uint32_t mask) __attribute__((always_inline)) {
+  auto set_starts = [&](Word& w, uint32_t mask) __attribute__((always_inline)) {
     w.starts = mask;
     sbuf[nw - 1] = mask;
   };
@@ -457,8 +456,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     if (from < to) Split(text, from, to, lower, emit);
   };
   while (pos < text.size()) {
-    while (qi < qs.size() &&
-           (qs[qi].span.begin < pos || qs[qi].span.end > text.size() || qs[qi].span.empty())) {
+    while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
+                              qs[qi].span.empty())) {
       ++qi;
     }
     size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
