@@ -28,6 +28,19 @@ bool StartsUpper(std::string_view s) {
   return false;
 }
 
+// StartsUpper of word w's text, read in place (no substring, no bounds check).
+bool StartsUpper(std::string_view text, const Word& w) {
+  const size_t n = w.span.size();
+  if (n == 0) return false;
+  const char* p = text.data() + w.span.begin;
+  if (IsAsciiUpper(p[0])) return true;
+  if (n >= 2 && static_cast<unsigned char>(p[0]) == 0xC3) {
+    unsigned char d = static_cast<unsigned char>(p[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
 bool IsPunct(const Word& w, char c) {
   return w.kind == WordKind::kPunct && w.lower.size() == 1 && w.lower[0] == c;
 }
@@ -135,8 +148,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   };
   // A capitalised word that may belong to a name.
   auto name_word = [&](size_t i) {
-    return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 &&
-           StartsUpper(ws.Original(i)) && !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
+    return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 && StartsUpper(text, w[i]) &&
+           !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
   };
   // The run of name words starting at i within [i, e), or a run with name_words == 0.
   auto run_at = [&](size_t i, size_t e) {
