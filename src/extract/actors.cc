@@ -223,72 +223,73 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
     i += len;
   }
 
-  // Responsibility cues, sentence by sentence.
+  // Responsibility cues, sentence by sentence, in one scan of the article (most sentences have
+  // no candidate): a cue never runs past its sentence's end.
   std::vector<ActorMention> extra;
-  for (size_t s = 0; s < ws.num_sentences(); ++s) {
-    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
-    for (size_t c = cue_trie_.Next(ws, b, e); c < e; c = cue_trie_.Next(ws, c, e)) {
-      uint32_t payload = 0;
-      size_t len = cue_trie_.Match(w, c, e, &payload);
-      if (len == 0) {
-        ++c;
+  for (size_t c = cue_trie_.Next(ws, 0, w.size()); c < w.size();
+       c = cue_trie_.Next(ws, c, w.size())) {
+    const size_t s = w[c].sentence;
+    const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    uint32_t payload = 0;
+    size_t len = cue_trie_.Match(w, c, e, &payload);
+    if (len == 0) {
+      ++c;
+      continue;
+    }
+    Cue cue = cues_[payload];
+    if (cue.kind == Responsibility::kClaimed) {
+      for (size_t k = c >= b + 3 ? c - 3 : b; k < c; ++k) {
+        if (negators_.contains(w[k].lower)) cue.kind = Responsibility::kDenied;
+      }
+    }
+    // The nearest eligible actor on the allowed side, within 12 words.
+    int best = -1;
+    long best_dist = 13;
+    for (size_t m = 0; m < out.size(); ++m) {
+      if (sent[m] != s) continue;
+      ActorClass cls = out[m].actor_class;
+      if (cls == ActorClass::kCivilians || cls == ActorClass::kOther) continue;
+      if (cls != ActorClass::kArmedGroup) continue;
+      long dist;
+      if (at[m].second <= c) {
+        if (cue.side > 0) continue;
+        dist = static_cast<long>(c - at[m].second);
+      } else if (at[m].first >= c + len) {
+        if (cue.side < 0) continue;
+        dist = static_cast<long>(at[m].first - (c + len)) + 1;  // ties go to the subject
+      } else {
         continue;
       }
-      Cue cue = cues_[payload];
-      if (cue.kind == Responsibility::kClaimed) {
-        for (size_t k = c >= b + 3 ? c - 3 : b; k < c; ++k) {
-          if (negators_.contains(w[k].lower)) cue.kind = Responsibility::kDenied;
-        }
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = static_cast<int>(m);
       }
-      // The nearest eligible actor on the allowed side, within 12 words.
-      int best = -1;
-      long best_dist = 13;
-      for (size_t m = 0; m < out.size(); ++m) {
-        if (sent[m] != s) continue;
-        ActorClass cls = out[m].actor_class;
-        if (cls == ActorClass::kCivilians || cls == ActorClass::kOther) continue;
-        if (cls != ActorClass::kArmedGroup) continue;
-        long dist;
-        if (at[m].second <= c) {
-          if (cue.side > 0) continue;
-          dist = static_cast<long>(c - at[m].second);
-        } else if (at[m].first >= c + len) {
-          if (cue.side < 0) continue;
-          dist = static_cast<long>(at[m].first - (c + len)) + 1;  // ties go to the subject
-        } else {
-          continue;
-        }
-        if (dist < best_dist) {
-          best_dist = dist;
-          best = static_cast<int>(m);
-        }
-      }
-      // "accused Ruritania of backing ...": a capitalised name right after the cue that the
-      // lexicon does not know is the accused.
-      size_t first = c + len;
-      size_t k = first;
-      if (cue.kind == Responsibility::kAccused && cue.side >= 0) {
-        if (k < e && w[k].lower == "the") first = ++k;
-        while (k < e && k < first + 4 && w[k].kind == WordKind::kWord &&
-               IsCapitalized(ws.Original(k))) {
-          ++k;
-        }
-        for (size_t m = 0; m < out.size() && k > first; ++m) {
-          if (at[m].first == first) k = first;  // a known actor: handled above
-        }
-      }
-      if (k > first) {
-        ActorMention m;
-        m.span = {w[first].span.begin, w[k - 1].span.end};
-        m.canonical = std::string(ws.text().substr(m.span.begin, m.span.size()));
-        m.actor_class = ActorClass::kOther;
-        m.responsibility = Responsibility::kAccused;
-        extra.push_back(std::move(m));
-      } else if (best >= 0) {
-        if (out[best].responsibility == Responsibility::kNone) out[best].responsibility = cue.kind;
-      }
-      c += len;
     }
+    // "accused Ruritania of backing ...": a capitalised name right after the cue that the
+    // lexicon does not know is the accused.
+    size_t first = c + len;
+    size_t k = first;
+    if (cue.kind == Responsibility::kAccused && cue.side >= 0) {
+      if (k < e && w[k].lower == "the") first = ++k;
+      while (k < e && k < first + 4 && w[k].kind == WordKind::kWord &&
+             IsCapitalized(ws.Original(k))) {
+        ++k;
+      }
+      for (size_t m = 0; m < out.size() && k > first; ++m) {
+        if (at[m].first == first) k = first;  // a known actor: handled above
+      }
+    }
+    if (k > first) {
+      ActorMention m;
+      m.span = {w[first].span.begin, w[k - 1].span.end};
+      m.canonical = std::string(ws.text().substr(m.span.begin, m.span.size()));
+      m.actor_class = ActorClass::kOther;
+      m.responsibility = Responsibility::kAccused;
+      extra.push_back(std::move(m));
+    } else if (best >= 0) {
+      if (out[best].responsibility == Responsibility::kNone) out[best].responsibility = cue.kind;
+    }
+    c += len;
   }
   if (!extra.empty()) {
     out.insert(out.end(), extra.begin(), extra.end());

@@ -308,12 +308,16 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   };
   std::vector<Sent> sent(ns);
   SentenceLists sent_timexes(ns);  // indices into doc.timexes
-  for (size_t s = 0; s < ns; ++s) {
-    size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+  {
     // Only words where a cue of either kind may start: the next candidate of each is kept
-    // until the scan passes it.
-    size_t next_bg = background_.Next(ws, b, e), next_wave = wave_.Next(ws, b, e);
-    for (size_t i = std::min(next_bg, next_wave); i < e;) {
+    // until the scan passes it. One scan of the article, not one per sentence (most sentences
+    // have no candidate): a cue never runs past its sentence's end, so the scan meets each
+    // sentence's candidates in order, as a scan of the sentence alone would.
+    const size_t nw = w.size();
+    size_t next_bg = background_.Next(ws, 0, nw), next_wave = wave_.Next(ws, 0, nw);
+    for (size_t i = std::min(next_bg, next_wave); i < nw;) {
+      const size_t s = w[i].sentence;
+      const size_t e = ws.sentence_end(s);
       uint32_t payload = 0;
       size_t len = background_.Match(w, i, e, &payload);
       if (len > 0 && payload == 2) sent[s].strong_bg = true;
@@ -322,8 +326,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
-      if (next_bg < i) next_bg = background_.Next(ws, i, e);
-      if (next_wave < i) next_wave = wave_.Next(ws, i, e);
+      if (next_bg < i) next_bg = background_.Next(ws, i, nw);
+      if (next_wave < i) next_wave = wave_.Next(ws, i, nw);
       i = std::min(next_bg, next_wave);
     }
   }
@@ -339,7 +343,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // follow-up report (a trial, an arrest, a funeral weeks later) dates its own violence that
   // way too: when no violence sentence carries a recent date, an absolute day within
   // kFollowUpDays in a violence sentence is the article's event, not background.
-  std::vector<bool> recalls(doc.timexes.size(), false);
+  std::vector<uint8_t> recalls(doc.timexes.size(), false);
   {
     // Calls accept(end of the cue, its payload) for each procedure cue that starts at most
     // kCueWords + 1 words before `tx` in its sentence, nearest first, until accept says yes.
@@ -456,17 +460,20 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (any && all_after) sent[s].strong_bg = true;
     }
   }
+  // Each place's sentence, found once (the rules below ask for it many times).
+  std::vector<uint32_t> place_sent(places.size());
+  for (size_t p = 0; p < places.size(); ++p) {
+    place_sent[p] = static_cast<uint32_t>(ws.SentenceAt(places[p].span.begin));
+  }
   for (size_t p = 0; p < places.size(); ++p) {
     if (places[p].span.end > article.text.size()) continue;
-    sent[ws.SentenceAt(places[p].span.begin)].places.push_back(static_cast<uint32_t>(p));
+    sent[place_sent[p]].places.push_back(static_cast<uint32_t>(p));
   }
-  // Word index of each place's first word, for the cues before it.
+  // Word index of each place's first word, for the cues before it: the first word beginning at
+  // or after the place (words are in text order), by binary search (a place is one of a few
+  // in hundreds of words).
   std::vector<size_t> place_word(places.size(), w.size());
-  for (size_t p = 0, i = 0; p < places.size(); ++p) {
-    if (i > 0 && w[i - 1].span.begin >= places[p].span.begin) i = 0;
-    while (i < w.size() && w[i].span.begin < places[p].span.begin) ++i;
-    place_word[p] = i;
-  }
+  for (size_t p = 0; p < places.size(); ++p) place_word[p] = word_at(places[p].span.begin);
   auto cue_before = [&](const PhraseTrie& cues, size_t reach, uint32_t p) {
     if (place_word[p] >= w.size()) return false;
     return CueBefore(cues, w, ws.sentence_begin(w[place_word[p]].sentence), place_word[p], reach);
@@ -506,7 +513,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   };
   // A place the victims were taken to ("were rushed to a hospital in X") is not a scene; nor is
   // the town of the facility they were taken to ("taken to St. Agnes Medical Center in X").
-  std::vector<bool> destination(places.size(), false);
+  std::vector<uint8_t> destination(places.size(), false);
   for (uint32_t p = 0; p < places.size(); ++p) {
     destination[p] = cue_before(destination_, 6, p);
     if (destination[p] || p == 0 || !destination[p - 1] || place_word[p] >= w.size()) continue;
@@ -517,14 +524,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   }
   for (size_t s = 0; s < ns; ++s) {
     auto& in = sent[s].places;
-    in.erase(std::remove_if(in.begin(), in.end(),
-                            [&](uint32_t p) { return destination[p]; }),
+    if (in.empty()) continue;  // most sentences name no place
+    in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return destination[p] != 0; }),
              in.end());
   }
   // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
   auto dateline = [&](uint32_t p) {
     Span sp = places[p].span;
-    if (sp.end >= article.text.size() || ws.SentenceAt(sp.begin) > 2) return false;
+    if (sp.end >= article.text.size() || place_sent[p] > 2) return false;
     for (size_t k = sp.begin; k > 0 && article.text[k - 1] != '\n'; --k) {
       if (article.text[k - 1] != ' ' && article.text[k - 1] != '\t') return false;
     }
@@ -536,7 +543,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   };
   for (uint32_t p = 0; p < places.size() && places[p].span.end < article.text.size(); ++p) {
     if (!dateline(p)) continue;
-    auto& in = sent[ws.SentenceAt(places[p].span.begin)].places;
+    auto& in = sent[place_sent[p]].places;
     if (in.size() > 1) in.erase(std::remove(in.begin(), in.end(), p), in.end());
   }
   // A place that names a media outlet ("the X channel", "X TV") is never a scene.
@@ -554,10 +561,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   }
   // Homes and institutions give way to the places the article reports from, when it names one
   // as fine: "a Brookfield man was shot in Elmira" happened in Elmira.
-  std::vector<bool> non_scene(places.size(), false);
-  std::vector<bool> is_outlet(places.size(), false);  // not even a fallback scene
+  std::vector<uint8_t> non_scene(places.size(), false);
+  std::vector<uint8_t> is_outlet(places.size(), false);  // not even a fallback scene
   {
-    std::vector<bool> weak(places.size(), false);
+    std::vector<uint8_t> weak(places.size(), false);
     int strong_level = static_cast<int>(GeoLevel::kCountry);
     // A headline's tail after " - " or " | " that reports no violence names the outlet ("...
     // shooting - WXYZ News Elmira"), not a scene.
@@ -598,8 +605,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       // A doubtful reading ("Sheriff Ann Marsh" read as a town) outranks no home.
       constexpr float kSureScene = 0.5f;
       if (weak[p] || non_scene[p] || dateline(p) || places[p].place.level == GeoLevel::kCountry ||
-          places[p].confidence < kSureScene ||
-          sent[ws.SentenceAt(places[p].span.begin)].background) {
+          places[p].confidence < kSureScene || sent[place_sent[p]].background) {
         continue;
       }
       strong_level = std::min(strong_level, Level(places[p].place));
@@ -607,11 +613,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // A country named as where people come from ("gunmen from X", "citizens of X") gives way to
     // any other place the article reports from, a country included: the attackers' origin is
     // never the scene when the article names one.
-    std::vector<bool> sure(places.size(), false);
+    std::vector<uint8_t> sure(places.size(), false);
     for (uint32_t p = 0; p < places.size(); ++p) {
       sure[p] = !weak[p] && !non_scene[p] && places[p].confidence >= 0.5f &&
-                places[p].span.end <= article.text.size() &&
-                !sent[ws.SentenceAt(places[p].span.begin)].background;
+                places[p].span.end <= article.text.size() && !sent[place_sent[p]].background;
     }
     for (uint32_t p = 0; p < places.size(); ++p) {
       if (!weak[p]) continue;
@@ -626,7 +631,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     for (size_t s = 0; s < ns; ++s) {
       auto& in = sent[s].places;
-      in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return non_scene[p]; }),
+      if (in.empty()) continue;
+      in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return non_scene[p] != 0; }),
                in.end());
     }
   }
@@ -638,11 +644,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     for (uint32_t p : st.places) finest = std::min(finest, Level(places[p].place));
     int cut = finest <= static_cast<int>(GeoLevel::kDistrict) ? static_cast<int>(GeoLevel::kDistrict)
                                                               : finest;
-    std::vector<uint32_t> keep;
-    for (uint32_t p : st.places) {
-      if (Level(places[p].place) <= cut) keep.push_back(p);
-    }
-    st.places = std::move(keep);
+    // In place, in order: no new list per sentence.
+    st.places.erase(std::remove_if(st.places.begin(), st.places.end(),
+                                   [&](uint32_t p) { return Level(places[p].place) > cut; }),
+                    st.places.end());
   }
 
   // A province named as the scene ("18 killed in Borno state") stands for the one finer place
@@ -703,7 +708,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       int best = 0;
       for (size_t p = 0; p < places.size(); ++p) {
         if (places[p].span.end > article.text.size()) continue;
-        if (sent[ws.SentenceAt(places[p].span.begin)].background) continue;
+        if (sent[place_sent[p]].background) continue;
         if ((pass == 0 && non_scene[p]) || is_outlet[p]) continue;
         int c = ++count[place_key[p]];
         if (c > best) {
@@ -716,8 +721,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // A date next to a later procedural step ("was arraigned Monday", "charged on Tuesday"): a
   // procedure cue stands nearer to it than any trigger of violence in its sentence. In a report
   // on such a step, a statement's date ("police said Thursday") is the statement's too.
-  std::vector<bool> procedural(doc.timexes.size(), false);
-  std::vector<bool> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
+  std::vector<uint8_t> procedural(doc.timexes.size(), false);
+  std::vector<uint8_t> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
   if (procedure_.size() > 0 && !doc.timexes.empty()) {
     // The cues in text order, flat: few per article, so each timex scans them all.
     struct ProcCue {

@@ -81,11 +81,18 @@ struct LowerTable {
   // 1 for a byte before a token that may continue a word into it: an ASCII word character or
   // any byte of a multi-byte character (not decoded there). One load instead of two tests.
   uint8_t joins[256];
-  constexpr LowerTable() : to(), word(), joins() {
+  // 1 for a one-byte ASCII punctuation mark (CharClass::kPunct).
+  uint8_t mark[256];
+  // 1 for a byte a name may start with: an ASCII capital, or 0xC3 (the lead byte of the
+  // Latin-1 letters, capitals among them). See WordStream::capitalized().
+  uint8_t capital[256];
+  constexpr LowerTable() : to(), word(), joins(), mark(), capital() {
     for (int c = 0; c < 256; ++c) {
       to[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       word[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kWord ? to[c] : 0;
       joins[c] = c >= 0x80 || word[c] != 0;
+      mark[c] = c < 0x80 && AsciiClass(static_cast<uint32_t>(c)) == CharClass::kPunct;
+      capital[c] = (c >= 'A' && c <= 'Z') || c == 0xC3;
     }
   }
 };
@@ -152,6 +159,102 @@ struct SpareBuffers {
   std::vector<uint8_t> sent_number;
 };
 thread_local SpareBuffers t_spare;
+
+// Whether the character at text[p] is one Split() puts in a word.
+bool IsWordAt(std::string_view text, size_t p) {
+  const unsigned char b = static_cast<unsigned char>(text[p]);
+  if (b < 0x80) return kAscii.cls[b] == CharClass::kWord;
+  size_t len = 1;
+  return Classify(Decode(text, p, &len)) == CharClass::kWord;
+}
+
+// What TakeTokens reads: the text stage's tokens and keys and where the words go.
+struct TokenSource {
+  std::string_view text;
+  const Token* tokens;
+  size_t num_tokens;
+  const TokenKeys* keys;
+  const StartIndex* starts;  // may be null
+  uint32_t number_hash;
+  std::vector<uint32_t>* caps;
+};
+
+// The state TakeTokens advances.
+struct TokenRun {
+  size_t token;  // the next token to look at
+  size_t from;   // the text before it is made into words already
+  size_t words;  // words made
+};
+
+// WordStream's common case in a loop of its own (the constructor is too large for its state
+// to stay in registers): from token run->token on, makes the words of the tokens Split() would
+// make the same words of, as long as each is a plain ASCII word or a one-byte ASCII mark right
+// after the last one or a single space after it, begins before `next_begin` (it is in sentence
+// `sentence`), ends by `to`, and `capacity` words have room. Skips the tokens the constructor
+// would skip. Stops at any other token, for the constructor's general path.
+// kIndexed: src.starts is set (one loop for each case, for a test less per word).
+template <bool kIndexed>
+[[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, uint32_t next_begin,
+                                  uint32_t sentence, Word* words, uint32_t* masks, size_t capacity,
+                                  TokenRun* run) {
+  const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
+  const Token* const tk = src.tokens;
+  const TokenKeys& keys = *src.keys;
+  const StartIndex* const starts = src.starts;
+  const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
+  size_t i = run->token, from = run->from, n = run->words;
+  Word* w = words + n;  // the next word's slot
+  for (; i < src.num_tokens; ++i) {
+    const Span sp = tk[i].span;
+    if (sp.end > to) break;
+    const unsigned char c0 = tb[sp.begin];
+    if (!keys.ascii_word(i)) {
+      // Any other token than a mark makes no word of its own (Split() makes its words from
+      // the gaps).
+      if (sp.size() != 1 || !kLower.mark[c0]) continue;
+      const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+      if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+      w->span = sp;
+      w->lower = src.text.substr(sp.begin, 1);
+      w->kind = WordKind::kPunct;
+      w->quantity = -1;
+      w->sentence = sentence;
+      w->key_hash = 0;
+      w->starts = punct_mask;
+      masks[n] = punct_mask;
+      ++n;
+      ++w;
+      from = sp.end;
+      continue;
+    }
+    const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+    if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+    // A word character right after it: Split() makes a longer word of the gap later.
+    if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    const HashedWord key = keys[i];
+    // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or more
+    // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
+    // (IsTrieNumber).
+    const uint32_t hash =
+        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
+    const uint32_t mask = kIndexed ? starts->Lookup(hash) : kStartsUnfiltered;
+    w->span = sp;
+    w->lower = key.s;
+    w->kind = WordKind::kWord;
+    w->quantity = -1;
+    w->sentence = sentence;
+    w->key_hash = hash;
+    w->starts = mask;
+    masks[n] = mask;
+    if (kLower.capital[c0] && key.s.size() >= 2) src.caps->push_back(static_cast<uint32_t>(n));
+    ++n;
+    ++w;
+    from = sp.end;
+  }
+  run->token = i;
+  run->from = from;
+  run->words = n;
+}
 
 // A stream with more words than this gives its buffers back to the heap rather than keep them
 // for the thread's next article (most articles have a few thousand words at most).
@@ -300,57 +403,54 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   const std::vector<Token>& toks = doc.tokens;
   const bool use_keys = keys != nullptr && keys->size() == toks.size();
   size_t ti = 0;  // tokens before ti end before the current range
-  auto is_word_at = [&](size_t p) {
-    const unsigned char b = static_cast<unsigned char>(text[p]);
-    if (b < 0x80) return kAscii.cls[b] == CharClass::kWord;
-    size_t len = 1;
-    return Classify(Decode(text, p, &len)) == CharClass::kWord;
-  };
   const Token* const tk = toks.data();
   const size_t nt = toks.size();
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(text.data());
+  const TokenSource source{text, tk, nt, keys, starts, number_hash, &caps_};
   auto split = [&](size_t from, size_t to) {
     if (use_keys) {
       while (ti < nt && tk[ti].span.begin < from) ++ti;
-      for (; ti < nt && tk[ti].span.end <= to; ++ti) {
+      while (true) {
+        TokenRun run{ti, from, nw};
+        (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, next_begin,
+                                                                   static_cast<uint32_t>(cur), wbuf,
+                                                                   sbuf, wcap, &run);
+        ti = run.token;
+        from = run.from;
+        nw = run.words;
+        if (ti >= nt || tk[ti].span.end > to) break;
+        // The token TakeTokens stopped at, in general.
         const Span sp = tk[ti].span;
+        const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
         if (!keys->ascii_word(ti)) {
           // A one-byte ASCII mark Split() takes as punctuation is that word whatever stands
           // beside it (it ends any word run): made here, it spares a Split() of the gap with it.
-          const unsigned char c = tb[sp.begin];
-          if (sp.size() == 1 && c < 0x80 && kAscii.cls[c] == CharClass::kPunct) {
-            if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
-              Split(text, from, sp.begin, lower, emit);
-            }
+          if (sp.size() == 1 && kLower.mark[tb[sp.begin]]) {
+            if (!no_gap) Split(text, from, sp.begin, lower, emit);
             emit(sp.begin, sp.end, true);
             from = sp.end;
           }
-          continue;
+        } else if ((no_gap || !kLower.joins[tb[sp.begin - 1]]) &&
+                   !(sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(text, sp.end))) {
+          // A plain ASCII token with no word character of Split()'s right beside it (before
+          // it, only an ASCII byte is looked at: a multi-byte character ends there): the words
+          // of the gap before it, then the token's key as its word.
+          if (!no_gap) Split(text, from, sp.begin, lower, emit);
+          const HashedWord key = (*keys)[ti];
+          const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
+          const uint32_t hash =
+              k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
+          const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
+          Word& w = add(sp);
+          w.lower = key.s;
+          w.key_hash = hash;
+          set_starts(w, mask);
+          if (kLower.capital[tb[sp.begin]] && key.s.size() >= 2) {
+            caps_.push_back(static_cast<uint32_t>(nw - 1));
+          }
+          from = sp.end;
         }
-        // Before: only an ASCII byte is looked at (a multi-byte character ends there).
-        if (sp.begin > from && kLower.joins[tb[sp.begin - 1]]) continue;
-        if (sp.end < to && is_word_at(sp.end)) continue;
-        // Most gaps are one space, which makes no word.
-        if (sp.begin > from && !(sp.begin == from + 1 && tb[from] == ' ')) {
-          Split(text, from, sp.begin, lower, emit);
-        }
-        const HashedWord key = (*keys)[ti];
-        // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or
-        // more ASCII letters and digits: a number when it starts with a digit (IsTrieNumber).
-        const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
-        const uint32_t hash =
-            k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
-        const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
-        Word& w = add(sp);
-        w.lower = key.s;
-        w.key_hash = hash;
-        set_starts(w, mask);
-        // note_capital, from what is at hand.
-        const unsigned char c0 = tb[sp.begin];
-        if (((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3) && key.s.size() >= 2) {
-          caps_.push_back(static_cast<uint32_t>(nw - 1));
-        }
-        from = sp.end;
+        ++ti;
       }
     }
     if (from < to) Split(text, from, to, lower, emit);
@@ -520,6 +620,35 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
     }
   }
   return best;
+}
+
+bool WordSet::InTable(std::string_view w, uint32_t h) const {
+  for (size_t s = Home(h) & mask_;; s = (s + 1) & mask_) {
+    const Slot& slot = slots_[s];
+    if (slot.word == 0) return false;
+    if (slot.hash == h && words_[slot.word - 1] == w) return true;
+  }
+}
+
+void WordSet::Add(std::string_view w) {
+  const uint32_t h = WordKeyHash(w);
+  if (contains(w)) return;
+  bits_[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
+  words_.emplace_back(w);
+  if (words_.size() * 2 > slots_.size()) {
+    slots_.assign(slots_.size() * 2, Slot());
+    mask_ = slots_.size() - 1;
+    for (size_t k = 0; k < words_.size(); ++k) {
+      const uint32_t hk = WordKeyHash(words_[k]);
+      size_t s = Home(hk) & mask_;
+      while (slots_[s].word != 0) s = (s + 1) & mask_;
+      slots_[s] = {hk, static_cast<uint32_t>(k + 1)};
+    }
+    return;
+  }
+  size_t s = Home(h) & mask_;
+  while (slots_[s].word != 0) s = (s + 1) & mask_;
+  slots_[s] = {h, static_cast<uint32_t>(words_.size())};
 }
 
 Result<WordSet> WordSet::Load(const std::string& path) {

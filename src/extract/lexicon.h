@@ -364,16 +364,13 @@ class StartIndex {
   int next_bit_ = 0;
 };
 
-// A set of single lowercase words, e.g. negators. Read-only after Load.
+// A set of single lowercase words, e.g. negators. Read-only after Load (then safe to read from
+// many threads); Add is for load time.
 class WordSet {
  public:
   // One word per line; '#' lines and blank lines are skipped.
   static Result<WordSet> Load(const std::string& path);
-  void Add(std::string_view w) {
-    uint32_t h = WordKeyHash(w);
-    bits_[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
-    words_.emplace(w);
-  }
+  void Add(std::string_view w);
   bool contains(std::string_view w) const { return Contains(w, WordKeyHash(w)); }
   // Whether w.lower is in the set, reusing the hash WordStream computed for the word.
   bool contains(const Word& w) const {
@@ -384,23 +381,25 @@ class WordSet {
  private:
   // A bitmap of the words' hashes in front of the table: most words looked up are not in it.
   static constexpr size_t kBitWords = 64;
+  // The table: open addressing on the word's hash (linear probing), each slot the hash and
+  // 1 + the word's index in words_ (0: empty), at most half full. A probe compares hashes
+  // before bytes, so a lookup that passes the bitmap rarely compares a string that differs
+  // (std::unordered_set cost a division, a node per word and a call to compare).
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t word = 0;
+  };
+  static size_t Home(uint32_t h) { return (h ^ (h >> 15)) * 0x9E3779B1u; }
+  // The bitmap inline, the table (rarely reached) out of line.
   bool Contains(std::string_view w, uint32_t h) const {
     if ((bits_[(h >> 6) & (kBitWords - 1)] & (uint64_t{1} << (h & 63))) == 0) return false;
-    return words_.find(Keyed{w, h}) != words_.end();
+    return InTable(w, h);
   }
+  bool InTable(std::string_view w, uint32_t h) const;
   uint64_t bits_[kBitWords] = {};
-  // A word with its WordKeyHash already known.
-  struct Keyed {
-    std::string_view s;
-    uint32_t hash;
-    friend bool operator==(const Keyed& a, const std::string& b) { return a.s == b; }
-  };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return WordKeyHash(s); }
-    size_t operator()(const Keyed& k) const { return k.hash; }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::vector<Slot> slots_ = std::vector<Slot>(8);  // size a power of two
+  size_t mask_ = 7;
+  std::vector<std::string> words_;
 };
 
 // Parses "a|b|c" into its non-empty parts.

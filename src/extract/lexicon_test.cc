@@ -308,6 +308,32 @@ TEST(WordSetTest, ContainsWordUsesTheStreamsHashConsistently) {
   EXPECT_EQ(hits, 3);  // "NOT", "never", the "not" of "not-yet"
 }
 
+// WordSet keeps its words in a flat table that grows as words are added: every word added is
+// found (also after the table grew, and when added twice), words never added are not, whatever
+// their length, and the Word overload agrees.
+TEST(WordSetTest, ManyWordsAfterGrowthDuplicatesAndAbsentWords) {
+  WordSet set;
+  std::vector<std::string> in, out;
+  for (int k = 0; k < 300; ++k) {
+    in.push_back("in" + std::to_string(k) + std::string(static_cast<size_t>(k % 13), 'x'));
+    out.push_back("out" + std::to_string(k) + std::string(static_cast<size_t>(k % 11), 'y'));
+  }
+  for (const std::string& w : in) set.Add(w);
+  for (const std::string& w : in) set.Add(w);  // twice: no second entry, still found
+  for (const std::string& w : in) EXPECT_TRUE(set.contains(w)) << w;
+  for (const std::string& w : out) EXPECT_FALSE(set.contains(w)) << w;
+  EXPECT_FALSE(set.contains(""));
+  EXPECT_FALSE(set.contains("in2x"));  // a prefix of "in2xx" is another word
+  const std::string text = "in7xxxxxxx out7 in250xxx in12";
+  const Doc doc = testing_doc::MakeDoc(text);
+  const WordStream ws(text, doc);
+  ASSERT_EQ(ws.words().size(), 4u);
+  EXPECT_TRUE(set.contains(ws.words()[0]));
+  EXPECT_FALSE(set.contains(ws.words()[1]));
+  EXPECT_TRUE(set.contains(ws.words()[2]));
+  EXPECT_FALSE(set.contains(ws.words()[3]));  // "in12" is no word of the set ("in12x" is)
+}
+
 TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
   // Equal words from different buffers hash alike, whatever the length (tails of 0..7 bytes).
   std::string a = "xxinternationalxx", b = "international";
@@ -411,6 +437,61 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
   ExpectSameWords("Ends without a stop at Huancayo");
   ExpectSameWords("a\xCA\xBC" "b c\xE2\x80\x91" "d e\xE2\x80\x98" "f 15-year-old about 40 men");
   ExpectSameWords("\xFF\xFE" "broken bytes\x80" "after and before\xC3");
+}
+
+// The words the text stage's keys give (TakeTokens' loop) carry the same StartIndex masks as
+// the words the stream scans itself, also across sentence ends, marks right after words, gaps
+// of several spaces and a stream longer than its first buffer (one-letter words grow it).
+TEST(WordStreamTest, SharedTokenKeysGiveTheSameMasksAndGrowTheBuffer) {
+  PhraseTrie a, b;
+  a.Add("opened fire", 1);
+  a.Add("a b", 2);
+  b.Add("police", 3);
+  b.Add("<n> people", 4);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&a));
+  ASSERT_TRUE(index.Register(&b));
+  std::string text = "Police said gunmen opened fire,  killing 5 people.  Then:\n";
+  for (int k = 0; k < 400; ++k) text += k % 50 == 49 ? "a. " : "a b ";
+  text += "The End";
+  Doc doc = testing_doc::MakeDoc(text);
+  Doc seg;
+  Segment(text, &seg);
+  doc.tokens = seg.tokens;
+  const TokenKeys keys(text, doc.tokens);
+  const WordStream plain(text, doc, &index);
+  const WordStream shared(text, doc, &index, &keys);
+  ASSERT_GT(plain.words().size(), text.size() / 5 + 8);  // past the first buffer
+  ASSERT_EQ(shared.words().size(), plain.words().size());
+  for (size_t i = 0; i < plain.words().size(); ++i) {
+    const Word& x = shared.words()[i];
+    const Word& y = plain.words()[i];
+    EXPECT_EQ(x.span.begin, y.span.begin) << i;
+    EXPECT_EQ(x.lower, y.lower) << i;
+    EXPECT_EQ(x.kind, y.kind) << i;
+    EXPECT_EQ(x.sentence, y.sentence) << i;
+    EXPECT_EQ(x.starts, y.starts) << i;
+    EXPECT_EQ(shared.starts()[i], x.starts) << i;
+    EXPECT_EQ(plain.starts()[i], y.starts) << i;
+  }
+  for (size_t k = 0; k < WordStream::kStartsPadding; ++k) {
+    EXPECT_EQ(shared.starts()[shared.words().size() + k], 0u);
+  }
+  ASSERT_EQ(shared.num_sentences(), plain.num_sentences());
+  for (size_t s = 0; s < plain.num_sentences(); ++s) {
+    EXPECT_EQ(shared.sentence_begin(s), plain.sentence_begin(s)) << s;
+  }
+  EXPECT_EQ(shared.capitalized(), plain.capitalized());
+  // Matches read the masks: "a b" 392 times (the eight "a." do not pair), "opened fire",
+  // "police", "5 people".
+  int matches = 0;
+  for (const PhraseTrie* t : {&a, &b}) {
+    for (size_t i = 0; i < shared.words().size(); ++i) {
+      uint32_t p = 0;
+      if (t->Match(shared.words(), i, shared.words().size(), &p) > 0) ++matches;
+    }
+  }
+  EXPECT_EQ(matches, 392 + 3);
 }
 
 // capitalized(): exactly the kWord words of two bytes or more whose first byte is an ASCII

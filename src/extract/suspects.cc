@@ -28,6 +28,19 @@ bool StartsUpper(std::string_view s) {
   return false;
 }
 
+// StartsUpper of word w's text, read in place (no substring, no bounds check).
+bool StartsUpper(std::string_view text, const Word& w) {
+  const size_t n = w.span.size();
+  if (n == 0) return false;
+  const char* p = text.data() + w.span.begin;
+  if (IsAsciiUpper(p[0])) return true;
+  if (n >= 2 && static_cast<unsigned char>(p[0]) == 0xC3) {
+    unsigned char d = static_cast<unsigned char>(p[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
 bool IsPunct(const Word& w, char c) {
   return w.kind == WordKind::kPunct && w.lower.size() == 1 && w.lower[0] == c;
 }
@@ -38,6 +51,8 @@ bool IsNumberish(const Word& w) {
 }
 
 bool IsSuffix(std::string_view lower) {
+  // Most words asked about are longer: one compare settles them.
+  if (lower.size() < 2 || lower.size() > 3) return false;
   return lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
 }
 
@@ -133,8 +148,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   };
   // A capitalised word that may belong to a name.
   auto name_word = [&](size_t i) {
-    return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 &&
-           StartsUpper(ws.Original(i)) && !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
+    return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 && StartsUpper(text, w[i]) &&
+           !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
   };
   // The run of name words starting at i within [i, e), or a run with name_words == 0.
   auto run_at = [&](size_t i, size_t e) {
@@ -215,10 +230,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     bool place;
   };
   std::vector<Found> runs;
+  // At most one run per candidate word: one allocation, not one per doubling.
+  runs.reserve(ws.capitalized().size());
   // surname -> (key, ambiguous). An article names a few people: flat vectors searched linearly
   // cost less than hash tables that allocate a node per name.
   struct Surname {
     std::string_view surname;
+    uint32_t hash;  // the word's Word::key_hash: compared before the bytes
     NameKey key;
     bool ambiguous;
   };
@@ -226,13 +244,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // First name -> (key, ambiguous), the same way: family stories call their members by first
   // names ("Tom shot his sister" after "Tom Roe, 12,").
   std::vector<Surname> given_key;
-  auto find_in = [](std::vector<Surname>& v, std::string_view name) -> Surname* {
+  auto find_in = [](std::vector<Surname>& v, const Word& name) -> Surname* {
     for (Surname& x : v) {
-      if (x.surname == name) return &x;
+      if (x.hash == name.key_hash && x.surname == name.lower) return &x;
     }
     return nullptr;
   };
-  auto find_surname = [&](std::string_view surname) { return find_in(surname_key, surname); };
+  auto find_surname = [&](const Word& surname) { return find_in(surname_key, surname); };
   // Most words start no name: only the words WordStream found may begin with a capital (what
   // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
   // the candidates inside it. A run never leaves its sentence.
@@ -245,15 +263,15 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     const bool place = is_place(r);
     if (r.name_words >= 2 && !place) {
       NameKey key = key_of(r);
-      if (Surname* x = find_surname(w[r.last].lower)) {
+      if (Surname* x = find_surname(w[r.last])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        surname_key.push_back({w[r.last].lower, key, false});
+        surname_key.push_back({w[r.last].lower, w[r.last].key_hash, key, false});
       }
-      if (Surname* x = find_in(given_key, w[r.first].lower)) {
+      if (Surname* x = find_in(given_key, w[r.first])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        given_key.push_back({w[r.first].lower, key, false});
+        given_key.push_back({w[r.first].lower, w[r.first].key_hash, key, false});
       }
     }
     runs.push_back(Found{r, static_cast<uint32_t>(s), place});
@@ -288,8 +306,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       key = key_of(r);
     } else {
       // A surname first; else a first name that is nobody's surname.
-      const Surname* x = find_surname(w[r.last].lower);
-      if (x == nullptr) x = find_in(given_key, w[r.last].lower);
+      const Surname* x = find_surname(w[r.last]);
+      if (x == nullptr) x = find_in(given_key, w[r.last]);
       if (x == nullptr || x->ambiguous) continue;
       key = x->key;
     }
