@@ -12,6 +12,9 @@
 namespace sitrep {
 namespace {
 
+// documents has no text_hash column since schema version 3: it repeated what the text gives
+// (hashing every text cost more than writing it), and a conflict compares the texts themselves.
+// A database made before keeps the column and gets the hash written (Store::has_text_hash_).
 // Tables keyed by a composite primary key (rows of a document or an incident) are WITHOUT ROWID:
 // the key's B-tree holds the row, so an insert writes one tree instead of a rowid table plus
 // the key's index (a database made before keeps its rowid tables; both read the same).
@@ -19,7 +22,7 @@ constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT NOT NULL, published TEXT,
-  lang TEXT NOT NULL, text TEXT NOT NULL, text_hash TEXT NOT NULL, copy_of TEXT,
+  lang TEXT NOT NULL, text TEXT NOT NULL, copy_of TEXT,
   exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -73,6 +76,14 @@ class Stmt {
   Stmt& BindStatic(int i, std::string_view s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     return *this;
+  }
+  // BindStatic(), or NULL for an empty `s`.
+  Stmt& BindStaticOrNull(int i, std::string_view s) {
+    if (s.empty()) {
+      sqlite3_bind_null(stmt_, i);
+      return *this;
+    }
+    return BindStatic(i, s);
   }
   Stmt& BindOrNull(int i, std::string_view s) {
     if (s.empty()) sqlite3_bind_null(stmt_, i);
@@ -298,6 +309,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
                       std::to_string(kOldestReadableSchemaVersion) + " to " +
                       std::to_string(kStoreSchemaVersion));
   }
+  {
+    Stmt column(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'text_hash'");
+    if (!column.prepared()) return store->Error("cannot read the documents table's columns");
+    const int rc = column.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+      return store->Error("cannot read the documents table's columns");
+    }
+    store->has_text_hash_ = rc == SQLITE_ROW;
+  }
   if (!read_only && v < kStoreSchemaVersion) {
     // The tables are the same; only the rows this build writes are newer (see store.h).
     Stmt bump(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
@@ -316,28 +336,37 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
     // New articles are the common case: insert first and look at the stored row only when the
     // doc_id was there already (one B-tree descent per new article instead of two).
     Stmt put(db_,
-             "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text, text_hash,"
-             " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
+             has_text_hash_
+                 ? "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text,"
+                   " copy_of, exact_duplicate, origin, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                 : "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text,"
+                   " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?)");
+    Stmt find(db_, "SELECT text FROM documents WHERE doc_id = ?");
     if (!find.prepared() || !put.prepared()) return Error("cannot prepare");
-    // The texts' hashes in one batch (TextHashes overlaps four texts' hash chains).
-    std::vector<std::string_view> texts(articles.size());
-    for (size_t i = 0; i < articles.size(); ++i) texts[i] = articles[i].text;
-    std::vector<uint64_t> hashes(articles.size());
-    TextHashes(texts.data(), texts.size(), hashes.data());
+    // The texts' hashes, for a database made before schema version 3 (TextHashes overlaps four
+    // texts' hash chains).
+    std::vector<uint64_t> hashes;
+    if (has_text_hash_) {
+      std::vector<std::string_view> texts(articles.size());
+      for (size_t i = 0; i < articles.size(); ++i) texts[i] = articles[i].text;
+      hashes.resize(articles.size());
+      TextHashes(texts.data(), texts.size(), hashes.data());
+    }
     char hash_buf[17];
+    char date_buf[16];
+    std::string date_spill;
     for (size_t i = 0; i < articles.size(); ++i) {
       const Article& a = articles[i];
-      HashHex(hashes[i], hash_buf);
-      const std::string_view hash(hash_buf, 16);
-      const std::string published = a.published ? a.published->ToIso() : std::string();
+      const std::string_view published =
+          a.published ? IsoDate(*a.published, date_buf, &date_spill) : std::string_view();
       put.BindStatic(1, a.doc_id).BindStatic(2, a.source).BindStatic(3, a.url);
-      if (published.empty()) put.BindOrNull(4, published);
-      else put.BindStatic(4, published);
-      put.BindStatic(5, a.lang).BindStatic(6, a.text).BindStatic(7, hash);
-      if (a.copy_of.empty()) put.BindOrNull(8, a.copy_of);
-      else put.BindStatic(8, a.copy_of);
-      put.Bind(9, static_cast<int64_t>(a.exact_duplicate)).BindStatic(10, a.origin);
+      put.BindStaticOrNull(4, published).BindStatic(5, a.lang).BindStatic(6, a.text);
+      put.BindStaticOrNull(7, a.copy_of);
+      put.Bind(8, static_cast<int64_t>(a.exact_duplicate)).BindStatic(9, a.origin);
+      if (has_text_hash_) {
+        HashHex(hashes[i], hash_buf);
+        put.BindStatic(10, std::string_view(hash_buf, 16));
+      }
       if (put.Run() != SQLITE_DONE) return Error("cannot store article '" + a.doc_id + "'");
       if (sqlite3_changes(db_) > 0) {
         if (inserted != nullptr) (*inserted)[i] = true;
@@ -345,7 +374,7 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
       }
       find.BindStatic(1, a.doc_id);
       const int rc = find.Step();
-      const bool same = rc == SQLITE_ROW && find.Text(0) == hash && find.Text(1) == a.text;
+      const bool same = rc == SQLITE_ROW && find.Text(0) == a.text;
       find.Reset();
       if (rc != SQLITE_ROW) return Error("cannot read documents");
       if (!same) {

@@ -1,8 +1,9 @@
 // Store: the SQLite database that keeps articles, their analyses and the resolved incidents.
 //
 // Schema (version in meta.schema_version, see store.cc for the DDL):
-//   documents(doc_id PK, source, url, published, lang, text, text_hash, copy_of, exact_duplicate,
-//             origin)
+//   documents(doc_id PK, source, url, published, lang, text, copy_of, exact_duplicate, origin)
+//             (a database made before version 3 also has text_hash, TextHash() of the text in
+//             hex, and keeps getting it written)
 //   analyses(doc_id PK, json)                  the full DocAnalysis, so incidents can be
 //                                              re-resolved without re-reading any text
 //   mentions(doc_id, idx, begin, end, event_type, sub_event_type, date, background, wave)
@@ -45,10 +46,11 @@ struct sqlite3;
 namespace sitrep {
 
 // Version 2: analyses and incident rows may be in their compact store forms (json_codec.h),
-// which builds of version 1 cannot decode. This build reads versions 1 and 2; opening a version 1
-// database for writing marks it version 2 (rows written from then on may be compact), so an older
+// which builds of version 1 cannot decode. Version 3: documents may lack the text_hash column,
+// which builds of version 2 insert into. This build reads versions 1 to 3; opening an older
+// database for writing marks it version 3 (rows written from then on may be compact), so an older
 // build then refuses it with a clear "schema version" error instead of failing on a row.
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
 class Store {
@@ -98,6 +100,7 @@ class Store {
 
   sqlite3* db_;
   std::string path_;
+  bool has_text_hash_ = false;  // documents has the text_hash column (made before version 3)
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -244,6 +245,88 @@ TEST_F(StoreTest, OlderVersionsOpenAndAreMarkedNewerOnlyWhenWritten) {
     }
     EXPECT_EQ(SchemaVersion(path_), bad);
   }
+}
+
+// Columns of `table` in a database file, read with plain SQLite.
+std::vector<std::string> Columns(const std::string& path, const std::string& table) {
+  std::vector<std::string> out;
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = "SELECT name FROM pragma_table_info('" + table + "')";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+      }
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_F(StoreTest, NewDatabaseHasNoTextHashAndAnOldOneKeepsGettingIt) {
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "A bomb hurt three people.")}, nullptr).ok());
+  }
+  const std::vector<std::string> cols = Columns(path_, "documents");
+  ASSERT_FALSE(cols.empty());
+  EXPECT_EQ(std::find(cols.begin(), cols.end(), "text_hash"), cols.end());
+  // A conflict is still found without the hash: the texts are compared.
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    std::vector<bool> inserted;
+    std::vector<Status> conflicts;
+    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "A bomb hurt four people."),
+                                MakeArticle("a1", "A bomb hurt three people.")},
+                               &inserted, &conflicts)
+                    .ok());
+    EXPECT_EQ(inserted, (std::vector<bool>{false, false}));
+    ASSERT_EQ(conflicts.size(), 1u);
+    EXPECT_EQ(conflicts[0].code(), StatusCode::kAlreadyExists);
+  }
+
+  // A database made by a version-2 build has the column (NOT NULL): it gets the text's hash.
+  const std::string old_path = (dir_ / "v2.sqlite").string();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, source TEXT NOT NULL,"
+                           " url TEXT NOT NULL, published TEXT, lang TEXT NOT NULL,"
+                           " text TEXT NOT NULL, text_hash TEXT NOT NULL, copy_of TEXT,"
+                           " exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);"
+                           "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           "INSERT INTO meta VALUES ('schema_version', '2');",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const std::string text = "Gunmen killed two guards at a depot.";
+  {
+    Result<std::unique_ptr<Store>> s = Store::Open(old_path);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE((*s)->PutArticles({MakeArticle("b1", text)}, nullptr).ok());
+    Result<Article> back = (*s)->GetArticle("b1");
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->text, text);
+  }
+  EXPECT_EQ(SchemaVersion(old_path), std::to_string(kStoreSchemaVersion));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT text_hash FROM documents WHERE doc_id = 'b1'", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  char want[17];
+  std::snprintf(want, sizeof want, "%016llx", static_cast<unsigned long long>(TextHash(text)));
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), want);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
 }
 
 TEST_F(StoreTest, ReadOnlyFileIsAClearError) {
