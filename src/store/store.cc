@@ -450,89 +450,6 @@ Result<size_t> Store::CountArticles() {
   return static_cast<size_t>(s.Int(0));
 }
 
-namespace {
-
-// Rows of one table inserted several to a statement ("VALUES (..), (..), .."): SQLite's cost
-// per statement run (program start, cursor, halt, reset) is paid once per batch, not per row.
-// Add() keeps a row's Source (which must stay alive until Flush()) and runs a full batch;
-// Flush() runs what is left. The statement for each row count is prepared once.
-template <typename Source>
-class BatchInsert {
- public:
-  static constexpr size_t kMaxRows = 32;
-  // bind(stmt, first parameter index, row) binds one row's `columns` values.
-  BatchInsert(sqlite3* db, std::string head, int columns,
-              void (*bind)(Stmt& s, int at, const Source& row))
-      : db_(db), head_(std::move(head)), columns_(columns), bind_(bind) {
-    rows_.reserve(kMaxRows);
-  }
-  // SQLITE_DONE or the error of the batch run.
-  int Add(const Source& row) {
-    rows_.push_back(row);
-    return rows_.size() == kMaxRows ? Flush() : SQLITE_DONE;
-  }
-  int Flush() {
-    if (rows_.empty()) return SQLITE_DONE;
-    std::unique_ptr<Stmt>& s = stmts_[rows_.size()];
-    if (s == nullptr) {
-      std::string sql = head_;
-      for (size_t r = 0; r < rows_.size(); ++r) {
-        sql += r == 0 ? " VALUES (" : ", (";
-        for (int c = 0; c < columns_; ++c) sql += c == 0 ? "?" : ",?";
-        sql += ")";
-      }
-      s = std::make_unique<Stmt>(db_, sql.c_str());
-      if (!s->prepared()) {
-        s.reset();
-        return SQLITE_ERROR;
-      }
-    }
-    for (size_t r = 0; r < rows_.size(); ++r)
-      bind_(*s, static_cast<int>(r) * columns_ + 1, rows_[r]);
-    rows_.clear();
-    return s->Run();
-  }
-
- private:
-  sqlite3* db_;
-  std::string head_;
-  int columns_;
-  void (*bind_)(Stmt& s, int at, const Source& row);
-  std::vector<Source> rows_;
-  std::unique_ptr<Stmt> stmts_[kMaxRows + 1];
-};
-
-// Row i of an analysis's mentions or claims.
-struct AnalysisRow {
-  const DocAnalysis* a;
-  size_t i;
-};
-
-void BindMention(Stmt& s, int at, const AnalysisRow& row) {
-  const EventMention& m = row.a->mentions[row.i];
-  char date_buf[16];
-  std::string date_spill;
-  const std::string_view date = IsoDate(m.date.date, date_buf, &date_spill);
-  s.BindStatic(at, row.a->doc_id).Bind(at + 1, static_cast<int64_t>(row.i));
-  s.Bind(at + 2, static_cast<int64_t>(m.span.begin)).Bind(at + 3, static_cast<int64_t>(m.span.end));
-  s.BindOrNull(at + 4, m.event_type).BindOrNull(at + 5, m.sub_event_type);
-  s.BindOrNull(at + 6, date);  // a copy: the buffer is this call's
-  s.Bind(at + 7, static_cast<int64_t>(m.background)).Bind(at + 8, static_cast<int64_t>(m.wave));
-}
-
-void BindClaim(Stmt& s, int at, const AnalysisRow& row) {
-  const Claim& c = row.a->claims[row.i];
-  s.BindStatic(at, row.a->doc_id).Bind(at + 1, static_cast<int64_t>(row.i));
-  s.Bind(at + 2, static_cast<int64_t>(c.span.begin)).Bind(at + 3, static_cast<int64_t>(c.span.end));
-  s.BindStatic(at + 4, FieldName(c.field));
-  s.Bind(at + 5, c.value).Bind(at + 6, c.low).Bind(at + 7, c.high);
-  s.BindStatic(at + 8, QualifierName(c.qualifier));
-  s.BindStatic(at + 9, CategoryName(c.category));
-  s.BindOrNull(at + 10, c.attributed_to).BindStatic(at + 11, c.quote);
-}
-
-}  // namespace
-
 Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
   return InTransaction([&]() -> Status {
     // A new analysis (the common case) has no mention or claim rows to delete: insert, and only
@@ -541,18 +458,18 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     Stmt update(db_, "UPDATE analyses SET json = ? WHERE doc_id = ?");
     Stmt del_m(db_, "DELETE FROM mentions WHERE doc_id = ?");
     Stmt del_c(db_, "DELETE FROM claims WHERE doc_id = ?");
-    if (!put.prepared() || !update.prepared() || !del_m.prepared() || !del_c.prepared()) {
+    Stmt put_m(db_,
+               "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type, date,"
+               " background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
+    Stmt put_c(db_,
+               "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high, qualifier,"
+               " category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!put.prepared() || !update.prepared() || !del_m.prepared() || !del_c.prepared() ||
+        !put_m.prepared() || !put_c.prepared()) {
       return Error("cannot prepare");
     }
-    BatchInsert<AnalysisRow> put_m(db_,
-                                   "INSERT INTO mentions(doc_id, idx, begin, end, event_type,"
-                                   " sub_event_type, date, background, wave)",
-                                   9, BindMention);
-    BatchInsert<AnalysisRow> put_c(db_,
-                                   "INSERT INTO claims(doc_id, idx, begin, end, field, value, low,"
-                                   " high, qualifier, category, attributed_to, quote)",
-                                   12, BindClaim);
-    std::string json;
+    std::string json, date_spill;
+    char date_buf[16];
     for (const DocAnalysis& a : analyses) {
       DocAnalysisToStoreText(a, &json);
       put.BindStatic(1, a.doc_id).BindStatic(2, json);
@@ -562,23 +479,33 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
         if (update.Run() != SQLITE_DONE) {
           return Error("cannot store analysis of '" + a.doc_id + "'");
         }
-        // Rows waiting in a batch may be this doc_id's (given twice): in before the delete.
-        if (put_m.Flush() != SQLITE_DONE) return Error("cannot store mention");
-        if (put_c.Flush() != SQLITE_DONE) return Error("cannot store claim");
         for (Stmt* del : {&del_m, &del_c}) {
           del->BindStatic(1, a.doc_id);
           if (del->Run() != SQLITE_DONE) return Error("cannot replace analysis rows");
         }
       }
       for (size_t i = 0; i < a.mentions.size(); ++i) {
-        if (put_m.Add({&a, i}) != SQLITE_DONE) return Error("cannot store mention");
+        const EventMention& m = a.mentions[i];
+        const std::string_view date = IsoDate(m.date.date, date_buf, &date_spill);
+        put_m.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
+        put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
+        put_m.BindOrNull(7, date);
+        put_m.Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
+        if (put_m.Run() != SQLITE_DONE) return Error("cannot store mention");
       }
       for (size_t i = 0; i < a.claims.size(); ++i) {
-        if (put_c.Add({&a, i}) != SQLITE_DONE) return Error("cannot store claim");
+        const Claim& c = a.claims[i];
+        put_c.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_c.Bind(3, static_cast<int64_t>(c.span.begin)).Bind(4, static_cast<int64_t>(c.span.end));
+        put_c.BindStatic(5, FieldName(c.field));
+        put_c.Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
+        put_c.BindStatic(9, QualifierName(c.qualifier));
+        put_c.BindStatic(10, CategoryName(c.category));
+        put_c.BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
+        if (put_c.Run() != SQLITE_DONE) return Error("cannot store claim");
       }
     }
-    if (put_m.Flush() != SQLITE_DONE) return Error("cannot store mention");
-    if (put_c.Flush() != SQLITE_DONE) return Error("cannot store claim");
     return Status::Ok();
   });
 }

@@ -489,40 +489,6 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
             "a:document b:document b:mention");
 }
 
-// Mention and claim rows are inserted several to a statement: more rows than one batch holds
-// all land with their own values, and a doc_id given twice in one call keeps the second
-// analysis's rows only (the first's, still waiting in a batch, are in before the delete).
-TEST_F(StoreTest, RowsInsertedInBatchesAreAllThereAndReplaced) {
-  std::vector<DocAnalysis> batch;
-  for (int d = 0; d < 5; ++d) {
-    DocAnalysis a = TwoClaimAnalysis("doc" + std::to_string(d));
-    const Claim proto = a.claims[0];
-    a.claims.clear();
-    for (int i = 0; i < 15; ++i) {  // 75 claim rows: two full batches of 32 and 11 left
-      Claim c = proto;
-      c.value = c.low = c.high = 100 * d + i;
-      c.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
-      a.claims.push_back(c);
-    }
-    batch.push_back(a);
-  }
-  DocAnalysis twice = TwoClaimAnalysis("doc2");
-  twice.claims.pop_back();
-  batch.push_back(twice);
-  {
-    std::unique_ptr<Store> store = OpenOrDie();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->PutAnalyses(batch).ok());
-  }
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "61");  // 4 x 15 + 1
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'doc2'"), "1");
-  EXPECT_EQ(Query(path_,
-                  "SELECT value || ' ' || begin FROM claims WHERE doc_id = 'doc4' AND "
-                  "idx = 13"),
-            "413.0 13");
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "5");
-}
-
 // The mentions.date column is CivilDate::ToIso() of the mention's date (written without
 // snprintf): day, month and year precision, a year past 9999, and NULL for no date.
 TEST_F(StoreTest, MentionDateColumnIsTheIsoDate) {
