@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "export/json_codec.h"
 #include "ingest/dedup.h"
@@ -25,14 +26,6 @@ CREATE TABLE IF NOT EXISTS documents (
   lang TEXT NOT NULL, text TEXT NOT NULL, copy_of TEXT,
   exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS mentions (
-  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
-  event_type TEXT, sub_event_type TEXT, date TEXT, background INTEGER NOT NULL,
-  wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS claims (
-  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
-  field TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT,
-  attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS incidents (
   id TEXT PRIMARY KEY, ord INTEGER NOT NULL, parent TEXT, date TEXT, date_end TEXT,
   country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
@@ -42,6 +35,56 @@ CREATE TABLE IF NOT EXISTS incident_documents (
   incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
   PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
 )sql";
+
+// mentions and claims, the queryable copies of what the analyses hold, are views over the
+// analyses' store form (json_codec.h) since schema version 3: as tables they cost an insert per
+// row (most of what storing an analysis cost) for columns the analysis row already holds. The
+// columns are those of the tables databases made before keep (and still get rows written):
+// defaults left out of the store form are put back, a mention's "date_of" is its timex's date,
+// and a null low or high (an open range end) is -inf or +inf. A quote is the JSON string, where
+// invalid UTF-8 is U+FFFD. `%DEFAULTS%` are filled from the model's default names.
+constexpr const char* kRowViews = R"sql(
+CREATE VIEW IF NOT EXISTS mentions AS SELECT a.doc_id AS doc_id, CAST(m.key AS INTEGER) AS idx,
+  COALESCE(json_extract(m.value, '$.span[0]'), 0) AS begin,
+  COALESCE(json_extract(m.value, '$.span[1]'), 0) AS end,
+  json_extract(m.value, '$.event_type') AS event_type,
+  json_extract(m.value, '$.sub_event_type') AS sub_event_type,
+  CASE WHEN json_type(m.value, '$.date_of') IS NOT NULL
+    THEN json_extract(a.json, '$.timexes[' || json_extract(m.value, '$.date_of') || '].date')
+    ELSE json_extract(m.value, '$.date.date') END AS date,
+  COALESCE(json_extract(m.value, '$.background'), 0) AS background,
+  COALESCE(json_extract(m.value, '$.wave'), 0) AS wave
+  FROM analyses AS a, json_each(a.json, '$.mentions') AS m;
+CREATE VIEW IF NOT EXISTS claims AS SELECT a.doc_id AS doc_id, CAST(c.key AS INTEGER) AS idx,
+  COALESCE(json_extract(c.value, '$.span[0]'), 0) AS begin,
+  COALESCE(json_extract(c.value, '$.span[1]'), 0) AS end,
+  COALESCE(json_extract(c.value, '$.field'), '%FIELD%') AS field,
+  CAST(json_extract(c.value, '$.value') AS REAL) AS value,
+  CASE json_type(c.value, '$.low') WHEN 'null' THEN -9e999
+    ELSE CAST(COALESCE(json_extract(c.value, '$.low'), json_extract(c.value, '$.value')) AS REAL)
+    END AS low,
+  CASE json_type(c.value, '$.high') WHEN 'null' THEN 9e999
+    ELSE CAST(COALESCE(json_extract(c.value, '$.high'), json_extract(c.value, '$.value')) AS REAL)
+    END AS high,
+  COALESCE(json_extract(c.value, '$.qualifier'), '%QUALIFIER%') AS qualifier,
+  COALESCE(json_extract(c.value, '$.category'), '%CATEGORY%') AS category,
+  json_extract(c.value, '$.attributed_to') AS attributed_to,
+  COALESCE(json_extract(c.value, '$.quote'), '') AS quote
+  FROM analyses AS a, json_each(a.json, '$.claims') AS c;
+)sql";
+
+// kRowViews with the names a reader assumes for a claim's left-out field, qualifier, category.
+std::string RowViewsSql() {
+  std::string sql = kRowViews;
+  const Claim d;
+  for (const auto& [key, name] :
+       {std::pair<std::string, std::string>{"%FIELD%", FieldName(d.field)},
+        {"%QUALIFIER%", QualifierName(d.qualifier)},
+        {"%CATEGORY%", CategoryName(d.category)}}) {
+    sql.replace(sql.find(key), key.size(), name);
+  }
+  return sql;
+}
 
 // The secondary indexes of the incident tables. ReplaceIncidentsFrom() drops them and builds
 // them again after the rows are in (one sort per index instead of a B-tree descent per row at a
@@ -286,6 +329,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
       SITREP_RETURN_IF_ERROR(store->Exec(kIncidentIndexes));
+      // A database made before version 3 has mention and claim tables: it keeps them.
+      Stmt tables(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions', 'claims')");
+      if (!tables.prepared() || tables.Step() != SQLITE_ROW) {
+        return store->Error("cannot read the schema");
+      }
+      if (tables.Int(0) == 0) SITREP_RETURN_IF_ERROR(store->Exec(RowViewsSql().c_str()));
       Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
       put.Bind(1, std::to_string(kStoreSchemaVersion));
       if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
@@ -317,6 +366,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
       return store->Error("cannot read the documents table's columns");
     }
     store->has_text_hash_ = rc == SQLITE_ROW;
+    Stmt rows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'claims' AND type = 'table'");
+    if (!rows.prepared() || rows.Step() != SQLITE_ROW)
+      return store->Error("cannot read the schema");
+    store->has_row_tables_ = rows.Int(0) != 0;
   }
   if (!read_only && v < kStoreSchemaVersion) {
     // The tables are the same; only the rows this build writes are newer (see store.h).
@@ -456,17 +509,22 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     // when the doc_id was there already update the JSON and delete the old rows.
     Stmt put(db_, "INSERT OR IGNORE INTO analyses(doc_id, json) VALUES (?, ?)");
     Stmt update(db_, "UPDATE analyses SET json = ? WHERE doc_id = ?");
-    Stmt del_m(db_, "DELETE FROM mentions WHERE doc_id = ?");
-    Stmt del_c(db_, "DELETE FROM claims WHERE doc_id = ?");
-    Stmt put_m(db_,
-               "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type, date,"
-               " background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
-    Stmt put_c(db_,
-               "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high, qualifier,"
-               " category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!put.prepared() || !update.prepared() || !del_m.prepared() || !del_c.prepared() ||
-        !put_m.prepared() || !put_c.prepared()) {
-      return Error("cannot prepare");
+    if (!put.prepared() || !update.prepared()) return Error("cannot prepare");
+    // The mention and claim rows of a database made before version 3 (in a new one they are
+    // views over the analysis rows).
+    std::optional<Stmt> del_m, del_c, put_m, put_c;
+    if (has_row_tables_) {
+      del_m.emplace(db_, "DELETE FROM mentions WHERE doc_id = ?");
+      del_c.emplace(db_, "DELETE FROM claims WHERE doc_id = ?");
+      put_m.emplace(db_,
+                    "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type,"
+                    " date, background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
+      put_c.emplace(db_,
+                    "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high,"
+                    " qualifier, category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      if (!del_m->prepared() || !del_c->prepared() || !put_m->prepared() || !put_c->prepared()) {
+        return Error("cannot prepare");
+      }
     }
     std::string json, date_spill;
     char date_buf[16];
@@ -479,31 +537,35 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
         if (update.Run() != SQLITE_DONE) {
           return Error("cannot store analysis of '" + a.doc_id + "'");
         }
-        for (Stmt* del : {&del_m, &del_c}) {
+        if (!has_row_tables_) continue;
+        for (Stmt* del : {&*del_m, &*del_c}) {
           del->BindStatic(1, a.doc_id);
           if (del->Run() != SQLITE_DONE) return Error("cannot replace analysis rows");
         }
       }
+      if (!has_row_tables_) continue;  // the views read the analysis row
       for (size_t i = 0; i < a.mentions.size(); ++i) {
         const EventMention& m = a.mentions[i];
         const std::string_view date = IsoDate(m.date.date, date_buf, &date_spill);
-        put_m.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
-        put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
-        put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
-        put_m.BindOrNull(7, date);
-        put_m.Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
-        if (put_m.Run() != SQLITE_DONE) return Error("cannot store mention");
+        put_m->BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_m->Bind(3, static_cast<int64_t>(m.span.begin))
+            .Bind(4, static_cast<int64_t>(m.span.end));
+        put_m->BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
+        put_m->BindOrNull(7, date);
+        put_m->Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
+        if (put_m->Run() != SQLITE_DONE) return Error("cannot store mention");
       }
       for (size_t i = 0; i < a.claims.size(); ++i) {
         const Claim& c = a.claims[i];
-        put_c.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
-        put_c.Bind(3, static_cast<int64_t>(c.span.begin)).Bind(4, static_cast<int64_t>(c.span.end));
-        put_c.BindStatic(5, FieldName(c.field));
-        put_c.Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
-        put_c.BindStatic(9, QualifierName(c.qualifier));
-        put_c.BindStatic(10, CategoryName(c.category));
-        put_c.BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
-        if (put_c.Run() != SQLITE_DONE) return Error("cannot store claim");
+        put_c->BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_c->Bind(3, static_cast<int64_t>(c.span.begin))
+            .Bind(4, static_cast<int64_t>(c.span.end));
+        put_c->BindStatic(5, FieldName(c.field));
+        put_c->Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
+        put_c->BindStatic(9, QualifierName(c.qualifier));
+        put_c->BindStatic(10, CategoryName(c.category));
+        put_c->BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
+        if (put_c->Run() != SQLITE_DONE) return Error("cannot store claim");
       }
     }
     return Status::Ok();

@@ -8,7 +8,9 @@
 //                                              re-resolved without re-reading any text
 //   mentions(doc_id, idx, begin, end, event_type, sub_event_type, date, background, wave)
 //   claims(doc_id, idx, begin, end, field, value, low, high, qualifier, category,
-//          attributed_to, quote)               queryable copies of what the analyses hold
+//          attributed_to, quote)               queryable copies of what the analyses hold:
+//                                              views over analyses.json since version 3
+//                                              (tables, still written, in older databases)
 //   incidents(id PK, ord, parent, date, date_end, country, admin1, admin2, place, lat, lon,
 //             geo_precision, event_type, sub_event_type, perpetrator, killed_low, killed_best,
 //             killed_high, injured_best, json)  json = the incident's store form
@@ -47,9 +49,10 @@ namespace sitrep {
 
 // Version 2: analyses and incident rows may be in their compact store forms (json_codec.h),
 // which builds of version 1 cannot decode. Version 3: documents may lack the text_hash column,
-// which builds of version 2 insert into. This build reads versions 1 to 3; opening an older
-// database for writing marks it version 3 (rows written from then on may be compact), so an older
-// build then refuses it with a clear "schema version" error instead of failing on a row.
+// and mentions and claims may be views, which builds of version 2 insert into. This build reads
+// versions 1 to 3; opening an older database for writing marks it version 3 (rows written from then
+// on may be compact), so an older build then refuses it with a clear "schema version" error instead
+// of failing on a row.
 inline constexpr int kStoreSchemaVersion = 3;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
@@ -101,6 +104,7 @@ class Store {
   sqlite3* db_;
   std::string path_;
   bool has_text_hash_ = false;  // documents has the text_hash column (made before version 3)
+  bool has_row_tables_ = false;  // mentions and claims are tables (made before version 3)
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include "export/json_codec.h"
@@ -456,8 +457,8 @@ DocAnalysis TwoClaimAnalysis(const std::string& id) {
   return a;
 }
 
-// A document's mention and claim rows (WITHOUT ROWID tables in a new database) are replaced,
-// not duplicated, when its analysis is stored again, and incident documents likewise.
+// A document's mention and claim rows (views over its analysis row in a new database) are
+// replaced, not duplicated, when its analysis is stored again, and incident documents likewise.
 TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
   {
     std::unique_ptr<Store> store = OpenOrDie();
@@ -475,12 +476,14 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
   }
-  for (const char* table : {"mentions", "claims", "incident_documents"}) {
-    EXPECT_NE(Query(path_, std::string("SELECT sql FROM sqlite_master WHERE name = '") + table + "'")
-                  .find("WITHOUT ROWID"),
-              std::string::npos)
-        << table;
-  }
+  EXPECT_NE(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'incident_documents'")
+                .find("WITHOUT ROWID"),
+            std::string::npos);
+  // mentions and claims are views over the analysis rows: replacing the row replaces them.
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(type, ' ') FROM (SELECT type FROM sqlite_master "
+                  "WHERE name IN ('mentions', 'claims') ORDER BY name)"),
+            "view view");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'a'"), "1");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "2");
@@ -663,6 +666,89 @@ TEST_F(StoreTest, StoredAnalysesLoadAsTheFullFormAndOldRowsStillLoad) {
   ASSERT_EQ(Query(path_, "SELECT count(*) FROM analyses WHERE json_extract(json, '$.form') = 2"),
             "150");
   check();
+}
+
+// The old mention and claim tables, created as a version-2 build made them.
+void CreateRowTables(const std::string& path) {
+  Query(path,
+        "CREATE TABLE mentions (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, event_type TEXT, sub_event_type TEXT, date TEXT,"
+        " background INTEGER NOT NULL, wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))"
+        " WITHOUT ROWID");
+  Query(path,
+        "CREATE TABLE claims (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, field TEXT NOT NULL, value REAL, low REAL, high REAL,"
+        " qualifier TEXT, category TEXT, attributed_to TEXT, quote TEXT,"
+        " PRIMARY KEY (doc_id, idx)) WITHOUT ROWID");
+}
+
+// Every column of every row of mentions and claims, as text.
+std::string RowDump(const std::string& path) {
+  return Query(path,
+               "SELECT group_concat(r, char(10)) FROM (SELECT quote(doc_id) || ' ' || idx || ' ' ||"
+               " begin || ' ' || end || ' ' || quote(event_type) || ' ' || quote(sub_event_type) ||"
+               " ' ' || quote(date) || ' ' || background || ' ' || wave AS r FROM mentions"
+               " ORDER BY doc_id, idx)") +
+         "\n" +
+         Query(path,
+               "SELECT group_concat(r, char(10)) FROM (SELECT quote(doc_id) || ' ' || idx || ' ' ||"
+               " begin || ' ' || end || ' ' || field || ' ' || quote(value) || ' ' || quote(low) ||"
+               " ' ' || quote(high) || ' ' || quote(qualifier) || ' ' || quote(category) || ' ' ||"
+               " quote(attributed_to) || ' ' || quote(quote) AS r FROM claims"
+               " ORDER BY doc_id, idx)");
+}
+
+// In a new database mentions and claims are views over the analysis rows; they give what the
+// tables of a database made before hold (and still get written), column for column, for
+// simulated articles and for claims with open range ends and every non-default name.
+TEST_F(StoreTest, MentionAndClaimViewsEqualTheOldTables) {
+  std::vector<DocAnalysis> analyses;
+  EngineOptions eo;
+  eo.threads = 2;
+  auto engine = Engine::Create(eo);
+  if (engine.ok()) analyses = (*engine)->AnalyzeAll(SimulatedArticles(13));
+  DocAnalysis odd = TwoClaimAnalysis("odd");
+  odd.claims[0].low = -std::numeric_limits<double>::infinity();
+  odd.claims[0].high = std::numeric_limits<double>::infinity();
+  odd.claims[0].qualifier = Qualifier::kAtLeast;
+  odd.claims[0].category = Category::kCivilians;
+  odd.claims[0].attributed_to = "police";
+  odd.claims[0].span = {4, 9};
+  odd.claims[1].value = 2.5;
+  odd.claims[1].low = 1;
+  odd.claims[1].high = 4;
+  odd.claims[1].quote.clear();
+  odd.mentions[0].span = {3, 40};
+  odd.mentions[0].sub_event_type = "Attack";
+  odd.mentions[0].background = true;
+  odd.mentions[0].wave = true;
+  Timex t;
+  t.span = {1, 2};
+  t.date = CivilDate{2024, 3, 0};
+  odd.timexes = {t};
+  odd.mentions[0].date = t;  // written as "date_of": 0
+  EventMention own = odd.mentions[0];
+  own.date.date = CivilDate{2023, 12, 31};  // no timex has it: written in full
+  odd.mentions.push_back(own);
+  analyses.push_back(odd);
+
+  const std::string old_path = (dir_ / "old.sqlite").string();
+  CreateRowTables(old_path);
+  for (const std::string& p : {path_, old_path}) {
+    Result<std::unique_ptr<Store>> s = Store::Open(p);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE((*s)->PutAnalyses(analyses).ok());
+  }
+  EXPECT_EQ(Query(path_, "SELECT type FROM sqlite_master WHERE name = 'claims'"), "view");
+  EXPECT_EQ(Query(old_path, "SELECT type FROM sqlite_master WHERE name = 'claims'"), "table");
+  const std::string rows = RowDump(old_path);
+  EXPECT_NE(rows.find("'odd' 0 4 9 killed 5.0 -Inf Inf 'at_least' 'civilians' 'police'"),
+            std::string::npos)
+      << rows;
+  EXPECT_NE(rows.find("'odd' 1 3 40 'Violence against civilians' 'Attack' '2023-12-31' 1 1"),
+            std::string::npos)
+      << rows;
+  EXPECT_EQ(RowDump(path_), rows);
 }
 
 // Incidents of simulated articles are stored in the store form (claims without the keys the
