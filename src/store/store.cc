@@ -31,14 +31,14 @@ CREATE TABLE IF NOT EXISTS incidents (
   country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
   geo_precision INTEGER, event_type TEXT, sub_event_type TEXT, perpetrator TEXT,
   killed_low REAL, killed_best REAL, killed_high REAL, injured_best REAL, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS incident_documents (
-  incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
-  PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
 )sql";
 
 // mentions and claims, the queryable copies of what the analyses hold, are views over the
 // analyses' store form (json_codec.h) since schema version 3: as tables they cost an insert per
-// row (most of what storing an analysis cost) for columns the analysis row already holds. The
+// row (most of what storing an analysis cost) for columns the analysis row already holds.
+// incident_documents likewise reads the incidents' "documents" and "mentions" lists (as a
+// table it cost two B-trees of rows per incident, staged, sorted and indexed at every replace;
+// the view has no index on doc_id: a lookup by document reads every incident row). The
 // columns are those of the tables databases made before keep (and still get rows written):
 // defaults left out of the store form are put back, a mention's "date_of" is its timex's date,
 // and a null low or high (an open range end) is -inf or +inf. A quote is the JSON string, where
@@ -71,6 +71,11 @@ CREATE VIEW IF NOT EXISTS claims AS SELECT a.doc_id AS doc_id, CAST(c.key AS INT
   json_extract(c.value, '$.attributed_to') AS attributed_to,
   COALESCE(json_extract(c.value, '$.quote'), '') AS quote
   FROM analyses AS a, json_each(a.json, '$.claims') AS c;
+CREATE VIEW IF NOT EXISTS incident_documents AS
+  SELECT DISTINCT i.id AS incident_id, d.value AS doc_id, 'document' AS role
+  FROM incidents AS i, json_each(i.json, '$.documents') AS d
+  UNION ALL SELECT DISTINCT i.id, m.value, 'mention'
+  FROM incidents AS i, json_each(i.json, '$.mentions') AS m;
 )sql";
 
 // kRowViews with the names a reader assumes for a claim's left-out field, qualifier, category.
@@ -92,8 +97,24 @@ std::string RowViewsSql() {
 constexpr const char* kIncidentIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
-CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);
 )sql";
+// The row tables of a database made before version 3 (one that has any of them gets all), and
+// incident_documents' index (dropped and built again like the incidents' indexes).
+constexpr const char* kRowTables = R"sql(
+CREATE TABLE IF NOT EXISTS mentions (
+  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  event_type TEXT, sub_event_type TEXT, date TEXT, background INTEGER NOT NULL,
+  wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claims (
+  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  field TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT,
+  attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS incident_documents (
+  incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
+  PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
+)sql";
+constexpr const char* kIncidentDocumentsIndex =
+    "CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);";
 constexpr const char* kDropIncidentIndexes = R"sql(
 DROP INDEX IF EXISTS incidents_parent;
 DROP INDEX IF EXISTS incidents_date;
@@ -329,12 +350,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
       SITREP_RETURN_IF_ERROR(store->Exec(kIncidentIndexes));
-      // A database made before version 3 has mention and claim tables: it keeps them.
-      Stmt tables(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('mentions', 'claims')");
+      // A database made before version 3 has mention, claim and incident-document tables: it
+      // keeps them (and gets rows written).
+      Stmt tables(db,
+                  "SELECT count(*) FROM sqlite_master"
+                  " WHERE type = 'table' AND name IN ('mentions', 'claims', 'incident_documents')");
       if (!tables.prepared() || tables.Step() != SQLITE_ROW) {
         return store->Error("cannot read the schema");
       }
-      if (tables.Int(0) == 0) SITREP_RETURN_IF_ERROR(store->Exec(RowViewsSql().c_str()));
+      if (tables.Int(0) == 0) {
+        SITREP_RETURN_IF_ERROR(store->Exec(RowViewsSql().c_str()));
+      } else {
+        SITREP_RETURN_IF_ERROR(store->Exec(kRowTables));
+        SITREP_RETURN_IF_ERROR(store->Exec(kIncidentDocumentsIndex));
+      }
       Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
       put.Bind(1, std::to_string(kStoreSchemaVersion));
       if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
@@ -620,25 +649,32 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
 Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
   return InTransaction([&]() -> Status {
     SITREP_RETURN_IF_ERROR(Exec(kDropIncidentIndexes));
-    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
-    // The document rows are keyed by incident id, a hash: inserted as the incidents come, each
+    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incidents;"));
+    // The incident_documents table of a database made before version 3 (in a new one it is a
+    // view). Its rows are keyed by incident id, a hash: inserted as the incidents come, each
     // lands at a random place in a B-tree that outgrows the page cache on large runs. They are
     // appended to a temporary table instead and moved over sorted by key (one sort, then
     // appends at the tree's right edge).
-    SITREP_RETURN_IF_ERROR(Exec(
-        "DROP TABLE IF EXISTS temp.incident_documents_new;"
-        " CREATE TEMP TABLE incident_documents_new(incident_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
-        " role TEXT NOT NULL);"));
+    std::optional<Stmt> put_d;
+    if (has_row_tables_) {
+      SITREP_RETURN_IF_ERROR(
+          Exec("DELETE FROM incident_documents; DROP TABLE IF EXISTS temp.incident_documents_new;"
+               " CREATE TEMP TABLE incident_documents_new(incident_id TEXT NOT NULL,"
+               " doc_id TEXT NOT NULL, role TEXT NOT NULL);"));
+      put_d.emplace(db_,
+                    "INSERT INTO temp.incident_documents_new(incident_id, doc_id, role)"
+                    " VALUES (?,?,?)");
+      if (!put_d->prepared()) return Error("cannot prepare");
+    }
     Stmt put(db_,
              "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
              " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
              " killed_best, killed_high, injured_best, json)"
              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt put_d(db_,
-               "INSERT INTO temp.incident_documents_new(incident_id, doc_id, role) VALUES (?,?,?)");
-    if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
+    if (!put.prepared()) return Error("cannot prepare");
     Incident inc;
-    std::string json;
+    std::string json, date_spill;
+    char date_buf[16];
     for (int64_t i = 0; next(&inc); ++i) {
       auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
@@ -646,8 +682,9 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       // `inc` and `json` outlive each Run(), so their text is bound without a copy.
       IncidentToStoreText(inc, &json);
       put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
-      put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
-      put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
+      // BindOrNull copies, so one date buffer serves both.
+      put.BindOrNull(4, inc.date ? IsoDate(*inc.date, date_buf, &date_spill) : "");
+      put.BindOrNull(5, inc.date_end ? IsoDate(*inc.date_end, date_buf, &date_spill) : "");
       put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
       put.BindOrNull(9, inc.place).Bind(10, inc.lat).Bind(11, inc.lon);
       put.Bind(12, static_cast<int64_t>(inc.geo_precision));
@@ -657,19 +694,23 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
       put.BindStatic(20, json);
       if (put.Run() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
+      if (!put_d) continue;
       for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
                                        std::pair{&inc.mentions, "mention"}}) {
         for (const std::string& d : *list) {
-          put_d.BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
-          if (put_d.Run() != SQLITE_DONE) return Error("cannot store incident documents");
+          put_d->BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
+          if (put_d->Run() != SQLITE_DONE) return Error("cannot store incident documents");
         }
       }
     }
-    SITREP_RETURN_IF_ERROR(Exec(
-        "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"
-        " SELECT incident_id, doc_id, role FROM temp.incident_documents_new"
-        " ORDER BY incident_id, doc_id, role;"
-        " DROP TABLE temp.incident_documents_new;"));
+    if (put_d) {
+      SITREP_RETURN_IF_ERROR(
+          Exec("INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"
+               " SELECT incident_id, doc_id, role FROM temp.incident_documents_new"
+               " ORDER BY incident_id, doc_id, role;"
+               " DROP TABLE temp.incident_documents_new;"));
+      SITREP_RETURN_IF_ERROR(Exec(kIncidentDocumentsIndex));
+    }
     return Exec(kIncidentIndexes);
   });
 }

@@ -18,7 +18,9 @@
 //                                              repeat the previous claim's document, outlet and
 //                                              date); rows of earlier builds hold the full
 //                                              sitrep-incidents/1 form, and both read the same
-//   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention'
+//   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention': a view over
+//                                              incidents.json since version 3 (no index on
+//                                              doc_id); a table in older databases
 //   meta(key PK, value)
 //
 // The database runs in WAL mode with a busy timeout, so readers (the server, `export`) are not
@@ -109,9 +111,9 @@ class Store {
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored
   // incident is replaced by those given, in the order given, in one transaction (nothing changes
-  // on error); memory stays at one incident (the incident-document rows are staged in a
-  // temporary table and moved over sorted by key, so large runs do not insert them at random
-  // places). Errors: as ReplaceIncidents().
+  // on error); memory stays at one incident (in a database made before version 3 the
+  // incident-document rows are staged in a temporary table and moved over sorted by key, so
+  // large runs do not insert them at random places). Errors: as ReplaceIncidents().
   Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next);
 };
 

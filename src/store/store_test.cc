@@ -458,7 +458,8 @@ DocAnalysis TwoClaimAnalysis(const std::string& id) {
 }
 
 // A document's mention and claim rows (views over its analysis row in a new database) are
-// replaced, not duplicated, when its analysis is stored again, and incident documents likewise.
+// replaced, not duplicated, when its analysis is stored again, and incident documents (a view
+// over the incident rows) likewise.
 TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
   {
     std::unique_ptr<Store> store = OpenOrDie();
@@ -476,14 +477,12 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
   }
-  EXPECT_NE(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'incident_documents'")
-                .find("WITHOUT ROWID"),
-            std::string::npos);
-  // mentions and claims are views over the analysis rows: replacing the row replaces them.
+  // mentions, claims and incident_documents are views over the analysis and incident rows:
+  // replacing a row replaces them.
   EXPECT_EQ(Query(path_,
                   "SELECT group_concat(type, ' ') FROM (SELECT type FROM sqlite_master "
-                  "WHERE name IN ('mentions', 'claims') ORDER BY name)"),
-            "view view");
+                  "WHERE name IN ('mentions', 'claims', 'incident_documents'))"),
+            "view view view");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'a'"), "1");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "2");
@@ -549,12 +548,11 @@ TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
     ASSERT_EQ(back->incidents.size(), 3u);
     EXPECT_EQ(back->incidents[2].id, "s1-2");
   }
-  EXPECT_EQ(Query(path_, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
-                         "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
-            "incident_documents_doc incidents_date incidents_parent");
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents INDEXED BY incident_documents_doc"
-                         " WHERE doc_id = 'b'"),
-            "2");
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                  "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
+            "incidents_date incidents_parent");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_parent"
                          " WHERE parent = 's1'"),
             "2");
@@ -588,6 +586,34 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
   EXPECT_EQ(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
             std::string::npos);
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
+}
+
+// A database made before version 3 keeps its incident_documents table: replacing incidents
+// rewrites its rows (staged and moved over in key order) and builds its doc_id index again.
+TEST_F(StoreTest, IncidentDocumentsTableOfAnOlderDatabaseIsStillWritten) {
+  Query(path_,
+        "CREATE TABLE incident_documents (incident_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
+        " role TEXT NOT NULL, PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID");
+  Incident inc;
+  inc.id = "i1";
+  inc.documents = {"b", "a", "b"};
+  inc.mentions = {"b"};
+  IncidentSet set;
+  set.incidents = {inc};
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+    set.incidents[0].id = "i2";
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  }
+  EXPECT_EQ(Query(path_, "SELECT type FROM sqlite_master WHERE name = 'incident_documents'"),
+            "table");
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(incident_id || ':' || doc_id || ':' || role, ' ') FROM "
+                  "incident_documents INDEXED BY incident_documents_doc WHERE doc_id = 'b'"),
+            "i2:b:document i2:b:mention");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents"), "3");
 }
 
 // 300 simulated articles (seed `seed`), duplicates marked, as a batch the store receives.
