@@ -16,9 +16,6 @@ namespace {
 // documents has no text_hash column since schema version 3: it repeated what the text gives
 // (hashing every text cost more than writing it), and a conflict compares the texts themselves.
 // A database made before keeps the column and gets the hash written (Store::has_text_hash_).
-// Tables keyed by a composite primary key (rows of a document or an incident) are WITHOUT ROWID:
-// the key's B-tree holds the row, so an insert writes one tree instead of a rowid table plus
-// the key's index (a database made before keeps its rowid tables; both read the same).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -42,7 +39,7 @@ CREATE TABLE IF NOT EXISTS incidents (
 // columns are those of the tables databases made before keep (and still get rows written):
 // defaults left out of the store form are put back, a mention's "date_of" is its timex's date,
 // and a null low or high (an open range end) is -inf or +inf. A quote is the JSON string, where
-// invalid UTF-8 is U+FFFD. `%DEFAULTS%` are filled from the model's default names.
+// invalid UTF-8 is U+FFFD. The %NAME% placeholders are the model's default names (RowViewsSql).
 constexpr const char* kRowViews = R"sql(
 CREATE VIEW IF NOT EXISTS mentions AS SELECT a.doc_id AS doc_id, CAST(m.key AS INTEGER) AS idx,
   COALESCE(json_extract(m.value, '$.span[0]'), 0) AS begin,
@@ -99,7 +96,10 @@ CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 )sql";
 // The row tables of a database made before version 3 (one that has any of them gets all), and
-// incident_documents' index (dropped and built again like the incidents' indexes).
+// incident_documents' index (dropped and built again like the incidents' indexes). They are
+// WITHOUT ROWID: the key's B-tree holds the row, so an insert writes one tree instead of a rowid
+// table plus the key's index (a database made before that keeps its rowid tables; both read the
+// same).
 constexpr const char* kRowTables = R"sql(
 CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -396,8 +396,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     }
     store->has_text_hash_ = rc == SQLITE_ROW;
     Stmt rows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'claims' AND type = 'table'");
-    if (!rows.prepared() || rows.Step() != SQLITE_ROW)
+    if (!rows.prepared() || rows.Step() != SQLITE_ROW) {
       return store->Error("cannot read the schema");
+    }
     store->has_row_tables_ = rows.Int(0) != 0;
   }
   if (!read_only && v < kStoreSchemaVersion) {
