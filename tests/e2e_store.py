@@ -28,7 +28,7 @@ with tempfile.TemporaryDirectory() as tmp:
     n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     n_seed = sum(1 for l in open(seeds, encoding="utf-8") if l.strip())
     check(n_docs == n_seed, f"{n_seed} documents stored once each (got {n_docs})")
-    check(con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2",
+    check(con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3",
           "schema version recorded")
     n_inc = con.execute("SELECT count(*) FROM incidents").fetchone()[0]
     con.close()

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "export/json_codec.h"
 #include "ingest/dedup.h"
@@ -12,16 +13,94 @@
 namespace sitrep {
 namespace {
 
-// Tables keyed by a composite primary key (rows of a document or an incident) are WITHOUT ROWID:
-// the key's B-tree holds the row, so an insert writes one tree instead of a rowid table plus
-// the key's index (a database made before keeps its rowid tables; both read the same).
+// documents has no text_hash column since schema version 3: it repeated what the text gives
+// (hashing every text cost more than writing it), and a conflict compares the texts themselves.
+// A database made before keeps the column and gets the hash written (Store::has_text_hash_).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT NOT NULL, published TEXT,
-  lang TEXT NOT NULL, text TEXT NOT NULL, text_hash TEXT NOT NULL, copy_of TEXT,
+  lang TEXT NOT NULL, text TEXT NOT NULL, copy_of TEXT,
   exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS incidents (
+  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, parent TEXT, date TEXT, date_end TEXT,
+  country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
+  geo_precision INTEGER, event_type TEXT, sub_event_type TEXT, perpetrator TEXT,
+  killed_low REAL, killed_best REAL, killed_high REAL, injured_best REAL, json TEXT NOT NULL);
+)sql";
+
+// mentions and claims, the queryable copies of what the analyses hold, are views over the
+// analyses' store form (json_codec.h) since schema version 3: as tables they cost an insert per
+// row (most of what storing an analysis cost) for columns the analysis row already holds.
+// incident_documents likewise reads the incidents' "documents" and "mentions" lists (as a
+// table it cost two B-trees of rows per incident, staged, sorted and indexed at every replace;
+// the view has no index on doc_id: a lookup by document reads every incident row). The
+// columns are those of the tables databases made before keep (and still get rows written):
+// defaults left out of the store form are put back, a mention's "date_of" is its timex's date,
+// and a null low or high (an open range end) is -inf or +inf. A quote is the JSON string, where
+// invalid UTF-8 is U+FFFD. The %NAME% placeholders are the model's default names (RowViewsSql).
+constexpr const char* kRowViews = R"sql(
+CREATE VIEW IF NOT EXISTS mentions AS SELECT a.doc_id AS doc_id, CAST(m.key AS INTEGER) AS idx,
+  COALESCE(json_extract(m.value, '$.span[0]'), 0) AS begin,
+  COALESCE(json_extract(m.value, '$.span[1]'), 0) AS end,
+  json_extract(m.value, '$.event_type') AS event_type,
+  json_extract(m.value, '$.sub_event_type') AS sub_event_type,
+  CASE WHEN json_type(m.value, '$.date_of') IS NOT NULL
+    THEN json_extract(a.json, '$.timexes[' || json_extract(m.value, '$.date_of') || '].date')
+    ELSE json_extract(m.value, '$.date.date') END AS date,
+  COALESCE(json_extract(m.value, '$.background'), 0) AS background,
+  COALESCE(json_extract(m.value, '$.wave'), 0) AS wave
+  FROM analyses AS a, json_each(a.json, '$.mentions') AS m;
+CREATE VIEW IF NOT EXISTS claims AS SELECT a.doc_id AS doc_id, CAST(c.key AS INTEGER) AS idx,
+  COALESCE(json_extract(c.value, '$.span[0]'), 0) AS begin,
+  COALESCE(json_extract(c.value, '$.span[1]'), 0) AS end,
+  COALESCE(json_extract(c.value, '$.field'), '%FIELD%') AS field,
+  CAST(json_extract(c.value, '$.value') AS REAL) AS value,
+  CASE json_type(c.value, '$.low') WHEN 'null' THEN -9e999
+    ELSE CAST(COALESCE(json_extract(c.value, '$.low'), json_extract(c.value, '$.value')) AS REAL)
+    END AS low,
+  CASE json_type(c.value, '$.high') WHEN 'null' THEN 9e999
+    ELSE CAST(COALESCE(json_extract(c.value, '$.high'), json_extract(c.value, '$.value')) AS REAL)
+    END AS high,
+  COALESCE(json_extract(c.value, '$.qualifier'), '%QUALIFIER%') AS qualifier,
+  COALESCE(json_extract(c.value, '$.category'), '%CATEGORY%') AS category,
+  json_extract(c.value, '$.attributed_to') AS attributed_to,
+  COALESCE(json_extract(c.value, '$.quote'), '') AS quote
+  FROM analyses AS a, json_each(a.json, '$.claims') AS c;
+CREATE VIEW IF NOT EXISTS incident_documents AS
+  SELECT DISTINCT i.id AS incident_id, d.value AS doc_id, 'document' AS role
+  FROM incidents AS i, json_each(i.json, '$.documents') AS d
+  UNION ALL SELECT DISTINCT i.id, m.value, 'mention'
+  FROM incidents AS i, json_each(i.json, '$.mentions') AS m;
+)sql";
+
+// kRowViews with the names a reader assumes for a claim's left-out field, qualifier, category.
+std::string RowViewsSql() {
+  std::string sql = kRowViews;
+  const Claim d;
+  for (const auto& [key, name] :
+       {std::pair<std::string, std::string>{"%FIELD%", FieldName(d.field)},
+        {"%QUALIFIER%", QualifierName(d.qualifier)},
+        {"%CATEGORY%", CategoryName(d.category)}}) {
+    sql.replace(sql.find(key), key.size(), name);
+  }
+  return sql;
+}
+
+// The secondary indexes of the incident tables. ReplaceIncidentsFrom() drops them and builds
+// them again after the rows are in (one sort per index instead of a B-tree descent per row at a
+// random key), inside its transaction.
+constexpr const char* kIncidentIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+)sql";
+// The row tables of a database made before version 3 (one that has any of them gets all), and
+// incident_documents' index (dropped and built again like the incidents' indexes). They are
+// WITHOUT ROWID: the key's B-tree holds the row, so an insert writes one tree instead of a rowid
+// table plus the key's index (a database made before that keeps its rowid tables; both read the
+// same).
+constexpr const char* kRowTables = R"sql(
 CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   event_type TEXT, sub_event_type TEXT, date TEXT, background INTEGER NOT NULL,
@@ -30,24 +109,12 @@ CREATE TABLE IF NOT EXISTS claims (
   doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
   field TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT,
   attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS incidents (
-  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, parent TEXT, date TEXT, date_end TEXT,
-  country TEXT, admin1 TEXT, admin2 TEXT, place TEXT, lat REAL, lon REAL,
-  geo_precision INTEGER, event_type TEXT, sub_event_type TEXT, perpetrator TEXT,
-  killed_low REAL, killed_best REAL, killed_high REAL, injured_best REAL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS incident_documents (
   incident_id TEXT NOT NULL, doc_id TEXT NOT NULL, role TEXT NOT NULL,
   PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID;
 )sql";
-
-// The secondary indexes of the incident tables. ReplaceIncidentsFrom() drops them and builds
-// them again after the rows are in (one sort per index instead of a B-tree descent per row at a
-// random key), inside its transaction.
-constexpr const char* kIncidentIndexes = R"sql(
-CREATE INDEX IF NOT EXISTS incidents_parent ON incidents(parent);
-CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
-CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);
-)sql";
+constexpr const char* kIncidentDocumentsIndex =
+    "CREATE INDEX IF NOT EXISTS incident_documents_doc ON incident_documents(doc_id);";
 constexpr const char* kDropIncidentIndexes = R"sql(
 DROP INDEX IF EXISTS incidents_parent;
 DROP INDEX IF EXISTS incidents_date;
@@ -73,6 +140,14 @@ class Stmt {
   Stmt& BindStatic(int i, std::string_view s) {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     return *this;
+  }
+  // BindStatic(), or NULL for an empty `s`.
+  Stmt& BindStaticOrNull(int i, std::string_view s) {
+    if (s.empty()) {
+      sqlite3_bind_null(stmt_, i);
+      return *this;
+    }
+    return BindStatic(i, s);
   }
   Stmt& BindOrNull(int i, std::string_view s) {
     if (s.empty()) sqlite3_bind_null(stmt_, i);
@@ -275,6 +350,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
       SITREP_RETURN_IF_ERROR(store->Exec(kIncidentIndexes));
+      // A database made before version 3 has mention, claim and incident-document tables: it
+      // keeps them (and gets rows written).
+      Stmt tables(db,
+                  "SELECT count(*) FROM sqlite_master"
+                  " WHERE type = 'table' AND name IN ('mentions', 'claims', 'incident_documents')");
+      if (!tables.prepared() || tables.Step() != SQLITE_ROW) {
+        return store->Error("cannot read the schema");
+      }
+      if (tables.Int(0) == 0) {
+        SITREP_RETURN_IF_ERROR(store->Exec(RowViewsSql().c_str()));
+      } else {
+        SITREP_RETURN_IF_ERROR(store->Exec(kRowTables));
+        SITREP_RETURN_IF_ERROR(store->Exec(kIncidentDocumentsIndex));
+      }
       Stmt put(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)");
       put.Bind(1, std::to_string(kStoreSchemaVersion));
       if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
@@ -298,6 +387,20 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
                       std::to_string(kOldestReadableSchemaVersion) + " to " +
                       std::to_string(kStoreSchemaVersion));
   }
+  {
+    Stmt column(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'text_hash'");
+    if (!column.prepared()) return store->Error("cannot read the documents table's columns");
+    const int rc = column.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+      return store->Error("cannot read the documents table's columns");
+    }
+    store->has_text_hash_ = rc == SQLITE_ROW;
+    Stmt rows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'claims' AND type = 'table'");
+    if (!rows.prepared() || rows.Step() != SQLITE_ROW) {
+      return store->Error("cannot read the schema");
+    }
+    store->has_row_tables_ = rows.Int(0) != 0;
+  }
   if (!read_only && v < kStoreSchemaVersion) {
     // The tables are the same; only the rows this build writes are newer (see store.h).
     Stmt bump(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
@@ -316,28 +419,37 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
     // New articles are the common case: insert first and look at the stored row only when the
     // doc_id was there already (one B-tree descent per new article instead of two).
     Stmt put(db_,
-             "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text, text_hash,"
-             " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?,?)");
-    Stmt find(db_, "SELECT text_hash, text FROM documents WHERE doc_id = ?");
+             has_text_hash_
+                 ? "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text,"
+                   " copy_of, exact_duplicate, origin, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                 : "INSERT OR IGNORE INTO documents(doc_id, source, url, published, lang, text,"
+                   " copy_of, exact_duplicate, origin) VALUES (?,?,?,?,?,?,?,?,?)");
+    Stmt find(db_, "SELECT text FROM documents WHERE doc_id = ?");
     if (!find.prepared() || !put.prepared()) return Error("cannot prepare");
-    // The texts' hashes in one batch (TextHashes overlaps four texts' hash chains).
-    std::vector<std::string_view> texts(articles.size());
-    for (size_t i = 0; i < articles.size(); ++i) texts[i] = articles[i].text;
-    std::vector<uint64_t> hashes(articles.size());
-    TextHashes(texts.data(), texts.size(), hashes.data());
+    // The texts' hashes, for a database made before schema version 3 (TextHashes overlaps four
+    // texts' hash chains).
+    std::vector<uint64_t> hashes;
+    if (has_text_hash_) {
+      std::vector<std::string_view> texts(articles.size());
+      for (size_t i = 0; i < articles.size(); ++i) texts[i] = articles[i].text;
+      hashes.resize(articles.size());
+      TextHashes(texts.data(), texts.size(), hashes.data());
+    }
     char hash_buf[17];
+    char date_buf[16];
+    std::string date_spill;
     for (size_t i = 0; i < articles.size(); ++i) {
       const Article& a = articles[i];
-      HashHex(hashes[i], hash_buf);
-      const std::string_view hash(hash_buf, 16);
-      const std::string published = a.published ? a.published->ToIso() : std::string();
+      const std::string_view published =
+          a.published ? IsoDate(*a.published, date_buf, &date_spill) : std::string_view();
       put.BindStatic(1, a.doc_id).BindStatic(2, a.source).BindStatic(3, a.url);
-      if (published.empty()) put.BindOrNull(4, published);
-      else put.BindStatic(4, published);
-      put.BindStatic(5, a.lang).BindStatic(6, a.text).BindStatic(7, hash);
-      if (a.copy_of.empty()) put.BindOrNull(8, a.copy_of);
-      else put.BindStatic(8, a.copy_of);
-      put.Bind(9, static_cast<int64_t>(a.exact_duplicate)).BindStatic(10, a.origin);
+      put.BindStaticOrNull(4, published).BindStatic(5, a.lang).BindStatic(6, a.text);
+      put.BindStaticOrNull(7, a.copy_of);
+      put.Bind(8, static_cast<int64_t>(a.exact_duplicate)).BindStatic(9, a.origin);
+      if (has_text_hash_) {
+        HashHex(hashes[i], hash_buf);
+        put.BindStatic(10, std::string_view(hash_buf, 16));
+      }
       if (put.Run() != SQLITE_DONE) return Error("cannot store article '" + a.doc_id + "'");
       if (sqlite3_changes(db_) > 0) {
         if (inserted != nullptr) (*inserted)[i] = true;
@@ -345,7 +457,7 @@ Status Store::PutArticles(const std::vector<Article>& articles, std::vector<bool
       }
       find.BindStatic(1, a.doc_id);
       const int rc = find.Step();
-      const bool same = rc == SQLITE_ROW && find.Text(0) == hash && find.Text(1) == a.text;
+      const bool same = rc == SQLITE_ROW && find.Text(0) == a.text;
       find.Reset();
       if (rc != SQLITE_ROW) return Error("cannot read documents");
       if (!same) {
@@ -427,17 +539,22 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
     // when the doc_id was there already update the JSON and delete the old rows.
     Stmt put(db_, "INSERT OR IGNORE INTO analyses(doc_id, json) VALUES (?, ?)");
     Stmt update(db_, "UPDATE analyses SET json = ? WHERE doc_id = ?");
-    Stmt del_m(db_, "DELETE FROM mentions WHERE doc_id = ?");
-    Stmt del_c(db_, "DELETE FROM claims WHERE doc_id = ?");
-    Stmt put_m(db_,
-               "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type, date,"
-               " background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
-    Stmt put_c(db_,
-               "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high, qualifier,"
-               " category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!put.prepared() || !update.prepared() || !del_m.prepared() || !del_c.prepared() ||
-        !put_m.prepared() || !put_c.prepared()) {
-      return Error("cannot prepare");
+    if (!put.prepared() || !update.prepared()) return Error("cannot prepare");
+    // The mention and claim rows of a database made before version 3 (in a new one they are
+    // views over the analysis rows).
+    std::optional<Stmt> del_m, del_c, put_m, put_c;
+    if (has_row_tables_) {
+      del_m.emplace(db_, "DELETE FROM mentions WHERE doc_id = ?");
+      del_c.emplace(db_, "DELETE FROM claims WHERE doc_id = ?");
+      put_m.emplace(db_,
+                    "INSERT INTO mentions(doc_id, idx, begin, end, event_type, sub_event_type,"
+                    " date, background, wave) VALUES (?,?,?,?,?,?,?,?,?)");
+      put_c.emplace(db_,
+                    "INSERT INTO claims(doc_id, idx, begin, end, field, value, low, high,"
+                    " qualifier, category, attributed_to, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      if (!del_m->prepared() || !del_c->prepared() || !put_m->prepared() || !put_c->prepared()) {
+        return Error("cannot prepare");
+      }
     }
     std::string json, date_spill;
     char date_buf[16];
@@ -450,31 +567,35 @@ Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
         if (update.Run() != SQLITE_DONE) {
           return Error("cannot store analysis of '" + a.doc_id + "'");
         }
-        for (Stmt* del : {&del_m, &del_c}) {
+        if (!has_row_tables_) continue;
+        for (Stmt* del : {&*del_m, &*del_c}) {
           del->BindStatic(1, a.doc_id);
           if (del->Run() != SQLITE_DONE) return Error("cannot replace analysis rows");
         }
       }
+      if (!has_row_tables_) continue;  // the views read the analysis row
       for (size_t i = 0; i < a.mentions.size(); ++i) {
         const EventMention& m = a.mentions[i];
         const std::string_view date = IsoDate(m.date.date, date_buf, &date_spill);
-        put_m.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
-        put_m.Bind(3, static_cast<int64_t>(m.span.begin)).Bind(4, static_cast<int64_t>(m.span.end));
-        put_m.BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
-        put_m.BindOrNull(7, date);
-        put_m.Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
-        if (put_m.Run() != SQLITE_DONE) return Error("cannot store mention");
+        put_m->BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_m->Bind(3, static_cast<int64_t>(m.span.begin))
+            .Bind(4, static_cast<int64_t>(m.span.end));
+        put_m->BindOrNull(5, m.event_type).BindOrNull(6, m.sub_event_type);
+        put_m->BindOrNull(7, date);
+        put_m->Bind(8, static_cast<int64_t>(m.background)).Bind(9, static_cast<int64_t>(m.wave));
+        if (put_m->Run() != SQLITE_DONE) return Error("cannot store mention");
       }
       for (size_t i = 0; i < a.claims.size(); ++i) {
         const Claim& c = a.claims[i];
-        put_c.BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
-        put_c.Bind(3, static_cast<int64_t>(c.span.begin)).Bind(4, static_cast<int64_t>(c.span.end));
-        put_c.BindStatic(5, FieldName(c.field));
-        put_c.Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
-        put_c.BindStatic(9, QualifierName(c.qualifier));
-        put_c.BindStatic(10, CategoryName(c.category));
-        put_c.BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
-        if (put_c.Run() != SQLITE_DONE) return Error("cannot store claim");
+        put_c->BindStatic(1, a.doc_id).Bind(2, static_cast<int64_t>(i));
+        put_c->Bind(3, static_cast<int64_t>(c.span.begin))
+            .Bind(4, static_cast<int64_t>(c.span.end));
+        put_c->BindStatic(5, FieldName(c.field));
+        put_c->Bind(6, c.value).Bind(7, c.low).Bind(8, c.high);
+        put_c->BindStatic(9, QualifierName(c.qualifier));
+        put_c->BindStatic(10, CategoryName(c.category));
+        put_c->BindOrNull(11, c.attributed_to).BindStatic(12, c.quote);
+        if (put_c->Run() != SQLITE_DONE) return Error("cannot store claim");
       }
     }
     return Status::Ok();
@@ -529,25 +650,32 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
 Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
   return InTransaction([&]() -> Status {
     SITREP_RETURN_IF_ERROR(Exec(kDropIncidentIndexes));
-    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incident_documents; DELETE FROM incidents;"));
-    // The document rows are keyed by incident id, a hash: inserted as the incidents come, each
+    SITREP_RETURN_IF_ERROR(Exec("DELETE FROM incidents;"));
+    // The incident_documents table of a database made before version 3 (in a new one it is a
+    // view). Its rows are keyed by incident id, a hash: inserted as the incidents come, each
     // lands at a random place in a B-tree that outgrows the page cache on large runs. They are
     // appended to a temporary table instead and moved over sorted by key (one sort, then
     // appends at the tree's right edge).
-    SITREP_RETURN_IF_ERROR(Exec(
-        "DROP TABLE IF EXISTS temp.incident_documents_new;"
-        " CREATE TEMP TABLE incident_documents_new(incident_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
-        " role TEXT NOT NULL);"));
+    std::optional<Stmt> put_d;
+    if (has_row_tables_) {
+      SITREP_RETURN_IF_ERROR(
+          Exec("DELETE FROM incident_documents; DROP TABLE IF EXISTS temp.incident_documents_new;"
+               " CREATE TEMP TABLE incident_documents_new(incident_id TEXT NOT NULL,"
+               " doc_id TEXT NOT NULL, role TEXT NOT NULL);"));
+      put_d.emplace(db_,
+                    "INSERT INTO temp.incident_documents_new(incident_id, doc_id, role)"
+                    " VALUES (?,?,?)");
+      if (!put_d->prepared()) return Error("cannot prepare");
+    }
     Stmt put(db_,
              "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
              " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
              " killed_best, killed_high, injured_best, json)"
              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    Stmt put_d(db_,
-               "INSERT INTO temp.incident_documents_new(incident_id, doc_id, role) VALUES (?,?,?)");
-    if (!put.prepared() || !put_d.prepared()) return Error("cannot prepare");
+    if (!put.prepared()) return Error("cannot prepare");
     Incident inc;
-    std::string json;
+    std::string json, date_spill;
+    char date_buf[16];
     for (int64_t i = 0; next(&inc); ++i) {
       auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
@@ -555,8 +683,9 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       // `inc` and `json` outlive each Run(), so their text is bound without a copy.
       IncidentToStoreText(inc, &json);
       put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
-      put.BindOrNull(4, inc.date ? inc.date->ToIso() : "");
-      put.BindOrNull(5, inc.date_end ? inc.date_end->ToIso() : "");
+      // BindOrNull copies, so one date buffer serves both.
+      put.BindOrNull(4, inc.date ? IsoDate(*inc.date, date_buf, &date_spill) : "");
+      put.BindOrNull(5, inc.date_end ? IsoDate(*inc.date_end, date_buf, &date_spill) : "");
       put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
       put.BindOrNull(9, inc.place).Bind(10, inc.lat).Bind(11, inc.lon);
       put.Bind(12, static_cast<int64_t>(inc.geo_precision));
@@ -566,19 +695,23 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
       put.BindStatic(20, json);
       if (put.Run() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
+      if (!put_d) continue;
       for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
                                        std::pair{&inc.mentions, "mention"}}) {
         for (const std::string& d : *list) {
-          put_d.BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
-          if (put_d.Run() != SQLITE_DONE) return Error("cannot store incident documents");
+          put_d->BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
+          if (put_d->Run() != SQLITE_DONE) return Error("cannot store incident documents");
         }
       }
     }
-    SITREP_RETURN_IF_ERROR(Exec(
-        "INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"
-        " SELECT incident_id, doc_id, role FROM temp.incident_documents_new"
-        " ORDER BY incident_id, doc_id, role;"
-        " DROP TABLE temp.incident_documents_new;"));
+    if (put_d) {
+      SITREP_RETURN_IF_ERROR(
+          Exec("INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"
+               " SELECT incident_id, doc_id, role FROM temp.incident_documents_new"
+               " ORDER BY incident_id, doc_id, role;"
+               " DROP TABLE temp.incident_documents_new;"));
+      SITREP_RETURN_IF_ERROR(Exec(kIncidentDocumentsIndex));
+    }
     return Exec(kIncidentIndexes);
   });
 }

@@ -1,13 +1,16 @@
 // Store: the SQLite database that keeps articles, their analyses and the resolved incidents.
 //
 // Schema (version in meta.schema_version, see store.cc for the DDL):
-//   documents(doc_id PK, source, url, published, lang, text, text_hash, copy_of, exact_duplicate,
-//             origin)
+//   documents(doc_id PK, source, url, published, lang, text, copy_of, exact_duplicate, origin)
+//             (a database made before version 3 also has text_hash, TextHash() of the text in
+//             hex, and keeps getting it written)
 //   analyses(doc_id PK, json)                  the full DocAnalysis, so incidents can be
 //                                              re-resolved without re-reading any text
 //   mentions(doc_id, idx, begin, end, event_type, sub_event_type, date, background, wave)
 //   claims(doc_id, idx, begin, end, field, value, low, high, qualifier, category,
-//          attributed_to, quote)               queryable copies of what the analyses hold
+//          attributed_to, quote)               queryable copies of what the analyses hold:
+//                                              views over analyses.json since version 3
+//                                              (tables, still written, in older databases)
 //   incidents(id PK, ord, parent, date, date_end, country, admin1, admin2, place, lat, lon,
 //             geo_precision, event_type, sub_event_type, perpetrator, killed_low, killed_best,
 //             killed_high, injured_best, json)  json = the incident's store form
@@ -15,7 +18,9 @@
 //                                              repeat the previous claim's document, outlet and
 //                                              date); rows of earlier builds hold the full
 //                                              sitrep-incidents/1 form, and both read the same
-//   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention'
+//   incident_documents(incident_id, doc_id, role)  role 'document' or 'mention': a view over
+//                                              incidents.json since version 3 (no index on
+//                                              doc_id); a table in older databases
 //   meta(key PK, value)
 //
 // The database runs in WAL mode with a busy timeout, so readers (the server, `export`) are not
@@ -45,10 +50,12 @@ struct sqlite3;
 namespace sitrep {
 
 // Version 2: analyses and incident rows may be in their compact store forms (json_codec.h),
-// which builds of version 1 cannot decode. This build reads versions 1 and 2; opening a version 1
-// database for writing marks it version 2 (rows written from then on may be compact), so an older
-// build then refuses it with a clear "schema version" error instead of failing on a row.
-inline constexpr int kStoreSchemaVersion = 2;
+// which builds of version 1 cannot decode. Version 3: documents may lack the text_hash column,
+// and mentions and claims may be views, which builds of version 2 insert into. This build reads
+// versions 1 to 3; opening an older database for writing marks it version 3 (rows written from then
+// on may be compact), so an older build then refuses it with a clear "schema version" error instead
+// of failing on a row.
+inline constexpr int kStoreSchemaVersion = 3;
 inline constexpr int kOldestReadableSchemaVersion = 1;
 
 class Store {
@@ -98,13 +105,15 @@ class Store {
 
   sqlite3* db_;
   std::string path_;
+  bool has_text_hash_ = false;  // documents has the text_hash column (made before version 3)
+  bool has_row_tables_ = false;  // mentions and claims are tables (made before version 3)
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored
   // incident is replaced by those given, in the order given, in one transaction (nothing changes
-  // on error); memory stays at one incident (the incident-document rows are staged in a
-  // temporary table and moved over sorted by key, so large runs do not insert them at random
-  // places). Errors: as ReplaceIncidents().
+  // on error); memory stays at one incident (in a database made before version 3 the
+  // incident-document rows are staged in a temporary table and moved over sorted by key, so
+  // large runs do not insert them at random places). Errors: as ReplaceIncidents().
   Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next);
 };
 

@@ -4,10 +4,12 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include "export/json_codec.h"
@@ -246,6 +248,88 @@ TEST_F(StoreTest, OlderVersionsOpenAndAreMarkedNewerOnlyWhenWritten) {
   }
 }
 
+// Columns of `table` in a database file, read with plain SQLite.
+std::vector<std::string> Columns(const std::string& path, const std::string& table) {
+  std::vector<std::string> out;
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = "SELECT name FROM pragma_table_info('" + table + "')";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+      }
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_F(StoreTest, NewDatabaseHasNoTextHashAndAnOldOneKeepsGettingIt) {
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "A bomb hurt three people.")}, nullptr).ok());
+  }
+  const std::vector<std::string> cols = Columns(path_, "documents");
+  ASSERT_FALSE(cols.empty());
+  EXPECT_EQ(std::find(cols.begin(), cols.end(), "text_hash"), cols.end());
+  // A conflict is still found without the hash: the texts are compared.
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    std::vector<bool> inserted;
+    std::vector<Status> conflicts;
+    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "A bomb hurt four people."),
+                                MakeArticle("a1", "A bomb hurt three people.")},
+                               &inserted, &conflicts)
+                    .ok());
+    EXPECT_EQ(inserted, (std::vector<bool>{false, false}));
+    ASSERT_EQ(conflicts.size(), 1u);
+    EXPECT_EQ(conflicts[0].code(), StatusCode::kAlreadyExists);
+  }
+
+  // A database made by a version-2 build has the column (NOT NULL): it gets the text's hash.
+  const std::string old_path = (dir_ / "v2.sqlite").string();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, source TEXT NOT NULL,"
+                           " url TEXT NOT NULL, published TEXT, lang TEXT NOT NULL,"
+                           " text TEXT NOT NULL, text_hash TEXT NOT NULL, copy_of TEXT,"
+                           " exact_duplicate INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL);"
+                           "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           "INSERT INTO meta VALUES ('schema_version', '2');",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const std::string text = "Gunmen killed two guards at a depot.";
+  {
+    Result<std::unique_ptr<Store>> s = Store::Open(old_path);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE((*s)->PutArticles({MakeArticle("b1", text)}, nullptr).ok());
+    Result<Article> back = (*s)->GetArticle("b1");
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->text, text);
+  }
+  EXPECT_EQ(SchemaVersion(old_path), std::to_string(kStoreSchemaVersion));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT text_hash FROM documents WHERE doc_id = 'b1'", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  char want[17];
+  std::snprintf(want, sizeof want, "%016llx", static_cast<unsigned long long>(TextHash(text)));
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), want);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 TEST_F(StoreTest, ReadOnlyFileIsAClearError) {
   { ASSERT_NE(OpenOrDie(), nullptr); }
   if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
@@ -373,8 +457,9 @@ DocAnalysis TwoClaimAnalysis(const std::string& id) {
   return a;
 }
 
-// A document's mention and claim rows (WITHOUT ROWID tables in a new database) are replaced,
-// not duplicated, when its analysis is stored again, and incident documents likewise.
+// A document's mention and claim rows (views over its analysis row in a new database) are
+// replaced, not duplicated, when its analysis is stored again, and incident documents (a view
+// over the incident rows) likewise.
 TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
   {
     std::unique_ptr<Store> store = OpenOrDie();
@@ -392,12 +477,12 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
     ASSERT_TRUE(store->ReplaceIncidents(set).ok());
   }
-  for (const char* table : {"mentions", "claims", "incident_documents"}) {
-    EXPECT_NE(Query(path_, std::string("SELECT sql FROM sqlite_master WHERE name = '") + table + "'")
-                  .find("WITHOUT ROWID"),
-              std::string::npos)
-        << table;
-  }
+  // mentions, claims and incident_documents are views over the analysis and incident rows:
+  // replacing a row replaces them.
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(type, ' ') FROM (SELECT type FROM sqlite_master "
+                  "WHERE name IN ('mentions', 'claims', 'incident_documents'))"),
+            "view view view");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'a'"), "1");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "2");
@@ -463,12 +548,11 @@ TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
     ASSERT_EQ(back->incidents.size(), 3u);
     EXPECT_EQ(back->incidents[2].id, "s1-2");
   }
-  EXPECT_EQ(Query(path_, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
-                         "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
-            "incident_documents_doc incidents_date incidents_parent");
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents INDEXED BY incident_documents_doc"
-                         " WHERE doc_id = 'b'"),
-            "2");
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                  "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
+            "incidents_date incidents_parent");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_parent"
                          " WHERE parent = 's1'"),
             "2");
@@ -502,6 +586,34 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
   EXPECT_EQ(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
             std::string::npos);
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
+}
+
+// A database made before version 3 keeps its incident_documents table: replacing incidents
+// rewrites its rows (staged and moved over in key order) and builds its doc_id index again.
+TEST_F(StoreTest, IncidentDocumentsTableOfAnOlderDatabaseIsStillWritten) {
+  Query(path_,
+        "CREATE TABLE incident_documents (incident_id TEXT NOT NULL, doc_id TEXT NOT NULL,"
+        " role TEXT NOT NULL, PRIMARY KEY (incident_id, doc_id, role)) WITHOUT ROWID");
+  Incident inc;
+  inc.id = "i1";
+  inc.documents = {"b", "a", "b"};
+  inc.mentions = {"b"};
+  IncidentSet set;
+  set.incidents = {inc};
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+    set.incidents[0].id = "i2";
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  }
+  EXPECT_EQ(Query(path_, "SELECT type FROM sqlite_master WHERE name = 'incident_documents'"),
+            "table");
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(incident_id || ':' || doc_id || ':' || role, ' ') FROM "
+                  "incident_documents INDEXED BY incident_documents_doc WHERE doc_id = 'b'"),
+            "i2:b:document i2:b:mention");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents"), "3");
 }
 
 // 300 simulated articles (seed `seed`), duplicates marked, as a batch the store receives.
@@ -580,6 +692,89 @@ TEST_F(StoreTest, StoredAnalysesLoadAsTheFullFormAndOldRowsStillLoad) {
   ASSERT_EQ(Query(path_, "SELECT count(*) FROM analyses WHERE json_extract(json, '$.form') = 2"),
             "150");
   check();
+}
+
+// The old mention and claim tables, created as a version-2 build made them.
+void CreateRowTables(const std::string& path) {
+  Query(path,
+        "CREATE TABLE mentions (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, event_type TEXT, sub_event_type TEXT, date TEXT,"
+        " background INTEGER NOT NULL, wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))"
+        " WITHOUT ROWID");
+  Query(path,
+        "CREATE TABLE claims (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+        " end INTEGER NOT NULL, field TEXT NOT NULL, value REAL, low REAL, high REAL,"
+        " qualifier TEXT, category TEXT, attributed_to TEXT, quote TEXT,"
+        " PRIMARY KEY (doc_id, idx)) WITHOUT ROWID");
+}
+
+// Every column of every row of mentions and claims, as text.
+std::string RowDump(const std::string& path) {
+  return Query(path,
+               "SELECT group_concat(r, char(10)) FROM (SELECT quote(doc_id) || ' ' || idx || ' ' ||"
+               " begin || ' ' || end || ' ' || quote(event_type) || ' ' || quote(sub_event_type) ||"
+               " ' ' || quote(date) || ' ' || background || ' ' || wave AS r FROM mentions"
+               " ORDER BY doc_id, idx)") +
+         "\n" +
+         Query(path,
+               "SELECT group_concat(r, char(10)) FROM (SELECT quote(doc_id) || ' ' || idx || ' ' ||"
+               " begin || ' ' || end || ' ' || field || ' ' || quote(value) || ' ' || quote(low) ||"
+               " ' ' || quote(high) || ' ' || quote(qualifier) || ' ' || quote(category) || ' ' ||"
+               " quote(attributed_to) || ' ' || quote(quote) AS r FROM claims"
+               " ORDER BY doc_id, idx)");
+}
+
+// In a new database mentions and claims are views over the analysis rows; they give what the
+// tables of a database made before hold (and still get written), column for column, for
+// simulated articles and for claims with open range ends and every non-default name.
+TEST_F(StoreTest, MentionAndClaimViewsEqualTheOldTables) {
+  std::vector<DocAnalysis> analyses;
+  EngineOptions eo;
+  eo.threads = 2;
+  auto engine = Engine::Create(eo);
+  if (engine.ok()) analyses = (*engine)->AnalyzeAll(SimulatedArticles(13));
+  DocAnalysis odd = TwoClaimAnalysis("odd");
+  odd.claims[0].low = -std::numeric_limits<double>::infinity();
+  odd.claims[0].high = std::numeric_limits<double>::infinity();
+  odd.claims[0].qualifier = Qualifier::kAtLeast;
+  odd.claims[0].category = Category::kCivilians;
+  odd.claims[0].attributed_to = "police";
+  odd.claims[0].span = {4, 9};
+  odd.claims[1].value = 2.5;
+  odd.claims[1].low = 1;
+  odd.claims[1].high = 4;
+  odd.claims[1].quote.clear();
+  odd.mentions[0].span = {3, 40};
+  odd.mentions[0].sub_event_type = "Attack";
+  odd.mentions[0].background = true;
+  odd.mentions[0].wave = true;
+  Timex t;
+  t.span = {1, 2};
+  t.date = CivilDate{2024, 3, 0};
+  odd.timexes = {t};
+  odd.mentions[0].date = t;  // written as "date_of": 0
+  EventMention own = odd.mentions[0];
+  own.date.date = CivilDate{2023, 12, 31};  // no timex has it: written in full
+  odd.mentions.push_back(own);
+  analyses.push_back(odd);
+
+  const std::string old_path = (dir_ / "old.sqlite").string();
+  CreateRowTables(old_path);
+  for (const std::string& p : {path_, old_path}) {
+    Result<std::unique_ptr<Store>> s = Store::Open(p);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE((*s)->PutAnalyses(analyses).ok());
+  }
+  EXPECT_EQ(Query(path_, "SELECT type FROM sqlite_master WHERE name = 'claims'"), "view");
+  EXPECT_EQ(Query(old_path, "SELECT type FROM sqlite_master WHERE name = 'claims'"), "table");
+  const std::string rows = RowDump(old_path);
+  EXPECT_NE(rows.find("'odd' 0 4 9 killed 5.0 -Inf Inf 'at_least' 'civilians' 'police'"),
+            std::string::npos)
+      << rows;
+  EXPECT_NE(rows.find("'odd' 1 3 40 'Violence against civilians' 'Attack' '2023-12-31' 1 1"),
+            std::string::npos)
+      << rows;
+  EXPECT_EQ(RowDump(path_), rows);
 }
 
 // Incidents of simulated articles are stored in the store form (claims without the keys the
