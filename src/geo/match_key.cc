@@ -8,6 +8,8 @@
 #include <unicode/uvernum.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -251,23 +253,40 @@ void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const 
   // Two reusable buffers per thread: keys are made for every candidate n-gram of every article.
   thread_local std::string cur, next;
   cur.clear();
+  // The bytes the key may hold (a superset once a rule has rewritten it): a rule whose pattern
+  // opens with a byte not in it cannot match, so most rules cost one bit test, not a search.
+  uint64_t present[4] = {};
+  auto mark = [&present](unsigned char c) { present[c >> 6] |= uint64_t{1} << (c & 63); };
   for (char c : folded) {
-    if (c != ' ') cur.push_back(c);
+    if (c == ' ') continue;
+    cur.push_back(c);
+    mark(static_cast<unsigned char>(c));
   }
   for (const Rule& rule : rules_) {
     if (rule.collapse) {
-      next.clear();
-      for (char c : cur) {
-        if (next.empty() || next.back() != c || (c >= '0' && c <= '9')) next.push_back(c);
+      // Squeezed in place: the last byte kept is cur[w - 1], and w never passes the read index.
+      size_t w = 0;
+      for (size_t r = 0; r < cur.size(); ++r) {
+        const char c = cur[r];
+        if (w == 0 || cur[w - 1] != c || (c >= '0' && c <= '9')) cur[w++] = c;
       }
-      cur.swap(next);
+      cur.resize(w);
       continue;
     }
     const std::string& f = rule.from;
-    size_t hit = cur.find(f);
+    const unsigned char f0 = static_cast<unsigned char>(f[0]);
+    if (((present[f0 >> 6] >> (f0 & 63)) & 1) == 0) continue;
+    const size_t hit = cur.find(f);
     if (hit == std::string::npos) continue;  // the common case: nothing to rewrite
-    next.clear();
-    size_t i = 0;
+    for (char c : rule.to) mark(static_cast<unsigned char>(c));
+    if (f.size() == 1 && rule.to.size() == 1 && !rule.at_start && !rule.at_end) {
+      // One letter for another ("q" -> "k"): every occurrence, in place.
+      std::replace(cur.begin() + static_cast<std::ptrdiff_t>(hit), cur.end(), f[0], rule.to[0]);
+      continue;
+    }
+    // Nothing before the first occurrence matches.
+    next.assign(cur, 0, hit);
+    size_t i = hit;
     while (i < cur.size()) {
       bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
                 (!rule.at_end || i + f.size() == cur.size());
