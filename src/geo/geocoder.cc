@@ -223,34 +223,92 @@ inline bool IsWordChar(UChar32 c) {
 // tokeniser stopped at the character, and whatever it does not join the scan does not join
 // either). After a number token: a non-word ASCII character other than a joiner ("15-year-old",
 // "3rd" are one word here).
-bool TakesToken(std::string_view text, const Token& t) {
-  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  const uint32_t b = t.span.begin, e = t.span.end;
-  if (b > 0) {
-    const unsigned char p = s[b - 1];
-    if (p >= 0x80 || AsciiWordChar(p) || p == '-' || p == '\'') return false;
-  }
+// Bytes that may join a token to a word running into it (TakesToken): anything non-ASCII, an
+// ASCII letter or digit, a hyphen or an apostrophe.
+constexpr auto kJoinsWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || kAsciiWordChar[c] || c == '-' || c == '\'';
+  return t;
+}();
+
+// TakesToken's test of the byte after the token (at `e`; `n` is the text's size).
+inline bool TakesTokenEnd(const unsigned char* s, size_t n, uint32_t e, TokenKind kind) {
   if (e >= n) return true;
   const unsigned char a = s[e];
-  if (t.kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord) {
     return !(a == 0xE2 && e + 2 < n && s[e + 1] == 0x80 && s[e + 2] == 0x98);
   }
-  return a < 0x80 && !AsciiWordChar(a) && a != '-' && a != '\'';
+  return !kJoinsWord[a];
 }
 
-// Fills *out with the words of `text`; their folded forms (Word::lower) are kept in *arena. Both
-// are reused from call to call, so a scan allocates only when a text is larger than any before.
+bool TakesToken(std::string_view text, const Token& t) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t b = t.span.begin;
+  if (b > 0 && kJoinsWord[s[b - 1]]) return false;
+  return TakesTokenEnd(s, text.size(), t.span.end, t.kind);
+}
+
+// An article's words and the indices the later passes start from, kept per thread and reused:
+// the arrays only grow (to the largest article a thread has seen) and are never cleared, so a
+// scan writes its words over the last article's without re-initialising or reallocating.
+// `lists` holds three index lists of up to `words.size()` entries each (they are subsets of the
+// words), one after another: kStartList, kNameList, kPhraseList.
+struct WordBuffers {
+  std::vector<Word> words;
+  std::vector<uint32_t> lists;
+  std::string arena;  // the folded forms of scanned words (Word::lower)
+  size_t count = 0;   // words of the current text
+  size_t list_size[3] = {};
+};
+enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
+// on_word's answer: the lists a word belongs to, one bit per WordList.
+constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
+
+// Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
+// kept in buf->arena. on_word(Word& w, uint32_t k) is called for each word k as soon as it is
+// made (its own fields final but for the break flags, which the text after it sets, and with
+// w.lower valid only for the call) and answers the WordList bits of the lists the word joins;
+// it may read and write the words before k in buf->words.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
+template <typename OnWord>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               std::vector<Word>* out, std::string* arena) {
-  std::vector<Word>& words = *out;
+               WordBuffers* buf, OnWord&& on_word) {
+  // The words and lists through local pointers, refreshed when they grow: one bound test per
+  // word covers all four.
+  size_t cap = buf->words.size();
+  Word* words = buf->words.data();
+  uint32_t* lists[3] = {};
+  size_t list_size[3] = {0, 0, 0};
+  auto refresh = [&] {
+    words = buf->words.data();
+    for (int l = 0; l < 3; ++l) lists[l] = buf->lists.data() + l * cap;
+  };
+  auto grow = [&] {
+    const size_t new_cap = std::max<size_t>(256, 2 * cap);
+    buf->words.resize(new_cap);
+    std::vector<uint32_t> new_lists(3 * new_cap);
+    for (int l = 0; l < 3; ++l) {
+      std::copy_n(lists[l], list_size[l], new_lists.data() + l * new_cap);
+    }
+    buf->lists.swap(new_lists);
+    cap = new_cap;
+    refresh();
+  };
+  if (buf->lists.size() != 3 * cap) buf->lists.assign(3 * cap, 0);
+  refresh();
+  auto add = [&](uint32_t k, uint32_t in) {
+    if (in == 0) return;
+    for (int l = 0; l < 3; ++l) {
+      if ((in & kInList[l]) != 0) lists[l][list_size[l]++] = k;
+    }
+  };
   size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
   // arena has room for as many bytes as the text has left (an ASCII fold is never longer than
   // the word); a non-ASCII word's fold, which may be longer, re-establishes it.
+  std::string* arena = &buf->arena;
   size_t used = 0;
   if (arena->size() < text.size() + 16) arena->resize(text.size() + 16);
   thread_local std::string slow_fold;
@@ -268,6 +326,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   bool newline = false;  // since the last word
   // Tokens taken as words have Word::lower and lower_hash set at once, and no spans entry.
   const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
+  const Token* toks = keys != nullptr ? tokens->data() : nullptr;
   size_t next_token = 0;  // the first token that does not begin before i
   while (i < n) {
     // A space changes nothing (it is no break, no sentence end, no line break).
@@ -276,36 +335,49 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       continue;
     }
     if (next_token < num_tokens) {
-      const std::vector<Token>& toks = *tokens;
       const uint32_t pos = static_cast<uint32_t>(i);
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        const Token& t = toks[next_token];
-        // Made in a local and stored whole: the flags are bit-fields, which stored one by one
-        // into the vector's element would each be a read-modify-write of memory.
-        Word w;
-        w.span = t.span;
-        w.sentence_start = sentence_start;
-        sentence_start = false;
-        w.newline_before = newline;
-        newline = false;
-        const unsigned char c0 = static_cast<unsigned char>(s[i]);
-        w.upper_initial = c0 >= 'A' && c0 <= 'Z';
-        if (w.upper_initial && t.span.size() > 1) {
-          bool caps = true;
-          for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
-            caps = !(s[k] >= 'a' && s[k] <= 'z');
+        // A run of such tokens one space apart, the bulk of most text, is taken here without
+        // returning to the byte loop: the space changes nothing, and the byte before the next
+        // token being a space, only the byte after it can stop TakesToken.
+        while (true) {
+          const Token& t = toks[next_token];
+          // Made in a local and stored whole: the flags are bit-fields, which stored one by one
+          // into the array's element would each be a read-modify-write of memory.
+          Word w;
+          w.span = t.span;
+          w.sentence_start = sentence_start;
+          sentence_start = false;
+          w.newline_before = newline;
+          newline = false;
+          const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
+          w.upper_initial = c0 >= 'A' && c0 <= 'Z';
+          if (w.upper_initial && t.span.size() > 1) {
+            bool caps = true;
+            for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
+              caps = !(s[k] >= 'a' && s[k] <= 'z');
+            }
+            w.all_caps = caps;
           }
-          w.all_caps = caps;
+          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
+          w.lower = key.s;
+          w.lower_hash = key.hash;
+          if (count == cap) grow();
+          add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+          words[count++] = w;
+          const uint32_t e = t.span.end;
+          i = static_cast<int32_t>(e);
+          ++next_token;
+          if (next_token == num_tokens || e + 1 >= static_cast<uint32_t>(n) || s[e] != ' ') break;
+          const Token& u = toks[next_token];
+          if (u.span.begin != e + 1 || !keys->ascii_word(next_token) ||
+              !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
+                             u.kind)) {
+            break;
+          }
         }
-        const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
-        w.lower = key.s;
-        w.lower_hash = key.hash;
-        if (count == words.size()) words.emplace_back();
-        std::memcpy(&words[count++], &w, sizeof(Word));
-        i = static_cast<int32_t>(t.span.end);
-        ++next_token;
         continue;
       }
     }
@@ -327,8 +399,8 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       }
       continue;
     }
-    if (count == words.size()) words.emplace_back();
-    Word& w = words[count++];
+    if (count == cap) grow();
+    Word& w = words[count];
     w = Word();
     w.span.begin = static_cast<uint32_t>(start);
     w.sentence_start = sentence_start;
@@ -407,16 +479,18 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (arena->size() < need) arena->resize(need);
       std::memcpy(arena->data() + used, slow_fold.data(), nfold);
     }
-    spans.push_back(Folded{static_cast<uint32_t>(count - 1), static_cast<uint32_t>(used),
+    spans.push_back(Folded{static_cast<uint32_t>(count), static_cast<uint32_t>(used),
                            static_cast<uint32_t>(nfold)});
-    used += nfold;
-  }
-  words.resize(count);
-  for (const Folded& f : spans) {
-    Word& w = words[f.word];
-    w.lower = std::string_view(arena->data() + f.begin, f.size);
+    w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
+    used += nfold;
+    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+    ++count;
   }
+  buf->count = count;
+  for (int l = 0; l < 3; ++l) buf->list_size[l] = list_size[l];
+  for (const Folded& f : spans)
+    words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
 }
 
 bool IsLatinStart(std::string_view text, const Word& w) {
@@ -1218,22 +1292,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
-  thread_local std::vector<Word> word_store;
-  thread_local std::string lower_arena;
+  thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
-  ScanWords(text, keys, &doc.tokens, &word_store, &lower_arena);
-  // The words through a local view: a thread_local vector's bounds would be reloaded after
-  // every store to a Word (its flags are chars, which may alias anything).
-  const std::span<Word> words(word_store);
   const MatchRules& rules = gaz_->rules();
-  // One pass over the words for what each word's own text and line say: its word classes, the
-  // lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
+  // What each word's own text and line say, found as the scan makes the word: its word classes,
+  // the lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
   // Words that also occur in lower case in this text are common words here ("Mobile" phone): the
   // filter holds a bit per lower-case word other than a stop word (stop words are weak anyway,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
   const bool any_class = !W.word_class.empty();
+  const uint64_t* const class_filter = W.class_filter.data();
   // The current line, for headlines: its first word, its longer words and their capitals.
   size_t line_first = 0;
   int longer = 0, capital = 0;
@@ -1243,27 +1313,53 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
     // lower-case.
     if (end - line_first <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
-      for (size_t k = line_first; k < end; ++k) words[k].title_line = true;
+      for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
     }
   };
-  // The few words the later passes start from, noted here so that those passes need not read
-  // every word again: name words (the person pass), context-cue phrase starts, and the words a
-  // name can start from (capitalised or caseless: the candidate search).
-  thread_local std::vector<uint32_t> name_words, phrase_starts, start_words;
-  name_words.clear();
-  phrase_starts.clear();
-  start_words.clear();
-  for (size_t k = 0; k < words.size(); ++k) {
-    Word& w = words[k];
-    if (any_class && W.MaybeClassed(w.lower_hash)) {
-      if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
+  // A hyphenated word (rare: out of the per-word path).
+  auto on_hyphen = [&](Word & w) __attribute__((noinline)) {
+    const std::string_view raw = text.substr(w.span.begin, w.span.size());
+    // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
+    // word continues a name (but does not start one: "al-Qaeda" is no place).
+    if (!w.upper_initial && !w.uncased) {
+      size_t h = raw.find('-');
+      if (h != std::string_view::npos && h + 1 < raw.size()) {
+        const char* p = raw.data();
+        int32_t j = static_cast<int32_t>(h + 1);
+        UChar32 c;
+        U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
+        if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
+          const uint32_t* found = W.word_class.Find(FoldName(raw.substr(0, h)));
+          w.cap_tail = found != nullptr && (*found & kConnector) != 0;
+        }
+      }
     }
+    // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
+    size_t h = raw.rfind('-');
+    if (h != std::string_view::npos && h != 0 &&
+        W.attributive.count(FoldName(raw.substr(h + 1)))) {
+      w.attr_end = w.span.begin + static_cast<uint32_t>(h);
+    }
+  };
+  // The few words the later passes start from, noted as the words are made so that those passes
+  // need not read every word again: name words (the person pass), context-cue phrase starts,
+  // and the words a name can start from (capitalised or caseless: the candidate search).
+  auto on_word = [&](Word & w, uint32_t k) __attribute__((always_inline))->uint32_t {
+    uint32_t cls = 0;
+    if (any_class) {
+      const size_t b = Words::ClassFilterBit(w.lower_hash);
+      if (((class_filter[b >> 6] >> (b & 63)) & 1) != 0) {
+        if (const uint32_t* found = W.word_class.Find(w.lower, w.lower_hash)) cls = *found;
+      }
+    }
+    w.cls = cls;
+    uint32_t in = 0;
     if (w.upper_initial || w.uncased) {
-      start_words.push_back(static_cast<uint32_t>(k));
-      if (!w.all_caps && !w.uncased) name_words.push_back(static_cast<uint32_t>(k));
+      in |= kInList[kStartList];
+      if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
     }
-    if ((w.cls & kPhrasePrefix) != 0) phrase_starts.push_back(static_cast<uint32_t>(k));
-    if (!w.upper_initial && !w.uncased && (w.cls & kStop) == 0) {
+    if ((cls & kPhrasePrefix) != 0) in |= kInList[kPhraseList];
+    if (!w.upper_initial && !w.uncased && (cls & kStop) == 0) {
       const size_t b = LowerFilterBit(w.lower_hash);
       lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
     }
@@ -1276,31 +1372,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       ++longer;
       capital += w.upper_initial;
     }
-    if (!w.hyphen) continue;  // the only '-' a word span can hold
-    const std::string_view raw = text.substr(w.span.begin, w.span.size());
-    // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
-    // word continues a name (but does not start one: "al-Qaeda" is no place).
-    if (!w.upper_initial && !w.uncased) {
-      size_t h = raw.find('-');
-      if (h != std::string_view::npos && h + 1 < raw.size()) {
-        const char* p = raw.data();
-        int32_t j = static_cast<int32_t>(h + 1);
-        UChar32 c;
-        U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
-        if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          const uint32_t* cls = W.word_class.Find(FoldName(raw.substr(0, h)));
-          w.cap_tail = cls != nullptr && (*cls & kConnector) != 0;
-        }
-      }
-    }
-    // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
-    size_t h = raw.rfind('-');
-    if (h != std::string_view::npos && h != 0 &&
-        W.attributive.count(FoldName(raw.substr(h + 1)))) {
-      w.attr_end = w.span.begin + static_cast<uint32_t>(h);
-    }
-  }
-  if (!words.empty()) end_line(words.size());
+    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
+    return in;
+  };
+  ScanWords(text, keys, &doc.tokens, &word_buf, on_word);
+  if (word_buf.count > 0) end_line(word_buf.count);
+  // The words through a local view: a thread_local vector's bounds would be reloaded after
+  // every store to a Word (its flags are chars, which may alias anything).
+  const std::span<Word> words(word_buf.words.data(), word_buf.count);
+  const size_t list_cap = word_buf.words.size();
+  const std::span<const uint32_t> start_words(word_buf.lists.data() + kStartList * list_cap,
+                                              word_buf.list_size[kStartList]);
+  const std::span<const uint32_t> name_words(word_buf.lists.data() + kNameList * list_cap,
+                                             word_buf.list_size[kNameList]);
+  const std::span<const uint32_t> phrase_starts(word_buf.lists.data() + kPhraseList * list_cap,
+                                                word_buf.list_size[kPhraseList]);
   auto lower_twin = [&](const Word& w) {
     const size_t b = LowerFilterBit(w.lower_hash);
     return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 && HasLowerCaseTwin(words, w);
