@@ -39,6 +39,10 @@ struct Geocoder::Words {
   std::unordered_set<std::string> function;
   // Nouns naming a part of a town ("the West End neighborhood").
   std::unordered_set<std::string> quarter;
+  // Prepositions that join a noun to the name after it ("the 900 block of Ward", "the Chicago
+  // neighborhood of Englewood", "East of Bozeman", a headline's "In Wake Of"). Required: the
+  // rules that read it are silently off without it, so an empty class is a load error.
+  std::unordered_set<std::string> genitive;
   // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
   std::unordered_set<std::string> contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
@@ -150,6 +154,7 @@ enum WordClass : uint32_t {
   kFunction = 1u << 17,
   kQuarter = 1u << 18,
   kOutlet = 1u << 19,
+  kGenitive = 1u << 20,
 };
 
 constexpr int kMaxWords = 4;
@@ -606,7 +611,7 @@ struct Mention {
   // whatever preposition comes before it.
   bool bare_possessive = false;
   bool title_line = false;   // inside a headline written in title case
-  bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
+  bool of_before = false;    // right after a genitive ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   bool exact_done = false;   // Candidate::exact is set
@@ -1007,6 +1012,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"joiner", &Words::joiner},
       {"function", &Words::function},
       {"quarter", &Words::quarter},
+      {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
@@ -1032,6 +1038,9 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         }
         return InvalidArgument("unknown type " + std::string(type));
       }));
+  if (words->genitive.empty()) {
+    return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
+  }
   std::sort(words->ending.begin(), words->ending.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   SITREP_RETURN_IF_ERROR(ForEachTsvRow(
@@ -1142,6 +1151,7 @@ void Geocoder::Words::BuildWordClass() {
   add(function, kFunction);
   add(quarter, kQuarter);
   add(outlet, kOutlet);
+  add(genitive, kGenitive);
   for (const auto& [w, level] : unit) mark(w) |= kUnit;
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -1444,8 +1454,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
                (i + 1 >= words.size() || (words[i + 1].cls & kUnit) == 0);
     }
-    const bool after_cue =
-        i > 0 && (((words[i - 1].cls & kCue) != 0) || words[i - 1].lower == "of");
+    const bool after_cue = i > 0 && (words[i - 1].cls & (kCue | kGenitive)) != 0;
     if (has_next && !w.break_after && ((words[i + 1].cls & kSpeech) != 0) && !after_cue) {
       is_person = true;
     }
@@ -1822,7 +1831,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
+    if (i >= 2 && (words[i - 1].cls & kGenitive) != 0 && !words[i - 2].break_after &&
         ((words[i - 2].cls & kStreetOf) != 0)) {
       m.street = true;
     }
@@ -1833,22 +1842,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
     if (i >= 3 && (words[i - 1].cls & kDirection) != 0 && !words[i - 1].break_after &&
-        words[i - 2].lower == "of" && !words[i - 2].break_after && !words[i - 3].break_after &&
-        ((words[i - 3].cls & kStreetOf) != 0)) {
+        (words[i - 2].cls & kGenitive) != 0 && !words[i - 2].break_after &&
+        !words[i - 3].break_after && ((words[i - 3].cls & kStreetOf) != 0)) {
       m.street = true;
     }
     MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
     if (!m.has_hint && i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) &&
-        !last.break_after &&
-        m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
-        !(m.end_word + 1 < words.size() && words[m.end_word + 1].lower == "of" &&
+        !last.break_after && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
+        !(m.end_word + 1 < words.size() && (words[m.end_word + 1].cls & kGenitive) != 0 &&
           !words[m.end_word].break_after)) {
       m.quarter = true;
     }
     m.title_line = w0.title_line;
-    m.of_before = i > 0 && !words[i - 1].break_after && words[i - 1].lower == "of";
+    m.of_before = i > 0 && !words[i - 1].break_after && (words[i - 1].cls & kGenitive) != 0;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
@@ -2564,7 +2572,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
     // not a place: its words are capitalised like the rest of the line.
     if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
-        m.end_word < words.size() && words[m.end_word].lower == "of") {
+        m.end_word < words.size() && (words[m.end_word].cls & kGenitive) != 0) {
       accept = false;
     }
     // A bare small town in a state the article neither names nor implies, where it names or
