@@ -760,7 +760,18 @@ struct CountryTerms {
 // A province the article names or implies: views into the gazetteer, which outlives Find.
 struct ProvinceRef {
   std::string_view country, admin1;
-  bool Is(std::string_view c, std::string_view a) const { return country == c && admin1 == a; }
+  // Compared for every candidate against each province in view: the two-letter country codes
+  // without a library call, and the admin1 names by length first, then by address (the
+  // gazetteer keeps one copy of a name its entries share), then by bytes.
+  bool Is(std::string_view c, std::string_view a) const {
+    if (admin1.size() != a.size() || country.size() != c.size()) return false;
+    if (country.size() == 2) {
+      if (country[0] != c[0] || country[1] != c[1]) return false;
+    } else if (country != c) {
+      return false;
+    }
+    return admin1.data() == a.data() || admin1 == a;
+  }
 };
 
 // Per-article context (Geocoder::Find, step 2): countries and provinces by a dense id each,
@@ -1561,7 +1572,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     c.country_slot = CountrySlot(c.e.country);
   };
   // `hash` is WordHash(f).
-  auto lookup_folded_hashed = [&](const std::string& f,
+  auto lookup_folded_hashed = [&](std::string_view f,
                                   uint64_t hash) -> std::span<const GazPosting> {
     if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
@@ -1662,8 +1673,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = last.attr_end != 0 ? last.attr_end : last.span.end;
       if (n == 1 && name_end == w0.span.end) {
-        folded.assign(w0.lower);  // the scan folded the word already (Word::lower)
-        posts = lookup_folded_hashed(folded, w0.lower_hash);
+        // The scan folded the word already (Word::lower); `folded` is only read on a match.
+        posts = lookup_folded_hashed(w0.lower, w0.lower_hash);
+        if (!posts.empty()) folded.assign(w0.lower);
       } else {
         folded.clear();
         FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
@@ -1773,7 +1785,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         continue;
       }
     }
-    Mention m;
+    // Made in place: a Mention is large, and this path always keeps it.
+    Mention& m = mention_store.emplace_back();
     m.first_word = i;
     m.end_word = i + matched_n;
     m.span = {static_cast<uint32_t>(w0.span.begin + clitic_bytes), name_end};
@@ -1872,7 +1885,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
-    mention_store.push_back(std::move(m));
     i += matched_n;
   }
   const std::span<Mention> mentions(mention_store);
@@ -2367,9 +2379,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
         // The band is a little wider than the 1.4 degrees tested below, so rounding at its
         // edge cannot leave a place out that the test would keep.
-        auto band = std::lower_bound(
-            resolved.begin(), resolved.end(), e.lat - 1.5,
-            [](const Resolved& r, double lat) { return r.lat < lat; });
+        auto band =
+            resolved.empty()  // as in round 0
+                ? resolved.end()
+                : std::lower_bound(resolved.begin(), resolved.end(), e.lat - 1.5,
+                                   [](const Resolved& r, double lat) { return r.lat < lat; });
         for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
