@@ -165,6 +165,40 @@ bool PerCharacterRange(UChar32 c) {
 }  // namespace
 
 void FoldNameInto(std::string_view name, std::string* out) {
+  // Short ASCII names (the geocoder folds one per multi-word candidate of every article): one
+  // pass into a stack buffer and one append, where AppendAsciiFolded zero-fills and trims the
+  // string. The same bytes: letters and digits lower-cased, apostrophes dropped, other runs one
+  // space, none leading or trailing.
+  char buf[128];
+  if (name.size() <= sizeof(buf)) {
+    size_t n = 0;
+    bool pending_space = false;
+    bool ascii = true;
+    for (unsigned char c : name) {
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      char f;
+      if (c >= 'A' && c <= 'Z') {
+        f = static_cast<char>(c - 'A' + 'a');
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        f = static_cast<char>(c);
+      } else {
+        if (c != '\'' && c != '`') pending_space = n > 0;
+        continue;
+      }
+      if (pending_space) {
+        buf[n++] = ' ';
+        pending_space = false;
+      }
+      buf[n++] = f;
+    }
+    if (ascii) {
+      out->append(buf, n);
+      return;
+    }
+  }
   const size_t start = out->size();
   bool ascii = true;
   for (unsigned char c : name) {

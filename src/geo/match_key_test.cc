@@ -111,6 +111,31 @@ TEST(MatchKeyTest, RulesParseAnchorsAndErrors) {
   EXPECT_EQ(identity.Key("Nura Khel"), "nurakhel");
 }
 
+// Short ASCII names are folded through a stack buffer, longer ones by the general path: both
+// must give the same bytes. Every name of up to five characters over letters, digits, spaces,
+// punctuation and apostrophes, folded alone (short path) and with 200 trailing spaces (long
+// path, which trims them), and appended after other text.
+TEST(MatchKeyTest, ShortAsciiFoldsEqualTheGeneralPath) {
+  const std::string alphabet = "Aa1 -'`.";
+  std::vector<std::string> level = {""};
+  for (int len = 1; len <= 5; ++len) {
+    std::vector<std::string> longer;
+    for (const std::string& s : level) {
+      for (char c : alphabet) longer.push_back(s + c);
+    }
+    for (const std::string& name : longer) {
+      const std::string general = FoldName(name + std::string(200, ' '));
+      ASSERT_EQ(FoldName(name), general) << "[" << name << "]";
+      std::string after = "x ";
+      FoldNameInto(name, &after);
+      ASSERT_EQ(after, "x " + general) << "[" << name << "]";
+    }
+    level = std::move(longer);
+  }
+  EXPECT_EQ(FoldName("  Dera-Ismail  Khan, "), "dera ismail khan");
+  EXPECT_EQ(FoldName("Qal'ah - O`Neill"), "qalah oneill");
+}
+
 // The rules applied one by one as match_rules.tsv describes them, written plainly: each rule
 // rewrites every non-overlapping occurrence left to right; "!collapse" squeezes doubled letters.
 std::string ReferenceKey(const std::vector<std::string>& rules, std::string_view folded) {
