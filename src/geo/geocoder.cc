@@ -782,7 +782,11 @@ struct ProvinceRef {
 struct ContextTables {
   // Country codes: `cc_ids` maps a code to its id (1-based); `cc[id]` is the code, a view into
   // the gazetteer or the word lists (both outlive Find).
+  // (Codes of two capitals, all the gazetteer has, are looked up by CountrySlot in `slot_ids`
+  // instead: no hashing for the lookups made per candidate.)
   StrFlatMap<uint32_t> cc_ids;
+  std::vector<uint32_t> slot_ids = std::vector<uint32_t>(kCountrySlots, 0);
+  std::vector<uint16_t> used_slots;  // the slots set in slot_ids
   std::vector<std::string_view> cc;
   // By country id: the article's context for it (ctx_country), its non-name cues (ctx_cue) and
   // its place votes, each with whether the article has an entry at all (iterations visit only
@@ -802,6 +806,10 @@ struct ContextTables {
 
   void Clear() {
     cc_ids.Clear();
+    // (By the slots recorded, not by reading cc: its views may belong to a gazetteer or word
+    // lists gone since the last article.)
+    for (const uint16_t slot : used_slots) slot_ids[slot] = 0;
+    used_slots.clear();
     prov_ids.Clear();
     self_ctx.Clear();
     name_votes.Clear();
@@ -816,14 +824,18 @@ struct ContextTables {
   size_t num_provinces() const { return prov.size() - 1; }
   // The id of a country code, 0 if the article has no entry for it.
   uint32_t FindCountry(std::string_view code) const {
+    const uint16_t slot = CountrySlot(code);
+    if (slot != kOddCountrySlot) return slot_ids[slot];
     const uint32_t* id = cc_ids.Find(code);
     return id == nullptr ? 0 : *id;
   }
   // The id of a country code, made when new; `code` must outlive the article's Find.
   uint32_t CountryId(std::string_view code) {
-    uint32_t& id = cc_ids[code];
+    const uint16_t slot = CountrySlot(code);
+    uint32_t& id = slot != kOddCountrySlot ? slot_ids[slot] : cc_ids[code];
     if (id == 0) {
       id = static_cast<uint32_t>(cc.size());
+      if (slot != kOddCountrySlot) used_slots.push_back(slot);
       cc.push_back(code);
       country.push_back(0);
       cue.push_back(0);

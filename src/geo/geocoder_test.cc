@@ -543,6 +543,38 @@ TEST(GeocoderWordsTest, GenitiveClassDrivesTheStreetRule) {
   EXPECT_TRUE(carney("Police said the shooting happened in the 300 block of Carney on Friday."));
 }
 
+// The per-thread context tables outlive each Geocoder: an article found after another
+// Geocoder and its gazetteer (unmapped) and word lists are gone must not read what that one
+// left, and resolves as on a fresh thread.
+TEST(GeocoderWordsTest, FindAfterAnotherGeocoderIsGone) {
+  const std::string text =
+      "Deputies in Cartersville, Ga., said a U.S. citizen was hurt near Springfield, Illinois, "
+      "and that the Kavat district police in Pakistan were told.";
+  auto keep = Geocoder::Create(&geo_test::FixtureGazetteer());
+  ASSERT_TRUE(keep.ok());
+  std::vector<PlaceMention> fresh;
+  std::thread([&] { fresh = (*keep)->Find(text, Doc(), "en"); }).join();
+  ASSERT_FALSE(fresh.empty());
+  for (int round = 0; round < 3; ++round) {
+    {
+      auto gaz = Gazetteer::Open(geo_test::FixturePath());
+      ASSERT_TRUE(gaz.ok());
+      auto gone = Geocoder::Create(gaz->get(), DataDirWithGenitive("of\tgenitive\n"));
+      ASSERT_TRUE(gone.ok());
+      EXPECT_FALSE((*gone)->Find(text, Doc(), "en").empty());
+    }
+    // Reuse the freed memory before the next article.
+    std::vector<std::string> filler(64, std::string(200, 'Z'));
+    const std::vector<PlaceMention> again = (*keep)->Find(text, Doc(), "en");
+    ASSERT_EQ(again.size(), fresh.size());
+    for (size_t i = 0; i < again.size(); ++i) {
+      EXPECT_EQ(again[i].span.begin, fresh[i].span.begin);
+      EXPECT_EQ(again[i].place.name, fresh[i].place.name);
+      EXPECT_EQ(again[i].place.country, fresh[i].place.country);
+    }
+  }
+}
+
 TEST_F(GeocoderTest, TitleCaseHeadlineWordNeedsACue) {
   auto ms = Find("Gunman Surrenders To Carney Deputies After Standoff\n\nDeputies in "
                  "Cartersville, Ga., said nobody was hurt.");
