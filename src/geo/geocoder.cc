@@ -1457,7 +1457,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
     std::string_view l = words[k].lower;
-    if (l.size() < 3 || l.substr(l.size() - 3) != "old") return false;
+    // Ends in "old" (tested by bytes: a string comparison here is a library call per name word).
+    const size_t n = l.size();
+    if (n < 3 || l[n - 3] != 'o' || l[n - 2] != 'l' || l[n - 1] != 'd') return false;
     if (l.find("year") != std::string_view::npos) return true;
     return k > 0 && words[k - 1].lower.size() >= 4 &&
            words[k - 1].lower.find("year") != std::string::npos;
@@ -1466,9 +1468,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& w = words[i];
     const bool has_next = i + 1 < words.size();
     bool is_person = false, strong = false, surname = false;
-    if (i > 0 && PlainGap(gap(i - 1)) &&
+    // (The word tests first: they are cheaper than the gap's, and rarely pass.)
+    if (i > 0 &&
         (((words[i - 1].cls & kTitle) != 0) ||
-         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial))) {
+         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+        PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
@@ -1492,9 +1496,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && PlainGap(gap(i - 1)) &&
-        ((words[i - 1].cls & kObjverb) != 0) &&
-        (w.break_after || !has_next || !is_name_word(i + 1))) {
+    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kObjverb) != 0) &&
+        PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
     // "Roupe, 17,": an age in apposition.
