@@ -308,9 +308,26 @@ void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const 
       continue;
     }
     const std::string& f = rule.from;
-    const unsigned char f0 = static_cast<unsigned char>(f[0]);
-    if (((present[f0 >> 6] >> (f0 & 63)) & 1) == 0) continue;
-    const size_t hit = cur.find(f);
+    auto absent = [&present](char c) {
+      const unsigned char b = static_cast<unsigned char>(c);
+      return ((present[b >> 6] >> (b & 63)) & 1) == 0;
+    };
+    if (absent(f[0]) || (f.size() > 1 && absent(f[1]))) continue;
+    // Patterns of one or two letters (nearly all of match_rules.tsv's) are searched for inline: the
+    // library's search is a call per candidate position.
+    size_t hit = std::string::npos;
+    if (f.size() <= 2) {
+      const char a = f[0], b = f.back();
+      const size_t last = cur.size() - std::min(cur.size(), f.size() - 1);
+      for (size_t i = 0; i < last; ++i) {
+        if (cur[i] == a && cur[i + f.size() - 1] == b) {
+          hit = i;
+          break;
+        }
+      }
+    } else {
+      hit = cur.find(f);
+    }
     if (hit == std::string::npos) continue;  // the common case: nothing to rewrite
     for (char c : rule.to) mark(static_cast<unsigned char>(c));
     if (f.size() == 1 && rule.to.size() == 1 && !rule.at_start && !rule.at_end) {
