@@ -688,6 +688,19 @@ Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
                         });
 }
 
+// Whether a folded word is the "s" the scanner leaves of a possessive (tested by bytes: a
+// string comparison is a library call, and this runs per mention).
+inline bool IsLetterS(std::string_view lower) { return lower.size() == 1 && lower[0] == 's'; }
+
+// Whether `raw` may hold an apostrophe: '\'' or the first byte of U+2019 (a quick test before
+// the contraction search).
+inline bool HasApostropheByte(std::string_view raw) {
+  for (const char c : raw) {
+    if (c == '\'' || c == '\xE2') return true;
+  }
+  return false;
+}
+
 // Whether `gap` (the text between two words) is only spaces, optionally after one '.'.
 inline bool PlainGap(std::string_view gap) {
   if (gap.size() == 1) return gap[0] == ' ' || gap[0] == '.';  // most gaps: one byte
@@ -969,7 +982,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
                                        words[i].span.begin - words[i - 1].span.end);
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
-    if (gap == "&") m->street = true;
+    if (gap.size() == 1 && gap[0] == '&') m->street = true;
     if (i >= 2 && gap.empty() && !words[i - 2].break_after &&
         NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
         joiner.count(std::string(words[i - 1].lower)) != 0) {
@@ -981,7 +994,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
     }
   }
   // The scanner leaves the "s" of "Elm's" as a word of its own after an apostrophe.
-  if (end < words.size() && end > 0 && words[end].lower == "s" && !words[end].upper_initial) {
+  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial) {
     std::string_view g = text.substr(words[end - 1].span.end,
                                      words[end].span.begin - words[end - 1].span.end);
     if (g == "'" || g == "\xE2\x80\x99") {
@@ -1545,7 +1558,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
 
   // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
   auto possessive_s = [&](size_t k) {
-    if (k == 0 || words[k].lower != "s" || words[k].upper_initial) return false;
+    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial) return false;
     std::string_view g = gap(k - 1);
     return g == "'" || g == "\xE2\x80\x99";
   };
@@ -1785,7 +1798,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "I've", "They're": a contraction is a pronoun or verb, never a name ("'s" is a possessive
     // and not in the list).
-    if (matched_n == 1 && !W.contraction.empty()) {
+    if (matched_n == 1 && !W.contraction.empty() &&
+        HasApostropheByte(text.substr(w0.span.begin, w0.span.size()))) {
       std::string_view raw = text.substr(w0.span.begin, w0.span.size());
       size_t ap = raw.rfind('\'');
       size_t skip = 1;
@@ -1877,8 +1891,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
-    if (!m.has_hint && i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) &&
-        !last.break_after && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
+    // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
+    if (!m.has_hint && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
+        i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
         !(m.end_word + 1 < words.size() && (words[m.end_word + 1].cls & kGenitive) != 0 &&
           !words[m.end_word].break_after)) {
       m.quarter = true;
