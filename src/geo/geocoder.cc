@@ -39,6 +39,10 @@ struct Geocoder::Words {
   std::unordered_set<std::string> function;
   // Nouns naming a part of a town ("the West End neighborhood").
   std::unordered_set<std::string> quarter;
+  // Prepositions that join a noun to the name after it ("the 900 block of Ward", "the Chicago
+  // neighborhood of Englewood", "East of Bozeman", a headline's "In Wake Of"). Required: the
+  // rules that read it are silently off without it, so an empty class is a load error.
+  std::unordered_set<std::string> genitive;
   // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
   std::unordered_set<std::string> contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
@@ -150,6 +154,7 @@ enum WordClass : uint32_t {
   kFunction = 1u << 17,
   kQuarter = 1u << 18,
   kOutlet = 1u << 19,
+  kGenitive = 1u << 20,
 };
 
 constexpr int kMaxWords = 4;
@@ -223,34 +228,92 @@ inline bool IsWordChar(UChar32 c) {
 // tokeniser stopped at the character, and whatever it does not join the scan does not join
 // either). After a number token: a non-word ASCII character other than a joiner ("15-year-old",
 // "3rd" are one word here).
-bool TakesToken(std::string_view text, const Token& t) {
-  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  const uint32_t b = t.span.begin, e = t.span.end;
-  if (b > 0) {
-    const unsigned char p = s[b - 1];
-    if (p >= 0x80 || AsciiWordChar(p) || p == '-' || p == '\'') return false;
-  }
+// Bytes that may join a token to a word running into it (TakesToken): anything non-ASCII, an
+// ASCII letter or digit, a hyphen or an apostrophe.
+constexpr auto kJoinsWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c >= 0x80 || kAsciiWordChar[c] || c == '-' || c == '\'';
+  return t;
+}();
+
+// TakesToken's test of the byte after the token (at `e`; `n` is the text's size).
+inline bool TakesTokenEnd(const unsigned char* s, size_t n, uint32_t e, TokenKind kind) {
   if (e >= n) return true;
   const unsigned char a = s[e];
-  if (t.kind == TokenKind::kWord) {
+  if (kind == TokenKind::kWord) {
     return !(a == 0xE2 && e + 2 < n && s[e + 1] == 0x80 && s[e + 2] == 0x98);
   }
-  return a < 0x80 && !AsciiWordChar(a) && a != '-' && a != '\'';
+  return !kJoinsWord[a];
 }
 
-// Fills *out with the words of `text`; their folded forms (Word::lower) are kept in *arena. Both
-// are reused from call to call, so a scan allocates only when a text is larger than any before.
+bool TakesToken(std::string_view text, const Token& t) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  const uint32_t b = t.span.begin;
+  if (b > 0 && kJoinsWord[s[b - 1]]) return false;
+  return TakesTokenEnd(s, text.size(), t.span.end, t.kind);
+}
+
+// An article's words and the indices the later passes start from, kept per thread and reused:
+// the arrays only grow (to the largest article a thread has seen) and are never cleared, so a
+// scan writes its words over the last article's without re-initialising or reallocating.
+// `lists` holds three index lists of up to `words.size()` entries each (they are subsets of the
+// words), one after another: kStartList, kNameList, kPhraseList.
+struct WordBuffers {
+  std::vector<Word> words;
+  std::vector<uint32_t> lists;
+  std::string arena;  // the folded forms of scanned words (Word::lower)
+  size_t count = 0;   // words of the current text
+  size_t list_size[3] = {};
+};
+enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
+// on_word's answer: the lists a word belongs to, one bit per WordList.
+constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
+
+// Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
+// kept in buf->arena. on_word(Word& w, uint32_t k) is called for each word k as soon as it is
+// made (its own fields final but for the break flags, which the text after it sets, and with
+// w.lower valid only for the call) and answers the WordList bits of the lists the word joins;
+// it may read and write the words before k in buf->words.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
+template <typename OnWord>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               std::vector<Word>* out, std::string* arena) {
-  std::vector<Word>& words = *out;
+               WordBuffers* buf, OnWord&& on_word) {
+  // The words and lists through local pointers, refreshed when they grow: one bound test per
+  // word covers all four.
+  size_t cap = buf->words.size();
+  Word* words = buf->words.data();
+  uint32_t* lists[3] = {};
+  size_t list_size[3] = {0, 0, 0};
+  auto refresh = [&] {
+    words = buf->words.data();
+    for (int l = 0; l < 3; ++l) lists[l] = buf->lists.data() + l * cap;
+  };
+  auto grow = [&] {
+    const size_t new_cap = std::max<size_t>(256, 2 * cap);
+    buf->words.resize(new_cap);
+    std::vector<uint32_t> new_lists(3 * new_cap);
+    for (int l = 0; l < 3; ++l) {
+      std::copy_n(lists[l], list_size[l], new_lists.data() + l * new_cap);
+    }
+    buf->lists.swap(new_lists);
+    cap = new_cap;
+    refresh();
+  };
+  if (buf->lists.size() != 3 * cap) buf->lists.assign(3 * cap, 0);
+  refresh();
+  auto add = [&](uint32_t k, uint32_t in) {
+    if (in == 0) return;
+    for (int l = 0; l < 3; ++l) {
+      if ((in & kInList[l]) != 0) lists[l][list_size[l]++] = k;
+    }
+  };
   size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
   // arena has room for as many bytes as the text has left (an ASCII fold is never longer than
   // the word); a non-ASCII word's fold, which may be longer, re-establishes it.
+  std::string* arena = &buf->arena;
   size_t used = 0;
   if (arena->size() < text.size() + 16) arena->resize(text.size() + 16);
   thread_local std::string slow_fold;
@@ -268,6 +331,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   bool newline = false;  // since the last word
   // Tokens taken as words have Word::lower and lower_hash set at once, and no spans entry.
   const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
+  const Token* toks = keys != nullptr ? tokens->data() : nullptr;
   size_t next_token = 0;  // the first token that does not begin before i
   while (i < n) {
     // A space changes nothing (it is no break, no sentence end, no line break).
@@ -276,36 +340,49 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       continue;
     }
     if (next_token < num_tokens) {
-      const std::vector<Token>& toks = *tokens;
       const uint32_t pos = static_cast<uint32_t>(i);
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        const Token& t = toks[next_token];
-        // Made in a local and stored whole: the flags are bit-fields, which stored one by one
-        // into the vector's element would each be a read-modify-write of memory.
-        Word w;
-        w.span = t.span;
-        w.sentence_start = sentence_start;
-        sentence_start = false;
-        w.newline_before = newline;
-        newline = false;
-        const unsigned char c0 = static_cast<unsigned char>(s[i]);
-        w.upper_initial = c0 >= 'A' && c0 <= 'Z';
-        if (w.upper_initial && t.span.size() > 1) {
-          bool caps = true;
-          for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
-            caps = !(s[k] >= 'a' && s[k] <= 'z');
+        // A run of such tokens one space apart, the bulk of most text, is taken here without
+        // returning to the byte loop: the space changes nothing, and the byte before the next
+        // token being a space, only the byte after it can stop TakesToken.
+        while (true) {
+          const Token& t = toks[next_token];
+          // Made in a local and stored whole: the flags are bit-fields, which stored one by one
+          // into the array's element would each be a read-modify-write of memory.
+          Word w;
+          w.span = t.span;
+          w.sentence_start = sentence_start;
+          sentence_start = false;
+          w.newline_before = newline;
+          newline = false;
+          const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
+          w.upper_initial = c0 >= 'A' && c0 <= 'Z';
+          if (w.upper_initial && t.span.size() > 1) {
+            bool caps = true;
+            for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
+              caps = !(s[k] >= 'a' && s[k] <= 'z');
+            }
+            w.all_caps = caps;
           }
-          w.all_caps = caps;
+          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
+          w.lower = key.s;
+          w.lower_hash = key.hash;
+          if (count == cap) grow();
+          add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+          words[count++] = w;
+          const uint32_t e = t.span.end;
+          i = static_cast<int32_t>(e);
+          ++next_token;
+          if (next_token == num_tokens || e + 1 >= static_cast<uint32_t>(n) || s[e] != ' ') break;
+          const Token& u = toks[next_token];
+          if (u.span.begin != e + 1 || !keys->ascii_word(next_token) ||
+              !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
+                             u.kind)) {
+            break;
+          }
         }
-        const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
-        w.lower = key.s;
-        w.lower_hash = key.hash;
-        if (count == words.size()) words.emplace_back();
-        std::memcpy(&words[count++], &w, sizeof(Word));
-        i = static_cast<int32_t>(t.span.end);
-        ++next_token;
         continue;
       }
     }
@@ -327,8 +404,8 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       }
       continue;
     }
-    if (count == words.size()) words.emplace_back();
-    Word& w = words[count++];
+    if (count == cap) grow();
+    Word& w = words[count];
     w = Word();
     w.span.begin = static_cast<uint32_t>(start);
     w.sentence_start = sentence_start;
@@ -407,16 +484,18 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (arena->size() < need) arena->resize(need);
       std::memcpy(arena->data() + used, slow_fold.data(), nfold);
     }
-    spans.push_back(Folded{static_cast<uint32_t>(count - 1), static_cast<uint32_t>(used),
+    spans.push_back(Folded{static_cast<uint32_t>(count), static_cast<uint32_t>(used),
                            static_cast<uint32_t>(nfold)});
-    used += nfold;
-  }
-  words.resize(count);
-  for (const Folded& f : spans) {
-    Word& w = words[f.word];
-    w.lower = std::string_view(arena->data() + f.begin, f.size);
+    w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
+    used += nfold;
+    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+    ++count;
   }
+  buf->count = count;
+  for (int l = 0; l < 3; ++l) buf->list_size[l] = list_size[l];
+  for (const Folded& f : spans)
+    words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
 }
 
 bool IsLatinStart(std::string_view text, const Word& w) {
@@ -532,7 +611,7 @@ struct Mention {
   // whatever preposition comes before it.
   bool bare_possessive = false;
   bool title_line = false;   // inside a headline written in title case
-  bool of_before = false;    // right after "of" ("East of Bozeman", "a man of Carlton")
+  bool of_before = false;    // right after a genitive ("East of Bozeman", "a man of Carlton")
   bool attributive = false;  // "X-bound", "X-based": named, but not where it happened
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   bool exact_done = false;   // Candidate::exact is set
@@ -609,6 +688,19 @@ Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
                         });
 }
 
+// Whether a folded word is the "s" the scanner leaves of a possessive (tested by bytes: a
+// string comparison is a library call, and this runs per mention).
+inline bool IsLetterS(std::string_view lower) { return lower.size() == 1 && lower[0] == 's'; }
+
+// Whether `raw` may hold an apostrophe: '\'' or the first byte of U+2019 (a quick test before
+// the contraction search).
+inline bool HasApostropheByte(std::string_view raw) {
+  for (const char c : raw) {
+    if (c == '\'' || c == '\xE2') return true;
+  }
+  return false;
+}
+
 // Whether `gap` (the text between two words) is only spaces, optionally after one '.'.
 inline bool PlainGap(std::string_view gap) {
   if (gap.size() == 1) return gap[0] == ' ' || gap[0] == '.';  // most gaps: one byte
@@ -681,7 +773,18 @@ struct CountryTerms {
 // A province the article names or implies: views into the gazetteer, which outlives Find.
 struct ProvinceRef {
   std::string_view country, admin1;
-  bool Is(std::string_view c, std::string_view a) const { return country == c && admin1 == a; }
+  // Compared for every candidate against each province in view: the two-letter country codes
+  // without a library call, and the admin1 names by length first, then by address (the
+  // gazetteer keeps one copy of a name its entries share), then by bytes.
+  bool Is(std::string_view c, std::string_view a) const {
+    if (admin1.size() != a.size() || country.size() != c.size()) return false;
+    if (country.size() == 2) {
+      if (country[0] != c[0] || country[1] != c[1]) return false;
+    } else if (country != c) {
+      return false;
+    }
+    return admin1.data() == a.data() || admin1 == a;
+  }
 };
 
 // Per-article context (Geocoder::Find, step 2): countries and provinces by a dense id each,
@@ -692,7 +795,11 @@ struct ProvinceRef {
 struct ContextTables {
   // Country codes: `cc_ids` maps a code to its id (1-based); `cc[id]` is the code, a view into
   // the gazetteer or the word lists (both outlive Find).
+  // (Codes of two capitals, all the gazetteer has, are looked up by CountrySlot in `slot_ids`
+  // instead: no hashing for the lookups made per candidate.)
   StrFlatMap<uint32_t> cc_ids;
+  std::vector<uint32_t> slot_ids = std::vector<uint32_t>(kCountrySlots, 0);
+  std::vector<uint16_t> used_slots;  // the slots set in slot_ids
   std::vector<std::string_view> cc;
   // By country id: the article's context for it (ctx_country), its non-name cues (ctx_cue) and
   // its place votes, each with whether the article has an entry at all (iterations visit only
@@ -712,6 +819,10 @@ struct ContextTables {
 
   void Clear() {
     cc_ids.Clear();
+    // (By the slots recorded, not by reading cc: its views may belong to a gazetteer or word
+    // lists gone since the last article.)
+    for (const uint16_t slot : used_slots) slot_ids[slot] = 0;
+    used_slots.clear();
     prov_ids.Clear();
     self_ctx.Clear();
     name_votes.Clear();
@@ -726,14 +837,18 @@ struct ContextTables {
   size_t num_provinces() const { return prov.size() - 1; }
   // The id of a country code, 0 if the article has no entry for it.
   uint32_t FindCountry(std::string_view code) const {
+    const uint16_t slot = CountrySlot(code);
+    if (slot != kOddCountrySlot) return slot_ids[slot];
     const uint32_t* id = cc_ids.Find(code);
     return id == nullptr ? 0 : *id;
   }
   // The id of a country code, made when new; `code` must outlive the article's Find.
   uint32_t CountryId(std::string_view code) {
-    uint32_t& id = cc_ids[code];
+    const uint16_t slot = CountrySlot(code);
+    uint32_t& id = slot != kOddCountrySlot ? slot_ids[slot] : cc_ids[code];
     if (id == 0) {
       id = static_cast<uint32_t>(cc.size());
+      if (slot != kOddCountrySlot) used_slots.push_back(slot);
       cc.push_back(code);
       country.push_back(0);
       cue.push_back(0);
@@ -867,7 +982,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
                                        words[i].span.begin - words[i - 1].span.end);
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
-    if (gap == "&") m->street = true;
+    if (gap.size() == 1 && gap[0] == '&') m->street = true;
     if (i >= 2 && gap.empty() && !words[i - 2].break_after &&
         NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
         joiner.count(std::string(words[i - 1].lower)) != 0) {
@@ -879,7 +994,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
     }
   }
   // The scanner leaves the "s" of "Elm's" as a word of its own after an apostrophe.
-  if (end < words.size() && end > 0 && words[end].lower == "s" && !words[end].upper_initial) {
+  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial) {
     std::string_view g = text.substr(words[end - 1].span.end,
                                      words[end].span.begin - words[end - 1].span.end);
     if (g == "'" || g == "\xE2\x80\x99") {
@@ -933,6 +1048,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"joiner", &Words::joiner},
       {"function", &Words::function},
       {"quarter", &Words::quarter},
+      {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
@@ -958,6 +1074,9 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         }
         return InvalidArgument("unknown type " + std::string(type));
       }));
+  if (words->genitive.empty()) {
+    return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
+  }
   std::sort(words->ending.begin(), words->ending.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   SITREP_RETURN_IF_ERROR(ForEachTsvRow(
@@ -1068,6 +1187,7 @@ void Geocoder::Words::BuildWordClass() {
   add(function, kFunction);
   add(quarter, kQuarter);
   add(outlet, kOutlet);
+  add(genitive, kGenitive);
   for (const auto& [w, level] : unit) mark(w) |= kUnit;
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -1218,22 +1338,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
-  thread_local std::vector<Word> word_store;
-  thread_local std::string lower_arena;
+  thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
-  ScanWords(text, keys, &doc.tokens, &word_store, &lower_arena);
-  // The words through a local view: a thread_local vector's bounds would be reloaded after
-  // every store to a Word (its flags are chars, which may alias anything).
-  const std::span<Word> words(word_store);
   const MatchRules& rules = gaz_->rules();
-  // One pass over the words for what each word's own text and line say: its word classes, the
-  // lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
+  // What each word's own text and line say, found as the scan makes the word: its word classes,
+  // the lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
   // Words that also occur in lower case in this text are common words here ("Mobile" phone): the
   // filter holds a bit per lower-case word other than a stop word (stop words are weak anyway,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
   const bool any_class = !W.word_class.empty();
+  const uint64_t* const class_filter = W.class_filter.data();
   // The current line, for headlines: its first word, its longer words and their capitals.
   size_t line_first = 0;
   int longer = 0, capital = 0;
@@ -1243,27 +1359,53 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
     // lower-case.
     if (end - line_first <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
-      for (size_t k = line_first; k < end; ++k) words[k].title_line = true;
+      for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
     }
   };
-  // The few words the later passes start from, noted here so that those passes need not read
-  // every word again: name words (the person pass), context-cue phrase starts, and the words a
-  // name can start from (capitalised or caseless: the candidate search).
-  thread_local std::vector<uint32_t> name_words, phrase_starts, start_words;
-  name_words.clear();
-  phrase_starts.clear();
-  start_words.clear();
-  for (size_t k = 0; k < words.size(); ++k) {
-    Word& w = words[k];
-    if (any_class && W.MaybeClassed(w.lower_hash)) {
-      if (const uint32_t* cls = W.word_class.Find(w.lower, w.lower_hash)) w.cls = *cls;
+  // A hyphenated word (rare: out of the per-word path).
+  auto on_hyphen = [&](Word & w) __attribute__((noinline)) {
+    const std::string_view raw = text.substr(w.span.begin, w.span.size());
+    // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
+    // word continues a name (but does not start one: "al-Qaeda" is no place).
+    if (!w.upper_initial && !w.uncased) {
+      size_t h = raw.find('-');
+      if (h != std::string_view::npos && h + 1 < raw.size()) {
+        const char* p = raw.data();
+        int32_t j = static_cast<int32_t>(h + 1);
+        UChar32 c;
+        U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
+        if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
+          const uint32_t* found = W.word_class.Find(FoldName(raw.substr(0, h)));
+          w.cap_tail = found != nullptr && (*found & kConnector) != 0;
+        }
+      }
     }
+    // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
+    size_t h = raw.rfind('-');
+    if (h != std::string_view::npos && h != 0 &&
+        W.attributive.count(FoldName(raw.substr(h + 1)))) {
+      w.attr_end = w.span.begin + static_cast<uint32_t>(h);
+    }
+  };
+  // The few words the later passes start from, noted as the words are made so that those passes
+  // need not read every word again: name words (the person pass), context-cue phrase starts,
+  // and the words a name can start from (capitalised or caseless: the candidate search).
+  auto on_word = [&](Word & w, uint32_t k) __attribute__((always_inline))->uint32_t {
+    uint32_t cls = 0;
+    if (any_class) {
+      const size_t b = Words::ClassFilterBit(w.lower_hash);
+      if (((class_filter[b >> 6] >> (b & 63)) & 1) != 0) {
+        if (const uint32_t* found = W.word_class.Find(w.lower, w.lower_hash)) cls = *found;
+      }
+    }
+    w.cls = cls;
+    uint32_t in = 0;
     if (w.upper_initial || w.uncased) {
-      start_words.push_back(static_cast<uint32_t>(k));
-      if (!w.all_caps && !w.uncased) name_words.push_back(static_cast<uint32_t>(k));
+      in |= kInList[kStartList];
+      if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
     }
-    if ((w.cls & kPhrasePrefix) != 0) phrase_starts.push_back(static_cast<uint32_t>(k));
-    if (!w.upper_initial && !w.uncased && (w.cls & kStop) == 0) {
+    if ((cls & kPhrasePrefix) != 0) in |= kInList[kPhraseList];
+    if (!w.upper_initial && !w.uncased && (cls & kStop) == 0) {
       const size_t b = LowerFilterBit(w.lower_hash);
       lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
     }
@@ -1276,31 +1418,21 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       ++longer;
       capital += w.upper_initial;
     }
-    if (!w.hyphen) continue;  // the only '-' a word span can hold
-    const std::string_view raw = text.substr(w.span.begin, w.span.size());
-    // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
-    // word continues a name (but does not start one: "al-Qaeda" is no place).
-    if (!w.upper_initial && !w.uncased) {
-      size_t h = raw.find('-');
-      if (h != std::string_view::npos && h + 1 < raw.size()) {
-        const char* p = raw.data();
-        int32_t j = static_cast<int32_t>(h + 1);
-        UChar32 c;
-        U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
-        if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          const uint32_t* cls = W.word_class.Find(FoldName(raw.substr(0, h)));
-          w.cap_tail = cls != nullptr && (*cls & kConnector) != 0;
-        }
-      }
-    }
-    // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
-    size_t h = raw.rfind('-');
-    if (h != std::string_view::npos && h != 0 &&
-        W.attributive.count(FoldName(raw.substr(h + 1)))) {
-      w.attr_end = w.span.begin + static_cast<uint32_t>(h);
-    }
-  }
-  if (!words.empty()) end_line(words.size());
+    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
+    return in;
+  };
+  ScanWords(text, keys, &doc.tokens, &word_buf, on_word);
+  if (word_buf.count > 0) end_line(word_buf.count);
+  // The words through a local view: a thread_local vector's bounds would be reloaded after
+  // every store to a Word (its flags are chars, which may alias anything).
+  const std::span<Word> words(word_buf.words.data(), word_buf.count);
+  const size_t list_cap = word_buf.words.size();
+  const std::span<const uint32_t> start_words(word_buf.lists.data() + kStartList * list_cap,
+                                              word_buf.list_size[kStartList]);
+  const std::span<const uint32_t> name_words(word_buf.lists.data() + kNameList * list_cap,
+                                             word_buf.list_size[kNameList]);
+  const std::span<const uint32_t> phrase_starts(word_buf.lists.data() + kPhraseList * list_cap,
+                                                word_buf.list_size[kPhraseList]);
   auto lower_twin = [&](const Word& w) {
     const size_t b = LowerFilterBit(w.lower_hash);
     return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 && HasLowerCaseTwin(words, w);
@@ -1338,7 +1470,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
     std::string_view l = words[k].lower;
-    if (l.size() < 3 || l.substr(l.size() - 3) != "old") return false;
+    // Ends in "old" (tested by bytes: a string comparison here is a library call per name word).
+    const size_t n = l.size();
+    if (n < 3 || l[n - 3] != 'o' || l[n - 2] != 'l' || l[n - 1] != 'd') return false;
     if (l.find("year") != std::string_view::npos) return true;
     return k > 0 && words[k - 1].lower.size() >= 4 &&
            words[k - 1].lower.find("year") != std::string::npos;
@@ -1347,9 +1481,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& w = words[i];
     const bool has_next = i + 1 < words.size();
     bool is_person = false, strong = false, surname = false;
-    if (i > 0 && PlainGap(gap(i - 1)) &&
+    // (The word tests first: they are cheaper than the gap's, and rarely pass.)
+    if (i > 0 &&
         (((words[i - 1].cls & kTitle) != 0) ||
-         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial))) {
+         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+        PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
@@ -1358,8 +1494,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
                (i + 1 >= words.size() || (words[i + 1].cls & kUnit) == 0);
     }
-    const bool after_cue =
-        i > 0 && (((words[i - 1].cls & kCue) != 0) || words[i - 1].lower == "of");
+    const bool after_cue = i > 0 && (words[i - 1].cls & (kCue | kGenitive)) != 0;
     if (has_next && !w.break_after && ((words[i + 1].cls & kSpeech) != 0) && !after_cue) {
       is_person = true;
     }
@@ -1374,9 +1509,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && PlainGap(gap(i - 1)) &&
-        ((words[i - 1].cls & kObjverb) != 0) &&
-        (w.break_after || !has_next || !is_name_word(i + 1))) {
+    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kObjverb) != 0) &&
+        PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
     // "Roupe, 17,": an age in apposition.
@@ -1424,7 +1558,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
 
   // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
   auto possessive_s = [&](size_t k) {
-    if (k == 0 || words[k].lower != "s" || words[k].upper_initial) return false;
+    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial) return false;
     std::string_view g = gap(k - 1);
     return g == "'" || g == "\xE2\x80\x99";
   };
@@ -1466,7 +1600,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     c.country_slot = CountrySlot(c.e.country);
   };
   // `hash` is WordHash(f).
-  auto lookup_folded_hashed = [&](const std::string& f,
+  auto lookup_folded_hashed = [&](std::string_view f,
                                   uint64_t hash) -> std::span<const GazPosting> {
     if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
@@ -1567,8 +1701,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = last.attr_end != 0 ? last.attr_end : last.span.end;
       if (n == 1 && name_end == w0.span.end) {
-        folded.assign(w0.lower);  // the scan folded the word already (Word::lower)
-        posts = lookup_folded_hashed(folded, w0.lower_hash);
+        // The scan folded the word already (Word::lower); `folded` is only read on a match.
+        posts = lookup_folded_hashed(w0.lower, w0.lower_hash);
+        if (!posts.empty()) folded.assign(w0.lower);
       } else {
         folded.clear();
         FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
@@ -1663,7 +1798,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "I've", "They're": a contraction is a pronoun or verb, never a name ("'s" is a possessive
     // and not in the list).
-    if (matched_n == 1 && !W.contraction.empty()) {
+    if (matched_n == 1 && !W.contraction.empty() &&
+        HasApostropheByte(text.substr(w0.span.begin, w0.span.size()))) {
       std::string_view raw = text.substr(w0.span.begin, w0.span.size());
       size_t ap = raw.rfind('\'');
       size_t skip = 1;
@@ -1678,7 +1814,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         continue;
       }
     }
-    Mention m;
+    // Made in place: a Mention is large, and this path always keeps it.
+    Mention& m = mention_store.emplace_back();
     m.first_word = i;
     m.end_word = i + matched_n;
     m.span = {static_cast<uint32_t>(w0.span.begin + clitic_bytes), name_end};
@@ -1736,7 +1873,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && words[i - 1].lower == "of" && !words[i - 2].break_after &&
+    if (i >= 2 && (words[i - 1].cls & kGenitive) != 0 && !words[i - 2].break_after &&
         ((words[i - 2].cls & kStreetOf) != 0)) {
       m.street = true;
     }
@@ -1747,22 +1884,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
     if (i >= 3 && (words[i - 1].cls & kDirection) != 0 && !words[i - 1].break_after &&
-        words[i - 2].lower == "of" && !words[i - 2].break_after && !words[i - 3].break_after &&
-        ((words[i - 3].cls & kStreetOf) != 0)) {
+        (words[i - 2].cls & kGenitive) != 0 && !words[i - 2].break_after &&
+        !words[i - 3].break_after && ((words[i - 3].cls & kStreetOf) != 0)) {
       m.street = true;
     }
     MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
-    if (!m.has_hint && i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) &&
-        !last.break_after &&
-        m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
-        !(m.end_word + 1 < words.size() && words[m.end_word + 1].lower == "of" &&
+    // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
+    if (!m.has_hint && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
+        i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
+        !(m.end_word + 1 < words.size() && (words[m.end_word + 1].cls & kGenitive) != 0 &&
           !words[m.end_word].break_after)) {
       m.quarter = true;
     }
     m.title_line = w0.title_line;
-    m.of_before = i > 0 && !words[i - 1].break_after && words[i - 1].lower == "of";
+    m.of_before = i > 0 && !words[i - 1].break_after && (words[i - 1].cls & kGenitive) != 0;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
@@ -1778,7 +1915,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
-    mention_store.push_back(std::move(m));
     i += matched_n;
   }
   const std::span<Mention> mentions(mention_store);
@@ -2273,9 +2409,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
         // The band is a little wider than the 1.4 degrees tested below, so rounding at its
         // edge cannot leave a place out that the test would keep.
-        auto band = std::lower_bound(
-            resolved.begin(), resolved.end(), e.lat - 1.5,
-            [](const Resolved& r, double lat) { return r.lat < lat; });
+        auto band =
+            resolved.empty()  // as in round 0
+                ? resolved.end()
+                : std::lower_bound(resolved.begin(), resolved.end(), e.lat - 1.5,
+                                   [](const Resolved& r, double lat) { return r.lat < lat; });
         for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
@@ -2478,7 +2616,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
     // not a place: its words are capitalised like the rest of the line.
     if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
-        m.end_word < words.size() && words[m.end_word].lower == "of") {
+        m.end_word < words.size() && (words[m.end_word].cls & kGenitive) != 0) {
       accept = false;
     }
     // A bare small town in a state the article neither names nor implies, where it names or

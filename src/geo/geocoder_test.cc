@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "base/data_dir.h"
@@ -485,6 +488,91 @@ TEST_F(GeocoderTest, StreetsAndVenuesAreNotTowns) {
     EXPECT_NE(m.place.name, "Madrid");
   }
   EXPECT_NE(At(ms, "Springfield"), nullptr);
+}
+
+// A data directory whose geo/ tables are the project's, but for geocoder_words.tsv's rows
+// "of<TAB>genitive" replaced by `genitive_rows` (made once per call, in a fresh directory).
+std::string DataDirWithGenitive(const std::string& genitive_rows) {
+  namespace fs = std::filesystem;
+  char tmpl[] = "/tmp/sitrep_genitive_XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  fs::create_directories(dir / "geo");
+  for (const auto& f : fs::directory_iterator(fs::path(DataDir()) / "geo")) {
+    if (f.path().extension() == ".tsv") fs::copy_file(f.path(), dir / "geo" / f.path().filename());
+  }
+  std::ifstream in(dir / "geo" / "geocoder_words.tsv");
+  std::stringstream words;
+  words << in.rdbuf();
+  std::string text = words.str();
+  const std::string row = "\nof\tgenitive\n";
+  const size_t at = text.find(row);
+  EXPECT_NE(at, std::string::npos);
+  if (at != std::string::npos) text.replace(at, row.size(), "\n" + genitive_rows);
+  std::ofstream(dir / "geo" / "geocoder_words.tsv", std::ios::trunc) << text;
+  return dir.string();
+}
+
+// The genitive class (geocoder_words.tsv) is data the street, quarter, person and headline rules
+// read: a table without it, or with the type misspelt, does not load.
+TEST(GeocoderWordsTest, GenitiveClassIsRequired) {
+  auto missing = Geocoder::Create(&geo_test::FixtureGazetteer(), DataDirWithGenitive(""));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("genitive"), std::string::npos)
+      << missing.status().ToString();
+  auto misspelt =
+      Geocoder::Create(&geo_test::FixtureGazetteer(), DataDirWithGenitive("of\tgenetive\n"));
+  ASSERT_FALSE(misspelt.ok());
+  EXPECT_NE(misspelt.status().ToString().find("genetive"), std::string::npos)
+      << misspelt.status().ToString();
+}
+
+// "the 300 block of Carney" is a street because "of" is in the genitive class, not because the
+// code names the word: with "per" listed instead, "block per Carney" is the street and "block
+// of Carney" is not.
+TEST(GeocoderWordsTest, GenitiveClassDrivesTheStreetRule) {
+  auto geo =
+      Geocoder::Create(&geo_test::FixtureGazetteer(), DataDirWithGenitive("per\tgenitive\n"));
+  ASSERT_TRUE(geo.ok()) << geo.status().ToString();
+  auto carney = [&](const std::string& text) {
+    for (const PlaceMention& m : (*geo)->Find(text, Doc(), "en")) {
+      if (m.place.name == "Carney") return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(carney("Police said the shooting happened in the 300 block per Carney on Friday."));
+  EXPECT_TRUE(carney("Police said the shooting happened in the 300 block of Carney on Friday."));
+}
+
+// The per-thread context tables outlive each Geocoder: an article found after another
+// Geocoder and its gazetteer (unmapped) and word lists are gone must not read what that one
+// left, and resolves as on a fresh thread.
+TEST(GeocoderWordsTest, FindAfterAnotherGeocoderIsGone) {
+  const std::string text =
+      "Deputies in Cartersville, Ga., said a U.S. citizen was hurt near Springfield, Illinois, "
+      "and that the Kavat district police in Pakistan were told.";
+  auto keep = Geocoder::Create(&geo_test::FixtureGazetteer());
+  ASSERT_TRUE(keep.ok());
+  std::vector<PlaceMention> fresh;
+  std::thread([&] { fresh = (*keep)->Find(text, Doc(), "en"); }).join();
+  ASSERT_FALSE(fresh.empty());
+  for (int round = 0; round < 3; ++round) {
+    {
+      auto gaz = Gazetteer::Open(geo_test::FixturePath());
+      ASSERT_TRUE(gaz.ok());
+      auto gone = Geocoder::Create(gaz->get(), DataDirWithGenitive("of\tgenitive\n"));
+      ASSERT_TRUE(gone.ok());
+      EXPECT_FALSE((*gone)->Find(text, Doc(), "en").empty());
+    }
+    // Reuse the freed memory before the next article.
+    std::vector<std::string> filler(64, std::string(200, 'Z'));
+    const std::vector<PlaceMention> again = (*keep)->Find(text, Doc(), "en");
+    ASSERT_EQ(again.size(), fresh.size());
+    for (size_t i = 0; i < again.size(); ++i) {
+      EXPECT_EQ(again[i].span.begin, fresh[i].span.begin);
+      EXPECT_EQ(again[i].place.name, fresh[i].place.name);
+      EXPECT_EQ(again[i].place.country, fresh[i].place.country);
+    }
+  }
 }
 
 TEST_F(GeocoderTest, TitleCaseHeadlineWordNeedsACue) {

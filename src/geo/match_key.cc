@@ -8,6 +8,8 @@
 #include <unicode/uvernum.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -163,6 +165,40 @@ bool PerCharacterRange(UChar32 c) {
 }  // namespace
 
 void FoldNameInto(std::string_view name, std::string* out) {
+  // Short ASCII names (the geocoder folds one per multi-word candidate of every article): one
+  // pass into a stack buffer and one append, where AppendAsciiFolded zero-fills and trims the
+  // string. The same bytes: letters and digits lower-cased, apostrophes dropped, other runs one
+  // space, none leading or trailing.
+  char buf[128];
+  if (name.size() <= sizeof(buf)) {
+    size_t n = 0;
+    bool pending_space = false;
+    bool ascii = true;
+    for (unsigned char c : name) {
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      char f;
+      if (c >= 'A' && c <= 'Z') {
+        f = static_cast<char>(c - 'A' + 'a');
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        f = static_cast<char>(c);
+      } else {
+        if (c != '\'' && c != '`') pending_space = n > 0;
+        continue;
+      }
+      if (pending_space) {
+        buf[n++] = ' ';
+        pending_space = false;
+      }
+      buf[n++] = f;
+    }
+    if (ascii) {
+      out->append(buf, n);
+      return;
+    }
+  }
   const size_t start = out->size();
   bool ascii = true;
   for (unsigned char c : name) {
@@ -251,23 +287,57 @@ void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const 
   // Two reusable buffers per thread: keys are made for every candidate n-gram of every article.
   thread_local std::string cur, next;
   cur.clear();
+  // The bytes the key may hold (a superset once a rule has rewritten it): a rule whose pattern
+  // opens with a byte not in it cannot match, so most rules cost one bit test, not a search.
+  uint64_t present[4] = {};
+  auto mark = [&present](unsigned char c) { present[c >> 6] |= uint64_t{1} << (c & 63); };
   for (char c : folded) {
-    if (c != ' ') cur.push_back(c);
+    if (c == ' ') continue;
+    cur.push_back(c);
+    mark(static_cast<unsigned char>(c));
   }
   for (const Rule& rule : rules_) {
     if (rule.collapse) {
-      next.clear();
-      for (char c : cur) {
-        if (next.empty() || next.back() != c || (c >= '0' && c <= '9')) next.push_back(c);
+      // Squeezed in place: the last byte kept is cur[w - 1], and w never passes the read index.
+      size_t w = 0;
+      for (size_t r = 0; r < cur.size(); ++r) {
+        const char c = cur[r];
+        if (w == 0 || cur[w - 1] != c || (c >= '0' && c <= '9')) cur[w++] = c;
       }
-      cur.swap(next);
+      cur.resize(w);
       continue;
     }
     const std::string& f = rule.from;
-    size_t hit = cur.find(f);
+    auto absent = [&present](char c) {
+      const unsigned char b = static_cast<unsigned char>(c);
+      return ((present[b >> 6] >> (b & 63)) & 1) == 0;
+    };
+    if (absent(f[0]) || (f.size() > 1 && absent(f[1]))) continue;
+    // Patterns of one or two letters (nearly all of match_rules.tsv's) are searched for inline: the
+    // library's search is a call per candidate position.
+    size_t hit = std::string::npos;
+    if (f.size() <= 2) {
+      const char a = f[0], b = f.back();
+      const size_t last = cur.size() - std::min(cur.size(), f.size() - 1);
+      for (size_t i = 0; i < last; ++i) {
+        if (cur[i] == a && cur[i + f.size() - 1] == b) {
+          hit = i;
+          break;
+        }
+      }
+    } else {
+      hit = cur.find(f);
+    }
     if (hit == std::string::npos) continue;  // the common case: nothing to rewrite
-    next.clear();
-    size_t i = 0;
+    for (char c : rule.to) mark(static_cast<unsigned char>(c));
+    if (f.size() == 1 && rule.to.size() == 1 && !rule.at_start && !rule.at_end) {
+      // One letter for another ("q" -> "k"): every occurrence, in place.
+      std::replace(cur.begin() + static_cast<std::ptrdiff_t>(hit), cur.end(), f[0], rule.to[0]);
+      continue;
+    }
+    // Nothing before the first occurrence matches.
+    next.assign(cur, 0, hit);
+    size_t i = hit;
     while (i < cur.size()) {
       bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
                 (!rule.at_end || i + f.size() == cur.size());

@@ -111,5 +111,96 @@ TEST(MatchKeyTest, RulesParseAnchorsAndErrors) {
   EXPECT_EQ(identity.Key("Nura Khel"), "nurakhel");
 }
 
+// Short ASCII names are folded through a stack buffer, longer ones by the general path: both
+// must give the same bytes. Every name of up to five characters over letters, digits, spaces,
+// punctuation and apostrophes, folded alone (short path) and with 200 trailing spaces (long
+// path, which trims them), and appended after other text.
+TEST(MatchKeyTest, ShortAsciiFoldsEqualTheGeneralPath) {
+  const std::string alphabet = "Aa1 -'`.";
+  std::vector<std::string> level = {""};
+  for (int len = 1; len <= 5; ++len) {
+    std::vector<std::string> longer;
+    for (const std::string& s : level) {
+      for (char c : alphabet) longer.push_back(s + c);
+    }
+    for (const std::string& name : longer) {
+      const std::string general = FoldName(name + std::string(200, ' '));
+      ASSERT_EQ(FoldName(name), general) << "[" << name << "]";
+      std::string after = "x ";
+      FoldNameInto(name, &after);
+      ASSERT_EQ(after, "x " + general) << "[" << name << "]";
+    }
+    level = std::move(longer);
+  }
+  EXPECT_EQ(FoldName("  Dera-Ismail  Khan, "), "dera ismail khan");
+  EXPECT_EQ(FoldName("Qal'ah - O`Neill"), "qalah oneill");
+}
+
+// The rules applied one by one as match_rules.tsv describes them, written plainly: each rule
+// rewrites every non-overlapping occurrence left to right; "!collapse" squeezes doubled letters.
+std::string ReferenceKey(const std::vector<std::string>& rules, std::string_view folded) {
+  std::string cur;
+  for (char c : folded) {
+    if (c != ' ') cur.push_back(c);
+  }
+  for (const std::string& line : rules) {
+    std::string next;
+    if (line == "!collapse") {
+      for (char c : cur) {
+        if (next.empty() || next.back() != c || (c >= '0' && c <= '9')) next.push_back(c);
+      }
+    } else {
+      std::string from = line.substr(0, line.find('\t'));
+      const std::string to = line.substr(line.find('\t') + 1);
+      const bool at_start = from.front() == '^', at_end = from.back() == '$';
+      if (at_start) from.erase(0, 1);
+      if (at_end) from.pop_back();
+      for (size_t i = 0; i < cur.size();) {
+        if (cur.compare(i, from.size(), from) == 0 && (!at_start || i == 0) &&
+            (!at_end || i + from.size() == cur.size())) {
+          next += to;
+          i += from.size();
+        } else {
+          next.push_back(cur[i++]);
+        }
+      }
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+// KeyFromFolded skips the rules whose pattern cannot occur and rewrites single letters in place:
+// the keys must be those of the plain rewrite, also when one rule makes another's pattern
+// ("ck" -> "k" then "kh"), on anchors, on a three-letter pattern and on digits (never squeezed).
+TEST(MatchKeyTest, KeysEqualThePlainRewrite) {
+  const std::vector<std::string> rules = {"!collapse", "ck\tk",  "kh\tk", "q\tk",    "w\tv",
+                                          "ai\te",     "^ab\tx", "z$\ty", "e\ta",    "o\tu",
+                                          "y\ti",      "aa\ta",  "ee\ti", "gaw\tgw", "!collapse"};
+  std::string text;
+  for (const std::string& r : rules) text += r + "\n";
+  Result<MatchRules> parsed = MatchRules::Parse(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  // Every string of up to four letters over an alphabet that meets all the rules, and some
+  // longer names.
+  const std::string alphabet = "ackhqwizbeyg1";
+  std::vector<std::string> inputs = {"",           "nura khel",   "qaqckhh zz", "abab",
+                                     "kkhhckq 11", "waiqooyee z", "aab aa",     "ckh"};
+  std::vector<std::string> level = {""};
+  for (int len = 1; len <= 4; ++len) {
+    std::vector<std::string> longer;
+    for (const std::string& s : level) {
+      for (char c : alphabet) longer.push_back(s + c);
+    }
+    inputs.insert(inputs.end(), longer.begin(), longer.end());
+    level = std::move(longer);
+  }
+  for (const std::string& in : inputs) {
+    std::string key = "pre:";
+    parsed->KeyFromFolded(in, &key);
+    ASSERT_EQ(key, "pre:" + ReferenceKey(rules, in)) << in;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
