@@ -370,6 +370,10 @@ struct Event {
   // The people its article's news mentions name by full name (PersonKey() of its suspect, then
   // victims; 0 for none): what NameFollowUp() joins reports by. Inline: no allocation per event.
   std::array<uint64_t, 3> people{};
+  // Days its article writes out in full outside background ("Jan. 2", "Oct. 26, 2013"; not
+  // "Monday"), not after publication, first in text order; 0 slots unused: what DayFollowUp()
+  // joins reports by. Inline, as `people`.
+  std::array<int32_t, 3> named_days{};
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
@@ -630,6 +634,31 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
     if (!own_place) r.to = ContextRoute::kWave;
   }
   return r;
+}
+
+// The days `da` writes out in full (a month and a day, with or without the year: not a weekday
+// nor "yesterday", which are resolved from publication) outside its background mentions'
+// sentences, none after `pub` plus a day of time-zone slack; the first three distinct in text
+// order, then 0 (no real day is day 0 of the epoch in news). A day written in a recalled
+// earlier event's sentence names that event, not the one the article follows up.
+std::array<int32_t, 3> NamedDays(const DocAnalysis& da, const std::optional<int64_t>& pub) {
+  std::array<int32_t, 3> out{};
+  size_t n = 0;
+  for (const Timex& t : da.timexes) {
+    if (n == out.size()) break;
+    if (t.relative || t.date_end.valid()) continue;
+    const std::optional<int64_t> d = DayOf(t);
+    if (!d || *d == 0 || (pub && *d > *pub + 1)) continue;
+    bool background = false;
+    for (const EventMention& m : da.mentions) {
+      background =
+          background || (m.background && t.span.begin >= m.span.begin && t.span.end <= m.span.end);
+    }
+    if (background) continue;
+    const int32_t day = static_cast<int32_t>(*d);
+    if (std::find(out.begin(), out.begin() + n, day) == out.begin() + n) out[n++] = day;
+  }
+  return out;
 }
 
 // Splits one article into events, its wave record and its recalls.
@@ -1211,7 +1240,11 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (Recall& r : u.recalls) r.until = latest;
   }
   const std::array<uint64_t, 3> people = PeopleOf(da);
-  for (Event& e : u.events) e.people = people;
+  const std::array<int32_t, 3> named_days = NamedDays(da, pub);
+  for (Event& e : u.events) {
+    e.people = people;
+    e.named_days = named_days;
+  }
   return u;
 }
 
@@ -1681,6 +1714,58 @@ bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventT
   if (!s.ok || s.place != PlaceMatch::kSame || (s.type == 0 && s.figures == 0)) return false;
   *best = only;
   *best_s = std::move(s);
+  return true;
+}
+
+// A report that nothing else took may follow up an earlier incident by the day its article
+// writes out for it (Event::named_days): a later death, a funeral or a hearing, dated by its own
+// day or undated, that says "the injuries she sustained Jan. 2" or "the Oct. 26, 2013 shooting".
+// It joins when exactly one dated incident at its very fine place holds a day within
+// date_window_days of such a day that is before the report's own (a follow-up comes after), and
+// the report, dated that day, scores with it without disagreeing on both the type of attack and
+// the toll. A day written in a background sentence is none of named_days (a new attack recalling
+// an earlier one there is no follow-up of it). Returns true with *best, *best_s and *day (the
+// incident's day the report names) set when it joins. `cands` is scratch.
+bool DayFollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
+                 const ResolveOptions& o, const ResolveRules& rules, const Index& idx,
+                 std::vector<int>* cands, int* best, PairScore* best_s, int64_t* day) {
+  if (e.named_days[0] == 0 || !Fine(e.loc) || !e.kind.empty()) return false;
+  const uint64_t dated = Mix(KeyPrefix("p", e.loc->key_hash), kDatedKey);
+  int only = -1;
+  int64_t only_day = 0;
+  for (int32_t named : e.named_days) {
+    if (named == 0) break;
+    if (e.day && named >= *e.day) continue;
+    cands->clear();
+    for (int64_t d = named - o.date_window_days; d <= named + o.date_window_days; ++d) {
+      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);
+    }
+    for (int ci : *cands) {
+      const Cluster& c = clusters[ci];
+      if (!c.kind.empty() || c.days.empty()) continue;
+      bool here = false;  // indexed under the place as its main place, not only a folded one
+      for (const LocRef& l : c.locs) here = here || l->key == e.loc->key;
+      if (!here) continue;
+      std::optional<int64_t> near;
+      for (int64_t d : c.days) {
+        if (Gap(d, named) <= o.date_window_days && (!near || Gap(d, named) < Gap(*near, named))) {
+          near = d;
+        }
+      }
+      if (!near || ci == only) continue;
+      if (only >= 0) return false;  // two incidents there about then: nothing says which
+      only = ci;
+      only_day = *near;
+    }
+  }
+  if (only < 0) return false;
+  Event dated_as_named = e;
+  dated_as_named.day = only_day;
+  PairScore s = ScorePair(dated_as_named, clusters[only], events, o, rules);
+  if (!s.ok || s.place != PlaceMatch::kSame || (s.type == 0 && s.figures == 0)) return false;
+  *best = only;
+  *best_s = std::move(s);
+  *day = only_day;
   return true;
 }
 
@@ -2658,6 +2743,14 @@ IncidentStream ResolveBatch::FinishStream() && {
                         &best_s)) {
       how = "; the only incident at its place in the " +
             std::to_string(followup.undated_publish_gap_days) + " days before it";
+    } else if (int64_t named = 0; best < 0 && coarse.empty() &&
+                                  DayFollowUp(e, clusters, events, o, rules, idx, &followup_cands,
+                                              &best, &best_s, &named)) {
+      // The article says which day the attack was: its own day (a death, a hearing) is not.
+      how = "; dated " + (e.day ? CivilFromDays(*e.day).ToIso() : std::string("nothing")) +
+            " by its own mention, its article names " + CivilFromDays(named).ToIso() +
+            ", the day of the only incident at its place then";
+      e.day = named;
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";
