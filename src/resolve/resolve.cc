@@ -370,10 +370,12 @@ struct Event {
   // The people its article's news mentions name by full name (PersonKey() of its suspect, then
   // victims; 0 for none): what NameFollowUp() joins reports by. Inline: no allocation per event.
   std::array<uint64_t, 3> people{};
-  // Days its article writes out in full outside background ("Jan. 2", "Oct. 26, 2013"; not
-  // "Monday"), not after publication, first in text order; 0 slots unused: what DayFollowUp()
-  // joins reports by. Inline, as `people`.
-  std::array<int32_t, 3> named_days{};
+  // Days its article writes out in full ("Jan. 2", "Oct. 26, 2013"; not "Monday"), not after
+  // publication, first in text order; 0 slots unused: what DayFollowUp() joins reports by.
+  // Bit i of named_in_background: named_days[i] is written only in background sentences (an
+  // earlier event recalled). Inline, as `people`.
+  std::array<int32_t, 4> named_days{};
+  uint8_t named_in_background = 0;
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
@@ -637,26 +639,33 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
 }
 
 // The days `da` writes out in full (a month and a day, with or without the year: not a weekday
-// nor "yesterday", which are resolved from publication) outside its background mentions'
-// sentences, none after `pub` plus a day of time-zone slack; the first three distinct in text
-// order, then 0 (no real day is day 0 of the epoch in news). A day written in a recalled
-// earlier event's sentence names that event, not the one the article follows up.
-std::array<int32_t, 3> NamedDays(const DocAnalysis& da, const std::optional<int64_t>& pub) {
-  std::array<int32_t, 3> out{};
+// nor "yesterday", which are resolved from publication), none after `pub` plus a day of
+// time-zone slack; the first four distinct in text order, then 0 (no real day is day 0 of the
+// epoch in news). Bit i of *background is set when day i stands only in background mentions'
+// sentences (an earlier event recalled).
+std::array<int32_t, 4> NamedDays(const DocAnalysis& da, const std::optional<int64_t>& pub,
+                                 uint8_t* background) {
+  std::array<int32_t, 4> out{};
+  *background = 0;
   size_t n = 0;
   for (const Timex& t : da.timexes) {
-    if (n == out.size()) break;
     if (t.relative || t.date_end.valid()) continue;
     const std::optional<int64_t> d = DayOf(t);
     if (!d || *d == 0 || (pub && *d > *pub + 1)) continue;
-    bool background = false;
+    bool in_background = false;
     for (const EventMention& m : da.mentions) {
-      background =
-          background || (m.background && t.span.begin >= m.span.begin && t.span.end <= m.span.end);
+      in_background = in_background ||
+                      (m.background && t.span.begin >= m.span.begin && t.span.end <= m.span.end);
     }
-    if (background) continue;
     const int32_t day = static_cast<int32_t>(*d);
-    if (std::find(out.begin(), out.begin() + n, day) == out.begin() + n) out[n++] = day;
+    const size_t i = std::find(out.begin(), out.begin() + n, day) - out.begin();
+    if (i < n) {
+      if (!in_background) *background &= static_cast<uint8_t>(~(1u << i));
+      continue;
+    }
+    if (n == out.size()) continue;
+    if (in_background) *background |= static_cast<uint8_t>(1u << n);
+    out[n++] = day;
   }
   return out;
 }
@@ -1240,10 +1249,12 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (Recall& r : u.recalls) r.until = latest;
   }
   const std::array<uint64_t, 3> people = PeopleOf(da);
-  const std::array<int32_t, 3> named_days = NamedDays(da, pub);
+  uint8_t named_in_background = 0;
+  const std::array<int32_t, 4> named_days = NamedDays(da, pub, &named_in_background);
   for (Event& e : u.events) {
     e.people = people;
     e.named_days = named_days;
+    e.named_in_background = named_in_background;
   }
   return u;
 }
@@ -1723,8 +1734,9 @@ bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventT
 // It joins when exactly one dated incident at its very fine place holds a day within
 // date_window_days of such a day that is before the report's own (a follow-up comes after), and
 // the report, dated that day, scores with it without disagreeing on both the type of attack and
-// the toll. A day written in a background sentence is none of named_days (a new attack recalling
-// an earlier one there is no follow-up of it). Returns true with *best, *best_s and *day (the
+// the toll. A dated report does not join by a day written only in background sentences (a new
+// attack recalling an earlier one there follows none); an undated one does (a hearing's report
+// recalls the attack it is about). Returns true with *best, *best_s and *day (the
 // incident's day the report names) set when it joins. `cands` is scratch.
 bool DayFollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
                  const ResolveOptions& o, const ResolveRules& rules, const Index& idx,
@@ -1733,9 +1745,10 @@ bool DayFollowUp(const Event& e, const std::vector<Cluster>& clusters, const Eve
   const uint64_t dated = Mix(KeyPrefix("p", e.loc->key_hash), kDatedKey);
   int only = -1;
   int64_t only_day = 0;
-  for (int32_t named : e.named_days) {
+  for (size_t i = 0; i < e.named_days.size(); ++i) {
+    const int32_t named = e.named_days[i];
     if (named == 0) break;
-    if (e.day && named >= *e.day) continue;
+    if (e.day && (named >= *e.day || (e.named_in_background >> i & 1))) continue;
     cands->clear();
     for (int64_t d = named - o.date_window_days; d <= named + o.date_window_days; ++d) {
       idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);

@@ -1916,6 +1916,24 @@ TEST(ResolveDayFollowUpTest, UndatedTrialReportYearsLaterJoinsByTheDayItWrites) 
   EXPECT_EQ(s.incidents[0].date->ToIso(), "2023-10-26");
 }
 
+TEST(ResolveDayFollowUpTest, UndatedHearingJoinsByTheDayItsRecalledAttackWrites) {
+  // "The hearing was continued to September. The brothers are charged with shooting four women
+  // inside an apartment Jan. 7": the attack is recalled in background, the report has no day of
+  // its own; the recalled day says which incident it is about.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-01-07").Mention(kVac, "2024-01-07", {kNorthTown}, {K(4)}).Build(),
+      DocBuilder("b", "2024-07-16")
+          .Mention(kVac, "", {kNorthTown})
+          .Mention(kVac, "2024-01-07", {kNorthTown}, {K(4)}, /*background=*/true)
+          .Writes("2024-01-07")
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(JoinedByNamedDay(s.incidents[0], "b"));
+}
+
 TEST(ResolveDayFollowUpTest, StaysApartUnlessTheDayIsWrittenForTheNewsAtItsTownBeforeIt) {
   auto attack = [] {
     return DocBuilder("a", "2024-03-01").Mention(kVac, "2024-03-01", {kNorthTown}, {K(1)}).Build();
