@@ -576,12 +576,13 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<
 
   if (!out.total) {
     out.total = cat_sum;
-    out.notes.push_back(name + ": no total given; sum of categories " +
-                        Num(cat_sum.best));
-    return out;
+    out.notes.push_back(name + ": no total given; sum of categories " + Num(cat_sum.best));
   }
   // The largest split one document gives is a floor for the total (no death counted twice: the
   // categories of one document are disjoint by construction, across documents they may not be).
+  // It holds also when no total is given: the latest figure of each category may come from
+  // different documents and add up to less than one document's own split ("3 victims and the
+  // shooter" = 4, then a later "2 children" leaves the sum at 3).
   double floor_sum = 0;
   std::string floor_doc;
   for (const auto& [doc, s] : doc_floors) {

@@ -210,6 +210,33 @@ TEST(ReconcileFieldTest, CategoriesRaiseTheTotalWithoutDoubleCounting) {
   EXPECT_EQ(ff.total->best, 7);
 }
 
+TEST(ReconcileFieldTest, OneDocumentsSplitIsAFloorWhenNoTotalIsGiven) {
+  auto cat = [](const std::string& doc, double v, Category c, const std::string& day) {
+    Claim x = C(doc, v, Qualifier::kExact, day);
+    x.category = c;
+    return x;
+  };
+  // "A man shot his family, killing 3, then killed himself" (a: 3 civilians + 1 militant), then
+  // a later report counts only "2 children" (b): the latest per category sums to 3, yet one
+  // document counted 4 dead.
+  std::vector<Claim> cs = {cat("a", 3, Category::kCivilians, "2024-05-01"),
+                           cat("a", 1, Category::kMilitants, "2024-05-01"),
+                           cat("b", 2, Category::kCivilians, "2024-05-02")};
+  FieldFigures ff = ReconcileField(cs, Field::kKilled, Policy::kLatest, Rules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.by_category.at("civilians").best, 2);
+  EXPECT_EQ(ff.total->best, 4);
+  EXPECT_GE(ff.total->high, 4);
+  EXPECT_LE(ff.total->low, 4);
+
+  // Splits of different documents are never added together: a: 2 civilians, b: 1 militant.
+  ff = ReconcileField({cat("a", 2, Category::kCivilians, "2024-05-01"),
+                       cat("b", 1, Category::kMilitants, "2024-05-02")},
+                      Field::kKilled, Policy::kLatest, Rules());
+  ASSERT_TRUE(ff.total);
+  EXPECT_EQ(ff.total->best, 3);  // the sum of the categories, above either document's split
+}
+
 TEST(ReconcileFieldTest, OtherFieldsAreIgnored) {
   Claim injured = C("a", 40);
   injured.field = Field::kInjured;

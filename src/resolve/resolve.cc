@@ -370,6 +370,12 @@ struct Event {
   // The people its article's news mentions name by full name (PersonKey() of its suspect, then
   // victims; 0 for none): what NameFollowUp() joins reports by. Inline: no allocation per event.
   std::array<uint64_t, 3> people{};
+  // Days its article writes out in full ("Jan. 2", "Oct. 26, 2013"; not "Monday"), not after
+  // publication, first in text order; 0 slots unused: what DayFollowUp() joins reports by.
+  // Bit i of named_in_background: named_days[i] is written only in background sentences (an
+  // earlier event recalled). Inline, as `people`.
+  std::array<int32_t, 4> named_days{};
+  uint8_t named_in_background = 0;
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
@@ -630,6 +636,38 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
     if (!own_place) r.to = ContextRoute::kWave;
   }
   return r;
+}
+
+// The days `da` writes out in full (a month and a day, with or without the year: not a weekday
+// nor "yesterday", which are resolved from publication), none after `pub` plus a day of
+// time-zone slack; the first four distinct in text order, then 0 (no real day is day 0 of the
+// epoch in news). Bit i of *background is set when day i stands only in background mentions'
+// sentences (an earlier event recalled).
+std::array<int32_t, 4> NamedDays(const DocAnalysis& da, const std::optional<int64_t>& pub,
+                                 uint8_t* background) {
+  std::array<int32_t, 4> out{};
+  *background = 0;
+  size_t n = 0;
+  for (const Timex& t : da.timexes) {
+    if (t.relative || t.date_end.valid()) continue;
+    const std::optional<int64_t> d = DayOf(t);
+    if (!d || *d == 0 || (pub && *d > *pub + 1)) continue;
+    bool in_background = false;
+    for (const EventMention& m : da.mentions) {
+      in_background = in_background ||
+                      (m.background && t.span.begin >= m.span.begin && t.span.end <= m.span.end);
+    }
+    const int32_t day = static_cast<int32_t>(*d);
+    const size_t i = std::find(out.begin(), out.begin() + n, day) - out.begin();
+    if (i < n) {
+      if (!in_background) *background &= static_cast<uint8_t>(~(1u << i));
+      continue;
+    }
+    if (n == out.size()) continue;
+    if (in_background) *background |= static_cast<uint8_t>(1u << n);
+    out[n++] = day;
+  }
+  return out;
 }
 
 // Splits one article into events, its wave record and its recalls.
@@ -1211,7 +1249,13 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (Recall& r : u.recalls) r.until = latest;
   }
   const std::array<uint64_t, 3> people = PeopleOf(da);
-  for (Event& e : u.events) e.people = people;
+  uint8_t named_in_background = 0;
+  const std::array<int32_t, 4> named_days = NamedDays(da, pub, &named_in_background);
+  for (Event& e : u.events) {
+    e.people = people;
+    e.named_days = named_days;
+    e.named_in_background = named_in_background;
+  }
   return u;
 }
 
@@ -1681,6 +1725,60 @@ bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventT
   if (!s.ok || s.place != PlaceMatch::kSame || (s.type == 0 && s.figures == 0)) return false;
   *best = only;
   *best_s = std::move(s);
+  return true;
+}
+
+// A report that nothing else took may follow up an earlier incident by the day its article
+// writes out for it (Event::named_days): a later death, a funeral or a hearing, dated by its own
+// day or undated, that says "the injuries she sustained Jan. 2" or "the Oct. 26, 2013 shooting".
+// It joins when exactly one dated incident at its very fine place holds a day within
+// date_window_days of such a day that is before the report's own (a follow-up comes after), and
+// the report, dated that day, scores with it without disagreeing on both the type of attack and
+// the toll. A dated report does not join by a day written only in background sentences (a new
+// attack recalling an earlier one there follows none); an undated one does (a hearing's report
+// recalls the attack it is about). Returns true with *best, *best_s and *day (the
+// incident's day the report names) set when it joins. `cands` is scratch.
+bool DayFollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
+                 const ResolveOptions& o, const ResolveRules& rules, const Index& idx,
+                 std::vector<int>* cands, int* best, PairScore* best_s, int64_t* day) {
+  if (e.named_days[0] == 0 || !Fine(e.loc) || !e.kind.empty()) return false;
+  const uint64_t dated = Mix(KeyPrefix("p", e.loc->key_hash), kDatedKey);
+  int only = -1;
+  int64_t only_day = 0;
+  for (size_t i = 0; i < e.named_days.size(); ++i) {
+    const int32_t named = e.named_days[i];
+    if (named == 0) break;
+    if (e.day && (named >= *e.day || (e.named_in_background >> i & 1))) continue;
+    cands->clear();
+    for (int64_t d = named - o.date_window_days; d <= named + o.date_window_days; ++d) {
+      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);
+    }
+    for (int ci : *cands) {
+      const Cluster& c = clusters[ci];
+      if (!c.kind.empty() || c.days.empty()) continue;
+      bool here = false;  // indexed under the place as its main place, not only a folded one
+      for (const LocRef& l : c.locs) here = here || l->key == e.loc->key;
+      if (!here) continue;
+      std::optional<int64_t> near;
+      for (int64_t d : c.days) {
+        if (Gap(d, named) <= o.date_window_days && (!near || Gap(d, named) < Gap(*near, named))) {
+          near = d;
+        }
+      }
+      if (!near || ci == only) continue;
+      if (only >= 0) return false;  // two incidents there about then: nothing says which
+      only = ci;
+      only_day = *near;
+    }
+  }
+  if (only < 0) return false;
+  Event dated_as_named = e;
+  dated_as_named.day = only_day;
+  PairScore s = ScorePair(dated_as_named, clusters[only], events, o, rules);
+  if (!s.ok || s.place != PlaceMatch::kSame || (s.type == 0 && s.figures == 0)) return false;
+  *best = only;
+  *best_s = std::move(s);
+  *day = only_day;
   return true;
 }
 
@@ -2658,6 +2756,14 @@ IncidentStream ResolveBatch::FinishStream() && {
                         &best_s)) {
       how = "; the only incident at its place in the " +
             std::to_string(followup.undated_publish_gap_days) + " days before it";
+    } else if (int64_t named = 0; best < 0 && coarse.empty() &&
+                                  DayFollowUp(e, clusters, events, o, rules, idx, &followup_cands,
+                                              &best, &best_s, &named)) {
+      // The article says which day the attack was: its own day (a death, a hearing) is not.
+      how = "; dated " + (e.day ? CivilFromDays(*e.day).ToIso() : std::string("nothing")) +
+            " by its own mention, its article names " + CivilFromDays(named).ToIso() +
+            ", the day of the only incident at its place then";
+      e.day = named;
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";

@@ -66,6 +66,13 @@
 //     else the earliest day) is the attack's, and a report whose day lies beyond twice the
 //     window from it gives neither its day nor its figures (the case's: the charges, other
 //     shootings) to the incident (recorded in why[]).
+//     A report that still meets no incident, dated or not, whose article writes out in full (a
+//     month and a day, not "Monday"; not after publication; for a dated report not only in
+//     background sentences) a day before its own, joins the only dated incident at its very
+//     fine place within date_window_days of that day when, dated that day, it scores with it
+//     without disagreeing on both event type and toll ("she died Tuesday of the wounds she
+//     suffered Jan. 2"); it is then dated that day, its figures counted (a later death raises
+//     the toll).
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
 //     publication.

@@ -116,6 +116,17 @@ class DocBuilder {
     d_.mentions.back().actors.push_back(a);
     return *this;
   }
+  // A day the article writes out ("Jan. 2"), in the last mention's sentence or, with `outside`,
+  // in a sentence of its own after it; `relative` as for "on Monday".
+  DocBuilder& Writes(const std::string& iso, bool outside = false, bool relative = false) {
+    Timex t = Day(iso);
+    const uint32_t at = outside ? next_ + 60 : d_.mentions.back().span.begin + 40;
+    t.span = {at, at + 6};
+    t.relative = relative;
+    d_.timexes.push_back(t);
+    if (outside) next_ += 100;
+    return *this;
+  }
   DocBuilder& CopyOf(const std::string& id) {
     d_.copy_of = id;
     return *this;
@@ -1843,6 +1854,120 @@ TEST(ResolveNameFollowUpTest, StaysApartWithoutTheSameFullNameInTheSameArea) {
   IncidentSet s = Resolve(two);
   EXPECT_EQ(s.incidents.size(), 3u);
   for (const Incident& inc : s.incidents) EXPECT_FALSE(JoinedByName(inc, "b"));
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Whether `doc` joined `inc` by the day its article names (DayFollowUp).
+bool JoinedByNamedDay(const Incident& inc, const std::string& doc) {
+  for (const Reason& r : inc.why) {
+    if (r.doc_id == doc && r.decision == "attached" &&
+        r.detail.find("its article names") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(ResolveDayFollowUpTest, LaterDeathNamingTheAttacksDayJoinsAndCounts) {
+  // "One dead, one hurt in a Northtown shooting"; eleven days later "the woman died Tuesday of
+  // the wounds she suffered March 1 in Northtown": dated by the death, it names the attack's day.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-01")
+          .Mention(kVac, "2024-03-01", {kNorthTown},
+                   {K(1), K(1, Qualifier::kExact, Field::kInjured)})
+          .Build(),
+      DocBuilder("b", "2024-03-13")
+          .Mention(kVac, "2024-03-12", {kNorthTown}, {K(2)})
+          .Writes("2024-03-01")
+          .Build(),
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    IncidentSet s = Resolve(docs);
+    ASSERT_EQ(s.incidents.size(), 1u);
+    const Incident& inc = s.incidents[0];
+    EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b"}));
+    ASSERT_TRUE(inc.date);
+    EXPECT_EQ(inc.date->ToIso(), "2024-03-01");  // the attack's day, not the death's
+    ASSERT_TRUE(inc.killed);
+    EXPECT_EQ(inc.killed->best, 2);  // the later count is the incident's
+    EXPECT_TRUE(JoinedByNamedDay(inc, "b"));
+    std::reverse(docs.begin(), docs.end());
+  }
+}
+
+TEST(ResolveDayFollowUpTest, UndatedTrialReportYearsLaterJoinsByTheDayItWrites) {
+  // "He pleaded guilty in the shooting at the club at 3:30 a.m. Oct. 26, 2023": beyond the
+  // undated follow-up span, no name shared, but the article writes the attack's day.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2023-10-26").Mention(kVac, "2023-10-26", {kNorthTown}, {K(1)}).Build(),
+      DocBuilder("b", "2025-11-10")
+          .Mention(kVac, "", {kNorthTown}, {K(1)})
+          .Writes("2023-10-26", true)
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_TRUE(JoinedByNamedDay(s.incidents[0], "b"));
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2023-10-26");
+}
+
+TEST(ResolveDayFollowUpTest, UndatedHearingJoinsByTheDayItsRecalledAttackWrites) {
+  // "The hearing was continued to September. The brothers are charged with shooting four women
+  // inside an apartment Jan. 7": the attack is recalled in background, the report has no day of
+  // its own; the recalled day says which incident it is about.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-01-07").Mention(kVac, "2024-01-07", {kNorthTown}, {K(4)}).Build(),
+      DocBuilder("b", "2024-07-16")
+          .Mention(kVac, "", {kNorthTown})
+          .Mention(kVac, "2024-01-07", {kNorthTown}, {K(4)}, /*background=*/true)
+          .Writes("2024-01-07")
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(JoinedByNamedDay(s.incidents[0], "b"));
+}
+
+TEST(ResolveDayFollowUpTest, StaysApartUnlessTheDayIsWrittenForTheNewsAtItsTownBeforeIt) {
+  auto attack = [] {
+    return DocBuilder("a", "2024-03-01").Mention(kVac, "2024-03-01", {kNorthTown}, {K(1)}).Build();
+  };
+  auto apart = [&](const DocAnalysis& b) {
+    IncidentSet s = Resolve({attack(), b});
+    for (const Incident& inc : s.incidents) EXPECT_FALSE(JoinedByNamedDay(inc, "b"));
+    return s.incidents.size();
+  };
+  // A new attack whose article recalls "the March 1 shooting" in a background sentence.
+  EXPECT_EQ(apart(DocBuilder("b", "2024-03-20")
+                      .Mention(kVac, "2024-03-19", {kNorthTown}, {K(3)})
+                      .Mention(kVac, "2024-03-01", {kNorthTown}, {}, /*background=*/true)
+                      .Writes("2024-03-01")
+                      .Build()),
+            2u);
+  // "On Friday" is read from publication, not written out.
+  EXPECT_EQ(apart(DocBuilder("b", "2024-03-20")
+                      .Mention(kVac, "2024-03-19", {kNorthTown}, {K(1)})
+                      .Writes("2024-03-01", true, /*relative=*/true)
+                      .Build()),
+            2u);
+  // Another town.
+  EXPECT_EQ(apart(DocBuilder("b", "2024-03-20")
+                      .Mention(kVac, "2024-03-19", {kSouthTown}, {K(1)})
+                      .Writes("2024-03-01", true)
+                      .Build()),
+            2u);
+  // A day after the report's own (a hearing set for then) is no attack it follows.
+  EXPECT_EQ(apart(DocBuilder("b", "2024-03-05")
+                      .Mention(kVac, "2024-02-25", {kNorthTown}, {K(1)})
+                      .Writes("2024-03-01", true)
+                      .Build()),
+            2u);
 }
 
 }  // namespace
