@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "base/data_dir.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 namespace {
@@ -170,6 +174,53 @@ TEST_F(SegmentTest, WordRunsAfterSpacesAndPunctuation) {
                "x"}));
   EXPECT_EQ(Sentences("It rained. Then it stopped.\nA new line, a new sentence"),
             (V{"It rained.", "Then it stopped.", "A new line, a new sentence"}));
+}
+
+// With keys, a run of words after single spaces is scanned sixteen bytes at a time with each
+// word's key made from the same load; a word the run does not take (a joiner, an apostrophe or a
+// non-ASCII character after its letters, a word longer than a chunk, the text's last bytes) goes
+// the general way. Every token, kind and key must be what the bare tokeniser and
+// TokenKeys::Build make, for words of every length before every kind of end, at every distance
+// from the end of the text.
+TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
+  TokenKeys made;  // reused, like the pipeline's
+  for (size_t len = 1; len <= 40; ++len) {
+    std::string w;
+    for (size_t k = 0; k < len; ++k) w += "aZ7qM"[k % 5];
+    for (const char* stop : {" ", ", ", ".", "-x", "'s", "'t", "\xC3\xA9", "\xE2\x80\x99s", "\n",
+                             "@", "`", "{", "/", ":", "[", ""}) {
+      for (const char* tail : {" Tail end", " x", ""}) {
+        const std::string text = "Go " + w + stop + " and " + w + tail;
+        Doc bare;
+        std::vector<uint8_t> plain;
+        seg_->Segment(text, &bare, &plain);
+        TokenKeys built;
+        built.Build(text, bare.tokens, plain);
+        Doc fused;
+        seg_->Segment(text, &fused, &made);
+        ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
+        ASSERT_EQ(made.size(), built.size()) << text;
+        for (size_t i = 0; i < bare.tokens.size(); ++i) {
+          EXPECT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
+          EXPECT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
+          EXPECT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
+          EXPECT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
+          EXPECT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+          EXPECT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
+        }
+        ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+      }
+    }
+  }
+  // A run of short words that fills many chunks, with capitals and digits lower-cased alike.
+  Doc fused;
+  seg_->Segment("The UN said 12 Police in KABUL had X3 the staff", &fused, &made);
+  ASSERT_EQ(made.size(), 11u);
+  EXPECT_EQ(made.lower(0), "the");
+  EXPECT_EQ(made.lower(6), "kabul");
+  EXPECT_EQ(made[6].hash, StringHash{}("kabul"));
+  EXPECT_TRUE(made.ascii_word(8));
+  EXPECT_EQ(made.lower(8), "x3");
 }
 
 // The 300-token cut interleaved with line breaks and terminators: a line break closes first,
