@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -103,10 +104,38 @@ struct Cp {
   return DecodeMultibyte(s, i);
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes at p: themselves (v), 0xFF for each ASCII letter (alpha), and bit k of `stop`
+// set for each byte k that is not an ASCII letter or digit (bits 16 and up set too).
+struct Classes16 {
+  __m128i v;
+  __m128i alpha;
+  uint32_t stop;
+};
+inline Classes16 Classify16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed byte compares: bytes of 0x80 and above are negative and in neither range.
+  const __m128i alpha =
+      _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),
+                     _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')));
+  const __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(128 - '0')));
+  return Classes16{v, alpha, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
+}
+#endif
+
 // Index of the first byte at or after j that is not an ASCII letter or digit (n when none).
-// Eight bytes per step (SWAR) on little-endian machines: a word's end is found with one
-// count-trailing-zeros instead of a branch per byte, which mispredicts at every word's end.
+// Sixteen bytes per step (SSE2), or eight (SWAR) on other little-endian machines: a word's end
+// is found with one count-trailing-zeros instead of a branch per byte, which mispredicts at
+// every word's end.
 inline int32_t SkipAsciiWord(const unsigned char* bytes, int32_t j, int32_t n) {
+#if defined(__SSE2__)
+  while (j + 16 <= n) {
+    const uint32_t stop = Classify16(bytes + j).stop;
+    if ((stop & 0xFFFF) != 0) return j + std::countr_zero(stop);
+    j += 16;
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     constexpr uint64_t kOnes = 0x0101010101010101ULL;
     constexpr uint64_t kHigh = 0x8080808080808080ULL;
@@ -183,9 +212,9 @@ struct KeepBytes {
 constexpr KeepBytes kKeepBytes;
 
 // The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
-// (its value-initialisation is cheap next to tokenising) and cut to the tokens made by
-// Finish(), so an append is a compare and a store, with no reload of the vector's fields after
-// each byte store of the keys (char stores may alias them).
+// (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
+// a store, with no reload of the vector's fields after each byte store of the keys (char stores
+// may alias them), and TokenKeysWriter::AsciiRun can fill the slots itself.
 class TokenSink {
  public:
   TokenSink(std::vector<Token>* v, size_t expected) : v_(v) {
@@ -222,6 +251,23 @@ class TokenSink {
   Token* base_;
   Token* cur_;
   Token* end_;
+};
+
+// TokenSink's appends as push_back into the reserved vector, for the bare pass (no keys): there
+// nothing aliases the vector's fields, and sizing ahead would cost more than it saves.
+class PushBackSink {
+ public:
+  PushBackSink(std::vector<Token>* v, size_t expected) : v_(v) {
+    v->clear();
+    v->reserve(expected);
+  }
+  void Push(Span span, TokenKind kind) { v_->push_back(Token{span, kind}); }
+  size_t size() const { return v_->size(); }
+  const Token& back() const { return v_->back(); }
+  void Finish() {}
+
+ private:
+  std::vector<Token>* v_;
 };
 
 }  // namespace
@@ -312,14 +358,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     uint64_t h;
 #if defined(__SSE2__)
     // Sixteen bytes at once: the word's end, and its key's bytes lower-cased.
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed byte compares: bytes of 0x80 and above are negative and in neither range.
-    const __m128i alpha = _mm_cmpgt_epi8(
-        _mm_set1_epi8(-128 + 26),
-        _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')));
-    const __m128i digit =
-        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(128 - '0')));
-    const uint32_t stop = ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
+    const auto [v, alpha, stop] = Classify16(p);
     if ((stop & 0xFFFF) != 0) [[likely]] {
       len = static_cast<size_t>(std::countr_zero(stop));  // 1 to 15: p[0] is a letter
       const unsigned char end = p[len];
@@ -402,7 +441,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
               TokenKeys* keys, std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  TokenSink sink(tokens, text.size() / 5 + 8);
+  std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8);
   TokenKeysWriter writer(keys);  // unused without kKeys (keys is null then)
   int32_t i = 0;
   bool newline = false;

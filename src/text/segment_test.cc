@@ -129,11 +129,12 @@ TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {
   EXPECT_EQ(Tokens("2024"), (V{"2024"}));
 }
 
-// Words are scanned eight bytes at a time: ends before, at and after a chunk boundary, at the
-// end of the text (no whole chunk left), and the ASCII bytes around the letter and digit
-// ranges ('@' '[' '`' '{' '/' ':') must all stop a word exactly where one byte at a time would.
-TEST_F(SegmentTest, WordEndsAtEveryOffsetOfAnEightByteChunk) {
-  for (size_t len = 1; len <= 20; ++len) {
+// Words are scanned sixteen (SSE2) or eight bytes at a time: ends before, at and after a chunk
+// boundary, at the end of the text (no whole chunk left), and the ASCII bytes around the letter
+// and digit ranges ('@' '[' '`' '{' '/' ':') must all stop a word exactly where one byte at a
+// time would.
+TEST_F(SegmentTest, WordEndsAtEveryOffsetOfAChunk) {
+  for (size_t len = 1; len <= 40; ++len) {
     const std::string w = std::string(len, 'k') + "Z9";
     for (const char* stop : {" ", ",", "@", "[", "`", "{", "/", ":", "\xC3\xA9!", ""}) {
       const std::string text = w + stop + "tail";
