@@ -295,7 +295,7 @@ class TokenKeysWriter {
   }
   // TokenKeys::Add(text, span, plain), with the one-byte marks (the commonest token this is
   // called for) taken here.
-  void Add(std::string_view text, Span span, bool plain) {
+  [[gnu::always_inline]] void Add(std::string_view text, Span span, bool plain) {
     const unsigned char b = static_cast<unsigned char>(text[span.begin]);
     if (!plain && span.size() == 1 && b < 0x80 && size_ < keys_cap_ && used_ + 1 <= lower_cap_) {
       lower_[used_] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
@@ -308,6 +308,9 @@ class TokenKeysWriter {
       used_ += 1;
       return;
     }
+    AddOther(text, span, plain);
+  }
+  [[gnu::noinline]] void AddOther(std::string_view text, Span span, bool plain) {
     Sync();
     k_->Add(text, span, plain);
     Load();
