@@ -219,7 +219,7 @@ class TokenSink {
  public:
   TokenSink(std::vector<Token>* v, size_t expected) : v_(v) {
     v->clear();
-    v->resize(expected);  // expected > 0
+    v->assign(expected, Token{});  // expected > 0; assign fills (resize constructs one by one)
     base_ = v->data();
     cur_ = base_;
     end_ = base_ + v->size();
@@ -673,9 +673,31 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
   return seg;
 }
 
+namespace {
+
+// The key of token i, from `keys` or made here (the same key: TokenKeys holds LowerBuf's text).
+// `key` may point into `buf`: use it within the full expression that made the WordKey.
+struct WordKey {
+  WordKey(std::string_view text, const std::vector<Token>& tokens, size_t i,
+          const TokenKeys* keys) {
+    if (keys != nullptr) {
+      key = (*keys)[i];
+    } else {
+      buf.Set(TokenText(text, tokens[i]));
+      key = HashedWord{buf.view(), StringHash{}(buf.view())};
+    }
+  }
+  WordKey(const WordKey&) = delete;
+  WordKey& operator=(const WordKey&) = delete;
+  LowerBuf buf;
+  HashedWord key;
+};
+
+}  // namespace
+
 bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                           size_t next) const {
-  if (Adjacent(tokens, next - 1, next)) return GluedBoundary(text, tokens, term, next);
+                           size_t next, const TokenKeys* keys) const {
+  if (Adjacent(tokens, next - 1, next)) return GluedBoundary(text, tokens, term, next, keys);
   const Token& nt = tokens[next];
   std::string_view next_text = TokenText(text, nt);
   const unsigned char b0 = next_text.empty() ? 0 : static_cast<unsigned char>(next_text[0]);
@@ -687,14 +709,12 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   }
   const Token& pt = tokens[term - 1];
   if (pt.kind == TokenKind::kNumber && pt.span.size() <= 2 && nt.kind == TokenKind::kWord) {
-    LowerBuf mb(next_text);
-    if (months_.contains(mb.view())) return false;  // "22. März"
+    if (months_.contains(WordKey(text, tokens, next, keys).key)) return false;  // "22. März"
   }
   if (pt.kind != TokenKind::kWord) return true;
   std::string_view prev = TokenText(text, pt);
   bool next_is_number = nt.kind == TokenKind::kNumber;
-  LowerBuf lb(prev);
-  if (const AbbrevType* type = abbrevs_.Find(lb.view())) {
+  if (const AbbrevType* type = abbrevs_.Find(WordKey(text, tokens, term - 1, keys).key)) {
     switch (*type) {
       case AbbrevType::kTitle: return false;
       case AbbrevType::kNumber:
@@ -720,7 +740,7 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
 // makes it a URL, e-mail or domain. "3.5" is one number token; "St.Louis", "U.S.Army" have no
 // lower-case word before the period.
 bool Segmenter::GluedBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                              size_t next) const {
+                              size_t next, const TokenKeys* keys) const {
   if (TokenText(text, tokens[term]) != "." || term == 0 || next != term + 1) return false;
   const Token& pt = tokens[term - 1];
   const Token& nt = tokens[next];
@@ -747,8 +767,7 @@ bool Segmenter::GluedBoundary(std::string_view text, const std::vector<Token>& t
     ++letters;
   }
   if (letters < 2) return false;
-  LowerBuf lb(prev);
-  return !abbrevs_.contains(lb.view());
+  return !abbrevs_.contains(WordKey(text, tokens, term - 1, keys).key);
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc) const {
@@ -763,14 +782,14 @@ void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* p
   flags.reserve(text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
   Tokenize<false>(text, &doc->tokens, &flags, nullptr, &events);
-  Sentences(text, doc, events);
+  Sentences(text, doc, events, nullptr);
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
   Tokenize<true>(text, &doc->tokens, nullptr, keys, &events);
-  Sentences(text, doc, events);
+  Sentences(text, doc, events, keys);
 }
 
 std::vector<uint32_t>& Segmenter::TokenEvents() {
@@ -779,8 +798,8 @@ std::vector<uint32_t>& Segmenter::TokenEvents() {
   return events;
 }
 
-void Segmenter::Sentences(std::string_view text, Doc* doc,
-                          const std::vector<uint32_t>& events) const {
+void Segmenter::Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events,
+                          const TokenKeys* keys) const {
   constexpr size_t kMaxSentenceTokens = 300;
   const std::vector<Token>& tokens = doc->tokens;
   doc->sentences.clear();
@@ -822,7 +841,7 @@ void Segmenter::Sentences(std::string_view text, Doc* doc,
     size_t q = p + 1;
     while (q < events.size() && (events[q] >> 1) < k) ++q;
     const bool line_before_k = q < events.size() && events[q] == 2 * k + 1;
-    if (k < n && !line_before_k && IsBoundary(text, tokens, t, k)) close(k);
+    if (k < n && !line_before_k && IsBoundary(text, tokens, t, k, keys)) close(k);
     t = k;
   }
   cut_before(t, n);

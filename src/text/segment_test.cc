@@ -18,12 +18,22 @@ class SegmentTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     seg_ = std::move(r).value();
   }
+  // The sentences of the bare pass; the keyed one (which looks the abbreviations and months up
+  // with the tokens' keys) must find the very same.
   std::vector<std::string> Sentences(std::string_view text) {
     Doc doc;
     seg_->Segment(text, &doc);
     std::vector<std::string> out;
     for (const Sentence& s : doc.sentences) {
       out.emplace_back(text.substr(s.span.begin, s.span.size()));
+    }
+    Doc keyed;
+    TokenKeys keys;
+    seg_->Segment(text, &keyed, &keys);
+    EXPECT_EQ(keyed.sentences.size(), doc.sentences.size()) << text;
+    for (size_t i = 0; i < keyed.sentences.size() && i < doc.sentences.size(); ++i) {
+      EXPECT_EQ(keyed.sentences[i].span, doc.sentences[i].span) << text;
+      EXPECT_EQ(keyed.sentences[i].first_token, doc.sentences[i].first_token) << text;
     }
     return out;
   }
