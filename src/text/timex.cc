@@ -923,6 +923,19 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
 
 std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
                                      std::optional<CivilDate> published) const {
+  return FindAmong(text, doc, keys, published, nullptr, doc.tokens.size());
+}
+
+std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                                     std::optional<CivilDate> published,
+                                     std::span<const uint32_t> candidates) const {
+  return FindAmong(text, doc, keys, published, candidates.data(), candidates.size());
+}
+
+std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
+                                          const TokenKeys& keys,
+                                          std::optional<CivilDate> published,
+                                          const uint32_t* given, size_t count) const {
   std::vector<Timex> out;
   if (published && !published->valid()) published.reset();
   Ctx c{text, doc.tokens, keys, published, 0};
@@ -943,14 +956,19 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
   // hash is in starts_' bitmap; collected without a branch per token (which mispredicts at
   // random on running text), then looked up one by one below. Reused per thread.
   thread_local std::vector<uint32_t> cand;
-  if (cand.size() < n) cand.resize(n);
+  if (cand.size() < count) cand.resize(count);
   size_t nc = 0;
-  for (size_t i = 0; i < n; ++i) {
+  auto take = [&](size_t i) {
     const TokenKind k = doc.tokens[i].kind;
     const bool word_or_number = k == TokenKind::kWord || k == TokenKind::kNumber;
     cand[nc] = static_cast<uint32_t>(i);
     nc += static_cast<size_t>(word_or_number & ((k == TokenKind::kNumber) | keys.hyphen(i) |
                                                 starts_.MayContain(keys[i].hash)));
+  };
+  if (given == nullptr) {
+    for (size_t i = 0; i < count; ++i) take(i);
+  } else {
+    for (size_t g = 0; g < count; ++g) take(given[g]);  // a superset of what take() keeps
   }
   size_t next = 0;  // the tokens before it are inside a timex found
   for (size_t ci = 0; ci < nc; ++ci) {
