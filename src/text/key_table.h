@@ -88,6 +88,10 @@ class KeyFilter {
   void Add(const KeyTable<V>& table) {
     for (size_t w = 0; w < kWords; ++w) bits_[w] |= table.bits_[w];
   }
+  // Every hash passes.
+  void AddAll() {
+    for (uint64_t& w : bits_) w = ~uint64_t{0};
+  }
   bool MayContain(size_t hash) const {
     return ((bits_[(hash >> 6) & (kWords - 1)] >> (hash & 63)) & 1) != 0;
   }

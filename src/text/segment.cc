@@ -214,50 +214,70 @@ constexpr KeepBytes kKeepBytes;
 // The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
 // (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
 // a store, with no reload of the vector's fields after each byte store of the keys (char stores
-// may alias them), and TokenKeysWriter::AsciiRun can fill the slots itself.
+// may alias them), and TokenKeysWriter::AsciiRun can fill the slots itself. The candidates
+// (Segmenter::Segment) go alongside, in a vector as long as the tokens': Push() lists every word
+// and number.
 class TokenSink {
  public:
-  TokenSink(std::vector<Token>* v, size_t expected) : v_(v) {
+  TokenSink(std::vector<Token>* v, size_t expected, std::vector<uint32_t>* cands)
+      : v_(v), cands_(cands) {
     v->clear();
     v->assign(expected, Token{});  // expected > 0; assign fills (resize constructs one by one)
+    if (cands->size() < expected) cands->resize(expected);
     base_ = v->data();
     cur_ = base_;
     end_ = base_ + v->size();
+    cand_ = cands->data();
   }
   void Push(Span span, TokenKind kind) {
     if (cur_ == end_) [[unlikely]] {
       Grow();
     }
+    *cand_ = static_cast<uint32_t>(cur_ - base_);
+    cand_ += static_cast<size_t>(kind == TokenKind::kWord || kind == TokenKind::kNumber);
     *cur_++ = Token{span, kind};
   }
   size_t size() const { return static_cast<size_t>(cur_ - base_); }
   const Token& back() const { return cur_[-1]; }
-  void Finish() { v_->resize(size()); }
+  void Finish() {
+    cands_->resize(static_cast<size_t>(cand_ - cands_->data()));
+    v_->resize(size());
+  }
   // The free slots, for a loop that fills them itself (TokenKeysWriter::AsciiRun) and then
-  // hands back the new cursor (Advance).
+  // hands back the new cursors (Advance). There is room for a candidate per free slot.
+  Token* base() const { return base_; }
   Token* cursor() const { return cur_; }
   Token* end() const { return end_; }
-  void Advance(Token* cur) { cur_ = cur; }
+  uint32_t* cand_cursor() const { return cand_; }
+  void Advance(Token* cur, uint32_t* cand) {
+    cur_ = cur;
+    cand_ = cand;
+  }
 
  private:
   [[gnu::noinline]] void Grow() {
     const size_t n = size();
+    const size_t nc = static_cast<size_t>(cand_ - cands_->data());
     v_->resize(2 * n);
+    if (cands_->size() < 2 * n) cands_->resize(2 * n);
     base_ = v_->data();
     cur_ = base_ + n;
     end_ = base_ + v_->size();
+    cand_ = cands_->data() + nc;
   }
   std::vector<Token>* v_;
+  std::vector<uint32_t>* cands_;
   Token* base_;
   Token* cur_;
   Token* end_;
+  uint32_t* cand_;
 };
 
 // TokenSink's appends as push_back into the reserved vector, for the bare pass (no keys): there
 // nothing aliases the vector's fields, and sizing ahead would cost more than it saves.
 class PushBackSink {
  public:
-  PushBackSink(std::vector<Token>* v, size_t expected) : v_(v) {
+  PushBackSink(std::vector<Token>* v, size_t expected, std::vector<uint32_t>*) : v_(v) {
     v->clear();
     v->reserve(expected);
   }
@@ -324,8 +344,11 @@ class TokenKeysWriter {
   // follows its ASCII letters, or the text or a buffer ends too soon for whole eight-byte
   // chunks); else at the end of the last word, which no space and letter follow. Every local in
   // registers: the stores of the keys' bytes cannot make the loop reload its cursors.
+  // Each word also goes into the candidates at *cand_io (its index from tok_base) when its key
+  // passes `filter`.
   [[gnu::noinline]] int32_t AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
-                                     Token** tok_io, Token* tok_end, bool* at_word);
+                                     const Token* tok_base, Token** tok_io, Token* tok_end,
+                                     const KeyFilter& filter, uint32_t** cand_io, bool* at_word);
 
  private:
   TokenKeys* k_;
@@ -337,11 +360,14 @@ class TokenKeysWriter {
   size_t lower_cap_;
 };
 
-int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t i, Token** tok_io,
-                                  Token* tok_end, bool* at_word) {
+int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
+                                  const Token* tok_base, Token** tok_io, Token* tok_end,
+                                  const KeyFilter& filter, uint32_t** cand_io, bool* at_word) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   Token* tok = *tok_io;
+  uint32_t* cand = *cand_io;
+  uint32_t index = static_cast<uint32_t>(tok - tok_base);  // of the next token
   TokenKeys::Key* key = keys_ + size_;
   char* const lower = lower_;
   size_t used = used_;
@@ -407,10 +433,13 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
         h = KeyHashChunk(h, c);
       }
     }
+    const size_t hash = static_cast<size_t>(KeyHashFinish(h));
     *key++ = TokenKeys::Key{static_cast<uint32_t>(used), static_cast<uint16_t>(len), false,
-                            TokenKeys::kAsciiWord, static_cast<size_t>(KeyHashFinish(h))};
+                            TokenKeys::kAsciiWord, hash};
     used += len;
     const int32_t j = i + static_cast<int32_t>(len);
+    *cand = index++;
+    cand += static_cast<size_t>(filter.MayContain(hash));
     *tok++ = Token{Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, TokenKind::kWord};
     if (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
       i = j + 1;
@@ -421,6 +450,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     break;
   }
   *tok_io = tok;
+  *cand_io = cand;
   size_ = static_cast<size_t>(key - keys_);
   used_ = used;
   *at_word = word_left;
@@ -441,10 +471,11 @@ namespace {
 // a time with its key made from the same load.
 template <bool kKeys>
 void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
-              TokenKeys* keys, std::vector<uint32_t>* events) {
+              TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
+              std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8);
+  std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8, cands);
   TokenKeysWriter writer(keys);  // unused without kKeys (keys is null then)
   int32_t i = 0;
   bool newline = false;
@@ -505,8 +536,9 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
       for (;;) {
         bool at_word;
         Token* cur = sink.cursor();
-        i = writer.AsciiRun(bytes, n, i, &cur, sink.end(), &at_word);
-        sink.Advance(cur);
+        uint32_t* cand = sink.cand_cursor();
+        i = writer.AsciiRun(bytes, n, i, sink.base(), &cur, sink.end(), *filter, &cand, &at_word);
+        sink.Advance(cur, cand);
         if (!at_word) return i;
         const int32_t j = word(i, Cp{bytes[i], i + 1, CharClass::kLetter});
         if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
@@ -781,14 +813,25 @@ void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* p
   flags.clear();
   flags.reserve(text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<false>(text, &doc->tokens, &flags, nullptr, &events);
+  Tokenize<false>(text, &doc->tokens, &flags, nullptr, nullptr, nullptr, &events);
   Sentences(text, doc, events, nullptr);
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const {
+  static const KeyFilter* all = [] {
+    auto* f = new KeyFilter();
+    f->AddAll();
+    return f;
+  }();
+  thread_local std::vector<uint32_t> candidates;  // not asked for
+  Segment(text, doc, keys, *all, &candidates);
+}
+
+void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
+                        std::vector<uint32_t>* candidates) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<true>(text, &doc->tokens, nullptr, keys, &events);
+  Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
   Sentences(text, doc, events, keys);
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/data_dir.h"
+#include "text/key_table.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -232,6 +233,50 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made[6].hash, StringHash{}("kabul"));
   EXPECT_TRUE(made.ascii_word(8));
   EXPECT_EQ(made.lower(8), "x3");
+}
+
+// With a KeyFilter, the keyed Segment lists the candidates: every number and every word that
+// is not plain ASCII letters and digits, and the plain words whose key passes the filter, in
+// token order (a word the general path takes may be listed although its key fails: a superset
+// is the contract).
+TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter) {
+  KeyTable<bool> starts;
+  starts["monday"] = true;
+  starts["killed"] = true;
+  KeyFilter filter;
+  filter.Add(starts);
+  const std::string text =
+      "On Monday 12 gunmen killed twenty-three people in Z\xC3\xBCrich, officials said. "
+      "The rest of this line is padding so that no word above is near the end.";
+  Doc doc;
+  TokenKeys keys;
+  std::vector<uint32_t> cands = {77, 78};  // replaced
+  seg_->Segment(text, &doc, &keys, filter, &cands);
+  ASSERT_GE(doc.tokens.size(), 12u);
+  // On Monday 12 gunmen killed twenty-three people in Zürich , officials said .
+  const std::vector<uint32_t> head = {1, 2, 4, 5, 8};
+  std::vector<uint32_t> got;
+  for (uint32_t c : cands) {
+    if (c < 13) got.push_back(c);
+  }
+  EXPECT_EQ(got, head);
+  for (size_t k = 0; k < cands.size(); ++k) {
+    ASSERT_LT(cands[k], doc.tokens.size());
+    if (k > 0) {
+      EXPECT_LT(cands[k - 1], cands[k]);
+    }
+    const TokenKind kind = doc.tokens[cands[k]].kind;
+    EXPECT_TRUE(kind == TokenKind::kWord || kind == TokenKind::kNumber);
+  }
+  // The keys and tokens are those of the keyed Segment without candidates.
+  Doc plain_doc;
+  TokenKeys plain_keys;
+  seg_->Segment(text, &plain_doc, &plain_keys);
+  ASSERT_EQ(plain_doc.tokens.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(plain_doc.tokens[i].span, doc.tokens[i].span);
+    EXPECT_EQ(plain_keys[i].hash, keys[i].hash);
+  }
 }
 
 // The 300-token cut interleaved with line breaks and terminators: a line break closes first,

@@ -32,22 +32,11 @@ Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> publis
                           std::string_view lang, TokenKeys* keys) const {
   Doc doc;
   // The tokens' keys, lower-cased and hashed once as the tokeniser makes the tokens, are looked
-  // up by both finders (and handed on by the caller).
-  segmenter_->Segment(text, &doc, keys);
-  // The tokens either finder may start at, collected in one pass without a branch per token
-  // (which mispredicts at random on running text). Reused per thread.
+  // up by both finders (and handed on by the caller); so is the list of the tokens either
+  // finder may start at, which the tokeniser makes as it goes too. Reused per thread.
   thread_local std::vector<uint32_t> cand;
-  const size_t n = doc.tokens.size();
-  if (cand.size() < n) cand.resize(n);
-  size_t nc = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const TokenKind k = doc.tokens[i].kind;
-    cand[nc] = static_cast<uint32_t>(i);
-    nc += static_cast<size_t>((k == TokenKind::kNumber) |
-                              ((k == TokenKind::kWord) &
-                               (keys->hyphen(i) | starts_.MayContain((*keys)[i].hash))));
-  }
-  const std::span<const uint32_t> candidates(cand.data(), nc);
+  segmenter_->Segment(text, &doc, keys, starts_, &cand);
+  const std::span<const uint32_t> candidates(cand);
   doc.timexes = timexes_->Find(text, doc, *keys, published, candidates);
   doc.quantities = quantities_->Find(text, doc, *keys, lang, candidates);
   return doc;
