@@ -21,6 +21,9 @@ struct TimexParser::Ctx {
   bool day_month = false;   // day and month without a year
   int month = 0, day = 0;
   int small_hours = -1;     // whether the text gives a small-hours clock time; -1 not yet known
+  // Ascending token indices that include every number token (Find's candidates).
+  const uint32_t* numbers = nullptr;
+  size_t num_numbers = 0;
 };
 
 struct TimexParser::DatePart {
@@ -68,7 +71,24 @@ bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
 
 // Value of a token made only of digits (any script), with its digit count; -1 otherwise.
 int DigitsValue(std::string_view s, int* ndigits) {
-  int v = 0, n = 0;
+  // ASCII digits (nearly every number token) without decoding; any other byte of 0x80 or more
+  // goes the general way below, from the start.
+  size_t k = 0;
+  int v = 0;
+  for (; k < s.size(); ++k) {
+    const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(s[k])) - '0';
+    if (d > 9) break;
+    if (k >= 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  if (k == s.size()) {
+    if (k == 0) return -1;
+    *ndigits = static_cast<int>(k);
+    return v;
+  }
+  if (static_cast<unsigned char>(s[k]) < 0x80) return -1;  // an ASCII byte that is no digit
+  v = 0;
+  int n = 0;
   int32_t i = 0;
   const int32_t len = static_cast<int32_t>(s.size());
   while (i < len) {
@@ -694,7 +714,8 @@ bool TimexParser::GivesSmallHoursTime(const Ctx& c) const {
   const std::string_view x = c.text;
   auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
   auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
-  for (const Token& t : c.tokens) {
+  for (size_t k = 0; k < c.num_numbers; ++k) {
+    const Token& t = c.tokens[c.numbers[k]];
     if (t.kind != TokenKind::kNumber) continue;  // before touching the text's bytes
     size_t q = t.span.begin;
     const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
@@ -970,6 +991,8 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
   } else {
     for (size_t g = 0; g < count; ++g) take(given[g]);  // a superset of what take() keeps
   }
+  c.numbers = cand.data();
+  c.num_numbers = nc;
   size_t next = 0;  // the tokens before it are inside a timex found
   for (size_t ci = 0; ci < nc; ++ci) {
     const size_t i = cand[ci];
