@@ -76,8 +76,7 @@ class QuantityParser {
   // Find() on the tokens given[0..count) (a superset of those that can start a number), or on
   // tokens 0..count when `given` is null.
   std::vector<Quantity> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
-                                  std::string_view lang, const uint32_t* given,
-                                  size_t count) const;
+                                  std::string_view lang, const uint32_t* given, size_t count) const;
   enum class WordKind : uint8_t { kUnit, kTens, kHundred, kScale, kDozen, kArticle, kConj };
   struct Word {
     WordKind kind;

@@ -954,8 +954,7 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
 }
 
 std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
-                                          const TokenKeys& keys,
-                                          std::optional<CivilDate> published,
+                                          const TokenKeys& keys, std::optional<CivilDate> published,
                                           const uint32_t* given, size_t count) const {
   std::vector<Timex> out;
   if (published && !published->valid()) published.reset();
