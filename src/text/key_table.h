@@ -32,6 +32,8 @@ struct KeyStringHash {
   uint64_t operator()(std::string_view s) const { return StringHash{}(s); }
 };
 
+class KeyFilter;
+
 template <typename V>
 class KeyTable {
  public:
@@ -69,10 +71,34 @@ class KeyTable {
   }
 
  private:
+  friend class KeyFilter;
   static constexpr size_t kWords = 256;
   uint64_t bits_[kWords] = {};
   FlatMap<std::string, V, KeyStringHash> map_;
   std::vector<std::string> keys_;  // for ForEach (FlatMap does not iterate)
+};
+
+// The union of KeyTables' bitmaps: one test per token finds those that any of several tables
+// may hold (TextAnalyzer collects the tokens its finders look up once, for both). False means
+// no table added has a key with this StringHash; true means the tables must decide.
+// Immutable once filled; may be read from many threads at once.
+class KeyFilter {
+ public:
+  template <typename V>
+  void Add(const KeyTable<V>& table) {
+    for (size_t w = 0; w < kWords; ++w) bits_[w] |= table.bits_[w];
+  }
+  // Every hash passes.
+  void AddAll() {
+    for (uint64_t& w : bits_) w = ~uint64_t{0};
+  }
+  bool MayContain(size_t hash) const {
+    return ((bits_[(hash >> 6) & (kWords - 1)] >> (hash & 63)) & 1) != 0;
+  }
+
+ private:
+  static constexpr size_t kWords = 256;  // KeyTable's
+  uint64_t bits_[kWords] = {};
 };
 
 }  // namespace sitrep

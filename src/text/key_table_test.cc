@@ -58,6 +58,30 @@ TEST(KeyTableTest, ManyEntriesSurviveGrowth) {
   EXPECT_EQ(seen["w4999"], 5000);
 }
 
+// A KeyFilter of two tables passes every key of either; an empty one passes nothing it was
+// not given (no table: no bit), AddAll() passes everything.
+TEST(KeyTableTest, KeyFilterPassesTheKeysOfEveryTableAdded) {
+  KeyTable<int> dates;
+  dates["monday"] = 1;
+  dates["ago"] = 2;
+  KeyTable<bool> numbers;
+  numbers["dozens"] = true;
+  KeyFilter filter;
+  EXPECT_FALSE(filter.MayContain(Key("monday").hash));
+  filter.Add(dates);
+  filter.Add(numbers);
+  for (std::string_view w : {"monday", "ago", "dozens"}) {
+    EXPECT_TRUE(filter.MayContain(Key(w).hash)) << w;
+  }
+  // Most other words fail (a few may share a bit: the tables decide those).
+  int passed = 0;
+  for (int k = 0; k < 1000; ++k) passed += filter.MayContain(Key("w" + std::to_string(k)).hash);
+  EXPECT_LT(passed, 20);
+  KeyFilter all;
+  all.AddAll();
+  EXPECT_TRUE(all.MayContain(Key("anything").hash));
+}
+
 TEST(KeyTableTest, EmptyTableFindsNothing) {
   KeyTable<bool> t;
   EXPECT_TRUE(t.empty());

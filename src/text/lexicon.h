@@ -139,6 +139,8 @@ inline std::string_view TokenText(std::string_view text, const Token& t) {
   return text.substr(t.span.begin, t.span.size());
 }
 
+class TokenKeysWriter;  // segment.cc: the tokeniser's direct access while it adds keys
+
 // The lower-cased text (LowerBuf's, truncation included) and StringHash of every token of a
 // Doc, computed once so that the text stage's finders share them (the text stage has the
 // tokeniser make them as it makes the tokens: Start/Add, Segmenter::Segment); the pipeline
@@ -195,6 +197,9 @@ class TokenKeys {
   bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
 
  private:
+  // The Segmenter's tokeniser appends the keys of plain ASCII words with the bytes it scanned
+  // them from still in a register (segment.cc), between Start() and its last Add().
+  friend class TokenKeysWriter;
   static constexpr uint8_t kAsciiWord = 1;
   // Build(), with the ascii_word flags from `plain` (kGivenPlain) or from the bytes.
   template <bool kGivenPlain>

@@ -633,6 +633,18 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
 
 std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc,
                                            const TokenKeys& keys, std::string_view lang) const {
+  return FindAmong(text, doc, keys, lang, nullptr, doc.tokens.size());
+}
+
+std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc,
+                                           const TokenKeys& keys, std::string_view lang,
+                                           std::span<const uint32_t> candidates) const {
+  return FindAmong(text, doc, keys, lang, candidates.data(), candidates.size());
+}
+
+std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc& doc,
+                                                const TokenKeys& keys, std::string_view lang,
+                                                const uint32_t* given, size_t count) const {
   std::vector<Quantity> out;
   Gate gate{text, lang, &doc.tokens, &keys};
   const std::vector<Token>& tokens = doc.tokens;
@@ -642,14 +654,19 @@ std::vector<Quantity> QuantityParser::Find(std::string_view text, const Doc& doc
   // hash is in triggers_' bitmap; collected without a branch per token (which mispredicts at
   // random on running text), then tested one by one below. Reused per thread.
   thread_local std::vector<uint32_t> cand;
-  if (cand.size() < n) cand.resize(n);
+  if (cand.size() < count) cand.resize(count);
   size_t nc = 0;
-  for (size_t k = 0; k < n; ++k) {
+  auto take = [&](size_t k) {
     const TokenKind kind = tokens[k].kind;
     cand[nc] = static_cast<uint32_t>(k);
     nc += static_cast<size_t>((kind == TokenKind::kNumber) |
                               ((kind == TokenKind::kWord) &
                                (keys.hyphen(k) | triggers_.MayContain(keys[k].hash))));
+  };
+  if (given == nullptr) {
+    for (size_t k = 0; k < count; ++k) take(k);
+  } else {
+    for (size_t g = 0; g < count; ++g) take(given[g]);  // a superset of what take() keeps
   }
   size_t next = 0;  // the tokens before it were taken by an earlier number or range
   for (size_t ci = 0; ci < nc; ++ci) {

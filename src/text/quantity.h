@@ -31,6 +31,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,11 +61,22 @@ class QuantityParser {
   // shares them between the finders.
   std::vector<Quantity> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
                              std::string_view lang = {}) const;
+  // The same, looking only at `candidates`: ascending indices of doc.tokens that include every
+  // number token and every word token that is hyphenated or whose key passes a KeyFilter that
+  // AddTriggersTo() filled (others may be among them; see TimexParser::Find).
+  std::vector<Quantity> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                             std::string_view lang, std::span<const uint32_t> candidates) const;
+  // Adds the words that can start a number to `filter` (for Find's candidates).
+  void AddTriggersTo(KeyFilter* filter) const { filter->Add(triggers_); }
 
   // The value of a number token ("1,200", "3.5", "۲۳"), or nullopt if it is not one.
   static std::optional<double> ParseDigits(std::string_view token);
 
  private:
+  // Find() on the tokens given[0..count) (a superset of those that can start a number), or on
+  // tokens 0..count when `given` is null.
+  std::vector<Quantity> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                                  std::string_view lang, const uint32_t* given, size_t count) const;
   enum class WordKind : uint8_t { kUnit, kTens, kHundred, kScale, kDozen, kArticle, kConj };
   struct Word {
     WordKind kind;

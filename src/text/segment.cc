@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -99,10 +104,38 @@ struct Cp {
   return DecodeMultibyte(s, i);
 }
 
+#if defined(__SSE2__)
+// Sixteen bytes at p: themselves (v), 0xFF for each ASCII letter (alpha), and bit k of `stop`
+// set for each byte k that is not an ASCII letter or digit (bits 16 and up set too).
+struct Classes16 {
+  __m128i v;
+  __m128i alpha;
+  uint32_t stop;
+};
+inline Classes16 Classify16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed byte compares: bytes of 0x80 and above are negative and in neither range.
+  const __m128i alpha =
+      _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),
+                     _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')));
+  const __m128i digit =
+      _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(128 - '0')));
+  return Classes16{v, alpha, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
+}
+#endif
+
 // Index of the first byte at or after j that is not an ASCII letter or digit (n when none).
-// Eight bytes per step (SWAR) on little-endian machines: a word's end is found with one
-// count-trailing-zeros instead of a branch per byte, which mispredicts at every word's end.
+// Sixteen bytes per step (SSE2), or eight (SWAR) on other little-endian machines: a word's end
+// is found with one count-trailing-zeros instead of a branch per byte, which mispredicts at
+// every word's end.
 inline int32_t SkipAsciiWord(const unsigned char* bytes, int32_t j, int32_t n) {
+#if defined(__SSE2__)
+  while (j + 16 <= n) {
+    const uint32_t stop = Classify16(bytes + j).stop;
+    if ((stop & 0xFFFF) != 0) return j + std::countr_zero(stop);
+    j += 16;
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     constexpr uint64_t kOnes = 0x0101010101010101ULL;
     constexpr uint64_t kHigh = 0x8080808080808080ULL;
@@ -134,27 +167,325 @@ bool IsTerminator(std::string_view t) {
          t == "\u3002" || t == "\uFF01" || t == "\uFF1F";
 }
 
-// Tokenises `text`. (*plain)[i] is 1 when token i is ASCII letters and digits only (a word or
-// number that the ASCII run loops made alone, which the scan knows without looking at it
-// again), else 0. *events gets, in ascending token order, the tokens that the sentence pass
-// must look at, as 2 * index + 1 for a token with a line break before it (first) and
-// 2 * index for a terminator; every other token can only be cut at (Segment).
+// For every byte: whether a word of ASCII letters and digits ends before it for good. Any
+// ASCII byte but '-' and '\'' (which may join more letters: "twenty-three", "O'Brien", or split
+// off "'s") and the letters and digits themselves; no byte of a multi-byte character (which may
+// be a letter, a format character or a typographic hyphen or apostrophe).
+struct WordEndTable {
+  bool ends[256];
+  constexpr WordEndTable() : ends() {
+    for (int c = 0; c < 128; ++c) {
+      const CharClass k = AsciiClass(c);
+      ends[c] = k != CharClass::kLetter && k != CharClass::kDigit && k != CharClass::kHyphen &&
+                k != CharClass::kApostrophe;
+    }
+  }
+};
+constexpr WordEndTable kWordEnd;
+
+// Bit 7 of every byte of `c` that is not an ASCII letter or digit (SkipAsciiWord's test).
+inline uint64_t NotWordBytes(uint64_t c) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const uint64_t x = c & ~kHigh;
+  const uint64_t l = x | (0x20 * kOnes);
+  const uint64_t alpha = (l + 0x1F * kOnes) & ~(l + 0x05 * kOnes);
+  const uint64_t digit = (x + 0x50 * kOnes) & ~(x + 0x46 * kOnes);
+  return ((~(alpha | digit)) | c) & kHigh;
+}
+
+// The bytes TokenKeysWriter::AsciiRun looks at in one step (and may read and write past a word).
+#if defined(__SSE2__)
+constexpr size_t kRunChunk = 16;
+#else
+constexpr size_t kRunChunk = 8;
+#endif
+
+// kRunChunk bytes 0xFF then as many 0: the kRunChunk bytes from b + kRunChunk - len keep the
+// first len bytes of a chunk (an AND) and clear the rest.
+struct KeepBytes {
+  unsigned char b[2 * kRunChunk];
+  constexpr KeepBytes() : b() {
+    for (size_t k = 0; k < kRunChunk; ++k) b[k] = 0xFF;
+  }
+};
+constexpr KeepBytes kKeepBytes;
+
+// The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
+// (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
+// a store, with no reload of the vector's fields after each byte store of the keys (char stores
+// may alias them), and TokenKeysWriter::AsciiRun can fill the slots itself. The candidates
+// (Segmenter::Segment) go alongside, in a vector as long as the tokens': Push() lists every word
+// and number.
+class TokenSink {
+ public:
+  TokenSink(std::vector<Token>* v, size_t expected, std::vector<uint32_t>* cands)
+      : v_(v), cands_(cands) {
+    v->clear();
+    v->assign(expected, Token{});  // expected > 0; assign fills (resize constructs one by one)
+    if (cands->size() < expected) cands->resize(expected);
+    base_ = v->data();
+    cur_ = base_;
+    end_ = base_ + v->size();
+    cand_ = cands->data();
+  }
+  void Push(Span span, TokenKind kind) {
+    if (cur_ == end_) [[unlikely]] {
+      Grow();
+    }
+    *cand_ = static_cast<uint32_t>(cur_ - base_);
+    cand_ += static_cast<size_t>(kind == TokenKind::kWord || kind == TokenKind::kNumber);
+    *cur_++ = Token{span, kind};
+  }
+  size_t size() const { return static_cast<size_t>(cur_ - base_); }
+  const Token& back() const { return cur_[-1]; }
+  void Finish() {
+    cands_->resize(static_cast<size_t>(cand_ - cands_->data()));
+    v_->resize(size());
+  }
+  // The free slots, for a loop that fills them itself (TokenKeysWriter::AsciiRun) and then
+  // hands back the new cursors (Advance). There is room for a candidate per free slot.
+  Token* base() const { return base_; }
+  Token* cursor() const { return cur_; }
+  Token* end() const { return end_; }
+  uint32_t* cand_cursor() const { return cand_; }
+  void Advance(Token* cur, uint32_t* cand) {
+    cur_ = cur;
+    cand_ = cand;
+  }
+
+ private:
+  [[gnu::noinline]] void Grow() {
+    const size_t n = size();
+    const size_t nc = static_cast<size_t>(cand_ - cands_->data());
+    v_->resize(2 * n);
+    if (cands_->size() < 2 * n) cands_->resize(2 * n);
+    base_ = v_->data();
+    cur_ = base_ + n;
+    end_ = base_ + v_->size();
+    cand_ = cands_->data() + nc;
+  }
+  std::vector<Token>* v_;
+  std::vector<uint32_t>* cands_;
+  Token* base_;
+  Token* cur_;
+  Token* end_;
+  uint32_t* cand_;
+};
+
+// TokenSink's appends as push_back into the reserved vector, for the bare pass (no keys): there
+// nothing aliases the vector's fields, and sizing ahead would cost more than it saves.
+class PushBackSink {
+ public:
+  PushBackSink(std::vector<Token>* v, size_t expected, std::vector<uint32_t>*) : v_(v) {
+    v->clear();
+    v->reserve(expected);
+  }
+  void Push(Span span, TokenKind kind) { v_->push_back(Token{span, kind}); }
+  size_t size() const { return v_->size(); }
+  const Token& back() const { return v_->back(); }
+  void Finish() {}
+
+ private:
+  std::vector<Token>* v_;
+};
+
+}  // namespace
+
+// The keys of the tokens as the tokeniser makes them, through cursors held in locals (TokenKeys'
+// own Add reloads them after every byte it stores). Between Load() and Sync() the TokenKeys'
+// members are stale: Add() syncs around the calls it leaves to TokenKeys.
+class TokenKeysWriter {
+ public:
+  // `k` may be null: a writer then does nothing (and must not be called).
+  explicit TokenKeysWriter(TokenKeys* k) : k_(k) {
+    if (k != nullptr) Load();
+  }
+  void Load() {
+    keys_ = k_->keys_.get();
+    size_ = k_->size_;
+    keys_cap_ = k_->keys_cap_;
+    lower_ = k_->lower_.get();
+    used_ = k_->used_;
+    lower_cap_ = k_->lower_cap_;
+  }
+  void Sync() const {
+    k_->size_ = size_;
+    k_->used_ = used_;
+  }
+  // TokenKeys::Add(text, span, plain), with the one-byte marks (the commonest token this is
+  // called for) taken here.
+  [[gnu::always_inline]] void Add(std::string_view text, Span span, bool plain) {
+    const unsigned char b = static_cast<unsigned char>(text[span.begin]);
+    if (!plain && span.size() == 1 && b < 0x80 && size_ < keys_cap_ && used_ + 1 <= lower_cap_) {
+      lower_[used_] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      TokenKeys::Key& k = keys_[size_++];
+      k.off = static_cast<uint32_t>(used_);
+      k.len = 1;
+      k.hyphen = b == '-';
+      k.flags = 0;
+      k.hash = kOneByteKeyHashes.hash[b];
+      used_ += 1;
+      return;
+    }
+    AddOther(text, span, plain);
+  }
+  [[gnu::noinline]] void AddOther(std::string_view text, Span span, bool plain) {
+    Sync();
+    k_->Add(text, span, plain);
+    Load();
+  }
+  // The tokens and keys of the run of words from i (an ASCII letter) where each word follows
+  // the one before after one space ("word word word": most of a text). A word of ASCII letters
+  // and digits that a byte of kWordEnd (or the text's end) ends, of at most kFastLen bytes, is
+  // emitted at *tok (below tok_end) with its key made from the bytes its end was found in, as
+  // TokenKeys::Add(text, span, true) makes it. Returns where the run stops: with *at_word set, at
+  // the start of a word it leaves to the caller (a hyphen, apostrophe or non-ASCII character
+  // follows its ASCII letters, or the text or a buffer ends too soon for whole eight-byte
+  // chunks); else at the end of the last word, which no space and letter follow. Every local in
+  // registers: the stores of the keys' bytes cannot make the loop reload its cursors.
+  // Each word also goes into the candidates at *cand_io (its index from tok_base) when its key
+  // passes `filter`.
+  [[gnu::noinline]] int32_t AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
+                                     const Token* tok_base, Token** tok_io, Token* tok_end,
+                                     const KeyFilter& filter, uint32_t** cand_io, bool* at_word);
+
+ private:
+  TokenKeys* k_;
+  TokenKeys::Key* keys_;
+  size_t size_;
+  size_t keys_cap_;
+  char* lower_;
+  size_t used_;
+  size_t lower_cap_;
+};
+
+int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
+                                  const Token* tok_base, Token** tok_io, Token* tok_end,
+                                  const KeyFilter& filter, uint32_t** cand_io, bool* at_word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  Token* tok = *tok_io;
+  uint32_t* cand = *cand_io;
+  uint32_t index = static_cast<uint32_t>(tok - tok_base);  // of the next token
+  TokenKeys::Key* key = keys_ + size_;
+  char* const lower = lower_;
+  size_t used = used_;
+  // A word takes a token, a key and as many bytes of lower_ as of the text, and the text
+  // position passes the space after it too: room in lower_ for the rest of the text (and a
+  // chunk) now is room for every word of the run. (A text whose non-ASCII capitals took more
+  // bytes lower-cased may lack it: the caller's word() then takes the words.)
+  size_t words = std::min(static_cast<size_t>(tok_end - tok), keys_cap_ - size_);
+  if (used + static_cast<size_t>(n - i) + kRunChunk > lower_cap_) words = 0;
+  // A chunk and the byte after it are read at every word start up to here.
+  const int32_t read_limit = n - static_cast<int32_t>(kRunChunk) - 1;
+  bool word_left = true;
+  for (; words > 0; --words) {
+    if (i > read_limit) break;
+    const unsigned char* p = bytes + i;
+    size_t len;
+    uint64_t h;
+#if defined(__SSE2__)
+    // Sixteen bytes at once: the word's end, and its key's bytes lower-cased.
+    const auto [v, alpha, stop] = Classify16(p);
+    if ((stop & 0xFFFF) != 0) [[likely]] {
+      len = static_cast<size_t>(std::countr_zero(stop));  // 1 to 15: p[0] is a letter
+      const unsigned char end = p[len];
+      if (end != ' ' && !kWordEnd.ends[end]) break;
+      // The word's bytes lower-cased, zeros after them: its key's one or two chunks.
+      const __m128i keep =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
+      const __m128i low =
+          _mm_and_si128(_mm_or_si128(v, _mm_and_si128(alpha, _mm_set1_epi8(0x20))), keep);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + used), low);
+      h = KeyHashChunk(KeyHashSeed(len), static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
+      if (len > 8) {
+        h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
+      }
+#else
+    uint64_t c;
+    std::memcpy(&c, p, 8);
+    const uint64_t stop = NotWordBytes(c);
+    if (stop != 0) [[likely]] {
+      // Shorter than eight bytes: the word's key is this very chunk, lower-cased.
+      len = static_cast<size_t>(std::countr_zero(stop) >> 3);  // 1 to 7: p[0] is a letter
+      if (!kWordEnd.ends[p[len]]) break;
+      c &= ~uint64_t{0} >> (64 - 8 * len);
+      c |= ((c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh) >> 2;  // 'A'..'Z' to small
+      std::memcpy(lower + used, &c, 8);
+      h = KeyHashChunk(KeyHashSeed(len), c);
+#endif
+    } else {
+      const int32_t j = SkipAsciiWord(bytes, i + static_cast<int32_t>(kRunChunk), n);
+      len = static_cast<size_t>(j - i);
+      const size_t padded = (len + 7) & ~size_t{7};
+      if (len > TokenKeys::kFastLen || static_cast<size_t>(i) + padded > static_cast<size_t>(n) ||
+          used + padded > lower_cap_ || (j < n && !kWordEnd.ends[bytes[j]])) {
+        break;
+      }
+      h = KeyHashSeed(len);
+      for (size_t off = 0; off < len; off += 8) {
+        uint64_t c;
+        std::memcpy(&c, p + off, 8);
+        if (len - off < 8) c &= ~uint64_t{0} >> (8 * (8 - (len - off)));
+        c |= ((c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh) >> 2;
+        std::memcpy(lower + used + off, &c, 8);
+        h = KeyHashChunk(h, c);
+      }
+    }
+    const size_t hash = static_cast<size_t>(KeyHashFinish(h));
+    *key++ = TokenKeys::Key{static_cast<uint32_t>(used), static_cast<uint16_t>(len), false,
+                            TokenKeys::kAsciiWord, hash};
+    used += len;
+    const int32_t j = i + static_cast<int32_t>(len);
+    *cand = index++;
+    cand += static_cast<size_t>(filter.MayContain(hash));
+    *tok++ = Token{Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, TokenKind::kWord};
+    if (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
+      i = j + 1;
+      continue;
+    }
+    i = j;
+    word_left = false;
+    break;
+  }
+  *tok_io = tok;
+  *cand_io = cand;
+  size_ = static_cast<size_t>(key - keys_);
+  used_ = used;
+  *at_word = word_left;
+  return i;
+}
+
+namespace {
+
+// Tokenises `text` into *tokens (replacing them). (*plain)[i] is 1 when token i is ASCII
+// letters and digits only (a word or number that the ASCII run loops made alone, which the scan
+// knows without looking at it again), else 0. *events gets, in ascending token order, the
+// tokens that the sentence pass must look at, as 2 * index + 1 for a token with a line break
+// before it (first) and 2 * index for a terminator; every other token can only be cut at
+// (Segment).
 // With kKeys, the flags are not stored: each token's key is added to *keys instead as the token
-// is made (TokenKeys::Add, which takes the flag), and `plain` is unused.
+// is made (TokenKeys::Add, which takes the flag), and `plain` is unused; a word of ASCII letters
+// and digits that a space or punctuation mark ends (most words) is then scanned eight bytes at
+// a time with its key made from the same load.
 template <bool kKeys>
 void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
-              TokenKeys* keys, std::vector<uint32_t>* events) {
+              TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
+              std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8, cands);
+  TokenKeysWriter writer(keys);  // unused without kKeys (keys is null then)
   int32_t i = 0;
   bool newline = false;
   auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain_token = false)
                   __attribute__((always_inline)) {
-    if (newline) events->push_back(2 * static_cast<uint32_t>(tokens->size()) + 1);
+    if (newline) events->push_back(2 * static_cast<uint32_t>(sink.size()) + 1);
     const Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    tokens->push_back(Token{span, kind});
+    sink.Push(span, kind);
     if constexpr (kKeys) {
-      keys->Add(text, span, plain_token);
+      writer.Add(text, span, plain_token);
     } else {
       plain->push_back(plain_token ? 1 : 0);
     }
@@ -194,12 +525,32 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
   // The word at i, then every word that follows it after a single space: most of a text is
   // "word word word", and taking the next word here spares the dispatch below (a hard to
   // predict indirect jump) on the space and again on the letter. Returns where the run ends.
+  // With kKeys, the words of the run that AsciiRun takes (most) are scanned and keyed there.
   auto words_from = [&](int32_t i, Cp cp) __attribute__((always_inline)) {
-    int32_t j = word(i, cp);
-    while (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
-      j = word(j + 1, Cp{bytes[j + 1], j + 2, CharClass::kLetter});
+    if constexpr (kKeys) {
+      if (cp.c >= 0x80 || newline) {  // AsciiRun takes neither
+        const int32_t j = word(i, cp);
+        if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
+        i = j + 1;
+      }
+      for (;;) {
+        bool at_word;
+        Token* cur = sink.cursor();
+        uint32_t* cand = sink.cand_cursor();
+        i = writer.AsciiRun(bytes, n, i, sink.base(), &cur, sink.end(), *filter, &cand, &at_word);
+        sink.Advance(cur, cand);
+        if (!at_word) return i;
+        const int32_t j = word(i, Cp{bytes[i], i + 1, CharClass::kLetter});
+        if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
+        i = j + 1;
+      }
+    } else {
+      int32_t j = word(i, cp);
+      while (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
+        j = word(j + 1, Cp{bytes[j + 1], j + 2, CharClass::kLetter});
+      }
+      return j;
     }
-    return j;
   };
   while (i < n) {
     Cp cp = Decode(text, i);
@@ -260,8 +611,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
       }
       case CharClass::kApostrophe: {
         // "'s" after a word it was split from.
-        if (!tokens->empty() && tokens->back().kind == TokenKind::kWord &&
-            tokens->back().span.end == static_cast<uint32_t>(i) && cp.next < n) {
+        if (sink.size() > 0 && sink.back().kind == TokenKind::kWord &&
+            sink.back().span.end == static_cast<uint32_t>(i) && cp.next < n) {
           Cp e = Decode(text, cp.next);
           if ((e.c == 's' || e.c == 'S') && (e.next >= n || !IsWordChar(Decode(text, e.next).cls))) {
             emit(i, e.next, TokenKind::kWord);
@@ -280,7 +631,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
       default:
         emit(i, cp.next, TokenKind::kPunct);
         if (IsTerminator(text.substr(static_cast<size_t>(i), static_cast<size_t>(cp.next - i)))) {
-          events->push_back(2 * static_cast<uint32_t>(tokens->size() - 1));
+          events->push_back(2 * static_cast<uint32_t>(sink.size() - 1));
         }
         i = cp.next;
         // ", word": the words after a comma or a period, as after a word (words_from).
@@ -290,6 +641,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         continue;
     }
   }
+  sink.Finish();
+  if constexpr (kKeys) writer.Sync();
 }
 
 bool IsCloser(std::string_view t) {
@@ -352,9 +705,31 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
   return seg;
 }
 
+namespace {
+
+// The key of token i, from `keys` or made here (the same key: TokenKeys holds LowerBuf's text).
+// `key` may point into `buf`: use it within the full expression that made the WordKey.
+struct WordKey {
+  WordKey(std::string_view text, const std::vector<Token>& tokens, size_t i,
+          const TokenKeys* keys) {
+    if (keys != nullptr) {
+      key = (*keys)[i];
+    } else {
+      buf.Set(TokenText(text, tokens[i]));
+      key = HashedWord{buf.view(), StringHash{}(buf.view())};
+    }
+  }
+  WordKey(const WordKey&) = delete;
+  WordKey& operator=(const WordKey&) = delete;
+  LowerBuf buf;
+  HashedWord key;
+};
+
+}  // namespace
+
 bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                           size_t next) const {
-  if (Adjacent(tokens, next - 1, next)) return GluedBoundary(text, tokens, term, next);
+                           size_t next, const TokenKeys* keys) const {
+  if (Adjacent(tokens, next - 1, next)) return GluedBoundary(text, tokens, term, next, keys);
   const Token& nt = tokens[next];
   std::string_view next_text = TokenText(text, nt);
   const unsigned char b0 = next_text.empty() ? 0 : static_cast<unsigned char>(next_text[0]);
@@ -366,14 +741,12 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   }
   const Token& pt = tokens[term - 1];
   if (pt.kind == TokenKind::kNumber && pt.span.size() <= 2 && nt.kind == TokenKind::kWord) {
-    LowerBuf mb(next_text);
-    if (months_.contains(mb.view())) return false;  // "22. März"
+    if (months_.contains(WordKey(text, tokens, next, keys).key)) return false;  // "22. März"
   }
   if (pt.kind != TokenKind::kWord) return true;
   std::string_view prev = TokenText(text, pt);
   bool next_is_number = nt.kind == TokenKind::kNumber;
-  LowerBuf lb(prev);
-  if (const AbbrevType* type = abbrevs_.Find(lb.view())) {
+  if (const AbbrevType* type = abbrevs_.Find(WordKey(text, tokens, term - 1, keys).key)) {
     switch (*type) {
       case AbbrevType::kTitle: return false;
       case AbbrevType::kNumber:
@@ -399,7 +772,7 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
 // makes it a URL, e-mail or domain. "3.5" is one number token; "St.Louis", "U.S.Army" have no
 // lower-case word before the period.
 bool Segmenter::GluedBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                              size_t next) const {
+                              size_t next, const TokenKeys* keys) const {
   if (TokenText(text, tokens[term]) != "." || term == 0 || next != term + 1) return false;
   const Token& pt = tokens[term - 1];
   const Token& nt = tokens[next];
@@ -426,8 +799,7 @@ bool Segmenter::GluedBoundary(std::string_view text, const std::vector<Token>& t
     ++letters;
   }
   if (letters < 2) return false;
-  LowerBuf lb(prev);
-  return !abbrevs_.contains(lb.view());
+  return !abbrevs_.contains(WordKey(text, tokens, term - 1, keys).key);
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc) const {
@@ -440,20 +812,27 @@ void Segmenter::Segment(std::string_view text, Doc* doc, std::vector<uint8_t>* p
   std::vector<uint8_t>& flags = plain != nullptr ? *plain : scratch;
   flags.clear();
   flags.reserve(text.size() / 5 + 8);
-  doc->tokens.clear();
-  doc->tokens.reserve(text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<false>(text, &doc->tokens, &flags, nullptr, &events);
-  Sentences(text, doc, events);
+  Tokenize<false>(text, &doc->tokens, &flags, nullptr, nullptr, nullptr, &events);
+  Sentences(text, doc, events, nullptr);
 }
 
 void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const {
-  doc->tokens.clear();
-  doc->tokens.reserve(text.size() / 5 + 8);
+  static const KeyFilter* all = [] {
+    auto* f = new KeyFilter();
+    f->AddAll();
+    return f;
+  }();
+  thread_local std::vector<uint32_t> candidates;  // not asked for
+  Segment(text, doc, keys, *all, &candidates);
+}
+
+void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
+                        std::vector<uint32_t>* candidates) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<true>(text, &doc->tokens, nullptr, keys, &events);
-  Sentences(text, doc, events);
+  Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
+  Sentences(text, doc, events, keys);
 }
 
 std::vector<uint32_t>& Segmenter::TokenEvents() {
@@ -462,8 +841,8 @@ std::vector<uint32_t>& Segmenter::TokenEvents() {
   return events;
 }
 
-void Segmenter::Sentences(std::string_view text, Doc* doc,
-                          const std::vector<uint32_t>& events) const {
+void Segmenter::Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events,
+                          const TokenKeys* keys) const {
   constexpr size_t kMaxSentenceTokens = 300;
   const std::vector<Token>& tokens = doc->tokens;
   doc->sentences.clear();
@@ -505,7 +884,7 @@ void Segmenter::Sentences(std::string_view text, Doc* doc,
     size_t q = p + 1;
     while (q < events.size() && (events[q] >> 1) < k) ++q;
     const bool line_before_k = q < events.size() && events[q] == 2 * k + 1;
-    if (k < n && !line_before_k && IsBoundary(text, tokens, t, k)) close(k);
+    if (k < n && !line_before_k && IsBoundary(text, tokens, t, k, keys)) close(k);
     t = k;
   }
   cut_before(t, n);

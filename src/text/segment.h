@@ -49,19 +49,28 @@ class Segmenter {
   // in the tokeniser's own loop, while each token's bytes are at hand, rather than in a second
   // pass. *keys refers to `text` afterwards, like after Build.
   void Segment(std::string_view text, Doc* doc, TokenKeys* keys) const;
+  // The same, also replacing *candidates with the ascending indices of the tokens the text
+  // stage's finders may look up (TimexParser and QuantityParser::Find's candidates): every
+  // number and every word, except that a word of ASCII letters and digits alone is left out
+  // when its key does not pass `filter` (the union of the finders' start words).
+  void Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
+               std::vector<uint32_t>* candidates) const;
 
   enum class AbbrevType : uint8_t { kTitle, kNumber, kMonth, kGeneral };
 
  private:
   // This thread's tokeniser event list, emptied.
   static std::vector<uint32_t>& TokenEvents();
-  // Sets doc->sentences from doc->tokens and the tokeniser's events.
-  void Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events) const;
-  bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                  size_t next) const;
+  // Sets doc->sentences from doc->tokens and the tokeniser's events. `keys`, when not null, are
+  // the TokenKeys of doc->tokens: the word lists are then looked up with their keys instead of
+  // lower-casing and hashing the words again (the same answers).
+  void Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events,
+                 const TokenKeys* keys) const;
+  bool IsBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term, size_t next,
+                  const TokenKeys* keys) const;
   // IsBoundary() for a next token glued to the terminator ("shot.Police").
   bool GluedBoundary(std::string_view text, const std::vector<Token>& tokens, size_t term,
-                     size_t next) const;
+                     size_t next, const TokenKeys* keys) const;
   KeyTable<AbbrevType> abbrevs_;
   KeyTable<bool> starters_;
   KeyTable<bool> months_;  // from months.tsv: "22. März" is a date, not a sentence end

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "base/data_dir.h"
+#include "text/key_table.h"
+#include "text/lexicon.h"
 
 namespace sitrep {
 namespace {
@@ -14,12 +19,22 @@ class SegmentTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     seg_ = std::move(r).value();
   }
+  // The sentences of the bare pass; the keyed one (which looks the abbreviations and months up
+  // with the tokens' keys) must find the very same.
   std::vector<std::string> Sentences(std::string_view text) {
     Doc doc;
     seg_->Segment(text, &doc);
     std::vector<std::string> out;
     for (const Sentence& s : doc.sentences) {
       out.emplace_back(text.substr(s.span.begin, s.span.size()));
+    }
+    Doc keyed;
+    TokenKeys keys;
+    seg_->Segment(text, &keyed, &keys);
+    EXPECT_EQ(keyed.sentences.size(), doc.sentences.size()) << text;
+    for (size_t i = 0; i < keyed.sentences.size() && i < doc.sentences.size(); ++i) {
+      EXPECT_EQ(keyed.sentences[i].span, doc.sentences[i].span) << text;
+      EXPECT_EQ(keyed.sentences[i].first_token, doc.sentences[i].first_token) << text;
     }
     return out;
   }
@@ -125,11 +140,12 @@ TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {
   EXPECT_EQ(Tokens("2024"), (V{"2024"}));
 }
 
-// Words are scanned eight bytes at a time: ends before, at and after a chunk boundary, at the
-// end of the text (no whole chunk left), and the ASCII bytes around the letter and digit
-// ranges ('@' '[' '`' '{' '/' ':') must all stop a word exactly where one byte at a time would.
-TEST_F(SegmentTest, WordEndsAtEveryOffsetOfAnEightByteChunk) {
-  for (size_t len = 1; len <= 20; ++len) {
+// Words are scanned sixteen (SSE2) or eight bytes at a time: ends before, at and after a chunk
+// boundary, at the end of the text (no whole chunk left), and the ASCII bytes around the letter
+// and digit ranges ('@' '[' '`' '{' '/' ':') must all stop a word exactly where one byte at a
+// time would.
+TEST_F(SegmentTest, WordEndsAtEveryOffsetOfAChunk) {
+  for (size_t len = 1; len <= 40; ++len) {
     const std::string w = std::string(len, 'k') + "Z9";
     for (const char* stop : {" ", ",", "@", "[", "`", "{", "/", ":", "\xC3\xA9!", ""}) {
       const std::string text = w + stop + "tail";
@@ -170,6 +186,97 @@ TEST_F(SegmentTest, WordRunsAfterSpacesAndPunctuation) {
                "x"}));
   EXPECT_EQ(Sentences("It rained. Then it stopped.\nA new line, a new sentence"),
             (V{"It rained.", "Then it stopped.", "A new line, a new sentence"}));
+}
+
+// With keys, a run of words after single spaces is scanned sixteen bytes at a time with each
+// word's key made from the same load; a word the run does not take (a joiner, an apostrophe or a
+// non-ASCII character after its letters, a word longer than a chunk, the text's last bytes) goes
+// the general way. Every token, kind and key must be what the bare tokeniser and
+// TokenKeys::Build make, for words of every length before every kind of end, at every distance
+// from the end of the text.
+TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
+  TokenKeys made;  // reused, like the pipeline's
+  for (size_t len = 1; len <= 40; ++len) {
+    std::string w;
+    for (size_t k = 0; k < len; ++k) w += "aZ7qM"[k % 5];
+    for (const char* stop : {" ", ", ", ".", "-x", "'s", "'t", "\xC3\xA9", "\xE2\x80\x99s", "\n",
+                             "@", "`", "{", "/", ":", "[", ""}) {
+      for (const char* tail : {" Tail end", " x", ""}) {
+        const std::string text = "Go " + w + stop + " and " + w + tail;
+        Doc bare;
+        std::vector<uint8_t> plain;
+        seg_->Segment(text, &bare, &plain);
+        TokenKeys built;
+        built.Build(text, bare.tokens, plain);
+        Doc fused;
+        seg_->Segment(text, &fused, &made);
+        ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
+        ASSERT_EQ(made.size(), built.size()) << text;
+        for (size_t i = 0; i < bare.tokens.size(); ++i) {
+          EXPECT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
+          EXPECT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
+          EXPECT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
+          EXPECT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
+          EXPECT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+          EXPECT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
+        }
+        ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+      }
+    }
+  }
+  // A run of short words that fills many chunks, with capitals and digits lower-cased alike.
+  Doc fused;
+  seg_->Segment("The UN said 12 Police in KABUL had X3 the staff", &fused, &made);
+  ASSERT_EQ(made.size(), 11u);
+  EXPECT_EQ(made.lower(0), "the");
+  EXPECT_EQ(made.lower(6), "kabul");
+  EXPECT_EQ(made[6].hash, StringHash{}("kabul"));
+  EXPECT_TRUE(made.ascii_word(8));
+  EXPECT_EQ(made.lower(8), "x3");
+}
+
+// With a KeyFilter, the keyed Segment lists the candidates: every number and every word that
+// is not plain ASCII letters and digits, and the plain words whose key passes the filter, in
+// token order (a word the general path takes may be listed although its key fails: a superset
+// is the contract).
+TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter) {
+  KeyTable<bool> starts;
+  starts["monday"] = true;
+  starts["killed"] = true;
+  KeyFilter filter;
+  filter.Add(starts);
+  const std::string text =
+      "On Monday 12 gunmen killed twenty-three people in Z\xC3\xBCrich, officials said. "
+      "The rest of this line is padding so that no word above is near the end.";
+  Doc doc;
+  TokenKeys keys;
+  std::vector<uint32_t> cands = {77, 78};  // replaced
+  seg_->Segment(text, &doc, &keys, filter, &cands);
+  ASSERT_GE(doc.tokens.size(), 12u);
+  // On Monday 12 gunmen killed twenty-three people in Zürich , officials said .
+  const std::vector<uint32_t> head = {1, 2, 4, 5, 8};
+  std::vector<uint32_t> got;
+  for (uint32_t c : cands) {
+    if (c < 13) got.push_back(c);
+  }
+  EXPECT_EQ(got, head);
+  for (size_t k = 0; k < cands.size(); ++k) {
+    ASSERT_LT(cands[k], doc.tokens.size());
+    if (k > 0) {
+      EXPECT_LT(cands[k - 1], cands[k]);
+    }
+    const TokenKind kind = doc.tokens[cands[k]].kind;
+    EXPECT_TRUE(kind == TokenKind::kWord || kind == TokenKind::kNumber);
+  }
+  // The keys and tokens are those of the keyed Segment without candidates.
+  Doc plain_doc;
+  TokenKeys plain_keys;
+  seg_->Segment(text, &plain_doc, &plain_keys);
+  ASSERT_EQ(plain_doc.tokens.size(), doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(plain_doc.tokens[i].span, doc.tokens[i].span);
+    EXPECT_EQ(plain_keys[i].hash, keys[i].hash);
+  }
 }
 
 // The 300-token cut interleaved with line breaks and terminators: a line break closes first,

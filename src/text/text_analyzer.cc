@@ -1,5 +1,9 @@
 #include "text/text_analyzer.h"
 
+#include <cstdint>
+#include <span>
+#include <vector>
+
 namespace sitrep {
 
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Load(const std::string& data_dir) {
@@ -13,6 +17,8 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Load(const std::string& data
   ta->segmenter_ = std::move(seg).value();
   ta->quantities_ = std::move(qp).value();
   ta->timexes_ = std::move(tp).value();
+  ta->timexes_->AddStartsTo(&ta->starts_);
+  ta->quantities_->AddTriggersTo(&ta->starts_);
   return ta;
 }
 
@@ -26,10 +32,13 @@ Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> publis
                           std::string_view lang, TokenKeys* keys) const {
   Doc doc;
   // The tokens' keys, lower-cased and hashed once as the tokeniser makes the tokens, are looked
-  // up by both finders (and handed on by the caller).
-  segmenter_->Segment(text, &doc, keys);
-  doc.timexes = timexes_->Find(text, doc, *keys, published);
-  doc.quantities = quantities_->Find(text, doc, *keys, lang);
+  // up by both finders (and handed on by the caller); so is the list of the tokens either
+  // finder may start at, which the tokeniser makes as it goes too. Reused per thread.
+  thread_local std::vector<uint32_t> cand;
+  segmenter_->Segment(text, &doc, keys, starts_, &cand);
+  const std::span<const uint32_t> candidates(cand);
+  doc.timexes = timexes_->Find(text, doc, *keys, published, candidates);
+  doc.quantities = quantities_->Find(text, doc, *keys, lang, candidates);
   return doc;
 }
 

@@ -15,6 +15,7 @@
 #include "base/status.h"
 #include "model/article.h"
 #include "model/doc.h"
+#include "text/key_table.h"
 #include "text/lexicon.h"
 #include "text/quantity.h"
 #include "text/segment.h"
@@ -44,6 +45,9 @@ class TextAnalyzer {
   std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<QuantityParser> quantities_;
   std::unique_ptr<TimexParser> timexes_;
+  // The words either finder can start with: Analyze collects the tokens that pass it (with the
+  // numbers and hyphenated words) once, and both finders look only at those.
+  KeyFilter starts_;
 };
 
 }  // namespace sitrep

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "base/data_dir.h"
 
@@ -58,6 +60,42 @@ TEST(TextAnalyzerTest, CandidatesAfterAMatchAreNotSkipped) {
   ta.Analyze("Ten died.", CivilDate{2024, 3, 10});  // reuse of the per-thread buffers
   Doc again = ta.Analyze(text, CivilDate{2024, 3, 10});
   EXPECT_EQ(spans(again), spans(doc));
+}
+
+// Analyze hands the finders the tokens the tokeniser listed as candidates (numbers, words that
+// are not plain ASCII, plain words whose key passes the finders' start words); they must find
+// exactly what they find looking at every token themselves, on texts with words in every
+// position of the tokeniser's runs, after line breaks and near the end of the text.
+TEST(TextAnalyzerTest, CandidatesFromTheTokeniserFindWhatEveryTokenFinds) {
+  auto r = TextAnalyzer::Load(DataDir());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const TextAnalyzer& ta = **r;
+  const std::vector<std::string> texts = {
+      "Gunmen killed twelve people on Monday and wounded dozens more, police said two days later.",
+      "Three died\nlast week; a dozen were hurt in mid-August, and twenty-three fled two weeks "
+      "ago. Nearly 40 were held yesterday",
+      "On 3 March 2024 at least five died. Hundreds fled on Tuesday night.\nFive",
+      "Zw\xC3\xB6lf Menschen starben am Montag; zwei Tage zuvor drei. Seven",
+  };
+  for (const std::string& text : texts) {
+    const Doc doc = ta.Analyze(text, CivilDate{2024, 3, 10});
+    Doc bare;
+    ta.segmenter().Segment(text, &bare);
+    bare.timexes = ta.timexes().Find(text, bare, CivilDate{2024, 3, 10});
+    bare.quantities = ta.quantities().Find(text, bare);
+    ASSERT_EQ(doc.timexes.size(), bare.timexes.size()) << text;
+    for (size_t i = 0; i < doc.timexes.size(); ++i) {
+      EXPECT_EQ(doc.timexes[i].span, bare.timexes[i].span) << text;
+      EXPECT_EQ(doc.timexes[i].date, bare.timexes[i].date) << text;
+    }
+    ASSERT_EQ(doc.quantities.size(), bare.quantities.size()) << text;
+    for (size_t i = 0; i < doc.quantities.size(); ++i) {
+      EXPECT_EQ(doc.quantities[i].span, bare.quantities[i].span) << text;
+      EXPECT_EQ(doc.quantities[i].value, bare.quantities[i].value) << text;
+    }
+    EXPECT_FALSE(doc.timexes.empty()) << text;
+    EXPECT_FALSE(doc.quantities.empty()) << text;
+  }
 }
 
 TEST(TextAnalyzerTest, SameResultFromManyThreads) {

@@ -21,6 +21,9 @@ struct TimexParser::Ctx {
   bool day_month = false;   // day and month without a year
   int month = 0, day = 0;
   int small_hours = -1;     // whether the text gives a small-hours clock time; -1 not yet known
+  // Ascending token indices that include every number token (Find's candidates).
+  const uint32_t* numbers = nullptr;
+  size_t num_numbers = 0;
 };
 
 struct TimexParser::DatePart {
@@ -68,7 +71,24 @@ bool Adjacent(const std::vector<Token>& t, size_t a, size_t b) {
 
 // Value of a token made only of digits (any script), with its digit count; -1 otherwise.
 int DigitsValue(std::string_view s, int* ndigits) {
-  int v = 0, n = 0;
+  // ASCII digits (nearly every number token) without decoding; any other byte of 0x80 or more
+  // goes the general way below, from the start.
+  size_t k = 0;
+  int v = 0;
+  for (; k < s.size(); ++k) {
+    const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(s[k])) - '0';
+    if (d > 9) break;
+    if (k >= 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  if (k == s.size()) {
+    if (k == 0) return -1;
+    *ndigits = static_cast<int>(k);
+    return v;
+  }
+  if (static_cast<unsigned char>(s[k]) < 0x80) return -1;  // an ASCII byte that is no digit
+  v = 0;
+  int n = 0;
   int32_t i = 0;
   const int32_t len = static_cast<int32_t>(s.size());
   while (i < len) {
@@ -694,7 +714,8 @@ bool TimexParser::GivesSmallHoursTime(const Ctx& c) const {
   const std::string_view x = c.text;
   auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
   auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch; };
-  for (const Token& t : c.tokens) {
+  for (size_t k = 0; k < c.num_numbers; ++k) {
+    const Token& t = c.tokens[c.numbers[k]];
     if (t.kind != TokenKind::kNumber) continue;  // before touching the text's bytes
     size_t q = t.span.begin;
     const bool minutes = q > 0 && (digit(x[q - 1]) || x[q - 1] == ':');
@@ -923,6 +944,18 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc,
 
 std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
                                      std::optional<CivilDate> published) const {
+  return FindAmong(text, doc, keys, published, nullptr, doc.tokens.size());
+}
+
+std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                                     std::optional<CivilDate> published,
+                                     std::span<const uint32_t> candidates) const {
+  return FindAmong(text, doc, keys, published, candidates.data(), candidates.size());
+}
+
+std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
+                                          const TokenKeys& keys, std::optional<CivilDate> published,
+                                          const uint32_t* given, size_t count) const {
   std::vector<Timex> out;
   if (published && !published->valid()) published.reset();
   Ctx c{text, doc.tokens, keys, published, 0};
@@ -943,15 +976,22 @@ std::vector<Timex> TimexParser::Find(std::string_view text, const Doc& doc, cons
   // hash is in starts_' bitmap; collected without a branch per token (which mispredicts at
   // random on running text), then looked up one by one below. Reused per thread.
   thread_local std::vector<uint32_t> cand;
-  if (cand.size() < n) cand.resize(n);
+  if (cand.size() < count) cand.resize(count);
   size_t nc = 0;
-  for (size_t i = 0; i < n; ++i) {
+  auto take = [&](size_t i) {
     const TokenKind k = doc.tokens[i].kind;
     const bool word_or_number = k == TokenKind::kWord || k == TokenKind::kNumber;
     cand[nc] = static_cast<uint32_t>(i);
     nc += static_cast<size_t>(word_or_number & ((k == TokenKind::kNumber) | keys.hyphen(i) |
                                                 starts_.MayContain(keys[i].hash)));
+  };
+  if (given == nullptr) {
+    for (size_t i = 0; i < count; ++i) take(i);
+  } else {
+    for (size_t g = 0; g < count; ++g) take(given[g]);  // a superset of what take() keeps
   }
+  c.numbers = cand.data();
+  c.num_numbers = nc;
   size_t next = 0;  // the tokens before it are inside a timex found
   for (size_t ci = 0; ci < nc; ++ci) {
     const size_t i = cand[ci];

@@ -55,6 +55,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -82,6 +83,15 @@ class TimexParser {
   // shares them between the finders.
   std::vector<Timex> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
                           std::optional<CivilDate> published) const;
+  // The same, looking only at `candidates`: ascending indices of doc.tokens that include every
+  // number token and every word token that is hyphenated or whose key passes a KeyFilter that
+  // AddStartsTo() filled (others may be among them). TextAnalyzer collects them once for this
+  // and QuantityParser::Find rather than each finder testing every token.
+  std::vector<Timex> Find(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                          std::optional<CivilDate> published,
+                          std::span<const uint32_t> candidates) const;
+  // Adds the words that can start a timex to `filter` (for Find's candidates).
+  void AddStartsTo(KeyFilter* filter) const { filter->Add(starts_); }
 
   // Calendar helpers (proleptic Gregorian), exposed for tests and other stages.
   static int64_t DaysFromCivil(int y, int m, int d);
@@ -92,6 +102,11 @@ class TimexParser {
   static int64_t EasterDays(int y);
 
  private:
+  // Find() on the tokens given[0..count) (a superset of those that can start a timex), or on
+  // tokens 0..count when `given` is null.
+  std::vector<Timex> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
+                               std::optional<CivilDate> published, const uint32_t* given,
+                               size_t count) const;
   enum class Rule : uint8_t { kDay, kWindow, kWeek, kMonth, kYear };
   struct RelRule {
     Rule rule;
