@@ -18,6 +18,7 @@
 #include "base/flat_map.h"
 #include "base/tsv.h"
 #include "geo/match_key.h"
+#include "geo/word_class_table.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -115,18 +116,8 @@ struct Geocoder::Words {
   std::vector<std::string> ending;
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
-  // classifies each word of an article with a single hash lookup.
-  WordMap<uint32_t> word_class;
-  // One bit per value of bits 40..55 of a word's WordHash, set for every word_class key: most
-  // words of a text are in no list, and this 8 KB table, unlike word_class, stays in the
-  // first-level cache, so they are turned away without a probe.
-  std::vector<uint64_t> class_filter = std::vector<uint64_t>(kClassFilterWords, 0);
-  static constexpr size_t kClassFilterWords = (size_t{1} << 16) / 64;
-  static size_t ClassFilterBit(uint64_t hash) { return (hash >> 40) & 0xFFFF; }
-  bool MaybeClassed(uint64_t hash) const {
-    const size_t b = ClassFilterBit(hash);
-    return (class_filter[b >> 6] >> (b & 63)) & 1;
-  }
+  // classifies each word of an article with a single lookup by the hash it has already.
+  WordClassTable word_class;
   void BuildWordClass();
 };
 
@@ -1161,13 +1152,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 }
 
 void Geocoder::Words::BuildWordClass() {
-  auto mark = [&](std::string_view w) -> uint32_t& {
-    const size_t b = ClassFilterBit(WordHash{}(w));
-    class_filter[b >> 6] |= uint64_t{1} << (b & 63);
-    return word_class[w];
-  };
   auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
-    for (const std::string& w : set) mark(w) |= bit;
+    for (const std::string& w : set) word_class.Add(w, bit);
   };
   add(stop, kStop);
   add(firstname, kFirstname);
@@ -1188,14 +1174,14 @@ void Geocoder::Words::BuildWordClass() {
   add(quarter, kQuarter);
   add(outlet, kOutlet);
   add(genitive, kGenitive);
-  for (const auto& [w, level] : unit) mark(w) |= kUnit;
+  for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
   for (const auto& [p, cue] : phrase) {
     for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
-      mark(std::string_view(p).substr(0, sp)) |= kPhrasePrefix;
+      word_class.Add(std::string_view(p).substr(0, sp), kPhrasePrefix);
     }
-    mark(p) |= kPhrasePrefix;
+    word_class.Add(p, kPhrasePrefix);
   }
 }
 
@@ -1349,7 +1335,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
   const bool any_class = !W.word_class.empty();
-  const uint64_t* const class_filter = W.class_filter.data();
   // The current line, for headlines: its first word, its longer words and their capitals.
   size_t line_first = 0;
   int longer = 0, capital = 0;
@@ -1375,8 +1360,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         UChar32 c;
         U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
         if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          const uint32_t* found = W.word_class.Find(FoldName(raw.substr(0, h)));
-          w.cap_tail = found != nullptr && (*found & kConnector) != 0;
+          w.cap_tail = (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0;
         }
       }
     }
@@ -1392,11 +1376,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and the words a name can start from (capitalised or caseless: the candidate search).
   auto on_word = [&](Word & w, uint32_t k) __attribute__((always_inline))->uint32_t {
     uint32_t cls = 0;
-    if (any_class) {
-      const size_t b = Words::ClassFilterBit(w.lower_hash);
-      if (((class_filter[b >> 6] >> (b & 63)) & 1) != 0) {
-        if (const uint32_t* found = W.word_class.Find(w.lower, w.lower_hash)) cls = *found;
-      }
+    if (any_class && W.word_class.MaybeListed(w.lower_hash)) {
+      cls = W.word_class.Find(w.lower, w.lower_hash);
     }
     w.cls = cls;
     uint32_t in = 0;
