@@ -237,7 +237,15 @@ inline bool TakesTokenEnd(const unsigned char* s, size_t n, uint32_t e, TokenKin
   return !kJoinsWord[a];
 }
 
-bool TakesToken(std::string_view text, const Token& t) {
+// Bytes between two tokens that ScanWords' fast path steps over itself: ASCII, no letter or
+// digit (those would start a word of the byte loop's own).
+constexpr auto kGapByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = !kAsciiWordChar[c];
+  return t;
+}();
+
+inline bool TakesToken(std::string_view text, const Token& t) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t b = t.span.begin;
   if (b > 0 && kJoinsWord[s[b - 1]]) return false;
@@ -261,10 +269,12 @@ enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
 constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
 
 // Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
-// kept in buf->arena. on_word(Word& w, uint32_t k) is called for each word k as soon as it is
-// made (its own fields final but for the break flags, which the text after it sets, and with
-// w.lower valid only for the call) and answers the WordList bits of the lists the word joins;
-// it may read and write the words before k in buf->words.
+// kept in buf->arena. on_word(Word& w, uint32_t k, may_hyphen) is called for each word k as soon
+// as it is made (its own fields final but for the break flags, which the text after it sets, and
+// with w.lower valid only for the call) and answers the WordList bits of the lists the word
+// joins; it may read and write the words before k in buf->words. may_hyphen is
+// std::false_type for a word taken from a token (ASCII letters and digits: w.hyphen is false),
+// so that the per-token path holds no call for hyphenated words.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
@@ -296,9 +306,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   refresh();
   auto add = [&](uint32_t k, uint32_t in) {
     if (in == 0) return;
-    for (int l = 0; l < 3; ++l) {
-      if ((in & kInList[l]) != 0) lists[l][list_size[l]++] = k;
-    }
+    if ((in & kInList[kStartList]) != 0) lists[kStartList][list_size[kStartList]++] = k;
+    if ((in & kInList[kNameList]) != 0) lists[kNameList][list_size[kNameList]++] = k;
+    if ((in & kInList[kPhraseList]) != 0) lists[kPhraseList][list_size[kPhraseList]++] = k;
   };
   size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
@@ -317,6 +327,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
+  const uint32_t un = static_cast<uint32_t>(n);
   int32_t i = 0;
   bool sentence_start = true;
   bool newline = false;  // since the last word
@@ -335,43 +346,74 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        // A run of such tokens one space apart, the bulk of most text, is taken here without
-        // returning to the byte loop: the space changes nothing, and the byte before the next
-        // token being a space, only the byte after it can stop TakesToken.
+        // A run of such tokens, the bulk of most text, is taken here without returning to the
+        // byte loop: between two of them only spaces and ASCII punctuation (", ", ". "), whose
+        // flags are set here as the byte loop would set them, and the next token is taken when
+        // TakesToken allows (else the byte loop goes on from the end of this one).
         while (true) {
           const Token& t = toks[next_token];
-          // Made in a local and stored whole: the flags are bit-fields, which stored one by one
-          // into the array's element would each be a read-modify-write of memory.
-          Word w;
-          w.span = t.span;
-          w.sentence_start = sentence_start;
-          sentence_start = false;
-          w.newline_before = newline;
-          newline = false;
+          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
           const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
-          w.upper_initial = c0 >= 'A' && c0 <= 'Z';
-          if (w.upper_initial && t.span.size() > 1) {
-            bool caps = true;
+          const bool upper = c0 >= 'A' && c0 <= 'Z';
+          bool caps = false;
+          if (upper && t.span.size() > 1) {
+            caps = true;
             for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
               caps = !(s[k] >= 'a' && s[k] <= 'z');
             }
-            w.all_caps = caps;
           }
-          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
+          if (count == cap) grow();
+          // Made in the array itself (a local copy, whose address on_word takes, cost a stack
+          // round trip of all 48 bytes per word).
+          Word& w = words[count];
+          w = Word();
+          w.span = t.span;
           w.lower = key.s;
           w.lower_hash = key.hash;
-          if (count == cap) grow();
-          add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
-          words[count++] = w;
+          w.upper_initial = upper;
+          w.all_caps = caps;
+          w.sentence_start = sentence_start;
+          w.newline_before = newline;
+          sentence_start = false;
+          newline = false;
+          add(static_cast<uint32_t>(count),
+              on_word(w, static_cast<uint32_t>(count), std::false_type{}));
+          ++count;
           const uint32_t e = t.span.end;
           i = static_cast<int32_t>(e);
           ++next_token;
-          if (next_token == num_tokens || e + 1 >= static_cast<uint32_t>(n) || s[e] != ' ') break;
+          if (next_token == num_tokens) break;
+          // Most often one space, which changes nothing, and then only the byte after the next
+          // token can stop TakesToken.
           const Token& u = toks[next_token];
-          if (u.span.begin != e + 1 || !keys->ascii_word(next_token) ||
-              !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
-                             u.kind)) {
+          if (u.span.begin == e + 1 && s[e] == ' ') {
+            if (!keys->ascii_word(next_token) ||
+                !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
+                               u.kind)) {
+              break;
+            }
+            continue;
+          }
+          // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+          uint32_t p = e;
+          while (p < un && kGapByte[static_cast<unsigned char>(s[p])]) ++p;
+          if (p >= un) break;
+          while (next_token < num_tokens && toks[next_token].span.begin < p) ++next_token;
+          if (next_token == num_tokens || toks[next_token].span.begin != p ||
+              !keys->ascii_word(next_token) || !TakesToken(text, toks[next_token])) {
             break;
+          }
+          for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
+            const unsigned char c = static_cast<unsigned char>(s[q]);
+            if (c == ' ') continue;
+            if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+            if (c == '\n') newline = true;
+            if (c != '\t' && c != '\r') {
+              Word& back = words[count - 1];
+              back.break_after = true;
+              if (c == ',') back.comma_after = true;
+              if (c == ':' || c == '-') back.colon_after = true;
+            }
           }
         }
         continue;
@@ -480,7 +522,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
     used += nfold;
-    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count), std::true_type{}));
     ++count;
   }
   buf->count = count;
@@ -1335,15 +1377,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
   const bool any_class = !W.word_class.empty();
-  // The current line, for headlines: its first word, its longer words and their capitals.
+  // The current line's first word, for headlines.
   size_t line_first = 0;
-  int longer = 0, capital = 0;
   auto end_line = [&](size_t end) {
     // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line
     // whose longer words are nearly all capitalised gives a single word no place evidence by its
     // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
-    // lower-case.
-    if (end - line_first <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
+    // lower-case. (Counted here, for short lines only, rather than as every word is made.)
+    if (end - line_first > 20) return;
+    int longer = 0, capital = 0;
+    for (size_t k = line_first; k < end; ++k) {
+      const Word& w = word_buf.words[k];
+      if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
+        ++longer;
+        capital += w.upper_initial;
+      }
+    }
+    if (longer >= 3 && capital * 5 >= longer * 4) {
       for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
     }
   };
@@ -1374,7 +1424,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // The few words the later passes start from, noted as the words are made so that those passes
   // need not read every word again: name words (the person pass), context-cue phrase starts,
   // and the words a name can start from (capitalised or caseless: the candidate search).
-  auto on_word = [&](Word & w, uint32_t k) __attribute__((always_inline))->uint32_t {
+  auto on_word = [&](Word & w, uint32_t k, auto may_hyphen) __attribute__((always_inline))
+                     ->uint32_t {
     uint32_t cls = 0;
     if (any_class && W.word_class.MaybeListed(w.lower_hash)) {
       cls = W.word_class.Find(w.lower, w.lower_hash);
@@ -1393,13 +1444,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (k > 0 && w.newline_before) {
       end_line(k);
       line_first = k;
-      longer = capital = 0;
     }
-    if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
-      ++longer;
-      capital += w.upper_initial;
+    if constexpr (decltype(may_hyphen)::value) {
+      if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
     }
-    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
     return in;
   };
   ScanWords(text, keys, &doc.tokens, &word_buf, on_word);
