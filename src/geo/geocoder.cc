@@ -118,6 +118,8 @@ struct Geocoder::Words {
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single lookup by the hash it has already.
   WordClassTable word_class;
+  // The words of word_class with kPhrasePrefix, on their own: the scan looks up no other class.
+  WordClassTable phrase_first;
   void BuildWordClass();
 };
 
@@ -148,6 +150,9 @@ enum WordClass : uint32_t {
   kGenitive = 1u << 20,
 };
 
+// Word::cls before the word's classes are looked up: no WordClass bit.
+constexpr uint32_t kUnclassified = 1u << 31;
+
 constexpr int kMaxWords = 4;
 // The per-article filter of lower-case words (Geocoder::Find): 16K bits, so that an article's
 // few hundred distinct words leave most bits clear.
@@ -167,7 +172,8 @@ struct Word {
   Span span;
   // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
   uint32_t attr_end = 0;
-  uint32_t cls = 0;            // WordClass bits of `lower`
+  // WordClass bits of `lower`, looked up on first use (Classes): kUnclassified until then.
+  mutable uint32_t cls = kUnclassified;
   std::string_view lower;      // FoldName of the word (in the scan's arena)
   uint64_t lower_hash = 0;     // WordHash(lower)
   bool upper_initial : 1 = false;  // first letter upper-case
@@ -184,6 +190,18 @@ struct Word {
 };
 static_assert(sizeof(Word) <= 48);
 static_assert(std::is_trivially_copyable_v<Word>);
+// ScanWords blanks a word with memset: a Word() is all zero bytes but cls.
+static_assert(Word().attr_end == 0 && Word().lower_hash == 0 && Word().lower.empty());
+
+// The WordClass bits of `w`, looked up in `table` when first asked for and kept in the word:
+// the later passes ask for the words around names only, so most words are never looked up.
+[[gnu::noinline]] uint32_t Classify(const Word& w, const WordClassTable& table) {
+  w.cls = table.MaybeListed(w.lower_hash) ? table.Find(w.lower, w.lower_hash) : 0;
+  return w.cls;
+}
+[[gnu::always_inline]] inline uint32_t Classes(const Word& w, const WordClassTable& table) {
+  return (w.cls & kUnclassified) == 0 ? w.cls : Classify(w, table);
+}
 
 // ASCII first: most text is ASCII, and these are called for every character.
 inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -366,7 +384,8 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
           // Made in the array itself (a local copy, whose address on_word takes, cost a stack
           // round trip of all 48 bytes per word).
           Word& w = words[count];
-          w = Word();
+          std::memset(static_cast<void*>(&w), 0, sizeof(Word));  // Word(), without a temporary
+          w.cls = kUnclassified;
           w.span = t.span;
           w.lower = key.s;
           w.lower_hash = key.hash;
@@ -1008,8 +1027,9 @@ bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::
 // compass word and "Elm's" with a possessive are names of something smaller than a town unless
 // the town is large (decided at acceptance).
 void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
-                    const std::unordered_set<std::string>& joiner, std::span<const Word> words,
-                    std::string_view text, size_t i, size_t end, Mention* m) {
+                    const std::unordered_set<std::string>& joiner, const WordClassTable& wc,
+                    std::span<const Word> words, std::string_view text, size_t i, size_t end,
+                    Mention* m) {
   if (i > 0) {
     std::string_view gap = text.substr(words[i - 1].span.end,
                                        words[i].span.begin - words[i - 1].span.end);
@@ -1022,7 +1042,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
       m->street = true;
     }
     if (!words[i - 1].break_after && words[i - 1].upper_initial && !words[i - 1].all_caps &&
-        (words[i - 1].cls & kDirection) != 0) {
+        (Classes(words[i - 1], wc) & kDirection) != 0) {
       m->minor_form = true;
     }
   }
@@ -1036,7 +1056,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
       const size_t k = end + 1;
       const bool owns_noun = !words[end].break_after && k < words.size() &&
                              !words[k].upper_initial &&
-                             (words[k].cls & (kCue | kFunction | kConnector)) == 0;
+                             (Classes(words[k], wc) & (kCue | kFunction | kConnector)) == 0;
       if (!owns_noun) m->bare_possessive = true;
     }
   }
@@ -1044,10 +1064,10 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
 
 // Whether the text has a word that is `w` in lower case: the same folded form, written neither
 // capitalised nor in a caseless script, and no stop word.
-bool HasLowerCaseTwin(std::span<const Word> words, const Word& w) {
+bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
   for (const Word& o : words) {
     if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
-        (o.cls & kStop) == 0 && o.lower == w.lower) {
+        (Classes(o, wc) & kStop) == 0 && o.lower == w.lower) {
       return true;
     }
   }
@@ -1222,8 +1242,10 @@ void Geocoder::Words::BuildWordClass() {
   for (const auto& [p, cue] : phrase) {
     for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
       word_class.Add(std::string_view(p).substr(0, sp), kPhrasePrefix);
+      phrase_first.Add(std::string_view(p).substr(0, sp), kPhrasePrefix);
     }
     word_class.Add(p, kPhrasePrefix);
+    phrase_first.Add(p, kPhrasePrefix);
   }
 }
 
@@ -1366,6 +1388,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
+  const WordClassTable& wc = W.word_class;  // for Classes()
   thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
   const MatchRules& rules = gaz_->rules();
@@ -1376,7 +1399,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
-  const bool any_class = !W.word_class.empty();
   // The current line's first word, for headlines.
   size_t line_first = 0;
   auto end_line = [&](size_t end) {
@@ -1426,18 +1448,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and the words a name can start from (capitalised or caseless: the candidate search).
   auto on_word = [&](Word & w, uint32_t k, auto may_hyphen) __attribute__((always_inline))
                      ->uint32_t {
-    uint32_t cls = 0;
-    if (any_class && W.word_class.MaybeListed(w.lower_hash)) {
-      cls = W.word_class.Find(w.lower, w.lower_hash);
-    }
-    w.cls = cls;
     uint32_t in = 0;
     if (w.upper_initial || w.uncased) {
       in |= kInList[kStartList];
       if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
     }
-    if ((cls & kPhrasePrefix) != 0) in |= kInList[kPhraseList];
-    if (!w.upper_initial && !w.uncased && (cls & kStop) == 0) {
+    // A word's classes wait until a later pass asks (Classes); the few words that may open a
+    // context phrase are found by their own table.
+    if (W.phrase_first.MaybeListed(w.lower_hash) &&
+        W.phrase_first.Find(w.lower, w.lower_hash) != 0) {
+      in |= kInList[kPhraseList];
+    }
+    // Every lower-case word, stop words too: the filter only says which names HasLowerCaseTwin
+    // need compare, and that leaves stop words out itself.
+    if (!w.upper_initial && !w.uncased) {
       const size_t b = LowerFilterBit(w.lower_hash);
       lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
     }
@@ -1464,7 +1488,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                                 word_buf.list_size[kPhraseList]);
   auto lower_twin = [&](const Word& w) {
     const size_t b = LowerFilterBit(w.lower_hash);
-    return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 && HasLowerCaseTwin(words, w);
+    return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 &&
+           HasLowerCaseTwin(W.word_class, words, w);
   };
 
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
@@ -1486,15 +1511,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
   };
   auto add_person = [&](size_t k, bool strong) {
-    if ((words[k].cls & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
-    if ((words[k].cls & kFirstname) == 0 || strong) person.Insert(static_cast<uint32_t>(k));
+    if ((Classes(words[k], wc) & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
+    if ((Classes(words[k], wc) & kFirstname) == 0 || strong) {
+      person.Insert(static_cast<uint32_t>(k));
+    }
     if (strong) person_strong.Insert(static_cast<uint32_t>(k));
   };
   // The given name right before a surname (plain space between, not opening a sentence unless
   // it is a known first name).
   auto add_given = [&](size_t k) {
     if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
-    if (words[k - 1].sentence_start && !((words[k - 1].cls & kFirstname) != 0)) return;
+    if (words[k - 1].sentence_start && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
@@ -1512,19 +1539,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool is_person = false, strong = false, surname = false;
     // (The word tests first: they are cheaper than the gap's, and rarely pass.)
     if (i > 0 &&
-        (((words[i - 1].cls & kTitle) != 0) ||
-         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+        (((Classes(words[i - 1], wc) & kTitle) != 0) ||
+         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial)) &&
         PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
       // The given name itself keeps its own reading ("Gary Methodist Hospital").
-      surname = ((words[i - 1].cls & kFirstname) != 0) && !words[i - 1].all_caps &&
-               (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
-               (i + 1 >= words.size() || (words[i + 1].cls & kUnit) == 0);
+      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps &&
+                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
+                (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kUnit) == 0);
     }
-    const bool after_cue = i > 0 && (words[i - 1].cls & (kCue | kGenitive)) != 0;
-    if (has_next && !w.break_after && ((words[i + 1].cls & kSpeech) != 0) && !after_cue) {
+    const bool after_cue = i > 0 && (Classes(words[i - 1], wc) & (kCue | kGenitive)) != 0;
+    if (has_next && !w.break_after && ((Classes(words[i + 1], wc) & kSpeech) != 0) && !after_cue) {
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
@@ -1534,11 +1561,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
         size_t k = i + 2;
         if (words[k].lower == "been" && k + 1 < words.size()) ++k;
-        if (((words[k].cls & kPassive) != 0)) is_person = true;
+        if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kObjverb) != 0) &&
+    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
         PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
@@ -1559,7 +1586,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
         k = 0;
       }
-      if (k != 0 && !words[k].upper_initial && ((words[k].cls & kKin) != 0)) {
+      if (k != 0 && !words[k].upper_initial && ((Classes(words[k], wc) & kKin) != 0)) {
         is_person = strong = true;
       }
     }
@@ -1575,10 +1602,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         ++e;
       }
       const bool origin = !words[e].break_after && e + 1 < words.size() &&
-                          (((words[e + 1].cls & kPersonnoun) != 0) ||
-                           ((words[e + 1].cls & kUnit) != 0));
+                          (((Classes(words[e + 1], wc) & kPersonnoun) != 0) ||
+                           ((Classes(words[e + 1], wc) & kUnit) != 0));
       bool unit_inside = false;
-      for (size_t k = i; k <= e; ++k) unit_inside |= ((words[k].cls & kUnit) != 0);
+      for (size_t k = i; k <= e; ++k) unit_inside |= ((Classes(words[k], wc) & kUnit) != 0);
       if (e > i && !origin && !unit_inside) {
         for (size_t k = i; k <= e; ++k) add_person(k, true);
       }
@@ -1652,8 +1679,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& w0 = words[i];
     // A capitalised connector starts a name of two words or more ("El Fasher", "Des Moines");
     // alone it is a sentence-initial function word ("On", "Of").
-    const bool lead_connector = (w0.cls & kConnector) != 0;
-    if (lead_connector && (i + 1 >= words.size() || (words[i + 1].cls & kConnector) != 0)) {
+    const bool lead_connector = (Classes(w0, wc) & kConnector) != 0;
+    if (lead_connector &&
+        (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kConnector) != 0)) {
       ++i;  // "Ad Ad", "De La": two function words in a row are no name's start
       continue;
     }
@@ -1722,7 +1750,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                                    words[i + 1].span.begin - wk.span.end));
         if (wk.break_after && !poss_next && !abbr_dot) ok = false;
         if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
-            !((wk.cls & kConnector) != 0) && !possessive_s(i + k)) {
+            !((Classes(wk, wc) & kConnector) != 0) && !possessive_s(i + k)) {
           ok = false;
         }
       }
@@ -1755,7 +1783,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       // entry matches only by coarse key ("The Los" ~ Thelus) is no name; the name starts after
       // that word. An entry spelled so ("The Dalles") or recorded so (an alternate) stays.
       if (n > 1 && alt_posts.empty() && !posts.empty() &&
-          (w0.cls & (kStop | kFunction)) != 0 &&
+          (Classes(w0, wc) & (kStop | kFunction)) != 0 &&
           std::none_of(posts.begin(), posts.end(), [&](GazPosting p) {
             return p.alternate() || FoldsTo(gaz_->entry(p.entry()).name, folded);
           })) {
@@ -1821,7 +1849,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Along the road ...", "Despite the curfew ...": a function word is capitalised only by its
     // position; alone it is never the place meant (it may still open a longer name).
-    if (matched_n == 0 || (matched_n == 1 && (w0.cls & kFunction) != 0)) {
+    if (matched_n == 0 || (matched_n == 1 && (Classes(w0, wc) & kFunction) != 0)) {
       ++i;
       continue;
     }
@@ -1856,7 +1884,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
     if (!m.attributive && !last.break_after && m.end_word < words.size() &&
-        (words[m.end_word].cls & kUnit) != 0) {
+        (Classes(words[m.end_word], wc) & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
         m.hint = u->second;
@@ -1866,13 +1894,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
     }
     // The gazetteer knows the name with its unit ("Chenango County"): the text says the level.
-    if (!m.has_hint && matched_n > 1 && (last.cls & kUnit) != 0) {
+    if (!m.has_hint && matched_n > 1 && (Classes(last, wc) & kUnit) != 0) {
       if (auto u = W.unit.find(last.lower); u != W.unit.end()) {
         m.hint = u->second;
         m.has_hint = true;
       }
     }
-    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kCue) != 0)) m.cue = true;
+    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kCue) != 0)) {
+      m.cue = true;
+    }
     if (w0.uncased && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
     }
@@ -1880,7 +1910,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const bool line_start = i == 0 || w0.newline_before;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
-    if (single && (((w0.cls & kStop) != 0) || lower_twin(w0))) m.weak = true;
+    if (single && (((Classes(w0, wc) & kStop) != 0) || lower_twin(w0))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
@@ -1899,49 +1929,53 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
+        words[m.end_word].upper_initial && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && (words[i - 1].cls & kGenitive) != 0 && !words[i - 2].break_after &&
-        ((words[i - 2].cls & kStreetOf) != 0)) {
+    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+        ((Classes(words[i - 2], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     // "the Baza channel", "a Tolo newspaper report": the name of a media outlet, not a town.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        (words[m.end_word].cls & kOutlet) != 0) {
+        (Classes(words[m.end_word], wc) & kOutlet) != 0) {
       m.street = true;
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
-    if (i >= 3 && (words[i - 1].cls & kDirection) != 0 && !words[i - 1].break_after &&
-        (words[i - 2].cls & kGenitive) != 0 && !words[i - 2].break_after &&
-        !words[i - 3].break_after && ((words[i - 3].cls & kStreetOf) != 0)) {
+    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after &&
+        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+        !words[i - 3].break_after && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
-    MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
+    MarkStreetCues(W.ordinal_suffix, W.joiner, W.word_class, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
-    if (!m.has_hint && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
-        i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
-        !(m.end_word + 1 < words.size() && (words[m.end_word + 1].cls & kGenitive) != 0 &&
+    if (!m.has_hint && m.end_word < words.size() &&
+        (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
+        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
+        !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
           !words[m.end_word].break_after)) {
       m.quarter = true;
     }
     m.title_line = w0.title_line;
-    m.of_before = i > 0 && !words[i - 1].break_after && (words[i - 1].cls & kGenitive) != 0;
+    m.of_before =
+        i > 0 && !words[i - 1].break_after && (Classes(words[i - 1], wc) & kGenitive) != 0;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start && !((words[i - 1].cls & kDirection) != 0);
-    bool prev_first = i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kFirstname) != 0);
+                    !words[i - 1].sentence_start &&
+                    !((Classes(words[i - 1], wc) & kDirection) != 0);
+    bool prev_first =
+        i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kFirstname) != 0);
     bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
                     words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
-                    !((words[m.end_word].cls & kInstitution) != 0) &&
-                    !((words[m.end_word].cls & kTitle) != 0) &&
-                    !((words[m.end_word].cls & kStop) != 0);
+                    !((Classes(words[m.end_word], wc) & kInstitution) != 0) &&
+                    !((Classes(words[m.end_word], wc) & kTitle) != 0) &&
+                    !((Classes(words[m.end_word], wc) & kStop) != 0);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
-    if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
+    if (single && ((Classes(w0, wc) & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
     i += matched_n;
@@ -2162,7 +2196,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   bool any_cue_entry = false;  // ctx.cue has an entry (the ctx_cue map was not empty)
   if (!W.phrase.empty()) {
     thread_local std::string buf;
-    for (const uint32_t i : phrase_starts) {  // words[i].cls has kPhrasePrefix
+    for (const uint32_t i : phrase_starts) {  // Classes(words[i], wc) has kPhrasePrefix
       buf.clear();
       for (size_t n = 0; n < W.max_phrase_words && i + n < words.size(); ++n) {
         if (n > 0) buf += ' ';
@@ -2597,13 +2631,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.multiword && !m.has_hint && !b.exact &&
-               (words[m.end_word - 1].cls & kStreet) != 0) {
+               (Classes(words[m.end_word - 1], wc) & kStreet) != 0) {
       accept = false;  // "Pitt St" ~ Pitesti: a name ending in a street word not spelled so
     } else if (!m.multiword && !m.has_hint && !b.exact &&
-               (words[m.first_word].cls & kFirstname) != 0) {
+               (Classes(words[m.first_word], wc) & kFirstname) != 0) {
       accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
     } else if (!m.multiword && !m.has_hint && !m.cue && !m.dateline && !in_context &&
-               e.level == GeoLevel::kPlace && (words[m.first_word].cls & kFirstname) != 0) {
+               e.level == GeoLevel::kPlace &&
+               (Classes(words[m.first_word], wc) & kFirstname) != 0) {
       accept = false;  // "Mary said" in a Californian story: the person, not a town abroad
     } else if (latin_namesake(m, b)) {
       accept = false;  // "Krystal" is not "Crystal": US names are not transliterated
@@ -2645,7 +2680,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
     // not a place: its words are capitalised like the rest of the line.
     if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
-        m.end_word < words.size() && (words[m.end_word].cls & kGenitive) != 0) {
+        m.end_word < words.size() && (Classes(words[m.end_word], wc) & kGenitive) != 0) {
       accept = false;
     }
     // A bare small town in a state the article neither names nor implies, where it names or
@@ -2687,8 +2722,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (accept && m.multiword && !b.exact && !m.abbrev && m.folded_abbr.empty()) {
       for (size_t k = m.first_word; k < m.end_word; ++k) {
         const Word& w = words[k];
-        if ((w.cls & kConnector) != 0) continue;
-        if ((w.cls & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
+        if ((Classes(w, wc) & kConnector) != 0) continue;
+        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
           accept = false;
           break;
         }
