@@ -1062,6 +1062,30 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
   }
 }
 
+// Sets *out to FoldNameInto of the text of words [i, i + n) when the words' own folds make it:
+// the text is ASCII and the words one space apart, so its fold is their folds (Word::lower,
+// which for an ASCII word is FoldNameInto of the word) joined by single spaces. False, with
+// *out untouched, otherwise. (The candidate search folds a multi-word name per start word.)
+bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i, int n,
+                    std::string* out) {
+  const size_t end = i + static_cast<size_t>(n);
+  for (size_t k = i; k < end; ++k) {
+    const Span sp = words[k].span;
+    if (k + 1 < end && (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ')) {
+      return false;
+    }
+    for (uint32_t b = sp.begin; b < sp.end; ++b) {
+      if (static_cast<unsigned char>(text[b]) >= 0x80) return false;
+    }
+  }
+  out->clear();
+  for (size_t k = i; k < end; ++k) {
+    if (k > i) out->push_back(' ');
+    out->append(words[k].lower);
+  }
+  return true;
+}
+
 // Whether the text has a word that is `w` in lower case: the same folded form, written neither
 // capitalised nor in a caseless script, and no stop word.
 bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
@@ -1762,8 +1786,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         posts = lookup_folded_hashed(w0.lower, w0.lower_hash);
         if (!posts.empty()) folded.assign(w0.lower);
       } else {
-        folded.clear();
-        FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+        if (name_end != last.span.end || !JoinAsciiFolds(text, words, i, n, &folded)) {
+          folded.clear();
+          FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+        }
         posts = lookup_folded(folded);
       }
       // "St. Louis", "Ft. Worth": the abbreviated first word spelled out is how the gazetteer
