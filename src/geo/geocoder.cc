@@ -125,6 +125,13 @@ struct Geocoder::Words {
 
 namespace {
 
+// Whether feature code `fc` is `code`, compared inline: feature codes are compared per
+// candidate, where std::string_view's operator== is a call.
+template <size_t N>
+inline bool FcIs(std::string_view fc, const char (&code)[N]) {
+  return fc.size() == N - 1 && std::memcmp(fc.data(), code, N - 1) == 0;
+}
+
 // Word-list bits of Geocoder::Words::word_class.
 enum WordClass : uint32_t {
   kStop = 1u << 0,
@@ -195,12 +202,15 @@ static_assert(Word().attr_end == 0 && Word().lower_hash == 0 && Word().lower.emp
 
 // The WordClass bits of `w`, looked up in `table` when first asked for and kept in the word:
 // the later passes ask for the words around names only, so most words are never looked up.
+// (The table's own lookup out of line: most words the filter turns away.)
 [[gnu::noinline]] uint32_t Classify(const Word& w, const WordClassTable& table) {
-  w.cls = table.MaybeListed(w.lower_hash) ? table.Find(w.lower, w.lower_hash) : 0;
+  w.cls = table.Find(w.lower, w.lower_hash);
   return w.cls;
 }
 [[gnu::always_inline]] inline uint32_t Classes(const Word& w, const WordClassTable& table) {
-  return (w.cls & kUnclassified) == 0 ? w.cls : Classify(w, table);
+  if ((w.cls & kUnclassified) == 0) return w.cls;
+  if (!table.MaybeListed(w.lower_hash)) return w.cls = 0;
+  return Classify(w, table);
 }
 
 // ASCII first: most text is ASCII, and these are called for every character.
@@ -943,8 +953,8 @@ enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, 
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
 int64_t SeatPopulation(std::string_view fc) {
-  if (fc == "PPLC" || fc == "PPLA") return 50000;
-  if (fc == "PPLA2") return 10000;
+  if (FcIs(fc, "PPLC") || FcIs(fc, "PPLA")) return 50000;
+  if (FcIs(fc, "PPLA2")) return 10000;
   return 0;
 }
 
@@ -952,7 +962,7 @@ int64_t SeatPopulation(std::string_view fc) {
 // seat.
 bool WellKnown(const GazEntry& e) {
   std::string_view fc = e.feature_code;
-  return e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || fc == "PPLA2";
+  return e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || FcIs(fc, "PPLA2");
 }
 
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
@@ -973,10 +983,10 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
 // (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
 // `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
 double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || c.e.feature_code != "PPLX") return 0;
+  if (c.e.level != GeoLevel::kPlace || !FcIs(c.e.feature_code, "PPLX")) return 0;
   double best = 0;
   for (const Candidate& o : cands) {
-    if (o.e.level == GeoLevel::kPlace && o.e.feature_code != "PPLX" && (o.exact || !c.exact)) {
+    if (o.e.level == GeoLevel::kPlace && !FcIs(o.e.feature_code, "PPLX") && (o.exact || !c.exact)) {
       best = std::max(best, o.log_pop);
     }
   }
@@ -1353,10 +1363,10 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = fc == "PPLC"                     ? kFcCapital
-              : fc == "PPLA"                   ? kFcProvinceSeat
-              : fc == "PPLA2"                  ? kFcDistrictSeat
-              : fc == "PPLA3" || fc == "PPLA4" ? kFcLowerSeat
+  f.fc_kind = FcIs(fc, "PPLC")                     ? kFcCapital
+              : FcIs(fc, "PPLA")                   ? kFcProvinceSeat
+              : FcIs(fc, "PPLA2")                  ? kFcDistrictSeat
+              : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
                                                : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
@@ -1382,11 +1392,11 @@ void Geocoder::BuildSeats() {
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
     // Most entries are no seat or capital: decided on the feature code before decoding one.
     const std::string_view fc = gaz_->feature_code(i);
-    if (fc != "PPLA2" && fc != "PPLA" && fc != "PPLC") continue;
+    if (!FcIs(fc, "PPLA2") && !FcIs(fc, "PPLA") && !FcIs(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto& to = fc == "PPLA2" ? seats_ : capitals;
+    auto& to = FcIs(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
@@ -2720,7 +2730,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // section (PPLX) is known only with its town, and a town reached by an alternate name ("West
     // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
-        (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
+        (e.population < 100000 || FcIs(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
         !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
@@ -2777,7 +2787,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const std::string_view dominant = dominant_of[m.name_id];
     if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
         !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
-        e.feature_code != "PPLC") {
+        !FcIs(e.feature_code, "PPLC")) {
       if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
         accept = false;
@@ -2794,7 +2804,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A town section (PPLX: "East Side") is known only with its town: in an article without its
     // country in view it is a common description of some other town's part ("the Lower East
     // Side"), not a quarter abroad.
-    if (e.feature_code == "PPLX" && !in_context && !b.paired && !m.abbrev) accept = false;
+    if (FcIs(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
@@ -2855,7 +2865,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // word of that language (data/geo/geocoder_words.tsv "stop").
     if (words[m.first_word].uncased) {
       std::string_view fc = e.feature_code;
-      const bool known = e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || admin;
+      const bool known = e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
@@ -2863,7 +2873,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool line_start = fw == 0 || words[fw].newline_before;
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (fc == "PPLC" || e.population >= 1000000 ||
+      const bool landmark = no_context && (FcIs(fc, "PPLC") || e.population >= 1000000 ||
                                            e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
@@ -2892,11 +2902,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // the town.
   for (size_t i = 0; i < out.size(); ++i) {
     const GazEntry& e = out_entry[i];
-    if (e.feature_code != "PPLX") continue;
+    if (!FcIs(e.feature_code, "PPLX")) continue;
     int whole = -1;
     for (size_t j = 0; j < out.size(); ++j) {
       const GazEntry& c = out_entry[j];
-      if (c.level != GeoLevel::kPlace || c.feature_code == "PPLX" || c.country != e.country ||
+      if (c.level != GeoLevel::kPlace || FcIs(c.feature_code, "PPLX") || c.country != e.country ||
           c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
           KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
         continue;
