@@ -18,6 +18,7 @@
 #include "base/flat_map.h"
 #include "base/tsv.h"
 #include "geo/match_key.h"
+#include "geo/word_class_table.h"
 #include "text/lexicon.h"
 
 namespace sitrep {
@@ -115,22 +116,21 @@ struct Geocoder::Words {
   std::vector<std::string> ending;
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
-  // classifies each word of an article with a single hash lookup.
-  WordMap<uint32_t> word_class;
-  // One bit per value of bits 40..55 of a word's WordHash, set for every word_class key: most
-  // words of a text are in no list, and this 8 KB table, unlike word_class, stays in the
-  // first-level cache, so they are turned away without a probe.
-  std::vector<uint64_t> class_filter = std::vector<uint64_t>(kClassFilterWords, 0);
-  static constexpr size_t kClassFilterWords = (size_t{1} << 16) / 64;
-  static size_t ClassFilterBit(uint64_t hash) { return (hash >> 40) & 0xFFFF; }
-  bool MaybeClassed(uint64_t hash) const {
-    const size_t b = ClassFilterBit(hash);
-    return (class_filter[b >> 6] >> (b & 63)) & 1;
-  }
+  // classifies each word of an article with a single lookup by the hash it has already.
+  WordClassTable word_class;
+  // The words of word_class with kPhrasePrefix, on their own: the scan looks up no other class.
+  WordClassTable phrase_first;
   void BuildWordClass();
 };
 
 namespace {
+
+// Whether feature code `fc` is `code`, compared inline: feature codes are compared per
+// candidate, where std::string_view's operator== is a call.
+template <size_t N>
+inline bool FcIs(std::string_view fc, const char (&code)[N]) {
+  return fc.size() == N - 1 && std::memcmp(fc.data(), code, N - 1) == 0;
+}
 
 // Word-list bits of Geocoder::Words::word_class.
 enum WordClass : uint32_t {
@@ -157,6 +157,9 @@ enum WordClass : uint32_t {
   kGenitive = 1u << 20,
 };
 
+// Word::cls before the word's classes are looked up: no WordClass bit.
+constexpr uint32_t kUnclassified = 1u << 31;
+
 constexpr int kMaxWords = 4;
 // The per-article filter of lower-case words (Geocoder::Find): 16K bits, so that an article's
 // few hundred distinct words leave most bits clear.
@@ -176,7 +179,8 @@ struct Word {
   Span span;
   // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
   uint32_t attr_end = 0;
-  uint32_t cls = 0;            // WordClass bits of `lower`
+  // WordClass bits of `lower`, looked up on first use (Classes): kUnclassified until then.
+  mutable uint32_t cls = kUnclassified;
   std::string_view lower;      // FoldName of the word (in the scan's arena)
   uint64_t lower_hash = 0;     // WordHash(lower)
   bool upper_initial : 1 = false;  // first letter upper-case
@@ -193,6 +197,21 @@ struct Word {
 };
 static_assert(sizeof(Word) <= 48);
 static_assert(std::is_trivially_copyable_v<Word>);
+// ScanWords blanks a word with memset: a Word() is all zero bytes but cls.
+static_assert(Word().attr_end == 0 && Word().lower_hash == 0 && Word().lower.empty());
+
+// The WordClass bits of `w`, looked up in `table` when first asked for and kept in the word:
+// the later passes ask for the words around names only, so most words are never looked up.
+// (The table's own lookup out of line: most words the filter turns away.)
+[[gnu::noinline]] uint32_t Classify(const Word& w, const WordClassTable& table) {
+  w.cls = table.Find(w.lower, w.lower_hash);
+  return w.cls;
+}
+[[gnu::always_inline]] inline uint32_t Classes(const Word& w, const WordClassTable& table) {
+  if ((w.cls & kUnclassified) == 0) return w.cls;
+  if (!table.MaybeListed(w.lower_hash)) return w.cls = 0;
+  return Classify(w, table);
+}
 
 // ASCII first: most text is ASCII, and these are called for every character.
 inline bool AsciiAlpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -246,7 +265,15 @@ inline bool TakesTokenEnd(const unsigned char* s, size_t n, uint32_t e, TokenKin
   return !kJoinsWord[a];
 }
 
-bool TakesToken(std::string_view text, const Token& t) {
+// Bytes between two tokens that ScanWords' fast path steps over itself: ASCII, no letter or
+// digit (those would start a word of the byte loop's own).
+constexpr auto kGapByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = !kAsciiWordChar[c];
+  return t;
+}();
+
+inline bool TakesToken(std::string_view text, const Token& t) {
   const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t b = t.span.begin;
   if (b > 0 && kJoinsWord[s[b - 1]]) return false;
@@ -270,10 +297,12 @@ enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
 constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
 
 // Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
-// kept in buf->arena. on_word(Word& w, uint32_t k) is called for each word k as soon as it is
-// made (its own fields final but for the break flags, which the text after it sets, and with
-// w.lower valid only for the call) and answers the WordList bits of the lists the word joins;
-// it may read and write the words before k in buf->words.
+// kept in buf->arena. on_word(Word& w, uint32_t k, may_hyphen) is called for each word k as soon
+// as it is made (its own fields final but for the break flags, which the text after it sets, and
+// with w.lower valid only for the call) and answers the WordList bits of the lists the word
+// joins; it may read and write the words before k in buf->words. may_hyphen is
+// std::false_type for a word taken from a token (ASCII letters and digits: w.hyphen is false),
+// so that the per-token path holds no call for hyphenated words.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
@@ -305,9 +334,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   refresh();
   auto add = [&](uint32_t k, uint32_t in) {
     if (in == 0) return;
-    for (int l = 0; l < 3; ++l) {
-      if ((in & kInList[l]) != 0) lists[l][list_size[l]++] = k;
-    }
+    if ((in & kInList[kStartList]) != 0) lists[kStartList][list_size[kStartList]++] = k;
+    if ((in & kInList[kNameList]) != 0) lists[kNameList][list_size[kNameList]++] = k;
+    if ((in & kInList[kPhraseList]) != 0) lists[kPhraseList][list_size[kPhraseList]++] = k;
   };
   size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
@@ -326,6 +355,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
+  const uint32_t un = static_cast<uint32_t>(n);
   int32_t i = 0;
   bool sentence_start = true;
   bool newline = false;  // since the last word
@@ -344,43 +374,75 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        // A run of such tokens one space apart, the bulk of most text, is taken here without
-        // returning to the byte loop: the space changes nothing, and the byte before the next
-        // token being a space, only the byte after it can stop TakesToken.
+        // A run of such tokens, the bulk of most text, is taken here without returning to the
+        // byte loop: between two of them only spaces and ASCII punctuation (", ", ". "), whose
+        // flags are set here as the byte loop would set them, and the next token is taken when
+        // TakesToken allows (else the byte loop goes on from the end of this one).
         while (true) {
           const Token& t = toks[next_token];
-          // Made in a local and stored whole: the flags are bit-fields, which stored one by one
-          // into the array's element would each be a read-modify-write of memory.
-          Word w;
-          w.span = t.span;
-          w.sentence_start = sentence_start;
-          sentence_start = false;
-          w.newline_before = newline;
-          newline = false;
+          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
           const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
-          w.upper_initial = c0 >= 'A' && c0 <= 'Z';
-          if (w.upper_initial && t.span.size() > 1) {
-            bool caps = true;
+          const bool upper = c0 >= 'A' && c0 <= 'Z';
+          bool caps = false;
+          if (upper && t.span.size() > 1) {
+            caps = true;
             for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
               caps = !(s[k] >= 'a' && s[k] <= 'z');
             }
-            w.all_caps = caps;
           }
-          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
+          if (count == cap) grow();
+          // Made in the array itself (a local copy, whose address on_word takes, cost a stack
+          // round trip of all 48 bytes per word).
+          Word& w = words[count];
+          std::memset(static_cast<void*>(&w), 0, sizeof(Word));  // Word(), without a temporary
+          w.cls = kUnclassified;
+          w.span = t.span;
           w.lower = key.s;
           w.lower_hash = key.hash;
-          if (count == cap) grow();
-          add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
-          words[count++] = w;
+          w.upper_initial = upper;
+          w.all_caps = caps;
+          w.sentence_start = sentence_start;
+          w.newline_before = newline;
+          sentence_start = false;
+          newline = false;
+          add(static_cast<uint32_t>(count),
+              on_word(w, static_cast<uint32_t>(count), std::false_type{}));
+          ++count;
           const uint32_t e = t.span.end;
           i = static_cast<int32_t>(e);
           ++next_token;
-          if (next_token == num_tokens || e + 1 >= static_cast<uint32_t>(n) || s[e] != ' ') break;
+          if (next_token == num_tokens) break;
+          // Most often one space, which changes nothing, and then only the byte after the next
+          // token can stop TakesToken.
           const Token& u = toks[next_token];
-          if (u.span.begin != e + 1 || !keys->ascii_word(next_token) ||
-              !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
-                             u.kind)) {
+          if (u.span.begin == e + 1 && s[e] == ' ') {
+            if (!keys->ascii_word(next_token) ||
+                !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
+                               u.kind)) {
+              break;
+            }
+            continue;
+          }
+          // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+          uint32_t p = e;
+          while (p < un && kGapByte[static_cast<unsigned char>(s[p])]) ++p;
+          if (p >= un) break;
+          while (next_token < num_tokens && toks[next_token].span.begin < p) ++next_token;
+          if (next_token == num_tokens || toks[next_token].span.begin != p ||
+              !keys->ascii_word(next_token) || !TakesToken(text, toks[next_token])) {
             break;
+          }
+          for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
+            const unsigned char c = static_cast<unsigned char>(s[q]);
+            if (c == ' ') continue;
+            if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
+            if (c == '\n') newline = true;
+            if (c != '\t' && c != '\r') {
+              Word& back = words[count - 1];
+              back.break_after = true;
+              if (c == ',') back.comma_after = true;
+              if (c == ':' || c == '-') back.colon_after = true;
+            }
           }
         }
         continue;
@@ -489,7 +551,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
     used += nfold;
-    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count)));
+    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count), std::true_type{}));
     ++count;
   }
   buf->count = count;
@@ -891,8 +953,8 @@ enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, 
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
 int64_t SeatPopulation(std::string_view fc) {
-  if (fc == "PPLC" || fc == "PPLA") return 50000;
-  if (fc == "PPLA2") return 10000;
+  if (FcIs(fc, "PPLC") || FcIs(fc, "PPLA")) return 50000;
+  if (FcIs(fc, "PPLA2")) return 10000;
   return 0;
 }
 
@@ -900,7 +962,7 @@ int64_t SeatPopulation(std::string_view fc) {
 // seat.
 bool WellKnown(const GazEntry& e) {
   std::string_view fc = e.feature_code;
-  return e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || fc == "PPLA2";
+  return e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || FcIs(fc, "PPLA2");
 }
 
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
@@ -921,10 +983,10 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
 // (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
 // `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
 double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || c.e.feature_code != "PPLX") return 0;
+  if (c.e.level != GeoLevel::kPlace || !FcIs(c.e.feature_code, "PPLX")) return 0;
   double best = 0;
   for (const Candidate& o : cands) {
-    if (o.e.level == GeoLevel::kPlace && o.e.feature_code != "PPLX" && (o.exact || !c.exact)) {
+    if (o.e.level == GeoLevel::kPlace && !FcIs(o.e.feature_code, "PPLX") && (o.exact || !c.exact)) {
       best = std::max(best, o.log_pop);
     }
   }
@@ -975,8 +1037,9 @@ bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::
 // compass word and "Elm's" with a possessive are names of something smaller than a town unless
 // the town is large (decided at acceptance).
 void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
-                    const std::unordered_set<std::string>& joiner, std::span<const Word> words,
-                    std::string_view text, size_t i, size_t end, Mention* m) {
+                    const std::unordered_set<std::string>& joiner, const WordClassTable& wc,
+                    std::span<const Word> words, std::string_view text, size_t i, size_t end,
+                    Mention* m) {
   if (i > 0) {
     std::string_view gap = text.substr(words[i - 1].span.end,
                                        words[i].span.begin - words[i - 1].span.end);
@@ -989,7 +1052,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
       m->street = true;
     }
     if (!words[i - 1].break_after && words[i - 1].upper_initial && !words[i - 1].all_caps &&
-        (words[i - 1].cls & kDirection) != 0) {
+        (Classes(words[i - 1], wc) & kDirection) != 0) {
       m->minor_form = true;
     }
   }
@@ -1003,18 +1066,42 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
       const size_t k = end + 1;
       const bool owns_noun = !words[end].break_after && k < words.size() &&
                              !words[k].upper_initial &&
-                             (words[k].cls & (kCue | kFunction | kConnector)) == 0;
+                             (Classes(words[k], wc) & (kCue | kFunction | kConnector)) == 0;
       if (!owns_noun) m->bare_possessive = true;
     }
   }
 }
 
+// Sets *out to FoldNameInto of the text of words [i, i + n) when the words' own folds make it:
+// the text is ASCII and the words one space apart, so its fold is their folds (Word::lower,
+// which for an ASCII word is FoldNameInto of the word) joined by single spaces. False, with
+// *out untouched, otherwise. (The candidate search folds a multi-word name per start word.)
+bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i, int n,
+                    std::string* out) {
+  const size_t end = i + static_cast<size_t>(n);
+  for (size_t k = i; k < end; ++k) {
+    const Span sp = words[k].span;
+    if (k + 1 < end && (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ')) {
+      return false;
+    }
+    for (uint32_t b = sp.begin; b < sp.end; ++b) {
+      if (static_cast<unsigned char>(text[b]) >= 0x80) return false;
+    }
+  }
+  out->clear();
+  for (size_t k = i; k < end; ++k) {
+    if (k > i) out->push_back(' ');
+    out->append(words[k].lower);
+  }
+  return true;
+}
+
 // Whether the text has a word that is `w` in lower case: the same folded form, written neither
 // capitalised nor in a caseless script, and no stop word.
-bool HasLowerCaseTwin(std::span<const Word> words, const Word& w) {
+bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
   for (const Word& o : words) {
     if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
-        (o.cls & kStop) == 0 && o.lower == w.lower) {
+        (Classes(o, wc) & kStop) == 0 && o.lower == w.lower) {
       return true;
     }
   }
@@ -1161,13 +1248,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 }
 
 void Geocoder::Words::BuildWordClass() {
-  auto mark = [&](std::string_view w) -> uint32_t& {
-    const size_t b = ClassFilterBit(WordHash{}(w));
-    class_filter[b >> 6] |= uint64_t{1} << (b & 63);
-    return word_class[w];
-  };
   auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
-    for (const std::string& w : set) mark(w) |= bit;
+    for (const std::string& w : set) word_class.Add(w, bit);
   };
   add(stop, kStop);
   add(firstname, kFirstname);
@@ -1188,14 +1270,16 @@ void Geocoder::Words::BuildWordClass() {
   add(quarter, kQuarter);
   add(outlet, kOutlet);
   add(genitive, kGenitive);
-  for (const auto& [w, level] : unit) mark(w) |= kUnit;
+  for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
   for (const auto& [p, cue] : phrase) {
     for (size_t sp = p.find(' '); sp != std::string::npos; sp = p.find(' ', sp + 1)) {
-      mark(std::string_view(p).substr(0, sp)) |= kPhrasePrefix;
+      word_class.Add(std::string_view(p).substr(0, sp), kPhrasePrefix);
+      phrase_first.Add(std::string_view(p).substr(0, sp), kPhrasePrefix);
     }
-    mark(p) |= kPhrasePrefix;
+    word_class.Add(p, kPhrasePrefix);
+    phrase_first.Add(p, kPhrasePrefix);
   }
 }
 
@@ -1279,10 +1363,10 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = fc == "PPLC"                     ? kFcCapital
-              : fc == "PPLA"                   ? kFcProvinceSeat
-              : fc == "PPLA2"                  ? kFcDistrictSeat
-              : fc == "PPLA3" || fc == "PPLA4" ? kFcLowerSeat
+  f.fc_kind = FcIs(fc, "PPLC")                     ? kFcCapital
+              : FcIs(fc, "PPLA")                   ? kFcProvinceSeat
+              : FcIs(fc, "PPLA2")                  ? kFcDistrictSeat
+              : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
                                                : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
@@ -1308,11 +1392,11 @@ void Geocoder::BuildSeats() {
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
     // Most entries are no seat or capital: decided on the feature code before decoding one.
     const std::string_view fc = gaz_->feature_code(i);
-    if (fc != "PPLA2" && fc != "PPLA" && fc != "PPLC") continue;
+    if (!FcIs(fc, "PPLA2") && !FcIs(fc, "PPLA") && !FcIs(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto& to = fc == "PPLA2" ? seats_ : capitals;
+    auto& to = FcIs(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
@@ -1338,6 +1422,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   std::vector<PlaceMention> out;
   if (gaz_ == nullptr || text.empty()) return out;
   const Words& W = *words_;
+  const WordClassTable& wc = W.word_class;  // for Classes()
   thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
   const MatchRules& rules = gaz_->rules();
@@ -1348,17 +1433,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
-  const bool any_class = !W.word_class.empty();
-  const uint64_t* const class_filter = W.class_filter.data();
-  // The current line, for headlines: its first word, its longer words and their capitals.
+  // The current line's first word, for headlines.
   size_t line_first = 0;
-  int longer = 0, capital = 0;
   auto end_line = [&](size_t end) {
     // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line
     // whose longer words are nearly all capitalised gives a single word no place evidence by its
     // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
-    // lower-case.
-    if (end - line_first <= 20 && longer >= 3 && capital * 5 >= longer * 4) {
+    // lower-case. (Counted here, for short lines only, rather than as every word is made.)
+    if (end - line_first > 20) return;
+    int longer = 0, capital = 0;
+    for (size_t k = line_first; k < end; ++k) {
+      const Word& w = word_buf.words[k];
+      if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
+        ++longer;
+        capital += w.upper_initial;
+      }
+    }
+    if (longer >= 3 && capital * 5 >= longer * 4) {
       for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
     }
   };
@@ -1375,8 +1466,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         UChar32 c;
         U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
         if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          const uint32_t* found = W.word_class.Find(FoldName(raw.substr(0, h)));
-          w.cap_tail = found != nullptr && (*found & kConnector) != 0;
+          w.cap_tail = (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0;
         }
       }
     }
@@ -1390,35 +1480,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // The few words the later passes start from, noted as the words are made so that those passes
   // need not read every word again: name words (the person pass), context-cue phrase starts,
   // and the words a name can start from (capitalised or caseless: the candidate search).
-  auto on_word = [&](Word & w, uint32_t k) __attribute__((always_inline))->uint32_t {
-    uint32_t cls = 0;
-    if (any_class) {
-      const size_t b = Words::ClassFilterBit(w.lower_hash);
-      if (((class_filter[b >> 6] >> (b & 63)) & 1) != 0) {
-        if (const uint32_t* found = W.word_class.Find(w.lower, w.lower_hash)) cls = *found;
-      }
-    }
-    w.cls = cls;
+  auto on_word = [&](Word & w, uint32_t k, auto may_hyphen) __attribute__((always_inline))
+                     ->uint32_t {
     uint32_t in = 0;
     if (w.upper_initial || w.uncased) {
       in |= kInList[kStartList];
       if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
     }
-    if ((cls & kPhrasePrefix) != 0) in |= kInList[kPhraseList];
-    if (!w.upper_initial && !w.uncased && (cls & kStop) == 0) {
+    // A word's classes wait until a later pass asks (Classes); the few words that may open a
+    // context phrase are found by their own table.
+    if (W.phrase_first.MaybeListed(w.lower_hash) &&
+        W.phrase_first.Find(w.lower, w.lower_hash) != 0) {
+      in |= kInList[kPhraseList];
+    }
+    // Every lower-case word, stop words too: the filter only says which names HasLowerCaseTwin
+    // need compare, and that leaves stop words out itself.
+    if (!w.upper_initial && !w.uncased) {
       const size_t b = LowerFilterBit(w.lower_hash);
       lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
     }
     if (k > 0 && w.newline_before) {
       end_line(k);
       line_first = k;
-      longer = capital = 0;
     }
-    if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
-      ++longer;
-      capital += w.upper_initial;
+    if constexpr (decltype(may_hyphen)::value) {
+      if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
     }
-    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
     return in;
   };
   ScanWords(text, keys, &doc.tokens, &word_buf, on_word);
@@ -1435,7 +1522,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                                 word_buf.list_size[kPhraseList]);
   auto lower_twin = [&](const Word& w) {
     const size_t b = LowerFilterBit(w.lower_hash);
-    return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 && HasLowerCaseTwin(words, w);
+    return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 &&
+           HasLowerCaseTwin(W.word_class, words, w);
   };
 
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]
@@ -1457,15 +1545,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
   };
   auto add_person = [&](size_t k, bool strong) {
-    if ((words[k].cls & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
-    if ((words[k].cls & kFirstname) == 0 || strong) person.Insert(static_cast<uint32_t>(k));
+    if ((Classes(words[k], wc) & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
+    if ((Classes(words[k], wc) & kFirstname) == 0 || strong) {
+      person.Insert(static_cast<uint32_t>(k));
+    }
     if (strong) person_strong.Insert(static_cast<uint32_t>(k));
   };
   // The given name right before a surname (plain space between, not opening a sentence unless
   // it is a known first name).
   auto add_given = [&](size_t k) {
     if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
-    if (words[k - 1].sentence_start && !((words[k - 1].cls & kFirstname) != 0)) return;
+    if (words[k - 1].sentence_start && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
@@ -1483,19 +1573,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool is_person = false, strong = false, surname = false;
     // (The word tests first: they are cheaper than the gap's, and rarely pass.)
     if (i > 0 &&
-        (((words[i - 1].cls & kTitle) != 0) ||
-         (((words[i - 1].cls & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+        (((Classes(words[i - 1], wc) & kTitle) != 0) ||
+         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial)) &&
         PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
       // The given name itself keeps its own reading ("Gary Methodist Hospital").
-      surname = ((words[i - 1].cls & kFirstname) != 0) && !words[i - 1].all_caps &&
-               (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
-               (i + 1 >= words.size() || (words[i + 1].cls & kUnit) == 0);
+      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps &&
+                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
+                (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kUnit) == 0);
     }
-    const bool after_cue = i > 0 && (words[i - 1].cls & (kCue | kGenitive)) != 0;
-    if (has_next && !w.break_after && ((words[i + 1].cls & kSpeech) != 0) && !after_cue) {
+    const bool after_cue = i > 0 && (Classes(words[i - 1], wc) & (kCue | kGenitive)) != 0;
+    if (has_next && !w.break_after && ((Classes(words[i + 1], wc) & kSpeech) != 0) && !after_cue) {
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
@@ -1505,11 +1595,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
         size_t k = i + 2;
         if (words[k].lower == "been" && k + 1 < words.size()) ++k;
-        if (((words[k].cls & kPassive) != 0)) is_person = true;
+        if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kObjverb) != 0) &&
+    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
         PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
@@ -1530,7 +1620,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
         k = 0;
       }
-      if (k != 0 && !words[k].upper_initial && ((words[k].cls & kKin) != 0)) {
+      if (k != 0 && !words[k].upper_initial && ((Classes(words[k], wc) & kKin) != 0)) {
         is_person = strong = true;
       }
     }
@@ -1546,10 +1636,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         ++e;
       }
       const bool origin = !words[e].break_after && e + 1 < words.size() &&
-                          (((words[e + 1].cls & kPersonnoun) != 0) ||
-                           ((words[e + 1].cls & kUnit) != 0));
+                          (((Classes(words[e + 1], wc) & kPersonnoun) != 0) ||
+                           ((Classes(words[e + 1], wc) & kUnit) != 0));
       bool unit_inside = false;
-      for (size_t k = i; k <= e; ++k) unit_inside |= ((words[k].cls & kUnit) != 0);
+      for (size_t k = i; k <= e; ++k) unit_inside |= ((Classes(words[k], wc) & kUnit) != 0);
       if (e > i && !origin && !unit_inside) {
         for (size_t k = i; k <= e; ++k) add_person(k, true);
       }
@@ -1623,8 +1713,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& w0 = words[i];
     // A capitalised connector starts a name of two words or more ("El Fasher", "Des Moines");
     // alone it is a sentence-initial function word ("On", "Of").
-    const bool lead_connector = (w0.cls & kConnector) != 0;
-    if (lead_connector && (i + 1 >= words.size() || (words[i + 1].cls & kConnector) != 0)) {
+    const bool lead_connector = (Classes(w0, wc) & kConnector) != 0;
+    if (lead_connector &&
+        (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kConnector) != 0)) {
       ++i;  // "Ad Ad", "De La": two function words in a row are no name's start
       continue;
     }
@@ -1693,7 +1784,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                                                    words[i + 1].span.begin - wk.span.end));
         if (wk.break_after && !poss_next && !abbr_dot) ok = false;
         if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
-            !((wk.cls & kConnector) != 0) && !possessive_s(i + k)) {
+            !((Classes(wk, wc) & kConnector) != 0) && !possessive_s(i + k)) {
           ok = false;
         }
       }
@@ -1705,8 +1796,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         posts = lookup_folded_hashed(w0.lower, w0.lower_hash);
         if (!posts.empty()) folded.assign(w0.lower);
       } else {
-        folded.clear();
-        FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+        if (name_end != last.span.end || !JoinAsciiFolds(text, words, i, n, &folded)) {
+          folded.clear();
+          FoldNameInto(text.substr(w0.span.begin, name_end - w0.span.begin), &folded);
+        }
         posts = lookup_folded(folded);
       }
       // "St. Louis", "Ft. Worth": the abbreviated first word spelled out is how the gazetteer
@@ -1726,7 +1819,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       // entry matches only by coarse key ("The Los" ~ Thelus) is no name; the name starts after
       // that word. An entry spelled so ("The Dalles") or recorded so (an alternate) stays.
       if (n > 1 && alt_posts.empty() && !posts.empty() &&
-          (w0.cls & (kStop | kFunction)) != 0 &&
+          (Classes(w0, wc) & (kStop | kFunction)) != 0 &&
           std::none_of(posts.begin(), posts.end(), [&](GazPosting p) {
             return p.alternate() || FoldsTo(gaz_->entry(p.entry()).name, folded);
           })) {
@@ -1792,7 +1885,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Along the road ...", "Despite the curfew ...": a function word is capitalised only by its
     // position; alone it is never the place meant (it may still open a longer name).
-    if (matched_n == 0 || (matched_n == 1 && (w0.cls & kFunction) != 0)) {
+    if (matched_n == 0 || (matched_n == 1 && (Classes(w0, wc) & kFunction) != 0)) {
       ++i;
       continue;
     }
@@ -1827,7 +1920,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
     if (!m.attributive && !last.break_after && m.end_word < words.size() &&
-        (words[m.end_word].cls & kUnit) != 0) {
+        (Classes(words[m.end_word], wc) & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
         m.hint = u->second;
@@ -1837,13 +1930,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
     }
     // The gazetteer knows the name with its unit ("Chenango County"): the text says the level.
-    if (!m.has_hint && matched_n > 1 && (last.cls & kUnit) != 0) {
+    if (!m.has_hint && matched_n > 1 && (Classes(last, wc) & kUnit) != 0) {
       if (auto u = W.unit.find(last.lower); u != W.unit.end()) {
         m.hint = u->second;
         m.has_hint = true;
       }
     }
-    if (i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kCue) != 0)) m.cue = true;
+    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kCue) != 0)) {
+      m.cue = true;
+    }
     if (w0.uncased && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
     }
@@ -1851,7 +1946,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const bool line_start = i == 0 || w0.newline_before;
     if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
     const bool single = matched_n == 1;
-    if (single && (((w0.cls & kStop) != 0) || lower_twin(w0))) m.weak = true;
+    if (single && (((Classes(w0, wc) & kStop) != 0) || lower_twin(w0))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
     if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
@@ -1870,49 +1965,53 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        words[m.end_word].upper_initial && ((words[m.end_word].cls & kStreet) != 0)) {
+        words[m.end_word].upper_initial && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && (words[i - 1].cls & kGenitive) != 0 && !words[i - 2].break_after &&
-        ((words[i - 2].cls & kStreetOf) != 0)) {
+    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+        ((Classes(words[i - 2], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     // "the Baza channel", "a Tolo newspaper report": the name of a media outlet, not a town.
     if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        (words[m.end_word].cls & kOutlet) != 0) {
+        (Classes(words[m.end_word], wc) & kOutlet) != 0) {
       m.street = true;
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
-    if (i >= 3 && (words[i - 1].cls & kDirection) != 0 && !words[i - 1].break_after &&
-        (words[i - 2].cls & kGenitive) != 0 && !words[i - 2].break_after &&
-        !words[i - 3].break_after && ((words[i - 3].cls & kStreetOf) != 0)) {
+    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after &&
+        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+        !words[i - 3].break_after && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
-    MarkStreetCues(W.ordinal_suffix, W.joiner, words, text, i, m.end_word, &m);
+    MarkStreetCues(W.ordinal_suffix, W.joiner, W.word_class, words, text, i, m.end_word, &m);
     // "in the West End neighborhood" (or "the city's West End neighborhood") names a quarter;
     // "the Chicago neighborhood of Englewood" and "a Chicago neighborhood" name the town it is in.
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
-    if (!m.has_hint && m.end_word < words.size() && (words[m.end_word].cls & kQuarter) != 0 &&
-        i > 0 && (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
-        !(m.end_word + 1 < words.size() && (words[m.end_word + 1].cls & kGenitive) != 0 &&
+    if (!m.has_hint && m.end_word < words.size() &&
+        (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
+        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
+        !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
           !words[m.end_word].break_after)) {
       m.quarter = true;
     }
     m.title_line = w0.title_line;
-    m.of_before = i > 0 && !words[i - 1].break_after && (words[i - 1].cls & kGenitive) != 0;
+    m.of_before =
+        i > 0 && !words[i - 1].break_after && (Classes(words[i - 1], wc) & kGenitive) != 0;
     if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start && !((words[i - 1].cls & kDirection) != 0);
-    bool prev_first = i > 0 && !words[i - 1].break_after && ((words[i - 1].cls & kFirstname) != 0);
+                    !words[i - 1].sentence_start &&
+                    !((Classes(words[i - 1], wc) & kDirection) != 0);
+    bool prev_first =
+        i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kFirstname) != 0);
     bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
                     words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
-                    !((words[m.end_word].cls & kInstitution) != 0) &&
-                    !((words[m.end_word].cls & kTitle) != 0) &&
-                    !((words[m.end_word].cls & kStop) != 0);
+                    !((Classes(words[m.end_word], wc) & kInstitution) != 0) &&
+                    !((Classes(words[m.end_word], wc) & kTitle) != 0) &&
+                    !((Classes(words[m.end_word], wc) & kStop) != 0);
     if (prev_cap || prev_first || next_cap) m.embedded = true;
-    if (single && ((w0.cls & kFirstname) != 0) && next_cap) m.weak = true;
+    if (single && ((Classes(w0, wc) & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
     i += matched_n;
@@ -2133,7 +2232,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   bool any_cue_entry = false;  // ctx.cue has an entry (the ctx_cue map was not empty)
   if (!W.phrase.empty()) {
     thread_local std::string buf;
-    for (const uint32_t i : phrase_starts) {  // words[i].cls has kPhrasePrefix
+    for (const uint32_t i : phrase_starts) {  // Classes(words[i], wc) has kPhrasePrefix
       buf.clear();
       for (size_t n = 0; n < W.max_phrase_words && i + n < words.size(); ++n) {
         if (n > 0) buf += ' ';
@@ -2568,13 +2667,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.multiword && !m.has_hint && !b.exact &&
-               (words[m.end_word - 1].cls & kStreet) != 0) {
+               (Classes(words[m.end_word - 1], wc) & kStreet) != 0) {
       accept = false;  // "Pitt St" ~ Pitesti: a name ending in a street word not spelled so
     } else if (!m.multiword && !m.has_hint && !b.exact &&
-               (words[m.first_word].cls & kFirstname) != 0) {
+               (Classes(words[m.first_word], wc) & kFirstname) != 0) {
       accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
     } else if (!m.multiword && !m.has_hint && !m.cue && !m.dateline && !in_context &&
-               e.level == GeoLevel::kPlace && (words[m.first_word].cls & kFirstname) != 0) {
+               e.level == GeoLevel::kPlace &&
+               (Classes(words[m.first_word], wc) & kFirstname) != 0) {
       accept = false;  // "Mary said" in a Californian story: the person, not a town abroad
     } else if (latin_namesake(m, b)) {
       accept = false;  // "Krystal" is not "Crystal": US names are not transliterated
@@ -2616,7 +2716,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
     // not a place: its words are capitalised like the rest of the line.
     if (m.title_line && !m.multiword && !m.has_hint && !m.abbrev && !m.dateline && !b.paired &&
-        m.end_word < words.size() && (words[m.end_word].cls & kGenitive) != 0) {
+        m.end_word < words.size() && (Classes(words[m.end_word], wc) & kGenitive) != 0) {
       accept = false;
     }
     // A bare small town in a state the article neither names nor implies, where it names or
@@ -2630,7 +2730,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // section (PPLX) is known only with its town, and a town reached by an alternate name ("West
     // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
-        (e.population < 100000 || e.feature_code == "PPLX" || b.alternate) && !b.paired &&
+        (e.population < 100000 || FcIs(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
         !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
@@ -2658,8 +2758,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (accept && m.multiword && !b.exact && !m.abbrev && m.folded_abbr.empty()) {
       for (size_t k = m.first_word; k < m.end_word; ++k) {
         const Word& w = words[k];
-        if ((w.cls & kConnector) != 0) continue;
-        if ((w.cls & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
+        if ((Classes(w, wc) & kConnector) != 0) continue;
+        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
           accept = false;
           break;
         }
@@ -2687,7 +2787,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const std::string_view dominant = dominant_of[m.name_id];
     if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
         !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
-        e.feature_code != "PPLC") {
+        !FcIs(e.feature_code, "PPLC")) {
       if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
         accept = false;
@@ -2704,7 +2804,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A town section (PPLX: "East Side") is known only with its town: in an article without its
     // country in view it is a common description of some other town's part ("the Lower East
     // Side"), not a quarter abroad.
-    if (e.feature_code == "PPLX" && !in_context && !b.paired && !m.abbrev) accept = false;
+    if (FcIs(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
@@ -2765,7 +2865,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // word of that language (data/geo/geocoder_words.tsv "stop").
     if (words[m.first_word].uncased) {
       std::string_view fc = e.feature_code;
-      const bool known = e.population >= 100000 || fc == "PPLC" || fc == "PPLA" || admin;
+      const bool known = e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
@@ -2773,7 +2873,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool line_start = fw == 0 || words[fw].newline_before;
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (fc == "PPLC" || e.population >= 1000000 ||
+      const bool landmark = no_context && (FcIs(fc, "PPLC") || e.population >= 1000000 ||
                                            e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
@@ -2802,11 +2902,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // the town.
   for (size_t i = 0; i < out.size(); ++i) {
     const GazEntry& e = out_entry[i];
-    if (e.feature_code != "PPLX") continue;
+    if (!FcIs(e.feature_code, "PPLX")) continue;
     int whole = -1;
     for (size_t j = 0; j < out.size(); ++j) {
       const GazEntry& c = out_entry[j];
-      if (c.level != GeoLevel::kPlace || c.feature_code == "PPLX" || c.country != e.country ||
+      if (c.level != GeoLevel::kPlace || FcIs(c.feature_code, "PPLX") || c.country != e.country ||
           c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
           KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
         continue;

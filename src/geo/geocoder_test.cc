@@ -1232,13 +1232,37 @@ TEST_F(GeocoderSharedKeysTest, SameMentionsWithTheTextStagesKeys) {
   ExpectSame("Ends at Gwamar");
 }
 
+// A multi-word name's fold is made from its words' folds when they are ASCII and one space
+// apart, else from its text: the name reads the same either way.
+TEST_F(GeocoderTest, MultiWordNameReadsTheSameWhateverItsSpacing) {
+  for (const char* text : {"Police in North Carolina said.", "Police in North  Carolina said.",
+                           "Police in North\tCarolina said.", "Police in NORTH CAROLINA said.",
+                           "Police in North Carolina-based units said."}) {
+    auto ms = Find(text);
+    const PlaceMention* m = At(ms, "North");
+    if (m == nullptr) m = At(ms, "NORTH");
+    ASSERT_NE(m, nullptr) << text;
+    EXPECT_EQ(m->place.name, "North Carolina") << text;
+    EXPECT_EQ(m->place.level, GeoLevel::kProvince) << text;
+  }
+}
+
+// Between the tokens it takes, the scan steps over ASCII punctuation itself (", ", ". ", "? ")
+// and sets the flags the byte loop would: sentence starts, breaks, commas, datelines.
+TEST_F(GeocoderSharedKeysTest, SameMentionsAcrossPunctuationGaps) {
+  ExpectSame("Kavat. Gwamar, Karachi; Sindh! Quenza? Tarsung: (Varistan) Kavat & Gwamar / Sindh");
+  ExpectSame("QUENZA -- Blasts hit Kavat.\r\nGWAMAR, Varistan: police said.\tKarachi \"Sindh\"");
+  ExpectSame("Police in North Carolina, North  Carolina and NORTH CAROLINA. North\nCarolina");
+}
+
 TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
   testing_text::PieceTexts texts({
       "Quenza", "Kavat", "Gwamar", "Karachi", "Sindh", "Varistan", "Tarsung", "district",
       "police", "said", "in", "near", "TARSUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
       " ", "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC",
       "\xC3\xA9", "\xE2\x82\xAC", "\xD0\x9A\xD0\xB2", "\xE2\x80\x8D", "\xE2\x80\x94", "al", "x2",
-      "s", "rd", "A", "QUENZA", "Q1", "GWAMAR9"}, 777, 40);
+      "s", "rd", "A", "QUENZA", "Q1", "GWAMAR9", "!", "?", ";", "(", ")", "\t", "\r", "&",
+      "North", "Carolina", ". ", ", "}, 777, 40);
   for (int round = 0; round < 300; ++round) {
     std::string text = texts.Next();
     ExpectSame(text);
