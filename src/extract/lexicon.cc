@@ -176,7 +176,6 @@ struct TokenSource {
   const TokenKeys* keys;
   const StartIndex* starts;  // may be null
   uint32_t number_hash;
-  std::vector<uint32_t>* caps;
 };
 
 // The state TakeTokens advances.
@@ -184,6 +183,7 @@ struct TokenRun {
   size_t token;  // the next token to look at
   size_t from;   // the text before it is made into words already
   size_t words;  // words made
+  size_t caps;   // entries of WordStream::capitalized() made
 };
 
 // WordStream's common case in a loop of its own (the constructor is too large for its state
@@ -191,20 +191,24 @@ struct TokenRun {
 // make the same words of, as long as each is a plain ASCII word or a one-byte ASCII mark right
 // after the last one or a single space after it, begins before `next_begin` (it is in sentence
 // `sentence`), ends by `to`, and `capacity` words have room. Skips the tokens the constructor
-// would skip. Stops at any other token, for the constructor's general path.
+// would skip. Stops at any other token, for the constructor's general path. A word that may
+// start a name is recorded in `caps` (which has room for `capacity` entries, as many as words).
 // kIndexed: src.starts is set (one loop for each case, for a test less per word).
 template <bool kIndexed>
 [[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, uint32_t next_begin,
-                                  uint32_t sentence, Word* words, uint32_t* masks, size_t capacity,
-                                  TokenRun* run) {
+                                  uint32_t sentence, Word* words, uint32_t* masks, uint32_t* caps,
+                                  size_t capacity, TokenRun* run) {
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
   const StartIndex* const starts = src.starts;
   const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
-  size_t i = run->token, from = run->from, n = run->words;
+  size_t i = run->token, from = run->from, n = run->words, nc = run->caps;
   Word* w = words + n;  // the next word's slot
-  for (; i < src.num_tokens; ++i) {
+  // A token makes at most one word: stopping after capacity - n tokens (for the general path,
+  // which grows the buffers) spares a room test per word.
+  const size_t last = std::min(src.num_tokens, i + (capacity - n));
+  for (; i < last; ++i) {
     const Span sp = tk[i].span;
     if (sp.end > to) break;
     const unsigned char c0 = tb[sp.begin];
@@ -213,7 +217,7 @@ template <bool kIndexed>
       // the gaps).
       if (sp.size() != 1 || !kLower.mark[c0]) continue;
       const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-      if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+      if (!no_gap || sp.begin >= next_begin) break;
       w->span = sp;
       w->lower = src.text.substr(sp.begin, 1);
       w->kind = WordKind::kPunct;
@@ -228,7 +232,7 @@ template <bool kIndexed>
       continue;
     }
     const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-    if (!no_gap || sp.begin >= next_begin || n == capacity) break;
+    if (!no_gap || sp.begin >= next_begin) break;
     // A word character right after it: Split() makes a longer word of the gap later.
     if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
     const HashedWord key = keys[i];
@@ -246,7 +250,7 @@ template <bool kIndexed>
     w->key_hash = hash;
     w->starts = mask;
     masks[n] = mask;
-    if (kLower.capital[c0] && key.s.size() >= 2) src.caps->push_back(static_cast<uint32_t>(n));
+    if (kLower.capital[c0] && key.s.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
     from = sp.end;
@@ -254,6 +258,26 @@ template <bool kIndexed>
   run->token = i;
   run->from = from;
   run->words = n;
+  run->caps = nc;
+}
+
+// Equal bytes; eight or fewer without a call to memcmp.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 4 && n <= 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 4) {
+    for (size_t k = 0; k < n; ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
 }
 
 // A stream with more words than this gives its buffers back to the heap rather than keep them
@@ -271,7 +295,6 @@ void WordStream::TakeSpareBuffers() {
   words_ = std::move(sp.words);
   starts_ = std::move(sp.starts);
   caps_ = std::move(sp.caps);
-  caps_.clear();
   sent_spans_ = std::move(sp.sent_spans);
   sent_first_ = std::move(sp.sent_first);
   sent_para_ = std::move(sp.sent_para);
@@ -336,11 +359,18 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
   // written overwrites whole (all fields), so only its growth is value-initialized.
   if (words_.size() < text.size() / 5 + 8) words_.resize(text.size() / 5 + 8);
-  if (starts_.size() < words_.size()) starts_.resize(words_.size());
+  // starts_ and caps_ have room for every word (and starts_ for its padding): written in place,
+  // never shrunk, so a reused buffer is not value-initialized again for every stream.
+  if (starts_.size() < words_.size() + kStartsPadding) {
+    starts_.resize(words_.size() + kStartsPadding);
+  }
+  if (caps_.size() < words_.size()) caps_.resize(words_.size());
   size_t nw = 0;
+  size_t ncaps = 0;
   // The buffers' data, held here so that stores to words need not reload them.
   Word* wbuf = words_.data();
   uint32_t* sbuf = starts_.data();
+  uint32_t* cbuf = caps_.data();
   size_t wcap = words_.size();
   // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
   uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
@@ -354,9 +384,11 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     }
     if (nw == wcap) [[unlikely]] {
       words_.resize(2 * nw);
-      starts_.resize(2 * nw);
+      starts_.resize(2 * nw + kStartsPadding);
+      caps_.resize(2 * nw);
       wbuf = words_.data();
       sbuf = starts_.data();
+      cbuf = caps_.data();
       wcap = words_.size();
     }
     Word& w = wbuf[nw++];
@@ -375,7 +407,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
     const unsigned char c0 = static_cast<unsigned char>(text[w.span.begin]);
     if (((c0 >= 'A' && c0 <= 'Z') || c0 == 0xC3) && w.lower.size() >= 2) {
-      caps_.push_back(static_cast<uint32_t>(nw - 1));
+      cbuf[ncaps++] = static_cast<uint32_t>(nw - 1);
     }
   };
   size_t qi = 0;
@@ -406,18 +438,19 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   const Token* const tk = toks.data();
   const size_t nt = toks.size();
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(text.data());
-  const TokenSource source{text, tk, nt, keys, starts, number_hash, &caps_};
+  const TokenSource source{text, tk, nt, keys, starts, number_hash};
   auto split = [&](size_t from, size_t to) {
     if (use_keys) {
       while (ti < nt && tk[ti].span.begin < from) ++ti;
       while (true) {
-        TokenRun run{ti, from, nw};
+        TokenRun run{ti, from, nw, ncaps};
         (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, next_begin,
                                                                    static_cast<uint32_t>(cur), wbuf,
-                                                                   sbuf, wcap, &run);
+                                                                   sbuf, cbuf, wcap, &run);
         ti = run.token;
         from = run.from;
         nw = run.words;
+        ncaps = run.caps;
         if (ti >= nt || tk[ti].span.end > to) break;
         // The token TakeTokens stopped at, in general.
         const Span sp = tk[ti].span;
@@ -446,7 +479,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
           w.key_hash = hash;
           set_starts(w, mask);
           if (kLower.capital[tb[sp.begin]] && key.s.size() >= 2) {
-            caps_.push_back(static_cast<uint32_t>(nw - 1));
+            cbuf[ncaps++] = static_cast<uint32_t>(nw - 1);
           }
           from = sp.end;
         }
@@ -481,8 +514,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     }
   }
   words_.resize(nw);
-  starts_.resize(nw);
-  starts_.resize(nw + kStartsPadding, 0);
+  num_caps_ = ncaps;
+  std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
   // Sentences after the last word (or all, without words) begin and end at the end.
   while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
 
@@ -626,7 +659,11 @@ bool WordSet::InTable(std::string_view w, uint32_t h) const {
   for (size_t s = Home(h) & mask_;; s = (s + 1) & mask_) {
     const Slot& slot = slots_[s];
     if (slot.word == 0) return false;
-    if (slot.hash == h && words_[slot.word - 1] == w) return true;
+    if (slot.hash != h) continue;
+    // Most words that reach the table are in it, and short: the bytes compared without a call
+    // to memcmp.
+    const std::string& x = words_[slot.word - 1];
+    if (x.size() == w.size() && SameBytes(x.data(), w.data(), w.size())) return true;
   }
 }
 

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -142,7 +143,7 @@ class WordStream {
   // an ASCII capital or 0xC3 (the lead byte of the Latin-1 letters, capitals among them): the
   // words a name may start at, recorded while the stream is built so a name finder need not
   // visit every word.
-  const std::vector<uint32_t>& capitalized() const { return caps_; }
+  std::span<const uint32_t> capitalized() const { return {caps_.data(), num_caps_}; }
 
  private:
   std::string_view text_;
@@ -152,8 +153,10 @@ class WordStream {
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
   std::vector<Word> words_;
-  std::vector<uint32_t> starts_;  // starts_[i] == words_[i].starts, then the zero padding
-  std::vector<uint32_t> caps_;
+  // starts_[i] == words_[i].starts, then kStartsPadding zeros (the buffer may be longer).
+  std::vector<uint32_t> starts_;
+  std::vector<uint32_t> caps_;  // capitalized() is its first num_caps_ entries
+  size_t num_caps_ = 0;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
   std::vector<uint32_t> sent_para_;
