@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "base/data_dir.h"
+#include "base/guard_page_test_util.h"
 #include "extract/test_doc.h"
 #include "text/lexicon.h"
 #include "text/piece_text_test_util.h"
 #include "text/segment.h"
+#include "text/text_analyzer.h"
 
 namespace sitrep {
 namespace {
@@ -767,6 +770,86 @@ TEST(PhraseTrieTest, NextSkipsOnlyWordsWhereMatchFindsNothing) {
   EXPECT_EQ(late.Next(ws, 0, 100), ws.words().size());
   EXPECT_EQ(a.Next(ws, 5, 100), 5u);
   EXPECT_EQ(late.Next(ws, 5, 100), 5u);
+}
+
+// The text stage and WordStream read 8 bytes at a time (TokenKeys' chunks, the tokeniser's word
+// runs, UTF-8 checks, WordKeyHash's overlapping tail loads): with a text's last byte the last of
+// a mapped page and the next page unreadable (or its first byte right after an unreadable page),
+// no read may leave the text, for every prefix up to 80 bytes (each tail alignment) and whole
+// texts ending in a word, a number, a mark or a cut multi-byte character. The stream made with
+// the text stage's keys must still equal the one that scans the text itself.
+TEST(WordStreamGuardPageTest, TextStageAndStreamNeverReadOutsideTheText) {
+  using testing_guard::ForEachGuardedPrefix;
+  using testing_guard::Guard;
+  auto analyzer = TextAnalyzer::Load(DataDir());
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
+  PhraseTrie trie;
+  trie.Add("opened fire", 1);
+  trie.Add("<n> people", 2);
+  trie.Add("police", 3);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&trie));
+  WordSet set;
+  set.Add("police");
+  set.Add("attackers");
+  const std::string texts[] = {
+      "Gunmen opened fire and killed at least 12 people in the town on Monday. Police said the "
+      "attackers fled.\nCaf\xc3\xa9 owner Jos\xc3\xa9 Ruiz, 45, was hurt \xe2\x80\x94 Dr. Smith "
+      "said. Al-Shabaab's fighters fired 3 rockets",
+      "Zwei Tote am 3. M\xc3\xa4rz 2024 in M\xc3\xbcnchen; UPPER CASE WORDS and abcdefghijklmnopq "
+      "rstuvwxyz0123456789 long-words 24",
+      "A cut character at the end: x\xe2\x82",
+      std::string("Ill-formed \xff\xfe bytes, a NUL ") + '\0' + " and tabs\t\there.",
+  };
+  size_t streams = 0;
+  for (const std::string& text : texts) {
+    for (Guard side : {Guard::kAfter, Guard::kBefore}) {
+      auto check = [&](std::string_view v) {
+        for (size_t n = 0; n <= v.size(); ++n) {
+          const std::string_view key = v.substr(v.size() - n);
+          EXPECT_EQ(WordKeyHash(key), static_cast<uint32_t>(StringHash{}(key)));
+        }
+        Doc seg;
+        Segment(v, &seg);
+        TokenKeys keys;
+        const Doc doc = (*analyzer)->Analyze(v, CivilDate{2024, 5, 6}, "", &keys);
+        const TokenKeys built(v, doc.tokens);
+        ASSERT_EQ(built.size(), keys.size());
+        for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(built[i].s, keys[i].s);
+        // The same text in a string of its own: bytes beside the view (0xAA) change nothing.
+        const std::string copy(v);
+        TokenKeys copy_keys;
+        const Doc copy_doc = (*analyzer)->Analyze(copy, CivilDate{2024, 5, 6}, "", &copy_keys);
+        const WordStream plain(v, doc);
+        const WordStream shared(v, doc, &index, &keys);
+        const WordStream reference(copy, copy_doc, &index, &copy_keys);
+        ++streams;
+        ASSERT_EQ(shared.words().size(), plain.words().size()) << v;
+        ASSERT_EQ(reference.words().size(), plain.words().size()) << v;
+        for (size_t i = 0; i < plain.words().size(); ++i) {
+          EXPECT_EQ(shared.words()[i].lower, plain.words()[i].lower);
+          EXPECT_EQ(reference.words()[i].lower, plain.words()[i].lower);
+          EXPECT_EQ(set.contains(shared.words()[i]), set.contains(plain.words()[i].lower));
+        }
+        for (size_t s = 0; s < shared.num_sentences(); ++s) {
+          const size_t e = shared.sentence_end(s);
+          for (size_t i = shared.sentence_begin(s); i < e; ++i) {
+            uint32_t payload = 0;
+            i = trie.Next(shared, i, e);
+            if (i < e) trie.Match(shared.words(), i, e, &payload);
+          }
+        }
+      };
+      ASSERT_TRUE(ForEachGuardedPrefix(text, 80, check, side));
+      ASSERT_TRUE(ForEachGuardedPrefix(
+          text, text.size(),
+          [&](std::string_view v) {
+            if (v.size() + 8 >= text.size()) check(v);  // the whole text and its last cuts
+          },
+          side));
+    }
+  }
+  EXPECT_GT(streams, 500u);
 }
 
 }  // namespace

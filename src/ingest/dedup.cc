@@ -79,7 +79,8 @@ struct WordBytes {
     }
   }
 };
-constexpr WordBytes kWordBytes;
+// The SSE2 path computes the same; only the portable path reads the table.
+[[maybe_unused]] constexpr WordBytes kWordBytes;
 
 // For the 64 bytes at p: writes their ASCII-lower-cased form to out[0, 64) (what a separator
 // becomes does not matter: word hashes mask separators off) and returns the mask of word bytes

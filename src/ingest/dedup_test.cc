@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/guard_page_test_util.h"
+
 namespace sitrep {
 namespace {
 
@@ -409,6 +411,30 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
   EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);
+}
+
+// The word scan reads 64-byte blocks and the word hash eight bytes at a time: with a text's last
+// byte the last of a mapped page (the next unreadable), or its first byte the first after an
+// unreadable page, no read may leave the text, at any length (every tail of a block and of a
+// word). A text is its own near copy, and the measure is symmetric.
+TEST(DedupGuardPageTest, ShinglingNeverReadsOutsideTheText) {
+  using testing_guard::Guard;
+  using testing_guard::GuardedBytes;
+  std::string text = kWire;
+  text += " Caf\xc3\xa9 ZZ9 \xe2\x80\x94 x\xff";  // a multi-byte word, digits, a stray byte
+  for (Guard side : {Guard::kAfter, Guard::kBefore}) {
+    GuardedBytes a(text.size(), side), b(text.size(), side);
+    ASSERT_TRUE(a.ok() && b.ok());
+    for (size_t len = 0; len <= 200; ++len) {
+      const std::string_view va = a.Set(std::string_view(text).substr(0, len));
+      const std::string_view vb = b.Set(std::string_view(text).substr(text.size() - len));
+      EXPECT_EQ(ShingleJaccard(va, std::string(va)), 1.0) << len;
+      EXPECT_EQ(ShingleJaccard(va, vb), ShingleJaccard(vb, va)) << len;
+    }
+    const std::string_view whole = a.Set(text);
+    EXPECT_EQ(ShingleJaccard(whole, kWire), ShingleJaccard(kWire, whole));
+    EXPECT_GT(ShingleJaccard(whole, kWire), 0.8);
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/guard_page_test_util.h"
 #include "ingest/html.h"
 #include "text/utf8.h"
 
@@ -399,6 +400,70 @@ TEST_F(IngestTest, JsonLinesIllFormedUtf8IsRepairedWherever) {
   EXPECT_TRUE(r.errors.empty()) << Messages(r);
   EXPECT_EQ(r.articles[0].doc_id, "\xc3\xa9");
   EXPECT_EQ(r.articles[0].text, pad + "Caf\xc3\xa9 \xc3\xa9\n\xe2\x82\xac" + pad);
+}
+
+// The JSON-lines scanner reads 16 and 32 bytes at a time and checks UTF-8 eight at a time: with
+// each line's last byte the last byte of a mapped page (the next one unreadable), no read may
+// pass the line's end, whether the line is whole, cut anywhere (truncated JSON), ends in a cut
+// multi-byte character, or has a text of any length (every alignment of the loops' tails); and
+// the result is the one the same bytes give in a string of their own.
+TEST(IngestGuardPageTest, JsonLinesNeverReadPastTheirEnd) {
+  using testing_guard::ForEachGuardedPrefix;
+  using testing_guard::GuardedBytes;
+  const std::string lines[] = {
+      "{\"doc_id\":\"g1\",\"source\":\"Guard Post\",\"published\":\"2024-05-06\",\"text\":\"Gunmen "
+      "attacked a police post near the market, killing two officers.\"}",
+      "{\"doc_id\":\"g2\",\"note\":-1.5e3,\"ok\":true,\"text\":\"Caf\xc3\xa9 "
+      "\\u00e9\\n\\ud83d\\ude00 "
+      "\\\"quoted\\\" and a tab\\t here\"}",
+      "{\"doc_id\":\"g3\",\"text\":\"An ill-formed byte \xff and a cut character \xe2\x82\"}",
+      "{\"doc_id\":\"g4\",\"text\":\"truncated \\u00",
+      "  {\"doc_id\" : \"g5\" , \"text\" : null }\r",
+  };
+  for (const std::string& line : lines) {
+    ASSERT_TRUE(ForEachGuardedPrefix(line, line.size(), [&](std::string_view v) {
+      IngestResult r, ref;
+      ReadJsonLines("mem", v, IngestOptions(), &r);
+      ReadJsonLines("mem", std::string(v), IngestOptions(), &ref);  // no bytes beside it
+      ASSERT_EQ(r.articles.size(), ref.articles.size());
+      EXPECT_EQ(r.errors.size(), ref.errors.size());
+      for (size_t i = 0; i < r.articles.size(); ++i) {
+        EXPECT_EQ(r.articles[i].text, ref.articles[i].text);
+        EXPECT_TRUE(IsValidUtf8(r.articles[i].text)) << r.articles[i].text;
+      }
+      // Only a whole line can make an article; a cut one is reported (unless blank so far).
+      if (v.size() < line.size()) {
+        EXPECT_TRUE(r.articles.empty()) << v;
+      }
+    }));
+  }
+  // Whole lines whose text has every length up to 80 (ASCII, UTF-8, an escape at the end).
+  GuardedBytes buf(4096);
+  ASSERT_TRUE(buf.ok());
+  const std::string pieces[] = {"a", "\xc3\xa9", "\\n"};
+  for (const std::string& piece : pieces) {
+    std::string text;
+    for (size_t len = 0; len <= 80; ++len) {
+      const std::string line = "{\"doc_id\":\"g\",\"text\":\"x" + text + "\"}";
+      IngestResult r;
+      ReadJsonLines("mem", buf.Set(line), IngestOptions(), &r);
+      ASSERT_EQ(r.articles.size(), 1u) << line;
+      EXPECT_EQ(r.articles[0].text.size(), 1 + len * (piece == "\\n" ? 1 : piece.size()));
+      text += piece;
+    }
+  }
+}
+
+// HTML input is checked (and repaired) as UTF-8 eight bytes at a time before it is parsed.
+TEST(IngestGuardPageTest, HtmlNeverReadsPastItsEnd) {
+  const std::string html =
+      "<html><head><title>Post</title></head><body><p>Gunmen attacked a caf\xc3\xa9 in the "
+      "town on Monday \xe2\x80\x94 three people were hurt.</p><p>Cut \xe2\x82";
+  ASSERT_TRUE(testing_guard::ForEachGuardedPrefix(html, html.size(), [&](std::string_view v) {
+    IngestResult r;
+    ReadHtml("page.html", v, IngestOptions(), &r);
+    for (const Article& a : r.articles) EXPECT_TRUE(IsValidUtf8(a.text));
+  }));
 }
 
 }  // namespace
