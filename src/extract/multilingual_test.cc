@@ -388,11 +388,11 @@ TEST_F(MultilingualTest, TurkishVerbFinal) {
 }
 
 TEST_F(MultilingualTest, TurkishNumberWordsAndSecurityForces) {
-  // "on iki" = 12: tens and unit written apart.
-  DocAnalysis a = Run("Pazartesi günü silahlı saldırıda on iki asker şehit oldu.", "tr");
+  // "yirmi iki" = 22: tens and unit written apart.
+  DocAnalysis a = Run("Pazartesi günü silahlı saldırıda yirmi iki asker şehit oldu.", "tr");
   const Claim* k = FirstClaim(a, Field::kKilled);
   ASSERT_NE(k, nullptr);
-  EXPECT_EQ(k->value, 12);
+  EXPECT_EQ(k->value, 22);
   EXPECT_EQ(k->category, Category::kSecurityForces);
   ASSERT_FALSE(a.mentions.empty());  // "silahlı saldırıda": in an armed attack
   EXPECT_EQ(MentionDate(a), kPublished);
