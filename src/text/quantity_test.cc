@@ -209,6 +209,43 @@ TEST_F(QuantityTest, QualifiersInOtherLanguages) {
   EXPECT_EQ(q.low, 41);
 }
 
+TEST_F(QuantityTest, GermanAndPortugueseQualifiers) {
+  Quantity q = One("Bei dem Angriff starben über 30 Menschen.");
+  EXPECT_EQ(q.value, 30);
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  q = One("Es gab bis zu 12 Verletzte.");
+  EXPECT_EQ(q.qualifier, Qualifier::kUpTo);
+  EXPECT_EQ(q.high, 12);
+  q = One("O ataque deixou ao menos 15 mortos.");
+  EXPECT_EQ(q.value, 15);
+  EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
+  q = One("Quase 50 pessoas ficaram feridas.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+  EXPECT_EQ(q.high, 50);  // "nearly": at most the number
+  EXPECT_LT(q.low, 50);
+}
+
+TEST_F(QuantityTest, ItalianAndTurkishNumberWords) {
+  text_ = "sono morte dodici persone e quindici soldati";
+  Doc doc;
+  seg_->Segment(text_, &doc);
+  std::vector<Quantity> qs = qp_->Find(text_, doc, "it");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].value, 12);
+  EXPECT_EQ(qs[1].value, 15);
+  text_ = "saldırıda yirmi beş kişi öldü";
+  Doc tr;
+  seg_->Segment(text_, &tr);
+  qs = qp_->Find(text_, tr, "tr");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].value, 25);
+  EXPECT_EQ(SpanText(qs[0].number_span), "yirmi beş");
+  // Not numbers in English text: "due" (it 2), "on" (tr 10).
+  EXPECT_TRUE(Find("The report was due on the desk before the attack.").empty());
+  Quantity q = One("Almeno 40 persone sono morte.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
+}
+
 TEST_F(QuantityTest, PronounOneIsMarked) {
   Quantity q = One("One of the attackers escaped.");
   EXPECT_EQ(q.value, 1);

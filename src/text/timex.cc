@@ -214,7 +214,8 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
         return InvalidArgument(Where(path, r.line) + "expected <name> <weekday 1-7>");
       }
-      tp->weekdays_[LowerString(r.fields[0])] = {w, r.fields.size() >= 3 && r.fields[2] == "postpos"};
+      const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
+      tp->weekdays_[LowerString(r.fields[0])] = {w, flag == "postpos", flag == "full"};
     }
   }
   // Start bits of a phrase's first word, and its second word's hash into second_bits_ (the
@@ -397,14 +398,15 @@ int TimexParser::MonthAt(Ctx& c, size_t i, size_t* next) const {
 int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
   if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::kWord) return 0;
   std::string_view w = TokenText(c.text, c.tokens[i]);
-  const std::pair<int, bool>* weekday = weekdays_.Find(c.keys[i]);
+  const WeekdayName* weekday = weekdays_.Find(c.keys[i]);
   if (weekday == nullptr) return 0;
-  if (w.size() <= 4 && !StartsUpper(w)) return 0;  // "sat", "wed", "sun" are words too
-  if (weekday->second) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
+  // "sat", "wed", "sun" are words too; a short full name ("cuma") is not an abbreviation.
+  if (w.size() <= 4 && !weekday->full && !StartsUpper(w)) return 0;
+  if (weekday->postpos) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
     if (i + 1 >= c.tokens.size()) return 0;
     if (!wd_postpos_.contains(c.keys[i + 1])) return 0;
   }
-  return weekday->first;
+  return weekday->weekday;
 }
 
 bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {

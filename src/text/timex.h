@@ -142,7 +142,12 @@ class TimexParser {
   int YearForWeekday(int month, int day, int weekday) const;
 
   KeyTable<std::pair<int, bool>> months_;  // name -> (month, needs capital)
-  KeyTable<std::pair<int, bool>> weekdays_;  // name -> (weekday, needs a postposition)
+  struct WeekdayName {
+    int weekday = 0;       // ISO 1-7
+    bool postpos = false;  // needs a wd_postpos word right after it ("ہفتہ کو")
+    bool full = false;     // a full name, a weekday in lower case even when short ("cuma")
+  };
+  KeyTable<WeekdayName> weekdays_;
   KeyTable<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_

@@ -294,6 +294,36 @@ TEST_F(TimexTest, GermanOrdinalPeriod) {
   EXPECT_EQ(One("seit dem 3. Maerz 2022", std::nullopt).date, (CivilDate{2022, 3, 3}));
 }
 
+TEST_F(TimexTest, GermanAndPortugueseRelativeDays) {
+  // Published Monday 2024-08-26.
+  EXPECT_EQ(One("Vergangene Nacht wurde das Lager angegriffen.", kMon26Aug2024).date,
+            (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Die Polizei meldete tags zuvor zwei Festnahmen.", kMon26Aug2024).date,
+            (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Homens armados atacaram a aldeia ontem à noite.", kMon26Aug2024).date,
+            (CivilDate{2024, 8, 25}));
+  Timex t = One("O ataque aconteceu três dias atrás.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  Timex w = One("O grupo atacou a cidade na semana passada.", kMon26Aug2024);
+  EXPECT_EQ(w.date, (CivilDate{2024, 8, 19}));  // the week before: Monday 19 .. Sunday 25
+  EXPECT_EQ(w.date_end, (CivilDate{2024, 8, 25}));
+}
+
+TEST_F(TimexTest, ItalianAndTurkishDates) {
+  // Published Monday 2024-08-26.
+  EXPECT_EQ(One("L'attacco è avvenuto il 3 maggio 2024.", std::nullopt).date,
+            (CivilDate{2024, 5, 3}));
+  EXPECT_EQ(One("Uomini armati hanno colpito ieri sera.", kMon26Aug2024).date,
+            (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Il villaggio è stato attaccato tre giorni fa.", kMon26Aug2024).date,
+            (CivilDate{2024, 8, 23}));
+  EXPECT_EQ(One("Saldırı 12 Ağustos 2024 tarihinde gerçekleşti.", std::nullopt).date,
+            (CivilDate{2024, 8, 12}));
+  EXPECT_EQ(One("Saldırı dün akşam gerçekleşti.", kMon26Aug2024).date, (CivilDate{2024, 8, 25}));
+  Timex t = One("Saldırganlar cuma günü köye girdi.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));  // the Friday before publication
+}
+
 TEST_F(TimexTest, FrenchAndSpanishDates) {
   Timex f = One("L'attaque a eu lieu le 22 mars 2024 au soir.", std::nullopt);
   EXPECT_EQ(f.date, (CivilDate{2024, 3, 22}));
