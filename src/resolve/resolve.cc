@@ -1649,18 +1649,23 @@ bool ExactTollsConflict(const Event& e, const Cluster& c) {
 
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
                     const ResolveOptions& o, const ResolveRules& rules) {
+  // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
+  // events): most candidates are rejected, and which veto rejects them changes nothing.
   PairScore s;
-  for (int ei : c.events) {
-    if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
-  }
   if (c.kind != e.kind) return s;      // operations and recalled events stay apart
   // A bombing and an air strike are two attacks wherever and whenever they fall: when both
   // sides say how the attack was carried out, the ways must be able to describe one attack.
   if (rules.MethodsConflict(e.methods, c.methods)) return s;
   PlaceMatch best = PlaceMatch::kNone;
+  bool misfit = false;  // a fine place of the incident that the report's place does not match
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
     if (PlaceScore(m) > PlaceScore(best)) best = m;
+    misfit = misfit || (m == PlaceMatch::kNone && Fine(l));
+  }
+  if (best == PlaceMatch::kNone && (e.day || !c.days.empty())) return s;
+  for (int ei : c.events) {
+    if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
   }
   if (best == PlaceMatch::kNone && !e.day && c.days.empty()) {
     // Only between undated reports (dates would otherwise tell attacks apart), and only the same
@@ -1680,11 +1685,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // merely one of them: otherwise reports chain an incident from town to town and day to day
   // wherever attacks are frequent (a busy town, a province at war).
   // (A folded place is a name the article itself gave the attack: no distance to check.)
-  if (Fine(e.loc) && best != PlaceMatch::kFolded) {
-    for (const Loc& l : c.locs) {
-      if (Fine(l) && MatchPlaces(e.loc, l, o) == PlaceMatch::kNone) return s;
-    }
-  }
+  if (Fine(e.loc) && best != PlaceMatch::kFolded && misfit) return s;
   double date = 0.5;
   int64_t gap_days = 0;  // 0 also when a date is unknown (no tolerance was used)
   if (e.day && !c.days.empty()) {
