@@ -3118,9 +3118,10 @@ IncidentStream ResolveBatch::FinishStream() && {
   }
 
   // Groups -> stories, wave claims to the story or to the lone incident.
-  std::map<int, std::vector<int>> groups;  // root -> clusters
+  // Indexed by root, read in root order (as a map by root would be): no node per group.
+  std::vector<std::vector<int>> groups(clusters.size());  // root -> clusters
   for (size_t ci = 0; ci < clusters.size(); ++ci) groups[uf.Find(static_cast<int>(ci))].push_back(ci);
-  std::map<int, std::vector<int>> group_waves;  // root -> waves
+  std::vector<std::vector<int>> group_waves(clusters.size());  // root -> waves
   std::vector<int> lone_waves;
   for (size_t w = 0; w < waves.size(); ++w) {
     if (wave_root[w] >= 0) {
@@ -3143,7 +3144,9 @@ IncidentStream ResolveBatch::FinishStream() && {
     Parked parked;
   };
   std::vector<Story> stories;
-  for (auto& [root, members] : groups) {
+  for (size_t root = 0; root < groups.size(); ++root) {
+    const std::vector<int>& members = groups[root];
+    if (members.empty()) continue;
     const std::vector<int>& ws = group_waves[root];
     if (members.size() == 1) {
       Incident& inc = leaves[members.front()];
@@ -3177,6 +3180,8 @@ IncidentStream ResolveBatch::FinishStream() && {
     }
     stories.push_back(std::move(s));
   }
+  std::vector<std::vector<int>>().swap(groups);
+  std::vector<std::vector<int>>().swap(group_waves);
   // Wave reports that match no incident: province-level incidents of their own, merged when
   // they report the same region within the window.
   std::vector<std::vector<int>> wave_only;
