@@ -95,6 +95,25 @@ uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
+// CivilDate::ToIso() without snprintf, for the dates written into every event's reason.
+std::string Iso(const CivilDate& d) {
+  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) {
+    return d.ToIso();  // partial or out of the usual range: printf's rules
+  }
+  char buf[10];
+  auto two = [](char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  two(buf, d.year / 100);
+  two(buf + 2, d.year % 100);
+  buf[4] = '-';
+  two(buf + 5, d.month);
+  buf[7] = '-';
+  two(buf + 8, d.day);
+  return std::string(buf, sizeof buf);
+}
+
 std::string HexId(std::string_view prefix, std::string_view content) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%012llx",
@@ -1292,85 +1311,134 @@ struct Cluster {
   std::string_view kind;  // Event::kind of its events
 };
 
-// Blocking index: 64-bit hashed keys -> clusters. A hash collision only adds a candidate, which
-// scoring then rejects, so it cannot change a decision. Flat: one open-addressing table of
-// (key, first, last) slots and one array of (cluster, next) entries chaining each key's clusters
-// in insertion order — no node or vector per key (a cluster registers ~15 keys, most of them
-// its own, so per-key containers were most of clustering's memory).
+// A blocking key: the 64-bit hash of (tag, key string, numbers) and the day it is bucketed by
+// (kNoDay for a whole-history key). The day is part of the key's identity already (it is mixed
+// into the hash); the index also uses it to place the key (see Index).
+constexpr int64_t kNoDay = INT64_MIN;
+struct BlockKey {
+  uint64_t hash;
+  int64_t day = kNoDay;
+};
+
+// Blocking index: keys -> clusters. A hash collision only adds a candidate, which scoring then
+// rejects, so it cannot change a decision. Flat: per table, one open-addressing array of (key,
+// first, last) slots and one array of (cluster, next) entries chaining each key's clusters in
+// insertion order — no node or vector per key (a cluster registers ~15 keys, most of them its
+// own, so per-key containers were most of clustering's memory).
+//
+// One table per day plus one for whole-history keys: clustering visits events in day order and
+// a lookup reads only the days around its own, so the slots and chains it touches are those of
+// a few small tables that stay in cache. In one table for all days each of a report's ~20 key
+// reads was a cache miss in an array growing with the corpus (the cost per report grew with it).
 class Index {
  public:
-  void Add(uint64_t key, int cluster) {
-    if ((used_ + 1) * 4 > slots_.size() * 3) Grow();  // load factor <= 0.75
-    Slot& s = slots_[Probe(key)];
-    if (s.first < 0) {
-      s.key = key;
-      s.first = s.last = Push(cluster);
-      ++used_;
-    } else if (entries_[s.last].cluster != cluster) {
-      const int32_t e = Push(cluster);
-      entries_[s.last].next = e;
-      s.last = e;
-    }
-  }
-  void Collect(uint64_t key, std::vector<int>* out) const {
-    if (slots_.empty()) return;
-    for (int32_t e = slots_[Probe(key)].first; e >= 0; e = entries_[e].next) {
-      if (out->size() >= kMaxCandidates) return;
-      out->push_back(entries_[e].cluster);
-    }
+  void Add(BlockKey key, int cluster) { TableFor(key.day)->Add(key.hash, cluster); }
+  void Collect(BlockKey key, std::vector<int>* out) const {
+    if (const Table* t = Find(key.day)) t->Collect(key.hash, out);
   }
   // Frees the storage (the index is not used after).
   void Clear() {
-    std::vector<Slot>().swap(slots_);
-    std::vector<Entry>().swap(entries_);
-    used_ = 0;
+    whole_ = Table();
+    std::unordered_map<int64_t, Table>().swap(days_);
+    last_day_ = kNoDay;
+    last_ = nullptr;
   }
 
  private:
-  struct Slot {
-    uint64_t key = 0;
-    int32_t first = -1;  // -1: empty slot
-    int32_t last = -1;
-  };
-  struct Entry {
-    int32_t cluster;
-    int32_t next;  // -1 at the end of a key's chain
+  class Table {
+   public:
+    void Add(uint64_t key, int cluster) {
+      if ((used_ + 1) * 4 > slots_.size() * 3) Grow();  // load factor <= 0.75
+      Slot& s = slots_[Probe(key)];
+      if (s.first < 0) {
+        s.key = key;
+        s.first = s.last = Push(cluster);
+        ++used_;
+      } else if (entries_[s.last].cluster != cluster) {
+        const int32_t e = Push(cluster);
+        entries_[s.last].next = e;
+        s.last = e;
+      }
+    }
+    void Collect(uint64_t key, std::vector<int>* out) const {
+      if (slots_.empty()) return;
+      for (int32_t e = slots_[Probe(key)].first; e >= 0; e = entries_[e].next) {
+        if (out->size() >= kMaxCandidates) return;
+        out->push_back(entries_[e].cluster);
+      }
+    }
+
+   private:
+    struct Slot {
+      uint64_t key = 0;
+      int32_t first = -1;  // -1: empty slot
+      int32_t last = -1;
+    };
+    struct Entry {
+      int32_t cluster;
+      int32_t next;  // -1 at the end of a key's chain
+    };
+
+    // The slot holding `key`, or the empty slot where it goes (linear probing).
+    size_t Probe(uint64_t key) const {
+      const size_t mask = slots_.size() - 1;
+      uint64_t h = key ^ (key >> 29);  // the keys are FNV products: mix the high bits down
+      h *= 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 32;
+      for (size_t i = h & mask;; i = (i + 1) & mask) {
+        if (slots_[i].first < 0 || slots_[i].key == key) return i;
+      }
+    }
+    int32_t Push(int cluster) {
+      entries_.push_back({cluster, -1});
+      return static_cast<int32_t>(entries_.size() - 1);
+    }
+    void Grow() {
+      std::vector<Slot> old;
+      old.swap(slots_);
+      // Small to start: most days of a long corpus hold a few keys.
+      slots_.assign(old.empty() ? 16 : old.size() * 2, Slot());
+      for (const Slot& s : old) {
+        if (s.first >= 0) slots_[Probe(s.key)] = s;
+      }
+    }
+
+    std::vector<Slot> slots_;  // size 0 or a power of two
+    std::vector<Entry> entries_;
+    size_t used_ = 0;
   };
 
-  // The slot holding `key`, or the empty slot where it goes (linear probing).
-  size_t Probe(uint64_t key) const {
-    const size_t mask = slots_.size() - 1;
-    uint64_t h = key ^ (key >> 29);  // the keys are FNV products: mix the high bits down
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 32;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots_[i].first < 0 || slots_[i].key == key) return i;
+  Table* TableFor(int64_t day) {
+    if (day == kNoDay) return &whole_;
+    if (day != last_day_ || last_ == nullptr) {
+      last_ = &days_[day];  // node-based: the pointer stays valid as days are added
+      last_day_ = day;
     }
+    return last_;
   }
-  int32_t Push(int cluster) {
-    entries_.push_back({cluster, -1});
-    return static_cast<int32_t>(entries_.size() - 1);
-  }
-  void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot());
-    for (const Slot& s : old) {
-      if (s.first >= 0) slots_[Probe(s.key)] = s;
-    }
+  const Table* Find(int64_t day) const {
+    if (day == kNoDay) return &whole_;
+    if (day == last_day_ && last_ != nullptr) return last_;
+    auto it = days_.find(day);
+    if (it == days_.end()) return nullptr;
+    last_day_ = day;
+    last_ = const_cast<Table*>(&it->second);
+    return last_;
   }
 
-  std::vector<Slot> slots_;  // size 0 or a power of two
-  std::vector<Entry> entries_;
-  size_t used_ = 0;
+  Table whole_;
+  std::unordered_map<int64_t, Table> days_;
+  // The table of the day last read or written: a report's lookups read a few days in turn.
+  mutable int64_t last_day_ = kNoDay;
+  mutable Table* last_ = nullptr;
 };
 
+// One multiply-xorshift round per number (a bijection of v for a given h): keys only need to
+// differ, and FNV's eight byte rounds per number were most of the cost of making them.
 uint64_t Mix(uint64_t h, uint64_t v) {
-  for (int i = 0; i < 8; ++i) {
-    h ^= (v >> (8 * i)) & 0xff;
-    h *= 1099511628211ull;
-  }
-  return h;
+  h ^= v;
+  h *= 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
 }
 
 // A blocking key is (tag, key string, n, m) hashed: Mix(Mix(Mix(Fnv1a(tag), Fnv1a(key)), n), m).
@@ -1382,15 +1450,18 @@ uint64_t Key(uint64_t prefix, int64_t n = 0, int64_t m = 0) {
   return Mix(Mix(prefix, static_cast<uint64_t>(n)), static_cast<uint64_t>(m));
 }
 
-uint64_t DayKey(std::string_view tag, uint64_t key_hash, int64_t day) {
-  return Key(KeyPrefix(tag, key_hash), day);
+// A whole-history key: (tag, key) over all time, or with a number that is not a day.
+BlockKey WholeKey(uint64_t prefix, int64_t n = 0) { return {Key(prefix, n), kNoDay}; }
+
+BlockKey DayKey(std::string_view tag, uint64_t key_hash, int64_t day) {
+  return {Key(KeyPrefix(tag, key_hash), day), day};
 }
 
-uint64_t CellKey(double lat, double lon, int dx, int dy, int64_t day) {
+BlockKey CellKey(double lat, double lon, int dx, int dy, int64_t day) {
   const int64_t x = static_cast<int64_t>(std::floor(lon / kGridDegrees)) + dx;
   const int64_t y = static_cast<int64_t>(std::floor(lat / kGridDegrees)) + dy;
   static const uint64_t prefix = KeyPrefix("g", kFnvBasis);
-  return Key(prefix, day, x * 100003 + y);
+  return {Key(prefix, day, x * 100003 + y), day};
 }
 
 // Keys are of two kinds. Whole-history keys (a place, district, province or country over all
@@ -1404,11 +1475,11 @@ enum TimeKind : int64_t { kDatedKey = 1, kPublishedKey = 2, kTimelessKey = 3 };
 
 void AddTimed(uint64_t prefix, const Event& e, int cluster, Index* idx) {
   if (e.day) {
-    idx->Add(Key(prefix, kDatedKey, *e.day), cluster);
+    idx->Add({Key(prefix, kDatedKey, *e.day), *e.day}, cluster);
   } else if (e.pub) {
-    idx->Add(Key(prefix, kPublishedKey, *e.pub), cluster);
+    idx->Add({Key(prefix, kPublishedKey, *e.pub), *e.pub}, cluster);
   } else {
-    idx->Add(Key(prefix, kTimelessKey), cluster);
+    idx->Add(WholeKey(prefix, kTimelessKey), cluster);
   }
 }
 
@@ -1426,39 +1497,39 @@ void CollectTimed(uint64_t prefix, const std::optional<int64_t>& day,
   const uint64_t published = Mix(prefix, kPublishedKey);
   if (day) {
     for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
-      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), out);
+      idx.Collect({Mix(dated, static_cast<uint64_t>(d)), d}, out);
     }
     for (int64_t p = *day - 1; p <= *day + gap; ++p) {
-      idx.Collect(Mix(published, static_cast<uint64_t>(p)), out);
+      idx.Collect({Mix(published, static_cast<uint64_t>(p)), p}, out);
     }
   } else {
     for (int64_t d = *pub - gap; d <= *pub + 1; ++d) {
-      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), out);
+      idx.Collect({Mix(dated, static_cast<uint64_t>(d)), d}, out);
     }
     for (int64_t p = *pub - gap; p <= *pub + gap; ++p) {
-      idx.Collect(Mix(published, static_cast<uint64_t>(p)), out);
+      idx.Collect({Mix(published, static_cast<uint64_t>(p)), p}, out);
     }
   }
-  idx.Collect(Key(prefix, kTimelessKey), out);
+  idx.Collect(WholeKey(prefix, kTimelessKey), out);
 }
 
 void IndexEvent(const Event& e, int cluster, Index* idx) {
   const uint64_t country = e.loc->country_hash;
   const uint64_t place = KeyPrefix("p", e.loc->key_hash);
-  idx->Add(Key(place), cluster);
+  idx->Add(WholeKey(place), cluster);
   AddTimed(place, e, cluster, idx);
   for (const Loc& f : e.folded_locs) {
     const uint64_t folded = KeyPrefix("p", f.key_hash);
-    idx->Add(Key(folded), cluster);
+    idx->Add(WholeKey(folded), cluster);
     AddTimed(folded, e, cluster, idx);
   }
   if (!e.loc->admin2_key.empty()) {
     const uint64_t admin2 = KeyPrefix("a2", e.loc->admin2_hash);
-    idx->Add(Key(admin2), cluster);
+    idx->Add(WholeKey(admin2), cluster);
     AddTimed(admin2, e, cluster, idx);
   }
-  idx->Add(Key(KeyPrefix("a1all", e.loc->admin1_hash)), cluster);
-  idx->Add(Key(KeyPrefix("call", country)), cluster);
+  idx->Add(WholeKey(KeyPrefix("a1all", e.loc->admin1_hash)), cluster);
+  idx->Add(WholeKey(KeyPrefix("call", country)), cluster);
   AddTimed(KeyPrefix("a1", e.loc->admin1_hash), e, cluster, idx);
   AddTimed(KeyPrefix("c", country), e, cluster, idx);
   if (e.day) {
@@ -1503,12 +1574,12 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
     }
     if (country_level) CollectTimed(KeyPrefix("c", country), day, pub, o, idx, &out);
   } else {
-    idx.Collect(Key(KeyPrefix("p", loc.key_hash)), &out);
-    if (!loc.admin2_key.empty()) idx.Collect(Key(KeyPrefix("a2", loc.admin2_hash)), &out);
+    idx.Collect(WholeKey(KeyPrefix("p", loc.key_hash)), &out);
+    if (!loc.admin2_key.empty()) idx.Collect(WholeKey(KeyPrefix("a2", loc.admin2_hash)), &out);
     if (loc.place.level == GeoLevel::kProvince) {
-      idx.Collect(Key(KeyPrefix("a1all", loc.admin1_hash)), &out);
+      idx.Collect(WholeKey(KeyPrefix("a1all", loc.admin1_hash)), &out);
     }
-    if (country_level) idx.Collect(Key(KeyPrefix("call", country)), &out);
+    if (country_level) idx.Collect(WholeKey(KeyPrefix("call", country)), &out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -1526,10 +1597,21 @@ struct PairScore {
 };
 
 std::string Detail(const PairScore& s) {
-  return std::string("place=") + PlaceMatchName(s.place) +
-         " date_gap=" + (s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap)) +
-         " type=" + Fmt(s.type) + " actors=" + Fmt(s.actors) + " figures=" + Fmt(s.figures) +
-         " score=" + Fmt(s.total);
+  std::string out;
+  out.reserve(96);  // one allocation: every part is appended in place
+  out += "place=";
+  out += PlaceMatchName(s.place);
+  out += " date_gap=";
+  out += s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap);
+  out += " type=";
+  out += Fmt(s.type);
+  out += " actors=";
+  out += Fmt(s.actors);
+  out += " figures=";
+  out += Fmt(s.figures);
+  out += " score=";
+  out += Fmt(s.total);
+  return out;
 }
 
 // Dates: an unknown event date is compatible with a known one only when the article's
@@ -1567,18 +1649,23 @@ bool ExactTollsConflict(const Event& e, const Cluster& c) {
 
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
                     const ResolveOptions& o, const ResolveRules& rules) {
+  // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
+  // events): most candidates are rejected, and which veto rejects them changes nothing.
   PairScore s;
-  for (int ei : c.events) {
-    if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
-  }
   if (c.kind != e.kind) return s;      // operations and recalled events stay apart
   // A bombing and an air strike are two attacks wherever and whenever they fall: when both
   // sides say how the attack was carried out, the ways must be able to describe one attack.
   if (rules.MethodsConflict(e.methods, c.methods)) return s;
   PlaceMatch best = PlaceMatch::kNone;
+  bool misfit = false;  // a fine place of the incident that the report's place does not match
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
     if (PlaceScore(m) > PlaceScore(best)) best = m;
+    misfit = misfit || (m == PlaceMatch::kNone && Fine(l));
+  }
+  if (best == PlaceMatch::kNone && (e.day || !c.days.empty())) return s;
+  for (int ei : c.events) {
+    if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
   }
   if (best == PlaceMatch::kNone && !e.day && c.days.empty()) {
     // Only between undated reports (dates would otherwise tell attacks apart), and only the same
@@ -1598,11 +1685,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // merely one of them: otherwise reports chain an incident from town to town and day to day
   // wherever attacks are frequent (a busy town, a province at war).
   // (A folded place is a name the article itself gave the attack: no distance to check.)
-  if (Fine(e.loc) && best != PlaceMatch::kFolded) {
-    for (const Loc& l : c.locs) {
-      if (Fine(l) && MatchPlaces(e.loc, l, o) == PlaceMatch::kNone) return s;
-    }
-  }
+  if (Fine(e.loc) && best != PlaceMatch::kFolded && misfit) return s;
   double date = 0.5;
   int64_t gap_days = 0;  // 0 also when a date is unknown (no tolerance was used)
   if (e.day && !c.days.empty()) {
@@ -1703,7 +1786,7 @@ bool FollowUp(const Event& e, const std::vector<Cluster>& clusters, const EventT
   cands->clear();
   const uint64_t dated = Mix(KeyPrefix("p", e.loc->key_hash), kDatedKey);
   for (int64_t d = *e.pub - followup.undated_publish_gap_days; d <= *e.pub + 1; ++d) {
-    idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);
+    idx.Collect({Mix(dated, static_cast<uint64_t>(d)), d}, cands);
   }
   std::sort(cands->begin(), cands->end());
   cands->erase(std::unique(cands->begin(), cands->end()), cands->end());
@@ -1751,7 +1834,7 @@ bool DayFollowUp(const Event& e, const std::vector<Cluster>& clusters, const Eve
     if (e.day && (named >= *e.day || (e.named_in_background >> i & 1))) continue;
     cands->clear();
     for (int64_t d = named - o.date_window_days; d <= named + o.date_window_days; ++d) {
-      idx.Collect(Mix(dated, static_cast<uint64_t>(d)), cands);
+      idx.Collect({Mix(dated, static_cast<uint64_t>(d)), d}, cands);
     }
     for (int ci : *cands) {
       const Cluster& c = clusters[ci];
@@ -2046,6 +2129,7 @@ void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
 
 constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
                              Field::kArrested, Field::kFreed,   Field::kVehiclesDestroyed};
+static_assert(static_cast<int>(kFields[5]) == 5, "kFields[i] is Field(i)");
 
 // A claim's cues as its encoding carries them (EncodeClaims): bit 0 is Claim::independent, bit
 // 1 says the cues were read, bits 2-4 are partisan, update and superseded. One byte as before.
@@ -2070,7 +2154,14 @@ void ReconcileIncident(Incident* inc, Policy policy, const ResolveOptions& o,
       cues.push_back({(bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0});
     }
   }
+  // A field no claim states reconciles to nothing (no figure, note or contradiction): only the
+  // fields present are read, each pass over the claims being most of the cost.
+  uint32_t present = 0;
+  for (const Claim& c : inc->claims) {
+    if (static_cast<unsigned>(c.field) < 32) present |= 1u << static_cast<unsigned>(c.field);
+  }
   for (Field f : kFields) {
+    if ((present >> static_cast<unsigned>(f) & 1) == 0) continue;
     FieldFigures ff = ReconcileField(inc->claims, cues, f, policy, rules);
     for (Contradiction& c : ff.contradictions) inc->contradictions.push_back(std::move(c));
     for (std::string& n : ff.notes) inc->why.push_back({"", "figure", std::move(n), 0});
@@ -2242,18 +2333,43 @@ std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue
 // name), read without decoding its strings: the reason a leaf records when an event's claims
 // join it, while the claims themselves stay encoded until reconciliation.
 std::string ClaimFieldCounts(std::string_view blob) {
+  // Counted per field, written in the order of the fields' names (an unknown value is named as
+  // FieldName() names it).
+  static const std::array<Field, std::size(kFields)> by_name = [] {
+    std::array<Field, std::size(kFields)> a;
+    std::copy(std::begin(kFields), std::end(kFields), a.begin());
+    std::sort(a.begin(), a.end(), [](Field x, Field y) {
+      return std::string_view(FieldName(x)) < std::string_view(FieldName(y));
+    });
+    return a;
+  }();
+  std::array<int, std::size(kFields)> count{};
+  auto slot = [](Field f) {
+    for (size_t i = 0; i < std::size(kFields); ++i) {
+      if (std::string_view(FieldName(kFields[i])) == FieldName(f)) return i;
+    }
+    return size_t{0};
+  };
   BlobReader r{blob};
-  std::map<std::string, int> per_field;
   for (uint64_t n = std::min<uint64_t>(r.Varint(), blob.size()); n > 0 && !r.in.empty(); --n) {
     for (int i = 0; i < 4; ++i) r.SkipString();  // doc_id, source, quote, attributed_to
     for (int i = 0; i < 4; ++i) r.Varint();      // span, figure_span
-    ++per_field[FieldName(static_cast<Field>(r.Varint()))];
+    const auto f = static_cast<Field>(r.Varint());
+    const auto k = static_cast<size_t>(f);
+    ++count[k < std::size(kFields) && kFields[k] == f ? k : slot(f)];
     for (int i = 0; i < 4; ++i) r.Varint();  // category, qualifier, scope, independent
     r.Skip(3 * sizeof(double));              // value, low, high
     for (int i = 0; i < 3; ++i) r.Varint();  // published
   }
   std::string d;
-  for (const auto& [f, n] : per_field) d += (d.empty() ? "" : ", ") + std::to_string(n) + " " + f;
+  for (Field f : by_name) {
+    const int n = count[static_cast<size_t>(f)];
+    if (n == 0) continue;
+    if (!d.empty()) d += ", ";
+    d += std::to_string(n);
+    d += ' ';
+    d += FieldName(f);
+  }
   return d;
 }
 
@@ -2301,9 +2417,9 @@ struct Parked {
 // The reason step 4 records when a recall links to an incident.
 std::string RecallDetail(const Recall& r, PlaceMatch pm) {
   return std::string("recalls ") + PlaceDesc(r.loc) +
-         (r.day     ? " on " + CivilFromDays(*r.day).ToIso()
-          : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
-          : r.year  ? " in " + CivilFromDays(r.year->first).ToIso().substr(0, 4)
+         (r.day     ? " on " + Iso(CivilFromDays(*r.day))
+          : r.month ? " in " + Iso(CivilFromDays(r.month->first)).substr(0, 7)
+          : r.year  ? " in " + Iso(CivilFromDays(r.year->first)).substr(0, 4)
                     : "") +
          ": place=" + PlaceMatchName(pm);
 }
@@ -2658,7 +2774,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     // How many articles report an event at each fine place on each day (Event::attested). A
     // wire copy repeats its original's place and day: it attests nothing of its own.
     std::unordered_map<uint64_t, std::pair<int, int>> seen;  // key -> (last doc, articles)
-    auto attest_key = [](const Event& e) { return DayKey("a", e.loc->key_hash, *e.day); };
+    auto attest_key = [](const Event& e) { return DayKey("a", e.loc->key_hash, *e.day).hash; };
     auto attestable = [](const Event& e) { return e.day && Fine(e.loc) && e.kind.empty(); };
     for (size_t i = 0; i < events.size(); ++i) {
       const Event& e = events[i];
@@ -2707,7 +2823,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       if (e.day || e.pub) {
         CollectTimed(prefix, e.day, e.pub, o, idx, &cands);
       } else {
-        idx.Collect(Key(prefix), &cands);
+        idx.Collect(WholeKey(prefix), &cands);
       }
     };
     for (const Loc& f : e.folded_locs) place_key(f.key_hash);
@@ -2760,13 +2876,13 @@ IncidentStream ResolveBatch::FinishStream() && {
                                   DayFollowUp(e, clusters, events, o, rules, idx, &followup_cands,
                                               &best, &best_s, &named)) {
       // The article says which day the attack was: its own day (a death, a hearing) is not.
-      how = "; dated " + (e.day ? CivilFromDays(*e.day).ToIso() : std::string("nothing")) +
-            " by its own mention, its article names " + CivilFromDays(named).ToIso() +
+      how = "; dated " + (e.day ? Iso(CivilFromDays(*e.day)) : std::string("nothing")) +
+            " by its own mention, its article names " + Iso(CivilFromDays(named)) +
             ", the day of the only incident at its place then";
       e.day = named;
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
-                         (e.day ? " on " + CivilFromDays(*e.day).ToIso() : " (undated)") + "; ";
+                         (e.day ? " on " + Iso(CivilFromDays(*e.day)) : " (undated)") + "; ";
     detail += b.spill.Read(e.notes_ref);
     if (best >= 0) {
       e.why_ref = b.spill.Append(
@@ -2898,7 +3014,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       link_why[c].push_back({docs[wv.doc].doc_id, "story",
                              std::string("covered by a wave report") +
                                  (wv.loc->known ? " in " + PlaceDesc(wv.loc) : "") +
-                                 (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
+                                 (wv.day ? " on " + Iso(CivilFromDays(*wv.day)) : ""),
                              0});
     }
     if (!members.empty()) wave_root[w] = members.front();
@@ -3002,9 +3118,10 @@ IncidentStream ResolveBatch::FinishStream() && {
   }
 
   // Groups -> stories, wave claims to the story or to the lone incident.
-  std::map<int, std::vector<int>> groups;  // root -> clusters
+  // Indexed by root, read in root order (as a map by root would be): no node per group.
+  std::vector<std::vector<int>> groups(clusters.size());  // root -> clusters
   for (size_t ci = 0; ci < clusters.size(); ++ci) groups[uf.Find(static_cast<int>(ci))].push_back(ci);
-  std::map<int, std::vector<int>> group_waves;  // root -> waves
+  std::vector<std::vector<int>> group_waves(clusters.size());  // root -> waves
   std::vector<int> lone_waves;
   for (size_t w = 0; w < waves.size(); ++w) {
     if (wave_root[w] >= 0) {
@@ -3027,7 +3144,9 @@ IncidentStream ResolveBatch::FinishStream() && {
     Parked parked;
   };
   std::vector<Story> stories;
-  for (auto& [root, members] : groups) {
+  for (size_t root = 0; root < groups.size(); ++root) {
+    const std::vector<int>& members = groups[root];
+    if (members.empty()) continue;
     const std::vector<int>& ws = group_waves[root];
     if (members.size() == 1) {
       Incident& inc = leaves[members.front()];
@@ -3061,6 +3180,8 @@ IncidentStream ResolveBatch::FinishStream() && {
     }
     stories.push_back(std::move(s));
   }
+  std::vector<std::vector<int>>().swap(groups);
+  std::vector<std::vector<int>>().swap(group_waves);
   // Wave reports that match no incident: province-level incidents of their own, merged when
   // they report the same region within the window.
   std::vector<std::vector<int>> wave_only;
@@ -3086,7 +3207,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       s.mentions.insert(s.mentions.end(), wv.lite.begin(), wv.lite.end());
       s.inc.why.push_back({docs[wv.doc].doc_id, "new incident",
                            "a wave report matching no incident: at " + PlaceDesc(wv.loc) +
-                               (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
+                               (wv.day ? " on " + Iso(CivilFromDays(*wv.day)) : ""),
                            0});
     }
     const Wave& first = waves[g.front()];
@@ -3213,7 +3334,7 @@ IncidentStream ResolveBatch::FinishStream() && {
   }
 
   // 6. Ids.
-  auto date_str = [](const Incident& i) { return i.date ? i.date->ToIso() : std::string(); };
+  auto date_str = [](const Incident& i) { return i.date ? Iso(*i.date) : std::string(); };
   std::map<std::string, std::vector<std::pair<std::tuple<std::string, uint32_t>, size_t>>> leaf_ids;
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
     const Incident& inc = leaves[ci];

@@ -1407,6 +1407,35 @@ TEST(ResolveTest, BusyTownAtDensityKeepsDaysApartAndCandidatesBounded) {
   EXPECT_LE(most, 8u);  // the clusters of a few days, not of the whole two months
 }
 
+// The reasons resolution writes (read by `sitrep explain` and kept in the exports) name each
+// report's day as an ISO date, its figures counted per field in the order of the fields' names,
+// and the parts of the pair score that attached it.
+TEST(ResolveTest, ReasonsGiveDaysFieldCountsAndScoreParts) {
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown},
+                   {K(3), K(5, Qualifier::kExact, Field::kInjured), K(4)})
+          .Build(),
+      DocBuilder("b", "2024-05-03").Mention(kBomb, "2024-05-02", {kNorthTown}, {K(4)}).Build(),
+  };
+  const IncidentSet set = Resolve(docs);
+  const std::vector<const Incident*> leaves = Leaves(set);
+  ASSERT_EQ(leaves.size(), 1u);
+  std::vector<std::string> details;
+  for (const Reason& r : leaves[0]->why) details.push_back(r.decision + ": " + r.detail);
+  auto has = [&](const std::string& part) {
+    for (const std::string& d : details) {
+      if (d.find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(" on 2024-05-01; ")) << ::testing::PrintToString(details);
+  EXPECT_TRUE(has("claims attached: 1 injured, 2 killed")) << ::testing::PrintToString(details);
+  EXPECT_TRUE(has("claims attached: 1 killed")) << ::testing::PrintToString(details);
+  EXPECT_TRUE(has("place=same-place date_gap=1 type=1.00 actors=0.50 figures=1.00 score="))
+      << ::testing::PrintToString(details);
+}
+
 // Reports of a nearby town the next day that disagree on both the kind of attack and the toll
 // are another attack; agreeing on either keeps them one.
 TEST(ResolveTest, NearbyNextDayWithOtherTypeAndTollIsAnotherAttack) {
