@@ -15,6 +15,7 @@ struct ClaimExtractor::Figure {
   bool part = false;
   bool coord = false;  // shares its cue with the figure before it ("one man and two children")
   double add = 0;      // the coordinated figures of other categories counted into this one
+  size_t cue = SIZE_MAX;  // word index of its post cue ("were killed"), SIZE_MAX when none
 };
 
 namespace {
@@ -103,10 +104,16 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   });
   if (!st.ok()) return st;
   std::unordered_map<std::string, uint32_t> role_ids;
-  const std::pair<std::string_view, WordSet*> word_classes[] = {
-      {"year_unit", &x->year_units_}, {"month_unit", &x->month_units_},
-      {"relative", &x->relatives_},   {"pronoun", &x->pronouns_},
-      {"joint", &x->joints_},         {"link", &x->links_}};
+  const std::pair<std::string_view, WordSet*> word_classes[] = {{"year_unit", &x->year_units_},
+                                                                {"month_unit", &x->month_units_},
+                                                                {"relative", &x->relatives_},
+                                                                {"pronoun", &x->pronouns_},
+                                                                {"joint", &x->joints_},
+                                                                {"link", &x->links_},
+                                                                {"modifier", &x->modifiers_},
+                                                                {"auxiliary", &x->auxiliaries_},
+                                                                {"clause_link", &x->clause_links_},
+                                                                {"object", &x->objects_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] != name) continue;
@@ -253,6 +260,62 @@ bool ClaimExtractor::Accepts(const CueInfo& c, const NounPhrase& np) {
   return false;
 }
 
+bool ClaimExtractor::AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t e,
+                                    size_t cue) const {
+  for (size_t k = cue; k > b && cue - k < 4;) {
+    --k;
+    if (w[k].kind != WordKind::kWord) return false;
+    if (auxiliaries_.contains(w[k])) return true;
+    size_t rl = 0;
+    if (!(RolesAt(w, k, e, &rl) & kPostSkip)) return false;
+  }
+  return false;
+}
+
+bool ClaimExtractor::ActiveWithObject(const std::vector<Word>& w, size_t b, size_t e, size_t cue,
+                                      size_t len, const CueInfo& c) const {
+  if (!(c.positions & kPre) || cue + len >= e) return false;
+  const Word& next = w[cue + len];
+  if (next.kind != WordKind::kNumber && !objects_.contains(next)) return false;
+  return !AfterAuxiliary(w, b, e, cue);
+}
+
+std::optional<Field> ClaimExtractor::PredicateAfter(const std::vector<Word>& w, size_t b, size_t e,
+                                                    size_t m, const NounPhrase& np,
+                                                    size_t* at) const {
+  constexpr size_t kReach = 16;  // words and commas
+  std::optional<Field> field;
+  for (size_t k = m; k < e && k < m + kReach;) {
+    const Word& x = w[k];
+    if (IsPunct(x, ",")) {  // "in Toledo, Ohio, have died"
+      ++k;
+      continue;
+    }
+    if (x.kind != WordKind::kWord) break;  // a clause's end, another number
+    if (negators_.contains(x.lower)) return std::nullopt;
+    if (clause_links_.contains(x) && !(k == m && modifiers_.contains(x))) break;
+    size_t len = 0;
+    const std::vector<CueInfo>* infos = CueAt(w, k, e, &len);
+    // "involved in the shooting": a cue word after a determiner is a noun.
+    const bool noun = k > b && objects_.contains(w[k - 1]);
+    if (infos != nullptr && !noun) {
+      for (const CueInfo& c : *infos) {
+        if (!(c.positions & kPost) || !Accepts(c, np)) continue;
+        // A transitive cue needs an auxiliary ("were killed"): bare, it is the modifier's own
+        // verb ("who killed a woman", "accused of killing").
+        if ((c.positions & kPre) && !AfterAuxiliary(w, b, e, k)) break;
+        field = c.field;
+        *at = k;
+        break;
+      }
+      k += len;
+      continue;
+    }
+    ++k;
+  }
+  return field;
+}
+
 ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const std::vector<Word>& w, size_t n,
                                                      size_t e) const {
   NounPhrase np;
@@ -392,6 +455,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
       }
     }
     // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
+    size_t cue_at = SIZE_MAX;  // the post cue's first word
     if (!field) {
       size_t pos = np.end;
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
@@ -413,10 +477,27 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         size_t len = 0;
         const std::vector<CueInfo>* infos = CueAt(w, pos, e, &len);
         if (infos != nullptr) {
+          bool agent = false;
           for (const CueInfo& c : *infos) {
             if ((c.positions & kPost) && Accepts(c, np)) {
+              // "Three gunmen killed five people": the number counts the killers.
+              if (ActiveWithObject(w, b, e, pos, len, c)) {
+                agent = true;
+                break;
+              }
               field = c.field;
+              cue_at = pos;
               break;
+            }
+          }
+          if (agent) break;
+          // "four people injured in the blast have died": the participle describes them, the
+          // later predicate tells their fate.
+          if (field && *field != Field::kKilled && pos == np.end) {
+            size_t at = 0;
+            if (PredicateAfter(w, b, e, pos + len, np, &at) == Field::kKilled) {
+              field = Field::kKilled;
+              cue_at = at;
             }
           }
           if (field) break;
@@ -461,6 +542,14 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         break;
       }
     }
+    // 2b. A modifier between the subject and its verb: "four people involved in a shooting
+    // early Saturday have now died", "23 people in the market were killed".
+    if (!field && !negated && np.group == NounGroup::kPerson && np.end < e &&
+        w[np.end].kind == WordKind::kWord && modifiers_.contains(w[np.end])) {
+      size_t at = 0;
+      field = PredicateAfter(w, b, e, np.end, np, &at);
+      if (field) cue_at = at;
+    }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
     if (!field && !negated) {
       for (size_t k = n; k-- > b && k + 10 > n;) {
@@ -489,6 +578,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         f.category = np.category;
         f.part = me.part;
         f.coord = partner != nullptr && partner->claimed && partner->field == *field;
+        f.cue = cue_at;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
           if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
@@ -1016,6 +1106,18 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
           f.category = Category::kCivilians;
         }
       }
+    }
+    // A cue a figure read ("four people ... have now died") is that figure's, not a singular
+    // subject's found further back ("Saturday").
+    for (const Figure& f : figs) {
+      if (f.cue == SIZE_MAX) continue;
+      const Span& cs = w[f.cue].span;
+      singles.erase(std::remove_if(singles.begin(), singles.end(),
+                                   [&](const Implicit& im) {
+                                     return im.field == f.field && !im.implied && !im.shooter &&
+                                            im.cue.begin < cs.end && cs.begin < im.cue.end;
+                                   }),
+                    singles.end());
     }
     std::string attributed = Attribution(ws, s);
     Span sspan = ws.sentence_span(s);

@@ -655,6 +655,55 @@ TEST_F(ClaimsTest, CoordinatedFigureOfNoCategoryCarriesTheTotal) {
   EXPECT_EQ(KilledOf(c, Category::kUnknown), 10);
 }
 
+// A modifier between a figure's subject and its verb: a participle, a preposition or a relative
+// clause ("four people involved in ... have died"). The cue that figure reads gives no singular
+// victim besides (a weekday before "died" is no name).
+TEST_F(ClaimsTest, PredicateAfterASubjectModifier) {
+  auto c = Run("Four people involved in a crash early Saturday morning have now died.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 4);
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()), "Four");
+  c = Run("The coroner says all three people involved in the fight at the bar have died.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 3);
+  EXPECT_EQ(MaxKilled(Run("Three men who were wounded at the depot on Friday have died.")), 3);
+  EXPECT_EQ(MaxKilled(Run("Five people in the crowded square were killed.")), 5);
+  EXPECT_EQ(MaxKilled(Run("Two farmers from the next village, Elm Creek, also died.")), 2);
+  // A participle that wounded them, then a verb that tells their deaths.
+  c = Run("Four people injured in the blast later died in hospital.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 4);
+}
+
+// The modifier's own verb is no predicate of the figure: an active verb with its object, a
+// gerund, a cue used as a noun; a clause link ends the subject.
+TEST_F(ClaimsTest, ModifierVerbsAreNotTheFiguresPredicate) {
+  auto c = Run("Two men who killed a shopkeeper in the market were arrested.");
+  double arrested = 0;
+  for (const Claim& x : c) {
+    if (x.field == Field::kArrested) arrested = x.value;
+  }
+  EXPECT_EQ(arrested, 2);
+  EXPECT_LT(MaxKilled(c), 2);
+  EXPECT_LT(MaxKilled(Run("Three teens arrested, accused of killing a 4-year-old girl.")), 3);
+  EXPECT_LT(MaxKilled(Run("Two men involved in the killing of a guard fled.")), 2);
+  EXPECT_EQ(MaxKilled(Run("Three men in a van that was found near the farm were killed.")), 0);
+  EXPECT_EQ(MaxKilled(Run("Two children hurt and killed by gunfire.")), 0);
+}
+
+// "Three gunmen killed five villagers": the number before an active verb with its object
+// counts the agents, not victims; a passive verb keeps its subject's figure.
+TEST_F(ClaimsTest, AgentsBeforeAnActiveVerbAreNoVictims) {
+  auto c = Run("Three gunmen killed five villagers near the river.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 5);
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 0);
+  c = Run("Three gunmen were killed the next day.");
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 3);
+}
+
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
