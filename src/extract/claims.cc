@@ -14,6 +14,7 @@ struct ClaimExtractor::Figure {
   Category category = Category::kUnknown;
   bool part = false;
   bool coord = false;  // shares its cue with the figure before it ("one man and two children")
+  bool ceiling = false;  // an upper bound of the field ("shot three people": killed up to 3)
   double add = 0;      // the coordinated figures of other categories counted into this one
   size_t cue = SIZE_MAX;  // word index of its post cue ("were killed"), SIZE_MAX when none
 };
@@ -73,6 +74,12 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[3] == "bodies") info.needs = Requires::kBodies;
     else if (cols[3] == "lives") info.needs = Requires::kLives;
     else return InvalidArgument("unknown requirement '" + std::string(cols[3]) + "'");
+    if (cols.size() > 4 && !cols[4].empty()) {
+      if (cols[4] != "ceiling") {
+        return InvalidArgument("unknown bound '" + std::string(cols[4]) + "'");
+      }
+      info.ceiling = true;
+    }
     for (std::string_view p : SplitBar(cols[0])) {
       std::string key;
       for (const std::string& w : NormalizePhrase(p)) key += w + " ";
@@ -349,6 +356,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     bool claimed;
     Field field;
     bool part;
+    bool ceiling = false;
   };
   std::vector<Seen> seen;
   auto negated_in = [&](size_t from, size_t to) {
@@ -424,6 +432,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
 
     std::optional<Field> field;
     bool negated = false;
+    bool ceiling = false;
     // 1. A cue before the number, over a few fillers.
     {
       size_t j = n;
@@ -447,6 +456,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
           for (const CueInfo& c : *infos) {
             if ((c.positions & kPre) && Accepts(c, np)) {
               field = c.field;
+              ceiling = c.ceiling;
               negated = negated_in(k >= b + 3 ? k - 3 : b, k);
               break;
             }
@@ -565,13 +575,17 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     }
     // 4. Bodies are deaths; coordinated figures and parts share their head's cue.
     if (!field && !negated && np.group == NounGroup::kBodies) field = Field::kKilled;
-    if (!field && !negated && partner != nullptr && partner->claimed) field = partner->field;
+    if (!field && !negated && partner != nullptr && partner->claimed) {
+      field = partner->field;
+      ceiling = partner->ceiling;
+    }
     if (!field && !negated && whole != nullptr) field = whole->field;
     if (field && !negated) {
       bool vehicle = np.group == NounGroup::kVehicle;
       if (vehicle == (*field == Field::kVehiclesDestroyed)) {
         me.claimed = true;
         me.field = *field;
+        me.ceiling = ceiling;
         Figure f;
         f.num = n;
         f.field = *field;
@@ -579,6 +593,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         f.part = me.part;
         f.coord = partner != nullptr && partner->claimed && partner->field == *field;
         f.cue = cue_at;
+        f.ceiling = ceiling;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
           if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
@@ -1101,10 +1116,10 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
         }
       }
       for (Figure& f : figs) {
-        if (f.field == Field::kKilled && f.category == Category::kUnknown &&
-            w[f.num].span.end <= shooter_at) {
-          f.category = Category::kCivilians;
-        }
+        if (f.field != Field::kKilled || w[f.num].span.end > shooter_at) continue;
+        if (f.category == Category::kUnknown) f.category = Category::kCivilians;
+        // "shot his two sons before turning the gun on himself": a murder-suicide's victims.
+        f.ceiling = false;
       }
     }
     // A cue a figure read ("four people ... have now died") is that figure's, not a singular
@@ -1192,6 +1207,11 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       c.low = q.low + f.add;
       c.high = q.high + f.add;
       c.qualifier = q.qualifier;
+      if (f.ceiling) {  // "shot three people": the dead among them, at most three
+        c.qualifier = Qualifier::kUpTo;
+        c.low = 0;
+        c.high = c.value;
+      }
       c.attributed_to = attributed;
       c.scope = f.part ? Scope::kPart : Scope::kIncident;
       c.independent = article.copy_of.empty();

@@ -7,6 +7,10 @@
 //                           "three men who were wounded ... have died": the figure's verb is the
 //                           last cue of the clause (PredicateAfter); "injured in the blast
 //                           later died" is a death
+// A cue marked "ceiling" (claim_cues.tsv) gives an upper bound, qualifier up_to: "shot three
+// people" counts the dead and the wounded, so at most three were killed; before the shooter's own
+// death in the sentence ("shot his two sons before turning the gun on himself") they are his
+// victims' deaths.
 // A number before an active transitive cue with its object ("three gunmen killed five people")
 // counts agents and gives nothing.
 //   coordination and parts  "four police and five civilians were killed" (two claims),
@@ -104,6 +108,7 @@ class ClaimExtractor {
     Field field = Field::kKilled;
     uint8_t positions = 0;
     Requires needs = Requires::kAny;
+    bool ceiling = false;  // the number bounds the field from above ("shot three people")
   };
   struct NounInfo {
     NounGroup group = NounGroup::kNone;

@@ -704,6 +704,24 @@ TEST_F(ClaimsTest, AgentsBeforeAnActiveVerbAreNoVictims) {
   EXPECT_EQ(KilledOf(c, Category::kMilitants), 3);
 }
 
+// "shot three people" counts the dead and the wounded: killed up to 3, never more precise than
+// a stated death ("killing one"); before the shooter's own death they are his victims' deaths.
+TEST_F(ClaimsTest, PeopleShotBoundTheDead) {
+  auto c = Run("A gunman shot three people outside the bar, killing one.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 3);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kUpTo);
+  EXPECT_EQ(c[0].low, 0);
+  EXPECT_EQ(c[0].high, 3);
+  EXPECT_EQ(c[1].value, 1);
+  EXPECT_EQ(c[1].qualifier, Qualifier::kExact);
+  c = Run("A man shot his two sons before turning the gun on himself.");
+  auto sons = std::find_if(c.begin(), c.end(), [](const Claim& x) { return x.value == 2; });
+  ASSERT_NE(sons, c.end());
+  EXPECT_EQ(sons->qualifier, Qualifier::kExact);
+  EXPECT_EQ(sons->category, Category::kCivilians);
+}
+
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
@@ -716,6 +734,19 @@ TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
   ASSERT_FALSE(x.ok());
   EXPECT_NE(x.status().message().find("year_unit"), std::string::npos) << x.status().ToString();
   EXPECT_NE(x.status().message().find("year old"), std::string::npos) << x.status().ToString();
+  fs::remove_all(dir);
+}
+
+// The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.
+TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "claims_cue_bound";
+  fs::remove_all(dir);
+  fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
+  std::ofstream(dir / "claim_cues.tsv", std::ios::app) << "hit\tkilled\tpre\tperson\tfloor\n";
+  auto x = ClaimExtractor::Load(dir.string());
+  ASSERT_FALSE(x.ok());
+  EXPECT_NE(x.status().message().find("floor"), std::string::npos) << x.status().ToString();
   fs::remove_all(dir);
 }
 
