@@ -38,9 +38,9 @@ TEST(BackgroundCuesTest, AYearAgoRecallsAnEarlierDeath) {
   EXPECT_EQ(ClaimsQuoting(ex, news + "A year and a half ago a 12-year-old girl was killed nearby.",
                           "12-year-old"),
             0u);
-  EXPECT_EQ(ClaimsQuoting(ex, news + "A year ago a 12-year-old girl was killed nearby.",
-                          "12-year-old"),
-            0u);
+  EXPECT_EQ(
+      ClaimsQuoting(ex, news + "A year ago a 12-year-old girl was killed nearby.", "12-year-old"),
+      0u);
   // Without the cue the same sentence gives its figure.
   EXPECT_EQ(ClaimsQuoting(ex, news + "A 12-year-old girl was killed nearby.", "12-year-old"), 1u);
 }

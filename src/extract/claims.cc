@@ -1090,6 +1090,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
                                            std::vector<uint32_t>* sentences,
                                            std::vector<bool>* implicit) const {
   std::vector<Claim> out;
+  std::vector<size_t> ceilings;  // indexes in `out` of claims from ceiling cues
   std::vector<Figure> figs;
   std::vector<Implicit> singles;
   bool implied_seen = false;
@@ -1211,6 +1212,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
         c.qualifier = Qualifier::kUpTo;
         c.low = 0;
         c.high = c.value;
+        ceilings.push_back(out.size());
       }
       c.attributed_to = attributed;
       c.scope = f.part ? Scope::kPart : Scope::kIncident;
@@ -1221,7 +1223,38 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (implicit != nullptr) implicit->push_back(false);
     }
   }
+  DropFilledCeilings(ceilings, &out, sentences, implicit);
   return out;
+}
+
+void ClaimExtractor::DropFilledCeilings(const std::vector<size_t>& ceilings,
+                                        std::vector<Claim>* out, std::vector<uint32_t>* sentences,
+                                        std::vector<bool>* implicit) {
+  if (ceilings.empty()) return;
+  double hurt = -1;  // the article's largest specific count of wounded, -1 when none
+  for (const Claim& c : *out) {
+    if (c.field == Field::kInjured && c.scope != Scope::kPart &&
+        (c.qualifier == Qualifier::kExact || c.qualifier == Qualifier::kAtLeast ||
+         c.qualifier == Qualifier::kMoreThan)) {
+      hurt = std::max(hurt, c.value);
+    }
+  }
+  if (hurt <= 0) return;
+  std::vector<bool> drop(out->size(), false);
+  for (size_t i : ceilings) drop[i] = (*out)[i].value <= hurt;
+  size_t kept = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) {
+      (*out)[kept] = std::move((*out)[i]);
+      if (sentences != nullptr) (*sentences)[kept] = (*sentences)[i];
+      if (implicit != nullptr) (*implicit)[kept] = (*implicit)[i];
+    }
+    ++kept;
+  }
+  out->resize(kept);
+  if (sentences != nullptr) sentences->resize(kept);
+  if (implicit != nullptr) implicit->resize(kept);
 }
 
 }  // namespace sitrep

@@ -10,7 +10,8 @@
 // A cue marked "ceiling" (claim_cues.tsv) gives an upper bound, qualifier up_to: "shot three
 // people" counts the dead and the wounded, so at most three were killed; before the shooter's own
 // death in the sentence ("shot his two sons before turning the gun on himself") they are his
-// victims' deaths.
+// victims' deaths. Such a bound no larger than the article's own count of wounded ("3 injured
+// in shooting ... shot three people") tells no death: it is dropped.
 // A number before an active transitive cue with its object ("three gunmen killed five people")
 // counts agents and gives nothing.
 //   coordination and parts  "four police and five civilians were killed" (two claims),
@@ -166,6 +167,11 @@ class ClaimExtractor {
   std::optional<Field> PredicateAfter(const std::vector<Word>& w, size_t b, size_t e, size_t m,
                                       const NounPhrase& np, size_t* at) const;
   void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
+  // Drops the claims at `ceilings` (from ceiling cues) that the article's own count of wounded
+  // fills: "3 injured in shooting ... shot three people" tells no death. `sentences` and
+  // `implicit` (optional) are kept in step with *out.
+  static void DropFilledCeilings(const std::vector<size_t>& ceilings, std::vector<Claim>* out,
+                                 std::vector<uint32_t>* sentences, std::vector<bool>* implicit);
   // Implicit claims of sentence s (see the header comment).
   void ReadSingular(const WordStream& ws, size_t s, std::vector<Implicit>* out) const;
   // The subject of a reflexive death whose cue starts at word `cue` (sentence from word b): the

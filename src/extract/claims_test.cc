@@ -722,6 +722,26 @@ TEST_F(ClaimsTest, PeopleShotBoundTheDead) {
   EXPECT_EQ(sons->category, Category::kCivilians);
 }
 
+// A bound no larger than the article's own count of wounded tells no death: the people shot
+// are the wounded. A larger bound stays.
+TEST_F(ClaimsTest, ABoundTheWoundedFillIsDropped) {
+  article_.doc_id = "t1";
+  article_.text = "Three hurt in bar shooting\nA gunman shot three people outside the bar.";
+  Doc doc = testing_doc::MakeDoc(article_.text);
+  WordStream ws(article_.text, doc);
+  std::vector<uint32_t> sentences;
+  std::vector<bool> implicit;
+  auto c = extractor_->Extract(article_, doc, ws, &sentences, &implicit);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].value, 3);
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0], 0u);
+  ASSERT_EQ(implicit.size(), 1u);
+  EXPECT_EQ(MaxKilled(Run("Two hurt in bar shooting\nA gunman shot three people outside the bar.")),
+            3);
+}
+
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
