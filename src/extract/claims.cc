@@ -17,6 +17,9 @@ struct ClaimExtractor::Figure {
   bool ceiling = false;  // an upper bound of the field ("shot three people": killed up to 3)
   double add = 0;      // the coordinated figures of other categories counted into this one
   size_t cue = SIZE_MAX;  // word index of its post cue ("were killed"), SIZE_MAX when none
+  // A gapped part of the figure at this index of the sentence's figures ("52 died in A, six in
+  // B"): counted into that figure, no claim of its own. SIZE_MAX when none.
+  size_t gap_of = SIZE_MAX;
 };
 
 namespace {
@@ -120,7 +123,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
                                                                 {"modifier", &x->modifiers_},
                                                                 {"auxiliary", &x->auxiliaries_},
                                                                 {"clause_link", &x->clause_links_},
-                                                                {"object", &x->objects_}};
+                                                                {"object", &x->objects_},
+                                                                {"place_prep", &x->place_preps_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] != name) continue;
@@ -357,6 +361,10 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     Field field;
     bool part;
     bool ceiling = false;
+    // A claimed figure that a gapped part may follow ("52 died in A, six in B"): the index of
+    // its head in *figs, and the word after its cue (or its noun), where its place is read.
+    size_t head = SIZE_MAX;
+    size_t from = 0;
   };
   std::vector<Seen> seen;
   auto negated_in = [&](size_t from, size_t to) {
@@ -394,6 +402,37 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     if (skip) {
       seen.push_back(me);
       continue;
+    }
+    // "52 deaths were recorded in the A hospital, six in the B hospital, and one in the C
+    // complex": a bare number after a comma or "and", before a site ("in the ..."), in the
+    // clause of a claimed figure placed so, is a part of it. A bare name ("three in Karachi")
+    // may be another town's attack: no part.
+    if (np.group == NounGroup::kNone && n + 2 < e && place_preps_.contains(w[n + 1]) &&
+        objects_.contains(w[n + 2]) && n > b &&
+        (IsPunct(w[n - 1], ",") || joints_.contains(w[n - 1])) && !seen.empty() &&
+        seen.back().head != SIZE_MAX) {
+      const Seen& prev = seen.back();
+      bool placed = false, clean = true;
+      for (size_t k = prev.from; k + 1 < n && clean; ++k) {
+        size_t cl = 0;
+        if (EndsClause(w[k]) || negators_.contains(w[k].lower) || CueAt(w, k, n, &cl) != nullptr) {
+          clean = false;
+        }
+        placed |= place_preps_.contains(w[k]);
+      }
+      if (placed && clean) {
+        me.claimed = true;
+        me.field = prev.field;
+        me.head = prev.head;
+        me.from = n + 1;
+        Figure f;
+        f.num = n;
+        f.field = prev.field;
+        f.gap_of = prev.head;
+        figs->push_back(f);
+        seen.push_back(me);
+        continue;
+      }
     }
     // What stands right before the number: a part marker or a coordination with a figure.
     const Seen* partner = nullptr;  // coordinated figure sharing this one's cue
@@ -466,6 +505,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     }
     // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
     size_t cue_at = SIZE_MAX;  // the post cue's first word
+    size_t cue_end = SIZE_MAX;  // one past its last word
     if (!field) {
       size_t pos = np.end;
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
@@ -497,6 +537,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
               }
               field = c.field;
               cue_at = pos;
+              cue_end = pos + len;
               break;
             }
           }
@@ -508,6 +549,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
             if (PredicateAfter(w, b, e, pos + len, np, &at) == Field::kKilled) {
               field = Field::kKilled;
               cue_at = at;
+              cue_end = at + 1;
             }
           }
           if (field) break;
@@ -558,7 +600,10 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         w[np.end].kind == WordKind::kWord && modifiers_.contains(w[np.end])) {
       size_t at = 0;
       field = PredicateAfter(w, b, e, np.end, np, &at);
-      if (field) cue_at = at;
+      if (field) {
+        cue_at = at;
+        cue_end = at + 1;
+      }
     }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
     if (!field && !negated) {
@@ -586,6 +631,8 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         me.claimed = true;
         me.field = *field;
         me.ceiling = ceiling;
+        me.head = figs->size();
+        me.from = cue_end != SIZE_MAX ? cue_end : np.end;
         Figure f;
         f.num = n;
         f.field = *field;
@@ -1166,6 +1213,11 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
       if (implicit != nullptr) implicit->push_back(true);
     }
+    // Gapped parts count into their head ("52 in A, six in B": 58), with no claim of their own.
+    for (const Figure& f : figs) {
+      if (f.gap_of != SIZE_MAX) figs[f.gap_of].add += doc.quantities[w[f.num].quantity].value;
+    }
+    std::erase_if(figs, [](const Figure& f) { return f.gap_of != SIZE_MAX; });
     // "one man and two children dead": the figure of no category beside figures of one counts
     // the rest of one total, so it carries their sum ("the total is 3, 2 of them children").
     for (size_t i = 0; i < figs.size();) {
@@ -1184,7 +1236,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
           others += q.value;
         }
       }
-      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add = others;
+      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add += others;
       i = j;
     }
     for (const Figure& f : figs) {

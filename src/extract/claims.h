@@ -12,6 +12,10 @@
 // death in the sentence ("shot his two sons before turning the gun on himself") they are his
 // victims' deaths. Such a bound no larger than the article's own count of wounded ("3 injured
 // in shooting ... shot three people") tells no death: it is dropped.
+// Gapped parts: bare numbers after a comma or "and", each before a site ("in the ..."), in the
+// clause of a claimed figure placed so, count into it ("52 deaths were recorded in the A
+// hospital, six in the B hospital, and one in the C complex": 59, read at the 52); "three in
+// Karachi" may be another town's attack and is no part.
 // A number before an active transitive cue with its object ("three gunmen killed five people")
 // counts agents and gives nothing.
 //   coordination and parts  "four police and five civilians were killed" (two claims),
@@ -206,6 +210,7 @@ class ClaimExtractor {
   // Classes of the predicate readings (PredicateAfter, ActiveWithObject): modifier, auxiliary,
   // clause_link, object.
   WordSet modifiers_, auxiliaries_, clause_links_, objects_;
+  WordSet place_preps_;  // "in", "at": the place of a gapped part ("six in the civil hospital")
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

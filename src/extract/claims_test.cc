@@ -742,6 +742,23 @@ TEST_F(ClaimsTest, ABoundTheWoundedFillIsDropped) {
             3);
 }
 
+// Gapped parts of one count, each at a site of its own, add up at the head figure; a bare town
+// name may be another attack's, and a part with a cue of its own is its own figure.
+TEST_F(ClaimsTest, GappedPartsAtSitesAddUp) {
+  auto c =
+      Run("Officials said 40 deaths were recorded at the district hospital, seven in the "
+          "military hospital and two in the morgue.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 49);
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()), "40");
+  c = Run("Nine people were killed in the market, and four in the mosque nearby.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 13);
+  EXPECT_EQ(MaxKilled(Run("Nine people were killed in Arden and four in Brisk.")), 9);
+  c = Run("Nine people were killed in the market, four injured in the mosque.");
+  EXPECT_EQ(MaxKilled(c), 9);
+}
+
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
