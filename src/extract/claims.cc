@@ -14,7 +14,12 @@ struct ClaimExtractor::Figure {
   Category category = Category::kUnknown;
   bool part = false;
   bool coord = false;  // shares its cue with the figure before it ("one man and two children")
+  bool ceiling = false;  // an upper bound of the field ("shot three people": killed up to 3)
   double add = 0;      // the coordinated figures of other categories counted into this one
+  size_t cue = SIZE_MAX;  // word index of its post cue ("were killed"), SIZE_MAX when none
+  // A gapped part of the figure at this index of the sentence's figures ("52 died in A, six in
+  // B"): counted into that figure, no claim of its own. SIZE_MAX when none.
+  size_t gap_of = SIZE_MAX;
 };
 
 namespace {
@@ -72,6 +77,12 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else if (cols[3] == "bodies") info.needs = Requires::kBodies;
     else if (cols[3] == "lives") info.needs = Requires::kLives;
     else return InvalidArgument("unknown requirement '" + std::string(cols[3]) + "'");
+    if (cols.size() > 4 && !cols[4].empty()) {
+      if (cols[4] != "ceiling") {
+        return InvalidArgument("unknown bound '" + std::string(cols[4]) + "'");
+      }
+      info.ceiling = true;
+    }
     for (std::string_view p : SplitBar(cols[0])) {
       std::string key;
       for (const std::string& w : NormalizePhrase(p)) key += w + " ";
@@ -103,10 +114,17 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   });
   if (!st.ok()) return st;
   std::unordered_map<std::string, uint32_t> role_ids;
-  const std::pair<std::string_view, WordSet*> word_classes[] = {
-      {"year_unit", &x->year_units_}, {"month_unit", &x->month_units_},
-      {"relative", &x->relatives_},   {"pronoun", &x->pronouns_},
-      {"joint", &x->joints_},         {"link", &x->links_}};
+  const std::pair<std::string_view, WordSet*> word_classes[] = {{"year_unit", &x->year_units_},
+                                                                {"month_unit", &x->month_units_},
+                                                                {"relative", &x->relatives_},
+                                                                {"pronoun", &x->pronouns_},
+                                                                {"joint", &x->joints_},
+                                                                {"link", &x->links_},
+                                                                {"modifier", &x->modifiers_},
+                                                                {"auxiliary", &x->auxiliaries_},
+                                                                {"clause_link", &x->clause_links_},
+                                                                {"object", &x->objects_},
+                                                                {"place_prep", &x->place_preps_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] != name) continue;
@@ -253,6 +271,62 @@ bool ClaimExtractor::Accepts(const CueInfo& c, const NounPhrase& np) {
   return false;
 }
 
+bool ClaimExtractor::AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t e,
+                                    size_t cue) const {
+  for (size_t k = cue; k > b && cue - k < 4;) {
+    --k;
+    if (w[k].kind != WordKind::kWord) return false;
+    if (auxiliaries_.contains(w[k])) return true;
+    size_t rl = 0;
+    if (!(RolesAt(w, k, e, &rl) & kPostSkip)) return false;
+  }
+  return false;
+}
+
+bool ClaimExtractor::ActiveWithObject(const std::vector<Word>& w, size_t b, size_t e, size_t cue,
+                                      size_t len, const CueInfo& c) const {
+  if (!(c.positions & kPre) || cue + len >= e) return false;
+  const Word& next = w[cue + len];
+  if (next.kind != WordKind::kNumber && !objects_.contains(next)) return false;
+  return !AfterAuxiliary(w, b, e, cue);
+}
+
+std::optional<Field> ClaimExtractor::PredicateAfter(const std::vector<Word>& w, size_t b, size_t e,
+                                                    size_t m, const NounPhrase& np,
+                                                    size_t* at) const {
+  constexpr size_t kReach = 16;  // words and commas
+  std::optional<Field> field;
+  for (size_t k = m; k < e && k < m + kReach;) {
+    const Word& x = w[k];
+    if (IsPunct(x, ",")) {  // "in Toledo, Ohio, have died"
+      ++k;
+      continue;
+    }
+    if (x.kind != WordKind::kWord) break;  // a clause's end, another number
+    if (negators_.contains(x.lower)) return std::nullopt;
+    if (clause_links_.contains(x) && !(k == m && modifiers_.contains(x))) break;
+    size_t len = 0;
+    const std::vector<CueInfo>* infos = CueAt(w, k, e, &len);
+    // "involved in the shooting": a cue word after a determiner is a noun.
+    const bool noun = k > b && objects_.contains(w[k - 1]);
+    if (infos != nullptr && !noun) {
+      for (const CueInfo& c : *infos) {
+        if (!(c.positions & kPost) || !Accepts(c, np)) continue;
+        // A transitive cue needs an auxiliary ("were killed"): bare, it is the modifier's own
+        // verb ("who killed a woman", "accused of killing").
+        if ((c.positions & kPre) && !AfterAuxiliary(w, b, e, k)) break;
+        field = c.field;
+        *at = k;
+        break;
+      }
+      k += len;
+      continue;
+    }
+    ++k;
+  }
+  return field;
+}
+
 ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const std::vector<Word>& w, size_t n,
                                                      size_t e) const {
   NounPhrase np;
@@ -286,6 +360,11 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     bool claimed;
     Field field;
     bool part;
+    bool ceiling = false;
+    // A claimed figure that a gapped part may follow ("52 died in A, six in B"): the index of
+    // its head in *figs, and the word after its cue (or its noun), where its place is read.
+    size_t head = SIZE_MAX;
+    size_t from = 0;
   };
   std::vector<Seen> seen;
   auto negated_in = [&](size_t from, size_t to) {
@@ -324,6 +403,37 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
       seen.push_back(me);
       continue;
     }
+    // "52 deaths were recorded in the A hospital, six in the B hospital, and one in the C
+    // complex": a bare number after a comma or "and", before a site ("in the ..."), in the
+    // clause of a claimed figure placed so, is a part of it. A bare name ("three in Karachi")
+    // may be another town's attack: no part.
+    if (np.group == NounGroup::kNone && n + 2 < e && place_preps_.contains(w[n + 1]) &&
+        objects_.contains(w[n + 2]) && n > b &&
+        (IsPunct(w[n - 1], ",") || joints_.contains(w[n - 1])) && !seen.empty() &&
+        seen.back().head != SIZE_MAX) {
+      const Seen& prev = seen.back();
+      bool placed = false, clean = true;
+      for (size_t k = prev.from; k + 1 < n && clean; ++k) {
+        size_t cl = 0;
+        if (EndsClause(w[k]) || negators_.contains(w[k].lower) || CueAt(w, k, n, &cl) != nullptr) {
+          clean = false;
+        }
+        placed |= place_preps_.contains(w[k]);
+      }
+      if (placed && clean) {
+        me.claimed = true;
+        me.field = prev.field;
+        me.head = prev.head;
+        me.from = n + 1;
+        Figure f;
+        f.num = n;
+        f.field = prev.field;
+        f.gap_of = prev.head;
+        figs->push_back(f);
+        seen.push_back(me);
+        continue;
+      }
+    }
     // What stands right before the number: a part marker or a coordination with a figure.
     const Seen* partner = nullptr;  // coordinated figure sharing this one's cue
     const Seen* whole = nullptr;    // the figure this one is a part of
@@ -361,6 +471,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
 
     std::optional<Field> field;
     bool negated = false;
+    bool ceiling = false;
     // 1. A cue before the number, over a few fillers.
     {
       size_t j = n;
@@ -384,6 +495,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
           for (const CueInfo& c : *infos) {
             if ((c.positions & kPre) && Accepts(c, np)) {
               field = c.field;
+              ceiling = c.ceiling;
               negated = negated_in(k >= b + 3 ? k - 3 : b, k);
               break;
             }
@@ -392,6 +504,8 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
       }
     }
     // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
+    size_t cue_at = SIZE_MAX;  // the post cue's first word
+    size_t cue_end = SIZE_MAX;  // one past its last word
     if (!field) {
       size_t pos = np.end;
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
@@ -413,10 +527,29 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         size_t len = 0;
         const std::vector<CueInfo>* infos = CueAt(w, pos, e, &len);
         if (infos != nullptr) {
+          bool agent = false;
           for (const CueInfo& c : *infos) {
             if ((c.positions & kPost) && Accepts(c, np)) {
+              // "Three gunmen killed five people": the number counts the killers.
+              if (ActiveWithObject(w, b, e, pos, len, c)) {
+                agent = true;
+                break;
+              }
               field = c.field;
+              cue_at = pos;
+              cue_end = pos + len;
               break;
+            }
+          }
+          if (agent) break;
+          // "four people injured in the blast have died": the participle describes them, the
+          // later predicate tells their fate.
+          if (field && *field != Field::kKilled && pos == np.end) {
+            size_t at = 0;
+            if (PredicateAfter(w, b, e, pos + len, np, &at) == Field::kKilled) {
+              field = Field::kKilled;
+              cue_at = at;
+              cue_end = at + 1;
             }
           }
           if (field) break;
@@ -461,6 +594,17 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
         break;
       }
     }
+    // 2b. A modifier between the subject and its verb: "four people involved in a shooting
+    // early Saturday have now died", "23 people in the market were killed".
+    if (!field && !negated && np.group == NounGroup::kPerson && np.end < e &&
+        w[np.end].kind == WordKind::kWord && modifiers_.contains(w[np.end])) {
+      size_t at = 0;
+      field = PredicateAfter(w, b, e, np.end, np, &at);
+      if (field) {
+        cue_at = at;
+        cue_end = at + 1;
+      }
+    }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
     if (!field && !negated) {
       for (size_t k = n; k-- > b && k + 10 > n;) {
@@ -476,19 +620,27 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     }
     // 4. Bodies are deaths; coordinated figures and parts share their head's cue.
     if (!field && !negated && np.group == NounGroup::kBodies) field = Field::kKilled;
-    if (!field && !negated && partner != nullptr && partner->claimed) field = partner->field;
+    if (!field && !negated && partner != nullptr && partner->claimed) {
+      field = partner->field;
+      ceiling = partner->ceiling;
+    }
     if (!field && !negated && whole != nullptr) field = whole->field;
     if (field && !negated) {
       bool vehicle = np.group == NounGroup::kVehicle;
       if (vehicle == (*field == Field::kVehiclesDestroyed)) {
         me.claimed = true;
         me.field = *field;
+        me.ceiling = ceiling;
+        me.head = figs->size();
+        me.from = cue_end != SIZE_MAX ? cue_end : np.end;
         Figure f;
         f.num = n;
         f.field = *field;
         f.category = np.category;
         f.part = me.part;
         f.coord = partner != nullptr && partner->claimed && partner->field == *field;
+        f.cue = cue_at;
+        f.ceiling = ceiling;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
           if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
@@ -985,6 +1137,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
                                            std::vector<uint32_t>* sentences,
                                            std::vector<bool>* implicit) const {
   std::vector<Claim> out;
+  std::vector<size_t> ceilings;  // indexes in `out` of claims from ceiling cues
   std::vector<Figure> figs;
   std::vector<Implicit> singles;
   bool implied_seen = false;
@@ -1011,11 +1164,23 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
         }
       }
       for (Figure& f : figs) {
-        if (f.field == Field::kKilled && f.category == Category::kUnknown &&
-            w[f.num].span.end <= shooter_at) {
-          f.category = Category::kCivilians;
-        }
+        if (f.field != Field::kKilled || w[f.num].span.end > shooter_at) continue;
+        if (f.category == Category::kUnknown) f.category = Category::kCivilians;
+        // "shot his two sons before turning the gun on himself": a murder-suicide's victims.
+        f.ceiling = false;
       }
+    }
+    // A cue a figure read ("four people ... have now died") is that figure's, not a singular
+    // subject's found further back ("Saturday").
+    for (const Figure& f : figs) {
+      if (f.cue == SIZE_MAX) continue;
+      const Span& cs = w[f.cue].span;
+      singles.erase(std::remove_if(singles.begin(), singles.end(),
+                                   [&](const Implicit& im) {
+                                     return im.field == f.field && !im.implied && !im.shooter &&
+                                            im.cue.begin < cs.end && cs.begin < im.cue.end;
+                                   }),
+                    singles.end());
     }
     std::string attributed = Attribution(ws, s);
     Span sspan = ws.sentence_span(s);
@@ -1048,6 +1213,11 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (sentences != nullptr) sentences->push_back(static_cast<uint32_t>(s));
       if (implicit != nullptr) implicit->push_back(true);
     }
+    // Gapped parts count into their head ("52 in A, six in B": 58), with no claim of their own.
+    for (const Figure& f : figs) {
+      if (f.gap_of != SIZE_MAX) figs[f.gap_of].add += doc.quantities[w[f.num].quantity].value;
+    }
+    std::erase_if(figs, [](const Figure& f) { return f.gap_of != SIZE_MAX; });
     // "one man and two children dead": the figure of no category beside figures of one counts
     // the rest of one total, so it carries their sum ("the total is 3, 2 of them children").
     for (size_t i = 0; i < figs.size();) {
@@ -1066,7 +1236,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
           others += q.value;
         }
       }
-      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add = others;
+      if (j - i >= 2 && n_unknown == 1 && exact) figs[unknown].add += others;
       i = j;
     }
     for (const Figure& f : figs) {
@@ -1090,6 +1260,12 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       c.low = q.low + f.add;
       c.high = q.high + f.add;
       c.qualifier = q.qualifier;
+      if (f.ceiling) {  // "shot three people": the dead among them, at most three
+        c.qualifier = Qualifier::kUpTo;
+        c.low = 0;
+        c.high = c.value;
+        ceilings.push_back(out.size());
+      }
       c.attributed_to = attributed;
       c.scope = f.part ? Scope::kPart : Scope::kIncident;
       c.independent = article.copy_of.empty();
@@ -1099,7 +1275,38 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
       if (implicit != nullptr) implicit->push_back(false);
     }
   }
+  DropFilledCeilings(ceilings, &out, sentences, implicit);
   return out;
+}
+
+void ClaimExtractor::DropFilledCeilings(const std::vector<size_t>& ceilings,
+                                        std::vector<Claim>* out, std::vector<uint32_t>* sentences,
+                                        std::vector<bool>* implicit) {
+  if (ceilings.empty()) return;
+  double hurt = -1;  // the article's largest specific count of wounded, -1 when none
+  for (const Claim& c : *out) {
+    if (c.field == Field::kInjured && c.scope != Scope::kPart &&
+        (c.qualifier == Qualifier::kExact || c.qualifier == Qualifier::kAtLeast ||
+         c.qualifier == Qualifier::kMoreThan)) {
+      hurt = std::max(hurt, c.value);
+    }
+  }
+  if (hurt <= 0) return;
+  std::vector<bool> drop(out->size(), false);
+  for (size_t i : ceilings) drop[i] = (*out)[i].value <= hurt;
+  size_t kept = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) {
+      (*out)[kept] = std::move((*out)[i]);
+      if (sentences != nullptr) (*sentences)[kept] = (*sentences)[i];
+      if (implicit != nullptr) (*implicit)[kept] = (*implicit)[i];
+    }
+    ++kept;
+  }
+  out->resize(kept);
+  if (sentences != nullptr) sentences->resize(kept);
+  if (implicit != nullptr) implicit->resize(kept);
 }
 
 }  // namespace sitrep

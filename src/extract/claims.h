@@ -3,6 +3,21 @@
 //   cue before the number   "killing at least 23 passengers", "the bodies of six people"
 //   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
 //   toll phrases            "the death toll rose to 60"
+//   a subject's modifier    "four people involved in a shooting early Saturday have now died",
+//                           "three men who were wounded ... have died": the figure's verb is the
+//                           last cue of the clause (PredicateAfter); "injured in the blast
+//                           later died" is a death
+// A cue marked "ceiling" (claim_cues.tsv) gives an upper bound, qualifier up_to: "shot three
+// people" counts the dead and the wounded, so at most three were killed; before the shooter's own
+// death in the sentence ("shot his two sons before turning the gun on himself") they are his
+// victims' deaths. Such a bound no larger than the article's own count of wounded ("3 injured
+// in shooting ... shot three people") tells no death: it is dropped.
+// Gapped parts: bare numbers after a comma or "and", each before a site ("in the ..."), in the
+// clause of a claimed figure placed so, count into it ("52 deaths were recorded in the A
+// hospital, six in the B hospital, and one in the C complex": 59, read at the 52); "three in
+// Karachi" may be another town's attack and is no part.
+// A number before an active transitive cue with its object ("three gunmen killed five people")
+// counts agents and gives nothing.
 //   coordination and parts  "four police and five civilians were killed" (two claims),
 //                           "10 people, including five police" (the 5 is Scope::kPart);
 //                           coordinated exact figures with one of no category: that one carries
@@ -48,6 +63,7 @@
 #define SITREP_EXTRACT_CLAIMS_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,6 +113,7 @@ class ClaimExtractor {
     Field field = Field::kKilled;
     uint8_t positions = 0;
     Requires needs = Requires::kAny;
+    bool ceiling = false;  // the number bounds the field from above ("shot three people")
   };
   struct NounInfo {
     NounGroup group = NounGroup::kNone;
@@ -136,7 +153,29 @@ class ClaimExtractor {
   const std::vector<CueInfo>* CueAt(const std::vector<Word>& w, size_t i, size_t e,
                                     size_t* len) const;
   static bool Accepts(const CueInfo& c, const NounPhrase& np);
+  // True when an auxiliary stands before word `cue`, over adverbs ("were also killed").
+  bool AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t e, size_t cue) const;
+  // True when the transitive cue of `len` words at word `cue` is active with its object right
+  // after it ("three gunmen killed five people", "who killed a woman"): the subject before it is
+  // the agent, no victim. A cue after an auxiliary ("were killed") is passive.
+  bool ActiveWithObject(const std::vector<Word>& w, size_t b, size_t e, size_t cue, size_t len,
+                        const CueInfo& c) const;
+  // The predicate of a person-noun subject whose modifier starts at word `m` ("four people
+  // involved in a shooting early Saturday have now died", "three men who were wounded ... have
+  // died", "23 people in the market were killed"): the field of the last post cue within the
+  // clause, within 16 words (no number, negator, clause end or clause link such as "and",
+  // "which", "after" before it; commas may set off a place: "in Toledo, Ohio, have died"),
+  // over transitive cues with no auxiliary before them ("who killed a woman", "accused of
+  // killing") and cue words used as nouns after a determiner ("the shooting"); nullopt when none.
+  // *at receives the cue's first word.
+  std::optional<Field> PredicateAfter(const std::vector<Word>& w, size_t b, size_t e, size_t m,
+                                      const NounPhrase& np, size_t* at) const;
   void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
+  // Drops the claims at `ceilings` (from ceiling cues) that the article's own count of wounded
+  // fills: "3 injured in shooting ... shot three people" tells no death. `sentences` and
+  // `implicit` (optional) are kept in step with *out.
+  static void DropFilledCeilings(const std::vector<size_t>& ceilings, std::vector<Claim>* out,
+                                 std::vector<uint32_t>* sentences, std::vector<bool>* implicit);
   // Implicit claims of sentence s (see the header comment).
   void ReadSingular(const WordStream& ws, size_t s, std::vector<Implicit>* out) const;
   // The subject of a reflexive death whose cue starts at word `cue` (sentence from word b): the
@@ -168,6 +207,10 @@ class ClaimExtractor {
   // Single-word classes of function_words.tsv that the subject readings (ReflexiveSubject,
   // ChildSubject) test word by word: year_unit, month_unit, relative, pronoun, joint, link.
   WordSet year_units_, month_units_, relatives_, pronouns_, joints_, links_;
+  // Classes of the predicate readings (PredicateAfter, ActiveWithObject): modifier, auxiliary,
+  // clause_link, object.
+  WordSet modifiers_, auxiliaries_, clause_links_, objects_;
+  WordSet place_preps_;  // "in", "at": the place of a gapped part ("six in the civil hospital")
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

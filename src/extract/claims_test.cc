@@ -655,6 +655,110 @@ TEST_F(ClaimsTest, CoordinatedFigureOfNoCategoryCarriesTheTotal) {
   EXPECT_EQ(KilledOf(c, Category::kUnknown), 10);
 }
 
+// A modifier between a figure's subject and its verb: a participle, a preposition or a relative
+// clause ("four people involved in ... have died"). The cue that figure reads gives no singular
+// victim besides (a weekday before "died" is no name).
+TEST_F(ClaimsTest, PredicateAfterASubjectModifier) {
+  auto c = Run("Four people involved in a crash early Saturday morning have now died.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 4);
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()), "Four");
+  c = Run("The coroner says all three people involved in the fight at the bar have died.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 3);
+  EXPECT_EQ(MaxKilled(Run("Three men who were wounded at the depot on Friday have died.")), 3);
+  EXPECT_EQ(MaxKilled(Run("Five people in the crowded square were killed.")), 5);
+  EXPECT_EQ(MaxKilled(Run("Two farmers from the next village, Elm Creek, also died.")), 2);
+  // A participle that wounded them, then a verb that tells their deaths.
+  c = Run("Four people injured in the blast later died in hospital.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 4);
+}
+
+// The modifier's own verb is no predicate of the figure: an active verb with its object, a
+// gerund, a cue used as a noun; a clause link ends the subject.
+TEST_F(ClaimsTest, ModifierVerbsAreNotTheFiguresPredicate) {
+  auto c = Run("Two men who killed a shopkeeper in the market were arrested.");
+  double arrested = 0;
+  for (const Claim& x : c) {
+    if (x.field == Field::kArrested) arrested = x.value;
+  }
+  EXPECT_EQ(arrested, 2);
+  EXPECT_LT(MaxKilled(c), 2);
+  EXPECT_LT(MaxKilled(Run("Three teens arrested, accused of killing a 4-year-old girl.")), 3);
+  EXPECT_LT(MaxKilled(Run("Two men involved in the killing of a guard fled.")), 2);
+  EXPECT_EQ(MaxKilled(Run("Three men in a van that was found near the farm were killed.")), 0);
+  EXPECT_EQ(MaxKilled(Run("Two children hurt and killed by gunfire.")), 0);
+}
+
+// "Three gunmen killed five villagers": the number before an active verb with its object
+// counts the agents, not victims; a passive verb keeps its subject's figure.
+TEST_F(ClaimsTest, AgentsBeforeAnActiveVerbAreNoVictims) {
+  auto c = Run("Three gunmen killed five villagers near the river.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 5);
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 0);
+  c = Run("Three gunmen were killed the next day.");
+  EXPECT_EQ(KilledOf(c, Category::kMilitants), 3);
+}
+
+// "shot three people" counts the dead and the wounded: killed up to 3, never more precise than
+// a stated death ("killing one"); before the shooter's own death they are his victims' deaths.
+TEST_F(ClaimsTest, PeopleShotBoundTheDead) {
+  auto c = Run("A gunman shot three people outside the bar, killing one.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 3);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kUpTo);
+  EXPECT_EQ(c[0].low, 0);
+  EXPECT_EQ(c[0].high, 3);
+  EXPECT_EQ(c[1].value, 1);
+  EXPECT_EQ(c[1].qualifier, Qualifier::kExact);
+  c = Run("A man shot his two sons before turning the gun on himself.");
+  auto sons = std::find_if(c.begin(), c.end(), [](const Claim& x) { return x.value == 2; });
+  ASSERT_NE(sons, c.end());
+  EXPECT_EQ(sons->qualifier, Qualifier::kExact);
+  EXPECT_EQ(sons->category, Category::kCivilians);
+}
+
+// A bound no larger than the article's own count of wounded tells no death: the people shot
+// are the wounded. A larger bound stays.
+TEST_F(ClaimsTest, ABoundTheWoundedFillIsDropped) {
+  article_.doc_id = "t1";
+  article_.text = "Three hurt in bar shooting\nA gunman shot three people outside the bar.";
+  Doc doc = testing_doc::MakeDoc(article_.text);
+  WordStream ws(article_.text, doc);
+  std::vector<uint32_t> sentences;
+  std::vector<bool> implicit;
+  auto c = extractor_->Extract(article_, doc, ws, &sentences, &implicit);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kInjured);
+  EXPECT_EQ(c[0].value, 3);
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0], 0u);
+  ASSERT_EQ(implicit.size(), 1u);
+  EXPECT_EQ(MaxKilled(Run("Two hurt in bar shooting\nA gunman shot three people outside the bar.")),
+            3);
+}
+
+// Gapped parts of one count, each at a site of its own, add up at the head figure; a bare town
+// name may be another attack's, and a part with a cue of its own is its own figure.
+TEST_F(ClaimsTest, GappedPartsAtSitesAddUp) {
+  auto c =
+      Run("Officials said 40 deaths were recorded at the district hospital, seven in the "
+          "military hospital and two in the morgue.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 49);
+  EXPECT_EQ(article_.text.substr(c[0].figure_span.begin, c[0].figure_span.size()), "40");
+  c = Run("Nine people were killed in the market, and four in the mosque nearby.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 13);
+  EXPECT_EQ(MaxKilled(Run("Nine people were killed in Arden and four in Brisk.")), 9);
+  c = Run("Nine people were killed in the market, four injured in the mosque.");
+  EXPECT_EQ(MaxKilled(c), 9);
+}
+
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
@@ -667,6 +771,19 @@ TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
   ASSERT_FALSE(x.ok());
   EXPECT_NE(x.status().message().find("year_unit"), std::string::npos) << x.status().ToString();
   EXPECT_NE(x.status().message().find("year old"), std::string::npos) << x.status().ToString();
+  fs::remove_all(dir);
+}
+
+// The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.
+TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "claims_cue_bound";
+  fs::remove_all(dir);
+  fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
+  std::ofstream(dir / "claim_cues.tsv", std::ios::app) << "hit\tkilled\tpre\tperson\tfloor\n";
+  auto x = ClaimExtractor::Load(dir.string());
+  ASSERT_FALSE(x.ok());
+  EXPECT_NE(x.status().message().find("floor"), std::string::npos) << x.status().ToString();
   fs::remove_all(dir);
 }
 

@@ -1,0 +1,49 @@
+// Rows of data/extract/background_cues.tsv read through the Extractor: a figure in a sentence
+// that recalls an earlier event is no figure of the news.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extractor.h"
+#include "extract/test_doc.h"
+
+namespace sitrep {
+namespace {
+
+// The claims of the news (mentions not in the background) of `text` whose quote contains
+// `needle`.
+size_t ClaimsQuoting(const Extractor& ex, const std::string& text, const std::string& needle) {
+  Article article;
+  article.doc_id = "d1";
+  article.source = "example.org";
+  article.published = CivilDate{2031, 5, 12};
+  article.text = text;
+  Doc doc = testing_doc::MakeDoc(article.text);
+  DocAnalysis a = ex.Extract(article, doc, {});
+  size_t n = 0;
+  for (const EventMention& m : a.mentions) {
+    if (m.background) continue;
+    for (const Claim& c : m.claims) n += c.quote.find(needle) != std::string::npos;
+  }
+  return n;
+}
+
+// "a year ago", "a year and a half ago" recall an earlier death, as "years ago" does.
+TEST(BackgroundCuesTest, AYearAgoRecallsAnEarlierDeath) {
+  auto x = Extractor::Load("");
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const Extractor& ex = **x;
+  const std::string news = "A man was shot and killed on Main Street on Monday, police said. ";
+  EXPECT_EQ(ClaimsQuoting(ex, news, "Main Street"), 1u);
+  EXPECT_EQ(ClaimsQuoting(ex, news + "A year and a half ago a 12-year-old girl was killed nearby.",
+                          "12-year-old"),
+            0u);
+  EXPECT_EQ(
+      ClaimsQuoting(ex, news + "A year ago a 12-year-old girl was killed nearby.", "12-year-old"),
+      0u);
+  // Without the cue the same sentence gives its figure.
+  EXPECT_EQ(ClaimsQuoting(ex, news + "A 12-year-old girl was killed nearby.", "12-year-old"), 1u);
+}
+
+}  // namespace
+}  // namespace sitrep
