@@ -173,7 +173,15 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     else return InvalidArgument("unknown source kind '" + std::string(cols[2]) + "'");
     uint32_t id = static_cast<uint32_t>(x->sources_.size());
     x->sources_.push_back(std::move(info));
-    for (std::string_view p : SplitBar(cols[0])) x->source_trie_.Add(p, id);
+    // A phrase written all in capitals ("UN", "AP") is an acronym that matches only text in
+    // capitals: lower-case "un" is French, Spanish or Italian "a". A capitalised noun
+    // ("Polizei") is no acronym. The flag rides in the payload's low bit.
+    for (std::string_view p : SplitBar(cols[0])) {
+      const bool acronym =
+          std::any_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+          std::none_of(p.begin(), p.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      x->source_trie_.Add(p, id * 2 + (acronym ? 1 : 0));
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -1086,6 +1094,18 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
   }
 }
 
+namespace {
+// Whether words [b, e) have no lower-case ASCII letter as written: an acronym's test.
+bool WrittenInCapitals(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k) {
+    for (size_t j = w[k].span.begin; j < w[k].span.end && j < text.size(); ++j) {
+      if (text[j] >= 'a' && text[j] <= 'z') return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
 std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
   const std::vector<Word>& w = ws.words();
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
@@ -1102,11 +1122,14 @@ std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
       ++i;
       continue;
     }
-    const SourceInfo& info = sources_[id];
+    if ((id & 1) != 0 && !WrittenInCapitals(ws.text(), w, i, i + len)) {
+      ++i;
+      continue;
+    }
+    const SourceInfo& info = sources_[id >> 1];
     if (info.kind == 0) {
       cue_pos.push_back(i);
     } else {
-      // All-capital outlets ("AP", "APP") must be written so: "ap" is no word, but be safe.
       hits.push_back({i, &info});
     }
     i += len;

@@ -787,5 +787,16 @@ TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
   fs::remove_all(dir);
 }
 
+// An acronym written in capitals in sources.tsv ("UN") matches only capitals: the Romance
+// article "un" next to a reporting verb is no United Nations source.
+TEST_F(ClaimsTest, CapitalAcronymSourcesNeedCapitals) {
+  auto c = Run("Nine people were killed in the raid, the UN said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].attributed_to, "monitors");
+  auto e = Run("Nine people were killed in the raid, said un.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].attributed_to, "");
+}
+
 }  // namespace
 }  // namespace sitrep
