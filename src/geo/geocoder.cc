@@ -114,6 +114,17 @@ struct Geocoder::Words {
   // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first: a word unknown
   // as a whole is also looked up without one.
   std::vector<std::string> ending;
+  // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
+  // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
+  // apostrophe and one of its language's suffixes is the name alone (ScanWords).
+  std::vector<std::pair<std::string, std::unordered_set<std::string>>> name_suffixes;
+  // The suffixes of `lang`, or null when it lists none (most languages: no word is cut).
+  const std::unordered_set<std::string>* NameSuffixes(std::string_view lang) const {
+    for (const auto& [code, set] : name_suffixes) {
+      if (code == lang) return &set;
+    }
+    return nullptr;
+  }
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single lookup by the hash it has already.
@@ -280,6 +291,40 @@ inline bool TakesToken(std::string_view text, const Token& t) {
   return TakesTokenEnd(s, text.size(), t.span.end, t.kind);
 }
 
+// Whether the word characters from byte `j` of `text` (just after an apostrophe) to the end of
+// the word are one of `suffixes` as written, with no apostrophe or hyphen joining more letters
+// after them ("Ma'rib" goes on past "rib"); if so, *end is the byte after them. (Out of line:
+// only a capitalised word with an apostrophe in an article of a listed language gets here.)
+[[gnu::noinline]] bool NameSuffixAt(std::string_view text, int32_t j,
+                                    const std::unordered_set<std::string>& suffixes, int32_t* end) {
+  constexpr int32_t kMaxSuffixBytes = 16;
+  const char* s = text.data();
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t q = j;
+  while (q < n) {
+    int32_t r = q;
+    UChar32 c;
+    U8_NEXT(s, r, n, c);
+    if (c < 0 || !IsWordChar(c)) break;
+    q = r;
+    if (q - j > kMaxSuffixBytes) return false;
+  }
+  if (q == j) return false;
+  if (q < n) {
+    int32_t r = q;
+    UChar32 c;
+    U8_NEXT(s, r, n, c);
+    if (c == '\'' || c == 0x2019 || c == 0x02BC || c == '-') {
+      UChar32 e = -1;
+      if (r < n) U8_NEXT(s, r, n, e);
+      if (e >= 0 && u_isalpha(e)) return false;
+    }
+  }
+  if (suffixes.count(std::string(text.substr(j, q - j))) == 0) return false;
+  *end = q;
+  return true;
+}
+
 // An article's words and the indices the later passes start from, kept per thread and reused:
 // the arrays only grow (to the largest article a thread has seen) and are never cleared, so a
 // scan writes its words over the last article's without re-initialising or reallocating.
@@ -306,9 +351,14 @@ constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhras
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
+// With `suffixes` (the article language's Words::name_suffixes, or null), a capitalised word
+// whose last part, after an apostrophe (' or U+2019, U+02BC), is one of them as written
+// ("Kabil'de") ends before the apostrophe: the suffix is no word of its own, and the name has
+// break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
 template <typename OnWord>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               WordBuffers* buf, OnWord&& on_word) {
+               const std::unordered_set<std::string>* suffixes, WordBuffers* buf,
+               OnWord&& on_word) {
   // The words and lists through local pointers, refreshed when they grow: one bound test per
   // word covers all four.
   size_t cap = buf->words.size();
@@ -512,6 +562,11 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word, but a
       // possessive "'s" does not belong to the name (Pakistan's).
       if (d == '\'' || d == 0x2019 || d == 0x2018 || d == '-' || d == 0x02BC) {
+        if (suffixes != nullptr && w.upper_initial && d != '-' && d != 0x2018 &&
+            NameSuffixAt(text, j, *suffixes, &i)) {
+          w.break_after = true;
+          break;
+        }
         int32_t k = j;
         if (k < n) {
           UChar32 e;
@@ -1217,6 +1272,16 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
         words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
+        auto it = std::find_if(words->name_suffixes.begin(), words->name_suffixes.end(),
+                               [&](const auto& e) { return e.first == f[0]; });
+        if (it == words->name_suffixes.end()) {
+          it = words->name_suffixes.emplace(words->name_suffixes.end(), std::string(f[0]),
+                                            std::unordered_set<std::string>());
+        }
+        it->second.emplace(f[1]);
+      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->seat_countries.emplace(f[0]); }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -1508,7 +1573,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     return in;
   };
-  ScanWords(text, keys, &doc.tokens, &word_buf, on_word);
+  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), &word_buf, on_word);
   if (word_buf.count > 0) end_line(word_buf.count);
   // The words through a local view: a thread_local vector's bounds would be reloaded after
   // every store to a Word (its flags are chars, which may alias anything).

@@ -22,6 +22,10 @@
 // word of their language (geocoder_words.tsv postposition/preposition: "لاہور میں", "في بغداد").
 // A non-Latin word unknown as written is also looked up without an attached proclitic (Arabic
 // "ببغداد") or a case ending (Russian "Багдаде"), from geocoder_words.tsv proclitic/ending.
+// In a language of data/geo/name_suffixes.tsv (Turkish), a capitalised word ending in an
+// apostrophe (' or U+2019) and a listed case suffix ("Kabil'de", "Ankara'ya") is the name alone:
+// the mention's span stops before the apostrophe, and the suffix closes the name (no longer name
+// runs across it). An unlisted suffix, or another language, leaves the word whole ("Sana'a").
 //
 // Real-news namesakes (each rule fixed a class of wrong readings on US local and world news):
 // a sentence's capitalised first word needs its official or a recorded spelling, not only the
