@@ -3,6 +3,9 @@
 //   cue before the number   "killing at least 23 passengers", "the bodies of six people"
 //   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
 //   toll phrases            "the death toll rose to 60"
+//   verb-final clauses      "Drei Menschen wurden bei dem Angriff am Sonntag getötet": after a
+//                           "bracket" auxiliary the clause's last cue (ClauseFinalCue); a date
+//                           may stand between a verb and its figure ("starben am Dienstag zwei")
 //   a subject's modifier    "four people involved in a shooting early Saturday have now died",
 //                           "three men who were wounded ... have died": the figure's verb is the
 //                           last cue of the clause (PredicateAfter); "injured in the blast
