@@ -124,7 +124,9 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
                                                                 {"auxiliary", &x->auxiliaries_},
                                                                 {"clause_link", &x->clause_links_},
                                                                 {"object", &x->objects_},
-                                                                {"place_prep", &x->place_preps_}};
+                                                                {"place_prep", &x->place_preps_},
+                                                                {"time_prep", &x->time_preps_},
+                                                                {"bracket", &x->brackets_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] != name) continue;
@@ -358,7 +360,82 @@ ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const std::vector<Word>& w,
   return np;
 }
 
-void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
+namespace {
+
+// The timex whose bytes hold `pos`, or nullptr.
+const Timex* TimexAt(const std::vector<Timex>& timexes, uint32_t pos) {
+  auto it = std::partition_point(timexes.begin(), timexes.end(),
+                                 [pos](const Timex& t) { return t.span.end <= pos; });
+  return it != timexes.end() && it->span.begin <= pos ? &*it : nullptr;
+}
+
+}  // namespace
+
+size_t ClaimExtractor::TimexAfter(const std::vector<Word>& w, size_t k, size_t e,
+                                  const std::vector<Timex>& timexes) const {
+  if (timexes.empty()) return k;
+  size_t j = k;
+  if (w[j].kind == WordKind::kWord && time_preps_.contains(w[j])) ++j;
+  if (j >= e) return k;
+  const Timex* t = TimexAt(timexes, w[j].span.begin);
+  if (t == nullptr) return k;
+  while (j < e && w[j].span.begin < t->span.end) ++j;
+  return j;
+}
+
+size_t ClaimExtractor::TimexBefore(const std::vector<Word>& w, size_t b, size_t j,
+                                   const std::vector<Timex>& timexes) const {
+  if (timexes.empty() || j <= b) return j;
+  const Timex* t = TimexAt(timexes, w[j - 1].span.begin);
+  if (t == nullptr) return j;
+  size_t k = j - 1;
+  while (k > b && w[k - 1].span.begin >= t->span.begin) --k;
+  if (k > b && w[k - 1].kind == WordKind::kWord && time_preps_.contains(w[k - 1])) --k;
+  return k;
+}
+
+std::optional<Field> ClaimExtractor::ClauseFinalCue(const std::vector<Word>& w, size_t e,
+                                                    size_t from, const NounPhrase& np,
+                                                    const std::vector<Timex>& timexes, size_t* at,
+                                                    size_t* len) const {
+  constexpr size_t kReach = 12;  // words; a date or time phrase counts as one
+  size_t words = 0;
+  for (size_t k = from; k < e && words < kReach; ++words) {
+    const size_t t = TimexAfter(w, k, e, timexes);
+    if (t > k) {  // "am Sonntag", "am 5. Mai": its number is no figure
+      k = t;
+      continue;
+    }
+    const Word& x = w[k];
+    if (x.kind != WordKind::kWord) return std::nullopt;  // a comma, another number
+    if (negators_.contains(x.lower) || clause_links_.contains(x)) return std::nullopt;
+    size_t cl = 0;
+    const std::vector<CueInfo>* infos = CueAt(w, k, e, &cl);
+    if (infos == nullptr) {
+      ++k;
+      continue;
+    }
+    // Final: only skip words ("worden") between the cue and the clause's end.
+    size_t f = k + cl;
+    size_t rl = 0;
+    while (f < e && w[f].kind == WordKind::kWord && (RolesAt(w, f, e, &rl) & kPostSkip)) f += rl;
+    const bool last = f >= e || w[f].kind == WordKind::kPunct || clause_links_.contains(w[f]) ||
+                      (w[f].kind == WordKind::kWord && (RolesAt(w, f, e, &rl) & kCoord));
+    if (last) {
+      for (const CueInfo& c : *infos) {
+        if ((c.positions & kPost) && Accepts(c, np)) {
+          *at = k;
+          *len = cl;
+          return c.field;
+        }
+      }
+    }
+    k += cl;  // a cue word inside the clause ("unter den Toten identifiziert") is no predicate
+  }
+  return std::nullopt;
+}
+
+void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vector<Timex>& timexes,
                                   std::vector<Figure>* figs) const {
   const std::vector<Word>& w = ws.words();
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
@@ -484,15 +561,20 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     {
       size_t j = n;
       int fillers = 0;
+      bool dated = false;  // "starben am Dienstag zwei Menschen": one date between cue and number
       while (j > b && fillers < 3) {
         size_t fl = 0;
         uint16_t r = RolesAt(w, j - 1, e, &fl);
         if ((r & kPreFiller) && fl == 1) {
           --j;
           ++fillers;
-        } else {
-          break;
+          continue;
         }
+        const size_t t = dated ? j : TimexBefore(w, b, j, timexes);
+        if (t == j) break;
+        j = t;
+        dated = true;
+        ++fillers;
       }
       // The cue ends somewhere among the fillers ("bodies of" ends on a filler).
       for (size_t ce = n; ce >= j && ce > b && !field; --ce) {
@@ -514,8 +596,12 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
     // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
     size_t cue_at = SIZE_MAX;  // the post cue's first word
     size_t cue_end = SIZE_MAX;  // one past its last word
+    size_t final_from = SIZE_MAX;  // where a verb-final clause's rest starts, after its auxiliary
     if (!field) {
       size_t pos = np.end;
+      // An auxiliary passed ("wurden") whose participle may end the clause; or standing before
+      // the subject ("wurden vier Soldaten in der Stadt erschossen").
+      bool aux = n > b && w[n - 1].kind == WordKind::kWord && brackets_.contains(w[n - 1]);
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
         const Word& x = w[pos];
         if (x.kind == WordKind::kPunct) {
@@ -562,6 +648,11 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
           }
           if (field) break;
         }
+        // "foram no domingo mortas": a date after the auxiliary ("no" is no negator here).
+        if (aux && TimexAfter(w, pos, e, timexes) > pos) {
+          final_from = pos;
+          break;
+        }
         if (negators_.contains(x.lower)) {
           negated = true;
           break;
@@ -596,10 +687,22 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s,
           continue;
         }
         if (r & kPostSkip) {
+          aux |= brackets_.contains(x);
           pos += len;
           continue;
         }
+        if (aux) final_from = pos;
         break;
+      }
+    }
+    // 2a. The participle at the clause's end: "Drei Menschen wurden bei dem Angriff am Sonntag
+    // getötet".
+    if (!field && !negated && final_from != SIZE_MAX) {
+      size_t at = 0, len = 0;
+      field = ClauseFinalCue(w, e, final_from, np, timexes, &at, &len);
+      if (field) {
+        cue_at = at;
+        cue_end = at + len;
       }
     }
     // 2b. A modifier between the subject and its verb: "four people involved in a shooting
@@ -1169,7 +1272,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     figs.clear();
     singles.clear();
     // Sentences without a number have no numeric figure.
-    if (ws.has_number(s)) ReadSentence(ws, s, &figs);
+    if (ws.has_number(s)) ReadSentence(ws, s, doc.timexes, &figs);
     ReadSingular(ws, s, &singles);
     if (figs.empty() && singles.empty()) continue;
     // A killer's own death after his killings ("shot his wife and son, then killed himself"):

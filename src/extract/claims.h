@@ -3,6 +3,9 @@
 //   cue before the number   "killing at least 23 passengers", "the bodies of six people"
 //   cue after its noun      "23 people were killed", "25 dead", "35 vehicles set ablaze"
 //   toll phrases            "the death toll rose to 60"
+//   verb-final clauses      "Drei Menschen wurden bei dem Angriff am Sonntag getötet": after a
+//                           "bracket" auxiliary the clause's last cue (ClauseFinalCue); a date
+//                           may stand between a verb and its figure ("starben am Dienstag zwei")
 //   a subject's modifier    "four people involved in a shooting early Saturday have now died",
 //                           "three men who were wounded ... have died": the figure's verb is the
 //                           last cue of the clause (PredicateAfter); "injured in the blast
@@ -170,7 +173,26 @@ class ClaimExtractor {
   // *at receives the cue's first word.
   std::optional<Field> PredicateAfter(const std::vector<Word>& w, size_t b, size_t e, size_t m,
                                       const NounPhrase& np, size_t* at) const;
-  void ReadSentence(const WordStream& ws, size_t s, std::vector<Figure>* figs) const;
+  // The German verb-final clause ("Drei Menschen wurden bei dem Angriff am Sonntag getötet"):
+  // the field of a post cue that `np` accepts standing last in the clause that goes on at word
+  // `from` (only skip words such as "worden" after it, then punctuation, the sentence's end, a
+  // clause link or a coordination), within 12 words (a date or time phrase counts as one) and
+  // before any comma, number outside a date, negator or clause link; nullopt when none. *at
+  // receives the cue's first word, *len its length.
+  std::optional<Field> ClauseFinalCue(const std::vector<Word>& w, size_t e, size_t from,
+                                      const NounPhrase& np, const std::vector<Timex>& timexes,
+                                      size_t* at, size_t* len) const;
+  // One past the date or time phrase at word k ("am Sonntag", "on Tuesday": a timex of the text
+  // stage, with a time preposition before it), or k when none starts there.
+  size_t TimexAfter(const std::vector<Word>& w, size_t k, size_t e,
+                    const std::vector<Timex>& timexes) const;
+  // The first word of the date or time phrase that ends right before word j (not before word b),
+  // or j when none ends there.
+  size_t TimexBefore(const std::vector<Word>& w, size_t b, size_t j,
+                     const std::vector<Timex>& timexes) const;
+  // Numeric figures of sentence s; `timexes` are the Doc's, in text order.
+  void ReadSentence(const WordStream& ws, size_t s, const std::vector<Timex>& timexes,
+                    std::vector<Figure>* figs) const;
   // Drops the claims at `ceilings` (from ceiling cues) that the article's own count of wounded
   // fills: "3 injured in shooting ... shot three people" tells no death. `sentences` and
   // `implicit` (optional) are kept in step with *out.
@@ -210,6 +232,8 @@ class ClaimExtractor {
   // Classes of the predicate readings (PredicateAfter, ActiveWithObject): modifier, auxiliary,
   // clause_link, object.
   WordSet modifiers_, auxiliaries_, clause_links_, objects_;
+  WordSet brackets_;     // "wurden": an auxiliary whose participle may close the clause
+  WordSet time_preps_;   // "am", "on": open a date or time phrase ("am Sonntag")
   WordSet place_preps_;  // "in", "at": the place of a gapped part ("six in the civil hospital")
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;

@@ -398,5 +398,85 @@ TEST_F(MultilingualTest, TurkishNumberWordsAndSecurityForces) {
   EXPECT_EQ(MentionDate(a), kPublished);
 }
 
+// German word order: the participle ends the clause after a date or place ("Drei Menschen
+// wurden bei dem Angriff am Sonntag getötet"), the verb comes second before a date ("Bei dem
+// Anschlag starben am Dienstag zwei Menschen").
+TEST_F(MultilingualTest, GermanParticipleAfterPhrases) {
+  const Claim* k = nullptr;
+  DocAnalysis a = Run("Drei Menschen wurden bei dem Angriff am Sonntag getötet.", "de");
+  k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 3);
+  EXPECT_EQ(k->qualifier, Qualifier::kExact);
+  DocAnalysis b = Run("Bei dem Anschlag starben am Dienstag zwei Menschen.", "de");
+  k = FirstClaim(b, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 2);
+  DocAnalysis c = Run("Mindestens 14 Menschen sind ums Leben gekommen.", "de");
+  k = FirstClaim(c, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 14);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  DocAnalysis d = Run("Zwei Polizisten wurden verletzt.", "de");
+  k = FirstClaim(d, Field::kInjured);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 2);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+  DocAnalysis e = Run("Die Zahl der Toten stieg auf 25.", "de");
+  EXPECT_EQ(First(e, Field::kKilled), 25);
+  DocAnalysis f = Run("Bei dem Überfall gab es mindestens fünf Tote.", "de");
+  k = FirstClaim(f, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 5);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  DocAnalysis g = Run("Der Anschlag forderte fünf Tote und zwölf Verletzte.", "de");
+  EXPECT_EQ(First(g, Field::kKilled), 5);
+  EXPECT_EQ(First(g, Field::kInjured), 12);
+}
+
+// The auxiliary before its subject, the participle after a place; a date with its own numbers.
+TEST_F(MultilingualTest, GermanAuxiliaryBeforeSubjectAndDatedClause) {
+  DocAnalysis a = Run("Am Montagabend wurden vier Soldaten in der Stadt erschossen.", "de");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 4);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+  DocAnalysis b = Run("Zwei Menschen wurden am 5. Mai 2031 in ihrem Haus getötet.", "de");
+  ASSERT_EQ(b.claims.size(), 1u);
+  EXPECT_EQ(b.claims[0].field, Field::kKilled);
+  EXPECT_EQ(b.claims[0].value, 2);
+}
+
+// The search for a clause-final participle stops at a negation and at a clause link.
+TEST_F(MultilingualTest, GermanClauseFinalStops) {
+  EXPECT_EQ(
+      First(Run("Zwei Menschen wurden bei dem Angriff nicht verletzt.", "de"), Field::kInjured),
+      -1);
+  // Without a comma too: "als" opens another clause, whose participle is not the three's.
+  DocAnalysis a =
+      Run("Drei Menschen waren im Haus als die Bombe explodierte und ein Polizist verletzt wurde.",
+          "de");
+  EXPECT_EQ(First(a, Field::kInjured), -1);
+  EXPECT_EQ(First(a, Field::kKilled), -1);
+  // English keeps the participle next to its auxiliary: "is awaiting trial in those deaths" has
+  // no clause-final cue for "one".
+  EXPECT_EQ(First(Run("The husband of one of the women is awaiting trial in those deaths.", "en"),
+                  Field::kKilled),
+            -1);
+}
+
+// Portuguese: a date between the auxiliary and its participle, or between the verb and its
+// figure ("no" opens the date here, no negation).
+TEST_F(MultilingualTest, PortugueseDateInsideTheVerbGroup) {
+  const Claim* k = FirstClaim(Run("Três pessoas foram no domingo mortas.", "pt"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 3);
+  DocAnalysis a = Run("Morreram no sábado três soldados.", "pt");
+  k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 3);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+}
+
 }  // namespace
 }  // namespace sitrep
