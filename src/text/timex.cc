@@ -215,7 +215,24 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         return InvalidArgument(Where(path, r.line) + "expected <name> <weekday 1-7>");
       }
       const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
-      tp->weekdays_[LowerString(r.fields[0])] = {w, flag == "postpos", flag == "full"};
+      if (!flag.empty() && flag != "postpos" && flag != "full" && flag != "cue") {
+        return InvalidArgument(Where(path, r.line) + "unknown flag (postpos, full or cue)");
+      }
+      tp->weekdays_[LowerString(r.fields[0])] = {w, flag == "postpos", flag == "full",
+                                                 flag == "cue"};
+    }
+  }
+  {
+    // Cue words for weekdays.tsv "cue" rows: <lang> <word> <before|after> (every row loaded).
+    std::string path = data_dir + "/text/weekday_cues.tsv";
+    Result<std::vector<TsvRow>> rows = ReadTsv(path);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& r : *rows) {
+      const auto& f = r.fields;
+      if (f.size() != 3 || (f[2] != "before" && f[2] != "after")) {
+        return InvalidArgument(Where(path, r.line) + "expected <lang> <word> <before|after>");
+      }
+      (f[2] == "before" ? tp->wd_cue_before_ : tp->wd_cue_after_)[LowerString(f[1])] = true;
     }
   }
   // Start bits of a phrase's first word, and its second word's hash into second_bits_ (the
@@ -405,6 +422,15 @@ int TimexParser::WeekdayAt(Ctx& c, size_t i) const {
   if (weekday->postpos) {  // "ہفتہ" is Saturday only as "ہفتہ کو/کی/کے"; else "week"
     if (i + 1 >= c.tokens.size()) return 0;
     if (!wd_postpos_.contains(c.keys[i + 1])) return 0;
+  }
+  // "pazar günü" is Sunday, "pazar yerinde" the marketplace: a cue word must be adjacent.
+  if (weekday->cue) {
+    const auto& t = c.tokens;
+    const bool after = i + 1 < t.size() && t[i + 1].kind == TokenKind::kWord &&
+                       wd_cue_after_.contains(c.keys[i + 1]);
+    const bool before =
+        i > 0 && t[i - 1].kind == TokenKind::kWord && wd_cue_before_.contains(c.keys[i - 1]);
+    if (!after && !before) return 0;
   }
   return weekday->weekday;
 }

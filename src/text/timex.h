@@ -39,6 +39,9 @@
 // is a day+month without a year, a rule-based or counted one only its month.
 // Ambiguous numeric dates ("05/08/2024", both parts <= 12) are not returned, nor is a weekday
 // that names no particular day ("every Friday", "on a rainy Friday") unless a date follows it.
+// A weekday name that is also a common word (weekdays.tsv "cue": Turkish "pazar", Sunday and
+// "market") is a weekday only with a cue word of weekday_cues.tsv right before or after it
+// ("pazar günü", "geçen pazar"; "pazar yerinde" is no date).
 //
 // Other languages follow the same patterns with their own words: day-month-year with link
 // words ("el 22 de marzo de 2024"), a period after the day ("22. März 2024"), a year suffix
@@ -46,8 +49,8 @@
 // after the count ("il y a trois jours", "три дня назад"). Right-to-left text is in logical
 // order, so "9 نومبر 2024" is day-first in the byte stream too.
 //
-// Words are data: <data_dir>/text/{months,weekdays,relative,date_words,numbers,numbers_lang,
-// holidays}.tsv.
+// Words are data: <data_dir>/text/{months,weekdays,weekday_cues,relative,date_words,numbers,
+// numbers_lang,holidays}.tsv.
 // Thread safety: a loaded TimexParser is immutable; Find() may run on many threads at once.
 #ifndef SITREP_TEXT_TIMEX_H_
 #define SITREP_TEXT_TIMEX_H_
@@ -146,9 +149,13 @@ class TimexParser {
     int weekday = 0;       // ISO 1-7
     bool postpos = false;  // needs a wd_postpos word right after it ("ہفتہ کو")
     bool full = false;     // a full name, a weekday in lower case even when short ("cuma")
+    bool cue = false;      // a weekday only next to a cue word ("pazar günü"; else "market")
   };
   KeyTable<WeekdayName> weekdays_;
   KeyTable<bool> wd_postpos_;  // "کو", "کی": after a weekday name that is also a noun
+  // weekday_cues.tsv: words right before ("geçen") or after ("günü") a "cue" weekday name.
+  KeyTable<bool> wd_cue_before_;
+  KeyTable<bool> wd_cue_after_;
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)

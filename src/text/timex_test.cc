@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "base/data_dir.h"
 #include "text/segment.h"
 
@@ -322,6 +325,43 @@ TEST_F(TimexTest, ItalianAndTurkishDates) {
   EXPECT_EQ(One("Saldırı dün akşam gerçekleşti.", kMon26Aug2024).date, (CivilDate{2024, 8, 25}));
   Timex t = One("Saldırganlar cuma günü köye girdi.", kMon26Aug2024);
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));  // the Friday before publication
+}
+
+TEST_F(TimexTest, WeekdayNameThatIsACommonWordNeedsACue) {
+  // Published Tuesday 2024-08-27. Turkish "pazar" is Sunday and "market".
+  const CivilDate tue{2024, 8, 27};
+  EXPECT_TRUE(Find("Şehir merkezindeki pazar yerinde bir bomba patladı.", tue).empty());
+  EXPECT_TRUE(Find("Pazar Yerinde Patlama", tue).empty());  // a headline in title case
+  Timex t = One("Saldırı pazar günü şehrin girişinde oldu.", tue);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 25}));  // the Sunday before publication
+  EXPECT_EQ(SpanText(t.span), "pazar");
+  EXPECT_EQ(One("Köye geçen pazar saldırı düzenlendi.", tue).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Pazar sabahı iki kişi yaralandı.", tue).date, (CivilDate{2024, 8, 25}));
+  // Names without the flag need no cue: English, and "pazartesi" (Monday).
+  EXPECT_EQ(One("Gunmen attacked the market Sunday.", tue).date, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(One("Saldırı pazartesi oldu.", tue).date, (CivilDate{2024, 8, 26}));
+}
+
+TEST_F(TimexTest, WeekdayCueFilesAreChecked) {
+  // A copy of the text data whose cue file or weekday flag is malformed fails to load, naming
+  // the file, instead of silently treating "pazar" as an unconditional weekday.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "timex_cue_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy(fs::path(DataDir()) / "text", dir / "text", fs::copy_options::recursive);
+  { std::ofstream(dir / "text" / "weekday_cues.tsv") << "tr\tgünü\tbeside\n"; }
+  auto bad = TimexParser::Load(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("weekday_cues.tsv"), std::string::npos);
+  {
+    std::ofstream(dir / "text" / "weekday_cues.tsv") << "tr\tgünü\tafter\n";
+    std::ofstream(dir / "text" / "weekdays.tsv") << "pazar\t7\tcues\n";
+  }
+  bad = TimexParser::Load(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("weekdays.tsv"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 TEST_F(TimexTest, FrenchAndSpanishDates) {
