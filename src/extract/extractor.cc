@@ -528,10 +528,17 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return destination[p] != 0; }),
              in.end());
   }
-  // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
+  // A dateline ("QUETTA: ...") says where the report was filed, not where it happened. It opens
+  // the lead, which a byline or a time stamp may push down a few sentences ("By Ann Lee.",
+  // "UPDATED: Oct 9"): no sentence between the headline and it reports violence.
+  constexpr uint32_t kDatelineReach = 6;
+  uint32_t lead_limit = 2;
+  while (lead_limit + 1 < std::min<size_t>(ns, kDatelineReach) && !sent[lead_limit].has_trigger) {
+    ++lead_limit;
+  }
   auto dateline = [&](uint32_t p) {
     Span sp = places[p].span;
-    if (sp.end >= article.text.size() || place_sent[p] > 2) return false;
+    if (sp.end >= article.text.size() || place_sent[p] > lead_limit) return false;
     for (size_t k = sp.begin; k > 0 && article.text[k - 1] != '\n'; --k) {
       if (article.text[k - 1] != ' ' && article.text[k - 1] != '\t') return false;
     }
