@@ -166,17 +166,22 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
-    PhraseTrie* trie = cols[0] == "destination" ? &x->destination_
-                       : cols[0] == "spread"    ? &x->spread_
-                       : cols[0] == "origin"    ? &x->origin_
-                       : cols[0] == "resident"  ? &x->after_
-                       : cols[0] == "facility"  ? &x->after_
-                       : cols[0] == "outlet"    ? &x->after_
+    // An area around a place ("the suburbs of X") is read like a destination before the place
+    // (never the scene) and like a home after it ("the X suburbs").
+    PhraseTrie* trie = cols[0] == "destination"   ? &x->destination_
+                       : cols[0] == "area_before" ? &x->destination_
+                       : cols[0] == "area_after"  ? &x->after_
+                       : cols[0] == "spread"      ? &x->spread_
+                       : cols[0] == "origin"      ? &x->origin_
+                       : cols[0] == "resident"    ? &x->after_
+                       : cols[0] == "facility"    ? &x->after_
+                       : cols[0] == "outlet"      ? &x->after_
                        : cols[0] == "institution" ? &x->institution_
-                                                : nullptr;
+                                                  : nullptr;
     if (trie == nullptr) {
       return InvalidArgument(
-          "kind must be destination, spread, origin, resident, facility, outlet or institution");
+          "kind must be destination, area_before, area_after, spread, origin, resident, "
+          "facility, outlet or institution");
     }
     trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : 1);
     return Status::Ok();

@@ -923,6 +923,23 @@ TEST_F(ExtractorTest, ParagraphOpeningPlaceAfterTheLeadIsNoDateline) {
   EXPECT_TRUE(arden);
 }
 
+TEST_F(ExtractorTest, CentreOfSuburbsIsNoScene) {
+  // "the suburbs of Arden", "the Arden suburbs": the shootings were near Arden, at Brisk.
+  for (const std::string text :
+       {"Shootings in the suburbs of Arden killed two men on Friday. The gunman opened fire at "
+        "a mall in Brisk.",
+        "Shootings in the Arden suburbs killed two men on Friday. The gunman opened fire at a "
+        "mall in Brisk."}) {
+    SCOPED_TRACE(text);
+    SetText(text);
+    AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+    AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+    DocAnalysis a = Run();
+    EXPECT_NE(At(a, "Brisk"), nullptr);
+    EXPECT_EQ(At(a, "Arden"), nullptr);
+  }
+}
+
 TEST_F(ExtractorTest, PlacesGivenOutOfOrderComeBackSortedWithoutTheActorOne) {
   // The geo stage's order is not guaranteed: the places are sorted, the one overlapping an
   // armed group is dropped from the middle, and the rest keep their order and contents.
