@@ -166,17 +166,22 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
-    PhraseTrie* trie = cols[0] == "destination" ? &x->destination_
-                       : cols[0] == "spread"    ? &x->spread_
-                       : cols[0] == "origin"    ? &x->origin_
-                       : cols[0] == "resident"  ? &x->after_
-                       : cols[0] == "facility"  ? &x->after_
-                       : cols[0] == "outlet"    ? &x->after_
+    // An area around a place ("the suburbs of X") is read like a destination before the place
+    // (never the scene) and like a home after it ("the X suburbs").
+    PhraseTrie* trie = cols[0] == "destination"   ? &x->destination_
+                       : cols[0] == "area_before" ? &x->destination_
+                       : cols[0] == "area_after"  ? &x->after_
+                       : cols[0] == "spread"      ? &x->spread_
+                       : cols[0] == "origin"      ? &x->origin_
+                       : cols[0] == "resident"    ? &x->after_
+                       : cols[0] == "facility"    ? &x->after_
+                       : cols[0] == "outlet"      ? &x->after_
                        : cols[0] == "institution" ? &x->institution_
-                                                : nullptr;
+                                                  : nullptr;
     if (trie == nullptr) {
       return InvalidArgument(
-          "kind must be destination, spread, origin, resident, facility, outlet or institution");
+          "kind must be destination, area_before, area_after, spread, origin, resident, "
+          "facility, outlet or institution");
     }
     trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : 1);
     return Status::Ok();
@@ -528,10 +533,17 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     in.erase(std::remove_if(in.begin(), in.end(), [&](uint32_t p) { return destination[p] != 0; }),
              in.end());
   }
-  // A dateline ("QUETTA: ...") says where the report was filed, not where it happened.
+  // A dateline ("QUETTA: ...") says where the report was filed, not where it happened. It opens
+  // the lead, which a byline or a time stamp may push down a few sentences ("By Ann Lee.",
+  // "UPDATED: Oct 9"): no sentence between the headline and it reports violence.
+  constexpr uint32_t kDatelineReach = 6;
+  uint32_t lead_limit = 2;
+  while (lead_limit + 1 < std::min<size_t>(ns, kDatelineReach) && !sent[lead_limit].has_trigger) {
+    ++lead_limit;
+  }
   auto dateline = [&](uint32_t p) {
     Span sp = places[p].span;
-    if (sp.end >= article.text.size() || place_sent[p] > 2) return false;
+    if (sp.end >= article.text.size() || place_sent[p] > lead_limit) return false;
     for (size_t k = sp.begin; k > 0 && article.text[k - 1] != '\n'; --k) {
       if (article.text[k - 1] != ' ' && article.text[k - 1] != '\t') return false;
     }

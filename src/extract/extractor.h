@@ -11,7 +11,8 @@
 // ("... - WXYZ News Elmira"; it starts at the first separator after the headline's last trigger, as
 // an outlet's name may hold separators of its own) is none, nor is a place naming a media outlet
 // ("the X channel"), not even as a last resort (it stays in DocAnalysis::places, which lists every
-// place mention). A country
+// place mention). A place named only as the centre of an area around it ("the suburbs of X",
+// "the X suburbs") is no scene either: the violence was somewhere near it. A country
 // named as where people come from ("gunmen from X", "the attackers are from X") gives way to any
 // other place the article names. Dates: a date beside a later procedural step ("was arraigned
 // Monday", "the funeral on Saturday") never dates the violence; without another date the mention

@@ -890,6 +890,56 @@ TEST_F(ExtractorTest, DatelineAndActorNamesAreNoScenes) {
   EXPECT_EQ(a.places.size(), 2u);  // the place overlapping the armed group is dropped
 }
 
+TEST_F(ExtractorTest, DatelineAfterBylineAndStampIsNoScene) {
+  // A byline and a time stamp push the dateline down to the fourth sentence; it still only says
+  // where the report was filed.
+  SetText(
+      "Sad day on campus\n\nBy Ann Lee and Tom Fry.\n\nUpdated on the hour.\n\n"
+      "ARDEN (KXYZ) - A gunman killed one student at a college in Vellmar on Friday.\n\n"
+      "The suspect studied at the Brisk school.");
+  AddPlace("ARDEN", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 4);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Brisk"), nullptr);
+  for (const EventMention& m : a.mentions) {
+    for (const PlaceMention& pm : m.places) EXPECT_NE(pm.place.name, "ARDEN");
+  }
+}
+
+TEST_F(ExtractorTest, ParagraphOpeningPlaceAfterTheLeadIsNoDateline) {
+  // Once a sentence has reported the violence, a later paragraph opening with a place and a dash
+  // is no dateline: "Arden - ..." there names a scene.
+  SetText(
+      "Two attacks\n\nA gunman killed one student on Friday.\n\nMore news.\n\n"
+      "ARDEN - A second gunman killed one guard in Brisk on Friday.");
+  AddPlace("ARDEN", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  bool arden = false;
+  for (const EventMention& m : a.mentions) {
+    for (const PlaceMention& pm : m.places) arden |= pm.place.name == "ARDEN";
+  }
+  EXPECT_TRUE(arden);
+}
+
+TEST_F(ExtractorTest, CentreOfSuburbsIsNoScene) {
+  // "the suburbs of Arden", "the Arden suburbs": the shootings were near Arden, at Brisk.
+  for (const std::string text :
+       {"Shootings in the suburbs of Arden killed two men on Friday. The gunman opened fire at "
+        "a mall in Brisk.",
+        "Shootings in the Arden suburbs killed two men on Friday. The gunman opened fire at a "
+        "mall in Brisk."}) {
+    SCOPED_TRACE(text);
+    SetText(text);
+    AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+    AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+    DocAnalysis a = Run();
+    EXPECT_NE(At(a, "Brisk"), nullptr);
+    EXPECT_EQ(At(a, "Arden"), nullptr);
+  }
+}
+
 TEST_F(ExtractorTest, PlacesGivenOutOfOrderComeBackSortedWithoutTheActorOne) {
   // The geo stage's order is not guaranteed: the places are sorted, the one overlapping an
   // armed group is dropped from the middle, and the rest keep their order and contents.
