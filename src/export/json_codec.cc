@@ -229,6 +229,7 @@ OrderedJson PlaceMentionToJson(const PlaceMention& m) {
   j["level"] = EnumInt(p.level);
   j["population"] = p.population;
   j["confidence"] = JsonNumber(m.confidence);
+  if (m.via_county) j["via_county"] = true;
   return j;
 }
 
@@ -264,6 +265,7 @@ Result<PlaceMention> PlaceMentionFromJson(const Json& j) {
   r.Int(j, "level", &level);
   r.Int(j, "population", &p.population);
   r.Num(j, "confidence", &confidence);
+  r.Bool(j, "via_county", &m.via_county);
   if (!r.ok()) return r.status();
   p.has_coords = lat.has_value() && lon.has_value();
   p.lat = lat.value_or(0);
@@ -961,6 +963,10 @@ void WritePlaceMention(JsonWriter& w, const PlaceMention& m) {
   w.Key("level"); w.Int(EnumInt(p.level));
   w.Key("population"); w.Int(p.population);
   w.Key("confidence"); w.Number(m.confidence);
+  if (m.via_county) {
+    w.Key("via_county");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 
@@ -1045,6 +1051,7 @@ OrderedJson PlaceRefToJson(const PlaceMention& m, size_t k) {
   j["span"] = SpanToJson(m.span);
   j["place_of"] = k;
   j["confidence"] = JsonNumber(m.confidence);
+  if (m.via_county) j["via_county"] = true;
   return j;
 }
 
@@ -1053,6 +1060,10 @@ void WritePlaceRef(JsonWriter& w, const PlaceMention& m, size_t k) {
   w.Key("span"); w.Span(m.span);
   w.Key("place_of"); w.Int(static_cast<int64_t>(k));
   w.Key("confidence"); w.Number(m.confidence);
+  if (m.via_county) {
+    w.Key("via_county");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 
@@ -1250,15 +1261,36 @@ void WriteCompactPlaceMention(JsonWriter& w, const PlaceMention& m) {
   if (p.level != d.level) { w.Key("level"); w.Int(EnumInt(p.level)); }
   if (p.population != d.population) { w.Key("population"); w.Int(p.population); }
   if (m.confidence != 0) { w.Key("confidence"); w.Number(m.confidence); }
+  if (m.via_county) {
+    w.Key("via_county");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 
 // A place whose gazetteer entry is places[k]'s; its confidence is left out when it is that
 // place's too.
 // Written as the array [begin, end, place_of] or [begin, end, place_of, confidence]: an
-// article names its few places many times, and the keys would be most of the bytes.
+// article names its few places many times, and the keys would be most of the bytes. A mention
+// that names the town through its county (rare) is the object {"span", "place_of",
+// "confidence" (when not the place's), "via_county": true}, which the reader also takes.
 void WriteCompactPlaceRef(JsonWriter& w, const PlaceMention& m, size_t k,
                           const std::vector<PlaceMention>& places) {
+  if (m.via_county) {
+    w.BeginObject();
+    w.Key("span");
+    w.Span(m.span);
+    w.Key("place_of");
+    w.Int(static_cast<int64_t>(k));
+    if (m.confidence != places[k].confidence) {
+      w.Key("confidence");
+      w.Number(m.confidence);
+    }
+    w.Key("via_county");
+    w.Bool(true);
+    w.EndObject();
+    return;
+  }
   w.BeginArray();
   w.Int(m.span.begin);
   w.Int(m.span.end);

@@ -70,7 +70,11 @@ void IncidentToStoreText(const Incident& inc, std::string* text);
 // before place_of existed (full entries everywhere) read the same. "place_spellings" (a list of
 // [place key, spelling]) is always written, empty or not, so a reader can tell an analysis
 // written before it existed (no key: read as no spellings; the store reads them again from the
-// article text, see store.h).
+// article text, see store.h). A place mention's "via_county" (PlaceMention::via_county) is
+// written only when true, so analyses without it keep their bytes; an analysis written before
+// the flag existed reads with every flag false: re-resolving it finds no town named only through
+// its county (resolve.cc NamedOnlyByCounty) until the article is analysed again, a documented
+// difference (such towns then count as named towns when incidents vote for their place).
 OrderedJson DocAnalysisToJson(const DocAnalysis& a);
 // The same document as compact text (what DocAnalysisToJson(a).dump() gives), written directly
 // without building a JSON tree: several times faster, for the store. Invalid UTF-8 becomes U+FFFD.
@@ -88,8 +92,9 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text);
 //  - a claim's missing "source": the previous claim's in the same list ("" for the first);
 //    a missing "low" or "high": its "value";
 //  - a place reference is the array [begin, end, place_of] (its confidence the place's) or
-//    [begin, end, place_of, confidence]; the document's actors are arrays [begin, end,
-//    canonical, class, role, responsibility] without trailing default values;
+//    [begin, end, place_of, confidence], or, when it has "via_county", the object {"span",
+//    "place_of", "confidence" (when not the place's), "via_county"}; the document's actors are
+//    arrays [begin, end, canonical, class, role, responsibility] without trailing default values;
 //  - a mention's "date_of": k (its date is the document's timexes[k]) and a mention's actor
 //    {"actor_of": k, ...}: the document's actors[k] with the fields given replacing its own.
 // "place_spellings" is always written. DocAnalysisFromJson() reads both forms to the same

@@ -581,6 +581,53 @@ TEST(JsonCodecTest, RepeatedPlacesAreWrittenOnceAndReadBack) {
   EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
 }
 
+// A mention that names a town through its county (PlaceMention::via_county) keeps the flag in
+// every form, as a full entry and as a reference; without it nothing is written.
+TEST(JsonCodecTest, CountyFlagReadsBackInEveryForm) {
+  DocAnalysis a;
+  a.doc_id = "d";
+  PlaceMention county = MakePlace(7, "Newtown", {10, 23}, 0.9f);  // "Newtown County"
+  county.via_county = true;
+  PlaceMention town = county;  // "Newtown" itself
+  town.span = {40, 47};
+  town.via_county = false;
+  PlaceMention county_again = county;
+  county_again.span = {60, 73};
+  a.places = {county, town, county_again};
+  EventMention m;
+  m.doc_id = "d";
+  m.places = {county_again, town};
+  a.mentions = {m};
+
+  auto flags = [](const DocAnalysis& d) {
+    std::vector<bool> f;
+    for (const PlaceMention& p : d.places) f.push_back(p.via_county);
+    for (const PlaceMention& p : d.mentions[0].places) f.push_back(p.via_county);
+    return f;
+  };
+  const std::vector<bool> want = {true, false, true, true, false};
+  const std::string text = DocAnalysisToJsonText(a);
+  EXPECT_EQ(text, DocAnalysisToJson(a).dump());
+  EXPECT_EQ(Count(text, "\"via_county\":true"), 3u);
+  Result<DocAnalysis> back = DocAnalysisFromJson(nlohmann::json::parse(text));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(flags(*back), want);
+  EXPECT_EQ(DocAnalysisToJsonText(*back), text);
+
+  const std::string store = DocAnalysisToStoreText(a);
+  EXPECT_EQ(Count(store, "\"via_county\":true"), 3u);
+  Result<DocAnalysis> stored = DocAnalysisFromJson(nlohmann::json::parse(store));
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(flags(*stored), want);
+  EXPECT_EQ(DocAnalysisToJsonText(*stored), text);
+
+  // Without the flag no key is written: analyses of earlier builds keep their bytes.
+  for (PlaceMention& p : a.places) p.via_county = false;
+  for (PlaceMention& p : a.mentions[0].places) p.via_county = false;
+  EXPECT_EQ(Count(DocAnalysisToJsonText(a), "via_county"), 0u);
+  EXPECT_EQ(Count(DocAnalysisToStoreText(a), "via_county"), 0u);
+}
+
 TEST(JsonCodecTest, PlaceSpellingsAreWrittenAlwaysAndReadBack) {
   DocAnalysis a;
   a.doc_id = "d";

@@ -3022,6 +3022,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       to.FillPlace(&out[i].place);
       out_entry[i] = to;
+      // The mention names the county, not the town: unless it is part of the town's own name
+      // ("Bronx" for "The Bronx", in Bronx County), which names the town itself.
+      const Span sp = out[i].span;
+      out[i].via_county =
+          sp.end <= text.size() && sp.begin < sp.end &&
+          FoldName(to.name).find(FoldName(text.substr(sp.begin, sp.size()))) == std::string::npos;
     }
   }
   return out;

@@ -786,10 +786,15 @@ TEST_F(GeocoderTest, CountyStandsForNamedTownOrSeat) {
   EXPECT_EQ(m->place.name, "Cartersville");
   EXPECT_EQ(m->place.level, GeoLevel::kPlace);
   EXPECT_EQ(m->place.admin2, "Bartow");
+  EXPECT_TRUE(m->via_county);  // the article names Cartersville only through its county
   ms = Find("Stokes County deputies said the man was shot outside a store in Greyport.");
   m = At(ms, "Stokes County");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.name, "Greyport");
+  EXPECT_TRUE(m->via_county);  // the county stands for the town the article names
+  m = At(ms, "Greyport");
+  ASSERT_NE(m, nullptr);
+  EXPECT_FALSE(m->via_county);  // the town by its own name
   // Elsewhere a district named alone stays the district.
   ms = Find("Gunmen attacked a checkpoint in Tarsung district on Monday.");
   m = At(ms, "Tarsung district");

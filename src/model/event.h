@@ -36,6 +36,12 @@ struct PlaceMention {
   Span span;
   Place place;
   float confidence = 0;
+  // The span names a county that stands for this town (geo/geocoder.h: "the Boyle County
+  // sheriff" read as Danville, the county seat or the town in it the article names); set by the
+  // geocoder where it makes that reading. False for a surface that is part of the town's own
+  // name ("Bronx" for "The Bronx"). Resolution treats a town every mention of which is such a
+  // stand-in as coarse as its county (resolve.cc NamedOnlyByCounty).
+  bool via_county = false;
 };
 
 enum class ActorRole : uint8_t { kUnknown, kPerpetrator, kTarget };

@@ -299,35 +299,20 @@ Loc DocLoc(const DocAnalysis& da) {
 }
 
 // Whether the article names the town `p` only through its county ("Fort Bend County" read as
-// the county seat, geo/geocoder.h): every mention of it is spelled as a surface that begins with
-// its admin2 and is no part of its own name. Such a town is the county's stand-in, as coarse as the
-// county itself: a town another report names inside that county is the finer place. The text is
-// gone by resolution, so a mention's spelling is told by its span's length.
+// the county seat, geo/geocoder.h): the geocoder flagged every mention of it as naming the county
+// (PlaceMention::via_county). Such a town is the county's stand-in, as coarse as the county
+// itself: a town another report names inside that county is the finer place.
 bool NamedOnlyByCounty(const DocAnalysis& da, const Place& p) {
-  if (p.level != GeoLevel::kPlace || p.admin2.empty() || da.place_spellings.empty()) return false;
-  const std::string key = PlaceKey(p.country, p.admin1, p.name);
-  const std::string admin2 = Lower(p.admin2);
-  const std::string name = Lower(p.name);
-  std::vector<size_t> county_lengths;
-  for (const PlaceSpelling& s : da.place_spellings) {
-    if (s.place_key != key) continue;
-    const std::string surface = Lower(s.surface);
-    // "Bronx" for "The Bronx" is the town's own name, not its county's.
-    if (surface.compare(0, admin2.size(), admin2) == 0 && name.find(surface) == std::string::npos) {
-      county_lengths.push_back(s.surface.size());
-    }
-  }
-  if (county_lengths.empty()) return false;
+  if (p.level != GeoLevel::kPlace || p.admin2.empty()) return false;
+  bool any = false;
   for (const PlaceMention& pm : da.places) {
     if (pm.place.country != p.country || pm.place.admin1 != p.admin1 || pm.place.name != p.name) {
       continue;
     }
-    const size_t len = pm.span.end - pm.span.begin;
-    if (std::find(county_lengths.begin(), county_lengths.end(), len) == county_lengths.end()) {
-      return false;
-    }
+    if (!pm.via_county) return false;
+    any = true;
   }
-  return true;
+  return any;
 }
 
 std::string PlaceDesc(const Loc& l) {

@@ -1664,11 +1664,13 @@ TEST(ResolveFollowUpTest, OnlyWithinTheSpanAtTheSamePlaceAndFittingIt) {
 }
 
 // A US county named alone reads as its seat town (geo/geocoder.h). `surface` is how the article
-// spelled the place; the spans are as long as the surface, as the geocoder makes them.
-DocAnalysis NamedAs(DocAnalysis d, const Place& p, const std::string& surface) {
+// spelled the place; the spans are as long as the surface, as the geocoder makes them, and
+// `via_county` is the geocoder's flag (PlaceMention::via_county): the surface names the county.
+DocAnalysis NamedAs(DocAnalysis d, const Place& p, const std::string& surface, bool via_county) {
   auto respan = [&](PlaceMention& pm) {
-    if (pm.place.name == p.name)
-      pm.span.end = pm.span.begin + static_cast<uint32_t>(surface.size());
+    if (pm.place.name != p.name) return;
+    pm.span.end = pm.span.begin + static_cast<uint32_t>(surface.size());
+    pm.via_county = via_county;
   };
   for (EventMention& m : d.mentions) {
     for (PlaceMention& pm : m.places) respan(pm);
@@ -1689,9 +1691,9 @@ TEST(ResolveTest, TownNamedOnlyThroughItsCountyYieldsToTheTownAReportNames) {
   // the village where it happened. The incident is at the village, though outvoted.
   std::vector<DocAnalysis> docs = {
       NamedAs(DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
-              kSeat, "Cedar County"),
+              kSeat, "Cedar County", true),
       NamedAs(DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
-              kSeat, "Cedar County"),
+              kSeat, "Cedar County", true),
       DocBuilder("c", "2024-03-02").Mention(kVac, "2024-03-01", {kVillage}, {K(1)}).Build(),
   };
   IncidentSet s = Resolve(docs);
@@ -1701,18 +1703,20 @@ TEST(ResolveTest, TownNamedOnlyThroughItsCountyYieldsToTheTownAReportNames) {
 }
 
 TEST(ResolveTest, SeatNamedByItsOwnNameStaysATown) {
-  // One of the county reports also names Millbrook itself (a span as long as "Millbrook"):
-  // then Millbrook is a town named twice and wins the vote as before.
+  // One of the county reports also names Millbrook itself (a mention not via the county): then
+  // Millbrook is a town named twice and wins the vote as before.
   DocAnalysis a =
       DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build();
   a.places.push_back({{400, 409}, kSeat, 0.9f});
   std::vector<DocAnalysis> docs = {
-      NamedAs(a, kSeat, "Cedar County"),
+      NamedAs(a, kSeat, "Cedar County", true),
       DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
       DocBuilder("c", "2024-03-02").Mention(kVac, "2024-03-01", {kVillage}, {K(1)}).Build(),
   };
-  docs[0].places.back().span = {400, 409};  // NamedAs respans every Millbrook: undo for this one
-  docs[1] = NamedAs(docs[1], kSeat, "Millbrook");
+  // NamedAs respans and flags every Millbrook: undo for this one.
+  docs[0].places.back().span = {400, 409};
+  docs[0].places.back().via_county = false;
+  docs[1] = NamedAs(docs[1], kSeat, "Millbrook", false);
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
   EXPECT_EQ(s.incidents[0].place, "Millbrook");
@@ -1720,12 +1724,12 @@ TEST(ResolveTest, SeatNamedByItsOwnNameStaysATown) {
 
 TEST(ResolveTest, ShortFormOfATownsOwnNameIsNoCounty) {
   // "Heights" for "The Heights" (whose county is Heights) is the town's own name shortened, not
-  // its county: the town keeps its two votes.
+  // its county (the geocoder leaves it unflagged): the town keeps its two votes.
   std::vector<DocAnalysis> docs = {
       NamedAs(DocBuilder("a", "2024-03-02").Mention(kVac, "2024-03-01", {kBorough}, {K(1)}).Build(),
-              kBorough, "Heights"),
+              kBorough, "Heights", false),
       NamedAs(DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {kBorough}, {K(1)}).Build(),
-              kBorough, "Heights"),
+              kBorough, "Heights", false),
       DocBuilder("c", "2024-03-02")
           .Mention(kVac, "2024-03-01",
                    {P("Elmwood", "Heights", "Ohio", 40.22, -83.21, GeoLevel::kPlace, "US")}, {K(1)})

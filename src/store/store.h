@@ -84,7 +84,9 @@ class Store {
   // Ordered by doc_id. An analysis stored by a build that did not keep place_spellings on the
   // analysis gets them read again from its stored article's text (resolve/place_names.h
   // CollectSpellings), so re-resolution gives the aliases an earlier batch wrote; without its
-  // article it has none.
+  // article it has none. An analysis stored before place mentions carried via_county reads
+  // with the flag false (json_codec.h): its towns named only through their county count as named
+  // towns until it is analysed again.
   Result<std::vector<DocAnalysis>> LoadAnalyses();
 
   // Replaces every stored incident with `set` (order kept). The incident tables' secondary

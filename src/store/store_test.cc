@@ -176,6 +176,42 @@ TEST_F(StoreTest, AnalysesAndIncidentsRoundTrip) {
   EXPECT_EQ(store->GetIncident("nope").status().code(), StatusCode::kNotFound);
 }
 
+// The geocoder's "named through its county" flag (PlaceMention::via_county) is kept by the
+// store, on the document's places and on a mention's reference to them.
+TEST_F(StoreTest, CountyFlagOfAPlaceMentionSurvivesTheStore) {
+  auto store = OpenOrDie();
+  DocAnalysis a;
+  a.doc_id = "a";
+  PlaceMention county;  // "Cedar County", read as its seat
+  county.span = {4, 16};
+  county.place.name = "Millbrook";
+  county.place.admin2 = "Cedar";
+  county.place.country = "US";
+  county.place.level = GeoLevel::kPlace;
+  county.confidence = 0.8f;
+  county.via_county = true;
+  PlaceMention town = county;  // "Millbrook" itself
+  town.span = {30, 39};
+  town.via_county = false;
+  a.places = {county, town};
+  EventMention m;
+  m.doc_id = "a";
+  m.places = {county};
+  a.mentions = {m};
+  ASSERT_TRUE(store->PutAnalyses({a}).ok());
+  Result<std::vector<DocAnalysis>> loaded = store->LoadAnalyses();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 1u);
+  const DocAnalysis& b = (*loaded)[0];
+  ASSERT_EQ(b.places.size(), 2u);
+  EXPECT_TRUE(b.places[0].via_county);
+  EXPECT_FALSE(b.places[1].via_county);
+  ASSERT_EQ(b.mentions.size(), 1u);
+  ASSERT_EQ(b.mentions[0].places.size(), 1u);
+  EXPECT_TRUE(b.mentions[0].places[0].via_county);
+  EXPECT_EQ(b.mentions[0].places[0].place.name, "Millbrook");
+}
+
 TEST_F(StoreTest, ClearErrorsForBadFiles) {
   EXPECT_EQ(Store::Open((dir_ / "missing.db").string(), true).status().code(),
             StatusCode::kNotFound);
