@@ -168,20 +168,22 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
     // An area around a place ("the suburbs of X") is read like a destination before the place
     // (never the scene) and like a home after it ("the X suburbs").
-    PhraseTrie* trie = cols[0] == "destination"   ? &x->destination_
-                       : cols[0] == "area_before" ? &x->destination_
-                       : cols[0] == "area_after"  ? &x->after_
-                       : cols[0] == "spread"      ? &x->spread_
-                       : cols[0] == "origin"      ? &x->origin_
-                       : cols[0] == "resident"    ? &x->after_
-                       : cols[0] == "facility"    ? &x->after_
-                       : cols[0] == "outlet"      ? &x->after_
-                       : cols[0] == "institution" ? &x->institution_
-                                                  : nullptr;
+    // Each kind of place_cues.tsv and the trie it fills: a table, so a new kind is one row.
+    const std::pair<std::string_view, PhraseTrie*> kinds[] = {
+        {"destination", &x->destination_}, {"area_before", &x->destination_},
+        {"area_after", &x->after_},        {"spread", &x->spread_},
+        {"origin", &x->origin_},           {"resident", &x->after_},
+        {"facility", &x->after_},          {"outlet", &x->after_},
+        {"institution", &x->institution_},
+    };
+    PhraseTrie* trie = nullptr;
+    for (const auto& [name, t] : kinds) {
+      if (cols[0] == name) trie = t;
+    }
     if (trie == nullptr) {
-      return InvalidArgument(
-          "kind must be destination, area_before, area_after, spread, origin, resident, "
-          "facility, outlet or institution");
+      std::string names;
+      for (const auto& [name, t] : kinds) names += (names.empty() ? "" : ", ") + std::string(name);
+      return InvalidArgument("kind must be one of " + names);
     }
     trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : 1);
     return Status::Ok();
