@@ -468,7 +468,9 @@ TEST_F(MultilingualTest, GermanClauseFinalStops) {
 // Portuguese: a date between the auxiliary and its participle, or between the verb and its
 // figure ("no" opens the date here, no negation).
 TEST_F(MultilingualTest, PortugueseDateInsideTheVerbGroup) {
-  const Claim* k = FirstClaim(Run("Três pessoas foram no domingo mortas.", "pt"), Field::kKilled);
+  // The analysis is kept in a named value: FirstClaim points into it.
+  DocAnalysis first = Run("Três pessoas foram no domingo mortas.", "pt");
+  const Claim* k = FirstClaim(first, Field::kKilled);
   ASSERT_NE(k, nullptr);
   EXPECT_EQ(k->value, 3);
   DocAnalysis a = Run("Morreram no sábado três soldados.", "pt");
