@@ -261,25 +261,6 @@ template <bool kIndexed>
   run->caps = nc;
 }
 
-// Equal bytes; eight or fewer without a call to memcmp.
-bool SameBytes(const char* a, const char* b, size_t n) {
-  if (n >= 4 && n <= 8) {
-    uint32_t a0, a1, b0, b1;
-    std::memcpy(&a0, a, 4);
-    std::memcpy(&b0, b, 4);
-    std::memcpy(&a1, a + n - 4, 4);
-    std::memcpy(&b1, b + n - 4, 4);
-    return a0 == b0 && a1 == b1;
-  }
-  if (n < 4) {
-    for (size_t k = 0; k < n; ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
-  }
-  return std::memcmp(a, b, n) == 0;
-}
-
 // A stream with more words than this gives its buffers back to the heap rather than keep them
 // for the thread's next article (most articles have a few thousand words at most).
 constexpr size_t kMaxSpareWords = size_t{1} << 16;

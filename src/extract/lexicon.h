@@ -56,6 +56,26 @@ struct Word {
   uint32_t starts = kStartsUnfiltered;
 };
 
+// Equal bytes; eight or fewer (most words) without a call to memcmp. Shared by PhraseTrie's
+// edges and WordSet's table.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 4 && n <= 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 4) {
+    for (size_t k = 0; k < n; ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 // The hash PhraseTrie keys on; WordStream stores it in Word::key_hash. It is the low 32 bits of
 // the text stage's StringHash (text/lexicon.h), so a word WordStream takes from TokenKeys
 // brings its hash along and is not hashed again. Computed the same way (eight-byte
@@ -295,24 +315,6 @@ class PhraseTrie {
     x *= 0x85EBCA6Bu;
     return x ^ (x >> 13);
   }
-  // Equal key bytes; short keys (most words) without a call to memcmp.
-  static bool SameKey(const char* a, const char* b, size_t n) {
-    if (n >= 4 && n <= 8) {
-      uint32_t a0, a1, b0, b1;
-      std::memcpy(&a0, a, 4);
-      std::memcpy(&b0, b, 4);
-      std::memcpy(&a1, a + n - 4, 4);
-      std::memcpy(&b1, b + n - 4, 4);
-      return a0 == b0 && a1 == b1;
-    }
-    if (n < 4) {
-      for (size_t k = 0; k < n; ++k) {
-        if (a[k] != b[k]) return false;
-      }
-      return true;
-    }
-    return std::memcmp(a, b, n) == 0;
-  }
   // Match past its quick rejects: the trie walk.
   size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
   // The edge from `node` by `key`, or null.
@@ -322,7 +324,7 @@ class PhraseTrie {
       const Edge& e = edges_[s];
       if (e.child == 0) return nullptr;
       if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
-          SameKey(key.size() <= kInlineKey ? e.key : keys_.data() + e.key_off, key.data(),
+          SameBytes(key.size() <= kInlineKey ? e.key : keys_.data() + e.key_off, key.data(),
                   key.size())) {
         return &e;
       }
