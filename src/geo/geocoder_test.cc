@@ -731,6 +731,13 @@ TEST_F(GeocoderTest, NeighborhoodNameIsNoNamesakeTown) {
   EXPECT_NE(At(ms, "Bellmead"), nullptr);
 }
 
+// New York's press says "section" for a neighbourhood ("the Bellmead section of the borough"):
+// data/geo/geocoder_words.tsv lists it as a quarter word, so no namesake town is read.
+TEST_F(GeocoderTest, SectionNameIsNoNamesakeTown) {
+  auto ms = Find("The boy was shot in his apartment in the Bellmead section around 5 p.m.");
+  EXPECT_EQ(At(ms, "Bellmead"), nullptr);
+}
+
 // "Jerry Mali": a known given name before a single name word makes a person, even over a
 // country reading, for the rest of the article.
 TEST_F(GeocoderTest, GivenNameBeforeCountryNameMakesPerson) {
