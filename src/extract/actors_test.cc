@@ -64,6 +64,9 @@ TEST_F(ActorsTest, GroupsOfEveryRegion) {
   // A province named like a group's branch is a place, not the group.
   v = Run("Two soldiers were killed in North Sinai province.");
   EXPECT_EQ(Named(v, "Islamic State Sinai Province"), nullptr);
+  // Pakistan's official name for the Balochistan-based groups it blames.
+  v = Run("Officials blamed terrorists of Fitna al Hindustan for the blast.");
+  EXPECT_NE(Named(v, "Fitna al-Hindustan"), nullptr);
 }
 
 TEST_F(ActorsTest, AcronymsMatchOnlyInCapitals) {
