@@ -52,6 +52,23 @@ TEST_F(ActorsTest, AliasesAndAcronymsShareOneCanonicalName) {
   EXPECT_EQ(s->actor_class, ActorClass::kArmedGroup);
 }
 
+TEST_F(ActorsTest, GroupsOfEveryRegion) {
+  auto v =
+      Run("Officials blamed the NPA and Abu Sayyaf. The IPOB denied a role. The TNLA "
+          "and the FDLR were also named.");
+  for (const char* g :
+       {"New People's Army", "Abu Sayyaf", "Indigenous People of Biafra",
+        "Ta'ang National Liberation Army", "Democratic Forces for the Liberation of Rwanda"}) {
+    EXPECT_NE(Named(v, g), nullptr) << g;
+  }
+  // A province named like a group's branch is a place, not the group.
+  v = Run("Two soldiers were killed in North Sinai province.");
+  EXPECT_EQ(Named(v, "Islamic State Sinai Province"), nullptr);
+  // Pakistan's official name for the Balochistan-based groups it blames.
+  v = Run("Officials blamed terrorists of Fitna al Hindustan for the blast.");
+  EXPECT_NE(Named(v, "Fitna al-Hindustan"), nullptr);
+}
+
 TEST_F(ActorsTest, AcronymsMatchOnlyInCapitals) {
   auto v = Run("This is the place where IS fighters attacked.");
   int is = 0;
@@ -65,6 +82,20 @@ TEST_F(ActorsTest, GenericClasses) {
   EXPECT_EQ(v[0].actor_class, ActorClass::kMilitants);
   EXPECT_EQ(v[1].actor_class, ActorClass::kStateForce);
   EXPECT_EQ(v[2].actor_class, ActorClass::kCivilians);
+}
+
+TEST_F(ActorsTest, GenericPerpetratorsByKind) {
+  // The kind the sources name is the canonical name: an incident no group is named for is
+  // reported as they report it.
+  auto v = Run("A suicide bomber struck the market. Gunmen fired on the convoy. Insurgents fled.");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].canonical, "suicide bomber");
+  EXPECT_EQ(v[1].canonical, "gunmen");
+  EXPECT_EQ(v[2].canonical, "militants");
+  for (const ActorMention& a : v) EXPECT_EQ(a.actor_class, ActorClass::kMilitants);
+  v = Run("An unidentified gunman opened fire.");
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].canonical, "gunmen");
 }
 
 TEST_F(ActorsTest, ClaimedResponsibility) {

@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kMaxAsGap = 6;      // words between "identified" and "as"
 constexpr size_t kMaxOfWords = 14;    // words of an ", of <residence>," apposition
+constexpr size_t kMaxPredicateWords = 8;  // words of a first predicate before "and <cue>"
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -99,15 +100,28 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::unique_ptr<SuspectFinder> f(new SuspectFinder());
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
-    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"before", kBefore}, {"after", kAfter}, {"as", kAs}, {"noun", kNoun},
-        {"possessive", kPossessive}};
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {{"before", kBefore},
+                                                                   {"after", kAfter},
+                                                                   {"as", kAs},
+                                                                   {"noun", kNoun},
+                                                                   {"possessive", kPossessive}};
     static constexpr std::pair<std::string_view, Role> kRoles[] = {
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
+    // Single words of the name's clause: they take no role.
+    if (cols[1] == "coord" || cols[1] == "clause_end") {
+      if (cols[2] != "-") return InvalidArgument("role of " + std::string(cols[1]) + " must be -");
+      for (std::string_view p : SplitBar(cols[0])) {
+        std::vector<std::string> words = NormalizePhrase(p);
+        if (words.size() != 1) return InvalidArgument("one word per " + std::string(cols[1]));
+        (cols[1] == "coord" ? f->coord_ : f->clause_end_).Add(words[0]);
+      }
+      return Status::Ok();
+    }
     const auto* kind = std::find_if(std::begin(kKinds), std::end(kKinds),
                                     [&](const auto& k) { return k.first == cols[1]; });
     if (kind == std::end(kKinds)) {
-      return InvalidArgument("kind must be before, after, as, noun or possessive");
+      return InvalidArgument(
+          "kind must be before, after, as, noun, possessive, coord or clause_end");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -293,6 +307,13 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
   uint32_t order = 0;
+  // The perpetrator and own-death cues of bare surnames several full names share.
+  struct SharedCue {
+    std::string_view surname;
+    Span span;
+    int perp, self;
+  };
+  std::vector<SharedCue> shared_cues;
   // The word after the last name a victim cue before it named, and its sentence: a name listed
   // right after it ("the murders of NAME and NAME") is a victim too.
   size_t list_end = SIZE_MAX, list_sentence = SIZE_MAX;
@@ -302,28 +323,43 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
     const Run& r = f.run;
     NameKey key;
+    const Surname* shared = nullptr;  // a bare surname several full names share
     if (r.name_words >= 2) {
       key = key_of(r);
     } else {
       // A surname first; else a first name that is nobody's surname.
       const Surname* x = find_surname(w[r.last]);
-      if (x == nullptr) x = find_in(given_key, w[r.last]);
-      if (x == nullptr || x->ambiguous) continue;
-      key = x->key;
-    }
-    Tally* slot = nullptr;
-    for (auto& [k, v] : tally) {
-      if (k == key) {
-        slot = &v;
-        break;
+      if (x != nullptr && x->ambiguous) {
+        shared = x;
+      } else {
+        if (x == nullptr) x = find_in(given_key, w[r.last]);
+        if (x == nullptr || x->ambiguous) continue;
+        key = x->key;
       }
     }
-    if (slot == nullptr) {
-      slot = &tally.emplace_back(key, Tally()).second;
-      slot->order = order++;
+    // A shared surname's cues are tallied apart and given to one of its bearers after the pass.
+    Tally shared_tally;
+    Tally* slot = &shared_tally;
+    if (shared == nullptr) {
+      slot = nullptr;
+      for (auto& [k, v] : tally) {
+        if (k == key) {
+          slot = &v;
+          break;
+        }
+      }
+      if (slot == nullptr) {
+        slot = &tally.emplace_back(key, Tally()).second;
+        slot->order = order++;
+      }
     }
     Tally& t = *slot;
     Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
+    auto keep_shared = [&] {
+      if (shared != nullptr && t.victim == 0 && (t.perp > 0 || t.self > 0)) {
+        shared_cues.push_back({shared->surname, name, t.perp, t.self});
+      }
+    };
     if (r.name_words >= 2) {
       // As written, without middle initials: sources differ on them, not on the name.
       size_t size = name.size();
@@ -351,6 +387,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         if (t.perp == 0) t.span = name;
         ++t.perp;
       }
+      keep_shared();
       continue;
     }
     // Before the name: "[cue] [,] [22-year-old] [,] NAME".
@@ -455,6 +492,25 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     }
     uint32_t after = 0;
     if (a < e) cues_.Match(w, a, e, &after);
+    // A second predicate of the name's clause: "NAME ran to the station and told police he had
+    // shot a man". The words between stay in the clause: no punctuation, no other name, no word
+    // that opens another clause ("when", "who").
+    constexpr uint32_t kAfterRoles =
+        Bit(kAfter, kPerp) | Bit(kAfter, kVictim) | Bit(kAfter, kSelf) | Bit(kAfter, kWeak);
+    // A lone comma after the name is no apposition: the subject is someone else's ("a man in a
+    // Ford Focus, rolled by and began shooting").
+    if ((after & kAfterRoles) == 0 && a != r.end + 1) {
+      for (size_t j = a; j < e && j <= a + kMaxPredicateWords; ++j) {
+        if (w[j].kind != WordKind::kWord || name_word(j) || clause_end_.contains(w[j])) break;
+        if (j == a || !coord_.contains(w[j])) continue;  // "NAME and ..." is a list
+        size_t k = j + 1;
+        if (k < e && coord_.contains(w[k])) ++k;  // "and then"
+        uint32_t second = 0;
+        if (k < e) cues_.Match(w, k, e, &second);
+        after |= second & kAfterRoles;
+        break;
+      }
+    }
     bool perp = (before & Bit(kBefore, kPerp)) || (after & Bit(kAfter, kPerp));
     bool victim = (before & Bit(kBefore, kVictim)) || (after & Bit(kAfter, kVictim));
     if (perp) {
@@ -470,6 +526,23 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (t.perp == 0 && t.self == 0) t.span = name;
       ++t.self;
     }
+    keep_shared();
+  }
+  // A bare surname several full names share ("Smith was arrested" after "Tom Smith" and "Ann
+  // Smith"): its perpetrator and own-death cues go to the bearer the article accuses by full name
+  // (the most cues), else to the first named, the story's principal (news style calls relatives
+  // by their first names); never to one a victim cue names. A shared surname with a victim cue of
+  // its own is left out: it may be anyone's.
+  for (const SharedCue& c : shared_cues) {
+    Tally* to = nullptr;
+    for (auto& [k, t] : tally) {  // in the order first named
+      if (k.last != c.surname || t.canonical.empty() || t.victim > 0) continue;
+      if (to == nullptr || t.perp + t.self > to->perp + to->self) to = &t;
+    }
+    if (to == nullptr) continue;
+    if (to->perp == 0 && to->self == 0) to->span = c.span;
+    to->perp += c.perp;
+    to->self += c.self;
   }
   // Own-death cues name a murder-suicide's shooter when someone else was hurt.
   for (auto& [key, t] : tally) {

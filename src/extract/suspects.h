@@ -10,8 +10,14 @@
 // name of exactly one ("Tom shot his sister" after "Tom Roe, 12,"); a spelled-out age
 // ("Thirty-two-year-old") is no name word. The cues (suspect_cues.tsv) look
 // at the words right before the name (an age "22-year-old" and a comma may stand between), right
-// after it (an apposition ", 23, of Dayton," or ", who" may stand between), or decide an
-// "identified ... as NAME" by the nearest role noun before it.
+// after it (an apposition ", 23, of Dayton," or ", who" may stand between), right after a
+// coordinating word that joins a second predicate to the name's clause ("NAME ran to the station
+// and told police he had shot a man": no punctuation, other name or clause opener such as "who"
+// or "when" between), or decide an "identified ... as NAME" by the nearest role noun before it.
+// A bare surname that several full names of the article share ("Smith was charged" after "Tom
+// Smith" and "Ann Smith") gives its perpetrator and own-death cues to the bearer already accused
+// by full name, else to the first named (the story's principal: relatives go by first names),
+// never to one a victim cue names; with a victim cue of its own it counts for nobody.
 //
 // A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
@@ -70,7 +76,7 @@ class SuspectFinder {
   enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8, kPossessive = 16 };
   enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
-  static uint32_t Bit(Kind k, Role r) {
+  static constexpr uint32_t Bit(Kind k, Role r) {
     int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : k == kNoun ? 3 : 4;
     return 1u << (ki * 4 + r);  // 5 kinds x 4 roles: bits 0..19
   }
@@ -80,6 +86,8 @@ class SuspectFinder {
   PhraseTrie cues_;
   size_t max_cue_words_ = 0;
   WordSet stop_;
+  WordSet coord_;       // joins a second predicate to the name's clause ("and", "then")
+  WordSet clause_end_;  // opens another clause ("who", "when"): the name's predicate ends
 };
 
 }  // namespace sitrep

@@ -317,6 +317,42 @@ TEST_F(SuspectsTest, TakenToIsAWeakVictimCue) {
             "Emil Harrow");
 }
 
+TEST_F(SuspectsTest, SharedSurnameGoesToTheFirstNamedBearer) {
+  // Relatives share the surname; the bare surname is the principal's, the first named.
+  EXPECT_EQ(Suspect("Orrin Valdane, 41, lived on Mill Road with his daughter Tess Valdane. "
+                    "Valdane was arrested on Monday."),
+            "Orrin Valdane");
+  // Never one a victim cue names: the victim named first is skipped.
+  EXPECT_EQ(Suspect("Tess Valdane, 9, was shot in the head. Her uncle, Orrin Valdane, lived "
+                    "nearby. Valdane was charged with murder."),
+            "Orrin Valdane");
+  // The bearer accused by full name outranks the first named.
+  EXPECT_EQ(Suspect("The bodies of Tess Valdane and her grandfather were found in a shed. Her "
+                    "mother, Marla Valdane, 25, has been arrested. Deputies said Valdane shot "
+                    "them in July."),
+            "Marla Valdane");
+  // A shared surname with a victim cue of its own counts for nobody.
+  EXPECT_EQ(Suspect("Orrin Valdane and Tess Valdane were at home. Valdane was shot by an "
+                    "intruder."),
+            "");
+}
+
+TEST_F(SuspectsTest, SecondPredicateOfTheNamesClause) {
+  EXPECT_EQ(Suspect("Police said Corwin Ashby ran to the station and told police he had "
+                    "accidentally shot a friend."),
+            "Corwin Ashby");
+  EXPECT_EQ(Suspect("Corwin Ashby, 30, argued with his neighbor and then shot the man."),
+            "Corwin Ashby");
+  // Another clause opens before the cue: its subject is someone else.
+  EXPECT_EQ(Suspect("Corwin Ashby was sitting in his car when a man walked up and shot the "
+                    "driver."),
+            "");
+  // Another name stands between.
+  EXPECT_EQ(Suspect("Corwin Ashby called Dana Rusk and shot the dog."), "");
+  // "NAME and ..." is a list of subjects, not a second predicate.
+  EXPECT_EQ(Suspect("Corwin Ashby and a friend were shot at the park."), "");
+}
+
 TEST_F(SuspectsTest, VictimsAreListedApartFromTheSuspect) {
   const std::string text =
       "Police arrested Milo Brandt on Friday. The victim, Ava Lindqvist, was shot in the chest. "
