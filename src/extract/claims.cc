@@ -126,7 +126,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
                                                                 {"object", &x->objects_},
                                                                 {"place_prep", &x->place_preps_},
                                                                 {"time_prep", &x->time_preps_},
-                                                                {"bracket", &x->brackets_}};
+                                                                {"bracket", &x->brackets_},
+                                                                {"subordinator", &x->subords_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] != name) continue;
@@ -602,6 +603,11 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       // An auxiliary passed ("wurden") whose participle may end the clause; or standing before
       // the subject ("wurden vier Soldaten in der Stadt erschossen").
       bool aux = n > b && w[n - 1].kind == WordKind::kWord && brackets_.contains(w[n - 1]);
+      // A subordinate clause opened a few words before ("als zwei Polizisten ... verletzt
+      // wurden", "dass mindestens 31 Personen ... verletzt wurden") closes with its verb group.
+      for (size_t k = n; !aux && k > b && k + 4 > n && w[k - 1].kind == WordKind::kWord;) {
+        aux = subords_.contains(w[--k]);
+      }
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
         const Word& x = w[pos];
         if (x.kind == WordKind::kPunct) {

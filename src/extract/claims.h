@@ -6,6 +6,8 @@
 //   verb-final clauses      "Drei Menschen wurden bei dem Angriff am Sonntag getötet": after a
 //                           "bracket" auxiliary the clause's last cue (ClauseFinalCue); a date
 //                           may stand between a verb and its figure ("starben am Dienstag zwei")
+//                           and in a subordinate clause the verb group closes ("als zwei
+//                           Polizisten bei einer Kontrolle verletzt wurden")
 //   a subject's modifier    "four people involved in a shooting early Saturday have now died",
 //                           "three men who were wounded ... have died": the figure's verb is the
 //                           last cue of the clause (PredicateAfter); "injured in the blast
@@ -233,6 +235,7 @@ class ClaimExtractor {
   // clause_link, object.
   WordSet modifiers_, auxiliaries_, clause_links_, objects_;
   WordSet brackets_;     // "wurden": an auxiliary whose participle may close the clause
+  WordSet subords_;      // "als", "dass": open a clause whose verb group closes it (subordinator)
   WordSet time_preps_;   // "am", "on": open a date or time phrase ("am Sonntag")
   WordSet place_preps_;  // "in", "at": the place of a gapped part ("six in the civil hospital")
   std::vector<std::vector<SingularCue>> singular_cues_;

@@ -1,6 +1,10 @@
 #include "extract/lexicon.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cstring>
 
 #include "base/data_dir.h"
 #include "text/lexicon.h"
@@ -98,9 +102,23 @@ struct LowerTable {
 };
 constexpr LowerTable kLower;
 
+// Writes the character cp (len bytes in UTF-8) lower-cased to out when its lower case is as
+// long, else as it is: sentence-initial "Погибли", "Ärzte" meet the data's lower-case words
+// while every key keeps its offsets (Turkish "İ", whose lower case is longer, stays).
+void LowerWide(uint32_t cp, size_t len, const char* in, char* out) {
+  const UChar32 lc = u_tolower(static_cast<UChar32>(cp));
+  if (lc == static_cast<UChar32>(cp) || static_cast<size_t>(U8_LENGTH(lc)) != len) {
+    std::memcpy(out, in, len);
+    return;
+  }
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(out), n, lc);
+}
+
 // Calls emit(begin, end, is_punct) for each word or punctuation mark of s[from, to). When
-// `lower` is not null, the bytes of every word are written there ASCII-lowercased at the same
-// offsets (the scan reads them anyway), so the caller needs no second pass over the text.
+// `lower` is not null, the bytes of every word are written there lower-cased at the same
+// offsets (ASCII by table, other letters by LowerWide; the scan reads them anyway), so the
+// caller needs no second pass over the text.
 template <typename Emit>
 void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
   size_t i = from;
@@ -108,11 +126,16 @@ void Split(std::string_view s, size_t from, size_t to, char* lower, Emit emit) {
   while (i < to) {
     size_t len = 1;
     unsigned char b = static_cast<unsigned char>(s[i]);
-    CharClass cc = b < 0x80 ? kAscii.cls[b] : Classify(Decode(s, i, &len));
+    const uint32_t cp = b < 0x80 ? b : Decode(s, i, &len);
+    CharClass cc = b < 0x80 ? kAscii.cls[b] : Classify(cp);
     if (cc == CharClass::kWord) {
       if (word_begin == std::string_view::npos) word_begin = i;
       if (lower != nullptr) {
-        for (size_t k = 0; k < len; ++k) lower[i + k] = kLower.to[static_cast<unsigned char>(s[i + k])];
+        if (b < 0x80) {
+          lower[i] = kLower.to[b];
+        } else {
+          LowerWide(cp, len, s.data() + i, lower + i);
+        }
       }
       // The rest of an ASCII run of word characters, without the general step.
       i += len;
@@ -538,13 +561,10 @@ std::vector<std::string> NormalizePhrase(std::string_view phrase) {
       out.emplace_back(kNumberKey);
       continue;
     }
-    Split(piece, 0, piece.size(), nullptr, [&](size_t wb, size_t we, bool punct) {
-      if (punct) return;
-      std::string w(piece.substr(wb, we - wb));
-      for (char& c : w) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      out.push_back(std::move(w));
+    // Lower-cased as WordStream lower-cases the text.
+    std::string lower(piece.size(), '\0');
+    Split(piece, 0, piece.size(), lower.data(), [&](size_t wb, size_t we, bool punct) {
+      if (!punct) out.push_back(lower.substr(wb, we - wb));
     });
   }
   return out;

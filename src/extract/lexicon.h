@@ -1,8 +1,9 @@
 // Word streams and phrase tries: the matching machinery shared by the extraction lexicons
 // (actors, triggers, claim cues, attribution sources, background cues).
 //
-// A WordStream is extraction's own view of an article: words (ASCII-lowercased, split at hyphens
-// and apostrophes so "al-Shabaab" and "Pakistan’s" match "al shabaab" / "pakistan s"),
+// A WordStream is extraction's own view of an article: words (lower-cased where the lower case
+// is as long in UTF-8: ASCII, Latin-1, Cyrillic, Greek; split at hyphens and apostrophes so
+// "al-Shabaab" and "Pakistan’s" match "al shabaab" / "pakistan s"),
 // punctuation marks, and one kNumber word per Doc quantity ("at least 23" is one word). Every
 // word carries its [begin,end) byte span into the article text. Its words do not depend on how
 // the text stage tokenizes, only on its sentences and quantities (given the text stage's
@@ -169,7 +170,7 @@ class WordStream {
   std::string_view text_;
   // Moves in this thread's spare buffers (contents unspecified), if any.
   void TakeSpareBuffers();
-  // ASCII-lowercased bytes of the words of text_, at the same offsets (other bytes unset).
+  // Lower-cased bytes of the words of text_, at the same offsets (other bytes unset).
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
   std::vector<Word> words_;

@@ -59,17 +59,38 @@ TEST(WordStreamTest, LowersWordsAndNumbersButNotOtherBytes) {
   std::vector<std::string> got;
   for (const Word& w : ws.words()) got.emplace_back(w.lower);
   std::vector<std::string> want = {"gunmen", "killed", "about 12", "in", "s\xC3\xA3o", "paulo",
-                                   "\xE2\x80\x94", "\xC3\x89lodie", "said", "."};
+                                   "\xE2\x80\x94", "\xC3\xA9lodie", "said", "."};
   EXPECT_EQ(got, want);
   for (size_t i = 0; i < ws.words().size(); ++i) {
     const Word& w = ws.words()[i];
     EXPECT_EQ(w.lower.size(), w.span.size()) << i;
-    EXPECT_EQ(testing_doc::Lower(ws.Original(i)), testing_doc::Lower(std::string(w.lower))) << i;
+    EXPECT_EQ(LowerString(ws.Original(i)), LowerString(w.lower)) << i;
   }
   // Keys: a word's own hash, the number slot's for numbers, none for punctuation.
   EXPECT_EQ(ws.words()[0].key_hash, WordKeyHash("gunmen"));
   EXPECT_EQ(ws.words()[2].key_hash, WordKeyHash(kNumberKey));
   EXPECT_EQ(ws.words()[6].kind, WordKind::kPunct);
+}
+
+// Capitals of other scripts are lowered when their lower case is as long (Cyrillic, Greek,
+// Latin-1), so a sentence's first word meets the data's lower-case phrases; Turkish "İ" (longer
+// in lower case) stays as written, keeping every word's bytes at the text's offsets.
+TEST(WordStreamTest, LowersOtherScriptsInPlace) {
+  std::string text = "Погибли семь. Ärzte ΘΑΝΑΤΟΙ İHA.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream ws(text, doc);
+  std::vector<std::string> got;
+  for (const Word& w : ws.words()) {
+    if (w.kind == WordKind::kWord) got.emplace_back(w.lower);
+    EXPECT_EQ(w.lower.size(), w.span.size());
+  }
+  std::vector<std::string> want = {"погибли", "семь", "ärzte", "θανατοι", "İha"};
+  EXPECT_EQ(got, want);
+  PhraseTrie trie;
+  ASSERT_TRUE(trie.Add("Погибли", 7));  // phrases are lowered the same way
+  uint32_t id = 0;
+  EXPECT_EQ(trie.Match(ws.words(), 0, ws.words().size(), &id), 1u);
+  EXPECT_EQ(id, 7u);
 }
 
 TEST(WordStreamTest, SentenceRangesCoverEveryWordOnceAndEmptySentencesAreEmpty) {

@@ -287,6 +287,55 @@ TEST_F(MultilingualTest, GermanParticipleAtClauseEnd) {
   EXPECT_EQ(MentionDate(a), kYesterday);
 }
 
+// A subordinate clause puts the participle before the auxiliary at its end; the figure is at
+// its start, a few words after "als", "dass" or "nachdem".
+TEST_F(MultilingualTest, GermanSubordinateClauseVerbGroup) {
+  DocAnalysis a =
+      Run("Die Schüsse fielen am Abend, als zwei Polizisten bei einer Kontrolle verletzt wurden.",
+          "de");
+  EXPECT_EQ(First(a, Field::kInjured), 2);
+  EXPECT_EQ(First(a, Field::kKilled), -1);
+  DocAnalysis b = Run(
+      "Die Behörden teilten mit, dass mindestens 14 Personen in der Nähe des Marktes erschossen "
+      "worden waren.",
+      "de");
+  EXPECT_EQ(First(b, Field::kKilled), 14);
+  // The wounded of the "nachdem" clause are not killed by the main clause's verb.
+  DocAnalysis c = Run(
+      "Nachdem drei Soldaten in der Stadt verletzt worden waren, zog sich die Armee zurück.", "de");
+  EXPECT_EQ(First(c, Field::kInjured), 3);
+  EXPECT_EQ(First(c, Field::kKilled), -1);
+}
+
+// Number words written as compounds reach the claims: German "dreiundzwanzig", Italian
+// "ventitré", French "quatre-vingt-douze", Spanish "ciento veinte".
+TEST_F(MultilingualTest, CompoundNumberWordsAsFigures) {
+  EXPECT_EQ(First(Run("Bei dem Anschlag sind dreiundzwanzig Menschen getötet worden.", "de"),
+                  Field::kKilled),
+            23);
+  EXPECT_EQ(First(Run("Ventitré persone sono state uccise nell'attentato.", "it"), Field::kKilled),
+            23);
+  EXPECT_EQ(First(Run("L'attentat a fait quatre-vingt-douze blessés.", "fr"), Field::kInjured), 92);
+  EXPECT_EQ(First(Run("Otras ciento veinte personas resultaron heridas.", "es"), Field::kInjured),
+            120);
+  EXPECT_EQ(First(Run("قتل ثلاثة وعشرون شخصا في الانفجار.", "ar"), Field::kKilled), 23);
+}
+
+// Arabic "و" (and) written onto a casualty verb: "وقتل", "وجرح".
+TEST_F(MultilingualTest, ArabicVerbWithConjunction) {
+  DocAnalysis a = Run("انفجرت سيارة مفخخة في السوق، وقتل خمسة أشخاص وجرح عشرة آخرون.", "ar");
+  EXPECT_EQ(First(a, Field::kKilled), 5);
+  EXPECT_EQ(First(a, Field::kInjured), 10);
+}
+
+// A capitalised Cyrillic cue at a sentence's start is the data's lower-case cue ("Погибли").
+TEST_F(MultilingualTest, RussianCapitalisedCueOpensTheSentence) {
+  DocAnalysis a =
+      Run("Нападение произошло ночью. Погибли семь полицейских, ранены пять человек.", "ru");
+  EXPECT_EQ(First(a, Field::kKilled), 7);
+  EXPECT_EQ(First(a, Field::kInjured), 5);
+}
+
 TEST_F(MultilingualTest, GermanUmsLebenGekommenAndVerbFirst) {
   DocAnalysis a =
       Run("Bei der Explosion sind elf Menschen ums Leben gekommen, darunter drei Kinder.", "de");

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -87,6 +88,7 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   auto qp = std::unique_ptr<QuantityParser>(new QuantityParser());
   if (Status st = qp->LoadNumbers(data_dir + "/text/numbers.tsv", false); !st.ok()) return st;
   if (Status st = qp->LoadNumbers(data_dir + "/text/numbers_lang.tsv", true); !st.ok()) return st;
+  if (Status st = qp->LoadCompounds(data_dir + "/text/number_compounds.tsv"); !st.ok()) return st;
   {
     Result<std::unique_ptr<LanguageDetector>> det = LanguageDetector::Load(data_dir);
     if (!det.ok()) return det.status();
@@ -209,8 +211,12 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
       phrases_.push_back(p);
       continue;
     }
+    if (kind == "conj_prefix") {
+      conj_prefixes_.push_back(LowerString(f[0]));
+      continue;
+    }
     WordKind wk;
-    if (kind == "unit") wk = WordKind::kUnit;
+    if (kind == "unit" || kind == "final") wk = WordKind::kUnit;
     else if (kind == "tens") wk = WordKind::kTens;
     else if (kind == "hundred") wk = WordKind::kHundred;
     else if (kind == "scale") wk = WordKind::kScale;
@@ -218,6 +224,10 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     else if (kind == "article") wk = WordKind::kArticle;
     else if (kind == "conj") wk = WordKind::kConj;
     else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
+    const bool alone = f.size() >= 4 && f[3] == "alone";
+    if (alone && wk != WordKind::kHundred && wk != WordKind::kScale) {
+      return InvalidArgument(Where(path, r.line) + "only hundred and scale words stand alone");
+    }
     std::string key = LowerString(f[0]);
     if (words_.contains(key)) {
       // The same spelling in two rows: one entry for all of their languages, when they agree.
@@ -228,7 +238,126 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
       w.langs = (w.langs == 0 || langs == 0) ? 0 : (w.langs | langs);
       continue;
     }
-    words_[key] = Word{wk, v, langs};
+    words_[key] = Word{wk, v, langs, alone, kind == "final"};
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// One part of a number_compounds.tsv pattern: a slot "{lo-hi}" or literal text.
+struct CompoundPart {
+  bool slot = false;
+  double lo = 0, hi = 0;
+  std::string text;
+};
+
+// Parts joined by '+': "ein+und+{20-90}".
+bool ParsePattern(std::string_view p, std::vector<CompoundPart>* out) {
+  while (true) {
+    const size_t plus = p.find('+');
+    const std::string_view s = p.substr(0, plus);
+    if (s.empty()) return false;
+    CompoundPart part;
+    if (s.front() == '{') {
+      const size_t dash = s.find('-');
+      if (s.back() != '}' || dash == std::string_view::npos ||
+          !ParseDouble(std::string(s.substr(1, dash - 1)), &part.lo) ||
+          !ParseDouble(std::string(s.substr(dash + 1, s.size() - dash - 2)), &part.hi)) {
+        return false;
+      }
+      part.slot = true;
+    } else {
+      part.text = LowerString(s);
+    }
+    out->push_back(std::move(part));
+    if (plus == std::string_view::npos) return true;
+    p.remove_prefix(plus + 1);
+  }
+}
+
+}  // namespace
+
+Status QuantityParser::LoadCompounds(const std::string& path) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  // A spelling with its value; value < 0 for glue text that adds nothing ("und").
+  struct Form {
+    std::string text;
+    double value;
+  };
+  for (const TsvRow& r : *rows) {
+    const auto& f = r.fields;
+    std::vector<CompoundPart> parts;
+    if (f.size() < 2 || !ParsePattern(f[1], &parts)) {
+      return InvalidArgument(Where(path, r.line) + "expected <lang> <pattern> [elide]");
+    }
+    auto bit = lang_bits_.find(f[0]);
+    if (bit == lang_bits_.end()) {
+      return InvalidArgument(Where(path, r.line) + "no number words for language '" + f[0] + "'");
+    }
+    const uint32_t lang = bit->second;
+    const bool elide = f.size() >= 3 && f[2] == "elide";
+    // The spellings each part can take: a slot's are the language's one-word units and tens
+    // in its range (compounds of earlier rows included), a literal's is itself.
+    std::vector<std::vector<Form>> choices;
+    for (const CompoundPart& part : parts) {
+      std::vector<Form> forms;
+      if (part.slot) {
+        words_.ForEach([&](std::string_view w, const Word& wd) {
+          if ((wd.langs & lang) == 0 || wd.final || wd.value < part.lo || wd.value > part.hi ||
+              (wd.kind != WordKind::kUnit && wd.kind != WordKind::kTens) ||
+              w.find_first_of(" -") != std::string_view::npos) {
+            return;
+          }
+          forms.push_back(Form{std::string(w), wd.value});
+        });
+        std::sort(forms.begin(), forms.end(),
+                  [](const Form& a, const Form& b) { return a.text < b.text; });
+      } else {
+        const Word* wd = words_.Find(part.text);
+        forms.push_back(
+            Form{part.text, wd != nullptr && (wd->langs & lang) != 0 ? wd->value : -1.0});
+      }
+      if (forms.empty()) return InvalidArgument(Where(path, r.line) + "a slot matches no word");
+      choices.push_back(std::move(forms));
+    }
+    // Every combination, as an odometer over the parts' choices.
+    std::vector<size_t> at(choices.size(), 0);
+    while (true) {
+      std::string word;
+      double total = 0, current = 0;
+      for (size_t k = 0; k < choices.size(); ++k) {
+        const Form& form = choices[k][at[k]];
+        if (elide && !word.empty() && IsVowel(word.back()) && IsVowel(form.text[0])) {
+          word.pop_back();  // "venti" + "uno" = "ventuno"
+        }
+        word += form.text;
+        const double v = form.value;
+        if (v < 0) continue;
+        if (v >= 1000 && current > 0) {
+          total += current * v;  // "due" + "mila"
+          current = 0;
+        } else if (v >= 100 && current > 0 && current < v) {
+          current *= v;  // "zwei" + "hundert"
+        } else {
+          current += v;  // "venti" + "tré", "drei" + "und" + "zwanzig"
+        }
+      }
+      const double value = total + current;
+      if (!words_.contains(word)) {
+        words_[word] = Word{WordKind::kUnit, value, lang};
+      } else if (Word& w = words_[word]; w.value != value) {
+        return InvalidArgument(Where(path, r.line) + "'" + word + "' spells two values");
+      } else if (w.langs != 0) {
+        w.langs |= lang;
+      }
+      size_t k = choices.size();
+      while (k > 0 && ++at[k - 1] == choices[k - 1].size()) at[--k] = 0;
+      if (k == 0) break;
+    }
   }
   return Status::Ok();
 }
@@ -257,6 +386,18 @@ const QuantityParser::Word* QuantityParser::LookupWord(const HashedWord& lower, 
   const Word* w = words_.Find(lower);
   if (w == nullptr || !Allowed(w->langs, gate)) return nullptr;
   return w;
+}
+
+const QuantityParser::Word* QuantityParser::PrefixedWord(std::string_view w, Gate& gate) const {
+  if (conj_prefixes_.empty()) return nullptr;
+  LowerBuf lower(w);
+  const std::string_view lw = lower.view();
+  for (const std::string& prefix : conj_prefixes_) {
+    if (lw.size() <= prefix.size() || lw.substr(0, prefix.size()) != prefix) continue;
+    const Word* wd = LookupWord(lw.substr(prefix.size()), gate);
+    if (wd != nullptr && (wd->kind == WordKind::kUnit || wd->kind == WordKind::kTens)) return wd;
+  }
+  return nullptr;
 }
 
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
@@ -374,29 +515,110 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
     last = Last::kUnit;
     ++j;
   }
+  // Adds one number word to the number so far; false (nothing changed) when it cannot follow.
+  auto step = [&](const Word& wd) {
+    const double x = wd.value;
+    const bool has = last == Last::kUnit || last == Last::kTeen || last == Last::kTens;
+    const bool fresh = last == Last::kNone || last == Last::kScale || last == Last::kAnd;
+    switch (wd.kind) {
+      case WordKind::kUnit:
+        if (x >= 100) {  // "ciento", "сто", "centoventi": a hundreds figure of its own
+          if (!fresh) return false;
+          current += x;
+          last = Last::kHundred;
+          return true;
+        }
+        if (last == Last::kUnit || last == Last::kTeen || (last == Last::kTens && x >= 10)) {
+          return false;
+        }
+        current += x;
+        last = x >= 10 ? Last::kTeen : Last::kUnit;
+        return true;
+      case WordKind::kTens:
+        if (has) return false;
+        current += x;
+        last = Last::kTens;
+        return true;
+      case WordKind::kHundred:
+        if (last == Last::kUnit || last == Last::kTeen) {
+          current *= x;
+        } else if (wd.alone && fresh) {  // "cento morti", "yüz kişi"
+          current += x;
+        } else {
+          return false;
+        }
+        last = Last::kHundred;
+        return true;
+      case WordKind::kScale:
+        if (has || last == Last::kHundred) {
+          total += current * x;
+        } else if (wd.alone && last == Last::kNone) {  // "mille persone", "bin kişi"
+          total += x;
+        } else {
+          return false;
+        }
+        current = 0;
+        last = Last::kScale;
+        return true;
+      case WordKind::kDozen:
+        if (!has) return false;
+        current *= x;
+        last = Last::kHundred;
+        return true;
+      default:
+        return false;
+    }
+  };
+  const Word kOne{WordKind::kUnit, 1, 0};
+  bool one_next = false;  // a conjunction took "un" as the unit of "trente et un"
   while (j < n && tokens[j].kind == TokenKind::kWord) {
     std::string_view w = TokenText(text, tokens[j]);
-    size_t hy = w.find('-');
     const HashedWord lw = keys[j];
-    if (hy != std::string_view::npos && LookupWord(lw, gate) == nullptr) {
-      // "twenty-three": tens-unit in one token ("dix-sept" is listed whole).
-      LowerBuf a(w.substr(0, hy)), b(w.substr(hy + 1));
-      const Word* wa = LookupWord(a.view(), gate);
-      const Word* wb = LookupWord(b.view(), gate);
-      if (wa == nullptr || wb == nullptr || wa->kind != WordKind::kTens ||
-          wb->kind != WordKind::kUnit || wb->value < 1 || wb->value > 9 ||
-          last == Last::kUnit || last == Last::kTeen || last == Last::kTens) {
+    const Word* wd = LookupWord(lw, gate);
+    if (wd == nullptr && w.find('-') != std::string_view::npos) {
+      // "twenty-three", "quatre-vingt-dix-sept", "deux-cents", "vingt-et-un": each piece (the
+      // longest listed run of hyphen-joined parts, "dix-sept", "quatre-vingt") continues the
+      // number, and the token counts whole or not at all.
+      const Last last0 = last;
+      const double total0 = total, current0 = current;
+      bool ok = true, conj = false;
+      size_t p = 0;
+      while (ok && p < w.size()) {
+        const Word* piece = nullptr;
+        size_t end = w.size();
+        while (true) {
+          LowerBuf part(w.substr(p, end - p));
+          piece = part.overflow() ? nullptr : LookupWord(part.view(), gate);
+          if (piece != nullptr || end <= p) break;
+          end = w.rfind('-', end - 1);
+          if (end == std::string_view::npos || end < p) end = p;
+        }
+        if (piece == nullptr || end == p) {
+          ok = false;
+          break;
+        }
+        if (piece->kind == WordKind::kConj) {
+          ok = last == Last::kTens && !conj;
+          conj = true;
+        } else {
+          ok = step(conj && piece->kind == WordKind::kArticle && piece->value == 1 ? kOne : *piece);
+          conj = false;
+        }
+        p = end + 1;
+      }
+      if (!ok || conj) {
+        last = last0;
+        total = total0;
+        current = current0;
         break;
       }
-      current += wa->value + wb->value;
-      last = Last::kUnit;
       any = true;
       ++j;
       continue;
     }
-    const Word* wd = LookupWord(lw, gate);
     if (lw.s == "and" || (wd != nullptr && wd->kind == WordKind::kConj)) {
-      // "one hundred and five"; "treinta y dos", "vinte e três" (tens, then a unit).
+      // "one hundred and five"; "treinta y dos", "vinte e três", "trente et un" (tens, then a
+      // unit).
       WordKind k2;
       double v2;
       if ((last == Last::kHundred || last == Last::kScale) && kind_at(j + 1, &k2, &v2) &&
@@ -406,41 +628,31 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
         continue;
       }
       if (wd != nullptr && last == Last::kTens && kind_at(j + 1, &k2, &v2) &&
-          k2 == WordKind::kUnit && v2 >= 1 && v2 <= 9) {
+          ((k2 == WordKind::kUnit && v2 >= 1 && v2 <= 9) ||
+           (k2 == WordKind::kArticle && v2 == 1))) {
         last = Last::kAnd;
+        one_next = k2 == WordKind::kArticle;
         ++j;
         continue;
       }
       break;
     }
-    if (wd == nullptr) break;
-    k = wd->kind;
-    v = wd->value;
-    bool has = last == Last::kUnit || last == Last::kTeen || last == Last::kTens;
-    if (k == WordKind::kUnit) {
-      if (last == Last::kUnit || last == Last::kTeen || (last == Last::kTens && v >= 10)) break;
-      current += v;
-      last = v >= 10 ? Last::kTeen : Last::kUnit;
-    } else if (k == WordKind::kTens) {
-      if (has) break;
-      current += v;
-      last = Last::kTens;
-    } else if (k == WordKind::kHundred) {
-      if (last != Last::kUnit && last != Last::kTeen) break;
-      current *= v;
-      last = Last::kHundred;
-    } else if (k == WordKind::kScale) {
-      if (!has && last != Last::kHundred) break;
-      total += current * v;
-      current = 0;
-      last = Last::kScale;
-    } else if (k == WordKind::kDozen) {
-      if (!has) break;
-      current *= v;
-      last = Last::kHundred;
-    } else {
-      break;
+    if (wd == nullptr && last != Last::kNone) {
+      // "ثلاثة وعشرون" (three and twenty), "مئة وعشرون": a conjunction written onto the word.
+      wd = PrefixedWord(w, gate);
+      if (wd == nullptr) break;
+      if (last == Last::kUnit && wd->kind == WordKind::kTens) {
+        current += wd->value;
+        last = Last::kTeen;
+        any = true;
+        ++j;
+        continue;
+      }
+      if (last != Last::kHundred && last != Last::kScale) break;
     }
+    if (wd == nullptr) break;
+    if (!step(one_next && wd->kind == WordKind::kArticle ? kOne : *wd)) break;
+    one_next = false;
     any = true;
     ++j;
   }

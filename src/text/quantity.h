@@ -81,7 +81,9 @@ class QuantityParser {
   struct Word {
     WordKind kind;
     double value;
-    uint32_t langs;  // bit set of languages (lang_bits_); 0 = every language
+    uint32_t langs;      // bit set of languages (lang_bits_); 0 = every language
+    bool alone = false;  // a hundred or scale word that is a number by itself ("mille", "yüz")
+    bool final = false;  // only written last in a compound ("tré" of "ventitré")
   };
   struct Gate;     // the article's language, resolved lazily (quantity.cc)
   struct Phrase {  // fixed and vague entries of numbers.tsv
@@ -108,7 +110,12 @@ class QuantityParser {
   const Word* LookupWord(std::string_view lower, Gate& gate) const;
   const Word* LookupWord(const HashedWord& lower, Gate& gate) const;
   bool Allowed(uint32_t langs, Gate& gate) const;
+  // The unit or tens that `w` spells after one of conj_prefixes_ ("وعشرون"), or nullptr.
+  const Word* PrefixedWord(std::string_view w, Gate& gate) const;
   Status LoadNumbers(const std::string& path, bool with_lang);
+  // Adds the one-word compounds that number_compounds.tsv's patterns spell ("ventitré",
+  // "dreiundzwanzig") to words_ as units of their language.
+  Status LoadCompounds(const std::string& path);
   // `range_end`: num is the B of "A-B", so a glued hyphen on its left is expected.
   bool Excluded(std::string_view text, const std::vector<Token>& tokens, const TokenKeys& keys,
                 const Num& num, bool range_end = false) const;
@@ -118,6 +125,8 @@ class QuantityParser {
   bool IsSep(const TokenKeys& keys, size_t i, bool between) const;
 
   KeyTable<Word> words_;
+  // Conjunctions written as a prefix of the next number word (Arabic "و" of "وعشرون"), lower case.
+  std::vector<std::string> conj_prefixes_;
   StringMap<uint32_t> lang_bits_;                // "fr" -> 1 << k
   std::unique_ptr<LanguageDetector> detector_;  // for articles whose language is not given
   std::vector<Phrase> phrases_;

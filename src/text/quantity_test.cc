@@ -33,6 +33,23 @@ class QuantityTest : public ::testing::Test {
     return qs.empty() ? Quantity{} : qs[0];
   }
   std::string SpanText(Span s) const { return text_.substr(s.begin, s.size()); }
+  // The quantities of `text` in an article of language `lang`.
+  std::vector<Quantity> FindIn(const std::string& text, std::string_view lang) {
+    text_ = text;
+    Doc doc;
+    seg_->Segment(text_, &doc);
+    return qp_->Find(text_, doc, lang);
+  }
+  // The only quantity of `text` in language `lang` is `value`, written `number` (when given).
+  void ExpectOne(const std::string& text, std::string_view lang, double value,
+                 std::string_view number = {}) {
+    std::vector<Quantity> qs = FindIn(text, lang);
+    ASSERT_EQ(qs.size(), 1u) << text;
+    EXPECT_EQ(qs[0].value, value) << text;
+    if (!number.empty()) {
+      EXPECT_EQ(SpanText(qs[0].number_span), number) << text;
+    }
+  }
 
   static Segmenter* seg_;
   static QuantityParser* qp_;
@@ -327,6 +344,82 @@ TEST_F(QuantityTest, GermanAndSpanishNumberWords) {
   EXPECT_EQ(SpanText(s.number_span), "treinta y dos");
   Quantity a = One("وقتل ثلاثة عشر شخصا في الهجوم");
   EXPECT_EQ(a.value, 13);
+}
+
+// One-word compounds spelled by data/text/number_compounds.tsv: Italian tens and units with
+// elision and the final accent, hundreds either way round, German "unit und tens".
+TEST_F(QuantityTest, OneWordCompounds) {
+  const std::pair<const char*, double> italian[] = {
+      {"ventitré", 23},  {"Ventitre", 23},  {"trentadue", 32},
+      {"ventuno", 21},   {"trentotto", 38}, {"centoventi", 120},
+      {"centotré", 103}, {"duecento", 200}, {"tremila", 3000}};
+  for (const auto& [word, value] : italian) {
+    ExpectOne(std::string("Nell'attacco sono morte ") + word + " persone.", "it", value, word);
+  }
+  const std::pair<const char*, double> german[] = {{"dreiundzwanzig", 23},
+                                                   {"einunddreißig", 31},
+                                                   {"zweihundert", 200},
+                                                   {"hundertzwölf", 112},
+                                                   {"fünftausend", 5000}};
+  for (const auto& [word, value] : german) {
+    ExpectOne(std::string("Bei dem Anschlag wurden ") + word + " Menschen getötet.", "de", value,
+              word);
+  }
+  // A compound is a word of its language only: "ventitre" stays a word in German text.
+  EXPECT_TRUE(FindIn("Der Name ventitre steht auf dem Schild.", "de").empty());
+}
+
+// Hyphenated numbers of several pieces, each the longest listed run ("quatre-vingt", "dix-sept"):
+// the token counts whole or not at all.
+TEST_F(QuantityTest, HyphenatedPieces) {
+  const std::pair<const char*, double> french[] = {
+      {"vingt-trois", 23},           {"quatre-vingt-douze", 92}, {"soixante-dix-sept", 77},
+      {"quatre-vingt-dix-neuf", 99}, {"deux-cents", 200},        {"vingt-et-un", 21}};
+  for (const auto& [word, value] : french) {
+    ExpectOne(std::string("L'attaque a fait ") + word + " morts.", "fr", value, word);
+  }
+  EXPECT_EQ(One("Forty-five people were hurt.").value, 45);
+  // Two units, or a number word inside a longer compound, are no number.
+  EXPECT_TRUE(Find("The one-two punch and a seventy-two-hour curfew.").empty());
+}
+
+// Hundreds and thousands: a word that is a number alone ("cento", "yüz", "mille"), hundreds
+// followed by tens ("ciento veinte", "cento e vinte", "сто двадцать"), "trente et un".
+TEST_F(QuantityTest, HundredsAndConjunctions) {
+  const struct {
+    const char* lang;
+    const char* text;
+    const char* number;
+    double value;
+  } cases[] = {
+      {"it", "Sono morte cento persone.", "cento", 100},
+      {"it", "Sono morte mille persone.", "mille", 1000},
+      {"tr", "Saldırıda yüz yirmi kişi yaralandı.", "yüz yirmi", 120},
+      {"tr", "Saldırıda iki yüz kişi yaralandı.", "iki yüz", 200},
+      {"es", "Resultaron heridas ciento veinte personas.", "ciento veinte", 120},
+      {"es", "Murieron doscientos cincuenta civiles.", "doscientos cincuenta", 250},
+      {"es", "Murieron treinta y un soldados.", "treinta y un", 31},
+      {"es", "Murieron veintitrés personas.", "veintitrés", 23},
+      {"pt", "Cento e vinte ficaram feridas.", "Cento e vinte", 120},
+      {"pt", "Morreram duzentos civis.", "duzentos", 200},
+      {"fr", "Au moins trente et un civils ont été tués.", "trente et un", 31},
+      {"ru", "Ранены сто двадцать человек.", "сто двадцать", 120},
+  };
+  for (const auto& c : cases) ExpectOne(c.text, c.lang, c.value, c.number);
+  // French "cent" needs a count before it: "pour cent" is a percentage word, not 100.
+  for (const Quantity& q : FindIn("Le taux a baissé de cinq pour cent.", "fr")) {
+    EXPECT_NE(q.value, 100);
+  }
+}
+
+// Arabic writes "and" onto the next word: units before tens ("three and twenty") and tens
+// after hundreds.
+TEST_F(QuantityTest, ArabicConjunctionPrefix) {
+  ExpectOne("قتل ثلاثة وعشرون شخصا في الانفجار", "ar", 23, "ثلاثة وعشرون");
+  ExpectOne("وأصيب مئة وعشرون آخرون", "ar", 120, "مئة وعشرون");
+  ExpectOne("وأصيب مئة وثلاثة وعشرون آخرون", "ar", 123);
+  // Two units joined by "and" are no sum ("three and four").
+  ExpectOne("قتل ثلاثة وأربعة", "ar", 3, "ثلاثة");
 }
 
 TEST_F(QuantityTest, ForeignWordsStayOutOfEnglish) {

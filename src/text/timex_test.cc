@@ -342,6 +342,27 @@ TEST_F(TimexTest, WeekdayNameThatIsACommonWordNeedsACue) {
   EXPECT_EQ(One("Saldırı pazartesi oldu.", tue).date, (CivilDate{2024, 8, 26}));
 }
 
+// Russian "среду" is Wednesday and "environment", Arabic "الاثنين" Monday and "the two": a
+// weekday only with a cue word beside it (data/text/weekday_cues.tsv).
+TEST_F(TimexTest, RussianAndArabicWeekdaysThatAreCommonWords) {
+  const CivilDate tue{2024, 8, 27};
+  EXPECT_TRUE(Find("Завод загрязняет окружающую среду.", tue).empty());
+  EXPECT_EQ(One("Взрыв произошёл в среду на рынке.", tue).date, (CivilDate{2024, 8, 21}));
+  EXPECT_EQ(One("Нападение случилось среду вечером.", tue).date, (CivilDate{2024, 8, 21}));
+  EXPECT_TRUE(Find("وقال إن الخلاف بين الاثنين قديم.", tue).empty());
+  EXPECT_EQ(One("وقع الانفجار يوم الاثنين في السوق.", tue).date, (CivilDate{2024, 8, 26}));
+}
+
+// German writes the part of the day onto the weekday: "Montagabend", "Dienstagmorgen".
+TEST_F(TimexTest, GermanWeekdayWithPartOfDayInOneWord) {
+  const CivilDate thu{2024, 8, 29};
+  Timex t = One("Der Anschlag ereignete sich am Montagabend.", thu);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 26}));
+  EXPECT_EQ(SpanText(t.span), "Montagabend");
+  EXPECT_EQ(One("Am Dienstagmorgen fielen Schüsse.", thu).date, (CivilDate{2024, 8, 27}));
+  EXPECT_EQ(One("Die Polizei kam Mittwochnachmittag.", thu).date, (CivilDate{2024, 8, 28}));
+}
+
 TEST_F(TimexTest, WeekdayCueFilesAreChecked) {
   // A copy of the text data whose cue file or weekday flag is malformed fails to load, naming
   // the file, instead of silently treating "pazar" as an unconditional weekday.
