@@ -208,8 +208,6 @@ struct Word {
 };
 static_assert(sizeof(Word) <= 48);
 static_assert(std::is_trivially_copyable_v<Word>);
-// ScanWords blanks a word with memset: a Word() is all zero bytes but cls.
-static_assert(Word().attr_end == 0 && Word().lower_hash == 0 && Word().lower.empty());
 
 // The WordClass bits of `w`, looked up in `table` when first asked for and kept in the word:
 // the later passes ask for the words around names only, so most words are never looked up.
@@ -338,16 +336,158 @@ struct WordBuffers {
   size_t list_size[3] = {};
 };
 enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
-// on_word's answer: the lists a word belongs to, one bit per WordList.
-constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
 
-// Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
-// kept in buf->arena. on_word(Word& w, uint32_t k, may_hyphen) is called for each word k as soon
-// as it is made (its own fields final but for the break flags, which the text after it sets, and
-// with w.lower valid only for the call) and answers the WordList bits of the lists the word
-// joins; it may read and write the words before k in buf->words. may_hyphen is
-// std::false_type for a word taken from a token (ASCII letters and digits: w.hyphen is false),
-// so that the per-token path holds no call for hyphenated words.
+// What the scan notes of each word as it makes it, for Find's later passes: the lists of the
+// words they start from (WordBuffers::lists) and the article's filter of lower-case words.
+struct WordNotes {
+  const WordClassTable* phrase_first;  // Words::phrase_first
+  uint64_t* lower_filter;              // kLowerFilterWords words (LowerFilterBit)
+};
+
+// Where a scan stands: its words and the ends of its lists (each with room for every word the
+// rest of the text can make), and what the text since the last word says of the next one.
+// Copied into locals by the token-run loop, so that its stores to words do not make the compiler
+// reload these through a pointer.
+struct ScanCursor {
+  Word* words;
+  uint32_t* list_end[3];  // one past the last entry of each WordList
+  size_t count;           // words made
+  size_t line_first;      // the current line's first word
+  bool sentence_start;
+  bool newline;  // a line break since the last word
+};
+
+// Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line whose
+// longer words are nearly all capitalised gives a single word no place evidence by its case.
+// Headlines are short; a sentence listing places keeps its "and", "hit", "in" lower-case.
+// Marks the words [first, end) of one line title_line when so (out of line: once per line).
+[[gnu::noinline]] void MarkTitleLine(Word* words, size_t first, size_t end) {
+  if (end - first > 20) return;
+  int longer = 0, capital = 0;
+  for (size_t k = first; k < end; ++k) {
+    const Word& w = words[k];
+    if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
+      ++longer;
+      capital += w.upper_initial;
+    }
+  }
+  if (longer >= 3 && capital * 5 >= longer * 4) {
+    for (size_t k = first; k < end; ++k) words[k].title_line = true;
+  }
+}
+
+// Whether `w` may open a context-cue phrase (out of line: the filter turns most words away).
+[[gnu::noinline]] bool OpensPhrase(const WordClassTable& phrase_first, const Word& w) {
+  return phrase_first.Find(w.lower, w.lower_hash) != 0;
+}
+
+// Notes word k of `c` (just made, its own fields final but for the break flags): the words the
+// later passes start from are listed (a capitalised or caseless word may start a name, a
+// capitalised one not all in capitals is a name word, and a word that may open a context-cue
+// phrase), a lower-case word sets its bit of the lower-case filter (stop words too: the filter
+// only says which names HasLowerCaseTwin need compare, and that leaves stop words out itself),
+// and a word that opens a line closes the last (MarkTitleLine).
+[[gnu::always_inline]] inline void NoteWord(const Word& w, uint32_t k, const WordNotes& notes,
+                                            ScanCursor* c) {
+  if (w.upper_initial || w.uncased) {
+    *c->list_end[kStartList]++ = k;
+    if (!w.all_caps && !w.uncased) *c->list_end[kNameList]++ = k;
+  } else {
+    const size_t b = LowerFilterBit(w.lower_hash);
+    notes.lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  if (notes.phrase_first->MaybeListed(w.lower_hash) && OpensPhrase(*notes.phrase_first, w)) {
+    *c->list_end[kPhraseList]++ = k;
+  }
+  if (k > 0 && w.newline_before) {
+    MarkTitleLine(c->words, c->line_first, k);
+    c->line_first = k;
+  }
+}
+
+// Takes a run of plain ASCII word tokens (TokenKeys::ascii_word) as words, from token `next`,
+// which TakesToken allows, the bulk of most text: between two of them only spaces and ASCII
+// punctuation (", ", ". "), whose flags are set here as ScanWords' byte loop would set them; the
+// next token is taken when TakesToken allows. Returns the first token not taken, and in *end the
+// byte after the last word made. `c` has room for a word per token left. (Out of line, with its
+// state in locals: most words are made here.)
+[[gnu::noinline]] size_t TakeTokenRun(std::string_view text, const Token* toks, size_t num_tokens,
+                                      const TokenKeys& keys, size_t next, const WordNotes& notes,
+                                      ScanCursor* cursor, uint32_t* end) {
+  ScanCursor c = *cursor;
+  const char* s = text.data();
+  const unsigned char* us = reinterpret_cast<const unsigned char*>(s);
+  const uint32_t un = static_cast<uint32_t>(text.size());
+  uint32_t e = 0;
+  while (true) {
+    const Span span = toks[next].span;
+    const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+    const unsigned char c0 = us[span.begin];
+    const bool upper = c0 >= 'A' && c0 <= 'Z';
+    bool caps = false;
+    if (upper && span.size() > 1) {
+      caps = true;
+      for (uint32_t k = span.begin + 1; k < span.end && caps; ++k) {
+        caps = !(s[k] >= 'a' && s[k] <= 'z');
+      }
+    }
+    // Made whole and stored at once: the flags share bytes, and set one by one in the array each
+    // would be a load and a store.
+    const uint32_t k = static_cast<uint32_t>(c.count++);
+    Word& w = c.words[k];
+    w = Word{.span = span,
+             .lower = key.s,
+             .lower_hash = key.hash,
+             .upper_initial = upper,
+             .all_caps = caps,
+             .sentence_start = c.sentence_start,
+             .newline_before = c.newline};
+    c.sentence_start = false;
+    c.newline = false;
+    NoteWord(w, k, notes, &c);
+    e = span.end;
+    ++next;
+    if (next == num_tokens) break;
+    // Most often one space, which changes nothing, and then only the byte after the next token
+    // can stop TakesToken.
+    const Token& u = toks[next];
+    if (u.span.begin == e + 1 && s[e] == ' ') {
+      if (!keys.ascii_word(next) || !TakesTokenEnd(us, un, u.span.end, u.kind)) break;
+      continue;
+    }
+    // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+    uint32_t p = e;
+    while (p < un && kGapByte[us[p]]) ++p;
+    if (p >= un) break;
+    while (next < num_tokens && toks[next].span.begin < p) ++next;
+    if (next == num_tokens || toks[next].span.begin != p || !keys.ascii_word(next) ||
+        !TakesToken(text, toks[next])) {
+      break;
+    }
+    for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
+      const unsigned char b = us[q];
+      if (b == ' ') continue;
+      if (b == '.' || b == '!' || b == '?' || b == '\n') c.sentence_start = true;
+      if (b == '\n') c.newline = true;
+      if (b != '\t' && b != '\r') {
+        Word& back = c.words[c.count - 1];
+        back.break_after = true;
+        if (b == ',') back.comma_after = true;
+        if (b == ':' || b == '-') back.colon_after = true;
+      }
+    }
+  }
+  *cursor = c;
+  *end = e;
+  return next;
+}
+
+// Fills buf->words[0, buf->count) with the words of `text`, and buf->lists with the words Find's
+// passes start from (NoteWord, with `notes`); the words' folded forms (Word::lower) are kept in
+// buf->arena or the keys. Words of a line in title case are marked (MarkTitleLine).
+// on_hyphen(Word& w) is called for each word with a hyphen inside (w.hyphen) as soon as it is made
+// (its own fields final but for the break flags, which the text after it sets); it may set the
+// word's cap_tail and attr_end.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
@@ -355,40 +495,35 @@ constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhras
 // whose last part, after an apostrophe (' or U+2019, U+02BC), is one of them as written
 // ("Kabil'de") ends before the apostrophe: the suffix is no word of its own, and the name has
 // break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
-template <typename OnWord>
+template <typename OnHyphen>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               const std::unordered_set<std::string>* suffixes, WordBuffers* buf,
-               OnWord&& on_word) {
-  // The words and lists through local pointers, refreshed when they grow: one bound test per
-  // word covers all four.
+               const std::unordered_set<std::string>* suffixes, const WordNotes& notes,
+               WordBuffers* buf, OnHyphen&& on_hyphen) {
   size_t cap = buf->words.size();
-  Word* words = buf->words.data();
-  uint32_t* lists[3] = {};
-  size_t list_size[3] = {0, 0, 0};
+  ScanCursor cur{};
+  cur.sentence_start = true;
   auto refresh = [&] {
-    words = buf->words.data();
-    for (int l = 0; l < 3; ++l) lists[l] = buf->lists.data() + l * cap;
-  };
-  auto grow = [&] {
-    const size_t new_cap = std::max<size_t>(256, 2 * cap);
-    buf->words.resize(new_cap);
-    std::vector<uint32_t> new_lists(3 * new_cap);
-    for (int l = 0; l < 3; ++l) {
-      std::copy_n(lists[l], list_size[l], new_lists.data() + l * new_cap);
-    }
-    buf->lists.swap(new_lists);
-    cap = new_cap;
-    refresh();
+    cur.words = buf->words.data();
+    for (int l = 0; l < 3; ++l) cur.list_end[l] = buf->lists.data() + l * cap;
   };
   if (buf->lists.size() != 3 * cap) buf->lists.assign(3 * cap, 0);
   refresh();
-  auto add = [&](uint32_t k, uint32_t in) {
-    if (in == 0) return;
-    if ((in & kInList[kStartList]) != 0) lists[kStartList][list_size[kStartList]++] = k;
-    if ((in & kInList[kNameList]) != 0) lists[kNameList][list_size[kNameList]++] = k;
-    if ((in & kInList[kPhraseList]) != 0) lists[kPhraseList][list_size[kPhraseList]++] = k;
+  // Makes room for `more` words past the current ones, in the words and each list.
+  auto reserve = [&](size_t more) {
+    if (cur.count + more <= cap) return;
+    size_t new_cap = std::max<size_t>(256, 2 * cap);
+    while (new_cap < cur.count + more) new_cap *= 2;
+    buf->words.resize(new_cap);
+    std::vector<uint32_t> new_lists(3 * new_cap);
+    for (int l = 0; l < 3; ++l) {
+      uint32_t* first = buf->lists.data() + l * cap;
+      std::copy(first, cur.list_end[l], new_lists.data() + l * new_cap);
+      cur.list_end[l] = new_lists.data() + l * new_cap + (cur.list_end[l] - first);
+    }
+    buf->lists.swap(new_lists);
+    cap = new_cap;
+    cur.words = buf->words.data();
   };
-  size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
   // arena has room for as many bytes as the text has left (an ASCII fold is never longer than
   // the word); a non-ASCII word's fold, which may be longer, re-establishes it.
@@ -405,10 +540,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
-  const uint32_t un = static_cast<uint32_t>(n);
   int32_t i = 0;
-  bool sentence_start = true;
-  bool newline = false;  // since the last word
   // Tokens taken as words have Word::lower and lower_hash set at once, and no spans entry.
   const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
   const Token* toks = keys != nullptr ? tokens->data() : nullptr;
@@ -424,77 +556,10 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        // A run of such tokens, the bulk of most text, is taken here without returning to the
-        // byte loop: between two of them only spaces and ASCII punctuation (", ", ". "), whose
-        // flags are set here as the byte loop would set them, and the next token is taken when
-        // TakesToken allows (else the byte loop goes on from the end of this one).
-        while (true) {
-          const Token& t = toks[next_token];
-          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
-          const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
-          const bool upper = c0 >= 'A' && c0 <= 'Z';
-          bool caps = false;
-          if (upper && t.span.size() > 1) {
-            caps = true;
-            for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
-              caps = !(s[k] >= 'a' && s[k] <= 'z');
-            }
-          }
-          if (count == cap) grow();
-          // Made in the array itself (a local copy, whose address on_word takes, cost a stack
-          // round trip of all 48 bytes per word).
-          Word& w = words[count];
-          std::memset(static_cast<void*>(&w), 0, sizeof(Word));  // Word(), without a temporary
-          w.cls = kUnclassified;
-          w.span = t.span;
-          w.lower = key.s;
-          w.lower_hash = key.hash;
-          w.upper_initial = upper;
-          w.all_caps = caps;
-          w.sentence_start = sentence_start;
-          w.newline_before = newline;
-          sentence_start = false;
-          newline = false;
-          add(static_cast<uint32_t>(count),
-              on_word(w, static_cast<uint32_t>(count), std::false_type{}));
-          ++count;
-          const uint32_t e = t.span.end;
-          i = static_cast<int32_t>(e);
-          ++next_token;
-          if (next_token == num_tokens) break;
-          // Most often one space, which changes nothing, and then only the byte after the next
-          // token can stop TakesToken.
-          const Token& u = toks[next_token];
-          if (u.span.begin == e + 1 && s[e] == ' ') {
-            if (!keys->ascii_word(next_token) ||
-                !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
-                               u.kind)) {
-              break;
-            }
-            continue;
-          }
-          // Else a gap of ASCII bytes that are no word characters (", ", ". ").
-          uint32_t p = e;
-          while (p < un && kGapByte[static_cast<unsigned char>(s[p])]) ++p;
-          if (p >= un) break;
-          while (next_token < num_tokens && toks[next_token].span.begin < p) ++next_token;
-          if (next_token == num_tokens || toks[next_token].span.begin != p ||
-              !keys->ascii_word(next_token) || !TakesToken(text, toks[next_token])) {
-            break;
-          }
-          for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
-            const unsigned char c = static_cast<unsigned char>(s[q]);
-            if (c == ' ') continue;
-            if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
-            if (c == '\n') newline = true;
-            if (c != '\t' && c != '\r') {
-              Word& back = words[count - 1];
-              back.break_after = true;
-              if (c == ',') back.comma_after = true;
-              if (c == ':' || c == '-') back.colon_after = true;
-            }
-          }
-        }
+        reserve(num_tokens - next_token);  // a run makes at most a word per token
+        uint32_t end = 0;
+        next_token = TakeTokenRun(text, toks, num_tokens, *keys, next_token, notes, &cur, &end);
+        i = static_cast<int32_t>(end);
         continue;
       }
     }
@@ -506,24 +571,24 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       U8_NEXT(s, i, n, c);
     }
     if (c < 0 || !IsWordChar(c)) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
-      if (c == '\n') newline = true;
-      if (count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
-        Word& back = words[count - 1];
+      if (c == '.' || c == '!' || c == '?' || c == '\n') cur.sentence_start = true;
+      if (c == '\n') cur.newline = true;
+      if (cur.count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
+        Word& back = cur.words[cur.count - 1];
         back.break_after = true;
         if (c == ',') back.comma_after = true;
         if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.colon_after = true;
       }
       continue;
     }
-    if (count == cap) grow();
-    Word& w = words[count];
+    reserve(1);
+    Word& w = cur.words[cur.count];
     w = Word();
     w.span.begin = static_cast<uint32_t>(start);
-    w.sentence_start = sentence_start;
-    sentence_start = false;
-    w.newline_before = newline;
-    newline = false;
+    w.sentence_start = cur.sentence_start;
+    cur.sentence_start = false;
+    w.newline_before = cur.newline;
+    cur.newline = false;
     if (c < 0x80) {
       w.upper_initial = c >= 'A' && c <= 'Z';
       w.uncased = false;  // ASCII letters are cased; digits are not letters
@@ -601,18 +666,22 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (arena->size() < need) arena->resize(need);
       std::memcpy(arena->data() + used, slow_fold.data(), nfold);
     }
-    spans.push_back(Folded{static_cast<uint32_t>(count), static_cast<uint32_t>(used),
+    spans.push_back(Folded{static_cast<uint32_t>(cur.count), static_cast<uint32_t>(used),
                            static_cast<uint32_t>(nfold)});
     w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
     used += nfold;
-    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count), std::true_type{}));
-    ++count;
+    const uint32_t k = static_cast<uint32_t>(cur.count++);
+    NoteWord(w, k, notes, &cur);
+    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
   }
-  buf->count = count;
-  for (int l = 0; l < 3; ++l) buf->list_size[l] = list_size[l];
+  if (cur.count > 0) MarkTitleLine(cur.words, cur.line_first, cur.count);
+  buf->count = cur.count;
+  for (int l = 0; l < 3; ++l) {
+    buf->list_size[l] = static_cast<size_t>(cur.list_end[l] - (buf->lists.data() + l * cap));
+  }
   for (const Folded& f : spans)
-    words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
+    cur.words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
 }
 
 bool IsLatinStart(std::string_view text, const Word& w) {
@@ -1498,26 +1567,6 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
-  // The current line's first word, for headlines.
-  size_t line_first = 0;
-  auto end_line = [&](size_t end) {
-    // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line
-    // whose longer words are nearly all capitalised gives a single word no place evidence by its
-    // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
-    // lower-case. (Counted here, for short lines only, rather than as every word is made.)
-    if (end - line_first > 20) return;
-    int longer = 0, capital = 0;
-    for (size_t k = line_first; k < end; ++k) {
-      const Word& w = word_buf.words[k];
-      if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
-        ++longer;
-        capital += w.upper_initial;
-      }
-    }
-    if (longer >= 3 && capital * 5 >= longer * 4) {
-      for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
-    }
-  };
   // A hyphenated word (rare: out of the per-word path).
   auto on_hyphen = [&](Word & w) __attribute__((noinline)) {
     const std::string_view raw = text.substr(w.span.begin, w.span.size());
@@ -1542,39 +1591,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       w.attr_end = w.span.begin + static_cast<uint32_t>(h);
     }
   };
-  // The few words the later passes start from, noted as the words are made so that those passes
-  // need not read every word again: name words (the person pass), context-cue phrase starts,
-  // and the words a name can start from (capitalised or caseless: the candidate search).
-  auto on_word = [&](Word & w, uint32_t k, auto may_hyphen) __attribute__((always_inline))
-                     ->uint32_t {
-    uint32_t in = 0;
-    if (w.upper_initial || w.uncased) {
-      in |= kInList[kStartList];
-      if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
-    }
-    // A word's classes wait until a later pass asks (Classes); the few words that may open a
-    // context phrase are found by their own table.
-    if (W.phrase_first.MaybeListed(w.lower_hash) &&
-        W.phrase_first.Find(w.lower, w.lower_hash) != 0) {
-      in |= kInList[kPhraseList];
-    }
-    // Every lower-case word, stop words too: the filter only says which names HasLowerCaseTwin
-    // need compare, and that leaves stop words out itself.
-    if (!w.upper_initial && !w.uncased) {
-      const size_t b = LowerFilterBit(w.lower_hash);
-      lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
-    }
-    if (k > 0 && w.newline_before) {
-      end_line(k);
-      line_first = k;
-    }
-    if constexpr (decltype(may_hyphen)::value) {
-      if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
-    }
-    return in;
-  };
-  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), &word_buf, on_word);
-  if (word_buf.count > 0) end_line(word_buf.count);
+  const WordNotes notes{&W.phrase_first, lower_filter.data()};
+  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), notes, &word_buf, on_hyphen);
   // The words through a local view: a thread_local vector's bounds would be reloaded after
   // every store to a Word (its flags are chars, which may alias anything).
   const std::span<Word> words(word_buf.words.data(), word_buf.count);
