@@ -47,8 +47,8 @@ struct Geocoder::Words {
   // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
   std::unordered_set<std::string> contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
-  std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
-      institution, direction;
+  std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun, institution,
+      direction;
   // Lower-case nouns after a name that make it a media outlet ("the Baza channel").
   std::unordered_set<std::string> outlet;
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
@@ -175,9 +175,7 @@ constexpr int kMaxWords = 4;
 // The per-article filter of lower-case words (Geocoder::Find): 16K bits, so that an article's
 // few hundred distinct words leave most bits clear.
 constexpr size_t kLowerFilterWords = 256;
-inline size_t LowerFilterBit(uint64_t hash) {
-  return (hash >> 24) & (kLowerFilterWords * 64 - 1);
-}
+inline size_t LowerFilterBit(uint64_t hash) { return (hash >> 24) & (kLowerFilterWords * 64 - 1); }
 constexpr float kAttributiveConfidence = 0.2f;
 // Broadcast call signs are looked for among an article's first this many words.
 constexpr size_t kCallSignWords = 120;
@@ -186,25 +184,46 @@ constexpr double kSectionKm = 25;
 
 // An article's words are written by the scan and then read by several passes: the flags are
 // bits and the fields ordered without padding, so that a Word takes 48 bytes, not 56.
+// Word::flags bits.
+enum WordFlag : uint16_t {
+  kUpperInitial = 1u << 0,  // first letter upper-case
+  kAllCaps = 1u << 1,
+  kUncased = 1u << 2,  // script without case (Arabic, Devanagari, CJK...)
+  kSentenceStart = 1u << 3,
+  kBreakAfter = 1u << 4,  // punctuation (other than a space run) before the next word
+  kCommaAfter = 1u << 5,
+  kColonAfter = 1u << 6,     // ":" or a dash: a dateline ends here
+  kHyphen = 1u << 7,         // a '-' inside the word ("Dera-Bugti", "Texas-based")
+  kCapTail = 1u << 8,        // connector, hyphen, capital ("al-Abd"): a name word inside a name
+  kNewlineBefore = 1u << 9,  // a line break between the previous word and this one
+  kTitleLine = 1u << 10,     // in a line written in title case (a headline)
+};
+
+// An article's words are written by the scan and then read by several passes: the flags are
+// bits of one integer, so that the scan sets them all with one store, and the fields are ordered
+// without padding, so that a Word takes 48 bytes, not 56.
 struct Word {
   Span span;
   // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
   uint32_t attr_end = 0;
   // WordClass bits of `lower`, looked up on first use (Classes): kUnclassified until then.
   mutable uint32_t cls = kUnclassified;
-  std::string_view lower;      // FoldName of the word (in the scan's arena)
-  uint64_t lower_hash = 0;     // WordHash(lower)
-  bool upper_initial : 1 = false;  // first letter upper-case
-  bool all_caps : 1 = false;
-  bool uncased : 1 = false;        // script without case (Arabic, Devanagari, CJK...)
-  bool sentence_start : 1 = false;
-  bool break_after : 1 = false;    // punctuation (other than a space run) before the next word
-  bool comma_after : 1 = false;
-  bool colon_after : 1 = false;    // ":" or a dash: a dateline ends here
-  bool hyphen : 1 = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
-  bool cap_tail : 1 = false;  // connector, hyphen, capital ("al-Abd"): a name word inside a name
-  bool newline_before : 1 = false;  // a line break between the previous word and this one
-  bool title_line : 1 = false;      // in a line written in title case (a headline)
+  std::string_view lower;   // FoldName of the word (in the scan's arena)
+  uint64_t lower_hash = 0;  // WordHash(lower)
+  uint16_t flags = 0;       // WordFlag bits
+
+  bool upper_initial() const { return (flags & kUpperInitial) != 0; }
+  bool all_caps() const { return (flags & kAllCaps) != 0; }
+  bool uncased() const { return (flags & kUncased) != 0; }
+  bool sentence_start() const { return (flags & kSentenceStart) != 0; }
+  bool break_after() const { return (flags & kBreakAfter) != 0; }
+  bool comma_after() const { return (flags & kCommaAfter) != 0; }
+  bool colon_after() const { return (flags & kColonAfter) != 0; }
+  bool hyphen() const { return (flags & kHyphen) != 0; }
+  bool cap_tail() const { return (flags & kCapTail) != 0; }
+  bool newline_before() const { return (flags & kNewlineBefore) != 0; }
+  bool title_line() const { return (flags & kTitleLine) != 0; }
+  void Set(WordFlag f, bool on) { flags = static_cast<uint16_t>(on ? flags | f : flags & ~f); }
 };
 static_assert(sizeof(Word) <= 48);
 static_assert(std::is_trivially_copyable_v<Word>);
@@ -366,13 +385,13 @@ struct ScanCursor {
   int longer = 0, capital = 0;
   for (size_t k = first; k < end; ++k) {
     const Word& w = words[k];
-    if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
+    if (!(w.uncased() || w.span.size() < 3 || w.all_caps())) {
       ++longer;
-      capital += w.upper_initial;
+      capital += w.upper_initial();
     }
   }
   if (longer >= 3 && capital * 5 >= longer * 4) {
-    for (size_t k = first; k < end; ++k) words[k].title_line = true;
+    for (size_t k = first; k < end; ++k) words[k].Set(kTitleLine, true);
   }
 }
 
@@ -389,9 +408,9 @@ struct ScanCursor {
 // and a word that opens a line closes the last (MarkTitleLine).
 [[gnu::always_inline]] inline void NoteWord(const Word& w, uint32_t k, const WordNotes& notes,
                                             ScanCursor* c) {
-  if (w.upper_initial || w.uncased) {
+  if (w.upper_initial() || w.uncased()) {
     *c->list_end[kStartList]++ = k;
-    if (!w.all_caps && !w.uncased) *c->list_end[kNameList]++ = k;
+    if (!w.all_caps() && !w.uncased()) *c->list_end[kNameList]++ = k;
   } else {
     const size_t b = LowerFilterBit(w.lower_hash);
     notes.lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
@@ -399,7 +418,7 @@ struct ScanCursor {
   if (notes.phrase_first->MaybeListed(w.lower_hash) && OpensPhrase(*notes.phrase_first, w)) {
     *c->list_end[kPhraseList]++ = k;
   }
-  if (k > 0 && w.newline_before) {
+  if (k > 0 && w.newline_before()) {
     MarkTitleLine(c->words, c->line_first, k);
     c->line_first = k;
   }
@@ -431,17 +450,17 @@ struct ScanCursor {
         caps = !(s[k] >= 'a' && s[k] <= 'z');
       }
     }
-    // Made whole and stored at once: the flags share bytes, and set one by one in the array each
-    // would be a load and a store.
+    // Every field stored once (the flags are one integer), with no blank Word copied first.
     const uint32_t k = static_cast<uint32_t>(c.count++);
     Word& w = c.words[k];
-    w = Word{.span = span,
-             .lower = key.s,
-             .lower_hash = key.hash,
-             .upper_initial = upper,
-             .all_caps = caps,
-             .sentence_start = c.sentence_start,
-             .newline_before = c.newline};
+    w.span = span;
+    w.attr_end = 0;
+    w.cls = kUnclassified;
+    w.lower = key.s;
+    w.lower_hash = key.hash;
+    w.flags = static_cast<uint16_t>((upper ? kUpperInitial : 0) | (caps ? kAllCaps : 0) |
+                                    (c.sentence_start ? kSentenceStart : 0) |
+                                    (c.newline ? kNewlineBefore : 0));
     c.sentence_start = false;
     c.newline = false;
     NoteWord(w, k, notes, &c);
@@ -471,9 +490,9 @@ struct ScanCursor {
       if (b == '\n') c.newline = true;
       if (b != '\t' && b != '\r') {
         Word& back = c.words[c.count - 1];
-        back.break_after = true;
-        if (b == ',') back.comma_after = true;
-        if (b == ':' || b == '-') back.colon_after = true;
+        back.Set(kBreakAfter, true);
+        if (b == ',') back.Set(kCommaAfter, true);
+        if (b == ':' || b == '-') back.Set(kColonAfter, true);
       }
     }
   }
@@ -485,8 +504,8 @@ struct ScanCursor {
 // Fills buf->words[0, buf->count) with the words of `text`, and buf->lists with the words Find's
 // passes start from (NoteWord, with `notes`); the words' folded forms (Word::lower) are kept in
 // buf->arena or the keys. Words of a line in title case are marked (MarkTitleLine).
-// on_hyphen(Word& w) is called for each word with a hyphen inside (w.hyphen) as soon as it is made
-// (its own fields final but for the break flags, which the text after it sets); it may set the
+// on_hyphen(Word& w) is called for each word with a hyphen inside (w.hyphen()) as soon as it is
+// made (its own fields final but for the break flags, which the text after it sets); it may set the
 // word's cap_tail and attr_end.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
@@ -575,9 +594,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (c == '\n') cur.newline = true;
       if (cur.count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
         Word& back = cur.words[cur.count - 1];
-        back.break_after = true;
-        if (c == ',') back.comma_after = true;
-        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.colon_after = true;
+        back.Set(kBreakAfter, true);
+        if (c == ',') back.Set(kCommaAfter, true);
+        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.Set(kColonAfter, true);
       }
       continue;
     }
@@ -585,18 +604,18 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     Word& w = cur.words[cur.count];
     w = Word();
     w.span.begin = static_cast<uint32_t>(start);
-    w.sentence_start = cur.sentence_start;
+    w.Set(kSentenceStart, cur.sentence_start);
     cur.sentence_start = false;
-    w.newline_before = cur.newline;
+    w.Set(kNewlineBefore, cur.newline);
     cur.newline = false;
     if (c < 0x80) {
-      w.upper_initial = c >= 'A' && c <= 'Z';
-      w.uncased = false;  // ASCII letters are cased; digits are not letters
+      w.Set(kUpperInitial, c >= 'A' && c <= 'Z');
+      w.Set(kUncased, false);  // ASCII letters are cased; digits are not letters
     } else {
-      w.upper_initial = u_isupper(c) || u_istitle(c);
-      w.uncased = !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c);
+      w.Set(kUpperInitial, u_isupper(c) || u_istitle(c));
+      w.Set(kUncased, !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c));
     }
-    bool all_caps = w.upper_initial;
+    bool all_caps = w.upper_initial();
     int32_t end = i;
     // FoldName of an ASCII word, made while scanning it: letters lower-cased ('A'..'Z' and the
     // digits all become themselves with bit 0x20 set), apostrophes dropped, a hyphen a space.
@@ -627,9 +646,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word, but a
       // possessive "'s" does not belong to the name (Pakistan's).
       if (d == '\'' || d == 0x2019 || d == 0x2018 || d == '-' || d == 0x02BC) {
-        if (suffixes != nullptr && w.upper_initial && d != '-' && d != 0x2018 &&
+        if (suffixes != nullptr && w.upper_initial() && d != '-' && d != 0x2018 &&
             NameSuffixAt(text, j, *suffixes, &i)) {
-          w.break_after = true;
+          w.Set(kBreakAfter, true);
           break;
         }
         int32_t k = j;
@@ -644,7 +663,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
             possessive = q > n || k >= n || !(f >= 0 && IsWordChar(f));
           }
           if (e >= 0 && (e < 0x80 ? AsciiAlpha(e) : u_isalpha(e)) && !possessive) {
-            w.hyphen |= d == '-';
+            if (d == '-') w.Set(kHyphen, true);
             if (d >= 0x80) ascii = false;
             if (d == '-' && nfold > 0 && fold[nfold - 1] != ' ') fold[nfold++] = ' ';
             i = j;
@@ -655,7 +674,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       break;
     }
     w.span.end = static_cast<uint32_t>(end);
-    w.all_caps = all_caps && w.span.size() > 1;
+    w.Set(kAllCaps, all_caps && w.span.size() > 1);
     if (ascii) {
       while (nfold > 0 && fold[nfold - 1] == ' ') --nfold;
     } else {
@@ -673,7 +692,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     used += nfold;
     const uint32_t k = static_cast<uint32_t>(cur.count++);
     NoteWord(w, k, notes, &cur);
-    if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
+    if (w.hyphen()) on_hyphen(w);  // the only '-' a word span can hold
   }
   if (cur.count > 0) MarkTitleLine(cur.words, cur.line_first, cur.count);
   buf->count = cur.count;
@@ -699,10 +718,8 @@ bool IsLatinStart(std::string_view text, const Word& w) {
 // of that proclitic (0 if none).
 bool CaselessLocative(const std::unordered_set<std::string>& postposition,
                       const std::unordered_set<std::string>& preposition,
-                      std::span<const Word> words, size_t i, size_t clitic,
-                      std::string_view text) {
-  if (clitic > 0 &&
-      preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
+                      std::span<const Word> words, size_t i, size_t clitic, std::string_view text) {
+  if (clitic > 0 && preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
     return true;
   }
   // Two words joined by one space, in a reused buffer (a phrase key of the lists).
@@ -714,16 +731,16 @@ bool CaselessLocative(const std::unordered_set<std::string>& postposition,
     return pair;
   };
   const Word& w = words[i];
-  if (!w.break_after && i + 1 < words.size()) {
+  if (!w.break_after() && i + 1 < words.size()) {
     if (postposition.count(std::string(words[i + 1].lower)) != 0) return true;
-    if (!words[i + 1].break_after && i + 2 < words.size() &&
+    if (!words[i + 1].break_after() && i + 2 < words.size() &&
         postposition.count(joined(i + 1)) != 0) {
       return true;
     }
   }
-  if (i >= 1 && !words[i - 1].break_after) {
+  if (i >= 1 && !words[i - 1].break_after()) {
     if (preposition.count(std::string(words[i - 1].lower)) != 0) return true;
-    if (i >= 2 && !words[i - 2].break_after && preposition.count(joined(i - 2)) != 0) {
+    if (i >= 2 && !words[i - 2].break_after() && preposition.count(joined(i - 2)) != 0) {
       return true;
     }
   }
@@ -734,14 +751,14 @@ struct Candidate {
   GazEntry e;
   bool alternate = false;
   bool demonym = false;
-  bool exact = false;  // the text spells the entry's official name
-  bool native = false;  // indexed from a name written in a non-Latin script
-  bool paired = false;  // "Town, Province": the next mention names this entry's region
+  bool exact = false;        // the text spells the entry's official name
+  bool native = false;       // indexed from a name written in a non-Latin script
+  bool paired = false;       // "Town, Province": the next mention names this entry's region
   bool in_province = false;  // lies in a province the article names or its other places imply
   double score = 0;
   // Scoring round 0 keeps what does not depend on the article's other resolved places, so
   // round 1 replays it (the same additions in the same order) instead of recomputing it.
-  double static_score = 0;    // the score up to the province evidence
+  double static_score = 0;      // the score up to the province evidence
   bool check_province = false;  // has an admin1 and is no province: province evidence applies
   bool province_named = false;  // the article names its province (apart from this name)
   uint8_t hint_bonus = 0;       // kHint* bits: the unit-word additions made
@@ -771,25 +788,25 @@ constexpr uint8_t kHintLevel = 1, kHintDistrictSeat = 2, kHintPlace = 4;
 constexpr double kLatinNamesakePenalty = 100;
 
 struct Mention {
-  Span span;            // the name, plus a unit word when there is one
+  Span span;  // the name, plus a unit word when there is one
   size_t first_word = 0, end_word = 0;
-  std::string folded;   // FoldName of the name words (abbreviation spelled out: "saint louis")
+  std::string folded;       // FoldName of the name words (abbreviation spelled out: "saint louis")
   std::string folded_abbr;  // as written when `folded` spells out an abbreviation ("st louis")
   GeoLevel hint = GeoLevel::kPlace;
   bool has_hint = false;
-  bool cue = false;          // preceded by "in", "near", ...
-  bool locative = false;     // caseless script: a locative word beside it ("في", "میں")
-  size_t clitic_bytes = 0;   // bytes of an attached proclitic left out of the name ("ب")
+  bool cue = false;         // preceded by "in", "near", ...
+  bool locative = false;    // caseless script: a locative word beside it ("في", "میں")
+  size_t clitic_bytes = 0;  // bytes of an attached proclitic left out of the name ("ب")
   bool dateline = false;
-  bool weak = false;         // stop word, first name, word seen in lower case
+  bool weak = false;            // stop word, first name, word seen in lower case
   bool sentence_start = false;  // single word opening a sentence: capitalised anyway
   bool acronym = false;
-  bool embedded = false;     // inside a longer capitalised name
+  bool embedded = false;  // inside a longer capitalised name
   bool multiword = false;
-  bool person = false;       // a person's name here (Mr. X, X said, X, 23,)
+  bool person = false;         // a person's name here (Mr. X, X said, X, 23,)
   bool person_strong = false;  // ... even over a country or province ("Kenya Lang, 38,")
-  bool street = false;       // a street or venue ("Madrid Drive", "the 300 block of Page")
-  bool quarter = false;      // "the West End neighborhood": a part of some town, not a namesake
+  bool street = false;         // a street or venue ("Madrid Drive", "the 300 block of Page")
+  bool quarter = false;        // "the West End neighborhood": a part of some town, not a namesake
   // A capitalised compass word before ("East Elm"), or a possessive after ("Elm's"): a street,
   // a quarter, a person or a business unless the place is a large one ("East Boston").
   bool minor_form = false;
@@ -867,11 +884,10 @@ template <typename Fn>
 Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Status::Ok();
-  return ForEachTsvLine(*text, path, min_fields,
-                        [&](const std::vector<std::string_view>& f, int) {
-                          fn(f);
-                          return Status::Ok();
-                        });
+  return ForEachTsvLine(*text, path, min_fields, [&](const std::vector<std::string_view>& f, int) {
+    fn(f);
+    return Status::Ok();
+  });
 }
 
 // Whether a folded word is the "s" the scanner leaves of a possessive (tested by bytes: a
@@ -1128,13 +1144,13 @@ bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
     if (c < 'A' || c > 'Z') return false;
   }
   const bool open = w.span.begin > 0 && text[w.span.begin - 1] == '(';
-  const bool close = w.span.end < text.size() &&
-                     (text[w.span.end] == ')' || text[w.span.end] == '/' ||
-                      text[w.span.end] == '-');
+  const bool close =
+      w.span.end < text.size() &&
+      (text[w.span.end] == ')' || text[w.span.end] == '/' || text[w.span.end] == '-');
   if (!(open && close)) {
     if (t.size() != 4) return false;
-    if (k > 0 && words[k - 1].all_caps && !w.newline_before) return false;
-    if (k + 1 < words.size() && words[k + 1].all_caps && !words[k + 1].newline_before) {
+    if (k > 0 && words[k - 1].all_caps() && !w.newline_before()) return false;
+    if (k + 1 < words.size() && words[k + 1].all_caps() && !words[k + 1].newline_before()) {
       return false;
     }
   }
@@ -1165,31 +1181,31 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
                     std::span<const Word> words, std::string_view text, size_t i, size_t end,
                     Mention* m) {
   if (i > 0) {
-    std::string_view gap = text.substr(words[i - 1].span.end,
-                                       words[i].span.begin - words[i - 1].span.end);
+    std::string_view gap =
+        text.substr(words[i - 1].span.end, words[i].span.begin - words[i - 1].span.end);
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     if (gap.size() == 1 && gap[0] == '&') m->street = true;
-    if (i >= 2 && gap.empty() && !words[i - 2].break_after &&
+    if (i >= 2 && gap.empty() && !words[i - 2].break_after() &&
         NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
         joiner.count(std::string(words[i - 1].lower)) != 0) {
       m->street = true;
     }
-    if (!words[i - 1].break_after && words[i - 1].upper_initial && !words[i - 1].all_caps &&
+    if (!words[i - 1].break_after() && words[i - 1].upper_initial() && !words[i - 1].all_caps() &&
         (Classes(words[i - 1], wc) & kDirection) != 0) {
       m->minor_form = true;
     }
   }
   // The scanner leaves the "s" of "Elm's" as a word of its own after an apostrophe.
-  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial) {
-    std::string_view g = text.substr(words[end - 1].span.end,
-                                     words[end].span.begin - words[end - 1].span.end);
+  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial()) {
+    std::string_view g =
+        text.substr(words[end - 1].span.end, words[end].span.begin - words[end - 1].span.end);
     if (g == "'" || g == "\xE2\x80\x99") {
       m->minor_form = true;
       // "Elm's port" owns a noun; "toward Elm's on Main", "at Elm's." own nothing.
       const size_t k = end + 1;
-      const bool owns_noun = !words[end].break_after && k < words.size() &&
-                             !words[k].upper_initial &&
+      const bool owns_noun = !words[end].break_after() && k < words.size() &&
+                             !words[k].upper_initial() &&
                              (Classes(words[k], wc) & (kCue | kFunction | kConnector)) == 0;
       if (!owns_noun) m->bare_possessive = true;
     }
@@ -1224,7 +1240,7 @@ bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i
 // capitalised nor in a caseless script, and no stop word.
 bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
   for (const Word& o : words) {
-    if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
+    if (o.lower_hash == w.lower_hash && !o.upper_initial() && !o.uncased() &&
         (Classes(o, wc) & kStop) == 0 && o.lower == w.lower) {
       return true;
     }
@@ -1264,42 +1280,42 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
   };
-  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
-      dir + "/geo/geocoder_words.tsv", 2,
-      [&](const std::vector<std::string_view>& f, int) -> Status {
-        const std::string_view word = f[0], type = f[1];
-        // Matched on raw text, so kept as written.
-        if (type == "proclitic") {
-          words->proclitic.emplace_back(word);
-          return Status::Ok();
-        }
-        if (type == "ending") {
-          words->ending.emplace_back(word);
-          return Status::Ok();
-        }
-        for (const auto& [name, set] : kSets) {
-          if (type == name) {
-            ((*words).*set).insert(FoldName(word));
-            return Status::Ok();
-          }
-        }
-        return InvalidArgument("unknown type " + std::string(type));
-      }));
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(dir + "/geo/geocoder_words.tsv", 2,
+                                       [&](const std::vector<std::string_view>& f, int) -> Status {
+                                         const std::string_view word = f[0], type = f[1];
+                                         // Matched on raw text, so kept as written.
+                                         if (type == "proclitic") {
+                                           words->proclitic.emplace_back(word);
+                                           return Status::Ok();
+                                         }
+                                         if (type == "ending") {
+                                           words->ending.emplace_back(word);
+                                           return Status::Ok();
+                                         }
+                                         for (const auto& [name, set] : kSets) {
+                                           if (type == name) {
+                                             ((*words).*set).insert(FoldName(word));
+                                             return Status::Ok();
+                                           }
+                                         }
+                                         return InvalidArgument("unknown type " +
+                                                                std::string(type));
+                                       }));
   if (words->genitive.empty()) {
     return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
   }
   std::sort(words->ending.begin(), words->ending.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
-      dir + "/geo/admin_suffixes.tsv", 2,
-      [&](const std::vector<std::string_view>& f, int) -> Status {
-        const std::string_view lvl = f[1];
-        const GeoLevel level = lvl == "district"   ? GeoLevel::kDistrict
-                               : lvl == "province" ? GeoLevel::kProvince
-                                                   : GeoLevel::kPlace;
-        words->unit[FoldName(f[0])] = level;
-        return Status::Ok();
-      }));
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(dir + "/geo/admin_suffixes.tsv", 2,
+                                       [&](const std::vector<std::string_view>& f, int) -> Status {
+                                         const std::string_view lvl = f[1];
+                                         const GeoLevel level =
+                                             lvl == "district"   ? GeoLevel::kDistrict
+                                             : lvl == "province" ? GeoLevel::kProvince
+                                                                 : GeoLevel::kPlace;
+                                         words->unit[FoldName(f[0])] = level;
+                                         return Status::Ok();
+                                       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/region_abbrevs.tsv", 4, [&](const std::vector<std::string_view>& f) {
         Words::Abbrev a;
@@ -1336,10 +1352,10 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->phrase[key] = {std::string(f[2]), weight};
         }
       }));
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/name_abbrevs.tsv", 2, [&](const std::vector<std::string_view>& f) {
-        words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
-      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/name_abbrevs.tsv", 2,
+                                           [&](const std::vector<std::string_view>& f) {
+                                             words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
+                                           }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
         auto it = std::find_if(words->name_suffixes.begin(), words->name_suffixes.end(),
@@ -1357,14 +1373,15 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       dir + "/geo/state_named_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->state_named.emplace(f[0]); }));
   words->latin_names.assign(kCountrySlots, 0);
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/latin_name_countries.tsv", 1, [&](const std::vector<std::string_view>& f) {
-        const uint16_t slot = CountrySlot(f[0]);
-        if (slot != kOddCountrySlot) words->latin_names[slot] = 1;
-      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/latin_name_countries.tsv", 1,
+                                           [&](const std::vector<std::string_view>& f) {
+                                             const uint16_t slot = CountrySlot(f[0]);
+                                             if (slot != kOddCountrySlot)
+                                               words->latin_names[slot] = 1;
+                                           }));
   // Short all-capital aliases of countries ("UAE", "DRC") from the countries table.
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
+  SITREP_RETURN_IF_ERROR(
+      LoadOptionalTable(dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
         if (f.size() < 3) return;
         std::string_view aliases = f[2];
         size_t p = 0;
@@ -1497,11 +1514,11 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = FcIs(fc, "PPLC")                     ? kFcCapital
-              : FcIs(fc, "PPLA")                   ? kFcProvinceSeat
-              : FcIs(fc, "PPLA2")                  ? kFcDistrictSeat
+  f.fc_kind = FcIs(fc, "PPLC")                         ? kFcCapital
+              : FcIs(fc, "PPLA")                       ? kFcProvinceSeat
+              : FcIs(fc, "PPLA2")                      ? kFcDistrictSeat
               : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
-                                               : kFcOther;
+                                                       : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
   return f;
@@ -1572,7 +1589,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const std::string_view raw = text.substr(w.span.begin, w.span.size());
     // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
     // word continues a name (but does not start one: "al-Qaeda" is no place).
-    if (!w.upper_initial && !w.uncased) {
+    if (!w.upper_initial() && !w.uncased()) {
       size_t h = raw.find('-');
       if (h != std::string_view::npos && h + 1 < raw.size()) {
         const char* p = raw.data();
@@ -1580,14 +1597,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         UChar32 c;
         U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
         if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          w.cap_tail = (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0;
+          w.Set(kCapTail, (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0);
         }
       }
     }
     // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
     size_t h = raw.rfind('-');
-    if (h != std::string_view::npos && h != 0 &&
-        W.attributive.count(FoldName(raw.substr(h + 1)))) {
+    if (h != std::string_view::npos && h != 0 && W.attributive.count(FoldName(raw.substr(h + 1)))) {
       w.attr_end = w.span.begin + static_cast<uint32_t>(h);
     }
   };
@@ -1625,7 +1641,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   person_strong.Reset(words, words.size());
   // The test by which the word pass collected name_words.
   auto is_name_word = [&](size_t k) {
-    return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
+    return words[k].upper_initial() && !words[k].all_caps() && !words[k].uncased();
   };
   auto add_person = [&](size_t k, bool strong) {
     if ((Classes(words[k], wc) & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
@@ -1638,7 +1654,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // it is a known first name).
   auto add_given = [&](size_t k) {
     if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
-    if (words[k - 1].sentence_start && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
+    if (words[k - 1].sentence_start() && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
   auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
@@ -1657,22 +1673,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The word tests first: they are cheaper than the gap's, and rarely pass.)
     if (i > 0 &&
         (((Classes(words[i - 1], wc) & kTitle) != 0) ||
-         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial())) &&
         PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
       // The given name itself keeps its own reading ("Gary Methodist Hospital").
-      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps &&
-                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
+      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps() &&
+                (w.break_after() || i + 1 >= words.size() || !is_name_word(i + 1)) &&
                 (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kUnit) == 0);
     }
     const bool after_cue = i > 0 && (Classes(words[i - 1], wc) & (kCue | kGenitive)) != 0;
-    if (has_next && !w.break_after && ((Classes(words[i + 1], wc) & kSpeech) != 0) && !after_cue) {
+    if (has_next && !w.break_after() && ((Classes(words[i + 1], wc) & kSpeech) != 0) &&
+        !after_cue) {
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
-    if (has_next && !w.break_after && !after_cue && i + 2 < words.size()) {
+    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size()) {
       std::string_view aux = words[i + 1].lower;
       if ((aux.size() == 2 || aux.size() == 3) &&
           (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
@@ -1682,19 +1699,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
-        PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
+    if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
+        PlainGap(gap(i - 1)) && (w.break_after() || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
     // "Roupe, 17,": an age in apposition.
-    if (has_next && w.comma_after && AllDigits(words[i + 1].lower) &&
-        words[i + 1].comma_after && gap(i) == ", ") {
+    if (has_next && w.comma_after() && AllDigits(words[i + 1].lower) &&
+        words[i + 1].comma_after() && gap(i) == ", ") {
       is_person = strong = true;
     }
     // "Lang's mother", "Lang' family".
     // The scanner leaves the "s" of "Lang's" as a word of its own. An apostrophe after the
     // word is a break (ScanWords), so a word without one is followed by spaces only.
-    if (has_next && w.break_after) {
+    if (has_next && w.break_after()) {
       const std::string_view apostrophe = gap(i);
       const bool apos = apostrophe == "'" || apostrophe == "\xE2\x80\x99";
       size_t k = i + 1;
@@ -1703,7 +1720,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
         k = 0;
       }
-      if (k != 0 && !words[k].upper_initial && ((Classes(words[k], wc) & kKin) != 0)) {
+      if (k != 0 && !words[k].upper_initial() && ((Classes(words[k], wc) & kKin) != 0)) {
         is_person = strong = true;
       }
     }
@@ -1715,10 +1732,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // noun ("a 9-year-old Cedar Rapids boy" names where the boy is from).
     if (i > 0 && is_age_word(i - 1) && PlainGap(gap(i - 1))) {
       size_t e = i;
-      while (e + 1 < words.size() && e - i < 2 && !words[e].break_after && is_name_word(e + 1)) {
+      while (e + 1 < words.size() && e - i < 2 && !words[e].break_after() && is_name_word(e + 1)) {
         ++e;
       }
-      const bool origin = !words[e].break_after && e + 1 < words.size() &&
+      const bool origin = !words[e].break_after() && e + 1 < words.size() &&
                           (((Classes(words[e + 1], wc) & kPersonnoun) != 0) ||
                            ((Classes(words[e + 1], wc) & kUnit) != 0));
       bool unit_inside = false;
@@ -1731,7 +1748,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
 
   // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
   auto possessive_s = [&](size_t k) {
-    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial) return false;
+    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial()) return false;
     std::string_view g = gap(k - 1);
     return g == "'" || g == "\xE2\x80\x99";
   };
@@ -1784,9 +1801,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     cache.map.Get(f, hash) = p;
     return p;
   };
-  auto lookup_folded = [&](const std::string& f) {
-    return lookup_folded_hashed(f, WordHash{}(f));
-  };
+  auto lookup_folded = [&](const std::string& f) { return lookup_folded_hashed(f, WordHash{}(f)); };
   size_t next_start = 0;  // the first of start_words not before i
   for (size_t i = 0; i < words.size();) {
     // A word neither capitalised nor caseless starts no name: on to the next that may.
@@ -1802,13 +1817,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       ++i;  // "Ad Ad", "De La": two function words in a row are no name's start
       continue;
     }
-    bool startable = w0.upper_initial || (w0.uncased && !lead_connector);
+    bool startable = w0.upper_initial() || (w0.uncased() && !lead_connector);
     if (!startable) {
       ++i;
       continue;
     }
     // A region abbreviation as written: "Ga.", "N.C.", "W. Va.", "TX" (after "Town, ").
-    if (!W.abbrev.empty() && w0.upper_initial && w0.span.size() <= 5 &&
+    if (!W.abbrev.empty() && w0.upper_initial() && w0.span.size() <= 5 &&
         W.MaybeAbbrev(text, w0.span.begin)) {
       int abbrev_n = 0;
       uint32_t abbrev_end = 0;
@@ -1819,7 +1834,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if (end - w0.span.begin > W.max_abbrev_bytes) continue;  // longer than any listed
         const Words::Abbrev* it = W.abbrev.Find(text.substr(w0.span.begin, end - w0.span.begin));
         if (it == nullptr) continue;
-        bool after_comma = i > 0 && words[i - 1].comma_after && words[i - 1].upper_initial;
+        bool after_comma = i > 0 && words[i - 1].comma_after() && words[i - 1].upper_initial();
         if (it->after_comma && !after_comma) continue;
         ab = it;
         abbrev_n = n;
@@ -1855,24 +1870,24 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
       const Word& last = words[i + n - 1];
       if (lead_connector && n == 1) continue;
-      bool ok = last.upper_initial || last.uncased || (n > 1 && last.cap_tail);
+      bool ok = last.upper_initial() || last.uncased() || (n > 1 && last.cap_tail());
       for (int k = 0; ok && k < n - 1; ++k) {
         const Word& wk = words[i + k];
         // A possessive inside a name ("Prince George's County", "Martha's Vineyard").
         const bool poss_next = k + 1 < n - 1 && possessive_s(i + k + 1);
         // "St. Louis": the period of an abbreviated first word does not end the name.
-        const bool abbr_dot = k == 0 && wk.lower.size() <= 4 && wk.upper_initial &&
-                              W.name_abbrev.Contains(wk.lower) &&
-                              PlainGap(text.substr(wk.span.end,
-                                                   words[i + 1].span.begin - wk.span.end));
-        if (wk.break_after && !poss_next && !abbr_dot) ok = false;
-        if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
+        const bool abbr_dot =
+            k == 0 && wk.lower.size() <= 4 && wk.upper_initial() &&
+            W.name_abbrev.Contains(wk.lower) &&
+            PlainGap(text.substr(wk.span.end, words[i + 1].span.begin - wk.span.end));
+        if (wk.break_after() && !poss_next && !abbr_dot) ok = false;
+        if (k > 0 && !(wk.upper_initial() || wk.uncased() || wk.cap_tail()) &&
             !((Classes(wk, wc) & kConnector) != 0) && !possessive_s(i + k)) {
           ok = false;
         }
       }
       if (!ok) continue;
-      if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
+      if (w0.uncased() && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = last.attr_end != 0 ? last.attr_end : last.span.end;
       if (n == 1 && name_end == w0.span.end) {
         // The scan folded the word already (Word::lower); `folded` is only read on a match.
@@ -1928,14 +1943,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       return best;
     };
-    if (matched_n <= 1 && (w0.uncased || w0.upper_initial) && !IsLatinStart(text, w0)) {
+    if (matched_n <= 1 && (w0.uncased() || w0.upper_initial()) && !IsLatinStart(text, w0)) {
       bool whole_native = false;
       if (matched_n == 1) {
         for (const GazPosting& p : posts) whole_native |= p.native();
       }
       const std::string_view raw = text.substr(w0.span.begin, w0.span.size());
       std::span<const GazPosting> bare;
-      if (w0.uncased) {
+      if (w0.uncased()) {
         for (const std::string& p : W.proclitic) {
           // The bare form keeps at least three letters of two bytes or more.
           if (raw.size() < p.size() + 6 || raw.substr(0, p.size()) != p) continue;
@@ -2002,7 +2017,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     m.attributive = words[i + matched_n - 1].attr_end != 0;
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
-    if (!m.attributive && !last.break_after && m.end_word < words.size() &&
+    if (!m.attributive && !last.break_after() && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
@@ -2019,21 +2034,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         m.has_hint = true;
       }
     }
-    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kCue) != 0)) {
+    if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kCue) != 0)) {
       m.cue = true;
     }
-    if (w0.uncased && matched_n == 1) {
+    if (w0.uncased() && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
     }
     // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
-    const bool line_start = i == 0 || w0.newline_before;
-    if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
+    const bool line_start = i == 0 || w0.newline_before();
+    if (line_start && w0.all_caps() && (last.colon_after() || last.comma_after()))
+      m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (((Classes(w0, wc) & kStop) != 0) || lower_twin(w0))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
-    if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
-    if (single && w0.all_caps && w0.span.size() <= 3) m.acronym = true;
+    if (single && w0.all_caps() && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
+    if (single && w0.all_caps() && w0.span.size() <= 3) m.acronym = true;
     if (single && !m.has_hint && person.Contains(w0.lower, w0.lower_hash)) m.person = true;
     if (single && !m.has_hint && person_strong.Contains(w0.lower, w0.lower_hash)) {
       m.person_strong = true;
@@ -2041,29 +2057,29 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // "Booker T. Washington", "John F. Kennedy": after a name word and a middle initial comes a
     // surname, even one spelled as a state; the initial's period does not open a sentence.
     if (single && !m.has_hint && i >= 2 && words[i - 1].span.size() == 1 &&
-        words[i - 1].upper_initial && words[i - 1].span.end < text.size() &&
-        text[words[i - 1].span.end] == '.' && !words[i - 2].break_after &&
-        words[i - 2].upper_initial && !words[i - 2].uncased) {
+        words[i - 1].upper_initial() && words[i - 1].span.end < text.size() &&
+        text[words[i - 1].span.end] == '.' && !words[i - 2].break_after() &&
+        words[i - 2].upper_initial() && !words[i - 2].uncased()) {
       m.person_strong = true;
     }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
-    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        words[m.end_word].upper_initial && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
+    if (!m.has_hint && !last.break_after() && m.end_word < words.size() &&
+        words[m.end_word].upper_initial() && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after() &&
         ((Classes(words[i - 2], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     // "the Baza channel", "a Tolo newspaper report": the name of a media outlet, not a town.
-    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
+    if (!m.has_hint && !last.break_after() && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kOutlet) != 0) {
       m.street = true;
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
-    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after &&
-        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
-        !words[i - 3].break_after && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
+    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after() &&
+        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after() &&
+        !words[i - 3].break_after() && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     MarkStreetCues(W.ordinal_suffix, W.joiner, W.word_class, words, text, i, m.end_word, &m);
@@ -2072,24 +2088,24 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
     if (!m.has_hint && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
-        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
+        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after() &&
         !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
-          !words[m.end_word].break_after)) {
+          !words[m.end_word].break_after())) {
       m.quarter = true;
     }
-    m.title_line = w0.title_line;
+    m.title_line = w0.title_line();
     m.of_before =
-        i > 0 && !words[i - 1].break_after && (Classes(words[i - 1], wc) & kGenitive) != 0;
-    if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
+        i > 0 && !words[i - 1].break_after() && (Classes(words[i - 1], wc) & kGenitive) != 0;
+    if (single && w0.sentence_start() && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
-    bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start &&
+    bool prev_cap = i > 0 && !words[i - 1].break_after() && words[i - 1].upper_initial() &&
+                    !words[i - 1].sentence_start() &&
                     !((Classes(words[i - 1], wc) & kDirection) != 0);
     bool prev_first =
-        i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kFirstname) != 0);
-    bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
-                    words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
+        i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kFirstname) != 0);
+    bool next_cap = !last.break_after() && m.end_word < words.size() && !m.has_hint &&
+                    words[m.end_word].upper_initial() && !words[m.end_word].all_caps() &&
                     !((Classes(words[m.end_word], wc) & kInstitution) != 0) &&
                     !((Classes(words[m.end_word], wc) & kTitle) != 0) &&
                     !((Classes(words[m.end_word], wc) & kStop) != 0);
@@ -2131,7 +2147,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     Mention& m = mentions[mi];
     if (m.posts.empty() && m.alt_posts.empty()) continue;  // region abbreviations: made above
     if (m.weak && !m.has_hint && !m.dateline && !m.cue && !m.acronym) {
-      const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after &&
+      const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after() &&
                                m.first_word == mentions[mi - 1].end_word;
       if (!pair_region) continue;
     }
@@ -2220,7 +2236,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
     if (m.person || m.street) continue;
-    const bool uncased = words[m.first_word].uncased;
+    const bool uncased = words[m.first_word].uncased();
     if (uncased) {
       // Only a name the gazetteer knows in this script is evidence.
       m.cands.erase(std::remove_if(m.cands.begin(), m.cands.end(),
@@ -2262,7 +2278,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   bool any_votes = false;  // ctx.votes has an entry (the place_votes map was not empty)
   for (Mention& m : mentions) {
     if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive || m.street ||
-        words[m.first_word].uncased) {
+        words[m.first_word].uncased()) {
       continue;
     }
     std::string_view only;
@@ -2336,7 +2352,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   const size_t callsign_end = W.any_callsign ? std::min(words.size(), kCallSignWords) : 0;
   for (size_t k = 0; k < callsign_end; ++k) {
     const Word& w = words[k];
-    if (!w.all_caps || w.span.size() < 3 || w.span.size() > 4) continue;
+    if (!w.all_caps() || w.span.size() < 3 || w.span.size() > 4) continue;
     if (!IsCallSign(text, words, k, W.not_callsign)) continue;
     const auto& [cc, wt] = W.callsign[static_cast<unsigned char>(text[words[k].span.begin]) - 'A'];
     if (cc.empty()) continue;
@@ -2372,12 +2388,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // in spaces ("De Kalb") are the place.
   auto latin_namesake = [&](const Mention& m, const Candidate& c) {
     if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
-        c.country_slot == kOddCountrySlot ||
-        c.country_slot >= W.latin_names.size() || !W.latin_names[c.country_slot]) {
+        c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
+        !W.latin_names[c.country_slot]) {
       return false;
     }
     const Word& w0 = words[m.first_word];
-    if (w0.uncased || !IsLatinStart(text, w0)) return false;
+    if (w0.uncased() || !IsLatinStart(text, w0)) return false;
     // A district or province is also indexed with its unit word ("Lancaster County" for
     // Lancaster): the name without that word is its spelling.
     auto spells = [&](std::string_view folded) {
@@ -2418,8 +2434,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         // its province for the article's other names.
         const bool district = m.best >= 0 && m.has_hint && m.hint == GeoLevel::kDistrict &&
                               m.cands[m.best].e.level == GeoLevel::kDistrict;
-        if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) &&
-            !m.weak && !m.person && !m.attributive) {
+        if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) && !m.weak &&
+            !m.person && !m.attributive) {
           const GazEntry& e = m.cands[m.best].e;
           bool dup = false;  // the same reading of the same name adds nothing
           for (size_t ri = 0; ri < resolved.size() && !dup; ++ri) {
@@ -2449,7 +2465,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       Mention& m = mentions[mi];
       // "Town, Province" / "Town, Country": the next mention right after a comma.
       const Mention* next = nullptr;
-      if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after &&
+      if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after() &&
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
       }
@@ -2499,20 +2515,27 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // log10(max(population, SeatPopulation(fc)) + 10), from EntryFacts (fill_facts).
           double s = c.log_pop;
           const uint8_t fc = c.fc_kind;
-          if (e.level == GeoLevel::kCountry) s += 6;
-          else if (e.level == GeoLevel::kProvince) s += 4;
-          else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
-          else if (fc == kFcCapital) s += 3;
-          else if (fc == kFcProvinceSeat) s += 2;
-          else if (fc == kFcDistrictSeat) s += 1.5;
-          else if (fc == kFcLowerSeat) s += 0.5;
+          if (e.level == GeoLevel::kCountry)
+            s += 6;
+          else if (e.level == GeoLevel::kProvince)
+            s += 4;
+          else if (e.level == GeoLevel::kDistrict)
+            s += m.has_hint ? 1.5 : -1;
+          else if (fc == kFcCapital)
+            s += 3;
+          else if (fc == kFcProvinceSeat)
+            s += 2;
+          else if (fc == kFcDistrictSeat)
+            s += 1.5;
+          else if (fc == kFcLowerSeat)
+            s += 0.5;
           if (c.exact) s += 2;
           if (!c.alternate) s += 1;
           // Matched only because the key is coarse: the entry's official name is spelled
           // otherwise and no recorded name of it was the key's source ("Samarra" is not
           // "Samara"). Text in another script (Cyrillic "Багдад") never spells the official
           // Latin name exactly: there a native posting is no accident.
-          if (!c.exact && !c.alternate && !words[m.first_word].uncased &&
+          if (!c.exact && !c.alternate && !words[m.first_word].uncased() &&
               !(c.native && !IsLatinStart(text, words[m.first_word]))) {
             s -= 1.5;
           }
@@ -2685,7 +2708,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   }
   // The headline: the words of the text's first line.
   size_t headline_end = 1;
-  while (headline_end < words.size() && !words[headline_end].newline_before) ++headline_end;
+  while (headline_end < words.size() && !words[headline_end].newline_before()) ++headline_end;
   std::vector<std::string_view> dominant_of(n_names + 1);
   std::vector<char> dominant_done(n_names + 1, 0);
   for (Mention& m : mentions) {
@@ -2697,9 +2720,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // ("the Denmark man" in a South Carolina story): local news names local towns. The country
     // has no context apart from its own name, and the town, spelled exactly, lies in a state
     // that the article's other names name or imply.
-    if (const GazEntry& be = m.cands[m.best].e; be.level == GeoLevel::kCountry && !m.has_hint &&
+    if (const GazEntry& be = m.cands[m.best].e;
+        be.level == GeoLevel::kCountry && !m.has_hint &&
         ctx.country[ctx.FindCountry(be.country)] -
-                self_part(m.name_id, ctx.FindCountry(be.country)) <= 1e-9 &&
+                self_part(m.name_id, ctx.FindCountry(be.country)) <=
+            1e-9 &&
         cue_of_id(ctx.FindCountry(be.country)) <= 0) {
       int town = -1;
       for (size_t ci = 0; ci < m.cands.size(); ++ci) {
@@ -2717,12 +2742,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     for (size_t ci = 0; ci < m.cands.size(); ++ci) {
       if (static_cast<int>(ci) != m.best) second = std::max(second, m.cands[ci].score);
     }
-    const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
-                     e.level == GeoLevel::kProvince;
+    const bool big =
+        e.population >= 100000 || e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     // Context apart from this name itself: "Kaduna" the state does not place "Kaduna" the city.
-    auto ctx_apart = [&](uint32_t id) {
-      return ctx.country[id] - self_part(m.name_id, id) > 1e-9;
-    };
+    auto ctx_apart = [&](uint32_t id) { return ctx.country[id] - self_part(m.name_id, id) > 1e-9; };
     const uint32_t eid = ctx.FindCountry(e.country);
     bool in_context = cue_of_id(eid) >= 0.5 || b.in_province;
     if (!in_context && ctx.has_country[eid]) in_context = ctx_apart(eid);
@@ -2746,7 +2769,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.quarter && !big) {
       accept = false;  // "the West End neighborhood": a quarter of the article's town
     } else if (m.minor_form && (!m.cue || m.bare_possessive) && !big && !m.has_hint) {
-      accept = false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
+      accept =
+          false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.multiword && !m.has_hint && !b.exact &&
@@ -2792,8 +2816,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A county named by a bare word: American usage says "Rusk County"; without the unit word a
     // county name is a surname ("Stokes", "Harris") unless a preposition, a dateline or a
     // following region ("Navarro, Texas") marks a place.
-    if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword &&
-        !m.cue && !m.of_before && !m.dateline && !b.paired) {
+    if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword && !m.cue &&
+        !m.of_before && !m.dateline && !b.paired) {
       accept = false;
     }
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
@@ -2842,7 +2866,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       for (size_t k = m.first_word; k < m.end_word; ++k) {
         const Word& w = words[k];
         if ((Classes(w, wc) & kConnector) != 0) continue;
-        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
+        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial())) {
           accept = false;
           break;
         }
@@ -2852,12 +2876,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // no names): there only an entry's own spelling counts, an alternate or coarse key does not.
     if (!b.exact && !m.dateline && !m.abbrev) {
       bool caps = true;
-      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps;
+      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps();
       if (caps) accept = false;
     }
     // A title-case headline capitalises every word: a lone small place there needs a cue.
-    if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline &&
-        !m.abbrev && !m.of_before) {
+    if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline && !m.abbrev &&
+        !m.of_before) {
       accept = false;
     }
     // Far from the article's own country: a single-word place needs its country named in the
@@ -2868,8 +2892,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       dominant_done[m.name_id] = 1;
     }
     const std::string_view dominant = dominant_of[m.name_id];
-    if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
-        !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
+    if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev && !m.dateline &&
+        e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
         !FcIs(e.feature_code, "PPLC")) {
       if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
@@ -2891,8 +2915,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
-    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev &&
-        !admin && !(m.has_hint && m.hint == e.level)) {
+    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev && !admin &&
+        !(m.has_hint && m.hint == e.level)) {
       accept = false;
     }
     // Without named countries, the article's well-known towns still say where it is: a small
@@ -2946,14 +2970,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // Transliterated keys are short and coarse ("kvi" for Quetta in Urdu), so a caseless word
     // must also be a well-known place (a large town or an administrative seat) and no common
     // word of that language (data/geo/geocoder_words.tsv "stop").
-    if (words[m.first_word].uncased) {
+    if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
       const bool known = e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
       const size_t fw = m.first_word;
-      const bool line_start = fw == 0 || words[fw].newline_before;
+      const bool line_start = fw == 0 || words[fw].newline_before();
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
       const bool landmark = no_context && (FcIs(fc, "PPLC") || e.population >= 1000000 ||
@@ -2971,7 +2995,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       pm.place.level = GeoLevel::kDistrict;
     }
     double margin = second < -1e8 ? 6 : b.score - second;
-    double base = m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
+    double base =
+        m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
     pm.confidence = static_cast<float>(
         std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
     // "Peshawar-bound": the place is named, but nothing happened there.
