@@ -755,6 +755,9 @@ struct Candidate {
   bool native = false;       // indexed from a name written in a non-Latin script
   bool paired = false;       // "Town, Province": the next mention names this entry's region
   bool in_province = false;  // lies in a province the article names or its other places imply
+  // Matched by coarse key, yet spelled as the text spells it (Find's set_latin_spelled): made
+  // with `exact`, for the candidates latin_namesake asks about.
+  bool latin_spelled = false;
   double score = 0;
   // Scoring round 0 keeps what does not depend on the article's other resolved places, so
   // round 1 replays it (the same additions in the same order) instead of recomputing it.
@@ -1087,8 +1090,16 @@ struct ContextTables {
   }
 };
 
-// Feature code ranks (Geocoder::EntryFacts::fc_kind).
-enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, kFcLowerSeat };
+// Feature code ranks (Geocoder::EntryFacts::fc_kind), and town sections (PPLX), which the rules
+// ask about per candidate.
+enum FcKind : uint8_t {
+  kFcOther,
+  kFcCapital,
+  kFcProvinceSeat,
+  kFcDistrictSeat,
+  kFcLowerSeat,
+  kFcSection
+};
 
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
@@ -1100,16 +1111,16 @@ int64_t SeatPopulation(std::string_view fc) {
 
 // A place a news reader knows without help: a large town, a capital or a province or district
 // seat.
-bool WellKnown(const GazEntry& e) {
-  std::string_view fc = e.feature_code;
-  return e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || FcIs(fc, "PPLA2");
+bool WellKnown(const Candidate& c) {
+  return c.e.population >= 100000 || c.fc_kind == kFcCapital || c.fc_kind == kFcProvinceSeat ||
+         c.fc_kind == kFcDistrictSeat;
 }
 
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
 // candidates) also holds under the same name: "Kaduna" the city and "Kaduna" the state. The town
 // must be spelled at least as exactly as the province.
 bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || !WellKnown(c.e)) return false;
+  if (c.e.level != GeoLevel::kPlace || !WellKnown(c)) return false;
   for (const Candidate& o : cands) {
     if (o.e.level == GeoLevel::kProvince && o.e.country == c.e.country &&
         o.e.admin1 == c.e.admin1 && (o.exact || o.alternate) && (c.exact || !o.exact)) {
@@ -1123,10 +1134,10 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
 // (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
 // `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
 double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || !FcIs(c.e.feature_code, "PPLX")) return 0;
+  if (c.e.level != GeoLevel::kPlace || c.fc_kind != kFcSection) return 0;
   double best = 0;
   for (const Candidate& o : cands) {
-    if (o.e.level == GeoLevel::kPlace && !FcIs(o.e.feature_code, "PPLX") && (o.exact || !c.exact)) {
+    if (o.e.level == GeoLevel::kPlace && o.fc_kind != kFcSection && (o.exact || !c.exact)) {
       best = std::max(best, o.log_pop);
     }
   }
@@ -1518,6 +1529,7 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
               : FcIs(fc, "PPLA")                       ? kFcProvinceSeat
               : FcIs(fc, "PPLA2")                      ? kFcDistrictSeat
               : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
+              : FcIs(fc, "PPLX")                       ? kFcSection
                                                        : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
@@ -2122,7 +2134,30 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // An abbreviation spelled out ("St. Louis" as "saint louis") makes a name exact only when no
   // entry is officially spelled as the text writes it: "St. Louis" is that city's own spelling,
   // and Saint-Louis (Senegal) one the reader has to make.
-  auto set_exact_all = [](const Mention& m, std::span<Candidate> cands) {
+  // Whether a candidate matched by coarse key in a country whose names are Latin spellings
+  // (Words::latin_names) is still spelled as the text spells it: an alternate name, or a spelling
+  // that differs only in spaces ("De Kalb"). A district or province is also indexed with its
+  // unit word ("Lancaster County" for Lancaster): the name without that word is its spelling.
+  // Only candidates that latin_namesake (below) asks about are looked at.
+  auto set_latin_spelled = [&](const Mention& m, Candidate& c) {
+    c.latin_spelled = false;
+    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+        c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
+        !W.latin_names[c.country_slot]) {
+      return;
+    }
+    auto spells = [&](std::string_view folded) {
+      if (folded.empty()) return false;
+      if (FoldsToJoined(c.e.name, folded)) return true;
+      if (c.e.level == GeoLevel::kPlace) return false;
+      const size_t sp = folded.rfind(' ');
+      return sp != std::string_view::npos && W.unit.count(folded.substr(sp + 1)) != 0 &&
+             FoldsToJoined(c.e.name, folded.substr(0, sp));
+    };
+    c.latin_spelled = spells(m.folded) || spells(m.folded_abbr);
+  };
+  // Sets Candidate::exact, and latin_spelled from it, for one mention's candidates.
+  auto set_exact_all = [&](const Mention& m, std::span<Candidate> cands) {
     bool as_written = false;
     if (!m.folded_abbr.empty()) {
       for (Candidate& c : cands) {
@@ -2134,10 +2169,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         // the official name itself. (Cached candidates keep this: a cache hit has the same
         // keys, so the same spelling as written.)
         for (Candidate& c : cands) c.alternate &= !c.exact;
-        return;
       }
     }
-    for (Candidate& c : cands) c.exact = FoldsTo(c.e.name, m.folded);
+    if (!as_written) {
+      for (Candidate& c : cands) c.exact = FoldsTo(c.e.name, m.folded);
+    }
+    for (Candidate& c : cands) set_latin_spelled(m, c);
   };
   // Readings. A weak name (a stop word, a word also seen in lower case) with no unit word,
   // dateline, cue or acronym reading can never be accepted, is no context and resolves nothing
@@ -2394,18 +2431,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     const Word& w0 = words[m.first_word];
     if (w0.uncased() || !IsLatinStart(text, w0)) return false;
-    // A district or province is also indexed with its unit word ("Lancaster County" for
-    // Lancaster): the name without that word is its spelling.
-    auto spells = [&](std::string_view folded) {
-      if (folded.empty()) return false;
-      if (FoldsToJoined(c.e.name, folded)) return true;
-      if (c.e.level == GeoLevel::kPlace) return false;
-      const size_t sp = folded.rfind(' ');
-      return sp != std::string_view::npos && W.unit.count(folded.substr(sp + 1)) != 0 &&
-             FoldsToJoined(c.e.name, folded.substr(0, sp));
-    };
-    if (spells(m.folded) || spells(m.folded_abbr)) return false;
-    return true;
+    return !c.latin_spelled;  // set with Candidate::exact (set_exact_all)
   };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
@@ -2945,14 +2971,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool locative_known = false;
     if (m.cue && !m.weak && !m.embedded && !m.person && SeatOfNamedProvince(m.cands, b)) {
       locative_known = true;  // "in Daraa": the town of the province known by that name
-    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(e) &&
+    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(b) &&
                e.level == GeoLevel::kPlace) {
       locative_known = true;
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
         if (o.exact || o.e.level == GeoLevel::kCountry || o.e.level == GeoLevel::kProvince ||
-            WellKnown(o.e)) {
+            WellKnown(o)) {
           locative_known = false;
           break;
         }
