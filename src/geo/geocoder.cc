@@ -437,18 +437,22 @@ struct ScanCursor {
   const char* s = text.data();
   const unsigned char* us = reinterpret_cast<const unsigned char*>(s);
   const uint32_t un = static_cast<uint32_t>(text.size());
+  // The flags the text since the last word gives the next (kSentenceStart, kNewlineBefore).
+  uint16_t pending = static_cast<uint16_t>((c.sentence_start ? kSentenceStart : 0) |
+                                           (c.newline ? kNewlineBefore : 0));
   uint32_t e = 0;
   while (true) {
     const Span span = toks[next].span;
     const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
-    const unsigned char c0 = us[span.begin];
-    const bool upper = c0 >= 'A' && c0 <= 'Z';
-    bool caps = false;
-    if (upper && span.size() > 1) {
-      caps = true;
+    uint16_t flags = pending;
+    pending = 0;
+    if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
+      flags |= kUpperInitial;
+      bool caps = span.size() > 1;
       for (uint32_t k = span.begin + 1; k < span.end && caps; ++k) {
         caps = !(s[k] >= 'a' && s[k] <= 'z');
       }
+      if (caps) flags |= kAllCaps;
     }
     // Every field stored once (the flags are one integer), with no blank Word copied first.
     const uint32_t k = static_cast<uint32_t>(c.count++);
@@ -458,11 +462,7 @@ struct ScanCursor {
     w.cls = kUnclassified;
     w.lower = key.s;
     w.lower_hash = key.hash;
-    w.flags = static_cast<uint16_t>((upper ? kUpperInitial : 0) | (caps ? kAllCaps : 0) |
-                                    (c.sentence_start ? kSentenceStart : 0) |
-                                    (c.newline ? kNewlineBefore : 0));
-    c.sentence_start = false;
-    c.newline = false;
+    w.flags = flags;
     NoteWord(w, k, notes, &c);
     e = span.end;
     ++next;
@@ -483,19 +483,22 @@ struct ScanCursor {
         !TakesToken(text, toks[next])) {
       break;
     }
+    uint16_t after = 0;                 // the flags the gap gives the word before it
     for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
       const unsigned char b = us[q];
       if (b == ' ') continue;
-      if (b == '.' || b == '!' || b == '?' || b == '\n') c.sentence_start = true;
-      if (b == '\n') c.newline = true;
+      if (b == '.' || b == '!' || b == '?' || b == '\n') pending |= kSentenceStart;
+      if (b == '\n') pending |= kNewlineBefore;
       if (b != '\t' && b != '\r') {
-        Word& back = c.words[c.count - 1];
-        back.Set(kBreakAfter, true);
-        if (b == ',') back.Set(kCommaAfter, true);
-        if (b == ':' || b == '-') back.Set(kColonAfter, true);
+        after |= kBreakAfter;
+        if (b == ',') after |= kCommaAfter;
+        if (b == ':' || b == '-') after |= kColonAfter;
       }
     }
+    w.flags |= after;
   }
+  c.sentence_start = (pending & kSentenceStart) != 0;
+  c.newline = (pending & kNewlineBefore) != 0;
   *cursor = c;
   *end = e;
   return next;
