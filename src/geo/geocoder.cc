@@ -136,11 +136,11 @@ struct Geocoder::Words {
 
 namespace {
 
-// Whether feature code `fc` is `code`, compared inline: feature codes are compared per
-// candidate, where std::string_view's operator== is a call.
+// Whether `s` is the string literal `lit`, compared inline: feature codes are compared per
+// candidate and short words per name word, where std::string_view's operator== is a call.
 template <size_t N>
-inline bool FcIs(std::string_view fc, const char (&code)[N]) {
-  return fc.size() == N - 1 && std::memcmp(fc.data(), code, N - 1) == 0;
+inline bool IsLiteral(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
 
 // Word-list bits of Geocoder::Words::word_class.
@@ -1107,8 +1107,8 @@ enum FcKind : uint8_t {
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
 int64_t SeatPopulation(std::string_view fc) {
-  if (FcIs(fc, "PPLC") || FcIs(fc, "PPLA")) return 50000;
-  if (FcIs(fc, "PPLA2")) return 10000;
+  if (IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA")) return 50000;
+  if (IsLiteral(fc, "PPLA2")) return 10000;
   return 0;
 }
 
@@ -1528,11 +1528,11 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = FcIs(fc, "PPLC")                         ? kFcCapital
-              : FcIs(fc, "PPLA")                       ? kFcProvinceSeat
-              : FcIs(fc, "PPLA2")                      ? kFcDistrictSeat
-              : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
-              : FcIs(fc, "PPLX")                       ? kFcSection
+  f.fc_kind = IsLiteral(fc, "PPLC")                         ? kFcCapital
+              : IsLiteral(fc, "PPLA")                       ? kFcProvinceSeat
+              : IsLiteral(fc, "PPLA2")                      ? kFcDistrictSeat
+              : IsLiteral(fc, "PPLA3") || IsLiteral(fc, "PPLA4") ? kFcLowerSeat
+              : IsLiteral(fc, "PPLX")                       ? kFcSection
                                                        : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
@@ -1558,11 +1558,11 @@ void Geocoder::BuildSeats() {
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
     // Most entries are no seat or capital: decided on the feature code before decoding one.
     const std::string_view fc = gaz_->feature_code(i);
-    if (!FcIs(fc, "PPLA2") && !FcIs(fc, "PPLA") && !FcIs(fc, "PPLC")) continue;
+    if (!IsLiteral(fc, "PPLA2") && !IsLiteral(fc, "PPLA") && !IsLiteral(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto& to = FcIs(fc, "PPLA2") ? seats_ : capitals;
+    auto& to = IsLiteral(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
@@ -1706,10 +1706,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // "Lang was charged", "Lang has been arrested".
     if (has_next && !w.break_after() && !after_cue && i + 2 < words.size()) {
       std::string_view aux = words[i + 1].lower;
-      if ((aux.size() == 2 || aux.size() == 3) &&
-          (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
+      if (IsLiteral(aux, "was") || IsLiteral(aux, "is") || IsLiteral(aux, "has") ||
+          IsLiteral(aux, "had")) {
         size_t k = i + 2;
-        if (words[k].lower == "been" && k + 1 < words.size()) ++k;
+        if (IsLiteral(words[k].lower, "been") && k + 1 < words.size()) ++k;
         if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
       }
     }
@@ -1720,7 +1720,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Roupe, 17,": an age in apposition.
     if (has_next && w.comma_after() && AllDigits(words[i + 1].lower) &&
-        words[i + 1].comma_after() && gap(i) == ", ") {
+        words[i + 1].comma_after() && IsLiteral(gap(i), ", ")) {
       is_person = strong = true;
     }
     // "Lang's mother", "Lang' family".
@@ -1728,11 +1728,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // word is a break (ScanWords), so a word without one is followed by spaces only.
     if (has_next && w.break_after()) {
       const std::string_view apostrophe = gap(i);
-      const bool apos = apostrophe == "'" || apostrophe == "\xE2\x80\x99";
+      const bool apos = IsLiteral(apostrophe, "'") || IsLiteral(apostrophe, "\xE2\x80\x99");
       size_t k = i + 1;
-      if (apos && words[k].lower == "s" && k + 1 < words.size() && gap(k) == " ") {
+      if (apos && IsLiteral(words[k].lower, "s") && k + 1 < words.size() &&
+          IsLiteral(gap(k), " ")) {
         ++k;
-      } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
+      } else if (!(IsLiteral(apostrophe, "' ") || IsLiteral(apostrophe, "\xE2\x80\x99 "))) {
         k = 0;
       }
       if (k != 0 && !words[k].upper_initial() && ((Classes(words[k], wc) & kKin) != 0)) {
@@ -1765,7 +1766,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   auto possessive_s = [&](size_t k) {
     if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial()) return false;
     std::string_view g = gap(k - 1);
-    return g == "'" || g == "\xE2\x80\x99";
+    return IsLiteral(g, "'") || IsLiteral(g, "\xE2\x80\x99");
   };
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
@@ -2103,7 +2104,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
     if (!m.has_hint && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
-        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after() &&
+        (IsLiteral(words[i - 1].lower, "the") || possessive_s(i - 1)) && !last.break_after() &&
         !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
           !words[m.end_word].break_after())) {
       m.quarter = true;
@@ -2866,7 +2867,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // section (PPLX) is known only with its town, and a town reached by an alternate name ("West
     // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
-        (e.population < 100000 || FcIs(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
+        (e.population < 100000 || IsLiteral(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
         !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
@@ -2923,7 +2924,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const std::string_view dominant = dominant_of[m.name_id];
     if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev && !m.dateline &&
         e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
-        !FcIs(e.feature_code, "PPLC")) {
+        !IsLiteral(e.feature_code, "PPLC")) {
       if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
         accept = false;
@@ -2940,7 +2941,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A town section (PPLX: "East Side") is known only with its town: in an article without its
     // country in view it is a common description of some other town's part ("the Lower East
     // Side"), not a quarter abroad.
-    if (FcIs(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
+    if (IsLiteral(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
@@ -3001,7 +3002,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // word of that language (data/geo/geocoder_words.tsv "stop").
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool known = e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || admin;
+      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
@@ -3009,7 +3010,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool line_start = fw == 0 || words[fw].newline_before();
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (FcIs(fc, "PPLC") || e.population >= 1000000 ||
+      const bool landmark = no_context && (IsLiteral(fc, "PPLC") || e.population >= 1000000 ||
                                            e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
@@ -3039,11 +3040,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // the town.
   for (size_t i = 0; i < out.size(); ++i) {
     const GazEntry& e = out_entry[i];
-    if (!FcIs(e.feature_code, "PPLX")) continue;
+    if (!IsLiteral(e.feature_code, "PPLX")) continue;
     int whole = -1;
     for (size_t j = 0; j < out.size(); ++j) {
       const GazEntry& c = out_entry[j];
-      if (c.level != GeoLevel::kPlace || FcIs(c.feature_code, "PPLX") || c.country != e.country ||
+      if (c.level != GeoLevel::kPlace || IsLiteral(c.feature_code, "PPLX") || c.country != e.country ||
           c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
           KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
         continue;
