@@ -1528,12 +1528,12 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = IsLiteral(fc, "PPLC")                         ? kFcCapital
-              : IsLiteral(fc, "PPLA")                       ? kFcProvinceSeat
-              : IsLiteral(fc, "PPLA2")                      ? kFcDistrictSeat
+  f.fc_kind = IsLiteral(fc, "PPLC")                              ? kFcCapital
+              : IsLiteral(fc, "PPLA")                            ? kFcProvinceSeat
+              : IsLiteral(fc, "PPLA2")                           ? kFcDistrictSeat
               : IsLiteral(fc, "PPLA3") || IsLiteral(fc, "PPLA4") ? kFcLowerSeat
-              : IsLiteral(fc, "PPLX")                       ? kFcSection
-                                                       : kFcOther;
+              : IsLiteral(fc, "PPLX")                            ? kFcSection
+                                                                 : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
   return f;
@@ -1672,7 +1672,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (words[k - 1].sentence_start() && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
-  auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
+  auto is_age_word = [&](size_t k) __attribute__((always_inline)) {  // "15-year-old", "35-year old"
     std::string_view l = words[k].lower;
     // Ends in "old" (tested by bytes: a string comparison here is a library call per name word).
     const size_t n = l.size();
@@ -2715,7 +2715,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   out_entry.clear();
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
-  std::vector<int8_t> no_context_of(n_names + 1, -1);
+  thread_local std::vector<int8_t> no_context_of;
+  no_context_of.assign(n_names + 1, -1);
   // The provinces the article's names imply as finally resolved (the rule of implied_prov, over
   // the last round's readings, so that a county read otherwise in round 0 does not count).
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> final_prov;
@@ -2739,8 +2740,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // The headline: the words of the text's first line.
   size_t headline_end = 1;
   while (headline_end < words.size() && !words[headline_end].newline_before()) ++headline_end;
-  std::vector<std::string_view> dominant_of(n_names + 1);
-  std::vector<char> dominant_done(n_names + 1, 0);
+  thread_local std::vector<std::string_view> dominant_of;
+  thread_local std::vector<char> dominant_done;
+  dominant_of.assign(n_names + 1, std::string_view());
+  dominant_done.assign(n_names + 1, 0);
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
     bool demonym = false;
@@ -3002,7 +3005,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // word of that language (data/geo/geocoder_words.tsv "stop").
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") || admin;
+      const bool known =
+          e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
@@ -3044,8 +3048,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     int whole = -1;
     for (size_t j = 0; j < out.size(); ++j) {
       const GazEntry& c = out_entry[j];
-      if (c.level != GeoLevel::kPlace || IsLiteral(c.feature_code, "PPLX") || c.country != e.country ||
-          c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
+      if (c.level != GeoLevel::kPlace || IsLiteral(c.feature_code, "PPLX") ||
+          c.country != e.country || c.admin1 != e.admin1 ||
+          c.population < std::max<int64_t>(2 * e.population, 50000) ||
           KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
         continue;
       }
