@@ -706,13 +706,20 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
     cur.words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
 }
 
-bool IsLatinStart(std::string_view text, const Word& w) {
+// IsLatinStart for a word opening with a non-ASCII character (out of line: the rarer case).
+[[gnu::noinline]] bool IsLatinStartSlow(std::string_view text, const Word& w) {
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(w.span.begin);
   UChar32 c;
   U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
   UErrorCode err = U_ZERO_ERROR;
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
+}
+
+// Whether the word `w` of `text` opens with an ASCII or Latin-script character.
+inline bool IsLatinStart(std::string_view text, const Word& w) {
+  if (static_cast<unsigned char>(text[w.span.begin]) < 0x80) return true;
+  return IsLatinStartSlow(text, w);
 }
 
 // Whether the caseless-script word `i` stands beside a locative word of its language: a
@@ -1883,7 +1890,17 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     int matched_n = 0;
     std::span<const GazPosting> posts, alt_posts;
     uint32_t name_end = 0;
-    for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
+    // A longer name ends in a capitalised or caseless word or a hyphenated name tail: the
+    // longest n worth trying.
+    int max_n = 1;
+    for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n > 1; --n) {
+      const Word& last = words[i + n - 1];
+      if (last.upper_initial() || last.uncased() || last.cap_tail()) {
+        max_n = n;
+        break;
+      }
+    }
+    for (int n = max_n; n >= 1; --n) {
       const Word& last = words[i + n - 1];
       if (lead_connector && n == 1) continue;
       bool ok = last.upper_initial() || last.uncased() || (n > 1 && last.cap_tail());
