@@ -2551,6 +2551,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
         return t;
       };
+      // SeatOfNamedProvince's rule applies only in a locative frame or dateline, and only where
+      // the readings hold a province spelled or recorded so: tested once per mention.
+      const bool seat_rule = round == 0 && !m.has_hint && (m.cue || m.dateline) &&
+                             std::any_of(m.cands.begin(), m.cands.end(), [](const Candidate& o) {
+                               return o.e.level == GeoLevel::kProvince && (o.exact || o.alternate);
+                             });
       for (size_t ci = 0; ci < m.cands.size(); ++ci) {
         Candidate& c = m.cands[ci];
         if (c.demonym) {
@@ -2593,7 +2599,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // than its same-named province: news names the town where a thing happened; "Kaduna
           // State" or "Kaduna province" would name the province. The province reading's level
           // bonus is undone.
-          if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
+          if (seat_rule && SeatOfNamedProvince(m.cands, c)) s += 4;
           // A town section's population is its town's share, not a town's: against a namesake
           // town spelled as exactly, it counts only as the town's ("UNIVERSAL CITY --" is the
           // town, not the Los Angeles quarter). The article naming the quarter's town still
