@@ -136,11 +136,11 @@ struct Geocoder::Words {
 
 namespace {
 
-// Whether feature code `fc` is `code`, compared inline: feature codes are compared per
-// candidate, where std::string_view's operator== is a call.
+// Whether `s` is the string literal `lit`, compared inline: feature codes are compared per
+// candidate and short words per name word, where std::string_view's operator== is a call.
 template <size_t N>
-inline bool FcIs(std::string_view fc, const char (&code)[N]) {
-  return fc.size() == N - 1 && std::memcmp(fc.data(), code, N - 1) == 0;
+inline bool IsLiteral(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
 }
 
 // Word-list bits of Geocoder::Words::word_class.
@@ -186,30 +186,49 @@ constexpr double kSectionKm = 25;
 
 // An article's words are written by the scan and then read by several passes: the flags are
 // bits and the fields ordered without padding, so that a Word takes 48 bytes, not 56.
+// Word::flags bits.
+enum WordFlag : uint16_t {
+  kUpperInitial = 1u << 0,  // first letter upper-case
+  kAllCaps = 1u << 1,
+  kUncased = 1u << 2,  // script without case (Arabic, Devanagari, CJK...)
+  kSentenceStart = 1u << 3,
+  kBreakAfter = 1u << 4,  // punctuation (other than a space run) before the next word
+  kCommaAfter = 1u << 5,
+  kColonAfter = 1u << 6,     // ":" or a dash: a dateline ends here
+  kHyphen = 1u << 7,         // a '-' inside the word ("Dera-Bugti", "Texas-based")
+  kCapTail = 1u << 8,        // connector, hyphen, capital ("al-Abd"): a name word inside a name
+  kNewlineBefore = 1u << 9,  // a line break between the previous word and this one
+  kTitleLine = 1u << 10,     // in a line written in title case (a headline)
+};
+
+// An article's words are written by the scan and then read by several passes: the flags are
+// bits of one integer, so that the scan sets them all with one store, and the fields are ordered
+// without padding, so that a Word takes 48 bytes, not 56.
 struct Word {
   Span span;
   // "Peshawar-bound": where the name ends, at the hyphen of an attributive suffix (0: none).
   uint32_t attr_end = 0;
   // WordClass bits of `lower`, looked up on first use (Classes): kUnclassified until then.
   mutable uint32_t cls = kUnclassified;
-  std::string_view lower;      // FoldName of the word (in the scan's arena)
-  uint64_t lower_hash = 0;     // WordHash(lower)
-  bool upper_initial : 1 = false;  // first letter upper-case
-  bool all_caps : 1 = false;
-  bool uncased : 1 = false;        // script without case (Arabic, Devanagari, CJK...)
-  bool sentence_start : 1 = false;
-  bool break_after : 1 = false;    // punctuation (other than a space run) before the next word
-  bool comma_after : 1 = false;
-  bool colon_after : 1 = false;    // ":" or a dash: a dateline ends here
-  bool hyphen : 1 = false;         // a '-' inside the word ("Dera-Bugti", "Texas-based")
-  bool cap_tail : 1 = false;  // connector, hyphen, capital ("al-Abd"): a name word inside a name
-  bool newline_before : 1 = false;  // a line break between the previous word and this one
-  bool title_line : 1 = false;      // in a line written in title case (a headline)
+  std::string_view lower;   // FoldName of the word (in the scan's arena)
+  uint64_t lower_hash = 0;  // WordHash(lower)
+  uint16_t flags = 0;       // WordFlag bits
+
+  bool upper_initial() const { return (flags & kUpperInitial) != 0; }
+  bool all_caps() const { return (flags & kAllCaps) != 0; }
+  bool uncased() const { return (flags & kUncased) != 0; }
+  bool sentence_start() const { return (flags & kSentenceStart) != 0; }
+  bool break_after() const { return (flags & kBreakAfter) != 0; }
+  bool comma_after() const { return (flags & kCommaAfter) != 0; }
+  bool colon_after() const { return (flags & kColonAfter) != 0; }
+  bool hyphen() const { return (flags & kHyphen) != 0; }
+  bool cap_tail() const { return (flags & kCapTail) != 0; }
+  bool newline_before() const { return (flags & kNewlineBefore) != 0; }
+  bool title_line() const { return (flags & kTitleLine) != 0; }
+  void Set(WordFlag f, bool on) { flags = static_cast<uint16_t>(on ? flags | f : flags & ~f); }
 };
 static_assert(sizeof(Word) <= 48);
 static_assert(std::is_trivially_copyable_v<Word>);
-// ScanWords blanks a word with memset: a Word() is all zero bytes but cls.
-static_assert(Word().attr_end == 0 && Word().lower_hash == 0 && Word().lower.empty());
 
 // The WordClass bits of `w`, looked up in `table` when first asked for and kept in the word:
 // the later passes ask for the words around names only, so most words are never looked up.
@@ -338,16 +357,161 @@ struct WordBuffers {
   size_t list_size[3] = {};
 };
 enum WordList : uint32_t { kStartList = 0, kNameList = 1, kPhraseList = 2 };
-// on_word's answer: the lists a word belongs to, one bit per WordList.
-constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhraseList};
 
-// Fills buf->words[0, buf->count) with the words of `text`; their folded forms (Word::lower) are
-// kept in buf->arena. on_word(Word& w, uint32_t k, may_hyphen) is called for each word k as soon
-// as it is made (its own fields final but for the break flags, which the text after it sets, and
-// with w.lower valid only for the call) and answers the WordList bits of the lists the word
-// joins; it may read and write the words before k in buf->words. may_hyphen is
-// std::false_type for a word taken from a token (ASCII letters and digits: w.hyphen is false),
-// so that the per-token path holds no call for hyphenated words.
+// What the scan notes of each word as it makes it, for Find's later passes: the lists of the
+// words they start from (WordBuffers::lists) and the article's filter of lower-case words.
+struct WordNotes {
+  const WordClassTable* phrase_first;  // Words::phrase_first
+  uint64_t* lower_filter;              // kLowerFilterWords words (LowerFilterBit)
+};
+
+// Where a scan stands: its words and the ends of its lists (each with room for every word the
+// rest of the text can make), and what the text since the last word says of the next one.
+// Copied into locals by the token-run loop, so that its stores to words do not make the compiler
+// reload these through a pointer.
+struct ScanCursor {
+  Word* words;
+  uint32_t* list_end[3];  // one past the last entry of each WordList
+  size_t count;           // words made
+  size_t line_first;      // the current line's first word
+  bool sentence_start;
+  bool newline;  // a line break since the last word
+};
+
+// Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line whose
+// longer words are nearly all capitalised gives a single word no place evidence by its case.
+// Headlines are short; a sentence listing places keeps its "and", "hit", "in" lower-case.
+// Marks the words [first, end) of one line title_line when so (out of line: once per line).
+[[gnu::noinline]] void MarkTitleLine(Word* words, size_t first, size_t end) {
+  if (end - first > 20) return;
+  int longer = 0, capital = 0;
+  for (size_t k = first; k < end; ++k) {
+    const Word& w = words[k];
+    if (!(w.uncased() || w.span.size() < 3 || w.all_caps())) {
+      ++longer;
+      capital += w.upper_initial();
+    }
+  }
+  if (longer >= 3 && capital * 5 >= longer * 4) {
+    for (size_t k = first; k < end; ++k) words[k].Set(kTitleLine, true);
+  }
+}
+
+// Whether `w` may open a context-cue phrase (out of line: the filter turns most words away).
+[[gnu::noinline]] bool OpensPhrase(const WordClassTable& phrase_first, const Word& w) {
+  return phrase_first.Find(w.lower, w.lower_hash) != 0;
+}
+
+// Notes word k of `c` (just made, its own fields final but for the break flags): the words the
+// later passes start from are listed (a capitalised or caseless word may start a name, a
+// capitalised one not all in capitals is a name word, and a word that may open a context-cue
+// phrase), a lower-case word sets its bit of the lower-case filter (stop words too: the filter
+// only says which names HasLowerCaseTwin need compare, and that leaves stop words out itself),
+// and a word that opens a line closes the last (MarkTitleLine).
+[[gnu::always_inline]] inline void NoteWord(const Word& w, uint32_t k, const WordNotes& notes,
+                                            ScanCursor* c) {
+  if (w.upper_initial() || w.uncased()) {
+    *c->list_end[kStartList]++ = k;
+    if (!w.all_caps() && !w.uncased()) *c->list_end[kNameList]++ = k;
+  } else {
+    const size_t b = LowerFilterBit(w.lower_hash);
+    notes.lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  if (notes.phrase_first->MaybeListed(w.lower_hash) && OpensPhrase(*notes.phrase_first, w)) {
+    *c->list_end[kPhraseList]++ = k;
+  }
+  if (k > 0 && w.newline_before()) {
+    MarkTitleLine(c->words, c->line_first, k);
+    c->line_first = k;
+  }
+}
+
+// Takes a run of plain ASCII word tokens (TokenKeys::ascii_word) as words, from token `next`,
+// which TakesToken allows, the bulk of most text: between two of them only spaces and ASCII
+// punctuation (", ", ". "), whose flags are set here as ScanWords' byte loop would set them; the
+// next token is taken when TakesToken allows. Returns the first token not taken, and in *end the
+// byte after the last word made. `c` has room for a word per token left. (Out of line, with its
+// state in locals: most words are made here.)
+[[gnu::noinline]] size_t TakeTokenRun(std::string_view text, const Token* toks, size_t num_tokens,
+                                      const TokenKeys& keys, size_t next, const WordNotes& notes,
+                                      ScanCursor* cursor, uint32_t* end) {
+  ScanCursor c = *cursor;
+  const char* s = text.data();
+  const unsigned char* us = reinterpret_cast<const unsigned char*>(s);
+  const uint32_t un = static_cast<uint32_t>(text.size());
+  // The flags the text since the last word gives the next (kSentenceStart, kNewlineBefore).
+  uint16_t pending = static_cast<uint16_t>((c.sentence_start ? kSentenceStart : 0) |
+                                           (c.newline ? kNewlineBefore : 0));
+  uint32_t e = 0;
+  while (true) {
+    const Span span = toks[next].span;
+    const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+    uint16_t flags = pending;
+    pending = 0;
+    if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
+      flags |= kUpperInitial;
+      bool caps = span.size() > 1;
+      for (uint32_t k = span.begin + 1; k < span.end && caps; ++k) {
+        caps = !(s[k] >= 'a' && s[k] <= 'z');
+      }
+      if (caps) flags |= kAllCaps;
+    }
+    // Every field stored once (the flags are one integer), with no blank Word copied first.
+    const uint32_t k = static_cast<uint32_t>(c.count++);
+    Word& w = c.words[k];
+    w.span = span;
+    w.attr_end = 0;
+    w.cls = kUnclassified;
+    w.lower = key.s;
+    w.lower_hash = key.hash;
+    w.flags = flags;
+    NoteWord(w, k, notes, &c);
+    e = span.end;
+    ++next;
+    if (next == num_tokens) break;
+    // Most often one space, which changes nothing, and then only the byte after the next token
+    // can stop TakesToken.
+    const Token& u = toks[next];
+    if (u.span.begin == e + 1 && s[e] == ' ') {
+      if (!keys.ascii_word(next) || !TakesTokenEnd(us, un, u.span.end, u.kind)) break;
+      continue;
+    }
+    // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+    uint32_t p = e;
+    while (p < un && kGapByte[us[p]]) ++p;
+    if (p >= un) break;
+    while (next < num_tokens && toks[next].span.begin < p) ++next;
+    if (next == num_tokens || toks[next].span.begin != p || !keys.ascii_word(next) ||
+        !TakesToken(text, toks[next])) {
+      break;
+    }
+    uint16_t after = 0;                 // the flags the gap gives the word before it
+    for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
+      const unsigned char b = us[q];
+      if (b == ' ') continue;
+      if (b == '.' || b == '!' || b == '?' || b == '\n') pending |= kSentenceStart;
+      if (b == '\n') pending |= kNewlineBefore;
+      if (b != '\t' && b != '\r') {
+        after |= kBreakAfter;
+        if (b == ',') after |= kCommaAfter;
+        if (b == ':' || b == '-') after |= kColonAfter;
+      }
+    }
+    w.flags |= after;
+  }
+  c.sentence_start = (pending & kSentenceStart) != 0;
+  c.newline = (pending & kNewlineBefore) != 0;
+  *cursor = c;
+  *end = e;
+  return next;
+}
+
+// Fills buf->words[0, buf->count) with the words of `text`, and buf->lists with the words Find's
+// passes start from (NoteWord, with `notes`); the words' folded forms (Word::lower) are kept in
+// buf->arena or the keys. Words of a line in title case are marked (MarkTitleLine).
+// on_hyphen(Word& w) is called for each word with a hyphen inside (w.hyphen()) as soon as it is
+// made (its own fields final but for the break flags, which the text after it sets); it may set the
+// word's cap_tail and attr_end.
 // With `keys` (the TokenKeys of `tokens`, the text stage's tokens of `text`), a word that is a
 // plain ASCII token (TakesToken) is made from the token without scanning its bytes, its folded
 // form the token's lower-cased key (the same bytes: letters and digits fold to lower case).
@@ -355,40 +519,35 @@ constexpr uint32_t kInList[3] = {1u << kStartList, 1u << kNameList, 1u << kPhras
 // whose last part, after an apostrophe (' or U+2019, U+02BC), is one of them as written
 // ("Kabil'de") ends before the apostrophe: the suffix is no word of its own, and the name has
 // break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
-template <typename OnWord>
+template <typename OnHyphen>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               const std::unordered_set<std::string>* suffixes, WordBuffers* buf,
-               OnWord&& on_word) {
-  // The words and lists through local pointers, refreshed when they grow: one bound test per
-  // word covers all four.
+               const std::unordered_set<std::string>* suffixes, const WordNotes& notes,
+               WordBuffers* buf, OnHyphen&& on_hyphen) {
   size_t cap = buf->words.size();
-  Word* words = buf->words.data();
-  uint32_t* lists[3] = {};
-  size_t list_size[3] = {0, 0, 0};
+  ScanCursor cur{};
+  cur.sentence_start = true;
   auto refresh = [&] {
-    words = buf->words.data();
-    for (int l = 0; l < 3; ++l) lists[l] = buf->lists.data() + l * cap;
-  };
-  auto grow = [&] {
-    const size_t new_cap = std::max<size_t>(256, 2 * cap);
-    buf->words.resize(new_cap);
-    std::vector<uint32_t> new_lists(3 * new_cap);
-    for (int l = 0; l < 3; ++l) {
-      std::copy_n(lists[l], list_size[l], new_lists.data() + l * new_cap);
-    }
-    buf->lists.swap(new_lists);
-    cap = new_cap;
-    refresh();
+    cur.words = buf->words.data();
+    for (int l = 0; l < 3; ++l) cur.list_end[l] = buf->lists.data() + l * cap;
   };
   if (buf->lists.size() != 3 * cap) buf->lists.assign(3 * cap, 0);
   refresh();
-  auto add = [&](uint32_t k, uint32_t in) {
-    if (in == 0) return;
-    if ((in & kInList[kStartList]) != 0) lists[kStartList][list_size[kStartList]++] = k;
-    if ((in & kInList[kNameList]) != 0) lists[kNameList][list_size[kNameList]++] = k;
-    if ((in & kInList[kPhraseList]) != 0) lists[kPhraseList][list_size[kPhraseList]++] = k;
+  // Makes room for `more` words past the current ones, in the words and each list.
+  auto reserve = [&](size_t more) {
+    if (cur.count + more <= cap) return;
+    size_t new_cap = std::max<size_t>(256, 2 * cap);
+    while (new_cap < cur.count + more) new_cap *= 2;
+    buf->words.resize(new_cap);
+    std::vector<uint32_t> new_lists(3 * new_cap);
+    for (int l = 0; l < 3; ++l) {
+      uint32_t* first = buf->lists.data() + l * cap;
+      std::copy(first, cur.list_end[l], new_lists.data() + l * new_cap);
+      cur.list_end[l] = new_lists.data() + l * new_cap + (cur.list_end[l] - first);
+    }
+    buf->lists.swap(new_lists);
+    cap = new_cap;
+    cur.words = buf->words.data();
   };
-  size_t count = 0;
   // ASCII words are folded straight into the arena. Invariant at the start of each word: the
   // arena has room for as many bytes as the text has left (an ASCII fold is never longer than
   // the word); a non-ASCII word's fold, which may be longer, re-establishes it.
@@ -405,10 +564,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   spans.clear();
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
-  const uint32_t un = static_cast<uint32_t>(n);
   int32_t i = 0;
-  bool sentence_start = true;
-  bool newline = false;  // since the last word
   // Tokens taken as words have Word::lower and lower_hash set at once, and no spans entry.
   const size_t num_tokens = keys != nullptr ? tokens->size() : 0;
   const Token* toks = keys != nullptr ? tokens->data() : nullptr;
@@ -424,77 +580,10 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       while (next_token < num_tokens && toks[next_token].span.begin < pos) ++next_token;
       if (next_token < num_tokens && toks[next_token].span.begin == pos &&
           keys->ascii_word(next_token) && TakesToken(text, toks[next_token])) {
-        // A run of such tokens, the bulk of most text, is taken here without returning to the
-        // byte loop: between two of them only spaces and ASCII punctuation (", ", ". "), whose
-        // flags are set here as the byte loop would set them, and the next token is taken when
-        // TakesToken allows (else the byte loop goes on from the end of this one).
-        while (true) {
-          const Token& t = toks[next_token];
-          const HashedWord key = (*keys)[next_token];  // key.hash is StringHash(key.s)
-          const unsigned char c0 = static_cast<unsigned char>(s[t.span.begin]);
-          const bool upper = c0 >= 'A' && c0 <= 'Z';
-          bool caps = false;
-          if (upper && t.span.size() > 1) {
-            caps = true;
-            for (uint32_t k = t.span.begin + 1; k < t.span.end && caps; ++k) {
-              caps = !(s[k] >= 'a' && s[k] <= 'z');
-            }
-          }
-          if (count == cap) grow();
-          // Made in the array itself (a local copy, whose address on_word takes, cost a stack
-          // round trip of all 48 bytes per word).
-          Word& w = words[count];
-          std::memset(static_cast<void*>(&w), 0, sizeof(Word));  // Word(), without a temporary
-          w.cls = kUnclassified;
-          w.span = t.span;
-          w.lower = key.s;
-          w.lower_hash = key.hash;
-          w.upper_initial = upper;
-          w.all_caps = caps;
-          w.sentence_start = sentence_start;
-          w.newline_before = newline;
-          sentence_start = false;
-          newline = false;
-          add(static_cast<uint32_t>(count),
-              on_word(w, static_cast<uint32_t>(count), std::false_type{}));
-          ++count;
-          const uint32_t e = t.span.end;
-          i = static_cast<int32_t>(e);
-          ++next_token;
-          if (next_token == num_tokens) break;
-          // Most often one space, which changes nothing, and then only the byte after the next
-          // token can stop TakesToken.
-          const Token& u = toks[next_token];
-          if (u.span.begin == e + 1 && s[e] == ' ') {
-            if (!keys->ascii_word(next_token) ||
-                !TakesTokenEnd(reinterpret_cast<const unsigned char*>(s), text.size(), u.span.end,
-                               u.kind)) {
-              break;
-            }
-            continue;
-          }
-          // Else a gap of ASCII bytes that are no word characters (", ", ". ").
-          uint32_t p = e;
-          while (p < un && kGapByte[static_cast<unsigned char>(s[p])]) ++p;
-          if (p >= un) break;
-          while (next_token < num_tokens && toks[next_token].span.begin < p) ++next_token;
-          if (next_token == num_tokens || toks[next_token].span.begin != p ||
-              !keys->ascii_word(next_token) || !TakesToken(text, toks[next_token])) {
-            break;
-          }
-          for (uint32_t q = e; q < p; ++q) {  // the byte loop's flags for each gap byte
-            const unsigned char c = static_cast<unsigned char>(s[q]);
-            if (c == ' ') continue;
-            if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
-            if (c == '\n') newline = true;
-            if (c != '\t' && c != '\r') {
-              Word& back = words[count - 1];
-              back.break_after = true;
-              if (c == ',') back.comma_after = true;
-              if (c == ':' || c == '-') back.colon_after = true;
-            }
-          }
-        }
+        reserve(num_tokens - next_token);  // a run makes at most a word per token
+        uint32_t end = 0;
+        next_token = TakeTokenRun(text, toks, num_tokens, *keys, next_token, notes, &cur, &end);
+        i = static_cast<int32_t>(end);
         continue;
       }
     }
@@ -506,32 +595,32 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       U8_NEXT(s, i, n, c);
     }
     if (c < 0 || !IsWordChar(c)) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n') sentence_start = true;
-      if (c == '\n') newline = true;
-      if (count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
-        Word& back = words[count - 1];
-        back.break_after = true;
-        if (c == ',') back.comma_after = true;
-        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.colon_after = true;
+      if (c == '.' || c == '!' || c == '?' || c == '\n') cur.sentence_start = true;
+      if (c == '\n') cur.newline = true;
+      if (cur.count > 0 && c != ' ' && c != '\t' && c != '\r' && c != 0xA0) {
+        Word& back = cur.words[cur.count - 1];
+        back.Set(kBreakAfter, true);
+        if (c == ',') back.Set(kCommaAfter, true);
+        if (c == ':' || c == 0x2014 || c == 0x2013 || c == '-') back.Set(kColonAfter, true);
       }
       continue;
     }
-    if (count == cap) grow();
-    Word& w = words[count];
+    reserve(1);
+    Word& w = cur.words[cur.count];
     w = Word();
     w.span.begin = static_cast<uint32_t>(start);
-    w.sentence_start = sentence_start;
-    sentence_start = false;
-    w.newline_before = newline;
-    newline = false;
+    w.Set(kSentenceStart, cur.sentence_start);
+    cur.sentence_start = false;
+    w.Set(kNewlineBefore, cur.newline);
+    cur.newline = false;
     if (c < 0x80) {
-      w.upper_initial = c >= 'A' && c <= 'Z';
-      w.uncased = false;  // ASCII letters are cased; digits are not letters
+      w.Set(kUpperInitial, c >= 'A' && c <= 'Z');
+      w.Set(kUncased, false);  // ASCII letters are cased; digits are not letters
     } else {
-      w.upper_initial = u_isupper(c) || u_istitle(c);
-      w.uncased = !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c);
+      w.Set(kUpperInitial, u_isupper(c) || u_istitle(c));
+      w.Set(kUncased, !u_hasBinaryProperty(c, UCHAR_CASED) && u_isalpha(c));
     }
-    bool all_caps = w.upper_initial;
+    bool all_caps = w.upper_initial();
     int32_t end = i;
     // FoldName of an ASCII word, made while scanning it: letters lower-cased ('A'..'Z' and the
     // digits all become themselves with bit 0x20 set), apostrophes dropped, a hyphen a space.
@@ -562,9 +651,9 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       // Apostrophes and hyphens inside a word (Qal'ah, Dera-Bugti) keep it one word, but a
       // possessive "'s" does not belong to the name (Pakistan's).
       if (d == '\'' || d == 0x2019 || d == 0x2018 || d == '-' || d == 0x02BC) {
-        if (suffixes != nullptr && w.upper_initial && d != '-' && d != 0x2018 &&
+        if (suffixes != nullptr && w.upper_initial() && d != '-' && d != 0x2018 &&
             NameSuffixAt(text, j, *suffixes, &i)) {
-          w.break_after = true;
+          w.Set(kBreakAfter, true);
           break;
         }
         int32_t k = j;
@@ -579,7 +668,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
             possessive = q > n || k >= n || !(f >= 0 && IsWordChar(f));
           }
           if (e >= 0 && (e < 0x80 ? AsciiAlpha(e) : u_isalpha(e)) && !possessive) {
-            w.hyphen |= d == '-';
+            if (d == '-') w.Set(kHyphen, true);
             if (d >= 0x80) ascii = false;
             if (d == '-' && nfold > 0 && fold[nfold - 1] != ' ') fold[nfold++] = ' ';
             i = j;
@@ -590,7 +679,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       break;
     }
     w.span.end = static_cast<uint32_t>(end);
-    w.all_caps = all_caps && w.span.size() > 1;
+    w.Set(kAllCaps, all_caps && w.span.size() > 1);
     if (ascii) {
       while (nfold > 0 && fold[nfold - 1] == ' ') --nfold;
     } else {
@@ -601,27 +690,38 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
       if (arena->size() < need) arena->resize(need);
       std::memcpy(arena->data() + used, slow_fold.data(), nfold);
     }
-    spans.push_back(Folded{static_cast<uint32_t>(count), static_cast<uint32_t>(used),
+    spans.push_back(Folded{static_cast<uint32_t>(cur.count), static_cast<uint32_t>(used),
                            static_cast<uint32_t>(nfold)});
     w.lower = std::string_view(arena->data() + used, nfold);
     w.lower_hash = WordHash{}(w.lower);
     used += nfold;
-    add(static_cast<uint32_t>(count), on_word(w, static_cast<uint32_t>(count), std::true_type{}));
-    ++count;
+    const uint32_t k = static_cast<uint32_t>(cur.count++);
+    NoteWord(w, k, notes, &cur);
+    if (w.hyphen()) on_hyphen(w);  // the only '-' a word span can hold
   }
-  buf->count = count;
-  for (int l = 0; l < 3; ++l) buf->list_size[l] = list_size[l];
+  if (cur.count > 0) MarkTitleLine(cur.words, cur.line_first, cur.count);
+  buf->count = cur.count;
+  for (int l = 0; l < 3; ++l) {
+    buf->list_size[l] = static_cast<size_t>(cur.list_end[l] - (buf->lists.data() + l * cap));
+  }
   for (const Folded& f : spans)
-    words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
+    cur.words[f.word].lower = std::string_view(arena->data() + f.begin, f.size);
 }
 
-bool IsLatinStart(std::string_view text, const Word& w) {
+// IsLatinStart for a word opening with a non-ASCII character (out of line: the rarer case).
+[[gnu::noinline]] bool IsLatinStartSlow(std::string_view text, const Word& w) {
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(w.span.begin);
   UChar32 c;
   U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
   UErrorCode err = U_ZERO_ERROR;
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
+}
+
+// Whether the word `w` of `text` opens with an ASCII or Latin-script character.
+inline bool IsLatinStart(std::string_view text, const Word& w) {
+  if (static_cast<unsigned char>(text[w.span.begin]) < 0x80) return true;
+  return IsLatinStartSlow(text, w);
 }
 
 // Whether the caseless-script word `i` stands beside a locative word of its language: a
@@ -645,16 +745,16 @@ bool CaselessLocative(const std::unordered_set<std::string>& postposition,
     return pair;
   };
   const Word& w = words[i];
-  if (!w.break_after && i + 1 < words.size()) {
+  if (!w.break_after() && i + 1 < words.size()) {
     if (postposition.count(std::string(words[i + 1].lower)) != 0) return true;
-    if (!words[i + 1].break_after && i + 2 < words.size() &&
+    if (!words[i + 1].break_after() && i + 2 < words.size() &&
         postposition.count(joined(i + 1)) != 0) {
       return true;
     }
   }
-  if (i >= 1 && !words[i - 1].break_after) {
+  if (i >= 1 && !words[i - 1].break_after()) {
     if (preposition.count(std::string(words[i - 1].lower)) != 0) return true;
-    if (i >= 2 && !words[i - 2].break_after && preposition.count(joined(i - 2)) != 0) {
+    if (i >= 2 && !words[i - 2].break_after() && preposition.count(joined(i - 2)) != 0) {
       return true;
     }
   }
@@ -665,14 +765,17 @@ struct Candidate {
   GazEntry e;
   bool alternate = false;
   bool demonym = false;
-  bool exact = false;  // the text spells the entry's official name
-  bool native = false;  // indexed from a name written in a non-Latin script
-  bool paired = false;  // "Town, Province": the next mention names this entry's region
+  bool exact = false;        // the text spells the entry's official name
+  bool native = false;       // indexed from a name written in a non-Latin script
+  bool paired = false;       // "Town, Province": the next mention names this entry's region
   bool in_province = false;  // lies in a province the article names or its other places imply
+  // Matched by coarse key, yet spelled as the text spells it (Find's set_latin_spelled): made
+  // with `exact`, for the candidates latin_namesake asks about.
+  bool latin_spelled = false;
   double score = 0;
   // Scoring round 0 keeps what does not depend on the article's other resolved places, so
   // round 1 replays it (the same additions in the same order) instead of recomputing it.
-  double static_score = 0;    // the score up to the province evidence
+  double static_score = 0;      // the score up to the province evidence
   bool check_province = false;  // has an admin1 and is no province: province evidence applies
   bool province_named = false;  // the article names its province (apart from this name)
   uint8_t hint_bonus = 0;       // kHint* bits: the unit-word additions made
@@ -1002,29 +1105,37 @@ struct ContextTables {
   }
 };
 
-// Feature code ranks (Geocoder::EntryFacts::fc_kind).
-enum FcKind : uint8_t { kFcOther, kFcCapital, kFcProvinceSeat, kFcDistrictSeat, kFcLowerSeat };
+// Feature code ranks (Geocoder::EntryFacts::fc_kind), and town sections (PPLX), which the rules
+// ask about per candidate.
+enum FcKind : uint8_t {
+  kFcOther,
+  kFcCapital,
+  kFcProvinceSeat,
+  kFcDistrictSeat,
+  kFcLowerSeat,
+  kFcSection
+};
 
 // A population for ranking an administrative seat that the gazetteer lists without one: a seat
 // is a town of some size, not a hamlet.
 int64_t SeatPopulation(std::string_view fc) {
-  if (FcIs(fc, "PPLC") || FcIs(fc, "PPLA")) return 50000;
-  if (FcIs(fc, "PPLA2")) return 10000;
+  if (IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA")) return 50000;
+  if (IsLiteral(fc, "PPLA2")) return 10000;
   return 0;
 }
 
 // A place a news reader knows without help: a large town, a capital or a province or district
 // seat.
-bool WellKnown(const GazEntry& e) {
-  std::string_view fc = e.feature_code;
-  return e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || FcIs(fc, "PPLA2");
+bool WellKnown(const Candidate& c) {
+  return c.e.population >= 100000 || c.fc_kind == kFcCapital || c.fc_kind == kFcProvinceSeat ||
+         c.fc_kind == kFcDistrictSeat;
 }
 
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
 // candidates) also holds under the same name: "Kaduna" the city and "Kaduna" the state. The town
 // must be spelled at least as exactly as the province.
 bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || !WellKnown(c.e)) return false;
+  if (c.e.level != GeoLevel::kPlace || !WellKnown(c)) return false;
   for (const Candidate& o : cands) {
     if (o.e.level == GeoLevel::kProvince && o.e.country == c.e.country &&
         o.e.admin1 == c.e.admin1 && (o.exact || o.alternate) && (c.exact || !o.exact)) {
@@ -1038,10 +1149,10 @@ bool SeatOfNamedProvince(const std::vector<Candidate>& cands, const Candidate& c
 // (Candidate::log_pop) of the largest town of its own (a populated place, not a section) that
 // `cands` hold spelled at least as exactly; 0 when `c` is no section or no such town exists.
 double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Candidate& c) {
-  if (c.e.level != GeoLevel::kPlace || !FcIs(c.e.feature_code, "PPLX")) return 0;
+  if (c.e.level != GeoLevel::kPlace || c.fc_kind != kFcSection) return 0;
   double best = 0;
   for (const Candidate& o : cands) {
-    if (o.e.level == GeoLevel::kPlace && !FcIs(o.e.feature_code, "PPLX") && (o.exact || !c.exact)) {
+    if (o.e.level == GeoLevel::kPlace && o.fc_kind != kFcSection && (o.exact || !c.exact)) {
       best = std::max(best, o.log_pop);
     }
   }
@@ -1064,8 +1175,8 @@ bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
                       text[w.span.end] == '-');
   if (!(open && close)) {
     if (t.size() != 4) return false;
-    if (k > 0 && words[k - 1].all_caps && !w.newline_before) return false;
-    if (k + 1 < words.size() && words[k + 1].all_caps && !words[k + 1].newline_before) {
+    if (k > 0 && words[k - 1].all_caps() && !w.newline_before()) return false;
+    if (k + 1 < words.size() && words[k + 1].all_caps() && !words[k + 1].newline_before()) {
       return false;
     }
   }
@@ -1101,26 +1212,26 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     if (gap.size() == 1 && gap[0] == '&') m->street = true;
-    if (i >= 2 && gap.empty() && !words[i - 2].break_after &&
+    if (i >= 2 && gap.empty() && !words[i - 2].break_after() &&
         NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
         joiner.count(std::string(words[i - 1].lower)) != 0) {
       m->street = true;
     }
-    if (!words[i - 1].break_after && words[i - 1].upper_initial && !words[i - 1].all_caps &&
+    if (!words[i - 1].break_after() && words[i - 1].upper_initial() && !words[i - 1].all_caps() &&
         (Classes(words[i - 1], wc) & kDirection) != 0) {
       m->minor_form = true;
     }
   }
   // The scanner leaves the "s" of "Elm's" as a word of its own after an apostrophe.
-  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial) {
-    std::string_view g = text.substr(words[end - 1].span.end,
-                                     words[end].span.begin - words[end - 1].span.end);
+  if (end < words.size() && end > 0 && IsLetterS(words[end].lower) && !words[end].upper_initial()) {
+    std::string_view g =
+        text.substr(words[end - 1].span.end, words[end].span.begin - words[end - 1].span.end);
     if (g == "'" || g == "\xE2\x80\x99") {
       m->minor_form = true;
       // "Elm's port" owns a noun; "toward Elm's on Main", "at Elm's." own nothing.
       const size_t k = end + 1;
-      const bool owns_noun = !words[end].break_after && k < words.size() &&
-                             !words[k].upper_initial &&
+      const bool owns_noun = !words[end].break_after() && k < words.size() &&
+                             !words[k].upper_initial() &&
                              (Classes(words[k], wc) & (kCue | kFunction | kConnector)) == 0;
       if (!owns_noun) m->bare_possessive = true;
     }
@@ -1155,7 +1266,7 @@ bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i
 // capitalised nor in a caseless script, and no stop word.
 bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
   for (const Word& o : words) {
-    if (o.lower_hash == w.lower_hash && !o.upper_initial && !o.uncased &&
+    if (o.lower_hash == w.lower_hash && !o.upper_initial() && !o.uncased() &&
         (Classes(o, wc) & kStop) == 0 && o.lower == w.lower) {
       return true;
     }
@@ -1428,11 +1539,12 @@ Geocoder::EntryFacts Geocoder::Facts(uint32_t index) const {
   std::string_view fc = e.feature_code;
   const int64_t pop = std::max(e.population, SeatPopulation(fc));
   f.log_pop = std::log10(static_cast<double>(pop) + 10.0);
-  f.fc_kind = FcIs(fc, "PPLC")                     ? kFcCapital
-              : FcIs(fc, "PPLA")                   ? kFcProvinceSeat
-              : FcIs(fc, "PPLA2")                  ? kFcDistrictSeat
-              : FcIs(fc, "PPLA3") || FcIs(fc, "PPLA4") ? kFcLowerSeat
-                                               : kFcOther;
+  f.fc_kind = IsLiteral(fc, "PPLC")                              ? kFcCapital
+              : IsLiteral(fc, "PPLA")                            ? kFcProvinceSeat
+              : IsLiteral(fc, "PPLA2")                           ? kFcDistrictSeat
+              : IsLiteral(fc, "PPLA3") || IsLiteral(fc, "PPLA4") ? kFcLowerSeat
+              : IsLiteral(fc, "PPLX")                            ? kFcSection
+                                                                 : kFcOther;
   slot.fc_kind.store(f.fc_kind, std::memory_order_relaxed);
   slot.log_pop_bits.store(std::bit_cast<uint64_t>(f.log_pop), std::memory_order_release);
   return f;
@@ -1457,11 +1569,11 @@ void Geocoder::BuildSeats() {
   for (uint32_t i = 0; i < gaz_->size(); ++i) {
     // Most entries are no seat or capital: decided on the feature code before decoding one.
     const std::string_view fc = gaz_->feature_code(i);
-    if (!FcIs(fc, "PPLA2") && !FcIs(fc, "PPLA") && !FcIs(fc, "PPLC")) continue;
+    if (!IsLiteral(fc, "PPLA2") && !IsLiteral(fc, "PPLA") && !IsLiteral(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
     if (!words_->seat_countries.count(std::string(e.country))) continue;
-    auto& to = FcIs(fc, "PPLA2") ? seats_ : capitals;
+    auto& to = IsLiteral(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
   }
@@ -1498,32 +1610,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // and a word's classes follow from its folded form), so a name with no lower-case twin is
   // known at once; a name whose bit is set is compared with the words (HasLowerCaseTwin).
   std::array<uint64_t, kLowerFilterWords> lower_filter{};
-  // The current line's first word, for headlines.
-  size_t line_first = 0;
-  auto end_line = [&](size_t end) {
-    // Headlines in title case ("Man Shoots Young Daughters") capitalise common words: a line
-    // whose longer words are nearly all capitalised gives a single word no place evidence by its
-    // case. Headlines are short; a sentence listing places keeps its "and", "hit", "in"
-    // lower-case. (Counted here, for short lines only, rather than as every word is made.)
-    if (end - line_first > 20) return;
-    int longer = 0, capital = 0;
-    for (size_t k = line_first; k < end; ++k) {
-      const Word& w = word_buf.words[k];
-      if (!(w.uncased || w.span.size() < 3 || w.all_caps)) {
-        ++longer;
-        capital += w.upper_initial;
-      }
-    }
-    if (longer >= 3 && capital * 5 >= longer * 4) {
-      for (size_t k = line_first; k < end; ++k) word_buf.words[k].title_line = true;
-    }
-  };
   // A hyphenated word (rare: out of the per-word path).
   auto on_hyphen = [&](Word & w) __attribute__((noinline)) {
     const std::string_view raw = text.substr(w.span.begin, w.span.size());
     // "Bir al-Abd", "Ras al-Ain": a lower-case connector joined by a hyphen to a capitalised
     // word continues a name (but does not start one: "al-Qaeda" is no place).
-    if (!w.upper_initial && !w.uncased) {
+    if (!w.upper_initial() && !w.uncased()) {
       size_t h = raw.find('-');
       if (h != std::string_view::npos && h + 1 < raw.size()) {
         const char* p = raw.data();
@@ -1531,7 +1623,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         UChar32 c;
         U8_NEXT(p, j, static_cast<int32_t>(raw.size()), c);
         if (c >= 0 && (u_isupper(c) || u_istitle(c))) {
-          w.cap_tail = (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0;
+          w.Set(kCapTail, (W.word_class.Find(FoldName(raw.substr(0, h))) & kConnector) != 0);
         }
       }
     }
@@ -1542,39 +1634,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       w.attr_end = w.span.begin + static_cast<uint32_t>(h);
     }
   };
-  // The few words the later passes start from, noted as the words are made so that those passes
-  // need not read every word again: name words (the person pass), context-cue phrase starts,
-  // and the words a name can start from (capitalised or caseless: the candidate search).
-  auto on_word = [&](Word & w, uint32_t k, auto may_hyphen) __attribute__((always_inline))
-                     ->uint32_t {
-    uint32_t in = 0;
-    if (w.upper_initial || w.uncased) {
-      in |= kInList[kStartList];
-      if (!w.all_caps && !w.uncased) in |= kInList[kNameList];
-    }
-    // A word's classes wait until a later pass asks (Classes); the few words that may open a
-    // context phrase are found by their own table.
-    if (W.phrase_first.MaybeListed(w.lower_hash) &&
-        W.phrase_first.Find(w.lower, w.lower_hash) != 0) {
-      in |= kInList[kPhraseList];
-    }
-    // Every lower-case word, stop words too: the filter only says which names HasLowerCaseTwin
-    // need compare, and that leaves stop words out itself.
-    if (!w.upper_initial && !w.uncased) {
-      const size_t b = LowerFilterBit(w.lower_hash);
-      lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
-    }
-    if (k > 0 && w.newline_before) {
-      end_line(k);
-      line_first = k;
-    }
-    if constexpr (decltype(may_hyphen)::value) {
-      if (w.hyphen) on_hyphen(w);  // the only '-' a word span can hold
-    }
-    return in;
-  };
-  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), &word_buf, on_word);
-  if (word_buf.count > 0) end_line(word_buf.count);
+  const WordNotes notes{&W.phrase_first, lower_filter.data()};
+  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), notes, &word_buf, on_hyphen);
   // The words through a local view: a thread_local vector's bounds would be reloaded after
   // every store to a Word (its flags are chars, which may alias anything).
   const std::span<Word> words(word_buf.words.data(), word_buf.count);
@@ -1607,7 +1668,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   person_strong.Reset(words, words.size());
   // The test by which the word pass collected name_words.
   auto is_name_word = [&](size_t k) {
-    return words[k].upper_initial && !words[k].all_caps && !words[k].uncased;
+    return words[k].upper_initial() && !words[k].all_caps() && !words[k].uncased();
   };
   auto add_person = [&](size_t k, bool strong) {
     if ((Classes(words[k], wc) & (kTitle | kUnit | kStop | kInstitution)) != 0) return;
@@ -1620,10 +1681,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // it is a known first name).
   auto add_given = [&](size_t k) {
     if (k == 0 || !PlainGap(gap(k - 1)) || !is_name_word(k - 1)) return;
-    if (words[k - 1].sentence_start && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
+    if (words[k - 1].sentence_start() && !((Classes(words[k - 1], wc) & kFirstname) != 0)) return;
     add_person(k - 1, true);
   };
-  auto is_age_word = [&](size_t k) {  // "15-year-old", "35-year old"
+  auto is_age_word = [&](size_t k) __attribute__((always_inline)) {  // "15-year-old", "35-year old"
     std::string_view l = words[k].lower;
     // Ends in "old" (tested by bytes: a string comparison here is a library call per name word).
     const size_t n = l.size();
@@ -1639,53 +1700,55 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The word tests first: they are cheaper than the gap's, and rarely pass.)
     if (i > 0 &&
         (((Classes(words[i - 1], wc) & kTitle) != 0) ||
-         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial)) &&
+         (((Classes(words[i - 1], wc) & kFirstname) != 0) && words[i - 1].upper_initial())) &&
         PlainGap(gap(i - 1))) {
       is_person = true;
       // "Jerry Jordan": a known given name right before a single name word makes a full
       // personal name, even over a country reading (a unit word after it keeps the place).
       // The given name itself keeps its own reading ("Gary Methodist Hospital").
-      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps &&
-                (w.break_after || i + 1 >= words.size() || !is_name_word(i + 1)) &&
+      surname = ((Classes(words[i - 1], wc) & kFirstname) != 0) && !words[i - 1].all_caps() &&
+                (w.break_after() || i + 1 >= words.size() || !is_name_word(i + 1)) &&
                 (i + 1 >= words.size() || (Classes(words[i + 1], wc) & kUnit) == 0);
     }
     const bool after_cue = i > 0 && (Classes(words[i - 1], wc) & (kCue | kGenitive)) != 0;
-    if (has_next && !w.break_after && ((Classes(words[i + 1], wc) & kSpeech) != 0) && !after_cue) {
+    if (has_next && !w.break_after() && ((Classes(words[i + 1], wc) & kSpeech) != 0) &&
+        !after_cue) {
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
-    if (has_next && !w.break_after && !after_cue && i + 2 < words.size()) {
+    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size()) {
       std::string_view aux = words[i + 1].lower;
-      if ((aux.size() == 2 || aux.size() == 3) &&
-          (aux == "was" || aux == "is" || aux == "has" || aux == "had")) {
+      if (IsLiteral(aux, "was") || IsLiteral(aux, "is") || IsLiteral(aux, "has") ||
+          IsLiteral(aux, "had")) {
         size_t k = i + 2;
-        if (words[k].lower == "been" && k + 1 < words.size()) ++k;
+        if (IsLiteral(words[k].lower, "been") && k + 1 < words.size()) ++k;
         if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
       }
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
-    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
-        PlainGap(gap(i - 1)) && (w.break_after || !has_next || !is_name_word(i + 1))) {
+    if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
+        PlainGap(gap(i - 1)) && (w.break_after() || !has_next || !is_name_word(i + 1))) {
       is_person = true;
     }
     // "Roupe, 17,": an age in apposition.
-    if (has_next && w.comma_after && AllDigits(words[i + 1].lower) &&
-        words[i + 1].comma_after && gap(i) == ", ") {
+    if (has_next && w.comma_after() && AllDigits(words[i + 1].lower) &&
+        words[i + 1].comma_after() && IsLiteral(gap(i), ", ")) {
       is_person = strong = true;
     }
     // "Lang's mother", "Lang' family".
     // The scanner leaves the "s" of "Lang's" as a word of its own. An apostrophe after the
     // word is a break (ScanWords), so a word without one is followed by spaces only.
-    if (has_next && w.break_after) {
+    if (has_next && w.break_after()) {
       const std::string_view apostrophe = gap(i);
-      const bool apos = apostrophe == "'" || apostrophe == "\xE2\x80\x99";
+      const bool apos = IsLiteral(apostrophe, "'") || IsLiteral(apostrophe, "\xE2\x80\x99");
       size_t k = i + 1;
-      if (apos && words[k].lower == "s" && k + 1 < words.size() && gap(k) == " ") {
+      if (apos && IsLiteral(words[k].lower, "s") && k + 1 < words.size() &&
+          IsLiteral(gap(k), " ")) {
         ++k;
-      } else if (!(apostrophe == "' " || apostrophe == "\xE2\x80\x99 ")) {
+      } else if (!(IsLiteral(apostrophe, "' ") || IsLiteral(apostrophe, "\xE2\x80\x99 "))) {
         k = 0;
       }
-      if (k != 0 && !words[k].upper_initial && ((Classes(words[k], wc) & kKin) != 0)) {
+      if (k != 0 && !words[k].upper_initial() && ((Classes(words[k], wc) & kKin) != 0)) {
         is_person = strong = true;
       }
     }
@@ -1697,10 +1760,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // noun ("a 9-year-old Cedar Rapids boy" names where the boy is from).
     if (i > 0 && is_age_word(i - 1) && PlainGap(gap(i - 1))) {
       size_t e = i;
-      while (e + 1 < words.size() && e - i < 2 && !words[e].break_after && is_name_word(e + 1)) {
+      while (e + 1 < words.size() && e - i < 2 && !words[e].break_after() && is_name_word(e + 1)) {
         ++e;
       }
-      const bool origin = !words[e].break_after && e + 1 < words.size() &&
+      const bool origin = !words[e].break_after() && e + 1 < words.size() &&
                           (((Classes(words[e + 1], wc) & kPersonnoun) != 0) ||
                            ((Classes(words[e + 1], wc) & kUnit) != 0));
       bool unit_inside = false;
@@ -1713,9 +1776,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
 
   // The "s" the scanner leaves of a possessive ("George's" -> "George", "s").
   auto possessive_s = [&](size_t k) {
-    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial) return false;
+    if (k == 0 || !IsLetterS(words[k].lower) || words[k].upper_initial()) return false;
     std::string_view g = gap(k - 1);
-    return g == "'" || g == "\xE2\x80\x99";
+    return IsLiteral(g, "'") || IsLiteral(g, "\xE2\x80\x99");
   };
 
   // 1. Candidate mentions: longest n-gram with gazetteer entries.
@@ -1784,13 +1847,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       ++i;  // "Ad Ad", "De La": two function words in a row are no name's start
       continue;
     }
-    bool startable = w0.upper_initial || (w0.uncased && !lead_connector);
+    bool startable = w0.upper_initial() || (w0.uncased() && !lead_connector);
     if (!startable) {
       ++i;
       continue;
     }
     // A region abbreviation as written: "Ga.", "N.C.", "W. Va.", "TX" (after "Town, ").
-    if (!W.abbrev.empty() && w0.upper_initial && w0.span.size() <= 5 &&
+    if (!W.abbrev.empty() && w0.upper_initial() && w0.span.size() <= 5 &&
         W.MaybeAbbrev(text, w0.span.begin)) {
       int abbrev_n = 0;
       uint32_t abbrev_end = 0;
@@ -1801,7 +1864,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if (end - w0.span.begin > W.max_abbrev_bytes) continue;  // longer than any listed
         const Words::Abbrev* it = W.abbrev.Find(text.substr(w0.span.begin, end - w0.span.begin));
         if (it == nullptr) continue;
-        bool after_comma = i > 0 && words[i - 1].comma_after && words[i - 1].upper_initial;
+        bool after_comma = i > 0 && words[i - 1].comma_after() && words[i - 1].upper_initial();
         if (it->after_comma && !after_comma) continue;
         ab = it;
         abbrev_n = n;
@@ -1834,27 +1897,37 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     int matched_n = 0;
     std::span<const GazPosting> posts, alt_posts;
     uint32_t name_end = 0;
-    for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n >= 1; --n) {
+    // A longer name ends in a capitalised or caseless word or a hyphenated name tail: the
+    // longest n worth trying.
+    int max_n = 1;
+    for (int n = std::min<int>(kMaxWords, static_cast<int>(words.size() - i)); n > 1; --n) {
+      const Word& last = words[i + n - 1];
+      if (last.upper_initial() || last.uncased() || last.cap_tail()) {
+        max_n = n;
+        break;
+      }
+    }
+    for (int n = max_n; n >= 1; --n) {
       const Word& last = words[i + n - 1];
       if (lead_connector && n == 1) continue;
-      bool ok = last.upper_initial || last.uncased || (n > 1 && last.cap_tail);
+      bool ok = last.upper_initial() || last.uncased() || (n > 1 && last.cap_tail());
       for (int k = 0; ok && k < n - 1; ++k) {
         const Word& wk = words[i + k];
         // A possessive inside a name ("Prince George's County", "Martha's Vineyard").
         const bool poss_next = k + 1 < n - 1 && possessive_s(i + k + 1);
         // "St. Louis": the period of an abbreviated first word does not end the name.
-        const bool abbr_dot = k == 0 && wk.lower.size() <= 4 && wk.upper_initial &&
-                              W.name_abbrev.Contains(wk.lower) &&
-                              PlainGap(text.substr(wk.span.end,
-                                                   words[i + 1].span.begin - wk.span.end));
-        if (wk.break_after && !poss_next && !abbr_dot) ok = false;
-        if (k > 0 && !(wk.upper_initial || wk.uncased || wk.cap_tail) &&
+        const bool abbr_dot =
+            k == 0 && wk.lower.size() <= 4 && wk.upper_initial() &&
+            W.name_abbrev.Contains(wk.lower) &&
+            PlainGap(text.substr(wk.span.end, words[i + 1].span.begin - wk.span.end));
+        if (wk.break_after() && !poss_next && !abbr_dot) ok = false;
+        if (k > 0 && !(wk.upper_initial() || wk.uncased() || wk.cap_tail()) &&
             !((Classes(wk, wc) & kConnector) != 0) && !possessive_s(i + k)) {
           ok = false;
         }
       }
       if (!ok) continue;
-      if (w0.uncased && n > 1) continue;  // word pairs of caseless text collide too often
+      if (w0.uncased() && n > 1) continue;  // word pairs of caseless text collide too often
       name_end = last.attr_end != 0 ? last.attr_end : last.span.end;
       if (n == 1 && name_end == w0.span.end) {
         // The scan folded the word already (Word::lower); `folded` is only read on a match.
@@ -1910,14 +1983,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       return best;
     };
-    if (matched_n <= 1 && (w0.uncased || w0.upper_initial) && !IsLatinStart(text, w0)) {
+    if (matched_n <= 1 && (w0.uncased() || w0.upper_initial()) && !IsLatinStart(text, w0)) {
       bool whole_native = false;
       if (matched_n == 1) {
         for (const GazPosting& p : posts) whole_native |= p.native();
       }
       const std::string_view raw = text.substr(w0.span.begin, w0.span.size());
       std::span<const GazPosting> bare;
-      if (w0.uncased) {
+      if (w0.uncased()) {
         for (const std::string& p : W.proclitic) {
           // The bare form keeps at least three letters of two bytes or more.
           if (raw.size() < p.size() + 6 || raw.substr(0, p.size()) != p) continue;
@@ -1984,7 +2057,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     m.attributive = words[i + matched_n - 1].attr_end != 0;
     const Word& last = words[m.end_word - 1];
     // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
-    if (!m.attributive && !last.break_after && m.end_word < words.size() &&
+    if (!m.attributive && !last.break_after() && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);
       if (u != W.unit.end()) {
@@ -2001,21 +2074,22 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         m.has_hint = true;
       }
     }
-    if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kCue) != 0)) {
+    if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kCue) != 0)) {
       m.cue = true;
     }
-    if (w0.uncased && matched_n == 1) {
+    if (w0.uncased() && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
     }
     // Dateline: capitalised words at the very start of a line, then ":" or a dash or ",".
-    const bool line_start = i == 0 || w0.newline_before;
-    if (line_start && w0.all_caps && (last.colon_after || last.comma_after)) m.dateline = true;
+    const bool line_start = i == 0 || w0.newline_before();
+    if (line_start && w0.all_caps() && (last.colon_after() || last.comma_after()))
+      m.dateline = true;
     const bool single = matched_n == 1;
     if (single && (((Classes(w0, wc) & kStop) != 0) || lower_twin(w0))) m.weak = true;
     // Short all-capital words are acronyms (BLA, TV) unless they open a dateline; of two or
     // three letters, even there, only a known country acronym ("UAE") is a place.
-    if (single && w0.all_caps && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
-    if (single && w0.all_caps && w0.span.size() <= 3) m.acronym = true;
+    if (single && w0.all_caps() && w0.span.size() <= 4 && !m.dateline) m.acronym = true;
+    if (single && w0.all_caps() && w0.span.size() <= 3) m.acronym = true;
     if (single && !m.has_hint && person.Contains(w0.lower, w0.lower_hash)) m.person = true;
     if (single && !m.has_hint && person_strong.Contains(w0.lower, w0.lower_hash)) {
       m.person_strong = true;
@@ -2023,29 +2097,29 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // "Booker T. Washington", "John F. Kennedy": after a name word and a middle initial comes a
     // surname, even one spelled as a state; the initial's period does not open a sentence.
     if (single && !m.has_hint && i >= 2 && words[i - 1].span.size() == 1 &&
-        words[i - 1].upper_initial && words[i - 1].span.end < text.size() &&
-        text[words[i - 1].span.end] == '.' && !words[i - 2].break_after &&
-        words[i - 2].upper_initial && !words[i - 2].uncased) {
+        words[i - 1].upper_initial() && words[i - 1].span.end < text.size() &&
+        text[words[i - 1].span.end] == '.' && !words[i - 2].break_after() &&
+        words[i - 2].upper_initial() && !words[i - 2].uncased()) {
       m.person_strong = true;
     }
     // "Madrid Drive", "Hampton Inn", "the 900 block of Ward": a street or venue.
-    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
-        words[m.end_word].upper_initial && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
+    if (!m.has_hint && !last.break_after() && m.end_word < words.size() &&
+        words[m.end_word].upper_initial() && ((Classes(words[m.end_word], wc) & kStreet) != 0)) {
       m.street = true;
     }
-    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
+    if (i >= 2 && (Classes(words[i - 1], wc) & kGenitive) != 0 && !words[i - 2].break_after() &&
         ((Classes(words[i - 2], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     // "the Baza channel", "a Tolo newspaper report": the name of a media outlet, not a town.
-    if (!m.has_hint && !last.break_after && m.end_word < words.size() &&
+    if (!m.has_hint && !last.break_after() && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kOutlet) != 0) {
       m.street = true;
     }
     // "the 6700 block of South Aberdeen": a direction word may open the street's name.
-    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after &&
-        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after &&
-        !words[i - 3].break_after && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
+    if (i >= 3 && (Classes(words[i - 1], wc) & kDirection) != 0 && !words[i - 1].break_after() &&
+        (Classes(words[i - 2], wc) & kGenitive) != 0 && !words[i - 2].break_after() &&
+        !words[i - 3].break_after() && ((Classes(words[i - 3], wc) & kStreetOf) != 0)) {
       m.street = true;
     }
     MarkStreetCues(W.ordinal_suffix, W.joiner, W.word_class, words, text, i, m.end_word, &m);
@@ -2054,24 +2128,24 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
     if (!m.has_hint && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
-        (words[i - 1].lower == "the" || possessive_s(i - 1)) && !last.break_after &&
+        (IsLiteral(words[i - 1].lower, "the") || possessive_s(i - 1)) && !last.break_after() &&
         !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
-          !words[m.end_word].break_after)) {
+          !words[m.end_word].break_after())) {
       m.quarter = true;
     }
-    m.title_line = w0.title_line;
+    m.title_line = w0.title_line();
     m.of_before =
-        i > 0 && !words[i - 1].break_after && (Classes(words[i - 1], wc) & kGenitive) != 0;
-    if (single && w0.sentence_start && !m.dateline) m.sentence_start = true;
+        i > 0 && !words[i - 1].break_after() && (Classes(words[i - 1], wc) & kGenitive) != 0;
+    if (single && w0.sentence_start() && !m.dateline) m.sentence_start = true;
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
-    bool prev_cap = i > 0 && !words[i - 1].break_after && words[i - 1].upper_initial &&
-                    !words[i - 1].sentence_start &&
+    bool prev_cap = i > 0 && !words[i - 1].break_after() && words[i - 1].upper_initial() &&
+                    !words[i - 1].sentence_start() &&
                     !((Classes(words[i - 1], wc) & kDirection) != 0);
     bool prev_first =
-        i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kFirstname) != 0);
-    bool next_cap = !last.break_after && m.end_word < words.size() && !m.has_hint &&
-                    words[m.end_word].upper_initial && !words[m.end_word].all_caps &&
+        i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kFirstname) != 0);
+    bool next_cap = !last.break_after() && m.end_word < words.size() && !m.has_hint &&
+                    words[m.end_word].upper_initial() && !words[m.end_word].all_caps() &&
                     !((Classes(words[m.end_word], wc) & kInstitution) != 0) &&
                     !((Classes(words[m.end_word], wc) & kTitle) != 0) &&
                     !((Classes(words[m.end_word], wc) & kStop) != 0);
@@ -2088,7 +2162,30 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // An abbreviation spelled out ("St. Louis" as "saint louis") makes a name exact only when no
   // entry is officially spelled as the text writes it: "St. Louis" is that city's own spelling,
   // and Saint-Louis (Senegal) one the reader has to make.
-  auto set_exact_all = [](const Mention& m, std::span<Candidate> cands) {
+  // Whether a candidate matched by coarse key in a country whose names are Latin spellings
+  // (Words::latin_names) is still spelled as the text spells it: an alternate name, or a spelling
+  // that differs only in spaces ("De Kalb"). A district or province is also indexed with its
+  // unit word ("Lancaster County" for Lancaster): the name without that word is its spelling.
+  // Only candidates that latin_namesake (below) asks about are looked at.
+  auto set_latin_spelled = [&](const Mention& m, Candidate& c) {
+    c.latin_spelled = false;
+    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+        c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
+        !W.latin_names[c.country_slot]) {
+      return;
+    }
+    auto spells = [&](std::string_view folded) {
+      if (folded.empty()) return false;
+      if (FoldsToJoined(c.e.name, folded)) return true;
+      if (c.e.level == GeoLevel::kPlace) return false;
+      const size_t sp = folded.rfind(' ');
+      return sp != std::string_view::npos && W.unit.count(folded.substr(sp + 1)) != 0 &&
+             FoldsToJoined(c.e.name, folded.substr(0, sp));
+    };
+    c.latin_spelled = spells(m.folded) || spells(m.folded_abbr);
+  };
+  // Sets Candidate::exact, and latin_spelled from it, for one mention's candidates.
+  auto set_exact_all = [&](const Mention& m, std::span<Candidate> cands) {
     bool as_written = false;
     if (!m.folded_abbr.empty()) {
       for (Candidate& c : cands) {
@@ -2100,10 +2197,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         // the official name itself. (Cached candidates keep this: a cache hit has the same
         // keys, so the same spelling as written.)
         for (Candidate& c : cands) c.alternate &= !c.exact;
-        return;
       }
     }
-    for (Candidate& c : cands) c.exact = FoldsTo(c.e.name, m.folded);
+    if (!as_written) {
+      for (Candidate& c : cands) c.exact = FoldsTo(c.e.name, m.folded);
+    }
+    for (Candidate& c : cands) set_latin_spelled(m, c);
   };
   // Readings. A weak name (a stop word, a word also seen in lower case) with no unit word,
   // dateline, cue or acronym reading can never be accepted, is no context and resolves nothing
@@ -2113,7 +2212,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     Mention& m = mentions[mi];
     if (m.posts.empty() && m.alt_posts.empty()) continue;  // region abbreviations: made above
     if (m.weak && !m.has_hint && !m.dateline && !m.cue && !m.acronym) {
-      const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after &&
+      const bool pair_region = mi > 0 && words[mentions[mi - 1].end_word - 1].comma_after() &&
                                m.first_word == mentions[mi - 1].end_word;
       if (!pair_region) continue;
     }
@@ -2202,7 +2301,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   for (Mention& m : mentions) {
     if (m.weak && !m.has_hint && !m.dateline) continue;
     if (m.person || m.street) continue;
-    const bool uncased = words[m.first_word].uncased;
+    const bool uncased = words[m.first_word].uncased();
     if (uncased) {
       // Only a name the gazetteer knows in this script is evidence.
       m.cands.erase(std::remove_if(m.cands.begin(), m.cands.end(),
@@ -2244,7 +2343,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   bool any_votes = false;  // ctx.votes has an entry (the place_votes map was not empty)
   for (Mention& m : mentions) {
     if (m.weak || m.sentence_start || m.embedded || m.person || m.attributive || m.street ||
-        words[m.first_word].uncased) {
+        words[m.first_word].uncased()) {
       continue;
     }
     std::string_view only;
@@ -2318,7 +2417,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   const size_t callsign_end = W.any_callsign ? std::min(words.size(), kCallSignWords) : 0;
   for (size_t k = 0; k < callsign_end; ++k) {
     const Word& w = words[k];
-    if (!w.all_caps || w.span.size() < 3 || w.span.size() > 4) continue;
+    if (!w.all_caps() || w.span.size() < 3 || w.span.size() > 4) continue;
     if (!IsCallSign(text, words, k, W.not_callsign)) continue;
     const auto& [cc, wt] = W.callsign[static_cast<unsigned char>(text[words[k].span.begin]) - 'A'];
     if (cc.empty()) continue;
@@ -2359,19 +2458,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       return false;
     }
     const Word& w0 = words[m.first_word];
-    if (w0.uncased || !IsLatinStart(text, w0)) return false;
-    // A district or province is also indexed with its unit word ("Lancaster County" for
-    // Lancaster): the name without that word is its spelling.
-    auto spells = [&](std::string_view folded) {
-      if (folded.empty()) return false;
-      if (FoldsToJoined(c.e.name, folded)) return true;
-      if (c.e.level == GeoLevel::kPlace) return false;
-      const size_t sp = folded.rfind(' ');
-      return sp != std::string_view::npos && W.unit.count(folded.substr(sp + 1)) != 0 &&
-             FoldsToJoined(c.e.name, folded.substr(0, sp));
-    };
-    if (spells(m.folded) || spells(m.folded_abbr)) return false;
-    return true;
+    if (w0.uncased() || !IsLatinStart(text, w0)) return false;
+    return !c.latin_spelled;  // set with Candidate::exact (set_exact_all)
   };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
@@ -2431,7 +2519,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       Mention& m = mentions[mi];
       // "Town, Province" / "Town, Country": the next mention right after a comma.
       const Mention* next = nullptr;
-      if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after &&
+      if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after() &&
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
       }
@@ -2470,6 +2558,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
         return t;
       };
+      // SeatOfNamedProvince's rule applies only in a locative frame or dateline, and only where
+      // the readings hold a province spelled or recorded so: tested once per mention.
+      const bool seat_rule = round == 0 && !m.has_hint && (m.cue || m.dateline) &&
+                             std::any_of(m.cands.begin(), m.cands.end(), [](const Candidate& o) {
+                               return o.e.level == GeoLevel::kProvince && (o.exact || o.alternate);
+                             });
       for (size_t ci = 0; ci < m.cands.size(); ++ci) {
         Candidate& c = m.cands[ci];
         if (c.demonym) {
@@ -2494,7 +2588,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // otherwise and no recorded name of it was the key's source ("Samarra" is not
           // "Samara"). Text in another script (Cyrillic "Багдад") never spells the official
           // Latin name exactly: there a native posting is no accident.
-          if (!c.exact && !c.alternate && !words[m.first_word].uncased &&
+          if (!c.exact && !c.alternate && !words[m.first_word].uncased() &&
               !(c.native && !IsLatinStart(text, words[m.first_word]))) {
             s -= 1.5;
           }
@@ -2505,7 +2599,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // than its same-named province: news names the town where a thing happened; "Kaduna
           // State" or "Kaduna province" would name the province. The province reading's level
           // bonus is undone.
-          if (!m.has_hint && (m.cue || m.dateline) && SeatOfNamedProvince(m.cands, c)) s += 4;
+          if (seat_rule && SeatOfNamedProvince(m.cands, c)) s += 4;
           // A town section's population is its town's share, not a town's: against a namesake
           // town spelled as exactly, it counts only as the town's ("UNIVERSAL CITY --" is the
           // town, not the Los Angeles quarter). The article naming the quarter's town still
@@ -2644,7 +2738,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   out_entry.clear();
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
-  std::vector<int8_t> no_context_of(n_names + 1, -1);
+  thread_local std::vector<int8_t> no_context_of;
+  no_context_of.assign(n_names + 1, -1);
   // The provinces the article's names imply as finally resolved (the rule of implied_prov, over
   // the last round's readings, so that a county read otherwise in round 0 does not count).
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> final_prov;
@@ -2667,9 +2762,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   }
   // The headline: the words of the text's first line.
   size_t headline_end = 1;
-  while (headline_end < words.size() && !words[headline_end].newline_before) ++headline_end;
-  std::vector<std::string_view> dominant_of(n_names + 1);
-  std::vector<char> dominant_done(n_names + 1, 0);
+  while (headline_end < words.size() && !words[headline_end].newline_before()) ++headline_end;
+  thread_local std::vector<std::string_view> dominant_of;
+  thread_local std::vector<char> dominant_done;
+  dominant_of.assign(n_names + 1, std::string_view());
+  dominant_done.assign(n_names + 1, 0);
   for (Mention& m : mentions) {
     if (m.best < 0) continue;
     bool demonym = false;
@@ -2795,7 +2892,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // section (PPLX) is known only with its town, and a town reached by an alternate name ("West
     // Side" for one city) is no surer than that name, whatever their population.
     if (accept && e.level == GeoLevel::kPlace &&
-        (e.population < 100000 || FcIs(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
+        (e.population < 100000 || IsLiteral(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
         !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
       // In the state by either round's readings: the two rounds may disagree on a name.
@@ -2824,7 +2921,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       for (size_t k = m.first_word; k < m.end_word; ++k) {
         const Word& w = words[k];
         if ((Classes(w, wc) & kConnector) != 0) continue;
-        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial)) {
+        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial())) {
           accept = false;
           break;
         }
@@ -2834,7 +2931,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // no names): there only an entry's own spelling counts, an alternate or coarse key does not.
     if (!b.exact && !m.dateline && !m.abbrev) {
       bool caps = true;
-      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps;
+      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps();
       if (caps) accept = false;
     }
     // A title-case headline capitalises every word: a lone small place there needs a cue.
@@ -2850,9 +2947,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       dominant_done[m.name_id] = 1;
     }
     const std::string_view dominant = dominant_of[m.name_id];
-    if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev &&
-        !m.dateline && e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
-        !FcIs(e.feature_code, "PPLC")) {
+    if (!dominant.empty() && e.country != dominant && !m.multiword && !m.abbrev && !m.dateline &&
+        e.level != GeoLevel::kCountry && e.level != GeoLevel::kProvince &&
+        !IsLiteral(e.feature_code, "PPLC")) {
       if (!b.exact || !named_apart(e.country, m.name_id) ||
           !(m.cue || m.has_hint || e.population >= 1000000)) {
         accept = false;
@@ -2869,7 +2966,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A town section (PPLX: "East Side") is known only with its town: in an article without its
     // country in view it is a common description of some other town's part ("the Lower East
     // Side"), not a quarter abroad.
-    if (FcIs(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
+    if (IsLiteral(e.feature_code, "PPLX") && !in_context && !b.paired && !m.abbrev) accept = false;
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
@@ -2903,14 +3000,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool locative_known = false;
     if (m.cue && !m.weak && !m.embedded && !m.person && SeatOfNamedProvince(m.cands, b)) {
       locative_known = true;  // "in Daraa": the town of the province known by that name
-    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(e) &&
+    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(b) &&
                e.level == GeoLevel::kPlace) {
       locative_known = true;
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
         if (o.exact || o.e.level == GeoLevel::kCountry || o.e.level == GeoLevel::kProvince ||
-            WellKnown(o.e)) {
+            WellKnown(o)) {
           locative_known = false;
           break;
         }
@@ -2928,17 +3025,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // Transliterated keys are short and coarse ("kvi" for Quetta in Urdu), so a caseless word
     // must also be a well-known place (a large town or an administrative seat) and no common
     // word of that language (data/geo/geocoder_words.tsv "stop").
-    if (words[m.first_word].uncased) {
+    if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool known = e.population >= 100000 || FcIs(fc, "PPLC") || FcIs(fc, "PPLA") || admin;
+      const bool known =
+          e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") || admin;
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
       const size_t fw = m.first_word;
-      const bool line_start = fw == 0 || words[fw].newline_before;
+      const bool line_start = fw == 0 || words[fw].newline_before();
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (FcIs(fc, "PPLC") || e.population >= 1000000 ||
+      const bool landmark = no_context && (IsLiteral(fc, "PPLC") || e.population >= 1000000 ||
                                            e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
@@ -2967,12 +3065,13 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // the town.
   for (size_t i = 0; i < out.size(); ++i) {
     const GazEntry& e = out_entry[i];
-    if (!FcIs(e.feature_code, "PPLX")) continue;
+    if (!IsLiteral(e.feature_code, "PPLX")) continue;
     int whole = -1;
     for (size_t j = 0; j < out.size(); ++j) {
       const GazEntry& c = out_entry[j];
-      if (c.level != GeoLevel::kPlace || FcIs(c.feature_code, "PPLX") || c.country != e.country ||
-          c.admin1 != e.admin1 || c.population < std::max<int64_t>(2 * e.population, 50000) ||
+      if (c.level != GeoLevel::kPlace || IsLiteral(c.feature_code, "PPLX") ||
+          c.country != e.country || c.admin1 != e.admin1 ||
+          c.population < std::max<int64_t>(2 * e.population, 50000) ||
           KmBetween(e.lat, e.lon, c.lat, c.lon) > kSectionKm) {
         continue;
       }
