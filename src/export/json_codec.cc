@@ -894,7 +894,9 @@ class JsonWriter {
       return p + 2;
     }
     if (u < 10000) {
-      const uint64_t hi = u / 100, lo = u % 100;
+      // u / 100 as a multiply and shift, exact below 43699.
+      const uint32_t hi = (static_cast<uint32_t>(u) * 5243) >> 19;
+      const uint32_t lo = static_cast<uint32_t>(u) - 100 * hi;
       if (hi < 10) {
         *p++ = static_cast<char>('0' + hi);
       } else {
