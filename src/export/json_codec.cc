@@ -975,7 +975,9 @@ class JsonWriter {
   }
 
   [[gnu::always_inline]] void Ensure(size_t n) {
-    if (static_cast<size_t>(end_ - p_) < n) [[unlikely]] Grow(n);
+    if (static_cast<size_t>(end_ - p_) < n) [[unlikely]] {
+      Grow(n);
+    }
   }
   [[gnu::noinline]] void Grow(size_t n) {
     Scratch& s = ScratchBuffer();
