@@ -750,18 +750,16 @@ class JsonWriter {
       Ensure(1 + 10 + 1 + 6);
       if (n < 0) *p_++ = '-';
       p_ = WriteUnsigned(p_, m / 1000000);
-      uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
+      const uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
+      // All six decimals two at a time, then the trailing zeros dropped (not all are zeros).
+      char* p = p_;
+      *p++ = '.';
+      std::memcpy(p, kPairs + 2 * (frac / 10000), 2);
+      std::memcpy(p + 2, kPairs + 2 * (frac / 100 % 100), 2);
+      std::memcpy(p + 4, kPairs + 2 * (frac % 100), 2);
       int digits = 6;
-      while (digits > 1 && frac % 10 == 0) {
-        frac /= 10;
-        --digits;
-      }
-      *p_++ = '.';
-      for (int k = digits - 1; k >= 0; --k) {
-        p_[k] = static_cast<char>('0' + frac % 10);
-        frac /= 10;
-      }
-      p_ += digits;
+      while (p[digits - 1] == '0') --digits;
+      p_ = p + digits;
       return;
     }
     char buf[400];  // fixed notation of any finite double fits
@@ -769,45 +767,40 @@ class JsonWriter {
     Append(buf, static_cast<size_t>(res.ptr - buf));
   }
   void String(std::string_view s) {
+    const char* data = s.data();
+    const size_t n = s.size();
     // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
-    Ensure(1 + 2 + 6 * s.size());
+    // 16 more: a short string is copied as one 16-byte block.
+    Ensure(1 + 2 + 6 * n + 16);
     char* p = p_;
     *p = ',';
     p += !fresh_;
     fresh_ = false;
     *p++ = '"';
-    const char* data = s.data();
-    const size_t n = s.size();
     // The leading run of bytes copied as they are: most strings are one such run.
-    size_t i = PlainRunEnd(data, 0, n);
-    if (i > 0) CopyRun(p, data, i);
-    p_ = p + i;
-    while (i < n) {
-      // data[i] is escaped or starts a multi-byte sequence.
-      const unsigned char c = static_cast<unsigned char>(data[i]);
-      if (kByteClass[c] == kEscaped) {
-        Escape(c);
-        ++i;
-      } else {
-        const size_t len = Utf8Length(s, i);
-        if (len == 0) {
-          std::memcpy(p_, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that starts no valid sequence
-          p_ += 3;
-          ++i;
-        } else {
-          std::memcpy(p_, data + i, len);
-          p_ += len;
-          i += len;
-        }
-      }
-      const size_t j = PlainRunEnd(data, i, n);
-      if (j > i) {
-        CopyRun(p_, data + i, j - i);
-        p_ += j - i;
-        i = j;
-      }
+    size_t i;
+#if defined(__SSE2__)
+    if (n < 16) {
+      // Staged in a 16-byte block (never reading past the string), checked and copied whole.
+      alignas(16) char block[16] = {};
+      std::memcpy(block, data, n);
+      const unsigned mask = SpecialBytes16(block) | (0xffffu << n);  // bytes past n: stop
+      std::memcpy(p, block, 16);
+      i = static_cast<size_t>(__builtin_ctz(mask));
+    } else {
+      i = PlainRunEnd(data, 0, n);
+      if (i > 0) CopyRun(p, data, i);
     }
-    *p_++ = '"';
+#else
+    i = PlainRunEnd(data, 0, n);
+    if (i > 0) CopyRun(p, data, i);
+#endif
+    p += i;
+    if (i < n) [[unlikely]] {
+      p = StringRest(s, i, p);
+    }
+    *p++ = '"';
+    p_ = p;
   }
   void StringOrNull(std::string_view s) {
     if (s.empty()) Null();
@@ -868,6 +861,43 @@ class JsonWriter {
     return scratch;
   }
 
+  // String() from s[i] on, which is escaped or starts a multi-byte sequence; writes at p (room
+  // ensured) and returns the end. Out of line: few strings need it.
+  [[gnu::noinline]] static char* StringRest(std::string_view s, size_t i, char* p) {
+    const char* data = s.data();
+    const size_t n = s.size();
+    while (i < n) {
+      const unsigned char c = static_cast<unsigned char>(data[i]);
+      if (kByteClass[c] == kEscaped) {
+        p = Escape(c, p);
+        ++i;
+      } else {
+        const size_t len = Utf8Length(s, i);
+        if (len == 0) {
+          std::memcpy(p, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that starts no valid sequence
+          p += 3;
+          ++i;
+        } else {
+          std::memcpy(p, data + i, len);
+          p += len;
+          i += len;
+        }
+      }
+      const size_t j = PlainRunEnd(data, i, n);
+      if (j > i) {
+        CopyRun(p, data + i, j - i);
+        p += j - i;
+        i = j;
+      }
+    }
+    return p;
+  }
+  // "00" to "99": decimals are written two digits a step.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+
   // v in decimal at p (room for 20 bytes); returns the end.
   static char* WriteSigned(char* p, int64_t v) {
     uint64_t u = static_cast<uint64_t>(v);
@@ -881,10 +911,6 @@ class JsonWriter {
   // table: most numbers written are spans and indexes of one to four digits, where
   // std::to_chars' length loop and out-of-line call cost more than the digits.
   static char* WriteUnsigned(char* p, uint64_t u) {
-    static constexpr char kPairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
     if (u < 10) {
       *p = static_cast<char>('0' + u);
       return p + 1;
@@ -1032,7 +1058,7 @@ class JsonWriter {
     fresh_ = false;
   }
   // One ASCII byte that JSON escapes; the caller ensured 6 bytes of room.
-  void Escape(unsigned char c) {
+  static char* Escape(unsigned char c, char* p) {
     char e = 0;
     switch (c) {
       case '"': e = '"'; break;
@@ -1044,18 +1070,20 @@ class JsonWriter {
       case '\t': e = 't'; break;
       default: break;
     }
-    *p_++ = '\\';
+    *p++ = '\\';
     if (e != 0) {
-      *p_++ = e;
-      return;
+      *p++ = e;
+      return p;
     }
     static constexpr char kHex[] = "0123456789abcdef";
-    *p_++ = 'u';
-    *p_++ = '0';
-    *p_++ = '0';
-    *p_++ = kHex[c >> 4];
-    *p_++ = kHex[c & 0xf];
+    *p++ = 'u';
+    *p++ = '0';
+    *p++ = '0';
+    *p++ = kHex[c >> 4];
+    *p++ = kHex[c & 0xf];
+    return p;
   }
+
   // Length of the valid UTF-8 sequence starting at s[i], 0 when there is none.
   static size_t Utf8Length(std::string_view s, size_t i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
