@@ -230,22 +230,20 @@ class ShingleSet {
     used_ = Used().data();
     uniq_ = Found().data();
   }
-  // Adds s; true when it was not in the set yet.
-  bool Add(uint64_t s) {
+  void Add(uint64_t s) {
     if (s == 0) [[unlikely]] {
-      if (zero_seen_) return false;
-      used_[count_] = 0, uniq_[count_++] = 0;  // slot 0: clearing it is harmless
+      if (!zero_seen_) used_[count_] = 0, uniq_[count_++] = 0;  // slot 0: clearing it is harmless
       zero_seen_ = true;
-      return true;
+      return;
     }
     size_t slot = static_cast<size_t>(s >> shift_);
     uint64_t t;
     while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
-    if (t != 0) return false;
-    slots_[slot] = s;
-    used_[count_] = static_cast<uint32_t>(slot);
-    uniq_[count_++] = s;
-    return true;
+    if (t == 0) {
+      slots_[slot] = s;
+      used_[count_] = static_cast<uint32_t>(slot);
+      uniq_[count_++] = s;
+    }
   }
   bool Contains(uint64_t s) const {
     if (s == 0) [[unlikely]]
@@ -304,10 +302,8 @@ inline uint64_t Shingle3(uint64_t a, uint64_t b, uint64_t c) {
 constexpr size_t kStreamedShingleBytes = size_t{1} << 20;
 
 // Unique hashes of the text's k-word shingles, in first-seen order (nothing needs an order: the
-// signatures take minima, the document frequencies count, Jaccard looks up). on_new(hash) is
-// called once for each of them as it is found, while the hash is at hand.
-template <typename OnNew>
-std::vector<uint64_t> Shingles(std::string_view text, int k, OnNew&& on_new) {
+// signatures take minima, the document frequencies count, Jaccard looks up).
+std::vector<uint64_t> Shingles(std::string_view text, int k) {
   const size_t kk = static_cast<size_t>(std::max(1, k));
   if (kk == 3 && text.size() <= kStreamedShingleBytes) {
     // At most one word per two bytes, so as many shingles; real text has about one per six, so
@@ -318,8 +314,7 @@ std::vector<uint64_t> Shingles(std::string_view text, int k, OnNew&& on_new) {
     size_t seen = 0;
     ForEachWord(text, [&](uint64_t w) {
       if (seen >= 2) {
-        const uint64_t h = Shingle3(w0, w1, w);
-        if (set.Add(h)) on_new(h);
+        set.Add(Shingle3(w0, w1, w));
       } else {
         ++seen;
       }
@@ -338,24 +333,18 @@ std::vector<uint64_t> Shingles(std::string_view text, int k, OnNew&& on_new) {
     ShingleSet set(windows, 4 * windows);
     const uint64_t* const w = words.data();
     for (size_t i = 0; i < windows; ++i) {
-      uint64_t h;
       if (kk == 3) {
-        h = Shingle3(w[i], w[i + 1], w[i + 2]);
+        set.Add(Shingle3(w[i], w[i + 1], w[i + 2]));
       } else {
         uint64_t s = 0x9e3779b97f4a7c15ULL;
         for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
-        h = Mix(s);
+        set.Add(Mix(s));
       }
-      if (set.Add(h)) on_new(h);
     }
     out = set.Take();
   }
   if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
   return out;
-}
-
-std::vector<uint64_t> Shingles(std::string_view text, int k) {
-  return Shingles(text, k, [](uint64_t) {});
 }
 
 // Jaccard of two sets of distinct hashes: the smaller goes into a ShingleSet and the larger is
@@ -394,9 +383,6 @@ struct UnionFind {
   }
 };
 
-// Whether ParallelFor(n, threads, ...) runs on the calling thread alone.
-bool RunsSerially(size_t n, int threads) { return threads <= 1 || n < 64; }
-
 // Runs fn(i) for i in [0, n) on `threads` threads; fn must only touch slot i.
 template <typename Fn>
 void ParallelFor(size_t n, int threads, Fn fn) {
@@ -404,7 +390,7 @@ void ParallelFor(size_t n, int threads, Fn fn) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) fn(i);
   };
-  if (RunsSerially(n, threads)) {
+  if (threads <= 1 || n < 64) {
     work();
     return;
   }
@@ -458,62 +444,44 @@ uint64_t SampleKey(std::string_view text) {
 constexpr int kDfBits = 20;  // 1M document-frequency counters
 
 // Document frequencies, counted in a fixed table of counters indexed by a shingle's top bits (a
-// collision can only make a shingle look more common, never rarer): Count() each document's
-// unique shingles once, and the counters that more than max_df of them fall in get their bit set
-// in *common (one bit per counter). The bit is set when its counter reaches max_df + 1, so the
-// million counters are never scanned afterwards; Counter only needs to hold max_df + 1 (past it,
-// a wrapped counter can only set the same bit again). The result is the same as 16-bit
-// saturating counters compared with max_df after counting, in whatever order the shingles come.
-template <typename Counter>
-class DfCounter {
- public:
-  DfCounter(size_t max_df, std::vector<uint64_t>* common)
-      : df_(size_t{1} << kDfBits, Slot{0}), limit_(static_cast<Counter>(max_df + 1)) {
-    common->assign((size_t{1} << kDfBits) / 64, 0);
-    bits_ = common->data();
-  }
-  void Count(uint64_t h) {
-    const size_t b = static_cast<size_t>(h >> kShift);
-    const Counter c = static_cast<Counter>(static_cast<Counter>(df_[b]) + 1);
-    df_[b] = static_cast<Slot>(c);
-    if (c == limit_) [[unlikely]] {
-      bits_[b >> 6] |= uint64_t{1} << (b & 63);
-      any_ = true;
-    }
-  }
-  void Prefetch(uint64_t h) const { __builtin_prefetch(df_.data() + (h >> kShift), 1); }
-  // Whether any bit is set.
-  bool any() const { return any_; }
-
- private:
-  static constexpr int kShift = 64 - kDfBits;
-  // A counter as a type of its own: a store through an 8-bit integer type may alias anything,
-  // which would make the shingle loop around Count() reload all its state after each count.
-  enum class Slot : Counter {};
-  std::vector<Slot> df_;
-  uint64_t* bits_;
-  Counter limit_;
-  bool any_ = false;
-};
-
-// DfCounter over shingle lists already made (the threaded path); says whether any bit is set.
+// collision can only make a shingle look more common, never rarer): sets in *common (one bit per
+// counter) the counters that more than max_df of the documents' unique shingles fall in, and
+// says whether any is. The bit is set when its counter reaches max_df + 1, so the million
+// counters are never scanned afterwards; Counter only needs to hold max_df + 1 (past it, a
+// wrapped counter can only set the same bit again). The result is the same as 16-bit saturating
+// counters compared with max_df after counting.
 template <typename Counter>
 bool MarkCommon(const std::vector<std::vector<uint64_t>>& shingles, size_t max_df,
                 std::vector<uint64_t>* common) {
-  DfCounter<Counter> df(max_df, common);
+  constexpr int kShift = 64 - kDfBits;
+  const Counter limit = static_cast<Counter>(max_df + 1);
+  std::vector<Counter> df(size_t{1} << kDfBits, 0);
+  common->assign((size_t{1} << kDfBits) / 64, 0);
+  uint64_t* const bits = common->data();
+  Counter* const counts = df.data();
+  uint64_t any = 0;
   // The counters are touched at random: fetch a few shingles ahead so the cache misses overlap
   // instead of stalling one after another.
   constexpr size_t kAhead = 16;
+  auto count = [&](uint64_t h) {
+    const size_t b = static_cast<size_t>(h >> kShift);
+    const Counter c = static_cast<Counter>(counts[b] + 1);
+    counts[b] = c;
+    if (c == limit) [[unlikely]] {
+      bits[b >> 6] |= uint64_t{1} << (b & 63);
+      any = 1;
+    }
+  };
   for (const auto& sh : shingles) {
     const size_t k = sh.size();
     size_t i = 0;
     for (; i + kAhead < k; ++i) {
-      df.Prefetch(sh[i + kAhead]);
-      df.Count(sh[i]);
+      __builtin_prefetch(counts + (sh[i + kAhead] >> kShift), 1);
+      count(sh[i]);
     }
-    for (; i < k; ++i) df.Count(sh[i]);
+    for (; i < k; ++i) count(sh[i]);
   }
-  return df.any();
+  return any != 0;
 }
 
 }  // namespace
@@ -659,38 +627,26 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   const size_t m = uniques.size();
   std::vector<std::vector<uint64_t>> shingles(m);
   const int threads = std::max(1, options.threads);
+  ParallelFor(m, threads, [&](size_t u) {
+    shingles[u] = Shingles(arts[uniques[u]].text, options.shingle_words);
+  });
 
   // Shingles found in very many documents (boilerplate: bylines, agency footers, standard
   // paragraphs) are left out of the signatures so they do not put unrelated articles into the
-  // same buckets (see DfCounter). On one thread they are counted as the shingles are found;
-  // threads shingle first and count after (MarkCommon).
-  const size_t max_df =
-      std::max(options.min_boilerplate_docs,
-               static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
-  // No 16-bit saturating counter could go over a larger max_df: nothing is boilerplate then.
-  const bool count_df = options.max_doc_fraction < 1.0 && m > 0 && max_df < 0xffff;
+  // same buckets (see MarkCommon).
   std::vector<uint64_t> common_bits;
-  bool any_common = false;
-  if (count_df && RunsSerially(m, threads)) {
-    auto shingle_and_count = [&](auto df) {
-      for (size_t u = 0; u < m; ++u) {
-        shingles[u] = Shingles(arts[uniques[u]].text, options.shingle_words,
-                               [&df](uint64_t h) { df.Count(h); });
-      }
-      return df.any();
-    };
-    any_common = max_df < 0xff ? shingle_and_count(DfCounter<uint8_t>(max_df, &common_bits))
-                               : shingle_and_count(DfCounter<uint16_t>(max_df, &common_bits));
-  } else {
-    ParallelFor(m, threads, [&](size_t u) {
-      shingles[u] = Shingles(arts[uniques[u]].text, options.shingle_words);
-    });
-    if (count_df) {
-      any_common = max_df < 0xff ? MarkCommon<uint8_t>(shingles, max_df, &common_bits)
-                                 : MarkCommon<uint16_t>(shingles, max_df, &common_bits);
-    }
+  if (options.max_doc_fraction < 1.0 && m > 0) {
+    const size_t max_df =
+        std::max(options.min_boilerplate_docs,
+                 static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
+    bool any = false;
+    if (max_df < 0xff) {
+      any = MarkCommon<uint8_t>(shingles, max_df, &common_bits);
+    } else if (max_df < 0xffff) {
+      any = MarkCommon<uint16_t>(shingles, max_df, &common_bits);
+    }  // else no 16-bit saturating counter could go over max_df: nothing is boilerplate
+    if (!any) std::vector<uint64_t>().swap(common_bits);  // the signatures' cheaper loop
   }
-  if (!any_common) std::vector<uint64_t>().swap(common_bits);  // the signatures' cheaper loop
 
   // Band keys of document u at [u * bands, (u + 1) * bands), valid when has_keys[u] (texts with
   // too few shingles have none).
