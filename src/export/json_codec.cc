@@ -9,7 +9,12 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sitrep {
 namespace {
@@ -638,39 +643,50 @@ constexpr std::array<unsigned char, 256> kByteClass = MakeByteClass();
 // values, used for the store's per-article analyses where building a tree per article costs more
 // than everything else the store does.
 //
-// Writes through a raw cursor into `out`, which is grown (doubling) only when a write would not
-// fit: the store writes ~150 keys and values per article, and std::string::append / push_back
-// per piece (a strlen, a capacity check and an out-of-line call each) cost more than the text.
-// Finish() must be called before `out` is read: until then it holds unused tail bytes.
+// Writes through a raw cursor into a per-thread scratch buffer, grown (doubling) only when a
+// write would not fit: the store writes ~150 keys and values per article, and
+// std::string::append / push_back per piece (a strlen, a capacity check and an out-of-line call
+// each) cost more than the text. The scratch buffer is not zero-filled (resizing the string
+// itself to the size hint cost as much as writing the text); Finish() appends what was written
+// to `out`, which is unchanged until then. One writer at a time per thread (none nest).
 class JsonWriter {
  public:
   // dump_numbers: fractions exactly as nlohmann's dump() writes them (the output document);
   // otherwise as the shortest round-trip form (the store's analyses: lossless, and cheaper).
   JsonWriter(std::string* out, size_t size_hint, bool dump_numbers = false)
       : out_(out), dump_numbers_(dump_numbers) {
-    const size_t used = out_->size();
-    out_->resize(used + std::max<size_t>(size_hint, 64));
-    begin_ = out_->data();
-    p_ = begin_ + used;
-    end_ = begin_ + out_->size();
+    Scratch& s = ScratchBuffer();
+    if (s.size < size_hint) s.Reserve(size_hint, 0);
+    begin_ = s.data.get();
+    p_ = begin_;
+    end_ = begin_ + s.size;
   }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  // Trims `out` to the text written.
-  void Finish() { out_->resize(static_cast<size_t>(p_ - begin_)); }
+  // Appends the text written to `out`.
+  void Finish() {
+    out_->append(begin_, static_cast<size_t>(p_ - begin_));
+    Scratch& s = ScratchBuffer();
+    if (s.size > (size_t{1} << 22)) s = Scratch();  // after a huge document: give it back
+  }
 
   // A key known at compile time (a literal needing no escaping): its length is a constant, so
   // the copy is a few moves.
   template <size_t N>
-  void Key(const char (&k)[N]) {
+  [[gnu::always_inline]] void Key(const char (&k)[N]) {
     Ensure(N + 3);
-    if (!fresh_) *p_++ = ',';
-    *p_++ = '"';
-    std::memcpy(p_, k, N - 1);  // constant length: a few moves, no call
-    p_ += N - 1;
-    *p_++ = '"';
-    *p_++ = ':';
+    // Through a local cursor: a store through a char pointer may alias the writer's members,
+    // so writing through p_ itself reloads and stores p_ at every byte.
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
+    *p++ = '"';
+    std::memcpy(p, k, N - 1);  // constant length: a few moves, no call
+    p += N - 1;
+    *p++ = '"';
+    *p++ = ':';
+    p_ = p;
     fresh_ = true;
   }
   // A key needing no escaping, given at run time.
@@ -702,9 +718,11 @@ class JsonWriter {
   }
   void Int(int64_t v) {
     Ensure(1 + 20);  // separator, "-9223372036854775808"
-    if (!fresh_) *p_++ = ',';
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
     fresh_ = false;
-    p_ = std::to_chars(p_, end_, v).ptr;
+    p_ = WriteSigned(p, v);
   }
   // JsonNumber()'s rules: whole values as integers, others rounded to 6 decimals.
   void Number(double v) {
@@ -731,19 +749,17 @@ class JsonWriter {
       uint64_t m = n < 0 ? static_cast<uint64_t>(-n) : static_cast<uint64_t>(n);
       Ensure(1 + 10 + 1 + 6);
       if (n < 0) *p_++ = '-';
-      p_ = std::to_chars(p_, end_, m / 1000000).ptr;
-      uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
+      p_ = WriteUnsigned(p_, m / 1000000);
+      const uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
+      // All six decimals two at a time, then the trailing zeros dropped (not all are zeros).
+      char* p = p_;
+      *p++ = '.';
+      std::memcpy(p, kPairs + 2 * (frac / 10000), 2);
+      std::memcpy(p + 2, kPairs + 2 * (frac / 100 % 100), 2);
+      std::memcpy(p + 4, kPairs + 2 * (frac % 100), 2);
       int digits = 6;
-      while (digits > 1 && frac % 10 == 0) {
-        frac /= 10;
-        --digits;
-      }
-      *p_++ = '.';
-      for (int k = digits - 1; k >= 0; --k) {
-        p_[k] = static_cast<char>('0' + frac % 10);
-        frac /= 10;
-      }
-      p_ += digits;
+      while (p[digits - 1] == '0') --digits;
+      p_ = p + digits;
       return;
     }
     char buf[400];  // fixed notation of any finite double fits
@@ -751,42 +767,40 @@ class JsonWriter {
     Append(buf, static_cast<size_t>(res.ptr - buf));
   }
   void String(std::string_view s) {
-    // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
-    Ensure(1 + 2 + 6 * s.size());
-    if (!fresh_) *p_++ = ',';
-    fresh_ = false;
-    *p_++ = '"';
     const char* data = s.data();
     const size_t n = s.size();
-    size_t i = 0;
-    while (i < n) {
-      // The run of bytes copied as they are.
-      size_t j = i;
-      while (j < n && kByteClass[static_cast<unsigned char>(data[j])] == kPlain) ++j;
-      if (j > i) {
-        std::memcpy(p_, data + i, j - i);
-        p_ += j - i;
-        i = j;
-        if (i == n) break;
-      }
-      const unsigned char c = static_cast<unsigned char>(data[i]);
-      if (kByteClass[c] == kEscaped) {
-        Escape(c);
-        ++i;
-        continue;
-      }
-      const size_t len = Utf8Length(s, i);
-      if (len == 0) {
-        std::memcpy(p_, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that starts no valid sequence
-        p_ += 3;
-        ++i;
-      } else {
-        std::memcpy(p_, data + i, len);
-        p_ += len;
-        i += len;
-      }
+    // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
+    // 16 more: a short string is copied as one 16-byte block.
+    Ensure(1 + 2 + 6 * n + 16);
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
+    fresh_ = false;
+    *p++ = '"';
+    // The leading run of bytes copied as they are: most strings are one such run.
+    size_t i;
+#if defined(__SSE2__)
+    if (n < 16) {
+      // Staged in a 16-byte block (never reading past the string), checked and copied whole.
+      alignas(16) char block[16] = {};
+      std::memcpy(block, data, n);
+      const unsigned mask = SpecialBytes16(block) | (0xffffu << n);  // bytes past n: stop
+      std::memcpy(p, block, 16);
+      i = static_cast<size_t>(__builtin_ctz(mask));
+    } else {
+      i = PlainRunEnd(data, 0, n);
+      if (i > 0) CopyRun(p, data, i);
     }
-    *p_++ = '"';
+#else
+    i = PlainRunEnd(data, 0, n);
+    if (i > 0) CopyRun(p, data, i);
+#endif
+    p += i;
+    if (i < n) [[unlikely]] {
+      p = StringRest(s, i, p);
+    }
+    *p++ = '"';
+    p_ = p;
   }
   void StringOrNull(std::string_view s) {
     if (s.empty()) Null();
@@ -815,22 +829,189 @@ class JsonWriter {
     *p_++ = '"';
   }
   void Span(sitrep::Span sp) {
-    BeginArray();
-    Int(sp.begin);
-    Int(sp.end);
-    EndArray();
+    Ensure(1 + 1 + 20 + 1 + 20 + 1);  // ",[" begin "," end "]"
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
+    *p++ = '[';
+    p = WriteSigned(p, sp.begin);
+    *p++ = ',';
+    p = WriteSigned(p, sp.end);
+    *p++ = ']';
+    p_ = p;
+    fresh_ = false;
   }
 
  private:
-  void Ensure(size_t n) {
-    if (static_cast<size_t>(end_ - p_) < n) Grow(n);
+  // The per-thread buffer the text is written to before Finish() appends it.
+  struct Scratch {
+    std::unique_ptr<char[]> data;
+    size_t size = 0;
+    // Room for at least `want` bytes (doubling), keeping the first `used` bytes.
+    void Reserve(size_t want, size_t used) {
+      const size_t grown = std::max<size_t>({want, 2 * size, 4096});
+      std::unique_ptr<char[]> bigger(new char[grown]);  // not zero-filled: written before read
+      if (used > 0) std::memcpy(bigger.get(), data.get(), used);
+      data = std::move(bigger);
+      size = grown;
+    }
+  };
+  static Scratch& ScratchBuffer() {
+    thread_local Scratch scratch;
+    return scratch;
   }
-  void Grow(size_t n) {
+
+  // String() from s[i] on, which is escaped or starts a multi-byte sequence; writes at p (room
+  // ensured) and returns the end. Out of line: few strings need it.
+  [[gnu::noinline]] static char* StringRest(std::string_view s, size_t i, char* p) {
+    const char* data = s.data();
+    const size_t n = s.size();
+    while (i < n) {
+      const unsigned char c = static_cast<unsigned char>(data[i]);
+      if (kByteClass[c] == kEscaped) {
+        p = Escape(c, p);
+        ++i;
+      } else {
+        const size_t len = Utf8Length(s, i);
+        if (len == 0) {
+          std::memcpy(p, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that starts no valid sequence
+          p += 3;
+          ++i;
+        } else {
+          std::memcpy(p, data + i, len);
+          p += len;
+          i += len;
+        }
+      }
+      const size_t j = PlainRunEnd(data, i, n);
+      if (j > i) {
+        CopyRun(p, data + i, j - i);
+        p += j - i;
+        i = j;
+      }
+    }
+    return p;
+  }
+  // "00" to "99": decimals are written two digits a step.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+
+  // v in decimal at p (room for 20 bytes); returns the end.
+  static char* WriteSigned(char* p, int64_t v) {
+    uint64_t u = static_cast<uint64_t>(v);
+    if (v < 0) {
+      *p++ = '-';
+      u = 0 - u;
+    }
+    return WriteUnsigned(p, u);
+  }
+  // The decimal digits of u at p (room for 20 bytes); returns the end. Two digits a step from a
+  // table: most numbers written are spans and indexes of one to four digits, where
+  // std::to_chars' length loop and out-of-line call cost more than the digits.
+  static char* WriteUnsigned(char* p, uint64_t u) {
+    if (u < 10) {
+      *p = static_cast<char>('0' + u);
+      return p + 1;
+    }
+    if (u < 100) {
+      std::memcpy(p, kPairs + 2 * u, 2);
+      return p + 2;
+    }
+    if (u < 10000) {
+      // u / 100 as a multiply and shift, exact below 43699.
+      const uint32_t hi = (static_cast<uint32_t>(u) * 5243) >> 19;
+      const uint32_t lo = static_cast<uint32_t>(u) - 100 * hi;
+      if (hi < 10) {
+        *p++ = static_cast<char>('0' + hi);
+      } else {
+        std::memcpy(p, kPairs + 2 * hi, 2);
+        p += 2;
+      }
+      std::memcpy(p, kPairs + 2 * lo, 2);
+      return p + 2;
+    }
+    int len = 5;
+    for (uint64_t t = u / 100000; t != 0; t /= 10) ++len;
+    char* const end = p + len;
+    char* q = end;
+    while (u >= 100) {
+      q -= 2;
+      std::memcpy(q, kPairs + 2 * (u % 100), 2);
+      u /= 100;
+    }
+    if (u >= 10) {
+      std::memcpy(q - 2, kPairs + 2 * u, 2);
+    } else {
+      q[-1] = static_cast<char>('0' + u);
+    }
+    return end;
+  }
+
+  // End of the run of bytes of data[i, n) that String() copies as they are (kPlain). With
+  // SSE2, 16 bytes a step: a signed compare below 0x20 finds the control bytes and the bytes
+  // >= 0x80 (negative) at once, two equality compares the quote and the backslash.
+  // A string of 16 bytes or more ends with one more block that overlaps the one before
+  // (never reading past the string); shorter ones are read byte by byte.
+  static size_t PlainRunEnd(const char* data, size_t i, size_t n) {
+#if defined(__SSE2__)
+    if (n >= 16) {
+      for (; i + 16 <= n; i += 16) {
+        const unsigned mask = SpecialBytes16(data + i);
+        if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+      }
+      if (i == n) return n;
+      // The last n - i bytes are the top bits of the block ending at n.
+      const unsigned mask = SpecialBytes16(data + n - 16) >> (16 - (n - i));
+      return mask != 0 ? i + static_cast<size_t>(__builtin_ctz(mask)) : n;
+    }
+#endif
+    while (i < n && kByteClass[static_cast<unsigned char>(data[i])] == kPlain) ++i;
+    return i;
+  }
+#if defined(__SSE2__)
+  // Bit k set when p[k] (of 16) is not kPlain.
+  static unsigned SpecialBytes16(const char* p) {
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    return static_cast<unsigned>(_mm_movemask_epi8(special));
+  }
+#endif
+  // memcpy(to, from, n) for n > 0, without a call for the short runs most strings are: two
+  // overlapping fixed-size moves.
+  static void CopyRun(char* to, const char* from, size_t n) {
+    if (n >= 16) {
+      std::memcpy(to, from, n);
+    } else if (n >= 8) {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(to, from, 4);
+      std::memcpy(to + n - 4, from + n - 4, 4);
+    } else {
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    }
+  }
+
+  [[gnu::always_inline]] void Ensure(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) [[unlikely]] {
+      Grow(n);
+    }
+  }
+  [[gnu::noinline]] void Grow(size_t n) {
+    Scratch& s = ScratchBuffer();
     const size_t used = static_cast<size_t>(p_ - begin_);
-    out_->resize(std::max(used + n, 2 * out_->size()));
-    begin_ = out_->data();
+    s.Reserve(used + n, used);
+    begin_ = s.data.get();
     p_ = begin_ + used;
-    end_ = begin_ + out_->size();
+    end_ = begin_ + s.size;
   }
   void Append(const char* s, size_t n) {
     Ensure(n);
@@ -855,24 +1036,29 @@ class JsonWriter {
   template <size_t N>
   void Value(const char (&v)[N]) {
     Ensure(1 + N - 1);
-    if (!fresh_) *p_++ = ',';
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
     fresh_ = false;
-    std::memcpy(p_, v, N - 1);
-    p_ += N - 1;
+    std::memcpy(p, v, N - 1);
+    p_ = p + (N - 1);
   }
-  void Open(char c) {
+  [[gnu::always_inline]] void Open(char c) {
     Ensure(2);
-    if (!fresh_) *p_++ = ',';
-    *p_++ = c;
+    char* p = p_;
+    *p = ',';
+    p += !fresh_;
+    *p = c;
+    p_ = p + 1;
     fresh_ = true;
   }
-  void Close(char c) {
+  [[gnu::always_inline]] void Close(char c) {
     Ensure(1);
     *p_++ = c;
     fresh_ = false;
   }
   // One ASCII byte that JSON escapes; the caller ensured 6 bytes of room.
-  void Escape(unsigned char c) {
+  static char* Escape(unsigned char c, char* p) {
     char e = 0;
     switch (c) {
       case '"': e = '"'; break;
@@ -884,18 +1070,20 @@ class JsonWriter {
       case '\t': e = 't'; break;
       default: break;
     }
-    *p_++ = '\\';
+    *p++ = '\\';
     if (e != 0) {
-      *p_++ = e;
-      return;
+      *p++ = e;
+      return p;
     }
     static constexpr char kHex[] = "0123456789abcdef";
-    *p_++ = 'u';
-    *p_++ = '0';
-    *p_++ = '0';
-    *p_++ = kHex[c >> 4];
-    *p_++ = kHex[c & 0xf];
+    *p++ = 'u';
+    *p++ = '0';
+    *p++ = '0';
+    *p++ = kHex[c >> 4];
+    *p++ = kHex[c & 0xf];
+    return p;
   }
+
   // Length of the valid UTF-8 sequence starting at s[i], 0 when there is none.
   static size_t Utf8Length(std::string_view s, size_t i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);

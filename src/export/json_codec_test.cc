@@ -339,6 +339,60 @@ TEST(JsonCodecTest, AnalysisTextEqualsTreeDumpOnHardInputs) {
   EXPECT_NE(text.find("\\u001f"), std::string::npos);
 }
 
+// The string writer scans 16 bytes at a time (the last block overlapping the one before) and
+// copies short runs with overlapping moves: a byte to escape or validate must be found at every
+// position of every length, alone or after another one.
+TEST(JsonCodecTest, AnalysisTextEqualsTreeDumpForEverySpecialBytePosition) {
+  const std::string specials[] = {
+      "\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\xc3\xa9", "\xe2\x80\x9c", "\xff", "\xc3"};
+  DocAnalysis a;
+  a.doc_id = "d";
+  for (size_t len = 0; len <= 40; ++len) {
+    for (size_t at = 0; at <= len; ++at) {
+      for (const std::string& special : specials) {
+        std::string s(len, 'a');
+        for (size_t k = 0; k < len; ++k) s[k] = static_cast<char>('a' + k % 26);
+        s.insert(at, special);
+        ActorMention actor;
+        actor.canonical = s;
+        a.actors.push_back(actor);
+        ActorMention twice;
+        twice.canonical = s;
+        // A second one inside the plain run after the first (the writer replaces each byte of a
+        // cut multi-byte sequence, nlohmann the whole sequence: not compared here).
+        twice.canonical.insert(at + special.size() + (len - at) / 2, special);
+        a.actors.push_back(twice);
+      }
+    }
+  }
+  EXPECT_EQ(DocAnalysisToJsonText(a),
+            DocAnalysisToJson(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Integers are written two digits a step with shortcuts below 10, 100 and 10000: every width and
+// both signs must print what nlohmann prints.
+TEST(JsonCodecTest, AnalysisTextIntegersEqualTreeDump) {
+  DocAnalysis a;
+  a.doc_id = "d";
+  const double values[] = {0,      1,     9,         10,          11,     99,
+                           100,    101,   999,       1000,        1009,   9999,
+                           10000,  10001, 43698,     43699,       99999,  100000,
+                           999999, 1e6,   123456789, 4294967295., 1e12,   8999999999999999,
+                           -1,     -10,   -100,      -9999,       -10000, -123456789012};
+  for (double v : values) {
+    Claim c;
+    c.doc_id = "d";
+    c.value = v;
+    c.low = -v;
+    c.high = v;
+    a.claims.push_back(c);
+  }
+  const std::string text = DocAnalysisToJsonText(a);
+  EXPECT_EQ(text, DocAnalysisToJson(a).dump());
+  EXPECT_NE(text.find("\"value\":43699,"), std::string::npos);
+  EXPECT_NE(text.find("\"value\":-123456789012,"), std::string::npos);
+}
+
 // JsonNumber()'s rules with the general shortest fixed-notation formatting: what the text writer
 // printed before its fast path for fractional values below 1e9.
 std::string GeneralNumberText(double v) {

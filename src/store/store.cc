@@ -343,6 +343,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     // WAL needs the folder to be writable (it creates -wal and -shm files beside the database).
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL"));
+    // Some SQLite builds (Debian's) default to secure_delete, which zero-fills every new and
+    // every freed B-tree page: a second pass over each page written, and freed incident pages
+    // rewritten at every replace. The store keeps nothing that must be scrubbed from free pages;
+    // crash safety comes from the WAL and is not affected.
+    SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA secure_delete=OFF"));
     // A batch of tens of thousands of articles touches many index pages; with SQLite's 2 MB
     // default cache they spill into the WAL mid-transaction and are re-read, so a batch's cost
     // grew with the database. 64 MB keeps a batch's working set in memory.
@@ -674,23 +679,25 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!put.prepared()) return Error("cannot prepare");
     Incident inc;
-    std::string json, date_spill;
-    char date_buf[16];
+    std::string json, date_spill, date_end_spill;
+    char date_buf[16], date_end_buf[16];
     for (int64_t i = 0; next(&inc); ++i) {
       auto opt = [](const std::optional<Figure>& f, double Figure::*m) -> std::optional<double> {
         return f ? std::optional<double>((*f).*m) : std::nullopt;
       };
-      // `inc` and `json` outlive each Run(), so their text is bound without a copy.
+      // `inc`, `json` and the date buffers outlive each Run(), so their text is bound without a
+      // copy.
       IncidentToStoreText(inc, &json);
-      put.BindStatic(1, inc.id).Bind(2, i).BindOrNull(3, inc.parent);
-      // BindOrNull copies, so one date buffer serves both.
-      put.BindOrNull(4, inc.date ? IsoDate(*inc.date, date_buf, &date_spill) : "");
-      put.BindOrNull(5, inc.date_end ? IsoDate(*inc.date_end, date_buf, &date_spill) : "");
-      put.BindOrNull(6, inc.country).BindOrNull(7, inc.admin1).BindOrNull(8, inc.admin2);
-      put.BindOrNull(9, inc.place).Bind(10, inc.lat).Bind(11, inc.lon);
+      put.BindStatic(1, inc.id).Bind(2, i).BindStaticOrNull(3, inc.parent);
+      put.BindStaticOrNull(4, inc.date ? IsoDate(*inc.date, date_buf, &date_spill) : "");
+      put.BindStaticOrNull(
+          5, inc.date_end ? IsoDate(*inc.date_end, date_end_buf, &date_end_spill) : "");
+      put.BindStaticOrNull(6, inc.country).BindStaticOrNull(7, inc.admin1);
+      put.BindStaticOrNull(8, inc.admin2).BindStaticOrNull(9, inc.place);
+      put.Bind(10, inc.lat).Bind(11, inc.lon);
       put.Bind(12, static_cast<int64_t>(inc.geo_precision));
-      put.BindOrNull(13, inc.event_type).BindOrNull(14, inc.sub_event_type);
-      put.BindOrNull(15, inc.perpetrator);
+      put.BindStaticOrNull(13, inc.event_type).BindStaticOrNull(14, inc.sub_event_type);
+      put.BindStaticOrNull(15, inc.perpetrator);
       put.Bind(16, opt(inc.killed, &Figure::low)).Bind(17, opt(inc.killed, &Figure::best));
       put.Bind(18, opt(inc.killed, &Figure::high)).Bind(19, opt(inc.injured, &Figure::best));
       put.BindStatic(20, json);
