@@ -235,6 +235,58 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made.lower(8), "x3");
 }
 
+// With keys, a run also takes a one-byte punctuation mark after a word (",", ".", ")") and the
+// word after it and a space, with the mark's key and, for ".", "!" and "?", its sentence end.
+// Every mark, before a capital, a small letter, a digit, a line break or the text's end, in a
+// text dense enough (two tokens every three bytes) that the run meets the end of the token
+// room the tokeniser sized ahead, must give the bare tokeniser's tokens and sentences and the
+// keys TokenKeys::Build makes.
+TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
+  TokenKeys made;
+  std::string dense;
+  for (int k = 0; k < 200; ++k) dense += std::string(1, static_cast<char>('a' + k % 26)) + ", ";
+  for (int c = 0x21; c < 0x7F; ++c) {
+    const std::string mark(1, static_cast<char>(c));
+    for (const char* after : {" Next word", " next word", " 42 words", "\nNew line", "", "Glued",
+                              "  two spaces", mark.c_str()}) {
+      const std::string text = "We met police" + mark + after + " then left" + mark + " " + dense +
+                               "it ended" + mark + after;
+      Doc bare;
+      std::vector<uint8_t> plain;
+      seg_->Segment(text, &bare, &plain);
+      TokenKeys built;
+      built.Build(text, bare.tokens, plain);
+      Doc fused;
+      seg_->Segment(text, &fused, &made);
+      ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
+      ASSERT_EQ(made.size(), built.size()) << text;
+      for (size_t i = 0; i < bare.tokens.size(); ++i) {
+        ASSERT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
+        ASSERT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
+        ASSERT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
+        ASSERT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
+        ASSERT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+        ASSERT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
+      }
+      ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+      for (size_t k = 0; k < bare.sentences.size(); ++k) {
+        EXPECT_EQ(fused.sentences[k].span, bare.sentences[k].span) << text << " sentence " << k;
+        EXPECT_EQ(fused.sentences[k].first_token, bare.sentences[k].first_token) << text;
+      }
+    }
+  }
+  Doc doc;
+  seg_->Segment("Shots rang out. Police came, then left!", &doc, &made);
+  ASSERT_EQ(doc.tokens.size(), 10u);
+  EXPECT_EQ(doc.tokens[3].kind, TokenKind::kPunct);
+  EXPECT_EQ(made.lower(3), ".");
+  EXPECT_EQ(made[3].hash, StringHash{}("."));
+  EXPECT_FALSE(made.ascii_word(3));
+  EXPECT_EQ(made.lower(4), "police");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(doc.sentences[1].first_token, 4u);
+}
+
 // With a KeyFilter, the keyed Segment lists the candidates: every number and every word that
 // is not plain ASCII letters and digits, and the plain words whose key passes the filter, in
 // token order (a word the general path takes may be listed although its key fails: a superset
