@@ -212,6 +212,38 @@ struct KeepBytes {
 };
 constexpr KeepBytes kKeepBytes;
 
+// KeyHashSeed of every length a chunk holds.
+struct SeedTable {
+  uint64_t seed[kRunChunk + 1];
+  constexpr SeedTable() : seed() {
+    for (size_t k = 0; k <= kRunChunk; ++k) seed[k] = KeyHashSeed(k);
+  }
+};
+constexpr SeedTable kSeeds;
+
+#if defined(__SSE2__)
+// The key of a token of `len` (1 to 15) ASCII letters and digits whose bytes are the first of
+// `v`: its bytes lower-cased (a letter's or digit's byte with 0x20 set is its small form) stored
+// at `out` as a whole chunk, zeros after them, and the StringHash of those (one or two chunks).
+[[gnu::always_inline]] inline uint64_t PlainKey16(__m128i v, size_t len, char* out) {
+  const __m128i keep =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
+  const __m128i low = _mm_and_si128(_mm_or_si128(v, _mm_set1_epi8(0x20)), keep);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), low);
+  uint64_t h = KeyHashChunk(kSeeds.seed[len], static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
+  if (len > 8) {
+    h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
+  }
+  return h;
+}
+#endif
+
+// A key's first eight bytes (off, len, hyphen, flags) as one store.
+inline uint64_t KeyHead(size_t off, size_t len, bool hyphen, uint8_t flags) {
+  return static_cast<uint64_t>(off) | (static_cast<uint64_t>(len) << 32) |
+         (static_cast<uint64_t>(hyphen) << 48) | (static_cast<uint64_t>(flags) << 56);
+}
+
 // The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
 // (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
 // a store, with no reload of the vector's fields after each byte store of the keys (char stores
@@ -329,6 +361,23 @@ class TokenKeysWriter {
       used_ += 1;
       return;
     }
+#if defined(__SSE2__)
+    // A plain token (a number, a word the runs left) of a chunk or less, with a chunk of the
+    // text and of lower_ from it: TokenKeys::AddPlainFast's key, from one load.
+    const size_t len = span.size();
+    if (plain && len < kRunChunk && span.begin + kRunChunk <= text.size() && size_ < keys_cap_ &&
+        used_ + kRunChunk <= lower_cap_) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
+      const uint64_t h = PlainKey16(v, len, lower_ + used_);
+      const uint64_t head = KeyHead(used_, len, false, TokenKeys::kAsciiWord);
+      TokenKeys::Key* k = keys_ + size_++;
+      std::memcpy(static_cast<void*>(k), &head, sizeof(head));
+      k->hash = static_cast<size_t>(KeyHashFinish(h));
+      used_ += len;
+      return;
+    }
+#endif
     AddOther(text, span, plain);
   }
   [[gnu::noinline]] void AddOther(std::string_view text, Span span, bool plain) {
@@ -387,21 +436,6 @@ struct RunPunctTable {
 };
 constexpr RunPunctTable kRunPunct;
 
-// KeyHashSeed of every length a chunk holds.
-struct SeedTable {
-  uint64_t seed[kRunChunk + 1];
-  constexpr SeedTable() : seed() {
-    for (size_t k = 0; k <= kRunChunk; ++k) seed[k] = KeyHashSeed(k);
-  }
-};
-constexpr SeedTable kSeeds;
-
-// A key's first eight bytes (off, len, hyphen, flags) as one store.
-inline uint64_t KeyHead(size_t off, size_t len, bool hyphen, uint8_t flags) {
-  return static_cast<uint64_t>(off) | (static_cast<uint64_t>(len) << 32) |
-         (static_cast<uint64_t>(hyphen) << 48) | (static_cast<uint64_t>(flags) << 56);
-}
-
 int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
                                   const KeyFilter& filter, RunOut* out) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
@@ -438,20 +472,12 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
 #if defined(__SSE2__)
     // Sixteen bytes at once: the word's end, and its key's bytes lower-cased.
     const auto [v, alpha, stop] = Classify16(p);
+    (void)alpha;
     if ((stop & 0xFFFF) != 0) [[likely]] {
       len = static_cast<size_t>(std::countr_zero(stop));  // 1 to 15: p[0] is a letter
       end = p[len];
       if (end != ' ' && !kWordEnd.ends[end]) break;
-      // The word's bytes lower-cased, zeros after them: its key's one or two chunks.
-      const __m128i keep =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
-      const __m128i low =
-          _mm_and_si128(_mm_or_si128(v, _mm_and_si128(alpha, _mm_set1_epi8(0x20))), keep);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + used), low);
-      h = KeyHashChunk(kSeeds.seed[len], static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
-      if (len > 8) {
-        h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
-      }
+      h = PlainKey16(v, len, lower + used);
 #else
     uint64_t c;
     std::memcpy(&c, p, 8);

@@ -235,9 +235,11 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made.lower(8), "x3");
 }
 
-// With keys, a run also takes a one-byte punctuation mark after a word (",", ".", ")") and the
-// word after it and a space, with the mark's key and, for ".", "!" and "?", its sentence end.
-// Every mark, before a capital, a small letter, a digit, a line break or the text's end, in a
+// With keys, a run also takes a number of ASCII digits, a one-byte punctuation mark after a
+// word or number (",", ".", ")") and the token after it and a space, with the mark's key and,
+// for ".", "!" and "?", its sentence end. Every mark after a word and after a number ("12,"
+// and "3." may continue the number), before a capital, a small letter, a digit, a line break
+// or the text's end, in a
 // text dense enough (two tokens every three bytes) that the run meets the end of the token
 // room the tokeniser sized ahead, must give the bare tokeniser's tokens and sentences and the
 // keys TokenKeys::Build makes.
@@ -249,8 +251,8 @@ TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
     const std::string mark(1, static_cast<char>(c));
     for (const char* after : {" Next word", " next word", " 42 words", "\nNew line", "", "Glued",
                               "  two spaces", mark.c_str()}) {
-      const std::string text = "We met police" + mark + after + " then left" + mark + " " + dense +
-                               "it ended" + mark + after;
+      const std::string text = "We met police" + mark + after + " then 12" + mark + after +
+                               " 7 left" + mark + " " + dense + "it ended 2024" + mark + after;
       Doc bare;
       std::vector<uint8_t> plain;
       seg_->Segment(text, &bare, &plain);
