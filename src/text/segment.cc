@@ -272,9 +272,11 @@ class TokenSink {
   }
   size_t size() const { return static_cast<size_t>(cur_ - base_); }
   const Token& back() const { return cur_[-1]; }
-  void Finish() {
-    cands_->resize(static_cast<size_t>(cand_ - cands_->data()));
+  // Cuts the tokens to those made; returns how many candidates were listed (*cands is not cut:
+  // growing it again for the next text would zero it).
+  size_t Finish() {
     v_->resize(size());
+    return static_cast<size_t>(cand_ - cands_->data());
   }
   // The free slots, for a loop that fills them itself (TokenKeysWriter::AsciiRun) and then
   // hands back the new cursors (Advance). There is room for a candidate per free slot.
@@ -317,7 +319,7 @@ class PushBackSink {
   void Push(Span span, TokenKind kind) { v_->push_back(Token{span, kind}); }
   size_t size() const { return v_->size(); }
   const Token& back() const { return v_->back(); }
-  void Finish() {}
+  size_t Finish() { return 0; }
 
  private:
   std::vector<Token>* v_;
@@ -574,10 +576,11 @@ namespace {
 // is made (TokenKeys::Add, which takes the flag), and `plain` is unused; a word of ASCII letters
 // and digits that a space or punctuation mark ends (most words) is then scanned eight bytes at
 // a time with its key made from the same load.
+// Returns how many candidates (kKeys) the first entries of *cands hold.
 template <bool kKeys>
-void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
-              TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
-              std::vector<uint32_t>* events) {
+size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
+                TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
+                std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8, cands);
@@ -745,8 +748,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         continue;
     }
   }
-  sink.Finish();
   if constexpr (kKeys) writer.Sync();
+  return sink.Finish();
 }
 
 bool IsCloser(std::string_view t) {
@@ -931,12 +934,15 @@ void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const 
   Segment(text, doc, keys, *all, &candidates);
 }
 
-void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
-                        std::vector<uint32_t>* candidates) const {
+std::span<const uint32_t> Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys,
+                                              const KeyFilter& filter,
+                                              std::vector<uint32_t>* candidates) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
+  const size_t count =
+      Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
   Sentences(text, doc, events, keys);
+  return std::span<const uint32_t>(candidates->data(), count);
 }
 
 std::vector<uint32_t>& Segmenter::TokenEvents() {

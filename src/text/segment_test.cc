@@ -304,8 +304,9 @@ TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter
       "The rest of this line is padding so that no word above is near the end.";
   Doc doc;
   TokenKeys keys;
-  std::vector<uint32_t> cands = {77, 78};  // replaced
-  seg_->Segment(text, &doc, &keys, filter, &cands);
+  std::vector<uint32_t> buffer = {77, 78};  // overwritten
+  const std::span<const uint32_t> cands = seg_->Segment(text, &doc, &keys, filter, &buffer);
+  EXPECT_EQ(cands.data(), buffer.data());
   ASSERT_GE(doc.tokens.size(), 12u);
   // On Monday 12 gunmen killed twenty-three people in Zürich , officials said .
   const std::vector<uint32_t> head = {1, 2, 4, 5, 8};
@@ -322,6 +323,14 @@ TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter
     const TokenKind kind = doc.tokens[cands[k]].kind;
     EXPECT_TRUE(kind == TokenKind::kWord || kind == TokenKind::kNumber);
   }
+  // The buffer is reused: a shorter text after it lists its own candidates only (here every
+  // word: too near the text's end for the filtered runs).
+  Doc short_doc;
+  TokenKeys short_keys;
+  const std::span<const uint32_t> again =
+      seg_->Segment("Killed on Monday", &short_doc, &short_keys, filter, &buffer);
+  EXPECT_EQ(std::vector<uint32_t>(again.begin(), again.end()), (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_GT(buffer.size(), again.size());
   // The keys and tokens are those of the keyed Segment without candidates.
   Doc plain_doc;
   TokenKeys plain_keys;
