@@ -106,11 +106,10 @@ struct Cp {
 }
 
 #if defined(__SSE2__)
-// Sixteen bytes at p: themselves (v), 0xFF for each ASCII letter (alpha), and bit k of `stop`
-// set for each byte k that is not an ASCII letter or digit (bits 16 and up set too).
+// Sixteen bytes at p: themselves (v), and bit k of `stop` set for each byte k that is not an
+// ASCII letter or digit (bits 16 and up set too).
 struct Classes16 {
   __m128i v;
-  __m128i alpha;
   uint32_t stop;
 };
 inline Classes16 Classify16(const unsigned char* p) {
@@ -121,7 +120,7 @@ inline Classes16 Classify16(const unsigned char* p) {
                      _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')));
   const __m128i digit =
       _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(128 - '0')));
-  return Classes16{v, alpha, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
+  return Classes16{v, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
 }
 #endif
 
@@ -369,8 +368,7 @@ class TokenKeysWriter {
     const size_t len = span.size();
     if (plain && len < kRunChunk && span.begin + kRunChunk <= text.size() && size_ < keys_cap_ &&
         used_ + kRunChunk <= lower_cap_) {
-      const __m128i v =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
       const uint64_t h = PlainKey16(v, len, lower_ + used_);
       const uint64_t head = KeyHead(used_, len, false, TokenKeys::kAsciiWord);
       TokenKeys::Key* k = keys_ + size_++;
@@ -395,7 +393,7 @@ class TokenKeysWriter {
     Token* tok_end;         // one past the last free slot
     uint32_t* cand;         // the next candidate slot (room for one per free token slot)
     std::vector<uint32_t>* events;
-    bool at_word;           // out: the run stopped at a word it leaves to the caller
+    bool at_word;  // out: the run stopped at a word it leaves to the caller
   };
   // The tokens and keys of the run of words from i (an ASCII letter) where each word follows
   // the one before after one space, or after one ASCII punctuation mark of the tokeniser's
@@ -473,8 +471,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     unsigned char end;
 #if defined(__SSE2__)
     // Sixteen bytes at once: the word's end, and its key's bytes lower-cased.
-    const auto [v, alpha, stop] = Classify16(p);
-    (void)alpha;
+    const auto [v, stop] = Classify16(p);
     if ((stop & 0xFFFF) != 0) [[likely]] {
       len = static_cast<size_t>(std::countr_zero(stop));  // 1 to 15: p[0] is a letter
       end = p[len];
@@ -543,7 +540,8 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
         out->events->push_back(2 * index);
       }
       ++index;
-      *tok++ = Token{Span{static_cast<uint32_t>(j), static_cast<uint32_t>(j + 1)}, TokenKind::kPunct};
+      *tok++ =
+          Token{Span{static_cast<uint32_t>(j), static_cast<uint32_t>(j + 1)}, TokenKind::kPunct};
       if (bytes[j + 1] == ' ' && kAscii.alpha[bytes[j + 2]]) {
         i = j + 2;
         continue;
@@ -642,8 +640,8 @@ size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<u
         i = j + 1;
       }
       for (;;) {
-        TokenKeysWriter::RunOut run{sink.base(), sink.cursor(), sink.end(), sink.cand_cursor(),
-                                    events, true};
+        TokenKeysWriter::RunOut run{sink.base(),        sink.cursor(), sink.end(),
+                                    sink.cand_cursor(), events,        true};
         i = writer.AsciiRun(bytes, n, i, *filter, &run);
         sink.Advance(run.tok, run.cand);
         if (!run.at_word) return i;
@@ -935,8 +933,8 @@ void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const 
 }
 
 std::span<const uint32_t> Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys,
-                                              const KeyFilter& filter,
-                                              std::vector<uint32_t>* candidates) const {
+                                             const KeyFilter& filter,
+                                             std::vector<uint32_t>* candidates) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
   const size_t count =
