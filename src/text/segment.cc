@@ -221,19 +221,25 @@ struct SeedTable {
 constexpr SeedTable kSeeds;
 
 #if defined(__SSE2__)
-// The key of a token of `len` (1 to 15) ASCII letters and digits whose bytes are the first of
-// `v`: its bytes lower-cased (a letter's or digit's byte with 0x20 set is its small form) stored
-// at `out` as a whole chunk, zeros after them, and the StringHash of those (one or two chunks).
-[[gnu::always_inline]] inline uint64_t PlainKey16(__m128i v, size_t len, char* out) {
+// The key of a token of `len` (1 to 15) ASCII bytes, lower-cased already in the first bytes of
+// `low`: those bytes stored at `out` as a whole chunk, zeros after them, and their StringHash
+// (one or two chunks) before KeyHashFinish.
+[[gnu::always_inline]] inline uint64_t LoweredKey16(__m128i low, size_t len, char* out) {
   const __m128i keep =
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
-  const __m128i low = _mm_and_si128(_mm_or_si128(v, _mm_set1_epi8(0x20)), keep);
+  low = _mm_and_si128(low, keep);
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), low);
   uint64_t h = KeyHashChunk(kSeeds.seed[len], static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
   if (len > 8) {
     h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
   }
   return h;
+}
+
+// LoweredKey16 of a token of ASCII letters and digits whose bytes are the first of `v`: a
+// letter's or digit's byte with 0x20 set is its small form.
+[[gnu::always_inline]] inline uint64_t PlainKey16(__m128i v, size_t len, char* out) {
+  return LoweredKey16(_mm_or_si128(v, _mm_set1_epi8(0x20)), len, out);
 }
 #endif
 
@@ -376,6 +382,28 @@ class TokenKeysWriter {
       k->hash = static_cast<size_t>(KeyHashFinish(h));
       used_ += len;
       return;
+    }
+    // Any other ASCII token of a chunk or less ("al-Shabaab", "'s", "1,200"): lower-cased
+    // 'A'..'Z' only, with its hyphen flag, as TokenKeys::Add(text, span, false) makes it.
+    if (!plain && len < kRunChunk && span.begin + kRunChunk <= text.size() &&
+        size_ < keys_cap_ && used_ + kRunChunk <= lower_cap_) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
+      const uint32_t in = (uint32_t{1} << len) - 1;
+      if ((static_cast<uint32_t>(_mm_movemask_epi8(v)) & in) == 0) {
+        const __m128i upper =
+            _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(v, _mm_set1_epi8(128 - 'A')));
+        const uint64_t h = LoweredKey16(
+            _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))), len, lower_ + used_);
+        const bool hyphen =
+            (static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')))) &
+             in) != 0;
+        const uint64_t head = KeyHead(used_, len, hyphen, 0);
+        TokenKeys::Key* k = keys_ + size_++;
+        std::memcpy(static_cast<void*>(k), &head, sizeof(head));
+        k->hash = static_cast<size_t>(KeyHashFinish(h));
+        used_ += len;
+        return;
+      }
     }
 #endif
     AddOther(text, span, plain);
@@ -750,6 +778,9 @@ size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<u
   return sink.Finish();
 }
 
+// A sentence is cut after this many tokens without a boundary (segment.h).
+constexpr size_t kMaxSentenceTokens = 300;
+
 bool IsCloser(std::string_view t) {
   if (t.size() == 1) return t[0] == '"' || t[0] == '\'' || t[0] == ')' || t[0] == ']';
   return t == "\u201D" || t == "\u2019" || t == "\u00BB" || t == "\u203A" || t == "\u300D" ||
@@ -939,6 +970,11 @@ std::span<const uint32_t> Segmenter::Segment(std::string_view text, Doc* doc, To
   std::vector<uint32_t>& events = TokenEvents();
   const size_t count =
       Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
+  // Every sentence but the last ends at an event or at a cut every kMaxSentenceTokens tokens:
+  // room for all of them at once spares the vector's regrowths (the bare pass, the yardstick,
+  // is left as it was).
+  doc->sentences.clear();
+  doc->sentences.reserve(events.size() + doc->tokens.size() / kMaxSentenceTokens + 1);
   Sentences(text, doc, events, keys);
   return std::span<const uint32_t>(candidates->data(), count);
 }
@@ -951,13 +987,9 @@ std::vector<uint32_t>& Segmenter::TokenEvents() {
 
 void Segmenter::Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events,
                           const TokenKeys* keys) const {
-  constexpr size_t kMaxSentenceTokens = 300;
   const std::vector<Token>& tokens = doc->tokens;
   doc->sentences.clear();
   const size_t n = tokens.size();
-  // Every sentence but the last ends at an event or a cut: room for all of them at once spares
-  // the keyed pass the vector's regrowths (the bare pass, the yardstick, is left as it was).
-  if (keys != nullptr) doc->sentences.reserve(events.size() + n / kMaxSentenceTokens + 1);
   size_t start = 0;
   auto close = [&](size_t end) {
     if (end <= start) return;

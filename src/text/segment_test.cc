@@ -252,7 +252,8 @@ TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
     for (const char* after : {" Next word", " next word", " 42 words", "\nNew line", "", "Glued",
                               "  two spaces", mark.c_str()}) {
       const std::string text = "We met police" + mark + after + " then 12" + mark + after +
-                               " 7 left" + mark + " " + dense + "it ended 2024" + mark + after;
+                               " 7 left" + mark + " " + dense + "O'Brien, UN-Backed AL-SHABAAB's 1,200" +
+                               mark + " 3.5 it ended 2024" + mark + after;
       Doc bare;
       std::vector<uint8_t> plain;
       seg_->Segment(text, &bare, &plain);
