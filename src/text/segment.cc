@@ -385,15 +385,15 @@ class TokenKeysWriter {
     }
     // Any other ASCII token of a chunk or less ("al-Shabaab", "'s", "1,200"): lower-cased
     // 'A'..'Z' only, with its hyphen flag, as TokenKeys::Add(text, span, false) makes it.
-    if (!plain && len < kRunChunk && span.begin + kRunChunk <= text.size() &&
-        size_ < keys_cap_ && used_ + kRunChunk <= lower_cap_) {
+    if (!plain && len < kRunChunk && span.begin + kRunChunk <= text.size() && size_ < keys_cap_ &&
+        used_ + kRunChunk <= lower_cap_) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
       const uint32_t in = (uint32_t{1} << len) - 1;
       if ((static_cast<uint32_t>(_mm_movemask_epi8(v)) & in) == 0) {
         const __m128i upper =
             _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(v, _mm_set1_epi8(128 - 'A')));
-        const uint64_t h = LoweredKey16(
-            _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))), len, lower_ + used_);
+        const uint64_t h = LoweredKey16(_mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+                                        len, lower_ + used_);
         const bool hyphen =
             (static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')))) &
              in) != 0;

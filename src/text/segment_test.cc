@@ -235,14 +235,14 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made.lower(8), "x3");
 }
 
-// With keys, a run also takes a number of ASCII digits, a one-byte punctuation mark after a
-// word or number (",", ".", ")") and the token after it and a space, with the mark's key and,
-// for ".", "!" and "?", its sentence end. Every mark after a word and after a number ("12,"
-// and "3." may continue the number), before a capital, a small letter, a digit, a line break
-// or the text's end, in a
-// text dense enough (two tokens every three bytes) that the run meets the end of the token
-// room the tokeniser sized ahead, must give the bare tokeniser's tokens and sentences and the
-// keys TokenKeys::Build makes.
+// With keys, a run also takes a one-byte punctuation mark after a word (",", ".", ")") and the
+// word after it and a space, with the mark's key and, for ".", "!" and "?", its sentence end;
+// the tokens the runs leave to the general path (numbers, "O'Brien", "UN-Backed", "'s",
+// "1,200") are keyed there from one load. Every mark after a word and after a number, before a
+// capital, a small letter, a digit, a line break or the text's end, in a text dense enough (two
+// tokens every three bytes) that the run meets the end of the token room the tokeniser sized
+// ahead, must give the bare tokeniser's tokens and sentences and the keys TokenKeys::Build
+// makes.
 TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
   TokenKeys made;
   std::string dense;
@@ -252,8 +252,9 @@ TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
     for (const char* after : {" Next word", " next word", " 42 words", "\nNew line", "", "Glued",
                               "  two spaces", mark.c_str()}) {
       const std::string text = "We met police" + mark + after + " then 12" + mark + after +
-                               " 7 left" + mark + " " + dense + "O'Brien, UN-Backed AL-SHABAAB's 1,200" +
-                               mark + " 3.5 it ended 2024" + mark + after;
+                               " 7 left" + mark + " " + dense +
+                               "O'Brien, UN-Backed AL-SHABAAB's 1,200" + mark +
+                               " 3.5 it ended 2024" + mark + after;
       Doc bare;
       std::vector<uint8_t> plain;
       seg_->Segment(text, &bare, &plain);
