@@ -38,6 +38,32 @@ class SegmentTest : public ::testing::Test {
     }
     return out;
   }
+  // The keyed Segment of `text` (with `made`, reused like the pipeline's keys) must give the
+  // bare pass's tokens, kinds and sentences, and the keys TokenKeys::Build makes of them.
+  void ExpectKeyedMatchesBare(const std::string& text, TokenKeys* made) {
+    Doc bare;
+    std::vector<uint8_t> plain;
+    seg_->Segment(text, &bare, &plain);
+    TokenKeys built;
+    built.Build(text, bare.tokens, plain);
+    Doc fused;
+    seg_->Segment(text, &fused, made);
+    ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
+    ASSERT_EQ(made->size(), built.size()) << text;
+    for (size_t i = 0; i < bare.tokens.size(); ++i) {
+      ASSERT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
+      ASSERT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
+      ASSERT_EQ(made->lower(i), built.lower(i)) << text << " token " << i;
+      ASSERT_EQ((*made)[i].hash, built[i].hash) << text << " token " << i;
+      ASSERT_EQ(made->ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+      ASSERT_EQ(made->hyphen(i), built.hyphen(i)) << text << " token " << i;
+    }
+    ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+    for (size_t k = 0; k < bare.sentences.size(); ++k) {
+      EXPECT_EQ(fused.sentences[k].span, bare.sentences[k].span) << text << " sentence " << k;
+      EXPECT_EQ(fused.sentences[k].first_token, bare.sentences[k].first_token) << text;
+    }
+  }
   std::vector<std::string> Tokens(std::string_view text, std::vector<TokenKind>* kinds = nullptr) {
     Doc doc;
     seg_->Segment(text, &doc);
@@ -202,25 +228,7 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
     for (const char* stop : {" ", ", ", ".", "-x", "'s", "'t", "\xC3\xA9", "\xE2\x80\x99s", "\n",
                              "@", "`", "{", "/", ":", "[", ""}) {
       for (const char* tail : {" Tail end", " x", ""}) {
-        const std::string text = "Go " + w + stop + " and " + w + tail;
-        Doc bare;
-        std::vector<uint8_t> plain;
-        seg_->Segment(text, &bare, &plain);
-        TokenKeys built;
-        built.Build(text, bare.tokens, plain);
-        Doc fused;
-        seg_->Segment(text, &fused, &made);
-        ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
-        ASSERT_EQ(made.size(), built.size()) << text;
-        for (size_t i = 0; i < bare.tokens.size(); ++i) {
-          EXPECT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
-          EXPECT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
-          EXPECT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
-          EXPECT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
-          EXPECT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
-          EXPECT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
-        }
-        ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+        ExpectKeyedMatchesBare("Go " + w + stop + " and " + w + tail, &made);
       }
     }
   }
@@ -255,28 +263,7 @@ TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
                                " 7 left" + mark + " " + dense +
                                "O'Brien, UN-Backed AL-SHABAAB's 1,200" + mark +
                                " 3.5 it ended 2024" + mark + after;
-      Doc bare;
-      std::vector<uint8_t> plain;
-      seg_->Segment(text, &bare, &plain);
-      TokenKeys built;
-      built.Build(text, bare.tokens, plain);
-      Doc fused;
-      seg_->Segment(text, &fused, &made);
-      ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
-      ASSERT_EQ(made.size(), built.size()) << text;
-      for (size_t i = 0; i < bare.tokens.size(); ++i) {
-        ASSERT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
-        ASSERT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
-        ASSERT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
-        ASSERT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
-        ASSERT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
-        ASSERT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
-      }
-      ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
-      for (size_t k = 0; k < bare.sentences.size(); ++k) {
-        EXPECT_EQ(fused.sentences[k].span, bare.sentences[k].span) << text << " sentence " << k;
-        EXPECT_EQ(fused.sentences[k].first_token, bare.sentences[k].first_token) << text;
-      }
+      ExpectKeyedMatchesBare(text, &made);
     }
   }
   Doc doc;
