@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <type_traits>
 
@@ -105,11 +106,10 @@ struct Cp {
 }
 
 #if defined(__SSE2__)
-// Sixteen bytes at p: themselves (v), 0xFF for each ASCII letter (alpha), and bit k of `stop`
-// set for each byte k that is not an ASCII letter or digit (bits 16 and up set too).
+// Sixteen bytes at p: themselves (v), and bit k of `stop` set for each byte k that is not an
+// ASCII letter or digit (bits 16 and up set too).
 struct Classes16 {
   __m128i v;
-  __m128i alpha;
   uint32_t stop;
 };
 inline Classes16 Classify16(const unsigned char* p) {
@@ -120,7 +120,7 @@ inline Classes16 Classify16(const unsigned char* p) {
                      _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(128 - 'a')));
   const __m128i digit =
       _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(128 - '0')));
-  return Classes16{v, alpha, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
+  return Classes16{v, ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)))};
 }
 #endif
 
@@ -211,6 +211,44 @@ struct KeepBytes {
 };
 constexpr KeepBytes kKeepBytes;
 
+// KeyHashSeed of every length a chunk holds.
+struct SeedTable {
+  uint64_t seed[kRunChunk + 1];
+  constexpr SeedTable() : seed() {
+    for (size_t k = 0; k <= kRunChunk; ++k) seed[k] = KeyHashSeed(k);
+  }
+};
+constexpr SeedTable kSeeds;
+
+#if defined(__SSE2__)
+// The key of a token of `len` (1 to 15) ASCII bytes, lower-cased already in the first bytes of
+// `low`: those bytes stored at `out` as a whole chunk, zeros after them, and their StringHash
+// (one or two chunks) before KeyHashFinish.
+[[gnu::always_inline]] inline uint64_t LoweredKey16(__m128i low, size_t len, char* out) {
+  const __m128i keep =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
+  low = _mm_and_si128(low, keep);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), low);
+  uint64_t h = KeyHashChunk(kSeeds.seed[len], static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
+  if (len > 8) {
+    h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
+  }
+  return h;
+}
+
+// LoweredKey16 of a token of ASCII letters and digits whose bytes are the first of `v`: a
+// letter's or digit's byte with 0x20 set is its small form.
+[[gnu::always_inline]] inline uint64_t PlainKey16(__m128i v, size_t len, char* out) {
+  return LoweredKey16(_mm_or_si128(v, _mm_set1_epi8(0x20)), len, out);
+}
+#endif
+
+// A key's first eight bytes (off, len, hyphen, flags) as one store.
+inline uint64_t KeyHead(size_t off, size_t len, bool hyphen, uint8_t flags) {
+  return static_cast<uint64_t>(off) | (static_cast<uint64_t>(len) << 32) |
+         (static_cast<uint64_t>(hyphen) << 48) | (static_cast<uint64_t>(flags) << 56);
+}
+
 // The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
 // (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
 // a store, with no reload of the vector's fields after each byte store of the keys (char stores
@@ -239,9 +277,11 @@ class TokenSink {
   }
   size_t size() const { return static_cast<size_t>(cur_ - base_); }
   const Token& back() const { return cur_[-1]; }
-  void Finish() {
-    cands_->resize(static_cast<size_t>(cand_ - cands_->data()));
+  // Cuts the tokens to those made; returns how many candidates were listed (*cands is not cut:
+  // growing it again for the next text would zero it).
+  size_t Finish() {
     v_->resize(size());
+    return static_cast<size_t>(cand_ - cands_->data());
   }
   // The free slots, for a loop that fills them itself (TokenKeysWriter::AsciiRun) and then
   // hands back the new cursors (Advance). There is room for a candidate per free slot.
@@ -284,7 +324,7 @@ class PushBackSink {
   void Push(Span span, TokenKind kind) { v_->push_back(Token{span, kind}); }
   size_t size() const { return v_->size(); }
   const Token& back() const { return v_->back(); }
-  void Finish() {}
+  size_t Finish() { return 0; }
 
  private:
   std::vector<Token>* v_;
@@ -328,6 +368,44 @@ class TokenKeysWriter {
       used_ += 1;
       return;
     }
+#if defined(__SSE2__)
+    // A plain token (a number, a word the runs left) of a chunk or less, with a chunk of the
+    // text and of lower_ from it: TokenKeys::AddPlainFast's key, from one load.
+    const size_t len = span.size();
+    if (plain && len < kRunChunk && span.begin + kRunChunk <= text.size() && size_ < keys_cap_ &&
+        used_ + kRunChunk <= lower_cap_) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
+      const uint64_t h = PlainKey16(v, len, lower_ + used_);
+      const uint64_t head = KeyHead(used_, len, false, TokenKeys::kAsciiWord);
+      TokenKeys::Key* k = keys_ + size_++;
+      std::memcpy(static_cast<void*>(k), &head, sizeof(head));
+      k->hash = static_cast<size_t>(KeyHashFinish(h));
+      used_ += len;
+      return;
+    }
+    // Any other ASCII token of a chunk or less ("al-Shabaab", "'s", "1,200"): lower-cased
+    // 'A'..'Z' only, with its hyphen flag, as TokenKeys::Add(text, span, false) makes it.
+    if (!plain && len < kRunChunk && span.begin + kRunChunk <= text.size() && size_ < keys_cap_ &&
+        used_ + kRunChunk <= lower_cap_) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
+      const uint32_t in = (uint32_t{1} << len) - 1;
+      if ((static_cast<uint32_t>(_mm_movemask_epi8(v)) & in) == 0) {
+        const __m128i upper =
+            _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(v, _mm_set1_epi8(128 - 'A')));
+        const uint64_t h = LoweredKey16(_mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+                                        len, lower_ + used_);
+        const bool hyphen =
+            (static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')))) &
+             in) != 0;
+        const uint64_t head = KeyHead(used_, len, hyphen, 0);
+        TokenKeys::Key* k = keys_ + size_++;
+        std::memcpy(static_cast<void*>(k), &head, sizeof(head));
+        k->hash = static_cast<size_t>(KeyHashFinish(h));
+        used_ += len;
+        return;
+      }
+    }
+#endif
     AddOther(text, span, plain);
   }
   [[gnu::noinline]] void AddOther(std::string_view text, Span span, bool plain) {
@@ -335,20 +413,30 @@ class TokenKeysWriter {
     k_->Add(text, span, plain);
     Load();
   }
+  // Where an ASCII run (AsciiRun) writes its tokens, their candidate indices and the
+  // tokeniser's sentence events: cursors in and out.
+  struct RunOut {
+    const Token* tok_base;  // token 0 (candidates are indices from it)
+    Token* tok;             // the next free token slot (value-initialised: kind kWord)
+    Token* tok_end;         // one past the last free slot
+    uint32_t* cand;         // the next candidate slot (room for one per free token slot)
+    std::vector<uint32_t>* events;
+    bool at_word;  // out: the run stopped at a word it leaves to the caller
+  };
   // The tokens and keys of the run of words from i (an ASCII letter) where each word follows
-  // the one before after one space ("word word word": most of a text). A word of ASCII letters
-  // and digits that a byte of kWordEnd (or the text's end) ends, of at most kFastLen bytes, is
-  // emitted at *tok (below tok_end) with its key made from the bytes its end was found in, as
-  // TokenKeys::Add(text, span, true) makes it. Returns where the run stops: with *at_word set, at
-  // the start of a word it leaves to the caller (a hyphen, apostrophe or non-ASCII character
-  // follows its ASCII letters, or the text or a buffer ends too soon for whole eight-byte
-  // chunks); else at the end of the last word, which no space and letter follow. Every local in
-  // registers: the stores of the keys' bytes cannot make the loop reload its cursors.
-  // Each word also goes into the candidates at *cand_io (its index from tok_base) when its key
-  // passes `filter`.
+  // the one before after one space, or after one ASCII punctuation mark of the tokeniser's
+  // general case (",", ".", ")": a one-byte kPunct token) and a space ("word word, word. Word":
+  // most of a text). A word of ASCII letters and digits that a byte of kWordEnd (or the text's
+  // end) ends, of at most kFastLen bytes, is emitted with its key made from the bytes its end was
+  // found in, as TokenKeys::Add(text, span, true) makes it; a punctuation mark as Add(text, span,
+  // false) makes it, with its sentence event when it is a terminator. Returns where the run
+  // stops: with out->at_word set, at the start of a word it leaves to the caller (a hyphen,
+  // apostrophe or non-ASCII character follows its ASCII letters, or the text or a buffer ends
+  // too soon for whole chunks); else after the last token, which no space and letter follow.
+  // Every local in registers: the stores of the keys' bytes cannot make the loop reload its
+  // cursors. Each word also goes into the candidates when its key passes `filter`.
   [[gnu::noinline]] int32_t AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
-                                     const Token* tok_base, Token** tok_io, Token* tok_end,
-                                     const KeyFilter& filter, uint32_t** cand_io, bool* at_word);
+                                     const KeyFilter& filter, RunOut* out);
 
  private:
   TokenKeys* k_;
@@ -360,48 +448,63 @@ class TokenKeysWriter {
   size_t lower_cap_;
 };
 
+// One byte each: an ASCII punctuation mark that the tokeniser's general case makes a one-byte
+// kPunct token of (CharClass kPunct, kGroupSep or kDecimalSep), after which it takes a word that
+// a space and a letter start as a run again; and whether the mark ends a sentence (IsTerminator).
+struct RunPunctTable {
+  bool punct[256];
+  bool terminator[256];
+  constexpr RunPunctTable() : punct(), terminator() {
+    for (int c = 0; c < 128; ++c) {
+      const CharClass k = AsciiClass(c);
+      punct[c] = k == CharClass::kPunct || k == CharClass::kGroupSep || k == CharClass::kDecimalSep;
+      terminator[c] = c == '.' || c == '!' || c == '?';
+    }
+  }
+};
+constexpr RunPunctTable kRunPunct;
+
 int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t i,
-                                  const Token* tok_base, Token** tok_io, Token* tok_end,
-                                  const KeyFilter& filter, uint32_t** cand_io, bool* at_word) {
+                                  const KeyFilter& filter, RunOut* out) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  Token* tok = *tok_io;
-  uint32_t* cand = *cand_io;
-  uint32_t index = static_cast<uint32_t>(tok - tok_base);  // of the next token
+  static_assert(offsetof(TokenKeys::Key, off) == 0 && offsetof(TokenKeys::Key, len) == 4 &&
+                offsetof(TokenKeys::Key, hyphen) == 6 && offsetof(TokenKeys::Key, flags) == 7 &&
+                offsetof(TokenKeys::Key, hash) == 8);
+  Token* tok = out->tok;
+  uint32_t* cand = out->cand;
+  uint32_t index = static_cast<uint32_t>(tok - out->tok_base);  // of the next token
   TokenKeys::Key* key = keys_ + size_;
   char* const lower = lower_;
   size_t used = used_;
-  // A word takes a token, a key and as many bytes of lower_ as of the text, and the text
-  // position passes the space after it too: room in lower_ for the rest of the text (and a
-  // chunk) now is room for every word of the run. (A text whose non-ASCII capitals took more
-  // bytes lower-cased may lack it: the caller's word() then takes the words.)
-  size_t words = std::min(static_cast<size_t>(tok_end - tok), keys_cap_ - size_);
-  if (used + static_cast<size_t>(n - i) + kRunChunk > lower_cap_) words = 0;
-  // A chunk and the byte after it are read at every word start up to here.
-  const int32_t read_limit = n - static_cast<int32_t>(kRunChunk) - 1;
+  // A token takes a token slot, a key and as many bytes of lower_ as of the text: room in
+  // lower_ for the rest of the text (and a chunk) now is room for every token of the run. (A
+  // text whose non-ASCII capitals took more bytes lower-cased may lack it: the caller's word()
+  // then takes the words.)
+  const size_t room = std::min(static_cast<size_t>(out->tok_end - tok), keys_cap_ - size_);
+  // A word starts no further than here: a chunk and the two bytes after it are read at every
+  // word start (so the bytes after a word's end need no test against n), and every token takes
+  // at least one byte of the text, so below it there is room for a word and a mark more.
+  int32_t limit = n - static_cast<int32_t>(kRunChunk) - 2;
+  if (room < 2 || used + static_cast<size_t>(n - i) + kRunChunk > lower_cap_) {
+    limit = -1;
+  } else if (limit > i && room - 2 < static_cast<size_t>(limit - i)) {
+    limit = i + static_cast<int32_t>(room - 2);
+  }
   bool word_left = true;
-  for (; words > 0; --words) {
-    if (i > read_limit) break;
+  while (i <= limit) {
     const unsigned char* p = bytes + i;
     size_t len;
     uint64_t h;
+    unsigned char end;
 #if defined(__SSE2__)
     // Sixteen bytes at once: the word's end, and its key's bytes lower-cased.
-    const auto [v, alpha, stop] = Classify16(p);
+    const auto [v, stop] = Classify16(p);
     if ((stop & 0xFFFF) != 0) [[likely]] {
       len = static_cast<size_t>(std::countr_zero(stop));  // 1 to 15: p[0] is a letter
-      const unsigned char end = p[len];
+      end = p[len];
       if (end != ' ' && !kWordEnd.ends[end]) break;
-      // The word's bytes lower-cased, zeros after them: its key's one or two chunks.
-      const __m128i keep =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepBytes.b + kRunChunk - len));
-      const __m128i low =
-          _mm_and_si128(_mm_or_si128(v, _mm_and_si128(alpha, _mm_set1_epi8(0x20))), keep);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + used), low);
-      h = KeyHashChunk(KeyHashSeed(len), static_cast<uint64_t>(_mm_cvtsi128_si64(low)));
-      if (len > 8) {
-        h = KeyHashChunk(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(low, 8))));
-      }
+      h = PlainKey16(v, len, lower + used);
 #else
     uint64_t c;
     std::memcpy(&c, p, 8);
@@ -409,11 +512,12 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     if (stop != 0) [[likely]] {
       // Shorter than eight bytes: the word's key is this very chunk, lower-cased.
       len = static_cast<size_t>(std::countr_zero(stop) >> 3);  // 1 to 7: p[0] is a letter
-      if (!kWordEnd.ends[p[len]]) break;
+      end = p[len];
+      if (!kWordEnd.ends[end]) break;
       c &= ~uint64_t{0} >> (64 - 8 * len);
       c |= ((c + 0x3F * kOnes) & ~(c + 0x25 * kOnes) & kHigh) >> 2;  // 'A'..'Z' to small
       std::memcpy(lower + used, &c, 8);
-      h = KeyHashChunk(KeyHashSeed(len), c);
+      h = KeyHashChunk(kSeeds.seed[len], c);
 #endif
     } else {
       const int32_t j = SkipAsciiWord(bytes, i + static_cast<int32_t>(kRunChunk), n);
@@ -423,6 +527,8 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
           used + padded > lower_cap_ || (j < n && !kWordEnd.ends[bytes[j]])) {
         break;
       }
+      // 0 (neither a space nor a mark) ends the run where the bytes after the word run out.
+      end = j + 2 < n ? bytes[j] : 0;
       h = KeyHashSeed(len);
       for (size_t off = 0; off < len; off += 8) {
         uint64_t c;
@@ -434,26 +540,53 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
       }
     }
     const size_t hash = static_cast<size_t>(KeyHashFinish(h));
-    *key++ = TokenKeys::Key{static_cast<uint32_t>(used), static_cast<uint16_t>(len), false,
-                            TokenKeys::kAsciiWord, hash};
+    const uint64_t head = KeyHead(used, len, false, TokenKeys::kAsciiWord);
+    std::memcpy(static_cast<void*>(key), &head, sizeof(head));
+    key->hash = hash;
+    ++key;
     used += len;
     const int32_t j = i + static_cast<int32_t>(len);
     *cand = index++;
     cand += static_cast<size_t>(filter.MayContain(hash));
-    *tok++ = Token{Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)}, TokenKind::kWord};
-    if (j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]]) {
+    tok->span = Span{static_cast<uint32_t>(i), static_cast<uint32_t>(j)};  // kind: kWord
+    ++tok;
+    if (end == ' ') {
+      if (kAscii.alpha[bytes[j + 1]]) {
+        i = j + 1;
+        continue;
+      }
+    } else if (kRunPunct.punct[end]) {
+      // The mark as the tokeniser's general case emits it (TokenKeys::AddAsciiMark's key).
+      lower[used] = static_cast<char>(end);
+      const uint64_t mark = KeyHead(used, 1, false, 0);
+      std::memcpy(static_cast<void*>(key), &mark, sizeof(mark));
+      key->hash = kOneByteKeyHashes.hash[end];
+      ++key;
+      used += 1;
+      *cand = index;  // not a candidate: the slot is overwritten
+      if (kRunPunct.terminator[end]) [[unlikely]] {
+        out->events->push_back(2 * index);
+      }
+      ++index;
+      *tok++ =
+          Token{Span{static_cast<uint32_t>(j), static_cast<uint32_t>(j + 1)}, TokenKind::kPunct};
+      if (bytes[j + 1] == ' ' && kAscii.alpha[bytes[j + 2]]) {
+        i = j + 2;
+        continue;
+      }
       i = j + 1;
-      continue;
+      word_left = false;
+      break;
     }
     i = j;
     word_left = false;
     break;
   }
-  *tok_io = tok;
-  *cand_io = cand;
+  out->tok = tok;
+  out->cand = cand;
   size_ = static_cast<size_t>(key - keys_);
   used_ = used;
-  *at_word = word_left;
+  out->at_word = word_left;
   return i;
 }
 
@@ -469,10 +602,11 @@ namespace {
 // is made (TokenKeys::Add, which takes the flag), and `plain` is unused; a word of ASCII letters
 // and digits that a space or punctuation mark ends (most words) is then scanned eight bytes at
 // a time with its key made from the same load.
+// Returns how many candidates (kKeys) the first entries of *cands hold.
 template <bool kKeys>
-void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
-              TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
-              std::vector<uint32_t>* events) {
+size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uint8_t>* plain,
+                TokenKeys* keys, const KeyFilter* filter, std::vector<uint32_t>* cands,
+                std::vector<uint32_t>* events) {
   const int32_t n = static_cast<int32_t>(text.size());
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::conditional_t<kKeys, TokenSink, PushBackSink> sink(tokens, text.size() / 5 + 8, cands);
@@ -534,12 +668,11 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         i = j + 1;
       }
       for (;;) {
-        bool at_word;
-        Token* cur = sink.cursor();
-        uint32_t* cand = sink.cand_cursor();
-        i = writer.AsciiRun(bytes, n, i, sink.base(), &cur, sink.end(), *filter, &cand, &at_word);
-        sink.Advance(cur, cand);
-        if (!at_word) return i;
+        TokenKeysWriter::RunOut run{sink.base(),        sink.cursor(), sink.end(),
+                                    sink.cand_cursor(), events,        true};
+        i = writer.AsciiRun(bytes, n, i, *filter, &run);
+        sink.Advance(run.tok, run.cand);
+        if (!run.at_word) return i;
         const int32_t j = word(i, Cp{bytes[i], i + 1, CharClass::kLetter});
         if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
         i = j + 1;
@@ -641,9 +774,12 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
         continue;
     }
   }
-  sink.Finish();
   if constexpr (kKeys) writer.Sync();
+  return sink.Finish();
 }
+
+// A sentence is cut after this many tokens without a boundary (segment.h).
+constexpr size_t kMaxSentenceTokens = 300;
 
 bool IsCloser(std::string_view t) {
   if (t.size() == 1) return t[0] == '"' || t[0] == '\'' || t[0] == ')' || t[0] == ']';
@@ -827,12 +963,20 @@ void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys) const 
   Segment(text, doc, keys, *all, &candidates);
 }
 
-void Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
-                        std::vector<uint32_t>* candidates) const {
+std::span<const uint32_t> Segmenter::Segment(std::string_view text, Doc* doc, TokenKeys* keys,
+                                             const KeyFilter& filter,
+                                             std::vector<uint32_t>* candidates) const {
   keys->Start(text, text.size() / 5 + 8);
   std::vector<uint32_t>& events = TokenEvents();
-  Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
+  const size_t count =
+      Tokenize<true>(text, &doc->tokens, nullptr, keys, &filter, candidates, &events);
+  // Every sentence but the last ends at an event or at a cut every kMaxSentenceTokens tokens:
+  // room for all of them at once spares the vector's regrowths (the bare pass, the yardstick,
+  // is left as it was).
+  doc->sentences.clear();
+  doc->sentences.reserve(events.size() + doc->tokens.size() / kMaxSentenceTokens + 1);
   Sentences(text, doc, events, keys);
+  return std::span<const uint32_t>(candidates->data(), count);
 }
 
 std::vector<uint32_t>& Segmenter::TokenEvents() {
@@ -843,7 +987,6 @@ std::vector<uint32_t>& Segmenter::TokenEvents() {
 
 void Segmenter::Sentences(std::string_view text, Doc* doc, const std::vector<uint32_t>& events,
                           const TokenKeys* keys) const {
-  constexpr size_t kMaxSentenceTokens = 300;
   const std::vector<Token>& tokens = doc->tokens;
   doc->sentences.clear();
   const size_t n = tokens.size();

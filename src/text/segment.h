@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,12 +50,16 @@ class Segmenter {
   // in the tokeniser's own loop, while each token's bytes are at hand, rather than in a second
   // pass. *keys refers to `text` afterwards, like after Build.
   void Segment(std::string_view text, Doc* doc, TokenKeys* keys) const;
-  // The same, also replacing *candidates with the ascending indices of the tokens the text
-  // stage's finders may look up (TimexParser and QuantityParser::Find's candidates): every
-  // number and every word, except that a word of ASCII letters and digits alone is left out
-  // when its key does not pass `filter` (the union of the finders' start words).
-  void Segment(std::string_view text, Doc* doc, TokenKeys* keys, const KeyFilter& filter,
-               std::vector<uint32_t>* candidates) const;
+  // The same, also returning the ascending indices of the tokens the text stage's finders may
+  // look up (TimexParser and QuantityParser::Find's candidates): every number and every word,
+  // except that a word of ASCII letters and digits alone is left out when its key does not pass
+  // `filter` (the union of the finders' start words). They are the first entries of
+  // *candidates, a buffer reused from text to text (kept as long as the longest text needed:
+  // cutting and regrowing it would zero it every time); the span is valid until the next call
+  // with the same buffer.
+  std::span<const uint32_t> Segment(std::string_view text, Doc* doc, TokenKeys* keys,
+                                    const KeyFilter& filter,
+                                    std::vector<uint32_t>* candidates) const;
 
   enum class AbbrevType : uint8_t { kTitle, kNumber, kMonth, kGeneral };
 

@@ -38,6 +38,32 @@ class SegmentTest : public ::testing::Test {
     }
     return out;
   }
+  // The keyed Segment of `text` (with `made`, reused like the pipeline's keys) must give the
+  // bare pass's tokens, kinds and sentences, and the keys TokenKeys::Build makes of them.
+  void ExpectKeyedMatchesBare(const std::string& text, TokenKeys* made) {
+    Doc bare;
+    std::vector<uint8_t> plain;
+    seg_->Segment(text, &bare, &plain);
+    TokenKeys built;
+    built.Build(text, bare.tokens, plain);
+    Doc fused;
+    seg_->Segment(text, &fused, made);
+    ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
+    ASSERT_EQ(made->size(), built.size()) << text;
+    for (size_t i = 0; i < bare.tokens.size(); ++i) {
+      ASSERT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
+      ASSERT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
+      ASSERT_EQ(made->lower(i), built.lower(i)) << text << " token " << i;
+      ASSERT_EQ((*made)[i].hash, built[i].hash) << text << " token " << i;
+      ASSERT_EQ(made->ascii_word(i), built.ascii_word(i)) << text << " token " << i;
+      ASSERT_EQ(made->hyphen(i), built.hyphen(i)) << text << " token " << i;
+    }
+    ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+    for (size_t k = 0; k < bare.sentences.size(); ++k) {
+      EXPECT_EQ(fused.sentences[k].span, bare.sentences[k].span) << text << " sentence " << k;
+      EXPECT_EQ(fused.sentences[k].first_token, bare.sentences[k].first_token) << text;
+    }
+  }
   std::vector<std::string> Tokens(std::string_view text, std::vector<TokenKind>* kinds = nullptr) {
     Doc doc;
     seg_->Segment(text, &doc);
@@ -202,25 +228,7 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
     for (const char* stop : {" ", ", ", ".", "-x", "'s", "'t", "\xC3\xA9", "\xE2\x80\x99s", "\n",
                              "@", "`", "{", "/", ":", "[", ""}) {
       for (const char* tail : {" Tail end", " x", ""}) {
-        const std::string text = "Go " + w + stop + " and " + w + tail;
-        Doc bare;
-        std::vector<uint8_t> plain;
-        seg_->Segment(text, &bare, &plain);
-        TokenKeys built;
-        built.Build(text, bare.tokens, plain);
-        Doc fused;
-        seg_->Segment(text, &fused, &made);
-        ASSERT_EQ(fused.tokens.size(), bare.tokens.size()) << text;
-        ASSERT_EQ(made.size(), built.size()) << text;
-        for (size_t i = 0; i < bare.tokens.size(); ++i) {
-          EXPECT_EQ(fused.tokens[i].span, bare.tokens[i].span) << text << " token " << i;
-          EXPECT_EQ(fused.tokens[i].kind, bare.tokens[i].kind) << text << " token " << i;
-          EXPECT_EQ(made.lower(i), built.lower(i)) << text << " token " << i;
-          EXPECT_EQ(made[i].hash, built[i].hash) << text << " token " << i;
-          EXPECT_EQ(made.ascii_word(i), built.ascii_word(i)) << text << " token " << i;
-          EXPECT_EQ(made.hyphen(i), built.hyphen(i)) << text << " token " << i;
-        }
-        ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
+        ExpectKeyedMatchesBare("Go " + w + stop + " and " + w + tail, &made);
       }
     }
   }
@@ -233,6 +241,41 @@ TEST_F(SegmentTest, KeyedWordRunsMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made[6].hash, StringHash{}("kabul"));
   EXPECT_TRUE(made.ascii_word(8));
   EXPECT_EQ(made.lower(8), "x3");
+}
+
+// With keys, a run also takes a one-byte punctuation mark after a word (",", ".", ")") and the
+// word after it and a space, with the mark's key and, for ".", "!" and "?", its sentence end;
+// the tokens the runs leave to the general path (numbers, "O'Brien", "UN-Backed", "'s",
+// "1,200") are keyed there from one load. Every mark after a word and after a number, before a
+// capital, a small letter, a digit, a line break or the text's end, in a text dense enough (two
+// tokens every three bytes) that the run meets the end of the token room the tokeniser sized
+// ahead, must give the bare tokeniser's tokens and sentences and the keys TokenKeys::Build
+// makes.
+TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
+  TokenKeys made;
+  std::string dense;
+  for (int k = 0; k < 200; ++k) dense += std::string(1, static_cast<char>('a' + k % 26)) + ", ";
+  for (int c = 0x21; c < 0x7F; ++c) {
+    const std::string mark(1, static_cast<char>(c));
+    for (const char* after : {" Next word", " next word", " 42 words", "\nNew line", "", "Glued",
+                              "  two spaces", mark.c_str()}) {
+      const std::string text = "We met police" + mark + after + " then 12" + mark + after +
+                               " 7 left" + mark + " " + dense +
+                               "O'Brien, UN-Backed AL-SHABAAB's 1,200" + mark +
+                               " 3.5 it ended 2024" + mark + after;
+      ExpectKeyedMatchesBare(text, &made);
+    }
+  }
+  Doc doc;
+  seg_->Segment("Shots rang out. Police came, then left!", &doc, &made);
+  ASSERT_EQ(doc.tokens.size(), 10u);
+  EXPECT_EQ(doc.tokens[3].kind, TokenKind::kPunct);
+  EXPECT_EQ(made.lower(3), ".");
+  EXPECT_EQ(made[3].hash, StringHash{}("."));
+  EXPECT_FALSE(made.ascii_word(3));
+  EXPECT_EQ(made.lower(4), "police");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_EQ(doc.sentences[1].first_token, 4u);
 }
 
 // With a KeyFilter, the keyed Segment lists the candidates: every number and every word that
@@ -250,8 +293,9 @@ TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter
       "The rest of this line is padding so that no word above is near the end.";
   Doc doc;
   TokenKeys keys;
-  std::vector<uint32_t> cands = {77, 78};  // replaced
-  seg_->Segment(text, &doc, &keys, filter, &cands);
+  std::vector<uint32_t> buffer = {77, 78};  // overwritten
+  const std::span<const uint32_t> cands = seg_->Segment(text, &doc, &keys, filter, &buffer);
+  EXPECT_EQ(cands.data(), buffer.data());
   ASSERT_GE(doc.tokens.size(), 12u);
   // On Monday 12 gunmen killed twenty-three people in Zürich , officials said .
   const std::vector<uint32_t> head = {1, 2, 4, 5, 8};
@@ -268,6 +312,14 @@ TEST_F(SegmentTest, CandidatesAreNumbersOtherWordsAndPlainWordsThatPassTheFilter
     const TokenKind kind = doc.tokens[cands[k]].kind;
     EXPECT_TRUE(kind == TokenKind::kWord || kind == TokenKind::kNumber);
   }
+  // The buffer is reused: a shorter text after it lists its own candidates only (here every
+  // word: too near the text's end for the filtered runs).
+  Doc short_doc;
+  TokenKeys short_keys;
+  const std::span<const uint32_t> again =
+      seg_->Segment("Killed on Monday", &short_doc, &short_keys, filter, &buffer);
+  EXPECT_EQ(std::vector<uint32_t>(again.begin(), again.end()), (std::vector<uint32_t>{0, 1, 2}));
+  EXPECT_GT(buffer.size(), again.size());
   // The keys and tokens are those of the keyed Segment without candidates.
   Doc plain_doc;
   TokenKeys plain_keys;

@@ -35,8 +35,8 @@ Doc TextAnalyzer::Analyze(std::string_view text, std::optional<CivilDate> publis
   // up by both finders (and handed on by the caller); so is the list of the tokens either
   // finder may start at, which the tokeniser makes as it goes too. Reused per thread.
   thread_local std::vector<uint32_t> cand;
-  segmenter_->Segment(text, &doc, keys, starts_, &cand);
-  const std::span<const uint32_t> candidates(cand);
+  const std::span<const uint32_t> candidates =
+      segmenter_->Segment(text, &doc, keys, starts_, &cand);
   doc.timexes = timexes_->Find(text, doc, *keys, published, candidates);
   doc.quantities = quantities_->Find(text, doc, *keys, lang, candidates);
   return doc;
