@@ -347,6 +347,11 @@ struct Event {
   LocRef loc;  // shared (interned once the batch keeps the unit)
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
+  // Other fine places of its province that its article names but reports no event at (a
+  // hospital's town, a victim's home town, the town a road or a range is named for), when the
+  // article reports this one event only: a dated report may be the same-day incident at one
+  // of them (ScorePair, NamesPlaceOf).
+  std::vector<Loc> named_locs;
   std::optional<int64_t> day;
   std::optional<int64_t> pub;
   uint32_t first_begin = 0;
@@ -670,6 +675,26 @@ std::array<int32_t, 4> NamedDays(const DocAnalysis& da, const std::optional<int6
     if (n == out.size()) continue;
     if (in_background) *background |= static_cast<uint8_t>(1u << n);
     out[n++] = day;
+  }
+  return out;
+}
+
+// The fine places of e's province that `da` names, other than e's own and its folded places,
+// distinct, in text order (Event::named_locs).
+std::vector<Loc> NamedLocs(const DocAnalysis& da, const Event& e) {
+  std::vector<Loc> out;
+  if (!e.loc->known || !Fine(e.loc)) return out;
+  for (const PlaceMention& pm : da.places) {
+    // A county's stand-in town (the "St. Johns County" sheriff read as its seat) names no town.
+    if (pm.via_county) continue;
+    Loc l = MakeLoc(pm.place);
+    if (!l.known || !Fine(l) || l.admin1_key != e.loc->admin1_key || l.key == e.loc->key) continue;
+    auto same = [&](const Loc& x) { return x.key == l.key; };
+    if (std::any_of(out.begin(), out.end(), same) ||
+        std::any_of(e.folded_locs.begin(), e.folded_locs.end(), same)) {
+      continue;
+    }
+    out.push_back(std::move(l));
   }
   return out;
 }
@@ -1108,6 +1133,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
                            0});
     }
   }
+  if (locals.size() == 1 && !u.wave) locals.front().e.named_locs = NamedLocs(da, locals.front().e);
   for (Local& l : locals) {
     FinishEvent(&l.e, pub);
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
@@ -1632,6 +1658,38 @@ bool ExactTollsConflict(const Event& e, const Cluster& c) {
   return false;  // the ranges overlap
 }
 
+// Whether e's article names a place of cluster `c` among its folded places, or an article of
+// c names e's place so; with `named`, also among their named places (Event::named_locs).
+// Whether x's article names `l` among its folded places or, with `named`, its named places.
+bool ArticleNames(const Event& x, const Loc& l, bool named) {
+  auto same = [&](const Loc& f) { return f.key == l.key; };
+  return std::any_of(x.folded_locs.begin(), x.folded_locs.end(), same) ||
+         (named && std::any_of(x.named_locs.begin(), x.named_locs.end(), same));
+}
+
+bool NamesPlaceOf(const Event& e, const Cluster& c, const EventTable& events, bool named) {
+  for (const Loc& l : c.locs) {
+    if (ArticleNames(e, l, named)) return true;
+  }
+  for (int ei : c.events) {
+    if (ArticleNames(events[ei], e.loc, named)) return true;
+  }
+  return false;
+}
+
+// Whether e's article names the place `l` of cluster `c` and every report of c at `l` names e's
+// place in turn (ArticleNames; named places only for a dated report): the two towns are one
+// attack's two names (the scene and the hospital's town), not a chain from town to town.
+bool NamedBothWays(const Event& e, const Loc& l, const Cluster& c, const EventTable& events) {
+  const bool named = e.day.has_value();
+  if (!ArticleNames(e, l, named)) return false;
+  for (int ei : c.events) {
+    const Event& x = events[ei];
+    if (x.loc->key == l.key && !ArticleNames(x, e.loc, named)) return false;
+  }
+  return true;
+}
+
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
                     const ResolveOptions& o, const ResolveRules& rules) {
   // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
@@ -1646,24 +1704,28 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
     if (PlaceScore(m) > PlaceScore(best)) best = m;
-    misfit = misfit || (m == PlaceMatch::kNone && Fine(l));
+    misfit = misfit || (m == PlaceMatch::kNone && Fine(l) && !NamedBothWays(e, l, c, events));
   }
-  if (best == PlaceMatch::kNone && (e.day || !c.days.empty())) return s;
+  // Another place matches by name only between undated reports or on one same day (dates would
+  // otherwise tell attacks apart).
+  const bool same_day =
+      e.day && !c.days.empty() &&
+      std::all_of(c.days.begin(), c.days.end(), [&](int64_t d) { return d == *e.day; });
+  if (best == PlaceMatch::kNone && (e.day || !c.days.empty()) && !same_day) return s;
   for (int ei : c.events) {
     if (events[ei].doc == e.doc) return s;  // the article keeps its events apart
   }
-  if (best == PlaceMatch::kNone && !e.day && c.days.empty()) {
-    // Only between undated reports (dates would otherwise tell attacks apart), and only the same
-    // gazetteer place: a folded place is a name the article gave the attack, not a location to
-    // measure distances from.
-    bool folded = false;
-    for (const Loc& f : e.folded_locs) {
-      for (const Loc& l : c.locs) folded = folded || f.key == l.key;
-    }
-    for (int ei : c.events) {
-      for (const Loc& f : events[ei].folded_locs) folded = folded || f.key == e.loc->key;
-    }
-    if (folded) best = PlaceMatch::kFolded;
+  // Only the same gazetteer place: a folded or named place is a name the article gave, not a
+  // location to measure distances from. Undated reports match by folded places only; on one
+  // same day, an article that names the other's town beside its own (the hospital's town, the
+  // victim's home) most likely reports that town's attack from the wrong one.
+  // A place and day that several outlets state is no misreading: then it stays its own attack
+  // (two neighbouring towns' attacks on one day, each article naming the other's town).
+  const bool attested =
+      e.attested >= rules.attested_reports || c.attested >= rules.attested_reports;
+  if (best == PlaceMatch::kNone && !(same_day && attested) &&
+      NamesPlaceOf(e, c, events, /*named=*/same_day)) {
+    best = PlaceMatch::kFolded;
   }
   if (best == PlaceMatch::kNone) return s;
   // An incident is one place and one day, so a report must fit every report already in it, not
@@ -2582,6 +2644,7 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     Release(&e.claims);
     Release(&e.cues);
     e.folded_locs.shrink_to_fit();
+    e.named_locs.shrink_to_fit();
     // The notes are only read into the event's reason: joined as Finish() joins them.
     std::string notes;
     for (const std::string& n : e.notes) notes += n + "; ";
@@ -3057,18 +3120,37 @@ IncidentStream ResolveBatch::FinishStream() && {
         e.claim_ref = {};
       }
     }
-    // Place: the finest, most reported.
+    // Place: the finest, most reported; a place one report's article names beside its own (the
+    // hospital's town, the victim's home) ranks below every place none names so.
+    auto named_aside = [&](const Loc& l) {
+      return std::any_of(evs.begin(), evs.end(), [&](int ei) {
+        const std::vector<Loc>& v = events[ei].named_locs;
+        return events[ei].loc->key != l.key &&
+               std::any_of(v.begin(), v.end(), [&](const Loc& f) { return f.key == l.key; });
+      });
+    };
     const Loc* loc = nullptr;
+    bool loc_aside = false;
     std::tuple<int, int, std::string> best_loc;
     for (const Loc& l : c.locs) {
       const auto& v = loc_votes[l.key];
       std::tuple<int, int, std::string> k{std::get<0>(v), std::get<1>(v), l.key};
+      const bool aside = c.locs.size() > 1 && named_aside(l);
+      if (loc != nullptr && aside != loc_aside) {
+        if (!aside) {
+          loc = &l;
+          best_loc = k;
+          loc_aside = false;
+        }
+        continue;
+      }
       if (loc == nullptr || std::get<0>(k) > std::get<0>(best_loc) ||
           (std::get<0>(k) == std::get<0>(best_loc) &&
            (std::get<1>(k) > std::get<1>(best_loc) ||
             (std::get<1>(k) == std::get<1>(best_loc) && std::get<2>(k) < std::get<2>(best_loc))))) {
         loc = &l;
         best_loc = k;
+        loc_aside = aside;
       }
     }
     const Place& p = loc->place;

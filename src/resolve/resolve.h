@@ -32,7 +32,12 @@
 //       2*place + 1.5*date + 0.5*(type + actors + figures)
 //     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45,
 //     country .25, folded .75} and date {same day 1, within window .6, unknown .5}; "folded":
-//     between undated reports only, one's main place is the other's folded secondary place.
+//     between undated reports, one's main place is the other's folded secondary place; between
+//     reports of one same day, also a fine place of its province that one's article names
+//     outside its events (a hospital's town, a victim's home; articles reporting one event),
+//     unless either side's place and day is attested (below). Such a named town is no misfit
+//     for a report whose article names it, when the incident's reports there name the report's
+//     town in turn, and it ranks below the incident's other places when its place is chosen.
 //     A different district, a different province or a date gap beyond the window vetoes; so
 //     does a second local event of an article already in the incident (the article said they
 //     were different). A fine report must fit every fine place the incident holds (not only

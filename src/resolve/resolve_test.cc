@@ -842,8 +842,8 @@ TEST(ResolveTest, BlockingFindsEveryMatchAtScale) {
 }
 
 // An undated report placed in the city it names first (say, where the wounded were taken) that
-// also names the attacked town joins the undated report placed in that town; the same with dates
-// stays a district veto (dates tell attacks apart there).
+// also names the attacked town joins the undated report placed in that town; so does a dated one
+// on the very same day.
 TEST(ResolveTest, UndatedReportJoinsByItsFoldedPlace) {
   auto build = [](const std::string& date) {
     return std::vector<DocAnalysis>{
@@ -865,7 +865,37 @@ TEST(ResolveTest, UndatedReportJoinsByItsFoldedPlace) {
     }
     EXPECT_TRUE(why);
   }
-  EXPECT_EQ(Leaves(Resolve(build("2024-05-01"))).size(), 2u);
+  EXPECT_EQ(Leaves(Resolve(build("2024-05-01"))).size(), 1u);
+}
+
+// A report at the attacked town whose article names the hospital's town outside any event
+// sentence ("taken to Southtown") and a same-day report placed at that hospital town are one
+// incident, at the attacked town, in either order; a day apart, or when both towns are stated
+// by two articles each, they stay apart.
+TEST(ResolveTest, DatedReportJoinsTheSameDayIncidentAtATownItNames) {
+  auto build = [](const std::string& day_b, bool attested) {
+    std::vector<DocAnalysis> docs = {
+        DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(1)}).Build(),
+        DocBuilder("b", "2024-05-02").Mention(kVac, day_b, {kSouthTown}, {K(1)}).Build(),
+    };
+    docs[0].places.push_back({{900, 909}, kSouthTown, 0.9f});  // "taken to Southtown"
+    if (attested) {
+      docs.push_back(
+          DocBuilder("c", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(1)}).Build());
+      docs.push_back(
+          DocBuilder("d", "2024-05-02").Mention(kVac, day_b, {kSouthTown}, {K(1)}).Build());
+    }
+    return docs;
+  };
+  for (bool reverse : {false, true}) {
+    std::vector<DocAnalysis> docs = build("2024-05-01", false);
+    if (reverse) std::reverse(docs.begin(), docs.end());
+    IncidentSet s = Resolve(docs);
+    ASSERT_EQ(Leaves(s).size(), 1u) << "reverse=" << reverse;
+    EXPECT_EQ(Leaves(s)[0]->place, "Northtown");
+  }
+  EXPECT_EQ(Leaves(Resolve(build("2024-04-30", false))).size(), 2u);
+  EXPECT_EQ(Leaves(Resolve(build("2024-05-01", true))).size(), 2u);
 }
 
 // Gives the claims of mention `m` of `d` the sentence `quote`, each figure at the given word.
