@@ -494,6 +494,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       pos = text.size();
     }
   }
+  if (starts != nullptr) starts->Refine(wbuf, sbuf, nw);
   words_.resize(nw);
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
@@ -611,9 +612,28 @@ bool StartIndex::Register(PhraseTrie* trie) {
   const uint32_t bit = uint32_t{1} << next_bit_++;
   trie->start_bit_ = bit | kStartsUnfiltered;
   for (size_t k = 0; k < kSlots; ++k) {
-    if (trie->first_bits_[k >> 6] & (uint64_t{1} << (k & 63))) masks_[k] |= bit;
+    const uint64_t b = uint64_t{1} << (k & 63);
+    if (trie->first_bits_[k >> 6] & b) masks_[k] |= bit;
+    if (trie->single_bits_[k >> 6] & b) single_masks_[k] |= bit;
+    if (trie->pair_bits_[k >> 6] & b) pair_masks_[k] |= bit;
   }
   return true;
+}
+
+void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t m = masks[i];
+    if (m == 0) continue;
+    const uint32_t h = words[i].key_hash;
+    uint32_t allowed = single_masks_[h & (kSlots - 1)];
+    if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
+      allowed |= pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
+    }
+    if ((m & ~allowed) != 0) {
+      masks[i] = m & allowed;
+      words[i].starts = m & allowed;
+    }
+  }
 }
 
 size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
