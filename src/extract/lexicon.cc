@@ -625,13 +625,16 @@ void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
     const uint32_t m = masks[i];
     if (m == 0) continue;
     const uint32_t h = words[i].key_hash;
-    uint32_t allowed = single_masks_[h & (kSlots - 1)];
+    // The tries without a one-word phrase here (most words have none of them: no pair hash).
+    const uint32_t pair_only = m & ~single_masks_[h & (kSlots - 1)];
+    if (pair_only == 0) continue;
+    uint32_t paired = 0;
     if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
-      allowed |= pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
+      paired = pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
     }
-    if ((m & ~allowed) != 0) {
-      masks[i] = m & allowed;
-      words[i].starts = m & allowed;
+    if ((pair_only & ~paired) != 0) {
+      masks[i] = m & ~(pair_only & ~paired);
+      words[i].starts = masks[i];
     }
   }
 }

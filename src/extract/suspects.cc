@@ -244,6 +244,10 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // First name -> (key, ambiguous), the same way: family stories call their members by first
   // names ("Tom shot his sister" after "Tom Roe, 12,").
   std::vector<Surname> given_key;
+  // A full name takes two capitalised words at least: room for all of them at once, not a
+  // reallocation per doubling.
+  surname_key.reserve(ws.capitalized().size() / 2);
+  given_key.reserve(ws.capitalized().size() / 2);
   auto find_in = [](std::vector<Surname>& v, const Word& name) -> Surname* {
     for (Surname& x : v) {
       if (x.hash == name.key_hash && x.surname == name.lower) return &x;
@@ -292,6 +296,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
 
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
+  tally.reserve(runs.size());  // at most one per run
   uint32_t order = 0;
   // The word after the last name a victim cue before it named, and its sentence: a name listed
   // right after it ("the murders of NAME and NAME") is a victim too.
