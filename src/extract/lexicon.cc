@@ -201,7 +201,9 @@ template <bool kIndexed>
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
-  const StartIndex* const starts = src.starts;
+  // The table itself, not the index: stores to the words would make the compiler reload the
+  // vector's data pointer for every lookup.
+  const uint32_t* const table = kIndexed ? src.starts->table() : nullptr;
   const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
   size_t i = run->token, from = run->from, n = run->words, nc = run->caps;
   Word* w = words + n;  // the next word's slot
@@ -241,7 +243,7 @@ template <bool kIndexed>
     // (IsTrieNumber).
     const uint32_t hash =
         c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
-    const uint32_t mask = kIndexed ? starts->Lookup(hash) : kStartsUnfiltered;
+    const uint32_t mask = kIndexed ? table[hash & StartIndex::kMask] : kStartsUnfiltered;
     w->span = sp;
     w->lower = key.s;
     w->kind = WordKind::kWord;

@@ -238,17 +238,18 @@ class PhraseTrie {
       if (i >= stop) return i;
       // Registered: a word's mask has kStartsUnfiltered only in a stream made without an index.
       // Eight masks at a time (the stream pads them, so a group may run past `stop`): the
-      // group's hits as bits, the first one by counting zeros, no branch per word.
+      // group's hits as bits, the first one by counting zeros, no branch per word. A hit past
+      // `stop` ends the scan like none: no group is cut to `stop` first.
       const uint32_t* st = ws.starts();
       const uint32_t bit = start_bit_;
       while (i < stop) {
-        uint32_t hits = StartHits8(st + i, bit);
-        if (stop - i < 8) hits &= (1u << (stop - i)) - 1;
+        const uint32_t hits = StartHits8(st + i, bit);
         if (hits == 0) {
           i += 8;
           continue;
         }
         i += static_cast<size_t>(__builtin_ctz(hits));
+        if (i >= stop) break;
         if ((st[i] & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i])) return i;
         ++i;
       }
@@ -368,6 +369,9 @@ class StartIndex {
   // False when 31 tries are registered already (the trie keeps its own bitmap then).
   bool Register(PhraseTrie* trie);
   uint32_t Lookup(uint32_t hash) const { return masks_[hash & (kSlots - 1)]; }
+  // Lookup's table, for a loop that keeps it in a register: Lookup(h) is table()[h & kMask].
+  const uint32_t* table() const { return masks_.data(); }
+  static constexpr uint32_t kMask = PhraseTrie::kFirstWords * 64 - 1;
   // Clears in masks[i] (and words[i].starts, which must equal it) the bit of every trie that
   // has no one-word phrase of words[i]'s hash and no phrase starting with the pair of words[i]
   // and words[i + 1] (none when that is punctuation or past the end): Match finds nothing there
