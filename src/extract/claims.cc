@@ -458,8 +458,11 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
     }
     return false;
   };
-  for (size_t n = b; n < e; ++n) {
-    if (w[n].kind != WordKind::kNumber) continue;
+  // The sentence's number words, from the stream's list of them.
+  const std::span<const uint32_t> nums = ws.numbers();
+  for (auto it = std::lower_bound(nums.begin(), nums.end(), static_cast<uint32_t>(b));
+       it != nums.end() && *it < e; ++it) {
+    const size_t n = *it;
     NounPhrase np = NounAfter(w, n, e);
     size_t rl = 0;
     bool skip = np.group == NounGroup::kOther || np.group == NounGroup::kEvent;

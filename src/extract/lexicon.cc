@@ -153,6 +153,7 @@ struct SpareBuffers {
   std::vector<Word> words;
   std::vector<uint32_t> starts;
   std::vector<uint32_t> caps;
+  std::vector<uint32_t> numbers;
   std::vector<Span> sent_spans;
   std::vector<uint32_t> sent_first;
   std::vector<uint32_t> sent_para;
@@ -278,6 +279,8 @@ void WordStream::TakeSpareBuffers() {
   words_ = std::move(sp.words);
   starts_ = std::move(sp.starts);
   caps_ = std::move(sp.caps);
+  numbers_ = std::move(sp.numbers);
+  numbers_.clear();
   sent_spans_ = std::move(sp.sent_spans);
   sent_first_ = std::move(sp.sent_first);
   sent_para_ = std::move(sp.sent_para);
@@ -294,6 +297,7 @@ WordStream::~WordStream() {
   sp.words = std::move(words_);
   sp.starts = std::move(starts_);
   sp.caps = std::move(caps_);
+  sp.numbers = std::move(numbers_);
   sp.sent_spans = std::move(sent_spans_);
   sp.sent_first = std::move(sent_first_);
   sp.sent_para = std::move(sent_para_);
@@ -488,6 +492,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       w.kind = WordKind::kNumber;
       w.quantity = static_cast<int32_t>(qi);
       sent_number_[w.sentence] = 1;
+      numbers_.push_back(static_cast<uint32_t>(nw - 1));
       w.key_hash = number_hash;
       set_starts(w, starts != nullptr ? starts->Lookup(number_hash) : kStartsUnfiltered);
       pos = sp.end;

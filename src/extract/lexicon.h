@@ -166,6 +166,9 @@ class WordStream {
   // words a name may start at, recorded while the stream is built so a name finder need not
   // visit every word.
   std::span<const uint32_t> capitalized() const { return {caps_.data(), num_caps_}; }
+  // Ascending indices of the kNumber words (one per Doc quantity the stream took): a reader of
+  // figures visits them without scanning every word of a sentence for them.
+  std::span<const uint32_t> numbers() const { return numbers_; }
 
  private:
   std::string_view text_;
@@ -178,6 +181,7 @@ class WordStream {
   // starts_[i] == words_[i].starts, then kStartsPadding zeros (the buffer may be longer).
   std::vector<uint32_t> starts_;
   std::vector<uint32_t> caps_;  // capitalized() is its first num_caps_ entries
+  std::vector<uint32_t> numbers_;
   size_t num_caps_ = 0;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1

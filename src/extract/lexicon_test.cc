@@ -287,6 +287,23 @@ TEST(WordStreamTest, HasNumberIsWhetherTheSentenceHasANumberWord) {
   std::string plain = "In the past 24 hours";
   WordStream none(plain, Doc());  // no quantities: "24" is a plain word
   EXPECT_FALSE(none.has_number(0));
+  EXPECT_TRUE(none.numbers().empty());
+}
+
+// numbers() lists exactly the kNumber words, ascending, also for a stream made after another
+// on the same thread (which hands its buffers on).
+TEST(WordStreamTest, NumbersListsTheNumberWordsInOrder) {
+  std::string text = "Two men died. Nobody else was hurt.\nAt least 12 were hurt, 3 badly.";
+  Doc doc = testing_doc::MakeDoc(text);
+  for (int round = 0; round < 2; ++round) {
+    WordStream ws(text, doc);
+    std::vector<uint32_t> scanned;
+    for (size_t i = 0; i < ws.words().size(); ++i) {
+      if (ws.words()[i].kind == WordKind::kNumber) scanned.push_back(static_cast<uint32_t>(i));
+    }
+    ASSERT_EQ(scanned.size(), 3u) << round;
+    EXPECT_EQ(std::vector<uint32_t>(ws.numbers().begin(), ws.numbers().end()), scanned) << round;
+  }
 }
 
 TEST(WordStreamTest, NonLatinScriptsAreWords) {
