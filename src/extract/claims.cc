@@ -460,6 +460,9 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
   };
   // The sentence's number words, from the stream's list of them.
   const std::span<const uint32_t> nums = ws.numbers();
+  // Whether a cue may start anywhere in the sentence: where none may, the searches below that
+  // only look for one (cue before the number, toll phrase) find nothing, and are not run.
+  const bool cues_here = cue_trie_.Next(ws, b, e) < e;
   for (auto it = std::lower_bound(nums.begin(), nums.end(), static_cast<uint32_t>(b));
        it != nums.end() && *it < e; ++it) {
     const size_t n = *it;
@@ -561,7 +564,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
     bool negated = false;
     bool ceiling = false;
     // 1. A cue before the number, over a few fillers.
-    {
+    if (cues_here) {
       size_t j = n;
       int fillers = 0;
       bool dated = false;  // "starben am Dienstag zwei Menschen": one date between cue and number
@@ -720,7 +723,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       }
     }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
-    if (!field && !negated) {
+    if (!field && !negated && cues_here) {
       for (size_t k = n; k-- > b && k + 10 > n;) {
         if (EndsClause(w[k]) || w[k].kind == WordKind::kNumber) break;
         size_t len = 0;
