@@ -1279,7 +1279,10 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     singles.clear();
     // Sentences without a number have no numeric figure.
     if (ws.has_number(s)) ReadSentence(ws, s, doc.timexes, &figs);
-    ReadSingular(ws, s, &singles);
+    // Most sentences hold no singular cue at all: no call to find that out.
+    if (singular_trie_.Next(ws, ws.sentence_begin(s), ws.sentence_end(s)) < ws.sentence_end(s)) {
+      ReadSingular(ws, s, &singles);
+    }
     if (figs.empty() && singles.empty()) continue;
     // A killer's own death after his killings ("shot his wife and son, then killed himself"):
     // whoever he killed before it is a victim, never the attacker counted again, so a death of
