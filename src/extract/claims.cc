@@ -459,8 +459,14 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
     }
     return false;
   };
-  for (size_t n = b; n < e; ++n) {
-    if (w[n].kind != WordKind::kNumber) continue;
+  // The sentence's number words, from the stream's list of them.
+  const std::span<const uint32_t> nums = ws.numbers();
+  // Whether a cue may start anywhere in the sentence: where none may, the searches below that
+  // only look for one (cue before the number, toll phrase) find nothing, and are not run.
+  const bool cues_here = cue_trie_.Next(ws, b, e) < e;
+  for (auto it = std::lower_bound(nums.begin(), nums.end(), static_cast<uint32_t>(b));
+       it != nums.end() && *it < e; ++it) {
+    const size_t n = *it;
     NounPhrase np = NounAfter(w, n, e);
     size_t rl = 0;
     bool skip = np.group == NounGroup::kOther || np.group == NounGroup::kEvent;
@@ -559,7 +565,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
     bool negated = false;
     bool ceiling = false;
     // 1. A cue before the number, over a few fillers.
-    {
+    if (cues_here) {
       size_t j = n;
       int fillers = 0;
       bool dated = false;  // "starben am Dienstag zwei Menschen": one date between cue and number
@@ -723,7 +729,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       }
     }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
-    if (!field && !negated) {
+    if (!field && !negated && cues_here) {
       for (size_t k = n; k-- > b && k + 10 > n;) {
         if (EndsClause(w[k]) || w[k].kind == WordKind::kNumber) break;
         size_t len = 0;
@@ -1279,7 +1285,10 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
     singles.clear();
     // Sentences without a number have no numeric figure.
     if (ws.has_number(s)) ReadSentence(ws, s, doc.timexes, &figs);
-    ReadSingular(ws, s, &singles);
+    // Most sentences hold no singular cue at all: no call to find that out.
+    if (singular_trie_.Next(ws, ws.sentence_begin(s), ws.sentence_end(s)) < ws.sentence_end(s)) {
+      ReadSingular(ws, s, &singles);
+    }
     if (figs.empty() && singles.empty()) continue;
     // A killer's own death after his killings ("shot his wife and son, then killed himself"):
     // whoever he killed before it is a victim, never the attacker counted again, so a death of

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -43,7 +44,12 @@ constexpr uint32_t kSamePlaceCue = 3;
 constexpr uint32_t kOutletCue = 2;
 
 std::string PlaceKey(const Place& p) {
-  if (p.gazetteer_id != 0) return "g" + std::to_string(p.gazetteer_id);
+  if (p.gazetteer_id != 0) {
+    // Written in place: "g" + std::to_string built and moved two strings per place.
+    char buf[24] = {'g'};
+    char* end = std::to_chars(buf + 1, buf + sizeof(buf), p.gazetteer_id).ptr;
+    return std::string(buf, static_cast<size_t>(end - buf));
+  }
   return p.country + "|" + p.admin1 + "|" + p.admin2 + "|" + p.name;
 }
 

@@ -176,6 +176,7 @@ struct SpareBuffers {
   std::vector<Word> words;
   std::vector<uint32_t> starts;
   std::vector<uint32_t> caps;
+  std::vector<uint32_t> numbers;
   std::vector<Span> sent_spans;
   std::vector<uint32_t> sent_first;
   std::vector<uint32_t> sent_para;
@@ -224,7 +225,9 @@ template <bool kIndexed>
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
-  const StartIndex* const starts = src.starts;
+  // The table itself, not the index: stores to the words would make the compiler reload the
+  // vector's data pointer for every lookup.
+  const uint32_t* const table = kIndexed ? src.starts->table() : nullptr;
   const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
   size_t i = run->token, from = run->from, n = run->words, nc = run->caps;
   Word* w = words + n;  // the next word's slot
@@ -264,7 +267,7 @@ template <bool kIndexed>
     // (IsTrieNumber).
     const uint32_t hash =
         c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
-    const uint32_t mask = kIndexed ? starts->Lookup(hash) : kStartsUnfiltered;
+    const uint32_t mask = kIndexed ? table[hash & StartIndex::kMask] : kStartsUnfiltered;
     w->span = sp;
     w->lower = key.s;
     w->kind = WordKind::kWord;
@@ -299,6 +302,8 @@ void WordStream::TakeSpareBuffers() {
   words_ = std::move(sp.words);
   starts_ = std::move(sp.starts);
   caps_ = std::move(sp.caps);
+  numbers_ = std::move(sp.numbers);
+  numbers_.clear();
   sent_spans_ = std::move(sp.sent_spans);
   sent_first_ = std::move(sp.sent_first);
   sent_para_ = std::move(sp.sent_para);
@@ -315,6 +320,7 @@ WordStream::~WordStream() {
   sp.words = std::move(words_);
   sp.starts = std::move(starts_);
   sp.caps = std::move(caps_);
+  sp.numbers = std::move(numbers_);
   sp.sent_spans = std::move(sent_spans_);
   sp.sent_first = std::move(sent_first_);
   sp.sent_para = std::move(sent_para_);
@@ -509,6 +515,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       w.kind = WordKind::kNumber;
       w.quantity = static_cast<int32_t>(qi);
       sent_number_[w.sentence] = 1;
+      numbers_.push_back(static_cast<uint32_t>(nw - 1));
       w.key_hash = number_hash;
       set_starts(w, starts != nullptr ? starts->Lookup(number_hash) : kStartsUnfiltered);
       pos = sp.end;
@@ -517,6 +524,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       pos = text.size();
     }
   }
+  if (starts != nullptr) starts->Refine(wbuf, sbuf, nw);
   words_.resize(nw);
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
@@ -631,9 +639,31 @@ bool StartIndex::Register(PhraseTrie* trie) {
   const uint32_t bit = uint32_t{1} << next_bit_++;
   trie->start_bit_ = bit | kStartsUnfiltered;
   for (size_t k = 0; k < kSlots; ++k) {
-    if (trie->first_bits_[k >> 6] & (uint64_t{1} << (k & 63))) masks_[k] |= bit;
+    const uint64_t b = uint64_t{1} << (k & 63);
+    if (trie->first_bits_[k >> 6] & b) masks_[k] |= bit;
+    if (trie->single_bits_[k >> 6] & b) single_masks_[k] |= bit;
+    if (trie->pair_bits_[k >> 6] & b) pair_masks_[k] |= bit;
   }
   return true;
+}
+
+void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t m = masks[i];
+    if (m == 0) continue;
+    const uint32_t h = words[i].key_hash;
+    // The tries without a one-word phrase here (most words have none of them: no pair hash).
+    const uint32_t pair_only = m & ~single_masks_[h & (kSlots - 1)];
+    if (pair_only == 0) continue;
+    uint32_t paired = 0;
+    if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
+      paired = pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
+    }
+    if ((pair_only & ~paired) != 0) {
+      masks[i] = m & ~(pair_only & ~paired);
+      words[i].starts = masks[i];
+    }
+  }
 }
 
 size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,

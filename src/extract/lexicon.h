@@ -53,7 +53,9 @@ struct Word {
   // computed once by WordStream so tries do not rehash the word at every match attempt.
   uint32_t key_hash = 0;
   // Which registered lexicons may start a phrase here (StartIndex), one bit per PhraseTrie, or
-  // kStartsUnfiltered; 0 for punctuation in an indexed stream.
+  // kStartsUnfiltered; 0 for punctuation in an indexed stream. In an indexed stream a bit is
+  // set only where the trie's one-word phrases or its phrases' first two words allow a match
+  // (StartIndex::Refine).
   uint32_t starts = kStartsUnfiltered;
 };
 
@@ -165,6 +167,9 @@ class WordStream {
   // words a name may start at, recorded while the stream is built so a name finder need not
   // visit every word.
   std::span<const uint32_t> capitalized() const { return {caps_.data(), num_caps_}; }
+  // Ascending indices of the kNumber words (one per Doc quantity the stream took): a reader of
+  // figures visits them without scanning every word of a sentence for them.
+  std::span<const uint32_t> numbers() const { return numbers_; }
 
  private:
   std::string_view text_;
@@ -177,6 +182,7 @@ class WordStream {
   // starts_[i] == words_[i].starts, then kStartsPadding zeros (the buffer may be longer).
   std::vector<uint32_t> starts_;
   std::vector<uint32_t> caps_;  // capitalized() is its first num_caps_ entries
+  std::vector<uint32_t> numbers_;
   size_t num_caps_ = 0;
   std::vector<Span> sent_spans_;
   std::vector<uint32_t> sent_first_;  // size num_sentences()+1
@@ -209,17 +215,18 @@ class PhraseTrie {
     // later without registering still matches (only more slowly).
     const uint32_t m = start_bit_ == kStartsUnfiltered ? kStartsUnfiltered : w.starts & start_bit_;
     if (m == 0) return 0;
+    // An indexed stream's bit passed this second filter already (StartIndex::Refine).
     if (m & kStartsUnfiltered) {
       if (w.kind == WordKind::kPunct || !MayStart(w.key_hash)) return 0;
-    }
-    // No one-word phrase and no phrase starting with this pair of words: no match, and no
-    // call to walk the trie (most words that pass the first test fail this one).
-    if (!TestBit(single_bits_, w.key_hash)) {
-      if (i + 1 >= end || i + 1 >= words.size()) return 0;
-      const Word& next = words[i + 1];
-      if (next.kind == WordKind::kPunct ||
-          !TestBit(pair_bits_, PairHash(w.key_hash, next.key_hash))) {
-        return 0;
+      // No one-word phrase and no phrase starting with this pair of words: no match, and no
+      // call to walk the trie (most words that pass the first test fail this one).
+      if (!TestBit(single_bits_, w.key_hash)) {
+        if (i + 1 >= end || i + 1 >= words.size()) return 0;
+        const Word& next = words[i + 1];
+        if (next.kind == WordKind::kPunct ||
+            !TestBit(pair_bits_, PairHash(w.key_hash, next.key_hash))) {
+          return 0;
+        }
       }
     }
     return MatchFrom(words, i, end, payload);
@@ -236,17 +243,18 @@ class PhraseTrie {
       if (i >= stop) return i;
       // Registered: a word's mask has kStartsUnfiltered only in a stream made without an index.
       // Eight masks at a time (the stream pads them, so a group may run past `stop`): the
-      // group's hits as bits, the first one by counting zeros, no branch per word.
+      // group's hits as bits, the first one by counting zeros, no branch per word. A hit past
+      // `stop` ends the scan like none: no group is cut to `stop` first.
       const uint32_t* st = ws.starts();
       const uint32_t bit = start_bit_;
       while (i < stop) {
-        uint32_t hits = StartHits8(st + i, bit);
-        if (stop - i < 8) hits &= (1u << (stop - i)) - 1;
+        const uint32_t hits = StartHits8(st + i, bit);
         if (hits == 0) {
           i += 8;
           continue;
         }
         i += static_cast<size_t>(__builtin_ctz(hits));
+        if (i >= stop) break;
         if ((st[i] & kStartsUnfiltered) == 0 || MayStartAt(ws.words()[i])) return i;
         ++i;
       }
@@ -355,18 +363,32 @@ class PhraseTrie {
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
 // (WordStream sets Word::starts) instead of one bitmap probe per trie and word. Each registered
 // trie gets a bit; a word's mask has the bit of every trie whose first-word bitmap has the
-// word's hash, so the answer is exactly the trie's own MayStart. Register every trie that will
-// be matched against streams made with this index, after the trie is complete, at load time;
-// then read-only. At most 31 tries; the index must not be copied after tries register.
+// word's hash, so the answer is exactly the trie's own MayStart. Refine() then narrows a whole
+// stream's masks by Match's second filter (a one-word phrase, or the pair of the word and the
+// next one), so that a set bit is exactly a position where Match walks the trie. Register every
+// trie that will be matched against streams made with this index, after the trie is complete,
+// at load time; then read-only. At most 31 tries; the index must not be copied after tries
+// register.
 class StartIndex {
  public:
   // False when 31 tries are registered already (the trie keeps its own bitmap then).
   bool Register(PhraseTrie* trie);
   uint32_t Lookup(uint32_t hash) const { return masks_[hash & (kSlots - 1)]; }
+  // Lookup's table, for a loop that keeps it in a register: Lookup(h) is table()[h & kMask].
+  const uint32_t* table() const { return masks_.data(); }
+  static constexpr uint32_t kMask = PhraseTrie::kFirstWords * 64 - 1;
+  // Clears in masks[i] (and words[i].starts, which must equal it) the bit of every trie that
+  // has no one-word phrase of words[i]'s hash and no phrase starting with the pair of words[i]
+  // and words[i + 1] (none when that is punctuation or past the end): Match finds nothing there
+  // for any `end`, and Next() need not stop there. Words of an indexed stream only.
+  void Refine(Word* words, uint32_t* masks, size_t n) const;
 
  private:
   static constexpr size_t kSlots = PhraseTrie::kFirstWords * 64;  // one per first-bitmap bit
   std::vector<uint32_t> masks_ = std::vector<uint32_t>(kSlots, 0);
+  // The same per slot of a trie's single_bits_ and pair_bits_ (PhraseTrie::PairHash).
+  std::vector<uint32_t> single_masks_ = std::vector<uint32_t>(kSlots, 0);
+  std::vector<uint32_t> pair_masks_ = std::vector<uint32_t>(kSlots, 0);
   int next_bit_ = 0;
 };
 

@@ -245,6 +245,48 @@ TEST(StartIndexTest, IndexedStreamMatchesExactlyLikeAnUnindexedOne) {
   for (size_t k = 0; k < many.size(); ++k) EXPECT_EQ(full.Register(&many[k]), k < 31) << k;
 }
 
+// An indexed stream keeps a trie's bit only where Match would walk the trie: at a one-word
+// phrase, or at the first two words of a phrase. "the" starts "the group" but not "the market",
+// and "opened" before a comma starts nothing; matches stay those of an unindexed stream.
+TEST(StartIndexTest, RefinedMasksKeepOnlyWordsAPhraseMayStartAt) {
+  PhraseTrie a, b;
+  a.Add("the group", 1);
+  a.Add("opened fire", 2);
+  b.Add("fire", 3);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&a));
+  ASSERT_TRUE(index.Register(&b));
+  std::string text = "The group opened fire at the market; it opened, then fire.";
+  Doc doc = testing_doc::MakeDoc(text);
+  WordStream plain(text, doc);
+  WordStream indexed(text, doc, &index);
+  const std::vector<Word>& w = indexed.words();
+  auto at = [&](std::string_view word, int nth) {
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w[i].lower == word && nth-- == 0) return i;
+    }
+    return w.size();
+  };
+  const uint32_t bit_a = indexed.starts()[at("the", 0)];
+  ASSERT_NE(bit_a, 0u);
+  EXPECT_EQ(indexed.starts()[at("the", 1)] & bit_a, 0u);     // "the market"
+  EXPECT_NE(indexed.starts()[at("opened", 0)] & bit_a, 0u);  // "opened fire"
+  EXPECT_EQ(indexed.starts()[at("opened", 1)], 0u);          // "opened ,"
+  EXPECT_NE(indexed.starts()[at("fire", 1)], 0u);            // "fire" alone
+  for (size_t i = 0; i < w.size(); ++i) EXPECT_EQ(w[i].starts, indexed.starts()[i]) << i;
+  for (const PhraseTrie* t : {&a, &b}) {
+    for (size_t i = 0; i < w.size(); ++i) {
+      for (size_t end = i; end <= w.size(); ++end) {
+        uint32_t p1 = 0, p2 = 0;
+        EXPECT_EQ(t->Match(plain.words(), i, end, &p1), t->Match(w, i, end, &p2))
+            << i << " " << end;
+        EXPECT_EQ(p1, p2) << i;
+      }
+      EXPECT_EQ(t->Next(plain, i, w.size()) <= t->Next(indexed, i, w.size()), true) << i;
+    }
+  }
+}
+
 TEST(WordStreamTest, HasNumberIsWhetherTheSentenceHasANumberWord) {
   // Digits the text stage took as no quantity ("the past 24 hours" here has one) do not count:
   // only kNumber words do, in the sentence whose range holds them.
@@ -266,6 +308,23 @@ TEST(WordStreamTest, HasNumberIsWhetherTheSentenceHasANumberWord) {
   std::string plain = "In the past 24 hours";
   WordStream none(plain, Doc());  // no quantities: "24" is a plain word
   EXPECT_FALSE(none.has_number(0));
+  EXPECT_TRUE(none.numbers().empty());
+}
+
+// numbers() lists exactly the kNumber words, ascending, also for a stream made after another
+// on the same thread (which hands its buffers on).
+TEST(WordStreamTest, NumbersListsTheNumberWordsInOrder) {
+  std::string text = "Two men died. Nobody else was hurt.\nAt least 12 were hurt, 3 badly.";
+  Doc doc = testing_doc::MakeDoc(text);
+  for (int round = 0; round < 2; ++round) {
+    WordStream ws(text, doc);
+    std::vector<uint32_t> scanned;
+    for (size_t i = 0; i < ws.words().size(); ++i) {
+      if (ws.words()[i].kind == WordKind::kNumber) scanned.push_back(static_cast<uint32_t>(i));
+    }
+    ASSERT_EQ(scanned.size(), 3u) << round;
+    EXPECT_EQ(std::vector<uint32_t>(ws.numbers().begin(), ws.numbers().end()), scanned) << round;
+  }
 }
 
 TEST(WordStreamTest, NonLatinScriptsAreWords) {

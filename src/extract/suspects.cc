@@ -84,6 +84,58 @@ struct NameKey {
   bool operator==(const NameKey&) const = default;
 };
 
+// A name word -> the full name it belongs to (and whether several do), for the surnames or the
+// first names of an article's full names.
+struct Surname {
+  std::string_view surname;
+  uint32_t hash;  // the word's Word::key_hash: compared before the bytes
+  NameKey key;
+  bool ambiguous;
+};
+
+// Surnames by their word's hash, in one flat open-addressing table sized once: an article may
+// name dozens of people, and a linear search per mention grew with their square.
+class NameTable {
+ public:
+  // Room for `max_entries` without growing.
+  explicit NameTable(size_t max_entries) {
+    size_t n = 8;
+    while (n < 2 * max_entries) n *= 2;
+    slots_.assign(n, -1);
+    entries_.reserve(max_entries);
+  }
+  bool empty() const { return entries_.empty(); }
+  // The entry of `name`'s lower-case word, or null.
+  Surname* Find(const Word& name) {
+    for (size_t s = name.key_hash & (slots_.size() - 1);; s = (s + 1) & (slots_.size() - 1)) {
+      const int32_t k = slots_[s];
+      if (k < 0) return nullptr;
+      Surname& x = entries_[static_cast<size_t>(k)];
+      if (x.hash == name.key_hash && x.surname == name.lower) return &x;
+    }
+  }
+  // Adds an entry for a word Find() did not find.
+  void Add(const Surname& x) {
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    size_t s = x.hash & (slots_.size() - 1);
+    while (slots_[s] >= 0) s = (s + 1) & (slots_.size() - 1);
+    slots_[s] = static_cast<int32_t>(entries_.size());
+    entries_.push_back(x);
+  }
+
+ private:
+  void Grow() {
+    slots_.assign(2 * slots_.size(), -1);
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      size_t s = entries_[k].hash & (slots_.size() - 1);
+      while (slots_[s] >= 0) s = (s + 1) & (slots_.size() - 1);
+      slots_[s] = static_cast<int32_t>(k);
+    }
+  }
+  std::vector<int32_t> slots_;  // index into entries_, -1 empty; at most half full
+  std::vector<Surname> entries_;
+};
+
 struct Tally {
   std::string canonical;
   Span span;         // at the first perpetrator cue
@@ -246,24 +298,12 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   std::vector<Found> runs;
   // At most one run per candidate word: one allocation, not one per doubling.
   runs.reserve(ws.capitalized().size());
-  // surname -> (key, ambiguous). An article names a few people: flat vectors searched linearly
-  // cost less than hash tables that allocate a node per name.
-  struct Surname {
-    std::string_view surname;
-    uint32_t hash;  // the word's Word::key_hash: compared before the bytes
-    NameKey key;
-    bool ambiguous;
-  };
-  std::vector<Surname> surname_key;
-  // First name -> (key, ambiguous), the same way: family stories call their members by first
-  // names ("Tom shot his sister" after "Tom Roe, 12,").
-  std::vector<Surname> given_key;
-  auto find_in = [](std::vector<Surname>& v, const Word& name) -> Surname* {
-    for (Surname& x : v) {
-      if (x.hash == name.key_hash && x.surname == name.lower) return &x;
-    }
-    return nullptr;
-  };
+  // surname -> (key, ambiguous), and first name -> (key, ambiguous) the same way: family
+  // stories call their members by first names ("Tom shot his sister" after "Tom Roe, 12,").
+  // A full name takes two capitalised words at least: room for all of them at once.
+  NameTable surname_key(ws.capitalized().size() / 2);
+  NameTable given_key(ws.capitalized().size() / 2);
+  auto find_in = [](NameTable& v, const Word& name) { return v.Find(name); };
   auto find_surname = [&](const Word& surname) { return find_in(surname_key, surname); };
   // Most words start no name: only the words WordStream found may begin with a capital (what
   // StartsUpper accepts, two bytes or more) are read, in text order; a run read already covers
@@ -280,12 +320,12 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (Surname* x = find_surname(w[r.last])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        surname_key.push_back({w[r.last].lower, w[r.last].key_hash, key, false});
+        surname_key.Add({w[r.last].lower, w[r.last].key_hash, key, false});
       }
       if (Surname* x = find_in(given_key, w[r.first])) {
         if (!(x->key == key)) x->ambiguous = true;
       } else {
-        given_key.push_back({w[r.first].lower, w[r.first].key_hash, key, false});
+        given_key.Add({w[r.first].lower, w[r.first].key_hash, key, false});
       }
     }
     runs.push_back(Found{r, static_cast<uint32_t>(s), place});
@@ -306,6 +346,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
 
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
+  tally.reserve(runs.size());  // at most one per run
   uint32_t order = 0;
   // The perpetrator and own-death cues of bare surnames several full names share.
   struct SharedCue {

@@ -52,6 +52,25 @@ TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
             "Darrel Fenwick");
 }
 
+// A later mention by surname alone finds its full name among many (a long list of mourners
+// and officials), and a surname two of them share stays ambiguous however many are named.
+TEST_F(SuspectsTest, SurnameAmongManyNamesFindsItsFullName) {
+  std::string text = "Mourners included ";
+  const char* firsts[] = {"Alma",  "Boris",  "Celia",  "Dmitri", "Edna",   "Felix", "Greta",
+                          "Hiram", "Ingrid", "Jasper", "Kira",   "Lionel", "Mabel", "Nestor"};
+  const char* lasts[] = {"Quayle",    "Rusk",      "Sorensen", "Thorne", "Underhill",
+                         "Vance",     "Wexler",    "Yardley",  "Zabel",  "Abernathy",
+                         "Blackwood", "Castellan", "Dunmore",  "Ellery"};
+  for (int k = 0; k < 14; ++k) text += std::string(firsts[k]) + " " + lasts[k] + ", ";
+  text += "and Otto Pruitt. Police said Pruitt opened fire on the crowd.";
+  EXPECT_EQ(Suspect(text), "Otto Pruitt");
+  // "Vance" now names two people: the mention alone decides nothing.
+  std::string shared = text;
+  shared.replace(shared.find("and Otto Pruitt"), 15, "and Otto Vance");
+  shared.replace(shared.find("said Pruitt"), 11, "said Vance");
+  EXPECT_EQ(Suspect(shared), "");
+}
+
 TEST_F(SuspectsTest, IdentifiedTheVictimAsIsNotASuspect) {
   EXPECT_EQ(Suspect("A woman was killed on Sunday night. Police identified the victim as "
                     "Rosalind Achebe, a nurse."),
