@@ -117,6 +117,27 @@ TEST_F(ClaimsTest, TollsAndLives) {
   EXPECT_EQ(f[0].value, 5);
 }
 
+// "the loss of N lives", "the demise of N people", a toll, and a toll cue with the attack's
+// description between it and its number.
+TEST_F(ClaimsTest, LossDemiseExceedingAndADistantTollCue) {
+  auto c = Run("The raid on the depot resulted in the loss of at least 14 lives.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kAtLeast);
+  auto d = Run("The ambush led to the demise of 9 villagers.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].field, Field::kKilled);
+  EXPECT_EQ(d[0].value, 9);
+  auto e = Run("Officials reported a death toll of 25.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, Field::kKilled);
+  auto f = Run("The number of fatalities in the Arden market bombing on Sunday night reached 33.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, Field::kKilled);
+  EXPECT_EQ(f[0].value, 33);
+}
+
 TEST_F(ClaimsTest, InjuredAndKilledInOneSentence) {
   auto c = Run("At least 30 were wounded and 8 died.");
   ASSERT_EQ(c.size(), 2u);
