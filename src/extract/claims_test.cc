@@ -309,6 +309,15 @@ TEST_F(ClaimsTest, ShooterKilledHimself) {
   EXPECT_EQ(c[0].field, Field::kKilled);
   EXPECT_EQ(c[0].category, Category::kMilitants);
   EXPECT_EQ(c[0].attributed_to, "police");
+  // A headline's present tense: "Two boys killed, father commits suicide" is three deaths.
+  c = Run("Two boys killed, father commits suicide after standoff");
+  ASSERT_EQ(c.size(), 2u);
+  bool boys = false, father = false;
+  for (const Claim& x : c) {
+    boys |= x.value == 2 && x.category == Category::kCivilians;
+    father |= x.value == 1 && x.field == Field::kKilled && x.category == Category::kMilitants;
+  }
+  EXPECT_TRUE(boys && father);
 }
 
 TEST_F(ClaimsTest, AccidentalSelfShootingAndGunshotDeath) {
