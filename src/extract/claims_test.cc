@@ -635,11 +635,21 @@ TEST_F(ClaimsTest, MurderSuicideImpliesAtLeastTwoDeaths) {
   EXPECT_TRUE(Run("He was charged with an attempted murder-suicide.").empty());
   c = Run("Police are calling it a murder-suicide.\nThe murder-suicide was the second this month.");
   EXPECT_EQ(c.size(), 1u);
+  // A deadly shooting, a shooting death or a death investigation: at least one death.
+  c = Run("A man was charged in the shooting death on Elm Street.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_EQ(c[0].scope, Scope::kPart);
+  EXPECT_EQ(MaxKilled(Run("Deputies are looking for a man after a deadly shooting.")), 1);
+  EXPECT_TRUE(Run("Police are investigating a non-fatal shooting on Elm Street.").empty());
 }
 
 // More predicates of a death or of a wound, after a singular subject.
 TEST_F(ClaimsTest, MorePredicatesOfDeathAndWounds) {
   auto c = Run("The clerk had been shot to death.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  c = Run("Officers found the clerk had been fatally wounded.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].field, Field::kKilled);
   c = Run("The girl remains in critical condition.");
