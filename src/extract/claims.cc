@@ -24,6 +24,10 @@ struct ClaimExtractor::Figure {
 
 namespace {
 
+// How many words before its number a toll cue may start: room for the attack's description
+// between them ("the number of fatalities in the Mastung suicide attack Sunday reached 60").
+constexpr size_t kTollReach = 14;
+
 bool ParseField(std::string_view s, Field* f) {
   static const std::pair<std::string_view, Field> kFields[] = {
       {"killed", Field::kKilled},     {"injured", Field::kInjured},
@@ -730,7 +734,7 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
     }
     // 3. A toll phrase before the number: "the death toll has risen to 60".
     if (!field && !negated && cues_here) {
-      for (size_t k = n; k-- > b && k + 10 > n;) {
+      for (size_t k = n; k-- > b && k + kTollReach > n;) {
         if (EndsClause(w[k]) || w[k].kind == WordKind::kNumber) break;
         size_t len = 0;
         const std::vector<CueInfo>* infos = CueAt(w, k, n, &len);

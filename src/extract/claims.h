@@ -55,7 +55,8 @@
 // ("killed the boy and himself", "son, self") is read like a reflexive one. A young child who is
 // the first person of the reflexive's clause is no attacker ("2-year-old boy took gun from
 // mother's purse, fatally shot himself"). An event's name implies a least count of deaths, read
-// once per article as at_least, kPart ("a murder-suicide" 2, "a triple murder-suicide" 4).
+// once per article as at_least, kPart ("a deadly shooting" 1, "a murder-suicide" 2, "a triple
+// murder-suicide" 4).
 // Per sentence at most one implicit claim per field
 // and category, and an implicit injury beside an implicit death of the same category is dropped
 // (one victim, "critically wounded and later died"). Their figure_span is the cue's words.

@@ -117,6 +117,27 @@ TEST_F(ClaimsTest, TollsAndLives) {
   EXPECT_EQ(f[0].value, 5);
 }
 
+// "the loss of N lives", "the demise of N people", a toll, and a toll cue with the attack's
+// description between it and its number.
+TEST_F(ClaimsTest, LossDemiseExceedingAndADistantTollCue) {
+  auto c = Run("The raid on the depot resulted in the loss of at least 14 lives.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_EQ(c[0].qualifier, Qualifier::kAtLeast);
+  auto d = Run("The ambush led to the demise of 9 villagers.");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].field, Field::kKilled);
+  EXPECT_EQ(d[0].value, 9);
+  auto e = Run("Officials reported a death toll of 25.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, Field::kKilled);
+  auto f = Run("The number of fatalities in the Arden market bombing on Sunday night reached 33.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].field, Field::kKilled);
+  EXPECT_EQ(f[0].value, 33);
+}
+
 TEST_F(ClaimsTest, InjuredAndKilledInOneSentence) {
   auto c = Run("At least 30 were wounded and 8 died.");
   ASSERT_EQ(c.size(), 2u);
@@ -288,6 +309,15 @@ TEST_F(ClaimsTest, ShooterKilledHimself) {
   EXPECT_EQ(c[0].field, Field::kKilled);
   EXPECT_EQ(c[0].category, Category::kMilitants);
   EXPECT_EQ(c[0].attributed_to, "police");
+  // A headline's present tense: "Two boys killed, father commits suicide" is three deaths.
+  c = Run("Two boys killed, father commits suicide after standoff");
+  ASSERT_EQ(c.size(), 2u);
+  bool boys = false, father = false;
+  for (const Claim& x : c) {
+    boys |= x.value == 2 && x.category == Category::kCivilians;
+    father |= x.value == 1 && x.field == Field::kKilled && x.category == Category::kMilitants;
+  }
+  EXPECT_TRUE(boys && father);
 }
 
 TEST_F(ClaimsTest, AccidentalSelfShootingAndGunshotDeath) {
@@ -605,11 +635,21 @@ TEST_F(ClaimsTest, MurderSuicideImpliesAtLeastTwoDeaths) {
   EXPECT_TRUE(Run("He was charged with an attempted murder-suicide.").empty());
   c = Run("Police are calling it a murder-suicide.\nThe murder-suicide was the second this month.");
   EXPECT_EQ(c.size(), 1u);
+  // A deadly shooting, a shooting death or a death investigation: at least one death.
+  c = Run("A man was charged in the shooting death on Elm Street.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1);
+  EXPECT_EQ(c[0].scope, Scope::kPart);
+  EXPECT_EQ(MaxKilled(Run("Deputies are looking for a man after a deadly shooting.")), 1);
+  EXPECT_TRUE(Run("Police are investigating a non-fatal shooting on Elm Street.").empty());
 }
 
 // More predicates of a death or of a wound, after a singular subject.
 TEST_F(ClaimsTest, MorePredicatesOfDeathAndWounds) {
   auto c = Run("The clerk had been shot to death.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  c = Run("Officers found the clerk had been fatally wounded.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].field, Field::kKilled);
   c = Run("The girl remains in critical condition.");

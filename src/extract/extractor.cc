@@ -1162,22 +1162,24 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // attributed one. Equal figures of one sentence are distinct ("three women and three
     // children"). A figure stated as a number outranks implicit ones of its field ("two men were
     // shot ... one died" over "he died"), except an attacker's own death beside his victims' number
-    // in the same sentence when no number counts attackers: "killing 3, then killed himself" is
-    // four deaths.
+    // when no number counts attackers: in the same sentence ("killing 3, then killed himself" is
+    // four deaths), or anywhere when every number names its victims ("two boys killed" ... "the
+    // father took his own life" is three; "3 dead" may count him).
     bool numeric[8] = {};
     bool numeric_militants[8] = {};
+    bool numeric_unknown[8] = {};
     for (uint32_t c : g.claims) {
       if (claim_implicit[c]) continue;
-      numeric[static_cast<int>(claims[c].field) & 7] = true;
-      if (claims[c].category == Category::kMilitants) {
-        numeric_militants[static_cast<int>(claims[c].field) & 7] = true;
-      }
+      const int f = static_cast<int>(claims[c].field) & 7;
+      numeric[f] = true;
+      numeric_militants[f] |= claims[c].category == Category::kMilitants;
+      numeric_unknown[f] |= claims[c].category == Category::kUnknown;
     }
     auto beside_victims = [&](uint32_t c) {
       const Claim& x = claims[c];
-      if (x.category != Category::kMilitants || numeric_militants[static_cast<int>(x.field) & 7]) {
-        return false;
-      }
+      const int f = static_cast<int>(x.field) & 7;
+      if (x.category != Category::kMilitants || numeric_militants[f]) return false;
+      if (!numeric_unknown[f]) return true;
       for (uint32_t d : g.claims) {
         if (!claim_implicit[d] && claim_sent[d] == claim_sent[c] && claims[d].field == x.field) {
           return true;

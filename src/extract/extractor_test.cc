@@ -350,6 +350,23 @@ TEST_F(ExtractorTest, KillersOwnDeathBesideHisVictimsNumberIsKept) {
   for (const Claim& c : a.claims) EXPECT_NE(c.category, Category::kMilitants) << c.quote;
 }
 
+// When every number names its victims, the killer's own death in another sentence is his too:
+// "two boys were shot dead" ... "their father then took his own life" is three deaths.
+TEST_F(ExtractorTest, KillersOwnDeathAfterNamedVictimsIsKept) {
+  SetText(
+      "Two boys were shot dead in Arden on Sunday.\nPolice said their father then took his own "
+      "life.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  DocAnalysis a = Run();
+  bool boys = false, shooter = false;
+  for (const Claim& c : a.claims) {
+    boys |= c.field == Field::kKilled && c.value == 2 && c.category == Category::kCivilians;
+    shooter |= c.field == Field::kKilled && c.value == 1 && c.category == Category::kMilitants;
+  }
+  EXPECT_TRUE(boys);
+  EXPECT_TRUE(shooter);
+}
+
 // Tallies of a violent day or of several shootings are no incident's figures.
 TEST_F(ExtractorTest, ViolentHoursAndSeveralShootingsAreTallies) {
   SetText(

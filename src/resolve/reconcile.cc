@@ -385,12 +385,26 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
           why += "risen toll; ";
         }
         // An open-ended latest figure ("more than 30", "at least 128") is rounded or provisional:
-        // a larger specific figure it admits, within a quarter above its floor, is the count.
+        // a larger specific figure it admits, within a quarter above its floor, is the count. An
+        // exact figure of the same day (or both undated) is as recent and agrees with it at any
+        // size: the open-ended one is only its floor ("a toll exceeding 60" beside "115 were
+        // killed"). Not so another open-ended one ("at least 30"), nor one whose own document
+        // also gives a figure no larger than the floor: that document counts something else
+        // with it ("at least 18 were killed ... in 2019, 30 people died"); nor one fewer
+        // documents give than the floor.
+        auto far_refiner = [&](const View* w) {
+          if (when(w) != when(chosen) || w->claim->qualifier != Qualifier::kExact) return false;
+          if (support[w->point].size() < support[chosen->point].size()) return false;
+          return std::none_of(cands.begin(), cands.end(), [&](const View* o) {
+            return o->claim->doc_id == w->claim->doc_id && o->point <= chosen->point;
+          });
+        };
         if (chosen->claim->qualifier == Qualifier::kAtLeast ||
             chosen->claim->qualifier == Qualifier::kMoreThan) {
           const View* refined = nullptr;
           for (const View* w : cands) {
-            if (w->point <= chosen->point || w->point > std::ceil(chosen->lb * 1.25)) continue;
+            if (w->point <= chosen->point) continue;
+            if (w->point > std::ceil(chosen->lb * 1.25) && !far_refiner(w)) continue;
             if (refined == nullptr || w->point > refined->point ||
                 (w->point == refined->point && w->claim->doc_id < refined->claim->doc_id)) {
               refined = w;

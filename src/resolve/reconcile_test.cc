@@ -497,6 +497,39 @@ TEST(ReconcileCueTest, OpenEndedLatestFigureIsRefinedByAPreciseOne) {
   EXPECT_EQ(r.figure->best, 30);
 }
 
+TEST(ReconcileCueTest, OpenEndedFigureIsTheFloorOfAnExactOneOfTheSameDay) {
+  // Both undated: "more than 60" (official) and "115" agree, and the open-ended one is the floor.
+  std::vector<Claim> cs = {C("a", 60, Qualifier::kMoreThan, "2024-05-01", "police"),
+                           C("b", 115, Qualifier::kExact, "2024-05-01")};
+  cs[0].published = cs[1].published = CivilDate();
+  ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->best, 115);
+  EXPECT_EQ(r.figure->low, 61);
+  // Not another open-ended one ("at least 115").
+  cs[1].qualifier = Qualifier::kAtLeast;
+  r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  EXPECT_EQ(r.figure->best, 61);
+  // Nor a figure whose own document also gives one no larger than the floor: it counts
+  // something else there ("at least 18 ... in 2019, 30 people died").
+  cs[1].qualifier = Qualifier::kExact;
+  cs.push_back(C("b", 55, Qualifier::kExact, "2024-05-01"));
+  cs[2].published = CivilDate();
+  r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
+  EXPECT_NE(r.figure->best, 115);
+}
+
+TEST(ReconcileCueTest, ShippedCuesReadAReachedTollAsAnUpdate) {
+  Result<ResolveRules> shipped = LoadResolveRules(DataPath("resolve"));
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  EXPECT_TRUE(
+      ReadFigureCues(Q("a", 60, "The number of fatalities reached 60 on Sunday.", "60"), *shipped)
+          .update);
+  EXPECT_TRUE(
+      ReadFigureCues(Q("a", 143, "Число жертв увеличилось до 143 человек.", "143"), *shipped)
+          .update);
+}
+
 TEST(ReconcileCueTest, TotalBelowItsOwnCategoriesDoesNotVote) {
   // Document a: "one man" (1, official) beside "his two children" (2 civilians) - a victim, not
   // the toll. Document b, same day: 3 in all.

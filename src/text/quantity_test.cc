@@ -87,6 +87,9 @@ TEST_F(QuantityTest, AtLeastAndMoreThan) {
   EXPECT_TRUE(74 >= q.low && 74 <= q.high);  // compatible with a later exact 74
   q = One("Over 100 homes burned.");
   EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  q = One("Officials reported a death toll exceeding 25.");
+  EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
+  EXPECT_EQ(q.value, 25);
   q = One("More than a dozen were hurt.");
   EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
   EXPECT_EQ(q.value, 12);
