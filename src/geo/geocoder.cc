@@ -111,9 +111,25 @@ struct Geocoder::Words {
   // Letters that attach to the next word (Arabic "و", "ب", "ل", "ف"): a word unknown as a whole
   // is also looked up without one of them.
   std::vector<std::string> proclitic;
-  // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first: a word unknown
-  // as a whole is also looked up without one.
-  std::vector<std::string> ending;
+  // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first, each with the
+  // nominative ending it replaces ("ом" -> "ый": "Грозном" is "Грозный"; empty: none): a word
+  // unknown as a whole is also looked up so.
+  std::vector<std::pair<std::string, std::string>> ending;
+  // By language (locative_cues.tsv): words that, right before a name, say it is where
+  // something happened (Italian "a", French "à"), and case suffixes after its apostrophe that
+  // say so (Turkish "Kabil'de"); cues of every language are in geocoder_words.tsv (kCue).
+  struct LangCues {
+    std::unordered_set<std::string> before;  // folded
+    std::unordered_set<std::string> suffix;  // as written
+  };
+  std::vector<std::pair<std::string, LangCues>> lang_cues;
+  // The cues of `lang`, or null when it lists none.
+  const LangCues* LocativeCues(std::string_view lang) const {
+    for (const auto& [code, cues] : lang_cues) {
+      if (code == lang) return &cues;
+    }
+    return nullptr;
+  }
   // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
   // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
   // apostrophe and one of its language's suffixes is the name alone (ScanWords).
@@ -323,6 +339,30 @@ inline bool TakesToken(std::string_view text, const Token& t) {
   if (suffixes.count(std::string(text.substr(j, q - j))) == 0) return false;
   *end = q;
   return true;
+}
+
+// Whether the name that starts at word `i` and ends at byte `name_end` is said in a locative
+// frame of the article's language (Words::LangCues): right after one of `before` ("a Mosca",
+// "en Damasco") or with one of `suffix` after its apostrophe ("Kabil'de").
+bool LanguageLocative(const std::unordered_set<std::string>& before,
+                      const std::unordered_set<std::string>& suffix, std::string_view text,
+                      std::span<const Word> words, size_t i, uint32_t name_end) {
+  if (i > 0 && !words[i - 1].break_after && before.count(std::string(words[i - 1].lower)) != 0) {
+    return true;
+  }
+  if (suffix.empty() || name_end >= text.size()) return false;
+  const std::string_view rest = text.substr(name_end);
+  size_t skip = 0;
+  if (rest[0] == '\'') {
+    skip = 1;
+  } else if (rest.starts_with("\xE2\x80\x99")) {
+    skip = 3;
+  } else if (rest.starts_with("\xCA\xBC")) {
+    skip = 2;
+  }
+  int32_t end = 0;
+  return skip != 0 &&
+         NameSuffixAt(text, static_cast<int32_t>(name_end + skip), suffix, &end);
 }
 
 // An article's words and the indices the later passes start from, kept per thread and reused:
@@ -1205,7 +1245,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           return Status::Ok();
         }
         if (type == "ending") {
-          words->ending.emplace_back(word);
+          words->ending.emplace_back(word, f.size() > 2 ? f[2] : std::string_view());
           return Status::Ok();
         }
         for (const auto& [name, set] : kSets) {
@@ -1219,8 +1259,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   if (words->genitive.empty()) {
     return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
   }
-  std::sort(words->ending.begin(), words->ending.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(words->ending.begin(), words->ending.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   SITREP_RETURN_IF_ERROR(ForEachTsvRow(
       dir + "/geo/admin_suffixes.tsv", 2,
       [&](const std::vector<std::string_view>& f, int) -> Status {
@@ -1280,6 +1320,20 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
                                             std::unordered_set<std::string>());
         }
         it->second.emplace(f[1]);
+      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) {
+        auto it = std::find_if(words->lang_cues.begin(), words->lang_cues.end(),
+                               [&](const auto& e) { return e.first == f[0]; });
+        if (it == words->lang_cues.end()) {
+          it = words->lang_cues.emplace(words->lang_cues.end(), std::string(f[0]),
+                                        Words::LangCues());
+        }
+        if (f[1] == "suffix") {
+          it->second.suffix.emplace(f[2]);
+        } else {
+          it->second.before.insert(FoldName(f[2]));
+        }
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,
@@ -1491,6 +1545,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
   const MatchRules& rules = gaz_->rules();
+  const Words::LangCues* const lang_cues = W.LocativeCues(lang);
   // What each word's own text and line say, found as the scan makes the word: its word classes,
   // the lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
   // Words that also occur in lower case in this text are common words here ("Mobile" phone): the
@@ -1931,10 +1986,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           }
         }
       } else {
-        for (const std::string& e : W.ending) {
+        for (const auto& [e, nominative] : W.ending) {
           if (raw.size() < e.size() + 8 || raw.substr(raw.size() - e.size()) != e) continue;
           variant.clear();
-          FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
+          if (nominative.empty()) {
+            FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
+          } else {
+            thread_local std::string stem;
+            stem.assign(raw.substr(0, raw.size() - e.size())).append(nominative);
+            FoldNameInto(stem, &variant);
+          }
           bare = lookup_folded(variant);
           if (whole_native && native_pop(bare) <= native_pop(posts)) bare = {};
           if (!bare.empty()) break;
@@ -2003,6 +2064,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     if (i > 0 && !words[i - 1].break_after && ((Classes(words[i - 1], wc) & kCue) != 0)) {
       m.cue = true;
+    } else if (lang_cues != nullptr) {
+      m.cue = LanguageLocative(lang_cues->before, lang_cues->suffix, text, words, i, name_end);
     }
     if (w0.uncased && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
@@ -2906,9 +2969,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(e) &&
                e.level == GeoLevel::kPlace) {
       locative_known = true;
+      // A capital or a city of a million outweighs a town of a twentieth its size that is
+      // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.
+      const bool landmark = FcIs(e.feature_code, "PPLC") || e.population >= 1000000;
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
+        if (landmark && o.e.level == GeoLevel::kPlace && o.e.population * 20 < e.population) {
+          continue;
+        }
         if (o.exact || o.e.level == GeoLevel::kCountry || o.e.level == GeoLevel::kProvince ||
             WellKnown(o.e)) {
           locative_known = false;
