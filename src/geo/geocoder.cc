@@ -361,8 +361,7 @@ bool LanguageLocative(const std::unordered_set<std::string>& before,
     skip = 2;
   }
   int32_t end = 0;
-  return skip != 0 &&
-         NameSuffixAt(text, static_cast<int32_t>(name_end + skip), suffix, &end);
+  return skip != 0 && NameSuffixAt(text, static_cast<int32_t>(name_end + skip), suffix, &end);
 }
 
 // An article's words and the indices the later passes start from, kept per thread and reused:
