@@ -253,6 +253,21 @@ const Gazetteer& FixtureGazetteer() {
   return *g;
 }
 
+const Geocoder* RealGeocoder() {
+  static const Geocoder* geo = []() -> const Geocoder* {
+    const std::string path = DataPath("gazetteer/gazetteer.bin");
+    if (access(path.c_str(), R_OK) != 0) return nullptr;
+    Result<std::unique_ptr<Gazetteer>> g = Gazetteer::Open(path);
+    EXPECT_TRUE(g.ok()) << g.status().ToString();
+    if (!g.ok()) return nullptr;
+    // Both live for the rest of the process, as the fixture gazetteer does.
+    Result<std::unique_ptr<Geocoder>> c = Geocoder::Create(std::move(g).value().release());
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? std::move(c).value().release() : nullptr;
+  }();
+  return geo;
+}
+
 namespace {
 
 std::vector<GazEntry> Entries(const Gazetteer& g, std::string_view name) {

@@ -32,6 +32,26 @@ struct WordHash {
 };
 template <typename V>
 using WordMap = FlatMap<std::string, V, WordHash>;
+
+// Tables by language code: a short list, searched in order.
+template <typename V>
+using ByLanguage = std::vector<std::pair<std::string, V>>;
+// The value for `lang`, or null.
+template <typename V>
+const V* FindLanguage(const ByLanguage<V>& table, std::string_view lang) {
+  for (const auto& [code, value] : table) {
+    if (code == lang) return &value;
+  }
+  return nullptr;
+}
+// The value for `lang`, added empty when absent.
+template <typename V>
+V& LanguageEntry(ByLanguage<V>* table, std::string_view lang) {
+  for (auto& [code, value] : *table) {
+    if (code == lang) return value;
+  }
+  return table->emplace_back(std::string(lang), V()).second;
+}
 }  // namespace
 
 struct Geocoder::Words {
@@ -122,24 +142,18 @@ struct Geocoder::Words {
     std::unordered_set<std::string> before;  // folded
     std::unordered_set<std::string> suffix;  // as written
   };
-  std::vector<std::pair<std::string, LangCues>> lang_cues;
+  ByLanguage<LangCues> lang_cues;
   // The cues of `lang`, or null when it lists none.
   const LangCues* LocativeCues(std::string_view lang) const {
-    for (const auto& [code, cues] : lang_cues) {
-      if (code == lang) return &cues;
-    }
-    return nullptr;
+    return FindLanguage(lang_cues, lang);
   }
   // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
   // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
   // apostrophe and one of its language's suffixes is the name alone (ScanWords).
-  std::vector<std::pair<std::string, std::unordered_set<std::string>>> name_suffixes;
+  ByLanguage<std::unordered_set<std::string>> name_suffixes;
   // The suffixes of `lang`, or null when it lists none (most languages: no word is cut).
   const std::unordered_set<std::string>* NameSuffixes(std::string_view lang) const {
-    for (const auto& [code, set] : name_suffixes) {
-      if (code == lang) return &set;
-    }
-    return nullptr;
+    return FindLanguage(name_suffixes, lang);
   }
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
@@ -1312,26 +1326,15 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
-        auto it = std::find_if(words->name_suffixes.begin(), words->name_suffixes.end(),
-                               [&](const auto& e) { return e.first == f[0]; });
-        if (it == words->name_suffixes.end()) {
-          it = words->name_suffixes.emplace(words->name_suffixes.end(), std::string(f[0]),
-                                            std::unordered_set<std::string>());
-        }
-        it->second.emplace(f[1]);
+        LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) {
-        auto it = std::find_if(words->lang_cues.begin(), words->lang_cues.end(),
-                               [&](const auto& e) { return e.first == f[0]; });
-        if (it == words->lang_cues.end()) {
-          it = words->lang_cues.emplace(words->lang_cues.end(), std::string(f[0]),
-                                        Words::LangCues());
-        }
+        Words::LangCues& cues = LanguageEntry(&words->lang_cues, f[0]);
         if (f[1] == "suffix") {
-          it->second.suffix.emplace(f[2]);
+          cues.suffix.emplace(f[2]);
         } else {
-          it->second.before.insert(FoldName(f[2]));
+          cues.before.insert(FoldName(f[2]));
         }
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -1986,7 +1989,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
       } else {
         for (const auto& [e, nominative] : W.ending) {
-          if (raw.size() < e.size() + 8 || raw.substr(raw.size() - e.size()) != e) continue;
+          // The form looked up keeps at least four letters of two bytes.
+          if (raw.size() <= e.size() || raw.size() - e.size() + nominative.size() < 8 ||
+              !raw.ends_with(e)) {
+            continue;
+          }
           variant.clear();
           if (nominative.empty()) {
             FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
