@@ -131,10 +131,14 @@ struct Geocoder::Words {
   // Letters that attach to the next word (Arabic "و", "ب", "ل", "ف"): a word unknown as a whole
   // is also looked up without one of them.
   std::vector<std::string> proclitic;
-  // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first, each with the
-  // nominative ending it replaces ("ом" -> "ый": "Грозном" is "Грозный"; empty: none): a word
-  // unknown as a whole is also looked up so.
-  std::vector<std::pair<std::string, std::string>> ending;
+  // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first: a word unknown
+  // as a whole is also looked up without one, or with the nominative ending it replaces ("ом"
+  // -> "ый": "Грозном" is "Грозный"), unless the next word is a lower-case one ending in
+  // `noun` (an adjective before its noun: "в Белом доме" is no town "Белый").
+  struct CaseEnding {
+    std::string ending, nominative, noun;
+  };
+  std::vector<CaseEnding> ending;
   // By language (locative_cues.tsv): words that, right before a name, say it is where
   // something happened (Italian "a", French "à"), and case suffixes after its apostrophe that
   // say so (Turkish "Kabil'de"); cues of every language are in geocoder_words.tsv (kCue).
@@ -1258,7 +1262,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           return Status::Ok();
         }
         if (type == "ending") {
-          words->ending.emplace_back(word, f.size() > 2 ? f[2] : std::string_view());
+          words->ending.push_back({std::string(word), std::string(f.size() > 2 ? f[2] : ""),
+                                   std::string(f.size() > 3 ? f[3] : "")});
           return Status::Ok();
         }
         for (const auto& [name, set] : kSets) {
@@ -1273,7 +1278,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
     return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
   }
   std::stable_sort(words->ending.begin(), words->ending.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+                   [](const auto& a, const auto& b) { return a.ending.size() > b.ending.size(); });
   SITREP_RETURN_IF_ERROR(ForEachTsvRow(
       dir + "/geo/admin_suffixes.tsv", 2,
       [&](const std::vector<std::string_view>& f, int) -> Status {
@@ -1988,10 +1993,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           }
         }
       } else {
-        for (const auto& [e, nominative] : W.ending) {
+        for (const auto& [e, nominative, noun] : W.ending) {
           // The form looked up keeps at least four letters of two bytes.
           if (raw.size() <= e.size() || raw.size() - e.size() + nominative.size() < 8 ||
               !raw.ends_with(e)) {
+            continue;
+          }
+          if (!noun.empty() && !w0.break_after && i + 1 < words.size() &&
+              !words[i + 1].upper_initial &&
+              text.substr(words[i + 1].span.begin, words[i + 1].span.size()).ends_with(noun)) {
             continue;
           }
           variant.clear();

@@ -66,6 +66,8 @@ TEST_F(LocativeCuesTest, RussianEndingsWithTheirNominative) {
   // mention spans the whole inflected word.
   EXPECT_EQ(PlaceAt("Взрыв в Белогорном убил двух человек.", "ru", "Белогорном"), "Belogorny");
   EXPECT_EQ(PlaceAt("Взрыв в Зеларии убил двух человек.", "ru", "Зеларии"), "Zelaria");
+  // Before a noun of its case ("доме") the adjective qualifies that noun: no town.
+  EXPECT_EQ(PlaceAt("Совещание прошло в Белогорном доме.", "ru", "Белогорном"), "");
 }
 
 // The real gazetteer's alternate names (GeoNames) in sentences of each language: the country of
@@ -98,8 +100,11 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
       {"ru", "Боевики атаковали колонну в Сирии.", "Сирии", "SY"},
   };
   for (const Case& c : cases) EXPECT_EQ(country_at(c.lang, c.text, c.name), c.country) << c.text;
-  // A compass noun after a cue is a direction, not the province or country its key reaches.
+  // A compass noun after a cue is a direction, not the province or country its key reaches;
+  // an adjective before its noun names no town ("Белый", "Красный" are also towns' names).
   EXPECT_TRUE(geo->Find("Im Süden wurden drei Häuser zerstört.", Doc(), "de").empty());
+  EXPECT_TRUE(geo->Find("Совещание прошло в Белом доме вчера.", Doc(), "ru").empty());
+  EXPECT_TRUE(geo->Find("Корабль атаковали в Красном море.", Doc(), "ru").empty());
   EXPECT_TRUE(
       geo->Find("Un attacco nel Nord del paese ha ucciso tre persone.", Doc(), "it").empty());
 }
