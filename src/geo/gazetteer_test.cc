@@ -164,6 +164,19 @@ std::string WriteFixture() {
               "GA", "", "6700");
   // An American town named like a country.
   rows += Row("156", "Mali", "Mali", "", "36.400", "-80.200", "PPL", "US", "NC", "169", "3000");
+  // Invented for the locative cues of other languages (data/geo/locative_cues.tsv): a capital
+  // known abroad by exonyms (Italian, French, Turkish), a village abroad spelled as the Italian
+  // one, and a large town spelled as another; Russian towns named by an adjective ("-ный") and a
+  // noun in "-ия".
+  rows += Row("157", "Dravik", "Dravik", "Dravicco,Dravique,Dravikya,Stellano", "4.100", "44.200",
+              "PPLC", "SO", "01", "", "3000000");
+  rows += Row("158", "Dravicco", "Dravicco", "", "19.100", "-99.100", "PPL", "MX", "09", "", "900");
+  rows +=
+      Row("159", "Stellano", "Stellano", "", "41.100", "14.300", "PPL", "IT", "04", "", "200000");
+  rows += Row("160", "Belogorny", "Belogorny", "Белогорный", "54.100", "47.100", "PPLA", "RU", "65",
+              "", "300000");
+  rows += Row("161", "Zelaria", "Zelaria", "Зелария", "53.700", "46.400", "PPLA2", "RU", "65", "",
+              "120000");
   // A post-office town as scripts/us_zip_places.js writes it from the ZIP-code table: id 4e9 +
   // ZIP, population 0, a county FIPS code and no alternate names.
   rows += Row("4000030199", "Brambleford", "Brambleford", "", "34.250", "-84.900", "PPL", "US",
@@ -238,6 +251,21 @@ const Gazetteer& FixtureGazetteer() {
     return r.ok() ? std::move(r).value().release() : nullptr;
   }();
   return *g;
+}
+
+const Geocoder* RealGeocoder() {
+  static const Geocoder* geo = []() -> const Geocoder* {
+    const std::string path = DataPath("gazetteer/gazetteer.bin");
+    if (access(path.c_str(), R_OK) != 0) return nullptr;
+    Result<std::unique_ptr<Gazetteer>> g = Gazetteer::Open(path);
+    EXPECT_TRUE(g.ok()) << g.status().ToString();
+    if (!g.ok()) return nullptr;
+    // Both live for the rest of the process, as the fixture gazetteer does.
+    Result<std::unique_ptr<Geocoder>> c = Geocoder::Create(std::move(g).value().release());
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? std::move(c).value().release() : nullptr;
+  }();
+  return geo;
 }
 
 namespace {

@@ -23,6 +23,9 @@ std::string WriteFixture();
 const Gazetteer& FixtureGazetteer();
 // Path of the compiled fixture file.
 std::string FixturePath();
+// A Geocoder over the real gazetteer (data/gazetteer/gazetteer.bin), opened once per process, or
+// null when that file is absent (the caller skips).
+const Geocoder* RealGeocoder();
 
 // A Geocoder over the fixture gazetteer, for TEST_F suites (derive a suite-named class from it).
 class GeocoderFixture : public ::testing::Test {
@@ -36,6 +39,11 @@ class GeocoderFixture : public ::testing::Test {
   std::vector<PlaceMention> Find(const std::string& text) {
     text_ = text;
     return geo_->Find(text_, Doc(), "en");
+  }
+  // Mentions in `text` (kept in text_) read as an article in language `lang`.
+  std::vector<PlaceMention> FindIn(const std::string& text, std::string_view lang) {
+    text_ = text;
+    return geo_->Find(text_, Doc(), lang);
   }
   // The mention starting where `surface` first occurs in text_, or nullptr.
   const PlaceMention* At(const std::vector<PlaceMention>& ms, std::string_view surface) {

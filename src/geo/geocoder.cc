@@ -32,6 +32,26 @@ struct WordHash {
 };
 template <typename V>
 using WordMap = FlatMap<std::string, V, WordHash>;
+
+// Tables by language code: a short list, searched in order.
+template <typename V>
+using ByLanguage = std::vector<std::pair<std::string, V>>;
+// The value for `lang`, or null.
+template <typename V>
+const V* FindLanguage(const ByLanguage<V>& table, std::string_view lang) {
+  for (const auto& [code, value] : table) {
+    if (code == lang) return &value;
+  }
+  return nullptr;
+}
+// The value for `lang`, added empty when absent.
+template <typename V>
+V& LanguageEntry(ByLanguage<V>* table, std::string_view lang) {
+  for (auto& [code, value] : *table) {
+    if (code == lang) return value;
+  }
+  return table->emplace_back(std::string(lang), V()).second;
+}
 }  // namespace
 
 struct Geocoder::Words {
@@ -112,18 +132,32 @@ struct Geocoder::Words {
   // is also looked up without one of them.
   std::vector<std::string> proclitic;
   // Case endings of cased non-Latin scripts (Russian "е", "ом"), longest first: a word unknown
-  // as a whole is also looked up without one.
-  std::vector<std::string> ending;
+  // as a whole is also looked up without one, or with the nominative ending it replaces ("ом"
+  // -> "ый": "Грозном" is "Грозный"), unless the next word is a lower-case one ending in
+  // `noun` (an adjective before its noun: "в Белом доме" is no town "Белый").
+  struct CaseEnding {
+    std::string ending, nominative, noun;
+  };
+  std::vector<CaseEnding> ending;
+  // By language (locative_cues.tsv): words that, right before a name, say it is where
+  // something happened (Italian "a", French "à"), and case suffixes after its apostrophe that
+  // say so (Turkish "Kabil'de"); cues of every language are in geocoder_words.tsv (kCue).
+  struct LangCues {
+    std::unordered_set<std::string> before;  // folded
+    std::unordered_set<std::string> suffix;  // as written
+  };
+  ByLanguage<LangCues> lang_cues;
+  // The cues of `lang`, or null when it lists none.
+  const LangCues* LocativeCues(std::string_view lang) const {
+    return FindLanguage(lang_cues, lang);
+  }
   // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
   // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
   // apostrophe and one of its language's suffixes is the name alone (ScanWords).
-  std::vector<std::pair<std::string, std::unordered_set<std::string>>> name_suffixes;
+  ByLanguage<std::unordered_set<std::string>> name_suffixes;
   // The suffixes of `lang`, or null when it lists none (most languages: no word is cut).
   const std::unordered_set<std::string>* NameSuffixes(std::string_view lang) const {
-    for (const auto& [code, set] : name_suffixes) {
-      if (code == lang) return &set;
-    }
-    return nullptr;
+    return FindLanguage(name_suffixes, lang);
   }
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
@@ -342,6 +376,29 @@ inline bool TakesToken(std::string_view text, const Token& t) {
   if (suffixes.count(std::string(text.substr(j, q - j))) == 0) return false;
   *end = q;
   return true;
+}
+
+// Whether the name that starts at word `i` and ends at byte `name_end` is said in a locative
+// frame of the article's language (Words::LangCues): right after one of `before` ("a Mosca",
+// "en Damasco") or with one of `suffix` after its apostrophe ("Kabil'de").
+bool LanguageLocative(const std::unordered_set<std::string>& before,
+                      const std::unordered_set<std::string>& suffix, std::string_view text,
+                      std::span<const Word> words, size_t i, uint32_t name_end) {
+  if (i > 0 && !words[i - 1].break_after && before.count(std::string(words[i - 1].lower)) != 0) {
+    return true;
+  }
+  if (suffix.empty() || name_end >= text.size()) return false;
+  const std::string_view rest = text.substr(name_end);
+  size_t skip = 0;
+  if (rest[0] == '\'') {
+    skip = 1;
+  } else if (rest.starts_with("\xE2\x80\x99")) {
+    skip = 3;
+  } else if (rest.starts_with("\xCA\xBC")) {
+    skip = 2;
+  }
+  int32_t end = 0;
+  return skip != 0 && NameSuffixAt(text, static_cast<int32_t>(name_end + skip), suffix, &end);
 }
 
 // An article's words and the indices the later passes start from, kept per thread and reused:
@@ -1316,7 +1373,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           return Status::Ok();
         }
         if (type == "ending") {
-          words->ending.emplace_back(word);
+          words->ending.push_back({std::string(word), std::string(f.size() > 2 ? f[2] : ""),
+                                   std::string(f.size() > 3 ? f[3] : "")});
           return Status::Ok();
         }
         for (const auto& [name, set] : kSets) {
@@ -1330,8 +1388,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   if (words->genitive.empty()) {
     return InvalidArgument(dir + "/geo/geocoder_words.tsv lists no genitive word");
   }
-  std::sort(words->ending.begin(), words->ending.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(words->ending.begin(), words->ending.end(),
+                   [](const auto& a, const auto& b) { return a.ending.size() > b.ending.size(); });
   SITREP_RETURN_IF_ERROR(ForEachTsvRow(
       dir + "/geo/admin_suffixes.tsv", 2,
       [&](const std::vector<std::string_view>& f, int) -> Status {
@@ -1384,13 +1442,16 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
-        auto it = std::find_if(words->name_suffixes.begin(), words->name_suffixes.end(),
-                               [&](const auto& e) { return e.first == f[0]; });
-        if (it == words->name_suffixes.end()) {
-          it = words->name_suffixes.emplace(words->name_suffixes.end(), std::string(f[0]),
-                                            std::unordered_set<std::string>());
+        LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
+      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) {
+        Words::LangCues& cues = LanguageEntry(&words->lang_cues, f[0]);
+        if (f[1] == "suffix") {
+          cues.suffix.emplace(f[2]);
+        } else {
+          cues.before.insert(FoldName(f[2]));
         }
-        it->second.emplace(f[1]);
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,
@@ -1603,6 +1664,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   thread_local WordBuffers word_buf;
   if (keys != nullptr && keys->size() != doc.tokens.size()) keys = nullptr;
   const MatchRules& rules = gaz_->rules();
+  const Words::LangCues* const lang_cues = W.LocativeCues(lang);
   // What each word's own text and line say, found as the scan makes the word: its word classes,
   // the lower-case filter, a hyphenated name tail, an attributive suffix, and headline lines.
   // Words that also occur in lower case in this text are common words here ("Mobile" phone): the
@@ -2004,10 +2066,25 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           }
         }
       } else {
-        for (const std::string& e : W.ending) {
-          if (raw.size() < e.size() + 8 || raw.substr(raw.size() - e.size()) != e) continue;
+        for (const auto& [e, nominative, noun] : W.ending) {
+          // The form looked up keeps at least four letters of two bytes.
+          if (raw.size() <= e.size() || raw.size() - e.size() + nominative.size() < 8 ||
+              !raw.ends_with(e)) {
+            continue;
+          }
+          if (!noun.empty() && !w0.break_after && i + 1 < words.size() &&
+              !words[i + 1].upper_initial &&
+              text.substr(words[i + 1].span.begin, words[i + 1].span.size()).ends_with(noun)) {
+            continue;
+          }
           variant.clear();
-          FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
+          if (nominative.empty()) {
+            FoldNameInto(raw.substr(0, raw.size() - e.size()), &variant);
+          } else {
+            thread_local std::string stem;
+            stem.assign(raw.substr(0, raw.size() - e.size())).append(nominative);
+            FoldNameInto(stem, &variant);
+          }
           bare = lookup_folded(variant);
           if (whole_native && native_pop(bare) <= native_pop(posts)) bare = {};
           if (!bare.empty()) break;
@@ -2076,6 +2153,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kCue) != 0)) {
       m.cue = true;
+    } else if (lang_cues != nullptr) {
+      m.cue = LanguageLocative(lang_cues->before, lang_cues->suffix, text, words, i, name_end);
     }
     if (w0.uncased() && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
@@ -3003,9 +3082,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(b) &&
                e.level == GeoLevel::kPlace) {
       locative_known = true;
+      // A capital or a city of a million outweighs a town of a twentieth its size that is
+      // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.
+      const bool landmark = FcIs(e.feature_code, "PPLC") || e.population >= 1000000;
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
+        if (landmark && o.e.level == GeoLevel::kPlace && o.e.population * 20 < e.population) {
+          continue;
+        }
         if (o.exact || o.e.level == GeoLevel::kCountry || o.e.level == GeoLevel::kProvince ||
             WellKnown(o)) {
           locative_known = false;

@@ -26,6 +26,11 @@
 // apostrophe (' or U+2019) and a listed case suffix ("Kabil'de", "Ankara'ya") is the name alone:
 // the mention's span stops before the apostrophe, and the suffix closes the name (no longer name
 // runs across it). An unlisted suffix, or another language, leaves the word whole ("Sana'a").
+// A name after a locative word of the article's language ("a Mosca", "à Moscou", "en Damasco")
+// or with a locative case suffix ("Kabil'de"; data/geo/locative_cues.tsv) is in a locative frame
+// as after English "in"; so a recorded other name of a capital or a city of a million counts
+// there even against an exactly spelled town a twentieth its size ("Mosca", Peru). A Russian
+// ending row may name the nominative it replaces ("Грозном" is looked up as "Грозный").
 //
 // Real-news namesakes (each rule fixed a class of wrong readings on US local and world news):
 // a sentence's capitalised first word needs its official or a recorded spelling, not only the

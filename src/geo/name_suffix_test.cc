@@ -14,13 +14,7 @@
 namespace sitrep {
 namespace {
 
-class NameSuffixTest : public geo_test::GeocoderFixture {
- protected:
-  std::vector<PlaceMention> FindIn(const std::string& text, std::string_view lang) {
-    text_ = text;
-    return geo_->Find(text_, Doc(), lang);
-  }
-};
+class NameSuffixTest : public geo_test::GeocoderFixture {};
 
 TEST_F(NameSuffixTest, TurkishSuffixedNamesAreTheNameAlone) {
   struct Case {
