@@ -384,7 +384,7 @@ inline bool TakesToken(std::string_view text, const Token& t) {
 bool LanguageLocative(const std::unordered_set<std::string>& before,
                       const std::unordered_set<std::string>& suffix, std::string_view text,
                       std::span<const Word> words, size_t i, uint32_t name_end) {
-  if (i > 0 && !words[i - 1].break_after && before.count(std::string(words[i - 1].lower)) != 0) {
+  if (i > 0 && !words[i - 1].break_after() && before.count(std::string(words[i - 1].lower)) != 0) {
     return true;
   }
   if (suffix.empty() || name_end >= text.size()) return false;
@@ -2072,8 +2072,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
               !raw.ends_with(e)) {
             continue;
           }
-          if (!noun.empty() && !w0.break_after && i + 1 < words.size() &&
-              !words[i + 1].upper_initial &&
+          if (!noun.empty() && !w0.break_after() && i + 1 < words.size() &&
+              !words[i + 1].upper_initial() &&
               text.substr(words[i + 1].span.begin, words[i + 1].span.size()).ends_with(noun)) {
             continue;
           }
@@ -3084,7 +3084,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       locative_known = true;
       // A capital or a city of a million outweighs a town of a twentieth its size that is
       // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.
-      const bool landmark = FcIs(e.feature_code, "PPLC") || e.population >= 1000000;
+      const bool landmark = IsLiteral(e.feature_code, "PPLC") || e.population >= 1000000;
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
