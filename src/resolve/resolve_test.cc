@@ -922,6 +922,30 @@ bool HasWhy(const Incident& inc, const std::string& words) {
   return false;
 }
 
+TEST(ResolveTest, TollUpdateDatedLaterJoinsTheAttack) {
+  // A Wednesday bombing in Highland; the article (Friday) says the toll in Northtown rose to 31
+  // on Friday. That day is the count's, not a second attack's: the figure joins the bombing.
+  auto build = [](const std::string& quote, const std::string& figure) {
+    DocAnalysis d = DocBuilder("a", "2024-05-03")
+                        .Mention(kBomb, "2024-05-01", {Province("Highland")}, {K(27)})
+                        .Mention(kBomb, "2024-05-03", {kNorthTown}, {K(31)})
+                        .Build();
+    SetQuote(&d, 1, quote, {figure});
+    return d;
+  };
+  IncidentSet s =
+      Resolve({build("The toll from the Northtown bombing rose to 31 on Friday.", "31")});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  ASSERT_TRUE(Leaves(s)[0]->date);
+  EXPECT_EQ(Leaves(s)[0]->date->ToIso(), "2024-05-01");
+  ASSERT_TRUE(Leaves(s)[0]->killed);
+  EXPECT_EQ(Leaves(s)[0]->killed->best, 31);
+  // A death count without an update cue dated two days apart is another event: dropped.
+  s = Resolve({build("A second bomb in Northtown on Friday killed 31 people.", "31")});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  EXPECT_EQ(Leaves(s)[0]->killed->best, 27);
+}
+
 const Claim kMilitants12 = K(12, Qualifier::kExact, Field::kKilled, Category::kMilitants);
 
 // A wave article: a wave sentence, an attack in Northtown (9 killed), a second sentence of
