@@ -2911,8 +2911,17 @@ IncidentStream ResolveBatch::FinishStream() && {
     PairScore best_s;
     std::vector<std::pair<double, int>> coarse;
     PairScore best_coarse;
+    // A report with no day and no place finer than its country tells no attack apart from
+    // another there: the candidates no veto rules out (ScorePair total > 0), for the last resort.
+    const bool vague = !e.day && e.loc->known && e.loc->place.level == GeoLevel::kCountry;
+    int unvetoed = 0, only = -1;
+    PairScore only_s;
     for (int ci : cands) {
       PairScore s = ScorePair(e, clusters[ci], events, o, rules);
+      if (vague && s.total > 0 && unvetoed++ == 0) {
+        only = ci;
+        only_s = s;
+      }
       if (!s.ok) continue;
       if (Coarse(s.place)) {
         coarse.emplace_back(s.total, ci);
@@ -2955,6 +2964,13 @@ IncidentStream ResolveBatch::FinishStream() && {
             " by its own mention, its article names " + Iso(CivilFromDays(named)) +
             ", the day of the only incident at its place then";
       e.day = named;
+    } else if (best < 0 && vague && unvetoed == 1 && only_s.figures >= 1.0) {
+      // Alone it would be an incident nobody can place or date: with a toll that fits, it joins
+      // the one incident of its country it can be part of (a report of that story naming a venue
+      // the gazetteer lacks). Without a toll, it is as likely news of no attack.
+      best = only;
+      best_s = std::move(only_s);
+      how = "; undated and placed only by its country: the one incident there it fits";
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + Iso(CivilFromDays(*e.day)) : " (undated)") + "; ";
