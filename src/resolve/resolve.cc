@@ -468,6 +468,19 @@ void ExactTolls(const std::vector<Claim>& claims, const std::vector<FigureCues>&
   }
 }
 
+// True when the mention's figures give a risen toll ("the toll reached 60 on Sunday") and no
+// other death count: its date is when the count was reported, not when the attack happened.
+bool TollUpdateOnly(const EventMention& m, const ResolveRules& rules) {
+  bool update = false;
+  for (const Claim& c : m.claims) {
+    if (c.field != Field::kKilled && c.field != Field::kInjured) continue;
+    const bool risen = ReadFigureCues(c, rules).update;
+    if (!risen && c.field == Field::kKilled) return false;
+    update = update || risen;
+  }
+  return update;
+}
+
 // The day of a mention in an article published on `pub` (nullopt = unknown).
 std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub) {
   std::optional<int64_t> d = DayOf(m.date);
@@ -532,15 +545,18 @@ std::array<uint64_t, 3> PeopleOf(const DocAnalysis& da) {
   return out;
 }
 
-void FinishEvent(Event* e, const std::optional<int64_t>& pub) {
+// `mention_days[i]` is the day e->mentions[i] dates the event on (nullopt: none).
+void FinishEvent(Event* e, const std::vector<std::optional<int64_t>>& mention_days) {
   std::map<std::string_view, int> types;
   std::set<std::string_view> groups;
   e->first_begin = UINT32_MAX;
   std::map<int64_t, int> days;
+  for (const std::optional<int64_t>& d : mention_days) {
+    if (d) ++days[*d];
+  }
   for (const EventMention* m : e->mentions) {
     e->first_begin = std::min(e->first_begin, m->span.begin);
     if (!m->event_type.empty()) ++types[m->event_type];
-    if (auto d = MentionDay(*m, pub)) ++days[*d];
     for (const ActorMention& a : m->actors) {
       if (a.actor_class == ActorClass::kArmedGroup &&
           a.responsibility != ActorMention::Responsibility::kDenied && !a.canonical.empty()) {
@@ -1024,8 +1040,17 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         own_figures = own_figures || !repeated;
       }
       const bool same_a1 = l.e.loc->admin1_key == m.e.loc->admin1_key;
+      // A toll update ("the toll reached 60 on Sunday") is dated when the count was reported,
+      // not when the attack happened: only the other mentions' dates must fit the main event's.
+      std::vector<uint8_t> update_only(l.e.mentions.size(), false);
+      for (size_t k = 0; same_country && k < l.e.mentions.size(); ++k) {
+        update_only[k] = TollUpdateOnly(*l.e.mentions[k], rules);
+      }
       bool dates_fit = true;
-      for (const auto& d : l.days) dates_fit = dates_fit && fits_dates(m, d);
+      for (size_t k = 0; k < l.days.size(); ++k) {
+        dates_fit =
+            dates_fit && ((k < update_only.size() && update_only[k]) || fits_dates(m, l.days[k]));
+      }
       if (same_country && own_figures && !same_a1) {
         kept.push_back(std::move(l));
       } else if (dates_fit) {
@@ -1034,7 +1059,9 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         if (l.e.loc->known && Fine(l.e.loc) && l.e.loc->key != m.e.loc->key) {
           m.e.folded_locs.push_back(l.e.loc);
         }
-        m.days.insert(m.days.end(), l.days.begin(), l.days.end());
+        for (size_t k = 0; k < l.days.size(); ++k) {
+          m.days.push_back(k < update_only.size() && update_only[k] ? std::nullopt : l.days[k]);
+        }
         for (Claim& c : l.e.claims) m.e.claims.push_back(std::move(c));
       } else {
         dropped += (dropped.empty() ? "" : ", ") + PlaceDesc(l.e.loc);
@@ -1135,7 +1162,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   }
   if (locals.size() == 1 && !u.wave) locals.front().e.named_locs = NamedLocs(da, locals.front().e);
   for (Local& l : locals) {
-    FinishEvent(&l.e, pub);
+    FinishEvent(&l.e, l.days);
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
     l.e.copy = copy;
     l.e.county_stand_in = NamedOnlyByCounty(da, l.e.loc->place);
@@ -2884,8 +2911,17 @@ IncidentStream ResolveBatch::FinishStream() && {
     PairScore best_s;
     std::vector<std::pair<double, int>> coarse;
     PairScore best_coarse;
+    // A report with no day and no place finer than its country tells no attack apart from
+    // another there: the candidates no veto rules out (ScorePair total > 0), for the last resort.
+    const bool vague = !e.day && e.loc->known && e.loc->place.level == GeoLevel::kCountry;
+    int unvetoed = 0, only = -1;
+    PairScore only_s;
     for (int ci : cands) {
       PairScore s = ScorePair(e, clusters[ci], events, o, rules);
+      if (vague && s.total > 0 && unvetoed++ == 0) {
+        only = ci;
+        only_s = s;
+      }
       if (!s.ok) continue;
       if (Coarse(s.place)) {
         coarse.emplace_back(s.total, ci);
@@ -2928,6 +2964,13 @@ IncidentStream ResolveBatch::FinishStream() && {
             " by its own mention, its article names " + Iso(CivilFromDays(named)) +
             ", the day of the only incident at its place then";
       e.day = named;
+    } else if (best < 0 && vague && unvetoed == 1 && only_s.figures >= 1.0) {
+      // Alone it would be an incident nobody can place or date: with a toll that fits, it joins
+      // the one incident of its country it can be part of (a report of that story naming a venue
+      // the gazetteer lacks). Without a toll, it is as likely news of no attack.
+      best = only;
+      best_s = std::move(only_s);
+      how = "; undated and placed only by its country: the one incident there it fits";
     }
     std::string detail = "at " + PlaceDesc(e.loc) +
                          (e.day ? " on " + Iso(CivilFromDays(*e.day)) : " (undated)") + "; ";

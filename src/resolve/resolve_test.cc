@@ -922,6 +922,54 @@ bool HasWhy(const Incident& inc, const std::string& words) {
   return false;
 }
 
+TEST(ResolveTest, TollUpdateDatedLaterJoinsTheAttack) {
+  // A Wednesday bombing in Highland; the article (Friday) says the toll in Northtown rose to 31
+  // on Friday. That day is the count's, not a second attack's: the figure joins the bombing.
+  auto build = [](const std::string& quote, const std::string& figure) {
+    DocAnalysis d = DocBuilder("a", "2024-05-03")
+                        .Mention(kBomb, "2024-05-01", {Province("Highland")}, {K(27)})
+                        .Mention(kBomb, "2024-05-03", {kNorthTown}, {K(31)})
+                        .Build();
+    SetQuote(&d, 1, quote, {figure});
+    return d;
+  };
+  IncidentSet s =
+      Resolve({build("The toll from the Northtown bombing rose to 31 on Friday.", "31")});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  ASSERT_TRUE(Leaves(s)[0]->date);
+  EXPECT_EQ(Leaves(s)[0]->date->ToIso(), "2024-05-01");
+  ASSERT_TRUE(Leaves(s)[0]->killed);
+  EXPECT_EQ(Leaves(s)[0]->killed->best, 31);
+  // A death count without an update cue dated two days apart is another event: dropped.
+  s = Resolve({build("A second bomb in Northtown on Friday killed 31 people.", "31")});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  EXPECT_EQ(Leaves(s)[0]->killed->best, 27);
+}
+
+TEST(ResolveTest, UndatedCountryOnlyReportJoinsTheOneIncidentItFits) {
+  Place country;
+  country.name = "Pakistan";
+  country.country = "PK";
+  country.level = GeoLevel::kCountry;
+  // A report naming a venue the gazetteer lacks: only its country is placed, and no day.
+  auto vague = [&](std::vector<Claim> claims) {
+    return DocBuilder("b", "2024-05-03").Mention(kVac, "", {country}, std::move(claims)).Build();
+  };
+  const DocAnalysis bombing =
+      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(40)}).Build();
+  IncidentSet s = Resolve({bombing, vague({K(44)})});
+  ASSERT_EQ(Leaves(s).size(), 1u);
+  EXPECT_EQ(Leaves(s)[0]->documents.size(), 2u);
+  EXPECT_TRUE(HasWhy(*Leaves(s)[0], "placed only by its country"));
+  // Without a toll it may be news of no attack: it stays apart.
+  EXPECT_EQ(Leaves(Resolve({bombing, vague({})})).size(), 2u);
+  // A toll that does not fit, or two incidents in the country it could join: apart too.
+  EXPECT_EQ(Leaves(Resolve({bombing, vague({K(400)})})).size(), 2u);
+  const DocAnalysis second =
+      DocBuilder("c", "2024-05-02").Mention(kBomb, "2024-05-02", {kCoast}, {K(41)}).Build();
+  EXPECT_EQ(Leaves(Resolve({bombing, second, vague({K(44)})})).size(), 3u);
+}
+
 const Claim kMilitants12 = K(12, Qualifier::kExact, Field::kKilled, Category::kMilitants);
 
 // A wave article: a wave sentence, an attack in Northtown (9 killed), a second sentence of
