@@ -301,22 +301,22 @@ template <bool kIndexed>
       next_begin = sc->next_begin;
       sentence = static_cast<uint32_t>(sc->cur);
     }
-    const HashedWord key = keys[i];
+    const std::string_view key = keys.lower(i);
     // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or more
     // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
     // (IsTrieNumber).
     const uint32_t hash =
-        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
+        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(keys[i].hash);
     const uint32_t mask = kIndexed ? table[hash & StartIndex::kMask] : kStartsUnfiltered;
     w->span = sp;
-    w->lower = key.s;
+    w->lower = key;
     w->kind = WordKind::kWord;
     w->quantity = -1;
     w->sentence = sentence;
     w->key_hash = hash;
     w->starts = mask;
     masks[n] = mask;
-    if (kLower.capital[c0] && key.s.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
+    if (kLower.capital[c0] && key.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
     from = sp.end;
