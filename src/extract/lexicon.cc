@@ -679,16 +679,19 @@ bool StartIndex::Register(PhraseTrie* trie) {
 }
 
 void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
+  // The tables' data in registers: the stores below would make the compiler reload them.
+  const uint32_t* const single = single_masks_.data();
+  const uint32_t* const pairs = pair_masks_.data();
   for (size_t i = 0; i < n; ++i) {
     const uint32_t m = masks[i];
     if (m == 0) continue;
     const uint32_t h = words[i].key_hash;
     // The tries without a one-word phrase here (most words have none of them: no pair hash).
-    const uint32_t pair_only = m & ~single_masks_[h & (kSlots - 1)];
+    const uint32_t pair_only = m & ~single[h & (kSlots - 1)];
     if (pair_only == 0) continue;
     uint32_t paired = 0;
     if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
-      paired = pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
+      paired = pairs[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
     }
     if ((pair_only & ~paired) != 0) {
       masks[i] = m & ~(pair_only & ~paired);
