@@ -325,9 +325,12 @@ class PhraseTrie {
   }
   // Match past its quick rejects: the trie walk.
   size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
-  // The edge from `node` by `key`, or null.
+  // The edge from `node` by `key`, or null. kFirstTested: the caller knows that some phrase
+  // starts with a word of `hash` when node is the root (MatchFrom, after Match's filters), so
+  // the edge table is not empty and the first-word bitmap need not be read again.
+  template <bool kFirstTested = false>
   const Edge* FindEdge(uint32_t node, std::string_view key, uint32_t hash) const {
-    if (node == 0 && !MayStart(hash)) return nullptr;
+    if (!kFirstTested && node == 0 && !MayStart(hash)) return nullptr;
     for (size_t s = Slot(node, hash) & mask_;; s = (s + 1) & mask_) {
       const Edge& e = edges_[s];
       if (e.child == 0) return nullptr;
