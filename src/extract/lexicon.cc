@@ -709,7 +709,8 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;
-    const Edge* e = FindEdge<true>(node, IsTrieNumber(w) ? kNumberKey : w.lower, w.key_hash);
+    const bool number = w.key_hash == number_hash_ && IsTrieNumber(w);
+    const Edge* e = FindEdge<true>(node, number ? kNumberKey : w.lower, w.key_hash);
     if (e == nullptr) break;
     node = e->child;
     if (e->has_payload) {

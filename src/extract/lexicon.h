@@ -360,6 +360,9 @@ class PhraseTrie {
   size_t num_edges_ = 0;
   std::string keys_;  // the words longer than kInlineKey, back to back
   size_t count_ = 0;
+  // WordStream gives every number word (IsTrieNumber) this key hash: MatchFrom reads a word's
+  // text for the number test only when its hash is this one.
+  uint32_t number_hash_ = WordKeyHash(kNumberKey);
 };
 
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
