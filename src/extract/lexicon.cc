@@ -192,6 +192,26 @@ bool IsWordAt(std::string_view text, size_t p) {
   return Classify(Decode(text, p, &len)) == CharClass::kWord;
 }
 
+// The sentences of a WordStream being made, and which one its words are in.
+struct SentenceCursor {
+  const Span* spans;     // ascending
+  size_t num;            // at least 1
+  uint32_t* first_word;  // WordStream's sent_first_
+  size_t cur = 0;        // sentence of the last word
+  // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
+  uint32_t next_begin;
+  // first_word[0, filled) are set; first_word[0] is 0 (the first word, or none at all).
+  size_t filled = 1;
+
+  // Moves to the sentence of a word at `begin` (at or past next_begin), the one of index
+  // `index`: the sentences up to it (those without words of their own too) begin there.
+  void Advance(uint32_t begin, uint32_t index) {
+    while (cur + 1 < num && begin >= spans[cur + 1].begin) ++cur;
+    next_begin = cur + 1 < num ? spans[cur + 1].begin : UINT32_MAX;
+    while (filled <= cur) first_word[filled++] = index;
+  }
+};
+
 // What TakeTokens reads: the text stage's tokens and keys and where the words go.
 struct TokenSource {
   std::string_view text;
@@ -208,20 +228,27 @@ struct TokenRun {
   size_t from;   // the text before it is made into words already
   size_t words;  // words made
   size_t caps;   // entries of WordStream::capitalized() made
+  SentenceCursor* sentences;
 };
+
+// SentenceCursor::Advance, kept out of TakeTokens' loop.
+[[gnu::noinline]] void NextSentence(SentenceCursor* sc, uint32_t begin, uint32_t index) {
+  sc->Advance(begin, index);
+}
 
 // WordStream's common case in a loop of its own (the constructor is too large for its state
 // to stay in registers): from token run->token on, makes the words of the tokens Split() would
 // make the same words of, as long as each is a plain ASCII word or a one-byte ASCII mark right
-// after the last one or a single space after it, begins before `next_begin` (it is in sentence
-// `sentence`), ends by `to`, and `capacity` words have room. Skips the tokens the constructor
-// would skip. Stops at any other token, for the constructor's general path. A word that may
-// start a name is recorded in `caps` (which has room for `capacity` entries, as many as words).
+// after the last one or a single space after it, ends by `to`, and `capacity` words have
+// room; it moves run->sentences on at a word of the next sentence (out of line: a sentence has
+// many words, and a stop there for the general path cost a return and a call per sentence).
+// Skips the tokens the constructor would skip. Stops at any other token, for the constructor's
+// general path. A word that may start a name is recorded in `caps` (which has room for
+// `capacity` entries, as many as words).
 // kIndexed: src.starts is set (one loop for each case, for a test less per word).
 template <bool kIndexed>
-[[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, uint32_t next_begin,
-                                  uint32_t sentence, Word* words, uint32_t* masks, uint32_t* caps,
-                                  size_t capacity, TokenRun* run) {
+[[gnu::noinline]] void TakeTokens(const TokenSource& src, size_t to, Word* words, uint32_t* masks,
+                                  uint32_t* caps, size_t capacity, TokenRun* run) {
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
@@ -231,6 +258,9 @@ template <bool kIndexed>
   const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
   size_t i = run->token, from = run->from, n = run->words, nc = run->caps;
   Word* w = words + n;  // the next word's slot
+  SentenceCursor* const sc = run->sentences;
+  uint32_t next_begin = sc->next_begin;
+  uint32_t sentence = static_cast<uint32_t>(sc->cur);
   // A token makes at most one word: stopping after capacity - n tokens (for the general path,
   // which grows the buffers) spares a room test per word.
   const size_t last = std::min(src.num_tokens, i + (capacity - n));
@@ -243,7 +273,12 @@ template <bool kIndexed>
       // the gaps).
       if (sp.size() != 1 || !kLower.mark[c0]) continue;
       const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-      if (!no_gap || sp.begin >= next_begin) break;
+      if (!no_gap) break;
+      if (sp.begin >= next_begin) {
+        NextSentence(sc, sp.begin, static_cast<uint32_t>(n));
+        next_begin = sc->next_begin;
+        sentence = static_cast<uint32_t>(sc->cur);
+      }
       w->span = sp;
       w->lower = src.text.substr(sp.begin, 1);
       w->kind = WordKind::kPunct;
@@ -258,25 +293,30 @@ template <bool kIndexed>
       continue;
     }
     const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-    if (!no_gap || sp.begin >= next_begin) break;
+    if (!no_gap) break;
     // A word character right after it: Split() makes a longer word of the gap later.
     if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
-    const HashedWord key = keys[i];
+    if (sp.begin >= next_begin) {
+      NextSentence(sc, sp.begin, static_cast<uint32_t>(n));
+      next_begin = sc->next_begin;
+      sentence = static_cast<uint32_t>(sc->cur);
+    }
+    const std::string_view key = keys.lower(i);
     // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or more
     // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
     // (IsTrieNumber).
     const uint32_t hash =
-        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(key.hash);
+        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(keys[i].hash);
     const uint32_t mask = kIndexed ? table[hash & StartIndex::kMask] : kStartsUnfiltered;
     w->span = sp;
-    w->lower = key.s;
+    w->lower = key;
     w->kind = WordKind::kWord;
     w->quantity = -1;
     w->sentence = sentence;
     w->key_hash = hash;
     w->starts = mask;
     masks[n] = mask;
-    if (kLower.capital[c0] && key.s.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
+    if (kLower.capital[c0] && key.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
     from = sp.end;
@@ -361,9 +401,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   // sentence's first word are set as the words are made (words come in text order).
   sent_first_.assign(ns + 1, 0);
   sent_number_.assign(ns, 0);
-  size_t cur = 0;        // sentence of the last word
-  // sent_first_[0, filled) are set; sent_first_[0] is 0 (the first word, or none at all).
-  size_t filled = 1;
+  SentenceCursor sc{sent_spans_.data(), ns, sent_first_.data()};
+  sc.next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   char* const lower = lower_.get();
   // Grown by doubling and trimmed at the end: Word slots are written in place, without a
   // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
@@ -382,16 +421,9 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   uint32_t* sbuf = starts_.data();
   uint32_t* cbuf = caps_.data();
   size_t wcap = words_.size();
-  // Where the sentence after `cur` begins (UINT32_MAX after the last): one compare per word.
-  uint32_t next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
     const uint32_t index = static_cast<uint32_t>(nw);
-    if (span.begin >= next_begin) {
-      while (cur + 1 < ns && span.begin >= sent_spans_[cur + 1].begin) ++cur;
-      next_begin = cur + 1 < ns ? sent_spans_[cur + 1].begin : UINT32_MAX;
-      // The sentences up to this word's (those without words of their own too) begin here.
-      while (filled <= cur) sent_first_[filled++] = index;
-    }
+    if (span.begin >= sc.next_begin) sc.Advance(span.begin, index);
     if (nw == wcap) [[unlikely]] {
       words_.resize(2 * nw);
       starts_.resize(2 * nw + kStartsPadding);
@@ -405,11 +437,11 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     w.span = span;
     w.kind = WordKind::kWord;
     w.quantity = -1;
-    w.sentence = static_cast<uint32_t>(cur);
+    w.sentence = static_cast<uint32_t>(sc.cur);
     return w;
   };
   // Word::starts of word `w` (the one add() just made), mirrored into starts_.
-  auto set_starts = [&](Word& w, uint32_t mask) __attribute__((always_inline)) {
+  auto set_starts = [&](Word & w, uint32_t mask) __attribute__((always_inline)) {
     w.starts = mask;
     sbuf[nw - 1] = mask;
   };
@@ -453,10 +485,9 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     if (use_keys) {
       while (ti < nt && tk[ti].span.begin < from) ++ti;
       while (true) {
-        TokenRun run{ti, from, nw, ncaps};
-        (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, next_begin,
-                                                                   static_cast<uint32_t>(cur), wbuf,
-                                                                   sbuf, cbuf, wcap, &run);
+        TokenRun run{ti, from, nw, ncaps, &sc};
+        (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, wbuf, sbuf, cbuf,
+                                                                   wcap, &run);
         ti = run.token;
         from = run.from;
         nw = run.words;
@@ -499,8 +530,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     if (from < to) Split(text, from, to, lower, emit);
   };
   while (pos < text.size()) {
-    while (qi < qs.size() && (qs[qi].span.begin < pos || qs[qi].span.end > text.size() ||
-                              qs[qi].span.empty())) {
+    while (qi < qs.size() &&
+           (qs[qi].span.begin < pos || qs[qi].span.end > text.size() || qs[qi].span.empty())) {
       ++qi;
     }
     size_t next = qi < qs.size() ? qs[qi].span.begin : text.size();
@@ -529,7 +560,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
   // Sentences after the last word (or all, without words) begin and end at the end.
-  while (filled <= ns) sent_first_[filled++] = static_cast<uint32_t>(nw);
+  while (sc.filled <= ns) sent_first_[sc.filled++] = static_cast<uint32_t>(nw);
 
   // Paragraphs: a line break between two sentences starts a new one.
   sent_para_.resize(ns);
@@ -648,16 +679,19 @@ bool StartIndex::Register(PhraseTrie* trie) {
 }
 
 void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
+  // The tables' data in registers: the stores below would make the compiler reload them.
+  const uint32_t* const single = single_masks_.data();
+  const uint32_t* const pairs = pair_masks_.data();
   for (size_t i = 0; i < n; ++i) {
     const uint32_t m = masks[i];
     if (m == 0) continue;
     const uint32_t h = words[i].key_hash;
     // The tries without a one-word phrase here (most words have none of them: no pair hash).
-    const uint32_t pair_only = m & ~single_masks_[h & (kSlots - 1)];
+    const uint32_t pair_only = m & ~single[h & (kSlots - 1)];
     if (pair_only == 0) continue;
     uint32_t paired = 0;
     if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
-      paired = pair_masks_[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
+      paired = pairs[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
     }
     if ((pair_only & ~paired) != 0) {
       masks[i] = m & ~(pair_only & ~paired);
@@ -675,7 +709,8 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;
-    const Edge* e = FindEdge(node, IsTrieNumber(w) ? kNumberKey : w.lower, w.key_hash);
+    const bool number = w.key_hash == number_hash_ && IsTrieNumber(w);
+    const Edge* e = FindEdge<true>(node, number ? kNumberKey : w.lower, w.key_hash);
     if (e == nullptr) break;
     node = e->child;
     if (e->has_payload) {

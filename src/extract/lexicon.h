@@ -317,18 +317,20 @@ class PhraseTrie {
   static void SetBit(uint64_t* bits, uint32_t hash) {
     bits[(hash >> 6) & kFirstMask] |= uint64_t{1} << (hash & 63);
   }
-  // The bitmap key of a phrase's first two words.
+  // The bitmap key of a phrase's first two words. Only its low 14 bits are read, and the words'
+  // hashes are well mixed already: one multiply (so that "a b" and "b a" differ) and an xor,
+  // computed for most words of every stream (StartIndex::Refine).
   static uint32_t PairHash(uint32_t first, uint32_t second) {
-    uint32_t x = first * 0x9E3779B1u + second;
-    x ^= x >> 15;
-    x *= 0x85EBCA6Bu;
-    return x ^ (x >> 13);
+    return first * 0x9E3779B1u ^ second;
   }
   // Match past its quick rejects: the trie walk.
   size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
-  // The edge from `node` by `key`, or null.
+  // The edge from `node` by `key`, or null. kFirstTested: the caller knows that some phrase
+  // starts with a word of `hash` when node is the root (MatchFrom, after Match's filters), so
+  // the edge table is not empty and the first-word bitmap need not be read again.
+  template <bool kFirstTested = false>
   const Edge* FindEdge(uint32_t node, std::string_view key, uint32_t hash) const {
-    if (node == 0 && !MayStart(hash)) return nullptr;
+    if (!kFirstTested && node == 0 && !MayStart(hash)) return nullptr;
     for (size_t s = Slot(node, hash) & mask_;; s = (s + 1) & mask_) {
       const Edge& e = edges_[s];
       if (e.child == 0) return nullptr;
@@ -358,6 +360,9 @@ class PhraseTrie {
   size_t num_edges_ = 0;
   std::string keys_;  // the words longer than kInlineKey, back to back
   size_t count_ = 0;
+  // WordStream gives every number word (IsTrieNumber) this key hash: MatchFrom reads a word's
+  // text for the number test only when its hash is this one.
+  uint32_t number_hash_ = WordKeyHash(kNumberKey);
 };
 
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word

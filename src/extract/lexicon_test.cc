@@ -527,6 +527,34 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
   ExpectSameWords("\xFF\xFE" "broken bytes\x80" "after and before\xC3");
 }
 
+// TakeTokens' loop moves on to the next sentence itself: a sentence with no word of its own
+// (here one that is a single space) begins and ends at the next word, with or without keys.
+TEST(WordStreamTest, SharedTokenKeysKeepSentencesWithoutWords) {
+  const std::string text = "Men died. Police came.";
+  Doc doc = testing_doc::MakeDoc(text);
+  Doc seg;
+  Segment(text, &seg);
+  doc.tokens = seg.tokens;
+  doc.sentences.clear();
+  doc.sentences.push_back({Span{0, 9}, 0, 0});    // "Men died."
+  doc.sentences.push_back({Span{9, 10}, 0, 0});   // " "
+  doc.sentences.push_back({Span{10, 22}, 0, 0});  // "Police came."
+  const TokenKeys keys(text, doc.tokens);
+  StartIndex index;
+  const WordStream plain(text, doc, &index);
+  const WordStream shared(text, doc, &index, &keys);
+  ASSERT_EQ(shared.words().size(), 6u);
+  ASSERT_EQ(plain.words().size(), 6u);
+  for (const WordStream* ws : {&plain, &shared}) {
+    EXPECT_EQ(ws->sentence_begin(1), 3u);  // "Police"
+    EXPECT_EQ(ws->sentence_end(1), 3u);
+    EXPECT_EQ(ws->sentence_begin(2), 3u);
+    EXPECT_EQ(ws->sentence_end(2), 6u);
+    EXPECT_EQ(ws->words()[2].sentence, 0u);  // "."
+    EXPECT_EQ(ws->words()[3].sentence, 2u);
+  }
+}
+
 // The words the text stage's keys give (TakeTokens' loop) carry the same StartIndex masks as
 // the words the stream scans itself, also across sentence ends, marks right after words, gaps
 // of several spaces and a stream longer than its first buffer (one-letter words grow it).
