@@ -33,6 +33,13 @@ struct WordHash {
 template <typename V>
 using WordMap = FlatMap<std::string, V, WordHash>;
 
+// Strings looked up by std::string_view without making a std::string (a transparent hash).
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+};
+using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 // Tables by language code: a short list, searched in order.
 template <typename V>
 using ByLanguage = std::vector<std::pair<std::string, V>>;
@@ -75,10 +82,6 @@ struct Geocoder::Words {
   // join two streets ("and"); a name joined so to a numbered street is the other street.
   std::unordered_set<std::string> ordinal_suffix, joiner;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
-  };
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
   struct Abbrev {
@@ -143,8 +146,8 @@ struct Geocoder::Words {
   // something happened (Italian "a", French "à"), and case suffixes after its apostrophe that
   // say so (Turkish "Kabil'de"); cues of every language are in geocoder_words.tsv (kCue).
   struct LangCues {
-    std::unordered_set<std::string> before;  // folded
-    std::unordered_set<std::string> suffix;  // as written
+    WordClassTable before;  // folded words, class bit 1 (looked up by the word's own hash)
+    ViewSet suffix;         // as written; each also one of the language's name_suffixes
   };
   ByLanguage<LangCues> lang_cues;
   // The cues of `lang`, or null when it lists none.
@@ -154,9 +157,9 @@ struct Geocoder::Words {
   // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
   // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
   // apostrophe and one of its language's suffixes is the name alone (ScanWords).
-  ByLanguage<std::unordered_set<std::string>> name_suffixes;
+  ByLanguage<ViewSet> name_suffixes;
   // The suffixes of `lang`, or null when it lists none (most languages: no word is cut).
-  const std::unordered_set<std::string>* NameSuffixes(std::string_view lang) const {
+  const ViewSet* NameSuffixes(std::string_view lang) const {
     return FindLanguage(name_suffixes, lang);
   }
 
@@ -348,8 +351,8 @@ inline bool TakesToken(std::string_view text, const Token& t) {
 // the word are one of `suffixes` as written, with no apostrophe or hyphen joining more letters
 // after them ("Ma'rib" goes on past "rib"); if so, *end is the byte after them. (Out of line:
 // only a capitalised word with an apostrophe in an article of a listed language gets here.)
-[[gnu::noinline]] bool NameSuffixAt(std::string_view text, int32_t j,
-                                    const std::unordered_set<std::string>& suffixes, int32_t* end) {
+[[gnu::noinline]] bool NameSuffixAt(std::string_view text, int32_t j, const ViewSet& suffixes,
+                                    int32_t* end) {
   constexpr int32_t kMaxSuffixBytes = 16;
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
@@ -373,7 +376,7 @@ inline bool TakesToken(std::string_view text, const Token& t) {
       if (e >= 0 && u_isalpha(e)) return false;
     }
   }
-  if (suffixes.count(std::string(text.substr(j, q - j))) == 0) return false;
+  if (!suffixes.contains(text.substr(j, q - j))) return false;
   *end = q;
   return true;
 }
@@ -381,13 +384,16 @@ inline bool TakesToken(std::string_view text, const Token& t) {
 // Whether the name that starts at word `i` and ends at byte `name_end` is said in a locative
 // frame of the article's language (Words::LangCues): right after one of `before` ("a Mosca",
 // "en Damasco") or with one of `suffix` after its apostrophe ("Kabil'de").
-bool LanguageLocative(const std::unordered_set<std::string>& before,
-                      const std::unordered_set<std::string>& suffix, std::string_view text,
+bool LanguageLocative(const WordClassTable& before, const ViewSet& suffix, std::string_view text,
                       std::span<const Word> words, size_t i, uint32_t name_end) {
-  if (i > 0 && !words[i - 1].break_after() && before.count(std::string(words[i - 1].lower)) != 0) {
-    return true;
+  if (i > 0 && !words[i - 1].break_after()) {
+    const Word& prev = words[i - 1];
+    if (before.MaybeListed(prev.lower_hash) && before.Find(prev.lower, prev.lower_hash) != 0) {
+      return true;
+    }
   }
   if (suffix.empty() || name_end >= text.size()) return false;
+  // The apostrophes ScanWords cuts a name suffix after: ', U+2019, U+02BC.
   const std::string_view rest = text.substr(name_end);
   size_t skip = 0;
   if (rest[0] == '\'') {
@@ -578,8 +584,8 @@ struct ScanCursor {
 // break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
 template <typename OnHyphen>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               const std::unordered_set<std::string>* suffixes, const WordNotes& notes,
-               WordBuffers* buf, OnHyphen&& on_hyphen) {
+               const ViewSet* suffixes, const WordNotes& notes, WordBuffers* buf,
+               OnHyphen&& on_hyphen) {
   size_t cap = buf->words.size();
   ScanCursor cur{};
   cur.sentence_start = true;
@@ -951,17 +957,22 @@ bool FoldsToJoined(std::string_view name, std::string_view folded) {
   }
 }
 
-// Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h). A missing
-// file is an empty table (these lists only refine the geocoder); a short row is an error naming
-// the line.
+// Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h), calling
+// fn(fields) for each row. A missing file is an empty table (these lists only refine the
+// geocoder); a short row, or an error fn returns (when it returns a Status), is an error naming
+// the file and line.
 template <typename Fn>
 Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Status::Ok();
   return ForEachTsvLine(*text, path, min_fields,
-                        [&](const std::vector<std::string_view>& f, int) {
-                          fn(f);
-                          return Status::Ok();
+                        [&](const std::vector<std::string_view>& f, int) -> Status {
+                          if constexpr (std::is_void_v<decltype(fn(f))>) {
+                            fn(f);
+                            return Status::Ok();
+                          } else {
+                            return fn(f);
+                          }
                         });
 }
 
@@ -1444,14 +1455,25 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
         LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
       }));
+  // A locative suffix must also be a name suffix of its language: only those are cut off the
+  // name, so another would never be seen after one.
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) {
+      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) -> Status {
         Words::LangCues& cues = LanguageEntry(&words->lang_cues, f[0]);
-        if (f[1] == "suffix") {
+        if (f[1] == "before") {
+          cues.before.Add(FoldName(f[2]), 1);
+        } else if (f[1] == "suffix") {
+          const ViewSet* cut = words->NameSuffixes(f[0]);
+          if (cut == nullptr || !cut->contains(f[2])) {
+            return InvalidArgument("column 3: suffix \"" + std::string(f[2]) +
+                                   "\" is not in name_suffixes.tsv for " + std::string(f[0]));
+          }
           cues.suffix.emplace(f[2]);
         } else {
-          cues.before.insert(FoldName(f[2]));
+          return InvalidArgument("column 2: \"" + std::string(f[1]) +
+                                 "\" is neither \"before\" nor \"suffix\"");
         }
+        return Status::Ok();
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,

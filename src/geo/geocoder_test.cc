@@ -494,12 +494,7 @@ TEST_F(GeocoderTest, StreetsAndVenuesAreNotTowns) {
 // "of<TAB>genitive" replaced by `genitive_rows` (made once per call, in a fresh directory).
 std::string DataDirWithGenitive(const std::string& genitive_rows) {
   namespace fs = std::filesystem;
-  char tmpl[] = "/tmp/sitrep_genitive_XXXXXX";
-  const fs::path dir = mkdtemp(tmpl);
-  fs::create_directories(dir / "geo");
-  for (const auto& f : fs::directory_iterator(fs::path(DataDir()) / "geo")) {
-    if (f.path().extension() == ".tsv") fs::copy_file(f.path(), dir / "geo" / f.path().filename());
-  }
+  const fs::path dir = geo_test::CopyGeoTables();
   std::ifstream in(dir / "geo" / "geocoder_words.tsv");
   std::stringstream words;
   words << in.rdbuf();
