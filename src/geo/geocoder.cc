@@ -221,8 +221,6 @@ constexpr size_t kCallSignWords = 120;
 // A town section (PPLX) lies within this distance of the town's point.
 constexpr double kSectionKm = 25;
 
-// An article's words are written by the scan and then read by several passes: the flags are
-// bits and the fields ordered without padding, so that a Word takes 48 bytes, not 56.
 // Word::flags bits.
 enum WordFlag : uint16_t {
   kUpperInitial = 1u << 0,  // first letter upper-case
@@ -1198,6 +1196,9 @@ bool WellKnown(const Candidate& c) {
   return c.e.population >= 100000 || c.fc_kind == kFcCapital || c.fc_kind == kFcProvinceSeat ||
          c.fc_kind == kFcDistrictSeat;
 }
+
+// A capital or a city of a million: a place few namesakes or common words rival.
+bool Landmark(const Candidate& c) { return c.fc_kind == kFcCapital || c.e.population >= 1000000; }
 
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
 // candidates) also holds under the same name: "Kaduna" the city and "Kaduna" the state. The town
@@ -3106,7 +3107,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       locative_known = true;
       // A capital or a city of a million outweighs a town of a twentieth its size that is
       // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.
-      const bool landmark = IsLiteral(e.feature_code, "PPLC") || e.population >= 1000000;
+      const bool landmark = Landmark(b);
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
@@ -3143,8 +3144,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool line_start = fw == 0 || words[fw].newline_before();
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (IsLiteral(fc, "PPLC") || e.population >= 1000000 ||
-                                           e.level == GeoLevel::kCountry);
+      const bool landmark = no_context && (Landmark(b) || e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
     }
