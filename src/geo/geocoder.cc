@@ -62,25 +62,24 @@ V& LanguageEntry(ByLanguage<V>* table, std::string_view lang) {
 }  // namespace
 
 struct Geocoder::Words {
-  std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
+  ViewSet stop, firstname, connector, cue, title, speech, attributive;
   // Function words ("Along", "Despite"): capitalised only by position, never a place alone.
-  std::unordered_set<std::string> function;
+  ViewSet function;
   // Nouns naming a part of a town ("the West End neighborhood").
-  std::unordered_set<std::string> quarter;
+  ViewSet quarter;
   // Prepositions that join a noun to the name after it ("the 900 block of Ward", "the Chicago
   // neighborhood of Englewood", "East of Bozeman", a headline's "In Wake Of"). Required: the
   // rules that read it are silently off without it, so an empty class is a load error.
-  std::unordered_set<std::string> genitive;
+  ViewSet genitive;
   // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
-  std::unordered_set<std::string> contraction;
+  ViewSet contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
-  std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
-      institution, direction;
+  ViewSet kin, street, street_of, objverb, passive, personnoun, institution, direction;
   // Lower-case nouns after a name that make it a media outlet ("the Baza channel").
-  std::unordered_set<std::string> outlet;
+  ViewSet outlet;
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
   // join two streets ("and"); a name joined so to a numbered street is the other street.
-  std::unordered_set<std::string> ordinal_suffix, joiner;
+  ViewSet ordinal_suffix, joiner;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
@@ -108,12 +107,12 @@ struct Geocoder::Words {
   StrFlatMap<std::string> name_abbrev;
   // Countries whose counties stand for their seat town when no town in them is named
   // (data/geo/district_seat_countries.tsv).
-  std::unordered_set<std::string> seat_countries;
+  ViewSet seat_countries;
   // By CountrySlot: 1 for a country whose place names are native Latin spellings
   // (data/geo/latin_name_countries.tsv), where a coarse-key match is another word.
   std::vector<char> latin_names;
   // Countries whose news names an out-of-state town's state (state_named_countries.tsv).
-  std::unordered_set<std::string> state_named;
+  ViewSet state_named;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -123,14 +122,14 @@ struct Geocoder::Words {
   // words of that shape that are no station ("WWII") are in not_callsign.
   std::array<std::pair<std::string, double>, 26> callsign;
   bool any_callsign = false;
-  std::unordered_set<std::string> not_callsign;
+  ViewSet not_callsign;
   // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
   // all-capital tokens that may be places.
-  std::unordered_set<std::string> acronym;
+  ViewSet acronym;
   // Caseless scripts: locative words that, right beside a name, make it a place mention on its
   // own (folded, a phrase may hold a space): postpositions after it (Urdu "میں", Hindi "में"),
   // prepositions before it (Arabic "في"). A proclitic listed as a preposition ("ب") counts too.
-  std::unordered_set<std::string> postposition, preposition;
+  ViewSet postposition, preposition;
   // Letters that attach to the next word (Arabic "و", "ب", "ل", "ف"): a word unknown as a whole
   // is also looked up without one of them.
   std::vector<std::string> proclitic;
@@ -789,10 +788,8 @@ inline bool IsLatinStart(std::string_view text, const Word& w) {
 // postposition after it (one or two words: "میں", "کے قریب"), a preposition before it ("في",
 // "في مدينة"), or an attached proclitic that is a preposition ("ب"). `clitic` is the byte length
 // of that proclitic (0 if none).
-bool CaselessLocative(const std::unordered_set<std::string>& postposition,
-                      const std::unordered_set<std::string>& preposition,
-                      std::span<const Word> words, size_t i, size_t clitic,
-                      std::string_view text) {
+bool CaselessLocative(const ViewSet& postposition, const ViewSet& preposition,
+                      std::span<const Word> words, size_t i, size_t clitic, std::string_view text) {
   if (clitic > 0 &&
       preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
     return true;
@@ -807,14 +804,14 @@ bool CaselessLocative(const std::unordered_set<std::string>& postposition,
   };
   const Word& w = words[i];
   if (!w.break_after() && i + 1 < words.size()) {
-    if (postposition.count(std::string(words[i + 1].lower)) != 0) return true;
+    if (postposition.contains(words[i + 1].lower)) return true;
     if (!words[i + 1].break_after() && i + 2 < words.size() &&
         postposition.count(joined(i + 1)) != 0) {
       return true;
     }
   }
   if (i >= 1 && !words[i - 1].break_after()) {
-    if (preposition.count(std::string(words[i - 1].lower)) != 0) return true;
+    if (preposition.contains(words[i - 1].lower)) return true;
     if (i >= 2 && !words[i - 2].break_after() && preposition.count(joined(i - 2)) != 0) {
       return true;
     }
@@ -1232,7 +1229,7 @@ double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Cand
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
 bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
-                const std::unordered_set<std::string>& not_callsign) {
+                const ViewSet& not_callsign) {
   const Word& w = words[k];
   const std::string_view t = text.substr(w.span.begin, w.span.size());
   for (char c : t) {
@@ -1249,7 +1246,7 @@ bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
       return false;
     }
   }
-  return not_callsign.count(std::string(t)) == 0;
+  return !not_callsign.contains(t);
 }
 
 bool AllDigits(std::string_view s) {
@@ -1261,18 +1258,17 @@ bool AllDigits(std::string_view s) {
 }
 
 // "61st", "2nd": digits, then an ordinal ending of the table.
-bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::string_view w) {
+bool NumberedStreet(const ViewSet& ordinal_suffix, std::string_view w) {
   size_t d = 0;
   while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
-  return d > 0 && d < w.size() && ordinal_suffix.count(std::string(w.substr(d))) != 0;
+  return d > 0 && d < w.size() && ordinal_suffix.contains(w.substr(d));
 }
 
 // Street cues around the name of words [i, end) (see Mention::street, Mention::minor_form):
 // "Pembroke & Elm" and "61st and Elm" name an intersection; "East Elm" after a capitalised
 // compass word and "Elm's" with a possessive are names of something smaller than a town unless
 // the town is large (decided at acceptance).
-void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
-                    const std::unordered_set<std::string>& joiner, const WordClassTable& wc,
+void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const WordClassTable& wc,
                     std::span<const Word> words, std::string_view text, size_t i, size_t end,
                     Mention* m) {
   if (i > 0) {
@@ -1282,8 +1278,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     if (gap.size() == 1 && gap[0] == '&') m->street = true;
     if (i >= 2 && gap.empty() && !words[i - 2].break_after() &&
-        NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
-        joiner.count(std::string(words[i - 1].lower)) != 0) {
+        NumberedStreet(ordinal_suffix, words[i - 2].lower) && joiner.contains(words[i - 1].lower)) {
       m->street = true;
     }
     if (!words[i - 1].break_after() && words[i - 1].upper_initial() && !words[i - 1].all_caps() &&
@@ -1348,8 +1343,7 @@ bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, con
 Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
   auto words = std::make_shared<Words>();
   // The word classes of geocoder_words.tsv's TYPE column.
-  using WordSet = std::unordered_set<std::string>;
-  static const std::pair<std::string_view, WordSet Words::*> kSets[] = {
+  static const std::pair<std::string_view, ViewSet Words::*> kSets[] = {
       {"stop", &Words::stop},
       {"firstname", &Words::firstname},
       {"connector", &Words::connector},
@@ -1428,7 +1422,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->abbrev_prefix[bit >> 6] |= uint64_t{1} << (bit & 63);
         }
       }));
-  std::unordered_set<std::string> phrase_first;
+  ViewSet phrase_first;
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/context_cues.tsv", 4, [&](const std::vector<std::string_view>& f) {
         double weight = std::atof(std::string(f[3]).c_str());
@@ -1508,7 +1502,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 }
 
 void Geocoder::Words::BuildWordClass() {
-  auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
+  auto add = [&](const ViewSet& set, uint32_t bit) {
     for (const std::string& w : set) word_class.Add(w, bit);
   };
   add(stop, kStop);
@@ -1656,7 +1650,7 @@ void Geocoder::BuildSeats() {
     if (!IsLiteral(fc, "PPLA2") && !IsLiteral(fc, "PPLA") && !IsLiteral(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
-    if (!words_->seat_countries.count(std::string(e.country))) continue;
+    if (!words_->seat_countries.contains(e.country)) continue;
     auto& to = IsLiteral(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
@@ -2945,9 +2939,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.acronym) {
       // US, UAE, DRC; a 2-3 letter token only as a known country acronym, never a town (BLA).
       const Word& w0 = words[m.first_word];
-      accept = e.level == GeoLevel::kCountry &&
-               (w0.span.size() > 3 ||
-                W.acronym.count(std::string(text.substr(w0.span.begin, w0.span.size()))));
+      accept =
+          e.level == GeoLevel::kCountry &&
+          (w0.span.size() > 3 || W.acronym.contains(text.substr(w0.span.begin, w0.span.size())));
     } else if (m.weak) {
       accept = m.dateline || ((m.has_hint || m.cue) && in_context && b.exact && big);
     } else if (m.sentence_start) {
@@ -2996,7 +2990,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (accept && e.level == GeoLevel::kPlace &&
         (e.population < 100000 || IsLiteral(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
-        !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
+        !W.state_named.empty() && W.state_named.contains(e.country)) {
       // In the state by either round's readings: the two rounds may disagree on a name.
       bool in_state = b.province_named || b.in_province, other_state = false;
       for (const auto& [pk, name] : final_prov) {
@@ -3206,7 +3200,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   if (!county_seats_.empty()) {
     for (size_t i = 0; i < out.size(); ++i) {
       const GazEntry& e = out_entry[i];
-      if (e.level != GeoLevel::kDistrict || !W.seat_countries.count(std::string(e.country))) {
+      if (e.level != GeoLevel::kDistrict || !W.seat_countries.contains(e.country)) {
         continue;
       }
       int town = -1;
