@@ -657,14 +657,18 @@ class JsonWriter {
   JsonWriter(std::string* out, size_t size_hint, bool dump_numbers = false)
       : out_(out), dump_numbers_(dump_numbers) {
     Scratch& s = ScratchBuffer();
+#ifndef NDEBUG
     assert(!s.in_use && "two JsonWriters live at once on one thread share its scratch buffer");
     s.in_use = true;
+#endif
     if (s.size < size_hint) s.Reserve(size_hint, 0);
     begin_ = s.data.get();
     p_ = begin_;
     end_ = begin_ + s.size;
   }
+#ifndef NDEBUG
   ~JsonWriter() { ScratchBuffer().in_use = false; }
+#endif
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -845,7 +849,9 @@ class JsonWriter {
   struct Scratch {
     std::unique_ptr<char[]> data;
     size_t size = 0;
-    bool in_use = false;  // a writer is live on this thread (debug builds check none nest)
+#ifndef NDEBUG
+    bool in_use = false;  // a writer is live on this thread: none may nest (checked in debug)
+#endif
     // Room for at least `want` bytes (doubling), keeping the first `used` bytes.
     void Reserve(size_t want, size_t used) {
       const size_t grown = std::max<size_t>({want, 2 * size, 4096});
