@@ -75,6 +75,9 @@ struct Geocoder::Words {
   ViewSet contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
   ViewSet kin, street, street_of, objverb, passive, personnoun, institution, direction;
+  // "Lang was charged", "Lang has been arrested": the verbs between a name and a passive
+  // participle (auxiliary), and the participle that may stand after one of them (perfect).
+  ViewSet auxiliary, perfect;
   // Lower-case nouns after a name that make it a media outlet ("the Baza channel").
   ViewSet outlet;
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
@@ -202,6 +205,8 @@ enum WordClass : uint32_t {
   kQuarter = 1u << 18,
   kOutlet = 1u << 19,
   kGenitive = 1u << 20,
+  kAuxiliary = 1u << 21,
+  kPerfect = 1u << 22,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -1357,6 +1362,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"street_of", &Words::street_of},
       {"objverb", &Words::objverb},
       {"passive", &Words::passive},
+      {"auxiliary", &Words::auxiliary},
+      {"perfect", &Words::perfect},
       {"personnoun", &Words::personnoun},
       {"institution", &Words::institution},
       {"direction", &Words::direction},
@@ -1517,6 +1524,8 @@ void Geocoder::Words::BuildWordClass() {
   add(street_of, kStreetOf);
   add(objverb, kObjverb);
   add(passive, kPassive);
+  add(auxiliary, kAuxiliary);
+  add(perfect, kPerfect);
   add(personnoun, kPersonnoun);
   add(institution, kInstitution);
   add(direction, kDirection);
@@ -1795,14 +1804,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
-    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size()) {
-      std::string_view aux = words[i + 1].lower;
-      if (IsLiteral(aux, "was") || IsLiteral(aux, "is") || IsLiteral(aux, "has") ||
-          IsLiteral(aux, "had")) {
-        size_t k = i + 2;
-        if (IsLiteral(words[k].lower, "been") && k + 1 < words.size()) ++k;
-        if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
-      }
+    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size() &&
+        (Classes(words[i + 1], wc) & kAuxiliary) != 0) {
+      size_t k = i + 2;
+      if ((Classes(words[k], wc) & kPerfect) != 0 && k + 1 < words.size()) ++k;
+      if ((Classes(words[k], wc) & kPassive) != 0) is_person = true;
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
     if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
