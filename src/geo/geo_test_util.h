@@ -26,6 +26,9 @@ std::string FixturePath();
 // A Geocoder over the real gazetteer (data/gazetteer/gazetteer.bin), opened once per process, or
 // null when that file is absent (the caller skips).
 const Geocoder* RealGeocoder();
+// A fresh temporary data directory whose geo/ holds a copy of the project's geo/*.tsv tables,
+// for tests that load the geocoder's words from edited tables.
+std::string CopyGeoTables();
 
 // A Geocoder over the fixture gazetteer, for TEST_F suites (derive a suite-named class from it).
 class GeocoderFixture : public ::testing::Test {

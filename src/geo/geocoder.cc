@@ -33,6 +33,13 @@ struct WordHash {
 template <typename V>
 using WordMap = FlatMap<std::string, V, WordHash>;
 
+// Strings looked up by std::string_view without making a std::string (a transparent hash).
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+};
+using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 // Tables by language code: a short list, searched in order.
 template <typename V>
 using ByLanguage = std::vector<std::pair<std::string, V>>;
@@ -55,30 +62,28 @@ V& LanguageEntry(ByLanguage<V>* table, std::string_view lang) {
 }  // namespace
 
 struct Geocoder::Words {
-  std::unordered_set<std::string> stop, firstname, connector, cue, title, speech, attributive;
+  ViewSet stop, firstname, connector, cue, title, speech, attributive;
   // Function words ("Along", "Despite"): capitalised only by position, never a place alone.
-  std::unordered_set<std::string> function;
+  ViewSet function;
   // Nouns naming a part of a town ("the West End neighborhood").
-  std::unordered_set<std::string> quarter;
+  ViewSet quarter;
   // Prepositions that join a noun to the name after it ("the 900 block of Ward", "the Chicago
   // neighborhood of Englewood", "East of Bozeman", a headline's "In Wake Of"). Required: the
   // rules that read it are silently off without it, so an empty class is a load error.
-  std::unordered_set<std::string> genitive;
+  ViewSet genitive;
   // What follows the apostrophe of a contraction ("I've", "they're"): such a word is no name.
-  std::unordered_set<std::string> contraction;
+  ViewSet contraction;
   // Person, street and venue evidence (see data/geo/geocoder_words.tsv).
-  std::unordered_set<std::string> kin, street, street_of, objverb, passive, personnoun,
-      institution, direction;
+  ViewSet kin, street, street_of, objverb, passive, personnoun, institution, direction;
+  // "Lang was charged", "Lang has been arrested": the verbs between a name and a passive
+  // participle (auxiliary), and the participle that may stand after one of them (perfect).
+  ViewSet auxiliary, perfect;
   // Lower-case nouns after a name that make it a media outlet ("the Baza channel").
-  std::unordered_set<std::string> outlet;
+  ViewSet outlet;
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
   // join two streets ("and"); a name joined so to a numbered street is the other street.
-  std::unordered_set<std::string> ordinal_suffix, joiner;
+  ViewSet ordinal_suffix, joiner;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
-  };
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
   struct Abbrev {
@@ -105,12 +110,12 @@ struct Geocoder::Words {
   StrFlatMap<std::string> name_abbrev;
   // Countries whose counties stand for their seat town when no town in them is named
   // (data/geo/district_seat_countries.tsv).
-  std::unordered_set<std::string> seat_countries;
+  ViewSet seat_countries;
   // By CountrySlot: 1 for a country whose place names are native Latin spellings
   // (data/geo/latin_name_countries.tsv), where a coarse-key match is another word.
   std::vector<char> latin_names;
   // Countries whose news names an out-of-state town's state (state_named_countries.tsv).
-  std::unordered_set<std::string> state_named;
+  ViewSet state_named;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -120,14 +125,14 @@ struct Geocoder::Words {
   // words of that shape that are no station ("WWII") are in not_callsign.
   std::array<std::pair<std::string, double>, 26> callsign;
   bool any_callsign = false;
-  std::unordered_set<std::string> not_callsign;
+  ViewSet not_callsign;
   // Short all-capital country aliases as written ("UAE", "USA", "DRC"): the only short
   // all-capital tokens that may be places.
-  std::unordered_set<std::string> acronym;
+  ViewSet acronym;
   // Caseless scripts: locative words that, right beside a name, make it a place mention on its
   // own (folded, a phrase may hold a space): postpositions after it (Urdu "میں", Hindi "में"),
   // prepositions before it (Arabic "في"). A proclitic listed as a preposition ("ب") counts too.
-  std::unordered_set<std::string> postposition, preposition;
+  ViewSet postposition, preposition;
   // Letters that attach to the next word (Arabic "و", "ب", "ل", "ف"): a word unknown as a whole
   // is also looked up without one of them.
   std::vector<std::string> proclitic;
@@ -143,8 +148,8 @@ struct Geocoder::Words {
   // something happened (Italian "a", French "à"), and case suffixes after its apostrophe that
   // say so (Turkish "Kabil'de"); cues of every language are in geocoder_words.tsv (kCue).
   struct LangCues {
-    std::unordered_set<std::string> before;  // folded
-    std::unordered_set<std::string> suffix;  // as written
+    WordClassTable before;  // folded words, class bit 1 (looked up by the word's own hash)
+    ViewSet suffix;         // as written; each also one of the language's name_suffixes
   };
   ByLanguage<LangCues> lang_cues;
   // The cues of `lang`, or null when it lists none.
@@ -154,9 +159,9 @@ struct Geocoder::Words {
   // By language (name_suffixes.tsv): the case suffixes written after an apostrophe on a proper
   // name (Turkish "Kabil'de", "Ankara'ya"), as written. A capitalised word ending in an
   // apostrophe and one of its language's suffixes is the name alone (ScanWords).
-  ByLanguage<std::unordered_set<std::string>> name_suffixes;
+  ByLanguage<ViewSet> name_suffixes;
   // The suffixes of `lang`, or null when it lists none (most languages: no word is cut).
-  const std::unordered_set<std::string>* NameSuffixes(std::string_view lang) const {
+  const ViewSet* NameSuffixes(std::string_view lang) const {
     return FindLanguage(name_suffixes, lang);
   }
 
@@ -200,6 +205,8 @@ enum WordClass : uint32_t {
   kQuarter = 1u << 18,
   kOutlet = 1u << 19,
   kGenitive = 1u << 20,
+  kAuxiliary = 1u << 21,
+  kPerfect = 1u << 22,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -218,8 +225,6 @@ constexpr size_t kCallSignWords = 120;
 // A town section (PPLX) lies within this distance of the town's point.
 constexpr double kSectionKm = 25;
 
-// An article's words are written by the scan and then read by several passes: the flags are
-// bits and the fields ordered without padding, so that a Word takes 48 bytes, not 56.
 // Word::flags bits.
 enum WordFlag : uint16_t {
   kUpperInitial = 1u << 0,  // first letter upper-case
@@ -348,8 +353,8 @@ inline bool TakesToken(std::string_view text, const Token& t) {
 // the word are one of `suffixes` as written, with no apostrophe or hyphen joining more letters
 // after them ("Ma'rib" goes on past "rib"); if so, *end is the byte after them. (Out of line:
 // only a capitalised word with an apostrophe in an article of a listed language gets here.)
-[[gnu::noinline]] bool NameSuffixAt(std::string_view text, int32_t j,
-                                    const std::unordered_set<std::string>& suffixes, int32_t* end) {
+[[gnu::noinline]] bool NameSuffixAt(std::string_view text, int32_t j, const ViewSet& suffixes,
+                                    int32_t* end) {
   constexpr int32_t kMaxSuffixBytes = 16;
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
@@ -373,7 +378,7 @@ inline bool TakesToken(std::string_view text, const Token& t) {
       if (e >= 0 && u_isalpha(e)) return false;
     }
   }
-  if (suffixes.count(std::string(text.substr(j, q - j))) == 0) return false;
+  if (!suffixes.contains(text.substr(j, q - j))) return false;
   *end = q;
   return true;
 }
@@ -381,13 +386,16 @@ inline bool TakesToken(std::string_view text, const Token& t) {
 // Whether the name that starts at word `i` and ends at byte `name_end` is said in a locative
 // frame of the article's language (Words::LangCues): right after one of `before` ("a Mosca",
 // "en Damasco") or with one of `suffix` after its apostrophe ("Kabil'de").
-bool LanguageLocative(const std::unordered_set<std::string>& before,
-                      const std::unordered_set<std::string>& suffix, std::string_view text,
+bool LanguageLocative(const WordClassTable& before, const ViewSet& suffix, std::string_view text,
                       std::span<const Word> words, size_t i, uint32_t name_end) {
-  if (i > 0 && !words[i - 1].break_after() && before.count(std::string(words[i - 1].lower)) != 0) {
-    return true;
+  if (i > 0 && !words[i - 1].break_after()) {
+    const Word& prev = words[i - 1];
+    if (before.MaybeListed(prev.lower_hash) && before.Find(prev.lower, prev.lower_hash) != 0) {
+      return true;
+    }
   }
   if (suffix.empty() || name_end >= text.size()) return false;
+  // The apostrophes ScanWords cuts a name suffix after: ', U+2019, U+02BC.
   const std::string_view rest = text.substr(name_end);
   size_t skip = 0;
   if (rest[0] == '\'') {
@@ -578,8 +586,8 @@ struct ScanCursor {
 // break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
 template <typename OnHyphen>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               const std::unordered_set<std::string>* suffixes, const WordNotes& notes,
-               WordBuffers* buf, OnHyphen&& on_hyphen) {
+               const ViewSet* suffixes, const WordNotes& notes, WordBuffers* buf,
+               OnHyphen&& on_hyphen) {
   size_t cap = buf->words.size();
   ScanCursor cur{};
   cur.sentence_start = true;
@@ -785,10 +793,8 @@ inline bool IsLatinStart(std::string_view text, const Word& w) {
 // postposition after it (one or two words: "میں", "کے قریب"), a preposition before it ("في",
 // "في مدينة"), or an attached proclitic that is a preposition ("ب"). `clitic` is the byte length
 // of that proclitic (0 if none).
-bool CaselessLocative(const std::unordered_set<std::string>& postposition,
-                      const std::unordered_set<std::string>& preposition,
-                      std::span<const Word> words, size_t i, size_t clitic,
-                      std::string_view text) {
+bool CaselessLocative(const ViewSet& postposition, const ViewSet& preposition,
+                      std::span<const Word> words, size_t i, size_t clitic, std::string_view text) {
   if (clitic > 0 &&
       preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
     return true;
@@ -803,14 +809,14 @@ bool CaselessLocative(const std::unordered_set<std::string>& postposition,
   };
   const Word& w = words[i];
   if (!w.break_after() && i + 1 < words.size()) {
-    if (postposition.count(std::string(words[i + 1].lower)) != 0) return true;
+    if (postposition.contains(words[i + 1].lower)) return true;
     if (!words[i + 1].break_after() && i + 2 < words.size() &&
         postposition.count(joined(i + 1)) != 0) {
       return true;
     }
   }
   if (i >= 1 && !words[i - 1].break_after()) {
-    if (preposition.count(std::string(words[i - 1].lower)) != 0) return true;
+    if (preposition.contains(words[i - 1].lower)) return true;
     if (i >= 2 && !words[i - 2].break_after() && preposition.count(joined(i - 2)) != 0) {
       return true;
     }
@@ -951,17 +957,22 @@ bool FoldsToJoined(std::string_view name, std::string_view folded) {
   }
 }
 
-// Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h). A missing
-// file is an empty table (these lists only refine the geocoder); a short row is an error naming
-// the line.
+// Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h), calling
+// fn(fields) for each row. A missing file is an empty table (these lists only refine the
+// geocoder); a short row, or an error fn returns (when it returns a Status), is an error naming
+// the file and line.
 template <typename Fn>
 Status LoadOptionalTable(const std::string& path, size_t min_fields, Fn fn) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Status::Ok();
   return ForEachTsvLine(*text, path, min_fields,
-                        [&](const std::vector<std::string_view>& f, int) {
-                          fn(f);
-                          return Status::Ok();
+                        [&](const std::vector<std::string_view>& f, int) -> Status {
+                          if constexpr (std::is_void_v<decltype(fn(f))>) {
+                            fn(f);
+                            return Status::Ok();
+                          } else {
+                            return fn(f);
+                          }
                         });
 }
 
@@ -1188,6 +1199,9 @@ bool WellKnown(const Candidate& c) {
          c.fc_kind == kFcDistrictSeat;
 }
 
+// A capital or a city of a million: a place few namesakes or common words rival.
+bool Landmark(const Candidate& c) { return c.fc_kind == kFcCapital || c.e.population >= 1000000; }
+
 // Whether `c` is a well-known town (usually the seat) of a province that `cands` (one mention's
 // candidates) also holds under the same name: "Kaduna" the city and "Kaduna" the state. The town
 // must be spelled at least as exactly as the province.
@@ -1220,7 +1234,7 @@ double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Cand
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
 bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
-                const std::unordered_set<std::string>& not_callsign) {
+                const ViewSet& not_callsign) {
   const Word& w = words[k];
   const std::string_view t = text.substr(w.span.begin, w.span.size());
   for (char c : t) {
@@ -1237,7 +1251,7 @@ bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
       return false;
     }
   }
-  return not_callsign.count(std::string(t)) == 0;
+  return !not_callsign.contains(t);
 }
 
 bool AllDigits(std::string_view s) {
@@ -1249,18 +1263,17 @@ bool AllDigits(std::string_view s) {
 }
 
 // "61st", "2nd": digits, then an ordinal ending of the table.
-bool NumberedStreet(const std::unordered_set<std::string>& ordinal_suffix, std::string_view w) {
+bool NumberedStreet(const ViewSet& ordinal_suffix, std::string_view w) {
   size_t d = 0;
   while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
-  return d > 0 && d < w.size() && ordinal_suffix.count(std::string(w.substr(d))) != 0;
+  return d > 0 && d < w.size() && ordinal_suffix.contains(w.substr(d));
 }
 
 // Street cues around the name of words [i, end) (see Mention::street, Mention::minor_form):
 // "Pembroke & Elm" and "61st and Elm" name an intersection; "East Elm" after a capitalised
 // compass word and "Elm's" with a possessive are names of something smaller than a town unless
 // the town is large (decided at acceptance).
-void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
-                    const std::unordered_set<std::string>& joiner, const WordClassTable& wc,
+void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const WordClassTable& wc,
                     std::span<const Word> words, std::string_view text, size_t i, size_t end,
                     Mention* m) {
   if (i > 0) {
@@ -1270,8 +1283,7 @@ void MarkStreetCues(const std::unordered_set<std::string>& ordinal_suffix,
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     if (gap.size() == 1 && gap[0] == '&') m->street = true;
     if (i >= 2 && gap.empty() && !words[i - 2].break_after() &&
-        NumberedStreet(ordinal_suffix, words[i - 2].lower) &&
-        joiner.count(std::string(words[i - 1].lower)) != 0) {
+        NumberedStreet(ordinal_suffix, words[i - 2].lower) && joiner.contains(words[i - 1].lower)) {
       m->street = true;
     }
     if (!words[i - 1].break_after() && words[i - 1].upper_initial() && !words[i - 1].all_caps() &&
@@ -1336,8 +1348,7 @@ bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, con
 Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::string& dir) {
   auto words = std::make_shared<Words>();
   // The word classes of geocoder_words.tsv's TYPE column.
-  using WordSet = std::unordered_set<std::string>;
-  static const std::pair<std::string_view, WordSet Words::*> kSets[] = {
+  static const std::pair<std::string_view, ViewSet Words::*> kSets[] = {
       {"stop", &Words::stop},
       {"firstname", &Words::firstname},
       {"connector", &Words::connector},
@@ -1351,6 +1362,8 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"street_of", &Words::street_of},
       {"objverb", &Words::objverb},
       {"passive", &Words::passive},
+      {"auxiliary", &Words::auxiliary},
+      {"perfect", &Words::perfect},
       {"personnoun", &Words::personnoun},
       {"institution", &Words::institution},
       {"direction", &Words::direction},
@@ -1416,7 +1429,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->abbrev_prefix[bit >> 6] |= uint64_t{1} << (bit & 63);
         }
       }));
-  std::unordered_set<std::string> phrase_first;
+  ViewSet phrase_first;
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/context_cues.tsv", 4, [&](const std::vector<std::string_view>& f) {
         double weight = std::atof(std::string(f[3]).c_str());
@@ -1444,14 +1457,25 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
         LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
       }));
+  // A locative suffix must also be a name suffix of its language: only those are cut off the
+  // name, so another would never be seen after one.
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) {
+      dir + "/geo/locative_cues.tsv", 3, [&](const std::vector<std::string_view>& f) -> Status {
         Words::LangCues& cues = LanguageEntry(&words->lang_cues, f[0]);
-        if (f[1] == "suffix") {
+        if (f[1] == "before") {
+          cues.before.Add(FoldName(f[2]), 1);
+        } else if (f[1] == "suffix") {
+          const ViewSet* cut = words->NameSuffixes(f[0]);
+          if (cut == nullptr || !cut->contains(f[2])) {
+            return InvalidArgument("column 3: suffix \"" + std::string(f[2]) +
+                                   "\" is not in name_suffixes.tsv for " + std::string(f[0]));
+          }
           cues.suffix.emplace(f[2]);
         } else {
-          cues.before.insert(FoldName(f[2]));
+          return InvalidArgument("column 2: \"" + std::string(f[1]) +
+                                 "\" is neither \"before\" nor \"suffix\"");
         }
+        return Status::Ok();
       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/district_seat_countries.tsv", 1,
@@ -1485,7 +1509,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
 }
 
 void Geocoder::Words::BuildWordClass() {
-  auto add = [&](const std::unordered_set<std::string>& set, uint32_t bit) {
+  auto add = [&](const ViewSet& set, uint32_t bit) {
     for (const std::string& w : set) word_class.Add(w, bit);
   };
   add(stop, kStop);
@@ -1500,6 +1524,8 @@ void Geocoder::Words::BuildWordClass() {
   add(street_of, kStreetOf);
   add(objverb, kObjverb);
   add(passive, kPassive);
+  add(auxiliary, kAuxiliary);
+  add(perfect, kPerfect);
   add(personnoun, kPersonnoun);
   add(institution, kInstitution);
   add(direction, kDirection);
@@ -1633,7 +1659,7 @@ void Geocoder::BuildSeats() {
     if (!IsLiteral(fc, "PPLA2") && !IsLiteral(fc, "PPLA") && !IsLiteral(fc, "PPLC")) continue;
     GazEntry e = gaz_->entry(i);
     if (e.admin2.empty() || e.level != GeoLevel::kPlace) continue;
-    if (!words_->seat_countries.count(std::string(e.country))) continue;
+    if (!words_->seat_countries.contains(e.country)) continue;
     auto& to = IsLiteral(fc, "PPLA2") ? seats_ : capitals;
     auto [it, fresh] = to.emplace(SeatKey(e.country, e.admin1, e.admin2), i);
     if (!fresh && gaz_->entry(it->second).population < e.population) it->second = i;
@@ -1778,14 +1804,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       is_person = true;
     }
     // "Lang was charged", "Lang has been arrested".
-    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size()) {
-      std::string_view aux = words[i + 1].lower;
-      if (IsLiteral(aux, "was") || IsLiteral(aux, "is") || IsLiteral(aux, "has") ||
-          IsLiteral(aux, "had")) {
-        size_t k = i + 2;
-        if (IsLiteral(words[k].lower, "been") && k + 1 < words.size()) ++k;
-        if (((Classes(words[k], wc) & kPassive) != 0)) is_person = true;
-      }
+    if (has_next && !w.break_after() && !after_cue && i + 2 < words.size() &&
+        (Classes(words[i + 1], wc) & kAuxiliary) != 0) {
+      size_t k = i + 2;
+      if ((Classes(words[k], wc) & kPerfect) != 0 && k + 1 < words.size()) ++k;
+      if ((Classes(words[k], wc) & kPassive) != 0) is_person = true;
     }
     // "killed Lang", "shot Lang": a bare object that is not the start of a longer name.
     if (i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kObjverb) != 0) &&
@@ -2922,9 +2945,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.acronym) {
       // US, UAE, DRC; a 2-3 letter token only as a known country acronym, never a town (BLA).
       const Word& w0 = words[m.first_word];
-      accept = e.level == GeoLevel::kCountry &&
-               (w0.span.size() > 3 ||
-                W.acronym.count(std::string(text.substr(w0.span.begin, w0.span.size()))));
+      accept =
+          e.level == GeoLevel::kCountry &&
+          (w0.span.size() > 3 || W.acronym.contains(text.substr(w0.span.begin, w0.span.size())));
     } else if (m.weak) {
       accept = m.dateline || ((m.has_hint || m.cue) && in_context && b.exact && big);
     } else if (m.sentence_start) {
@@ -2973,7 +2996,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (accept && e.level == GeoLevel::kPlace &&
         (e.population < 100000 || IsLiteral(e.feature_code, "PPLX") || b.alternate) && !b.paired &&
         !m.abbrev && !(m.title_line && b.exact && m.first_word < headline_end) &&
-        !W.state_named.empty() && W.state_named.count(std::string(e.country)) != 0) {
+        !W.state_named.empty() && W.state_named.contains(e.country)) {
       // In the state by either round's readings: the two rounds may disagree on a name.
       bool in_state = b.province_named || b.in_province, other_state = false;
       for (const auto& [pk, name] : final_prov) {
@@ -3084,7 +3107,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       locative_known = true;
       // A capital or a city of a million outweighs a town of a twentieth its size that is
       // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.
-      const bool landmark = IsLiteral(e.feature_code, "PPLC") || e.population >= 1000000;
+      const bool landmark = Landmark(b);
       for (const Candidate& o : m.cands) {
         if (&o == &b || o.demonym) continue;
         if (std::fabs(o.e.lat - e.lat) < 0.5 && std::fabs(o.e.lon - e.lon) < 0.5) continue;
@@ -3121,8 +3144,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const bool line_start = fw == 0 || words[fw].newline_before();
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
-      const bool landmark = no_context && (IsLiteral(fc, "PPLC") || e.population >= 1000000 ||
-                                           e.level == GeoLevel::kCountry);
+      const bool landmark = no_context && (Landmark(b) || e.level == GeoLevel::kCountry);
       accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
                (seen >= 2 || line_start || m.locative);
     }
@@ -3184,7 +3206,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   if (!county_seats_.empty()) {
     for (size_t i = 0; i < out.size(); ++i) {
       const GazEntry& e = out_entry[i];
-      if (e.level != GeoLevel::kDistrict || !W.seat_countries.count(std::string(e.country))) {
+      if (e.level != GeoLevel::kDistrict || !W.seat_countries.contains(e.country)) {
         continue;
       }
       int town = -1;

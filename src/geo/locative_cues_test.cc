@@ -5,6 +5,7 @@
 // not.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -68,6 +69,30 @@ TEST_F(LocativeCuesTest, RussianEndingsWithTheirNominative) {
   EXPECT_EQ(PlaceAt("Взрыв в Зеларии убил двух человек.", "ru", "Зеларии"), "Zelaria");
   // Before a noun of its case ("доме") the adjective qualifies that noun: no town.
   EXPECT_EQ(PlaceAt("Совещание прошло в Белогорном доме.", "ru", "Белогорном"), "");
+}
+
+// The cue tables load only well-formed rows, and a bad row names the file, line and column: a
+// misspelt kind is no silent "before" cue, and a suffix that is no name suffix of its language
+// (never cut off a name, so never seen after one) is refused.
+TEST(LocativeCuesLoadTest, BadRowsNameFileLineAndColumn) {
+  auto load_with = [](const std::string& row) {
+    const std::string dir = geo_test::CopyGeoTables();
+    std::ofstream(dir + "/geo/locative_cues.tsv", std::ios::app) << row;
+    return Geocoder::Create(&geo_test::FixtureGazetteer(), dir);
+  };
+  ASSERT_TRUE(load_with("it\tbefore\tpresso\n").ok());
+  auto misspelt = load_with("it\tbefor\tpresso\n");
+  ASSERT_FALSE(misspelt.ok());
+  const std::string m = misspelt.status().ToString();
+  EXPECT_NE(m.find("locative_cues.tsv:"), std::string::npos) << m;
+  EXPECT_NE(m.find("column 2"), std::string::npos) << m;
+  EXPECT_NE(m.find("befor"), std::string::npos) << m;
+  auto uncut = load_with("tr\tsuffix\tdeyken\n");
+  ASSERT_FALSE(uncut.ok());
+  const std::string u = uncut.status().ToString();
+  EXPECT_NE(u.find("column 3"), std::string::npos) << u;
+  EXPECT_NE(u.find("deyken"), std::string::npos) << u;
+  EXPECT_FALSE(load_with("xx\tsuffix\tda\n").ok());  // a language without name suffixes
 }
 
 // The real gazetteer's alternate names (GeoNames) in sentences of each language: the country of

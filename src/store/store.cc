@@ -141,18 +141,14 @@ class Stmt {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     return *this;
   }
-  // BindStatic(), or NULL for an empty `s`.
-  Stmt& BindStaticOrNull(int i, std::string_view s) {
-    if (s.empty()) {
-      sqlite3_bind_null(stmt_, i);
-      return *this;
-    }
-    return BindStatic(i, s);
-  }
-  Stmt& BindOrNull(int i, std::string_view s) {
-    if (s.empty()) sqlite3_bind_null(stmt_, i);
-    else Bind(i, s);
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(stmt_, i);
     return *this;
+  }
+  // Bind() / BindStatic(), or NULL for an empty `s`.
+  Stmt& BindOrNull(int i, std::string_view s) { return s.empty() ? BindNull(i) : Bind(i, s); }
+  Stmt& BindStaticOrNull(int i, std::string_view s) {
+    return s.empty() ? BindNull(i) : BindStatic(i, s);
   }
   Stmt& Bind(int i, int64_t v) {
     sqlite3_bind_int64(stmt_, i, v);
@@ -162,11 +158,7 @@ class Stmt {
     sqlite3_bind_double(stmt_, i, v);
     return *this;
   }
-  Stmt& Bind(int i, const std::optional<double>& v) {
-    if (v) sqlite3_bind_double(stmt_, i, *v);
-    else sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
+  Stmt& Bind(int i, const std::optional<double>& v) { return v ? Bind(i, *v) : BindNull(i); }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return rc_ = sqlite3_step(stmt_); }
   // Step() for a statement that returns no rows, then Reset(): the bindings are released, so

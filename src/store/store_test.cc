@@ -554,6 +554,52 @@ TEST_F(StoreTest, MentionDateColumnIsTheIsoDate) {
   }
 }
 
+// The incident row's text columns are bound without a copy, from the incident and from a date
+// buffer per column: each row must hold its own incident's values, date and date_end their own
+// dates (also a date past 9999, written through the spill string), and NULL where there is none.
+TEST_F(StoreTest, IncidentColumnsHoldEachRowsOwnValues) {
+  IncidentSet set;
+  Incident a;
+  a.id = "inc-a";
+  a.date = CivilDate{2024, 3, 9};
+  a.date_end = CivilDate{2024, 3, 11};
+  a.country = "KE";
+  a.admin1 = "Nairobi Area";
+  a.place = "Kibera";
+  a.event_type = "Violence against civilians";
+  a.perpetrator = "unknown gunmen";
+  Incident b;
+  b.id = "inc-b";
+  b.parent = "inc-a";
+  b.date = CivilDate{2023, 12, 0};
+  b.date_end = CivilDate{12345, 1, 2};
+  b.country = "SO";
+  b.place = "Baidoa";
+  Incident c;
+  c.id = "inc-c";
+  c.date = CivilDate{2022, 1, 5};
+  set.incidents = {a, b, c};
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
+  }
+  auto row = [&](const std::string& id) {
+    return Query(path_,
+                 "SELECT coalesce(parent, 'NULL') || '|' || coalesce(date, 'NULL') || '|' || "
+                 "coalesce(date_end, 'NULL') || '|' || coalesce(country, 'NULL') || '|' || "
+                 "coalesce(admin1, 'NULL') || '|' || coalesce(place, 'NULL') || '|' || "
+                 "coalesce(event_type, 'NULL') || '|' || coalesce(perpetrator, 'NULL') "
+                 "FROM incidents WHERE id = '" +
+                     id + "'");
+  };
+  EXPECT_EQ(row("inc-a"),
+            "NULL|2024-03-09|2024-03-11|KE|Nairobi Area|Kibera|Violence against civilians|"
+            "unknown gunmen");
+  EXPECT_EQ(row("inc-b"), "inc-a|2023-12|12345-01-02|SO|NULL|Baidoa|NULL|NULL");
+  EXPECT_EQ(row("inc-c"), "NULL|2022-01-05|NULL|NULL|NULL|NULL|NULL|NULL");
+}
+
 // ReplaceIncidentsFrom() drops the incident tables' secondary indexes and builds them again
 // after the rows: they exist afterwards, hold every row, and the query planner uses them; a
 // replacement that fails half-way (a repeated incident id) leaves rows and indexes as they were.
