@@ -375,6 +375,17 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
   tp->months_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kMonth; });
   tp->weekdays_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kWdName; });
   tp->counts_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kCount; });
+  // Words that start only phrases of two or more words ("the" of "the previous day"), by
+  // hash bit; a bit that another start word shares is left clear, so that a set bit always
+  // means "needs a second word" (Find's candidate filter).
+  uint64_t other[kMultiWords] = {};
+  constexpr uint16_t kPhrases = kWdPrefix | kAgoPre | kRelative | kHoliday;
+  tp->starts_.ForEach([&](std::string_view w, uint16_t m) {
+    const size_t h = StringHash{}(w);
+    uint64_t* bits = (m & ~kPhrases) == 0 ? tp->multi_only_bits_ : other;
+    bits[(h >> 6) & (kMultiWords - 1)] |= uint64_t{1} << (h & 63);
+  });
+  for (size_t k = 0; k < kMultiWords; ++k) tp->multi_only_bits_[k] &= ~other[k];
   return tp;
 }
 
@@ -1006,12 +1017,17 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
   thread_local std::vector<uint32_t> cand;
   if (cand.size() < count) cand.resize(count);
   size_t nc = 0;
+  // A word that starts only multi-word phrases is dropped here already when the next token
+  // is no phrase's second word (the last token is tested against itself: kept, and decided
+  // below).
   auto take = [&](size_t i) {
     const TokenKind k = doc.tokens[i].kind;
     const bool word_or_number = k == TokenKind::kWord || k == TokenKind::kNumber;
+    const size_t h = keys[i].hash;
+    const bool needs_second = MultiOnly(h) & !SecondWord(keys[i + (i + 1 < n)].hash);
     cand[nc] = static_cast<uint32_t>(i);
     nc += static_cast<size_t>(word_or_number & ((k == TokenKind::kNumber) | keys.hyphen(i) |
-                                                starts_.MayContain(keys[i].hash)));
+                                                (starts_.MayContain(h) & !needs_second)));
   };
   if (given == nullptr) {
     for (size_t i = 0; i < count; ++i) take(i);
@@ -1032,10 +1048,7 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
     if (const uint16_t* bits = starts_.Find(keys[i])) m = *bits;
     if (m & (kWdPrefix | kAgoPre | kRelative | kHoliday)) {
       bool second = false;
-      if (i + 1 < n) {
-        const size_t h = keys[i + 1].hash;
-        second = (second_bits_[(h >> 6) & (kSecondWords - 1)] & (uint64_t{1} << (h & 63))) != 0;
-      }
+      if (i + 1 < n) second = SecondWord(keys[i + 1].hash);
       if (!second) {
         if (!(m & kWdPrefixOne)) m &= static_cast<uint16_t>(~kWdPrefix);
         if (!(m & kAgoPreOne)) m &= static_cast<uint16_t>(~kAgoPre);
