@@ -84,6 +84,32 @@ bool ParseQualifier(const std::string& s, Qualifier* q) {
 
 }  // namespace
 
+uint64_t QuantityParser::PackEdge(std::string_view s, bool from_end) {
+  uint64_t x = 0;
+  const size_t n = std::min(s.size(), kEdgeBytes);
+  for (size_t k = 0; k < n; ++k) {
+    const char c = Lower(from_end ? s[s.size() - 1 - k] : s[k]);
+    x |= uint64_t{static_cast<unsigned char>(c)} << (8 * k);
+  }
+  return x;
+}
+
+QuantityParser::Edge QuantityParser::EdgeOf(std::string_view phrase, bool from_end) {
+  const size_t n = std::min(phrase.size(), kEdgeBytes);
+  Edge e;
+  e.bytes = PackEdge(phrase, from_end);  // the phrase is lower case already
+  e.mask = n == kEdgeBytes ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  return e;
+}
+
+bool QuantityParser::MayStartHyphenated(std::string_view lower) const {
+  // A key this long may have been truncated (LowerBuf) before its hyphen: no conclusion.
+  if (lower.size() + 4 > 96) return true;
+  const size_t hy = lower.find('-');
+  if (hy == std::string_view::npos) return true;
+  return hyphen_heads_.contains(lower.substr(0, hy));
+}
+
 Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& data_dir) {
   auto qp = std::unique_ptr<QuantityParser>(new QuantityParser());
   if (Status st = qp->LoadNumbers(data_dir + "/text/numbers.tsv", false); !st.ok()) return st;
@@ -146,10 +172,15 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
     if (p.empty()) qp->empty_ctx_ = true;
     else qp->after_by_first_[static_cast<unsigned char>(p.front())].push_back(static_cast<uint16_t>(k));
   }
+  for (const std::string& p : qp->before_ctx_) qp->before_edge_.push_back(EdgeOf(p, true));
+  for (const std::string& p : qp->after_ctx_) qp->after_edge_.push_back(EdgeOf(p, false));
   if (qp->before_ctx_.size() > 65535 || qp->after_ctx_.size() > 65535) {
     return InvalidArgument(data_dir + "/text/quantity_context.tsv: too many phrases");
   }
-  qp->words_.ForEach([&](std::string_view w, const Word&) { qp->triggers_[w] = true; });
+  qp->words_.ForEach([&](std::string_view w, const Word&) {
+    qp->triggers_[w] = true;
+    qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
+  });
   qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[w] = true; });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
@@ -792,29 +823,41 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   std::string_view before = text.substr(0, tokens[b].span.begin);
   while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
   if (empty_ctx_) return true;
-  const std::vector<uint16_t> none;
-  const std::vector<uint16_t>& before_cands =
-      before.empty() ? none : before_by_last_[static_cast<unsigned char>(Lower(before.back()))];
-  for (uint16_t pi : before_cands) {
-    const std::string& p = before_ctx_[pi];
-    if (before.size() < p.size()) continue;
-    size_t off = before.size() - p.size();
-    bool match = true;
-    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(before[off + k]) == p[k];
-    if (!match) continue;
-    if (IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(before[off - 1])) continue;
-    return true;
+  // Each phrase's (up to) eight bytes next to the number are compared at once with the text's
+  // (lower-cased once), the rest byte by byte.
+  if (!before.empty()) {
+    const std::vector<uint16_t>& cands =
+        before_by_last_[static_cast<unsigned char>(Lower(before.back()))];
+    const uint64_t near = cands.empty() ? 0 : PackEdge(before, /*from_end=*/true);
+    for (uint16_t pi : cands) {
+      const std::string& p = before_ctx_[pi];
+      if (before.size() < p.size() || (near & before_edge_[pi].mask) != before_edge_[pi].bytes) {
+        continue;
+      }
+      size_t off = before.size() - p.size();
+      bool match = true;
+      for (size_t k = 0; k + kEdgeBytes < p.size() && match; ++k) {
+        match = Lower(before[off + k]) == p[k];
+      }
+      if (!match) continue;
+      if (IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(before[off - 1])) continue;
+      return true;
+    }
   }
   // Text context after the number.
   std::string_view after = text.substr(tokens[last].span.end);
   while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-  const std::vector<uint16_t>& after_cands =
-      after.empty() ? none : after_by_first_[static_cast<unsigned char>(Lower(after.front()))];
-  for (uint16_t pi : after_cands) {
+  if (after.empty()) return false;
+  const std::vector<uint16_t>& cands =
+      after_by_first_[static_cast<unsigned char>(Lower(after.front()))];
+  const uint64_t near = cands.empty() ? 0 : PackEdge(after, /*from_end=*/false);
+  for (uint16_t pi : cands) {
     const std::string& p = after_ctx_[pi];
-    if (after.size() < p.size()) continue;
+    if (after.size() < p.size() || (near & after_edge_[pi].mask) != after_edge_[pi].bytes) {
+      continue;
+    }
     bool match = true;
-    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
+    for (size_t k = kEdgeBytes; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
     if (!match) continue;
     if (IsAsciiLetter(p.back()) && after.size() > p.size() && IsAsciiLetter(after[p.size()])) continue;
     return true;
@@ -887,7 +930,10 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
     next = i + 1;
     const Token& t = tokens[i];
     // Most words start no number: ParseWords' own first test, made here without the call.
-    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) && !keys.hyphen(i)) continue;
+    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) &&
+        (!keys.hyphen(i) || !MayStartHyphenated(keys.lower(i)))) {
+      continue;
+    }
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
     if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
     Num a;

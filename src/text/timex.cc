@@ -885,6 +885,9 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   const bool pre = ago_pre_.MatchForward(c.keys, i, &pe) >= 0;
   if (pre) j = pe;
   if (j + (pre ? 1 : 2) >= t.size()) return false;
+  // The unit first: most counts ("a", every number) are followed by no unit.
+  const std::pair<int, bool>* unit = ago_units_.Find(c.keys[j + 1]);
+  if (unit == nullptr) return false;
   int count = -1;
   if (t[j].kind == TokenKind::kNumber) {
     int nd = 0;
@@ -893,8 +896,6 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
     if (const int* n = counts_.Find(c.keys[j])) count = *n;
   }
   if (count < 0 || count > 1000) return false;
-  const std::pair<int, bool>* unit = ago_units_.Find(c.keys[j + 1]);
-  if (unit == nullptr) return false;
   size_t last = j + 1;
   if (!pre) {
     if (!ago_post_.contains(c.keys[j + 2])) return false;
