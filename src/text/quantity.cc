@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace sitrep {
@@ -86,6 +88,19 @@ bool ParseQualifier(const std::string& s, Qualifier* q) {
 
 uint64_t QuantityParser::PackEdge(std::string_view s, bool from_end) {
   uint64_t x = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (s.size() >= kEdgeBytes) {
+      // Eight bytes at once (SWAR): only the ASCII capitals change, as Lower() does.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      constexpr uint64_t kHigh = 0x8080808080808080ULL;
+      std::memcpy(&x, from_end ? s.data() + s.size() - kEdgeBytes : s.data(), kEdgeBytes);
+      if (from_end) x = __builtin_bswap64(x);
+      const uint64_t low7 = x & ~kHigh;
+      const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
+      const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;
+      return x | ((at_least_a & ~above_z & ~x & kHigh) >> 2);
+    }
+  }
   const size_t n = std::min(s.size(), kEdgeBytes);
   for (size_t k = 0; k < n; ++k) {
     const char c = Lower(from_end ? s[s.size() - 1 - k] : s[k]);
