@@ -446,6 +446,49 @@ const QuantityParser::Word* QuantityParser::PrefixedWord(std::string_view w, Gat
   return nullptr;
 }
 
+bool QuantityParser::ParseAsciiDigits(std::string_view token, std::optional<double>* value,
+                                      int* digits, int* int_digits, bool* sep, bool* decimal,
+                                      bool* leading_zero) {
+  for (char ch : token) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  }
+  // ParseDigits' arithmetic, step for step, so the value is the same double.
+  double int_part = 0, frac = 0, frac_scale = 1;
+  bool any = false, bad = false;
+  for (char ch : token) {
+    if (ch == ',') {
+      *sep = true;
+      continue;
+    }
+    if (ch == '.') {
+      bad |= *decimal;
+      *decimal = true;
+      continue;
+    }
+    const int d = ch - '0';
+    if (d < 0 || d > 9) {
+      bad = true;
+      break;
+    }
+    if (*digits == 0 && d == 0) *leading_zero = true;
+    ++*digits;
+    any = true;
+    if (*decimal) {
+      frac_scale /= 10;
+      frac += d * frac_scale;
+    } else {
+      ++*int_digits;
+      int_part = int_part * 10 + d;
+    }
+  }
+  if (bad || !any) {
+    value->reset();
+  } else {
+    *value = int_part + frac;
+  }
+  return true;
+}
+
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
   double int_part = 0, frac = 0, frac_scale = 1;
   bool decimal = false, any = false;
@@ -485,12 +528,14 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       return false;
     }
     // Cheap rejects before the language is resolved: a conjunction never starts a number, and
-    // an article ("un", "UN") only counts before a multiplier of some language.
+    // an article ("un", "UN", "a") only counts before a multiplier of some language or as the
+    // start of a phrase ("a few"). A language-bound article needs a word after it at all.
     const Word* it = words_.Find(lw);
     if (it != nullptr && it->kind == WordKind::kConj) return false;
-    if (it != nullptr && it->kind == WordKind::kArticle && it->langs != 0) {
-      if (i + 1 >= n || tokens[i + 1].kind != TokenKind::kWord) return false;
-      const Word* nx = words_.Find(keys[i + 1]);
+    if (it != nullptr && it->kind == WordKind::kArticle) {
+      const bool word_next = i + 1 < n && tokens[i + 1].kind == TokenKind::kWord;
+      if (it->langs != 0 && !word_next) return false;
+      const Word* nx = word_next ? words_.Find(keys[i + 1]) : nullptr;
       if (nx == nullptr || (nx->kind != WordKind::kScale && nx->kind != WordKind::kHundred &&
                             nx->kind != WordKind::kDozen)) {
         if (phrase_table_.MatchForward(keys, i, &n_unused) < 0) return false;
@@ -718,22 +763,26 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
   if (t.kind == TokenKind::kWord) return ParseWords(text, tokens, i, gate, out);
   if (t.kind != TokenKind::kNumber) return false;
   std::string_view raw = TokenText(text, t);
-  std::optional<double> v = ParseDigits(raw);
-  if (!v) return false;
   // Leading zeros ("08", "0300") are codes, dates and phone numbers.
   int digits = 0, int_digits = 0;
   bool sep = false, decimal = false, leading_zero = false;
-  int32_t p = 0;
-  const int32_t n = static_cast<int32_t>(raw.size());
-  while (p < n) {
-    UChar32 c;
-    U8_NEXT(raw.data(), p, n, c);
-    if (c == ',' || c == 0x066C) { sep = true; continue; }
-    if (c == '.' || c == 0x066B) { decimal = true; continue; }
-    if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
-    ++digits;
-    if (!decimal) ++int_digits;
+  std::optional<double> v;
+  if (!ParseAsciiDigits(raw, &v, &digits, &int_digits, &sep, &decimal, &leading_zero)) {
+    v = ParseDigits(raw);
+    if (!v) return false;
+    int32_t p = 0;
+    const int32_t n = static_cast<int32_t>(raw.size());
+    while (p < n) {
+      UChar32 c;
+      U8_NEXT(raw.data(), p, n, c);
+      if (c == ',' || c == 0x066C) { sep = true; continue; }
+      if (c == '.' || c == 0x066B) { decimal = true; continue; }
+      if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
+      ++digits;
+      if (!decimal) ++int_digits;
+    }
   }
+  if (!v) return false;
   if (leading_zero && int_digits > 1) return false;
   if (!sep && !decimal && digits >= 7) return false;
   *out = Num{};

@@ -73,6 +73,11 @@ class QuantityParser {
   static std::optional<double> ParseDigits(std::string_view token);
 
  private:
+  // ParseDigits and the digit statistics ParseNumber needs in one pass, for a token of ASCII
+  // bytes only (false, nothing set, for any other): *value is ParseDigits(token); the counts and
+  // flags are only meaningful when it has a value.
+  static bool ParseAsciiDigits(std::string_view token, std::optional<double>* value, int* digits,
+                               int* int_digits, bool* sep, bool* decimal, bool* leading_zero);
   // Find() on the tokens given[0..count) (a superset of those that can start a number), or on
   // tokens 0..count when `given` is null.
   std::vector<Quantity> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
