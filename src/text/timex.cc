@@ -450,9 +450,17 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   const auto& t = c.tokens;
   const size_t n = t.size();
   if (i >= n) return false;
+  // The last token's DigitsValue, kept: the patterns below read the same token several times.
+  size_t memo_j = n;
+  int memo_v = -1, memo_nd = 0;
   auto number = [&](size_t j, int* nd) -> int {
     if (j >= n || t[j].kind != TokenKind::kNumber) return -1;
-    return DigitsValue(TokenText(c.text, t[j]), nd);
+    if (j != memo_j) {
+      memo_j = j;
+      memo_v = DigitsValue(TokenText(c.text, t[j]), &memo_nd);
+    }
+    if (memo_v >= 0) *nd = memo_nd;  // as DigitsValue: set on success only
+    return memo_v;
   };
   auto is = [&](size_t j, std::string_view s) {
     return j < n && TokenText(c.text, t[j]) == s;
