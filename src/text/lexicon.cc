@@ -229,7 +229,9 @@ void PhraseTable::AddTo(Index* index, const Entry& entry, bool forward) {
   const size_t h = entry.hashes[edge];
   index->bits[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
   if (n == 1) {
-    if (index->single.Find(entry.words[0], h) == nullptr) index->single.Get(entry.words[0], h) = entry.payload;
+    if (index->single.Find(entry.words[0], h) == nullptr) {
+      index->single.Get(entry.words[0], h) = entry.payload;  // the first added wins
+    }
     return;
   }
   std::vector<Entry>& group = index->pairs[PairKey{h, entry.hashes[forward ? 1 : n - 2]}];
@@ -252,8 +254,8 @@ void PhraseTable::Add(std::string_view phrase, int payload) {
 }
 
 template <typename WordAt>
-int PhraseTable::Match(const Index& index, size_t count, size_t edge, bool forward,
-                       WordAt word_at, size_t* other) {
+int PhraseTable::Match(const Index& index, size_t count, size_t edge, bool forward, WordAt word_at,
+                       size_t* other) {
   if (edge >= count) return -1;
   LowerBuf edge_scratch, scratch;
   const HashedWord e = word_at(edge, &edge_scratch);
@@ -296,6 +298,12 @@ struct TextWordAt {
   }
 };
 
+// Token k's key as the Doc's TokenKeys hold it (no scratch needed).
+struct KeyWordAt {
+  const TokenKeys& keys;
+  HashedWord operator()(size_t k, LowerBuf*) const { return keys[k]; }
+};
+
 }  // namespace
 
 int PhraseTable::MatchForward(std::string_view text, const std::vector<Token>& tokens, size_t i,
@@ -309,13 +317,11 @@ int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& 
 }
 
 int PhraseTable::MatchForward(const TokenKeys& keys, size_t i, size_t* end_token) const {
-  return Match(first_, keys.size(), i, true,
-               [&keys](size_t k, LowerBuf*) { return keys[k]; }, end_token);
+  return Match(first_, keys.size(), i, true, KeyWordAt{keys}, end_token);
 }
 
 int PhraseTable::MatchBackward(const TokenKeys& keys, size_t last, size_t* begin_token) const {
-  return Match(last_, keys.size(), last, false,
-               [&keys](size_t k, LowerBuf*) { return keys[k]; }, begin_token);
+  return Match(last_, keys.size(), last, false, KeyWordAt{keys}, begin_token);
 }
 
 }  // namespace sitrep

@@ -775,8 +775,14 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
     while (p < n) {
       UChar32 c;
       U8_NEXT(raw.data(), p, n, c);
-      if (c == ',' || c == 0x066C) { sep = true; continue; }
-      if (c == '.' || c == 0x066B) { decimal = true; continue; }
+      if (c == ',' || c == 0x066C) {
+        sep = true;
+        continue;
+      }
+      if (c == '.' || c == 0x066B) {
+        decimal = true;
+        continue;
+      }
       if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
       ++digits;
       if (!decimal) ++int_digits;
