@@ -893,43 +893,43 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   std::string_view before = text.substr(0, tokens[b].span.begin);
   while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
   if (empty_ctx_) return true;
-  // Each phrase's (up to) eight bytes next to the number are compared at once with the text's
-  // (lower-cased once), the rest byte by byte.
-  if (!before.empty()) {
-    const std::vector<uint16_t>& cands =
-        before_by_last_[static_cast<unsigned char>(Lower(before.back()))];
-    const uint64_t near = cands.empty() ? 0 : PackEdge(before, /*from_end=*/true);
-    for (uint16_t pi : cands) {
-      const std::string& p = before_ctx_[pi];
-      if (before.size() < p.size() || (near & before_edge_[pi].mask) != before_edge_[pi].bytes) {
-        continue;
-      }
-      size_t off = before.size() - p.size();
-      bool match = true;
-      for (size_t k = 0; k + kEdgeBytes < p.size() && match; ++k) {
-        match = Lower(before[off + k]) == p[k];
-      }
-      if (!match) continue;
-      if (IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(before[off - 1])) continue;
-      return true;
-    }
+  if (!before.empty() &&
+      ContextAt(before, /*from_end=*/true,
+                before_by_last_[static_cast<unsigned char>(Lower(before.back()))], before_ctx_,
+                before_edge_)) {
+    return true;
   }
   // Text context after the number.
   std::string_view after = text.substr(tokens[last].span.end);
   while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-  if (after.empty()) return false;
-  const std::vector<uint16_t>& cands =
-      after_by_first_[static_cast<unsigned char>(Lower(after.front()))];
-  const uint64_t near = cands.empty() ? 0 : PackEdge(after, /*from_end=*/false);
+  return !after.empty() &&
+         ContextAt(after, /*from_end=*/false,
+                   after_by_first_[static_cast<unsigned char>(Lower(after.front()))], after_ctx_,
+                   after_edge_);
+}
+
+bool QuantityParser::ContextAt(std::string_view s, bool from_end,
+                               const std::vector<uint16_t>& cands,
+                               const std::vector<std::string>& phrases,
+                               const std::vector<Edge>& edges) const {
+  if (cands.empty()) return false;
+  // Each phrase's (up to) eight bytes next to the number are compared at once with the text's
+  // (lower-cased once), the rest byte by byte.
+  const uint64_t near = PackEdge(s, from_end);
   for (uint16_t pi : cands) {
-    const std::string& p = after_ctx_[pi];
-    if (after.size() < p.size() || (near & after_edge_[pi].mask) != after_edge_[pi].bytes) {
+    const std::string& p = phrases[pi];
+    if (s.size() < p.size() || (near & edges[pi].mask) != edges[pi].bytes) continue;
+    const size_t off = from_end ? s.size() - p.size() : 0;
+    const size_t rest_begin = from_end ? 0 : kEdgeBytes;
+    const size_t rest_end = from_end ? p.size() - std::min(p.size(), kEdgeBytes) : p.size();
+    bool match = true;
+    for (size_t k = rest_begin; k < rest_end && match; ++k) match = Lower(s[off + k]) == p[k];
+    if (!match) continue;
+    // A phrase that ends in a letter on the number's far side must end a word there too.
+    if (from_end ? IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(s[off - 1])
+                 : IsAsciiLetter(p.back()) && s.size() > p.size() && IsAsciiLetter(s[p.size()])) {
       continue;
     }
-    bool match = true;
-    for (size_t k = kEdgeBytes; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
-    if (!match) continue;
-    if (IsAsciiLetter(p.back()) && after.size() > p.size() && IsAsciiLetter(after[p.size()])) continue;
     return true;
   }
   return false;

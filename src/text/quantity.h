@@ -159,6 +159,10 @@ class QuantityParser {
   // the lowest byte.
   static uint64_t PackEdge(std::string_view s, bool from_end);
   static Edge EdgeOf(std::string_view phrase, bool from_end);
+  // Whether one of `phrases` (those numbered in `cands`, with their `edges`) ends `s` (from_end:
+  // the text before the number) or starts it (the text after), as a whole word on its far side.
+  bool ContextAt(std::string_view s, bool from_end, const std::vector<uint16_t>& cands,
+                 const std::vector<std::string>& phrases, const std::vector<Edge>& edges) const;
   // False when a hyphenated word (lower-cased key) cannot start a number: no number word is
   // spelt with its first hyphen-separated part (ParseWords tries the word's hyphen-joined
   // prefixes, all of which begin with that part).
