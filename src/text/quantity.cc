@@ -908,10 +908,9 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
                    after_edge_);
 }
 
-bool QuantityParser::ContextAt(std::string_view s, bool from_end,
-                               const std::vector<uint16_t>& cands,
-                               const std::vector<std::string>& phrases,
-                               const std::vector<Edge>& edges) const {
+[[gnu::always_inline]] inline bool QuantityParser::ContextAt(
+    std::string_view s, bool from_end, const std::vector<uint16_t>& cands,
+    const std::vector<std::string>& phrases, const std::vector<Edge>& edges) const {
   if (cands.empty()) return false;
   // Each phrase's (up to) eight bytes next to the number are compared at once with the text's
   // (lower-cased once), the rest byte by byte.
