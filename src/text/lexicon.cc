@@ -223,109 +223,105 @@ void TokenKeys::BuildKeys(std::string_view text, const std::vector<Token>& token
   }
 }
 
-void PhraseTable::Add(std::string_view phrase, int payload) {
-  std::vector<std::string> words = SplitWords(phrase);
-  if (words.empty()) return;
-  size_t hf = StringHash{}(words.front()), hl = StringHash{}(words.back());
-  first_bits_[(hf >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hf & 63);
-  last_bits_[(hl >> 6) & (kBitWords - 1)] |= uint64_t{1} << (hl & 63);
-  auto longest_first = [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); };
-  std::vector<size_t> hashes;
-  for (const std::string& w : words) hashes.push_back(StringHash{}(w));
-  auto& f = by_first_[words.front()];
-  f.push_back(Entry{words, hashes, payload});
-  std::stable_sort(f.begin(), f.end(), longest_first);
-  auto& l = by_last_[words.back()];
-  l.push_back(Entry{std::move(words), std::move(hashes), payload});
-  std::stable_sort(l.begin(), l.end(), longest_first);
+void PhraseTable::AddTo(Index* index, const Entry& entry, bool forward) {
+  const size_t n = entry.words.size();
+  const size_t edge = forward ? 0 : n - 1;
+  const size_t h = entry.hashes[edge];
+  index->bits[(h >> 6) & (kBitWords - 1)] |= uint64_t{1} << (h & 63);
+  if (n == 1) {
+    if (index->single.Find(entry.words[0], h) == nullptr) {
+      index->single.Get(entry.words[0], h) = entry.payload;  // the first added wins
+    }
+    return;
+  }
+  std::vector<Entry>& group = index->pairs[PairKey{h, entry.hashes[forward ? 1 : n - 2]}];
+  group.push_back(entry);
+  std::stable_sort(group.begin(), group.end(),
+                   [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
 }
+
+void PhraseTable::Add(std::string_view phrase, int payload) {
+  Entry entry;
+  entry.words = SplitWords(phrase);
+  if (entry.words.empty()) return;
+  for (const std::string& w : entry.words) entry.hashes.push_back(StringHash{}(w));
+  entry.payload = payload;
+  if (std::find(first_words_.begin(), first_words_.end(), entry.words[0]) == first_words_.end()) {
+    first_words_.push_back(entry.words[0]);
+  }
+  AddTo(&first_, entry, true);
+  AddTo(&last_, entry, false);
+}
+
+template <typename WordAt>
+int PhraseTable::Match(const Index& index, size_t count, size_t edge, bool forward, WordAt word_at,
+                       size_t* other) {
+  if (edge >= count) return -1;
+  LowerBuf edge_scratch, scratch;
+  const HashedWord e = word_at(edge, &edge_scratch);
+  if (!TestBit(index.bits, e.hash)) return -1;
+  if (forward ? edge + 1 < count : edge > 0) {
+    const HashedWord next = word_at(forward ? edge + 1 : edge - 1, &scratch);
+    if (const std::vector<Entry>* entries = index.pairs.Find(PairKey{e.hash, next.hash})) {
+      for (const Entry& en : *entries) {
+        const size_t n = en.words.size();
+        if (forward ? edge + n > count : n > edge + 1) continue;
+        const size_t first = forward ? edge : edge + 1 - n;
+        bool ok = true;
+        for (size_t k = 0; k < n && ok; ++k) {
+          const HashedWord w = word_at(first + k, &scratch);
+          ok = w.hash == en.hashes[k] && w.s == en.words[k];
+        }
+        if (ok) {
+          *other = forward ? first + n : first;
+          return en.payload;
+        }
+      }
+    }
+  }
+  if (const int* p = index.single.Find(e.s, e.hash)) {
+    *other = forward ? edge + 1 : edge;
+    return *p;
+  }
+  return -1;
+}
+
+namespace {
+
+// Token k's lower-cased, hashed text, made in `scratch` (the text-based Match* calls).
+struct TextWordAt {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  HashedWord operator()(size_t k, LowerBuf* scratch) const {
+    scratch->Set(TokenText(text, tokens[k]));
+    return HashedWord{scratch->view(), StringHash{}(scratch->view())};
+  }
+};
+
+// Token k's key as the Doc's TokenKeys hold it (no scratch needed).
+struct KeyWordAt {
+  const TokenKeys& keys;
+  HashedWord operator()(size_t k, LowerBuf*) const { return keys[k]; }
+};
+
+}  // namespace
 
 int PhraseTable::MatchForward(std::string_view text, const std::vector<Token>& tokens, size_t i,
                               size_t* end_token) const {
-  if (i >= tokens.size()) return -1;
-  LowerBuf lb(TokenText(text, tokens[i]));
-  HashedWord first{lb.view(), StringHash{}(lb.view())};
-  if (!TestBit(first_bits_, first.hash)) return -1;
-  auto it = by_first_.find(first);
-  if (it == by_first_.end()) return -1;
-  for (const Entry& e : it->second) {
-    if (i + e.words.size() > tokens.size()) continue;
-    bool ok = true;
-    for (size_t k = 1; k < e.words.size() && ok; ++k) {
-      LowerBuf w(TokenText(text, tokens[i + k]));
-      ok = w.view() == e.words[k];
-    }
-    if (ok) {
-      *end_token = i + e.words.size();
-      return e.payload;
-    }
-  }
-  return -1;
+  return Match(first_, tokens.size(), i, true, TextWordAt{text, tokens}, end_token);
 }
 
 int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& tokens,
                                size_t last, size_t* begin_token) const {
-  if (last >= tokens.size()) return -1;
-  LowerBuf lb(TokenText(text, tokens[last]));
-  HashedWord lw{lb.view(), StringHash{}(lb.view())};
-  if (!TestBit(last_bits_, lw.hash)) return -1;
-  auto it = by_last_.find(lw);
-  if (it == by_last_.end()) return -1;
-  for (const Entry& e : it->second) {
-    size_t n = e.words.size();
-    if (n > last + 1) continue;
-    bool ok = true;
-    for (size_t k = 0; k + 1 < n && ok; ++k) {
-      LowerBuf w(TokenText(text, tokens[last + 1 - n + k]));
-      ok = w.view() == e.words[k];
-    }
-    if (ok) {
-      *begin_token = last + 1 - n;
-      return e.payload;
-    }
-  }
-  return -1;
+  return Match(last_, tokens.size(), last, false, TextWordAt{text, tokens}, begin_token);
 }
 
 int PhraseTable::MatchForward(const TokenKeys& keys, size_t i, size_t* end_token) const {
-  if (i >= keys.size()) return -1;
-  HashedWord first = keys[i];
-  if (!TestBit(first_bits_, first.hash)) return -1;
-  auto it = by_first_.find(first);
-  if (it == by_first_.end()) return -1;
-  for (const Entry& e : it->second) {
-    if (i + e.words.size() > keys.size()) continue;
-    bool ok = true;
-    for (size_t k = 1; k < e.words.size() && ok; ++k) {
-      ok = keys[i + k].hash == e.hashes[k] && keys.lower(i + k) == e.words[k];
-    }
-    if (ok) {
-      *end_token = i + e.words.size();
-      return e.payload;
-    }
-  }
-  return -1;
+  return Match(first_, keys.size(), i, true, KeyWordAt{keys}, end_token);
 }
 
 int PhraseTable::MatchBackward(const TokenKeys& keys, size_t last, size_t* begin_token) const {
-  if (last >= keys.size()) return -1;
-  HashedWord lw = keys[last];
-  if (!TestBit(last_bits_, lw.hash)) return -1;
-  auto it = by_last_.find(lw);
-  if (it == by_last_.end()) return -1;
-  for (const Entry& e : it->second) {
-    size_t n = e.words.size();
-    if (n > last + 1) continue;
-    bool ok = true;
-    for (size_t k = 0; k + 1 < n && ok; ++k) {
-      ok = keys[last + 1 - n + k].hash == e.hashes[k] && keys.lower(last + 1 - n + k) == e.words[k];
-    }
-    if (ok) {
-      *begin_token = last + 1 - n;
-      return e.payload;
-    }
-  }
-  return -1;
+  return Match(last_, keys.size(), last, false, KeyWordAt{keys}, begin_token);
 }
 
 }  // namespace sitrep

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/flat_map.h"
 #include "base/status.h"
 #include "model/doc.h"
 
@@ -285,6 +286,12 @@ class TokenKeys {
 
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries
 // an int payload chosen by the caller (an index into its own table).
+//
+// Phrases of two or more words are indexed by the hashes of their first two words (and, for
+// MatchBackward, their last two), so a lookup probes once for the pair at the token and its
+// neighbour instead of walking every phrase that starts with a common word ("the", "a"); the
+// words are then compared in full (hash, then bytes), so a hash collision costs time, not
+// correctness.
 class PhraseTable {
  public:
   void Add(std::string_view phrase, int payload);
@@ -298,11 +305,11 @@ class PhraseTable {
   // The same on precomputed keys (TokenKeys of the Doc's tokens): no lower-casing or hashing.
   int MatchForward(const TokenKeys& keys, size_t i, size_t* end_token) const;
   int MatchBackward(const TokenKeys& keys, size_t last, size_t* begin_token) const;
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return first_words_.empty(); }
   // Calls fn(word) for the first word of every phrase (to build quick-reject sets).
   template <typename Fn>
   void ForEachFirstWord(Fn fn) const {
-    for (const auto& [w, entries] : by_first_) fn(w);
+    for (const std::string& w : first_words_) fn(std::string_view(w));
   }
 
  private:
@@ -311,16 +318,43 @@ class PhraseTable {
     std::vector<size_t> hashes;  // StringHash of each word: most mismatches fail on it
     int payload;
   };
-  // One bit per hash value of the first (last) words: most tokens start (end) no phrase, and
-  // the bitmap rejects them before the hash table is probed.
+  // StringHash as FlatMap's hash, so a token's key (TokenKeys) is looked up with the hash it
+  // carries.
+  struct WordHash {
+    uint64_t operator()(std::string_view s) const { return StringHash{}(s); }
+  };
+  // The StringHashes of a phrase's edge word (first or last) and of the word next to it.
+  struct PairKey {
+    uint64_t edge = 0, next = 0;
+    friend bool operator==(const PairKey&, const PairKey&) = default;
+  };
+  struct PairHash {
+    uint64_t operator()(const PairKey& k) const {
+      const uint64_t h = (k.edge ^ (k.next * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+      return h ^ (h >> 32);
+    }
+  };
+  // The phrases seen from one end (the first word for MatchForward, the last for MatchBackward).
   static constexpr size_t kBitWords = 64;
+  struct Index {
+    // One bit per hash value of the edge words: most tokens start (end) no phrase, and the
+    // bitmap rejects them before any table is probed.
+    uint64_t bits[kBitWords] = {};
+    FlatMap<std::string, int, WordHash> single;  // one-word phrase -> payload (the first added)
+    FlatMap<PairKey, std::vector<Entry>, PairHash> pairs;  // longer phrases, longest first
+  };
   static bool TestBit(const uint64_t* bits, size_t h) {
     return (bits[(h >> 6) & (kBitWords - 1)] & (uint64_t{1} << (h & 63))) != 0;
   }
-  uint64_t first_bits_[kBitWords] = {};
-  uint64_t last_bits_[kBitWords] = {};
-  StringMap<std::vector<Entry>> by_first_;  // sorted longest first
-  StringMap<std::vector<Entry>> by_last_;   // sorted longest first
+  static void AddTo(Index* index, const Entry& entry, bool forward);
+  // The longest phrase of `index` with its edge word at token `edge` (of `count`), reading
+  // token k's key as word_at(k, scratch) (a HashedWord that may live in *scratch); sets *other
+  // to one past its last token (forward) or to its first token (backward).
+  template <typename WordAt>
+  static int Match(const Index& index, size_t count, size_t edge, bool forward, WordAt word_at,
+                   size_t* other);
+  Index first_, last_;
+  std::vector<std::string> first_words_;  // every phrase's first word, once (for ForEachFirstWord)
 };
 
 }  // namespace sitrep

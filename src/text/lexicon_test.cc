@@ -57,6 +57,48 @@ TEST(LexiconTest, PhraseTableLongestMatch) {
   EXPECT_EQ(begin, 5u);
 }
 
+// Phrases sharing their first word ("the") are told apart by the second (the pair index), the
+// longest of those sharing two words wins, a one-word phrase is the fallback, the same from the
+// last word backwards.
+TEST(LexiconTest, PhraseTableSharedEdgeWords) {
+  PhraseTable t;
+  t.Add("the", 9);
+  t.Add("the day before", 1);
+  t.Add("the day before yesterday", 2);
+  t.Add("the previous day", 3);
+  t.Add("a day earlier", 4);
+  t.Add("the same day", 5);
+  std::string text = "The day before yesterday, the previous day and the day after; a day earlier";
+  Doc doc;
+  Segment(text, &doc);
+  TokenKeys keys(text, doc.tokens);
+  auto tok = [&](std::string_view w, size_t from) {
+    for (size_t i = from; i < doc.tokens.size(); ++i) {
+      if (TokenText(text, doc.tokens[i]) == w) return i;
+    }
+    return doc.tokens.size();
+  };
+  const size_t first = 0, second = tok("the", 1), third = tok("the", second + 1);
+  size_t end = 0, begin = 0;
+  EXPECT_EQ(t.MatchForward(keys, first, &end), 2);
+  EXPECT_EQ(end, 4u);
+  EXPECT_EQ(t.MatchForward(keys, second, &end), 3);
+  EXPECT_EQ(end, second + 3);
+  EXPECT_EQ(t.MatchForward(keys, third, &end), 9);  // "the day after": only "the" matches
+  EXPECT_EQ(end, third + 1);
+  EXPECT_EQ(t.MatchForward(keys, tok("day", 0), &end), -1);
+  EXPECT_EQ(t.MatchBackward(keys, 3, &begin), 2);  // "... yesterday"
+  EXPECT_EQ(begin, 0u);
+  EXPECT_EQ(t.MatchBackward(keys, 2, &begin), 1);  // "... before"
+  EXPECT_EQ(begin, 0u);
+  const size_t earlier = tok("earlier", 0);
+  EXPECT_EQ(t.MatchBackward(keys, earlier, &begin), 4);
+  EXPECT_EQ(begin, earlier - 2);
+  size_t firsts = 0;
+  t.ForEachFirstWord([&](std::string_view) { ++firsts; });
+  EXPECT_EQ(firsts, 2u);  // "the", "a"
+}
+
 TEST(LexiconTest, TokenKeysLowerAndHashEveryToken) {
   // Mixed case, a non-ASCII capital, punctuation and a token longer than LowerBuf's buffer.
   std::string text = "Killed MORE than 60 in F\xC3\x89VRIER, " + std::string(120, 'Q') +

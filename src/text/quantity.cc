@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 namespace sitrep {
@@ -84,6 +86,45 @@ bool ParseQualifier(const std::string& s, Qualifier* q) {
 
 }  // namespace
 
+uint64_t QuantityParser::PackEdge(std::string_view s, bool from_end) {
+  uint64_t x = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (s.size() >= kEdgeBytes) {
+      // Eight bytes at once (SWAR): only the ASCII capitals change, as Lower() does.
+      constexpr uint64_t kOnes = 0x0101010101010101ULL;
+      constexpr uint64_t kHigh = 0x8080808080808080ULL;
+      std::memcpy(&x, from_end ? s.data() + s.size() - kEdgeBytes : s.data(), kEdgeBytes);
+      if (from_end) x = __builtin_bswap64(x);
+      const uint64_t low7 = x & ~kHigh;
+      const uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
+      const uint64_t above_z = low7 + (0x7F - 'Z') * kOnes;
+      return x | ((at_least_a & ~above_z & ~x & kHigh) >> 2);
+    }
+  }
+  const size_t n = std::min(s.size(), kEdgeBytes);
+  for (size_t k = 0; k < n; ++k) {
+    const char c = Lower(from_end ? s[s.size() - 1 - k] : s[k]);
+    x |= uint64_t{static_cast<unsigned char>(c)} << (8 * k);
+  }
+  return x;
+}
+
+QuantityParser::Edge QuantityParser::EdgeOf(std::string_view phrase, bool from_end) {
+  const size_t n = std::min(phrase.size(), kEdgeBytes);
+  Edge e;
+  e.bytes = PackEdge(phrase, from_end);  // the phrase is lower case already
+  e.mask = n == kEdgeBytes ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  return e;
+}
+
+bool QuantityParser::MayStartHyphenated(std::string_view lower) const {
+  // A key this long may have been truncated (LowerBuf) before its hyphen: no conclusion.
+  if (lower.size() + 4 > 96) return true;
+  const size_t hy = lower.find('-');
+  if (hy == std::string_view::npos) return true;
+  return hyphen_heads_.contains(lower.substr(0, hy));
+}
+
 Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& data_dir) {
   auto qp = std::unique_ptr<QuantityParser>(new QuantityParser());
   if (Status st = qp->LoadNumbers(data_dir + "/text/numbers.tsv", false); !st.ok()) return st;
@@ -146,10 +187,15 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
     if (p.empty()) qp->empty_ctx_ = true;
     else qp->after_by_first_[static_cast<unsigned char>(p.front())].push_back(static_cast<uint16_t>(k));
   }
+  for (const std::string& p : qp->before_ctx_) qp->before_edge_.push_back(EdgeOf(p, true));
+  for (const std::string& p : qp->after_ctx_) qp->after_edge_.push_back(EdgeOf(p, false));
   if (qp->before_ctx_.size() > 65535 || qp->after_ctx_.size() > 65535) {
     return InvalidArgument(data_dir + "/text/quantity_context.tsv: too many phrases");
   }
-  qp->words_.ForEach([&](std::string_view w, const Word&) { qp->triggers_[w] = true; });
+  qp->words_.ForEach([&](std::string_view w, const Word&) {
+    qp->triggers_[w] = true;
+    qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
+  });
   qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[w] = true; });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
@@ -400,6 +446,49 @@ const QuantityParser::Word* QuantityParser::PrefixedWord(std::string_view w, Gat
   return nullptr;
 }
 
+bool QuantityParser::ParseAsciiDigits(std::string_view token, std::optional<double>* value,
+                                      int* digits, int* int_digits, bool* sep, bool* decimal,
+                                      bool* leading_zero) {
+  for (char ch : token) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  }
+  // ParseDigits' arithmetic, step for step, so the value is the same double.
+  double int_part = 0, frac = 0, frac_scale = 1;
+  bool any = false, bad = false;
+  for (char ch : token) {
+    if (ch == ',') {
+      *sep = true;
+      continue;
+    }
+    if (ch == '.') {
+      bad |= *decimal;
+      *decimal = true;
+      continue;
+    }
+    const int d = ch - '0';
+    if (d < 0 || d > 9) {
+      bad = true;
+      break;
+    }
+    if (*digits == 0 && d == 0) *leading_zero = true;
+    ++*digits;
+    any = true;
+    if (*decimal) {
+      frac_scale /= 10;
+      frac += d * frac_scale;
+    } else {
+      ++*int_digits;
+      int_part = int_part * 10 + d;
+    }
+  }
+  if (bad || !any) {
+    value->reset();
+  } else {
+    *value = int_part + frac;
+  }
+  return true;
+}
+
 std::optional<double> QuantityParser::ParseDigits(std::string_view token) {
   double int_part = 0, frac = 0, frac_scale = 1;
   bool decimal = false, any = false;
@@ -439,12 +528,14 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       return false;
     }
     // Cheap rejects before the language is resolved: a conjunction never starts a number, and
-    // an article ("un", "UN") only counts before a multiplier of some language.
+    // an article ("un", "UN", "a") only counts before a multiplier of some language or as the
+    // start of a phrase ("a few"). A language-bound article needs a word after it at all.
     const Word* it = words_.Find(lw);
     if (it != nullptr && it->kind == WordKind::kConj) return false;
-    if (it != nullptr && it->kind == WordKind::kArticle && it->langs != 0) {
-      if (i + 1 >= n || tokens[i + 1].kind != TokenKind::kWord) return false;
-      const Word* nx = words_.Find(keys[i + 1]);
+    if (it != nullptr && it->kind == WordKind::kArticle) {
+      const bool word_next = i + 1 < n && tokens[i + 1].kind == TokenKind::kWord;
+      if (it->langs != 0 && !word_next) return false;
+      const Word* nx = word_next ? words_.Find(keys[i + 1]) : nullptr;
       if (nx == nullptr || (nx->kind != WordKind::kScale && nx->kind != WordKind::kHundred &&
                             nx->kind != WordKind::kDozen)) {
         if (phrase_table_.MatchForward(keys, i, &n_unused) < 0) return false;
@@ -672,22 +763,32 @@ bool QuantityParser::ParseNumber(std::string_view text, const std::vector<Token>
   if (t.kind == TokenKind::kWord) return ParseWords(text, tokens, i, gate, out);
   if (t.kind != TokenKind::kNumber) return false;
   std::string_view raw = TokenText(text, t);
-  std::optional<double> v = ParseDigits(raw);
-  if (!v) return false;
   // Leading zeros ("08", "0300") are codes, dates and phone numbers.
   int digits = 0, int_digits = 0;
   bool sep = false, decimal = false, leading_zero = false;
-  int32_t p = 0;
-  const int32_t n = static_cast<int32_t>(raw.size());
-  while (p < n) {
-    UChar32 c;
-    U8_NEXT(raw.data(), p, n, c);
-    if (c == ',' || c == 0x066C) { sep = true; continue; }
-    if (c == '.' || c == 0x066B) { decimal = true; continue; }
-    if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
-    ++digits;
-    if (!decimal) ++int_digits;
+  std::optional<double> v;
+  if (!ParseAsciiDigits(raw, &v, &digits, &int_digits, &sep, &decimal, &leading_zero)) {
+    v = ParseDigits(raw);
+    if (!v) return false;
+    int32_t p = 0;
+    const int32_t n = static_cast<int32_t>(raw.size());
+    while (p < n) {
+      UChar32 c;
+      U8_NEXT(raw.data(), p, n, c);
+      if (c == ',' || c == 0x066C) {
+        sep = true;
+        continue;
+      }
+      if (c == '.' || c == 0x066B) {
+        decimal = true;
+        continue;
+      }
+      if (digits == 0 && u_charDigitValue(c) == 0) leading_zero = true;
+      ++digits;
+      if (!decimal) ++int_digits;
+    }
   }
+  if (!v) return false;
   if (leading_zero && int_digits > 1) return false;
   if (!sep && !decimal && digits >= 7) return false;
   *out = Num{};
@@ -792,31 +893,42 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   std::string_view before = text.substr(0, tokens[b].span.begin);
   while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
   if (empty_ctx_) return true;
-  const std::vector<uint16_t> none;
-  const std::vector<uint16_t>& before_cands =
-      before.empty() ? none : before_by_last_[static_cast<unsigned char>(Lower(before.back()))];
-  for (uint16_t pi : before_cands) {
-    const std::string& p = before_ctx_[pi];
-    if (before.size() < p.size()) continue;
-    size_t off = before.size() - p.size();
-    bool match = true;
-    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(before[off + k]) == p[k];
-    if (!match) continue;
-    if (IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(before[off - 1])) continue;
+  if (!before.empty() &&
+      ContextAt(before, /*from_end=*/true,
+                before_by_last_[static_cast<unsigned char>(Lower(before.back()))], before_ctx_,
+                before_edge_)) {
     return true;
   }
   // Text context after the number.
   std::string_view after = text.substr(tokens[last].span.end);
   while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-  const std::vector<uint16_t>& after_cands =
-      after.empty() ? none : after_by_first_[static_cast<unsigned char>(Lower(after.front()))];
-  for (uint16_t pi : after_cands) {
-    const std::string& p = after_ctx_[pi];
-    if (after.size() < p.size()) continue;
+  return !after.empty() &&
+         ContextAt(after, /*from_end=*/false,
+                   after_by_first_[static_cast<unsigned char>(Lower(after.front()))], after_ctx_,
+                   after_edge_);
+}
+
+[[gnu::always_inline]] inline bool QuantityParser::ContextAt(
+    std::string_view s, bool from_end, const std::vector<uint16_t>& cands,
+    const std::vector<std::string>& phrases, const std::vector<Edge>& edges) const {
+  if (cands.empty()) return false;
+  // Each phrase's (up to) eight bytes next to the number are compared at once with the text's
+  // (lower-cased once), the rest byte by byte.
+  const uint64_t near = PackEdge(s, from_end);
+  for (uint16_t pi : cands) {
+    const std::string& p = phrases[pi];
+    if (s.size() < p.size() || (near & edges[pi].mask) != edges[pi].bytes) continue;
+    const size_t off = from_end ? s.size() - p.size() : 0;
+    const size_t rest_begin = from_end ? 0 : kEdgeBytes;
+    const size_t rest_end = from_end ? p.size() - std::min(p.size(), kEdgeBytes) : p.size();
     bool match = true;
-    for (size_t k = 0; k < p.size() && match; ++k) match = Lower(after[k]) == p[k];
+    for (size_t k = rest_begin; k < rest_end && match; ++k) match = Lower(s[off + k]) == p[k];
     if (!match) continue;
-    if (IsAsciiLetter(p.back()) && after.size() > p.size() && IsAsciiLetter(after[p.size()])) continue;
+    // A phrase that ends in a letter on the number's far side must end a word there too.
+    if (from_end ? IsAsciiLetter(p.front()) && off > 0 && IsAsciiLetter(s[off - 1])
+                 : IsAsciiLetter(p.back()) && s.size() > p.size() && IsAsciiLetter(s[p.size()])) {
+      continue;
+    }
     return true;
   }
   return false;
@@ -887,7 +999,10 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
     next = i + 1;
     const Token& t = tokens[i];
     // Most words start no number: ParseWords' own first test, made here without the call.
-    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) && !keys.hyphen(i)) continue;
+    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) &&
+        (!keys.hyphen(i) || !MayStartHyphenated(keys.lower(i)))) {
+      continue;
+    }
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
     if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
     Num a;

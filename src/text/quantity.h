@@ -73,6 +73,11 @@ class QuantityParser {
   static std::optional<double> ParseDigits(std::string_view token);
 
  private:
+  // ParseDigits and the digit statistics ParseNumber needs in one pass, for a token of ASCII
+  // bytes only (false, nothing set, for any other): *value is ParseDigits(token); the counts and
+  // flags are only meaningful when it has a value.
+  static bool ParseAsciiDigits(std::string_view token, std::optional<double>* value, int* digits,
+                               int* int_digits, bool* sep, bool* decimal, bool* leading_zero);
   // Find() on the tokens given[0..count) (a superset of those that can start a number), or on
   // tokens 0..count when `given` is null.
   std::vector<Quantity> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
@@ -142,6 +147,27 @@ class QuantityParser {
   // byte next to the number picks the few phrases worth comparing. Empty phrases match always.
   std::vector<uint16_t> before_by_last_[256], after_by_first_[256];
   bool empty_ctx_ = false;
+  // The (up to) kEdgeBytes bytes of a context phrase next to the number, packed nearest first
+  // (PackEdge), and the mask of those present: before_edge_[k] is before_ctx_[k]'s last bytes,
+  // after_edge_[k] after_ctx_[k]'s first.
+  static constexpr size_t kEdgeBytes = 8;
+  struct Edge {
+    uint64_t bytes = 0, mask = 0;
+  };
+  std::vector<Edge> before_edge_, after_edge_;
+  // s's first (or, from_end, last) kEdgeBytes bytes, ASCII-lower-cased, nearest the number in
+  // the lowest byte.
+  static uint64_t PackEdge(std::string_view s, bool from_end);
+  static Edge EdgeOf(std::string_view phrase, bool from_end);
+  // Whether one of `phrases` (those numbered in `cands`, with their `edges`) ends `s` (from_end:
+  // the text before the number) or starts it (the text after), as a whole word on its far side.
+  bool ContextAt(std::string_view s, bool from_end, const std::vector<uint16_t>& cands,
+                 const std::vector<std::string>& phrases, const std::vector<Edge>& edges) const;
+  // False when a hyphenated word (lower-cased key) cannot start a number: no number word is
+  // spelt with its first hyphen-separated part (ParseWords tries the word's hyphen-joined
+  // prefixes, all of which begin with that part).
+  bool MayStartHyphenated(std::string_view lower) const;
+  KeyTable<bool> hyphen_heads_;  // each number word's part before its first hyphen (or whole)
   KeyTable<bool> pronoun_before_, pronoun_after_;
   KeyTable<bool> triggers_;  // words that can start a number (quick reject)
   KeyTable<bool> months_;  // name -> only a month when capitalised ("May")

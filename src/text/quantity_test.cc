@@ -287,6 +287,26 @@ TEST_F(QuantityTest, SeveralInOneSentenceInOrder) {
   EXPECT_LT(qs[0].span.begin, qs[1].span.begin);
 }
 
+// The quick rejects (articles, hyphenated words, context phrases compared eight bytes at a
+// time, ASCII digits parsed in one pass) keep what the full parse finds.
+TEST_F(QuantityTest, QuickRejectsKeepResults) {
+  EXPECT_EQ(One("A few were hurt").qualifier, Qualifier::kVague);
+  EXPECT_EQ(One("a dozen died").value, 12);
+  EXPECT_EQ(One("He saw A hundred people").value, 100);
+  EXPECT_TRUE(Find("a man and a").empty());
+  EXPECT_TRUE(Find("a year-old dispute and a colonial-era fort").empty());
+  EXPECT_EQ(One("Twenty-THREE died").value, 23);
+  // Context phrases longer and shorter than eight bytes, with the text's edge nearer than that.
+  EXPECT_TRUE(Find("AGED BETWEEN 20").empty());
+  EXPECT_TRUE(Find("Rs. 500").empty());
+  EXPECT_TRUE(Find("aged 5").empty());
+  EXPECT_EQ(One("Imaged 5 times").value, 5);  // "aged" must start a word
+  EXPECT_EQ(One("1,200 fled").value, 1200);
+  EXPECT_EQ(One("3.25 thousand").value, 3250);
+  EXPECT_TRUE(Find("code 08 fired").empty());
+  EXPECT_EQ(One("\xD9\xA2\xD9\xA3 killed").value, 23);  // Arabic-Indic digits: the general path
+}
+
 TEST(QuantityParseDigitsTest, Values) {
   EXPECT_EQ(*QuantityParser::ParseDigits("1,200"), 1200);
   EXPECT_DOUBLE_EQ(*QuantityParser::ParseDigits("3.5"), 3.5);

@@ -375,6 +375,17 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
   tp->months_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kMonth; });
   tp->weekdays_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kWdName; });
   tp->counts_.ForEach([&](std::string_view w, const auto&) { tp->starts_[w] |= kCount; });
+  // Words that start only phrases of two or more words ("the" of "the previous day"), by
+  // hash bit; a bit that another start word shares is left clear, so that a set bit always
+  // means "needs a second word" (Find's candidate filter).
+  uint64_t other[kMultiWords] = {};
+  constexpr uint16_t kPhrases = kWdPrefix | kAgoPre | kRelative | kHoliday;
+  tp->starts_.ForEach([&](std::string_view w, uint16_t m) {
+    const size_t h = StringHash{}(w);
+    uint64_t* bits = (m & ~kPhrases) == 0 ? tp->multi_only_bits_ : other;
+    bits[(h >> 6) & (kMultiWords - 1)] |= uint64_t{1} << (h & 63);
+  });
+  for (size_t k = 0; k < kMultiWords; ++k) tp->multi_only_bits_[k] &= ~other[k];
   return tp;
 }
 
@@ -439,9 +450,17 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
   const auto& t = c.tokens;
   const size_t n = t.size();
   if (i >= n) return false;
+  // The last token's DigitsValue, kept: the patterns below read the same token several times.
+  size_t memo_j = n;
+  int memo_v = -1, memo_nd = 0;
   auto number = [&](size_t j, int* nd) -> int {
     if (j >= n || t[j].kind != TokenKind::kNumber) return -1;
-    return DigitsValue(TokenText(c.text, t[j]), nd);
+    if (j != memo_j) {
+      memo_j = j;
+      memo_v = DigitsValue(TokenText(c.text, t[j]), &memo_nd);
+    }
+    if (memo_v >= 0) *nd = memo_nd;  // as DigitsValue: set on success only
+    return memo_v;
   };
   auto is = [&](size_t j, std::string_view s) {
     return j < n && TokenText(c.text, t[j]) == s;
@@ -874,6 +893,9 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
   const bool pre = ago_pre_.MatchForward(c.keys, i, &pe) >= 0;
   if (pre) j = pe;
   if (j + (pre ? 1 : 2) >= t.size()) return false;
+  // The unit first: most counts ("a", every number) are followed by no unit.
+  const std::pair<int, bool>* unit = ago_units_.Find(c.keys[j + 1]);
+  if (unit == nullptr) return false;
   int count = -1;
   if (t[j].kind == TokenKind::kNumber) {
     int nd = 0;
@@ -882,8 +904,6 @@ bool TimexParser::TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const {
     if (const int* n = counts_.Find(c.keys[j])) count = *n;
   }
   if (count < 0 || count > 1000) return false;
-  const std::pair<int, bool>* unit = ago_units_.Find(c.keys[j + 1]);
-  if (unit == nullptr) return false;
   size_t last = j + 1;
   if (!pre) {
     if (!ago_post_.contains(c.keys[j + 2])) return false;
@@ -1006,12 +1026,17 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
   thread_local std::vector<uint32_t> cand;
   if (cand.size() < count) cand.resize(count);
   size_t nc = 0;
+  // A word that starts only multi-word phrases is dropped here already when the next token
+  // is no phrase's second word (the last token is tested against itself: kept, and decided
+  // below).
   auto take = [&](size_t i) {
     const TokenKind k = doc.tokens[i].kind;
     const bool word_or_number = k == TokenKind::kWord || k == TokenKind::kNumber;
+    const size_t h = keys[i].hash;
+    const bool needs_second = MultiOnly(h) & !SecondWord(keys[i + (i + 1 < n)].hash);
     cand[nc] = static_cast<uint32_t>(i);
     nc += static_cast<size_t>(word_or_number & ((k == TokenKind::kNumber) | keys.hyphen(i) |
-                                                starts_.MayContain(keys[i].hash)));
+                                                (starts_.MayContain(h) & !needs_second)));
   };
   if (given == nullptr) {
     for (size_t i = 0; i < count; ++i) take(i);
@@ -1032,10 +1057,7 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
     if (const uint16_t* bits = starts_.Find(keys[i])) m = *bits;
     if (m & (kWdPrefix | kAgoPre | kRelative | kHoliday)) {
       bool second = false;
-      if (i + 1 < n) {
-        const size_t h = keys[i + 1].hash;
-        second = (second_bits_[(h >> 6) & (kSecondWords - 1)] & (uint64_t{1} << (h & 63))) != 0;
-      }
+      if (i + 1 < n) second = SecondWord(keys[i + 1].hash);
       if (!second) {
         if (!(m & kWdPrefixOne)) m &= static_cast<uint16_t>(~kWdPrefix);
         if (!(m & kAgoPreOne)) m &= static_cast<uint16_t>(~kAgoPre);

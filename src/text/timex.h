@@ -189,6 +189,17 @@ class TimexParser {
   // starts only multi-word phrases of a table cannot start one when the next token's bit is clear.
   static constexpr size_t kSecondWords = 64;
   uint64_t second_bits_[kSecondWords] = {};
+  bool SecondWord(size_t h) const {
+    return ((second_bits_[(h >> 6) & (kSecondWords - 1)] >> (h & 63)) & 1) != 0;
+  }
+  // One bit per StringHash value (as starts_' bitmap) of the words that start only multi-word
+  // phrases and nothing else, bits shared with any other start word cleared: Find() drops such
+  // a word from its candidates unless the next token passes second_bits_.
+  static constexpr size_t kMultiWords = 256;
+  uint64_t multi_only_bits_[kMultiWords] = {};
+  bool MultiOnly(size_t h) const {
+    return ((multi_only_bits_[(h >> 6) & (kMultiWords - 1)] >> (h & 63)) & 1) != 0;
+  }
   CivilDate today_;
 };
 
