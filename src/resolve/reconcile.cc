@@ -168,7 +168,8 @@ bool Contradicts(const View& a, const View& b) {
 
 // A document's total below the sum of its own categories counts one victim or an earlier toll,
 // not the toll: doc_id -> that sum (see ReconcileField).
-using DocFloors = std::map<std::string, double>;
+// Keys view the claims' doc_id.
+using DocFloors = std::map<std::string_view, double>;
 
 // The view of each claim (of `field` only, when given), its cues read: reconciling a field reads
 // each claim several times, and its cues once. Pointers into `claims`.
@@ -237,6 +238,24 @@ std::vector<FigureCues> ReadFigureCues(const std::vector<Claim>& claims,
     out.push_back({w.partisan, w.update, w.superseded});
   }
   return out;
+}
+
+std::string IsoDate(const CivilDate& d) {
+  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) {
+    return d.ToIso();  // partial or out of the usual range: printf's rules
+  }
+  char buf[10];
+  auto two = [](char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  two(buf, d.year / 100);
+  two(buf + 2, d.year % 100);
+  buf[4] = '-';
+  two(buf + 5, d.month);
+  buf[7] = '-';
+  two(buf + 8, d.day);
+  return std::string(buf, sizeof buf);
 }
 
 std::string DescribeClaimFigure(const Claim& c) {
@@ -343,7 +362,7 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
     switch (policy) {
       case Policy::kLatest: {
         // Same day: official first, then the figure most documents give, then the larger.
-        std::map<double, std::set<std::string>> support;
+        std::map<double, std::set<std::string_view>> support;  // views of the claims' doc_id
         for (const View* w : cands) support[w->point].insert(w->claim->doc_id);
         // An undated report has no place in time: it counts as being as recent as the latest
         // dated one (it was clustered with it), so that a date alone does not win.
@@ -444,11 +463,23 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
         break;
       }
     }
-    why += std::string(PolicyName(policy)) + " best " + Num(f.best);
+    // Appended part by part: this runs for every field of every incident.
+    why += PolicyName(policy);
+    why += " best ";
+    why += Num(f.best);
     if (chosen != nullptr) {
-      why += " (" + DescribeClaimFigure(*chosen->claim) + " from " + chosen->claim->doc_id;
-      if (!chosen->claim->attributed_to.empty()) why += ", " + chosen->claim->attributed_to;
-      if (chosen->claim->published.valid()) why += ", " + chosen->claim->published.ToIso();
+      why += " (";
+      why += DescribeClaimFigure(*chosen->claim);
+      why += " from ";
+      why += chosen->claim->doc_id;
+      if (!chosen->claim->attributed_to.empty()) {
+        why += ", ";
+        why += chosen->claim->attributed_to;
+      }
+      if (chosen->claim->published.valid()) {
+        why += ", ";
+        why += IsoDate(chosen->claim->published);
+      }
       why += ")";
     }
     if (pool.size() < whole.size()) {
@@ -512,7 +543,10 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
       why += "; " + std::to_string(parts.size()) + " partial count(s) read as lower bounds";
     }
   }
-  why += "; low " + Num(f.low) + " high " + Num(f.high);
+  why += "; low ";
+  why += Num(f.low);
+  why += " high ";
+  why += Num(f.high);
   out.figure = f;
   out.rationale = std::move(why);
   return out;
@@ -551,14 +585,18 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<
       by_cat[v.claim->category].push_back(&v);
     }
   }
-  auto take = [&](ReconcileResult r, const std::string& label) {
+  auto take = [&](ReconcileResult r, std::string label) {
     for (Contradiction& c : r.contradictions) out.contradictions.push_back(std::move(c));
-    if (r.figure) out.notes.push_back(label + ": " + r.rationale);
+    if (r.figure) {
+      label += ": ";
+      label += r.rationale;
+      out.notes.push_back(std::move(label));
+    }
     return r.figure;
   };
   // The split each document gives: per document and category its largest specific figure
   // (the perpetrators' count and earlier tolls left out).
-  std::map<std::string, std::map<Category, double>> doc_cat;
+  std::map<std::string_view, std::map<Category, double>> doc_cat;  // views of claims' doc_id
   for (const auto& [cat, vs] : by_cat) {
     for (const View* w : vs) {
       const Claim& c = *w->claim;
@@ -598,7 +636,7 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<
   // different documents and add up to less than one document's own split ("3 victims and the
   // shooter" = 4, then a later "2 children" leaves the sum at 3).
   double floor_sum = 0;
-  std::string floor_doc;
+  std::string_view floor_doc;
   for (const auto& [doc, s] : doc_floors) {
     if (s > floor_sum) {
       floor_sum = s;
@@ -609,7 +647,7 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<
     out.total->best = floor_sum;
     out.total->high = std::max(out.total->high, floor_sum);
     out.notes.push_back(name + ": raised to " + Num(floor_sum) + ", the sum of categories in " +
-                        floor_doc);
+                        std::string(floor_doc));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -64,24 +65,41 @@ std::optional<int64_t> DayOf(const Timex& t) {
 
 int64_t Gap(int64_t a, int64_t b) { return a > b ? a - b : b - a; }
 
+// std::tolower in the "C" locale the program runs in (it sets none), without its call.
+char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerChar(c);
   return out;
 }
 
-// "%.2f". Most values formatted (pair scores, their parts) are quarters, exact in binary and
-// in two decimals: written directly, as printf would, without its cost.
-std::string Fmt(double v) {
-  char buf[32];
+// "%.2f" written at `buf` (32 bytes at least); returns its length. Most values formatted (pair
+// scores, their parts) are quarters, exact in binary and in two decimals: written directly, as
+// printf would, without its cost.
+size_t FmtTo(double v, char* buf) {
   const double q = v * 4;
   if (v >= 0 && v < 1e9 && q == std::floor(q) && !std::signbit(v)) {
     static constexpr const char* kCents[] = {"00", "25", "50", "75"};
     const auto quarters = static_cast<uint64_t>(q);
-    return std::to_string(quarters / 4) + "." + kCents[quarters % 4];
+    char* end = std::to_chars(buf, buf + 16, quarters / 4).ptr;
+    *end++ = '.';
+    std::memcpy(end, kCents[quarters % 4], 2);
+    return static_cast<size_t>(end + 2 - buf);
   }
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
+  const int n = std::snprintf(buf, 32, "%.2f", v);
+  return static_cast<size_t>(std::clamp(n, 0, 31));
+}
+
+void AppendFmt(double v, std::string* out) {
+  char buf[32];
+  out->append(buf, FmtTo(v, buf));
+}
+
+std::string Fmt(double v) {
+  std::string out;
+  AppendFmt(v, &out);
+  return out;
 }
 
 constexpr uint64_t kFnvBasis = 1469598103934665603ull;  // Fnv1a("")
@@ -93,25 +111,6 @@ uint64_t Fnv1a(std::string_view s) {
     h *= 1099511628211ull;
   }
   return h;
-}
-
-// CivilDate::ToIso() without snprintf, for the dates written into every event's reason.
-std::string Iso(const CivilDate& d) {
-  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) {
-    return d.ToIso();  // partial or out of the usual range: printf's rules
-  }
-  char buf[10];
-  auto two = [](char* p, int v) {
-    p[0] = static_cast<char>('0' + v / 10);
-    p[1] = static_cast<char>('0' + v % 10);
-  };
-  two(buf, d.year / 100);
-  two(buf + 2, d.year % 100);
-  buf[4] = '-';
-  two(buf + 5, d.month);
-  buf[7] = '-';
-  two(buf + 8, d.day);
-  return std::string(buf, sizeof buf);
 }
 
 std::string HexId(std::string_view prefix, std::string_view content) {
@@ -315,12 +314,29 @@ bool NamedOnlyByCounty(const DocAnalysis& da, const Place& p) {
   return any;
 }
 
+// "Town, County, State, CC" appended to *out: each part unless empty or the whole so far.
+void AppendPlaceDesc(const Loc& l, std::string* out) {
+  if (!l.known) {
+    *out += "(no place)";
+    return;
+  }
+  const size_t from = out->size();
+  auto whole = [&] { return std::string_view(*out).substr(from); };
+  *out += l.place.name;
+  for (const std::string* part : {&l.place.admin2, &l.place.admin1}) {
+    if (part->empty() || *part == whole()) continue;
+    *out += ", ";
+    *out += *part;
+  }
+  if (!l.place.country.empty()) {
+    *out += ", ";
+    *out += l.place.country;
+  }
+}
+
 std::string PlaceDesc(const Loc& l) {
-  if (!l.known) return "(no place)";
-  std::string s = l.place.name;
-  if (!l.place.admin2.empty() && l.place.admin2 != s) s += ", " + l.place.admin2;
-  if (!l.place.admin1.empty() && l.place.admin1 != s) s += ", " + l.place.admin1;
-  if (!l.place.country.empty()) s += ", " + l.place.country;
+  std::string s;
+  AppendPlaceDesc(l, &s);
   return s;
 }
 
@@ -340,6 +356,9 @@ struct MentionLite {
   std::vector<ActorLite> actors;  // armed groups and militants with a name, not denied
 };
 
+// Claims per field, indexed by Field (kFields).
+using ClaimCounts = std::array<uint32_t, 6>;
+
 struct Event {
   int doc = 0;  // index into the sorted docs
   std::vector<const EventMention*> mentions;  // step 1 only (cleared once the units are kept)
@@ -347,11 +366,11 @@ struct Event {
   LocRef loc;  // shared (interned once the batch keeps the unit)
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
-  // Other fine places of its province that its article names but reports no event at (a
+  // The other fine places of its province that its article names but reports no event at (a
   // hospital's town, a victim's home town, the town a road or a range is named for), when the
   // article reports this one event only: a dated report may be the same-day incident at one
-  // of them (ScorePair, NamesPlaceOf).
-  std::vector<Loc> named_locs;
+  // of them (ScorePair, NamesPlaceOf). Their Loc::key only: that is all that is compared.
+  std::vector<std::string> named_keys;
   std::optional<int64_t> day;
   std::optional<int64_t> pub;
   uint32_t first_begin = 0;
@@ -364,6 +383,7 @@ struct Event {
   // neither the exact tolls nor reconciliation read the quotes again.
   std::vector<FigureCues> cues;
   SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
+  ClaimCounts claim_counts{};       // how many of `claims` state each field (CountClaim)
   double killed_max = -1;           // largest specific killed figure, for compatibility
   uint16_t methods = 0;             // attack methods its mentions name (ResolveRules::MethodOf)
   // Its exact, unqualified death tolls (ExactTolls), [lo, hi]; -1 when it states none.
@@ -616,22 +636,26 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
   size_t earlier_end = std::string_view::npos;
   const ResolveRules::ContextCue* cue = nullptr;
   bool near[4] = {false, false, false, false};
-  index->ForEach(lower.view(), [&](uint32_t i, size_t pos, size_t end) {
-    const ResolveRules::ContextCue& hit = rules.context_cues[i];
-    if (hit.kind == K::kEarlier) {
-      if (end <= fb && (cue == nullptr || end < earlier_end ||
-                        (end == earlier_end && &hit < cue))) {
-        earlier_end = end;
-        cue = &hit;
-      }
-      return;
-    }
-    bool& found = near[static_cast<int>(hit.kind)];
-    if (found) return;
-    const bool before = end <= fb;
-    const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
-    found = gap <= 80 && OneClause(q, before ? end : fe, before ? fb : pos);
-  });
+  // A cue beginning more than kReach bytes past the figure can count for nothing: not an
+  // earlier event's (it must end before the figure), not near it. The rest is not scanned.
+  constexpr size_t kReach = 80;
+  index->ForEachStartingIn(
+      lower.view(), 0, fe + kReach + 1, [&](uint32_t i, size_t pos, size_t end) {
+        const ResolveRules::ContextCue& hit = rules.context_cues[i];
+        if (hit.kind == K::kEarlier) {
+          if (end <= fb &&
+              (cue == nullptr || end < earlier_end || (end == earlier_end && &hit < cue))) {
+            earlier_end = end;
+            cue = &hit;
+          }
+          return;
+        }
+        bool& found = near[static_cast<int>(hit.kind)];
+        if (found) return;
+        const bool before = end <= fb;
+        const size_t gap = before ? fb - end : (pos >= fe ? pos - fe : 0);
+        found = gap <= kReach && OneClause(q, before ? end : fe, before ? fb : pos);
+      });
   // The recalled clause must hold the figure: "a day after being shot, he died" is one event.
   if (cue != nullptr && OneClause(q, earlier_end, fb)) {
     r.to = ContextRoute::kEarlier;
@@ -643,9 +667,8 @@ ContextRoute ClaimContext(const Claim& c, const EventMention& m, bool placed, bo
   // The forces' response ("troops killed three of the attackers") is an event of its own after
   // a wave of attacks or when spread over the region ("throughout the province"); after one
   // attack it is the same fight, and its dead are that attack's.
-  if (militants_killed &&
-      (near_kind(K::kOperation) ||
-       (near_kind(K::kResponse) && (wave_article || near_kind(K::kRegion))))) {
+  if (militants_killed && (near_kind(K::kOperation) ||
+                           (near_kind(K::kResponse) && (wave_article || near_kind(K::kRegion))))) {
     r.to = ContextRoute::kOperations;
     return r;
   }
@@ -695,22 +718,48 @@ std::array<int32_t, 4> NamedDays(const DocAnalysis& da, const std::optional<int6
   return out;
 }
 
-// The fine places of e's province that `da` names, other than e's own and its folded places,
-// distinct, in text order (Event::named_locs).
-std::vector<Loc> NamedLocs(const DocAnalysis& da, const Event& e) {
-  std::vector<Loc> out;
-  if (!e.loc->known || !Fine(e.loc)) return out;
+// Whether Lower(a) + sep + Lower(b) == want (MakeLoc's joined keys), without building it.
+bool LowerJoinEquals(std::string_view a, char sep, std::string_view b, std::string_view want) {
+  if (a.size() + 1 + b.size() != want.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerChar(a[i]) != want[i]) return false;
+  }
+  if (want[a.size()] != sep) return false;
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (LowerChar(b[i]) != want[a.size() + 1 + i]) return false;
+  }
+  return true;
+}
+
+// The keys of the fine places of e's province that `da` names, other than e's own and its
+// folded places, distinct, in text order (Event::named_keys). An article names many places,
+// mostly outside e's province or e's own again: those are passed over before a Loc is made.
+std::vector<std::string> NamedKeys(const DocAnalysis& da, const Event& e) {
+  std::vector<std::string> out;
+  const Loc& own = *e.loc;
+  if (!own.known || !Fine(own)) return out;
   for (const PlaceMention& pm : da.places) {
     // A county's stand-in town (the "St. Johns County" sheriff read as its seat) names no town.
     if (pm.via_county) continue;
-    Loc l = MakeLoc(pm.place);
-    if (!l.known || !Fine(l) || l.admin1_key != e.loc->admin1_key || l.key == e.loc->key) continue;
-    auto same = [&](const Loc& x) { return x.key == l.key; };
-    if (std::any_of(out.begin(), out.end(), same) ||
-        std::any_of(e.folded_locs.begin(), e.folded_locs.end(), same)) {
+    const Place& p = pm.place;
+    // e's own gazetteer town again ("g|<id>" both): the most named place, and the cheapest test.
+    if (p.level == GeoLevel::kPlace && own.place.level == GeoLevel::kPlace && p.gazetteer_id != 0 &&
+        p.gazetteer_id == own.place.gazetteer_id) {
       continue;
     }
-    out.push_back(std::move(l));
+    if (LevelOf(p) > GeoLevel::kDistrict ||
+        !LowerJoinEquals(p.country, '|', p.admin1, own.admin1_key)) {
+      continue;
+    }
+    Loc l = MakeLoc(p);
+    if (!l.known || l.key == own.key) continue;
+    auto same = [&](const std::string& k) { return k == l.key; };
+    if (std::any_of(out.begin(), out.end(), same) ||
+        std::any_of(e.folded_locs.begin(), e.folded_locs.end(),
+                    [&](const Loc& f) { return f.key == l.key; })) {
+      continue;
+    }
+    out.push_back(std::move(l.key));
   }
   return out;
 }
@@ -1160,7 +1209,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
                            0});
     }
   }
-  if (locals.size() == 1 && !u.wave) locals.front().e.named_locs = NamedLocs(da, locals.front().e);
+  if (locals.size() == 1 && !u.wave) locals.front().e.named_keys = NamedKeys(da, locals.front().e);
   for (Local& l : locals) {
     FinishEvent(&l.e, l.days);
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
@@ -1634,22 +1683,31 @@ struct PairScore {
   double type = 0, actors = 0, figures = 0;
 };
 
-std::string Detail(const PairScore& s) {
-  std::string out;
-  out.reserve(96);  // one allocation: every part is appended in place
-  out += "place=";
-  out += PlaceMatchName(s.place);
-  out += " date_gap=";
-  out += s.date_gap < 0 ? std::string("unknown") : std::to_string(s.date_gap);
-  out += " type=";
-  out += Fmt(s.type);
-  out += " actors=";
-  out += Fmt(s.actors);
-  out += " figures=";
-  out += Fmt(s.figures);
-  out += " score=";
-  out += Fmt(s.total);
-  return out;
+void AppendDetail(const PairScore& s, std::string* out) {
+  // Written in a buffer, appended once: this runs for every report that joins an incident.
+  char buf[256];
+  size_t n = 0;
+  auto put = [&](std::string_view v) {
+    std::memcpy(buf + n, v.data(), v.size());
+    n += v.size();
+  };
+  put("place=");
+  put(PlaceMatchName(s.place));
+  put(" date_gap=");
+  if (s.date_gap < 0) {
+    put("unknown");
+  } else {
+    n = static_cast<size_t>(std::to_chars(buf + n, buf + n + 24, s.date_gap).ptr - buf);
+  }
+  put(" type=");
+  n += FmtTo(s.type, buf + n);
+  put(" actors=");
+  n += FmtTo(s.actors, buf + n);
+  put(" figures=");
+  n += FmtTo(s.figures, buf + n);
+  put(" score=");
+  n += FmtTo(s.total, buf + n);
+  out->append(buf, n);
 }
 
 // Dates: an unknown event date is compatible with a known one only when the article's
@@ -1685,15 +1743,16 @@ bool ExactTollsConflict(const Event& e, const Cluster& c) {
   return false;  // the ranges overlap
 }
 
-// Whether e's article names a place of cluster `c` among its folded places, or an article of
-// c names e's place so; with `named`, also among their named places (Event::named_locs).
 // Whether x's article names `l` among its folded places or, with `named`, its named places.
 bool ArticleNames(const Event& x, const Loc& l, bool named) {
-  auto same = [&](const Loc& f) { return f.key == l.key; };
-  return std::any_of(x.folded_locs.begin(), x.folded_locs.end(), same) ||
-         (named && std::any_of(x.named_locs.begin(), x.named_locs.end(), same));
+  return std::any_of(x.folded_locs.begin(), x.folded_locs.end(),
+                     [&](const Loc& f) { return f.key == l.key; }) ||
+         (named &&
+          std::find(x.named_keys.begin(), x.named_keys.end(), l.key) != x.named_keys.end());
 }
 
+// Whether e's article names a place of cluster `c` among its folded places, or an article of
+// c names e's place so; with `named`, also among their named places (Event::named_keys).
 bool NamesPlaceOf(const Event& e, const Cluster& c, const EventTable& events, bool named) {
   for (const Loc& l : c.locs) {
     if (ArticleNames(e, l, named)) return true;
@@ -2103,24 +2162,23 @@ struct UnionFind {
 // Building incidents.
 
 std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
-  std::map<std::string, int> claimed, named, generic;
+  // Views into the batch's interned strings, ordered as the strings are.
+  std::map<std::string_view, int> claimed, named, generic;
   for (const MentionLite* m : mentions) {
     for (const ActorLite& a : m->actors) {
       if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
         continue;
       }
       if (a.actor_class == ActorClass::kArmedGroup) {
-        ++named[std::string(a.canonical)];
-        if (a.responsibility == ActorMention::Responsibility::kClaimed) {
-          ++claimed[std::string(a.canonical)];
-        }
+        ++named[a.canonical];
+        if (a.responsibility == ActorMention::Responsibility::kClaimed) ++claimed[a.canonical];
       } else if (a.actor_class == ActorClass::kMilitants) {
-        ++generic[std::string(a.canonical)];
+        ++generic[a.canonical];
       }
     }
   }
   for (const auto* votes : {&claimed, &named, &generic}) {
-    std::string best;
+    std::string_view best;
     int n = 0;
     for (const auto& [name, c] : *votes) {
       if (c > n) {
@@ -2128,7 +2186,7 @@ std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
         best = name;
       }
     }
-    if (!best.empty()) return best;
+    if (!best.empty()) return std::string(best);
   }
   return "";
 }
@@ -2136,11 +2194,12 @@ std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
 // Majority type and sub-type, ties broken by the rule table's priority, then by name.
 std::pair<std::string, std::string> Types(const std::vector<const MentionLite*>& mentions,
                                           const ResolveRules& rules) {
-  std::map<std::string, int> types;
+  // Views into the batch's interned strings, ordered as the strings are.
+  std::map<std::string_view, int> types;
   for (const MentionLite* m : mentions) {
-    if (!m->event_type.empty()) ++types[std::string(m->event_type)];
+    if (!m->event_type.empty()) ++types[m->event_type];
   }
-  std::string type;
+  std::string_view type;
   std::tuple<int, int> best{0, 0};
   for (const auto& [t, n] : types) {
     std::tuple<int, int> k{n, -rules.TypeRank(t)};
@@ -2149,11 +2208,11 @@ std::pair<std::string, std::string> Types(const std::vector<const MentionLite*>&
       type = t;
     }
   }
-  std::map<std::string, int> subs;
+  std::map<std::string_view, int> subs;
   for (const MentionLite* m : mentions) {
-    if (m->event_type == type && !m->sub_event_type.empty()) ++subs[std::string(m->sub_event_type)];
+    if (m->event_type == type && !m->sub_event_type.empty()) ++subs[m->sub_event_type];
   }
-  std::string sub;
+  std::string_view sub;
   for (const auto& [t, n] : subs) {
     std::tuple<int, int> k{n, -rules.TypeRank(type, t)};
     if (sub.empty() || k > best) {
@@ -2161,7 +2220,7 @@ std::pair<std::string, std::string> Types(const std::vector<const MentionLite*>&
       sub = t;
     }
   }
-  return {type, sub};
+  return {std::string(type), std::string(sub)};
 }
 
 bool ClaimBefore(const Claim& a, const Claim& b) {
@@ -2204,6 +2263,7 @@ void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
 constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
                              Field::kArrested, Field::kFreed,   Field::kVehiclesDestroyed};
 static_assert(static_cast<int>(kFields[5]) == 5, "kFields[i] is Field(i)");
+static_assert(std::tuple_size_v<ClaimCounts> == std::size(kFields), "a count per field");
 
 // A claim's cues as its encoding carries them (EncodeClaims): bit 0 is Claim::independent, bit
 // 1 says the cues were read, bits 2-4 are partisan, update and superseded. One byte as before.
@@ -2213,7 +2273,7 @@ uint8_t CueBits(const FigureCues& c) {
 }
 
 // Fills killed / injured / killed_by_category / other_figures / contradictions from inc->claims.
-// `cue_bits` (when given, one per claim, as DecodeClaims gives them) carries the cues read when
+// `cue_bits` (when given, one per claim, as DecodeClaimsInto gives them) carries the cues read when
 // the claims were added; a claim without them has its quote read.
 void ReconcileIncident(Incident* inc, Policy policy, const ResolveOptions& o,
                        const ResolveRules& rules, const std::vector<uint8_t>* cue_bits = nullptr) {
@@ -2280,11 +2340,14 @@ std::optional<Figure> Combine(const std::optional<Figure>& story,
 // Claims as a batch keeps them until their incident is built: one byte string per event
 // (varint lengths and numbers, raw doubles) instead of 200-byte structs with four strings each.
 void PutVarint(uint64_t v, std::string* out) {
+  char buf[10];  // 7 bits a byte: 64 bits fit in 10
+  size_t n = 0;
   while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
-  out->push_back(static_cast<char>(v));
+  buf[n++] = static_cast<char>(v);
+  out->append(buf, n);
 }
 void PutString(std::string_view v, std::string* out) {
   PutVarint(v.size(), out);
@@ -2332,6 +2395,14 @@ struct BlobReader {
 std::string EncodeClaims(const std::vector<Claim>& claims,
                          const std::vector<FigureCues>* cues = nullptr) {
   std::string out;
+  // One allocation: the strings, then at most 10 bytes a varint (17 of them: 13 numbers and 4
+  // lengths) and three doubles a claim.
+  size_t size = 10;
+  for (const Claim& c : claims) {
+    size += c.doc_id.size() + c.source.size() + c.quote.size() + c.attributed_to.size() + 17 * 10 +
+            3 * sizeof(double);
+  }
+  out.reserve(size);
   PutVarint(claims.size(), &out);
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
@@ -2364,11 +2435,14 @@ std::string EncodeClaims(const std::vector<Claim>& claims,
 // The claims of an EncodeClaims blob; their cue bits (CueBits, 0 when not read) appended to
 // *cue_bits when given. Without `texts` the claims are for reconciliation only: source and quote
 // are left empty, except the quote of a claim whose cues were not read (it is read from it).
-std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue_bits = nullptr,
-                                bool texts = true) {
+// Decoded onto the end of *claims (no claim moved twice).
+void DecodeClaimsInto(std::string_view blob, std::vector<Claim>* claims,
+                      std::vector<uint8_t>* cue_bits = nullptr, bool texts = true) {
   BlobReader r{blob};
-  std::vector<Claim> claims(std::min<uint64_t>(r.Varint(), blob.size()));
-  for (Claim& c : claims) {
+  const size_t first = claims->size();
+  claims->resize(first + std::min<uint64_t>(r.Varint(), blob.size()));
+  for (size_t i = first; i < claims->size(); ++i) {
+    Claim& c = (*claims)[i];
     c.doc_id = r.String();
     std::string_view quote;
     if (texts) {
@@ -2400,15 +2474,30 @@ std::vector<Claim> DecodeClaims(std::string_view blob, std::vector<uint8_t>* cue
     c.published.month = static_cast<int>(r.Varint());
     c.published.day = static_cast<int>(r.Varint());
   }
-  return claims;
 }
 
-// How many claims of each field an EncodeClaims blob holds ("2 injured, 3 killed": by field
-// name), read without decoding its strings: the reason a leaf records when an event's claims
-// join it, while the claims themselves stay encoded until reconciliation.
-std::string ClaimFieldCounts(std::string_view blob) {
-  // Counted per field, written in the order of the fields' names (an unknown value is named as
-  // FieldName() names it).
+// How many claims of each field an event brings (ClaimCounts), written for the reason a leaf
+// records when the event's claims join it ("2 injured, 3 killed": by field name), while the
+// claims themselves stay encoded until reconciliation.
+void CountClaim(const Claim& c, ClaimCounts* counts) {
+  const Field f = c.field;
+  const auto k = static_cast<size_t>(f);
+  if (k < std::size(kFields) && kFields[k] == f) {
+    ++(*counts)[k];
+    return;
+  }
+  size_t slot = 0;  // an unknown value is counted as the field FieldName() names it
+  for (size_t i = 0; i < std::size(kFields); ++i) {
+    if (std::string_view(FieldName(kFields[i])) == FieldName(f)) {
+      slot = i;
+      break;
+    }
+  }
+  ++(*counts)[slot];
+}
+
+std::string ClaimCountsText(const ClaimCounts& count) {
+  // Written in the order of the fields' names.
   static const std::array<Field, std::size(kFields)> by_name = [] {
     std::array<Field, std::size(kFields)> a;
     std::copy(std::begin(kFields), std::end(kFields), a.begin());
@@ -2417,45 +2506,72 @@ std::string ClaimFieldCounts(std::string_view blob) {
     });
     return a;
   }();
-  std::array<int, std::size(kFields)> count{};
-  auto slot = [](Field f) {
-    for (size_t i = 0; i < std::size(kFields); ++i) {
-      if (std::string_view(FieldName(kFields[i])) == FieldName(f)) return i;
-    }
-    return size_t{0};
-  };
-  BlobReader r{blob};
-  for (uint64_t n = std::min<uint64_t>(r.Varint(), blob.size()); n > 0 && !r.in.empty(); --n) {
-    for (int i = 0; i < 4; ++i) r.SkipString();  // doc_id, source, quote, attributed_to
-    for (int i = 0; i < 4; ++i) r.Varint();      // span, figure_span
-    const auto f = static_cast<Field>(r.Varint());
-    const auto k = static_cast<size_t>(f);
-    ++count[k < std::size(kFields) && kFields[k] == f ? k : slot(f)];
-    for (int i = 0; i < 4; ++i) r.Varint();  // category, qualifier, scope, independent
-    r.Skip(3 * sizeof(double));              // value, low, high
-    for (int i = 0; i < 3; ++i) r.Varint();  // published
-  }
   std::string d;
+  d.reserve(64);
   for (Field f : by_name) {
-    const int n = count[static_cast<size_t>(f)];
+    const uint32_t n = count[static_cast<size_t>(f)];
     if (n == 0) continue;
     if (!d.empty()) d += ", ";
-    d += std::to_string(n);
+    char buf[16];
+    d.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
     d += ' ';
     d += FieldName(f);
   }
   return d;
 }
 
+void PutReason(std::string_view doc_id, std::string_view decision, std::string_view detail,
+               double score, std::string* out) {
+  PutString(doc_id, out);
+  PutString(decision, out);
+  PutString(detail, out);
+  PutDouble(score, out);
+}
+
 std::string EncodeReasons(const std::vector<Reason>& reasons) {
   std::string out;
-  PutVarint(reasons.size(), &out);
+  size_t size = 10;  // one allocation: the strings, their lengths (<= 10 bytes) and the score
   for (const Reason& r : reasons) {
-    PutString(r.doc_id, &out);
-    PutString(r.decision, &out);
-    PutString(r.detail, &out);
-    PutDouble(r.score, &out);
+    size += r.doc_id.size() + r.decision.size() + r.detail.size() + 3 * 10 + sizeof(double);
   }
+  out.reserve(size);
+  PutVarint(reasons.size(), &out);
+  for (const Reason& r : reasons) PutReason(r.doc_id, r.decision, r.detail, r.score, &out);
+  return out;
+}
+
+// Reasons encoded as EncodeReasons() writes them, added one by one or as whole blobs, without
+// making a Reason of each: a leaf's reasons go from its reports' blobs to its own this way.
+struct ReasonWriter {
+  std::string body;  // the reasons, each as PutReason() writes it
+  uint64_t count = 0;
+  void Add(std::string_view doc_id, std::string_view decision, std::string_view detail,
+           double score) {
+    PutReason(doc_id, decision, detail, score, &body);
+    ++count;
+  }
+  void AddEncoded(std::string_view blob) {  // an EncodeReasons() blob
+    if (blob.empty()) return;
+    BlobReader r{blob};
+    count += r.Varint();
+    body.append(r.in);
+  }
+  std::string Finish() const {
+    std::string out;
+    out.reserve(body.size() + 10);
+    PutVarint(count, &out);
+    out += body;
+    return out;
+  }
+};
+
+// EncodeReasons() of the one reason {doc_id, decision, detail, score}, without making it.
+std::string EncodeReason(std::string_view doc_id, std::string_view decision,
+                         std::string_view detail, double score) {
+  std::string out;
+  out.reserve(detail.size() + doc_id.size() + decision.size() + 16);
+  PutVarint(1, &out);
+  PutReason(doc_id, decision, detail, score, &out);
   return out;
 }
 
@@ -2491,9 +2607,9 @@ struct Parked {
 // The reason step 4 records when a recall links to an incident.
 std::string RecallDetail(const Recall& r, PlaceMatch pm) {
   return std::string("recalls ") + PlaceDesc(r.loc) +
-         (r.day     ? " on " + Iso(CivilFromDays(*r.day))
-          : r.month ? " in " + Iso(CivilFromDays(r.month->first)).substr(0, 7)
-          : r.year  ? " in " + Iso(CivilFromDays(r.year->first)).substr(0, 4)
+         (r.day     ? " on " + IsoDate(CivilFromDays(*r.day))
+          : r.month ? " in " + IsoDate(CivilFromDays(r.month->first)).substr(0, 7)
+          : r.year  ? " in " + IsoDate(CivilFromDays(r.year->first)).substr(0, 4)
                     : "") +
          ": place=" + PlaceMatchName(pm);
 }
@@ -2506,7 +2622,7 @@ void Park(Incident* inc, Parked* p, SpillFile* spill) {
 }
 
 // With `cue_bits`, it is set to the cue bits of the claims (0 for those never encoded). Without
-// `texts`, see DecodeClaims.
+// `texts`, see DecodeClaimsInto.
 void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
                   std::vector<uint8_t>* cue_bits = nullptr, bool texts = true) {
   if (cue_bits != nullptr) cue_bits->clear();
@@ -2515,9 +2631,7 @@ void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
     return;
   }
   std::vector<Claim> all;
-  for (SpillFile::Ref ref : p->claims) {
-    for (Claim& c : DecodeClaims(spill->Read(ref), cue_bits, texts)) all.push_back(std::move(c));
-  }
+  for (SpillFile::Ref ref : p->claims) DecodeClaimsInto(spill->Read(ref), &all, cue_bits, texts);
   for (Claim& c : inc->claims) all.push_back(std::move(c));
   if (cue_bits != nullptr) cue_bits->resize(all.size(), 0);
   inc->claims = std::move(all);
@@ -2574,6 +2688,8 @@ struct ResolveBatch::Impl {
     const Loc& l = *ref;
     const Place& p = l.place;
     std::string key;
+    key.reserve(64 + p.name.size() + p.country.size() + p.admin1.size() + p.admin2.size() +
+                l.key.size() + l.admin1_key.size() + l.admin2_key.size() + l.country_key.size());
     auto str = [&](std::string_view v) {
       key += v;
       key += '\x1f';
@@ -2668,10 +2784,11 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     // have them read here: every claim is encoded with its cues.
     if (e.cues.size() != e.claims.size()) e.cues = ReadFigureCues(e.claims, *b.rules);
     if (!e.claims.empty()) e.claim_ref = b.spill.Append(EncodeClaims(e.claims, &e.cues));
+    for (const Claim& c : e.claims) CountClaim(c, &e.claim_counts);
     Release(&e.claims);
     Release(&e.cues);
     e.folded_locs.shrink_to_fit();
-    e.named_locs.shrink_to_fit();
+    e.named_keys.shrink_to_fit();
     // The notes are only read into the event's reason: joined as Finish() joins them.
     std::string notes;
     for (const std::string& n : e.notes) notes += n + "; ";
@@ -2960,8 +3077,8 @@ IncidentStream ResolveBatch::FinishStream() && {
                                   DayFollowUp(e, clusters, events, o, rules, idx, &followup_cands,
                                               &best, &best_s, &named)) {
       // The article says which day the attack was: its own day (a death, a hearing) is not.
-      how = "; dated " + (e.day ? Iso(CivilFromDays(*e.day)) : std::string("nothing")) +
-            " by its own mention, its article names " + Iso(CivilFromDays(named)) +
+      how = "; dated " + (e.day ? IsoDate(CivilFromDays(*e.day)) : std::string("nothing")) +
+            " by its own mention, its article names " + IsoDate(CivilFromDays(named)) +
             ", the day of the only incident at its place then";
       e.day = named;
     } else if (best < 0 && vague && unvetoed == 1 && only_s.figures >= 1.0) {
@@ -2972,20 +3089,32 @@ IncidentStream ResolveBatch::FinishStream() && {
       best_s = std::move(only_s);
       how = "; undated and placed only by its country: the one incident there it fits";
     }
-    std::string detail = "at " + PlaceDesc(e.loc) +
-                         (e.day ? " on " + Iso(CivilFromDays(*e.day)) : " (undated)") + "; ";
+    // The reason is written in one string, part after part (this runs once per report).
+    std::string detail;
+    detail.reserve(256);  // most reasons fit: one allocation
+    detail += "at ";
+    AppendPlaceDesc(e.loc, &detail);
+    if (e.day) {
+      detail += " on ";
+      detail += IsoDate(CivilFromDays(*e.day));
+    } else {
+      detail += " (undated)";
+    }
+    detail += "; ";
     detail += b.spill.Read(e.notes_ref);
     if (best >= 0) {
-      e.why_ref = b.spill.Append(
-          EncodeReasons({{doc_id, "attached", detail + Detail(best_s) + how, best_s.total}}));
+      AppendDetail(best_s, &detail);
+      detail += how;
+      e.why_ref = b.spill.Append(EncodeReason(doc_id, "attached", detail, best_s.total));
     } else {
       best = static_cast<int>(clusters.size());
       clusters.emplace_back();
-      e.why_ref = b.spill.Append(EncodeReasons({{doc_id, "new incident",
-                                                  detail + "no candidate scored >= " +
-                                                      Fmt(o.attach_threshold) + " among " +
-                                                      std::to_string(cands.size()) + how,
-                                                  0}}));
+      detail += "no candidate scored >= ";
+      AppendFmt(o.attach_threshold, &detail);
+      detail += " among ";
+      detail += std::to_string(cands.size());
+      detail += how;
+      e.why_ref = b.spill.Append(EncodeReason(doc_id, "new incident", detail, 0));
     }
     AddToCluster(ei, &e, best, &clusters[best], &idx);
     if (followup_day) RedateNamedCluster(&clusters[best], events, o);
@@ -3105,7 +3234,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       link_why[c].push_back({docs[wv.doc].doc_id, "story",
                              std::string("covered by a wave report") +
                                  (wv.loc->known ? " in " + PlaceDesc(wv.loc) : "") +
-                                 (wv.day ? " on " + Iso(CivilFromDays(*wv.day)) : ""),
+                                 (wv.day ? " on " + IsoDate(CivilFromDays(*wv.day)) : ""),
                              0});
     }
     if (!members.empty()) wave_root[w] = members.front();
@@ -3113,10 +3242,12 @@ IncidentStream ResolveBatch::FinishStream() && {
 
   // Leaf incidents.
   std::vector<Incident> leaves(clusters.size());
+  // Each leaf's reasons until it is parked, kept encoded: its reports' reasons are copied from
+  // their blobs, never decoded here.
+  std::vector<ReasonWriter> leaf_why(clusters.size());
   for (size_t d = 0; d < docs.size(); ++d) {  // what an article lost is told where it went
     if (doc_first[d] == doc_first[d + 1]) continue;
-    Incident& inc = leaves[events[doc_first[d]].cluster];
-    for (Reason& r : DecodeReasons(b.spill.Read(doc_dropped[d]))) inc.why.push_back(std::move(r));
+    leaf_why[events[doc_first[d]].cluster].AddEncoded(b.spill.Read(doc_dropped[d]));
   }
   std::vector<Parked> leaf_parked(clusters.size());
   std::vector<std::vector<const MentionLite*>> leaf_mentions(clusters.size());
@@ -3124,6 +3255,7 @@ IncidentStream ResolveBatch::FinishStream() && {
   for (size_t ci = 0; ci < clusters.size(); ++ci) {
     const Cluster& c = clusters[ci];
     Incident& inc = leaves[ci];
+    ReasonWriter& why = leaf_why[ci];
     std::map<std::string, std::tuple<int, int>> loc_votes;  // key -> (-level, count)
     std::map<int64_t, int> day_votes;
     std::vector<int> evs = c.events;
@@ -3138,7 +3270,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       // segments in this order): decoded once, for reconciliation.
       Event& e = events[ei];
       inc.documents.push_back(docs[e.doc].doc_id);
-      for (Reason& r : DecodeReasons(b.spill.Read(e.why_ref))) inc.why.push_back(std::move(r));
+      why.AddEncoded(b.spill.Read(e.why_ref));
       e.why_ref = {};
       for (const MentionLite* m : e.lite) leaf_mentions[ci].push_back(m);
       // A county's stand-in town ranks as its county unless another report names it.
@@ -3151,14 +3283,13 @@ IncidentStream ResolveBatch::FinishStream() && {
         // A report whose day is not the attack's (RedateNamedCluster: a hearing, an arrest, or
         // a day misread weeks later): its figures are the case's (other shootings, the
         // charges) or as doubtful as its day, not a count of the attack.
-        inc.why.push_back({docs[e.doc].doc_id, "claims left out",
-                           "its day is not the attack's (a later hearing or arrest, or misread): " +
-                               ClaimFieldCounts(b.spill.Read(e.claim_ref)),
-                           0});
+        why.Add(docs[e.doc].doc_id, "claims left out",
+                "its day is not the attack's (a later hearing or arrest, or misread): " +
+                    ClaimCountsText(e.claim_counts),
+                0);
         e.claim_ref = {};
       } else if (!e.claim_ref.empty()) {
-        inc.why.push_back({docs[e.doc].doc_id, "claims attached",
-                           ClaimFieldCounts(b.spill.Read(e.claim_ref)), 0});
+        why.Add(docs[e.doc].doc_id, "claims attached", ClaimCountsText(e.claim_counts), 0);
         leaf_parked[ci].claims.push_back(e.claim_ref);
         e.claim_ref = {};
       }
@@ -3167,9 +3298,8 @@ IncidentStream ResolveBatch::FinishStream() && {
     // hospital's town, the victim's home) ranks below every place none names so.
     auto named_aside = [&](const Loc& l) {
       return std::any_of(evs.begin(), evs.end(), [&](int ei) {
-        const std::vector<Loc>& v = events[ei].named_locs;
-        return events[ei].loc->key != l.key &&
-               std::any_of(v.begin(), v.end(), [&](const Loc& f) { return f.key == l.key; });
+        const std::vector<std::string>& v = events[ei].named_keys;
+        return events[ei].loc->key != l.key && std::find(v.begin(), v.end(), l.key) != v.end();
       });
     };
     const Loc* loc = nullptr;
@@ -3224,6 +3354,8 @@ IncidentStream ResolveBatch::FinishStream() && {
     }
     SortUnique(&inc.documents);
     // Until its figures are reconciled nothing reads the leaf's claims or reasons.
+    if (why.count > 0) leaf_parked[ci].why.push_back(b.spill.Append(why.Finish()));
+    why = ReasonWriter();  // freed: the blob is in the spill file
     Park(&inc, &leaf_parked[ci], &b.spill);
   }
 
@@ -3317,7 +3449,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       s.mentions.insert(s.mentions.end(), wv.lite.begin(), wv.lite.end());
       s.inc.why.push_back({docs[wv.doc].doc_id, "new incident",
                            "a wave report matching no incident: at " + PlaceDesc(wv.loc) +
-                               (wv.day ? " on " + Iso(CivilFromDays(*wv.day)) : ""),
+                               (wv.day ? " on " + IsoDate(CivilFromDays(*wv.day)) : ""),
                            0});
     }
     const Wave& first = waves[g.front()];
@@ -3444,7 +3576,7 @@ IncidentStream ResolveBatch::FinishStream() && {
   }
 
   // 6. Ids.
-  auto date_str = [](const Incident& i) { return i.date ? Iso(*i.date) : std::string(); };
+  auto date_str = [](const Incident& i) { return i.date ? IsoDate(*i.date) : std::string(); };
   std::map<std::string, std::vector<std::pair<std::tuple<std::string, uint32_t>, size_t>>> leaf_ids;
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
     const Incident& inc = leaves[ci];
