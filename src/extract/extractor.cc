@@ -80,7 +80,6 @@ bool InCounty(const Place& county, const Place& f) {
   if (county.country != f.country || county.admin1 != f.admin1) return false;
   if (!county.admin2.empty() && county.admin2 == f.admin2) return true;
   if (!county.has_coords || !f.has_coords) return false;
-  constexpr double kCountyReachKm = 30;
   return KmBetween(county.lat, county.lon, f.lat, f.lon) <= kCountyReachKm;
 }
 
