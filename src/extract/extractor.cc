@@ -42,6 +42,14 @@ constexpr uint32_t kSamePlaceCue = 3;
 
 // Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
 constexpr uint32_t kOutletCue = 2;
+// Payload of an "agency" row of place_cues.tsv in after_: it marks only a county's agency.
+constexpr uint32_t kAgencyCue = 3;
+
+// Whether `pm` names a county: a district, or a town that stands for the county the text names
+// (PlaceMention::via_county, "the Boyle County sheriff" read as Danville).
+bool NamesCounty(const PlaceMention& pm) {
+  return pm.via_county || pm.place.level == GeoLevel::kDistrict;
+}
 
 std::string PlaceKey(const Place& p) {
   if (p.gazetteer_id != 0) {
@@ -63,6 +71,16 @@ bool Contains(const Place& c, const Place& f) {
   if (!c.has_coords || !f.has_coords) return false;
   constexpr double kProvinceReachKm = 75;
   return KmBetween(c.lat, c.lon, f.lat, f.lon) <= kProvinceReachKm;
+}
+
+// True when town `f` lies in the county that `county` (a district, or the town standing for
+// it) names: the same admin2 of the same province, or — the gazetteer gives a town one county
+// though it may straddle a line — within kCountyReachKm of the county's point.
+bool InCounty(const Place& county, const Place& f) {
+  if (county.country != f.country || county.admin1 != f.admin1) return false;
+  if (!county.admin2.empty() && county.admin2 == f.admin2) return true;
+  if (!county.has_coords || !f.has_coords) return false;
+  return KmBetween(county.lat, county.lon, f.lat, f.lon) <= kCountyReachKm;
 }
 
 uint32_t Distance(Span a, Span b) {
@@ -176,10 +194,15 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     // (never the scene) and like a home after it ("the X suburbs").
     // Each kind of place_cues.tsv and the trie it fills: a table, so a new kind is one row.
     const std::pair<std::string_view, PhraseTrie*> kinds[] = {
-        {"destination", &x->destination_}, {"area_before", &x->destination_},
-        {"area_after", &x->after_},        {"spread", &x->spread_},
-        {"origin", &x->origin_},           {"resident", &x->after_},
-        {"facility", &x->after_},          {"outlet", &x->after_},
+        {"destination", &x->destination_},
+        {"area_before", &x->destination_},
+        {"area_after", &x->after_},
+        {"spread", &x->spread_},
+        {"origin", &x->origin_},
+        {"resident", &x->after_},
+        {"facility", &x->after_},
+        {"outlet", &x->after_},
+        {"agency", &x->after_},
         {"institution", &x->institution_},
     };
     PhraseTrie* trie = nullptr;
@@ -191,7 +214,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
       for (const auto& [name, t] : kinds) names += (names.empty() ? "" : ", ") + std::string(name);
       return InvalidArgument("kind must be one of " + names);
     }
-    trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : 1);
+    trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : cols[0] == "agency" ? kAgencyCue : 1);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -522,7 +545,21 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     uint32_t payload = 0;
     const size_t e = place_end_word[p];
-    return e < se && after_.Match(w, e, se, &payload) > 0;
+    return e < se && after_.Match(w, e, se, &payload) > 0 && payload != kAgencyCue;
+  };
+  // "the X County sheriff's office" says whose officials speak, not where it happened: the
+  // county's evidence only. Unless the article names the town it stands for itself (the
+  // geocoder read the county as a town named in it): then it only agrees with that town.
+  auto county_agency = [&](uint32_t p) {
+    const size_t i = place_word[p], e = place_end_word[p];
+    if (i >= w.size() || !NamesCounty(places[p])) return false;
+    const size_t se = ws.sentence_end(w[i].sentence);
+    uint32_t payload = 0;
+    if (e >= se || after_.Match(w, e, se, &payload) == 0 || payload != kAgencyCue) return false;
+    for (uint32_t q = 0; q < places.size(); ++q) {
+      if (!NamesCounty(places[q]) && place_key[q] == place_key[p]) return false;
+    }
+    return true;
   };
   // A place the victims were taken to ("were rushed to a hospital in X") is not a scene; nor is
   // the town of the facility they were taken to ("taken to St. Agnes Medical Center in X").
@@ -585,6 +622,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   std::vector<uint8_t> is_outlet(places.size(), false);  // not even a fallback scene
   {
     std::vector<uint8_t> weak(places.size(), false);
+    std::vector<uint8_t> agency(places.size(), false);
     int strong_level = static_cast<int>(GeoLevel::kCountry);
     // A headline's tail after " - " or " | " that reports no violence names the outlet ("...
     // shooting - WXYZ News Elmira"), not a scene.
@@ -613,7 +651,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     for (uint32_t p = 0; p < places.size(); ++p) {
       if (places[p].span.end > article.text.size()) continue;
-      weak[p] = home_or_facility(p);
+      agency[p] = county_agency(p);
+      weak[p] = !agency[p] && home_or_facility(p);
       // "of Miami, Florida": the province after a home, set off by a comma, is the same home.
       if (!weak[p] && p > 0 && weak[p - 1] && places[p - 1].span.end < places[p].span.begin) {
         const std::string_view gap(article.text.data() + places[p - 1].span.end,
@@ -639,6 +678,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
                 places[p].span.end <= article.text.size() && !sent[place_sent[p]].background;
     }
     for (uint32_t p = 0; p < places.size(); ++p) {
+      // A county's agency read as its seat (no town the article names stands for it) gives
+      // way to a town the article itself reports from in that county; a town elsewhere (where
+      // the autopsy is done) leaves the county the scene.
+      for (uint32_t q = 0; agency[p] && q < places.size() && !non_scene[p]; ++q) {
+        non_scene[p] = sure[q] && !places[q].via_county && place_key[q] != place_key[p] &&
+                       places[q].place.level == GeoLevel::kPlace &&
+                       InCounty(places[p].place, places[q].place);
+      }
       if (!weak[p]) continue;
       if (places[p].place.level != GeoLevel::kCountry) {
         if (strong_level <= Level(places[p].place)) non_scene[p] = true;

@@ -76,7 +76,8 @@ class Extractor {
   PhraseTrie spread_;       // "across": the area after it is not one scene
   PhraseTrie origin_;       // "a resident of": the place after it is someone's home
   // "man", "hospital": the place before it names a home or facility (payload 1); "channel",
-  // "TV": it names a media outlet (payload 2), never a scene.
+  // "TV": it names a media outlet (payload 2), never a scene; "sheriff", "coroner": a county
+  // before it names the county's agency (payload 3), read as a facility.
   PhraseTrie after_;
   PhraseTrie institution_;  // "Department": "X Department of Y" is no person living in Y
   // "arraigned", "funeral": a date next to one of these dates a later step, not the violence.

@@ -685,6 +685,80 @@ TEST_F(ExtractorTest, ANamedPersonOfATownLivesThere) {
   EXPECT_NE(At(a, "Kestrel"), nullptr);
 }
 
+// "Halden County" read as its seat, Corvale (PlaceMention::via_county), and towns around it:
+// Brantley just over the county line (another admin2, 12 km from the seat), Ferrisburg far off.
+class CountyAgencyTest : public ExtractorTest {
+ protected:
+  // AddPlace's mention of `surface`, made the town `name` of `county` at (lat, lon).
+  void AddTown(const std::string& surface, const std::string& name, const std::string& county,
+               double lat, double lon, uint32_t id, bool via_county, size_t from = 0) {
+    const size_t before = places_.size();
+    AddPlace(surface, GeoLevel::kPlace, "Vellmar", id, from);
+    ASSERT_EQ(places_.size(), before + 1);
+    Place& p = places_.back().place;
+    p.name = name;
+    p.admin2 = county;
+    p.lat = lat;
+    p.lon = lon;
+    p.has_coords = true;
+    places_.back().via_county = via_county;
+  }
+  void AddSeat(size_t from = 0) {
+    AddTown("Halden County", "Corvale", "Halden", 40.00, -83.00, 11, true, from);
+  }
+  void AddBrantley() { AddTown("Brantley", "Brantley", "Orrin", 40.10, -83.05, 12, false); }
+  void AddFerrisburg() { AddTown("Ferrisburg", "Ferrisburg", "Tamsin", 41.00, -84.00, 13, false); }
+  // The scene of the article's one event mention ("" when it has none or several).
+  std::string OnlyScene() {
+    DocAnalysis a = Run();
+    return a.mentions.size() == 1 ? Scenes(a)[0] : "";
+  }
+  // The first place of every mention.
+  static std::vector<std::string> Scenes(const DocAnalysis& a) {
+    std::vector<std::string> out;
+    for (const EventMention& m : a.mentions) {
+      out.push_back(m.places.empty() ? "" : m.places[0].place.name);
+    }
+    return out;
+  }
+};
+
+TEST_F(CountyAgencyTest, TheSheriffsCountyGivesWayToTheTownTheArticleNames) {
+  SetText(
+      "A man was shot dead in Brantley on Saturday.\n\nAccording to the Halden County "
+      "Sheriff's Office, a second man was wounded in the shooting.");
+  AddBrantley();
+  AddSeat();
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const std::string& scene : Scenes(a)) EXPECT_EQ(scene, "Brantley");
+}
+
+TEST_F(CountyAgencyTest, TheCoronersCountyAloneIsTheScene) {
+  SetText("A man was shot dead on Saturday, the Halden County coroner said.");
+  AddSeat();
+  EXPECT_EQ(OnlyScene(), "Corvale");
+}
+
+TEST_F(CountyAgencyTest, ATownFarFromTheCountyLeavesItTheScene) {
+  // The autopsy's town is no scene of the county's shooting.
+  SetText(
+      "A man was shot dead on Saturday, the Halden County Sheriff's Office said. An autopsy "
+      "will be done in Ferrisburg.");
+  AddSeat();
+  AddFerrisburg();
+  EXPECT_EQ(OnlyScene(), "Corvale");
+}
+
+TEST_F(CountyAgencyTest, ACountyInTheSceneSentenceIsNoAgency) {
+  // "in Halden County" says where it happened: the county's seat stays the scene of its
+  // sentence beside the town just over the line.
+  SetText("A man was shot dead in Halden County on Saturday. His brother lives in Brantley.");
+  AddSeat();
+  AddBrantley();
+  EXPECT_EQ(OnlyScene(), "Corvale");
+}
+
 TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
   SetText("A boy was shot in Zorath on Friday.\n"
           "Staff at Varlow Children's Hospital treated the boy after the shooting.\n"

@@ -32,6 +32,11 @@ struct Place {
 // radius). Pure; used wherever places are compared by distance.
 double KmBetween(double lat1, double lon1, double lat2, double lon2);
 
+// How far from a county's seat a town still counts as in that county: the gazetteer gives each
+// town one county, though a town may straddle a line (extract's county agency, resolve's county
+// stand-in).
+inline constexpr double kCountyReachKm = 30;
+
 struct PlaceMention {
   Span span;
   Place place;

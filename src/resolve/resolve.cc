@@ -1776,6 +1776,22 @@ bool NamedBothWays(const Event& e, const Loc& l, const Cluster& c, const EventTa
   return true;
 }
 
+// Whether `e` and the cluster's place `l` are a town and a county's stand-in town (Event::
+// county_stand_in, "the Fort Bend County sheriff" read as Richmond) within the county's reach
+// of it: the county holds the town, though the gazetteer puts it over the line (a town may
+// straddle one).
+bool StandInHolds(const Event& e, const Loc& l, const Cluster& c, const EventTable& events) {
+  if (!Fine(e.loc) || !Fine(l) || e.loc->admin1_key != l.admin1_key || !e.loc->place.has_coords ||
+      !l.place.has_coords ||
+      KmBetween(e.loc->place.lat, e.loc->place.lon, l.place.lat, l.place.lon) > kCountyReachKm) {
+    return false;
+  }
+  if (e.county_stand_in) return true;
+  return std::any_of(c.events.begin(), c.events.end(), [&](int ei) {
+    return events[ei].county_stand_in && events[ei].loc->key == l.key;
+  });
+}
+
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
                     const ResolveOptions& o, const ResolveRules& rules) {
   // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
@@ -1789,6 +1805,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   bool misfit = false;  // a fine place of the incident that the report's place does not match
   for (const Loc& l : c.locs) {
     PlaceMatch m = MatchPlaces(e.loc, l, o);
+    if (m == PlaceMatch::kNone && StandInHolds(e, l, c, events)) m = PlaceMatch::kContains;
     if (PlaceScore(m) > PlaceScore(best)) best = m;
     misfit = misfit || (m == PlaceMatch::kNone && Fine(l) && !NamedBothWays(e, l, c, events));
   }
@@ -3339,6 +3356,13 @@ IncidentStream ResolveBatch::FinishStream() && {
       inc.lon = p.lon;
     }
     inc.geo_precision = std::min(3, static_cast<int>(p.level));
+    // A town every report names only through its county (the "X County sheriff" read as its
+    // seat) is the county's stand-in: coded as ACLED codes an event known only by its district,
+    // at the seat's point with the district's precision.
+    if (p.level == GeoLevel::kPlace &&
+        std::get<0>(loc_votes[loc->key]) == -static_cast<int>(GeoLevel::kDistrict)) {
+      inc.geo_precision = static_cast<int>(GeoLevel::kDistrict);
+    }
     int n = 0;
     for (const auto& [d, count] : day_votes) {
       if (count > n) {

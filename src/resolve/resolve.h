@@ -30,7 +30,8 @@
 //     busy a place is; whole-history keys are read only by undated reports without a
 //     publication date. A pair is scored
 //       2*place + 1.5*date + 0.5*(type + actors + figures)
-//     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45,
+//     with place in {same 1, <=near_km .9, same district .75, <=far_km .55, contains .45 (also a
+//     county's stand-in town and a town within kCountyReachKm of it: the county holds it),
 //     country .25, folded .75} and date {same day 1, within window .6, unknown .5}; "folded":
 //     between undated reports, one's main place is the other's folded secondary place; between
 //     reports of one same day, also a fine place of its province that one's article names
@@ -113,7 +114,9 @@
 //     the input order, and unchanged for incidents an added unrelated article does not touch.
 //     An incident's place is the finest of its reports' places, then the most reported; a town an
 //     article names only through its county ("the Fort Bend County sheriff", read as the county
-//     seat) ranks as the county, so a town another report names in that county is its place.
+//     seat) ranks as the county, so a town another report names in that county is its place;
+//     when no report names another, the incident keeps the seat's place and point at geo
+//     precision 2 (the county), as ACLED codes an event known only by its district.
 //     Output: top-level incidents sorted by (date, country, admin1, id), each story followed by
 //     its children sorted by (date, admin2, place, id).
 //

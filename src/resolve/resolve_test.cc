@@ -1780,6 +1780,54 @@ TEST(ResolveTest, TownNamedOnlyThroughItsCountyYieldsToTheTownAReportNames) {
   EXPECT_EQ(s.incidents[0].admin2, "Cedar");
 }
 
+// A report of the attack in Cedar County on 2024-03-01 that names only "the Cedar County sheriff".
+DocAnalysis CountyReport(const std::string& id) {
+  return NamedAs(DocBuilder(id, "2024-03-02").Mention(kVac, "2024-03-01", {kSeat}, {K(1)}).Build(),
+                 kSeat, "Cedar County", true);
+}
+
+TEST(ResolveTest, TownNamedOnlyThroughItsCountyByEveryReportIsAtCountyPrecision) {
+  // Both reports say only "the Cedar County sheriff": the incident keeps the seat's name and
+  // point (the county's stand-in) at precision 2; a report naming the seat itself makes it 1.
+  std::vector<DocAnalysis> docs = {CountyReport("a"), CountyReport("b")};
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Millbrook");
+  EXPECT_EQ(s.incidents[0].admin2, "Cedar");
+  EXPECT_EQ(s.incidents[0].geo_precision, 2);
+  docs[1] = NamedAs(docs[1], kSeat, "Millbrook", false);
+  s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Millbrook");
+  EXPECT_EQ(s.incidents[0].geo_precision, 1);
+}
+
+TEST(ResolveTest, CountyStandInHoldsATownJustOverTheCountyLine) {
+  // "the Cedar County sheriff" (read as Millbrook) and a report naming Pinecrest, which the
+  // gazetteer puts in the next county 20 km from the seat: one incident, at the named town.
+  const Place over_line = P("Pinecrest", "Oakes", "Ohio", 40.15, -83.10, GeoLevel::kPlace, "US");
+  std::vector<DocAnalysis> docs = {
+      CountyReport("a"),
+      DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {over_line}, {K(1)}).Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].place, "Pinecrest");
+  EXPECT_EQ(s.incidents[0].geo_precision, 1);
+  // A town 60 km off is beyond the county: two incidents.
+  docs[1] =
+      DocBuilder("b", "2024-03-02")
+          .Mention(kVac, "2024-03-01",
+                   {P("Farhill", "Oakes", "Ohio", 40.50, -83.20, GeoLevel::kPlace, "US")}, {K(1)})
+          .Build();
+  EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
+  // Named by its own name, the seat is a town like any other: 20 km over a county line is
+  // another town's attack.
+  docs[0] = NamedAs(docs[0], kSeat, "Millbrook", false);
+  docs[1] = DocBuilder("b", "2024-03-02").Mention(kVac, "2024-03-01", {over_line}, {K(1)}).Build();
+  EXPECT_EQ(Resolve(docs).incidents.size(), 2u);
+}
+
 TEST(ResolveTest, SeatNamedByItsOwnNameStaysATown) {
   // One of the county reports also names Millbrook itself (a mention not via the county): then
   // Millbrook is a town named twice and wins the vote as before.
