@@ -3379,7 +3379,10 @@ IncidentStream ResolveBatch::FinishStream() && {
     SortUnique(&inc.documents);
     // Until its figures are reconciled nothing reads the leaf's claims or reasons.
     if (why.count > 0) leaf_parked[ci].why.push_back(b.spill.Append(why.Finish()));
-    why = ReasonWriter();  // freed: the blob is in the spill file
+    // Freed, the blob is in the spill file. (Move-assigning an empty, short string would keep
+    // the buffer: libstdc++ copies a short string into the capacity it has.)
+    std::string().swap(why.body);
+    why.count = 0;
     Park(&inc, &leaf_parked[ci], &b.spill);
   }
 
