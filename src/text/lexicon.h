@@ -103,6 +103,8 @@ class LowerBuf {
  public:
   LowerBuf() = default;
   explicit LowerBuf(std::string_view s) { Set(s); }
+  // Bytes of lower-cased text it holds; a longer token is cut at the last code point that fits.
+  static constexpr size_t kCapacity = 96;
   // Inline ASCII path (most tokens); the rest goes through SetSlow.
   void Set(std::string_view s) {
     overflow_ = false;
@@ -125,7 +127,7 @@ class LowerBuf {
 
  private:
   void SetSlow(std::string_view s);
-  char buf_[96];
+  char buf_[kCapacity];
   size_t n_ = 0;
   bool overflow_ = false;
 };
@@ -191,10 +193,10 @@ class TokenKeys {
   }
   // Whether token i's text (all of it, also when the key is truncated) contains '-'.
   bool hyphen(size_t i) const { return keys_[i].hyphen; }
-  // Whether token i is 1 to 96 bytes of ASCII letters and digits only, so that lower(i) is its
-  // whole text lower-cased byte for byte. The geocoder and the extraction WordStream take such
-  // tokens as their own words as they are (when the characters around them allow it) instead of
-  // scanning and lower-casing their bytes again.
+  // Whether token i is 1 to LowerBuf::kCapacity bytes of ASCII letters and digits only, so that
+  // lower(i) is its whole text lower-cased byte for byte. The geocoder and the extraction
+  // WordStream take such tokens as their own words as they are (when the characters around them
+  // allow it) instead of scanning and lower-casing their bytes again.
   bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
 
  private:
@@ -264,13 +266,13 @@ class TokenKeys {
   // writes every key it reads.
   struct Key {
     uint32_t off;
-    uint16_t len;  // at most LowerBuf's 96 bytes
+    uint16_t len;  // at most LowerBuf::kCapacity bytes
     bool hyphen;
     uint8_t flags;  // kAsciiWord
     size_t hash;
   };
   // Longest token lower-cased inline; LowerBuf (which truncates longer ones) does the rest.
-  static constexpr size_t kFastLen = 96;
+  static constexpr size_t kFastLen = LowerBuf::kCapacity;
   // Grows lower_ to at least `need` bytes, keeping its first `used`.
   void GrowLower(size_t need, size_t used);
   // Plain arrays rather than std::string/std::vector: those zero every byte they grow by, for

@@ -118,8 +118,10 @@ QuantityParser::Edge QuantityParser::EdgeOf(std::string_view phrase, bool from_e
 }
 
 bool QuantityParser::MayStartHyphenated(std::string_view lower) const {
-  // A key this long may have been truncated (LowerBuf) before its hyphen: no conclusion.
-  if (lower.size() + 4 > 96) return true;
+  // A key within one code point (4 bytes) of LowerBuf's capacity may have been cut before its
+  // hyphen: no conclusion.
+  constexpr size_t kMaxCodePointBytes = 4;
+  if (lower.size() + kMaxCodePointBytes > LowerBuf::kCapacity) return true;
   const size_t hy = lower.find('-');
   if (hy == std::string_view::npos) return true;
   return hyphen_heads_.contains(lower.substr(0, hy));
