@@ -615,7 +615,11 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       bool aux = n > b && w[n - 1].kind == WordKind::kWord && brackets_.contains(w[n - 1]);
       // A subordinate clause opened a few words before ("als zwei Polizisten ... verletzt
       // wurden", "dass mindestens 31 Personen ... verletzt wurden") closes with its verb group.
-      for (size_t k = n; !aux && k > b && k + 4 > n && w[k - 1].kind == WordKind::kWord;) {
+      // Three words cover a subject's determiner and quantifier ("dass dabei mindestens 31");
+      // further back, the subordinator more likely opened a clause that already closed.
+      constexpr size_t kSubordinatorReach = 3;
+      for (size_t k = n;
+           !aux && k > b && k + kSubordinatorReach >= n && w[k - 1].kind == WordKind::kWord;) {
         aux = subords_.contains(w[--k]);
       }
       for (int budget = 14; pos < e && budget > 0 && !field; --budget) {
