@@ -161,10 +161,16 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
     if (cols[1] == "coord" || cols[1] == "clause_end") {
-      if (cols[2] != "-") return InvalidArgument("role of " + std::string(cols[1]) + " must be -");
+      if (cols[2] != "-") {
+        return InvalidArgument("column 3: role of " + std::string(cols[1]) + " must be -, not \"" +
+                               std::string(cols[2]) + "\"");
+      }
       for (std::string_view p : SplitBar(cols[0])) {
         std::vector<std::string> words = NormalizePhrase(p);
-        if (words.size() != 1) return InvalidArgument("one word per " + std::string(cols[1]));
+        if (words.size() != 1) {
+          return InvalidArgument("column 1: one word per " + std::string(cols[1]) + ", not \"" +
+                                 std::string(p) + "\"");
+        }
         (cols[1] == "coord" ? f->coord_ : f->clause_end_).Add(words[0]);
       }
       return Status::Ok();
@@ -172,17 +178,18 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
     const auto* kind = std::find_if(std::begin(kKinds), std::end(kKinds),
                                     [&](const auto& k) { return k.first == cols[1]; });
     if (kind == std::end(kKinds)) {
-      return InvalidArgument(
-          "kind must be before, after, as, noun, possessive, coord or clause_end");
+      return InvalidArgument("column 2: kind \"" + std::string(cols[1]) +
+                             "\" is not before, after, as, noun, possessive, coord or clause_end");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
     if (role == std::end(kRoles)) {
-      return InvalidArgument("role must be perpetrator, victim, self or weak");
+      return InvalidArgument("column 3: role \"" + std::string(cols[2]) +
+                             "\" is not perpetrator, victim, self or weak");
     }
     for (std::string_view p : SplitBar(cols[0])) {
       std::vector<std::string> words = NormalizePhrase(p);
-      if (words.empty()) return InvalidArgument("empty phrase");
+      if (words.empty()) return InvalidArgument("column 1: empty phrase");
       std::string key;
       for (const std::string& w : words) key += w + " ";
       auto& slot = bits[key];

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "base/data_dir.h"
 #include "extract/test_doc.h"
 
@@ -412,6 +415,32 @@ TEST_F(SuspectsTest, VictimsAreListedApartFromTheSuspect) {
   EXPECT_FALSE(finder_->Find(ws2, nullptr, nullptr, &victims));
   ASSERT_EQ(victims.size(), 1u);
   EXPECT_EQ(victims[0].canonical, "Ava Lindqvist");
+}
+
+// A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
+TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "suspects_bad_row";
+  struct Case {
+    const char* row;
+    const char* column;
+    const char* value;
+  };
+  for (const Case& c : {Case{"and then\tcoord\t-\n", "column 1", "and then"},
+                        Case{"was nabbed\tbeside\tperpetrator\n", "column 2", "beside"},
+                        Case{"was nabbed\tafter\tculprit\n", "column 3", "culprit"},
+                        Case{"then\tclause_end\tvictim\n", "column 3", "victim"}}) {
+    fs::remove_all(dir);
+    fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
+    std::ofstream(dir / "suspect_cues.tsv", std::ios::app) << c.row;
+    auto x = SuspectFinder::Load(dir.string());
+    ASSERT_FALSE(x.ok()) << c.row;
+    const std::string msg = x.status().ToString();
+    EXPECT_NE(msg.find("suspect_cues.tsv:"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(c.column), std::string::npos) << msg;
+    EXPECT_NE(msg.find(c.value), std::string::npos) << msg;
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace
