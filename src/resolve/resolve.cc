@@ -418,6 +418,17 @@ struct Event {
   SpillFile::Ref notes_ref;         // the notes joined ("a; b; "), once the batch keeps the unit
 };
 
+// Whether e's article folded the place keyed `key` (Loc::key) into e (Event::folded_locs).
+bool FoldsPlace(const Event& e, std::string_view key) {
+  return std::any_of(e.folded_locs.begin(), e.folded_locs.end(),
+                     [&](const Loc& f) { return f.key == key; });
+}
+
+// Whether e's article names the place keyed `key` beside e's own (Event::named_keys).
+bool NamesBeside(const Event& e, std::string_view key) {
+  return std::find(e.named_keys.begin(), e.named_keys.end(), key) != e.named_keys.end();
+}
+
 struct Wave {
   int doc = 0;
   LocRef loc;
@@ -753,12 +764,7 @@ std::vector<std::string> NamedKeys(const DocAnalysis& da, const Event& e) {
     }
     Loc l = MakeLoc(p);
     if (!l.known || l.key == own.key) continue;
-    auto same = [&](const std::string& k) { return k == l.key; };
-    if (std::any_of(out.begin(), out.end(), same) ||
-        std::any_of(e.folded_locs.begin(), e.folded_locs.end(),
-                    [&](const Loc& f) { return f.key == l.key; })) {
-      continue;
-    }
+    if (std::find(out.begin(), out.end(), l.key) != out.end() || FoldsPlace(e, l.key)) continue;
     out.push_back(std::move(l.key));
   }
   return out;
@@ -1745,10 +1751,7 @@ bool ExactTollsConflict(const Event& e, const Cluster& c) {
 
 // Whether x's article names `l` among its folded places or, with `named`, its named places.
 bool ArticleNames(const Event& x, const Loc& l, bool named) {
-  return std::any_of(x.folded_locs.begin(), x.folded_locs.end(),
-                     [&](const Loc& f) { return f.key == l.key; }) ||
-         (named &&
-          std::find(x.named_keys.begin(), x.named_keys.end(), l.key) != x.named_keys.end());
+  return FoldsPlace(x, l.key) || (named && NamesBeside(x, l.key));
 }
 
 // Whether e's article names a place of cluster `c` among its folded places, or an article of
@@ -3315,8 +3318,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     // hospital's town, the victim's home) ranks below every place none names so.
     auto named_aside = [&](const Loc& l) {
       return std::any_of(evs.begin(), evs.end(), [&](int ei) {
-        const std::vector<std::string>& v = events[ei].named_keys;
-        return events[ei].loc->key != l.key && std::find(v.begin(), v.end(), l.key) != v.end();
+        return events[ei].loc->key != l.key && NamesBeside(events[ei], l.key);
       });
     };
     const Loc* loc = nullptr;
