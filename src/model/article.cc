@@ -6,6 +6,21 @@ namespace sitrep {
 
 std::string CivilDate::ToIso() const {
   if (!valid()) return "";
+  // A full date of years 1-9999 (every date written into a reason or a row) without printf.
+  if (year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    char out[10];
+    auto two = [](char* p, int v) {
+      p[0] = static_cast<char>('0' + v / 10);
+      p[1] = static_cast<char>('0' + v % 10);
+    };
+    two(out, year / 100);
+    two(out + 2, year % 100);
+    out[4] = '-';
+    two(out + 5, month);
+    out[7] = '-';
+    two(out + 8, day);
+    return std::string(out, sizeof out);
+  }
   char buf[48];
   if (month == 0) {
     std::snprintf(buf, sizeof buf, "%04d", year);

@@ -240,24 +240,6 @@ std::vector<FigureCues> ReadFigureCues(const std::vector<Claim>& claims,
   return out;
 }
 
-std::string IsoDate(const CivilDate& d) {
-  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) {
-    return d.ToIso();  // partial or out of the usual range: printf's rules
-  }
-  char buf[10];
-  auto two = [](char* p, int v) {
-    p[0] = static_cast<char>('0' + v / 10);
-    p[1] = static_cast<char>('0' + v % 10);
-  };
-  two(buf, d.year / 100);
-  two(buf + 2, d.year % 100);
-  buf[4] = '-';
-  two(buf + 5, d.month);
-  buf[7] = '-';
-  two(buf + 8, d.day);
-  return std::string(buf, sizeof buf);
-}
-
 std::string DescribeClaimFigure(const Claim& c) {
   switch (c.qualifier) {
     case Qualifier::kExact: return Num(c.value);
@@ -478,7 +460,7 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
       }
       if (chosen->claim->published.valid()) {
         why += ", ";
-        why += IsoDate(chosen->claim->published);
+        why += chosen->claim->published.ToIso();
       }
       why += ")";
     }

@@ -702,15 +702,5 @@ TEST(ReconcileCueTest, ReadFigureCuesSaysWhatTheWordsBesideAFigureSay) {
   EXPECT_FALSE(ReadFigureCues(outside, CueRules()).partisan);
 }
 
-TEST(ReconcileTest, IsoDateWritesWhatToIsoWrites) {
-  // Full dates take the fast path; partial and out-of-range ones fall back to ToIso().
-  for (const CivilDate& d :
-       {CivilDate{2024, 5, 1}, CivilDate{1999, 12, 31}, CivilDate{1, 1, 1}, CivilDate{9999, 12, 31},
-        CivilDate{2024, 5, 0}, CivilDate{2024, 0, 0}, CivilDate{0, 0, 0}, CivilDate{12345, 1, 2}}) {
-    EXPECT_EQ(IsoDate(d), d.ToIso()) << d.year << "-" << d.month << "-" << d.day;
-  }
-  EXPECT_EQ(IsoDate(CivilDate{2024, 5, 1}), "2024-05-01");
-}
-
 }  // namespace
 }  // namespace sitrep

@@ -2627,9 +2627,9 @@ struct Parked {
 // The reason step 4 records when a recall links to an incident.
 std::string RecallDetail(const Recall& r, PlaceMatch pm) {
   return std::string("recalls ") + PlaceDesc(r.loc) +
-         (r.day     ? " on " + IsoDate(CivilFromDays(*r.day))
-          : r.month ? " in " + IsoDate(CivilFromDays(r.month->first)).substr(0, 7)
-          : r.year  ? " in " + IsoDate(CivilFromDays(r.year->first)).substr(0, 4)
+         (r.day     ? " on " + CivilFromDays(*r.day).ToIso()
+          : r.month ? " in " + CivilFromDays(r.month->first).ToIso().substr(0, 7)
+          : r.year  ? " in " + CivilFromDays(r.year->first).ToIso().substr(0, 4)
                     : "") +
          ": place=" + PlaceMatchName(pm);
 }
@@ -3097,8 +3097,8 @@ IncidentStream ResolveBatch::FinishStream() && {
                                   DayFollowUp(e, clusters, events, o, rules, idx, &followup_cands,
                                               &best, &best_s, &named)) {
       // The article says which day the attack was: its own day (a death, a hearing) is not.
-      how = "; dated " + (e.day ? IsoDate(CivilFromDays(*e.day)) : std::string("nothing")) +
-            " by its own mention, its article names " + IsoDate(CivilFromDays(named)) +
+      how = "; dated " + (e.day ? CivilFromDays(*e.day).ToIso() : std::string("nothing")) +
+            " by its own mention, its article names " + CivilFromDays(named).ToIso() +
             ", the day of the only incident at its place then";
       e.day = named;
     } else if (best < 0 && vague && unvetoed == 1 && only_s.figures >= 1.0) {
@@ -3116,7 +3116,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     AppendPlaceDesc(e.loc, &detail);
     if (e.day) {
       detail += " on ";
-      detail += IsoDate(CivilFromDays(*e.day));
+      detail += CivilFromDays(*e.day).ToIso();
     } else {
       detail += " (undated)";
     }
@@ -3254,7 +3254,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       link_why[c].push_back({docs[wv.doc].doc_id, "story",
                              std::string("covered by a wave report") +
                                  (wv.loc->known ? " in " + PlaceDesc(wv.loc) : "") +
-                                 (wv.day ? " on " + IsoDate(CivilFromDays(*wv.day)) : ""),
+                                 (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
                              0});
     }
     if (!members.empty()) wave_root[w] = members.front();
@@ -3478,7 +3478,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       s.mentions.insert(s.mentions.end(), wv.lite.begin(), wv.lite.end());
       s.inc.why.push_back({docs[wv.doc].doc_id, "new incident",
                            "a wave report matching no incident: at " + PlaceDesc(wv.loc) +
-                               (wv.day ? " on " + IsoDate(CivilFromDays(*wv.day)) : ""),
+                               (wv.day ? " on " + CivilFromDays(*wv.day).ToIso() : ""),
                            0});
     }
     const Wave& first = waves[g.front()];
@@ -3605,7 +3605,7 @@ IncidentStream ResolveBatch::FinishStream() && {
   }
 
   // 6. Ids.
-  auto date_str = [](const Incident& i) { return i.date ? IsoDate(*i.date) : std::string(); };
+  auto date_str = [](const Incident& i) { return i.date ? i.date->ToIso() : std::string(); };
   std::map<std::string, std::vector<std::pair<std::tuple<std::string, uint32_t>, size_t>>> leaf_ids;
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
     const Incident& inc = leaves[ci];
