@@ -243,12 +243,6 @@ constexpr SeedTable kSeeds;
 }
 #endif
 
-// A key's first eight bytes (off, len, hyphen, flags) as one store.
-inline uint64_t KeyHead(size_t off, size_t len, bool hyphen, uint8_t flags) {
-  return static_cast<uint64_t>(off) | (static_cast<uint64_t>(len) << 32) |
-         (static_cast<uint64_t>(hyphen) << 48) | (static_cast<uint64_t>(flags) << 56);
-}
-
 // The tokens of one text, appended through a cursor held in locals: the vector is sized ahead
 // (value-initialised) and cut to the tokens made by Finish(), so that an append is a compare and
 // a store, with no reload of the vector's fields after each byte store of the keys (char stores
@@ -337,6 +331,19 @@ class PushBackSink {
 // members are stale: Add() syncs around the calls it leaves to TokenKeys.
 class TokenKeysWriter {
  public:
+  // Writes the key at `k`: its first eight bytes (off, len, hyphen, flags) as one store, then
+  // its hash. The tokeniser's fast paths make every key this way.
+  [[gnu::always_inline]] static void StoreKey(TokenKeys::Key* k, size_t off, size_t len,
+                                              bool hyphen, uint8_t flags, size_t hash) {
+    static_assert(offsetof(TokenKeys::Key, off) == 0 && offsetof(TokenKeys::Key, len) == 4 &&
+                  offsetof(TokenKeys::Key, hyphen) == 6 && offsetof(TokenKeys::Key, flags) == 7 &&
+                  offsetof(TokenKeys::Key, hash) == 8);
+    const uint64_t head = static_cast<uint64_t>(off) | (static_cast<uint64_t>(len) << 32) |
+                          (static_cast<uint64_t>(hyphen) << 48) |
+                          (static_cast<uint64_t>(flags) << 56);
+    std::memcpy(static_cast<void*>(k), &head, sizeof(head));
+    k->hash = hash;
+  }
   // `k` may be null: a writer then does nothing (and must not be called).
   explicit TokenKeysWriter(TokenKeys* k) : k_(k) {
     if (k != nullptr) Load();
@@ -376,10 +383,8 @@ class TokenKeysWriter {
         used_ + kRunChunk <= lower_cap_) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + span.begin));
       const uint64_t h = PlainKey16(v, len, lower_ + used_);
-      const uint64_t head = KeyHead(used_, len, false, TokenKeys::kAsciiWord);
-      TokenKeys::Key* k = keys_ + size_++;
-      std::memcpy(static_cast<void*>(k), &head, sizeof(head));
-      k->hash = static_cast<size_t>(KeyHashFinish(h));
+      StoreKey(keys_ + size_++, used_, len, false, TokenKeys::kAsciiWord,
+               static_cast<size_t>(KeyHashFinish(h)));
       used_ += len;
       return;
     }
@@ -397,10 +402,7 @@ class TokenKeysWriter {
         const bool hyphen =
             (static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')))) &
              in) != 0;
-        const uint64_t head = KeyHead(used_, len, hyphen, 0);
-        TokenKeys::Key* k = keys_ + size_++;
-        std::memcpy(static_cast<void*>(k), &head, sizeof(head));
-        k->hash = static_cast<size_t>(KeyHashFinish(h));
+        StoreKey(keys_ + size_++, used_, len, hyphen, 0, static_cast<size_t>(KeyHashFinish(h)));
         used_ += len;
         return;
       }
@@ -468,9 +470,6 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
                                   const KeyFilter& filter, RunOut* out) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  static_assert(offsetof(TokenKeys::Key, off) == 0 && offsetof(TokenKeys::Key, len) == 4 &&
-                offsetof(TokenKeys::Key, hyphen) == 6 && offsetof(TokenKeys::Key, flags) == 7 &&
-                offsetof(TokenKeys::Key, hash) == 8);
   Token* tok = out->tok;
   uint32_t* cand = out->cand;
   uint32_t index = static_cast<uint32_t>(tok - out->tok_base);  // of the next token
@@ -540,10 +539,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
       }
     }
     const size_t hash = static_cast<size_t>(KeyHashFinish(h));
-    const uint64_t head = KeyHead(used, len, false, TokenKeys::kAsciiWord);
-    std::memcpy(static_cast<void*>(key), &head, sizeof(head));
-    key->hash = hash;
-    ++key;
+    StoreKey(key++, used, len, false, TokenKeys::kAsciiWord, hash);
     used += len;
     const int32_t j = i + static_cast<int32_t>(len);
     *cand = index++;
@@ -558,10 +554,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     } else if (kRunPunct.punct[end]) {
       // The mark as the tokeniser's general case emits it (TokenKeys::AddAsciiMark's key).
       lower[used] = static_cast<char>(end);
-      const uint64_t mark = KeyHead(used, 1, false, 0);
-      std::memcpy(static_cast<void*>(key), &mark, sizeof(mark));
-      key->hash = kOneByteKeyHashes.hash[end];
-      ++key;
+      StoreKey(key++, used, 1, false, 0, kOneByteKeyHashes.hash[end]);
       used += 1;
       *cand = index;  // not a candidate: the slot is overwritten
       if (kRunPunct.terminator[end]) [[unlikely]] {
