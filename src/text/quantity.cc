@@ -274,7 +274,10 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
     const bool alone = f.size() >= 4 && f[3] == "alone";
     if (alone && wk != WordKind::kHundred && wk != WordKind::kScale) {
-      return InvalidArgument(Where(path, r.line) + "only hundred and scale words stand alone");
+      // Column 4 of numbers.tsv, 5 of numbers_lang.tsv (its languages come first).
+      return InvalidArgument(Where(path, r.line) + "column " + std::to_string(with_lang ? 5 : 4) +
+                             ": only hundred and scale words stand alone, not '" + kind + "' '" +
+                             f[0] + "'");
     }
     std::string key = LowerString(f[0]);
     if (words_.contains(key)) {
@@ -339,12 +342,16 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
   for (const TsvRow& r : *rows) {
     const auto& f = r.fields;
     std::vector<CompoundPart> parts;
-    if (f.size() < 2 || !ParsePattern(f[1], &parts)) {
+    if (f.size() < 2)
       return InvalidArgument(Where(path, r.line) + "expected <lang> <pattern> [elide]");
+    if (!ParsePattern(f[1], &parts)) {
+      return InvalidArgument(Where(path, r.line) + "column 2: pattern '" + f[1] +
+                             "' is not words and {lo-hi} slots joined by '+'");
     }
     auto bit = lang_bits_.find(f[0]);
     if (bit == lang_bits_.end()) {
-      return InvalidArgument(Where(path, r.line) + "no number words for language '" + f[0] + "'");
+      return InvalidArgument(Where(path, r.line) + "column 1: no number words for language '" +
+                             f[0] + "'");
     }
     const uint32_t lang = bit->second;
     const bool elide = f.size() >= 3 && f[2] == "elide";
@@ -369,7 +376,10 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
         forms.push_back(
             Form{part.text, wd != nullptr && (wd->langs & lang) != 0 ? wd->value : -1.0});
       }
-      if (forms.empty()) return InvalidArgument(Where(path, r.line) + "a slot matches no word");
+      if (forms.empty()) {
+        return InvalidArgument(Where(path, r.line) + "column 2: a slot of '" + f[1] +
+                               "' matches no word");
+      }
       choices.push_back(std::move(forms));
     }
     // Every combination, as an odometer over the parts' choices.
@@ -398,7 +408,8 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
       if (!words_.contains(word)) {
         words_[word] = Word{WordKind::kUnit, value, lang};
       } else if (Word& w = words_[word]; w.value != value) {
-        return InvalidArgument(Where(path, r.line) + "'" + word + "' spells two values");
+        return InvalidArgument(Where(path, r.line) + "column 2: '" + f[1] + "' spells '" + word +
+                               "', listed with another value");
       } else if (w.langs != 0) {
         w.langs |= lang;
       }
