@@ -93,6 +93,11 @@ struct TsvRow {
   std::vector<std::string> fields;
 };
 
+// "path:line: ", the start of a load error about row `line` of `path`.
+inline std::string TsvWhere(const std::string& path, int line) {
+  return path + ":" + std::to_string(line) + ": ";
+}
+
 // Reads `path`: '#' starts a comment line, blank lines are skipped, fields are tab-separated and
 // trimmed of surrounding spaces. The error names the file.
 Result<std::vector<TsvRow>> ReadTsv(const std::string& path);

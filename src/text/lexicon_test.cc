@@ -426,5 +426,10 @@ TEST(LexiconTest, OneByteKeyHashesAreStringHashes) {
   }
 }
 
+// Load errors of the text tables start with the file and the line of the row.
+TEST(TsvWhereTest, NamesFileAndLine) {
+  EXPECT_EQ(TsvWhere("data/text/numbers.tsv", 7), "data/text/numbers.tsv:7: ");
+}
+
 }  // namespace
 }  // namespace sitrep

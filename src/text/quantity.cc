@@ -37,10 +37,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::string Where(const std::string& path, int line) {
-  return path + ":" + std::to_string(line) + ": ";
-}
-
 bool ParseDouble(const std::string& s, double* out) {
   if (s.empty()) return false;
   char* end = nullptr;
@@ -146,7 +142,7 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       const auto& f = r.fields;
       Qual q;
       if (f.size() < 3 || !ParseQualifier(f[2], &q.q)) {
-        return InvalidArgument(Where(path, r.line) + "expected <phrase> <position> <qualifier>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <phrase> <position> <qualifier>");
       }
       if (f.size() >= 4) {
         q.below = f[3] == "below";
@@ -159,7 +155,8 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       else if (pos == "between") qp->between_.Add(f[0], id);
       else if (pos == "sep") qp->seps_[LowerString(f[0])] = true;
       else if (pos == "sep_between") qp->between_seps_[LowerString(f[0])] = true;
-      else return InvalidArgument(Where(path, r.line) + "unknown position '" + pos + "'");
+      else
+        return InvalidArgument(TsvWhere(path, r.line) + "unknown position '" + pos + "'");
       qp->quals_.push_back(q);
     }
   }
@@ -170,13 +167,14 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
     if (!rows.ok()) return rows.status();
     for (const TsvRow& r : *rows) {
       const auto& f = r.fields;
-      if (f.size() < 2) return InvalidArgument(Where(path, r.line) + "expected <side> <phrase>");
+      if (f.size() < 2) return InvalidArgument(TsvWhere(path, r.line) + "expected <side> <phrase>");
       std::string phrase = LowerString(f[1]);
       if (f[0] == "before") qp->before_ctx_.push_back(phrase);
       else if (f[0] == "after") qp->after_ctx_.push_back(phrase);
       else if (f[0] == "pronoun_before") qp->pronoun_before_[phrase] = true;
       else if (f[0] == "pronoun_after") qp->pronoun_after_[phrase] = true;
-      else return InvalidArgument(Where(path, r.line) + "unknown side '" + f[0] + "'");
+      else
+        return InvalidArgument(TsvWhere(path, r.line) + "unknown side '" + f[0] + "'");
     }
   }
   for (size_t k = 0; k < qp->before_ctx_.size(); ++k) {
@@ -205,7 +203,7 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
     Result<std::vector<TsvRow>> rows = ReadTsv(path);
     if (!rows.ok()) return rows.status();
     for (const TsvRow& r : *rows) {
-      if (r.fields.size() < 2) return InvalidArgument(Where(path, r.line) + "expected 2 fields");
+      if (r.fields.size() < 2) return InvalidArgument(TsvWhere(path, r.line) + "expected 2 fields");
       qp->months_[LowerString(r.fields[0])] = r.fields.size() >= 3 && r.fields[2] == "cap";
     }
   }
@@ -219,7 +217,7 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     std::vector<std::string> f = r.fields;
     uint32_t langs = 0;
     if (with_lang) {
-      if (f.empty()) return InvalidArgument(Where(path, r.line) + "expected <languages>");
+      if (f.empty()) return InvalidArgument(TsvWhere(path, r.line) + "expected <languages>");
       std::string_view codes = f[0];
       while (!codes.empty()) {
         size_t comma = codes.find(',');
@@ -228,7 +226,8 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
         if (code.empty()) continue;
         auto it = lang_bits_.find(code);
         if (it == lang_bits_.end()) {
-          if (lang_bits_.size() >= 32) return InvalidArgument(Where(path, r.line) + "too many languages");
+          if (lang_bits_.size() >= 32)
+            return InvalidArgument(TsvWhere(path, r.line) + "too many languages");
           it = lang_bits_.emplace(code, uint32_t{1} << lang_bits_.size()).first;
         }
         langs |= it->second;
@@ -241,17 +240,17 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     }
     double v = 0;
     if (f.size() < 3 || !ParseDouble(f[2], &v)) {
-      return InvalidArgument(Where(path, r.line) + "expected <phrase> <kind> <value>");
+      return InvalidArgument(TsvWhere(path, r.line) + "expected <phrase> <kind> <value>");
     }
     const std::string& kind = f[1];
     if (kind == "fixed" || kind == "vague") {
       Phrase p{kind == "vague", v, v, v, 0, false, langs};
       if (p.vague) {
         if (f.size() < 5 || !ParseDouble(f[3], &p.low) || !ParseDouble(f[4], &p.high)) {
-          return InvalidArgument(Where(path, r.line) + "vague needs <low> <high>");
+          return InvalidArgument(TsvWhere(path, r.line) + "vague needs <low> <high>");
         }
         if (f.size() >= 6 && !ParseDouble(f[5], &p.plural_scale)) {
-          return InvalidArgument(Where(path, r.line) + "bad plural scale");
+          return InvalidArgument(TsvWhere(path, r.line) + "bad plural scale");
         }
         p.needs_of = f.size() >= 7 && f[6] == "needs_of";
       }
@@ -271,20 +270,22 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
     else if (kind == "dozen") wk = WordKind::kDozen;
     else if (kind == "article") wk = WordKind::kArticle;
     else if (kind == "conj") wk = WordKind::kConj;
-    else return InvalidArgument(Where(path, r.line) + "unknown kind '" + kind + "'");
+    else
+      return InvalidArgument(TsvWhere(path, r.line) + "unknown kind '" + kind + "'");
     const bool alone = f.size() >= 4 && f[3] == "alone";
     if (alone && wk != WordKind::kHundred && wk != WordKind::kScale) {
       // Column 4 of numbers.tsv, 5 of numbers_lang.tsv (its languages come first).
-      return InvalidArgument(Where(path, r.line) + "column " + std::to_string(with_lang ? 5 : 4) +
-                             ": only hundred and scale words stand alone, not '" + kind + "' '" +
-                             f[0] + "'");
+      return InvalidArgument(
+          TsvWhere(path, r.line) + "column " + std::to_string(with_lang ? 5 : 4) +
+          ": only hundred and scale words stand alone, not '" + kind + "' '" + f[0] + "'");
     }
     std::string key = LowerString(f[0]);
     if (words_.contains(key)) {
       // The same spelling in two rows: one entry for all of their languages, when they agree.
       Word& w = words_[key];
       if (w.kind != wk || w.value != v) {
-        return InvalidArgument(Where(path, r.line) + "'" + f[0] + "' listed twice with different values");
+        return InvalidArgument(TsvWhere(path, r.line) + "'" + f[0] +
+                               "' listed twice with different values");
       }
       w.langs = (w.langs == 0 || langs == 0) ? 0 : (w.langs | langs);
       continue;
@@ -343,14 +344,14 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
     const auto& f = r.fields;
     std::vector<CompoundPart> parts;
     if (f.size() < 2)
-      return InvalidArgument(Where(path, r.line) + "expected <lang> <pattern> [elide]");
+      return InvalidArgument(TsvWhere(path, r.line) + "expected <lang> <pattern> [elide]");
     if (!ParsePattern(f[1], &parts)) {
-      return InvalidArgument(Where(path, r.line) + "column 2: pattern '" + f[1] +
+      return InvalidArgument(TsvWhere(path, r.line) + "column 2: pattern '" + f[1] +
                              "' is not words and {lo-hi} slots joined by '+'");
     }
     auto bit = lang_bits_.find(f[0]);
     if (bit == lang_bits_.end()) {
-      return InvalidArgument(Where(path, r.line) + "column 1: no number words for language '" +
+      return InvalidArgument(TsvWhere(path, r.line) + "column 1: no number words for language '" +
                              f[0] + "'");
     }
     const uint32_t lang = bit->second;
@@ -377,7 +378,7 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
             Form{part.text, wd != nullptr && (wd->langs & lang) != 0 ? wd->value : -1.0});
       }
       if (forms.empty()) {
-        return InvalidArgument(Where(path, r.line) + "column 2: a slot of '" + f[1] +
+        return InvalidArgument(TsvWhere(path, r.line) + "column 2: a slot of '" + f[1] +
                                "' matches no word");
       }
       choices.push_back(std::move(forms));
@@ -408,7 +409,7 @@ Status QuantityParser::LoadCompounds(const std::string& path) {
       if (!words_.contains(word)) {
         words_[word] = Word{WordKind::kUnit, value, lang};
       } else if (Word& w = words_[word]; w.value != value) {
-        return InvalidArgument(Where(path, r.line) + "column 2: '" + f[1] + "' spells '" + word +
+        return InvalidArgument(TsvWhere(path, r.line) + "column 2: '" + f[1] + "' spells '" + word +
                                "', listed with another value");
       } else if (w.langs != 0) {
         w.langs |= lang;

@@ -35,10 +35,6 @@ struct TimexParser::DatePart {
 
 namespace {
 
-std::string Where(const std::string& path, int line) {
-  return path + ":" + std::to_string(line) + ": ";
-}
-
 bool ParseInt(const std::string& s, int* out) {
   if (s.empty()) return false;
   char* end = nullptr;
@@ -200,7 +196,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     for (const TsvRow& r : *rows) {
       int m = 0;
       if (r.fields.size() < 2 || !ParseInt(r.fields[1], &m) || m < 1 || m > 12) {
-        return InvalidArgument(Where(path, r.line) + "expected <name> <month 1-12>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <month 1-12>");
       }
       tp->months_[LowerString(r.fields[0])] = {m, r.fields.size() >= 3 && r.fields[2] == "cap"};
     }
@@ -212,11 +208,11 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     for (const TsvRow& r : *rows) {
       int w = 0;
       if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
-        return InvalidArgument(Where(path, r.line) + "expected <name> <weekday 1-7>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <weekday 1-7>");
       }
       const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
       if (!flag.empty() && flag != "postpos" && flag != "full" && flag != "cue") {
-        return InvalidArgument(Where(path, r.line) + "unknown flag (postpos, full or cue)");
+        return InvalidArgument(TsvWhere(path, r.line) + "unknown flag (postpos, full or cue)");
       }
       tp->weekdays_[LowerString(r.fields[0])] = {w, flag == "postpos", flag == "full",
                                                  flag == "cue"};
@@ -230,7 +226,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     for (const TsvRow& r : *rows) {
       const auto& f = r.fields;
       if (f.size() != 3 || (f[2] != "before" && f[2] != "after")) {
-        return InvalidArgument(Where(path, r.line) + "expected <lang> <word> <before|after>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <lang> <word> <before|after>");
       }
       (f[2] == "before" ? tp->wd_cue_before_ : tp->wd_cue_after_)[LowerString(f[1])] = true;
     }
@@ -254,7 +250,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       const auto& f = r.fields;
       int n = 0;
       if (f.size() < 3 || !ParseInt(f[2], &n)) {
-        return InvalidArgument(Where(path, r.line) + "expected <phrase> <rule> <n>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <phrase> <rule> <n>");
       }
       bool past = f.size() >= 4 && f[3] == "past";
       const std::string& rule = f[1];
@@ -275,8 +271,9 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         tp->small_hours_.emplace_back(LowerString(f[0]), n);
         continue;
       }
-      else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue; }
-      else return InvalidArgument(Where(path, r.line) + "unknown rule '" + rule + "'");
+      else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue;
+      } else
+        return InvalidArgument(TsvWhere(path, r.line) + "unknown rule '" + rule + "'");
       tp->relative_.Add(f[0], static_cast<int>(tp->rules_.size()));
       add_phrase(f[0], kRelative, kRelativeOne);
       tp->rules_.push_back(rr);
@@ -288,12 +285,12 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     if (!rows.ok()) return rows.status();
     for (const TsvRow& r : *rows) {
       const auto& f = r.fields;
-      if (f.size() < 2) return InvalidArgument(Where(path, r.line) + "expected <phrase> <role>");
+      if (f.size() < 2) return InvalidArgument(TsvWhere(path, r.line) + "expected <phrase> <role>");
       const std::string& role = f[1];
       std::string w = LowerString(f[0]);
       int n = 0;  // holiday_offset's <n>
       if (role == "holiday_offset" && (f.size() < 3 || !ParseInt(f[2], &n))) {
-        return InvalidArgument(Where(path, r.line) + "expected <word> holiday_offset <n>");
+        return InvalidArgument(TsvWhere(path, r.line) + "expected <word> holiday_offset <n>");
       }
       if (role == "wd_postpos") tp->wd_postpos_[w] = true;
       else if (role == "ago_post") tp->ago_post_[w] = true;
@@ -311,7 +308,8 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       else if (role == "holiday_suffix") tp->holiday_suffix_[w] = true;
       else if (role == "holiday_day") tp->holiday_day_[w] = true;
       else if (role == "holiday_offset") tp->holiday_offset_[w] = n;
-      else return InvalidArgument(Where(path, r.line) + "unknown role '" + role + "'");
+      else
+        return InvalidArgument(TsvWhere(path, r.line) + "unknown role '" + role + "'");
     }
   }
   {
@@ -344,7 +342,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       }
       if (ok && f.size() > 3 + nargs) ok = f.size() == 4 + nargs && f[3 + nargs] == "cue";
       if (!ok) {
-        return InvalidArgument(Where(path, r.line) +
+        return InvalidArgument(TsvWhere(path, r.line) +
                                "expected <lang> <phrase> date <month> <day> | nth <month> "
                                "<weekday> <n> | easter <offset> [cue]");
       }
@@ -364,7 +362,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     for (const TsvRow& r : *rows) {
       const auto& f = r.fields;
       int v = 0;
-      if (f.size() < 3 + skip) return InvalidArgument(Where(path, r.line) + "expected 3 fields");
+      if (f.size() < 3 + skip) return InvalidArgument(TsvWhere(path, r.line) + "expected 3 fields");
       const std::string& kind = f[1 + skip];
       if ((kind == "unit" || kind == "tens" || kind == "article") && ParseInt(f[2 + skip], &v)) {
         tp->counts_[LowerString(f[skip])] = v;
