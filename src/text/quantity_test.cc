@@ -474,7 +474,8 @@ TEST(QuantityLoadTest, BadRowNamesFileLineColumnAndValue) {
   for (const Case& c : {
            Case{"number_compounds.tsv", "xx\t{1-9}+cento\n", "column 1", "'xx'"},
            Case{"number_compounds.tsv", "it\t{1-9+cento\n", "column 2", "{1-9+cento"},
-           Case{"number_compounds.tsv", "it\t{77777777-88888888}+cento\n", "column 2", "{77777777-88888888}"},
+           Case{"number_compounds.tsv", "it\t{77777777-88888888}+cento\n", "column 2",
+                "{77777777-88888888}"},
            // Two glue texts spelling "ventuno", which a row above makes 21.
            Case{"number_compounds.tsv", "it\tventu+no\n", "column 2", "'ventuno'"},
            Case{"numbers_lang.tsv", "it\tdodici\tunit\t12\talone\n", "column 5", "dodici"},

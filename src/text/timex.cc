@@ -270,8 +270,9 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       else if (rule == "small_hours") {
         tp->small_hours_.emplace_back(LowerString(f[0]), n);
         continue;
-      }
-      else if (rule == "month_prefix") { tp->month_prefix_[LowerString(f[0])] = n; continue;
+      } else if (rule == "month_prefix") {
+        tp->month_prefix_[LowerString(f[0])] = n;
+        continue;
       } else
         return InvalidArgument(TsvWhere(path, r.line) + "unknown rule '" + rule + "'");
       tp->relative_.Add(f[0], static_cast<int>(tp->rules_.size()));
