@@ -98,8 +98,6 @@ struct FieldFigures {
 
 // "at least 23", "more than 60", "23", "about 20", "10-12", "up to 30", "dozens (24)".
 std::string DescribeClaimFigure(const Claim& claim);
-// CivilDate::ToIso(). Kept for store and server callers; new code calls ToIso().
-inline std::string IsoDate(const CivilDate& d) { return d.ToIso(); }
 
 // What the words beside a claim's figure say about it (figure_cues.tsv; see above): the
 // perpetrators' own count, a risen toll, an earlier toll recalled. All false when the claim's
