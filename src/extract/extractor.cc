@@ -193,29 +193,27 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     // An area around a place ("the suburbs of X") is read like a destination before the place
     // (never the scene) and like a home after it ("the X suburbs").
     // Each kind of place_cues.tsv and the trie it fills: a table, so a new kind is one row.
-    const std::pair<std::string_view, PhraseTrie*> kinds[] = {
-        {"destination", &x->destination_},
-        {"area_before", &x->destination_},
-        {"area_after", &x->after_},
-        {"spread", &x->spread_},
-        {"origin", &x->origin_},
-        {"resident", &x->after_},
-        {"facility", &x->after_},
-        {"outlet", &x->after_},
-        {"agency", &x->after_},
-        {"institution", &x->institution_},
+    struct Kind {
+      std::string_view name;
+      PhraseTrie* trie;
+      uint32_t payload;  // what a match of the row reports (after_ tells its kinds apart)
     };
-    PhraseTrie* trie = nullptr;
-    for (const auto& [name, t] : kinds) {
-      if (cols[0] == name) trie = t;
+    const Kind kinds[] = {
+        {"destination", &x->destination_, 1}, {"area_before", &x->destination_, 1},
+        {"area_after", &x->after_, 1},        {"spread", &x->spread_, 1},
+        {"origin", &x->origin_, 1},           {"resident", &x->after_, 1},
+        {"facility", &x->after_, 1},          {"outlet", &x->after_, kOutletCue},
+        {"agency", &x->after_, kAgencyCue},   {"institution", &x->institution_, 1},
+    };
+    for (const Kind& k : kinds) {
+      if (cols[0] == k.name) {
+        k.trie->Add(cols[1], k.payload);
+        return Status::Ok();
+      }
     }
-    if (trie == nullptr) {
-      std::string names;
-      for (const auto& [name, t] : kinds) names += (names.empty() ? "" : ", ") + std::string(name);
-      return InvalidArgument("kind must be one of " + names);
-    }
-    trie->Add(cols[1], cols[0] == "outlet" ? kOutletCue : cols[0] == "agency" ? kAgencyCue : 1);
-    return Status::Ok();
+    std::string names;
+    for (const Kind& k : kinds) names += (names.empty() ? "" : ", ") + std::string(k.name);
+    return InvalidArgument("kind must be one of " + names);
   });
   if (!st.ok()) return st;
   {
