@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <iterator>
 
 namespace sitrep {
 
@@ -21,6 +22,9 @@ struct TimexParser::Ctx {
   bool day_month = false;   // day and month without a year
   int month = 0, day = 0;
   int small_hours = -1;     // whether the text gives a small-hours clock time; -1 not yet known
+  // The Doc's sentences (empty when not segmented): a period inside one ends an abbreviation
+  // ("St. Louis"), not a clause.
+  const std::vector<Sentence>* sentences = nullptr;
   // Ascending token indices that include every number token (Find's candidates).
   const uint32_t* numbers = nullptr;
   size_t num_numbers = 0;
@@ -730,16 +734,33 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
     int back = (pw - wd + 7) % 7;
     if (strict < 0 && back == 0) back = 7;
     // "is expected to appear in court Tuesday": a future marker earlier in the clause (a few
-    // words, no clause punctuation between) points forward.
+    // words, no clause punctuation between) points forward. Within a segmented sentence a period
+    // ends an abbreviation ("will be presented to the St. Louis County court Wednesday"): the
+    // look-back stops at the sentence's start instead.
     if (strict == 0) {
-      constexpr size_t kFutureReach = 12;  // tokens
-      for (size_t b = i; b > 0 && i - b < kFutureReach; --b) {
+      size_t first = 0;  // the sentence's first token, when the Doc is segmented
+      bool in_sentence = false;
+      if (c.sentences != nullptr && !c.sentences->empty()) {
+        auto it =
+            std::upper_bound(c.sentences->begin(), c.sentences->end(), i,
+                             [](size_t tok, const Sentence& st) { return tok < st.first_token; });
+        if (it != c.sentences->begin() && i < std::prev(it)->end_token) {
+          first = std::prev(it)->first_token;
+          in_sentence = true;
+        }
+      }
+      constexpr size_t kFutureReach = 12;  // words
+      for (size_t b = i, words = 0; b > first && words < kFutureReach; --b) {
         const Token& p = t[b - 1];
         if (p.kind == TokenKind::kPunct) {
           const std::string_view pt = TokenText(c.text, p);
-          if (pt == "." || pt == "," || pt == ";" || pt == ":" || pt == "!" || pt == "?") break;
+          if ((pt == "." && !in_sentence) || pt == "," || pt == ";" || pt == ":" || pt == "!" ||
+              pt == "?") {
+            break;
+          }
           continue;
         }
+        ++words;
         if (future_.contains(c.keys[b - 1])) {
           back = -((wd - pw + 7) % 7);
           break;
@@ -1006,6 +1027,7 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
   std::vector<Timex> out;
   if (published && !published->valid()) published.reset();
   Ctx c{text, doc.tokens, keys, published, 0};
+  c.sentences = &doc.sentences;
   if (published) {
     int m = published->month > 0 ? published->month : 1;
     int d = published->day > 0 ? published->day : 1;

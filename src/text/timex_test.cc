@@ -111,6 +111,12 @@ TEST_F(TimexTest, FutureMarkerPointsAWeekdayForward) {
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
   t = One("The car will be towed; gunmen struck Friday.", kMon26Aug2024);
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
+  // An abbreviation's period inside the sentence ends no clause.
+  t = One("The file will go to the St. Louis County prosecutor's office Wednesday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 28}));
+  // A sentence's end still does.
+  t = One("Police will say more. The shooting happened Friday.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
 }
 
 TEST_F(TimexTest, WeekdayWithoutAnchorIsUnresolved) {
