@@ -39,6 +39,8 @@ bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
 // Payload of a "here" row of background_cues.tsv ("the same village"): a recall at the article's
 // own place.
 constexpr uint32_t kSamePlaceCue = 3;
+// A background cue that compares the news with another case ("the second shooting in a week").
+constexpr uint32_t kOtherCaseCue = 4;
 
 // Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
 constexpr uint32_t kOutletCue = 2;
@@ -179,13 +181,15 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   if (!suspects.ok()) return suspects.status();
   x->suspects_ = std::move(suspects).value();
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
-    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none" && cols[1] != "here") {
-      return InvalidArgument("strength must be strong, weak, none or here");
+    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none" && cols[1] != "here" &&
+        cols[1] != "other") {
+      return InvalidArgument("strength must be strong, weak, none, here or other");
     }
-    x->background_.Add(cols[0], cols[1] == "strong" ? 2
-                                : cols[1] == "weak" ? 1
-                                : cols[1] == "here" ? kSamePlaceCue
-                                                    : 0);
+    x->background_.Add(cols[0], cols[1] == "strong"  ? 2
+                                : cols[1] == "weak"  ? 1
+                                : cols[1] == "here"  ? kSamePlaceCue
+                                : cols[1] == "other" ? kOtherCaseCue
+                                                     : 0);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -338,6 +342,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
     bool tally = false;  // counts many incidents over a period: no incident, no figure of one
     bool same_place = false;        // says it happened at the article's own place ("the same town")
+    bool other_case = false;        // compares the news with another case ("the second in a week")
     std::vector<uint32_t> places;   // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -357,6 +362,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (len > 0 && payload == 2) sent[s].strong_bg = true;
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
       if (len > 0 && payload == kSamePlaceCue) sent[s].same_place = true;
+      if (len > 0 && payload == kOtherCaseCue) sent[s].other_case = true;
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
@@ -867,6 +873,19 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   for (size_t t = 0; t < doc.timexes.size() && article.published; ++t) {
     const Timex& tx = doc.timexes[t];
     if (tx.relative && tx.date.valid() && *article.published < tx.date) procedural[t] = true;
+  }
+  // A sentence that compares the news with another case ("the second shooting in a week here")
+  // dates that case, and so does the next sentence of its paragraph when the cue sentence names
+  // no date itself ("A boy was shot there on June 3."): set aside like a step's date, so the
+  // article's own day ("found Thursday") dates its incident.
+  for (size_t s = 0; s < ns; ++s) {
+    if (!sent[s].other_case) continue;
+    size_t dated = s;
+    if (sent_timexes[s].begin() == sent_timexes[s].end() && s + 1 < ns &&
+        ws.paragraph(s + 1) == ws.paragraph(s)) {
+      dated = s + 1;
+    }
+    for (uint32_t t : sent_timexes[dated]) procedural[t] = true;
   }
   std::optional<Timex> main_date;
   for (size_t s = 0; s < ns && !main_date; ++s) {

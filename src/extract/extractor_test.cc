@@ -432,6 +432,23 @@ TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 0}));
 }
 
+// "the second shooting in a week": the comparison's dates (here in the next sentence) are the
+// other case's; the article's own day, in a sentence with no violence word, dates the news.
+TEST_F(ExtractorTest, AComparedCasesDateGivesWayToTheArticlesOwnDay) {
+  SetText(
+      "Boy, 4, dies after shooting himself in Arden\n"
+      "The boy was found Sunday afternoon with a wound to the chest.\n"
+      "It is the second shooting in a week in Arden involving children. "
+      "A girl was wounded on May 3 while playing with a rifle.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  testing_doc::AddTimex(article_.text, &doc_, "Sunday afternoon", {2031, 5, 11},
+                        DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "on May 3", {2031, 5, 3}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 11}));
+}
+
 TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
   // The stamp sits in the headline's sentence beside "shooting"; it is the page's date, not a
   // newer shooting, so the seven-week-old day still dates the article's event.
