@@ -916,6 +916,20 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       claims[c].scope = Scope::kWave;
     }
   }
+  // A figure a tally gives ("Two teens died in separate incidents") restated in a sentence of
+  // its own (the headline "Two teens die") counts the separate incidents too: each of them has
+  // at least one, and at most all but one for the others.
+  for (size_t c = 0; c < claims.size(); ++c) {
+    Claim& cl = claims[c];
+    if (sent[claim_sent[c]].tally || cl.scope != Scope::kIncident || cl.low < 2) continue;
+    for (size_t d = 0; d < claims.size(); ++d) {
+      if (sent[claim_sent[d]].tally && claims[d].field == cl.field && claims[d].value == cl.value) {
+        cl.high = cl.value - 1;
+        cl.value = cl.low = 1;
+        break;
+      }
+    }
+  }
 
   // Event sentences and the place each of their parts belongs to.
   struct Group {

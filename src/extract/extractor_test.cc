@@ -330,6 +330,36 @@ TEST_F(ExtractorTest, APeriodTallyOfShootingsIsNoIncident) {
   EXPECT_TRUE(nine);
 }
 
+// "Two teens died in separate incidents": the headline's "Two teens die" counts both incidents
+// too, so the one incident the article reports gets one death of them, not two.
+TEST_F(ExtractorTest, AFigureOfSeparateIncidentsIsNoOneIncidentsToll) {
+  SetText(
+      "Two Arden teens die early Thursday\n"
+      "Two teenagers died early Thursday in separate incidents in Arden.\n"
+      "A 16-year-old boy was accidentally shot in the face at a friend's apartment in Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  bool killed = false;
+  for (const Claim& c : At(a, "Arden")->claims) {
+    if (c.field != Field::kKilled) continue;
+    killed = true;
+    EXPECT_EQ(c.value, 1) << c.quote;
+    EXPECT_EQ(c.high, 1) << c.quote;
+  }
+  EXPECT_TRUE(killed);
+  // Without the tally the headline's two deaths are the incident's.
+  SetText(
+      "Two Arden teens die early Thursday\n"
+      "A 16-year-old boy and his friend were shot at an apartment in Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  bool two = false;
+  for (const Claim& c : At(a, "Arden")->claims) two |= c.field == Field::kKilled && c.value == 2;
+  EXPECT_TRUE(two);
+}
+
 // A number of victims outranks implicit deaths of the mention, but not the killer's own death
 // in the same sentence: "killing 3, then killed himself" is four deaths.
 TEST_F(ExtractorTest, KillersOwnDeathBesideHisVictimsNumberIsKept) {
@@ -571,6 +601,20 @@ TEST_F(ExtractorTest, AHomeTownGivesWayToTheScene) {
   EXPECT_EQ(At(a, "Varlow"), nullptr);
   EXPECT_EQ(At(a, "Kestrel"), nullptr);
   EXPECT_EQ(a.places.size(), 3u);  // still place mentions, only no scene
+}
+
+// The scene may be named in a sentence of its own, with no word of violence ("outside a home in
+// Zorath"): it still outranks the victim's home town ("a Varlow man") in the lead.
+TEST_F(ExtractorTest, ASceneSentenceWithoutViolenceOutranksAHomeTown) {
+  SetText(
+      "A 22-year-old Varlow man died Sunday after he was accidentally shot in the chest.\n"
+      "Witnesses said the two men were outside a home in Zorath comparing their handguns.");
+  AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  DocAnalysis a = Run();
+  ASSERT_EQ(a.mentions.size(), 1u);
+  EXPECT_NE(At(a, "Zorath"), nullptr);
+  EXPECT_EQ(At(a, "Varlow"), nullptr);
 }
 
 // "of Kestrel, Vellmar": the province after a home town is the same home, no scene.
