@@ -617,6 +617,19 @@ TEST_F(ExtractorTest, ASceneSentenceWithoutViolenceOutranksAHomeTown) {
   EXPECT_EQ(At(a, "Varlow"), nullptr);
 }
 
+// A trade or a household after a town names someone's home too ("a Varlow rap musician").
+TEST_F(ExtractorTest, AHomeTownBeforeATradeGivesWayToTheScene) {
+  for (const char* who : {"rap musician", "singer", "veteran", "homeowner", "brothers"}) {
+    SetText(std::string("A Varlow ") + who + " was shot dead early Saturday.\n" +
+            "The party was held at a farm in Zorath.");
+    AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
+    AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+    DocAnalysis a = Run();
+    EXPECT_NE(At(a, "Zorath"), nullptr) << who;
+    EXPECT_EQ(At(a, "Varlow"), nullptr) << who;
+  }
+}
+
 // "of Kestrel, Vellmar": the province after a home town is the same home, no scene.
 TEST_F(ExtractorTest, TheProvinceAfterAHomeTownIsTheSameHome) {
   SetText(
