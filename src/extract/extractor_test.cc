@@ -465,18 +465,19 @@ TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
 // "the second shooting in a week": the comparison's dates (here in the next sentence) are the
 // other case's; the article's own day, in a sentence with no violence word, dates the news.
 TEST_F(ExtractorTest, AComparedCasesDateGivesWayToTheArticlesOwnDay) {
-  SetText(
-      "Boy, 4, dies after shooting himself in Arden\n"
-      "The boy was found Sunday afternoon with a wound to the chest.\n"
-      "It is the second shooting in a week in Arden involving children. "
-      "A girl was wounded on May 3 while playing with a rifle.");
-  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "Sunday afternoon", {2031, 5, 11},
-                        DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "on May 3", {2031, 5, 3}, DatePrecision::kDay);
-  DocAnalysis a = Run();
-  ASSERT_NE(At(a, "Arden"), nullptr);
-  EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 11}));
+  for (const char* cue : {"the second shooting in a week", "the latest in a row of shootings"}) {
+    SetText(
+        std::string("Boy, 4, dies after shooting himself in Arden\n") +
+        "The boy was found Sunday afternoon with a wound to the chest.\n" + "It is " + cue +
+        " in Arden involving children. A girl was wounded on May 3 while playing with a rifle.");
+    AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+    testing_doc::AddTimex(article_.text, &doc_, "Sunday afternoon", {2031, 5, 11},
+                          DatePrecision::kDay);
+    testing_doc::AddTimex(article_.text, &doc_, "on May 3", {2031, 5, 3}, DatePrecision::kDay);
+    DocAnalysis a = Run();
+    ASSERT_NE(At(a, "Arden"), nullptr) << cue;
+    EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 11})) << cue;
+  }
 }
 
 TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
