@@ -89,10 +89,10 @@ class Store {
   // towns until it is analysed again.
   Result<std::vector<DocAnalysis>> LoadAnalyses();
 
-  // Replaces every stored incident with `set` (order kept). The incident tables' secondary
-  // indexes are dropped and built again after the rows, inside the same transaction (a sort per
-  // index instead of a descent per row): a failed or interrupted call leaves rows and indexes as
-  // they were; readers see the old incidents until it commits.
+  // Replaces every stored incident with `set` (order kept). Past a few thousand incidents the
+  // incident tables' secondary indexes are dropped and built again after the rows, inside the
+  // same transaction (a sort per index instead of a descent per row): a failed or interrupted call
+  // leaves rows and indexes as they were; readers see the old incidents until it commits.
   Status ReplaceIncidents(const IncidentSet& set);
   Result<IncidentSet> LoadIncidents();
   Result<Incident> GetIncident(const std::string& id);

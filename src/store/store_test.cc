@@ -644,6 +644,77 @@ TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
   EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
 }
 
+// A replacement of more rows than the store keeps its incident indexes for while inserting
+// (4096) drops them part-way and builds them again at the end: they hold every row afterwards; a
+// large replacement that fails after the drop leaves the old rows and indexes; a small one after
+// that writes through the indexes and they hold exactly its rows.
+TEST_F(StoreTest, LargeReplaceRebuildsTheIndexesAndAFailedOneKeepsThem) {
+  auto incidents = [](int n, const std::string& prefix, int repeat_at) {
+    IncidentSet set;
+    for (int i = 0; i < n; ++i) {
+      Incident inc;
+      inc.id = prefix + std::to_string(i == repeat_at ? 0 : i);
+      inc.parent = i % 2 == 0 ? "" : prefix + "0";
+      inc.date = CivilDate{2024, 1 + i % 12, 1 + i % 28};
+      inc.documents = {"d" + std::to_string(i)};
+      set.incidents.push_back(std::move(inc));
+    }
+    return set;
+  };
+  auto indexed = [&](const std::string& prefix) {
+    return Query(path_,
+                 "SELECT count(*) FROM incidents INDEXED BY incidents_parent WHERE parent = '" +
+                     prefix + "0'") +
+           " " +
+           Query(path_,
+                 "SELECT count(*) FROM incidents INDEXED BY incidents_date"
+                 " WHERE date >= '2024-01-01'");
+  };
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(incidents(5000, "big", -1)).ok());
+  }
+  EXPECT_EQ(indexed("big"), "2500 5000");
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    // Fails at row 4500, after the indexes were dropped: nothing of it may land.
+    EXPECT_FALSE(store->ReplaceIncidents(incidents(5000, "bad", 4500)).ok());
+  }
+  EXPECT_EQ(indexed("big"), "2500 5000");
+  EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
+  {
+    std::unique_ptr<Store> store = OpenOrDie();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->ReplaceIncidents(incidents(7, "small", -1)).ok());
+    Result<IncidentSet> back = store->LoadIncidents();
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->incidents.size(), 7u);
+    EXPECT_EQ(back->incidents[6].id, "small6");
+  }
+  EXPECT_EQ(indexed("small"), "3 7");
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                  "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
+            "incidents_date incidents_parent");
+  EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
+}
+
+// A new database gets 32 KB pages; an existing one keeps the page size it was made with.
+TEST_F(StoreTest, NewDatabaseHas32KPagesAndAnOldOneKeepsItsOwn) {
+  ASSERT_NE(OpenOrDie(), nullptr);
+  EXPECT_EQ(Query(path_, "PRAGMA page_size"), "32768");
+  const std::string old_path = (dir_ / "old.sqlite").string();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(old_path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA page_size=4096; CREATE TABLE t(x)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ASSERT_TRUE(Store::Open(old_path).ok());
+  EXPECT_EQ(Query(old_path, "PRAGMA page_size"), "4096");
+}
+
 // A database made before the row tables were WITHOUT ROWID (plain tables with the same columns)
 // opens and takes new analyses as before.
 TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
