@@ -504,6 +504,14 @@ struct ScanCursor {
   const char* s = text.data();
   const unsigned char* us = reinterpret_cast<const unsigned char*>(s);
   const uint32_t un = static_cast<uint32_t>(text.size());
+  // NoteWord's state in locals (this loop makes most words): the list ends, the filters.
+  uint32_t* start_end = c.list_end[kStartList];
+  uint32_t* name_end = c.list_end[kNameList];
+  uint32_t* phrase_end = c.list_end[kPhraseList];
+  uint64_t* const lower_filter = notes.lower_filter;
+  const WordClassTable& phrase_first = *notes.phrase_first;
+  Word* const words = c.words;
+  uint32_t k = static_cast<uint32_t>(c.count);
   // The flags the text since the last word gives the next (kSentenceStart, kNewlineBefore).
   uint16_t pending = static_cast<uint16_t>((c.sentence_start ? kSentenceStart : 0) |
                                            (c.newline ? kNewlineBefore : 0));
@@ -513,24 +521,34 @@ struct ScanCursor {
     const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
     uint16_t flags = pending;
     pending = 0;
+    Word& w = words[k];
     if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
       flags |= kUpperInitial;
       bool caps = span.size() > 1;
-      for (uint32_t k = span.begin + 1; k < span.end && caps; ++k) {
-        caps = !(s[k] >= 'a' && s[k] <= 'z');
+      for (uint32_t q = span.begin + 1; q < span.end && caps; ++q) {
+        caps = !(s[q] >= 'a' && s[q] <= 'z');
       }
       if (caps) flags |= kAllCaps;
+      // NoteWord: a capitalised word may start a name; one not all in capitals is a name word.
+      *start_end++ = k;
+      if (!caps) *name_end++ = k;
+    } else {
+      const size_t b = LowerFilterBit(key.hash);
+      lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
     }
     // Every field stored once (the flags are one integer), with no blank Word copied first.
-    const uint32_t k = static_cast<uint32_t>(c.count++);
-    Word& w = c.words[k];
     w.span = span;
     w.attr_end = 0;
     w.cls = kUnclassified;
     w.lower = key.s;
     w.lower_hash = key.hash;
     w.flags = flags;
-    NoteWord(w, k, notes, &c);
+    if (phrase_first.MaybeListed(key.hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
+    if ((flags & kNewlineBefore) != 0 && k > 0) {
+      MarkTitleLine(words, c.line_first, k);
+      c.line_first = k;
+    }
+    ++k;
     e = span.end;
     ++next;
     if (next == num_tokens) break;
@@ -564,6 +582,10 @@ struct ScanCursor {
     }
     w.flags |= after;
   }
+  c.count = k;
+  c.list_end[kStartList] = start_end;
+  c.list_end[kNameList] = name_end;
+  c.list_end[kPhraseList] = phrase_end;
   c.sentence_start = (pending & kSentenceStart) != 0;
   c.newline = (pending & kNewlineBefore) != 0;
   *cursor = c;
@@ -2769,8 +2791,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
         // The band is a little wider than the 1.4 degrees tested below, so rounding at its
         // edge cannot leave a place out that the test would keep.
+        // Most readings lie outside the latitudes of every resolved place (namesakes far away):
+        // they are turned away by the range before any search.
         auto band =
-            resolved.empty()  // as in round 0
+            resolved.empty() || resolved.front().lat > e.lat + 1.5 ||
+                    resolved.back().lat < e.lat - 1.5  // as in round 0
                 ? resolved.end()
                 : std::lower_bound(resolved.begin(), resolved.end(), e.lat - 1.5,
                                    [](const Resolved& r, double lat) { return r.lat < lat; });
