@@ -1120,6 +1120,11 @@ struct ContextTables {
   // `province[id]` its context (ctx_province).
   StrFlatMap<uint32_t> prov_ids;
   std::vector<ProvinceRef> prov;
+  // By CountrySlot: whether some province of that country has an id (most readings lie in
+  // countries with none, which FindProvince then turns away without comparing names), and the
+  // slots so set.
+  std::vector<uint8_t> slot_has_prov = std::vector<uint8_t>(kCountrySlots, 0);
+  std::vector<uint16_t> prov_slots;
   std::vector<double> province;
   // (name_id, country id) -> what that name contributed: its country and province readings
   // (self_ctx), its place votes (name_votes) and their share of a country's vote (self_vote);
@@ -1134,6 +1139,8 @@ struct ContextTables {
     for (const uint16_t slot : used_slots) slot_ids[slot] = 0;
     used_slots.clear();
     prov_ids.Clear();
+    for (const uint16_t slot : prov_slots) slot_has_prov[slot] = 0;
+    prov_slots.clear();
     self_ctx.Clear();
     name_votes.Clear();
     self_vote.Clear();
@@ -1175,13 +1182,19 @@ struct ContextTables {
     uint32_t& id = prov_ids[key];
     if (id == 0) {
       id = static_cast<uint32_t>(prov.size());
+      if (const uint16_t slot = CountrySlot(country_code);
+          slot != kOddCountrySlot && slot_has_prov[slot] == 0) {
+        slot_has_prov[slot] = 1;
+        prov_slots.push_back(slot);
+      }
       prov.push_back(ProvinceRef{country_code, admin1});
       province.push_back(0);
     }
     return id;
   }
-  // The id of a province, 0 if the article has none for it.
-  uint32_t FindProvince(std::string_view country_code, std::string_view admin1) {
+  // The id of a province, 0 if the article has none for it; `slot` is CountrySlot(country_code).
+  uint32_t FindProvince(std::string_view country_code, uint16_t slot, std::string_view admin1) {
+    if (slot != kOddCountrySlot && slot_has_prov[slot] == 0) return 0;
     if (num_provinces() <= 8) {
       // A few named provinces: comparing the parts beats making a key and hashing it.
       for (size_t i = 1; i < prov.size(); ++i) {
@@ -2595,6 +2608,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     uint32_t index, name_id;
   };
   thread_local std::vector<Resolved> resolved;
+  // The first of `rs` (sorted by latitude) at or north of `lat`: std::lower_bound, but by a
+  // linear walk when there are few (an article resolves a handful of places, and the search is
+  // made per reading).
+  auto first_from = [](const std::vector<Resolved>& rs, double lat) {
+    if (rs.size() > 16) {
+      return std::lower_bound(rs.begin(), rs.end(), lat,
+                              [](const Resolved& r, double l) { return r.lat < l; });
+    }
+    auto it = rs.begin();
+    while (it != rs.end() && it->lat < lat) ++it;
+    return it;
+  };
   // Provinces implied by the article's other resolved places, with the name_id of the name: a
   // namesake in the state the article is about beats one elsewhere, as a named state does.
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> implied_prov;
@@ -2738,7 +2763,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
           c.province_named = false;
           if (c.check_province && ctx.num_provinces() > 0) {
-            const uint32_t pid = ctx.FindProvince(e.country, e.admin1);
+            const uint32_t pid = ctx.FindProvince(e.country, c.country_slot, e.admin1);
             double pv = ctx.province[pid];
             if (pv > 1e-9) {
               if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
@@ -2797,8 +2822,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
             resolved.empty() || resolved.front().lat > e.lat + 1.5 ||
                     resolved.back().lat < e.lat - 1.5  // as in round 0
                 ? resolved.end()
-                : std::lower_bound(resolved.begin(), resolved.end(), e.lat - 1.5,
-                                   [](const Resolved& r, double lat) { return r.lat < lat; });
+                : first_from(resolved, e.lat - 1.5);
         for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
