@@ -491,12 +491,35 @@ struct ScanCursor {
   }
 }
 
+// The end of the chain of tokens from `first` that one space each joins (the commonest gap,
+// which sets no flag): the last token `t` such that every token in (first, t] follows its
+// predecessor after exactly one space and TakeTokenRun may take it (TokenKeys::ascii_word, and
+// TakesTokenEnd: what is before it is that space).
+inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* toks,
+                            size_t num_tokens, const TokenKeys& keys, size_t first) {
+  size_t t = first;
+  uint32_t e = toks[t].span.end;
+  while (t + 1 < num_tokens) {
+    const Token& u = toks[t + 1];
+    if (u.span.begin != e + 1 || us[e] != ' ' || !keys.ascii_word(t + 1) ||
+        !TakesTokenEnd(us, un, u.span.end, u.kind)) {
+      break;
+    }
+    ++t;
+    e = u.span.end;
+  }
+  return t;
+}
+
 // Takes a run of plain ASCII word tokens (TokenKeys::ascii_word) as words, from token `next`,
 // which TakesToken allows, the bulk of most text: between two of them only spaces and ASCII
 // punctuation (", ", ". "), whose flags are set here as ScanWords' byte loop would set them; the
 // next token is taken when TakesToken allows. Returns the first token not taken, and in *end the
 // byte after the last word made. `c` has room for a word per token left. (Out of line, with its
 // state in locals: most words are made here.)
+// Each chain of words one space apart (SpaceChainEnd) is found first and then made in a loop
+// of its own: a single space gives a word no flag, so only the chain's first word can open a
+// sentence or a line, and the loop that makes the words tests no gap.
 [[gnu::noinline]] size_t TakeTokenRun(std::string_view text, const Token* toks, size_t num_tokens,
                                       const TokenKeys& keys, size_t next, const WordNotes& notes,
                                       ScanCursor* cursor, uint32_t* end) {
@@ -517,49 +540,45 @@ struct ScanCursor {
                                            (c.newline ? kNewlineBefore : 0));
   uint32_t e = 0;
   while (true) {
-    const Span span = toks[next].span;
-    const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
-    uint16_t flags = pending;
-    pending = 0;
-    Word& w = words[k];
-    if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
-      flags |= kUpperInitial;
-      bool caps = span.size() > 1;
-      for (uint32_t q = span.begin + 1; q < span.end && caps; ++q) {
-        caps = !(s[q] >= 'a' && s[q] <= 'z');
-      }
-      if (caps) flags |= kAllCaps;
-      // NoteWord: a capitalised word may start a name; one not all in capitals is a name word.
-      *start_end++ = k;
-      if (!caps) *name_end++ = k;
-    } else {
-      const size_t b = LowerFilterBit(key.hash);
-      lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
-    }
-    // Every field stored once (the flags are one integer), with no blank Word copied first.
-    w.span = span;
-    w.attr_end = 0;
-    w.cls = kUnclassified;
-    w.lower = key.s;
-    w.lower_hash = key.hash;
-    w.flags = flags;
-    if (phrase_first.MaybeListed(key.hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
-    if ((flags & kNewlineBefore) != 0 && k > 0) {
+    const size_t last = SpaceChainEnd(us, un, toks, num_tokens, keys, next);
+    // A word that opens a line closes the last (NoteWord); only the chain's first word can.
+    if ((pending & kNewlineBefore) != 0 && k > 0) {
       MarkTitleLine(words, c.line_first, k);
       c.line_first = k;
     }
-    ++k;
-    e = span.end;
-    ++next;
-    if (next == num_tokens) break;
-    // Most often one space, which changes nothing, and then only the byte after the next token
-    // can stop TakesToken.
-    const Token& u = toks[next];
-    if (u.span.begin == e + 1 && s[e] == ' ') {
-      if (!keys.ascii_word(next) || !TakesTokenEnd(us, un, u.span.end, u.kind)) break;
-      continue;
+    uint16_t flags = pending;
+    pending = 0;
+    for (; next <= last; ++next, ++k, flags = 0) {
+      const Span span = toks[next].span;
+      const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+      Word& w = words[k];
+      if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
+        flags |= kUpperInitial;
+        bool caps = span.size() > 1;
+        for (uint32_t q = span.begin + 1; q < span.end && caps; ++q) {
+          caps = !(s[q] >= 'a' && s[q] <= 'z');
+        }
+        if (caps) flags |= kAllCaps;
+        // NoteWord: a capitalised word may start a name; one not all in capitals is a name word.
+        *start_end++ = k;
+        if (!caps) *name_end++ = k;
+      } else {
+        const size_t b = LowerFilterBit(key.hash);
+        lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
+      }
+      // Every field stored once (the flags are one integer), with no blank Word copied first.
+      w.span = span;
+      w.attr_end = 0;
+      w.cls = kUnclassified;
+      w.lower = key.s;
+      w.lower_hash = key.hash;
+      w.flags = flags;
+      if (phrase_first.MaybeListed(key.hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
     }
-    // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+    e = toks[last].span.end;
+    if (next == num_tokens) break;
+    // Else a gap of ASCII bytes that are no word characters (", ", ". "), or a token the chain
+    // could not take.
     uint32_t p = e;
     while (p < un && kGapByte[us[p]]) ++p;
     if (p >= un) break;
@@ -580,7 +599,7 @@ struct ScanCursor {
         if (b == ':' || b == '-') after |= kColonAfter;
       }
     }
-    w.flags |= after;
+    words[k - 1].flags |= after;
   }
   c.count = k;
   c.list_end[kStartList] = start_end;
