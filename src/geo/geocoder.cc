@@ -2630,7 +2630,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // The first of `rs` (sorted by latitude) at or north of `lat`: std::lower_bound, but by a
   // linear walk when there are few (an article resolves a handful of places, and the search is
   // made per reading).
-  auto first_from = [](const std::vector<Resolved>& rs, double lat) {
+  auto first_from = [](std::span<const Resolved> rs, double lat) {
     if (rs.size() > 16) {
       return std::lower_bound(rs.begin(), rs.end(), lat,
                               [](const Resolved& r, double l) { return r.lat < l; });
@@ -2732,8 +2732,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                              std::any_of(m.cands.begin(), m.cands.end(), [](const Candidate& o) {
                                return o.e.level == GeoLevel::kProvince && (o.exact || o.alternate);
                              });
-      for (size_t ci = 0; ci < m.cands.size(); ++ci) {
-        Candidate& c = m.cands[ci];
+      // The readings and the round's evidence through local views: the loop stores to the
+      // readings, after which the thread_local vectors' bounds would be reloaded.
+      const std::span<Candidate> cands(m.cands);
+      const std::span<const Resolved> near_places(resolved);
+      const std::span<const std::pair<ProvinceRef, uint32_t>> implied(implied_prov);
+      int best = -1;
+      for (size_t ci = 0; ci < cands.size(); ++ci) {
+        Candidate& c = cands[ci];
         if (c.demonym) {
           c.score = -1e9;
           continue;
@@ -2819,8 +2825,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           if (c.province_named) {
             s += 4;
             c.in_province = true;
-          } else if (!implied_prov.empty()) {
-            for (const auto& [pk, name] : implied_prov) {
+          } else if (!implied.empty()) {
+            for (const auto& [pk, name] : implied) {
               if (name != m.name_id && pk.Is(e.country, e.admin1)) {
                 s += 3;
                 c.in_province = true;
@@ -2838,11 +2844,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         // Most readings lie outside the latitudes of every resolved place (namesakes far away):
         // they are turned away by the range before any search.
         auto band =
-            resolved.empty() || resolved.front().lat > e.lat + 1.5 ||
-                    resolved.back().lat < e.lat - 1.5  // as in round 0
-                ? resolved.end()
-                : first_from(resolved, e.lat - 1.5);
-        for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
+            near_places.empty() || near_places.front().lat > e.lat + 1.5 ||
+                    near_places.back().lat < e.lat - 1.5  // as in round 0
+                ? near_places.end()
+                : first_from(near_places, e.lat - 1.5);
+        for (; band != near_places.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
           if (std::fabs(r.lat - e.lat) > 1.4) continue;
@@ -2862,9 +2868,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         c.score = s;
         if (s > best_score) {
           best_score = s;
-          m.best = static_cast<int>(ci);
+          best = static_cast<int>(ci);
         }
       }
+      m.best = best;
     }
   }
 
