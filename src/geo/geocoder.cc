@@ -2841,13 +2841,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
         // The band is a little wider than the 1.4 degrees tested below, so rounding at its
         // edge cannot leave a place out that the test would keep.
-        // Most readings lie outside the latitudes of every resolved place (namesakes far away):
-        // they are turned away by the range before any search.
-        auto band =
-            near_places.empty() || near_places.front().lat > e.lat + 1.5 ||
-                    near_places.back().lat < e.lat - 1.5  // as in round 0
-                ? near_places.end()
-                : first_from(near_places, e.lat - 1.5);
+        auto band = near_places.empty()  // as in round 0
+                        ? near_places.end()
+                        : first_from(near_places, e.lat - 1.5);
         for (; band != near_places.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
