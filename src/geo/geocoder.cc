@@ -1287,6 +1287,48 @@ double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Cand
 // Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
+// Whether Geocoder::Find's scoring reads mention `m` exactly as `src`, an earlier mention of the
+// same name (equal Mention::folded) in the same round, neither in a "Town, Province" pair: the
+// same frame (unit word, locative cue, dateline), a first word of the same case and script, and
+// the same readings with the same posting flags and spelling (Candidate::e follows from its
+// index). The readings' scores are then the same, and are copied instead of made again: half of
+// an article's readings are a recurring name's.
+bool ScoresAs(std::string_view text, std::span<const Word> words, const Mention& m,
+              const Mention& src) {
+  if (m.has_hint != src.has_hint || m.hint != src.hint || m.cue != src.cue ||
+      m.dateline != src.dateline || m.cands.size() != src.cands.size()) {
+    return false;
+  }
+  const Word& a = words[m.first_word];
+  const Word& b = words[src.first_word];
+  if (a.uncased() != b.uncased() || IsLatinStart(text, a) != IsLatinStart(text, b)) return false;
+  for (size_t i = 0; i < m.cands.size(); ++i) {
+    const Candidate& x = m.cands[i];
+    const Candidate& y = src.cands[i];
+    if (x.e.index != y.e.index || x.demonym != y.demonym || x.exact != y.exact ||
+        x.alternate != y.alternate || x.native != y.native || x.latin_spelled != y.latin_spelled) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Copies what scoring made of `src`'s readings into `m`'s (ScoresAs(.., m, src)).
+void CopyScores(const Mention& src, Mention* m) {
+  for (size_t i = 0; i < m->cands.size(); ++i) {
+    Candidate& c = m->cands[i];
+    const Candidate& o = src.cands[i];
+    c.score = o.score;
+    c.static_score = o.static_score;
+    c.check_province = o.check_province;
+    c.province_named = o.province_named;
+    c.paired = o.paired;
+    c.hint_bonus = o.hint_bonus;
+    c.in_province = o.in_province;
+  }
+  m->best = src.best;
+}
+
 bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
                 const ViewSet& not_callsign) {
   const Word& w = words[k];
@@ -2648,7 +2690,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
     country_memo_gen = 1;
   }
+  // By name_id: the first mention of the name scored this round outside a "Town, Province"
+  // pair, whose scores a later mention read the same way copies (ScoresAs); -1 for none yet.
+  thread_local std::vector<int32_t> scored_first;
   for (int round = 0; round < 2; ++round) {
+    scored_first.assign(n_names + 1, -1);
     if (round == 1) {
       for (size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
@@ -2690,6 +2736,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       if (mi + 1 < mentions.size() && words[m.end_word - 1].comma_after() &&
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
+      }
+      // A recurring name read as its first scored mention was: the same scores (ScoresAs).
+      if (next == nullptr) {
+        int32_t& first = scored_first[m.name_id];
+        if (first >= 0 && ScoresAs(text, words, m, mentions[first])) {
+          CopyScores(mentions[first], &m);
+          continue;
+        }
+        if (first < 0) first = static_cast<int32_t>(mi);
       }
       double best_score = -1e9;
       m.best = -1;
