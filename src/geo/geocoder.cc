@@ -1410,15 +1410,22 @@ void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const 
 bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i, int n,
                     std::string* out) {
   const size_t end = i + static_cast<size_t>(n);
-  for (size_t k = i; k < end; ++k) {
+  for (size_t k = i; k + 1 < end; ++k) {
     const Span sp = words[k].span;
-    if (k + 1 < end && (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ')) {
-      return false;
-    }
-    for (uint32_t b = sp.begin; b < sp.end; ++b) {
-      if (static_cast<unsigned char>(text[b]) >= 0x80) return false;
-    }
+    if (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ') return false;
   }
+  // The words and the single spaces between them are one range of the text: any byte of it
+  // with the high bit set is a non-ASCII character, tested eight bytes at a time.
+  const char* p = text.data() + words[i].span.begin;
+  const char* const stop = text.data() + words[end - 1].span.end;
+  uint64_t high = 0;
+  for (; stop - p >= 8; p += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    high |= chunk;
+  }
+  for (; p < stop; ++p) high |= static_cast<unsigned char>(*p);
+  if ((high & 0x8080808080808080ULL) != 0) return false;
   out->clear();
   for (size_t k = i; k < end; ++k) {
     if (k > i) out->push_back(' ');
