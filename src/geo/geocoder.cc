@@ -491,12 +491,35 @@ struct ScanCursor {
   }
 }
 
+// The end of the chain of tokens from `first` that one space each joins (the commonest gap,
+// which sets no flag): the last token `t` such that every token in (first, t] follows its
+// predecessor after exactly one space and TakeTokenRun may take it (TokenKeys::ascii_word, and
+// TakesTokenEnd: what is before it is that space).
+inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* toks,
+                            size_t num_tokens, const TokenKeys& keys, size_t first) {
+  size_t t = first;
+  uint32_t e = toks[t].span.end;
+  while (t + 1 < num_tokens) {
+    const Token& u = toks[t + 1];
+    if (u.span.begin != e + 1 || us[e] != ' ' || !keys.ascii_word(t + 1) ||
+        !TakesTokenEnd(us, un, u.span.end, u.kind)) {
+      break;
+    }
+    ++t;
+    e = u.span.end;
+  }
+  return t;
+}
+
 // Takes a run of plain ASCII word tokens (TokenKeys::ascii_word) as words, from token `next`,
 // which TakesToken allows, the bulk of most text: between two of them only spaces and ASCII
 // punctuation (", ", ". "), whose flags are set here as ScanWords' byte loop would set them; the
 // next token is taken when TakesToken allows. Returns the first token not taken, and in *end the
 // byte after the last word made. `c` has room for a word per token left. (Out of line, with its
 // state in locals: most words are made here.)
+// Each chain of words one space apart (SpaceChainEnd) is found first and then made in a loop
+// of its own: a single space gives a word no flag, so only the chain's first word can open a
+// sentence or a line, and the loop that makes the words tests no gap.
 [[gnu::noinline]] size_t TakeTokenRun(std::string_view text, const Token* toks, size_t num_tokens,
                                       const TokenKeys& keys, size_t next, const WordNotes& notes,
                                       ScanCursor* cursor, uint32_t* end) {
@@ -504,44 +527,58 @@ struct ScanCursor {
   const char* s = text.data();
   const unsigned char* us = reinterpret_cast<const unsigned char*>(s);
   const uint32_t un = static_cast<uint32_t>(text.size());
+  // NoteWord's state in locals (this loop makes most words): the list ends, the filters.
+  uint32_t* start_end = c.list_end[kStartList];
+  uint32_t* name_end = c.list_end[kNameList];
+  uint32_t* phrase_end = c.list_end[kPhraseList];
+  uint64_t* const lower_filter = notes.lower_filter;
+  const WordClassTable& phrase_first = *notes.phrase_first;
+  Word* const words = c.words;
+  uint32_t k = static_cast<uint32_t>(c.count);
   // The flags the text since the last word gives the next (kSentenceStart, kNewlineBefore).
   uint16_t pending = static_cast<uint16_t>((c.sentence_start ? kSentenceStart : 0) |
                                            (c.newline ? kNewlineBefore : 0));
   uint32_t e = 0;
   while (true) {
-    const Span span = toks[next].span;
-    const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+    const size_t last = SpaceChainEnd(us, un, toks, num_tokens, keys, next);
+    // A word that opens a line closes the last (NoteWord); only the chain's first word can.
+    if ((pending & kNewlineBefore) != 0 && k > 0) {
+      MarkTitleLine(words, c.line_first, k);
+      c.line_first = k;
+    }
     uint16_t flags = pending;
     pending = 0;
-    if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
-      flags |= kUpperInitial;
-      bool caps = span.size() > 1;
-      for (uint32_t k = span.begin + 1; k < span.end && caps; ++k) {
-        caps = !(s[k] >= 'a' && s[k] <= 'z');
+    for (; next <= last; ++next, ++k, flags = 0) {
+      const Span span = toks[next].span;
+      const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+      Word& w = words[k];
+      if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
+        flags |= kUpperInitial;
+        bool caps = span.size() > 1;
+        for (uint32_t q = span.begin + 1; q < span.end && caps; ++q) {
+          caps = !(s[q] >= 'a' && s[q] <= 'z');
+        }
+        if (caps) flags |= kAllCaps;
+        // NoteWord: a capitalised word may start a name; one not all in capitals is a name word.
+        *start_end++ = k;
+        if (!caps) *name_end++ = k;
+      } else {
+        const size_t b = LowerFilterBit(key.hash);
+        lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
       }
-      if (caps) flags |= kAllCaps;
+      // Every field stored once (the flags are one integer), with no blank Word copied first.
+      w.span = span;
+      w.attr_end = 0;
+      w.cls = kUnclassified;
+      w.lower = key.s;
+      w.lower_hash = key.hash;
+      w.flags = flags;
+      if (phrase_first.MaybeListed(key.hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
     }
-    // Every field stored once (the flags are one integer), with no blank Word copied first.
-    const uint32_t k = static_cast<uint32_t>(c.count++);
-    Word& w = c.words[k];
-    w.span = span;
-    w.attr_end = 0;
-    w.cls = kUnclassified;
-    w.lower = key.s;
-    w.lower_hash = key.hash;
-    w.flags = flags;
-    NoteWord(w, k, notes, &c);
-    e = span.end;
-    ++next;
+    e = toks[last].span.end;
     if (next == num_tokens) break;
-    // Most often one space, which changes nothing, and then only the byte after the next token
-    // can stop TakesToken.
-    const Token& u = toks[next];
-    if (u.span.begin == e + 1 && s[e] == ' ') {
-      if (!keys.ascii_word(next) || !TakesTokenEnd(us, un, u.span.end, u.kind)) break;
-      continue;
-    }
-    // Else a gap of ASCII bytes that are no word characters (", ", ". ").
+    // Else a gap of ASCII bytes that are no word characters (", ", ". "), or a token the chain
+    // could not take.
     uint32_t p = e;
     while (p < un && kGapByte[us[p]]) ++p;
     if (p >= un) break;
@@ -562,8 +599,12 @@ struct ScanCursor {
         if (b == ':' || b == '-') after |= kColonAfter;
       }
     }
-    w.flags |= after;
+    words[k - 1].flags |= after;
   }
+  c.count = k;
+  c.list_end[kStartList] = start_end;
+  c.list_end[kNameList] = name_end;
+  c.list_end[kPhraseList] = phrase_end;
   c.sentence_start = (pending & kSentenceStart) != 0;
   c.newline = (pending & kNewlineBefore) != 0;
   *cursor = c;
@@ -1098,6 +1139,11 @@ struct ContextTables {
   // `province[id]` its context (ctx_province).
   StrFlatMap<uint32_t> prov_ids;
   std::vector<ProvinceRef> prov;
+  // By CountrySlot: whether some province of that country has an id (most readings lie in
+  // countries with none, which FindProvince then turns away without comparing names), and the
+  // slots so set.
+  std::vector<uint8_t> slot_has_prov = std::vector<uint8_t>(kCountrySlots, 0);
+  std::vector<uint16_t> prov_slots;
   std::vector<double> province;
   // (name_id, country id) -> what that name contributed: its country and province readings
   // (self_ctx), its place votes (name_votes) and their share of a country's vote (self_vote);
@@ -1112,6 +1158,8 @@ struct ContextTables {
     for (const uint16_t slot : used_slots) slot_ids[slot] = 0;
     used_slots.clear();
     prov_ids.Clear();
+    for (const uint16_t slot : prov_slots) slot_has_prov[slot] = 0;
+    prov_slots.clear();
     self_ctx.Clear();
     name_votes.Clear();
     self_vote.Clear();
@@ -1153,13 +1201,19 @@ struct ContextTables {
     uint32_t& id = prov_ids[key];
     if (id == 0) {
       id = static_cast<uint32_t>(prov.size());
+      if (const uint16_t slot = CountrySlot(country_code);
+          slot != kOddCountrySlot && slot_has_prov[slot] == 0) {
+        slot_has_prov[slot] = 1;
+        prov_slots.push_back(slot);
+      }
       prov.push_back(ProvinceRef{country_code, admin1});
       province.push_back(0);
     }
     return id;
   }
-  // The id of a province, 0 if the article has none for it.
-  uint32_t FindProvince(std::string_view country_code, std::string_view admin1) {
+  // The id of a province, 0 if the article has none for it; `slot` is CountrySlot(country_code).
+  uint32_t FindProvince(std::string_view country_code, uint16_t slot, std::string_view admin1) {
+    if (slot != kOddCountrySlot && slot_has_prov[slot] == 0) return 0;
     if (num_provinces() <= 8) {
       // A few named provinces: comparing the parts beats making a key and hashing it.
       for (size_t i = 1; i < prov.size(); ++i) {
@@ -1233,6 +1287,48 @@ double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Cand
 // Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
 // in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
 // neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
+// Whether Geocoder::Find's scoring reads mention `m` exactly as `src`, an earlier mention of the
+// same name (equal Mention::folded) in the same round, neither in a "Town, Province" pair: the
+// same frame (unit word, locative cue, dateline), a first word of the same case and script, and
+// the same readings with the same posting flags and spelling (Candidate::e follows from its
+// index). The readings' scores are then the same, and are copied instead of made again: half of
+// an article's readings are a recurring name's.
+bool ScoresAs(std::string_view text, std::span<const Word> words, const Mention& m,
+              const Mention& src) {
+  if (m.has_hint != src.has_hint || m.hint != src.hint || m.cue != src.cue ||
+      m.dateline != src.dateline || m.cands.size() != src.cands.size()) {
+    return false;
+  }
+  const Word& a = words[m.first_word];
+  const Word& b = words[src.first_word];
+  if (a.uncased() != b.uncased() || IsLatinStart(text, a) != IsLatinStart(text, b)) return false;
+  for (size_t i = 0; i < m.cands.size(); ++i) {
+    const Candidate& x = m.cands[i];
+    const Candidate& y = src.cands[i];
+    if (x.e.index != y.e.index || x.demonym != y.demonym || x.exact != y.exact ||
+        x.alternate != y.alternate || x.native != y.native || x.latin_spelled != y.latin_spelled) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Copies what scoring made of `src`'s readings into `m`'s (ScoresAs(.., m, src)).
+void CopyScores(const Mention& src, Mention* m) {
+  for (size_t i = 0; i < m->cands.size(); ++i) {
+    Candidate& c = m->cands[i];
+    const Candidate& o = src.cands[i];
+    c.score = o.score;
+    c.static_score = o.static_score;
+    c.check_province = o.check_province;
+    c.province_named = o.province_named;
+    c.paired = o.paired;
+    c.hint_bonus = o.hint_bonus;
+    c.in_province = o.in_province;
+  }
+  m->best = src.best;
+}
+
 bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
                 const ViewSet& not_callsign) {
   const Word& w = words[k];
@@ -1314,15 +1410,22 @@ void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const 
 bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i, int n,
                     std::string* out) {
   const size_t end = i + static_cast<size_t>(n);
-  for (size_t k = i; k < end; ++k) {
+  for (size_t k = i; k + 1 < end; ++k) {
     const Span sp = words[k].span;
-    if (k + 1 < end && (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ')) {
-      return false;
-    }
-    for (uint32_t b = sp.begin; b < sp.end; ++b) {
-      if (static_cast<unsigned char>(text[b]) >= 0x80) return false;
-    }
+    if (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ') return false;
   }
+  // The words and the single spaces between them are one range of the text: any byte of it
+  // with the high bit set is a non-ASCII character, tested eight bytes at a time.
+  const char* p = text.data() + words[i].span.begin;
+  const char* const stop = text.data() + words[end - 1].span.end;
+  uint64_t high = 0;
+  for (; stop - p >= 8; p += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, p, 8);
+    high |= chunk;
+  }
+  for (; p < stop; ++p) high |= static_cast<unsigned char>(*p);
+  if ((high & 0x8080808080808080ULL) != 0) return false;
   out->clear();
   for (size_t k = i; k < end; ++k) {
     if (k > i) out->push_back(' ');
@@ -2573,6 +2676,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     uint32_t index, name_id;
   };
   thread_local std::vector<Resolved> resolved;
+  // The first of `rs` (sorted by latitude) at or north of `lat`: std::lower_bound, but by a
+  // linear walk when there are few (an article resolves a handful of places, and the search is
+  // made per reading).
+  auto first_from = [](std::span<const Resolved> rs, double lat) {
+    if (rs.size() > 16) {
+      return std::lower_bound(rs.begin(), rs.end(), lat,
+                              [](const Resolved& r, double l) { return r.lat < l; });
+    }
+    auto it = rs.begin();
+    while (it != rs.end() && it->lat < lat) ++it;
+    return it;
+  };
   // Provinces implied by the article's other resolved places, with the name_id of the name: a
   // namesake in the state the article is about beats one elsewhere, as a named state does.
   thread_local std::vector<std::pair<ProvinceRef, uint32_t>> implied_prov;
@@ -2582,7 +2697,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     std::fill(country_memo.begin(), country_memo.end(), CountryTerms());
     country_memo_gen = 1;
   }
+  // By name_id: the first mention of the name scored this round outside a "Town, Province"
+  // pair, whose scores a later mention read the same way copies (ScoresAs); -1 for none yet.
+  thread_local std::vector<int32_t> scored_first;
   for (int round = 0; round < 2; ++round) {
+    scored_first.assign(n_names + 1, -1);
     if (round == 1) {
       for (size_t mi = 0; mi < mentions.size(); ++mi) {
         const Mention& m = mentions[mi];
@@ -2625,6 +2744,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
       }
+      // A recurring name read as its first scored mention was: the same scores (ScoresAs).
+      if (next == nullptr) {
+        int32_t& first = scored_first[m.name_id];
+        if (first >= 0 && ScoresAs(text, words, m, mentions[first])) {
+          CopyScores(mentions[first], &m);
+          continue;
+        }
+        if (first < 0) first = static_cast<int32_t>(mi);
+      }
       double best_score = -1e9;
       m.best = -1;
       // The country terms of a candidate's score for this mention: the article's context for
@@ -2666,8 +2794,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                              std::any_of(m.cands.begin(), m.cands.end(), [](const Candidate& o) {
                                return o.e.level == GeoLevel::kProvince && (o.exact || o.alternate);
                              });
-      for (size_t ci = 0; ci < m.cands.size(); ++ci) {
-        Candidate& c = m.cands[ci];
+      // The readings and the round's evidence through local views: the loop stores to the
+      // readings, after which the thread_local vectors' bounds would be reloaded.
+      const std::span<Candidate> cands(m.cands);
+      const std::span<const Resolved> near_places(resolved);
+      const std::span<const std::pair<ProvinceRef, uint32_t>> implied(implied_prov);
+      int best = -1;
+      for (size_t ci = 0; ci < cands.size(); ++ci) {
+        Candidate& c = cands[ci];
         if (c.demonym) {
           c.score = -1e9;
           continue;
@@ -2716,7 +2850,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
           c.province_named = false;
           if (c.check_province && ctx.num_provinces() > 0) {
-            const uint32_t pid = ctx.FindProvince(e.country, e.admin1);
+            const uint32_t pid = ctx.FindProvince(e.country, c.country_slot, e.admin1);
             double pv = ctx.province[pid];
             if (pv > 1e-9) {
               if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
@@ -2753,8 +2887,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           if (c.province_named) {
             s += 4;
             c.in_province = true;
-          } else if (!implied_prov.empty()) {
-            for (const auto& [pk, name] : implied_prov) {
+          } else if (!implied.empty()) {
+            for (const auto& [pk, name] : implied) {
               if (name != m.name_id && pk.Is(e.country, e.admin1)) {
                 s += 3;
                 c.in_province = true;
@@ -2769,12 +2903,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         if ((c.hint_bonus & kHintPlace) != 0) s += 2;
         // The band is a little wider than the 1.4 degrees tested below, so rounding at its
         // edge cannot leave a place out that the test would keep.
-        auto band =
-            resolved.empty()  // as in round 0
-                ? resolved.end()
-                : std::lower_bound(resolved.begin(), resolved.end(), e.lat - 1.5,
-                                   [](const Resolved& r, double lat) { return r.lat < lat; });
-        for (; band != resolved.end() && band->lat <= e.lat + 1.5; ++band) {
+        auto band = near_places.empty()  // as in round 0
+                        ? near_places.end()
+                        : first_from(near_places, e.lat - 1.5);
+        for (; band != near_places.end() && band->lat <= e.lat + 1.5; ++band) {
           const Resolved& r = *band;
           // 150 km is under 1.4 degrees of latitude; the box test skips most trigonometry.
           if (std::fabs(r.lat - e.lat) > 1.4) continue;
@@ -2794,9 +2926,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         c.score = s;
         if (s > best_score) {
           best_score = s;
-          m.best = static_cast<int>(ci);
+          best = static_cast<int>(ci);
         }
       }
+      m.best = best;
     }
   }
 

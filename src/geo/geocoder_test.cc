@@ -1330,5 +1330,27 @@ TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
   }
 }
 
+// A name that recurs in one frame is read the same at every mention (its scores are made once
+// and copied), while a mention of it in another frame (a unit word, a "Town, Province" pair) is
+// read in its own.
+TEST_F(GeocoderTest, RecurringNameIsReadPerFrame) {
+  auto ms = Find(
+      "Trucks were stopped in Nurakhail district of Varistan. Police in Nurakhail said "
+      "the road to Nurakhail was shut, and Nurakhail, Varistan, was calm.");
+  std::vector<const PlaceMention*> seen;
+  for (const PlaceMention& m : ms) {
+    if (text_.compare(m.span.begin, 9, "Nurakhail") == 0) seen.push_back(&m);
+  }
+  ASSERT_EQ(seen.size(), 4u);
+  // The unit word's mention is the district; the bare ones, in their own frame, the town.
+  EXPECT_EQ(seen[0]->place.level, GeoLevel::kDistrict);
+  for (size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i]->place.level, GeoLevel::kPlace) << i;
+    EXPECT_EQ(seen[i]->place.admin2, "Nūra Khel") << i;
+    EXPECT_EQ(seen[i]->place.gazetteer_id, seen[1]->place.gazetteer_id) << i;
+    EXPECT_EQ(seen[i]->confidence, seen[1]->confidence) << i;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
