@@ -1,14 +1,17 @@
 #include "ingest/dedup.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <numeric>
+#include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <atomic>
-#include <limits>
-#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -195,12 +198,13 @@ void ForEachWord(std::string_view text, OnWord&& on_word) {
     }
     // Starts and ends now alternate, a start first: each end closes the start before it, and a
     // start left over runs on into the next block.
+    const unsigned char* const block = lw + base;
     while (ends != 0) {
-      const size_t from = base + static_cast<size_t>(std::countr_zero(starts));
-      const size_t to = base + static_cast<size_t>(std::countr_zero(ends));
+      const unsigned from = static_cast<unsigned>(std::countr_zero(starts));
+      const unsigned to = static_cast<unsigned>(std::countr_zero(ends));
       starts &= starts - 1;
       ends &= ends - 1;
-      on_word(WordHash(lw + from, to - from));
+      on_word(WordHash(block + from, to - from));
     }
     if (starts != 0) {
       start = base + static_cast<size_t>(std::countr_zero(starts));
@@ -211,84 +215,71 @@ void ForEachWord(std::string_view text, OnWord&& on_word) {
   if (lowered.capacity() > (size_t{1} << 22)) std::vector<unsigned char>().swap(lowered);
 }
 
-// A set of shingle hashes that keeps the first-seen order: a per-thread open-addressing table
-// (cheaper than sorting every document's shingles). 0 marks an empty slot (a shingle hash of 0
-// is tracked on the side). The table stays zeroed between texts: only the slots a text filled
-// are cleared after it (a few hundred stores instead of zeroing tens of KB).
-class ShingleSet {
+// A set of 64-bit hashes for one text or one comparison: a per-thread open-addressing table
+// (linear probing from the hash's top bits), under half full. A slot belongs to the set whose
+// number (a byte, in an array of its own that stays in cache) it carries, so a new set starts
+// empty without clearing the table; only every 255th set clears the numbers. One set at a time
+// per thread.
+class HashSet {
  public:
-  // Room for `most` distinct hashes, in a table of at least `slots` (> most) slots.
-  ShingleSet(size_t most, size_t slots) {
+  // An empty set with room for `most` distinct hashes.
+  explicit HashSet(size_t most) {
     int bits = 4;
-    while ((size_t{1} << bits) < slots) ++bits;
+    while ((size_t{1} << bits) < 2 * most + 1) ++bits;
     shift_ = 64 - bits;
-    mask_ = (size_t{1} << bits) - 1;
-    if (Table().size() < (size_t{1} << bits)) Table().assign(size_t{1} << bits, 0);
-    if (Used().size() < most) Used().resize(most);
-    if (Found().size() < most) Found().resize(most);
-    slots_ = Table().data();
-    used_ = Used().data();
-    uniq_ = Found().data();
+    const size_t size = size_t{1} << bits;
+    Tables& t = Thread();
+    uint8_t& set = t.last_set;
+    if (t.hashes.size() < size || (t.hashes.size() > (size_t{1} << 18) && bits < 14)) {
+      t.hashes.assign(size, 0);  // grown, or shrunk after a huge text
+      t.sets.assign(size, 0);
+      set = 0;
+    } else if (set == 0xff) {
+      std::fill(t.sets.begin(), t.sets.end(), 0);
+      set = 0;
+    }
+    set_ = ++set;
+    hashes_ = t.hashes.data();
+    sets_ = t.sets.data();
+    mask_ = size - 1;
   }
-  void Add(uint64_t s) {
-    if (s == 0) [[unlikely]] {
-      if (!zero_seen_) used_[count_] = 0, uniq_[count_++] = 0;  // slot 0: clearing it is harmless
-      zero_seen_ = true;
-      return;
+  HashSet(const HashSet&) = delete;
+  HashSet& operator=(const HashSet&) = delete;
+  // Adds s; true when it was not in the set yet.
+  bool Insert(uint64_t s) {
+    size_t i = static_cast<size_t>(s >> shift_);
+    while (sets_[i] == set_) {
+      if (hashes_[i] == s) return false;
+      i = (i + 1) & mask_;
     }
-    size_t slot = static_cast<size_t>(s >> shift_);
-    uint64_t t;
-    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
-    if (t == 0) {
-      slots_[slot] = s;
-      used_[count_] = static_cast<uint32_t>(slot);
-      uniq_[count_++] = s;
-    }
+    hashes_[i] = s;
+    sets_[i] = set_;
+    return true;
   }
   bool Contains(uint64_t s) const {
-    if (s == 0) [[unlikely]]
-      return zero_seen_;
-    size_t slot = static_cast<size_t>(s >> shift_);
-    uint64_t t;
-    while ((t = slots_[slot]) != 0 && t != s) slot = (slot + 1) & mask_;
-    return t != 0;
-  }
-  // The distinct hashes in first-seen order; empties the set.
-  std::vector<uint64_t> Take() {
-    std::vector<uint64_t> out(uniq_, uniq_ + count_);
-    Clear();
-    return out;
-  }
-  // Empties the set (every set must be emptied before the next one is made on its thread).
-  void Clear() {
-    for (size_t i = 0; i < count_; ++i) slots_[used_[i]] = 0;
-    count_ = 0;
-    zero_seen_ = false;
-    if (Table().capacity() > (size_t{1} << 21)) std::vector<uint64_t>().swap(Table());
-    if (Used().capacity() > (size_t{1} << 20)) std::vector<uint32_t>().swap(Used());
-    if (Found().capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(Found());
+    size_t i = static_cast<size_t>(s >> shift_);
+    while (sets_[i] == set_) {
+      if (hashes_[i] == s) return true;
+      i = (i + 1) & mask_;
+    }
+    return false;
   }
 
  private:
-  static std::vector<uint64_t>& Table() {
-    thread_local std::vector<uint64_t> v;
-    return v;
-  }
-  static std::vector<uint32_t>& Used() {
-    thread_local std::vector<uint32_t> v;
-    return v;
-  }
-  static std::vector<uint64_t>& Found() {
-    thread_local std::vector<uint64_t> v;
-    return v;
+  struct Tables {
+    std::vector<uint64_t> hashes;
+    std::vector<uint8_t> sets;  // the set each slot's hash belongs to; 0 before any
+    uint8_t last_set = 0;
+  };
+  static Tables& Thread() {
+    thread_local Tables t;
+    return t;
   }
   int shift_;
   size_t mask_;
-  uint64_t* slots_;
-  uint32_t* used_;  // the slot each distinct hash went to
-  uint64_t* uniq_;  // the distinct hashes, first seen first
-  size_t count_ = 0;
-  bool zero_seen_ = false;
+  uint64_t* hashes_;
+  uint8_t* sets_;
+  uint8_t set_;
 };
 
 // The hash of a 3-word shingle: its words' hashes (already mixed) each multiplied by its own odd
@@ -297,68 +288,77 @@ inline uint64_t Shingle3(uint64_t a, uint64_t b, uint64_t c) {
   return Mix(a * 0xd6e8feb86659fd93ULL + b * 0xa0761d6478bd642fULL + c);
 }
 
-// Texts up to this size are shingled as their words are found (k = 3), in a set sized by the
-// text's length (at most one word per two bytes); longer ones collect their words first.
-constexpr size_t kStreamedShingleBytes = size_t{1} << 20;
-
-// Unique hashes of the text's k-word shingles, in first-seen order (nothing needs an order: the
-// signatures take minima, the document frequencies count, Jaccard looks up).
-std::vector<uint64_t> Shingles(std::string_view text, int k) {
-  const size_t kk = static_cast<size_t>(std::max(1, k));
-  if (kk == 3 && text.size() <= kStreamedShingleBytes) {
-    // At most one word per two bytes, so as many shingles; real text has about one per six, so
-    // a table of `most` slots stays under a third full (and never fills: a slot stays empty).
-    const size_t most = (text.size() + 1) / 2;
-    ShingleSet set(most, most + 1);
-    uint64_t w0 = 0, w1 = 0;
-    size_t seen = 0;
-    ForEachWord(text, [&](uint64_t w) {
-      if (seen >= 2) {
-        set.Add(Shingle3(w0, w1, w));
-      } else {
-        ++seen;
-      }
-      w0 = w1;
-      w1 = w;
-    });
-    return set.Take();
+// Per-thread scratch space that only grows. Its memory is not cleared (pages never written are
+// never touched: a huge text's worst case costs only what it uses), and it is given back when
+// a small need follows a huge one.
+class Scratch {
+ public:
+  uint64_t* Get(size_t n) {
+    constexpr size_t kKeep = size_t{1} << 20;
+    if (n > size_ || (size_ > kKeep && n < kKeep)) {
+      data_.reset(new uint64_t[n]);
+      size_ = n;
+    }
+    return data_.get();
   }
-  thread_local std::vector<uint64_t> words;
-  words.clear();
-  ForEachWord(text, [&](uint64_t w) { words.push_back(w); });
-  const size_t n = words.size();
-  std::vector<uint64_t> out;
+
+ private:
+  std::unique_ptr<uint64_t[]> data_;
+  size_t size_ = 0;
+};
+
+// The distinct hashes of the text's k-word shingles in first-seen order, in a per-thread
+// buffer that the thread's next call reuses. Two tight loops: the words' hashes, then each
+// shingle's hash and its test against the set.
+std::span<const uint64_t> DistinctShingles(std::string_view text, int k) {
+  const size_t kk = static_cast<size_t>(std::max(1, k));
+  thread_local Scratch words, hashes;
+  uint64_t* const w = words.Get(text.size() / 2 + 1);  // a word and a separator: 2 bytes
+  size_t n = 0;
+  ForEachWord(text, [&](uint64_t h) { w[n++] = h; });
+  uint64_t* sh = nullptr;
+  size_t distinct = 0;
   if (n >= kk) {
     const size_t windows = n - kk + 1;
-    ShingleSet set(windows, 4 * windows);
-    const uint64_t* const w = words.data();
-    for (size_t i = 0; i < windows; ++i) {
-      if (kk == 3) {
-        set.Add(Shingle3(w[i], w[i + 1], w[i + 2]));
-      } else {
+    sh = hashes.Get(windows);
+    HashSet set(windows);
+    // Each window's hash goes to the buffer's next free place, kept there if it is new.
+    if (kk == 3) {
+      for (size_t i = 0; i < windows; ++i) {
+        const uint64_t h = Shingle3(w[i], w[i + 1], w[i + 2]);
+        sh[distinct] = h;
+        distinct += set.Insert(h);
+      }
+    } else {
+      for (size_t i = 0; i < windows; ++i) {
         uint64_t s = 0x9e3779b97f4a7c15ULL;
         for (size_t j = 0; j < kk; ++j) s = std::rotl(s * 0xa0761d6478bd642fULL, 23) ^ w[i + j];
-        set.Add(Mix(s));
+        const uint64_t h = Mix(s);
+        sh[distinct] = h;
+        distinct += set.Insert(h);
       }
     }
-    out = set.Take();
   }
-  if (words.capacity() > (size_t{1} << 20)) std::vector<uint64_t>().swap(words);  // a huge text
-  return out;
+  return {sh, distinct};
 }
 
-// Jaccard of two sets of distinct hashes: the smaller goes into a ShingleSet and the larger is
+// Distinct hashes of the text's k-word shingles, in first-seen order.
+std::vector<uint64_t> Shingles(std::string_view text, int k) {
+  const std::span<const uint64_t> sh = DistinctShingles(text, k);
+  return std::vector<uint64_t>(sh.begin(), sh.end());
+}
+
+// Jaccard of two sets of distinct hashes: the smaller goes into a HashSet and the larger is
 // looked up in it, which costs less than sorting both for a merge (most documents are compared
 // once or twice).
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
   const std::vector<uint64_t>& small = a.size() <= b.size() ? a : b;
   const std::vector<uint64_t>& large = a.size() <= b.size() ? b : a;
-  ShingleSet set(small.size(), 2 * small.size() + 1);
-  for (uint64_t s : small) set.Add(s);
+  HashSet set(small.size());
+  for (uint64_t s : small) set.Insert(s);
   size_t both = 0;
   for (uint64_t s : large) both += set.Contains(s);
-  set.Clear();
   return static_cast<double>(both) / static_cast<double>(a.size() + b.size() - both);
 }
 
@@ -444,44 +444,61 @@ uint64_t SampleKey(std::string_view text) {
 constexpr int kDfBits = 20;  // 1M document-frequency counters
 
 // Document frequencies, counted in a fixed table of counters indexed by a shingle's top bits (a
-// collision can only make a shingle look more common, never rarer): sets in *common (one bit per
-// counter) the counters that more than max_df of the documents' unique shingles fall in, and
-// says whether any is. The bit is set when its counter reaches max_df + 1, so the million
-// counters are never scanned afterwards; Counter only needs to hold max_df + 1 (past it, a
-// wrapped counter can only set the same bit again). The result is the same as 16-bit saturating
-// counters compared with max_df after counting.
+// collision can only make a shingle look more common, never rarer): returns the bits (one per
+// counter) of the counters that more than max_df of the documents' distinct shingles fall in,
+// or nothing when no counter does. A bit is set when its counter reaches max_df + 1, so the
+// million counters are never scanned; Counter only needs to hold max_df + 1 (past it, a wrapped
+// counter can only set the same bit again). The result is the same as 16-bit saturating
+// counters compared with max_df after counting. The tables come from calloc: fresh zeroed pages
+// need no clearing.
 template <typename Counter>
-bool MarkCommon(const std::vector<std::vector<uint64_t>>& shingles, size_t max_df,
-                std::vector<uint64_t>* common) {
+std::vector<uint64_t> CommonBits(const std::vector<std::vector<uint64_t>>& shingles,
+                                 size_t max_df) {
+  constexpr size_t kCounters = size_t{1} << kDfBits;
   constexpr int kShift = 64 - kDfBits;
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  const std::unique_ptr<Counter[], Free> df(
+      static_cast<Counter*>(std::calloc(kCounters, sizeof(Counter))));
+  const std::unique_ptr<uint64_t[], Free> common(
+      static_cast<uint64_t*>(std::calloc(kCounters / 64, sizeof(uint64_t))));
+  // Locals for the loop: a Counter store may alias anything else.
+  Counter* const counts = df.get();
+  uint64_t* const bits = common.get();
   const Counter limit = static_cast<Counter>(max_df + 1);
-  std::vector<Counter> df(size_t{1} << kDfBits, 0);
-  common->assign((size_t{1} << kDfBits) / 64, 0);
-  uint64_t* const bits = common->data();
-  Counter* const counts = df.data();
-  uint64_t any = 0;
-  // The counters are touched at random: fetch a few shingles ahead so the cache misses overlap
-  // instead of stalling one after another.
-  constexpr size_t kAhead = 16;
+  bool any = false;
   auto count = [&](uint64_t h) {
     const size_t b = static_cast<size_t>(h >> kShift);
     const Counter c = static_cast<Counter>(counts[b] + 1);
     counts[b] = c;
     if (c == limit) [[unlikely]] {
       bits[b >> 6] |= uint64_t{1} << (b & 63);
-      any = 1;
+      any = true;
     }
   };
-  for (const auto& sh : shingles) {
-    const size_t k = sh.size();
-    size_t i = 0;
-    for (; i + kAhead < k; ++i) {
-      __builtin_prefetch(counts + (sh[i + kAhead] >> kShift), 1);
-      count(sh[i]);
+  // The counters are touched at random: fetch a few shingles ahead so the cache misses overlap
+  // instead of stalling one after another.
+  constexpr size_t kAhead = 16;
+  for (const std::vector<uint64_t>& sh : shingles) {
+    const uint64_t* p = sh.data();
+    const uint64_t* const end = p + sh.size();
+    if (sh.size() > kAhead) {
+      for (; p != end - kAhead; ++p) {
+        __builtin_prefetch(counts + (p[kAhead] >> kShift), 1);
+        count(*p);
+      }
     }
-    for (; i < k; ++i) count(sh[i]);
+    for (; p != end; ++p) count(*p);
   }
-  return any != 0;
+  if (!any) return {};
+  return std::vector<uint64_t>(bits, bits + kCounters / 64);
+}
+
+// Whether shingle h is common by the bits of DfCounter::TakeCommon (not empty).
+inline bool IsCommon(const uint64_t* bits, uint64_t h) {
+  const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
+  return (bits[b >> 6] >> (b & 63)) & 1;
 }
 
 }  // namespace
@@ -621,31 +638,36 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
 
   // 2. Near duplicates among distinct texts: MinHash + LSH banding, verified by exact Jaccard.
   // One-permutation MinHash (one hash per shingle, binned) keeps the signature O(shingles)
-  // instead of O(shingles x hash functions); empty bins borrow from the next filled bin.
+  // instead of O(shingles x hash functions); empty bins borrow from the next filled bin. The
+  // shingle hash is already well mixed: it is its own MinHash value, and its top bits pick the
+  // bin.
   const int bands = std::max(1, options.bands), rows = std::max(1, options.rows);
   const size_t bins = static_cast<size_t>(bands * rows);
   const size_t m = uniques.size();
-  std::vector<std::vector<uint64_t>> shingles(m);
   const int threads = std::max(1, options.threads);
+  auto bin_of = [bins](uint64_t h) { return static_cast<size_t>((h >> 32) * bins >> 32); };
+
+  std::vector<std::vector<uint64_t>> shingles(m);
   ParallelFor(m, threads, [&](size_t u) {
-    shingles[u] = Shingles(arts[uniques[u]].text, options.shingle_words);
+    const std::span<const uint64_t> sh =
+        DistinctShingles(arts[uniques[u]].text, options.shingle_words);
+    shingles[u].assign(sh.begin(), sh.end());
   });
 
   // Shingles found in very many documents (boilerplate: bylines, agency footers, standard
   // paragraphs) are left out of the signatures so they do not put unrelated articles into the
-  // same buckets (see MarkCommon).
+  // same buckets (see CommonBits). Counting follows the shingling rather than interleaving with
+  // it: the counters' misses then overlap (prefetched) instead of evicting the shingling's data.
   std::vector<uint64_t> common_bits;
   if (options.max_doc_fraction < 1.0 && m > 0) {
     const size_t max_df =
         std::max(options.min_boilerplate_docs,
                  static_cast<size_t>(options.max_doc_fraction * static_cast<double>(m)));
-    bool any = false;
     if (max_df < 0xff) {
-      any = MarkCommon<uint8_t>(shingles, max_df, &common_bits);
+      common_bits = CommonBits<uint8_t>(shingles, max_df);
     } else if (max_df < 0xffff) {
-      any = MarkCommon<uint16_t>(shingles, max_df, &common_bits);
+      common_bits = CommonBits<uint16_t>(shingles, max_df);
     }  // else no 16-bit saturating counter could go over max_df: nothing is boilerplate
-    if (!any) std::vector<uint64_t>().swap(common_bits);  // the signatures' cheaper loop
   }
 
   // Band keys of document u at [u * bands, (u + 1) * bands), valid when has_keys[u] (texts with
@@ -654,45 +676,37 @@ DedupStats MarkDuplicates(std::vector<Article>* articles, const DedupOptions& op
   std::vector<uint64_t> band_keys(m * nb);
   std::vector<uint8_t> has_keys(m, 0);
   ParallelFor(m, threads, [&](size_t u) {
-    if (shingles[u].size() < options.min_shingles) return;
+    const std::vector<uint64_t>& sh = shingles[u];
+    if (sh.size() < options.min_shingles || sh.empty()) return;
     thread_local std::vector<uint64_t> sig_buf;
     thread_local std::vector<uint8_t> filled_buf;
     sig_buf.assign(bins, ~0ULL);
     filled_buf.assign(bins, 0);
     uint64_t* const sig = sig_buf.data();
     uint8_t* const filled = filled_buf.data();
-    // The shingle hash is already well mixed: it is its own MinHash value, and its top bits pick
-    // the bin. One pass keeps the minimum per bin over the shingles that are not boilerplate;
-    // without any boilerplate the pass needs no test at all.
-    const uint64_t* const sh = shingles[u].data();
-    const size_t count = shingles[u].size();
-    auto all_shingles = [&] {
-      for (size_t i = 0; i < count; ++i) {
-        const uint64_t h = sh[i];
-        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
-        sig[bin] = std::min(sig[bin], h);
-        filled[bin] = 1;
-      }
-    };
-    uint64_t kept = 0;
-    if (common_bits.empty()) {
-      all_shingles();
-      kept = count;
-    } else {
-      const uint64_t* const bits = common_bits.data();
-      for (size_t i = 0; i < count; ++i) {
-        const uint64_t h = sh[i];
-        const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
-        if ((bits[b >> 6] >> (b & 63)) & 1) continue;  // boilerplate: rare, so well predicted
-        const size_t bin = static_cast<size_t>((h >> 32) * bins >> 32);
+    // One pass keeps the minimum per bin over the shingles that are not boilerplate; without
+    // any boilerplate the pass needs no test at all. (What the loop reads is captured by value:
+    // a store to `filled` could alias anything reached through a reference.)
+    auto keep_min = [sig, filled, bin_of, begin = sh.data(),
+                     end = sh.data() + sh.size()](auto left_out) {
+      size_t kept = 0;
+      for (const uint64_t* p = begin; p != end; ++p) {
+        const uint64_t h = *p;
+        if (left_out(h)) continue;  // boilerplate: rare, so well predicted
+        const size_t bin = bin_of(h);
         sig[bin] = std::min(sig[bin], h);
         filled[bin] = 1;
         ++kept;
       }
+      return kept;
+    };
+    auto none = [](uint64_t) { return false; };
+    if (common_bits.empty()) {
+      keep_min(none);
+    } else if (keep_min([bits = common_bits.data()](uint64_t h) { return IsCommon(bits, h); }) ==
+               0) {
+      keep_min(none);  // every shingle is boilerplate: then it is the text, and all of it counts
     }
-    // Every shingle is boilerplate: then the boilerplate is the text, and all of it counts (sig
-    // is still all ~0 and nothing is filled).
-    if (kept == 0) all_shingles();
     // Densification: an empty bin takes the value of the next filled bin (cyclically), mixed
     // with the distance, so two similar documents fill it the same way.
     for (size_t f = 0; f < bins; ++f) {

@@ -426,8 +426,8 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, t + "!", 2), 1.0);
     EXPECT_DOUBLE_EQ(ShingleJaccard(t, upper, 2), ReferenceJaccard(t, upper, 2));
   }
-  // Texts over 1 MB collect their words before shingling (smaller ones shingle as they go): the
-  // same sets either way, also between a text on each side of that size.
+  // A text of over a megabyte grows the thread's buffers, which the next smaller text gives
+  // back: the same sets on each side of that size.
   std::string big;
   for (int i = 0; big.size() <= (size_t{1} << 20) + 100; ++i) {
     big += "Word" + std::to_string(i * 7919 % 5003) + (i % 9 == 0 ? ", " : " ");
@@ -438,6 +438,30 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
   EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);
+}
+
+// Each text's shingle set starts empty without clearing the thread's table: a slot counts only
+// when it carries the set's number (a byte, all cleared every 255th set), and the table is
+// given back after a huge text. Hundreds of sets in a row, each sharing shingles with the one
+// before (whose slots then look full of the same hashes), of sizes that grow and shrink, must
+// each measure what the reference does.
+TEST(DedupTest, ShingleSetsStayApartOverManyTextsOfAnySize) {
+  std::string huge;
+  for (int i = 0; huge.size() <= (size_t{1} << 21); ++i) huge += "n" + std::to_string(i) + " ";
+  std::string previous = kWire;
+  for (int i = 0; i < 700; ++i) {
+    SCOPED_TRACE(i);
+    std::string text;
+    const int words = (i * 37) % 150;
+    for (int w = 0; w < words; ++w) text += "t" + std::to_string((i + w * 3) % 97) + " ";
+    text += previous.substr(0, previous.size() / 2);
+    EXPECT_DOUBLE_EQ(ShingleJaccard(text, previous), ReferenceJaccard(text, previous, 3));
+    if (i == 100) {  // over 2 MB: the buffers and the table grow, then shrink again
+      const std::string tail = huge.substr(huge.size() / 3);
+      EXPECT_DOUBLE_EQ(ShingleJaccard(huge, tail), ReferenceJaccard(huge, tail, 3));
+    }
+    previous = std::move(text);
+  }
 }
 
 // The word scan reads 64-byte blocks and the word hash eight bytes at a time: with a text's last
