@@ -322,7 +322,9 @@ class PhraseTable {
   // phrase), once per distinct pair: what must follow a word for a phrase to start with it.
   template <typename Fn>
   void ForEachOpening(Fn fn) const {
-    for (const auto& [first, second] : openings_) fn(std::string_view(first), std::string_view(second));
+    for (const auto& [first, second] : openings_) {
+      fn(std::string_view(first), std::string_view(second));
+    }
   }
 
  private:

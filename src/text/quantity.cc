@@ -197,14 +197,13 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   // conjunction starts none (ParseWords' first tests).
   KeyTable<bool> one_word;  // one-word phrases
   qp->phrase_table_.ForEachOpening([&](std::string_view first, std::string_view second) {
-    if (second.empty()) one_word[first] = true;
-    else qp->follow_[second] = true;
+    (second.empty() ? one_word[first] : qp->follow_[second]) = true;
   });
   qp->words_.ForEach([&](std::string_view w, const Word& wd) {
-    uint8_t flags = 0;
-    if (wd.kind == WordKind::kConj) flags = kStartsNone;
-    else if (wd.kind == WordKind::kArticle && !one_word.contains(w)) flags = kNeedsFollow;
-    qp->triggers_[w] = flags;
+    const bool article_only = wd.kind == WordKind::kArticle && !one_word.contains(w);
+    qp->triggers_[w] = wd.kind == WordKind::kConj ? kStartsNone
+                       : article_only             ? kNeedsFollow
+                                                  : 0;
     qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
     if (wd.kind == WordKind::kScale || wd.kind == WordKind::kHundred ||
         wd.kind == WordKind::kDozen) {

@@ -1084,8 +1084,10 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
     const bool number = k == TokenKind::kNumber;
     // After a prefix ("on", "early on") a weekday name must follow within the prefix's reach.
     bool weekday = (m & kWdName) != 0;
-    for (size_t w = 1; !weekday && (m & kWdPrefix) != 0 && w <= wd_prefix_words_ && i + w < n; ++w) {
-      weekday = weekdays_.MayContain(keys[i + w].hash);
+    if (!weekday && (m & kWdPrefix) != 0) {
+      for (size_t w = 1; !weekday && w <= wd_prefix_words_ && i + w < n; ++w) {
+        weekday = weekdays_.MayContain(keys[i + w].hash);
+      }
     }
     const bool absolute =
         (number && NumberMayStartDate(c, i)) || (m & kMonth) != 0 || keys.hyphen(i);
