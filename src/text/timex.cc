@@ -684,6 +684,14 @@ bool TimexParser::NumberMayStartDate(const Ctx& c, size_t i) const {
   return s == "/" || s == "." || s == "-";
 }
 
+bool TimexParser::HyphenMayStartMonth(const Ctx& c, size_t i) const {
+  // The key is lower-cased code point by code point, so its part before the first hyphen is
+  // MonthAt's lower-cased prefix; a key cut short before any hyphen is left to MonthAt.
+  const std::string_view key = c.keys.lower(i);
+  const size_t hy = key.find('-');
+  return hy == std::string_view::npos || month_prefix_.MayContain(StringHash{}(key.substr(0, hy)));
+}
+
 bool TimexParser::TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const {
   DatePart dp;
   if (!TryDate(c, i, &dp)) return false;
@@ -1089,8 +1097,8 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
         weekday = weekdays_.MayContain(keys[i + w].hash);
       }
     }
-    const bool absolute =
-        (number && NumberMayStartDate(c, i)) || (m & kMonth) != 0 || keys.hyphen(i);
+    const bool absolute = (number && NumberMayStartDate(c, i)) || (m & kMonth) != 0 ||
+                          (keys.hyphen(i) && HyphenMayStartMonth(c, i));
     // Without an "il y a"-like word first, a count needs an ago unit right after it ("three
     // days"): most numbers and "a"s are followed by none.
     const bool ago = (m & kAgoPre) != 0 ||

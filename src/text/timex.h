@@ -136,6 +136,9 @@ class TimexParser {
   // False when TryAbsolute cannot match at the number token i (Find's quick reject): what
   // follows it can be no part of a date that starts with a number.
   bool NumberMayStartDate(const Ctx& c, size_t i) const;
+  // False when the hyphenated word i cannot start a month ("mid-August"): its part before the
+  // hyphen is no month_prefix_ word ("year-old").
+  bool HyphenMayStartMonth(const Ctx& c, size_t i) const;
   bool TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool GivesSmallHoursTime(const Ctx& c) const;
   bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
