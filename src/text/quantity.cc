@@ -1044,9 +1044,13 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
     Num a;
     if (!ParseNumber(text, tokens, i, gate, &a)) continue;
     // Ranges: "10 to 12", "10-12", "between 10 and 12", "two or three".
+    // "between" before the number matters only when a separator follows it (IsSep below).
     size_t qb = 0;
-    int between = a.vague ? -1 : between_.MatchBackward(keys, i - (i > 0 ? 1 : 0), &qb);
-    if (i == 0) between = -1;
+    int between = -1;
+    if (!a.vague && i > 0 && a.end + 1 < n &&
+        (seps_.MayContain(keys[a.end].hash) || between_seps_.MayContain(keys[a.end].hash))) {
+      between = between_.MatchBackward(keys, i - 1, &qb);
+    }
     Num b;
     bool range = false;
     if (!a.vague && a.end + 1 < n && IsSep(keys, a.end, between >= 0) &&
