@@ -675,13 +675,14 @@ bool TimexParser::NumberMayStartDate(const Ctx& c, size_t i) const {
   if (i + 1 >= t.size()) return false;
   const Token& next = t[i + 1];
   if (next.kind == TokenKind::kWord) {
-    // A glued ordinal suffix ("26th"), a link word ("26 de marzo") or the month ("26 August").
-    return Adjacent(t, i, i + 1) || months_.MayContain(c.keys[i + 1].hash) ||
-           date_link_.MayContain(c.keys[i + 1].hash);
+    // A glued ordinal suffix ("26th"), a link word ("26 de marzo") or the month ("26 August";
+    // a hyphenated month is no day's month).
+    return Adjacent(t, i, i + 1) || months_.contains(c.keys[i + 1]) ||
+           date_link_.contains(c.keys[i + 1]);
   }
-  // "26/08/2024", "22. März"; a lone hyphen is checked for ISO dates, which have four digits.
+  // "26/08/2024", "22. März" (a hyphen follows only the four digits of an ISO date's year).
   const std::string_view s = TokenText(c.text, next);
-  return s == "/" || s == "." || s == "-";
+  return s == "/" || s == ".";
 }
 
 bool TimexParser::HyphenMayStartMonth(const Ctx& c, size_t i) const {

@@ -665,6 +665,7 @@ TEST_F(TimexTest, QuickRejectsKeepEveryDateStart) {
   // Numbers and start words with nothing after them that makes a date.
   EXPECT_TRUE(Find("12 people were hurt, 3 of them badly, on a bus of 40.", kMon26Aug2024).empty());
   EXPECT_TRUE(Find("It took a long time and the rest was on hold.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("Some 12-15 people, 3 medical teams and 9 solar lamps.", kMon26Aug2024).empty());
 }
 
 }  // namespace
