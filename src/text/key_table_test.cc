@@ -82,6 +82,19 @@ TEST(KeyTableTest, KeyFilterPassesTheKeysOfEveryTableAdded) {
   EXPECT_TRUE(all.MayContain(Key("anything").hash));
 }
 
+// The filter's own bitmap is wider than a table's: with thousands of keys (several tables' worth)
+// few other words pass, where a table-sized bitmap would pass about one in six.
+TEST(KeyTableTest, KeyFilterStaysSelectiveWithManyKeys) {
+  KeyTable<bool> many;
+  for (int k = 0; k < 3000; ++k) many["key" + std::to_string(k)] = true;
+  KeyFilter filter;
+  filter.Add(many);
+  for (int k = 0; k < 3000; ++k) ASSERT_TRUE(filter.MayContain(Key("key" + std::to_string(k)).hash));
+  int passed = 0;
+  for (int k = 0; k < 10000; ++k) passed += filter.MayContain(Key("other" + std::to_string(k)).hash);
+  EXPECT_LT(passed, 500);  // 5%
+}
+
 TEST(KeyTableTest, EmptyTableFindsNothing) {
   KeyTable<bool> t;
   EXPECT_TRUE(t.empty());

@@ -249,6 +249,11 @@ void PhraseTable::Add(std::string_view phrase, int payload) {
   if (std::find(first_words_.begin(), first_words_.end(), entry.words[0]) == first_words_.end()) {
     first_words_.push_back(entry.words[0]);
   }
+  std::pair<std::string, std::string> opening(entry.words[0],
+                                              entry.words.size() > 1 ? entry.words[1] : "");
+  if (std::find(openings_.begin(), openings_.end(), opening) == openings_.end()) {
+    openings_.push_back(std::move(opening));
+  }
   AddTo(&first_, entry, true);
   AddTo(&last_, entry, false);
 }

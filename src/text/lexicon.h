@@ -318,6 +318,14 @@ class PhraseTable {
   void ForEachFirstWord(Fn fn) const {
     for (const std::string& w : first_words_) fn(std::string_view(w));
   }
+  // Calls fn(first, second) for every phrase's first two words (second empty for a one-word
+  // phrase), once per distinct pair: what must follow a word for a phrase to start with it.
+  template <typename Fn>
+  void ForEachOpening(Fn fn) const {
+    for (const auto& [first, second] : openings_) {
+      fn(std::string_view(first), std::string_view(second));
+    }
+  }
 
  private:
   struct Entry {
@@ -362,6 +370,7 @@ class PhraseTable {
                    size_t* other);
   Index first_, last_;
   std::vector<std::string> first_words_;  // every phrase's first word, once (for ForEachFirstWord)
+  std::vector<std::pair<std::string, std::string>> openings_;  // for ForEachOpening, once each
 };
 
 }  // namespace sitrep

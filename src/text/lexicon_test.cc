@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
@@ -429,6 +430,24 @@ TEST(LexiconTest, OneByteKeyHashesAreStringHashes) {
 // Load errors of the text tables start with the file and the line of the row.
 TEST(TsvWhereTest, NamesFileAndLine) {
   EXPECT_EQ(TsvWhere("data/text/numbers.tsv", 7), "data/text/numbers.tsv:7: ");
+}
+
+// ForEachOpening: each phrase's first two words (the second empty for a one-word phrase), each
+// distinct pair once.
+TEST(LexiconTest, PhraseTableOpenings) {
+  PhraseTable t;
+  t.Add("a few", 1);
+  t.Add("a few dozen", 2);
+  t.Add("a dozen", 3);
+  t.Add("several", 4);
+  std::vector<std::pair<std::string, std::string>> seen;
+  t.ForEachOpening([&](std::string_view first, std::string_view second) {
+    seen.emplace_back(first, second);
+  });
+  std::sort(seen.begin(), seen.end());
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"a", "dozen"}, {"a", "few"}, {"several", ""}};
+  EXPECT_EQ(seen, want);
 }
 
 }  // namespace

@@ -192,11 +192,27 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   if (qp->before_ctx_.size() > 65535 || qp->after_ctx_.size() > 65535) {
     return InvalidArgument(data_dir + "/text/quantity_context.tsv: too many phrases");
   }
-  qp->words_.ForEach([&](std::string_view w, const Word&) {
-    qp->triggers_[w] = true;
-    qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
+  // A trigger that starts a number only as an article before a multiplier ("a hundred") or as
+  // the first word of a longer phrase ("a few") needs one of follow_'s words after it; a
+  // conjunction starts none (ParseWords' first tests).
+  KeyTable<bool> one_word;  // one-word phrases
+  qp->phrase_table_.ForEachOpening([&](std::string_view first, std::string_view second) {
+    (second.empty() ? one_word[first] : qp->follow_[second]) = true;
   });
-  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) { qp->triggers_[w] = true; });
+  qp->words_.ForEach([&](std::string_view w, const Word& wd) {
+    const bool article_only = wd.kind == WordKind::kArticle && !one_word.contains(w);
+    qp->triggers_[w] = wd.kind == WordKind::kConj ? kStartsNone
+                       : article_only             ? kNeedsFollow
+                                                  : 0;
+    qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
+    if (wd.kind == WordKind::kScale || wd.kind == WordKind::kHundred ||
+        wd.kind == WordKind::kDozen) {
+      qp->follow_[w] = true;
+    }
+  });
+  qp->phrase_table_.ForEachFirstWord([&](std::string_view w) {
+    if (!qp->words_.contains(w)) qp->triggers_[w] = one_word.contains(w) ? 0 : kNeedsFollow;
+  });
   // months.tsv: "Jan 31" and "31 January" are dates, not counts.
   {
     std::string path = data_dir + "/text/months.tsv";
@@ -1012,19 +1028,29 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
     if (i < next) continue;
     next = i + 1;
     const Token& t = tokens[i];
-    // Most words start no number: ParseWords' own first test, made here without the call.
-    if (t.kind == TokenKind::kWord && !triggers_.contains(keys[i]) &&
-        (!keys.hyphen(i) || !MayStartHyphenated(keys.lower(i)))) {
-      continue;
+    // Most words start no number: ParseWords' own first tests, made here without the call.
+    if (t.kind == TokenKind::kWord) {
+      const uint8_t* trigger = triggers_.Find(keys[i]);
+      if (keys.hyphen(i)) {  // its pieces may be number words ("twenty-three")
+        if (trigger == nullptr && !MayStartHyphenated(keys.lower(i))) continue;
+      } else if (trigger == nullptr || (*trigger & kStartsNone) != 0 ||
+                 ((*trigger & kNeedsFollow) != 0 &&
+                  (i + 1 >= n || !follow_.MayContain(keys[i + 1].hash)))) {
+        continue;
+      }
     }
     while (tx < doc.timexes.size() && doc.timexes[tx].span.end <= t.span.begin) ++tx;
     if (tx < doc.timexes.size() && doc.timexes[tx].span.begin <= t.span.begin) continue;
     Num a;
     if (!ParseNumber(text, tokens, i, gate, &a)) continue;
     // Ranges: "10 to 12", "10-12", "between 10 and 12", "two or three".
+    // "between" before the number matters only when a separator follows it (IsSep below).
     size_t qb = 0;
-    int between = a.vague ? -1 : between_.MatchBackward(keys, i - (i > 0 ? 1 : 0), &qb);
-    if (i == 0) between = -1;
+    int between = -1;
+    if (!a.vague && i > 0 && a.end + 1 < n &&
+        (seps_.MayContain(keys[a.end].hash) || between_seps_.MayContain(keys[a.end].hash))) {
+      between = between_.MatchBackward(keys, i - 1, &qb);
+    }
     Num b;
     bool range = false;
     if (!a.vague && a.end + 1 < n && IsSep(keys, a.end, between >= 0) &&

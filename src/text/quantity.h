@@ -169,7 +169,12 @@ class QuantityParser {
   bool MayStartHyphenated(std::string_view lower) const;
   KeyTable<bool> hyphen_heads_;  // each number word's part before its first hyphen (or whole)
   KeyTable<bool> pronoun_before_, pronoun_after_;
-  KeyTable<bool> triggers_;  // words that can start a number (quick reject)
+  // Words that can start a number (quick reject), with what else it takes (FindAmong):
+  // kStartsNone for a conjunction, kNeedsFollow when a word of follow_ must come next.
+  static constexpr uint8_t kStartsNone = 1, kNeedsFollow = 2;
+  KeyTable<uint8_t> triggers_;
+  // Multipliers ("hundred", "dozen") and the second words of number phrases ("few" of "a few").
+  KeyTable<bool> follow_;
   KeyTable<bool> months_;  // name -> only a month when capitalised ("May")
 };
 

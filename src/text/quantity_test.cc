@@ -494,5 +494,18 @@ TEST(QuantityLoadTest, BadRowNamesFileLineColumnAndValue) {
   fs::remove_all(dir);
 }
 
+// An article or a phrase's first word is a number only with a multiplier or the phrase's next
+// word after it (Find's quick reject); a conjunction alone is none.
+TEST_F(QuantityTest, StartWordsThatNeedAFollowingWord) {
+  EXPECT_EQ(One("a hundred people fled").value, 100);
+  EXPECT_EQ(One("a dozen people fled").value, 12);
+  Quantity few = One("a few people fled");
+  EXPECT_EQ(few.qualifier, Qualifier::kVague);
+  EXPECT_EQ(SpanText(few.span), "a few");
+  EXPECT_EQ(One("twenty-three people fled").value, 23);
+  EXPECT_TRUE(Find("a man and a woman fled with an aid worker").empty());
+  EXPECT_TRUE(Find("and then they fled").empty());
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -268,6 +268,7 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       else if (rule == "wd_prefix") {
         tp->wd_prefix_.Add(f[0], n + 1);
         add_phrase(f[0], kWdPrefix, kWdPrefixOne);
+        tp->wd_prefix_words_ = std::max(tp->wd_prefix_words_, SplitWords(f[0]).size());
         continue;
       }
       else if (rule == "wd_suffix") { tp->wd_suffix_[LowerString(f[0])] = true; continue; }
@@ -669,6 +670,31 @@ int TimexParser::YearForWeekday(int month, int day, int weekday) const {
     return y;
   }
   return 0;
+}
+
+bool TimexParser::NumberMayStartDate(const Ctx& c, size_t i) const {
+  const auto& t = c.tokens;
+  // Four bytes or more may be a year ("in 2024", "2024-08-26") or digits of another script.
+  if (t[i].span.size() >= 4) return true;
+  if (i + 1 >= t.size()) return false;
+  const Token& next = t[i + 1];
+  if (next.kind == TokenKind::kWord) {
+    // A glued ordinal suffix ("26th"), a link word ("26 de marzo") or the month ("26 August";
+    // a hyphenated month is no day's month).
+    return Adjacent(t, i, i + 1) || months_.contains(c.keys[i + 1]) ||
+           date_link_.contains(c.keys[i + 1]);
+  }
+  // "26/08/2024", "22. März" (a hyphen follows only the four digits of an ISO date's year).
+  const std::string_view s = TokenText(c.text, next);
+  return s == "/" || s == ".";
+}
+
+bool TimexParser::HyphenMayStartMonth(const Ctx& c, size_t i) const {
+  // The key is lower-cased code point by code point, so its part before the first hyphen is
+  // MonthAt's lower-cased prefix; a key cut short before any hyphen is left to MonthAt.
+  const std::string_view key = c.keys.lower(i);
+  const size_t hy = key.find('-');
+  return hy == std::string_view::npos || month_prefix_.MayContain(StringHash{}(key.substr(0, hy)));
 }
 
 bool TimexParser::TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const {
@@ -1087,9 +1113,20 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
       }
     }
     const bool number = k == TokenKind::kNumber;
-    const bool weekday = (m & (kWdName | kWdPrefix)) != 0;
-    const bool absolute = number || (m & kMonth) != 0 || keys.hyphen(i);
-    const bool ago = number || (m & (kCount | kAgoPre)) != 0;
+    // After a prefix ("on", "early on") a weekday name must follow within the prefix's reach.
+    bool weekday = (m & kWdName) != 0;
+    if (!weekday && (m & kWdPrefix) != 0) {
+      for (size_t w = 1; !weekday && w <= wd_prefix_words_ && i + w < n; ++w) {
+        weekday = weekdays_.MayContain(keys[i + w].hash);
+      }
+    }
+    const bool absolute = (number && NumberMayStartDate(c, i)) || (m & kMonth) != 0 ||
+                          (keys.hyphen(i) && HyphenMayStartMonth(c, i));
+    // Without an "il y a"-like word first, a count needs an ago unit right after it ("three
+    // days"): most numbers and "a"s are followed by none.
+    const bool ago = (m & kAgoPre) != 0 ||
+                     ((number || (m & kCount) != 0) && i + 1 < n &&
+                      ago_units_.MayContain(keys[i + 1].hash));
     const bool relative = (m & kRelative) != 0;
     const bool holiday = (m & kHoliday) != 0;
     if (!weekday && !absolute && !ago && !relative && !holiday) continue;

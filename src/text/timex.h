@@ -133,6 +133,12 @@ class TimexParser {
   bool TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool TryDate(Ctx& c, size_t i, DatePart* dp) const;
   bool TryAbsolute(Ctx& c, size_t i, Timex* out, size_t* end) const;
+  // False when TryAbsolute cannot match at the number token i (Find's quick reject): what
+  // follows it can be no part of a date that starts with a number.
+  bool NumberMayStartDate(const Ctx& c, size_t i) const;
+  // False when the hyphenated word i cannot start a month ("mid-August"): its part before the
+  // hyphen is no month_prefix_ word ("year-old").
+  bool HyphenMayStartMonth(const Ctx& c, size_t i) const;
   bool TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool GivesSmallHoursTime(const Ctx& c) const;
   bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
@@ -159,6 +165,7 @@ class TimexParser {
   std::vector<RelRule> rules_;
   PhraseTable relative_;     // payload: index into rules_
   PhraseTable wd_prefix_;    // payload: n (0 or -1)
+  size_t wd_prefix_words_ = 0;  // the most words (tokens) of a wd_prefix_ phrase
   KeyTable<bool> wd_suffix_;
   // No particular day: "every Friday" (wd_generic, right before the weekday); "on a rainy
   // Friday" (wd_indefinite, after an "on"-like prefix, at most one word before the weekday).
@@ -187,7 +194,7 @@ class TimexParser {
   KeyTable<uint16_t> starts_;
   // One bit per StringHash value of the second word of every multi-word phrase: a word that
   // starts only multi-word phrases of a table cannot start one when the next token's bit is clear.
-  static constexpr size_t kSecondWords = 64;
+  static constexpr size_t kSecondWords = 256;
   uint64_t second_bits_[kSecondWords] = {};
   bool SecondWord(size_t h) const {
     return ((second_bits_[(h >> 6) & (kSecondWords - 1)] >> (h & 63)) & 1) != 0;

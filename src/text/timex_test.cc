@@ -648,5 +648,31 @@ TEST_F(TimexTest, HolidayWithoutPublicationDate) {
   EXPECT_EQ(ts[1].precision, DatePrecision::kDay);
 }
 
+// Find's quick rejects (a number followed by nothing a date can go on with, a count without an
+// ago unit after it, a prefix without a weekday within its reach) keep every date start.
+TEST_F(TimexTest, QuickRejectsKeepEveryDateStart) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"The office closed on 26 August 2024 for good.", "26 August 2024"},
+      {"The office closed on the 26th of August.", "26th of August"},
+      {"The office closed on 26/08/2024 for good.", "26/08/2024"},
+      {"The office closed on 2024-08-20 for good.", "2024-08-20"},
+      {"Das Büro schloss am 22. März 2024 endgültig.", "22. März 2024"},
+      {"The office closed three days ago.", "three days ago"},
+      {"The office closed 3 weeks ago.", "3 weeks ago"},
+      {"The office closed early on Sunday.", "early on Sunday"},
+      {"The office closed on Sunday.", "on Sunday"},
+  };
+  for (const auto& [text, span] : kCases) {
+    std::vector<Timex> ts = Find(text, kMon26Aug2024);
+    ASSERT_EQ(ts.size(), 1u) << text;
+    EXPECT_EQ(SpanText(ts[0].span), span) << text;
+    EXPECT_NE(ts[0].precision, DatePrecision::kUnresolved) << text;
+  }
+  // Numbers and start words with nothing after them that makes a date.
+  EXPECT_TRUE(Find("12 people were hurt, 3 of them badly, on a bus of 40.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("It took a long time and the rest was on hold.", kMon26Aug2024).empty());
+  EXPECT_TRUE(Find("Some 12-15 people, 3 medical teams and 9 solar lamps.", kMon26Aug2024).empty());
+}
+
 }  // namespace
 }  // namespace sitrep
