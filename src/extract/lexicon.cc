@@ -229,6 +229,7 @@ struct TokenRun {
   size_t words;  // words made
   size_t caps;   // entries of WordStream::capitalized() made
   SentenceCursor* sentences;
+  StartRefiner* refiner;  // null when src.starts is
 };
 
 // SentenceCursor::Advance, kept out of TakeTokens' loop.
@@ -253,9 +254,10 @@ template <bool kIndexed>
   const Token* const tk = src.tokens;
   const TokenKeys& keys = *src.keys;
   // The table itself, not the index: stores to the words would make the compiler reload the
-  // vector's data pointer for every lookup.
-  const uint32_t* const table = kIndexed ? src.starts->table() : nullptr;
+  // vector's data pointer for every lookup. The refiner as a local, for the same reason.
+  const StartIndex::Entry* const table = kIndexed ? src.starts->entries() : nullptr;
   const uint32_t punct_mask = kIndexed ? 0 : kStartsUnfiltered;
+  StartRefiner refiner = kIndexed ? *run->refiner : StartRefiner();
   size_t i = run->token, from = run->from, n = run->words, nc = run->caps;
   Word* w = words + n;  // the next word's slot
   SentenceCursor* const sc = run->sentences;
@@ -287,6 +289,7 @@ template <bool kIndexed>
       w->key_hash = 0;
       w->starts = punct_mask;
       masks[n] = punct_mask;
+      if (kIndexed) refiner.Step(words, masks, n, true, 0, 0);
       ++n;
       ++w;
       from = sp.end;
@@ -307,7 +310,9 @@ template <bool kIndexed>
     // (IsTrieNumber).
     const uint32_t hash =
         c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(keys[i].hash);
-    const uint32_t mask = kIndexed ? table[hash & StartIndex::kMask] : kStartsUnfiltered;
+    const StartIndex::Entry entry =
+        kIndexed ? table[hash & StartIndex::kMask] : StartIndex::Entry{kStartsUnfiltered, 0};
+    const uint32_t mask = entry.starts;
     w->span = sp;
     w->lower = key;
     w->kind = WordKind::kWord;
@@ -316,6 +321,7 @@ template <bool kIndexed>
     w->key_hash = hash;
     w->starts = mask;
     masks[n] = mask;
+    if (kIndexed) refiner.Step(words, masks, n, false, hash, entry.pair_only);
     if (kLower.capital[c0] && key.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
@@ -325,6 +331,7 @@ template <bool kIndexed>
   run->from = from;
   run->words = n;
   run->caps = nc;
+  if (kIndexed) *run->refiner = refiner;
 }
 
 // A stream with more words than this gives its buffers back to the heap rather than keep them
@@ -440,10 +447,20 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     w.sentence = static_cast<uint32_t>(sc.cur);
     return w;
   };
-  // Word::starts of word `w` (the one add() just made), mirrored into starts_.
-  auto set_starts = [&](Word & w, uint32_t mask) __attribute__((always_inline)) {
-    w.starts = mask;
-    sbuf[nw - 1] = mask;
+  // Word::starts of word `w` (the one add() just made, with its kind and key_hash set), from
+  // the index (refined as the next word comes), mirrored into starts_.
+  StartRefiner refiner = starts != nullptr ? StartRefiner(*starts) : StartRefiner();
+  auto set_starts = [&](Word & w) __attribute__((always_inline)) {
+    if (starts == nullptr) {
+      w.starts = kStartsUnfiltered;
+      sbuf[nw - 1] = kStartsUnfiltered;
+      return;
+    }
+    const bool punct = w.kind == WordKind::kPunct;
+    const StartIndex::Entry entry = punct ? StartIndex::Entry{} : starts->Lookup(w.key_hash);
+    w.starts = entry.starts;
+    sbuf[nw - 1] = entry.starts;
+    refiner.Step(wbuf, sbuf, nw - 1, punct, w.key_hash, entry.pair_only);
   };
   // Records word `w` (the one add() just made, a kWord) in caps_ when it may start a name.
   auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
@@ -463,11 +480,11 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       w.lower = text.substr(b, e - b);
       w.kind = WordKind::kPunct;
       w.key_hash = 0;
-      set_starts(w, starts != nullptr ? 0 : kStartsUnfiltered);
+      set_starts(w);
     } else {
       w.lower = std::string_view(lower + b, e - b);
       w.key_hash = IsTrieNumber(w) ? number_hash : WordKeyHash(w.lower);
-      set_starts(w, starts != nullptr ? starts->Lookup(w.key_hash) : kStartsUnfiltered);
+      set_starts(w);
       note_capital(w);
     }
   };
@@ -485,7 +502,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     if (use_keys) {
       while (ti < nt && tk[ti].span.begin < from) ++ti;
       while (true) {
-        TokenRun run{ti, from, nw, ncaps, &sc};
+        TokenRun run{ti, from, nw, ncaps, &sc, &refiner};
         (starts != nullptr ? TakeTokens<true> : TakeTokens<false>)(source, to, wbuf, sbuf, cbuf,
                                                                    wcap, &run);
         ti = run.token;
@@ -514,11 +531,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
           const unsigned char k0 = static_cast<unsigned char>(key.s[0]);
           const uint32_t hash =
               k0 >= '0' && k0 <= '9' ? number_hash : static_cast<uint32_t>(key.hash);
-          const uint32_t mask = starts != nullptr ? starts->Lookup(hash) : kStartsUnfiltered;
           Word& w = add(sp);
           w.lower = key.s;
           w.key_hash = hash;
-          set_starts(w, mask);
+          set_starts(w);
           if (kLower.capital[tb[sp.begin]] && key.s.size() >= 2) {
             cbuf[ncaps++] = static_cast<uint32_t>(nw - 1);
           }
@@ -548,14 +564,14 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       sent_number_[w.sentence] = 1;
       numbers_.push_back(static_cast<uint32_t>(nw - 1));
       w.key_hash = number_hash;
-      set_starts(w, starts != nullptr ? starts->Lookup(number_hash) : kStartsUnfiltered);
+      set_starts(w);
       pos = sp.end;
       ++qi;
     } else {
       pos = text.size();
     }
   }
-  if (starts != nullptr) starts->Refine(wbuf, sbuf, nw);
+  refiner.Finish(wbuf, sbuf, nw);
   words_.resize(nw);
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
@@ -567,8 +583,12 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   uint32_t para = 0;
   for (size_t k = 0; k < ns; ++k) {
     if (k > 0) {
-      size_t b = sent_spans_[k - 1].end, e = sent_spans_[k].begin;
-      if (b < e && text.substr(b, e - b).find('\n') != std::string_view::npos) ++para;
+      // The gap between two sentences is a byte or two: a plain loop, not a call to memchr.
+      bool line_break = false;
+      for (size_t b = sent_spans_[k - 1].end, e = sent_spans_[k].begin; b < e && !line_break; ++b) {
+        line_break = text[b] == '\n';
+      }
+      para += line_break;
     }
     sent_para_[k] = para;
   }
@@ -671,33 +691,12 @@ bool StartIndex::Register(PhraseTrie* trie) {
   trie->start_bit_ = bit | kStartsUnfiltered;
   for (size_t k = 0; k < kSlots; ++k) {
     const uint64_t b = uint64_t{1} << (k & 63);
-    if (trie->first_bits_[k >> 6] & b) masks_[k] |= bit;
+    if (trie->first_bits_[k >> 6] & b) entries_[k].starts |= bit;
     if (trie->single_bits_[k >> 6] & b) single_masks_[k] |= bit;
     if (trie->pair_bits_[k >> 6] & b) pair_masks_[k] |= bit;
+    entries_[k].pair_only = entries_[k].starts & ~single_masks_[k];
   }
   return true;
-}
-
-void StartIndex::Refine(Word* words, uint32_t* masks, size_t n) const {
-  // The tables' data in registers: the stores below would make the compiler reload them.
-  const uint32_t* const single = single_masks_.data();
-  const uint32_t* const pairs = pair_masks_.data();
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t m = masks[i];
-    if (m == 0) continue;
-    const uint32_t h = words[i].key_hash;
-    // The tries without a one-word phrase here (most words have none of them: no pair hash).
-    const uint32_t pair_only = m & ~single[h & (kSlots - 1)];
-    if (pair_only == 0) continue;
-    uint32_t paired = 0;
-    if (i + 1 < n && words[i + 1].kind != WordKind::kPunct) {
-      paired = pairs[PhraseTrie::PairHash(h, words[i + 1].key_hash) & (kSlots - 1)];
-    }
-    if ((pair_only & ~paired) != 0) {
-      masks[i] = m & ~(pair_only & ~paired);
-      words[i].starts = masks[i];
-    }
-  }
 }
 
 size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
@@ -720,6 +719,8 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
   }
   return best;
 }
+
+bool WordSet::ContainsText(std::string_view w) const { return contains(w); }
 
 bool WordSet::InTable(std::string_view w, uint32_t h) const {
   for (size_t s = Home(h) & mask_;; s = (s + 1) & mask_) {

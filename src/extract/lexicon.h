@@ -55,7 +55,7 @@ struct Word {
   // Which registered lexicons may start a phrase here (StartIndex), one bit per PhraseTrie, or
   // kStartsUnfiltered; 0 for punctuation in an indexed stream. In an indexed stream a bit is
   // set only where the trie's one-word phrases or its phrases' first two words allow a match
-  // (StartIndex::Refine).
+  // (StartRefiner).
   uint32_t starts = kStartsUnfiltered;
 };
 
@@ -71,10 +71,9 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
     return a0 == b0 && a1 == b1;
   }
   if (n < 4) {
-    for (size_t k = 0; k < n; ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
+    // The first, middle and last bytes: all of one to three bytes, without a loop.
+    if (n == 0) return true;
+    return a[0] == b[0] && a[n - 1] == b[n - 1] && a[n >> 1] == b[n >> 1];
   }
   return std::memcmp(a, b, n) == 0;
 }
@@ -215,7 +214,7 @@ class PhraseTrie {
     // later without registering still matches (only more slowly).
     const uint32_t m = start_bit_ == kStartsUnfiltered ? kStartsUnfiltered : w.starts & start_bit_;
     if (m == 0) return 0;
-    // An indexed stream's bit passed this second filter already (StartIndex::Refine).
+    // An indexed stream's bit passed this second filter already (StartRefiner).
     if (m & kStartsUnfiltered) {
       if (w.kind == WordKind::kPunct || !MayStart(w.key_hash)) return 0;
       // No one-word phrase and no phrase starting with this pair of words: no match, and no
@@ -319,7 +318,7 @@ class PhraseTrie {
   }
   // The bitmap key of a phrase's first two words. Only its low 14 bits are read, and the words'
   // hashes are well mixed already: one multiply (so that "a b" and "b a" differ) and an xor,
-  // computed for most words of every stream (StartIndex::Refine).
+  // computed for most words of every stream (StartRefiner).
   static uint32_t PairHash(uint32_t first, uint32_t second) {
     return first * 0x9E3779B1u ^ second;
   }
@@ -336,7 +335,7 @@ class PhraseTrie {
       if (e.child == 0) return nullptr;
       if (e.hash == hash && e.parent == node && e.key_len == key.size() &&
           SameBytes(key.size() <= kInlineKey ? e.key : keys_.data() + e.key_off, key.data(),
-                  key.size())) {
+                    key.size())) {
         return &e;
       }
     }
@@ -368,33 +367,79 @@ class PhraseTrie {
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
 // (WordStream sets Word::starts) instead of one bitmap probe per trie and word. Each registered
 // trie gets a bit; a word's mask has the bit of every trie whose first-word bitmap has the
-// word's hash, so the answer is exactly the trie's own MayStart. Refine() then narrows a whole
+// word's hash, so the answer is exactly the trie's own MayStart. A StartRefiner then narrows a
 // stream's masks by Match's second filter (a one-word phrase, or the pair of the word and the
-// next one), so that a set bit is exactly a position where Match walks the trie. Register every
-// trie that will be matched against streams made with this index, after the trie is complete,
-// at load time; then read-only. At most 31 tries; the index must not be copied after tries
-// register.
+// next one) as the words are made, so that a set bit is exactly a position where Match walks
+// the trie. Register every trie that will be matched against streams made with this index,
+// after the trie is complete, at load time; then read-only. At most 31 tries; the index must
+// not be copied after tries register.
 class StartIndex {
  public:
   // False when 31 tries are registered already (the trie keeps its own bitmap then).
   bool Register(PhraseTrie* trie);
-  uint32_t Lookup(uint32_t hash) const { return masks_[hash & (kSlots - 1)]; }
-  // Lookup's table, for a loop that keeps it in a register: Lookup(h) is table()[h & kMask].
-  const uint32_t* table() const { return masks_.data(); }
+  // A word's mask before refinement (`starts`), and the bits of it that stand only when the
+  // next word completes the pair a phrase starts with (`pair_only`: the tries with no one-word
+  // phrase of the word): one load gives both.
+  struct Entry {
+    uint32_t starts = 0;
+    uint32_t pair_only = 0;
+  };
+  const Entry& Lookup(uint32_t hash) const { return entries_[hash & kMask]; }
+  // Lookup's table, for a loop that keeps it in a register: Lookup(h) is entries()[h & kMask].
+  const Entry* entries() const { return entries_.data(); }
+  // The tries with a phrase starting with words of hashes `first` then `second`, maybe (a
+  // bitmap of the pairs): pairs()[PairKey(first, second) & kMask].
+  const uint32_t* pairs() const { return pair_masks_.data(); }
+  static uint32_t PairKey(uint32_t first, uint32_t second) {
+    return PhraseTrie::PairHash(first, second);
+  }
   static constexpr uint32_t kMask = PhraseTrie::kFirstWords * 64 - 1;
-  // Clears in masks[i] (and words[i].starts, which must equal it) the bit of every trie that
-  // has no one-word phrase of words[i]'s hash and no phrase starting with the pair of words[i]
-  // and words[i + 1] (none when that is punctuation or past the end): Match finds nothing there
-  // for any `end`, and Next() need not stop there. Words of an indexed stream only.
-  void Refine(Word* words, uint32_t* masks, size_t n) const;
 
  private:
   static constexpr size_t kSlots = PhraseTrie::kFirstWords * 64;  // one per first-bitmap bit
-  std::vector<uint32_t> masks_ = std::vector<uint32_t>(kSlots, 0);
+  std::vector<Entry> entries_ = std::vector<Entry>(kSlots);
   // The same per slot of a trie's single_bits_ and pair_bits_ (PhraseTrie::PairHash).
   std::vector<uint32_t> single_masks_ = std::vector<uint32_t>(kSlots, 0);
   std::vector<uint32_t> pair_masks_ = std::vector<uint32_t>(kSlots, 0);
   int next_bit_ = 0;
+};
+
+// StartIndex's refinement of a stream's masks, one word at a time as the words are made (no
+// second pass over them): given word n, it clears in masks[n - 1] (and words[n - 1].starts,
+// which must equal it) the bit of every trie that has no one-word phrase of word n - 1's hash
+// and no phrase starting with the pair of words n - 1 and n (none when word n is punctuation);
+// Finish() does the same for the last word, which has no next one. Match finds nothing at a
+// cleared bit for any `end`, and Next() need not stop there.
+class StartRefiner {
+ public:
+  StartRefiner() = default;  // refines nothing: for a stream made without an index
+  explicit StartRefiner(const StartIndex& index) : pairs_(index.pairs()) {}
+  // Word n (punctuation, or a word of key hash `hash` whose StartIndex::Entry has `pair_only`)
+  // was just made; masks[0, n] are set.
+  [[gnu::always_inline]] void Step(Word* words, uint32_t* masks, size_t n, bool punct,
+                                   uint32_t hash, uint32_t pair_only) {
+    if (pending_ != 0) {
+      const uint32_t paired =
+          punct ? 0 : pairs_[StartIndex::PairKey(hash_, hash) & StartIndex::kMask];
+      Clear(words, masks, n - 1, pending_ & ~paired);
+    }
+    pending_ = punct ? 0 : pair_only;
+    hash_ = hash;
+  }
+  void Finish(Word* words, uint32_t* masks, size_t n) {
+    if (pending_ != 0 && n > 0) Clear(words, masks, n - 1, pending_);
+    pending_ = 0;
+  }
+
+ private:
+  static void Clear(Word* words, uint32_t* masks, size_t i, uint32_t bits) {
+    if (bits == 0) return;
+    masks[i] &= ~bits;
+    words[i].starts = masks[i];
+  }
+  const uint32_t* pairs_ = nullptr;
+  uint32_t pending_ = 0;  // the last word's pair_only bits, not yet settled
+  uint32_t hash_ = 0;     // its key hash
 };
 
 // A set of single lowercase words, e.g. negators. Read-only after Load (then safe to read from
@@ -405,9 +450,11 @@ class WordSet {
   static Result<WordSet> Load(const std::string& path);
   void Add(std::string_view w);
   bool contains(std::string_view w) const { return Contains(w, WordKeyHash(w)); }
-  // Whether w.lower is in the set, reusing the hash WordStream computed for the word.
-  bool contains(const Word& w) const {
-    if (w.kind != WordKind::kWord || IsTrieNumber(w)) return contains(w.lower);
+  // Whether w.lower is in the set, reusing the hash WordStream computed for the word. Inline
+  // up to the bitmap test (the extractors ask it of many words, most not in the set); a word
+  // whose key hash is not its text's (punctuation, numbers) is hashed out of line.
+  [[gnu::always_inline]] bool contains(const Word& w) const {
+    if (w.kind != WordKind::kWord || IsTrieNumber(w)) return ContainsText(w.lower);
     return Contains(w.lower, w.key_hash);
   }
 
@@ -429,6 +476,8 @@ class WordSet {
     return InTable(w, h);
   }
   bool InTable(std::string_view w, uint32_t h) const;
+  // contains(w) for contains(const Word&)'s rare words, out of line.
+  bool ContainsText(std::string_view w) const;
   uint64_t bits_[kBitWords] = {};
   std::vector<Slot> slots_ = std::vector<Slot>(8);  // size a power of two
   size_t mask_ = 7;

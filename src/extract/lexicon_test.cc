@@ -453,6 +453,51 @@ TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
   EXPECT_GT(low.size(), count * 8 / 10);
 }
 
+// SameBytes compares short words without a loop (first, middle and last byte up to three
+// bytes, two overlapping loads up to eight): it agrees with memcmp at every length and wherever
+// the one differing byte is.
+TEST(SameBytesTest, AgreesWithMemcmpAtEveryLengthAndPosition) {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= 12; ++n) {
+    EXPECT_TRUE(SameBytes(base.data(), std::string(base).data(), n)) << n;
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = base;
+      other[k] = '#';
+      EXPECT_FALSE(SameBytes(base.data(), other.data(), n)) << n << " " << k;
+    }
+  }
+}
+
+// StartRefiner settles a word's pair-only bits when the next word comes: kept where the pair
+// is a phrase's first two words, cleared before another pair, before punctuation and at the end.
+TEST(StartRefinerTest, KeepsPairOnlyBitsOnlyBeforeTheirSecondWord) {
+  PhraseTrie a;
+  a.Add("the group", 1);
+  StartIndex index;
+  ASSERT_TRUE(index.Register(&a));
+  const uint32_t the = WordKeyHash("the"), group = WordKeyHash("group"), man = WordKeyHash("man");
+  const StartIndex::Entry e = index.Lookup(the);
+  ASSERT_NE(e.starts, 0u);
+  EXPECT_EQ(e.pair_only, e.starts);  // "the" alone is no phrase
+  // the group . the man the
+  const std::vector<std::pair<bool, uint32_t>> seq = {{false, the}, {false, group}, {true, 0},
+                                                      {false, the}, {false, man},   {false, the}};
+  std::vector<Word> words(seq.size());
+  std::vector<uint32_t> masks(seq.size());
+  StartRefiner refiner(index);
+  for (size_t k = 0; k < seq.size(); ++k) {
+    const auto [punct, h] = seq[k];
+    const StartIndex::Entry x = punct ? StartIndex::Entry{} : index.Lookup(h);
+    words[k].starts = masks[k] = x.starts;
+    refiner.Step(words.data(), masks.data(), k, punct, h, x.pair_only);
+  }
+  refiner.Finish(words.data(), masks.data(), words.size());
+  EXPECT_EQ(masks[0], e.starts);  // "the group"
+  EXPECT_EQ(masks[3], 0u);        // "the man"
+  EXPECT_EQ(masks[5], 0u);        // the last word
+  for (size_t k = 0; k < words.size(); ++k) EXPECT_EQ(words[k].starts, masks[k]) << k;
+}
+
 // WordKeyHash is the low half of the text stage's StringHash, so a word taken from TokenKeys
 // keeps its key's hash: the same value for every length (whole chunks, tails of 1..7 bytes, the
 // overlapping loads of short words) and for any bytes, read from inside a larger buffer.
