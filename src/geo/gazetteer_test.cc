@@ -178,27 +178,37 @@ std::string WriteFixture() {
               "", "300000");
   rows += Row("161", "Zelaria", "Zelaria", "Зелария", "53.700", "46.400", "PPLA2", "RU", "65", "",
               "120000");
+  // A town known in Russian as "Тарза" (locative "в Тарзе", a stem of three letters) and a
+  // province abroad whose core name "Tarza" its key also reaches; a capital whose Turkish name
+  // "Şam" folds to the given name "sam".
+  rows +=
+      Row("162", "Tarza", "Tarza", "Тарза", "31.500", "34.500", "PPLA", "SY", "09", "", "400000");
+  rows += Row("163", "Kembo", "Kembo", "", "-23.000", "32.700", "PPLA", "ZW", "11", "", "270000");
+  rows +=
+      Row("164", "Qasmir", "Qasmir", "Şam", "33.500", "36.300", "PPLC", "SY", "09", "", "1500000");
   // A post-office town as scripts/us_zip_places.js writes it from the ZIP-code table: id 4e9 +
   // ZIP, population 0, a county FIPS code and no alternate names.
   rows += Row("4000030199", "Brambleford", "Brambleford", "", "34.250", "-84.900", "PPL", "US",
               "GA", "015", "0");
   WriteText(dir + "/places.txt", rows);
-  WriteText(dir + "/admin1.txt",
-            "PK.02\tVaristan\tVaristan\t1\nPK.05\tSindh\tSindh\t2\n"
-            "IN.40\tTelangana\tTelangana\t3\nUS.IL\tIllinois\tIllinois\t4\n"
-            "US.MO\tMissouri\tMissouri\t5\nUS.MA\tMassachusetts\tMassachusetts\t6\n"
-            "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n"
-            "US.GA\tGeorgia\tGeorgia\t21\nUS.FL\tFlorida\tFlorida\t22\n"
-            "PK.03\tKhyber Pakhtunkhwa\tKhyber Pakhtunkhwa\t23\nUS.MD\tMaryland\tMaryland\t24\n"
-            "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n"
-            "US.NC\tNorth Carolina\tNorth Carolina\t27\n"
-            "SY.09\tAleppo Governorate\tAleppo Governorate\t28\n"
-            "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n"
-            "US.NY\tNew York\tNew York\t34\nBS.01\tGrand Bahama\tGrand Bahama\t35\n"
-            "IQ.01\tAnbar\tAnbar\t30\nNG.23\tKandara\tKandara\t31\n"
-            "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n"
-            "US.CA\tCalifornia\tCalifornia\t39\n"
-            "SN.15\tSaint-Corwin\tSaint-Corwin\t37\nZW.10\tNovagrad Province\tNovagrad Province\t38\n");
+  WriteText(
+      dir + "/admin1.txt",
+      "PK.02\tVaristan\tVaristan\t1\nPK.05\tSindh\tSindh\t2\n"
+      "IN.40\tTelangana\tTelangana\t3\nUS.IL\tIllinois\tIllinois\t4\n"
+      "US.MO\tMissouri\tMissouri\t5\nUS.MA\tMassachusetts\tMassachusetts\t6\n"
+      "AF.27\tZabul\tZabul\t7\nGB.ENG\tEngland\tEngland\t8\nUS.AL\tAlabama\tAlabama\t9\n"
+      "US.GA\tGeorgia\tGeorgia\t21\nUS.FL\tFlorida\tFlorida\t22\n"
+      "PK.03\tKhyber Pakhtunkhwa\tKhyber Pakhtunkhwa\t23\nUS.MD\tMaryland\tMaryland\t24\n"
+      "ML.04\tSegou\tSegou\t25\nGE.04\tAjaria\tAjaria\t26\n"
+      "US.NC\tNorth Carolina\tNorth Carolina\t27\n"
+      "SY.09\tAleppo Governorate\tAleppo Governorate\t28\n"
+      "ES.29\tCommunity of Madrid\tCommunity of Madrid\t29\n"
+      "US.NY\tNew York\tNew York\t34\nBS.01\tGrand Bahama\tGrand Bahama\t35\n"
+      "IQ.01\tAnbar\tAnbar\t30\nNG.23\tKandara\tKandara\t31\n"
+      "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n"
+      "US.CA\tCalifornia\tCalifornia\t39\n"
+      "SN.15\tSaint-Corwin\tSaint-Corwin\t37\nZW.10\tNovagrad Province\tNovagrad Province\t38\n"
+      "ZW.11\tTarza Province\tTarza Province\t41\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKavat District\tKavat District\t11\n"
             "PK.02.202\tNūra Khel District\tNura Khel District\t12\n"

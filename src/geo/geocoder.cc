@@ -824,6 +824,12 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
 }
 
+// Whether the word `w` of `text` has a byte outside ASCII (a letter its fold changes or drops).
+bool HasNonAscii(std::string_view text, const Word& w) {
+  return std::any_of(text.begin() + w.span.begin, text.begin() + w.span.end,
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
 // Whether the word `w` of `text` opens with an ASCII or Latin-script character.
 inline bool IsLatinStart(std::string_view text, const Word& w) {
   if (static_cast<unsigned char>(text[w.span.begin]) < 0x80) return true;
@@ -2212,7 +2218,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
             FoldNameInto(stem, &variant);
           }
           bare = lookup_folded(variant);
-          if (whole_native && native_pop(bare) <= native_pop(posts)) bare = {};
+          if (whole_native && bare.data() == posts.data()) {
+            // The same coarse key ("Газе", "Газа"): the whole word matched its native names
+            // only by that key. The nominative is taken when it spells the name of the most
+            // prominent entry known in a non-Latin script under this key and the whole word
+            // does not, so exactness picks among the same entries ("Газе" is Gaza, not Gaza
+            // Province; "Одессе" stays Odesa, not a smaller "Odessa" with a Russian alternate).
+            const double top = native_pop(posts);
+            auto spells = [&](const std::string& f) {
+              return std::any_of(posts.begin(), posts.end(), [&](GazPosting p) {
+                return p.native() && Facts(p.entry()).log_pop >= top &&
+                       FoldsTo(gaz_->entry(p.entry()).name, f);
+              });
+            };
+            if (!spells(variant) || spells(folded)) bare = {};
+          } else if (whole_native && native_pop(bare) <= native_pop(posts)) {
+            bare = {};
+          }
           if (!bare.empty()) break;
         }
       }
@@ -2268,6 +2290,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         m.has_hint = true;
         m.span.end = words[m.end_word].span.end;
         ++m.end_word;
+      }
+    }
+    // Unit word before, joined by a connector, as Romance languages order it ("le département
+    // du Nord", "la provincia de Sindh"): the unit word is lower case, so no name of its own.
+    // English "the town of X" is left to its own rules ("of" is a genitive): a town's unit word
+    // there says little against a coarse-key namesake.
+    if (!m.has_hint && i >= 2 && !words[i - 2].upper_initial() && !words[i - 2].break_after() &&
+        !words[i - 1].break_after() &&
+        (Classes(words[i - 1], wc) & (kConnector | kGenitive)) == kConnector &&
+        (Classes(words[i - 2], wc) & kUnit) != 0) {
+      if (auto u = W.unit.find(words[i - 2].lower);
+          u != W.unit.end() && u->second != GeoLevel::kPlace) {
+        m.hint = u->second;
+        m.has_hint = true;
       }
     }
     // The gazetteer knows the name with its unit ("Chenango County"): the text says the level.
@@ -3067,8 +3103,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
                (Classes(words[m.end_word - 1], wc) & kStreet) != 0) {
       accept = false;  // "Pitt St" ~ Pitesti: a name ending in a street word not spelled so
     } else if (!m.multiword && !m.has_hint && !b.exact &&
-               (Classes(words[m.first_word], wc) & kFirstname) != 0) {
-      accept = false;  // "Michael" is not "Mitchell": a given name matched only by coarse key
+               (Classes(words[m.first_word], wc) & kFirstname) != 0 &&
+               !(m.cue && b.alternate && HasNonAscii(text, words[m.first_word]))) {
+      // "Michael" is not "Mitchell": a given name matched only by coarse key. A word spelled
+      // with letters its fold drops ("Şam'da", Turkish for Damascus, folds to "sam") and said
+      // in a locative frame is that language's other name of the place, not the given name.
+      accept = false;
     } else if (!m.multiword && !m.has_hint && !m.cue && !m.dateline && !in_context &&
                e.level == GeoLevel::kPlace &&
                (Classes(words[m.first_word], wc) & kFirstname) != 0) {

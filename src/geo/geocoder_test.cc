@@ -56,6 +56,26 @@ TEST_F(GeocoderTest, DistrictSuffixGivesDistrictLevel) {
   }
 }
 
+TEST_F(GeocoderTest, UnitWordBeforeTheNameGivesItsLevel) {
+  // Romance order: the lower-case unit word, a connector, the name ("la province de Novagrad").
+  // The province is meant, not the capital that bears its name.
+  const std::pair<const char*, const char*> cases[] = {
+      {"fr", "Trois soldats ont été tués dans la province de Novagrad, lundi."},
+      {"es", "Tres soldados murieron en la provincia de Novagrad el lunes."}};
+  for (const auto& [lang, text] : cases) {
+    auto ms = FindIn(text, lang);
+    const PlaceMention* m = At(ms, "Novagrad");
+    ASSERT_NE(m, nullptr) << text;
+    EXPECT_EQ(m->place.level, GeoLevel::kProvince) << text;
+    EXPECT_EQ(m->place.name, "Novagrad Province") << text;
+  }
+  // Without the unit word the capital is read.
+  auto ms = FindIn("Trois soldats ont été tués près de Novagrad, lundi.", "fr");
+  const PlaceMention* m = At(ms, "Novagrad");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.level, GeoLevel::kPlace);
+}
+
 TEST_F(GeocoderTest, GawamarIsGwamar) {
   auto ms = Find("A blast hit Pakistan's port city of Gawamar late on Tuesday.");
   const PlaceMention* m = At(ms, "Gawamar");

@@ -71,6 +71,26 @@ TEST_F(LocativeCuesTest, RussianEndingsWithTheirNominative) {
   EXPECT_EQ(PlaceAt("Совещание прошло в Белогорном доме.", "ru", "Белогорном"), "");
 }
 
+TEST_F(LocativeCuesTest, RussianFeminineLocativeReachesTheNominativesTown) {
+  // "в Тарзе" is the locative of "Тарза": the town that name spells, not the province abroad
+  // whose core name "Tarza" the same coarse key reaches.
+  auto ms = FindIn("Взрыв в Тарзе убил двух человек.", "ru");
+  const PlaceMention* m = At(ms, "Тарзе");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Tarza");
+  EXPECT_EQ(m->place.country, "SY");
+  EXPECT_EQ(m->span.size(), std::string_view("Тарзе").size());
+  EXPECT_EQ(PlaceAt("Взрыв в Тарза убил двух человек.", "ru", "Тарза"), "Tarza");
+}
+
+TEST_F(LocativeCuesTest, ExonymSpelledWithItsLanguagesLettersIsNoGivenName) {
+  // Turkish "Şam" folds to the given name "sam"; spelled with "Ş" in a locative frame it is the
+  // capital's Turkish name. The plain spelling stays the given name.
+  EXPECT_EQ(PlaceAt("Dün Şam'da bir bomba patladı.", "tr", "Şam"), "Qasmir");
+  EXPECT_EQ(PlaceAt("Dün Sam'da bir bomba patladı.", "tr", "Sam"), "");
+  EXPECT_EQ(PlaceAt("Police questioned Sam in the morning.", "en", "Sam"), "");
+}
+
 // The cue tables load only well-formed rows, and a bad row names the file, line and column: a
 // misspelt kind is no silent "before" cue, and a suffix that is no name suffix of its language
 // (never cut off a name, so never seen after one) is refused.
@@ -123,6 +143,16 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
       {"ru", "Вчера в Грозном прогремел взрыв.", "Грозном", "RU"},
       // A short name: the nominative looked up ("Сирия") is long enough, the bare stem is not.
       {"ru", "Боевики атаковали колонну в Сирии.", "Сирии", "SY"},
+      // A feminine name's locative reaches the town its nominative names ("Газа"), not a
+      // province whose core name shares the key; a larger town keeps its inflected form from a
+      // smaller namesake spelled as the nominative ("Odessa", Texas).
+      {"ru", "В понедельник в Газе авиаудар разрушил дом.", "Газе", "PS"},
+      {"ru", "Вечером в Одессе прогремели взрывы.", "Одессе", "UA"},
+      // Provinces by their Russian names (data/geo/extra_places.tsv).
+      {"ru", "Во вторник в Чечне задержали боевика.", "Чечне", "RU"},
+      {"ru", "В Дагестане боевики напали на пост.", "Дагестане", "RU"},
+      // Turkish "Şam" (Damascus) is no given name "Sam".
+      {"tr", "Pazartesi günü Şam'da bir bomba patladı.", "Şam", "SY"},
   };
   for (const Case& c : cases) EXPECT_EQ(country_at(c.lang, c.text, c.name), c.country) << c.text;
   // A compass noun after a cue is a direction, not the province or country its key reaches;
@@ -132,6 +162,19 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
   EXPECT_TRUE(geo->Find("Корабль атаковали в Красном море.", Doc(), "ru").empty());
   EXPECT_TRUE(
       geo->Find("Un attacco nel Nord del paese ha ucciso tre persone.", Doc(), "it").empty());
+  // After a unit word the compass noun is a province's name: Haiti's Nord when Haiti is named.
+  const std::string nord = "Des hommes armés ont attaqué le département du Nord, en Haïti.";
+  bool haiti_nord = false;
+  for (const PlaceMention& m : geo->Find(nord, Doc(), "fr")) {
+    haiti_nord |= m.place.country == "HT" && m.place.level == GeoLevel::kProvince &&
+                  m.place.admin1 == "Nord" && m.place.lat > 19 && m.place.lat < 20.2;
+  }
+  EXPECT_TRUE(haiti_nord);
+  // The Russian names are provinces: the admin1 of the mention.
+  auto chechnya = geo->Find("Взрыв произошел в Чечне.", Doc(), "ru");
+  ASSERT_EQ(chechnya.size(), 1u);
+  EXPECT_EQ(chechnya[0].place.level, GeoLevel::kProvince);
+  EXPECT_EQ(chechnya[0].place.admin1, "Chechen Republic");
 }
 
 }  // namespace
