@@ -19,9 +19,17 @@
 // by full name, else to the first named (the story's principal: relatives go by first names),
 // never to one a victim cue names; with a victim cue of its own it counts for nobody.
 //
+// A verb of violence between two names ("NAME fatally shot NAME2", written in lower case: a
+// title-case headline's words all look like names) is a perpetrator cue for the first.
+//
 // A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
-// role ("NAME was a suspect in"). A death by one's own hand ("NAME died from an apparent
+// role ("NAME was a suspect in"). A subject pronoun with a reflexive cue ("police said he killed
+// himself") is an own-death cue of the first person named before it in its sentence, else of the
+// first named in the sentence before; never of a speaker ("NAME said", '..." said NAME'), and not
+// inside a quotation opened in its sentence (the speaker's "he" may be anyone). A possessive
+// own-death cue ("NAME's gunshot wound appears to be self-inflicted") counts the same. Being shot
+// by the police is a weak victim cue: the person police shoot is most often the armed suspect. A death by one's own hand ("NAME died from an apparent
 // self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
 // another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
 // suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
@@ -37,6 +45,7 @@
 #ifndef SITREP_EXTRACT_SUSPECTS_H_
 #define SITREP_EXTRACT_SUSPECTS_H_
 
+#include <bit>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,12 +82,18 @@ class SuspectFinder {
   [[nodiscard]] bool RegisterTries(StartIndex* index);
 
  private:
-  enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8, kPossessive = 16 };
+  enum Kind : uint8_t {
+    kBefore = 1,
+    kAfter = 2,
+    kAs = 4,
+    kNoun = 8,
+    kPossessive = 16,
+    kAgent = 32
+  };
   enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
   static constexpr uint32_t Bit(Kind k, Role r) {
-    int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : k == kNoun ? 3 : 4;
-    return 1u << (ki * 4 + r);  // 5 kinds x 4 roles: bits 0..19
+    return 1u << (std::countr_zero(unsigned{k}) * 4 + r);  // 6 kinds x 4 roles: bits 0..23
   }
 
   SuspectFinder() = default;
@@ -88,6 +103,9 @@ class SuspectFinder {
   WordSet stop_;
   WordSet coord_;       // joins a second predicate to the name's clause ("and", "then")
   WordSet clause_end_;  // opens another clause ("who", "when"): the name's predicate ends
+  WordSet pronoun_;     // a singular subject pronoun ("he", "she")
+  WordSet reflexive_;   // a singular reflexive ("himself", "herself")
+  WordSet speech_;      // a reporting verb ("said"): the name next to it is a speaker
 };
 
 }  // namespace sitrep
