@@ -178,7 +178,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
                                                                {"clause_end", &f->clause_end_},
                                                                {"pronoun", &f->pronoun_},
                                                                {"reflexive", &f->reflexive_},
-                                                               {"speech", &f->speech_}};
+                                                               {"speech", &f->speech_},
+                                                               {"adverb", &f->adverb_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -201,7 +202,7 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
       return InvalidArgument(
           "column 2: kind \"" + std::string(cols[1]) +
           "\" is not before, after, as, noun, possessive, agent, coord, clause_end, "
-          "pronoun, reflexive or speech");
+          "pronoun, reflexive, speech or adverb");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -378,7 +379,9 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // text has it: in a title-case headline every word looks like a name.
   auto cue_after = [&](size_t at, size_t end) -> uint32_t {
     uint32_t p = 0;
-    const size_t n = cues_.Match(w, at, end, &p);
+    size_t n = cues_.Match(w, at, end, &p);
+    // An adverb may stand before the verb: "NAME also allegedly told police".
+    if (n == 0 && at + 1 < end && adverb_.contains(w[at])) n = cues_.Match(w, ++at, end, &p);
     if ((p & Bit(kAgent, kPerp)) && at + n < end && !StartsUpper(text, w[at]) &&
         name_word(at + n)) {
       p |= Bit(kAfter, kPerp);

@@ -106,6 +106,7 @@ class SuspectFinder {
   WordSet pronoun_;     // a singular subject pronoun ("he", "she")
   WordSet reflexive_;   // a singular reflexive ("himself", "herself")
   WordSet speech_;      // a reporting verb ("said"): the name next to it is a speaker
+  WordSet adverb_;      // may stand between a name and its after cue ("also", "later")
 };
 
 }  // namespace sitrep

@@ -474,6 +474,24 @@ TEST_F(SuspectsTest, ShotByPoliceIsAWeakVictimCue) {
             "");
 }
 
+// An adverb may stand between the name and its verb.
+TEST_F(SuspectsTest, AdverbBeforeTheCue) {
+  EXPECT_EQ(Suspect("Wade Pellam, 30, argued with a neighbor on Elm Street. Pellam later shot a "
+                    "man who tried to calm him, police said."),
+            "Wade Pellam");
+  EXPECT_EQ(Suspect("Nell Ostrow, 40, was found in the yard. Ostrow also allegedly told deputies "
+                    "where the rifle was."),
+            "Nell Ostrow");
+}
+
+// A copula names the role: "the accused shooter is NAME", "NAME was one of the shooters".
+TEST_F(SuspectsTest, CopulaNamesTheShooter) {
+  EXPECT_EQ(Suspect("Sources said the accused shooter is 16-year-old Theo Brandt."), "Theo Brandt");
+  EXPECT_EQ(Suspect("Police named the two men as Ray Dunn, 56, and Gil Okafor, 30. Police said "
+                    "Okafor was one of the shooters and Dunn was a bystander."),
+            "Gil Okafor");
+}
+
 // A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
 TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
   namespace fs = std::filesystem;
