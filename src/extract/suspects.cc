@@ -174,12 +174,9 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
     static constexpr std::pair<std::string_view, Role> kRoles[] = {
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
-    const std::pair<std::string_view, WordSet*> word_sets[] = {{"coord", &f->coord_},
-                                                               {"clause_end", &f->clause_end_},
-                                                               {"pronoun", &f->pronoun_},
-                                                               {"reflexive", &f->reflexive_},
-                                                               {"speech", &f->speech_},
-                                                               {"adverb", &f->adverb_}};
+    const std::pair<std::string_view, WordSet*> word_sets[] = {
+        {"coord", &f->coord_},         {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
+        {"reflexive", &f->reflexive_}, {"speech", &f->speech_},         {"adverb", &f->adverb_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -641,30 +638,38 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     }
     keep_shared();
   }
-  // A subject pronoun with a reflexive own-death cue ("he killed himself", "she then turned the
-  // gun on herself") is an own-death cue of the first person named in its sentence before it,
-  // else of the first named in the sentence before (the subject it continues).
+  // A reflexive own-death cue ("then turned the gun on himself") names the first person named
+  // before it in its sentence: "NAME used a pistol to kill his children while they slept, then
+  // turned the weapon on himself". After a subject pronoun ("police said he killed himself",
+  // "He then shot himself."), the first named in the sentence before when its own names none
+  // (the subject the pronoun continues). Not inside a quotation opened in its sentence: the
+  // speaker's "he" may be anyone.
+  constexpr uint32_t kOwnDeath = Bit(kAfter, kSelf) | Bit(kAfter, kPerp);
   for (size_t s = 0, next = 0; s < ws.num_sentences() && next < antecedents.size(); ++s) {
     while (next < antecedents.size() && antecedents[next].sentence + 1 < s) ++next;
     if (skip(s) || next == antecedents.size()) continue;
-    const size_t e = ws.sentence_end(s);
-    for (size_t i = ws.sentence_begin(s); i + 1 < e; ++i) {
-      if (!pronoun_.contains(w[i])) continue;
-      // A pronoun in a quotation opened in its sentence is the speaker's: it may be anyone.
+    const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    for (size_t i = b + 1; i < e; ++i) {
+      // In lower case, as running text writes it: a title-case headline reads as one long name.
+      if (!reflexive_.contains(w[i]) || StartsUpper(text, w[i]) ||
+          (cue_ending_at(b, i + 1) & kOwnDeath) == 0) {
+        continue;
+      }
       if (InQuotation(text.substr(ws.sentence_span(s).begin,
                                   w[i].span.begin - ws.sentence_span(s).begin))) {
         continue;
       }
-      uint32_t p = 0;
-      const size_t n = cues_.Match(w, i + 1, e, &p);
-      if (n == 0 || (p & (Bit(kAfter, kSelf) | Bit(kAfter, kPerp))) == 0 ||
-          !reflexive_.contains(w[i + n])) {
-        continue;
+      // The subject pronoun right before the cue, if any.
+      bool pronoun = false;
+      for (size_t j = i; j > b && !pronoun && i - j < max_cue_words_; --j) {
+        uint32_t p = 0;
+        pronoun = pronoun_.contains(w[j - 1]) && cues_.Match(w, j, e, &p) == i + 1 - j &&
+                  (p & kOwnDeath) != 0;
       }
       const Antecedent* to = nullptr;
       for (size_t k = next; k < antecedents.size() && antecedents[k].sentence <= s; ++k) {
         const Antecedent& x = antecedents[k];
-        if (x.sentence == s ? x.word < i : !skip(x.sentence)) to = &x;
+        if (x.sentence == s ? x.word < i : pronoun && !skip(x.sentence)) to = &x;
         if (x.sentence == s) break;
       }
       if (to == nullptr) continue;

@@ -24,21 +24,22 @@
 //
 // A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
-// role ("NAME was a suspect in"). A subject pronoun with a reflexive cue ("police said he killed
-// himself") is an own-death cue of the first person named before it in its sentence, else of the
-// first named in the sentence before; never of a speaker ("NAME said", '..." said NAME'), and not
-// inside a quotation opened in its sentence (the speaker's "he" may be anyone). A possessive
-// own-death cue ("NAME's gunshot wound appears to be self-inflicted") counts the same. Being shot
-// by the police is a weak victim cue: the person police shoot is most often the armed suspect. A death by one's own hand ("NAME died from an apparent
-// self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
-// another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
-// suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
-// after it; only a possessive cue ("Smith's gun went off") names the owner of the weapon that
-// fired. A name is the suspect when its perpetrator cues outnumber its victim cues; the one with
-// the most such cues wins, the first named on ties. A weak victim cue, one that fits a shooter too
-// ("NAME died", "NAME was found dead", "NAME was taken to"), weighs half a victim cue: the shooter
-// of a murder-suicide is found dead too, so "NAME shot his wife" outweighs it, while a second
-// victim cue does not.
+// role ("NAME was a suspect in"). A reflexive own-death cue in running text ("then turned the
+// weapon on himself", "police said he killed himself") is an own-death cue of the first person
+// named before it in its sentence, or, after a subject pronoun when the sentence names nobody
+// before it, of the first named in the sentence before; never of a speaker ("NAME said", '..."
+// said NAME'), and not inside a quotation opened in its sentence (the speaker's "he" may be
+// anyone). A possessive own-death cue ("NAME's gunshot wound appears to be self-inflicted")
+// counts the same. A death by one's own hand ("NAME died from an apparent self-inflicted gunshot
+// wound", "NAME committed suicide") counts as a perpetrator cue only when another named person
+// has a victim or weak cue: alone (also "NAME shot himself") it may be a suicide or an accident.
+// A possessive ("Smith's fiance") takes no cues: they belong to the noun after it; only a
+// possessive cue ("Smith's gun went off") names the owner of the weapon that fired. A name is the
+// suspect when its perpetrator cues outnumber its victim cues; the one with the most such cues
+// wins, the first named on ties. A weak victim cue, one that fits a shooter too ("NAME died",
+// "NAME was found dead", "NAME was taken to", "NAME was shot by police": the person police shoot
+// is most often the armed suspect), weighs half a victim cue: the shooter of a murder-suicide is
+// found dead too, so "NAME shot his wife" outweighs it, while a second victim cue does not.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
 // once; Find() is const and thread-safe.

@@ -439,6 +439,15 @@ TEST_F(SuspectsTest, PronounWithReflexiveOwnDeathCue) {
                     "said Victor Crabtree, 55, had argued with her for hours. He then turned the "
                     "rifle on himself."),
             "Victor Crabtree");
+  // Without a pronoun: the first person named in the sentence, across a clause.
+  EXPECT_EQ(Suspect("Ellen Crabtree, 52, and Tim Crabtree, 9, were shot in their beds. Deputies "
+                    "said Victor Crabtree used a rifle from the barn while they slept, then turned "
+                    "the weapon on himself."),
+            "Victor Crabtree");
+  // A title-case headline reads as one long name: its reflexive is no cue.
+  EXPECT_EQ(Suspect("Teen Accidentally Shot Himself While Cleaning Rifle\n\nEllen Crabtree, 52, "
+                    "was shot in the arm on Tuesday."),
+            "");
   // Alone, it may be a suicide.
   EXPECT_EQ(Suspect("Deputies said Victor Crabtree, 55, was found in the garage. He had killed "
                     "himself."),
