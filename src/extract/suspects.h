@@ -10,7 +10,8 @@
 // name of exactly one ("Tom shot his sister" after "Tom Roe, 12,"); a spelled-out age
 // ("Thirty-two-year-old") is no name word. The cues (suspect_cues.tsv) look
 // at the words right before the name (an age "22-year-old" and a comma may stand between), right
-// after it (an apposition ", 23, of Dayton," or ", who" may stand between), right after a
+// after it (an apposition ", 23, of Dayton," or ", who", and an adverb "also", "later", may
+// stand between), right after a
 // coordinating word that joins a second predicate to the name's clause ("NAME ran to the station
 // and told police he had shot a man": no punctuation, other name or clause opener such as "who"
 // or "when" between), or decide an "identified ... as NAME" by the nearest role noun before it.
