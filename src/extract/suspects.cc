@@ -644,10 +644,19 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // "He then shot himself."), the first named in the sentence before when its own names none
   // (the subject the pronoun continues). Not inside a quotation opened in its sentence: the
   // speaker's "he" may be anyone.
+  // Own-death cues count only when someone else is a victim (below): without one, no sentence
+  // is read; with one, only those that name a person and the ones right after them.
   constexpr uint32_t kOwnDeath = Bit(kAfter, kSelf) | Bit(kAfter, kPerp);
-  for (size_t s = 0, next = 0; s < ws.num_sentences() && next < antecedents.size(); ++s) {
+  bool any_victim = false;
+  for (const auto& [k, t] : tally) any_victim |= t.victim > 0 || t.weak > 0;
+  for (size_t s = 0, next = 0; any_victim && s < ws.num_sentences(); ++s) {
     while (next < antecedents.size() && antecedents[next].sentence + 1 < s) ++next;
-    if (skip(s) || next == antecedents.size()) continue;
+    if (next == antecedents.size()) break;
+    if (antecedents[next].sentence > s) {
+      s = antecedents[next].sentence - 1;  // the loop's ++s lands on it
+      continue;
+    }
+    if (skip(s)) continue;
     const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
     for (size_t i = b + 1; i < e; ++i) {
       // In lower case, as running text writes it: a title-case headline reads as one long name.
