@@ -67,6 +67,22 @@ bool Joined(std::string_view text, const Word& a, const Word& b) {
   return a.kind == WordKind::kWord && b.kind == WordKind::kWord;
 }
 
+// Whether the end of `s` lies inside a quotation opened in it: an odd number of straight double
+// quotes, or more opening curly quotes than closing ones.
+bool InQuotation(std::string_view s) {
+  int straight = 0, curly = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (s[k] == '"') {
+      ++straight;
+    } else if (s.compare(k, 3, "\xE2\x80\x9C") == 0) {
+      ++curly;
+    } else if (s.compare(k, 3, "\xE2\x80\x9D") == 0) {
+      --curly;
+    }
+  }
+  return straight % 2 == 1 || curly > 0;
+}
+
 struct Run {
   uint32_t begin = 0;  // first word
   uint32_t end = 0;    // one past the last word (initials, suffix and their dots included)
@@ -152,15 +168,17 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::unique_ptr<SuspectFinder> f(new SuspectFinder());
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
-    static constexpr std::pair<std::string_view, Kind> kKinds[] = {{"before", kBefore},
-                                                                   {"after", kAfter},
-                                                                   {"as", kAs},
-                                                                   {"noun", kNoun},
-                                                                   {"possessive", kPossessive}};
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
+        {"before", kBefore}, {"after", kAfter},           {"as", kAs},
+        {"noun", kNoun},     {"possessive", kPossessive}, {"agent", kAgent}};
     static constexpr std::pair<std::string_view, Role> kRoles[] = {
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
-    if (cols[1] == "coord" || cols[1] == "clause_end") {
+    const std::pair<std::string_view, WordSet*> word_sets[] = {
+        {"coord", &f->coord_},         {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
+        {"reflexive", &f->reflexive_}, {"speech", &f->speech_},         {"adverb", &f->adverb_}};
+    for (const auto& [name, set] : word_sets) {
+      if (cols[1] != name) continue;
       if (cols[2] != "-") {
         return InvalidArgument("column 3: role of " + std::string(cols[1]) + " must be -, not \"" +
                                std::string(cols[2]) + "\"");
@@ -171,15 +189,17 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
           return InvalidArgument("column 1: one word per " + std::string(cols[1]) + ", not \"" +
                                  std::string(p) + "\"");
         }
-        (cols[1] == "coord" ? f->coord_ : f->clause_end_).Add(words[0]);
+        set->Add(words[0]);
       }
       return Status::Ok();
     }
     const auto* kind = std::find_if(std::begin(kKinds), std::end(kKinds),
                                     [&](const auto& k) { return k.first == cols[1]; });
     if (kind == std::end(kKinds)) {
-      return InvalidArgument("column 2: kind \"" + std::string(cols[1]) +
-                             "\" is not before, after, as, noun, possessive, coord or clause_end");
+      return InvalidArgument(
+          "column 2: kind \"" + std::string(cols[1]) +
+          "\" is not before, after, as, noun, possessive, agent, coord, clause_end, "
+          "pronoun, reflexive, speech or adverb");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -351,6 +371,40 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     return found;
   };
 
+  // The bits of the cue phrase starting at word `at` (after a name). An agent verb followed by a
+  // name ("NAME fatally shot NAME2") is a perpetrator cue; written in lower case, as running
+  // text has it: in a title-case headline every word looks like a name.
+  auto cue_after = [&](size_t at, size_t end) -> uint32_t {
+    uint32_t p = 0;
+    size_t n = cues_.Match(w, at, end, &p);
+    // An adverb may stand before the verb: "NAME also allegedly told police".
+    if (n == 0 && at + 1 < end && adverb_.contains(w[at])) n = cues_.Match(w, ++at, end, &p);
+    if ((p & Bit(kAgent, kPerp)) && at + n < end && !StartsUpper(text, w[at]) &&
+        name_word(at + n)) {
+      p |= Bit(kAfter, kPerp);
+    }
+    return p;
+  };
+
+  // A speaker reports and is no pronoun's antecedent: "NAME said", or "said NAME" after a quote
+  // or comma ("...," said NAME), not "police said NAME shot ...".
+  auto speaker = [&](const Run& r) {
+    const size_t b = ws.sentence_begin(w[r.begin].sentence),
+                 e = ws.sentence_end(w[r.begin].sentence);
+    return (r.end < e && speech_.contains(w[r.end])) ||
+           (r.begin >= b + 2 && speech_.contains(w[r.begin - 1]) &&
+            w[r.begin - 2].kind == WordKind::kPunct);
+  };
+  // The first name of each sentence that reads as a person, for the pronouns after it ("Smith
+  // shot his wife. He then shot himself."): runs are read in order, so one per sentence.
+  struct Antecedent {
+    uint32_t sentence, word;
+    int tally;                 // index into `tally`, -1 for a shared surname
+    std::string_view surname;  // the shared surname
+    Span name;
+  };
+  std::vector<Antecedent> antecedents;
+
   // Pass 2: cues around every mention.
   std::vector<std::pair<NameKey, Tally>> tally;
   tally.reserve(runs.size());  // at most one per run
@@ -388,21 +442,28 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A shared surname's cues are tallied apart and given to one of its bearers after the pass.
     Tally shared_tally;
     Tally* slot = &shared_tally;
+    int slot_index = -1;  // into `tally`
     if (shared == nullptr) {
       slot = nullptr;
-      for (auto& [k, v] : tally) {
-        if (k == key) {
-          slot = &v;
+      for (size_t k = 0; k < tally.size(); ++k) {
+        if (tally[k].first == key) {
+          slot = &tally[k].second;
+          slot_index = static_cast<int>(k);
           break;
         }
       }
       if (slot == nullptr) {
+        slot_index = static_cast<int>(tally.size());
         slot = &tally.emplace_back(key, Tally()).second;
         slot->order = order++;
       }
     }
     Tally& t = *slot;
     Span name{w[r.begin].span.begin, w[r.end - 1].span.end};
+    if ((antecedents.empty() || antecedents.back().sentence != s) && !speaker(r)) {
+      antecedents.push_back({static_cast<uint32_t>(s), r.begin, slot_index,
+                             shared == nullptr ? std::string_view() : shared->surname, name});
+    }
     auto keep_shared = [&] {
       if (shared != nullptr && t.victim == 0 && (t.perp > 0 || t.self > 0)) {
         shared_cues.push_back({shared->surname, name, t.perp, t.self});
@@ -434,6 +495,10 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (cues_.Match(w, r.end + 1, e, &p) > 0 && (p & Bit(kPossessive, kPerp))) {
         if (t.perp == 0) t.span = name;
         ++t.perp;
+      } else if (p & Bit(kPossessive, kSelf)) {
+        // "NAME's gunshot wound appears to be self-inflicted": an own-death cue.
+        if (t.perp == 0 && t.self == 0) t.span = name;
+        ++t.self;
       }
       keep_shared();
       continue;
@@ -538,8 +603,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         a += 2;
       }
     }
-    uint32_t after = 0;
-    if (a < e) cues_.Match(w, a, e, &after);
+    uint32_t after = a < e ? cue_after(a, e) : 0;
     // A second predicate of the name's clause: "NAME ran to the station and told police he had
     // shot a man". The words between stay in the clause: no punctuation, no other name, no word
     // that opens another clause ("when", "who").
@@ -553,9 +617,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         if (j == a || !coord_.contains(w[j])) continue;  // "NAME and ..." is a list
         size_t k = j + 1;
         if (k < e && coord_.contains(w[k])) ++k;  // "and then"
-        uint32_t second = 0;
-        if (k < e) cues_.Match(w, k, e, &second);
-        after |= second & kAfterRoles;
+        if (k < e) after |= cue_after(k, e) & kAfterRoles;
         break;
       }
     }
@@ -575,6 +637,59 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       ++t.self;
     }
     keep_shared();
+  }
+  // A reflexive own-death cue ("then turned the gun on himself") names the first person named
+  // before it in its sentence: "NAME used a pistol to kill his children while they slept, then
+  // turned the weapon on himself". After a subject pronoun ("police said he killed himself",
+  // "He then shot himself."), the first named in the sentence before when its own names none
+  // (the subject the pronoun continues). Not inside a quotation opened in its sentence: the
+  // speaker's "he" may be anyone.
+  // Own-death cues count only when someone else is a victim (below): without one, no sentence
+  // is read; with one, only those that name a person and the ones right after them.
+  constexpr uint32_t kOwnDeath = Bit(kAfter, kSelf) | Bit(kAfter, kPerp);
+  bool any_victim = false;
+  for (const auto& [k, t] : tally) any_victim |= t.victim > 0 || t.weak > 0;
+  for (size_t s = 0, next = 0; any_victim && s < ws.num_sentences(); ++s) {
+    while (next < antecedents.size() && antecedents[next].sentence + 1 < s) ++next;
+    if (next == antecedents.size()) break;
+    if (antecedents[next].sentence > s) {
+      s = antecedents[next].sentence - 1;  // the loop's ++s lands on it
+      continue;
+    }
+    if (skip(s)) continue;
+    const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
+    for (size_t i = b + 1; i < e; ++i) {
+      // In lower case, as running text writes it: a title-case headline reads as one long name.
+      if (!reflexive_.contains(w[i]) || StartsUpper(text, w[i]) ||
+          (cue_ending_at(b, i + 1) & kOwnDeath) == 0) {
+        continue;
+      }
+      if (InQuotation(text.substr(ws.sentence_span(s).begin,
+                                  w[i].span.begin - ws.sentence_span(s).begin))) {
+        continue;
+      }
+      // The subject pronoun right before the cue, if any.
+      bool pronoun = false;
+      for (size_t j = i; j > b && !pronoun && i - j < max_cue_words_; --j) {
+        uint32_t p = 0;
+        pronoun = pronoun_.contains(w[j - 1]) && cues_.Match(w, j, e, &p) == i + 1 - j &&
+                  (p & kOwnDeath) != 0;
+      }
+      const Antecedent* to = nullptr;
+      for (size_t k = next; k < antecedents.size() && antecedents[k].sentence <= s; ++k) {
+        const Antecedent& x = antecedents[k];
+        if (x.sentence == s ? x.word < i : pronoun && !skip(x.sentence)) to = &x;
+        if (x.sentence == s) break;
+      }
+      if (to == nullptr) continue;
+      if (to->tally < 0) {
+        shared_cues.push_back({to->surname, to->name, 0, 1});
+      } else {
+        Tally& t = tally[static_cast<size_t>(to->tally)].second;
+        if (t.perp == 0 && t.self == 0) t.span = to->name;
+        ++t.self;
+      }
+    }
   }
   // A bare surname several full names share ("Smith was arrested" after "Tom Smith" and "Ann
   // Smith"): its perpetrator and own-death cues go to the bearer the article accuses by full name

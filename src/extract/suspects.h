@@ -10,7 +10,8 @@
 // name of exactly one ("Tom shot his sister" after "Tom Roe, 12,"); a spelled-out age
 // ("Thirty-two-year-old") is no name word. The cues (suspect_cues.tsv) look
 // at the words right before the name (an age "22-year-old" and a comma may stand between), right
-// after it (an apposition ", 23, of Dayton," or ", who" may stand between), right after a
+// after it (an apposition ", 23, of Dayton," or ", who", and an adverb "also", "later", may
+// stand between), right after a
 // coordinating word that joins a second predicate to the name's clause ("NAME ran to the station
 // and told police he had shot a man": no punctuation, other name or clause opener such as "who"
 // or "when" between), or decide an "identified ... as NAME" by the nearest role noun before it.
@@ -19,24 +20,34 @@
 // by full name, else to the first named (the story's principal: relatives go by first names),
 // never to one a victim cue names; with a victim cue of its own it counts for nobody.
 //
+// A verb of violence between two names ("NAME fatally shot NAME2", written in lower case: a
+// title-case headline's words all look like names) is a perpetrator cue for the first.
+//
 // A murder-suicide's shooter is the perpetrator though also among the dead: "NAME also shot
 // himself", "NAME turned the gun on herself" are perpetrator cues, and so is a copula naming the
-// role ("NAME was a suspect in"). A death by one's own hand ("NAME died from an apparent
-// self-inflicted gunshot wound", "NAME committed suicide") counts as a perpetrator cue only when
-// another named person has a victim or weak cue: alone (also "NAME shot himself") it may be a
-// suicide or an accident. A possessive ("Smith's fiance") takes no cues: they belong to the noun
-// after it; only a possessive cue ("Smith's gun went off") names the owner of the weapon that
-// fired. A name is the suspect when its perpetrator cues outnumber its victim cues; the one with
-// the most such cues wins, the first named on ties. A weak victim cue, one that fits a shooter too
-// ("NAME died", "NAME was found dead", "NAME was taken to"), weighs half a victim cue: the shooter
-// of a murder-suicide is found dead too, so "NAME shot his wife" outweighs it, while a second
-// victim cue does not.
+// role ("NAME was a suspect in"). A reflexive own-death cue in running text ("then turned the
+// weapon on himself", "police said he killed himself") is an own-death cue of the first person
+// named before it in its sentence, or, after a subject pronoun when the sentence names nobody
+// before it, of the first named in the sentence before; never of a speaker ("NAME said", '..."
+// said NAME'), and not inside a quotation opened in its sentence (the speaker's "he" may be
+// anyone). A possessive own-death cue ("NAME's gunshot wound appears to be self-inflicted")
+// counts the same. A death by one's own hand ("NAME died from an apparent self-inflicted gunshot
+// wound", "NAME committed suicide") counts as a perpetrator cue only when another named person
+// has a victim or weak cue: alone (also "NAME shot himself") it may be a suicide or an accident.
+// A possessive ("Smith's fiance") takes no cues: they belong to the noun after it; only a
+// possessive cue ("Smith's gun went off") names the owner of the weapon that fired. A name is the
+// suspect when its perpetrator cues outnumber its victim cues; the one with the most such cues
+// wins, the first named on ties. A weak victim cue, one that fits a shooter too ("NAME died",
+// "NAME was found dead", "NAME was taken to", "NAME was shot by police": the person police shoot
+// is most often the armed suspect), weighs half a victim cue: the shooter of a murder-suicide is
+// found dead too, so "NAME shot his wife" outweighs it, while a second victim cue does not.
 //
 // Data (in the extract data dir): suspect_cues.tsv, name_stopwords.txt. Load() compiles them
 // once; Find() is const and thread-safe.
 #ifndef SITREP_EXTRACT_SUSPECTS_H_
 #define SITREP_EXTRACT_SUSPECTS_H_
 
+#include <bit>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,12 +84,18 @@ class SuspectFinder {
   [[nodiscard]] bool RegisterTries(StartIndex* index);
 
  private:
-  enum Kind : uint8_t { kBefore = 1, kAfter = 2, kAs = 4, kNoun = 8, kPossessive = 16 };
+  enum Kind : uint8_t {
+    kBefore = 1,
+    kAfter = 2,
+    kAs = 4,
+    kNoun = 8,
+    kPossessive = 16,
+    kAgent = 32
+  };
   enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
   static constexpr uint32_t Bit(Kind k, Role r) {
-    int ki = k == kBefore ? 0 : k == kAfter ? 1 : k == kAs ? 2 : k == kNoun ? 3 : 4;
-    return 1u << (ki * 4 + r);  // 5 kinds x 4 roles: bits 0..19
+    return 1u << (std::countr_zero(unsigned{k}) * 4 + r);  // 6 kinds x 4 roles: bits 0..23
   }
 
   SuspectFinder() = default;
@@ -88,6 +105,10 @@ class SuspectFinder {
   WordSet stop_;
   WordSet coord_;       // joins a second predicate to the name's clause ("and", "then")
   WordSet clause_end_;  // opens another clause ("who", "when"): the name's predicate ends
+  WordSet pronoun_;     // a singular subject pronoun ("he", "she")
+  WordSet reflexive_;   // a singular reflexive ("himself", "herself")
+  WordSet speech_;      // a reporting verb ("said"): the name next to it is a speaker
+  WordSet adverb_;      // may stand between a name and its after cue ("also", "later")
 };
 
 }  // namespace sitrep

@@ -417,6 +417,90 @@ TEST_F(SuspectsTest, VictimsAreListedApartFromTheSuspect) {
   EXPECT_EQ(victims[0].canonical, "Ava Lindqvist");
 }
 
+// A verb of violence between two names makes the first the shooter; without a name after it the
+// verb says nothing ("NAME shot in"), and a title-case headline's capitalised verb is no cue.
+TEST_F(SuspectsTest, AgentVerbBetweenTwoNames) {
+  EXPECT_EQ(Suspect("Officers were called to a diner on Pike Road. Investigators said Dale Ormsby "
+                    "walked to the counter and fatally shot Lena Marsh, 38, before fleeing."),
+            "Dale Ormsby");
+  EXPECT_EQ(Suspect("Investigators said Dale Ormsby shot Lena Marsh in the arm."), "Dale Ormsby");
+  EXPECT_EQ(Suspect("Dale Ormsby shot in the arm outside a diner, police said."), "");
+  EXPECT_EQ(Suspect("Dale Ormsby Killed Walking Home From Work\n\nA man was killed on Pike Road."),
+            "");
+}
+
+// "he killed himself": the pronoun's own-death cue goes to the first person named before it in
+// its sentence, else in the sentence before; it names the shooter when someone else is a victim.
+TEST_F(SuspectsTest, PronounWithReflexiveOwnDeathCue) {
+  EXPECT_EQ(Suspect("Ellen Crabtree, 52, was shot in the head at her home on Tuesday. Victor "
+                    "Crabtree never came back: deputies said he killed himself in the garage."),
+            "Victor Crabtree");
+  EXPECT_EQ(Suspect("Ellen Crabtree, 52, was shot in the head at her home on Tuesday. Deputies "
+                    "said Victor Crabtree, 55, had argued with her for hours. He then turned the "
+                    "rifle on himself."),
+            "Victor Crabtree");
+  // Without a pronoun: the first person named in the sentence, across a clause.
+  EXPECT_EQ(Suspect("Ellen Crabtree, 52, and Tim Crabtree, 9, were shot in their beds. Deputies "
+                    "said Victor Crabtree used a rifle from the barn while they slept, then turned "
+                    "the weapon on himself."),
+            "Victor Crabtree");
+  // A title-case headline reads as one long name: its reflexive is no cue.
+  EXPECT_EQ(Suspect("Teen Accidentally Shot Himself While Cleaning Rifle\n\nEllen Crabtree, 52, "
+                    "was shot in the arm on Tuesday."),
+            "");
+  // Alone, it may be a suicide.
+  EXPECT_EQ(Suspect("Deputies said Victor Crabtree, 55, was found in the garage. He had killed "
+                    "himself."),
+            "");
+}
+
+// A speaker is no antecedent, and a pronoun inside a quotation may be anyone.
+TEST_F(SuspectsTest, PronounSkipsSpeakersAndQuotations) {
+  EXPECT_EQ(Suspect("Ray Tolliver, the county sheriff, spoke on Monday. Cody Marsh, 4, died at a "
+                    "hospital. \"The boy found the pistol and he shot himself,\" Tolliver said."),
+            "");
+  EXPECT_EQ(Suspect("Ellen Crabtree, 52, was shot in the head on Tuesday. \"We loved her,\" "
+                    "said Nora Pike. Deputies believe he then killed himself."),
+            "");
+}
+
+// "NAME's gunshot wound appears to be self-inflicted" is an own-death cue.
+TEST_F(SuspectsTest, PossessiveOwnDeathCue) {
+  EXPECT_EQ(Suspect("Dana Pryor, 44, was found dead in the bedroom. Police said Wendell Pryor's "
+                    "gunshot wound appears to be self-inflicted."),
+            "Wendell Pryor");
+  EXPECT_EQ(Suspect("Police said Wendell Pryor's gunshot wound appears to be self-inflicted."), "");
+}
+
+// Being shot by the police weighs half a victim cue: the man who opened fire is the suspect.
+TEST_F(SuspectsTest, ShotByPoliceIsAWeakVictimCue) {
+  EXPECT_EQ(Suspect("Deputies said Rory Kestrel, 29, opened fire on them outside a motel. Kestrel "
+                    "was shot by a deputy and taken to a hospital."),
+            "Rory Kestrel");
+  // Shot by anyone else, he is a victim as much as a shooter.
+  EXPECT_EQ(Suspect("Deputies said Rory Kestrel, 29, opened fire on them outside a motel. Kestrel "
+                    "was shot in the leg."),
+            "");
+}
+
+// An adverb may stand between the name and its verb.
+TEST_F(SuspectsTest, AdverbBeforeTheCue) {
+  EXPECT_EQ(Suspect("Wade Pellam, 30, argued with a neighbor on Elm Street. Pellam later shot a "
+                    "man who tried to calm him, police said."),
+            "Wade Pellam");
+  EXPECT_EQ(Suspect("Nell Ostrow, 40, was found in the yard. Ostrow also allegedly told deputies "
+                    "where the rifle was."),
+            "Nell Ostrow");
+}
+
+// A copula names the role: "the accused shooter is NAME", "NAME was one of the shooters".
+TEST_F(SuspectsTest, CopulaNamesTheShooter) {
+  EXPECT_EQ(Suspect("Sources said the accused shooter is 16-year-old Theo Brandt."), "Theo Brandt");
+  EXPECT_EQ(Suspect("Police named the two men as Ray Dunn, 56, and Gil Okafor, 30. Police said "
+                    "Okafor was one of the shooters and Dunn was a bystander."),
+            "Gil Okafor");
+}
+
 // A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
 TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
   namespace fs = std::filesystem;
@@ -429,7 +513,8 @@ TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
   for (const Case& c : {Case{"and then\tcoord\t-\n", "column 1", "and then"},
                         Case{"was nabbed\tbeside\tperpetrator\n", "column 2", "beside"},
                         Case{"was nabbed\tafter\tculprit\n", "column 3", "culprit"},
-                        Case{"then\tclause_end\tvictim\n", "column 3", "victim"}}) {
+                        Case{"then\tclause_end\tvictim\n", "column 3", "victim"},
+                        Case{"he she\tpronoun\t-\n", "column 1", "he she"}}) {
     fs::remove_all(dir);
     fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
     std::ofstream(dir / "suspect_cues.tsv", std::ios::app) << c.row;
