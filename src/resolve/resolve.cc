@@ -2261,8 +2261,11 @@ void SortClaims(std::vector<Claim>* claims) {
 
 // SortClaims() with (*bits)[i] kept beside (*claims)[i]. The index order is the one sorting the
 // claims themselves gives (std::sort makes the same comparisons and moves whatever it moves), so
-// the claims come out exactly as SortClaims() leaves them.
-void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
+// the claims come out exactly as SortClaims() leaves them. *kept, when given, is set to the
+// indexes of the claims kept, in their sorted order: the same claims decoded again in the same
+// order are put in this order by TakeInOrder() without sorting them again.
+void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits,
+                std::vector<uint32_t>* kept = nullptr) {
   std::vector<uint32_t> order(claims->size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
@@ -2271,13 +2274,25 @@ void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
   std::vector<uint8_t> sorted_bits;
   sorted.reserve(order.size());
   sorted_bits.reserve(order.size());
+  if (kept != nullptr) kept->clear();
   for (uint32_t i : order) {
     if (!sorted.empty() && SameClaim(sorted.back(), (*claims)[i])) continue;  // std::unique
     sorted.push_back(std::move((*claims)[i]));
     sorted_bits.push_back((*bits)[i]);
+    if (kept != nullptr) kept->push_back(i);
   }
   *claims = std::move(sorted);
   *bits = std::move(sorted_bits);
+}
+
+// The claims at the indexes `kept` (SortClaims' *kept), in that order.
+void TakeInOrder(const std::vector<uint32_t>& kept, std::vector<Claim>* claims) {
+  std::vector<Claim> out;
+  out.reserve(kept.size());
+  for (uint32_t i : kept) {
+    if (i < claims->size()) out.push_back(std::move((*claims)[i]));
+  }
+  *claims = std::move(out);
 }
 
 constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
@@ -2618,10 +2633,11 @@ struct Background {
 struct Parked {
   std::vector<SpillFile::Ref> claims, why;
   std::vector<Background> background;  // step 4's links, after `why` (it comes last)
-  // The claims were parked as they were gathered, not as reconciled: SortClaims() makes the
-  // reconciled list again (the same input gives the same order), which costs less than a second
-  // encoded copy of every claim.
+  // The claims were parked as they were gathered, not as reconciled: once reconciled, the
+  // indexes of the reconciled list in the decoded one (SortClaims' *kept), so that emitting the
+  // incident neither keeps a second encoded copy of every claim nor sorts them again.
   bool sort_claims = false;
+  std::vector<uint32_t> claim_order;
 };
 
 // The reason step 4 records when a recall links to an incident.
@@ -2885,12 +2901,14 @@ bool IncidentStream::Next(Incident* out) {
   const Impl::Item item = s.order[s.next++];
   Incident& slot = item.story ? s.stories[item.index] : s.leaves[item.index];
   Parked& parked = item.story ? s.story_parked[item.index] : s.leaf_parked[item.index];
-  Incident inc = std::move(slot);
+  // Built in place in *out (every field assigned by the move), not in a local moved out after.
+  *out = std::move(slot);
   slot = Incident();  // release the moved-from shell's capacity too
+  Incident& inc = *out;
   SortUnique(&inc.mentions);
   UnparkWhy(&inc, &parked, &s.spill);
   UnparkClaims(&inc, &parked, &s.spill);
-  if (parked.sort_claims) SortClaims(&inc.claims);
+  if (parked.sort_claims) TakeInOrder(parked.claim_order, &inc.claims);
   if (!parked.background.empty()) {
     std::vector<int> docs;
     for (const Background& b : parked.background) {
@@ -2906,7 +2924,6 @@ bool IncidentStream::Next(Incident* out) {
   }
   parked = {};
   if (s.place_names != nullptr) s.place_names->FillOne(s.spellings, &inc);
-  *out = std::move(inc);
   return true;
 }
 
@@ -3555,7 +3572,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     // quotes nor the sources, which the emitted incident decodes again from the segments.
     std::vector<uint8_t> cue_bits;
     UnparkClaims(&inc, &parked, &b.spill, &cue_bits, /*texts=*/false);
-    SortClaims(&inc.claims, &cue_bits);
+    SortClaims(&inc.claims, &cue_bits, &parked.claim_order);
     ReconcileIncident(&inc, policy, o, rules, &cue_bits);
     Release(&inc.claims);
     parked.claims = std::move(segments);

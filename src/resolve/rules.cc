@@ -63,6 +63,18 @@ PhraseSet::PhraseSet(const std::vector<std::string_view>& phrases) : bigrams_(10
     }
   }
   std::sort(by_bigram_.begin(), by_bigram_.end());
+  bigram_rank_.resize(bigrams_.size());
+  uint32_t rank = 0;
+  for (size_t w = 0; w < bigrams_.size(); ++w) {
+    bigram_rank_[w] = rank;
+    rank += BitCount(bigrams_[w]);
+  }
+  for (size_t k = 0; k < by_bigram_.size(); ++k) {
+    if (k == 0 || by_bigram_[k] >> 32 != by_bigram_[k - 1] >> 32) {
+      bigram_start_.push_back(static_cast<uint32_t>(k));
+    }
+  }
+  bigram_start_.push_back(static_cast<uint32_t>(by_bigram_.size()));
 }
 
 void ResolveRules::BuildCueIndexes() {
