@@ -1550,9 +1550,15 @@ BlockKey DayKey(std::string_view tag, uint64_t key_hash, int64_t day) {
   return {Key(KeyPrefix(tag, key_hash), day), day};
 }
 
-BlockKey CellKey(double lat, double lon, int dx, int dy, int64_t day) {
-  const int64_t x = static_cast<int64_t>(std::floor(lon / kGridDegrees)) + dx;
-  const int64_t y = static_cast<int64_t>(std::floor(lat / kGridDegrees)) + dy;
+// The grid cell of a point: (column, row) of kGridDegrees.
+std::pair<int64_t, int64_t> CellOf(double lat, double lon) {
+  return {static_cast<int64_t>(std::floor(lon / kGridDegrees)),
+          static_cast<int64_t>(std::floor(lat / kGridDegrees))};
+}
+
+// The key of cell (x, y) on `day`; a point's cells are worked out once (CellOf) for all the
+// days and neighbours a registration or lookup reads.
+BlockKey CellKey(int64_t x, int64_t y, int64_t day) {
   static const uint64_t prefix = KeyPrefix("g", kFnvBasis);
   return {Key(prefix, day, x * 100003 + y), day};
 }
@@ -1631,10 +1637,9 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
     idx->Add(DayKey("day", kFnvBasis, *e.day), cluster);
     if (e.loc->place.has_coords && Fine(e.loc)) {
       // Registered in the neighbouring cells too, so a lookup reads one cell per day.
+      const auto [x, y] = CellOf(e.loc->place.lat, e.loc->place.lon);
       for (int dx = -1; dx <= 1; ++dx) {
-        for (int dy = -1; dy <= 1; ++dy) {
-          idx->Add(CellKey(e.loc->place.lat, e.loc->place.lon, dx, dy, *e.day), cluster);
-        }
+        for (int dy = -1; dy <= 1; ++dy) idx->Add(CellKey(x + dx, y + dy, *e.day), cluster);
       }
     }
   }
@@ -1653,8 +1658,9 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
     CollectTimed(country_level ? KeyPrefix("c", country) : KeyPrefix("a1", loc.admin1_hash), day,
                  std::nullopt, o, idx, &out);
     if (loc.place.has_coords && Fine(loc)) {
+      const auto [x, y] = CellOf(loc.place.lat, loc.place.lon);
       for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
-        idx.Collect(CellKey(loc.place.lat, loc.place.lon, 0, 0, d), &out);
+        idx.Collect(CellKey(x, y, d), &out);
       }
     }
   } else if (pub) {
@@ -2463,8 +2469,7 @@ std::string EncodeClaims(const std::vector<Claim>& claims,
       PutVarint(static_cast<uint64_t>(std::max(0, v)), &out);
     }
   }
-  out.shrink_to_fit();
-  return out;
+  return out;  // read once, by SpillFile::Append(): not shrunk to fit (a copy for nothing)
 }
 
 // The claims of an EncodeClaims blob; their cue bits (CueBits, 0 when not read) appended to

@@ -99,9 +99,11 @@ void ResolveRules::BuildCueIndexes() {
 
 bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
   if (attributed_to.empty()) return false;
-  const std::string a = Lower(attributed_to);
+  // On the stack: reconciliation asks this of every candidate figure's attribution.
+  const AsciiLower lower(attributed_to);
+  const std::string_view a = lower.view();
   for (const std::string& term : official_terms) {
-    for (size_t pos = a.find(term); pos != std::string::npos; pos = a.find(term, pos + 1)) {
+    for (size_t pos = a.find(term); pos != std::string_view::npos; pos = a.find(term, pos + 1)) {
       const size_t end = pos + term.size();
       const bool left_ok = pos == 0 || !IsWordChar(a[pos - 1]);
       const bool right_ok = end == a.size() || !IsWordChar(a[end]);
