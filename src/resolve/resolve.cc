@@ -74,6 +74,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// Appends Lower(s) to *out, without a string of its own.
+void AppendLower(std::string_view s, std::string* out) {
+  const size_t at = out->size();
+  out->append(s);
+  for (size_t i = at; i < out->size(); ++i) (*out)[i] = LowerChar((*out)[i]);
+}
+
 // "%.2f" written at `buf` (32 bytes at least); returns its length. Most values formatted (pair
 // scores, their parts) are quarters, exact in binary and in two decimals: written directly, as
 // printf would, without its cost.
@@ -168,19 +175,50 @@ Loc MakeLoc(const Place& p) {
   loc.known = !p.country.empty() || !p.admin1.empty() || !p.name.empty();
   loc.place = p;
   loc.place.level = LevelOf(p);
-  loc.country_key = Lower(p.country);
-  loc.admin1_key = loc.country_key + "|" + Lower(p.admin1);
-  if (!p.admin2.empty()) loc.admin2_key = loc.admin1_key + "|" + Lower(p.admin2);
+  // The keys are written in place, part after part (this runs for every mention's place).
+  AppendLower(p.country, &loc.country_key);
+  loc.admin1_key.reserve(loc.country_key.size() + 1 + p.admin1.size());
+  loc.admin1_key = loc.country_key;
+  loc.admin1_key += '|';
+  AppendLower(p.admin1, &loc.admin1_key);
+  if (!p.admin2.empty()) {
+    loc.admin2_key.reserve(loc.admin1_key.size() + 1 + p.admin2.size());
+    loc.admin2_key = loc.admin1_key;
+    loc.admin2_key += '|';
+    AppendLower(p.admin2, &loc.admin2_key);
+  }
+  // "prefix" + admin1_key + "|" + Lower(name).
+  auto admin1_and_name = [&](std::string_view prefix) {
+    loc.key.reserve(prefix.size() + loc.admin1_key.size() + 1 + p.name.size());
+    loc.key = prefix;
+    loc.key += loc.admin1_key;
+    loc.key += '|';
+    AppendLower(p.name, &loc.key);
+  };
   switch (loc.place.level) {
-    case GeoLevel::kCountry: loc.key = "c|" + Lower(p.country); break;
-    case GeoLevel::kProvince: loc.key = "a1|" + loc.admin1_key; break;
+    case GeoLevel::kCountry:
+      loc.key = "c|";
+      loc.key += loc.country_key;
+      break;
+    case GeoLevel::kProvince:
+      loc.key = "a1|";
+      loc.key += loc.admin1_key;
+      break;
     case GeoLevel::kDistrict:
-      loc.key = "a2|" + (loc.admin2_key.empty() ? loc.admin1_key + "|" + Lower(p.name)
-                                                : loc.admin2_key);
+      if (loc.admin2_key.empty()) {
+        admin1_and_name("a2|");
+      } else {
+        loc.key = "a2|";
+        loc.key += loc.admin2_key;
+      }
       break;
     case GeoLevel::kPlace:
-      loc.key = p.gazetteer_id != 0 ? "g|" + std::to_string(p.gazetteer_id)
-                                    : "p|" + loc.admin1_key + "|" + Lower(p.name);
+      if (p.gazetteer_id != 0) {
+        loc.key = "g|";
+        loc.key += std::to_string(p.gazetteer_id);
+      } else {
+        admin1_and_name("p|");
+      }
       break;
   }
   loc.key_hash = Fnv1a(loc.key);
