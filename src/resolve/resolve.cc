@@ -68,17 +68,17 @@ int64_t Gap(int64_t a, int64_t b) { return a > b ? a - b : b - a; }
 // std::tolower in the "C" locale the program runs in (it sets none), without its call.
 char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerChar(c);
-  return out;
-}
-
 // Appends Lower(s) to *out, without a string of its own.
 void AppendLower(std::string_view s, std::string* out) {
   const size_t at = out->size();
   out->append(s);
   for (size_t i = at; i < out->size(); ++i) (*out)[i] = LowerChar((*out)[i]);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  AppendLower(s, &out);
+  return out;
 }
 
 // "%.2f" written at `buf` (32 bytes at least); returns its length. Most values formatted (pair
