@@ -68,9 +68,16 @@ int64_t Gap(int64_t a, int64_t b) { return a > b ? a - b : b - a; }
 // std::tolower in the "C" locale the program runs in (it sets none), without its call.
 char LowerChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Appends Lower(s) to *out, without a string of its own.
+void AppendLower(std::string_view s, std::string* out) {
+  const size_t at = out->size();
+  out->append(s);
+  for (size_t i = at; i < out->size(); ++i) (*out)[i] = LowerChar((*out)[i]);
+}
+
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerChar(c);
+  std::string out;
+  AppendLower(s, &out);
   return out;
 }
 
@@ -168,19 +175,50 @@ Loc MakeLoc(const Place& p) {
   loc.known = !p.country.empty() || !p.admin1.empty() || !p.name.empty();
   loc.place = p;
   loc.place.level = LevelOf(p);
-  loc.country_key = Lower(p.country);
-  loc.admin1_key = loc.country_key + "|" + Lower(p.admin1);
-  if (!p.admin2.empty()) loc.admin2_key = loc.admin1_key + "|" + Lower(p.admin2);
+  // The keys are written in place, part after part (this runs for every mention's place).
+  AppendLower(p.country, &loc.country_key);
+  loc.admin1_key.reserve(loc.country_key.size() + 1 + p.admin1.size());
+  loc.admin1_key = loc.country_key;
+  loc.admin1_key += '|';
+  AppendLower(p.admin1, &loc.admin1_key);
+  if (!p.admin2.empty()) {
+    loc.admin2_key.reserve(loc.admin1_key.size() + 1 + p.admin2.size());
+    loc.admin2_key = loc.admin1_key;
+    loc.admin2_key += '|';
+    AppendLower(p.admin2, &loc.admin2_key);
+  }
+  // "prefix" + admin1_key + "|" + Lower(name).
+  auto admin1_and_name = [&](std::string_view prefix) {
+    loc.key.reserve(prefix.size() + loc.admin1_key.size() + 1 + p.name.size());
+    loc.key = prefix;
+    loc.key += loc.admin1_key;
+    loc.key += '|';
+    AppendLower(p.name, &loc.key);
+  };
   switch (loc.place.level) {
-    case GeoLevel::kCountry: loc.key = "c|" + Lower(p.country); break;
-    case GeoLevel::kProvince: loc.key = "a1|" + loc.admin1_key; break;
+    case GeoLevel::kCountry:
+      loc.key = "c|";
+      loc.key += loc.country_key;
+      break;
+    case GeoLevel::kProvince:
+      loc.key = "a1|";
+      loc.key += loc.admin1_key;
+      break;
     case GeoLevel::kDistrict:
-      loc.key = "a2|" + (loc.admin2_key.empty() ? loc.admin1_key + "|" + Lower(p.name)
-                                                : loc.admin2_key);
+      if (loc.admin2_key.empty()) {
+        admin1_and_name("a2|");
+      } else {
+        loc.key = "a2|";
+        loc.key += loc.admin2_key;
+      }
       break;
     case GeoLevel::kPlace:
-      loc.key = p.gazetteer_id != 0 ? "g|" + std::to_string(p.gazetteer_id)
-                                    : "p|" + loc.admin1_key + "|" + Lower(p.name);
+      if (p.gazetteer_id != 0) {
+        loc.key = "g|";
+        loc.key += std::to_string(p.gazetteer_id);
+      } else {
+        admin1_and_name("p|");
+      }
       break;
   }
   loc.key_hash = Fnv1a(loc.key);
@@ -1550,9 +1588,15 @@ BlockKey DayKey(std::string_view tag, uint64_t key_hash, int64_t day) {
   return {Key(KeyPrefix(tag, key_hash), day), day};
 }
 
-BlockKey CellKey(double lat, double lon, int dx, int dy, int64_t day) {
-  const int64_t x = static_cast<int64_t>(std::floor(lon / kGridDegrees)) + dx;
-  const int64_t y = static_cast<int64_t>(std::floor(lat / kGridDegrees)) + dy;
+// The grid cell of a point: (column, row) of kGridDegrees.
+std::pair<int64_t, int64_t> CellOf(double lat, double lon) {
+  return {static_cast<int64_t>(std::floor(lon / kGridDegrees)),
+          static_cast<int64_t>(std::floor(lat / kGridDegrees))};
+}
+
+// The key of cell (x, y) on `day`; a point's cells are worked out once (CellOf) for all the
+// days and neighbours a registration or lookup reads.
+BlockKey CellKey(int64_t x, int64_t y, int64_t day) {
   static const uint64_t prefix = KeyPrefix("g", kFnvBasis);
   return {Key(prefix, day, x * 100003 + y), day};
 }
@@ -1631,10 +1675,9 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
     idx->Add(DayKey("day", kFnvBasis, *e.day), cluster);
     if (e.loc->place.has_coords && Fine(e.loc)) {
       // Registered in the neighbouring cells too, so a lookup reads one cell per day.
+      const auto [x, y] = CellOf(e.loc->place.lat, e.loc->place.lon);
       for (int dx = -1; dx <= 1; ++dx) {
-        for (int dy = -1; dy <= 1; ++dy) {
-          idx->Add(CellKey(e.loc->place.lat, e.loc->place.lon, dx, dy, *e.day), cluster);
-        }
+        for (int dy = -1; dy <= 1; ++dy) idx->Add(CellKey(x + dx, y + dy, *e.day), cluster);
       }
     }
   }
@@ -1653,8 +1696,9 @@ std::vector<int> Candidates(const Loc& loc, const std::optional<int64_t>& day,
     CollectTimed(country_level ? KeyPrefix("c", country) : KeyPrefix("a1", loc.admin1_hash), day,
                  std::nullopt, o, idx, &out);
     if (loc.place.has_coords && Fine(loc)) {
+      const auto [x, y] = CellOf(loc.place.lat, loc.place.lon);
       for (int64_t d = *day - o.date_window_days; d <= *day + o.date_window_days; ++d) {
-        idx.Collect(CellKey(loc.place.lat, loc.place.lon, 0, 0, d), &out);
+        idx.Collect(CellKey(x, y, d), &out);
       }
     }
   } else if (pub) {
@@ -2261,8 +2305,11 @@ void SortClaims(std::vector<Claim>* claims) {
 
 // SortClaims() with (*bits)[i] kept beside (*claims)[i]. The index order is the one sorting the
 // claims themselves gives (std::sort makes the same comparisons and moves whatever it moves), so
-// the claims come out exactly as SortClaims() leaves them.
-void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
+// the claims come out exactly as SortClaims() leaves them. *kept, when given, is set to the
+// indexes of the claims kept, in their sorted order: the same claims decoded again in the same
+// order are put in this order by TakeInOrder() without sorting them again.
+void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits,
+                std::vector<uint32_t>* kept = nullptr) {
   std::vector<uint32_t> order(claims->size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(),
@@ -2271,13 +2318,25 @@ void SortClaims(std::vector<Claim>* claims, std::vector<uint8_t>* bits) {
   std::vector<uint8_t> sorted_bits;
   sorted.reserve(order.size());
   sorted_bits.reserve(order.size());
+  if (kept != nullptr) kept->clear();
   for (uint32_t i : order) {
     if (!sorted.empty() && SameClaim(sorted.back(), (*claims)[i])) continue;  // std::unique
     sorted.push_back(std::move((*claims)[i]));
     sorted_bits.push_back((*bits)[i]);
+    if (kept != nullptr) kept->push_back(i);
   }
   *claims = std::move(sorted);
   *bits = std::move(sorted_bits);
+}
+
+// The claims at the indexes `kept` (SortClaims' *kept), in that order.
+void TakeInOrder(const std::vector<uint32_t>& kept, std::vector<Claim>* claims) {
+  std::vector<Claim> out;
+  out.reserve(kept.size());
+  for (uint32_t i : kept) {
+    if (i < claims->size()) out.push_back(std::move((*claims)[i]));
+  }
+  *claims = std::move(out);
 }
 
 constexpr Field kFields[] = {Field::kKilled,   Field::kInjured, Field::kAbducted,
@@ -2448,8 +2507,7 @@ std::string EncodeClaims(const std::vector<Claim>& claims,
       PutVarint(static_cast<uint64_t>(std::max(0, v)), &out);
     }
   }
-  out.shrink_to_fit();
-  return out;
+  return out;  // read once, by SpillFile::Append(): not shrunk to fit (a copy for nothing)
 }
 
 // The claims of an EncodeClaims blob; their cue bits (CueBits, 0 when not read) appended to
@@ -2618,10 +2676,11 @@ struct Background {
 struct Parked {
   std::vector<SpillFile::Ref> claims, why;
   std::vector<Background> background;  // step 4's links, after `why` (it comes last)
-  // The claims were parked as they were gathered, not as reconciled: SortClaims() makes the
-  // reconciled list again (the same input gives the same order), which costs less than a second
-  // encoded copy of every claim.
+  // The claims were parked as they were gathered, not as reconciled: once reconciled, the
+  // indexes of the reconciled list in the decoded one (SortClaims' *kept), so that emitting the
+  // incident neither keeps a second encoded copy of every claim nor sorts them again.
   bool sort_claims = false;
+  std::vector<uint32_t> claim_order;
 };
 
 // The reason step 4 records when a recall links to an incident.
@@ -2885,12 +2944,14 @@ bool IncidentStream::Next(Incident* out) {
   const Impl::Item item = s.order[s.next++];
   Incident& slot = item.story ? s.stories[item.index] : s.leaves[item.index];
   Parked& parked = item.story ? s.story_parked[item.index] : s.leaf_parked[item.index];
-  Incident inc = std::move(slot);
+  // Built in place in *out (every field assigned by the move), not in a local moved out after.
+  *out = std::move(slot);
   slot = Incident();  // release the moved-from shell's capacity too
+  Incident& inc = *out;
   SortUnique(&inc.mentions);
   UnparkWhy(&inc, &parked, &s.spill);
   UnparkClaims(&inc, &parked, &s.spill);
-  if (parked.sort_claims) SortClaims(&inc.claims);
+  if (parked.sort_claims) TakeInOrder(parked.claim_order, &inc.claims);
   if (!parked.background.empty()) {
     std::vector<int> docs;
     for (const Background& b : parked.background) {
@@ -2906,7 +2967,6 @@ bool IncidentStream::Next(Incident* out) {
   }
   parked = {};
   if (s.place_names != nullptr) s.place_names->FillOne(s.spellings, &inc);
-  *out = std::move(inc);
   return true;
 }
 
@@ -3555,7 +3615,7 @@ IncidentStream ResolveBatch::FinishStream() && {
     // quotes nor the sources, which the emitted incident decodes again from the segments.
     std::vector<uint8_t> cue_bits;
     UnparkClaims(&inc, &parked, &b.spill, &cue_bits, /*texts=*/false);
-    SortClaims(&inc.claims, &cue_bits);
+    SortClaims(&inc.claims, &cue_bits, &parked.claim_order);
     ReconcileIncident(&inc, policy, o, rules, &cue_bits);
     Release(&inc.claims);
     parked.claims = std::move(segments);

@@ -63,6 +63,18 @@ PhraseSet::PhraseSet(const std::vector<std::string_view>& phrases) : bigrams_(10
     }
   }
   std::sort(by_bigram_.begin(), by_bigram_.end());
+  bigram_rank_.resize(bigrams_.size());
+  uint32_t rank = 0;
+  for (size_t w = 0; w < bigrams_.size(); ++w) {
+    bigram_rank_[w] = rank;
+    rank += BitCount(bigrams_[w]);
+  }
+  for (size_t k = 0; k < by_bigram_.size(); ++k) {
+    if (k == 0 || by_bigram_[k] >> 32 != by_bigram_[k - 1] >> 32) {
+      bigram_start_.push_back(static_cast<uint32_t>(k));
+    }
+  }
+  bigram_start_.push_back(static_cast<uint32_t>(by_bigram_.size()));
 }
 
 void ResolveRules::BuildCueIndexes() {
@@ -87,9 +99,11 @@ void ResolveRules::BuildCueIndexes() {
 
 bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
   if (attributed_to.empty()) return false;
-  const std::string a = Lower(attributed_to);
+  // On the stack: reconciliation asks this of every candidate figure's attribution.
+  const AsciiLower lower(attributed_to);
+  const std::string_view a = lower.view();
   for (const std::string& term : official_terms) {
-    for (size_t pos = a.find(term); pos != std::string::npos; pos = a.find(term, pos + 1)) {
+    for (size_t pos = a.find(term); pos != std::string_view::npos; pos = a.find(term, pos + 1)) {
       const size_t end = pos + term.size();
       const bool left_ok = pos == 0 || !IsWordChar(a[pos - 1]);
       const bool right_ok = end == a.size() || !IsWordChar(a[end]);

@@ -9,6 +9,7 @@
 #define SITREP_RESOLVE_RULES_H_
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -24,7 +25,7 @@ namespace sitrep {
 
 // True for the bytes that make words in cue matching: ASCII letters and digits (std::isalnum in
 // the "C" locale, which sitrep never changes). Pure.
-inline bool IsCueWordByte(char c) {
+constexpr bool IsCueWordByte(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
   return static_cast<unsigned char>(u - '0') < 10 || static_cast<unsigned char>((u | 0x20) - 'a') < 26;
 }
@@ -70,29 +71,59 @@ class PhraseSet {
     if (phrases_.empty()) return;  // default-constructed: no bitmap either
     const size_t n = lower.size();
     to = std::min(to, n);
-    for (size_t pos = from; pos < to; ++pos) {
-      // Most bytes are inside a word: the boundary rules them out before the phrases are.
-      if (pos > 0 && IsCueWordByte(lower[pos - 1])) continue;
+    const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+    size_t pos = from;
+    while (pos < to) {
+      // A phrase starts only after a non-word byte: the rest of a word is skipped in one tight
+      // loop, most bytes being inside words.
+      if (pos > 0 && kWordByte[s[pos - 1]]) {
+        while (pos < to && kWordByte[s[pos]]) ++pos;
+        ++pos;  // past the non-word byte (or `to`): the next candidate start
+        continue;
+      }
       for (uint32_t i : one_byte_) Try(lower, pos, i, f);
       if (pos + 1 == n) break;
-      const uint32_t bigram = static_cast<uint32_t>(static_cast<unsigned char>(lower[pos])) << 8 |
-                              static_cast<unsigned char>(lower[pos + 1]);
-      if ((bigrams_[bigram >> 6] >> (bigram & 63) & 1) == 0) continue;
-      for (auto it = std::lower_bound(by_bigram_.begin(), by_bigram_.end(),
-                                      static_cast<uint64_t>(bigram) << 32);
-           it != by_bigram_.end() && (*it >> 32) == bigram; ++it) {
-        Try(lower, pos, static_cast<uint32_t>(*it), f);
+      const uint32_t bigram = static_cast<uint32_t>(s[pos]) << 8 | s[pos + 1];
+      const uint64_t word = bigrams_[bigram >> 6];
+      const uint64_t bit = uint64_t{1} << (bigram & 63);
+      if ((word & bit) != 0) {
+        // The phrases of this bigram are a run of by_bigram_: its rank among the bigrams
+        // present (the set bits before it) indexes the run's start.
+        const uint32_t rank = bigram_rank_[bigram >> 6] + BitCount(word & (bit - 1));
+        for (uint32_t k = bigram_start_[rank]; k < bigram_start_[rank + 1]; ++k) {
+          Try(lower, pos, static_cast<uint32_t>(by_bigram_[k]), f);
+        }
       }
+      ++pos;
     }
   }
 
  private:
+  // IsCueWordByte() of every byte value, read once per byte of a scanned text.
+  static constexpr std::array<bool, 256> kWordByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = IsCueWordByte(static_cast<char>(c));
+    return t;
+  }();
+
+  // The set bits of v, inline (without -mpopcnt the builtin is a library call per lookup).
+  static constexpr uint32_t BitCount(uint64_t v) {
+    v -= (v >> 1) & 0x5555555555555555ULL;
+    v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+    v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<uint32_t>((v * 0x0101010101010101ULL) >> 56);
+  }
+
   template <typename F>
   void Try(std::string_view lower, size_t pos, uint32_t i, F& f) const {
     const std::string& p = phrases_[i];
     const size_t end = pos + p.size();
-    if (end > lower.size() || std::memcmp(lower.data() + pos, p.data(), p.size()) != 0) return;
-    if (end < lower.size() && IsCueWordByte(lower[end])) return;
+    if (end > lower.size()) return;
+    // The first two bytes matched (the bigram): the third rules out most phrases before the
+    // comparison is called.
+    if (p.size() > 2 && lower[pos + 2] != p[2]) return;
+    if (std::memcmp(lower.data() + pos, p.data(), p.size()) != 0) return;
+    if (end < lower.size() && kWordByte[static_cast<unsigned char>(lower[end])]) return;
     f(i, pos, end);
   }
 
@@ -101,6 +132,10 @@ class PhraseSet {
   // (callers keep one on the stack as scratch, CueIndexOf, and seldom fill it).
   std::vector<uint64_t> bigrams_;
   std::vector<uint64_t> by_bigram_;  // (first two bytes << 32 | index), sorted
+  // Set bits of bigrams_ before each of its words, and where each bigram's run of by_bigram_
+  // begins (by rank among the bigrams present; one more entry for the end).
+  std::vector<uint32_t> bigram_rank_;
+  std::vector<uint32_t> bigram_start_;
   std::vector<uint32_t> one_byte_;   // indexes of one-byte phrases
 };
 

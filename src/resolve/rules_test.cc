@@ -180,6 +180,25 @@ TEST(PhraseSetTest, StartingInARangeIsForEachRestricted) {
   EXPECT_TRUE(Hits(PhraseSet(), text).empty());
 }
 
+// The rest of a word is skipped without looking for phrases: every byte value, at every offset
+// of a long word, must end the word exactly when IsCueWordByte says it is no word byte.
+TEST(PhraseSetTest, EveryByteEndsALongWordAsIsCueWordByteSays) {
+  const std::vector<std::string_view> phrases = {"ki", "x", "(a", "killed"};
+  const PhraseSet set(phrases);
+  for (int b = 0; b < 256; ++b) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string text = "abcdefghijKLMNOPQRST0123456789";  // one long word
+      text[at] = static_cast<char>(b);
+      text += " killed ki";
+      ASSERT_EQ(Hits(set, text), NaiveHits(phrases, text)) << b << " at " << at;
+      // The byte after it begins a phrase only when it ends the word.
+      text[at + 1] = 'x';
+      text[at + 2] = ' ';
+      ASSERT_EQ(Hits(set, text), NaiveHits(phrases, text)) << b << " at " << at << " + x";
+    }
+  }
+}
+
 TEST(PhraseSetTest, FindsWholeWordsOnly) {
   const PhraseSet set({"forces killed", "killed", "up from"});
   using H = std::tuple<uint32_t, size_t, size_t>;

@@ -1,6 +1,9 @@
 #include "resolve/spill.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <utility>
 
 namespace sitrep {
@@ -37,11 +40,19 @@ SpillFile& SpillFile::operator=(SpillFile&& other) noexcept {
 
 void SpillFile::Flush() {
   if (file_ == nullptr || buffer_.empty()) return;
-  if (std::fseek(file_, 0, SEEK_END) != 0 ||
-      std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+  // Positioned writes and reads on the descriptor, not stdio: a read is one system call for
+  // exactly its bytes (no seek, no block read into a stdio buffer), and a write that fails part
+  // way is simply written again at the same offset by the next Flush().
+  const int fd = fileno(file_);
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = pwrite(fd, buffer_.data() + done, buffer_.size() - done,
+                             static_cast<off_t>(flushed_ + done));
+    if (n < 0 && errno == EINTR) continue;
     // The disk refused: keep the rest in memory (correct, just not bounded). Earlier bytes
     // stay readable from the file.
-    return;
+    if (n <= 0) return;
+    done += static_cast<size_t>(n);
   }
   flushed_ += buffer_.size();
   buffer_.clear();
@@ -62,11 +73,14 @@ std::string SpillFile::Read(Ref ref) {
   size_t done = 0;
   if (ref.offset < flushed_) {  // the part already in the file
     const size_t n = static_cast<size_t>(std::min<uint64_t>(ref.size, flushed_ - ref.offset));
-    if (std::fseek(file_, static_cast<long>(ref.offset), SEEK_SET) != 0 ||
-        std::fread(out.data(), 1, n, file_) != n) {
-      return {};
+    const int fd = fileno(file_);
+    while (done < n) {
+      const ssize_t got =
+          pread(fd, out.data() + done, n - done, static_cast<off_t>(ref.offset + done));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return {};
+      done += static_cast<size_t>(got);
     }
-    done = n;
   }
   if (done < ref.size) {
     const uint64_t from = ref.offset + done - flushed_;

@@ -4,7 +4,7 @@
 // Read() gives the bytes back. If no temporary file can be made the bytes are kept in memory
 // instead: same results, only the memory bound is lost.
 //
-// Thread safety: one thread at a time (the file offset and buffer are shared state). Movable,
+// Thread safety: one thread at a time (the write buffer is shared state). Movable,
 // not copyable; the file is closed (and removed by the system) on destruction.
 #ifndef SITREP_RESOLVE_SPILL_H_
 #define SITREP_RESOLVE_SPILL_H_
