@@ -3007,6 +3007,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // 4. Accept and emit.
   thread_local std::vector<GazEntry> out_entry;  // the entry of each out[i]
   out_entry.clear();
+  // At most one place per mention: room made once, not regrown (each regrowth moves every
+  // place made so far, four strings each).
+  out.reserve(mentions.size());
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
   thread_local std::vector<int8_t> no_context_of;
