@@ -550,7 +550,9 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
     pending = 0;
     for (; next <= last; ++next, ++k, flags = 0) {
       const Span span = toks[next].span;
-      const HashedWord key = keys[next];  // key.hash is StringHash(key.s)
+      // The key's fields one by one (a HashedWord temporary goes through the stack).
+      const std::string_view lower = keys.lower(next);
+      const uint64_t hash = keys[next].hash;  // StringHash(lower)
       Word& w = words[k];
       if (static_cast<unsigned char>(us[span.begin] - 'A') < 26) {
         flags |= kUpperInitial;
@@ -563,17 +565,17 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
         *start_end++ = k;
         if (!caps) *name_end++ = k;
       } else {
-        const size_t b = LowerFilterBit(key.hash);
+        const size_t b = LowerFilterBit(hash);
         lower_filter[b >> 6] |= uint64_t{1} << (b & 63);
       }
       // Every field stored once (the flags are one integer), with no blank Word copied first.
       w.span = span;
       w.attr_end = 0;
       w.cls = kUnclassified;
-      w.lower = key.s;
-      w.lower_hash = key.hash;
+      w.lower = lower;
+      w.lower_hash = hash;
       w.flags = flags;
-      if (phrase_first.MaybeListed(key.hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
+      if (phrase_first.MaybeListed(hash) && OpensPhrase(phrase_first, w)) *phrase_end++ = k;
     }
     e = toks[last].span.end;
     if (next == num_tokens) break;
@@ -3007,6 +3009,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // 4. Accept and emit.
   thread_local std::vector<GazEntry> out_entry;  // the entry of each out[i]
   out_entry.clear();
+  // At most one place per mention: room made once, not regrown (each regrowth moves every
+  // place made so far, four strings each).
+  out.reserve(mentions.size());
   // Per name_id: whether the article has context apart from the name (-1: not yet known), and
   // its dominant country apart from the name.
   thread_local std::vector<int8_t> no_context_of;

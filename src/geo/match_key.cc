@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -335,13 +336,32 @@ void MatchRules::KeyFromFolded(std::string_view folded, std::string* out) const 
       std::replace(cur.begin() + static_cast<std::ptrdiff_t>(hit), cur.end(), f[0], rule.to[0]);
       continue;
     }
+    const size_t n = cur.size();
+    auto matches_at = [&](size_t i) {
+      return i + f.size() <= n && std::memcmp(cur.data() + i, f.data(), f.size()) == 0 &&
+             (!rule.at_start || i == 0) && (!rule.at_end || i + f.size() == n);
+    };
+    if (rule.to.size() <= f.size()) {
+      // Rewritten in place (every rule of match_rules.tsv shortens or keeps the length): the
+      // write index never passes the read index, so each match is tested on unwritten bytes.
+      size_t w = hit, i = hit;
+      while (i < n) {
+        if (matches_at(i)) {
+          std::memcpy(cur.data() + w, rule.to.data(), rule.to.size());
+          w += rule.to.size();
+          i += f.size();
+        } else {
+          cur[w++] = cur[i++];
+        }
+      }
+      cur.resize(w);
+      continue;
+    }
     // Nothing before the first occurrence matches.
     next.assign(cur, 0, hit);
     size_t i = hit;
-    while (i < cur.size()) {
-      bool ok = cur.compare(i, f.size(), f) == 0 && (!rule.at_start || i == 0) &&
-                (!rule.at_end || i + f.size() == cur.size());
-      if (ok) {
+    while (i < n) {
+      if (matches_at(i)) {
         next += rule.to;
         i += f.size();
       } else {
