@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <thread>
@@ -226,35 +225,6 @@ IncidentStream Engine::FinishResolveStream(ResolveBatch batch) const {
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
   return stream;
-}
-
-void Engine::CompactForResolve(DocAnalysis* a) {
-  a->actors.clear();
-  a->actors.shrink_to_fit();
-  a->timexes.clear();
-  a->timexes.shrink_to_fit();
-  // Same key as Resolve() uses to tell an attached claim: (sentence begin, figure begin, field).
-  std::set<std::tuple<uint32_t, uint32_t, int>> attached;
-  for (const EventMention& m : a->mentions) {
-    for (const Claim& c : m.claims) {
-      attached.emplace(c.span.begin, c.figure_span.begin, static_cast<int>(c.field));
-    }
-  }
-  std::vector<Claim> loose;
-  for (Claim& c : a->claims) {
-    if (!attached.count({c.span.begin, c.figure_span.begin, static_cast<int>(c.field)})) {
-      loose.push_back(std::move(c));
-    }
-  }
-  a->claims = std::move(loose);  // exact capacity
-  for (EventMention& m : a->mentions) {
-    m.places.shrink_to_fit();
-    m.actors.shrink_to_fit();
-    m.claims.shrink_to_fit();
-  }
-  a->mentions.shrink_to_fit();
-  a->places.shrink_to_fit();
-  a->place_spellings.shrink_to_fit();
 }
 
 const StageTimes& Engine::times() const { return impl_->times; }

@@ -70,14 +70,6 @@ class Engine {
 
   const StageTimes& times() const;
 
-  // Drops from an analysis what Resolve() does not read, so a whole corpus of analyses fits in
-  // memory at resolution: the document-level actors and timexes, and the document-level claims
-  // that are also attached to a mention (Resolve() only reads the unattached ones there).
-  // place_spellings are kept (the aliases are made from them). Resolve() over compacted
-  // analyses gives the same incidents; the store and `explain` want the full analysis, so
-  // compact only what is kept for resolution. Capacity is released.
-  static void CompactForResolve(DocAnalysis* analysis);
-
  private:
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
