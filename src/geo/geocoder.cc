@@ -20,6 +20,7 @@
 #include "geo/match_key.h"
 #include "geo/word_class_table.h"
 #include "text/lexicon.h"
+#include "text/normalize.h"
 
 namespace sitrep {
 
@@ -830,8 +831,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
 
 // Whether the word `w` of `text` has a byte outside ASCII (a letter its fold changes or drops).
 bool HasNonAscii(std::string_view text, const Word& w) {
-  return std::any_of(text.begin() + w.span.begin, text.begin() + w.span.end,
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return !IsAscii(text.substr(w.span.begin, w.span.size()));
 }
 
 // Whether the word `w` of `text` opens with an ASCII or Latin-script character.
@@ -1425,18 +1425,9 @@ bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i
     const Span sp = words[k].span;
     if (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ') return false;
   }
-  // The words and the single spaces between them are one range of the text: any byte of it
-  // with the high bit set is a non-ASCII character, tested eight bytes at a time.
-  const char* p = text.data() + words[i].span.begin;
-  const char* const stop = text.data() + words[end - 1].span.end;
-  uint64_t high = 0;
-  for (; stop - p >= 8; p += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, p, 8);
-    high |= chunk;
-  }
-  for (; p < stop; ++p) high |= static_cast<unsigned char>(*p);
-  if ((high & 0x8080808080808080ULL) != 0) return false;
+  // The words and the single spaces between them are one range of the text.
+  const uint32_t from = words[i].span.begin;
+  if (!IsAscii(text.substr(from, words[end - 1].span.end - from))) return false;
   out->clear();
   for (size_t k = i; k < end; ++k) {
     if (k > i) out->push_back(' ');
