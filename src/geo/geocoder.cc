@@ -20,6 +20,7 @@
 #include "geo/match_key.h"
 #include "geo/word_class_table.h"
 #include "text/lexicon.h"
+#include "text/normalize.h"
 
 namespace sitrep {
 
@@ -519,7 +520,9 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
 // state in locals: most words are made here.)
 // Each chain of words one space apart (SpaceChainEnd) is found first and then made in a loop
 // of its own: a single space gives a word no flag, so only the chain's first word can open a
-// sentence or a line, and the loop that makes the words tests no gap.
+// sentence or a line, and the loop that makes the words tests no gap. The loop does NoteWord's
+// work by hand, on its locals: a word made here is never uncased (ASCII), so NoteWord's tests
+// reduce to the initial's case; a change to NoteWord must be made here too.
 [[gnu::noinline]] size_t TakeTokenRun(std::string_view text, const Token* toks, size_t num_tokens,
                                       const TokenKeys& keys, size_t next, const WordNotes& notes,
                                       ScanCursor* cursor, uint32_t* end) {
@@ -828,8 +831,7 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
 
 // Whether the word `w` of `text` has a byte outside ASCII (a letter its fold changes or drops).
 bool HasNonAscii(std::string_view text, const Word& w) {
-  return std::any_of(text.begin() + w.span.begin, text.begin() + w.span.end,
-                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return !IsAscii(text.substr(w.span.begin, w.span.size()));
 }
 
 // Whether the word `w` of `text` opens with an ASCII or Latin-script character.
@@ -1292,9 +1294,6 @@ double SectionTownNamesakeLogPop(const std::vector<Candidate>& cands, const Cand
   return best;
 }
 
-// Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
-// in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
-// neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
 // Whether Geocoder::Find's scoring reads mention `m` exactly as `src`, an earlier mention of the
 // same name (equal Mention::folded) in the same round, neither in a "Town, Province" pair: the
 // same frame (unit word, locative cue, dateline), a first word of the same case and script, and
@@ -1337,6 +1336,9 @@ void CopyScores(const Mention& src, Mention* m) {
   m->best = src.best;
 }
 
+// Whether words[k] (all capitals, 3-4 bytes) is a broadcast call sign: ASCII letters, and either
+// in parentheses ("(KTVI)", "(KMOX/AP)", "(WIBQ-FM)") or a 4-letter word in running text whose
+// neighbours are not in capitals too ("WSOC reports"; a shouted headline is no evidence).
 bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
                 const ViewSet& not_callsign) {
   const Word& w = words[k];
@@ -1414,7 +1416,8 @@ void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const 
 // Sets *out to FoldNameInto of the text of words [i, i + n) when the words' own folds make it:
 // the text is ASCII and the words one space apart, so its fold is their folds (Word::lower,
 // which for an ASCII word is FoldNameInto of the word) joined by single spaces. False, with
-// *out untouched, otherwise. (The candidate search folds a multi-word name per start word.)
+// *out untouched, otherwise. n >= 1. (The candidate search folds a multi-word name per start
+// word.)
 bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i, int n,
                     std::string* out) {
   const size_t end = i + static_cast<size_t>(n);
@@ -1422,18 +1425,9 @@ bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i
     const Span sp = words[k].span;
     if (words[k + 1].span.begin != sp.end + 1 || text[sp.end] != ' ') return false;
   }
-  // The words and the single spaces between them are one range of the text: any byte of it
-  // with the high bit set is a non-ASCII character, tested eight bytes at a time.
-  const char* p = text.data() + words[i].span.begin;
-  const char* const stop = text.data() + words[end - 1].span.end;
-  uint64_t high = 0;
-  for (; stop - p >= 8; p += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, p, 8);
-    high |= chunk;
-  }
-  for (; p < stop; ++p) high |= static_cast<unsigned char>(*p);
-  if ((high & 0x8080808080808080ULL) != 0) return false;
+  // The words and the single spaces between them are one range of the text.
+  const uint32_t from = words[i].span.begin;
+  if (!IsAscii(text.substr(from, words[end - 1].span.end - from))) return false;
   out->clear();
   for (size_t k = i; k < end; ++k) {
     if (k > i) out->push_back(' ');
@@ -2283,7 +2277,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     m.multiword = matched_n > 1;
     m.attributive = words[i + matched_n - 1].attr_end != 0;
     const Word& last = words[m.end_word - 1];
-    // Unit word after ("Mastung district") or before ("Province of Sindh" is rare; skip).
+    // Unit word after ("Mastung district"); before it, see below.
     if (!m.attributive && !last.break_after() && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kUnit) != 0) {
       auto u = W.unit.find(words[m.end_word].lower);

@@ -18,6 +18,7 @@
 
 #include "base/data_dir.h"
 #include "base/tsv.h"
+#include "text/normalize.h"
 
 namespace sitrep {
 namespace {
@@ -65,13 +66,6 @@ std::string IcuLatin(std::string_view name) {
   std::string latin;
   u.toUTF8String(latin);
   return latin;
-}
-
-bool IsAsciiText(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
 }
 
 constexpr std::string_view kFoldTableVersionTag = "!icu";
@@ -400,7 +394,7 @@ Result<std::string> FoldTableText(const std::string& data_dir) {
     std::string folded;
     if (FoldLatinFast(raw, nullptr, &folded)) continue;
     const std::string latin = IcuLatin(raw);
-    if (latin.empty() || !IsAsciiText(latin) || latin.find_first_of(" \t#") != std::string::npos) {
+    if (latin.empty() || !IsAscii(latin) || latin.find_first_of(" \t#") != std::string::npos) {
       continue;
     }
     chars[c] = latin;
@@ -421,7 +415,7 @@ Result<std::string> FoldTableText(const std::string& data_dir) {
                                [&](const std::vector<std::string_view>& cols, int) -> Status {
                                  for (std::string_view cell : cols) {
                                    std::string folded;
-                                   if (IsAsciiText(cell) || FoldLatinFast(cell, &chars, &folded)) {
+                                   if (IsAscii(cell) || FoldLatinFast(cell, &chars, &folded)) {
                                      continue;
                                    }
                                    names.emplace(cell);

@@ -1,6 +1,5 @@
 #include "resolve/rules.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -11,13 +10,21 @@
 namespace sitrep {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+// AsciiLower(s) as a string of its own (std::tolower in the "C" locale sitrep runs in).
+std::string Lower(std::string_view s) { return std::string(AsciiLower(s).view()); }
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// Calls f(begin, end) for each occurrence of `phrase` in `lower` that is a whole word (no cue
+// word byte on either side), first to last, until f returns false.
+template <typename F>
+void ForEachWholeWord(std::string_view lower, std::string_view phrase, F f) {
+  for (size_t pos = lower.find(phrase); pos != std::string_view::npos;
+       pos = lower.find(phrase, pos + 1)) {
+    const size_t end = pos + phrase.size();
+    if (pos > 0 && IsCueWordByte(lower[pos - 1])) continue;
+    if (end < lower.size() && IsCueWordByte(lower[end])) continue;
+    if (!f(pos, end)) return;
+  }
+}
 
 }  // namespace
 
@@ -101,14 +108,13 @@ bool ResolveRules::IsOfficial(std::string_view attributed_to) const {
   if (attributed_to.empty()) return false;
   // On the stack: reconciliation asks this of every candidate figure's attribution.
   const AsciiLower lower(attributed_to);
-  const std::string_view a = lower.view();
+  bool found = false;
   for (const std::string& term : official_terms) {
-    for (size_t pos = a.find(term); pos != std::string_view::npos; pos = a.find(term, pos + 1)) {
-      const size_t end = pos + term.size();
-      const bool left_ok = pos == 0 || !IsWordChar(a[pos - 1]);
-      const bool right_ok = end == a.size() || !IsWordChar(a[end]);
-      if (left_ok && right_ok) return true;
-    }
+    ForEachWholeWord(lower.view(), term, [&](size_t, size_t) {
+      found = true;
+      return false;
+    });
+    if (found) return true;
   }
   return false;
 }
@@ -126,7 +132,8 @@ int ResolveRules::TypeRank(std::string_view type, std::string_view sub_type) con
 size_t ResolveRules::FindContext(std::string_view text, ContextKind kind, size_t before,
                                  const ContextCue** cue) const {
   size_t best = std::string::npos;
-  ForEachContext(Lower(text), kind, [&](const ContextCue& c, size_t, size_t end) {
+  const AsciiLower lower(text);
+  ForEachContext(lower.view(), kind, [&](const ContextCue& c, size_t, size_t end) {
     if (before != std::string_view::npos && end > before) return false;
     if (best == std::string::npos || end < best) {
       best = end;
@@ -142,14 +149,7 @@ void ResolveRules::ForEachContext(
     const std::function<bool(const ContextCue&, size_t, size_t)>& f) const {
   for (const ContextCue& c : context_cues) {
     if (c.kind != kind || c.phrase.empty()) continue;
-    for (size_t pos = lower.find(c.phrase); pos != std::string_view::npos;
-         pos = lower.find(c.phrase, pos + 1)) {
-      const size_t end = pos + c.phrase.size();
-      const bool left_ok = pos == 0 || !IsWordChar(lower[pos - 1]);
-      const bool right_ok = end == lower.size() || !IsWordChar(lower[end]);
-      if (!left_ok || !right_ok) continue;
-      if (!f(c, pos, end)) break;
-    }
+    ForEachWholeWord(lower, c.phrase, [&](size_t pos, size_t end) { return f(c, pos, end); });
   }
 }
 

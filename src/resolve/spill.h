@@ -4,6 +4,9 @@
 // Read() gives the bytes back. If no temporary file can be made the bytes are kept in memory
 // instead: same results, only the memory bound is lost.
 //
+// The FILE is kept only for its descriptor and its removal on close: every read and write is a
+// positioned pread/pwrite on fileno(), never stdio, so no stdio buffer or offset is involved.
+//
 // Thread safety: one thread at a time (the write buffer is shared state). Movable,
 // not copyable; the file is closed (and removed by the system) on destruction.
 #ifndef SITREP_RESOLVE_SPILL_H_
@@ -34,7 +37,8 @@ class SpillFile {
 
   // Stores `bytes` (at most 4 GiB - 1 per string); the empty string costs nothing.
   Ref Append(std::string_view bytes);
-  // The bytes of `ref` ("" for an empty or unknown reference).
+  // The bytes of `ref` ("" for an empty or unknown reference). Also "" when the file cannot be
+  // read back (an I/O error): a caller cannot tell that from an empty string.
   std::string Read(Ref ref);
   uint64_t bytes() const { return size_; }  // appended so far
   bool on_disk() const { return file_ != nullptr; }

@@ -13,13 +13,6 @@
 namespace sitrep {
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 std::string ToUtf8(const icu::UnicodeString& u) {
   std::string out;
   u.toUTF8String(out);

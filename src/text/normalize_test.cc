@@ -65,5 +65,26 @@ TEST(NormalizeTest, TransliterateFromManyThreads) {
   for (const auto& r : results) EXPECT_EQ(r, "Moskva");
 }
 
+// IsAscii reads eight bytes at a time and then the tail: a non-ASCII byte is found at every
+// position of strings longer and shorter than a block, and an empty string is ASCII.
+TEST(NormalizeTest, IsAsciiFindsAHighByteAnywhere) {
+  EXPECT_TRUE(IsAscii(""));
+  EXPECT_TRUE(IsAscii("Nura Khel district, Varistan"));
+  EXPECT_FALSE(IsAscii("Şam"));
+  for (size_t len : {1u, 7u, 8u, 9u, 16u, 23u}) {
+    for (size_t at = 0; at < len; ++at) {
+      std::string s(len, 'a');
+      s[at] = static_cast<char>(0x80);
+      EXPECT_FALSE(IsAscii(s)) << len << " " << at;
+      s[at] = 0x7f;
+      EXPECT_TRUE(IsAscii(s)) << len << " " << at;
+    }
+  }
+  // A view into a longer string stops at its end.
+  const std::string text = "abcdefghij\xC3\xA9";
+  EXPECT_TRUE(IsAscii(std::string_view(text).substr(0, 10)));
+  EXPECT_FALSE(IsAscii(text));
+}
+
 }  // namespace
 }  // namespace sitrep
