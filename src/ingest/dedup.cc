@@ -463,6 +463,9 @@ std::vector<uint64_t> CommonBits(const std::vector<std::vector<uint64_t>>& shing
       static_cast<Counter*>(std::calloc(kCounters, sizeof(Counter))));
   const std::unique_ptr<uint64_t[], Free> common(
       static_cast<uint64_t*>(std::calloc(kCounters / 64, sizeof(uint64_t))));
+  // Without the tables no shingle is known to be boilerplate: every one then counts, as for a
+  // corpus too small to have any.
+  if (!df || !common) return {};
   // Locals for the loop: a Counter store may alias anything else.
   Counter* const counts = df.get();
   uint64_t* const bits = common.get();
@@ -495,7 +498,7 @@ std::vector<uint64_t> CommonBits(const std::vector<std::vector<uint64_t>>& shing
   return std::vector<uint64_t>(bits, bits + kCounters / 64);
 }
 
-// Whether shingle h is common by the bits of DfCounter::TakeCommon (not empty).
+// Whether shingle h is common by the bits of CommonBits (not empty).
 inline bool IsCommon(const uint64_t* bits, uint64_t h) {
   const size_t b = static_cast<size_t>(h >> (64 - kDfBits));
   return (bits[b >> 6] >> (b & 63)) & 1;
