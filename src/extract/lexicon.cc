@@ -287,9 +287,8 @@ template <bool kIndexed>
       w->quantity = -1;
       w->sentence = sentence;
       w->key_hash = 0;
-      w->starts = punct_mask;
       masks[n] = punct_mask;
-      if (kIndexed) refiner.Step(words, masks, n, true, 0, 0);
+      if (kIndexed) refiner.Step(masks, n, true, 0, 0);
       ++n;
       ++w;
       from = sp.end;
@@ -319,9 +318,8 @@ template <bool kIndexed>
     w->quantity = -1;
     w->sentence = sentence;
     w->key_hash = hash;
-    w->starts = mask;
     masks[n] = mask;
-    if (kIndexed) refiner.Step(words, masks, n, false, hash, entry.pair_only);
+    if (kIndexed) refiner.Step(masks, n, false, hash, entry.pair_only);
     if (kLower.capital[c0] && key.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
@@ -447,20 +445,18 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     w.sentence = static_cast<uint32_t>(sc.cur);
     return w;
   };
-  // Word::starts of word `w` (the one add() just made, with its kind and key_hash set), from
-  // the index (refined as the next word comes), mirrored into starts_.
+  // The start mask of word `w` (the one add() just made, with its kind and key_hash set), from
+  // the index (refined as the next word comes), into starts_.
   StartRefiner refiner = starts != nullptr ? StartRefiner(*starts) : StartRefiner();
   auto set_starts = [&](Word & w) __attribute__((always_inline)) {
     if (starts == nullptr) {
-      w.starts = kStartsUnfiltered;
       sbuf[nw - 1] = kStartsUnfiltered;
       return;
     }
     const bool punct = w.kind == WordKind::kPunct;
     const StartIndex::Entry entry = punct ? StartIndex::Entry{} : starts->Lookup(w.key_hash);
-    w.starts = entry.starts;
     sbuf[nw - 1] = entry.starts;
-    refiner.Step(wbuf, sbuf, nw - 1, punct, w.key_hash, entry.pair_only);
+    refiner.Step(sbuf, nw - 1, punct, w.key_hash, entry.pair_only);
   };
   // Records word `w` (the one add() just made, a kWord) in caps_ when it may start a name.
   auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
@@ -571,7 +567,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       pos = text.size();
     }
   }
-  refiner.Finish(wbuf, sbuf, nw);
+  refiner.Finish(sbuf, nw);
   words_.resize(nw);
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
