@@ -578,6 +578,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   }
   refiner.Finish(sbuf, nw);
   words_.resize(nw);
+  num_words_ = nw;
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
   // Sentences after the last word (or all, without words) begin and end at the end.
@@ -704,12 +705,13 @@ bool StartIndex::Register(PhraseTrie* trie) {
   return true;
 }
 
-size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
-                             uint32_t* payload) const {
-  const size_t stop = std::min(end, words.size());
-  // Match() checked the first word and the first two against the filters.
+size_t PhraseTrie::MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const {
+  // Match() checked the first word and the first two against the filters. The payload is
+  // stored once at the end: a store through it in the loop would make the compiler reload the
+  // trie's members after it.
   uint32_t node = 0;
   size_t best = 0;
+  uint32_t found = 0;
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;
@@ -719,9 +721,10 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
     node = e->child;
     if (e->has_payload) {
       best = k - i + 1;
-      *payload = e->payload;
+      found = e->payload;
     }
   }
+  if (best > 0) *payload = found;
   return best;
 }
 

@@ -144,7 +144,8 @@ class WordStream {
   // words()[i] and words().size(): the extractors index the stream itself, which PhraseTrie::Match
   // takes (it reads the word and its start mask).
   const Word& operator[](size_t i) const { return words_[i]; }
-  size_t size() const { return words_.size(); }
+  // Kept apart from words_: a vector's size is a division by sizeof(Word).
+  size_t size() const { return num_words_; }
   size_t num_sentences() const { return sent_spans_.size(); }
   Span sentence_span(size_t s) const { return sent_spans_[s]; }
   uint32_t sentence_begin(size_t s) const { return sent_first_[s]; }  // word index
@@ -181,6 +182,7 @@ class WordStream {
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
   std::vector<Word> words_;
+  size_t num_words_ = 0;  // words_.size()
   // The words' start masks, then kStartsPadding zeros (the buffer may be longer). A word's
   // mask has the bit of every trie registered with the stream's StartIndex that may start a
   // phrase there (StartRefiner), or is kStartsUnfiltered without an index; 0 for punctuation in
@@ -214,8 +216,9 @@ class PhraseTrie {
   // without, the trie's own bitmap is read.
   [[gnu::always_inline]] size_t Match(const WordStream& ws, size_t i, size_t end,
                                       uint32_t* payload) const {
-    const std::vector<Word>& words = ws.words();
-    if (i >= end || i >= words.size()) return 0;
+    const size_t n = ws.size();
+    if (i >= end || i >= n) return 0;
+    const Word* const words = ws.words().data();
     const Word& w = words[i];
     // A trie no StartIndex registered reads its own bitmap on any stream, so a lexicon added
     // later without registering still matches (only more slowly).
@@ -228,7 +231,7 @@ class PhraseTrie {
       // No one-word phrase and no phrase starting with this pair of words: no match, and no
       // call to walk the trie (most words that pass the first test fail this one).
       if (!TestBit(single_bits_, w.key_hash)) {
-        if (i + 1 >= end || i + 1 >= words.size()) return 0;
+        if (i + 1 >= end || i + 1 >= n) return 0;
         const Word& next = words[i + 1];
         if (next.kind == WordKind::kPunct ||
             !TestBit(pair_bits_, PairHash(w.key_hash, next.key_hash))) {
@@ -236,7 +239,7 @@ class PhraseTrie {
         }
       }
     }
-    return MatchFrom(words, i, end, payload);
+    return MatchFrom(words, i, std::min(end, n), payload);
   }
   // The first word index j in [i, min(end, words)) at which Match may find a phrase (its quick
   // reject passes), else that bound (or i, when i is past it already). Match returns 0 at every
@@ -330,8 +333,8 @@ class PhraseTrie {
   static uint32_t PairHash(uint32_t first, uint32_t second) {
     return first * 0x9E3779B1u ^ second;
   }
-  // Match past its quick rejects: the trie walk.
-  size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
+  // Match past its quick rejects: the trie walk over words[i, stop).
+  size_t MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const;
   // The edge from `node` by `key`, or null. kFirstTested: the caller knows that some phrase
   // starts with a word of `hash` when node is the root (MatchFrom, after Match's filters), so
   // the edge table is not empty and the first-word bitmap need not be read again.
