@@ -418,9 +418,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   SentenceCursor sc{sent_spans_.data(), ns, sent_first_.data()};
   sc.next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   char* const lower = lower_.get();
-  // Grown by doubling and trimmed at the end: Word slots are written in place, without a
-  // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
-  // written overwrites whole (all fields), so only its growth is value-initialized.
+  // Grown by doubling and never shrunk (num_words_ counts the words): Word slots are written
+  // in place, without a (not inlined) emplace_back per word. A reused buffer keeps its old
+  // words, which every slot written overwrites whole (all fields), so only its growth is
+  // value-initialized.
   if (words_.size() < text.size() / 5 + 8) words_.resize(text.size() / 5 + 8);
   // starts_ and caps_ have room for every word (and starts_ for its padding): written in place,
   // never shrunk, so a reused buffer is not value-initialized again for every stream.
@@ -577,7 +578,6 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     }
   }
   refiner.Finish(sbuf, nw);
-  words_.resize(nw);
   num_words_ = nw;
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);

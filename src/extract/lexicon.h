@@ -140,11 +140,10 @@ class WordStream {
   ~WordStream();
 
   std::string_view text() const { return text_; }
-  const std::vector<Word>& words() const { return words_; }
+  std::span<const Word> words() const { return {words_.data(), num_words_}; }
   // words()[i] and words().size(): the extractors index the stream itself, which PhraseTrie::Match
   // takes (it reads the word and its start mask).
   const Word& operator[](size_t i) const { return words_[i]; }
-  // Kept apart from words_: a vector's size is a division by sizeof(Word).
   size_t size() const { return num_words_; }
   size_t num_sentences() const { return sent_spans_.size(); }
   Span sentence_span(size_t s) const { return sent_spans_[s]; }
@@ -181,8 +180,11 @@ class WordStream {
   // Lower-cased bytes of the words of text_, at the same offsets (other bytes unset).
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
+  // The words are its first num_words_ entries: the buffer is never shrunk, so that a reused
+  // one is not value-initialized again for every stream (and the count needs no division by
+  // sizeof(Word)).
   std::vector<Word> words_;
-  size_t num_words_ = 0;  // words_.size()
+  size_t num_words_ = 0;
   // The words' start masks, then kStartsPadding zeros (the buffer may be longer). A word's
   // mask has the bit of every trie registered with the stream's StartIndex that may start a
   // phrase there (StartRefiner), or is kStartsUnfiltered without an index; 0 for punctuation in
