@@ -665,6 +665,8 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
   const Edge* last = nullptr;
   for (const std::string& w : words) {
     uint32_t h = WordKeyHash(w);
+    // The edge into `node` gets a child (slots are only written here, at load time).
+    if (last != nullptr) edges_[static_cast<size_t>(last - edges_.data())].has_children = 1;
     last = FindEdge(node, w, h);
     if (last == nullptr) {
       Edge e;
@@ -723,6 +725,7 @@ size_t PhraseTrie::MatchFrom(const Word* words, size_t i, size_t stop, uint32_t*
       best = k - i + 1;
       found = e->payload;
     }
+    if (!e->has_children) break;
   }
   if (best > 0) *payload = found;
   return best;

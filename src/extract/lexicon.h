@@ -291,7 +291,9 @@ class PhraseTrie {
     uint32_t payload = 0;  // the child's payload, when has_payload
     uint16_t key_len = 0;
     uint8_t has_payload = 0;  // 1: a phrase ends at the child
-    uint8_t unused = 0;
+    // 1: some edge leaves the child. A walk stops at a leaf without probing the table for a
+    // next word (most walks end there).
+    uint8_t has_children = 0;
     uint32_t key_off = 0;  // the word in keys_, when longer than kInlineKey
     char key[8] = {};      // the word itself, when at most kInlineKey bytes
   };

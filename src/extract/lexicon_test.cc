@@ -376,6 +376,30 @@ TEST(PhraseTrieTest, PunctuationBreaksAndDigitsAreNumbers) {
   EXPECT_EQ(trie.Match(w, 9, w.size(), &p), 0u);  // "al . shabaab": the period breaks it
 }
 
+// A walk stops at a leaf: a phrase that makes a leaf into an inner node (added after the
+// shorter one, or before it) is still found, and a walk past a leaf finds nothing longer.
+TEST(PhraseTrieTest, LongerPhraseAddedAfterAShorterOneExtendsIt) {
+  PhraseTrie later, earlier;
+  later.Add("shot dead", 1);
+  later.Add("shot dead outside", 2);
+  earlier.Add("shot dead outside", 2);
+  earlier.Add("shot dead", 1);
+  std::string text = "He was shot dead outside; shot dead inside";
+  WordStream ws(text, Doc());
+  for (const PhraseTrie* t : {&later, &earlier}) {
+    uint32_t p = 0;
+    EXPECT_EQ(t->Match(ws, 2, ws.size(), &p), 3u);
+    EXPECT_EQ(p, 2u);
+    EXPECT_EQ(t->Match(ws, 6, ws.size(), &p), 2u);  // "inside" leaves the phrase
+    EXPECT_EQ(p, 1u);
+  }
+  PhraseTrie leaf;
+  leaf.Add("shot dead", 1);
+  uint32_t p = 0;
+  EXPECT_EQ(leaf.Match(ws, 2, ws.size(), &p), 2u);  // "outside" follows a leaf
+  EXPECT_EQ(p, 1u);
+}
+
 TEST(WordSetTest, ContainsWordUsesTheStreamsHashConsistently) {
   WordSet set;
   set.Add("not");
