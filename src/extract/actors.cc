@@ -118,7 +118,7 @@ bool ActorLexicon::RegisterTries(StartIndex* index) {
 bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len,
                                       const std::vector<ActorMention>& before,
                                       const std::vector<uint32_t>& sent) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const uint32_t s = w[i].sentence;
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
   constexpr size_t kMaxCueWords = 5;
@@ -164,7 +164,7 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
 }
 
 std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   std::vector<ActorMention> out;
   std::vector<std::pair<uint32_t, uint32_t>> at;  // word range of each mention
   std::vector<uint32_t> sent;

@@ -259,16 +259,14 @@ bool ClaimExtractor::RegisterTries(StartIndex* index) {
   return true;
 }
 
-uint16_t ClaimExtractor::RolesAt(const std::vector<Word>& w, size_t i, size_t e,
-                                 size_t* len) const {
+uint16_t ClaimExtractor::RolesAt(const WordStream& w, size_t i, size_t e, size_t* len) const {
   uint32_t id = 0;
   *len = role_trie_.Match(w, i, e, &id);
   return *len == 0 ? 0 : roles_[id];
 }
 
-const std::vector<ClaimExtractor::CueInfo>* ClaimExtractor::CueAt(const std::vector<Word>& w,
-                                                                  size_t i, size_t e,
-                                                                  size_t* len) const {
+const std::vector<ClaimExtractor::CueInfo>* ClaimExtractor::CueAt(const WordStream& w, size_t i,
+                                                                  size_t e, size_t* len) const {
   uint32_t id = 0;
   *len = cue_trie_.Match(w, i, e, &id);
   return *len == 0 ? nullptr : &cues_[id];
@@ -286,8 +284,7 @@ bool ClaimExtractor::Accepts(const CueInfo& c, const NounPhrase& np) {
   return false;
 }
 
-bool ClaimExtractor::AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t e,
-                                    size_t cue) const {
+bool ClaimExtractor::AfterAuxiliary(const WordStream& w, size_t b, size_t e, size_t cue) const {
   for (size_t k = cue; k > b && cue - k < 4;) {
     --k;
     if (w[k].kind != WordKind::kWord) return false;
@@ -298,7 +295,7 @@ bool ClaimExtractor::AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t
   return false;
 }
 
-bool ClaimExtractor::ActiveWithObject(const std::vector<Word>& w, size_t b, size_t e, size_t cue,
+bool ClaimExtractor::ActiveWithObject(const WordStream& w, size_t b, size_t e, size_t cue,
                                       size_t len, const CueInfo& c) const {
   if (!(c.positions & kPre) || cue + len >= e) return false;
   const Word& next = w[cue + len];
@@ -306,7 +303,7 @@ bool ClaimExtractor::ActiveWithObject(const std::vector<Word>& w, size_t b, size
   return !AfterAuxiliary(w, b, e, cue);
 }
 
-std::optional<Field> ClaimExtractor::PredicateAfter(const std::vector<Word>& w, size_t b, size_t e,
+std::optional<Field> ClaimExtractor::PredicateAfter(const WordStream& w, size_t b, size_t e,
                                                     size_t m, const NounPhrase& np,
                                                     size_t* at) const {
   constexpr size_t kReach = 16;  // words and commas
@@ -342,7 +339,7 @@ std::optional<Field> ClaimExtractor::PredicateAfter(const std::vector<Word>& w, 
   return field;
 }
 
-ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const std::vector<Word>& w, size_t n,
+ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const WordStream& w, size_t n,
                                                      size_t e) const {
   NounPhrase np;
   np.end = n + 1;
@@ -376,7 +373,7 @@ const Timex* TimexAt(const std::vector<Timex>& timexes, uint32_t pos) {
 
 }  // namespace
 
-size_t ClaimExtractor::TimexAfter(const std::vector<Word>& w, size_t k, size_t e,
+size_t ClaimExtractor::TimexAfter(const WordStream& w, size_t k, size_t e,
                                   const std::vector<Timex>& timexes) const {
   if (timexes.empty()) return k;
   size_t j = k;
@@ -388,7 +385,7 @@ size_t ClaimExtractor::TimexAfter(const std::vector<Word>& w, size_t k, size_t e
   return j;
 }
 
-size_t ClaimExtractor::TimexBefore(const std::vector<Word>& w, size_t b, size_t j,
+size_t ClaimExtractor::TimexBefore(const WordStream& w, size_t b, size_t j,
                                    const std::vector<Timex>& timexes) const {
   if (timexes.empty() || j <= b) return j;
   const Timex* t = TimexAt(timexes, w[j - 1].span.begin);
@@ -399,8 +396,8 @@ size_t ClaimExtractor::TimexBefore(const std::vector<Word>& w, size_t b, size_t 
   return k;
 }
 
-std::optional<Field> ClaimExtractor::ClauseFinalCue(const std::vector<Word>& w, size_t e,
-                                                    size_t from, const NounPhrase& np,
+std::optional<Field> ClaimExtractor::ClauseFinalCue(const WordStream& w, size_t e, size_t from,
+                                                    const NounPhrase& np,
                                                     const std::vector<Timex>& timexes, size_t* at,
                                                     size_t* len) const {
   constexpr size_t kReach = 12;  // words; a date or time phrase counts as one
@@ -442,7 +439,7 @@ std::optional<Field> ClaimExtractor::ClauseFinalCue(const std::vector<Word>& w, 
 
 void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vector<Timex>& timexes,
                                   std::vector<Figure>* figs) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
   struct Seen {
     size_t num;
@@ -797,8 +794,8 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
   }
 }
 
-bool ClaimExtractor::SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j,
-                                         Category* cat, size_t* first) const {
+bool ClaimExtractor::SingularNounEndingAt(const WordStream& w, size_t b, size_t j, Category* cat,
+                                          size_t* first) const {
   for (size_t k = j >= b + 2 ? j - 2 : b; k <= j; ++k) {
     uint32_t id = 0;
     size_t len = singular_noun_trie_.Match(w, k, j + 1, &id);
@@ -812,7 +809,7 @@ bool ClaimExtractor::SingularNounEndingAt(const std::vector<Word>& w, size_t b, 
 }
 
 bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   auto is_unit = [&](size_t k) {
     return w[k].kind == WordKind::kWord &&
            (year_units_.contains(w[k]) || month_units_.contains(w[k]));
@@ -839,7 +836,7 @@ bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) 
 
 bool ClaimExtractor::ReflexiveSubject(const WordStream& ws, size_t b, size_t cue, Category* cat,
                                       size_t* first) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   size_t j = cue;
   if (j > b && w[j - 1].kind == WordKind::kWord && relatives_.contains(w[j - 1])) --j;
   // A name after the noun ("a 2-year-old boy, Sam Lee, shot himself"; "21-month-old Sam Lee
@@ -860,7 +857,7 @@ bool ClaimExtractor::ReflexiveSubject(const WordStream& ws, size_t b, size_t cue
 }
 
 bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   size_t from = b;  // the clause: after a headline's "Police:" or a dash
   for (size_t k = b; k < cue; ++k) {
     if (EndsClause(w[k])) from = k + 1;
@@ -897,7 +894,7 @@ bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) co
 
 void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
                                   std::vector<Implicit>* out) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
   const size_t first_out = out->size();
   auto is_word = [&](size_t k, std::string_view x) {
@@ -1219,7 +1216,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
 
 namespace {
 // Whether words [b, e) have no lower-case ASCII letter as written: an acronym's test.
-bool WrittenInCapitals(std::string_view text, const std::vector<Word>& w, size_t b, size_t e) {
+bool WrittenInCapitals(std::string_view text, const WordStream& w, size_t b, size_t e) {
   for (size_t k = b; k < e; ++k) {
     for (size_t j = w[k].span.begin; j < w[k].span.end && j < text.size(); ++j) {
       if (text[j] >= 'a' && text[j] <= 'z') return false;
@@ -1230,7 +1227,7 @@ bool WrittenInCapitals(std::string_view text, const std::vector<Word>& w, size_t
 }  // namespace
 
 std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
   std::vector<size_t> cue_pos;
   struct Hit {
@@ -1287,7 +1284,7 @@ std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& do
   std::vector<Figure> figs;
   std::vector<Implicit> singles;
   bool implied_seen = false;
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   for (size_t s = 0; s < ws.num_sentences(); ++s) {
     figs.clear();
     singles.clear();

@@ -154,17 +154,16 @@ class ClaimExtractor {
 
   ClaimExtractor() = default;
 
-  NounPhrase NounAfter(const std::vector<Word>& w, size_t n, size_t e) const;
-  uint16_t RolesAt(const std::vector<Word>& w, size_t i, size_t e, size_t* len) const;
-  const std::vector<CueInfo>* CueAt(const std::vector<Word>& w, size_t i, size_t e,
-                                    size_t* len) const;
+  NounPhrase NounAfter(const WordStream& w, size_t n, size_t e) const;
+  uint16_t RolesAt(const WordStream& w, size_t i, size_t e, size_t* len) const;
+  const std::vector<CueInfo>* CueAt(const WordStream& w, size_t i, size_t e, size_t* len) const;
   static bool Accepts(const CueInfo& c, const NounPhrase& np);
   // True when an auxiliary stands before word `cue`, over adverbs ("were also killed").
-  bool AfterAuxiliary(const std::vector<Word>& w, size_t b, size_t e, size_t cue) const;
+  bool AfterAuxiliary(const WordStream& w, size_t b, size_t e, size_t cue) const;
   // True when the transitive cue of `len` words at word `cue` is active with its object right
   // after it ("three gunmen killed five people", "who killed a woman"): the subject before it is
   // the agent, no victim. A cue after an auxiliary ("were killed") is passive.
-  bool ActiveWithObject(const std::vector<Word>& w, size_t b, size_t e, size_t cue, size_t len,
+  bool ActiveWithObject(const WordStream& w, size_t b, size_t e, size_t cue, size_t len,
                         const CueInfo& c) const;
   // The predicate of a person-noun subject whose modifier starts at word `m` ("four people
   // involved in a shooting early Saturday have now died", "three men who were wounded ... have
@@ -174,7 +173,7 @@ class ClaimExtractor {
   // over transitive cues with no auxiliary before them ("who killed a woman", "accused of
   // killing") and cue words used as nouns after a determiner ("the shooting"); nullopt when none.
   // *at receives the cue's first word.
-  std::optional<Field> PredicateAfter(const std::vector<Word>& w, size_t b, size_t e, size_t m,
+  std::optional<Field> PredicateAfter(const WordStream& w, size_t b, size_t e, size_t m,
                                       const NounPhrase& np, size_t* at) const;
   // The German verb-final clause ("Drei Menschen wurden bei dem Angriff am Sonntag getötet"):
   // the field of a post cue that `np` accepts standing last in the clause that goes on at word
@@ -182,16 +181,16 @@ class ClaimExtractor {
   // clause link or a coordination), within 12 words (a date or time phrase counts as one) and
   // before any comma, number outside a date, negator or clause link; nullopt when none. *at
   // receives the cue's first word, *len its length.
-  std::optional<Field> ClauseFinalCue(const std::vector<Word>& w, size_t e, size_t from,
+  std::optional<Field> ClauseFinalCue(const WordStream& w, size_t e, size_t from,
                                       const NounPhrase& np, const std::vector<Timex>& timexes,
                                       size_t* at, size_t* len) const;
   // One past the date or time phrase at word k ("am Sonntag", "on Tuesday": a timex of the text
   // stage, with a time preposition before it), or k when none starts there.
-  size_t TimexAfter(const std::vector<Word>& w, size_t k, size_t e,
+  size_t TimexAfter(const WordStream& w, size_t k, size_t e,
                     const std::vector<Timex>& timexes) const;
   // The first word of the date or time phrase that ends right before word j (not before word b),
   // or j when none ends there.
-  size_t TimexBefore(const std::vector<Word>& w, size_t b, size_t j,
+  size_t TimexBefore(const WordStream& w, size_t b, size_t j,
                      const std::vector<Timex>& timexes) const;
   // Numeric figures of sentence s; `timexes` are the Doc's, in text order.
   void ReadSentence(const WordStream& ws, size_t s, const std::vector<Timex>& timexes,
@@ -217,7 +216,7 @@ class ClaimExtractor {
   // the person noun there ("3-year-old boy"), follows a number of years up to 12, or of months.
   bool ReadsAsChild(const WordStream& ws, size_t b, size_t first) const;
   // The singular noun ending at word j (within [b, j]): its category and first word, or false.
-  bool SingularNounEndingAt(const std::vector<Word>& w, size_t b, size_t j, Category* cat,
+  bool SingularNounEndingAt(const WordStream& w, size_t b, size_t j, Category* cat,
                             size_t* first) const;
 
   std::vector<std::vector<CueInfo>> cues_;

@@ -26,7 +26,7 @@ Result<std::unique_ptr<TriggerLexicon>> TriggerLexicon::Load(const std::string& 
 bool TriggerLexicon::RegisterTries(StartIndex* index) { return index->Register(&trie_); }
 
 std::vector<TriggerHit> TriggerLexicon::Find(const WordStream& ws) const {
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   std::vector<TriggerHit> out;
   // Only words where a trigger may start are looked at: Match finds nothing at the others.
   for (size_t i = trie_.Next(ws, 0, w.size()); i < w.size(); i = trie_.Next(ws, i, w.size())) {

@@ -153,8 +153,8 @@ class SentenceLists {
 
 }  // namespace
 
-bool Extractor::CueBefore(const PhraseTrie& cues, const std::vector<Word>& w,
-                          size_t sentence_begin, size_t place_word, size_t reach) {
+bool Extractor::CueBefore(const PhraseTrie& cues, const WordStream& w, size_t sentence_begin,
+                          size_t place_word, size_t reach) {
   // The cue ends at most `reach` words before the place, with no punctuation in between.
   size_t lo = place_word > sentence_begin + reach ? place_word - reach : sentence_begin;
   for (size_t j = place_word; j-- > lo;) {
@@ -303,7 +303,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   }
 
   WordStream ws(article.text, doc, indexed_ ? &start_index_ : nullptr, keys);
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const size_t ns = ws.num_sentences();
   out.actors = actors_->Find(ws);
   // A span the actor lexicon knows ("BLA", "the Haqqani Network") is not a place.
@@ -375,9 +375,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // The first word that begins at or after byte `pos`.
   auto word_at = [&](uint32_t pos) {
     return static_cast<size_t>(
-        std::lower_bound(w.begin(), w.end(), pos,
+        std::lower_bound(ws.words().begin(), ws.words().end(), pos,
                          [](const Word& x, uint32_t p) { return x.span.begin < p; }) -
-        w.begin());
+        ws.words().begin());
   };
   // recalls[t]: timex t names a time well before publication, so its sentence recalls. A
   // follow-up report (a trial, an arrest, a funeral weeks later) dates its own violence that

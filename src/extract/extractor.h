@@ -92,7 +92,7 @@ class Extractor {
 
   // True when a phrase of `cues` ends within `reach` words before words[place_word], with no
   // punctuation between them, inside the sentence starting at word `sentence_begin`.
-  static bool CueBefore(const PhraseTrie& cues, const std::vector<Word>& w, size_t sentence_begin,
+  static bool CueBefore(const PhraseTrie& cues, const WordStream& w, size_t sentence_begin,
                         size_t place_word, size_t reach);
 };
 

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "base/data_dir.h"
@@ -237,6 +238,8 @@ struct TokenRun {
   sc->Advance(begin, index);
 }
 
+static_assert(sizeof(Span) == 8 && offsetof(Span, end) == 4);
+
 // WordStream's common case in a loop of its own (the constructor is too large for its state
 // to stay in registers): from token run->token on, makes the words of the tokens Split() would
 // make the same words of, as long as each is a plain ASCII word or a one-byte ASCII mark right
@@ -267,7 +270,12 @@ template <bool kIndexed>
   // which grows the buffers) spares a room test per word.
   const size_t last = std::min(src.num_tokens, i + (capacity - n));
   for (; i < last; ++i) {
-    const Span sp = tk[i].span;
+    // Both offsets in one general register (begin the low half: x86 is little-endian, as the
+    // key hashing assumes too): a Span copied whole went through a vector register and cost
+    // three moves more per token to take apart.
+    uint64_t raw;
+    std::memcpy(&raw, &tk[i].span, sizeof(raw));
+    const Span sp{static_cast<uint32_t>(raw), static_cast<uint32_t>(raw >> 32)};
     if (sp.end > to) break;
     const unsigned char c0 = tb[sp.begin];
     if (!keys.ascii_word(i)) {
@@ -287,9 +295,8 @@ template <bool kIndexed>
       w->quantity = -1;
       w->sentence = sentence;
       w->key_hash = 0;
-      w->starts = punct_mask;
       masks[n] = punct_mask;
-      if (kIndexed) refiner.Step(words, masks, n, true, 0, 0);
+      if (kIndexed) refiner.Step(masks, n, true, 0, 0);
       ++n;
       ++w;
       from = sp.end;
@@ -307,9 +314,10 @@ template <bool kIndexed>
     const std::string_view key = keys.lower(i);
     // The key's StringHash is WordKeyHash's value (its low 32 bits). The key is one or more
     // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
-    // (IsTrieNumber).
-    const uint32_t hash =
-        c0 >= '0' && c0 <= '9' ? src.number_hash : static_cast<uint32_t>(keys[i].hash);
+    // (IsTrieNumber). The key's hash is loaded either way, for a conditional move rather than
+    // a jump per word.
+    const uint32_t key_hash = static_cast<uint32_t>(keys[i].hash);
+    const uint32_t hash = c0 >= '0' && c0 <= '9' ? src.number_hash : key_hash;
     const StartIndex::Entry entry =
         kIndexed ? table[hash & StartIndex::kMask] : StartIndex::Entry{kStartsUnfiltered, 0};
     const uint32_t mask = entry.starts;
@@ -319,9 +327,8 @@ template <bool kIndexed>
     w->quantity = -1;
     w->sentence = sentence;
     w->key_hash = hash;
-    w->starts = mask;
     masks[n] = mask;
-    if (kIndexed) refiner.Step(words, masks, n, false, hash, entry.pair_only);
+    if (kIndexed) refiner.Step(masks, n, false, hash, entry.pair_only);
     if (kLower.capital[c0] && key.size() >= 2) caps[nc++] = static_cast<uint32_t>(n);
     ++n;
     ++w;
@@ -411,9 +418,10 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   SentenceCursor sc{sent_spans_.data(), ns, sent_first_.data()};
   sc.next_begin = ns > 1 ? sent_spans_[1].begin : UINT32_MAX;
   char* const lower = lower_.get();
-  // Grown by doubling and trimmed at the end: Word slots are written in place, without a
-  // (not inlined) emplace_back per word. A reused buffer keeps its old words, which every slot
-  // written overwrites whole (all fields), so only its growth is value-initialized.
+  // Grown by doubling and never shrunk (num_words_ counts the words): Word slots are written
+  // in place, without a (not inlined) emplace_back per word. A reused buffer keeps its old
+  // words, which every slot written overwrites whole (all fields), so only its growth is
+  // value-initialized.
   if (words_.size() < text.size() / 5 + 8) words_.resize(text.size() / 5 + 8);
   // starts_ and caps_ have room for every word (and starts_ for its padding): written in place,
   // never shrunk, so a reused buffer is not value-initialized again for every stream.
@@ -447,20 +455,18 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
     w.sentence = static_cast<uint32_t>(sc.cur);
     return w;
   };
-  // Word::starts of word `w` (the one add() just made, with its kind and key_hash set), from
-  // the index (refined as the next word comes), mirrored into starts_.
+  // The start mask of word `w` (the one add() just made, with its kind and key_hash set), from
+  // the index (refined as the next word comes), into starts_.
   StartRefiner refiner = starts != nullptr ? StartRefiner(*starts) : StartRefiner();
   auto set_starts = [&](Word & w) __attribute__((always_inline)) {
     if (starts == nullptr) {
-      w.starts = kStartsUnfiltered;
       sbuf[nw - 1] = kStartsUnfiltered;
       return;
     }
     const bool punct = w.kind == WordKind::kPunct;
     const StartIndex::Entry entry = punct ? StartIndex::Entry{} : starts->Lookup(w.key_hash);
-    w.starts = entry.starts;
     sbuf[nw - 1] = entry.starts;
-    refiner.Step(wbuf, sbuf, nw - 1, punct, w.key_hash, entry.pair_only);
+    refiner.Step(sbuf, nw - 1, punct, w.key_hash, entry.pair_only);
   };
   // Records word `w` (the one add() just made, a kWord) in caps_ when it may start a name.
   auto note_capital = [&](const Word& w) __attribute__((always_inline)) {
@@ -571,8 +577,8 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
       pos = text.size();
     }
   }
-  refiner.Finish(wbuf, sbuf, nw);
-  words_.resize(nw);
+  refiner.Finish(sbuf, nw);
+  num_words_ = nw;
   num_caps_ = ncaps;
   std::fill_n(starts_.data() + nw, kStartsPadding, 0u);
   // Sentences after the last word (or all, without words) begin and end at the end.
@@ -659,6 +665,8 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
   const Edge* last = nullptr;
   for (const std::string& w : words) {
     uint32_t h = WordKeyHash(w);
+    // The edge into `node` gets a child (slots are only written here, at load time).
+    if (last != nullptr) edges_[static_cast<size_t>(last - edges_.data())].has_children = 1;
     last = FindEdge(node, w, h);
     if (last == nullptr) {
       Edge e;
@@ -699,12 +707,13 @@ bool StartIndex::Register(PhraseTrie* trie) {
   return true;
 }
 
-size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t end,
-                             uint32_t* payload) const {
-  const size_t stop = std::min(end, words.size());
-  // Match() checked the first word and the first two against the filters.
+size_t PhraseTrie::MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const {
+  // Match() checked the first word and the first two against the filters. The payload is
+  // stored once at the end: a store through it in the loop would make the compiler reload the
+  // trie's members after it.
   uint32_t node = 0;
   size_t best = 0;
+  uint32_t found = 0;
   for (size_t k = i; k < stop; ++k) {
     const Word& w = words[k];
     if (w.kind == WordKind::kPunct) break;
@@ -714,9 +723,11 @@ size_t PhraseTrie::MatchFrom(const std::vector<Word>& words, size_t i, size_t en
     node = e->child;
     if (e->has_payload) {
       best = k - i + 1;
-      *payload = e->payload;
+      found = e->payload;
     }
+    if (!e->has_children) break;
   }
+  if (best > 0) *payload = found;
   return best;
 }
 

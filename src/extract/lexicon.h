@@ -39,25 +39,24 @@ namespace sitrep {
 
 enum class WordKind : uint8_t { kWord, kNumber, kPunct };
 
-// Word::starts of a word from a WordStream made without a StartIndex: every trie falls back to
-// its own first-word bitmap. No trie is given this bit by a StartIndex.
+// A word's start mask (WordStream::starts) in a stream made without a StartIndex: every trie
+// falls back to its own first-word bitmap. No trie is given this bit by a StartIndex.
 inline constexpr uint32_t kStartsUnfiltered = 1u << 31;
 
+// 40 bytes: what the extractors read of a word. Which lexicons may start a phrase at it is kept
+// apart, in WordStream::starts() (PhraseTrie::Match reads it there), so that the loop making the
+// words writes one field less per word.
 struct Word {
   Span span;
   std::string_view lower;  // lowercased word, the quantity's text, or the punctuation mark
-  WordKind kind = WordKind::kWord;
   int32_t quantity = -1;   // index into Doc::quantities for kNumber
   uint32_t sentence = 0;   // index into WordStream sentences
   // WordKeyHash of the word's PhraseTrie key (kNumberKey for number words, else `lower`),
   // computed once by WordStream so tries do not rehash the word at every match attempt.
   uint32_t key_hash = 0;
-  // Which registered lexicons may start a phrase here (StartIndex), one bit per PhraseTrie, or
-  // kStartsUnfiltered; 0 for punctuation in an indexed stream. In an indexed stream a bit is
-  // set only where the trie's one-word phrases or its phrases' first two words allow a match
-  // (StartRefiner).
-  uint32_t starts = kStartsUnfiltered;
+  WordKind kind = WordKind::kWord;
 };
+static_assert(sizeof(Word) == 40);
 
 // Equal bytes; eight or fewer (most words) without a call to memcmp. Shared by PhraseTrie's
 // edges and WordSet's table.
@@ -126,8 +125,8 @@ class TokenKeys;
 class WordStream {
  public:
   // `text` must outlive the stream. When `doc` has no sentences, lines are used instead. With
-  // `starts` (optional, must outlive the stream's use) every word gets its Word::starts: tries
-  // registered with that index answer from it with one load, others read their own bitmap.
+  // `starts` (optional, must outlive the stream's use) every word gets its start mask (starts()):
+  // tries registered with that index answer from it with one load, others read their own bitmap.
   // With `keys` (optional: the text stage's TokenKeys of doc.tokens, which must then outlive the
   // stream), a plain ASCII token (TokenKeys::ascii_word) with no word character of this stream's
   // right beside it is taken as a word with the key's lower-cased bytes instead of being scanned
@@ -141,7 +140,11 @@ class WordStream {
   ~WordStream();
 
   std::string_view text() const { return text_; }
-  const std::vector<Word>& words() const { return words_; }
+  std::span<const Word> words() const { return {words_.data(), num_words_}; }
+  // words()[i] and words().size(): the extractors index the stream itself, which PhraseTrie::Match
+  // takes (it reads the word and its start mask).
+  const Word& operator[](size_t i) const { return words_[i]; }
+  size_t size() const { return num_words_; }
   size_t num_sentences() const { return sent_spans_.size(); }
   Span sentence_span(size_t s) const { return sent_spans_[s]; }
   uint32_t sentence_begin(size_t s) const { return sent_first_[s]; }  // word index
@@ -156,7 +159,7 @@ class WordStream {
   }
   // Sentence index containing byte offset `pos` (the last sentence starting at or before it).
   size_t SentenceAt(uint32_t pos) const;
-  // Word::starts of every word, back to back, then kStartsPadding zero masks: PhraseTrie::Next
+  // The start mask of every word, back to back, then kStartsPadding zero masks: PhraseTrie::Next
   // scans these 4-byte masks a group at a time for the next candidate instead of striding over
   // whole words (the padding lets a group run past the last word).
   const uint32_t* starts() const { return starts_.data(); }
@@ -177,8 +180,15 @@ class WordStream {
   // Lower-cased bytes of the words of text_, at the same offsets (other bytes unset).
   std::unique_ptr<char[]> lower_;
   size_t lower_capacity_ = 0;
+  // The words are its first num_words_ entries: the buffer is never shrunk, so that a reused
+  // one is not value-initialized again for every stream (and the count needs no division by
+  // sizeof(Word)).
   std::vector<Word> words_;
-  // starts_[i] == words_[i].starts, then kStartsPadding zeros (the buffer may be longer).
+  size_t num_words_ = 0;
+  // The words' start masks, then kStartsPadding zeros (the buffer may be longer). A word's
+  // mask has the bit of every trie registered with the stream's StartIndex that may start a
+  // phrase there (StartRefiner), or is kStartsUnfiltered without an index; 0 for punctuation in
+  // an indexed stream.
   std::vector<uint32_t> starts_;
   std::vector<uint32_t> caps_;  // capitalized() is its first num_caps_ entries
   std::vector<uint32_t> numbers_;
@@ -201,18 +211,21 @@ class PhraseTrie {
   bool Add(std::string_view phrase, uint32_t payload);
   // Longest phrase starting at words[i] and ending before `end`; returns its length in words
   // (0 when none) and sets *payload. Punctuation never matches; numbers match only "<n>".
-  // The words must come from a WordStream (it sets Word::key_hash).
+  // Reads the words and their start masks (WordStream::starts) of `ws`.
   // The quick reject is forced inline: it runs for every word under every lexicon, and most
   // positions start no phrase of a given lexicon.
   // With a StartIndex the word carries the answer for every registered trie (one load);
   // without, the trie's own bitmap is read.
-  [[gnu::always_inline]] size_t Match(const std::vector<Word>& words, size_t i, size_t end,
+  [[gnu::always_inline]] size_t Match(const WordStream& ws, size_t i, size_t end,
                                       uint32_t* payload) const {
-    if (i >= end || i >= words.size()) return 0;
+    const size_t n = ws.size();
+    if (i >= end || i >= n) return 0;
+    const Word* const words = ws.words().data();
     const Word& w = words[i];
     // A trie no StartIndex registered reads its own bitmap on any stream, so a lexicon added
     // later without registering still matches (only more slowly).
-    const uint32_t m = start_bit_ == kStartsUnfiltered ? kStartsUnfiltered : w.starts & start_bit_;
+    const uint32_t m =
+        start_bit_ == kStartsUnfiltered ? kStartsUnfiltered : ws.starts()[i] & start_bit_;
     if (m == 0) return 0;
     // An indexed stream's bit passed this second filter already (StartRefiner).
     if (m & kStartsUnfiltered) {
@@ -220,7 +233,7 @@ class PhraseTrie {
       // No one-word phrase and no phrase starting with this pair of words: no match, and no
       // call to walk the trie (most words that pass the first test fail this one).
       if (!TestBit(single_bits_, w.key_hash)) {
-        if (i + 1 >= end || i + 1 >= words.size()) return 0;
+        if (i + 1 >= end || i + 1 >= n) return 0;
         const Word& next = words[i + 1];
         if (next.kind == WordKind::kPunct ||
             !TestBit(pair_bits_, PairHash(w.key_hash, next.key_hash))) {
@@ -228,7 +241,7 @@ class PhraseTrie {
         }
       }
     }
-    return MatchFrom(words, i, end, payload);
+    return MatchFrom(words, i, std::min(end, n), payload);
   }
   // The first word index j in [i, min(end, words)) at which Match may find a phrase (its quick
   // reject passes), else that bound (or i, when i is past it already). Match returns 0 at every
@@ -278,7 +291,9 @@ class PhraseTrie {
     uint32_t payload = 0;  // the child's payload, when has_payload
     uint16_t key_len = 0;
     uint8_t has_payload = 0;  // 1: a phrase ends at the child
-    uint8_t unused = 0;
+    // 1: some edge leaves the child. A walk stops at a leaf without probing the table for a
+    // next word (most walks end there).
+    uint8_t has_children = 0;
     uint32_t key_off = 0;  // the word in keys_, when longer than kInlineKey
     char key[8] = {};      // the word itself, when at most kInlineKey bytes
   };
@@ -322,8 +337,8 @@ class PhraseTrie {
   static uint32_t PairHash(uint32_t first, uint32_t second) {
     return first * 0x9E3779B1u ^ second;
   }
-  // Match past its quick rejects: the trie walk.
-  size_t MatchFrom(const std::vector<Word>& words, size_t i, size_t end, uint32_t* payload) const;
+  // Match past its quick rejects: the trie walk over words[i, stop).
+  size_t MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const;
   // The edge from `node` by `key`, or null. kFirstTested: the caller knows that some phrase
   // starts with a word of `hash` when node is the root (MatchFrom, after Match's filters), so
   // the edge table is not empty and the first-word bitmap need not be read again.
@@ -351,7 +366,7 @@ class PhraseTrie {
   // A position whose word is no one-word phrase and whose pair is not in pair_bits_ starts none.
   uint64_t single_bits_[kFirstWords] = {};
   uint64_t pair_bits_[kFirstWords] = {};
-  // This trie's bit in Word::starts (StartIndex::Register), always with kStartsUnfiltered.
+  // This trie's bit in the start masks (StartIndex::Register), always with kStartsUnfiltered.
   uint32_t start_bit_ = kStartsUnfiltered;
   uint32_t num_nodes_ = 1;   // the root
   std::vector<Edge> edges_;  // size a power of two, at most a quarter full
@@ -365,7 +380,7 @@ class PhraseTrie {
 };
 
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
-// (WordStream sets Word::starts) instead of one bitmap probe per trie and word. Each registered
+// (WordStream sets the start masks) instead of one bitmap probe per trie and word. Each registered
 // trie gets a bit; a word's mask has the bit of every trie whose first-word bitmap has the
 // word's hash, so the answer is exactly the trie's own MayStart. A StartRefiner then narrows a
 // stream's masks by Match's second filter (a one-word phrase, or the pair of the word and the
@@ -405,37 +420,35 @@ class StartIndex {
 };
 
 // StartIndex's refinement of a stream's masks, one word at a time as the words are made (no
-// second pass over them): given word n, it clears in masks[n - 1] (and words[n - 1].starts,
-// which must equal it) the bit of every trie that has no one-word phrase of word n - 1's hash
-// and no phrase starting with the pair of words n - 1 and n (none when word n is punctuation);
-// Finish() does the same for the last word, which has no next one. Match finds nothing at a
-// cleared bit for any `end`, and Next() need not stop there.
+// second pass over them): given word n, it clears in masks[n - 1] the bit of every trie that
+// has no one-word phrase of word n - 1's hash and no phrase starting with the pair of words n - 1
+// and n (none when word n is punctuation); Finish() does the same for the last word, which has no
+// next one. Match finds nothing at a cleared bit for any `end`, and Next() need not stop there.
 class StartRefiner {
  public:
   StartRefiner() = default;  // refines nothing: for a stream made without an index
   explicit StartRefiner(const StartIndex& index) : pairs_(index.pairs()) {}
   // Word n (punctuation, or a word of key hash `hash` whose StartIndex::Entry has `pair_only`)
   // was just made; masks[0, n] are set.
-  [[gnu::always_inline]] void Step(Word* words, uint32_t* masks, size_t n, bool punct,
-                                   uint32_t hash, uint32_t pair_only) {
+  [[gnu::always_inline]] void Step(uint32_t* masks, size_t n, bool punct, uint32_t hash,
+                                   uint32_t pair_only) {
     if (pending_ != 0) {
       const uint32_t paired =
           punct ? 0 : pairs_[StartIndex::PairKey(hash_, hash) & StartIndex::kMask];
-      Clear(words, masks, n - 1, pending_ & ~paired);
+      Clear(masks, n - 1, pending_ & ~paired);
     }
     pending_ = punct ? 0 : pair_only;
     hash_ = hash;
   }
-  void Finish(Word* words, uint32_t* masks, size_t n) {
-    if (pending_ != 0 && n > 0) Clear(words, masks, n - 1, pending_);
+  void Finish(uint32_t* masks, size_t n) {
+    if (pending_ != 0 && n > 0) Clear(masks, n - 1, pending_);
     pending_ = 0;
   }
 
  private:
-  static void Clear(Word* words, uint32_t* masks, size_t i, uint32_t bits) {
+  static void Clear(uint32_t* masks, size_t i, uint32_t bits) {
     if (bits == 0) return;
     masks[i] &= ~bits;
-    words[i].starts = masks[i];
   }
   const uint32_t* pairs_ = nullptr;
   uint32_t pending_ = 0;  // the last word's pair_only bits, not yet settled

@@ -234,7 +234,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
                                                 const std::vector<Span>* places,
                                                 std::vector<ActorMention>* victims) const {
   if (victims != nullptr) victims->clear();
-  const std::vector<Word>& w = ws.words();
+  const WordStream& w = ws;
   const std::string_view text = ws.text();
   auto skip = [&](size_t s) {
     return skip_sentence != nullptr && s < skip_sentence->size() && (*skip_sentence)[s];
