@@ -650,6 +650,15 @@ constexpr std::array<unsigned char, 256> kByteClass = MakeByteClass();
 // each) cost more than the text. The scratch buffer is not zero-filled (resizing the string
 // itself to the size hint cost as much as writing the text); Finish() appends what was written
 // to `out`, which is unchanged until then. One writer at a time per thread (none nest).
+//
+// Every value is written followed by a ',' (a key by its ':'), so nothing needs to know whether
+// a separator is due: closing a container overwrites the ',' after its last value (an empty
+// one has none), and Finish() drops the one after the document.
+//
+// Each value checks for room for itself plus kSlack bytes; keys known at compile time and
+// brackets do not check, and write into that slack. They come in short runs between values (a
+// few closing brackets, a key, an opening bracket: far below kSlack, asserted in debug builds),
+// and a check per bracket and key was a tenth of the writer's cost.
 class JsonWriter {
  public:
   // dump_numbers: fractions exactly as nlohmann's dump() writes them (the output document);
@@ -661,10 +670,10 @@ class JsonWriter {
     assert(!s.in_use && "two JsonWriters live at once on one thread share its scratch buffer");
     s.in_use = true;
 #endif
-    if (s.size < size_hint) s.Reserve(size_hint, 0);
+    if (s.size < size_hint + kSlack) s.Reserve(size_hint + kSlack, 0);
     begin_ = s.data.get();
     p_ = begin_;
-    end_ = begin_ + s.size;
+    end_ = begin_ + s.size - kSlack;
   }
 #ifndef NDEBUG
   ~JsonWriter() { ScratchBuffer().in_use = false; }
@@ -672,9 +681,9 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  // Appends the text written to `out`.
+  // Appends the text written to `out` (without the ',' after the last value).
   void Finish() {
-    out_->append(begin_, static_cast<size_t>(p_ - begin_));
+    out_->append(begin_, static_cast<size_t>(p_ - begin_) - (p_ > begin_ && p_[-1] == ','));
     Scratch& s = ScratchBuffer();
     if (s.size > (size_t{1} << 22)) {  // after a huge document: give it back
       s.data.reset();
@@ -686,54 +695,103 @@ class JsonWriter {
   // the copy is a few moves.
   template <size_t N>
   [[gnu::always_inline]] void Key(const char (&k)[N]) {
-    Ensure(N + 3);
-    char* p = Separated();
+    static_assert(N + 2 <= 48, "a key written into the slack must be short");
+    Unchecked(N + 2);
+    char* p = p_;
     *p++ = '"';
     std::memcpy(p, k, N - 1);  // constant length: a few moves, no call
     p += N - 1;
     *p++ = '"';
     *p++ = ':';
     p_ = p;
-    fresh_ = true;
   }
+  // Where the text written so far ends, and the text written since such a mark: a caller keeps
+  // a piece it will write again (offsets stay valid when the buffer grows).
+  size_t Mark() const { return static_cast<size_t>(p_ - begin_); }
+  std::string_view Since(size_t mark) const {
+    return std::string_view(begin_ + mark, static_cast<size_t>(p_ - begin_) - mark);
+  }
+  // Text from Since(): keys and values complete with their separators.
+  void Raw(std::string_view text) { Append(text.data(), text.size()); }
   // A key needing no escaping, given at run time.
   void KeyText(std::string_view k) {
-    Ensure(k.size() + 4);
-    char* p = Separated();
+    Ensure(k.size() + 3);
+    char* p = p_;
     *p++ = '"';
     std::memcpy(p, k.data(), k.size());
     p += k.size();
     *p++ = '"';
     *p++ = ':';
     p_ = p;
-    fresh_ = true;
   }
   // A key that may need escaping (a map's key).
   void StringKey(std::string_view k) {
     String(k);
-    Ensure(1);
-    *p_++ = ':';
-    fresh_ = true;
+    p_[-1] = ':';  // in place of the ',' after the string
   }
-  void BeginObject() { Open('{'); }
-  void EndObject() { Close('}'); }
-  void BeginArray() { Open('['); }
-  void EndArray() { Close(']'); }
+  [[gnu::always_inline]] void BeginObject() { Open('{'); }
+  [[gnu::always_inline]] void EndObject() { Close('}'); }
+  [[gnu::always_inline]] void BeginArray() { Open('['); }
+  [[gnu::always_inline]] void EndArray() { Close(']'); }
   void Null() { Value("null"); }
   void Bool(bool b) {
     if (b) Value("true");
     else Value("false");
   }
-  void Int(int64_t v) {
-    Ensure(1 + 20);  // separator, "-9223372036854775808"
-    char* p = Separated();
-    fresh_ = false;
-    p_ = WriteSigned(p, v);
+  // Inline: most values are spans, indexes and enums of a few digits, where the call itself
+  // (saving and restoring registers) cost as much as the digits.
+  [[gnu::always_inline]] void Int(int64_t v) {
+    Ensure(20 + 1);  // "-9223372036854775808,"
+    char* p = WriteSigned(p_, v);
+    *p++ = ',';
+    p_ = p;
   }
-  // JsonNumber()'s rules: whole values as integers, others rounded to 6 decimals.
-  void Number(double v) {
+  // Several integers in a row (the values of an array): one room check for all.
+  template <typename... T>
+  [[gnu::always_inline]] void Ints(T... v) {
+    Ensure(sizeof...(v) * (20 + 1));
+    char* p = p_;
+    ((p = WriteSigned(p, static_cast<int64_t>(v)), *p++ = ','), ...);
+    p_ = p;
+  }
+  // JsonNumber()'s rules: whole values as integers, others rounded to 6 decimals. The whole
+  // values most figures are, inline; fractions out of line.
+  [[gnu::always_inline]] void Number(double v) {
+    if (std::fabs(v) < 9e15) {  // finite; whole: as an integer (the cast truncates)
+      const int64_t t = static_cast<int64_t>(v);
+      if (static_cast<double>(t) == v) return Int(t);
+    }
+    Fraction(v);
+  }
+  // Number() for a value not whole (or not finite, or too large for an integer).
+  [[gnu::noinline]] void Fraction(double v) {
     if (!std::isfinite(v)) return Null();
-    if (v == std::trunc(v) && std::fabs(v) < 9e15) return Int(static_cast<int64_t>(v));
+    if (!dump_numbers_ && std::fabs(v) < 1e9) {
+      // n = round(v * 10^6), and r = n / 10^6 is the double JsonNumber() writes. Below 1e9
+      // doubles are closer together than 10^-6 / 2, so r is whole exactly when n is a multiple
+      // of 10^6, |r| < 1e-4 exactly when |n| < 100, and otherwise n's 6-decimal value is the
+      // only decimal of <= 6 places rounding to r: the shortest round-trip form std::to_chars
+      // would give (without its cost, nor a division or std::round's call here).
+      const int64_t n = RoundToInt(v * 1e6);
+      uint64_t m = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+      const uint32_t frac = static_cast<uint32_t>(m % 1000000);
+      if (frac == 0) return Int(n / 1000000);
+      if (m < 100) return Int(0);
+      Ensure(1 + 10 + 1 + 6 + 1);
+      char* p = p_;
+      if (n < 0) *p++ = '-';
+      p = WriteUnsigned(p, m / 1000000);
+      // All six decimals two at a time, then the trailing zeros dropped (not all are zeros).
+      *p++ = '.';
+      std::memcpy(p, kPairs + 2 * (frac / 10000), 2);
+      std::memcpy(p + 2, kPairs + 2 * (frac / 100 % 100), 2);
+      std::memcpy(p + 4, kPairs + 2 * (frac % 100), 2);
+      int digits = 6;
+      while (p[digits - 1] == '0') --digits;
+      p[digits] = ',';
+      p_ = p + digits + 1;
+      return;
+    }
     const double r = std::round(v * 1e6) / 1e6;
     if (r == std::trunc(r)) return Int(static_cast<int64_t>(r));
     if (std::fabs(r) < 1e-4) return Int(0);
@@ -741,70 +799,43 @@ class JsonWriter {
       // nlohmann's own float formatter (Grisu2, what dump() uses): Grisu2 does not always give
       // the shortest form ("63.048488999999996" for the double nearest 63.048489), so only it
       // gives dump()'s bytes.
-      Sep();
-      Ensure(64);
+      Ensure(64 + 1);
       p_ = nlohmann::detail::to_chars(p_, p_ + 64, r);
-      return;
-    }
-    Sep();
-    if (std::fabs(v) < 1e9) {
-      // r is the double nearest to n / 10^6. Below 1e9 doubles are closer together than
-      // 10^-6 / 2, so that 6-decimal value is the only decimal of <= 6 places rounding to r,
-      // and it is the shortest round-trip form std::to_chars would give (without its cost).
-      const int64_t n = static_cast<int64_t>(std::round(v * 1e6));
-      uint64_t m = n < 0 ? static_cast<uint64_t>(-n) : static_cast<uint64_t>(n);
-      Ensure(1 + 10 + 1 + 6);
-      if (n < 0) *p_++ = '-';
-      p_ = WriteUnsigned(p_, m / 1000000);
-      const uint32_t frac = static_cast<uint32_t>(m % 1000000);  // not 0: r is not whole
-      // All six decimals two at a time, then the trailing zeros dropped (not all are zeros).
-      char* p = p_;
-      *p++ = '.';
-      std::memcpy(p, kPairs + 2 * (frac / 10000), 2);
-      std::memcpy(p + 2, kPairs + 2 * (frac / 100 % 100), 2);
-      std::memcpy(p + 4, kPairs + 2 * (frac % 100), 2);
-      int digits = 6;
-      while (p[digits - 1] == '0') --digits;
-      p_ = p + digits;
+      *p_++ = ',';
       return;
     }
     char buf[400];  // fixed notation of any finite double fits
     auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed);
     Append(buf, static_cast<size_t>(res.ptr - buf));
+    Append(",", 1);
   }
-  void String(std::string_view s) {
-    const char* data = s.data();
-    const size_t n = s.size();
-    // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
-    // 16 more: a short string is copied as one 16-byte block.
-    Ensure(1 + 2 + 6 * n + 16);
-    char* p = Separated();
-    fresh_ = false;
-    *p++ = '"';
-    // The leading run of bytes copied as they are: most strings are one such run.
-    size_t i;
+  // Inline for the short strings most are (names, enums, ids): the call's register saving cost
+  // as much as checking and copying them.
+  [[gnu::always_inline]] void String(std::string_view s) {
 #if defined(__SSE2__)
-    if (n < 16) {
-      // Staged in a 16-byte block (never reading past the string), checked and copied whole.
-      alignas(16) char block[16] = {};
-      std::memcpy(block, data, n);
-      const unsigned mask = SpecialBytes16(block) | (0xffffu << n);  // bytes past n: stop
-      std::memcpy(p, block, 16);
-      i = static_cast<size_t>(__builtin_ctz(mask));
-    } else {
-      i = PlainRunEnd(data, 0, n);
-      if (i > 0) CopyRun(p, data, i);
-    }
-#else
-    i = PlainRunEnd(data, 0, n);
-    if (i > 0) CopyRun(p, data, i);
-#endif
+    const size_t n = s.size();
+    if (n >= 16) return LongString(s);
+    // Worst case per input byte: 6 output bytes ("\u001f"); U+FFFD (3 bytes) replaces one byte.
+    // 16 more: the string is copied as one 16-byte block.
+    Ensure(2 + 6 * n + 1 + 16);
+    char* p = p_;
+    *p++ = '"';
+    // Staged in a 16-byte block (never reading past the string), checked and copied whole.
+    alignas(16) char block[16] = {};
+    StageShort(block, s.data(), n);
+    const unsigned mask = SpecialBytes16(block) | (0xffffu << n);  // bytes past n: stop
+    std::memcpy(p, block, 16);
+    const size_t i = static_cast<size_t>(__builtin_ctz(mask));  // the leading plain run
     p += i;
     if (i < n) [[unlikely]] {
       p = StringRest(s, i, p);
     }
     *p++ = '"';
+    *p++ = ',';
     p_ = p;
+#else
+    LongString(s);
+#endif
   }
   void StringOrNull(std::string_view s) {
     if (s.empty()) Null();
@@ -812,36 +843,41 @@ class JsonWriter {
   }
   // A date as CivilDate::ToIso() writes it ("YYYY-MM-DD", "YYYY-MM", "YYYY"), null when invalid,
   // without the temporary string.
-  void DateOrNull(const CivilDate& d) {
+  [[gnu::always_inline]] void DateOrNull(const CivilDate& d) {
     if (!d.valid()) return Null();
     if (d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
       return String(d.ToIso());  // outside the fixed-width form: the general path
     }
-    Ensure(1 + 12);
-    p_ = Separated();
-    fresh_ = false;
-    *p_++ = '"';
-    Digits(d.year, 4);
+    Ensure(12 + 1);
+    char* p = p_;
+    *p++ = '"';
+    std::memcpy(p, kPairs + 2 * (d.year / 100), 2);
+    std::memcpy(p + 2, kPairs + 2 * (d.year % 100), 2);
+    p += 4;
     if (d.month != 0) {
-      *p_++ = '-';
-      Digits(d.month, 2);
+      *p++ = '-';
+      std::memcpy(p, kPairs + 2 * d.month, 2);
+      p += 2;
       if (d.day != 0) {
-        *p_++ = '-';
-        Digits(d.day, 2);
+        *p++ = '-';
+        std::memcpy(p, kPairs + 2 * d.day, 2);
+        p += 2;
       }
     }
-    *p_++ = '"';
+    *p++ = '"';
+    *p++ = ',';
+    p_ = p;
   }
-  void Span(sitrep::Span sp) {
-    Ensure(1 + 1 + 20 + 1 + 20 + 1);  // ",[" begin "," end "]"
-    char* p = Separated();
+  [[gnu::always_inline]] void Span(sitrep::Span sp) {
+    Ensure(1 + 20 + 1 + 20 + 2);  // "[" begin "," end "],"
+    char* p = p_;
     *p++ = '[';
     p = WriteSigned(p, sp.begin);
     *p++ = ',';
     p = WriteSigned(p, sp.end);
     *p++ = ']';
+    *p++ = ',';
     p_ = p;
-    fresh_ = false;
   }
 
  private:
@@ -866,6 +902,44 @@ class JsonWriter {
     return scratch;
   }
 
+  // String() for any string (the one used for 16 bytes or more).
+  [[gnu::noinline]] void LongString(std::string_view s) {
+    const char* data = s.data();
+    const size_t n = s.size();
+    Ensure(2 + 6 * n + 1);  // 6 bytes at most per input byte ("\u001f")
+    char* p = p_;
+    *p++ = '"';
+    // The leading run of bytes copied as they are: most strings are one such run.
+#if defined(__SSE2__)
+    // 16 bytes a step, each block stored as it is checked (what follows the run's end is
+    // written over by StringRest()); the last, partial step is the block ending at n.
+    size_t i = 0;
+    unsigned mask = 0;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p + i), v);
+      mask = SpecialBytes16(v);
+      if (mask != 0) break;
+    }
+    if (mask == 0 && i < n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + n - 16));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n - 16), v);
+      mask = SpecialBytes16(v) >> (16 - (n - i));
+    }
+    if (mask != 0)
+      i += static_cast<size_t>(__builtin_ctz(mask));
+    else
+      i = n;
+#else
+    const size_t i = PlainRunEnd(data, 0, n);
+    if (i > 0) CopyRun(p, data, i);
+#endif
+    p += i;
+    if (i < n) p = StringRest(s, i, p);
+    *p++ = '"';
+    *p++ = ',';
+    p_ = p;
+  }
   // String() from s[i] on, which is escaped or starts a multi-byte sequence; writes at p (room
   // ensured) and returns the end. Out of line: few strings need it.
   [[gnu::noinline]] static char* StringRest(std::string_view s, size_t i, char* p) {
@@ -897,6 +971,13 @@ class JsonWriter {
     }
     return p;
   }
+  // std::round(x) (halves away from zero) as an integer, for |x| < 2^52, without the library
+  // call: x minus its truncation is exact there.
+  static int64_t RoundToInt(double x) {
+    const int64_t t = static_cast<int64_t>(x);
+    const double rest = x - static_cast<double>(t);
+    return t + (rest >= 0.5) - (rest <= -0.5);
+  }
   // "00" to "99": decimals are written two digits a step.
   static constexpr char kPairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -904,7 +985,7 @@ class JsonWriter {
       "8081828384858687888990919293949596979899";
 
   // v in decimal at p (room for 20 bytes); returns the end.
-  static char* WriteSigned(char* p, int64_t v) {
+  [[gnu::always_inline]] static char* WriteSigned(char* p, int64_t v) {
     uint64_t u = static_cast<uint64_t>(v);
     if (v < 0) {
       *p++ = '-';
@@ -915,7 +996,7 @@ class JsonWriter {
   // The decimal digits of u at p (room for 20 bytes); returns the end. Two digits a step from a
   // table: most numbers written are spans and indexes of one to four digits, where
   // std::to_chars' length loop and out-of-line call cost more than the digits.
-  static char* WriteUnsigned(char* p, uint64_t u) {
+  [[gnu::always_inline]] static char* WriteUnsigned(char* p, uint64_t u) {
     if (u < 10) {
       *p = static_cast<char>('0' + u);
       return p + 1;
@@ -937,6 +1018,10 @@ class JsonWriter {
       std::memcpy(p, kPairs + 2 * lo, 2);
       return p + 2;
     }
+    return WriteLong(p, u);
+  }
+  // WriteUnsigned() for u >= 10000: out of line, few numbers are this long.
+  [[gnu::noinline]] static char* WriteLong(char* p, uint64_t u) {
     int len = 5;
     for (uint64_t t = u / 100000; t != 0; t /= 10) ++len;
     char* const end = p + len;
@@ -977,19 +1062,31 @@ class JsonWriter {
   }
 #if defined(__SSE2__)
   // Bit k set when p[k] (of 16) is not kPlain.
-  static unsigned SpecialBytes16(const char* p) {
+  [[gnu::always_inline]] static unsigned SpecialBytes16(const char* p) {
+    return SpecialBytes16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  }
+  [[gnu::always_inline]] static unsigned SpecialBytes16(__m128i v) {
     const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i special =
         _mm_or_si128(_mm_cmplt_epi8(v, space),
                      _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
     return static_cast<unsigned>(_mm_movemask_epi8(special));
   }
 #endif
+  // memcpy(to, from, n) for n < 16, without the call a variable length costs: overlapping
+  // fixed-size moves, as CopyRun.
+  [[gnu::always_inline]] static void StageShort(char* to, const char* from, size_t n) {
+    if (n >= 8) {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n > 0) {
+      CopyRun(to, from, n);
+    }
+  }
   // memcpy(to, from, n) for n > 0, without a call for the short runs most strings are: two
   // overlapping fixed-size moves.
-  static void CopyRun(char* to, const char* from, size_t n) {
+  [[gnu::always_inline]] static void CopyRun(char* to, const char* from, size_t n) {
     if (n >= 16) {
       std::memcpy(to, from, n);
     } else if (n >= 8) {
@@ -1005,66 +1102,56 @@ class JsonWriter {
     }
   }
 
+  // Room for n bytes and kSlack more. end_ is kSlack before the buffer's end, and p_ may be
+  // past it (in the slack): the difference is signed.
   [[gnu::always_inline]] void Ensure(size_t n) {
-    if (static_cast<size_t>(end_ - p_) < n) [[unlikely]] {
+    if (end_ - p_ < static_cast<ptrdiff_t>(n)) [[unlikely]] {
       Grow(n);
     }
+#ifndef NDEBUG
+    unchecked_ = 0;
+#endif
+  }
+  // A write of n bytes (n small) into the slack, without a check.
+  [[gnu::always_inline]] void Unchecked([[maybe_unused]] size_t n) {
+#ifndef NDEBUG
+    unchecked_ += n;
+    assert(unchecked_ <= kSlack && "too many keys and brackets without a value between");
+#endif
   }
   [[gnu::noinline]] void Grow(size_t n) {
     Scratch& s = ScratchBuffer();
     const size_t used = static_cast<size_t>(p_ - begin_);
-    s.Reserve(used + n, used);
+    s.Reserve(used + n + kSlack, used);
     begin_ = s.data.get();
     p_ = begin_ + used;
-    end_ = begin_ + s.size;
+    end_ = begin_ + s.size - kSlack;
   }
   void Append(const char* s, size_t n) {
     Ensure(n);
     std::memcpy(p_, s, n);
     p_ += n;
   }
-  // `v` (0 <= v < 10^width) zero-padded to `width` digits; the caller ensured the room.
-  void Digits(int v, int width) {
-    for (int k = width - 1; k >= 0; --k) {
-      p_[k] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    }
-    p_ += width;
-  }
-  void Sep() {
-    Ensure(1);
-    p_ = Separated();
-    fresh_ = false;
-  }
-  // Writes the ',' that separates a key or value from the one before it in its container (room
-  // ensured) and returns the cursor after it: the byte is stored unconditionally and skipped
-  // when the container is fresh, with no branch. Callers write on through the returned local
-  // cursor and store p_ once: a store through a char pointer may alias the writer's members, so
-  // writing through p_ itself reloads and stores p_ at every byte.
-  [[gnu::always_inline]] char* Separated() const {
-    char* p = p_;
-    *p = ',';
-    return p + !fresh_;
-  }
   template <size_t N>
   void Value(const char (&v)[N]) {
-    Ensure(1 + N - 1);
-    char* p = Separated();
-    fresh_ = false;
+    Ensure(N - 1 + 1);
+    char* p = p_;
     std::memcpy(p, v, N - 1);
-    p_ = p + (N - 1);
+    p[N - 1] = ',';
+    p_ = p + N;
   }
   [[gnu::always_inline]] void Open(char c) {
-    Ensure(2);
-    char* p = Separated();
-    *p = c;
-    p_ = p + 1;
-    fresh_ = true;
-  }
-  [[gnu::always_inline]] void Close(char c) {
-    Ensure(1);
+    Unchecked(1);
     *p_++ = c;
-    fresh_ = false;
+  }
+  // Over the ',' after the container's last value, or after its opening bracket when empty.
+  [[gnu::always_inline]] void Close(char c) {
+    Unchecked(2);
+    char* p = p_;
+    p -= p[-1] == ',';
+    p[0] = c;
+    p[1] = ',';
+    p_ = p + 2;
   }
   // One ASCII byte that JSON escapes; the caller ensured 6 bytes of room.
   static char* Escape(unsigned char c, char* p) {
@@ -1115,12 +1202,16 @@ class JsonWriter {
     return len;
   }
 
+  static constexpr size_t kSlack = 256;
+
   std::string* out_;
   bool dump_numbers_;
   char* begin_;
   char* p_;
   char* end_;
-  bool fresh_ = true;
+#ifndef NDEBUG
+  size_t unchecked_ = 0;  // bytes written into the slack since the last check
+#endif
 };
 
 // [[place_key, surface], ...]: the same in the full and the store form.
@@ -1205,12 +1296,49 @@ void WriteClaim(JsonWriter& w, const Claim& c) {
 
 namespace {
 
+// a == b for the short names the model holds, without memcmp's call below 16 bytes: places,
+// actors and claims are compared with every earlier one of their document before writing.
+[[gnu::always_inline]] inline bool SameText(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  if (n >= 16) return std::memcmp(x, y, n) == 0;
+  // Two overlapping loads cover n bytes from both ends (as JsonWriter::CopyRun).
+  if (n >= 8) {
+    uint64_t x0, x1, y0, y1;
+    std::memcpy(&x0, x, 8);
+    std::memcpy(&x1, x + n - 8, 8);
+    std::memcpy(&y0, y, 8);
+    std::memcpy(&y1, y + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x0, x1, y0, y1;
+    std::memcpy(&x0, x, 4);
+    std::memcpy(&x1, x + n - 4, 4);
+    std::memcpy(&y0, y, 4);
+    std::memcpy(&y1, y + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 2) {  // two overlapping 2-byte loads (country codes)
+    uint16_t x0, x1, y0, y1;
+    std::memcpy(&x0, x, 2);
+    std::memcpy(&x1, x + n - 2, 2);
+    std::memcpy(&y0, y, 2);
+    std::memcpy(&y1, y + n - 2, 2);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  return n == 0 || x[0] == y[0];
+}
+
 bool SameClaim(const Claim& a, const Claim& b) {
   return a.span == b.span && a.figure_span == b.figure_span && a.field == b.field &&
          a.category == b.category && a.value == b.value && a.low == b.low && a.high == b.high &&
          a.qualifier == b.qualifier && a.scope == b.scope && a.independent == b.independent &&
-         a.published == b.published && a.doc_id == b.doc_id && a.source == b.source &&
-         a.attributed_to == b.attributed_to && a.quote == b.quote;
+         a.published == b.published && SameText(a.doc_id, b.doc_id) &&
+         SameText(a.source, b.source) && SameText(a.attributed_to, b.attributed_to) &&
+         SameText(a.quote, b.quote);
 }
 
 // Indexes into `all` of the mention's claims, or nullopt when one of them is not in `all`.
@@ -1227,11 +1355,11 @@ std::optional<std::vector<size_t>> ClaimRefs(const std::vector<Claim>& mention,
   return refs;
 }
 
-bool SamePlace(const Place& a, const Place& b) {
+[[gnu::always_inline]] inline bool SamePlace(const Place& a, const Place& b) {
   return a.gazetteer_id == b.gazetteer_id && a.has_coords == b.has_coords && a.lat == b.lat &&
          a.lon == b.lon && a.level == b.level && a.population == b.population &&
-         a.name == b.name && a.country == b.country && a.admin1 == b.admin1 &&
-         a.admin2 == b.admin2;
+         SameText(a.name, b.name) && SameText(a.country, b.country) &&
+         SameText(a.admin1, b.admin1) && SameText(a.admin2, b.admin2);
 }
 
 // Index of the first of the document's places (before `limit`) naming the same place as `p`,
@@ -1239,7 +1367,11 @@ bool SamePlace(const Place& a, const Place& b) {
 // written as {"span", "place_of": index, "confidence"} instead of the full gazetteer entry.
 size_t PlaceOf(const Place& p, const std::vector<PlaceMention>& all, size_t limit) {
   size_t k = 0;
-  while (k < limit && !SamePlace(p, all[k].place)) ++k;
+  // The ids first, inline: most places of a document are other places.
+  while (k < limit &&
+         (all[k].place.gazetteer_id != p.gazetteer_id || !SamePlace(p, all[k].place))) {
+    ++k;
+  }
   return k;
 }
 
@@ -1429,7 +1561,7 @@ namespace {
 bool ZeroSpan(Span s) { return s.begin == 0 && s.end == 0; }
 
 void WriteCompactTimex(JsonWriter& w, const Timex& t) {
-  const Timex d;
+  static const Timex d;
   w.BeginObject();
   if (!ZeroSpan(t.span)) { w.Key("span"); w.Span(t.span); }
   // An invalid date is written as null by the full form, which reads as the default.
@@ -1441,22 +1573,71 @@ void WriteCompactTimex(JsonWriter& w, const Timex& t) {
   w.EndObject();
 }
 
+// The store form's text of recently written places' gazetteer fields (gazetteer_id ..
+// population), per thread: the same places recur across a batch's articles (1362 entries for
+// 240 places in 500 simulated articles), and copying their text back costs a fifth of
+// formatting it. Direct-mapped by gazetteer id, a slot overwritten by the next place there:
+// bounded memory, and an entry is used only for a place equal to the one it was written for.
+struct PlaceTextCache {
+  struct Entry {
+    bool used = false;
+    Place place;
+    std::string text;
+  };
+  static constexpr int kBits = 11;
+  std::vector<Entry> slots = std::vector<Entry>(size_t{1} << kBits);
+  Entry& Slot(uint32_t id) { return slots[(id * 0x9E3779B1u) >> (32 - kBits)]; }
+};
+
 void WriteCompactPlaceMention(JsonWriter& w, const PlaceMention& m) {
   const Place& p = m.place;
-  const Place d;
+  static const Place d;  // static: constructing its strings at every call showed in the profile
   w.BeginObject();
   if (!ZeroSpan(m.span)) { w.Key("span"); w.Span(m.span); }
-  if (p.gazetteer_id != d.gazetteer_id) { w.Key("gazetteer_id"); w.Int(p.gazetteer_id); }
-  if (!p.name.empty()) { w.Key("name"); w.String(p.name); }
-  if (!p.country.empty()) { w.Key("country"); w.String(p.country); }
-  if (!p.admin1.empty()) { w.Key("admin1"); w.String(p.admin1); }
-  if (!p.admin2.empty()) { w.Key("admin2"); w.String(p.admin2); }
-  if (p.has_coords) {
-    w.Key("lat"); w.Number(p.lat);
-    w.Key("lon"); w.Number(p.lon);
+  thread_local PlaceTextCache cache;
+  PlaceTextCache::Entry& known = cache.Slot(p.gazetteer_id);
+  if (known.used && SamePlace(known.place, p)) {
+    w.Raw(known.text);
+  } else {
+    const size_t mark = w.Mark();
+    if (p.gazetteer_id != d.gazetteer_id) {
+      w.Key("gazetteer_id");
+      w.Int(p.gazetteer_id);
+    }
+    if (!p.name.empty()) {
+      w.Key("name");
+      w.String(p.name);
+    }
+    if (!p.country.empty()) {
+      w.Key("country");
+      w.String(p.country);
+    }
+    if (!p.admin1.empty()) {
+      w.Key("admin1");
+      w.String(p.admin1);
+    }
+    if (!p.admin2.empty()) {
+      w.Key("admin2");
+      w.String(p.admin2);
+    }
+    if (p.has_coords) {
+      w.Key("lat");
+      w.Number(p.lat);
+      w.Key("lon");
+      w.Number(p.lon);
+    }
+    if (p.level != d.level) {
+      w.Key("level");
+      w.Int(EnumInt(p.level));
+    }
+    if (p.population != d.population) {
+      w.Key("population");
+      w.Int(p.population);
+    }
+    known.used = true;
+    known.place = p;
+    known.text.assign(w.Since(mark));
   }
-  if (p.level != d.level) { w.Key("level"); w.Int(EnumInt(p.level)); }
-  if (p.population != d.population) { w.Key("population"); w.Int(p.population); }
   if (m.confidence != 0) { w.Key("confidence"); w.Number(m.confidence); }
   if (m.via_county) {
     w.Key("via_county");
@@ -1489,9 +1670,7 @@ void WriteCompactPlaceRef(JsonWriter& w, const PlaceMention& m, size_t k,
     return;
   }
   w.BeginArray();
-  w.Int(m.span.begin);
-  w.Int(m.span.end);
-  w.Int(static_cast<int64_t>(k));
+  w.Ints(m.span.begin, m.span.end, k);
   if (m.confidence != places[k].confidence) w.Number(m.confidence);
   w.EndArray();
 }
@@ -1500,11 +1679,38 @@ void WriteCompactPlaces(JsonWriter& w, const std::vector<PlaceMention>& list,
                         const std::vector<PlaceMention>& doc_places, bool own_list) {
   w.Key("places");
   w.BeginArray();
+  // In the document's own list, the places written in full so far (the first of each place,
+  // when there are at most kFirsts): PlaceOf() finds its answer among them, since an earlier
+  // place equal to this one is equal to its own first (equality is transitive), which is not
+  // later. Scanning them alone skips the many references between them.
+  constexpr size_t kFirsts = 16;
+  uint32_t firsts[kFirsts];
+  size_t num_firsts = 0;
+  bool all_firsts = own_list;
   for (size_t i = 0; i < list.size(); ++i) {
+    const Place& p = list[i].place;
     const size_t limit = own_list ? i : doc_places.size();
-    const size_t k = PlaceOf(list[i].place, doc_places, limit);
-    if (k < limit) WriteCompactPlaceRef(w, list[i], k, doc_places);
-    else WriteCompactPlaceMention(w, list[i]);
+    size_t k = limit;
+    if (all_firsts) {
+      for (size_t f = 0; f < num_firsts; ++f) {
+        const Place& q = doc_places[firsts[f]].place;
+        if (q.gazetteer_id == p.gazetteer_id && SamePlace(p, q)) {
+          k = firsts[f];
+          break;
+        }
+      }
+    } else {
+      k = PlaceOf(p, doc_places, limit);
+    }
+    if (k < limit) {
+      WriteCompactPlaceRef(w, list[i], k, doc_places);
+    } else {
+      WriteCompactPlaceMention(w, list[i]);
+      if (num_firsts < kFirsts)
+        firsts[num_firsts++] = static_cast<uint32_t>(i);
+      else
+        all_firsts = false;
+    }
   }
   w.EndArray();
 }
@@ -1535,30 +1741,38 @@ void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
   for (const ActorMention& x : list) {
     size_t k = 0;
     const size_t n = doc_actors ? doc_actors->size() : 0;
-    while (k < n && !((*doc_actors)[k].span == x.span && (*doc_actors)[k].canonical == x.canonical &&
-                      (*doc_actors)[k].actor_class == x.actor_class)) {
+    while (k < n &&
+           !((*doc_actors)[k].span == x.span && SameText((*doc_actors)[k].canonical, x.canonical) &&
+             (*doc_actors)[k].actor_class == x.actor_class)) {
       ++k;
     }
     if (doc_actors == nullptr) {
       // The document's own actors, as arrays [begin, end, canonical, class, role,
       // responsibility, person] without the trailing values that are the defaults.
-      int fields = 7;
-      if (!x.person) fields = 6;
-      if (fields == 6 && x.responsibility == kDefault.responsibility) {
-        fields = 5;
-        if (x.role == kDefault.role) {
-          fields = 4;
-          if (x.actor_class == kDefault.actor_class) fields = 3;
-        }
-      }
+      const int fields = x.person                                      ? 7
+                         : x.responsibility != kDefault.responsibility ? 6
+                         : x.role != kDefault.role                     ? 5
+                         : x.actor_class != kDefault.actor_class       ? 4
+                                                                       : 3;
       w.BeginArray();
-      w.Int(x.span.begin);
-      w.Int(x.span.end);
+      w.Ints(x.span.begin, x.span.end);
       w.String(x.canonical);
-      if (fields > 3) w.Int(EnumInt(x.actor_class));
-      if (fields > 4) w.Int(EnumInt(x.role));
-      if (fields > 5) w.Int(EnumInt(x.responsibility));
-      if (fields > 6) w.Int(1);
+      switch (fields) {  // the trailing values, written together
+        case 7:
+          w.Ints(EnumInt(x.actor_class), EnumInt(x.role), EnumInt(x.responsibility), 1);
+          break;
+        case 6:
+          w.Ints(EnumInt(x.actor_class), EnumInt(x.role), EnumInt(x.responsibility));
+          break;
+        case 5:
+          w.Ints(EnumInt(x.actor_class), EnumInt(x.role));
+          break;
+        case 4:
+          w.Ints(EnumInt(x.actor_class));
+          break;
+        default:
+          break;
+      }
       w.EndArray();
       continue;
     }
@@ -1584,10 +1798,16 @@ CivilDate ReadBackDate(const CivilDate& d) { return d.valid() ? d : CivilDate();
 // default. Missing low/high read as the value.
 void WriteCompactClaim(JsonWriter& w, const Claim& c, std::string_view implied_doc,
                        std::string_view implied_source, const CivilDate& implied_published) {
-  const Claim d;
+  static const Claim d;
   w.BeginObject();
-  if (c.doc_id != implied_doc) { w.Key("doc_id"); w.String(c.doc_id); }
-  if (c.source != implied_source) { w.Key("source"); w.String(c.source); }
+  if (!SameText(c.doc_id, implied_doc)) {
+    w.Key("doc_id");
+    w.String(c.doc_id);
+  }
+  if (!SameText(c.source, implied_source)) {
+    w.Key("source");
+    w.String(c.source);
+  }
   if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
   w.Key("value"); w.Number(c.value);
   if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }

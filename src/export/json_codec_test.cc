@@ -635,6 +635,62 @@ TEST(JsonCodecTest, RepeatedPlacesAreWrittenOnceAndReadBack) {
   EXPECT_FALSE(DocAnalysisFromJson(bad).ok());
 }
 
+// The store form keeps the text of places written before (per thread) and copies it back for
+// the same place: a place under the same gazetteer id with other fields, written between, gets
+// its own text, and the first one's text is the same when it comes back.
+TEST(JsonCodecTest, StoreTextOfAPlaceWrittenBeforeIsItsOwn) {
+  DocAnalysis first;
+  first.doc_id = "d1";
+  first.places = {MakePlace(7, "Newtown", {10, 17}, 0.9f)};
+  DocAnalysis renamed = first;
+  renamed.doc_id = "d2";
+  renamed.places[0].place.name = "Oldtown";
+  DocAnalysis moved = first;
+  moved.doc_id = "d3";
+  moved.places[0].place.lat = 10.5;
+  const std::string first_text = DocAnalysisToStoreText(first);
+  for (const DocAnalysis& a : {renamed, moved, first}) {
+    const std::string text = DocAnalysisToStoreText(a);
+    EXPECT_EQ(Redecoded(text), DocAnalysisToJsonText(a)) << text;
+  }
+  EXPECT_NE(DocAnalysisToStoreText(renamed).find("\"Oldtown\""), std::string::npos);
+  EXPECT_NE(DocAnalysisToStoreText(moved).find("\"lat\":10.5,"), std::string::npos);
+  EXPECT_EQ(DocAnalysisToStoreText(first), first_text);
+}
+
+// More distinct places than the writer tracks (16) and long names (the text outgrows the
+// writer's buffer several times): every repeat is still a reference to the first place equal
+// to it, and the store form reads back as the full form.
+TEST(JsonCodecTest, StoreFormOfManyPlacesReferencesEveryRepeat) {
+  DocAnalysis a;
+  a.doc_id = "many";
+  const std::string long_name(300, 'n');
+  for (uint32_t round = 0; round < 3; ++round) {
+    for (uint32_t id = 1; id <= 40; ++id) {
+      const uint32_t at = 1000 * round + 10 * id;
+      a.places.push_back(MakePlace(id, long_name + std::to_string(id), {at, at + 5}, 0.5f));
+    }
+  }
+  EventMention m;
+  m.doc_id = "many";
+  m.places = {a.places[45], a.places[3]};
+  a.mentions = {m};
+  const std::string text = DocAnalysisToStoreText(a);
+  EXPECT_EQ(Redecoded(text), DocAnalysisToJsonText(a));
+  const nlohmann::json j = nlohmann::json::parse(text);
+  for (size_t i = 0; i < a.places.size(); ++i) {
+    if (i < 40) {
+      EXPECT_TRUE(j["places"][i].is_object()) << i;
+    } else {
+      EXPECT_EQ(j["places"][i],
+                nlohmann::json::array({a.places[i].span.begin, a.places[i].span.end, i % 40}))
+          << i;
+    }
+  }
+  EXPECT_EQ(j["mentions"][0]["places"][0], nlohmann::json::parse("[1060,1065,5]"));
+  EXPECT_EQ(j["mentions"][0]["places"][1], nlohmann::json::parse("[40,45,3]"));
+}
+
 // A mention that names a town through its county (PlaceMention::via_county) keeps the flag in
 // every form, as a full entry and as a reference; without it nothing is written.
 TEST(JsonCodecTest, CountyFlagReadsBackInEveryForm) {

@@ -288,6 +288,13 @@ void ConfigureSqlite() {
   (void)configured;
 }
 
+// The schema version a database holds in meta, "" when it has none (a new file).
+std::string StoredSchemaVersion(sqlite3* db) {
+  Stmt version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.prepared() || version.Step() != SQLITE_ROW) return "";
+  return version.Text(0);
+}
+
 // Opens and reads the schema table; SQLITE_OK or the (primary) error code, message in *msg.
 int OpenAndProbe(const std::string& name, int flags, sqlite3** db, std::string* msg) {
   *db = nullptr;
@@ -365,6 +372,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     // default cache they spill into the WAL mid-transaction and are re-read, so a batch's cost
     // grew with the database. 64 MB keeps a batch's working set in memory.
     SITREP_RETURN_IF_ERROR(store->Exec("PRAGMA cache_size=-65536"));
+  }
+  // The tables, indexes and views, unless the database has this version's already: the DDL
+  // (parsed and checked statement by statement) cost more than the rest of opening, and the
+  // server's write endpoint opens the database at every request.
+  std::string stored = StoredSchemaVersion(db);
+  if (!read_only && stored != std::to_string(kStoreSchemaVersion)) {
     SITREP_RETURN_IF_ERROR(store->InTransaction([&]() -> Status {
       SITREP_RETURN_IF_ERROR(store->Exec(kSchema));
       SITREP_RETURN_IF_ERROR(store->Exec(kIncidentIndexes));
@@ -387,15 +400,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
       if (put.Step() != SQLITE_DONE) return store->Error("cannot write schema");
       return Status::Ok();
     }));
+    stored = StoredSchemaVersion(db);
   }
-  std::string stored;
-  {
-    Stmt version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (!version.prepared() || version.Step() != SQLITE_ROW) {
-      return Corruption(path + ": not a sitrep database (no schema version)");
-    }
-    stored = version.Text(0);
-  }
+  if (stored.empty()) return Corruption(path + ": not a sitrep database (no schema version)");
   int v = 0;
   for (int i = kOldestReadableSchemaVersion; i <= kStoreSchemaVersion; ++i) {
     if (stored == std::to_string(i)) v = i;

@@ -61,6 +61,8 @@ inline constexpr int kOldestReadableSchemaVersion = 1;
 class Store {
  public:
   // Creates the file and schema unless read_only. A read-only open of a missing file is NotFound.
+  // A database that already holds this version's schema_version is taken as it is (no DDL is
+  // run); a new or older one gets the tables, indexes and views it lacks.
   [[nodiscard]] static Result<std::unique_ptr<Store>> Open(const std::string& path,
                                                            bool read_only = false);
   ~Store();

@@ -284,6 +284,50 @@ TEST_F(StoreTest, OlderVersionsOpenAndAreMarkedNewerOnlyWhenWritten) {
   }
 }
 
+// Runs `sql` on a database file with plain SQLite.
+void RunSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(db);
+}
+
+// Whether the database file has a schema object (table, view, index) of that name.
+bool HasSchemaObject(const std::string& path, const std::string& name) {
+  sqlite3* db = nullptr;
+  bool found = false;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = "SELECT 1 FROM sqlite_master WHERE name = '" + name + "'";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+      found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return found;
+}
+
+TEST_F(StoreTest, SchemaIsCreatedOnlyForANewOrOlderDatabase) {
+  { ASSERT_NE(OpenOrDie(), nullptr); }
+  ASSERT_TRUE(HasSchemaObject(path_, "claims"));
+  // A database at this version is taken as it is: opening it runs no DDL (the view dropped
+  // behind the store's back stays dropped).
+  RunSql(path_, "DROP VIEW claims");
+  { ASSERT_NE(OpenOrDie(), nullptr); }
+  EXPECT_FALSE(HasSchemaObject(path_, "claims"));
+  // One at an older version gets what this version adds, and this version's number.
+  SetSchemaVersion(path_, "2");
+  {
+    std::unique_ptr<Store> s = OpenOrDie();
+    ASSERT_NE(s, nullptr);
+    EXPECT_TRUE(
+        s->PutArticles({MakeArticle("a1", "Two people were hurt in a fire.")}, nullptr).ok());
+  }
+  EXPECT_TRUE(HasSchemaObject(path_, "claims"));
+  EXPECT_EQ(SchemaVersion(path_), std::to_string(kStoreSchemaVersion));
+}
+
 // Columns of `table` in a database file, read with plain SQLite.
 std::vector<std::string> Columns(const std::string& path, const std::string& table) {
   std::vector<std::string> out;
