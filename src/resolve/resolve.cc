@@ -233,7 +233,19 @@ bool Fine(const Loc& l) { return l.place.level <= GeoLevel::kDistrict; }
 
 // kFolded: one side's main place is a place the other side's article named for the same attack
 // (a secondary place folded into its main event, e.g. the town hit vs the hospital city).
-enum class PlaceMatch { kNone, kSame, kNear, kSameAdmin2, kFar, kContains, kCountry, kFolded };
+// kNamesake: a same-named place in another province, one side chosen among namesakes without a
+// cue (NamesakeJoin).
+enum class PlaceMatch {
+  kNone,
+  kSame,
+  kNear,
+  kSameAdmin2,
+  kFar,
+  kContains,
+  kCountry,
+  kFolded,
+  kNamesake
+};
 
 const char* PlaceMatchName(PlaceMatch m) {
   switch (m) {
@@ -245,6 +257,8 @@ const char* PlaceMatchName(PlaceMatch m) {
     case PlaceMatch::kContains: return "province-contains";
     case PlaceMatch::kCountry: return "country-contains";
     case PlaceMatch::kFolded: return "folded-place";
+    case PlaceMatch::kNamesake:
+      return "namesake";
   }
   return "none";
 }
@@ -259,6 +273,8 @@ double PlaceScore(PlaceMatch m) {
     case PlaceMatch::kContains: return 0.45;
     case PlaceMatch::kCountry: return 0.25;
     case PlaceMatch::kFolded: return 0.75;
+    case PlaceMatch::kNamesake:
+      return 0.45;
   }
   return 0;
 }
@@ -350,6 +366,28 @@ bool NamedOnlyByCounty(const DocAnalysis& da, const Place& p) {
     any = true;
   }
   return any;
+}
+
+// The name a place goes by in an article, for finding its namesakes: the county's for a town
+// read as a county's stand-in ("Marion County" read as Ocala), else the place's own; lower-cased
+// and hashed. 0 for a place coarser than a district.
+uint64_t NamesakeKey(const Place& p, bool via_county) {
+  if (LevelOf(p) > GeoLevel::kDistrict) return 0;
+  const std::string& name = via_county && !p.admin2.empty() ? p.admin2 : p.name;
+  return name.empty() ? 0 : Fnv1a(Lower(name));
+}
+
+// Whether the article names no other place of p's province (the province itself, a town, a
+// county; attributive uses aside) besides `namesake` (NamesakeKey of p): nothing in the text
+// chose p's province over a namesake's, the geocoder took the most prominent one.
+bool ProvinceUnanchored(const DocAnalysis& da, const Place& p, uint64_t namesake) {
+  for (const PlaceMention& pm : da.places) {
+    if (pm.confidence <= 0.2f || pm.place.country != p.country || pm.place.admin1 != p.admin1) {
+      continue;
+    }
+    if (NamesakeKey(pm.place, pm.via_county) != namesake) return false;
+  }
+  return true;
 }
 
 // "Town, County, State, CC" appended to *out: each part unless empty or the whole so far.
@@ -446,6 +484,12 @@ struct Event {
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
+  // The name its place goes by (NamesakeKey; 0 for a place coarser than a district), and whether
+  // its article names nothing else in the place's province (ProvinceUnanchored): a bare name
+  // such as "Madison" that the geocoder could only give the most prominent namesake of. Such a
+  // report may be another report's same-named place elsewhere (NamesakeJoin).
+  uint64_t namesake = 0;
+  bool unanchored = false;
   int cluster = -1;
   // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
   // (an earlier event the article recalls) only ever cluster with their own kind. Views of
@@ -1259,6 +1303,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     for (const EventMention* m : l.e.mentions) l.e.methods |= rules.MethodOf(m->sub_event_type);
     l.e.copy = copy;
     l.e.county_stand_in = NamedOnlyByCounty(da, l.e.loc->place);
+    l.e.namesake = NamesakeKey(l.e.loc->place, l.e.county_stand_in);
+    l.e.unanchored = l.e.namesake != 0 && ProvinceUnanchored(da, l.e.loc->place, l.e.namesake);
     l.e.cues = ReadFigureCues(l.e.claims, rules);
     ExactTolls(l.e.claims, l.e.cues, &l.e.exact_lo, &l.e.exact_hi);
     if (l.e.mentions.size() > 1) {
@@ -1665,6 +1711,7 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
     idx->Add(WholeKey(admin2), cluster);
     AddTimed(admin2, e, cluster, idx);
   }
+  if (e.namesake != 0) AddTimed(KeyPrefix("ns", e.namesake), e, cluster, idx);
   idx->Add(WholeKey(KeyPrefix("a1all", e.loc->admin1_hash)), cluster);
   idx->Add(WholeKey(KeyPrefix("call", country)), cluster);
   AddTimed(KeyPrefix("a1", e.loc->admin1_hash), e, cluster, idx);
@@ -1839,6 +1886,26 @@ bool StandInHolds(const Event& e, const Loc& l, const Cluster& c, const EventTab
   });
 }
 
+// The event-type part of a pair's score: 1 when a report of `c` has e's type, 0 when they all
+// have another, 0.5 when either side has none.
+double TypeScore(const Event& e, const Cluster& c, const EventTable& events) {
+  if (e.type.empty()) return 0.5;
+  bool any = false, same = false;
+  for (int ei : c.events) {
+    const std::string_view t = events[ei].type;
+    any = any || !t.empty();
+    same = same || t == e.type;
+  }
+  return !any ? 0.5 : same ? 1.0 : 0.0;
+}
+
+// The figures part: whether the largest death tolls fit one count (TollsFit); 0.5 when either
+// side states none.
+double FiguresScore(const Event& e, const Cluster& c) {
+  if (e.killed_max < 0 || c.killed_max < 0) return 0.5;
+  return TollsFit(e.killed_max, c.killed_max) ? 1.0 : 0.0;
+}
+
 PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
                     const ResolveOptions& o, const ResolveRules& rules) {
   // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
@@ -1917,16 +1984,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     }
     if (any && !fits) return s;
   }
-  double type = 0.5;
-  if (!e.type.empty()) {
-    bool any = false, same = false;
-    for (int ei : c.events) {
-      const std::string_view t = events[ei].type;
-      any = any || !t.empty();
-      same = same || t == e.type;
-    }
-    if (any) type = same ? 1.0 : 0.0;
-  }
+  const double type = TypeScore(e, c, events);
   double actors = 0.5;
   if (!e.groups.empty()) {
     bool any = false, shared = false;
@@ -1939,10 +1997,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
     }
     if (any) actors = shared ? 1.0 : 0.0;
   }
-  double figures = 0.5;
-  if (e.killed_max >= 0 && c.killed_max >= 0) {
-    figures = TollsFit(e.killed_max, c.killed_max) ? 1.0 : 0.0;
-  }
+  const double figures = FiguresScore(e, c);
   s.place = best;
   s.type = type;
   s.actors = actors;
@@ -2141,6 +2196,96 @@ bool NameFollowUp(const Event& e, const std::vector<Cluster>& clusters, const Ev
   *day_apart = e.day.has_value() && !near;
   *best = only;
   *best_s = std::move(s);
+  return true;
+}
+
+// Whether every report of cluster `c` at its place `l` is unanchored (Event::unanchored).
+bool AllUnanchoredAt(const Loc& l, const Cluster& c, const EventTable& events) {
+  return std::all_of(c.events.begin(), c.events.end(),
+                     [&](int ei) { return events[ei].loc->key != l.key || events[ei].unanchored; });
+}
+
+// A report that nothing else took may be an incident's report placed at a namesake of its place
+// ("Madison" read as Wisconsin's in a Tennessee story): it joins the only incident that
+//  - holds a report whose place goes by the same name (Event::namesake) in another province or
+//    country, on the report's very day (an undated side: published within
+//    undated_publish_gap_days of the other's day or publication), where the report's place or
+//    all of the incident's reports at that place are unanchored (no other place of their
+//    province in their articles: the geocoder took the most prominent namesake);
+//  - and whose other fine places are the report's own or near it;
+//  - when no article of the incident is the report's, the two do not name attack methods that
+//    cannot be one attack, do not disagree on both the kind of attack and the toll, and do not
+//    state exact tolls that cannot be one count.
+// Two anchored reports stay apart: each article chose its province. Returns true with *best and
+// *best_s set when it joins. `cands` is scratch.
+bool NamesakeJoin(const Event& e, const std::vector<Cluster>& clusters, const EventTable& events,
+                  const ResolveOptions& o, const ResolveRules& rules, const Index& idx,
+                  std::vector<int>* cands, int* best, PairScore* best_s) {
+  if (e.namesake == 0 || !e.kind.empty() || (!e.day && !e.pub)) return false;
+  cands->clear();
+  CollectTimed(KeyPrefix("ns", e.namesake), e.day, e.pub, o, idx, cands);
+  std::sort(cands->begin(), cands->end());
+  cands->erase(std::unique(cands->begin(), cands->end()), cands->end());
+  int only = -1;
+  PairScore only_s;
+  for (int ci : *cands) {
+    const Cluster& c = clusters[ci];
+    if (!c.kind.empty() || rules.MethodsConflict(e.methods, c.methods)) continue;
+    bool fits = true, namesake = false;
+    for (const LocRef& l : c.locs) {
+      const PlaceMatch m = MatchPlaces(e.loc, l, o);
+      if (m == PlaceMatch::kSame || m == PlaceMatch::kNear) continue;
+      const bool elsewhere = l->admin1_key != e.loc->admin1_key;
+      const bool same_name = std::any_of(c.events.begin(), c.events.end(), [&](int ei) {
+        return events[ei].loc->key == l->key && events[ei].namesake == e.namesake;
+      });
+      if (!elsewhere || !same_name || (!e.unanchored && !AllUnanchoredAt(l, c, events))) {
+        fits = false;
+        break;
+      }
+      namesake = true;
+    }
+    if (!fits || !namesake) continue;
+    std::optional<int64_t> pub_lo, pub_hi;
+    bool same_doc = false;
+    for (int ei : c.events) {
+      const Event& x = events[ei];
+      same_doc = same_doc || x.doc == e.doc;
+      if (x.pub) {
+        pub_lo = pub_lo ? std::min(*pub_lo, *x.pub) : *x.pub;
+        pub_hi = pub_hi ? std::max(*pub_hi, *x.pub) : *x.pub;
+      }
+    }
+    if (same_doc) continue;
+    if (e.day && !c.days.empty()) {
+      if (!std::all_of(c.days.begin(), c.days.end(), [&](int64_t d) { return d == *e.day; })) {
+        continue;
+      }
+    } else if (e.day) {
+      if (!pub_lo || !UndatedFits(pub_lo, {*e.day}, o.undated_publish_gap_days)) continue;
+    } else if (!c.days.empty()) {
+      if (!UndatedFits(e.pub, c.days, o.undated_publish_gap_days)) continue;
+    } else if (!pub_lo || Gap(*pub_lo, *e.pub) > o.undated_publish_gap_days ||
+               Gap(*pub_hi, *e.pub) > o.undated_publish_gap_days) {
+      continue;
+    }
+    PairScore s;
+    s.place = PlaceMatch::kNamesake;
+    s.date_gap = e.day && !c.days.empty() ? 0 : -1;
+    s.type = TypeScore(e, c, events);
+    s.actors = 0.5;
+    s.figures = FiguresScore(e, c);
+    if ((s.type == 0 && s.figures == 0) || ExactTollsConflict(e, c)) continue;
+    s.total = 2 * PlaceScore(s.place) + 1.5 * (s.date_gap == 0 ? 1.0 : 0.5) +
+              0.5 * (s.type + s.actors + s.figures);
+    s.ok = true;
+    if (only >= 0) return false;  // two incidents it could be: nothing says which
+    only = ci;
+    only_s = s;
+  }
+  if (only < 0) return false;
+  *best = only;
+  *best_s = std::move(only_s);
   return true;
 }
 
@@ -3149,6 +3294,9 @@ IncidentStream ResolveBatch::FinishStream() && {
       how += "; names the same person as a report of it";
       if (followup_day) how += " on another day";
     } else if (best < 0 && coarse.empty() &&
+               NamesakeJoin(e, clusters, events, o, rules, idx, &followup_cands, &best, &best_s)) {
+      how = "; a same-named place elsewhere, one of them read without a cue to its province";
+    } else if (best < 0 && coarse.empty() &&
                FollowUp(e, clusters, events, followup, rules, idx, &followup_cands, &best,
                         &best_s)) {
       how = "; the only incident at its place in the " +
@@ -3381,13 +3529,25 @@ IncidentStream ResolveBatch::FinishStream() && {
         return events[ei].loc->key != l.key && NamesBeside(events[ei], l.key);
       });
     };
+    // A place only unanchored reports give, beside a same-named place of another province that
+    // an article chose with a cue (NamesakeJoin), is the namesake misread.
+    auto namesake_misread = [&](const Loc& l) {
+      if (!AllUnanchoredAt(l, c, events)) return false;
+      return std::any_of(evs.begin(), evs.end(), [&](int ei) {
+        const Event& x = events[ei];
+        return !x.unanchored && x.loc->admin1_key != l.admin1_key &&
+               std::any_of(evs.begin(), evs.end(), [&](int ej) {
+                 return events[ej].loc->key == l.key && events[ej].namesake == x.namesake;
+               });
+      });
+    };
     const Loc* loc = nullptr;
     bool loc_aside = false;
     std::tuple<int, int, std::string> best_loc;
     for (const Loc& l : c.locs) {
       const auto& v = loc_votes[l.key];
       std::tuple<int, int, std::string> k{std::get<0>(v), std::get<1>(v), l.key};
-      const bool aside = c.locs.size() > 1 && named_aside(l);
+      const bool aside = c.locs.size() > 1 && (named_aside(l) || namesake_misread(l));
       if (loc != nullptr && aside != loc_aside) {
         if (!aside) {
           loc = &l;

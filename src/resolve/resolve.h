@@ -72,6 +72,17 @@
 //     else the earliest day) is the attack's, and a report whose day lies beyond twice the
 //     window from it gives neither its day nor its figures (the case's: the charges, other
 //     shootings) to the incident (recorded in why[]).
+//     A report that still meets no incident and whose place, a town or a county's stand-in
+//     town, goes by a name (the county's for a stand-in) that a place of another province or
+//     country of an incident goes by too ("Madison" read as Wisconsin's, "Marion County" as
+//     Florida's), on its very day (an undated side: published within undated_publish_gap_days),
+//     joins that incident when its own article or every article of the incident at that place
+//     names nothing else in the place's province (the geocoder took the most prominent
+//     namesake, no cue chose it), the incident's other places are its own or near it, no
+//     article of the incident is its own, and the two do not conflict as above (attack
+//     methods; both event type and toll; exact tolls); when two incidents qualify it stays
+//     apart, and so do two reports whose articles each name something else of their province.
+//     The incident's place is then one a report with such a cue gave (place=namesake in why[]).
 //     A report that still meets no incident, dated or not, whose article writes out in full (a
 //     month and a day, not "Monday"; not after publication; for a dated report not only in
 //     background sentences) a day before its own, joins the only dated incident at its very

@@ -2129,5 +2129,81 @@ TEST(ResolveDayFollowUpTest, StaysApartUnlessTheDayIsWrittenForTheNewsAtItsTownB
             2u);
 }
 
+// Two towns named Maplewood in two states, and a county named Linden in each (read as its seat).
+const Place kMaplewoodOhio = P("Maplewood", "Ash", "Ohio", 40.3, -82.9, GeoLevel::kPlace, "US");
+const Place kMaplewoodIowa = P("Maplewood", "Birch", "Iowa", 41.6, -93.6, GeoLevel::kPlace, "US");
+const Place kLindenSeatOhio = P("Oakford", "Linden", "Ohio", 39.9, -83.4, GeoLevel::kPlace, "US");
+const Place kLindenSeatTexas = P("Rayburn", "Linden", "Texas", 32.7, -94.4, GeoLevel::kPlace, "US");
+
+// A report at `p` on `day` (killed `killed`) whose article names nothing else; with `anchor`,
+// its article also names that place of the same state (its province, a nearby town).
+DocAnalysis NamesakeReport(const std::string& id, const Place& p, const std::string& day,
+                           double killed, const Place* anchor = nullptr,
+                           const std::string& type = kVac) {
+  DocAnalysis d = DocBuilder(id, "2024-05-05").Mention(type, day, {p}, {K(killed)}).Build();
+  if (anchor != nullptr) d.places.push_back({{900, 910}, *anchor, 0.9f});
+  return d;
+}
+
+TEST(ResolveTest, ABareNameJoinsTheSameDaysIncidentAtItsNamesakeInAnotherState) {
+  // One article says "Maplewood, Ohio"; another says only "Maplewood", which the geocoder gave
+  // Iowa's namesake: one attack, placed where the article with a cue put it.
+  const Place ohio = Province("Ohio", "US");
+  std::vector<DocAnalysis> docs = {NamesakeReport("a", kMaplewoodOhio, "2024-05-04", 1, &ohio),
+                                   NamesakeReport("b", kMaplewoodIowa, "2024-05-04", 1),
+                                   NamesakeReport("c", kMaplewoodIowa, "2024-05-04", 1)};
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].admin1, "Ohio");  // though two reports said Iowa's
+  EXPECT_EQ(s.incidents[0].documents.size(), 3u);
+  bool why = false;
+  for (const Reason& r : s.incidents[0].why) {
+    why = why || r.detail.find("place=namesake") != std::string::npos;
+  }
+  EXPECT_TRUE(why);
+  // Two bare names alone are one attack too.
+  EXPECT_EQ(
+      Resolve({docs[1], NamesakeReport("d", kMaplewoodOhio, "2024-05-04", 1)}).incidents.size(),
+      1u);
+}
+
+TEST(ResolveTest, NamesakesStayApartWhenBothArticlesChoseTheirStateOrTheyDisagree) {
+  const Place ohio = Province("Ohio", "US");
+  const Place iowa = Province("Iowa", "US");
+  const DocAnalysis a = NamesakeReport("a", kMaplewoodOhio, "2024-05-04", 1, &ohio);
+  // Each article names its state: two attacks.
+  EXPECT_EQ(
+      Resolve({a, NamesakeReport("b", kMaplewoodIowa, "2024-05-04", 1, &iowa)}).incidents.size(),
+      2u);
+  // Another day: two attacks.
+  EXPECT_EQ(Resolve({a, NamesakeReport("b", kMaplewoodIowa, "2024-05-03", 1)}).incidents.size(),
+            2u);
+  // Another kind of attack and a toll that cannot be the same count: two attacks.
+  EXPECT_EQ(Resolve({a, NamesakeReport("b", kMaplewoodIowa, "2024-05-04", 30, nullptr, kBomb)})
+                .incidents.size(),
+            2u);
+  // Another town of the same name in the report's own state is no namesake misreading.
+  const Place other = P("Maplewood", "Elm", "Ohio", 41.2, -81.5, GeoLevel::kPlace, "US");
+  EXPECT_EQ(Resolve({a, NamesakeReport("b", other, "2024-05-04", 1)}).incidents.size(), 2u);
+}
+
+TEST(ResolveTest, ACountyReadInTheWrongStateJoinsByTheCountysName) {
+  // "Linden County" read as Ohio's (its seat Oakford) in one article, as Texas's in another that
+  // names Dallas; and an undated third report of Ohio's reading, published the next day.
+  const Place dallas = P("Dallas", "Dallas", "Texas", 32.8, -96.8, GeoLevel::kPlace, "US");
+  DocAnalysis undated =
+      DocBuilder("c", "2024-05-05").Mention(kVac, "", {kLindenSeatOhio}, {K(1)}).Build();
+  std::vector<DocAnalysis> docs = {
+      NamedAs(NamesakeReport("a", kLindenSeatOhio, "2024-05-04", 1), kLindenSeatOhio,
+              "Linden County", true),
+      NamedAs(NamesakeReport("b", kLindenSeatTexas, "2024-05-04", 1, &dallas), kLindenSeatTexas,
+              "Linden County", true),
+      NamedAs(undated, kLindenSeatOhio, "Linden County", true)};
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].admin1, "Texas");
+  EXPECT_EQ(s.incidents[0].admin2, "Linden");
+}
+
 }  // namespace
 }  // namespace sitrep
