@@ -916,11 +916,13 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       claims[c].scope = Scope::kWave;
     }
   }
-  // A figure a tally gives ("Two teens died in separate incidents") restated in a sentence of
-  // its own (the headline "Two teens die") counts the separate incidents too: each of them has
-  // at least one, and at most all but one for the others.
+  // A figure a tally gives ("Two teens died in separate incidents") restated by the headline
+  // ("Two teens die") counts the separate incidents too: each of them has at least one, and at
+  // most all but one for the others. Only the headline (the first sentence) restates a summary;
+  // an equal figure further down is the body's own.
   for (size_t c = 0; c < claims.size(); ++c) {
     Claim& cl = claims[c];
+    if (claim_sent[c] != 0) continue;
     if (sent[claim_sent[c]].tally || cl.scope != Scope::kIncident || cl.low < 2) continue;
     for (size_t d = 0; d < claims.size(); ++d) {
       if (sent[claim_sent[d]].tally && claims[d].field == cl.field && claims[d].value == cl.value) {

@@ -358,6 +358,17 @@ TEST_F(ExtractorTest, AFigureOfSeparateIncidentsIsNoOneIncidentsToll) {
   bool two = false;
   for (const Claim& c : At(a, "Arden")->claims) two |= c.field == Field::kKilled && c.value == 2;
   EXPECT_TRUE(two);
+  // An equal figure in the body, not the headline, is the body's own account of this attack.
+  SetText(
+      "Gunfire at an Arden apartment\n"
+      "Two men were shot dead at an apartment in Arden early Thursday.\n"
+      "Two people have died in separate incidents across the county this month.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  two = false;
+  for (const Claim& c : At(a, "Arden")->claims) two |= c.field == Field::kKilled && c.value == 2;
+  EXPECT_TRUE(two);
 }
 
 // A number of victims outranks implicit deaths of the mention, but not the killer's own death
