@@ -138,8 +138,8 @@ class FlatMap {
   }
   // Find(K(parts...)) for composite keys.
   template <typename... Parts>
-    requires(!kStringKey && sizeof...(Parts) > 1 && std::constructible_from<K, Parts...>)
-  const V* Find(const Parts&... parts) const {
+  requires(!kStringKey && sizeof...(Parts) > 1 &&
+           std::constructible_from<K, Parts...>) const V* Find(const Parts&... parts) const {
     return Find(K(parts...));
   }
   bool Contains(const Lookup& key) const { return Find(key) != nullptr; }
@@ -148,8 +148,8 @@ class FlatMap {
   V& operator[](const Lookup& key) { return Get(key, Hash{}(key)); }
   V& Get(const Lookup& key) { return Get(key, Hash{}(key)); }
   template <typename... Parts>
-    requires(!kStringKey && sizeof...(Parts) > 1 && std::constructible_from<K, Parts...>)
-  V& Get(const Parts&... parts) {
+  requires(!kStringKey && sizeof...(Parts) > 1 &&
+           std::constructible_from<K, Parts...>) V& Get(const Parts&... parts) {
     return Get(K(parts...));
   }
   // The same with `hash` == Hash{}(key) already known.
@@ -196,8 +196,7 @@ class FlatMap {
 
   bool SameKey(const Slot& s, const Lookup& key, [[maybe_unused]] uint64_t hash) const {
     if constexpr (kStringKey) {
-      return s.hash == hash &&
-             Eq{}(std::string_view(arena_.data() + s.key_begin, s.key_size), key);
+      return s.hash == hash && Eq{}(std::string_view(arena_.data() + s.key_begin, s.key_size), key);
     } else {
       return Eq{}(s.key, key);
     }

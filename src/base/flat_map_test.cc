@@ -1,11 +1,11 @@
 #include "base/flat_map.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <random>
 #include <string>
 #include <unordered_map>
-
-#include <gtest/gtest.h>
 
 namespace sitrep {
 namespace {

@@ -1,25 +1,24 @@
 #include "base/tsv.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 namespace sitrep {
 namespace {
 
 std::vector<std::pair<int, std::vector<std::string>>> Rows(std::string_view text,
-                                                            size_t min_cols = 1) {
+                                                           size_t min_cols = 1) {
   std::vector<std::pair<int, std::vector<std::string>>> rows;
-  Status st = ForEachTsvLine(text, "t.tsv", min_cols,
-                             [&](const std::vector<std::string_view>& cols, int line) {
-                               rows.emplace_back(line, std::vector<std::string>(cols.begin(),
-                                                                                cols.end()));
-                               return Status::Ok();
-                             });
+  Status st = ForEachTsvLine(
+      text, "t.tsv", min_cols, [&](const std::vector<std::string_view>& cols, int line) {
+        rows.emplace_back(line, std::vector<std::string>(cols.begin(), cols.end()));
+        return Status::Ok();
+      });
   EXPECT_TRUE(st.ok()) << st.message();
   return rows;
 }
@@ -43,8 +42,9 @@ TEST(TsvTest, ColumnsAreTrimmedAndEmptyColumnsKept) {
 }
 
 TEST(TsvTest, ShortRowsAndCallbackErrorsNameSourceAndLine) {
-  Status st = ForEachTsvLine("# x\none\ttwo\nthree\n", "words.tsv", 2,
-                             [](const std::vector<std::string_view>&, int) { return Status::Ok(); });
+  Status st =
+      ForEachTsvLine("# x\none\ttwo\nthree\n", "words.tsv", 2,
+                     [](const std::vector<std::string_view>&, int) { return Status::Ok(); });
   EXPECT_FALSE(st.ok());
   EXPECT_EQ(st.message(), "words.tsv:3: expected 2 tab-separated columns");
 
@@ -86,7 +86,8 @@ TEST(TsvTest, FileRowsNameThePathAndAMissingFileIsAnError) {
   EXPECT_EQ(keys, (std::vector<std::string>{"key"}));
   EXPECT_EQ(st.message(), path + ":3: expected 2 tab-separated columns");
   std::remove(path.c_str());
-  st = ForEachTsvRow(path, 1, [](const std::vector<std::string_view>&, int) { return Status::Ok(); });
+  st = ForEachTsvRow(path, 1,
+                     [](const std::vector<std::string_view>&, int) { return Status::Ok(); });
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find(path), std::string::npos);
 }

@@ -129,7 +129,8 @@ std::string SimOptionsFromFlags(const std::map<std::string, std::string>& f, Sim
     auto it = f.find(k);
     return it == f.end() ? nullptr : &it->second;
   };
-  if (const std::string* v = get("articles"); !v || !ParseSize(*v, &o->articles) || o->articles == 0) {
+  if (const std::string* v = get("articles");
+      !v || !ParseSize(*v, &o->articles) || o->articles == 0) {
     return "--articles N (N > 0) is required";
   }
   if (const std::string* v = get("seed")) {
@@ -168,7 +169,9 @@ double CurrentRssMb() {
   long pages = 0, resident = 0;
   const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
   std::fclose(f);
-  return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0 : 0;
+  return n == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
+                      1048576.0
+                : 0;
 }
 
 // jemalloc's control call when the process runs on jemalloc (linked or preloaded), else null.
@@ -248,9 +251,10 @@ void ParallelFor(size_t n, int threads, Fn fn) {
 int RunSimulate(int argc, char** argv) {
   std::map<std::string, std::string> f;
   std::string error;
-  if (!ParseFlags(argc, argv, 2, {"articles", "seed", "noise", "start", "days", "out", "data", "sim-gazetteer",
-                   "min-population"}, &f,
-                  &error)) {
+  if (!ParseFlags(argc, argv, 2,
+                  {"articles", "seed", "noise", "start", "days", "out", "data", "sim-gazetteer",
+                   "min-population"},
+                  &f, &error)) {
     return Usage(error);
   }
   SimOptions options;
@@ -266,10 +270,11 @@ int RunSimulate(int argc, char** argv) {
   }
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(f["out"] + "/articles.jsonl", ec);
-  std::printf("wrote %zu articles (%.1f MB) to %s/articles.jsonl and the gold to %s/gold.json "
-              "in %.2f s\n",
-              options.articles, ec ? 0.0 : static_cast<double>(bytes) / 1e6, f["out"].c_str(),
-              f["out"].c_str(), Since(t0));
+  std::printf(
+      "wrote %zu articles (%.1f MB) to %s/articles.jsonl and the gold to %s/gold.json "
+      "in %.2f s\n",
+      options.articles, ec ? 0.0 : static_cast<double>(bytes) / 1e6, f["out"].c_str(),
+      f["out"].c_str(), Since(t0));
   return 0;
 }
 
@@ -299,8 +304,8 @@ void PrintTable(const RunStats& s, const std::string& corpus) {
   };
   auto per = [](double x, double t) { return t > 0 ? x / t : 0.0; };
   std::printf("sitrep bench run: %s\n", corpus.c_str());
-  row("articles", fmt("%zu (%zu chunks, %zu ingest errors, %zu wire copies/duplicates)",
-                      s.articles, s.chunks, s.ingest_errors, s.duplicates));
+  row("articles", fmt("%zu (%zu chunks, %zu ingest errors, %zu wire copies/duplicates)", s.articles,
+                      s.chunks, s.ingest_errors, s.duplicates));
   row("input size", fmt("%.1f MB", mb));
   row("threads", fmt("%d", s.threads));
   if (s.simulate_s > 0) row("simulate (not counted)", fmt("%.2f s", s.simulate_s));
@@ -324,9 +329,9 @@ void PrintTable(const RunStats& s, const std::string& corpus) {
   stage("  analyses", s.store_analyses);
   stage("  incidents", s.store_incidents);
   stage("total", s.total);
-  row("throughput (wall)", fmt("%.0f articles/s, %.2f MB/s, %.0f articles/s per core",
-                               per(n, s.total.wall), per(mb, s.total.wall),
-                               per(n, s.total.wall) / std::max(1, s.threads)));
+  row("throughput (wall)",
+      fmt("%.0f articles/s, %.2f MB/s, %.0f articles/s per core", per(n, s.total.wall),
+          per(mb, s.total.wall), per(n, s.total.wall) / std::max(1, s.threads)));
   row("throughput (cpu)", fmt("%.0f articles per cpu-second, %.2f MB per cpu-second",
                               per(n, s.total.cpu), per(mb, s.total.cpu)));
   row("peak RSS", fmt("%.0f MB (%s)", PeakRssMb(), AllocatorName().c_str()));
@@ -334,8 +339,8 @@ void PrintTable(const RunStats& s, const std::string& corpus) {
   row("bare pass (JSON parse + Segment)",
       fmt("%.2f s wall, %.2f s cpu, %.0f articles/s, %.2f MB/s, %zu tokens", s.bare.wall,
           s.bare.cpu, per(n, s.bare.wall), per(mb, s.bare.wall), s.bare_tokens));
-  row("full / bare", fmt("%.1fx wall, %.1fx cpu", per(s.total.wall, s.bare.wall),
-                         per(s.total.cpu, s.bare.cpu)));
+  row("full / bare",
+      fmt("%.1fx wall, %.1fx cpu", per(s.total.wall, s.bare.wall), per(s.total.cpu, s.bare.cpu)));
 }
 
 int RunRun(int argc, char** argv) {
@@ -367,9 +372,9 @@ int RunRun(int argc, char** argv) {
   // Scratch space for the simulated corpus and the default database.
   namespace fs = std::filesystem;
   const bool keep = f.count("keep") != 0;
-  const fs::path work = keep ? fs::path(f["keep"])
-                             : fs::temp_directory_path() /
-                                   ("sitrep-bench-" + std::to_string(::getpid()));
+  const fs::path work =
+      keep ? fs::path(f["keep"])
+           : fs::temp_directory_path() / ("sitrep-bench-" + std::to_string(::getpid()));
   std::error_code ec;
   fs::create_directories(work, ec);
   if (ec) {
@@ -539,7 +544,8 @@ int RunRun(int argc, char** argv) {
   }
   stats.resolve.wall += stats.stream.wall;
   stats.resolve.cpu += stats.stream.cpu;
-  std::fprintf(stderr, "stored incidents: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(), PeakRssMb());
+  std::fprintf(stderr, "stored incidents: rss %.0f MB, peak %.0f MB\n", CurrentRssMb(),
+               PeakRssMb());
   stats.stage = (*engine)->times();
   if (json) {
     if (!json->Finish().ok()) {

@@ -1,12 +1,11 @@
 #include "cli/commands.h"
 
-#include <cmath>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -79,8 +78,9 @@ void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
     const bool is_story = parents.count(inc.id) > 0;
     if (!is_story) {
       ++leaves;
-      const std::string& where = !inc.place.empty() ? inc.place
-                                 : !inc.admin2.empty() ? inc.admin2 : inc.admin1;
+      const std::string& where = !inc.place.empty()    ? inc.place
+                                 : !inc.admin2.empty() ? inc.admin2
+                                                       : inc.admin1;
       if (!where.empty()) places.insert(inc.country + "/" + where);
     }
     if (inc.parent.empty() && inc.killed) killed += inc.killed->best;  // stories hold the total
@@ -104,8 +104,7 @@ void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
 }
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {
@@ -288,8 +287,8 @@ int RunIngest(const IngestCommand& cmd) {
   if (st.ok()) st = store.UpdateDuplicateMarks(changed_marks);
   Progress progress(!cmd.engine.quiet);
   if (st.ok()) st = store.PutAnalyses((*engine)->AnalyzeAll(to_analyse, progress.Fn()));
-  Result<std::vector<DocAnalysis>> analyses = st.ok() ? store.LoadAnalyses()
-                                                      : Result<std::vector<DocAnalysis>>(st);
+  Result<std::vector<DocAnalysis>> analyses =
+      st.ok() ? store.LoadAnalyses() : Result<std::vector<DocAnalysis>>(st);
   if (!analyses.ok()) {
     PrintError(analyses.status().message());
     return 1;
@@ -320,9 +319,12 @@ int RunExport(const ExportCommand& cmd) {
     return 1;
   }
   std::string text;
-  if (cmd.format == "json") text = IncidentsToJson(*set);
-  else if (cmd.format == "csv") text = IncidentsToCsv(*set);
-  else if (cmd.format == "geojson") text = IncidentsToGeoJson(*set);
+  if (cmd.format == "json")
+    text = IncidentsToJson(*set);
+  else if (cmd.format == "csv")
+    text = IncidentsToCsv(*set);
+  else if (cmd.format == "geojson")
+    text = IncidentsToGeoJson(*set);
   else {
     PrintError("--format: expected json, csv or geojson, got '" + cmd.format + "'");
     return 2;
@@ -361,7 +363,9 @@ std::string ExplainText(const Incident& inc, const std::vector<Incident>& childr
     o += "parts (" + std::to_string(children.size()) + "):\n";
     for (const Incident& c : children) {
       o += "  " + c.id + "  " + (c.date ? c.date->ToIso() : "no date") + "  " +
-           (!c.place.empty() ? c.place : !c.admin2.empty() ? c.admin2 : c.admin1) +
+           (!c.place.empty()    ? c.place
+            : !c.admin2.empty() ? c.admin2
+                                : c.admin1) +
            (c.killed ? "  killed " + Num(c.killed->best) : "") + "\n";
     }
   }
@@ -397,7 +401,8 @@ std::string ExplainText(const Incident& inc, const std::vector<Incident>& childr
   }
   if (!inc.contradictions.empty()) {
     o += "contradictions:\n";
-    for (const Contradiction& c : inc.contradictions) o += "  " + c.field + ": " + c.description + "\n";
+    for (const Contradiction& c : inc.contradictions)
+      o += "  " + c.field + ": " + c.description + "\n";
   }
   o += "why (" + std::to_string(inc.why.size()) + "):\n";
   for (const Reason& r : inc.why) {
@@ -428,7 +433,8 @@ int RunExplain(const ExplainCommand& cmd) {
   std::map<std::string, Article> articles;
   for (const auto* list : {&inc->documents, &inc->mentions}) {
     for (const std::string& d : *list) {
-      if (Result<Article> a = (*store)->GetArticle(d); a.ok()) articles.emplace(d, std::move(a).value());
+      if (Result<Article> a = (*store)->GetArticle(d); a.ok())
+        articles.emplace(d, std::move(a).value());
     }
   }
   if (Status st = WriteOutput("", ExplainText(*inc, children, articles)); !st.ok()) {

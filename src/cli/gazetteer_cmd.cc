@@ -4,10 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/data_dir.h"
 #include "geo/gazetteer.h"
@@ -19,10 +18,14 @@ namespace {
 
 const char* LevelName(GeoLevel l) {
   switch (l) {
-    case GeoLevel::kPlace: return "place";
-    case GeoLevel::kDistrict: return "district";
-    case GeoLevel::kProvince: return "province";
-    case GeoLevel::kCountry: return "country";
+    case GeoLevel::kPlace:
+      return "place";
+    case GeoLevel::kDistrict:
+      return "district";
+    case GeoLevel::kProvince:
+      return "province";
+    case GeoLevel::kCountry:
+      return "country";
   }
   return "?";
 }
@@ -55,15 +58,16 @@ int Build(const std::vector<std::string>& args) {
     };
     const std::string& a = args[i];
     std::string pop;
-    bool ok = a == "--geonames"         ? val(&o.geonames)
-              : a == "--admin1"         ? val(&o.admin1)
-              : a == "--admin2"         ? val(&o.admin2)
-              : a == "--csc"            ? val(&o.csc_dir)
-              : a == "--countries"      ? val(&o.countries)
-              : a == "--extra"          ? val(&o.extra)
-              : a == "--out"            ? val(&o.out)
-              : a == "--min-population" ? (val(&pop) && (o.min_population = std::atoll(pop.c_str()), true))
-                                        : false;
+    bool ok = a == "--geonames"    ? val(&o.geonames)
+              : a == "--admin1"    ? val(&o.admin1)
+              : a == "--admin2"    ? val(&o.admin2)
+              : a == "--csc"       ? val(&o.csc_dir)
+              : a == "--countries" ? val(&o.countries)
+              : a == "--extra"     ? val(&o.extra)
+              : a == "--out"       ? val(&o.out)
+              : a == "--min-population"
+                  ? (val(&pop) && (o.min_population = std::atoll(pop.c_str()), true))
+                  : false;
     if (!ok) return Usage();
   }
   auto t0 = std::chrono::steady_clock::now();
@@ -75,13 +79,13 @@ int Build(const std::vector<std::string>& args) {
   const GazetteerBuildStats& s = *st;
   std::printf("wrote %s: %zu bytes in %.1f s\n", o.out.c_str(), s.bytes,
               Seconds(t0, std::chrono::steady_clock::now()));
-  std::printf("  places %zu (+%zu from country-state-city), districts %zu, provinces %zu, "
-              "countries %zu\n",
-              s.places, s.csc_added, s.districts, s.provinces, s.countries);
+  std::printf(
+      "  places %zu (+%zu from country-state-city), districts %zu, provinces %zu, "
+      "countries %zu\n",
+      s.places, s.csc_added, s.districts, s.provinces, s.countries);
   std::printf("  supplement rows used %zu\n", s.extra);
   std::printf("  admin1 named %zu/%zu, admin2 named %zu/%zu; keys %zu, postings %zu\n",
-              s.admin1_named, s.admin1_groups, s.admin2_named, s.admin2_groups, s.keys,
-              s.postings);
+              s.admin1_named, s.admin1_groups, s.admin2_named, s.admin2_groups, s.keys, s.postings);
   return 0;
 }
 

@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
   if (command == "analyze" || command == "analyse") {
     std::set<std::string> values = engine_values;
     values.insert({"--out", "--db"});
-    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem)) return Usage(problem);
+    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
+      return Usage(problem);
     if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
     sitrep::AnalyzeCommand cmd;
     cmd.inputs = args.positional;
@@ -134,7 +135,8 @@ int main(int argc, char** argv) {
   if (command == "ingest") {
     std::set<std::string> values = engine_values;
     values.insert("--db");
-    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem)) return Usage(problem);
+    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
+      return Usage(problem);
     if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
     sitrep::IngestCommand cmd;
     cmd.inputs = args.positional;

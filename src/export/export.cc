@@ -214,10 +214,10 @@ Result<IncidentSet> IncidentsFromJson(std::string_view text) {
 
 std::string IncidentsToCsv(const IncidentSet& set) {
   static constexpr const char* kColumns[] = {
-      "event_id_cnty", "event_date",   "year",        "time_precision", "event_type",
-      "sub_event_type", "actor1",      "country",     "admin1",         "admin2",
-      "location",      "latitude",     "longitude",   "geo_precision",  "source",
-      "notes",         "fatalities",   "fatalities_low", "fatalities_high", "injured_best",
+      "event_id_cnty",  "event_date", "year",           "time_precision",  "event_type",
+      "sub_event_type", "actor1",     "country",        "admin1",          "admin2",
+      "location",       "latitude",   "longitude",      "geo_precision",   "source",
+      "notes",          "fatalities", "fatalities_low", "fatalities_high", "injured_best",
       "parent_id"};
   std::string out;
   bool first = true;
@@ -291,9 +291,9 @@ std::string IncidentsToGeoJson(const IncidentSet& set) {
     f["type"] = "Feature";
     f["id"] = inc.id;
     // GeoJSON positions are [longitude, latitude].
-    f["geometry"] = {{"type", "Point"},
-                     {"coordinates", OrderedJson::array({JsonNumber(*inc.lon),
-                                                         JsonNumber(*inc.lat)})}};
+    f["geometry"] = {
+        {"type", "Point"},
+        {"coordinates", OrderedJson::array({JsonNumber(*inc.lon), JsonNumber(*inc.lat)})}};
     f["properties"] = std::move(props);
     fc["features"].push_back(std::move(f));
   }

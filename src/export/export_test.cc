@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 
 #include "export/json_codec.h"
@@ -216,7 +215,8 @@ TEST(ExportTest, JsonReaderRejectsBadDocuments) {
   EXPECT_FALSE(IncidentsFromJson("{").ok());
   EXPECT_FALSE(IncidentsFromJson("{\"schema\": \"other/1\", \"incidents\": []}").ok());
   Result<IncidentSet> r = IncidentsFromJson(
-      "{\"schema\": \"sitrep-incidents/1\", \"incidents\": [{\"id\": \"i1\", \"lat\": \"north\"}]}");
+      "{\"schema\": \"sitrep-incidents/1\", \"incidents\": [{\"id\": \"i1\", \"lat\": "
+      "\"north\"}]}");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("incident 'i1': field 'lat': expected a number"),
             std::string::npos);
@@ -350,8 +350,8 @@ TEST(ExportTest, DocAnalysisTextEqualsTreeDump) {
   a.claims = {c};
   a.timexes = {m.date};
   const std::string text = DocAnalysisToJsonText(a);
-  EXPECT_EQ(text, DocAnalysisToJson(a).dump(-1, ' ', false,
-                                            nlohmann::json::error_handler_t::replace));
+  EXPECT_EQ(text,
+            DocAnalysisToJson(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   DocAnalysis empty;
   empty.doc_id = "x";
   EXPECT_EQ(DocAnalysisToJsonText(empty), DocAnalysisToJson(empty).dump());

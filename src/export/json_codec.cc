@@ -31,9 +31,7 @@ class FieldReader {
   explicit FieldReader(std::string what) : what_(std::move(what)) {}
 
   bool ok() const { return error_.empty(); }
-  Status status() const {
-    return ok() ? Status::Ok() : InvalidArgument(what_ + ": " + error_);
-  }
+  Status status() const { return ok() ? Status::Ok() : InvalidArgument(what_ + ": " + error_); }
   void Fail(const std::string& key, const char* expected) {
     if (ok()) error_ = "field '" + key + "': expected " + expected;
   }
@@ -243,9 +241,8 @@ Result<PlaceMention> PlaceMentionFromJson(const Json& j) {
   if (j.is_array()) {
     // The store form's reference [begin, end, place_of(, confidence)]: the place itself and a
     // missing confidence are filled in once the document's places are read.
-    if (j.size() < 3 || j.size() > 4 || !j[0].is_number_unsigned() ||
-        !j[1].is_number_unsigned() || !j[2].is_number_unsigned() ||
-        (j.size() == 4 && !j[3].is_number())) {
+    if (j.size() < 3 || j.size() > 4 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned() ||
+        !j[2].is_number_unsigned() || (j.size() == 4 && !j[3].is_number())) {
       return InvalidArgument("place: expected [begin, end, place_of, confidence]");
     }
     PlaceMention m;
@@ -364,8 +361,10 @@ Result<EventMention> EventMentionFromJson(const Json& j) {
   r.Str(j, "sub_event_type", &m.sub_event_type);
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
     Result<Timex> t = TimexFromJson(*it);
-    if (t.ok()) m.date = *t;
-    else r.Fail("date", t.status());
+    if (t.ok())
+      m.date = *t;
+    else
+      r.Fail("date", t.status());
   }
   r.List(j, "places", &m.places, PlaceMentionFromJson);
   r.List(j, "actors", &m.actors, ActorMentionFromJson);
@@ -411,9 +410,12 @@ bool ParseQualifierName(std::string_view s, Qualifier* out) {
 }
 const char* ScopeName(Scope s) {
   switch (s) {
-    case Scope::kIncident: return "incident";
-    case Scope::kWave: return "wave";
-    case Scope::kPart: return "part";
+    case Scope::kIncident:
+      return "incident";
+    case Scope::kWave:
+      return "wave";
+    case Scope::kPart:
+      return "part";
   }
   return "incident";
 }
@@ -735,8 +737,10 @@ class JsonWriter {
   [[gnu::always_inline]] void EndArray() { Close(']'); }
   void Null() { Value("null"); }
   void Bool(bool b) {
-    if (b) Value("true");
-    else Value("false");
+    if (b)
+      Value("true");
+    else
+      Value("false");
   }
   // Inline: most values are spans, indexes and enums of a few digits, where the call itself
   // (saving and restoring registers) cost as much as the digits.
@@ -838,8 +842,10 @@ class JsonWriter {
 #endif
   }
   void StringOrNull(std::string_view s) {
-    if (s.empty()) Null();
-    else String(s);
+    if (s.empty())
+      Null();
+    else
+      String(s);
   }
   // A date as CivilDate::ToIso() writes it ("YYYY-MM-DD", "YYYY-MM", "YYYY"), null when invalid,
   // without the temporary string.
@@ -1157,14 +1163,29 @@ class JsonWriter {
   static char* Escape(unsigned char c, char* p) {
     char e = 0;
     switch (c) {
-      case '"': e = '"'; break;
-      case '\\': e = '\\'; break;
-      case '\b': e = 'b'; break;
-      case '\f': e = 'f'; break;
-      case '\n': e = 'n'; break;
-      case '\r': e = 'r'; break;
-      case '\t': e = 't'; break;
-      default: break;
+      case '"':
+        e = '"';
+        break;
+      case '\\':
+        e = '\\';
+        break;
+      case '\b':
+        e = 'b';
+        break;
+      case '\f':
+        e = 'f';
+        break;
+      case '\n':
+        e = 'n';
+        break;
+      case '\r':
+        e = 'r';
+        break;
+      case '\t':
+        e = 't';
+        break;
+      default:
+        break;
     }
     *p++ = '\\';
     if (e != 0) {
@@ -1185,10 +1206,17 @@ class JsonWriter {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     size_t len;
     uint32_t cp;
-    if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; }
-    else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; }
-    else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; }
-    else return 0;
+    if (c >= 0xc2 && c <= 0xdf) {
+      len = 2;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return 0;
     if (i + len > s.size()) return 0;
     for (size_t k = 1; k < len; ++k) {
       const unsigned char d = static_cast<unsigned char>(s[i + k]);
@@ -1228,29 +1256,52 @@ void WritePlaceSpellings(JsonWriter& w, const std::vector<PlaceSpelling>& spelli
 
 void WriteTimex(JsonWriter& w, const Timex& t) {
   w.BeginObject();
-  w.Key("span"); w.Span(t.span);
-  w.Key("date"); w.DateOrNull(t.date);
-  w.Key("date_end"); w.DateOrNull(t.date_end);
-  w.Key("precision"); w.Int(EnumInt(t.precision));
-  w.Key("relative"); w.Bool(t.relative);
-  w.Key("past_reference"); w.Bool(t.past_reference);
+  w.Key("span");
+  w.Span(t.span);
+  w.Key("date");
+  w.DateOrNull(t.date);
+  w.Key("date_end");
+  w.DateOrNull(t.date_end);
+  w.Key("precision");
+  w.Int(EnumInt(t.precision));
+  w.Key("relative");
+  w.Bool(t.relative);
+  w.Key("past_reference");
+  w.Bool(t.past_reference);
   w.EndObject();
 }
 
 void WritePlaceMention(JsonWriter& w, const PlaceMention& m) {
   const Place& p = m.place;
   w.BeginObject();
-  w.Key("span"); w.Span(m.span);
-  w.Key("gazetteer_id"); w.Int(p.gazetteer_id);
-  w.Key("name"); w.String(p.name);
-  w.Key("country"); w.String(p.country);
-  w.Key("admin1"); w.String(p.admin1);
-  w.Key("admin2"); w.String(p.admin2);
-  w.Key("lat"); if (p.has_coords) w.Number(p.lat); else w.Null();
-  w.Key("lon"); if (p.has_coords) w.Number(p.lon); else w.Null();
-  w.Key("level"); w.Int(EnumInt(p.level));
-  w.Key("population"); w.Int(p.population);
-  w.Key("confidence"); w.Number(m.confidence);
+  w.Key("span");
+  w.Span(m.span);
+  w.Key("gazetteer_id");
+  w.Int(p.gazetteer_id);
+  w.Key("name");
+  w.String(p.name);
+  w.Key("country");
+  w.String(p.country);
+  w.Key("admin1");
+  w.String(p.admin1);
+  w.Key("admin2");
+  w.String(p.admin2);
+  w.Key("lat");
+  if (p.has_coords)
+    w.Number(p.lat);
+  else
+    w.Null();
+  w.Key("lon");
+  if (p.has_coords)
+    w.Number(p.lon);
+  else
+    w.Null();
+  w.Key("level");
+  w.Int(EnumInt(p.level));
+  w.Key("population");
+  w.Int(p.population);
+  w.Key("confidence");
+  w.Number(m.confidence);
   if (m.via_county) {
     w.Key("via_county");
     w.Bool(true);
@@ -1260,11 +1311,16 @@ void WritePlaceMention(JsonWriter& w, const PlaceMention& m) {
 
 void WriteActorMention(JsonWriter& w, const ActorMention& a) {
   w.BeginObject();
-  w.Key("span"); w.Span(a.span);
-  w.Key("canonical"); w.String(a.canonical);
-  w.Key("class"); w.Int(EnumInt(a.actor_class));
-  w.Key("role"); w.Int(EnumInt(a.role));
-  w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
+  w.Key("span");
+  w.Span(a.span);
+  w.Key("canonical");
+  w.String(a.canonical);
+  w.Key("class");
+  w.Int(EnumInt(a.actor_class));
+  w.Key("role");
+  w.Int(EnumInt(a.role));
+  w.Key("responsibility");
+  w.Int(EnumInt(a.responsibility));
   if (a.person) {
     w.Key("person");
     w.Bool(true);
@@ -1274,21 +1330,36 @@ void WriteActorMention(JsonWriter& w, const ActorMention& a) {
 
 void WriteClaim(JsonWriter& w, const Claim& c) {
   w.BeginObject();
-  w.Key("doc_id"); w.String(c.doc_id);
-  w.Key("source"); w.String(c.source);
-  w.Key("field"); w.String(FieldName(c.field));
-  w.Key("value"); w.Number(c.value);
-  w.Key("low"); w.Number(c.low);
-  w.Key("high"); w.Number(c.high);
-  w.Key("qualifier"); w.String(QualifierName(c.qualifier));
-  w.Key("category"); w.String(CategoryName(c.category));
-  w.Key("attributed_to"); w.StringOrNull(c.attributed_to);
-  w.Key("quote"); w.String(c.quote);
-  w.Key("span"); w.Span(c.span);
-  w.Key("figure_span"); w.Span(c.figure_span);
-  w.Key("independent"); w.Bool(c.independent);
-  w.Key("scope"); w.String(ScopeName(c.scope));
-  w.Key("published"); w.DateOrNull(c.published);
+  w.Key("doc_id");
+  w.String(c.doc_id);
+  w.Key("source");
+  w.String(c.source);
+  w.Key("field");
+  w.String(FieldName(c.field));
+  w.Key("value");
+  w.Number(c.value);
+  w.Key("low");
+  w.Number(c.low);
+  w.Key("high");
+  w.Number(c.high);
+  w.Key("qualifier");
+  w.String(QualifierName(c.qualifier));
+  w.Key("category");
+  w.String(CategoryName(c.category));
+  w.Key("attributed_to");
+  w.StringOrNull(c.attributed_to);
+  w.Key("quote");
+  w.String(c.quote);
+  w.Key("span");
+  w.Span(c.span);
+  w.Key("figure_span");
+  w.Span(c.figure_span);
+  w.Key("independent");
+  w.Bool(c.independent);
+  w.Key("scope");
+  w.String(ScopeName(c.scope));
+  w.Key("published");
+  w.DateOrNull(c.published);
   w.EndObject();
 }
 
@@ -1386,9 +1457,12 @@ OrderedJson PlaceRefToJson(const PlaceMention& m, size_t k) {
 
 void WritePlaceRef(JsonWriter& w, const PlaceMention& m, size_t k) {
   w.BeginObject();
-  w.Key("span"); w.Span(m.span);
-  w.Key("place_of"); w.Int(static_cast<int64_t>(k));
-  w.Key("confidence"); w.Number(m.confidence);
+  w.Key("span");
+  w.Span(m.span);
+  w.Key("place_of");
+  w.Int(static_cast<int64_t>(k));
+  w.Key("confidence");
+  w.Number(m.confidence);
   if (m.via_county) {
     w.Key("via_county");
     w.Bool(true);
@@ -1482,27 +1556,38 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
   std::string& out = *text;
   JsonWriter w(&out, EstimateSize(a));
   w.BeginObject();
-  w.Key("doc_id"); w.String(a.doc_id);
-  w.Key("published"); w.DateOrNull(a.published);
-  w.Key("copy_of"); w.StringOrNull(a.copy_of);
+  w.Key("doc_id");
+  w.String(a.doc_id);
+  w.Key("published");
+  w.DateOrNull(a.published);
+  w.Key("copy_of");
+  w.StringOrNull(a.copy_of);
   w.Key("mentions");
   w.BeginArray();
   for (const EventMention& m : a.mentions) {
     std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
     if (refs && refs->empty()) refs.reset();
     w.BeginObject();
-    w.Key("doc_id"); w.String(m.doc_id);
-    w.Key("span"); w.Span(m.span);
-    w.Key("trigger"); w.Span(m.trigger);
-    w.Key("event_type"); w.String(m.event_type);
-    w.Key("sub_event_type"); w.String(m.sub_event_type);
-    w.Key("date"); WriteTimex(w, m.date);
+    w.Key("doc_id");
+    w.String(m.doc_id);
+    w.Key("span");
+    w.Span(m.span);
+    w.Key("trigger");
+    w.Span(m.trigger);
+    w.Key("event_type");
+    w.String(m.event_type);
+    w.Key("sub_event_type");
+    w.String(m.sub_event_type);
+    w.Key("date");
+    WriteTimex(w, m.date);
     w.Key("places");
     w.BeginArray();
     for (const PlaceMention& p : m.places) {
       const size_t k = PlaceOf(p.place, a.places, a.places.size());
-      if (k < a.places.size()) WritePlaceRef(w, p, k);
-      else WritePlaceMention(w, p);
+      if (k < a.places.size())
+        WritePlaceRef(w, p, k);
+      else
+        WritePlaceMention(w, p);
     }
     w.EndArray();
     w.Key("actors");
@@ -1520,8 +1605,10 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
       for (const Claim& c : m.claims) WriteClaim(w, c);
       w.EndArray();
     }
-    w.Key("background"); w.Bool(m.background);
-    w.Key("wave"); w.Bool(m.wave);
+    w.Key("background");
+    w.Bool(m.background);
+    w.Key("wave");
+    w.Bool(m.wave);
     w.EndObject();
   }
   w.EndArray();
@@ -1529,8 +1616,10 @@ void DocAnalysisToJsonText(const DocAnalysis& a, std::string* text) {
   w.BeginArray();
   for (size_t i = 0; i < a.places.size(); ++i) {
     const size_t k = PlaceOf(a.places[i].place, a.places, i);
-    if (k < i) WritePlaceRef(w, a.places[i], k);
-    else WritePlaceMention(w, a.places[i]);
+    if (k < i)
+      WritePlaceRef(w, a.places[i], k);
+    else
+      WritePlaceMention(w, a.places[i]);
   }
   w.EndArray();
   w.Key("actors");
@@ -1563,13 +1652,31 @@ bool ZeroSpan(Span s) { return s.begin == 0 && s.end == 0; }
 void WriteCompactTimex(JsonWriter& w, const Timex& t) {
   static const Timex d;
   w.BeginObject();
-  if (!ZeroSpan(t.span)) { w.Key("span"); w.Span(t.span); }
+  if (!ZeroSpan(t.span)) {
+    w.Key("span");
+    w.Span(t.span);
+  }
   // An invalid date is written as null by the full form, which reads as the default.
-  if (t.date.valid()) { w.Key("date"); w.DateOrNull(t.date); }
-  if (t.date_end.valid()) { w.Key("date_end"); w.DateOrNull(t.date_end); }
-  if (t.precision != d.precision) { w.Key("precision"); w.Int(EnumInt(t.precision)); }
-  if (t.relative != d.relative) { w.Key("relative"); w.Bool(t.relative); }
-  if (t.past_reference != d.past_reference) { w.Key("past_reference"); w.Bool(t.past_reference); }
+  if (t.date.valid()) {
+    w.Key("date");
+    w.DateOrNull(t.date);
+  }
+  if (t.date_end.valid()) {
+    w.Key("date_end");
+    w.DateOrNull(t.date_end);
+  }
+  if (t.precision != d.precision) {
+    w.Key("precision");
+    w.Int(EnumInt(t.precision));
+  }
+  if (t.relative != d.relative) {
+    w.Key("relative");
+    w.Bool(t.relative);
+  }
+  if (t.past_reference != d.past_reference) {
+    w.Key("past_reference");
+    w.Bool(t.past_reference);
+  }
   w.EndObject();
 }
 
@@ -1593,7 +1700,10 @@ void WriteCompactPlaceMention(JsonWriter& w, const PlaceMention& m) {
   const Place& p = m.place;
   static const Place d;  // static: constructing its strings at every call showed in the profile
   w.BeginObject();
-  if (!ZeroSpan(m.span)) { w.Key("span"); w.Span(m.span); }
+  if (!ZeroSpan(m.span)) {
+    w.Key("span");
+    w.Span(m.span);
+  }
   thread_local PlaceTextCache cache;
   PlaceTextCache::Entry& known = cache.Slot(p.gazetteer_id);
   if (known.used && SamePlace(known.place, p)) {
@@ -1638,7 +1748,10 @@ void WriteCompactPlaceMention(JsonWriter& w, const PlaceMention& m) {
     known.place = p;
     known.text.assign(w.Since(mark));
   }
-  if (m.confidence != 0) { w.Key("confidence"); w.Number(m.confidence); }
+  if (m.confidence != 0) {
+    w.Key("confidence");
+    w.Number(m.confidence);
+  }
   if (m.via_county) {
     w.Key("via_county");
     w.Bool(true);
@@ -1718,12 +1831,25 @@ void WriteCompactPlaces(JsonWriter& w, const std::vector<PlaceMention>& list,
 // The fields of `a` that differ from `base` (a default actor, or the document's actor a
 // mention's actor refers to).
 void WriteActorFields(JsonWriter& w, const ActorMention& a, const ActorMention& base) {
-  if (!(a.span == base.span)) { w.Key("span"); w.Span(a.span); }
-  if (a.canonical != base.canonical) { w.Key("canonical"); w.String(a.canonical); }
-  if (a.actor_class != base.actor_class) { w.Key("class"); w.Int(EnumInt(a.actor_class)); }
-  if (a.role != base.role) { w.Key("role"); w.Int(EnumInt(a.role)); }
+  if (!(a.span == base.span)) {
+    w.Key("span");
+    w.Span(a.span);
+  }
+  if (a.canonical != base.canonical) {
+    w.Key("canonical");
+    w.String(a.canonical);
+  }
+  if (a.actor_class != base.actor_class) {
+    w.Key("class");
+    w.Int(EnumInt(a.actor_class));
+  }
+  if (a.role != base.role) {
+    w.Key("role");
+    w.Int(EnumInt(a.role));
+  }
   if (a.responsibility != base.responsibility) {
-    w.Key("responsibility"); w.Int(EnumInt(a.responsibility));
+    w.Key("responsibility");
+    w.Int(EnumInt(a.responsibility));
   }
   if (a.person != base.person) {
     w.Key("person");
@@ -1778,7 +1904,8 @@ void WriteCompactActors(JsonWriter& w, const std::vector<ActorMention>& list,
     }
     w.BeginObject();
     if (k < n) {
-      w.Key("actor_of"); w.Int(static_cast<int64_t>(k));
+      w.Key("actor_of");
+      w.Int(static_cast<int64_t>(k));
       WriteActorFields(w, x, (*doc_actors)[k]);
     } else {
       WriteActorFields(w, x, kDefault);
@@ -1808,21 +1935,56 @@ void WriteCompactClaim(JsonWriter& w, const Claim& c, std::string_view implied_d
     w.Key("source");
     w.String(c.source);
   }
-  if (c.field != d.field) { w.Key("field"); w.String(FieldName(c.field)); }
-  w.Key("value"); w.Number(c.value);
-  if (!(c.low == c.value)) { w.Key("low"); w.Number(c.low); }
-  if (!(c.high == c.value)) { w.Key("high"); w.Number(c.high); }
-  if (c.qualifier != d.qualifier) { w.Key("qualifier"); w.String(QualifierName(c.qualifier)); }
-  if (c.category != d.category) { w.Key("category"); w.String(CategoryName(c.category)); }
-  if (!c.attributed_to.empty()) { w.Key("attributed_to"); w.String(c.attributed_to); }
-  if (!c.quote.empty()) { w.Key("quote"); w.String(c.quote); }
-  if (!ZeroSpan(c.span)) { w.Key("span"); w.Span(c.span); }
-  if (!ZeroSpan(c.figure_span)) { w.Key("figure_span"); w.Span(c.figure_span); }
-  if (c.independent != d.independent) { w.Key("independent"); w.Bool(c.independent); }
-  if (c.scope != d.scope) { w.Key("scope"); w.String(ScopeName(c.scope)); }
+  if (c.field != d.field) {
+    w.Key("field");
+    w.String(FieldName(c.field));
+  }
+  w.Key("value");
+  w.Number(c.value);
+  if (!(c.low == c.value)) {
+    w.Key("low");
+    w.Number(c.low);
+  }
+  if (!(c.high == c.value)) {
+    w.Key("high");
+    w.Number(c.high);
+  }
+  if (c.qualifier != d.qualifier) {
+    w.Key("qualifier");
+    w.String(QualifierName(c.qualifier));
+  }
+  if (c.category != d.category) {
+    w.Key("category");
+    w.String(CategoryName(c.category));
+  }
+  if (!c.attributed_to.empty()) {
+    w.Key("attributed_to");
+    w.String(c.attributed_to);
+  }
+  if (!c.quote.empty()) {
+    w.Key("quote");
+    w.String(c.quote);
+  }
+  if (!ZeroSpan(c.span)) {
+    w.Key("span");
+    w.Span(c.span);
+  }
+  if (!ZeroSpan(c.figure_span)) {
+    w.Key("figure_span");
+    w.Span(c.figure_span);
+  }
+  if (c.independent != d.independent) {
+    w.Key("independent");
+    w.Bool(c.independent);
+  }
+  if (c.scope != d.scope) {
+    w.Key("scope");
+    w.String(ScopeName(c.scope));
+  }
   // Two invalid dates both read back as the default.
   if (!(ReadBackDate(c.published) == ReadBackDate(implied_published))) {
-    w.Key("published"); w.DateOrNull(c.published);
+    w.Key("published");
+    w.DateOrNull(c.published);
   }
   w.EndObject();
 }
@@ -1857,28 +2019,53 @@ void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text) {
   text->clear();
   JsonWriter w(text, EstimateSize(a) / 2);
   w.BeginObject();
-  w.Key("form"); w.Int(kStoreForm);
-  w.Key("doc_id"); w.String(a.doc_id);
-  if (a.published.valid()) { w.Key("published"); w.DateOrNull(a.published); }
-  if (!a.copy_of.empty()) { w.Key("copy_of"); w.String(a.copy_of); }
+  w.Key("form");
+  w.Int(kStoreForm);
+  w.Key("doc_id");
+  w.String(a.doc_id);
+  if (a.published.valid()) {
+    w.Key("published");
+    w.DateOrNull(a.published);
+  }
+  if (!a.copy_of.empty()) {
+    w.Key("copy_of");
+    w.String(a.copy_of);
+  }
   if (!a.mentions.empty()) {
     w.Key("mentions");
     w.BeginArray();
     for (const EventMention& m : a.mentions) {
       std::optional<std::vector<size_t>> refs = ClaimRefs(m.claims, a.claims);
       w.BeginObject();
-      if (m.doc_id != a.doc_id) { w.Key("doc_id"); w.String(m.doc_id); }
-      if (!ZeroSpan(m.span)) { w.Key("span"); w.Span(m.span); }
-      if (!ZeroSpan(m.trigger)) { w.Key("trigger"); w.Span(m.trigger); }
-      if (!m.event_type.empty()) { w.Key("event_type"); w.String(m.event_type); }
-      if (!m.sub_event_type.empty()) { w.Key("sub_event_type"); w.String(m.sub_event_type); }
+      if (m.doc_id != a.doc_id) {
+        w.Key("doc_id");
+        w.String(m.doc_id);
+      }
+      if (!ZeroSpan(m.span)) {
+        w.Key("span");
+        w.Span(m.span);
+      }
+      if (!ZeroSpan(m.trigger)) {
+        w.Key("trigger");
+        w.Span(m.trigger);
+      }
+      if (!m.event_type.empty()) {
+        w.Key("event_type");
+        w.String(m.event_type);
+      }
+      if (!m.sub_event_type.empty()) {
+        w.Key("sub_event_type");
+        w.String(m.sub_event_type);
+      }
       if (!SameTimex(m.date, Timex{})) {
         size_t t = 0;
         while (t < a.timexes.size() && !SameTimex(m.date, a.timexes[t])) ++t;
         if (t < a.timexes.size()) {
-          w.Key("date_of"); w.Int(static_cast<int64_t>(t));
+          w.Key("date_of");
+          w.Int(static_cast<int64_t>(t));
         } else {
-          w.Key("date"); WriteCompactTimex(w, m.date);
+          w.Key("date");
+          WriteCompactTimex(w, m.date);
         }
       }
       if (!m.places.empty()) WriteCompactPlaces(w, m.places, a.places, /*own_list=*/false);
@@ -1891,8 +2078,14 @@ void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text) {
       } else if (!m.claims.empty()) {
         WriteCompactClaims(w, m.claims, a);
       }
-      if (m.background) { w.Key("background"); w.Bool(true); }
-      if (m.wave) { w.Key("wave"); w.Bool(true); }
+      if (m.background) {
+        w.Key("background");
+        w.Bool(true);
+      }
+      if (m.wave) {
+        w.Key("wave");
+        w.Bool(true);
+      }
       w.EndObject();
     }
     w.EndArray();
@@ -1915,21 +2108,28 @@ void DocAnalysisToStoreText(const DocAnalysis& a, std::string* text) {
 namespace {
 
 void WriteDateOrNull(JsonWriter& w, const std::optional<CivilDate>& d) {
-  if (d) w.DateOrNull(*d);
-  else w.Null();
+  if (d)
+    w.DateOrNull(*d);
+  else
+    w.Null();
 }
 
 void WriteFigure(JsonWriter& w, const Figure& f) {
   w.BeginObject();
-  w.Key("low"); w.Number(f.low);
-  w.Key("best"); w.Number(f.best);
-  w.Key("high"); w.Number(f.high);
+  w.Key("low");
+  w.Number(f.low);
+  w.Key("best");
+  w.Number(f.best);
+  w.Key("high");
+  w.Number(f.high);
   w.EndObject();
 }
 
 void WriteOptFigure(JsonWriter& w, const std::optional<Figure>& f) {
-  if (f) WriteFigure(w, *f);
-  else w.Null();
+  if (f)
+    WriteFigure(w, *f);
+  else
+    w.Null();
 }
 
 void WriteStrings(JsonWriter& w, const std::vector<std::string>& v) {
@@ -1952,33 +2152,58 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
   JsonWriter w(&out, 2048 + 512 * inc.claims.size(), /*dump_numbers=*/true);
   w.BeginObject();
   // IncidentScalarsToJson's keys and values.
-  w.Key("id"); w.String(inc.id);
-  w.Key("parent"); w.StringOrNull(inc.parent);
-  w.Key("date"); WriteDateOrNull(w, inc.date);
-  w.Key("date_end"); WriteDateOrNull(w, inc.date_end);
-  w.Key("country"); w.String(inc.country);
-  w.Key("admin1"); w.StringOrNull(inc.admin1);
-  w.Key("admin2"); w.StringOrNull(inc.admin2);
-  w.Key("place"); w.StringOrNull(inc.place);
+  w.Key("id");
+  w.String(inc.id);
+  w.Key("parent");
+  w.StringOrNull(inc.parent);
+  w.Key("date");
+  WriteDateOrNull(w, inc.date);
+  w.Key("date_end");
+  WriteDateOrNull(w, inc.date_end);
+  w.Key("country");
+  w.String(inc.country);
+  w.Key("admin1");
+  w.StringOrNull(inc.admin1);
+  w.Key("admin2");
+  w.StringOrNull(inc.admin2);
+  w.Key("place");
+  w.StringOrNull(inc.place);
   const bool coords = inc.lat && inc.lon;
-  w.Key("lat"); if (coords) w.Number(*inc.lat); else w.Null();
-  w.Key("lon"); if (coords) w.Number(*inc.lon); else w.Null();
-  w.Key("geo_precision"); w.Int(inc.geo_precision);
-  w.Key("event_type"); w.String(inc.event_type);
-  w.Key("sub_event_type"); w.String(inc.sub_event_type);
-  w.Key("perpetrator"); w.StringOrNull(inc.perpetrator);
-  w.Key("killed"); WriteOptFigure(w, inc.killed);
-  w.Key("injured"); WriteOptFigure(w, inc.injured);
+  w.Key("lat");
+  if (coords)
+    w.Number(*inc.lat);
+  else
+    w.Null();
+  w.Key("lon");
+  if (coords)
+    w.Number(*inc.lon);
+  else
+    w.Null();
+  w.Key("geo_precision");
+  w.Int(inc.geo_precision);
+  w.Key("event_type");
+  w.String(inc.event_type);
+  w.Key("sub_event_type");
+  w.String(inc.sub_event_type);
+  w.Key("perpetrator");
+  w.StringOrNull(inc.perpetrator);
+  w.Key("killed");
+  WriteOptFigure(w, inc.killed);
+  w.Key("injured");
+  WriteOptFigure(w, inc.injured);
   // IncidentToJson's lists.
-  w.Key("place_aliases"); WriteStrings(w, inc.place_aliases);
+  w.Key("place_aliases");
+  WriteStrings(w, inc.place_aliases);
   w.Key("killed_by_category");
   w.BeginObject();
   static constexpr const char* kDocumented[] = {"civilians", "security_forces", "militants"};
   for (const char* cat : kDocumented) {
     w.KeyText(cat);
     auto it = inc.killed_by_category.find(cat);
-    if (it == inc.killed_by_category.end()) w.Null();
-    else WriteFigure(w, it->second);
+    if (it == inc.killed_by_category.end())
+      w.Null();
+    else
+      WriteFigure(w, it->second);
   }
   for (const auto& [cat, f] : inc.killed_by_category) {
     if (std::find(std::begin(kDocumented), std::end(kDocumented), cat) != std::end(kDocumented)) {
@@ -1995,8 +2220,10 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
     WriteFigure(w, f);
   }
   w.EndObject();
-  w.Key("documents"); WriteStrings(w, inc.documents);
-  w.Key("mentions"); WriteStrings(w, inc.mentions);
+  w.Key("documents");
+  WriteStrings(w, inc.documents);
+  w.Key("mentions");
+  WriteStrings(w, inc.mentions);
   w.Key("claims");
   w.BeginArray();
   for (const Claim& c : inc.claims) WriteClaim(w, c);
@@ -2005,8 +2232,10 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
   w.BeginArray();
   for (const Contradiction& c : inc.contradictions) {
     w.BeginObject();
-    w.Key("field"); w.String(c.field);
-    w.Key("description"); w.String(c.description);
+    w.Key("field");
+    w.String(c.field);
+    w.Key("description");
+    w.String(c.description);
     w.EndObject();
   }
   w.EndArray();
@@ -2014,17 +2243,20 @@ void IncidentToJsonText(const Incident& inc, std::string* text) {
   w.BeginArray();
   for (const Reason& r : inc.why) {
     w.BeginObject();
-    w.Key("doc_id"); w.String(r.doc_id);
-    w.Key("decision"); w.String(r.decision);
-    w.Key("detail"); w.String(r.detail);
-    w.Key("score"); w.Number(r.score);
+    w.Key("doc_id");
+    w.String(r.doc_id);
+    w.Key("decision");
+    w.String(r.decision);
+    w.Key("detail");
+    w.String(r.detail);
+    w.Key("score");
+    w.Number(r.score);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
   w.Finish();
 }
-
 
 std::string IncidentToStoreText(const Incident& inc) {
   std::string out;
@@ -2036,28 +2268,72 @@ void IncidentToStoreText(const Incident& inc, std::string* text) {
   text->clear();  // keeps the capacity
   JsonWriter w(text, 1024 + 256 * inc.claims.size());
   w.BeginObject();
-  w.Key("form"); w.Int(kStoreForm);
-  w.Key("id"); w.String(inc.id);
-  if (!inc.parent.empty()) { w.Key("parent"); w.String(inc.parent); }
-  if (inc.date && inc.date->valid()) { w.Key("date"); w.DateOrNull(*inc.date); }
-  if (inc.date_end && inc.date_end->valid()) { w.Key("date_end"); w.DateOrNull(*inc.date_end); }
-  if (!inc.country.empty()) { w.Key("country"); w.String(inc.country); }
-  if (!inc.admin1.empty()) { w.Key("admin1"); w.String(inc.admin1); }
-  if (!inc.admin2.empty()) { w.Key("admin2"); w.String(inc.admin2); }
-  if (!inc.place.empty()) { w.Key("place"); w.String(inc.place); }
+  w.Key("form");
+  w.Int(kStoreForm);
+  w.Key("id");
+  w.String(inc.id);
+  if (!inc.parent.empty()) {
+    w.Key("parent");
+    w.String(inc.parent);
+  }
+  if (inc.date && inc.date->valid()) {
+    w.Key("date");
+    w.DateOrNull(*inc.date);
+  }
+  if (inc.date_end && inc.date_end->valid()) {
+    w.Key("date_end");
+    w.DateOrNull(*inc.date_end);
+  }
+  if (!inc.country.empty()) {
+    w.Key("country");
+    w.String(inc.country);
+  }
+  if (!inc.admin1.empty()) {
+    w.Key("admin1");
+    w.String(inc.admin1);
+  }
+  if (!inc.admin2.empty()) {
+    w.Key("admin2");
+    w.String(inc.admin2);
+  }
+  if (!inc.place.empty()) {
+    w.Key("place");
+    w.String(inc.place);
+  }
   if (inc.lat && inc.lon) {
-    w.Key("lat"); w.Number(*inc.lat);
-    w.Key("lon"); w.Number(*inc.lon);
+    w.Key("lat");
+    w.Number(*inc.lat);
+    w.Key("lon");
+    w.Number(*inc.lon);
   }
   if (inc.geo_precision != Incident().geo_precision) {
-    w.Key("geo_precision"); w.Int(inc.geo_precision);
+    w.Key("geo_precision");
+    w.Int(inc.geo_precision);
   }
-  if (!inc.event_type.empty()) { w.Key("event_type"); w.String(inc.event_type); }
-  if (!inc.sub_event_type.empty()) { w.Key("sub_event_type"); w.String(inc.sub_event_type); }
-  if (!inc.perpetrator.empty()) { w.Key("perpetrator"); w.String(inc.perpetrator); }
-  if (inc.killed) { w.Key("killed"); WriteFigure(w, *inc.killed); }
-  if (inc.injured) { w.Key("injured"); WriteFigure(w, *inc.injured); }
-  if (!inc.place_aliases.empty()) { w.Key("place_aliases"); WriteStrings(w, inc.place_aliases); }
+  if (!inc.event_type.empty()) {
+    w.Key("event_type");
+    w.String(inc.event_type);
+  }
+  if (!inc.sub_event_type.empty()) {
+    w.Key("sub_event_type");
+    w.String(inc.sub_event_type);
+  }
+  if (!inc.perpetrator.empty()) {
+    w.Key("perpetrator");
+    w.String(inc.perpetrator);
+  }
+  if (inc.killed) {
+    w.Key("killed");
+    WriteFigure(w, *inc.killed);
+  }
+  if (inc.injured) {
+    w.Key("injured");
+    WriteFigure(w, *inc.injured);
+  }
+  if (!inc.place_aliases.empty()) {
+    w.Key("place_aliases");
+    WriteStrings(w, inc.place_aliases);
+  }
   if (!inc.killed_by_category.empty()) {
     w.Key("killed_by_category");
     w.BeginObject();
@@ -2076,8 +2352,14 @@ void IncidentToStoreText(const Incident& inc, std::string* text) {
     }
     w.EndObject();
   }
-  if (!inc.documents.empty()) { w.Key("documents"); WriteStrings(w, inc.documents); }
-  if (!inc.mentions.empty()) { w.Key("mentions"); WriteStrings(w, inc.mentions); }
+  if (!inc.documents.empty()) {
+    w.Key("documents");
+    WriteStrings(w, inc.documents);
+  }
+  if (!inc.mentions.empty()) {
+    w.Key("mentions");
+    WriteStrings(w, inc.mentions);
+  }
   if (!inc.claims.empty()) {
     w.Key("claims");
     w.BeginArray();
@@ -2096,8 +2378,10 @@ void IncidentToStoreText(const Incident& inc, std::string* text) {
     w.BeginArray();
     for (const Contradiction& c : inc.contradictions) {
       w.BeginObject();
-      w.Key("field"); w.String(c.field);
-      w.Key("description"); w.String(c.description);
+      w.Key("field");
+      w.String(c.field);
+      w.Key("description");
+      w.String(c.description);
       w.EndObject();
     }
     w.EndArray();
@@ -2179,7 +2463,8 @@ Status FillStoreForm(const Json& j, Json::const_iterator mentions_it, size_t lis
 Result<DocAnalysis> DocAnalysisFromJson(const Json& j) {
   if (!j.is_object()) return InvalidArgument("analysis: expected an object");
   DocAnalysis a;
-  if (auto it = j.find("doc_id"); it != j.end() && it->is_string()) a.doc_id = it->get<std::string>();
+  if (auto it = j.find("doc_id"); it != j.end() && it->is_string())
+    a.doc_id = it->get<std::string>();
   FieldReader r("analysis of '" + a.doc_id + "'");
   if (a.doc_id.empty()) r.Fail("doc_id", "a non-empty string");
   r.Date(j, "published", &a.published);

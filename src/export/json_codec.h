@@ -8,11 +8,10 @@
 #ifndef SITREP_EXPORT_JSON_CODEC_H_
 #define SITREP_EXPORT_JSON_CODEC_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "model/event.h"

@@ -220,7 +220,8 @@ TEST(JsonCodecTest, StoreFormLeavesOutDefaultsAndUsesReferences) {
   EXPECT_EQ(j["places"][2], nlohmann::json::parse("[30,35,0,0.5]"));
   EXPECT_EQ(j["places"][4], nlohmann::json::parse("[0,0,0]"));
   EXPECT_EQ(j["actors"], nlohmann::json::parse(R"([[50,56,"gunmen",2],[0,0,""]])"));
-  EXPECT_EQ(m1["actors"][0], nlohmann::json::parse(R"({"actor_of":0,"role":1,"responsibility":1})"));
+  EXPECT_EQ(m1["actors"][0],
+            nlohmann::json::parse(R"({"actor_of":0,"role":1,"responsibility":1})"));
   EXPECT_FALSE(m1["actors"][1].contains("actor_of"));
   EXPECT_EQ(m1["claim_refs"], nlohmann::json::parse("[0,2]"));
   EXPECT_EQ(j["mentions"][1]["doc_id"], "elsewhere");
@@ -290,8 +291,8 @@ TEST(JsonCodecTest, AnalysisTextEqualsTreeDumpOnHardInputs) {
   a.doc_id = controls;  // escapes right at the start of the document
   a.published = CivilDate{2021, 0, 0};
   a.copy_of = std::string(5000, 'x') + "\"";  // one run far longer than the initial buffer
-  const double numbers[] = {0.0,  -3.0,  2.5,        -0.125,  1e-5,     -1e-5, 0.0000004,
-                            9e15, 1e15,  123456.789, 1.0 / 3, -2.0 / 3, 7e-4,  12.0000001};
+  const double numbers[] = {0.0,  -3.0, 2.5,        -0.125,  1e-5,     -1e-5, 0.0000004,
+                            9e15, 1e15, 123456.789, 1.0 / 3, -2.0 / 3, 7e-4,  12.0000001};
   for (int i = 0; i < 40; ++i) {  // enough claims and places to regrow the buffer many times
     Claim c;
     c.doc_id = "d" + std::to_string(i);
@@ -331,8 +332,8 @@ TEST(JsonCodecTest, AnalysisTextEqualsTreeDumpOnHardInputs) {
   m.places = {a.places[7]};
   a.mentions = {m, m};
   const std::string text = DocAnalysisToJsonText(a);
-  EXPECT_EQ(text, DocAnalysisToJson(a).dump(-1, ' ', false,
-                                            nlohmann::json::error_handler_t::replace));
+  EXPECT_EQ(text,
+            DocAnalysisToJson(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   EXPECT_NE(text.find("\"published\":\"2021\""), std::string::npos);
   EXPECT_NE(text.find("\"published\":\"0812-03\""), std::string::npos);
   EXPECT_NE(text.find("\"published\":\"12345-01-02\""), std::string::npos);
@@ -424,14 +425,16 @@ TEST(JsonCodecTest, AnalysisTextNumbersEqualGeneralFormatting) {
     pm.place.has_coords = true;
     const double unit = static_cast<double>(next() >> 11) / 9007199254740992.0;  // [0, 1)
     pm.place.lat = (i % 2 ? -1 : 1) * unit * scale[i % std::size(scale)];
-    pm.place.lon = static_cast<double>(static_cast<int64_t>(next() % 2000000000) - 1000000000) /
-                       1e6 +
-                   (i % 3 == 0 ? 5e-7 : i % 3 == 1 ? 4.9999e-7 : 0);
+    pm.place.lon =
+        static_cast<double>(static_cast<int64_t>(next() % 2000000000) - 1000000000) / 1e6 +
+        (i % 3 == 0   ? 5e-7
+         : i % 3 == 1 ? 4.9999e-7
+                      : 0);
     pm.confidence = static_cast<float>(unit);
     a.places.push_back(pm);
     const std::string text = DocAnalysisToJsonText(a);
-    const std::string want = "\"lat\":" + GeneralNumberText(pm.place.lat) + ",\"lon\":" +
-                             GeneralNumberText(pm.place.lon) + ",";
+    const std::string want = "\"lat\":" + GeneralNumberText(pm.place.lat) +
+                             ",\"lon\":" + GeneralNumberText(pm.place.lon) + ",";
     const std::string want_conf = "\"confidence\":" + GeneralNumberText(pm.confidence) + "}";
     if (text.find(want) == std::string::npos || text.find(want_conf) == std::string::npos) {
       ++mismatches;
@@ -764,8 +767,8 @@ TEST(JsonCodecTest, PlaceSpellingsAreWrittenAlwaysAndReadBack) {
   ASSERT_TRUE(old.ok()) << old.status().ToString();
   EXPECT_TRUE(old->place_spellings.empty());
 
-  for (const char* wrong : {R"(["XA|North Province|Newtown"])", R"([["a", 3]])", R"("x")",
-                            R"([["a", "b", "c"]])"}) {
+  for (const char* wrong :
+       {R"(["XA|North Province|Newtown"])", R"([["a", 3]])", R"("x")", R"([["a", "b", "c"]])"}) {
     nlohmann::json bad = nlohmann::json::parse(text);
     bad["place_spellings"] = nlohmann::json::parse(wrong);
     EXPECT_FALSE(DocAnalysisFromJson(bad).ok()) << wrong;

@@ -33,13 +33,21 @@ bool IsAcronym(std::string_view alias) {
 
 bool ParseClass(std::string_view s, ActorClass* out, bool* anaphor) {
   *anaphor = false;
-  if (s == "armed_group") *out = ActorClass::kArmedGroup;
-  else if (s == "state_force") *out = ActorClass::kStateForce;
-  else if (s == "militants") *out = ActorClass::kMilitants;
-  else if (s == "civilians") *out = ActorClass::kCivilians;
-  else if (s == "other") *out = ActorClass::kOther;
-  else if (s == "anaphor") { *out = ActorClass::kArmedGroup; *anaphor = true; }
-  else return false;
+  if (s == "armed_group")
+    *out = ActorClass::kArmedGroup;
+  else if (s == "state_force")
+    *out = ActorClass::kStateForce;
+  else if (s == "militants")
+    *out = ActorClass::kMilitants;
+  else if (s == "civilians")
+    *out = ActorClass::kCivilians;
+  else if (s == "other")
+    *out = ActorClass::kOther;
+  else if (s == "anaphor") {
+    *out = ActorClass::kArmedGroup;
+    *anaphor = true;
+  } else
+    return false;
   return true;
 }
 
@@ -82,21 +90,32 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
   st = ForEachTsvRow(dir + "/responsibility.tsv", 3, [&](const auto& cols, int) -> Status {
     if (cols[1] == "affiliation") {
       uint32_t side;
-      if (cols[2] == "before") side = kAffiliateBefore;
-      else if (cols[2] == "after") side = kAffiliateAfter;
-      else return InvalidArgument("an affiliation cue stands before or after its group");
+      if (cols[2] == "before")
+        side = kAffiliateBefore;
+      else if (cols[2] == "after")
+        side = kAffiliateAfter;
+      else
+        return InvalidArgument("an affiliation cue stands before or after its group");
       for (std::string_view p : SplitBar(cols[0])) lex->affiliation_trie_.Add(p, side);
       return Status::Ok();
     }
     Cue cue;
-    if (cols[1] == "claimed") cue.kind = Responsibility::kClaimed;
-    else if (cols[1] == "denied") cue.kind = Responsibility::kDenied;
-    else if (cols[1] == "accused") cue.kind = Responsibility::kAccused;
-    else return InvalidArgument("unknown responsibility kind '" + std::string(cols[1]) + "'");
-    if (cols[2] == "before") cue.side = -1;
-    else if (cols[2] == "after") cue.side = 1;
-    else if (cols[2] == "either") cue.side = 0;
-    else return InvalidArgument("unknown side '" + std::string(cols[2]) + "'");
+    if (cols[1] == "claimed")
+      cue.kind = Responsibility::kClaimed;
+    else if (cols[1] == "denied")
+      cue.kind = Responsibility::kDenied;
+    else if (cols[1] == "accused")
+      cue.kind = Responsibility::kAccused;
+    else
+      return InvalidArgument("unknown responsibility kind '" + std::string(cols[1]) + "'");
+    if (cols[2] == "before")
+      cue.side = -1;
+    else if (cols[2] == "after")
+      cue.side = 1;
+    else if (cols[2] == "either")
+      cue.side = 0;
+    else
+      return InvalidArgument("unknown side '" + std::string(cols[2]) + "'");
     for (std::string_view p : SplitBar(cols[0])) {
       lex->cue_trie_.Add(p, static_cast<uint32_t>(lex->cues_.size()));
     }
@@ -130,8 +149,8 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
   }
   if (other_before) {
     size_t end = i;
-    if (end > b && (w[end - 1].lower == "the" || w[end - 1].lower == "an" ||
-                    w[end - 1].lower == "a")) {
+    if (end > b &&
+        (w[end - 1].lower == "the" || w[end - 1].lower == "an" || w[end - 1].lower == "a")) {
       --end;
     }
     for (size_t k = end > b + kMaxCueWords ? end - kMaxCueWords : b; k < end; ++k) {
@@ -189,9 +208,9 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
     }
     // In a line set in capitals ("THE FOLLOWING IS GRAPHIC", "LET US PRAY") an acronym is just
     // a word: a neighbour in capitals too gives it away.
-    if (!alias.exact.empty() && ((i > 0 && w[i - 1].sentence == w[i].sentence &&
-                                  AllCapsWord(ws.Original(i - 1))) ||
-                                 (i + len < end && AllCapsWord(ws.Original(i + len))))) {
+    if (!alias.exact.empty() &&
+        ((i > 0 && w[i - 1].sentence == w[i].sentence && AllCapsWord(ws.Original(i - 1))) ||
+         (i + len < end && AllCapsWord(ws.Original(i + len))))) {
       ++i;
       continue;
     }

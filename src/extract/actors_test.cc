@@ -109,8 +109,9 @@ TEST_F(ActorsTest, ClaimedResponsibility) {
 }
 
 TEST_F(ActorsTest, NegatedClaimThroughAnaphor) {
-  auto v = Run("The United Liberation Front of Asom had warned drivers.\n"
-               "The group did not officially take responsibility for the attack.");
+  auto v =
+      Run("The United Liberation Front of Asom had warned drivers.\n"
+          "The group did not officially take responsibility for the attack.");
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].responsibility, Responsibility::kNone);
   EXPECT_EQ(v[1].canonical, "United Liberation Front of Asom");
@@ -134,9 +135,9 @@ TEST_F(ActorsTest, AccusedOfBacking) {
 }
 
 TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
-  EXPECT_EQ(Named(Run("[PLEASE NOTE THE FOLLOWING IS VERY GRAPHIC] Two men were shot."),
-                  "Islamic State"),
-            nullptr);
+  EXPECT_EQ(
+      Named(Run("[PLEASE NOTE THE FOLLOWING IS VERY GRAPHIC] Two men were shot."), "Islamic State"),
+      nullptr);
   EXPECT_EQ(Named(Run("LET US PRAY FOR THE VICTIMS."), "Lashkar-e-Taiba"), nullptr);
   // An acronym in ordinary text still counts.
   EXPECT_NE(Named(Run("IS claimed the attack on Monday."), "Islamic State"), nullptr);
@@ -194,8 +195,9 @@ TEST(ActorAffiliationTest, AParentGroupIsNoActorNorAntecedent) {
     WordStream ws(text, doc);
     return (*lex)->Find(ws);
   };
-  auto ms = find("The raid was blamed on al-Shabaab, which has ties to al-Qaeda. "
-                 "The group claimed responsibility on its radio station.");
+  auto ms = find(
+      "The raid was blamed on al-Shabaab, which has ties to al-Qaeda. "
+      "The group claimed responsibility on its radio station.");
   int claimed_shabaab = 0;
   for (const ActorMention& m : ms) {
     if (m.canonical == "Al-Qaeda") {

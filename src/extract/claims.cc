@@ -13,9 +13,9 @@ struct ClaimExtractor::Figure {
   Field field = Field::kKilled;
   Category category = Category::kUnknown;
   bool part = false;
-  bool coord = false;  // shares its cue with the figure before it ("one man and two children")
-  bool ceiling = false;  // an upper bound of the field ("shot three people": killed up to 3)
-  double add = 0;      // the coordinated figures of other categories counted into this one
+  bool coord = false;     // shares its cue with the figure before it ("one man and two children")
+  bool ceiling = false;   // an upper bound of the field ("shot three people": killed up to 3)
+  double add = 0;         // the coordinated figures of other categories counted into this one
   size_t cue = SIZE_MAX;  // word index of its post cue ("were killed"), SIZE_MAX when none
   // A gapped part of the figure at this index of the sentence's figures ("52 died in A, six in
   // B"): counted into that figure, no claim of its own. SIZE_MAX when none.
@@ -43,15 +43,22 @@ bool ParseField(std::string_view s, Field* f) {
 }
 
 bool ParseCategory(std::string_view s, Category* c) {
-  if (s == "unknown") *c = Category::kUnknown;
-  else if (s == "civilians") *c = Category::kCivilians;
-  else if (s == "security_forces") *c = Category::kSecurityForces;
-  else if (s == "militants") *c = Category::kMilitants;
-  else return false;
+  if (s == "unknown")
+    *c = Category::kUnknown;
+  else if (s == "civilians")
+    *c = Category::kCivilians;
+  else if (s == "security_forces")
+    *c = Category::kSecurityForces;
+  else if (s == "militants")
+    *c = Category::kMilitants;
+  else
+    return false;
   return true;
 }
 
-bool IsPunct(const Word& w, std::string_view p) { return w.kind == WordKind::kPunct && w.lower == p; }
+bool IsPunct(const Word& w, std::string_view p) {
+  return w.kind == WordKind::kPunct && w.lower == p;
+}
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -70,17 +77,28 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   Status st = ForEachTsvRow(dir + "/claim_cues.tsv", 4, [&](const auto& cols, int) -> Status {
     CueInfo info;
     if (!ParseField(cols[1], &info.field)) return InvalidArgument("unknown field");
-    if (cols[2] == "pre") info.positions = kPre;
-    else if (cols[2] == "post") info.positions = kPost;
-    else if (cols[2] == "both") info.positions = kPre | kPost;
-    else if (cols[2] == "toll") info.positions = kToll;
-    else return InvalidArgument("unknown position '" + std::string(cols[2]) + "'");
-    if (cols[3] == "any") info.needs = Requires::kAny;
-    else if (cols[3] == "person") info.needs = Requires::kPerson;
-    else if (cols[3] == "vehicle") info.needs = Requires::kVehicle;
-    else if (cols[3] == "bodies") info.needs = Requires::kBodies;
-    else if (cols[3] == "lives") info.needs = Requires::kLives;
-    else return InvalidArgument("unknown requirement '" + std::string(cols[3]) + "'");
+    if (cols[2] == "pre")
+      info.positions = kPre;
+    else if (cols[2] == "post")
+      info.positions = kPost;
+    else if (cols[2] == "both")
+      info.positions = kPre | kPost;
+    else if (cols[2] == "toll")
+      info.positions = kToll;
+    else
+      return InvalidArgument("unknown position '" + std::string(cols[2]) + "'");
+    if (cols[3] == "any")
+      info.needs = Requires::kAny;
+    else if (cols[3] == "person")
+      info.needs = Requires::kPerson;
+    else if (cols[3] == "vehicle")
+      info.needs = Requires::kVehicle;
+    else if (cols[3] == "bodies")
+      info.needs = Requires::kBodies;
+    else if (cols[3] == "lives")
+      info.needs = Requires::kLives;
+    else
+      return InvalidArgument("unknown requirement '" + std::string(cols[3]) + "'");
     if (cols.size() > 4 && !cols[4].empty()) {
       if (cols[4] != "ceiling") {
         return InvalidArgument("unknown bound '" + std::string(cols[4]) + "'");
@@ -103,13 +121,20 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   if (!st.ok()) return st;
   st = ForEachTsvRow(dir + "/nouns.tsv", 3, [&](const auto& cols, int) -> Status {
     NounInfo info;
-    if (cols[1] == "person") info.group = NounGroup::kPerson;
-    else if (cols[1] == "vehicle") info.group = NounGroup::kVehicle;
-    else if (cols[1] == "bodies") info.group = NounGroup::kBodies;
-    else if (cols[1] == "lives") info.group = NounGroup::kLives;
-    else if (cols[1] == "other") info.group = NounGroup::kOther;
-    else if (cols[1] == "event") info.group = NounGroup::kEvent;
-    else return InvalidArgument("unknown noun group '" + std::string(cols[1]) + "'");
+    if (cols[1] == "person")
+      info.group = NounGroup::kPerson;
+    else if (cols[1] == "vehicle")
+      info.group = NounGroup::kVehicle;
+    else if (cols[1] == "bodies")
+      info.group = NounGroup::kBodies;
+    else if (cols[1] == "lives")
+      info.group = NounGroup::kLives;
+    else if (cols[1] == "other")
+      info.group = NounGroup::kOther;
+    else if (cols[1] == "event")
+      info.group = NounGroup::kEvent;
+    else
+      return InvalidArgument("unknown noun group '" + std::string(cols[1]) + "'");
     if (!ParseCategory(cols[2], &info.category)) return InvalidArgument("unknown category");
     uint32_t id = static_cast<uint32_t>(x->nouns_.size());
     x->nouns_.push_back(info);
@@ -147,16 +172,24 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       return Status::Ok();
     }
     uint16_t role;
-    if (cols[1] == "np_stop") role = kNpStop;
-    else if (cols[1] == "post_skip") role = kPostSkip;
-    else if (cols[1] == "pre_filler") role = kPreFiller;
-    else if (cols[1] == "part") role = kPart;
-    else if (cols[1] == "coord") role = kCoord;
-    else if (cols[1] == "majority") role = kMajority;
-    else if (cols[1] == "age") role = kAge;
+    if (cols[1] == "np_stop")
+      role = kNpStop;
+    else if (cols[1] == "post_skip")
+      role = kPostSkip;
+    else if (cols[1] == "pre_filler")
+      role = kPreFiller;
+    else if (cols[1] == "part")
+      role = kPart;
+    else if (cols[1] == "coord")
+      role = kCoord;
+    else if (cols[1] == "majority")
+      role = kMajority;
+    else if (cols[1] == "age")
+      role = kAge;
     else if (cols[1] == "sequence")
       role = kSequence;
-    else return InvalidArgument("unknown role '" + std::string(cols[1]) + "'");
+    else
+      return InvalidArgument("unknown role '" + std::string(cols[1]) + "'");
     for (std::string_view p : SplitBar(cols[0])) {
       std::string key;
       for (const std::string& w : NormalizePhrase(p)) key += w + " ";
@@ -174,10 +207,14 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   st = ForEachTsvRow(dir + "/sources.tsv", 3, [&](const auto& cols, int) -> Status {
     SourceInfo info;
     info.canonical = std::string(cols[1]);
-    if (cols[2] == "cue") info.kind = 0;
-    else if (cols[2] == "source") info.kind = 1;
-    else if (cols[2] == "outlet") info.kind = 2;
-    else return InvalidArgument("unknown source kind '" + std::string(cols[2]) + "'");
+    if (cols[2] == "cue")
+      info.kind = 0;
+    else if (cols[2] == "source")
+      info.kind = 1;
+    else if (cols[2] == "outlet")
+      info.kind = 2;
+    else
+      return InvalidArgument("unknown source kind '" + std::string(cols[2]) + "'");
     uint32_t id = static_cast<uint32_t>(x->sources_.size());
     x->sources_.push_back(std::move(info));
     // A phrase written all in capitals ("UN", "AP") is an acronym that matches only text in
@@ -208,15 +245,20 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
     }
     SingularCue cue;
     cue.category = cat;
-    if (cols[1] == "post") cue.kind = SingularKind::kPost;
-    else if (cols[1] == "pre") cue.kind = SingularKind::kPre;
-    else if (cols[1] == "reflexive") cue.kind = SingularKind::kReflexive;
-    else if (cols[1] == "zero") cue.kind = SingularKind::kZero;
+    if (cols[1] == "post")
+      cue.kind = SingularKind::kPost;
+    else if (cols[1] == "pre")
+      cue.kind = SingularKind::kPre;
+    else if (cols[1] == "reflexive")
+      cue.kind = SingularKind::kReflexive;
+    else if (cols[1] == "zero")
+      cue.kind = SingularKind::kZero;
     else if (cols[1] == "tail")
       cue.kind = SingularKind::kTail;
     else if (cols[1] == "implied")
       cue.kind = SingularKind::kImplied;
-    else return InvalidArgument("unknown kind '" + std::string(cols[1]) + "'");
+    else
+      return InvalidArgument("unknown kind '" + std::string(cols[1]) + "'");
     if (cue.kind == SingularKind::kImplied) {
       int v = 0;
       const std::string_view c4 = cols.size() > 4 ? cols[4] : std::string_view();
@@ -234,8 +276,7 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       std::string key;
       for (const std::string& w : NormalizePhrase(p)) key += w + " ";
       if (key.empty()) continue;
-      auto [it, fresh] =
-          singular_ids.emplace(key, static_cast<uint32_t>(x->singular_cues_.size()));
+      auto [it, fresh] = singular_ids.emplace(key, static_cast<uint32_t>(x->singular_cues_.size()));
       if (fresh) {
         x->singular_cues_.emplace_back();
         x->singular_trie_.Add(p, it->second);
@@ -276,10 +317,14 @@ bool ClaimExtractor::Accepts(const CueInfo& c, const NounPhrase& np) {
   switch (c.needs) {
     case Requires::kAny:
       return np.group == NounGroup::kNone || np.group == NounGroup::kPerson;
-    case Requires::kPerson: return np.group == NounGroup::kPerson;
-    case Requires::kVehicle: return np.group == NounGroup::kVehicle;
-    case Requires::kBodies: return np.group == NounGroup::kBodies;
-    case Requires::kLives: return np.group == NounGroup::kLives;
+    case Requires::kPerson:
+      return np.group == NounGroup::kPerson;
+    case Requires::kVehicle:
+      return np.group == NounGroup::kVehicle;
+    case Requires::kBodies:
+      return np.group == NounGroup::kBodies;
+    case Requires::kLives:
+      return np.group == NounGroup::kLives;
   }
   return false;
 }
@@ -602,8 +647,8 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       }
     }
     // 2. A cue after the number's noun, over auxiliaries, coordinated figures and parentheses.
-    size_t cue_at = SIZE_MAX;  // the post cue's first word
-    size_t cue_end = SIZE_MAX;  // one past its last word
+    size_t cue_at = SIZE_MAX;      // the post cue's first word
+    size_t cue_end = SIZE_MAX;     // one past its last word
     size_t final_from = SIZE_MAX;  // where a verb-final clause's rest starts, after its auxiliary
     if (!field) {
       size_t pos = np.end;
@@ -1038,7 +1083,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     return false;
   };
   auto object_after = [&](size_t k, Category* cat) -> int {
-    if (k >= e || (w[k].kind != WordKind::kWord && !(w[k].kind == WordKind::kNumber && is_age(k)))) {
+    if (k >= e ||
+        (w[k].kind != WordKind::kWord && !(w[k].kind == WordKind::kNumber && is_age(k)))) {
       return 0;
     }
     if (w[k].lower == "him" || w[k].lower == "her") {
@@ -1276,8 +1322,7 @@ std::string ClaimExtractor::Attribution(const WordStream& ws, size_t s) const {
 }
 
 std::vector<Claim> ClaimExtractor::Extract(const Article& article, const Doc& doc,
-                                           const WordStream& ws,
-                                           std::vector<uint32_t>* sentences,
+                                           const WordStream& ws, std::vector<uint32_t>* sentences,
                                            std::vector<bool>* implicit) const {
   std::vector<Claim> out;
   std::vector<size_t> ceilings;  // indexes in `out` of claims from ceiling cues

@@ -238,7 +238,8 @@ TEST_F(ClaimsTest, AttributionPrefersTheSpeakerOverTheOutlet) {
 }
 
 TEST_F(ClaimsTest, QuoteIsTheSentenceVerbatim) {
-  std::string text = "A bomb exploded at the bus stand.\nIt killed 7 people, officials said. Rescue work went on.";
+  std::string text =
+      "A bomb exploded at the bus stand.\nIt killed 7 people, officials said. Rescue work went on.";
   auto c = Run(text);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].quote, "It killed 7 people, officials said.");
@@ -543,7 +544,8 @@ TEST_F(ClaimsTest, MurderSuicideVictimsAreNotTheShooter) {
   }
   EXPECT_TRUE(victim);
   EXPECT_TRUE(shooter);
-  c = Run("Officials said the gunman shot his relatives, killing 4, then turned the gun on "
+  c =
+      Run("Officials said the gunman shot his relatives, killing 4, then turned the gun on "
           "himself.");
   bool four = false;
   for (const Claim& x : c) four |= x.value == 4 && x.category == Category::kCivilians;

@@ -15,9 +15,9 @@ namespace sitrep {
 
 struct TriggerHit {
   Span span;
-  uint32_t word = 0;      // first word index in the WordStream
+  uint32_t word = 0;  // first word index in the WordStream
   uint32_t sentence = 0;
-  uint32_t type = 0;      // index for TriggerLexicon::type()
+  uint32_t type = 0;  // index for TriggerLexicon::type()
   int priority = 0;
 };
 

@@ -143,7 +143,9 @@ class SentenceLists {
     const uint32_t* begin() const { return b; }
     const uint32_t* end() const { return e; }
   };
-  Range operator[](size_t s) const { return {items_.data() + off_[s], items_.data() + off_[s + 1]}; }
+  Range operator[](size_t s) const {
+    return {items_.data() + off_[s], items_.data() + off_[s + 1]};
+  }
 
  private:
   std::vector<uint32_t> off_;  // after Build(): sentence s holds items_[off_[s], off_[s + 1])
@@ -340,10 +342,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   struct Sent {
     bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
-    bool tally = false;  // counts many incidents over a period: no incident, no figure of one
-    bool same_place = false;        // says it happened at the article's own place ("the same town")
-    bool other_case = false;        // compares the news with another case ("the second in a week")
-    std::vector<uint32_t> places;   // indices into `places`, finest first
+    bool tally = false;       // counts many incidents over a period: no incident, no figure of one
+    bool same_place = false;  // says it happened at the article's own place ("the same town")
+    bool other_case = false;  // compares the news with another case ("the second in a week")
+    std::vector<uint32_t> places;  // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
   SentenceLists sent_timexes(ns);  // indices into doc.timexes
@@ -467,8 +469,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     if (tx.span.end > article.text.size()) continue;
     size_t s = ws.SentenceAt(tx.span.begin);
     sent_timexes.Add(static_cast<uint32_t>(s), static_cast<uint32_t>(t));
-    if (recalls[t]) sent[s].past_timex = true;
-    else if (tx.date.valid()) sent[s].news_timex = true;
+    if (recalls[t])
+      sent[s].past_timex = true;
+    else if (tx.date.valid())
+      sent[s].news_timex = true;
   }
   sent_timexes.Build();
   for (uint32_t s : claim_sent) sent[s].has_claim = true;
@@ -525,8 +529,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     while (i < w.size() && w[i].span.begin < places[p].span.end) ++i;
     place_end_word[p] = i;
   }
-  // A place that names someone's home or an institution ("a Brookfield man", "Smith, 23, of Elmira",
-  // "a resident of Reno", "St. Agnes Hospital") says little about where the violence was.
+  // A place that names someone's home or an institution ("a Brookfield man", "Smith, 23, of
+  // Elmira", "a resident of Reno", "St. Agnes Hospital") says little about where the violence was.
   auto home_or_facility = [&](uint32_t p) {
     const size_t i = place_word[p];
     if (i >= w.size()) return false;
@@ -542,7 +546,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       };
       // A two-word name (not "Police Department of X", "the University of X").
       uint32_t payload = 0;
-      if (i >= sb + 3 && capital(i - 2) && capital(i - 3) && institution_.Match(w, i - 2, i - 1, &payload) == 0 &&
+      if (i >= sb + 3 && capital(i - 2) && capital(i - 3) &&
+          institution_.Match(w, i - 2, i - 1, &payload) == 0 &&
           institution_.Match(w, i - 3, i - 2, &payload) == 0 && (i == sb + 3 || !capital(i - 4))) {
         return true;
       }
@@ -713,8 +718,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // Punjab border") is context, not a second scene.
     int finest = static_cast<int>(GeoLevel::kCountry);
     for (uint32_t p : st.places) finest = std::min(finest, Level(places[p].place));
-    int cut = finest <= static_cast<int>(GeoLevel::kDistrict) ? static_cast<int>(GeoLevel::kDistrict)
-                                                              : finest;
+    int cut = finest <= static_cast<int>(GeoLevel::kDistrict)
+                  ? static_cast<int>(GeoLevel::kDistrict)
+                  : finest;
     // In place, in order: no new list per sentence.
     st.places.erase(std::remove_if(st.places.begin(), st.places.end(),
                                    [&](uint32_t p) { return Level(places[p].place) > cut; }),
@@ -730,9 +736,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     for (size_t s = 0; s < ns && !several; ++s) {
       if (sent[s].background) continue;
       for (uint32_t p : sent[s].places) {
-        if (Level(places[p].place) >= static_cast<int>(GeoLevel::kProvince) || dateline(p)) continue;
-        if (!finer) finer = p;
-        else if (place_key[p] != place_key[*finer]) several = true;
+        if (Level(places[p].place) >= static_cast<int>(GeoLevel::kProvince) || dateline(p))
+          continue;
+        if (!finer)
+          finer = p;
+        else if (place_key[p] != place_key[*finer])
+          several = true;
       }
     }
     if (finer && !several) {
@@ -945,8 +954,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   std::vector<Group> groups;
   std::map<std::string, size_t> group_of;
   SentenceLists sent_triggers(ns), sent_claims(ns);
-  for (size_t t = 0; t < trig.size(); ++t) sent_triggers.Add(trig[t].sentence, static_cast<uint32_t>(t));
-  for (size_t c = 0; c < claims.size(); ++c) sent_claims.Add(claim_sent[c], static_cast<uint32_t>(c));
+  for (size_t t = 0; t < trig.size(); ++t)
+    sent_triggers.Add(trig[t].sentence, static_cast<uint32_t>(t));
+  for (size_t c = 0; c < claims.size(); ++c)
+    sent_claims.Add(claim_sent[c], static_cast<uint32_t>(c));
   sent_triggers.Build();
   sent_claims.Build();
   std::vector<uint32_t> prev_places;  // places of the previous event sentence
@@ -966,8 +977,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     for (uint32_t c : sent_claims[s]) implicit_only &= static_cast<bool>(claim_implicit[c]);
     if (implicit_only) {
       here.clear();
-      if (prev_event < ns && !prev_places.empty() &&
-          sent[prev_event].background == st.background) {
+      if (prev_event < ns && !prev_places.empty() && sent[prev_event].background == st.background) {
         here = prev_places;
         carried = true;
       }
@@ -988,8 +998,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       for (uint32_t t : sent_timexes[s]) date_key = doc.timexes[t].date.ToIso();
     }
     auto group_for = [&](std::optional<uint32_t> p) -> size_t {
-      std::string key = (st.background ? "b" + date_key + "|" : "n|") +
-                        (p ? place_key[*p] : std::string("-"));
+      std::string key =
+          (st.background ? "b" + date_key + "|" : "n|") + (p ? place_key[*p] : std::string("-"));
       auto it = group_of.find(key);
       if (it != group_of.end()) return it->second;
       Group g;
@@ -1080,9 +1090,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   auto rank = [](const ActorMention& a) {
     if (a.actor_class == ActorClass::kArmedGroup) {
       switch (a.responsibility) {
-        case Responsibility::kClaimed: return 4;
-        case Responsibility::kAccused: return 3;
-        default: return 2;
+        case Responsibility::kClaimed:
+          return 4;
+        case Responsibility::kAccused:
+          return 3;
+        default:
+          return 2;
       }
     }
     if (a.actor_class == ActorClass::kMilitants) return 1;
@@ -1114,7 +1127,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       anchor_sentence = best->sentence;
     } else {
       Field f = claims[g.claims.front()].field;
-      m.event_type = f == Field::kArrested ? "Strategic developments" : "Violence against civilians";
+      m.event_type =
+          f == Field::kArrested ? "Strategic developments" : "Violence against civilians";
       m.sub_event_type = f == Field::kArrested   ? "Arrests"
                          : f == Field::kAbducted ? "Abduction/forced disappearance"
                                                  : "Attack";
@@ -1140,8 +1154,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // paragraph, then (news only) the article's main date.
     auto usable = [&](uint32_t i) {
       const Timex& t = doc.timexes[i];
-      return t.date.valid() &&
-             (g.background || (!recalls[i] && !procedural[i]));
+      return t.date.valid() && (g.background || (!recalls[i] && !procedural[i]));
     };
     std::optional<Timex> date;
     {
@@ -1175,7 +1188,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       }
       if (!date) {
         for (size_t s = 0; s < ns; ++s) {
-          if (ws.paragraph(s) != ws.paragraph(anchor_sentence) || sent[s].background != g.background) continue;
+          if (ws.paragraph(s) != ws.paragraph(anchor_sentence) ||
+              sent[s].background != g.background)
+            continue;
           for (uint32_t t : sent_timexes[s]) {
             if (!date && usable(t)) date = doc.timexes[t];
           }
@@ -1204,8 +1219,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (date && date->relative) {
         for (uint32_t t = 0; t < doc.timexes.size(); ++t) {
           const Timex& tx = doc.timexes[t];
-          if (!tx.relative && usable(t) && tx.date == date->date && tx.precision == date->precision &&
-              !tx.date_end.valid()) {
+          if (!tx.relative && usable(t) && tx.date == date->date &&
+              tx.precision == date->precision && !tx.date_end.valid()) {
             date = tx;
             break;
           }
@@ -1285,8 +1300,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     out.mentions.push_back(std::move(m));
   }
-  std::stable_sort(out.mentions.begin(), out.mentions.end(),
-                   [](const EventMention& a, const EventMention& b) { return a.span.begin < b.span.begin; });
+  std::stable_sort(
+      out.mentions.begin(), out.mentions.end(),
+      [](const EventMention& a, const EventMention& b) { return a.span.begin < b.span.begin; });
   // The article's claims are those of its mentions: repeated figures are dropped there.
   for (const EventMention& m : out.mentions) {
     out.claims.insert(out.claims.end(), m.claims.begin(), m.claims.end());

@@ -33,8 +33,8 @@
 #define SITREP_EXTRACT_EXTRACTOR_H_
 
 #include <memory>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"

@@ -26,8 +26,8 @@ class ExtractorTest : public ::testing::Test {
     places_.clear();
   }
   // A place mention over the first occurrence of `name` at or after `from`.
-  void AddPlace(const std::string& name, GeoLevel level, const std::string& admin1,
-                uint32_t id, size_t from = 0, float confidence = 0.9f) {
+  void AddPlace(const std::string& name, GeoLevel level, const std::string& admin1, uint32_t id,
+                size_t from = 0, float confidence = 0.9f) {
     size_t at = article_.text.find(name, from);
     ASSERT_NE(at, std::string::npos);
     PlaceMention pm;
@@ -64,8 +64,9 @@ class ExtractorTest : public ::testing::Test {
 Extractor* ExtractorTest::ex_ = nullptr;
 
 TEST_F(ExtractorTest, NamedSuspectIsThePerpetratorWhenNoGroupIsNamed) {
-  SetText("A gunman killed two people at a diner in Zorath on Sunday. Police identified the "
-          "gunman as Harlan Voss. Voss, 41, was charged with murder.");
+  SetText(
+      "A gunman killed two people at a diner in Zorath on Sunday. Police identified the "
+      "gunman as Harlan Voss. Voss, 41, was charged with murder.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -75,8 +76,9 @@ TEST_F(ExtractorTest, NamedSuspectIsThePerpetratorWhenNoGroupIsNamed) {
 }
 
 TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
-  SetText("The Tamil Tigers claimed the attack in Zorath that killed five soldiers. "
-          "Police arrested Karim Dost, 30, near the scene.");
+  SetText(
+      "The Tamil Tigers claimed the attack in Zorath that killed five soldiers. "
+      "Police arrested Karim Dost, 30, near the scene.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -86,7 +88,8 @@ TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
 }
 
 TEST_F(ExtractorTest, SuicideBombBeatsExplosion) {
-  SetText("An explosion tore through the market in Zorath. A suicide bomber killed 14 people there.");
+  SetText(
+      "An explosion tore through the market in Zorath. A suicide bomber killed 14 people there.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -98,9 +101,10 @@ TEST_F(ExtractorTest, SuicideBombBeatsExplosion) {
 }
 
 TEST_F(ExtractorTest, OneMentionPerPlaceWithItsOwnFigures) {
-  SetText("Militants attacked two towns in Vellmar province on Sunday.\n"
-          "In Arden, gunmen killed five police officers.\n"
-          "Separately, a roadside bomb killed three civilians in Brisk.");
+  SetText(
+      "Militants attacked two towns in Vellmar province on Sunday.\n"
+      "In Arden, gunmen killed five police officers.\n"
+      "Separately, a roadside bomb killed three civilians in Brisk.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
@@ -136,12 +140,14 @@ TEST_F(ExtractorTest, SeveralPlacesInOneSentence) {
 }
 
 TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
-  SetText("Gunmen killed six workers at a quarry in Arden on Monday, officials said.\n"
-          "Last year, militants killed 20 people in a similar attack in Brisk.");
+  SetText(
+      "Gunmen killed six workers at a quarry in Arden on Monday, officials said.\n"
+      "Last year, militants killed 20 people in a similar attack in Brisk.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear, true);
+  testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear,
+                        true);
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Arden"), nullptr);
   ASSERT_NE(At(a, "Brisk"), nullptr);
@@ -154,9 +160,10 @@ TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
 
 TEST_F(ExtractorTest, RecalledAttackWithoutADistantDateIsBackground) {
   // No timex far enough back: the cue alone says these figures belong to an earlier attack.
-  SetText("A bomb killed seven traders in Arden on Monday, police said.\n"
-          "The bombing came weeks after eleven guards were killed in Brisk.\n"
-          "Tolsby was hit in the spring, when nine people died in a similar raid.");
+  SetText(
+      "A bomb killed seven traders in Arden on Monday, police said.\n"
+      "The bombing came weeks after eleven guards were killed in Brisk.\n"
+      "Tolsby was hit in the spring, when nine people died in a similar raid.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
   AddPlace("Tolsby", GeoLevel::kDistrict, "Vellmar", 4);
@@ -172,9 +179,10 @@ TEST_F(ExtractorTest, RecalledAttackWithoutADistantDateIsBackground) {
 }
 
 TEST_F(ExtractorTest, DeadliestSinceWhenRecallsAnEarlierAttack) {
-  SetText("Gunmen killed four farmers in Arden on Monday, officials said.\n"
-          "It was the worst attack in the valley since March, when 30 people died in Brisk.\n"
-          "The raid, which killed four, was the worst since March, when 30 died.");
+  SetText(
+      "Gunmen killed four farmers in Arden on Monday, officials said.\n"
+      "It was the worst attack in the valley since March, when 30 people died in Brisk.\n"
+      "The raid, which killed four, was the worst since March, when 30 died.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
@@ -236,8 +244,9 @@ TEST_F(ExtractorTest, ARecallTakesTheArticlesPlaceOnlyWhenItSaysSo) {
 }
 
 TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
-  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
-          "The blasts hit a wedding and a market in Arden.");
+  SetText(
+      "Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+      "The blasts hit a wedding and a market in Arden.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   DocAnalysis a = Run();
@@ -250,8 +259,9 @@ TEST_F(ExtractorTest, ProvinceSceneStandsForTheOneTownNamedInIt) {
 TEST_F(ExtractorTest, ProvinceHoldsANearbyTownWhenSourcesDisagreeOnTheHierarchy) {
   // The gazetteer lists the province as a state but files its town under a region: the town,
   // 20 km from the province's point, is still the one place inside it.
-  SetText("Gunmen killed eight people in Vellmar province on Sunday.\n"
-          "The attack hit a market in Arden.");
+  SetText(
+      "Gunmen killed eight people in Vellmar province on Sunday.\n"
+      "The attack hit a market in Arden.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kPlace, "Northern Region", 2);
   places_[0].place.has_coords = places_[1].place.has_coords = true;
@@ -269,8 +279,9 @@ TEST_F(ExtractorTest, ProvinceHoldsANearbyTownWhenSourcesDisagreeOnTheHierarchy)
 
 TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
   // The only town named lies in another province: the province's figure stays its own.
-  SetText("Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
-          "Separately, a blast killed two people in Arden.");
+  SetText(
+      "Suicide bombers killed twelve people in Vellmar province on Sunday.\n"
+      "Separately, a blast killed two people in Arden.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kPlace, "Oskov", 2);
   DocAnalysis a = Run();
@@ -278,8 +289,9 @@ TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
   EXPECT_EQ(At(a, "Vellmar")->claims[0].value, 12);
 
   // Two towns in the province: a wave across it, the province keeps the total.
-  SetText("Bombers killed twelve people across Vellmar province on Sunday.\n"
-          "Blasts hit markets in Arden and in Brisk.");
+  SetText(
+      "Bombers killed twelve people across Vellmar province on Sunday.\n"
+      "Blasts hit markets in Arden and in Brisk.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
@@ -289,8 +301,9 @@ TEST_F(ExtractorTest, ProvinceStaysCoarseWhenTheTownIsElsewhereOrNotAlone) {
 }
 
 TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
-  SetText("A series of blasts tore through a market in Arden on Sunday, killing nine people.\n"
-          "The string of attacks has alarmed residents of Arden.");
+  SetText(
+      "A series of blasts tore through a market in Arden on Sunday, killing nine people.\n"
+      "The string of attacks has alarmed residents of Arden.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, 80);
   DocAnalysis a = Run();
@@ -303,10 +316,11 @@ TEST_F(ExtractorTest, SeriesOfBlastsInOneTownIsNoWave) {
 // A tally of many unrelated shootings over a period is no incident: its figures go to none, and
 // its place makes no event of its own.
 TEST_F(ExtractorTest, APeriodTallyOfShootingsIsNoIncident) {
-  SetText("A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
-          "Across Brill, nine people were killed and 30 wounded in 21 separate shootings over the "
-          "weekend.\n"
-          "Police said 212 people have been shot in Brill so far this year.");
+  SetText(
+      "A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
+      "Across Brill, nine people were killed and 30 wounded in 21 separate shootings over the "
+      "weekend.\n"
+      "Police said 212 people have been shot in Brill so far this year.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
   AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3, article_.text.find("212"));
@@ -319,8 +333,9 @@ TEST_F(ExtractorTest, APeriodTallyOfShootingsIsNoIncident) {
     EXPECT_NE(c.value, 212) << c.quote;
   }
   // Without the tally words the same figures are an incident's.
-  SetText("A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
-          "In Brill, nine people were killed and 30 wounded in a shooting at a party.");
+  SetText(
+      "A teenager was shot dead on Elm Road in Arden on Saturday night.\n"
+      "In Brill, nine people were killed and 30 wounded in a shooting at a party.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brill", GeoLevel::kPlace, "Vellmar", 3);
   a = Run();
@@ -433,9 +448,10 @@ TEST_F(ExtractorTest, ViolentHoursAndSeveralShootingsAreTallies) {
 }
 
 TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
-  SetText("Teen charged in fatal shooting\n"
-          "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
-          "Police said the victim was shot on May 4 outside his home.");
+  SetText(
+      "Teen charged in fatal shooting\n"
+      "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
+      "Police said the victim was shot on May 4 outside his home.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "last week's", {2031, 4, 28}, DatePrecision::kDay);
@@ -450,9 +466,10 @@ TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
 TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
   // Published 2031-05-12: the shooting is seven weeks old, yet it is the article's topic; no
   // newer violence is reported, so its named day is the event's, not a recalled one.
-  SetText("Woman charged in death of Arden man\n"
-          "A woman was charged with murder on Friday in the death of a man in Arden.\n"
-          "The man was shot on March 23 outside his home and died at the scene.");
+  SetText(
+      "Woman charged in death of Arden man\n"
+      "A woman was charged with murder on Friday in the death of a man in Arden.\n"
+      "The man was shot on March 23 outside his home and died at the scene.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
@@ -462,8 +479,9 @@ TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
   EXPECT_FALSE(At(a, "Arden")->background);
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
   // A month named alone ("in March") dates it too, if coarsely.
-  SetText("Hunter charged in death of Arden man\n"
-          "A hunter was charged in the death of a man who was shot in March near Arden.");
+  SetText(
+      "Hunter charged in death of Arden man\n"
+      "A hunter was charged in the death of a man who was shot in March near Arden.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "in March", {2031, 3, 0}, DatePrecision::kMonth,
                         true);
@@ -494,8 +512,9 @@ TEST_F(ExtractorTest, AComparedCasesDateGivesWayToTheArticlesOwnDay) {
 TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
   // The stamp sits in the headline's sentence beside "shooting"; it is the page's date, not a
   // newer shooting, so the seven-week-old day still dates the article's event.
-  SetText("Man charged in fatal shooting of woman Posted: May 11, 2031\n"
-          "The woman was shot on March 23 outside her home in Arden.");
+  SetText(
+      "Man charged in fatal shooting of woman Posted: May 11, 2031\n"
+      "The woman was shot on March 23 outside her home in Arden.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, article_.text.find("home"));
   testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
@@ -509,9 +528,10 @@ TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
 // A recent day that an arrest or a charge governs ("was arrested Monday in the shooting") is the
 // step's day, not newer violence: the weeks-old day of the shooting still dates the event.
 TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
-  SetText("Teen held in Arden killing\n"
-          "A teen was arrested Monday in the shooting death of a man outside a store in Arden on "
-          "March 23.");
+  SetText(
+      "Teen held in Arden killing\n"
+      "A teen was arrested Monday in the shooting death of a man outside a store in Arden on "
+      "March 23.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "Monday", {2031, 5, 12}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
@@ -521,8 +541,9 @@ TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
   EXPECT_FALSE(At(a, "Arden")->background);
   EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 3, 23}));
   // The same with a charge and words between the step and its day.
-  SetText("Police charged the teen Tuesday with murder over the shooting of a man in Arden on "
-          "March 23.");
+  SetText(
+      "Police charged the teen Tuesday with murder over the shooting of a man in Arden on "
+      "March 23.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 11}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
@@ -545,10 +566,11 @@ TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
 // "Shot last month" names the month the weeks-old day lies in: it is no newer violence, so the
 // day ("on March 23") still dates the follow-up's event.
 TEST_F(ExtractorTest, TheMonthOfTheShootingIsNoNewerViolence) {
-  SetText("Arden mother in court after son's death\n"
-          "An Arden mother made her first court appearance on Friday.\n"
-          "She was charged with neglect after her son fatally shot himself last month.\n"
-          "The shooting happened on April 9 at their home.");
+  SetText(
+      "Arden mother in court after son's death\n"
+      "An Arden mother made her first court appearance on Friday.\n"
+      "She was charged with neglect after her son fatally shot himself last month.\n"
+      "The shooting happened on April 9 at their home.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "last month", {2031, 4, 0}, DatePrecision::kMonth);
@@ -568,8 +590,9 @@ TEST_F(ExtractorTest, TheMonthOfTheShootingIsNoNewerViolence) {
 
 TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
   // New violence dated near publication: the older shooting is recalled.
-  SetText("A man was shot dead in Arden on Monday, police said.\n"
-          "On March 23, another man was shot dead in Brisk.");
+  SetText(
+      "A man was shot dead in Arden on Monday, police said.\n"
+      "On March 23, another man was shot dead in Brisk.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
@@ -582,9 +605,10 @@ TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
   EXPECT_TRUE(At(a, "Brisk")->background);
   // A relative phrase ("last year") recalls by its words even with no newer violence; so does
   // a named day more than half a year back (an anniversary report).
-  SetText("A vigil was held in Arden on Sunday.\n"
-          "Last year, a gunman killed five people in Brisk.\n"
-          "On June 2, 2030, a man was shot dead in Tolsby.");
+  SetText(
+      "A vigil was held in Arden on Sunday.\n"
+      "Last year, a gunman killed five people in Brisk.\n"
+      "On June 2, 2030, a man was shot dead in Tolsby.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
   AddPlace("Tolsby", GeoLevel::kPlace, "Vellmar", 4);
@@ -602,8 +626,9 @@ TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
 }
 
 TEST_F(ExtractorTest, AHomeTownGivesWayToTheScene) {
-  SetText("A Varlow man was shot dead in Zorath on Sunday.\n"
-          "Tomas Reed, 23, of Kestrel was charged with murder after the shooting.");
+  SetText(
+      "A Varlow man was shot dead in Zorath on Sunday.\n"
+      "Tomas Reed, 23, of Kestrel was charged with murder after the shooting.");
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
@@ -658,8 +683,9 @@ TEST_F(ExtractorTest, TheProvinceAfterAHomeTownIsTheSameHome) {
 }
 
 TEST_F(ExtractorTest, AResidentOfSomewhereGivesWayToTheScene) {
-  SetText("Police said a resident of Varlow was fatally shot in Zorath.\n"
-          "A woman from Kestrel was wounded in the shooting.");
+  SetText(
+      "Police said a resident of Varlow was fatally shot in Zorath.\n"
+      "A woman from Kestrel was wounded in the shooting.");
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
@@ -670,8 +696,9 @@ TEST_F(ExtractorTest, AResidentOfSomewhereGivesWayToTheScene) {
 
 TEST_F(ExtractorTest, AnAttackersCountryOfOriginGivesWayToTheScene) {
   // The scene is named in another sentence, and only as a country: the origin still gives way.
-  SetText("Four gunmen from Veloria stormed a theatre on Friday, killing 30 people.\n"
-          "The attack in Castavia was the deadliest in a decade.");
+  SetText(
+      "Four gunmen from Veloria stormed a theatre on Friday, killing 30 people.\n"
+      "The attack in Castavia was the deadliest in a decade.");
   AddPlace("Veloria", GeoLevel::kCountry, "", 2);
   AddPlace("Castavia", GeoLevel::kCountry, "", 3);
   DocAnalysis a = Run();
@@ -700,8 +727,9 @@ TEST_F(ExtractorTest, ACountryOfOriginAloneStaysTheScene) {
 
 TEST_F(ExtractorTest, AMediaOutletIsNeverTheScene) {
   // The only place named is part of a channel's name: the mention stays without a place.
-  SetText("Gunmen opened fire at a theatre on Friday, killing 30 people, the Zorath channel "
-          "reported.");
+  SetText(
+      "Gunmen opened fire at a theatre on Friday, killing 30 people, the Zorath channel "
+      "reported.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -710,8 +738,9 @@ TEST_F(ExtractorTest, AMediaOutletIsNeverTheScene) {
 }
 
 TEST_F(ExtractorTest, TheAttackersAreFromACountryElsewhere) {
-  SetText("Gunmen killed 30 people at a theatre in Castavia on Friday.\n"
-          "Most of the attackers are from Veloria, officials said.");
+  SetText(
+      "Gunmen killed 30 people at a theatre in Castavia on Friday.\n"
+      "Most of the attackers are from Veloria, officials said.");
   AddPlace("Castavia", GeoLevel::kCountry, "", 3);
   AddPlace("Veloria", GeoLevel::kCountry, "", 2);
   DocAnalysis a = Run();
@@ -748,8 +777,9 @@ TEST_F(ExtractorTest, ADoubtfulPlaceDoesNotOutrankAHomeTown) {
 }
 
 TEST_F(ExtractorTest, TheTownOfTheHospitalVictimsWereTakenToIsNoScene) {
-  SetText("A man was shot in Zorath on Friday.\n"
-          "He was taken to Varlow Regional Medical Center in Kestrel after the shooting.");
+  SetText(
+      "A man was shot in Zorath on Friday.\n"
+      "He was taken to Varlow Regional Medical Center in Kestrel after the shooting.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
@@ -759,8 +789,9 @@ TEST_F(ExtractorTest, TheTownOfTheHospitalVictimsWereTakenToIsNoScene) {
 }
 
 TEST_F(ExtractorTest, ANamedPersonOfATownLivesThere) {
-  SetText("Police said Dana Reyes of Varlow was shot and killed in Zorath.\n"
-          "The Police Department of Kestrel said the shooting was the third this year.");
+  SetText(
+      "Police said Dana Reyes of Varlow was shot and killed in Zorath.\n"
+      "The Police Department of Kestrel said the shooting was the third this year.");
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
@@ -846,9 +877,10 @@ TEST_F(CountyAgencyTest, ACountyInTheSceneSentenceIsNoAgency) {
 }
 
 TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
-  SetText("A boy was shot in Zorath on Friday.\n"
-          "Staff at Varlow Children's Hospital treated the boy after the shooting.\n"
-          "The Kestrel Daily News first reported the shooting.");
+  SetText(
+      "A boy was shot in Zorath on Friday.\n"
+      "Staff at Varlow Children's Hospital treated the boy after the shooting.\n"
+      "The Kestrel Daily News first reported the shooting.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
@@ -859,8 +891,9 @@ TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
 }
 
 TEST_F(ExtractorTest, AnOutletInTheHeadlineTailIsNoScene) {
-  SetText("Teen shot dead outside a store in Zorath - KXYZ News Varlow, Weather\n"
-          "A teen was shot dead outside a store on Sunday, police said.");
+  SetText(
+      "Teen shot dead outside a store in Zorath - KXYZ News Varlow, Weather\n"
+      "A teen was shot dead outside a store on Sunday, police said.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   DocAnalysis a = Run();
@@ -869,8 +902,9 @@ TEST_F(ExtractorTest, AnOutletInTheHeadlineTailIsNoScene) {
 }
 
 TEST_F(ExtractorTest, AHeadlineTailThatReportsViolenceKeepsItsPlace) {
-  SetText("Two dead in Zorath - gunman kills guard in Varlow\n"
-          "Police gave no details.");
+  SetText(
+      "Two dead in Zorath - gunman kills guard in Varlow\n"
+      "Police gave no details.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   DocAnalysis a = Run();
@@ -878,8 +912,9 @@ TEST_F(ExtractorTest, AHeadlineTailThatReportsViolenceKeepsItsPlace) {
 }
 
 TEST_F(ExtractorTest, ADateBesideAProceduralStepDoesNotDateTheViolence) {
-  SetText("Man arraigned in Zorath killing\n"
-          "A man accused of shooting a neighbor dead in Zorath was arraigned on Monday.");
+  SetText(
+      "Man arraigned in Zorath killing\n"
+      "A man accused of shooting a neighbor dead in Zorath was arraigned on Monday.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
   DocAnalysis a = Run();
@@ -895,8 +930,9 @@ TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) 
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 12}));
 
-  SetText("Teen indicted in Zorath killing\n"
-          "Police said on Monday that the teen shot a neighbor dead in Zorath.");
+  SetText(
+      "Teen indicted in Zorath killing\n"
+      "Police said on Monday that the teen shot a neighbor dead in Zorath.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
   a = Run();
@@ -905,8 +941,9 @@ TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) 
 }
 
 TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
-  SetText("A man was charged on Tuesday in connection with the April 30 shooting in Zorath "
-          "that killed a neighbor.");
+  SetText(
+      "A man was charged on Tuesday in connection with the April 30 shooting in Zorath "
+      "that killed a neighbor.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "April 30", {2031, 4, 30}, DatePrecision::kDay);
@@ -1014,8 +1051,9 @@ TEST_F(ExtractorTest, ACountOverMonthsIsATally) {
 }
 
 TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
-  SetText("A bomb killed six people at a bus station in Arden on Sunday.\n"
-          "Nine wounded people were rushed to a hospital in Brisk, officials said.");
+  SetText(
+      "A bomb killed six people at a bus station in Arden on Sunday.\n"
+      "Nine wounded people were rushed to a hospital in Brisk, officials said.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
   DocAnalysis a = Run();
@@ -1026,9 +1064,10 @@ TEST_F(ExtractorTest, WhereTheWoundedWereTakenIsNoScene) {
 }
 
 TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
-  SetText("A series of coordinated attacks across Vellmar province killed at least 40 people.\n"
-          "In Arden, militants stormed a police station and killed seven officers.\n"
-          "The Kashmir Tigers claimed responsibility for the attacks.");
+  SetText(
+      "A series of coordinated attacks across Vellmar province killed at least 40 people.\n"
+      "In Arden, militants stormed a police station and killed seven officers.\n"
+      "The Kashmir Tigers claimed responsibility for the attacks.");
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   DocAnalysis a = Run();
@@ -1047,8 +1086,9 @@ TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
 }
 
 TEST_F(ExtractorTest, PlaceCarriesToTheNextSentence) {
-  SetText("The first attack took place in Arden overnight.\n"
-          "They stopped a bus, killing 11 passengers.");
+  SetText(
+      "The first attack took place in Arden overnight.\n"
+      "They stopped a bus, killing 11 passengers.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -1143,9 +1183,10 @@ TEST_F(ExtractorTest, NoDateMeansNoDate) {
 }
 
 TEST_F(ExtractorTest, OtherLanguagesDoNotCrash) {
-  SetText("کوئنزہ میں دھماکے کے نتیجے میں 22 افراد جاں بحق اور 40 زخمی ہوگئے۔\n"
-          "Взрыв: погибли 12 человек.\n"
-          "हमले में 26 लोगों की मौत हो गई।");
+  SetText(
+      "کوئنزہ میں دھماکے کے نتیجے میں 22 افراد جاں بحق اور 40 زخمی ہوگئے۔\n"
+      "Взрыв: погибли 12 человек.\n"
+      "हमले में 26 लोगों की मौत हो गई।");
   AddPlace("کوئنزہ", GeoLevel::kDistrict, "Vellmar", 9);
   DocAnalysis a = Run();
   EXPECT_EQ(a.places.size(), 1u);
@@ -1164,17 +1205,19 @@ TEST_F(ExtractorTest, OtherLanguagesDoNotCrash) {
 }
 
 TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
-  SetText("A man was shot dead in Corvale on Sunday.\n"
-          "The victim died at the scene, police said.\n"
-          "He was not armed.");
+  SetText(
+      "A man was shot dead in Corvale on Sunday.\n"
+      "The victim died at the scene, police said.\n"
+      "He was not armed.");
   AddPlace("Corvale", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   int killed = 0;
   for (const Claim& c : a.claims) killed += c.field == Field::kKilled;
   EXPECT_EQ(killed, 1);
 
-  SetText("Two men were shot in Corvale on Sunday, one fatally.\n"
-          "The man died at the scene, police said.");
+  SetText(
+      "Two men were shot in Corvale on Sunday, one fatally.\n"
+      "The man died at the scene, police said.");
   AddPlace("Corvale", GeoLevel::kPlace, "North", 7);
   a = Run();
   ASSERT_FALSE(a.claims.empty());
@@ -1188,8 +1231,9 @@ TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
 
 // "arrested" is both a trigger and a later step: the step's date does not date the shooting.
 TEST_F(ExtractorTest, AnArrestDateGivesWayToTheShootingsDate) {
-  SetText("Two men were arrested on Wednesday over a party shooting in Zorath.\n"
-          "Around 10 p.m. Saturday, guests were dancing when a car pulled up and fired at them.");
+  SetText(
+      "Two men were arrested on Wednesday over a party shooting in Zorath.\n"
+      "Around 10 p.m. Saturday, guests were dancing when a car pulled up and fired at them.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 10}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 6}, DatePrecision::kDay);
@@ -1207,8 +1251,9 @@ TEST_F(ExtractorTest, AnArrestDateGivesWayToTheShootingsDate) {
 
 // A death from wounds days later dates the death, not the shooting.
 TEST_F(ExtractorTest, ALaterDeathFromWoundsGivesWayToTheShootingsDate) {
-  SetText("A Zorath man died from his injuries on Sunday, days after a shooting.\n"
-          "He was shot on Thursday outside a bar.");
+  SetText(
+      "A Zorath man died from his injuries on Sunday, days after a shooting.\n"
+      "He was shot on Thursday outside a bar.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 8}, DatePrecision::kDay);
@@ -1220,9 +1265,10 @@ TEST_F(ExtractorTest, ALaterDeathFromWoundsGivesWayToTheShootingsDate) {
 // "Taken to a hospital, where she died Sunday": a death after the transport dates the death,
 // not the shooting the article dates elsewhere; with no other date it stands.
 TEST_F(ExtractorTest, ADeathAtTheHospitalGivesWayToTheShootingsDate) {
-  SetText("A Zorath woman has died after a shooting at her farm.\n"
-          "Deputies went to the farm at about 4 p.m. Friday.\n"
-          "She was flown to Zorath General, where she died Saturday.");
+  SetText(
+      "A Zorath woman has died after a shooting at her farm.\n"
+      "Deputies went to the farm at about 4 p.m. Friday.\n"
+      "She was flown to Zorath General, where she died Saturday.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
@@ -1241,8 +1287,9 @@ TEST_F(ExtractorTest, ADeathAtTheHospitalGivesWayToTheShootingsDate) {
 // condition on Sunday"): the shooting's day stands when the article gives it, else the
 // condition's day; a trigger nearer to the date than "condition" keeps the date its own.
 TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
-  SetText("A boy shot in a Zorath park was still in critical condition on Sunday, police said.\n"
-          "The shooting happened at about 6 p.m. Friday near the swings.");
+  SetText(
+      "A boy shot in a Zorath park was still in critical condition on Sunday, police said.\n"
+      "The shooting happened at about 6 p.m. Friday near the swings.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
@@ -1257,8 +1304,9 @@ TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 13}));
   // The shot comes nearer to the date than the condition: the date is the shooting's.
-  SetText("A man in critical condition after he was shot Tuesday in Zorath has died.\n"
-          "His family spoke on Thursday.");
+  SetText(
+      "A man in critical condition after he was shot Tuesday in Zorath has died.\n"
+      "His family spoke on Thursday.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 13}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 15}, DatePrecision::kDay);
@@ -1270,8 +1318,9 @@ TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
 // A relative day after publication ("will gather Wednesday", resolved forward by the timex
 // finder) is still to come: it dates no violence.
 TEST_F(ExtractorTest, AFutureDayIsNoDateOfTheViolence) {
-  SetText("Relatives will gather Wednesday for a man shot dead in Zorath.\n"
-          "The man was shot on Sunday outside his home.");
+  SetText(
+      "Relatives will gather Wednesday for a man shot dead in Zorath.\n"
+      "The man was shot on Sunday outside his home.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "Wednesday", {2031, 5, 14}, DatePrecision::kDay);
   doc_.timexes.back().relative = true;
@@ -1284,8 +1333,9 @@ TEST_F(ExtractorTest, AFutureDayIsNoDateOfTheViolence) {
 
 // A page's own time stamp dates the page, not the violence.
 TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
-  SetText("Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"
-          "A girl was shot dead in Zorath. The shooting happened at about 1:30 p.m. Saturday.");
+  SetText(
+      "Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"
+      "A girl was shot dead in Zorath. The shooting happened at about 1:30 p.m. Saturday.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
   testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
@@ -1304,8 +1354,9 @@ TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
 // "The blast comes hours after ..." recalls an earlier attack, however recent: its figures and
 // place are background, not a second attack of the article's own news.
 TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
-  SetText("A bomb killed nine traders in Arden on Friday, police said.\n"
-          "The blast comes hours after 4 people were killed when a bomb hit a convoy in Brisk.");
+  SetText(
+      "A bomb killed nine traders in Arden on Friday, police said.\n"
+      "The blast comes hours after 4 people were killed when a bomb hit a convoy in Brisk.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
   testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
@@ -1319,10 +1370,11 @@ TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
 // Where the wounded are treated or the dead are mourned is no scene, with or without a verb of
 // taking them there.
 TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
-  SetText("Relatives mourn a blast victim at a hospital in Kestrel.\n"
-          "A suicide bomber killed 12 people at a rally in Zorath on Friday.\n"
-          "One of the wounded, a boy, is under treatment at the Central Hospital in Tolsby.\n"
-          "A girl wounded in the shooting was air lifted to Brenton.");
+  SetText(
+      "Relatives mourn a blast victim at a hospital in Kestrel.\n"
+      "A suicide bomber killed 12 people at a rally in Zorath on Friday.\n"
+      "One of the wounded, a boy, is under treatment at the Central Hospital in Tolsby.\n"
+      "A girl wounded in the shooting was air lifted to Brenton.");
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Tolsby", GeoLevel::kPlace, "North", 5);
@@ -1338,8 +1390,9 @@ TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
 // A university or college named after a town or region is an institution, no scene, when the
 // article names the scene as finely.
 TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
-  SetText("A student was shot dead on Friday in Zorath.\n"
-          "Two students of Varlow University were wounded in the shooting, police said.");
+  SetText(
+      "A student was shot dead on Friday in Zorath.\n"
+      "Two students of Varlow University were wounded in the shooting, police said.");
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
@@ -1351,8 +1404,9 @@ TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
 // An outlet's name in the headline's tail may hold separators of its own: the tail starts at the
 // first separator after the headline's last trigger.
 TEST_F(ExtractorTest, AnOutletTailWithSeveralSeparatorsIsNoScene) {
-  SetText("Boy shot dead outside store - WXYZ.com - Kestrel, ST - News, Weather and Sports\n"
-          "The boy was shot in Zorath on Friday, police said.");
+  SetText(
+      "Boy shot dead outside store - WXYZ.com - Kestrel, ST - News, Weather and Sports\n"
+      "The boy was shot in Zorath on Friday, police said.");
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);

@@ -69,8 +69,8 @@ CharClass Classify(uint32_t cp) {
   if (cp == 0x2010 || cp == 0x2011 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {
     return CharClass::kJoiner;
   }
-  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C ||
-      cp == 0x061B || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
+  if ((cp >= 0x2012 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0x060C || cp == 0x061B ||
+      cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x0965 ||
       (cp >= 0x3001 && cp <= 0x3011) || cp == 0xBF || cp == 0xA1) {
     return CharClass::kPunct;
   }
@@ -436,7 +436,7 @@ WordStream::WordStream(std::string_view text, const Doc& doc, const StartIndex* 
   uint32_t* sbuf = starts_.data();
   uint32_t* cbuf = caps_.data();
   size_t wcap = words_.size();
-  auto add = [&](Span span) __attribute__((always_inline)) -> Word& {
+  auto add = [&](Span span) __attribute__((always_inline))->Word& {
     const uint32_t index = static_cast<uint32_t>(nw);
     if (span.begin >= sc.next_begin) sc.Advance(span.begin, index);
     if (nw == wcap) [[unlikely]] {

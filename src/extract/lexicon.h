@@ -116,7 +116,8 @@ inline uint32_t WordKeyHash(std::string_view key) {
 // True when PhraseTrie treats the word as a number: a Doc quantity, or digits the text stage did
 // not take as one ("the past 24 hours").
 inline bool IsTrieNumber(const Word& w) {
-  return w.kind == WordKind::kNumber || (!w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
+  return w.kind == WordKind::kNumber ||
+         (!w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
 }
 
 class StartIndex;
@@ -334,9 +335,7 @@ class PhraseTrie {
   // The bitmap key of a phrase's first two words. Only its low 14 bits are read, and the words'
   // hashes are well mixed already: one multiply (so that "a b" and "b a" differ) and an xor,
   // computed for most words of every stream (StartRefiner).
-  static uint32_t PairHash(uint32_t first, uint32_t second) {
-    return first * 0x9E3779B1u ^ second;
-  }
+  static uint32_t PairHash(uint32_t first, uint32_t second) { return first * 0x9E3779B1u ^ second; }
   // Match past its quick rejects: the trie walk over words[i, stop).
   size_t MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const;
   // The edge from `node` by `key`, or null. kFirstTested: the caller knows that some phrase

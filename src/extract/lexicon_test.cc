@@ -29,7 +29,8 @@ TEST(WordStreamTest, SplitsAtHyphensApostrophesAndKeepsSpans) {
   WordStream ws(text, doc);
   std::vector<std::string> got;
   for (const Word& w : ws.words()) got.emplace_back(w.lower);
-  std::vector<std::string> want = {"pakistan", "s", "al", "shabaab", ",", "at least 12", "men", "."};
+  std::vector<std::string> want = {"pakistan", "s",           "al",  "shabaab",
+                                   ",",        "at least 12", "men", "."};
   EXPECT_EQ(got, want);
   const Word& num = ws.words()[5];
   EXPECT_EQ(num.kind, WordKind::kNumber);
@@ -58,8 +59,8 @@ TEST(WordStreamTest, LowersWordsAndNumbersButNotOtherBytes) {
   WordStream ws(text, doc);
   std::vector<std::string> got;
   for (const Word& w : ws.words()) got.emplace_back(w.lower);
-  std::vector<std::string> want = {"gunmen", "killed", "about 12", "in", "s\xC3\xA3o", "paulo",
-                                   "\xE2\x80\x94", "\xC3\xA9lodie", "said", "."};
+  std::vector<std::string> want = {"gunmen", "killed",       "about 12",      "in",   "s\xC3\xA3o",
+                                   "paulo",  "\xE2\x80\x94", "\xC3\xA9lodie", "said", "."};
   EXPECT_EQ(got, want);
   for (size_t i = 0; i < ws.words().size(); ++i) {
     const Word& w = ws.words()[i];
@@ -333,7 +334,6 @@ TEST(WordStreamTest, NonLatinScriptsAreWords) {
   EXPECT_EQ(ws.words().back().kind, WordKind::kPunct);  // the Urdu full stop
 }
 
-
 TEST(PhraseTrieTest, ManyPhrasesSharedPrefixesAndReplacedPayloads) {
   // Enough phrases to grow the edge table several times; prefixes shared between phrases.
   PhraseTrie trie;
@@ -342,7 +342,7 @@ TEST(PhraseTrieTest, ManyPhrasesSharedPrefixesAndReplacedPayloads) {
     EXPECT_TRUE(trie.Add(a + " common tail", k));
     EXPECT_TRUE(trie.Add("common " + a, 1000 + k));
   }
-  EXPECT_FALSE(trie.Add(" , ", 7));  // no words
+  EXPECT_FALSE(trie.Add(" , ", 7));              // no words
   EXPECT_TRUE(trie.Add("W17 Common Tail", 77));  // same phrase, other spelling: replaced
   EXPECT_EQ(trie.size(), 1000u);
   PhraseTrie copy = trie;  // lexicons are moved and copied around at load time
@@ -357,8 +357,8 @@ TEST(PhraseTrieTest, ManyPhrasesSharedPrefixesAndReplacedPayloads) {
   EXPECT_EQ(p, 1499u);
   EXPECT_EQ(copy.Match(w, 8, w.size(), &p), 0u);   // "common w500": never added
   EXPECT_EQ(copy.Match(w, 11, w.size(), &p), 0u);  // "w3 common" without its tail
-  EXPECT_EQ(copy.Match(w, 1, 3, &p), 0u);           // the end bound cuts the phrase
-  EXPECT_EQ(copy.Match(w, 0, w.size(), &p), 0u);    // "then": no phrase starts there
+  EXPECT_EQ(copy.Match(w, 1, 3, &p), 0u);          // the end bound cuts the phrase
+  EXPECT_EQ(copy.Match(w, 0, w.size(), &p), 0u);   // "then": no phrase starts there
 }
 
 TEST(PhraseTrieTest, PunctuationBreaksAndDigitsAreNumbers) {
@@ -448,7 +448,8 @@ TEST(WordKeyHashTest, SameBytesSameHashAndFewCollisions) {
   // Equal words from different buffers hash alike, whatever the length (tails of 0..7 bytes).
   std::string a = "xxinternationalxx", b = "international";
   for (size_t n = 0; n <= b.size(); ++n) {
-    EXPECT_EQ(WordKeyHash(std::string_view(a).substr(2, n)), WordKeyHash(std::string_view(b).substr(0, n)));
+    EXPECT_EQ(WordKeyHash(std::string_view(a).substr(2, n)),
+              WordKeyHash(std::string_view(b).substr(0, n)));
   }
   // Every string of up to 4 letters from a small alphabet, and their lengths' prefixes of a
   // long word: no two collide in 32 bits, and the low bits the tries' bitmaps use spread.
@@ -578,18 +579,30 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
   // Hyphens, apostrophes (straight, curly, possessive), accented and non-Latin words, symbols
   // that are word characters here but not to the text stage, numbers, line breaks.
   ExpectSameWords("Gunmen killed at least 12 people in al-Hamra's market, police said.");
-  ExpectSameWords("O'Neil and Ma\xE2\x80\x99sum met twenty-three elders in "
-                  "Caf\xC3\xA9 Z\xC3\xBCrich.");
+  ExpectSameWords(
+      "O'Neil and Ma\xE2\x80\x99sum met twenty-three elders in "
+      "Caf\xC3\xA9 Z\xC3\xBCrich.");
   ExpectSameWords("\xE2\x80\x9CWe fled,\xE2\x80\x9D said Ali\xE2\x80\x99s son. 5km away, 3rd day.");
-  ExpectSameWords("Price 50\xE2\x82\xAC or \xE2\x82\xAC" "50, temp 40\xC2\xB0" "C; "
-                  "1,200 troops; 3.5 tonnes.");
-  ExpectSameWords("\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 Kabul\n"
-                  "\xD8\xA7\xD9\x86\xD9\x81\xD8\xAC\xD8\xA7\xD8\xB1 "
-                  "in Lahore \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 blast");
+  ExpectSameWords(
+      "Price 50\xE2\x82\xAC or \xE2\x82\xAC"
+      "50, temp 40\xC2\xB0"
+      "C; "
+      "1,200 troops; 3.5 tonnes.");
+  ExpectSameWords(
+      "\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 Kabul\n"
+      "\xD8\xA7\xD9\x86\xD9\x81\xD8\xAC\xD8\xA7\xD8\xB1 "
+      "in Lahore \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 blast");
   ExpectSameWords("HEADLINE: Two dead\n\nSecond paragraph_with_underscores and x2 COVID19 cases.");
   ExpectSameWords("Ends without a stop at Huancayo");
-  ExpectSameWords("a\xCA\xBC" "b c\xE2\x80\x91" "d e\xE2\x80\x98" "f 15-year-old about 40 men");
-  ExpectSameWords("\xFF\xFE" "broken bytes\x80" "after and before\xC3");
+  ExpectSameWords(
+      "a\xCA\xBC"
+      "b c\xE2\x80\x91"
+      "d e\xE2\x80\x98"
+      "f 15-year-old about 40 men");
+  ExpectSameWords(
+      "\xFF\xFE"
+      "broken bytes\x80"
+      "after and before\xC3");
 }
 
 // TakeTokens' loop moves on to the next sentence itself: a sentence with no word of its own
@@ -692,20 +705,21 @@ TEST(WordStreamTest, CapitalizedListsTheWordsANameMayStartAt) {
   };
   const std::string text =
       "Police said \xC3\x89lodie Roe, 23, and A. Smith met O'Brien in Twelve Oaks; "
-      "\xD0\x9A\xD0\xB8" "ev and x2 UN staff. At least 12 Died.";
+      "\xD0\x9A\xD0\xB8"
+      "ev and x2 UN staff. At least 12 Died.";
   const Doc doc = testing_doc::MakeDoc(text);
   const WordStream ws(text, doc);
   std::vector<std::string> got;
   for (uint32_t i : ws.capitalized()) got.emplace_back(ws.Original(i));
-  const std::vector<std::string> want = {"Police", "\xC3\x89lodie", "Roe", "Smith", "Brien",
-                                         "Oaks", "UN", "Died"};
+  const std::vector<std::string> want = {"Police", "\xC3\x89lodie", "Roe", "Smith",
+                                         "Brien",  "Oaks",          "UN",  "Died"};
   // "O" and "A" are one letter; "Twelve" and "At least 12" are number words.
   EXPECT_EQ(got, want);
   expect_caps(text, ws);
-  testing_text::PieceTexts texts({"Kabul", "police", "UN", "A", "x2", "12", "at least ", "O'",
-                                  "\xC3\x89", "\xC3\xA9", "\xD0\x9A", " ", " ", ".", ",", "-",
-                                  "\n", "Ma\xE2\x80\x99", "sum"},
-                                 4242, 30);
+  testing_text::PieceTexts texts(
+      {"Kabul", "police", "UN", "A", "x2", "12", "at least ", "O'", "\xC3\x89", "\xC3\xA9",
+       "\xD0\x9A", " ", " ", ".", ",", "-", "\n", "Ma\xE2\x80\x99", "sum"},
+      4242, 30);
   for (int round = 0; round < 300; ++round) {
     const std::string t = texts.Next();
     const Doc d = testing_doc::MakeDoc(t);
@@ -732,10 +746,10 @@ TEST(WordStreamTest, ReusedBuffersGiveTheSameStreamAsFreshOnes) {
   trie.Add("<n> people", 2);
   StartIndex index;
   ASSERT_TRUE(index.Register(&trie));
-  testing_text::PieceTexts texts({"The ", "gunmen ", "opened ", "fire", "at least 12 ", "five ",
-                                  "people", ", ", ". ", "\n", "Kabul ", "O'Neil ", "x ",
-                                  "\xC3\x89lodie ", "dozens "},
-                                 99, 60);
+  testing_text::PieceTexts texts(
+      {"The ", "gunmen ", "opened ", "fire", "at least 12 ", "five ", "people", ", ", ". ", "\n",
+       "Kabul ", "O'Neil ", "x ", "\xC3\x89lodie ", "dozens "},
+      99, 60);
   auto same = [](const WordStream& a, const WordStream& b, const std::string& text) {
     ASSERT_EQ(a.words().size(), b.words().size()) << text;
     for (size_t i = 0; i < a.words().size(); ++i) {
@@ -783,11 +797,45 @@ TEST(WordStreamTest, ReusedBuffersGiveTheSameStreamAsFreshOnes) {
 // Texts put together at random from pieces that sit on every side of the tokenisers'
 // differences: each must give the same words with and without the keys.
 TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
-  testing_text::PieceTexts texts({
-      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", " ",
-      "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC", "\xC3\xA9",
-      "\xE2\x82\xAC", "\xC2\xB0", "\xD0\x9A\xD0\xB8", "\xD8\xA8", "\xE2\x80\x8D", "_", "at least ",
-      "dozens", "\xE2\x80\x94", "(", ")", "\xC2\xA0", "\xE2\x80\x90", "9", "s"}, 12345, 30);
+  testing_text::PieceTexts texts({"Kabul",
+                                  "police",
+                                  "UN",
+                                  "x2",
+                                  "2x",
+                                  "12",
+                                  "1,200",
+                                  "3.5",
+                                  "-",
+                                  "'",
+                                  "'s",
+                                  " ",
+                                  " ",
+                                  " ",
+                                  "\n",
+                                  ".",
+                                  ",",
+                                  ":",
+                                  "\xE2\x80\x99",
+                                  "\xE2\x80\x98",
+                                  "\xE2\x80\x9C",
+                                  "\xCA\xBC",
+                                  "\xC3\xA9",
+                                  "\xE2\x82\xAC",
+                                  "\xC2\xB0",
+                                  "\xD0\x9A\xD0\xB8",
+                                  "\xD8\xA8",
+                                  "\xE2\x80\x8D",
+                                  "_",
+                                  "at least ",
+                                  "dozens",
+                                  "\xE2\x80\x94",
+                                  "(",
+                                  ")",
+                                  "\xC2\xA0",
+                                  "\xE2\x80\x90",
+                                  "9",
+                                  "s"},
+                                 12345, 30);
   for (int round = 0; round < 400; ++round) {
     std::string text = texts.Next();
     ExpectSameWords(text);
@@ -888,10 +936,10 @@ TEST(PhraseTrieTest, NextSkipsOnlyWordsWhereMatchFindsNothing) {
   StartIndex index;
   ASSERT_TRUE(index.Register(&a));
   ASSERT_TRUE(index.Register(&b));
-  testing_text::PieceTexts texts({"the ", "The ", "group ", "opened ", "fire", "at ", "12 ",
-                                  "five ", "people", "security ", "forces", "killed ", ", ",
-                                  ". ", "; ", "\n", "fire-", "x ", "Group "},
-                                 777, 40);
+  testing_text::PieceTexts texts(
+      {"the ", "The ", "group ", "opened ", "fire", "at ", "12 ", "five ", "people", "security ",
+       "forces", "killed ", ", ", ". ", "; ", "\n", "fire-", "x ", "Group "},
+      777, 40);
   size_t found = 0, skipped = 0;
   for (int round = 0; round < 300; ++round) {
     const std::string text = texts.Next();

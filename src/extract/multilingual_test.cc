@@ -3,8 +3,8 @@
 // reads them. The sentences are written for these tests.
 #include <gtest/gtest.h>
 
-#include "extract/extractor.h"
 #include "base/data_dir.h"
+#include "extract/extractor.h"
 #include "text/text_analyzer.h"
 
 namespace sitrep {
@@ -139,7 +139,6 @@ TEST_F(MultilingualTest, SpanishAndGermanTriggers) {
                       "Violence against civilians"));
 }
 
-
 // Publication is Monday 2031-05-12 in every test: "yesterday" is 2031-05-11.
 constexpr CivilDate kYesterday{2031, 5, 11};
 constexpr CivilDate kPublished{2031, 5, 12};
@@ -196,8 +195,8 @@ TEST_F(MultilingualTest, FrenchNounFigure) {
 }
 
 TEST_F(MultilingualTest, SpanishVerbsAndQualifiers) {
-  DocAnalysis a = Run(
-      "Ayer por lo menos 11 personas murieron y 30 resultaron heridas en un atentado.", "es");
+  DocAnalysis a =
+      Run("Ayer por lo menos 11 personas murieron y 30 resultaron heridas en un atentado.", "es");
   const Claim* k = FirstClaim(a, Field::kKilled);
   ASSERT_NE(k, nullptr);
   EXPECT_EQ(k->value, 11);
@@ -224,8 +223,7 @@ TEST_F(MultilingualTest, ArabicVerbBeforeFigure) {
 }
 
 TEST_F(MultilingualTest, HindiAtLeastAndYesterday) {
-  DocAnalysis a =
-      Run("कल बाजार में धमाके में कम से कम 8 लोगों की मौत हो गई और 19 लोग घायल हुए।", "hi");
+  DocAnalysis a = Run("कल बाजार में धमाके में कम से कम 8 लोगों की मौत हो गई और 19 लोग घायल हुए।", "hi");
   const Claim* k = FirstClaim(a, Field::kKilled);
   ASSERT_NE(k, nullptr);
   EXPECT_EQ(k->value, 8);

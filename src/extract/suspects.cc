@@ -1,8 +1,8 @@
 #include "extract/suspects.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -11,8 +11,8 @@
 namespace sitrep {
 namespace {
 
-constexpr size_t kMaxAsGap = 6;      // words between "identified" and "as"
-constexpr size_t kMaxOfWords = 14;    // words of an ", of <residence>," apposition
+constexpr size_t kMaxAsGap = 6;           // words between "identified" and "as"
+constexpr size_t kMaxOfWords = 14;        // words of an ", of <residence>," apposition
 constexpr size_t kMaxPredicateWords = 8;  // words of a first predicate before "and <cue>"
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -154,8 +154,8 @@ class NameTable {
 
 struct Tally {
   std::string canonical;
-  Span span;         // at the first perpetrator cue
-  Span victim_span;  // at the first victim cue
+  Span span;           // at the first perpetrator cue
+  Span victim_span;    // at the first victim cue
   uint32_t order = 0;  // first mention
   int perp = 0, victim = 0;
   int self = 0;  // own-death cues, perpetrator cues when someone else is a victim
@@ -293,12 +293,12 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // Runs are read in text order: with places sorted by begin, the places beginning at or
   // before a run are a growing prefix, and one of them holds the run exactly when the largest
   // end in that prefix reaches the run's end.
-  const bool places_sorted =
-      places != nullptr &&
-      std::is_sorted(places->begin(), places->end(),
-                     [](const Span& x, const Span& y) { return x.begin < y.begin; });
-  size_t place_prefix = 0;    // places[0, place_prefix) begin at or before the last run
-  uint32_t prefix_end = 0;    // the largest end among them
+  const bool places_sorted = places != nullptr && std::is_sorted(places->begin(), places->end(),
+                                                                 [](const Span& x, const Span& y) {
+                                                                   return x.begin < y.begin;
+                                                                 });
+  size_t place_prefix = 0;  // places[0, place_prefix) begin at or before the last run
+  uint32_t prefix_end = 0;  // the largest end among them
   auto is_place = [&](const Run& r) {
     if (places == nullptr) return false;
     const uint32_t b = w[r.begin].span.begin, e = w[r.end - 1].span.end;

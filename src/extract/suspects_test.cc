@@ -29,8 +29,8 @@ class SuspectsTest : public ::testing::Test {
     if (one_sentence) doc.sentences = {{{0, uint32_t(text_.size())}, 0, 0}};
     WordStream ws(text_, doc);
     std::vector<Span> places;
-    for (size_t at = place.empty() ? std::string::npos : text_.find(place);
-         at != std::string::npos; at = text_.find(place, at + 1)) {
+    for (size_t at = place.empty() ? std::string::npos : text_.find(place); at != std::string::npos;
+         at = text_.find(place, at + 1)) {
       places.push_back({uint32_t(at), uint32_t(at + place.size())});
     }
     std::optional<ActorMention> m = finder_->Find(ws, nullptr, &places);
@@ -148,7 +148,8 @@ TEST_F(SuspectsTest, TitlesAndOfficialsAreNotNames) {
 
 TEST_F(SuspectsTest, SharedSurnameIsNotCounted) {
   // Two Howards: the lone surname cannot be given to either.
-  EXPECT_EQ(Suspect("Braden Howard, 3, died. Police said Lucas Howard, 8, is accused of firing the shot. Howard "
+  EXPECT_EQ(Suspect("Braden Howard, 3, died. Police said Lucas Howard, 8, is accused of firing the "
+                    "shot. Howard "
                     "was taken into custody."),
             "Lucas Howard");
 }
@@ -160,9 +161,9 @@ TEST_F(SuspectsTest, HeadlinePassivesAreVictims) {
 }
 
 TEST_F(SuspectsTest, PlacesAreNotNames) {
-  EXPECT_EQ(Suspect("A hiker from Maple Hollow was charged after the shooting.", false,
-                    "Maple Hollow"),
-            "");
+  EXPECT_EQ(
+      Suspect("A hiker from Maple Hollow was charged after the shooting.", false, "Maple Hollow"),
+      "");
   EXPECT_EQ(Suspect("Maple Hollow was charged after the shooting."), "Maple Hollow");
 }
 
@@ -193,8 +194,7 @@ TEST_F(SuspectsTest, APlaceHoldingTheNameInAnyOrder) {
 }
 
 TEST_F(SuspectsTest, NoNameNoSuspect) {
-  EXPECT_EQ(Suspect("A gunman opened fire at a mall, killing three people. He was arrested."),
-            "");
+  EXPECT_EQ(Suspect("A gunman opened fire at a mall, killing three people. He was arrested."), "");
 }
 
 // A murder-suicide's shooter is the perpetrator, though he is also among the dead.

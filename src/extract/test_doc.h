@@ -44,9 +44,9 @@ inline Doc MakeDoc(std::string_view text) {
   push_sentence(b, text.size());
   // Quantities.
   static const std::pair<const char*, double> kWords[] = {
-      {"one", 1},     {"two", 2},       {"three", 3},    {"four", 4},     {"five", 5},
-      {"six", 6},     {"seven", 7},     {"eight", 8},    {"nine", 9},     {"ten", 10},
-      {"eleven", 11}, {"twelve", 12},   {"fourteen", 14}, {"twenty", 20}, {"dozens", 36},
+      {"one", 1},      {"two", 2},     {"three", 3},     {"four", 4},    {"five", 5},
+      {"six", 6},      {"seven", 7},   {"eight", 8},     {"nine", 9},    {"ten", 10},
+      {"eleven", 11},  {"twelve", 12}, {"fourteen", 14}, {"twenty", 20}, {"dozens", 36},
       {"a dozen", 12}, {"scores", 40}};
   static const std::pair<const char*, Qualifier> kQual[] = {
       {"at least ", Qualifier::kAtLeast}, {"more than ", Qualifier::kMoreThan},
@@ -54,7 +54,9 @@ inline Doc MakeDoc(std::string_view text) {
       {"some ", Qualifier::kAbout},       {"nearly ", Qualifier::kAbout},
       {"as many as ", Qualifier::kUpTo},  {"up to ", Qualifier::kUpTo}};
   std::string low = Lower(text);
-  auto word_start = [&](size_t i) { return i == 0 || !std::isalnum(static_cast<unsigned char>(low[i - 1])); };
+  auto word_start = [&](size_t i) {
+    return i == 0 || !std::isalnum(static_cast<unsigned char>(low[i - 1]));
+  };
   size_t i = 0;
   while (i < low.size()) {
     if (!word_start(i)) {
@@ -74,11 +76,13 @@ inline Doc MakeDoc(std::string_view text) {
     double v = -1;
     if (p < low.size() && std::isdigit(static_cast<unsigned char>(low[p]))) {
       v = 0;
-      while (ne < low.size() && std::isdigit(static_cast<unsigned char>(low[ne]))) v = v * 10 + (low[ne++] - '0');
+      while (ne < low.size() && std::isdigit(static_cast<unsigned char>(low[ne])))
+        v = v * 10 + (low[ne++] - '0');
     } else {
       for (const auto& [ws, wv] : kWords) {
         size_t n = std::char_traits<char>::length(ws);
-        if (low.compare(p, n, ws) == 0 && (p + n == low.size() || !std::isalnum(static_cast<unsigned char>(low[p + n])))) {
+        if (low.compare(p, n, ws) == 0 &&
+            (p + n == low.size() || !std::isalnum(static_cast<unsigned char>(low[p + n])))) {
           v = wv;
           ne = p + n;
           break;

@@ -29,8 +29,8 @@ namespace fuzz {
   std::abort();
 }
 
-#define FUZZ_CHECK(cond) \
-  do {                   \
+#define FUZZ_CHECK(cond)                                          \
+  do {                                                            \
     if (!(cond)) ::sitrep::fuzz::Fail(#cond, __FILE__, __LINE__); \
   } while (0)
 

@@ -41,7 +41,7 @@ static_assert(sizeof(Header) == kHeaderSize);
 
 struct EntryRec {
   uint32_t id;
-  uint32_t name;    // pool offsets
+  uint32_t name;  // pool offsets
   uint32_t admin1;
   uint32_t admin2;
   float lat;
@@ -240,8 +240,7 @@ Status Gazetteer::Init() {
       return Corruption("gazetteer posting " + std::to_string(i) + ": entry out of range");
     }
   }
-  Result<MatchRules> rules =
-      MatchRules::Parse(std::string_view(data_ + l.rules, h.rules_size));
+  Result<MatchRules> rules = MatchRules::Parse(std::string_view(data_ + l.rules, h.rules_size));
   if (!rules.ok()) return Corruption("gazetteer rules: " + rules.status().message());
   rules_ = std::move(rules).value();
   return Status::Ok();
@@ -394,7 +393,8 @@ std::string GazetteerWriter::Serialize() const {
   h.rules_size = static_cast<uint32_t>(rules.size());
   h.file_size = l.end;
   std::memcpy(out.data(), &h, sizeof(h));
-  if (!recs.empty()) std::memcpy(out.data() + l.entries, recs.data(), recs.size() * sizeof(EntryRec));
+  if (!recs.empty())
+    std::memcpy(out.data() + l.entries, recs.data(), recs.size() * sizeof(EntryRec));
   if (!keys.empty()) std::memcpy(out.data() + l.keys, keys.data(), keys.size() * sizeof(KeyRec));
   if (!postings.empty()) {
     std::memcpy(out.data() + l.postings, postings.data(), postings.size() * sizeof(uint32_t));

@@ -94,7 +94,7 @@ struct CscCity {
 struct Group {
   std::vector<uint32_t> members;  // indexes into places
   std::string name;
-  std::string alt_name;           // e.g. the csc spelling when the name came from elsewhere
+  std::string alt_name;  // e.g. the csc spelling when the name came from elsewhere
   double lat = 0, lon = 0;
   bool has_coords = false;
   int64_t pop = 0;
@@ -145,7 +145,8 @@ Status LoadExtraPlaces(const std::string& path, std::vector<ExtraPlace>* out) {
     bool ok1 = false, ok2 = false;
     x.lat = ParseDouble(f[5], &ok1);
     x.lon = ParseDouble(f[6], &ok2);
-    if (x.name.empty() || x.cc.size() != 2 || !ok1 || !ok2) return bad("bad name, country or coordinates");
+    if (x.name.empty() || x.cc.size() != 2 || !ok1 || !ok2)
+      return bad("bad name, country or coordinates");
     if (f[7] == "place") {
       x.level = GeoLevel::kPlace;
     } else if (f[7] == "district") {
@@ -182,15 +183,16 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
   Result<std::string> rules_text = ReadFile(rules_path);
   if (!rules_text.ok()) return rules_text.status();
   Result<MatchRules> rules = MatchRules::Parse(*rules_text);
-  if (!rules.ok()) return Status(rules.status().code(), rules_path + ": " + rules.status().message());
+  if (!rules.ok())
+    return Status(rules.status().code(), rules_path + ": " + rules.status().message());
   GazetteerWriter w(*rules);
   auto key = [&](std::string_view s) { return w.rules().Key(s); };
 
   // Suffix words (district, county, ...) for "X District" names.
-  std::unordered_set<std::string> suffixes = {"district", "county", "rayon", "raion",
-                                              "municipality", "parish", "division", "jaras",
-                                              "ilcesi", "kommune", "province", "region", "oblast",
-                                              "governorate", "state", "prefecture", "krai"};
+  std::unordered_set<std::string> suffixes = {
+      "district", "county",      "rayon",  "raion",      "municipality", "parish",
+      "division", "jaras",       "ilcesi", "kommune",    "province",     "region",
+      "oblast",   "governorate", "state",  "prefecture", "krai"};
   {
     // Optional: without the table the built-in words above stand.
     const std::string path = DataPath("geo/admin_suffixes.tsv");
@@ -354,7 +356,8 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     if (path.empty()) return Status::Ok();
     return ForEachLine(path, [&](size_t n, std::string_view line) -> Status {
       auto f = SplitTabs(line);
-      if (f.size() < 2) return InvalidArgument(path + ":" + std::to_string(n) + ": expected CODE<TAB>NAME");
+      if (f.size() < 2)
+        return InvalidArgument(path + ":" + std::to_string(n) + ": expected CODE<TAB>NAME");
       AdminFeature a;
       a.name = std::string(f[1]);
       if (f.size() > 2 && f[2] != f[1]) a.alts = std::string(f[2]);
@@ -371,8 +374,8 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
   SITREP_RETURN_IF_ERROR(ForEachLine(o.geonames, [&](size_t n, std::string_view line) -> Status {
     auto f = SplitTabs(line);
     if (f.size() < 15) {
-      return InvalidArgument(o.geonames + ":" + std::to_string(n) + ": expected 19 GeoNames columns, got " +
-                             std::to_string(f.size()));
+      return InvalidArgument(o.geonames + ":" + std::to_string(n) +
+                             ": expected 19 GeoNames columns, got " + std::to_string(f.size()));
     }
     bool ok_lat = false, ok_lon = false;
     GnPlace p;
@@ -792,7 +795,8 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
 
   std::string bytes = w.Serialize();
   Result<std::unique_ptr<Gazetteer>> check = Gazetteer::FromBytes(bytes);
-  if (!check.ok()) return Internal("gazetteer build produced an unreadable file: " + check.status().message());
+  if (!check.ok())
+    return Internal("gazetteer build produced an unreadable file: " + check.status().message());
   stats.keys = (*check)->num_keys();
   stats.postings = (*check)->num_postings();
   stats.bytes = bytes.size();

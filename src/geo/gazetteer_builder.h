@@ -43,8 +43,8 @@ struct GazetteerBuildOptions {
 
 struct GazetteerBuildStats {
   size_t places = 0, districts = 0, provinces = 0, countries = 0;
-  size_t csc_added = 0;            // towns only country-state-city knew
-  size_t extra = 0;                // rows of the supplement used
+  size_t csc_added = 0;  // towns only country-state-city knew
+  size_t extra = 0;      // rows of the supplement used
   size_t admin1_named = 0, admin1_groups = 0;
   size_t admin2_named = 0, admin2_groups = 0;
   size_t keys = 0, postings = 0, bytes = 0;

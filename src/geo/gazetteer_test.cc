@@ -41,14 +41,14 @@ std::string WriteFixture() {
   std::string rows;
   rows += Row("101", "Kavat", "Kavat", "Kevat,Khevat", "30.326", "66.593", "PPLA2", "PK", "02",
               "201", "26000");
-  rows += Row("102", "Qavāt", "Qavat", "Kavat,Qavat", "33.405", "66.908", "PPLA", "AF", "27",
-              "301", "12000");
+  rows += Row("102", "Qavāt", "Qavat", "Kavat,Qavat", "33.405", "66.908", "PPLA", "AF", "27", "301",
+              "12000");
   rows += Row("103", "Nura Khel Bazar", "Nura Khel Bazar", "Nurakhel", "32.159", "69.822", "PPLA2",
               "PK", "02", "202", "0");
   rows += Row("104", "Gwamar", "Gwamar", "Gwamur", "26.421", "62.325", "PPLA2", "PK", "02", "203",
               "52000");
-  rows += Row("105", "Quenza", "Quenza", "Kvenza,Квенза,کوئنزہ", "31.484", "67.001", "PPLA", "PK", "02",
-              "204", "730000");
+  rows += Row("105", "Quenza", "Quenza", "Kvenza,Квенза,کوئنزہ", "31.484", "67.001", "PPLA", "PK",
+              "02", "204", "730000");
   rows += Row("106", "Hyderabad", "Hyderabad", "", "25.392", "68.373", "PPLA2", "PK", "05", "205",
               "1380000");
   rows += Row("107", "Hyderābād", "Hyderabad", "", "17.384", "78.456", "PPLA", "IN", "40", "401",
@@ -57,40 +57,40 @@ std::string WriteFixture() {
               "167", "116000");
   rows += Row("109", "Springfield", "Springfield", "", "37.215", "-93.298", "PPLA2", "US", "MO",
               "077", "166000");
-  rows += Row("110", "Springfield", "Springfield", "", "42.101", "-72.589", "PPL", "US", "MA", "013",
-              "154000");
+  rows += Row("110", "Springfield", "Springfield", "", "42.101", "-72.589", "PPL", "US", "MA",
+              "013", "154000");
   rows += Row("111", "Reading", "Reading", "", "51.456", "-0.969", "PPLA2", "GB", "ENG", "P9",
               "318000");
-  rows += Row("112", "Mobile", "Mobile", "", "30.694", "-88.043", "PPLA2", "US", "AL", "097",
-              "195000");
+  rows +=
+      Row("112", "Mobile", "Mobile", "", "30.694", "-88.043", "PPLA2", "US", "AL", "097", "195000");
   rows += Row("113", "Karachi", "Karachi", "", "24.860", "67.010", "PPLA", "PK", "05", "206",
               "11600000");
-  rows += Row("114", "Tarsung", "Tarsung", "", "31.099", "66.845", "PPLA2", "PK", "02", "207",
-              "29000");
+  rows +=
+      Row("114", "Tarsung", "Tarsung", "", "31.099", "66.845", "PPLA2", "PK", "02", "207", "29000");
   rows += Row("115", "Cartersville", "Cartersville", "", "34.165", "-84.802", "PPLA2", "US", "GA",
               "015", "20000");
   rows += Row("116", "Cartersville", "Cartersville", "", "30.100", "-82.300", "PPL", "US", "FL",
               "023", "3000");
   rows += Row("117", "Peshawar", "Peshawar", "", "34.008", "71.578", "PPLA", "PK", "03", "209",
               "1900000");
-  rows += Row("118", "Carney", "Carney", "", "39.394", "-76.523", "PPL", "US", "MD", "005",
-              "29000");
+  rows +=
+      Row("118", "Carney", "Carney", "", "39.394", "-76.523", "PPL", "US", "MD", "005", "29000");
   rows += Row("119", "Dla", "Dla", "", "12.950", "-5.760", "PPLA2", "ML", "04", "501", "60000");
   rows += Row("120", "Dodhar", "Dodhar", "Dhodar", "30.775", "67.651", "PPL", "PK", "02", "208",
               "15000");
-  rows += Row("121", "Batumi", "Batumi", "", "41.641", "41.636", "PPLA", "GE", "04", "601",
-              "150000");
+  rows +=
+      Row("121", "Batumi", "Batumi", "", "41.641", "41.636", "PPLA", "GE", "04", "601", "150000");
   rows += Row("122", "Aleppo", "Aleppo", "Halab", "36.202", "37.158", "PPLA", "SY", "09", "",
               "1600000");
   rows += Row("123", "Madrid", "Madrid", "", "40.417", "-3.704", "PPLC", "ES", "29", "", "3200000");
-  rows += Row("124", "Danbury", "Danbury", "", "36.409", "-80.206", "PPLA2", "US", "NC", "169",
-              "190");
+  rows +=
+      Row("124", "Danbury", "Danbury", "", "36.409", "-80.206", "PPLA2", "US", "NC", "169", "190");
   // Invented namesakes: a small Oakhaven beside the larger Greyport (NC) and a bigger Oakhaven in
   // Missouri, for the article's implied state.
   rows += Row("125", "Greyport", "Greyport", "", "35.900", "-79.000", "PPL", "US", "NC", "169",
               "150000");
-  rows += Row("126", "Oakhaven", "Oakhaven", "", "35.800", "-79.300", "PPL", "US", "NC", "169",
-              "8000");
+  rows +=
+      Row("126", "Oakhaven", "Oakhaven", "", "35.800", "-79.300", "PPL", "US", "NC", "169", "8000");
   rows += Row("127", "Oakhaven", "Oakhaven", "", "38.500", "-92.300", "PPLA2", "US", "MO", "077",
               "40000");
   // Invented towns for the locative-frame rules of the geocoder: a town known by an alternate
@@ -98,59 +98,55 @@ std::string WriteFixture() {
   // hyphenated article, and an exactly spelled town beside a larger coarse-key neighbour.
   rows += Row("128", "Al Zubayrah", "Al Zubayrah", "Zubayra,Az Zubayrah", "33.350", "43.790",
               "PPLA2", "IQ", "01", "", "190000");
-  rows += Row("129", "Kandara", "Kandara", "", "10.520", "7.440", "PPLA", "NG", "23", "",
-              "1500000");
+  rows +=
+      Row("129", "Kandara", "Kandara", "", "10.520", "7.440", "PPLA", "NG", "23", "", "1500000");
   rows += Row("130", "Along", "Along", "", "28.170", "94.800", "PPLA2", "IN", "40", "", "18000");
-  rows += Row("131", "Bi’r al ‘Abd", "Bir al `Abd", "", "31.019", "33.010", "PPLA2", "EG", "27",
-              "", "0");
-  rows += Row("132", "Tamarra", "Tamarra", "", "34.200", "43.890", "PPL", "IQ", "01", "",
-              "150000");
-  rows += Row("133", "Tamara", "Tamara", "", "53.200", "50.150", "PPLA", "RU", "65", "",
-              "1100000");
+  rows += Row("131", "Bi’r al ‘Abd", "Bir al `Abd", "", "31.019", "33.010", "PPLA2", "EG", "27", "",
+              "0");
+  rows += Row("132", "Tamarra", "Tamarra", "", "34.200", "43.890", "PPL", "IQ", "01", "", "150000");
+  rows += Row("133", "Tamara", "Tamara", "", "53.200", "50.150", "PPLA", "RU", "65", "", "1100000");
   // A large English town and a small American namesake in a county the article names; a county
   // with a possessive name; a small foreign town named like a city quarter.
-  rows += Row("134", "Ashwick", "Ashwick", "", "52.630", "1.300", "PPLA2", "GB", "ENG", "",
-              "200000");
-  rows += Row("135", "Ashwick", "Ashwick", "", "42.530", "-75.520", "PPL", "US", "NY", "017",
-              "7000");
-  rows += Row("136", "Dunmore", "Dunmore", "", "38.940", "-76.930", "PPL", "US", "MD", "033",
-              "9000");
-  rows += Row("137", "Bellmead", "Bellmead", "", "26.690", "-78.980", "PPL", "BS", "01", "",
-              "25000");
+  rows +=
+      Row("134", "Ashwick", "Ashwick", "", "52.630", "1.300", "PPLA2", "GB", "ENG", "", "200000");
+  rows +=
+      Row("135", "Ashwick", "Ashwick", "", "42.530", "-75.520", "PPL", "US", "NY", "017", "7000");
+  rows +=
+      Row("136", "Dunmore", "Dunmore", "", "38.940", "-76.930", "PPL", "US", "MD", "033", "9000");
+  rows +=
+      Row("137", "Bellmead", "Bellmead", "", "26.690", "-78.980", "PPL", "BS", "01", "", "25000");
   // Invented for the abbreviation and part/whole rules: a town the gazetteer knows only by its
   // spelled-out "Saint" name, and a section (PPLX) of Springfield, Illinois.
   rows += Row("138", "Saint Aldric", "Saint Aldric", "", "38.200", "-90.900", "PPL", "US", "MO",
               "077", "60000");
   rows += Row("142", "Birch Flats", "Birch Flats", "", "37.230", "-93.280", "PPLX", "US", "MO",
               "077", "15000");
-  rows += Row("139", "Elm Hollow", "Elm Hollow", "", "39.780", "-89.620", "PPLX", "US", "IL",
-              "167", "20000");
-  // Invented towns spelled like a contraction ("She'll") and near a given name ("Brian").
-  rows += Row("140", "Shell", "Shell", "", "39.700", "-89.500", "PPL", "US", "IL", "167",
+  rows += Row("139", "Elm Hollow", "Elm Hollow", "", "39.780", "-89.620", "PPLX", "US", "IL", "167",
               "20000");
-  rows += Row("141", "Brien", "Brien", "", "39.900", "-89.400", "PPL", "US", "IL", "167",
-              "30000");
+  // Invented towns spelled like a contraction ("She'll") and near a given name ("Brian").
+  rows += Row("140", "Shell", "Shell", "", "39.700", "-89.500", "PPL", "US", "IL", "167", "20000");
+  rows += Row("141", "Brien", "Brien", "", "39.900", "-89.400", "PPL", "US", "IL", "167", "30000");
   // Towns known by names in other scripts, for the caseless-script and case-ending rules of the
   // geocoder: Urdu, Hindi, Arabic and Russian names, and a small Russian namesake.
   rows += Row("143", "Lahore", "Lahore", "لاہور", "31.558", "74.351", "PPLA", "PK", "04", "",
               "11000000");
-  rows += Row("144", "Srinagar", "Srinagar", "श्रीनगर", "34.086", "74.806", "PPLA", "IN", "12",
-              "", "1200000");
+  rows += Row("144", "Srinagar", "Srinagar", "श्रीनगर", "34.086", "74.806", "PPLA", "IN", "12", "",
+              "1200000");
   rows += Row("145", "Baghdad", "Baghdad", "بغداد,Багдад", "33.341", "44.401", "PPLC", "IQ", "07",
               "", "7200000");
   rows += Row("146", "Krasnogorsk", "Krasnogorsk", "Красногорск", "55.820", "37.330", "PPL", "RU",
               "47", "", "92932");
-  rows += Row("147", "Krasnogorsk", "Krasnogorsk", "Красногорск", "48.417", "142.087", "PPL",
-              "RU", "64", "", "3304");
+  rows += Row("147", "Krasnogorsk", "Krasnogorsk", "Красногорск", "48.417", "142.087", "PPL", "RU",
+              "64", "", "3304");
   // Invented for the abbreviation-as-written and call-sign rules: a US city officially spelled
   // with "St.", a foreign province seat spelled out with "Saint", and a foreign capital known
   // by an old name that a small US town bears.
-  rows += Row("148", "St. Corwin", "St. Corwin", "Saint Corwin", "38.600", "-90.200", "PPLA2",
-              "US", "MO", "510", "310000");
-  rows += Row("149", "Saint-Corwin", "Saint-Corwin", "St. Corwin,Saint Corwin", "16.000",
-              "-16.500", "PPLA", "SN", "15", "", "260000");
-  rows += Row("150", "Novagrad", "Novagrad", "Oldbury", "-17.800", "31.000", "PPLC", "ZW", "10",
-              "", "1500000");
+  rows += Row("148", "St. Corwin", "St. Corwin", "Saint Corwin", "38.600", "-90.200", "PPLA2", "US",
+              "MO", "510", "310000");
+  rows += Row("149", "Saint-Corwin", "Saint-Corwin", "St. Corwin,Saint Corwin", "16.000", "-16.500",
+              "PPLA", "SN", "15", "", "260000");
+  rows += Row("150", "Novagrad", "Novagrad", "Oldbury", "-17.800", "31.000", "PPLC", "ZW", "10", "",
+              "1500000");
   rows += Row("151", "Oldbury", "Oldbury", "", "35.670", "-80.470", "PPLA2", "US", "NC", "159",
               "34000");
   // Invented coarse-key neighbours of "The Los" and of "Varn St" (a Romanian town recorded
@@ -413,8 +409,8 @@ TEST(GazetteerTest, CorruptOrTruncatedFileIsCorruption) {
   ASSERT_TRUE(bytes.ok());
   ASSERT_TRUE(Gazetteer::FromBytes(*bytes).ok());
   // Every truncation fails cleanly.
-  for (size_t len : {size_t{0}, size_t{10}, size_t{63}, size_t{64}, bytes->size() / 2,
-                     bytes->size() - 1}) {
+  for (size_t len :
+       {size_t{0}, size_t{10}, size_t{63}, size_t{64}, bytes->size() / 2, bytes->size() - 1}) {
     auto r = Gazetteer::FromBytes(bytes->substr(0, len));
     ASSERT_FALSE(r.ok()) << len;
     EXPECT_EQ(r.status().code(), StatusCode::kCorruption) << len;
@@ -450,11 +446,13 @@ TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
   std::string dir = WriteFixture();
   WriteText(dir + "/country.json",
             R"([{"name":"Pakistan","isoCode":"PK","latitude":"30","longitude":"70"}])");
-  WriteText(dir + "/state.json",
-            R"([{"name":"Varistan","isoCode":"VA","countryCode":"PK","latitude":"29.79","longitude":"65.09"},
+  WriteText(
+      dir + "/state.json",
+      R"([{"name":"Varistan","isoCode":"VA","countryCode":"PK","latitude":"29.79","longitude":"65.09"},
                 {"name":"Sindh","isoCode":"SD","countryCode":"PK","latitude":"25.89","longitude":"68.52"}])");
-  WriteText(dir + "/city.json",
-            R"([["Kavat","PK","VA","30.32663","66.59361"],["Quenza","PK","VA","31.48414","67.00141"],
+  WriteText(
+      dir + "/city.json",
+      R"([["Kavat","PK","VA","30.32663","66.59361"],["Quenza","PK","VA","31.48414","67.00141"],
                 ["Nūra Khel District","PK","VA","32.14","69.90"],["Karachi","PK","SD","24.86","67.01"],
                 ["Tiny Hamlet","PK","SD","25.0","68.0"]])");
   GazetteerBuildOptions o;
@@ -478,7 +476,8 @@ TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
     GazEntry e = (*g)->entry(p.entry());
     if (e.level == GeoLevel::kPlace) nura = e.admin2 == "Nūra Khel";  // csc "X District"
   }
-  for (GazPosting p : (*g)->Lookup("Tiny Hamlet")) hamlet = (*g)->entry(p.entry()).admin1 == "Sindh";
+  for (GazPosting p : (*g)->Lookup("Tiny Hamlet"))
+    hamlet = (*g)->entry(p.entry()).admin1 == "Sindh";
   EXPECT_TRUE(kavat);
   EXPECT_TRUE(nura);
   EXPECT_TRUE(hamlet);
@@ -490,7 +489,8 @@ TEST(GazetteerTest, RealGazetteerResolvesKnownPlaces) {
   if (access(path.c_str(), R_OK) != 0) GTEST_SKIP() << "no " << path;
   auto t0 = std::chrono::steady_clock::now();
   auto g = Gazetteer::Open(path);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   EXPECT_LT(ms, 1000);
   EXPECT_GT((*g)->size(), 100000u);

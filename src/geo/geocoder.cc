@@ -217,9 +217,7 @@ constexpr int kMaxWords = 4;
 // The per-article filter of lower-case words (Geocoder::Find): 16K bits, so that an article's
 // few hundred distinct words leave most bits clear.
 constexpr size_t kLowerFilterWords = 256;
-inline size_t LowerFilterBit(uint64_t hash) {
-  return (hash >> 24) & (kLowerFilterWords * 64 - 1);
-}
+inline size_t LowerFilterBit(uint64_t hash) { return (hash >> 24) & (kLowerFilterWords * 64 - 1); }
 constexpr float kAttributiveConfidence = 0.2f;
 // Broadcast call signs are looked for among an article's first this many words.
 constexpr size_t kCallSignWords = 120;
@@ -846,8 +844,7 @@ inline bool IsLatinStart(std::string_view text, const Word& w) {
 // of that proclitic (0 if none).
 bool CaselessLocative(const ViewSet& postposition, const ViewSet& preposition,
                       std::span<const Word> words, size_t i, size_t clitic, std::string_view text) {
-  if (clitic > 0 &&
-      preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
+  if (clitic > 0 && preposition.count(FoldName(text.substr(words[i].span.begin, clitic))) != 0) {
     return true;
   }
   // Two words joined by one space, in a reused buffer (a phrase key of the lists).
@@ -919,25 +916,25 @@ constexpr uint8_t kHintLevel = 1, kHintDistrictSeat = 2, kHintPlace = 4;
 constexpr double kLatinNamesakePenalty = 100;
 
 struct Mention {
-  Span span;            // the name, plus a unit word when there is one
+  Span span;  // the name, plus a unit word when there is one
   size_t first_word = 0, end_word = 0;
-  std::string folded;   // FoldName of the name words (abbreviation spelled out: "saint louis")
+  std::string folded;       // FoldName of the name words (abbreviation spelled out: "saint louis")
   std::string folded_abbr;  // as written when `folded` spells out an abbreviation ("st louis")
   GeoLevel hint = GeoLevel::kPlace;
   bool has_hint = false;
-  bool cue = false;          // preceded by "in", "near", ...
-  bool locative = false;     // caseless script: a locative word beside it ("في", "میں")
-  size_t clitic_bytes = 0;   // bytes of an attached proclitic left out of the name ("ب")
+  bool cue = false;         // preceded by "in", "near", ...
+  bool locative = false;    // caseless script: a locative word beside it ("في", "میں")
+  size_t clitic_bytes = 0;  // bytes of an attached proclitic left out of the name ("ب")
   bool dateline = false;
-  bool weak = false;         // stop word, first name, word seen in lower case
+  bool weak = false;            // stop word, first name, word seen in lower case
   bool sentence_start = false;  // single word opening a sentence: capitalised anyway
   bool acronym = false;
-  bool embedded = false;     // inside a longer capitalised name
+  bool embedded = false;  // inside a longer capitalised name
   bool multiword = false;
-  bool person = false;       // a person's name here (Mr. X, X said, X, 23,)
+  bool person = false;         // a person's name here (Mr. X, X said, X, 23,)
   bool person_strong = false;  // ... even over a country or province ("Kenya Lang, 38,")
-  bool street = false;       // a street or venue ("Madrid Drive", "the 300 block of Page")
-  bool quarter = false;      // "the West End neighborhood": a part of some town, not a namesake
+  bool street = false;         // a street or venue ("Madrid Drive", "the 300 block of Page")
+  bool quarter = false;        // "the West End neighborhood": a part of some town, not a namesake
   // A capitalised compass word before ("East Elm"), or a possessive after ("Elm's"): a street,
   // a quarter, a person or a business unless the place is a large one ("East Boston").
   bool minor_form = false;
@@ -1347,9 +1344,9 @@ bool IsCallSign(std::string_view text, std::span<const Word> words, size_t k,
     if (c < 'A' || c > 'Z') return false;
   }
   const bool open = w.span.begin > 0 && text[w.span.begin - 1] == '(';
-  const bool close = w.span.end < text.size() &&
-                     (text[w.span.end] == ')' || text[w.span.end] == '/' ||
-                      text[w.span.end] == '-');
+  const bool close =
+      w.span.end < text.size() &&
+      (text[w.span.end] == ')' || text[w.span.end] == '/' || text[w.span.end] == '-');
   if (!(open && close)) {
     if (t.size() != 4) return false;
     if (k > 0 && words[k - 1].all_caps() && !w.newline_before()) return false;
@@ -1383,8 +1380,8 @@ void MarkStreetCues(const ViewSet& ordinal_suffix, const ViewSet& joiner, const 
                     std::span<const Word> words, std::string_view text, size_t i, size_t end,
                     Mention* m) {
   if (i > 0) {
-    std::string_view gap = text.substr(words[i - 1].span.end,
-                                       words[i].span.begin - words[i - 1].span.end);
+    std::string_view gap =
+        text.substr(words[i - 1].span.end, words[i].span.begin - words[i - 1].span.end);
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     if (gap.size() == 1 && gap[0] == '&') m->street = true;
@@ -1508,16 +1505,16 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   }
   std::stable_sort(words->ending.begin(), words->ending.end(),
                    [](const auto& a, const auto& b) { return a.ending.size() > b.ending.size(); });
-  SITREP_RETURN_IF_ERROR(ForEachTsvRow(
-      dir + "/geo/admin_suffixes.tsv", 2,
-      [&](const std::vector<std::string_view>& f, int) -> Status {
-        const std::string_view lvl = f[1];
-        const GeoLevel level = lvl == "district"   ? GeoLevel::kDistrict
-                               : lvl == "province" ? GeoLevel::kProvince
-                                                   : GeoLevel::kPlace;
-        words->unit[FoldName(f[0])] = level;
-        return Status::Ok();
-      }));
+  SITREP_RETURN_IF_ERROR(ForEachTsvRow(dir + "/geo/admin_suffixes.tsv", 2,
+                                       [&](const std::vector<std::string_view>& f, int) -> Status {
+                                         const std::string_view lvl = f[1];
+                                         const GeoLevel level =
+                                             lvl == "district"   ? GeoLevel::kDistrict
+                                             : lvl == "province" ? GeoLevel::kProvince
+                                                                 : GeoLevel::kPlace;
+                                         words->unit[FoldName(f[0])] = level;
+                                         return Status::Ok();
+                                       }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/region_abbrevs.tsv", 4, [&](const std::vector<std::string_view>& f) {
         Words::Abbrev a;
@@ -1554,10 +1551,10 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->phrase[key] = {std::string(f[2]), weight};
         }
       }));
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/name_abbrevs.tsv", 2, [&](const std::vector<std::string_view>& f) {
-        words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
-      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/name_abbrevs.tsv", 2,
+                                           [&](const std::vector<std::string_view>& f) {
+                                             words->name_abbrev[FoldName(f[0])] = FoldName(f[1]);
+                                           }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
         LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
@@ -1589,14 +1586,15 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       dir + "/geo/state_named_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->state_named.emplace(f[0]); }));
   words->latin_names.assign(kCountrySlots, 0);
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/latin_name_countries.tsv", 1, [&](const std::vector<std::string_view>& f) {
-        const uint16_t slot = CountrySlot(f[0]);
-        if (slot != kOddCountrySlot) words->latin_names[slot] = 1;
-      }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/latin_name_countries.tsv", 1,
+                                           [&](const std::vector<std::string_view>& f) {
+                                             const uint16_t slot = CountrySlot(f[0]);
+                                             if (slot != kOddCountrySlot)
+                                               words->latin_names[slot] = 1;
+                                           }));
   // Short all-capital aliases of countries ("UAE", "DRC") from the countries table.
-  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
-      dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
+  SITREP_RETURN_IF_ERROR(
+      LoadOptionalTable(dir + "/geo/countries.tsv", 2, [&](const std::vector<std::string_view>& f) {
         if (f.size() < 3) return;
         std::string_view aliases = f[2];
         size_t p = 0;
@@ -1822,8 +1820,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
     // "Peshawar-bound", "Texas-based": the name ends at the hyphen of an attributive suffix.
     size_t h = raw.rfind('-');
-    if (h != std::string_view::npos && h != 0 &&
-        W.attributive.count(FoldName(raw.substr(h + 1)))) {
+    if (h != std::string_view::npos && h != 0 && W.attributive.count(FoldName(raw.substr(h + 1)))) {
       w.attr_end = w.span.begin + static_cast<uint32_t>(h);
     }
   };
@@ -2019,9 +2016,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     cache.map.Get(f, hash) = p;
     return p;
   };
-  auto lookup_folded = [&](const std::string& f) {
-    return lookup_folded_hashed(f, WordHash{}(f));
-  };
+  auto lookup_folded = [&](const std::string& f) { return lookup_folded_hashed(f, WordHash{}(f)); };
   size_t next_start = 0;  // the first of start_words not before i
   for (size_t i = 0; i < words.size();) {
     // A word neither capitalised nor caseless starts no name: on to the next that may.
@@ -2690,8 +2685,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // in spaces ("De Kalb") are the place.
   auto latin_namesake = [&](const Mention& m, const Candidate& c) {
     if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
-        c.country_slot == kOddCountrySlot ||
-        c.country_slot >= W.latin_names.size() || !W.latin_names[c.country_slot]) {
+        c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
+        !W.latin_names[c.country_slot]) {
       return false;
     }
     const Word& w0 = words[m.first_word];
@@ -2741,8 +2736,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         // its province for the article's other names.
         const bool district = m.best >= 0 && m.has_hint && m.hint == GeoLevel::kDistrict &&
                               m.cands[m.best].e.level == GeoLevel::kDistrict;
-        if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) &&
-            !m.weak && !m.person && !m.attributive) {
+        if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) && !m.weak &&
+            !m.person && !m.attributive) {
           const GazEntry& e = m.cands[m.best].e;
           bool dup = false;  // the same reading of the same name adds nothing
           for (size_t ri = 0; ri < resolved.size() && !dup; ++ri) {
@@ -2843,13 +2838,20 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           // log10(max(population, SeatPopulation(fc)) + 10), from EntryFacts (fill_facts).
           double s = c.log_pop;
           const uint8_t fc = c.fc_kind;
-          if (e.level == GeoLevel::kCountry) s += 6;
-          else if (e.level == GeoLevel::kProvince) s += 4;
-          else if (e.level == GeoLevel::kDistrict) s += m.has_hint ? 1.5 : -1;
-          else if (fc == kFcCapital) s += 3;
-          else if (fc == kFcProvinceSeat) s += 2;
-          else if (fc == kFcDistrictSeat) s += 1.5;
-          else if (fc == kFcLowerSeat) s += 0.5;
+          if (e.level == GeoLevel::kCountry)
+            s += 6;
+          else if (e.level == GeoLevel::kProvince)
+            s += 4;
+          else if (e.level == GeoLevel::kDistrict)
+            s += m.has_hint ? 1.5 : -1;
+          else if (fc == kFcCapital)
+            s += 3;
+          else if (fc == kFcProvinceSeat)
+            s += 2;
+          else if (fc == kFcDistrictSeat)
+            s += 1.5;
+          else if (fc == kFcLowerSeat)
+            s += 0.5;
           if (c.exact) s += 2;
           if (!c.alternate) s += 1;
           // Matched only because the key is coarse: the entry's official name is spelled
@@ -3046,9 +3048,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // ("the Denmark man" in a South Carolina story): local news names local towns. The country
     // has no context apart from its own name, and the town, spelled exactly, lies in a state
     // that the article's other names name or imply.
-    if (const GazEntry& be = m.cands[m.best].e; be.level == GeoLevel::kCountry && !m.has_hint &&
+    if (const GazEntry& be = m.cands[m.best].e;
+        be.level == GeoLevel::kCountry && !m.has_hint &&
         ctx.country[ctx.FindCountry(be.country)] -
-                self_part(m.name_id, ctx.FindCountry(be.country)) <= 1e-9 &&
+                self_part(m.name_id, ctx.FindCountry(be.country)) <=
+            1e-9 &&
         cue_of_id(ctx.FindCountry(be.country)) <= 0) {
       int town = -1;
       for (size_t ci = 0; ci < m.cands.size(); ++ci) {
@@ -3066,12 +3070,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     for (size_t ci = 0; ci < m.cands.size(); ++ci) {
       if (static_cast<int>(ci) != m.best) second = std::max(second, m.cands[ci].score);
     }
-    const bool big = e.population >= 100000 || e.level == GeoLevel::kCountry ||
-                     e.level == GeoLevel::kProvince;
+    const bool big =
+        e.population >= 100000 || e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     // Context apart from this name itself: "Kaduna" the state does not place "Kaduna" the city.
-    auto ctx_apart = [&](uint32_t id) {
-      return ctx.country[id] - self_part(m.name_id, id) > 1e-9;
-    };
+    auto ctx_apart = [&](uint32_t id) { return ctx.country[id] - self_part(m.name_id, id) > 1e-9; };
     const uint32_t eid = ctx.FindCountry(e.country);
     bool in_context = cue_of_id(eid) >= 0.5 || b.in_province;
     if (!in_context && ctx.has_country[eid]) in_context = ctx_apart(eid);
@@ -3095,7 +3097,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     } else if (m.quarter && !big) {
       accept = false;  // "the West End neighborhood": a quarter of the article's town
     } else if (m.minor_form && (!m.cue || m.bare_possessive) && !big && !m.has_hint) {
-      accept = false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
+      accept =
+          false;  // "south of East Elm", "Elm's death" (not "in Elm's port"): a street, a person
     } else if (m.person && !admin) {
       accept = false;  // "Sgt. Carney", "Lang said": a person, not the namesake town
     } else if (m.multiword && !m.has_hint && !b.exact &&
@@ -3145,8 +3148,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A county named by a bare word: American usage says "Rusk County"; without the unit word a
     // county name is a surname ("Stokes", "Harris") unless a preposition, a dateline or a
     // following region ("Navarro, Texas") marks a place.
-    if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword &&
-        !m.cue && !m.of_before && !m.dateline && !b.paired) {
+    if (e.level == GeoLevel::kDistrict && !m.has_hint && !m.abbrev && !m.multiword && !m.cue &&
+        !m.of_before && !m.dateline && !b.paired) {
       accept = false;
     }
     // A title-case headline's "In X Of" is an idiom ("In Wake Of Shootings", "In Light Of"),
@@ -3209,8 +3212,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       if (caps) accept = false;
     }
     // A title-case headline capitalises every word: a lone small place there needs a cue.
-    if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline &&
-        !m.abbrev && !m.of_before) {
+    if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline && !m.abbrev &&
+        !m.of_before) {
       accept = false;
     }
     // Far from the article's own country: a single-word place needs its country named in the
@@ -3244,8 +3247,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // A coarse-key match (spelling differs) outside the article's countries is a guess too far.
     // An exact but small place abroad ("at Lido beach" in a Somali story) is usually a common noun
     // or a namesake: the article's own countries win.
-    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev &&
-        !admin && !(m.has_hint && m.hint == e.level)) {
+    if (!in_context && !no_context && e.population < 100000 && !m.dateline && !m.abbrev && !admin &&
+        !(m.has_hint && m.hint == e.level)) {
       accept = false;
     }
     // Without named countries, the article's well-known towns still say where it is: a small
@@ -3330,7 +3333,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       pm.place.level = GeoLevel::kDistrict;
     }
     double margin = second < -1e8 ? 6 : b.score - second;
-    double base = m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
+    double base =
+        m.weak || m.embedded || m.sentence_start ? 0.3 : (strong || in_context ? 0.55 : 0.45);
     pm.confidence = static_cast<float>(
         std::min(1.0, base + (1.0 - base) * (1.0 - std::exp(-std::max(0.0, margin) / 3.0))));
     // "Peshawar-bound": the place is named, but nothing happened there.

@@ -114,8 +114,7 @@ class Geocoder {
   void BuildSeats();
   // Allocates entry_facts_, every slot not yet made.
   void BuildEntryTables();
-  static std::string SeatKey(std::string_view cc, std::string_view admin1,
-                             std::string_view admin2);
+  static std::string SeatKey(std::string_view cc, std::string_view admin1, std::string_view admin2);
 
   const Gazetteer* gaz_;
   std::shared_ptr<const Words> words_;

@@ -92,11 +92,11 @@ BENCHMARK(BM_GeocoderFind)->Unit(benchmark::kMillisecond);
   const Doc empty_doc;
   for (const Article& a : setup.articles) {
     for (const PlaceMention& m : setup.geo->Find(a.text, empty_doc, a.lang)) {
-      std::fprintf(f, "%s\t%u\t%u\t%u\t%s\t%s\t%s\t%s\t%d\t%.9g\t%.9g\t%.9g\n",
-                   a.doc_id.c_str(), m.span.begin, m.span.end, m.place.gazetteer_id,
-                   m.place.name.c_str(), m.place.country.c_str(), m.place.admin1.c_str(),
-                   m.place.admin2.c_str(), static_cast<int>(m.place.level), m.place.lat,
-                   m.place.lon, static_cast<double>(m.confidence));
+      std::fprintf(f, "%s\t%u\t%u\t%u\t%s\t%s\t%s\t%s\t%d\t%.9g\t%.9g\t%.9g\n", a.doc_id.c_str(),
+                   m.span.begin, m.span.end, m.place.gazetteer_id, m.place.name.c_str(),
+                   m.place.country.c_str(), m.place.admin1.c_str(), m.place.admin2.c_str(),
+                   static_cast<int>(m.place.level), m.place.lat, m.place.lon,
+                   static_cast<double>(m.confidence));
     }
   }
   std::fclose(f);

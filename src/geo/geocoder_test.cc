@@ -113,13 +113,15 @@ TEST_F(GeocoderTest, CityCommaStatePicksTheState) {
 // A word also written in lower case elsewhere is weak and alone never a place, so the geocoder
 // skips its readings, except as the region of "Town, Region": there it still picks the town.
 TEST_F(GeocoderTest, WeakWordStillNamesTheRegionOfATownCommaPair) {
-  auto ms = Find("The rally in Springfield, Missouri drew a large crowd. The missouri "
-                 "delegation left early.");
+  auto ms = Find(
+      "The rally in Springfield, Missouri drew a large crowd. The missouri "
+      "delegation left early.");
   const PlaceMention* m = At(ms, "Springfield");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "Missouri");
-  ms = Find("The rally in Springfield drew a large crowd, Missouri officials said. The "
-            "missouri delegation left early.");
+  ms = Find(
+      "The rally in Springfield drew a large crowd, Missouri officials said. The "
+      "missouri delegation left early.");
   EXPECT_EQ(At(ms, "Missouri"), nullptr);  // weak, and no town's region
 }
 
@@ -335,8 +337,9 @@ TEST_F(GeocoderTest, ShortAcronymIsNotATown) {
 }
 
 TEST_F(GeocoderTest, PersonNamesAreNotPlaces) {
-  auto ms = Find("Deputies said Brian Carney, 34, fired first in Cartersville, Ga. "
-                 "Carney was taken to a hospital.");
+  auto ms = Find(
+      "Deputies said Brian Carney, 34, fired first in Cartersville, Ga. "
+      "Carney was taken to a hospital.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
   ms = Find("Sgt. Carney told reporters the scene in Cartersville, Ga. was secure.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
@@ -455,8 +458,9 @@ bool MentionAt(const std::vector<PlaceMention>& ms, size_t pos) {
 }
 
 TEST_F(GeocoderTest, AgeBeforeAFullNameMakesTheSurnameAPerson) {
-  auto ms = Find("Police said 15-year-old Marla Carney was shot at her home in Springfield, "
-                 "Illinois. Carney was a sophomore.");
+  auto ms = Find(
+      "Police said 15-year-old Marla Carney was shot at her home in Springfield, "
+      "Illinois. Carney was a sophomore.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
   const PlaceMention* s = At(ms, "Springfield");
   ASSERT_NE(s, nullptr);
@@ -484,8 +488,9 @@ TEST_F(GeocoderTest, GivenNameOfAPersonWithAnAgeIsNotAProvince) {
 }
 
 TEST_F(GeocoderTest, BareCountyNameNeedsAUnitWordOrACue) {
-  auto ms = Find("Deputies said Stokes had been hunting with friends in Stokes County, North "
-                 "Carolina, when the rifle fired.");
+  auto ms = Find(
+      "Deputies said Stokes had been hunting with friends in Stokes County, North "
+      "Carolina, when the rifle fired.");
   EXPECT_FALSE(MentionAt(ms, text_.find("Stokes had")));
   size_t county = text_.find("Stokes County");
   bool found = false;
@@ -501,8 +506,9 @@ TEST_F(GeocoderTest, BareCountyNameNeedsAUnitWordOrACue) {
 }
 
 TEST_F(GeocoderTest, StreetsAndVenuesAreNotTowns) {
-  auto ms = Find("The shooting happened in the 300 block of Carney in Springfield, Illinois, "
-                 "and a second one on Madrid Drive.");
+  auto ms = Find(
+      "The shooting happened in the 300 block of Carney in Springfield, Illinois, "
+      "and a second one on Madrid Drive.");
   for (const PlaceMention& m : ms) {
     EXPECT_NE(m.place.name, "Carney");
     EXPECT_NE(m.place.name, "Madrid");
@@ -596,11 +602,13 @@ TEST(GeocoderWordsTest, FindAfterAnotherGeocoderIsGone) {
 }
 
 TEST_F(GeocoderTest, TitleCaseHeadlineWordNeedsACue) {
-  auto ms = Find("Gunman Surrenders To Carney Deputies After Standoff\n\nDeputies in "
-                 "Cartersville, Ga., said nobody was hurt.");
+  auto ms = Find(
+      "Gunman Surrenders To Carney Deputies After Standoff\n\nDeputies in "
+      "Cartersville, Ga., said nobody was hurt.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
-  ms = Find("Shooting In Carney Leaves Two Hurt\n\nDeputies in Cartersville, Ga., said two men "
-            "were hurt.");
+  ms = Find(
+      "Shooting In Carney Leaves Two Hurt\n\nDeputies in Cartersville, Ga., said two men "
+      "were hurt.");
   const PlaceMention* c = At(ms, "Carney");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->place.country, "US");
@@ -619,7 +627,8 @@ TEST_F(GeocoderTest, FarAwayPlaceNeedsItsCountryNamed) {
 }
 
 TEST_F(GeocoderTest, VictimAndSuspectVerbsMakeAPerson) {
-  auto ms = Find("A neighbor said the gunman killed Carney in a driveway in Springfield, Illinois.");
+  auto ms =
+      Find("A neighbor said the gunman killed Carney in a driveway in Springfield, Illinois.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
   ms = Find("Carney was charged with murder, police in Springfield, Illinois, said.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
@@ -663,8 +672,9 @@ TEST_F(GeocoderTest, TownBeforeItsInstitutionStaysATown) {
 // The state the article is about, implied by its other places (no state named): a small
 // namesake there beats a larger one in another state.
 TEST_F(GeocoderTest, NamesakeInImpliedStateWins) {
-  auto ms = Find("Police in Greyport said the man fled after the shooting. He was arrested "
-                 "hours later in Oakhaven.");
+  auto ms = Find(
+      "Police in Greyport said the man fled after the shooting. He was arrested "
+      "hours later in Oakhaven.");
   const PlaceMention* m = At(ms, "Oakhaven");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.country, "US");
@@ -678,8 +688,9 @@ TEST_F(GeocoderTest, NamesakeInImpliedStateWins) {
 
 // A named state still wins over the one the other places imply.
 TEST_F(GeocoderTest, NamedStateBeatsImpliedState) {
-  auto ms = Find("Police in Greyport said the man fled to Oakhaven, Missouri, where he was "
-                 "arrested.");
+  auto ms = Find(
+      "Police in Greyport said the man fled to Oakhaven, Missouri, where he was "
+      "arrested.");
   const PlaceMention* m = At(ms, "Oakhaven");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "Missouri");
@@ -738,10 +749,11 @@ TEST_F(GeocoderTest, ExactSpellingBeatsCoarseKeyNeighbour) {
 // A name's own mentions are not its context: five mentions of "Ashwick" do not make it the
 // English town when the article names the American town's county.
 TEST_F(GeocoderTest, NamedCountyPlacesTownOverLargerForeignNamesake) {
-  auto ms = Find("Ashwick Police confirm death after shooting\n\n"
-                 "ASHWICK  One man died on Thursday. According to the Ashwick Police, a call "
-                 "from the Tenango County 911 center reached the Ashwick Police at 6 p.m. from a "
-                 "home in the City of Ashwick.");
+  auto ms = Find(
+      "Ashwick Police confirm death after shooting\n\n"
+      "ASHWICK  One man died on Thursday. According to the Ashwick Police, a call "
+      "from the Tenango County 911 center reached the Ashwick Police at 6 p.m. from a "
+      "home in the City of Ashwick.");
   const PlaceMention* county = At(ms, "Tenango County");
   ASSERT_NE(county, nullptr);
   // The county stands for the town in it that the article names.
@@ -881,8 +893,9 @@ TEST_F(GeocoderTest, ContractionsAndCoarseGivenNamesAreNoPlaces) {
 // "the city's Carney neighborhood" names a quarter, and the name stays that quarter elsewhere in
 // the article (its headline); "the 300 block of North Carney" is a street.
 TEST_F(GeocoderTest, QuarterAfterPossessiveAndStreetAfterDirection) {
-  auto ms = Find("Man Shot In Carney\n\nA man was killed in the city's Carney neighborhood, "
-                 "Springfield, Illinois, police said.");
+  auto ms = Find(
+      "Man Shot In Carney\n\nA man was killed in the city's Carney neighborhood, "
+      "Springfield, Illinois, police said.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.place.name, "Carney");
   EXPECT_NE(At(ms, "Springfield"), nullptr);
   ms = Find("A man was shot in the 300 block of North Carney in Springfield, Illinois.");
@@ -932,8 +945,9 @@ TEST_F(GeocoderTest, NameAlsoWrittenInLowerCaseIsWeakWhereverItStands) {
   auto ms = Find("Officials said Tarsung and Gwamar in Varistan were calm.");
   EXPECT_NE(At(ms, "Tarsung"), nullptr);
   EXPECT_NE(At(ms, "Gwamar"), nullptr);
-  ms = Find("A gwamar unit came. Officials said Tarsung and Gwamar in Varistan were calm; "
-            "tarsung on.");
+  ms = Find(
+      "A gwamar unit came. Officials said Tarsung and Gwamar in Varistan were calm; "
+      "tarsung on.");
   EXPECT_EQ(At(ms, "Tarsung"), nullptr);
   EXPECT_EQ(At(ms, "Gwamar"), nullptr);
   ms = Find("Officials said Tarsung and Gwamar in Varistan were calm; a gwamar unit came.");
@@ -961,11 +975,11 @@ TEST_F(GeocoderTest, CachedReadingsGiveTheSameAnswersAsAFreshGeocoder) {
   auto key = [](const std::vector<PlaceMention>& ms) {
     std::string k;
     for (const PlaceMention& m : ms) {
-      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" +
-           m.place.name + "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 +
-           "#" + std::to_string(m.place.gazetteer_id) + "L" +
-           std::to_string(static_cast<int>(m.place.level)) + "@" +
-           std::to_string(m.confidence) + ";";
+      k += std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + ":" + m.place.name +
+           "/" + m.place.country + "/" + m.place.admin1 + "/" + m.place.admin2 + "#" +
+           std::to_string(m.place.gazetteer_id) + "L" +
+           std::to_string(static_cast<int>(m.place.level)) + "@" + std::to_string(m.confidence) +
+           ";";
     }
     return k;
   };
@@ -1085,17 +1099,20 @@ TEST_F(GeocoderTest, CoarseKeyNamesakeInLatinCountryIsNoPlace) {
 // another state, is a local namesake: "Cartersville" in a North Carolina story is neither the
 // Georgia nor the Florida town. Named with its state, or a large town, it stays.
 TEST_F(GeocoderTest, SmallTownOutsideTheArticlesStateIsDropped) {
-  auto ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
-                 "Cartersville.");
+  auto ms = Find(
+      "Deputies in Greyport, North Carolina, said the truck was later found in "
+      "Cartersville.");
   ASSERT_NE(At(ms, "Greyport"), nullptr);
   EXPECT_EQ(At(ms, "Cartersville"), nullptr);
-  ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
-            "Cartersville, Georgia.");
+  ms = Find(
+      "Deputies in Greyport, North Carolina, said the truck was later found in "
+      "Cartersville, Georgia.");
   const PlaceMention* m = At(ms, "Cartersville");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->place.admin1, "Georgia");
-  ms = Find("Deputies in Greyport, North Carolina, said the truck was later found in "
-            "Springfield.");
+  ms = Find(
+      "Deputies in Greyport, North Carolina, said the truck was later found in "
+      "Springfield.");
   EXPECT_NE(At(ms, "Springfield"), nullptr);
   // With no state in view the town is still read.
   ms = Find("Police said the truck was later found in Cartersville on Sunday.");
@@ -1126,8 +1143,9 @@ TEST_F(GeocoderTest, VenueHeadsAndPersonCuesAreNoTowns) {
   EXPECT_EQ(At(ms, "Springfield"), nullptr);
   ms = Find("The two victims were taken to a hospital in Springfield, Illinois.");
   EXPECT_NE(At(ms, "Springfield"), nullptr);
-  ms = Find("Officers found the girl on the porch in Cartersville, Ga. Carney was taken to a "
-            "hospital, where she died.");
+  ms = Find(
+      "Officers found the girl on the porch in Cartersville, Ga. Carney was taken to a "
+      "hospital, where she died.");
   for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Carney");
   ms = Find("Carney's friends lit candles outside the house in Cartersville, Ga.");
   for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Carney");
@@ -1137,8 +1155,9 @@ TEST_F(GeocoderTest, VenueHeadsAndPersonCuesAreNoTowns) {
 // article's countries is the person: "Tamara said" in an Illinois story is not the Russian city.
 // With a preposition, or in a story about its country, the town stays.
 TEST_F(GeocoderTest, LoneGivenNameAbroadIsThePerson) {
-  auto ms = Find("The shop was closed on Friday, Tamara said. Police in Springfield, Illinois, "
-                 "said nobody was hurt.");
+  auto ms = Find(
+      "The shop was closed on Friday, Tamara said. Police in Springfield, Illinois, "
+      "said nobody was hurt.");
   EXPECT_EQ(At(ms, "Tamara"), nullptr);
   ASSERT_NE(At(ms, "Springfield"), nullptr);
   ms = Find("The convoy was stopped near Tamara on Friday, officials in Russia said.");
@@ -1200,8 +1219,9 @@ TEST_F(GeocoderTest, DeterminerDoesNotOpenACoarseKeyName) {
 // A name ending in a street word ("Varn St") that no entry spells so is a street, not the
 // foreign town recorded under a similar alternate.
 TEST_F(GeocoderTest, NameEndingInStreetWordIsAStreet) {
-  auto ms = Find("Police in Springfield, Illinois, said the man was shot outside a shop on "
-                 "Varn St late on Friday.");
+  auto ms = Find(
+      "Police in Springfield, Illinois, said the man was shot outside a shop on "
+      "Varn St late on Friday.");
   EXPECT_EQ(At(ms, "Varn St"), nullptr);
   for (const PlaceMention& p : ms) EXPECT_NE(p.place.country, "RO");
   EXPECT_NE(At(ms, "Springfield"), nullptr);
@@ -1227,8 +1247,9 @@ TEST_F(GeocoderTest, ChildrensHospitalIsAVenue) {
 // A town out of the story's state reached only by an old name is dropped even in a title-case
 // line; the headline's official spelling of a place keeps it.
 TEST_F(GeocoderTest, OldNameInTitleLineOutOfStateIsDropped) {
-  auto ms = Find("Jane Doe, Harmon Glen School District\n\nSPRINGFIELD, Ill. - A teen was killed "
-                 "by an officer on Sunday, police said.");
+  auto ms = Find(
+      "Jane Doe, Harmon Glen School District\n\nSPRINGFIELD, Ill. - A teen was killed "
+      "by an officer on Sunday, police said.");
   for (const PlaceMention& p : ms) EXPECT_NE(p.place.name, "Tallbridge");
   EXPECT_NE(At(ms, "SPRINGFIELD"), nullptr);
 }
@@ -1251,11 +1272,13 @@ TEST_F(GeocoderTest, CountryNamedTownInTheStorysState) {
 // Only the first line is the headline whose small town stands whatever state the story names;
 // a later title-case line (an update line, a caption) is read like the body.
 TEST_F(GeocoderTest, OnlyTheFirstLineIsTheHeadline) {
-  auto ms = Find("Teen Killed After Gun Goes Off\n\nUpdate: Man Charged In Cartersville Death\n\n"
-                 "Police in Springfield, Illinois, said a man was charged on Friday.");
+  auto ms = Find(
+      "Teen Killed After Gun Goes Off\n\nUpdate: Man Charged In Cartersville Death\n\n"
+      "Police in Springfield, Illinois, said a man was charged on Friday.");
   EXPECT_EQ(At(ms, "Cartersville"), nullptr);
-  ms = Find("Teen Shot Dead In Cartersville\n\n"
-            "Police in Springfield, Illinois, said a man was charged on Friday.");
+  ms = Find(
+      "Teen Shot Dead In Cartersville\n\n"
+      "Police in Springfield, Illinois, said a man was charged on Friday.");
   EXPECT_NE(At(ms, "Cartersville"), nullptr);
 }
 
@@ -1285,16 +1308,22 @@ class GeocoderSharedKeysTest : public GeocoderTest {
 TEST_F(GeocoderSharedKeysTest, SameMentionsWithTheTextStagesKeys) {
   ExpectSame("QUENZA: Blasts hit Kavat and Gwamar, Varistan, and Karachi in Sindh.");
   // Hyphens, apostrophes and possessives around names, numbers glued to words.
-  ExpectSame("Peshawar-bound buses left Quenza's station; Kavat\xE2\x80\x99s elders and "
-             "Tarsung-based police met 15-year-old Ali in Hyderabad, Sindh, on the 3rd day.");
-  ExpectSame("\xE2\x80\x9CKarachi\xE2\x80\x9D, \xE2\x80\x98Gwamar\xE2\x80\x99 and "
-             "Kavat\xE2\x80\x98s "
-             "people.\nTARSUNG DISTRICT: two killed in GWAMAR\n\nLahore 12 Kavat-Tarsung road.");
+  ExpectSame(
+      "Peshawar-bound buses left Quenza's station; Kavat\xE2\x80\x99s elders and "
+      "Tarsung-based police met 15-year-old Ali in Hyderabad, Sindh, on the 3rd day.");
+  ExpectSame(
+      "\xE2\x80\x9CKarachi\xE2\x80\x9D, \xE2\x80\x98Gwamar\xE2\x80\x99 and "
+      "Kavat\xE2\x80\x98s "
+      "people.\nTARSUNG DISTRICT: two killed in GWAMAR\n\nLahore 12 Kavat-Tarsung road.");
   ExpectSame("Cartersville, Ga. police said a Georgia man, 38, was held in Hyderabad.");
-  ExpectSame("\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 "
-             "\xD0\x9A\xD0\xB2\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB5: "
-             "Quenza", "ru");
-  ExpectSame("Caf\xC3\xA9 in Quenza\xC3\xA9 and Karachi\xE2\x82\xAC 40\xC2\xB0" "C Gwamar");
+  ExpectSame(
+      "\xD0\x92\xD0\xB7\xD1\x80\xD1\x8B\xD0\xB2 \xD0\xB2 "
+      "\xD0\x9A\xD0\xB2\xD0\xB5\xD0\xBD\xD0\xB7\xD0\xB5: "
+      "Quenza",
+      "ru");
+  ExpectSame(
+      "Caf\xC3\xA9 in Quenza\xC3\xA9 and Karachi\xE2\x82\xAC 40\xC2\xB0"
+      "C Gwamar");
   ExpectSame("Ends at Gwamar");
 }
 
@@ -1337,13 +1366,62 @@ TEST_F(GeocoderSharedKeysTest, SameMentionsForHeadlinesCuesAndTwins) {
 }
 
 TEST_F(GeocoderSharedKeysTest, SameMentionsOnRandomTexts) {
-  testing_text::PieceTexts texts({
-      "Quenza", "Kavat", "Gwamar", "Karachi", "Sindh", "Varistan", "Tarsung", "district",
-      "police", "said", "in", "near", "TARSUNG", "12", "3", "1,200", "-", "'", "'s", " ", " ",
-      " ", "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC",
-      "\xC3\xA9", "\xE2\x82\xAC", "\xD0\x9A\xD0\xB2", "\xE2\x80\x8D", "\xE2\x80\x94", "al", "x2",
-      "s", "rd", "A", "QUENZA", "Q1", "GWAMAR9", "!", "?", ";", "(", ")", "\t", "\r", "&",
-      "North", "Carolina", ". ", ", "}, 777, 40);
+  testing_text::PieceTexts texts({"Quenza",
+                                  "Kavat",
+                                  "Gwamar",
+                                  "Karachi",
+                                  "Sindh",
+                                  "Varistan",
+                                  "Tarsung",
+                                  "district",
+                                  "police",
+                                  "said",
+                                  "in",
+                                  "near",
+                                  "TARSUNG",
+                                  "12",
+                                  "3",
+                                  "1,200",
+                                  "-",
+                                  "'",
+                                  "'s",
+                                  " ",
+                                  " ",
+                                  " ",
+                                  "\n",
+                                  ".",
+                                  ",",
+                                  ":",
+                                  "\xE2\x80\x99",
+                                  "\xE2\x80\x98",
+                                  "\xE2\x80\x9C",
+                                  "\xCA\xBC",
+                                  "\xC3\xA9",
+                                  "\xE2\x82\xAC",
+                                  "\xD0\x9A\xD0\xB2",
+                                  "\xE2\x80\x8D",
+                                  "\xE2\x80\x94",
+                                  "al",
+                                  "x2",
+                                  "s",
+                                  "rd",
+                                  "A",
+                                  "QUENZA",
+                                  "Q1",
+                                  "GWAMAR9",
+                                  "!",
+                                  "?",
+                                  ";",
+                                  "(",
+                                  ")",
+                                  "\t",
+                                  "\r",
+                                  "&",
+                                  "North",
+                                  "Carolina",
+                                  ". ",
+                                  ", "},
+                                 777, 40);
   for (int round = 0; round < 300; ++round) {
     std::string text = texts.Next();
     ExpectSame(text);

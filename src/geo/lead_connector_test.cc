@@ -86,7 +86,8 @@ TEST_F(LeadConnectorTest, AssimilatedArabicArticleContinuesTheName) {
             std::vector<std::string>{"Dar es Salaam=Dar es Salaam"});
   EXPECT_EQ(Found("Warplanes struck a residential area in Deir ez-Zor overnight."),
             std::vector<std::string>{"Deir ez-Zor=Deir ez-Zor"});
-  std::vector<std::string> salah = Found("Militants attacked a checkpoint in Salah ad-Din province.");
+  std::vector<std::string> salah =
+      Found("Militants attacked a checkpoint in Salah ad-Din province.");
   ASSERT_EQ(salah.size(), 1u);
   EXPECT_EQ(salah[0].substr(salah[0].find('=') + 1), "Salah ad-Din Governorate");
 }

@@ -231,37 +231,37 @@ std::string FoldName(std::string_view name) {
 Result<MatchRules> MatchRules::Parse(std::string_view text) {
   MatchRules r;
   r.text_ = std::string(text);
-  Status st = ForEachTsvLine(
-      text, "match rules", 1, [&](const std::vector<std::string_view>& cols, int) -> Status {
-        Rule rule;
-        if (cols.size() == 1 && cols[0] == "!collapse") {
-          rule.collapse = true;
-          r.rules_.push_back(rule);
-          return Status::Ok();
-        }
-        if (cols.size() < 2) return InvalidArgument("expected FROM<TAB>TO");
-        std::string_view from = cols[0], to = cols[1];
-        if (!from.empty() && from.front() == '^') {
-          rule.at_start = true;
-          from.remove_prefix(1);
-        }
-        if (!from.empty() && from.back() == '$') {
-          rule.at_end = true;
-          from.remove_suffix(1);
-        }
-        if (from.empty()) return InvalidArgument("empty pattern");
-        for (std::string_view part : {from, to}) {
-          for (char c : part) {
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-              return InvalidArgument("patterns use only a-z and 0-9");
-            }
-          }
-        }
-        rule.from = std::string(from);
-        rule.to = std::string(to);
-        r.rules_.push_back(std::move(rule));
-        return Status::Ok();
-      });
+  Status st = ForEachTsvLine(text, "match rules", 1,
+                             [&](const std::vector<std::string_view>& cols, int) -> Status {
+                               Rule rule;
+                               if (cols.size() == 1 && cols[0] == "!collapse") {
+                                 rule.collapse = true;
+                                 r.rules_.push_back(rule);
+                                 return Status::Ok();
+                               }
+                               if (cols.size() < 2) return InvalidArgument("expected FROM<TAB>TO");
+                               std::string_view from = cols[0], to = cols[1];
+                               if (!from.empty() && from.front() == '^') {
+                                 rule.at_start = true;
+                                 from.remove_prefix(1);
+                               }
+                               if (!from.empty() && from.back() == '$') {
+                                 rule.at_end = true;
+                                 from.remove_suffix(1);
+                               }
+                               if (from.empty()) return InvalidArgument("empty pattern");
+                               for (std::string_view part : {from, to}) {
+                                 for (char c : part) {
+                                   if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                                     return InvalidArgument("patterns use only a-z and 0-9");
+                                   }
+                                 }
+                               }
+                               rule.from = std::string(from);
+                               rule.to = std::string(to);
+                               r.rules_.push_back(std::move(rule));
+                               return Status::Ok();
+                             });
   if (!st.ok()) return st;
   return r;
 }

@@ -4,8 +4,9 @@
 // copy_of = the canonical article. Near duplicates (wire copies lightly edited by each outlet):
 // one-permutation MinHash signatures over word shingles (boilerplate shingles found in very many
 // documents left out), bucketed with LSH banding so only likely pairs are compared, each member
-// of a bucket with a bounded number of its neighbours (near-linear in the number of articles); a candidate pair whose exact shingle Jaccard
-// reaches `near_threshold` is linked, and linked articles form one group → copy_of = canonical.
+// of a bucket with a bounded number of its neighbours (near-linear in the number of articles); a
+// candidate pair whose exact shingle Jaccard reaches `near_threshold` is linked, and linked
+// articles form one group → copy_of = canonical.
 //
 // The canonical article of a group is the earliest published (articles without a date come
 // last), then the smallest doc_id: the result does not depend on input order. Previous
@@ -34,9 +35,9 @@ namespace sitrep {
 struct DedupOptions {
   double near_threshold = 0.8;  // shingle Jaccard for a near duplicate
   int shingle_words = 3;
-  int bands = 20;               // bands * rows MinHash values; P(candidate | J=0.8) > 0.999
+  int bands = 20;  // bands * rows MinHash values; P(candidate | J=0.8) > 0.999
   int rows = 5;
-  size_t min_shingles = 8;      // shorter texts are only matched exactly
+  size_t min_shingles = 8;  // shorter texts are only matched exactly
   // Boilerplate: a shingle in more than max(min_boilerplate_docs, max_doc_fraction x documents)
   // documents is left out of the signatures (still counted by the verifying Jaccard).
   // max_doc_fraction >= 1 turns this off.
@@ -45,7 +46,7 @@ struct DedupOptions {
   // In an LSH bucket each member is compared with at most this many following members, which
   // bounds the work when many documents share a bucket (near-linear overall).
   size_t max_bucket_pairs_per_doc = 16;
-  int threads = 1;              // for shingling and signatures
+  int threads = 1;  // for shingling and signatures
 };
 
 struct DedupStats {

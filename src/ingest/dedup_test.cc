@@ -83,10 +83,9 @@ TEST(DedupTest, RewrittenStoryIsNotACopy) {
 }
 
 TEST(DedupTest, ResultDoesNotDependOnInputOrder) {
-  std::vector<Article> base = {
-      Make("d3", Edited(), CivilDate{2024, 5, 9}), Make("d1", kWire),
-      Make("d2", kWire, CivilDate{2024, 5, 9}), Make("d4", kUnrelated),
-      Make("d5", Edited(), CivilDate{2024, 5, 8})};
+  std::vector<Article> base = {Make("d3", Edited(), CivilDate{2024, 5, 9}), Make("d1", kWire),
+                               Make("d2", kWire, CivilDate{2024, 5, 9}), Make("d4", kUnrelated),
+                               Make("d5", Edited(), CivilDate{2024, 5, 8})};
   auto run = [](std::vector<Article> v) {
     MarkDuplicates(&v);
     std::sort(v.begin(), v.end(),
@@ -316,12 +315,13 @@ uint64_t ReferenceTextHash(std::string_view text) {
 TEST(DedupTest, TextHashesMatchTextHashForAnyMixOfLengths) {
   // Lanes run out at different times and take the next text: empty texts, equal lengths, one
   // long text among short ones, fewer texts than lanes, and texts with every byte value.
-  std::vector<std::string> owned = {"", "a", "", "abc", std::string(5000, 'x'), "abd", "",
-                                    std::string("\0\xff\x80 z", 5), "abc"};
+  std::vector<std::string> owned = {
+      "", "a", "", "abc", std::string(5000, 'x'), "abd", "", std::string("\0\xff\x80 z", 5), "abc"};
   std::string all_bytes;
   for (int c = 0; c < 256; ++c) all_bytes.push_back(static_cast<char>(c));
   owned.push_back(all_bytes);
-  for (int i = 0; i < 37; ++i) owned.push_back(std::string(static_cast<size_t>(i * 13 % 97), 'a' + i % 26));
+  for (int i = 0; i < 37; ++i)
+    owned.push_back(std::string(static_cast<size_t>(i * 13 % 97), 'a' + i % 26));
   for (size_t count = 0; count <= owned.size(); ++count) {
     SCOPED_TRACE(count);
     std::vector<std::string_view> texts(owned.begin(), owned.begin() + static_cast<long>(count));
@@ -400,9 +400,16 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
   // or run to the end of a text whose length is a multiple of 64; words longer than 8 bytes
   // (hashed 8 bytes a step) and of 16 or more bytes; mixed case across the 8-byte steps.
   std::string blocks;
-  const char* const kPieces[] = {"Internationally", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "x", "9",
-                                 "\xc3\xa9t\xc3\xa9", "MiXeD-CaSe", "word", "eightchr",
-                                 "ninechars", "sixteencharacter"};
+  const char* const kPieces[] = {"Internationally",
+                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                 "x",
+                                 "9",
+                                 "\xc3\xa9t\xc3\xa9",
+                                 "MiXeD-CaSe",
+                                 "word",
+                                 "eightchr",
+                                 "ninechars",
+                                 "sixteencharacter"};
   for (int i = 0; i < 120; ++i) {
     blocks += kPieces[(i * 7) % 10];
     blocks += (i % 3 == 0) ? ",  " : " ";
@@ -434,7 +441,8 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
   }
   const std::string cut = big.substr(0, (size_t{1} << 20) - 1000);
   EXPECT_DOUBLE_EQ(ShingleJaccard(big, cut, 3), ReferenceJaccard(big, cut, 3));
-  EXPECT_DOUBLE_EQ(ShingleJaccard(big, big.substr(500), 3), ReferenceJaccard(big, big.substr(500), 3));
+  EXPECT_DOUBLE_EQ(ShingleJaccard(big, big.substr(500), 3),
+                   ReferenceJaccard(big, big.substr(500), 3));
   // Fewer words than the shingle length: no shingles at all on either side.
   EXPECT_DOUBLE_EQ(ShingleJaccard("two words", "other two", 3), 1.0);
   EXPECT_DOUBLE_EQ(ShingleJaccard("ALL Caps, punctuation!", "all caps punctuation", 2), 1.0);

@@ -21,7 +21,7 @@ struct HtmlRules {
   std::array<bool, GUMBO_TAG_LAST + 1> block_tag{};
   std::unordered_set<std::string> skip_role;
   std::unordered_set<std::string> boilerplate;
-  std::vector<std::string> date_meta;   // in order of trust
+  std::vector<std::string> date_meta;  // in order of trust
   std::vector<std::string> title_meta;
 };
 
@@ -137,8 +137,10 @@ class TextBuilder {
         if (pending_ == kNone) pending_ = kSpace;
       } else {
         if (!out_.empty()) {
-          if (pending_ == kBreak) out_.push_back('\n');
-          else if (pending_ == kSpace) out_.push_back(' ');
+          if (pending_ == kBreak)
+            out_.push_back('\n');
+          else if (pending_ == kSpace)
+            out_.push_back(' ');
         }
         pending_ = kNone;
         out_.push_back(c);
@@ -236,9 +238,10 @@ std::optional<CivilDate> DateFrom(std::string_view s) {
 // usually left out (p, li, td...) do not count, so real pages stay far below the limit.
 int EstimateDepth(std::string_view html) {
   static const std::unordered_set<std::string> kNoDepth = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-      "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "param", "!--",
-      "!doctype", "tbody", "thead", "colgroup", "rb", "rt", "rp", "optgroup"};
+      "area",  "base",  "br",       "col",   "embed",  "hr",    "img",     "input",
+      "link",  "meta",  "source",   "track", "wbr",    "p",     "li",      "dt",
+      "dd",    "tr",    "td",       "th",    "option", "param", "!--",     "!doctype",
+      "tbody", "thead", "colgroup", "rb",    "rt",     "rp",    "optgroup"};
   int depth = 0, max_depth = 0;
   std::string name;
   for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
@@ -246,8 +249,9 @@ int EstimateDepth(std::string_view html) {
     const bool closing = j < html.size() && html[j] == '/';
     if (closing) ++j;
     name.clear();
-    while (j < html.size() && name.size() < 16 &&
-           (std::isalnum(static_cast<unsigned char>(html[j])) || html[j] == '!' || html[j] == '-')) {
+    while (
+        j < html.size() && name.size() < 16 &&
+        (std::isalnum(static_cast<unsigned char>(html[j])) || html[j] == '!' || html[j] == '-')) {
       name.push_back(AsciiLower(html[j++]));
     }
     if (name.empty() || kNoDepth.count(name) > 0) continue;
@@ -322,8 +326,10 @@ Result<HtmlDocument> ExtractHtml(std::string_view html) {
   FindAll(top, GUMBO_TAG_ARTICLE, &articles);
   FindAll(top, GUMBO_TAG_MAIN, &mains);
   const GumboNode* root = top;
-  if (articles.size() == 1) root = articles.front();
-  else if (mains.size() == 1) root = mains.front();
+  if (articles.size() == 1)
+    root = articles.front();
+  else if (mains.size() == 1)
+    root = mains.front();
 
   if (!doc.published) {
     FindAll(root, GUMBO_TAG_TIME, &times);

@@ -21,11 +21,11 @@
 namespace sitrep {
 
 struct HtmlDocument {
-  std::string text;   // the article's text, UTF-8
+  std::string text;  // the article's text, UTF-8
   std::string title;
   std::optional<CivilDate> published;  // from <meta article:published_time> and the like
-  std::string url;    // <link rel=canonical> or og:url
-  std::string lang;   // from <html lang>, two letters, "" when absent
+  std::string url;                     // <link rel=canonical> or og:url
+  std::string lang;                    // from <html lang>, two letters, "" when absent
 };
 
 // Fails when the rules file cannot be loaded (the message names it) or when the markup is

@@ -57,7 +57,8 @@ Kind Sniff(std::string_view data) {
   if (data[i] == '[') return Kind::kJson;
   if (data[i] == '<') {
     std::string head = Lower(std::string(data.substr(i, 2048)));
-    if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
+    if (head.find("<html") != std::string::npos ||
+        head.find("<!doctype html") != std::string::npos ||
         head.find("<body") != std::string::npos || head.find("<p") != std::string::npos) {
       return Kind::kHtml;
     }
@@ -92,8 +93,10 @@ bool LooksBinary(std::string_view data) {
 #endif
   for (; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c == 0) ++nul;
-    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) {
+    if (c == 0)
+      ++nul;
+    else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+             c != 0x1b) {
       ++control;
     }
   }
@@ -170,7 +173,7 @@ class FastRecordScanner {
   bool Scan(std::string_view default_source, Article* a) {
     enum { kDocId, kSource, kUrl, kPublished, kLang, kText, kKnown };
     std::string values[kKnown];
-    bool seen[kKnown] = {};   // the key appeared
+    bool seen[kKnown] = {};     // the key appeared
     bool present[kKnown] = {};  // ... with a string value (not null)
     SkipSpace();
     if (!Eat('{')) return false;
@@ -184,12 +187,18 @@ class FastRecordScanner {
       if (!Eat(':')) return false;
       SkipSpace();
       int k = kKnown;
-      if (key == "doc_id") k = kDocId;
-      else if (key == "source") k = kSource;
-      else if (key == "url") k = kUrl;
-      else if (key == "published") k = kPublished;
-      else if (key == "lang") k = kLang;
-      else if (key == "text") k = kText;
+      if (key == "doc_id")
+        k = kDocId;
+      else if (key == "source")
+        k = kSource;
+      else if (key == "url")
+        k = kUrl;
+      else if (key == "published")
+        k = kPublished;
+      else if (key == "lang")
+        k = kLang;
+      else if (key == "text")
+        k = kText;
       if (k != kKnown) {
         if (seen[k]) return false;  // JSON's last-one-wins: leave it to the general path
         seen[k] = true;
@@ -441,8 +450,8 @@ class FastRecordScanner {
         std::memcpy(&v, p_, 8);
         high |= (v & k80) != 0;
         const uint64_t quote = v ^ (k01 * '"'), slash = v ^ (k01 * '\\');
-        const uint64_t hit = (((quote - k01) & ~quote) | ((slash - k01) & ~slash) |
-                              ((v - k01 * 0x20) & ~v)) & k80;
+        const uint64_t hit =
+            (((quote - k01) & ~quote) | ((slash - k01) & ~slash) | ((v - k01 * 0x20) & ~v)) & k80;
         if (hit != 0) {
           p_ += std::countr_zero(hit) >> 3;
           return high;
@@ -461,11 +470,17 @@ class FastRecordScanner {
   bool SkipScalar() {
     if (p_ == end_) return false;
     switch (*p_) {
-      case '"': ++p_; return String(nullptr);
-      case 't': return Literal("true");
-      case 'f': return Literal("false");
-      case 'n': return Literal("null");
-      default: return Number();
+      case '"':
+        ++p_;
+        return String(nullptr);
+      case 't':
+        return Literal("true");
+      case 'f':
+        return Literal("false");
+      case 'n':
+        return Literal("null");
+      default:
+        return Number();
     }
   }
   // JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -477,8 +492,10 @@ class FastRecordScanner {
       return true;
     };
     if (p_ < end_ && *p_ == '-') ++p_;
-    if (p_ < end_ && *p_ == '0') ++p_;
-    else if (!digits()) return false;
+    if (p_ < end_ && *p_ == '0')
+      ++p_;
+    else if (!digits())
+      return false;
     if (p_ < end_ && *p_ == '.') {
       ++p_;
       if (!digits()) return false;
@@ -579,9 +596,9 @@ void ReadOneJson(std::string_view name, std::string_view data, const IngestOptio
   }
   const std::string source = FileName(name);
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string where =
-        items.size() == 1 && !doc.is_array() ? std::string(name)
-                                             : std::string(name) + "[" + std::to_string(i) + "]";
+    const std::string where = items.size() == 1 && !doc.is_array()
+                                  ? std::string(name)
+                                  : std::string(name) + "[" + std::to_string(i) + "]";
     Article a;
     if (ArticleFromJson(*items[i], where, source, out, &a)) {
       AddArticle(std::move(a), where, /*json_record=*/true, options, out);
@@ -603,11 +620,19 @@ void ReadData(std::string_view name, std::string_view data, Kind kind, const Ing
     return;
   }
   switch (kind) {
-    case Kind::kJsonLines: ReadJsonLines(name, data, options, out); break;
-    case Kind::kJson: ReadOneJson(name, data, options, out); break;
-    case Kind::kHtml: ReadHtml(name, data, options, out); break;
+    case Kind::kJsonLines:
+      ReadJsonLines(name, data, options, out);
+      break;
+    case Kind::kJson:
+      ReadOneJson(name, data, options, out);
+      break;
+    case Kind::kHtml:
+      ReadHtml(name, data, options, out);
+      break;
     case Kind::kText:
-    case Kind::kOther: ReadPlainText(name, data, options, out); break;
+    case Kind::kOther:
+      ReadPlainText(name, data, options, out);
+      break;
   }
 }
 
@@ -772,7 +797,8 @@ IngestResult ReadInputs(const std::vector<std::string>& paths, const IngestOptio
   IngestResult out;
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string data((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
       ++out.files;
       Kind kind = Sniff(data);
       if (kind == Kind::kText) {

@@ -11,7 +11,8 @@ namespace {
 
 const std::string& Corpus() {
   static const std::string data = [] {
-    Result<std::string> r = ReadFile(std::string(SITREP_SOURCE_DIR) + "/../shared/corpus/gvc-dev.jsonl");
+    Result<std::string> r =
+        ReadFile(std::string(SITREP_SOURCE_DIR) + "/../shared/corpus/gvc-dev.jsonl");
     return r.ok() ? *r : std::string();
   }();
   return data;

@@ -17,9 +17,10 @@ namespace fs = std::filesystem;
 class IngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sitrep_ingest_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        fs::temp_directory_path() /
+        ("sitrep_ingest_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -70,7 +71,8 @@ TEST_F(IngestTest, JsonLinesGoodAndBadLines) {
   EXPECT_FALSE(r.articles[2].published.has_value());
 
   ASSERT_EQ(r.errors.size(), 5u) << Messages(r);
-  EXPECT_EQ(r.errors[0].message(), path + ":4: not valid JSON (truncated or malformed line); skipped");
+  EXPECT_EQ(r.errors[0].message(),
+            path + ":4: not valid JSON (truncated or malformed line); skipped");
   EXPECT_EQ(r.errors[1].message(), path + ":5: field 'text': expected a string; skipped");
   EXPECT_EQ(r.errors[2].message(), path + ":6: field 'doc_id': missing; skipped");
   EXPECT_NE(r.errors[3].message().find(":7: field 'published'"), std::string::npos);
@@ -159,7 +161,8 @@ TEST_F(IngestTest, MissingPathAndOversizeArticle) {
   IngestOptions small;
   small.max_article_bytes = 10;
   const std::string big = Write("big.txt", "This text is longer than ten bytes.");
-  const std::string jl = Write("big.jsonl", "{\"doc_id\": \"b\", \"text\": \"also far too long\"}\n");
+  const std::string jl =
+      Write("big.jsonl", "{\"doc_id\": \"b\", \"text\": \"also far too long\"}\n");
   IngestResult r = ReadInputs({(dir_ / "nope.txt").string(), big, jl}, small);
   EXPECT_TRUE(r.articles.empty());
   ASSERT_EQ(r.errors.size(), 3u) << Messages(r);
@@ -275,7 +278,8 @@ TEST_F(IngestTest, HtmlHugeCharacterReferenceStaysValidUtf8) {
 
 TEST_F(IngestTest, ReadJsonLinesFromMemoryHandlesCrLf) {
   IngestResult r;
-  ReadJsonLines("mem", "{\"doc_id\":\"m1\",\"text\":\"One.\"}\r\n{\"doc_id\":\"m2\",\"text\":\"Two.\"}",
+  ReadJsonLines("mem",
+                "{\"doc_id\":\"m1\",\"text\":\"One.\"}\r\n{\"doc_id\":\"m2\",\"text\":\"Two.\"}",
                 IngestOptions(), &r);
   ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
   EXPECT_EQ(r.articles[1].origin, "mem:2");
@@ -349,8 +353,8 @@ TEST_F(IngestTest, JsonLinesStringsFindSpecialBytesAtEveryOffset) {
       while (run.size() < offset) run += kind;
       IngestResult r;
       ReadJsonLines("mem",
-                    "{\"doc_id\":\"a\",\"text\":\"" + run + "\\\"q\\\\" + run + "\\n" + run + "\"}\n" +
-                        "{\"doc_id\":\"b\",\"text\":\"" + run + ".\"}\n" +
+                    "{\"doc_id\":\"a\",\"text\":\"" + run + "\\\"q\\\\" + run + "\\n" + run +
+                        "\"}\n" + "{\"doc_id\":\"b\",\"text\":\"" + run + ".\"}\n" +
                         "{\"doc_id\":\"c\",\"text\":\"" + run + "\x01" + run + "\"}\n" +
                         "{\"doc_id\":\"d\",\"text\":\"" + run + "\x1f\"}\n",
                     IngestOptions(), &r);
@@ -358,8 +362,10 @@ TEST_F(IngestTest, JsonLinesStringsFindSpecialBytesAtEveryOffset) {
       EXPECT_EQ(r.articles[0].text, run + "\"q\\" + run + "\n" + run);
       EXPECT_EQ(r.articles[1].text, run + ".");
       ASSERT_EQ(r.errors.size(), 2u) << Messages(r);
-      EXPECT_EQ(r.errors[0].message(), "mem:3: not valid JSON (truncated or malformed line); skipped");
-      EXPECT_EQ(r.errors[1].message(), "mem:4: not valid JSON (truncated or malformed line); skipped");
+      EXPECT_EQ(r.errors[0].message(),
+                "mem:3: not valid JSON (truncated or malformed line); skipped");
+      EXPECT_EQ(r.errors[1].message(),
+                "mem:4: not valid JSON (truncated or malformed line); skipped");
     }
   }
 }

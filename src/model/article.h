@@ -38,7 +38,7 @@ struct Article {
   std::string source;  // outlet or file name
   std::string url;
   std::optional<CivilDate> published;
-  std::string lang;    // ISO 639-1; detected when the input does not say
+  std::string lang;  // ISO 639-1; detected when the input does not say
   std::string text;
   std::string origin;  // "file:line" for messages
   // Set by ingest dedup: doc_id of the article this one copies (exact or near duplicate).

@@ -52,11 +52,12 @@ enum class DatePrecision : uint8_t { kDay, kMonth, kYear, kUnresolved };
 // A temporal expression resolved against the publication date when there is one.
 struct Timex {
   Span span;
-  CivilDate date;           // fields 0 where unknown; invalid when unresolved
-  CivilDate date_end;       // for ranges ("the past 24 hours"); invalid when a single date
+  CivilDate date;      // fields 0 where unknown; invalid when unresolved
+  CivilDate date_end;  // for ranges ("the past 24 hours"); invalid when a single date
   DatePrecision precision = DatePrecision::kUnresolved;
-  bool relative = false;    // resolved from the publication date ("on Monday", "a day earlier")
-  bool past_reference = false;  // clearly a past reference ("last year", "in August 2024" long before)
+  bool relative = false;  // resolved from the publication date ("on Monday", "a day earlier")
+  bool past_reference =
+      false;  // clearly a past reference ("last year", "in August 2024" long before)
 };
 
 struct Doc {

@@ -51,10 +51,10 @@ struct PlaceMention {
 
 enum class ActorRole : uint8_t { kUnknown, kPerpetrator, kTarget };
 enum class ActorClass : uint8_t {
-  kArmedGroup,   // named organisation ("Northern Liberation Front")
-  kStateForce,   // police, army, security forces
-  kMilitants,    // generic: militants, gunmen, insurgents, separatists, attackers
-  kCivilians,    // civilians, passengers, workers, tourists
+  kArmedGroup,  // named organisation ("Northern Liberation Front")
+  kStateForce,  // police, army, security forces
+  kMilitants,   // generic: militants, gunmen, insurgents, separatists, attackers
+  kCivilians,   // civilians, passengers, workers, tourists
   kOther,
 };
 
@@ -64,8 +64,12 @@ struct ActorMention {
   ActorClass actor_class = ActorClass::kOther;
   ActorRole role = ActorRole::kUnknown;  // set on EventMention::actors (perpetrator first)
   // Responsibility as the sentence reports it.
-  enum class Responsibility : uint8_t { kNone, kClaimed, kAccused, kDenied } responsibility =
-      Responsibility::kNone;
+  enum class Responsibility : uint8_t {
+    kNone,
+    kClaimed,
+    kAccused,
+    kDenied
+  } responsibility = Responsibility::kNone;
   // A named individual (extract/suspects.h: "John A. Smith Jr." as written), not an organisation
   // from the actor lexicon: resolution joins follow-up reports by the people they name.
   bool person = false;
@@ -86,15 +90,15 @@ struct Claim {
   std::string source;  // outlet of the article
   std::string quote;   // text[span]: kept so incidents are self-contained
   Span span;           // the quoted sentence or clause (verbatim in the article)
-  Span figure_span;  // the number itself
+  Span figure_span;    // the number itself
   Field field = Field::kKilled;
   Category category = Category::kUnknown;
   double value = 0, low = 0, high = 0;
   Qualifier qualifier = Qualifier::kExact;
   std::string attributed_to;  // "officials", "the military", "AFP", "" when unattributed
   Scope scope = Scope::kIncident;
-  bool independent = true;    // false for wire copies
-  CivilDate published;        // of the article, for "latest figure" policies
+  bool independent = true;  // false for wire copies
+  CivilDate published;      // of the article, for "latest figure" policies
 };
 
 // One reported event in one article.
@@ -108,8 +112,8 @@ struct EventMention {
   std::vector<PlaceMention> places;  // best first
   std::vector<ActorMention> actors;
   std::vector<Claim> claims;
-  bool background = false;   // recalled, not reported as news
-  bool wave = false;         // describes a coordinated wave ("a string of attacks")
+  bool background = false;  // recalled, not reported as news
+  bool wave = false;        // describes a coordinated wave ("a string of attacks")
 };
 
 // How an article spelled one of its event places where that differs from the gazetteer's name
@@ -130,7 +134,7 @@ struct DocAnalysis {
   std::vector<ActorMention> actors;  // all actor mentions
   std::vector<Claim> claims;         // all claims (also attached to mentions)
   std::vector<Timex> timexes;
-  std::string copy_of;               // wire copy of another doc
+  std::string copy_of;  // wire copy of another doc
   // The spellings of the places of `mentions` other than the gazetteer's own names, sorted and
   // distinct (resolve/place_names.h CollectSpellings()); empty for most articles. Kept with the
   // analysis so that resolution needs nothing but the analyses.

@@ -3,9 +3,9 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
-#include <thread>
 
 #include "base/data_dir.h"
 #include "extract/extractor.h"
@@ -60,9 +60,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
                                    : options.gazetteer_path;
   auto gaz = Gazetteer::Open(gaz_path);
   if (!gaz.ok()) {
-    return Status(gaz.status().code(),
-                  gaz.status().message() +
-                      " (build it with scripts/fetch_data.sh or pass --gazetteer FILE)");
+    return Status(
+        gaz.status().code(),
+        gaz.status().message() + " (build it with scripts/fetch_data.sh or pass --gazetteer FILE)");
   }
   impl->gazetteer = std::move(gaz).value();
   auto geocoder = Geocoder::Create(impl->gazetteer.get(), data_dir);

@@ -24,9 +24,9 @@
 namespace sitrep {
 
 struct EngineOptions {
-  std::string data_dir;        // "" = default (see base/data_dir.h)
-  std::string gazetteer_path;  // "" = <data_dir>/gazetteer/gazetteer.bin
-  int threads = 0;             // 0 = hardware concurrency
+  std::string data_dir;                 // "" = default (see base/data_dir.h)
+  std::string gazetteer_path;           // "" = <data_dir>/gazetteer/gazetteer.bin
+  int threads = 0;                      // 0 = hardware concurrency
   std::string best_policy = "default";  // see resolve/reconcile.h
 };
 

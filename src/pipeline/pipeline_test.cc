@@ -1,12 +1,11 @@
 #include "pipeline/pipeline.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
 
 #include "export/export.h"
 #include "ingest/dedup.h"
@@ -65,8 +64,8 @@ const Incident* IncidentAt(const IncidentSet& set, const std::string& place) {
 }
 
 bool HasAlias(const Incident* inc, const std::string& alias) {
-  return inc != nullptr && std::count(inc->place_aliases.begin(), inc->place_aliases.end(),
-                                      alias) != 0;
+  return inc != nullptr &&
+         std::count(inc->place_aliases.begin(), inc->place_aliases.end(), alias) != 0;
 }
 
 // A second `ingest` batch, or a restarted server, re-resolves analyses an earlier run stored:
@@ -74,7 +73,8 @@ bool HasAlias(const Incident* inc, const std::string& alias) {
 // text gives the same aliases, and resolution reads nothing but the analyses.
 TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / ("sitrep_pipeline_alias_test_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("sitrep_pipeline_alias_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string db = (dir / "store.db").string();

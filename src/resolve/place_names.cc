@@ -64,11 +64,11 @@ const std::string* Lookup(const std::vector<std::pair<std::string, std::string>>
 // cost one spelling, not the run.
 template <typename Fn>
 void ForEachRow(std::string_view tsv, Fn&& row) {
-  const Status st = ForEachTsvLine(tsv, "place names", 1,
-                                   [&](const std::vector<std::string_view>& cols, int) {
-                                     if (cols.size() >= 2) row(cols[0], cols[1]);
-                                     return Status::Ok();
-                                   });
+  const Status st =
+      ForEachTsvLine(tsv, "place names", 1, [&](const std::vector<std::string_view>& cols, int) {
+        if (cols.size() >= 2) row(cols[0], cols[1]);
+        return Status::Ok();
+      });
   (void)st;  // The callback never fails.
 }
 
@@ -257,15 +257,17 @@ std::vector<std::string> PlaceNames::Aliases(std::string_view canonical,
       const std::string head = FoldName(std::string_view(shown).substr(0, first_space));
       const std::string tail = FoldName(std::string_view(shown).substr(last_space + 1));
       if (Contains(unit_words_, head) || Contains(unit_words_, tail)) continue;
-      if (Contains(settlement_words_, tail)) shown.resize(last_space);
-      else if (Contains(settlement_words_, head)) shown.erase(0, first_space + 1);
+      if (Contains(settlement_words_, tail))
+        shown.resize(last_space);
+      else if (Contains(settlement_words_, head))
+        shown.erase(0, first_space + 1);
     }
     std::string key = FoldName(shown);
     if (key.empty() || key == canon_key || !LooksLikeSpelling(shown, canonical)) continue;
     auto [it, fresh] = chosen.emplace(std::move(key), shown);
     if (fresh) continue;
-    const bool better = HasLower(shown) != HasLower(it->second) ? HasLower(shown)
-                                                                  : shown < it->second;
+    const bool better =
+        HasLower(shown) != HasLower(it->second) ? HasLower(shown) : shown < it->second;
     if (better) it->second = std::move(shown);
   }
   std::vector<std::string> out;

@@ -163,8 +163,8 @@ TEST(PlaceNamesTest, AliasesSurviveTheJsonRoundTripAndReachGeoJson) {
   EXPECT_NE(IncidentsToGeoJson(set).find("\"place_aliases\""), std::string::npos);
   // A document written before the field existed reads with no aliases.
   std::string old = json;
-  old.erase(old.find("\"place_aliases\""), old.find("\"killed_by_category\"") -
-                                               old.find("\"place_aliases\""));
+  old.erase(old.find("\"place_aliases\""),
+            old.find("\"killed_by_category\"") - old.find("\"place_aliases\""));
   Result<IncidentSet> old_back = IncidentsFromJson(old);
   ASSERT_TRUE(old_back.ok()) << old_back.status().message();
   EXPECT_TRUE(old_back->incidents[0].place_aliases.empty());

@@ -32,8 +32,7 @@ struct View {
 };
 
 bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // How far from a figure the cues of `rules` can stand (see ResolveRules::figure_reach_before):
@@ -213,9 +212,12 @@ Result<Policy> ParsePolicy(std::string_view name) {
 
 const char* PolicyName(Policy policy) {
   switch (policy) {
-    case Policy::kLatest: return "latest";
-    case Policy::kConservative: return "conservative";
-    case Policy::kLikely: return "likely";
+    case Policy::kLatest:
+      return "latest";
+    case Policy::kConservative:
+      return "conservative";
+    case Policy::kLikely:
+      return "likely";
   }
   return "latest";
 }
@@ -242,13 +244,20 @@ std::vector<FigureCues> ReadFigureCues(const std::vector<Claim>& claims,
 
 std::string DescribeClaimFigure(const Claim& c) {
   switch (c.qualifier) {
-    case Qualifier::kExact: return Num(c.value);
-    case Qualifier::kAtLeast: return "at least " + Num(c.value);
-    case Qualifier::kMoreThan: return "more than " + Num(c.value);
-    case Qualifier::kAbout: return "about " + Num(c.value);
-    case Qualifier::kRange: return Num(c.low) + "-" + Num(c.high);
-    case Qualifier::kUpTo: return "up to " + Num(c.value);
-    case Qualifier::kVague: return "vague " + Num(c.low) + "-" + Num(c.high);
+    case Qualifier::kExact:
+      return Num(c.value);
+    case Qualifier::kAtLeast:
+      return "at least " + Num(c.value);
+    case Qualifier::kMoreThan:
+      return "more than " + Num(c.value);
+    case Qualifier::kAbout:
+      return "about " + Num(c.value);
+    case Qualifier::kRange:
+      return Num(c.low) + "-" + Num(c.high);
+    case Qualifier::kUpTo:
+      return "up to " + Num(c.value);
+    case Qualifier::kVague:
+      return "vague " + Num(c.low) + "-" + Num(c.high);
   }
   return Num(c.value);
 }
@@ -290,12 +299,12 @@ ReconcileResult ReconcileImpl(const std::vector<const View*>& views, Policy poli
     for (const View& w : whole) points.push_back(w.point);
     const double limit = kOutlierFactor * std::max(1.0, LowerMedian(points));
     size_t before = whole.size();
-    whole.erase(std::remove_if(whole.begin(), whole.end(),
-                               [&](const View& w) { return w.point > limit; }),
-                whole.end());
+    whole.erase(
+        std::remove_if(whole.begin(), whole.end(), [&](const View& w) { return w.point > limit; }),
+        whole.end());
     if (whole.size() < before) {
-      why += std::to_string(before - whole.size()) + " outlier(s) above " + Num(limit) +
-             " left out; ";
+      why +=
+          std::to_string(before - whole.size()) + " outlier(s) above " + Num(limit) + " left out; ";
     }
   }
   if (!whole.empty()) {
@@ -597,8 +606,8 @@ FieldFigures ReconcileField(const std::vector<Claim>& claims, const std::vector<
   }
   Figure cat_sum;
   for (const auto& [cat, cs] : by_cat) {
-    std::optional<Figure> f = take(ReconcileImpl(cs, policy, name, rules, nullptr),
-                                   name + "/" + CategoryName(cat));
+    std::optional<Figure> f =
+        take(ReconcileImpl(cs, policy, name, rules, nullptr), name + "/" + CategoryName(cat));
     if (!f) continue;
     out.by_category[CategoryName(cat)] = *f;
     cat_sum.low += f->low;

@@ -7,12 +7,11 @@
 // Semantics (each claim reads as an interval):
 //   exact 23 -> [23,23]; at_least 23 -> [23,inf); more_than 60 -> [61,inf); about 20 -> ~[16,25];
 //   range 10-12 -> [10,12]; up_to 30 -> [0,30]; vague ("dozens") -> its [low,high], used only when
-//   nothing more precise exists. So "at least 23" and "23" agree, and "more than 60" and "74" agree.
-//   Claims are ranked in tiers: specific (exact, at_least, more_than) > about > range > up_to >
-//   vague; `best` is chosen from the most precise tier present.
-//   Claims with Scope::kPart ("38 in three of the assaults") are lower bounds: they never
-//   contradict, they raise `best`/`low` to at least their value, and they stand alone only when
-//   nothing else is known.
+//   nothing more precise exists. So "at least 23" and "23" agree, and "more than 60" and "74"
+//   agree. Claims are ranked in tiers: specific (exact, at_least, more_than) > about > range >
+//   up_to > vague; `best` is chosen from the most precise tier present. Claims with Scope::kPart
+//   ("38 in three of the assaults") are lower bounds: they never contradict, they raise
+//   `best`/`low` to at least their value, and they stand alone only when nothing else is known.
 //   Claims with independent == false (wire copies) take part only when no independent claim
 //   exists, so a copied figure never outvotes.
 //

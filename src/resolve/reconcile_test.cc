@@ -52,7 +52,7 @@ TEST(ReconcileTest, MoreThanAndLargerExactAgree) {
                                       Policy::kLatest, "killed", Rules());
   ASSERT_TRUE(r.figure);
   EXPECT_TRUE(r.contradictions.empty());
-  EXPECT_EQ(r.figure->low, 61);  // "more than 60" is at least 61
+  EXPECT_EQ(r.figure->low, 61);   // "more than 60" is at least 61
   EXPECT_EQ(r.figure->best, 74);  // same day: the larger figure
   EXPECT_EQ(r.figure->high, 74);
 }
@@ -66,8 +66,9 @@ TEST(ReconcileTest, MoreThanAloneGivesItsLowerBound) {
 TEST(ReconcileTest, PartIsALowerBoundNotAContradiction) {
   Claim part = C("d", 38);
   part.scope = Scope::kPart;
-  ReconcileResult r = ReconcileClaims({C("a", 74, Qualifier::kAtLeast), part, C("b", 60, Qualifier::kMoreThan)},
-                                      Policy::kLatest, "killed", Rules());
+  ReconcileResult r =
+      ReconcileClaims({C("a", 74, Qualifier::kAtLeast), part, C("b", 60, Qualifier::kMoreThan)},
+                      Policy::kLatest, "killed", Rules());
   ASSERT_TRUE(r.figure);
   EXPECT_TRUE(r.contradictions.empty());
   EXPECT_EQ(r.figure->best, 74);
@@ -87,8 +88,8 @@ TEST(ReconcileTest, PartIsALowerBoundNotAContradiction) {
 }
 
 TEST(ReconcileTest, ExactDisagreementSameDayIsAContradiction) {
-  ReconcileResult r = ReconcileClaims({C("seed-000", 10), C("seed-002", 35)}, Policy::kLatest,
-                                      "vehicles", Rules());
+  ReconcileResult r =
+      ReconcileClaims({C("seed-000", 10), C("seed-002", 35)}, Policy::kLatest, "vehicles", Rules());
   ASSERT_EQ(r.contradictions.size(), 1u);
   EXPECT_EQ(r.contradictions[0].field, "vehicles");
   EXPECT_EQ(r.contradictions[0].description, "seed-002 says 35, seed-000 says 10");
@@ -97,15 +98,15 @@ TEST(ReconcileTest, ExactDisagreementSameDayIsAContradiction) {
 }
 
 TEST(ReconcileTest, LaterHigherTollIsAnUpdate) {
-  ReconcileResult r = ReconcileClaims({C("a", 10, Qualifier::kExact, "2024-05-01"),
-                                       C("b", 35, Qualifier::kExact, "2024-05-03")},
-                                      Policy::kLatest, "killed", Rules());
+  ReconcileResult r = ReconcileClaims(
+      {C("a", 10, Qualifier::kExact, "2024-05-01"), C("b", 35, Qualifier::kExact, "2024-05-03")},
+      Policy::kLatest, "killed", Rules());
   EXPECT_TRUE(r.contradictions.empty());
   EXPECT_EQ(r.figure->best, 35);
   // A later LOWER figure cannot be explained by counting: a contradiction.
-  r = ReconcileClaims({C("a", 35, Qualifier::kExact, "2024-05-01"),
-                       C("b", 10, Qualifier::kExact, "2024-05-03")},
-                      Policy::kLatest, "killed", Rules());
+  r = ReconcileClaims(
+      {C("a", 35, Qualifier::kExact, "2024-05-01"), C("b", 10, Qualifier::kExact, "2024-05-03")},
+      Policy::kLatest, "killed", Rules());
   EXPECT_EQ(r.contradictions.size(), 1u);
   EXPECT_EQ(r.figure->best, 10);  // latest still wins under this policy
 }
@@ -117,11 +118,10 @@ TEST(ReconcileTest, SameArticleUpdatingItselfIsNoContradiction) {
 }
 
 TEST(ReconcileTest, PoliciesGiveDifferentBests) {
-  std::vector<Claim> cs = {C("a", 22, Qualifier::kExact, "2024-11-09"),
-                           C("b", 22, Qualifier::kExact, "2024-11-09"),
-                           C("c", 24, Qualifier::kExact, "2024-11-09", "police"),
-                           C("d", 25, Qualifier::kExact, "2024-11-10"),
-                           C("e", 26, Qualifier::kExact, "2024-11-11")};
+  std::vector<Claim> cs = {
+      C("a", 22, Qualifier::kExact, "2024-11-09"), C("b", 22, Qualifier::kExact, "2024-11-09"),
+      C("c", 24, Qualifier::kExact, "2024-11-09", "police"),
+      C("d", 25, Qualifier::kExact, "2024-11-10"), C("e", 26, Qualifier::kExact, "2024-11-11")};
   EXPECT_EQ(ReconcileClaims(cs, Policy::kLatest, "killed", Rules()).figure->best, 26);
   EXPECT_EQ(ReconcileClaims(cs, Policy::kConservative, "killed", Rules()).figure->best, 22);
   EXPECT_EQ(ReconcileClaims(cs, Policy::kLikely, "killed", Rules()).figure->best, 24);
@@ -151,9 +151,9 @@ TEST(ReconcileTest, UndatedReportsAreNotOlderThanADatedOne) {
   ASSERT_TRUE(r.figure);
   EXPECT_EQ(r.figure->best, 18);
   // A later dated report still counts as later than the earlier dated one.
-  ReconcileResult r2 = ReconcileClaims({C("a", 6, Qualifier::kExact, "2024-05-01"),
-                                        C("b", 9, Qualifier::kExact, "2024-05-03")},
-                                       Policy::kLatest, "killed", Rules());
+  ReconcileResult r2 = ReconcileClaims(
+      {C("a", 6, Qualifier::kExact, "2024-05-01"), C("b", 9, Qualifier::kExact, "2024-05-03")},
+      Policy::kLatest, "killed", Rules());
   ASSERT_TRUE(r2.figure);
   EXPECT_EQ(r2.figure->best, 9);
 }
@@ -189,9 +189,9 @@ TEST(ReconcileFieldTest, CategoriesRaiseTheTotalWithoutDoubleCounting) {
     return x;
   };
   // Doc a: 4 security + 5 civilians (total 9); doc b: 10 total, 6 security + 3 civilians.
-  std::vector<Claim> cs = {cat("a", 4, Category::kSecurityForces), cat("a", 5, Category::kCivilians),
-                           C("b", 10), cat("b", 6, Category::kSecurityForces),
-                           cat("b", 3, Category::kCivilians)};
+  std::vector<Claim> cs = {
+      cat("a", 4, Category::kSecurityForces), cat("a", 5, Category::kCivilians), C("b", 10),
+      cat("b", 6, Category::kSecurityForces), cat("b", 3, Category::kCivilians)};
   FieldFigures ff = ReconcileField(cs, Field::kKilled, Policy::kLatest, Rules());
   ASSERT_TRUE(ff.total);
   EXPECT_EQ(ff.total->best, 10);  // not 6 + 5 = 11 summed across documents
@@ -205,8 +205,9 @@ TEST(ReconcileFieldTest, CategoriesRaiseTheTotalWithoutDoubleCounting) {
   EXPECT_EQ(ff.total->best, 5);
 
   // A total smaller than one document's split is raised to the split.
-  ff = ReconcileField({C("a", 5), cat("a", 4, Category::kCivilians), cat("a", 3, Category::kMilitants)},
-                      Field::kKilled, Policy::kLatest, Rules());
+  ff = ReconcileField(
+      {C("a", 5), cat("a", 4, Category::kCivilians), cat("a", 3, Category::kMilitants)},
+      Field::kKilled, Policy::kLatest, Rules());
   EXPECT_EQ(ff.total->best, 7);
 }
 
@@ -347,9 +348,9 @@ namespace sitrep {
 namespace {
 
 TEST(ReconcileTest, ImplausibleFigureIsLeftOut) {
-  ReconcileResult r = ReconcileClaims({C("a", 18, Qualifier::kAtLeast),
-                                       C("a", 40000, Qualifier::kMoreThan)},
-                                      Policy::kLatest, "killed", Rules());
+  ReconcileResult r =
+      ReconcileClaims({C("a", 18, Qualifier::kAtLeast), C("a", 40000, Qualifier::kMoreThan)},
+                      Policy::kLatest, "killed", Rules());
   EXPECT_EQ(r.figure->best, 18);
   EXPECT_EQ(r.figure->high, 18);
   EXPECT_NE(r.rationale.find("implausible"), std::string::npos);
@@ -368,7 +369,8 @@ Claim Q(const std::string& doc, double v, const std::string& quote, const std::s
   c.span = {100, static_cast<uint32_t>(100 + quote.size())};
   const size_t at = quote.find(figure);
   EXPECT_NE(at, std::string::npos) << figure;
-  c.figure_span = {static_cast<uint32_t>(100 + at), static_cast<uint32_t>(100 + at + figure.size())};
+  c.figure_span = {static_cast<uint32_t>(100 + at),
+                   static_cast<uint32_t>(100 + at + figure.size())};
   return c;
 }
 
@@ -385,8 +387,8 @@ ResolveRules CueRules() {
 TEST(ReconcileCueTest, PerpetratorsCountOnlyRaisesHigh) {
   std::vector<Claim> cs = {
       Q("a", 12, "Officials said 12 guards died in the raid on the depot.", "12"),
-      Q("b", 40, "The rebels claimed to have killed 40 guards in the raid.", "40", Qualifier::kExact,
-        "2024-05-02"),
+      Q("b", 40, "The rebels claimed to have killed 40 guards in the raid.", "40",
+        Qualifier::kExact, "2024-05-02"),
       Q("c", 35, "The group put the toll at 35, a figure that could not be verified.", "35",
         Qualifier::kExact, "2024-05-02")};
   for (Policy p : {Policy::kLatest, Policy::kConservative, Policy::kLikely}) {
@@ -400,8 +402,8 @@ TEST(ReconcileCueTest, PerpetratorsCountOnlyRaisesHigh) {
 
 TEST(ReconcileCueTest, CueBesideAnotherNumberDoesNotCount) {
   // The official 9 stands before the cue; only the 30 after it is the rebels' count.
-  Claim official = Q("a", 9, "Nine died, police said; the rebels claimed to have killed 30.", "Nine",
-                     Qualifier::kExact, "2024-05-01");
+  Claim official = Q("a", 9, "Nine died, police said; the rebels claimed to have killed 30.",
+                     "Nine", Qualifier::kExact, "2024-05-01");
   Claim rebels = Q("a", 30, "Nine died, police said; the rebels claimed to have killed 30.", "30",
                    Qualifier::kExact, "2024-05-01");
   ReconcileResult r = ReconcileClaims({official, rebels}, Policy::kLatest, "killed", CueRules());
@@ -428,7 +430,7 @@ TEST(ReconcileCueTest, IndexedAndUnindexedRulesReadTheSameCues) {
       Q("a", 7, "Seven died; officials disputed a figure that could not be verified.", "Seven"),
       Q("a", 3, "It was reclaimed to have killed 3.", "3")};  // not a whole word
   const bool expected[][3] = {{true, false, false}, {false, false, false}, {false, true, false},
-                              {false, false, true}, {true, false, false}, {true, false, false},
+                              {false, false, true}, {true, false, false},  {true, false, false},
                               {false, false, false}};
   for (size_t i = 0; i < cs.size(); ++i) {
     SCOPED_TRACE(cs[i].quote + " / " + std::to_string(cs[i].value));
@@ -444,19 +446,19 @@ TEST(ReconcileCueTest, IndexedAndUnindexedRulesReadTheSameCues) {
 }
 
 TEST(ReconcileCueTest, OnlyPerpetratorsCountStillGivesAFigure) {
-  ReconcileResult r = ReconcileClaims(
-      {Q("a", 40, "The rebels claimed to have killed 40 guards.", "40")}, Policy::kLatest, "killed",
-      CueRules());
+  ReconcileResult r =
+      ReconcileClaims({Q("a", 40, "The rebels claimed to have killed 40 guards.", "40")},
+                      Policy::kLatest, "killed", CueRules());
   ASSERT_TRUE(r.figure);
   EXPECT_EQ(r.figure->best, 40);
 }
 
 TEST(ReconcileCueTest, RisenTollBeatsAnEarlierDatedFigure) {
   // The undated report says the toll climbed: it is newer than the dated, smaller figure.
-  std::vector<Claim> cs = {
-      Q("a", 80, "The market bombing killed 80 people.", "80", Qualifier::kExact, "2024-05-01",
-        "police"),
-      Q("b", 97, "The toll from the market bombing has climbed to 97.", "97", Qualifier::kExact, "")};
+  std::vector<Claim> cs = {Q("a", 80, "The market bombing killed 80 people.", "80",
+                             Qualifier::kExact, "2024-05-01", "police"),
+                           Q("b", 97, "The toll from the market bombing has climbed to 97.", "97",
+                             Qualifier::kExact, "")};
   ReconcileResult r = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
   ASSERT_TRUE(r.figure);
   EXPECT_EQ(r.figure->best, 97);
@@ -565,9 +567,11 @@ TEST(ReconcileCueTest, ResultDoesNotDependOnClaimOrder) {
       Q("b", 97, "The toll has climbed to 97.", "97", Qualifier::kExact, ""),
       Q("c", 99, "The death toll climbed to 99.", "99", Qualifier::kExact, ""),
       Q("d", 300, "The rebels claimed to have killed 300.", "300"),
-      C("e", 90, Qualifier::kMoreThan, "2024-05-02"), C("f", 92, Qualifier::kExact, "2024-05-01")};
+      C("e", 90, Qualifier::kMoreThan, "2024-05-02"),
+      C("f", 92, Qualifier::kExact, "2024-05-01")};
   ReconcileResult first = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
-  std::sort(cs.begin(), cs.end(), [](const Claim& x, const Claim& y) { return x.doc_id > y.doc_id; });
+  std::sort(cs.begin(), cs.end(),
+            [](const Claim& x, const Claim& y) { return x.doc_id > y.doc_id; });
   ReconcileResult second = ReconcileClaims(cs, Policy::kLatest, "killed", CueRules());
   ASSERT_TRUE(first.figure && second.figure);
   EXPECT_EQ(first.figure->best, second.figure->best);

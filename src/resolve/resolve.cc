@@ -133,9 +133,9 @@ std::string HexId(std::string_view prefix, std::string_view content) {
 struct Loc {
   bool known = false;
   Place place;
-  std::string key;         // identity of the place
-  std::string admin1_key;  // country|admin1 ("" admin1 allowed)
-  std::string admin2_key;  // "" when no district
+  std::string key;          // identity of the place
+  std::string admin1_key;   // country|admin1 ("" admin1 allowed)
+  std::string admin2_key;   // "" when no district
   std::string country_key;  // lower-cased ISO code
   // Fnv1a of the four keys, hashed once per place: the blocking index keys every lookup and
   // registration by them (Key), and rehashing the strings there was most of its cost.
@@ -249,14 +249,22 @@ enum class PlaceMatch {
 
 const char* PlaceMatchName(PlaceMatch m) {
   switch (m) {
-    case PlaceMatch::kNone: return "none";
-    case PlaceMatch::kSame: return "same-place";
-    case PlaceMatch::kNear: return "near";
-    case PlaceMatch::kSameAdmin2: return "same-district";
-    case PlaceMatch::kFar: return "within-far-km";
-    case PlaceMatch::kContains: return "province-contains";
-    case PlaceMatch::kCountry: return "country-contains";
-    case PlaceMatch::kFolded: return "folded-place";
+    case PlaceMatch::kNone:
+      return "none";
+    case PlaceMatch::kSame:
+      return "same-place";
+    case PlaceMatch::kNear:
+      return "near";
+    case PlaceMatch::kSameAdmin2:
+      return "same-district";
+    case PlaceMatch::kFar:
+      return "within-far-km";
+    case PlaceMatch::kContains:
+      return "province-contains";
+    case PlaceMatch::kCountry:
+      return "country-contains";
+    case PlaceMatch::kFolded:
+      return "folded-place";
     case PlaceMatch::kNamesake:
       return "namesake";
   }
@@ -265,14 +273,22 @@ const char* PlaceMatchName(PlaceMatch m) {
 
 double PlaceScore(PlaceMatch m) {
   switch (m) {
-    case PlaceMatch::kNone: return 0;
-    case PlaceMatch::kSame: return 1.0;
-    case PlaceMatch::kNear: return 0.9;
-    case PlaceMatch::kSameAdmin2: return 0.75;
-    case PlaceMatch::kFar: return 0.55;
-    case PlaceMatch::kContains: return 0.45;
-    case PlaceMatch::kCountry: return 0.25;
-    case PlaceMatch::kFolded: return 0.75;
+    case PlaceMatch::kNone:
+      return 0;
+    case PlaceMatch::kSame:
+      return 1.0;
+    case PlaceMatch::kNear:
+      return 0.9;
+    case PlaceMatch::kSameAdmin2:
+      return 0.75;
+    case PlaceMatch::kFar:
+      return 0.55;
+    case PlaceMatch::kContains:
+      return 0.45;
+    case PlaceMatch::kCountry:
+      return 0.25;
+    case PlaceMatch::kFolded:
+      return 0.75;
     case PlaceMatch::kNamesake:
       return 0.45;
   }
@@ -297,8 +313,8 @@ PlaceMatch MatchPlaces(const Loc& a, const Loc& b, const ResolveOptions& o) {
     if (d && *d <= o.near_km && (!other_admin2 || *d <= 0.6 * o.near_km)) return PlaceMatch::kNear;
     if (both_admin2 && !other_admin2) return PlaceMatch::kSameAdmin2;
     if (other_admin2) return PlaceMatch::kNone;
-    const bool other_admin1 = !a.place.admin1.empty() && !b.place.admin1.empty() &&
-                              a.admin1_key != b.admin1_key;
+    const bool other_admin1 =
+        !a.place.admin1.empty() && !b.place.admin1.empty() && a.admin1_key != b.admin1_key;
     if (d && *d <= o.far_km && !other_admin1) return PlaceMatch::kFar;
     return PlaceMatch::kNone;
   }
@@ -334,7 +350,8 @@ Loc DocLoc(const DocAnalysis& da) {
   for (const PlaceMention& pm : da.places) {
     Loc l = MakeLoc(pm.place);
     if (!l.known) continue;
-    auto [it, fresh] = votes.emplace(l.key, std::make_tuple(0, -Level(l), pm.span.begin, &pm.place));
+    auto [it, fresh] =
+        votes.emplace(l.key, std::make_tuple(0, -Level(l), pm.span.begin, &pm.place));
     ++std::get<0>(it->second);
     if (!fresh) std::get<2>(it->second) = std::min(std::get<2>(it->second), pm.span.begin);
   }
@@ -436,10 +453,10 @@ struct MentionLite {
 using ClaimCounts = std::array<uint32_t, 6>;
 
 struct Event {
-  int doc = 0;  // index into the sorted docs
+  int doc = 0;                                // index into the sorted docs
   std::vector<const EventMention*> mentions;  // step 1 only (cleared once the units are kept)
   std::vector<const MentionLite*> lite;       // what steps 2-6 read of `mentions`
-  LocRef loc;  // shared (interned once the batch keeps the unit)
+  LocRef loc;                                 // shared (interned once the batch keeps the unit)
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
   // The other fine places of its province that its article names but reports no event at (a
@@ -454,14 +471,14 @@ struct Event {
   // a kept event holds no string of its own.
   std::string_view type;
   std::vector<std::string_view> groups;  // named armed groups, sorted unique
-  std::vector<Claim> claims;        // incident-scope claims (parts kept as parts)
+  std::vector<Claim> claims;             // incident-scope claims (parts kept as parts)
   // Step 1 only: cues[i] = ReadFigureCues(claims[i]), read once and encoded with the claims, so
   // neither the exact tolls nor reconciliation read the quotes again.
   std::vector<FigureCues> cues;
-  SpillFile::Ref claim_ref;         // `claims` encoded (EncodeClaims) in the batch's spill file
-  ClaimCounts claim_counts{};       // how many of `claims` state each field (CountClaim)
-  double killed_max = -1;           // largest specific killed figure, for compatibility
-  uint16_t methods = 0;             // attack methods its mentions name (ResolveRules::MethodOf)
+  SpillFile::Ref claim_ref;    // `claims` encoded (EncodeClaims) in the batch's spill file
+  ClaimCounts claim_counts{};  // how many of `claims` state each field (CountClaim)
+  double killed_max = -1;      // largest specific killed figure, for compatibility
+  uint16_t methods = 0;        // attack methods its mentions name (ResolveRules::MethodOf)
   // Its exact, unqualified death tolls (ExactTolls), [lo, hi]; -1 when it states none.
   double exact_lo = -1, exact_hi = -1;
   // Articles of their own (not wire copies; its own included) reporting an event at its fine
@@ -495,9 +512,9 @@ struct Event {
   // (an earlier event the article recalls) only ever cluster with their own kind. Views of
   // string literals (static storage), not a string per event.
   std::string_view kind;
-  SpillFile::Ref why_ref;  // how it joined its incident (EncodeReasons), from step 2 on
+  SpillFile::Ref why_ref;          // how it joined its incident (EncodeReasons), from step 2 on
   std::vector<std::string> notes;  // step 1 only
-  SpillFile::Ref notes_ref;         // the notes joined ("a; b; "), once the batch keeps the unit
+  SpillFile::Ref notes_ref;        // the notes joined ("a; b; "), once the batch keeps the unit
 };
 
 // Whether e's article folded the place keyed `key` (Loc::key) into e (Event::folded_locs).
@@ -882,9 +899,9 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       r.day = DayOf(m.date);
       if (!r.day && m.date.precision == DatePrecision::kMonth && m.date.date.month > 0) {
         const int64_t first = DaysFromCivil(m.date.date.year, m.date.date.month, 1);
-        const CivilDate next = m.date.date.month == 12 ? CivilDate{m.date.date.year + 1, 1, 1}
-                                                        : CivilDate{m.date.date.year,
-                                                                    m.date.date.month + 1, 1};
+        const CivilDate next = m.date.date.month == 12
+                                   ? CivilDate{m.date.date.year + 1, 1, 1}
+                                   : CivilDate{m.date.date.year, m.date.date.month + 1, 1};
         r.month = std::make_pair(first, DaysFromCivil(next.year, next.month, 1) - 1);
       }
       if (!r.day && !r.month && m.date.precision == DatePrecision::kYear && m.date.date.year > 0) {
@@ -1171,8 +1188,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       for (const Claim& c : l.e.claims) {
         bool repeated = false;
         for (const Claim& mc : m.e.claims) {
-          repeated = repeated || (mc.field == c.field && mc.category == c.category &&
-                                  mc.value == c.value);
+          repeated =
+              repeated || (mc.field == c.field && mc.category == c.category && mc.value == c.value);
         }
         own_figures = own_figures || !repeated;
       }
@@ -1209,10 +1226,9 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
                           folded + ")");
     }
     if (!dropped.empty()) {
-      u.dropped.push_back({da.doc_id, "dropped mention",
-                           "no wave reported; secondary events dated apart from the main one: " +
-                               dropped,
-                           0});
+      u.dropped.push_back(
+          {da.doc_id, "dropped mention",
+           "no wave reported; secondary events dated apart from the main one: " + dropped, 0});
     }
     kept.insert(kept.begin(), std::move(m));
     locals = std::move(kept);
@@ -1222,7 +1238,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   // figures count towards the wave as parts, their places are dropped.
   if (o.one_story_per_article && locals.size() > 1 && u.wave && u.wave->explicit_wave) {
     std::map<std::string, int> votes;
-    for (const Local& l : locals) votes[l.e.loc->country_key] += static_cast<int>(l.e.mentions.size());
+    for (const Local& l : locals)
+      votes[l.e.loc->country_key] += static_cast<int>(l.e.mentions.size());
     if (u.wave->loc->known) votes[u.wave->loc->country_key] += 1000;  // the wave says where it is
     std::string country;
     int n = 0;
@@ -1475,10 +1492,10 @@ class EventTable {
 // one or a few events, and a copy of each fact per cluster was most of clustering's memory.
 struct Cluster {
   std::vector<int> events;
-  std::vector<LocRef> locs;  // distinct
+  std::vector<LocRef> locs;   // distinct
   std::vector<int64_t> days;  // distinct, in the order first seen
   double killed_max = -1;
-  uint16_t methods = 0;   // union of its events' methods
+  uint16_t methods = 0;  // union of its events' methods
   // Exact tolls of its events (Event::exact_lo/hi) and the publication days of the events that
   // state them; exact_undated when one of those has no publication day.
   double exact_lo = -1, exact_hi = -1;
@@ -1809,8 +1826,7 @@ void AppendDetail(const PairScore& s, std::string* out) {
 
 // Dates: an unknown event date is compatible with a known one only when the article's
 // publication could follow it (same day up to undated_publish_gap_days later).
-bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& days,
-                 int pub_gap) {
+bool UndatedFits(const std::optional<int64_t>& pub, const std::vector<int64_t>& days, int pub_gap) {
   if (!pub || days.empty()) return true;
   for (int64_t d : days) {
     if (*pub >= d - 1 && *pub - d <= pub_gap) return true;
@@ -1911,7 +1927,7 @@ PairScore ScorePair(const Event& e, const Cluster& c, const EventTable& events,
   // The vetoes are tried cheapest first (what the cluster holds, then its places, then its
   // events): most candidates are rejected, and which veto rejects them changes nothing.
   PairScore s;
-  if (c.kind != e.kind) return s;      // operations and recalled events stay apart
+  if (c.kind != e.kind) return s;  // operations and recalled events stay apart
   // A bombing and an air strike are two attacks wherever and whenever they fall: when both
   // sides say how the attack was carried out, the ways must be able to describe one attack.
   if (rules.MethodsConflict(e.methods, c.methods)) return s;
@@ -2529,14 +2545,17 @@ void ReconcileIncident(Incident* inc, Policy policy, const ResolveOptions& o,
         inc->killed = ff.total;
         inc->killed_by_category = std::move(ff.by_category);
         break;
-      case Field::kInjured: inc->injured = ff.total; break;
-      default: inc->other_figures[FieldName(f)] = *ff.total; break;
+      case Field::kInjured:
+        inc->injured = ff.total;
+        break;
+      default:
+        inc->other_figures[FieldName(f)] = *ff.total;
+        break;
     }
   }
   if (o.zero_killed_if_only_injured && !inc->killed && inc->injured) {
     inc->killed = Figure{0, 0, 0};
-    inc->why.push_back({"", "figure",
-                        "killed: 0 (sources count injured and report no deaths)", 0});
+    inc->why.push_back({"", "figure", "killed: 0 (sources count injured and report no deaths)", 0});
   }
 }
 
@@ -2884,7 +2903,7 @@ struct DocRef {
 struct ResolveBatch::Impl {
   ResolveOptions options;
   const ResolveRules* rules = nullptr;
-  std::vector<DocRef> docs;     // in Add() order
+  std::vector<DocRef> docs;      // in Add() order
   PlaceSpellingIndex spellings;  // kept only when options.place_names is set
   // What step 1 made of docs[i]. DocUnits holds its optional wave inline (~450 bytes even when
   // there is none); kept, it is held by pointer.
@@ -2926,10 +2945,10 @@ struct ResolveBatch::Impl {
     raw(p.has_coords);
     raw(p.level);
     raw(p.population);
-    for (std::string_view v : {std::string_view(p.name), std::string_view(p.country),
-                               std::string_view(p.admin1), std::string_view(p.admin2),
-                               std::string_view(l.key), std::string_view(l.admin1_key),
-                               std::string_view(l.admin2_key), std::string_view(l.country_key)}) {
+    for (std::string_view v :
+         {std::string_view(p.name), std::string_view(p.country), std::string_view(p.admin1),
+          std::string_view(p.admin2), std::string_view(l.key), std::string_view(l.admin1_key),
+          std::string_view(l.admin2_key), std::string_view(l.country_key)}) {
       str(v);
     }
     auto [it, fresh] = locs.try_emplace(std::move(key));
@@ -2944,7 +2963,8 @@ struct ResolveBatch::Impl {
     std::vector<ActorLite> actors;
     for (const ActorMention& a : m.actors) {
       // Only what Perpetrator() counts.
-      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) continue;
+      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
+        continue;
       if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
         continue;
       }
@@ -2961,7 +2981,8 @@ struct ResolveBatch::Impl {
       l.sub_event_type = Intern(m.sub_event_type);
       size_t k = 0;
       for (const ActorMention& a : m.actors) {
-        if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) continue;
+        if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
+          continue;
         if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
           continue;
         }
@@ -2993,7 +3014,8 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
   const int index = static_cast<int>(b.docs.size());
   DocUnits u = BuildDocUnits(doc, index, b.options, *b.rules);
   std::unordered_map<const EventMention*, const MentionLite*> seen;
-  auto freeze = [&](std::vector<const EventMention*>* mentions, std::vector<const MentionLite*>* lite) {
+  auto freeze = [&](std::vector<const EventMention*>* mentions,
+                    std::vector<const MentionLite*>* lite) {
     lite->reserve(mentions->size());
     for (const EventMention* m : *mentions) {
       auto [it, fresh] = seen.emplace(m, nullptr);
@@ -3059,8 +3081,8 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions&
 
 struct IncidentStream::Impl {
   SpillFile spill;
-  std::vector<std::string> doc_ids;  // sorted, unique: index order is id order
-  std::vector<Recall> recalls;       // what Parked::background points into
+  std::vector<std::string> doc_ids;         // sorted, unique: index order is id order
+  std::vector<Recall> recalls;              // what Parked::background points into
   const PlaceNames* place_names = nullptr;  // ResolveOptions::place_names
   PlaceSpellingIndex spellings;             // the batch's, for place_aliases
   // The incidents where FinishStream() built them (leaf incidents, stories), claims and reasons
@@ -3370,10 +3392,9 @@ IncidentStream ResolveBatch::FinishStream() && {
         // An earlier event the article recalls is its own story, not part of the one reported.
         if (a.kind == "earlier" || b.kind == "earlier") continue;
         uf.Union(a.cluster, b.cluster);
-        link_why[a.cluster].push_back({docs[d].doc_id, "story",
-                                       "reported together with " + PlaceDesc(b.loc) +
-                                           " (same province, within a day)",
-                                       0});
+        link_why[a.cluster].push_back(
+            {docs[d].doc_id, "story",
+             "reported together with " + PlaceDesc(b.loc) + " (same province, within a day)", 0});
       }
     }
   }
@@ -3429,7 +3450,8 @@ IncidentStream ResolveBatch::FinishStream() && {
       for (int ci : Candidates(wv.loc, wv.day, std::nullopt, o, idx)) {
         const Cluster& c = clusters[ci];
         bool place_ok = false;
-        for (const Loc& l : c.locs) place_ok = place_ok || MatchPlaces(wv.loc, l, o) != PlaceMatch::kNone;
+        for (const Loc& l : c.locs)
+          place_ok = place_ok || MatchPlaces(wv.loc, l, o) != PlaceMatch::kNone;
         bool date_ok = true;
         if (wv.day && !c.days.empty()) {
           date_ok = false;
@@ -3611,7 +3633,8 @@ IncidentStream ResolveBatch::FinishStream() && {
   // Groups -> stories, wave claims to the story or to the lone incident.
   // Indexed by root, read in root order (as a map by root would be): no node per group.
   std::vector<std::vector<int>> groups(clusters.size());  // root -> clusters
-  for (size_t ci = 0; ci < clusters.size(); ++ci) groups[uf.Find(static_cast<int>(ci))].push_back(ci);
+  for (size_t ci = 0; ci < clusters.size(); ++ci)
+    groups[uf.Find(static_cast<int>(ci))].push_back(ci);
   std::vector<std::vector<int>> group_waves(clusters.size());  // root -> waves
   std::vector<int> lone_waves;
   for (size_t w = 0; w < waves.size(); ++w) {
@@ -3796,16 +3819,16 @@ IncidentStream ResolveBatch::FinishStream() && {
       const Incident& ch = leaves[ci];
       if (ch.killed) kids_killed = AddFigures(kids_killed.value_or(Figure{}), *ch.killed);
       if (ch.injured) kids_injured = AddFigures(kids_injured.value_or(Figure{}), *ch.injured);
-      for (const auto& [cat, f] : ch.killed_by_category) kids_cat[cat] = AddFigures(kids_cat[cat], f);
+      for (const auto& [cat, f] : ch.killed_by_category)
+        kids_cat[cat] = AddFigures(kids_cat[cat], f);
     }
     inc.killed = Combine(own.killed, kids_killed);
     inc.injured = Combine(own.injured, kids_injured);
     inc.killed_by_category = own.killed_by_category;
     for (const auto& [cat, f] : kids_cat) {
       auto it = inc.killed_by_category.find(cat);
-      inc.killed_by_category[cat] =
-          *Combine(it == inc.killed_by_category.end() ? std::nullopt : std::optional<Figure>(it->second),
-                   f);
+      inc.killed_by_category[cat] = *Combine(
+          it == inc.killed_by_category.end() ? std::nullopt : std::optional<Figure>(it->second), f);
     }
     inc.other_figures = own.other_figures;
     inc.contradictions = own.contradictions;
@@ -3819,7 +3842,8 @@ IncidentStream ResolveBatch::FinishStream() && {
     }
     if (o.zero_killed_if_only_injured && !inc.killed && inc.injured) {
       inc.killed = Figure{0, 0, 0};
-      inc.why.push_back({"", "figure", "killed: 0 (sources count injured and report no deaths)", 0});
+      inc.why.push_back(
+          {"", "figure", "killed: 0 (sources count injured and report no deaths)", 0});
     }
     Park(&inc, &s.parked, &b.spill);
   }
@@ -3830,8 +3854,8 @@ IncidentStream ResolveBatch::FinishStream() && {
   for (size_t ci = 0; ci < leaves.size(); ++ci) {
     const Incident& inc = leaves[ci];
     const std::string base =
-        HexId("i", Lower(inc.country + "|" + inc.admin1 + "|" + inc.admin2 + "|" + inc.place +
-                         "|" + std::to_string(inc.geo_precision) + "|" + date_str(inc)));
+        HexId("i", Lower(inc.country + "|" + inc.admin1 + "|" + inc.admin2 + "|" + inc.place + "|" +
+                         std::to_string(inc.geo_precision) + "|" + date_str(inc)));
     leaf_ids[base].push_back({leaf_first[ci], ci});
   }
   for (auto& [base, v] : leaf_ids) {

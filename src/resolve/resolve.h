@@ -152,11 +152,11 @@ class PlaceNames;
 struct ResolveOptions {
   // See reconcile.h; an unknown name falls back to "default" (validate with ParsePolicy()).
   std::string best_policy = "default";
-  int date_window_days = 1;         // mentions this many days apart may be one incident
-  double near_km = 25;              // same place when closer (different district: 15 km)
-  double far_km = 50;               // possibly the same place when no district says otherwise
-  int undated_publish_gap_days = 3; // undated mentions: how far publication may trail the event
-  double attach_threshold = 2.5;    // minimum pair score to merge
+  int date_window_days = 1;          // mentions this many days apart may be one incident
+  double near_km = 25;               // same place when closer (different district: 15 km)
+  double far_km = 50;                // possibly the same place when no district says otherwise
+  int undated_publish_gap_days = 3;  // undated mentions: how far publication may trail the event
+  double attach_threshold = 2.5;     // minimum pair score to merge
   bool zero_killed_if_only_injured = true;
   bool link_wave_by_region = true;
   // An article with no wave mention reports one incident plus, at most, others with their own
@@ -181,9 +181,9 @@ IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& 
 
 // Incidents one at a time, in ResolveBatch::Finish()'s order: what ResolveBatch::FinishStream()
 // returns. It keeps every incident's scalar fields and document lists in memory but their claims
-// and why[] reasons in a temporary file (resolve/spill.h) until Next() hands the incident out, so a caller
-// that stores or writes each incident and drops it never holds every claim and quote at once.
-// Next() moves the incident out: each is returned once.
+// and why[] reasons in a temporary file (resolve/spill.h) until Next() hands the incident out, so a
+// caller that stores or writes each incident and drops it never holds every claim and quote at
+// once. Next() moves the incident out: each is returned once.
 //
 // Thread safety: one thread at a time.
 class IncidentStream {
@@ -247,7 +247,8 @@ class ResolveBatch {
 // so this is Resolve(all_docs): incidents the new articles do not touch keep their ids and
 // figures. `previous` and `new_doc_ids` are accepted for callers that track changes; the result
 // does not depend on them.
-IncidentSet ResolveIncremental(const IncidentSet& previous, const std::vector<DocAnalysis>& all_docs,
+IncidentSet ResolveIncremental(const IncidentSet& previous,
+                               const std::vector<DocAnalysis>& all_docs,
                                const std::vector<std::string>& new_doc_ids,
                                const ResolveOptions& options = {});
 

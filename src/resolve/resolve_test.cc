@@ -14,8 +14,8 @@ namespace sitrep {
 namespace {
 
 // A small invented geography (coordinates are only roughly plausible).
-Place P(const std::string& name, const std::string& admin2, const std::string& admin1,
-        double lat, double lon, GeoLevel level = GeoLevel::kPlace, const std::string& country = "PK") {
+Place P(const std::string& name, const std::string& admin2, const std::string& admin1, double lat,
+        double lon, GeoLevel level = GeoLevel::kPlace, const std::string& country = "PK") {
   Place p;
   p.name = name;
   p.admin2 = admin2;
@@ -170,7 +170,9 @@ ActorMention Group(const std::string& name, bool claimed = false) {
 
 TEST(ResolveTest, MergesAcrossOutlets) {
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(22, Qualifier::kAtLeast)}).Build(),
+      DocBuilder("a", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(22, Qualifier::kAtLeast)})
+          .Build(),
       DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthVillage}, {K(22)}).Build(),
       DocBuilder("c", "2024-05-03").Mention(kBomb, "", {kNorthTown}, {K(26)}).Build(),
   };
@@ -239,8 +241,8 @@ DocAnalysis Undated(DocBuilder b, bool relative) {
 
 TEST(ResolveTest, RelativeDateWithoutPublicationIsUnknown) {
   // "Police said on Monday that 21 people died" in an undated report of the same bombing.
-  DocAnalysis undated =
-      Undated(DocBuilder("b", "2024-05-02").Mention(kBomb, "2026-11-16", {kNorthTown}, {K(21)}), true);
+  DocAnalysis undated = Undated(
+      DocBuilder("b", "2024-05-02").Mention(kBomb, "2026-11-16", {kNorthTown}, {K(21)}), true);
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(20)}).Build(),
       undated,
@@ -269,7 +271,8 @@ TEST(ResolveTest, AbsoluteDateWithoutPublicationIsKept) {
   // an older attack at the same place stays apart.
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(20)}).Build(),
-      Undated(DocBuilder("b", "2024-05-02").Mention(kBomb, "2023-03-03", {kNorthTown}, {K(21)}), false),
+      Undated(DocBuilder("b", "2024-05-02").Mention(kBomb, "2023-03-03", {kNorthTown}, {K(21)}),
+              false),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 2u);
@@ -429,7 +432,9 @@ TEST(ResolveTest, ARecallWithoutAPlaceLinksNothing) {
 TEST(ResolveTest, ProvinceOnlyMentionAttachesToTheSingleIncidentThere) {
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),
-      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {Province("Highland")}, {K(11)}).Build(),
+      DocBuilder("b", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {Province("Highland")}, {K(11)})
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -439,7 +444,9 @@ TEST(ResolveTest, ProvinceOnlyMentionAttachesToTheSingleIncidentThere) {
 
 TEST(ResolveTest, ProvinceOnlyArticleStillMakesAnIncident) {
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {Province("Lowland")}, {K(4)}).Build(),
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {Province("Lowland")}, {K(4)})
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -466,14 +473,17 @@ TEST(ResolveTest, WaveBecomesStoryWithChildren) {
   ActorMention nlf = Group("Northern Liberation Front", true);
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-08-26")
-          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true, {nlf})
-          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23, Qualifier::kExact, Field::kKilled, Category::kCivilians)})
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false,
+                   true, {nlf})
+          .Mention(kVac, "2024-08-26", {kNorthTown},
+                   {K(23, Qualifier::kExact, Field::kKilled, Category::kCivilians)})
           .Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)})
           .Build(),
       DocBuilder("b", "2024-08-27")
           .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10, Qualifier::kAtLeast)})
           .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
-          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(74, Qualifier::kAtLeast)}, false, true)
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(74, Qualifier::kAtLeast)}, false,
+                   true)
           .Build(),
       // Reports only one of the attacks, not the wave: still a child of the story.
       DocBuilder("c", "2024-08-26").Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)}).Build(),
@@ -571,8 +581,14 @@ TEST(ResolveTest, PartClaimIsALowerBoundForTheStory) {
 
 TEST(ResolveTest, ContradictionIsRecorded) {
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(10, Qualifier::kExact, Field::kVehiclesDestroyed)}).Build(),
-      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(35, Qualifier::kExact, Field::kVehiclesDestroyed)}).Build(),
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown},
+                   {K(10, Qualifier::kExact, Field::kVehiclesDestroyed)})
+          .Build(),
+      DocBuilder("b", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown},
+                   {K(35, Qualifier::kExact, Field::kVehiclesDestroyed)})
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -585,7 +601,10 @@ TEST(ResolveTest, ContradictionIsRecorded) {
 TEST(ResolveTest, WireCopyCountsAsDocumentButDoesNotVote) {
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {K(12)}).Build(),
-      DocBuilder("b", "2024-05-03").Mention(kVac, "2024-05-01", {kNorthTown}, {K(30)}).CopyOf("x").Build(),
+      DocBuilder("b", "2024-05-03")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(30)})
+          .CopyOf("x")
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -596,8 +615,11 @@ TEST(ResolveTest, WireCopyCountsAsDocumentButDoesNotVote) {
 
 TEST(ResolveTest, InjuriesWithoutDeathsMeanZeroKilled) {
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2014-02-13").Mention("Battles", "2014-02-12", {P("Steeltown", "Lake County", "Lakeland", 41.6, -87.3, GeoLevel::kPlace, "US")},
-                                            {K(5, Qualifier::kExact, Field::kInjured)}).Build(),
+      DocBuilder("a", "2014-02-13")
+          .Mention("Battles", "2014-02-12",
+                   {P("Steeltown", "Lake County", "Lakeland", 41.6, -87.3, GeoLevel::kPlace, "US")},
+                   {K(5, Qualifier::kExact, Field::kInjured)})
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -630,9 +652,13 @@ TEST(ResolveTest, PerpetratorPrefersTheClaimingGroup) {
   generic.canonical = "gunmen";
   generic.actor_class = ActorClass::kMilitants;
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false, {generic}).Build(),
-      DocBuilder("b", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false,
-                                            {Group("Group B"), Group("Group A", true)}).Build(),
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false, {generic})
+          .Build(),
+      DocBuilder("b", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false,
+                   {Group("Group B"), Group("Group A", true)})
+          .Build(),
   };
   IncidentSet s = Resolve(docs);
   ASSERT_EQ(s.incidents.size(), 1u);
@@ -644,11 +670,15 @@ TEST(ResolveTest, PerpetratorPrefersTheClaimingGroup) {
 std::vector<DocAnalysis> Mixed() {
   return {
       DocBuilder("a", "2024-08-26")
-          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false, true)
+          .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(60, Qualifier::kMoreThan)}, false,
+                   true)
           .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
           .Mention(kBomb, "2024-08-26", {kEastTown}, {K(6)})
           .Build(),
-      DocBuilder("b", "2024-08-27").Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)}).Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)}).Build(),
+      DocBuilder("b", "2024-08-27")
+          .Mention(kVac, "2024-08-26", {kSouthTown}, {K(10)})
+          .Mention(kVac, "2024-08-26", {kNorthTown}, {K(23)})
+          .Build(),
       DocBuilder("c", "2024-05-02").Mention(kBomb, "2024-05-01", {kCoast}, {K(8)}).Build(),
       DocBuilder("d", "2024-05-03").Mention(kBomb, "", {kCoast}, {K(9)}).Build(),
       DocBuilder("e", "2024-09-01").Mention(kBomb, "2024-05-01", {kCoast}, {}, true).Build(),
@@ -690,9 +720,12 @@ TEST(ResolveTest, IdsStableWhenAnUnrelatedArticleIsAdded) {
   std::vector<DocAnalysis> docs = Mixed();
   const IncidentSet before = Resolve(docs);
   std::vector<DocAnalysis> more = docs;
-  more.push_back(DocBuilder("zz", "2024-07-01")
-                     .Mention(kVac, "2024-07-01", {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")}, {K(3)})
-                     .Build());
+  more.push_back(
+      DocBuilder("zz", "2024-07-01")
+          .Mention(kVac, "2024-07-01",
+                   {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")},
+                   {K(3)})
+          .Build());
   const IncidentSet after = ResolveIncremental(before, more, {"zz"});
   ASSERT_EQ(after.incidents.size(), before.incidents.size() + 1);
   for (const Incident& x : before.incidents) {
@@ -716,7 +749,8 @@ TEST(ResolveTest, OneArticleWithoutAWaveTellsOneStory) {
       DocBuilder("a", "2024-05-02")
           .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(12)})
           .Mention(kBomb, "2024-05-01", {kSouthTown})
-          .Mention(kBomb, "2024-05-01", {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")})
+          .Mention(kBomb, "2024-05-01",
+                   {P("Farplace", "Far District", "Farland", 10, 10, GeoLevel::kPlace, "NG")})
           .Build(),
   };
   IncidentSet s = Resolve(docs);
@@ -736,7 +770,8 @@ TEST(ResolveTest, OneArticleWithoutAWaveTellsOneStory) {
   o.one_story_per_article = false;
   docs[0] = DocBuilder("a", "2024-05-02")
                 .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)})
-                .Mention(kBomb, "2024-05-01", {P("Farhill", "North District", "Highland", 30.6, 69.6)}, {K(9)})
+                .Mention(kBomb, "2024-05-01",
+                         {P("Farhill", "North District", "Highland", 30.6, 69.6)}, {K(9)})
                 .Build();
   EXPECT_EQ(Leaves(Resolve(docs, o)).size(), 1u);
   // Different districts, folding off: two incidents, one story.
@@ -753,7 +788,8 @@ TEST(ResolveTest, RepeatedFiguresInAnotherProvinceAreTheSameAttack) {
   // The second place only repeats the main event's toll: the attack retold from elsewhere.
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02")
-          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(4), K(2, Qualifier::kExact, Field::kInjured)})
+          .Mention(kVac, "2024-05-01", {kNorthTown},
+                   {K(4), K(2, Qualifier::kExact, Field::kInjured)})
           .Mention(kVac, "2024-05-01", {kCoast}, {K(4)})
           .Build(),
   };
@@ -794,8 +830,7 @@ TEST(ResolveTest, BlockingScalesToManyDocuments) {
   }
   const auto t0 = std::chrono::steady_clock::now();
   IncidentSet s = Resolve(docs);
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_GT(s.incidents.size(), 1000u);
   size_t total_docs = 0;
   for (const Incident* i : Leaves(s)) total_docs += i->documents.size();
@@ -815,7 +850,8 @@ TEST(ResolveTest, BlockingFindsEveryMatchAtScale) {
     // Towns 1 degree apart: no two of them are near; each in its own district.
     const double lat = 10 + (t / 20), lon = 40 + (t % 20);
     const std::string province = "Province" + std::to_string(t / 20);
-    const Place town = P("Town" + std::to_string(t), "District" + std::to_string(t), province, lat, lon);
+    const Place town =
+        P("Town" + std::to_string(t), "District" + std::to_string(t), province, lat, lon);
     const Place village = P("Village" + std::to_string(t), "District" + std::to_string(t), province,
                             lat + 0.03, lon + 0.03);
     for (int d = 0; d < kDays; ++d) {
@@ -824,8 +860,10 @@ TEST(ResolveTest, BlockingFindsEveryMatchAtScale) {
       const std::string id = "t" + std::to_string(t) + "d" + std::to_string(d);
       const double killed = 1 + (t + d) % 7;
       docs.push_back(DocBuilder(id + "a", date).Mention(kVac, date, {town}, {K(killed)}).Build());
-      docs.push_back(DocBuilder(id + "b", date).Mention(kVac, date, {village}, {K(killed)}).Build());
-      docs.push_back(DocBuilder(id + "c", date).Mention(kVac, date, {town}, {K(killed + 1)}).Build());
+      docs.push_back(
+          DocBuilder(id + "b", date).Mention(kVac, date, {village}, {K(killed)}).Build());
+      docs.push_back(
+          DocBuilder(id + "c", date).Mention(kVac, date, {town}, {K(killed + 1)}).Build());
     }
   }
   std::shuffle(docs.begin(), docs.end(), rng);
@@ -912,7 +950,8 @@ void SetQuote(DocAnalysis* d, size_t m, const std::string& quote,
   }
   // The article's claims mirror its mentions'.
   d->claims.clear();
-  for (const EventMention& x : d->mentions) d->claims.insert(d->claims.end(), x.claims.begin(), x.claims.end());
+  for (const EventMention& x : d->mentions)
+    d->claims.insert(d->claims.end(), x.claims.begin(), x.claims.end());
 }
 
 bool HasWhy(const Incident& inc, const std::string& words) {
@@ -977,8 +1016,8 @@ const Claim kMilitants12 = K(12, Qualifier::kExact, Field::kKilled, Category::kM
 DocAnalysis WaveArticle(const std::string& id, Claim extra, const std::string& quote,
                         const std::string& figure) {
   DocAnalysis d = DocBuilder(id, "2024-08-26")
-                      .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(30, Qualifier::kAtLeast)},
-                               false, /*wave=*/true)
+                      .Mention(kVac, "2024-08-26", {Province("Highland")},
+                               {K(30, Qualifier::kAtLeast)}, false, /*wave=*/true)
                       .Mention(kVac, "2024-08-26", {kNorthTown}, {K(9)})
                       .Mention(kVac, "2024-08-26", {kNorthTown}, {extra})
                       .Mention(kVac, "2024-08-26", {kSouthTown}, {K(4)})
@@ -994,9 +1033,10 @@ ResolveOptions NoContextIncidents() {
 }
 
 TEST(ResolveContextTest, ForcesKillingMilitantsIsNotThePlaceIncidents) {
-  IncidentSet s = Resolve({WaveArticle("a", kMilitants12,
-                                       "Troops responded by killing 12 insurgents near the town.", "12")},
-                          NoContextIncidents());
+  IncidentSet s =
+      Resolve({WaveArticle("a", kMilitants12,
+                           "Troops responded by killing 12 insurgents near the town.", "12")},
+              NoContextIncidents());
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
   ASSERT_TRUE(north->killed);
@@ -1015,7 +1055,8 @@ TEST(ResolveContextTest, ForcesRespondingToOneAttackAreTheSameFight) {
     SetQuote(&d, 1, quote, {"12"});
     return d;
   };
-  IncidentSet s = Resolve({single("Security forces killed 12 of the attackers in an exchange of fire.")});
+  IncidentSet s =
+      Resolve({single("Security forces killed 12 of the attackers in an exchange of fire.")});
   ASSERT_EQ(Leaves(s).size(), 1u);
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
@@ -1024,7 +1065,8 @@ TEST(ResolveContextTest, ForcesRespondingToOneAttackAreTheSameFight) {
   for (const Claim& c : north->claims) has12 = has12 || c.value == 12;
   EXPECT_TRUE(has12);
   // Named operations are the forces' own event even after one attack.
-  IncidentSet t = Resolve({single("Troops later killed 12 militants in a clearance operation nearby.")});
+  IncidentSet t =
+      Resolve({single("Troops later killed 12 militants in a clearance operation nearby.")});
   north = Find(t, "Northtown");
   ASSERT_NE(north, nullptr);
   EXPECT_EQ(north->killed->best, 9);
@@ -1034,7 +1076,8 @@ TEST(ResolveContextTest, ForcesRespondingToOneAttackAreTheSameFight) {
 TEST(ResolveContextTest, OperationsCueInAnotherClauseDoesNotCount) {
   // The cue sits in a clause of its own: the figure is still the attack's.
   IncidentSet s = Resolve({WaveArticle(
-      "a", kMilitants12, "Four attackers and 12 militants died in the raid, and troops responded by killing others.",
+      "a", kMilitants12,
+      "Four attackers and 12 militants died in the raid, and troops responded by killing others.",
       "12")});
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
@@ -1047,9 +1090,8 @@ TEST(ResolveContextTest, OperationsCueInAnotherClauseDoesNotCount) {
 }
 
 TEST(ResolveContextTest, RegionWideCountGoesToTheWave) {
-  IncidentSet s = Resolve({WaveArticle("a", K(40),
-                                       "Overall 40 people were killed throughout the province on Monday.",
-                                       "40")});
+  IncidentSet s = Resolve({WaveArticle(
+      "a", K(40), "Overall 40 people were killed throughout the province on Monday.", "40")});
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
   EXPECT_EQ(north->killed->best, 9);
@@ -1063,8 +1105,9 @@ TEST(ResolveContextTest, RegionWideCountGoesToTheWave) {
 
 TEST(ResolveContextTest, EarlierEventIsNotPartOfTheTotal) {
   const std::string q = "The raids came a day after the army said it had killed 41 rebels.";
-  IncidentSet s = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")},
-                          NoContextIncidents());
+  IncidentSet s = Resolve(
+      {WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")},
+      NoContextIncidents());
   for (const Incident& i : s.incidents) {
     for (const Claim& c : i.claims) EXPECT_NE(c.value, 41) << i.id;
     if (i.killed) {
@@ -1078,7 +1121,9 @@ TEST(ResolveContextTest, EarlierEventIsNotPartOfTheTotal) {
   // With separate incidents: a province-level Battles incident a day earlier, in no story.
   ResolveOptions o;
   o.separate_context_incidents = true;
-  IncidentSet t = Resolve({WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")}, o);
+  IncidentSet t = Resolve(
+      {WaveArticle("a", K(41, Qualifier::kExact, Field::kKilled, Category::kMilitants), q, "41")},
+      o);
   const Incident* earlier = nullptr;
   for (const Incident& i : t.incidents) {
     if (i.date && i.date->ToIso() == "2024-08-25") earlier = &i;
@@ -1095,16 +1140,18 @@ TEST(ResolveContextTest, OperationsIncidentCarriesBothSidesOfTheFight) {
   // Default options: the forces' fight is its own province-level Battles incident in the wave's
   // story, with the soldiers killed in the same sentence as the militants.
   DocAnalysis d = DocBuilder("a", "2024-08-26")
-                      .Mention(kVac, "2024-08-26", {Province("Highland")}, {K(30, Qualifier::kAtLeast)},
-                               false, /*wave=*/true)
+                      .Mention(kVac, "2024-08-26", {Province("Highland")},
+                               {K(30, Qualifier::kAtLeast)}, false, /*wave=*/true)
                       .Mention(kVac, "2024-08-26", {kNorthTown}, {K(9)})
                       .Mention(kVac, "2024-08-26", {kNorthTown},
                                {K(5, Qualifier::kExact, Field::kKilled, Category::kSecurityForces),
                                 K(12, Qualifier::kExact, Field::kKilled, Category::kMilitants)})
                       .Mention(kVac, "2024-08-26", {kSouthTown}, {K(4)})
                       .Build();
-  SetQuote(&d, 2, "Five soldiers and 12 insurgents were killed as troops responded by killing the attackers.",
-           {"Five", "12"});
+  SetQuote(
+      &d, 2,
+      "Five soldiers and 12 insurgents were killed as troops responded by killing the attackers.",
+      {"Five", "12"});
   IncidentSet s = Resolve({d});
   const Incident* north = Find(s, "Northtown");
   ASSERT_NE(north, nullptr);
@@ -1122,18 +1169,16 @@ TEST(ResolveContextTest, OperationsIncidentCarriesBothSidesOfTheFight) {
 
 TEST(ResolveContextTest, DyingADayAfterIsTheSameEvent) {
   // Figure before the cue, and a cue in another clause: both stay with the attack.
-  DocAnalysis d = DocBuilder("a", "2024-08-26")
-                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(2)})
-                      .Build();
+  DocAnalysis d =
+      DocBuilder("a", "2024-08-26").Mention(kVac, "2024-08-26", {kNorthTown}, {K(2)}).Build();
   SetQuote(&d, 0, "Two men died a day after the shooting in the market.", {"Two"});
   IncidentSet s = Resolve({d});
   ASSERT_EQ(s.incidents.size(), 1u);
   ASSERT_TRUE(s.incidents[0].killed);
   EXPECT_EQ(s.incidents[0].killed->best, 2);
 
-  DocAnalysis e = DocBuilder("b", "2024-08-26")
-                      .Mention(kVac, "2024-08-26", {kNorthTown}, {K(3)})
-                      .Build();
+  DocAnalysis e =
+      DocBuilder("b", "2024-08-26").Mention(kVac, "2024-08-26", {kNorthTown}, {K(3)}).Build();
   SetQuote(&e, 0, "A day after the blast, three people died in hospital.", {"three"});
   IncidentSet t = Resolve({e});
   ASSERT_EQ(t.incidents.size(), 1u);
@@ -1464,9 +1509,12 @@ TEST(ResolveTest, BusyTownAtDensityKeepsDaysApartAndCandidatesBounded) {
     const std::string id = "d" + std::to_string(100 + d);
     const double killed = d % 3 == 0 ? 3 : d % 3 == 1 ? 20 : 60;  // neighbours disagree
     const char* type = d % 2 == 0 ? kVac : kBomb;
-    docs.push_back(DocBuilder(id + "a", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
-    docs.push_back(DocBuilder(id + "b", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
-    docs.push_back(DocBuilder(id + "c", Day(d)).Mention(type, "", {kNorthTown}, {K(killed)}).Build());
+    docs.push_back(
+        DocBuilder(id + "a", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
+    docs.push_back(
+        DocBuilder(id + "b", Day(d)).Mention(type, Day(d), {kNorthTown}, {K(killed)}).Build());
+    docs.push_back(
+        DocBuilder(id + "c", Day(d)).Mention(type, "", {kNorthTown}, {K(killed)}).Build());
   }
   const IncidentSet s = Resolve(docs);
   const std::vector<const Incident*> leaves = Leaves(s);
@@ -1479,7 +1527,8 @@ TEST(ResolveTest, BusyTownAtDensityKeepsDaysApartAndCandidatesBounded) {
     EXPECT_EQ(i->documents[2], prefix + "c");
     for (const Reason& r : i->why) {
       const size_t at = r.detail.find(" among ");
-      if (at != std::string::npos) most = std::max<size_t>(most, std::stoul(r.detail.substr(at + 7)));
+      if (at != std::string::npos)
+        most = std::max<size_t>(most, std::stoul(r.detail.substr(at + 7)));
     }
   }
   EXPECT_LE(most, 8u);  // the clusters of a few days, not of the whole two months
@@ -1533,7 +1582,7 @@ TEST(ResolveTest, NearbyNextDayWithOtherTypeAndTollIsAnotherAttack) {
 // does not join by being near the second.
 TEST(ResolveTest, IncidentDoesNotChainFromTownToTown) {
   const Place a = P("Alpha", "", "Highland", 30.0, 69.0);
-  const Place b = P("Beta", "", "Highland", 30.0, 69.2);   // ~19 km east of Alpha
+  const Place b = P("Beta", "", "Highland", 30.0, 69.2);    // ~19 km east of Alpha
   const Place c = P("Gamma", "", "Highland", 30.0, 69.55);  // ~34 km east of Beta, 53 of Alpha
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {a}, {K(5)}).Build(),
@@ -1553,8 +1602,14 @@ TEST(ResolveTest, IncidentDoesNotChainFromTownToTown) {
 TEST(ResolveTest, BombingAndAirStrikeInOneTownOnOneDayAreTwoAttacks) {
   auto leaves = [](const std::string& sub_a, const std::string& sub_b) {
     std::vector<DocAnalysis> docs = {
-        DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub(sub_a).Build(),
-        DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub(sub_b).Build(),
+        DocBuilder("a", "2024-05-02")
+            .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)})
+            .Sub(sub_a)
+            .Build(),
+        DocBuilder("b", "2024-05-02")
+            .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)})
+            .Sub(sub_b)
+            .Build(),
     };
     return Leaves(Resolve(docs)).size();
   };
@@ -1566,8 +1621,14 @@ TEST(ResolveTest, BombingAndAirStrikeInOneTownOnOneDayAreTwoAttacks) {
   EXPECT_EQ(leaves("Suicide bomb", "Attack"), 1u);  // a generic attack names no method
   // A third report naming both ways joins the one it shares a way with, not the other.
   std::vector<DocAnalysis> docs = {
-      DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub("Suicide bomb").Build(),
-      DocBuilder("b", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)}).Sub("Air/drone strike").Build(),
+      DocBuilder("a", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)})
+          .Sub("Suicide bomb")
+          .Build(),
+      DocBuilder("b", "2024-05-02")
+          .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(5)})
+          .Sub("Air/drone strike")
+          .Build(),
   };
   const IncidentSet set = Resolve(docs);
   ASSERT_EQ(Leaves(set).size(), 2u);
@@ -1587,7 +1648,7 @@ TEST(ResolveTest, ExactTollsFarApartAtANearbyPlaceAreTwoAttacks) {
   };
   EXPECT_EQ(leaves(kNorthVillage, "2024-05-02", Qualifier::kExact), 2u);
   EXPECT_EQ(leaves(kNorthTown, "2024-05-02", Qualifier::kExact), 1u);
-  EXPECT_EQ(leaves(kNorthVillage, "2024-05-03", Qualifier::kExact), 1u);   // a later update
+  EXPECT_EQ(leaves(kNorthVillage, "2024-05-03", Qualifier::kExact), 1u);  // a later update
   EXPECT_EQ(leaves(kNorthVillage, "2024-05-02", Qualifier::kAtLeast), 1u);
   // Tolls that can be one count (5 and 8) do not tell attacks apart.
   std::vector<DocAnalysis> close = {
@@ -1617,11 +1678,14 @@ TEST(ResolveTest, TwoAttestedNearbyPlacesOnOneDayAreTwoAttacks) {
     }
   }
   // Two outlets in the town on one day and two there the next day: as above.
-  docs[2] = DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
-  docs[3] = DocBuilder("b2", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  docs[2] =
+      DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  docs[3] =
+      DocBuilder("b2", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
   EXPECT_EQ(Leaves(Resolve(docs)).size(), 2u);
   // A wire copy of the village's report attests nothing of its own: one attack.
-  docs[2] = DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
+  docs[2] =
+      DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
   docs[3] = DocBuilder("b2", "2024-05-02")
                 .Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)})
                 .CopyOf("b1")
@@ -1629,13 +1693,15 @@ TEST(ResolveTest, TwoAttestedNearbyPlacesOnOneDayAreTwoAttacks) {
   EXPECT_EQ(Leaves(Resolve(docs)).size(), 1u);
   docs.pop_back();
   // One report alone at the village (or on the next day) joins the attested attack.
-  docs[2] = DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
+  docs[2] =
+      DocBuilder("b1", "2024-05-02").Mention(kVac, "2024-05-01", {kNorthVillage}, {K(5)}).Build();
   {
     const IncidentSet set = Resolve(docs);
     ASSERT_EQ(Leaves(set).size(), 1u);
     EXPECT_EQ(Leaves(set)[0]->documents.size(), 3u);
   }
-  docs[2] = DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
+  docs[2] =
+      DocBuilder("b1", "2024-05-03").Mention(kVac, "2024-05-02", {kNorthTown}, {K(5)}).Build();
   EXPECT_EQ(Leaves(Resolve(docs)).size(), 1u);
 }
 

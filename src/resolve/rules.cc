@@ -219,8 +219,7 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
       }));
 
   SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
-      dir + "/claim_context.tsv", 1,
-      [&](const std::vector<std::string_view>& cols, int) -> Status {
+      dir + "/claim_context.tsv", 1, [&](const std::vector<std::string_view>& cols, int) -> Status {
         ResolveRules::ContextCue c;
         if (cols.size() < 2 || cols[1].empty()) {
           return InvalidArgument("expected kind<TAB>phrase[<TAB>days]");
@@ -284,24 +283,24 @@ Result<ResolveRules> LoadResolveRules(const std::string& dir) {
     rules.method_compatible.push_back(static_cast<uint16_t>(1u << (names.size() - 1)));
     return static_cast<int>(names.size() - 1);
   };
-  SITREP_RETURN_IF_ERROR(ForEachOptionalRow(
-      dir + "/attack_methods.tsv", 1,
-      [&](const std::vector<std::string_view>& cols, int) -> Status {
-        if (cols.size() != 3 || cols[1].empty() || cols[2].empty() ||
-            (cols[0] != "method" && cols[0] != "compatible")) {
-          return InvalidArgument("expected method|compatible<TAB>name<TAB>name");
-        }
-        const int a = index(cols[1]);
-        const int b = cols[0] == "compatible" ? index(cols[2]) : a;
-        if (a < 0 || b < 0) return InvalidArgument("more than 16 methods");
-        if (cols[0] == "method") {
-          rules.method_of[std::string(cols[2])] = static_cast<uint16_t>(1u << a);
-        } else {
-          rules.method_compatible[a] |= static_cast<uint16_t>(1u << b);
-          rules.method_compatible[b] |= static_cast<uint16_t>(1u << a);
-        }
-        return Status::Ok();
-      }));
+  SITREP_RETURN_IF_ERROR(
+      ForEachOptionalRow(dir + "/attack_methods.tsv", 1,
+                         [&](const std::vector<std::string_view>& cols, int) -> Status {
+                           if (cols.size() != 3 || cols[1].empty() || cols[2].empty() ||
+                               (cols[0] != "method" && cols[0] != "compatible")) {
+                             return InvalidArgument("expected method|compatible<TAB>name<TAB>name");
+                           }
+                           const int a = index(cols[1]);
+                           const int b = cols[0] == "compatible" ? index(cols[2]) : a;
+                           if (a < 0 || b < 0) return InvalidArgument("more than 16 methods");
+                           if (cols[0] == "method") {
+                             rules.method_of[std::string(cols[2])] = static_cast<uint16_t>(1u << a);
+                           } else {
+                             rules.method_compatible[a] |= static_cast<uint16_t>(1u << b);
+                             rules.method_compatible[b] |= static_cast<uint16_t>(1u << a);
+                           }
+                           return Status::Ok();
+                         }));
   rules.BuildCueIndexes();
   return rules;
 }

@@ -27,7 +27,8 @@ namespace sitrep {
 // the "C" locale, which sitrep never changes). Pure.
 constexpr bool IsCueWordByte(char c) {
   const unsigned char u = static_cast<unsigned char>(c);
-  return static_cast<unsigned char>(u - '0') < 10 || static_cast<unsigned char>((u | 0x20) - 'a') < 26;
+  return static_cast<unsigned char>(u - '0') < 10 ||
+         static_cast<unsigned char>((u | 0x20) - 'a') < 26;
 }
 
 // The ASCII lower-case of a text (other bytes unchanged), on the stack when it is short: cue
@@ -136,7 +137,7 @@ class PhraseSet {
   // begins (by rank among the bigrams present; one more entry for the end).
   std::vector<uint32_t> bigram_rank_;
   std::vector<uint32_t> bigram_start_;
-  std::vector<uint32_t> one_byte_;   // indexes of one-byte phrases
+  std::vector<uint32_t> one_byte_;  // indexes of one-byte phrases
 };
 
 // `index` when it covers `cues` (BuildCueIndexes ran), else an index of their phrases built into
@@ -195,7 +196,8 @@ struct ResolveRules {
 
   // The first cue of `kind` in `text` (whole words, case-insensitive) ending at or before
   // `before` (npos = anywhere): its byte offset just past the phrase, or npos.
-  size_t FindContext(std::string_view text, ContextKind kind, size_t before = std::string_view::npos,
+  size_t FindContext(std::string_view text, ContextKind kind,
+                     size_t before = std::string_view::npos,
                      const ContextCue** cue = nullptr) const;
   // Calls f(cue, begin, end) for each whole-word occurrence in `lower` (already lower-case) of
   // each cue of `kind`, cue by cue, in text order; f returns false to go on to the next cue.
@@ -233,7 +235,7 @@ struct ResolveRules {
   // (bit `1 << index`); compatible[i] is the mask of methods one attack may also be reported as
   // (always including i itself).
   std::unordered_map<std::string, uint16_t> method_of;  // sub-event type -> method bit
-  std::vector<uint16_t> method_compatible;               // by method index
+  std::vector<uint16_t> method_compatible;              // by method index
 
   bool IsOfficial(std::string_view attributed_to) const;
   // The method bit of a sub-event type; 0 when it names no method.

@@ -27,7 +27,10 @@ TEST(NamesItsProvinceTest, TownSharingItsProvincesName) {
   EXPECT_TRUE(NamesItsProvince(Town("Balkh", "Balkh")));
   EXPECT_TRUE(NamesItsProvince(Town("Aleppo", "Aleppo Governorate")));
   // Diacritics and punctuation fold away: "Al Ḩasakah" / "Al-Hasakah Governorate".
-  EXPECT_TRUE(NamesItsProvince(Town("Al \xE1\xB8\xA8" "asakah", "Al-Hasakah Governorate")));
+  EXPECT_TRUE(
+      NamesItsProvince(Town("Al \xE1\xB8\xA8"
+                            "asakah",
+                            "Al-Hasakah Governorate")));
   // Slavic adjectival form of the province: "Donetsk" / "Donetska oblast".
   EXPECT_TRUE(NamesItsProvince(Town("Donetsk", "Donetska oblast")));
   EXPECT_TRUE(NamesItsProvince(Town("Kharkiv", "Kharkivska oblast")));
@@ -120,7 +123,8 @@ TEST(LimitsTest, UndatedFollowUpDaysIsShippedAndValidated) {
 }
 
 // Every (index, begin, end) PhraseSet::ForEach reports, sorted.
-std::vector<std::tuple<uint32_t, size_t, size_t>> Hits(const PhraseSet& set, std::string_view text) {
+std::vector<std::tuple<uint32_t, size_t, size_t>> Hits(const PhraseSet& set,
+                                                       std::string_view text) {
   std::vector<std::tuple<uint32_t, size_t, size_t>> hits;
   set.ForEach(text, [&](uint32_t i, size_t b, size_t e) { hits.emplace_back(i, b, e); });
   std::sort(hits.begin(), hits.end());
@@ -214,13 +218,13 @@ TEST(PhraseSetTest, FindsWholeWordsOnly) {
 TEST(PhraseSetTest, OverlapsOneBytePhrasesAndSharedPrefixes) {
   // Phrases sharing their first two bytes, a one-byte phrase, an empty one (never matches), a
   // phrase starting with punctuation and one with a non-ASCII byte.
-  const std::vector<std::string_view> phrases = {"ki", "kil", "killed by", "x", "", "(a",
-                                                 "caf\xC3\xA9 ki", "a a"};
+  const std::vector<std::string_view> phrases = {"ki", "kil", "killed by",      "x",
+                                                 "",   "(a",  "caf\xC3\xA9 ki", "a a"};
   const PhraseSet set(phrases);
   EXPECT_EQ(set.size(), phrases.size());
   for (std::string_view text :
-       {"ki kil killed by x kil", "x(a a a a) caf\xC3\xA9 ki", "xx ki-kil killed byx",
-        "a a a a a", "((a a", "killed by killed by"}) {
+       {"ki kil killed by x kil", "x(a a a a) caf\xC3\xA9 ki", "xx ki-kil killed byx", "a a a a a",
+        "((a a", "killed by killed by"}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(Hits(set, text), NaiveHits(phrases, text));
   }

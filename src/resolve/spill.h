@@ -47,7 +47,7 @@ class SpillFile {
   void Flush();
 
   std::FILE* file_ = nullptr;
-  std::string buffer_;   // not yet written (or everything, without a file)
+  std::string buffer_;    // not yet written (or everything, without a file)
   uint64_t flushed_ = 0;  // bytes in the file
   uint64_t size_ = 0;     // flushed_ + buffer_.size()
 };

@@ -8,12 +8,11 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "export/export.h"
 #include "export/json_codec.h"
@@ -60,11 +59,10 @@ std::string FormatNumber(double v) { return JsonNumber(v).dump(); }
 // Whether `word` stands in `text` as a whole token (not inside a longer number or name).
 bool HasToken(std::string_view text, std::string_view word) {
   auto is_word = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+           c == '_' || c == '-';
   };
-  for (size_t at = text.find(word); at != std::string_view::npos;
-       at = text.find(word, at + 1)) {
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
     const size_t end = at + word.size();
     const bool left = at == 0 || !is_word(text[at - 1]);
     // A trailing '.' ends a sentence, not a number.
@@ -151,21 +149,30 @@ OrderedJson SpanJson(Span s, const char* kind, std::string title) {
 
 const char* PrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kUnresolved: break;
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kUnresolved:
+      break;
   }
   return "unresolved";
 }
 
 const char* ActorClassName(ActorClass c) {
   switch (c) {
-    case ActorClass::kArmedGroup: return "armed_group";
-    case ActorClass::kStateForce: return "state_force";
-    case ActorClass::kMilitants: return "militants";
-    case ActorClass::kCivilians: return "civilians";
-    case ActorClass::kOther: break;
+    case ActorClass::kArmedGroup:
+      return "armed_group";
+    case ActorClass::kStateForce:
+      return "state_force";
+    case ActorClass::kMilitants:
+      return "militants";
+    case ActorClass::kCivilians:
+      return "civilians";
+    case ActorClass::kOther:
+      break;
   }
   return "other";
 }
@@ -407,8 +414,8 @@ Result<std::optional<DocAnalysis>> Api::Impl::LoadAnalysis(ReadConn* c,
     c->raw = db;
   }
   sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(c->raw, "SELECT json FROM analyses WHERE doc_id = ?", -1, &st,
-                         nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(c->raw, "SELECT json FROM analyses WHERE doc_id = ?", -1, &st, nullptr) !=
+      SQLITE_OK) {
     return Internal(std::string("analyses query: ") + sqlite3_errmsg(c->raw));
   }
   sqlite3_bind_text(st, 1, doc_id.data(), static_cast<int>(doc_id.size()), SQLITE_TRANSIENT);
@@ -627,8 +634,8 @@ HttpResponse Api::Impl::PostArticles(const HttpRequest& req) const {
   OrderedJson errors = OrderedJson::array();
   for (const Status& e : in.errors) errors.push_back(e.message());
   if (in.articles.empty()) {
-    HttpResponse r = JsonError(400, in.errors.empty() ? "no article in the body"
-                                                      : in.errors.front().message());
+    HttpResponse r =
+        JsonError(400, in.errors.empty() ? "no article in the body" : in.errors.front().message());
     return r;
   }
 

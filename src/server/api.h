@@ -39,14 +39,14 @@ namespace sitrep {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                 // 0 = an ephemeral port (see HttpServer::port())
+  int port = 8080;  // 0 = an ephemeral port (see HttpServer::port())
   std::string db_path;
-  std::string token;               // "" = POST /api/articles disabled (403)
+  std::string token;  // "" = POST /api/articles disabled (403)
   size_t max_body_bytes = 8 << 20;
-  std::string web_root;            // "" = DefaultWebRoot()
-  int threads = 16;                // request worker threads (bounded)
-  int read_timeout_s = 10;         // per socket read/write
-  EngineOptions engine;            // for ingest through the API
+  std::string web_root;     // "" = DefaultWebRoot()
+  int threads = 16;         // request worker threads (bounded)
+  int read_timeout_s = 10;  // per socket read/write
+  EngineOptions engine;     // for ingest through the API
 };
 
 class Api {

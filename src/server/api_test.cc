@@ -7,9 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server/query.h"
 #include "server/static_files.h"
@@ -541,9 +540,9 @@ TEST_F(ServerApiTest, StaticFilesAndTraversal) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/javascript; charset=utf-8");
   EXPECT_EQ(Get("/vendor/x.css").content_type, "text/css; charset=utf-8");
-  for (const char* bad : {"/../test.db", "/vendor/../../outside.txt", "/..", "/.secret",
-                          "/link.txt", "/vendor/..%2f..%2foutside.txt", "/a\\..\\b", "/missing.js",
-                          "/vendor"}) {
+  for (const char* bad :
+       {"/../test.db", "/vendor/../../outside.txt", "/..", "/.secret", "/link.txt",
+        "/vendor/..%2f..%2foutside.txt", "/a\\..\\b", "/missing.js", "/vendor"}) {
     HttpResponse res = Get(bad);
     EXPECT_EQ(res.status, 404) << bad;
     EXPECT_EQ(res.body.find("outside"), std::string::npos) << bad;
@@ -586,8 +585,9 @@ TEST_F(ServerApiTest, ReadsWorkWhileAWriterReplacesIncidents) {
     readers.emplace_back([&] {
       for (int i = 0; i < 60; ++i) {
         HttpRequest r;
-        r.path = i % 3 == 0 ? "/api/incidents" : i % 3 == 1 ? "/api/documents/doc-a"
-                                                           : "/api/incidents/story-1";
+        r.path = i % 3 == 0   ? "/api/incidents"
+                 : i % 3 == 1 ? "/api/documents/doc-a"
+                              : "/api/incidents/story-1";
         HttpResponse res = api_->Handle(r);
         if (res.status != 200) ++failures;
       }

@@ -174,8 +174,7 @@ Result<IncidentQuery> ParseIncidentQuery(const QueryParams& params,
       size_t v = 0;
       if (!ParseSize(value, &v)) return Bad(key, "expected an integer >= 0");
       q.offset = v;
-    } else if (std::find(extra_allowed.begin(), extra_allowed.end(), key) ==
-               extra_allowed.end()) {
+    } else if (std::find(extra_allowed.begin(), extra_allowed.end(), key) == extra_allowed.end()) {
       return Bad(key, "unknown parameter");
     }
   }
@@ -199,10 +198,10 @@ IncidentIndex::IncidentIndex(IncidentSet set) : set_(std::move(set)) {
       }
     }
     std::string& h = haystack_[i];
-    for (std::string_view s : {std::string_view(inc.place), std::string_view(inc.admin1),
-                               std::string_view(inc.admin2), std::string_view(inc.country),
-                               std::string_view(inc.perpetrator), std::string_view(inc.event_type),
-                               std::string_view(inc.sub_event_type)}) {
+    for (std::string_view s :
+         {std::string_view(inc.place), std::string_view(inc.admin1), std::string_view(inc.admin2),
+          std::string_view(inc.country), std::string_view(inc.perpetrator),
+          std::string_view(inc.event_type), std::string_view(inc.sub_event_type)}) {
       AppendLower(&h, s);
     }
     for (const Claim& c : inc.claims) {

@@ -166,8 +166,7 @@ TEST(ServerQueryTest, RejectsBadParameters) {
     }
   }
   // Names the offending parameter.
-  EXPECT_NE(ParseIncidentQuery({{"sort", "x"}}).status().message().find("sort"),
-            std::string::npos);
+  EXPECT_NE(ParseIncidentQuery({{"sort", "x"}}).status().message().find("sort"), std::string::npos);
   // Extra parameters the caller handles are let through.
   EXPECT_TRUE(ParseIncidentQuery({{"format", "csv"}}, {"format"}).ok());
 }

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <thread>
 
 #ifdef SITREP_HAVE_HTTPLIB
@@ -137,18 +137,18 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServerOptions& opti
   impl->http.Patch(kAll, handler);
   impl->http.Options(kAll, handler);
   // Errors httplib raises itself (413, 400 on malformed requests, 404 on odd paths) get JSON.
-  impl->http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    const char* what = res.status == 413   ? "request body too large"
-                       : res.status == 414 ? "request URI too long"
-                       : res.status == 404 ? "not found"
-                       : res.status == 405 ? "method not allowed"
-                                           : "bad request";
-    HttpResponse r = JsonError(res.status, what);
-    res.set_content(r.body, r.content_type);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  impl->http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const char* what = res.status == 413   ? "request body too large"
+                           : res.status == 414 ? "request URI too long"
+                           : res.status == 404 ? "not found"
+                           : res.status == 405 ? "method not allowed"
+                                               : "bad request";
+        HttpResponse r = JsonError(res.status, what);
+        res.set_content(r.body, r.content_type);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   impl->http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         HttpResponse r = JsonError(500, "internal error");

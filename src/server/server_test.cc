@@ -5,9 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server/serve_cmd.h"
 #include "server/static_files.h"
@@ -46,8 +45,8 @@ TEST(ServerStaticTest, ResolveRejectsUnsafePaths) {
             fs::canonical(root + "/sub/index.html").string());
   EXPECT_EQ(ResolveStaticPath(root, "//sub//a.js").value(),
             fs::canonical(root + "/sub/a.js").string());
-  for (const char* bad : {"/../web/index.html", "/sub/../index.html", "/./index.html",
-                          "/sub/.", "relative", "", "/c:/x", "/sub\\a.js"}) {
+  for (const char* bad : {"/../web/index.html", "/sub/../index.html", "/./index.html", "/sub/.",
+                          "relative", "", "/c:/x", "/sub\\a.js"}) {
     auto r = ResolveStaticPath(root, bad);
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {
@@ -68,10 +67,9 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
 }
 
 TEST(ServerServeCmdTest, ParsesOptions) {
-  std::vector<std::string> args = {"serve",     "--db",      "x.db",        "--port=0",
-                                   "--host",    "0.0.0.0",   "--token",     "t",
-                                   "--threads", "3",         "--max-body",  "1000",
-                                   "--web",     "/tmp/w"};
+  std::vector<std::string> args = {"serve",      "--db",    "x.db",  "--port=0",  "--host",
+                                   "0.0.0.0",    "--token", "t",     "--threads", "3",
+                                   "--max-body", "1000",    "--web", "/tmp/w"};
   auto argv = Argv(args);
   bool help = false;
   auto o = ParseServeArgs(static_cast<int>(argv.size()), argv.data(), &help);
@@ -87,13 +85,13 @@ TEST(ServerServeCmdTest, ParsesOptions) {
 }
 
 TEST(ServerServeCmdTest, RejectsBadOptions) {
-  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-           {"serve"},
-           {"serve", "--db"},
-           {"serve", "--db", "x.db", "--port", "70000"},
-           {"serve", "--db", "x.db", "--port", "http"},
-           {"serve", "--db", "x.db", "--threads", "0"},
-           {"serve", "--db", "x.db", "--frobnicate", "1"}}) {
+  for (std::vector<std::string> args :
+       std::vector<std::vector<std::string>>{{"serve"},
+                                             {"serve", "--db"},
+                                             {"serve", "--db", "x.db", "--port", "70000"},
+                                             {"serve", "--db", "x.db", "--port", "http"},
+                                             {"serve", "--db", "x.db", "--threads", "0"},
+                                             {"serve", "--db", "x.db", "--frobnicate", "1"}}) {
     auto argv = Argv(args);
     bool help = false;
     EXPECT_FALSE(ParseServeArgs(static_cast<int>(argv.size()), argv.data(), &help).ok())
@@ -192,8 +190,8 @@ TEST_F(ServerSocketTest, ServesApiAndPageOverTcp) {
 
 TEST_F(ServerSocketTest, EncodedTraversalIsRefused) {
   auto c = Client();
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt",
-                           "/..%2fsecret.txt"}) {
+  for (const char* path :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt", "/..%2fsecret.txt"}) {
     auto r = c.Get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_NE(r->status, 200) << path;

@@ -109,8 +109,8 @@ HttpResponse ServeStatic(const std::string& web_root, std::string_view url_path)
   r.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   r.content_type = MimeTypeFor(*file);
   // Vendor assets are pinned versions: let the browser keep them; the page itself revalidates.
-  r.headers.emplace_back("Cache-Control", url_path.starts_with("/vendor/") ? "max-age=86400"
-                                                                          : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         url_path.starts_with("/vendor/") ? "max-age=86400" : "no-cache");
   return r;
 }
 

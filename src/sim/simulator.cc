@@ -7,12 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "base/data_dir.h"
 #include "base/tsv.h"
@@ -101,8 +100,8 @@ int RoundTo(int v, int step) { return (v + step / 2) / step * step; }
 struct Part {
   uint32_t place = 0;
   uint32_t kind = 0;
-  int killed = 0;    // victims (the figure outlets lead with)
-  int militants = 0; // attackers killed too (counted in the gold total)
+  int killed = 0;     // victims (the figure outlets lead with)
+  int militants = 0;  // attackers killed too (counted in the gold total)
   int injured = 0;
 };
 
@@ -149,7 +148,8 @@ std::string Upper(std::string_view s) {
 
 std::string Capitalized(std::string_view s) {
   std::string out(s);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -157,11 +157,11 @@ std::string Capitalized(std::string_view s) {
 
 const std::vector<std::string>& SimTemplateVariables() {
   static const std::vector<std::string> kVars = {
-      "place",      "place_upper", "admin1",      "admin2",      "country",    "country_adj",
-      "weekday",    "month",       "mday",        "day",         "killed",     "killed_num",
-      "injured",    "mil_killed",  "claim_killed", "outlet_tag", "bg_killed",  "bg_victims",
-      "bg_place",   "bg_when",     "bg_when_noun", "wave_killed", "n_attacks", "score",
-      "num",        "num_small",   "pct"};
+      "place",    "place_upper", "admin1",       "admin2",      "country",   "country_adj",
+      "weekday",  "month",       "mday",         "day",         "killed",    "killed_num",
+      "injured",  "mil_killed",  "claim_killed", "outlet_tag",  "bg_killed", "bg_victims",
+      "bg_place", "bg_when",     "bg_when_noun", "wave_killed", "n_attacks", "score",
+      "num",      "num_small",   "pct"};
   return kVars;
 }
 
@@ -212,48 +212,51 @@ Status Simulator::Impl::Load() {
   Result<std::string> ptext = ReadFile(places_path);
   if (!ptext.ok()) return ptext.status();
   if (!options.gazetteer_path.empty()) ptext = std::string();  // places come from the gazetteer
-  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ptext, places_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
-    if (f.size() != 7) return InvalidArgument("expected 7 fields");
-    SimPlace p;
-    p.name = std::string(f[0]);
-    p.variants.push_back(p.name);
-    std::string_view vs = f[1];
-    while (!vs.empty()) {
-      size_t bar = vs.find('|');
-      std::string_view v = vs.substr(0, bar);
-      if (!v.empty()) p.variants.emplace_back(v);
-      if (bar == std::string_view::npos) break;
-      vs.remove_prefix(bar + 1);
-    }
-    p.country = std::string(f[2]);
-    p.admin1 = std::string(f[3]);
-    p.admin2 = std::string(f[4]);
-    char* end = nullptr;
-    std::string lat(f[5]), lon(f[6]);
-    p.lat = std::strtod(lat.c_str(), &end);
-    if (end == lat.c_str()) return InvalidArgument("bad lat");
-    p.lon = std::strtod(lon.c_str(), &end);
-    if (end == lon.c_str()) return InvalidArgument("bad lon");
-    by_admin1[p.country + "/" + p.admin1].push_back(static_cast<uint32_t>(places.size()));
-    places.push_back(std::move(p));
-    return Status::Ok();
-  }));
+  SITREP_RETURN_IF_ERROR(ForEachTsvLine(
+      *ptext, places_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
+        if (f.size() != 7) return InvalidArgument("expected 7 fields");
+        SimPlace p;
+        p.name = std::string(f[0]);
+        p.variants.push_back(p.name);
+        std::string_view vs = f[1];
+        while (!vs.empty()) {
+          size_t bar = vs.find('|');
+          std::string_view v = vs.substr(0, bar);
+          if (!v.empty()) p.variants.emplace_back(v);
+          if (bar == std::string_view::npos) break;
+          vs.remove_prefix(bar + 1);
+        }
+        p.country = std::string(f[2]);
+        p.admin1 = std::string(f[3]);
+        p.admin2 = std::string(f[4]);
+        char* end = nullptr;
+        std::string lat(f[5]), lon(f[6]);
+        p.lat = std::strtod(lat.c_str(), &end);
+        if (end == lat.c_str()) return InvalidArgument("bad lat");
+        p.lon = std::strtod(lon.c_str(), &end);
+        if (end == lon.c_str()) return InvalidArgument("bad lon");
+        by_admin1[p.country + "/" + p.admin1].push_back(static_cast<uint32_t>(places.size()));
+        places.push_back(std::move(p));
+        return Status::Ok();
+      }));
 
   const std::string countries_path = dir + "/countries.tsv";
   Result<std::string> ctext = ReadFile(countries_path);
   if (!ctext.ok()) return ctext.status();
-  SITREP_RETURN_IF_ERROR(ForEachTsvLine(*ctext, countries_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
-    if (f.size() != 3) return InvalidArgument("expected 3 fields");
-    countries[std::string(f[0])] = Country{std::string(f[1]), std::string(f[2])};
-    return Status::Ok();
-  }));
+  SITREP_RETURN_IF_ERROR(ForEachTsvLine(
+      *ctext, countries_path, 1, [&](const std::vector<std::string_view>& f, int) -> Status {
+        if (f.size() != 3) return InvalidArgument("expected 3 fields");
+        countries[std::string(f[0])] = Country{std::string(f[1]), std::string(f[2])};
+        return Status::Ok();
+      }));
   if (!options.gazetteer_path.empty()) {
     Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Open(options.gazetteer_path);
     if (!gaz.ok()) return gaz.status();
     for (uint32_t i = 0; i < (*gaz)->size(); ++i) {
       const GazEntry e = (*gaz)->entry(i);
       if (e.level != GeoLevel::kPlace || e.feature_class != 'P' || e.admin1.empty() ||
-          e.population < options.gazetteer_min_population || !countries.count(std::string(e.country))) {
+          e.population < options.gazetteer_min_population ||
+          !countries.count(std::string(e.country))) {
         continue;
       }
       SimPlace p;
@@ -270,7 +273,8 @@ Status Simulator::Impl::Load() {
   }
   for (const SimPlace& p : places) {
     if (!countries.count(p.country)) {
-      return InvalidArgument(countries_path + ": no country " + p.country + " (used by " + p.name + ")");
+      return InvalidArgument(countries_path + ": no country " + p.country + " (used by " + p.name +
+                             ")");
     }
   }
   if (places.empty()) return InvalidArgument(places_path + ": no places");
@@ -278,7 +282,8 @@ Status Simulator::Impl::Load() {
   for (const std::string& line : templates.Get("kinds")) {
     std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() != 4) return InvalidArgument(dir + "/templates.txt: @kinds: expected 4 fields");
-    kinds.push_back(Kind{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3])});
+    kinds.push_back(
+        Kind{std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3])});
   }
   outlets = templates.Get("outlet");
   for (const char* need : {"kinds", "outlet", "weekday", "month", "number_words", "headline",
@@ -358,9 +363,8 @@ Report Simulator::Impl::ChooseReport(int k, bool last, int offset_days) {
 
 // Pads *text to `target` bytes with paragraphs of 2-4 sentences: stock sentences of `section`
 // and, with probability `filler_share` each, combinatorial @filler frames.
-void Simulator::Impl::FillContext(std::string_view section, std::string_view suffix,
-                                  size_t target, std::string_view sep, std::string* text,
-                                  double filler_share) {
+void Simulator::Impl::FillContext(std::string_view section, std::string_view suffix, size_t target,
+                                  std::string_view sep, std::string* text, double filler_share) {
   const std::vector<std::string>& filler = templates.Get("filler");
   const std::vector<std::string>* alts = nullptr;
   std::string key(section);
@@ -520,7 +524,8 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
   }
   std::sort(offsets.begin(), offsets.end());
   std::vector<std::string> sources = outlets;
-  for (size_t i = 0; i < n_out; ++i) std::swap(sources[i], sources[i + rng.Below(sources.size() - i)]);
+  for (size_t i = 0; i < n_out; ++i)
+    std::swap(sources[i], sources[i + rng.Below(sources.size() - i)]);
 
   // Gold incidents for this story.
   const uint32_t first_incident = static_cast<uint32_t>(incidents.size());
@@ -557,12 +562,14 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
         if (copy.covers[p]) incidents[first_incident + p].docs.push_back(doc);
       }
       if (copy.bg_incident >= 0) {
-        stories[incidents[static_cast<size_t>(copy.bg_incident)].story].background_docs.push_back(doc);
+        stories[incidents[static_cast<size_t>(copy.bg_incident)].story].background_docs.push_back(
+            doc);
       }
       vars.Set("killed_num", copy.killed_num);
       const char* section =
           n_parts > 1 ? "wave_headline" : (parts[0].killed > 0 ? "headline" : "headline_nodeaths");
-      std::string text = templates.Pick(section, vars, n_parts > 1 ? "wave" : kinds[parts[0].kind].name, rng);
+      std::string text =
+          templates.Pick(section, vars, n_parts > 1 ? "wave" : kinds[parts[0].kind].name, rng);
       text.append(copy.body);
       pending.push_back(MakeArticle(doc, source, std::move(text), copy.published));
       pieces.push_back(std::move(copy));
@@ -593,7 +600,8 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
       if (part.killed > 0) {
         Report r = ChooseReport(part.killed, last, offsets[o]);
         vars.Set("killed", Phrase(r));
-        vars.Set("killed_num", r.qual == Qual::kVague ? Capitalized(r.vague_class) : std::to_string(r.value));
+        vars.Set("killed_num",
+                 r.qual == Qual::kVague ? Capitalized(r.vague_class) : std::to_string(r.value));
         if (r.qual != Qual::kVague) {
           g.k_low = std::min(g.k_low, r.value);
           g.k_high = std::max(g.k_high, r.value);
@@ -612,7 +620,8 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
         g.i_low = g.i_low < 0 ? std::min(r.value, part.injured) : std::min(g.i_low, r.value);
         g.i_high = std::max(g.i_high, std::max(r.value, part.injured));
       }
-      headline = templates.Pick(part.killed > 0 ? "headline" : "headline_nodeaths", vars, kind, rng);
+      headline =
+          templates.Pick(part.killed > 0 ? "headline" : "headline_nodeaths", vars, kind, rng);
       if (rng.Chance(0.3)) {
         body.append(templates.Pick("dateline", vars, kind, rng)).push_back(' ');
       }
@@ -636,8 +645,10 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
       }
       if (!details.empty()) body.append(sep).append(details);
       if (rng.Chance(0.6)) body.append(sep).append(templates.Pick("quote", vars, kind, rng));
-      piece.bg_incident = rng.Chance(options.background_fraction) ? SetBackground(day, story_index) : -1;
-      if (piece.bg_incident >= 0) body.append(sep).append(templates.Pick("background", vars, kind, rng));
+      piece.bg_incident =
+          rng.Chance(options.background_fraction) ? SetBackground(day, story_index) : -1;
+      if (piece.bg_incident >= 0)
+        body.append(sep).append(templates.Pick("background", vars, kind, rng));
       g.docs.push_back(doc);
     } else {
       // Wave: a lead with the total, then one sentence per incident the outlet covers.
@@ -678,11 +689,14 @@ void Simulator::Impl::MakeStory(int64_t day, size_t budget) {
         body.append(part_text[i]);
       }
       if (rng.Chance(0.6)) body.append(sep).append(templates.Pick("quote", vars, "wave", rng));
-      piece.bg_incident = rng.Chance(options.background_fraction) ? SetBackground(day, story_index) : -1;
-      if (piece.bg_incident >= 0) body.append(sep).append(templates.Pick("background", vars, "wave", rng));
+      piece.bg_incident =
+          rng.Chance(options.background_fraction) ? SetBackground(day, story_index) : -1;
+      if (piece.bg_incident >= 0)
+        body.append(sep).append(templates.Pick("background", vars, "wave", rng));
     }
     if (piece.bg_incident >= 0) {
-      stories[incidents[static_cast<size_t>(piece.bg_incident)].story].background_docs.push_back(doc);
+      stories[incidents[static_cast<size_t>(piece.bg_incident)].story].background_docs.push_back(
+          doc);
     }
     const size_t target = static_cast<size_t>(rng.Range(2000, 5000));
     FillContext("context", "", target - std::min(target, headline.size()), sep, &body, 0.75);
@@ -739,8 +753,9 @@ bool Simulator::Next(Article* out) {
   if (s.produced >= s.options.articles) return false;
   if (s.pending.empty()) {
     // The clock runs with the article count, so the corpus is roughly in publication order.
-    const int64_t day = s.start_day + static_cast<int64_t>(
-        static_cast<double>(s.produced) * s.options.days / static_cast<double>(s.options.articles));
+    const int64_t day =
+        s.start_day + static_cast<int64_t>(static_cast<double>(s.produced) * s.options.days /
+                                           static_cast<double>(s.options.articles));
     if (s.rng.Chance(s.options.noise_fraction)) {
       s.MakeNoise(day);
     } else {
@@ -836,7 +851,8 @@ Status Simulator::WriteGold(std::ostream& out) const {
     OJson by_cat;
     const int victims = g.k_best - g.militants;
     by_cat["civilians"] = kind.category == "civilians" ? OJson(victims) : OJson(nullptr);
-    by_cat["security_forces"] = kind.category == "security_forces" ? OJson(victims) : OJson(nullptr);
+    by_cat["security_forces"] =
+        kind.category == "security_forces" ? OJson(victims) : OJson(nullptr);
     by_cat["militants"] = g.militants > 0 ? OJson(g.militants) : OJson(nullptr);
     j["killed_by_category"] = std::move(by_cat);
     j["injured"] = g.i_best >= 0 ? Range3(g.i_low, g.i_best, g.i_high) : OJson(nullptr);

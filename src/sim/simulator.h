@@ -1,14 +1,15 @@
 // Simulator: a synthetic news wire for benchmarks and end-to-end checks.
 //
 // Generates N English articles (2-5 KB each) about invented incidents at real places
-// (data/sim/places.tsv, or the towns of the compiled gazetteer), written from the templates in data/sim/templates.txt with the variation
-// real coverage has: 2-6 outlets per incident, different figures and qualifiers ("at least 23",
-// "more than 20", "dozens of"), early lower tolls, spelling variants of place names, relative
-// dates ("on Monday") against a publication date 0-2 days after the event, background mentions
-// of older incidents, coordinated waves (one story, several incidents), wire copies (the same
-// body under another outlet) and unrelated sports/economy noise. Alongside it keeps the answer:
-// a `sitrep-gold/1` document (see /work/shared/eval/README.md) naming, for every incident, its
-// date, place (+ spelling variants), coordinates, killed/injured ranges and reporting articles.
+// (data/sim/places.tsv, or the towns of the compiled gazetteer), written from the templates in
+// data/sim/templates.txt with the variation real coverage has: 2-6 outlets per incident, different
+// figures and qualifiers ("at least 23", "more than 20", "dozens of"), early lower tolls, spelling
+// variants of place names, relative dates ("on Monday") against a publication date 0-2 days after
+// the event, background mentions of older incidents, coordinated waves (one story, several
+// incidents), wire copies (the same body under another outlet) and unrelated sports/economy noise.
+// Alongside it keeps the answer: a `sitrep-gold/1` document (see /work/shared/eval/README.md)
+// naming, for every incident, its date, place (+ spelling variants), coordinates, killed/injured
+// ranges and reporting articles.
 //
 // Streaming: Next() makes one article at a time; only the compact gold (numbers and doc indices,
 // a few dozen bytes per incident) grows with N, so a million articles fit in little memory.

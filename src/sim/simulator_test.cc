@@ -1,15 +1,15 @@
 #include "sim/simulator.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "geo/gazetteer.h"
 #include "ingest/ingest.h"
@@ -48,10 +48,11 @@ SimOptions Options(size_t n, uint64_t seed) {
 
 int DayNumber(const CivilDate& d) {
   using namespace std::chrono;
-  return static_cast<int>(sys_days(year_month_day(year(d.year), month(static_cast<unsigned>(d.month)),
-                                                  day(static_cast<unsigned>(d.day))))
-                              .time_since_epoch()
-                              .count());
+  return static_cast<int>(
+      sys_days(year_month_day(year(d.year), month(static_cast<unsigned>(d.month)),
+                              day(static_cast<unsigned>(d.day))))
+          .time_since_epoch()
+          .count());
 }
 
 // Case-insensitive containment, enough for ASCII place names and their variants.
@@ -126,7 +127,8 @@ TEST(SimulatorTest, GoldIsConsistentWithTheArticles) {
       const Article& a = *by_id[id];
       // The article names the place in one of its spellings.
       bool named = false;
-      for (const json& alias : inc["place_aliases"]) named |= Mentions(a.text, alias.get<std::string>());
+      for (const json& alias : inc["place_aliases"])
+        named |= Mentions(a.text, alias.get<std::string>());
       EXPECT_TRUE(named) << id << " does not name " << inc["place"];
       // Publication 0-2 days after the event.
       if (a.published) {
@@ -202,8 +204,8 @@ TEST(SimulatorTest, DrawsTownsFromAGazetteer) {
   };
   add("Alphaville", "NG", "Northprov", 50000);
   add("Betatown", "NG", "Northprov", 40000);
-  add("Tinyhamlet", "NG", "Northprov", 300);        // below the population floor
-  add("Elsewhere", "ZZ", "Nowhere", 90000);         // a country the templates cannot name
+  add("Tinyhamlet", "NG", "Northprov", 300);  // below the population floor
+  add("Elsewhere", "ZZ", "Nowhere", 90000);   // a country the templates cannot name
   const std::string path = ::testing::TempDir() + "/sim_gazetteer.bin";
   {
     std::FILE* f = std::fopen(path.c_str(), "wb");

@@ -19,7 +19,8 @@ uint64_t SplitMix(uint64_t* x) {
 uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   return s;
 }
@@ -118,7 +119,8 @@ Result<TemplateSet> TemplateSet::Parse(std::string_view text, std::string_view o
     current->emplace_back(line);
   }
   for (const auto& [name, alts] : set.sections_) {
-    if (alts.empty()) return InvalidArgument(std::string(origin) + ": section @" + name + " is empty");
+    if (alts.empty())
+      return InvalidArgument(std::string(origin) + ": section @" + name + " is empty");
   }
   return set;
 }

@@ -32,7 +32,9 @@ class Rng {
   // Uniform in [0, n); n > 0.
   uint64_t Below(uint64_t n);
   // Uniform in [lo, hi].
-  int Range(int lo, int hi) { return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo) + 1)); }
+  int Range(int lo, int hi) {
+    return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo) + 1));
+  }
   // Uniform in [0, 1).
   double Unit();
   bool Chance(double p) { return Unit() < p; }

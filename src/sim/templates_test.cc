@@ -1,8 +1,8 @@
 #include "sim/templates.h"
 
-#include <set>
-
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "base/data_dir.h"
 #include "sim/simulator.h"
@@ -98,8 +98,8 @@ TEST(SimTemplatesTest, ShippedTemplatesFillCompletely) {
   SlotVars vars;
   for (const std::string& v : SimTemplateVariables()) vars.Set(v, "VALUE");
   Rng rng(3);
-  for (const char* section : {"lead", "headline", "wave_lead", "wave_part", "background",
-                              "injured", "militants", "quote", "context", "filler"}) {
+  for (const char* section : {"lead", "headline", "wave_lead", "wave_part", "background", "injured",
+                              "militants", "quote", "context", "filler"}) {
     for (const char* kind : {"bombing", "roadside", "raid", "ambush", "airstrike", "shelling"}) {
       for (const std::string& line : set->Get(section)) {
         int unknown = 0;

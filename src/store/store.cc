@@ -128,9 +128,7 @@ DROP INDEX IF EXISTS incident_documents_doc;
 // A prepared statement that finalises itself. Bind indexes are 1-based, columns 0-based.
 class Stmt {
  public:
-  Stmt(sqlite3* db, const char* sql) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
   ~Stmt() { sqlite3_finalize(stmt_); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -231,8 +229,8 @@ Status Store::Error(const std::string& what) const {
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      return IoError(path_ + ": " + what + ": cannot write (read-only file or folder?): " +
-                     sqlite3_errmsg(db_));
+      return IoError(path_ + ": " + what +
+                     ": cannot write (read-only file or folder?): " + sqlite3_errmsg(db_));
     default:
       return IoError(msg);
   }
@@ -323,8 +321,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
   }
   ConfigureSqlite();
   sqlite3* db = nullptr;
-  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_NOMUTEX;
+  const int flags =
+      (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
   std::string msg;
   int rc = OpenAndProbe(path, flags, &db, &msg);
   if (read_only && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
@@ -503,7 +502,9 @@ Status Store::UpdateDuplicateMarks(const std::vector<Article>& articles) {
     if (!upd.prepared()) return Error("cannot prepare");
     for (const Article& a : articles) {
       upd.Reset();
-      upd.BindOrNull(1, a.copy_of).Bind(2, static_cast<int64_t>(a.exact_duplicate)).Bind(3, a.doc_id);
+      upd.BindOrNull(1, a.copy_of)
+          .Bind(2, static_cast<int64_t>(a.exact_duplicate))
+          .Bind(3, a.doc_id);
       if (upd.Step() != SQLITE_DONE) return Error("cannot update article '" + a.doc_id + "'");
     }
     return Status::Ok();
@@ -697,11 +698,12 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
                     " VALUES (?,?,?)");
       if (!put_d->prepared()) return Error("cannot prepare");
     }
-    Stmt put(db_,
-             "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
-             " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
-             " killed_best, killed_high, injured_best, json)"
-             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt put(
+        db_,
+        "INSERT INTO incidents(id, ord, parent, date, date_end, country, admin1, admin2, place,"
+        " lat, lon, geo_precision, event_type, sub_event_type, perpetrator, killed_low,"
+        " killed_best, killed_high, injured_best, json)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!put.prepared()) return Error("cannot prepare");
     Incident inc;
     std::string json, date_spill, date_end_spill;
@@ -730,8 +732,8 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
       put.BindStatic(20, json);
       if (put.Run() != SQLITE_DONE) return Error("cannot store incident '" + inc.id + "'");
       if (!put_d) continue;
-      for (const auto& [list, role] : {std::pair{&inc.documents, "document"},
-                                       std::pair{&inc.mentions, "mention"}}) {
+      for (const auto& [list, role] :
+           {std::pair{&inc.documents, "document"}, std::pair{&inc.mentions, "mention"}}) {
         for (const std::string& d : *list) {
           put_d->BindStatic(1, inc.id).BindStatic(2, d).BindStatic(3, std::string_view(role));
           if (put_d->Run() != SQLITE_DONE) return Error("cannot store incident documents");

@@ -109,7 +109,7 @@ class Store {
 
   sqlite3* db_;
   std::string path_;
-  bool has_text_hash_ = false;  // documents has the text_hash column (made before version 3)
+  bool has_text_hash_ = false;   // documents has the text_hash column (made before version 3)
   bool has_row_tables_ = false;  // mentions and claims are tables (made before version 3)
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:

@@ -428,9 +428,9 @@ TEST_F(StoreTest, ReadOnlyFolderStillReads) {
     std::unique_ptr<Store> s = OpenOrDie();
     ASSERT_NE(s, nullptr);
     std::vector<bool> inserted;
-    ASSERT_TRUE(s->PutArticles({MakeArticle("a1", "Text one."), MakeArticle("a2", "Text two.")},
-                               &inserted)
-                    .ok());
+    ASSERT_TRUE(
+        s->PutArticles({MakeArticle("a1", "Text one."), MakeArticle("a2", "Text two.")}, &inserted)
+            .ok());
   }
   ASSERT_FALSE(fs::exists(path_ + "-shm"));  // closed cleanly: WAL checkpointed and removed
   fs::permissions(path_, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
@@ -566,8 +566,9 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'a'"), "1");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims WHERE doc_id = 'b'"), "2");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM mentions"), "2");
-  EXPECT_EQ(Query(path_, "SELECT group_concat(doc_id || ':' || role, ' ') FROM "
-                         "(SELECT * FROM incident_documents ORDER BY doc_id, role)"),
+  EXPECT_EQ(Query(path_,
+                  "SELECT group_concat(doc_id || ':' || role, ' ') FROM "
+                  "(SELECT * FROM incident_documents ORDER BY doc_id, role)"),
             "a:document b:document b:mention");
 }
 
@@ -575,8 +576,8 @@ TEST_F(StoreTest, RowTablesAreKeyedAndReplaced) {
 // snprintf): day, month and year precision, a year past 9999, and NULL for no date.
 TEST_F(StoreTest, MentionDateColumnIsTheIsoDate) {
   const std::vector<CivilDate> dates = {CivilDate{2024, 3, 9}, CivilDate{2024, 11, 0},
-                                        CivilDate{987, 0, 0}, CivilDate{12345, 1, 2},
-                                        CivilDate{0, 0, 0}, CivilDate{2024, 12, 31}};
+                                        CivilDate{987, 0, 0},  CivilDate{12345, 1, 2},
+                                        CivilDate{0, 0, 0},    CivilDate{2024, 12, 31}};
   {
     std::unique_ptr<Store> store = OpenOrDie();
     ASSERT_NE(store, nullptr);
@@ -679,11 +680,13 @@ TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
                   "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
             "incidents_date incidents_parent");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents WHERE doc_id = 'b'"), "2");
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_parent"
-                         " WHERE parent = 's1'"),
+  EXPECT_EQ(Query(path_,
+                  "SELECT count(*) FROM incidents INDEXED BY incidents_parent"
+                  " WHERE parent = 's1'"),
             "2");
-  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incidents INDEXED BY incidents_date"
-                         " WHERE date = '2024-03-09'"),
+  EXPECT_EQ(Query(path_,
+                  "SELECT count(*) FROM incidents INDEXED BY incidents_date"
+                  " WHERE date = '2024-03-09'"),
             "3");
   EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
 }
@@ -766,10 +769,11 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
         "CREATE TABLE mentions (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
         " end INTEGER NOT NULL, event_type TEXT, sub_event_type TEXT, date TEXT,"
         " background INTEGER NOT NULL, wave INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))");
-  Query(path_,
-        "CREATE TABLE claims (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
-        " end INTEGER NOT NULL, field TEXT NOT NULL, value REAL, low REAL, high REAL,"
-        " qualifier TEXT, category TEXT, attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx))");
+  Query(
+      path_,
+      "CREATE TABLE claims (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, begin INTEGER NOT NULL,"
+      " end INTEGER NOT NULL, field TEXT NOT NULL, value REAL, low REAL, high REAL,"
+      " qualifier TEXT, category TEXT, attributed_to TEXT, quote TEXT, PRIMARY KEY (doc_id, idx))");
   {
     std::unique_ptr<Store> store = OpenOrDie();
     ASSERT_NE(store, nullptr);
@@ -780,8 +784,9 @@ TEST_F(StoreTest, DatabaseWithRowidTablesStillWorks) {
     ASSERT_EQ(back->size(), 1u);
     EXPECT_EQ((*back)[0].claims.size(), 2u);
   }
-  EXPECT_EQ(Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
-            std::string::npos);
+  EXPECT_EQ(
+      Query(path_, "SELECT sql FROM sqlite_master WHERE name = 'claims'").find("WITHOUT ROWID"),
+      std::string::npos);
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM claims"), "2");
 }
 
@@ -874,9 +879,9 @@ TEST_F(StoreTest, StoredAnalysesLoadAsTheFullFormAndOldRowsStillLoad) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* up = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE analyses SET json = ? WHERE doc_id = ?", -1, &up,
-                               nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "UPDATE analyses SET json = ? WHERE doc_id = ?", -1, &up, nullptr),
+      SQLITE_OK);
   for (size_t i = 0; i < analyses.size(); i += 2) {
     const std::string old = DocAnalysisToJsonText(analyses[i]);
     sqlite3_bind_text(up, 1, old.data(), static_cast<int>(old.size()), SQLITE_TRANSIENT);
@@ -1066,10 +1071,10 @@ TEST_F(StoreTest, PlaceSpellingsRoundTripAndOldAnalysesReadThemFromTheText) {
   const PlaceSpelling kavat{PlaceKey("AF", "Zabul", "Qavat"), "KAVAT"};
   DocAnalysis fresh = analysis("fresh", Span{at, at + 5});
   fresh.place_spellings = {kavat};
-  DocAnalysis old = analysis("old", Span{at, at + 5});  // spellings filled on load
+  DocAnalysis old = analysis("old", Span{at, at + 5});    // spellings filled on load
   DocAnalysis none = analysis("none", Span{at, at + 5});  // new, and truly without spellings
   DocAnalysis textless = analysis("textless", Span{at, at + 5});  // old, article not stored
-  DocAnalysis past_end = analysis("past_end", Span{at, 9999});  // old, span beyond the text
+  DocAnalysis past_end = analysis("past_end", Span{at, 9999});    // old, span beyond the text
   std::vector<bool> inserted;
   ASSERT_TRUE(store
                   ->PutArticles({MakeArticle("fresh", text), MakeArticle("old", text),
@@ -1081,8 +1086,7 @@ TEST_F(StoreTest, PlaceSpellingsRoundTripAndOldAnalysesReadThemFromTheText) {
   Query(path_,
         "UPDATE analyses SET json = json_remove(json, '$.place_spellings')"
         " WHERE doc_id IN ('old', 'textless', 'past_end')");
-  ASSERT_EQ(Query(path_, "SELECT count(*) FROM analyses WHERE json LIKE '%place_spellings%'"),
-            "2");
+  ASSERT_EQ(Query(path_, "SELECT count(*) FROM analyses WHERE json LIKE '%place_spellings%'"), "2");
 
   Result<std::vector<DocAnalysis>> back = store->LoadAnalyses();
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -1120,8 +1124,9 @@ TEST_F(StoreTest, IncidentDocumentsAreStoredOnceInAnyIncidentOrder) {
   EXPECT_EQ(Query(path_, kRows),
             "a1:d2:document m5:d1:document m5:d1:mention z9:d1:document z9:d2:mention "
             "z9:d3:document");
-  EXPECT_EQ(Query(path_, "SELECT group_concat(id, ' ') FROM (SELECT id FROM incidents ORDER BY ord)"),
-            "z9 a1 m5");
+  EXPECT_EQ(
+      Query(path_, "SELECT group_concat(id, ' ') FROM (SELECT id FROM incidents ORDER BY ord)"),
+      "z9 a1 m5");
   Result<Incident> z9 = store->GetIncident("z9");
   ASSERT_TRUE(z9.ok());
   EXPECT_EQ(z9->documents, (std::vector<std::string>{"d3", "d1", "d3"}));  // the JSON as given

@@ -89,9 +89,11 @@ TEST(KeyTableTest, KeyFilterStaysSelectiveWithManyKeys) {
   for (int k = 0; k < 3000; ++k) many["key" + std::to_string(k)] = true;
   KeyFilter filter;
   filter.Add(many);
-  for (int k = 0; k < 3000; ++k) ASSERT_TRUE(filter.MayContain(Key("key" + std::to_string(k)).hash));
+  for (int k = 0; k < 3000; ++k)
+    ASSERT_TRUE(filter.MayContain(Key("key" + std::to_string(k)).hash));
   int passed = 0;
-  for (int k = 0; k < 10000; ++k) passed += filter.MayContain(Key("other" + std::to_string(k)).hash);
+  for (int k = 0; k < 10000; ++k)
+    passed += filter.MayContain(Key("other" + std::to_string(k)).hash);
   EXPECT_LT(passed, 500);  // 5%
 }
 

@@ -20,12 +20,23 @@ struct ScriptName {
   const char* name;
 };
 constexpr ScriptName kScripts[] = {
-    {USCRIPT_LATIN, "latin"},       {USCRIPT_ARABIC, "arabic"},     {USCRIPT_DEVANAGARI, "devanagari"},
-    {USCRIPT_CYRILLIC, "cyrillic"}, {USCRIPT_BENGALI, "bengali"},   {USCRIPT_GURMUKHI, "gurmukhi"},
-    {USCRIPT_GREEK, "greek"},       {USCRIPT_HEBREW, "hebrew"},     {USCRIPT_THAI, "thai"},
-    {USCRIPT_HANGUL, "hangul"},     {USCRIPT_HIRAGANA, "kana"},     {USCRIPT_KATAKANA, "kana"},
-    {USCRIPT_HAN, "han"},           {USCRIPT_TAMIL, "tamil"},       {USCRIPT_GEORGIAN, "georgian"},
-    {USCRIPT_ARMENIAN, "armenian"}, {USCRIPT_ETHIOPIC, "ethiopic"},
+    {USCRIPT_LATIN, "latin"},
+    {USCRIPT_ARABIC, "arabic"},
+    {USCRIPT_DEVANAGARI, "devanagari"},
+    {USCRIPT_CYRILLIC, "cyrillic"},
+    {USCRIPT_BENGALI, "bengali"},
+    {USCRIPT_GURMUKHI, "gurmukhi"},
+    {USCRIPT_GREEK, "greek"},
+    {USCRIPT_HEBREW, "hebrew"},
+    {USCRIPT_THAI, "thai"},
+    {USCRIPT_HANGUL, "hangul"},
+    {USCRIPT_HIRAGANA, "kana"},
+    {USCRIPT_KATAKANA, "kana"},
+    {USCRIPT_HAN, "han"},
+    {USCRIPT_TAMIL, "tamil"},
+    {USCRIPT_GEORGIAN, "georgian"},
+    {USCRIPT_ARMENIAN, "armenian"},
+    {USCRIPT_ETHIOPIC, "ethiopic"},
 };
 constexpr size_t kNumScripts = sizeof(kScripts) / sizeof(kScripts[0]);
 

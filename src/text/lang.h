@@ -41,8 +41,8 @@ class LanguageDetector {
     std::vector<int32_t> letters;  // empty = default for the script
   };
   std::vector<Marker> markers_;
-  std::vector<std::string> langs_;          // profile names, index = profile id
-  StringMap<std::vector<uint8_t>> stop_;    // word -> profile ids
+  std::vector<std::string> langs_;        // profile names, index = profile id
+  StringMap<std::vector<uint8_t>> stop_;  // word -> profile ids
 };
 
 std::string DetectLanguage(std::string_view text);

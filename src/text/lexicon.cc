@@ -33,7 +33,10 @@ void LowerBuf::SetSlow(std::string_view s) {
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      if (n_ >= cap) { overflow_ = true; return; }
+      if (n_ >= cap) {
+        overflow_ = true;
+        return;
+      }
       buf_[n_++] = (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32) : static_cast<char>(b);
       ++i;
       continue;
@@ -43,7 +46,10 @@ void LowerBuf::SetSlow(std::string_view s) {
     U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
     if (c < 0) c = 0xFFFD;
     c = u_tolower(c);
-    if (n_ + U8_LENGTH(c) > cap) { overflow_ = true; return; }
+    if (n_ + U8_LENGTH(c) > cap) {
+      overflow_ = true;
+      return;
+    }
     int32_t out = static_cast<int32_t>(n_);
     U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf_), out, c);
     n_ = static_cast<size_t>(out);
@@ -316,8 +322,8 @@ int PhraseTable::MatchForward(std::string_view text, const std::vector<Token>& t
   return Match(first_, tokens.size(), i, true, TextWordAt{text, tokens}, end_token);
 }
 
-int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& tokens,
-                               size_t last, size_t* begin_token) const {
+int PhraseTable::MatchBackward(std::string_view text, const std::vector<Token>& tokens, size_t last,
+                               size_t* begin_token) const {
   return Match(last_, tokens.size(), last, false, TextWordAt{text, tokens}, begin_token);
 }
 

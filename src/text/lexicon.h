@@ -77,7 +77,8 @@ struct StringHash {
     }
     if (i < n) {
       uint64_t c = 0;
-      for (size_t b = 0; i + b < n; ++b) c |= uint64_t{static_cast<unsigned char>(s[i + b])} << (8 * b);
+      for (size_t b = 0; i + b < n; ++b)
+        c |= uint64_t{static_cast<unsigned char>(s[i + b])} << (8 * b);
       h = KeyHashChunk(h, c);
     }
     return static_cast<size_t>(KeyHashFinish(h));
@@ -103,7 +104,8 @@ inline std::string TsvWhere(const std::string& path, int line) {
 Result<std::vector<TsvRow>> ReadTsv(const std::string& path);
 
 // Lower-cases `s` into a fixed buffer (ASCII fast path; other letters by ICU simple case mapping).
-// Tokens longer than the buffer are truncated and flagged `overflow` (no lexicon entry is that long).
+// Tokens longer than the buffer are truncated and flagged `overflow` (no lexicon entry is that
+// long).
 class LowerBuf {
  public:
   LowerBuf() = default;

@@ -1,5 +1,4 @@
 #include "text/lexicon.h"
-#include "text/key_table.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +8,7 @@
 #include <fstream>
 
 #include "base/data_dir.h"
+#include "text/key_table.h"
 #include "text/piece_text_test_util.h"
 #include "text/segment.h"
 
@@ -36,7 +36,7 @@ TEST(LexiconTest, ReadTsvSkipsCommentsAndTrims) {
 TEST(LexiconTest, LowerCasing) {
   EXPECT_EQ(LowerBuf("MoRe").view(), "more");
   EXPECT_EQ(LowerBuf("F\xC3\x89VRIER").view(), "f\xC3\xA9vrier");  // FÉVRIER
-  EXPECT_EQ(LowerString("\xD0\x9C\xD0\x9E"), "\xD0\xBC\xD0\xBE");   // МО -> мо
+  EXPECT_EQ(LowerString("\xD0\x9C\xD0\x9E"), "\xD0\xBC\xD0\xBE");  // МО -> мо
   std::string long_word(200, 'A');
   LowerBuf lb(long_word);
   EXPECT_TRUE(lb.overflow());
@@ -144,9 +144,12 @@ TEST(LexiconTest, TokenKeysReusedAcrossDocumentsOfAnySize) {
   std::string big;
   for (int i = 0; i < 300; ++i) big += (i % 3 == 0 ? "Alpha " : i % 3 == 1 ? "BRAVO-9 " : "x ");
   std::string grows;
-  for (int i = 0; i < 60; ++i) grows += "\xC8\xBA\xC8\xBA" "ab" "\xC8\xBA ";
-  const std::vector<std::string> texts = {big, "Short one.", big + "Tail WORDS", "", grows,
-                                          "Zulu"};
+  for (int i = 0; i < 60; ++i)
+    grows +=
+        "\xC8\xBA\xC8\xBA"
+        "ab"
+        "\xC8\xBA ";
+  const std::vector<std::string> texts = {big, "Short one.", big + "Tail WORDS", "", grows, "Zulu"};
   TokenKeys keys;
   for (const std::string& text : texts) {
     Doc doc;
@@ -165,7 +168,10 @@ TEST(LexiconTest, TokenKeysReusedAcrossDocumentsOfAnySize) {
   Segment(grows, &doc);
   keys.Build(grows, doc.tokens);
   ASSERT_EQ(keys.size(), 60u);
-  EXPECT_EQ(keys.lower(0), "\xE2\xB1\xA5\xE2\xB1\xA5" "ab" "\xE2\xB1\xA5");
+  EXPECT_EQ(keys.lower(0),
+            "\xE2\xB1\xA5\xE2\xB1\xA5"
+            "ab"
+            "\xE2\xB1\xA5");
   EXPECT_EQ(keys.lower(59), keys.lower(0));
 }
 
@@ -293,8 +299,8 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
     std::string_view t = TokenText(text, doc.tokens[i]);
     bool plain = !t.empty() && t.size() <= 96;
     for (char c : t) {
-      plain &= std::isalnum(static_cast<unsigned char>(c)) != 0 &&
-               static_cast<unsigned char>(c) < 0x80;
+      plain &=
+          std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80;
     }
     EXPECT_EQ(keys.ascii_word(i), plain) << t;
     if (plain) {
@@ -304,12 +310,12 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
   EXPECT_TRUE(keys.ascii_word(find("Gunmen")));
   EXPECT_TRUE(keys.ascii_word(find("3")));
   EXPECT_TRUE(keys.ascii_word(find("POLICE")));
-  EXPECT_FALSE(keys.ascii_word(find("al-Hamra")));          // hyphen inside
-  EXPECT_FALSE(keys.ascii_word(find("'s")));                // possessive
-  EXPECT_FALSE(keys.ascii_word(find("O'Neil")));            // apostrophe inside
-  EXPECT_FALSE(keys.ascii_word(find("Caf\xC3\xA9")));       // accented
+  EXPECT_FALSE(keys.ascii_word(find("al-Hamra")));                          // hyphen inside
+  EXPECT_FALSE(keys.ascii_word(find("'s")));                                // possessive
+  EXPECT_FALSE(keys.ascii_word(find("O'Neil")));                            // apostrophe inside
+  EXPECT_FALSE(keys.ascii_word(find("Caf\xC3\xA9")));                       // accented
   EXPECT_FALSE(keys.ascii_word(find("\xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2")));  // Cyrillic
-  EXPECT_FALSE(keys.ascii_word(find("1,200")));             // a number with a group
+  EXPECT_FALSE(keys.ascii_word(find("1,200")));                             // a number with a group
   EXPECT_FALSE(keys.ascii_word(find("3.5")));
   EXPECT_TRUE(keys.ascii_word(find("x2")));
   EXPECT_TRUE(keys.ascii_word(find("COVID19")));
@@ -317,7 +323,7 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
   EXPECT_FALSE(keys.ascii_word(find(",")));
   EXPECT_FALSE(keys.ascii_word(find(std::string(97, 'k'))));  // longer than a key
   EXPECT_TRUE(keys.ascii_word(find(std::string(96, 'K'))));
-  EXPECT_TRUE(keys.ascii_word(doc.tokens.size() - 1));       // the last token ("Ab", slow path)
+  EXPECT_TRUE(keys.ascii_word(doc.tokens.size() - 1));  // the last token ("Ab", slow path)
 
   // Every byte value beside letters at every chunk position: only ASCII letters and digits keep
   // a token plain.
@@ -341,11 +347,40 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
 TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
   auto seg = Segmenter::Load(DataDir());
   ASSERT_TRUE(seg.ok()) << seg.status().ToString();
-  testing_text::PieceTexts texts({
-      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "1,20", "3.5", "3.", "-", "'", "'s",
-      " ", " ", "\n", ".", ",", "\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xC3\xA9", "\xC3\x89",
-      "\xE2\x82\xAC", "\xD0\x9A\xD0\xB8", "\xD9\xA3", "\xE2\x80\x8D", "\xE2\x80\x91", "_", "s",
-      "Ma", "rd", "\xFF"}, 99, 30);
+  testing_text::PieceTexts texts({"Kabul",
+                                  "police",
+                                  "UN",
+                                  "x2",
+                                  "2x",
+                                  "12",
+                                  "1,200",
+                                  "1,20",
+                                  "3.5",
+                                  "3.",
+                                  "-",
+                                  "'",
+                                  "'s",
+                                  " ",
+                                  " ",
+                                  "\n",
+                                  ".",
+                                  ",",
+                                  "\xE2\x80\x99",
+                                  "\xE2\x80\x98",
+                                  "\xCA\xBC",
+                                  "\xC3\xA9",
+                                  "\xC3\x89",
+                                  "\xE2\x82\xAC",
+                                  "\xD0\x9A\xD0\xB8",
+                                  "\xD9\xA3",
+                                  "\xE2\x80\x8D",
+                                  "\xE2\x80\x91",
+                                  "_",
+                                  "s",
+                                  "Ma",
+                                  "rd",
+                                  "\xFF"},
+                                 99, 30);
   for (int round = 0; round < 500; ++round) {
     std::string text = texts.Next();
     if (round == 0) text += std::string(100, 'w');  // longer than a key: not plain
@@ -441,9 +476,8 @@ TEST(LexiconTest, PhraseTableOpenings) {
   t.Add("a dozen", 3);
   t.Add("several", 4);
   std::vector<std::pair<std::string, std::string>> seen;
-  t.ForEachOpening([&](std::string_view first, std::string_view second) {
-    seen.emplace_back(first, second);
-  });
+  t.ForEachOpening(
+      [&](std::string_view first, std::string_view second) { seen.emplace_back(first, second); });
   std::sort(seen.begin(), seen.end());
   const std::vector<std::pair<std::string, std::string>> want = {
       {"a", "dozen"}, {"a", "few"}, {"several", ""}};

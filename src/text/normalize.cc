@@ -37,8 +37,8 @@ const icu::Transliterator* Prototype() {
       delete t;
       status = U_ZERO_ERROR;
     }
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status);
+    icu::Transliterator* t =
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
       delete t;
       return nullptr;
@@ -87,9 +87,17 @@ std::string FoldForMatch(std::string_view s) {
       if (uscript_getScript(c, &sc) == USCRIPT_INHERITED && (c < 0x0653 || c > 0x0655)) continue;
     }
     switch (c) {
-      case 0x2018: case 0x2019: case 0x02BC: c = '\''; break;
-      case 0x201C: case 0x201D: c = '"'; break;
-      default: break;
+      case 0x2018:
+      case 0x2019:
+      case 0x02BC:
+        c = '\'';
+        break;
+      case 0x201C:
+      case 0x201D:
+        c = '"';
+        break;
+      default:
+        break;
     }
     kept.append(c);
   }

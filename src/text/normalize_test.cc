@@ -18,15 +18,16 @@ TEST(NormalizeTest, FoldStripsAccentsAndCase) {
   EXPECT_EQ(FoldForMatch("Peshawar"), "peshawar");
   EXPECT_EQ(FoldForMatch("S\xC3\xA3o Paulo"), "sao paulo");         // São
   EXPECT_EQ(FoldForMatch("\xC5\x9Ar\xC4\xAB NAGAR"), "sri nagar");  // Śrī
-  EXPECT_EQ(FoldForMatch("Stra\xC3\x9F" "e"), "strasse");           // ß folds to ss
+  EXPECT_EQ(FoldForMatch("Stra\xC3\x9F"
+                         "e"),
+            "strasse");  // ß folds to ss
   EXPECT_EQ(FoldForMatch("Pakistan\xE2\x80\x99s"), "pakistan's");
   EXPECT_EQ(FoldForMatch("\xEF\xAC\x81re"), "fire");  // ﬁ ligature (NFKD)
 }
 
 TEST(NormalizeTest, FoldKeepsOtherScripts) {
   // Urdu "tahni" (twig) keeps its letters.
-  EXPECT_EQ(FoldForMatch("\xD9\xB9\xDB\x81\xD9\x86\xDB\x8C"),
-            "\xD9\xB9\xDB\x81\xD9\x86\xDB\x8C");
+  EXPECT_EQ(FoldForMatch("\xD9\xB9\xDB\x81\xD9\x86\xDB\x8C"), "\xD9\xB9\xDB\x81\xD9\x86\xDB\x8C");
   // Arabic harakat (fatha U+064E) are stripped: they are optional in writing.
   EXPECT_EQ(FoldForMatch("\xD9\x85\xD9\x8E\xD8\xB1"), "\xD9\x85\xD8\xB1");
   // Devanagari vowel signs stay ("दिल्ली").
@@ -41,7 +42,8 @@ TEST(NormalizeTest, TransliterateToAscii) {
   EXPECT_EQ(Transliterate("Huancayo"), "Huancayo");
   // Cyrillic "Москва" -> "Moskva".
   EXPECT_EQ(Transliterate("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"), "Moskva");
-  std::string hi = Transliterate("\xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80");
+  std::string hi =
+      Transliterate("\xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80");
   EXPECT_FALSE(hi.empty());
   for (char c : hi) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << hi;
   std::string ur = Transliterate("\xD9\xB9\xDB\x81\xD9\x86\xDB\x8C");

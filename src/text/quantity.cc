@@ -15,11 +15,11 @@ namespace sitrep {
 struct QuantityParser::Num {
   size_t begin = 0, end = 0;  // tokens [begin, end)
   double value = 0, low = 0, high = 0;
-  double scale = 1;           // multiplier applied by trailing scale words ("2.5 million")
+  double scale = 1;  // multiplier applied by trailing scale words ("2.5 million")
   bool vague = false;
-  bool digits = false;        // written with digits
+  bool digits = false;  // written with digits
   bool year_like = false;
-  bool word_one = false;      // the single word "one"
+  bool word_one = false;  // the single word "one"
 };
 
 // The article's language as a bit of lang_bits_, looked up once per Find() and only when a
@@ -60,23 +60,46 @@ bool IsText(std::string_view text, const Token& t, std::string_view s) {
 void Bounds(Qualifier q, double v, bool below, bool strict, double* lo, double* hi) {
   double d = std::max(1.0, std::round(v / 10));
   switch (q) {
-    case Qualifier::kAtLeast: *lo = v; *hi = kInf; return;
-    case Qualifier::kMoreThan: *lo = std::floor(v) + 1; *hi = kInf; return;
-    case Qualifier::kAbout: *lo = std::max(0.0, v - d); *hi = below ? v : v + d; return;
-    case Qualifier::kUpTo: *lo = 0; *hi = strict ? std::max(0.0, std::ceil(v) - 1) : v; return;
-    default: *lo = v; *hi = v; return;
+    case Qualifier::kAtLeast:
+      *lo = v;
+      *hi = kInf;
+      return;
+    case Qualifier::kMoreThan:
+      *lo = std::floor(v) + 1;
+      *hi = kInf;
+      return;
+    case Qualifier::kAbout:
+      *lo = std::max(0.0, v - d);
+      *hi = below ? v : v + d;
+      return;
+    case Qualifier::kUpTo:
+      *lo = 0;
+      *hi = strict ? std::max(0.0, std::ceil(v) - 1) : v;
+      return;
+    default:
+      *lo = v;
+      *hi = v;
+      return;
   }
 }
 
 bool ParseQualifier(const std::string& s, Qualifier* q) {
-  if (s == "exact") *q = Qualifier::kExact;
-  else if (s == "at_least") *q = Qualifier::kAtLeast;
-  else if (s == "more_than") *q = Qualifier::kMoreThan;
-  else if (s == "about") *q = Qualifier::kAbout;
-  else if (s == "up_to") *q = Qualifier::kUpTo;
-  else if (s == "range") *q = Qualifier::kRange;
-  else if (s == "vague") *q = Qualifier::kVague;
-  else return false;
+  if (s == "exact")
+    *q = Qualifier::kExact;
+  else if (s == "at_least")
+    *q = Qualifier::kAtLeast;
+  else if (s == "more_than")
+    *q = Qualifier::kMoreThan;
+  else if (s == "about")
+    *q = Qualifier::kAbout;
+  else if (s == "up_to")
+    *q = Qualifier::kUpTo;
+  else if (s == "range")
+    *q = Qualifier::kRange;
+  else if (s == "vague")
+    *q = Qualifier::kVague;
+  else
+    return false;
   return true;
 }
 
@@ -150,11 +173,16 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       }
       const std::string& pos = f[1];
       int id = static_cast<int>(qp->quals_.size());
-      if (pos == "pre") qp->pre_.Add(f[0], id);
-      else if (pos == "post") qp->post_.Add(f[0], id);
-      else if (pos == "between") qp->between_.Add(f[0], id);
-      else if (pos == "sep") qp->seps_[LowerString(f[0])] = true;
-      else if (pos == "sep_between") qp->between_seps_[LowerString(f[0])] = true;
+      if (pos == "pre")
+        qp->pre_.Add(f[0], id);
+      else if (pos == "post")
+        qp->post_.Add(f[0], id);
+      else if (pos == "between")
+        qp->between_.Add(f[0], id);
+      else if (pos == "sep")
+        qp->seps_[LowerString(f[0])] = true;
+      else if (pos == "sep_between")
+        qp->between_seps_[LowerString(f[0])] = true;
       else
         return InvalidArgument(TsvWhere(path, r.line) + "unknown position '" + pos + "'");
       qp->quals_.push_back(q);
@@ -169,23 +197,32 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
       const auto& f = r.fields;
       if (f.size() < 2) return InvalidArgument(TsvWhere(path, r.line) + "expected <side> <phrase>");
       std::string phrase = LowerString(f[1]);
-      if (f[0] == "before") qp->before_ctx_.push_back(phrase);
-      else if (f[0] == "after") qp->after_ctx_.push_back(phrase);
-      else if (f[0] == "pronoun_before") qp->pronoun_before_[phrase] = true;
-      else if (f[0] == "pronoun_after") qp->pronoun_after_[phrase] = true;
+      if (f[0] == "before")
+        qp->before_ctx_.push_back(phrase);
+      else if (f[0] == "after")
+        qp->after_ctx_.push_back(phrase);
+      else if (f[0] == "pronoun_before")
+        qp->pronoun_before_[phrase] = true;
+      else if (f[0] == "pronoun_after")
+        qp->pronoun_after_[phrase] = true;
       else
         return InvalidArgument(TsvWhere(path, r.line) + "unknown side '" + f[0] + "'");
     }
   }
   for (size_t k = 0; k < qp->before_ctx_.size(); ++k) {
     const std::string& p = qp->before_ctx_[k];
-    if (p.empty()) qp->empty_ctx_ = true;
-    else qp->before_by_last_[static_cast<unsigned char>(p.back())].push_back(static_cast<uint16_t>(k));
+    if (p.empty())
+      qp->empty_ctx_ = true;
+    else
+      qp->before_by_last_[static_cast<unsigned char>(p.back())].push_back(static_cast<uint16_t>(k));
   }
   for (size_t k = 0; k < qp->after_ctx_.size(); ++k) {
     const std::string& p = qp->after_ctx_[k];
-    if (p.empty()) qp->empty_ctx_ = true;
-    else qp->after_by_first_[static_cast<unsigned char>(p.front())].push_back(static_cast<uint16_t>(k));
+    if (p.empty())
+      qp->empty_ctx_ = true;
+    else
+      qp->after_by_first_[static_cast<unsigned char>(p.front())].push_back(
+          static_cast<uint16_t>(k));
   }
   for (const std::string& p : qp->before_ctx_) qp->before_edge_.push_back(EdgeOf(p, true));
   for (const std::string& p : qp->after_ctx_) qp->after_edge_.push_back(EdgeOf(p, false));
@@ -201,9 +238,7 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
   });
   qp->words_.ForEach([&](std::string_view w, const Word& wd) {
     const bool article_only = wd.kind == WordKind::kArticle && !one_word.contains(w);
-    qp->triggers_[w] = wd.kind == WordKind::kConj ? kStartsNone
-                       : article_only             ? kNeedsFollow
-                                                  : 0;
+    qp->triggers_[w] = wd.kind == WordKind::kConj ? kStartsNone : article_only ? kNeedsFollow : 0;
     qp->hyphen_heads_[w.substr(0, std::min(w.find('-'), w.size()))] = true;
     if (wd.kind == WordKind::kScale || wd.kind == WordKind::kHundred ||
         wd.kind == WordKind::kDozen) {
@@ -279,13 +314,20 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
       continue;
     }
     WordKind wk;
-    if (kind == "unit" || kind == "final") wk = WordKind::kUnit;
-    else if (kind == "tens") wk = WordKind::kTens;
-    else if (kind == "hundred") wk = WordKind::kHundred;
-    else if (kind == "scale") wk = WordKind::kScale;
-    else if (kind == "dozen") wk = WordKind::kDozen;
-    else if (kind == "article") wk = WordKind::kArticle;
-    else if (kind == "conj") wk = WordKind::kConj;
+    if (kind == "unit" || kind == "final")
+      wk = WordKind::kUnit;
+    else if (kind == "tens")
+      wk = WordKind::kTens;
+    else if (kind == "hundred")
+      wk = WordKind::kHundred;
+    else if (kind == "scale")
+      wk = WordKind::kScale;
+    else if (kind == "dozen")
+      wk = WordKind::kDozen;
+    else if (kind == "article")
+      wk = WordKind::kArticle;
+    else if (kind == "conj")
+      wk = WordKind::kConj;
     else
       return InvalidArgument(TsvWhere(path, r.line) + "unknown kind '" + kind + "'");
     const bool alone = f.size() >= 4 && f[3] == "alone";
@@ -605,7 +647,10 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       out->vague = p.vague;
       double m;
       if (p.vague && is_multiplier(e, &m)) {  // "several hundred", "a few dozen"
-        out->value *= m; out->low *= m; out->high *= m; out->scale = m;
+        out->value *= m;
+        out->low *= m;
+        out->high *= m;
+        out->scale = m;
         ++e;
       } else if (p.vague && p.plural_scale > 0 && of_next && e + 1 < n) {  // "tens of thousands"
         size_t e2 = 0;
@@ -613,7 +658,10 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
         if (q >= 0 && phrases_[static_cast<size_t>(q)].plural_scale > 0 &&
             Allowed(phrases_[static_cast<size_t>(q)].langs, gate)) {
           double s = phrases_[static_cast<size_t>(q)].plural_scale;
-          out->value *= s; out->low *= s; out->high *= s; out->scale = s;
+          out->value *= s;
+          out->low *= s;
+          out->high *= s;
+          out->scale = s;
           e = e2;
         }
       }
@@ -872,7 +920,7 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
       const Token& l = tokens[b - 1];
       std::string_view lt = TokenText(text, l);
       if (l.kind == TokenKind::kWord || lt == "/" || lt == ":") return true;
-      if ((lt == "-" || lt == "." ) && b > 1 && Adjacent(tokens, b - 2, b - 1)) return true;
+      if ((lt == "-" || lt == ".") && b > 1 && Adjacent(tokens, b - 2, b - 1)) return true;
     }
     // Glued to the right (only when no scale word follows): "3rd", "5km", "10:30", "10/12".
     if (num.scale == 1 && num.end < n && Adjacent(tokens, last, num.end)) {
@@ -890,8 +938,9 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
         return true;
       }
       // "0300-1234-567", "2024-08-26": a second glued hyphen group.
-      if (rt == "-" && glued_next && num.end + 3 < n && Adjacent(tokens, num.end + 1, num.end + 2) &&
-          IsText(text, tokens[num.end + 2], "-") && Adjacent(tokens, num.end + 2, num.end + 3) &&
+      if (rt == "-" && glued_next && num.end + 3 < n &&
+          Adjacent(tokens, num.end + 1, num.end + 2) && IsText(text, tokens[num.end + 2], "-") &&
+          Adjacent(tokens, num.end + 2, num.end + 3) &&
           tokens[num.end + 3].kind == TokenKind::kNumber) {
         return true;
       }
@@ -907,7 +956,8 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
     if (capitalised && num.value <= 120 && ((lt == "," && rt == ",") || (lt == "(" && rt == ")"))) {
       return true;
     }
-    if (lt == "(" && rt == ")" && num.end + 1 < n && tokens[num.end + 1].kind == TokenKind::kNumber) {
+    if (lt == "(" && rt == ")" && num.end + 1 < n &&
+        tokens[num.end + 1].kind == TokenKind::kNumber) {
       return true;
     }
   }
@@ -921,7 +971,8 @@ bool QuantityParser::Excluded(std::string_view text, const std::vector<Token>& t
   }
   // Text context before the number.
   std::string_view before = text.substr(0, tokens[b].span.begin);
-  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+    before.remove_suffix(1);
   if (empty_ctx_) return true;
   if (!before.empty() &&
       ContextAt(before, /*from_end=*/true,
@@ -1013,9 +1064,9 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
   auto take = [&](size_t k) {
     const TokenKind kind = tokens[k].kind;
     cand[nc] = static_cast<uint32_t>(k);
-    nc += static_cast<size_t>((kind == TokenKind::kNumber) |
-                              ((kind == TokenKind::kWord) &
-                               (keys.hyphen(k) | triggers_.MayContain(keys[k].hash))));
+    nc += static_cast<size_t>(
+        (kind == TokenKind::kNumber) |
+        ((kind == TokenKind::kWord) & (keys.hyphen(k) | triggers_.MayContain(keys[k].hash))));
   };
   if (given == nullptr) {
     for (size_t k = 0; k < count; ++k) take(k);

@@ -107,10 +107,10 @@ class QuantityParser {
   };
   struct Num;  // a parsed number before qualification (quantity.cc)
 
-  bool ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                   Gate& gate, Num* out) const;
-  bool ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                  Gate& gate, Num* out) const;
+  bool ParseNumber(std::string_view text, const std::vector<Token>& tokens, size_t i, Gate& gate,
+                   Num* out) const;
+  bool ParseWords(std::string_view text, const std::vector<Token>& tokens, size_t i, Gate& gate,
+                  Num* out) const;
   // The entry for a lower-cased word if it is a number word in the article's language.
   const Word* LookupWord(std::string_view lower, Gate& gate) const;
   const Word* LookupWord(const HashedWord& lower, Gate& gate) const;
@@ -125,20 +125,20 @@ class QuantityParser {
   bool Excluded(std::string_view text, const std::vector<Token>& tokens, const TokenKeys& keys,
                 const Num& num, bool range_end = false) const;
   bool MaybePronoun(const std::vector<Token>& tokens, const TokenKeys& keys, const Num& num) const;
-  bool IsMonthToken(std::string_view text, const std::vector<Token>& tokens,
-                    const TokenKeys& keys, size_t i) const;
+  bool IsMonthToken(std::string_view text, const std::vector<Token>& tokens, const TokenKeys& keys,
+                    size_t i) const;
   bool IsSep(const TokenKeys& keys, size_t i, bool between) const;
 
   KeyTable<Word> words_;
   // Conjunctions written as a prefix of the next number word (Arabic "و" of "وعشرون"), lower case.
   std::vector<std::string> conj_prefixes_;
-  StringMap<uint32_t> lang_bits_;                // "fr" -> 1 << k
+  StringMap<uint32_t> lang_bits_;               // "fr" -> 1 << k
   std::unique_ptr<LanguageDetector> detector_;  // for articles whose language is not given
   std::vector<Phrase> phrases_;
   PhraseTable phrase_table_;  // payload: index into phrases_
   std::vector<Qual> quals_;
-  PhraseTable pre_;           // payload: index into quals_
-  PhraseTable post_;          // payload: index into quals_
+  PhraseTable pre_;   // payload: index into quals_
+  PhraseTable post_;  // payload: index into quals_
   PhraseTable between_;
   KeyTable<bool> seps_;          // "to", "-", "or"...
   KeyTable<bool> between_seps_;  // "and"

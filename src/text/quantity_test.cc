@@ -226,7 +226,9 @@ TEST_F(QuantityTest, QualifiersInOtherLanguages) {
   Quantity q = One("Au moins 40 personnes sont mortes.");
   EXPECT_EQ(q.qualifier, Qualifier::kAtLeast);
   // Urdu "40 سے زائد" = more than 40.
-  q = One("40 \xD8\xB3\xDB\x92 \xD8\xB2\xD8\xA7\xD8\xA6\xD8\xAF \xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF");
+  q =
+      One("40 \xD8\xB3\xDB\x92 \xD8\xB2\xD8\xA7\xD8\xA6\xD8\xAF "
+          "\xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF");
   EXPECT_EQ(q.qualifier, Qualifier::kMoreThan);
   EXPECT_EQ(q.low, 41);
 }
@@ -279,8 +281,8 @@ TEST_F(QuantityTest, PronounOneIsMarked) {
 }
 
 TEST_F(QuantityTest, SeveralInOneSentenceInOrder) {
-  std::vector<Quantity> qs =
-      Find("Gunmen killed four police officers and five civilians, while at least 10 vehicles burned.");
+  std::vector<Quantity> qs = Find(
+      "Gunmen killed four police officers and five civilians, while at least 10 vehicles burned.");
   ASSERT_EQ(qs.size(), 3u);
   EXPECT_EQ(qs[0].value, 4);
   EXPECT_EQ(qs[1].value, 5);
@@ -315,7 +317,6 @@ TEST(QuantityParseDigitsTest, Values) {
   EXPECT_EQ(*QuantityParser::ParseDigits("\xE0\xA5\xA7\xE0\xA5\xA6"), 10);  // १०
   EXPECT_FALSE(QuantityParser::ParseDigits("12a").has_value());
 }
-
 
 // Number words of other languages (data/text/numbers_lang.tsv), with exact byte spans.
 TEST_F(QuantityTest, HindiNumberWords) {
@@ -364,7 +365,8 @@ TEST_F(QuantityTest, GermanAndSpanishNumberWords) {
   Quantity q = One("Bei dem Angriff gab es zwei Tote und einen Verletzten in der Stadt.");
   EXPECT_EQ(q.value, 2);
   EXPECT_EQ(SpanText(q.number_span), "zwei");
-  Quantity s = One("El ataque dejó treinta y dos muertos, según los datos de las autoridades del país.");
+  Quantity s =
+      One("El ataque dejó treinta y dos muertos, según los datos de las autoridades del país.");
   EXPECT_EQ(s.value, 32);
   EXPECT_EQ(SpanText(s.number_span), "treinta y dos");
   Quantity a = One("وقتل ثلاثة عشر شخصا في الهجوم");
@@ -450,7 +452,8 @@ TEST_F(QuantityTest, ArabicConjunctionPrefix) {
 TEST_F(QuantityTest, ForeignWordsStayOutOfEnglish) {
   // "once" is Spanish 11, "sept" French 7, "elf" German 11: not numbers in English text.
   EXPECT_TRUE(Find("The town was once attacked, and the police said the elf costume "
-                   "was found in the house.").empty());
+                   "was found in the house.")
+                  .empty());
   // With the language given, the same word is a number.
   text_ = "murieron once personas";
   Doc doc;

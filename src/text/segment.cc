@@ -19,32 +19,66 @@ namespace sitrep {
 namespace {
 
 enum class CharClass : uint8_t {
-  kSpace, kNewline, kFormat, kLetter, kDigit, kHyphen, kApostrophe, kDecimalSep, kGroupSep,
-  kPunct, kSymbol,
+  kSpace,
+  kNewline,
+  kFormat,
+  kLetter,
+  kDigit,
+  kHyphen,
+  kApostrophe,
+  kDecimalSep,
+  kGroupSep,
+  kPunct,
+  kSymbol,
 };
 
 CharClass ClassifyNonAscii(UChar32 c) {
   switch (c) {
-    case 0x85: case 0x2028: case 0x2029: return CharClass::kNewline;
-    case 0x2010: case 0x2011: return CharClass::kHyphen;
-    case 0x2019: return CharClass::kApostrophe;
-    case 0x066B: return CharClass::kDecimalSep;  // Arabic decimal separator
-    case 0x066C: return CharClass::kGroupSep;    // Arabic thousands separator
-    default: break;
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+      return CharClass::kNewline;
+    case 0x2010:
+    case 0x2011:
+      return CharClass::kHyphen;
+    case 0x2019:
+      return CharClass::kApostrophe;
+    case 0x066B:
+      return CharClass::kDecimalSep;  // Arabic decimal separator
+    case 0x066C:
+      return CharClass::kGroupSep;  // Arabic thousands separator
+    default:
+      break;
   }
   switch (u_charType(c)) {
-    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
-    case U_NON_SPACING_MARK: case U_COMBINING_SPACING_MARK: case U_ENCLOSING_MARK:
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
       return CharClass::kLetter;
-    case U_DECIMAL_DIGIT_NUMBER: return CharClass::kDigit;
-    case U_SPACE_SEPARATOR: case U_CONTROL_CHAR: return CharClass::kSpace;
-    case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR: return CharClass::kNewline;
-    case U_FORMAT_CHAR: return CharClass::kFormat;
-    case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
-    case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CharClass::kDigit;
+    case U_SPACE_SEPARATOR:
+    case U_CONTROL_CHAR:
+      return CharClass::kSpace;
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return CharClass::kNewline;
+    case U_FORMAT_CHAR:
+      return CharClass::kFormat;
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
       return CharClass::kSymbol;
-    default: return CharClass::kPunct;
+    default:
+      return CharClass::kPunct;
   }
 }
 
@@ -101,7 +135,8 @@ struct Cp {
 
 [[gnu::always_inline]] inline Cp Decode(std::string_view s, int32_t i) {
   unsigned char b = static_cast<unsigned char>(s[static_cast<size_t>(i)]);
-  if (b < 0x80) [[likely]] return Cp{b, i + 1, kAscii.cls[b]};
+  if (b < 0x80) [[likely]]
+    return Cp{b, i + 1, kAscii.cls[b]};
   return DecodeMultibyte(s, i);
 }
 
@@ -607,7 +642,7 @@ size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<u
   int32_t i = 0;
   bool newline = false;
   auto emit = [&](int32_t b, int32_t e, TokenKind kind, bool plain_token = false)
-                  __attribute__((always_inline)) {
+      __attribute__((always_inline)) {
     if (newline) events->push_back(2 * static_cast<uint32_t>(sink.size()) + 1);
     const Span span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
     sink.Push(span, kind);
@@ -740,7 +775,8 @@ size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<u
         if (sink.size() > 0 && sink.back().kind == TokenKind::kWord &&
             sink.back().span.end == static_cast<uint32_t>(i) && cp.next < n) {
           Cp e = Decode(text, cp.next);
-          if ((e.c == 's' || e.c == 'S') && (e.next >= n || !IsWordChar(Decode(text, e.next).cls))) {
+          if ((e.c == 's' || e.c == 'S') &&
+              (e.next >= n || !IsWordChar(Decode(text, e.next).cls))) {
             emit(i, e.next, TokenKind::kWord);
             i = e.next;
             continue;
@@ -817,11 +853,16 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Load(const std::string& data_dir) 
       continue;
     }
     AbbrevType type;
-    if (b == "title") type = AbbrevType::kTitle;
-    else if (b == "number") type = AbbrevType::kNumber;
-    else if (b == "month") type = AbbrevType::kMonth;
-    else if (b == "general") type = AbbrevType::kGeneral;
-    else return InvalidArgument(path + ":" + std::to_string(r.line) + ": unknown type '" + b + "'");
+    if (b == "title")
+      type = AbbrevType::kTitle;
+    else if (b == "number")
+      type = AbbrevType::kNumber;
+    else if (b == "month")
+      type = AbbrevType::kMonth;
+    else if (b == "general")
+      type = AbbrevType::kGeneral;
+    else
+      return InvalidArgument(path + ":" + std::to_string(r.line) + ": unknown type '" + b + "'");
     seg->abbrevs_[LowerString(a)] = type;
   }
   // Month names: "22. März" (a German ordinal day) does not end a sentence.
@@ -877,10 +918,13 @@ bool Segmenter::IsBoundary(std::string_view text, const std::vector<Token>& toke
   bool next_is_number = nt.kind == TokenKind::kNumber;
   if (const AbbrevType* type = abbrevs_.Find(WordKey(text, tokens, term - 1, keys).key)) {
     switch (*type) {
-      case AbbrevType::kTitle: return false;
+      case AbbrevType::kTitle:
+        return false;
       case AbbrevType::kNumber:
-      case AbbrevType::kMonth: return !next_is_number;
-      case AbbrevType::kGeneral: return true;
+      case AbbrevType::kMonth:
+        return !next_is_number;
+      case AbbrevType::kGeneral:
+        return true;
     }
   }
   if (IsSingleUpper(prev)) {

@@ -110,21 +110,30 @@ TEST_F(SegmentTest, ClosingQuotes) {
 }
 
 TEST_F(SegmentTest, NewlinesEndSentences) {
-  EXPECT_EQ(Sentences("Blast rocks market town\nSeven people were hurt on Friday.\n\n  Police sealed the area.  "),
-            (V{"Blast rocks market town", "Seven people were hurt on Friday.", "Police sealed the area."}));
+  EXPECT_EQ(Sentences("Blast rocks market town\nSeven people were hurt on Friday.\n\n  Police "
+                      "sealed the area.  "),
+            (V{"Blast rocks market town", "Seven people were hurt on Friday.",
+               "Police sealed the area."}));
   EXPECT_EQ(Sentences("Line one\r\nLine two"), (V{"Line one", "Line two"}));
 }
 
 TEST_F(SegmentTest, NonLatinPunctuation) {
   // Urdu full stop U+06D4 and question mark U+061F; Devanagari danda U+0964.
-  std::string ur = "\xD8\xAF\xDA\xBE\xD9\x85\xD8\xA7\xDA\xA9\xDB\x81 \xDB\x81\xD9\x88\xD8\xA7\xDB\x94 "
-                   "\xDA\xA9\xDB\x8C\xD9\x88\xDA\xBA\xD8\x9F \xD9\xBE\xD8\xAA\xDB\x81 \xD9\x86\xDB\x81\xDB\x8C\xDA\xBA";
+  std::string ur =
+      "\xD8\xAF\xDA\xBE\xD9\x85\xD8\xA7\xDA\xA9\xDB\x81 \xDB\x81\xD9\x88\xD8\xA7\xDB\x94 "
+      "\xDA\xA9\xDB\x8C\xD9\x88\xDA\xBA\xD8\x9F \xD9\xBE\xD8\xAA\xDB\x81 "
+      "\xD9\x86\xDB\x81\xDB\x8C\xDA\xBA";
   EXPECT_EQ(Sentences(ur).size(), 3u);
-  std::string hi = "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE \xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4 "
-                   "\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 \xE0\xA4\x86\xE0\xA4\x88\xE0\xA5\xA4";
+  std::string hi =
+      "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE "
+      "\xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4 "
+      "\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 "
+      "\xE0\xA4\x86\xE0\xA4\x88\xE0\xA5\xA4";
   V s = Sentences(hi);
   ASSERT_EQ(s.size(), 2u);
-  EXPECT_EQ(s[0], "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE \xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4");
+  EXPECT_EQ(s[0],
+            "\xE0\xA4\xB9\xE0\xA4\xAE\xE0\xA4\xB2\xE0\xA4\xBE "
+            "\xE0\xA4\xB9\xE0\xA5\x81\xE0\xA4\x86\xE0\xA5\xA4");
 }
 
 TEST_F(SegmentTest, SpansAreTrimmedAndTokensIndexed) {
@@ -147,7 +156,10 @@ TEST_F(SegmentTest, WordTokens) {
   EXPECT_EQ(kinds[1], TokenKind::kWord);
   EXPECT_EQ(Tokens("Pakistan\xE2\x80\x99s army"), (V{"Pakistan", "\xE2\x80\x99s", "army"}));
   // Non-Latin words with combining marks stay whole.
-  EXPECT_EQ(Tokens("\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 \xD9\xBE\xD9\x88\xD9\x84\xDB\x8C\xD8\xB3").size(), 2u);
+  EXPECT_EQ(Tokens("\xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBF\xE0\xA4\xB8 "
+                   "\xD9\xBE\xD9\x88\xD9\x84\xDB\x8C\xD8\xB3")
+                .size(),
+            2u);
 }
 
 // The ASCII runs are scanned fast; a run that ends in a non-ASCII letter, a combining mark, a
@@ -155,10 +167,17 @@ TEST_F(SegmentTest, WordTokens) {
 TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {
   EXPECT_EQ(Tokens("Zu\xCC\x88rich Ko\xCC\x88ln na\xC3\xAFve"),
             (V{"Zu\xCC\x88rich", "Ko\xCC\x88ln", "na\xC3\xAFve"}));
-  EXPECT_EQ(Tokens("abc\xE2\x80\x91" "def x\xE2\x80\x94y"),  // non-breaking hyphen joins, dash not
-            (V{"abc\xE2\x80\x91" "def", "x", "\xE2\x80\x94", "y"}));
+  EXPECT_EQ(Tokens("abc\xE2\x80\x91"
+                   "def x\xE2\x80\x94y"),  // non-breaking hyphen joins, dash not
+            (V{"abc\xE2\x80\x91"
+               "def",
+               "x", "\xE2\x80\x94", "y"}));
   EXPECT_EQ(Tokens("police\xE2\x80\x99s"), (V{"police", "\xE2\x80\x99s"}));
-  EXPECT_EQ(Tokens("ab12cd 12\xD9\xA3" "34"), (V{"ab12cd", "12\xD9\xA3" "34"}));  // Arabic-Indic 3
+  EXPECT_EQ(Tokens("ab12cd 12\xD9\xA3"
+                   "34"),
+            (V{"ab12cd",
+               "12\xD9\xA3"
+               "34"}));  // Arabic-Indic 3
   EXPECT_EQ(Tokens("1,234,567.89,5 12,34"), (V{"1,234,567.89", ",", "5", "12", ",", "34"}));
   EXPECT_EQ(Tokens("end-"), (V{"end", "-"}));
   EXPECT_EQ(Tokens("O'"), (V{"O", "'"}));
@@ -386,7 +405,6 @@ TEST(SegmentFreeTest, EndlessTextIsCutIntoBoundedSentences) {
   for (const Sentence& s : doc.sentences) EXPECT_LE(s.end_token - s.first_token, 300u);
   EXPECT_EQ(doc.sentences.back().end_token, doc.tokens.size());
 }
-
 
 TEST_F(SegmentTest, GermanOrdinalDayBeforeMonth) {
   auto s = Sentences("Am 22. März 2024 wurde das Dorf angegriffen. Zwei Menschen starben.");

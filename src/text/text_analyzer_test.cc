@@ -145,7 +145,7 @@ TEST(TextAnalyzerTest, AnalyzeHandsOnTheTokenKeys) {
   for (size_t i = 0; i < keys.size(); ++i) {
     EXPECT_EQ(keys.lower(i), LowerString(TokenText(text, b.tokens[i])));
   }
-  EXPECT_TRUE(keys.ascii_word(0));    // "Gunmen"
+  EXPECT_TRUE(keys.ascii_word(0));  // "Gunmen"
   EXPECT_EQ(TokenText(text, b.tokens[6]), "Kavat-e-Nadir");
   EXPECT_FALSE(keys.ascii_word(6));
 }

@@ -14,7 +14,8 @@ std::string SyntheticArticle() {
       "Gunmen attacked a police checkpoint on the outskirts of the city early on Monday, "
       "officials said.",
       "At least 12 people were killed and more than 20 were wounded, according to a spokesman.",
-      "Dr. Ahmed Khan, who heads the district hospital, said nearly 40 patients had been brought in.",
+      "Dr. Ahmed Khan, who heads the district hospital, said nearly 40 patients had been brought "
+      "in.",
       "\"We are doing everything we can,\" he said.",
       "The attack came a day after dozens of protesters gathered outside the U.S. consulate.",
       "In May, a similar assault left twenty-three soldiers dead in the same district.",
@@ -42,7 +43,8 @@ void AnalyzeLoop(benchmark::State& state, const TextAnalyzer& ta, const std::str
     benchmark::DoNotOptimize(doc);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["quantities"] = static_cast<double>(items) / static_cast<double>(state.iterations());
+  state.counters["quantities"] =
+      static_cast<double>(items) / static_cast<double>(state.iterations());
 }
 
 void BM_TextAnalyze(benchmark::State& state) {

@@ -17,11 +17,11 @@ struct TimexParser::Ctx {
   std::optional<CivilDate> pub;
   int64_t pub_days = 0;
   // What the last successful Try*() saw, for the document-anchor pass in Find().
-  int weekday = 0;          // weekday named in the expression
+  int weekday = 0;  // weekday named in the expression
   bool explicit_year = false;
-  bool day_month = false;   // day and month without a year
+  bool day_month = false;  // day and month without a year
   int month = 0, day = 0;
-  int small_hours = -1;     // whether the text gives a small-hours clock time; -1 not yet known
+  int small_hours = -1;  // whether the text gives a small-hours clock time; -1 not yet known
   // The Doc's sentences (empty when not segmented): a period inside one ends an abbreviation
   // ("St. Louis"), not a clause.
   const std::vector<Sentence>* sentences = nullptr;
@@ -33,8 +33,8 @@ struct TimexParser::Ctx {
 struct TimexParser::DatePart {
   size_t begin = 0, end = 0;  // tokens [begin, end)
   int y = 0, m = 0, d = 0;
-  bool month_alone = false;   // "in May"
-  int prefix_n = 0;           // -1 for "last May"
+  bool month_alone = false;  // "in May"
+  int prefix_n = 0;          // -1 for "last May"
 };
 
 namespace {
@@ -118,8 +118,8 @@ int64_t TimexParser::DaysFromCivil(int y, int m, int d) {
   y -= m <= 2;
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 +
-                       static_cast<unsigned>(d) - 1;
+  const unsigned doy =
+      (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
@@ -190,7 +190,8 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     tp->today_ = *today;
   } else {
     auto now = std::chrono::system_clock::now();
-    int64_t days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+    int64_t days =
+        std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
     tp->today_ = CivilFromDays(days);
   }
   {
@@ -259,20 +260,28 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       bool past = f.size() >= 4 && f[3] == "past";
       const std::string& rule = f[1];
       RelRule rr{Rule::kDay, n, past, f.size() >= 4 && f[3] == "night"};
-      if (rule == "day") rr.rule = Rule::kDay;
-      else if (rule == "window") rr.rule = Rule::kWindow;
-      else if (rule == "week") rr.rule = Rule::kWeek;
-      else if (rule == "month") rr.rule = Rule::kMonth;
-      else if (rule == "year") rr.rule = Rule::kYear;
-      else if (rule == "ago_unit") { tp->ago_units_[LowerString(f[0])] = {n, past}; continue; }
-      else if (rule == "wd_prefix") {
+      if (rule == "day")
+        rr.rule = Rule::kDay;
+      else if (rule == "window")
+        rr.rule = Rule::kWindow;
+      else if (rule == "week")
+        rr.rule = Rule::kWeek;
+      else if (rule == "month")
+        rr.rule = Rule::kMonth;
+      else if (rule == "year")
+        rr.rule = Rule::kYear;
+      else if (rule == "ago_unit") {
+        tp->ago_units_[LowerString(f[0])] = {n, past};
+        continue;
+      } else if (rule == "wd_prefix") {
         tp->wd_prefix_.Add(f[0], n + 1);
         add_phrase(f[0], kWdPrefix, kWdPrefixOne);
         tp->wd_prefix_words_ = std::max(tp->wd_prefix_words_, SplitWords(f[0]).size());
         continue;
-      }
-      else if (rule == "wd_suffix") { tp->wd_suffix_[LowerString(f[0])] = true; continue; }
-      else if (rule == "small_hours") {
+      } else if (rule == "wd_suffix") {
+        tp->wd_suffix_[LowerString(f[0])] = true;
+        continue;
+      } else if (rule == "small_hours") {
         tp->small_hours_.emplace_back(LowerString(f[0]), n);
         continue;
       } else if (rule == "month_prefix") {
@@ -298,22 +307,33 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
       if (role == "holiday_offset" && (f.size() < 3 || !ParseInt(f[2], &n))) {
         return InvalidArgument(TsvWhere(path, r.line) + "expected <word> holiday_offset <n>");
       }
-      if (role == "wd_postpos") tp->wd_postpos_[w] = true;
-      else if (role == "ago_post") tp->ago_post_[w] = true;
+      if (role == "wd_postpos")
+        tp->wd_postpos_[w] = true;
+      else if (role == "ago_post")
+        tp->ago_post_[w] = true;
       else if (role == "ago_pre") {
         tp->ago_pre_.Add(f[0], 0);
         add_phrase(f[0], kAgoPre, kAgoPreOne);
-      }
-      else if (role == "date_link") tp->date_link_[w] = true;
-      else if (role == "wd_generic") tp->wd_generic_[w] = true;
-      else if (role == "wd_indefinite") tp->wd_indefinite_[w] = true;
-      else if (role == "future") tp->future_[w] = true;
-      else if (role == "year_suffix") tp->year_suffix_[w] = true;
-      else if (role == "holiday_prefix") tp->holiday_prefix_[w] = true;
-      else if (role == "holiday_article") tp->holiday_article_[w] = true;
-      else if (role == "holiday_suffix") tp->holiday_suffix_[w] = true;
-      else if (role == "holiday_day") tp->holiday_day_[w] = true;
-      else if (role == "holiday_offset") tp->holiday_offset_[w] = n;
+      } else if (role == "date_link")
+        tp->date_link_[w] = true;
+      else if (role == "wd_generic")
+        tp->wd_generic_[w] = true;
+      else if (role == "wd_indefinite")
+        tp->wd_indefinite_[w] = true;
+      else if (role == "future")
+        tp->future_[w] = true;
+      else if (role == "year_suffix")
+        tp->year_suffix_[w] = true;
+      else if (role == "holiday_prefix")
+        tp->holiday_prefix_[w] = true;
+      else if (role == "holiday_article")
+        tp->holiday_article_[w] = true;
+      else if (role == "holiday_suffix")
+        tp->holiday_suffix_[w] = true;
+      else if (role == "holiday_day")
+        tp->holiday_day_[w] = true;
+      else if (role == "holiday_offset")
+        tp->holiday_offset_[w] = n;
       else
         return InvalidArgument(TsvWhere(path, r.line) + "unknown role '" + role + "'");
     }
@@ -466,9 +486,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
     if (memo_v >= 0) *nd = memo_nd;  // as DigitsValue: set on success only
     return memo_v;
   };
-  auto is = [&](size_t j, std::string_view s) {
-    return j < n && TokenText(c.text, t[j]) == s;
-  };
+  auto is = [&](size_t j, std::string_view s) { return j < n && TokenText(c.text, t[j]) == s; };
   // A day number, with an optional glued ordinal suffix ("26th"); returns the next token.
   auto day_at = [&](size_t j, int* day) -> size_t {
     int nd = 0;
@@ -553,7 +571,10 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
     int mm = number(i + 2, &n1), dd = number(i + 4, &n2);
     if (mm >= 1 && mm <= 12 && dd >= 1 && n1 <= 2 && n2 <= 2 && dd <= DaysInMonth(v, mm) &&
         v >= 1900 && v <= 2100) {
-      dp->y = v; dp->m = mm; dp->d = dd; dp->end = i + 5;
+      dp->y = v;
+      dp->m = mm;
+      dp->d = dd;
+      dp->end = i + 5;
       return true;
     }
     return false;
@@ -566,11 +587,19 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
     if (n2 == 2) y += 2000;
     if (b < 1 || y < 1900 || y > 2100 || (n2 != 2 && n2 != 4)) return false;
     int day = 0, mon = 0;
-    if (v > 12 && b <= 12) { day = v; mon = b; }
-    else if (b > 12 && v <= 12 && v >= 1) { day = b; mon = v; }
-    else return false;
+    if (v > 12 && b <= 12) {
+      day = v;
+      mon = b;
+    } else if (b > 12 && v <= 12 && v >= 1) {
+      day = b;
+      mon = v;
+    } else
+      return false;
     if (day > DaysInMonth(y, mon)) return false;
-    dp->y = y; dp->m = mon; dp->d = day; dp->end = i + 5;
+    dp->y = y;
+    dp->m = mon;
+    dp->d = day;
+    dp->end = i + 5;
     return true;
   }
   // Day first: "31 January 2026", "26th of August".
@@ -584,7 +613,9 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
     int mon = MonthAt(c, mk, &after);
     if (mon > 0 && TokenText(c.text, t[mk]).find('-') == std::string_view::npos) {
       if (day > DaysInMonth(0, mon)) return false;
-      dp->d = day; dp->m = mon; dp->end = after;
+      dp->d = day;
+      dp->m = mon;
+      dp->end = after;
       size_t y = is(after, ",") || link(after) ? after + 1 : after;
       if (int yr = year_at(y); yr > 0) {
         dp->y = yr;
@@ -618,8 +649,9 @@ void TimexParser::Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) c
   out->date = CivilDate{dp.y, dp.m, dp.d};
   out->precision = DatePrecision::kUnresolved;
   if (dp.y > 0) {
-    out->precision = dp.d > 0 ? DatePrecision::kDay : dp.m > 0 ? DatePrecision::kMonth
-                                                              : DatePrecision::kYear;
+    out->precision = dp.d > 0   ? DatePrecision::kDay
+                     : dp.m > 0 ? DatePrecision::kMonth
+                                : DatePrecision::kYear;
     return;
   }
   if (dp.month_alone) {
@@ -730,8 +762,12 @@ bool TimexParser::TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const {
   // "Saturday (Jan 31)", "Saturday, January 31, 2026": an absolute date checked by the weekday.
   size_t s = k;
   bool paren = false;
-  if (s < n && TokenText(c.text, t[s]) == ",") ++s;
-  else if (s < n && TokenText(c.text, t[s]) == "(") { ++s; paren = true; }
+  if (s < n && TokenText(c.text, t[s]) == ",")
+    ++s;
+  else if (s < n && TokenText(c.text, t[s]) == "(") {
+    ++s;
+    paren = true;
+  }
   DatePart dp;
   if (s < n && TryDate(c, s, &dp) && dp.d > 0) {
     size_t e = dp.end;
@@ -1124,9 +1160,8 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
                           (keys.hyphen(i) && HyphenMayStartMonth(c, i));
     // Without an "il y a"-like word first, a count needs an ago unit right after it ("three
     // days"): most numbers and "a"s are followed by none.
-    const bool ago = (m & kAgoPre) != 0 ||
-                     ((number || (m & kCount) != 0) && i + 1 < n &&
-                      ago_units_.MayContain(keys[i + 1].hash));
+    const bool ago = (m & kAgoPre) != 0 || ((number || (m & kCount) != 0) && i + 1 < n &&
+                                            ago_units_.MayContain(keys[i + 1].hash));
     const bool relative = (m & kRelative) != 0;
     const bool holiday = (m & kHoliday) != 0;
     if (!weekday && !absolute && !ago && !relative && !holiday) continue;
@@ -1154,8 +1189,8 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
     // Still no year for a day+month: a weekday named with it ("Saturday (Jan 31)") is the same
     // day; so is the weekday the report names for a dateline's day+month ("LAHORE, Dec 14: ...
     // on Saturday"). Elsewhere a weekday paragraphs away is another day ("polls on July 25").
-    constexpr int64_t kNear = 80;        // bytes: the same phrase
-    constexpr int64_t kDateline = 300;   // bytes from the top: the dateline's reach
+    constexpr int64_t kNear = 80;       // bytes: the same phrase
+    constexpr int64_t kDateline = 300;  // bytes from the top: the dateline's reach
     constexpr int64_t kFromDateline = 1500;
     for (size_t k = 0; k < out.size(); ++k) {
       if (out[k].precision != DatePrecision::kUnresolved || !seen[k].day_month) continue;
@@ -1164,7 +1199,8 @@ std::vector<Timex> TimexParser::FindAmong(std::string_view text, const Doc& doc,
       int64_t best_d = 0;
       for (size_t m = 0; m < out.size(); ++m) {
         if (seen[m].weekday == 0 || out[m].precision != DatePrecision::kUnresolved) continue;
-        int64_t d = static_cast<int64_t>(out[m].span.begin) - static_cast<int64_t>(out[k].span.begin);
+        int64_t d =
+            static_cast<int64_t>(out[m].span.begin) - static_cast<int64_t>(out[k].span.begin);
         if (d < 0) d = -d;
         if (d <= reach && (best == out.size() || d < best_d)) {
           best = m;

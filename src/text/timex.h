@@ -127,8 +127,8 @@ class TimexParser {
   // Days (DaysFromCivil) of holiday h in year y.
   static int64_t HolidayDays(const Holiday& h, int y);
 
-  struct Ctx;         // per-call state (timex.cc)
-  struct DatePart;    // a parsed day/month/year expression (timex.cc)
+  struct Ctx;       // per-call state (timex.cc)
+  struct DatePart;  // a parsed day/month/year expression (timex.cc)
 
   bool TryWeekday(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool TryDate(Ctx& c, size_t i, DatePart* dp) const;
@@ -143,8 +143,8 @@ class TimexParser {
   bool GivesSmallHoursTime(const Ctx& c) const;
   bool TryAgo(Ctx& c, size_t i, Timex* out, size_t* end) const;
   bool TryHoliday(Ctx& c, size_t i, Timex* out, size_t* end) const;
-  int MonthAt(Ctx& c, size_t i, size_t* next) const;   // 0 if none
-  int WeekdayAt(Ctx& c, size_t i) const;               // 0 if none
+  int MonthAt(Ctx& c, size_t i, size_t* next) const;  // 0 if none
+  int WeekdayAt(Ctx& c, size_t i) const;              // 0 if none
   void Resolve(Ctx& c, const DatePart& dp, int weekday, Timex* out) const;
   // The most recent year (not after today_, not before 1990) in which month/day falls on
   // `weekday`; 0 if none.
@@ -163,8 +163,8 @@ class TimexParser {
   KeyTable<bool> wd_cue_before_;
   KeyTable<bool> wd_cue_after_;
   std::vector<RelRule> rules_;
-  PhraseTable relative_;     // payload: index into rules_
-  PhraseTable wd_prefix_;    // payload: n (0 or -1)
+  PhraseTable relative_;        // payload: index into rules_
+  PhraseTable wd_prefix_;       // payload: n (0 or -1)
   size_t wd_prefix_words_ = 0;  // the most words (tokens) of a wd_prefix_ phrase
   KeyTable<bool> wd_suffix_;
   // No particular day: "every Friday" (wd_generic, right before the weekday); "on a rainy
@@ -177,11 +177,11 @@ class TimexParser {
   std::vector<std::pair<std::string, int>> small_hours_;
   KeyTable<int> month_prefix_;
   KeyTable<std::pair<int, bool>> ago_units_;  // unit -> (days, past)
-  KeyTable<int> counts_;                       // "two" -> 2, "a" -> 1
-  KeyTable<bool> ago_post_;   // "ago", "назад": after "<count> <unit>"
-  PhraseTable ago_pre_;        // "il y a", "hace", "vor": before "<count> <unit>"
-  KeyTable<bool> date_link_;  // "of", "de": between day, month and year
-  KeyTable<bool> year_suffix_;  // "года", "г.": after the year, part of the date
+  KeyTable<int> counts_;                      // "two" -> 2, "a" -> 1
+  KeyTable<bool> ago_post_;                   // "ago", "назад": after "<count> <unit>"
+  PhraseTable ago_pre_;                       // "il y a", "hace", "vor": before "<count> <unit>"
+  KeyTable<bool> date_link_;                  // "of", "de": between day, month and year
+  KeyTable<bool> year_suffix_;                // "года", "г.": after the year, part of the date
   std::vector<Holiday> holiday_rules_;
   PhraseTable holidays_;            // payload: index into holiday_rules_
   KeyTable<bool> holiday_prefix_;   // "on", "over": makes a "cue" holiday a date

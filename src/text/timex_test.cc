@@ -139,9 +139,10 @@ TEST_F(TimexTest, WeekdayWithDateFixesYearWithoutPublication) {
 
 TEST_F(TimexTest, DocumentDateAnchorsWhenNoPublication) {
   // 2 August 2024 was a Friday: "on Friday" takes it; "3 August" takes its year.
-  std::vector<Timex> ts = Find("Gunmen struck on Friday. The statement was dated August 2, 2024. "
-                               "Funerals were held on 3 August.",
-                               std::nullopt);
+  std::vector<Timex> ts = Find(
+      "Gunmen struck on Friday. The statement was dated August 2, 2024. "
+      "Funerals were held on 3 August.",
+      std::nullopt);
   ASSERT_EQ(ts.size(), 3u);
   EXPECT_EQ(ts[0].date, (CivilDate{2024, 8, 2}));
   EXPECT_EQ(ts[0].precision, DatePrecision::kDay);
@@ -249,7 +250,6 @@ TEST_F(TimexTest, SeveralInOrderWithoutOverlap) {
   EXPECT_EQ(ts[2].date, (CivilDate{2023, 0, 0}));
   EXPECT_LT(ts[0].span.end, ts[1].span.begin);
 }
-
 
 // Dates written in other languages, without a publication date: the text alone gives the day.
 TEST_F(TimexTest, UrduDayMonthYear) {
@@ -459,9 +459,8 @@ TEST_F(TimexTest, UrduDatelineWithWeekdayGivesYear) {
 TEST_F(TimexTest, WeekdayFarFromADayMonthIsAnotherDay) {
   // No publication date: "on Friday" reports the attack, "on July 25" the coming vote; the
   // weekday paragraphs away from a day+month that is not a dateline gives it no year.
-  std::string text =
-      "The bombing on Friday killed dozens at a rally in the hills.\n" + std::string(400, 'x') +
-      "\nIt came ahead of the elections on July 25.";
+  std::string text = "The bombing on Friday killed dozens at a rally in the hills.\n" +
+                     std::string(400, 'x') + "\nIt came ahead of the elections on July 25.";
   std::vector<Timex> ts = Find(text, std::nullopt);
   for (const Timex& t : ts) {
     if (SpanText(t.span).find("July") != std::string_view::npos) {

@@ -21,12 +21,16 @@ inline size_t DecodeLen(const unsigned char* p, size_t avail, size_t* bad_len) {
     need = 2;
   } else if (b0 < 0xF0) {
     need = 3;
-    if (b0 == 0xE0) lo = 0xA0;       // overlong
-    else if (b0 == 0xED) hi = 0x9F;  // surrogates
+    if (b0 == 0xE0)
+      lo = 0xA0;  // overlong
+    else if (b0 == 0xED)
+      hi = 0x9F;  // surrogates
   } else if (b0 < 0xF5) {
     need = 4;
-    if (b0 == 0xF0) lo = 0x90;       // overlong
-    else if (b0 == 0xF4) hi = 0x8F;  // > U+10FFFF
+    if (b0 == 0xF0)
+      lo = 0x90;  // overlong
+    else if (b0 == 0xF4)
+      hi = 0x8F;  // > U+10FFFF
   } else {
     return 0;
   }

@@ -22,8 +22,8 @@ TEST(Utf8Test, InvalidSequencesReportOffset) {
   EXPECT_FALSE(IsValidUtf8("ok \xED\xA0\x80", &bad));  // surrogate U+D800
   EXPECT_EQ(bad, 3u);
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // > U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("end \xE2\x82"));       // truncated
-  EXPECT_FALSE(IsValidUtf8("\x80"));               // lone continuation
+  EXPECT_FALSE(IsValidUtf8("end \xE2\x82"));      // truncated
+  EXPECT_FALSE(IsValidUtf8("\x80"));              // lone continuation
 }
 
 TEST(Utf8Test, RepairReplacesMaximalSubparts) {
