@@ -200,14 +200,12 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     if (t.ok()) {
       SITREP_RETURN_IF_ERROR(
           ForEachTsvLine(*t, path, 1, [&](const std::vector<std::string_view>& cols, int) {
-            suffixes.insert(FoldName(cols[0]));
+            // A place word ("city", "Stadt") is part of a town's name, not a unit's suffix.
+            if (cols.size() < 2 || cols[1] != "place") suffixes.insert(FoldName(cols[0]));
             return Status::Ok();
           }));
     }
   }
-  suffixes.erase("city");
-  suffixes.erase("town");
-  suffixes.erase("village");
 
   // Countries.
   struct Country {

@@ -86,6 +86,17 @@ struct Geocoder::Words {
   ViewSet ordinal_suffix, joiner;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
+  // Unit words that stand right before the name, with no connector ("в городе Одесса", "Stadt
+  // Kundus"; admin_suffixes.tsv "before"): folded, each also in `unit`.
+  ViewSet unit_before;
+  // An inflected unit noun after an adjectival name (geocoder_words.tsv unit_form: "области"):
+  // its nominative ("область") and the adjective endings it takes, each with the nominative
+  // ending it replaces ("ой" -> "ая"), as written, longest first.
+  struct UnitForm {
+    std::string nominative;
+    std::vector<std::pair<std::string, std::string>> adjective;
+  };
+  std::unordered_map<std::string, UnitForm, ViewHash, std::equal_to<>> unit_form;
   // Region abbreviations as written ("Ga.", "N.C.", "TX") -> country and province name.
   struct Abbrev {
     std::string country, region;
@@ -1487,6 +1498,25 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
           words->proclitic.emplace_back(word);
           return Status::Ok();
         }
+        if (type == "unit_form") {
+          if (f.size() < 4) return InvalidArgument("unit_form needs a nominative and endings");
+          Words::UnitForm& u = words->unit_form[FoldName(word)];
+          u.nominative = std::string(f[2]);
+          for (std::string_view rest = f[3]; !rest.empty();) {
+            const size_t comma = rest.find(',');
+            const std::string_view pair = rest.substr(0, comma);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            const size_t colon = pair.find(':');
+            if (colon == std::string_view::npos) {
+              return InvalidArgument("unit_form ending not FORM:NOMINATIVE: " + std::string(pair));
+            }
+            u.adjective.emplace_back(pair.substr(0, colon), pair.substr(colon + 1));
+          }
+          std::stable_sort(
+              u.adjective.begin(), u.adjective.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+          return Status::Ok();
+        }
         if (type == "ending") {
           words->ending.push_back({std::string(word), std::string(f.size() > 2 ? f[2] : ""),
                                    std::string(f.size() > 3 ? f[3] : "")});
@@ -1513,6 +1543,9 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
                                              : lvl == "province" ? GeoLevel::kProvince
                                                                  : GeoLevel::kPlace;
                                          words->unit[FoldName(f[0])] = level;
+                                         if (f.size() > 2 && f[2] == "before") {
+                                           words->unit_before.insert(FoldName(f[0]));
+                                         }
                                          return Status::Ok();
                                        }));
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -2160,6 +2193,34 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // twice ("ببغداد" = "in Baghdad") is that proclitic before a word even when the whole word
     // matched a native name. A cased word whose whole form matched native names takes the bare
     // form only when that names a larger place ("Киеве": Kyiv, not a small namesake).
+    // "в Белгородской области": an adjectival name before an inflected unit noun
+    // (geocoder_words.tsv unit_form) is looked up as the gazetteer records it, both in the
+    // nominative ("Белгородская область"); the unit noun is then the name's last word and says
+    // its level. Tried first: the bare adjective names a town at best ("Курской": Kursk).
+    if (matched_n <= 1 && !W.unit_form.empty() && w0.upper_initial() && !w0.break_after() &&
+        i + 1 < words.size() && !words[i + 1].upper_initial()) {
+      if (auto uf = W.unit_form.find(words[i + 1].lower); uf != W.unit_form.end()) {
+        const std::string_view raw = text.substr(w0.span.begin, w0.span.size());
+        for (const auto& [form, nominative] : uf->second.adjective) {
+          if (raw.size() <= form.size() + 4 || !raw.ends_with(form)) continue;
+          thread_local std::string phrase;
+          phrase.assign(raw.substr(0, raw.size() - form.size()))
+              .append(nominative)
+              .append(" ")
+              .append(uf->second.nominative);
+          variant.clear();
+          FoldNameInto(phrase, &variant);
+          if (auto found = lookup_folded(variant); !found.empty()) {
+            posts = found;
+            alt_posts = {};
+            matched_n = 2;
+            name_end = words[i + 1].span.end;
+            folded.swap(variant);
+            break;
+          }
+        }
+      }
+    }
     size_t clitic_bytes = 0;
     auto native_pop = [&](std::span<const GazPosting> ps) {
       double best = -1;
@@ -2283,6 +2344,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         ++m.end_word;
       }
     }
+    // Unit word right before, where a language puts it so ("в городе Одесса", "Stadt Kundus",
+    // "مدينة تدمر"; admin_suffixes.tsv "before"). A locative word before the unit word puts the
+    // name in a locative frame as it would right before the name ("в городе X" as "в X").
+    bool unit_before = false;
+    if (!m.has_hint && !m.attributive && i >= 1 && !words[i - 1].break_after() &&
+        (Classes(words[i - 1], wc) & kUnit) != 0 && W.unit_before.contains(words[i - 1].lower)) {
+      if (auto u = W.unit.find(words[i - 1].lower); u != W.unit.end()) {
+        m.hint = u->second;
+        m.has_hint = true;
+        unit_before = true;
+      }
+    }
     // Unit word before, joined by a connector, as Romance languages order it ("le département
     // du Nord", "la provincia de Sindh"): the unit word is lower case, so no name of its own.
     // English "the town of X" is left to its own rules ("of" is a genitive): a town's unit word
@@ -2308,6 +2381,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       m.cue = true;
     } else if (lang_cues != nullptr) {
       m.cue = LanguageLocative(lang_cues->before, lang_cues->suffix, text, words, i, name_end);
+    }
+    if (!m.cue && unit_before && i >= 2 && !words[i - 2].break_after()) {
+      m.cue = (Classes(words[i - 2], wc) & kCue) != 0 ||
+              (lang_cues != nullptr && LanguageLocative(lang_cues->before, lang_cues->suffix, text,
+                                                        words, i - 1, name_end));
     }
     if (w0.uncased() && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
@@ -2372,7 +2450,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // Inside a longer capitalised name: "Imran Khan", "Quetta Gladiators" keep some place sense
     // only for well-known places, handled in acceptance below.
     bool prev_cap = i > 0 && !words[i - 1].break_after() && words[i - 1].upper_initial() &&
-                    !words[i - 1].sentence_start() &&
+                    !words[i - 1].sentence_start() && !unit_before &&
                     !((Classes(words[i - 1], wc) & kDirection) != 0);
     bool prev_first =
         i > 0 && !words[i - 1].break_after() && ((Classes(words[i - 1], wc) & kFirstname) != 0);
