@@ -121,6 +121,9 @@ std::pair<std::string, bool> StripAdminSuffix(const std::string& name,
 struct ExtraPlace {
   std::string name, cc, a1, a2, code;
   std::vector<std::string> alts;
+  // Names written "-Name": the unit's old name is not kept as an alternate when it is one of
+  // these (a name the public tables gave the unit by mistake).
+  std::vector<std::string> not_names;
   double lat = 0, lon = 0;
   int64_t pop = 0;
   GeoLevel level = GeoLevel::kPlace;
@@ -136,7 +139,11 @@ Status LoadExtraPlaces(const std::string& path, std::vector<ExtraPlace>* out) {
     size_t pos = 0;
     while (pos < f[1].size()) {
       size_t c = std::min(f[1].find(',', pos), f[1].size());
-      if (c > pos) x.alts.emplace_back(f[1].substr(pos, c - pos));
+      if (c > pos + 1 && f[1][pos] == '-') {
+        x.not_names.emplace_back(f[1].substr(pos + 1, c - pos - 1));
+      } else if (c > pos) {
+        x.alts.emplace_back(f[1].substr(pos, c - pos));
+      }
       pos = c + 1;
     }
     x.cc = std::string(f[2]);
@@ -596,7 +603,10 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
     // The user's row wins: the name it replaces stays findable as an alternate.
     std::vector<std::string>& names = extra_alts[x.code];
     if (g->name.empty() && x.level == GeoLevel::kDistrict) ++stats.admin2_named;
-    if (!g->name.empty() && g->name != x.name) names.push_back(g->name);
+    if (!g->name.empty() && g->name != x.name &&
+        std::find(x.not_names.begin(), x.not_names.end(), g->name) == x.not_names.end()) {
+      names.push_back(g->name);
+    }
     g->name = x.name;
     g->lat = x.lat;
     g->lon = x.lon;
