@@ -184,6 +184,9 @@ std::string WriteFixture() {
       Row("164", "Qasmir", "Qasmir", "Şam", "33.500", "36.300", "PPLC", "SY", "09", "", "1500000");
   // A post-office town as scripts/us_zip_places.js writes it from the ZIP-code table: id 4e9 +
   // ZIP, population 0, a county FIPS code and no alternate names.
+  // A town of a province whose code-file name is wrong, renamed by the supplement.
+  rows += Row("165", "Kamenogorsk", "Kamenogorsk", "", "52.100", "40.100", "PPLA", "RU", "66", "",
+              "90000");
   rows += Row("4000030199", "Brambleford", "Brambleford", "", "34.250", "-84.900", "PPL", "US",
               "GA", "015", "0");
   WriteText(dir + "/places.txt", rows);
@@ -204,7 +207,8 @@ std::string WriteFixture() {
       "EG.27\tNorth Sinai\tNorth Sinai\t32\nRU.65\tMiddle Volga\tMiddle Volga\t33\n"
       "US.CA\tCalifornia\tCalifornia\t39\n"
       "SN.15\tSaint-Corwin\tSaint-Corwin\t37\nZW.10\tNovagrad Province\tNovagrad Province\t38\n"
-      "ZW.11\tTarza Province\tTarza Province\t41\n");
+      "ZW.11\tTarza Province\tTarza Province\t41\n"
+      "RU.66\tWrongvale\tWrongvale\t42\n");
   WriteText(dir + "/admin2.txt",
             "PK.02.201\tKavat District\tKavat District\t11\n"
             "PK.02.202\tNūra Khel District\tNura Khel District\t12\n"
@@ -224,7 +228,9 @@ std::string WriteFixture() {
             "# test supplement\n"
             "Sarhi\tZelan,Zelan District\tPK\tVaristan\tSarhi\t30.75\t67.55\tdistrict\t0"
             "\tPK.02.208\n"
-            "Testabad Camp\t\tPK\tVaristan\t\t30.4\t66.9\tplace\t500\n");
+            "Testabad Camp\t\tPK\tVaristan\t\t30.4\t66.9\tplace\t500\n"
+            "Stavrovo Oblast\tСтавровская область,-Wrongvale\tRU\t\t\t52.0\t40.0\tprovince\t0"
+            "\tRU.66\n");
   WriteText(dir + "/countries.tsv",
             "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
             "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
@@ -655,4 +661,19 @@ TEST(GazetteerTest, LookupInTablesWithOneKeyOrNone) {
 }
 
 }  // namespace
+TEST(GazetteerTest, SupplementDropsAMistakenOldName) {
+  using geo_test::Entries;
+  using geo_test::HasPlace;
+  using geo_test::FixtureGazetteer;
+  // "-Wrongvale" in the row's alternates: the name the code file gave RU.66 by mistake is not
+  // kept as an alternate of the renamed province; its own names are.
+  const Gazetteer& g = FixtureGazetteer();
+  EXPECT_TRUE(
+      HasPlace(Entries(g, "Stavrovo Oblast"), "RU", "Stavrovo Oblast", GeoLevel::kProvince));
+  EXPECT_TRUE(
+      HasPlace(Entries(g, "Ставровская область"), "RU", "Stavrovo Oblast", GeoLevel::kProvince));
+  EXPECT_FALSE(HasPlace(Entries(g, "Wrongvale"), "RU", "Stavrovo Oblast", GeoLevel::kProvince));
+  EXPECT_TRUE(HasPlace(Entries(g, "Kamenogorsk"), "RU", "Stavrovo Oblast", GeoLevel::kPlace));
+}
+
 }  // namespace sitrep

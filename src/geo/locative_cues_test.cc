@@ -177,5 +177,37 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
   EXPECT_EQ(chechnya[0].place.admin1, "Chechen Republic");
 }
 
+TEST_F(LocativeCuesTest, UnitNounBeforeTheNameKeepsItsLocativeFrame) {
+  // "в городе Тарза", "in der Stadt Dravicco": a unit noun the language puts right before the
+  // name (admin_suffixes.tsv "before") neither joins the name nor breaks the locative frame.
+  EXPECT_EQ(PlaceAt("Взрыв произошёл в городе Тарза в понедельник.", "ru", "Тарза"), "Tarza");
+  EXPECT_EQ(PlaceAt("Die Explosion ereignete sich in der Stadt Dravicco.", "de", "Dravicco"),
+            "Dravik");
+  // Without the unit noun a German capitalised word before the name makes one longer name.
+  EXPECT_EQ(PlaceAt("Die Explosion ereignete sich in der Altstadt Dravicco.", "de", "Dravicco"),
+            "");
+}
+
+TEST_F(LocativeCuesTest, UnitNounAfterTheNameWithACaseSuffix) {
+  // Turkish "Şam kentinde" (in the city of Şam): the unit noun carries the locative.
+  auto ms = FindIn("Dün Şam kentinde bir bomba patladı.", "tr");
+  const PlaceMention* m = At(ms, "Şam");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Qasmir");
+}
+
+TEST_F(LocativeCuesTest, AdjectivalRegionNameWithItsUnitNoun) {
+  // "в Ставровской области" is "Ставровская область" (geocoder_words.tsv unit_form), the
+  // province, spanning both words; the bare adjective names nothing.
+  const std::string text = "Вчера в Ставровской области погибли трое.";
+  auto ms = FindIn(text, "ru");
+  const PlaceMention* m = At(ms, "Ставровской");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->place.name, "Stavrovo Oblast");
+  EXPECT_EQ(m->place.level, GeoLevel::kProvince);
+  EXPECT_EQ(text.substr(m->span.begin, m->span.size()), "Ставровской области");
+  EXPECT_EQ(At(FindIn("Вчера Ставровской погибли трое.", "ru"), "Ставровской"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep
