@@ -2,13 +2,9 @@
 // that recalls an earlier event is no figure of the news.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
-#include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "extract/extractor.h"
 #include "extract/test_doc.h"
 
@@ -54,36 +50,16 @@ TEST(BackgroundCuesTest, AYearAgoRecallsAnEarlierDeath) {
 // line, the column and the value read (background, place, procedure and wave cues share one kinds
 // table reader).
 TEST(BackgroundCuesTest, UnknownKindNamesFileLineColumnAndValue) {
-  namespace fs = std::filesystem;
-  const fs::path root = fs::path(::testing::TempDir()) / "cue_kinds_bad_row";
-  struct Case {
-    const char* file;
-    const char* row;
-    const char* column;
-    const char* value;
-  };
-  for (const Case& c :
-       {Case{"background_cues.tsv", "long before\tmild\n", "column 2", "mild"},
-        Case{"place_cues.tsv", "harbour\tthe port of\n", "column 1", "harbour"},
-        Case{"procedure_cues.tsv", "was booked|was held\tstep2\n", "column 2", "step2"},
-        Case{"wave_cues.tsv", "a string of\tburst\n", "column 2", "burst"}}) {
-    fs::remove_all(root);
-    fs::create_directories(root);
-    fs::copy(DataPath("extract"), root / "extract", fs::copy_options::recursive);
-    const fs::path path = root / "extract" / c.file;
-    std::ifstream in(path);
-    const long lines = std::count(std::istreambuf_iterator<char>(in), {}, '\n');
-    in.close();
-    std::ofstream(path, std::ios::app) << c.row;
-    auto x = Extractor::Load(root.string());
-    ASSERT_FALSE(x.ok()) << c.row;
-    const std::string msg = x.status().ToString();
-    const std::string where = std::string(c.file) + ":" + std::to_string(lines + 1) + ": ";
-    EXPECT_NE(msg.find(where), std::string::npos) << msg << " (wanted " << where << ")";
-    EXPECT_NE(msg.find(c.column), std::string::npos) << msg;
-    EXPECT_NE(msg.find(std::string("\"") + c.value + "\""), std::string::npos) << msg;
+  using testing_data::BadRow;
+  for (const BadRow& c :
+       {BadRow{"background_cues.tsv", "long before\tmild\n", "column 2", "\"mild\""},
+        BadRow{"place_cues.tsv", "harbour\tthe port of\n", "column 1", "\"harbour\""},
+        BadRow{"procedure_cues.tsv", "was booked|was held\tstep2\n", "column 2", "\"step2\""},
+        BadRow{"wave_cues.tsv", "a string of\tburst\n", "column 2", "\"burst\""}}) {
+    testing_data::ScratchData data("cue_kinds_bad_row", "extract");
+    const int line = data.Append(c.file, c.row);
+    EXPECT_TRUE(testing_data::NamesBadRow(Extractor::Load(data.root()).status(), c, line));
   }
-  fs::remove_all(root);
 }
 
 }  // namespace
