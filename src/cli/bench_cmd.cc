@@ -519,18 +519,20 @@ int RunRun(int argc, char** argv) {
   }
   stats.store.Start();
   stats.store_incidents.Start();
-  Status stored = (*store)->ReplaceIncidentsFrom([&](Incident* inc) {
-    // The stream builds each incident (resolution work) when asked: metered apart, moved from
-    // store to resolve below.
-    stats.stream.Start();
-    const bool more = incidents.Next(inc);
-    stats.stream.Stop();
-    if (!more) return false;
-    ++stats.incidents;
-    stats.top_level += inc->parent.empty();
-    if (json) json->Add(*inc);
-    return true;
-  });
+  Status stored = (*store)->ReplaceIncidentsFrom(
+      [&](Incident* inc) {
+        // The stream builds each incident (resolution work) when asked: metered apart, moved from
+        // store to resolve below.
+        stats.stream.Start();
+        const bool more = incidents.Next(inc);
+        stats.stream.Stop();
+        if (!more) return false;
+        ++stats.incidents;
+        stats.top_level += inc->parent.empty();
+        if (json) json->Add(*inc);
+        return true;
+      },
+      [&] { return incidents.status(); });
   if (!stored.ok()) {
     std::fprintf(stderr, "sitrep bench run: store: %s\n", stored.ToString().c_str());
     return 1;

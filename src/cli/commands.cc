@@ -191,7 +191,12 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
       if (!cmd.db.empty()) analyses.push_back(std::move(a));
     }
   }
-  IncidentSet set = (*engine)->FinishResolve(std::move(batch));
+  Result<IncidentSet> resolved = (*engine)->FinishResolve(std::move(batch));
+  if (!resolved.ok()) {
+    PrintError(resolved.status().message());
+    return 1;
+  }
+  const IncidentSet& set = *resolved;
 
   if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
     PrintError(st.message());
@@ -293,8 +298,12 @@ int RunIngest(const IngestCommand& cmd) {
     PrintError(analyses.status().message());
     return 1;
   }
-  IncidentSet set = (*engine)->Resolve(*analyses);
-  if (Status rs = store.ReplaceIncidents(set); !rs.ok()) {
+  Result<IncidentSet> set = (*engine)->Resolve(*analyses);
+  if (!set.ok()) {
+    PrintError(set.status().message());
+    return 1;
+  }
+  if (Status rs = store.ReplaceIncidents(*set); !rs.ok()) {
     PrintError(rs.message());
     return 1;
   }
@@ -302,7 +311,7 @@ int RunIngest(const IngestCommand& cmd) {
   if (!cmd.engine.quiet) {
     std::fprintf(stderr, "sitrep: %zu new article(s) stored, %zu analysed, %zu in the database\n",
                  fresh.size(), to_analyse.size(), all.size());
-    PrintSummary(counts, set, Now() - start);
+    PrintSummary(counts, *set, Now() - start);
   }
   return 0;
 }

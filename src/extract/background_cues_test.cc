@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/testing_data.h"
 #include "extract/extractor.h"
 #include "extract/test_doc.h"
 
@@ -43,6 +44,22 @@ TEST(BackgroundCuesTest, AYearAgoRecallsAnEarlierDeath) {
       0u);
   // Without the cue the same sentence gives its figure.
   EXPECT_EQ(ClaimsQuoting(ex, news + "A 12-year-old girl was killed nearby.", "12-year-old"), 1u);
+}
+
+// A row of a cue file whose kind is none of the file's kinds is a load error naming the file, the
+// line, the column and the value read (background, place, procedure and wave cues share one kinds
+// table reader).
+TEST(BackgroundCuesTest, UnknownKindNamesFileLineColumnAndValue) {
+  using testing_data::BadRow;
+  for (const BadRow& c :
+       {BadRow{"background_cues.tsv", "long before\tmild\n", "column 2", "\"mild\""},
+        BadRow{"place_cues.tsv", "harbour\tthe port of\n", "column 1", "\"harbour\""},
+        BadRow{"procedure_cues.tsv", "was booked|was held\tstep2\n", "column 2", "\"step2\""},
+        BadRow{"wave_cues.tsv", "a string of\tburst\n", "column 2", "\"burst\""}}) {
+    testing_data::ScratchData data("cue_kinds_bad_row", "extract");
+    const int line = data.Append(c.file, c.row);
+    EXPECT_TRUE(testing_data::NamesBadRow(Extractor::Load(data.root()).status(), c, line));
+  }
 }
 
 }  // namespace

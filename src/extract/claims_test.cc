@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "extract/test_doc.h"
 
 namespace sitrep {
@@ -804,29 +803,21 @@ TEST_F(ClaimsTest, GappedPartsAtSitesAddUp) {
 // The single-word classes of function_words.tsv (year_unit, relative, pronoun, joint, link...)
 // are tested word by word: a phrase there is a load error naming the role and the phrase.
 TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / "claims_single_word_class";
-  fs::remove_all(dir);
-  fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
-  std::ofstream(dir / "function_words.tsv", std::ios::app) << "year old\tyear_unit\n";
-  auto x = ClaimExtractor::Load(dir.string());
+  testing_data::ScratchData data("claims_single_word_class", "extract");
+  data.Append("function_words.tsv", "year old\tyear_unit\n");
+  auto x = ClaimExtractor::Load(data.folder());
   ASSERT_FALSE(x.ok());
   EXPECT_NE(x.status().message().find("year_unit"), std::string::npos) << x.status().ToString();
   EXPECT_NE(x.status().message().find("year old"), std::string::npos) << x.status().ToString();
-  fs::remove_all(dir);
 }
 
 // The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.
 TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / "claims_cue_bound";
-  fs::remove_all(dir);
-  fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
-  std::ofstream(dir / "claim_cues.tsv", std::ios::app) << "hit\tkilled\tpre\tperson\tfloor\n";
-  auto x = ClaimExtractor::Load(dir.string());
+  testing_data::ScratchData data("claims_cue_bound", "extract");
+  data.Append("claim_cues.tsv", "hit\tkilled\tpre\tperson\tfloor\n");
+  auto x = ClaimExtractor::Load(data.folder());
   ASSERT_FALSE(x.ok());
   EXPECT_NE(x.status().message().find("floor"), std::string::npos) << x.status().ToString();
-  fs::remove_all(dir);
 }
 
 // An acronym written in capitals in sources.tsv ("UN") matches only capitals: the Romance

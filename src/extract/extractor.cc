@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "base/data_dir.h"
 
@@ -153,6 +154,31 @@ class SentenceLists {
   std::vector<uint32_t> items_;
 };
 
+// A kind of cue row (the value of a data file's kind column), the trie its phrases fill and what
+// a match of the row reports: a table, so a new kind is one row.
+struct CueKind {
+  std::string_view name;
+  PhraseTrie* trie;
+  uint32_t payload;
+};
+
+// Adds `phrase` to the trie of the kind named `value`, read from column `column` (1-based) of a
+// row. A value no kind has is an error naming the column, the value and the kinds there are
+// (ForEachTsvRow adds the file and the line).
+Status AddCue(std::span<const CueKind> kinds, int column, std::string_view value,
+              std::string_view phrase) {
+  for (const CueKind& k : kinds) {
+    if (value == k.name) {
+      k.trie->Add(phrase, k.payload);
+      return Status::Ok();
+    }
+  }
+  std::string names;
+  for (const CueKind& k : kinds) names += (names.empty() ? "" : ", ") + std::string(k.name);
+  return InvalidArgument("column " + std::to_string(column) + ": kind \"" + std::string(value) +
+                         "\" is not one of " + names);
+}
+
 }  // namespace
 
 bool Extractor::CueBefore(const PhraseTrie& cues, const WordStream& w, size_t sentence_begin,
@@ -182,65 +208,48 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   auto suspects = SuspectFinder::Load(dir);
   if (!suspects.ok()) return suspects.status();
   x->suspects_ = std::move(suspects).value();
+  // Strong cues (payload 2) make a sentence background, weak ones (1) only a sentence with no
+  // figure or date of the news; "none" (0) cancels a shorter cue it contains.
+  const CueKind background_kinds[] = {
+      {"strong", &x->background_, 2},
+      {"weak", &x->background_, 1},
+      {"none", &x->background_, 0},
+      {"here", &x->background_, kSamePlaceCue},
+      {"other", &x->background_, kOtherCaseCue},
+  };
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
-    if (cols[1] != "strong" && cols[1] != "weak" && cols[1] != "none" && cols[1] != "here" &&
-        cols[1] != "other") {
-      return InvalidArgument("strength must be strong, weak, none, here or other");
-    }
-    x->background_.Add(cols[0], cols[1] == "strong"  ? 2
-                                : cols[1] == "weak"  ? 1
-                                : cols[1] == "here"  ? kSamePlaceCue
-                                : cols[1] == "other" ? kOtherCaseCue
-                                                     : 0);
-    return Status::Ok();
+    return AddCue(background_kinds, 2, cols[1], cols[0]);
   });
   if (!st.ok()) return st;
+  // An area around a place ("the suburbs of X") is read like a destination before the place
+  // (never the scene) and like a home after it ("the X suburbs"); after_ tells its kinds apart by
+  // payload.
+  const CueKind place_kinds[] = {
+      {"destination", &x->destination_, 1}, {"area_before", &x->destination_, 1},
+      {"area_after", &x->after_, 1},        {"spread", &x->spread_, 1},
+      {"origin", &x->origin_, 1},           {"resident", &x->after_, 1},
+      {"facility", &x->after_, 1},          {"outlet", &x->after_, kOutletCue},
+      {"agency", &x->after_, kAgencyCue},   {"institution", &x->institution_, 1},
+  };
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
-    // An area around a place ("the suburbs of X") is read like a destination before the place
-    // (never the scene) and like a home after it ("the X suburbs").
-    // Each kind of place_cues.tsv and the trie it fills: a table, so a new kind is one row.
-    struct Kind {
-      std::string_view name;
-      PhraseTrie* trie;
-      uint32_t payload;  // what a match of the row reports (after_ tells its kinds apart)
-    };
-    const Kind kinds[] = {
-        {"destination", &x->destination_, 1}, {"area_before", &x->destination_, 1},
-        {"area_after", &x->after_, 1},        {"spread", &x->spread_, 1},
-        {"origin", &x->origin_, 1},           {"resident", &x->after_, 1},
-        {"facility", &x->after_, 1},          {"outlet", &x->after_, kOutletCue},
-        {"agency", &x->after_, kAgencyCue},   {"institution", &x->institution_, 1},
-    };
-    for (const Kind& k : kinds) {
-      if (cols[0] == k.name) {
-        k.trie->Add(cols[1], k.payload);
-        return Status::Ok();
-      }
-    }
-    std::string names;
-    for (const Kind& k : kinds) names += (names.empty() ? "" : ", ") + std::string(k.name);
-    return InvalidArgument("kind must be one of " + names);
+    return AddCue(place_kinds, 1, cols[0], cols[1]);
   });
   if (!st.ok()) return st;
   {
     const std::string path = dir + "/procedure_cues.tsv";
     if (std::FILE* f = std::fopen(path.c_str(), "r")) {
       std::fclose(f);
+      const CueKind procedure_kinds[] = {{"step", &x->procedure_, 1},
+                                         {"statement", &x->procedure_, 2},
+                                         {"stamp", &x->procedure_, 3},
+                                         {"followup", &x->procedure_, 4}};
       st = ForEachTsvRow(path, 1, [&](const auto& cols, int) {
-        // kind: step (default), statement, stamp or followup.
-        uint32_t kind = 1;
-        if (cols.size() > 1 && !cols[1].empty()) {
-          if (cols[1] == "statement") {
-            kind = 2;
-          } else if (cols[1] == "stamp") {
-            kind = 3;
-          } else if (cols[1] == "followup") {
-            kind = 4;
-          } else if (cols[1] != "step") {
-            return InvalidArgument("kind must be step, statement, stamp or followup");
-          }
+        // The kind column may be left out or empty: a step.
+        const std::string_view kind = cols.size() > 1 && !cols[1].empty() ? cols[1] : "step";
+        for (std::string_view ph : SplitBar(cols[0])) {
+          Status added = AddCue(procedure_kinds, 2, kind, ph);
+          if (!added.ok()) return added;
         }
-        for (std::string_view ph : SplitBar(cols[0])) x->procedure_.Add(ph, kind);
         return Status::Ok();
       });
       if (!st.ok()) return st;
@@ -251,13 +260,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  const CueKind wave_kinds[] = {{"wave", &x->wave_, 1}, {"tally", &x->wave_, 2}};
   st = ForEachTsvRow(dir + "/wave_cues.tsv", 1, [&](const auto& cols, int) {
-    // kind: wave (the default) or tally (payload 2).
-    if (cols.size() > 1 && cols[1] != "wave" && cols[1] != "tally") {
-      return InvalidArgument("kind must be wave or tally");
-    }
-    x->wave_.Add(cols[0], cols.size() > 1 && cols[1] == "tally" ? 2 : 1);
-    return Status::Ok();
+    // The kind column may be left out: a wave.
+    return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be

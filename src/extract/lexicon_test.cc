@@ -797,45 +797,13 @@ TEST(WordStreamTest, ReusedBuffersGiveTheSameStreamAsFreshOnes) {
 // Texts put together at random from pieces that sit on every side of the tokenisers'
 // differences: each must give the same words with and without the keys.
 TEST(WordStreamTest, SharedTokenKeysGiveTheSameWordsOnRandomTexts) {
-  testing_text::PieceTexts texts({"Kabul",
-                                  "police",
-                                  "UN",
-                                  "x2",
-                                  "2x",
-                                  "12",
-                                  "1,200",
-                                  "3.5",
-                                  "-",
-                                  "'",
-                                  "'s",
-                                  " ",
-                                  " ",
-                                  " ",
-                                  "\n",
-                                  ".",
-                                  ",",
-                                  ":",
-                                  "\xE2\x80\x99",
-                                  "\xE2\x80\x98",
-                                  "\xE2\x80\x9C",
-                                  "\xCA\xBC",
-                                  "\xC3\xA9",
-                                  "\xE2\x82\xAC",
-                                  "\xC2\xB0",
-                                  "\xD0\x9A\xD0\xB8",
-                                  "\xD8\xA8",
-                                  "\xE2\x80\x8D",
-                                  "_",
-                                  "at least ",
-                                  "dozens",
-                                  "\xE2\x80\x94",
-                                  "(",
-                                  ")",
-                                  "\xC2\xA0",
-                                  "\xE2\x80\x90",
-                                  "9",
-                                  "s"},
-                                 12345, 30);
+  // clang-format off
+  testing_text::PieceTexts texts({
+      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", " ",
+      "\n", ".", ",", ":", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xCA\xBC", "\xC3\xA9",
+      "\xE2\x82\xAC", "\xC2\xB0", "\xD0\x9A\xD0\xB8", "\xD8\xA8", "\xE2\x80\x8D", "_", "at least ",
+      "dozens", "\xE2\x80\x94", "(", ")", "\xC2\xA0", "\xE2\x80\x90", "9", "s"}, 12345, 30);
+  // clang-format on
   for (int round = 0; round < 400; ++round) {
     std::string text = texts.Next();
     ExpectSameWords(text);

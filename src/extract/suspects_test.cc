@@ -2,10 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "extract/test_doc.h"
 
 namespace sitrep {
@@ -503,29 +501,17 @@ TEST_F(SuspectsTest, CopulaNamesTheShooter) {
 
 // A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
 TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / "suspects_bad_row";
-  struct Case {
-    const char* row;
-    const char* column;
-    const char* value;
-  };
-  for (const Case& c : {Case{"and then\tcoord\t-\n", "column 1", "and then"},
-                        Case{"was nabbed\tbeside\tperpetrator\n", "column 2", "beside"},
-                        Case{"was nabbed\tafter\tculprit\n", "column 3", "culprit"},
-                        Case{"then\tclause_end\tvictim\n", "column 3", "victim"},
-                        Case{"he she\tpronoun\t-\n", "column 1", "he she"}}) {
-    fs::remove_all(dir);
-    fs::copy(DataPath("extract"), dir, fs::copy_options::recursive);
-    std::ofstream(dir / "suspect_cues.tsv", std::ios::app) << c.row;
-    auto x = SuspectFinder::Load(dir.string());
-    ASSERT_FALSE(x.ok()) << c.row;
-    const std::string msg = x.status().ToString();
-    EXPECT_NE(msg.find("suspect_cues.tsv:"), std::string::npos) << msg;
-    EXPECT_NE(msg.find(c.column), std::string::npos) << msg;
-    EXPECT_NE(msg.find(c.value), std::string::npos) << msg;
+  using testing_data::BadRow;
+  const char* kFile = "suspect_cues.tsv";
+  for (const BadRow& c : {BadRow{kFile, "and then\tcoord\t-\n", "column 1", "and then"},
+                          BadRow{kFile, "was nabbed\tbeside\tperpetrator\n", "column 2", "beside"},
+                          BadRow{kFile, "was nabbed\tafter\tculprit\n", "column 3", "culprit"},
+                          BadRow{kFile, "then\tclause_end\tvictim\n", "column 3", "victim"},
+                          BadRow{kFile, "he she\tpronoun\t-\n", "column 1", "he she"}}) {
+    testing_data::ScratchData data("suspects_bad_row", "extract");
+    const int line = data.Append(c.file, c.row);
+    EXPECT_TRUE(testing_data::NamesBadRow(SuspectFinder::Load(data.folder()).status(), c, line));
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace

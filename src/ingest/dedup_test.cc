@@ -400,16 +400,11 @@ TEST(DedupTest, ShingleJaccardMatchesReferenceForAnyShingleLength) {
   // or run to the end of a text whose length is a multiple of 64; words longer than 8 bytes
   // (hashed 8 bytes a step) and of 16 or more bytes; mixed case across the 8-byte steps.
   std::string blocks;
-  const char* const kPieces[] = {"Internationally",
-                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                                 "x",
-                                 "9",
-                                 "\xc3\xa9t\xc3\xa9",
-                                 "MiXeD-CaSe",
-                                 "word",
-                                 "eightchr",
-                                 "ninechars",
-                                 "sixteencharacter"};
+  // clang-format off
+  const char* const kPieces[] = {"Internationally", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "x", "9",
+                                 "\xc3\xa9t\xc3\xa9", "MiXeD-CaSe", "word", "eightchr",
+                                 "ninechars", "sixteencharacter"};
+  // clang-format on
   for (int i = 0; i < 120; ++i) {
     blocks += kPieces[(i * 7) % 10];
     blocks += (i % 3 == 0) ? ",  " : " ";

@@ -198,9 +198,12 @@ std::vector<DocAnalysis> Engine::AnalyzeAll(const std::vector<Article>& articles
   return out;
 }
 
-IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
+Result<IncidentSet> Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
   auto t0 = std::chrono::steady_clock::now();
-  IncidentSet set = sitrep::Resolve(analyses, impl_->resolve_options);
+  // Through a batch, not sitrep::Resolve(): its error is the caller's to report.
+  ResolveBatch batch(impl_->resolve_options);
+  for (const DocAnalysis& d : analyses) batch.Add(d);
+  Result<IncidentSet> set = std::move(batch).Finish();
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);
@@ -209,9 +212,9 @@ IncidentSet Engine::Resolve(const std::vector<DocAnalysis>& analyses) const {
 
 ResolveBatch Engine::StartResolve() const { return ResolveBatch(impl_->resolve_options); }
 
-IncidentSet Engine::FinishResolve(ResolveBatch batch) const {
+Result<IncidentSet> Engine::FinishResolve(ResolveBatch batch) const {
   auto t0 = std::chrono::steady_clock::now();
-  IncidentSet set = std::move(batch).Finish();
+  Result<IncidentSet> set = std::move(batch).Finish();
   auto t1 = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock(impl_->times_mu);
   impl_->times.resolve_s += Seconds(t0, t1);

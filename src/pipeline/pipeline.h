@@ -53,19 +53,21 @@ class Engine {
                                       const ProgressFn& progress = nullptr) const;
   // Resolution and reconciliation over all analyses, with the incidents' place_aliases made
   // from the analyses' place_spellings (resolve/place_names.h). Pure: the same analyses give the
-  // same incidents whichever engine (or process) made them.
-  IncidentSet Resolve(const std::vector<DocAnalysis>& analyses) const;
+  // same incidents whichever engine (or process) made them. An error only when resolution's
+  // scratch file cannot be read back (resolve.h IncidentStream).
+  [[nodiscard]] Result<IncidentSet> Resolve(const std::vector<DocAnalysis>& analyses) const;
 
   // Resolve() for corpora whose analyses do not fit in memory at once: Add() every analysis to
   // the batch this returns (the analysis may be freed right after: the batch keeps what it
   // needs, place spellings included; see resolve.h), then FinishResolve(). The incidents are
   // those of Resolve() over the same analyses.
   ResolveBatch StartResolve() const;
-  IncidentSet FinishResolve(ResolveBatch batch) const;
+  [[nodiscard]] Result<IncidentSet> FinishResolve(ResolveBatch batch) const;
   // FinishResolve() one incident at a time (resolve.h IncidentStream), for runs too large to hold
   // every incident's claims and reasons at once: the same incidents, place_aliases included, in
   // the same order. The stream reads the engine's alias tables: use it while the engine lives.
-  // The resolve time counted in times() is that of building the stream.
+  // The resolve time counted in times() is that of building the stream. Check the stream's
+  // status() once Next() returns false.
   [[nodiscard]] IncidentStream FinishResolveStream(ResolveBatch batch) const;
 
   const StageTimes& times() const;

@@ -98,7 +98,7 @@ TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
     const Span span = analyses[0].mentions.at(0).places.at(0).span;
     EXPECT_EQ(moscou.text.substr(span.begin, span.end - span.begin), "Moscou");
     ASSERT_TRUE((*store)->PutAnalyses(analyses).ok());
-    const IncidentSet set = (*first)->Resolve(analyses);
+    const IncidentSet set = (*first)->Resolve(analyses).value();
     ASSERT_TRUE(HasAlias(IncidentAt(set, "Moscow"), "Moscou"));
   }
 
@@ -116,20 +116,20 @@ TEST(PipelineTest, AliasesOfAStoredBatchSurviveReResolutionInANewEngine) {
   ASSERT_TRUE(analyses.ok());
   ASSERT_EQ(analyses->size(), 2u);
 
-  const IncidentSet set = (*second)->Resolve(*analyses);
+  const IncidentSet set = (*second)->Resolve(*analyses).value();
   EXPECT_TRUE(HasAlias(IncidentAt(set, "Moscow"), "Moscou"));
   EXPECT_TRUE(HasAlias(IncidentAt(set, "St. Louis"), "Saint Louis"));
   // Pure: resolving again, or in yet another engine, gives the same incidents.
   auto third = Engine::Create(eo);
   ASSERT_TRUE(third.ok());
-  EXPECT_EQ(IncidentsToJson((*second)->Resolve(*analyses)), IncidentsToJson(set));
-  EXPECT_EQ(IncidentsToJson((*third)->Resolve(*analyses)), IncidentsToJson(set));
+  EXPECT_EQ(IncidentsToJson((*second)->Resolve(*analyses).value()), IncidentsToJson(set));
+  EXPECT_EQ(IncidentsToJson((*third)->Resolve(*analyses).value()), IncidentsToJson(set));
 
   // The spellings give the aliases and nothing else: without them the incidents are the same
   // apart from the text's own spellings (the canonical name's variants stay).
   std::vector<DocAnalysis> bare = *analyses;
   for (DocAnalysis& a : bare) a.place_spellings.clear();
-  const IncidentSet blind = (*second)->Resolve(bare);
+  const IncidentSet blind = (*second)->Resolve(bare).value();
   EXPECT_FALSE(HasAlias(IncidentAt(blind, "Moscow"), "Moscou"));
   EXPECT_TRUE(HasAlias(IncidentAt(blind, "St. Louis"), "Saint Louis"));
   IncidentSet same = set;
@@ -159,7 +159,7 @@ TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
   std::vector<DocAnalysis> analyses = (*engine)->AnalyzeAll(articles);
   EXPECT_FALSE(analyses[0].place_spellings.empty());  // "Moscou"
   EXPECT_TRUE(analyses[2].place_spellings.empty());   // the gazetteer's own spelling
-  const IncidentSet direct = (*engine)->Resolve(analyses);
+  const IncidentSet direct = (*engine)->Resolve(analyses).value();
   ResolveBatch whole = (*engine)->StartResolve();
   ResolveBatch streamed = (*engine)->StartResolve();
   for (DocAnalysis& a : analyses) {
@@ -167,7 +167,7 @@ TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
     streamed.Add(a);
     a = DocAnalysis();  // the batches keep what they need
   }
-  const IncidentSet expected = (*engine)->FinishResolve(std::move(whole));
+  const IncidentSet expected = (*engine)->FinishResolve(std::move(whole)).value();
   ASSERT_TRUE(HasAlias(IncidentAt(expected, "Moscow"), "Moscou"));
   EXPECT_EQ(IncidentsToJson(expected), IncidentsToJson(direct));
   IncidentStream stream = (*engine)->FinishResolveStream(std::move(streamed));
@@ -177,6 +177,7 @@ TEST(PipelineTest, StreamedIncidentsCarryPlaceAliases) {
   inc.place_aliases = {"stale"};  // every incident's aliases are overwritten
   while (stream.Next(&inc)) got.incidents.push_back(inc);
   EXPECT_FALSE(stream.Next(&inc));
+  EXPECT_TRUE(stream.status().ok()) << stream.status().ToString();  // ended, not stopped
   EXPECT_TRUE(HasAlias(IncidentAt(got, "Moscow"), "Moscou"));
   EXPECT_TRUE(HasAlias(IncidentAt(got, "St. Louis"), "Saint Louis"));
   EXPECT_EQ(IncidentsToJson(got), IncidentsToJson(expected));

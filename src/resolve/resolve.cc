@@ -2830,6 +2830,22 @@ std::vector<Reason> DecodeReasons(std::string_view blob) {
   return reasons;
 }
 
+// The spill file of a batch and of its stream, and the first error reading it back. A failed read
+// gives "" and is kept in `error`: what is built from it lacks claims or reasons, so the stream
+// stops there and reports it (IncidentStream::status()).
+struct CheckedSpill {
+  SpillFile file;
+  Status error;
+
+  SpillFile::Ref Append(std::string_view bytes) { return file.Append(bytes); }
+  std::string Read(SpillFile::Ref ref) {
+    Result<std::string> bytes = file.Read(ref);
+    if (bytes.ok()) return std::move(bytes).value();
+    if (error.ok()) error = bytes.status();
+    return std::string();
+  }
+};
+
 // What an incident under construction has moved to the spill file: its claims and reasons so
 // far, in segments (each EncodeClaims / EncodeReasons), oldest first. Unparking puts them back
 // in front of what the incident gained since, so the order is the one never parked.
@@ -2857,7 +2873,7 @@ std::string RecallDetail(const Recall& r, PlaceMatch pm) {
          ": place=" + PlaceMatchName(pm);
 }
 
-void Park(Incident* inc, Parked* p, SpillFile* spill) {
+void Park(Incident* inc, Parked* p, CheckedSpill* spill) {
   if (!inc->claims.empty()) p->claims.push_back(spill->Append(EncodeClaims(inc->claims)));
   if (!inc->why.empty()) p->why.push_back(spill->Append(EncodeReasons(inc->why)));
   Release(&inc->claims);
@@ -2866,7 +2882,7 @@ void Park(Incident* inc, Parked* p, SpillFile* spill) {
 
 // With `cue_bits`, it is set to the cue bits of the claims (0 for those never encoded). Without
 // `texts`, see DecodeClaimsInto.
-void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
+void UnparkClaims(Incident* inc, Parked* p, CheckedSpill* spill,
                   std::vector<uint8_t>* cue_bits = nullptr, bool texts = true) {
   if (cue_bits != nullptr) cue_bits->clear();
   if (p->claims.empty()) {
@@ -2881,7 +2897,7 @@ void UnparkClaims(Incident* inc, Parked* p, SpillFile* spill,
   Release(&p->claims);
 }
 
-void UnparkWhy(Incident* inc, Parked* p, SpillFile* spill) {
+void UnparkWhy(Incident* inc, Parked* p, CheckedSpill* spill) {
   if (p->why.empty()) return;
   std::vector<Reason> all;
   for (SpillFile::Ref ref : p->why) {
@@ -2921,7 +2937,7 @@ struct ResolveBatch::Impl {
   std::unordered_map<std::string, MentionLite> lites;
   // Encoded claims and, in Finish(), reasons and parked incidents: read back only when their
   // incident is built or emitted.
-  SpillFile spill;
+  CheckedSpill spill;
 
   std::string_view Intern(std::string_view v) { return *strings.emplace(v).first; }
 
@@ -3076,13 +3092,14 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
 IncidentSet Resolve(const std::vector<DocAnalysis>& input, const ResolveOptions& o) {
   ResolveBatch batch(o);
   for (const DocAnalysis& d : input) batch.Add(d);
-  return std::move(batch).Finish();
+  Result<IncidentSet> set = std::move(batch).Finish();
+  return set.ok() ? std::move(set).value() : IncidentSet();
 }
 
 struct IncidentStream::Impl {
-  SpillFile spill;
-  std::vector<std::string> doc_ids;         // sorted, unique: index order is id order
-  std::vector<Recall> recalls;              // what Parked::background points into
+  CheckedSpill spill;                // with the first error reading it back, the batch's included
+  std::vector<std::string> doc_ids;  // sorted, unique: index order is id order
+  std::vector<Recall> recalls;       // what Parked::background points into
   const PlaceNames* place_names = nullptr;  // ResolveOptions::place_names
   PlaceSpellingIndex spellings;             // the batch's, for place_aliases
   // The incidents where FinishStream() built them (leaf incidents, stories), claims and reasons
@@ -3105,9 +3122,11 @@ IncidentStream& IncidentStream::operator=(IncidentStream&&) noexcept = default;
 
 size_t IncidentStream::size() const { return impl_->order.size(); }
 
+const Status& IncidentStream::status() const { return impl_->spill.error; }
+
 bool IncidentStream::Next(Incident* out) {
   Impl& s = *impl_;
-  if (s.next >= s.order.size()) return false;
+  if (s.next >= s.order.size() || !s.spill.error.ok()) return false;
   const Impl::Item item = s.order[s.next++];
   Incident& slot = item.story ? s.stories[item.index] : s.leaves[item.index];
   Parked& parked = item.story ? s.story_parked[item.index] : s.leaf_parked[item.index];
@@ -3118,6 +3137,7 @@ bool IncidentStream::Next(Incident* out) {
   SortUnique(&inc.mentions);
   UnparkWhy(&inc, &parked, &s.spill);
   UnparkClaims(&inc, &parked, &s.spill);
+  if (!s.spill.error.ok()) return false;  // it lacks what could not be read back
   if (parked.sort_claims) TakeInOrder(parked.claim_order, &inc.claims);
   if (!parked.background.empty()) {
     std::vector<int> docs;
@@ -3137,12 +3157,13 @@ bool IncidentStream::Next(Incident* out) {
   return true;
 }
 
-IncidentSet ResolveBatch::Finish() && {
+Result<IncidentSet> ResolveBatch::Finish() && {
   IncidentStream stream = std::move(*this).FinishStream();
   IncidentSet out;
   out.incidents.reserve(stream.size());
   Incident inc;
   while (stream.Next(&inc)) out.incidents.push_back(std::move(inc));
+  if (!stream.status().ok()) return stream.status();
   return out;
 }
 

@@ -140,6 +140,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "model/event.h"
 #include "model/incident.h"
 #include "resolve/reconcile.h"
@@ -177,13 +178,17 @@ struct ResolveOptions {
   const PlaceNames* place_names = nullptr;
 };
 
+// ResolveBatch::Finish() of `docs` added in order, for tests and tools: should the batch's
+// scratch file fail to read back (resolve/spill.h), no incidents. Callers that write incidents
+// use ResolveBatch and check its error.
 IncidentSet Resolve(const std::vector<DocAnalysis>& docs, const ResolveOptions& options = {});
 
 // Incidents one at a time, in ResolveBatch::Finish()'s order: what ResolveBatch::FinishStream()
 // returns. It keeps every incident's scalar fields and document lists in memory but their claims
 // and why[] reasons in a temporary file (resolve/spill.h) until Next() hands the incident out, so a
 // caller that stores or writes each incident and drops it never holds every claim and quote at
-// once. Next() moves the incident out: each is returned once.
+// once. Next() moves the incident out: each is returned once. Should the temporary file fail to
+// read back, the stream stops at the incident it could not complete and status() says why.
 //
 // Thread safety: one thread at a time.
 class IncidentStream {
@@ -193,8 +198,13 @@ class IncidentStream {
   IncidentStream(IncidentStream&&) noexcept;
   IncidentStream& operator=(IncidentStream&&) noexcept;
 
-  // Sets *out to the next incident (all fields overwritten); false at the end (*out untouched).
+  // Sets *out to the next incident (all fields overwritten); false at the end (*out untouched)
+  // or on an error (*out then holds an incomplete incident, to be dropped): check status() once
+  // Next() returns false.
   bool Next(Incident* out);
+  // Ok, or the error that stopped the stream: reading the temporary file back failed, so the
+  // incidents after those handed out are missing.
+  const Status& status() const;
   size_t size() const;  // incidents in all, handed out or not
 
  private:
@@ -233,7 +243,8 @@ class ResolveBatch {
     size_t named_events = 0;  // events whose article names a person (24 bytes of keys each)
   };
   Stats stats() const;
-  [[nodiscard]] IncidentSet Finish() &&;
+  // An error (nothing else) when the scratch file cannot be read back: see IncidentStream.
+  [[nodiscard]] Result<IncidentSet> Finish() &&;
   // Finish() as a stream: the same incidents in the same order, without holding all their claims
   // and reasons in memory at once (see IncidentStream).
   [[nodiscard]] IncidentStream FinishStream() &&;

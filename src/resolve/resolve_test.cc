@@ -1,9 +1,12 @@
 #include "resolve/resolve.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <random>
 #include <set>
 
@@ -1256,13 +1259,13 @@ TEST(ResolveBatchTest, SameIncidentsAsResolveWhateverTheAddOrder) {
   ResolveBatch forward;
   for (const DocAnalysis& d : docs) forward.Add(d);
   EXPECT_EQ(forward.size(), docs.size());
-  EXPECT_EQ(IncidentsToJson(std::move(forward).Finish()), expected);
+  EXPECT_EQ(IncidentsToJson(std::move(forward).Finish().value()), expected);
 
   // Another order gives the same bytes when the repeated id keeps its first-added analysis.
   std::vector<size_t> order = {5, 3, 0, 4, 2, 1, 6};
   ResolveBatch shuffled;
   for (size_t i : order) shuffled.Add(docs[i]);
-  EXPECT_EQ(IncidentsToJson(std::move(shuffled).Finish()), expected);
+  EXPECT_EQ(IncidentsToJson(std::move(shuffled).Finish().value()), expected);
 }
 
 TEST(ResolveBatchTest, AnalysesMayBeFreedRightAfterAdd) {
@@ -1282,7 +1285,7 @@ TEST(ResolveBatchTest, AnalysesMayBeFreedRightAfterAdd) {
       d = DocAnalysis();
     }
   }
-  const IncidentSet set = std::move(batch).Finish();
+  const IncidentSet set = std::move(batch).Finish().value();
   EXPECT_EQ(IncidentsToJson(set), expected);
   const Incident* north = Find(set, "Northtown");
   ASSERT_NE(north, nullptr);
@@ -1312,7 +1315,7 @@ TEST(ResolveBatchTest, MentionsAlikeShareOneRecord) {
   EXPECT_EQ(kept.waves, 0u);
   EXPECT_EQ(kept.recalls, 0u);
   EXPECT_GT(kept.claim_bytes, 200u * 30);  // each event's claim, quote included
-  const IncidentSet set = std::move(batch).Finish();
+  const IncidentSet set = std::move(batch).Finish().value();
   size_t claims = 0;
   for (const Incident* inc : Leaves(set)) claims += inc->claims.size();
   EXPECT_EQ(claims, 200u);  // every figure reaches its incident, each once
@@ -1321,7 +1324,7 @@ TEST(ResolveBatchTest, MentionsAlikeShareOneRecord) {
 TEST(ResolveBatchTest, EmptyBatchGivesNoIncidents) {
   ResolveBatch batch;
   EXPECT_EQ(batch.size(), 0u);
-  EXPECT_TRUE(std::move(batch).Finish().incidents.empty());
+  EXPECT_TRUE(std::move(batch).Finish().value().incidents.empty());
 }
 
 TEST(ResolveBatchTest, ClaimsReachTheirIncidentUnchanged) {
@@ -1343,7 +1346,7 @@ TEST(ResolveBatchTest, ClaimsReachTheirIncidentUnchanged) {
   docs[0].claims[0] = in;
   ResolveBatch batch;
   batch.Add(docs[0]);
-  const IncidentSet set = std::move(batch).Finish();
+  const IncidentSet set = std::move(batch).Finish().value();
   ASSERT_EQ(set.incidents.size(), 1u);
   ASSERT_EQ(set.incidents[0].claims.size(), 1u);
   const Claim& out = set.incidents[0].claims[0];
@@ -1401,7 +1404,7 @@ TEST(ResolveBatchTest, FigureCuesAreReadOnceWhenAClaimIsAdded) {
       rules.figure_cues[0].phrase = "no such words";
       rules.BuildCueIndexes();
     }
-    const IncidentSet set = std::move(batch).Finish();
+    const IncidentSet set = std::move(batch).Finish().value();
     const Incident* inc = Find(set, "Northtown");
     ASSERT_NE(inc, nullptr);
     ASSERT_TRUE(inc->killed);
@@ -1425,7 +1428,7 @@ TEST(ResolveBatchTest, StreamGivesFinishIncidentsInOrder) {
   for (const DocAnalysis& d : docs) whole.Add(d);
   // Another order (the repeated id "e" keeps its first-added analysis in both).
   for (size_t i : {5, 3, 0, 4, 2, 1, 6}) streamed.Add(docs[i]);
-  const IncidentSet expected = std::move(whole).Finish();
+  const IncidentSet expected = std::move(whole).Finish().value();
   IncidentStream stream = std::move(streamed).FinishStream();
   EXPECT_EQ(stream.size(), expected.incidents.size());
   IncidentSet got;
@@ -1484,6 +1487,60 @@ TEST(ResolveBatchTest, EmptyStream) {
   EXPECT_EQ(stream.size(), 0u);
   EXPECT_FALSE(stream.Next(&inc));
   EXPECT_EQ(inc.id, "untouched");
+}
+
+// The descriptors of deleted files this process holds (a SpillFile's temporary file is one).
+std::set<int> DeletedFileFds() {
+  namespace fs = std::filesystem;
+  std::set<int> fds;
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator("/proc/self/fd", ec)) {
+    const std::string target = fs::read_symlink(e.path(), ec).string();
+    if (!ec && target.find("(deleted)") != std::string::npos) {
+      fds.insert(std::stoi(e.path().filename().string()));
+    }
+  }
+  return fds;
+}
+
+// Should the batch's temporary file fail to read back, the stream stops before handing out an
+// incident without its claims and says why, and Finish() is that error.
+TEST(ResolveBatchTest, UnreadableSpillFileStopsTheStream) {
+  for (const bool stream : {true, false}) {
+    const std::set<int> before = DeletedFileFds();
+    ResolveBatch batch;
+    int fd = -1;
+    for (int f : DeletedFileFds()) fd = before.count(f) ? fd : f;
+    if (fd < 0) GTEST_SKIP() << "no temporary file: the spill is kept in memory";
+    // Claims with long quotes, enough that the spill writes them to its file.
+    for (int i = 0; i < 300; ++i) {
+      DocAnalysis d = DocBuilder("doc" + std::to_string(i), "2024-05-02")
+                          .Mention(kBomb, "2024-05-01", {i % 2 ? kNorthTown : kCoast}, {K(3)})
+                          .Build();
+      for (Claim& c : d.mentions[0].claims) c.quote += std::string(5000, 'q');
+      d.claims = d.mentions[0].claims;
+      batch.Add(d);
+    }
+    ASSERT_GT(batch.stats().claim_bytes, 1u << 20);
+    // The descriptor no longer reads (a write-only file in its place).
+    const int write_only = open("/dev/null", O_WRONLY);
+    ASSERT_GE(write_only, 0);
+    ASSERT_EQ(dup2(write_only, fd), fd);
+    close(write_only);
+    if (stream) {
+      IncidentStream incidents = std::move(batch).FinishStream();
+      EXPECT_GT(incidents.size(), 0u);
+      Incident inc;
+      EXPECT_FALSE(incidents.Next(&inc));
+      EXPECT_EQ(incidents.status().code(), StatusCode::kIoError);
+      EXPECT_NE(incidents.status().message().find("spill file"), std::string::npos)
+          << incidents.status().ToString();
+    } else {
+      Result<IncidentSet> set = std::move(batch).Finish();
+      ASSERT_FALSE(set.ok());
+      EXPECT_EQ(set.status().code(), StatusCode::kIoError);
+    }
+  }
 }
 
 std::string Day(int d) {  // 2024-03-01 + d, d < 60

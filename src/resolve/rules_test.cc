@@ -3,13 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 
 namespace sitrep {
 namespace {
@@ -84,15 +83,10 @@ TEST(LimitsTest, NameFollowUpDaysIsShippedAndValidated) {
   Result<ResolveRules> r = LoadResolveRules(DataPath("resolve"));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->name_followup_days, 730);
-  const std::string dir = ::testing::TempDir() + "/name_followup_limits";
-  std::filesystem::remove_all(dir);
-  std::filesystem::copy(DataPath("resolve"), dir, std::filesystem::copy_options::recursive);
+  testing_data::ScratchData data("name_followup_limits", "resolve");
   for (const char* value : {"30", "0.5", "4000"}) {
-    {
-      std::ofstream f(dir + "/limits.tsv");
-      f << "# name\tvalue\nname_followup_days\t" << value << "\n";
-    }
-    Result<ResolveRules> got = LoadResolveRules(dir);
+    data.Write("limits.tsv", std::string("# name\tvalue\nname_followup_days\t") + value + "\n");
+    Result<ResolveRules> got = LoadResolveRules(data.folder());
     if (std::string(value) == "30") {
       ASSERT_TRUE(got.ok()) << got.status().ToString();
       EXPECT_EQ(got->name_followup_days, 30);
@@ -108,15 +102,10 @@ TEST(LimitsTest, UndatedFollowUpDaysIsShippedAndValidated) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->undated_followup_days, 90);
   // A fraction is no number of days: the file is rejected, not rounded.
-  const std::string dir = ::testing::TempDir() + "/followup_limits";
-  std::filesystem::remove_all(dir);
   // The shipped files with only limits.tsv replaced.
-  std::filesystem::copy(DataPath("resolve"), dir, std::filesystem::copy_options::recursive);
-  {
-    std::ofstream f(dir + "/limits.tsv");
-    f << "# name\tvalue\nundated_followup_days\t2.5\n";
-  }
-  Result<ResolveRules> bad = LoadResolveRules(dir);
+  testing_data::ScratchData data("followup_limits", "resolve");
+  data.Write("limits.tsv", "# name\tvalue\nundated_followup_days\t2.5\n");
+  Result<ResolveRules> bad = LoadResolveRules(data.folder());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().ToString().find("undated_followup_days"), std::string::npos)
       << bad.status().ToString();

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <string>
 #include <utility>
 
 namespace sitrep {
@@ -12,7 +14,9 @@ namespace {
 constexpr size_t kBufferBytes = 1 << 20;  // writes in 1 MiB pieces
 }  // namespace
 
-SpillFile::SpillFile() : file_(std::tmpfile()) {}
+SpillFile::SpillFile() : SpillFile(std::tmpfile()) {}
+
+SpillFile::SpillFile(std::FILE* file) : file_(file) {}
 
 SpillFile::~SpillFile() {
   if (file_ != nullptr) std::fclose(file_);
@@ -67,8 +71,13 @@ SpillFile::Ref SpillFile::Append(std::string_view bytes) {
   return ref;
 }
 
-std::string SpillFile::Read(Ref ref) {
-  if (ref.size == 0 || ref.offset + ref.size > size_) return {};
+Result<std::string> SpillFile::Read(Ref ref) {
+  if (ref.size == 0) return std::string();
+  if (ref.offset + ref.size > size_) {
+    return Internal("spill file: " + std::to_string(ref.size) + " bytes at offset " +
+                    std::to_string(ref.offset) + " lie past the " + std::to_string(size_) +
+                    " bytes appended");
+  }
   std::string out(ref.size, '\0');
   size_t done = 0;
   if (ref.offset < flushed_) {  // the part already in the file
@@ -78,7 +87,11 @@ std::string SpillFile::Read(Ref ref) {
       const ssize_t got =
           pread(fd, out.data() + done, n - done, static_cast<off_t>(ref.offset + done));
       if (got < 0 && errno == EINTR) continue;
-      if (got <= 0) return {};
+      if (got <= 0) {
+        return IoError("spill file: reading " + std::to_string(n - done) + " bytes at offset " +
+                       std::to_string(ref.offset + done) + ": " +
+                       (got < 0 ? std::strerror(errno) : "the file ends before them"));
+      }
       done += static_cast<size_t>(got);
     }
   }

@@ -1,8 +1,9 @@
 // SpillFile: an append-only scratch store of byte strings, kept in an anonymous temporary file
 // (tmpfile(3), gone when closed), so that what a long resolution only needs again at the end
 // (encoded claims, why[] reasons) does not stay in memory. Append() returns a small reference;
-// Read() gives the bytes back. If no temporary file can be made the bytes are kept in memory
-// instead: same results, only the memory bound is lost.
+// Read() gives the bytes back, or an error when the file cannot be read back (an I/O error) or
+// the reference lies past what was appended. If no temporary file can be made the bytes are kept
+// in memory instead: same results, only the memory bound is lost.
 //
 // The FILE is kept only for its descriptor and its removal on close: every read and write is a
 // positioned pread/pwrite on fileno(), never stdio, so no stdio buffer or offset is involved.
@@ -17,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/status.h"
+
 namespace sitrep {
 
 class SpillFile {
@@ -29,6 +32,9 @@ class SpillFile {
   };
 
   SpillFile();
+  // Keeps its strings in `file` (owned from here; nullptr: in memory), for tests that need a
+  // file they can break under it.
+  explicit SpillFile(std::FILE* file);
   ~SpillFile();
   SpillFile(SpillFile&& other) noexcept;
   SpillFile& operator=(SpillFile&& other) noexcept;
@@ -37,9 +43,9 @@ class SpillFile {
 
   // Stores `bytes` (at most 4 GiB - 1 per string); the empty string costs nothing.
   Ref Append(std::string_view bytes);
-  // The bytes of `ref` ("" for an empty or unknown reference). Also "" when the file cannot be
-  // read back (an I/O error): a caller cannot tell that from an empty string.
-  std::string Read(Ref ref);
+  // The bytes of `ref` ("" for an empty reference). An IoError when the file cannot be read back
+  // (a failed or short read), an Internal error for a reference past the bytes appended.
+  Result<std::string> Read(Ref ref);
   uint64_t bytes() const { return size_; }  // appended so far
   bool on_disk() const { return file_ != nullptr; }
 

@@ -1,7 +1,10 @@
 #include "resolve/spill.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,12 +18,48 @@ TEST(SpillFileTest, ReadsBackWhatWasAppended) {
   const SpillFile::Ref b = spill.Append(std::string("with\0nul", 8));
   const SpillFile::Ref none = spill.Append("");
   EXPECT_TRUE(none.empty());
-  EXPECT_EQ(spill.Read(none), "");
-  EXPECT_EQ(spill.Read(b), std::string("with\0nul", 8));
-  EXPECT_EQ(spill.Read(a), "first");  // any order, any number of times
-  EXPECT_EQ(spill.Read(a), "first");
+  EXPECT_EQ(spill.Read(none).value(), "");
+  EXPECT_EQ(spill.Read(b).value(), std::string("with\0nul", 8));
+  EXPECT_EQ(spill.Read(a).value(), "first");  // any order, any number of times
+  EXPECT_EQ(spill.Read(a).value(), "first");
   EXPECT_EQ(spill.bytes(), 13u);
-  EXPECT_EQ(spill.Read({100, 5}), "");  // past the end: nothing, not garbage
+  // Past the end: an error, not garbage nor an empty string.
+  const Result<std::string> past = spill.Read({100, 5});
+  ASSERT_FALSE(past.ok());
+  EXPECT_EQ(past.status().code(), StatusCode::kInternal);
+  EXPECT_NE(past.status().message().find("past the 13 bytes"), std::string::npos)
+      << past.status().ToString();
+}
+
+// A file that cannot be read back is an I/O error naming what was read, not an empty string;
+// the part still buffered in memory reads back whatever happens to the file.
+TEST(SpillFileTest, ReadErrorsOfTheFileAreErrors) {
+  std::FILE* file = std::tmpfile();
+  ASSERT_NE(file, nullptr);
+  const int fd = fileno(file);
+  SpillFile spill(file);
+  const std::string big(3u << 19, 'x');  // 1.5 MiB: written to the file at once
+  const SpillFile::Ref on_disk = spill.Append(big);
+  const SpillFile::Ref buffered = spill.Append("still in memory");
+  ASSERT_EQ(spill.Read(on_disk).value(), big);
+  // The file ends before the bytes (truncated under the spill).
+  ASSERT_EQ(ftruncate(fd, 1000), 0);
+  Result<std::string> short_read = spill.Read(on_disk);
+  ASSERT_FALSE(short_read.ok());
+  EXPECT_EQ(short_read.status().code(), StatusCode::kIoError);
+  EXPECT_NE(short_read.status().message().find("at offset 1000"), std::string::npos)
+      << short_read.status().ToString();
+  // The descriptor no longer reads (a write-only file in its place): the system's error.
+  const int write_only = open("/dev/null", O_WRONLY);
+  ASSERT_GE(write_only, 0);
+  ASSERT_EQ(dup2(write_only, fd), fd);
+  close(write_only);
+  Result<std::string> failed = spill.Read(on_disk);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), StatusCode::kIoError);
+  EXPECT_NE(failed.status().message().find("at offset 0"), std::string::npos)
+      << failed.status().ToString();
+  EXPECT_EQ(spill.Read(buffered).value(), "still in memory");
 }
 
 TEST(SpillFileTest, StringsAcrossTheFlushBoundaryAndOnDisk) {
@@ -36,22 +75,22 @@ TEST(SpillFileTest, StringsAcrossTheFlushBoundaryAndOnDisk) {
   EXPECT_GT(spill.bytes(), 2u << 20);
   EXPECT_TRUE(spill.on_disk());
   for (size_t i = 0; i < kept.size(); i += 7) {
-    ASSERT_EQ(spill.Read(kept[i].first), kept[i].second) << i;
+    ASSERT_EQ(spill.Read(kept[i].first).value(), kept[i].second) << i;
   }
   // Reading does not disturb appending.
   const SpillFile::Ref more = spill.Append("after reads");
-  EXPECT_EQ(spill.Read(more), "after reads");
-  EXPECT_EQ(spill.Read(kept.back().first), kept.back().second);
+  EXPECT_EQ(spill.Read(more).value(), "after reads");
+  EXPECT_EQ(spill.Read(kept.back().first).value(), kept.back().second);
 }
 
 TEST(SpillFileTest, MovesKeepTheContent) {
   SpillFile spill;
   const SpillFile::Ref r = spill.Append("moved along");
   SpillFile other = std::move(spill);
-  EXPECT_EQ(other.Read(r), "moved along");
+  EXPECT_EQ(other.Read(r).value(), "moved along");
   SpillFile third;
   third = std::move(other);
-  EXPECT_EQ(third.Read(r), "moved along");
+  EXPECT_EQ(third.Read(r).value(), "moved along");
 }
 
 }  // namespace

@@ -675,8 +675,9 @@ HttpResponse Api::Impl::PostArticles(const HttpRequest& req) const {
     if (!st.ok()) return JsonError(500, st.message());
     auto every = store.LoadAnalyses();
     if (!every.ok()) return JsonError(500, every.status().message());
-    IncidentSet set = engine->Resolve(*every);
-    st = store.ReplaceIncidents(set);
+    Result<IncidentSet> set = engine->Resolve(*every);
+    if (!set.ok()) return JsonError(500, set.status().message());
+    st = store.ReplaceIncidents(*set);
     if (!st.ok()) return JsonError(500, st.message());
   }
   Invalidate();

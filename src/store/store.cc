@@ -673,7 +673,8 @@ Status Store::ReplaceIncidents(const IncidentSet& set) {
   });
 }
 
-Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
+Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next,
+                                   const std::function<Status()>& fed) {
   return InTransaction([&]() -> Status {
     bool dropped = false;  // the indexes, to build again at the end
     auto drop_indexes = [&]() -> Status {
@@ -740,6 +741,7 @@ Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next) {
         }
       }
     }
+    if (fed) SITREP_RETURN_IF_ERROR(fed());
     if (put_d) {
       SITREP_RETURN_IF_ERROR(
           Exec("INSERT OR IGNORE INTO incident_documents(incident_id, doc_id, role)"

@@ -117,8 +117,12 @@ class Store {
   // incident is replaced by those given, in the order given, in one transaction (nothing changes
   // on error); memory stays at one incident (in a database made before version 3 the
   // incident-document rows are staged in a temporary table and moved over sorted by key, so
-  // large runs do not insert them at random places). Errors: as ReplaceIncidents().
-  Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next);
+  // large runs do not insert them at random places). `fed`, when given, is asked once `next`
+  // returns false whether the feed ended cleanly (an IncidentStream's status()): its error rolls
+  // the replacement back and is returned, so an incomplete feed is never stored. Errors: as
+  // ReplaceIncidents().
+  Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next,
+                              const std::function<Status()>& fed = nullptr);
 };
 
 }  // namespace sitrep

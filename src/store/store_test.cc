@@ -503,6 +503,48 @@ TEST_F(StoreTest, ReplaceIncidentsFromStoresWhatReplaceIncidentsStores) {
   EXPECT_TRUE(none->incidents.empty());
 }
 
+// A feed that ends on an error (an IncidentStream that could not read its claims back) stores
+// nothing: the incidents stored before stay, and the feed's error is returned.
+TEST_F(StoreTest, ReplaceIncidentsFromKeepsTheOldIncidentsWhenTheFeedFails) {
+  std::unique_ptr<Store> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  IncidentSet old;
+  old.incidents.resize(1);
+  old.incidents[0].id = "kept";
+  ASSERT_TRUE(store->ReplaceIncidents(old).ok());
+  bool given = false;
+  const Status st = store->ReplaceIncidentsFrom(
+      [&](Incident* inc) {
+        if (given) return false;
+        given = true;
+        inc->id = "partial";
+        return true;
+      },
+      [] { return IoError("spill file: reading 10 bytes at offset 0: Bad file descriptor"); });
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_NE(st.message().find("spill file"), std::string::npos) << st.ToString();
+  Result<IncidentSet> now = store->LoadIncidents();
+  ASSERT_TRUE(now.ok());
+  ASSERT_EQ(now->incidents.size(), 1u);
+  EXPECT_EQ(now->incidents[0].id, "kept");
+  // A feed that ends cleanly is stored.
+  given = false;
+  ASSERT_TRUE(store
+                  ->ReplaceIncidentsFrom(
+                      [&](Incident* inc) {
+                        if (given) return false;
+                        given = true;
+                        inc->id = "complete";
+                        return true;
+                      },
+                      [] { return Status::Ok(); })
+                  .ok());
+  now = store->LoadIncidents();
+  ASSERT_TRUE(now.ok());
+  ASSERT_EQ(now->incidents.size(), 1u);
+  EXPECT_EQ(now->incidents[0].id, "complete");
+}
+
 // Runs `sql` on the database file directly; returns the first column of the first row ("" if none).
 std::string Query(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -990,7 +1032,7 @@ TEST_F(StoreTest, StoredIncidentsLoadAsTheFullFormAndOldRowsStillLoad) {
   if (!engine.ok()) GTEST_SKIP() << "no engine data: " << engine.status().ToString();  // NOLINT
   const std::vector<Article> articles = SimulatedArticles(12);
   ASSERT_EQ(articles.size(), 300u);
-  const IncidentSet set = (*engine)->Resolve((*engine)->AnalyzeAll(articles));
+  const IncidentSet set = (*engine)->Resolve((*engine)->AnalyzeAll(articles)).value();
   ASSERT_GT(set.incidents.size(), 20u);
 
   std::map<std::string, std::string> expected;  // id -> full form, decoded and written again

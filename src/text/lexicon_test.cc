@@ -347,40 +347,13 @@ TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
 TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
   auto seg = Segmenter::Load(DataDir());
   ASSERT_TRUE(seg.ok()) << seg.status().ToString();
-  testing_text::PieceTexts texts({"Kabul",
-                                  "police",
-                                  "UN",
-                                  "x2",
-                                  "2x",
-                                  "12",
-                                  "1,200",
-                                  "1,20",
-                                  "3.5",
-                                  "3.",
-                                  "-",
-                                  "'",
-                                  "'s",
-                                  " ",
-                                  " ",
-                                  "\n",
-                                  ".",
-                                  ",",
-                                  "\xE2\x80\x99",
-                                  "\xE2\x80\x98",
-                                  "\xCA\xBC",
-                                  "\xC3\xA9",
-                                  "\xC3\x89",
-                                  "\xE2\x82\xAC",
-                                  "\xD0\x9A\xD0\xB8",
-                                  "\xD9\xA3",
-                                  "\xE2\x80\x8D",
-                                  "\xE2\x80\x91",
-                                  "_",
-                                  "s",
-                                  "Ma",
-                                  "rd",
-                                  "\xFF"},
-                                 99, 30);
+  // clang-format off
+  testing_text::PieceTexts texts({
+      "Kabul", "police", "UN", "x2", "2x", "12", "1,200", "1,20", "3.5", "3.", "-", "'", "'s", " ",
+      " ", "\n", ".", ",", "\xE2\x80\x99", "\xE2\x80\x98", "\xCA\xBC", "\xC3\xA9", "\xC3\x89",
+      "\xE2\x82\xAC", "\xD0\x9A\xD0\xB8", "\xD9\xA3", "\xE2\x80\x8D", "\xE2\x80\x91", "_", "s",
+      "Ma", "rd", "\xFF"}, 99, 30);
+  // clang-format on
   for (int round = 0; round < 500; ++round) {
     std::string text = texts.Next();
     if (round == 0) text += std::string(100, 'w');  // longer than a key: not plain
@@ -412,22 +385,12 @@ TEST(LexiconTest, SegmenterPlainFlagsMatchTheBytes) {
 TEST(LexiconTest, SegmenterBuildsTheKeysBuildWould) {
   auto seg = Segmenter::Load(DataDir());
   ASSERT_TRUE(seg.ok()) << seg.status().ToString();
-  testing_text::PieceTexts texts({"Kabul",    "POLICE",
-                                  "x2",       "12",
-                                  "1,200",    "3.5",
-                                  "-",        "'",
-                                  "'s",       " ",
-                                  " ",        "\n",
-                                  ".",        ",",
-                                  "!",        "A",
-                                  "Z",        "\"",
-                                  "$",        "\x7F",
-                                  "\t",       "\xE2\x80\x99",
-                                  "\xC3\x89", "\xC3\xA9",
-                                  "\xD0\x9A", "\xE2\x80\x91",
-                                  "_",        "Ma",
-                                  "\xFF"},
-                                 99, 30);
+  // clang-format off
+  testing_text::PieceTexts texts({
+      "Kabul", "POLICE", "x2", "12", "1,200", "3.5", "-", "'", "'s", " ", " ", "\n", ".", ",", "!",
+      "A", "Z", "\"", "$", "\x7F", "\t", "\xE2\x80\x99", "\xC3\x89", "\xC3\xA9", "\xD0\x9A",
+      "\xE2\x80\x91", "_", "Ma", "\xFF"}, 99, 30);
+  // clang-format on
   TokenKeys made;  // reused from text to text, like the pipeline's
   for (int round = 0; round < 500; ++round) {
     std::string text = texts.Next();

@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -466,35 +465,20 @@ TEST_F(QuantityTest, ForeignWordsStayOutOfEnglish) {
 // A bad number_compounds.tsv or numbers_lang.tsv row is a load error naming the file, the line,
 // the column and what it read there.
 TEST(QuantityLoadTest, BadRowNamesFileLineColumnAndValue) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / "quantity_bad_row";
-  struct Case {
-    const char* file;
-    const char* row;
-    const char* column;
-    const char* value;
-  };
-  for (const Case& c : {
-           Case{"number_compounds.tsv", "xx\t{1-9}+cento\n", "column 1", "'xx'"},
-           Case{"number_compounds.tsv", "it\t{1-9+cento\n", "column 2", "{1-9+cento"},
-           Case{"number_compounds.tsv", "it\t{77777777-88888888}+cento\n", "column 2",
-                "{77777777-88888888}"},
+  using testing_data::BadRow;
+  for (const BadRow& c : {
+           BadRow{"number_compounds.tsv", "xx\t{1-9}+cento\n", "column 1", "'xx'"},
+           BadRow{"number_compounds.tsv", "it\t{1-9+cento\n", "column 2", "{1-9+cento"},
+           BadRow{"number_compounds.tsv", "it\t{77777777-88888888}+cento\n", "column 2",
+                  "{77777777-88888888}"},
            // Two glue texts spelling "ventuno", which a row above makes 21.
-           Case{"number_compounds.tsv", "it\tventu+no\n", "column 2", "'ventuno'"},
-           Case{"numbers_lang.tsv", "it\tdodici\tunit\t12\talone\n", "column 5", "dodici"},
+           BadRow{"number_compounds.tsv", "it\tventu+no\n", "column 2", "'ventuno'"},
+           BadRow{"numbers_lang.tsv", "it\tdodici\tunit\t12\talone\n", "column 5", "dodici"},
        }) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    fs::copy(DataPath("text"), dir / "text", fs::copy_options::recursive);
-    std::ofstream(dir / "text" / c.file, std::ios::app) << c.row;
-    auto q = QuantityParser::Load(dir.string());
-    ASSERT_FALSE(q.ok()) << c.row;
-    const std::string msg = q.status().ToString();
-    EXPECT_NE(msg.find(std::string(c.file) + ":"), std::string::npos) << msg;
-    EXPECT_NE(msg.find(c.column), std::string::npos) << msg;
-    EXPECT_NE(msg.find(c.value), std::string::npos) << msg;
+    testing_data::ScratchData data("quantity_bad_row", "text");
+    const int line = data.Append(c.file, c.row);
+    EXPECT_TRUE(testing_data::NamesBadRow(QuantityParser::Load(data.root()).status(), c, line));
   }
-  fs::remove_all(dir);
 }
 
 // An article or a phrase's first word is a number only with a multiplier or the phrase's next

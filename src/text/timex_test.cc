@@ -2,10 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "text/segment.h"
 
 namespace sitrep {
@@ -372,23 +370,16 @@ TEST_F(TimexTest, GermanWeekdayWithPartOfDayInOneWord) {
 TEST_F(TimexTest, WeekdayCueFilesAreChecked) {
   // A copy of the text data whose cue file or weekday flag is malformed fails to load, naming
   // the file, instead of silently treating "pazar" as an unconditional weekday.
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(::testing::TempDir()) / "timex_cue_test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  fs::copy(fs::path(DataDir()) / "text", dir / "text", fs::copy_options::recursive);
-  { std::ofstream(dir / "text" / "weekday_cues.tsv") << "tr\tgünü\tbeside\n"; }
-  auto bad = TimexParser::Load(dir.string());
+  testing_data::ScratchData data("timex_cue_test", "text");
+  data.Write("weekday_cues.tsv", "tr\tgünü\tbeside\n");
+  auto bad = TimexParser::Load(data.root());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("weekday_cues.tsv"), std::string::npos);
-  {
-    std::ofstream(dir / "text" / "weekday_cues.tsv") << "tr\tgünü\tafter\n";
-    std::ofstream(dir / "text" / "weekdays.tsv") << "pazar\t7\tcues\n";
-  }
-  bad = TimexParser::Load(dir.string());
+  data.Write("weekday_cues.tsv", "tr\tgünü\tafter\n");
+  data.Write("weekdays.tsv", "pazar\t7\tcues\n");
+  bad = TimexParser::Load(data.root());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("weekdays.tsv"), std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST_F(TimexTest, FrenchAndSpanishDates) {
