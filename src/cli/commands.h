@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -70,11 +71,20 @@ int RunExplain(const ExplainCommand& cmd);
 std::string ExplainText(const Incident& inc, const std::vector<Incident>& children,
                         const std::map<std::string, Article>& articles);
 
+// The warning `analyze --db` prints when the database `db`, holding `stored` articles after the
+// run, has articles that `run` did not read (their incidents were just replaced); "" when the
+// run read every stored article.
+std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
+                                     const std::vector<Article>& run);
+
 // Writes `content` to `path` ("" or "-" = stdout) via a temporary file and a rename, so a
 // failed run never leaves half a file.
 Status WriteOutput(const std::string& path, const std::string& content);
 
+// The overview `sitrep help` prints.
 std::string UsageText();
+// The detailed help, with examples, of analyze, ingest, export or explain ("" for any other).
+std::string CommandHelp(std::string_view command);
 
 }  // namespace sitrep
 

@@ -66,5 +66,30 @@ TEST(CommandsTest, WriteOutputReplacesWholeFileAndReportsFailures) {
   fs::remove_all(dir);
 }
 
+TEST(CommandsTest, AnalyzeWarnsWhenItReplacesIncidentsOfArticlesItDidNotRead) {
+  Article a, b;
+  a.doc_id = "d1";
+  b.doc_id = "d2";
+  // The run read every stored article (one of them twice): nothing is lost, no warning.
+  EXPECT_EQ(ReplacedIncidentsWarning("x.db", 2, {a, b, a}), "");
+  const std::string w = ReplacedIncidentsWarning("x.db", 5, {a, b});
+  EXPECT_EQ(w.rfind("x.db: holds 3 article(s) this run did not read", 0), 0u) << w;
+  EXPECT_NE(w.find("sitrep ingest"), std::string::npos);
+}
+
+TEST(CommandsTest, EachCommandHasHelpWithItsOptionsAndAnExample) {
+  for (const char* command : {"analyze", "ingest", "export", "explain"}) {
+    const std::string help = CommandHelp(command);
+    EXPECT_EQ(help.rfind(std::string("usage: sitrep ") + command, 0), 0u) << command;
+    EXPECT_NE(help.find("\n  sitrep " + std::string(command) + " "), std::string::npos)
+        << command << ": no example";
+  }
+  EXPECT_NE(CommandHelp("analyze").find("--policy"), std::string::npos);
+  EXPECT_NE(CommandHelp("export").find("parent_id is empty"), std::string::npos);
+  EXPECT_EQ(CommandHelp("analyse"), CommandHelp("analyze"));
+  EXPECT_EQ(CommandHelp("frobnicate"), "");
+  EXPECT_NE(UsageText().find("sitrep version | help [COMMAND]"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep

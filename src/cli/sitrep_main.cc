@@ -69,6 +69,11 @@ bool Parse(int argc, char** argv, int first, const std::set<std::string>& with_v
   return true;
 }
 
+int PrintHelp(const std::string& command) {
+  std::fputs(sitrep::CommandHelp(command).c_str(), stdout);
+  return 0;
+}
+
 bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* problem) {
   auto get = [&](const char* k) {
     auto it = args.values.find(k);
@@ -90,17 +95,23 @@ bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* pro
   return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole command line; main() only calls it (C++ forbids calling main itself).
+int Run(int argc, char** argv) {
   if (argc < 2) {
     std::fputs(sitrep::UsageText().c_str(), stderr);
     return 2;
   }
   const std::string command = argv[1];
   if (command == "help" || command == "--help" || command == "-h") {
-    std::fputs(sitrep::UsageText().c_str(), stdout);
-    return 0;
+    if (argc < 3) {
+      std::fputs(sitrep::UsageText().c_str(), stdout);
+      return 0;
+    }
+    // `sitrep help COMMAND` runs `sitrep COMMAND --help`.
+    std::string topic = argv[2], help_flag = "--help";
+    if (topic.empty() || topic[0] == '-' || topic == "help") return Run(2, argv);
+    char* help_argv[] = {argv[0], topic.data(), help_flag.data(), nullptr};
+    return Run(3, help_argv);
   }
   if (command == "version" || command == "--version") {
     std::printf("sitrep %s\n", sitrep::kSitrepVersion);
@@ -123,7 +134,7 @@ int main(int argc, char** argv) {
     values.insert({"--out", "--db"});
     if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
       return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::AnalyzeCommand cmd;
     cmd.inputs = args.positional;
     cmd.out = args.values["--out"];
@@ -137,7 +148,7 @@ int main(int argc, char** argv) {
     values.insert("--db");
     if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
       return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::IngestCommand cmd;
     cmd.inputs = args.positional;
     cmd.db = args.values["--db"];
@@ -150,7 +161,7 @@ int main(int argc, char** argv) {
     if (!Parse(argc, argv, 2, {"--db", "--format", "--out"}, {"--help"}, &args, &problem)) {
       return Usage(problem);
     }
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::ExportCommand cmd;
     cmd.db = args.values["--db"];
     if (args.values.count("--format") > 0) cmd.format = args.values["--format"];
@@ -161,7 +172,7 @@ int main(int argc, char** argv) {
   }
   if (command == "explain") {
     if (!Parse(argc, argv, 2, {"--db"}, {"--help"}, &args, &problem)) return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::ExplainCommand cmd;
     cmd.db = args.values["--db"];
     if (args.positional.size() != 1) return Usage("explain: give exactly one INCIDENT_ID");
@@ -171,3 +182,7 @@ int main(int argc, char** argv) {
   }
   return Usage("unknown command '" + command + "'");
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return Run(argc, argv); }
