@@ -47,4 +47,15 @@ with tempfile.TemporaryDirectory() as tmp:
     check(code == 0 and f"holds {n_seed} article(s) this run did not read" in err
           and "sitrep ingest" in err, f"analyze --db over a bigger db warns: {err}")
 
+    # A bad --out or --db fails before the analysis, and writes nothing.
+    out = os.path.join(tmp, "out.json")
+    notdb = os.path.join(tmp, "notes.db")
+    open(notdb, "w").write("plain words, not a database\n")
+    code, _, err = run("analyze", seeds, "--db", notdb, "--out", out, "--quiet")
+    check(code == 1 and "not a sitrep database" in err and not os.path.exists(out),
+          f"analyze into a non-database fails before writing --out: {err}")
+    code, _, err = run("analyze", seeds, "--out", os.path.join(tmp, "no", "out.json"))
+    check(code == 1 and "cannot write: no folder" in err and "read from" not in err,
+          f"analyze to a missing folder fails before the analysis: {err}")
+
 finish("e2e_cli")

@@ -138,6 +138,22 @@ std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
          "(use 'sitrep ingest' to add articles to a database and keep them)";
 }
 
+Status CheckOutputPath(const std::string& path) {
+  if (path.empty() || path == "-") return Status::Ok();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return IoError(path + ": is a folder, expected a file name");
+  const fs::path dir =
+      fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+  if (!fs::is_directory(dir, ec))
+    return IoError(path + ": cannot write: no folder " + dir.string());
+  // WriteOutput writes a temporary file beside the output, then renames it.
+  if (access(dir.c_str(), W_OK) != 0) {
+    return IoError(path + ": cannot write: " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
 Status WriteOutput(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
     std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -169,6 +185,20 @@ constexpr size_t kAnalyzeChunk = 5000;
 
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
+  // The output and the database are checked before the analysis, which can take long.
+  if (Status st = CheckOutputPath(cmd.out); !st.ok()) {
+    PrintError(st.message());
+    return 1;
+  }
+  std::unique_ptr<Store> store;
+  if (!cmd.db.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(cmd.db);
+    if (!opened.ok()) {
+      PrintError(opened.status().message());
+      return 1;
+    }
+    store = std::move(opened).value();
+  }
   Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
   if (!engine.ok()) {
     PrintError(engine.status().message());
@@ -207,32 +237,27 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     PrintError(st.message());
     return 1;
   }
-  if (!cmd.db.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(cmd.db);
-    if (!store.ok()) {
-      PrintError(store.status().message());
-      return 1;
-    }
+  if (store) {
     std::vector<Status> conflicts;
     std::vector<bool> inserted;
-    Status st = (*store)->PutArticles(in.articles, &inserted, &conflicts);
+    Status st = store->PutArticles(in.articles, &inserted, &conflicts);
     PrintErrors(conflicts);
     // An analysis is stored only beside its own text: not for a doc_id kept with other text.
     std::vector<DocAnalysis> keep;
     for (size_t i = 0; st.ok() && i < analyses.size(); ++i) {
-      Result<Article> stored = inserted[i] ? Result<Article>(in.articles[i])
-                                           : (*store)->GetArticle(in.articles[i].doc_id);
+      Result<Article> stored =
+          inserted[i] ? Result<Article>(in.articles[i]) : store->GetArticle(in.articles[i].doc_id);
       if (stored.ok() && stored->text == in.articles[i].text) keep.push_back(analyses[i]);
     }
-    if (st.ok()) st = (*store)->PutAnalyses(keep);
-    if (st.ok()) st = (*store)->ReplaceIncidents(set);
+    if (st.ok()) st = store->PutAnalyses(keep);
+    if (st.ok()) st = store->ReplaceIncidents(set);
     if (!st.ok()) {
       PrintError(st.message());
       return 1;
     }
     // analyze replaces the stored incidents with this run's: say so when the database holds
     // articles this run did not read, whose incidents are now gone (ingest keeps them).
-    if (Result<size_t> n = (*store)->CountArticles(); n.ok()) {
+    if (Result<size_t> n = store->CountArticles(); n.ok()) {
       if (std::string w = ReplacedIncidentsWarning(cmd.db, *n, in.articles); !w.empty())
         PrintError(w);
     }

@@ -77,6 +77,11 @@ std::string ExplainText(const Incident& inc, const std::vector<Incident>& childr
 std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
                                      const std::vector<Article>& run);
 
+// Ok when WriteOutput(path, ...) can be expected to succeed ("" and "-" are stdout): the folder
+// exists and is writable and `path` is not a folder. Checked before long work, so a typo in
+// --out fails at once instead of after the analysis.
+Status CheckOutputPath(const std::string& path);
+
 // Writes `content` to `path` ("" or "-" = stdout) via a temporary file and a rename, so a
 // failed run never leaves half a file.
 Status WriteOutput(const std::string& path, const std::string& content);

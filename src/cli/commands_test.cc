@@ -91,5 +91,20 @@ TEST(CommandsTest, EachCommandHasHelpWithItsOptionsAndAnExample) {
   EXPECT_NE(UsageText().find("sitrep version | help [COMMAND]"), std::string::npos);
 }
 
+TEST(CommandsTest, CheckOutputPathFailsEarlyOnAMissingFolderOrAFolder) {
+  const fs::path dir = fs::temp_directory_path() / ("sitrep_out_test_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  EXPECT_TRUE(CheckOutputPath("").ok());
+  EXPECT_TRUE(CheckOutputPath("-").ok());
+  EXPECT_TRUE(CheckOutputPath((dir / "out.json").string()).ok());
+  Status st = CheckOutputPath((dir / "missing" / "out.json").string());
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_NE(st.message().find("missing/out.json: cannot write: no folder"), std::string::npos)
+      << st.message();
+  st = CheckOutputPath(dir.string());
+  EXPECT_NE(st.message().find("is a folder"), std::string::npos) << st.message();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace sitrep
