@@ -127,7 +127,7 @@ Result<IncidentQuery> ParseIncidentQuery(const QueryParams& params,
       for (const std::string& c : q.countries) {
         if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
             !std::isalpha(static_cast<unsigned char>(c[1]))) {
-          return Bad(key, "expected ISO 3166-1 alpha-2 codes (e.g. PK,NG), got '" + c + "'");
+          return Bad(key, "expected ISO 3166-1 alpha-2 codes (e.g. PK,NG), got '" + value + "'");
         }
       }
     } else if (key == "admin1") {
