@@ -24,6 +24,9 @@ check(code == 0 and "examples:" in out and "help [COMMAND]" in out,
 code, _, err = run("help", "frobnicate")
 check(code == 2 and "unknown command 'frobnicate'" in err, f"help on an unknown command: {err}")
 
+code, _, err = run("analyze", seeds, "--policy", "highest")
+check(code == 2 and "--policy: unknown best policy 'highest'" in err, f"a bad --policy: {err}")
+
 with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, "grow.db")
     code, _, err = run("analyze", seeds, "--db", db, "--out", os.devnull, "--quiet")

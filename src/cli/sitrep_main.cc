@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/gazetteer_cmd.h"
+#include "resolve/reconcile.h"
 #if __has_include("server/serve_cmd.h")
 #include "server/serve_cmd.h"
 #define SITREP_HAVE_SERVE 1
@@ -82,6 +83,13 @@ bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* pro
   f->data_dir = get("--data");
   f->gazetteer = get("--gazetteer");
   f->policy = get("--policy");
+  // A misspelt policy is a usage error (2), caught before the engine loads.
+  if (!f->policy.empty()) {
+    if (sitrep::Result<sitrep::Policy> p = sitrep::ParsePolicy(f->policy); !p.ok()) {
+      *problem = "--policy: " + p.status().message();
+      return false;
+    }
+  }
   f->quiet = args.switches.count("--quiet") > 0;
   if (std::string t = get("--threads"); !t.empty()) {
     char* end = nullptr;
