@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -140,6 +141,11 @@ class ServerSocketTest : public ::testing::Test {
     server_ = std::move(server).value();
     ASSERT_GT(server_->port(), 0);
     thread_ = std::thread([this] { EXPECT_TRUE(server_->Serve().ok()); });
+    // Wait until it answers: Stop() before the accept loop has started is lost, and TearDown's
+    // join would then wait for ever.
+    for (int i = 0; i < 500 && !Client().Get("/api/stats"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 
   void TearDown() override {
@@ -186,6 +192,17 @@ TEST_F(ServerSocketTest, ServesApiAndPageOverTcp) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 405);
   EXPECT_EQ(r->get_header_value("Allow"), "GET, HEAD");
+}
+
+TEST_F(ServerSocketTest, APortInUseIsAnErrorNotASharedPort) {
+  ServerOptions o;
+  o.db_path = dir_ + "/t.db";
+  o.web_root = dir_ + "/web";
+  o.port = server_->port();
+  auto second = HttpServer::Create(o);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("is the port in use?"), std::string::npos)
+      << second.status().message();
 }
 
 TEST_F(ServerSocketTest, EncodedTraversalIsRefused) {
