@@ -7,6 +7,8 @@
 #include <ctime>
 #include <thread>
 
+#include "server/static_files.h"
+
 #ifdef SITREP_HAVE_HTTPLIB
 #include <httplib.h>
 #include <sys/socket.h>
@@ -221,6 +223,9 @@ Status RunServer(const ServerOptions& options) {
   HttpServer* s = server->get();
   std::fprintf(stderr, "sitrep serve: http://%s:%d/ (db %s%s)\n", options.host.c_str(), s->port(),
                options.db_path.c_str(), options.token.empty() ? ", ingest disabled" : "");
+  for (const std::string& problem : WebRootProblems(options.web_root)) {
+    std::fprintf(stderr, "sitrep serve: warning: %s\n", problem.c_str());
+  }
   std::atomic<bool> done{false};
   std::thread waiter([s, set, &done] {
     const timespec tick = {0, 200 * 1000 * 1000};

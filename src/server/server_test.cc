@@ -33,6 +33,29 @@ TEST(ServerStaticTest, MimeTypes) {
   EXPECT_EQ(MimeTypeFor("blob.bin"), "application/octet-stream");
 }
 
+TEST(ServerStaticTest, WebRootProblemsNameTheMissingPageAndAssets) {
+  char tmpl[] = "/tmp/sitrep_webroot_test_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string root = tmpl;
+  std::vector<std::string> p = WebRootProblems(root + "/missing");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("index.html missing"), std::string::npos) << p[0];
+  std::ofstream(root + "/index.html") << "i";
+  p = WebRootProblems(root);
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_NE(p[0].find("/vendor/leaflet/leaflet.js is missing (run scripts/fetch_web_assets.sh)"),
+            std::string::npos)
+      << p[0];
+  for (const char* f : {"leaflet/leaflet.js", "leaflet/leaflet.css",
+                        "topojson/topojson-client.min.js", "world/countries-50m.json"}) {
+    const fs::path path = fs::path(root) / "vendor" / f;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "x";
+  }
+  EXPECT_TRUE(WebRootProblems(root).empty());
+  fs::remove_all(root);
+}
+
 TEST(ServerStaticTest, ResolveRejectsUnsafePaths) {
   char tmpl[] = "/tmp/sitrep_static_test_XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);
