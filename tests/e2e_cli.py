@@ -61,4 +61,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check(code == 1 and "cannot write: no folder" in err and "read from" not in err,
           f"analyze to a missing folder fails before the analysis: {err}")
 
+    # --out's extension picks the format; --format overrides it.
+    csv_out = os.path.join(tmp, "incidents.csv")
+    code, _, err = run("analyze", seeds, "--out", csv_out, "--quiet")
+    head = open(csv_out, encoding="utf-8").readline() if code == 0 else ""
+    check(head.startswith("event_id_cnty,event_date,"), f"analyze --out x.csv writes CSV: {head!r}")
+    code, text, _ = run("export", "--db", db, "--out", "-", "--format", "geojson")
+    check(code == 0 and '"FeatureCollection"' in text, "export --format geojson to stdout")
+    code, _, err = run("analyze", seeds, "--format", "xml")
+    check(code == 2 and "--format: expected json, csv or geojson" in err, f"bad --format: {err}")
+
 finish("e2e_cli")

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -126,6 +127,13 @@ std::string FigureText(const Figure& f) {
   return Num(f.best) + " (low " + Num(f.low) + ", high " + Num(f.high) + ")";
 }
 
+// The extension of `path`, ASCII lower-cased (".CSV" -> ".csv"); "" when it has none.
+std::string AsciiLowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 }  // namespace
 
 std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
@@ -136,6 +144,23 @@ std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
   return db + ": holds " + std::to_string(stored - ids.size()) +
          " article(s) this run did not read; the stored incidents were replaced by this run's "
          "(use 'sitrep ingest' to add articles to a database and keep them)";
+}
+
+Result<std::string> OutputFormat(const std::string& format, const std::string& out) {
+  if (format == "json" || format == "csv" || format == "geojson") return format;
+  if (!format.empty()) {
+    return InvalidArgument("--format: expected json, csv or geojson, got '" + format + "'");
+  }
+  const std::string ext = AsciiLowerExtension(out);
+  if (ext == ".csv") return std::string("csv");
+  if (ext == ".geojson") return std::string("geojson");
+  return std::string("json");
+}
+
+std::string FormatIncidents(const IncidentSet& set, const std::string& format) {
+  if (format == "csv") return IncidentsToCsv(set);
+  if (format == "geojson") return IncidentsToGeoJson(set);
+  return IncidentsToJson(set);
 }
 
 Status CheckOutputPath(const std::string& path) {
@@ -185,7 +210,12 @@ constexpr size_t kAnalyzeChunk = 5000;
 
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
-  // The output and the database are checked before the analysis, which can take long.
+  // The format, output and database are checked before the analysis, which can take long.
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  if (!format.ok()) {
+    PrintError(format.status().message());
+    return 2;
+  }
   if (Status st = CheckOutputPath(cmd.out); !st.ok()) {
     PrintError(st.message());
     return 1;
@@ -233,7 +263,7 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   }
   IncidentSet set = (*engine)->FinishResolve(std::move(batch));
 
-  if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -348,6 +378,11 @@ int RunIngest(const IngestCommand& cmd) {
 }
 
 int RunExport(const ExportCommand& cmd) {
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  if (!format.ok()) {
+    PrintError(format.status().message());
+    return 2;
+  }
   Result<std::unique_ptr<Store>> store = Store::Open(cmd.db, /*read_only=*/true);
   if (!store.ok()) {
     PrintError(store.status().message());
@@ -358,18 +393,7 @@ int RunExport(const ExportCommand& cmd) {
     PrintError(set.status().message());
     return 1;
   }
-  std::string text;
-  if (cmd.format == "json")
-    text = IncidentsToJson(*set);
-  else if (cmd.format == "csv")
-    text = IncidentsToCsv(*set);
-  else if (cmd.format == "geojson")
-    text = IncidentsToGeoJson(*set);
-  else {
-    PrintError("--format: expected json, csv or geojson, got '" + cmd.format + "'");
-    return 2;
-  }
-  if (Status st = WriteOutput(cmd.out, text); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -488,12 +512,13 @@ std::string UsageText() {
   return R"(sitrep — news reports of political violence in, incident database out.
 
 usage:
-  sitrep analyze INPUT... [--out FILE.json] [--db FILE] [options]
+  sitrep analyze INPUT... [--out FILE] [--format json|csv|geojson] [--db FILE] [options]
       Reads articles, finds incidents, writes a sitrep-incidents/1 JSON document (stdout
-      without --out). With --db, also stores the articles, analyses and these incidents.
+      without --out; CSV or GeoJSON by --format or --out's extension). With --db, also
+      stores the articles, analyses and these incidents.
   sitrep ingest INPUT... --db FILE [options]
       Adds new articles to the database, analyses them and re-resolves all stored incidents.
-  sitrep export --db FILE [--format json|csv|geojson] [--out FILE]
+  sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
       Writes the stored incidents as JSON, an ACLED-style CSV or GeoJSON.
   sitrep explain INCIDENT_ID --db FILE
       Prints an incident, its documents, its claims with their quotes and why it was formed.
@@ -510,7 +535,7 @@ a .txt or .html file, a folder of them (recursively), or - for standard input.
 
 examples:
   sitrep analyze reports.jsonl --out incidents.json
-  sitrep ingest reports/ --db conflict.db && sitrep export --db conflict.db --format csv --out acled.csv
+  sitrep ingest reports/ --db conflict.db && sitrep export --db conflict.db --out acled.csv
   sitrep serve --db conflict.db --port 8080
 
 'sitrep COMMAND --help' (or 'sitrep help COMMAND') details one command.
@@ -535,11 +560,14 @@ folder of them (recursively), or - for standard input. Bad input is reported on 
 "sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
 )";
   if (command == "analyze" || command == "analyse") {
-    return std::string(R"(usage: sitrep analyze INPUT... [--out FILE.json] [--db FILE] [options]
+    return std::string(
+               R"(usage: sitrep analyze INPUT... [--out FILE] [--format F] [--db FILE] [options]
 
-Reads the articles, marks duplicates, finds and resolves incidents and writes a
+Reads the articles, marks duplicates, finds and resolves incidents and writes them as a
 sitrep-incidents/1 JSON document. A summary goes to stderr.
-  --out FILE.json  where to write the document (default: stdout)
+  --out FILE       where to write (default: stdout)
+  --format F       json, csv (ACLED-style, see 'sitrep help export') or geojson; default: csv
+                   for an --out ending in .csv, geojson for .geojson, else json
   --db FILE        also store the articles, their analyses and this run's incidents; the
                    stored incidents are REPLACED by this run's (use 'sitrep ingest' to grow a
                    database))") +
@@ -547,6 +575,7 @@ sitrep-incidents/1 JSON document. A summary goes to stderr.
 examples:
   sitrep analyze reports.jsonl --out incidents.json
   sitrep analyze page.html notes.txt --policy conservative > incidents.json
+  sitrep analyze reports/ --out incidents.csv             # an ACLED-style table
   cat reports.jsonl | sitrep analyze - --quiet --out incidents.json
 )";
   }
@@ -564,9 +593,10 @@ examples:
 )";
   }
   if (command == "export") {
-    return R"(usage: sitrep export --db FILE [--format json|csv|geojson] [--out FILE]
+    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
 
-Writes the stored incidents (default: JSON, to stdout).
+Writes the stored incidents, to stdout without --out. Without --format, an --out ending in
+.csv gets CSV, one ending in .geojson GeoJSON, anything else JSON.
   --format json     the sitrep-incidents/1 document, as 'analyze' writes it
   --format csv      one row per incident with ACLED's column names (event_id_cnty, event_date,
                     year, time_precision, event_type, sub_event_type, actor1, country, admin1,
@@ -580,8 +610,8 @@ Writes the stored incidents (default: JSON, to stdout).
   --out FILE        where to write (default: stdout)
 
 examples:
-  sitrep export --db conflict.db --format csv --out incidents.csv
-  sitrep export --db conflict.db --format geojson --out incidents.geojson
+  sitrep export --db conflict.db --out incidents.csv
+  sitrep export --db conflict.db --format geojson > incidents.geojson
 )";
   }
   if (command == "explain") {

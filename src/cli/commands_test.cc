@@ -106,5 +106,21 @@ TEST(CommandsTest, CheckOutputPathFailsEarlyOnAMissingFolderOrAFolder) {
   fs::remove_all(dir);
 }
 
+TEST(CommandsTest, OutputFormatComesFromTheFlagElseTheOutputsExtension) {
+  EXPECT_EQ(OutputFormat("", "").value(), "json");
+  EXPECT_EQ(OutputFormat("", "out/incidents.json").value(), "json");
+  EXPECT_EQ(OutputFormat("", "incidents.CSV").value(), "csv");
+  EXPECT_EQ(OutputFormat("", "map.geojson").value(), "geojson");
+  EXPECT_EQ(OutputFormat("json", "incidents.csv").value(), "json");  // the flag wins
+  Result<std::string> bad = OutputFormat("xml", "x.xml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("--format: expected json, csv or geojson, got 'xml'"),
+            std::string::npos);
+  IncidentSet set;
+  EXPECT_EQ(FormatIncidents(set, "csv").rfind("event_id_cnty,", 0), 0u);
+  EXPECT_NE(FormatIncidents(set, "geojson").find("FeatureCollection"), std::string::npos);
+  EXPECT_NE(FormatIncidents(set, "json").find("sitrep-incidents/1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep

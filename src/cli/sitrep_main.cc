@@ -139,7 +139,7 @@ int Run(int argc, char** argv) {
   auto wants_help = [&] { return args.switches.count("--help") > 0; };
   if (command == "analyze" || command == "analyse") {
     std::set<std::string> values = engine_values;
-    values.insert({"--out", "--db"});
+    values.insert({"--out", "--db", "--format"});
     if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
       return Usage(problem);
     if (wants_help()) return PrintHelp(command);
@@ -147,6 +147,7 @@ int Run(int argc, char** argv) {
     cmd.inputs = args.positional;
     cmd.out = args.values["--out"];
     cmd.db = args.values["--db"];
+    cmd.format = args.values["--format"];
     if (cmd.inputs.empty()) return Usage("analyze: no INPUT given");
     if (!ParseEngineFlags(args, &cmd.engine, &problem)) return Usage(problem);
     return sitrep::RunAnalyze(cmd);
@@ -172,7 +173,7 @@ int Run(int argc, char** argv) {
     if (wants_help()) return PrintHelp(command);
     sitrep::ExportCommand cmd;
     cmd.db = args.values["--db"];
-    if (args.values.count("--format") > 0) cmd.format = args.values["--format"];
+    cmd.format = args.values["--format"];
     cmd.out = args.values["--out"];
     if (cmd.db.empty()) return Usage("export: --db FILE is required");
     if (!args.positional.empty()) return Usage("export: unexpected '" + args.positional[0] + "'");
