@@ -54,6 +54,13 @@ with tempfile.TemporaryDirectory() as tmp:
     for f in gj.get("features", []):
         c = f["geometry"]["coordinates"]
         check(-180 <= c[0] <= 180 and -90 <= c[1] <= 90, f"coordinates in range: {c}")
+    if doc is not None:
+        # RFC 7946: one Point per located incident, positions [longitude, latitude].
+        placed = {i["id"]: [i["lon"], i["lat"]] for i in doc["incidents"]
+                  if i["lat"] is not None and i["lon"] is not None}
+        got = {f.get("id"): f["geometry"]["coordinates"] for f in gj.get("features", [])
+               if f.get("type") == "Feature" and f["geometry"].get("type") == "Point"}
+        check(got == placed, "geojson: a [lon, lat] Point for each incident with coordinates")
 
     if doc and doc["incidents"]:
         iid = doc["incidents"][0]["id"]

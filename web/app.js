@@ -225,7 +225,9 @@ function drawMap(shown) {
       radius: 4 + 2.2 * Math.sqrt(killed),
       color: '#1d232b', weight: 0.8, fillColor: colorOf(inc.event_type), fillOpacity: 0.75,
     });
-    c.bindTooltip(`${inc.place || inc.admin1 || inc.country} · ${dateLabel(inc)} · ${fmtFigure(inc.killed)} killed`);
+    // An element, not a string: Leaflet puts a string tooltip in as HTML.
+    const toll = inc.killed ? `${fmtFigure(inc.killed)} killed` : 'toll unknown';
+    c.bindTooltip(el('span', { text: `${inc.place || inc.admin1 || inc.country} · ${dateLabel(inc)} · ${toll}` }));
     c.on('click', () => { location.hash = '#/incident/' + encodeURIComponent(inc.id); });
     c.addTo(markerLayer);
     state.markers.set(inc.id, c);

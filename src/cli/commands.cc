@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -126,7 +127,57 @@ std::string FigureText(const Figure& f) {
   return Num(f.best) + " (low " + Num(f.low) + ", high " + Num(f.high) + ")";
 }
 
+// The extension of `path`, ASCII lower-cased (".CSV" -> ".csv"); "" when it has none.
+std::string AsciiLowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 }  // namespace
+
+std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
+                                     const std::vector<Article>& run) {
+  std::set<std::string_view> ids;
+  for (const Article& a : run) ids.insert(a.doc_id);
+  if (stored <= ids.size()) return "";
+  return db + ": holds " + std::to_string(stored - ids.size()) +
+         " article(s) this run did not read; the stored incidents were replaced by this run's "
+         "(use 'sitrep ingest' to add articles to a database and keep them)";
+}
+
+Result<std::string> OutputFormat(const std::string& format, const std::string& out) {
+  if (format == "json" || format == "csv" || format == "geojson") return format;
+  if (!format.empty()) {
+    return InvalidArgument("--format: expected json, csv or geojson, got '" + format + "'");
+  }
+  const std::string ext = AsciiLowerExtension(out);
+  if (ext == ".csv") return std::string("csv");
+  if (ext == ".geojson") return std::string("geojson");
+  return std::string("json");
+}
+
+std::string FormatIncidents(const IncidentSet& set, const std::string& format) {
+  if (format == "csv") return IncidentsToCsv(set);
+  if (format == "geojson") return IncidentsToGeoJson(set);
+  return IncidentsToJson(set);
+}
+
+Status CheckOutputPath(const std::string& path) {
+  if (path.empty() || path == "-") return Status::Ok();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return IoError(path + ": is a folder, expected a file name");
+  const fs::path dir =
+      fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+  if (!fs::is_directory(dir, ec))
+    return IoError(path + ": cannot write: no folder " + dir.string());
+  // WriteOutput writes a temporary file beside the output, then renames it.
+  if (access(dir.c_str(), W_OK) != 0) {
+    return IoError(path + ": cannot write: " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
 
 Status WriteOutput(const std::string& path, const std::string& content) {
   if (path.empty() || path == "-") {
@@ -159,6 +210,25 @@ constexpr size_t kAnalyzeChunk = 5000;
 
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
+  // The format, output and database are checked before the analysis, which can take long.
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  if (!format.ok()) {
+    PrintError(format.status().message());
+    return 2;
+  }
+  if (Status st = CheckOutputPath(cmd.out); !st.ok()) {
+    PrintError(st.message());
+    return 1;
+  }
+  std::unique_ptr<Store> store;
+  if (!cmd.db.empty()) {
+    Result<std::unique_ptr<Store>> opened = Store::Open(cmd.db);
+    if (!opened.ok()) {
+      PrintError(opened.status().message());
+      return 1;
+    }
+    store = std::move(opened).value();
+  }
   Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
   if (!engine.ok()) {
     PrintError(engine.status().message());
@@ -198,32 +268,33 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   }
   const IncidentSet& set = *resolved;
 
-  if (Status st = WriteOutput(cmd.out, IncidentsToJson(set)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
-  if (!cmd.db.empty()) {
-    Result<std::unique_ptr<Store>> store = Store::Open(cmd.db);
-    if (!store.ok()) {
-      PrintError(store.status().message());
-      return 1;
-    }
+  if (store) {
     std::vector<Status> conflicts;
     std::vector<bool> inserted;
-    Status st = (*store)->PutArticles(in.articles, &inserted, &conflicts);
+    Status st = store->PutArticles(in.articles, &inserted, &conflicts);
     PrintErrors(conflicts);
     // An analysis is stored only beside its own text: not for a doc_id kept with other text.
     std::vector<DocAnalysis> keep;
     for (size_t i = 0; st.ok() && i < analyses.size(); ++i) {
-      Result<Article> stored = inserted[i] ? Result<Article>(in.articles[i])
-                                           : (*store)->GetArticle(in.articles[i].doc_id);
+      Result<Article> stored =
+          inserted[i] ? Result<Article>(in.articles[i]) : store->GetArticle(in.articles[i].doc_id);
       if (stored.ok() && stored->text == in.articles[i].text) keep.push_back(analyses[i]);
     }
-    if (st.ok()) st = (*store)->PutAnalyses(keep);
-    if (st.ok()) st = (*store)->ReplaceIncidents(set);
+    if (st.ok()) st = store->PutAnalyses(keep);
+    if (st.ok()) st = store->ReplaceIncidents(set);
     if (!st.ok()) {
       PrintError(st.message());
       return 1;
+    }
+    // analyze replaces the stored incidents with this run's: say so when the database holds
+    // articles this run did not read, whose incidents are now gone (ingest keeps them).
+    if (Result<size_t> n = store->CountArticles(); n.ok()) {
+      if (std::string w = ReplacedIncidentsWarning(cmd.db, *n, in.articles); !w.empty())
+        PrintError(w);
     }
   }
   if (!cmd.engine.quiet) PrintSummary(counts, set, Now() - start);
@@ -307,7 +378,6 @@ int RunIngest(const IngestCommand& cmd) {
     PrintError(rs.message());
     return 1;
   }
-  counts.read = fresh.size();
   if (!cmd.engine.quiet) {
     std::fprintf(stderr, "sitrep: %zu new article(s) stored, %zu analysed, %zu in the database\n",
                  fresh.size(), to_analyse.size(), all.size());
@@ -317,6 +387,11 @@ int RunIngest(const IngestCommand& cmd) {
 }
 
 int RunExport(const ExportCommand& cmd) {
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  if (!format.ok()) {
+    PrintError(format.status().message());
+    return 2;
+  }
   Result<std::unique_ptr<Store>> store = Store::Open(cmd.db, /*read_only=*/true);
   if (!store.ok()) {
     PrintError(store.status().message());
@@ -327,18 +402,7 @@ int RunExport(const ExportCommand& cmd) {
     PrintError(set.status().message());
     return 1;
   }
-  std::string text;
-  if (cmd.format == "json")
-    text = IncidentsToJson(*set);
-  else if (cmd.format == "csv")
-    text = IncidentsToCsv(*set);
-  else if (cmd.format == "geojson")
-    text = IncidentsToGeoJson(*set);
-  else {
-    PrintError("--format: expected json, csv or geojson, got '" + cmd.format + "'");
-    return 2;
-  }
-  if (Status st = WriteOutput(cmd.out, text); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -457,25 +521,120 @@ std::string UsageText() {
   return R"(sitrep — news reports of political violence in, incident database out.
 
 usage:
-  sitrep analyze INPUT... [--out FILE.json] [--db FILE] [--threads N] [--data DIR]
-                 [--gazetteer FILE] [--policy latest|conservative|likely] [--quiet]
+  sitrep analyze INPUT... [--out FILE] [--format json|csv|geojson] [--db FILE] [options]
       Reads articles, finds incidents, writes a sitrep-incidents/1 JSON document (stdout
-      without --out). With --db, also stores the articles, analyses and these incidents.
-  sitrep ingest INPUT... --db FILE [--threads N] [--data DIR] [--gazetteer FILE] [--policy latest|conservative|likely] [--quiet]
+      without --out; CSV or GeoJSON by --format or --out's extension). With --db, also
+      stores the articles, analyses and these incidents.
+  sitrep ingest INPUT... --db FILE [options]
       Adds new articles to the database, analyses them and re-resolves all stored incidents.
-  sitrep export --db FILE [--format json|csv|geojson] [--out FILE]
+  sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+      Writes the stored incidents as JSON, an ACLED-style CSV or GeoJSON.
   sitrep explain INCIDENT_ID --db FILE
       Prints an incident, its documents, its claims with their quotes and why it was formed.
-  sitrep gazetteer ...     build and query the gazetteer (sitrep gazetteer --help)
-  sitrep serve --db FILE   HTTP API and web page (sitrep serve --help)
-  sitrep version | help
+  sitrep serve --db FILE [--port N]   HTTP API and web page
+  sitrep gazetteer build|lookup|stats|geocode|folds ...   build and query the gazetteer
+  sitrep bench simulate|run ...       simulated corpora and throughput
+  sitrep version | help [COMMAND]
+
+options (analyze, ingest): --threads N (default: all cores), --data DIR, --gazetteer FILE,
+  --policy latest|conservative|likely (how each figure's best is chosen), --quiet
 
 INPUT is a .jsonl file (doc_id, source, url, published, lang, text per line), a .json file,
 a .txt or .html file, a folder of them (recursively), or - for standard input.
 
+examples:
+  sitrep analyze reports.jsonl --out incidents.json
+  sitrep ingest reports/ --db conflict.db && sitrep export --db conflict.db --out acled.csv
+  sitrep serve --db conflict.db --port 8080
+
+'sitrep COMMAND --help' (or 'sitrep help COMMAND') details one command.
 exit codes: 0 done (skipped inputs are reported on stderr), 1 nothing could be processed or a
 fatal error (engine, database, output file), 2 usage error.
 )";
+}
+
+std::string CommandHelp(std::string_view command) {
+  static constexpr char kEngineOptions[] = R"(
+  --threads N      worker threads (default 0 = all cores)
+  --data DIR       data folder (default: SITREP_DATA, else the checkout's data/)
+  --gazetteer FILE compiled gazetteer (default: DIR/gazetteer/gazetteer.bin)
+  --policy P       how each figure's best is chosen: latest (default; the most recent specific
+                   figure), conservative (the lowest credible one, ACLED-style) or likely (the
+                   median of independent reports, UCDP-style)
+  --quiet          no progress line and no summary (problems are still reported)
+
+INPUT: a .jsonl file (one article per line: doc_id, source, url, published YYYY-MM-DD or null,
+lang, text), a .json file (an article or a list), a .txt or .html file (doc_id = file name), a
+folder of them (recursively), or - for standard input. Bad input is reported on stderr as
+"sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
+)";
+  if (command == "analyze" || command == "analyse") {
+    return std::string(
+               R"(usage: sitrep analyze INPUT... [--out FILE] [--format F] [--db FILE] [options]
+
+Reads the articles, marks duplicates, finds and resolves incidents and writes them as a
+sitrep-incidents/1 JSON document. A summary goes to stderr.
+  --out FILE       where to write (default: stdout)
+  --format F       json, csv (ACLED-style, see 'sitrep help export') or geojson; default: csv
+                   for an --out ending in .csv, geojson for .geojson, else json
+  --db FILE        also store the articles, their analyses and this run's incidents; the
+                   stored incidents are REPLACED by this run's (use 'sitrep ingest' to grow a
+                   database))") +
+           kEngineOptions + R"(
+examples:
+  sitrep analyze reports.jsonl --out incidents.json
+  sitrep analyze page.html notes.txt --policy conservative > incidents.json
+  sitrep analyze reports/ --out incidents.csv             # an ACLED-style table
+  cat reports.jsonl | sitrep analyze - --quiet --out incidents.json
+)";
+  }
+  if (command == "ingest") {
+    return std::string(R"(usage: sitrep ingest INPUT... --db FILE [options]
+
+Grows a database: stores the articles it has not seen (a doc_id already stored with the same
+text changes nothing), analyses them, re-resolves every stored analysis and replaces the stored
+incidents. Running it again on the same input is a no-op.
+  --db FILE        the SQLite database (created when missing))") +
+           kEngineOptions + R"(
+examples:
+  sitrep ingest monday.jsonl --db conflict.db
+  sitrep ingest tuesday/ --db conflict.db      # adds to Monday's incidents
+)";
+  }
+  if (command == "export") {
+    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+
+Writes the stored incidents, to stdout without --out. Without --format, an --out ending in
+.csv gets CSV, one ending in .geojson GeoJSON, anything else JSON.
+  --format json     the sitrep-incidents/1 document, as 'analyze' writes it
+  --format csv      one row per incident with ACLED's column names (event_id_cnty, event_date,
+                    year, time_precision, event_type, sub_event_type, actor1, country, admin1,
+                    admin2, location, latitude, longitude, geo_precision, source, notes,
+                    fatalities) then fatalities_low, fatalities_high, injured_best, parent_id.
+                    A story (a coordinated wave) has a row of its own holding the wave's total,
+                    and its incidents name it in parent_id: to total the deaths, sum the rows
+                    whose parent_id is empty. country is the ISO 3166-1 alpha-2 code.
+  --format geojson  a FeatureCollection of Points ([lon, lat]); incidents without coordinates
+                    are left out
+  --out FILE        where to write (default: stdout)
+
+examples:
+  sitrep export --db conflict.db --out incidents.csv
+  sitrep export --db conflict.db --format geojson > incidents.geojson
+)";
+  }
+  if (command == "explain") {
+    return R"(usage: sitrep explain INCIDENT_ID --db FILE
+
+Prints one stored incident: date, place, type, perpetrator, figures, its parts if it is a story,
+its documents, every claim with its verbatim quote and byte span, contradictions between
+sources and the recorded reason for each decision. Incident ids are in the exported JSON/CSV.
+
+example:
+  sitrep explain i9c9f79ba4abc --db conflict.db
+)";
+  }
+  return "";
 }
 
 }  // namespace sitrep

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -35,8 +36,9 @@ struct EngineFlags {
 
 struct AnalyzeCommand {
   std::vector<std::string> inputs;
-  std::string out;  // "" or "-" = stdout
-  std::string db;   // also store articles, analyses and this run's incidents
+  std::string out;     // "" or "-" = stdout
+  std::string format;  // json | csv | geojson; "" = by --out's extension (OutputFormat)
+  std::string db;      // also store articles, analyses and this run's incidents
   EngineFlags engine;
 };
 
@@ -48,7 +50,7 @@ struct IngestCommand {
 
 struct ExportCommand {
   std::string db;
-  std::string format = "json";  // json | csv | geojson
+  std::string format;  // json | csv | geojson; "" = by --out's extension (OutputFormat)
   std::string out;
 };
 
@@ -70,11 +72,32 @@ int RunExplain(const ExplainCommand& cmd);
 std::string ExplainText(const Incident& inc, const std::vector<Incident>& children,
                         const std::map<std::string, Article>& articles);
 
+// The warning `analyze --db` prints when the database `db`, holding `stored` articles after the
+// run, has articles that `run` did not read (their incidents were just replaced); "" when the
+// run read every stored article.
+std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
+                                     const std::vector<Article>& run);
+
+// The output format: `format` when given (json, csv or geojson; anything else is an
+// InvalidArgument naming --format), else csv for an `out` ending in .csv, geojson for .geojson,
+// and json otherwise (stdout included), so `--out incidents.csv` never holds JSON.
+Result<std::string> OutputFormat(const std::string& format, const std::string& out);
+// The incidents as OutputFormat() names them (sitrep-incidents/1 JSON, CSV or GeoJSON).
+std::string FormatIncidents(const IncidentSet& set, const std::string& format);
+
+// Ok when WriteOutput(path, ...) can be expected to succeed ("" and "-" are stdout): the folder
+// exists and is writable and `path` is not a folder. Checked before long work, so a typo in
+// --out fails at once instead of after the analysis.
+Status CheckOutputPath(const std::string& path);
+
 // Writes `content` to `path` ("" or "-" = stdout) via a temporary file and a rename, so a
 // failed run never leaves half a file.
 Status WriteOutput(const std::string& path, const std::string& content);
 
+// The overview `sitrep help` prints.
 std::string UsageText();
+// The detailed help, with examples, of analyze, ingest, export or explain ("" for any other).
+std::string CommandHelp(std::string_view command);
 
 }  // namespace sitrep
 

@@ -66,5 +66,61 @@ TEST(CommandsTest, WriteOutputReplacesWholeFileAndReportsFailures) {
   fs::remove_all(dir);
 }
 
+TEST(CommandsTest, AnalyzeWarnsWhenItReplacesIncidentsOfArticlesItDidNotRead) {
+  Article a, b;
+  a.doc_id = "d1";
+  b.doc_id = "d2";
+  // The run read every stored article (one of them twice): nothing is lost, no warning.
+  EXPECT_EQ(ReplacedIncidentsWarning("x.db", 2, {a, b, a}), "");
+  const std::string w = ReplacedIncidentsWarning("x.db", 5, {a, b});
+  EXPECT_EQ(w.rfind("x.db: holds 3 article(s) this run did not read", 0), 0u) << w;
+  EXPECT_NE(w.find("sitrep ingest"), std::string::npos);
+}
+
+TEST(CommandsTest, EachCommandHasHelpWithItsOptionsAndAnExample) {
+  for (const char* command : {"analyze", "ingest", "export", "explain"}) {
+    const std::string help = CommandHelp(command);
+    EXPECT_EQ(help.rfind(std::string("usage: sitrep ") + command, 0), 0u) << command;
+    EXPECT_NE(help.find("\n  sitrep " + std::string(command) + " "), std::string::npos)
+        << command << ": no example";
+  }
+  EXPECT_NE(CommandHelp("analyze").find("--policy"), std::string::npos);
+  EXPECT_NE(CommandHelp("export").find("parent_id is empty"), std::string::npos);
+  EXPECT_EQ(CommandHelp("analyse"), CommandHelp("analyze"));
+  EXPECT_EQ(CommandHelp("frobnicate"), "");
+  EXPECT_NE(UsageText().find("sitrep version | help [COMMAND]"), std::string::npos);
+}
+
+TEST(CommandsTest, CheckOutputPathFailsEarlyOnAMissingFolderOrAFolder) {
+  const fs::path dir = fs::temp_directory_path() / ("sitrep_out_test_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  EXPECT_TRUE(CheckOutputPath("").ok());
+  EXPECT_TRUE(CheckOutputPath("-").ok());
+  EXPECT_TRUE(CheckOutputPath((dir / "out.json").string()).ok());
+  Status st = CheckOutputPath((dir / "missing" / "out.json").string());
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+  EXPECT_NE(st.message().find("missing/out.json: cannot write: no folder"), std::string::npos)
+      << st.message();
+  st = CheckOutputPath(dir.string());
+  EXPECT_NE(st.message().find("is a folder"), std::string::npos) << st.message();
+  fs::remove_all(dir);
+}
+
+TEST(CommandsTest, OutputFormatComesFromTheFlagElseTheOutputsExtension) {
+  EXPECT_EQ(OutputFormat("", "").value(), "json");
+  EXPECT_EQ(OutputFormat("", "out/incidents.json").value(), "json");
+  EXPECT_EQ(OutputFormat("", "incidents.CSV").value(), "csv");
+  EXPECT_EQ(OutputFormat("", "map.geojson").value(), "geojson");
+  EXPECT_EQ(OutputFormat("json", "incidents.csv").value(), "json");  // the flag wins
+  Result<std::string> bad = OutputFormat("xml", "x.xml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("--format: expected json, csv or geojson, got 'xml'"),
+            std::string::npos);
+  IncidentSet set;
+  EXPECT_EQ(FormatIncidents(set, "csv").rfind("event_id_cnty,", 0), 0u);
+  EXPECT_NE(FormatIncidents(set, "geojson").find("FeatureCollection"), std::string::npos);
+  EXPECT_NE(FormatIncidents(set, "json").find("sitrep-incidents/1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep

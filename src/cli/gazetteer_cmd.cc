@@ -30,8 +30,10 @@ const char* LevelName(GeoLevel l) {
   return "?";
 }
 
-int Usage() {
-  std::fprintf(stderr,
+// Prints the usage to `to`; `sitrep gazetteer --help` asks for it (stdout, 0), a bad command
+// line gets it on stderr with 2.
+int Usage(FILE* to = stderr) {
+  std::fprintf(to,
                "usage: sitrep gazetteer build --geonames FILE [--admin1 FILE] [--admin2 FILE]\n"
                "                              [--csc DIR] [--countries FILE] [--extra FILE]\n"
                "                              [--min-population N] --out FILE\n"
@@ -40,8 +42,9 @@ int Usage() {
                "       sitrep gazetteer geocode [--gazetteer FILE] [--lang XX] TEXT...\n"
                "       sitrep gazetteer bench [--gazetteer FILE] ARTICLES.jsonl\n"
                "       sitrep gazetteer folds [--data DIR] [--out FILE]\n"
-               "           (writes DIR/geo/folds.tsv, the precomputed transliterations)\n");
-  return 2;
+               "           (writes DIR/geo/folds.tsv, the precomputed transliterations)\n"
+               "example: sitrep gazetteer lookup Maiduguri \"Saint Louis\"\n");
+  return to == stdout ? 0 : 2;
 }
 
 double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
@@ -267,6 +270,7 @@ int RunGazetteerCommand(int argc, char** argv) {
   if (sub == "geocode") return Geocode(std::move(args));
   if (sub == "bench") return Bench(std::move(args));
   if (sub == "folds") return Folds(args);
+  if (sub == "--help" || sub == "-h" || sub == "help") return Usage(stdout);
   return Usage();
 }
 

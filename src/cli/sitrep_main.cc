@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/gazetteer_cmd.h"
+#include "resolve/reconcile.h"
 #if __has_include("server/serve_cmd.h")
 #include "server/serve_cmd.h"
 #define SITREP_HAVE_SERVE 1
@@ -69,6 +70,11 @@ bool Parse(int argc, char** argv, int first, const std::set<std::string>& with_v
   return true;
 }
 
+int PrintHelp(const std::string& command) {
+  std::fputs(sitrep::CommandHelp(command).c_str(), stdout);
+  return 0;
+}
+
 bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* problem) {
   auto get = [&](const char* k) {
     auto it = args.values.find(k);
@@ -77,6 +83,13 @@ bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* pro
   f->data_dir = get("--data");
   f->gazetteer = get("--gazetteer");
   f->policy = get("--policy");
+  // A misspelt policy is a usage error (2), caught before the engine loads.
+  if (!f->policy.empty()) {
+    if (sitrep::Result<sitrep::Policy> p = sitrep::ParsePolicy(f->policy); !p.ok()) {
+      *problem = "--policy: " + p.status().message();
+      return false;
+    }
+  }
   f->quiet = args.switches.count("--quiet") > 0;
   if (std::string t = get("--threads"); !t.empty()) {
     char* end = nullptr;
@@ -90,17 +103,23 @@ bool ParseEngineFlags(const Args& args, sitrep::EngineFlags* f, std::string* pro
   return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole command line; main() only calls it (C++ forbids calling main itself).
+int Run(int argc, char** argv) {
   if (argc < 2) {
     std::fputs(sitrep::UsageText().c_str(), stderr);
     return 2;
   }
   const std::string command = argv[1];
   if (command == "help" || command == "--help" || command == "-h") {
-    std::fputs(sitrep::UsageText().c_str(), stdout);
-    return 0;
+    if (argc < 3) {
+      std::fputs(sitrep::UsageText().c_str(), stdout);
+      return 0;
+    }
+    // `sitrep help COMMAND` runs `sitrep COMMAND --help`.
+    std::string topic = argv[2], help_flag = "--help";
+    if (topic.empty() || topic[0] == '-' || topic == "help") return Run(2, argv);
+    char* help_argv[] = {argv[0], topic.data(), help_flag.data(), nullptr};
+    return Run(3, help_argv);
   }
   if (command == "version" || command == "--version") {
     std::printf("sitrep %s\n", sitrep::kSitrepVersion);
@@ -120,14 +139,15 @@ int main(int argc, char** argv) {
   auto wants_help = [&] { return args.switches.count("--help") > 0; };
   if (command == "analyze" || command == "analyse") {
     std::set<std::string> values = engine_values;
-    values.insert({"--out", "--db"});
+    values.insert({"--out", "--db", "--format"});
     if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
       return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::AnalyzeCommand cmd;
     cmd.inputs = args.positional;
     cmd.out = args.values["--out"];
     cmd.db = args.values["--db"];
+    cmd.format = args.values["--format"];
     if (cmd.inputs.empty()) return Usage("analyze: no INPUT given");
     if (!ParseEngineFlags(args, &cmd.engine, &problem)) return Usage(problem);
     return sitrep::RunAnalyze(cmd);
@@ -137,7 +157,7 @@ int main(int argc, char** argv) {
     values.insert("--db");
     if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
       return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::IngestCommand cmd;
     cmd.inputs = args.positional;
     cmd.db = args.values["--db"];
@@ -150,10 +170,10 @@ int main(int argc, char** argv) {
     if (!Parse(argc, argv, 2, {"--db", "--format", "--out"}, {"--help"}, &args, &problem)) {
       return Usage(problem);
     }
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::ExportCommand cmd;
     cmd.db = args.values["--db"];
-    if (args.values.count("--format") > 0) cmd.format = args.values["--format"];
+    cmd.format = args.values["--format"];
     cmd.out = args.values["--out"];
     if (cmd.db.empty()) return Usage("export: --db FILE is required");
     if (!args.positional.empty()) return Usage("export: unexpected '" + args.positional[0] + "'");
@@ -161,7 +181,7 @@ int main(int argc, char** argv) {
   }
   if (command == "explain") {
     if (!Parse(argc, argv, 2, {"--db"}, {"--help"}, &args, &problem)) return Usage(problem);
-    if (wants_help()) return std::fputs(sitrep::UsageText().c_str(), stdout), 0;
+    if (wants_help()) return PrintHelp(command);
     sitrep::ExplainCommand cmd;
     cmd.db = args.values["--db"];
     if (args.positional.size() != 1) return Usage("explain: give exactly one INCIDENT_ID");
@@ -171,3 +191,7 @@ int main(int argc, char** argv) {
   }
   return Usage("unknown command '" + command + "'");
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return Run(argc, argv); }

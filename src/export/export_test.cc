@@ -239,6 +239,15 @@ TEST(ExportTest, CsvQuotingAndColumns) {
   EXPECT_EQ(csv, header + story_row + child_row);
 }
 
+TEST(ExportTest, CsvQuotesLineBreaksSoEachIncidentStaysOneRecord) {
+  IncidentSet set = MakeSet();
+  set.incidents[1].claims[0].quote = "Officials said:\n\"Nine, then\r\nten died\"";
+  const std::string csv = IncidentsToCsv(set);
+  EXPECT_NE(csv.find(",\"Officials said:\n\"\"Nine, then\r\nten died\"\"\","),
+            std::string::npos)
+      << csv;
+}
+
 TEST(ExportTest, GeoJsonPointsOnlyForPlacedIncidents) {
   nlohmann::json fc = nlohmann::json::parse(IncidentsToGeoJson(MakeSet()));
   EXPECT_EQ(fc["type"], "FeatureCollection");

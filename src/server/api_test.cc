@@ -319,6 +319,8 @@ TEST_F(ServerApiTest, BadParametersAre400WithJsonError) {
                                                 {{"bbox", "1,2"}},
                                                 {{"min_killed", "many"}},
                                                 {{"date_from", "2024-02-30x"}},
+                                                {{"country", "Pakistan"}},
+                                                {{"country", "pk,Nigeria"}},
                                                 {{"nonsense", "1"}}}) {
     HttpResponse r = Get("/api/incidents", p);
     EXPECT_EQ(r.status, 400) << p.front().first;

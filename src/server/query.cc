@@ -1,6 +1,7 @@
 #include "server/query.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -122,6 +123,13 @@ Result<IncidentQuery> ParseIncidentQuery(const QueryParams& params,
       (key == "date_from" ? q.date_from : q.date_to) = *d;
     } else if (key == "country") {
       q.countries = SplitList(value, /*upper=*/true);
+      // A country name ("Pakistan") would match nothing and answer an empty list: say why.
+      for (const std::string& c : q.countries) {
+        if (c.size() != 2 || !std::isalpha(static_cast<unsigned char>(c[0])) ||
+            !std::isalpha(static_cast<unsigned char>(c[1]))) {
+          return Bad(key, "expected ISO 3166-1 alpha-2 codes (e.g. PK,NG), got '" + value + "'");
+        }
+      }
     } else if (key == "admin1") {
       q.admin1 = SplitList(value, false);
     } else if (key == "event_type") {

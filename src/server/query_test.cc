@@ -167,6 +167,13 @@ TEST(ServerQueryTest, RejectsBadParameters) {
   }
   // Names the offending parameter.
   EXPECT_NE(ParseIncidentQuery({{"sort", "x"}}).status().message().find("sort"), std::string::npos);
+  // A country name is refused (it would match nothing), quoted as the user wrote it.
+  EXPECT_NE(ParseIncidentQuery({{"country", "pk, Nigeria"}})
+                .status()
+                .message()
+                .find("alpha-2 codes (e.g. PK,NG), got 'pk, Nigeria'"),
+            std::string::npos);
+  EXPECT_TRUE(ParseIncidentQuery({{"country", " pk , ng "}}).ok());
   // Extra parameters the caller handles are let through.
   EXPECT_TRUE(ParseIncidentQuery({{"format", "csv"}}, {"format"}).ok());
 }

@@ -23,7 +23,18 @@ constexpr char kUsage[] =
     "  --threads N      request worker threads (default 16)\n"
     "  --max-body BYTES largest accepted request body (default 8 MiB)\n"
     "  --data DIR       data folder for ingest (default: see SITREP_DATA)\n"
-    "  --gazetteer FILE compiled gazetteer for ingest\n";
+    "  --gazetteer FILE compiled gazetteer for ingest\n"
+    "API (JSON; errors are {\"error\": \"...\"} with status 400/404):\n"
+    "  GET /api/stats              counts, date range, totals by type and country\n"
+    "  GET /api/incidents          filters: date_from, date_to (YYYY[-MM[-DD]]), country (ISO\n"
+    "                              alpha-2 list), admin1, event_type, actor, min_killed, bbox\n"
+    "                              (minlon,minlat,maxlon,maxlat), q, parent (story id | none);\n"
+    "                              sort=date|-date|killed|-killed; limit (1..10000), offset\n"
+    "  GET /api/incidents/ID       one incident with its claims and documents\n"
+    "  GET /api/documents/ID       one article with its text\n"
+    "  GET /api/export?format=json|csv|geojson   the filtered incidents as a file\n"
+    "  POST /api/articles          add articles (needs --token)\n"
+    "example: sitrep serve --db conflict.db --port 8080   (then open http://127.0.0.1:8080/)\n";
 
 bool ParseInt(std::string_view s, long long lo, long long hi, long long* out) {
   long long v = 0;

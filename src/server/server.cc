@@ -7,8 +7,11 @@
 #include <ctime>
 #include <thread>
 
+#include "server/static_files.h"
+
 #ifdef SITREP_HAVE_HTTPLIB
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <deque>
@@ -120,6 +123,13 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServerOptions& opti
   impl->http.set_keep_alive_timeout(2);
   // Responses go out in two writes (headers, body): without this, Nagle + delayed ACK add ~40 ms.
   impl->http.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, which lets a second `sitrep serve` bind a port already
+  // in use and the kernel then splits the requests between two servers (two databases).
+  // SO_REUSEADDR alone still allows an immediate restart on the same port.
+  impl->http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
 
   Api* core = impl->api.get();
   auto handler = [core](const httplib::Request& req, httplib::Response& res) {
@@ -161,7 +171,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServerOptions& opti
     if (impl->port <= 0) return IoError("cannot bind to " + options.host);
   } else {
     if (!impl->http.bind_to_port(options.host, options.port)) {
-      return IoError("cannot bind to " + options.host + ":" + std::to_string(options.port));
+      return IoError("cannot bind to " + options.host + ":" + std::to_string(options.port) +
+                     " (is the port in use? --port 0 picks a free one)");
     }
     impl->port = options.port;
   }
@@ -212,6 +223,9 @@ Status RunServer(const ServerOptions& options) {
   HttpServer* s = server->get();
   std::fprintf(stderr, "sitrep serve: http://%s:%d/ (db %s%s)\n", options.host.c_str(), s->port(),
                options.db_path.c_str(), options.token.empty() ? ", ingest disabled" : "");
+  for (const std::string& problem : WebRootProblems(options.web_root)) {
+    std::fprintf(stderr, "sitrep serve: warning: %s\n", problem.c_str());
+  }
   std::atomic<bool> done{false};
   std::thread waiter([s, set, &done] {
     const timespec tick = {0, 200 * 1000 * 1000};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -30,6 +31,29 @@ TEST(ServerStaticTest, MimeTypes) {
   EXPECT_EQ(MimeTypeFor("i/logo.svg"), "image/svg+xml");
   EXPECT_EQ(MimeTypeFor("vendor/leaflet/LICENSE"), "text/plain; charset=utf-8");
   EXPECT_EQ(MimeTypeFor("blob.bin"), "application/octet-stream");
+}
+
+TEST(ServerStaticTest, WebRootProblemsNameTheMissingPageAndAssets) {
+  char tmpl[] = "/tmp/sitrep_webroot_test_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string root = tmpl;
+  std::vector<std::string> p = WebRootProblems(root + "/missing");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_NE(p[0].find("index.html missing"), std::string::npos) << p[0];
+  std::ofstream(root + "/index.html") << "i";
+  p = WebRootProblems(root);
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_NE(p[0].find("/vendor/leaflet/leaflet.js is missing (run scripts/fetch_web_assets.sh)"),
+            std::string::npos)
+      << p[0];
+  for (const char* f : {"leaflet/leaflet.js", "leaflet/leaflet.css",
+                        "topojson/topojson-client.min.js", "world/countries-50m.json"}) {
+    const fs::path path = fs::path(root) / "vendor" / f;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "x";
+  }
+  EXPECT_TRUE(WebRootProblems(root).empty());
+  fs::remove_all(root);
 }
 
 TEST(ServerStaticTest, ResolveRejectsUnsafePaths) {
@@ -140,6 +164,11 @@ class ServerSocketTest : public ::testing::Test {
     server_ = std::move(server).value();
     ASSERT_GT(server_->port(), 0);
     thread_ = std::thread([this] { EXPECT_TRUE(server_->Serve().ok()); });
+    // Wait until it answers: Stop() before the accept loop has started is lost, and TearDown's
+    // join would then wait for ever.
+    for (int i = 0; i < 500 && !Client().Get("/api/stats"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 
   void TearDown() override {
@@ -186,6 +215,17 @@ TEST_F(ServerSocketTest, ServesApiAndPageOverTcp) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 405);
   EXPECT_EQ(r->get_header_value("Allow"), "GET, HEAD");
+}
+
+TEST_F(ServerSocketTest, APortInUseIsAnErrorNotASharedPort) {
+  ServerOptions o;
+  o.db_path = dir_ + "/t.db";
+  o.web_root = dir_ + "/web";
+  o.port = server_->port();
+  auto second = HttpServer::Create(o);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("is the port in use?"), std::string::npos)
+      << second.status().message();
 }
 
 TEST_F(ServerSocketTest, EncodedTraversalIsRefused) {

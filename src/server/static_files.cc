@@ -123,4 +123,25 @@ std::string DefaultWebRoot() {
 #endif
 }
 
+std::vector<std::string> WebRootProblems(const std::string& web_root) {
+  const std::string root = web_root.empty() ? DefaultWebRoot() : web_root;
+  if (!ResolveStaticPath(root, "/").ok()) {
+    return {"no web page in " + root +
+            " (index.html missing; --web DIR or SITREP_WEB sets it): "
+            "the API works, the page does not"};
+  }
+  std::vector<std::string> problems;
+  // The files index.html and app.js load from web/vendor/.
+  for (const char* asset :
+       {"/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css",
+        "/vendor/topojson/topojson-client.min.js", "/vendor/world/countries-50m.json"}) {
+    if (!ResolveStaticPath(root, asset).ok()) {
+      problems.push_back(root + asset +
+                         " is missing (run scripts/fetch_web_assets.sh): the page "
+                         "will not draw the map");
+    }
+  }
+  return problems;
+}
+
 }  // namespace sitrep

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "server/http.h"
@@ -29,6 +30,11 @@ HttpResponse ServeStatic(const std::string& web_root, std::string_view url_path)
 
 // The web root used when none is configured: $SITREP_WEB, else the checkout's web/ folder.
 std::string DefaultWebRoot();
+
+// What keeps the web page from working under `web_root` ("" = DefaultWebRoot()): its
+// index.html missing, or one of the vendored assets the page loads (web/vendor/, installed by
+// scripts/fetch_web_assets.sh). Empty when the page can load; each entry is one sentence.
+std::vector<std::string> WebRootProblems(const std::string& web_root);
 
 }  // namespace sitrep
 

@@ -93,6 +93,10 @@ async function main() {
   check(rows === list.total, `list shows every incident (${rows}/${list.total})`);
   const circles = await page.locator('#map path.leaflet-interactive').count();
   check(circles > 0, `map draws incident circles (${circles})`);
+  // Hovering a circle shows its place, date and toll as text (not as HTML).
+  await page.locator('#map path.leaflet-interactive').last().hover({ force: true });
+  const tip = await page.locator('.leaflet-tooltip').first().textContent({ timeout: 5000 }).catch(() => '');
+  check(/ · .* (killed|toll unknown)$/.test(tip || ''), `hovering a circle shows a tooltip ("${tip}")`);
   await page.waitForSelector('body[data-basemap="1"]', { timeout: 15000 }).catch(() => {});
   const land = await page.locator('#map .leaflet-overlay-pane path:not(.leaflet-interactive)').count();
   check(land > 0, `base map draws country outlines offline (${land} paths)`);
