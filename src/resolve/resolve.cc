@@ -453,10 +453,8 @@ struct MentionLite {
 using ClaimCounts = std::array<uint32_t, 6>;
 
 struct Event {
-  int doc = 0;                                // index into the sorted docs
-  std::vector<const EventMention*> mentions;  // step 1 only (cleared once the units are kept)
-  std::vector<const MentionLite*> lite;       // what steps 2-6 read of `mentions`
-  LocRef loc;                                 // shared (interned once the batch keeps the unit)
+  std::vector<const MentionLite*> lite;  // what steps 2-6 read of its mentions
+  LocRef loc;                            // shared (interned once the batch keeps the unit)
   // Fine places of secondary events folded into this one (the article tells one attack).
   std::vector<Loc> folded_locs;
   // The other fine places of its province that its article names but reports no event at (a
@@ -466,55 +464,65 @@ struct Event {
   std::vector<std::string> named_keys;
   std::optional<int64_t> day;
   std::optional<int64_t> pub;
-  uint32_t first_begin = 0;
   // Views: into the analysis during step 1, then into the batch's interned strings (Add()), so
   // a kept event holds no string of its own.
   std::string_view type;
   std::vector<std::string_view> groups;  // named armed groups, sorted unique
-  std::vector<Claim> claims;             // incident-scope claims (parts kept as parts)
-  // Step 1 only: cues[i] = ReadFigureCues(claims[i]), read once and encoded with the claims, so
-  // neither the exact tolls nor reconciliation read the quotes again.
-  std::vector<FigureCues> cues;
-  SpillFile::Ref claim_ref;    // `claims` encoded (EncodeClaims) in the batch's spill file
-  ClaimCounts claim_counts{};  // how many of `claims` state each field (CountClaim)
-  double killed_max = -1;      // largest specific killed figure, for compatibility
-  uint16_t methods = 0;        // attack methods its mentions name (ResolveRules::MethodOf)
+  SpillFile::Ref claim_ref;  // its claims encoded (EncodeClaims) in the batch's spill file
+  double killed_max = -1;    // largest specific killed figure, for compatibility
   // Its exact, unqualified death tolls (ExactTolls), [lo, hi]; -1 when it states none.
   double exact_lo = -1, exact_hi = -1;
-  // Articles of their own (not wire copies; its own included) reporting an event at its fine
-  // place on its day: set in step 2.
-  int attested = 0;
-  bool copy = false;  // its article is a wire copy of another
-  // In an incident a report joined by the person it names (NameFollowUp), its day is not the
-  // attack's (RedateNamedCluster): a hearing's or an arrest's, or a misread day recalled weeks
-  // later. Its day and figures are then not the incident's.
-  bool followup_day = false;
   // The people its article's news mentions name by full name (PersonKey() of its suspect, then
   // victims; 0 for none): what NameFollowUp() joins reports by. Inline: no allocation per event.
   std::array<uint64_t, 3> people{};
+  // The name its place goes by (NamesakeKey; 0 for a place coarser than a district), and whether
+  // its article names nothing else in the place's province (ProvinceUnanchored, `unanchored`
+  // below): a bare name such as "Madison" that the geocoder could only give the most prominent
+  // namesake of. Such a report may be another report's same-named place elsewhere (NamesakeJoin).
+  uint64_t namesake = 0;
+  // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
+  // (an earlier event the article recalls) only ever cluster with their own kind. Views of
+  // string literals (static storage), not a string per event.
+  std::string_view kind;
+  // The notes joined ("a; b; ") once the batch keeps the unit; from step 2 on, how it joined its
+  // incident (EncodeReason), which takes the notes in: one reference for both.
+  SpillFile::Ref reason_ref;
+  // The fields of 4 bytes and less, last and together: no padding among the 8-byte ones.
+  int doc = 0;  // index into the sorted docs
+  int cluster = -1;
+  uint32_t first_begin = 0;
+  // Articles of their own (not wire copies; its own included) reporting an event at its fine
+  // place on its day: set in step 2.
+  int attested = 0;
+  ClaimCounts claim_counts{};  // how many of its claims state each field (CountClaim)
   // Days its article writes out in full ("Jan. 2", "Oct. 26, 2013"; not "Monday"), not after
   // publication, first in text order; 0 slots unused: what DayFollowUp() joins reports by.
   // Bit i of named_in_background: named_days[i] is written only in background sentences (an
   // earlier event recalled). Inline, as `people`.
   std::array<int32_t, 4> named_days{};
+  uint16_t methods = 0;  // attack methods its mentions name (ResolveRules::MethodOf)
   uint8_t named_in_background = 0;
+  bool copy = false;  // its article is a wire copy of another
+  // In an incident a report joined by the person it names (NameFollowUp), its day is not the
+  // attack's (RedateNamedCluster): a hearing's or an arrest's, or a misread day recalled weeks
+  // later. Its day and figures are then not the incident's.
+  bool followup_day = false;
   // Its article names its town only through the town's county (NamedOnlyByCounty): the
   // incident's place prefers a town another report names.
   bool county_stand_in = false;
-  // The name its place goes by (NamesakeKey; 0 for a place coarser than a district), and whether
-  // its article names nothing else in the place's province (ProvinceUnanchored): a bare name
-  // such as "Madison" that the geocoder could only give the most prominent namesake of. Such a
-  // report may be another report's same-named place elsewhere (NamesakeJoin).
-  uint64_t namesake = 0;
-  bool unanchored = false;
-  int cluster = -1;
-  // "" for a place incident; "operations" (forces' operations against militants) and "earlier"
-  // (an earlier event the article recalls) only ever cluster with their own kind. Views of
-  // string literals (static storage), not a string per event.
-  std::string_view kind;
-  SpillFile::Ref why_ref;          // how it joined its incident (EncodeReasons), from step 2 on
-  std::vector<std::string> notes;  // step 1 only
-  SpillFile::Ref notes_ref;        // the notes joined ("a; b; "), once the batch keeps the unit
+  bool unanchored = false;  // see `namesake`
+};
+
+// A local event as step 1 builds it: the Event steps 2-6 read, plus what only step 1 reads (the
+// analysis's mentions, the claims and their cues before they are encoded, the notes before they
+// are joined). The batch keeps the Event part alone: 96 bytes less per kept event.
+struct LocalEvent : Event {
+  std::vector<const EventMention*> mentions;  // point into the analysis
+  std::vector<Claim> claims;                  // incident-scope claims (parts kept as parts)
+  // cues[i] = ReadFigureCues(claims[i]), read once and encoded with the claims, so neither the
+  // exact tolls nor reconciliation read the quotes again.
+  std::vector<FigureCues> cues;
+  std::vector<std::string> notes;
 };
 
 // Whether e's article folded the place keyed `key` (Loc::key) into e (Event::folded_locs).
@@ -553,7 +561,7 @@ struct Recall {
 };
 
 struct DocUnits {
-  std::vector<Event> events;
+  std::vector<LocalEvent> events;
   std::optional<Wave> wave;
   std::vector<Recall> recalls;
   std::vector<Reason> dropped;
@@ -676,7 +684,7 @@ std::array<uint64_t, 3> PeopleOf(const DocAnalysis& da) {
 }
 
 // `mention_days[i]` is the day e->mentions[i] dates the event on (nullopt: none).
-void FinishEvent(Event* e, const std::vector<std::optional<int64_t>>& mention_days) {
+void FinishEvent(LocalEvent* e, const std::vector<std::optional<int64_t>>& mention_days) {
   std::map<std::string_view, int> types;
   std::set<std::string_view> groups;
   e->first_begin = UINT32_MAX;
@@ -844,7 +852,7 @@ bool LowerJoinEquals(std::string_view a, char sep, std::string_view b, std::stri
 // The keys of the fine places of e's province that `da` names, other than e's own and its
 // folded places, distinct, in text order (Event::named_keys). An article names many places,
 // mostly outside e's province or e's own again: those are passed over before a Loc is made.
-std::vector<std::string> NamedKeys(const DocAnalysis& da, const Event& e) {
+std::vector<std::string> NamedKeys(const DocAnalysis& da, const LocalEvent& e) {
   std::vector<std::string> out;
   const Loc& own = *e.loc;
   if (!own.known || !Fine(own)) return out;
@@ -944,7 +952,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     return std::tie(la, a->span.begin) < std::tie(lb, b->span.begin);
   });
   struct Local {
-    Event e;
+    LocalEvent e;
     std::vector<std::optional<int64_t>> days;
   };
   std::vector<Local> locals;
@@ -1338,7 +1346,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     if (u.wave && u.wave->loc->known && !Fine(u.wave->loc)) from = &*u.wave->loc;
     if (from == nullptr) {
       std::map<std::string, std::pair<int, const Loc*>> votes;
-      for (const Event& e : u.events) {
+      for (const LocalEvent& e : u.events) {
         if (!e.loc->known) continue;
         auto& v = votes[e.loc->admin1_key];
         if (v.first++ == 0) v.second = &*e.loc;
@@ -1364,7 +1372,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     region.name = p.admin1.empty() ? p.country : p.admin1;
     region.level = p.admin1.empty() ? GeoLevel::kCountry : GeoLevel::kProvince;
     std::optional<int64_t> base = u.wave ? u.wave->day : std::nullopt;
-    for (const Event& e : u.events) {
+    for (const LocalEvent& e : u.events) {
       if (!base && e.day) base = e.day;
     }
     if (!base) base = pub;
@@ -1374,7 +1382,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         u.dropped.push_back({da.doc_id, "dropped claim", note + ": the article names no place", 0});
         return;
       }
-      Event e;
+      LocalEvent e;
       e.doc = doc_index;
       e.loc = MakeLoc(region);
       e.pub = pub;
@@ -1405,7 +1413,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     Wave& w = *u.wave;
     if (!w.day) {
       std::map<int64_t, int> days;
-      for (const Event& e : u.events) {
+      for (const LocalEvent& e : u.events) {
         if (e.day) ++days[*e.day];
       }
       int n = 0;
@@ -1419,8 +1427,8 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     if (!w.loc->known) {
       // The wave's region: the province all its events share, if they share one.
       std::set<std::string> a1;
-      const Event* any = nullptr;
-      for (const Event& e : u.events) {
+      const LocalEvent* any = nullptr;
+      for (const LocalEvent& e : u.events) {
         if (!e.loc->known) continue;
         a1.insert(e.loc->admin1_key);
         any = &e;
@@ -1428,14 +1436,14 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
       if (a1.size() > 1) {
         // Several provinces: the wave is where most of the article's events are.
         std::map<std::string, int> votes;
-        for (const Event& e : u.events) {
+        for (const LocalEvent& e : u.events) {
           if (e.loc->known) ++votes[e.loc->admin1_key];
         }
         int n = 0;
         for (const auto& [k, c] : votes) {
           if (c > n) {
             n = c;
-            for (const Event& e : u.events) {
+            for (const LocalEvent& e : u.events) {
               if (e.loc->known && e.loc->admin1_key == k) any = &e;
             }
           }
@@ -1456,7 +1464,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   // Without a publication date, the article's own latest day bounds what it can recall.
   if (!pub) {
     std::optional<int64_t> latest;
-    for (const Event& e : u.events) {
+    for (const LocalEvent& e : u.events) {
       if (e.day && (!latest || *e.day > *latest)) latest = e.day;
     }
     for (Recall& r : u.recalls) r.until = latest;
@@ -1464,7 +1472,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
   const std::array<uint64_t, 3> people = PeopleOf(da);
   uint8_t named_in_background = 0;
   const std::array<int32_t, 4> named_days = NamedDays(da, pub, &named_in_background);
-  for (Event& e : u.events) {
+  for (LocalEvent& e : u.events) {
     e.people = people;
     e.named_days = named_days;
     e.named_in_background = named_in_background;
@@ -3040,7 +3048,7 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     }
     Release(mentions);  // they point into `doc`, which the caller may free
   };
-  for (Event& e : u.events) {
+  for (LocalEvent& e : u.events) {
     freeze(&e.mentions, &e.lite);
     // Events made in step 1 without their cues read (the forces' operations, earlier events)
     // have them read here: every claim is encoded with its cues.
@@ -3054,7 +3062,7 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     // The notes are only read into the event's reason: joined as Finish() joins them.
     std::string notes;
     for (const std::string& n : e.notes) notes += n + "; ";
-    e.notes_ref = b.spill.Append(notes);
+    e.reason_ref = b.spill.Append(notes);
     Release(&e.notes);
     e.loc = b.InternLoc(e.loc);
     // Until now the views point into `doc`.
@@ -3068,7 +3076,6 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     u.wave->loc = b.InternLoc(u.wave->loc);
   }
   for (Recall& r : u.recalls) r.loc = b.InternLoc(r.loc);
-  u.events.shrink_to_fit();
   u.recalls.shrink_to_fit();
   u.dropped.shrink_to_fit();
   b.docs.push_back({doc.doc_id, doc.published});
@@ -3079,7 +3086,9 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     b.stats.claim_bytes += e.claim_ref.size;
     if (e.people[0] != 0) ++b.stats.named_events;
   }
-  k.events = std::move(u.events);
+  // The Event part of each: what step 1 alone read stays behind, freed with `u`.
+  k.events.reserve(u.events.size());
+  for (LocalEvent& e : u.events) k.events.push_back(std::move(static_cast<Event&>(e)));
   if (u.wave) {
     ++b.stats.waves;
     k.wave = std::make_unique<Wave>(std::move(*u.wave));
@@ -3372,11 +3381,11 @@ IncidentStream ResolveBatch::FinishStream() && {
       detail += " (undated)";
     }
     detail += "; ";
-    detail += b.spill.Read(e.notes_ref);
+    detail += b.spill.Read(e.reason_ref);
     if (best >= 0) {
       AppendDetail(best_s, &detail);
       detail += how;
-      e.why_ref = b.spill.Append(EncodeReason(doc_id, "attached", detail, best_s.total));
+      e.reason_ref = b.spill.Append(EncodeReason(doc_id, "attached", detail, best_s.total));
     } else {
       best = static_cast<int>(clusters.size());
       clusters.emplace_back();
@@ -3385,7 +3394,7 @@ IncidentStream ResolveBatch::FinishStream() && {
       detail += " among ";
       detail += std::to_string(cands.size());
       detail += how;
-      e.why_ref = b.spill.Append(EncodeReason(doc_id, "new incident", detail, 0));
+      e.reason_ref = b.spill.Append(EncodeReason(doc_id, "new incident", detail, 0));
     }
     AddToCluster(ei, &e, best, &clusters[best], &idx);
     if (followup_day) RedateNamedCluster(&clusters[best], events, o);
@@ -3520,6 +3529,17 @@ IncidentStream ResolveBatch::FinishStream() && {
     if (doc_first[d] == doc_first[d + 1]) continue;
     leaf_why[events[doc_first[d]].cluster].AddEncoded(b.spill.Read(doc_dropped[d]));
   }
+  // A wave whose claims find no story go to the incident of its article's first event: noted
+  // now, as the events are freed while the leaves are built.
+  std::vector<int> wave_first_cluster(waves.size(), -1);
+  for (size_t w = 0; w < waves.size(); ++w) {
+    if (!waves[w].events.empty()) wave_first_cluster[w] = events[waves[w].events.front()].cluster;
+    Release(&waves[w].events);
+  }
+  // Each article's events are freed once every event of it is in its leaf (its last one read),
+  // so the leaves take the place of the events instead of adding to them at the peak.
+  std::vector<uint32_t> events_left(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) events_left[d] = doc_first[d + 1] - doc_first[d];
   std::vector<Parked> leaf_parked(clusters.size());
   std::vector<std::vector<const MentionLite*>> leaf_mentions(clusters.size());
   std::vector<std::tuple<std::string, uint32_t>> leaf_first(clusters.size());
@@ -3541,8 +3561,8 @@ IncidentStream ResolveBatch::FinishStream() && {
       // segments in this order): decoded once, for reconciliation.
       Event& e = events[ei];
       inc.documents.push_back(docs[e.doc].doc_id);
-      why.AddEncoded(b.spill.Read(e.why_ref));
-      e.why_ref = {};
+      why.AddEncoded(b.spill.Read(e.reason_ref));
+      e.reason_ref = {};
       for (const MentionLite* m : e.lite) leaf_mentions[ci].push_back(m);
       // A county's stand-in town ranks as its county unless another report names it.
       auto& v = loc_votes.try_emplace(e.loc->key, INT_MIN, 0).first->second;
@@ -3649,7 +3669,16 @@ IncidentStream ResolveBatch::FinishStream() && {
     std::string().swap(why.body);
     why.count = 0;
     Park(&inc, &leaf_parked[ci], &b.spill);
+    for (int ei : evs) {
+      const int d = events[ei].doc;
+      if (--events_left[d] == 0) Release(&b.units[perm[d]].events);
+    }
   }
+  // Every event is freed (with the units that held them): not read after this.
+  events.Clear();
+  std::vector<Impl::Kept>().swap(b.units);
+  Release(&doc_first);
+  Release(&events_left);
 
   // Groups -> stories, wave claims to the story or to the lone incident.
   // Indexed by root, read in root order (as a map by root would be): no node per group.
@@ -3665,10 +3694,9 @@ IncidentStream ResolveBatch::FinishStream() && {
       lone_waves.push_back(static_cast<int>(w));
     } else {
       // Wave-scoped claims of an article whose events all fell elsewhere: fold into its events.
-      for (int ei : waves[w].events) {
-        Incident& inc = leaves[events[ei].cluster];
+      if (wave_first_cluster[w] >= 0) {
+        Incident& inc = leaves[wave_first_cluster[w]];
         for (const Claim& c : waves[w].claims) inc.claims.push_back(c);
-        break;
       }
     }
   }
@@ -3756,12 +3784,10 @@ IncidentStream ResolveBatch::FinishStream() && {
     stories.push_back(std::move(s));
   }
 
-  // The events (with the units that hold them), wave records and link reasons are not read
-  // after this: freed before reconciliation, the peak of the incidents' own memory.
-  events.Clear();
-  std::vector<Impl::Kept>().swap(b.units);
+  // The wave records and link reasons are not read after this: freed before reconciliation,
+  // the peak of the incidents' own memory.
   std::vector<Wave>().swap(waves);
-  Release(&doc_first);
+  Release(&wave_first_cluster);
   std::vector<std::vector<Reason>>().swap(link_why);
 
   // Story attributes and figures.
