@@ -302,10 +302,16 @@ template <bool kIndexed>
       from = sp.end;
       continue;
     }
-    const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-    if (!no_gap) break;
-    // A word character right after it: Split() makes a longer word of the gap later.
-    if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    if (keys.space_link(i)) {
+      // A space before it and no word character after it (the text stage's mark): the gap
+      // test reduces to where the last word ended.
+      if (sp.begin > from + 1) break;
+    } else {
+      const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+      if (!no_gap) break;
+      // A word character right after it: Split() makes a longer word of the gap later.
+      if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    }
     if (sp.begin >= next_begin) {
       NextSentence(sc, sp.begin, static_cast<uint32_t>(n));
       next_begin = sc->next_begin;
