@@ -588,8 +588,9 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
     while (p < un && kGapByte[us[p]]) ++p;
     if (p >= un) break;
     while (next < num_tokens && toks[next].span.begin < p) ++next;
-    if (next == num_tokens || toks[next].span.begin != p || !keys.ascii_word(next) ||
-        !TakesToken(text, toks[next])) {
+    // (A space_link token after the gap is one TakesToken allows: a space before, no joiner after.)
+    if (next == num_tokens || toks[next].span.begin != p ||
+        !(keys.space_link(next) || (keys.ascii_word(next) && TakesToken(text, toks[next])))) {
       break;
     }
     uint16_t after = 0;                 // the flags the gap gives the word before it
