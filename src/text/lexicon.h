@@ -215,6 +215,13 @@ class TokenKeys {
   // nothing (Build and Add leave it unset), so a reader tests the bytes itself then.
   bool space_link(size_t i) const { return (keys_[i].flags & kSpaceLink) != 0; }
 
+  // The keys' arrays as plain pointers, for a word scanner's per-token loop: held in registers,
+  // they are not reloaded after each store the loop makes (stores through other pointers may
+  // alias a TokenKeys' members, so reading through the object reloads its arrays every time).
+  // The same answers as the TokenKeys' accessors; valid until the keys next change.
+  class View;
+  View view() const;
+
  private:
   // The Segmenter's tokeniser appends the keys of plain ASCII words with the bytes it scanned
   // them from still in a register (segment.cc), between Start() and its last Add().
@@ -301,7 +308,26 @@ class TokenKeys {
   size_t keys_cap_ = 0;
   size_t size_ = 0;  // keys in use
   size_t used_ = 0;  // bytes of lower_ in use
+
+ public:
+  class View {
+   public:
+    bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
+    bool space_link(size_t i) const { return (keys_[i].flags & kSpaceLink) != 0; }
+    std::string_view lower(size_t i) const {
+      return std::string_view(lower_ + keys_[i].off, keys_[i].len);
+    }
+    size_t hash(size_t i) const { return keys_[i].hash; }
+
+   private:
+    friend class TokenKeys;
+    View(const Key* keys, const char* lower) : keys_(keys), lower_(lower) {}
+    const Key* keys_;
+    const char* lower_;
+  };
 };
+
+inline TokenKeys::View TokenKeys::view() const { return View(keys_.get(), lower_.get()); }
 
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries
 // an int payload chosen by the caller (an index into its own table).
