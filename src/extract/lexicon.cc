@@ -255,7 +255,7 @@ template <bool kIndexed>
                                   uint32_t* caps, size_t capacity, TokenRun* run) {
   const unsigned char* const tb = reinterpret_cast<const unsigned char*>(src.text.data());
   const Token* const tk = src.tokens;
-  const TokenKeys& keys = *src.keys;
+  const TokenKeys::View keys = src.keys->view();
   // The table itself, not the index: stores to the words would make the compiler reload the
   // vector's data pointer for every lookup. The refiner as a local, for the same reason.
   const StartIndex::Entry* const table = kIndexed ? src.starts->entries() : nullptr;
@@ -302,10 +302,16 @@ template <bool kIndexed>
       from = sp.end;
       continue;
     }
-    const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
-    if (!no_gap) break;
-    // A word character right after it: Split() makes a longer word of the gap later.
-    if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    if (keys.space_link(i)) {
+      // A space before it and no word character after it (the text stage's mark): the gap
+      // test reduces to where the last word ended.
+      if (sp.begin > from + 1) break;
+    } else {
+      const bool no_gap = sp.begin <= from || (sp.begin == from + 1 && tb[from] == ' ');
+      if (!no_gap) break;
+      // A word character right after it: Split() makes a longer word of the gap later.
+      if (sp.end < to && kLower.joins[tb[sp.end]] && IsWordAt(src.text, sp.end)) continue;
+    }
     if (sp.begin >= next_begin) {
       NextSentence(sc, sp.begin, static_cast<uint32_t>(n));
       next_begin = sc->next_begin;
@@ -316,7 +322,7 @@ template <bool kIndexed>
     // ASCII letters and digits (c0 lower-cased): a number when it starts with a digit
     // (IsTrieNumber). The key's hash is loaded either way, for a conditional move rather than
     // a jump per word.
-    const uint32_t key_hash = static_cast<uint32_t>(keys[i].hash);
+    const uint32_t key_hash = static_cast<uint32_t>(keys.hash(i));
     const uint32_t hash = c0 >= '0' && c0 <= '9' ? src.number_hash : key_hash;
     const StartIndex::Entry entry =
         kIndexed ? table[hash & StartIndex::kMask] : StartIndex::Entry{kStartsUnfiltered, 0};

@@ -547,12 +547,20 @@ TEST(WordKeyHashTest, IsTheLowHalfOfTheTextStagesStringHash) {
 
 // The words of a stream made with the text stage's TokenKeys are exactly those of one made
 // without: same spans, lower-cased forms, kinds, quantities, sentences and hashes.
-void ExpectSameWords(const std::string& text) {
+// With `tokeniser_keys`, the keys are the keyed Segmenter's own, which mark the words of its
+// ASCII runs (TokenKeys::space_link) that the stream then takes without testing their bytes.
+void ExpectSameWords(const std::string& text, bool tokeniser_keys = false) {
   Doc doc = testing_doc::MakeDoc(text);
   Doc seg;
-  Segment(text, &seg);
+  TokenKeys keys;
+  if (tokeniser_keys) {
+    static const std::unique_ptr<Segmenter> segmenter = Segmenter::Load(DataDir()).value();
+    segmenter->Segment(text, &seg, &keys);
+  } else {
+    Segment(text, &seg);
+    keys.Build(text, seg.tokens);
+  }
   doc.tokens = seg.tokens;
-  TokenKeys keys(text, doc.tokens);
   WordStream plain(text, doc);
   WordStream shared(text, doc, nullptr, &keys);
   ASSERT_EQ(shared.words().size(), plain.words().size()) << text;
@@ -603,6 +611,20 @@ TEST(WordStreamTest, SharedTokenKeysGiveTheSameWords) {
       "\xFF\xFE"
       "broken bytes\x80"
       "after and before\xC3");
+}
+
+// The tokeniser's keys mark most words of a text one space apart: taken by that mark, they are
+// the same words, also next to numbers, hyphens, apostrophes, underscores and quantities.
+TEST(WordStreamTest, TokeniserMarkedWordsGiveTheSameWords) {
+  ExpectSameWords(
+      "Gunmen killed at least 12 people in the market of al-Hamra's old town on Monday, police "
+      "said. The attackers fled toward the hills after the blast, witnesses told reporters.",
+      true);
+  ExpectSameWords(
+      "HEADLINE: Two dead in the attack\n\nA second paragraph_with_underscores and x2 COVID19 "
+      "cases were found near 15-year-old victims, about 40 men and O'Neil said so. Then more "
+      "came to the town of Kabul where twenty-three elders met at dawn to talk again.",
+      true);
 }
 
 // TakeTokens' loop moves on to the next sentence itself: a sentence with no word of its own

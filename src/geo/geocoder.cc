@@ -504,19 +504,21 @@ struct ScanCursor {
 // The end of the chain of tokens from `first` that one space each joins (the commonest gap,
 // which sets no flag): the last token `t` such that every token in (first, t] follows its
 // predecessor after exactly one space and TakeTokenRun may take it (TokenKeys::ascii_word, and
-// TakesTokenEnd: what is before it is that space).
+// TakesTokenEnd: what is before it is that space). The text stage's space_link says so of most
+// such tokens (a joiner or U+2018 never follows one); the bytes are tested for the others.
 inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* toks,
                             size_t num_tokens, const TokenKeys& keys, size_t first) {
   size_t t = first;
-  uint32_t e = toks[t].span.end;
   while (t + 1 < num_tokens) {
-    const Token& u = toks[t + 1];
-    if (u.span.begin != e + 1 || us[e] != ' ' || !keys.ascii_word(t + 1) ||
-        !TakesTokenEnd(us, un, u.span.end, u.kind)) {
-      break;
+    if (!keys.space_link(t + 1)) {
+      const uint32_t e = toks[t].span.end;
+      const Token& u = toks[t + 1];
+      if (u.span.begin != e + 1 || us[e] != ' ' || !keys.ascii_word(t + 1) ||
+          !TakesTokenEnd(us, un, u.span.end, u.kind)) {
+        break;
+      }
     }
     ++t;
-    e = u.span.end;
   }
   return t;
 }
@@ -597,8 +599,9 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
     while (p < un && kGapByte[us[p]]) ++p;
     if (p >= un) break;
     while (next < num_tokens && toks[next].span.begin < p) ++next;
-    if (next == num_tokens || toks[next].span.begin != p || !keys.ascii_word(next) ||
-        !TakesToken(text, toks[next])) {
+    // (A space_link token after the gap is one TakesToken allows: a space before, no joiner after.)
+    if (next == num_tokens || toks[next].span.begin != p ||
+        !(keys.space_link(next) || (keys.ascii_word(next) && TakesToken(text, toks[next])))) {
       break;
     }
     uint16_t after = 0;                 // the flags the gap gives the word before it

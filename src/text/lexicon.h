@@ -174,7 +174,8 @@ class TokenKeys {
   // Building token by token, for a tokeniser that makes the keys as it emits its tokens
   // (Segmenter::Segment with keys) instead of a second pass over them: Start() clears the keys
   // for `text`, then Add() appends the key of each token in order, with the same result as
-  // Build(text, tokens, plain) on the tokens and flags so added. `plain` is the Segmenter's
+  // Build(text, tokens, plain) on the tokens and flags so added (but for space_link, which only
+  // the tokeniser sets). `plain` is the Segmenter's
   // flag (the token is ASCII letters and digits only). The text must stay the same until the
   // last Add().
   void Start(std::string_view text, size_t expected_tokens);
@@ -205,12 +206,28 @@ class TokenKeys {
   // WordStream take such tokens as their own words as they are (when the characters around them
   // allow it) instead of scanning and lower-casing their bytes again.
   bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
+  // The per-word facts the word scanners downstream share, known to the tokeniser as it makes
+  // the token so that the geocoder and the extraction WordStream need not test the bytes around
+  // it again. True only when token i is an ascii_word that begins one space after token i - 1
+  // ends and is followed by the text's end or an ASCII byte that is neither a letter, a digit,
+  // a hyphen nor an apostrophe (nothing can join it to a longer word). Set by the tokeniser's
+  // ASCII runs (Segmenter::Segment with keys) on the words they continue with; false says
+  // nothing (Build and Add leave it unset), so a reader tests the bytes itself then.
+  bool space_link(size_t i) const { return (keys_[i].flags & kSpaceLink) != 0; }
+
+  // The keys' arrays as plain pointers, for a word scanner's per-token loop: held in registers,
+  // they are not reloaded after each store the loop makes (stores through other pointers may
+  // alias a TokenKeys' members, so reading through the object reloads its arrays every time).
+  // The same answers as the TokenKeys' accessors; valid until the keys next change.
+  class View;
+  View view() const;
 
  private:
   // The Segmenter's tokeniser appends the keys of plain ASCII words with the bytes it scanned
   // them from still in a register (segment.cc), between Start() and its last Add().
   friend class TokenKeysWriter;
   static constexpr uint8_t kAsciiWord = 1;
+  static constexpr uint8_t kSpaceLink = 2;  // space_link(); only with kAsciiWord
   // Build(), with the ascii_word flags from `plain` (kGivenPlain) or from the bytes.
   template <bool kGivenPlain>
   void BuildKeys(std::string_view text, const std::vector<Token>& tokens, const uint8_t* plain);
@@ -275,7 +292,7 @@ class TokenKeys {
     uint32_t off;
     uint16_t len;  // at most LowerBuf::kCapacity bytes
     bool hyphen;
-    uint8_t flags;  // kAsciiWord
+    uint8_t flags;  // kAsciiWord, kSpaceLink
     size_t hash;
   };
   // Longest token lower-cased inline; LowerBuf (which truncates longer ones) does the rest.
@@ -291,7 +308,26 @@ class TokenKeys {
   size_t keys_cap_ = 0;
   size_t size_ = 0;  // keys in use
   size_t used_ = 0;  // bytes of lower_ in use
+
+ public:
+  class View {
+   public:
+    bool ascii_word(size_t i) const { return (keys_[i].flags & kAsciiWord) != 0; }
+    bool space_link(size_t i) const { return (keys_[i].flags & kSpaceLink) != 0; }
+    std::string_view lower(size_t i) const {
+      return std::string_view(lower_ + keys_[i].off, keys_[i].len);
+    }
+    size_t hash(size_t i) const { return keys_[i].hash; }
+
+   private:
+    friend class TokenKeys;
+    View(const Key* keys, const char* lower) : keys_(keys), lower_(lower) {}
+    const Key* keys_;
+    const char* lower_;
+  };
 };
+
+inline TokenKeys::View TokenKeys::view() const { return View(keys_.get(), lower_.get()); }
 
 // Multi-word phrases matched token by token (case-insensitive), longest first. Each phrase carries
 // an int payload chosen by the caller (an index into its own table).

@@ -277,6 +277,33 @@ TEST(LexiconTest, KeyTableFindsTokenKeysOfAnyCase) {
 // as a word of their own. Checked against a byte-by-byte reading of every token, on every byte
 // value at every position of the 8-byte chunks (and near the end of the text, where the keys
 // are made by the slow path).
+// A View answers as the keys it was taken from, for keys the tokeniser made (with space_link
+// marks) and keys built from tokens.
+TEST(LexiconTest, TokenKeysViewAnswersAsTheKeys) {
+  const std::string text =
+      "Gunmen shot 3 POLICE officers in al-Hamra's market on Tuesday, O'Neil said. Caf\xC3\xA9 "
+      "Z\xC3\xBCrich elders met later, and the men of the town went home after dark.";
+  auto segmenter = Segmenter::Load(DataDir());
+  ASSERT_TRUE(segmenter.ok());
+  Doc doc;
+  TokenKeys made;
+  segmenter.value()->Segment(text, &doc, &made);
+  const TokenKeys built(text, doc.tokens);
+  size_t linked = 0;
+  for (const TokenKeys* keys : {static_cast<const TokenKeys*>(&made), &built}) {
+    const TokenKeys::View view = keys->view();
+    ASSERT_EQ(keys->size(), doc.tokens.size());
+    for (size_t i = 0; i < keys->size(); ++i) {
+      EXPECT_EQ(view.lower(i), keys->lower(i)) << i;
+      EXPECT_EQ(view.hash(i), (*keys)[i].hash) << i;
+      EXPECT_EQ(view.ascii_word(i), keys->ascii_word(i)) << i;
+      EXPECT_EQ(view.space_link(i), keys->space_link(i)) << i;
+      linked += view.space_link(i);
+    }
+  }
+  EXPECT_GT(linked, 10u);  // the tokeniser's keys mark most words
+}
+
 TEST(LexiconTest, TokenKeysMarkPlainAsciiWords) {
   std::string text =
       "Gunmen shot 3 POLICE officers in al-Hamra's market on Tuesday, O'Neil said. "

@@ -459,6 +459,8 @@ class TokenKeysWriter {
     uint32_t* cand;         // the next candidate slot (room for one per free token slot)
     std::vector<uint32_t>* events;
     bool at_word;  // out: the run stopped at a word it leaves to the caller
+    // In: the run's first word begins one space after the token before it (space_link).
+    bool linked;
   };
   // The tokens and keys of the run of words from i (an ASCII letter) where each word follows
   // the one before after one space, or after one ASCII punctuation mark of the tokeniser's
@@ -526,6 +528,11 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     limit = i + static_cast<int32_t>(room - 2);
   }
   bool word_left = true;
+  // Every word is stored with TokenKeys::kSpaceLink: each ends at a kWordEnd byte or the text's
+  // end, and all but the first are reached after one space (a word's or a mark's). The first
+  // word's flag is cleared after the loop unless the caller says it holds (a constant flag in
+  // the loop costs nothing per word).
+  TokenKeys::Key* const first_key = key;
   while (i <= limit) {
     const unsigned char* p = bytes + i;
     size_t len;
@@ -574,7 +581,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
       }
     }
     const size_t hash = static_cast<size_t>(KeyHashFinish(h));
-    StoreKey(key++, used, len, false, TokenKeys::kAsciiWord, hash);
+    StoreKey(key++, used, len, false, TokenKeys::kAsciiWord | TokenKeys::kSpaceLink, hash);
     used += len;
     const int32_t j = i + static_cast<int32_t>(len);
     *cand = index++;
@@ -610,6 +617,7 @@ int32_t TokenKeysWriter::AsciiRun(const unsigned char* bytes, int32_t n, int32_t
     word_left = false;
     break;
   }
+  if (!out->linked && key != first_key) first_key->flags = TokenKeys::kAsciiWord;
   out->tok = tok;
   out->cand = cand;
   size_ = static_cast<size_t>(key - keys_);
@@ -690,20 +698,23 @@ size_t Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<u
   // With kKeys, the words of the run that AsciiRun takes (most) are scanned and keyed there.
   auto words_from = [&](int32_t i, Cp cp) __attribute__((always_inline)) {
     if constexpr (kKeys) {
+      bool linked = false;  // whether i is one space after the last token
       if (cp.c >= 0x80 || newline) {  // AsciiRun takes neither
         const int32_t j = word(i, cp);
         if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
         i = j + 1;
+        linked = true;
       }
       for (;;) {
-        TokenKeysWriter::RunOut run{sink.base(),        sink.cursor(), sink.end(),
-                                    sink.cand_cursor(), events,        true};
+        TokenKeysWriter::RunOut run{sink.base(), sink.cursor(), sink.end(), sink.cand_cursor(),
+                                    events,      true,          linked};
         i = writer.AsciiRun(bytes, n, i, *filter, &run);
         sink.Advance(run.tok, run.cand);
         if (!run.at_word) return i;
         const int32_t j = word(i, Cp{bytes[i], i + 1, CharClass::kLetter});
         if (!(j + 1 < n && bytes[j] == ' ' && kAscii.alpha[bytes[j + 1]])) return j;
         i = j + 1;
+        linked = true;
       }
     } else {
       int32_t j = word(i, cp);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,22 @@ class SegmentTest : public ::testing::Test {
     }
     return out;
   }
+  // TokenKeys::space_link's promise, where it is set: token i is a plain ASCII word one space
+  // after token i - 1, and nothing after it can join it to a longer word.
+  static void ExpectSpaceLinkHolds(const std::string& text, const std::vector<Token>& tokens,
+                                   const TokenKeys& keys, size_t i) {
+    if (!keys.space_link(i)) return;
+    ASSERT_TRUE(keys.ascii_word(i)) << text << " token " << i;
+    ASSERT_GT(i, 0u) << text;
+    const Span sp = tokens[i].span;
+    ASSERT_EQ(sp.begin, tokens[i - 1].span.end + 1) << text << " token " << i;
+    ASSERT_EQ(text[sp.begin - 1], ' ') << text << " token " << i;
+    if (sp.end < text.size()) {
+      const unsigned char after = static_cast<unsigned char>(text[sp.end]);
+      EXPECT_TRUE(after < 0x80 && !std::isalnum(after) && after != '-' && after != '\'')
+          << text << " token " << i;
+    }
+  }
   // The keyed Segment of `text` (with `made`, reused like the pipeline's keys) must give the
   // bare pass's tokens, kinds and sentences, and the keys TokenKeys::Build makes of them.
   void ExpectKeyedMatchesBare(const std::string& text, TokenKeys* made) {
@@ -57,6 +74,7 @@ class SegmentTest : public ::testing::Test {
       ASSERT_EQ((*made)[i].hash, built[i].hash) << text << " token " << i;
       ASSERT_EQ(made->ascii_word(i), built.ascii_word(i)) << text << " token " << i;
       ASSERT_EQ(made->hyphen(i), built.hyphen(i)) << text << " token " << i;
+      ExpectSpaceLinkHolds(text, fused.tokens, *made, i);
     }
     ASSERT_EQ(fused.sentences.size(), bare.sentences.size()) << text;
     for (size_t k = 0; k < bare.sentences.size(); ++k) {
@@ -295,6 +313,36 @@ TEST_F(SegmentTest, KeyedRunsThroughPunctuationMatchTheBareTokensAndBuiltKeys) {
   EXPECT_EQ(made.lower(4), "police");
   ASSERT_EQ(doc.sentences.size(), 2u);
   EXPECT_EQ(doc.sentences[1].first_token, 4u);
+}
+
+// The tokeniser marks the words its ASCII runs take after one space (TokenKeys::space_link), the
+// bulk of a text, so the geocoder and the extraction WordStream take them without testing the
+// bytes around them again; a word after anything else, or one a joiner follows, is not marked.
+TEST_F(SegmentTest, KeyedRunsMarkTheWordsOneSpaceApart) {
+  TokenKeys keys;
+  Doc doc;
+  // The runs leave a text's last bytes (a chunk and more) to the general path: a tail of
+  // filler words puts the words tested inside the runs.
+  const std::string text =
+      "Shots rang out. Police came, then O'Brien left  two well-known men in all of the town, "
+      "said the officers who came later";
+  seg_->Segment(text, &doc, &keys);
+  std::vector<std::string> linked;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    ExpectSpaceLinkHolds(text, doc.tokens, keys, i);
+    if (keys.space_link(i)) {
+      linked.emplace_back(text.substr(doc.tokens[i].span.begin, doc.tokens[i].span.size()));
+    }
+  }
+  // Not "Shots" (first), "O'Brien" (a joiner inside), "two" (two spaces before it), "well-known";
+  // "men" follows a word the run left to the general path, and is marked all the same.
+  ASSERT_GE(linked.size(), 8u);
+  EXPECT_EQ(std::vector<std::string>(linked.begin(), linked.begin() + 8),
+            (std::vector<std::string>{"rang", "out", "Police", "came", "then", "left", "men",
+                                      "in"}));
+  // Keys built from tokens leave the mark unset: it is the tokeniser's to give.
+  TokenKeys built(text, doc.tokens);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) EXPECT_FALSE(built.space_link(i)) << i;
 }
 
 // With a KeyFilter, the keyed Segment lists the candidates: every number and every word that
