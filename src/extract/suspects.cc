@@ -565,6 +565,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       list_sentence = s;
     }
     // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
+    constexpr uint32_t kAfterRoles =
+        Bit(kAfter, kPerp) | Bit(kAfter, kVictim) | Bit(kAfter, kSelf) | Bit(kAfter, kWeak);
     size_t a = r.end;
     if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
         IsPunct(w[a + 2], ')')) {
@@ -584,9 +586,18 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
           a = c;
         } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
           // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
+          // News often drops the closing comma (", of Dayton was charged with murder, a
+          // felony"): a cue of the name's role before any punctuation ends it there.
           size_t c = a + 1;
-          while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
-          if (c >= e || !IsPunct(w[c], ',')) break;
+          bool plain = true;  // only words and numbers so far
+          for (; c < e && c < a + kMaxOfWords && !IsPunct(w[c], ','); ++c) {
+            plain = plain && w[c].kind != WordKind::kPunct;
+            if (plain && (cue_after(c, e) & kAfterRoles) != 0) break;
+          }
+          if (c >= e || !IsPunct(w[c], ',')) {
+            if (plain && c < e && c < a + kMaxOfWords) a = c;  // at the cue
+            break;
+          }
           a = c;
         } else {
           break;
@@ -607,8 +618,6 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A second predicate of the name's clause: "NAME ran to the station and told police he had
     // shot a man". The words between stay in the clause: no punctuation, no other name, no word
     // that opens another clause ("when", "who").
-    constexpr uint32_t kAfterRoles =
-        Bit(kAfter, kPerp) | Bit(kAfter, kVictim) | Bit(kAfter, kSelf) | Bit(kAfter, kWeak);
     // A lone comma after the name is no apposition: the subject is someone else's ("a man in a
     // Ford Focus, rolled by and began shooting").
     if ((after & kAfterRoles) == 0 && a != r.end + 1) {

@@ -49,6 +49,21 @@ class SuspectsTest : public ::testing::Test {
 };
 SuspectFinder* SuspectsTest::finder_ = nullptr;
 
+// ", of <residence>" without its closing comma ends at the first cue of the name's role: news
+// often drops that comma.
+TEST_F(SuspectsTest, ResidenceAppositionWithoutClosingComma) {
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of the 900 "
+                    "block of Elm Street was charged with child endangering, a felony."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of Oakdale "
+                    "is charged with child endangering."),
+            "Darrel Fenwick");
+  // No cue after the residence: no suspect.
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of the 900 "
+                    "block of Elm Street spoke to reporters."),
+            "");
+}
+
 TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
   EXPECT_EQ(Suspect("Two men were wounded at a bar on Elm Street. Police identified the gunman "
                     "as Darrel Fenwick and said he fled on foot."),
