@@ -14,6 +14,7 @@ namespace {
 constexpr size_t kMaxAsGap = 6;           // words between "identified" and "as"
 constexpr size_t kMaxOfWords = 14;        // words of an ", of <residence>," apposition
 constexpr size_t kMaxPredicateWords = 8;  // words of a first predicate before "and <cue>"
+constexpr size_t kMaxMeansWords = 8;      // words from "used" to its purpose ("to kill")
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -169,14 +170,15 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
     static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"before", kBefore}, {"after", kAfter},           {"as", kAs},
-        {"noun", kNoun},     {"possessive", kPossessive}, {"agent", kAgent}};
+        {"before", kBefore},         {"after", kAfter}, {"as", kAs},      {"noun", kNoun},
+        {"possessive", kPossessive}, {"agent", kAgent}, {"means", kMeans}};
     static constexpr std::pair<std::string_view, Role> kRoles[] = {
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
     const std::pair<std::string_view, WordSet*> word_sets[] = {
-        {"coord", &f->coord_},         {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
-        {"reflexive", &f->reflexive_}, {"speech", &f->speech_},         {"adverb", &f->adverb_}};
+        {"coord", &f->coord_},          {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
+        {"reflexive", &f->reflexive_},  {"speech", &f->speech_},         {"adverb", &f->adverb_},
+        {"instrument", &f->instrument_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -198,8 +200,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
     if (kind == std::end(kKinds)) {
       return InvalidArgument(
           "column 2: kind \"" + std::string(cols[1]) +
-          "\" is not before, after, as, noun, possessive, agent, coord, clause_end, "
-          "pronoun, reflexive, speech or adverb");
+          "\" is not before, after, as, noun, possessive, agent, means, coord, clause_end, "
+          "pronoun, reflexive, speech, adverb or instrument");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -382,6 +384,18 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     if ((p & Bit(kAgent, kPerp)) && at + n < end && !StartsUpper(text, w[at]) &&
         name_word(at + n)) {
       p |= Bit(kAfter, kPerp);
+    }
+    // "NAME used a .45 caliber pistol to murder ...": the means, then its purpose, in one
+    // clause (no comma, no clause_end word between).
+    if (n == 0 && at < end && instrument_.contains(w[at])) {
+      for (size_t k = at + 1; k < end && k <= at + kMaxMeansWords; ++k) {
+        if (IsPunct(w[k], ',') || clause_end_.contains(w[k])) break;
+        uint32_t q = 0;
+        if (cues_.Match(w, k, end, &q) > 0 && (q & Bit(kMeans, kPerp)) != 0) {
+          p |= Bit(kAfter, kPerp);
+          break;
+        }
+      }
     }
     return p;
   };

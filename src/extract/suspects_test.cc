@@ -64,6 +64,17 @@ TEST_F(SuspectsTest, ResidenceAppositionWithoutClosingComma) {
             "");
 }
 
+// "NAME used <a weapon> to kill": the means and its purpose in the name's clause accuse him; a
+// comma or another clause between does not.
+TEST_F(SuspectsTest, UsedAWeaponToKill) {
+  EXPECT_EQ(Suspect("Three people were found dead in a house on Monday. Police said Darrel "
+                    "Fenwick used a .38 caliber revolver to kill his brothers."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("Three people were found dead in a house on Monday. Police said Darrel "
+                    "Fenwick used to live there, and officers came to kill time."),
+            "");
+}
+
 TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
   EXPECT_EQ(Suspect("Two men were wounded at a bar on Elm Street. Police identified the gunman "
                     "as Darrel Fenwick and said he fled on foot."),
