@@ -14,6 +14,7 @@ namespace {
 constexpr size_t kMaxAsGap = 6;           // words between "identified" and "as"
 constexpr size_t kMaxOfWords = 14;        // words of an ", of <residence>," apposition
 constexpr size_t kMaxPredicateWords = 8;  // words of a first predicate before "and <cue>"
+constexpr size_t kMaxMeansWords = 8;      // words from "used" to its purpose ("to kill")
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -169,14 +170,15 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   std::map<std::string, std::pair<std::string, uint32_t>> bits;  // normalized key -> phrase, bits
   Status st = ForEachTsvRow(dir + "/suspect_cues.tsv", 3, [&](const auto& cols, int) -> Status {
     static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"before", kBefore}, {"after", kAfter},           {"as", kAs},
-        {"noun", kNoun},     {"possessive", kPossessive}, {"agent", kAgent}};
+        {"before", kBefore},         {"after", kAfter}, {"as", kAs},      {"noun", kNoun},
+        {"possessive", kPossessive}, {"agent", kAgent}, {"means", kMeans}};
     static constexpr std::pair<std::string_view, Role> kRoles[] = {
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
     const std::pair<std::string_view, WordSet*> word_sets[] = {
-        {"coord", &f->coord_},         {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
-        {"reflexive", &f->reflexive_}, {"speech", &f->speech_},         {"adverb", &f->adverb_}};
+        {"coord", &f->coord_},          {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
+        {"reflexive", &f->reflexive_},  {"speech", &f->speech_},         {"adverb", &f->adverb_},
+        {"instrument", &f->instrument_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -198,8 +200,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
     if (kind == std::end(kKinds)) {
       return InvalidArgument(
           "column 2: kind \"" + std::string(cols[1]) +
-          "\" is not before, after, as, noun, possessive, agent, coord, clause_end, "
-          "pronoun, reflexive, speech or adverb");
+          "\" is not before, after, as, noun, possessive, agent, means, coord, clause_end, "
+          "pronoun, reflexive, speech, adverb or instrument");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -383,6 +385,18 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         name_word(at + n)) {
       p |= Bit(kAfter, kPerp);
     }
+    // "NAME used a .45 caliber pistol to murder ...": the means, then its purpose, in one
+    // clause (no comma, no clause_end word between).
+    if (n == 0 && at < end && instrument_.contains(w[at])) {
+      for (size_t k = at + 1; k < end && k <= at + kMaxMeansWords; ++k) {
+        if (IsPunct(w[k], ',') || clause_end_.contains(w[k])) break;
+        uint32_t q = 0;
+        if (cues_.Match(w, k, end, &q) > 0 && (q & Bit(kMeans, kPerp)) != 0) {
+          p |= Bit(kAfter, kPerp);
+          break;
+        }
+      }
+    }
     return p;
   };
 
@@ -565,6 +579,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       list_sentence = s;
     }
     // After the name: "NAME [, 23] [, of Dayton] [,] [who] [cue]".
+    constexpr uint32_t kAfterRoles =
+        Bit(kAfter, kPerp) | Bit(kAfter, kVictim) | Bit(kAfter, kSelf) | Bit(kAfter, kWeak);
     size_t a = r.end;
     if (a < e && IsPunct(w[a], '(') && a + 2 < e && IsNumberish(w[a + 1]) &&
         IsPunct(w[a + 2], ')')) {
@@ -584,9 +600,18 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
           a = c;
         } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
           // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
+          // News often drops the closing comma (", of Dayton was charged with murder, a
+          // felony"): a cue of the name's role before any punctuation ends it there.
           size_t c = a + 1;
-          while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
-          if (c >= e || !IsPunct(w[c], ',')) break;
+          bool plain = true;  // only words and numbers so far
+          for (; c < e && c < a + kMaxOfWords && !IsPunct(w[c], ','); ++c) {
+            plain = plain && w[c].kind != WordKind::kPunct;
+            if (plain && (cue_after(c, e) & kAfterRoles) != 0) break;
+          }
+          if (c >= e || !IsPunct(w[c], ',')) {
+            if (plain && c < e && c < a + kMaxOfWords) a = c;  // at the cue
+            break;
+          }
           a = c;
         } else {
           break;
@@ -607,8 +632,6 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A second predicate of the name's clause: "NAME ran to the station and told police he had
     // shot a man". The words between stay in the clause: no punctuation, no other name, no word
     // that opens another clause ("when", "who").
-    constexpr uint32_t kAfterRoles =
-        Bit(kAfter, kPerp) | Bit(kAfter, kVictim) | Bit(kAfter, kSelf) | Bit(kAfter, kWeak);
     // A lone comma after the name is no apposition: the subject is someone else's ("a man in a
     // Ford Focus, rolled by and began shooting").
     if ((after & kAfterRoles) == 0 && a != r.end + 1) {

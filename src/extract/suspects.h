@@ -90,12 +90,13 @@ class SuspectFinder {
     kAs = 4,
     kNoun = 8,
     kPossessive = 16,
-    kAgent = 32
+    kAgent = 32,
+    kMeans = 64
   };
   enum Role : uint8_t { kPerp = 0, kVictim = 1, kSelf = 2, kWeak = 3 };
   // Payload of a trie: bit (kind * 4 + role) set for every (kind, role) the phrase has.
   static constexpr uint32_t Bit(Kind k, Role r) {
-    return 1u << (std::countr_zero(unsigned{k}) * 4 + r);  // 6 kinds x 4 roles: bits 0..23
+    return 1u << (std::countr_zero(unsigned{k}) * 4 + r);  // 7 kinds x 4 roles: bits 0..27
   }
 
   SuspectFinder() = default;
@@ -109,6 +110,7 @@ class SuspectFinder {
   WordSet reflexive_;   // a singular reflexive ("himself", "herself")
   WordSet speech_;      // a reporting verb ("said"): the name next to it is a speaker
   WordSet adverb_;      // may stand between a name and its after cue ("also", "later")
+  WordSet instrument_;  // "used": the name's means before a `means` cue ("used a pistol to kill")
 };
 
 }  // namespace sitrep

@@ -47,6 +47,32 @@ class SuspectsTest : public ::testing::Test {
 };
 SuspectFinder* SuspectsTest::finder_ = nullptr;
 
+// ", of <residence>" without its closing comma ends at the first cue of the name's role: news
+// often drops that comma.
+TEST_F(SuspectsTest, ResidenceAppositionWithoutClosingComma) {
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of the 900 "
+                    "block of Elm Street was charged with child endangering, a felony."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of Oakdale "
+                    "is charged with child endangering."),
+            "Darrel Fenwick");
+  // No cue after the residence: no suspect.
+  EXPECT_EQ(Suspect("A boy, 4, was shot at a home on Monday. Darrel Fenwick, 31, of the 900 "
+                    "block of Elm Street spoke to reporters."),
+            "");
+}
+
+// "NAME used <a weapon> to kill": the means and its purpose in the name's clause accuse him; a
+// comma or another clause between does not.
+TEST_F(SuspectsTest, UsedAWeaponToKill) {
+  EXPECT_EQ(Suspect("Three people were found dead in a house on Monday. Police said Darrel "
+                    "Fenwick used a .38 caliber revolver to kill his brothers."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("Three people were found dead in a house on Monday. Police said Darrel "
+                    "Fenwick used to live there, and officers came to kill time."),
+            "");
+}
+
 TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
   EXPECT_EQ(Suspect("Two men were wounded at a bar on Elm Street. Police identified the gunman "
                     "as Darrel Fenwick and said he fled on foot."),

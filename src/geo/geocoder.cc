@@ -1447,12 +1447,29 @@ bool JoinAsciiFolds(std::string_view text, std::span<const Word> words, size_t i
   return true;
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether `w` is a piece of an e-mail or web address ("jdoe@ci.fairbanks.ak.us",
+// "springfield.gov"): joined to the text before it by '.', '@' or '/', or to a word after it by
+// '.' or '@'. Addresses are written in lower case whatever the name, so such a piece is no
+// lower-case use of the word.
+bool InAddress(std::string_view text, const Word& w) {
+  const size_t b = w.span.begin, e = w.span.end;
+  if (b > 0 && (text[b - 1] == '.' || text[b - 1] == '@' || text[b - 1] == '/')) {
+    return b > 1 && IsAsciiAlnum(text[b - 2]);
+  }
+  return e + 1 < text.size() && (text[e] == '.' || text[e] == '@') && IsAsciiAlnum(text[e + 1]);
+}
+
 // Whether the text has a word that is `w` in lower case: the same folded form, written neither
-// capitalised nor in a caseless script, and no stop word.
-bool HasLowerCaseTwin(const WordClassTable& wc, std::span<const Word> words, const Word& w) {
+// capitalised nor in a caseless script, no stop word, and not a piece of an address.
+bool HasLowerCaseTwin(const WordClassTable& wc, std::string_view text, std::span<const Word> words,
+                      const Word& w) {
   for (const Word& o : words) {
     if (o.lower_hash == w.lower_hash && !o.upper_initial() && !o.uncased() &&
-        (Classes(o, wc) & kStop) == 0 && o.lower == w.lower) {
+        (Classes(o, wc) & kStop) == 0 && o.lower == w.lower && !InAddress(text, o)) {
       return true;
     }
   }
@@ -1875,7 +1892,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   auto lower_twin = [&](const Word& w) {
     const size_t b = LowerFilterBit(w.lower_hash);
     return ((lower_filter[b >> 6] >> (b & 63)) & 1) != 0 &&
-           HasLowerCaseTwin(W.word_class, words, w);
+           HasLowerCaseTwin(W.word_class, text, words, w);
   };
 
   auto gap = [&](size_t i) {  // text between words[i] and words[i + 1]

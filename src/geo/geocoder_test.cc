@@ -959,6 +959,18 @@ TEST_F(GeocoderTest, NameAlsoWrittenInLowerCaseIsWeakWhereverItStands) {
   EXPECT_NE(At(ms, "Gwamar"), nullptr);
 }
 
+// Addresses are written in lower case whatever the name: a piece of an e-mail or web address is
+// no lower-case use of the word, but the same word in prose still is.
+TEST_F(GeocoderTest, NameInsideAnAddressIsNoLowerCaseTwin) {
+  for (const char* tail : {"Write to desk@ci.gwamar.va.pk for details.",
+                           "Tips go to gwamar@example.org or www.gwamar.gov.pk/news."}) {
+    auto ms = Find(std::string("Officials said Gwamar in Varistan was calm. ") + tail);
+    EXPECT_NE(At(ms, "Gwamar"), nullptr) << tail;
+  }
+  auto ms = Find("Officials said Gwamar in Varistan was calm. A gwamar unit came.");
+  EXPECT_EQ(At(ms, "Gwamar"), nullptr);
+}
+
 // Find keeps the readings made for a name's postings per thread, for the name's later mentions
 // in the article and in later articles: answers must not depend on what was read before, also
 // for a name spelled otherwise under the same key (Kavat, Qavat, Khevat: whether the text spells
