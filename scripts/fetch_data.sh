@@ -99,7 +99,8 @@ fi
 
 INPUTS=("$PLACES" "$ASSETS/city.json" "$ASSETS/state.json" "$ROOT/data/geo/match_rules.tsv"
         "$ROOT/data/geo/countries.tsv" "$ROOT/data/geo/admin2_seat_exclude.tsv"
-        "$ROOT/data/geo/admin_suffixes.tsv" "$ROOT/data/geo/extra_places.tsv" "$US_ADMIN2")
+        "$ROOT/data/geo/admin_suffixes.tsv" "$ROOT/data/geo/extra_places.tsv" "$US_ADMIN2"
+        "$ROOT/data/geo/fold_rules.txt")
 
 BIN="${SITREP:-}"
 if [[ -z "$BIN" ]]; then

@@ -225,5 +225,47 @@ TEST(ActorAffiliationTest, AParentGroupIsNoActorNorAntecedent) {
   EXPECT_TRUE(qaeda);
 }
 
+TEST_F(ActorsTest, GroupsNamedInOtherLanguagesAndScripts) {
+  // Each sentence names one group in its own language; the canonical name is the English one.
+  const std::pair<const char*, const char*> cases[] = {
+      {"Ответственность за взрыв взяла на себя группировка Исламское государство.",
+       "Islamic State"},
+      {"Власти подозревают боевиков Исламского государства.", "Islamic State"},
+      {"وتبنى تنظيم الدولة الإسلامية التفجير في بيان.", "Islamic State"},
+      {"Die Terrormiliz Islamischer Staat reklamierte den Überfall für sich.", "Islamic State"},
+      {"Le raid a été revendiqué par l'État islamique au Sahel.", "Islamic State Sahel Province"},
+      {"El Estado Islámico reivindicó el atentado.", "Islamic State"},
+      {"حملے کی ذمہ داری تحریک طالبان پاکستان نے قبول کی۔", "Tehrik-i-Taliban Pakistan"},
+      {"पुलिस ने कहा कि हमला नक्सलियों ने किया।", "Communist Party of India (Maoist)"},
+      {"Yetkililer saldırıdan IŞİD'i sorumlu tuttu.", "Islamic State"},
+  };
+  for (const auto& [text, group] : cases) {
+    auto v = Run(text);
+    const ActorMention* a = Named(v, group);
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(a->actor_class, ActorClass::kArmedGroup) << text;
+  }
+}
+
+TEST_F(ActorsTest, ResponsibilityCuesInOtherLanguages) {
+  const std::pair<const char*, Responsibility> cases[] = {
+      {"Ответственность за взрыв взяла на себя группировка Исламское государство.",
+       Responsibility::kClaimed},
+      {"وتبنى تنظيم الدولة الإسلامية التفجير في بيان.", Responsibility::kClaimed},
+      {"Die Terrormiliz Islamischer Staat reklamierte den Überfall für sich.",
+       Responsibility::kClaimed},
+      {"Le raid a été revendiqué par l'État islamique.", Responsibility::kClaimed},
+      {"El Estado Islámico reivindicó el atentado.", Responsibility::kClaimed},
+      {"Las autoridades atribuyeron el ataque al Estado Islámico.", Responsibility::kAccused},
+      {"Власти обвинили в нападении боевиков ИГИЛ.", Responsibility::kAccused},
+  };
+  for (const auto& [text, kind] : cases) {
+    auto v = Run(text);
+    const ActorMention* a = Named(v, "Islamic State");
+    ASSERT_NE(a, nullptr) << text;
+    EXPECT_EQ(a->responsibility, kind) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -527,5 +527,17 @@ TEST_F(MultilingualTest, PortugueseDateInsideTheVerbGroup) {
   EXPECT_EQ(k->category, Category::kSecurityForces);
 }
 
+TEST_F(MultilingualTest, UkrainianTollsWeekdaysAndShelling) {
+  // Ukrainian words of the dead and wounded, its collective numbers (троє, двоє) and weekdays.
+  DocAnalysis a =
+      Run("Унаслідок обстрілу міста у неділю загинули троє людей, ще двоє поранені, повідомили "
+          "місцеві власті.",
+          "uk");
+  EXPECT_EQ(First(a, Field::kKilled), 3);
+  EXPECT_EQ(First(a, Field::kInjured), 2);
+  EXPECT_TRUE(HasSubType(a, "Shelling/artillery/missile attack"));
+  EXPECT_EQ(MentionDate(a), (CivilDate{2031, 5, 11}));
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -125,6 +125,8 @@ struct ExtraPlace {
   // these (a name the public tables gave the unit by mistake).
   std::vector<std::string> not_names;
   double lat = 0, lon = 0;
+  // No coordinates given (a row with an admin code only adds names): the unit keeps its own.
+  bool keep_coords = false;
   int64_t pop = 0;
   GeoLevel level = GeoLevel::kPlace;
 };
@@ -152,6 +154,9 @@ Status LoadExtraPlaces(const std::string& path, std::vector<ExtraPlace>* out) {
     bool ok1 = false, ok2 = false;
     x.lat = ParseDouble(f[5], &ok1);
     x.lon = ParseDouble(f[6], &ok2);
+    if (f.size() > 9 && !f[9].empty() && f[5].empty() && f[6].empty()) {
+      x.keep_coords = ok1 = ok2 = true;
+    }
     if (x.name.empty() || x.cc.size() != 2 || !ok1 || !ok2)
       return bad("bad name, country or coordinates");
     if (f[7] == "place") {
@@ -608,8 +613,10 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
       names.push_back(g->name);
     }
     g->name = x.name;
-    g->lat = x.lat;
-    g->lon = x.lon;
+    if (!x.keep_coords) {
+      g->lat = x.lat;
+      g->lon = x.lon;
+    }
     names.insert(names.end(), x.alts.begin(), x.alts.end());
     ++stats.extra;
   }

@@ -230,7 +230,9 @@ std::string WriteFixture() {
             "\tPK.02.208\n"
             "Testabad Camp\t\tPK\tVaristan\t\t30.4\t66.9\tplace\t500\n"
             "Stavrovo Oblast\tСтавровская область,-Wrongvale\tRU\t\t\t52.0\t40.0\tprovince\t0"
-            "\tRU.66\n");
+            "\tRU.66\n"
+            // Names only: no coordinates, so the province keeps its own.
+            "Novagrad Province\tНовоградская провинция\tZW\t\t\t\t\tprovince\t0\tZW.10\n");
   WriteText(dir + "/countries.tsv",
             "# test countries\nPK\tPakistan\t\tPakistani|Pakistanis\nIN\tIndia\t\tIndian\n"
             "US\tUnited States\tUSA|U.S.|America\tAmerican\nAF\tAfghanistan\t\tAfghan\n"
@@ -663,8 +665,8 @@ TEST(GazetteerTest, LookupInTablesWithOneKeyOrNone) {
 }  // namespace
 TEST(GazetteerTest, SupplementDropsAMistakenOldName) {
   using geo_test::Entries;
-  using geo_test::HasPlace;
   using geo_test::FixtureGazetteer;
+  using geo_test::HasPlace;
   // "-Wrongvale" in the row's alternates: the name the code file gave RU.66 by mistake is not
   // kept as an alternate of the renamed province; its own names are.
   const Gazetteer& g = FixtureGazetteer();
@@ -674,6 +676,23 @@ TEST(GazetteerTest, SupplementDropsAMistakenOldName) {
       HasPlace(Entries(g, "Ставровская область"), "RU", "Stavrovo Oblast", GeoLevel::kProvince));
   EXPECT_FALSE(HasPlace(Entries(g, "Wrongvale"), "RU", "Stavrovo Oblast", GeoLevel::kProvince));
   EXPECT_TRUE(HasPlace(Entries(g, "Kamenogorsk"), "RU", "Stavrovo Oblast", GeoLevel::kPlace));
+}
+
+TEST(GazetteerTest, SupplementRowWithoutCoordinatesOnlyAddsNames) {
+  using geo_test::Entries;
+  using geo_test::FixtureGazetteer;
+  // The ZW.10 row gives a Russian name and no coordinates: the province is found by that name
+  // and keeps the point the builder gave it from its towns (Novagrad, -17.8 31.0), not 0,0.
+  const Gazetteer& g = FixtureGazetteer();
+  bool found = false;
+  for (const GazEntry& e : Entries(g, "Новоградская провинция")) {
+    if (e.country != "ZW" || e.level != GeoLevel::kProvince) continue;
+    found = true;
+    EXPECT_EQ(e.name, "Novagrad Province");
+    EXPECT_LT(e.lat, -10);
+    EXPECT_GT(e.lon, 20);
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace sitrep

@@ -151,6 +151,14 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
       // Provinces by their Russian names (data/geo/extra_places.tsv).
       {"ru", "Во вторник в Чечне задержали боевика.", "Чечне", "RU"},
       {"ru", "В Дагестане боевики напали на пост.", "Дагестане", "RU"},
+      // Ukraine's oblasts by their Ukrainian and Russian names (extra_places.tsv, unit_form).
+      {"uk", "Уночі в Харківській області загинули троє.", "Харківській області", "UA"},
+      {"ru", "Ночью в Запорожской области погибли двое.", "Запорожской области", "UA"},
+      // Genitive -и: the bare stem first ("Твери" of Тверь), else the nominative in -я ("Чечни").
+      {"ru", "Боевики напали на полицейских на юге Чечни.", "Чечни", "RU"},
+      {"ru", "Полиция Твери сообщила о стрельбе.", "Твери", "RU"},
+      // An Indian state by its Hindi name, its final inherent vowel silent.
+      {"hi", "मणिपुर में गोलीबारी में चार लोग मारे गए।", "मणिपुर", "IN"},
       // Turkish "Şam" (Damascus) is no given name "Sam".
       {"tr", "Pazartesi günü Şam'da bir bomba patladı.", "Şam", "SY"},
   };
@@ -175,6 +183,16 @@ TEST(LocativeCuesRealTest, RealGazetteerFindsExonyms) {
   ASSERT_EQ(chechnya.size(), 1u);
   EXPECT_EQ(chechnya[0].place.level, GeoLevel::kProvince);
   EXPECT_EQ(chechnya[0].place.admin1, "Chechen Republic");
+  auto chechni = geo->Find("Боевики напали на полицейских на юге Чечни.", Doc(), "ru");
+  ASSERT_EQ(chechni.size(), 1u);
+  EXPECT_EQ(chechni[0].place.admin1, "Chechen Republic");
+  auto tver = geo->Find("Полиция Твери сообщила о стрельбе.", Doc(), "ru");
+  ASSERT_EQ(tver.size(), 1u);
+  EXPECT_EQ(tver[0].place.name, "Tver");
+  auto kharkiv = geo->Find("Уночі в Харківській області загинули троє.", Doc(), "uk");
+  ASSERT_EQ(kharkiv.size(), 1u);
+  EXPECT_EQ(kharkiv[0].place.level, GeoLevel::kProvince);
+  EXPECT_EQ(kharkiv[0].place.admin1, "Kharkivska oblast");
 }
 
 TEST_F(LocativeCuesTest, UnitNounBeforeTheNameKeepsItsLocativeFrame) {

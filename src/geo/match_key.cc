@@ -46,14 +46,29 @@ void AppendAsciiFolded(std::string_view s, std::string* out) {
 
 thread_local bool built_transliterator = false;
 
+// The transliteration after the rules of geo/fold_rules.txt, as ICU rule statements.
+constexpr std::string_view kLatinChain =
+    "\n::Any-Latin; ::NFD; ::[:Nonspacing Mark:] Remove; ::NFC; ::Latin-ASCII;\n";
+
+std::unique_ptr<icu::Transliterator> FromRules(const std::string& rules) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError perr;
+  std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
+      "sitrep-fold", icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD, perr, status));
+  if (U_FAILURE(status)) tr.reset();
+  return tr;
+}
+
+// <data dir>/geo/fold_rules.txt then kLatinChain; the chain alone when the file is missing or
+// its rules do not parse (folds then keep ICU's own spellings).
 icu::Transliterator* ThreadTransliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     built_transliterator = true;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) tr.reset();
-    return tr;
+    std::unique_ptr<icu::Transliterator> tr;
+    if (Result<std::string> rules = ReadFile(DataPath("geo/fold_rules.txt")); rules.ok()) {
+      tr = FromRules(*rules + std::string(kLatinChain));
+    }
+    return tr ? std::move(tr) : FromRules(std::string(kLatinChain));
   }();
   return t.get();
 }

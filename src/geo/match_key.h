@@ -1,7 +1,8 @@
 // Match keys: the spelling-insensitive form under which place names are indexed and looked up.
 //
 // A key is made in two steps. FoldName() turns any name into lower-case ASCII words: non-Latin
-// scripts are transliterated (ICU Any-Latin), diacritics and apostrophes dropped, other punctuation
+// scripts are transliterated (ICU Any-Latin, after the rules of <data dir>/geo/fold_rules.txt:
+// Devanagari's silent inherent vowel), diacritics and apostrophes dropped, other punctuation
 // becomes a word break ("Nūrá Qal‘ah" -> "nura qalah"). MatchRules then joins the words and applies
 // ordered substitutions read from data/geo/match_rules.tsv (q->k, kh->k, w->v, ai->e, vowel
 // classes, doubled letters squeezed), so that Kavat/Qavat/Khevat, Nurakhail/Nurakhel/Nura Khel and

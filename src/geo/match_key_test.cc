@@ -46,6 +46,22 @@ TEST(MatchKeyTest, OtherScriptsAreTransliterated) {
   EXPECT_FALSE(MatchKey("کوئنزہ").empty());
 }
 
+TEST(MatchKeyTest, DevanagariDropsTheSilentInherentVowel) {
+  // geo/fold_rules.txt: the word-final inherent a and the medial one between V C and C V are
+  // silent, as in the Latin spellings; a final conjunct and a one-letter word keep theirs.
+  EXPECT_EQ(FoldName("छत्तीसगढ़"), "chattisgarh");
+  EXPECT_EQ(FoldName("मणिपुर"), "manipur");
+  EXPECT_EQ(FoldName("हमला"), "hamla");
+  EXPECT_EQ(FoldName("इन्द्र"), "indra");
+  EXPECT_EQ(FoldName("न"), "na");
+  // च is written "ch" as Latin spellings write it, so the keys meet.
+  EXPECT_EQ(FoldName("चुराचांदपुर"), "churachandpur");
+  EXPECT_EQ(MatchKey("छत्तीसगढ़"), MatchKey("Chhattisgarh"));
+  EXPECT_EQ(MatchKey("चुराचांदपुर"), MatchKey("Churachandpur"));
+  // Other scripts are untouched by these rules.
+  EXPECT_EQ(FoldName("Москва"), "moskva");
+}
+
 // The committed geo/folds.tsv must be what `sitrep gazetteer folds` makes of the data files now,
 // or a data-file word added since would build the transliterator at every start-up.
 TEST(MatchKeyTest, FoldTableMatchesTheDataFiles) {

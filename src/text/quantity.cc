@@ -177,7 +177,10 @@ Result<std::unique_ptr<QuantityParser>> QuantityParser::Load(const std::string& 
         qp->pre_.Add(f[0], id);
       else if (pos == "post")
         qp->post_.Add(f[0], id);
-      else if (pos == "between")
+      else if (pos == "post_noun") {
+        qp->post_.Add(f[0], id);
+        qp->post_noun_.Add(f[0], id);
+      } else if (pos == "between")
         qp->between_.Add(f[0], id);
       else if (pos == "sep")
         qp->seps_[LowerString(f[0])] = true;
@@ -1161,6 +1164,10 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
         size_t s = end;
         if (IsText(text, tokens[s], "-") && Adjacent(tokens, s - 1, s)) ++s;  // "40-odd"
         post = post_.MatchForward(keys, s, &pe);
+        // One word, the counted noun, may stand between the number and a post_noun qualifier.
+        if (post < 0 && s == end && s + 1 < n && tokens[s].kind == TokenKind::kWord) {
+          post = post_noun_.MatchForward(keys, s + 1, &pe);
+        }
       }
       const Qual* qual = nullptr;
       if (pre >= 0) {

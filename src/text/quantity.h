@@ -139,6 +139,9 @@ class QuantityParser {
   std::vector<Qual> quals_;
   PhraseTable pre_;   // payload: index into quals_
   PhraseTable post_;  // payload: index into quals_
+  // Qualifiers that may also follow the number's counted noun ("8 أشخاص على الأقل", "12 morts au
+  // moins"): position post_noun. Payload: index into quals_.
+  PhraseTable post_noun_;
   PhraseTable between_;
   KeyTable<bool> seps_;          // "to", "-", "or"...
   KeyTable<bool> between_seps_;  // "and"

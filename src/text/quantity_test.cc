@@ -100,6 +100,29 @@ TEST_F(QuantityTest, AtLeastAndMoreThan) {
   EXPECT_EQ(SpanText(q.span), "Thirty or more");
 }
 
+TEST_F(QuantityTest, AtLeastAfterTheCountedNoun) {
+  // qualifiers.tsv post_noun: the qualifier may follow the number's noun.
+  std::vector<Quantity> qs = FindIn("قتل 8 أشخاص على الأقل في الهجوم.", "ar");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].value, 8);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(SpanText(qs[0].number_span), "8");
+  qs = FindIn("L'explosion a fait 12 morts au moins, selon la police.", "fr");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kAtLeast);
+  qs = FindIn("Погибли 8 человек по меньшей мере, сообщили власти.", "ru");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kAtLeast);
+  // A plain post qualifier must follow the number itself: "or more" after a noun is another
+  // phrase ("5 soldiers or more civilians").
+  Quantity q = One("Gunmen killed 5 soldiers or more civilians fled.");
+  EXPECT_EQ(q.qualifier, Qualifier::kExact);
+  // Two words between are too many.
+  qs = FindIn("قتل 8 أشخاص مدنيين على الأقل.", "ar");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kExact);
+}
+
 TEST_F(QuantityTest, AboutNearlyUpTo) {
   Quantity q = One("Nearly 40 people were wounded.");
   EXPECT_EQ(q.qualifier, Qualifier::kAbout);
