@@ -63,9 +63,18 @@ Result<std::unique_ptr<Engine>> MakeEngine(const EngineFlags& flags) {
 }
 
 struct RunCounts {
-  size_t read = 0, skipped = 0, files = 0, repeated = 0;
+  size_t read = 0, skipped = 0, files = 0, repeated = 0, unknown_type = 0;
   DedupStats dedup;
 };
+
+// Reads the inputs, printing each problem and note; *counts gets the ingest counts.
+IngestResult ReadArticles(const std::vector<std::string>& inputs, RunCounts* counts) {
+  IngestResult in = ReadInputs(inputs, IngestOptions());
+  PrintErrors(in.errors);
+  for (const std::string& note : in.notes) PrintError("note: " + note);
+  *counts = {in.articles.size(), in.errors.size(), in.files, in.repeated, in.skipped_unknown, {}};
+  return in;
+}
 
 void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
   std::set<std::string> parents, places;
@@ -90,11 +99,15 @@ void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
       if (!last || *inc.date > *last) last = inc.date;
     }
   }
-  std::fprintf(stderr,
-               "sitrep: %zu article(s) read from %zu file(s), %zu input problem(s), "
-               "%zu duplicate(s) (%zu exact, %zu near)\n",
-               c.read, c.files, c.skipped, c.dedup.exact + c.dedup.near + c.repeated,
-               c.dedup.exact + c.repeated, c.dedup.near);
+  std::fprintf(
+      stderr,
+      "sitrep: %zu article(s) read from %zu file(s), %zu input problem(s), "
+      "%zu duplicate(s) (%zu exact, %zu near)%s\n",
+      c.read, c.files, c.skipped, c.dedup.exact + c.dedup.near + c.repeated,
+      c.dedup.exact + c.repeated, c.dedup.near,
+      c.unknown_type == 0
+          ? ""
+          : (", " + std::to_string(c.unknown_type) + " file(s) of unknown type skipped").c_str());
   std::string range = first ? first->ToIso() + " .. " + last->ToIso() : "no dates";
   char killed_text[32];
   std::snprintf(killed_text, sizeof killed_text, "%.0f", killed);
@@ -220,6 +233,18 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     PrintError(st.message());
     return 1;
   }
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  RunCounts counts;
+  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  if (in.articles.empty()) {
+    PrintError("no article could be read; nothing to analyse");
+    return 1;
+  }
+  // Opened only once there is something to store: a run that read nothing leaves no file.
   std::unique_ptr<Store> store;
   if (!cmd.db.empty()) {
     Result<std::unique_ptr<Store>> opened = Store::Open(cmd.db);
@@ -228,18 +253,6 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
       return 1;
     }
     store = std::move(opened).value();
-  }
-  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return 1;
-  }
-  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
-  PrintErrors(in.errors);
-  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
-  if (in.articles.empty()) {
-    PrintError("no article could be read; nothing to analyse");
-    return 1;
   }
   counts.dedup = MarkDuplicates(&in.articles);
   Progress progress(!cmd.engine.quiet);
@@ -303,24 +316,24 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
 
 int RunIngest(const IngestCommand& cmd) {
   const double start = Now();
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  RunCounts counts;
+  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  if (in.articles.empty()) {
+    PrintError("no article could be read; the database is unchanged");
+    return 1;
+  }
+  // Opened after reading, so that input which gives nothing creates no empty database.
   Result<std::unique_ptr<Store>> store_or = Store::Open(cmd.db);
   if (!store_or.ok()) {
     PrintError(store_or.status().message());
     return 1;
   }
   Store& store = **store_or;
-  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return 1;
-  }
-  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
-  PrintErrors(in.errors);
-  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
-  if (in.articles.empty()) {
-    PrintError("no article could be read; the database is unchanged");
-    return 1;
-  }
 
   Result<std::vector<Article>> stored = store.LoadArticles();
   Result<std::vector<DocAnalysis>> old_analyses = store.LoadAnalyses();
