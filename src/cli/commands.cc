@@ -159,19 +159,25 @@ std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
          "(use 'sitrep ingest' to add articles to a database and keep them)";
 }
 
-Result<std::string> OutputFormat(const std::string& format, const std::string& out) {
-  if (format == "json" || format == "csv" || format == "geojson") return format;
-  if (!format.empty()) {
+Result<std::string> OutputFormat(const std::string& format, const std::string& out, bool bom) {
+  std::string chosen;
+  if (format == "json" || format == "csv" || format == "geojson") {
+    chosen = format;
+  } else if (!format.empty()) {
     return InvalidArgument("--format: expected json, csv or geojson, got '" + format + "'");
+  } else {
+    const std::string ext = AsciiLowerExtension(out);
+    chosen = ext == ".csv" ? "csv" : ext == ".geojson" ? "geojson" : "json";
   }
-  const std::string ext = AsciiLowerExtension(out);
-  if (ext == ".csv") return std::string("csv");
-  if (ext == ".geojson") return std::string("geojson");
-  return std::string("json");
+  // A byte-order mark is what Excel needs to read a CSV as UTF-8; JSON must not start with one.
+  if (bom && chosen != "csv") {
+    return InvalidArgument("--bom: only for CSV output (the format here is " + chosen + ")");
+  }
+  return chosen;
 }
 
-std::string FormatIncidents(const IncidentSet& set, const std::string& format) {
-  if (format == "csv") return IncidentsToCsv(set);
+std::string FormatIncidents(const IncidentSet& set, const std::string& format, bool bom) {
+  if (format == "csv") return (bom ? "\xEF\xBB\xBF" : "") + IncidentsToCsv(set);
   if (format == "geojson") return IncidentsToGeoJson(set);
   return IncidentsToJson(set);
 }
@@ -224,7 +230,7 @@ constexpr size_t kAnalyzeChunk = 5000;
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
   // The format, output and database are checked before the analysis, which can take long.
-  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out, cmd.bom);
   if (!format.ok()) {
     PrintError(format.status().message());
     return 2;
@@ -281,7 +287,7 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   }
   const IncidentSet& set = *resolved;
 
-  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -400,7 +406,7 @@ int RunIngest(const IngestCommand& cmd) {
 }
 
 int RunExport(const ExportCommand& cmd) {
-  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out, cmd.bom);
   if (!format.ok()) {
     PrintError(format.status().message());
     return 2;
@@ -415,7 +421,7 @@ int RunExport(const ExportCommand& cmd) {
     PrintError(set.status().message());
     return 1;
   }
-  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -540,7 +546,7 @@ usage:
       stores the articles, analyses and these incidents.
   sitrep ingest INPUT... --db FILE [options]
       Adds new articles to the database, analyses them and re-resolves all stored incidents.
-  sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+  sitrep export --db FILE [--out FILE] [--format json|csv|geojson] [--bom]
       Writes the stored incidents as JSON, an ACLED-style CSV or GeoJSON.
   sitrep explain INCIDENT_ID --db FILE
       Prints an incident, its documents, its claims with their quotes and why it was formed.
@@ -576,10 +582,12 @@ std::string CommandHelp(std::string_view command) {
                    median of independent reports, UCDP-style)
   --quiet          no progress line and no summary (problems are still reported)
 
-INPUT: a .jsonl file (one article per line: doc_id, source, url, published YYYY-MM-DD or null,
-lang, text), a .json file (an article or a list), a .txt or .html file (doc_id = file name), a
-folder of them (recursively), or - for standard input. Bad input is reported on stderr as
-"sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
+INPUT: a .jsonl file (one article per line: doc_id (a string or an integer), source, url,
+published (null, YYYY-MM-DD, an ISO or RFC 2822 timestamp, "March 5, 2024", "5 March 2024" or
+"2024/03/05"), lang, text), a .json file (an article or a list), a .txt, .md or .html file
+(doc_id = file name), a folder of them (recursively; other files are skipped and counted), or -
+for standard input. Another file named here is read by its content, with a note. Bad input is
+reported on stderr as "sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
 )";
   if (command == "analyze" || command == "analyse") {
     return std::string(
@@ -590,6 +598,8 @@ sitrep-incidents/1 JSON document. A summary goes to stderr.
   --out FILE       where to write (default: stdout)
   --format F       json, csv (ACLED-style, see 'sitrep help export') or geojson; default: csv
                    for an --out ending in .csv, geojson for .geojson, else json
+  --bom            CSV only: start with a UTF-8 byte-order mark, so that Excel shows accented
+                   and non-Latin names correctly when the file is double-clicked
   --db FILE        also store the articles, their analyses and this run's incidents; the
                    stored incidents are REPLACED by this run's (use 'sitrep ingest' to grow a
                    database))") +
@@ -615,24 +625,32 @@ examples:
 )";
   }
   if (command == "export") {
-    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson] [--bom]
 
 Writes the stored incidents, to stdout without --out. Without --format, an --out ending in
 .csv gets CSV, one ending in .geojson GeoJSON, anything else JSON.
   --format json     the sitrep-incidents/1 document, as 'analyze' writes it
   --format csv      one row per incident with ACLED's column names (event_id_cnty, event_date,
-                    year, time_precision, event_type, sub_event_type, actor1, country, admin1,
-                    admin2, location, latitude, longitude, geo_precision, source, notes,
-                    fatalities) then fatalities_low, fatalities_high, injured_best, parent_id.
-                    A story (a coordinated wave) has a row of its own holding the wave's total,
-                    and its incidents name it in parent_id: to total the deaths, sum the rows
-                    whose parent_id is empty. country is the ISO 3166-1 alpha-2 code.
+                    year, time_precision, event_type, sub_event_type, actor1, iso, country,
+                    admin1, admin2, location, latitude, longitude, geo_precision, source,
+                    notes, fatalities) then fatalities_low, fatalities_high, injured_best,
+                    parent_id. A story (a coordinated wave) has a row of its own holding the
+                    wave's total, and its incidents name it in parent_id: to total the deaths,
+                    sum the rows whose parent_id is empty. country is the English name, iso the
+                    ISO 3166-1 numeric code; source lists the reporting outlets (empty when no
+                    claim names one); notes quotes the first death report, else says what is
+                    known (type, place, date). Text cells starting with = + - @ get a leading
+                    ' so spreadsheets do not run them as formulas. UTF-8, CRLF line ends.
+  --bom             CSV only: start with a UTF-8 byte-order mark, which Excel needs to show
+                    accented and non-Latin names when the file is double-clicked (or use
+                    Data > From Text/CSV and pick UTF-8)
   --format geojson  a FeatureCollection of Points ([lon, lat]); incidents without coordinates
                     are left out
   --out FILE        where to write (default: stdout)
 
 examples:
   sitrep export --db conflict.db --out incidents.csv
+  sitrep export --db conflict.db --out for-excel.csv --bom
   sitrep export --db conflict.db --format geojson > incidents.geojson
 )";
   }
