@@ -1,5 +1,6 @@
 #include "ingest/feed_date.h"
 
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <vector>
