@@ -45,6 +45,22 @@ with tempfile.TemporaryDirectory() as tmp:
     rows = list(csv.reader(io.StringIO(text)))
     check(rows and rows[0][:3] == ["event_id_cnty", "event_date", "year"], "csv header")
     check(len(rows) == 1 + n_inc, f"one csv row per incident ({len(rows) - 1} vs {n_inc})")
+    if rows and doc is not None:
+        col = {name: i for i, name in enumerate(rows[0])}
+        by_id = {i["id"]: i for i in doc["incidents"]}
+        for r in rows[1:]:
+            inc = by_id.get(r[col["event_id_cnty"]], {})
+            # ACLED-style: the country's name, its ISO numeric code, and notes never blank.
+            if inc.get("country") == "PK":
+                check(r[col["country"]] == "Pakistan" and r[col["iso"]] == "586",
+                      f"country name and iso code: {r}")
+            check(r[col["notes"]] != "", f"notes filled: {r}")
+            check(r[col["longitude"]] == "" or not r[col["longitude"]].startswith("'"),
+                  f"numbers are not guarded: {r}")
+    code, raw, err = run("export", "--db", db, "--format", "csv", "--bom")
+    check(code == 0 and raw.startswith("\ufeffevent_id_cnty,"), f"--bom starts the CSV with a BOM: {err}")
+    code, _, err = run("export", "--db", db, "--format", "json", "--bom")
+    check(code == 2 and "--bom: only for CSV output" in err, f"--bom with JSON is a usage error: {err}")
 
     out = os.path.join(tmp, "g.geojson")
     code, _, err = run("export", "--db", db, "--format", "geojson", "--out", out)

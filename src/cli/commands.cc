@@ -63,9 +63,18 @@ Result<std::unique_ptr<Engine>> MakeEngine(const EngineFlags& flags) {
 }
 
 struct RunCounts {
-  size_t read = 0, skipped = 0, files = 0, repeated = 0;
+  size_t read = 0, skipped = 0, files = 0, repeated = 0, unknown_type = 0;
   DedupStats dedup;
 };
+
+// Reads the inputs, printing each problem and note; *counts gets the ingest counts.
+IngestResult ReadArticles(const std::vector<std::string>& inputs, RunCounts* counts) {
+  IngestResult in = ReadInputs(inputs, IngestOptions());
+  PrintErrors(in.errors);
+  for (const std::string& note : in.notes) PrintError("note: " + note);
+  *counts = {in.articles.size(), in.errors.size(), in.files, in.repeated, in.skipped_unknown, {}};
+  return in;
+}
 
 void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
   std::set<std::string> parents, places;
@@ -90,11 +99,15 @@ void PrintSummary(const RunCounts& c, const IncidentSet& set, double seconds) {
       if (!last || *inc.date > *last) last = inc.date;
     }
   }
-  std::fprintf(stderr,
-               "sitrep: %zu article(s) read from %zu file(s), %zu input problem(s), "
-               "%zu duplicate(s) (%zu exact, %zu near)\n",
-               c.read, c.files, c.skipped, c.dedup.exact + c.dedup.near + c.repeated,
-               c.dedup.exact + c.repeated, c.dedup.near);
+  std::fprintf(
+      stderr,
+      "sitrep: %zu article(s) read from %zu file(s), %zu input problem(s), "
+      "%zu duplicate(s) (%zu exact, %zu near)%s\n",
+      c.read, c.files, c.skipped, c.dedup.exact + c.dedup.near + c.repeated,
+      c.dedup.exact + c.repeated, c.dedup.near,
+      c.unknown_type == 0
+          ? ""
+          : (", " + std::to_string(c.unknown_type) + " file(s) of unknown type skipped").c_str());
   std::string range = first ? first->ToIso() + " .. " + last->ToIso() : "no dates";
   char killed_text[32];
   std::snprintf(killed_text, sizeof killed_text, "%.0f", killed);
@@ -146,19 +159,25 @@ std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
          "(use 'sitrep ingest' to add articles to a database and keep them)";
 }
 
-Result<std::string> OutputFormat(const std::string& format, const std::string& out) {
-  if (format == "json" || format == "csv" || format == "geojson") return format;
-  if (!format.empty()) {
+Result<std::string> OutputFormat(const std::string& format, const std::string& out, bool bom) {
+  std::string chosen;
+  if (format == "json" || format == "csv" || format == "geojson") {
+    chosen = format;
+  } else if (!format.empty()) {
     return InvalidArgument("--format: expected json, csv or geojson, got '" + format + "'");
+  } else {
+    const std::string ext = AsciiLowerExtension(out);
+    chosen = ext == ".csv" ? "csv" : ext == ".geojson" ? "geojson" : "json";
   }
-  const std::string ext = AsciiLowerExtension(out);
-  if (ext == ".csv") return std::string("csv");
-  if (ext == ".geojson") return std::string("geojson");
-  return std::string("json");
+  // A byte-order mark is what Excel needs to read a CSV as UTF-8; JSON must not start with one.
+  if (bom && chosen != "csv") {
+    return InvalidArgument("--bom: only for CSV output (the format here is " + chosen + ")");
+  }
+  return chosen;
 }
 
-std::string FormatIncidents(const IncidentSet& set, const std::string& format) {
-  if (format == "csv") return IncidentsToCsv(set);
+std::string FormatIncidents(const IncidentSet& set, const std::string& format, bool bom) {
+  if (format == "csv") return (bom ? "\xEF\xBB\xBF" : "") + IncidentsToCsv(set);
   if (format == "geojson") return IncidentsToGeoJson(set);
   return IncidentsToJson(set);
 }
@@ -211,7 +230,7 @@ constexpr size_t kAnalyzeChunk = 5000;
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
   // The format, output and database are checked before the analysis, which can take long.
-  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out, cmd.bom);
   if (!format.ok()) {
     PrintError(format.status().message());
     return 2;
@@ -220,6 +239,18 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     PrintError(st.message());
     return 1;
   }
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  RunCounts counts;
+  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  if (in.articles.empty()) {
+    PrintError("no article could be read; nothing to analyse");
+    return 1;
+  }
+  // Opened only once there is something to store: a run that read nothing leaves no file.
   std::unique_ptr<Store> store;
   if (!cmd.db.empty()) {
     Result<std::unique_ptr<Store>> opened = Store::Open(cmd.db);
@@ -228,18 +259,6 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
       return 1;
     }
     store = std::move(opened).value();
-  }
-  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return 1;
-  }
-  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
-  PrintErrors(in.errors);
-  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
-  if (in.articles.empty()) {
-    PrintError("no article could be read; nothing to analyse");
-    return 1;
   }
   counts.dedup = MarkDuplicates(&in.articles);
   Progress progress(!cmd.engine.quiet);
@@ -268,7 +287,7 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   }
   const IncidentSet& set = *resolved;
 
-  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -303,24 +322,24 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
 
 int RunIngest(const IngestCommand& cmd) {
   const double start = Now();
+  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
+  if (!engine.ok()) {
+    PrintError(engine.status().message());
+    return 1;
+  }
+  RunCounts counts;
+  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  if (in.articles.empty()) {
+    PrintError("no article could be read; the database is unchanged");
+    return 1;
+  }
+  // Opened after reading, so that input which gives nothing creates no empty database.
   Result<std::unique_ptr<Store>> store_or = Store::Open(cmd.db);
   if (!store_or.ok()) {
     PrintError(store_or.status().message());
     return 1;
   }
   Store& store = **store_or;
-  Result<std::unique_ptr<Engine>> engine = MakeEngine(cmd.engine);
-  if (!engine.ok()) {
-    PrintError(engine.status().message());
-    return 1;
-  }
-  IngestResult in = ReadInputs(cmd.inputs, IngestOptions());
-  PrintErrors(in.errors);
-  RunCounts counts{in.articles.size(), in.errors.size(), in.files, in.repeated, {}};
-  if (in.articles.empty()) {
-    PrintError("no article could be read; the database is unchanged");
-    return 1;
-  }
 
   Result<std::vector<Article>> stored = store.LoadArticles();
   Result<std::vector<DocAnalysis>> old_analyses = store.LoadAnalyses();
@@ -387,7 +406,7 @@ int RunIngest(const IngestCommand& cmd) {
 }
 
 int RunExport(const ExportCommand& cmd) {
-  Result<std::string> format = OutputFormat(cmd.format, cmd.out);
+  Result<std::string> format = OutputFormat(cmd.format, cmd.out, cmd.bom);
   if (!format.ok()) {
     PrintError(format.status().message());
     return 2;
@@ -402,7 +421,7 @@ int RunExport(const ExportCommand& cmd) {
     PrintError(set.status().message());
     return 1;
   }
-  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format)); !st.ok()) {
+  if (Status st = WriteOutput(cmd.out, FormatIncidents(*set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
@@ -527,7 +546,7 @@ usage:
       stores the articles, analyses and these incidents.
   sitrep ingest INPUT... --db FILE [options]
       Adds new articles to the database, analyses them and re-resolves all stored incidents.
-  sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+  sitrep export --db FILE [--out FILE] [--format json|csv|geojson] [--bom]
       Writes the stored incidents as JSON, an ACLED-style CSV or GeoJSON.
   sitrep explain INCIDENT_ID --db FILE
       Prints an incident, its documents, its claims with their quotes and why it was formed.
@@ -563,10 +582,12 @@ std::string CommandHelp(std::string_view command) {
                    median of independent reports, UCDP-style)
   --quiet          no progress line and no summary (problems are still reported)
 
-INPUT: a .jsonl file (one article per line: doc_id, source, url, published YYYY-MM-DD or null,
-lang, text), a .json file (an article or a list), a .txt or .html file (doc_id = file name), a
-folder of them (recursively), or - for standard input. Bad input is reported on stderr as
-"sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
+INPUT: a .jsonl file (one article per line: doc_id (a string or an integer), source, url,
+published (null, YYYY-MM-DD, an ISO or RFC 2822 timestamp, "March 5, 2024", "5 March 2024" or
+"2024/03/05"), lang, text), a .json file (an article or a list), a .txt, .md or .html file
+(doc_id = file name), a folder of them (recursively; other files are skipped and counted), or -
+for standard input. Another file named here is read by its content, with a note. Bad input is
+reported on stderr as "sitrep: FILE:LINE: field 'x': problem" and the rest is processed.
 )";
   if (command == "analyze" || command == "analyse") {
     return std::string(
@@ -577,6 +598,8 @@ sitrep-incidents/1 JSON document. A summary goes to stderr.
   --out FILE       where to write (default: stdout)
   --format F       json, csv (ACLED-style, see 'sitrep help export') or geojson; default: csv
                    for an --out ending in .csv, geojson for .geojson, else json
+  --bom            CSV only: start with a UTF-8 byte-order mark, so that Excel shows accented
+                   and non-Latin names correctly when the file is double-clicked
   --db FILE        also store the articles, their analyses and this run's incidents; the
                    stored incidents are REPLACED by this run's (use 'sitrep ingest' to grow a
                    database))") +
@@ -602,24 +625,32 @@ examples:
 )";
   }
   if (command == "export") {
-    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson]
+    return R"(usage: sitrep export --db FILE [--out FILE] [--format json|csv|geojson] [--bom]
 
 Writes the stored incidents, to stdout without --out. Without --format, an --out ending in
 .csv gets CSV, one ending in .geojson GeoJSON, anything else JSON.
   --format json     the sitrep-incidents/1 document, as 'analyze' writes it
   --format csv      one row per incident with ACLED's column names (event_id_cnty, event_date,
-                    year, time_precision, event_type, sub_event_type, actor1, country, admin1,
-                    admin2, location, latitude, longitude, geo_precision, source, notes,
-                    fatalities) then fatalities_low, fatalities_high, injured_best, parent_id.
-                    A story (a coordinated wave) has a row of its own holding the wave's total,
-                    and its incidents name it in parent_id: to total the deaths, sum the rows
-                    whose parent_id is empty. country is the ISO 3166-1 alpha-2 code.
+                    year, time_precision, event_type, sub_event_type, actor1, iso, country,
+                    admin1, admin2, location, latitude, longitude, geo_precision, source,
+                    notes, fatalities) then fatalities_low, fatalities_high, injured_best,
+                    parent_id. A story (a coordinated wave) has a row of its own holding the
+                    wave's total, and its incidents name it in parent_id: to total the deaths,
+                    sum the rows whose parent_id is empty. country is the English name, iso the
+                    ISO 3166-1 numeric code; source lists the reporting outlets (empty when no
+                    claim names one); notes quotes the first death report, else says what is
+                    known (type, place, date). Text cells starting with = + - @ get a leading
+                    ' so spreadsheets do not run them as formulas. UTF-8, CRLF line ends.
+  --bom             CSV only: start with a UTF-8 byte-order mark, which Excel needs to show
+                    accented and non-Latin names when the file is double-clicked (or use
+                    Data > From Text/CSV and pick UTF-8)
   --format geojson  a FeatureCollection of Points ([lon, lat]); incidents without coordinates
                     are left out
   --out FILE        where to write (default: stdout)
 
 examples:
   sitrep export --db conflict.db --out incidents.csv
+  sitrep export --db conflict.db --out for-excel.csv --bom
   sitrep export --db conflict.db --format geojson > incidents.geojson
 )";
   }

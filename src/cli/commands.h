@@ -39,6 +39,7 @@ struct AnalyzeCommand {
   std::string out;     // "" or "-" = stdout
   std::string format;  // json | csv | geojson; "" = by --out's extension (OutputFormat)
   std::string db;      // also store articles, analyses and this run's incidents
+  bool bom = false;    // --bom: a UTF-8 byte-order mark before a CSV (OutputFormat)
   EngineFlags engine;
 };
 
@@ -52,6 +53,7 @@ struct ExportCommand {
   std::string db;
   std::string format;  // json | csv | geojson; "" = by --out's extension (OutputFormat)
   std::string out;
+  bool bom = false;  // --bom: a UTF-8 byte-order mark before a CSV (OutputFormat)
 };
 
 struct ExplainCommand {
@@ -80,10 +82,13 @@ std::string ReplacedIncidentsWarning(const std::string& db, size_t stored,
 
 // The output format: `format` when given (json, csv or geojson; anything else is an
 // InvalidArgument naming --format), else csv for an `out` ending in .csv, geojson for .geojson,
-// and json otherwise (stdout included), so `--out incidents.csv` never holds JSON.
-Result<std::string> OutputFormat(const std::string& format, const std::string& out);
-// The incidents as OutputFormat() names them (sitrep-incidents/1 JSON, CSV or GeoJSON).
-std::string FormatIncidents(const IncidentSet& set, const std::string& format);
+// and json otherwise (stdout included), so `--out incidents.csv` never holds JSON. `bom` (--bom)
+// is allowed for CSV only: anything else is an InvalidArgument naming --bom.
+Result<std::string> OutputFormat(const std::string& format, const std::string& out,
+                                 bool bom = false);
+// The incidents as OutputFormat() names them (sitrep-incidents/1 JSON, CSV or GeoJSON); `bom`
+// puts a UTF-8 byte-order mark before a CSV (Excel reads a CSV without one in a legacy code page).
+std::string FormatIncidents(const IncidentSet& set, const std::string& format, bool bom = false);
 
 // Ok when WriteOutput(path, ...) can be expected to succeed ("" and "-" are stdout): the folder
 // exists and is writable and `path` is not a folder. Checked before long work, so a typo in

@@ -122,5 +122,23 @@ TEST(CommandsTest, OutputFormatComesFromTheFlagElseTheOutputsExtension) {
   EXPECT_NE(FormatIncidents(set, "json").find("sitrep-incidents/1"), std::string::npos);
 }
 
+TEST(CommandsTest, BomIsForCsvOnly) {
+  EXPECT_EQ(OutputFormat("", "for-excel.csv", /*bom=*/true).value(), "csv");
+  EXPECT_EQ(OutputFormat("csv", "", /*bom=*/true).value(), "csv");
+  for (const auto& [format, out] :
+       {std::pair<std::string, std::string>{"", "x.json"}, {"geojson", ""}, {"", ""}}) {
+    Result<std::string> bad = OutputFormat(format, out, /*bom=*/true);
+    ASSERT_FALSE(bad.ok()) << format << " " << out;
+    EXPECT_EQ(bad.status().message().rfind("--bom: only for CSV output", 0), 0u);
+  }
+  IncidentSet set;
+  EXPECT_EQ(FormatIncidents(set, "csv", /*bom=*/true)
+                .rfind("\xEF\xBB\xBF"
+                       "event_id_cnty,",
+                       0),
+            0u);
+  EXPECT_EQ(FormatIncidents(set, "csv").rfind("event_id_cnty,", 0), 0u);  // none by default
+}
+
 }  // namespace
 }  // namespace sitrep

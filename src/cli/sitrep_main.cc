@@ -140,7 +140,7 @@ int Run(int argc, char** argv) {
   if (command == "analyze" || command == "analyse") {
     std::set<std::string> values = engine_values;
     values.insert({"--out", "--db", "--format"});
-    if (!Parse(argc, argv, 2, values, {"--quiet", "--help"}, &args, &problem))
+    if (!Parse(argc, argv, 2, values, {"--quiet", "--help", "--bom"}, &args, &problem))
       return Usage(problem);
     if (wants_help()) return PrintHelp(command);
     sitrep::AnalyzeCommand cmd;
@@ -148,6 +148,7 @@ int Run(int argc, char** argv) {
     cmd.out = args.values["--out"];
     cmd.db = args.values["--db"];
     cmd.format = args.values["--format"];
+    cmd.bom = args.switches.count("--bom") > 0;
     if (cmd.inputs.empty()) return Usage("analyze: no INPUT given");
     if (!ParseEngineFlags(args, &cmd.engine, &problem)) return Usage(problem);
     return sitrep::RunAnalyze(cmd);
@@ -167,7 +168,8 @@ int Run(int argc, char** argv) {
     return sitrep::RunIngest(cmd);
   }
   if (command == "export") {
-    if (!Parse(argc, argv, 2, {"--db", "--format", "--out"}, {"--help"}, &args, &problem)) {
+    if (!Parse(argc, argv, 2, {"--db", "--format", "--out"}, {"--help", "--bom"}, &args,
+               &problem)) {
       return Usage(problem);
     }
     if (wants_help()) return PrintHelp(command);
@@ -175,6 +177,7 @@ int Run(int argc, char** argv) {
     cmd.db = args.values["--db"];
     cmd.format = args.values["--format"];
     cmd.out = args.values["--out"];
+    cmd.bom = args.switches.count("--bom") > 0;
     if (cmd.db.empty()) return Usage("export: --db FILE is required");
     if (!args.positional.empty()) return Usage("export: unexpected '" + args.positional[0] + "'");
     return sitrep::RunExport(cmd);

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <ostream>
 #include <set>
+#include <unordered_map>
+#include <vector>
 
+#include "base/data_dir.h"
+#include "base/tsv.h"
 #include "export/json_codec.h"
 
 namespace sitrep {
@@ -27,6 +31,70 @@ void AppendCsvField(std::string_view s, std::string* out) {
     out->push_back(c);
   }
   out->push_back('"');
+}
+
+// Spreadsheets run a cell that starts with one of these as a formula ("=HYPERLINK(...)" in an
+// outlet's name or a quote); a leading apostrophe makes it text and is not shown.
+bool LooksLikeFormula(std::string_view s) {
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
+// A text cell: guarded against formulas, then quoted as RFC 4180 wants.
+void AppendCsvText(std::string_view s, std::string* out) {
+  if (!LooksLikeFormula(s)) {
+    AppendCsvField(s, out);
+    return;
+  }
+  AppendCsvField("'" + std::string(s), out);
+}
+
+// English name and ISO 3166-1 numeric code of each alpha-2 code: data/geo/countries.tsv (the
+// gazetteer's country table) and data/export/country_numeric.tsv. Loaded once; a missing table
+// leaves the codes as they are and the numbers empty.
+struct CountryInfo {
+  std::string name, numeric;
+};
+
+const std::unordered_map<std::string, CountryInfo>& Countries() {
+  static const std::unordered_map<std::string, CountryInfo> table = [] {
+    std::unordered_map<std::string, CountryInfo> t;
+    (void)ForEachTsvRow(DataPath("geo/countries.tsv"), 2,
+                        [&](const std::vector<std::string_view>& cols, int) {
+                          t[std::string(cols[0])].name = cols[1];
+                          return Status::Ok();
+                        });
+    (void)ForEachTsvRow(DataPath("export/country_numeric.tsv"), 2,
+                        [&](const std::vector<std::string_view>& cols, int) {
+                          t[std::string(cols[0])].numeric = cols[1];
+                          return Status::Ok();
+                        });
+    return t;
+  }();
+  return table;
+}
+
+// `notes` when no claim gives a quote: what is known of the incident, so the cell is never
+// blank ("Battles (Armed clash) in Quetta, Balochistan, Pakistan, 2024-02-01 .. 2024-02-02").
+std::string DescribeIncident(const Incident& inc, const std::string& country_name) {
+  std::string d = inc.event_type.empty() ? "Incident" : inc.event_type;
+  if (!inc.sub_event_type.empty()) d += " (" + inc.sub_event_type + ")";
+  std::string where;
+  for (const std::string* part : {&inc.place, &inc.admin2, &inc.admin1, &country_name}) {
+    if (part->empty() || where.find(*part) != std::string::npos) continue;
+    if (!where.empty()) where += ", ";
+    where += *part;
+  }
+  if (!where.empty()) d += " in " + where;
+  if (inc.date && inc.date->valid()) {
+    d += ", " + inc.date->ToIso();
+    if (inc.date_end && inc.date_end->valid() && *inc.date_end != *inc.date) {
+      d += " .. " + inc.date_end->ToIso();
+    }
+  } else {
+    d += ", date unknown";
+  }
+  return d;
 }
 
 // ACLED time_precision: 1 day, 2 a span of days (or week), 3 month or coarser.
@@ -213,18 +281,29 @@ Result<IncidentSet> IncidentsFromJson(std::string_view text) {
 }
 
 std::string IncidentsToCsv(const IncidentSet& set) {
-  static constexpr const char* kColumns[] = {
-      "event_id_cnty",  "event_date", "year",           "time_precision",  "event_type",
-      "sub_event_type", "actor1",     "country",        "admin1",          "admin2",
-      "location",       "latitude",   "longitude",      "geo_precision",   "source",
-      "notes",          "fatalities", "fatalities_low", "fatalities_high", "injured_best",
-      "parent_id"};
+  // Text columns are guarded against formulas; numeric ones (a negative longitude) are not.
+  struct Column {
+    const char* name;
+    bool text;
+  };
+  static constexpr Column kColumns[] = {{"event_id_cnty", true},   {"event_date", false},
+                                        {"year", false},           {"time_precision", false},
+                                        {"event_type", true},      {"sub_event_type", true},
+                                        {"actor1", true},          {"iso", false},
+                                        {"country", true},         {"admin1", true},
+                                        {"admin2", true},          {"location", true},
+                                        {"latitude", false},       {"longitude", false},
+                                        {"geo_precision", false},  {"source", true},
+                                        {"notes", true},           {"fatalities", false},
+                                        {"fatalities_low", false}, {"fatalities_high", false},
+                                        {"injured_best", false},   {"parent_id", true}};
+  const auto& countries = Countries();
   std::string out;
   bool first = true;
-  for (const char* c : kColumns) {
+  for (const Column& c : kColumns) {
     if (!first) out.push_back(',');
     first = false;
-    out.append(c);
+    out.append(c.name);
   }
   out.append("\r\n");
   for (const Incident& inc : set.incidents) {
@@ -239,6 +318,10 @@ std::string IncidentsToCsv(const IncidentSet& set) {
       if (!source_list.empty()) source_list.append("; ");
       source_list.append(s);
     }
+    const auto country = countries.find(inc.country);
+    const bool known_country = country != countries.end() && !country->second.name.empty();
+    const std::string country_name = known_country ? country->second.name : inc.country;
+    if (notes.empty()) notes = DescribeIncident(inc, country_name);
     const bool has_coords = inc.lat && inc.lon;
     const bool has_date = inc.date && inc.date->valid();
     const std::string cells[] = {
@@ -249,7 +332,8 @@ std::string IncidentsToCsv(const IncidentSet& set) {
         inc.event_type,
         inc.sub_event_type,
         inc.perpetrator,
-        inc.country,
+        country != countries.end() ? country->second.numeric : "",
+        country_name,
         inc.admin1,
         inc.admin2,
         inc.place,
@@ -267,7 +351,11 @@ std::string IncidentsToCsv(const IncidentSet& set) {
     static_assert(std::size(cells) == std::size(kColumns));
     for (size_t i = 0; i < std::size(cells); ++i) {
       if (i > 0) out.push_back(',');
-      AppendCsvField(cells[i], &out);
+      if (kColumns[i].text) {
+        AppendCsvText(cells[i], &out);
+      } else {
+        AppendCsvField(cells[i], &out);
+      }
     }
     out.append("\r\n");
   }

@@ -1,9 +1,9 @@
 // Writers (and one reader) for the run's outputs: the `sitrep-incidents/1` JSON document
 // (/shared/eval/README.md), an ACLED-style CSV and GeoJSON.
 //
-// Every writer is a pure function of the IncidentSet: same set, same bytes (fixed key and column
-// order, integers for whole numbers, no exponents). Invalid UTF-8 in strings is replaced with
-// U+FFFD rather than failing. Thread-safe.
+// Every writer is a pure function of the IncidentSet (and, for the CSV, the country tables): same
+// set, same bytes (fixed key and column order, integers for whole numbers, no exponents).
+// Invalid UTF-8 in strings is replaced with U+FFFD rather than failing. Thread-safe.
 #ifndef SITREP_EXPORT_EXPORT_H_
 #define SITREP_EXPORT_EXPORT_H_
 
@@ -50,11 +50,17 @@ class IncidentsJsonWriter {
 Result<IncidentSet> IncidentsFromJson(std::string_view json);
 
 // One row per incident, ACLED column names where ACLED has one (event_id_cnty, event_date, year,
-// time_precision, event_type, sub_event_type, actor1, country, admin1, admin2, location,
+// time_precision, event_type, sub_event_type, actor1, iso, country, admin1, admin2, location,
 // latitude, longitude, geo_precision, source, notes, fatalities) then fatalities_low,
 // fatalities_high, injured_best, parent_id. RFC 4180: CRLF line ends, fields quoted when they
-// hold a comma, quote or line break. Unknown numbers are empty cells; `country` is ISO 3166-1
-// alpha-2; `source` lists the claims' outlets; `notes` is the first killed claim's quote.
+// hold a comma, quote or line break; no byte-order mark (the CLI's --bom adds one). Unknown
+// numbers are empty cells. `country` is the English name (data/geo/countries.tsv; the code
+// itself when the table lacks it) and `iso` the ISO 3166-1 numeric code as ACLED writes it
+// (data/export/country_numeric.tsv; empty when none). `source` lists the claims' outlets (empty
+// without claims); `notes` is the first killed claim's quote, else what is known (event type,
+// place, date), never blank. A text cell starting with = + - @ tab or CR gets a leading
+// apostrophe so spreadsheets do not run it as a formula; numeric cells are never changed.
+// The tables load once, from DataDir(), on first use.
 std::string IncidentsToCsv(const IncidentSet& set);
 
 // A FeatureCollection with one Point feature per incident that has coordinates (the others are

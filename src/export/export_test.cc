@@ -225,26 +225,105 @@ TEST(ExportTest, JsonReaderRejectsBadDocuments) {
 TEST(ExportTest, CsvQuotingAndColumns) {
   const std::string csv = IncidentsToCsv(MakeSet());
   const std::string header =
-      "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,country,"
-      "admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities,"
+      "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,iso,"
+      "country,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities,"
       "fatalities_low,fatalities_high,injured_best,parent_id\r\n";
   ASSERT_EQ(csv.substr(0, header.size()), header);
+  // Without claims, `notes` says what is known and `source` stays empty.
   const std::string story_row =
-      "inc-story,2024-02-01,2024,2,Explosions/Remote violence,,,PK,Varistan,,,,,3,,,14,12,20,,"
+      "inc-story,2024-02-01,2024,2,Explosions/Remote violence,,,586,Pakistan,Varistan,,,,,3,,"
+      "\"Explosions/Remote violence in Varistan, Pakistan, 2024-02-01 .. 2024-02-02\",14,12,20,,"
       "\r\n";
   const std::string child_row =
-      "inc-child,2024-02-01,2024,1,Battles,Armed clash,Example Front,PK,Varistan,"
+      "inc-child,2024-02-01,2024,1,Battles,Armed clash,Example Front,586,Pakistan,Varistan,"
       "\"Example, District\",\"Town \"\"North\"\"\",29.123457,66.5,1,Example Post,"
       "\"At least 12 people were killed, officials said.\",3.5,3,4,10,inc-story\r\n";
   EXPECT_EQ(csv, header + story_row + child_row);
+}
+
+std::vector<std::string> CsvCells(const std::string& row) {
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const char c = row[i];
+    if (c == '"') {
+      if (quoted && i + 1 < row.size() && row[i + 1] == '"') {
+        cells.back().push_back('"');
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == ',' && !quoted) {
+      cells.emplace_back();
+    } else {
+      cells.back().push_back(c);
+    }
+  }
+  return cells;
+}
+
+// The data row of a one-incident CSV, split into cells.
+std::vector<std::string> OnlyRow(const Incident& inc) {
+  IncidentSet set;
+  set.incidents.push_back(inc);
+  const std::string csv = IncidentsToCsv(set);
+  const size_t begin = csv.find("\r\n") + 2;
+  return CsvCells(csv.substr(begin, csv.size() - 2 - begin));
+}
+
+TEST(ExportTest, CsvGuardsTextCellsAgainstFormulasButNotNumbers) {
+  Incident inc;
+  inc.id = "i1";
+  inc.event_type = "Battles";
+  inc.perpetrator = "=HYPERLINK(\"http://x.test\")";
+  inc.admin1 = "+Region";
+  inc.admin2 = "@district";
+  inc.place = "-Town";
+  inc.country = "US";
+  inc.lat = -33.5;
+  inc.lon = -70.25;
+  inc.geo_precision = 1;
+  Claim c = MakeClaim();
+  c.source = "=cmd|' /C calc'!A0";
+  inc.claims.push_back(c);
+  const std::vector<std::string> cells = OnlyRow(inc);
+  ASSERT_EQ(cells.size(), 22u);
+  EXPECT_EQ(cells[6], "'=HYPERLINK(\"http://x.test\")");  // actor1
+  EXPECT_EQ(cells[7], "840");                             // iso
+  EXPECT_EQ(cells[8], "United States");                   // country
+  EXPECT_EQ(cells[9], "'+Region");
+  EXPECT_EQ(cells[10], "'@district");
+  EXPECT_EQ(cells[11], "'-Town");
+  EXPECT_EQ(cells[12], "-33.5");  // numbers keep their sign
+  EXPECT_EQ(cells[13], "-70.25");
+  EXPECT_EQ(cells[15], "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(cells[16], "At least 12 people were killed, officials said.");
+}
+
+TEST(ExportTest, CsvNotesNeverBlankAndUnknownCountryKeepsItsCode) {
+  Incident inc;
+  inc.id = "i2";
+  inc.country = "XK";  // in countries.tsv, but without an ISO numeric code
+  const std::vector<std::string> kosovo = OnlyRow(inc);
+  EXPECT_EQ(kosovo[7], "");
+  EXPECT_EQ(kosovo[8], "Kosovo");
+  EXPECT_EQ(kosovo[15], "");  // no claims: no outlet to name
+  EXPECT_EQ(kosovo[16], "Incident in Kosovo, date unknown");
+  inc.country = "ZZ";  // no such country: the code is kept
+  inc.place = "Northtown";
+  inc.event_type = "Riots";
+  inc.date = CivilDate{2023, 5, 0};
+  const std::vector<std::string> other = OnlyRow(inc);
+  EXPECT_EQ(other[7], "");
+  EXPECT_EQ(other[8], "ZZ");
+  EXPECT_EQ(other[16], "Riots in Northtown, ZZ, 2023-05");
 }
 
 TEST(ExportTest, CsvQuotesLineBreaksSoEachIncidentStaysOneRecord) {
   IncidentSet set = MakeSet();
   set.incidents[1].claims[0].quote = "Officials said:\n\"Nine, then\r\nten died\"";
   const std::string csv = IncidentsToCsv(set);
-  EXPECT_NE(csv.find(",\"Officials said:\n\"\"Nine, then\r\nten died\"\"\","),
-            std::string::npos)
+  EXPECT_NE(csv.find(",\"Officials said:\n\"\"Nine, then\r\nten died\"\"\","), std::string::npos)
       << csv;
 }
 

@@ -16,6 +16,7 @@
 #endif
 
 #include "base/data_dir.h"
+#include "ingest/feed_date.h"
 #include "ingest/html.h"
 #include "ingest/url_date.h"
 #include "text/lang.h"
@@ -42,6 +43,13 @@ Kind KindOfExtension(const std::string& ext) {
   if (e == ".html" || e == ".htm" || e == ".xhtml") return Kind::kHtml;
   return Kind::kOther;
 }
+
+// How messages describe a file whose extension is none of KindOfExtension's.
+constexpr char kUnknownType[] =
+    "unknown file type (known: .jsonl, .ndjson, .json, .txt, .text, .md, .html, .htm)";
+
+// Folder notes name at most this many skipped files.
+constexpr size_t kSkippedNamesShown = 5;
 
 std::string_view StripBom(std::string_view s) {
   if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
@@ -149,13 +157,6 @@ void AddArticle(Article a, std::string_view where, bool json_record, const Inges
   out->articles.push_back(std::move(a));
 }
 
-// "2024-08-26" or a full timestamp ("2024-08-26T10:00:00Z", by its date part); nullopt otherwise.
-std::optional<CivilDate> PublishedDate(std::string_view s) {
-  std::optional<CivilDate> d = CivilDate::FromIso(s.substr(0, std::min<size_t>(s.size(), 10)));
-  if (d && s.size() > 10 && s[10] != 'T' && s[10] != ' ') d.reset();
-  return d;
-}
-
 // A direct scanner for the common JSON-lines record: one flat object whose known fields
 // (doc_id, source, url, published, lang, text) are strings or null and whose other fields are
 // scalars. It builds each string once, without a JSON tree, which makes reading several times
@@ -225,7 +226,7 @@ class FastRecordScanner {
     if (!present[kDocId] || values[kDocId].empty() || !present[kText]) return false;
     std::optional<CivilDate> published;
     if (present[kPublished]) {
-      published = PublishedDate(values[kPublished]);
+      published = ParseFeedDate(values[kPublished]);
       if (!published) return false;
     }
     a->doc_id = std::move(values[kDocId]);
@@ -517,7 +518,7 @@ class FastRecordScanner {
 bool ArticleFromJson(const Json& j, const std::string& where, std::string_view default_source,
                      IngestResult* out, Article* a) {
   if (!j.is_object()) {
-    Report(out, where + ": expected a JSON object with doc_id and text");
+    Report(out, where + ": expected a JSON object with doc_id and text; skipped");
     return false;
   }
   auto field = [&](const char* key) -> const Json* {
@@ -529,8 +530,11 @@ bool ArticleFromJson(const Json& j, const std::string& where, std::string_view d
   if (id == nullptr) {
     Report(out, where + ": field 'doc_id': missing; skipped");
     keep = false;
+  } else if (id->is_number_integer()) {
+    // Converted tables number their rows: an integer id is its decimal text.
+    a->doc_id = id->dump();
   } else if (!id->is_string()) {
-    Report(out, where + ": field 'doc_id': expected a string; skipped");
+    Report(out, where + ": field 'doc_id': expected a string or an integer; skipped");
     keep = false;
   } else if (id->get_ref<const std::string&>().empty()) {
     Report(out, where + ": field 'doc_id': empty; skipped");
@@ -567,12 +571,20 @@ bool ArticleFromJson(const Json& j, const std::string& where, std::string_view d
   if (const Json* p = field("published")) {
     std::optional<CivilDate> d;
     if (p->is_string()) {
-      d = PublishedDate(p->get_ref<const std::string&>());
+      d = ParseFeedDate(p->get_ref<const std::string&>());
     }
     if (d) {
       a->published = d;
     } else {
-      Report(out, where + ": field 'published': expected \"YYYY-MM-DD\" or null; ignored");
+      std::string shown = p->dump(-1, ' ', false, Json::error_handler_t::replace);
+      if (shown.size() > 40) {
+        size_t cut = 37;
+        while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xc0) == 0x80) --cut;
+        shown = shown.substr(0, cut) + "...";
+      }
+      Report(out, where + ": field 'published': unrecognised date " + shown +
+                      " (expected YYYY-MM-DD, an ISO or RFC 2822 timestamp, \"March 5, 2024\", "
+                      "\"5 March 2024\" or \"2024/03/05\"); ignored, the article is kept");
     }
   }
   return true;
@@ -612,12 +624,28 @@ void ReadData(std::string_view name, std::string_view data, Kind kind, const Ing
     Report(out, std::string(name) + ": empty file; skipped");
     return;
   }
-  if (kind == Kind::kOther) kind = Sniff(data);
+  const bool unknown = kind == Kind::kOther;
+  if (unknown) kind = Sniff(data);
   // JSON lines may legitimately hold NUL-free control bytes inside strings only as escapes, so
   // the binary check applies to every kind.
   if (LooksBinary(data)) {
     Report(out, std::string(name) + ": looks like a binary file (NUL or control bytes); skipped");
     return;
+  }
+  if (unknown) {
+    // A file named on the command line whose extension says nothing (a.csv, notes.log, README):
+    // its content decides, and the user is told, since a table read as one article is rarely
+    // what was meant.
+    if (kind == Kind::kText && (!IsValidUtf8(data) || data.find('\0') != std::string_view::npos)) {
+      Report(out, std::string(name) + ": " + kUnknownType + ", and not UTF-8 text; skipped");
+      return;
+    }
+    const char* as = kind == Kind::kJsonLines ? "JSON lines"
+                     : kind == Kind::kJson    ? "JSON"
+                     : kind == Kind::kHtml    ? "HTML"
+                                              : "one plain-text article";
+    out->notes.push_back(std::string(name) + ": " + kUnknownType + "; read as " + as +
+                         " by its content");
   }
   switch (kind) {
     case Kind::kJsonLines:
@@ -654,7 +682,7 @@ void ReadPath(const std::string& path, Kind kind, const IngestOptions& options, 
 }
 
 void ReadFolder(const std::string& dir, const IngestOptions& options, IngestResult* out) {
-  std::vector<std::string> files;
+  std::vector<std::string> files, unknown;
   std::error_code ec;
   auto opts = fs::directory_options::skip_permission_denied;
   auto collect = [&](const fs::directory_entry& e) {
@@ -662,8 +690,8 @@ void ReadFolder(const std::string& dir, const IngestOptions& options, IngestResu
     if (name.empty() || name[0] == '.') return;
     std::error_code fec;
     if (!e.is_regular_file(fec)) return;
-    if (KindOfExtension(e.path().extension().string()) == Kind::kOther) return;
-    files.push_back(e.path().string());
+    (KindOfExtension(e.path().extension().string()) == Kind::kOther ? unknown : files)
+        .push_back(e.path().string());
   };
   if (options.recurse) {
     fs::recursive_directory_iterator it(dir, opts, ec), end;
@@ -681,6 +709,19 @@ void ReadFolder(const std::string& dir, const IngestOptions& options, IngestResu
   }
   if (ec) Report(out, dir + ": cannot list folder: " + ec.message());
   std::sort(files.begin(), files.end());
+  if (!unknown.empty()) {
+    // In a folder other files are expected (a README, a spreadsheet): skipped, but counted.
+    std::sort(unknown.begin(), unknown.end());
+    out->skipped_unknown += unknown.size();
+    std::string names;
+    for (size_t i = 0; i < unknown.size() && i < kSkippedNamesShown; ++i) {
+      if (i > 0) names += ", ";
+      names += fs::path(unknown[i]).lexically_relative(dir).string();
+    }
+    if (unknown.size() > kSkippedNamesShown) names += ", ...";
+    out->notes.push_back(dir + ": skipped " + std::to_string(unknown.size()) + " file" +
+                         (unknown.size() == 1 ? "" : "s") + " of unknown type: " + names);
+  }
   if (files.empty() && !ec) Report(out, dir + ": no .jsonl, .json, .txt or .html files in folder");
   for (const std::string& f : files) {
     ReadPath(f, KindOfExtension(fs::path(f).extension().string()), options, out);

@@ -1,13 +1,19 @@
 // Ingest: turns the user's input paths into Articles.
 //
 // Accepted inputs (by extension, or by sniffing the first bytes when the extension says nothing):
-//   *.jsonl / *.ndjson  one article per line: doc_id, source, url, published (YYYY-MM-DD or null),
-//                       lang, text (see /shared/eval/README.md)
+//   *.jsonl / *.ndjson  one article per line: doc_id (a string, or an integer taken as its
+//                       decimal text), source, url, published (null or a date as feeds write it:
+//                       ISO, RFC 2822, "March 5, 2024", "5 March 2024", "2024/03/05"; see
+//                       feed_date.h), lang, text (see /shared/eval/README.md)
 //   *.json              one article object, a list of them, or JSON lines
 //   *.txt / *.text / *.md  one article; doc_id = file name without extension, source = file name,
 //                       no publication date
 //   *.html / *.htm      text extracted with a real HTML parser (see html.h)
-//   a folder            every accepted file under it, recursively, in sorted path order
+//   a folder            every accepted file under it, recursively, in sorted path order; files
+//                       of other types are skipped, counted (skipped_unknown) and named in a note
+//   another file        named on the command line (a.csv, notes.log, README): read by its content
+//                       (JSON lines, JSON, HTML, else one plain-text article when it is valid
+//                       UTF-8 without NULs; otherwise skipped and reported), with a note saying so
 //   -                   standard input: JSON lines when it looks like JSON lines, else one text
 //
 // Bad input never stops the rest: each problem adds ONE Status to IngestResult::errors whose
@@ -43,6 +49,12 @@ struct IngestResult {
   std::vector<Status> errors;     // one per problem, in input order
   size_t files = 0;               // files opened (stdin counts as one)
   size_t repeated = 0;            // identical records dropped (same doc_id, same text)
+  // Files in folders skipped for an unknown extension (a.csv, b.pdf): not problems, but counted
+  // so that the summary can say so.
+  size_t skipped_unknown = 0;
+  // What the user should know that is no problem: a named file of unknown type read by its
+  // content, the skipped files of a folder (the first few named). One line each, in input order.
+  std::vector<std::string> notes;
 };
 
 IngestResult ReadInputs(const std::vector<std::string>& paths, const IngestOptions& options);

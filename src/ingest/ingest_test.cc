@@ -77,6 +77,57 @@ TEST_F(IngestTest, JsonLinesGoodAndBadLines) {
   EXPECT_EQ(r.errors[2].message(), path + ":6: field 'doc_id': missing; skipped");
   EXPECT_NE(r.errors[3].message().find(":7: field 'published'"), std::string::npos);
   EXPECT_NE(r.errors[4].message().find(":8: expected a JSON object"), std::string::npos);
+  // Every message about a dropped line says so.
+  EXPECT_NE(r.errors[4].message().find("; skipped"), std::string::npos);
+  EXPECT_NE(r.errors[3].message().find("ignored, the article is kept"), std::string::npos);
+}
+
+TEST_F(IngestTest, IntegerDocIdIsItsDecimalTextFloatAndBoolAreErrors) {
+  const std::string path = Write("ids.jsonl",
+                                 "{\"doc_id\": 7, \"text\": \"Seventh row of a table.\"}\n"
+                                 "{\"doc_id\": -12, \"text\": \"A negative row number.\"}\n"
+                                 "{\"doc_id\": 7.5, \"text\": \"Not a whole number.\"}\n"
+                                 "{\"doc_id\": 1e3, \"text\": \"An exponent is a float.\"}\n"
+                                 "{\"doc_id\": true, \"text\": \"A flag is no id.\"}\n");
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "7");
+  EXPECT_EQ(r.articles[1].doc_id, "-12");
+  ASSERT_EQ(r.errors.size(), 3u) << Messages(r);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(r.errors[i].message(), path + ":" + std::to_string(i + 3) +
+                                         ": field 'doc_id': expected a string or an integer; "
+                                         "skipped");
+  }
+}
+
+TEST_F(IngestTest, PublishedAcceptsFeedDateFormats) {
+  const std::string path =
+      Write("feed.jsonl",
+            "{\"doc_id\": \"r\", \"text\": \"One.\", \"published\": \"Tue, 05 Mar 2024 14:03:00 "
+            "+0000\"}\n"
+            "{\"doc_id\": \"m\", \"text\": \"Two.\", \"published\": \"March 6, 2024\"}\n"
+            "{\"doc_id\": \"d\", \"text\": \"Three.\", \"published\": \"7 March 2024\"}\n"
+            "{\"doc_id\": \"s\", \"text\": \"Four.\", \"published\": \"2024/03/08\"}\n"
+            "{\"doc_id\": \"x\", \"text\": \"Five.\", \"published\": \"soon\", "
+            "\"url\": \"https://example.test/2024/03/09/story\"}\n"
+            "{\"doc_id\": \"y\", \"text\": \"Six.\", \"published\": \"31 April 2024\"}\n");
+  IngestResult r = ReadInputs({path}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 6u) << Messages(r);
+  const char* want[] = {"2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08"};
+  for (size_t i = 0; i < 4; ++i) {
+    ASSERT_TRUE(r.articles[i].published.has_value()) << i;
+    EXPECT_EQ(r.articles[i].published->ToIso(), want[i]);
+  }
+  // An unparseable date is a warning; the article stays, dated from its URL when that can.
+  ASSERT_TRUE(r.articles[4].published.has_value());
+  EXPECT_EQ(r.articles[4].published->ToIso(), "2024-03-09");
+  EXPECT_FALSE(r.articles[5].published.has_value());
+  ASSERT_EQ(r.errors.size(), 2u) << Messages(r);
+  EXPECT_EQ(
+      r.errors[0].message().rfind(path + ":5: field 'published': unrecognised date \"soon\"", 0),
+      0u);
+  EXPECT_NE(r.errors[1].message().find(":6: field 'published'"), std::string::npos);
 }
 
 TEST_F(IngestTest, InvalidUtf8IsRepairedAndReported) {
@@ -102,6 +153,39 @@ TEST_F(IngestTest, DuplicateDocIdKeepsFirst) {
   EXPECT_EQ(r.errors[0].code(), StatusCode::kAlreadyExists);
   EXPECT_NE(r.errors[0].message().find("d.jsonl:3: field 'doc_id': 'x' already read from"),
             std::string::npos);
+}
+
+TEST_F(IngestTest, FolderCountsAndNamesFilesOfUnknownType) {
+  Write("folder/story.txt", "A story.");
+  for (const char* name : {"a.csv", "b.pdf", "c.xlsx", "d.doc", "e.odt", "sub/f.csv"}) {
+    Write(std::string("folder/") + name, "a,b\n");
+  }
+  IngestResult r = ReadInputs({(dir_ / "folder").string()}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 1u) << Messages(r);
+  EXPECT_TRUE(r.errors.empty()) << Messages(r);
+  EXPECT_EQ(r.skipped_unknown, 6u);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0], (dir_ / "folder").string() +
+                            ": skipped 6 files of unknown type: a.csv, b.pdf, c.xlsx, d.doc, "
+                            "e.odt, ...");
+}
+
+TEST_F(IngestTest, NamedFileOfUnknownTypeIsReadByContentWithANote) {
+  const std::string csv = Write("table.csv", "id,text\n1,Gunmen attacked a bus.\n");
+  const std::string log = Write("feed.log", "{\"doc_id\": \"j\", \"text\": \"A line.\"}\n");
+  const std::string latin1 = Write("old.csv", "Caf\xE9 bomb, a Latin-1 file\n");
+  IngestResult r = ReadInputs({csv, log, latin1}, IngestOptions());
+  ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
+  EXPECT_EQ(r.articles[0].doc_id, "table");  // one plain-text article
+  EXPECT_EQ(r.articles[1].doc_id, "j");
+  ASSERT_EQ(r.notes.size(), 2u);
+  EXPECT_EQ(r.notes[0].rfind(csv + ": unknown file type", 0), 0u);
+  EXPECT_NE(r.notes[0].find("read as one plain-text article"), std::string::npos);
+  EXPECT_NE(r.notes[1].find("read as JSON lines"), std::string::npos);
+  // Not UTF-8: skipped rather than made into an article full of U+FFFD.
+  ASSERT_EQ(r.errors.size(), 1u) << Messages(r);
+  EXPECT_EQ(r.errors[0].message().rfind(latin1 + ": unknown file type", 0), 0u);
+  EXPECT_NE(r.errors[0].message().find("not UTF-8 text; skipped"), std::string::npos);
 }
 
 TEST_F(IngestTest, TextFolderRecursiveSortedAndSkipsJunk) {
@@ -173,8 +257,9 @@ TEST_F(IngestTest, MissingPathAndOversizeArticle) {
 
 TEST_F(IngestTest, SingleJsonObjectAndList) {
   const std::string one = Write("one.json", "{\"doc_id\": \"j1\", \"text\": \"One article.\"}");
-  const std::string many = Write(
-      "many.json", "[{\"doc_id\": \"j2\", \"text\": \"Two.\"}, {\"doc_id\": 3, \"text\": \"x\"}]");
+  const std::string many =
+      Write("many.json",
+            "[{\"doc_id\": \"j2\", \"text\": \"Two.\"}, {\"doc_id\": 3.5, \"text\": \"x\"}]");
   IngestResult r = ReadInputs({one, many}, IngestOptions());
   ASSERT_EQ(r.articles.size(), 2u) << Messages(r);
   EXPECT_EQ(r.articles[0].doc_id, "j1");
