@@ -2861,6 +2861,12 @@ struct Background {
   uint32_t recall = 0;  // index into the recalls
   PlaceMatch pm = PlaceMatch::kNone;
 };
+// A recall's candidate clusters whose places and days fit it, with their place match, in the
+// order step 4 tries them, in groups: fits[group_ends[i-1], group_ends[i]) (from 0 for i = 0).
+struct RecallCandidates {
+  std::vector<std::pair<int, PlaceMatch>> fits;
+  std::vector<uint32_t> group_ends;
+};
 struct Parked {
   std::vector<SpillFile::Ref> claims, why;
   std::vector<Background> background;  // step 4's links, after `why` (it comes last)
@@ -3520,6 +3526,78 @@ IncidentStream ResolveBatch::FinishStream() && {
     if (!members.empty()) wave_root[w] = members.front();
   }
 
+  // The recalls' candidates for step 4, worked out now so the blocking index (the largest part
+  // of clustering's memory) is freed before the leaves are built. Kept: the clusters whose
+  // places and days fit (step 4 then only drops an incident of the recall's own article), with
+  // their place match, in the order step 4 tries them; for a recall that names one earlier
+  // attack (`latest_only`), in groups by day, latest first.
+  std::vector<RecallCandidates> recall_cands(recalls.size());
+  for (size_t ri = 0; ri < recalls.size(); ++ri) {
+    const Recall& r = recalls[ri];
+    RecallCandidates& rc = recall_cands[ri];
+    const bool latest_only = !r.day && !r.month;  // a year, or no date
+    if (latest_only && (!Fine(r.loc) || !r.until)) continue;
+    // Cluster `ci`'s place match if its places and days fit the recall, else kNone.
+    auto fit = [&](int ci) {
+      const Cluster& c = clusters[ci];
+      PlaceMatch pm = PlaceMatch::kNone;
+      for (const Loc& l : c.locs) {
+        PlaceMatch m = MatchPlaces(r.loc, l, o);
+        if (PlaceScore(m) > PlaceScore(pm)) pm = m;
+      }
+      if (pm == PlaceMatch::kNone || (latest_only && Coarse(pm))) return PlaceMatch::kNone;
+      bool date_ok = false;
+      if (r.day) {
+        for (int64_t d : c.days) date_ok = date_ok || Gap(d, *r.day) <= o.date_window_days;
+      } else if (r.month || r.year) {
+        const std::pair<int64_t, int64_t>& span = r.month ? *r.month : *r.year;
+        for (int64_t d : c.days) date_ok = date_ok || (d >= span.first && d <= span.second);
+      } else {
+        date_ok = !c.days.empty();  // the scan below found it on one of its days
+      }
+      // Nobody recalls what had not happened yet.
+      if (r.until) {
+        for (int64_t d : c.days) date_ok = date_ok && d <= *r.until;
+      }
+      return date_ok ? pm : PlaceMatch::kNone;
+    };
+    auto keep = [&](const std::vector<int>& cands) {
+      for (int ci : cands) {
+        if (const PlaceMatch pm = fit(ci); pm != PlaceMatch::kNone) rc.fits.emplace_back(ci, pm);
+      }
+      if (rc.group_ends.empty() || rc.group_ends.back() != rc.fits.size()) {
+        rc.group_ends.push_back(static_cast<uint32_t>(rc.fits.size()));
+      }
+    };
+    // Dated incidents of the recall's province (country) on day d.
+    auto day_key = [&](int64_t d) {
+      return r.loc->place.level == GeoLevel::kCountry ? DayKey("c", r.loc->country_hash, d)
+                                                      : DayKey("d", r.loc->admin1_hash, d);
+    };
+    std::vector<int> cands;
+    if (r.day) {
+      keep(Candidates(r.loc, r.day, std::nullopt, o, idx));
+    } else if (r.month) {
+      const int64_t last = r.until ? std::min(r.month->second, *r.until) : r.month->second;
+      for (int64_t d = r.month->first; d <= last; ++d) idx.Collect(day_key(d), &cands);
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+      keep(cands);
+    } else {
+      // Back from the latest day the recall may name; step 4 stops at the first day that links.
+      const int64_t last = r.year ? std::min(r.year->second, *r.until) : *r.until;
+      const int64_t first = r.year ? r.year->first : *r.until - rules.recall_lookback_days;
+      for (int64_t d = last; d >= first; --d) {
+        cands.clear();
+        idx.Collect(day_key(d), &cands);
+        std::sort(cands.begin(), cands.end());
+        cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+        keep(cands);
+      }
+    }
+  }
+  idx.Clear();  // read by nothing after
+
   // Leaf incidents.
   std::vector<Incident> leaves(clusters.size());
   // Each leaf's reasons until it is parked, kept encoded: its reports' reasons are copied from
@@ -3948,48 +4026,22 @@ IncidentStream ResolveBatch::FinishStream() && {
   for (size_t ri = 0; ri < recalls.size(); ++ri) {
     const Recall& r = recalls[ri];
     const std::string& doc_id = docs[r.doc].doc_id;
-    const bool latest_only = !r.day && !r.month;  // a year, or no date
-    if (latest_only && (!Fine(r.loc) || !r.until)) continue;
-    // How cluster `ci` fits the recall: its place match, kNone when it does not fit.
-    auto fit = [&](int ci) {
-      const Cluster& c = clusters[ci];
-      PlaceMatch pm = PlaceMatch::kNone;
-      for (const Loc& l : c.locs) {
-        PlaceMatch m = MatchPlaces(r.loc, l, o);
-        if (PlaceScore(m) > PlaceScore(pm)) pm = m;
-      }
-      if (pm == PlaceMatch::kNone || (latest_only && Coarse(pm))) return PlaceMatch::kNone;
-      bool date_ok = false;
-      if (r.day) {
-        for (int64_t d : c.days) date_ok = date_ok || Gap(d, *r.day) <= o.date_window_days;
-      } else if (r.month || r.year) {
-        const std::pair<int64_t, int64_t>& span = r.month ? *r.month : *r.year;
-        for (int64_t d : c.days) date_ok = date_ok || (d >= span.first && d <= span.second);
-      } else {
-        date_ok = !c.days.empty();  // the scan below found it on one of its days
-      }
-      // Nobody recalls what had not happened yet.
-      if (r.until) {
-        for (int64_t d : c.days) date_ok = date_ok && d <= *r.until;
-      }
-      if (!date_ok) return PlaceMatch::kNone;
-      const Incident& leaf = leaves[ci];
-      const Incident& target = story_of[ci] >= 0 ? stories[story_of[ci]].inc : leaf;
-      if (std::binary_search(leaf.documents.begin(), leaf.documents.end(), doc_id) ||
-          std::binary_search(target.documents.begin(), target.documents.end(), doc_id)) {
-        return PlaceMatch::kNone;
-      }
-      return pm;
-    };
-    // Links the candidates that fit with the best place match (the town named over its
-    // neighbour's: "hit in March" at a town recalls its own attack); returns whether any.
-    auto link = [&](const std::vector<int>& cands) {
+    // Links the candidates of one group (their places and days fit: recall_cands) with the best
+    // place match (the town named over its neighbour's: "hit in March" at a town recalls its own
+    // attack); returns whether any.
+    auto link = [&](const std::pair<int, PlaceMatch>* begin,
+                    const std::pair<int, PlaceMatch>* end) {
       fits.clear();
       bool toll_fits = false;  // some candidate's toll agrees with the recalled one
-      for (int ci : cands) {
-        const PlaceMatch pm = fit(ci);
-        if (pm == PlaceMatch::kNone) continue;
-        fits.emplace_back(ci, pm);
+      for (const auto* f = begin; f != end; ++f) {
+        const int ci = f->first;
+        const Incident& leaf = leaves[ci];
+        const Incident& target = story_of[ci] >= 0 ? stories[story_of[ci]].inc : leaf;
+        if (std::binary_search(leaf.documents.begin(), leaf.documents.end(), doc_id) ||
+            std::binary_search(target.documents.begin(), target.documents.end(), doc_id)) {
+          continue;
+        }
+        fits.push_back(*f);
         toll_fits |= r.killed >= 0 && clusters[ci].killed_max >= 0 &&
                      TollsFit(r.killed, clusters[ci].killed_max);
       }
@@ -4013,38 +4065,19 @@ IncidentStream ResolveBatch::FinishStream() && {
       }
       return !fits.empty();
     };
-    // Dated incidents of the recall's province (country) on day d.
-    auto day_key = [&](int64_t d) {
-      return r.loc->place.level == GeoLevel::kCountry ? DayKey("c", r.loc->country_hash, d)
-                                                      : DayKey("d", r.loc->admin1_hash, d);
-    };
-    std::vector<int> cands;
-    if (r.day) {
-      cands = Candidates(r.loc, r.day, std::nullopt, o, idx);
-    } else if (r.month) {
-      const int64_t last = r.until ? std::min(r.month->second, *r.until) : r.month->second;
-      for (int64_t d = r.month->first; d <= last; ++d) idx.Collect(day_key(d), &cands);
-      std::sort(cands.begin(), cands.end());
-      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
-    } else {
-      // Back from the latest day the recall may name; the first day that links ends the search.
-      const int64_t last = r.year ? std::min(r.year->second, *r.until) : *r.until;
-      const int64_t first = r.year ? r.year->first : *r.until - rules.recall_lookback_days;
-      for (int64_t d = last; d >= first; --d) {
-        cands.clear();
-        idx.Collect(day_key(d), &cands);
-        std::sort(cands.begin(), cands.end());
-        cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
-        if (link(cands)) break;
-      }
-      continue;
+    // The first group that links ends the search (one group but for `latest_only`); an unmatched
+    // recall is dropped: it never creates an incident.
+    const RecallCandidates& rc = recall_cands[ri];
+    uint32_t begin = 0;
+    for (uint32_t end : rc.group_ends) {
+      if (link(rc.fits.data() + begin, rc.fits.data() + end)) break;
+      begin = end;
     }
-    link(cands);  // an unmatched recall is dropped: it never creates an incident
   }
+  std::vector<RecallCandidates>().swap(recall_cands);
 
   // What only clustering and linking read: freed before the output order is built, so the peak
   // is not their sum with the incidents.
-  idx.Clear();
   std::vector<Cluster>().swap(clusters);
   std::vector<SpillFile::Ref>().swap(doc_dropped);
   std::vector<std::vector<const MentionLite*>>().swap(leaf_mentions);

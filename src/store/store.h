@@ -24,7 +24,9 @@
 //   meta(key PK, value)
 //
 // The database runs in WAL mode with a busy timeout, so readers (the server, `export`) are not
-// blocked by a writer. Every write method is one transaction: it lands completely or not at all.
+// blocked by a writer. Every write method lands completely or not at all: one transaction, except
+// a replace of the incidents (see ReplaceIncidentsFrom), which stages its rows over several and
+// swaps them in with one.
 //
 // Errors: IoError when the file cannot be opened or written (read-only file or folder, disk
 // full), Corruption when the file is not a sitrep database or has another schema version,
@@ -62,7 +64,8 @@ class Store {
  public:
   // Creates the file and schema unless read_only. A read-only open of a missing file is NotFound.
   // A database that already holds this version's schema_version is taken as it is (no DDL is
-  // run); a new or older one gets the tables, indexes and views it lacks.
+  // run); a new or older one gets the tables, indexes and views it lacks. Opening for writing
+  // drops the staging tables an interrupted replace left (not those of a replace running now).
   [[nodiscard]] static Result<std::unique_ptr<Store>> Open(const std::string& path,
                                                            bool read_only = false);
   ~Store();
@@ -91,10 +94,7 @@ class Store {
   // towns until it is analysed again.
   Result<std::vector<DocAnalysis>> LoadAnalyses();
 
-  // Replaces every stored incident with `set` (order kept). Past a few thousand incidents the
-  // incident tables' secondary indexes are dropped and built again after the rows, inside the
-  // same transaction (a sort per index instead of a descent per row): a failed or interrupted call
-  // leaves rows and indexes as they were; readers see the old incidents until it commits.
+  // Replaces every stored incident with `set` (order kept): ReplaceIncidentsFrom() over it.
   Status ReplaceIncidents(const IncidentSet& set);
   Result<IncidentSet> LoadIncidents();
   Result<Incident> GetIncident(const std::string& id);
@@ -106,6 +106,9 @@ class Store {
   Status Exec(const char* sql);
   Status Error(const std::string& what) const;
   Status InTransaction(const std::function<Status()>& body);
+  // ReplaceIncidentsFrom's first part: the rows into the staging tables, committed.
+  Status StageIncidents(const std::function<bool(Incident*)>& next,
+                        const std::function<Status()>& fed);
 
   sqlite3* db_;
   std::string path_;
@@ -114,13 +117,21 @@ class Store {
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored
-  // incident is replaced by those given, in the order given, in one transaction (nothing changes
-  // on error); memory stays at one incident (in a database made before version 3 the
-  // incident-document rows are staged in a temporary table and moved over sorted by key, so
-  // large runs do not insert them at random places). `fed`, when given, is asked once `next`
-  // returns false whether the feed ended cleanly (an IncidentStream's status()): its error rolls
-  // the replacement back and is returned, so an incomplete feed is never stored. Errors: as
-  // ReplaceIncidents().
+  // incident is replaced by those given, in the order given; memory stays at one incident.
+  // The rows go into staging tables over transactions of a few thousand incidents each (so the
+  // write-ahead log stays at one batch, checkpointed between batches, instead of growing to the
+  // whole table), then one short transaction drops the live tables, renames the staging ones over
+  // them and builds their indexes (a sort per index instead of a descent per row). Readers see
+  // the old incidents until that commits, then the new, never a mix; on any error, or a crash,
+  // the old incidents stay as they were (the staging tables are dropped on error, or by the next
+  // Open() after a crash). Replaces of one database run one at a time: a second one (another
+  // Store, another process) waits for the first, through a lock on the file "<path>-replace".
+  // The file holds the old and new incidents at once while a replace runs. In a database made
+  // before version 3 the incident-document rows are staged in a temporary table and moved over
+  // sorted by key, so large runs do not insert them at random places. `fed`, when given, is asked
+  // once `next` returns false whether the feed ended cleanly (an IncidentStream's status()): its
+  // error abandons the replacement and is returned, so an incomplete feed is never stored.
+  // Errors: IoError (as the other write methods, or the lock file cannot be opened), or `fed`'s.
   Status ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next,
                               const std::function<Status()>& fed = nullptr);
 };

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <map>
 
@@ -733,10 +734,9 @@ TEST_F(StoreTest, IncidentIndexesAreRebuiltAndSurviveAFailedReplace) {
   EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
 }
 
-// A replacement of more rows than the store keeps its incident indexes for while inserting
-// (4096) drops them part-way and builds them again at the end: they hold every row afterwards; a
-// large replacement that fails after the drop leaves the old rows and indexes; a small one after
-// that writes through the indexes and they hold exactly its rows.
+// A large replacement (written to a staging table over several transactions) gets the incident
+// indexes built on its rows: they hold every row afterwards; a large replacement that fails
+// part-way leaves the old rows and indexes; a small one after that leaves exactly its rows.
 TEST_F(StoreTest, LargeReplaceRebuildsTheIndexesAndAFailedOneKeepsThem) {
   auto incidents = [](int n, const std::string& prefix, int repeat_at) {
     IncidentSet set;
@@ -788,6 +788,93 @@ TEST_F(StoreTest, LargeReplaceRebuildsTheIndexesAndAFailedOneKeepsThem) {
                   "WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
             "incidents_date incidents_parent");
   EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
+}
+
+// "<count> <first id> <last id>" of the incidents `store` holds, or its error.
+std::string Stored(Store& store) {
+  Result<IncidentSet> set = store.LoadIncidents();
+  if (!set.ok()) return set.status().ToString();
+  if (set->incidents.empty()) return "0";
+  return std::to_string(set->incidents.size()) + " " + set->incidents.front().id + " " +
+         set->incidents.back().id;
+}
+
+// A replacement larger than one staging transaction (8192 incidents): while it runs, other
+// connections see the old incidents (a reader, and a writer's Open(), which must not take its
+// staging table for a crash's leftover); when its feed fails after rows were committed to the
+// staging table, the old incidents stay and nothing staged is left; a clean one is stored whole.
+TEST_F(StoreTest, LargeReplaceIsSeenWholeOrNotAtAll) {
+  std::unique_ptr<Store> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  IncidentSet old;
+  old.incidents.resize(2);
+  old.incidents[0].id = "old0";
+  old.incidents[1].id = "old1";
+  old.incidents[0].documents = old.incidents[1].documents = {"d0"};
+  ASSERT_TRUE(store->ReplaceIncidents(old).ok());
+  const int n = 9000;
+  auto feed = [&](const std::function<void(int)>& at) {
+    return [&, at, i = 0](Incident* inc) mutable {
+      if (i == n) return false;
+      at(i);
+      *inc = Incident();
+      inc->id = "new" + std::to_string(i);
+      inc->documents = {"d" + std::to_string(i % 7)};
+      ++i;
+      return true;
+    };
+  };
+  auto staging_tables = [&] {
+    return Query(
+        path_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%staging'");
+  };
+  std::vector<std::string> seen;  // what other connections saw part-way
+  auto look = [&](int i) {
+    if (i != n - 1) return;
+    Result<std::unique_ptr<Store>> reader = Store::Open(path_, /*read_only=*/true);
+    ASSERT_TRUE(reader.ok());
+    seen.push_back(Stored(**reader));
+    ASSERT_TRUE(Store::Open(path_).ok());  // a writer opening now
+    seen.push_back(staging_tables());
+  };
+  const Status failed =
+      store->ReplaceIncidentsFrom(feed(look), [] { return IoError("spill file: short read"); });
+  EXPECT_EQ(failed.code(), StatusCode::kIoError);
+  EXPECT_EQ(seen, (std::vector<std::string>{"2 old0 old1", "1"}));
+  EXPECT_EQ(Stored(*store), "2 old0 old1");
+  EXPECT_EQ(staging_tables(), "0");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents WHERE doc_id = 'd0'"), "2");
+
+  seen.clear();
+  ASSERT_TRUE(store->ReplaceIncidentsFrom(feed(look), [] { return Status::Ok(); }).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"2 old0 old1", "1"}));
+  EXPECT_EQ(Stored(*store), "9000 new0 new8999");
+  EXPECT_EQ(staging_tables(), "0");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents WHERE doc_id = 'd0'"), "1286");
+  EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
+}
+
+// A replace cut off by a crash leaves its staging table (and the old incidents, untouched): the
+// next open for writing drops it; a read-only open leaves the file alone.
+TEST_F(StoreTest, OpenDropsTheStagingTableACrashLeft) {
+  IncidentSet old;
+  old.incidents.resize(1);
+  old.incidents[0].id = "kept";
+  {
+    std::unique_ptr<Store> writer = OpenOrDie();
+    ASSERT_NE(writer, nullptr);
+    ASSERT_TRUE(writer->ReplaceIncidents(old).ok());
+  }
+  Query(path_, "CREATE TABLE incidents_staging (id TEXT PRIMARY KEY, json TEXT)");
+  Query(path_, "INSERT INTO incidents_staging VALUES ('half', '{}')");
+  ASSERT_NE(OpenOrDie(/*read_only=*/true), nullptr);
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'incidents_staging'"),
+            "1");
+  std::unique_ptr<Store> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'incidents_staging'"),
+            "0");
+  EXPECT_EQ(Stored(*store), "1 kept kept");
 }
 
 // A new database gets 32 KB pages; an existing one keeps the page size it was made with.
@@ -844,20 +931,34 @@ TEST_F(StoreTest, IncidentDocumentsTableOfAnOlderDatabaseIsStillWritten) {
   inc.mentions = {"b"};
   IncidentSet set;
   set.incidents = {inc};
-  {
+  auto replace = [&] {
     std::unique_ptr<Store> store = OpenOrDie();
-    ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
-    set.incidents[0].id = "i2";
-    ASSERT_TRUE(store->ReplaceIncidents(set).ok());
-  }
-  EXPECT_EQ(Query(path_, "SELECT type FROM sqlite_master WHERE name = 'incident_documents'"),
-            "table");
+    return store != nullptr && store->ReplaceIncidents(set).ok();
+  };
+  auto table_kind = [&] {
+    return Query(path_, "SELECT type FROM sqlite_master WHERE name = 'incident_documents'");
+  };
+  ASSERT_TRUE(replace());
+  set.incidents[0].id = "i2";
+  ASSERT_TRUE(replace());
+  EXPECT_EQ(table_kind(), "table");
   EXPECT_EQ(Query(path_,
                   "SELECT group_concat(incident_id || ':' || doc_id || ':' || role, ' ') FROM "
                   "incident_documents INDEXED BY incident_documents_doc WHERE doc_id = 'b'"),
             "i2:b:document i2:b:mention");
   EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents"), "3");
+  // A replace too large for one transaction stages these rows too and swaps both tables in.
+  set.incidents.resize(3000, inc);
+  for (size_t i = 0; i < set.incidents.size(); ++i) set.incidents[i].id = "j" + std::to_string(i);
+  ASSERT_TRUE(replace());
+  EXPECT_EQ(table_kind(), "table");
+  EXPECT_EQ(Query(path_,
+                  "SELECT count(*) FROM incident_documents INDEXED BY incident_documents_doc"
+                  " WHERE doc_id = 'b'"),
+            "6000");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM incident_documents"), "9000");
+  EXPECT_EQ(Query(path_, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%staging'"), "0");
+  EXPECT_EQ(Query(path_, "PRAGMA integrity_check"), "ok");
 }
 
 // 300 simulated articles (seed `seed`), duplicates marked, as a batch the store receives.
