@@ -94,8 +94,10 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
         side = kAffiliateBefore;
       else if (cols[2] == "after")
         side = kAffiliateAfter;
+      else if (cols[2] == "noun")
+        side = kAffiliateNoun;
       else
-        return InvalidArgument("an affiliation cue stands before or after its group");
+        return InvalidArgument("an affiliation cue stands before or after its group, or is a noun");
       for (std::string_view p : SplitBar(cols[0])) lex->affiliation_trie_.Add(p, side);
       return Status::Ok();
     }
@@ -169,6 +171,12 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
   if (k < e && w[k].kind == WordKind::kPunct && w[k].lower == "-") ++k;
   uint32_t side = 0;
   const size_t cl = k < e ? affiliation_trie_.Match(w, k, e, &side) : 0;
+  // "an al-Qaeda affiliate", "the Islamic State offshoot": the group is a modifier of the noun
+  // phrase the article opens, so the phrase names someone else.
+  if (cl > 0 && side == kAffiliateNoun) {
+    const std::string_view det = i > b ? std::string_view(w[i - 1].lower) : std::string_view();
+    return det == "a" || det == "an" || det == "the";
+  }
   if (cl == 0 || side != kAffiliateBefore) return false;
   const uint32_t gap_begin = w[i + len - 1].span.end, gap_end = w[k].span.begin;
   if (gap_end == gap_begin + 1 && ws.text()[gap_begin] == '-') return true;
@@ -260,6 +268,9 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
       for (size_t k = c >= b + 3 ? c - 3 : b; k < c; ++k) {
         if (negators_.contains(w[k].lower)) cue.kind = Responsibility::kDenied;
       }
+      // A denial is its subject's: "No group has claimed responsibility, but officials blamed
+      // Boko Haram" has Boko Haram deny nothing.
+      if (cue.kind == Responsibility::kDenied && cue.side == 0) cue.side = -1;
     }
     // The nearest eligible actor on the allowed side, within 12 words.
     int best = -1;

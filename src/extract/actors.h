@@ -57,6 +57,7 @@ class ActorLexicon {
   // Payloads of affiliation_trie_: on which side of its cue the affiliated group stands.
   static constexpr uint32_t kAffiliateBefore = 1;  // "the al-Qaeda-linked al-Shabaab"
   static constexpr uint32_t kAffiliateAfter = 2;   // "al-Shabaab, which has ties to al-Qaeda"
+  static constexpr uint32_t kAffiliateNoun = 3;    // "JNIM, an al-Qaeda affiliate, claimed ..."
   // True when the armed group at words [i, i+len) is named as the parent or ally of another
   // armed group of its sentence, not as an actor. `before`/`sent`: the mentions found so far and
   // their sentences.

@@ -32,6 +32,20 @@ class ActorsTest : public ::testing::Test {
     return nullptr;
   }
 
+  // In `text`, `sponsor` is named only as the parent of `claimant`, which claimed the attack.
+  void ExpectSponsorOfClaimant(const std::string& text, const std::string& sponsor,
+                               const std::string& claimant) {
+    const auto ms = Run(text);
+    const ActorMention* s = Named(ms, sponsor);
+    const ActorMention* c = Named(ms, claimant);
+    ASSERT_NE(s, nullptr) << text;
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(s->actor_class, ActorClass::kOther) << text;
+    EXPECT_EQ(s->responsibility, Responsibility::kNone) << text;
+    EXPECT_EQ(c->actor_class, ActorClass::kArmedGroup) << text;
+    EXPECT_EQ(c->responsibility, Responsibility::kClaimed) << text;
+  }
+
   static ActorLexicon* lex_;
   std::string text_;
 };
@@ -146,15 +160,9 @@ TEST_F(ActorsTest, AcronymsInCapitalisedLinesAreWords) {
 // "X-linked" joined by a hyphen is a compound adjective: X is the sponsor of whatever follows,
 // named group or not, and the claim goes to the group the apposition describes.
 TEST_F(ActorsTest, HyphenatedAffiliationNamesTheSponsor) {
-  auto ms = Run("Boko Haram, an IS-linked faction, claimed responsibility for the ambush.");
-  const ActorMention* is = Named(ms, "Islamic State");
-  const ActorMention* bh = Named(ms, "Boko Haram");
-  ASSERT_NE(is, nullptr);
-  ASSERT_NE(bh, nullptr);
-  EXPECT_EQ(is->actor_class, ActorClass::kOther);
-  EXPECT_EQ(is->responsibility, Responsibility::kNone);
-  EXPECT_EQ(bh->actor_class, ActorClass::kArmedGroup);
-  EXPECT_EQ(bh->responsibility, Responsibility::kClaimed);
+  ExpectSponsorOfClaimant(
+      "Boko Haram, an IS-linked faction, claimed responsibility for the ambush.", "Islamic State",
+      "Boko Haram");
 
   // Generic described actors: the sponsor is still no actor.
   for (const char* text : {"Al-Qaeda-inspired gunmen opened fire on the convoy.",
@@ -166,7 +174,7 @@ TEST_F(ActorsTest, HyphenatedAffiliationNamesTheSponsor) {
     EXPECT_EQ(aq->actor_class, ActorClass::kOther) << text;
   }
   // Unhyphenated before a generic class: still an affiliation.
-  ms = Run("Al-Qaeda linked militants stormed the base.");
+  auto ms = Run("Al-Qaeda linked militants stormed the base.");
   const ActorMention* aq = Named(ms, "Al-Qaeda");
   ASSERT_NE(aq, nullptr);
   EXPECT_EQ(aq->actor_class, ActorClass::kOther);
@@ -183,6 +191,46 @@ TEST_F(ActorsTest, HyphenatedAffiliationNamesTheSponsor) {
   ms = Run("Fighters of Boko Haram, loyal to IS, raided the village.");
   ASSERT_NE(Named(ms, "Islamic State"), nullptr);
   EXPECT_EQ(Named(ms, "Islamic State")->actor_class, ActorClass::kOther);
+}
+
+// "an al-Qaeda affiliate", "the IS offshoot": a group inside a noun phrase that an article opens
+// and a sponsor noun closes names another group by its parent; the claim goes to the group
+// described.
+TEST_F(ActorsTest, AffiliateNounNamesTheSponsor) {
+  ExpectSponsorOfClaimant(
+      "Jama'at Nusrat al-Islam wal-Muslimin, an al-Qaeda affiliate, claimed responsibility for the "
+      "ambush.",
+      "Al-Qaeda", "Jama'at Nusrat al-Islam wal-Muslimin");
+  auto ms = Run("Fighters of the Islamic State offshoot overran the base.");
+  ASSERT_NE(Named(ms, "Islamic State"), nullptr);
+  EXPECT_EQ(Named(ms, "Islamic State")->actor_class, ActorClass::kOther);
+  // The noun must follow the group inside the phrase: "its affiliate" names no sponsor.
+  ms = Run("Al-Shabaab said its affiliate in the north carried out the raid.");
+  ASSERT_NE(Named(ms, "Al-Shabaab"), nullptr);
+  EXPECT_EQ(Named(ms, "Al-Shabaab")->actor_class, ActorClass::kArmedGroup);
+}
+
+// A negated claim is its subject's denial: it never reaches a group named after it. "Suspicion fell
+// on X" accuses X.
+TEST_F(ActorsTest, NoGroupClaimingDeniesNothingForTheGroupBlamedAfter) {
+  struct Case {
+    const char* text;
+    Responsibility want;
+  };
+  for (const Case& c : {
+           Case{"No group has claimed responsibility, but suspicion fell on Boko Haram.",
+                Responsibility::kAccused},
+           Case{"No group has claimed responsibility for the blast near the Boko Haram stronghold.",
+                Responsibility::kNone},
+           // The subject's denial stands.
+           Case{"Boko Haram has not claimed responsibility for the blast.",
+                Responsibility::kDenied},
+       }) {
+    const auto ms = Run(c.text);
+    const ActorMention* bh = Named(ms, "Boko Haram");
+    ASSERT_NE(bh, nullptr) << c.text;
+    EXPECT_EQ(bh->responsibility, c.want) << c.text;
+  }
 }
 
 // A group named as another's parent or ally is no actor: "the group" and the claim go to the

@@ -46,6 +46,24 @@ TEST(BackgroundCuesTest, AYearAgoRecallsAnEarlierDeath) {
   EXPECT_EQ(ClaimsQuoting(ex, news + "A 12-year-old girl was killed nearby.", "12-year-old"), 1u);
 }
 
+// "The attack came two weeks after a bombing in X that killed 40": the gap may be spelled out (a
+// duration is no figure of the text, so <n> does not match it) or a figure; either way the
+// bombing's toll is background. A one-day gap stays news: such reports often tell one story.
+TEST(BackgroundCuesTest, CameWeeksAfterRecallsTheEarlierAttack) {
+  auto x = Extractor::Load("");
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const Extractor& ex = **x;
+  const std::string news = "A bomb exploded near a police van in Arden on Monday, killing nine. ";
+  for (const char* recall : {"The attack came two weeks after a bombing in Lorne that killed 40.",
+                             "The blast came 3 months after a bombing in Lorne that killed 40.",
+                             "It comes just days after a bombing in Lorne that killed 40."}) {
+    EXPECT_EQ(ClaimsQuoting(ex, news + recall, "Lorne"), 0u) << recall;
+    EXPECT_EQ(ClaimsQuoting(ex, news + recall, "nine"), 1u) << recall;
+  }
+  // Without the cue the same figure is news.
+  EXPECT_EQ(ClaimsQuoting(ex, news + "A bombing in Lorne that day killed 40.", "Lorne"), 1u);
+}
+
 // A row of a cue file whose kind is none of the file's kinds is a load error naming the file, the
 // line, the column and the value read (background, place, procedure and wave cues share one kinds
 // table reader).

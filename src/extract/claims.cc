@@ -26,7 +26,7 @@ namespace {
 
 // How many words before its number a toll cue may start: room for the attack's description
 // between them ("the number of fatalities in the Mastung suicide attack Sunday reached 60").
-constexpr size_t kTollReach = 14;
+constexpr size_t kTollReach = 18;
 
 bool ParseField(std::string_view s, Field* f) {
   static const std::pair<std::string_view, Field> kFields[] = {

@@ -137,6 +137,21 @@ TEST_F(ClaimsTest, LossDemiseExceedingAndADistantTollCue) {
   EXPECT_EQ(f[0].value, 33);
 }
 
+// A toll cue may stand up to 18 words before its figure: an update names the attack by its day,
+// kind and site ("from Saturday's car bombing near a busy junction in ...") before the new toll.
+TEST_F(ClaimsTest, AnUpdatedTollAfterALongDescriptionOfTheAttack) {
+  auto c = Run(
+      "The death toll from Friday's truck bombing near the crowded bus station in Arden rose to 27 "
+      "on Sunday, health officials said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].field, Field::kKilled);
+  EXPECT_EQ(c[0].value, 27);
+  EXPECT_EQ(c[0].attributed_to, "health officials");
+  // Still one clause: a figure after the clause ends is no toll.
+  auto d = Run("The death toll from Friday's bombing is not known; 27 families fled the town.");
+  for (const Claim& x : d) EXPECT_NE(x.field, Field::kKilled) << x.quote;
+}
+
 TEST_F(ClaimsTest, InjuredAndKilledInOneSentence) {
   auto c = Run("At least 30 were wounded and 8 died.");
   ASSERT_EQ(c.size(), 2u);

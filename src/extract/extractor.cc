@@ -48,6 +48,52 @@ constexpr uint32_t kOutletCue = 2;
 // Payload of an "agency" row of place_cues.tsv in after_: it marks only a county's agency.
 constexpr uint32_t kAgencyCue = 3;
 
+// Whether a dateline's tail starts at byte `k`: capitalised words, numbers and commas (none,
+// ", Somalia", ", March 3"), perhaps the agency in parentheses, then a dash or a colon.
+bool DatelineTail(std::string_view text, size_t k) {
+  const size_t stop = std::min(text.size(), k + 60);
+  bool word_start = true;
+  for (; k < stop; ++k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c == '(' || c == '-' || c == ':' || c == '\n' || c == 0xE2) break;
+    if (c == ' ' || c == ',' || c == '.') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c < 0x80) return false;
+    word_start = false;
+  }
+  if (k < text.size() && text[k] == '(') {
+    const size_t close = text.find(')', k);
+    if (close == std::string_view::npos || close - k > 40) return false;
+    k = close + 1;
+    while (k < text.size() && text[k] == ' ') ++k;
+  }
+  return k < text.size() &&
+         (text[k] == '-' || text[k] == ':' || text.compare(k, 3, "\xE2\x80\x94") == 0 ||
+          text.compare(k, 3, "\xE2\x80\x93") == 0);
+}
+
+// Whether the timex at `sp` is a dateline's date: only capitalised words and commas stand
+// before it on its line ("KABUL, ", "MOGADISHU, Somalia, ") and a dateline's tail follows it
+// ("March 3 (Reuters) -", "Dec 14:").
+bool OpensADateline(std::string_view text, Span sp) {
+  size_t line = sp.begin == 0 ? std::string_view::npos : text.rfind('\n', sp.begin - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  if (sp.begin <= line || sp.begin - line > 60) return false;
+  bool word_start = true;
+  for (size_t k = line; k < sp.begin; ++k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c == ' ' || c == ',') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && !(c >= 'A' && c <= 'Z') && c < 0x80) return false;
+    word_start = false;
+  }
+  return DatelineTail(text, sp.end);
+}
+
 // Whether `pm` names a county: a district, or a town that stands for the county the text names
 // (PlaceMention::via_county, "the Boyle County sheriff" read as Danville).
 bool NamesCounty(const PlaceMention& pm) {
@@ -348,9 +394,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   struct Sent {
     bool strong_bg = false, weak_bg = false, wave = false, past_timex = false;
     bool news_timex = false, has_claim = false, has_trigger = false, background = false;
-    bool tally = false;       // counts many incidents over a period: no incident, no figure of one
-    bool same_place = false;  // says it happened at the article's own place ("the same town")
-    bool other_case = false;  // compares the news with another case ("the second in a week")
+    bool tally = false;  // counts many incidents over a period: no incident, no figure of one
+    // A strong cue only inside a relative clause (", which has used bombers in the past"): it
+    // describes an actor, so it makes background only a sentence that gives figures.
+    bool relative_bg = false;
+    bool same_place = false;       // says it happened at the article's own place ("the same town")
+    bool other_case = false;       // compares the news with another case ("the second in a week")
     std::vector<uint32_t> places;  // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -367,7 +416,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       const size_t e = ws.sentence_end(s);
       uint32_t payload = 0;
       size_t len = background_.Match(w, i, e, &payload);
-      if (len > 0 && payload == 2) sent[s].strong_bg = true;
+      if (len > 0 && payload == 2) {
+        bool relative = false;
+        for (size_t k = ws.sentence_begin(s) + 1; k < i && !relative; ++k) {
+          relative = (w[k].lower == "which" || w[k].lower == "who") &&
+                     w[k - 1].kind == WordKind::kPunct && w[k - 1].lower == ",";
+        }
+        (relative ? sent[s].relative_bg : sent[s].strong_bg) = true;
+      }
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
       if (len > 0 && payload == kSamePlaceCue) sent[s].same_place = true;
       if (len > 0 && payload == kOtherCaseCue) sent[s].other_case = true;
@@ -601,6 +657,16 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   while (lead_limit + 1 < std::min<size_t>(ns, kDatelineReach) && !sent[lead_limit].has_trigger) {
     ++lead_limit;
   }
+  // "MOGADISHU, Sept 8 (Reuters) -": the place, a comma and the dateline's date. Undated ("NEW
+  // STANTON, Pa. (AP) -") a local report's dateline is often its scene.
+  auto dated_dateline = [&](uint32_t end) {
+    if (end + 2 >= article.text.size() || article.text[end] != ',') return false;
+    for (const Timex& tx : doc.timexes) {
+      if (tx.span.begin > end && tx.span.begin <= end + 2 && OpensADateline(article.text, tx.span))
+        return true;
+    }
+    return false;
+  };
   auto dateline = [&](uint32_t p) {
     Span sp = places[p].span;
     if (sp.end >= article.text.size() || place_sent[p] > lead_limit) return false;
@@ -609,9 +675,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     size_t k = sp.end;
     while (k < article.text.size() && article.text[k] == ' ') ++k;
-    return k < article.text.size() &&
-           (article.text[k] == ':' || article.text[k] == '(' || article.text[k] == '-' ||
-            article.text.compare(k, 3, "\xE2\x80\x94") == 0);
+    return (k < article.text.size() &&
+            (article.text[k] == ':' || article.text[k] == '(' || article.text[k] == '-' ||
+             article.text.compare(k, 3, "\xE2\x80\x94") == 0)) ||
+           dated_dateline(sp.end);
   };
   for (uint32_t p = 0; p < places.size() && places[p].span.end < article.text.size(); ++p) {
     if (!dateline(p)) continue;
@@ -628,7 +695,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   };
   for (size_t s = 0; s < ns; ++s) {
     Sent& st = sent[s];
-    st.background = st.strong_bg || (st.past_timex && !st.news_timex) ||
+    st.background = st.strong_bg || (st.relative_bg && st.has_claim) ||
+                    (st.past_timex && !st.news_timex) ||
                     (st.weak_bg && !st.has_claim && !st.news_timex);
   }
   // Homes and institutions give way to the places the article reports from, when it names one
@@ -884,6 +952,23 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       procedural[t] = procedural[t] || arrest_day[t];
     }
   }
+  // A dateline's date ("KABUL, March 3 (Reuters) - ...") is the day the report was filed: when its
+  // sentence names another day ("on Friday"), that day is the event's. Without a publication
+  // date the weekday was read as the dateline's own day (timex.h): nothing to choose.
+  for (size_t t = 0; t < doc.timexes.size() && article.published; ++t) {
+    const Timex& tx = doc.timexes[t];
+    if (procedural[t] || recalls[t] || tx.span.end > article.text.size()) continue;
+    if (!OpensADateline(article.text, tx.span)) continue;
+    const size_t s = ws.SentenceAt(tx.span.begin);
+    for (uint32_t u : sent_timexes[s]) {
+      const Timex& other = doc.timexes[u];
+      if (u != t && other.date.valid() && other.precision == DatePrecision::kDay &&
+          other.date != tx.date && !recalls[u] && !procedural[u]) {
+        procedural[t] = true;
+        break;
+      }
+    }
+  }
   // A relative day after publication ("will be arraigned Wednesday") is a step still to come.
   for (size_t t = 0; t < doc.timexes.size() && article.published; ++t) {
     const Timex& tx = doc.timexes[t];
@@ -910,6 +995,30 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (tx.date.valid() && !recalls[t] && !procedural[t]) {
         main_date = tx;
         break;
+      }
+    }
+  }
+  // A figure dated only by a named day well before the news ("Gunmen killed 7 on Monday. ... after
+  // 12 villagers were killed on March 2.") counts an earlier attack: its sentence recalls. Only
+  // when the news itself is a dated violent figure, so a follow-up's later step never pushes the
+  // violence it follows up into the background.
+  if (main_date && main_date->precision == DatePrecision::kDay && !main_date->date_end.valid()) {
+    constexpr long kEarlierDays = 5;
+    const size_t news_sent = ws.SentenceAt(main_date->span.begin);
+    const long news_day = DaysFromCivil(main_date->date);
+    if (sent[news_sent].has_trigger && sent[news_sent].has_claim) {
+      for (size_t s = 0; s < ns; ++s) {
+        if (s == news_sent || sent[s].background || !sent[s].has_claim) continue;
+        bool earlier = false, other = false;
+        for (uint32_t t : sent_timexes[s]) {
+          const Timex& tx = doc.timexes[t];
+          // A month or year ("this month") holds both days: it decides nothing.
+          if (!tx.date.valid() || procedural[t] || tx.precision != DatePrecision::kDay) continue;
+          (!tx.relative && !tx.date_end.valid() && news_day - DaysFromCivil(tx.date) > kEarlierDays
+               ? earlier
+               : other) = true;
+        }
+        if (earlier && !other) sent[s].background = true;
       }
     }
   }

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""End-to-end: the referee scores sitrep on tests/data/newsacc, 22 invented English wire reports
+of political violence (our own sentences; make.py writes the JSONL and its hand-made gold). Floors
+hold what sitrep gets right today: a toll updated after a long description of the attack, a
+group named by its sponsor ("an al-Qaeda affiliate"), an earlier attack recalled as background
+("came two weeks after a bombing in X that killed 40"), an earlier attack at the same place dated
+by its day ("after 12 villagers were killed on March 2"), a dated dateline ("MOGADISHU, Sept 8
+(Reuters) - ... in Kismayo on Sunday") that gives neither the scene nor the day."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from e2e_util import ROOT, SHARED, check, finish, run
+
+DATA = os.path.join(ROOT, "tests", "data", "newsacc")
+ARTICLES = os.path.join(DATA, "articles.jsonl")
+GOLD = os.path.join(DATA, "gold.json")
+SCORE = os.path.join(SHARED, "eval", "score.py")
+
+# Two reports are still missed: "near the city of Marib" and the spelling "Afgoye" (Afgooye) are
+# not geocoded. The one perpetrator missed is Kharkiv's Russian forces (state forces are never
+# perpetrators).
+FLOORS = {"score": 0.935, "incidents.f1": 0.95, "incidents.killed_in_range": 19 / 21,
+          "incidents.perpetrator": 12 / 13}
+
+
+def value(v):
+    if isinstance(v, str) and "/" in v:
+        a, b = v.split("/")
+        return float(a) / float(b) if float(b) else None
+    return float(v)
+
+
+if not os.path.exists(SCORE):
+    print("e2e_newsacc: skipped (no referee at " + SCORE + ")")
+    sys.exit(0)
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "newsacc.json")
+    code, _, err = run("analyze", ARTICLES, "--out", out, "--quiet")
+    check(code == 0, f"analyze exits 0 (got {code}): {err[-2000:]}")
+    p = subprocess.run([sys.executable, SCORE, GOLD, out, ARTICLES, "--json"],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, f"score.py runs: {p.stderr[-2000:]}")
+    got = json.loads(p.stdout) if p.returncode == 0 else {}
+    for metric, floor in FLOORS.items():
+        v = value(got.get(metric, 0))
+        check(v is not None and v >= floor - 1e-9, f"{metric} {got.get(metric)} >= {floor:.3f}")
+    incidents = json.load(open(out, encoding="utf-8"))["incidents"] if code == 0 else []
+    # The Quetta bombing is only recalled: no incident lists the report among its documents.
+    for inc in incidents:
+        if inc.get("place") == "Quetta":
+            check("na-17" not in inc["documents"], "the recalled Quetta bombing is background")
+    # The updated toll is the Mogadishu bombing's figure.
+    moga = [i for i in incidents if i.get("place") == "Mogadishu"]
+    check(len(moga) == 1 and (moga[0]["killed"] or {}).get("best") == 31,
+          "Mogadishu: the toll that rose to 31")
+
+    # Bama's news is Monday's seven; the attack on March 2 is recalled.
+    bama = [i for i in incidents if i.get("place") == "Bama" and "na-21" in i["documents"]]
+    check(len(bama) == 1 and (bama[0]["killed"] or {}).get("best") == 7,
+          "Bama: seven killed, not the earlier attack's 12")
+    # The dateline's city and day are the filing's; the bombing was in Kismayo on Sunday.
+    k = [i for i in incidents if "na-22" in i["documents"]]
+    check([(i.get("place"), i.get("date")) for i in k] == [("Kismayo", "2025-09-07")],
+          f"na-22: Kismayo on Sunday 7 Sept, nothing at the dateline's Mogadishu: {k and k[0]['id']}")
+
+finish("e2e_newsacc")
