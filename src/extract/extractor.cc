@@ -1034,6 +1034,43 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
   }
 
+  // An attack recalled from another state: a sentence whose places all lie in another province
+  // of the article's own country ("..., Oregon, where nine were shot and killed last week") and
+  // that either dates itself before the news ("last week") or names the attack by its place
+  // ("the gunman in the Oregon shooting") recalls another event, whatever figures it gives.
+  if (main_place && main_date && !places[*main_place].place.admin1.empty()) {
+    const Place& home = places[*main_place].place;
+    const CivilDate& news = main_date->date;
+    auto ends_before_news = [&](const Timex& tx) {
+      const CivilDate& e = tx.date_end.valid() ? tx.date_end : tx.date;
+      if (!e.valid() || e.month == 0) return false;
+      if (e.day == 0) return e.year * 12 + e.month < news.year * 12 + news.month;
+      return news.day > 0 && DaysFromCivil(e) < DaysFromCivil(news);
+    };
+    for (size_t s = 0; s < ns; ++s) {
+      Sent& st = sent[s];
+      if (st.background || !st.has_trigger) continue;
+      bool elsewhere = false, named_attack = false;
+      for (uint32_t p : st.places) {
+        const Place& f = places[p].place;
+        if (f.country != home.country || is_outlet[p]) continue;
+        if (f.admin1.empty() || f.admin1 == home.admin1 || Contains(f, home)) {
+          elsewhere = false;
+          break;
+        }
+        elsewhere = true;
+        // "the Oregon shooting": the attack is named by its place, the definite article first.
+        const size_t b = place_word[p], e = place_end_word[p];
+        if (b == 0 || b >= w.size() || e >= w.size() || w[b - 1].lower != "the") continue;
+        for (const TriggerHit& h : trig) named_attack |= h.sentence == s && h.word == e;
+      }
+      if (!elsewhere) continue;
+      bool dated_before = false;
+      for (uint32_t t : sent_timexes[s]) dated_before |= ends_before_news(doc.timexes[t]);
+      if (named_attack || dated_before) st.background = true;
+    }
+  }
+
   // Claim scopes: figures of wave sentences count the whole wave.
   for (size_t c = 0; c < claims.size(); ++c) {
     if (claims[c].scope == Scope::kIncident && sent[claim_sent[c]].wave) {

@@ -1492,5 +1492,33 @@ TEST_F(ExtractorTest, AnOutletTailWithSeveralSeparatorsIsNoScene) {
   EXPECT_EQ(At(a, "Kestrel"), nullptr);
 }
 
+// An attack in another province of the article's country is recalled, not reported, when its
+// sentence dates it before the news or names it by its place ("the Kestrel shooting"); in the
+// article's own province the same sentences are news.
+TEST_F(ExtractorTest, AttackInAnotherProvinceDatedEarlierOrNamedByPlaceIsRecalled) {
+  const std::string dated =
+      "A man was shot and killed in Zorath on Sunday, police said. Four people were shot dead "
+      "in Kestrel on May 2.";
+  const std::string named =
+      "A man was shot and killed in Zorath on Sunday, police said. The gunman in the Kestrel "
+      "shooting wounded two others.";
+  for (const std::string& text : {dated, named}) {
+    for (const char* province : {"South", "North"}) {
+      SetText(text);
+      AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+      AddPlace("Kestrel", GeoLevel::kPlace, province, 8);
+      testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+      testing_doc::AddTimex(article_.text, &doc_, "May 2", {2031, 5, 2}, DatePrecision::kDay);
+      DocAnalysis a = Run();
+      const EventMention* zorath = At(a, "Zorath");
+      ASSERT_NE(zorath, nullptr) << text;
+      EXPECT_FALSE(zorath->background) << text;
+      const EventMention* kestrel = At(a, "Kestrel");
+      const bool recalled = kestrel == nullptr || kestrel->background;
+      EXPECT_EQ(recalled, std::string(province) == "South") << province << ": " << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -237,6 +237,20 @@ TEST_F(TimexTest, RelativePhrases) {
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 23}));
 }
 
+// "last January" is the most recent January strictly before the publication month, with month
+// precision: in May it is this year's, in January itself the year before ("in January" is still
+// this one).
+TEST_F(TimexTest, LastMonthNameIsStrictlyBeforeThePublicationMonth) {
+  Timex t = One("She was shot last January.", CivilDate{2024, 5, 10});
+  EXPECT_EQ(t.date, (CivilDate{2024, 1, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+  t = One("She was shot last January.", CivilDate{2024, 1, 20});
+  EXPECT_EQ(t.date, (CivilDate{2023, 1, 0}));
+  EXPECT_EQ(t.precision, DatePrecision::kMonth);
+  t = One("She was shot in January.", CivilDate{2024, 1, 20});
+  EXPECT_EQ(t.date, (CivilDate{2024, 1, 0}));
+}
+
 TEST_F(TimexTest, SeveralInOrderWithoutOverlap) {
   std::vector<Timex> ts = Find(
       "Gunmen struck on Sunday. On Jan 3, 2024 a similar attack was reported; last year was worse.",
