@@ -187,6 +187,11 @@ std::string WriteFixture() {
   // A town of a province whose code-file name is wrong, renamed by the supplement.
   rows += Row("165", "Kamenogorsk", "Kamenogorsk", "", "52.100", "40.100", "PPLA", "RU", "66", "",
               "90000");
+  // Invented for English place phrases: a town whose text spelling doubles a letter of its
+  // official one ("Harbaayo"), and a small village named by "the village of", "the outskirts
+  // of".
+  rows += Row("166", "Harbayo", "Harbayo", "", "10.900", "7.900", "PPLA2", "NG", "23", "", "60000");
+  rows += Row("167", "Dalmaro", "Dalmaro", "", "10.700", "7.600", "PPL", "NG", "23", "", "8000");
   rows += Row("4000030199", "Brambleford", "Brambleford", "", "34.250", "-84.900", "PPL", "US",
               "GA", "015", "0");
   WriteText(dir + "/places.txt", rows);

@@ -68,6 +68,9 @@ struct Geocoder::Words {
   ViewSet function;
   // Nouns naming a part of a town ("the West End neighborhood").
   ViewSet quarter;
+  // Nouns of a town's surroundings or middle that frame the name after their genitive as a
+  // locative word would ("on the outskirts of X", "in the heart of X").
+  ViewSet vicinity;
   // Prepositions that join a noun to the name after it ("the 900 block of Ward", "the Chicago
   // neighborhood of Englewood", "East of Bozeman", a headline's "In Wake Of"). Required: the
   // rules that read it are silently off without it, so an empty class is a load error.
@@ -219,6 +222,7 @@ enum WordClass : uint32_t {
   kGenitive = 1u << 20,
   kAuxiliary = 1u << 21,
   kPerfect = 1u << 22,
+  kVicinity = 1u << 23,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -961,6 +965,9 @@ struct Mention {
   bool abbrev = false;       // a region abbreviation ("Ga.", "TX")
   bool exact_done = false;   // Candidate::exact is set
   uint32_t name_id = 0;      // equal for mentions with equal `folded`
+  // After a lower-case unit word and a genitive ("the city of Marib", "the village of Tsafe"):
+  // the text calls the name a town (or district, province) of its own.
+  bool unit_of = false;
   // The postings the name matched (spelled-out abbreviation first); `cands` is made from them
   // once every mention is known, and only for mentions whose readings can matter.
   std::span<const GazPosting> posts, alt_posts;
@@ -1017,6 +1024,22 @@ bool FoldsToJoined(std::string_view name, std::string_view folded) {
     if (i == f.size() || j == folded.size()) return i == f.size() && j == folded.size();
     if (f[i++] != folded[j++]) return false;
   }
+}
+
+// Whether a gazetteer name folds to `folded` once each run of one repeated letter counts as one
+// letter, and differs from it as written: transliterations write a long vowel or a geminate
+// either doubled or single ("Kismaayo" / "Kismayo", "Afgoye" / "Afgooye").
+bool FoldsToUndoubled(std::string_view name, std::string_view folded) {
+  const std::string& f = CachedFoldName(name);
+  if (f == folded) return false;
+  size_t i = 0, j = 0;
+  while (i < f.size() && j < folded.size()) {
+    const char c = f[i];
+    if (folded[j] != c) return false;
+    while (i < f.size() && f[i] == c) ++i;
+    while (j < folded.size() && folded[j] == c) ++j;
+  }
+  return i == f.size() && j == folded.size();
 }
 
 // Reads a tab-separated table whose rows have at least `min_fields` fields (base/tsv.h), calling
@@ -1504,6 +1527,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"joiner", &Words::joiner},
       {"function", &Words::function},
       {"quarter", &Words::quarter},
+      {"vicinity", &Words::vicinity},
       {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"postposition", &Words::postposition},
@@ -1687,6 +1711,7 @@ void Geocoder::Words::BuildWordClass() {
   add(direction, kDirection);
   add(function, kFunction);
   add(quarter, kQuarter);
+  add(vicinity, kVicinity);
   add(outlet, kOutlet);
   add(genitive, kGenitive);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
@@ -2406,6 +2431,24 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       m.cue = (Classes(words[i - 2], wc) & kCue) != 0 ||
               (lang_cues != nullptr && LanguageLocative(lang_cues->before, lang_cues->suffix, text,
                                                         words, i - 1, name_end));
+    }
+    // English puts the unit word before the name with a genitive ("near the city of Marib",
+    // "in the village of X"): the name is called a place, and a locative word before the phrase
+    // frames it as it would right before the name. (The unit word gives no level: see above.)
+    // A noun of the surroundings there ("on the outskirts of X") is a locative frame itself.
+    if (!m.has_hint && i >= 2 && !words[i - 1].break_after() && !words[i - 2].break_after() &&
+        !words[i - 2].upper_initial() && (Classes(words[i - 1], wc) & kGenitive) != 0) {
+      const uint32_t noun = Classes(words[i - 2], wc);
+      if ((noun & kUnit) != 0) {
+        m.unit_of = true;
+        size_t k = i - 2;  // the unit word, then "the" if any, then the locative word
+        if (k >= 1 && !words[k - 1].break_after() && IsLiteral(words[k - 1].lower, "the")) --k;
+        if (!m.cue && k >= 1 && !words[k - 1].break_after()) {
+          m.cue = (Classes(words[k - 1], wc) & kCue) != 0;
+        }
+      } else if ((noun & kVicinity) != 0) {
+        m.cue = true;
+      }
     }
     if (w0.uncased() && matched_n == 1) {
       m.locative = CaselessLocative(W.postposition, W.preposition, words, i, clitic_bytes, text);
@@ -3185,7 +3228,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       no_context_memo = none ? 1 : 0;
     }
     const bool no_context = no_context_memo == 1;
-    const bool strong = m.has_hint || m.dateline || m.multiword || m.cue;
+    const bool strong = m.has_hint || m.dateline || m.multiword || m.cue || m.unit_of;
     const bool admin = e.level == GeoLevel::kCountry || e.level == GeoLevel::kProvince;
     bool accept;
     if (m.abbrev) {
@@ -3375,8 +3418,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     bool locative_known = false;
     if (m.cue && !m.weak && !m.embedded && !m.person && SeatOfNamedProvince(m.cands, b)) {
       locative_known = true;  // "in Daraa": the town of the province known by that name
-    } else if (m.cue && b.alternate && !m.weak && !m.embedded && !m.person && WellKnown(b) &&
-               e.level == GeoLevel::kPlace) {
+    } else if (m.cue && (b.alternate || (!b.exact && FoldsToUndoubled(e.name, m.folded))) &&
+               !m.weak && !m.embedded && !m.person && WellKnown(b) && e.level == GeoLevel::kPlace) {
       locative_known = true;
       // A capital or a city of a million outweighs a town of a twentieth its size that is
       // spelled so: "a Mosca" (Italian) is Moscow, not a Peruvian village named Mosca.

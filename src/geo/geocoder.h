@@ -10,6 +10,13 @@
 // that are also places ("Police", "Reading", month names, first names...) come from
 // data/geo/geocoder_words.tsv and need strong context to count.
 //
+// English "the city of X", "the village of X" (a lower-case unit word, then "of") call X a place:
+// enough for a small town with no country in view. A locative word before that phrase ("near the
+// city of X"), or a noun of a town's surroundings before "of" ("on the outskirts of X";
+// geocoder_words.tsv vicinity), frames X as "in X" does; in such a frame a spelling that doubles
+// or drops a repeated letter of a well-known town's name ("Kismaayo" for Kismayo) counts as a
+// recorded other name of it.
+//
 // Further evidence, all from data/geo/: region abbreviations ("Cartersville, Ga.", "Austin, TX";
 // region_abbrevs.tsv) act like a named province; institution phrases ("county sheriff", "U.S.")
 // and the article language (ur -> PK, hi -> IN) add weaker country context (context_cues.tsv);
