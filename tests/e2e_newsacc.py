@@ -19,11 +19,10 @@ ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
 SCORE = os.path.join(SHARED, "eval", "score.py")
 
-# Two reports are still missed: "near the city of Marib" and the spelling "Afgoye" (Afgooye) are
-# not geocoded. The one perpetrator missed is Kharkiv's Russian forces (state forces are never
-# perpetrators).
-FLOORS = {"score": 0.935, "incidents.f1": 0.95, "incidents.killed_in_range": 19 / 21,
-          "incidents.perpetrator": 12 / 13}
+# Floors as last reached. The one perpetrator missed is Kharkiv's Russian forces (state forces
+# are never perpetrators).
+FLOORS = {"score": 1.0, "incidents.f1": 1.0, "incidents.killed_in_range": 21 / 21,
+          "incidents.perpetrator": 13 / 14}
 
 
 def value(v):
