@@ -2499,7 +2499,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // Only candidates that latin_namesake (below) asks about are looked at.
   auto set_latin_spelled = [&](const Mention& m, Candidate& c) {
     c.latin_spelled = false;
-    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+    if (c.exact || c.alternate || c.e.level == GeoLevel::kCountry ||
         c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
         !W.latin_names[c.country_slot]) {
       return;
@@ -2780,9 +2780,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // A reading matched only by the coarse key, of a country whose names are Latin spellings
   // (Words::latin_names), from a Latin-script word: a different word that shares the key
   // ("Micheal" ~ Mitchell, "Pitt St" ~ Pitesti). Alternate names and spellings that differ only
-  // in spaces ("De Kalb") are the place.
+  // in spaces ("De Kalb") are the place. A native posting is no exception: its flag says only
+  // that some non-Latin name of the entry folds to the key too (merged with the official name's
+  // posting), which a Latin-script word does not spell; so whether a namesake counts does not
+  // hinge on how a foreign-script exonym happens to fold ("HE IS" ~ Hays, Kansas).
   auto latin_namesake = [&](const Mention& m, const Candidate& c) {
-    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+    if (c.exact || c.alternate || c.e.level == GeoLevel::kCountry ||
         c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
         !W.latin_names[c.country_slot]) {
       return false;
@@ -3062,6 +3065,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         }
       }
       m.best = best;
+      if (getenv("GEODBG")) {
+        fprintf(stderr, "round %d mention %.*s best %d\n", round, (int)m.folded.size(), m.folded.data(), best);
+        for (const Candidate& c : cands) fprintf(stderr, "  %s %s %s pop %lld lp %.3f st %.3f sc %.3f ex %d alt %d inprov %d nat %d ls %d\n", std::string(c.e.name).c_str(), std::string(c.e.country).c_str(), std::string(c.e.admin1).c_str(), (long long)c.e.population, c.log_pop, c.static_score, c.score, c.exact, c.alternate, c.in_province, c.native, c.latin_spelled);
+      }
     }
   }
 
