@@ -2542,7 +2542,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // Only candidates that latin_namesake (below) asks about are looked at.
   auto set_latin_spelled = [&](const Mention& m, Candidate& c) {
     c.latin_spelled = false;
-    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+    if (c.exact || c.alternate || c.e.level == GeoLevel::kCountry ||
         c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
         !W.latin_names[c.country_slot]) {
       return;
@@ -2823,9 +2823,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
   // A reading matched only by the coarse key, of a country whose names are Latin spellings
   // (Words::latin_names), from a Latin-script word: a different word that shares the key
   // ("Micheal" ~ Mitchell, "Pitt St" ~ Pitesti). Alternate names and spellings that differ only
-  // in spaces ("De Kalb") are the place.
+  // in spaces ("De Kalb") are the place. A native posting is no exception: its flag says only
+  // that some non-Latin name of the entry folds to the key too (merged with the official name's
+  // posting), which a Latin-script word does not spell; so whether a namesake counts does not
+  // hinge on how a foreign-script exonym happens to fold ("HE IS" ~ Hays, Kansas).
   auto latin_namesake = [&](const Mention& m, const Candidate& c) {
-    if (c.exact || c.alternate || c.native || c.e.level == GeoLevel::kCountry ||
+    if (c.exact || c.alternate || c.e.level == GeoLevel::kCountry ||
         c.country_slot == kOddCountrySlot || c.country_slot >= W.latin_names.size() ||
         !W.latin_names[c.country_slot]) {
       return false;
@@ -2833,6 +2836,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     const Word& w0 = words[m.first_word];
     if (w0.uncased() || !IsLatinStart(text, w0)) return false;
     return !c.latin_spelled;  // set with Candidate::exact (set_exact_all)
+  };
+
+  // Whether the way the text writes `m` rules out reading `b` whatever the context (acceptance
+  // drops it, and round 1 takes no evidence from it):
+  // a longer name not spelled as the entry's official name, with a pronoun, auxiliary or other
+  // function word in it, or a lone capital letter ("She Was" ~ Sivas, "Side A" ~ Sidon), is a
+  // sentence opening or a label, not a place (connectors "de", "al" and stop words "Saint",
+  // "Port" stand inside real names); and text in capitals carries no case evidence ("WE HAVE",
+  // "AGAIN" in a shouted caption are no names): there only an entry's own spelling counts, an
+  // alternate or coarse key does not.
+  auto spelled_no_place = [&](const Mention& m, const Candidate& b) {
+    if (b.exact || m.abbrev) return false;
+    if (m.multiword && m.folded_abbr.empty()) {
+      for (size_t k = m.first_word; k < m.end_word; ++k) {
+        const Word& w = words[k];
+        if ((Classes(w, wc) & kConnector) != 0) continue;
+        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial())) {
+          return true;
+        }
+      }
+    }
+    if (m.dateline) return false;
+    for (size_t k = m.first_word; k < m.end_word; ++k) {
+      if (!words[k].all_caps()) return false;
+    }
+    return true;
   };
 
   // 3. Score candidates; two rounds so places near the article's other places gain.
@@ -2878,7 +2907,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         const bool district = m.best >= 0 && m.has_hint && m.hint == GeoLevel::kDistrict &&
                               m.cands[m.best].e.level == GeoLevel::kDistrict;
         if (m.best >= 0 && (m.cands[m.best].e.level == GeoLevel::kPlace || district) && !m.weak &&
-            !m.person && !m.attributive) {
+            !m.person && !m.attributive && !spelled_no_place(m, m.cands[m.best])) {
           const GazEntry& e = m.cands[m.best].e;
           bool dup = false;  // the same reading of the same name adds nothing
           for (size_t ri = 0; ri < resolved.size() && !dup; ++ri) {
@@ -3331,27 +3360,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       if (other_state && !in_state) accept = false;
     }
-    // A longer name not spelled as the entry's official name, with a pronoun, auxiliary or other
-    // function word in it, or a lone capital letter ("She Was" ~ Sivas, "Side A" ~ Sidon): a
-    // sentence opening or a label, not a place. Connectors ("de", "al") stand inside real names;
-    // "Saint", "Port" (stop words) do too.
-    if (accept && m.multiword && !b.exact && !m.abbrev && m.folded_abbr.empty()) {
-      for (size_t k = m.first_word; k < m.end_word; ++k) {
-        const Word& w = words[k];
-        if ((Classes(w, wc) & kConnector) != 0) continue;
-        if ((Classes(w, wc) & kFunction) != 0 || (w.span.size() == 1 && w.upper_initial())) {
-          accept = false;
-          break;
-        }
-      }
-    }
-    // Text in capitals carries no case evidence ("WE HAVE", "AGAIN" in a shouted caption are
-    // no names): there only an entry's own spelling counts, an alternate or coarse key does not.
-    if (!b.exact && !m.dateline && !m.abbrev) {
-      bool caps = true;
-      for (size_t k = m.first_word; caps && k < m.end_word; ++k) caps = words[k].all_caps();
-      if (caps) accept = false;
-    }
+    if (spelled_no_place(m, b)) accept = false;
     // A title-case headline capitalises every word: a lone small place there needs a cue.
     if (m.title_line && !m.multiword && !big && !m.has_hint && !m.cue && !m.dateline && !m.abbrev &&
         !m.of_before) {

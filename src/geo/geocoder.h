@@ -42,7 +42,8 @@
 // Real-news namesakes (each rule fixed a class of wrong readings on US local and world news):
 // a sentence's capitalised first word needs its official or a recorded spelling, not only the
 // coarse key; a multi-word name holding a pronoun or a lone capital letter ("She Was", "Side A")
-// is no place, nor is the word after a middle initial ("Booker T. Washington"), nor a name
+// is no place (nor, like all-capital text not spelled as the entry, evidence for the article's
+// other names), nor is the word after a middle initial ("Booker T. Washington"), nor a name
 // before an outlet noun ("the X channel", geocoder_words.tsv outlet); a small multi-word place
 // outside the article's dominant country needs its region in the text; a dateline's small town
 // in a state the story neither names nor implies is dropped, as elsewhere in the text, a

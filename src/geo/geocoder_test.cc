@@ -6,11 +6,16 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "base/data_dir.h"
+#include "geo/gazetteer.h"
 #include "geo/geo_test_util.h"
+#include "geo/match_key.h"
 #include "text/lexicon.h"
 #include "text/piece_text_test_util.h"
 #include "text/segment.h"
@@ -1431,6 +1436,110 @@ TEST_F(GeocoderTest, RecurringNameIsReadPerFrame) {
     EXPECT_EQ(seen[i]->place.gazetteer_id, seen[1]->place.gazetteer_id) << i;
     EXPECT_EQ(seen[i]->confidence, seen[1]->confidence) << i;
   }
+}
+
+// Place choice in Latin-alphabet countries against evidence that only looks like a name: a
+// gazetteer written here (GazetteerWriter), with invented towns, and the word lists of data/geo/.
+class NamesakeEvidenceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    GazetteerWriter w(MatchRules::Default());
+    auto add = [&](const char* name, const char* cc, const char* a1, double lat, double lon,
+                   int64_t pop) {
+      GazetteerWriter::Entry e;
+      e.name = name;
+      e.country = cc;
+      e.admin1 = a1;
+      e.lat = lat;
+      e.lon = lon;
+      e.population = pop;
+      e.feature_class = 'P';
+      e.feature_code = "PPLA2";
+      const uint32_t i = w.AddEntry(e);
+      w.mutable_entry(i).id = i + 1;
+      w.AddName(i, name, 0);
+      return i;
+    };
+    // A big city and small namesake seats.
+    add("Stockbury", "US", "California", 37.96, -121.29, 300000);
+    add("Stockbury", "US", "Kansas", 39.44, -99.27, 1300);
+    add("Stockbury", "US", "Nebraska", 41.10, -100.20, 1300);
+    // A Kansas town near the small Stockbury with an old name that the shouted "SHE WAS" shares
+    // a key with (an alternate name: no coarse-key namesake, so only the caps rule stops it).
+    const uint32_t elmdale = add("Elmdale", "US", "Kansas", 38.88, -99.33, 21000);
+    w.AddName(elmdale, "Shevas", GazPosting::kAlternate);
+    // A Nebraska city whose key some non-Latin name of it also folds to: the merged posting is
+    // the official name's, flagged native.
+    const uint32_t hays = add("Hays", "US", "Nebraska", 41.00, -100.00, 150000);
+    w.AddKey(hays, MatchKey("Hays"), GazPosting::kAlternate | GazPosting::kNative);
+    // A small town abroad (no Latin-alphabet country) recorded as "Hess".
+    const uint32_t khash = add("Khash", "IR", "Sistan", 28.22, 61.22, 5000);
+    w.AddName(khash, "Hess", GazPosting::kAlternate);
+    GazetteerWriter::Entry kansas;
+    kansas.name = kansas.admin1 = "Kansas";
+    kansas.country = "US";
+    kansas.lat = 38.5;
+    kansas.lon = -98.0;
+    kansas.population = 2900000;
+    kansas.feature_class = 'A';
+    kansas.feature_code = "ADM1";
+    kansas.level = GeoLevel::kProvince;
+    const uint32_t k = w.AddEntry(kansas);
+    w.mutable_entry(k).id = k + 1;
+    w.AddName(k, "Kansas", 0);
+    auto gaz = Gazetteer::FromBytes(w.Serialize());
+    ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+    gaz_ = std::move(gaz).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete gaz_;
+    gaz_ = nullptr;
+  }
+  void SetUp() override {
+    auto g = Geocoder::Create(gaz_);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    geo_ = std::move(g).value();
+  }
+  // "surface=admin1" of each place found in `text`, in text order.
+  std::vector<std::string> Found(const std::string& text) {
+    std::vector<std::string> out;
+    for (const PlaceMention& m : geo_->Find(text, Doc(), "en")) {
+      out.push_back(text.substr(m.span.begin, m.span.end - m.span.begin) + "=" + m.place.admin1);
+    }
+    return out;
+  }
+  static const Gazetteer* gaz_;
+  std::unique_ptr<Geocoder> geo_;
+};
+
+const Gazetteer* NamesakeEvidenceTest::gaz_ = nullptr;
+
+// A Latin-script word that only shares the coarse key with a US city ("Hess" ~ Hays) is another
+// word, whether or not some foreign-script name of the city folds to that key as well (the
+// posting's native flag says nothing about a Latin spelling): the word is no evidence that the
+// article is about that city's state.
+TEST_F(NamesakeEvidenceTest, NativeFlagDoesNotExcuseALatinCoarseKeyNamesake) {
+  ASSERT_EQ(MatchKey("Hess"), MatchKey("Hays"));
+  EXPECT_EQ(Found("Police in Stockbury said the stolen truck was found near Hess."),
+            std::vector<std::string>{"Stockbury=California"});
+  // The city's own spelling still counts.
+  EXPECT_EQ(Found("Police in Stockbury said the stolen truck was found near Hays."),
+            (std::vector<std::string>{"Stockbury=Nebraska", "Hays=Nebraska"}));
+}
+
+// A reading the text's spelling rules out (a shouted, not exactly spelled "SHE WAS" ~ an old
+// name of a Kansas town) is no evidence for the article's other names either: the big city
+// keeps its name, as without the caption.
+TEST_F(NamesakeEvidenceTest, ShoutedNonNameImpliesNoState) {
+  ASSERT_EQ(MatchKey("SHE WAS"), MatchKey("Shevas"));
+  const std::vector<std::string> expected{"Stockbury=California"};
+  EXPECT_EQ(Found("Police in Stockbury said a boy was shot on Thursday."), expected);
+  EXPECT_EQ(Found("Police in Stockbury said a boy was shot on Thursday. SHE WAS AT HOME "
+                  "WITH HIM."),
+            expected);
+  // Written as a name, the old name still counts.
+  EXPECT_EQ(Found("Police in Stockbury said the boy was taken to a hospital in Shevas, Kansas."),
+            (std::vector<std::string>{"Stockbury=Kansas", "Shevas=Kansas", "Kansas=Kansas"}));
 }
 
 }  // namespace
