@@ -12,6 +12,7 @@
 
 #include "geo/gazetteer.h"
 #include "geo/geocoder.h"
+#include "geo/match_key.h"
 #include "model/doc.h"
 
 namespace sitrep {
@@ -29,6 +30,39 @@ const Geocoder* RealGeocoder();
 // A fresh temporary data directory whose geo/ holds a copy of the project's geo/*.tsv tables,
 // for tests that load the geocoder's words from edited tables.
 std::string CopyGeoTables();
+
+// A Geocoder over a small gazetteer a suite writes itself, built once per suite. Derived (CRTP)
+// provides `static void Write(GazetteerWriter* w)`, which adds the suite's entries.
+template <class Derived>
+class WrittenGazetteerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    GazetteerWriter w(MatchRules::Default());
+    Derived::Write(&w);
+    auto gaz = Gazetteer::FromBytes(w.Serialize());
+    ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+    gaz_ = std::move(gaz).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete gaz_;
+    gaz_ = nullptr;
+  }
+  void SetUp() override {
+    auto g = Geocoder::Create(gaz_);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    geo_ = std::move(g).value();
+  }
+  // "surface=<field>" of each place found in `text` (English cues, no Doc), in text order.
+  std::vector<std::string> FoundWith(const std::string& text, std::string Place::*field) {
+    std::vector<std::string> out;
+    for (const PlaceMention& m : geo_->Find(text, Doc(), "en")) {
+      out.push_back(text.substr(m.span.begin, m.span.end - m.span.begin) + "=" + m.place.*field);
+    }
+    return out;
+  }
+  static inline const Gazetteer* gaz_ = nullptr;
+  std::unique_ptr<Geocoder> geo_;
+};
 
 // A Geocoder over the fixture gazetteer, for TEST_F suites (derive a suite-named class from it).
 class GeocoderFixture : public ::testing::Test {

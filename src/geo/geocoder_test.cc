@@ -1440,10 +1440,10 @@ TEST_F(GeocoderTest, RecurringNameIsReadPerFrame) {
 
 // Place choice in Latin-alphabet countries against evidence that only looks like a name: a
 // gazetteer written here (GazetteerWriter), with invented towns, and the word lists of data/geo/.
-class NamesakeEvidenceTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    GazetteerWriter w(MatchRules::Default());
+class NamesakeEvidenceTest : public geo_test::WrittenGazetteerTest<NamesakeEvidenceTest> {
+ public:
+  static void Write(GazetteerWriter* writer) {
+    GazetteerWriter& w = *writer;
     auto add = [&](const char* name, const char* cc, const char* a1, double lat, double lon,
                    int64_t pop) {
       GazetteerWriter::Entry e;
@@ -1487,32 +1487,14 @@ class NamesakeEvidenceTest : public ::testing::Test {
     const uint32_t k = w.AddEntry(kansas);
     w.mutable_entry(k).id = k + 1;
     w.AddName(k, "Kansas", 0);
-    auto gaz = Gazetteer::FromBytes(w.Serialize());
-    ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
-    gaz_ = std::move(gaz).value().release();
   }
-  static void TearDownTestSuite() {
-    delete gaz_;
-    gaz_ = nullptr;
-  }
-  void SetUp() override {
-    auto g = Geocoder::Create(gaz_);
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    geo_ = std::move(g).value();
-  }
+
+ protected:
   // "surface=admin1" of each place found in `text`, in text order.
   std::vector<std::string> Found(const std::string& text) {
-    std::vector<std::string> out;
-    for (const PlaceMention& m : geo_->Find(text, Doc(), "en")) {
-      out.push_back(text.substr(m.span.begin, m.span.end - m.span.begin) + "=" + m.place.admin1);
-    }
-    return out;
+    return FoundWith(text, &Place::admin1);
   }
-  static const Gazetteer* gaz_;
-  std::unique_ptr<Geocoder> geo_;
 };
-
-const Gazetteer* NamesakeEvidenceTest::gaz_ = nullptr;
 
 // A Latin-script word that only shares the coarse key with a US city ("Hess" ~ Hays) is another
 // word, whether or not some foreign-script name of the city folds to that key as well (the

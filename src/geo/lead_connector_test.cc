@@ -9,16 +9,17 @@
 #include <vector>
 
 #include "geo/gazetteer.h"
+#include "geo/geo_test_util.h"
 #include "geo/geocoder.h"
 #include "geo/match_key.h"
 
 namespace sitrep {
 namespace {
 
-class LeadConnectorTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    GazetteerWriter w(MatchRules::Default());
+class LeadConnectorTest : public geo_test::WrittenGazetteerTest<LeadConnectorTest> {
+ public:
+  static void Write(GazetteerWriter* writer) {
+    GazetteerWriter& w = *writer;
     auto add = [&](const char* name, const char* cc, const char* a1, double lat, double lon,
                    int64_t pop, GeoLevel level) {
       GazetteerWriter::Entry e;
@@ -44,32 +45,12 @@ class LeadConnectorTest : public ::testing::Test {
     w.AddName(static_cast<uint32_t>(w.size() - 1), "Salah ad-Din", GazPosting::kAlternate);
     add("Monday", "US", "Texas", 30.0, -95.0, 600, GeoLevel::kPlace);
     add("Adad", "IR", "Fars", 29.0, 52.0, 900, GeoLevel::kPlace);
-    auto gaz = Gazetteer::FromBytes(w.Serialize());
-    ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
-    gaz_ = std::move(gaz).value().release();
   }
-  static void TearDownTestSuite() {
-    delete gaz_;
-    gaz_ = nullptr;
-  }
-  void SetUp() override {
-    auto g = Geocoder::Create(gaz_);
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    geo_ = std::move(g).value();
-  }
-  // Names of the places found in `text`, in text order, with their surface spans.
-  std::vector<std::string> Found(const std::string& text) {
-    std::vector<std::string> out;
-    for (const PlaceMention& m : geo_->Find(text, Doc(), "en")) {
-      out.push_back(text.substr(m.span.begin, m.span.end - m.span.begin) + "=" + m.place.name);
-    }
-    return out;
-  }
-  static const Gazetteer* gaz_;
-  std::unique_ptr<Geocoder> geo_;
-};
 
-const Gazetteer* LeadConnectorTest::gaz_ = nullptr;
+ protected:
+  // Names of the places found in `text`, in text order, with their surface spans.
+  std::vector<std::string> Found(const std::string& text) { return FoundWith(text, &Place::name); }
+};
 
 TEST_F(LeadConnectorTest, NameOpeningWithAnArticleIsFound) {
   EXPECT_EQ(Found("Shelling in El Fasher killed five people on Sunday."),
