@@ -1037,7 +1037,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // An attack recalled from another state: a sentence whose places all lie in another province
   // of the article's own country ("..., Oregon, where nine were shot and killed last week") and
   // that either dates itself before the news ("last week") or names the attack by its place
-  // ("the gunman in the Oregon shooting") recalls another event, whatever figures it gives.
+  // ("the gunman in the Kestrel shooting") recalls another event, whatever figures it gives.
   if (main_place && main_date && !places[*main_place].place.admin1.empty()) {
     const Place& home = places[*main_place].place;
     const CivilDate& news = main_date->date;
@@ -1059,7 +1059,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
           break;
         }
         elsewhere = true;
-        // "the Oregon shooting": the attack is named by its place, the definite article first.
+        // "the Kestrel shooting": the attack is named by its place, the definite article first.
         const size_t b = place_word[p], e = place_end_word[p];
         if (b == 0 || b >= w.size() || e >= w.size() || w[b - 1].lower != "the") continue;
         for (const TriggerHit& h : trig) named_attack |= h.sentence == s && h.word == e;

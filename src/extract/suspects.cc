@@ -385,7 +385,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         name_word(at + n)) {
       p |= Bit(kAfter, kPerp);
     }
-    // "NAME used a .45 caliber pistol to murder ...": the means, then its purpose, in one
+    // "NAME used a hunting rifle to kill ...": the means, then its purpose, in one
     // clause (no comma, no clause_end word between).
     if (n == 0 && at < end && instrument_.contains(w[at])) {
       for (size_t k = at + 1; k < end && k <= at + kMaxMeansWords; ++k) {
