@@ -1,8 +1,8 @@
 #include "ingest/feed_date.h"
 
-#include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/data_dir.h"
@@ -22,16 +22,15 @@ struct NameTables {
 const NameTables& Tables() {
   static const NameTables tables = [] {
     NameTables t;
-    auto load = [](const char* name, std::unordered_map<std::string, int>* into) {
-      // A missing or bad table is not fatal here: the numeric forms still parse.
-      (void)ForEachTsvRow(DataPath(name), 2, [&](const std::vector<std::string_view>& cols, int) {
-        const int v = std::atoi(std::string(cols[1]).c_str());
-        if (v > 0) into->emplace(LowerString(cols[0]), v);
-        return Status::Ok();
-      });
+    // A missing or bad table is not fatal here: the numeric forms still parse (and the engine's
+    // own load reports the table).
+    auto fill = [](Result<std::vector<CalendarName>> names,
+                   std::unordered_map<std::string, int>* into) {
+      if (!names.ok()) return;
+      for (CalendarName& n : *names) into->emplace(std::move(n.name), n.number);
     };
-    load("text/months.tsv", &t.months);
-    load("text/weekdays.tsv", &t.weekdays);
+    fill(ReadMonthNames(DataDir()), &t.months);
+    fill(ReadWeekdayNames(DataDir()), &t.weekdays);
     return t;
   }();
   return tables;

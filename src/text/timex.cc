@@ -183,6 +183,41 @@ int TimexParser::DaysInMonth(int y, int m) {
   return kDays[m - 1];
 }
 
+Result<std::vector<CalendarName>> ReadMonthNames(const std::string& data_dir) {
+  const std::string path = data_dir + "/text/months.tsv";
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  std::vector<CalendarName> out;
+  for (const TsvRow& r : *rows) {
+    int m = 0;
+    if (r.fields.size() < 2 || !ParseInt(r.fields[1], &m) || m < 1 || m > 12) {
+      return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <month 1-12>");
+    }
+    out.push_back(
+        {LowerString(r.fields[0]), m, r.fields.size() >= 3 && r.fields[2] == "cap" ? "cap" : ""});
+  }
+  return out;
+}
+
+Result<std::vector<CalendarName>> ReadWeekdayNames(const std::string& data_dir) {
+  const std::string path = data_dir + "/text/weekdays.tsv";
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  std::vector<CalendarName> out;
+  for (const TsvRow& r : *rows) {
+    int w = 0;
+    if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
+      return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <weekday 1-7>");
+    }
+    const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
+    if (!flag.empty() && flag != "postpos" && flag != "full" && flag != "cue") {
+      return InvalidArgument(TsvWhere(path, r.line) + "unknown flag (postpos, full or cue)");
+    }
+    out.push_back({LowerString(r.fields[0]), w, std::string(flag)});
+  }
+  return out;
+}
+
 Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_dir,
                                                        std::optional<CivilDate> today) {
   auto tp = std::unique_ptr<TimexParser>(new TimexParser());
@@ -195,32 +230,13 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
     tp->today_ = CivilFromDays(days);
   }
   {
-    std::string path = data_dir + "/text/months.tsv";
-    Result<std::vector<TsvRow>> rows = ReadTsv(path);
-    if (!rows.ok()) return rows.status();
-    for (const TsvRow& r : *rows) {
-      int m = 0;
-      if (r.fields.size() < 2 || !ParseInt(r.fields[1], &m) || m < 1 || m > 12) {
-        return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <month 1-12>");
-      }
-      tp->months_[LowerString(r.fields[0])] = {m, r.fields.size() >= 3 && r.fields[2] == "cap"};
-    }
-  }
-  {
-    std::string path = data_dir + "/text/weekdays.tsv";
-    Result<std::vector<TsvRow>> rows = ReadTsv(path);
-    if (!rows.ok()) return rows.status();
-    for (const TsvRow& r : *rows) {
-      int w = 0;
-      if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
-        return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <weekday 1-7>");
-      }
-      const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
-      if (!flag.empty() && flag != "postpos" && flag != "full" && flag != "cue") {
-        return InvalidArgument(TsvWhere(path, r.line) + "unknown flag (postpos, full or cue)");
-      }
-      tp->weekdays_[LowerString(r.fields[0])] = {w, flag == "postpos", flag == "full",
-                                                 flag == "cue"};
+    Result<std::vector<CalendarName>> months = ReadMonthNames(data_dir);
+    if (!months.ok()) return months.status();
+    for (const CalendarName& n : *months) tp->months_[n.name] = {n.number, n.flag == "cap"};
+    Result<std::vector<CalendarName>> weekdays = ReadWeekdayNames(data_dir);
+    if (!weekdays.ok()) return weekdays.status();
+    for (const CalendarName& n : *weekdays) {
+      tp->weekdays_[n.name] = {n.number, n.flag == "postpos", n.flag == "full", n.flag == "cue"};
     }
   }
   {

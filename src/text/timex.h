@@ -72,6 +72,18 @@
 
 namespace sitrep {
 
+// The rows of <data_dir>/text/months.tsv and weekdays.tsv, checked as the timex reads them
+// (month 1-12, ISO weekday 1-7, known flags; a bad row is an error naming file and line), names
+// lower-cased. Shared with readers of dates outside the text stage (ingest/feed_date.h), so that
+// every reader knows the same names.
+struct CalendarName {
+  std::string name;  // lower-cased
+  int number = 0;    // month 1-12, or ISO weekday 1-7
+  std::string flag;  // months: "cap" (needs a capital) or ""; weekdays: postpos, full, cue or ""
+};
+Result<std::vector<CalendarName>> ReadMonthNames(const std::string& data_dir);
+Result<std::vector<CalendarName>> ReadWeekdayNames(const std::string& data_dir);
+
 class TimexParser {
  public:
   // `today` bounds the year search for weekday dates without a publication date; default: the
