@@ -256,21 +256,26 @@ void HashHex(uint64_t h, char (&buf)[17]) {
 // transactions a replace holds no SQLite lock), and Open() tells the staging tables of a live
 // replace (locked) from those a crash left behind (the kernel released the lock). The file stays
 // beside the database like its -wal and -shm files.
+// How long a writer waits for another (SQLite's busy handler, the replace lock).
+constexpr int kBusyTimeoutMs = 10000;
+
 class ReplaceLock {
  public:
-  // Waits for the lock when `wait`, else fails at once (IoError) while another holds it.
-  static Result<ReplaceLock> Acquire(const std::string& db_path, bool wait) {
+  // Waits up to `wait_ms` for another replace (of any process) to end, then fails (IoError);
+  // bounded like SQLite's own busy wait, so a server request does not hang behind a long
+  // command-line replace.
+  static Result<ReplaceLock> Acquire(const std::string& db_path, int wait_ms) {
     const std::string path = db_path + "-replace";
     ReplaceLock lock(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
     if (lock.fd_ < 0) return IoError(path + ": cannot open: " + std::strerror(errno));
-    int rc;
-    while ((rc = ::flock(lock.fd_, wait ? LOCK_EX : LOCK_EX | LOCK_NB)) != 0 && errno == EINTR) {
+    constexpr int kPollMs = 20;
+    for (int waited = 0;; waited += kPollMs) {
+      if (::flock(lock.fd_, LOCK_EX | LOCK_NB) == 0) return lock;
+      if (errno == EINTR) continue;
+      if (errno != EWOULDBLOCK) return IoError(path + ": cannot lock: " + std::strerror(errno));
+      if (waited >= wait_ms) return IoError(path + ": another replace is running");
+      ::usleep(kPollMs * 1000);
     }
-    if (rc != 0) {
-      if (errno == EWOULDBLOCK) return IoError(path + ": another replace is running");
-      return IoError(path + ": cannot lock: " + std::strerror(errno));
-    }
-    return lock;
   }
   ReplaceLock(ReplaceLock&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
   ReplaceLock(const ReplaceLock&) = delete;
@@ -366,7 +371,7 @@ int OpenAndProbe(const std::string& name, int flags, sqlite3** db, std::string* 
   *db = nullptr;
   int rc = sqlite3_open_v2(name.c_str(), db, flags, nullptr);
   if (rc == SQLITE_OK) {
-    sqlite3_busy_timeout(*db, 10000);
+    sqlite3_busy_timeout(*db, kBusyTimeoutMs);
     sqlite3_stmt* probe = nullptr;
     rc = sqlite3_prepare_v2(*db, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
     if (rc == SQLITE_OK) {
@@ -506,7 +511,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     // Staging tables with no replace holding the lock: one was interrupted (a crash, a failed
     // clean-up). The live incidents were never touched; free the space. A live replace's
     // staging tables (lock held) are left to it.
-    if (Result<ReplaceLock> lock = ReplaceLock::Acquire(path, /*wait=*/false); lock.ok()) {
+    if (Result<ReplaceLock> lock = ReplaceLock::Acquire(path, /*wait_ms=*/0); lock.ok()) {
       SITREP_RETURN_IF_ERROR(store->Exec(kDropStaging));
     }
   }
@@ -828,7 +833,7 @@ constexpr size_t kDirectIncidents = 1024;
 
 Status Store::ReplaceIncidentsFrom(const std::function<bool(Incident*)>& next,
                                    const std::function<Status()>& fed) {
-  Result<ReplaceLock> lock = ReplaceLock::Acquire(path_, /*wait=*/true);
+  Result<ReplaceLock> lock = ReplaceLock::Acquire(path_, kBusyTimeoutMs);
   if (!lock.ok()) return lock.status();
   // The first incidents are gathered to tell a small replace from a large one.
   std::vector<Incident> head;

@@ -117,15 +117,18 @@ class Store {
  public:
   // ReplaceIncidents() fed one incident at a time, for result sets too large to hold at once:
   // `next` fills *inc and returns true, or returns false when there are no more. Every stored
-  // incident is replaced by those given, in the order given; memory stays at one incident.
-  // The rows go into staging tables over transactions of a few thousand incidents each (so the
-  // write-ahead log stays at one batch, checkpointed between batches, instead of growing to the
-  // whole table), then one short transaction drops the live tables, renames the staging ones over
-  // them and builds their indexes (a sort per index instead of a descent per row). Readers see
+  // incident is replaced by those given, in the order given. Up to 1 024 incidents are held and
+  // written straight into the live tables in one transaction; past that, memory stays at one
+  // incident and the rows go into staging tables over transactions of a few thousand incidents each
+  // (so the write-ahead log stays at one batch, checkpointed between batches, instead of growing to
+  // the whole table), then one final transaction drops the live tables, renames the staging ones
+  // over them and builds their indexes (a sort per index instead of a descent per row; at a million
+  // incidents this takes seconds, and it holds the write lock meanwhile). Readers see
   // the old incidents until that commits, then the new, never a mix; on any error, or a crash,
   // the old incidents stay as they were (the staging tables are dropped on error, or by the next
   // Open() after a crash). Replaces of one database run one at a time: a second one (another
-  // Store, another process) waits for the first, through a lock on the file "<path>-replace".
+  // Store, another process) waits for the first, through a lock on the file "<path>-replace", for
+  // at most SQLite's busy timeout (10 s), then fails with IoError "another replace is running".
   // The file holds the old and new incidents at once while a replace runs. In a database made
   // before version 3 the incident-document rows are staged in a temporary table and moved over
   // sorted by key, so large runs do not insert them at random places. `fed`, when given, is asked
