@@ -79,11 +79,18 @@ const std::unordered_map<std::string, CountryInfo>& Countries() {
 std::string DescribeIncident(const Incident& inc, const std::string& country_name) {
   std::string d = inc.event_type.empty() ? "Incident" : inc.event_type;
   if (!inc.sub_event_type.empty()) d += " (" + inc.sub_event_type + ")";
+  // Each level once ("Kalat, Kalat" is said once), compared whole: "Washington" the state is not
+  // inside "Washington Heights" the place.
   std::string where;
+  std::vector<const std::string*> said;
   for (const std::string* part : {&inc.place, &inc.admin2, &inc.admin1, &country_name}) {
-    if (part->empty() || where.find(*part) != std::string::npos) continue;
+    if (part->empty() ||
+        std::any_of(said.begin(), said.end(), [&](const std::string* p) { return *p == *part; })) {
+      continue;
+    }
     if (!where.empty()) where += ", ";
     where += *part;
+    said.push_back(part);
   }
   if (!where.empty()) d += " in " + where;
   if (inc.date && inc.date->valid()) {

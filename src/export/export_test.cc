@@ -241,6 +241,18 @@ TEST(ExportTest, CsvQuotingAndColumns) {
   EXPECT_EQ(csv, header + story_row + child_row);
 }
 
+// A place whose name holds its province's name still gives both levels in `notes`; a level
+// equal to one already said is said once.
+TEST(ExportTest, CsvNotesNameEachLevelOnce) {
+  IncidentSet set = MakeSet();
+  set.incidents[0].place = "Varistan Heights";
+  set.incidents[0].admin2 = "Varistan Heights";
+  const std::string csv = IncidentsToCsv(set);
+  EXPECT_NE(csv.find("\"Explosions/Remote violence in Varistan Heights, Varistan, Pakistan, "),
+            std::string::npos)
+      << csv;
+}
+
 std::vector<std::string> CsvCells(const std::string& row) {
   std::vector<std::string> cells(1);
   bool quoted = false;
