@@ -186,6 +186,7 @@ bool IsCodeLike(std::string_view alt) {
 }  // namespace
 
 Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
+  if (Status st = CheckFoldRules(); !st.ok()) return st;
   GazetteerBuildStats stats;
   if (o.geonames.empty()) return InvalidArgument("gazetteer build: --geonames FILE is required");
   if (o.out.empty()) return InvalidArgument("gazetteer build: --out FILE is required");

@@ -50,12 +50,20 @@ thread_local bool built_transliterator = false;
 constexpr std::string_view kLatinChain =
     "\n::Any-Latin; ::NFD; ::[:Nonspacing Mark:] Remove; ::NFC; ::Latin-ASCII;\n";
 
-std::unique_ptr<icu::Transliterator> FromRules(const std::string& rules) {
+// The transliterator of `rules`, or null (then *error, when given, says where they fail).
+std::unique_ptr<icu::Transliterator> FromRules(const std::string& rules,
+                                               std::string* error = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError perr;
   std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
       "sitrep-fold", icu::UnicodeString::fromUTF8(rules), UTRANS_FORWARD, perr, status));
-  if (U_FAILURE(status)) tr.reset();
+  if (U_FAILURE(status)) {
+    tr.reset();
+    if (error != nullptr) {
+      *error = std::string(u_errorName(status)) + " at rule line " + std::to_string(perr.line) +
+               ", offset " + std::to_string(perr.offset);
+    }
+  }
   return tr;
 }
 
@@ -173,6 +181,18 @@ bool PerCharacterRange(UChar32 c) {
 }
 
 }  // namespace
+
+Status CheckFoldRules() {
+  const std::string path = DataPath("geo/fold_rules.txt");
+  if (!std::filesystem::exists(path)) return Status::Ok();
+  Result<std::string> rules = ReadFile(path);
+  if (!rules.ok()) return rules.status();
+  std::string error;
+  if (FromRules(*rules + std::string(kLatinChain), &error) == nullptr) {
+    return InvalidArgument(path + ": the rules do not parse (" + error + ")");
+  }
+  return Status::Ok();
+}
 
 void FoldNameInto(std::string_view name, std::string* out) {
   // Short ASCII names (the geocoder folds one per multi-word candidate of every article): one

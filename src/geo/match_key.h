@@ -28,6 +28,11 @@
 namespace sitrep {
 
 // Lower-case ASCII words separated by single spaces; "" when nothing letter-like remains.
+// OK when <data dir>/geo/fold_rules.txt is absent or its rules parse; else InvalidArgument naming
+// the file and where ICU stopped. FoldName falls back to plain Any-Latin on rules that do not
+// parse, and its keys would then no longer match a gazetteer built with them: the engine and
+// the gazetteer builder call this first and refuse to start.
+[[nodiscard]] Status CheckFoldRules();
 std::string FoldName(std::string_view name);
 // Appends FoldName(name) to *out (no allocation when *out has capacity and the input is ASCII).
 void FoldNameInto(std::string_view name, std::string* out);

@@ -8,10 +8,25 @@
 #include <vector>
 
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "base/tsv.h"
 
 namespace sitrep {
 namespace {
+
+// The project's fold rules parse; rules that do not are an error naming the file, which the
+// engine and the gazetteer builder return instead of folding without them.
+TEST(CheckFoldRulesTest, NamesTheFileWhoseRulesDoNotParse) {
+  EXPECT_TRUE(CheckFoldRules().ok()) << CheckFoldRules().ToString();
+  testing_data::ScratchData scratch("fold_rules_bad", "geo");
+  scratch.Write("fold_rules.txt", "::No-Such-Transform;\n");
+  const std::string old = DataDir();
+  SetDataDir(scratch.root());
+  const Status st = CheckFoldRules();
+  SetDataDir(old);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.ToString().find("fold_rules.txt"), std::string::npos) << st.ToString();
+}
 
 TEST(MatchKeyTest, FoldNameDropsCaseDiacriticsAndApostrophes) {
   EXPECT_EQ(FoldName("Nūra Khel"), "nura khel");

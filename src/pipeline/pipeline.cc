@@ -11,6 +11,7 @@
 #include "extract/extractor.h"
 #include "geo/gazetteer.h"
 #include "geo/geocoder.h"
+#include "geo/match_key.h"
 #include "resolve/place_names.h"
 #include "resolve/resolve.h"
 #include "text/text_analyzer.h"
@@ -50,6 +51,8 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const std::string data_dir = options.data_dir.empty() ? DataDir() : options.data_dir;
+  // Place keys fold other scripts after geo/fold_rules.txt (DataDir's, as FoldName reads it).
+  if (Status st = CheckFoldRules(); !st.ok()) return st;
 
   auto text = TextAnalyzer::Load(data_dir);
   if (!text.ok()) return text.status();
