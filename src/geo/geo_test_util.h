@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,27 @@ const Geocoder* RealGeocoder();
 // A fresh temporary data directory whose geo/ holds a copy of the project's geo/*.tsv tables,
 // for tests that load the geocoder's words from edited tables.
 std::string CopyGeoTables();
+
+// Adds to `w` an entry whose official name is `name` (feature class 'P' for a place, else 'A')
+// and returns its index; for the Write() of WrittenGazetteerTest suites.
+inline uint32_t AddWrittenEntry(GazetteerWriter* w, const char* name, const char* country,
+                                const char* admin1, double lat, double lon, int64_t population,
+                                GeoLevel level, const char* feature_code) {
+  GazetteerWriter::Entry e;
+  e.name = name;
+  e.country = country;
+  e.admin1 = admin1;
+  e.lat = lat;
+  e.lon = lon;
+  e.population = population;
+  e.level = level;
+  e.feature_class = level == GeoLevel::kPlace ? 'P' : 'A';
+  e.feature_code = feature_code;
+  const uint32_t i = w->AddEntry(e);
+  w->mutable_entry(i).id = i + 1;
+  w->AddName(i, name, 0);
+  return i;
+}
 
 // A Geocoder over a small gazetteer a suite writes itself, built once per suite. Derived (CRTP)
 // provides `static void Write(GazetteerWriter* w)`, which adds the suite's entries.

@@ -1446,19 +1446,7 @@ class NamesakeEvidenceTest : public geo_test::WrittenGazetteerTest<NamesakeEvide
     GazetteerWriter& w = *writer;
     auto add = [&](const char* name, const char* cc, const char* a1, double lat, double lon,
                    int64_t pop) {
-      GazetteerWriter::Entry e;
-      e.name = name;
-      e.country = cc;
-      e.admin1 = a1;
-      e.lat = lat;
-      e.lon = lon;
-      e.population = pop;
-      e.feature_class = 'P';
-      e.feature_code = "PPLA2";
-      const uint32_t i = w.AddEntry(e);
-      w.mutable_entry(i).id = i + 1;
-      w.AddName(i, name, 0);
-      return i;
+      return geo_test::AddWrittenEntry(&w, name, cc, a1, lat, lon, pop, GeoLevel::kPlace, "PPLA2");
     };
     // A big city and small namesake seats.
     add("Stockbury", "US", "California", 37.96, -121.29, 300000);

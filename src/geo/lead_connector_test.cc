@@ -22,19 +22,8 @@ class LeadConnectorTest : public geo_test::WrittenGazetteerTest<LeadConnectorTes
     GazetteerWriter& w = *writer;
     auto add = [&](const char* name, const char* cc, const char* a1, double lat, double lon,
                    int64_t pop, GeoLevel level) {
-      GazetteerWriter::Entry e;
-      e.name = name;
-      e.country = cc;
-      e.admin1 = a1;
-      e.lat = lat;
-      e.lon = lon;
-      e.population = pop;
-      e.level = level;
-      e.feature_class = level == GeoLevel::kPlace ? 'P' : 'A';
-      e.feature_code = level == GeoLevel::kPlace ? "PPL" : "ADM1";
-      const uint32_t i = w.AddEntry(e);
-      w.mutable_entry(i).id = i + 1;
-      w.AddName(i, name, 0);
+      geo_test::AddWrittenEntry(&w, name, cc, a1, lat, lon, pop, level,
+                                level == GeoLevel::kPlace ? "PPL" : "ADM1");
     };
     add("El Fasher", "SD", "North Darfur", 13.63, 25.35, 250000, GeoLevel::kPlace);
     add("Des Moines", "US", "Iowa", 41.60, -93.61, 210000, GeoLevel::kPlace);
