@@ -257,7 +257,8 @@ class ResolveBatch {
 // Re-resolves after articles were added. Resolution is deterministic with content-derived ids,
 // so this is Resolve(all_docs): incidents the new articles do not touch keep their ids and
 // figures. `previous` and `new_doc_ids` are accepted for callers that track changes; the result
-// does not depend on them.
+// does not depend on them. Like Resolve(), no incidents should the scratch file fail to read
+// back: callers that store incidents use ResolveBatch and check its error.
 IncidentSet ResolveIncremental(const IncidentSet& previous,
                                const std::vector<DocAnalysis>& all_docs,
                                const std::vector<std::string>& new_doc_ids,
