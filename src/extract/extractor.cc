@@ -47,6 +47,8 @@ constexpr uint32_t kOtherCaseCue = 4;
 constexpr uint32_t kOutletCue = 2;
 // Payload of an "agency" row of place_cues.tsv in after_: it marks only a county's agency.
 constexpr uint32_t kAgencyCue = 3;
+// Payload of a "venue" row of place_cues.tsv in after_: a facility when capitalised.
+constexpr uint32_t kVenueCue = 4;
 
 // Whether a dateline's tail starts at byte `k`: capitalised words, numbers and commas (none,
 // ", Somalia", ", March 3"), perhaps the agency in parentheses, then a dash or a colon.
@@ -268,14 +270,15 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   // An area around a place ("the suburbs of X") is read like a destination before the place
-  // (never the scene) and like a home after it ("the X suburbs"); after_ tells its kinds apart by
-  // payload.
+  // (never the scene) and like a home after it ("the X suburbs"); a distance from a place ("3
+  // miles east of X") like a home; after_ tells its kinds apart by payload.
   const CueKind place_kinds[] = {
       {"destination", &x->destination_, 1}, {"area_before", &x->destination_, 1},
       {"area_after", &x->after_, 1},        {"spread", &x->spread_, 1},
-      {"origin", &x->origin_, 1},           {"resident", &x->after_, 1},
-      {"facility", &x->after_, 1},          {"outlet", &x->after_, kOutletCue},
-      {"agency", &x->after_, kAgencyCue},   {"institution", &x->institution_, 1},
+      {"origin", &x->origin_, 1},           {"near", &x->origin_, 1},
+      {"resident", &x->after_, 1},          {"facility", &x->after_, 1},
+      {"outlet", &x->after_, kOutletCue},   {"agency", &x->after_, kAgencyCue},
+      {"venue", &x->after_, kVenueCue},     {"institution", &x->institution_, 1},
   };
   st = ForEachTsvRow(dir + "/place_cues.tsv", 2, [&](const auto& cols, int) {
     return AddCue(place_kinds, 1, cols[0], cols[1]);
@@ -616,7 +619,14 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
     uint32_t payload = 0;
     const size_t e = place_end_word[p];
-    return e < se && after_.Match(w, e, se, &payload) > 0 && payload != kAgencyCue;
+    if (e >= se || after_.Match(w, e, se, &payload) == 0) return false;
+    // "Arden High School" is a school's proper name; "an Arden high school student" is a
+    // student of the town, which the nouns after it decide.
+    if (payload == kVenueCue) {
+      const char c = article.text[w[e].span.begin];
+      return c >= 'A' && c <= 'Z';
+    }
+    return payload != kAgencyCue;
   };
   // "the X County sheriff's office" says whose officials speak, not where it happened: the
   // county's evidence only. Unless the article names the town it stands for itself (the

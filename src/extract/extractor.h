@@ -74,7 +74,9 @@ class Extractor {
   PhraseTrie wave_;
   PhraseTrie destination_;  // "rushed to": the place after it is where victims went
   PhraseTrie spread_;       // "across": the area after it is not one scene
-  PhraseTrie origin_;       // "a resident of": the place after it is someone's home
+  // "a resident of": the place after it is someone's home; "3 miles east of": the scene is only
+  // near it. Both read alike: the place is a scene only when no other is named as fine.
+  PhraseTrie origin_;
   // "man", "hospital": the place before it names a home or facility (payload 1); "channel",
   // "TV": it names a media outlet (payload 2), never a scene; "sheriff", "coroner": a county
   // before it names the county's agency (payload 3), read as a facility.

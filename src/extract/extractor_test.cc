@@ -1234,6 +1234,56 @@ TEST_F(ExtractorTest, CentreOfSuburbsIsNoScene) {
   }
 }
 
+TEST_F(ExtractorTest, ASchoolNamedAfterATownIsNoScene) {
+  // A student's school names where the victim studied; the school may stand in another town.
+  for (const std::string text :
+       {"A student at Arden High School was shot dead at a home in Brisk on Friday.",
+        "An Arden Elementary School teacher was shot dead at a home in Brisk on Friday.",
+        "A woman was shot dead at Arden Middle School in Brisk on Friday."}) {
+    SCOPED_TRACE(text);
+    SetText(text);
+    AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+    AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+    DocAnalysis a = Run();
+    EXPECT_NE(At(a, "Brisk"), nullptr);
+    EXPECT_EQ(At(a, "Arden"), nullptr);
+  }
+}
+
+TEST_F(ExtractorTest, ASchoolNamedAfterTheOnlyTownStillPlacesIt) {
+  // With no other town named, the school's town is the best scene there is.
+  SetText("A student at Arden High School was shot dead on Friday.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  EXPECT_NE(At(Run(), "Arden"), nullptr);
+}
+
+TEST_F(ExtractorTest, AnUncapitalisedSchoolLeavesItsTownAPlace) {
+  // "an Arden high school student" names no school building: Arden is no venue, and outranks
+  // the home of the man from Brisk.
+  SetText("An Arden high school student was shot dead on Friday by a Brisk man.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Arden"), nullptr);
+  EXPECT_EQ(At(a, "Brisk"), nullptr);
+}
+
+TEST_F(ExtractorTest, ATownSomeMilesFromTheSceneGivesWayToTheSceneItself) {
+  // "3 miles east of Arden", on a farm in Brisk: the scene is Brisk. Alone, the town measured from
+  // is the nearest place the article gives.
+  SetText(
+      "A man was shot dead on Friday 3 miles east of Arden. The farm where he was shot lies in "
+      "Brisk.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  EXPECT_NE(At(a, "Brisk"), nullptr);
+  EXPECT_EQ(At(a, "Arden"), nullptr);
+  SetText("A man was shot dead on Friday at a farm 14 miles north of Arden.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  EXPECT_NE(At(Run(), "Arden"), nullptr);
+}
+
 TEST_F(ExtractorTest, PlacesGivenOutOfOrderComeBackSortedWithoutTheActorOne) {
   // The geo stage's order is not guaranteed: the places are sorted, the one overlapping an
   // armed group is dropped from the middle, and the rest keep their order and contents.
