@@ -73,6 +73,21 @@ TEST_F(SuspectsTest, UsedAWeaponToKill) {
             "");
 }
 
+// "NAME was shooting toward ...": the one firing, the shooter of a hunting or target-practice
+// accident. Without a direction the words fit a victim as well ("was shooting with friends
+// when he was wounded").
+TEST_F(SuspectsTest, WasShootingTowardNamesTheShooter) {
+  EXPECT_EQ(Suspect("A hunter was killed on Saturday. Wardens said Darrel Fenwick was shooting "
+                    "toward a ridge when the bullet struck his friend."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("A woman was killed at a range on Saturday. Darrel Fenwick had been firing "
+                    "at targets beside her."),
+            "Darrel Fenwick");
+  EXPECT_EQ(Suspect("A teen died on Saturday. Darrel Fenwick was shooting with friends when he "
+                    "was wounded."),
+            "");
+}
+
 TEST_F(SuspectsTest, IdentifiedTheGunmanAs) {
   EXPECT_EQ(Suspect("Two men were wounded at a bar on Elm Street. Police identified the gunman "
                     "as Darrel Fenwick and said he fled on foot."),
