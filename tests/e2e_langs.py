@@ -36,7 +36,7 @@ EXPECT = {
     "de2": ("Hanau", "2024-03-11", 9, "exact", None),
 }
 # Reached so far, of 18. Missed: see the report of the session that set them.
-FLOORS = {"incident": 17, "place": 15, "date": 17, "killed": 15, "qualifier": 15, "perpetrator": 17}
+FLOORS = {"incident": 17, "place": 15, "date": 17, "killed": 16, "qualifier": 16, "perpetrator": 17}
 
 
 def same_place(want, inc):
