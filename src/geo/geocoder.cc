@@ -3457,11 +3457,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // only well-known or in-context places (any word could be a coarse-key accident).
     // Transliterated keys are short and coarse ("kvi" for Quetta in Urdu), so a caseless word
     // must also be a well-known place (a large town or an administrative seat) and no common
-    // word of that language (data/geo/geocoder_words.tsv "stop").
+    // word of that language (data/geo/geocoder_words.tsv "stop"). A district's seat (PPLA2, or a
+    // town named as its district: GeoNames codes many Indian district towns PPL) is
+    // administrative too, and counts in context ("مدينة تدمر" in a Syrian report).
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool known =
-          e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") || admin;
+      const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name);
+      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") ||
+                         IsLiteral(fc, "PPLA") || admin || (seat && in_context);
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];

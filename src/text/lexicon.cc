@@ -25,6 +25,18 @@ Result<std::vector<TsvRow>> ReadTsv(const std::string& path) {
   return rows;
 }
 
+namespace {
+
+// A character as keys hold it: lower case, and the typographic apostrophe (U+2019) and the
+// modifier letter apostrophe (U+02BC) as ASCII '\'', so "п’ять" and "пʼять" (Ukrainian writes
+// all three) find the lexicon's "п'ять", and "aujourd’hui" its "aujourd'hui".
+UChar32 KeyChar(UChar32 c) {
+  if (c == 0x2019 || c == 0x02BC) return '\'';
+  return u_tolower(c);
+}
+
+}  // namespace
+
 void LowerBuf::SetSlow(std::string_view s) {
   n_ = 0;
   overflow_ = false;
@@ -45,7 +57,7 @@ void LowerBuf::SetSlow(std::string_view s) {
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
     if (c < 0) c = 0xFFFD;
-    c = u_tolower(c);
+    c = KeyChar(c);
     if (n_ + U8_LENGTH(c) > cap) {
       overflow_ = true;
       return;
@@ -72,7 +84,7 @@ std::string LowerString(std::string_view s) {
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
     if (c < 0) c = 0xFFFD;
-    c = u_tolower(c);
+    c = KeyChar(c);
     char tmp[4];
     int32_t n = 0;
     U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(tmp), n, c);

@@ -103,7 +103,8 @@ inline std::string TsvWhere(const std::string& path, int line) {
 // trimmed of surrounding spaces. The error names the file.
 Result<std::vector<TsvRow>> ReadTsv(const std::string& path);
 
-// Lower-cases `s` into a fixed buffer (ASCII fast path; other letters by ICU simple case mapping).
+// Lower-cases `s` into a fixed buffer (ASCII fast path; other letters by ICU simple case mapping;
+// the apostrophes U+2019 and U+02BC become ASCII '\'', as in LowerString).
 // Tokens longer than the buffer are truncated and flagged `overflow` (no lexicon entry is that
 // long).
 class LowerBuf {
@@ -139,7 +140,7 @@ class LowerBuf {
   bool overflow_ = false;
 };
 
-// Lower-cases a whole string (for building lexicons at load time).
+// Lower-cases a whole string (for building lexicons at load time), U+2019 and U+02BC as '\''.
 std::string LowerString(std::string_view s);
 
 // Splits a phrase on spaces into lower-cased words.

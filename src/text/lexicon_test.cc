@@ -42,6 +42,16 @@ TEST(LexiconTest, LowerCasing) {
   EXPECT_TRUE(lb.overflow());
 }
 
+// Keys hold every apostrophe as ASCII '\'': Ukrainian writes "п'ять" (five) with U+0027, U+2019
+// or U+02BC, and the lexicon lists it once.
+TEST(LexiconTest, KeysFoldApostrophes) {
+  const std::string want = "\u043F'\u044F\u0442\u044C";
+  EXPECT_EQ(LowerBuf("\u041F\u2019\u044F\u0442\u044C").view(), want);
+  EXPECT_EQ(LowerBuf("\u043F\u02BC\u044F\u0442\u044C").view(), want);
+  EXPECT_EQ(LowerString("\u041F\u2019\u044F\u0442\u044C"), want);
+  EXPECT_EQ(LowerString("aujourd\u2019hui"), "aujourd'hui");
+}
+
 TEST(LexiconTest, PhraseTableLongestMatch) {
   PhraseTable t;
   t.Add("more than", 1);

@@ -453,6 +453,12 @@ TEST_F(QuantityTest, HundredsAndConjunctions) {
       {"pt", "Morreram duzentos civis.", "duzentos", 200},
       {"fr", "Au moins trente et un civils ont été tués.", "trente et un", 31},
       {"ru", "Ранены сто двадцать человек.", "сто двадцать", 120},
+      // Turkish "bir" is the numeral one too ("bir kişi öldü").
+      {"tr", "Saldırıda bir kişi öldü.", "bir", 1},
+      // Ukrainian numbers with an apostrophe, written with U+0027, U+2019 and U+02BC.
+      {"uk", "Загинули п'ятеро людей.", "п'ятеро", 5},
+      {"uk", "Загинули дев\u2019ять людей.", "дев\u2019ять", 9},
+      {"uk", "Поранені п\u02BCятнадцять людей.", "п\u02BCятнадцять", 15},
   };
   for (const auto& c : cases) ExpectOne(c.text, c.lang, c.value, c.number);
   // French "cent" needs a count before it: "pour cent" is a percentage word, not 100.

@@ -180,6 +180,16 @@ TEST_F(SegmentTest, WordTokens) {
             2u);
 }
 
+// Ukrainian writes an apostrophe inside words (п'ять "five", дев'ять "nine") as U+0027, U+2019 or
+// U+02BC: each keeps the word whole.
+TEST_F(SegmentTest, UkrainianApostropheKeepsTheWord) {
+  EXPECT_EQ(Tokens("\u043F'\u044F\u0442\u0435\u0440\u043E \u043B\u044E\u0434\u0435\u0439"),
+            (V{"\u043F'\u044F\u0442\u0435\u0440\u043E", "\u043B\u044E\u0434\u0435\u0439"}));
+  EXPECT_EQ(Tokens("\u0434\u0435\u0432\u2019\u044F\u0442\u044C."),
+            (V{"\u0434\u0435\u0432\u2019\u044F\u0442\u044C", "."}));
+  EXPECT_EQ(Tokens("\u043F\u02BC\u044F\u0442\u044C"), (V{"\u043F\u02BC\u044F\u0442\u044C"}));
+}
+
 // The ASCII runs are scanned fast; a run that ends in a non-ASCII letter, a combining mark, a
 // joiner or a separator must still be joined or split as one character at a time would.
 TEST_F(SegmentTest, AsciiRunsHandOverToTheGeneralPath) {

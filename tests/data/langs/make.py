@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Writes articles.jsonl: 18 short news paragraphs, two per language (ru, uk, ar, ur, hi, fr, es,
+tr, de), written for this test (invented reports, not copied from any article). Each names one
+attack with a place, a date word, a figure with a qualifier and, mostly, a perpetrator or claim;
+tests/e2e_langs.py holds what each should give. Published on Friday 2024-03-15."""
+import json
+import os
+
+P = "2024-03-15"  # a Friday
+rows=[
+("ru1","ru","Вчера в Донецке в результате обстрела погибли по меньшей мере семь человек, ещё двенадцать получили ранения, сообщили местные власти."),
+("ru2","ru","В понедельник в городе Белгород беспилотник ударил по жилому дому. По данным губернатора, погибли более десяти мирных жителей. Ответственность за атаку возложили на ВСУ."),
+("uk1","uk","Учора в Херсоні внаслідок російського обстрілу загинули п'ятеро людей, ще дев'ять отримали поранення, повідомила обласна військова адміністрація."),
+("uk2","uk","У середу в Харкові російська ракета влучила в житловий будинок: щонайменше п’ять людей загинули, близько двадцяти поранені."),
+("ar1","ar","قتل ما لا يقل عن عشرة جنود سوريين يوم الأربعاء في هجوم شنه تنظيم الدولة الإسلامية قرب مدينة تدمر في ريف حمص الشرقي، وفق المرصد السوري."),
+("ar2","ar","أمس، قتل أكثر من خمسة عشر شخصا في انفجار سيارة مفخخة في مدينة الموصل شمالي العراق، وتبنى تنظيم داعش الهجوم."),
+("ur1","ur","پشاور میں جمعرات کو ایک خودکش دھماکے میں کم از کم بارہ افراد ہلاک اور تیس زخمی ہو گئے۔ تحریک طالبان پاکستان نے حملے کی ذمہ داری قبول کر لی۔"),
+("ur2","ur","کوئٹہ میں کل فائرنگ کے ایک واقعے میں چھ پولیس اہلکار جاں بحق ہو گئے، پولیس کے مطابق حملہ آور فرار ہو گئے۔"),
+("hi1","hi","छत्तीसगढ़ के बीजापुर जिले में मंगलवार को नक्सलियों के हमले में कम से कम आठ जवान शहीद हो गए। पुलिस ने बताया कि हमला माओवादियों ने किया।"),
+("hi2","hi","मणिपुर के चुराचांदपुर में कल हुई हिंसा में पांच लोगों की मौत हो गई और दस से अधिक लोग घायल हुए।"),
+("fr1","fr","Hier, au moins douze soldats ont été tués dans une attaque jihadiste près de Tillabéri, dans l'ouest du Niger, selon le ministère de la Défense."),
+("fr2","fr","Mardi, une embuscade attribuée au JNIM a fait une vingtaine de morts parmi les civils près de Djibo, au Burkina Faso."),
+("es1","es","Ayer, al menos nueve personas murieron en un ataque armado en Culiacán, en el estado de Sinaloa, informó la fiscalía."),
+("es2","es","El martes, guerrilleros del ELN mataron a cuatro soldados en una emboscada en el departamento de Arauca, Colombia."),
+("tr1","tr","Dün Diyarbakır'da düzenlenen bombalı saldırıda en az altı asker hayatını kaybetti, saldırıyı PKK üstlendi."),
+("tr2","tr","Çarşamba günü İstanbul'da bir kiliseye düzenlenen silahlı saldırıda bir kişi öldü; saldırıyı IŞİD üstlendi."),
+("de1","de","Gestern sind bei einem Messerangriff in Solingen mindestens drei Menschen getötet worden, die Terrormiliz IS reklamierte die Tat für sich."),
+("de2","de","Am Montag wurden bei einem Anschlag in Hanau neun Menschen erschossen, der Täter war ein Rechtsextremist."),
+]
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles.jsonl"), "w",
+          encoding="utf-8") as f:
+    for d,l,t in rows:
+        f.write(json.dumps({"doc_id":d,"source":"test","url":None,"published":P,"lang":l,"text":t},ensure_ascii=False)+"\n")
