@@ -68,6 +68,23 @@ with tempfile.TemporaryDirectory() as tmp:
     check(head.startswith("event_id_cnty,event_date,"), f"analyze --out x.csv writes CSV: {head!r}")
     code, text, _ = run("export", "--db", db, "--out", "-", "--format", "geojson")
     check(code == 0 and '"FeatureCollection"' in text, "export --format geojson to stdout")
+    # --quiet silences notes (information), not problems.
+    odd = os.path.join(tmp, "reports.dat")
+    with open(seeds, encoding="utf-8") as f:
+        open(odd, "w", encoding="utf-8").write(f.readline())
+    code, _, err = run("analyze", odd, "--out", os.devnull)
+    check(code == 0 and "note: " in err, f"a file of unknown type is read with a note: {err}")
+    code, _, err = run("analyze", odd, "--out", os.devnull, "--quiet")
+    check(code == 0 and err == "", f"analyze --quiet prints no note: {err!r}")
+    bad = os.path.join(tmp, "bad.jsonl")
+    open(bad, "w").write("{not json\n")
+    code, _, err = run("analyze", odd, bad, "--out", os.devnull, "--quiet")
+    check("bad.jsonl" in err and "note: " not in err, f"--quiet still reports problems: {err!r}")
+    # The one-line command list shows each command's options as the README does.
+    code, out, _ = run("help")
+    analyze_line = next((l for l in out.splitlines() if "sitrep analyze" in l), "")
+    check("[--bom]" in analyze_line, f"help's analyze line shows --bom: {analyze_line!r}")
+
     code, _, err = run("analyze", seeds, "--format", "xml")
     check(code == 2 and "--format: expected json, csv or geojson" in err, f"bad --format: {err}")
 

@@ -67,11 +67,14 @@ struct RunCounts {
   DedupStats dedup;
 };
 
-// Reads the inputs, printing each problem and note; *counts gets the ingest counts.
-IngestResult ReadArticles(const std::vector<std::string>& inputs, RunCounts* counts) {
+// Reads the inputs, printing each problem, and each note unless `quiet` (a note is
+// information: "x.dat: read as JSON lines by its content"); *counts gets the ingest counts.
+IngestResult ReadArticles(const std::vector<std::string>& inputs, bool quiet, RunCounts* counts) {
   IngestResult in = ReadInputs(inputs, IngestOptions());
   PrintErrors(in.errors);
-  for (const std::string& note : in.notes) PrintError("note: " + note);
+  if (!quiet) {
+    for (const std::string& note : in.notes) PrintError("note: " + note);
+  }
   *counts = {in.articles.size(), in.errors.size(), in.files, in.repeated, in.skipped_unknown, {}};
   return in;
 }
@@ -245,7 +248,7 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     return 1;
   }
   RunCounts counts;
-  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  IngestResult in = ReadArticles(cmd.inputs, cmd.engine.quiet, &counts);
   if (in.articles.empty()) {
     PrintError("no article could be read; nothing to analyse");
     return 1;
@@ -328,7 +331,7 @@ int RunIngest(const IngestCommand& cmd) {
     return 1;
   }
   RunCounts counts;
-  IngestResult in = ReadArticles(cmd.inputs, &counts);
+  IngestResult in = ReadArticles(cmd.inputs, cmd.engine.quiet, &counts);
   if (in.articles.empty()) {
     PrintError("no article could be read; the database is unchanged");
     return 1;
@@ -540,7 +543,7 @@ std::string UsageText() {
   return R"(sitrep — news reports of political violence in, incident database out.
 
 usage:
-  sitrep analyze INPUT... [--out FILE] [--format json|csv|geojson] [--db FILE] [options]
+  sitrep analyze INPUT... [--out FILE] [--format json|csv|geojson] [--db FILE] [--bom] [options]
       Reads articles, finds incidents, writes a sitrep-incidents/1 JSON document (stdout
       without --out; CSV or GeoJSON by --format or --out's extension). With --db, also
       stores the articles, analyses and these incidents.
@@ -580,7 +583,7 @@ std::string CommandHelp(std::string_view command) {
   --policy P       how each figure's best is chosen: latest (default; the most recent specific
                    figure), conservative (the lowest credible one, ACLED-style) or likely (the
                    median of independent reports, UCDP-style)
-  --quiet          no progress line and no summary (problems are still reported)
+  --quiet          no progress line, summary or notes (problems are still reported)
 
 INPUT: a .jsonl file (one article per line: doc_id (a string or an integer), source, url,
 published (null, YYYY-MM-DD, an ISO or RFC 2822 timestamp, "March 5, 2024", "5 March 2024" or

@@ -370,6 +370,7 @@ std::string IncidentsToCsv(const IncidentSet& set) {
 }
 
 std::string IncidentsToGeoJson(const IncidentSet& set) {
+  const auto& countries = Countries();
   OrderedJson fc;
   fc["type"] = "FeatureCollection";
   fc["features"] = OrderedJson::array();
@@ -382,6 +383,12 @@ std::string IncidentsToGeoJson(const IncidentSet& set) {
                           "perpetrator", "killed", "injured", "documents"}) {
       props[k] = full[k];
     }
+    // The CSV's iso column: the ISO 3166-1 numeric code, as ACLED writes it (null when the
+    // table has none), next to the alpha-2 `country`.
+    const auto country = countries.find(inc.country);
+    props["iso"] = country != countries.end() && !country->second.numeric.empty()
+                       ? OrderedJson(country->second.numeric)
+                       : OrderedJson(nullptr);
     OrderedJson f;
     f["type"] = "Feature";
     f["id"] = inc.id;

@@ -64,7 +64,8 @@ Result<IncidentSet> IncidentsFromJson(std::string_view json);
 std::string IncidentsToCsv(const IncidentSet& set);
 
 // A FeatureCollection with one Point feature per incident that has coordinates (the others are
-// left out: GeoJSON has no useful form for them). Properties mirror the JSON's scalar fields.
+// left out: GeoJSON has no useful form for them). Properties mirror the JSON's scalar fields,
+// plus `iso`: the CSV's ISO 3166-1 numeric code of `country` (null when none).
 std::string IncidentsToGeoJson(const IncidentSet& set);
 
 }  // namespace sitrep

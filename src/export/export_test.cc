@@ -349,6 +349,15 @@ TEST(ExportTest, GeoJsonPointsOnlyForPlacedIncidents) {
   EXPECT_EQ(f["geometry"]["coordinates"], nlohmann::json::array({66.5, 29.123457}));
   EXPECT_EQ(f["properties"]["id"], "inc-child");
   EXPECT_EQ(f["properties"]["parent"], "inc-story");
+  // The same ISO code the CSV's iso column gives the incident's country.
+  const std::string csv = IncidentsToCsv(MakeSet());
+  EXPECT_EQ(f["properties"]["iso"], "586");
+  EXPECT_NE(csv.find(",586,Pakistan,"), std::string::npos) << csv;
+  // A country the table gives no numeric code has none, as its CSV cell is empty.
+  IncidentSet set = MakeSet();
+  for (Incident& inc : set.incidents) inc.country = "XK";
+  fc = nlohmann::json::parse(IncidentsToGeoJson(set));
+  EXPECT_TRUE(fc["features"][0]["properties"]["iso"].is_null());
 }
 
 TEST(ExportTest, NumbersHaveNoExponentNoise) {

@@ -128,6 +128,9 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
   Result<WordSet> neg = WordSet::Load(dir + "/negators.txt");
   if (!neg.ok()) return neg.status();
   lex->negators_ = std::move(neg).value();
+  const WordClassSpec classes[] = {{"article", &lex->articles_}, {"definite", &lex->definite_}};
+  st = LoadWordClasses(dir + "/function_words.tsv", classes);
+  if (!st.ok()) return st;
   return lex;
 }
 
@@ -151,10 +154,7 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
   }
   if (other_before) {
     size_t end = i;
-    if (end > b &&
-        (w[end - 1].lower == "the" || w[end - 1].lower == "an" || w[end - 1].lower == "a")) {
-      --end;
-    }
+    if (end > b && articles_.contains(w[end - 1])) --end;
     for (size_t k = end > b + kMaxCueWords ? end - kMaxCueWords : b; k < end; ++k) {
       uint32_t side = 0;
       if (affiliation_trie_.Match(w, k, end, &side) == end - k && side == kAffiliateAfter) {
@@ -174,14 +174,13 @@ bool ActorLexicon::NamedAsAffiliation(const WordStream& ws, size_t i, size_t len
   // "an al-Qaeda affiliate", "the Islamic State offshoot": the group is a modifier of the noun
   // phrase the article opens, so the phrase names someone else.
   if (cl > 0 && side == kAffiliateNoun) {
-    const std::string_view det = i > b ? std::string_view(w[i - 1].lower) : std::string_view();
-    return det == "a" || det == "an" || det == "the";
+    return i > b && articles_.contains(w[i - 1]);
   }
   if (cl == 0 || side != kAffiliateBefore) return false;
   const uint32_t gap_begin = w[i + len - 1].span.end, gap_end = w[k].span.begin;
   if (gap_end == gap_begin + 1 && ws.text()[gap_begin] == '-') return true;
   k += cl;
-  if (k < e && w[k].lower == "the") ++k;
+  if (k < e && definite_.contains(w[k])) ++k;
   uint32_t payload = 0;
   if (k >= e || alias_trie_.Match(w, k, e, &payload) == 0) return false;
   const Entry& next = entries_[aliases_[payload].entry];
@@ -300,7 +299,7 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
     size_t first = c + len;
     size_t k = first;
     if (cue.kind == Responsibility::kAccused && cue.side >= 0) {
-      if (k < e && w[k].lower == "the") first = ++k;
+      if (k < e && definite_.contains(w[k])) first = ++k;
       while (k < e && k < first + 4 && w[k].kind == WordKind::kWord &&
              IsCapitalized(ws.Original(k))) {
         ++k;

@@ -6,8 +6,9 @@
 // event and never the antecedent of "the group". A group hyphen-joined to an affiliation
 // adjective ("an al-Qaeda-linked armed group", "IS-inspired gunmen") is kOther whatever follows.
 //
-// Data (in the extract data dir): actors.tsv, responsibility.tsv, negators.txt. Load() compiles
-// them into tries once; Find() is const and thread-safe.
+// Data (in the extract data dir): actors.tsv, responsibility.tsv, negators.txt and the article
+// and definite classes of function_words.tsv. Load() compiles them into tries once; Find() is
+// const and thread-safe.
 #ifndef SITREP_EXTRACT_ACTORS_H_
 #define SITREP_EXTRACT_ACTORS_H_
 
@@ -72,6 +73,8 @@ class ActorLexicon {
   PhraseTrie cue_trie_;
   PhraseTrie affiliation_trie_;  // "ties to", "-linked": see responsibility.tsv
   WordSet negators_;
+  WordSet articles_;  // "a", "the": open the noun phrase an affiliate noun heads
+  WordSet definite_;  // "the": skipped before a group or an accused name
 };
 
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/data_dir.h"
+#include "base/testing_data.h"
 #include "extract/test_doc.h"
 
 namespace sitrep {
@@ -208,6 +209,28 @@ TEST_F(ActorsTest, AffiliateNounNamesTheSponsor) {
   ms = Run("Al-Shabaab said its affiliate in the north carried out the raid.");
   ASSERT_NE(Named(ms, "Al-Shabaab"), nullptr);
   EXPECT_EQ(Named(ms, "Al-Shabaab")->actor_class, ActorClass::kArmedGroup);
+}
+
+// The articles that open such a noun phrase are data (function_words.tsv article): a row for
+// another language's article is all it takes.
+TEST(ActorArticleTest, ArticlesComeFromTheData) {
+  testing_data::ScratchData data("actors_article", "extract");
+  const std::string text =
+      "Jama'at Nusrat al-Islam wal-Muslimin, une al-Qaeda affiliate, claimed the ambush.";
+  auto qaeda_class = [&](const std::string& folder) {
+    auto lex = ActorLexicon::Load(folder);
+    EXPECT_TRUE(lex.ok()) << lex.status().ToString();
+    if (!lex.ok()) return ActorClass::kCivilians;
+    Doc doc = testing_doc::MakeDoc(text);
+    WordStream ws(text, doc);
+    for (const ActorMention& m : (*lex)->Find(ws)) {
+      if (m.canonical == "Al-Qaeda") return m.actor_class;
+    }
+    return ActorClass::kCivilians;
+  };
+  EXPECT_EQ(qaeda_class(data.folder()), ActorClass::kArmedGroup);
+  data.Append("function_words.tsv", "une\tarticle\n");
+  EXPECT_EQ(qaeda_class(data.folder()), ActorClass::kOther);
 }
 
 // A negated claim is its subject's denial: it never reaches a group named after it. "Suspicion fell

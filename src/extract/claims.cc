@@ -159,17 +159,10 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
                                                                 {"subordinator", &x->subords_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
-      if (cols[1] != name) continue;
-      for (std::string_view p : SplitBar(cols[0])) {
-        // A sign ("&") normalises to no word: it is kept as written, as Word::lower holds it.
-        const std::vector<std::string> words = NormalizePhrase(p);
-        if (words.size() > 1 || p.empty() || p.find(' ') != std::string_view::npos) {
-          return InvalidArgument("role '" + std::string(name) + "' takes single words, not '" +
-                                 std::string(p) + "'");
-        }
-        set->Add(words.empty() ? p : std::string_view(words[0]));
-      }
-      return Status::Ok();
+      if (cols[1] == name) return AddSingleWords(name, cols[0], set);
+    }
+    for (std::string_view shared : kSharedWordClasses) {
+      if (cols[1] == shared) return Status::Ok();  // read by another module
     }
     uint16_t role;
     if (cols[1] == "np_stop")

@@ -826,6 +826,21 @@ TEST(ClaimsLoadTest, SingleWordClassRejectsAPhrase) {
   EXPECT_NE(x.status().message().find("year old"), std::string::npos) << x.status().ToString();
 }
 
+// The classes other modules read from function_words.tsv (kSharedWordClasses) are no unknown
+// role to the claim reader; a misspelt class still is.
+TEST(ClaimsLoadTest, SharedWordClassesAreNoUnknownRole) {
+  testing_data::ScratchData data("claims_shared_class", "extract");
+  for (std::string_view shared : kSharedWordClasses) {
+    data.Append("function_words.tsv", "xx\t" + std::string(shared) + "\n");
+  }
+  auto x = ClaimExtractor::Load(data.folder());
+  EXPECT_TRUE(x.ok()) << x.status().ToString();
+  data.Append("function_words.tsv", "xx\tarticel\n");
+  x = ClaimExtractor::Load(data.folder());
+  ASSERT_FALSE(x.ok());
+  EXPECT_NE(x.status().message().find("articel"), std::string::npos) << x.status().ToString();
+}
+
 // The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.
 TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
   testing_data::ScratchData data("claims_cue_bound", "extract");

@@ -315,6 +315,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
+  const WordClassSpec classes[] = {{"definite", &x->definite_}, {"aside", &x->asides_}};
+  st = LoadWordClasses(dir + "/function_words.tsv", classes);
+  if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
   // registered, or a stream made with the index would hide its phrases.
   bool all = x->actors_->RegisterTries(&x->start_index_) &&
@@ -422,8 +425,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (len > 0 && payload == 2) {
         bool relative = false;
         for (size_t k = ws.sentence_begin(s) + 1; k < i && !relative; ++k) {
-          relative = (w[k].lower == "which" || w[k].lower == "who") &&
-                     w[k - 1].kind == WordKind::kPunct && w[k - 1].lower == ",";
+          relative =
+              asides_.contains(w[k]) && w[k - 1].kind == WordKind::kPunct && w[k - 1].lower == ",";
         }
         (relative ? sent[s].relative_bg : sent[s].strong_bg) = true;
       }
@@ -1071,7 +1074,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         elsewhere = true;
         // "the Kestrel shooting": the attack is named by its place, the definite article first.
         const size_t b = place_word[p], e = place_end_word[p];
-        if (b == 0 || b >= w.size() || e >= w.size() || w[b - 1].lower != "the") continue;
+        if (b == 0 || b >= w.size() || e >= w.size() || !definite_.contains(w[b - 1])) continue;
         for (const TriggerHit& h : trig) named_attack |= h.sentence == s && h.word == e;
       }
       if (!elsewhere) continue;

@@ -205,6 +205,8 @@ class WordStream {
 inline constexpr std::string_view kNumberKey = "\x01";
 std::vector<std::string> NormalizePhrase(std::string_view phrase);
 
+class WordSet;
+
 class PhraseTrie {
  public:
   // Adds `phrase` (any spelling: it is normalized). Returns false for an empty phrase. A later
@@ -277,6 +279,12 @@ class PhraseTrie {
     return i;
   }
   size_t size() const { return count_; }
+  // After the first word of a phrase, a word of `words` (spelled-out numbers: "five") also
+  // matches "<n>" where the trie has no edge for the word itself, as a number the text stage
+  // took as no quantity ("came five weeks after": a duration). Call after the last Add and
+  // before StartIndex::Register (the first-pair filter learns the words); `words` must outlive
+  // the trie. Without a call, only numbers match "<n>".
+  void set_number_words(const WordSet* words);
 
  private:
   friend class StartIndex;
@@ -376,6 +384,8 @@ class PhraseTrie {
   // WordStream gives every number word (IsTrieNumber) this key hash: MatchFrom reads a word's
   // text for the number test only when its hash is this one.
   uint32_t number_hash_ = WordKeyHash(kNumberKey);
+  const WordSet* number_words_ = nullptr;  // set_number_words()
+  std::vector<uint32_t> number_second_;    // first-word hashes of phrases whose second is <n>
 };
 
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
@@ -462,6 +472,7 @@ class WordSet {
   static Result<WordSet> Load(const std::string& path);
   void Add(std::string_view w);
   bool contains(std::string_view w) const { return Contains(w, WordKeyHash(w)); }
+  const std::vector<std::string>& words() const { return words_; }  // in the order added
   // Whether w.lower is in the set, reusing the hash WordStream computed for the word. Inline
   // up to the bitmap test (the extractors ask it of many words, most not in the set); a word
   // whose key hash is not its text's (punctuation, numbers) is hashed out of line.
@@ -498,6 +509,26 @@ class WordSet {
 
 // Parses "a|b|c" into its non-empty parts.
 std::vector<std::string_view> SplitBar(std::string_view s);
+
+// Adds each single word of the "a|b|c" list `words` (a row of function_words.tsv's class
+// `name`) to `set`, normalised as Word::lower holds it (a sign such as "&", which normalises to
+// no word, as written). A phrase of several words is an error: these classes are tested word by
+// word.
+Status AddSingleWords(std::string_view name, std::string_view words, WordSet* set);
+
+// The single-word classes of function_words.tsv that modules other than ClaimExtractor read:
+// ClaimExtractor rejects a class it does not know (a typo would silently empty a class) and
+// skips these.
+inline constexpr std::string_view kSharedWordClasses[] = {"article", "definite", "aside"};
+
+// One single-word class of function_words.tsv and the set it fills.
+struct WordClassSpec {
+  std::string_view name;
+  WordSet* set;
+};
+// Reads the classes `classes` of the function_words.tsv at `path` into their sets, once at
+// start-up; rows of other classes are left to their readers.
+Status LoadWordClasses(const std::string& path, std::span<const WordClassSpec> classes);
 
 }  // namespace sitrep
 

@@ -87,6 +87,9 @@ struct Geocoder::Words {
   // Intersections ("61st and Elm"): endings of a numbered street ("st", "th") and the words that
   // join two streets ("and"); a name joined so to a numbered street is the other street.
   ViewSet ordinal_suffix, joiner;
+  // A definite article ("near the city of X", "the West End neighborhood"): it may stand between
+  // a locative word and the unit noun, or before a quarter's name.
+  ViewSet article;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Unit words that stand right before the name, with no connector ("в городе Одесса", "Stadt
@@ -223,6 +226,7 @@ enum WordClass : uint32_t {
   kAuxiliary = 1u << 21,
   kPerfect = 1u << 22,
   kVicinity = 1u << 23,
+  kArticle = 1u << 24,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -1530,6 +1534,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"vicinity", &Words::vicinity},
       {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
+      {"article", &Words::article},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
   };
@@ -1714,6 +1719,7 @@ void Geocoder::Words::BuildWordClass() {
   add(vicinity, kVicinity);
   add(outlet, kOutlet);
   add(genitive, kGenitive);
+  add(article, kArticle);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -2441,8 +2447,10 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const uint32_t noun = Classes(words[i - 2], wc);
       if ((noun & kUnit) != 0) {
         m.unit_of = true;
-        size_t k = i - 2;  // the unit word, then "the" if any, then the locative word
-        if (k >= 1 && !words[k - 1].break_after() && IsLiteral(words[k - 1].lower, "the")) --k;
+        size_t k = i - 2;  // the unit word, then an article if any, then the locative word
+        if (k >= 1 && !words[k - 1].break_after() && (Classes(words[k - 1], wc) & kArticle) != 0) {
+          --k;
+        }
         if (!m.cue && k >= 1 && !words[k - 1].break_after()) {
           m.cue = (Classes(words[k - 1], wc) & kCue) != 0;
         }
@@ -2501,7 +2509,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // (The quarter noun is tested first: it is rare, the words before it are compared by text.)
     if (!m.has_hint && m.end_word < words.size() &&
         (Classes(words[m.end_word], wc) & kQuarter) != 0 && i > 0 &&
-        (IsLiteral(words[i - 1].lower, "the") || possessive_s(i - 1)) && !last.break_after() &&
+        ((Classes(words[i - 1], wc) & kArticle) != 0 || possessive_s(i - 1)) &&
+        !last.break_after() &&
         !(m.end_word + 1 < words.size() && (Classes(words[m.end_word + 1], wc) & kGenitive) != 0 &&
           !words[m.end_word].break_after())) {
       m.quarter = true;
