@@ -92,10 +92,31 @@ std::string IcuLatin(std::string_view name) {
 }
 
 constexpr std::string_view kFoldTableVersionTag = "!icu";
+// The fold table's row naming the fold rules it was made with (RulesTag).
+constexpr std::string_view kFoldTableRulesTag = "!rules";
+
+// What identifies <data dir>/geo/fold_rules.txt for the fold table: "none" when the file is
+// missing, else the 64-bit FNV-1a hash of its bytes in hex.
+std::string RulesTag() {
+  Result<std::string> rules = ReadFile(DataPath("geo/fold_rules.txt"));
+  if (!rules.ok()) return "none";
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : *rules) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  char hex[17];
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = "0123456789abcdef"[h & 15];
+  return std::string(hex, 16);
+}
+
+// The fold table's first rows: the ICU version and the fold rules it was made under.
+std::string FoldTableHeader() {
+  return std::string(kFoldTableVersionTag) + "\t" + U_ICU_VERSION + "\n" +
+         std::string(kFoldTableRulesTag) + "\t" + RulesTag() + "\n";
+}
 
 // The precomputed transliterations of <data dir>/geo/folds.tsv (see FoldTableText), loaded once
 // on the first fold that would otherwise need the transliterator. Empty when the file is missing,
-// malformed or made with another ICU version, so folds fall back to ICU and stay the same.
+// malformed or made with another ICU version or other fold rules, so folds fall back to ICU and
+// stay the same.
 struct FoldTable {
   std::unordered_map<UChar32, std::string> chars;      // one character -> its ASCII output
   std::unordered_map<std::string, std::string> names;  // a whole data-file string -> FoldName
@@ -106,15 +127,20 @@ const FoldTable& Folds() {
     auto* t = new FoldTable();
     Result<std::string> text = ReadFile(DataPath("geo/folds.tsv"));
     if (!text.ok()) return t;
-    bool version_ok = false;
+    bool version_ok = false, rules_ok = false;
+    const std::string rules = RulesTag();
     Status st = ForEachTsvLine(*text, "folds", 2,
                                [&](const std::vector<std::string_view>& cols, int) -> Status {
                                  if (cols[0] == kFoldTableVersionTag) {
                                    version_ok = cols[1] == U_ICU_VERSION;
                                    return Status::Ok();
                                  }
-                                 if (!version_ok)
-                                   return InvalidArgument("made with another ICU version");
+                                 if (cols[0] == kFoldTableRulesTag) {
+                                   rules_ok = cols[1] == rules;
+                                   return Status::Ok();
+                                 }
+                                 if (!version_ok || !rules_ok)
+                                   return InvalidArgument("made with another ICU or fold rules");
                                  const std::string_view raw = cols[0];
                                  const int32_t n = static_cast<int32_t>(raw.size());
                                  int32_t i = 0;
@@ -182,7 +208,10 @@ bool PerCharacterRange(UChar32 c) {
 
 }  // namespace
 
-Status CheckFoldRules() {
+namespace {
+
+// CheckFoldRules without the fold table's word for it: ICU parses the rules.
+Status ParseFoldRules() {
   const std::string path = DataPath("geo/fold_rules.txt");
   if (!std::filesystem::exists(path)) return Status::Ok();
   Result<std::string> rules = ReadFile(path);
@@ -192,6 +221,19 @@ Status CheckFoldRules() {
     return InvalidArgument(path + ": the rules do not parse (" + error + ")");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckFoldRules() {
+  // A fold table made from these rules under this ICU certifies that they parse (FoldTableText
+  // parses them first): parsing them again would initialise ICU's transliterator registry,
+  // ~150M instructions at every start-up, which the table exists to avoid.
+  if (Result<std::string> table = ReadFile(DataPath("geo/folds.tsv")); table.ok()) {
+    const size_t at = table->find(FoldTableHeader());
+    if (at != std::string::npos && (at == 0 || (*table)[at - 1] == '\n')) return Status::Ok();
+  }
+  return ParseFoldRules();
 }
 
 void FoldNameInto(std::string_view name, std::string* out) {
@@ -414,13 +456,16 @@ std::string MatchKey(std::string_view name) { return MatchRules::Default().Key(n
 bool ThisThreadBuiltTransliterator() { return built_transliterator; }
 
 Result<std::string> FoldTableText(const std::string& data_dir) {
+  // The table's rules row certifies that the rules parse (CheckFoldRules trusts it).
+  if (Status st = ParseFoldRules(); !st.ok()) return st;
   std::string out =
       "# Precomputed ICU transliterations for FoldName (geo/match_key.h), so that loading the\n"
       "# data files does not build ICU's transliterator. Made by `sitrep gazetteer folds`; rows\n"
-      "# are used only under the ICU version named on the first row.\n"
+      "# are used only under the ICU version and the geo/fold_rules.txt (its hash) named on the\n"
+      "# first two rows.\n"
       "# Rows: one character and its ASCII transliteration, or a data-file string and its\n"
       "# FoldName (empty when nothing letter-like remains).\n";
-  out += std::string(kFoldTableVersionTag) + "\t" + U_ICU_VERSION + "\n";
+  out += FoldTableHeader();
   std::unordered_map<UChar32, std::string> chars;
   for (UChar32 c = 0x80; c <= 0x205E; ++c) {
     if (!PerCharacterRange(c) || u_isspace(c) || u_charType(c) == U_NON_SPACING_MARK) continue;

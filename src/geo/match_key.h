@@ -31,7 +31,9 @@ namespace sitrep {
 // OK when <data dir>/geo/fold_rules.txt is absent or its rules parse; else InvalidArgument naming
 // the file and where ICU stopped. FoldName falls back to plain Any-Latin on rules that do not
 // parse, and its keys would then no longer match a gazetteer built with them: the engine and
-// the gazetteer builder call this first and refuse to start.
+// the gazetteer builder call this first and refuse to start. Rules that geo/folds.tsv names (by
+// their hash, under this ICU version) parsed when that table was made and are not parsed again:
+// parsing builds ICU's transliterator registry (~150M instructions) at every start-up.
 [[nodiscard]] Status CheckFoldRules();
 std::string FoldName(std::string_view name);
 // Appends FoldName(name) to *out (no allocation when *out has capacity and the input is ASCII).
@@ -73,9 +75,10 @@ std::string MatchKey(std::string_view name);
 bool ThisThreadBuiltTransliterator();
 
 // The text of geo/folds.tsv for the data files under data_dir (every *.tsv there, recursively),
-// made with the transliterator itself: a version row, one row per Latin letter or punctuation
-// character FoldName cannot decompose, one row per data-file cell in another script. Errors:
-// data_dir or a file in it cannot be read.
+// made with the transliterator itself: a version row, a row with the hash of the fold rules, one
+// row per Latin letter or punctuation character FoldName cannot decompose, one row per data-file
+// cell in another script. The table is used only under that ICU version and those rules. Errors:
+// the fold rules do not parse, data_dir or a file in it cannot be read.
 [[nodiscard]] Result<std::string> FoldTableText(const std::string& data_dir);
 
 }  // namespace sitrep

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unicode/uvernum.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +28,32 @@ TEST(CheckFoldRulesTest, NamesTheFileWhoseRulesDoNotParse) {
   SetDataDir(old);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.ToString().find("fold_rules.txt"), std::string::npos) << st.ToString();
+}
+
+// A fold table made from the rules vouches for them: CheckFoldRules does not parse them again
+// (that builds ICU's transliterator registry at every start-up). Rules the table does not name,
+// edited since it was made, are parsed.
+TEST(CheckFoldRulesTest, TrustsTheFoldTableMadeFromTheSameRules) {
+  testing_data::ScratchData scratch("fold_rules_table", "geo");
+  const std::string bad = "::No-Such-Transform;\n";
+  scratch.Write("fold_rules.txt", bad);
+  const std::string old = DataDir();
+  SetDataDir(scratch.root());
+  // The table's header for these rules, as FoldTableText writes it (FNV-1a of the bytes).
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : bad) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(h));
+  scratch.Write("folds.tsv",
+                std::string("# comment\n!icu\t") + U_ICU_VERSION + "\n!rules\t" + hex + "\n");
+  const Status trusted = CheckFoldRules();
+  scratch.Write("folds.tsv", std::string("!icu\t") + U_ICU_VERSION + "\n!rules\t0\n");
+  const Status parsed = CheckFoldRules();
+  const Result<std::string> table = FoldTableText(scratch.root());
+  SetDataDir(old);
+  EXPECT_TRUE(trusted.ok()) << trusted.ToString();
+  EXPECT_FALSE(parsed.ok());
+  EXPECT_FALSE(table.ok());  // no table vouches for rules that do not parse
 }
 
 TEST(MatchKeyTest, FoldNameDropsCaseDiacriticsAndApostrophes) {
