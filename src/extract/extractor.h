@@ -90,8 +90,6 @@ class Extractor {
   // shooting", definite), and "which"/"who" after a comma, whose clause's background cue leaves
   // the sentence's news standing (aside).
   WordSet definite_, asides_;
-  // The text stage's spelled-out numbers ("five"), which "<n>" of background_ also takes.
-  WordSet number_words_;
   // Every trie above and in the lexicons, registered once at load: a WordStream made with it
   // answers "may a phrase of lexicon X start here" for all of them with one lookup per word.
   // Unused (streams made without it) if registration failed.

@@ -666,7 +666,6 @@ bool PhraseTrie::Add(std::string_view phrase, uint32_t payload) {
     SetBit(single_bits_, h0);
   } else {
     SetBit(pair_bits_, PairHash(h0, WordKeyHash(words[1])));
-    if (words[1] == kNumberKey) number_second_.push_back(h0);
   }
   uint32_t node = 0;
   const Edge* last = nullptr;
@@ -714,14 +713,6 @@ bool StartIndex::Register(PhraseTrie* trie) {
   return true;
 }
 
-void PhraseTrie::set_number_words(const WordSet* words) {
-  number_words_ = words;
-  if (words == nullptr) return;
-  for (uint32_t h0 : number_second_) {
-    for (const std::string& w : words->words()) SetBit(pair_bits_, PairHash(h0, WordKeyHash(w)));
-  }
-}
-
 size_t PhraseTrie::MatchFrom(const Word* words, size_t i, size_t stop, uint32_t* payload) const {
   // Match() checked the first word and the first two against the filters. The payload is
   // stored once at the end: a store through it in the loop would make the compiler reload the
@@ -734,11 +725,6 @@ size_t PhraseTrie::MatchFrom(const Word* words, size_t i, size_t stop, uint32_t*
     if (w.kind == WordKind::kPunct) break;
     const bool number = w.key_hash == number_hash_ && IsTrieNumber(w);
     const Edge* e = FindEdge<true>(node, number ? kNumberKey : w.lower, w.key_hash);
-    // A spelled-out number the text stage took as no quantity (set_number_words).
-    if (e == nullptr && number_words_ != nullptr && k > i && !number &&
-        number_words_->contains(w)) {
-      e = FindEdge<true>(node, kNumberKey, number_hash_);
-    }
     if (e == nullptr) break;
     node = e->child;
     if (e->has_payload) {

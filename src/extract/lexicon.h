@@ -279,12 +279,6 @@ class PhraseTrie {
     return i;
   }
   size_t size() const { return count_; }
-  // After the first word of a phrase, a word of `words` (spelled-out numbers: "five") also
-  // matches "<n>" where the trie has no edge for the word itself, as a number the text stage
-  // took as no quantity ("came five weeks after": a duration). Call after the last Add and
-  // before StartIndex::Register (the first-pair filter learns the words); `words` must outlive
-  // the trie. Without a call, only numbers match "<n>".
-  void set_number_words(const WordSet* words);
 
  private:
   friend class StartIndex;
@@ -384,8 +378,6 @@ class PhraseTrie {
   // WordStream gives every number word (IsTrieNumber) this key hash: MatchFrom reads a word's
   // text for the number test only when its hash is this one.
   uint32_t number_hash_ = WordKeyHash(kNumberKey);
-  const WordSet* number_words_ = nullptr;  // set_number_words()
-  std::vector<uint32_t> number_second_;    // first-word hashes of phrases whose second is <n>
 };
 
 // Which tries may start a phrase at a word, for all registered tries with one lookup per word
@@ -472,7 +464,6 @@ class WordSet {
   static Result<WordSet> Load(const std::string& path);
   void Add(std::string_view w);
   bool contains(std::string_view w) const { return Contains(w, WordKeyHash(w)); }
-  const std::vector<std::string>& words() const { return words_; }  // in the order added
   // Whether w.lower is in the set, reusing the hash WordStream computed for the word. Inline
   // up to the bitmap test (the extractors ask it of many words, most not in the set); a word
   // whose key hash is not its text's (punctuation, numbers) is hashed out of line.

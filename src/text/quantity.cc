@@ -341,9 +341,6 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
           ": only hundred and scale words stand alone, not '" + kind + "' '" + f[0] + "'");
     }
     std::string key = LowerString(f[0]);
-    if (langs == 0 && (wk == WordKind::kUnit || wk == WordKind::kTens) && kind != "final") {
-      spelled_.push_back(key);
-    }
     if (words_.contains(key)) {
       // The same spelling in two rows: one entry for all of their languages, when they agree.
       Word& w = words_[key];

@@ -69,12 +69,6 @@ class QuantityParser {
   // Adds the words that can start a number to `filter` (for Find's candidates).
   void AddTriggersTo(KeyFilter* filter) const { filter->Add(triggers_); }
 
-  // The unit and tens words that are numbers in any article ("five", "twenty", "двое": those of
-  // numbers.tsv and the other scripts' of numbers_lang.tsv, not a Latin-script word that needs
-  // its language), lower-cased: for a lexicon of another stage whose "<n>" should also take a
-  // spelled-out number the text stage reads as no quantity ("came five weeks after").
-  const std::vector<std::string>& spelled_numbers() const { return spelled_; }
-
   // The value of a number token ("1,200", "3.5", "۲۳"), or nullopt if it is not one.
   static std::optional<double> ParseDigits(std::string_view token);
 
@@ -136,7 +130,6 @@ class QuantityParser {
   bool IsSep(const TokenKeys& keys, size_t i, bool between) const;
 
   KeyTable<Word> words_;
-  std::vector<std::string> spelled_;  // spelled_numbers()
   // Conjunctions written as a prefix of the next number word (Arabic "و" of "وعشرون"), lower case.
   std::vector<std::string> conj_prefixes_;
   StringMap<uint32_t> lang_bits_;               // "fr" -> 1 << k
