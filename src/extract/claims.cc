@@ -25,8 +25,9 @@ struct ClaimExtractor::Figure {
 namespace {
 
 // How many words before its number a toll cue may start: room for the attack's description
-// between them ("the number of fatalities in the Mastung suicide attack Sunday reached 60").
-constexpr size_t kTollReach = 18;
+// between them ("the number of fatalities in the Mastung suicide attack Sunday reached 60", "the
+// death toll from an attack by gunmen on a village in X state at the weekend has risen to 52").
+constexpr size_t kTollReach = 26;
 
 bool ParseField(std::string_view s, Field* f) {
   static const std::pair<std::string_view, Field> kFields[] = {

@@ -137,8 +137,9 @@ TEST_F(ClaimsTest, LossDemiseExceedingAndADistantTollCue) {
   EXPECT_EQ(f[0].value, 33);
 }
 
-// A toll cue may stand up to 18 words before its figure: an update names the attack by its day,
-// kind and site ("from Saturday's car bombing near a busy junction in ...") before the new toll.
+// A toll cue may stand up to 26 words before its figure: an update names the attack by its day,
+// kind, site and attackers ("from Saturday's car bombing near a busy junction in ...", "from an
+// attack by gunmen on a village in ... at the weekend") before the new toll.
 TEST_F(ClaimsTest, AnUpdatedTollAfterALongDescriptionOfTheAttack) {
   auto c = Run(
       "The death toll from Friday's truck bombing near the crowded bus station in Arden rose to 27 "
@@ -147,6 +148,12 @@ TEST_F(ClaimsTest, AnUpdatedTollAfterALongDescriptionOfTheAttack) {
   EXPECT_EQ(c[0].field, Field::kKilled);
   EXPECT_EQ(c[0].value, 27);
   EXPECT_EQ(c[0].attributed_to, "health officials");
+  auto l =
+      Run("The number of people killed by a truck bomb outside a crowded bus depot in the town of "
+          "Arden late on Friday has risen to 23, officials said.");
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(l[0].field, Field::kKilled);
+  EXPECT_EQ(l[0].value, 23);
   // Still one clause: a figure after the clause ends is no toll.
   auto d = Run("The death toll from Friday's bombing is not known; 27 families fled the town.");
   for (const Claim& x : d) EXPECT_NE(x.field, Field::kKilled) << x.quote;

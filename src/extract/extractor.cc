@@ -1155,7 +1155,12 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     // A recall takes the article's place only when it says so ("in the same town"): one that
     // names no place the gazetteer reads ("since May, when 75 died in <a town abroad>"), or
     // none ("fighting in recent years"), recalls nothing at the article's place.
-    if (here.empty() && main_place && (!st.background || st.same_place)) {
+    // A news sentence of the wave naming no town ("attacked army posts in two towns on Sunday")
+    // tells of the whole wave, not of the main place: taking that place would make its attack
+    // the wave record and leave the town without its own incident. (A recalled wave still
+    // takes the place, so the recall can find the incident there.)
+    if (here.empty() && main_place && (!st.background || st.same_place) &&
+        !(st.wave && !st.background)) {
       here.push_back(*main_place);
     }
     std::string date_key;

@@ -1162,6 +1162,38 @@ TEST_F(ExtractorTest, WaveFiguresAndPerpetrator) {
   EXPECT_EQ(arden->actors[0].responsibility, ActorMention::Responsibility::kClaimed);
 }
 
+TEST_F(ExtractorTest, WaveLedeNamingNoTownLeavesEachTownItsAttack) {
+  // The lede tells of the whole wave and names only the country: it is the wave record, and the
+  // first town (the article's main place) keeps an attack of its own, not the wave's role.
+  SetText(
+      "Gunmen attacked police posts in two towns of Vellmar on Sunday, killing at least 11 "
+      "officers.\n"
+      "In Arden, the attackers stormed a barracks and killed seven policemen.\n"
+      "Later another group raided a checkpoint in Brisk, where four officers were killed.");
+  AddPlace("Vellmar", GeoLevel::kCountry, "", 1);
+  AddPlace("Arden", GeoLevel::kPlace, "North", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "North", 3);
+  DocAnalysis a = Run();
+  const EventMention* arden = At(a, "Arden");
+  const EventMention* brisk = At(a, "Brisk");
+  ASSERT_NE(arden, nullptr);
+  ASSERT_NE(brisk, nullptr);
+  EXPECT_FALSE(arden->wave);
+  EXPECT_FALSE(brisk->wave);
+  ASSERT_EQ(arden->claims.size(), 1u);
+  EXPECT_EQ(arden->claims[0].value, 7);
+  EXPECT_EQ(arden->claims[0].scope, Scope::kIncident);
+  size_t wave_mentions = 0;
+  for (const EventMention& m : a.mentions) {
+    if (!m.wave) continue;
+    ++wave_mentions;
+    EXPECT_TRUE(m.places.empty() || m.places[0].place.level == GeoLevel::kCountry);
+    ASSERT_EQ(m.claims.size(), 1u);
+    EXPECT_EQ(m.claims[0].value, 11);
+  }
+  EXPECT_EQ(wave_mentions, 1u);
+}
+
 TEST_F(ExtractorTest, PlaceCarriesToTheNextSentence) {
   SetText(
       "The first attack took place in Arden overnight.\n"

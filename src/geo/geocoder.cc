@@ -2232,6 +2232,15 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           })) {
         continue;
       }
+      // "In Dori, ...": a locative preposition capitalised by the sentence start is no part of
+      // the name after it, even where the joined words fold to some entry's alternate
+      // ("Indori"); only an entry whose own name opens with that word ("In Salah") stays.
+      if (n > 1 && !posts.empty() && (Classes(w0, wc) & kCue) != 0 && w0.sentence_start() &&
+          std::none_of(posts.begin(), posts.end(), [&](GazPosting p) {
+            return FoldsTo(gaz_->entry(p.entry()).name, folded);
+          })) {
+        continue;
+      }
       if (!posts.empty() || !alt_posts.empty()) {
         matched_n = n;
         break;

@@ -1,6 +1,7 @@
 // Place names that open with a connector word ("El Fasher", "Des Moines", "Dar es Salaam") and
 // names whose inner article is assimilated ("Deir ez-Zor", "Salah ad-Din"): the geocoder finds
-// them, while a capitalised connector alone ("On Monday") or two in a row ("Ad Ad") is no place.
+// them, while a capitalised connector alone ("On Monday") or two in a row ("Ad Ad") is no place,
+// and a sentence-initial preposition ("In Dori") is no part of the name after it.
 // Uses a gazetteer written here (GazetteerWriter) and the word lists under data/geo/.
 #include <gtest/gtest.h>
 
@@ -34,6 +35,11 @@ class LeadConnectorTest : public geo_test::WrittenGazetteerTest<LeadConnectorTes
     w.AddName(static_cast<uint32_t>(w.size() - 1), "Salah ad-Din", GazPosting::kAlternate);
     add("Monday", "US", "Texas", 30.0, -95.0, 600, GeoLevel::kPlace);
     add("Adad", "IR", "Fars", 29.0, 52.0, 900, GeoLevel::kPlace);
+    // "In Dori" folds to the key of this city's alternate "Indori"; "In Salah" is a name.
+    add("Korinda", "IN", "Madhya Pradesh", 22.7, 75.8, 1800000, GeoLevel::kPlace);
+    w.AddName(static_cast<uint32_t>(w.size() - 1), "Indori", GazPosting::kAlternate);
+    add("Dori", "BF", "Sahel Region", 14.03, -0.03, 46000, GeoLevel::kPlace);
+    add("In Salah", "DZ", "Tamanrasset", 27.2, 2.47, 32000, GeoLevel::kPlace);
   }
 
  protected:
@@ -70,6 +76,15 @@ TEST_F(LeadConnectorTest, ConnectorAloneOrDoubledIsNoPlace) {
   // Two connectors in a row ("Ad Ad" of a page's advertising slots) start no name, even when
   // their letters make a gazetteer key.
   EXPECT_TRUE(Found("Skip Ad Ad Loading the page now.").empty());
+}
+
+TEST_F(LeadConnectorTest, SentenceInitialPrepositionIsNoPartOfTheName) {
+  // Without the rule the joined "In Dori" is read as the Indian city's alternate name.
+  EXPECT_EQ(Found("In Dori, gunmen stormed a military camp at dawn."),
+            std::vector<std::string>{"Dori=Dori"});
+  // A town whose own name opens with the preposition is still found whole.
+  EXPECT_EQ(Found("In Salah was quiet on Monday after the strike."),
+            std::vector<std::string>{"In Salah=In Salah"});
 }
 
 }  // namespace

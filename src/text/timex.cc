@@ -282,6 +282,8 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         rr.rule = Rule::kWindow;
       else if (rule == "week")
         rr.rule = Rule::kWeek;
+      else if (rule == "weekend")
+        rr.rule = Rule::kWeekend;
       else if (rule == "month")
         rr.rule = Rule::kMonth;
       else if (rule == "year")
@@ -918,6 +920,17 @@ bool TimexParser::TryRelative(Ctx& c, size_t i, Timex* out, size_t* end) const {
       if (sunday > c.pub_days) sunday = c.pub_days;
       out->date = CivilFromDays(monday);
       out->date_end = CivilFromDays(sunday);
+      out->precision = DatePrecision::kDay;
+      break;
+    }
+    case Rule::kWeekend: {
+      // The Saturday and Sunday of the last weekend begun by publication, n weeks from it: on a
+      // weekday the one just past, on a Saturday that day, on a Sunday both days.
+      const int wd = IsoWeekday(c.pub_days);  // 1 Monday .. 7 Sunday
+      int64_t saturday = c.pub_days - (wd >= 6 ? wd - 6 : wd + 1) + 7 * r.n;
+      int64_t sunday = std::min<int64_t>(saturday + 1, c.pub_days);
+      out->date = CivilFromDays(saturday);
+      if (sunday != saturday) out->date_end = CivilFromDays(sunday);
       out->precision = DatePrecision::kDay;
       break;
     }

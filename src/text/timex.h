@@ -122,7 +122,7 @@ class TimexParser {
   std::vector<Timex> FindAmong(std::string_view text, const Doc& doc, const TokenKeys& keys,
                                std::optional<CivilDate> published, const uint32_t* given,
                                size_t count) const;
-  enum class Rule : uint8_t { kDay, kWindow, kWeek, kMonth, kYear };
+  enum class Rule : uint8_t { kDay, kWindow, kWeek, kWeekend, kMonth, kYear };
   struct RelRule {
     Rule rule;
     int n;

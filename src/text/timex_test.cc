@@ -229,6 +229,18 @@ TEST_F(TimexTest, RelativePhrases) {
   EXPECT_EQ(t.date, (CivilDate{2024, 8, 12}));
   EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 18}));
 
+  // "the weekend": the Saturday and Sunday just past (a Monday's), or a Saturday's own day.
+  t = One("Gunmen raided a village over the weekend.", kMon26Aug2024);
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 25}));
+  EXPECT_EQ(SpanText(t.span), "over the weekend");
+  t = One("The toll from the raid at the weekend rose to 12.", CivilDate{2024, 8, 30});
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  EXPECT_EQ(t.date_end, (CivilDate{2024, 8, 25}));
+  t = One("Gunmen raided a village at the weekend.", CivilDate{2024, 8, 24});
+  EXPECT_EQ(t.date, (CivilDate{2024, 8, 24}));
+  EXPECT_FALSE(t.date_end.valid());
+
   t = One("Clashes erupted last month.", kMon26Aug2024);
   EXPECT_EQ(t.date, (CivilDate{2024, 7, 0}));
   EXPECT_EQ(t.precision, DatePrecision::kMonth);

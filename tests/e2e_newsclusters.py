@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 32 invented reports (our own
+sentences; make.py writes the JSONL and its hand-made gold) of eight attacks, each told by three
+to five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
+opening, live updates, a follow-up with a funeral, an analysis piece, one report in French and one
+in Spanish; two are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto), towns are
+spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog /
+Kryvyy Rih, Manbij / Menbij), tolls grow and disagree, and four noise articles (a court case, a
+peaceful march, an anniversary, a policy piece) report no new attack."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from e2e_util import ROOT, SHARED, check, finish, run
+
+DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
+ARTICLES = os.path.join(DATA, "articles.jsonl")
+GOLD = os.path.join(DATA, "gold.json")
+SCORE = os.path.join(SHARED, "eval", "score.py")
+
+# Floors as last reached. Still wrong: the French report folds both towns of the Burkina wave into
+# one (no wave cue, one province), the Colombian wave's towns lie in two provinces and are not
+# linked into a story (Jamundi takes the wave's total), the follow-up dated by its mourning day
+# forms a wave record of its own, the anniversary, the court case, the peaceful march and the
+# policy piece that recalls Mandera each make an incident, and no state force is a perpetrator.
+FLOORS = {"score": 0.82, "incidents.f1": 0.80, "stories.bcubed_f1": 0.96,
+          "incidents.killed_in_range": 7 / 10, "incidents.killed_close": 7 / 10,
+          "incidents.date_exact": 10 / 10, "stories.background_leaks": 0,
+          "claims.quotes_verbatim": 1.0}
+
+
+def value(v):
+    if isinstance(v, str) and "/" in v:
+        a, b = v.split("/")
+        return float(a) / float(b) if float(b) else None
+    return float(v)
+
+
+if not os.path.exists(SCORE):
+    print("e2e_newsclusters: skipped (no referee at " + SCORE + ")")
+    sys.exit(0)
+
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "newsclusters.json")
+    code, _, err = run("analyze", ARTICLES, "--out", out, "--quiet")
+    check(code == 0, f"analyze exits 0 (got {code}): {err[-2000:]}")
+    p = subprocess.run([sys.executable, SCORE, GOLD, out, ARTICLES, "--json"],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, f"score.py runs: {p.stderr[-2000:]}")
+    got = json.loads(p.stdout) if p.returncode == 0 else {}
+    for metric, floor in FLOORS.items():
+        if metric == "stories.background_leaks":
+            leaks = int(str(got.get(metric, "1/1")).split("/")[0])
+            check(leaks <= floor, f"{metric} {got.get(metric)}: no background article reported")
+            continue
+        v = value(got.get(metric, 0))
+        check(v is not None and v >= floor - 1e-9, f"{metric} {got.get(metric)} >= {floor:.3f}")
+    incidents = json.load(open(out, encoding="utf-8"))["incidents"] if code == 0 else []
+    by_id = {i["id"]: i for i in incidents}
+
+    # "In Dori, ..." is Burkina Faso's Dori, not the Indian city whose alternate name is Indori.
+    dori = [i for i in incidents if i.get("place") == "Dori"]
+    check(len(dori) == 1 and dori[0]["country"] == "BF" and (dori[0]["killed"] or {}).get("best") == 15,
+          "Dori: its own attack, 15 soldiers, not the wave's total")
+    # The wave lede names no town: Dori and Gorom-Gorom are children of one story.
+    gorom = [i for i in incidents if i.get("place") == "Gorom-Gorom"]
+    check(len(gorom) == 1 and dori and gorom[0].get("parent") and
+          gorom[0].get("parent") == dori[0].get("parent") and gorom[0]["parent"] in by_id,
+          "Dori and Gorom-Gorom belong to one story")
+    # The toll that rose to 19 after a long description of the bombing is read; the spellings
+    # of one town make one incident.
+    tuz = [i for i in incidents if i.get("country") == "IQ"]
+    check(len(tuz) == 1 and (tuz[0]["killed"] or {}).get("best") == 19 and
+          set(tuz[0]["documents"]) == {"nc-01", "nc-02", "nc-03", "nc-04"} and
+          tuz[0]["mentions"] == ["nc-05"],
+          "Tuz Khurmatu: four reports, 19 killed, the analysis piece only recalls it")
+    # "at the weekend" dates the Reuters update: it joins the Bokkos raid.
+    bokkos = [i for i in incidents if i.get("place") == "Bokkos"]
+    check(len(bokkos) == 1 and "nc-24" in bokkos[0]["documents"] and
+          (bokkos[0]["killed"] or {}).get("best") == 52,
+          "Bokkos: one incident, the weekend's toll of 52")
+
+finish("e2e_newsclusters")
