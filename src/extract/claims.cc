@@ -144,20 +144,25 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
   });
   if (!st.ok()) return st;
   std::unordered_map<std::string, uint32_t> role_ids;
-  const std::pair<std::string_view, WordSet*> word_classes[] = {{"year_unit", &x->year_units_},
-                                                                {"month_unit", &x->month_units_},
-                                                                {"relative", &x->relatives_},
-                                                                {"pronoun", &x->pronouns_},
-                                                                {"joint", &x->joints_},
-                                                                {"link", &x->links_},
-                                                                {"modifier", &x->modifiers_},
-                                                                {"auxiliary", &x->auxiliaries_},
-                                                                {"clause_link", &x->clause_links_},
-                                                                {"object", &x->objects_},
-                                                                {"place_prep", &x->place_preps_},
-                                                                {"time_prep", &x->time_preps_},
-                                                                {"bracket", &x->brackets_},
-                                                                {"subordinator", &x->subords_}};
+  const std::pair<std::string_view, WordSet*> word_classes[] = {
+      {"year_unit", &x->year_units_},
+      {"month_unit", &x->month_units_},
+      {"relative", &x->relatives_},
+      {"pronoun", &x->pronouns_},
+      {"joint", &x->joints_},
+      {"link", &x->links_},
+      {"modifier", &x->modifiers_},
+      {"auxiliary", &x->auxiliaries_},
+      {"clause_link", &x->clause_links_},
+      {"object", &x->objects_},
+      {"place_prep", &x->place_preps_},
+      {"time_prep", &x->time_preps_},
+      {"bracket", &x->brackets_},
+      {"subordinator", &x->subords_},
+      {"victim_det", &x->victim_dets_},
+      {"one_pronoun", &x->one_pronouns_},
+      {"no_pronoun", &x->no_pronouns_},
+      {"object_pronoun", &x->object_pronouns_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] == name) return AddSingleWords(name, cols[0], set);
@@ -1016,14 +1021,11 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
         if (first > b && w[first - 1].kind == WordKind::kNumber && !is_age(first - 1)) return 0;
         return 1 + coordinated_before(first, cat);
       }
-      if (x.lower == "he" || x.lower == "she") {
+      if (one_pronouns_.contains(x)) {
         *cat = Category::kUnknown;
         return 1;
       }
-      if (x.lower == "they" || x.lower == "both" || x.lower == "we" || x.lower == "it" ||
-          x.lower == "i" || x.lower == "you") {
-        return 0;
-      }
+      if (no_pronouns_.contains(x)) return 0;
       uint32_t id = 0;
       if (noun_trie_.Match(w, j, e, &id) > 0 && nouns_[id].group != NounGroup::kOther) {
         return 0;  // a plural noun: "residents ... died"
@@ -1037,8 +1039,6 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     }
     return 0;
   };
-  static constexpr std::string_view kDet[] = {"a",     "an",  "the",     "his", "her",
-                                              "their", "its", "another", "one"};
   // A second singular victim after the first one's noun, which ends before word p: joined by
   // "and" ("a woman and her 5-year-old son"), also over the first one's name ("30-year-old
   // Rachel Lee and her son") or an apposition ("her daughter, Mia Lee, and her father"). Between
@@ -1058,9 +1058,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
     if (p + 1 < e && IsPunct(w[p], ",") && is_word(p + 1, "and")) ++p;
     if (p + 1 >= e || !is_word(p, "and")) return false;
     size_t q = p + 1;
-    bool d2 = false;
-    for (std::string_view d : kDet) d2 |= w[q].lower == d;
-    if (d2 && w[q].lower != "one") ++q;
+    // A number word ("and one man") is no determiner to skip: a count ends the reading.
+    if (victim_dets_.contains(w[q]) && w[q].kind != WordKind::kNumber) ++q;
     uint32_t id = 0;
     for (size_t r = q, other = 0; r < e && r <= q + 4 && other <= 1; ++r) {
       if (w[r].kind == WordKind::kPunct) break;
@@ -1081,7 +1080,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
         (w[k].kind != WordKind::kWord && !(w[k].kind == WordKind::kNumber && is_age(k)))) {
       return 0;
     }
-    if (w[k].lower == "him" || w[k].lower == "her") {
+    if (object_pronouns_.contains(w[k])) {
       // "her" may be a possessive: "killed her husband"; "killed her father and daughter".
       Category c2 = Category::kUnknown;
       size_t first = 0;
@@ -1094,8 +1093,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       *cat = Category::kUnknown;
       return 1;
     }
-    bool det = false;
-    for (std::string_view d : kDet) det |= w[k].lower == d;
+    bool det = victim_dets_.contains(w[k]);
     // A headline drops the article: "shot that killed 7-year-old boy" (the age's digits may be
     // a plain word: the text stage makes no quantity of an age).
     det |= is_age(k) && (w[k].kind == WordKind::kNumber || IsDigits(w[k].lower));

@@ -238,6 +238,9 @@ class ClaimExtractor {
   WordSet subords_;      // "als", "dass": open a clause whose verb group closes it (subordinator)
   WordSet time_preps_;   // "am", "on": open a date or time phrase ("am Sonntag")
   WordSet place_preps_;  // "in", "at": the place of a gapped part ("six in the civil hospital")
+  // The singular-victim readings' words: victim_det ("and her son"), one_pronoun ("he"),
+  // no_pronoun ("they"), object_pronoun ("shot him").
+  WordSet victim_dets_, one_pronouns_, no_pronouns_, object_pronouns_;
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

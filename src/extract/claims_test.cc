@@ -848,6 +848,31 @@ TEST(ClaimsLoadTest, SharedWordClassesAreNoUnknownRole) {
   EXPECT_NE(x.status().message().find("articel"), std::string::npos) << x.status().ToString();
 }
 
+// The singular-victim readings take their determiners and pronouns from function_words.tsv: a
+// victim_det row lets "and <det> young daughter" count a second victim.
+TEST(ClaimsLoadTest, VictimDeterminersComeFromTheData) {
+  testing_data::ScratchData data("claims_victim_det", "extract");
+  auto count = [](const ClaimExtractor& x) {
+    Article a;
+    a.doc_id = "t1";
+    a.text = "Police say he fatally shot a neighbor and zuh young daughter on Sunday.";
+    Doc doc = testing_doc::MakeDoc(a.text);
+    WordStream ws(a.text, doc);
+    int64_t most = 0;
+    for (const Claim& c : x.Extract(a, doc, ws, nullptr)) {
+      if (c.field == Field::kKilled) most = std::max<int64_t>(most, c.value);
+    }
+    return most;
+  };
+  auto stock = ClaimExtractor::Load(data.folder());
+  ASSERT_TRUE(stock.ok()) << stock.status().ToString();
+  EXPECT_EQ(count(**stock), 1);
+  data.Append("function_words.tsv", "zuh\tvictim_det\n");
+  auto more = ClaimExtractor::Load(data.folder());
+  ASSERT_TRUE(more.ok()) << more.status().ToString();
+  EXPECT_EQ(count(**more), 2);
+}
+
 // The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.
 TEST(ClaimsLoadTest, UnknownCueBoundIsAnError) {
   testing_data::ScratchData data("claims_cue_bound", "extract");
