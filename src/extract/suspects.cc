@@ -52,12 +52,6 @@ bool IsNumberish(const Word& w) {
          (w.kind == WordKind::kWord && !w.lower.empty() && w.lower[0] >= '0' && w.lower[0] <= '9');
 }
 
-bool IsSuffix(std::string_view lower) {
-  // Most words asked about are longer: one compare settles them.
-  if (lower.size() < 2 || lower.size() > 3) return false;
-  return lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
-}
-
 // Words i and i+1 are one token joined by a hyphen or apostrophe ("O'Brien", "Smith-Jones").
 bool Joined(std::string_view text, const Word& a, const Word& b) {
   if (b.span.begin <= a.span.end || b.span.begin - a.span.end > 3) return false;
@@ -176,9 +170,13 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
         {"perpetrator", kPerp}, {"victim", kVictim}, {"self", kSelf}, {"weak", kWeak}};
     // Single words of the name's clause: they take no role.
     const std::pair<std::string_view, WordSet*> word_sets[] = {
-        {"coord", &f->coord_},          {"clause_end", &f->clause_end_}, {"pronoun", &f->pronoun_},
-        {"reflexive", &f->reflexive_},  {"speech", &f->speech_},         {"adverb", &f->adverb_},
-        {"instrument", &f->instrument_}};
+        {"coord", &f->coord_},           {"clause_end", &f->clause_end_},
+        {"pronoun", &f->pronoun_},       {"reflexive", &f->reflexive_},
+        {"speech", &f->speech_},         {"adverb", &f->adverb_},
+        {"instrument", &f->instrument_}, {"suffix", &f->suffix_},
+        {"appos_det", &f->appos_det_},   {"appos_open", &f->appos_open_},
+        {"floating", &f->floating_},     {"relative", &f->relative_},
+        {"report", &f->report_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -201,7 +199,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
       return InvalidArgument(
           "column 2: kind \"" + std::string(cols[1]) +
           "\" is not before, after, as, noun, possessive, agent, means, coord, clause_end, "
-          "pronoun, reflexive, speech, adverb or instrument");
+          "pronoun, reflexive, speech, adverb, instrument, suffix, appos_det, appos_open, "
+          "floating, relative or report");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -244,7 +243,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
   // A capitalised word that may belong to a name.
   auto name_word = [&](size_t i) {
     return w[i].kind == WordKind::kWord && w[i].lower.size() >= 2 && StartsUpper(text, w[i]) &&
-           !stop_.contains(w[i]) && !IsSuffix(w[i].lower);
+           !stop_.contains(w[i]) && !suffix_.contains(w[i]);
   };
   // The run of name words starting at i within [i, e), or a run with name_words == 0.
   auto run_at = [&](size_t i, size_t e) {
@@ -283,8 +282,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A suffix: "Jr.", ", Jr.", "III".
     if (r.name_words >= 2) {
       size_t k2 = r.end;
-      if (k2 < e && IsPunct(w[k2], ',') && k2 + 1 < e && IsSuffix(w[k2 + 1].lower)) ++k2;
-      if (k2 < e && IsSuffix(w[k2].lower) && StartsUpper(ws.Original(k2))) {
+      if (k2 < e && IsPunct(w[k2], ',') && k2 + 1 < e && suffix_.contains(w[k2 + 1])) ++k2;
+      if (k2 < e && suffix_.contains(w[k2]) && StartsUpper(ws.Original(k2))) {
         ++k2;
         if (k2 < e && IsPunct(w[k2], '.')) ++k2;
         r.end = static_cast<uint32_t>(k2);
@@ -539,11 +538,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       bool comma = false;
       for (size_t j = k; j < r.begin; ++j) comma |= IsPunct(w[j], ',');
       // "by his grandfather, NAME": a determiner and a lower-case noun, then the comma.
-      const bool apposition =
-          comma && k >= b + 3 && w[k - 1].kind == WordKind::kWord &&
-          !StartsUpper(ws.Original(k - 1)) &&
-          (w[k - 2].lower == "his" || w[k - 2].lower == "her" || w[k - 2].lower == "their" ||
-           w[k - 2].lower == "a" || w[k - 2].lower == "the");
+      const bool apposition = comma && k >= b + 3 && w[k - 1].kind == WordKind::kWord &&
+                              !StartsUpper(ws.Original(k - 1)) && appos_det_.contains(w[k - 2]);
       if (passive_by(k) || (apposition && passive_by(k - 2))) before |= Bit(kBefore, kPerp);
     }
     // "identified the gunman as NAME": the role noun nearest before "as" decides.
@@ -591,8 +587,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       while (a < e) {
         if (IsPunct(w[a], ',') || IsNumberish(w[a])) {
           ++a;
-        } else if ((w[a].lower == "a" || w[a].lower == "an") && a > r.end &&
-                   IsPunct(w[a - 1], ',')) {
+        } else if (appos_open_.contains(w[a]) && a > r.end && IsPunct(w[a - 1], ',')) {
           // ", a 10th grader at Lincoln High," / ", an ex-con on parole,": up to the comma.
           size_t c = a + 1;
           while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
@@ -619,12 +614,11 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       }
     }
     // A floating quantifier of a list of names: "Tom Roe and Ann Roe, both died".
-    if (a > r.end && a < e && (w[a].lower == "both" || w[a].lower == "all")) ++a;
-    if (a < e && w[a].lower == "who") {
+    if (a > r.end && a < e && floating_.contains(w[a])) ++a;
+    if (a < e && relative_.contains(w[a])) {
       ++a;
       // "NAME, who police say shot ...": a reporting clause between "who" and its verb.
-      if (a + 1 < e && w[a].kind == WordKind::kWord &&
-          (w[a + 1].lower == "say" || w[a + 1].lower == "said" || w[a + 1].lower == "says")) {
+      if (a + 1 < e && w[a].kind == WordKind::kWord && report_.contains(w[a + 1])) {
         a += 2;
       }
     }

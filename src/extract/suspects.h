@@ -111,6 +111,12 @@ class SuspectFinder {
   WordSet speech_;      // a reporting verb ("said"): the name next to it is a speaker
   WordSet adverb_;      // may stand between a name and its after cue ("also", "later")
   WordSet instrument_;  // "used": the name's means before a `means` cue ("used a pistol to kill")
+  WordSet suffix_;      // "jr", "iii": a generational suffix, part of the name
+  WordSet appos_det_;   // "his": opens the apposition of a passive's agent ("by his uncle, NAME")
+  WordSet appos_open_;  // "a": opens an apposition after a name (", a student at X,")
+  WordSet floating_;    // "both": a floating quantifier after a list of names
+  WordSet relative_;    // "who": a relative clause after a name whose verb is the name's
+  WordSet report_;      // "said": a reporting verb right after that relative pronoun
 };
 
 }  // namespace sitrep

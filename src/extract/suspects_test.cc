@@ -541,6 +541,26 @@ TEST_F(SuspectsTest, CopulaNamesTheShooter) {
 }
 
 // A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
+// The name's suffixes come from suspect_cues.tsv: a `suffix` row makes ", Esq." part of the name.
+TEST(SuspectsLoadTest, NameSuffixesComeFromTheData) {
+  testing_data::ScratchData data("suspects_suffix", "extract");
+  auto suspect = [](const SuspectFinder& f) {
+    const std::string text = "Authorities said Dana Reyes, Esq. was arrested without incident.";
+    Doc doc = testing_doc::MakeDoc(text);
+    doc.sentences = {{{0, uint32_t(text.size())}, 0, 0}};
+    WordStream ws(text, doc);
+    std::optional<ActorMention> m = f.Find(ws, nullptr, nullptr);
+    return m ? m->canonical : std::string();
+  };
+  auto stock = SuspectFinder::Load(data.folder());
+  ASSERT_TRUE(stock.ok()) << stock.status().ToString();
+  EXPECT_EQ(suspect(**stock), "");
+  data.Append("suspect_cues.tsv", "esq\tsuffix\t-\n");
+  auto more = SuspectFinder::Load(data.folder());
+  ASSERT_TRUE(more.ok()) << more.status().ToString();
+  EXPECT_EQ(suspect(**more), "Dana Reyes, Esq.");
+}
+
 TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
   using testing_data::BadRow;
   const char* kFile = "suspect_cues.tsv";
