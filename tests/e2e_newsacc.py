@@ -6,18 +6,15 @@ group named by its sponsor ("an al-Qaeda affiliate"), an earlier attack recalled
 ("came two weeks after a bombing in X that killed 40"), an earlier attack at the same place dated
 by its day ("after 12 villagers were killed on March 2"), a dated dateline ("MOGADISHU, Sept 8
 (Reuters) - ... in Kismayo on Sunday") that gives neither the scene nor the day."""
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
-from e2e_util import ROOT, SHARED, check, finish, run
+from e2e_util import ROOT, SCORE, check, finish, score_against_floors
 
 DATA = os.path.join(ROOT, "tests", "data", "newsacc")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
-SCORE = os.path.join(SHARED, "eval", "score.py")
 
 # Floors as last reached. The one perpetrator missed is Kharkiv's Russian forces (state forces
 # are never perpetrators).
@@ -25,29 +22,12 @@ FLOORS = {"score": 1.0, "incidents.f1": 1.0, "incidents.killed_in_range": 21 / 2
           "incidents.perpetrator": 13 / 14}
 
 
-def value(v):
-    if isinstance(v, str) and "/" in v:
-        a, b = v.split("/")
-        return float(a) / float(b) if float(b) else None
-    return float(v)
-
-
 if not os.path.exists(SCORE):
     print("e2e_newsacc: skipped (no referee at " + SCORE + ")")
     sys.exit(0)
 
 with tempfile.TemporaryDirectory() as tmp:
-    out = os.path.join(tmp, "newsacc.json")
-    code, _, err = run("analyze", ARTICLES, "--out", out, "--quiet")
-    check(code == 0, f"analyze exits 0 (got {code}): {err[-2000:]}")
-    p = subprocess.run([sys.executable, SCORE, GOLD, out, ARTICLES, "--json"],
-                       capture_output=True, text=True)
-    check(p.returncode == 0, f"score.py runs: {p.stderr[-2000:]}")
-    got = json.loads(p.stdout) if p.returncode == 0 else {}
-    for metric, floor in FLOORS.items():
-        v = value(got.get(metric, 0))
-        check(v is not None and v >= floor - 1e-9, f"{metric} {got.get(metric)} >= {floor:.3f}")
-    incidents = json.load(open(out, encoding="utf-8"))["incidents"] if code == 0 else []
+    incidents = score_against_floors(ARTICLES, GOLD, FLOORS, tmp)
     # The Quetta bombing is only recalled: no incident lists the report among its documents.
     for inc in incidents:
         if inc.get("place") == "Quetta":

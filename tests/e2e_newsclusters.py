@@ -7,18 +7,15 @@ in Spanish; two are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto
 spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog /
 Kryvyy Rih, Manbij / Menbij), tolls grow and disagree, and four noise articles (a court case, a
 peaceful march, an anniversary, a policy piece) report no new attack."""
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
-from e2e_util import ROOT, SHARED, check, finish, run
+from e2e_util import ROOT, SCORE, check, finish, score_against_floors
 
 DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
-SCORE = os.path.join(SHARED, "eval", "score.py")
 
 # Floors as last reached. Still wrong: the French report folds both towns of the Burkina wave into
 # one (no wave cue, one province), the Colombian wave's towns lie in two provinces and are not
@@ -31,33 +28,12 @@ FLOORS = {"score": 0.82, "incidents.f1": 0.80, "stories.bcubed_f1": 0.96,
           "claims.quotes_verbatim": 1.0}
 
 
-def value(v):
-    if isinstance(v, str) and "/" in v:
-        a, b = v.split("/")
-        return float(a) / float(b) if float(b) else None
-    return float(v)
-
-
 if not os.path.exists(SCORE):
     print("e2e_newsclusters: skipped (no referee at " + SCORE + ")")
     sys.exit(0)
 
 with tempfile.TemporaryDirectory() as tmp:
-    out = os.path.join(tmp, "newsclusters.json")
-    code, _, err = run("analyze", ARTICLES, "--out", out, "--quiet")
-    check(code == 0, f"analyze exits 0 (got {code}): {err[-2000:]}")
-    p = subprocess.run([sys.executable, SCORE, GOLD, out, ARTICLES, "--json"],
-                       capture_output=True, text=True)
-    check(p.returncode == 0, f"score.py runs: {p.stderr[-2000:]}")
-    got = json.loads(p.stdout) if p.returncode == 0 else {}
-    for metric, floor in FLOORS.items():
-        if metric == "stories.background_leaks":
-            leaks = int(str(got.get(metric, "1/1")).split("/")[0])
-            check(leaks <= floor, f"{metric} {got.get(metric)}: no background article reported")
-            continue
-        v = value(got.get(metric, 0))
-        check(v is not None and v >= floor - 1e-9, f"{metric} {got.get(metric)} >= {floor:.3f}")
-    incidents = json.load(open(out, encoding="utf-8"))["incidents"] if code == 0 else []
+    incidents = score_against_floors(ARTICLES, GOLD, FLOORS, tmp)
     by_id = {i["id"]: i for i in incidents}
 
     # "In Dori, ..." is Burkina Faso's Dori, not the Indian city whose alternate name is Indori.

@@ -9,6 +9,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
 SITREP = os.environ.get("SITREP", os.path.join(ROOT, "build", "sitrep"))
+SCORE = os.path.join(SHARED, "eval", "score.py")  # the referee
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 failures = []
@@ -25,6 +26,36 @@ def check(cond, what):
         failures.append(what)
         print("FAIL:", what, file=sys.stderr)
     return cond
+
+
+def metric_value(v):
+    """A referee metric as a number: "3/5" -> 0.6, "0/0" -> None."""
+    if isinstance(v, str) and "/" in v:
+        a, b = v.split("/")
+        return float(a) / float(b) if float(b) else None
+    return None if v is None else float(v)
+
+
+def score_against_floors(articles, gold, floors, tmp):
+    """Runs `sitrep analyze` on `articles`, scores it with the referee against `gold` and checks
+    each metric of `floors` (stories.background_leaks is a count that must not exceed its floor;
+    the others are values that must reach theirs). Returns the output's incidents ([] on
+    failure). The caller skips the test when the referee is absent (SCORE)."""
+    out = os.path.join(tmp, "out.json")
+    code, _, err = run("analyze", articles, "--out", out, "--quiet")
+    check(code == 0, f"analyze exits 0 (got {code}): {err[-2000:]}")
+    p = subprocess.run([sys.executable, SCORE, gold, out, articles, "--json"],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, f"score.py runs: {p.stderr[-2000:]}")
+    got = json.loads(p.stdout) if p.returncode == 0 else {}
+    for metric, floor in floors.items():
+        if metric == "stories.background_leaks":
+            leaks = int(str(got.get(metric, "1/1")).split("/")[0])
+            check(leaks <= floor, f"{metric} {got.get(metric)}: no background article reported")
+            continue
+        v = metric_value(got.get(metric, 0))
+        check(v is not None and v >= floor - 1e-9, f"{metric} {got.get(metric)} >= {floor:.3f}")
+    return json.load(open(out, encoding="utf-8"))["incidents"] if code == 0 else []
 
 
 def validate_incidents(text, what):
