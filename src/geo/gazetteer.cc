@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "base/data_dir.h"
+#include "base/hash.h"
 
 namespace sitrep {
 namespace {
@@ -89,14 +90,7 @@ std::string_view CodeView(const char* p, size_t n) {
 
 }  // namespace
 
-uint64_t GazKeyHash(std::string_view key) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+uint64_t GazKeyHash(std::string_view key) { return Fnv1aAppend(kShortFnvBasis, key); }
 
 Place GazEntry::ToPlace() const {
   Place p;

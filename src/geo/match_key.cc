@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "base/data_dir.h"
+#include "base/hash.h"
 #include "base/tsv.h"
 #include "text/normalize.h"
 
@@ -100,8 +101,7 @@ constexpr std::string_view kFoldTableRulesTag = "!rules";
 std::string RulesTag() {
   Result<std::string> rules = ReadFile(DataPath("geo/fold_rules.txt"));
   if (!rules.ok()) return "none";
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : *rules) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  uint64_t h = Fnv1a(*rules);
   char hex[17];
   for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = "0123456789abcdef"[h & 15];
   return std::string(hex, 16);

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/hash.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -506,14 +508,10 @@ inline bool IsCommon(const uint64_t* bits, uint64_t h) {
 
 }  // namespace
 
-uint64_t TextHash(std::string_view text) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
-  return Mix(h ^ text.size());
-}
+uint64_t TextHash(std::string_view text) { return Mix(Fnv1a(text) ^ text.size()); }
 
 void TextHashes(const std::string_view* texts, size_t n, uint64_t* out) {
-  constexpr uint64_t kBasis = 0xcbf29ce484222325ULL, kPrime = 0x100000001b3ULL;  // FNV-1a
+  constexpr uint64_t kBasis = kFnvBasis, kPrime = kFnvPrime;  // Fnv1a, four texts at a time
   constexpr int kLanes = 4;
   // Each lane hashes one text; when its text ends the lane stores the hash and takes the next
   // text, so lanes stay busy whatever the lengths. Between refills every lane steps the same

@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/hash.h"
 #include "resolve/place_names.h"
 #include "resolve/spill.h"
 
@@ -109,21 +110,15 @@ std::string Fmt(double v) {
   return out;
 }
 
-constexpr uint64_t kFnvBasis = 1469598103934665603ull;  // Fnv1a("")
-
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = kFnvBasis;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// FNV-1a from the short offset basis (base/hash.h): incident ids and blocking keys are made
+// with it, so ids stay what earlier versions wrote.
+constexpr uint64_t kKeyBasis = kShortFnvBasis;
+uint64_t KeyHash(std::string_view s) { return Fnv1aAppend(kKeyBasis, s); }
 
 std::string HexId(std::string_view prefix, std::string_view content) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%012llx",
-                static_cast<unsigned long long>(Fnv1a(content) & 0xffffffffffffull));
+                static_cast<unsigned long long>(KeyHash(content) & 0xffffffffffffull));
   return std::string(prefix) + buf;
 }
 
@@ -137,10 +132,10 @@ struct Loc {
   std::string admin1_key;   // country|admin1 ("" admin1 allowed)
   std::string admin2_key;   // "" when no district
   std::string country_key;  // lower-cased ISO code
-  // Fnv1a of the four keys, hashed once per place: the blocking index keys every lookup and
+  // KeyHash of the four keys, hashed once per place: the blocking index keys every lookup and
   // registration by them (Key), and rehashing the strings there was most of its cost.
-  uint64_t key_hash = kFnvBasis, admin1_hash = kFnvBasis, admin2_hash = kFnvBasis,
-           country_hash = kFnvBasis;
+  uint64_t key_hash = kKeyBasis, admin1_hash = kKeyBasis, admin2_hash = kKeyBasis,
+           country_hash = kKeyBasis;
 };
 
 // A Loc shared by every unit that names the same place: the units of a large batch hold one
@@ -221,10 +216,10 @@ Loc MakeLoc(const Place& p) {
       }
       break;
   }
-  loc.key_hash = Fnv1a(loc.key);
-  loc.admin1_hash = Fnv1a(loc.admin1_key);
-  loc.admin2_hash = Fnv1a(loc.admin2_key);
-  loc.country_hash = Fnv1a(loc.country_key);
+  loc.key_hash = KeyHash(loc.key);
+  loc.admin1_hash = KeyHash(loc.admin1_key);
+  loc.admin2_hash = KeyHash(loc.admin2_key);
+  loc.country_hash = KeyHash(loc.country_key);
   return loc;
 }
 
@@ -391,7 +386,7 @@ bool NamedOnlyByCounty(const DocAnalysis& da, const Place& p) {
 uint64_t NamesakeKey(const Place& p, bool via_county) {
   if (LevelOf(p) > GeoLevel::kDistrict) return 0;
   const std::string& name = via_county && !p.admin2.empty() ? p.admin2 : p.name;
-  return name.empty() ? 0 : Fnv1a(Lower(name));
+  return name.empty() ? 0 : KeyHash(Lower(name));
 }
 
 // Whether the article names no other place of p's province (the province itself, a town, a
@@ -656,7 +651,7 @@ uint64_t PersonKey(std::string_view name, char role) {
     words.push_back(std::move(lower));
   }
   if (words.size() < 2) return 0;
-  const uint64_t h = Fnv1a(std::string(1, role) + ':' + words.front() + ' ' + words.back());
+  const uint64_t h = KeyHash(std::string(1, role) + ':' + words.front() + ' ' + words.back());
   return h == 0 ? 1 : h;
 }
 
@@ -1643,10 +1638,10 @@ uint64_t Mix(uint64_t h, uint64_t v) {
   return h ^ (h >> 32);
 }
 
-// A blocking key is (tag, key string, n, m) hashed: Mix(Mix(Mix(Fnv1a(tag), Fnv1a(key)), n), m).
-// KeyPrefix() is its first two parts, computed once per lookup from the Loc's cached string
+// A blocking key is (tag, key string, n, m) hashed: Mix(Mix(Mix(KeyHash(tag), KeyHash(key)), n),
+// m). KeyPrefix() is its first two parts, computed once per lookup from the Loc's cached string
 // hashes; Key() and the loops over days only mix the numbers in.
-uint64_t KeyPrefix(std::string_view tag, uint64_t key_hash) { return Mix(Fnv1a(tag), key_hash); }
+uint64_t KeyPrefix(std::string_view tag, uint64_t key_hash) { return Mix(KeyHash(tag), key_hash); }
 
 uint64_t Key(uint64_t prefix, int64_t n = 0, int64_t m = 0) {
   return Mix(Mix(prefix, static_cast<uint64_t>(n)), static_cast<uint64_t>(m));
@@ -1668,7 +1663,7 @@ std::pair<int64_t, int64_t> CellOf(double lat, double lon) {
 // The key of cell (x, y) on `day`; a point's cells are worked out once (CellOf) for all the
 // days and neighbours a registration or lookup reads.
 BlockKey CellKey(int64_t x, int64_t y, int64_t day) {
-  static const uint64_t prefix = KeyPrefix("g", kFnvBasis);
+  static const uint64_t prefix = KeyPrefix("g", kKeyBasis);
   return {Key(prefix, day, x * 100003 + y), day};
 }
 
@@ -1744,7 +1739,7 @@ void IndexEvent(const Event& e, int cluster, Index* idx) {
   if (e.day) {
     idx->Add(DayKey("d", e.loc->admin1_hash, *e.day), cluster);
     idx->Add(DayKey("c", country, *e.day), cluster);
-    idx->Add(DayKey("day", kFnvBasis, *e.day), cluster);
+    idx->Add(DayKey("day", kKeyBasis, *e.day), cluster);
     if (e.loc->place.has_coords && Fine(e.loc)) {
       // Registered in the neighbouring cells too, so a lookup reads one cell per day.
       const auto [x, y] = CellOf(e.loc->place.lat, e.loc->place.lon);
