@@ -83,6 +83,52 @@ TEST(SpillFileTest, StringsAcrossTheFlushBoundaryAndOnDisk) {
   EXPECT_EQ(spill.Read(kept.back().first).value(), kept.back().second);
 }
 
+// Short strings come back through the block cache: correct across block boundaries, after the
+// cache has replaced blocks, and for a block first read while the file still ended inside it.
+TEST(SpillFileTest, CachedBlocksReadBackCorrectly) {
+  SpillFile spill;
+  std::vector<std::pair<SpillFile::Ref, std::string>> kept;
+  auto append = [&](int i) {
+    std::string s(100 + i % 3001, static_cast<char>('a' + i % 26));
+    s += std::to_string(i);
+    kept.emplace_back(spill.Append(s), s);
+  };
+  int i = 0;
+  while (spill.bytes() < 3u << 20) append(i++);  // some of the last block only in memory
+  const size_t first_part = kept.size();
+  // Read the end of the file as it is now, then grow it past that block and read again.
+  for (size_t k = first_part - 20; k < first_part; ++k) {
+    ASSERT_EQ(spill.Read(kept[k].first).value(), kept[k].second) << k;
+  }
+  while (spill.bytes() < (SpillFile::kCachedBlocks + 8) * SpillFile::kBlockBytes) append(i++);
+  // Every string, twice, in an order that touches more blocks than the cache holds.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = pass; k < kept.size(); k += 3) {
+      ASSERT_EQ(spill.Read(kept[k].first).value(), kept[k].second) << k;
+    }
+    for (size_t k = kept.size(); k-- > 0;) {
+      ASSERT_EQ(spill.Read(kept[k].first).value(), kept[k].second) << k;
+    }
+  }
+}
+
+// A short string whose block cannot be read is an error too, and a later read tries again.
+TEST(SpillFileTest, ShortStringReadErrorsAreErrors) {
+  std::FILE* file = std::tmpfile();
+  ASSERT_NE(file, nullptr);
+  const int fd = fileno(file);
+  SpillFile spill(file);
+  const SpillFile::Ref small = spill.Append("short string");
+  spill.Append(std::string(3u << 19, 'y'));  // flushes both
+  ASSERT_EQ(ftruncate(fd, 5), 0);
+  Result<std::string> r = spill.Read(small);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kIoError);
+  ASSERT_EQ(pwrite(fd, "short string", 12, 0), 12);  // the bytes are back, the file as long
+  ASSERT_EQ(ftruncate(fd, static_cast<off_t>(spill.bytes())), 0);
+  EXPECT_EQ(spill.Read(small).value(), "short string");
+}
+
 TEST(SpillFileTest, MovesKeepTheContent) {
   SpillFile spill;
   const SpillFile::Ref r = spill.Append("moved along");
