@@ -167,7 +167,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       {"spread_prep", &x->spread_preps_},
       {"age_tail", &x->age_tails_},
       {"singular_verb", &x->singular_verbs_},
-      {"plural_verb", &x->plural_verbs_}};
+      {"plural_verb", &x->plural_verbs_},
+      {"clitic", &x->clitics_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] == name) return AddSingleWords(name, cols[0], set);
@@ -915,9 +916,12 @@ bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) co
   for (size_t k = b; k < cue; ++k) {
     if (EndsClause(w[k])) from = k + 1;
   }
-  auto possessive = [&](size_t last) {  // "mother's purse": the noun's last word is word `last`
-    const std::string_view rest = ws.text().substr(w[last].span.end, 4);
-    return rest.substr(0, 2) == "'s" || rest == "\xE2\x80\x99s";
+  // "mother's purse": the noun's last word is word `last`, an apostrophe and a clitic follow.
+  auto possessive = [&](size_t last) {
+    if (last + 1 >= w.size() || !clitics_.contains(w[last + 1])) return false;
+    const std::string_view gap =
+        ws.text().substr(w[last].span.end, w[last + 1].span.begin - w[last].span.end);
+    return gap == "'" || gap == "\xE2\x80\x99";
   };
   bool child = false;
   for (size_t k = from; k < cue; ++k) {
