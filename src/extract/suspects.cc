@@ -176,10 +176,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
         {"instrument", &f->instrument_}, {"suffix", &f->suffix_},
         {"appos_det", &f->appos_det_},   {"appos_open", &f->appos_open_},
         {"floating", &f->floating_},     {"relative", &f->relative_},
-        {"report", &f->report_},         {"clitic", &f->clitic_},
-        {"age_unit", &f->age_unit_},     {"age_tail", &f->age_tail_},
-        {"agent_prep", &f->agent_prep_}, {"as_prep", &f->as_prep_},
-        {"list_joint", &f->list_joint_}};
+        {"report", &f->report_},         {"agent_prep", &f->agent_prep_},
+        {"as_prep", &f->as_prep_},       {"list_joint", &f->list_joint_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -203,8 +201,7 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
           "column 2: kind \"" + std::string(cols[1]) +
           "\" is not before, after, as, noun, possessive, agent, means, coord, clause_end, "
           "pronoun, reflexive, speech, adverb, instrument, suffix, appos_det, appos_open, "
-          "floating, relative, report, clitic, age_unit, age_tail, agent_prep, as_prep or "
-          "list_joint");
+          "floating, relative, report, agent_prep, as_prep or list_joint");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -229,8 +226,12 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   Result<WordSet> stop = WordSet::Load(dir + "/name_stopwords.txt");
   if (!stop.ok()) return stop.status();
   f->stop_ = std::move(stop).value();
-  // ", of Dayton,": the extractor reads the same class for a place that is someone's home.
-  const WordClassSpec shared[] = {{"home_prep", &f->home_prep_}};
+  // Classes the claim reader and the extractor read too: ", of Dayton," (someone's home), the
+  // possessive's clitic ("s" of "Smith's") and an age's unit and tail ("22-year-old").
+  const WordClassSpec shared[] = {{"home_prep", &f->home_prep_},
+                                  {"clitic", &f->clitic_},
+                                  {"year_unit", &f->age_unit_},
+                                  {"age_tail", &f->age_tail_}};
   st = LoadWordClasses(dir + "/function_words.tsv", shared);
   if (!st.ok()) return st;
   return f;
