@@ -162,7 +162,13 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       {"victim_det", &x->victim_dets_},
       {"one_pronoun", &x->one_pronouns_},
       {"no_pronoun", &x->no_pronouns_},
-      {"object_pronoun", &x->object_pronouns_}};
+      {"object_pronoun", &x->object_pronouns_},
+      {"partitive", &x->partitives_},
+      {"spread_prep", &x->spread_preps_},
+      {"age_tail", &x->age_tails_},
+      {"singular_verb", &x->singular_verbs_},
+      {"plural_verb", &x->plural_verbs_},
+      {"clitic", &x->clitics_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] == name) return AddSingleWords(name, cols[0], set);
@@ -397,7 +403,7 @@ ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const WordStream& w, size_t
       np.end = k + len;
       return np;
     }
-    if (k == n + 1 && w[k].lower == "of") continue;  // "dozens of militants"
+    if (k == n + 1 && partitives_.contains(w[k])) continue;  // "dozens of militants"
     size_t rl = 0;
     if (RolesAt(w, k, e, &rl) & kNpStop) break;
     size_t cl = 0;
@@ -815,7 +821,8 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
         f.ceiling = ceiling;
         // "38 people in three assaults": the figure covers only some of the attacks.
         for (size_t k = np.end; k + 1 < e && k < np.end + 8 && !EndsClause(w[k]); ++k) {
-          if (w[k].lower == "in" && w[k + 1].kind == WordKind::kNumber &&
+          if (w[k].kind == WordKind::kWord && spread_preps_.contains(w[k]) &&
+              w[k + 1].kind == WordKind::kNumber &&
               NounAfter(w, k + 1, e).group == NounGroup::kEvent) {
             f.part = true;
           }
@@ -861,7 +868,10 @@ bool ClaimExtractor::ReadsAsChild(const WordStream& ws, size_t b, size_t first) 
   // The age noun itself ("a 3-year-old") or one before a person noun ("a 3-year-old boy").
   size_t unit = first;
   if (!is_unit(unit)) {
-    if (first < b + 2 || w[first - 1].lower != "old" || !is_unit(first - 2)) return false;
+    if (first < b + 2 || w[first - 1].kind != WordKind::kWord ||
+        !age_tails_.contains(w[first - 1]) || !is_unit(first - 2)) {
+      return false;
+    }
     unit = first - 2;
   }
   if (unit <= b) return false;
@@ -906,9 +916,12 @@ bool ClaimExtractor::ChildSubject(const WordStream& ws, size_t b, size_t cue) co
   for (size_t k = b; k < cue; ++k) {
     if (EndsClause(w[k])) from = k + 1;
   }
-  auto possessive = [&](size_t last) {  // "mother's purse": the noun's last word is word `last`
-    const std::string_view rest = ws.text().substr(w[last].span.end, 4);
-    return rest.substr(0, 2) == "'s" || rest == "\xE2\x80\x99s";
+  // "mother's purse": the noun's last word is word `last`, an apostrophe and a clitic follow.
+  auto possessive = [&](size_t last) {
+    if (last + 1 >= w.size() || !clitics_.contains(w[last + 1])) return false;
+    const std::string_view gap =
+        ws.text().substr(w[last].span.end, w[last + 1].span.begin - w[last].span.end);
+    return gap == "'" || gap == "\xE2\x80\x99";
   };
   bool child = false;
   for (size_t k = from; k < cue; ++k) {
@@ -941,8 +954,9 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
   const WordStream& w = ws;
   const size_t b = ws.sentence_begin(s), e = ws.sentence_end(s);
   const size_t first_out = out->size();
-  auto is_word = [&](size_t k, std::string_view x) {
-    return w[k].kind == WordKind::kWord && w[k].lower == x;
+  // Whether word k is a word of the class `set` (no number or sign).
+  auto is_in = [&](size_t k, const WordSet& set) {
+    return w[k].kind == WordKind::kWord && set.contains(w[k]);
   };
   auto capitalized = [&](size_t k) {
     if (w[k].kind != WordKind::kWord) return false;
@@ -951,10 +965,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
   };
   // An age, not a count: "Smith, 23, died", "a 17-year-old".
   auto is_age = [&](size_t k) {
-    if (k + 1 < e && (is_word(k + 1, "year") || is_word(k + 1, "years") ||
-                      is_word(k + 1, "month") || is_word(k + 1, "months"))) {
-      return true;
-    }
+    if (k + 1 < e && (is_in(k + 1, year_units_) || is_in(k + 1, month_units_))) return true;
     size_t rl = 0;
     if (k > b && (RolesAt(w, k - 1, e, &rl) & kAge) && rl == 1) return true;
     return k > b && k + 1 < e && IsPunct(w[k - 1], ",") && IsPunct(w[k + 1], ",");
@@ -1055,8 +1066,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
       }
       if (q > p + 2 && IsPunct(w[q - 1], ",")) p = q - 1;
     }
-    if (p + 1 < e && IsPunct(w[p], ",") && is_word(p + 1, "and")) ++p;
-    if (p + 1 >= e || !is_word(p, "and")) return false;
+    if (p + 1 < e && IsPunct(w[p], ",") && is_in(p + 1, joints_)) ++p;
+    if (p + 1 >= e || !is_in(p, joints_)) return false;
     size_t q = p + 1;
     // A number word ("and one man") is no determiner to skip: a count ends the reading.
     if (victim_dets_.contains(w[q]) && w[q].kind != WordKind::kNumber) ++q;
@@ -1188,8 +1199,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           // The verb's number settles a coordinated subject: "a woman and her son were killed"
           // is two, "the father of a boy and a girl was killed" one.
           int n = negated_before(i) ? 0 : subject_before(i, &im.category);
-          if (n >= 2 && (is_word(i, "was") || is_word(i, "is") || is_word(i, "has"))) n = 1;
-          if (n == 1 && (is_word(i, "were") || is_word(i, "are") || is_word(i, "have"))) n = 0;
+          if (n >= 2 && is_in(i, singular_verbs_)) n = 1;
+          if (n == 1 && is_in(i, plural_verbs_)) n = 0;
           ok = n >= 1;
           im.value = n;
           break;
@@ -1213,7 +1224,7 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
                       y.cue.end <= cue.begin;
           }
           const bool joined =
-              len > 1 || (i > b && (IsPunct(w[i - 1], ",") || is_word(i - 1, "and")));
+              len > 1 || (i > b && (IsPunct(w[i - 1], ",") || is_in(i - 1, joints_)));
           ok = victim && joined && !negated_before(i);
           im.category = accident() ? Category::kUnknown : Category::kMilitants;
           im.shooter = im.category == Category::kMilitants;

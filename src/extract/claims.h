@@ -241,6 +241,12 @@ class ClaimExtractor {
   // The singular-victim readings' words: victim_det ("and her son"), one_pronoun ("he"),
   // no_pronoun ("they"), object_pronoun ("shot him").
   WordSet victim_dets_, one_pronouns_, no_pronouns_, object_pronouns_;
+  WordSet partitives_;    // "of" after a number, before its noun ("dozens of militants")
+  WordSet spread_preps_;  // "in" before a count of events: "38 people in three assaults"
+  WordSet age_tails_;     // "old" after an age unit: "a 3-year-old"
+  // A verb's number after a coordinated subject: singular_verb ("was"), plural_verb ("were").
+  WordSet singular_verbs_, plural_verbs_;
+  WordSet clitics_;  // "s" of "mother's": the noun before it is a possessor
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <optional>
 
 #include "base/data_dir.h"
 #include "base/testing_data.h"
@@ -848,29 +851,64 @@ TEST(ClaimsLoadTest, SharedWordClassesAreNoUnknownRole) {
   EXPECT_NE(x.status().message().find("articel"), std::string::npos) << x.status().ToString();
 }
 
-// The singular-victim readings take their determiners and pronouns from function_words.tsv: a
-// victim_det row lets "and <det> young daughter" count a second victim.
-TEST(ClaimsLoadTest, VictimDeterminersComeFromTheData) {
-  testing_data::ScratchData data("claims_victim_det", "extract");
-  auto count = [](const ClaimExtractor& x) {
-    Article a;
-    a.doc_id = "t1";
-    a.text = "Police say he fatally shot a neighbor and zuh young daughter on Sunday.";
-    Doc doc = testing_doc::MakeDoc(a.text);
-    WordStream ws(a.text, doc);
-    int64_t most = 0;
-    for (const Claim& c : x.Extract(a, doc, ws, nullptr)) {
-      if (c.field == Field::kKilled) most = std::max<int64_t>(most, c.value);
-    }
-    return most;
+// The claims of `text` read by an extractor loaded from `data`, a load test's own copy of the
+// data (a load error fails the test and reads nothing).
+std::vector<Claim> ClaimsWith(const testing_data::ScratchData& data, const std::string& text) {
+  auto x = ClaimExtractor::Load(data.folder());
+  EXPECT_TRUE(x.ok()) << x.status().ToString();
+  if (!x.ok()) return {};
+  Article a;
+  a.doc_id = "t1";
+  a.text = text;
+  Doc doc = testing_doc::MakeDoc(a.text);
+  WordStream ws(a.text, doc);
+  return (*x)->Extract(a, doc, ws, nullptr);
+}
+
+// The readings' word classes come from function_words.tsv: one row there changes a reading.
+// victim_det: "and <det> young daughter" counts a second victim. singular_verb: "A and B <verb>
+// killed" is one victim (the uncle of A and B), not two. age_tail: "a 3-year-<tail> boy" who shot
+// himself is a child, a civilian and no attacker.
+TEST(ClaimsLoadTest, WordClassesComeFromTheData) {
+  struct Case {
+    std::string cls, text;
+    std::string cue;                   // a singular.tsv row the sentence needs, or ""
+    std::optional<Category> category;  // the figures' category; none: any
+    double before, after;              // the largest killed figure without and with the row
   };
-  auto stock = ClaimExtractor::Load(data.folder());
-  ASSERT_TRUE(stock.ok()) << stock.status().ToString();
-  EXPECT_EQ(count(**stock), 1);
-  data.Append("function_words.tsv", "zuh\tvictim_det\n");
-  auto more = ClaimExtractor::Load(data.folder());
-  ASSERT_TRUE(more.ok()) << more.status().ToString();
-  EXPECT_EQ(count(**more), 2);
+  const Case cases[] = {
+      {"victim_det", "Police say he fatally shot a neighbor and zuh young daughter on Sunday.", "",
+       std::nullopt, 1, 2},
+      {"singular_verb", "The uncle of a girl and her brother zuh killed on Monday night.",
+       "zuh killed\tpost\tkilled\t-\n", std::nullopt, 2, 1},
+      {"age_tail", "Police said a 3-year-zuh boy shot and killed himself on Monday.", "",
+       Category::kCivilians, 0, 1},
+  };
+  for (const Case& c : cases) {
+    auto figure = [&](const std::vector<Claim>& claims) {
+      return c.category ? KilledOf(claims, *c.category) : MaxKilled(claims);
+    };
+    testing_data::ScratchData data("claims_" + c.cls, "extract");
+    if (!c.cue.empty()) data.Append("singular.tsv", c.cue);
+    EXPECT_EQ(figure(ClaimsWith(data, c.text)), c.before) << c.cls;
+    data.Append("function_words.tsv", "zuh\t" + c.cls + "\n");
+    EXPECT_EQ(figure(ClaimsWith(data, c.text)), c.after) << c.cls;
+  }
+}
+
+// The possessive's clitic ("s" of "uncle's") comes from function_words.tsv: without its row the
+// possessor is a second person after the child, and the self-inflicted death an attacker's.
+TEST(ClaimsLoadTest, PossessiveCliticComesFromTheData) {
+  testing_data::ScratchData data("claims_clitic", "extract");
+  const std::string text =
+      "Police: 4-year-old boy found pistol in uncle's car, fatally shot himself";
+  EXPECT_EQ(KilledOf(ClaimsWith(data, text), Category::kCivilians), 1);
+  std::ifstream in(data.folder() + "/function_words.tsv");
+  std::string rows((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const size_t row = rows.find("\ns\tclitic\n");
+  ASSERT_NE(row, std::string::npos);
+  data.Write("function_words.tsv", rows.erase(row + 1, 9));
+  EXPECT_EQ(KilledOf(ClaimsWith(data, text), Category::kCivilians), 0);
 }
 
 // The fifth column of claim_cues.tsv names a bound; only "ceiling" is known.

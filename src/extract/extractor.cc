@@ -315,7 +315,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
-  const WordClassSpec classes[] = {{"definite", &x->definite_}, {"aside", &x->asides_}};
+  const WordClassSpec classes[] = {
+      {"definite", &x->definite_}, {"aside", &x->asides_}, {"home_prep", &x->home_preps_}};
   st = LoadWordClasses(dir + "/function_words.tsv", classes);
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
@@ -605,7 +606,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     const size_t sb = ws.sentence_begin(w[i].sentence), se = ws.sentence_end(w[i].sentence);
     if (CueBefore(origin_, w, sb, i, 3)) return true;
     // ", of X" after a name, "23 of X" after an age, "Dana Reyes of X": where the person lives.
-    if (i >= sb + 2 && w[i - 1].lower == "of") {
+    if (i >= sb + 2 && home_preps_.contains(w[i - 1])) {
       const Word& y = w[i - 2];
       if (IsTrieNumber(y) || (y.kind == WordKind::kPunct && y.lower == ",")) return true;
       auto capital = [&](size_t k) {

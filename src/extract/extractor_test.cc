@@ -41,6 +41,25 @@ class ExtractorTest : public ::testing::Test {
     pm.confidence = confidence;
     places_.push_back(pm);
   }
+  // SetText in the usual scene: the town Zorath (North, id 7).
+  void SetZorath(const std::string& text) {
+    SetText(text);
+    AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
+  }
+  // A day the timex stage would find at the first occurrence of `phrase`.
+  void AddDay(const std::string& phrase, CivilDate date) {
+    testing_doc::AddTimex(article_.text, &doc_, phrase, date, DatePrecision::kDay);
+  }
+  // Every event mention of `a`, one at least, is dated `date`.
+  static void ExpectAllDated(const DocAnalysis& a, CivilDate date) {
+    ASSERT_FALSE(a.mentions.empty());
+    for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, date);
+  }
+  // `a` gives one event mention, dated `date`.
+  static void ExpectOneDated(const DocAnalysis& a, CivilDate date) {
+    ASSERT_EQ(a.mentions.size(), 1u);
+    EXPECT_EQ(a.mentions[0].date.date, date);
+  }
   DocAnalysis Run() {
     DocAnalysis a = ex_->Extract(article_, doc_, places_);
     for (const Claim& c : a.claims) {
@@ -72,18 +91,16 @@ class ExtractorTest : public ::testing::Test {
 Extractor* ExtractorTest::ex_ = nullptr;
 
 TEST_F(ExtractorTest, NamedSuspectIsThePerpetratorWhenNoGroupIsNamed) {
-  SetText(
+  SetZorath(
       "A gunman killed two people at a diner in Zorath on Sunday. Police identified the "
       "gunman as Harlan Voss. Voss, 41, was charged with murder.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   ExpectSolePerpetrator(Run(), "Harlan Voss");
 }
 
 TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
-  SetText(
+  SetZorath(
       "The Tamil Tigers claimed the attack in Zorath that killed five soldiers. "
       "Police arrested Karim Dost, 30, near the scene.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   ASSERT_FALSE(a.mentions[0].actors.empty());
@@ -95,17 +112,15 @@ TEST_F(ExtractorTest, NamedGroupOutranksANamedSuspect) {
 // group: a sentence without figures stays news, so the group it blames is the perpetrator. With a
 // figure, the clause recalls an earlier attack and the sentence is background.
 TEST_F(ExtractorTest, ARecallInARelativeClauseDescribesTheGroup) {
-  SetText(
+  SetZorath(
       "A suicide bomber killed 14 people at a market in Zorath on Tuesday. No group has claimed "
       "responsibility, but suspicion fell on Boko Haram, which has used women as bombers in the "
       "past.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   ExpectSolePerpetrator(Run(), "Boko Haram");
 
-  SetText(
+  SetZorath(
       "A suicide bomber killed 14 people at a market in Zorath on Tuesday. Police blamed Boko "
       "Haram, which killed 30 people in a similar bombing in the past.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   for (const EventMention& m : Run().mentions) {
     if (m.background) continue;
     for (const Claim& c : m.claims) EXPECT_NE(c.value, 30) << c.quote;
@@ -120,8 +135,8 @@ TEST_F(ExtractorTest, TheLeadsDayOutranksTheDatelines) {
     SetText(text);
     AddPlace("ARDEN", GeoLevel::kPlace, "North", 7);
     AddPlace("Brisk", GeoLevel::kPlace, "North", 8);
-    testing_doc::AddTimex(article_.text, &doc_, "May 11", {2031, 5, 11}, DatePrecision::kDay);
-    testing_doc::AddTimex(article_.text, &doc_, "on Saturday", {2031, 5, 10}, DatePrecision::kDay);
+    AddDay("May 11", {2031, 5, 11});
+    AddDay("on Saturday", {2031, 5, 10});
     return Run();
   };
   DocAnalysis a = analyze(
@@ -136,9 +151,8 @@ TEST_F(ExtractorTest, TheLeadsDayOutranksTheDatelines) {
 }
 
 TEST_F(ExtractorTest, SuicideBombBeatsExplosion) {
-  SetText(
+  SetZorath(
       "An explosion tore through the market in Zorath. A suicide bomber killed 14 people there.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_EQ(a.mentions[0].event_type, "Explosions/Remote violence");
@@ -156,7 +170,7 @@ TEST_F(ExtractorTest, OneMentionPerPlaceWithItsOwnFigures) {
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 1);
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
   DocAnalysis a = Run();
   const EventMention* arden = At(a, "Arden");
   const EventMention* brisk = At(a, "Brisk");
@@ -194,7 +208,7 @@ TEST_F(ExtractorTest, AFigureDatedDaysBeforeTheNewsIsAnEarlierAttack) {
   auto news_killed = [&](const std::string& second, const std::string& day, CivilDate date) {
     SetText("Gunmen killed 7 people in Arden on Monday, officials said.\n" + second);
     AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
-    testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+    AddDay("on Monday", {2031, 5, 12});
     testing_doc::AddTimex(article_.text, &doc_, "this month", {2031, 5, 0}, DatePrecision::kMonth);
     testing_doc::AddTimex(article_.text, &doc_, day, date, DatePrecision::kDay);
     std::vector<int> out;
@@ -222,7 +236,7 @@ TEST_F(ExtractorTest, BackgroundIsSeparateFromNews) {
       "Last year, militants killed 20 people in a similar attack in Brisk.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear,
                         true);
   DocAnalysis a = Run();
@@ -262,7 +276,7 @@ TEST_F(ExtractorTest, DeadliestSinceWhenRecallsAnEarlierAttack) {
       "The raid, which killed four, was the worst since March, when 30 died.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "since March", {2031, 3, 0}, DatePrecision::kMonth);
   size_t third = article_.text.find("The raid");
   size_t at = article_.text.find("March", third);
@@ -292,7 +306,7 @@ TEST_F(ExtractorTest, ARecallTakesTheArticlesPlaceOnlyWhenItSaysSo) {
       "Militants have carried out similar attacks for years, killing hundreds.\n"
       "In January, nine people were killed in the same town.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "in March", {2031, 3, 0}, DatePrecision::kMonth,
                         true);
   testing_doc::AddTimex(article_.text, &doc_, "In January", {2031, 1, 0}, DatePrecision::kMonth,
@@ -530,10 +544,10 @@ TEST_F(ExtractorTest, FollowUpDatesTheShootingNotTheCharge) {
       "A man was charged on Tuesday over last week's fatal shooting in Arden.\n"
       "Police said the victim was shot on May 4 outside his home.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "last week's", {2031, 4, 28}, DatePrecision::kDay);
+  AddDay("on Tuesday", {2031, 5, 6});
+  AddDay("last week's", {2031, 4, 28});
   doc_.timexes.back().date_end = {2031, 5, 4};
-  testing_doc::AddTimex(article_.text, &doc_, "on May 4", {2031, 5, 4}, DatePrecision::kDay);
+  AddDay("on May 4", {2031, 5, 4});
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Arden"), nullptr);
   // "last week" is nearest the shooting; the day named inside that week makes it exact.
@@ -548,7 +562,7 @@ TEST_F(ExtractorTest, AFollowUpWeeksLaterDatesItsOwnShooting) {
       "A woman was charged with murder on Friday in the death of a man in Arden.\n"
       "The man was shot on March 23 outside his home and died at the scene.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   DocAnalysis a = Run();
@@ -577,9 +591,8 @@ TEST_F(ExtractorTest, AComparedCasesDateGivesWayToTheArticlesOwnDay) {
         "The boy was found Sunday afternoon with a wound to the chest.\n" + "It is " + cue +
         " in Arden involving children. A girl was wounded on May 3 while playing with a rifle.");
     AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-    testing_doc::AddTimex(article_.text, &doc_, "Sunday afternoon", {2031, 5, 11},
-                          DatePrecision::kDay);
-    testing_doc::AddTimex(article_.text, &doc_, "on May 3", {2031, 5, 3}, DatePrecision::kDay);
+    AddDay("Sunday afternoon", {2031, 5, 11});
+    AddDay("on May 3", {2031, 5, 3});
     DocAnalysis a = Run();
     ASSERT_NE(At(a, "Arden"), nullptr) << cue;
     EXPECT_EQ(At(a, "Arden")->date.date, (CivilDate{2031, 5, 11})) << cue;
@@ -593,7 +606,7 @@ TEST_F(ExtractorTest, APageStampIsNoNewerViolenceOfAFollowUp) {
       "Man charged in fatal shooting of woman Posted: May 11, 2031\n"
       "The woman was shot on March 23 outside her home in Arden.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2, article_.text.find("home"));
-  testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
+  AddDay("May 11, 2031", {2031, 5, 11});
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   DocAnalysis a = Run();
@@ -610,7 +623,7 @@ TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
       "A teen was arrested Monday in the shooting death of a man outside a store in Arden on "
       "March 23.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   DocAnalysis a = Run();
@@ -622,7 +635,7 @@ TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
       "Police charged the teen Tuesday with murder over the shooting of a man in Arden on "
       "March 23.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 11}, DatePrecision::kDay);
+  AddDay("Tuesday", {2031, 5, 11});
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   a = Run();
@@ -632,7 +645,7 @@ TEST_F(ExtractorTest, AnArrestDayInTheShootingsSentenceIsNoNewerViolence) {
   // stays a recalled one.
   SetText("A man was arrested after a shooting Monday in Arden that echoed one on March 23.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "on March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   a = Run();
@@ -649,7 +662,7 @@ TEST_F(ExtractorTest, TheMonthOfTheShootingIsNoNewerViolence) {
       "She was charged with neglect after her son fatally shot himself last month.\n"
       "The shooting happened on April 9 at their home.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   testing_doc::AddTimex(article_.text, &doc_, "last month", {2031, 4, 0}, DatePrecision::kMonth);
   testing_doc::AddTimex(article_.text, &doc_, "on April 9", {2031, 4, 9}, DatePrecision::kDay,
                         true);
@@ -672,7 +685,7 @@ TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
       "On March 23, another man was shot dead in Brisk.");
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   testing_doc::AddTimex(article_.text, &doc_, "On March 23", {2031, 3, 23}, DatePrecision::kDay,
                         true);
   DocAnalysis a = Run();
@@ -689,7 +702,7 @@ TEST_F(ExtractorTest, AnOldDateStaysBackgroundBesideNewViolenceOrWhenFarBack) {
   AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
   AddPlace("Tolsby", GeoLevel::kPlace, "Vellmar", 4);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
   testing_doc::AddTimex(article_.text, &doc_, "Last year", {2030, 0, 0}, DatePrecision::kYear,
                         true);
   doc_.timexes.back().relative = true;
@@ -746,11 +759,10 @@ TEST_F(ExtractorTest, AHomeTownBeforeATradeGivesWayToTheScene) {
 
 // "of Kestrel, Vellmar": the province after a home town is the same home, no scene.
 TEST_F(ExtractorTest, TheProvinceAfterAHomeTownIsTheSameHome) {
-  SetText(
+  SetZorath(
       "A man was shot dead in Zorath on Sunday.\n"
       "Tomas Reed has been charged in the shooting death of 21-year-old Ian Cole, of Kestrel, "
       "Vellmar.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Kestrel", GeoLevel::kPlace, "Vellmar", 9);
   AddPlace("Vellmar", GeoLevel::kProvince, "Vellmar", 11);
   DocAnalysis a = Run();
@@ -804,10 +816,9 @@ TEST_F(ExtractorTest, ACountryOfOriginAloneStaysTheScene) {
 
 TEST_F(ExtractorTest, AMediaOutletIsNeverTheScene) {
   // The only place named is part of a channel's name: the mention stays without a place.
-  SetText(
+  SetZorath(
       "Gunmen opened fire at a theatre on Friday, killing 30 people, the Zorath channel "
       "reported.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_TRUE(a.mentions[0].places.empty());
@@ -854,10 +865,9 @@ TEST_F(ExtractorTest, ADoubtfulPlaceDoesNotOutrankAHomeTown) {
 }
 
 TEST_F(ExtractorTest, TheTownOfTheHospitalVictimsWereTakenToIsNoScene) {
-  SetText(
+  SetZorath(
       "A man was shot in Zorath on Friday.\n"
       "He was taken to Varlow Regional Medical Center in Kestrel after the shooting.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
   DocAnalysis a = Run();
@@ -954,11 +964,10 @@ TEST_F(CountyAgencyTest, ACountyInTheSceneSentenceIsNoAgency) {
 }
 
 TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
-  SetText(
+  SetZorath(
       "A boy was shot in Zorath on Friday.\n"
       "Staff at Varlow Children's Hospital treated the boy after the shooting.\n"
       "The Kestrel Daily News first reported the shooting.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
   DocAnalysis a = Run();
@@ -968,10 +977,9 @@ TEST_F(ExtractorTest, AnInstitutionNamedAfterATownIsNoScene) {
 }
 
 TEST_F(ExtractorTest, AnOutletInTheHeadlineTailIsNoScene) {
-  SetText(
+  SetZorath(
       "Teen shot dead outside a store in Zorath - KXYZ News Varlow, Weather\n"
       "A teen was shot dead outside a store on Sunday, police said.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
@@ -979,83 +987,73 @@ TEST_F(ExtractorTest, AnOutletInTheHeadlineTailIsNoScene) {
 }
 
 TEST_F(ExtractorTest, AHeadlineTailThatReportsViolenceKeepsItsPlace) {
-  SetText(
+  SetZorath(
       "Two dead in Zorath - gunman kills guard in Varlow\n"
       "Police gave no details.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
   DocAnalysis a = Run();
   EXPECT_NE(At(a, "Varlow"), nullptr);
 }
 
 TEST_F(ExtractorTest, ADateBesideAProceduralStepDoesNotDateTheViolence) {
-  SetText(
+  SetZorath(
       "Man arraigned in Zorath killing\n"
       "A man accused of shooting a neighbor dead in Zorath was arraigned on Monday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   DocAnalysis a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_FALSE(a.mentions[0].date.date.valid());  // undated, not the arraignment's day
 }
 
 TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) {
-  SetText("A man was shot dead in Zorath, police said on Monday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  SetZorath("A man was shot dead in Zorath, police said on Monday.");
+  AddDay("on Monday", {2031, 5, 12});
   DocAnalysis a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 12}));
+  ExpectOneDated(a, CivilDate{2031, 5, 12});
 
-  SetText(
+  SetZorath(
       "Teen indicted in Zorath killing\n"
       "Police said on Monday that the teen shot a neighbor dead in Zorath.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   a = Run();
   ASSERT_EQ(a.mentions.size(), 1u);
   EXPECT_FALSE(a.mentions[0].date.date.valid());
 }
 
 TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
-  SetText(
+  SetZorath(
       "A man was charged on Tuesday in connection with the April 30 shooting in Zorath "
       "that killed a neighbor.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Tuesday", {2031, 5, 6}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "April 30", {2031, 4, 30}, DatePrecision::kDay);
+  AddDay("on Tuesday", {2031, 5, 6});
+  AddDay("April 30", {2031, 4, 30});
   DocAnalysis a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 4, 30}));
+  ExpectOneDated(a, CivilDate{2031, 4, 30});
 }
 
 TEST_F(ExtractorTest, ADateNearerTheViolenceThanTheProcedureStands) {
   // The trial is another clause's: "on Sunday" dates the killing.
-  SetText("Gunmen killed two guards in Zorath on Sunday, a day before the trial of their leader.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  SetZorath(
+      "Gunmen killed two guards in Zorath on Sunday, a day before the trial of their leader.");
+  AddDay("on Sunday", {2031, 5, 11});
   DocAnalysis a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
+  ExpectOneDated(a, CivilDate{2031, 5, 11});
 }
 
 // A trigger beyond a comma is another clause's: it does not keep a step's date for the violence.
 TEST_F(ExtractorTest, ATriggerInAnotherClauseDoesNotKeepTheStepsDate) {
-  SetText(
+  SetZorath(
       "The prosecutor announced charges at a news conference in Zorath on Wednesday, in two "
       "shootings.\n"
       "A neighbor was shot dead in Zorath on May 2.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find("neighbor"));
-  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 7}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "on May 2", {2031, 5, 2}, DatePrecision::kDay);
+  AddDay("on Wednesday", {2031, 5, 7});
+  AddDay("on May 2", {2031, 5, 2});
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 2}));
   // In the same clause the trigger stands nearer and keeps the date.
-  SetText("Police said a neighbor was charged and shot dead in Zorath on Wednesday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 7}, DatePrecision::kDay);
+  SetZorath("Police said a neighbor was charged and shot dead in Zorath on Wednesday.");
+  AddDay("on Wednesday", {2031, 5, 7});
   a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 7}));
@@ -1064,20 +1062,18 @@ TEST_F(ExtractorTest, ATriggerInAnotherClauseDoesNotKeepTheStepsDate) {
 // A date opening its sentence reaches over its comma: "On Monday, a grand jury declined to
 // indict" dates the jury's step, not the shooting.
 TEST_F(ExtractorTest, AFrontedDateDatesTheStepAfterItsComma) {
-  SetText(
+  SetZorath(
       "A clerk was shot dead in Zorath.\n"
       "On Monday, a grand jury declined to indict the guard.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "On Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("On Monday", {2031, 5, 12});
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_FALSE(At(a, "Zorath")->date.date.valid());
   // A date inside its sentence keeps the comma as a clause boundary.
-  SetText(
+  SetZorath(
       "A clerk was shot dead in Zorath.\n"
       "A neighbor saw the guard there on Monday, before the grand jury met.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+  AddDay("on Monday", {2031, 5, 12});
   a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 12}));
@@ -1085,15 +1081,14 @@ TEST_F(ExtractorTest, AFrontedDateDatesTheStepAfterItsComma) {
 
 // "shots rang out" reports the violence: its sentence's date dates the event, not a later step's.
 TEST_F(ExtractorTest, ShotsRangOutDatesTheShooting) {
-  SetText(
+  SetZorath(
       "Man charged in Zorath shooting\n"
       "A man has been charged in the Zorath shooting, police said.\n"
       "The girl was on her porch on Sunday when shots rang out.\n"
       "In the days after the shooting Tuesday, the mayor met residents.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 6}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
+  AddDay("Tuesday", {2031, 5, 6});
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Zorath")->date.date, (CivilDate{2031, 5, 11}));
@@ -1107,7 +1102,7 @@ TEST_F(ExtractorTest, PluralCourtStepsDateTheStep) {
     SetText(std::string("Two men shot a clerk dead in Zorath.\n") + step);
     AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
     AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
-    testing_doc::AddTimex(article_.text, &doc_, "on Monday", {2031, 5, 12}, DatePrecision::kDay);
+    AddDay("on Monday", {2031, 5, 12});
     DocAnalysis a = Run();
     ASSERT_NE(At(a, "Zorath"), nullptr) << step;
     EXPECT_FALSE(At(a, "Zorath")->date.date.valid()) << step;
@@ -1116,11 +1111,10 @@ TEST_F(ExtractorTest, PluralCourtStepsDateTheStep) {
 
 // A count over months or years of many shootings is a tally: no figure of the incident.
 TEST_F(ExtractorTest, ACountOverMonthsIsATally) {
-  SetText(
+  SetZorath(
       "A boy was shot dead in Zorath on Sunday.\n"
       "In the last 17 months, eleven children have been killed by guns in Zorath, the mayor "
       "said.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7, article_.text.find('\n'));
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Zorath"), nullptr);
@@ -1390,85 +1384,70 @@ TEST_F(ExtractorTest, SingularVictimRepeatedIsOneClaimAndNumbersWin) {
 
 // "arrested" is both a trigger and a later step: the step's date does not date the shooting.
 TEST_F(ExtractorTest, AnArrestDateGivesWayToTheShootingsDate) {
-  SetText(
+  SetZorath(
       "Two men were arrested on Wednesday over a party shooting in Zorath.\n"
       "Around 10 p.m. Saturday, guests were dancing when a car pulled up and fired at them.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 10}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 6}, DatePrecision::kDay);
+  AddDay("on Wednesday", {2031, 5, 10});
+  AddDay("Saturday", {2031, 5, 6});
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 6}));
+  ExpectAllDated(a, CivilDate{2031, 5, 6});
   // With no other date the arrest's day is the likeliest: arrests often follow at once.
-  SetText("A teen was arrested Saturday night after he shot a friend dead in Zorath.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Saturday night", {2031, 5, 10}, DatePrecision::kDay);
+  SetZorath("A teen was arrested Saturday night after he shot a friend dead in Zorath.");
+  AddDay("Saturday night", {2031, 5, 10});
   a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 10}));
+  ExpectOneDated(a, CivilDate{2031, 5, 10});
 }
 
 // A death from wounds days later dates the death, not the shooting.
 TEST_F(ExtractorTest, ALaterDeathFromWoundsGivesWayToTheShootingsDate) {
-  SetText(
+  SetZorath(
       "A Zorath man died from his injuries on Sunday, days after a shooting.\n"
       "He was shot on Thursday outside a bar.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 8}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
+  AddDay("on Thursday", {2031, 5, 8});
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 8}));
+  ExpectAllDated(a, CivilDate{2031, 5, 8});
 }
 
 // "Taken to a hospital, where she died Sunday": a death after the transport dates the death,
 // not the shooting the article dates elsewhere; with no other date it stands.
 TEST_F(ExtractorTest, ADeathAtTheHospitalGivesWayToTheShootingsDate) {
-  SetText(
+  SetZorath(
       "A Zorath woman has died after a shooting at her farm.\n"
       "Deputies went to the farm at about 4 p.m. Friday.\n"
       "She was flown to Zorath General, where she died Saturday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  AddDay("Friday", {2031, 5, 9});
+  AddDay("Saturday", {2031, 5, 10});
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 9}));
-  SetText("A Zorath man was shot and taken to a clinic, where he died Saturday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  ExpectAllDated(a, CivilDate{2031, 5, 9});
+  SetZorath("A Zorath man was shot and taken to a clinic, where he died Saturday.");
+  AddDay("Saturday", {2031, 5, 10});
   a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 10}));
+  ExpectOneDated(a, CivilDate{2031, 5, 10});
 }
 
 // A patient's condition is reported on its own, often later, day ("was still in critical
 // condition on Sunday"): the shooting's day stands when the article gives it, else the
 // condition's day; a trigger nearer to the date than "condition" keeps the date its own.
 TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
-  SetText(
+  SetZorath(
       "A boy shot in a Zorath park was still in critical condition on Sunday, police said.\n"
       "The shooting happened at about 6 p.m. Friday near the swings.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
+  AddDay("Friday", {2031, 5, 9});
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 9}));
+  ExpectAllDated(a, CivilDate{2031, 5, 9});
   // The condition's day is the only one: it stands.
-  SetText("A woman shot in Zorath was listed in stable condition Tuesday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 13}, DatePrecision::kDay);
+  SetZorath("A woman shot in Zorath was listed in stable condition Tuesday.");
+  AddDay("Tuesday", {2031, 5, 13});
   a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 13}));
+  ExpectOneDated(a, CivilDate{2031, 5, 13});
   // The shot comes nearer to the date than the condition: the date is the shooting's.
-  SetText(
+  SetZorath(
       "A man in critical condition after he was shot Tuesday in Zorath has died.\n"
       "His family spoke on Thursday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Tuesday", {2031, 5, 13}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "on Thursday", {2031, 5, 15}, DatePrecision::kDay);
+  AddDay("Tuesday", {2031, 5, 13});
+  AddDay("on Thursday", {2031, 5, 15});
   a = Run();
   ASSERT_FALSE(a.mentions.empty());
   EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 13}));
@@ -1477,37 +1456,31 @@ TEST_F(ExtractorTest, APatientsConditionDateGivesWayToTheShootingsDate) {
 // A relative day after publication ("will gather Wednesday", resolved forward by the timex
 // finder) is still to come: it dates no violence.
 TEST_F(ExtractorTest, AFutureDayIsNoDateOfTheViolence) {
-  SetText(
+  SetZorath(
       "Relatives will gather Wednesday for a man shot dead in Zorath.\n"
       "The man was shot on Sunday outside his home.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "Wednesday", {2031, 5, 14}, DatePrecision::kDay);
+  AddDay("Wednesday", {2031, 5, 14});
   doc_.timexes.back().relative = true;
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  AddDay("on Sunday", {2031, 5, 11});
   doc_.timexes.back().relative = true;
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 11}));
+  ExpectAllDated(a, CivilDate{2031, 5, 11});
 }
 
 // A page's own time stamp dates the page, not the violence.
 TEST_F(ExtractorTest, AnUpdateStampIsNoDateOfTheViolence) {
-  SetText(
+  SetZorath(
       "Girl shot dead in Zorath | Updated: May 11, 2031 - 6:38 PM\n"
       "A girl was shot dead in Zorath. The shooting happened at about 1:30 p.m. Saturday.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "May 11, 2031", {2031, 5, 11}, DatePrecision::kDay);
-  testing_doc::AddTimex(article_.text, &doc_, "Saturday", {2031, 5, 10}, DatePrecision::kDay);
+  AddDay("May 11, 2031", {2031, 5, 11});
+  AddDay("Saturday", {2031, 5, 10});
   DocAnalysis a = Run();
-  ASSERT_FALSE(a.mentions.empty());
-  for (const EventMention& m : a.mentions) EXPECT_EQ(m.date.date, (CivilDate{2031, 5, 10}));
+  ExpectAllDated(a, CivilDate{2031, 5, 10});
   // A date after "updated" in running text, a word between, is no stamp.
-  SetText("Police updated the count on Sunday after a man was shot dead in Zorath.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
+  SetZorath("Police updated the count on Sunday after a man was shot dead in Zorath.");
+  AddDay("on Sunday", {2031, 5, 11});
   a = Run();
-  ASSERT_EQ(a.mentions.size(), 1u);
-  EXPECT_EQ(a.mentions[0].date.date, (CivilDate{2031, 5, 11}));
+  ExpectOneDated(a, CivilDate{2031, 5, 11});
 }
 
 // "The blast comes hours after ..." recalls an earlier attack, however recent: its figures and
@@ -1518,7 +1491,7 @@ TEST_F(ExtractorTest, AnAttackTheNewsComesHoursAfterIsBackground) {
       "The blast comes hours after 4 people were killed when a bomb hit a convoy in Brisk.");
   AddPlace("Arden", GeoLevel::kDistrict, "Vellmar", 2);
   AddPlace("Brisk", GeoLevel::kDistrict, "Vellmar", 3);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   DocAnalysis a = Run();
   ASSERT_NE(At(a, "Arden"), nullptr);
   EXPECT_FALSE(At(a, "Arden")->background);
@@ -1538,7 +1511,7 @@ TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Tolsby", GeoLevel::kPlace, "North", 5);
   AddPlace("Brenton", GeoLevel::kPlace, "North", 11);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   DocAnalysis a = Run();
   EXPECT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Kestrel"), nullptr);
@@ -1549,12 +1522,11 @@ TEST_F(ExtractorTest, TheTownOfAHospitalOrOfTreatmentIsNoScene) {
 // A university or college named after a town or region is an institution, no scene, when the
 // article names the scene as finely.
 TEST_F(ExtractorTest, AUniversityNamedAfterAPlaceIsNoScene) {
-  SetText(
+  SetZorath(
       "A student was shot dead on Friday in Zorath.\n"
       "Two students of Varlow University were wounded in the shooting, police said.");
-  AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
   AddPlace("Varlow", GeoLevel::kPlace, "North", 5);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   DocAnalysis a = Run();
   EXPECT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Varlow"), nullptr);
@@ -1568,7 +1540,7 @@ TEST_F(ExtractorTest, AnOutletTailWithSeveralSeparatorsIsNoScene) {
       "The boy was shot in Zorath on Friday, police said.");
   AddPlace("Kestrel", GeoLevel::kPlace, "North", 9);
   AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
-  testing_doc::AddTimex(article_.text, &doc_, "on Friday", {2031, 5, 9}, DatePrecision::kDay);
+  AddDay("on Friday", {2031, 5, 9});
   DocAnalysis a = Run();
   EXPECT_NE(At(a, "Zorath"), nullptr);
   EXPECT_EQ(At(a, "Kestrel"), nullptr);
@@ -1590,8 +1562,8 @@ TEST_F(ExtractorTest, AttackInAnotherProvinceDatedEarlierOrNamedByPlaceIsRecalle
       SetText(text);
       AddPlace("Zorath", GeoLevel::kPlace, "North", 7);
       AddPlace("Kestrel", GeoLevel::kPlace, province, 8);
-      testing_doc::AddTimex(article_.text, &doc_, "on Sunday", {2031, 5, 11}, DatePrecision::kDay);
-      testing_doc::AddTimex(article_.text, &doc_, "May 8", {2031, 5, 8}, DatePrecision::kDay);
+      AddDay("on Sunday", {2031, 5, 11});
+      AddDay("May 8", {2031, 5, 8});
       DocAnalysis a = Run();
       const EventMention* zorath = At(a, "Zorath");
       ASSERT_NE(zorath, nullptr) << text;

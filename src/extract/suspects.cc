@@ -176,7 +176,8 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
         {"instrument", &f->instrument_}, {"suffix", &f->suffix_},
         {"appos_det", &f->appos_det_},   {"appos_open", &f->appos_open_},
         {"floating", &f->floating_},     {"relative", &f->relative_},
-        {"report", &f->report_}};
+        {"report", &f->report_},         {"agent_prep", &f->agent_prep_},
+        {"as_prep", &f->as_prep_},       {"list_joint", &f->list_joint_}};
     for (const auto& [name, set] : word_sets) {
       if (cols[1] != name) continue;
       if (cols[2] != "-") {
@@ -200,7 +201,7 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
           "column 2: kind \"" + std::string(cols[1]) +
           "\" is not before, after, as, noun, possessive, agent, means, coord, clause_end, "
           "pronoun, reflexive, speech, adverb, instrument, suffix, appos_det, appos_open, "
-          "floating, relative or report");
+          "floating, relative, report, agent_prep, as_prep or list_joint");
     }
     const auto* role = std::find_if(std::begin(kRoles), std::end(kRoles),
                                     [&](const auto& r) { return r.first == cols[2]; });
@@ -225,6 +226,14 @@ Result<std::unique_ptr<SuspectFinder>> SuspectFinder::Load(const std::string& di
   Result<WordSet> stop = WordSet::Load(dir + "/name_stopwords.txt");
   if (!stop.ok()) return stop.status();
   f->stop_ = std::move(stop).value();
+  // Classes the claim reader and the extractor read too: ", of Dayton," (someone's home), the
+  // possessive's clitic ("s" of "Smith's") and an age's unit and tail ("22-year-old").
+  const WordClassSpec shared[] = {{"home_prep", &f->home_prep_},
+                                  {"clitic", &f->clitic_},
+                                  {"year_unit", &f->age_unit_},
+                                  {"age_tail", &f->age_tail_}};
+  st = LoadWordClasses(dir + "/function_words.tsv", shared);
+  if (!st.ok()) return st;
   return f;
 }
 
@@ -255,8 +264,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
         size_t t = k + 1;
         // Joined pieces ("O'Brien"); a possessive "'s" ends the name.
         bool age = false;
-        while (t < e && Joined(text, w[t - 1], w[t]) && w[t].lower != "s") {
-          age |= w[t].lower == "year";
+        while (t < e && Joined(text, w[t - 1], w[t]) && !clitic_.contains(w[t])) {
+          age |= age_unit_.contains(w[t]);
           ++t;
         }
         // A spelled-out age ("Thirty-two-year-old") is no name word.
@@ -503,7 +512,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A possessive ("Smith's fiance", "Smith's wife was killed") modifies the noun after it:
     // the cues around it are that person's, not the named one's, but for a possessive cue
     // ("Smith's rifle went off").
-    if (r.end < e && w[r.end].lower == "s" && Joined(text, w[r.end - 1], w[r.end])) {
+    if (r.end < e && clitic_.contains(w[r.end]) && Joined(text, w[r.end - 1], w[r.end])) {
       uint32_t p = 0;
       if (cues_.Match(w, r.end + 1, e, &p) > 0 && (p & Bit(kPossessive, kPerp))) {
         if (t.perp == 0) t.span = name;
@@ -519,8 +528,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // Before the name: "[cue] [,] [22-year-old] [,] NAME".
     size_t k = r.begin;
     auto skip_age = [&] {
-      if (k >= b + 3 && IsNumberish(w[k - 3]) && w[k - 2].lower == "year" &&
-          w[k - 1].lower == "old") {
+      if (k >= b + 3 && IsNumberish(w[k - 3]) && age_unit_.contains(w[k - 2]) &&
+          age_tail_.contains(w[k - 1])) {
         k -= 3;
       }
     };
@@ -532,7 +541,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // grandfather, NAME". A victim cue ending in "by" ("shot by") names the victim before it and
     // the shooter after it.
     auto passive_by = [&](size_t end) {
-      return end > b && w[end - 1].lower == "by" && (cue_ending_at(b, end) & Bit(kAfter, kVictim));
+      return end > b && agent_prep_.contains(w[end - 1]) &&
+             (cue_ending_at(b, end) & Bit(kAfter, kVictim));
     };
     if ((before & Bit(kBefore, kPerp)) == 0) {
       bool comma = false;
@@ -543,7 +553,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
       if (passive_by(k) || (apposition && passive_by(k - 2))) before |= Bit(kBefore, kPerp);
     }
     // "identified the gunman as NAME": the role noun nearest before "as" decides.
-    if (k > b && w[k - 1].lower == "as") {
+    if (k > b && as_prep_.contains(w[k - 1])) {
       size_t as = k - 1;
       bool licensed = false;
       for (size_t j = as; j > b && as - j < kMaxAsGap && !licensed; --j) {
@@ -566,7 +576,8 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
     // A list after a victim cue: "killed NAME, NAME and 4-year-old NAME".
     // (`k` stands before the comma and age the name may follow.)
     if ((before & (Bit(kBefore, kPerp) | Bit(kBefore, kVictim))) == 0 && s == list_sentence &&
-        ((k > b && k - 1 == list_end && (w[k - 1].lower == "and" || IsPunct(w[k - 1], ','))) ||
+        ((k > b && k - 1 == list_end &&
+          (list_joint_.contains(w[k - 1]) || IsPunct(w[k - 1], ','))) ||
          (k == list_end && IsPunct(w[k], ',')))) {
       before |= Bit(kBefore, kVictim);
     }
@@ -593,7 +604,7 @@ std::optional<ActorMention> SuspectFinder::Find(const WordStream& ws,
           while (c < e && c < a + kMaxOfWords && !IsPunct(w[c], ',')) ++c;
           if (c >= e || !IsPunct(w[c], ',')) break;
           a = c;
-        } else if (w[a].lower == "of" && a > r.end && IsPunct(w[a - 1], ',')) {
+        } else if (home_prep_.contains(w[a]) && a > r.end && IsPunct(w[a - 1], ',')) {
           // ", of Dayton," / ", of the 100 block of Elm Street in Dayton,": up to the comma.
           // News often drops the closing comma (", of Dayton was charged with murder, a
           // felony"): a cue of the name's role before any punctuation ends it there.

@@ -117,6 +117,14 @@ class SuspectFinder {
   WordSet floating_;    // "both": a floating quantifier after a list of names
   WordSet relative_;    // "who": a relative clause after a name whose verb is the name's
   WordSet report_;      // "said": a reporting verb right after that relative pronoun
+  // function_words.tsv classes: clitic ("s" of "'s": ends a name, opens a possessive cue),
+  // year_unit and age_tail ("year", "old" of "22-year-old": a joined age is no name word, an age
+  // may stand before the name).
+  WordSet clitic_, age_unit_, age_tail_;
+  WordSet agent_prep_;  // "by": a victim cue ending in it names the shooter after it
+  WordSet as_prep_;     // "as" of "identified the gunman as NAME"
+  WordSet list_joint_;  // "and" before the last name of a victim list
+  WordSet home_prep_;   // "of" of ", of Dayton,": a function_words.tsv class
 };
 
 }  // namespace sitrep

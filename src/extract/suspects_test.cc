@@ -540,27 +540,41 @@ TEST_F(SuspectsTest, CopulaNamesTheShooter) {
             "Gil Okafor");
 }
 
-// A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
-// The name's suffixes come from suspect_cues.tsv: a `suffix` row makes ", Esq." part of the name.
-TEST(SuspectsLoadTest, NameSuffixesComeFromTheData) {
-  testing_data::ScratchData data("suspects_suffix", "extract");
-  auto suspect = [](const SuspectFinder& f) {
-    const std::string text = "Authorities said Dana Reyes, Esq. was arrested without incident.";
-    Doc doc = testing_doc::MakeDoc(text);
-    doc.sentences = {{{0, uint32_t(text.size())}, 0, 0}};
-    WordStream ws(text, doc);
-    std::optional<ActorMention> m = f.Find(ws, nullptr, nullptr);
-    return m ? m->canonical : std::string();
-  };
-  auto stock = SuspectFinder::Load(data.folder());
-  ASSERT_TRUE(stock.ok()) << stock.status().ToString();
-  EXPECT_EQ(suspect(**stock), "");
-  data.Append("suspect_cues.tsv", "esq\tsuffix\t-\n");
-  auto more = SuspectFinder::Load(data.folder());
-  ASSERT_TRUE(more.ok()) << more.status().ToString();
-  EXPECT_EQ(suspect(**more), "Dana Reyes, Esq.");
+// The suspect `text` names to a finder loaded from `data`, a load test's own copy of the data
+// ("" for none; a load error fails the test).
+std::string SuspectWith(const testing_data::ScratchData& data, const std::string& text) {
+  auto f = SuspectFinder::Load(data.folder());
+  EXPECT_TRUE(f.ok()) << f.status().ToString();
+  if (!f.ok()) return "?";
+  Doc doc = testing_doc::MakeDoc(text);
+  doc.sentences = {{{0, uint32_t(text.size())}, 0, 0}};
+  WordStream ws(text, doc);
+  std::optional<ActorMention> m = (*f)->Find(ws, nullptr, nullptr);
+  return m ? m->canonical : std::string();
 }
 
+// The name's word classes come from suspect_cues.tsv: one row there changes the suspect.
+// suffix: ", Esq." is part of the name. as_prep: "identified the gunman <as> NAME" names the
+// shooter.
+TEST(SuspectsLoadTest, WordClassesComeFromTheData) {
+  struct Case {
+    std::string row, text, before, after;
+  };
+  const Case cases[] = {
+      {"esq\tsuffix\t-\n", "Authorities said Dana Reyes, Esq. was arrested without incident.", "",
+       "Dana Reyes, Esq."},
+      {"zas\tas_prep\t-\n", "Police on Monday identified the gunman zas Dana Reyes of Elmira.", "",
+       "Dana Reyes"},
+  };
+  for (const Case& c : cases) {
+    testing_data::ScratchData data("suspects_word_class", "extract");
+    EXPECT_EQ(SuspectWith(data, c.text), c.before) << c.row;
+    data.Append("suspect_cues.tsv", c.row);
+    EXPECT_EQ(SuspectWith(data, c.text), c.after) << c.row;
+  }
+}
+
+// A bad suspect_cues.tsv row is a load error naming the file, the line, the column and the value.
 TEST(SuspectsLoadTest, BadRowNamesFileLineColumnAndValue) {
   using testing_data::BadRow;
   const char* kFile = "suspect_cues.tsv";

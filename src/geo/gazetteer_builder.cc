@@ -201,23 +201,18 @@ Result<GazetteerBuildStats> BuildGazetteer(const GazetteerBuildOptions& o) {
   GazetteerWriter w(*rules);
   auto key = [&](std::string_view s) { return w.rules().Key(s); };
 
-  // Suffix words (district, county, ...) for "X District" names.
-  std::unordered_set<std::string> suffixes = {
-      "district", "county",      "rayon",  "raion",      "municipality", "parish",
-      "division", "jaras",       "ilcesi", "kommune",    "province",     "region",
-      "oblast",   "governorate", "state",  "prefecture", "krai"};
+  // Suffix words (district, county, ...) for "X District" names: the unit nouns the geocoder
+  // reads in text, one table for both.
+  std::unordered_set<std::string> suffixes;
   {
-    // Optional: without the table the built-in words above stand.
-    const std::string path = DataPath("geo/admin_suffixes.tsv");
-    Result<std::string> t = ReadFile(path);
-    if (t.ok()) {
-      SITREP_RETURN_IF_ERROR(
-          ForEachTsvLine(*t, path, 1, [&](const std::vector<std::string_view>& cols, int) {
-            // A place word ("city", "Stadt") is part of a town's name, not a unit's suffix.
-            if (cols.size() < 2 || cols[1] != "place") suffixes.insert(FoldName(cols[0]));
-            return Status::Ok();
-          }));
-    }
+    const std::string path =
+        o.admin_suffixes.empty() ? DataPath("geo/admin_suffixes.tsv") : o.admin_suffixes;
+    SITREP_RETURN_IF_ERROR(
+        ForEachTsvRow(path, 2, [&](const std::vector<std::string_view>& cols, int) {
+          // A place word ("city", "Stadt") is part of a town's name, not a unit's suffix.
+          if (cols[1] != "place") suffixes.insert(FoldName(cols[0]));
+          return Status::Ok();
+        }));
   }
 
   // Countries.

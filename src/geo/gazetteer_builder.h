@@ -37,6 +37,7 @@ struct GazetteerBuildOptions {
   std::string seat_exclude;    // "" = <data dir>/geo/admin2_seat_exclude.tsv
   std::string rules;           // "" = <data dir>/geo/match_rules.tsv
   std::string extra;           // "" = <data dir>/geo/extra_places.tsv (may be missing)
+  std::string admin_suffixes;  // "" = <data dir>/geo/admin_suffixes.tsv: "X District" unit words
   int64_t min_population = 0;  // places below are dropped (admin seats are always kept)
   std::string out;             // written atomically (tmp + rename)
 };

@@ -247,16 +247,23 @@ std::string WriteFixture() {
   return dir;
 }
 
+// Build options over the fixture in `dir`: its places and countries, the gazetteer written to
+// dir/out. The code files and the supplement are each test's choice.
+GazetteerBuildOptions FixtureOptions(const std::string& dir, const std::string& out) {
+  GazetteerBuildOptions o;
+  o.geonames = dir + "/places.txt";
+  o.countries = dir + "/countries.tsv";
+  o.out = dir + "/" + out;
+  return o;
+}
+
 std::string FixturePath() {
   static const std::string path = [] {
     std::string dir = WriteFixture();
-    GazetteerBuildOptions o;
-    o.geonames = dir + "/places.txt";
+    GazetteerBuildOptions o = FixtureOptions(dir, "fixture.bin");
     o.admin1 = dir + "/admin1.txt";
     o.admin2 = dir + "/admin2.txt";
-    o.countries = dir + "/countries.tsv";
     o.extra = dir + "/extra.tsv";
-    o.out = dir + "/fixture.bin";
     Result<GazetteerBuildStats> st = BuildGazetteer(o);
     EXPECT_TRUE(st.ok()) << st.status().ToString();
     return o.out;
@@ -443,13 +450,43 @@ TEST(GazetteerTest, CorruptOrTruncatedFileIsCorruption) {
   }
 }
 
+// The unit words stripped from a district's name ("Kavat District" -> "Kavat") come from the
+// suffix table: a row for "zone" strips "Kavat Zone" too.
+TEST(GazetteerTest, AdminSuffixesComeFromTheTable) {
+  std::string dir = WriteFixture();
+  WriteText(dir + "/admin2_zone.txt", "PK.02.201\tKavat Zone\tKavat Zone\t11\n");
+  GazetteerBuildOptions o = FixtureOptions(dir, "");
+  o.admin1 = dir + "/admin1.txt";
+  o.admin2 = dir + "/admin2_zone.txt";
+  o.admin_suffixes = dir + "/suffixes.tsv";
+  // The district of the town Kavat, in a gazetteer built with the suffix table `rows`.
+  auto admin2 = [&](const std::string& rows) {
+    WriteText(o.admin_suffixes, rows);
+    o.out = dir + "/suffixes" + std::to_string(rows.size()) + ".bin";
+    Result<GazetteerBuildStats> st = BuildGazetteer(o);
+    EXPECT_TRUE(st.ok()) << st.status().ToString();
+    auto g = Gazetteer::Open(o.out);
+    if (!st.ok() || !g.ok()) return std::string("?");
+    for (const GazEntry& e : Entries(**g, "Kavat")) {
+      if (e.country == "PK" && e.level == GeoLevel::kPlace) return std::string(e.admin2);
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(admin2("# test\ndistrict\tdistrict\n"), "Kavat Zone");
+  EXPECT_EQ(admin2("# test\ndistrict\tdistrict\nzone\tdistrict\n"), "Kavat");
+  // A place word is part of a town's name, never stripped; a short row is an error naming it.
+  EXPECT_EQ(admin2("zone\tplace\n"), "Kavat Zone");
+  WriteText(o.admin_suffixes, "zone\n");
+  Result<GazetteerBuildStats> st = BuildGazetteer(o);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.status().message().find("suffixes.tsv:1"), std::string::npos);
+}
+
 TEST(GazetteerTest, RejectsMalformedGeoNamesRow) {
   std::string dir = WriteFixture();
   WriteText(dir + "/bad.txt", "1\tOnly\tthree\n");
-  GazetteerBuildOptions o;
+  GazetteerBuildOptions o = FixtureOptions(dir, "bad.bin");
   o.geonames = dir + "/bad.txt";
-  o.countries = dir + "/countries.tsv";
-  o.out = dir + "/bad.bin";
   auto st = BuildGazetteer(o);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.status().message().find("bad.txt:1"), std::string::npos);
@@ -468,11 +505,8 @@ TEST(GazetteerTest, CountryStateCityNamesProvincesByVote) {
       R"([["Kavat","PK","VA","30.32663","66.59361"],["Quenza","PK","VA","31.48414","67.00141"],
                 ["Nūra Khel District","PK","VA","32.14","69.90"],["Karachi","PK","SD","24.86","67.01"],
                 ["Tiny Hamlet","PK","SD","25.0","68.0"]])");
-  GazetteerBuildOptions o;
-  o.geonames = dir + "/places.txt";
+  GazetteerBuildOptions o = FixtureOptions(dir, "csc.bin");
   o.csc_dir = dir;
-  o.countries = dir + "/countries.tsv";
-  o.out = dir + "/csc.bin";
   auto st = BuildGazetteer(o);
   ASSERT_TRUE(st.ok()) << st.status().ToString();
   EXPECT_EQ(st->csc_added, 1u);  // Tiny Hamlet
@@ -569,11 +603,8 @@ TEST(GazetteerTest, ZipCodeTownKeepsItsIdAndCountyAtPopulationZero) {
 TEST(GazetteerTest, MalformedSupplementIsAnError) {
   std::string dir = WriteFixture();
   WriteText(dir + "/bad_extra.tsv", "Nowhere\t\tPK\tVaristan\t\tnorth\t66\tplace\t0\n");
-  GazetteerBuildOptions o;
-  o.geonames = dir + "/places.txt";
-  o.countries = dir + "/countries.tsv";
+  GazetteerBuildOptions o = FixtureOptions(dir, "bad.bin");
   o.extra = dir + "/bad_extra.tsv";
-  o.out = dir + "/bad.bin";
   Result<GazetteerBuildStats> st = BuildGazetteer(o);
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.status().message().find("bad_extra.tsv:1"), std::string::npos);

@@ -316,6 +316,10 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
       conj_prefixes_.push_back(LowerString(f[0]));
       continue;
     }
+    if (kind == "partitive" || kind == "joiner") {
+      (kind == "partitive" ? partitives_ : joiners_)[LowerString(f[0])] = true;
+      continue;
+    }
     WordKind wk;
     if (kind == "unit" || kind == "final")
       wk = WordKind::kUnit;
@@ -640,7 +644,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
   if (pid >= 0 && !Allowed(phrases_[static_cast<size_t>(pid)].langs, gate)) pid = -1;
   if (pid >= 0) {
     const Phrase& p = phrases_[static_cast<size_t>(pid)];
-    bool of_next = e < n && keys.lower(e) == "of";
+    bool of_next = e < n && partitives_.contains(keys[e]);
     if (!p.needs_of || of_next) {
       *out = Num{};
       out->begin = i;
@@ -788,7 +792,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       ++j;
       continue;
     }
-    if (lw.s == "and" || (wd != nullptr && wd->kind == WordKind::kConj)) {
+    if (joiners_.contains(lw) || (wd != nullptr && wd->kind == WordKind::kConj)) {
       // "one hundred and five"; "treinta y dos", "vinte e três", "trente et un" (tens, then a
       // unit).
       WordKind k2;

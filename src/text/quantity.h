@@ -132,6 +132,8 @@ class QuantityParser {
   KeyTable<Word> words_;
   // Conjunctions written as a prefix of the next number word (Arabic "و" of "وعشرون"), lower case.
   std::vector<std::string> conj_prefixes_;
+  KeyTable<bool> partitives_;  // "of": after a needs_of vague word ("scores of people")
+  KeyTable<bool> joiners_;     // "and": between hundreds and what follows ("one hundred and five")
   StringMap<uint32_t> lang_bits_;               // "fr" -> 1 << k
   std::unique_ptr<LanguageDetector> detector_;  // for articles whose language is not given
   std::vector<Phrase> phrases_;

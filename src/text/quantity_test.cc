@@ -510,6 +510,29 @@ TEST(QuantityLoadTest, BadRowNamesFileLineColumnAndValue) {
   }
 }
 
+// The word a needs_of phrase needs after it and the joiner of "one hundred and five" come from
+// numbers.tsv: a partitive row makes "scores zof people" a number, a joiner row "one hundred zand
+// five" 105.
+TEST_F(QuantityTest, PartitivesAndJoinersComeFromTheData) {
+  testing_data::ScratchData data("quantity_partitive", "text");
+  auto values = [&](const std::string& text) {
+    auto q = QuantityParser::Load(data.root());
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    Doc doc;
+    seg_->Segment(text, &doc);
+    std::vector<double> out;
+    for (const Quantity& x : q.ok() ? (*q)->Find(text, doc) : std::vector<Quantity>()) {
+      out.push_back(x.value);
+    }
+    return out;
+  };
+  EXPECT_TRUE(values("Scores zof people fled.").empty());
+  EXPECT_EQ(values("It left one hundred zand five dead."), (std::vector<double>{100, 5}));
+  data.Append("numbers.tsv", "zof\tpartitive\t0\nzand\tjoiner\t0\n");
+  EXPECT_EQ(values("Scores zof people fled."), (std::vector<double>{60}));
+  EXPECT_EQ(values("It left one hundred zand five dead."), (std::vector<double>{105}));
+}
+
 // An article or a phrase's first word is a number only with a multiplier or the phrase's next
 // word after it (Find's quick reject); a conjunction alone is none.
 TEST_F(QuantityTest, StartWordsThatNeedAFollowingWord) {

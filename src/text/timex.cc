@@ -183,39 +183,62 @@ int TimexParser::DaysInMonth(int y, int m) {
   return kDays[m - 1];
 }
 
-Result<std::vector<CalendarName>> ReadMonthNames(const std::string& data_dir) {
-  const std::string path = data_dir + "/text/months.tsv";
+namespace {
+
+// How one calendar table is read: <name> <number 1-max> [<flag>].
+struct CalendarTable {
+  std::string_view file;   // under <data_dir>/text/
+  std::string_view unit;   // the number's name in the error message ("month")
+  int max = 0;             // numbers run 1..max
+  std::string_view flags;  // the known flags, "|" separated
+  // An unknown flag is an error with this message; empty: the flag is dropped instead (months,
+  // whose third column is "cap" or a note).
+  std::string_view unknown_flag;
+};
+
+// The one reader of months.tsv and weekdays.tsv: each row checked as `t` says, errors naming
+// the file and the line.
+Result<std::vector<CalendarName>> ReadCalendarNames(const std::string& data_dir,
+                                                    const CalendarTable& t) {
+  const std::string path = data_dir + "/text/" + std::string(t.file);
   Result<std::vector<TsvRow>> rows = ReadTsv(path);
   if (!rows.ok()) return rows.status();
+  auto known = [&](std::string_view flag) {
+    for (size_t b = 0; b <= t.flags.size();) {
+      size_t bar = std::min(t.flags.find('|', b), t.flags.size());
+      if (t.flags.substr(b, bar - b) == flag) return true;
+      b = bar + 1;
+    }
+    return false;
+  };
   std::vector<CalendarName> out;
   for (const TsvRow& r : *rows) {
-    int m = 0;
-    if (r.fields.size() < 2 || !ParseInt(r.fields[1], &m) || m < 1 || m > 12) {
-      return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <month 1-12>");
+    int n = 0;
+    if (r.fields.size() < 2 || !ParseInt(r.fields[1], &n) || n < 1 || n > t.max) {
+      return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <" + std::string(t.unit) +
+                             " 1-" + std::to_string(t.max) + ">");
     }
-    out.push_back(
-        {LowerString(r.fields[0]), m, r.fields.size() >= 3 && r.fields[2] == "cap" ? "cap" : ""});
+    std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
+    if (!flag.empty() && !known(flag)) {
+      if (!t.unknown_flag.empty()) {
+        return InvalidArgument(TsvWhere(path, r.line) + std::string(t.unknown_flag));
+      }
+      flag = {};
+    }
+    out.push_back({LowerString(r.fields[0]), n, std::string(flag)});
   }
   return out;
 }
 
+}  // namespace
+
+Result<std::vector<CalendarName>> ReadMonthNames(const std::string& data_dir) {
+  return ReadCalendarNames(data_dir, {"months.tsv", "month", 12, "cap", ""});
+}
+
 Result<std::vector<CalendarName>> ReadWeekdayNames(const std::string& data_dir) {
-  const std::string path = data_dir + "/text/weekdays.tsv";
-  Result<std::vector<TsvRow>> rows = ReadTsv(path);
-  if (!rows.ok()) return rows.status();
-  std::vector<CalendarName> out;
-  for (const TsvRow& r : *rows) {
-    int w = 0;
-    if (r.fields.size() < 2 || !ParseInt(r.fields[1], &w) || w < 1 || w > 7) {
-      return InvalidArgument(TsvWhere(path, r.line) + "expected <name> <weekday 1-7>");
-    }
-    const std::string_view flag = r.fields.size() >= 3 ? r.fields[2] : std::string_view();
-    if (!flag.empty() && flag != "postpos" && flag != "full" && flag != "cue") {
-      return InvalidArgument(TsvWhere(path, r.line) + "unknown flag (postpos, full or cue)");
-    }
-    out.push_back({LowerString(r.fields[0]), w, std::string(flag)});
-  }
-  return out;
+  return ReadCalendarNames(data_dir, {"weekdays.tsv", "weekday", 7, "postpos|full|cue",
+                                      "unknown flag (postpos, full or cue)"});
 }
 
 Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_dir,
@@ -334,6 +357,8 @@ Result<std::unique_ptr<TimexParser>> TimexParser::Load(const std::string& data_d
         add_phrase(f[0], kAgoPre, kAgoPreOne);
       } else if (role == "date_link")
         tp->date_link_[w] = true;
+      else if (role == "day_suffix")
+        tp->day_suffix_[w] = true;
       else if (role == "wd_generic")
         tp->wd_generic_[w] = true;
       else if (role == "wd_indefinite")
@@ -519,8 +544,7 @@ bool TimexParser::TryDate(Ctx& c, size_t i, DatePart* dp) const {
           if (k + 1 < n && Adjacent(t, k, k + 1) && t[k + 1].kind == TokenKind::kNumber) return 0;
         }
       } else {
-        std::string_view s = c.keys.lower(k);
-        if (s != "st" && s != "nd" && s != "rd" && s != "th") return 0;
+        if (!day_suffix_.contains(c.keys[k])) return 0;
         ++k;
       }
     }

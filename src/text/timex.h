@@ -193,6 +193,7 @@ class TimexParser {
   KeyTable<bool> ago_post_;                   // "ago", "назад": after "<count> <unit>"
   PhraseTable ago_pre_;                       // "il y a", "hace", "vor": before "<count> <unit>"
   KeyTable<bool> date_link_;                  // "of", "de": between day, month and year
+  KeyTable<bool> day_suffix_;                 // "th", "st": written onto the day ("26th")
   KeyTable<bool> year_suffix_;                // "года", "г.": after the year, part of the date
   std::vector<Holiday> holiday_rules_;
   PhraseTable holidays_;            // payload: index into holiday_rules_

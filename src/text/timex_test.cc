@@ -408,6 +408,62 @@ TEST_F(TimexTest, WeekdayCueFilesAreChecked) {
   EXPECT_NE(bad.status().message().find("weekdays.tsv"), std::string::npos);
 }
 
+// The ordinal endings written onto a day's digits ("26th") come from date_words.tsv: a
+// day_suffix row reads "26zz August 2024" as that day.
+TEST_F(TimexTest, DaySuffixesComeFromTheData) {
+  testing_data::ScratchData data("timex_day_suffix", "text");
+  const std::string text = "The attack on 26zz August 2024 killed two.";
+  auto day = [&] {
+    auto tp = TimexParser::Load(data.root(), CivilDate{2026, 11, 21});
+    EXPECT_TRUE(tp.ok()) << tp.status().ToString();
+    Doc doc;
+    seg_->Segment(text, &doc);
+    for (const Timex& t : tp.ok() ? (*tp)->Find(text, doc, std::nullopt) : std::vector<Timex>()) {
+      if (t.precision == DatePrecision::kDay) return t.date;
+    }
+    return CivilDate{};
+  };
+  EXPECT_EQ(day(), CivilDate{});
+  data.Append("date_words.tsv", "zz\tday_suffix\n");
+  EXPECT_EQ(day(), (CivilDate{2024, 8, 26}));
+}
+
+// months.tsv and weekdays.tsv share one reader but keep their own checks: each names its file,
+// line and range; a weekday flag must be known, a month's third column is "cap" or dropped.
+TEST(CalendarNamesTest, EachFileKeepsItsChecks) {
+  testing_data::ScratchData data("timex_calendar_names", "text");
+  data.Write("months.tsv", "# months\nzorb\t3\tcap\nzarb\t4\tnote\n");
+  data.Write("weekdays.tsv", "# weekdays\nzund\t7\tpostpos\nzind\t1\n");
+  Result<std::vector<CalendarName>> months = ReadMonthNames(data.root());
+  ASSERT_TRUE(months.ok()) << months.status().ToString();
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ((*months)[0].name, "zorb");
+  EXPECT_EQ((*months)[0].number, 3);
+  EXPECT_EQ((*months)[0].flag, "cap");
+  EXPECT_EQ((*months)[1].flag, "");
+  Result<std::vector<CalendarName>> weekdays = ReadWeekdayNames(data.root());
+  ASSERT_TRUE(weekdays.ok()) << weekdays.status().ToString();
+  ASSERT_EQ(weekdays->size(), 2u);
+  EXPECT_EQ((*weekdays)[0].flag, "postpos");
+  EXPECT_EQ((*weekdays)[1].number, 1);
+
+  data.Write("months.tsv", "zorb\t3\nzarb\t13\n");
+  months = ReadMonthNames(data.root());
+  ASSERT_FALSE(months.ok());
+  EXPECT_NE(months.status().message().find("months.tsv:2"), std::string::npos);
+  EXPECT_NE(months.status().message().find("<month 1-12>"), std::string::npos);
+  data.Write("weekdays.tsv", "zund\t8\n");
+  weekdays = ReadWeekdayNames(data.root());
+  ASSERT_FALSE(weekdays.ok());
+  EXPECT_NE(weekdays.status().message().find("weekdays.tsv:1"), std::string::npos);
+  EXPECT_NE(weekdays.status().message().find("<weekday 1-7>"), std::string::npos);
+  data.Write("weekdays.tsv", "zund\t7\n\nzind\t1\tcap\n");
+  weekdays = ReadWeekdayNames(data.root());
+  ASSERT_FALSE(weekdays.ok());
+  EXPECT_NE(weekdays.status().message().find("weekdays.tsv:3: unknown flag"), std::string::npos)
+      << weekdays.status().ToString();
+}
+
 TEST_F(TimexTest, FrenchAndSpanishDates) {
   Timex f = One("L'attaque a eu lieu le 22 mars 2024 au soir.", std::nullopt);
   EXPECT_EQ(f.date, (CivilDate{2024, 3, 22}));
