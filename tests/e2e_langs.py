@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 
 from e2e_util import ROOT, check, finish, run
 
@@ -27,7 +28,7 @@ EXPECT = {
     "hi1": ("Bijapur/Chhattisgarh", "2024-03-12", 8, "at_least", "Communist Party of India (Maoist)"),
     "hi2": ("Churachandpur", "2024-03-14", 5, "exact", None),
     "fr1": ("Tillabéri", "2024-03-14", 12, "at_least", None),
-    "fr2": ("Djibo", "2024-03-12", 20, "vague", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    "fr2": ("Djibo", "2024-03-12", 20, "about", "Jama'at Nusrat al-Islam wal-Muslimin"),
     "es1": ("Culiacán", "2024-03-14", 9, "at_least", None),
     "es2": (None, "2024-03-12", 4, "exact", "National Liberation Army (Colombia)"),
     "tr1": ("Diyarbakır", "2024-03-14", 6, "at_least", "Kurdistan Workers' Party"),
@@ -46,7 +47,12 @@ def same_place(want, inc):
         return True
     place, _, admin1 = want.partition("/")
     got = inc.get("place")
-    return got is not None and got.startswith(place) and admin1 in ("", inc.get("admin1"))
+    return got is not None and plain(got).startswith(plain(place)) and admin1 in ("", inc.get("admin1"))
+
+
+def plain(name):
+    # GeoNames writes long vowels ("Churāchāndpur"); the expectations do not.
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
 
 with tempfile.TemporaryDirectory() as tmp:
