@@ -134,6 +134,10 @@ struct Geocoder::Words {
   std::vector<char> latin_names;
   // Countries whose news names an out-of-state town's state (state_named_countries.tsv).
   ViewSet state_named;
+  // Caseless scripts that write every vowel (phonetic_scripts.tsv, ICU script codes): there the
+  // transliteration reaches the Latin name's own key, so an entry reached by its official name
+  // counts as one named in the script.
+  std::vector<int> phonetic_scripts;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -847,6 +851,19 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
   UErrorCode err = U_ZERO_ERROR;
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
+}
+
+// Whether the word `w` of `text` opens with a letter of one of `scripts` (ICU script codes).
+bool InScripts(std::string_view text, const Word& w, const std::vector<int>& scripts) {
+  if (scripts.empty()) return false;
+  const char* s = text.data();
+  int32_t i = static_cast<int32_t>(w.span.begin);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
+  if (c < 0x80) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  const int script = uscript_getScript(c, &err);
+  return std::find(scripts.begin(), scripts.end(), script) != scripts.end();
 }
 
 // Whether the word `w` of `text` has a byte outside ASCII (a letter its fold changes or drops).
@@ -1667,6 +1684,17 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/state_named_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->state_named.emplace(f[0]); }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/phonetic_scripts.tsv", 1, [&](const std::vector<std::string_view>& f) -> Status {
+        const std::string name(f[0]);
+        const int code = u_getPropertyValueEnum(UCHAR_SCRIPT, name.c_str());
+        if (code == UCHAR_INVALID_CODE) {
+          return InvalidArgument(dir + "/geo/phonetic_scripts.tsv: unknown script \"" + name +
+                                 "\"");
+        }
+        words->phonetic_scripts.push_back(code);
+        return Status::Ok();
+      }));
   words->latin_names.assign(kCountrySlots, 0);
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/latin_name_countries.tsv", 1,
                                            [&](const std::vector<std::string_view>& f) {
@@ -2694,6 +2722,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (m.person || m.street) continue;
     const bool uncased = words[m.first_word].uncased();
     if (uncased) {
+      // In a script that writes every vowel the transliteration spells the Latin name
+      // ("चुराचांदपुर" reaches Churachandpur): an entry reached by its official name is known in
+      // the script too. Elsewhere (Arabic script, without short vowels) keys are too coarse.
+      if (InScripts(text, words[m.first_word], W.phonetic_scripts)) {
+        for (Candidate& c : m.cands) c.native |= !c.alternate;
+      }
       // Only a name the gazetteer knows in this script is evidence.
       m.cands.erase(std::remove_if(m.cands.begin(), m.cands.end(),
                                    [](const Candidate& c) { return !c.native; }),
@@ -3014,6 +3048,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const std::span<Candidate> cands(m.cands);
       const std::span<const Resolved> near_places(resolved);
       const std::span<const std::pair<ProvinceRef, uint32_t>> implied(implied_prov);
+      // Whether `c` lies in a province the article names apart from this name.
+      auto in_named_province = [&](const Candidate& c) {
+        if (c.e.admin1.empty() || c.e.level == GeoLevel::kProvince) return false;
+        const uint32_t pid = ctx.FindProvince(c.e.country, c.country_slot, c.e.admin1);
+        double pv = ctx.province[pid];
+        if (pv > 1e-9) {
+          if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
+        }
+        return pv > 1e-9;
+      };
+      // "X district" where the article names a province that holds a town X but the gazetteer
+      // knows district X only in another province (outside district_seat_countries.tsv) ("छत्तीसगढ़ के
+      // बीजापुर जिले"): the town stands for its district, and the other province's district is a
+      // namesake. Tested once per mention.
+      bool seat_for_district = false;
+      if (round == 0 && m.has_hint && m.hint == GeoLevel::kDistrict && ctx.num_provinces() > 0) {
+        bool district_in = false, place_in = false;
+        for (const Candidate& c : m.cands) {
+          if (c.demonym || !in_named_province(c)) continue;
+          district_in |= c.e.level == GeoLevel::kDistrict;
+          // Not in the seat countries (US), whose counties are named apart from their towns:
+          // there "X County" is no town X.
+          place_in |= c.e.level == GeoLevel::kPlace && !W.seat_countries.contains(c.e.country);
+        }
+        seat_for_district = place_in && !district_in;
+      }
       int best = -1;
       for (size_t ci = 0; ci < cands.size(); ++ci) {
         Candidate& c = cands[ci];
@@ -3071,14 +3131,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           c.static_score = s;
           c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
           c.province_named = false;
-          if (c.check_province && ctx.num_provinces() > 0) {
-            const uint32_t pid = ctx.FindProvince(e.country, c.country_slot, e.admin1);
-            double pv = ctx.province[pid];
-            if (pv > 1e-9) {
-              if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
-            }
-            c.province_named = pv > 1e-9;
-          }
+          if (c.check_province && ctx.num_provinces() > 0) c.province_named = in_named_province(c);
           c.paired = false;
           if (next != nullptr) {
             for (const Candidate& nc : next->cands) {
@@ -3092,7 +3145,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
             }
           }
           c.hint_bonus = 0;
-          if (m.has_hint) {
+          if (seat_for_district) {
+            if (e.level == GeoLevel::kPlace && c.province_named) {
+              c.hint_bonus |= kHintLevel | kHintDistrictSeat;
+            }
+          } else if (m.has_hint) {
             if (m.hint == e.level) c.hint_bonus |= kHintLevel;
             if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
                 FoldsTo(e.admin2, m.folded)) {
@@ -3480,9 +3537,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // administrative too, and counts in context ("مدينة تدمر" in a Syrian report).
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name);
-      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") ||
-                         IsLiteral(fc, "PPLA") || admin || (seat && in_context);
+      // ... or the town the text names as "X district" (its seat, kHintDistrictSeat).
+      const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name) ||
+                        (b.hint_bonus & kHintDistrictSeat) != 0;
+      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") ||
+                         admin || (seat && in_context);
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];
