@@ -90,6 +90,9 @@ struct Geocoder::Words {
   // A definite article ("near the city of X", "the West End neighborhood"): it may stand between
   // a locative word and the unit noun, or before a quarter's name.
   ViewSet article;
+  // A genitive word between a region and a place of it ("छत्तीसगढ़ के बीजापुर"), as the
+  // possessive "'s" in "Chhattisgarh's Bijapur": the region is the place's, as in "Town, Province".
+  ViewSet owner_link;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Unit words that stand right before the name, with no connector ("в городе Одесса", "Stadt
@@ -231,6 +234,7 @@ enum WordClass : uint32_t {
   kPerfect = 1u << 22,
   kVicinity = 1u << 23,
   kArticle = 1u << 24,
+  kOwnerLink = 1u << 25,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -1552,6 +1556,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"article", &Words::article},
+      {"owner_link", &Words::owner_link},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
   };
@@ -1748,6 +1753,7 @@ void Geocoder::Words::BuildWordClass() {
   add(outlet, kOutlet);
   add(genitive, kGenitive);
   add(article, kArticle);
+  add(owner_link, kOwnerLink);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -2993,8 +2999,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
       }
+      // "Chhattisgarh's Bijapur", "छत्तीसगढ़ के बीजापुर": the mention before, joined by a
+      // possessive or an owner_link word, names the region as "Town, Province" does.
+      const Mention* owner = nullptr;
+      if (mi > 0 && m.first_word > 0 && mentions[mi - 1].end_word + 1 == m.first_word &&
+          (possessive_s(m.first_word - 1) ||
+           (Classes(words[m.first_word - 1], wc) & kOwnerLink) != 0)) {
+        owner = &mentions[mi - 1];
+      }
       // A recurring name read as its first scored mention was: the same scores (ScoresAs).
-      if (next == nullptr) {
+      if (next == nullptr && owner == nullptr) {
         int32_t& first = scored_first[m.name_id];
         if (first >= 0 && ScoresAs(text, words, m, mentions[first])) {
           CopyScores(mentions[first], &m);
@@ -3133,8 +3147,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           c.province_named = false;
           if (c.check_province && ctx.num_provinces() > 0) c.province_named = in_named_province(c);
           c.paired = false;
-          if (next != nullptr) {
-            for (const Candidate& nc : next->cands) {
+          for (const Mention* region : {next, owner}) {
+            if (region == nullptr || c.paired) continue;
+            for (const Candidate& nc : region->cands) {
               if (nc.e.country != e.country) continue;
               if (nc.e.level == GeoLevel::kCountry ||
                   (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
@@ -3537,11 +3552,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // administrative too, and counts in context ("مدينة تدمر" in a Syrian report).
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      // ... or the town the text names as "X district" (its seat, kHintDistrictSeat).
+      // ... or the town the text names as "X district" (its seat, kHintDistrictSeat). A town the
+      // text ties to its region ("छत्तीसगढ़ के बीजापुर") is no chance collision either.
       const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name) ||
                         (b.hint_bonus & kHintDistrictSeat) != 0;
       const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") ||
-                         admin || (seat && in_context);
+                         admin || ((seat || b.paired) && in_context);
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];

@@ -63,6 +63,9 @@
 // County" is Tallahassee). "St. Louis", "Ft. Worth" are also looked up spelled out
 // (data/geo/name_abbrevs.tsv).
 //
+// A region joined to the name before it by a possessive or a genitive word ("Chhattisgarh's
+// Bijapur", Hindi "छत्तीसगढ़ के बीजापुर"; geocoder_words.tsv owner_link) pairs with it as in
+// "Town, Province"; in a caseless script such a paired town counts as a known one.
 // "X district" in an article that names a province holding a town X, where the gazetteer knows
 // district X only in another province, is that town (standing for its district), not the
 // namesake district; not in the seat countries, whose counties are named apart from their towns.
