@@ -552,6 +552,13 @@ TEST_F(MultilingualTest, IndonesianTensAndYesterday) {
   EXPECT_EQ(MentionDate(a), kYesterday);
 }
 
+TEST_F(MultilingualTest, IndonesianSundayNeedsHari) {
+  // "Minggu" is Sunday after "hari" (weekday_cues.tsv), and "week" otherwise.
+  DocAnalysis a = Run("Pada hari Minggu, 12 orang tewas dalam serangan di sebuah gereja.", "id");
+  EXPECT_EQ(First(a, Field::kKilled), 12);
+  EXPECT_EQ(MentionDate(a), (CivilDate{2031, 5, 11}));
+}
+
 TEST_F(MultilingualTest, PersianVerbAtTheClauseEnd) {
   // The verb closes the clause after a prepositional phrase ("در" opens it); "یک" is the
   // indefinite article there, no figure.
