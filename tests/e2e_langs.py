@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""End-to-end: reports in other languages. tests/data/langs holds 18 short paragraphs we wrote,
-two per language (ru, uk, ar, ur, hi, fr, es, tr, de; make.py writes the JSONL). EXPECT says,
+"""End-to-end: reports in other languages. tests/data/langs holds 29 short paragraphs we wrote,
+two per language (ru, uk, ar, ur, hi, fr, es, tr, de, pt, it, id, fa, so) and one in Pashto
+(make.py writes the JSONL). EXPECT says,
 for each, the incident it should give: place, date (from a word: "вчора", "hier", "dün",
 weekdays), killed best and the claim's qualifier, perpetrator. Every report must give an incident;
 each field must hold in at least its floor of the 18 (as last reached), so a regression in one
@@ -9,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import unicodedata
 
 from e2e_util import ROOT, check, finish, run
 
@@ -27,16 +29,27 @@ EXPECT = {
     "hi1": ("Bijapur/Chhattisgarh", "2024-03-12", 8, "at_least", "Communist Party of India (Maoist)"),
     "hi2": ("Churachandpur", "2024-03-14", 5, "exact", None),
     "fr1": ("Tillabéri", "2024-03-14", 12, "at_least", None),
-    "fr2": ("Djibo", "2024-03-12", 20, "vague", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    "fr2": ("Djibo", "2024-03-12", 20, "about", "Jama'at Nusrat al-Islam wal-Muslimin"),
     "es1": ("Culiacán", "2024-03-14", 9, "at_least", None),
     "es2": (None, "2024-03-12", 4, "exact", "National Liberation Army (Colombia)"),
     "tr1": ("Diyarbakır", "2024-03-14", 6, "at_least", "Kurdistan Workers' Party"),
     "tr2": ("Istanbul", "2024-03-13", 1, "exact", "Islamic State"),
     "de1": ("Solingen", "2024-03-14", 3, "at_least", "Islamic State"),
     "de2": ("Hanau", "2024-03-11", 9, "exact", None),
+    "pt1": ("Mocímboa", "2024-03-14", 11, "at_least", "Islamic State"),
+    "pt2": ("Beni", "2024-03-12", 15, "about", "Allied Democratic Forces"),
+    "it1": ("Maiduguri", "2024-03-14", 7, "at_least", "Boko Haram"),
+    "it2": ("Kabul", "2024-03-11", 20, "about", "Islamic State"),
+    "id1": ("Sugapa", "2024-03-14", 5, "at_least", "West Papua National Liberation Army"),
+    "id2": ("Makassar", "2024-03-13", 3, "exact", "Jamaah Ansharut Daulah"),
+    "fa1": ("Kerman", "2024-03-14", 9, "at_least", "Islamic State"),
+    "fa2": ("Zahedan", "2024-03-12", 5, "exact", "Jaish al-Adl"),
+    "ps1": ("Kandahar", "2024-03-14", 8, "at_least", "Islamic State"),
+    "so1": ("Mogadishu", "2024-03-14", 10, "at_least", "Al-Shabaab"),
+    "so2": ("Baidoa", "2024-03-12", 6, "exact", None),
 }
-# Reached so far, of 18. Missed: see the report of the session that set them.
-FLOORS = {"incident": 17, "place": 15, "date": 17, "killed": 16, "qualifier": 17, "perpetrator": 17}
+# Reached so far, of 29. Missed: see the report of the session that set them.
+FLOORS = {"incident": 29, "place": 29, "date": 29, "killed": 29, "qualifier": 29, "perpetrator": 29}
 
 
 def same_place(want, inc):
@@ -46,7 +59,12 @@ def same_place(want, inc):
         return True
     place, _, admin1 = want.partition("/")
     got = inc.get("place")
-    return got is not None and got.startswith(place) and admin1 in ("", inc.get("admin1"))
+    return got is not None and plain(got).startswith(plain(place)) and admin1 in ("", inc.get("admin1"))
+
+
+def plain(name):
+    # GeoNames writes long vowels ("Churāchāndpur"); the expectations do not.
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -78,8 +96,8 @@ with tempfile.TemporaryDirectory() as tmp:
             print(f"  {doc}: missed {', '.join(missed)} (place {inc.get('place')}, date "
                   f"{inc.get('date')}, killed {inc.get('killed')}, perpetrator "
                   f"{inc.get('perpetrator')})", file=sys.stderr)
-    print("e2e_langs:", ", ".join(f"{k} {v}/18" for k, v in got.items()))
+    print("e2e_langs:", ", ".join(f"{k} {v}/{len(EXPECT)}" for k, v in got.items()))
     for k, floor in FLOORS.items():
-        check(got[k] >= floor, f"{k}: {got[k]}/18 >= {floor}")
+        check(got[k] >= floor, f"{k}: {got[k]}/{len(EXPECT)} >= {floor}")
 
 finish("e2e_langs")

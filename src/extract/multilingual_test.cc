@@ -1,6 +1,6 @@
-// Extraction from articles in other languages (fr, es, de, pt, ru, ar, hi, ur), through the real
-// text stage so that their numerals (Devanagari and Arabic-Indic digits included) are read as it
-// reads them. The sentences are written for these tests.
+// Extraction from articles in other languages (fr, es, de, pt, ru, ar, hi, ur, id, fa, so), through
+// the real text stage so that their numerals (Devanagari and Arabic-Indic digits included) are read
+// as it reads them. The sentences are written for these tests.
 #include <gtest/gtest.h>
 
 #include "base/data_dir.h"
@@ -537,6 +537,49 @@ TEST_F(MultilingualTest, UkrainianTollsWeekdaysAndShelling) {
   EXPECT_EQ(First(a, Field::kInjured), 2);
   EXPECT_TRUE(HasSubType(a, "Shelling/artillery/missile attack"));
   EXPECT_EQ(MentionDate(a), (CivilDate{2031, 5, 11}));
+}
+
+TEST_F(MultilingualTest, IndonesianTensAndYesterday) {
+  // "dua puluh lima": a unit times "puluh" (ten) plus a unit; the verb follows the noun.
+  DocAnalysis a =
+      Run("Kemarin sedikitnya dua puluh lima warga tewas dalam ledakan di sebuah pasar.", "id");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 25);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(k->category, Category::kCivilians);
+  EXPECT_TRUE(HasSubType(a, "Remote explosive/landmine/IED"));
+  EXPECT_EQ(MentionDate(a), kYesterday);
+}
+
+TEST_F(MultilingualTest, IndonesianSundayNeedsHari) {
+  // "Minggu" is Sunday after "hari" (weekday_cues.tsv), and "week" otherwise.
+  DocAnalysis a = Run("Pada hari Minggu, 12 orang tewas dalam serangan di sebuah gereja.", "id");
+  EXPECT_EQ(First(a, Field::kKilled), 12);
+  EXPECT_EQ(MentionDate(a), (CivilDate{2031, 5, 11}));
+}
+
+TEST_F(MultilingualTest, PersianVerbAtTheClauseEnd) {
+  // The verb closes the clause after a prepositional phrase ("در" opens it); "یک" is the
+  // indefinite article there, no figure.
+  DocAnalysis a = Run(
+      "روز یکشنبه هفت سرباز در یک حمله مسلحانه در نزدیکی مرز کشته شدند و ده نفر زخمی شدند.", "fa");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 7);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+  EXPECT_EQ(First(a, Field::kInjured), 10);
+  EXPECT_EQ(MentionDate(a), (CivilDate{2031, 5, 11}));
+}
+
+TEST_F(MultilingualTest, SomaliSubjectMarkerBeforeTheVerb) {
+  // "ayaa" stands between the counted noun and its verb.
+  DocAnalysis a = Run("Xalay, ugu yaraan siddeed askari ayaa lagu dilay weerar.", "so");
+  const Claim* k = FirstClaim(a, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 8);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(MentionDate(a), kYesterday);
 }
 
 }  // namespace

@@ -90,6 +90,9 @@ struct Geocoder::Words {
   // A definite article ("near the city of X", "the West End neighborhood"): it may stand between
   // a locative word and the unit noun, or before a quarter's name.
   ViewSet article;
+  // A genitive word between a region and a place of it ("छत्तीसगढ़ के बीजापुर"), as the
+  // possessive "'s" in "Chhattisgarh's Bijapur": the region is the place's, as in "Town, Province".
+  ViewSet owner_link;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Unit words that stand right before the name, with no connector ("в городе Одесса", "Stadt
@@ -134,6 +137,10 @@ struct Geocoder::Words {
   std::vector<char> latin_names;
   // Countries whose news names an out-of-state town's state (state_named_countries.tsv).
   ViewSet state_named;
+  // Caseless scripts that write every vowel (phonetic_scripts.tsv, ICU script codes): there the
+  // transliteration reaches the Latin name's own key, so an entry reached by its official name
+  // counts as one named in the script.
+  std::vector<int> phonetic_scripts;
   // Folded phrase ("u s", "county sheriff") -> country evidence; lang code -> prior.
   std::unordered_map<std::string, std::pair<std::string, double>> phrase;
   size_t max_phrase_words = 0;
@@ -227,6 +234,7 @@ enum WordClass : uint32_t {
   kPerfect = 1u << 22,
   kVicinity = 1u << 23,
   kArticle = 1u << 24,
+  kOwnerLink = 1u << 25,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -847,6 +855,19 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
   U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
   UErrorCode err = U_ZERO_ERROR;
   return c >= 0 && (c < 0x80 || uscript_getScript(c, &err) == USCRIPT_LATIN);
+}
+
+// Whether the word `w` of `text` opens with a letter of one of `scripts` (ICU script codes).
+bool InScripts(std::string_view text, const Word& w, const std::vector<int>& scripts) {
+  if (scripts.empty()) return false;
+  const char* s = text.data();
+  int32_t i = static_cast<int32_t>(w.span.begin);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(w.span.end), c);
+  if (c < 0x80) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  const int script = uscript_getScript(c, &err);
+  return std::find(scripts.begin(), scripts.end(), script) != scripts.end();
 }
 
 // Whether the word `w` of `text` has a byte outside ASCII (a letter its fold changes or drops).
@@ -1535,6 +1556,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"article", &Words::article},
+      {"owner_link", &Words::owner_link},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
   };
@@ -1667,6 +1689,17 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
       dir + "/geo/state_named_countries.tsv", 1,
       [&](const std::vector<std::string_view>& f) { words->state_named.emplace(f[0]); }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/phonetic_scripts.tsv", 1, [&](const std::vector<std::string_view>& f) -> Status {
+        const std::string name(f[0]);
+        const int code = u_getPropertyValueEnum(UCHAR_SCRIPT, name.c_str());
+        if (code == UCHAR_INVALID_CODE) {
+          return InvalidArgument(dir + "/geo/phonetic_scripts.tsv: unknown script \"" + name +
+                                 "\"");
+        }
+        words->phonetic_scripts.push_back(code);
+        return Status::Ok();
+      }));
   words->latin_names.assign(kCountrySlots, 0);
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(dir + "/geo/latin_name_countries.tsv", 1,
                                            [&](const std::vector<std::string_view>& f) {
@@ -1720,6 +1753,7 @@ void Geocoder::Words::BuildWordClass() {
   add(outlet, kOutlet);
   add(genitive, kGenitive);
   add(article, kArticle);
+  add(owner_link, kOwnerLink);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -2694,6 +2728,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (m.person || m.street) continue;
     const bool uncased = words[m.first_word].uncased();
     if (uncased) {
+      // In a script that writes every vowel the transliteration spells the Latin name
+      // ("चुराचांदपुर" reaches Churachandpur): an entry reached by its official name is known in
+      // the script too. Elsewhere (Arabic script, without short vowels) keys are too coarse.
+      if (InScripts(text, words[m.first_word], W.phonetic_scripts)) {
+        for (Candidate& c : m.cands) c.native |= !c.alternate;
+      }
       // Only a name the gazetteer knows in this script is evidence.
       m.cands.erase(std::remove_if(m.cands.begin(), m.cands.end(),
                                    [](const Candidate& c) { return !c.native; }),
@@ -2959,8 +2999,16 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           mentions[mi + 1].first_word == m.end_word) {
         next = &mentions[mi + 1];
       }
+      // "Chhattisgarh's Bijapur", "छत्तीसगढ़ के बीजापुर": the mention before, joined by a
+      // possessive or an owner_link word, names the region as "Town, Province" does.
+      const Mention* owner = nullptr;
+      if (mi > 0 && m.first_word > 0 && mentions[mi - 1].end_word + 1 == m.first_word &&
+          (possessive_s(m.first_word - 1) ||
+           (Classes(words[m.first_word - 1], wc) & kOwnerLink) != 0)) {
+        owner = &mentions[mi - 1];
+      }
       // A recurring name read as its first scored mention was: the same scores (ScoresAs).
-      if (next == nullptr) {
+      if (next == nullptr && owner == nullptr) {
         int32_t& first = scored_first[m.name_id];
         if (first >= 0 && ScoresAs(text, words, m, mentions[first])) {
           CopyScores(mentions[first], &m);
@@ -3014,6 +3062,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       const std::span<Candidate> cands(m.cands);
       const std::span<const Resolved> near_places(resolved);
       const std::span<const std::pair<ProvinceRef, uint32_t>> implied(implied_prov);
+      // Whether `c` lies in a province the article names apart from this name.
+      auto in_named_province = [&](const Candidate& c) {
+        if (c.e.admin1.empty() || c.e.level == GeoLevel::kProvince) return false;
+        const uint32_t pid = ctx.FindProvince(c.e.country, c.country_slot, c.e.admin1);
+        double pv = ctx.province[pid];
+        if (pv > 1e-9) {
+          if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
+        }
+        return pv > 1e-9;
+      };
+      // "X district" where the article names a province that holds a town X but the gazetteer
+      // knows district X only in another province (outside district_seat_countries.tsv) ("छत्तीसगढ़ के
+      // बीजापुर जिले"): the town stands for its district, and the other province's district is a
+      // namesake. Tested once per mention.
+      bool seat_for_district = false;
+      if (round == 0 && m.has_hint && m.hint == GeoLevel::kDistrict && ctx.num_provinces() > 0) {
+        bool district_in = false, place_in = false;
+        for (const Candidate& c : m.cands) {
+          if (c.demonym || !in_named_province(c)) continue;
+          district_in |= c.e.level == GeoLevel::kDistrict;
+          // Not in the seat countries (US), whose counties are named apart from their towns:
+          // there "X County" is no town X.
+          place_in |= c.e.level == GeoLevel::kPlace && !W.seat_countries.contains(c.e.country);
+        }
+        seat_for_district = place_in && !district_in;
+      }
       int best = -1;
       for (size_t ci = 0; ci < cands.size(); ++ci) {
         Candidate& c = cands[ci];
@@ -3071,17 +3145,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           c.static_score = s;
           c.check_province = !e.admin1.empty() && e.level != GeoLevel::kProvince;
           c.province_named = false;
-          if (c.check_province && ctx.num_provinces() > 0) {
-            const uint32_t pid = ctx.FindProvince(e.country, c.country_slot, e.admin1);
-            double pv = ctx.province[pid];
-            if (pv > 1e-9) {
-              if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
-            }
-            c.province_named = pv > 1e-9;
-          }
+          if (c.check_province && ctx.num_provinces() > 0) c.province_named = in_named_province(c);
           c.paired = false;
-          if (next != nullptr) {
-            for (const Candidate& nc : next->cands) {
+          for (const Mention* region : {next, owner}) {
+            if (region == nullptr || c.paired) continue;
+            for (const Candidate& nc : region->cands) {
               if (nc.e.country != e.country) continue;
               if (nc.e.level == GeoLevel::kCountry ||
                   (nc.e.level == GeoLevel::kProvince && nc.e.admin1 == e.admin1) ||
@@ -3092,7 +3160,11 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
             }
           }
           c.hint_bonus = 0;
-          if (m.has_hint) {
+          if (seat_for_district) {
+            if (e.level == GeoLevel::kPlace && c.province_named) {
+              c.hint_bonus |= kHintLevel | kHintDistrictSeat;
+            }
+          } else if (m.has_hint) {
             if (m.hint == e.level) c.hint_bonus |= kHintLevel;
             if (m.hint == GeoLevel::kDistrict && e.level == GeoLevel::kPlace &&
                 FoldsTo(e.admin2, m.folded)) {
@@ -3480,9 +3552,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     // administrative too, and counts in context ("مدينة تدمر" in a Syrian report).
     if (words[m.first_word].uncased()) {
       std::string_view fc = e.feature_code;
-      const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name);
-      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") ||
-                         IsLiteral(fc, "PPLA") || admin || (seat && in_context);
+      // ... or the town the text names as "X district" (its seat, kHintDistrictSeat). A town the
+      // text ties to its region ("छत्तीसगढ़ के बीजापुर") is no chance collision either.
+      const bool seat = IsLiteral(fc, "PPLA2") || (!e.admin2.empty() && e.admin2 == e.name) ||
+                        (b.hint_bonus & kHintDistrictSeat) != 0;
+      const bool known = e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA") ||
+                         admin || ((seat || b.paired) && in_context);
       // One passing caseless mention is too weak a signal against that collision risk: the name
       // must recur or open a line (a dateline).
       const size_t seen = name_mentions[m.name_id];

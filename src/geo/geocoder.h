@@ -27,6 +27,9 @@
 // administrative places in the article's countries (or, with no country in view, capitals and
 // cities of a million) count, and only when they recur, open a line or stand beside a locative
 // word of their language (geocoder_words.tsv postposition/preposition: "لاہور میں", "في بغداد").
+// In a caseless script that writes every vowel (data/geo/phonetic_scripts.tsv: Devanagari) the
+// transliteration reaches the Latin name's key, so an entry reached by its official name counts
+// as known in that script ("चुराचांदपुर" is Churachandpur, which GeoNames has only in Latin).
 // A non-Latin word unknown as written is also looked up without an attached proclitic (Arabic
 // "ببغداد") or a case ending (Russian "Багдаде"), from geocoder_words.tsv proclitic/ending.
 // In a language of data/geo/name_suffixes.tsv (Turkish), a capitalised word ending in an
@@ -59,6 +62,13 @@
 // admin2 the county); a state capital is the seat of a county that lists no other ("Leon
 // County" is Tallahassee). "St. Louis", "Ft. Worth" are also looked up spelled out
 // (data/geo/name_abbrevs.tsv).
+//
+// A region joined to the name before it by a possessive or a genitive word ("Chhattisgarh's
+// Bijapur", Hindi "छत्तीसगढ़ के बीजापुर"; geocoder_words.tsv owner_link) pairs with it as in
+// "Town, Province"; in a caseless script such a paired town counts as a known one.
+// "X district" in an article that names a province holding a town X, where the gazetteer knows
+// district X only in another province, is that town (standing for its district), not the
+// namesake district; not in the seat countries, whose counties are named apart from their towns.
 //
 // Output: PlaceMention in text order, countries and provinces included (level kCountry /
 // kProvince); a district-level reading (level kDistrict) when the text says "X district" or names

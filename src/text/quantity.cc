@@ -17,6 +17,7 @@ struct QuantityParser::Num {
   double value = 0, low = 0, high = 0;
   double scale = 1;  // multiplier applied by trailing scale words ("2.5 million")
   bool vague = false;
+  bool approx = false;  // a vague phrase around one round number ("une vingtaine")
   bool digits = false;  // written with digits
   bool year_like = false;
   bool word_one = false;  // the single word "one"
@@ -297,8 +298,9 @@ Status QuantityParser::LoadNumbers(const std::string& path, bool with_lang) {
       return InvalidArgument(TsvWhere(path, r.line) + "expected <phrase> <kind> <value>");
     }
     const std::string& kind = f[1];
-    if (kind == "fixed" || kind == "vague") {
-      Phrase p{kind == "vague", v, v, v, 0, false, langs};
+    if (kind == "fixed" || kind == "vague" || kind == "approx") {
+      Phrase p{kind != "fixed", v, v, v, 0, false, langs};
+      p.approx = kind == "approx";
       if (p.vague) {
         if (f.size() < 5 || !ParseDouble(f[3], &p.low) || !ParseDouble(f[4], &p.high)) {
           return InvalidArgument(TsvWhere(path, r.line) + "vague needs <low> <high>");
@@ -652,6 +654,7 @@ bool QuantityParser::ParseWords(std::string_view text, const std::vector<Token>&
       out->low = p.low;
       out->high = p.high;
       out->vague = p.vague;
+      out->approx = p.approx;
       double m;
       if (p.vague && is_multiplier(e, &m)) {  // "several hundred", "a few dozen"
         out->value *= m;
@@ -1151,7 +1154,8 @@ std::vector<Quantity> QuantityParser::FindAmong(std::string_view text, const Doc
       if (between >= 0) q.span.begin = tokens[qb].span.begin;
       end = b.end;
     } else if (a.vague) {
-      q.qualifier = Qualifier::kVague;
+      // "Une vingtaine" is about twenty (its range around the number); "dozens" is no number.
+      q.qualifier = a.approx ? Qualifier::kAbout : Qualifier::kVague;
       q.value = a.value;
       q.low = a.low;
       q.high = a.high;

@@ -12,6 +12,8 @@
 //   range A..B       "10 to 12", "10-12", "between 10 and 12"  value (A+B)/2  [A, B]
 //   vague            "dozens" [24, 99] value 36, "several" [3, 9] value 5, "hundreds" [200, 999]...
 //                    (data/text/numbers.tsv); "tens of thousands" and "several hundred" multiply.
+//   about N (approx) "une vingtaine", "a score of": a phrase around one round number, with the
+//                    range its numbers.tsv row gives: value 20 [17, 24] (kind approx).
 // The open upper bound is std::numeric_limits<double>::infinity(): test with std::isinf();
 // exporters must write it as null. `value` is always finite.
 //
@@ -97,6 +99,7 @@ class QuantityParser {
     double plural_scale;  // > 0 when usable as a multiplier after "of" ("thousands")
     bool needs_of;        // only a number when "of" follows ("scores of")
     uint32_t langs = 0;   // as Word::langs
+    bool approx = false;  // kind approx: about one round number, qualifier about
   };
   struct Qual {
     Qualifier q;

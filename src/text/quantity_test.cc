@@ -100,6 +100,26 @@ TEST_F(QuantityTest, AtLeastAndMoreThan) {
   EXPECT_EQ(SpanText(q.span), "Thirty or more");
 }
 
+TEST_F(QuantityTest, ApproxPhrasesAreAboutTheirNumber) {
+  // numbers.tsv kind approx: about one round number with the row's range, not a vague amount
+  // read at its low end.
+  std::vector<Quantity> qs = FindIn("L'embuscade a fait une vingtaine de morts.", "fr");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kAbout);
+  EXPECT_EQ(qs[0].value, 20);
+  EXPECT_EQ(qs[0].low, 17);
+  EXPECT_EQ(qs[0].high, 24);
+  qs = FindIn("El ataque dejó una veintena de muertos.", "es");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].qualifier, Qualifier::kAbout);
+  EXPECT_EQ(qs[0].value, 20);
+  Quantity q = One("A score of people were hurt.");
+  EXPECT_EQ(q.qualifier, Qualifier::kAbout);
+  EXPECT_EQ(q.value, 20);
+  // "Dozens" stays an indefinite amount.
+  EXPECT_EQ(One("Dozens were hurt.").qualifier, Qualifier::kVague);
+}
+
 TEST_F(QuantityTest, AtLeastAfterTheCountedNoun) {
   // qualifiers.tsv post_noun: the qualifier may follow the number's noun.
   std::vector<Quantity> qs = FindIn("قتل 8 أشخاص على الأقل في الهجوم.", "ar");

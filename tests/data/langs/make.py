@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes articles.jsonl: 18 short news paragraphs, two per language (ru, uk, ar, ur, hi, fr, es,
-tr, de), written for this test (invented reports, not copied from any article). Each names one
-attack with a place, a date word, a figure with a qualifier and, mostly, a perpetrator or claim;
+"""Writes articles.jsonl: 29 short news paragraphs, two per language (ru, uk, ar, ur, hi, fr, es,
+tr, de, pt, it, id, fa, so) and one in Pashto, written for this test (invented reports, not copied
+from any article). Each names one attack with a place, a date word, a figure with a qualifier and, mostly, a perpetrator or claim;
 tests/e2e_langs.py holds what each should give. Published on Friday 2024-03-15."""
 import json
 import os
@@ -26,6 +26,17 @@ rows=[
 ("tr2","tr","Çarşamba günü İstanbul'da bir kiliseye düzenlenen silahlı saldırıda bir kişi öldü; saldırıyı IŞİD üstlendi."),
 ("de1","de","Gestern sind bei einem Messerangriff in Solingen mindestens drei Menschen getötet worden, die Terrormiliz IS reklamierte die Tat für sich."),
 ("de2","de","Am Montag wurden bei einem Anschlag in Hanau neun Menschen erschossen, der Täter war ein Rechtsextremist."),
+("pt1","pt","Ontem, pelo menos onze soldados foram mortos num ataque de insurgentes do Estado Islâmico perto de Mocímboa da Praia, na província de Cabo Delgado, informou o exército."),
+("pt2","pt","Na terça-feira, cerca de quinze pessoas morreram num ataque armado contra uma aldeia perto de Beni, no leste da República Democrática do Congo. As autoridades atribuíram o massacre às ADF."),
+("it1","it","Ieri almeno sette persone sono state uccise in un attentato suicida a Maiduguri, nel nord-est della Nigeria, rivendicato da Boko Haram."),
+("it2","it","Lunedì un'autobomba è esplosa a Kabul uccidendo una ventina di persone; l'attacco è stato rivendicato dallo Stato Islamico."),
+("id1","id","Kemarin, sedikitnya lima tentara tewas dalam serangan kelompok bersenjata di Sugapa, Papua, dan TPNPB mengaku bertanggung jawab."),
+("id2","id","Pada hari Rabu, tiga orang tewas ketika bom meledak di sebuah gereja di Makassar. Polisi menyebut pelaku terkait Jamaah Ansharut Daulah."),
+("fa1","fa","دیروز دست‌کم نه نفر در انفجار یک بمب در شهر کرمان کشته شدند و داعش مسئولیت آن را بر عهده گرفت."),
+("fa2","fa","روز سه‌شنبه در حمله مسلحانه به یک پاسگاه پلیس در زاهدان پنج مأمور کشته شدند. جیش العدل مسئولیت حمله را پذیرفت."),
+("ps1","ps","پرون په کندهار کې د یوې چاودنې له امله لږ تر لږه اته کسان ووژل شول. داعش د دې برید مسؤلیت ومنله."),
+("so2","so","Maalinta Talaadada, lix askari ayaa lagu dilay weerar ka dhacay magaalada Baydhabo."),
+("so1","so","Shalay, ugu yaraan toban qof ayaa ku dhintay qarax ka dhacay Muqdisho, waxaana sheegtay Al-Shabaab."),
 ]
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles.jsonl"), "w",
           encoding="utf-8") as f:
