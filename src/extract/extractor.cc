@@ -42,6 +42,9 @@ bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
 constexpr uint32_t kSamePlaceCue = 3;
 // A background cue that compares the news with another case ("the second shooting in a week").
 constexpr uint32_t kOtherCaseCue = 4;
+// A later occasion about an attack ("sentenced", "the anniversary of", "marched"): a sentence
+// whose violence is the occasion's object (the cue comes before every trigger) recalls it.
+constexpr uint32_t kOccasionCue = 5;
 
 // Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
 constexpr uint32_t kOutletCue = 2;
@@ -264,6 +267,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
       {"none", &x->background_, 0},
       {"here", &x->background_, kSamePlaceCue},
       {"other", &x->background_, kOtherCaseCue},
+      {"occasion", &x->background_, kOccasionCue},
   };
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
     return AddCue(background_kinds, 2, cols[1], cols[0]);
@@ -406,6 +410,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     bool relative_bg = false;
     bool same_place = false;       // says it happened at the article's own place ("the same town")
     bool other_case = false;       // compares the news with another case ("the second in a week")
+    size_t occasion = SIZE_MAX;    // first word of its first occasion cue ("sentenced"), if any
     std::vector<uint32_t> places;  // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -433,6 +438,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
       if (len > 0 && payload == kSamePlaceCue) sent[s].same_place = true;
       if (len > 0 && payload == kOtherCaseCue) sent[s].other_case = true;
+      if (len > 0 && payload == kOccasionCue) sent[s].occasion = std::min(sent[s].occasion, i);
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
@@ -442,6 +448,23 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
   }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
+  // An occasion cue before the sentence's first trigger ("a court sentenced two men for the
+  // 2019 attack", "marked the anniversary of the bombing") makes the violence the occasion's
+  // object: a recall. After a trigger ("gunmen attacked a rally") the occasion is the target. A
+  // sentence with no violence at all ("he was sentenced to six months") recalls nothing: it
+  // stays as it was (its names may still point to a suspect).
+  {
+    std::vector<size_t> first_trigger(ns, SIZE_MAX);
+    std::vector<uint8_t> violent(ns, false);
+    for (const TriggerHit& h : trig) {
+      first_trigger[h.sentence] = std::min<size_t>(first_trigger[h.sentence], h.word);
+      violent[h.sentence] = true;
+    }
+    for (uint32_t s : claim_sent) violent[s] = true;
+    for (size_t s = 0; s < ns; ++s) {
+      if (violent[s] && sent[s].occasion < first_trigger[s]) sent[s].strong_bg = true;
+    }
+  }
   // The first word that begins at or after byte `pos`.
   auto word_at = [&](uint32_t pos) {
     return static_cast<size_t>(

@@ -1603,5 +1603,25 @@ TEST_F(ExtractorTest, AttackInAnotherProvinceDatedEarlierOrNamedByPlaceIsRecalle
   }
 }
 
+// A declared day of mourning is a later step (procedure_cues.tsv): its date ("on Wednesday")
+// dates neither the attacks it mourns nor, as the article's main date, a toll of both given in
+// a sentence with no date of its own.
+TEST_F(ExtractorTest, DayOfMourningDatesNoAttack) {
+  SetText(
+      "The government declared three days of national mourning on Wednesday for the soldiers "
+      "killed in Sunday's attacks on Arden and Brisk.\n"
+      "The army said 25 soldiers had been killed in the two attacks.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Sunday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) {
+    EXPECT_NE(m.date.date, (CivilDate{2031, 5, 12}))
+        << (m.places.empty() ? "-" : m.places[0].place.name);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
