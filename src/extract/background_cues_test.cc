@@ -56,7 +56,9 @@ TEST(BackgroundCuesTest, CameWeeksAfterRecallsTheEarlierAttack) {
   const std::string news = "A bomb exploded near a police van in Arden on Monday, killing nine. ";
   for (const char* recall : {"The attack came two weeks after a bombing in Lorne that killed 40.",
                              "The blast came 3 months after a bombing in Lorne that killed 40.",
-                             "It comes just days after a bombing in Lorne that killed 40."}) {
+                             "It comes just days after a bombing in Lorne that killed 40.",
+                             "Troops will be sent to the border, weeks after a bombing in Lorne "
+                             "killed 40."}) {
     EXPECT_EQ(ClaimsQuoting(ex, news + recall, "Lorne"), 0u) << recall;
     EXPECT_EQ(ClaimsQuoting(ex, news + recall, "nine"), 1u) << recall;
   }
