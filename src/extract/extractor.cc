@@ -319,7 +319,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
-  const WordClassSpec classes[] = {{"definite", &x->definite_}, {"aside", &x->asides_}};
+  const WordClassSpec classes[] = {
+      {"definite", &x->definite_}, {"aside", &x->asides_}, {"place_coord", &x->place_coord_}};
   st = LoadWordClasses(dir + "/function_words.tsv", classes);
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
@@ -1237,7 +1238,39 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         return gs[best];
       };
       for (uint32_t t : sent_triggers[s]) groups[nearest(trig[t].span)].triggers.push_back(t);
-      for (uint32_t c : sent_claims[s]) groups[nearest(claims[c].figure_span)].claims.push_back(c);
+      // Towns joined by a coordinator with nothing of their own between them ("attacks on A and
+      // B", "le camp de A et la brigade de B") share a figure that follows them all: it counts
+      // the wave, not the nearer town.
+      std::vector<uint32_t> towns;
+      for (uint32_t p : here) {
+        if (Level(places[p].place) < static_cast<int>(GeoLevel::kProvince)) towns.push_back(p);
+      }
+      std::sort(towns.begin(), towns.end(), [&](uint32_t a, uint32_t b) {
+        return places[a].span.begin < places[b].span.begin;
+      });
+      bool joined = towns.size() > 1;
+      for (size_t k = 0; joined && k + 1 < towns.size(); ++k) {
+        const Span gap{places[towns[k]].span.end, places[towns[k + 1]].span.begin};
+        if (gap.begin >= gap.end || place_key[towns[k]] == place_key[towns[k + 1]]) {
+          joined = false;
+          break;
+        }
+        bool coord = false;
+        for (size_t i = word_at(gap.begin); i < w.size() && w[i].span.end <= gap.end; ++i) {
+          coord |= place_coord_.contains(w[i]);
+        }
+        auto inside = [&](Span x) { return x.begin >= gap.begin && x.end <= gap.end; };
+        for (uint32_t t : sent_triggers[s]) joined &= !inside(trig[t].span);
+        for (uint32_t c : sent_claims[s]) joined &= !inside(claims[c].figure_span);
+        joined &= coord;
+      }
+      for (uint32_t c : sent_claims[s]) {
+        if (joined && claims[c].scope == Scope::kIncident &&
+            claims[c].figure_span.begin >= places[towns.back()].span.end) {
+          claims[c].scope = Scope::kWave;
+        }
+        groups[nearest(claims[c].figure_span)].claims.push_back(c);
+      }
     }
     prev_event = s;
     prev_places.clear();

@@ -90,6 +90,8 @@ class Extractor {
   // shooting", definite), and "which"/"who" after a comma, whose clause's background cue leaves
   // the sentence's news standing (aside).
   WordSet definite_, asides_;
+  // function_words.tsv class place_coord: joins two towns that share one figure ("A and B").
+  WordSet place_coord_;
   // Every trie above and in the lexicons, registered once at load: a WordStream made with it
   // answers "may a phrase of lexicon X start here" for all of them with one lookup per word.
   // Unused (streams made without it) if registration failed.
