@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 32 invented reports (our own
-sentences; make.py writes the JSONL and its hand-made gold) of eight attacks, each told by three
-to five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
-opening, live updates, a follow-up with a funeral, an analysis piece, one report in French and one
-in Spanish; two are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto), towns are
-spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog /
-Kryvyy Rih, Manbij / Menbij), tolls grow and disagree, and four noise articles (a court case, a
-peaceful march, an anniversary, a policy piece) report no new attack."""
+"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 38 invented reports (our own
+sentences; make.py writes the JSONL and its hand-made gold) of ten attacks, each told by two to
+five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
+opening, live updates, a follow-up with a funeral or a vigil, an analysis piece, reports in French
+and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto, Gusau and
+Tsafe, the last two with a toll given for both towns together), towns are spelled differently
+across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy Rih, Manbij /
+Menbij), tolls grow and disagree, one attack targets a peaceful march, and six pieces report no
+new attack (a court case, a peaceful march, two anniversaries, a policy piece, a march against an
+attack of the set)."""
 import os
 import sys
 import tempfile
@@ -22,9 +24,9 @@ GOLD = os.path.join(DATA, "gold.json")
 # no state force is a perpetrator. The court case, the peaceful march, the anniversary and the
 # policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom counts
 # the wave.
-FLOORS = {"score": 0.92, "incidents.f1": 1.0, "stories.bcubed_f1": 0.96,
-          "incidents.killed_in_range": 8 / 10, "incidents.killed_close": 8 / 10,
-          "incidents.date_exact": 10 / 10, "stories.background_leaks": 0,
+FLOORS = {"score": 0.93, "incidents.f1": 1.0, "stories.bcubed_f1": 0.96,
+          "incidents.killed_in_range": 11 / 13, "incidents.killed_close": 11 / 13,
+          "incidents.date_exact": 13 / 13, "stories.background_leaks": 0,
           "claims.quotes_verbatim": 1.0}
 
 
@@ -47,9 +49,21 @@ with tempfile.TemporaryDirectory() as tmp:
           "Gorom-Gorom: ten gendarmes, not the French report's joint toll of both towns")
     # Noise pieces (a sentencing, a peaceful march, an anniversary, a policy piece) make no
     # incident of their own.
-    noise = {"nc-29", "nc-30", "nc-31", "nc-32"}
+    noise = {"nc-29", "nc-30", "nc-31", "nc-32", "nc-35", "nc-38"}
     check(not any(noise & set(i["documents"]) for i in incidents),
-          "the court case, the march, the anniversary and the policy piece report no attack")
+          "the court case, the marches, the anniversaries and the policy piece report no attack")
+    # Gunmen firing on a march is an attack; the vigil for its victims joins it.
+    celaya = [i for i in incidents if i.get("place") == "Celaya"]
+    check(len(celaya) == 1 and set(celaya[0]["documents"]) == {"nc-33", "nc-34"} and
+          (celaya[0]["killed"] or {}).get("best") == 6,
+          "Celaya: the attack on a march, joined by the vigil, 6 killed")
+    # "attacked Gusau and Tsafe ..., killing 12": the joint toll is the wave's, each town keeps its own.
+    zam = {i.get("place"): i for i in incidents if i.get("place") in ("Gusau", "Tsafe")}
+    check(len(zam) == 2 and (zam["Gusau"]["killed"] or {}).get("best") == 7 and
+          (zam["Tsafe"]["killed"] or {}).get("best") == 5 and zam["Gusau"].get("parent") and
+          zam["Gusau"]["parent"] == zam["Tsafe"].get("parent") and
+          (by_id[zam["Gusau"]["parent"]]["killed"] or {}).get("best") == 14,
+          "Gusau 7 and Tsafe 5 under one story of 14")
     check(len(gorom) == 1 and dori and gorom[0].get("parent") and
           gorom[0].get("parent") == dori[0].get("parent") and gorom[0]["parent"] in by_id,
           "Dori and Gorom-Gorom belong to one story")
