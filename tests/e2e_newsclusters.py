@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 32 invented reports (our own
-sentences; make.py writes the JSONL and its hand-made gold) of eight attacks, each told by three
-to five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
-opening, live updates, a follow-up with a funeral, an analysis piece, one report in French and one
-in Spanish; two are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto), towns are
-spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog /
-Kryvyy Rih, Manbij / Menbij), tolls grow and disagree, and four noise articles (a court case, a
-peaceful march, an anniversary, a policy piece) report no new attack."""
+"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 38 invented reports (our own
+sentences; make.py writes the JSONL and its hand-made gold) of ten attacks, each told by two to
+five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
+opening, live updates, a follow-up with a funeral or a vigil, an analysis piece, reports in French
+and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto, Gusau and
+Tsafe, the last two with a toll given for both towns together), towns are spelled differently
+across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy Rih, Manbij /
+Menbij), tolls grow and disagree, one attack targets a peaceful march, and six pieces report no
+new attack (a court case, a peaceful march, two anniversaries, a policy piece, a march against an
+attack of the set)."""
 import os
 import sys
 import tempfile
@@ -17,14 +19,14 @@ DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
 
-# Floors as last reached. Still wrong: the French report folds both towns of the Burkina wave into
-# one (no wave cue, one province), the Colombian wave's towns lie in two provinces and are not
-# linked into a story (Jamundi takes the wave's total), the follow-up dated by its mourning day
-# forms a wave record of its own, the anniversary, the court case, the peaceful march and the
-# policy piece that recalls Mandera each make an incident, and no state force is a perpetrator.
-FLOORS = {"score": 0.82, "incidents.f1": 0.80, "stories.bcubed_f1": 0.96,
-          "incidents.killed_in_range": 7 / 10, "incidents.killed_close": 7 / 10,
-          "incidents.date_exact": 10 / 10, "stories.background_leaks": 0,
+# Floors as last reached. Still wrong: the Colombian wave's towns lie in two provinces and are not
+# linked into a story (Jamundi takes the wave's total, Corinto the Jamundi report's figures), and
+# no state force is a perpetrator. The court case, the peaceful march, the anniversary and the
+# policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom counts
+# the wave.
+FLOORS = {"score": 0.93, "incidents.f1": 1.0, "stories.bcubed_f1": 0.96,
+          "incidents.killed_in_range": 11 / 13, "incidents.killed_close": 11 / 13,
+          "incidents.date_exact": 13 / 13, "stories.background_leaks": 0,
           "claims.quotes_verbatim": 1.0}
 
 
@@ -37,11 +39,31 @@ with tempfile.TemporaryDirectory() as tmp:
     by_id = {i["id"]: i for i in incidents}
 
     # "In Dori, ..." is Burkina Faso's Dori, not the Indian city whose alternate name is Indori.
+    # The French report's "sixteen" is the latest; its joint toll of both towns is the wave's.
     dori = [i for i in incidents if i.get("place") == "Dori"]
-    check(len(dori) == 1 and dori[0]["country"] == "BF" and (dori[0]["killed"] or {}).get("best") == 15,
-          "Dori: its own attack, 15 soldiers, not the wave's total")
+    check(len(dori) == 1 and dori[0]["country"] == "BF" and (dori[0]["killed"] or {}).get("best") == 16,
+          "Dori: its own attack, 16 soldiers, not the wave's total")
     # The wave lede names no town: Dori and Gorom-Gorom are children of one story.
     gorom = [i for i in incidents if i.get("place") == "Gorom-Gorom"]
+    check(len(gorom) == 1 and (gorom[0]["killed"] or {}).get("best") == 10,
+          "Gorom-Gorom: ten gendarmes, not the French report's joint toll of both towns")
+    # Noise pieces (a sentencing, a peaceful march, an anniversary, a policy piece) make no
+    # incident of their own.
+    noise = {"nc-29", "nc-30", "nc-31", "nc-32", "nc-35", "nc-38"}
+    check(not any(noise & set(i["documents"]) for i in incidents),
+          "the court case, the marches, the anniversaries and the policy piece report no attack")
+    # Gunmen firing on a march is an attack; the vigil for its victims joins it.
+    celaya = [i for i in incidents if i.get("place") == "Celaya"]
+    check(len(celaya) == 1 and set(celaya[0]["documents"]) == {"nc-33", "nc-34"} and
+          (celaya[0]["killed"] or {}).get("best") == 6,
+          "Celaya: the attack on a march, joined by the vigil, 6 killed")
+    # "attacked Gusau and Tsafe ..., killing 12": the joint toll is the wave's, each town keeps its own.
+    zam = {i.get("place"): i for i in incidents if i.get("place") in ("Gusau", "Tsafe")}
+    check(len(zam) == 2 and (zam["Gusau"]["killed"] or {}).get("best") == 7 and
+          (zam["Tsafe"]["killed"] or {}).get("best") == 5 and zam["Gusau"].get("parent") and
+          zam["Gusau"]["parent"] == zam["Tsafe"].get("parent") and
+          (by_id[zam["Gusau"]["parent"]]["killed"] or {}).get("best") == 14,
+          "Gusau 7 and Tsafe 5 under one story of 14")
     check(len(gorom) == 1 and dori and gorom[0].get("parent") and
           gorom[0].get("parent") == dori[0].get("parent") and gorom[0]["parent"] in by_id,
           "Dori and Gorom-Gorom belong to one story")

@@ -14,6 +14,7 @@ Result<std::unique_ptr<TriggerLexicon>> TriggerLexicon::Load(const std::string& 
     std::string pr(cols[3]);
     t.priority = static_cast<int>(std::strtol(pr.c_str(), &endp, 10));
     if (endp == pr.c_str()) return InvalidArgument("priority is not a number");
+    t.denial = t.event_type == kDenialType;
     uint32_t id = static_cast<uint32_t>(lex->types_.size());
     lex->types_.push_back(std::move(t));
     for (std::string_view p : SplitBar(cols[0])) lex->trie_.Add(p, id);
@@ -34,6 +35,11 @@ std::vector<TriggerHit> TriggerLexicon::Find(const WordStream& ws) const {
     size_t len = trie_.Match(w, i, ws.sentence_end(w[i].sentence), &payload);
     if (len == 0) {
       ++i;
+      continue;
+    }
+    // A denial ("no arrests were made") is matched only to hide the trigger inside it.
+    if (types_[payload].denial) {
+      i += len;
       continue;
     }
     TriggerHit h;

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -27,7 +28,12 @@ class TriggerLexicon {
     std::string event_type;
     std::string sub_event_type;
     int priority = 0;
+    bool denial = false;  // event_type kDenialType: the phrase reports no event
   };
+
+  // The event_type of a denial row of triggers.tsv ("no arrests were made"): as the longest
+  // match it hides the trigger it holds, and Find reports nothing there.
+  static constexpr std::string_view kDenialType = "none";
 
   // `dir` holds the extract data files. Errors name the file and line.
   static Result<std::unique_ptr<TriggerLexicon>> Load(const std::string& dir);

@@ -42,6 +42,9 @@ bool RecallsPast(const Timex& t, const std::optional<CivilDate>& published) {
 constexpr uint32_t kSamePlaceCue = 3;
 // A background cue that compares the news with another case ("the second shooting in a week").
 constexpr uint32_t kOtherCaseCue = 4;
+// A later occasion about an attack ("sentenced", "the anniversary of", "marched"): a sentence
+// whose violence is the occasion's object (the cue comes before every trigger) recalls it.
+constexpr uint32_t kOccasionCue = 5;
 
 // Payload of an "outlet" row of place_cues.tsv in after_ (resident and facility rows are 1).
 constexpr uint32_t kOutletCue = 2;
@@ -264,6 +267,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
       {"none", &x->background_, 0},
       {"here", &x->background_, kSamePlaceCue},
       {"other", &x->background_, kOtherCaseCue},
+      {"occasion", &x->background_, kOccasionCue},
   };
   Status st = ForEachTsvRow(dir + "/background_cues.tsv", 2, [&](const auto& cols, int) {
     return AddCue(background_kinds, 2, cols[1], cols[0]);
@@ -316,7 +320,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
   });
   if (!st.ok()) return st;
   const WordClassSpec classes[] = {
-      {"definite", &x->definite_}, {"aside", &x->asides_}, {"home_prep", &x->home_preps_}};
+      {"definite", &x->definite_},
+      {"aside", &x->asides_},
+      {"home_prep", &x->home_preps_},
+      {"place_coord", &x->place_coord_}};
   st = LoadWordClasses(dir + "/function_words.tsv", classes);
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
@@ -407,6 +414,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     bool relative_bg = false;
     bool same_place = false;       // says it happened at the article's own place ("the same town")
     bool other_case = false;       // compares the news with another case ("the second in a week")
+    size_t occasion = SIZE_MAX;    // first word of its first occasion cue ("sentenced"), if any
     std::vector<uint32_t> places;  // indices into `places`, finest first
   };
   std::vector<Sent> sent(ns);
@@ -434,6 +442,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       if (len > 0 && payload == 1) sent[s].weak_bg = true;
       if (len > 0 && payload == kSamePlaceCue) sent[s].same_place = true;
       if (len > 0 && payload == kOtherCaseCue) sent[s].other_case = true;
+      if (len > 0 && payload == kOccasionCue) sent[s].occasion = std::min(sent[s].occasion, i);
       size_t wl = wave_.Match(w, i, e, &payload);
       if (wl > 0) (payload == 2 ? sent[s].tally : sent[s].wave) = true;
       i += std::max<size_t>(1, std::max(len, wl));
@@ -443,6 +452,23 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
     }
   }
   for (const TriggerHit& h : trig) sent[h.sentence].has_trigger = true;
+  // An occasion cue before the sentence's first trigger ("a court sentenced two men for the
+  // 2019 attack", "marked the anniversary of the bombing") makes the violence the occasion's
+  // object: a recall. After a trigger ("gunmen attacked a rally") the occasion is the target. A
+  // sentence with no violence at all ("he was sentenced to six months") recalls nothing: it
+  // stays as it was (its names may still point to a suspect).
+  {
+    std::vector<size_t> first_trigger(ns, SIZE_MAX);
+    std::vector<uint8_t> violent(ns, false);
+    for (const TriggerHit& h : trig) {
+      first_trigger[h.sentence] = std::min<size_t>(first_trigger[h.sentence], h.word);
+      violent[h.sentence] = true;
+    }
+    for (uint32_t s : claim_sent) violent[s] = true;
+    for (size_t s = 0; s < ns; ++s) {
+      if (violent[s] && sent[s].occasion < first_trigger[s]) sent[s].strong_bg = true;
+    }
+  }
   // The first word that begins at or after byte `pos`.
   auto word_at = [&](uint32_t pos) {
     return static_cast<size_t>(
@@ -1215,7 +1241,39 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         return gs[best];
       };
       for (uint32_t t : sent_triggers[s]) groups[nearest(trig[t].span)].triggers.push_back(t);
-      for (uint32_t c : sent_claims[s]) groups[nearest(claims[c].figure_span)].claims.push_back(c);
+      // Towns joined by a coordinator with nothing of their own between them ("attacks on A and
+      // B", "le camp de A et la brigade de B") share a figure that follows them all: it counts
+      // the wave, not the nearer town.
+      std::vector<uint32_t> towns;
+      for (uint32_t p : here) {
+        if (Level(places[p].place) < static_cast<int>(GeoLevel::kProvince)) towns.push_back(p);
+      }
+      std::sort(towns.begin(), towns.end(), [&](uint32_t a, uint32_t b) {
+        return places[a].span.begin < places[b].span.begin;
+      });
+      bool joined = towns.size() > 1;
+      for (size_t k = 0; joined && k + 1 < towns.size(); ++k) {
+        const Span gap{places[towns[k]].span.end, places[towns[k + 1]].span.begin};
+        if (gap.begin >= gap.end || place_key[towns[k]] == place_key[towns[k + 1]]) {
+          joined = false;
+          break;
+        }
+        bool coord = false;
+        for (size_t i = word_at(gap.begin); i < w.size() && w[i].span.end <= gap.end; ++i) {
+          coord |= place_coord_.contains(w[i]);
+        }
+        auto inside = [&](Span x) { return x.begin >= gap.begin && x.end <= gap.end; };
+        for (uint32_t t : sent_triggers[s]) joined &= !inside(trig[t].span);
+        for (uint32_t c : sent_claims[s]) joined &= !inside(claims[c].figure_span);
+        joined &= coord;
+      }
+      for (uint32_t c : sent_claims[s]) {
+        if (joined && claims[c].scope == Scope::kIncident &&
+            claims[c].figure_span.begin >= places[towns.back()].span.end) {
+          claims[c].scope = Scope::kWave;
+        }
+        groups[nearest(claims[c].figure_span)].claims.push_back(c);
+      }
     }
     prev_event = s;
     prev_places.clear();

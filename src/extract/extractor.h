@@ -25,6 +25,14 @@
 // background_cues.tsv ("in the same town"), else it has none (a town the gazetteer did not read,
 // or no specific event at all).
 //
+// Occasions: a sentence whose occasion cue of background_cues.tsv (a sentencing, an anniversary,
+// a protest march) comes before its first trigger of violence recalls that violence ("a court
+// sentenced two men for the 2019 bombing"); after a trigger ("gunmen fired on a march") the
+// occasion is the target and the sentence is news. A denial row of triggers.tsv ("no arrests were
+// made") hides the trigger it holds. Towns joined by a place_coord word of function_words.tsv
+// ("attacks on A and B killed 12"), with no trigger or figure between them, share the figure that
+// follows them all: it is scoped to the wave, not given to the nearer town.
+//
 // Load() reads every word list from <data_dir>/extract/ (see the header comment of each file)
 // once (procedure_cues.tsv is optional: without it no date is set aside); Extract() is const and
 // thread-safe, and never fails: an article in a language the lexicons do not cover gives its
@@ -91,6 +99,8 @@ class Extractor {
   // the sentence's news standing (aside).
   WordSet definite_, asides_;
   WordSet home_preps_;  // "of" of "a resident of X", ", of X": a place that is someone's home
+  // function_words.tsv class place_coord: joins two towns that share one figure ("A and B").
+  WordSet place_coord_;
   // Every trie above and in the lexicons, registered once at load: a WordStream made with it
   // answers "may a phrase of lexicon X start here" for all of them with one lookup per word.
   // Unused (streams made without it) if registration failed.

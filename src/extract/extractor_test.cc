@@ -1575,5 +1575,65 @@ TEST_F(ExtractorTest, AttackInAnotherProvinceDatedEarlierOrNamedByPlaceIsRecalle
   }
 }
 
+// A declared day of mourning is a later step (procedure_cues.tsv): its date ("on Wednesday")
+// dates neither the attacks it mourns nor, as the article's main date, a toll of both given in
+// a sentence with no date of its own.
+TEST_F(ExtractorTest, DayOfMourningDatesNoAttack) {
+  SetText(
+      "The government declared three days of national mourning on Wednesday for the soldiers "
+      "killed in Sunday's attacks on Arden and Brisk.\n"
+      "The army said 25 soldiers had been killed in the two attacks.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  testing_doc::AddTimex(article_.text, &doc_, "on Wednesday", {2031, 5, 12}, DatePrecision::kDay);
+  testing_doc::AddTimex(article_.text, &doc_, "Sunday", {2031, 5, 9}, DatePrecision::kDay);
+  DocAnalysis a = Run();
+  ASSERT_FALSE(a.mentions.empty());
+  for (const EventMention& m : a.mentions) {
+    EXPECT_NE(m.date.date, (CivilDate{2031, 5, 12}))
+        << (m.places.empty() ? "-" : m.places[0].place.name);
+  }
+}
+
+// Two towns joined by "and" (or "et", "y") with nothing of their own between them share a figure
+// that follows them both: it counts the wave, not the nearer town. Figures given town by town,
+// and a town named after the figure, stay each town's.
+TEST_F(ExtractorTest, FigureAfterTwoJoinedTownsCountsTheWave) {
+  auto scopes = [&](const std::string& text) {
+    SetText(text);
+    AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+    AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+    std::vector<std::pair<int, Scope>> out;
+    for (const EventMention& m : Run().mentions) {
+      for (const Claim& c : m.claims) out.emplace_back(static_cast<int>(c.value), c.scope);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using V = std::vector<std::pair<int, Scope>>;
+  EXPECT_EQ(scopes("Gunmen attacked the army camp of Arden and the police post of Brisk on "
+                   "Sunday, killing at least 26 soldiers."),
+            (V{{26, Scope::kWave}}));
+  EXPECT_EQ(scopes("Des hommes armés ont attaqué le camp de Arden et la brigade de Brisk, faisant "
+                   "au moins 26 morts."),
+            (V{{26, Scope::kWave}}));
+  EXPECT_EQ(scopes("Gunmen killed 5 soldiers in Arden and 7 policemen were killed in Brisk."),
+            (V{{5, Scope::kIncident}, {7, Scope::kIncident}}));
+  EXPECT_EQ(scopes("Twelve soldiers were killed in Arden, after which troops moved to Brisk."),
+            (V{{12, Scope::kIncident}}));
+}
+
+// A movement after the attack ("troops then moved to B") does not place the attack at B.
+TEST_F(ExtractorTest, MovementAfterTheAttackDoesNotPlaceIt) {
+  SetText("After the attack in Arden that killed nine, troops moved to Brisk.");
+  AddPlace("Arden", GeoLevel::kPlace, "Vellmar", 2);
+  AddPlace("Brisk", GeoLevel::kPlace, "Vellmar", 3);
+  DocAnalysis a = Run();
+  ASSERT_NE(At(a, "Arden"), nullptr);
+  ASSERT_EQ(At(a, "Arden")->claims.size(), 1u);
+  EXPECT_EQ(At(a, "Arden")->claims[0].value, 9);
+  EXPECT_EQ(At(a, "Brisk"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -511,7 +511,7 @@ Status AddSingleWords(std::string_view name, std::string_view words, WordSet* se
 // ClaimExtractor rejects a class it does not know (a typo would silently empty a class) and
 // skips these.
 inline constexpr std::string_view kSharedWordClasses[] = {"article", "definite", "aside",
-                                                          "home_prep"};
+                                                          "home_prep", "place_coord"};
 
 // One single-word class of function_words.tsv and the set it fills.
 struct WordClassSpec {

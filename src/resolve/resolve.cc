@@ -1178,6 +1178,15 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         main = i;
       }
     }
+    // A figure the extractor gave two towns together ("attacks on A and B killed 12") is
+    // wave-scoped inside a news mention: the article tells of separate attacks, so a town with
+    // figures of its own stays apart even within the main event's province.
+    bool joint = false;
+    for (const Local& l : locals) {
+      for (const EventMention* em : l.e.mentions) {
+        for (const Claim& c : em->claims) joint |= !em->wave && c.scope == Scope::kWave;
+      }
+    }
     std::vector<Local> kept;
     Local& m = locals[main];
     std::string folded, dropped;
@@ -1208,7 +1217,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         dates_fit =
             dates_fit && ((k < update_only.size() && update_only[k]) || fits_dates(m, l.days[k]));
       }
-      if (same_country && own_figures && !same_a1) {
+      if (same_country && own_figures && (!same_a1 || joint)) {
         kept.push_back(std::move(l));
       } else if (dates_fit) {
         folded += (folded.empty() ? "" : ", ") + PlaceDesc(l.e.loc);

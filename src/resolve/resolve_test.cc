@@ -787,6 +787,30 @@ TEST(ResolveTest, OneArticleWithoutAWaveTellsOneStory) {
   EXPECT_EQ(s.incidents.size(), 3u);
 }
 
+// One article, two towns of one province, each with its own figure, and a figure the extractor
+// gave both together (wave-scoped, in a news mention: "attacks on A and B killed 12"): separate
+// attacks of one story, not one attack seen from two places.
+TEST(ResolveTest, JointFigureOfTwoTownsKeepsThemApart) {
+  auto docs = [](Scope joint) {
+    return std::vector<DocAnalysis>{
+        DocBuilder("a", "2024-05-02")
+            .Mention(kBomb, "2024-05-01", {kNorthTown}, {K(7)})
+            .Mention(kBomb, "2024-05-01", {kSouthTown},
+                     {K(5), K(12, Qualifier::kExact, Field::kKilled, Category::kUnknown, joint)})
+            .Build(),
+    };
+  };
+  IncidentSet s = Resolve(docs(Scope::kWave));
+  std::vector<const Incident*> leaves = Leaves(s);
+  ASSERT_EQ(leaves.size(), 2u);
+  for (const Incident* i : leaves) {
+    ASSERT_TRUE(i->killed);
+    EXPECT_EQ(i->killed->best, i->place == "Northtown" ? 7 : 5) << i->place;
+  }
+  // Without the joint figure the article tells one attack: the towns fold into one.
+  EXPECT_EQ(Leaves(Resolve(docs(Scope::kIncident))).size(), 1u);
+}
+
 TEST(ResolveTest, RepeatedFiguresInAnotherProvinceAreTheSameAttack) {
   // The second place only repeats the main event's toll: the attack retold from elsewhere.
   std::vector<DocAnalysis> docs = {

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes articles.jsonl and gold.json: invented multi-outlet clusters (our own sentences, no copied
-text) with a hand-made sitrep-gold/1 annotation. Eight attacks in eight countries, each told by
-three to five outlets in different styles (agency lede, dated dateline, local paper with a long
-human opening, live update, follow-up with a funeral, analysis piece, one in French, one in
-Spanish); two are coordinated waves (one story, two towns). Four noise articles (a court case, a
-peaceful march, an anniversary, a policy piece) report no new attack.
+text) with a hand-made sitrep-gold/1 annotation. Ten attacks in nine countries, each told by two
+to five outlets in different styles (agency lede, dated dateline, local paper with a long human
+opening, live update, follow-up with a funeral or a vigil, analysis piece, reports in French and
+Spanish); three are coordinated waves (one story, two towns), two of them with a toll given for
+both towns together; one attack targets a peaceful march. Six noise pieces (a court case, a
+peaceful march, two anniversaries, a policy piece, a march against one of the attacks) report no
+new attack.
 
 Conventions (../../../../shared/eval/README.md): killed counts every death, attackers included;
 best is the latest official figure, low/high the spread across outlets. Articles that only recall
@@ -144,6 +146,24 @@ ARTICLES = [
 ("nc-28", "monitor-l", "2025-11-14", "en",
  "A war monitor said on Friday that 16 people were killed in Thursday's car bomb attack in Manbij, higher than the official figure.\n"
  "The monitor said most of the dead were women who worked on farms outside the town."),
+# --- S9: gunmen fire on a peaceful march in Celaya, Mexico, Sunday 6 April 2025 -------------------
+("nc-33", "agency-b", "2025-04-06", "en",
+ "MEXICO CITY, April 6 (Reuters) - Gunmen opened fire on a peaceful march against violence in the central Mexican city of Celaya on Sunday, killing six people and wounding nine, Guanajuato state prosecutors said.\n"
+ "The marchers were walking towards the town hall when two pickup trucks pulled up beside them, witnesses said."),
+("nc-34", "paper-n", "2025-04-08", "en",
+ "Hundreds of people held a candlelight vigil in Celaya on Tuesday for the six marchers killed in Sunday's attack, as prosecutors said they had identified the gunmen's vehicles.\n"
+ "Relatives carried photographs of the victims through the city centre."),
+("nc-35", "diario-o", "2025-04-13", "es",
+ "Miles de personas marcharon pacíficamente este sábado en la Ciudad de México para rechazar el ataque contra una marcha en Celaya que dejó seis muertos la semana pasada.\n"
+ "Los organizadores pidieron justicia para las víctimas."),
+# --- S10: bandits attack Gusau and Tsafe, Zamfara, Nigeria, Tuesday 11 February 2025 (night) ------
+("nc-36", "agency-a", "2025-02-12", "en",
+ "Armed bandits attacked Gusau and Tsafe in northwest Nigeria's Zamfara state on Tuesday night, killing 12 people, police said on Wednesday.\n"
+ "In Gusau, the gunmen shot dead seven traders at a cattle market before fleeing on motorcycles.\n"
+ "Five villagers were killed in Tsafe, where the attackers also abducted about 20 women, a local official said."),
+("nc-37", "paper-k", "2025-02-13", "en",
+ "The death toll from Tuesday night's attacks on Gusau and Tsafe has risen to 14, the Zamfara state government said on Thursday, after two of the wounded died.\n"
+ "Residents of both towns buried their dead on Wednesday."),
 # --- noise: no new attack -----------------------------------------------------------------------
 ("nc-29", "paper-j", "2025-06-05", "en",
  "A court in Nairobi on Thursday sentenced two men to 30 years in prison each for helping to plan the 2019 attack on a hotel complex in which 21 people were killed.\n"
@@ -157,6 +177,9 @@ ARTICLES = [
  "Families gathered in Peshawar on Thursday to mark the second anniversary of the suicide bombing at a mosque inside the police lines that killed more than 80 people, most of them policemen.\n"
  "Relatives said they were still waiting for the findings of the inquiry.\n"
  "Senior officers laid wreaths at a memorial inside the compound."),
+("nc-38", "journal-f", "2025-03-15", "fr",
+ "Des centaines de personnes se sont rassemblées samedi à Grand-Bassam pour commémorer l'attentat contre une plage de la ville, qui avait fait 19 morts en 2016.\n"
+ "Les autorités ont rappelé que la menace reste élevée dans le nord du pays."),
 ("nc-32", "paper-j", "2025-09-10", "en",
  "Kenya will deploy two more police units along its border with Somalia, the interior ministry said on Wednesday, weeks after a roadside bomb near Mandera killed eight officers.\n"
  "The ministry said new armoured vehicles would be delivered to the border counties by December.\n"
@@ -188,6 +211,12 @@ INCIDENTS = [
  ["al-Shabaab", "al-Shabab"], ["nc-19", "nc-20", "nc-21"]),
 ("bokkos", "S7", "2025-10-11", ["2025-10-12"], "NG", "Plateau", "Bokkos", [], 9.30, 8.99, 30,
  (40, 52, 52), [], ["nc-22", "nc-23", "nc-24", "nc-25"]),
+("celaya", "S9", "2025-04-06", [], "MX", "Guanajuato", "Celaya", [], 20.52, -100.82, 20, (6, 6, 6),
+ [], ["nc-33", "nc-34"]),
+("gusau", "S10", "2025-02-11", ["2025-02-12"], "NG", "Zamfara", "Gusau", [], 12.17, 6.66, 20,
+ (7, 7, 7), [], ["nc-36", "nc-37"]),
+("tsafe", "S10", "2025-02-11", ["2025-02-12"], "NG", "Zamfara", "Tsafe", [], 11.96, 6.92, 20,
+ (5, 5, 5), [], ["nc-36", "nc-37"]),
 ("manbij", "S8", "2025-11-13", [], "SY", "Aleppo Governorate", "Manbij", ["Menbij", "Minbij"],
  36.53, 37.95, 25, (11, 14, 16), [], ["nc-26", "nc-27", "nc-28"]),
 ]
@@ -202,7 +231,9 @@ STORIES = {
     "S6": ((8, 8, 8), ["nc-32"]),
     "S7": ((40, 52, 52), []),
     "S8": ((11, 14, 16), []),
-    "noise": (None, ["nc-29", "nc-30", "nc-31"]),
+    "S9": ((6, 6, 6), ["nc-35"]),
+    "S10": ((12, 14, 14), []),
+    "noise": (None, ["nc-29", "nc-30", "nc-31", "nc-38"]),
 }
 
 
