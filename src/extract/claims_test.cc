@@ -289,6 +289,30 @@ TEST_F(ClaimsTest, SingularVictimWithAgeAndRelativeClause) {
   EXPECT_EQ(c[0].value, 1);
 }
 
+// singular.tsv rows of other languages: a singular victim with its predicate is one, with the
+// noun's category; the same sentence in the plural is the numeric grammar's.
+TEST_F(ClaimsTest, SingularVictimInOtherLanguages) {
+  struct Case {
+    const char* text;
+    Field field;
+    Category category;
+  };
+  const Case cases[] = {
+      {"Un soldado murió el martes en el puesto de control.", Field::kKilled,
+       Category::kSecurityForces},
+      {"Une femme a été tuée près du marché.", Field::kKilled, Category::kCivilians},
+      {"Un poliziotto è rimasto ferito durante la sparatoria.", Field::kInjured,
+       Category::kSecurityForces},
+  };
+  for (const Case& k : cases) {
+    auto c = Run(k.text);
+    ASSERT_EQ(c.size(), 1u) << k.text;
+    EXPECT_EQ(c[0].field, k.field) << k.text;
+    EXPECT_EQ(c[0].value, 1) << k.text;
+    EXPECT_EQ(c[0].category, k.category) << k.text;
+  }
+}
+
 TEST_F(ClaimsTest, PronounAndNameSubjects) {
   auto c = Run("He was taken to Mercy Hospital, where he was pronounced dead.");
   ASSERT_EQ(c.size(), 1u);
