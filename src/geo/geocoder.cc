@@ -2128,8 +2128,12 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (const auto* hit = cache.map.Find(f, hash)) return *hit;
     key.clear();
     rules.KeyFromFolded(f, &key);
-    std::span<const GazPosting> p =
-        key.size() < 3 ? std::span<const GazPosting>() : gaz_->LookupKey(key);
+    // A key under three letters collides with too many names ("Ka" ~ Kai, Kay), so a short
+    // word has none; a name of four letters or more whose key the rules shorten that far
+    // ("Kaya" -> "ka") keeps it, and its exact spelling still decides among the postings.
+    std::span<const GazPosting> p = key.size() < 3 && (key.empty() || f.size() < 4)
+                                        ? std::span<const GazPosting>()
+                                        : gaz_->LookupKey(key);
     if (cache.map.size() >= kKeyCacheMax) cache.map.Clear();
     cache.map.Get(f, hash) = p;
     return p;

@@ -1512,5 +1512,22 @@ TEST_F(NamesakeEvidenceTest, ShoutedNonNameImpliesNoState) {
             (std::vector<std::string>{"Stockbury=Kansas", "Shevas=Kansas", "Kansas=Kansas"}));
 }
 
+// A name of four letters or more whose match key the rules shorten below three letters ("Kaya"
+// -> "ka") is still looked up; a short word with such a key is not ("Kay said").
+TEST(GeocoderRealTest, ANameWithAShortKeyIsFound) {
+  const Geocoder* geo = geo_test::RealGeocoder();
+  if (geo == nullptr) GTEST_SKIP() << "no real gazetteer";
+  auto found = [&](const std::string& text, std::string_view name) {
+    for (const PlaceMention& m : geo->Find(text, Doc(), "en")) {
+      if (std::string_view(text).substr(m.span.begin, m.span.size()) == name) {
+        return m.place.country;
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(found("Gunmen attacked a market in Kaya, Burkina Faso, on Sunday.", "Kaya"), "BF");
+  EXPECT_EQ(found("Kay said the market in Kaya was closed.", "Kay"), "");
+}
+
 }  // namespace
 }  // namespace sitrep
