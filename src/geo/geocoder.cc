@@ -1240,6 +1240,15 @@ struct ContextTables {
   }
   size_t num_countries() const { return cc.size() - 1; }
   size_t num_provinces() const { return prov.size() - 1; }
+  // Province `pid`'s context apart from what name `name_id` itself gave it: "Kaduna" the state
+  // does not place "Kaduna" the city.
+  double ProvinceApart(uint32_t name_id, uint32_t pid) const {
+    double pv = province[pid];
+    if (pv > 1e-9) {
+      if (const double* sp = self_prov.Find(name_id, pid)) pv -= *sp;
+    }
+    return pv;
+  }
   // The id of a country code, 0 if the article has no entry for it.
   uint32_t FindCountry(std::string_view code) const {
     const uint16_t slot = CountrySlot(code);
@@ -3070,11 +3079,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       auto in_named_province = [&](const Candidate& c) {
         if (c.e.admin1.empty() || c.e.level == GeoLevel::kProvince) return false;
         const uint32_t pid = ctx.FindProvince(c.e.country, c.country_slot, c.e.admin1);
-        double pv = ctx.province[pid];
-        if (pv > 1e-9) {
-          if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
-        }
-        return pv > 1e-9;
+        return ctx.ProvinceApart(m.name_id, pid) > 1e-9;
       };
       // "X district" where the article names a province that holds a town X but the gazetteer
       // knows district X only in another province (outside district_seat_countries.tsv) ("छत्तीसगढ़ के
@@ -3448,9 +3453,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       }
       for (uint32_t pid = 1; !other_state && pid <= ctx.num_provinces(); ++pid) {
         if (ctx.prov[pid].country != e.country || ctx.prov[pid].admin1 == e.admin1) continue;
-        double pv = ctx.province[pid];
-        if (const double* sp = ctx.self_prov.Find(m.name_id, pid)) pv -= *sp;
-        other_state = pv > 1e-9;
+        other_state = ctx.ProvinceApart(m.name_id, pid) > 1e-9;
       }
       if (other_state && !in_state) accept = false;
     }

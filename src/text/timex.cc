@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <initializer_list>
 #include <iterator>
 
 namespace sitrep {
@@ -187,10 +188,12 @@ namespace {
 
 // How one calendar table is read: <name> <number 1-max> [<flag>].
 struct CalendarTable {
-  std::string_view file;   // under <data_dir>/text/
-  std::string_view unit;   // the number's name in the error message ("month")
-  int max = 0;             // numbers run 1..max
-  std::string_view flags;  // the known flags, "|" separated
+  std::string_view file;  // under <data_dir>/text/
+  std::string_view unit;  // the number's name in the error message ("month")
+  int max = 0;            // numbers run 1..max
+  // The known flags. (The list's array lives as long as the braced table it is written in: the
+  // reader's call.)
+  std::initializer_list<std::string_view> flags;
   // An unknown flag is an error with this message; empty: the flag is dropped instead (months,
   // whose third column is "cap" or a note).
   std::string_view unknown_flag;
@@ -204,12 +207,7 @@ Result<std::vector<CalendarName>> ReadCalendarNames(const std::string& data_dir,
   Result<std::vector<TsvRow>> rows = ReadTsv(path);
   if (!rows.ok()) return rows.status();
   auto known = [&](std::string_view flag) {
-    for (size_t b = 0; b <= t.flags.size();) {
-      size_t bar = std::min(t.flags.find('|', b), t.flags.size());
-      if (t.flags.substr(b, bar - b) == flag) return true;
-      b = bar + 1;
-    }
-    return false;
+    return std::find(t.flags.begin(), t.flags.end(), flag) != t.flags.end();
   };
   std::vector<CalendarName> out;
   for (const TsvRow& r : *rows) {
@@ -233,11 +231,14 @@ Result<std::vector<CalendarName>> ReadCalendarNames(const std::string& data_dir,
 }  // namespace
 
 Result<std::vector<CalendarName>> ReadMonthNames(const std::string& data_dir) {
-  return ReadCalendarNames(data_dir, {"months.tsv", "month", 12, "cap", ""});
+  return ReadCalendarNames(data_dir, {"months.tsv", "month", 12, {"cap"}, ""});
 }
 
 Result<std::vector<CalendarName>> ReadWeekdayNames(const std::string& data_dir) {
-  return ReadCalendarNames(data_dir, {"weekdays.tsv", "weekday", 7, "postpos|full|cue",
+  return ReadCalendarNames(data_dir, {"weekdays.tsv",
+                                      "weekday",
+                                      7,
+                                      {"postpos", "full", "cue"},
                                       "unknown flag (postpos, full or cue)"});
 }
 
