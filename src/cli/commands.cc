@@ -13,12 +13,12 @@
 #include <fstream>
 #include <iostream>
 #include <set>
-#include <unordered_map>
 
 #include "base/data_dir.h"
 #include "export/export.h"
 #include "ingest/dedup.h"
 #include "ingest/ingest.h"
+#include "pipeline/jobs.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -227,9 +227,6 @@ Status WriteOutput(const std::string& path, const std::string& content) {
   return Status::Ok();
 }
 
-// Articles analysed at once by `analyze` before their analyses are reduced for resolution.
-constexpr size_t kAnalyzeChunk = 5000;
-
 int RunAnalyze(const AnalyzeCommand& cmd) {
   const double start = Now();
   // The format, output and database are checked before the analysis, which can take long.
@@ -263,51 +260,25 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     }
     store = std::move(opened).value();
   }
-  counts.dedup = MarkDuplicates(&in.articles);
   Progress progress(!cmd.engine.quiet);
-  // Analysed in chunks, each analysis reduced to what resolution keeps (ResolveBatch) and freed:
-  // only --db needs every full analysis (it stores them).
-  const ProgressFn progress_fn = progress.Fn();
-  const size_t total = in.articles.size();
-  std::vector<DocAnalysis> analyses;
-  ResolveBatch batch = (*engine)->StartResolve();
-  for (size_t begin = 0; begin < total; begin += kAnalyzeChunk) {
-    const size_t end = std::min(total, begin + kAnalyzeChunk);
-    std::vector<Article> slice(in.articles.begin() + static_cast<std::ptrdiff_t>(begin),
-                               in.articles.begin() + static_cast<std::ptrdiff_t>(end));
-    ProgressFn fn;
-    if (progress_fn) fn = [&](size_t done, size_t) { progress_fn(begin + done, total); };
-    std::vector<DocAnalysis> part = (*engine)->AnalyzeAll(slice, fn);
-    for (DocAnalysis& a : part) {
-      batch.Add(a);
-      if (!cmd.db.empty()) analyses.push_back(std::move(a));
-    }
-  }
-  Result<IncidentSet> resolved = (*engine)->FinishResolve(std::move(batch));
-  if (!resolved.ok()) {
-    PrintError(resolved.status().message());
+  Result<AnalyzeRun> run =
+      AnalyzeArticles(**engine, &in.articles, /*keep_analyses=*/store != nullptr, progress.Fn());
+  if (!run.ok()) {
+    PrintError(run.status().message());
     return 1;
   }
-  const IncidentSet& set = *resolved;
+  counts.dedup = run->dedup;
+  const IncidentSet& set = run->incidents;
 
+  // The output first: a store that cannot be written does not cost the run's result.
   if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
   if (store) {
     std::vector<Status> conflicts;
-    std::vector<bool> inserted;
-    Status st = store->PutArticles(in.articles, &inserted, &conflicts);
+    Status st = StoreAnalyzed(in.articles, run->analyses, set, store.get(), &conflicts);
     PrintErrors(conflicts);
-    // An analysis is stored only beside its own text: not for a doc_id kept with other text.
-    std::vector<DocAnalysis> keep;
-    for (size_t i = 0; st.ok() && i < analyses.size(); ++i) {
-      Result<Article> stored =
-          inserted[i] ? Result<Article>(in.articles[i]) : store->GetArticle(in.articles[i].doc_id);
-      if (stored.ok() && stored->text == in.articles[i].text) keep.push_back(analyses[i]);
-    }
-    if (st.ok()) st = store->PutAnalyses(keep);
-    if (st.ok()) st = store->ReplaceIncidents(set);
     if (!st.ok()) {
       PrintError(st.message());
       return 1;
@@ -337,73 +308,24 @@ int RunIngest(const IngestCommand& cmd) {
     return 1;
   }
   // Opened after reading, so that input which gives nothing creates no empty database.
-  Result<std::unique_ptr<Store>> store_or = Store::Open(cmd.db);
-  if (!store_or.ok()) {
-    PrintError(store_or.status().message());
+  Result<std::unique_ptr<Store>> store = Store::Open(cmd.db);
+  if (!store.ok()) {
+    PrintError(store.status().message());
     return 1;
   }
-  Store& store = **store_or;
-
-  Result<std::vector<Article>> stored = store.LoadArticles();
-  Result<std::vector<DocAnalysis>> old_analyses = store.LoadAnalyses();
-  if (!stored.ok() || !old_analyses.ok()) {
-    PrintError(!stored.ok() ? stored.status().message() : old_analyses.status().message());
-    return 1;
-  }
-  // Dedup runs over everything, so a new article can become the canonical of stored ones.
-  std::vector<Article> all = std::move(stored).value();
-  const size_t n_stored = all.size();
-  std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < all.size(); ++i) index.emplace(all[i].doc_id, i);
-  std::vector<Status> conflicts;
-  for (Article& a : in.articles) {
-    auto it = index.find(a.doc_id);
-    if (it == index.end()) {
-      index.emplace(a.doc_id, all.size());
-      all.push_back(std::move(a));
-    } else if (all[it->second].text != a.text) {
-      conflicts.push_back(AlreadyExists(a.origin + ": field 'doc_id': '" + a.doc_id +
-                                        "' is already stored with different text; kept the "
-                                        "stored one"));
-    }
-  }
-  PrintErrors(conflicts);
-  std::vector<std::pair<std::string, bool>> before;
-  for (size_t i = 0; i < n_stored; ++i) before.emplace_back(all[i].copy_of, all[i].exact_duplicate);
-  counts.dedup = MarkDuplicates(&all);
-
-  std::set<std::string> analysed;
-  for (const DocAnalysis& a : *old_analyses) analysed.insert(a.doc_id);
-  std::vector<Article> fresh(all.begin() + static_cast<std::ptrdiff_t>(n_stored), all.end());
-  std::vector<Article> changed_marks, to_analyse = fresh;
-  for (size_t i = 0; i < n_stored; ++i) {
-    const bool changed = before[i] != std::make_pair(all[i].copy_of, all[i].exact_duplicate);
-    if (changed) changed_marks.push_back(all[i]);
-    if (changed || analysed.count(all[i].doc_id) == 0) to_analyse.push_back(all[i]);
-  }
-  Status st = store.PutArticles(fresh, nullptr);
-  if (st.ok()) st = store.UpdateDuplicateMarks(changed_marks);
   Progress progress(!cmd.engine.quiet);
-  if (st.ok()) st = store.PutAnalyses((*engine)->AnalyzeAll(to_analyse, progress.Fn()));
-  Result<std::vector<DocAnalysis>> analyses =
-      st.ok() ? store.LoadAnalyses() : Result<std::vector<DocAnalysis>>(st);
-  if (!analyses.ok()) {
-    PrintError(analyses.status().message());
+  Result<IngestRun> run =
+      AddToStore(**engine, std::move(in.articles), store->get(), progress.Fn());
+  if (!run.ok()) {
+    PrintError(run.status().message());
     return 1;
   }
-  Result<IncidentSet> set = (*engine)->Resolve(*analyses);
-  if (!set.ok()) {
-    PrintError(set.status().message());
-    return 1;
-  }
-  if (Status rs = store.ReplaceIncidents(*set); !rs.ok()) {
-    PrintError(rs.message());
-    return 1;
-  }
+  PrintErrors(run->conflicts);
+  counts.dedup = run->dedup;
   if (!cmd.engine.quiet) {
     std::fprintf(stderr, "sitrep: %zu new article(s) stored, %zu analysed, %zu in the database\n",
-                 fresh.size(), to_analyse.size(), all.size());
-    PrintSummary(counts, *set, Now() - start);
+                 run->added, run->analysed, run->stored_after);
+    PrintSummary(counts, run->incidents, Now() - start);
   }
   return 0;
 }

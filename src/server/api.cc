@@ -16,8 +16,8 @@
 
 #include "export/export.h"
 #include "export/json_codec.h"
-#include "ingest/dedup.h"
 #include "ingest/ingest.h"
+#include "pipeline/jobs.h"
 #include "server/query.h"
 #include "server/static_files.h"
 #include "store/store.h"
@@ -647,44 +647,17 @@ HttpResponse Api::Impl::PostArticles(const HttpRequest& req) const {
   }
   auto opened = Store::Open(options.db_path, /*read_only=*/false);
   if (!opened.ok()) return JsonError(500, opened.status().message());
-  Store& store = **opened;
-  std::vector<bool> inserted;
-  std::vector<Status> conflicts;
-  Status st = store.PutArticles(in.articles, &inserted, &conflicts);
-  if (!st.ok()) return JsonError(500, st.message());
-  for (const Status& c : conflicts) errors.push_back(c.message());
-
-  // Duplicate marks depend on the whole collection: recompute them over it.
-  auto all = store.LoadArticles();
-  if (!all.ok()) return JsonError(500, all.status().message());
-  MarkDuplicates(&*all);
-  st = store.UpdateDuplicateMarks(*all);
-  if (!st.ok()) return JsonError(500, st.message());
-
-  std::set<std::string> fresh_ids;
-  for (size_t i = 0; i < in.articles.size(); ++i) {
-    if (i < inserted.size() && inserted[i]) fresh_ids.insert(in.articles[i].doc_id);
-  }
-  std::vector<Article> fresh;
-  for (const Article& a : *all) {
-    if (fresh_ids.count(a.doc_id) != 0 && !a.exact_duplicate) fresh.push_back(a);
-  }
-  if (!fresh.empty()) {
-    std::vector<DocAnalysis> analyses = engine->AnalyzeAll(fresh);
-    st = store.PutAnalyses(analyses);
-    if (!st.ok()) return JsonError(500, st.message());
-    auto every = store.LoadAnalyses();
-    if (!every.ok()) return JsonError(500, every.status().message());
-    Result<IncidentSet> set = engine->Resolve(*every);
-    if (!set.ok()) return JsonError(500, set.status().message());
-    st = store.ReplaceIncidents(*set);
-    if (!st.ok()) return JsonError(500, st.message());
-  }
+  // Added as `sitrep ingest` adds them (pipeline/jobs.h): one rule for what is stored, analysed
+  // again and resolved.
+  const size_t received = in.articles.size();
+  std::set<std::string> posted;
+  for (const Article& a : in.articles) posted.insert(a.doc_id);
+  Result<IngestRun> run = AddToStore(*engine, std::move(in.articles), opened->get());
+  if (!run.ok()) return JsonError(500, run.status().message());
+  for (const Status& c : run->conflicts) errors.push_back(c.message());
   Invalidate();
 
   // The incidents that now list any posted article (new or already stored).
-  std::set<std::string> posted;
-  for (const Article& a : in.articles) posted.insert(a.doc_id);
   OrderedJson touched = OrderedJson::array();
   auto snapshot = Current();
   if (snapshot.ok()) {
@@ -697,8 +670,8 @@ HttpResponse Api::Impl::PostArticles(const HttpRequest& req) const {
     }
   }
   OrderedJson j;
-  j["received"] = in.articles.size();
-  j["stored"] = fresh_ids.size();
+  j["received"] = received;
+  j["stored"] = run->added;
   j["errors"] = std::move(errors);
   j["incidents"] = std::move(touched);
   return JsonOk(j);
