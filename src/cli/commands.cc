@@ -261,8 +261,8 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
     store = std::move(opened).value();
   }
   Progress progress(!cmd.engine.quiet);
-  Result<AnalyzeRun> run =
-      AnalyzeArticles(**engine, &in.articles, /*keep_analyses=*/store != nullptr, progress.Fn());
+  Result<AnalyzeRun> run = AnalyzeArticles(**engine, &in.articles, store.get(), progress.Fn());
+  PrintErrors(run.ok() ? run->conflicts : std::vector<Status>());
   if (!run.ok()) {
     PrintError(run.status().message());
     return 1;
@@ -270,16 +270,14 @@ int RunAnalyze(const AnalyzeCommand& cmd) {
   counts.dedup = run->dedup;
   const IncidentSet& set = run->incidents;
 
-  // The output first: a store that cannot be written does not cost the run's result.
+  // The output before the stored incidents: a store that cannot be written does not cost the
+  // run's result.
   if (Status st = WriteOutput(cmd.out, FormatIncidents(set, *format, cmd.bom)); !st.ok()) {
     PrintError(st.message());
     return 1;
   }
   if (store) {
-    std::vector<Status> conflicts;
-    Status st = StoreAnalyzed(in.articles, run->analyses, set, store.get(), &conflicts);
-    PrintErrors(conflicts);
-    if (!st.ok()) {
+    if (Status st = store->ReplaceIncidents(set); !st.ok()) {
       PrintError(st.message());
       return 1;
     }
@@ -314,8 +312,7 @@ int RunIngest(const IngestCommand& cmd) {
     return 1;
   }
   Progress progress(!cmd.engine.quiet);
-  Result<IngestRun> run =
-      AddToStore(**engine, std::move(in.articles), store->get(), progress.Fn());
+  Result<IngestRun> run = AddToStore(**engine, std::move(in.articles), store->get(), progress.Fn());
   if (!run.ok()) {
     PrintError(run.status().message());
     return 1;

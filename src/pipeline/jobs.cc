@@ -10,12 +10,34 @@
 
 namespace sitrep {
 
+namespace {
+
+// Stores a chunk of `analyze`: the articles, and each analysis beside its own text only.
+Status StoreChunk(const std::vector<Article>& articles, const std::vector<DocAnalysis>& analyses,
+                  Store* store, std::vector<Status>* conflicts) {
+  std::vector<bool> inserted;
+  if (Status st = store->PutArticles(articles, &inserted, conflicts); !st.ok()) return st;
+  std::vector<DocAnalysis> keep;
+  for (size_t i = 0; i < analyses.size() && i < articles.size(); ++i) {
+    if (inserted[i]) {
+      keep.push_back(analyses[i]);
+      continue;
+    }
+    Result<Article> stored = store->GetArticle(articles[i].doc_id);
+    if (!stored.ok()) return stored.status();
+    if (stored->text == articles[i].text) keep.push_back(analyses[i]);
+  }
+  return store->PutAnalyses(keep);
+}
+
+}  // namespace
+
 Result<AnalyzeRun> AnalyzeArticles(const Engine& engine, std::vector<Article>* articles,
-                                   bool keep_analyses, const ProgressFn& progress) {
+                                   Store* store, const ProgressFn& progress) {
   AnalyzeRun run;
   run.dedup = MarkDuplicates(articles);
-  // Analysed in chunks, each analysis reduced to what resolution keeps (ResolveBatch) and freed:
-  // only a store needs every full analysis.
+  // Analysed in chunks, each analysis reduced to what resolution keeps (ResolveBatch) and freed
+  // once stored.
   const size_t total = articles->size();
   ResolveBatch batch = engine.StartResolve();
   for (size_t begin = 0; begin < total; begin += kAnalyzeChunk) {
@@ -24,32 +46,16 @@ Result<AnalyzeRun> AnalyzeArticles(const Engine& engine, std::vector<Article>* a
                                      articles->begin() + static_cast<std::ptrdiff_t>(end));
     ProgressFn fn;
     if (progress) fn = [&](size_t done, size_t) { progress(begin + done, total); };
-    std::vector<DocAnalysis> part = engine.AnalyzeAll(slice, fn);
-    for (DocAnalysis& a : part) {
-      batch.Add(a);
-      if (keep_analyses) run.analyses.push_back(std::move(a));
+    const std::vector<DocAnalysis> part = engine.AnalyzeAll(slice, fn);
+    if (store != nullptr) {
+      if (Status st = StoreChunk(slice, part, store, &run.conflicts); !st.ok()) return st;
     }
+    for (const DocAnalysis& a : part) batch.Add(a);
   }
   Result<IncidentSet> resolved = engine.FinishResolve(std::move(batch));
   if (!resolved.ok()) return resolved.status();
   run.incidents = std::move(resolved).value();
   return run;
-}
-
-Status StoreAnalyzed(const std::vector<Article>& articles, const std::vector<DocAnalysis>& analyses,
-                     const IncidentSet& incidents, Store* store, std::vector<Status>* conflicts) {
-  std::vector<bool> inserted;
-  Status st = store->PutArticles(articles, &inserted, conflicts);
-  // An analysis is stored only beside its own text: not for a doc_id kept with other text.
-  std::vector<DocAnalysis> keep;
-  for (size_t i = 0; st.ok() && i < analyses.size() && i < articles.size(); ++i) {
-    Result<Article> stored =
-        inserted[i] ? Result<Article>(articles[i]) : store->GetArticle(articles[i].doc_id);
-    if (stored.ok() && stored->text == articles[i].text) keep.push_back(analyses[i]);
-  }
-  if (st.ok()) st = store->PutAnalyses(keep);
-  if (st.ok()) st = store->ReplaceIncidents(incidents);
-  return st;
 }
 
 Result<IngestRun> AddToStore(const Engine& engine, std::vector<Article> articles, Store* store,

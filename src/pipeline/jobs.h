@@ -31,24 +31,19 @@ inline constexpr size_t kAnalyzeChunk = 5000;
 struct AnalyzeRun {
   DedupStats dedup;
   IncidentSet incidents;
-  // analyses[i] belongs to the articles[i] the run marked; empty unless asked for (a store).
-  std::vector<DocAnalysis> analyses;
+  std::vector<Status> conflicts;  // doc_ids the store holds with other text (the stored one kept)
 };
 
 // `analyze`: marks duplicates among *articles (copy_of, exact_duplicate), analyses them in
-// chunks of kAnalyzeChunk, resolves. The full analyses are kept only when `keep_analyses` (to
-// store them with StoreAnalyzed). `progress` sees (done, total) over all articles.
+// chunks of kAnalyzeChunk and resolves them. With a `store`, each chunk's articles and analyses
+// are stored as soon as the chunk is analysed, so full analyses never pile up in memory: an
+// article whose doc_id the store holds with other text keeps the stored text (a conflict in
+// the result) and its analysis is not stored. The stored incidents are left to the caller
+// (Store::ReplaceIncidents with the result's), who may write its output first. `progress` sees
+// (done, total) over all articles.
 [[nodiscard]] Result<AnalyzeRun> AnalyzeArticles(const Engine& engine,
-                                                 std::vector<Article>* articles, bool keep_analyses,
+                                                 std::vector<Article>* articles, Store* store,
                                                  const ProgressFn& progress = nullptr);
-
-// Stores what AnalyzeArticles made: the articles (a doc_id already stored with other text keeps
-// the stored text; an AlreadyExists status per such article is appended to *conflicts), each
-// analysis only beside its own text, and the incidents in place of the stored ones.
-[[nodiscard]] Status StoreAnalyzed(const std::vector<Article>& articles,
-                                   const std::vector<DocAnalysis>& analyses,
-                                   const IncidentSet& incidents, Store* store,
-                                   std::vector<Status>* conflicts);
 
 struct IngestRun {
   size_t stored_before = 0;  // articles in the store before the call
