@@ -19,13 +19,11 @@ DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
 
-# Floors as last reached. Still wrong: the Colombian wave's towns lie in two provinces and are not
-# linked into a story (Jamundi takes the wave's total, Corinto the Jamundi report's figures), and
-# no state force is a perpetrator. The court case, the peaceful march, the anniversary and the
-# policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom counts
-# the wave.
-FLOORS = {"score": 0.93, "incidents.f1": 1.0, "stories.bcubed_f1": 0.96,
-          "incidents.killed_in_range": 11 / 13, "incidents.killed_close": 11 / 13,
+# Floors as last reached. Still wrong: no state force is a perpetrator. The court case, the
+# peaceful march, the anniversary and the policy piece make no incident; the French report's
+# joint toll of Dori and Gorom-Gorom counts the wave.
+FLOORS = {"score": 0.975, "incidents.f1": 1.0, "stories.bcubed_f1": 0.97,
+          "incidents.killed_in_range": 13 / 13, "incidents.killed_close": 12 / 13,
           "incidents.date_exact": 13 / 13, "stories.background_leaks": 0,
           "claims.quotes_verbatim": 1.0}
 
@@ -67,6 +65,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(gorom) == 1 and dori and gorom[0].get("parent") and
           gorom[0].get("parent") == dori[0].get("parent") and gorom[0]["parent"] in by_id,
           "Dori and Gorom-Gorom belong to one story")
+    # Jamundi (Valle del Cauca) and Corinto (Cauca) on one day, tied by "in two towns": one
+    # story across two provinces; "the toll from the attacks" is the story's, not Jamundi's.
+    col = {i.get("place"): i for i in incidents if i.get("country") == "CO" and i.get("parent")}
+    check(set(col) == {"Jamundí", "Corinto"} and col["Jamundí"]["parent"] == col["Corinto"]["parent"]
+          and (col["Corinto"]["killed"] or {}).get("best") == 1 and
+          (col["Jamundí"]["killed"] or {}).get("best") == 2 and
+          (by_id[col["Corinto"]["parent"]]["killed"] or {}).get("best") == 4,
+          "Jamundi 2 and Corinto 1 under one story of 4")
     # The toll that rose to 19 after a long description of the bombing is read; the spellings
     # of one town make one incident.
     tuz = [i for i in incidents if i.get("country") == "IQ"]

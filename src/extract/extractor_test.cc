@@ -1621,6 +1621,10 @@ TEST_F(ExtractorTest, FigureAfterTwoJoinedTownsCountsTheWave) {
             (V{{5, Scope::kIncident}, {7, Scope::kIncident}}));
   EXPECT_EQ(scopes("Twelve soldiers were killed in Arden, after which troops moved to Brisk."),
             (V{{12, Scope::kIncident}}));
+  // "the toll from the attacks" (plural) counts them all, even in a sentence naming one town.
+  EXPECT_EQ(scopes("Gunmen killed 3 guards in Arden and a driver in Brisk on Friday.\n"
+                   "A guard hurt in Arden died, raising the toll from the attacks to 5."),
+            (V{{3, Scope::kIncident}, {5, Scope::kWave}}));
 }
 
 // A movement after the attack ("troops then moved to B") does not place the attack at B.

@@ -536,6 +536,10 @@ struct Wave {
   LocRef loc;
   std::optional<int64_t> day;
   bool explicit_wave = false;  // a mention said "wave"; else only wave/part-scoped claims
+  // Its article's attacks lie in several provinces of one country within a day of each other and
+  // a wave cue ties them ("attacked posts in two towns ..., killing three"): it covers them all,
+  // not only those of the province most of them are in.
+  bool cross_province = false;
   std::vector<Claim> claims;
   std::vector<const EventMention*> mentions;  // step 1 only
   std::vector<const MentionLite*> lite;
@@ -1438,6 +1442,22 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         any = &e;
       }
       if (a1.size() > 1) {
+        bool cued = w.explicit_wave;
+        for (const Claim& c : w.claims) cued = cued || c.scope == Scope::kWave;
+        std::set<std::string> countries;
+        std::optional<int64_t> lo, hi;
+        bool dated = true;
+        for (const LocalEvent& e : u.events) {
+          if (!e.loc->known || !e.kind.empty()) continue;
+          countries.insert(e.loc->country_key);
+          if (!e.day) {
+            dated = false;
+          } else {
+            lo = lo ? std::min(*lo, *e.day) : *e.day;
+            hi = hi ? std::max(*hi, *e.day) : *e.day;
+          }
+        }
+        w.cross_province = cued && countries.size() == 1 && dated && lo && *hi - *lo <= 1;
         // Several provinces: the wave is where most of the article's events are.
         std::map<std::string, int> votes;
         for (const LocalEvent& e : u.events) {
@@ -3449,7 +3469,11 @@ IncidentStream ResolveBatch::FinishStream() && {
       for (int ei : wv.events) {
         const Event& e = events[ei];
         if (e.kind == "earlier") continue;  // recalled, not part of this wave
-        if (pass == 0 && wv.loc->known && !same_region(wv.loc, e.loc)) continue;
+        if (pass == 0 && wv.loc->known &&
+            !(wv.cross_province ? wv.loc->country_key == e.loc->country_key
+                                : same_region(wv.loc, e.loc))) {
+          continue;
+        }
         if (!DatesFit(wv.day, e.day, 1)) continue;
         members.push_back(e.cluster);
       }
