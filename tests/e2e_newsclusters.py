@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 38 invented reports (our own
-sentences; make.py writes the JSONL and its hand-made gold) of ten attacks, each told by two to
+"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 61 invented reports (our own
+sentences; make.py writes the JSONL and its hand-made gold) of twenty attacks, each told by two to
 five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
 opening, live updates, a follow-up with a funeral or a vigil, an analysis piece, reports in French
-and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto, Gusau and
-Tsafe, the last two with a toll given for both towns together), towns are spelled differently
-across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy Rih, Manbij /
-Menbij), tolls grow and disagree, one attack targets a peaceful march, and six pieces report no
-new attack (a court case, a peaceful march, two anniversaries, a policy piece, a march against an
-attack of the set)."""
+and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto in two
+provinces, Gusau and Tsafe, the last two with a toll given for both towns together), towns are
+spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy
+Rih, Manbij / Menbij, Beledweyne / Belet Weyne), tolls grow and disagree (a market bombing's toll
+rises over three days), one attack targets a peaceful march and security forces fire on another,
+and six pieces report no new attack (a court case, a peaceful march, two anniversaries, a policy
+piece, a march against an attack of the set). The second round adds a convoy ambush, a drone
+strike, a bus on a mine, a jailbreak, herder-farmer clashes across villages, a mass kidnapping, a
+school shooting abroad and a report that counts its two dead one by one."""
 import os
 import sys
 import tempfile
@@ -19,12 +22,16 @@ DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
 
-# Floors as last reached. Still wrong: no state force is a perpetrator. The court case, the
-# peaceful march, the anniversary and the policy piece make no incident; the French report's
-# joint toll of Dori and Gorom-Gorom counts the wave.
-FLOORS = {"score": 0.975, "incidents.f1": 1.0, "stories.bcubed_f1": 0.97,
-          "incidents.killed_in_range": 13 / 13, "incidents.killed_close": 12 / 13,
-          "incidents.date_exact": 13 / 13, "stories.background_leaks": 0,
+# Floors as last reached. Still wrong: a French report's town after an elided article
+# ("d'El-Obeid") is not found, and a follow-up "three days after the drone attack ... that
+# killed 21" makes an incident of its own day and an earlier one apart from the attack's; "a
+# fourth protester died" is read as one death, not a toll of four; "A soldier died ... A police
+# officer was also killed" counts one. The court case, the peaceful march, the anniversary and
+# the policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom
+# counts the wave.
+FLOORS = {"score": 0.955, "incidents.f1": 0.95, "stories.bcubed_f1": 0.955,
+          "incidents.killed_in_range": 23 / 23, "incidents.killed_close": 21 / 23,
+          "incidents.date_exact": 23 / 23, "stories.background_leaks": 0,
           "claims.quotes_verbatim": 1.0}
 
 
@@ -85,5 +92,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(bokkos) == 1 and "nc-24" in bokkos[0]["documents"] and
           (bokkos[0]["killed"] or {}).get("best") == 52,
           "Bokkos: one incident, the weekend's toll of 52")
+
+    # "Security forces opened fire on protesters": the force is the perpetrator, the protesters
+    # are counted ("trois manifestants").
+    gn = [i for i in incidents if i.get("country") == "GN"]
+    check(len(gn) == 1 and gn[0].get("perpetrator") == "security forces" and
+          (gn[0]["killed"] or {}).get("best", 0) >= 3,
+          "Conakry: security forces fired, three protesters at least")
+    # "said on Monday that 42 people died in the weekend violence": the weekend, not Monday.
+    ka = [i for i in incidents if i.get("place") == "Katsina-Ala"]
+    check(len(ka) == 1 and ka[0]["date"] == "2025-09-20" and
+          (ka[0]["killed"] or {}).get("best") == 42,
+          "Katsina-Ala: one incident at the weekend, 42 killed")
+    # The toll that rose over three days; the gunman who killed himself is counted.
+    so = [i for i in incidents if i.get("country") == "SO"]
+    check(len(so) == 1 and (so[0]["killed"] or {}).get("best") == 31, "Beledweyne: 31 killed")
+    cz = [i for i in incidents if i.get("country") == "CZ"]
+    check(len(cz) == 1 and (cz[0]["killed"] or {}).get("best") == 5, "Ostrava: 4 and the gunman")
 
 finish("e2e_newsclusters")

@@ -319,11 +319,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
-  const WordClassSpec classes[] = {
-      {"definite", &x->definite_},
-      {"aside", &x->asides_},
-      {"home_prep", &x->home_preps_},
-      {"place_coord", &x->place_coord_}};
+  const WordClassSpec classes[] = {{"definite", &x->definite_},
+                                   {"aside", &x->asides_},
+                                   {"home_prep", &x->home_preps_},
+                                   {"place_coord", &x->place_coord_}};
   st = LoadWordClasses(dir + "/function_words.tsv", classes);
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
@@ -917,6 +916,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // on such a step, a statement's date ("police said Thursday") is the statement's too.
   std::vector<uint8_t> procedural(doc.timexes.size(), false);
   std::vector<uint8_t> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
+  // A date right after a statement's verb ("said on Monday", "said Monday"): when its sentence
+  // names an earlier day too ("said on Monday that 42 died in the weekend violence"), it dates
+  // the statement, not the violence.
+  std::vector<uint8_t> stated(doc.timexes.size(), false);
   if (procedure_.size() > 0 && !doc.timexes.empty()) {
     // The cues in text order, flat: few per article, so each timex scans them all.
     struct ProcCue {
@@ -964,6 +967,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
           stamped |= adjacent;
           continue;
         }
+        if (!pc.step && !pc.arrest && c.end <= tx.span.begin && tx.span.begin - c.end <= 1) {
+          stated[t] = true;
+        }
         // Statements count only in a report on a step.
         if (!(pc.step || pc.arrest || step)) continue;
         // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
@@ -1004,6 +1010,17 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       const Timex& other = doc.timexes[u];
       if (u != t && other.date.valid() && other.precision == DatePrecision::kDay &&
           other.date != tx.date && !recalls[u] && !procedural[u]) {
+        procedural[t] = true;
+        break;
+      }
+    }
+  }
+  for (size_t t = 0; t < doc.timexes.size(); ++t) {
+    const Timex& tx = doc.timexes[t];
+    if (!stated[t] || procedural[t] || recalls[t] || !tx.date.valid()) continue;
+    for (uint32_t u : sent_timexes[ws.SentenceAt(tx.span.begin)]) {
+      const Timex& other = doc.timexes[u];
+      if (u != t && other.date.valid() && other.date < tx.date && !recalls[u] && !procedural[u]) {
         procedural[t] = true;
         break;
       }

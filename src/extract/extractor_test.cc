@@ -1020,6 +1020,19 @@ TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) 
   EXPECT_FALSE(a.mentions[0].date.date.valid());
 }
 
+// "said on Monday that 12 people died ... on Saturday": the statement's day gives way to the
+// earlier day its sentence names, as a dateline's does.
+TEST_F(ExtractorTest, AStatementsDayGivesWayToAnEarlierDayInItsSentence) {
+  SetZorath("The governor said on Monday that 12 people died in Zorath on Saturday.");
+  AddDay("on Monday", {2031, 5, 12});
+  AddDay("on Saturday", {2031, 5, 10});
+  ExpectOneDated(Run(), CivilDate{2031, 5, 10});
+  // Alone in its sentence, the statement's day stands.
+  SetZorath("The governor said on Monday that 12 people died in Zorath.");
+  AddDay("on Monday", {2031, 5, 12});
+  ExpectOneDated(Run(), CivilDate{2031, 5, 12});
+}
+
 TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
   SetZorath(
       "A man was charged on Tuesday in connection with the April 30 shooting in Zorath "

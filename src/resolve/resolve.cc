@@ -439,9 +439,20 @@ struct ActorLite {
   ActorClass actor_class = ActorClass::kOther;
   ActorMention::Responsibility responsibility = ActorMention::Responsibility::kNone;
 };
+// Whether Perpetrator() may count `a`: a named armed group or militants, not denied, or a state
+// force its sources say fired (accused).
+bool CountsForPerpetrator(const ActorMention& a) {
+  if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
+    return false;
+  }
+  return a.actor_class == ActorClass::kArmedGroup || a.actor_class == ActorClass::kMilitants ||
+         (a.actor_class == ActorClass::kStateForce &&
+          a.responsibility == ActorMention::Responsibility::kAccused);
+}
 struct MentionLite {
   std::string_view event_type, sub_event_type;
-  std::vector<ActorLite> actors;  // armed groups and militants with a name, not denied
+  // Armed groups and militants with a name, not denied; state forces that fired (accused).
+  std::vector<ActorLite> actors;
 };
 
 // Claims per field, indexed by Field (kFields).
@@ -2420,7 +2431,9 @@ struct UnionFind {
 
 std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
   // Views into the batch's interned strings, ordered as the strings are.
-  std::map<std::string_view, int> claimed, named, generic;
+  // Last resort: a state force its sources say fired ("soldiers opened fire on protesters"),
+  // when no armed group nor militants are named: in a battle the forces fire back.
+  std::map<std::string_view, int> claimed, named, generic, forces;
   for (const MentionLite* m : mentions) {
     for (const ActorLite& a : m->actors) {
       if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
@@ -2431,10 +2444,13 @@ std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
         if (a.responsibility == ActorMention::Responsibility::kClaimed) ++claimed[a.canonical];
       } else if (a.actor_class == ActorClass::kMilitants) {
         ++generic[a.canonical];
+      } else if (a.actor_class == ActorClass::kStateForce &&
+                 a.responsibility == ActorMention::Responsibility::kAccused) {
+        ++forces[a.canonical];
       }
     }
   }
-  for (const auto* votes : {&claimed, &named, &generic}) {
+  for (const auto* votes : {&claimed, &named, &generic, &forces}) {
     std::string_view best;
     int n = 0;
     for (const auto& [name, c] : *votes) {
@@ -3016,12 +3032,7 @@ struct ResolveBatch::Impl {
     key += m.sub_event_type;
     std::vector<ActorLite> actors;
     for (const ActorMention& a : m.actors) {
-      // Only what Perpetrator() counts.
-      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
-        continue;
-      if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
-        continue;
-      }
+      if (!CountsForPerpetrator(a)) continue;  // only what Perpetrator() counts
       key += '\x1f';
       key += a.canonical;
       key += static_cast<char>('0' + static_cast<int>(a.actor_class));
@@ -3035,12 +3046,7 @@ struct ResolveBatch::Impl {
       l.sub_event_type = Intern(m.sub_event_type);
       size_t k = 0;
       for (const ActorMention& a : m.actors) {
-        if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
-          continue;
-        if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
-          continue;
-        }
-        actors[k++].canonical = Intern(a.canonical);
+        if (CountsForPerpetrator(a)) actors[k++].canonical = Intern(a.canonical);
       }
       l.actors = std::move(actors);
     }

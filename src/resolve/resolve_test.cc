@@ -700,6 +700,29 @@ TEST(ResolveTest, PerpetratorPrefersTheClaimingGroup) {
   EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "gunmen");
 }
 
+TEST(ResolveTest, AStateForceThatFiredIsThePerpetratorOnlyWhenNoArmedGroupIs) {
+  ActorMention troops;  // "soldiers opened fire on protesters" (an agent cue: accused)
+  troops.canonical = "army";
+  troops.actor_class = ActorClass::kStateForce;
+  troops.responsibility = ActorMention::Responsibility::kAccused;
+  ActorMention victims = troops;  // "two soldiers were killed": no responsibility
+  victims.canonical = "police";
+  victims.responsibility = ActorMention::Responsibility::kNone;
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)}, false, false, {victims, troops})
+          .Build(),
+  };
+  EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "army");
+  ActorMention generic;
+  generic.canonical = "gunmen";
+  generic.actor_class = ActorClass::kMilitants;
+  docs.push_back(DocBuilder("b", "2024-05-02")
+                     .Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false, {generic})
+                     .Build());
+  EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "gunmen");  // the forces fired back
+}
+
 std::vector<DocAnalysis> Mixed() {
   return {
       DocBuilder("a", "2024-08-26")
