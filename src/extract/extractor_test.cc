@@ -1020,6 +1020,28 @@ TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) 
   EXPECT_FALSE(a.mentions[0].date.date.valid());
 }
 
+// Singular victims of separate sentences add up when the later one is said to be one more; the
+// same victim told again does not.
+TEST_F(ExtractorTest, SingularVictimsOfSeparateSentencesAddUpWhenOneMore) {
+  auto killed = [&](const std::string& text) {
+    SetZorath(text);
+    double k = 0;
+    for (const Claim& c : Run().claims) {
+      if (c.field == Field::kKilled) {
+        k = std::max(k, c.value);
+        EXPECT_EQ(c.quote, article_.text.substr(c.span.begin, c.span.size()));
+      }
+    }
+    return k;
+  };
+  EXPECT_EQ(killed("A soldier died when a bomb hit a checkpoint in Zorath.\n"
+                   "A police officer was also killed in the blast."),
+            2);
+  EXPECT_EQ(killed("A soldier died when a bomb hit a checkpoint in Zorath.\n"
+                   "The soldier, 24, died before reaching the hospital."),
+            1);
+}
+
 // "said on Monday that 12 people died ... on Saturday": the statement's day gives way to the
 // earlier day its sentence names, as a dateline's does.
 TEST_F(ExtractorTest, AStatementsDayGivesWayToAnEarlierDayInItsSentence) {
