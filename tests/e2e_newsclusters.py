@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 38 invented reports (our own
-sentences; make.py writes the JSONL and its hand-made gold) of ten attacks, each told by two to
+"""End-to-end: the referee scores sitrep on tests/data/newsclusters, 61 invented reports (our own
+sentences; make.py writes the JSONL and its hand-made gold) of twenty attacks, each told by two to
 five outlets in different styles: an agency lede, a dated dateline, a local paper's long human
 opening, live updates, a follow-up with a funeral or a vigil, an analysis piece, reports in French
-and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto, Gusau and
-Tsafe, the last two with a toll given for both towns together), towns are spelled differently
-across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy Rih, Manbij /
-Menbij), tolls grow and disagree, one attack targets a peaceful march, and six pieces report no
-new attack (a court case, a peaceful march, two anniversaries, a policy piece, a march against an
-attack of the set)."""
+and in Spanish; three are coordinated waves (Dori and Gorom-Gorom, Jamundi and Corinto in two
+provinces, Gusau and Tsafe, the last two with a toll given for both towns together), towns are
+spelled differently across outlets (Tuz Khurmatu / Tuz Khormato, Kryvyi Rih / Krivoy Rog / Kryvyy
+Rih, Manbij / Menbij, Beledweyne / Belet Weyne), tolls grow and disagree (a market bombing's toll
+rises over three days), one attack targets a peaceful march and security forces fire on another,
+and six pieces report no new attack (a court case, a peaceful march, two anniversaries, a policy
+piece, a march against an attack of the set). The second round adds a convoy ambush, a drone
+strike, a bus on a mine, a jailbreak, herder-farmer clashes across villages, a mass kidnapping, a
+school shooting abroad and a report that counts its two dead one by one."""
 import os
 import sys
 import tempfile
@@ -19,14 +22,14 @@ DATA = os.path.join(ROOT, "tests", "data", "newsclusters")
 ARTICLES = os.path.join(DATA, "articles.jsonl")
 GOLD = os.path.join(DATA, "gold.json")
 
-# Floors as last reached. Still wrong: the Colombian wave's towns lie in two provinces and are not
-# linked into a story (Jamundi takes the wave's total, Corinto the Jamundi report's figures), and
-# no state force is a perpetrator. The court case, the peaceful march, the anniversary and the
-# policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom counts
-# the wave.
-FLOORS = {"score": 0.93, "incidents.f1": 1.0, "stories.bcubed_f1": 0.96,
-          "incidents.killed_in_range": 11 / 13, "incidents.killed_close": 11 / 13,
-          "incidents.date_exact": 13 / 13, "stories.background_leaks": 0,
+# Floors as last reached. Still wrong: a follow-up "three days after the drone attack ... that
+# killed 21" makes an incident of its own day and an earlier one apart from the attack's; "a
+# fourth protester died" is read as one death, not a toll of four. The court case, the peaceful march, the anniversary and
+# the policy piece make no incident; the French report's joint toll of Dori and Gorom-Gorom
+# counts the wave.
+FLOORS = {"score": 0.965, "incidents.f1": 0.95, "stories.bcubed_f1": 0.96,
+          "incidents.killed_in_range": 23 / 23, "incidents.killed_close": 22 / 23,
+          "incidents.date_exact": 23 / 23, "stories.background_leaks": 0,
           "claims.quotes_verbatim": 1.0}
 
 
@@ -67,6 +70,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(gorom) == 1 and dori and gorom[0].get("parent") and
           gorom[0].get("parent") == dori[0].get("parent") and gorom[0]["parent"] in by_id,
           "Dori and Gorom-Gorom belong to one story")
+    # Jamundi (Valle del Cauca) and Corinto (Cauca) on one day, tied by "in two towns": one
+    # story across two provinces; "the toll from the attacks" is the story's, not Jamundi's.
+    col = {i.get("place"): i for i in incidents if i.get("country") == "CO" and i.get("parent")}
+    check(set(col) == {"Jamundí", "Corinto"} and col["Jamundí"]["parent"] == col["Corinto"]["parent"]
+          and (col["Corinto"]["killed"] or {}).get("best") == 1 and
+          (col["Jamundí"]["killed"] or {}).get("best") == 2 and
+          (by_id[col["Corinto"]["parent"]]["killed"] or {}).get("best") == 4,
+          "Jamundi 2 and Corinto 1 under one story of 4")
     # The toll that rose to 19 after a long description of the bombing is read; the spellings
     # of one town make one incident.
     tuz = [i for i in incidents if i.get("country") == "IQ"]
@@ -79,5 +90,32 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(bokkos) == 1 and "nc-24" in bokkos[0]["documents"] and
           (bokkos[0]["killed"] or {}).get("best") == 52,
           "Bokkos: one incident, the weekend's toll of 52")
+
+    # "Security forces opened fire on protesters": the force is the perpetrator, the protesters
+    # are counted ("trois manifestants").
+    gn = [i for i in incidents if i.get("country") == "GN"]
+    check(len(gn) == 1 and gn[0].get("perpetrator") == "security forces" and
+          (gn[0]["killed"] or {}).get("best", 0) >= 3,
+          "Conakry: security forces fired, three protesters at least")
+    # "said on Monday that 42 people died in the weekend violence": the weekend, not Monday.
+    ka = [i for i in incidents if i.get("place") == "Katsina-Ala"]
+    check(len(ka) == 1 and ka[0]["date"] == "2025-09-20" and
+          (ka[0]["killed"] or {}).get("best") == 42,
+          "Katsina-Ala: one incident at the weekend, 42 killed")
+    # The toll that rose over three days; the gunman who killed himself is counted.
+    so = [i for i in incidents if i.get("country") == "SO"]
+    check(len(so) == 1 and (so[0]["killed"] or {}).get("best") == 31, "Beledweyne: 31 killed")
+    cz = [i for i in incidents if i.get("country") == "CZ"]
+    check(len(cz) == 1 and (cz[0]["killed"] or {}).get("best") == 5, "Ostrava: 4 and the gunman")
+
+    # "près d'Ouallam", "d'El-Obeid": the French reports' towns after an elided article are found.
+    fr = {"nc-40": "Ouallam", "nc-43": "El Obeid"}
+    check(all(any(d in i["documents"] and i.get("place") == p for i in incidents)
+              for d, p in fr.items()), "French reports join Ouallam and El Obeid")
+    # "A soldier died ... A police officer was also killed": the second report counts two.
+    tu = [i for i in incidents if i.get("place") == "Tumaco"]
+    check(len(tu) == 1 and any(c["doc_id"] == "nc-62" and c["field"] == "killed" and
+                               c["value"] == 2 for c in tu[0]["claims"]),
+          "Tumaco: the singular victims of two sentences add up")
 
 finish("e2e_newsclusters")

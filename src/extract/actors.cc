@@ -108,7 +108,10 @@ Result<std::unique_ptr<ActorLexicon>> ActorLexicon::Load(const std::string& dir)
       cue.kind = Responsibility::kDenied;
     else if (cols[1] == "accused")
       cue.kind = Responsibility::kAccused;
-    else
+    else if (cols[1] == "agent") {
+      cue.kind = Responsibility::kAccused;
+      cue.agent = true;
+    } else
       return InvalidArgument("unknown responsibility kind '" + std::string(cols[1]) + "'");
     if (cols[2] == "before")
       cue.side = -1;
@@ -271,14 +274,14 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
       // Boko Haram" has Boko Haram deny nothing.
       if (cue.kind == Responsibility::kDenied && cue.side == 0) cue.side = -1;
     }
-    // The nearest eligible actor on the allowed side, within 12 words.
+    // The nearest eligible actor on the allowed side, within 12 words: a named armed group; for
+    // an agent cue, a state force within two words ("soldiers opened fire", "by the army").
     int best = -1;
-    long best_dist = 13;
+    long best_dist = cue.agent ? 3 : 13;
     for (size_t m = 0; m < out.size(); ++m) {
       if (sent[m] != s) continue;
       ActorClass cls = out[m].actor_class;
-      if (cls == ActorClass::kCivilians || cls == ActorClass::kOther) continue;
-      if (cls != ActorClass::kArmedGroup) continue;
+      if (cls != (cue.agent ? ActorClass::kStateForce : ActorClass::kArmedGroup)) continue;
       long dist;
       if (at[m].second <= c) {
         if (cue.side > 0) continue;
@@ -298,7 +301,7 @@ std::vector<ActorMention> ActorLexicon::Find(const WordStream& ws) const {
     // lexicon does not know is the accused.
     size_t first = c + len;
     size_t k = first;
-    if (cue.kind == Responsibility::kAccused && cue.side >= 0) {
+    if (cue.kind == Responsibility::kAccused && cue.side >= 0 && !cue.agent) {
       if (k < e && definite_.contains(w[k])) first = ++k;
       while (k < e && k < first + 4 && w[k].kind == WordKind::kWord &&
              IsCapitalized(ws.Original(k))) {

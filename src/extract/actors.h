@@ -51,6 +51,9 @@ class ActorLexicon {
   struct Cue {
     ActorMention::Responsibility kind = ActorMention::Responsibility::kNone;
     int side = 0;  // -1 actor before, +1 after, 0 either
+    // kind agent: the state force right beside the cue fired ("soldiers opened fire on", "an
+    // air strike by the army"); it is marked accused, as the sources name it as the attacker.
+    bool agent = false;
   };
 
   ActorLexicon() = default;

@@ -113,6 +113,23 @@ TEST_F(ActorsTest, GenericPerpetratorsByKind) {
   EXPECT_EQ(v[0].canonical, "gunmen");
 }
 
+// A state force beside a cue of firing is the one that fired; one only named is not.
+TEST_F(ActorsTest, AStateForceThatFiredIsAccused) {
+  for (const char* text : {"Soldiers opened fire on protesters outside the ministry.",
+                           "Three villagers died in an air strike by the army."}) {
+    auto v = Run(text);
+    const ActorMention* f = nullptr;
+    for (const ActorMention& a : v) {
+      if (a.actor_class == ActorClass::kStateForce) f = &a;
+    }
+    ASSERT_NE(f, nullptr) << text;
+    EXPECT_EQ(f->responsibility, Responsibility::kAccused) << text;
+  }
+  for (const ActorMention& a : Run("Gunmen opened fire on soldiers at a checkpoint.")) {
+    EXPECT_EQ(a.responsibility, Responsibility::kNone) << a.canonical;
+  }
+}
+
 TEST_F(ActorsTest, ClaimedResponsibility) {
   auto v = Run("The Islamic State group claimed responsibility for the blast.");
   const ActorMention* a = Named(v, "Islamic State");

@@ -168,7 +168,8 @@ Result<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Load(const std::string& 
       {"age_tail", &x->age_tails_},
       {"singular_verb", &x->singular_verbs_},
       {"plural_verb", &x->plural_verbs_},
-      {"clitic", &x->clitics_}};
+      {"clitic", &x->clitics_},
+      {"name_prep", &x->name_preps_}};
   st = ForEachTsvRow(dir + "/function_words.tsv", 2, [&](const auto& cols, int) -> Status {
     for (const auto& [name, set] : word_classes) {
       if (cols[1] == name) return AddSingleWords(name, cols[0], set);
@@ -998,6 +999,8 @@ void ClaimExtractor::ReadSingular(const WordStream& ws, size_t s,
           while (f2 > b && f2 + 3 > m && capitalized(f2 - 1)) --f2;
           size_t rl = 0;
           if (f2 == b && RolesAt(w, f2, e, &rl) != 0) break;  // "The and ..."
+          // "south of Cali, and a soldier died": a place or an owner, not a second victim.
+          if (f2 > b && is_in(f2 - 1, name_preps_)) break;
           c2 = Category::kUnknown;
         }
         if (c2 != *cat) *cat = Category::kUnknown;

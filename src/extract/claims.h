@@ -246,7 +246,8 @@ class ClaimExtractor {
   WordSet age_tails_;     // "old" after an age unit: "a 3-year-old"
   // A verb's number after a coordinated subject: singular_verb ("was"), plural_verb ("were").
   WordSet singular_verbs_, plural_verbs_;
-  WordSet clitics_;  // "s" of "mother's": the noun before it is a possessor
+  WordSet clitics_;     // "s" of "mother's": the noun before it is a possessor
+  WordSet name_preps_;  // "of", "in": a name after one is a place, no coordinated victim
   std::vector<std::vector<SingularCue>> singular_cues_;
   PhraseTrie singular_trie_;
   std::vector<Category> singular_nouns_;

@@ -660,6 +660,25 @@ TEST_F(ClaimsTest, SubjectListsOfNamesAndNouns) {
   EXPECT_EQ(MaxKilled(Run("The aunt of Ann Cole and her son was killed.")), 1);
 }
 
+// Protesters and marchers are people counted by a figure, as civilians.
+TEST_F(ClaimsTest, ProtestersAreCountedVictims) {
+  for (const char* text : {"Three young protesters were shot dead near the stadium.",
+                           "Police fired on the crowd and 4 demonstrators died."}) {
+    auto c = Run(text);
+    ASSERT_EQ(c.size(), 1u) << text;
+    EXPECT_GE(c[0].value, 3) << text;
+    EXPECT_EQ(c[0].category, Category::kCivilians) << text;
+  }
+}
+
+// A name after a preposition is a place, not a victim joined to the next clause's subject.
+TEST_F(ClaimsTest, PlaceNameBeforeAndIsNoVictim) {
+  EXPECT_EQ(MaxKilled(Run("A bomb went off near a depot east of Harlow, and a guard died "
+                          "when a second device hit a checkpoint.")),
+            1);
+  EXPECT_EQ(MaxKilled(Run("Guards at a camp in Tarnby, and a soldier died in the shelling.")), 1);
+}
+
 // "killed the boy and himself": the killer's own death joins his victim's.
 TEST_F(ClaimsTest, KillerJoinedToHisVictim) {
   for (const char* text : {"Troopers said a father killed the boy and himself.",

@@ -319,11 +319,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir) 
     return AddCue(wave_kinds, 2, cols.size() > 1 ? cols[1] : "wave", cols[0]);
   });
   if (!st.ok()) return st;
-  const WordClassSpec classes[] = {
-      {"definite", &x->definite_},
-      {"aside", &x->asides_},
-      {"home_prep", &x->home_preps_},
-      {"place_coord", &x->place_coord_}};
+  const WordClassSpec classes[] = {{"definite", &x->definite_},
+                                   {"aside", &x->asides_},
+                                   {"home_prep", &x->home_preps_},
+                                   {"place_coord", &x->place_coord_},
+                                   {"additive", &x->additives_}};
   st = LoadWordClasses(dir + "/function_words.tsv", classes);
   if (!st.ok()) return st;
   // Last, once every trie is complete. Every trie matched against the article's stream must be
@@ -917,6 +917,10 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   // on such a step, a statement's date ("police said Thursday") is the statement's too.
   std::vector<uint8_t> procedural(doc.timexes.size(), false);
   std::vector<uint8_t> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
+  // A date right after a statement's verb ("said on Monday", "said Monday"): when its sentence
+  // names an earlier day too ("said on Monday that 42 died in the weekend violence"), it dates
+  // the statement, not the violence.
+  std::vector<uint8_t> stated(doc.timexes.size(), false);
   if (procedure_.size() > 0 && !doc.timexes.empty()) {
     // The cues in text order, flat: few per article, so each timex scans them all.
     struct ProcCue {
@@ -964,6 +968,9 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
           stamped |= adjacent;
           continue;
         }
+        if (!pc.step && !pc.arrest && c.end <= tx.span.begin && tx.span.begin - c.end <= 1) {
+          stated[t] = true;
+        }
         // Statements count only in a report on a step.
         if (!(pc.step || pc.arrest || step)) continue;
         // Only a cue in the timex's clause: "on Sunday, a day before the trial" is no step's.
@@ -1004,6 +1011,17 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       const Timex& other = doc.timexes[u];
       if (u != t && other.date.valid() && other.precision == DatePrecision::kDay &&
           other.date != tx.date && !recalls[u] && !procedural[u]) {
+        procedural[t] = true;
+        break;
+      }
+    }
+  }
+  for (size_t t = 0; t < doc.timexes.size(); ++t) {
+    const Timex& tx = doc.timexes[t];
+    if (!stated[t] || procedural[t] || recalls[t] || !tx.date.valid()) continue;
+    for (uint32_t u : sent_timexes[ws.SentenceAt(tx.span.begin)]) {
+      const Timex& other = doc.timexes[u];
+      if (u != t && other.date.valid() && other.date < tx.date && !recalls[u] && !procedural[u]) {
         procedural[t] = true;
         break;
       }
@@ -1511,10 +1529,45 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
       }
       return false;
     };
+    // A singular victim of a later sentence that says it is one more ("A soldier died. A police
+    // officer was also killed."): an additive word in its predicate or right before it. It adds
+    // to the earlier singular death, whose claim then quotes both sentences; without the word
+    // ("The soldier, 24, died") it is the same victim told again.
+    std::vector<int> kept_sent;  // per m.claims: its sentence if an implicit death, else -1
+    auto additive = [&](uint32_t c) {
+      const size_t s = claim_sent[c];
+      const Span cue = claims[c].figure_span;
+      for (size_t k = ws.sentence_begin(s); k < ws.sentence_end(s); ++k) {
+        if (w[k].span.begin >= cue.end) break;
+        const bool next_to = w[k].span.begin >= cue.begin ||
+                             (k + 1 < ws.sentence_end(s) && w[k + 1].span.begin >= cue.begin);
+        if (next_to && w[k].kind == WordKind::kWord && additives_.contains(w[k])) return true;
+      }
+      return false;
+    };
     for (uint32_t c : g.claims) {
       const Claim& x = claims[c];
       if (claim_implicit[c] && numeric[static_cast<int>(x.field) & 7] && !beside_victims(c)) {
         continue;
+      }
+      if (claim_implicit[c] && x.field == Field::kKilled && x.scope == Scope::kIncident &&
+          x.qualifier == Qualifier::kExact && additive(c)) {
+        bool merged = false;
+        for (size_t k = 0; k < m.claims.size() && !merged; ++k) {
+          Claim& y = m.claims[k];
+          if (kept_sent[k] < 0 || kept_sent[k] >= static_cast<int>(claim_sent[c]) ||
+              y.field != x.field || y.scope != x.scope || y.qualifier != x.qualifier) {
+            continue;
+          }
+          y.value += x.value;
+          y.low += x.low;
+          y.high += x.high;
+          if (y.category != x.category) y.category = Category::kUnknown;
+          y.span.end = std::max(y.span.end, x.span.end);
+          y.quote = article.text.substr(y.span.begin, y.span.size());
+          merged = true;
+        }
+        if (merged) continue;
       }
       bool dup = false;
       for (Claim& y : m.claims) {
@@ -1525,7 +1578,11 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         dup = true;
         if (y.attributed_to.empty() && !x.attributed_to.empty()) y = x;
       }
-      if (!dup) m.claims.push_back(x);
+      if (!dup) {
+        m.claims.push_back(x);
+        const bool single_death = claim_implicit[c] && x.field == Field::kKilled;
+        kept_sent.push_back(single_death ? static_cast<int>(claim_sent[c]) : -1);
+      }
     }
     out.mentions.push_back(std::move(m));
   }

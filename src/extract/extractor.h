@@ -101,6 +101,9 @@ class Extractor {
   WordSet home_preps_;  // "of" of "a resident of X", ", of X": a place that is someone's home
   // function_words.tsv class place_coord: joins two towns that share one figure ("A and B").
   WordSet place_coord_;
+  // function_words.tsv class additive: a singular victim after one of these ("a police officer
+  // was also killed", "another soldier died") is one more, not the earlier one told again.
+  WordSet additives_;
   // Every trie above and in the lexicons, registered once at load: a WordStream made with it
   // answers "may a phrase of lexicon X start here" for all of them with one lookup per word.
   // Unused (streams made without it) if registration failed.

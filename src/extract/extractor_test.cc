@@ -1020,6 +1020,41 @@ TEST_F(ExtractorTest, AStatementDatesTheViolenceOnlyOutsideAReportOnALaterStep) 
   EXPECT_FALSE(a.mentions[0].date.date.valid());
 }
 
+// Singular victims of separate sentences add up when the later one is said to be one more; the
+// same victim told again does not.
+TEST_F(ExtractorTest, SingularVictimsOfSeparateSentencesAddUpWhenOneMore) {
+  auto killed = [&](const std::string& text) {
+    SetZorath(text);
+    double k = 0;
+    for (const Claim& c : Run().claims) {
+      if (c.field == Field::kKilled) {
+        k = std::max(k, c.value);
+        EXPECT_EQ(c.quote, article_.text.substr(c.span.begin, c.span.size()));
+      }
+    }
+    return k;
+  };
+  EXPECT_EQ(killed("A soldier died when a bomb hit a checkpoint in Zorath.\n"
+                   "A police officer was also killed in the blast."),
+            2);
+  EXPECT_EQ(killed("A soldier died when a bomb hit a checkpoint in Zorath.\n"
+                   "The soldier, 24, died before reaching the hospital."),
+            1);
+}
+
+// "said on Monday that 12 people died ... on Saturday": the statement's day gives way to the
+// earlier day its sentence names, as a dateline's does.
+TEST_F(ExtractorTest, AStatementsDayGivesWayToAnEarlierDayInItsSentence) {
+  SetZorath("The governor said on Monday that 12 people died in Zorath on Saturday.");
+  AddDay("on Monday", {2031, 5, 12});
+  AddDay("on Saturday", {2031, 5, 10});
+  ExpectOneDated(Run(), CivilDate{2031, 5, 10});
+  // Alone in its sentence, the statement's day stands.
+  SetZorath("The governor said on Monday that 12 people died in Zorath.");
+  AddDay("on Monday", {2031, 5, 12});
+  ExpectOneDated(Run(), CivilDate{2031, 5, 12});
+}
+
 TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
   SetZorath(
       "A man was charged on Tuesday in connection with the April 30 shooting in Zorath "
@@ -1621,6 +1656,10 @@ TEST_F(ExtractorTest, FigureAfterTwoJoinedTownsCountsTheWave) {
             (V{{5, Scope::kIncident}, {7, Scope::kIncident}}));
   EXPECT_EQ(scopes("Twelve soldiers were killed in Arden, after which troops moved to Brisk."),
             (V{{12, Scope::kIncident}}));
+  // "the toll from the attacks" (plural) counts them all, even in a sentence naming one town.
+  EXPECT_EQ(scopes("Gunmen killed 3 guards in Arden and a driver in Brisk on Friday.\n"
+                   "A guard hurt in Arden died, raising the toll from the attacks to 5."),
+            (V{{3, Scope::kIncident}, {5, Scope::kWave}}));
 }
 
 // A movement after the attack ("troops then moved to B") does not place the attack at B.

@@ -510,8 +510,8 @@ Status AddSingleWords(std::string_view name, std::string_view words, WordSet* se
 // The single-word classes of function_words.tsv that modules other than ClaimExtractor read:
 // ClaimExtractor rejects a class it does not know (a typo would silently empty a class) and
 // skips these.
-inline constexpr std::string_view kSharedWordClasses[] = {"article", "definite", "aside",
-                                                          "home_prep", "place_coord"};
+inline constexpr std::string_view kSharedWordClasses[] = {"article",   "definite",    "aside",
+                                                          "home_prep", "place_coord", "additive"};
 
 // One single-word class of function_words.tsv and the set it fills.
 struct WordClassSpec {

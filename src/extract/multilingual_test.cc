@@ -95,6 +95,11 @@ TEST_F(MultilingualTest, FrenchWoundedAndCivilians) {
   EXPECT_EQ(First(a, Field::kKilled), 4);
 }
 
+TEST_F(MultilingualTest, FrenchProtestersAreCivilians) {
+  DocAnalysis a = Run("3 jeunes manifestants ont été tués près du stade.", "fr");
+  EXPECT_EQ(First(a, Field::kKilled), 3);
+}
+
 TEST_F(MultilingualTest, RussianCueBeforeNumber) {
   DocAnalysis a = Run("В результате теракта погибли 41 человек, ещё 90 пострадали.", "ru");
   EXPECT_EQ(First(a, Field::kKilled), 41);

@@ -189,6 +189,12 @@ struct Geocoder::Words {
   const ViewSet* NameSuffixes(std::string_view lang) const {
     return FindLanguage(name_suffixes, lang);
   }
+  // By language (name_elisions.tsv): the elided words written onto the next word with an
+  // apostrophe (French "d'", "l'"): "d'Ouallam" is "d" and the name "Ouallam" (ScanWords).
+  ByLanguage<ViewSet> name_elisions;
+  const ViewSet* NameElisions(std::string_view lang) const {
+    return FindLanguage(name_elisions, lang);
+  }
 
   // Every list above a word belongs to, as one bitmask (kStop | kCue | ...), so the geocoder
   // classifies each word of an article with a single lookup by the hash it has already.
@@ -660,8 +666,8 @@ inline size_t SpaceChainEnd(const unsigned char* us, uint32_t un, const Token* t
 // break_after (a case ending closes its phrase: "Ankara'da Kizilay" is no two-word name).
 template <typename OnHyphen>
 void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<Token>* tokens,
-               const ViewSet* suffixes, const WordNotes& notes, WordBuffers* buf,
-               OnHyphen&& on_hyphen) {
+               const ViewSet* suffixes, const ViewSet* elisions, const WordNotes& notes,
+               WordBuffers* buf, OnHyphen&& on_hyphen) {
   size_t cap = buf->words.size();
   ScanCursor cur{};
   cur.sentence_start = true;
@@ -794,6 +800,18 @@ void ScanWords(std::string_view text, const TokenKeys* keys, const std::vector<T
             NameSuffixAt(text, j, *suffixes, &i)) {
           w.Set(kBreakAfter, true);
           break;
+        }
+        // An elided word before a capitalised one ("d'Ouallam"): the word ends before the
+        // apostrophe and the name starts after it.
+        if (elisions != nullptr && d != '-' && d != 0x2018 && j < n &&
+            elisions->contains(text.substr(start, i - start))) {
+          int32_t k = j;
+          UChar32 e;
+          U8_NEXT(s, k, n, e);
+          if (e >= 0 && (e < 0x80 ? (e >= 'A' && e <= 'Z') : (u_isupper(e) || u_istitle(e)))) {
+            i = j;
+            break;
+          }
         }
         int32_t k = j;
         if (k < n) {
@@ -1672,6 +1690,10 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       dir + "/geo/name_suffixes.tsv", 2, [&](const std::vector<std::string_view>& f) {
         LanguageEntry(&words->name_suffixes, f[0]).emplace(f[1]);
       }));
+  SITREP_RETURN_IF_ERROR(LoadOptionalTable(
+      dir + "/geo/name_elisions.tsv", 2, [&](const std::vector<std::string_view>& f) {
+        LanguageEntry(&words->name_elisions, f[0]).emplace(f[1]);
+      }));
   // A locative suffix must also be a name suffix of its language: only those are cut off the
   // name, so another would never be seen after one.
   SITREP_RETURN_IF_ERROR(LoadOptionalTable(
@@ -1952,7 +1974,8 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     }
   };
   const WordNotes notes{&W.phrase_first, lower_filter.data()};
-  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), notes, &word_buf, on_hyphen);
+  ScanWords(text, keys, &doc.tokens, W.NameSuffixes(lang), W.NameElisions(lang), notes, &word_buf,
+            on_hyphen);
   // The words through a local view: a thread_local vector's bounds would be reloaded after
   // every store to a Word (its flags are chars, which may alias anything).
   const std::span<Word> words(word_buf.words.data(), word_buf.count);

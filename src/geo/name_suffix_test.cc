@@ -40,6 +40,23 @@ TEST_F(NameSuffixTest, TurkishSuffixedNamesAreTheNameAlone) {
   }
 }
 
+// French elided words (data/geo/name_elisions.tsv): "d'Peshawar" is Peshawar, the span the
+// name alone; English keeps an apostrophe's word whole.
+TEST_F(NameSuffixTest, FrenchElidedWordBeforeANameIsNotPartOfIt) {
+  for (const char* text : {"Un attentat a frappé le marché d'Peshawar hier.",
+                           "Les blessés ont été évacués vers l’Karachi."}) {
+    auto ms = FindIn(text, "fr");
+    const PlaceMention* m = nullptr;
+    for (const PlaceMention& x : ms) {
+      if (x.place.name == "Peshawar" || x.place.name == "Karachi") m = &x;
+    }
+    ASSERT_NE(m, nullptr) << text;
+    EXPECT_EQ(text_.substr(m->span.begin, m->span.size()), m->place.name) << text;
+  }
+  auto ms = FindIn("A bomb hit the market d'Peshawar yesterday.", "en");
+  for (const PlaceMention& x : ms) EXPECT_NE(x.place.name, "Peshawar");
+}
+
 TEST_F(NameSuffixTest, SuffixClosesTheName) {
   // The case ending ends the phrase: "Nura'da Khel Bazar" holds no three-word name across it.
   auto ms = FindIn("Nura'da Khel Bazar yolu kapandı. Karachi'de Tarsung polisleri vardı.", "tr");

@@ -439,9 +439,20 @@ struct ActorLite {
   ActorClass actor_class = ActorClass::kOther;
   ActorMention::Responsibility responsibility = ActorMention::Responsibility::kNone;
 };
+// Whether Perpetrator() may count `a`: a named armed group or militants, not denied, or a state
+// force its sources say fired (accused).
+bool CountsForPerpetrator(const ActorMention& a) {
+  if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
+    return false;
+  }
+  return a.actor_class == ActorClass::kArmedGroup || a.actor_class == ActorClass::kMilitants ||
+         (a.actor_class == ActorClass::kStateForce &&
+          a.responsibility == ActorMention::Responsibility::kAccused);
+}
 struct MentionLite {
   std::string_view event_type, sub_event_type;
-  std::vector<ActorLite> actors;  // armed groups and militants with a name, not denied
+  // Armed groups and militants with a name, not denied; state forces that fired (accused).
+  std::vector<ActorLite> actors;
 };
 
 // Claims per field, indexed by Field (kFields).
@@ -536,6 +547,10 @@ struct Wave {
   LocRef loc;
   std::optional<int64_t> day;
   bool explicit_wave = false;  // a mention said "wave"; else only wave/part-scoped claims
+  // Its article's attacks lie in several provinces of one country within a day of each other and
+  // a wave cue ties them ("attacked posts in two towns ..., killing three"): it covers them all,
+  // not only those of the province most of them are in.
+  bool cross_province = false;
   std::vector<Claim> claims;
   std::vector<const EventMention*> mentions;  // step 1 only
   std::vector<const MentionLite*> lite;
@@ -1438,6 +1453,22 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
         any = &e;
       }
       if (a1.size() > 1) {
+        bool cued = w.explicit_wave;
+        for (const Claim& c : w.claims) cued = cued || c.scope == Scope::kWave;
+        std::set<std::string> countries;
+        std::optional<int64_t> lo, hi;
+        bool dated = true;
+        for (const LocalEvent& e : u.events) {
+          if (!e.loc->known || !e.kind.empty()) continue;
+          countries.insert(e.loc->country_key);
+          if (!e.day) {
+            dated = false;
+          } else {
+            lo = lo ? std::min(*lo, *e.day) : *e.day;
+            hi = hi ? std::max(*hi, *e.day) : *e.day;
+          }
+        }
+        w.cross_province = cued && countries.size() == 1 && dated && lo && *hi - *lo <= 1;
         // Several provinces: the wave is where most of the article's events are.
         std::map<std::string, int> votes;
         for (const LocalEvent& e : u.events) {
@@ -2400,7 +2431,9 @@ struct UnionFind {
 
 std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
   // Views into the batch's interned strings, ordered as the strings are.
-  std::map<std::string_view, int> claimed, named, generic;
+  // Last resort: a state force its sources say fired ("soldiers opened fire on protesters"),
+  // when no armed group nor militants are named: in a battle the forces fire back.
+  std::map<std::string_view, int> claimed, named, generic, forces;
   for (const MentionLite* m : mentions) {
     for (const ActorLite& a : m->actors) {
       if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied) {
@@ -2411,10 +2444,13 @@ std::string Perpetrator(const std::vector<const MentionLite*>& mentions) {
         if (a.responsibility == ActorMention::Responsibility::kClaimed) ++claimed[a.canonical];
       } else if (a.actor_class == ActorClass::kMilitants) {
         ++generic[a.canonical];
+      } else if (a.actor_class == ActorClass::kStateForce &&
+                 a.responsibility == ActorMention::Responsibility::kAccused) {
+        ++forces[a.canonical];
       }
     }
   }
-  for (const auto* votes : {&claimed, &named, &generic}) {
+  for (const auto* votes : {&claimed, &named, &generic, &forces}) {
     std::string_view best;
     int n = 0;
     for (const auto& [name, c] : *votes) {
@@ -2996,12 +3032,7 @@ struct ResolveBatch::Impl {
     key += m.sub_event_type;
     std::vector<ActorLite> actors;
     for (const ActorMention& a : m.actors) {
-      // Only what Perpetrator() counts.
-      if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
-        continue;
-      if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
-        continue;
-      }
+      if (!CountsForPerpetrator(a)) continue;  // only what Perpetrator() counts
       key += '\x1f';
       key += a.canonical;
       key += static_cast<char>('0' + static_cast<int>(a.actor_class));
@@ -3015,12 +3046,7 @@ struct ResolveBatch::Impl {
       l.sub_event_type = Intern(m.sub_event_type);
       size_t k = 0;
       for (const ActorMention& a : m.actors) {
-        if (a.canonical.empty() || a.responsibility == ActorMention::Responsibility::kDenied)
-          continue;
-        if (a.actor_class != ActorClass::kArmedGroup && a.actor_class != ActorClass::kMilitants) {
-          continue;
-        }
-        actors[k++].canonical = Intern(a.canonical);
+        if (CountsForPerpetrator(a)) actors[k++].canonical = Intern(a.canonical);
       }
       l.actors = std::move(actors);
     }
@@ -3449,7 +3475,11 @@ IncidentStream ResolveBatch::FinishStream() && {
       for (int ei : wv.events) {
         const Event& e = events[ei];
         if (e.kind == "earlier") continue;  // recalled, not part of this wave
-        if (pass == 0 && wv.loc->known && !same_region(wv.loc, e.loc)) continue;
+        if (pass == 0 && wv.loc->known &&
+            !(wv.cross_province ? wv.loc->country_key == e.loc->country_key
+                                : same_region(wv.loc, e.loc))) {
+          continue;
+        }
         if (!DatesFit(wv.day, e.day, 1)) continue;
         members.push_back(e.cluster);
       }

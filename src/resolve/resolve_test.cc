@@ -566,6 +566,36 @@ TEST(ResolveTest, WaveThatNamesItsAttacksDoesNotTakeInOthersOfItsProvince) {
   EXPECT_FALSE(Find(s, "Easttown")->parent.empty());  // the unnamed wave covers the province
 }
 
+TEST(ResolveTest, WaveAcrossTwoProvincesOfOneDayIsOneStory) {
+  // "Rebels attacked posts in two towns ..., killing three": a wave naming no place whose
+  // attacks lie in two provinces of one country on one day covers both.
+  Claim total = K(3, Qualifier::kExact, Field::kKilled, Category::kUnknown, Scope::kWave);
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-08-26")
+          .Mention(kVac, "2024-08-26", {}, {total}, false, /*wave=*/true)
+          .Mention(kBomb, "2024-08-26", {kNorthTown}, {K(2)})
+          .Mention(kVac, "2024-08-26", {kCoast}, {K(1)})
+          .Build(),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_NE(Find(s, "Northtown"), nullptr);
+  ASSERT_NE(Find(s, "Portcity"), nullptr);
+  EXPECT_FALSE(Find(s, "Northtown")->parent.empty());
+  EXPECT_EQ(Find(s, "Northtown")->parent, Find(s, "Portcity")->parent);
+  EXPECT_EQ(Find(s, "Portcity")->killed->best, 1);  // the wave's total stays the story's
+  // Two days apart, they are no one wave: each stays on its own.
+  docs[0] = DocBuilder("a", "2024-08-28")
+                .Mention(kVac, "2024-08-28", {}, {total}, false, /*wave=*/true)
+                .Mention(kBomb, "2024-08-24", {kNorthTown}, {K(2)})
+                .Mention(kVac, "2024-08-26", {kCoast}, {K(1)})
+                .Build();
+  s = Resolve(docs);
+  ASSERT_NE(Find(s, "Northtown"), nullptr);
+  ASSERT_NE(Find(s, "Portcity"), nullptr);
+  EXPECT_TRUE(Find(s, "Northtown")->parent.empty() ||
+              Find(s, "Northtown")->parent != Find(s, "Portcity")->parent);
+}
+
 TEST(ResolveTest, PartClaimIsALowerBoundForTheStory) {
   Claim part = K(38, Qualifier::kExact, Field::kKilled, Category::kUnknown, Scope::kPart);
   std::vector<DocAnalysis> docs = {
@@ -668,6 +698,29 @@ TEST(ResolveTest, PerpetratorPrefersTheClaimingGroup) {
   EXPECT_EQ(s.incidents[0].perpetrator, "Group A");
   docs.pop_back();
   EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "gunmen");
+}
+
+TEST(ResolveTest, AStateForceThatFiredIsThePerpetratorOnlyWhenNoArmedGroupIs) {
+  ActorMention troops;  // "soldiers opened fire on protesters" (an agent cue: accused)
+  troops.canonical = "army";
+  troops.actor_class = ActorClass::kStateForce;
+  troops.responsibility = ActorMention::Responsibility::kAccused;
+  ActorMention victims = troops;  // "two soldiers were killed": no responsibility
+  victims.canonical = "police";
+  victims.responsibility = ActorMention::Responsibility::kNone;
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-05-02")
+          .Mention(kVac, "2024-05-01", {kNorthTown}, {K(3)}, false, false, {victims, troops})
+          .Build(),
+  };
+  EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "army");
+  ActorMention generic;
+  generic.canonical = "gunmen";
+  generic.actor_class = ActorClass::kMilitants;
+  docs.push_back(DocBuilder("b", "2024-05-02")
+                     .Mention(kVac, "2024-05-01", {kNorthTown}, {}, false, false, {generic})
+                     .Build());
+  EXPECT_EQ(Resolve(docs).incidents[0].perpetrator, "gunmen");  // the forces fired back
 }
 
 std::vector<DocAnalysis> Mixed() {

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Writes articles.jsonl and gold.json: invented multi-outlet clusters (our own sentences, no copied
-text) with a hand-made sitrep-gold/1 annotation. Ten attacks in nine countries, each told by two
+text) with a hand-made sitrep-gold/1 annotation. Twenty attacks (S11-S20, the second round: a
+convoy ambush, a drone strike, a bus on a mine, a jailbreak, herder-farmer clashes across villages,
+a mass kidnapping, a market bombing whose toll rises over days, a school shooting abroad, security
+forces firing on protesters, a report counting its two dead one by one). The first ten attacks, in
+nine countries, each told by two
 to five outlets in different styles (agency lede, dated dateline, local paper with a long human
 opening, live update, follow-up with a funeral or a vigil, analysis piece, reports in French and
 Spanish); three are coordinated waves (one story, two towns), two of them with a toll given for
@@ -164,6 +168,96 @@ ARTICLES = [
 ("nc-37", "paper-k", "2025-02-13", "en",
  "The death toll from Tuesday night's attacks on Gusau and Tsafe has risen to 14, the Zamfara state government said on Thursday, after two of the wounded died.\n"
  "Residents of both towns buried their dead on Wednesday."),
+# --- S11: ambush on an army convoy near Ouallam, Niger, Tuesday 18 March 2025 ---------------------
+("nc-39", "agency-a", "2025-03-19", "en",
+ "Suspected jihadists ambushed a Nigerien army convoy near Ouallam in the Tillaberi region on Tuesday, killing at least 10 soldiers, security sources said on Wednesday.\n"
+ "The convoy was escorting fuel trucks towards the Malian border when it came under fire from both sides of the road, one source said.\n"
+ "Several vehicles were set on fire."),
+("nc-40", "journal-f", "2025-03-20", "fr",
+ "Douze militaires nigériens ont été tués mardi dans une embuscade tendue à un convoi près d'Ouallam, dans la région de Tillabéri, a annoncé le ministère de la Défense dans un communiqué lu mercredi soir à la télévision.\n"
+ "Huit autres soldats ont été blessés.\n"
+ "L'attaque n'a pas été revendiquée, mais la zone est le théâtre d'opérations de l'État islamique au Sahel."),
+("nc-41", "agency-b", "2025-03-21", "en",
+ "NIAMEY, March 21 (Reuters) - Niger's army said on Friday that 14 soldiers died in Tuesday's ambush on a supply convoy in the Ouallam area, after two of the wounded died of their injuries.\n"
+ "The junta has faced mounting attacks since it seized power in 2023."),
+# --- S12: drone strike on a livestock market in El Obeid, Sudan, Sunday 5 October 2025 ------------
+("nc-42", "agency-a", "2025-10-05", "en",
+ "A drone strike hit a crowded livestock market in El Obeid, the capital of Sudan's North Kordofan state, on Sunday, killing 15 people, a medical group said.\n"
+ "The state governor blamed the paramilitary Rapid Support Forces (RSF), which has besieged the city for months.\n"
+ "The RSF did not comment."),
+("nc-43", "journal-f", "2025-10-06", "fr",
+ "Au moins 21 personnes ont été tuées dimanche par une frappe de drone sur un marché au bétail d'El-Obeid, dans le Kordofan-Nord, selon un nouveau bilan communiqué lundi par un réseau de médecins soudanais, qui accuse les Forces de soutien rapide (FSR).\n"
+ "Des dizaines de blessés ont été transportés vers l'hôpital principal de la ville."),
+("nc-44", "paper-p", "2025-10-08", "en",
+ "Traders in El Obeid reopened a few stalls on Wednesday, three days after the drone attack on the livestock market that killed 21 people.\n"
+ "\"We cannot stop working, our families have to eat,\" said one cattle dealer, whose brother was among the dead."),
+# --- S13: a bus hits a mine near Bandiagara, Mali, Thursday 16 January 2025 ----------------------
+("nc-45", "agency-a", "2025-01-16", "en",
+ "A passenger bus struck an explosive device on the road between Bandiagara and Bankass in central Mali on Thursday, killing nine civilians, a local official said.\n"
+ "The bus was carrying traders to the weekly market.\n"
+ "Armed groups linked to al Qaeda have planted mines on roads in the Mopti region to cut off towns held by the army."),
+("nc-46", "journal-f", "2025-01-17", "fr",
+ "Le bilan de l'explosion d'une mine au passage d'un car de transport près de Bandiagara s'est alourdi à onze morts, a indiqué vendredi une source hospitalière.\n"
+ "Plusieurs blessés graves ont été évacués vers Mopti."),
+# --- S14: a jailbreak in Butembo, DR Congo, Saturday 9 August 2025 (night) -------------------------
+("nc-47", "agency-b", "2025-08-10", "en",
+ "KINSHASA, Aug 10 (Reuters) - Armed men attacked the central prison in Butembo in eastern Congo overnight on Saturday, freeing more than 800 inmates in a gun battle that killed six people, the mayor said on Sunday.\n"
+ "Four of the dead were police officers guarding the jail, he said.\n"
+ "The army blamed Mai-Mai militiamen who it said wanted to free their comrades."),
+("nc-48", "paper-q", "2025-08-11", "en",
+ "Eight people were killed during Saturday night's jailbreak at Kakwangura prison in Butembo, North Kivu, including five guards and three inmates, civil society leaders said on Monday.\n"
+ "Soldiers were going door to door in the city looking for escaped prisoners.\n"
+ "Only about 100 of the 850 detainees had been recaptured by Monday afternoon."),
+# --- S15: herders and farmers clash in villages of Katsina-Ala, Benue, Nigeria, Saturday 20 Sept 2025
+("nc-49", "agency-a", "2025-09-21", "en",
+ "At least 30 people were killed when herders and farmers clashed in several villages of Katsina-Ala local government area in Nigeria's Benue state on Saturday, police said.\n"
+ "Homes and granaries were torched in at least four communities, a police spokeswoman said, adding that calm had returned after troops were deployed."),
+("nc-50", "paper-k", "2025-09-22", "en",
+ "The Benue state government said on Monday that 42 people died in the weekend violence between herders and farming communities in Katsina-Ala, and that 3,000 people had fled to camps in the town.\n"
+ "The governor imposed a dusk-to-dawn curfew on the area.\n"
+ "Local leaders said gunmen had attacked the villages of Tor-Donga and Abaji before youths retaliated."),
+# --- S16: worshippers abducted and killed in Kajuru, Kaduna, Nigeria, Sunday 25 May 2025 ----------
+("nc-51", "paper-k", "2025-05-26", "en",
+ "Gunmen stormed a church in a village of Kajuru local government area of Kaduna state during Sunday service, killing three worshippers and abducting more than 60 others, residents said.\n"
+ "The attackers, who came on dozens of motorcycles, marched the captives into the forest.\n"
+ "A pastor who escaped said the gunmen shot those who tried to run."),
+("nc-52", "agency-b", "2025-05-26", "en",
+ "ABUJA, May 26 (Reuters) - Kidnappers seized 64 people and killed three in an attack on a church in Kaduna state's Kajuru district on Sunday, police said on Monday.\n"
+ "Kidnapping for ransom has become a lucrative business for armed gangs in northwest Nigeria."),
+# --- S17: suicide car bomb at a market in Beledweyne, Somalia, Tuesday 18 February 2025; the toll
+# rises over three days ---------------------------------------------------------------------------
+("nc-54", "agency-a", "2025-02-18", "en",
+ "A suicide car bomb exploded at a busy market in the central Somali town of Beledweyne on Tuesday, killing at least 13 people, police said.\n"
+ "The al Qaeda-linked group al Shabaab said it carried out the attack, saying it had targeted government soldiers shopping at the market."),
+("nc-55", "agency-b", "2025-02-19", "en",
+ "MOGADISHU, Feb 19 (Reuters) - The death toll from a suicide bombing at a market in Beledweyne rose to 22 on Wednesday as more of the wounded died, a regional health official said."),
+("nc-56", "paper-r", "2025-02-21", "en",
+ "The toll rose to 31 on Friday from Tuesday's market bombing in Belet Weyne, the deadliest attack in the Hiiraan region in years, the district commissioner said.\n"
+ "Somalia's president declared a day of mourning."),
+# --- S18: a gunman at a school in Ostrava, Czech Republic, Wednesday 5 November 2025 --------------
+("nc-57", "agency-b", "2025-11-05", "en",
+ "PRAGUE, Nov 5 (Reuters) - A gunman opened fire at a secondary school in the Czech city of Ostrava on Wednesday, killing four people before turning the gun on himself, police said.\n"
+ "Seven people were wounded, two of them seriously.\n"
+ "Police said the attacker was a 19-year-old former pupil and that there was no sign of a political motive."),
+("nc-58", "paper-s", "2025-11-06", "en",
+ "Five people, including the shooter, died in Wednesday's attack at a school in Ostrava, police confirmed on Thursday, naming the victims as three students and a teacher.\n"
+ "Candles and flowers covered the steps of the school building."),
+# --- S19: security forces fire on protesters in Conakry, Guinea, Thursday 12 June 2025 ------------
+("nc-59", "agency-a", "2025-06-12", "en",
+ "Security forces opened fire on protesters in Conakry on Thursday, killing three people, an opposition coalition said.\n"
+ "The demonstrators were demanding a date for elections promised by the military government.\n"
+ "A government spokesman said the security forces had acted in self-defence after being attacked with stones."),
+("nc-60", "journal-f", "2025-06-13", "fr",
+ "Trois jeunes manifestants ont été tués jeudi par balles à Conakry lors de la dispersion d'une manifestation de l'opposition par les forces de l'ordre, selon un collectif de partis d'opposition.\n"
+ "Un quatrième manifestant blessé est mort dans la nuit, a ajouté le collectif vendredi."),
+# --- S20: grenade attack on a checkpoint in Tumaco, Colombia, Saturday 26 April 2025: one report
+# counts its two dead one by one --------------------------------------------------------------------
+("nc-61", "agency-a", "2025-04-26", "en",
+ "A grenade attack on a checkpoint in the Colombian port city of Tumaco killed two members of the security forces on Saturday, officials said."),
+("nc-62", "paper-t", "2025-04-27", "en",
+ "A soldier died on Saturday when attackers threw a grenade at a checkpoint on the edge of Tumaco, in Narino province.\n"
+ "A police officer was also killed in the attack, and three civilians were wounded.\n"
+ "The soldier, 24, had joined the army last year, his commander said."),
 # --- noise: no new attack -----------------------------------------------------------------------
 ("nc-29", "paper-j", "2025-06-05", "en",
  "A court in Nairobi on Thursday sentenced two men to 30 years in prison each for helping to plan the 2019 attack on a hotel complex in which 21 people were killed.\n"
@@ -219,6 +313,28 @@ INCIDENTS = [
  (5, 5, 5), [], ["nc-36", "nc-37"]),
 ("manbij", "S8", "2025-11-13", [], "SY", "Aleppo Governorate", "Manbij", ["Menbij", "Minbij"],
  36.53, 37.95, 25, (11, 14, 16), [], ["nc-26", "nc-27", "nc-28"]),
+("ouallam", "S11", "2025-03-18", [], "NE", "Tillabéri Region", "Ouallam", [], 14.32, 2.09, 40,
+ (10, 14, 14), [], ["nc-39", "nc-40", "nc-41"]),
+("elobeid", "S12", "2025-10-05", [], "SD", "North Kordofan", "El Obeid", ["El-Obeid", "Al-Ubayyid"],
+ 13.18, 30.22, 20, (15, 21, 21), ["Rapid Support Forces", "RSF", "FSR"], ["nc-42", "nc-43", "nc-44"]),
+("bandiagara", "S13", "2025-01-16", [], "ML", "Mopti Region", "Bandiagara", ["Bankass"], 14.35,
+ -3.61, 50, (9, 11, 11), [], ["nc-45", "nc-46"]),
+("butembo", "S14", "2025-08-09", ["2025-08-10"], "CD", "Nord-Kivu", "Butembo", [], 0.14, 29.29, 20,
+ (6, 8, 8), ["Mai-Mai", "Mai-Mai militia", "Mai Mai"], ["nc-47", "nc-48"]),
+("katsinaala", "S15", "2025-09-20", ["2025-09-21"], "NG", "Benue", "Katsina-Ala", ["Tor-Donga"],
+ 7.17, 9.28, 30, (30, 42, 42), [], ["nc-49", "nc-50"]),
+("kajuru", "S16", "2025-05-25", [], "NG", "Kaduna", "Kajuru", [], 10.32, 7.68, 30, (3, 3, 3), [],
+ ["nc-51", "nc-52"]),
+("beledweyne", "S17", "2025-02-18", [], "SO", "Hiran", "Beledweyne", ["Belet Weyne", "Beledweyn"],
+ 4.74, 45.20, 20, (13, 31, 31), ["al-Shabaab", "al Shabaab", "al-Shabab"],
+ ["nc-54", "nc-55", "nc-56"]),
+("ostrava", "S18", "2025-11-05", [], "CZ", "Moravskoslezský kraj", "Ostrava", [], 49.83, 18.28, 15,
+ (5, 5, 5), [], ["nc-57", "nc-58"]),
+("conakry", "S19", "2025-06-12", [], "GN", "Conakry", "Conakry", [], 9.54, -13.68, 20, (3, 4, 4),
+ ["security forces", "Guinean security forces", "police", "military", "military forces"],
+ ["nc-59", "nc-60"]),
+("tumaco", "S20", "2025-04-26", [], "CO", "Nariño", "Tumaco", [], 1.79, -78.79, 20, (2, 2, 2), [],
+ ["nc-61", "nc-62"]),
 ]
 
 # story: id, killed (low, best, high) or None, background docs
@@ -233,6 +349,16 @@ STORIES = {
     "S8": ((11, 14, 16), []),
     "S9": ((6, 6, 6), ["nc-35"]),
     "S10": ((12, 14, 14), []),
+    "S11": ((10, 14, 14), []),
+    "S12": ((15, 21, 21), []),
+    "S13": ((9, 11, 11), []),
+    "S14": ((6, 8, 8), []),
+    "S15": ((30, 42, 42), []),
+    "S16": ((3, 3, 3), []),
+    "S17": ((13, 31, 31), []),
+    "S18": ((5, 5, 5), []),
+    "S19": ((3, 4, 4), []),
+    "S20": ((2, 2, 2), []),
     "noise": (None, ["nc-29", "nc-30", "nc-31", "nc-38"]),
 }
 
