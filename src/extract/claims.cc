@@ -401,6 +401,22 @@ ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const WordStream& w, size_t
       np.group = nouns_[id].group;
       np.category = nouns_[id].category;
       np.end = k + len;
+      // "three members of the security forces", "۶ نفر از نیروهای پلیس": a counted person noun
+      // of no category, a partitive, then (within three words) a person noun that has one.
+      if (np.group == NounGroup::kPerson && np.category == Category::kUnknown && np.end < e &&
+          w[np.end].kind == WordKind::kWord && partitives_.contains(w[np.end])) {
+        for (size_t j = np.end + 1; j < e && j <= np.end + 3; ++j) {
+          if (w[j].kind != WordKind::kWord) break;
+          uint32_t of = 0;
+          const size_t ol = noun_trie_.Match(w, j, e, &of);
+          if (ol == 0) continue;
+          if (nouns_[of].group == NounGroup::kPerson && nouns_[of].category != Category::kUnknown) {
+            np.category = nouns_[of].category;
+            np.end = j + ol;
+          }
+          break;
+        }
+      }
       return np;
     }
     if (k == n + 1 && partitives_.contains(w[k])) continue;  // "dozens of militants"

@@ -582,5 +582,48 @@ TEST_F(MultilingualTest, SomaliSubjectMarkerBeforeTheVerb) {
   EXPECT_EQ(MentionDate(a), kYesterday);
 }
 
+// The toll as subject, then a copula or verb, then the figure: the toll phrases of
+// claim_cues.tsv are read whatever verb stands between ("sono", "se elevó a", "mencapai").
+TEST_F(MultilingualTest, TollSubjectCopulaOrVerbThenFigure) {
+  const Claim* k = nullptr;
+  DocAnalysis it = Run("Dopo l'attacco al mercato, i morti sono almeno 15.", "it");
+  k = FirstClaim(it, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(
+      First(Run("Tras el atentado, el número de muertos se elevó a 20.", "es"), Field::kKilled),
+      20);
+  EXPECT_EQ(First(Run("Tras la explosión, los muertos son al menos 11.", "es"), Field::kKilled),
+            11);
+  EXPECT_EQ(First(Run("Saldırının ardından hayatını kaybedenlerin sayısı 18'e çıktı.", "tr"),
+                  Field::kKilled),
+            18);
+  EXPECT_EQ(
+      First(Run("Setelah ledakan itu, korban tewas mencapai 13 orang.", "id"), Field::kKilled), 13);
+}
+
+// French elides "de" before "au moins": "d'au moins 15 morts" is at least 15.
+TEST_F(MultilingualTest, FrenchElidedAtLeast) {
+  const Claim* k =
+      FirstClaim(Run("Le bilan de l'embuscade est d'au moins 15 morts.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+}
+
+// "N persons of the police forces": the noun a partitive leads to names the category.
+TEST_F(MultilingualTest, PartitiveNamesTheCategory) {
+  const Claim* k =
+      FirstClaim(Run("در این حمله ۴ نفر از نیروهای پلیس کشته شدند.", "fa"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 4);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+  k = FirstClaim(Run("Three members of the security forces were killed in the ambush.", "en"),
+                 Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+}
+
 }  // namespace
 }  // namespace sitrep
