@@ -625,5 +625,23 @@ TEST_F(MultilingualTest, PartitiveNamesTheCategory) {
   EXPECT_EQ(k->category, Category::kSecurityForces);
 }
 
+// Round-three rows: Arabic "لقي N جنود مصرعهم", Spanish "asesinó a N", French "une quinzaine"
+// (about 15, 13-18), Swahili "watu wasiopungua N waliuawa" (noun, qualifier, number, verb).
+TEST_F(MultilingualTest, RoundThreeShapes) {
+  EXPECT_EQ(First(Run("لقي ستة جنود مصرعهم في الهجوم.", "ar"), Field::kKilled), 6);
+  EXPECT_EQ(First(Run("Un comando asesinó a 9 personas en un bar.", "es"), Field::kKilled), 9);
+  const Claim* k =
+      FirstClaim(Run("Une quinzaine de civils ont été tués dans l'attaque.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAbout);
+  EXPECT_EQ(k->low, 13);
+  EXPECT_EQ(k->high, 18);
+  k = FirstClaim(Run("Watu wasiopungua 7 waliuawa katika shambulio hilo.", "sw"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 7);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+}
+
 }  // namespace
 }  // namespace sitrep
