@@ -3614,8 +3614,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
       const bool landmark = no_context && (Landmark(b) || e.level == GeoLevel::kCountry);
-      accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
-               (seen >= 2 || line_start || m.locative);
+      // "في مدينة إدلب", "على مدينة درعا": a name the text calls a town (a unit word right
+      // before it) is no chance collision either; with no country in view, a provincial capital
+      // or a town of 100,000 so called counts on its own, as a landmark does.
+      const bool called_town =
+          no_context && m.has_hint && m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace &&
+          (e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA"));
+      accept = accept && b.native && (in_context || landmark || called_town) && known && !m.weak &&
+               (seen >= 2 || line_start || m.locative || called_town);
     }
     if (!accept) continue;
     PlaceMention& pm = out.emplace_back();
