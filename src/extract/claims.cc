@@ -675,7 +675,12 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       size_t pos = np.end;
       // An auxiliary passed ("wurden") whose participle may end the clause; or standing before
       // the subject ("wurden vier Soldaten in der Stadt erschossen").
-      bool aux = n > b && w[n - 1].kind == WordKind::kWord && brackets_.contains(w[n - 1]);
+      // Up to three words may stand between ("wurden in Kabul drei Polizisten ... getötet").
+      constexpr size_t kAuxReach = 4;
+      bool aux = false;
+      for (size_t k = n; !aux && k > b && k + kAuxReach > n && w[k - 1].kind == WordKind::kWord;) {
+        aux = brackets_.contains(w[--k]);
+      }
       // A subordinate clause opened a few words before ("als zwei Polizisten ... verletzt
       // wurden", "dass mindestens 31 Personen ... verletzt wurden") closes with its verb group.
       // Three words cover a subject's determiner and quantifier ("dass dabei mindestens 31");

@@ -643,5 +643,16 @@ TEST_F(MultilingualTest, RoundThreeShapes) {
   EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
 }
 
+// German auxiliary a few words before the subject, participle at the clause's end; Russian
+// "унес жизни N" (took N lives) and "жертвами ... стали N" (N became the victims).
+TEST_F(MultilingualTest, AuxiliaryBeforeSubjectAndRussianLivesTaken) {
+  EXPECT_EQ(
+      First(Run("Am Dienstag wurden in der Stadt drei Polizisten bei einem Angriff getötet.", "de"),
+            Field::kKilled),
+      3);
+  EXPECT_EQ(First(Run("Удар по рынку унес жизни 12 человек.", "ru"), Field::kKilled), 12);
+  EXPECT_EQ(First(Run("Жертвами обстрела города стали десять человек.", "ru"), Field::kKilled), 10);
+}
+
 }  // namespace
 }  // namespace sitrep
