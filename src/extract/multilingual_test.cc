@@ -654,5 +654,24 @@ TEST_F(MultilingualTest, AuxiliaryBeforeSubjectAndRussianLivesTaken) {
   EXPECT_EQ(First(Run("Жертвами обстрела города стали десять человек.", "ru"), Field::kKilled), 10);
 }
 
+// Latin-American and West-African press shapes: "ultimaron a balazos a N", "fueron ultimados N",
+// "N ont trouvé la mort", "N terroristes ont été neutralisés" (militants killed).
+TEST_F(MultilingualTest, LatinAmericanAndWestAfricanPress) {
+  EXPECT_EQ(
+      First(Run("Sicarios ultimaron a balazos a cinco personas en un bar.", "es"), Field::kKilled),
+      5);
+  EXPECT_EQ(
+      First(Run("Anoche fueron ultimados cuatro policías en la carretera.", "es"), Field::kKilled),
+      4);
+  EXPECT_EQ(First(Run("Au moins huit personnes ont trouvé la mort dans l'attaque.", "fr"),
+                  Field::kKilled),
+            8);
+  const Claim* k =
+      FirstClaim(Run("Douze terroristes ont été neutralisés par l'armée.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 12);
+  EXPECT_EQ(k->category, Category::kMilitants);
+}
+
 }  // namespace
 }  // namespace sitrep

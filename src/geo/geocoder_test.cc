@@ -1551,6 +1551,10 @@ TEST(GeocoderRealTest, ArabicTownCalledSoAndForeignCountryNames) {
   EXPECT_EQ(
       found("Insurgentes mataram seis pessoas em Mocímboa da Praia.", "Mocímboa da Praia", "pt"),
       "MZ/Mocímboa");
+  // A Mexican state by the short name the press writes (extra_places.tsv alternate).
+  EXPECT_EQ(
+      found("Hombres armados atacaron un bar en Zamora, Michoacán, el martes.", "Zamora", "es"),
+      "MX/Zamora");
 }
 
 }  // namespace
