@@ -402,6 +402,22 @@ ClaimExtractor::NounPhrase ClaimExtractor::NounAfter(const WordStream& w, size_t
       np.group = nouns_[id].group;
       np.category = nouns_[id].category;
       np.end = k + len;
+      // "three members of the security forces", "۶ نفر از نیروهای پلیس": a counted person noun
+      // of no category, a partitive, then (within three words) a person noun that has one.
+      if (np.group == NounGroup::kPerson && np.category == Category::kUnknown && np.end < e &&
+          w[np.end].kind == WordKind::kWord && partitives_.contains(w[np.end])) {
+        for (size_t j = np.end + 1; j < e && j <= np.end + 3; ++j) {
+          if (w[j].kind != WordKind::kWord) break;
+          uint32_t of = 0;
+          const size_t ol = noun_trie_.Match(w, j, e, &of);
+          if (ol == 0) continue;
+          if (nouns_[of].group == NounGroup::kPerson && nouns_[of].category != Category::kUnknown) {
+            np.category = nouns_[of].category;
+            np.end = j + ol;
+          }
+          break;
+        }
+      }
       return np;
     }
     if (k == n + 1 && partitives_.contains(w[k])) continue;  // "dozens of militants"
@@ -660,7 +676,12 @@ void ClaimExtractor::ReadSentence(const WordStream& ws, size_t s, const std::vec
       size_t pos = np.end;
       // An auxiliary passed ("wurden") whose participle may end the clause; or standing before
       // the subject ("wurden vier Soldaten in der Stadt erschossen").
-      bool aux = n > b && w[n - 1].kind == WordKind::kWord && brackets_.contains(w[n - 1]);
+      // Up to three words may stand between ("wurden in Kabul drei Polizisten ... getötet").
+      constexpr size_t kAuxReach = 4;
+      bool aux = false;
+      for (size_t k = n; !aux && k > b && k + kAuxReach > n && w[k - 1].kind == WordKind::kWord;) {
+        aux = brackets_.contains(w[--k]);
+      }
       // A subordinate clause opened a few words before ("als zwei Polizisten ... verletzt
       // wurden", "dass mindestens 31 Personen ... verletzt wurden") closes with its verb group.
       // Three words cover a subject's determiner and quantifier ("dass dabei mindestens 31");

@@ -587,5 +587,96 @@ TEST_F(MultilingualTest, SomaliSubjectMarkerBeforeTheVerb) {
   EXPECT_EQ(MentionDate(a), kYesterday);
 }
 
+// The toll as subject, then a copula or verb, then the figure: the toll phrases of
+// claim_cues.tsv are read whatever verb stands between ("sono", "se elevó a", "mencapai").
+TEST_F(MultilingualTest, TollSubjectCopulaOrVerbThenFigure) {
+  const Claim* k = nullptr;
+  DocAnalysis it = Run("Dopo l'attacco al mercato, i morti sono almeno 15.", "it");
+  k = FirstClaim(it, Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+  EXPECT_EQ(
+      First(Run("Tras el atentado, el número de muertos se elevó a 20.", "es"), Field::kKilled),
+      20);
+  EXPECT_EQ(First(Run("Tras la explosión, los muertos son al menos 11.", "es"), Field::kKilled),
+            11);
+  EXPECT_EQ(First(Run("Saldırının ardından hayatını kaybedenlerin sayısı 18'e çıktı.", "tr"),
+                  Field::kKilled),
+            18);
+  EXPECT_EQ(
+      First(Run("Setelah ledakan itu, korban tewas mencapai 13 orang.", "id"), Field::kKilled), 13);
+}
+
+// French elides "de" before "au moins": "d'au moins 15 morts" is at least 15.
+TEST_F(MultilingualTest, FrenchElidedAtLeast) {
+  const Claim* k =
+      FirstClaim(Run("Le bilan de l'embuscade est d'au moins 15 morts.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+}
+
+// "N persons of the police forces": the noun a partitive leads to names the category.
+TEST_F(MultilingualTest, PartitiveNamesTheCategory) {
+  const Claim* k =
+      FirstClaim(Run("در این حمله ۴ نفر از نیروهای پلیس کشته شدند.", "fa"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 4);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+  k = FirstClaim(Run("Three members of the security forces were killed in the ambush.", "en"),
+                 Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->category, Category::kSecurityForces);
+}
+
+// Round-three rows: Arabic "لقي N جنود مصرعهم", Spanish "asesinó a N", French "une quinzaine"
+// (about 15, 13-18), Swahili "watu wasiopungua N waliuawa" (noun, qualifier, number, verb).
+TEST_F(MultilingualTest, RoundThreeShapes) {
+  EXPECT_EQ(First(Run("لقي ستة جنود مصرعهم في الهجوم.", "ar"), Field::kKilled), 6);
+  EXPECT_EQ(First(Run("Un comando asesinó a 9 personas en un bar.", "es"), Field::kKilled), 9);
+  const Claim* k =
+      FirstClaim(Run("Une quinzaine de civils ont été tués dans l'attaque.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 15);
+  EXPECT_EQ(k->qualifier, Qualifier::kAbout);
+  EXPECT_EQ(k->low, 13);
+  EXPECT_EQ(k->high, 18);
+  k = FirstClaim(Run("Watu wasiopungua 7 waliuawa katika shambulio hilo.", "sw"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 7);
+  EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
+}
+
+// German auxiliary a few words before the subject, participle at the clause's end; Russian
+// "унес жизни N" (took N lives) and "жертвами ... стали N" (N became the victims).
+TEST_F(MultilingualTest, AuxiliaryBeforeSubjectAndRussianLivesTaken) {
+  EXPECT_EQ(
+      First(Run("Am Dienstag wurden in der Stadt drei Polizisten bei einem Angriff getötet.", "de"),
+            Field::kKilled),
+      3);
+  EXPECT_EQ(First(Run("Удар по рынку унес жизни 12 человек.", "ru"), Field::kKilled), 12);
+  EXPECT_EQ(First(Run("Жертвами обстрела города стали десять человек.", "ru"), Field::kKilled), 10);
+}
+
+// Latin-American and West-African press shapes: "ultimaron a balazos a N", "fueron ultimados N",
+// "N ont trouvé la mort", "N terroristes ont été neutralisés" (militants killed).
+TEST_F(MultilingualTest, LatinAmericanAndWestAfricanPress) {
+  EXPECT_EQ(
+      First(Run("Sicarios ultimaron a balazos a cinco personas en un bar.", "es"), Field::kKilled),
+      5);
+  EXPECT_EQ(
+      First(Run("Anoche fueron ultimados cuatro policías en la carretera.", "es"), Field::kKilled),
+      4);
+  EXPECT_EQ(First(Run("Au moins huit personnes ont trouvé la mort dans l'attaque.", "fr"),
+                  Field::kKilled),
+            8);
+  const Claim* k =
+      FirstClaim(Run("Douze terroristes ont été neutralisés par l'armée.", "fr"), Field::kKilled);
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->value, 12);
+  EXPECT_EQ(k->category, Category::kMilitants);
+}
+
 }  // namespace
 }  // namespace sitrep

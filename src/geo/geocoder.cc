@@ -93,6 +93,9 @@ struct Geocoder::Words {
   // A genitive word between a region and a place of it ("छत्तीसगढ़ के बीजापुर"), as the
   // possessive "'s" in "Chhattisgarh's Bijapur": the region is the place's, as in "Town, Province".
   ViewSet owner_link;
+  // A word that links the parts of one place name ("Mocímboa da Praia"; geocoder_words.tsv
+  // name_link): see the linked tail in Find.
+  ViewSet name_link;
   // "district" -> kDistrict (looked up by string_view: a transparent hash).
   std::unordered_map<std::string, GeoLevel, ViewHash, std::equal_to<>> unit;
   // Unit words that stand right before the name, with no connector ("в городе Одесса", "Stadt
@@ -241,6 +244,7 @@ enum WordClass : uint32_t {
   kVicinity = 1u << 23,
   kArticle = 1u << 24,
   kOwnerLink = 1u << 25,
+  kNameLink = 1u << 26,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -1584,6 +1588,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"contraction", &Words::contraction},
       {"article", &Words::article},
       {"owner_link", &Words::owner_link},
+      {"name_link", &Words::name_link},
       {"postposition", &Words::postposition},
       {"preposition", &Words::preposition},
   };
@@ -1785,6 +1790,7 @@ void Geocoder::Words::BuildWordClass() {
   add(genitive, kGenitive);
   add(article, kArticle);
   add(owner_link, kOwnerLink);
+  add(name_link, kNameLink);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
   // A phrase can match from a word only if the word's folded form is the phrase up to one of its
   // spaces, or all of it.
@@ -2171,6 +2177,32 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     return p;
   };
   auto lookup_folded = [&](const std::string& f) { return lookup_folded_hashed(f, WordHash{}(f)); };
+  // The end (a word index) of a linked tail after the name of words [i, i + n) that `posts`
+  // match ("Mocímboa" + "da Praia"), or 0; see its use below.
+  auto linked_tail = [&](size_t i, int n, std::span<const GazPosting> ps) -> size_t {
+    size_t j = i + static_cast<size_t>(n);
+    if (n < 1 || words[i].uncased() || j + 1 >= words.size() || words[j - 1].break_after() ||
+        words[j].upper_initial() || (Classes(words[j], wc) & kNameLink) == 0 ||
+        words[j].break_after()) {
+      return 0;
+    }
+    ++j;
+    if (!words[j].upper_initial() && (Classes(words[j], wc) & kConnector) != 0 &&
+        !words[j].break_after() && j + 1 < words.size()) {
+      ++j;  // "Santa Cruz de la Sierra"
+    }
+    const Word& t = words[j];
+    if (!t.upper_initial() || t.uncased() || t.all_caps()) return 0;
+    const std::string head(folded);
+    if (std::none_of(ps.begin(), ps.end(),
+                     [&](GazPosting p) { return FoldsTo(gaz_->entry(p.entry()).name, head); })) {
+      return 0;
+    }
+    for (GazPosting p : lookup_folded_hashed(t.lower, t.lower_hash)) {
+      if (gaz_->entry(p.entry()).level == GeoLevel::kCountry) return 0;
+    }
+    return j + 1;
+  };
   size_t next_start = 0;  // the first of start_words not before i
   for (size_t i = 0; i < words.size();) {
     // A word neither capitalised nor caseless starts no name: on to the next that may.
@@ -2452,10 +2484,19 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
         continue;
       }
     }
+    // "Mocímboa da Praia": a name, a word linking the parts of one name (name_link, then perhaps
+    // an article: "de la") and a capitalised word, unknown whole to the gazetteer (the longer
+    // phrase was tried above), are one place read by its first part: GeoNames often records a
+    // town by its first word only. The last word is then no place of its own ("Praia", the capital
+    // of Cape Verde). The first part must spell an entry's own name (not only a recorded other
+    // name or its coarse key: "Presidente", "Polícia"), and the last word must name no country
+    // ("Governo de Moçambique").
+    const size_t tail_end = linked_tail(i, matched_n, posts);
+    if (tail_end != 0) name_end = words[tail_end - 1].span.end;
     // Made in place: a Mention is large, and this path always keeps it.
     Mention& m = mention_store.emplace_back();
     m.first_word = i;
-    m.end_word = i + matched_n;
+    m.end_word = tail_end != 0 ? tail_end : i + matched_n;
     m.span = {static_cast<uint32_t>(w0.span.begin + clitic_bytes), name_end};
     m.clitic_bytes = clitic_bytes;
     m.folded = alt_posts.empty() ? folded : expanded;
@@ -2614,7 +2655,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     if (single && ((Classes(w0, wc) & kFirstname) != 0) && next_cap) m.weak = true;
     m.posts = posts;
     m.alt_posts = alt_posts;
-    i += matched_n;
+    i = tail_end != 0 ? tail_end : i + matched_n;
   }
   const std::span<Mention> mentions(mention_store);
   thread_local CandidateCache cand_cache;
@@ -3596,8 +3637,14 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       // With no other country in view (a language without a prior, such as Arabic), a capital
       // or a city of a million stands on its own: few common words collide with those.
       const bool landmark = no_context && (Landmark(b) || e.level == GeoLevel::kCountry);
-      accept = accept && b.native && (in_context || landmark) && known && !m.weak &&
-               (seen >= 2 || line_start || m.locative);
+      // "في مدينة إدلب", "على مدينة درعا": a name the text calls a town (a unit word right
+      // before it) is no chance collision either; with no country in view, a provincial capital
+      // or a town of 100,000 so called counts on its own, as a landmark does.
+      const bool called_town =
+          no_context && m.has_hint && m.hint == GeoLevel::kPlace && e.level == GeoLevel::kPlace &&
+          (e.population >= 100000 || IsLiteral(fc, "PPLC") || IsLiteral(fc, "PPLA"));
+      accept = accept && b.native && (in_context || landmark || called_town) && known && !m.weak &&
+               (seen >= 2 || line_start || m.locative || called_town);
     }
     if (!accept) continue;
     PlaceMention& pm = out.emplace_back();

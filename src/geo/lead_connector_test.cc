@@ -40,6 +40,9 @@ class LeadConnectorTest : public geo_test::WrittenGazetteerTest<LeadConnectorTes
     w.AddName(static_cast<uint32_t>(w.size() - 1), "Indori", GazPosting::kAlternate);
     add("Dori", "BF", "Sahel Region", 14.03, -0.03, 46000, GeoLevel::kPlace);
     add("In Salah", "DZ", "Tamanrasset", 27.2, 2.47, 32000, GeoLevel::kPlace);
+    // GeoNames records "Mocímboa da Praia" by its first word; "Praia" is a capital elsewhere.
+    add("Mocímboa", "MZ", "Cabo Delgado", -11.32, 40.35, 28000, GeoLevel::kPlace);
+    add("Praia", "CV", "Praia", 14.93, -23.51, 160000, GeoLevel::kPlace);
   }
 
  protected:
@@ -85,6 +88,19 @@ TEST_F(LeadConnectorTest, SentenceInitialPrepositionIsNoPartOfTheName) {
   // A town whose own name opens with the preposition is still found whole.
   EXPECT_EQ(Found("In Salah was quiet on Monday after the strike."),
             std::vector<std::string>{"In Salah=In Salah"});
+}
+
+// "Mocímboa da Praia": a town's name, a linking word and a capitalised word the gazetteer does
+// not know whole are one place read by its first part; the last word is no place alone.
+TEST_F(LeadConnectorTest, LinkedTailBelongsToTheNameBeforeIt) {
+  EXPECT_EQ(Found("Insurgents killed six people in Mocímboa da Praia on Wednesday."),
+            std::vector<std::string>{"Mocímboa da Praia=Mocímboa"});
+  // Without the head the last word is read as ever.
+  EXPECT_EQ(Found("A blast hit the port of Praia on Monday."),
+            std::vector<std::string>{"Praia=Praia"});
+  // A head that is no place's own name links nothing.
+  EXPECT_EQ(Found("The Universidade da Praia closed on Monday."),
+            std::vector<std::string>{"Praia=Praia"});
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ struct View {
   double point;  // the number this claim proposes as best
   double lb;     // its lower bound (0 when it gives none)
   double ub;     // its upper bound (inf when open)
-  double top;    // its contribution to `high`: the largest number it states
+  double top;    // its contribution to `high`: the largest number it states or, when it only
+                 // approximates, allows ("une vingtaine": 24)
   // What its words say about it (figure_cues.tsv): the perpetrators' own count, a risen toll,
   // an earlier toll recalled.
   bool partisan = false;
@@ -121,6 +122,7 @@ View MakeView(const Claim& c) {
       w.tier = kApprox;
       w.lb = (c.low > 0 && c.low <= v) ? c.low : std::floor(v * 0.8);
       w.ub = (c.high >= v && c.high > 0) ? c.high : std::ceil(v * 1.25);
+      w.top = w.ub;  // "une vingtaine" may be 24: the range, not only the round number
       break;
     case Qualifier::kRange:
       w.tier = kRanged;
@@ -139,7 +141,7 @@ View MakeView(const Claim& c) {
       w.lb = c.low;
       w.ub = c.high > 0 ? c.high : kInf;
       w.point = c.low > 0 ? c.low : v;
-      w.top = w.point;
+      w.top = std::isfinite(w.ub) ? std::max(w.ub, w.point) : w.point;  // "dozens": up to 99
       break;
   }
   return w;

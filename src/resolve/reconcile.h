@@ -35,8 +35,9 @@
 //   likely: the median of the independent specific figures, one per document (its largest), the
 //     lower median for an even count (UCDP-style "best").
 // For every policy: low = the smallest lower bound among the claims (the lowest credible count),
-// high = the largest value any claim gives (at_least/more_than count as their number), and
-// low <= best <= high.
+// high = the largest value any claim gives (at_least/more_than count as their number; an
+// approximate one, its upper bound: "une vingtaine" [17,24] and "about 20" ~[18,22] give 24 and
+// 22, vague "dozens" [24,99] 99), and low <= best <= high.
 //
 // Figures above rules.max_plausible_figure (data/resolve/limits.tsv) are left out as misreadings.
 // Outliers: with three or more claims, a figure above ten times their (lower) median is left out

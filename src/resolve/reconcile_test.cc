@@ -180,6 +180,27 @@ TEST(ReconcileTest, SpecificBeatsVague) {
   EXPECT_EQ(r.figure->high, 31);
   r = ReconcileClaims({dozens}, Policy::kLatest, "killed", Rules());
   EXPECT_EQ(r.figure->best, 24);
+  EXPECT_EQ(r.figure->high, 99);  // "dozens" alone: its whole plausible range
+}
+
+// An approximate figure gives a range, not a point: "une vingtaine" [17, 24] is 17-20-24 and
+// "about 20" (d = 2) reaches 22, where a plain 20 gives 20-20-20.
+TEST(ReconcileTest, ApproximateFigureGivesItsRange) {
+  Claim score = C("a", 20, Qualifier::kAbout);
+  score.low = 17;
+  score.high = 24;
+  ReconcileResult r = ReconcileClaims({score}, Policy::kLatest, "killed", Rules());
+  ASSERT_TRUE(r.figure);
+  EXPECT_EQ(r.figure->low, 17);
+  EXPECT_EQ(r.figure->best, 20);
+  EXPECT_EQ(r.figure->high, 24);
+  Claim about = C("b", 20, Qualifier::kAbout);
+  about.low = 18;
+  about.high = 22;
+  r = ReconcileClaims({about}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->high, 22);
+  r = ReconcileClaims({C("c", 20)}, Policy::kLatest, "killed", Rules());
+  EXPECT_EQ(r.figure->high, 20);
 }
 
 TEST(ReconcileFieldTest, CategoriesRaiseTheTotalWithoutDoubleCounting) {

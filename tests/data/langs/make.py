@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes articles.jsonl: 29 short news paragraphs, two per language (ru, uk, ar, ur, hi, fr, es,
-tr, de, pt, it, id, fa, so) and one in Pashto, written for this test (invented reports, not copied
-from any article). Each names one attack with a place, a date word, a figure with a qualifier and, mostly, a perpetrator or claim;
+"""Writes articles.jsonl: 39 short news paragraphs: two per language (ru, uk, ar, ur, hi, fr, es,
+tr, de, pt, it, id, fa, so), one in Pashto, and ten more (three more Arabic, Turkish, Urdu,
+West-African French, Mexican and Colombian Spanish, Philippine English with Tagalog, Swahili),
+written for this test (invented reports, not copied from any article). Each names one attack with
+a place, a date word, a figure with a qualifier and, mostly, a perpetrator or claim;
 tests/e2e_langs.py holds what each should give. Published on Friday 2024-03-15."""
 import json
 import os
@@ -37,6 +39,18 @@ rows=[
 ("ps1","ps","پرون په کندهار کې د یوې چاودنې له امله لږ تر لږه اته کسان ووژل شول. داعش د دې برید مسؤلیت ومنله."),
 ("so2","so","Maalinta Talaadada, lix askari ayaa lagu dilay weerar ka dhacay magaalada Baydhabo."),
 ("so1","so","Shalay, ugu yaraan toban qof ayaa ku dhintay qarax ka dhacay Muqdisho, waxaana sheegtay Al-Shabaab."),
+# Round three: Arabic (three MSA shapes), Turkish, Urdu, West-African French, Mexican and
+# Colombian Spanish, Philippine English with Tagalog, Swahili.
+("ar3","ar","لقي ما لا يقل عن ثمانية جنود مصرعهم يوم الثلاثاء في هجوم شنه مسلحون من جماعة بوكو حرام على قاعدة عسكرية قرب مدينة مايدوغوري في ولاية بورنو شمال شرقي نيجيريا. وقال متحدث باسم الجيش إن المهاجمين وصلوا على دراجات نارية. وأضاف أن القوات صدت الهجوم بعد ساعتين من الاشتباكات."),
+("ar4","ar","أسفر انفجار عبوة ناسفة أمس عن مقتل أكثر من عشرين شخصا في سوق شعبي بمدينة بغداد، حسبما أفادت الشرطة العراقية. وأعلن تنظيم داعش مسؤوليته عن الهجوم في بيان. ونقل الجرحى إلى مستشفيات المدينة."),
+("ar5","ar","ارتفعت حصيلة قتلى التفجير الانتحاري الذي استهدف مسجدا في مدينة لاهور يوم الأربعاء إلى نحو ثلاثين قتيلا، وفق مسؤولين محليين. وتبنت حركة طالبان باكستان الهجوم. وكان المسجد مكتظا بالمصلين وقت الانفجار."),
+("tr3","tr","Somali'nin başkenti Mogadişu'da Salı günü bir otele düzenlenen bombalı saldırıda en az 12 kişi hayatını kaybetti. Saldırıyı Eş-Şebab örgütü üstlendi. Polis, ölü sayısının artabileceğini açıkladı. Yaralılar hastanelere kaldırıldı."),
+("ur3","ur","خیبر پختونخوا کے ضلع بنوں میں منگل کو پولیس چوکی پر دہشت گردوں کے حملے میں کم از کم پانچ پولیس اہلکار شہید ہو گئے۔ حکام کے مطابق حملہ آوروں نے بھاری ہتھیاروں سے فائرنگ کی۔ کالعدم تحریک طالبان پاکستان نے حملے کی ذمہ داری قبول کر لی۔"),
+("fr3","fr","Une quinzaine de civils ont été tués mercredi lors d'une attaque contre un marché près de Fada N'Gourma, dans l'Est du Burkina Faso, a-t-on appris de sources sécuritaires. Les assaillants, arrivés à moto, ont ouvert le feu sur les commerçants avant d'incendier des boutiques. L'attaque a été revendiquée par le JNIM, affilié à Al-Qaïda. Le gouverneur de la région a décrété trois jours de deuil."),
+("es3","es","Un comando armado irrumpió la noche del jueves en un bar de Celaya, Guanajuato, y asesinó a por lo menos ocho personas, informó la Fiscalía General del Estado. Según testigos, los agresores llegaron en dos camionetas y dispararon contra los clientes. Las autoridades atribuyeron el ataque al Cártel de Santa Rosa de Lima. Otras tres personas resultaron heridas."),
+("es4","es","Cuatro soldados murieron el miércoles en un ataque con explosivos en zona rural de Tibú, en el Norte de Santander, informó el Ejército Nacional. La acción fue atribuida a disidencias de las FARC. Otros seis militares resultaron heridos y fueron trasladados a Cúcuta."),
+("tl1","tl","At least six soldiers were killed on Tuesday when suspected New People's Army rebels ambushed an Army patrol in Catarman, Northern Samar, the military said. \"Patay agad ang anim na sundalo,\" ayon sa isang opisyal ng 8th Infantry Division. The rebels fled after a 30-minute firefight, police said."),
+("sw1","sw","Watu wasiopungua 7 waliuawa Jumanne katika shambulio la kigaidi mjini Mandera, kaskazini mashariki mwa Kenya. Polisi walisema washambuliaji walikuwa wanamgambo wa Al-Shabaab. Wengine 10 walijeruhiwa katika shambulio hilo."),
 ]
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles.jsonl"), "w",
           encoding="utf-8") as f:
