@@ -615,8 +615,17 @@ bool TollUpdateOnly(const EventMention& m, const ResolveRules& rules) {
 }
 
 // The day of a mention in an article published on `pub` (nullopt = unknown).
-std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub) {
+std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub,
+                                  int window_days) {
   std::optional<int64_t> d = DayOf(m.date);
+  // A span wider than the date window ("last week") names no one day: its first day would be
+  // an invented date, wrong by up to the span, that keeps the report from the incident it
+  // follows up (dated a day inside the span) and dates a lone report wrongly. It is unknown;
+  // the undated rules (publication date, a follow-up at its very fine place) place it.
+  if (d && m.date.date_end.valid()) {
+    const std::optional<int64_t> end = DayOf(m.date.date_end);
+    if (end && *end - *d > window_days) return std::nullopt;
+  }
   // A date after publication (beyond a day of time-zone slack) is an extraction error.
   if (d && pub && *d > *pub + 1) return std::nullopt;
   // "On Monday" in an article without a publication date was resolved against some other clock
@@ -884,7 +893,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     if (copy) c.independent = false;
     return c;
   };
-  auto mention_day = [&](const EventMention& m) { return MentionDay(m, pub); };
+  auto mention_day = [&](const EventMention& m) { return MentionDay(m, pub, o.date_window_days); };
   auto wave = [&]() -> Wave& {
     if (!u.wave) {
       u.wave.emplace();

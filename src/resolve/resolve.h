@@ -92,7 +92,8 @@
 //     the toll).
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
-//     publication.
+//     publication, and a span wider than date_window_days ("last week": its first day would be
+//     an invented date).
 //  3. Stories: incidents reported by one article, in the same province (or country) within one
 //     day, are linked; so are the incidents a wave record covers (its article's, and with
 //     link_wave_by_region, when the wave names none of its attacks, every incident of the wave's
