@@ -2115,6 +2115,43 @@ TEST(ResolveNameFollowUpTest, UndatedOrCountyLevelFollowUpsJoinAndLaterNewsOfThe
   EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-03-01");
 }
 
+TEST(ResolveNameFollowUpTest, AnArticleNamingNoPlaceJoinsByTheNameOnly) {
+  // "Family identifies the man charged in the shooting of two": no town in the whole article,
+  // the suspect named. Its document joins the attack; its figure (5, of nothing checked) not.
+  auto placeless = [](const std::string& published, const std::string& name) {
+    return DocBuilder("b", published).Mention(kVac, "", {}, {K(5)}).Person(name).Build();
+  };
+  IncidentSet s = Resolve({NamedAttack(), placeless("2024-03-05", "Dana Reyes")});
+  ASSERT_EQ(s.incidents.size(), 1u);
+  const Incident& inc = s.incidents[0];
+  EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(JoinedByName(inc, "b"));
+  ASSERT_TRUE(inc.killed);
+  EXPECT_EQ(inc.killed->best, 2);
+  for (const Claim& c : inc.claims) EXPECT_NE(c.doc_id, "b");
+  // Another name, or beyond undated_followup_days (90): nothing to join, and no incident of
+  // its own (it has no place).
+  EXPECT_EQ(Resolve({NamedAttack(), placeless("2024-03-05", "Robin Reyes")})
+                .incidents[0]
+                .documents.size(),
+            1u);
+  IncidentSet late = Resolve({NamedAttack(), placeless("2024-07-15", "Dana Reyes")});
+  ASSERT_EQ(late.incidents.size(), 1u);
+  EXPECT_EQ(late.incidents[0].documents, (std::vector<std::string>{"a"}));
+  // Published before the attack: not its report.
+  IncidentSet early = Resolve({NamedAttack(), placeless("2024-02-20", "Dana Reyes")});
+  EXPECT_EQ(early.incidents[0].documents, (std::vector<std::string>{"a"}));
+  // The same person at two incidents: nothing says which.
+  IncidentSet two = Resolve({NamedAttack(),
+                             DocBuilder("c", "2024-03-03")
+                                 .Mention(kVac, "2024-03-02", {kCoast}, {K(1)})
+                                 .Person("Dana Reyes")
+                                 .Build(),
+                             placeless("2024-03-05", "Dana Reyes")});
+  ASSERT_EQ(two.incidents.size(), 2u);
+  for (const Incident& i : two.incidents) EXPECT_FALSE(JoinedByName(i, "b"));
+}
+
 TEST(ResolveNameFollowUpTest, BatchCountsTheEventsNamingAPerson) {
   ResolveBatch batch;
   batch.Add(NamedAttack());
