@@ -72,6 +72,11 @@
 //     else the earliest day) is the attack's, and a report whose day lies beyond twice the
 //     window from it gives neither its day nor its figures (the case's: the charges, other
 //     shootings) to the incident (recorded in why[]).
+//     An article whose news names no place at all makes no incident; when it names a person
+//     by full name (as above) it joins, by its document only (its figures stay out: nothing
+//     checks they are the incident's), the only place incident whose reports name that person
+//     in the same role and that began at most undated_followup_days (limits.tsv: 90) before its
+//     day or publication, and not after it ("Family identifies the toddler killed Tuesday").
 //     A report that still meets no incident and whose place, a town or a county's stand-in
 //     town, goes by a name (the county's for a stand-in) that a place of another province or
 //     country of an incident goes by too ("Madison" read as Wisconsin's, "Marion County" as
