@@ -914,7 +914,8 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
   }
   // A date next to a later procedural step ("was arraigned Monday", "charged on Tuesday"): a
   // procedure cue stands nearer to it than any trigger of violence in its sentence. In a report
-  // on such a step, a statement's date ("police said Thursday") is the statement's too.
+  // on such a step or on a follow-up (an arrest, a death from wounds: later news too), a
+  // statement's date ("police said Thursday") is the statement's too.
   std::vector<uint8_t> procedural(doc.timexes.size(), false);
   std::vector<uint8_t> arrest_day(doc.timexes.size(), false);  // set aside, the last resort
   // A date right after a statement's verb ("said on Monday", "said Monday"): when its sentence
@@ -941,7 +942,7 @@ DocAnalysis Extractor::Extract(const Article& article, const Doc& doc, const Tok
         ++i;
         continue;
       }
-      step |= payload == 1 && !sent[w[i].sentence].background;
+      step |= (payload == 1 || payload == 4) && !sent[w[i].sentence].background;
       pcues.push_back({w[i].sentence, Span{w[i].span.begin, w[i + len - 1].span.end}, payload == 1,
                        payload == 3, payload == 4});
       i += len;

@@ -1055,6 +1055,18 @@ TEST_F(ExtractorTest, AStatementsDayGivesWayToAnEarlierDayInItsSentence) {
   ExpectOneDated(Run(), CivilDate{2031, 5, 12});
 }
 
+TEST_F(ExtractorTest, AStatementInAReportOfADeathFromWoundsIsTheStatementsDay) {
+  // A report that the victim died of the wounds is later news, like a report on a step: the
+  // day police said so is not the day of the shooting.
+  SetZorath(
+      "Police said on Monday that a girl shot in Zorath had died from her injuries. She was "
+      "shot on Sunday outside her home.");
+  AddDay("on Monday", {2031, 5, 12});
+  AddDay("on Sunday", {2031, 5, 11});
+  DocAnalysis a = Run();
+  ExpectOneDated(a, CivilDate{2031, 5, 11});
+}
+
 TEST_F(ExtractorTest, AProceduralSentenceKeepsTheDateOfTheShootingItNames) {
   SetZorath(
       "A man was charged on Tuesday in connection with the April 30 shooting in Zorath "

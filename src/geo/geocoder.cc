@@ -90,6 +90,9 @@ struct Geocoder::Words {
   // A definite article ("near the city of X", "the West End neighborhood"): it may stand between
   // a locative word and the unit noun, or before a quarter's name.
   ViewSet article;
+  // An indefinite article ("outside a north Stockton home"): it may stand between a locative
+  // word and a compass word before a name.
+  ViewSet indefinite;
   // A genitive word between a region and a place of it ("छत्तीसगढ़ के बीजापुर"), as the
   // possessive "'s" in "Chhattisgarh's Bijapur": the region is the place's, as in "Town, Province".
   ViewSet owner_link;
@@ -245,6 +248,7 @@ enum WordClass : uint32_t {
   kArticle = 1u << 24,
   kOwnerLink = 1u << 25,
   kNameLink = 1u << 26,
+  kIndefinite = 1u << 27,
 };
 
 // Word::cls before the word's classes are looked up: no WordClass bit.
@@ -1587,6 +1591,7 @@ Result<std::shared_ptr<const Geocoder::Words>> Geocoder::LoadWords(const std::st
       {"genitive", &Words::genitive},
       {"contraction", &Words::contraction},
       {"article", &Words::article},
+      {"indefinite", &Words::indefinite},
       {"owner_link", &Words::owner_link},
       {"name_link", &Words::name_link},
       {"postposition", &Words::postposition},
@@ -1789,6 +1794,7 @@ void Geocoder::Words::BuildWordClass() {
   add(outlet, kOutlet);
   add(genitive, kGenitive);
   add(article, kArticle);
+  add(indefinite, kIndefinite);
   add(owner_link, kOwnerLink);
   add(name_link, kNameLink);
   for (const auto& [w, level] : unit) word_class.Add(w, kUnit);
@@ -2552,6 +2558,18 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       m.cue = true;
     } else if (lang_cues != nullptr) {
       m.cue = LanguageLocative(lang_cues->before, lang_cues->suffix, text, words, i, name_end);
+    }
+    // A compass word between the locative word and the name, an article before it ("in
+    // northwest Miami-Dade", "outside a north Stockton home") frames the name as the locative
+    // word right before it would: the part of the place is no other place.
+    if (!m.cue && i >= 2 && !words[i - 1].break_after() && !words[i - 1].upper_initial() &&
+        (Classes(words[i - 1], wc) & kDirection) != 0) {
+      size_t k = i - 1;
+      if (k >= 2 && !words[k - 1].break_after() &&
+          (Classes(words[k - 1], wc) & (kArticle | kIndefinite)) != 0) {
+        --k;
+      }
+      m.cue = !words[k - 1].break_after() && (Classes(words[k - 1], wc) & kCue) != 0;
     }
     if (!m.cue && unit_before && i >= 2 && !words[i - 2].break_after()) {
       m.cue = (Classes(words[i - 2], wc) & kCue) != 0 ||

@@ -10,6 +10,10 @@
 // that are also places ("Police", "Reading", month names, first names...) come from
 // data/geo/geocoder_words.tsv and need strong context to count.
 //
+// A lower-case compass word between a locative word and the name, an article before it ("in
+// northwest Miami-Dade", "outside a north Stockton home"; geocoder_words.tsv direction, article,
+// indefinite), leaves the name in the locative frame.
+//
 // English "the city of X", "the village of X" (a lower-case unit word, then "of") call X a place:
 // enough for a small town with no country in view. A locative word before that phrase ("near the
 // city of X"), or a noun of a town's surroundings before "of" ("on the outskirts of X";

@@ -189,6 +189,19 @@ TEST_F(NamesakeRulesTest, CountyInALocativeFrameSetsTheState) {
   EXPECT_EQ(c->place.admin1, "Florida");
 }
 
+TEST_F(NamesakeRulesTest, ACompassWordKeepsTheLocativeFrame) {
+  // "in northwest Pinellas", "outside a south Pinellas home": the compass word (and an article
+  // before it) stand between the locative word and the county it frames. Without the locative
+  // word the bare county name is not read.
+  for (const char* text : {"A girl was shot in northwest Pinellas on Sunday night.",
+                           "A girl was shot outside a south Pinellas home on Sunday night."}) {
+    auto ms = Find(text);
+    const PlaceMention* c = At(ms, "Pinellas");
+    ASSERT_NE(c, nullptr) << text;
+    EXPECT_EQ(c->place.admin1, "Florida");
+  }
+}
+
 TEST_F(NamesakeRulesTest, NameBeforeAnOutletNounIsNoTown) {
   // "the Baza channel" is a broadcaster; the town of that name in Spain is not meant. The same
   // town in a locative frame still counts.

@@ -575,6 +575,10 @@ struct DocUnits {
   std::optional<Wave> wave;
   std::vector<Recall> recalls;
   std::vector<Reason> dropped;
+  // An article whose news names no place at all but names people (PeopleOf): the one incident
+  // whose reports name one of them may take it in (PlacelessByName). 0 slots: none.
+  std::array<uint64_t, 3> placeless_people{};
+  std::optional<int64_t> placeless_day;  // the first day its news mentions give
 };
 
 // Frees a vector's storage (`v = {}` keeps the capacity: it assigns an empty initializer list).
@@ -630,8 +634,17 @@ bool TollUpdateOnly(const EventMention& m, const ResolveRules& rules) {
 }
 
 // The day of a mention in an article published on `pub` (nullopt = unknown).
-std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub) {
+std::optional<int64_t> MentionDay(const EventMention& m, const std::optional<int64_t>& pub,
+                                  int window_days) {
   std::optional<int64_t> d = DayOf(m.date);
+  // A span wider than the date window ("last week") names no one day: its first day would be
+  // an invented date, wrong by up to the span, that keeps the report from the incident it
+  // follows up (dated a day inside the span) and dates a lone report wrongly. It is unknown;
+  // the undated rules (publication date, a follow-up at its very fine place) place it.
+  if (d && m.date.date_end.valid()) {
+    const std::optional<int64_t> end = DayOf(m.date.date_end);
+    if (end && *end - *d > window_days) return std::nullopt;
+  }
   // A date after publication (beyond a day of time-zone slack) is an extraction error.
   if (d && pub && *d > *pub + 1) return std::nullopt;
   // "On Monday" in an article without a publication date was resolved against some other clock
@@ -899,7 +912,7 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     if (copy) c.independent = false;
     return c;
   };
-  auto mention_day = [&](const EventMention& m) { return MentionDay(m, pub); };
+  auto mention_day = [&](const EventMention& m) { return MentionDay(m, pub, o.date_window_days); };
   auto wave = [&]() -> Wave& {
     if (!u.wave) {
       u.wave.emplace();
@@ -1039,6 +1052,10 @@ DocUnits BuildDocUnits(const DocAnalysis& da, int doc_index, const ResolveOption
     }
   } else if (!placeless.empty()) {
     u.dropped.push_back({da.doc_id, "dropped mention", "no place in the whole article", 0});
+    u.placeless_people = PeopleOf(da);
+    for (const EventMention* m : placeless) {
+      if (!u.placeless_day) u.placeless_day = mention_day(*m);
+    }
   }
 
   // Figures that belong to no place incident of their sentence (see ClaimContext): the forces'
@@ -2258,6 +2275,48 @@ bool NameFollowUp(const Event& e, const std::vector<Cluster>& clusters, const Ev
   return true;
 }
 
+// An article whose news names no place at all ("Family identifies the 2-year-old killed in a
+// drive-by") but names a person by full name (`people`, PeopleOf: its suspect or a victim) joins
+// the incident whose reports name the same person in the same role when
+//  - it is a place incident (not operations nor a recalled event);
+//  - it began no later than the article's day (else its publication) plus date_window_days and
+//    at most rules.undated_followup_days before it: without a place to check, only a short
+//    span, not NameFollowUp's years;
+//  - it is the only such incident (a name at two incidents says nothing of which).
+// Only its document joins, with the reason in *detail; its figures stay out (no place and so no
+// check that they are the incident's). Returns true with *best set when it joins.
+bool PlacelessByName(const std::array<uint64_t, 3>& people, const std::optional<int64_t>& day,
+                     const std::optional<int64_t>& pub, const std::vector<Cluster>& clusters,
+                     const std::unordered_map<uint64_t, std::vector<int>>& by_person,
+                     const ResolveOptions& o, const ResolveRules& rules, int* best,
+                     std::string* detail) {
+  const std::optional<int64_t> t = day ? day : pub;
+  if (people[0] == 0 || !t || rules.undated_followup_days <= 0) return false;
+  std::vector<int> named;
+  for (uint64_t k : people) {
+    if (k == 0) break;
+    auto it = by_person.find(k);
+    if (it != by_person.end()) named.insert(named.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  int only = -1;
+  for (int ci : named) {
+    const Cluster& c = clusters[ci];
+    if (!c.kind.empty() || c.days.empty()) continue;
+    const int64_t start = *std::min_element(c.days.begin(), c.days.end());
+    if (start > *t + o.date_window_days || *t - start > rules.undated_followup_days) continue;
+    if (only >= 0) return false;
+    only = ci;
+  }
+  if (only < 0) return false;
+  *best = only;
+  *detail = "names no place; names the same person as a report of it, " +
+            std::string(day ? "dated " + CivilFromDays(*day).ToIso() : "undated") +
+            "; its document only, its figures left out";
+  return true;
+}
+
 // Whether every report of cluster `c` at its place `l` is unanchored (Event::unanchored).
 bool AllUnanchoredAt(const Loc& l, const Cluster& c, const EventTable& events) {
   return std::all_of(c.events.begin(), c.events.end(),
@@ -2981,7 +3040,9 @@ struct ResolveBatch::Impl {
     std::vector<Event> events;
     std::unique_ptr<Wave> wave;
     std::vector<Recall> recalls;
-    SpillFile::Ref dropped;  // EncodeReasons of DocUnits::dropped
+    SpillFile::Ref dropped;                      // EncodeReasons of DocUnits::dropped
+    std::array<uint64_t, 3> placeless_people{};  // DocUnits::placeless_people
+    std::optional<int64_t> placeless_day;
   };
   std::vector<Kept> units;  // units[i] belongs to docs[i]
   ResolveBatch::Stats stats;
@@ -3130,6 +3191,8 @@ void ResolveBatch::Add(const DocAnalysis& doc) {
     k.wave = std::make_unique<Wave>(std::move(*u.wave));
   }
   k.recalls = std::move(u.recalls);
+  k.placeless_people = u.placeless_people;
+  k.placeless_day = u.placeless_day;
   if (!u.dropped.empty()) k.dropped = b.spill.Append(EncodeReasons(u.dropped));
   b.units.push_back(std::move(k));
 }
@@ -3245,12 +3308,15 @@ IncidentStream ResolveBatch::FinishStream() && {
     return v;
   };
   std::vector<SpillFile::Ref> doc_dropped(docs.size());
+  // Articles that name no place but name people: (doc, its Kept unit), in doc-id order.
+  std::vector<std::pair<int, const Impl::Kept*>> placeless_named;
   std::vector<bool> used(b.units.size(), false);
   for (size_t i = 0; i < docs.size(); ++i) {
     Impl::Kept& u = b.units[perm[i]];
     used[perm[i]] = true;
     const int doc = static_cast<int>(i);
     doc_dropped[i] = u.dropped;
+    if (u.placeless_people[0] != 0) placeless_named.emplace_back(doc, &u);
     doc_first[i] = static_cast<int>(events.size());
     for (Event& e : u.events) {
       e.doc = doc;
@@ -3438,6 +3504,18 @@ IncidentStream ResolveBatch::FinishStream() && {
       if (k == 0) break;
       std::vector<int>& v = by_person[k];
       if (std::find(v.begin(), v.end(), best) == v.end()) v.push_back(best);
+    }
+  }
+
+  // An article that names no place joins by the person it names (PlacelessByName): its
+  // document only, as its figures have no place to be checked against.
+  std::vector<std::vector<std::pair<int, std::string>>> placeless_docs(clusters.size());
+  for (const auto& [doc, u] : placeless_named) {
+    int ci = -1;
+    std::string detail;
+    if (PlacelessByName(u->placeless_people, u->placeless_day, DayOf(docs[doc].published), clusters,
+                        by_person, o, rules, &ci, &detail)) {
+      placeless_docs[ci].emplace_back(doc, std::move(detail));
     }
   }
 
@@ -3696,6 +3774,10 @@ IncidentStream ResolveBatch::FinishStream() && {
         leaf_parked[ci].claims.push_back(e.claim_ref);
         e.claim_ref = {};
       }
+    }
+    for (const auto& [doc, detail] : placeless_docs[ci]) {
+      inc.documents.push_back(docs[doc].doc_id);
+      why.Add(docs[doc].doc_id, "attached", detail, 0);
     }
     // Place: the finest, most reported; a place one report's article names beside its own (the
     // hospital's town, the victim's home) ranks below every place none names so.

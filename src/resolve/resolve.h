@@ -72,6 +72,11 @@
 //     else the earliest day) is the attack's, and a report whose day lies beyond twice the
 //     window from it gives neither its day nor its figures (the case's: the charges, other
 //     shootings) to the incident (recorded in why[]).
+//     An article whose news names no place at all makes no incident; when it names a person
+//     by full name (as above) it joins, by its document only (its figures stay out: nothing
+//     checks they are the incident's), the only place incident whose reports name that person
+//     in the same role and that began at most undated_followup_days (limits.tsv: 90) before its
+//     day or publication, and not after it ("Family identifies the toddler killed Tuesday").
 //     A report that still meets no incident and whose place, a town or a county's stand-in
 //     town, goes by a name (the county's for a stand-in) that a place of another province or
 //     country of an incident goes by too ("Madison" read as Wisconsin's, "Marion County" as
@@ -92,7 +97,8 @@
 //     the toll).
 //     A mention's date resolved relative to publication ("on Monday") in an article without a
 //     publication date is unknown (it was resolved against another clock); so is a date after
-//     publication.
+//     publication, and a span wider than date_window_days ("last week": its first day would be
+//     an invented date).
 //  3. Stories: incidents reported by one article, in the same province (or country) within one
 //     day, are linked; so are the incidents a wave record covers (its article's, and with
 //     link_wave_by_region, when the wave names none of its attacks, every incident of the wave's

@@ -282,6 +282,42 @@ TEST(ResolveTest, AbsoluteDateWithoutPublicationIsKept) {
   EXPECT_EQ(s.incidents[1].date->ToIso(), "2023-03-03");
 }
 
+// A mention dated by a span wider than the date window ("last week": the 4th to the 10th).
+DocAnalysis LastWeek(const std::string& id, const std::string& published, const Place& place,
+                     double killed) {
+  DocAnalysis d =
+      DocBuilder(id, published).Mention(kVac, "2024-03-04", {place}, {K(killed)}).Build();
+  d.mentions.back().date.date_end = *CivilDate::FromIso("2024-03-10");
+  d.mentions.back().date.relative = true;
+  return d;
+}
+
+TEST(ResolveTest, AWeekSpanNamesNoDay) {
+  // "The woman who shot her son in Northtown last week has been identified", published on the
+  // 15th, follows up the report of the 9th: the span holds that day, its first day is no date.
+  std::vector<DocAnalysis> docs = {
+      DocBuilder("a", "2024-03-10").Mention(kVac, "2024-03-09", {kNorthTown}, {K(2)}).Build(),
+      LastWeek("b", "2024-03-15", kNorthTown, 2),
+  };
+  IncidentSet s = Resolve(docs);
+  ASSERT_EQ(s.incidents.size(), 1u);
+  EXPECT_EQ(s.incidents[0].documents, (std::vector<std::string>{"a", "b"}));
+  ASSERT_TRUE(s.incidents[0].date);
+  EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-03-09");
+  // Alone, the report is undated rather than dated the span's first day.
+  IncidentSet alone = Resolve({LastWeek("b", "2024-03-15", kNorthTown, 2)});
+  ASSERT_EQ(alone.incidents.size(), 1u);
+  EXPECT_FALSE(alone.incidents[0].date);
+  // A span within the date window ("over the weekend") still dates the report.
+  DocAnalysis weekend =
+      DocBuilder("c", "2024-03-11").Mention(kVac, "2024-03-09", {kNorthTown}, {K(1)}).Build();
+  weekend.mentions.back().date.date_end = *CivilDate::FromIso("2024-03-10");
+  IncidentSet w = Resolve({weekend});
+  ASSERT_EQ(w.incidents.size(), 1u);
+  ASSERT_TRUE(w.incidents[0].date);
+  EXPECT_EQ(w.incidents[0].date->ToIso(), "2024-03-09");
+}
+
 TEST(ResolveTest, BackgroundOnlyLinksAsMention) {
   std::vector<DocAnalysis> docs = {
       DocBuilder("a", "2024-05-02").Mention(kBomb, "2024-05-01", {kNorthTown}, {K(10)}).Build(),
@@ -2130,6 +2166,43 @@ TEST(ResolveNameFollowUpTest, UndatedOrCountyLevelFollowUpsJoinAndLaterNewsOfThe
   EXPECT_TRUE(JoinedByName(s.incidents[0], "b"));
   EXPECT_TRUE(JoinedByName(s.incidents[0], "c"));
   EXPECT_EQ(s.incidents[0].date->ToIso(), "2024-03-01");
+}
+
+TEST(ResolveNameFollowUpTest, AnArticleNamingNoPlaceJoinsByTheNameOnly) {
+  // "Family identifies the man charged in the shooting of two": no town in the whole article,
+  // the suspect named. Its document joins the attack; its figure (5, of nothing checked) not.
+  auto placeless = [](const std::string& published, const std::string& name) {
+    return DocBuilder("b", published).Mention(kVac, "", {}, {K(5)}).Person(name).Build();
+  };
+  IncidentSet s = Resolve({NamedAttack(), placeless("2024-03-05", "Dana Reyes")});
+  ASSERT_EQ(s.incidents.size(), 1u);
+  const Incident& inc = s.incidents[0];
+  EXPECT_EQ(inc.documents, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(JoinedByName(inc, "b"));
+  ASSERT_TRUE(inc.killed);
+  EXPECT_EQ(inc.killed->best, 2);
+  for (const Claim& c : inc.claims) EXPECT_NE(c.doc_id, "b");
+  // Another name, or beyond undated_followup_days (90): nothing to join, and no incident of
+  // its own (it has no place).
+  EXPECT_EQ(Resolve({NamedAttack(), placeless("2024-03-05", "Robin Reyes")})
+                .incidents[0]
+                .documents.size(),
+            1u);
+  IncidentSet late = Resolve({NamedAttack(), placeless("2024-07-15", "Dana Reyes")});
+  ASSERT_EQ(late.incidents.size(), 1u);
+  EXPECT_EQ(late.incidents[0].documents, (std::vector<std::string>{"a"}));
+  // Published before the attack: not its report.
+  IncidentSet early = Resolve({NamedAttack(), placeless("2024-02-20", "Dana Reyes")});
+  EXPECT_EQ(early.incidents[0].documents, (std::vector<std::string>{"a"}));
+  // The same person at two incidents: nothing says which.
+  IncidentSet two = Resolve({NamedAttack(),
+                             DocBuilder("c", "2024-03-03")
+                                 .Mention(kVac, "2024-03-02", {kCoast}, {K(1)})
+                                 .Person("Dana Reyes")
+                                 .Build(),
+                             placeless("2024-03-05", "Dana Reyes")});
+  ASSERT_EQ(two.incidents.size(), 2u);
+  for (const Incident& i : two.incidents) EXPECT_FALSE(JoinedByName(i, "b"));
 }
 
 TEST(ResolveNameFollowUpTest, BatchCountsTheEventsNamingAPerson) {
