@@ -90,7 +90,7 @@ struct Geocoder::Words {
   // A definite article ("near the city of X", "the West End neighborhood"): it may stand between
   // a locative word and the unit noun, or before a quarter's name.
   ViewSet article;
-  // An indefinite article ("outside a north Stockton home"): it may stand between a locative
+  // An indefinite article ("outside a north Millbrook home"): it may stand between a locative
   // word and a compass word before a name.
   ViewSet indefinite;
   // A genitive word between a region and a place of it ("छत्तीसगढ़ के बीजापुर"), as the
@@ -2560,7 +2560,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
       m.cue = LanguageLocative(lang_cues->before, lang_cues->suffix, text, words, i, name_end);
     }
     // A compass word between the locative word and the name, an article before it ("in
-    // northwest Miami-Dade", "outside a north Stockton home") frames the name as the locative
+    // northwest Harlow County", "outside a north Millbrook home") frames the name as the locative
     // word right before it would: the part of the place is no other place.
     if (!m.cue && i >= 2 && !words[i - 1].break_after() && !words[i - 1].upper_initial() &&
         (Classes(words[i - 1], wc) & kDirection) != 0) {

@@ -11,7 +11,7 @@
 // data/geo/geocoder_words.tsv and need strong context to count.
 //
 // A lower-case compass word between a locative word and the name, an article before it ("in
-// northwest Miami-Dade", "outside a north Stockton home"; geocoder_words.tsv direction, article,
+// northwest Harlow County", "outside a north Millbrook home"; geocoder_words.tsv direction, article,
 // indefinite), leaves the name in the locative frame.
 //
 // English "the city of X", "the village of X" (a lower-case unit word, then "of") call X a place:
