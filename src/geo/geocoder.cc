@@ -2991,6 +2991,23 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
     return !c.latin_spelled;  // set with Candidate::exact (set_exact_all)
   };
 
+  // Whether province `p` is dwarfed by a large town of another country among `m`'s readings
+  // (not a Latin namesake), and has no town of its own so named: "St. Paul" is the state capital
+  // of 300,000, not a parish of 4,000 abroad, though provinces rank above towns. The province's
+  // level bonus then goes. A province of a size with the town, or named like its own town (the
+  // town and its county both), keeps it.
+  auto dwarfed_province = [&](const Mention& m, const Candidate& p) {
+    if (p.e.level != GeoLevel::kProvince) return false;
+    bool dwarfed = false;
+    for (const Candidate& o : m.cands) {
+      if (o.e.level != GeoLevel::kPlace || o.demonym) continue;
+      if (o.e.country == p.e.country && o.e.admin1 == p.e.admin1) return false;
+      dwarfed |= o.e.country != p.e.country && o.e.population >= 100000 &&
+                 o.log_pop >= p.log_pop + 1 && !latin_namesake(m, o);
+    }
+    return dwarfed;
+  };
+
   // Whether the way the text writes `m` rules out reading `b` whatever the context (acceptance
   // drops it, and round 1 takes no evidence from it):
   // a longer name not spelled as the entry's official name, with a pronoun, auxiliary or other
@@ -3194,7 +3211,7 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
           if (e.level == GeoLevel::kCountry)
             s += 6;
           else if (e.level == GeoLevel::kProvince)
-            s += 4;
+            s += dwarfed_province(m, c) ? 0 : 4;
           else if (e.level == GeoLevel::kDistrict)
             s += m.has_hint ? 1.5 : -1;
           else if (fc == kFcCapital)

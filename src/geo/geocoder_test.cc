@@ -1557,5 +1557,25 @@ TEST(GeocoderRealTest, ArabicTownCalledSoAndForeignCountryNames) {
       "MX/Zamora");
 }
 
+// A small province abroad (a parish of a few thousand people) does not outrank a large town of
+// the same name for its level alone: a bare "St. Paul" is the Minnesota capital. A province named
+// like its own town keeps its rank against a large foreign namesake.
+TEST(GeocoderRealTest, SmallForeignProvinceYieldsToLargeTown) {
+  const Geocoder* geo = geo_test::RealGeocoder();
+  if (geo == nullptr) GTEST_SKIP() << "no real gazetteer";
+  auto found = [&](const std::string& text, std::string_view name) {
+    for (const PlaceMention& m : geo->Find(text, Doc(), "en")) {
+      if (std::string_view(text).substr(m.span.begin, m.span.size()) == name) {
+        return m.place.country + "/" + m.place.admin1;
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(found("Police in St. Paul said a man was shot on Tuesday.", "St. Paul"),
+            "US/Minnesota");
+  EXPECT_EQ(found("A drone strike in Mandera killed four people on Thursday.", "Mandera"),
+            "KE/Mandera");
+}
+
 }  // namespace
 }  // namespace sitrep
