@@ -3321,7 +3321,9 @@ std::vector<PlaceMention> Geocoder::Find(std::string_view text, const Doc& doc,
             if (std::min(dlon, 360 - dlon) > 3.0) continue;
           }
           if (KmBetween(r.lat, r.lon, e.lat, e.lon) < 150) {
-            s += 2;
+            // A county the text names with its unit word is local news's own: near the
+            // article's places it outweighs a populous namesake county far away.
+            s += e.level == GeoLevel::kDistrict && (c.hint_bonus & kHintLevel) != 0 ? 4 : 2;
             break;
           }
         }

@@ -1577,5 +1577,22 @@ TEST(GeocoderRealTest, SmallForeignProvinceYieldsToLargeTown) {
             "KE/Mandera");
 }
 
+// "X County" named with its unit word near the article's other places is the local county,
+// though a namesake county in another state holds far more people: a Louisiana outlet's
+// "Marion County" across the Texas line is not Indianapolis's.
+TEST(GeocoderRealTest, NearCountyBeatsPopulousNamesakeCounty) {
+  const Geocoder* geo = geo_test::RealGeocoder();
+  if (geo == nullptr) GTEST_SKIP() << "no real gazetteer";
+  const std::string text =
+      "A reporter in Shreveport, Louisiana, said deputies found the car in Marion County.";
+  std::string state;
+  for (const PlaceMention& m : geo->Find(text, Doc(), "en")) {
+    if (std::string_view(text).substr(m.span.begin, m.span.size()) == "Marion County") {
+      state = m.place.admin1;
+    }
+  }
+  EXPECT_EQ(state, "Texas");
+}
+
 }  // namespace
 }  // namespace sitrep
