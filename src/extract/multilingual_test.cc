@@ -3,6 +3,8 @@
 // as it reads them. The sentences are written for these tests.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "base/data_dir.h"
 #include "extract/extractor.h"
 #include "text/text_analyzer.h"
@@ -62,6 +64,12 @@ class MultilingualTest : public ::testing::Test {
       if (c.field == field) return &c;
     }
     return nullptr;
+  }
+  // A pointer into a temporary analysis would dangle: a temporary's first claim is copied out.
+  static const Claim* FirstClaim(DocAnalysis&& a, Field field) = delete;
+  static std::optional<Claim> FirstClaimOf(const DocAnalysis& a, Field field) {
+    const Claim* c = FirstClaim(a, field);
+    return c != nullptr ? std::optional<Claim>(*c) : std::nullopt;
   }
   // The date of the first mention that is not background.
   static CivilDate MentionDate(const DocAnalysis& a) {
@@ -610,23 +618,23 @@ TEST_F(MultilingualTest, TollSubjectCopulaOrVerbThenFigure) {
 
 // French elides "de" before "au moins": "d'au moins 15 morts" is at least 15.
 TEST_F(MultilingualTest, FrenchElidedAtLeast) {
-  const Claim* k =
-      FirstClaim(Run("Le bilan de l'embuscade est d'au moins 15 morts.", "fr"), Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  std::optional<Claim> k =
+      FirstClaimOf(Run("Le bilan de l'embuscade est d'au moins 15 morts.", "fr"), Field::kKilled);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->value, 15);
   EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
 }
 
 // "N persons of the police forces": the noun a partitive leads to names the category.
 TEST_F(MultilingualTest, PartitiveNamesTheCategory) {
-  const Claim* k =
-      FirstClaim(Run("در این حمله ۴ نفر از نیروهای پلیس کشته شدند.", "fa"), Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  std::optional<Claim> k =
+      FirstClaimOf(Run("در این حمله ۴ نفر از نیروهای پلیس کشته شدند.", "fa"), Field::kKilled);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->value, 4);
   EXPECT_EQ(k->category, Category::kSecurityForces);
-  k = FirstClaim(Run("Three members of the security forces were killed in the ambush.", "en"),
+  k = FirstClaimOf(Run("Three members of the security forces were killed in the ambush.", "en"),
                  Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->category, Category::kSecurityForces);
 }
 
@@ -635,15 +643,15 @@ TEST_F(MultilingualTest, PartitiveNamesTheCategory) {
 TEST_F(MultilingualTest, RoundThreeShapes) {
   EXPECT_EQ(First(Run("لقي ستة جنود مصرعهم في الهجوم.", "ar"), Field::kKilled), 6);
   EXPECT_EQ(First(Run("Un comando asesinó a 9 personas en un bar.", "es"), Field::kKilled), 9);
-  const Claim* k =
-      FirstClaim(Run("Une quinzaine de civils ont été tués dans l'attaque.", "fr"), Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  std::optional<Claim> k =
+      FirstClaimOf(Run("Une quinzaine de civils ont été tués dans l'attaque.", "fr"), Field::kKilled);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->value, 15);
   EXPECT_EQ(k->qualifier, Qualifier::kAbout);
   EXPECT_EQ(k->low, 13);
   EXPECT_EQ(k->high, 18);
-  k = FirstClaim(Run("Watu wasiopungua 7 waliuawa katika shambulio hilo.", "sw"), Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  k = FirstClaimOf(Run("Watu wasiopungua 7 waliuawa katika shambulio hilo.", "sw"), Field::kKilled);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->value, 7);
   EXPECT_EQ(k->qualifier, Qualifier::kAtLeast);
 }
@@ -671,9 +679,9 @@ TEST_F(MultilingualTest, LatinAmericanAndWestAfricanPress) {
   EXPECT_EQ(First(Run("Au moins huit personnes ont trouvé la mort dans l'attaque.", "fr"),
                   Field::kKilled),
             8);
-  const Claim* k =
-      FirstClaim(Run("Douze terroristes ont été neutralisés par l'armée.", "fr"), Field::kKilled);
-  ASSERT_NE(k, nullptr);
+  std::optional<Claim> k =
+      FirstClaimOf(Run("Douze terroristes ont été neutralisés par l'armée.", "fr"), Field::kKilled);
+  ASSERT_TRUE(k.has_value());
   EXPECT_EQ(k->value, 12);
   EXPECT_EQ(k->category, Category::kMilitants);
 }
