@@ -63,8 +63,9 @@ Result<IngestRun> AddToStore(const Engine& engine, std::vector<Article> articles
   IngestRun run;
   Result<std::vector<Article>> stored = store->LoadArticles();
   if (!stored.ok()) return stored.status();
-  Result<std::vector<DocAnalysis>> old_analyses = store->LoadAnalyses();
-  if (!old_analyses.ok()) return old_analyses.status();
+  // Only which articles have an analysis: the analyses themselves are read once, to resolve.
+  Result<std::vector<std::string>> analysed_ids = store->AnalyzedDocIds();
+  if (!analysed_ids.ok()) return analysed_ids.status();
 
   // The grown collection: the stored articles, then each new doc_id once (its first text).
   std::vector<Article> all = std::move(stored).value();
@@ -93,8 +94,7 @@ Result<IngestRun> AddToStore(const Engine& engine, std::vector<Article> articles
   for (size_t i = 0; i < n_stored; ++i) before.emplace_back(all[i].copy_of, all[i].exact_duplicate);
   run.dedup = MarkDuplicates(&all);
 
-  std::set<std::string> analysed;
-  for (const DocAnalysis& a : *old_analyses) analysed.insert(a.doc_id);
+  const std::set<std::string> analysed(analysed_ids->begin(), analysed_ids->end());
   std::vector<Article> fresh(
       std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(n_stored)),
       std::make_move_iterator(all.end()));
@@ -114,7 +114,7 @@ Result<IngestRun> AddToStore(const Engine& engine, std::vector<Article> articles
     // writing them (analyses stored, no incident), which this one finishes.
     Result<IncidentSet> kept = store->LoadIncidents();
     if (!kept.ok()) return kept.status();
-    if (!kept->incidents.empty() || old_analyses->empty()) {
+    if (!kept->incidents.empty() || analysed.empty()) {
       run.incidents = std::move(kept).value();
       return run;
     }

@@ -649,6 +649,16 @@ Result<size_t> Store::CountArticles() {
   return static_cast<size_t>(s.Int(0));
 }
 
+Result<std::vector<std::string>> Store::AnalyzedDocIds() {
+  Stmt s(db_, "SELECT doc_id FROM analyses ORDER BY doc_id");
+  if (!s.prepared()) return Error("cannot list analyses");
+  std::vector<std::string> ids;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) ids.push_back(s.Text(0));
+  if (rc != SQLITE_DONE) return Error("cannot list analyses");
+  return ids;
+}
+
 Status Store::PutAnalyses(const std::vector<DocAnalysis>& analyses) {
   return InTransaction([&]() -> Status {
     // A new analysis (the common case) has no mention or claim rows to delete: insert, and only

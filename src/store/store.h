@@ -93,6 +93,9 @@ class Store {
   // with the flag false (json_codec.h): its towns named only through their county count as named
   // towns until it is analysed again.
   Result<std::vector<DocAnalysis>> LoadAnalyses();
+  // The doc_ids that have an analysis, ordered: what LoadAnalyses() would return the ids of,
+  // without reading the analyses.
+  Result<std::vector<std::string>> AnalyzedDocIds();
 
   // Replaces every stored incident with `set` (order kept): ReplaceIncidentsFrom() over it.
   Status ReplaceIncidents(const IncidentSet& set);

@@ -143,6 +143,9 @@ TEST_F(StoreTest, AnalysesAndIncidentsRoundTrip) {
   Result<std::vector<DocAnalysis>> loaded = store->LoadAnalyses();
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   ASSERT_EQ(loaded->size(), 1u);
+  Result<std::vector<std::string>> ids = store->AnalyzedDocIds();
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  EXPECT_EQ(*ids, std::vector<std::string>{(*loaded)[0].doc_id});
   EXPECT_EQ((*loaded)[0].claims.size(), 2u);
   EXPECT_EQ((*loaded)[0].mentions[0].claims[0].quote, "Three people were killed.");
 
